@@ -1,0 +1,19 @@
+import type { Check } from './types.ts';
+import { fail, withResponse } from './util.ts';
+
+/** A documented status answers with a documented media type (parameters such as charset allowed), §4.8.17 Response. */
+export const contentTypeConformance: Check = {
+  name: 'content-type-conformance',
+  description: 'a documented status with content is answered with a documented Content-Type',
+  applies: () => true,
+  judge: withResponse((_c, res, ctx) => {
+    const byType = ctx.validators.responses.get(String(res.status));
+    if (!byType || byType.size === 0) return undefined;
+    const received = res.headers['content-type'];
+    if (ctx.validators.responseFor(res.status, received)) return undefined;
+    const documented = [...byType.keys()];
+    const rule = [...byType.values()][0]!.pointer.replace(/\/[^/]+\/schema$/, '');
+    return fail('content-type-conformance', 'undocumented-content-type', rule, `${res.status} answered with Content-Type ${received ?? '(none)'}: Documented: ${documented.join(', ')}`, received ?? null, documented);
+  }),
+};
+

@@ -1,0 +1,130 @@
+import type { Check, CheckResult } from './types.ts';
+import type { TestCase } from '../generators/case.ts';
+import type { ReceivedResponse } from '../runner/exchange.ts';
+import { RULES } from './rules.ts';
+import { fail, jsonBody, onRealProviders, withResponse } from './util.ts';
+
+/** Reads `path` in a JSON value; undefined when any step is missing. */
+export function at(value: unknown, ...path: readonly string[]): unknown {
+  let node = value;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object' || Array.isArray(node)) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+/** Deep JSON equality (key order ignored). */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((x, i) => jsonEqual(x, (b as unknown[])[i]));
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && jsonEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+/** Two spellings of one uuid (case, `urn:uuid:` prefix) are the same uuid. */
+export function sameUuid(a: unknown, b: unknown): boolean {
+  const norm = (v: unknown) => (typeof v === 'string' ? v.toLowerCase().replace(/^urn:uuid:/, '') : v);
+  return norm(a) === norm(b);
+}
+
+/** The 201 body of a created valid case, when there is one to judge. */
+function created(judge: (c: TestCase, body: Record<string, unknown>, res: ReceivedResponse) => CheckResult): Check['judge'] {
+  return onRealProviders(
+    withResponse((c, res) => {
+      if (res.status !== 201) return { skip: 'not created' };
+      const parsed = jsonBody(res);
+      if (!parsed.ok || parsed.value === null || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) return { skip: 'no JSON object' };
+      return judge(c, parsed.value as Record<string, unknown>, res);
+    }),
+  );
+}
+
+/**
+ * An echo check: where the 201 carries `path` (not absent, not null), it must equal what the request sent.
+ * `when`: `always` compares even when the request left the field out (absent ≡ null); `given` only when the request gave a value.
+ */
+export function echoCheck(name: string, description: string, fields: readonly { request: string; response: readonly string[]; when: 'always' | 'given'; equal?: (a: unknown, b: unknown) => boolean }[]): Check {
+  return {
+    name,
+    description,
+    applies: (c) => c.kind === 'valid',
+    judge: created((c, body) => {
+      const failures = [];
+      for (const f of fields) {
+        const received = at(body, ...f.response);
+        if (received === undefined || received === null) continue;
+        const sent = at(c.value, f.request) ?? null;
+        if (f.when === 'given' && sent === null) continue;
+        if (!(f.equal ?? jsonEqual)(sent, received)) {
+          failures.push(
+            fail(name, 'echo-mismatch', RULES.created, `201 ${f.response.join('.')} does not echo the request's ${f.request}: Received: ${JSON.stringify(received)?.slice(0, 120)} / Sent: ${JSON.stringify(sent)?.slice(0, 120)}`, received, sent),
+          );
+        }
+      }
+      return failures;
+    }),
+  };
+}
+
+/** Where the 201 carries `requestType`, it is `Entity`: this operation creates Entity onboarding requests. */
+export const echoRequestType: Check = {
+  name: 'echo-request-type',
+  description: 'a created request has requestType Entity',
+  applies: (c) => c.kind === 'valid',
+  judge: created((_c, body) =>
+    body['requestType'] === undefined || body['requestType'] === 'Entity'
+      ? undefined
+      : fail('echo-request-type', 'echo-mismatch', RULES.created, `201 requestType: Received: ${JSON.stringify(body['requestType'])} / Expected: "Entity"`, body['requestType'], 'Entity'),
+  ),
+};
+
+export const echoEntityType = echoCheck('echo-entity-type', 'a created entity has the type that was sent', [
+  { request: 'type', response: ['data', 'entity', 'type'], when: 'always' },
+]);
+
+export const echoEntityInformation = echoCheck(
+  'echo-entity-information',
+  'data.entity.information echoes type, brand, identifier, pairingCode, associatedEmail, name and track',
+  ['type', 'brand', 'identifier', 'pairingCode', 'associatedEmail', 'name', 'track'].map((k) => ({ request: k, response: ['data', 'entity', 'information', k], when: 'always' as const })),
+);
+
+export const echoCollectiveId = echoCheck('echo-collective-id', 'data.entity.collectiveId echoes the collectiveId sent', [
+  { request: 'collectiveId', response: ['data', 'entity', 'collectiveId'], when: 'given', equal: sameUuid },
+]);
+
+export const echoOwner = echoCheck('echo-owner', 'data.entity.owner echoes the owner sent', [
+  { request: 'owner', response: ['data', 'entity', 'owner'], when: 'given', equal: sameUuid },
+]);
+
+export const echoProperties = echoCheck('echo-properties', 'data.entity.properties deep-equals the properties sent', [
+  { request: 'properties', response: ['data', 'entity', 'properties'], when: 'given' },
+]);
+
+export const echoReturnUrl = echoCheck('echo-return-url', 'returnUrl echoes the returnUrl sent', [
+  { request: 'returnUrl', response: ['returnUrl'], when: 'given' },
+]);
+
+/** Every created request has its own id across the whole run (stateful: one instance per run). */
+export function createUniqueIdCheck(): Check {
+  const seen = new Map<string, string>();
+  return {
+    name: 'unique-id',
+    description: 'every created request has an id not seen before in the run',
+    applies: (c) => c.kind === 'valid',
+    judge: created((c, body) => {
+      const id = body['id'];
+      if (typeof id !== 'string') return undefined;
+      const key = id.toLowerCase();
+      const first = seen.get(key);
+      if (first !== undefined && first !== c.id) {
+        return fail('unique-id', 'duplicate-id', RULES.created, `201 id ${id} was already returned for case ${first}`, id);
+      }
+      seen.set(key, c.id);
+      return undefined;
+    }),
+  };
+}

@@ -1,0 +1,11 @@
+import type { Check } from './types.ts';
+import { RULES } from './rules.ts';
+import { statusIn } from './util.ts';
+
+/** A media type the requestBody does not declare: 415 (400 accepted). */
+export const mediaTypeIsEnforced: Check = {
+  name: 'media-type-is-enforced',
+  description: 'an undeclared request media type is answered 415 (400 accepted)',
+  applies: (c) => c.kind === 'media-type',
+  judge: statusIn('media-type-is-enforced', [415, 400], RULES.requestContent, 'an undeclared media type was not refused'),
+};

@@ -1,0 +1,13 @@
+import type { Check } from './types.ts';
+import { RULES } from './rules.ts';
+import { fail, withResponse } from './util.ts';
+
+/** Whatever the request, the answer is never 5xx. */
+export const notAServerError: Check = {
+  name: 'not-a-server-error',
+  description: 'no request is answered with a 5xx status',
+  applies: () => true,
+  judge: withResponse((_c, res) =>
+    res.status >= 500 ? fail('not-a-server-error', 'server-error', RULES.responses, `server error: Received: ${res.status}`, res.status) : undefined,
+  ),
+};

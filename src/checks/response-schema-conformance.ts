@@ -1,0 +1,34 @@
+import type { Check } from './types.ts';
+import { fail, jsonBody, withResponse } from './util.ts';
+
+/** A documented status's body is JSON valid against its documented schema (OpenAPI 3.0.4 §4.8.14 Media Type). */
+export const responseSchemaConformance: Check = {
+  name: 'response-schema-conformance',
+  description: 'the body of a documented status is valid against its documented schema',
+  applies: () => true,
+  judge: withResponse((_c, res, ctx) => {
+    const byType = ctx.validators.responses.get(String(res.status));
+    if (!byType || byType.size === 0) return undefined;
+    // A wrong Content-Type is content-type-conformance's to report; the body is still judged by the documented schema.
+    const validator = ctx.validators.responseFor(res.status, res.headers['content-type']) ?? (byType.size === 1 ? [...byType.values()][0] : undefined);
+    if (!validator) return undefined;
+    if (res.truncated) return fail('response-schema-conformance', 'body-too-large', validator.pointer, `${res.status} body exceeded the read cap and was cut`);
+    const parsed = jsonBody(res);
+    if (!parsed.ok) {
+      return fail('response-schema-conformance', 'not-json', validator.pointer, `${res.status} body is not JSON (${parsed.error})`, res.body.slice(0, 200), validator.mediaType);
+    }
+    const errors = validator.validate(parsed.value);
+    return errors.map((e) =>
+      fail('response-schema-conformance', 'schema-violation', e.rule, `${res.status} body${e.instancePath ? ' at ' + e.instancePath : ''} ${e.message}`, valueAt(parsed.value, e.instancePath), e.params),
+    );
+  }),
+};
+
+function valueAt(root: unknown, instancePath: string): unknown {
+  let node = root;
+  for (const t of instancePath.split('/').slice(1)) {
+    const key = t.replaceAll('~1', '/').replaceAll('~0', '~');
+    node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+  }
+  return node === undefined ? null : node;
+}

@@ -1,0 +1,46 @@
+import type { Exchange, ReceivedResponse } from '../runner/exchange.ts';
+import type { Check, CheckContext, CheckResult, Failure } from './types.ts';
+import type { TestCase } from '../generators/case.ts';
+
+/** Builds a failure of `check` with the usual `Received` / `Documented` fields. */
+export function fail(check: string, kind: string, rule: string, message: string, received?: unknown, documented?: unknown): Failure {
+  return {
+    check,
+    kind,
+    severity: 'error',
+    rule,
+    message,
+    ...(received === undefined ? {} : { received }),
+    ...(documented === undefined ? {} : { documented }),
+  };
+}
+
+/** Skip wrapper: a check that needs an answer says nothing when the transport failed (that is `response-is-received`'s). */
+export function withResponse(
+  judge: (c: TestCase, res: ReceivedResponse, ctx: CheckContext, ex: Exchange) => CheckResult,
+): Check['judge'] {
+  return (c, ex, ctx) => (ex.response ? judge(c, ex.response, ctx, ex) : { skip: 'no response' });
+}
+
+/** Skip wrapper: echo checks judge real providers only; a mock answers with example data. */
+export function onRealProviders(judge: Check['judge']): Check['judge'] {
+  return (c, ex, ctx) => (ctx.mockTarget ? { skip: 'the target is a mock answering example data' } : judge(c, ex, ctx));
+}
+
+/** A status check: the answer's status must be one of `allowed`. */
+export function statusIn(check: string, allowed: readonly number[], rule: string, what: string): Check['judge'] {
+  return withResponse((_c, res) =>
+    allowed.includes(res.status)
+      ? undefined
+      : fail(check, 'unexpected-status', rule, `${what}: Received: ${res.status} / Documented: ${allowed.join(', ')}`, res.status, allowed),
+  );
+}
+
+/** The JSON body of a response, or undefined when it is not JSON. */
+export function jsonBody(res: ReceivedResponse): { ok: true; value: unknown } | { ok: false; error: string } {
+  try {
+    return { ok: true, value: JSON.parse(res.body) };
+  } catch (e) {
+    return { ok: false, error: (e as Error).message };
+  }
+}

@@ -1,0 +1,50 @@
+import { SpecError } from '../spec/load.ts';
+import { TargetError } from '../targets/types.ts';
+import { WaiverError } from '../report/waivers.ts';
+import { UsageError, parseCommandLine } from './args.ts';
+import { runCommand } from './run.ts';
+
+const USAGE = `usage: conformance <command> [flags]
+  run             the suite against a target (--target prism|URL, default prism)
+  verify-pact     the committed pact against a target
+  replay REPORT   re-send a report's minimal failing requests
+  merge-reports --report-dir OUT DIR...   join shard reports
+flags: --target --token --token-url --scope --seed --runs --report-dir --spec --concurrency --timeout
+       --rate --max-requests --shard --dry-run --insecure --pact --failure --waivers
+exit codes: 0 conforms, 1 conformance failure, 2 usage, spec or target error`;
+
+/** Output channels, so that tests can capture them. */
+export interface Io {
+  out(line: string): void;
+  err(line: string): void;
+  readonly isTTY: boolean;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+/** Runs one command line and returns the exit code; never throws. */
+export async function main(argv: readonly string[], io: Io, signal?: AbortSignal): Promise<number> {
+  const secrets: string[] = [];
+  const redact = (s: string) => secrets.reduce((acc, x) => (x.length >= 4 ? acc.replaceAll(x, '[REDACTED]') : acc), s);
+  try {
+    const { command, positionals, flags } = parseCommandLine(argv);
+    for (const s of [flags.token, io.env['CONNECT_TOKEN'], io.env['CONNECT_CLIENT_SECRET']]) if (s) secrets.push(s);
+    if (flags.help || command === undefined) {
+      io.out(USAGE);
+      return command === undefined && !flags.help ? 2 : 0;
+    }
+    switch (command) {
+      case 'run':
+        if (positionals.length > 0) throw new UsageError(`run takes no arguments, got ${JSON.stringify(positionals[0])}`);
+        return await runCommand(flags, io, signal);
+      default:
+        throw new UsageError(`unknown command ${JSON.stringify(command)} (run, verify-pact, replay, merge-reports)`);
+    }
+  } catch (e) {
+    const err = e as Error;
+    const known = e instanceof UsageError || e instanceof SpecError || e instanceof TargetError || e instanceof WaiverError;
+    const line = (known ? err.message : `internal error: ${err.message}`).split('\n')[0]!;
+    io.err(`conformance: ${redact(line)}`);
+    if (!known && io.env['CONFORMANCE_DEBUG']) io.err(redact(String(err.stack)));
+    return 2;
+  }
+}

@@ -1,0 +1,50 @@
+/** What a case is meant to show; the verdict profile maps each kind to the answers it allows. */
+export type CaseKind =
+  /** A schema-valid body, valid credentials, a declared media type. */
+  | 'valid'
+  /** Exactly one violation of the request schema. */
+  | 'schema-violation'
+  /** Bytes that are not JSON. */
+  | 'malformed-json'
+  /** No body at all. */
+  | 'empty-body'
+  /** Missing, wrong, empty or non-Bearer credentials on an otherwise valid request. */
+  | 'auth'
+  /** An undeclared Content-Type on an otherwise valid request. */
+  | 'media-type'
+  /** Another HTTP method on the path. */
+  | 'method';
+
+/** How the request authenticates. */
+export type AuthMode = 'valid' | 'none' | 'wrong' | 'basic' | 'empty-bearer' | 'lowercase-scheme';
+
+/** The one schema violation an invalid case carries, certified by the request validator. */
+export interface Violation {
+  /** Ajv keyword that must reject it: `required`, `type`, `enum`, `format`, `additionalProperties`. */
+  readonly keyword: string;
+  /** JSON pointer into the spec of the rule broken. */
+  readonly rule: string;
+  /** JSON pointer into the body where it is broken. */
+  readonly instancePath: string;
+}
+
+/** One request the suite sends, with what it is meant to show. */
+export interface TestCase {
+  /** Stable id within a run, e.g. `b0012` (boundary) or `r0345` (random). */
+  readonly id: string;
+  readonly phase: 'preflight' | 'boundary' | 'random';
+  readonly kind: CaseKind;
+  /** Short class label, stable across runs, e.g. `valid/text-json` or `invalid/enum/type`. */
+  readonly label: string;
+  readonly method: string;
+  /** The Content-Type header sent, or undefined for none. */
+  readonly contentType: string | undefined;
+  /** The exact body sent (UTF-8), or undefined for none. */
+  readonly body: string | undefined;
+  /** The JSON value behind `body`, when the body is JSON; echo checks compare against it. */
+  readonly value?: unknown;
+  readonly auth: AuthMode;
+  readonly violation?: Violation;
+  /** fast-check replay path of a random case (with the run's seed), for shrinking. */
+  readonly counterexamplePath?: string;
+}

@@ -1,0 +1,94 @@
+import type { Severity } from '../checks/types.ts';
+import type { Normalisation } from '../spec/normalise.ts';
+import type { SpecWarning } from '../spec/lint.ts';
+import type { WaiverStatus } from './waivers.ts';
+
+/** One failing case as reported: the minimal request that shows it, the answer, the rule, and how to replay it. */
+export interface ReportedFailure {
+  /** Stable within a report: `F1`, `F2`, … */
+  readonly id: string;
+  readonly check: string;
+  readonly kind: string;
+  readonly severity: Severity;
+  readonly rule: string;
+  readonly message: string;
+  readonly received?: unknown;
+  readonly documented?: unknown;
+  /** The case class and id of the (shrunk) case. */
+  readonly case: { readonly id: string; readonly label: string; readonly kind: string; readonly phase: string };
+  readonly request: { readonly method: string; readonly url: string; readonly headers: Readonly<Record<string, string>>; readonly body: string | null };
+  readonly response: { readonly status: number; readonly headers: Readonly<Record<string, string>>; readonly body: string } | null;
+  /** Transport error in place of a response. */
+  readonly error?: { readonly kind: string; readonly message: string };
+  /** A curl command line that replays the request byte for byte (token as `$CONNECT_TOKEN`). */
+  readonly curl: string;
+  readonly seed: number;
+  readonly counterexamplePath: string | null;
+  /** How many cases failed the same way (same check, kind, rule and case class). */
+  readonly occurrences: number;
+  /** Set when a waiver covers it. */
+  readonly waivedBy?: string;
+}
+
+/** Per-check tallies (one case counts once per check). */
+export interface CheckSummary {
+  readonly name: string;
+  readonly description: string;
+  passed: number;
+  failed: number;
+  waived: number;
+  skipped: number;
+}
+
+/** A status the verdict profile allows although the spec does not document it. */
+export interface SpecGap {
+  readonly status: number;
+  readonly rule: string;
+  readonly message: string;
+  readonly count: number;
+  readonly example: string;
+}
+
+/** A preflight probe's outcome: the certain verdicts that tell whether a target validates at all. */
+export interface PreflightResult {
+  readonly label: string;
+  readonly expected: string;
+  readonly received: string;
+  readonly ok: boolean;
+}
+
+/** The machine-readable outcome of a run (written as report.json). */
+export interface Report {
+  readonly tool: { readonly name: string; readonly version: string };
+  readonly spec: { readonly path: string; readonly sha256: string };
+  readonly target: { readonly kind: 'prism' | 'url'; readonly url: string; readonly mock: boolean; readonly insecure: boolean };
+  readonly seed: number;
+  readonly runs: number;
+  readonly shard: { readonly index: number; readonly count: number } | null;
+  readonly interrupted: boolean;
+  readonly budgetExhausted: boolean;
+  readonly startedAt: string;
+  /** `conforms` exactly when the CLI exits 0. */
+  readonly verdict: 'conforms' | 'fails';
+  readonly verdictReasons: readonly string[];
+  readonly summary: {
+    readonly cases: number;
+    readonly requests: number;
+    readonly failures: number;
+    readonly waived: number;
+    readonly passed: number;
+    readonly rateLimited: number;
+    readonly durationMs: number;
+  };
+  readonly plan: Readonly<Record<string, number>>;
+  readonly checks: readonly CheckSummary[];
+  readonly coverage: readonly { readonly pointer: string; readonly keyword: string; readonly valid: number; readonly invalid: number }[];
+  readonly failures: readonly ReportedFailure[];
+  readonly specGaps: readonly SpecGap[];
+  readonly warnings: readonly (SpecWarning | { readonly code: string; readonly rule: string; readonly message: string })[];
+  readonly preflight: readonly PreflightResult[];
+  readonly normalisations: readonly Normalisation[];
+  readonly waivers: readonly WaiverStatus[];
+  /** Ids of entities the run created (the API has no delete). */
+  readonly created: readonly string[];
+}

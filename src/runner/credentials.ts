@@ -1,0 +1,18 @@
+/** Where the bearer token comes from: a static token, or an OAuth2 client-credentials flow that refreshes it. */
+export interface Credentials {
+  /** The current token, or undefined when the run has none. */
+  token(): Promise<string | undefined>;
+  /** Called once on a 401 to a valid-credential request: true when a fresh token was obtained (retry), false otherwise. */
+  refresh(): Promise<boolean>;
+  /** Every secret value seen so far (tokens, client secret), to redact from every output. */
+  secrets(): readonly string[];
+}
+
+/** A fixed token (`--token` or `CONNECT_TOKEN`); a 401 is a verdict, never a reason to retry. */
+export function staticToken(token: string | undefined): Credentials {
+  return {
+    token: async () => token,
+    refresh: async () => false,
+    secrets: () => (token ? [token] : []),
+  };
+}

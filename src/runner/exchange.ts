@@ -1,0 +1,30 @@
+/** What was sent, with secrets already replaced (see `redact`). */
+export interface SentRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string | undefined;
+}
+
+/** What came back. */
+export interface ReceivedResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  /** The body as text (UTF-8), capped; see `truncated`. */
+  readonly body: string;
+  /** True when the body was longer than the cap and was cut. */
+  readonly truncated: boolean;
+}
+
+/** Why no answer could be judged. */
+export type TransportErrorKind = 'timeout' | 'connection-reset' | 'connection-refused' | 'dns' | 'tls' | 'rate-limited' | 'other';
+
+/** One request and its answer (or the transport error in its place). */
+export interface Exchange {
+  readonly request: SentRequest;
+  readonly response?: ReceivedResponse;
+  readonly error?: { readonly kind: TransportErrorKind; readonly message: string };
+  readonly durationMs: number;
+  /** 429 answers waited out before this one. */
+  readonly rateLimited: number;
+}

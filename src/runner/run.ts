@@ -1,0 +1,422 @@
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import type { Check, CheckContext, Failure } from '../checks/types.ts';
+import { createChecks } from '../checks/index.ts';
+import { PROFILE_ONLY_STATUSES, RULES } from '../checks/rules.ts';
+import type { TestCase } from '../generators/case.ts';
+import { createCoverage, planCases, shrinkCase, type PlanOptions } from '../generators/index.ts';
+import { lintSpec } from '../spec/lint.ts';
+import { loadSpec, OPERATION } from '../spec/load.ts';
+import { startTarget, TargetError, type Target } from '../targets/index.ts';
+import { buildValidators } from '../validators/index.ts';
+import { toCurl } from '../report/curl.ts';
+import type { CheckSummary, PreflightResult, Report, ReportedFailure, SpecGap } from '../report/model.ts';
+import { createWaiverBook, parseWaivers, type Waiver } from '../report/waivers.ts';
+import type { Credentials } from './credentials.ts';
+import type { Exchange } from './exchange.ts';
+import { createHttpClient, type HttpClient } from './http.ts';
+import { createPace, retryAfterMs, sleep, type Pace } from './pace.ts';
+import { TOOL } from '../version.ts';
+
+/** Everything a run needs; the CLI builds it from flags. */
+export interface RunOptions {
+  readonly specPath: string;
+  /** `prism` or a provider's base URL. */
+  readonly target: string;
+  readonly credentials: Credentials;
+  readonly seed: number;
+  readonly runs: number;
+  readonly concurrency: number;
+  /** Per-request timeout; the target's default when absent. */
+  readonly timeoutMs?: number;
+  /** Requests per second at most. */
+  readonly rate?: number;
+  /** Hard cap on requests sent, retries included. */
+  readonly maxRequests?: number;
+  /** 1-based shard index and count. */
+  readonly shard?: { readonly index: number; readonly count: number };
+  readonly insecure: boolean;
+  /** The team's waivers file; `spec/waivers.json` is read when present and nothing is given. */
+  readonly waiversFile?: string;
+  /** Most bytes of an answer read. */
+  readonly maxBodyBytes?: number;
+  /** Most 429 answers waited out for one case before giving up on it. */
+  readonly max429Retries?: number;
+  /** Longest single wait for a 429, ms. */
+  readonly max429WaitMs?: number;
+  /** Distinct failures shrunk against the target at most. */
+  readonly maxShrinks?: number;
+  /** Today as YYYY-MM-DD, for waiver expiry (tests pin it). */
+  readonly today?: string;
+}
+
+/** Hooks for the CLI: progress and Ctrl-C. The engine itself prints nothing. */
+export interface RunHooks {
+  readonly signal?: AbortSignal;
+  onStart?(info: { total: number; target: Target }): void;
+  onProgress?(p: { done: number; total: number; failures: number }): void;
+}
+
+const WRONG_TOKEN = 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJjb25mb3JtYW5jZS13cm9uZy10b2tlbiJ9.';
+const DEFAULT_TEAM_WAIVERS = 'spec/waivers.json';
+
+/** Runs the suite against one target and returns the report as data. Throws only for unusable input or target. */
+export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<Report> {
+  const started = Date.now();
+  const spec = await loadSpec(opts.specPath);
+  const validators = buildValidators(spec);
+  const lintWarnings = lintSpec(spec);
+  const teamWaivers = await readTeamWaivers(opts.waiversFile);
+  const planOpts: PlanOptions = { spec, validators, seed: opts.seed, runs: opts.runs };
+  const plan = planCases(planOpts);
+  const token = await opts.credentials.token();
+
+  const target = await startTarget(spec, opts.target);
+  const http = createHttpClient({
+    timeoutMs: opts.timeoutMs ?? target.defaultTimeoutMs,
+    maxBodyBytes: opts.maxBodyBytes ?? 1 << 20,
+    insecure: opts.insecure,
+    maxSockets: opts.concurrency,
+  });
+  try {
+    const url = target.baseUrl + OPERATION.path;
+    // A mock cannot tell tokens apart: without one, any well-formed bearer does.
+    const validToken = token ?? (target.mock ? 'conformance-prism-token' : undefined);
+    if (validToken === undefined) throw new TargetError('the spec requires a bearer token: pass --token T or set CONNECT_TOKEN (or use --token-url)');
+    const secrets = () => [...new Set([...opts.credentials.secrets(), validToken])].filter((s) => s.length >= 4);
+    const redact = (s: string) => secrets().reduce((acc, secret) => acc.replaceAll(secret, '[REDACTED]'), s);
+    const pace = createPace(opts.rate, opts.maxRequests);
+    const exec = (c: TestCase) => execute(c, url, http, pace, opts, hooks.signal, redact);
+
+    const checks = createChecks();
+    const ctx: CheckContext = { validators, mockTarget: target.mock };
+    const book = createWaiverBook([...target.waivers, ...teamWaivers], target.kind, opts.today ?? new Date().toISOString().slice(0, 10));
+    const tally = createTally(checks, opts.seed, book, redact);
+    const coverage = createCoverage(planOpts);
+
+    // Preflight: certain verdicts first, so a target that validates nothing is named in one line.
+    const preflight: PreflightResult[] = [];
+    for (const c of plan.preflight) {
+      const ex = await exec(c);
+      if (!ex) break;
+      if (ex.error && ['connection-refused', 'dns', 'tls'].includes(ex.error.kind)) {
+        throw new TargetError(`target ${target.baseUrl} is unreachable: ${ex.error.message}`);
+      }
+      const expected = c.kind === 'auth' ? '401/403' : '400';
+      const received = ex.response ? String(ex.response.status) : (ex.error?.kind ?? 'nothing');
+      preflight.push({ label: c.label, expected, received, ok: !ex.response || ex.response.status < 200 || ex.response.status >= 300 });
+      tally.record(c, ex, judge(checks, c, ex, ctx));
+    }
+
+    const cases = shardFilter(plan.cases(), opts.shard);
+    const total = opts.shard ? Math.ceil(plan.count / opts.shard.count) : plan.count;
+    hooks.onStart?.({ total, target });
+    let done = 0;
+    const iterator = cases[Symbol.iterator]();
+    const worker = async () => {
+      for (;;) {
+        if (hooks.signal?.aborted || pace.exhausted) return;
+        const next = iterator.next();
+        if (next.done) return;
+        const c = next.value;
+        const ex = await exec(c);
+        if (ex === undefined) return;
+        coverage.record(c);
+        tally.record(c, ex, judge(checks, c, ex, ctx));
+        hooks.onProgress?.({ done: ++done, total, failures: tally.failureCount() });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, opts.concurrency) }, worker));
+
+    // Shrink: each distinct failure of a random case, re-sent in smaller forms while it still fails the same way.
+    for (const f of tally.shrinkable().slice(0, opts.maxShrinks ?? 10)) {
+      if (hooks.signal?.aborted || pace.exhausted) break;
+      const stillFails = async (candidate: TestCase) => {
+        const ex = await exec(candidate);
+        if (!ex) return false;
+        return judge(checks, candidate, ex, ctx).some((r) => r.failures.some((x) => x.check === f.failure.check && x.kind === f.failure.kind));
+      };
+      const smallest = await shrinkCase(f.case, planOpts, stillFails, 60);
+      if (smallest !== f.case) {
+        const ex = await exec(smallest);
+        if (ex) tally.replaceExample(f.key, smallest, ex);
+      }
+    }
+
+    const interrupted = hooks.signal?.aborted ?? false;
+    return tally.report({
+      spec,
+      target,
+      insecure: opts.insecure,
+      runs: opts.runs,
+      shard: opts.shard ?? null,
+      interrupted,
+      budgetExhausted: pace.exhausted,
+      requests: pace.used,
+      startedAt: new Date(started).toISOString(),
+      durationMs: Date.now() - started,
+      plan: plan.byClass,
+      coverage: coverage.rows(),
+      lintWarnings,
+      preflight,
+    });
+  } finally {
+    http.close();
+    await target.stop();
+  }
+}
+
+async function readTeamWaivers(file: string | undefined): Promise<Waiver[]> {
+  const path = file ?? (existsSync(DEFAULT_TEAM_WAIVERS) ? DEFAULT_TEAM_WAIVERS : undefined);
+  if (path === undefined) return [];
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch (e) {
+    throw new TargetError(`waivers file ${path}: ${(e as Error).message}`);
+  }
+  return parseWaivers(json, path);
+}
+
+function* shardFilter(cases: Iterable<TestCase>, shard: RunOptions['shard']): Iterable<TestCase> {
+  let i = 0;
+  for (const c of cases) {
+    if (!shard || i % shard.count === shard.index - 1) yield c;
+    i++;
+  }
+}
+
+/** Builds the wire headers of a case (and their redacted twin for reports). */
+export function caseHeaders(c: TestCase, token: string): Record<string, string> {
+  const h: Record<string, string> = { accept: 'application/json', 'user-agent': `${TOOL.name}/${TOOL.version}` };
+  if (c.contentType !== undefined) h['content-type'] = c.contentType;
+  switch (c.auth) {
+    case 'valid':
+      h['authorization'] = `Bearer ${token}`;
+      break;
+    case 'lowercase-scheme':
+      h['authorization'] = `bearer ${token}`;
+      break;
+    case 'wrong':
+      h['authorization'] = `Bearer ${WRONG_TOKEN}`;
+      break;
+    case 'basic':
+      h['authorization'] = `Basic ${Buffer.from('conformance:wrong-password').toString('base64')}`;
+      break;
+    case 'empty-bearer':
+      h['authorization'] = 'Bearer ';
+      break;
+    case 'none':
+      break;
+  }
+  return h;
+}
+
+/** Sends one case, waiting out 429s and refreshing credentials once on a 401; undefined when the budget is spent. */
+async function execute(c: TestCase, url: string, http: HttpClient, pace: Pace, opts: RunOptions, signal: AbortSignal | undefined, redact: (s: string) => string): Promise<Exchange | undefined> {
+  let rateLimited = 0;
+  let refreshed = false;
+  for (;;) {
+    if (!(await pace.acquire(signal))) return undefined;
+    const token = (await opts.credentials.token()) ?? 'conformance-prism-token';
+    const headers = caseHeaders(c, token);
+    const shown = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, redact(v)]));
+    const ex = await http.send({ method: c.method, url, headers, body: c.body }, shown);
+    const res = ex.response;
+    if (res?.status === 429) {
+      rateLimited++;
+      if (rateLimited > (opts.max429Retries ?? 5)) {
+        return { request: ex.request, durationMs: ex.durationMs, error: { kind: 'rate-limited', message: `still 429 after ${rateLimited} tries; gave up on this case` }, rateLimited };
+      }
+      // A 429 is not a verdict (RFC 6585 §4): wait as told, or back off exponentially, then retry the same case.
+      const wait = Math.min(retryAfterMs(res.headers['retry-after']) ?? 500 * 2 ** (rateLimited - 1), opts.max429WaitMs ?? 30_000);
+      await sleep(wait, signal);
+      if (signal?.aborted) return { ...ex, rateLimited };
+      continue;
+    }
+    if (res?.status === 401 && (c.auth === 'valid' || c.auth === 'lowercase-scheme') && !refreshed) {
+      refreshed = true;
+      if (await opts.credentials.refresh()) continue;
+    }
+    return { ...ex, rateLimited };
+  }
+}
+
+/** One check's outcome for one case. */
+interface Judged {
+  readonly check: Check;
+  readonly outcome: 'pass' | 'fail' | 'skip';
+  readonly failures: readonly Failure[];
+}
+
+/** Runs every applicable check on one exchange. */
+export function judge(checks: readonly Check[], c: TestCase, ex: Exchange, ctx: CheckContext): Judged[] {
+  const out: Judged[] = [];
+  for (const check of checks) {
+    if (!check.applies(c)) continue;
+    const r = check.judge(c, ex, ctx);
+    if (r === undefined) out.push({ check, outcome: 'pass', failures: [] });
+    else if ('skip' in r) out.push({ check, outcome: 'skip', failures: [] });
+    else {
+      const failures = Array.isArray(r) ? (r as readonly Failure[]) : [r as Failure];
+      out.push({ check, outcome: failures.some((f) => f.severity === 'error') ? 'fail' : 'pass', failures });
+    }
+  }
+  return out;
+}
+
+/** Streaming bookkeeping of a run: counters, distinct failures (first example kept), spec gaps, warnings. */
+function createTally(checks: readonly Check[], seed: number, book: ReturnType<typeof createWaiverBook>, redact: (s: string) => string) {
+  const summaries = new Map<string, CheckSummary>(checks.map((c) => [c.name, { name: c.name, description: c.description, passed: 0, failed: 0, waived: 0, skipped: 0 }]));
+  const failures = new Map<string, { key: string; failure: Failure; case: TestCase; ex: Exchange; occurrences: number; waivedBy?: string }>();
+  const warnings = new Map<string, { code: string; rule: string; message: string; count: number }>();
+  const gaps = new Map<number, SpecGap>();
+  const created: string[] = [];
+  let cases = 0;
+  let passed = 0;
+  let rateLimited = 0;
+  let failureCount = 0;
+  let waivedCount = 0;
+
+  return {
+    record(c: TestCase, ex: Exchange, judged: readonly Judged[]) {
+      cases++;
+      rateLimited += ex.rateLimited;
+      let casePassed = true;
+      for (const j of judged) {
+        const s = summaries.get(j.check.name)!;
+        if (j.outcome === 'skip') {
+          s.skipped++;
+          continue;
+        }
+        let unwaived = 0;
+        let waived = 0;
+        for (const f of j.failures) {
+          if (f.severity === 'warning') {
+            const key = `${f.check}|${f.kind}|${f.rule}`;
+            const w = warnings.get(key) ?? { code: `${f.check}/${f.kind}`, rule: f.rule, message: f.message, count: 0 };
+            w.count++;
+            warnings.set(key, w);
+            continue;
+          }
+          const waiver = book.match(c, f);
+          if (waiver) waived++;
+          else unwaived++;
+          const key = `${f.check}|${f.kind}|${f.rule}|${c.label}`;
+          const seen = failures.get(key);
+          if (seen) seen.occurrences++;
+          else failures.set(key, { key, failure: f, case: c, ex, occurrences: 1, ...(waiver ? { waivedBy: waiver.id } : {}) });
+        }
+        if (unwaived > 0) s.failed++;
+        else if (waived > 0) s.waived++;
+        else s.passed++;
+        if (unwaived > 0) casePassed = false;
+        failureCount += unwaived;
+        waivedCount += waived;
+      }
+      if (casePassed) passed++;
+      const res = ex.response;
+      if (res && PROFILE_ONLY_STATUSES.includes(res.status)) {
+        const g = gaps.get(res.status);
+        gaps.set(res.status, g ? { ...g, count: g.count + 1 } : { status: res.status, rule: RULES.responses, message: `${res.status} is allowed by the verdict profile but not documented by the spec`, count: 1, example: c.label });
+      }
+      if (res?.status === 201 && c.kind === 'valid') {
+        const id = safeId(res.body);
+        if (id) created.push(id);
+      }
+    },
+    failureCount: () => failureCount,
+    /** Distinct unwaived failures of random cases, in order found. */
+    shrinkable() {
+      return [...failures.values()].filter((f) => f.case.phase === 'random' && f.case.counterexamplePath !== undefined && !f.waivedBy);
+    },
+    replaceExample(key: string, c: TestCase, ex: Exchange) {
+      const f = failures.get(key);
+      if (f) failures.set(key, { ...f, case: c, ex });
+    },
+    report(meta: {
+      spec: { path: string; sha256: string };
+      target: Target;
+      insecure: boolean;
+      runs: number;
+      shard: Report['shard'];
+      interrupted: boolean;
+      budgetExhausted: boolean;
+      requests: number;
+      startedAt: string;
+      durationMs: number;
+      plan: Report['plan'];
+      coverage: Report['coverage'];
+      lintWarnings: Report['warnings'];
+      preflight: PreflightResult[];
+    }): Report {
+      const reported: ReportedFailure[] = [...failures.values()].map((f, i) => toReported(f, i, seed, redact));
+      const waiverStatuses = book.statuses();
+      const expired = waiverStatuses.filter((w) => w.expired);
+      const reasons: string[] = [];
+      if (failureCount > 0) reasons.push(`${reported.filter((f) => !f.waivedBy).length} distinct failures (${failureCount} in all)`);
+      for (const w of expired) reasons.push(`waiver ${w.id} expired on ${w.expires}`);
+      if (meta.interrupted) reasons.push('the run was interrupted');
+      const rejectedPreflight = meta.preflight.filter((p) => !p.ok);
+      const preflightWarnings = rejectedPreflight.map((p) => ({ code: 'preflight', rule: RULES.responses, message: `preflight: the target accepted ${p.label} with ${p.received} (expected ${p.expected}): it does not seem to enforce the contract` }));
+      return {
+        tool: TOOL,
+        spec: meta.spec,
+        target: { kind: meta.target.kind, url: meta.target.baseUrl, mock: meta.target.mock, insecure: meta.insecure },
+        seed,
+        runs: meta.runs,
+        shard: meta.shard,
+        interrupted: meta.interrupted,
+        budgetExhausted: meta.budgetExhausted,
+        startedAt: meta.startedAt,
+        verdict: reasons.length === 0 ? 'conforms' : 'fails',
+        verdictReasons: reasons,
+        summary: { cases, requests: meta.requests, failures: failureCount, waived: waivedCount, passed, rateLimited, durationMs: meta.durationMs },
+        plan: meta.plan,
+        checks: [...summaries.values()],
+        coverage: meta.coverage,
+        failures: reported,
+        specGaps: [...gaps.values()].sort((a, b) => a.status - b.status),
+        warnings: [...preflightWarnings, ...meta.lintWarnings, ...[...warnings.values()].map((w) => ({ code: w.code, rule: w.rule, message: `${w.message} (${w.count}×)` }))],
+        preflight: meta.preflight,
+        normalisations: meta.target.normalisations,
+        waivers: waiverStatuses,
+        created,
+      };
+    },
+  };
+}
+
+function safeId(body: string): string | undefined {
+  try {
+    const id = (JSON.parse(body) as { id?: unknown }).id;
+    return typeof id === 'string' ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function toReported(f: { failure: Failure; case: TestCase; ex: Exchange; occurrences: number; waivedBy?: string }, i: number, seed: number, redact: (s: string) => string): ReportedFailure {
+  const { failure, case: c, ex } = f;
+  const request = { method: ex.request.method, url: ex.request.url, headers: ex.request.headers, body: ex.request.body ?? null };
+  const redactHeaders = (h: Readonly<Record<string, string>>) => Object.fromEntries(Object.entries(h).map(([k, v]) => [k, redact(v)]));
+  return {
+    id: `F${i + 1}`,
+    check: failure.check,
+    kind: failure.kind,
+    severity: failure.severity,
+    rule: failure.rule,
+    message: redact(failure.message),
+    ...(failure.received === undefined ? {} : { received: failure.received }),
+    ...(failure.documented === undefined ? {} : { documented: failure.documented }),
+    case: { id: c.id, label: c.label, kind: c.kind, phase: c.phase },
+    request,
+    response: ex.response ? { status: ex.response.status, headers: redactHeaders(ex.response.headers), body: redact(ex.response.body.slice(0, 64 * 1024)) } : null,
+    ...(ex.error ? { error: ex.error } : {}),
+    curl: toCurl(request),
+    seed,
+    counterexamplePath: c.counterexamplePath ?? null,
+    occurrences: f.occurrences,
+    ...(f.waivedBy ? { waivedBy: f.waivedBy } : {}),
+  };
+}

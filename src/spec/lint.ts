@@ -1,0 +1,48 @@
+import type { OpenAPIV3 } from 'openapi-types';
+import { PROFILE_ONLY_STATUSES } from '../checks/rules.ts';
+import { pointer, resolvePointer, type LoadedSpec } from './load.ts';
+import { componentSchemas, walkSchemas } from './walk.ts';
+
+/** A quirk of the spec that matters for testing; reported, never failing a run. */
+export interface SpecWarning {
+  readonly code: 'required-nullable' | 'nullable-without-type' | 'undocumented-status' | 'response-without-required';
+  readonly rule: string;
+  readonly message: string;
+}
+
+/** Lists the spec's quirks that change how a provider can be judged. */
+export function lintSpec(spec: LoadedSpec): SpecWarning[] {
+  const warnings: SpecWarning[] = [];
+  const schemaPointers = new Set<string>();
+  for (const [at, schema] of componentSchemas(spec.document)) {
+    walkSchemas(schema, at, (s, ptr) => {
+      schemaPointers.add(ptr);
+      const required = Array.isArray(s['required']) ? (s['required'] as string[]) : [];
+      const props = (s['properties'] ?? {}) as Record<string, Record<string, unknown>>;
+      for (const name of required) {
+        if (props[name]?.['nullable'] === true) {
+          warnings.push({ code: 'required-nullable', rule: `${ptr}/properties/${name}`, message: `"${name}" is required and nullable: a body must carry the key, but null is a valid value (a provider that refuses null is wrong by the spec)` });
+        }
+      }
+      // OpenAPI 3.0.4 §4.8.24.2.3: nullable only takes effect where type is defined in the same object.
+      if (s['nullable'] === true && s['type'] === undefined && s['$ref'] === undefined) {
+        warnings.push({ code: 'nullable-without-type', rule: ptr, message: 'nullable without type has no effect: the schema admits any JSON value (some tools fail open on it)' });
+      }
+    });
+  }
+  const responses = spec.operation.responses ?? {};
+  const documented = Object.keys(responses);
+  const missing = PROFILE_ONLY_STATUSES.filter((s) => !documented.includes(String(s)));
+  if (missing.length > 0) {
+    warnings.push({ code: 'undocumented-status', rule: `${spec.operationPointer}/responses`, message: `statuses a real server sends are not documented: ${missing.join(', ')} (allowed by the verdict profile, reported as spec gaps)` });
+  }
+  for (const [status, response] of Object.entries(responses)) {
+    for (const [mediaType, media] of Object.entries((response as OpenAPIV3.ResponseObject).content ?? {})) {
+      const target = media.schema && '$ref' in media.schema ? resolvePointer(spec.document, media.schema.$ref.slice(1)) : media.schema;
+      if (target && typeof target === 'object' && !('required' in target)) {
+        warnings.push({ code: 'response-without-required', rule: spec.operationPointer + pointer('responses', status, 'content', mediaType, 'schema'), message: `the ${status} ${mediaType} schema requires no property: even {} is a valid answer, so echo checks can only judge what is present` });
+      }
+    }
+  }
+  return warnings;
+}

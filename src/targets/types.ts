@@ -1,0 +1,23 @@
+import type { Normalisation } from '../spec/normalise.ts';
+import type { Waiver } from '../report/waivers.ts';
+
+/** A system under test, ready to receive requests. */
+export interface Target {
+  readonly kind: 'prism' | 'url';
+  /** Stands for the spec's `servers[0].url`: requests go to `baseUrl + /v1/onboarding/entities`. */
+  readonly baseUrl: string;
+  /** A mock answering example data: echo checks are skipped. */
+  readonly mock: boolean;
+  /** Waivers that apply to this target only (Prism's own departures from the spec). */
+  readonly waivers: readonly Waiver[];
+  /** Changes made to the spec the target was given. */
+  readonly normalisations: readonly Normalisation[];
+  /** Default per-request timeout for this target, ms. */
+  readonly defaultTimeoutMs: number;
+  stop(): Promise<void>;
+}
+
+/** A target that cannot be used: the CLI turns it into one line and exit code 2. */
+export class TargetError extends Error {
+  override readonly name = 'TargetError';
+}
