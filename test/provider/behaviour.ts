@@ -1,0 +1,185 @@
+// The Behaviour of the provider: every decision the server makes is one hook
+// here. REFERENCE is the exact behaviour; a variation or a seeded fault is a
+// function Behaviour -> Behaviour that replaces (usually wraps) one or two hooks.
+
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { writeJson } from './json.ts';
+import {
+  DEFAULT_OWNER,
+  FULL_CONSENT,
+  PRINCIPAL_ID,
+  buildCreated,
+  errorResult,
+  singleError,
+  type CreateContext,
+  type OnboardingRequest,
+} from './respond.ts';
+import { EXACT_POLICY, issue, type EntityRequest, type Issue, type ValidationPolicy } from './validate.ts';
+
+/** An answer before serialization: `json` is serialized by Behaviour.serialize, `text` is sent as is. */
+export interface Reply {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly json?: unknown;
+  readonly text?: string;
+}
+
+/** What the server finally writes. */
+export interface Wire {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+export type AuthOutcome = 'ok' | 'missing' | 'not-bearer' | 'empty' | 'wrong-token';
+
+/** Result of reading the body: a JSON value, an early answer, or (lax faults) a ready request. */
+export type Parsed =
+  | { readonly kind: 'json'; readonly value: unknown }
+  | { readonly kind: 'invalid'; readonly issue: Issue }
+  | { readonly kind: 'request'; readonly request: EntityRequest };
+
+export interface Behaviour {
+  /** Delay before every answer, in ms. */
+  readonly delayMs: number;
+  /** Destroy the connection (TCP reset) once the request body exceeds this many bytes. */
+  readonly resetAboveBytes: number;
+  /** Larger bodies are drained and answered 400 (413 is not documented). */
+  readonly maxBodyBytes: number;
+  /** Check Authorization only after the body has been validated (an ordering bug). */
+  readonly authAfterValidation: boolean;
+
+  /** The answer to a method other than POST on the endpoint path. */
+  wrongMethod(method: string): Reply;
+  /** n counts requests on the endpoint path, from 1. */
+  rateLimited(n: number): boolean;
+  tooManyRequests(): Reply;
+  authenticate(authorization: string | undefined, token: string): AuthOutcome;
+  unauthorized(outcome: Exclude<AuthOutcome, 'ok'>): Reply;
+  acceptsMediaType(contentType: string | undefined): boolean;
+  unsupportedMediaType(contentType: string | undefined): Reply;
+  readJson(raw: Buffer): Parsed;
+  readonly validation: ValidationPolicy;
+  badRequest(issues: readonly Issue[]): Reply;
+  /** Last look at a valid request: 'hang' never answers; throwing answers 500. */
+  beforeCreate(request: EntityRequest): 'proceed' | 'hang';
+  newContext(): CreateContext;
+  buildCreated(request: EntityRequest, ctx: CreateContext): OnboardingRequest;
+  created(body: OnboardingRequest, ctx: CreateContext): Reply;
+  /** Applied to every reply (extra headers...). */
+  finish(reply: Reply): Reply;
+  /** Content-Type of `json` replies that do not set one. */
+  readonly jsonContentType: string;
+  serialize(value: unknown): string;
+  transmit(res: ServerResponse, wire: Wire, req: IncomingMessage): void;
+}
+
+export const JSON_UTF8 = 'application/json; charset=utf-8';
+
+export function jsonReply(status: number, json: unknown, headers: Record<string, string> = {}): Reply {
+  return { status, headers, json };
+}
+
+export function textReply(status: number, contentType: string, text: string, headers: Record<string, string> = {}): Reply {
+  return { status, headers: { 'Content-Type': contentType, ...headers }, text };
+}
+
+export function withHeaders(reply: Reply, headers: Record<string, string>): Reply {
+  return { ...reply, headers: { ...reply.headers, ...headers } };
+}
+
+/** Splits `Authorization` into scheme and credentials (RFC 7235: scheme 1*SP credentials). */
+export function parseAuthorization(header: string | undefined): { scheme: string; credentials: string } | undefined {
+  const value = header?.trim() ?? '';
+  if (value === '') return undefined;
+  const match = /^([^ ]+)(?: +(.*))?$/s.exec(value);
+  return { scheme: match?.[1] ?? value, credentials: match?.[2] ?? '' };
+}
+
+/** The media type of a Content-Type header, lower-cased, without parameters. */
+export function mediaTypeOf(contentType: string | undefined): string | undefined {
+  if (contentType === undefined) return undefined;
+  const type = contentType.split(';', 1)[0]?.trim().toLowerCase() ?? '';
+  return type === '' ? undefined : type;
+}
+
+const TOKEN = "[!#$%&'*+.^_`|~0-9a-z-]+";
+const STRUCTURED_JSON = new RegExp(`^application/${TOKEN}\\+json$`);
+
+/** application/json, text/json and application/*+json, as the spec declares. */
+export function isDeclaredJsonType(type: string | undefined): boolean {
+  return type === 'application/json' || type === 'text/json' || (type !== undefined && STRUCTURED_JSON.test(type));
+}
+
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+function strictReadJson(raw: Buffer): Parsed {
+  if (raw.length === 0) return { kind: 'invalid', issue: issue('EmptyBody', '$', null, 'A request body is required.') };
+  let text: string;
+  try {
+    text = STRICT_UTF8.decode(raw);
+  } catch {
+    return { kind: 'invalid', issue: issue('InvalidEncoding', '$', null, 'The request body is not valid UTF-8.') };
+  }
+  try {
+    return { kind: 'json', value: JSON.parse(text) };
+  } catch (error) {
+    return { kind: 'invalid', issue: issue('InvalidJson', '$', null, `The request body is not valid JSON: ${(error as Error).message}`) };
+  }
+}
+
+function plainTransmit(res: ServerResponse, wire: Wire): void {
+  const body = Buffer.from(wire.body, 'utf8');
+  res.writeHead(wire.status, { ...wire.headers, 'Content-Length': String(body.length) });
+  res.end(body);
+}
+
+export const REFERENCE: Behaviour = {
+  delayMs: 0,
+  resetAboveBytes: Number.POSITIVE_INFINITY,
+  maxBodyBytes: 1024 * 1024,
+  authAfterValidation: false,
+
+  wrongMethod: (method) =>
+    jsonReply(405, singleError('MethodNotAllowed', `${method} is not allowed; use POST.`), { Allow: 'POST' }),
+  rateLimited: () => false,
+  tooManyRequests: () =>
+    jsonReply(429, singleError('TooManyRequests', 'Rate limit exceeded; retry after 1 second.'), { 'Retry-After': '1' }),
+
+  authenticate(authorization, token) {
+    const parsed = parseAuthorization(authorization);
+    if (parsed === undefined) return 'missing';
+    if (parsed.scheme.toLowerCase() !== 'bearer') return 'not-bearer';
+    if (parsed.credentials === '') return 'empty';
+    return parsed.credentials === token ? 'ok' : 'wrong-token';
+  },
+  unauthorized: (outcome) =>
+    jsonReply(401, singleError('Unauthorized', outcome === 'missing' ? 'An access token is required.' : 'The access token is invalid.'), {
+      'WWW-Authenticate': 'Bearer',
+    }),
+
+  acceptsMediaType: (contentType) => isDeclaredJsonType(mediaTypeOf(contentType)),
+  unsupportedMediaType: (contentType) =>
+    jsonReply(415, singleError('UnsupportedMediaType', `Content-Type '${contentType ?? ''}' is not supported; send application/json.`)),
+
+  readJson: strictReadJson,
+  validation: EXACT_POLICY,
+  badRequest: (issues) => jsonReply(400, errorResult(issues)),
+
+  beforeCreate: () => 'proceed',
+  newContext: () => ({
+    requestId: randomUUID(),
+    entityId: randomUUID(),
+    principalId: PRINCIPAL_ID,
+    defaultOwner: DEFAULT_OWNER,
+    now: new Date(),
+  }),
+  buildCreated: (request, ctx) => buildCreated(request, ctx, FULL_CONSENT),
+  created: (body) => jsonReply(201, body),
+  finish: (reply) => reply,
+
+  jsonContentType: JSON_UTF8,
+  serialize: (value) => writeJson(value),
+  transmit: plainTransmit,
+};

@@ -1,0 +1,671 @@
+// Seeded faults: each is ONE realistic bug an ASP.NET or Node implementation
+// could ship, triggered by the inputs a suite sends (never by a request count).
+// Each replaces or wraps one hook of the Behaviour (behaviour.ts) or of its
+// ValidationPolicy (validate.ts). A correct suite must fail every one of them.
+
+import { randomUUID } from 'node:crypto';
+import { jsonReply, mediaTypeOf, parseAuthorization, textReply, type AuthOutcome, type Behaviour } from './behaviour.ts';
+import { errorResult, singleError, type CreateContext, type OnboardingRequest } from './respond.ts';
+import {
+  ENTITY_TYPES,
+  STRING_FIELDS,
+  isJsonObject,
+  jsonKind,
+  type EntityRequest,
+  type FieldName,
+  type Json,
+  type ValidationPolicy,
+} from './validate.ts';
+
+export type FaultArea = 'lax-validation' | 'valid-refused' | 'response-schema' | 'wrong-answer' | 'auth' | 'transport';
+
+export interface Fault {
+  readonly name: string;
+  readonly description: string;
+  readonly area: FaultArea;
+  readonly apply: (b: Behaviour) => Behaviour;
+}
+
+// ---- small helpers to keep each fault a one-liner --------------------------------
+
+function policy(b: Behaviour, patch: Partial<ValidationPolicy>): Behaviour {
+  return { ...b, validation: { ...b.validation, ...patch } };
+}
+
+function withoutRequired(b: Behaviour, field: FieldName): Behaviour {
+  return policy(b, { required: new Set([...b.validation.required].filter((f) => f !== field)) });
+}
+
+/** Edits the 201 body after the (otherwise correct) builder. */
+function afterBuild(b: Behaviour, edit: (body: OnboardingRequest, req: EntityRequest, ctx: CreateContext) => void): Behaviour {
+  return {
+    ...b,
+    buildCreated: (req, ctx) => {
+      const body = b.buildCreated(req, ctx);
+      edit(body, req, ctx);
+      return body;
+    },
+  };
+}
+
+/** For edits that break the declared types on purpose. */
+function loose(o: object): Record<string, unknown> {
+  return o as Record<string, unknown>;
+}
+
+/** Post-processes the outcome of the correct authentication check. */
+function mapAuth(b: Behaviour, map: (outcome: AuthOutcome, header: string | undefined, token: string) => AuthOutcome): Behaviour {
+  return { ...b, authenticate: (header, token) => map(b.authenticate(header, token), header, token) };
+}
+
+function refuseMediaType(b: Behaviour, refuse: (contentType: string) => boolean): Behaviour {
+  return { ...b, acceptsMediaType: (ct) => (ct !== undefined && refuse(ct) ? false : b.acceptsMediaType(ct)) };
+}
+
+const camelCase = (s: string): string => (s === s.toUpperCase() ? s.toLowerCase() : s.charAt(0).toLowerCase() + s.slice(1));
+const pascalCase = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+const pad = (n: number): string => String(n).padStart(2, '0');
+const HYPHENATED = '[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}';
+const BRACED_UUID = new RegExp(`^\\{(${HYPHENATED})\\}$`, 'i');
+const PARENTHESISED_UUID = new RegExp(`^\\((${HYPHENATED})\\)$`, 'i');
+const ASTRAL = /[\u{10000}-\u{10FFFF}]/u;
+const EMOJI = /\p{Extended_Pictographic}/u;
+/** Minted once at start-up instead of per request. */
+const STARTUP_ID = randomUUID();
+
+function stripNulls(value: Json): Json {
+  if (Array.isArray(value)) return value.map(stripNulls);
+  if (isJsonObject(value)) {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, Json>)
+        .filter(([, v]) => v !== null)
+        .map(([k, v]) => [k, stripNulls(v)]),
+    );
+  }
+  return value;
+}
+
+const EMPTY_REQUEST: EntityRequest = {
+  type: ENTITY_TYPES[0],
+  brand: null,
+  collectiveId: null,
+  pairingCode: null,
+  associatedEmail: null,
+  name: null,
+  owner: null,
+  identifier: null,
+  returnUrl: null,
+  track: null,
+  properties: null,
+};
+
+// ---- the faults ----------------------------------------------------------------------
+
+export const FAULTS: readonly Fault[] = [
+  // lax validation: invalid requests answered 2xx (or 5xx) instead of 400
+  {
+    name: 'additional-properties-accepted',
+    area: 'lax-validation',
+    description: 'Unknown properties are silently ignored (the default of System.Text.Json/ASP.NET model binding).',
+    apply: (b) => policy(b, { rejectUnknownKeys: false }),
+  },
+  {
+    name: 'case-insensitive-keys',
+    area: 'lax-validation',
+    description: "Property names bind case-insensitively (ASP.NET's JsonSerializerDefaults.Web), so 'Brand' is taken as brand.",
+    apply: (b) =>
+      policy(b, {
+        bindKey: (keys, field) => b.validation.bindKey(keys, field) ?? keys.find((k) => k.toLowerCase() === field.toLowerCase()),
+      }),
+  },
+  {
+    name: 'enum-case-insensitive',
+    area: 'lax-validation',
+    description: "type is matched ignoring case (Enum.TryParse(ignoreCase: true)): 'ev' is taken as EV.",
+    apply: (b) =>
+      policy(b, {
+        parseEntityType: (v) =>
+          typeof v === 'string' ? ENTITY_TYPES.find((t) => t.toLowerCase() === v.toLowerCase()) : b.validation.parseEntityType(v),
+      }),
+  },
+  {
+    name: 'enum-trimmed',
+    area: 'lax-validation',
+    description: "type is trimmed before matching: ' EV ' is taken as EV.",
+    apply: (b) => policy(b, { parseEntityType: (v) => b.validation.parseEntityType(typeof v === 'string' ? v.trim() : v) }),
+  },
+  {
+    name: 'enum-integer-accepted',
+    area: 'lax-validation',
+    description: 'type accepts the enum ordinal as a JSON number (JsonStringEnumConverter allowIntegerValues defaults to true): 2 is EV.',
+    apply: (b) =>
+      policy(b, {
+        parseEntityType: (v) =>
+          typeof v === 'number' && Number.isInteger(v) ? ENTITY_TYPES[v] : b.validation.parseEntityType(v),
+      }),
+  },
+  {
+    name: 'uuid-without-hyphens',
+    area: 'lax-validation',
+    description: "collectiveId/owner accept 32 hex digits without hyphens (Guid.Parse 'N' format).",
+    apply: (b) =>
+      policy(b, {
+        parseUuid: (v) =>
+          /^[0-9a-f]{32}$/i.test(v)
+            ? v.toLowerCase().replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5')
+            : b.validation.parseUuid(v),
+      }),
+  },
+  {
+    name: 'uuid-in-braces',
+    area: 'lax-validation',
+    description: "collectiveId/owner accept '{uuid}' and '(uuid)' (Guid.Parse 'B'/'P' formats).",
+    apply: (b) =>
+      policy(b, {
+        parseUuid: (v) => {
+          const inner = (BRACED_UUID.exec(v) ?? PARENTHESISED_UUID.exec(v))?.[1];
+          return inner !== undefined ? inner.toLowerCase() : b.validation.parseUuid(v);
+        },
+      }),
+  },
+  {
+    name: 'uuid-unchecked',
+    area: 'lax-validation',
+    description: 'collectiveId/owner are stored as plain strings: format: uuid is never checked.',
+    apply: (b) => policy(b, { parseUuid: (v) => v }),
+  },
+  {
+    name: 'scalar-to-string-coercion',
+    area: 'lax-validation',
+    description: 'Numbers and booleans are coerced into string fields (Newtonsoft.Json default): brand 5 becomes "5".',
+    apply: (b) =>
+      policy(b, {
+        coerceString: (v) => (typeof v === 'number' || typeof v === 'boolean' ? String(v) : b.validation.coerceString(v)),
+      }),
+  },
+  {
+    name: 'null-type-accepted',
+    area: 'lax-validation',
+    description: 'type: null is accepted and becomes default(EntityType), Battery.',
+    apply: (b) => policy(b, { nullable: (f) => f === 'type' || b.validation.nullable(f) }),
+  },
+  {
+    name: 'brand-not-required',
+    area: 'lax-validation',
+    description: 'A request without the required brand key is accepted (brand treated as null).',
+    apply: (b) => withoutRequired(b, 'brand'),
+  },
+  {
+    name: 'type-not-required',
+    area: 'lax-validation',
+    description: 'A request without the required type key is accepted (type defaults to Battery).',
+    apply: (b) => withoutRequired(b, 'type'),
+  },
+  {
+    name: 'non-object-body-500',
+    area: 'lax-validation',
+    description: "A JSON body that is not an object (array, string, number, null) crashes the handler: 500.",
+    apply: (b) =>
+      policy(b, {
+        nonObjectBody: (v) => {
+          throw new TypeError(`Cannot destructure 'brand' of ${jsonKind(v)}`);
+        },
+      }),
+  },
+  {
+    name: 'empty-body-201',
+    area: 'lax-validation',
+    description: 'An empty body binds to a default model (EmptyBodyBehavior.Allow) and is created with type Battery: 201.',
+    apply: (b) => ({ ...b, readJson: (raw) => (raw.length === 0 ? { kind: 'request', request: EMPTY_REQUEST } : b.readJson(raw)) }),
+  },
+  {
+    name: 'malformed-json-500',
+    area: 'lax-validation',
+    description: "Malformed JSON escapes as an unhandled SyntaxError: 500 instead of 400.",
+    apply: (b) => ({
+      ...b,
+      readJson: (raw) => {
+        const parsed = b.readJson(raw);
+        if (parsed.kind === 'invalid' && parsed.issue.code === 'InvalidJson') throw new SyntaxError(parsed.issue.message);
+        return parsed;
+      },
+    }),
+  },
+  {
+    name: 'invalid-utf8-accepted',
+    area: 'lax-validation',
+    description: "The body is decoded with Buffer#toString('utf8'), so invalid UTF-8 becomes U+FFFD and is accepted.",
+    apply: (b) => ({ ...b, readJson: (raw) => b.readJson(Buffer.from(raw.toString('utf8'), 'utf8')) }),
+  },
+  {
+    name: 'media-type-unchecked',
+    area: 'lax-validation',
+    description: "Any Content-Type, or none, is parsed as JSON (express.json({ type: '*/*' })).",
+    apply: (b) => ({ ...b, acceptsMediaType: () => true }),
+  },
+
+  // auth
+  {
+    name: 'any-bearer-accepted',
+    area: 'auth',
+    description: 'The bearer token is never verified: any non-empty Bearer token is accepted.',
+    apply: (b) => mapAuth(b, (outcome) => (outcome === 'wrong-token' ? 'ok' : outcome)),
+  },
+  {
+    name: 'basic-accepted',
+    area: 'auth',
+    description: 'A leftover Basic authentication handler accepts any Basic credentials.',
+    apply: (b) => mapAuth(b, (outcome, h) => (parseAuthorization(h)?.scheme.toLowerCase() === 'basic' ? 'ok' : outcome)),
+  },
+  {
+    name: 'missing-auth-accepted',
+    area: 'auth',
+    description: 'The endpoint lacks [Authorize]: a request without Authorization is served.',
+    apply: (b) => mapAuth(b, (outcome) => (outcome === 'missing' ? 'ok' : outcome)),
+  },
+  {
+    name: 'empty-bearer-accepted',
+    area: 'auth',
+    description: "The token is compared with expected.startsWith(given): 'Bearer ' (empty) and truncated tokens pass.",
+    apply: (b) =>
+      mapAuth(b, (outcome, h, t) =>
+        (outcome === 'empty' || outcome === 'wrong-token') && t.startsWith(parseAuthorization(h)?.credentials ?? '') ? 'ok' : outcome,
+      ),
+  },
+  {
+    name: 'bearer-scheme-case-sensitive',
+    area: 'auth',
+    description: "The scheme is matched case-sensitively ('bearer T' is refused 401), against RFC 7235.",
+    apply: (b) => mapAuth(b, (outcome, h) => (outcome === 'ok' && parseAuthorization(h)?.scheme !== 'Bearer' ? 'not-bearer' : outcome)),
+  },
+  {
+    name: 'auth-after-validation',
+    area: 'auth',
+    description: 'Middleware order bug: the body is validated before authentication, so an anonymous invalid request gets 400/415, not 401.',
+    apply: (b) => ({ ...b, authAfterValidation: true }),
+  },
+
+  // valid requests refused (or crashing)
+  {
+    name: 'long-strings-refused',
+    area: 'valid-refused',
+    description: 'Strings longer than 4,096 characters are refused with 400 (an undocumented [MaxLength(4096)]).',
+    apply: (b) =>
+      policy(b, { checkString: (f, v) => (v.length > 4096 ? `'${f}' must be at most 4096 characters.` : b.validation.checkString(f, v)) }),
+  },
+  {
+    name: 'control-chars-refused',
+    area: 'valid-refused',
+    description: 'Strings containing control characters (\\n, \\t, \\u0000...) are refused by an input sanitizer: 400.',
+    apply: (b) =>
+      policy(b, {
+        checkString: (f, v) => (/[\u0000-\u001f\u007f]/.test(v) ? `'${f}' contains invalid characters.` : b.validation.checkString(f, v)),
+      }),
+  },
+  {
+    name: 'empty-brand-refused',
+    area: 'valid-refused',
+    description: "brand: '' is refused: [Required] rejects empty strings by default (AllowEmptyStrings = false).",
+    apply: (b) =>
+      policy(b, { checkString: (f, v) => (f === 'brand' && v === '' ? 'The Brand field is required.' : b.validation.checkString(f, v)) }),
+  },
+  {
+    name: 'null-brand-refused',
+    area: 'valid-refused',
+    description: 'brand: null is refused with 400 although brand is nullable (required only means the key is present).',
+    apply: (b) => policy(b, { nullable: (f) => f !== 'brand' && b.validation.nullable(f) }),
+  },
+  {
+    name: 'explicit-null-refused',
+    area: 'valid-refused',
+    description: "An explicit null for an optional string (pairingCode, name, owner...) is refused: the check is `'x' in body && typeof body.x !== 'string'`.",
+    apply: (b) => policy(b, { nullable: (f) => (f === 'brand' || f === 'properties') && b.validation.nullable(f) }),
+  },
+  {
+    name: 'uppercase-uuid-refused',
+    area: 'valid-refused',
+    description: 'collectiveId/owner are checked against a lower-case-only uuid pattern: upper-case uuids are refused.',
+    apply: (b) => policy(b, { parseUuid: (v) => (/[A-F]/.test(v) ? undefined : b.validation.parseUuid(v)) }),
+  },
+  {
+    name: 'urn-uuid-refused',
+    area: 'valid-refused',
+    description: "collectiveId/owner in the 'urn:uuid:' form (which format: uuid allows) are refused.",
+    apply: (b) => policy(b, { parseUuid: (v) => (/^urn:/i.test(v) ? undefined : b.validation.parseUuid(v)) }),
+  },
+  {
+    name: 'properties-object-only',
+    area: 'valid-refused',
+    description: 'properties binds to Dictionary<string, object>: an array, string, number or boolean is refused with 400.',
+    apply: (b) =>
+      policy(b, {
+        checkProperties: (v) => (v !== null && !isJsonObject(v) ? `'properties' must be an object.` : b.validation.checkProperties(v)),
+      }),
+  },
+  {
+    name: 'astral-chars-500',
+    area: 'valid-refused',
+    description: 'Strings with characters beyond the BMP (emoji) fail the insert into a 3-byte utf8 column: 500.',
+    apply: (b) => ({
+      ...b,
+      beforeCreate: (req) => {
+        if (STRING_FIELDS.some((f) => ASTRAL.test(req[f] ?? ''))) throw new Error("Incorrect string value: '\\xF0\\x9F...' for column");
+        return b.beforeCreate(req);
+      },
+    }),
+  },
+  {
+    name: 'text-json-refused',
+    area: 'valid-refused',
+    description: 'Content-Type text/json (declared by the spec) is refused with 415.',
+    apply: (b) => refuseMediaType(b, (ct) => mediaTypeOf(ct) === 'text/json'),
+  },
+  {
+    name: 'vendor-json-refused',
+    area: 'valid-refused',
+    description: 'Concrete application/*+json types (e.g. application/vnd.api+json, declared by the spec) are refused with 415.',
+    apply: (b) => refuseMediaType(b, (ct) => (mediaTypeOf(ct) ?? '').endsWith('+json')),
+  },
+  {
+    name: 'charset-param-refused',
+    area: 'valid-refused',
+    description: "A Content-Type with parameters ('application/json; charset=utf-8') is refused with 415: the header is compared whole.",
+    apply: (b) => refuseMediaType(b, (ct) => ct.includes(';')),
+  },
+  {
+    name: 'media-type-case-sensitive',
+    area: 'valid-refused',
+    description: "The media type is compared case-sensitively: 'Application/JSON' is refused with 415.",
+    apply: (b) => refuseMediaType(b, (ct) => /[A-Z]/.test(ct.split(';', 1)[0] ?? '')),
+  },
+
+  // responses breaking their schema
+  {
+    name: 'status-200',
+    area: 'response-schema',
+    description: 'A created request is answered 200 (return Ok(...)) instead of the documented 201.',
+    apply: (b) => ({ ...b, created: (body, ctx) => ({ ...b.created(body, ctx), status: 200 }) }),
+  },
+  {
+    name: 'enums-camel-case',
+    area: 'response-schema',
+    description: "Enums are written camel-cased (JsonStringEnumConverter(JsonNamingPolicy.CamelCase)): status 'pending', type 'ev'.",
+    apply: (b) =>
+      afterBuild(b, (body) => {
+        const recase = (o: object | undefined, key: string): void => {
+          if (o !== undefined && typeof loose(o)[key] === 'string') loose(o)[key] = camelCase(loose(o)[key] as string);
+        };
+        recase(body, 'status');
+        recase(body, 'requestType');
+        recase(body.action, 'type');
+        recase(body.data?.entity, 'type');
+        recase(body.data?.entity?.information, 'type');
+      }),
+  },
+  {
+    name: 'created-not-date-time',
+    area: 'response-schema',
+    description: "created is written as 'yyyy-MM-dd HH:mm' (no seconds, no offset), not an RFC 3339 date-time.",
+    apply: (b) =>
+      afterBuild(b, (body, _req, { now }) => {
+        body.created = `${now.getUTCFullYear()}-${pad(now.getUTCMonth() + 1)}-${pad(now.getUTCDate())} ${pad(now.getUTCHours())}:${pad(now.getUTCMinutes())}`;
+      }),
+  },
+  {
+    name: 'created-without-offset',
+    area: 'response-schema',
+    description: 'created comes from a DateTime of Kind Unspecified and has no offset (2024-01-01T10:00:00.1234567).',
+    apply: (b) =>
+      afterBuild(b, (body, _req, { now }) => {
+        body.created = `${now.toISOString().slice(0, 23)}0000`;
+      }),
+  },
+  {
+    name: 'id-not-uuid',
+    area: 'response-schema',
+    description: "id is a prefixed database key ('er_' + 24 hex digits), not a uuid.",
+    apply: (b) =>
+      afterBuild(b, (body, _req, ctx) => {
+        body.id = `er_${ctx.requestId.replaceAll('-', '').slice(0, 24)}`;
+      }),
+  },
+  {
+    name: 'request-type-null-without-return-url',
+    area: 'response-schema',
+    description: 'When the request has no returnUrl, a shared optional-field mapper also nulls requestType (not nullable).',
+    apply: (b) =>
+      afterBuild(b, (body, req) => {
+        if (req.returnUrl === null) loose(body).requestType = null;
+      }),
+  },
+  {
+    name: 'undocumented-entity-id',
+    area: 'response-schema',
+    description: 'The 201 carries an undocumented top-level entityId (additionalProperties: false).',
+    apply: (b) =>
+      afterBuild(b, (body, _req, ctx) => {
+        loose(body).entityId = ctx.entityId;
+      }),
+  },
+  {
+    name: 'information-has-owner',
+    area: 'response-schema',
+    description: 'data.entity.information also carries owner (EntityInformation has additionalProperties: false).',
+    apply: (b) =>
+      afterBuild(b, (body) => {
+        const entity = body.data?.entity;
+        if (entity?.information !== undefined) loose(entity.information).owner = entity.owner ?? null;
+      }),
+  },
+  {
+    name: 'owner-null-when-absent',
+    area: 'response-schema',
+    description: 'data.entity.owner is null when the request names no owner (owner is a non-nullable uuid in the response).',
+    apply: (b) =>
+      afterBuild(b, (body, req) => {
+        if (body.data?.entity !== undefined && req.owner === null) loose(body.data.entity).owner = null;
+      }),
+  },
+  {
+    name: 'relative-redirect-link',
+    area: 'response-schema',
+    description: "action.redirectLink is a relative path ('/consent/<id>'), not a format: uri.",
+    apply: (b) =>
+      afterBuild(b, (body, _req, ctx) => {
+        if (body.action !== undefined) body.action.redirectLink = `/consent/${ctx.requestId}`;
+      }),
+  },
+  {
+    name: 'text-plain-201',
+    area: 'response-schema',
+    description: 'The 201 JSON is sent with Content-Type text/plain (res.send(JSON.stringify(...))).',
+    apply: (b) => ({
+      ...b,
+      created: (body, ctx) => {
+        const reply = b.created(body, ctx);
+        return { ...reply, headers: { ...reply.headers, 'Content-Type': 'text/plain; charset=utf-8' } };
+      },
+    }),
+  },
+  {
+    name: 'non-json-201',
+    area: 'response-schema',
+    description: "The 201 body is '[object Object]' (res.end(String(body)) without JSON.stringify), labelled application/json.",
+    apply: (b) => ({ ...b, created: (body) => textReply(201, 'application/json; charset=utf-8', String(body)) }),
+  },
+  {
+    name: 'problem-details-400',
+    area: 'response-schema',
+    description: "A 400 is ASP.NET's ValidationProblemDetails ({type,title,status,errors:{Brand:[...]}}) as application/problem+json.",
+    apply: (b) => ({
+      ...b,
+      badRequest: (issues) => {
+        const errors: Record<string, string[]> = {};
+        for (const i of issues) (errors[i.field === null ? '$' : pascalCase(i.field)] ??= []).push(i.message);
+        return jsonReply(
+          400,
+          { type: 'https://tools.ietf.org/html/rfc9110#section-15.5.1', title: 'One or more validation errors occurred.', status: 400, errors },
+          { 'Content-Type': 'application/problem+json; charset=utf-8' },
+        );
+      },
+    }),
+  },
+  {
+    name: 'error-with-field-key',
+    area: 'response-schema',
+    description: 'Each 400 error entry also carries a field key (ConnectApiError has additionalProperties: false).',
+    apply: (b) => ({
+      ...b,
+      badRequest: (issues) => jsonReply(400, { errors: errorResult(issues).errors.map((e, n) => ({ ...e, field: issues[n]?.field ?? null })) }),
+    }),
+  },
+  {
+    name: 'html-400',
+    area: 'response-schema',
+    description: 'A 400 is an HTML error page (text/html) from the framework, not a ConnectApiErrorResult.',
+    apply: (b) => ({
+      ...b,
+      badRequest: () =>
+        textReply(400, 'text/html; charset=utf-8', '<!DOCTYPE html><html><head><title>400 Bad Request</title></head><body><h1>Bad Request</h1></body></html>'),
+    }),
+  },
+
+  // schema-valid but wrong
+  {
+    name: 'request-type-collective',
+    area: 'wrong-answer',
+    description: "requestType is 'Collective' (copy-paste from the collective endpoint).",
+    apply: (b) =>
+      afterBuild(b, (body) => {
+        body.requestType = 'Collective';
+      }),
+  },
+  {
+    name: 'entity-type-default',
+    area: 'wrong-answer',
+    description: 'data.entity.type is never mapped and stays default(EntityType), Battery.',
+    apply: (b) =>
+      afterBuild(b, (body) => {
+        if (body.data?.entity !== undefined) body.data.entity.type = ENTITY_TYPES[0];
+      }),
+  },
+  {
+    name: 'brand-lowercased',
+    area: 'wrong-answer',
+    description: 'information.brand and reference.brand are echoed lower-cased (normalised for a lookup table).',
+    apply: (b) =>
+      afterBuild(b, (body) => {
+        const entity = body.data?.entity;
+        if (typeof entity?.information?.brand === 'string') entity.information.brand = entity.information.brand.toLowerCase();
+        if (typeof entity?.reference?.brand === 'string') entity.reference.brand = entity.reference.brand.toLowerCase();
+      }),
+  },
+  {
+    name: 'identifier-overwritten-by-pairing-code',
+    area: 'wrong-answer',
+    description: 'information.identifier is mapped as `pairingCode ?? identifier`, so it echoes the pairing code when one is given.',
+    apply: (b) =>
+      afterBuild(b, (body, req) => {
+        const information = body.data?.entity?.information;
+        if (information !== undefined && req.pairingCode !== null) information.identifier = req.pairingCode;
+      }),
+  },
+  {
+    name: 'properties-stringified',
+    area: 'wrong-answer',
+    description: 'properties is stored as Dictionary<string, string>: nested objects/arrays come back as JSON strings.',
+    apply: (b) =>
+      afterBuild(b, (body) => {
+        const entity = body.data?.entity;
+        const props = entity?.properties;
+        if (entity === undefined || !isJsonObject(props)) return;
+        entity.properties = Object.fromEntries(
+          Object.entries(props).map(([k, v]) => [k, typeof v === 'object' && v !== null ? JSON.stringify(v) : v]),
+        ) as Json;
+      }),
+  },
+  {
+    name: 'nulls-stripped-from-properties',
+    area: 'wrong-answer',
+    description: 'A "compact" helper drops null-valued keys inside properties before storing it.',
+    apply: (b) =>
+      afterBuild(b, (body) => {
+        const entity = body.data?.entity;
+        if (entity?.properties !== undefined) entity.properties = stripNulls(entity.properties);
+      }),
+  },
+  {
+    name: 'collective-id-from-owner',
+    area: 'wrong-answer',
+    description: 'data.entity.collectiveId is mapped from the request owner (copy-paste bug).',
+    apply: (b) =>
+      afterBuild(b, (body, req) => {
+        if (body.data?.entity !== undefined && req.owner !== null) body.data.entity.collectiveId = req.owner;
+      }),
+  },
+  {
+    name: 'owner-is-principal',
+    area: 'wrong-answer',
+    description: "data.entity.owner is always the caller's principal id, ignoring the request owner.",
+    apply: (b) =>
+      afterBuild(b, (body, _req, ctx) => {
+        if (body.data?.entity !== undefined) body.data.entity.owner = ctx.principalId;
+      }),
+  },
+  {
+    name: 'return-url-default',
+    area: 'wrong-answer',
+    description: "returnUrl is the configured default ('config.returnUrl ?? request.returnUrl'), not the request's.",
+    apply: (b) =>
+      afterBuild(b, (body) => {
+        body.returnUrl = 'https://app.example.com/onboarding/complete';
+      }),
+  },
+  {
+    name: 'id-repeats',
+    area: 'wrong-answer',
+    description: 'The onboarding request id is minted once at start-up, so every 201 carries the same id.',
+    apply: (b) => ({ ...b, newContext: () => ({ ...b.newContext(), requestId: STARTUP_ID }) }),
+  },
+  {
+    name: 'get-answered-404',
+    area: 'wrong-answer',
+    description: 'GET/HEAD on the endpoint fall through to the 404 handler instead of 405 with Allow: POST.',
+    apply: (b) => ({
+      ...b,
+      wrongMethod: (m) => (m === 'GET' || m === 'HEAD' ? jsonReply(404, singleError('NotFound', 'Not found.')) : b.wrongMethod(m)),
+    }),
+  },
+  {
+    name: 'other-methods-200',
+    area: 'wrong-answer',
+    description: 'PUT/PATCH/DELETE/OPTIONS... hit an app.all() catch-all that answers 200 {}.',
+    apply: (b) => ({ ...b, wrongMethod: (m) => (m === 'GET' || m === 'HEAD' ? b.wrongMethod(m) : jsonReply(200, {})) }),
+  },
+
+  // transport
+  {
+    name: 'hang-on-emoji-name',
+    area: 'transport',
+    description: 'A name containing an emoji sends a slug regex into catastrophic backtracking: the request is never answered.',
+    apply: (b) => ({ ...b, beforeCreate: (req) => (req.name !== null && EMOJI.test(req.name) ? 'hang' : b.beforeCreate(req)) }),
+  },
+  {
+    name: 'reset-on-long-body',
+    area: 'transport',
+    description: 'A proxy buffer limit resets the connection (TCP RST) once a body exceeds 48 KiB.',
+    apply: (b) => ({ ...b, resetAboveBytes: 48 * 1024 }),
+  },
+  {
+    name: 'content-length-in-chars',
+    area: 'transport',
+    description: 'Content-Length is set to the UTF-16 length of the body, not its byte length: non-ASCII answers are truncated.',
+    apply: (b) => ({
+      ...b,
+      transmit: (res, wire) => {
+        res.writeHead(wire.status, { ...wire.headers, 'Content-Length': String(wire.body.length) });
+        res.end(wire.body, 'utf8');
+      },
+    }),
+  },
+];

@@ -1,0 +1,169 @@
+// The reference provider of POST {basePath}/v1/onboarding/entities: a plain
+// node:http server on 127.0.0.1 whose every decision is a hook of a Behaviour
+// (behaviour.ts), derived from the chosen variation and/or seeded fault.
+
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { REFERENCE, jsonReply, textReply, type Behaviour, type Reply } from './behaviour.ts';
+import { FAULTS } from './faults.ts';
+import { singleError } from './respond.ts';
+import { issue, validateEntityRequest, type EntityRequest } from './validate.ts';
+import { VARIATIONS } from './variations.ts';
+
+export interface ProviderOptions {
+  /** Default 'test-token'. */
+  token?: string;
+  /** A name from VARIATIONS. */
+  variation?: string;
+  /** A name from FAULTS. */
+  fault?: string;
+  /** Default 0 (any free port). */
+  port?: number;
+  /** Default '/connect'. */
+  basePath?: string;
+}
+
+export interface RunningProvider {
+  /** e.g. http://127.0.0.1:PORT/connect */
+  url: string;
+  port: number;
+  /** HTTP requests received so far (all paths). */
+  requests(): number;
+  close(): Promise<void>;
+}
+
+export const ENDPOINT = '/v1/onboarding/entities';
+
+/** The Behaviour for a variation and/or fault name (both optional; unknown names throw). */
+export function behaviourFor(variation?: string, fault?: string): Behaviour {
+  let behaviour = REFERENCE;
+  if (variation !== undefined) {
+    const found = VARIATIONS.find((v) => v.name === variation);
+    if (found === undefined) throw new Error(`unknown variation '${variation}'; known: ${VARIATIONS.map((v) => v.name).join(', ')}`);
+    behaviour = found.apply(behaviour);
+  }
+  if (fault !== undefined) {
+    const found = FAULTS.find((f) => f.name === fault);
+    if (found === undefined) throw new Error(`unknown fault '${fault}'; known: ${FAULTS.map((f) => f.name).join(', ')}`);
+    behaviour = found.apply(behaviour);
+  }
+  return behaviour;
+}
+
+export async function startProvider(opts: ProviderOptions = {}): Promise<RunningProvider> {
+  const token = opts.token ?? 'test-token';
+  const basePath = (opts.basePath ?? '/connect').replace(/\/+$/, '');
+  const behaviour = behaviourFor(opts.variation, opts.fault);
+  const endpointPath = `${basePath}${ENDPOINT}`;
+  let received = 0;
+  let onEndpoint = 0;
+
+  const server = createServer((req, res) => {
+    received += 1;
+    req.on('error', () => undefined);
+    res.on('error', () => undefined);
+    const path = (req.url ?? '').split('?', 1)[0];
+    if (path !== endpointPath) {
+      void answer(behaviour, req, res, jsonReply(404, singleError('NotFound', `No route for ${path}.`)));
+      return;
+    }
+    onEndpoint += 1;
+    handleEndpoint(behaviour, token, onEndpoint, req, res).catch(() => {
+      // A thrown error is an unhandled exception in the service: the framework answers 500.
+      void answer(behaviour, req, res, textReply(500, 'text/plain; charset=utf-8', 'Internal Server Error'));
+    });
+  });
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}${basePath}`,
+    port,
+    requests: () => received,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** The order of evaluation: method, rate limit, auth, media type, body, validation, creation. */
+async function handleEndpoint(b: Behaviour, token: string, n: number, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (req.method !== 'POST') return answer(b, req, res, b.wrongMethod(req.method ?? ''));
+  if (b.rateLimited(n)) return answer(b, req, res, b.tooManyRequests());
+
+  const auth = b.authenticate(req.headers.authorization, token);
+  if (auth !== 'ok' && !b.authAfterValidation) return answer(b, req, res, b.unauthorized(auth));
+
+  const contentType = req.headers['content-type'];
+  if (!b.acceptsMediaType(contentType)) return answer(b, req, res, b.unsupportedMediaType(contentType));
+
+  const raw = await readBody(b, req);
+  if (raw === 'reset') return;
+  if (raw === 'too-large') {
+    return answer(b, req, res, b.badRequest([issue('BodyTooLarge', '$', null, `The request body exceeds ${b.maxBodyBytes} bytes.`)]));
+  }
+
+  const parsed = b.readJson(raw);
+  if (parsed.kind === 'invalid') return answer(b, req, res, b.badRequest([parsed.issue]));
+  let request: EntityRequest;
+  if (parsed.kind === 'request') {
+    request = parsed.request;
+  } else {
+    const validation = validateEntityRequest(parsed.value, b.validation);
+    if (!validation.ok) return answer(b, req, res, b.badRequest(validation.issues));
+    request = validation.request;
+  }
+  if (auth !== 'ok') return answer(b, req, res, b.unauthorized(auth));
+
+  if (b.beforeCreate(request) === 'hang') return; // never answered; close() destroys the socket
+  const ctx = b.newContext();
+  return answer(b, req, res, b.created(b.buildCreated(request, ctx), ctx));
+}
+
+/** Reads the whole body; past maxBodyBytes it keeps draining but stores nothing. */
+function readBody(b: Behaviour, req: IncomingMessage): Promise<Buffer | 'too-large' | 'reset'> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > b.resetAboveBytes) {
+        req.socket.resetAndDestroy();
+        resolve('reset');
+        return;
+      }
+      if (size <= b.maxBodyBytes) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(size > b.maxBodyBytes ? 'too-large' : Buffer.concat(chunks)));
+    req.on('close', () => resolve('reset')); // no-op when already resolved
+  });
+}
+
+async function answer(b: Behaviour, req: IncomingMessage, res: ServerResponse, reply: Reply): Promise<void> {
+  const final = b.finish(reply);
+  if (b.delayMs > 0) await sleep(b.delayMs);
+  if (res.headersSent || res.destroyed) return;
+  let body = '';
+  const headers: Record<string, string> = { ...final.headers };
+  if (final.json !== undefined) {
+    body = b.serialize(final.json);
+    if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['Content-Type'] = b.jsonContentType;
+  } else if (final.text !== undefined) {
+    body = final.text;
+  }
+  b.transmit(res, { status: final.status, headers, body }, req);
+}

@@ -1,0 +1,191 @@
+// Benign variations: each is still a correct implementation of the spec, so a
+// correct suite must pass every one of them. Each replaces one or two hooks of
+// the Behaviour (behaviour.ts).
+
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
+import { jsonReply, withHeaders, type Behaviour, type Wire } from './behaviour.ts';
+import { writeJson } from './json.ts';
+import { buildCreated, errorResult } from './respond.ts';
+
+export interface Variation {
+  readonly name: string;
+  readonly description: string;
+  readonly apply: (b: Behaviour) => Behaviour;
+}
+
+export const VARIATIONS: readonly Variation[] = [
+  {
+    name: 'rate-limit',
+    description: 'Every 7th request on the endpoint is answered 429 with Retry-After: 1 and a JSON body; a retry succeeds.',
+    apply: (b) => ({ ...b, rateLimited: (n) => n % 7 === 0 }),
+  },
+  {
+    name: 'minimal-201',
+    description: 'The 201 body is only {id, requestType, status} (everything in OnboardingRequest is optional).',
+    apply: (b) => ({ ...b, buildCreated: (r, ctx) => buildCreated(r, ctx, { kind: 'minimal', action: 'Consent' }) }),
+  },
+  {
+    name: 'all-nulls',
+    description: 'Every nullable field of the 201 is present and null (returnUrl, errors, links, information.*, reference.*, collectiveId, properties...).',
+    apply: (b) => ({ ...b, buildCreated: (r, ctx) => buildCreated(r, ctx, { kind: 'all-nulls', action: 'Consent' }) }),
+  },
+  {
+    name: 'redirect-action',
+    description: 'action.type is Redirect, with an OEM redirectLink and a null documentationLink.',
+    apply: (b) => ({ ...b, buildCreated: (r, ctx) => buildCreated(r, ctx, { kind: 'full', action: 'Redirect' }) }),
+  },
+  {
+    name: 'charset-and-order',
+    description: "JSON answers use Content-Type 'application/json;charset=UTF-8' and write every object's keys in reverse order.",
+    apply: (b) => ({ ...b, jsonContentType: 'application/json;charset=UTF-8', serialize: (v) => writeJson(v, true) }),
+  },
+  {
+    name: 'slow',
+    description: 'Every answer is delayed by 150 ms.',
+    apply: (b) => ({ ...b, delayMs: b.delayMs + 150 }),
+  },
+  {
+    name: 'connection-close',
+    description: 'Every answer carries Connection: close and the socket is closed after it (no keep-alive).',
+    apply: (b) => ({ ...b, finish: (reply) => withHeaders(b.finish(reply), { Connection: 'close' }) }),
+  },
+  {
+    name: 'problem-json-401',
+    description: 'A 401 is an RFC 7807 application/problem+json body (still with WWW-Authenticate: Bearer).',
+    apply: (b) => ({
+      ...b,
+      unauthorized: (outcome) =>
+        jsonReply(
+          401,
+          { type: 'about:blank', title: 'Unauthorized', status: 401, detail: outcome === 'missing' ? 'Missing access token.' : 'Invalid access token.' },
+          { 'Content-Type': 'application/problem+json', 'WWW-Authenticate': 'Bearer' },
+        ),
+    }),
+  },
+  {
+    name: 'empty-401',
+    description: 'A 401 has an empty body, as ASP.NET JwtBearer answers by default (401 is not documented, so its body is free).',
+    apply: (b) => ({ ...b, unauthorized: () => ({ status: 401, headers: { 'WWW-Authenticate': 'Bearer' }, text: '' }) }),
+  },
+  {
+    name: 'bearer-challenge-params',
+    description: 'WWW-Authenticate carries RFC 6750 parameters: Bearer realm="connect", error="invalid_token", error_description="...".',
+    apply: (b) => ({
+      ...b,
+      unauthorized: (outcome) => {
+        const challenge =
+          outcome === 'missing' ? 'Bearer realm="connect"' : 'Bearer realm="connect", error="invalid_token", error_description="The access token is invalid"';
+        return withHeaders(b.unauthorized(outcome), { 'WWW-Authenticate': challenge });
+      },
+    }),
+  },
+  {
+    name: '403-for-wrong-token',
+    description: 'A well-formed bearer token that is not valid is answered 403 instead of 401 (missing/malformed credentials stay 401).',
+    apply: (b) => ({
+      ...b,
+      unauthorized: (outcome) =>
+        outcome === 'wrong-token' ? jsonReply(403, { errors: [{ code: 'Forbidden', description: null, message: 'Access denied.' }] }) : b.unauthorized(outcome),
+    }),
+  },
+  {
+    name: '400-for-media-type',
+    description: 'An undeclared or missing Content-Type is answered 400 with a valid ConnectApiErrorResult instead of 415.',
+    apply: (b) => ({
+      ...b,
+      unsupportedMediaType: (contentType) =>
+        b.badRequest([
+          { code: 'UnsupportedMediaType', path: '$', field: null, message: `Content-Type '${contentType ?? ''}' is not supported.` },
+        ]),
+    }),
+  },
+  {
+    name: 'minimal-400',
+    description: 'A 400 body is just {} (ConnectApiErrorResult has no required property).',
+    apply: (b) => ({ ...b, badRequest: () => jsonReply(400, {}) }),
+  },
+  {
+    name: 'nulls-in-errors',
+    description: 'A 400 lists its errors with code and description null and only a message.',
+    apply: (b) => ({
+      ...b,
+      badRequest: (issues) => jsonReply(400, { errors: errorResult(issues).errors.map((e) => ({ ...e, code: null, description: null })) }),
+    }),
+  },
+  {
+    name: 'created-with-extra-headers',
+    description: 'Adds X-Request-Id and Cache-Control: no-store to every answer and a Location header to the 201.',
+    apply: (b) => ({
+      ...b,
+      created: (body, ctx) => withHeaders(b.created(body, ctx), { Location: `entities/${ctx.requestId}` }),
+      finish: (reply) => withHeaders(b.finish(reply), { 'X-Request-Id': randomUUID(), 'Cache-Control': 'no-store' }),
+    }),
+  },
+  {
+    name: 'uppercase-uuids',
+    description: 'The uuids the server mints (id, principalId, entity id, default owner) are written in upper case (still format: uuid).',
+    apply: (b) => ({
+      ...b,
+      newContext: () => {
+        const ctx = b.newContext();
+        return {
+          ...ctx,
+          requestId: ctx.requestId.toUpperCase(),
+          entityId: ctx.entityId.toUpperCase(),
+          principalId: ctx.principalId.toUpperCase(),
+          defaultOwner: ctx.defaultOwner.toUpperCase(),
+        };
+      },
+    }),
+  },
+  {
+    name: 'created-with-offset',
+    description: "`created` is written the .NET 'o' way with a +02:00 offset and 7 fractional digits (still an RFC 3339 date-time).",
+    apply: (b) => ({ ...b, buildCreated: (r, ctx) => ({ ...b.buildCreated(r, ctx), created: dotNetRoundTrip(ctx.now, 120) }) }),
+  },
+  {
+    name: 'gzip',
+    description: 'Answers are gzip-compressed (Content-Encoding: gzip) whenever the request accepts gzip.',
+    apply: (b) => ({
+      ...b,
+      transmit: (res, wire, req) => (acceptsGzip(req) && wire.body !== '' ? sendGzip(res, wire) : b.transmit(res, wire, req)),
+    }),
+  },
+  {
+    name: 'chunked',
+    description: 'Answers use Transfer-Encoding: chunked, written in 61-byte pieces that split multi-byte UTF-8 characters.',
+    apply: (b) => ({ ...b, transmit: sendChunked }),
+  },
+];
+
+function dotNetRoundTrip(date: Date, offsetMinutes: number): string {
+  const shifted = new Date(date.getTime() + offsetMinutes * 60_000).toISOString(); // 2024-01-01T12:00:00.123Z
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return `${shifted.slice(0, 23)}0000${offset}`;
+}
+
+function acceptsGzip(req: IncomingMessage): boolean {
+  const header = req.headers['accept-encoding'] ?? '';
+  return header.split(',').some((part) => {
+    const [coding = '', ...params] = part.split(';').map((s) => s.trim().toLowerCase());
+    const q = params.find((p) => p.startsWith('q='));
+    return (coding === 'gzip' || coding === '*') && (q === undefined || Number(q.slice(2)) > 0);
+  });
+}
+
+function sendGzip(res: ServerResponse, wire: Wire): void {
+  const body = gzipSync(Buffer.from(wire.body, 'utf8'));
+  res.writeHead(wire.status, { ...wire.headers, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding', 'Content-Length': String(body.length) });
+  res.end(body);
+}
+
+function sendChunked(res: ServerResponse, wire: Wire): void {
+  const body = Buffer.from(wire.body, 'utf8');
+  res.writeHead(wire.status, { ...wire.headers, 'Transfer-Encoding': 'chunked' });
+  for (let i = 0; i < body.length; i += 61) res.write(body.subarray(i, i + 61));
+  res.end();
+}
