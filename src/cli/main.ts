@@ -3,6 +3,9 @@ import { TargetError } from '../targets/types.ts';
 import { WaiverError } from '../report/waivers.ts';
 import { UsageError, parseCommandLine } from './args.ts';
 import { runCommand } from './run.ts';
+import { verifyPactCommand } from './verify-pact.ts';
+import { replayCommand } from './replay.ts';
+import { mergeCommand } from './merge.ts';
 
 const USAGE = `usage: conformance <command> [flags]
   run             the suite against a target (--target prism|URL, default prism)
@@ -36,6 +39,14 @@ export async function main(argv: readonly string[], io: Io, signal?: AbortSignal
       case 'run':
         if (positionals.length > 0) throw new UsageError(`run takes no arguments, got ${JSON.stringify(positionals[0])}`);
         return await runCommand(flags, io, signal);
+      case 'verify-pact':
+        if (positionals.length > 0) throw new UsageError(`verify-pact takes no arguments, got ${JSON.stringify(positionals[0])}`);
+        if (flags['broker-url'] !== undefined) throw new UsageError('--broker-url: publishing to a Pact Broker is not built in yet; publish contracts/pacts/ with the pact-broker CLI');
+        return await verifyPactCommand(flags, io);
+      case 'replay':
+        return await replayCommand(positionals, flags, io);
+      case 'merge-reports':
+        return await mergeCommand(positionals, flags, io);
       default:
         throw new UsageError(`unknown command ${JSON.stringify(command)} (run, verify-pact, replay, merge-reports)`);
     }

@@ -1,7 +1,9 @@
 // Provider verification: replays the consumer contract against a provider with Pact's Verifier.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { connect } from 'node:net';
-import { resolve } from 'node:path';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
 import { PactFileError, readPactFile } from './pact-file.ts';
 
 /** What to verify, against what. */
@@ -22,6 +24,13 @@ export interface VerifyPactOptions {
   readonly timeoutMs?: number;
   /** Timeout of the reachability probe made before verifying, in ms (default 5 000). */
   readonly connectTimeoutMs?: number;
+  /**
+   * Judge response bodies by shape only (a type matcher at every body's root, under the pact's own matchers).
+   * For mocks answering example data (Prism): they can show the shape of the contract, never its echo by value.
+   */
+  readonly shapeOnly?: boolean;
+  /** With `shapeOnly`: response fields whose schema admits any value (see `anyValuePaths`), left unjudged. */
+  readonly anyValuePaths?: readonly string[];
 }
 
 /** The verdict on one interaction of the pact. */
@@ -64,6 +73,7 @@ export class VerifierError extends Error {
 export async function verifyPact(options: VerifyPactOptions): Promise<VerifyPactResult> {
   const { pact } = await readPactFile(options.pactFile);
   if (pact.interactions.length === 0) throw new PactFileError(`pact ${options.pactFile} has no HTTP interaction`);
+  const pactFile = options.shapeOnly ? await shapeOnlyCopy(options.pactFile, options.anyValuePaths ?? []) : resolve(options.pactFile);
   const base = parseBaseUrl(options.providerBaseUrl);
   await probe(base, options.connectTimeoutMs ?? 5_000);
 
@@ -77,7 +87,7 @@ export async function verifyPact(options: VerifyPactOptions): Promise<VerifyPact
   };
   const verifier = new Verifier({
     providerBaseUrl: base.href.replace(/\/+$/, ''),
-    pactUrls: [resolve(options.pactFile)],
+    pactUrls: [pactFile],
     requestFilter,
     logLevel: 'error',
     timeout: options.timeoutMs ?? 30_000,
@@ -101,6 +111,35 @@ export async function verifyPact(options: VerifyPactOptions): Promise<VerifyPact
     return { description: i.description, ok: true };
   });
   return { ok: interactions.every((i) => i.ok), interactions };
+}
+
+/** A temporary copy of the pact whose response bodies are matched by type from the root down (Pact V3+ matchers cascade). */
+async function shapeOnlyCopy(file: string, anyValue: readonly string[]): Promise<string> {
+  const json = JSON.parse(await readFile(file, 'utf8')) as { interactions?: { response?: { body?: { content?: unknown }; matchingRules?: { body?: Record<string, unknown> } } }[] };
+  for (const i of json.interactions ?? []) {
+    if (!i.response) continue;
+    // Pact lets an answer carry keys the pact does not expect: a field that may be anything is simply not expected.
+    for (const path of anyValue) dropPath(i.response.body?.content, path.replace(/^\$\.?/, '').split('.'));
+    const rules = (i.response.matchingRules ??= {});
+    const body = (rules.body ??= {});
+    body['$'] ??= { combine: 'AND', matchers: [{ match: 'type' }] };
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'conformance-pact-'));
+  const copy = join(dir, basename(file));
+  await writeFile(copy, JSON.stringify(json));
+  return copy;
+}
+
+function dropPath(node: unknown, keys: readonly string[]): void {
+  const [head, ...rest] = keys;
+  if (head === undefined || node === null || typeof node !== 'object') return;
+  if (head.endsWith('[*]')) {
+    const list = (node as Record<string, unknown>)[head.slice(0, -3)];
+    if (Array.isArray(list)) for (const item of list) dropPath(item, rest);
+    return;
+  }
+  if (rest.length === 0) delete (node as Record<string, unknown>)[head];
+  else dropPath((node as Record<string, unknown>)[head], rest);
 }
 
 function parseBaseUrl(value: string): URL {

@@ -8,6 +8,7 @@ import { writeJson } from './json.ts';
 import {
   DEFAULT_OWNER,
   FULL_CONSENT,
+  FULL_REDIRECT,
   PRINCIPAL_ID,
   buildCreated,
   errorResult,
@@ -175,7 +176,8 @@ export const REFERENCE: Behaviour = {
     defaultOwner: DEFAULT_OWNER,
     now: new Date(),
   }),
-  buildCreated: (request, ctx) => buildCreated(request, ctx, FULL_CONSENT),
+  // Charge points onboard through their OEM's own login (a Redirect action); other entities by consent.
+  buildCreated: (request, ctx) => buildCreated(request, ctx, request.type === 'ChargePoint' ? FULL_REDIRECT : FULL_CONSENT),
   created: (body) => jsonReply(201, body),
   finish: (reply) => reply,
 

@@ -80,6 +80,7 @@ export interface CreatedShape {
 }
 
 export const FULL_CONSENT: CreatedShape = { kind: 'full', action: 'Consent' };
+export const FULL_REDIRECT: CreatedShape = { kind: 'full', action: 'Redirect' };
 
 export function buildCreated(req: EntityRequest, ctx: CreateContext, shape: CreatedShape): OnboardingRequest {
   if (shape.kind === 'minimal') return { id: ctx.requestId, requestType: 'Entity', status: 'Pending' };

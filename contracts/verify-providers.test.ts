@@ -1,0 +1,46 @@
+// The committed pact, verified with Pact's Verifier against the embedded Prism (by shape) and the reference provider.
+import './pact-env.ts';
+import { describe, expect, it } from 'vitest';
+import { loadSpec } from '../src/spec/load.ts';
+import { startPrism } from '../src/targets/prism.ts';
+import { anyValuePaths } from '../src/pact/any-value.ts';
+import { verifyPact } from '../src/pact/verify.ts';
+import { DEFAULT_PACT } from '../src/cli/verify-pact.ts';
+import { startProvider } from '../test/provider/server.ts';
+
+describe('the committed pact against providers', () => {
+  it('is verified against the embedded Prism, bodies by shape', async () => {
+    const spec = await loadSpec('spec/openapi.yaml');
+    const prism = await startPrism(spec);
+    try {
+      const result = await verifyPact({ pactFile: DEFAULT_PACT, providerBaseUrl: prism.baseUrl, token: 'prism-token', shapeOnly: true, anyValuePaths: anyValuePaths(spec) });
+      expect(result.interactions.filter((i) => !i.ok)).toEqual([]);
+    } finally {
+      await prism.stop();
+    }
+  });
+
+  it('is verified in full against the conforming reference provider', async () => {
+    const provider = await startProvider({ token: 'pact-token' });
+    try {
+      const result = await verifyPact({ pactFile: DEFAULT_PACT, providerBaseUrl: provider.url, token: 'pact-token' });
+      expect(result.interactions.filter((i) => !i.ok)).toEqual([]);
+    } finally {
+      await provider.close();
+    }
+  });
+
+  it.each([
+    ['status-200', 'a request to onboard an EV with only brand and type'],
+    ['identifier-overwritten-by-pairing-code', 'a request to onboard a HeatPump with every optional field'],
+  ])('fails against the %s fault, naming the interaction', async (fault, interaction) => {
+    const provider = await startProvider({ token: 'pact-token', fault });
+    try {
+      const result = await verifyPact({ pactFile: DEFAULT_PACT, providerBaseUrl: provider.url, token: 'pact-token' });
+      expect(result.ok).toBe(false);
+      expect(result.interactions.filter((i) => !i.ok).map((i) => i.description)).toContain(interaction);
+    } finally {
+      await provider.close();
+    }
+  });
+});
