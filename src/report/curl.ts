@@ -4,8 +4,22 @@ function shq(s: string): string {
 }
 
 /**
- * A curl command that replays a request byte for byte. The real token never appears: a redacted
- * `Authorization: Bearer [REDACTED]` is written as `"Authorization: Bearer $CONNECT_TOKEN"`.
+ * Characters that do not belong on a one-line, copyable command: NUL (no shell argument can hold it), newlines and
+ * other C0/C1 controls, DEL, U+FFFE/U+FFFF and lone surrogates (sent as the bytes of U+FFFD, as Node encodes them).
+ */
+const UNPRINTABLE = /[\u0000-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** A body for `printf '%b'`: backslashes doubled, unprintable characters as `\0ooo` octal escapes of their UTF-8 bytes. */
+function printfEscape(body: string): string {
+  return body.replace(new RegExp(`\\\\|${UNPRINTABLE.source}`, 'g'), (ch) =>
+    ch === '\\' ? '\\\\' : [...Buffer.from(ch, 'utf8')].map((b) => `\\0${b.toString(8).padStart(3, '0')}`).join(''),
+  );
+}
+
+/**
+ * A curl command that replays a request byte for byte, on one line. The real token never appears: a redacted
+ * `Authorization: Bearer [REDACTED]` is written as `"Authorization: Bearer $CONNECT_TOKEN"`. A body with control
+ * characters (a NUL cannot be a shell argument at all) is piped in from `printf '%b'` and sent with `--data-binary @-`.
  */
 export function toCurl(req: { method: string; url: string; headers: Readonly<Record<string, string>>; body: string | null | undefined }): string {
   const parts = ['curl', '-sS', '-i', '-X', req.method, shq(req.url)];
@@ -17,9 +31,10 @@ export function toCurl(req: { method: string; url: string; headers: Readonly<Rec
     if (name.toLowerCase() === 'authorization' && value === REDACTED_BEARER) parts.push('-H', `"Authorization: Bearer $CONNECT_TOKEN"`);
     else parts.push('-H', shq(`${name}: ${value}`));
   }
+  if (req.body === null || req.body === undefined) return parts.join(' ');
   // --data-binary keeps newlines and bytes as they are (plain -d strips them).
-  if (req.body !== null && req.body !== undefined) parts.push('--data-binary', shq(req.body));
-  return parts.join(' ');
+  if (!UNPRINTABLE.test(req.body)) return [...parts, '--data-binary', shq(req.body)].join(' ');
+  return `printf '%b' ${shq(printfEscape(req.body))} | ${[...parts, '--data-binary', '@-'].join(' ')}`;
 }
 
 /** How a valid bearer credential appears in every report, log and curl line. */

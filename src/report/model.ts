@@ -2,6 +2,7 @@ import type { Severity } from '../checks/types.ts';
 import type { Normalisation } from '../spec/normalise.ts';
 import type { SpecWarning } from '../spec/lint.ts';
 import type { WaiverStatus } from './waivers.ts';
+import type { AuthMode, Violation } from '../generators/case.ts';
 
 /** One failing case as reported: the minimal request that shows it, the answer, the rule, and how to replay it. */
 export interface ReportedFailure {
@@ -15,7 +16,18 @@ export interface ReportedFailure {
   readonly received?: unknown;
   readonly documented?: unknown;
   /** The case class and id of the (shrunk) case. */
-  readonly case: { readonly id: string; readonly label: string; readonly kind: string; readonly phase: string };
+  readonly case: {
+    readonly id: string;
+    readonly label: string;
+    readonly kind: string;
+    readonly phase: string;
+    /** How the case authenticated (replay rebuilds the case from it; inferred from the Authorization header when absent). */
+    readonly auth?: AuthMode;
+    /** The Content-Type the case sent, null for none (replay; inferred from the request headers when absent). */
+    readonly contentType?: string | null;
+    /** The one schema violation of an invalid case (replay cites the same rule). */
+    readonly violation?: Violation;
+  };
   readonly request: { readonly method: string; readonly url: string; readonly headers: Readonly<Record<string, string>>; readonly body: string | null };
   readonly response: { readonly status: number; readonly headers: Readonly<Record<string, string>>; readonly body: string } | null;
   /** Transport error in place of a response. */
@@ -38,6 +50,8 @@ export interface CheckSummary {
   failed: number;
   waived: number;
   skipped: number;
+  /** The same tallies by case class label (junit.xml has one testcase per check and label); absent in older reports. */
+  classes?: Record<string, { passed: number; failed: number; waived: number; skipped: number }>;
 }
 
 /** A status the verdict profile allows although the spec does not document it. */
@@ -65,6 +79,8 @@ export interface Report {
   readonly seed: number;
   readonly runs: number;
   readonly shard: { readonly index: number; readonly count: number } | null;
+  /** Set by merge-reports: how many shard reports were joined into this one (its `shard` is then null). */
+  readonly mergedShards?: number;
   readonly interrupted: boolean;
   readonly budgetExhausted: boolean;
   readonly startedAt: string;
@@ -78,6 +94,8 @@ export interface Report {
     readonly waived: number;
     readonly passed: number;
     readonly rateLimited: number;
+    /** Requests sent when the first unwaived failure was seen (how quickly a gate fails), or null. */
+    readonly firstFailureAt: number | null;
     readonly durationMs: number;
   };
   readonly plan: Readonly<Record<string, number>>;

@@ -1,11 +1,26 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Report } from './model.ts';
+import { toHtml } from './html.ts';
+import { toJUnit } from './junit.ts';
+import { redactSecrets } from './text.ts';
 
-/** Writes every report file into `dir`; returns their paths. */
-export async function writeReports(report: Report, dir: string): Promise<string[]> {
+/**
+ * Writes report.json, junit.xml and report.html into `dir`; returns their paths. Every file goes through a last
+ * `redactSecrets` pass over `secrets` (tokens, client secrets), whatever field a provider or a check put them in.
+ */
+export async function writeReports(report: Report, dir: string, secrets: readonly string[] = []): Promise<string[]> {
   await mkdir(dir, { recursive: true });
-  const json = join(dir, 'report.json');
-  await writeFile(json, JSON.stringify(report, null, 2) + '\n');
-  return [json];
+  const files: [string, string][] = [
+    ['report.json', JSON.stringify(report, null, 2) + '\n'],
+    ['junit.xml', toJUnit(report)],
+    ['report.html', toHtml(report)],
+  ];
+  const paths: string[] = [];
+  for (const [name, text] of files) {
+    const path = join(dir, name);
+    await writeFile(path, redactSecrets(text, secrets));
+    paths.push(path);
+  }
+  return paths;
 }

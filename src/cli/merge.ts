@@ -1,0 +1,47 @@
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Report } from '../report/model.ts';
+import { MergeError, mergeReports } from '../report/merge.ts';
+import { writeReports } from '../report/write.ts';
+import { UsageError, type Flags } from './args.ts';
+import { formatSummary } from './console.ts';
+import type { Io } from './main.ts';
+
+/** Reads a report.json (or DIR/report.json); a usage error names the file when it is missing or not a report. */
+export async function readReport(path: string): Promise<{ file: string; report: Report }> {
+  let file = path;
+  try {
+    if ((await stat(path)).isDirectory()) file = join(path, 'report.json');
+  } catch {
+    throw new UsageError(`${path}: no such file or directory`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(file, 'utf8'));
+  } catch (e) {
+    throw new UsageError(`${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not JSON (${(e as Error).message})`}`);
+  }
+  const r = json as Partial<Report> | null;
+  if (r === null || typeof r !== 'object' || typeof r.seed !== 'number' || !Array.isArray(r.failures) || !Array.isArray(r.checks) || typeof r.summary !== 'object' || typeof r.target !== 'object') {
+    throw new UsageError(`${file}: not a conformance report.json`);
+  }
+  return { file, report: r as Report };
+}
+
+/** `conformance merge-reports --report-dir OUT DIR…`: the shards' reports as one; exit 0 conforms, 1 fails. */
+export async function mergeCommand(dirs: readonly string[], flags: Flags, io: Io): Promise<number> {
+  if (dirs.length === 0) throw new UsageError('merge-reports expects the shard report directories: merge-reports --report-dir OUT DIR...');
+  const reportDir = flags['report-dir'] ?? 'reports';
+  const reports = await Promise.all(dirs.map(readReport));
+  let merged: Report;
+  try {
+    merged = mergeReports(reports.map((r) => r.report));
+  } catch (e) {
+    if (e instanceof MergeError) throw new UsageError(e.message);
+    throw e;
+  }
+  const files = await writeReports(merged, reportDir, [flags.token, io.env['CONNECT_TOKEN'], io.env['CONNECT_CLIENT_SECRET']].filter((s): s is string => !!s));
+  for (const line of formatSummary(merged, { reportDir })) io.out(line);
+  io.out(`merged ${reports.length} shard reports; reports: ${files.join(', ')}`);
+  return merged.verdict === 'conforms' ? 0 : 1;
+}

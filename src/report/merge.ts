@@ -1,0 +1,170 @@
+// Joins the reports of the shards of one run (`--shard i/n`, same seed, spec and tool) into the report of the whole run.
+import type { CheckSummary, Report, ReportedFailure, SpecGap } from './model.ts';
+import type { WaiverStatus } from './waivers.ts';
+
+/** Shard reports that do not make up one run: one line, exit code 2. */
+export class MergeError extends Error {
+  override readonly name = 'MergeError';
+}
+
+function sameEverywhere<T>(reports: readonly Report[], what: string, get: (r: Report) => T): void {
+  const first = get(reports[0]!);
+  const other = reports.find((r) => get(r) !== first);
+  if (other) throw new MergeError(`shard reports differ in ${what} (${String(first)} and ${String(get(other))}): they are not shards of one run`);
+}
+
+/** `(12×)` at the end of a runner warning: merged by summing. */
+const COUNT = /\s\((\d+)×\)$/;
+
+function mergeWarnings(lists: readonly Report['warnings'][]): Report['warnings'] {
+  const byKey = new Map<string, { w: Report['warnings'][number]; count: number | null }>();
+  for (const w of lists.flat()) {
+    const m = COUNT.exec(w.message);
+    const base = m ? w.message.slice(0, m.index) : w.message;
+    const key = `${w.code}\n${w.rule}\n${base}`;
+    const seen = byKey.get(key);
+    if (!seen) byKey.set(key, { w: { ...w, message: base }, count: m ? Number(m[1]) : null });
+    else if (m) seen.count = (seen.count ?? 0) + Number(m[1]);
+  }
+  return [...byKey.values()].map(({ w, count }) => (count === null ? w : { ...w, message: `${w.message} (${count}×)` }));
+}
+
+function mergeChecks(lists: readonly (readonly CheckSummary[])[]): CheckSummary[] {
+  const byName = new Map<string, CheckSummary>();
+  for (const c of lists.flat()) {
+    const m = byName.get(c.name) ?? { name: c.name, description: c.description, passed: 0, failed: 0, waived: 0, skipped: 0 };
+    m.passed += c.passed;
+    m.failed += c.failed;
+    m.waived += c.waived;
+    m.skipped += c.skipped;
+    if (c.classes) {
+      m.classes ??= {};
+      for (const [label, t] of Object.entries(c.classes)) {
+        const into = (m.classes[label] ??= { passed: 0, failed: 0, waived: 0, skipped: 0 });
+        into.passed += t.passed;
+        into.failed += t.failed;
+        into.waived += t.waived;
+        into.skipped += t.skipped;
+      }
+    }
+    byName.set(c.name, m);
+  }
+  return [...byName.values()];
+}
+
+/**
+ * Equal failures (same check, kind, rule, case class and waiver, the runner's own key) found by several shards become
+ * one, with their occurrences summed and the first shard's example; then all are numbered F1, F2, … again.
+ */
+function mergeFailures(lists: readonly (readonly ReportedFailure[])[]): ReportedFailure[] {
+  const byKey = new Map<string, ReportedFailure>();
+  for (const f of lists.flat()) {
+    const key = [f.check, f.kind, f.rule, f.case.label, f.waivedBy ?? ''].join('\n');
+    const seen = byKey.get(key);
+    byKey.set(key, seen ? { ...seen, occurrences: seen.occurrences + f.occurrences } : f);
+  }
+  return [...byKey.values()].map((f, i) => ({ ...f, id: `F${i + 1}` }));
+}
+
+function mergeWaivers(lists: readonly (readonly WaiverStatus[])[]): WaiverStatus[] {
+  const byId = new Map<string, WaiverStatus>();
+  for (const w of lists.flat()) {
+    const seen = byId.get(w.id);
+    // Stale only if it matched nothing in every shard.
+    byId.set(w.id, seen ? { ...seen, matched: seen.matched + w.matched, expired: seen.expired || w.expired, stale: seen.stale && w.stale } : w);
+  }
+  return [...byId.values()];
+}
+
+function mergeGaps(lists: readonly (readonly SpecGap[])[]): SpecGap[] {
+  const byStatus = new Map<number, SpecGap>();
+  for (const g of lists.flat()) {
+    const seen = byStatus.get(g.status);
+    byStatus.set(g.status, seen ? { ...seen, count: seen.count + g.count } : g);
+  }
+  return [...byStatus.values()].sort((a, b) => a.status - b.status);
+}
+
+function unique<T>(items: readonly T[], key: (x: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((x) => !seen.has(key(x)) && (seen.add(key(x)), true));
+}
+
+/** The verdict of a report, as the runner decides it: unwaived failures, expired waivers, an interrupted run. */
+export function verdictOf(r: Pick<Report, 'failures' | 'summary' | 'waivers' | 'interrupted'>): Pick<Report, 'verdict' | 'verdictReasons'> {
+  const reasons: string[] = [];
+  if (r.summary.failures > 0) reasons.push(`${r.failures.filter((f) => !f.waivedBy).length} distinct failures (${r.summary.failures} in all)`);
+  for (const w of r.waivers.filter((x) => x.expired)) reasons.push(`waiver ${w.id} expired on ${w.expires}`);
+  if (r.interrupted) reasons.push('the run was interrupted');
+  return { verdict: reasons.length === 0 ? 'conforms' : 'fails', verdictReasons: reasons };
+}
+
+/**
+ * The report of the whole run from the reports of its shards: every shard i/n of one n exactly once, with the same
+ * seed, runs, spec, tool and target. Counts are summed; the duration is the longest shard's (shards run side by side).
+ */
+export function mergeReports(input: readonly Report[]): Report {
+  if (input.length === 0) throw new MergeError('merge-reports needs at least one shard report');
+  const unsharded = input.find((r) => r.shard === null);
+  if (unsharded) throw new MergeError(`a report of seed ${unsharded.seed} is not a shard (run with --shard i/n)`);
+  const reports = [...input].sort((a, b) => a.shard!.index - b.shard!.index);
+  sameEverywhere(reports, 'seed', (r) => r.seed);
+  sameEverywhere(reports, 'spec sha256', (r) => r.spec.sha256);
+  sameEverywhere(reports, 'shard count', (r) => r.shard!.count);
+  sameEverywhere(reports, '--runs', (r) => r.runs);
+  sameEverywhere(reports, 'tool version', (r) => r.tool.version);
+  sameEverywhere(reports, 'target kind', (r) => r.target.kind);
+  // Each shard starts its own Prism on its own port; a provider URL must be the same.
+  if (reports[0]!.target.kind === 'url') sameEverywhere(reports, 'target', (r) => r.target.url);
+  const count = reports[0]!.shard!.count;
+  for (let i = 1; i <= count; i++) {
+    const n = reports.filter((r) => r.shard!.index === i).length;
+    if (n === 0) throw new MergeError(`shard ${i}/${count} is missing (got ${reports.map((r) => `${r.shard!.index}/${count}`).join(', ')})`);
+    if (n > 1) throw new MergeError(`shard ${i}/${count} is given ${n} times`);
+  }
+
+  const first = reports[0]!;
+  const sum = (get: (r: Report) => number) => reports.reduce((n, r) => n + get(r), 0);
+  const firsts = reports.map((r) => r.summary.firstFailureAt).filter((x): x is number => x !== null);
+  const merged = {
+    tool: first.tool,
+    spec: first.spec,
+    target: first.target,
+    seed: first.seed,
+    runs: first.runs,
+    shard: null,
+    mergedShards: count,
+    interrupted: reports.some((r) => r.interrupted),
+    budgetExhausted: reports.some((r) => r.budgetExhausted),
+    startedAt: reports.map((r) => r.startedAt).sort()[0]!,
+    summary: {
+      cases: sum((r) => r.summary.cases),
+      requests: sum((r) => r.summary.requests),
+      failures: sum((r) => r.summary.failures),
+      waived: sum((r) => r.summary.waived),
+      passed: sum((r) => r.summary.passed),
+      rateLimited: sum((r) => r.summary.rateLimited),
+      // Requests into the fastest-failing shard: how soon the sharded gate knew.
+      firstFailureAt: firsts.length ? Math.min(...firsts) : null,
+      durationMs: Math.max(...reports.map((r) => r.summary.durationMs)),
+    },
+    // The plan is the whole run's in every shard.
+    plan: first.plan,
+    checks: mergeChecks(reports.map((r) => r.checks)),
+    coverage: [...reports.flatMap((r) => r.coverage).reduce((m, c) => {
+      const key = `${c.pointer}\n${c.keyword}`;
+      const seen = m.get(key);
+      m.set(key, seen ? { ...seen, valid: seen.valid + c.valid, invalid: seen.invalid + c.invalid } : c);
+      return m;
+    }, new Map<string, Report['coverage'][number]>()).values()],
+    failures: mergeFailures(reports.map((r) => r.failures)),
+    specGaps: mergeGaps(reports.map((r) => r.specGaps)),
+    warnings: mergeWarnings(reports.map((r) => r.warnings)),
+    // Every shard sends the same preflight; a probe the target accepted in any shard is kept.
+    preflight: [...reports.flatMap((r) => r.preflight).reduce((m, p) => (m.get(p.label)?.ok === false ? m : m.set(p.label, p)), new Map<string, Report['preflight'][number]>()).values()],
+    normalisations: unique(reports.flatMap((r) => r.normalisations), (n) => `${n.rule}\n${n.change}`),
+    waivers: mergeWaivers(reports.map((r) => r.waivers)),
+    created: reports.flatMap((r) => r.created),
+  } satisfies Omit<Report, 'verdict' | 'verdictReasons'>;
+  return { ...merged, ...verdictOf(merged) };
+}

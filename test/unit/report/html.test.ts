@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { toHtml } from '../../../src/report/html.ts';
+import type { Report } from '../../../src/report/model.ts';
+import { escapeText } from '../../../src/report/text.ts';
+import { conformingReport, fixtureReport } from './fixture.ts';
+
+/** The fixture with `s` in every place a provider or a label can put text. */
+function hostile(s: string): Report {
+  const r = fixtureReport();
+  const [f1, ...rest] = r.failures;
+  return {
+    ...r,
+    failures: [{ ...f1!, message: s, kind: s, case: { ...f1!.case, label: s }, request: { ...f1!.request, body: s }, response: { ...f1!.response!, body: s, headers: { 'x-echo': s } }, curl: s }, ...rest],
+    warnings: [...r.warnings, { code: 'x', rule: s, message: s }],
+  };
+}
+
+const tags = (html: string) => html.match(/<[a-zA-Z!/]/g)?.length ?? 0;
+
+describe('toHtml', () => {
+  it('shows the verdict, every failure with its request, answer, rule and curl line', () => {
+    // Arrange / Act
+    const html = toHtml(fixtureReport());
+    // Assert
+    expect(html).toContain('<div class="verdict fails" id="verdict"><strong>FAILS</strong>');
+    for (const id of ['F1', 'F2', 'F3', 'F4']) expect(html).toContain(`id="${id}"`);
+    expect(html).toContain('Rule: <code class="rule">/paths/~1v1~1onboarding~1entities/post/responses/201</code>');
+    expect(html).toContain(escapeText(fixtureReport().failures[0]!.curl));
+    expect(html).toContain('&lt;script&gt;alert(\\"x\\")&lt;/script&gt;');
+    expect(html).toContain('<span class="flag expired">EXPIRED</span>');
+    expect(html).toContain('npx conformance run --target https://sandbox.connect.example.com/connect --seed 1234567 --runs 200');
+  });
+
+  it('says CONFORMS for a conforming run, INTERRUPTED for an interrupted one', () => {
+    expect(toHtml(conformingReport())).toContain('<strong>CONFORMS</strong>');
+    expect(toHtml({ ...conformingReport(), interrupted: true })).toContain('<strong>INTERRUPTED</strong>');
+  });
+
+  it('adds no element whatever the strings hold: everything is escaped', () => {
+    const base = tags(toHtml(hostile('')));
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom('<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "'--></style></pre><!--", '</script><script>x()</script>')), (s) => {
+        const html = toHtml(hostile(s));
+        expect(tags(html)).toBe(base);
+        expect(html).toContain(escapeText(s));
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('fetches nothing: no external URL in any src or href, a CSP that forbids fetches, the script allowed by its hash', () => {
+    const html = toHtml(fixtureReport());
+    expect(html).not.toMatch(/\b(?:src|href)\s*=\s*["']?(?:https?:|\/\/)/i);
+    expect(html).not.toMatch(/@import|url\(/i);
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
+    expect(csp).toMatch(/^default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-[A-Za-z0-9+/=]+'/);
+    const script = /<script>([\s\S]*?)<\/script>/.exec(html)![1]!;
+    expect(csp).toContain(`'sha256-${createHash('sha256').update(script).digest('base64')}'`);
+    expect(html.match(/<script/g)).toHaveLength(1);
+  });
+});
