@@ -33,20 +33,40 @@ export type Flags = { [K in keyof typeof FLAGS]?: (typeof FLAGS)[K]['type'] exte
 
 /** Parses argv; unknown flags and stray arguments are usage errors. */
 export function parseCommandLine(argv: readonly string[]): { command: string | undefined; positionals: string[]; flags: Flags } {
+  // `--timeout -1`: node:util refuses a value that starts with a dash; join it so that the flag's own check names the problem.
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const next = argv[i + 1];
+    if (isValueFlag(argv[i]) && next !== undefined && /^-\d/.test(next)) {
+      args.push(`${argv[i]}=${next}`);
+      i++;
+    } else args.push(argv[i]!);
+  }
   try {
-    const { values, positionals } = parseArgs({ args: [...argv], options: FLAGS, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({ args, options: FLAGS, allowPositionals: true, strict: true });
     const [command, ...rest] = positionals;
     return { command, positionals: rest, flags: values as Flags };
   } catch (e) {
-    // node:util messages are one line already; keep only the first sentence.
-    throw new UsageError((e as Error).message.split('. ')[0]!.replace(/^Unknown option '(.+)'$/, 'unknown flag $1'));
+    // node:util's messages span lines; keep the first sentence, in the suite's words where it has them.
+    const first = (e as Error).message.split(/\.(?:\s|$)/)[0]!;
+    throw new UsageError(
+      first
+        .replace(/^Unknown option '(.+)'$/, 'unknown flag $1 (see conformance --help)')
+        .replace(/^Option '(--[\w-]+)(?: <value>)?' argument missing$/, '$1 expects a value')
+        .replace(/^Option '(--[\w-]+)' does not take an argument$/, '$1 takes no value'),
+    );
   }
+}
+
+function isValueFlag(arg: string | undefined): boolean {
+  const name = /^--([\w-]+)$/.exec(arg ?? '')?.[1];
+  return name !== undefined && name in FLAGS && FLAGS[name as keyof typeof FLAGS].type === 'string';
 }
 
 /** A whole number within bounds, or a usage error naming the flag. */
 export function intFlag(name: string, raw: string | undefined, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
   if (raw === undefined) return fallback;
-  if (!/^\d+$/.test(raw.trim())) throw new UsageError(`--${name} expects a whole number, got ${JSON.stringify(raw)}`);
+  if (!/^-?\d+$/.test(raw.trim())) throw new UsageError(`--${name} expects a whole number, got ${JSON.stringify(raw)}`);
   const n = Number(raw);
   if (n < min || n > max) throw new UsageError(`--${name} must be between ${min} and ${max}, got ${n}`);
   return n;

@@ -1,48 +1,80 @@
 import { randomInt } from 'node:crypto';
 import { runSuite } from '../runner/run.ts';
-import { staticToken } from '../runner/credentials.ts';
+import { staticToken, type Credentials } from '../runner/credentials.ts';
+import { oauthClientCredentials } from '../runner/oauth.ts';
+import { planRun, type RunPlan } from '../runner/plan.ts';
 import { writeReports } from '../report/write.ts';
+import { createProgress, formatSummary } from './console.ts';
 import type { Report } from '../report/model.ts';
-import { intFlag, rateFlag, shardFlag, type Flags } from './args.ts';
+import { intFlag, rateFlag, shardFlag, UsageError, type Flags } from './args.ts';
 import type { Io } from './main.ts';
 
 /** `conformance run`: the suite against a target; exit 0 conforms, 1 fails. */
 export async function runCommand(flags: Flags, io: Io, signal?: AbortSignal): Promise<number> {
   const seed = intFlag('seed', flags.seed, randomInt(0, 2 ** 31 - 1), 0, 2 ** 31 - 1);
   const reportDir = flags['report-dir'] ?? 'reports';
-  const report = await runSuite(
-    {
-      specPath: flags.spec ?? 'spec/openapi.yaml',
-      target: flags.target ?? 'prism',
-      credentials: staticToken(flags.token ?? io.env['CONNECT_TOKEN']),
-      seed,
-      runs: intFlag('runs', flags.runs, 100, 0, 10_000_000),
-      concurrency: intFlag('concurrency', flags.concurrency, 4, 1, 256),
-      ...optional('timeoutMs', flags.timeout === undefined ? undefined : intFlag('timeout', flags.timeout, 0, 1, 3_600_000)),
-      ...optional('rate', rateFlag(flags.rate)),
-      ...optional('maxRequests', flags['max-requests'] === undefined ? undefined : intFlag('max-requests', flags['max-requests'], 0, 1)),
-      ...optional('shard', shardFlag(flags.shard)),
-      ...optional('waiversFile', flags.waivers),
-      insecure: flags.insecure ?? false,
-    },
-    { ...optional('signal', signal) },
-  );
-  const files = await writeReports(report, reportDir);
-  printSummary(report, io);
+  const opts = {
+    specPath: flags.spec ?? 'spec/openapi.yaml',
+    target: flags.target ?? 'prism',
+    credentials: credentialsFrom(flags, io.env),
+    seed,
+    runs: intFlag('runs', flags.runs, 100, 0, 10_000_000),
+    concurrency: intFlag('concurrency', flags.concurrency, 4, 1, 256),
+    ...optional('timeoutMs', flags.timeout === undefined ? undefined : intFlag('timeout', flags.timeout, 0, 1, 3_600_000)),
+    ...optional('rate', rateFlag(flags.rate)),
+    ...optional('maxRequests', flags['max-requests'] === undefined ? undefined : intFlag('max-requests', flags['max-requests'], 0, 1)),
+    ...optional('shard', shardFlag(flags.shard)),
+    ...optional('waiversFile', flags.waivers),
+    insecure: flags.insecure ?? false,
+  };
+  if (flags['dry-run']) {
+    printPlan(await planRun(opts), opts.target, io);
+    return 0;
+  }
+  const progress = createProgress(io);
+  let report: Report;
+  try {
+    report = await runSuite(opts, { ...optional('signal', signal), onStart: progress.onStart, onProgress: progress.onProgress });
+  } finally {
+    progress.finish();
+  }
+  const secrets = [...opts.credentials.secrets(), flags.token, io.env['CONNECT_TOKEN'], io.env['CONNECT_CLIENT_SECRET']].filter((s): s is string => !!s);
+  const files = await writeReports(report, reportDir, secrets);
+  for (const line of formatSummary(report, { reportDir })) io.out(line);
   io.out(`reports: ${files.join(', ')}`);
+  // 128 + SIGINT, as shells report a Ctrl-C: the reports are written but no verdict was reached.
+  if (report.interrupted) return 130;
   return report.verdict === 'conforms' ? 0 : 1;
+}
+
+/** `--token-url` (OAuth2 client credentials from the environment), else `--token` or `CONNECT_TOKEN`. */
+export function credentialsFrom(flags: Flags, env: Io['env']): Credentials {
+  const tokenUrl = flags['token-url'];
+  if (tokenUrl === undefined) {
+    if (flags.scope !== undefined) throw new UsageError('--scope goes with --token-url (OAuth2 client credentials)');
+    if (flags.token !== undefined && flags.token.trim() === '') throw new UsageError('--token is empty');
+    return staticToken(flags.token ?? (env['CONNECT_TOKEN'] || undefined));
+  }
+  if (flags.token !== undefined) throw new UsageError('give either --token or --token-url, not both');
+  for (const name of ['CONNECT_CLIENT_ID', 'CONNECT_CLIENT_SECRET']) {
+    if (!env[name]) throw new UsageError(`--token-url needs the client credentials in the environment: ${name} is not set`);
+  }
+  return oauthClientCredentials({
+    tokenUrl,
+    clientId: env['CONNECT_CLIENT_ID']!,
+    clientSecret: env['CONNECT_CLIENT_SECRET']!,
+    ...optional('scope', flags.scope),
+  });
+}
+
+function printPlan(plan: RunPlan, target: string, io: Io): void {
+  io.out(`dry run: nothing is sent to ${target === 'prism' ? 'the embedded Prism mock' : target}; the plan for seed ${plan.seed}, --runs ${plan.runs}${plan.shard ? ` (all shards; shard ${plan.shard.index}/${plan.shard.count} sends 1 case in ${plan.shard.count})` : ''}:`);
+  const width = Math.max(...Object.keys(plan.byClass).map((k) => k.length), 8);
+  for (const [label, n] of Object.entries(plan.byClass)) io.out(`  ${label.padEnd(width)} ${String(n).padStart(7)}`);
+  io.out(`  ${'total'.padEnd(width)} ${String(plan.requests).padStart(7)} requests${plan.maxRequests !== undefined && plan.maxRequests < plan.requests ? ` (--max-requests stops the run after ${plan.maxRequests})` : ''}, before 429 retries and shrinking`);
 }
 
 /** `{ [key]: value }` when value is defined, else `{}` (for exactOptionalPropertyTypes). */
 export function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
-}
-
-function printSummary(r: Report, io: Io): void {
-  io.out(`${r.tool.name} ${r.tool.version} · target ${r.target.url}${r.target.mock ? ' (embedded Prism mock)' : ''} · seed ${r.seed}`);
-  for (const p of r.preflight.filter((x) => !x.ok)) io.out(`preflight: the target accepted ${p.label} with ${p.received} (expected ${p.expected})`);
-  for (const c of r.checks) io.out(`  ${c.name.padEnd(28)} passed ${c.passed}  failed ${c.failed}  waived ${c.waived}  skipped ${c.skipped}`);
-  for (const f of r.failures) io.out(`${f.waivedBy ? 'WAIVED' : 'FAIL'} ${f.id} ${f.check} [${f.kind}] ${f.case.label}: ${f.message}\n    rule: ${f.rule}\n    ${f.curl}`);
-  for (const g of r.specGaps) io.out(`spec gap: ${g.message} (${g.count}×)`);
-  io.out(`${r.verdict === 'conforms' ? 'CONFORMS' : 'FAILS'}: ${r.summary.cases} cases, ${r.summary.requests} requests, ${r.summary.failures} failures, ${r.summary.waived} waived in ${r.summary.durationMs} ms${r.verdictReasons.length ? ' — ' + r.verdictReasons.join('; ') : ''}`);
 }

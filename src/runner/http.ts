@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import type { Exchange, ReceivedResponse, TransportErrorKind } from './exchange.ts';
 
 /** How requests are sent. */
@@ -24,7 +25,8 @@ export interface OutgoingRequest {
 
 /** A keep-alive HTTP client that never throws: every outcome is an `Exchange` (answers, or a typed transport error). */
 export interface HttpClient {
-  send(req: OutgoingRequest, redactedHeaders: Readonly<Record<string, string>>): Promise<Omit<Exchange, 'rateLimited'>>;
+  /** `mayRetry` is asked before a stale-socket retry (the request budget counts it); without it, the retry is made. */
+  send(req: OutgoingRequest, redactedHeaders: Readonly<Record<string, string>>, mayRetry?: () => Promise<boolean>): Promise<Omit<Exchange, 'rateLimited'>>;
   close(): void;
 }
 
@@ -47,6 +49,37 @@ function classify(err: NodeJS.ErrnoException): TransportErrorKind {
   }
 }
 
+/** One line on a transport error, saying what it means where the code alone would not. */
+function describe(e: NodeJS.ErrnoException): string {
+  const detail = `${e.code ?? 'error'}: ${e.message.split(';')[0]}`;
+  if (classify(e) === 'tls') return `TLS handshake failed (${detail}); --insecure skips certificate verification`;
+  if (e.code?.startsWith('HPE_')) return `the answer is not valid HTTP/1.1, e.g. a wrong Content-Length (${detail})`;
+  return detail;
+}
+
+/**
+ * Undoes a Content-Encoding a server applied (RFC 9110 §8.4); a body that does not decode is judged as it came, and
+ * one that decodes to more than the cap (a decompression bomb) is `too-large`.
+ */
+function decode(body: Buffer, encoding: string | undefined, truncated: boolean, maxOutputLength: number): Buffer | 'too-large' {
+  if (!encoding || truncated || body.length === 0) return body;
+  try {
+    switch (encoding.trim().toLowerCase()) {
+      case 'gzip':
+      case 'x-gzip':
+        return gunzipSync(body, { maxOutputLength });
+      case 'deflate':
+        return inflateSync(body, { maxOutputLength });
+      case 'br':
+        return brotliDecompressSync(body, { maxOutputLength });
+      default:
+        return body;
+    }
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? 'too-large' : body;
+  }
+}
+
 /** Creates the client; one per run so that sockets are reused across cases. */
 export function createHttpClient(opts: HttpOptions): HttpClient {
   const agentOpts = { keepAlive: true, maxSockets: opts.maxSockets, maxFreeSockets: opts.maxSockets };
@@ -54,22 +87,36 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
   const httpsAgent = new https.Agent({ ...agentOpts, rejectUnauthorized: !opts.insecure });
 
   return {
-    send(req, redactedHeaders) {
+    async send(req, redactedHeaders, mayRetry) {
+      const first = await sendOnce(req, redactedHeaders);
+      // A keep-alive socket the server closed just as it was reused fails before any answer: not the server's fault
+      // (RFC 9112 §9.3.1 lets a client retry then), so it is retried once on a fresh connection, within the budget.
+      return first.staleSocket && (await (mayRetry?.() ?? true)) ? (await sendOnce(req, redactedHeaders)).exchange : first.exchange;
+    },
+    close() {
+      httpAgent.destroy();
+      httpsAgent.destroy();
+    },
+  };
+
+  function sendOnce(req: OutgoingRequest, redactedHeaders: Readonly<Record<string, string>>): Promise<{ exchange: Omit<Exchange, 'rateLimited'>; staleSocket: boolean }> {
       const started = performance.now();
       const request = { method: req.method, url: req.url, headers: redactedHeaders, body: req.body };
       return new Promise((resolve) => {
         let settled = false;
-        const done = (outcome: { response?: ReceivedResponse; error?: { kind: TransportErrorKind; message: string } }) => {
+        let responded = false;
+        const done = (outcome: { response?: ReceivedResponse; error?: { kind: TransportErrorKind; message: string } }, staleSocket = false) => {
           if (settled) return;
           settled = true;
           clearTimeout(timer);
-          resolve({ request, ...outcome, durationMs: Math.round(performance.now() - started) });
+          resolve({ exchange: { request, ...outcome, durationMs: Math.round(performance.now() - started) }, staleSocket });
         };
         const url = new URL(req.url);
         const lib = url.protocol === 'https:' ? https : http;
         const headers: Record<string, string> = { ...req.headers };
         if (req.body !== undefined) headers['content-length'] = String(Buffer.byteLength(req.body));
         const r = lib.request(url, { method: req.method, headers, agent: url.protocol === 'https:' ? httpsAgent : httpAgent }, (res) => {
+          responded = true;
           const chunks: Buffer[] = [];
           let size = 0;
           let truncated = false;
@@ -89,7 +136,9 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
           const finish = () => {
             const hdrs: Record<string, string> = {};
             for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) hdrs[k] = Array.isArray(v) ? v.join(', ') : v;
-            done({ response: { status: res.statusCode ?? 0, headers: hdrs, body: Buffer.concat(chunks).toString('utf8'), truncated } });
+            const body = decode(Buffer.concat(chunks), hdrs['content-encoding'], truncated, opts.maxBodyBytes);
+            if (body === 'too-large') done({ response: { status: res.statusCode ?? 0, headers: hdrs, body: '', truncated: true } });
+            else done({ response: { status: res.statusCode ?? 0, headers: hdrs, body: body.toString('utf8'), truncated } });
           };
           res.on('end', finish);
           res.on('error', (e: NodeJS.ErrnoException) => (truncated ? finish() : done({ error: { kind: classify(e), message: `answer broke off: ${e.code ?? e.message}` } })));
@@ -99,14 +148,11 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
           done({ error: { kind: 'timeout', message: `no complete answer within ${opts.timeoutMs} ms` } });
           r.destroy();
         }, opts.timeoutMs);
-        r.on('error', (e: NodeJS.ErrnoException) => done({ error: { kind: classify(e), message: `${e.code ?? 'error'}: ${e.message}` } }));
+        r.on('error', (e: NodeJS.ErrnoException) =>
+          done({ error: { kind: classify(e), message: describe(e) } }, r.reusedSocket && !responded && (e.code === 'ECONNRESET' || e.code === 'EPIPE')),
+        );
         if (req.body !== undefined) r.write(req.body);
         r.end();
       });
-    },
-    close() {
-      httpAgent.destroy();
-      httpsAgent.destroy();
-    },
-  };
+  }
 }

@@ -20,10 +20,12 @@ export function createPace(rate: number | undefined, maxRequests: number | undef
       return exhausted;
     },
     async acquire(signal) {
+      if (signal?.aborted) return false;
       if (maxRequests !== undefined && used >= maxRequests) {
         exhausted = true;
         return false;
       }
+      // Counted before waiting, so that concurrent callers never overrun the budget.
       used++;
       if (gap > 0) {
         const now = performance.now();
@@ -31,7 +33,12 @@ export function createPace(rate: number | undefined, maxRequests: number | undef
         next = at + gap;
         if (at > now) await sleep(at - now, signal);
       }
-      return !signal?.aborted;
+      if (signal?.aborted) {
+        // Interrupted while waiting for its slot: nothing was sent.
+        used--;
+        return false;
+      }
+      return true;
     },
   };
 }

@@ -12,7 +12,7 @@ import { buildValidators } from '../validators/index.ts';
 import { toCurl } from '../report/curl.ts';
 import type { CheckSummary, PreflightResult, Report, ReportedFailure, SpecGap } from '../report/model.ts';
 import { createWaiverBook, parseWaivers, type Waiver } from '../report/waivers.ts';
-import type { Credentials } from './credentials.ts';
+import { redactDeep, type Credentials } from './credentials.ts';
 import type { Exchange } from './exchange.ts';
 import { createHttpClient, type HttpClient } from './http.ts';
 import { createPace, retryAfterMs, sleep, type Pace } from './pace.ts';
@@ -86,7 +86,8 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
     const secrets = () => [...new Set([...opts.credentials.secrets(), validToken])].filter((s) => s.length >= 4);
     const redact = (s: string) => secrets().reduce((acc, secret) => acc.replaceAll(secret, '[REDACTED]'), s);
     const pace = createPace(opts.rate, opts.maxRequests);
-    const exec = (c: TestCase) => execute(c, url, http, pace, opts, hooks.signal, redact);
+    // Every 201 creates an entity in the target, whatever the case (shrinking and lax providers create too).
+    const exec = async (c: TestCase) => tally.noteCreated(await execute(c, url, http, pace, opts, hooks.signal, redact));
 
     const checks = createChecks();
     const ctx: CheckContext = { validators, mockTarget: target.mock };
@@ -105,7 +106,7 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
       const expected = c.kind === 'auth' ? '401/403' : '400';
       const received = ex.response ? String(ex.response.status) : (ex.error?.kind ?? 'nothing');
       preflight.push({ label: c.label, expected, received, ok: !ex.response || ex.response.status < 200 || ex.response.status >= 300 });
-      tally.record(c, ex, judge(checks, c, ex, ctx));
+      tally.record(c, ex, judge(checks, c, ex, ctx), pace.used);
     }
 
     const cases = shardFilter(plan.cases(), opts.shard);
@@ -122,7 +123,7 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
         const ex = await exec(c);
         if (ex === undefined) return;
         coverage.record(c);
-        tally.record(c, ex, judge(checks, c, ex, ctx));
+        tally.record(c, ex, judge(checks, c, ex, ctx), pace.used);
         hooks.onProgress?.({ done: ++done, total, failures: tally.failureCount() });
       }
     };
@@ -144,7 +145,8 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
     }
 
     const interrupted = hooks.signal?.aborted ?? false;
-    return tally.report({
+    // The last guard: no secret survives anywhere in the report, wherever a provider echoed it.
+    return redactDeep(tally.report({
       spec,
       target,
       insecure: opts.insecure,
@@ -159,7 +161,7 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
       coverage: coverage.rows(),
       lintWarnings,
       preflight,
-    });
+    }), redact);
   } finally {
     http.close();
     await target.stop();
@@ -221,7 +223,7 @@ async function execute(c: TestCase, url: string, http: HttpClient, pace: Pace, o
     const token = (await opts.credentials.token()) ?? 'conformance-prism-token';
     const headers = caseHeaders(c, token);
     const shown = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, redact(v)]));
-    const ex = await http.send({ method: c.method, url, headers, body: c.body }, shown);
+    const ex = await http.send({ method: c.method, url, headers, body: c.body }, shown, () => pace.acquire(signal));
     const res = ex.response;
     if (res?.status === 429) {
       rateLimited++;
@@ -231,12 +233,13 @@ async function execute(c: TestCase, url: string, http: HttpClient, pace: Pace, o
       // A 429 is not a verdict (RFC 6585 §4): wait as told, or back off exponentially, then retry the same case.
       const wait = Math.min(retryAfterMs(res.headers['retry-after']) ?? 500 * 2 ** (rateLimited - 1), opts.max429WaitMs ?? 30_000);
       await sleep(wait, signal);
-      if (signal?.aborted) return { ...ex, rateLimited };
+      // Interrupted while waiting: the case is not judged on a 429.
+      if (signal?.aborted) return undefined;
       continue;
     }
     if (res?.status === 401 && (c.auth === 'valid' || c.auth === 'lowercase-scheme') && !refreshed) {
       refreshed = true;
-      if (await opts.credentials.refresh()) continue;
+      if (await opts.credentials.refresh(token)) continue;
     }
     return { ...ex, rateLimited };
   }
@@ -271,22 +274,25 @@ function createTally(checks: readonly Check[], seed: number, book: ReturnType<ty
   const failures = new Map<string, { key: string; failure: Failure; case: TestCase; ex: Exchange; occurrences: number; waivedBy?: string }>();
   const warnings = new Map<string, { code: string; rule: string; message: string; count: number }>();
   const gaps = new Map<number, SpecGap>();
-  const created: string[] = [];
+  const created = new Set<string>();
   let cases = 0;
   let passed = 0;
   let rateLimited = 0;
   let failureCount = 0;
   let waivedCount = 0;
+  let firstFailureAt: number | null = null;
 
   return {
-    record(c: TestCase, ex: Exchange, judged: readonly Judged[]) {
+    record(c: TestCase, ex: Exchange, judged: readonly Judged[], requestsSoFar: number) {
       cases++;
       rateLimited += ex.rateLimited;
       let casePassed = true;
       for (const j of judged) {
         const s = summaries.get(j.check.name)!;
+        const byClass = ((s.classes ??= {})[c.label] ??= { passed: 0, failed: 0, waived: 0, skipped: 0 });
         if (j.outcome === 'skip') {
           s.skipped++;
+          byClass.skipped++;
           continue;
         }
         let unwaived = 0;
@@ -307,23 +313,25 @@ function createTally(checks: readonly Check[], seed: number, book: ReturnType<ty
           if (seen) seen.occurrences++;
           else failures.set(key, { key, failure: f, case: c, ex, occurrences: 1, ...(waiver ? { waivedBy: waiver.id } : {}) });
         }
-        if (unwaived > 0) s.failed++;
-        else if (waived > 0) s.waived++;
-        else s.passed++;
+        const outcome = unwaived > 0 ? 'failed' : waived > 0 ? 'waived' : 'passed';
+        s[outcome]++;
+        byClass[outcome]++;
         if (unwaived > 0) casePassed = false;
         failureCount += unwaived;
         waivedCount += waived;
       }
       if (casePassed) passed++;
+      else firstFailureAt ??= requestsSoFar;
       const res = ex.response;
       if (res && PROFILE_ONLY_STATUSES.includes(res.status)) {
         const g = gaps.get(res.status);
         gaps.set(res.status, g ? { ...g, count: g.count + 1 } : { status: res.status, rule: RULES.responses, message: `${res.status} is allowed by the verdict profile but not documented by the spec`, count: 1, example: c.label });
       }
-      if (res?.status === 201 && c.kind === 'valid') {
-        const id = safeId(res.body);
-        if (id) created.push(id);
-      }
+    },
+    noteCreated(ex: Exchange | undefined): Exchange | undefined {
+      const id = ex?.response?.status === 201 ? safeId(ex.response.body) : undefined;
+      if (id) created.add(id);
+      return ex;
     },
     failureCount: () => failureCount,
     /** Distinct unwaived failures of random cases, in order found. */
@@ -371,7 +379,7 @@ function createTally(checks: readonly Check[], seed: number, book: ReturnType<ty
         startedAt: meta.startedAt,
         verdict: reasons.length === 0 ? 'conforms' : 'fails',
         verdictReasons: reasons,
-        summary: { cases, requests: meta.requests, failures: failureCount, waived: waivedCount, passed, rateLimited, durationMs: meta.durationMs },
+        summary: { cases, requests: meta.requests, failures: failureCount, waived: waivedCount, passed, rateLimited, firstFailureAt, durationMs: meta.durationMs },
         plan: meta.plan,
         checks: [...summaries.values()],
         coverage: meta.coverage,
@@ -381,7 +389,7 @@ function createTally(checks: readonly Check[], seed: number, book: ReturnType<ty
         preflight: meta.preflight,
         normalisations: meta.target.normalisations,
         waivers: waiverStatuses,
-        created,
+        created: [...created],
       };
     },
   };
@@ -409,7 +417,7 @@ function toReported(f: { failure: Failure; case: TestCase; ex: Exchange; occurre
     message: redact(failure.message),
     ...(failure.received === undefined ? {} : { received: failure.received }),
     ...(failure.documented === undefined ? {} : { documented: failure.documented }),
-    case: { id: c.id, label: c.label, kind: c.kind, phase: c.phase },
+    case: { id: c.id, label: c.label, kind: c.kind, phase: c.phase, auth: c.auth, contentType: c.contentType ?? null, ...(c.violation ? { violation: c.violation } : {}) },
     request,
     response: ex.response ? { status: ex.response.status, headers: redactHeaders(ex.response.headers), body: redact(ex.response.body.slice(0, 64 * 1024)) } : null,
     ...(ex.error ? { error: ex.error } : {}),

@@ -11,6 +11,12 @@ import { TargetError, type Target } from './types.ts';
 const CHILD = fileURLToPath(new URL('./prism-child.ts', import.meta.url));
 const WAIVERS = fileURLToPath(new URL('./prism.waivers.json', import.meta.url));
 const START_TIMEOUT_MS = 30_000;
+/** The runtime workaround prism-child.ts applies, reported with the spec normalisations. */
+const PRISM_HEADER_PATCH = {
+  rule: '(prism runtime)',
+  change: 'non-Latin-1 characters in Prism\'s sl-violations header are escaped',
+  reason: 'Prism 5.16 crashes on a validation message quoting such a character (an unknown key "é", a homoglyph enum value)',
+};
 const live = new Set<() => void>();
 // Last resort: whatever way the process ends, no Prism is left behind.
 process.once('exit', () => live.forEach((kill) => kill()));
@@ -25,6 +31,9 @@ export async function startPrism(spec: LoadedSpec): Promise<Target> {
 
   const child = spawn(process.execPath, [CHILD, 'mock', '-h', '127.0.0.1', '-p', '0', '--errors', 'false', file], {
     stdio: ['pipe', 'pipe', 'pipe'],
+    // Its own process group: a terminal's Ctrl-C reaches the suite only, which stops sending, lets in-flight
+    // requests finish, then stops Prism itself (the watchdog in prism-child.ts covers a killed parent).
+    detached: true,
     env: { ...process.env, SCARF_ANALYTICS: 'false', FORCE_COLOR: '0', NO_COLOR: '1' },
   });
   const kill = () => {
@@ -63,7 +72,7 @@ export async function startPrism(spec: LoadedSpec): Promise<Target> {
     baseUrl,
     mock: true,
     waivers,
-    normalisations,
+    normalisations: [...normalisations, PRISM_HEADER_PATCH],
     // Prism answers in milliseconds, but never answers a malformed JSON body: a short timeout keeps runs quick.
     defaultTimeoutMs: 2_000,
     async stop() {

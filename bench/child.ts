@@ -1,0 +1,30 @@
+// Bench helpers run in their own process, so that each figure is measured without the others' load or heap.
+//   provider PORT?          the reference provider; prints its URL
+//   suite URL RUNS CONC     runSuite against URL; prints {cases, durationMs, maxRssMb} as JSON
+import { runSuite } from '../src/runner/run.ts';
+import { staticToken } from '../src/runner/credentials.ts';
+import { startProvider } from '../test/provider/server.ts';
+
+const [mode, ...args] = process.argv.slice(2);
+if (mode === 'provider') {
+  const p = await startProvider({ token: 'bench-token', port: Number(args[0] ?? 0) });
+  console.log(p.url);
+  process.on('SIGTERM', () => void p.close().then(() => process.exit(0)));
+} else if (mode === 'suite') {
+  const [url, runs, concurrency] = args;
+  const report = await runSuite({
+    specPath: 'spec/openapi.yaml',
+    target: url!,
+    credentials: staticToken('bench-token'),
+    seed: 7,
+    runs: Number(runs),
+    concurrency: Number(concurrency),
+    insecure: false,
+    maxShrinks: 0,
+    waiversFile: 'test/faults/no-waivers.json',
+  });
+  console.log(JSON.stringify({ cases: report.summary.cases, requests: report.summary.requests, durationMs: report.summary.durationMs, verdict: report.verdict, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+} else {
+  console.error('usage: child.ts provider [PORT] | suite URL RUNS CONCURRENCY');
+  process.exit(2);
+}

@@ -1,0 +1,139 @@
+// `npm run bench`: throughput against autocannon, start-up, the default Prism run, memory over 100,000 cases, and
+// the generation and validation rates on their own. Every target is on 127.0.0.1. Writes reports/bench.json.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { cpus, totalmem } from 'node:os';
+import autocannon from 'autocannon';
+import { loadSpec } from '../src/spec/load.ts';
+import { buildValidators } from '../src/validators/index.ts';
+import { planCases } from '../src/generators/index.ts';
+
+const NODE = process.execPath;
+const CONCURRENCY = 4;
+const BODY = JSON.stringify({ type: 'EV', brand: 'conformance-bench', name: 'bench', properties: { a: [1, 2] } });
+const quick = process.argv.includes('--quick');
+
+interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  target: number;
+  /** `min`: value must be at least target; `max`: at most. */
+  sense: 'min' | 'max';
+  note?: string;
+}
+
+function child(args: string[]): ChildProcess {
+  return spawn(NODE, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+}
+
+async function firstLine(p: ChildProcess): Promise<string> {
+  let buf = '';
+  for await (const chunk of p.stdout!) {
+    buf += String(chunk);
+    if (buf.includes('\n')) return buf.split('\n')[0]!;
+  }
+  throw new Error('child ended without output');
+}
+
+async function output(p: ChildProcess): Promise<string> {
+  let buf = '';
+  for await (const chunk of p.stdout!) buf += String(chunk);
+  return buf.trim().split('\n').pop()!;
+}
+
+async function throughput(url: string): Promise<Figure[]> {
+  const endpoint = `${url}/v1/onboarding/entities`;
+  const raw = await autocannon({
+    url: endpoint,
+    method: 'POST',
+    connections: CONCURRENCY,
+    duration: quick ? 3 : 8,
+    headers: { 'content-type': 'application/json', authorization: 'Bearer bench-token' },
+    body: BODY,
+  });
+  const rawRate = raw.requests.average;
+  const runs = quick ? 2_000 : 8_000;
+  const suite = JSON.parse(await output(child(['bench/child.ts', 'suite', url, String(runs), String(CONCURRENCY)]))) as { cases: number; durationMs: number };
+  const suiteRate = (suite.cases / suite.durationMs) * 1000;
+  return [
+    { name: 'autocannon raw requests/s', value: Math.round(rawRate), unit: 'req/s', target: 0, sense: 'min', note: `${CONCURRENCY} connections, one valid body` },
+    { name: 'suite checked cases/s', value: Math.round(suiteRate), unit: 'cases/s', target: Math.round(rawRate * 0.5), sense: 'min', note: `${suite.cases} cases; target 0.5 × raw; ratio ${(suiteRate / rawRate).toFixed(2)}` },
+  ];
+}
+
+async function startup(): Promise<Figure> {
+  // A listener that notes when the first request arrives, then answers 401 so that the run ends fast.
+  let first = 0;
+  const server = createServer((req, res) => {
+    first ||= performance.now();
+    req.resume();
+    res.writeHead(401, { 'www-authenticate': 'Bearer' }).end();
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  const t0 = performance.now();
+  const p = spawn(NODE, ['bin/conformance.ts', 'run', '--target', `http://127.0.0.1:${port}/connect`, '--token', 'x', '--max-requests', '1', '--report-dir', 'reports/bench-startup'], { stdio: 'ignore' });
+  await new Promise((r) => p.once('exit', r));
+  server.close();
+  return { name: 'start-up to first request (URL target)', value: Math.round(first - t0), unit: 'ms', target: 1000, sense: 'max' };
+}
+
+async function prismRun(): Promise<Figure> {
+  const t0 = performance.now();
+  const p = spawn(NODE, ['bin/conformance.ts', 'run', '--seed', '1', '--report-dir', 'reports/bench-prism'], { stdio: 'ignore' });
+  const code = await new Promise<number | null>((r) => p.once('exit', r));
+  return { name: 'default run against embedded Prism', value: Math.round(performance.now() - t0), unit: 'ms', target: 15_000, sense: 'max', note: `exit ${code}` };
+}
+
+async function memory(url: string): Promise<Figure> {
+  // Two random properties: runs = 50,000 gives 100,000 random cases besides the boundary phase.
+  const runs = quick ? 5_000 : 50_000;
+  const out = JSON.parse(await output(child(['bench/child.ts', 'suite', url, String(runs), String(CONCURRENCY)]))) as { cases: number; maxRssMb: number };
+  return { name: `peak RSS over ${out.cases} cases`, value: out.maxRssMb, unit: 'MB', target: 300, sense: 'max' };
+}
+
+async function rates(): Promise<Figure[]> {
+  const spec = await loadSpec('spec/openapi.yaml');
+  const validators = buildValidators(spec);
+  const runs = quick ? 5_000 : 20_000;
+  const plan = planCases({ spec, validators, seed: 3, runs });
+  const values: unknown[] = [];
+  let t0 = performance.now();
+  let n = 0;
+  for (const c of plan.cases()) {
+    n++;
+    if (c.kind === 'valid' && values.length < 5_000) values.push(c.value);
+  }
+  const genRate = (n / (performance.now() - t0)) * 1000;
+  const v = validators.request.get('application/json')!;
+  t0 = performance.now();
+  let m = 0;
+  while (performance.now() - t0 < 2_000) for (const x of values) (v.validate(x), m++);
+  const valRate = (m / (performance.now() - t0)) * 1000;
+  return [
+    { name: 'cases generated/s', value: Math.round(genRate), unit: 'cases/s', target: 5_000, sense: 'min', note: `${n} cases` },
+    { name: 'request validations/s', value: Math.round(valRate), unit: 'validations/s', target: 50_000, sense: 'min' },
+  ];
+}
+
+const provider = child(['bench/child.ts', 'provider']);
+try {
+  const url = await firstLine(provider);
+  const figures: Figure[] = [...(await rates()), ...(await throughput(url)), await startup(), await prismRun(), await memory(url)];
+  let ok = true;
+  for (const f of figures) {
+    const met = f.sense === 'min' ? f.value >= f.target : f.value <= f.target;
+    ok &&= met;
+    const ratio = f.target === 0 ? '' : ` (${(f.sense === 'min' ? f.value / f.target : f.target / Math.max(1, f.value)).toFixed(2)}× target)`;
+    console.log(`${met ? 'ok  ' : 'MISS'} ${f.name.padEnd(42)} ${String(f.value).padStart(8)} ${f.unit.padEnd(14)} target ${f.sense === 'min' ? '≥' : '≤'} ${f.target}${ratio}${f.note ? ' · ' + f.note : ''}`);
+  }
+  const machine = { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version };
+  await mkdir('reports', { recursive: true });
+  await writeFile('reports/bench.json', JSON.stringify({ date: new Date().toISOString(), machine, figures }, null, 2) + '\n');
+  console.log(`machine: ${machine.cpus} × ${machine.model}, ${machine.memoryGb} GiB, Node ${machine.node} · reports/bench.json`);
+  process.exitCode = ok ? 0 : 1;
+} finally {
+  provider.kill('SIGTERM');
+}

@@ -1,0 +1,157 @@
+/**
+ * Near misses: values one small step outside a constraint (enum members in other spellings, uuids in forms that
+ * `format: uuid` rejects, property names in other casings). Each is a candidate: certification decides.
+ */
+import fc from 'fast-check';
+import { freeStringArb } from './values.ts';
+
+/** Latin letters and the Cyrillic letters that look the same. */
+const HOMOGLYPHS: Readonly<Record<string, string>> = {
+  A: '\u0410', B: '\u0412', C: '\u0421', E: '\u0415', H: '\u041D', K: '\u041A', M: '\u041C', O: '\u041E', P: '\u0420', T: '\u0422', X: '\u0425',
+  a: '\u0430', c: '\u0441', e: '\u0435', o: '\u043E', p: '\u0440', x: '\u0445', y: '\u0443', i: '\u0456', s: '\u0455', j: '\u0458',
+};
+
+/** Replaces the first letter (from `from` on, wrapping) that has a look-alike; the word itself when none has. */
+export function homoglyph(word: string, from = 0): string {
+  const chars = Array.from(word);
+  for (let k = 0; k < chars.length; k++) {
+    const i = (from + k) % chars.length;
+    const g = HOMOGLYPHS[chars[i]!];
+    if (g !== undefined) {
+      chars[i] = g;
+      return chars.join('');
+    }
+  }
+  return word;
+}
+
+export interface NearMiss {
+  readonly name: string;
+  readonly value: string;
+}
+
+/** The boundary enum near misses of a set of string members (none of them a member). */
+export function enumNearMisses(members: readonly string[]): NearMiss[] {
+  const nonEmpty = members.filter((m) => m.length > 0);
+  if (nonEmpty.length === 0) return [{ name: 'unknown', value: 'conformance-unknown' }];
+  const shortest = nonEmpty.reduce((a, b) => (b.length < a.length ? b : a));
+  const first = nonEmpty[0]!;
+  const camel = nonEmpty.find((m) => /[A-Z]/.test(m.slice(1)) && /^[A-Z]/.test(m)) ?? first;
+  const candidates: NearMiss[] = [
+    { name: 'lowercase', value: shortest.toLowerCase() },
+    { name: 'uppercase', value: first.toUpperCase() },
+    { name: 'camel-case', value: camel[0]!.toLowerCase() + camel.slice(1) },
+    { name: 'leading-space', value: ` ${shortest}` },
+    { name: 'trailing-space', value: `${shortest} ` },
+    { name: 'homoglyph', value: homoglyph(shortest) },
+    { name: 'zero-width', value: `${shortest.slice(0, 1)}\u200B${shortest.slice(1)}` },
+    { name: 'numeric-string', value: String(members.indexOf(shortest)) },
+    { name: 'empty', value: '' },
+    { name: 'unknown', value: 'conformance-unknown' },
+  ];
+  const seen = new Set<string>(members);
+  return candidates.filter((c) => (seen.has(c.value) ? false : (seen.add(c.value), true)));
+}
+
+/** The boundary near misses of `format: uuid`, around one valid uuid. */
+export function uuidNearMisses(u: string): NearMiss[] {
+  const hex = u.replaceAll('-', '');
+  return [
+    { name: 'no-hyphens', value: hex },
+    { name: 'braces', value: `{${u}}` },
+    { name: 'parentheses', value: `(${u})` },
+    { name: 'too-short', value: u.slice(0, -1) },
+    { name: 'too-long', value: `${u}0` },
+    { name: 'non-hex-digit', value: `${u.slice(0, -1)}g` },
+    { name: 'misplaced-hyphens', value: `${hex.slice(0, 4)}-${hex.slice(4, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}` },
+    { name: 'trailing-newline', value: `${u}\n` },
+    { name: 'leading-space', value: ` ${u}` },
+    { name: 'urn-oid', value: 'urn:oid:2.25.329800735698586629295641978511506172918' },
+    { name: 'urn-uuid-without-colon', value: `urn:uuid${u}` },
+    { name: 'empty', value: '' },
+    { name: 'not-a-uuid', value: 'conformance-not-a-uuid' },
+  ];
+}
+
+/** Other spellings of a property name: PascalCase, UPPER CASE, lower case, snake_case. */
+export function nameVariants(name: string): { pascal: string; upper: string; lower: string; snake: string } {
+  return {
+    pascal: name.slice(0, 1).toUpperCase() + name.slice(1),
+    upper: name.toUpperCase(),
+    lower: name.toLowerCase(),
+    snake: name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase(),
+  };
+}
+
+// ---- random near misses ----
+
+function flipCase(word: string, flips: readonly boolean[]): string {
+  return Array.from(word)
+    .map((ch, i) => (flips[i % flips.length] ? (ch === ch.toUpperCase() ? ch.toLowerCase() : ch.toUpperCase()) : ch))
+    .join('');
+}
+
+const PADDING = [' ', '\t', '\n', '\r\n', '\u00A0', '\u200B', '\uFEFF'] as const;
+
+/** Strings near (and not equal to) enum members: other casings, padding, look-alikes, insertions, deletions, ordinals, anything. */
+export function enumNearMissArb(members: readonly string[]): fc.Arbitrary<string> {
+  const member = fc.constantFrom(...members);
+  return fc
+    .oneof(
+      fc.tuple(member, fc.array(fc.boolean(), { minLength: 1, maxLength: 16 })).map(([m, flips]) => flipCase(m, flips)),
+      fc.tuple(member, fc.constantFrom(...PADDING), fc.constantFrom('lead', 'trail', 'both')).map(([m, p, where]) => (where === 'lead' ? p + m : where === 'trail' ? m + p : p + m + p)),
+      fc.tuple(member, fc.nat()).map(([m, i]) => homoglyph(m, i)),
+      fc.tuple(member, fc.nat(), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 2 })).map(([m, i, s]) => {
+        const at = i % (m.length + 1);
+        return m.slice(0, at) + s + m.slice(at);
+      }),
+      fc.tuple(member, fc.nat()).map(([m, i]) => {
+        const cps = Array.from(m);
+        cps.splice(i % Math.max(1, cps.length), 1);
+        return cps.join('');
+      }),
+      fc.nat({ max: members.length * 2 }).map(String),
+      freeStringArb,
+    )
+    .filter((s) => !members.includes(s));
+}
+
+const NON_HEX = ['g', 'z', 'G', 'Z', '_', ' ', 'x', '\u00E9', '\uFF10', '.'] as const;
+const WRAPS = [['{', '}'], ['(', ')'], ['[', ']'], ['"', '"'], ['<', '>']] as const;
+const PREFIXES = ['urn:oid:', 'urn:uuid', 'uuid:', 'urn:guid:', 'urn:uuid::', '0x', 'urn:'] as const;
+
+/** Strings near a uuid that `format: uuid` should reject (certification checks each). */
+export const uuidNearMissArb: fc.Arbitrary<string> = fc.oneof(
+  fc.tuple(fc.uuid(), fc.boolean()).map(([u, upper]) => (upper ? u.toUpperCase() : u).replaceAll('-', '')),
+  fc.tuple(fc.uuid(), fc.constantFrom(...WRAPS)).map(([u, [a, b]]) => a + u + b),
+  fc.tuple(fc.uuid(), fc.integer({ min: 1, max: 35 })).map(([u, k]) => u.slice(0, u.length - k)),
+  fc.tuple(fc.uuid(), fc.string({ unit: fc.constantFrom(...'0123456789abcdef'.split('')), minLength: 1, maxLength: 4 })).map(([u, more]) => u + more),
+  fc.tuple(fc.uuid(), fc.nat(), fc.constantFrom(...NON_HEX)).map(([u, i, ch]) => {
+    const positions = [...u].flatMap((c, k) => (c === '-' ? [] : [k]));
+    const at = positions[i % positions.length]!;
+    return u.slice(0, at) + ch + u.slice(at + 1);
+  }),
+  fc.tuple(fc.uuid(), fc.constantFrom(...PADDING), fc.boolean()).map(([u, p, lead]) => (lead ? p + u : u + p)),
+  fc.tuple(fc.constantFrom(...PREFIXES), fc.uuid()).map(([p, u]) => p + u),
+  fc.tuple(fc.uuid(), fc.nat(), fc.nat()).map(([u, from, to]) => {
+    const hyphens = [8, 13, 18, 23];
+    const without = u.slice(0, hyphens[from % 4]!) + u.slice(hyphens[from % 4]! + 1);
+    const at = 1 + (to % (without.length - 1));
+    return without.slice(0, at) + '-' + without.slice(at);
+  }),
+  freeStringArb,
+);
+
+/** Property names that are not among `known`: other casings of known names, or anything. */
+export function unknownNameArb(known: readonly string[]): fc.Arbitrary<string> {
+  const name = fc.constantFrom(...(known.length > 0 ? known : ['conformance']));
+  return fc
+    .oneof(
+      fc.tuple(name, fc.array(fc.boolean(), { minLength: 1, maxLength: 16 })).map(([n, flips]) => flipCase(n, flips)),
+      name.map((n) => nameVariants(n).snake),
+      fc.tuple(name, fc.constantFrom(' ', '_', '-', '$', '.')).map(([n, p]) => n + p),
+      fc.string({ unit: 'grapheme-ascii', maxLength: 12 }).map((s) => s.replaceAll('@', '_')),
+      fc.string({ unit: 'grapheme', maxLength: 6 }).map((s) => s.replaceAll('@', '_')),
+    )
+    .filter((n) => !known.includes(n) && n !== '__proto__');
+}

@@ -1,0 +1,250 @@
+/**
+ * Values and value arbitraries. Synthetic data only: names start with `conformance-`, e-mail addresses and URLs use
+ * reserved domains (RFC 2606, RFC 6761), uuids are made up; and no free string contains `@`, so nothing resembles an
+ * address outside those domains.
+ */
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import { typeAllows, type FieldModel, type JsonType } from './model.ts';
+
+/** The JSON type of a JSON value (`integer` for whole numbers). */
+export function jsonTypeOf(v: unknown): JsonType {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
+  return typeof v as JsonType;
+}
+
+/**
+ * Exactly `n` characters (ASCII, so characters = UTF-16 units = UTF-8 bytes). Words, not one run of letters: a
+ * 64 KiB run of word characters makes backtracking scanners (e.g. an e-mail regex over a body) quadratic.
+ */
+export function longString(n: number): string {
+  const head = `conformance-long-${n} `;
+  const pattern = 'lorem ipsum dolor sit amet 0123456789 ';
+  return (head + pattern.repeat(Math.ceil(n / pattern.length))).slice(0, n);
+}
+
+/** Repeats `unit` to exactly `n` code points (never splits a surrogate pair). */
+export function repeatToCodePoints(unit: string, n: number): string {
+  const cps = Array.from(unit.length === 0 ? 'x' : unit);
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) out.push(cps[i % cps.length]!);
+  return out.join('');
+}
+
+/** The string classes every free string field is sent with in the boundary phase. */
+export const STRING_VARIANTS: readonly { readonly name: string; readonly value: string; readonly singleField?: true }[] = [
+  { name: 'empty', value: '' },
+  { name: 'ascii', value: "conformance-ASCII 0123456789 !#$%&'()*+,-./:;<=>?[]^_`{|}~" },
+  { name: 'accents', value: 'conformance-àéîõü ÅÆØ çñß Łódź Ελληνικά Кириллица' },
+  { name: 'cjk', value: 'conformance-测试数据 テスト 시험 𠀀𪚥' },
+  // Surrogate pairs, a ZWJ sequence, a flag, a skin-tone modifier, a non-emoji astral character.
+  { name: 'emoji', value: 'conformance-😀🔋🚗⚡ 👩‍👩‍👧 🇳🇱 👍🏽 𝄞' },
+  { name: 'right-to-left', value: 'conformance-שלום مرحبا \u200Fmixed\u200E \u202Boverride\u202C' },
+  { name: 'combining', value: 'conformance-e\u0301 a\u0308 n\u0303 Z\u0335\u0321\u0322 क्षि' },
+  { name: 'zero-width', value: 'conformance-\u200B-\u200C-\u200D-\u2060-\uFEFF-end' },
+  // Every character JSON must escape, plus the ones JavaScript source and HTML care about.
+  { name: 'json-significant', value: 'conformance-"quoted" \\back\\slash /solidus \b\f\n\r\t nul\u0000 us\u001F del\u007F ls\u2028 ps\u2029 </script> {"a":[1]}' },
+  { name: 'long-256', value: longString(256) },
+  { name: 'long-4096', value: longString(4096) },
+  // 64 KiB in one field only, so the body stays near 64 KiB.
+  { name: 'long-65536', value: longString(65536), singleField: true },
+];
+
+/** A stable, made-up uuid (v4 layout) for a name. */
+export function uuidFor(name: string): string {
+  const h = createHash('sha256').update(`conformance:${name}`).digest('hex');
+  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** A plausible valid value for a free string with a hint. */
+export function canonicalString(f: FieldModel): string {
+  const lower = f.name.toLowerCase();
+  if (f.format === 'uuid') return uuidFor(f.name);
+  if (f.format === 'date-time') return '2024-01-01T00:00:00Z';
+  if (f.format === 'date') return '2024-01-01';
+  if (f.format === 'email' || f.hint === 'email') return `conformance-${lower}@example.com`;
+  if (f.format === 'uri' || f.format === 'url' || f.hint === 'url') return `https://example.com/conformance/${lower}`;
+  return `conformance-${lower}`;
+}
+
+/** The any-value (no `type`) a field gets by default. */
+export const CANONICAL_ANY: Readonly<Record<string, unknown>> = { source: 'conformance-suite', enabled: true, count: 1 };
+
+/** The value a field gets in the boundary phase when nothing else is being tried on it. */
+export function canonicalValue(f: FieldModel): unknown {
+  if (f.enumValues !== undefined) {
+    const first = f.enumValues.find((v) => v !== null && typeAllows(f.types, jsonTypeOf(v)));
+    return first === undefined ? null : first;
+  }
+  if (f.types === undefined) return { ...CANONICAL_ANY };
+  const t = f.types.find((x) => x !== 'null') ?? 'null';
+  switch (t) {
+    case 'string':
+      return canonicalString(f);
+    case 'integer':
+    case 'number':
+      return 1;
+    case 'boolean':
+      return true;
+    case 'array':
+      return [];
+    case 'object':
+      return {};
+    default:
+      return null;
+  }
+}
+
+/** Shapes of an any-value (a schema without `type`), for the boundary phase. Numbers all round-trip through JSON. */
+export const ANY_SHAPES: readonly { readonly name: string; readonly value: unknown }[] = [
+  { name: 'object', value: { ...CANONICAL_ANY } },
+  { name: 'empty-object', value: {} },
+  {
+    name: 'nested',
+    value: {
+      conformance: { level: 1, tags: ['a', 'b', { deeper: [null, true, 0.5, -7, { text: 'conformance-é😀"\\' }] }] },
+      nulls: { a: null, b: [null] },
+      'key with spaces/and~specials': 'v',
+      ünïcödé: '测试',
+    },
+  },
+  { name: 'array', value: [1, 'conformance', null, false, { a: [] }] },
+  { name: 'empty-array', value: [] },
+  { name: 'string', value: 'conformance-properties' },
+  { name: 'number', value: 42.5 },
+  { name: 'boolean', value: false },
+];
+
+// ---- arbitraries ----
+
+const noAt = (s: string): string => s.replaceAll('@', '\uFF20');
+
+const SPECIAL_UNITS = [
+  '"', '\\', '/', '\n', '\r', '\t', '\b', '\f', '\u0000', '\u001F', '\u007F', '\u2028', '\u2029', 'é', 'e\u0301', '测', 'テ', '😀',
+  '👩‍👩‍👧', '🇳🇱', '\u200B', '\u200D', '\uFEFF', 'א', 'ع', '\u202E', ' ', '\u00A0', 'Ω',
+] as const;
+
+/** Strings for free string fields: ASCII, any grapheme, any code point (controls included), JSON specials, long. */
+export const freeStringArb: fc.Arbitrary<string> = fc
+  .oneof(
+    // Cross-shrink: a failing long or exotic string may also shrink to a short ASCII one.
+    { withCrossShrink: true },
+    { weight: 5, arbitrary: fc.string({ unit: 'grapheme-ascii', maxLength: 32 }) },
+    { weight: 3, arbitrary: fc.string({ unit: 'grapheme', maxLength: 16 }) },
+    { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 16 }) },
+    { weight: 2, arbitrary: fc.string({ unit: fc.oneof(fc.constantFrom(...SPECIAL_UNITS), fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 })), maxLength: 16 }) },
+    { weight: 1, arbitrary: fc.constantFrom(...STRING_VARIANTS.filter((v) => v.value.length <= 256).map((v) => v.value)) },
+    // Long strings: up to 4,096 code points of a repeated random unit, mostly beyond 256; the length shrinks to 1, so a
+    // failure on a long run of one character ends as that one character.
+    { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 1, max: 4096 }), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 4 })).map(([n, u]) => repeatToCodePoints(u, n)) },
+  )
+  .map(noAt);
+
+const LOCAL_CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789'.split('');
+const RESERVED_DOMAINS = ['example.com', 'example.org', 'example.net', 'conformance.test', 'onboarding.invalid'] as const;
+
+/** E-mail-like strings on reserved domains only. */
+export const emailArb: fc.Arbitrary<string> = fc
+  .tuple(fc.string({ unit: fc.constantFrom(...LOCAL_CHARS), minLength: 1, maxLength: 12 }), fc.constantFrom('', '+tag', '.dot'), fc.constantFrom(...RESERVED_DOMAINS))
+  .map(([local, extra, domain]) => `conformance-${local}${extra}@${domain}`);
+
+/** URLs on reserved domains only. */
+export const urlArb: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.constantFrom('https://example.com', 'https://app.example.org', 'http://return.example.net:8080', 'https://callback.test'),
+    fc.string({ unit: fc.constantFrom(...LOCAL_CHARS), maxLength: 12 }),
+    fc.option(fc.string({ unit: fc.constantFrom(...LOCAL_CHARS), minLength: 1, maxLength: 8 }), { nil: undefined }),
+  )
+  .map(([origin, path, state]) => `${origin}/conformance/${path}${state === undefined ? '' : `?state=${state}`}`);
+
+/** Uuids as `format: uuid` accepts them: lower case mostly, upper case, `urn:uuid:` form. */
+export const uuidArb: fc.Arbitrary<string> = fc.oneof(
+  { weight: 4, arbitrary: fc.uuid() },
+  { weight: 1, arbitrary: fc.uuid().map((u) => u.toUpperCase()) },
+  { weight: 1, arbitrary: fc.uuid().map((u) => `urn:uuid:${u}`) },
+);
+
+/** Numbers that survive JSON.stringify → JSON.parse unchanged: no -0, NaN, infinities or integers beyond 2^53. */
+export const safeNumberArb: fc.Arbitrary<number> = fc.oneof(
+  fc.integer({ min: -1_000_000, max: 1_000_000 }),
+  fc.maxSafeInteger(),
+  fc.double({ min: -1e12, max: 1e12, noNaN: true, noDefaultInfinity: true }).filter((d) => !Object.is(d, -0)),
+);
+
+/** Object keys: any grapheme, no `@`, never `__proto__` (which JSON.parse and object literals treat differently). */
+export const keyArb: fc.Arbitrary<string> = fc
+  .oneof(fc.string({ unit: 'grapheme-ascii', maxLength: 10 }), fc.string({ unit: 'grapheme', maxLength: 6 }))
+  .map(noAt)
+  .filter((k) => k !== '__proto__');
+
+/** Any JSON value up to `maxDepth` levels of arrays and objects. */
+export function jsonValueArb(maxDepth = 3): fc.Arbitrary<unknown> {
+  const leaf = fc.oneof(fc.constant(null), fc.boolean(), safeNumberArb, freeStringArb);
+  return fc.letrec<{ value: unknown; array: unknown[]; object: Record<string, unknown> }>((tie) => ({
+    value: fc.oneof({ maxDepth, depthSize: 'small', withCrossShrink: true }, leaf, tie('array'), tie('object')),
+    array: fc.array(tie('value'), { maxLength: 4 }),
+    object: fc.dictionary(keyArb, tie('value'), { maxKeys: 4, noNullPrototype: true }),
+  })).value;
+}
+
+/** A non-null value of one JSON type (for wrong-type cases and for typed fields). */
+export function valueOfTypeArb(t: JsonType): fc.Arbitrary<unknown> {
+  switch (t) {
+    case 'null':
+      return fc.constant(null);
+    case 'boolean':
+      return fc.boolean();
+    case 'integer':
+      return fc.integer({ min: -1_000_000, max: 1_000_000 });
+    case 'number':
+      return safeNumberArb;
+    case 'string':
+      return freeStringArb;
+    case 'array':
+      return fc.array(jsonValueArb(2), { maxLength: 3 });
+    case 'object':
+      return fc.dictionary(keyArb, jsonValueArb(2), { maxKeys: 3, noNullPrototype: true });
+  }
+}
+
+function stringFieldArb(f: FieldModel): fc.Arbitrary<string> {
+  switch (f.format) {
+    case 'uuid':
+      return uuidArb;
+    case 'email':
+      return emailArb;
+    case 'uri':
+    case 'url':
+      return urlArb;
+    case 'date-time':
+      return fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true }).map((d) => d.toISOString());
+    case 'date':
+      return fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    case undefined:
+      break;
+    default:
+      // A format the generators do not know: its canonical value (the certification filter has the last word).
+      return fc.constant(canonicalString(f));
+  }
+  if (f.hint === 'email') return fc.oneof({ weight: 3, arbitrary: emailArb }, { weight: 1, arbitrary: freeStringArb });
+  if (f.hint === 'url') return fc.oneof({ weight: 3, arbitrary: urlArb }, { weight: 1, arbitrary: freeStringArb });
+  return freeStringArb;
+}
+
+/** Valid values of one field, driven by its schema: enum members, each allowed type (null rarely), any JSON when untyped. */
+export function fieldValueArb(f: FieldModel): fc.Arbitrary<unknown> {
+  if (f.enumValues !== undefined) {
+    const members = f.enumValues.filter((v) => (v === null ? f.nullable : typeAllows(f.types, jsonTypeOf(v))));
+    return members.length === 0 ? fc.constant(canonicalValue(f)) : fc.constantFrom(...members);
+  }
+  if (f.types === undefined) return jsonValueArb(3);
+  const options: fc.WeightedArbitrary<unknown>[] = [];
+  for (const t of f.types) {
+    if (t === 'string') options.push({ weight: 8, arbitrary: stringFieldArb(f) });
+    else options.push({ weight: t === 'null' ? 1 : 4, arbitrary: valueOfTypeArb(t) });
+  }
+  return options.length === 0 ? fc.constant(canonicalValue(f)) : fc.oneof({ withCrossShrink: true }, ...options);
+}

@@ -1,0 +1,81 @@
+// Whole runs against hostile targets: each case gets a verdict, the run goes on, the report is written.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Report } from '../../src/report/model.ts';
+import { readReport, runMain, tempDir } from './cli.ts';
+import * as servers from './servers.ts';
+import type { TestServer } from './servers.ts';
+
+const TOKEN = 'hostile-token-value';
+const open: TestServer[] = [];
+const dirs: { remove(): void }[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((s) => s.close()));
+  dirs.splice(0).forEach((d) => d.remove());
+});
+
+/** A whole run (`--runs 0`: preflight and boundary cases only) against `server`, capped at `maxRequests`. */
+async function runAgainst(server: TestServer, maxRequests: number, extra: string[] = []): Promise<{ code: number; report: Report; out: string[] }> {
+  open.push(server);
+  const reports = tempDir();
+  dirs.push(reports);
+  const r = await runMain(['run', '--target', server.url, '--token', TOKEN, '--runs', '0', '--seed', '1', '--max-requests', String(maxRequests), '--concurrency', '4', '--report-dir', reports.dir, ...extra]);
+  expect(r.code, r.out.join('\n')).toBe(1);
+  const report = readReport(reports.dir);
+  expect(server.requests()).toBeLessThanOrEqual(maxRequests);
+  return { code: r.code, report, out: r.out };
+}
+
+const kinds = (r: Report, check: string) => new Set(r.failures.filter((f) => f.check === check).map((f) => f.kind));
+
+describe('runs against hostile targets', () => {
+  it('never answers: every case times out, the run ends on time', async () => {
+    const started = Date.now();
+    const { report } = await runAgainst(await servers.silent(), 12, ['--timeout', '200']);
+    expect(kinds(report, 'response-is-received')).toEqual(new Set(['timeout']));
+    expect(report.summary.cases).toBeGreaterThan(0);
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
+  it('resets the connection mid-answer: connection-reset', async () => {
+    const { report } = await runAgainst(await servers.resetMidAnswer(), 12);
+    expect(kinds(report, 'response-is-received')).toEqual(new Set(['connection-reset']));
+  });
+
+  it('answers non-JSON where JSON is due: not-json', async () => {
+    const { report } = await runAgainst(await servers.notJson(400, '<html>Bad Request</html>'), 20);
+    expect(kinds(report, 'response-schema-conformance')).toContain('not-json');
+  });
+
+  it('answers JSON cut short: not-json', async () => {
+    const { report } = await runAgainst(await servers.notJson(400, '{"errors":[{"code":"Bad'), 20);
+    expect(kinds(report, 'response-schema-conformance')).toContain('not-json');
+  });
+
+  it('answers hundreds of megabytes: cut at the cap, and the report says so', async () => {
+    const { report } = await runAgainst(await servers.hugeBody(300 * 1024 * 1024), 6, ['--concurrency', '2']);
+    expect(kinds(report, 'response-schema-conformance')).toContain('body-too-large');
+    expect(report.failures.every((f) => (f.response?.body.length ?? 0) <= 64 * 1024)).toBe(true);
+  });
+
+  it.each(['short', 'long'] as const)('a Content-Length too %s: a verdict for each case, no hang', async (mode) => {
+    const { report } = await runAgainst(await servers.wrongContentLength(mode), 12);
+    expect(kinds(report, 'response-is-received')).toEqual(new Set(['connection-reset']));
+    expect(report.summary.cases).toBeGreaterThan(1);
+  });
+
+  it('answers 429 without end: each case gives up after a bounded number of tries, kind rate-limited', async () => {
+    const { report } = await runAgainst(await servers.endless429(), 30, ['--concurrency', '1']);
+    expect(kinds(report, 'response-is-received')).toEqual(new Set(['rate-limited']));
+    // One try and 5 retries a case: 30 requests judge 5 cases, one after the other.
+    expect(report.summary.cases).toBe(5);
+    expect(report.summary.rateLimited).toBe(30); // every answer was a 429
+  });
+
+  it('redirects to another host: never followed, the token never sent there', async () => {
+    const elsewhere = await servers.echoAuthorization(201);
+    open.push(elsewhere);
+    const { report } = await runAgainst(await servers.redirect(307, `${elsewhere.url}/v1/onboarding/entities`), 12);
+    expect(elsewhere.requests()).toBe(0);
+    expect(report.failures.some((f) => f.response?.status === 307)).toBe(true);
+  });
+});

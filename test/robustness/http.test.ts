@@ -1,0 +1,137 @@
+// The HTTP client against hostile servers: every outcome is an Exchange (an answer or a typed transport error),
+// nothing throws, nothing hangs past the timeout, and a huge answer is cut without being buffered.
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHttpClient, type HttpClient } from '../../src/runner/http.ts';
+import * as servers from './servers.ts';
+import type { TestServer } from './servers.ts';
+
+const PATH = '/v1/onboarding/entities';
+let server: TestServer | undefined;
+let other: TestServer | undefined;
+let client: HttpClient | undefined;
+
+afterEach(async () => {
+  client?.close();
+  await server?.close();
+  await other?.close();
+  server = other = client = undefined;
+});
+
+function newClient(overrides: { timeoutMs?: number; maxBodyBytes?: number } = {}): HttpClient {
+  client = createHttpClient({ timeoutMs: overrides.timeoutMs ?? 2_000, maxBodyBytes: overrides.maxBodyBytes ?? 1 << 20, insecure: false, maxSockets: 2 });
+  return client;
+}
+
+const post = (c: HttpClient, base: string, headers: Record<string, string> = {}) =>
+  c.send({ method: 'POST', url: base + PATH, headers: { 'content-type': 'application/json', ...headers }, body: '{"brand":"b","type":"EV"}' }, {});
+
+describe('createHttpClient against hostile servers', () => {
+  it('a server that never answers: a timeout, on time', async () => {
+    // Arrange
+    server = await servers.silent();
+    const c = newClient({ timeoutMs: 300 });
+    // Act
+    const started = Date.now();
+    const ex = await post(c, server.url);
+    // Assert
+    expect(ex.error?.kind).toBe('timeout');
+    expect(ex.response).toBeUndefined();
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('a connection reset mid-answer: connection-reset', async () => {
+    server = await servers.resetMidAnswer();
+    const ex = await post(newClient(), server.url);
+    expect(ex.error?.kind).toBe('connection-reset');
+    expect(ex.response).toBeUndefined();
+  });
+
+  it('an answer of hundreds of megabytes: read up to the cap, marked truncated, not buffered', async () => {
+    // Arrange: 512 MiB declared and streamed; the client reads 256 KiB.
+    server = await servers.hugeBody(512 * 1024 * 1024);
+    const c = newClient({ maxBodyBytes: 256 * 1024, timeoutMs: 10_000 });
+    const before = process.memoryUsage().rss;
+    // Act
+    const ex = await post(c, server.url);
+    // Assert
+    expect(ex.error).toBeUndefined();
+    expect(ex.response?.status).toBe(201);
+    expect(ex.response?.truncated).toBe(true);
+    expect(ex.response?.body.length).toBe(256 * 1024);
+    await new Promise((r) => setTimeout(r, 100));
+    // The client stopped reading: the server could not write more than socket buffers hold.
+    expect(server.bytesWritten()).toBeLessThan(64 * 1024 * 1024);
+    expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
+  });
+
+  it('a gzip body that decodes past the cap: truncated, never inflated in full', async () => {
+    server = await servers.gzipBomb(64 * 1024 * 1024);
+    const ex = await post(newClient({ maxBodyBytes: 256 * 1024 }), server.url);
+    expect(ex.response).toMatchObject({ status: 201, truncated: true, body: '' });
+  });
+
+  it('a body that is not JSON, or JSON cut short, is an answer (the checks judge it)', async () => {
+    server = await servers.notJson(201, '{"id":"3fa85f64-5717-4562-b3fc-2c963f66afa6","status":');
+    const ex = await post(newClient(), server.url);
+    expect(ex.response).toMatchObject({ status: 201, truncated: false, body: '{"id":"3fa85f64-5717-4562-b3fc-2c963f66afa6","status":' });
+  });
+
+  it('a Content-Length too short: a transport error naming it, each time, never a hang', async () => {
+    server = await servers.wrongContentLength('short');
+    const c = newClient();
+    // The bytes after the declared length cannot be the start of another answer (RFC 9112 §6.3): not valid HTTP.
+    const first = await post(c, server.url);
+    expect(first.error).toMatchObject({ kind: 'connection-reset', message: expect.stringMatching(/not valid HTTP.*Content-Length/) });
+    // That socket is gone; the next request is judged on its own, just as quickly.
+    const second = await post(c, server.url);
+    expect(second.error?.kind).toBe('connection-reset');
+    expect(second.durationMs).toBeLessThan(1_000);
+  });
+
+  it('a Content-Length too long, then the connection closes: connection-reset', async () => {
+    server = await servers.wrongContentLength('long');
+    const ex = await post(newClient(), server.url);
+    expect(ex.error?.kind).toBe('connection-reset');
+  });
+
+  it('a Content-Length too long on a connection kept open: a timeout', async () => {
+    server = await servers.wrongContentLength('long-hold');
+    const ex = await post(newClient({ timeoutMs: 300 }), server.url);
+    expect(ex.error?.kind).toBe('timeout');
+  });
+
+  it('a redirect to another host is never followed, so the token never leaves for it', async () => {
+    other = await servers.echoAuthorization(201);
+    server = await servers.redirect(307, other.url + PATH);
+    const ex = await post(newClient(), server.url, { authorization: 'Bearer s3cr3t' });
+    expect(ex.response?.status).toBe(307);
+    expect(other.requests()).toBe(0);
+  });
+
+  it('a refused connection and a name that does not resolve are told apart', async () => {
+    // Arrange: a port that was just free.
+    const s = await servers.silent();
+    const closed = s.url;
+    await s.close();
+    const c = newClient();
+    // Act
+    const refused = await post(c, closed);
+    const dns = await post(c, `http://${servers.UNRESOLVABLE_HOST}/connect`);
+    // Assert
+    expect(refused.error?.kind).toBe('connection-refused');
+    expect(dns.error?.kind).toBe('dns');
+  });
+
+  it('a self-signed certificate is refused by default (tls) and accepted with insecure', async ({ skip }) => {
+    const tls = servers.selfSignedCertificate();
+    if (!tls) return skip('openssl is not installed');
+    server = await servers.startServer((_req, res) => res.writeHead(400, { 'content-length': '0' }).end(), tls);
+    const strict = await post(newClient(), server.url);
+    expect(strict.error?.kind).toBe('tls');
+    expect(strict.error?.message).toMatch(/TLS/);
+    client?.close();
+    client = createHttpClient({ timeoutMs: 2_000, maxBodyBytes: 1024, insecure: true, maxSockets: 1 });
+    const lax = await post(client, server.url);
+    expect(lax.response?.status).toBe(400);
+  });
+});

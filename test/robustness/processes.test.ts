@@ -1,0 +1,90 @@
+// Ctrl-C and child processes: an interrupted run stops sending at once, lets in-flight requests finish, still writes
+// its reports (marked interrupted), and leaves no process behind, Prism included, even when the suite is killed.
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { runSuite } from '../../src/runner/run.ts';
+import { staticToken } from '../../src/runner/credentials.ts';
+import { alive, childrenOf, commandLine, readReport, spawnBinary, tempDir, until } from './cli.ts';
+import * as servers from './servers.ts';
+import type { TestServer } from './servers.ts';
+
+const open: TestServer[] = [];
+const dirs: { remove(): void }[] = [];
+// No test of this file leaves a process behind (each file runs in its own worker).
+afterAll(async () => {
+  await new Promise((r) => setTimeout(r, 200));
+  expect(childrenOf(process.pid)).toEqual([]);
+});
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((s) => s.close()));
+  dirs.splice(0).forEach((d) => d.remove());
+});
+function reportDir(): string {
+  const d = tempDir();
+  dirs.push(d);
+  return d.dir;
+}
+
+/** The Prism child of a suite process, once it has been started. */
+async function prismChildOf(pid: number): Promise<number> {
+  let found: number | undefined;
+  await until(() => (found = childrenOf(pid).find((c) => commandLine(c).includes('prism-child'))) !== undefined, 30_000, 'Prism to start');
+  return found!;
+}
+
+describe('Ctrl-C', () => {
+  it('against a URL: stops sending, waits for in-flight requests, writes report.json marked interrupted, exits 130', async () => {
+    // Arrange: every answer takes 400 ms, so requests are in flight when SIGINT comes.
+    const s = await servers.slow(400);
+    open.push(s);
+    const dir = reportDir();
+    const run = spawnBinary(['run', '--target', s.url, '--token', 'ctrl-c-token', '--runs', '50', '--concurrency', '3', '--report-dir', dir]);
+    await until(() => s.requests() >= 4, 30_000, 'the first requests');
+    // Act
+    run.child.kill('SIGINT');
+    const code = await run.exited;
+    // Assert
+    expect(code, run.stderr()).toBe(130);
+    expect(run.stderr()).not.toMatch(/\bat .*:\d+:\d+|Error|internal error/);
+    const report = readReport(dir);
+    expect(report.interrupted).toBe(true);
+    expect(report.verdict).toBe('fails');
+    // Nothing was sent after the signal, and every request sent was answered and counted.
+    const seen = s.requests();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(s.requests()).toBe(seen);
+    expect(report.summary.requests).toBe(seen);
+    // Every request in flight at the signal was answered and judged (no retries here, and no shrinking once interrupted).
+    expect(report.summary.cases).toBe(seen);
+    expect(report.failures.some((f) => f.error?.kind === 'connection-reset')).toBe(false);
+    expect(childrenOf(run.child.pid!)).toEqual([]);
+  });
+
+  it('against the embedded Prism: no prism-child survives', async () => {
+    const dir = reportDir();
+    const run = spawnBinary(['run', '--runs', '2000', '--rate', '20', '--report-dir', dir]);
+    const prism = await prismChildOf(run.child.pid!);
+    await new Promise((r) => setTimeout(r, 1_000));
+    run.child.kill('SIGINT');
+    expect(await run.exited, run.stderr()).toBe(130);
+    expect(readReport(dir).interrupted).toBe(true);
+    await until(() => !alive(prism), 5_000, 'Prism to exit');
+  });
+});
+
+describe('no process is left behind', () => {
+  it('runSuite stops the Prism it started', async () => {
+    const before = childrenOf(process.pid);
+    const report = await runSuite({ specPath: 'spec/openapi.yaml', target: 'prism', credentials: staticToken(undefined), seed: 1, runs: 0, concurrency: 4, maxRequests: 10, insecure: false });
+    expect(report.summary.requests).toBeLessThanOrEqual(10);
+    expect(childrenOf(process.pid).filter((p) => !before.includes(p) && commandLine(p).includes('prism-child'))).toEqual([]);
+  });
+
+  it('a suite killed with SIGKILL: the watchdog ends its Prism', async () => {
+    const dir = reportDir();
+    const run = spawnBinary(['run', '--runs', '2000', '--rate', '20', '--report-dir', dir]);
+    const prism = await prismChildOf(run.child.pid!);
+    run.child.kill('SIGKILL');
+    await run.exited;
+    await until(() => !alive(prism), 5_000, 'the orphaned Prism to exit');
+  });
+});

@@ -1,0 +1,191 @@
+// Safe for a vendor sandbox: a hard request budget, a dry run that sends nothing, synthetic data whose created ids
+// are listed, OAuth2 tokens that are renewed in time, and no token in any output.
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { planCases } from '../../src/generators/index.ts';
+import { loadSpec } from '../../src/spec/load.ts';
+import { buildValidators } from '../../src/validators/index.ts';
+import { startProvider, type RunningProvider } from '../provider/server.ts';
+import { childrenOf, filesIn, readReport, runBinary, runMain, tempDir } from './cli.ts';
+import * as servers from './servers.ts';
+import type { TestServer } from './servers.ts';
+
+const TOKEN = 'sandbox-token-value';
+const open: (TestServer | RunningProvider)[] = [];
+const dirs: { remove(): void }[] = [];
+// No test of this file leaves a process behind (each file runs in its own worker).
+afterAll(async () => {
+  await new Promise((r) => setTimeout(r, 200));
+  expect(childrenOf(process.pid)).toEqual([]);
+});
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((s) => s.close()));
+  dirs.splice(0).forEach((d) => d.remove());
+});
+function reportDir(): string {
+  const d = tempDir();
+  dirs.push(d);
+  return d.dir;
+}
+async function provider(opts: Parameters<typeof startProvider>[0] = {}): Promise<RunningProvider> {
+  const p = await startProvider({ token: TOKEN, ...opts });
+  open.push(p);
+  return p;
+}
+
+describe('--max-requests', () => {
+  it('is a hard cap: the target sees at most N requests, 429 retries included', async () => {
+    const s = await servers.endless429();
+    open.push(s);
+    const dir = reportDir();
+    const r = await runMain(['run', '--target', s.url, '--token', TOKEN, '--runs', '0', '--max-requests', '7', '--concurrency', '8', '--report-dir', dir]);
+    expect(r.code).toBe(1);
+    expect(s.requests()).toBe(7);
+    expect(readReport(dir)).toMatchObject({ budgetExhausted: true, summary: { requests: 7 } });
+  });
+
+  it('is a hard cap with stale-connection retries included', async () => {
+    // Every reused connection is reset unanswered, so each second request is retried on a fresh one.
+    const s = await servers.resetReusedConnections();
+    open.push(s);
+    const dir = reportDir();
+    await runMain(['run', '--target', s.url, '--token', TOKEN, '--runs', '0', '--max-requests', '20', '--concurrency', '1', '--report-dir', dir]);
+    expect(s.requests()).toBe(20);
+    expect(readReport(dir).summary.requests).toBe(20);
+  });
+
+  it('is a hard cap with shrinking included', async () => {
+    // Arrange: a fault that random cases find and shrinking then works on; first learn what an uncapped run sends.
+    const args = (url: string, dir: string) => ['run', '--target', url, '--token', TOKEN, '--runs', '30', '--seed', '7', '--report-dir', dir];
+    const free = await provider({ fault: 'brand-lowercased' });
+    const freeDir = reportDir();
+    expect((await runMain(args(free.url, freeDir))).code).toBe(1);
+    const uncapped = readReport(freeDir).summary;
+    // Shrinking re-sends cases: more requests than cases, so a cap just under the total falls while shrinking.
+    expect(uncapped.requests).toBeGreaterThan(uncapped.cases + 5);
+    const cap = uncapped.requests - 5;
+    // Act
+    const capped = await provider({ fault: 'brand-lowercased' });
+    const dir = reportDir();
+    await runMain([...args(capped.url, dir), '--max-requests', String(cap)]);
+    // Assert
+    expect(capped.requests()).toBe(cap);
+    expect(readReport(dir)).toMatchObject({ budgetExhausted: true, summary: { requests: cap } });
+  });
+});
+
+describe('--dry-run', () => {
+  it('prints the plan per class and sends nothing', async () => {
+    const s = await servers.silent();
+    open.push(s);
+    const r = await runMain(['run', '--dry-run', '--target', s.url, '--runs', '20', '--seed', '3', '--max-requests', '5']);
+    expect(r.code).toBe(0);
+    expect(r.err).toEqual([]);
+    expect(s.requests()).toBe(0);
+    const text = r.out.join('\n');
+    expect(text).toMatch(/^dry run: nothing is sent to http:\/\/127\.0\.0\.1:\d+\/connect; the plan for seed 3, --runs 20/);
+    const total = /total\s+(\d+) requests/.exec(text);
+    const perClass = r.out.slice(1, -1).map((l) => Number(/(\d+)$/.exec(l)?.[1]));
+    expect(perClass.length).toBeGreaterThan(1);
+    expect(Number(total?.[1])).toBe(perClass.reduce((a, b) => a + b, 0));
+    expect(text).toMatch(/--max-requests stops the run after 5/);
+  });
+
+  it('starts no Prism and needs no token', async () => {
+    const before = childrenOf(process.pid).length;
+    const r = await runMain(['run', '--dry-run', '--runs', '0']);
+    expect(r.code).toBe(0);
+    expect(childrenOf(process.pid).length).toBe(before);
+  });
+});
+
+describe('synthetic data', () => {
+  it('valid cases use only reserved e-mail domains (RFC 2606, RFC 6761)', async () => {
+    const spec = await loadSpec('spec/openapi.yaml');
+    const plan = planCases({ spec, validators: buildValidators(spec), seed: 11, runs: 300 });
+    const reserved = /(^|\.)(example\.(com|net|org)|test|invalid|example|localhost)$/i;
+    const bad: string[] = [];
+    let emails = 0;
+    for (const c of [...plan.preflight, ...plan.cases()]) {
+      if (c.kind !== 'valid' || c.body === undefined) continue;
+      for (const m of c.body.matchAll(/[\w.%+-]+@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/g)) {
+        emails++;
+        if (!reserved.test(m[1]!)) bad.push(m[0]);
+      }
+    }
+    expect(emails).toBeGreaterThan(0);
+    expect(bad).toEqual([]);
+  });
+
+  it('the ids of created entities are listed in the report', async () => {
+    const p = await provider();
+    const dir = reportDir();
+    const r = await runMain(['run', '--target', p.url, '--token', TOKEN, '--runs', '5', '--seed', '5', '--report-dir', dir]);
+    expect(r.code, r.out.join('\n')).toBe(0);
+    const report = readReport(dir);
+    expect(report.created.length).toBeGreaterThan(0);
+    expect(new Set(report.created).size).toBe(report.created.length);
+    for (const id of report.created) expect(id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('OAuth2 client credentials end to end', () => {
+  const CLIENT = { clientId: 'conformance-suite', clientSecret: 'oauth-client-s3cret' };
+  const env = { CONNECT_CLIENT_ID: CLIENT.clientId, CONNECT_CLIENT_SECRET: CLIENT.clientSecret };
+
+  it('renews short-lived tokens before they expire: no 401 reaches a verdict', async () => {
+    // Arrange: 1 s tokens; the run is paced to last about 2 s.
+    const tokens = await servers.startTokenEndpoint({ ...CLIENT, lifetimeS: 1 });
+    open.push(tokens);
+    const target = await servers.startOAuthProvider({ url: (await provider()).url, token: TOKEN }, tokens);
+    open.push(target);
+    const dir = reportDir();
+    // Act
+    const r = await runMain(['run', '--target', target.url, '--token-url', tokens.tokenUrl, '--scope', 'onboarding', '--runs', '0', '--rate', '40', '--max-requests', '80', '--report-dir', dir], env);
+    // Assert
+    const report = readReport(dir);
+    expect(report.failures.filter((f) => !f.waivedBy), r.out.join('\n')).toEqual([]);
+    expect(tokens.issued.length).toBeGreaterThanOrEqual(2);
+    expect(tokens.forms.every((f) => f.get('scope') === 'onboarding')).toBe(true);
+    const written = filesIn(dir).map((f) => f.text).join('\n') + r.out.join('\n');
+    for (const secret of [CLIENT.clientSecret, ...tokens.issued]) expect(written).not.toContain(secret);
+  });
+
+  it('fetches a new token on a mid-run 401 (a token revoked before its expires_in) and retries the case', async () => {
+    // Arrange: tokens claim an hour but the provider refuses them after 400 ms.
+    const tokens = await servers.startTokenEndpoint({ ...CLIENT, lifetimeS: 3600 });
+    open.push(tokens);
+    const target = await servers.startOAuthProvider({ url: (await provider()).url, token: TOKEN }, tokens, 400);
+    open.push(target);
+    const dir = reportDir();
+    // Act
+    const r = await runMain(['run', '--target', target.url, '--token-url', tokens.tokenUrl, '--runs', '0', '--rate', '40', '--max-requests', '60', '--report-dir', dir], env);
+    // Assert
+    expect(readReport(dir).failures.filter((f) => !f.waivedBy), r.out.join('\n')).toEqual([]);
+    expect(tokens.issued.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('the token never appears in any output', () => {
+  it('even from a provider that echoes the Authorization header in bodies, headers and messages', async () => {
+    // Arrange: valid credentials are answered 201 with the header echoed everywhere; anything else 401, echoed too.
+    const secret = 's3cr3t-TOKEN-value';
+    const s = await servers.startServer((req, res) => {
+      const auth = req.headers.authorization ?? '';
+      const status = auth === `Bearer ${secret}` ? 201 : 401;
+      const body = JSON.stringify({ id: auth, errors: [{ code: auth, message: `token ${auth} echoed` }], auth });
+      res.writeHead(status, { 'content-type': 'text/plain', 'x-echo': auth, 'www-authenticate': `Bearer realm="${auth}"` }).end(body);
+    });
+    open.push(s);
+    const dir = reportDir();
+    // Act
+    const r = await runBinary(['run', '--target', s.url, '--token', secret, '--runs', '2', '--max-requests', '40', '--report-dir', dir]);
+    // Assert
+    expect(r.code, r.stderr).toBe(1);
+    const files = filesIn(dir);
+    expect(files.length).toBeGreaterThan(0);
+    for (const [where, text] of [['stdout', r.stdout], ['stderr', r.stderr], ...files.map((f) => [f.path, f.text])] as const) {
+      expect(text.includes(secret), where).toBe(false);
+    }
+    expect(files.find((f) => f.path.endsWith('report.json'))?.text).toContain('[REDACTED]');
+  });
+});

@@ -1,0 +1,264 @@
+// Small misbehaving providers on 127.0.0.1 (port 0), for robustness tests. Each counts what it received and, on
+// close(), destroys every socket it ever accepted, so that no test leaves a handle (or a hung client) behind.
+import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export interface TestServer {
+  /** Base URL, e.g. `http://127.0.0.1:40123/connect` (requests go to `url + /v1/onboarding/entities`). */
+  readonly url: string;
+  readonly origin: string;
+  /** Requests received so far (any path). */
+  requests(): number;
+  /** Bytes of answer bodies written so far (for the huge-body server). */
+  bytesWritten(): number;
+  /** Authorization headers received, in order. */
+  readonly authorizations: (string | undefined)[];
+  close(): Promise<void>;
+}
+
+export type Handler = (req: IncomingMessage, res: ServerResponse, ctx: { n: number; body: string; raw: Buffer; count(bytes: number): void }) => void;
+
+/** Starts a server whose every request goes to `handler` once its body is read (the first 2 MiB are kept). */
+export async function startServer(handler: Handler, tls?: { key: string; cert: string }): Promise<TestServer> {
+  const sockets = new Set<Socket>();
+  const authorizations: (string | undefined)[] = [];
+  let n = 0;
+  let written = 0;
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    n++;
+    authorizations.push(req.headers.authorization);
+    req.on('error', () => undefined);
+    res.on('error', () => undefined);
+    const nth = n;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      if (size < 2 * 1024 * 1024) chunks.push(c);
+      size += c.length;
+    });
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks);
+      handler(req, res, { n: nth, body: raw.toString('utf8'), raw, count: (b) => (written += b) });
+    });
+  };
+  const server = tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, onRequest) : createServer(onRequest);
+  const track = (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('error', () => undefined);
+    socket.on('close', () => sockets.delete(socket));
+  };
+  // Plain sockets arrive through 'connection'; TLS sockets also through 'secureConnection'.
+  server.on('connection', track);
+  server.on('secureConnection', track);
+  server.on('tlsClientError', () => undefined);
+  server.on('clientError', (_e, socket) => socket.destroy());
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const origin = `${tls ? 'https' : 'http'}://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/connect`,
+    origin,
+    requests: () => n,
+    bytesWritten: () => written,
+    authorizations,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)), ...headers });
+  res.end(text);
+};
+
+/** Accepts every request and never answers it. */
+export const silent = () => startServer(() => undefined);
+
+/** Sends the status line, headers and half a body, then resets the connection (TCP RST). */
+export const resetMidAnswer = () =>
+  startServer((_req, res) => {
+    res.writeHead(201, { 'content-type': 'application/json', 'content-length': '1000' });
+    res.write('{"id":"', () => setTimeout(() => res.socket?.resetAndDestroy(), 20));
+  });
+
+/** A 201 whose JSON body is `totalBytes` long, streamed in 64 KiB pieces as fast as the client reads them. */
+export const hugeBody = (totalBytes: number) =>
+  startServer((_req, res, ctx) => {
+    res.writeHead(201, { 'content-type': 'application/json', 'content-length': String(totalBytes) });
+    const piece = Buffer.alloc(64 * 1024, 0x20);
+    let sent = 0;
+    const pump = () => {
+      while (sent < totalBytes && !res.destroyed) {
+        const chunk = piece.subarray(0, Math.min(piece.length, totalBytes - sent));
+        sent += chunk.length;
+        ctx.count(chunk.length);
+        if (!res.write(chunk)) return void res.once('drain', pump);
+      }
+      if (!res.destroyed) res.end();
+    };
+    res.on('close', () => (sent = totalBytes));
+    pump();
+  });
+
+/** A 201 whose gzip-encoded body is small on the wire and `decodedBytes` long once decoded (a decompression bomb). */
+export const gzipBomb = (decodedBytes: number) => {
+  const bomb = gzipSync(Buffer.alloc(decodedBytes, 0x20));
+  return startServer((_req, res) => {
+    res.writeHead(201, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': String(bomb.length) });
+    res.end(bomb);
+  });
+};
+
+/** Answers `status` with a body that is labelled JSON but is not (or is cut short). */
+export const notJson = (status: number, body: string) =>
+  startServer((_req, res) => {
+    res.writeHead(status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) });
+    res.end(body);
+  });
+
+/**
+ * A Content-Length that lies: `short` declares fewer bytes than it sends (the rest is garbage on the keep-alive
+ * socket), `long` declares more and then closes the connection (or, with `hold`, keeps it open).
+ */
+export const wrongContentLength = (mode: 'short' | 'long' | 'long-hold') =>
+  startServer((_req, res) => {
+    const body = '{"errors":[{"code":"BadRequest","message":"m"}]}';
+    const declared = mode === 'short' ? body.length - 10 : body.length + 100;
+    // Written on the raw socket: node:http refuses to send a body that disagrees with its Content-Length.
+    const socket = res.socket!;
+    res.detachSocket(socket);
+    socket.write(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${declared}\r\n\r\n${body}`);
+    if (mode === 'long') setTimeout(() => socket.end(), 20);
+  });
+
+/** Answers the first request on each connection (400, keep-alive) and resets the connection on the next, unanswered. */
+export const resetReusedConnections = () => {
+  const perSocket = new WeakMap<object, number>();
+  return startServer((req, res) => {
+    const n = (perSocket.get(req.socket) ?? 0) + 1;
+    perSocket.set(req.socket, n);
+    if (n > 1) return void req.socket.resetAndDestroy();
+    json(res, 400, { errors: [{ code: 'BadRequest', message: 'm' }] });
+  });
+};
+
+/** Every request is answered 429 with `Retry-After: 0`. */
+export const endless429 = () => startServer((_req, res) => json(res, 429, { errors: [{ code: 'TooManyRequests' }] }, { 'retry-after': '0' }));
+
+/** Every request is redirected to `location`. */
+export const redirect = (status: number, location: string) => startServer((_req, res) => json(res, status, {}, { location }));
+
+/** Answers every request `status` with the Authorization header it received echoed in the body, a header and a message. */
+export const echoAuthorization = (status: number) =>
+  startServer((req, res) => {
+    const auth = req.headers.authorization ?? '';
+    json(res, status, { errors: [{ code: 'Echo', message: `you sent ${auth}`, description: auth }], id: auth }, { 'x-echo': auth });
+  });
+
+/** Answers each request after `delayMs` with a 400 error body. */
+export const slow = (delayMs: number) =>
+  startServer((_req, res) => {
+    const t = setTimeout(() => json(res, 400, { errors: [{ code: 'Slow', message: 'slow' }] }), delayMs);
+    res.on('close', () => clearTimeout(t));
+  });
+
+/** A self-signed certificate for 127.0.0.1, made with the openssl CLI at test time; undefined when openssl is missing. */
+export function selfSignedCertificate(): { key: string; cert: string } | undefined {
+  const dir = mkdtempSync(join(tmpdir(), 'conformance-tls-'));
+  try {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+    return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') };
+  } catch {
+    return undefined;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** An OAuth2 token endpoint (RFC 6749 §4.4) that issues short-lived opaque tokens to one client. */
+export interface TokenEndpoint extends TestServer {
+  /** The token URL. */
+  readonly tokenUrl: string;
+  /** Every token issued, in order. */
+  readonly issued: string[];
+  /** Whether a token was issued here and has not expired. */
+  isLive(token: string): boolean;
+  /** Form bodies received, parsed. */
+  readonly forms: URLSearchParams[];
+}
+
+export async function startTokenEndpoint(opts: { clientId: string; clientSecret: string; lifetimeS: number; fail?: { status: number; body: string } }): Promise<TokenEndpoint> {
+  const issued: string[] = [];
+  const expiry = new Map<string, number>();
+  const forms: URLSearchParams[] = [];
+  const expected = `Basic ${Buffer.from(`${encodeForm(opts.clientId)}:${encodeForm(opts.clientSecret)}`).toString('base64')}`;
+  const server = await startServer((req, res, { body }) => {
+    forms.push(new URLSearchParams(body));
+    if (opts.fail) {
+      res.writeHead(opts.fail.status, { 'content-type': 'application/json' }).end(opts.fail.body);
+      return;
+    }
+    if (req.headers.authorization !== expected) {
+      res.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Basic' }).end(JSON.stringify({ error: 'invalid_client', error_description: `bad client ${req.headers.authorization}` }));
+      return;
+    }
+    const token = `tok-${issued.length + 1}-${Math.random().toString(36).slice(2)}`;
+    issued.push(token);
+    expiry.set(token, Date.now() + opts.lifetimeS * 1000);
+    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify({ access_token: token, token_type: 'Bearer', expires_in: opts.lifetimeS }));
+  });
+  return {
+    ...server,
+    tokenUrl: `${server.origin}/oauth/token`,
+    issued,
+    forms,
+    isLive: (t) => (expiry.get(t) ?? 0) > Date.now(),
+  };
+}
+
+function encodeForm(s: string): string {
+  return new URLSearchParams({ v: s }).toString().slice(2);
+}
+
+/**
+ * A host name that does not resolve, without a single packet leaving the machine: under `.invalid` (RFC 6761 §6.4),
+ * and with a 64-character label (RFC 1035 §2.3.4 allows 63), so that the C library refuses to build a DNS query for it
+ * and answers EAI_NONAME (ENOTFOUND) at once. A plain `no-such-host.invalid` is sent to the configured name server.
+ */
+export const UNRESOLVABLE_HOST = `${'x'.repeat(64)}.invalid`;
+
+/**
+ * A provider that accepts only live tokens of `tokens`: it forwards every request to `upstream` (the reference
+ * provider, whose own token is `upstreamToken`), replacing a live token with the upstream's and any other credential
+ * with a wrong one, so that the upstream answers 401 exactly when the token was not issued or has expired.
+ * `maxAgeMs` makes it refuse tokens sooner than their `expires_in` said (a revoked token: only a 401 tells).
+ */
+export function startOAuthProvider(upstream: { url: string; token: string }, tokens: TokenEndpoint, maxAgeMs = Infinity): Promise<TestServer> {
+  const base = new URL(upstream.url);
+  const born = new Map<string, number>();
+  return startServer((req, res, { raw }) => {
+    const auth = req.headers.authorization ?? '';
+    const token = /^Bearer (.+)$/i.exec(auth)?.[1];
+    if (token !== undefined && !born.has(token)) born.set(token, Date.now());
+    const live = token !== undefined && tokens.isLive(token) && Date.now() - born.get(token)! < maxAgeMs;
+    const headers = { ...req.headers, host: base.host, 'content-length': String(raw.length) };
+    if (live) headers.authorization = `Bearer ${upstream.token}`;
+    else if (token !== undefined && tokens.issued.includes(token)) headers.authorization = 'Bearer expired-token';
+    const forward = request({ host: base.hostname, port: base.port, method: req.method, path: req.url, headers }, (up) => {
+      res.writeHead(up.statusCode ?? 502, up.headers);
+      up.pipe(res);
+    });
+    forward.on('error', () => res.destroy());
+    forward.end(raw);
+  });
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { intFlag, parseCommandLine, rateFlag, shardFlag, UsageError } from '../../../src/cli/args.ts';
+
+const usage = (f: () => unknown) => {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(UsageError);
+    const message = (e as Error).message;
+    expect(message).not.toContain('\n');
+    return message;
+  }
+  return expect.unreachable('no usage error');
+};
+
+describe('parseCommandLine', () => {
+  it('splits the command, its arguments and flags', () => {
+    expect(parseCommandLine(['run', '--runs', '5', '--dry-run', '--target=prism'])).toEqual({ command: 'run', positionals: [], flags: { runs: '5', 'dry-run': true, target: 'prism' } });
+  });
+  it.each([
+    [['run', '--bogus'], 'unknown flag --bogus (see conformance --help)'],
+    [['run', '-x'], 'unknown flag -x (see conformance --help)'],
+    [['run', '--runs'], '--runs expects a value'],
+    [['run', '--insecure=yes'], '--insecure takes no value'],
+  ])('%j: %s', (argv, message) => {
+    expect(usage(() => parseCommandLine(argv))).toBe(message);
+  });
+  it('takes a negative number as the value of a flag, so that the flag’s own check names the problem', () => {
+    expect(parseCommandLine(['run', '--timeout', '-1']).flags.timeout).toBe('-1');
+    expect(usage(() => intFlag('timeout', '-1', 0, 1, 10))).toBe('--timeout must be between 1 and 10, got -1');
+  });
+  it('does not take a following flag as a value', () => {
+    expect(usage(() => parseCommandLine(['run', '--runs', '--dry-run']))).toMatch(/--runs/);
+  });
+});
+
+describe('flag values', () => {
+  it.each([
+    [() => intFlag('runs', 'abc', 0, 0), '--runs expects a whole number, got "abc"'],
+    [() => intFlag('runs', '1.5', 0, 0), '--runs expects a whole number, got "1.5"'],
+    [() => intFlag('concurrency', '0', 4, 1, 256), '--concurrency must be between 1 and 256, got 0'],
+    [() => rateFlag('0'), '--rate expects requests per second above 0, such as 10 or 10/s, got "0"'],
+    [() => rateFlag('fast'), '--rate expects requests per second above 0, such as 10 or 10/s, got "fast"'],
+    [() => shardFlag('3/2'), '--shard expects i/n with 1 ≤ i ≤ n, got "3/2"'],
+    [() => shardFlag('0/2'), '--shard expects i/n with 1 ≤ i ≤ n, got "0/2"'],
+  ])('%#: %s', (f, message) => {
+    expect(usage(f)).toBe(message);
+  });
+  it('accepts good values', () => {
+    expect(intFlag('runs', '0', 100, 0)).toBe(0);
+    expect(intFlag('runs', undefined, 100, 0)).toBe(100);
+    expect(rateFlag('2.5/s')).toBe(2.5);
+    expect(shardFlag('2/3')).toEqual({ index: 2, count: 3 });
+  });
+});

@@ -1,0 +1,337 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestCase } from '../../../src/generators/case.ts';
+import { errorsMatch } from '../../../src/generators/certify.ts';
+import { planCases, randomArbitrary, randomProperties, shrinkCase, type PlanOptions } from '../../../src/generators/index.ts';
+import { loadSpec } from '../../../src/spec/load.ts';
+import { buildValidators, type Validators } from '../../../src/validators/index.ts';
+
+const REQ = '/components/schemas/Connect.Service.Onboarding.App.Models.V1.EntityOnboardingRequest';
+const ENTITY_TYPE = '/components/schemas/Connect.Service.Onboarding.Core.Models.Data.EntityType';
+
+let opts: PlanOptions;
+let validators: Validators;
+let boundary: TestCase[];
+let random: TestCase[];
+
+beforeAll(async () => {
+  const spec = await loadSpec('spec/openapi.yaml');
+  validators = buildValidators(spec);
+  opts = { spec, validators, seed: 42, runs: 150 };
+  const all = [...planCases(opts).cases()];
+  boundary = all.filter((c) => c.phase === 'boundary');
+  random = all.filter((c) => c.phase === 'random');
+});
+
+function errorsOf(c: TestCase) {
+  return validators.requestFor(c.contentType)!.validate(JSON.parse(c.body!));
+}
+
+/** Every class the boundary phase must produce (the brief's list, made concrete for this spec). */
+const EXPECTED_LABELS = [
+  'valid/minimal', 'valid/all-fields', 'valid/all-null',
+  ...['collectiveId', 'pairingCode', 'associatedEmail', 'brand', 'name', 'owner', 'properties', 'identifier', 'returnUrl', 'track'].map((f) => `valid/null/${f}`),
+  ...['Battery', 'ChargePoint', 'EV', 'HeatPump', 'SolarPlant', 'RetrofitMeter', 'Meter', 'Inverter'].map((v) => `valid/enum/type/${v}`),
+  ...['collectiveId', 'owner'].flatMap((f) => ['lowercase', 'uppercase', 'urn-uuid'].map((v) => `valid/format/${f}/${v}`)),
+  ...['empty', 'ascii', 'accents', 'cjk', 'emoji', 'right-to-left', 'combining', 'zero-width', 'json-significant', 'long-256', 'long-4096', 'long-65536'].map((v) => `valid/string/${v}`),
+  ...['object', 'empty-object', 'nested', 'array', 'empty-array', 'string', 'number', 'boolean'].map((v) => `valid/any/properties/${v}`),
+  'valid/application-json', 'valid/application-json-charset', 'valid/text-json', 'valid/text-json-charset',
+  'valid/application-vnd-connect-json', 'valid/application-vnd-connect-json-charset', 'valid/application-json-mixed-case',
+  'valid/pretty-printed', 'valid/unicode-escaped', 'valid/auth-lowercase-scheme',
+  'invalid/required/brand', 'invalid/required/type', 'invalid/required/all', 'invalid/required/empty-object',
+  ...['number', 'boolean', 'array', 'string', 'null'].map((t) => `invalid/type/root/${t}`),
+  ...['pairingCode', 'associatedEmail', 'brand', 'name', 'identifier', 'returnUrl', 'track'].flatMap((f) => ['number', 'boolean', 'array', 'object'].map((t) => `invalid/type/${f}/${t}`)),
+  'invalid/type/collectiveId/number', 'invalid/type/owner/number',
+  ...['number', 'boolean', 'array', 'object', 'null'].map((t) => `invalid/type/type/${t}`),
+  ...['lowercase', 'uppercase', 'camel-case', 'leading-space', 'trailing-space', 'homoglyph', 'zero-width', 'numeric-string', 'empty', 'unknown'].map((v) => `invalid/enum/type/${v}`),
+  ...['collectiveId', 'owner'].flatMap((f) =>
+    ['no-hyphens', 'braces', 'parentheses', 'too-short', 'too-long', 'non-hex-digit', 'misplaced-hyphens', 'trailing-newline', 'leading-space', 'urn-oid', 'urn-uuid-without-colon', 'empty', 'not-a-uuid'].map((v) => `invalid/format/${f}/${v}`),
+  ),
+  'invalid/additionalProperties/unknown', 'invalid/additionalProperties/empty-name', 'invalid/additionalProperties/Brand', 'invalid/additionalProperties/Type',
+  'invalid/additionalProperties/BRAND', 'invalid/additionalProperties/TYPE', 'invalid/additionalProperties/CollectiveId',
+  ...['truncated', 'trailing-comma', 'single-quotes', 'unquoted-keys', 'nan', 'leading-zero', 'invalid-escape', 'unterminated-string', 'comment', 'concatenated', 'bare-word', 'bom-only', 'whitespace-only'].map((m) => `malformed/${m}`),
+  'empty-body',
+  'auth/none', 'auth/wrong', 'auth/basic', 'auth/empty-bearer', 'auth/none-invalid-body',
+  'media/text-plain', 'media/application-xml', 'media/application-x-www-form-urlencoded',
+  'method/GET', 'method/PUT', 'method/PATCH', 'method/DELETE',
+];
+
+describe('preflight', () => {
+  it('is a plainly invalid body and a valid body without credentials', () => {
+    const [invalid, noAuth, ...rest] = planCases(opts).preflight;
+    expect(rest).toEqual([]);
+    expect(invalid).toMatchObject({ id: 'p1', phase: 'preflight', kind: 'schema-violation', method: 'POST', contentType: 'application/json', auth: 'valid', value: { type: 'Boat', surplus: 1 } });
+    expect(errorsOf(invalid!).length).toBeGreaterThan(0);
+    expect(noAuth).toMatchObject({ id: 'p2', phase: 'preflight', kind: 'auth', auth: 'none', method: 'POST' });
+    expect(errorsOf(noAuth!)).toEqual([]);
+  });
+});
+
+describe('boundary phase', () => {
+  it('produces every class, each label once, in a compact phase', () => {
+    const labels = boundary.map((c) => c.label);
+    expect(new Set(labels).size).toBe(labels.length);
+    expect(labels).toEqual(expect.arrayContaining(EXPECTED_LABELS));
+    expect(boundary.length).toBeGreaterThanOrEqual(100);
+    expect(boundary.length).toBeLessThanOrEqual(200);
+  });
+
+  it('numbers its cases b0001… and is independent of the seed and of runs', () => {
+    expect(boundary.map((c) => c.id)).toEqual(boundary.map((_, i) => `b${String(i + 1).padStart(4, '0')}`));
+    const other = [...planCases({ ...opts, seed: 7, runs: 0 }).cases()];
+    expect(other).toEqual(boundary);
+  });
+
+  it('valid cases pass the validator of their media type, on the bytes sent', () => {
+    const valid = boundary.filter((c) => c.kind === 'valid');
+    expect(valid.length).toBeGreaterThan(50);
+    for (const c of valid) {
+      expect(validators.requestFor(c.contentType), c.label).toBeDefined();
+      expect(errorsOf(c), c.label).toEqual([]);
+      expect(c.value, c.label).toEqual(JSON.parse(c.body!));
+    }
+  });
+
+  it('valid cases include null brand, every type, uuids in every accepted form, long and non-ASCII strings', () => {
+    const byLabel = new Map(boundary.map((c) => [c.label, c]));
+    expect(byLabel.get('valid/null/brand')!.value).toEqual({ brand: null, type: 'Battery' });
+    expect((byLabel.get('valid/format/owner/uppercase')!.value as { owner: string }).owner).toMatch(/^[0-9A-F-]{36}$/);
+    expect((byLabel.get('valid/format/owner/urn-uuid')!.value as { owner: string }).owner).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
+    for (const n of [256, 4096, 65536]) {
+      const v = byLabel.get(`valid/string/long-${n}`)!.value as Record<string, unknown>;
+      expect(Object.values(v).some((s) => typeof s === 'string' && s.length === n)).toBe(true);
+    }
+    expect(byLabel.get('valid/string/emoji')!.body).toMatch(/[\uD800-\uDBFF][\uDC00-\uDFFF]/);
+    expect(byLabel.get('valid/string/json-significant')!.body).toContain('\\u0000');
+    expect(byLabel.get('valid/unicode-escaped')!.body).toMatch(/^[\x20-\x7E]*$/);
+    expect(byLabel.get('valid/text-json')!.contentType).toBe('text/json');
+    expect(byLabel.get('valid/application-vnd-connect-json-charset')!.contentType).toBe('application/vnd.connect+json; charset=utf-8');
+    expect(byLabel.get('valid/auth-lowercase-scheme')!.auth).toBe('lowercase-scheme');
+    expect(boundary.some((c) => c.contentType?.includes('*'))).toBe(false);
+  });
+
+  it('invalid cases fail for exactly their labelled violation (keyword, rule, instancePath), on the bytes sent', () => {
+    const invalid = boundary.filter((c) => c.kind === 'schema-violation');
+    expect(invalid.length).toBeGreaterThan(80);
+    for (const c of invalid) {
+      const v = c.violation!;
+      expect(c.label.split('/')[1], c.label).toBe(v.keyword);
+      expect(errorsMatch(errorsOf(c), v), c.label).toBe(true);
+    }
+    const byLabel = new Map(invalid.map((c) => [c.label, c]));
+    expect(byLabel.get('invalid/enum/type/lowercase')!.violation).toEqual({ keyword: 'enum', rule: `${ENTITY_TYPE}/enum`, instancePath: '/type' });
+    expect(byLabel.get('invalid/format/owner/braces')!.violation).toEqual({ keyword: 'format', rule: `${REQ}/properties/owner/format`, instancePath: '/owner' });
+    expect(byLabel.get('invalid/required/brand')!.violation).toEqual({ keyword: 'required', rule: `${REQ}/required`, instancePath: '' });
+    expect(byLabel.get('invalid/type/root/array')!.violation).toEqual({ keyword: 'type', rule: `${REQ}/type`, instancePath: '' });
+    expect(byLabel.get('invalid/type/type/null')!.violation).toEqual({ keyword: 'type', rule: `${ENTITY_TYPE}/type`, instancePath: '/type' });
+    expect(byLabel.get('invalid/additionalProperties/Brand')!.value).toEqual({ brand: 'conformance-brand', type: 'Battery', Brand: 'conformance-brand' });
+    expect(byLabel.get('invalid/enum/type/homoglyph')!.value).toMatchObject({ type: '\u0415V' });
+  });
+
+  it('two missing required fields are one violation: one keyword at one rule, reported twice', () => {
+    const c = boundary.find((x) => x.label === 'invalid/required/empty-object')!;
+    const errors = errorsOf(c);
+    expect(errors.map((e) => e.params['missingProperty'])).toEqual(['brand', 'type']);
+    expect(new Set(errors.map((e) => `${e.keyword} ${e.rule} ${e.instancePath}`)).size).toBe(1);
+  });
+
+  it('a wrong type on an enum field also fails the enum of the same schema, and nothing else', () => {
+    const c = boundary.find((x) => x.label === 'invalid/type/type/number')!;
+    expect(c.value).toMatchObject({ type: 2 });
+    expect(errorsOf(c).map((e) => e.rule)).toEqual([`${ENTITY_TYPE}/type`, `${ENTITY_TYPE}/enum`]);
+  });
+
+  it('malformed bodies fail JSON.parse; the empty body is empty', () => {
+    const malformed = boundary.filter((c) => c.kind === 'malformed-json');
+    expect(malformed.length).toBeGreaterThanOrEqual(10);
+    for (const c of malformed) {
+      expect(() => JSON.parse(c.body!), c.label).toThrow();
+      expect(c.label.startsWith('malformed/')).toBe(true);
+      expect(c.contentType).toBe('application/json');
+      expect(c.value).toBeUndefined();
+    }
+    const empty = boundary.filter((c) => c.kind === 'empty-body');
+    expect(empty).toHaveLength(1);
+    expect(empty[0]).toMatchObject({ body: '', method: 'POST', contentType: 'application/json', label: 'empty-body' });
+  });
+
+  it('auth, media-type and method cases carry an otherwise valid request (but one anonymous invalid body)', () => {
+    for (const c of boundary.filter((x) => x.kind === 'auth')) {
+      expect(['none', 'wrong', 'basic', 'empty-bearer']).toContain(c.auth);
+      if (c.label === 'auth/none-invalid-body') expect(errorsOf(c).length).toBeGreaterThan(0);
+      else expect(errorsOf(c), c.label).toEqual([]);
+    }
+    for (const c of boundary.filter((x) => x.kind === 'media-type')) {
+      expect(validators.requestFor(c.contentType), c.label).toBeUndefined();
+      expect(validators.request.get('application/json')!.validate(JSON.parse(c.body!))).toEqual([]);
+    }
+    const methods = boundary.filter((x) => x.kind === 'method');
+    expect(methods.map((c) => c.method)).toEqual(['GET', 'PUT', 'PATCH', 'DELETE']);
+    for (const c of methods) {
+      if (c.body === undefined) expect(c.contentType).toBeUndefined();
+      else expect(errorsOf(c)).toEqual([]);
+    }
+  });
+
+  it('every case is well-formed: POST unless kind method, valid auth unless kind auth (or the lower-case scheme)', () => {
+    for (const c of [...boundary, ...random]) {
+      expect(c.method === 'POST', c.label).toBe(c.kind !== 'method');
+      if (c.kind !== 'auth') expect(['valid', 'lowercase-scheme']).toContain(c.auth);
+      if (c.auth === 'lowercase-scheme') expect(c.kind).toBe('valid');
+      expect(c.kind === 'schema-violation', c.label).toBe(c.violation !== undefined);
+      if (c.body !== undefined && c.kind !== 'malformed-json' && c.kind !== 'empty-body') expect(c.value).toEqual(JSON.parse(c.body));
+    }
+  });
+});
+
+describe('random phase', () => {
+  it('alternates valid and invalid cases, spread over every invalid class, numbered r00001…', () => {
+    expect(random).toHaveLength(2 * opts.runs);
+    expect(random.map((c) => c.id)).toEqual(random.map((_, i) => `r${String(i + 1).padStart(5, '0')}`));
+    expect(random.filter((_, i) => i % 2 === 0).every((c) => c.kind === 'valid')).toBe(true);
+    const classes = new Set(random.filter((c) => c.kind === 'schema-violation').map((c) => c.label.split('/').slice(0, 2).join('/')));
+    expect([...classes].sort()).toEqual(['invalid/additionalProperties', 'invalid/enum', 'invalid/format', 'invalid/required', 'invalid/type']);
+  });
+
+  it('valid cases pass, invalid ones fail for exactly their label, on the bytes sent', () => {
+    for (const c of random) {
+      if (c.kind === 'valid') expect(errorsOf(c), c.body).toEqual([]);
+      else expect(errorsMatch(errorsOf(c), c.violation!), `${c.label} ${c.body}`).toBe(true);
+    }
+  });
+
+  it('uses every declared media type, none of them a range', () => {
+    const types = new Set(random.filter((c) => c.kind === 'valid').map((c) => c.contentType));
+    expect([...types].sort()).toEqual([
+      'application/json', 'application/json; charset=utf-8', 'application/vnd.connect+json', 'application/vnd.connect+json; charset=utf-8', 'text/json', 'text/json; charset=utf-8',
+    ]);
+  });
+
+  it('is reproducible from the seed, and another seed gives other cases', () => {
+    const again = [...planCases(opts).cases()].filter((c) => c.phase === 'random');
+    expect(again).toEqual(random);
+    const other = [...planCases({ ...opts, seed: 43 }).cases()].filter((c) => c.phase === 'random');
+    expect(other.map((c) => c.body)).not.toEqual(random.map((c) => c.body));
+  });
+
+  it('count and byClass describe exactly what cases() yields', () => {
+    const plan = planCases(opts);
+    const all = [...plan.cases()];
+    expect(plan.count).toBe(all.length);
+    const byClass: Record<string, number> = {};
+    for (const c of all) {
+      const [head, second] = c.label.split('/');
+      const key = head === 'invalid' ? `${head}/${second}` : head!;
+      byClass[key] = (byClass[key] ?? 0) + 1;
+    }
+    expect(plan.byClass).toEqual(byClass);
+  });
+
+  it('is lazy: a 100,000-run plan yields its first cases at once', () => {
+    const t0 = performance.now();
+    const plan = planCases({ ...opts, runs: 100_000 });
+    expect(plan.count).toBe(boundary.length + 200_000);
+    let n = 0;
+    for (const c of plan.cases()) {
+      if (++n >= boundary.length + 500) break;
+      void c;
+    }
+    expect(performance.now() - t0).toBeLessThan(3000);
+  });
+
+  it('counterexamplePath k replays the k-th value with fc.check({seed, path}), sync and async', async () => {
+    const keys = randomProperties(opts);
+    expect(keys).toEqual(['valid', 'invalid/required', 'invalid/type', 'invalid/enum', 'invalid/format', 'invalid/additionalProperties']);
+    for (const c of random) {
+      const key = c.kind === 'valid' ? 'valid' : `invalid/${c.violation!.keyword}`;
+      const arb = randomArbitrary(opts, key)!;
+      let replayed: unknown;
+      fc.check(fc.property(arb, (d) => ((replayed = d), true)), { seed: opts.seed, path: c.counterexamplePath!, numRuns: 1 });
+      const { id: _id, phase: _phase, counterexamplePath: _path, ...draft } = c;
+      expect(replayed, `${c.id} ${key} @${c.counterexamplePath}`).toEqual(draft);
+    }
+    // shrinkCase replays with an async property: same values.
+    for (const c of random.slice(0, 24)) {
+      const key = c.kind === 'valid' ? 'valid' : `invalid/${c.violation!.keyword}`;
+      let replayed: unknown;
+      await fc.check(fc.asyncProperty(randomArbitrary(opts, key)!, async (d) => ((replayed = d), true)), { seed: opts.seed, path: c.counterexamplePath!, numRuns: 1 });
+      expect((replayed as TestCase).body).toBe(c.body);
+    }
+  });
+
+  it('paths are per property: the k-th case of a class has path k', () => {
+    const seen = new Map<string, number>();
+    for (const c of random) {
+      const key = c.kind === 'valid' ? 'valid' : `invalid/${c.violation!.keyword}`;
+      const k = seen.get(key) ?? 0;
+      expect(c.counterexamplePath).toBe(String(k));
+      seen.set(key, k + 1);
+    }
+  });
+});
+
+describe('shrinkCase', () => {
+  it('returns boundary and preflight cases as they are', async () => {
+    const calls: TestCase[] = [];
+    const b = boundary.find((c) => c.kind === 'schema-violation')!;
+    expect(await shrinkCase(b, opts, async (c) => (calls.push(c), true))).toBe(b);
+    const p = planCases(opts).preflight[0]!;
+    expect(await shrinkCase(p, opts, async (c) => (calls.push(c), true))).toBe(p);
+    expect(calls).toEqual([]);
+  });
+
+  it('returns the case itself when no smaller candidate still fails', async () => {
+    const c = random.find((x) => x.kind === 'valid' && x.body!.length > 200)!;
+    let calls = 0;
+    expect(await shrinkCase(c, opts, async () => (calls++, false), 10)).toBe(c);
+    expect(calls).toBeLessThanOrEqual(10);
+  });
+
+  it('keeps the smallest case that still fails, of the same label, certified, replayable from its path', async () => {
+    for (const key of randomProperties(opts)) {
+      const c = random.find((x) => (x.kind === 'valid' ? 'valid' : `invalid/${x.violation!.keyword}`) === key && x.body!.length > 60)!;
+      let calls = 0;
+      const small = await shrinkCase(c, opts, async () => (calls++, true), 40);
+      expect(calls, key).toBeLessThanOrEqual(40);
+      expect(small.label, key).toBe(c.label);
+      expect(small.id).toBe(c.id);
+      expect(small.body!.length, key).toBeLessThan(c.body!.length);
+      if (small.kind === 'valid') expect(errorsOf(small)).toEqual([]);
+      else expect(errorsMatch(errorsOf(small), small.violation!), small.body).toBe(true);
+      // A shrunk path (`k:i:j…`) replays the shrunk value first, then the rest of its shrink stream: keep the first.
+      let replayed: TestCase | undefined;
+      fc.check(fc.property(randomArbitrary(opts, key)!, (d) => ((replayed ??= d as TestCase), true)), { seed: opts.seed, path: small.counterexamplePath!, numRuns: 1 });
+      expect(small.counterexamplePath).toMatch(/^\d+(:\d+)+$/);
+      expect(replayed!.body, key).toBe(small.body);
+    }
+  });
+
+  it('shrinks towards what the target trips on', async () => {
+    // A target that refuses any string with a character beyond the BMP (the astral-chars-500 fault).
+    const astral = /[\uD800-\uDBFF]/;
+    const c = random.find((x) => x.kind === 'valid' && astral.test(x.body!) && x.body!.length > 100)!;
+    expect(c).toBeDefined();
+    const small = await shrinkCase(c, opts, async (x) => astral.test(x.body!), 200);
+    expect(astral.test(small.body!)).toBe(true);
+    expect(small.body!.length).toBeLessThan(c.body!.length);
+    expect(errorsOf(small)).toEqual([]);
+  });
+});
+
+describe('synthetic data', () => {
+  it('e-mail-like strings use reserved domains only; names start with conformance-', () => {
+    const reserved = /(^|\.)(example\.(com|net|org)|test|invalid)$/i;
+    let emails = 0;
+    for (const c of [...boundary, ...random]) {
+      for (const m of (c.body ?? '').matchAll(/[\w.%+-]+@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/g)) {
+        emails++;
+        expect(m[1], m[0]).toMatch(reserved);
+      }
+    }
+    expect(emails).toBeGreaterThan(10);
+    const all = boundary.find((c) => c.label === 'valid/all-fields')!.value as Record<string, unknown>;
+    expect(all['name']).toBe('conformance-name');
+    expect(all['associatedEmail']).toBe('conformance-associatedemail@example.com');
+    expect(all['returnUrl']).toBe('https://example.com/conformance/returnurl');
+  });
+});
