@@ -36,11 +36,20 @@ export function statusIn(check: string, allowed: readonly number[], rule: string
   );
 }
 
-/** The JSON body of a response, or undefined when it is not JSON. */
-export function jsonBody(res: ReceivedResponse): { ok: true; value: unknown } | { ok: false; error: string } {
-  try {
-    return { ok: true, value: JSON.parse(res.body) };
-  } catch (e) {
-    return { ok: false, error: (e as Error).message };
+type Parsed = { ok: true; value: unknown } | { ok: false; error: string };
+// Every check of an exchange reads the same body: parse it once (a response is never mutated).
+const parsedBodies = new WeakMap<ReceivedResponse, Parsed>();
+
+/** The JSON body of a response, or why it is not JSON; parsed once per response. */
+export function jsonBody(res: ReceivedResponse): Parsed {
+  let parsed = parsedBodies.get(res);
+  if (parsed === undefined) {
+    try {
+      parsed = { ok: true, value: JSON.parse(res.body) };
+    } catch (e) {
+      parsed = { ok: false, error: (e as Error).message };
+    }
+    parsedBodies.set(res, parsed);
   }
+  return parsed;
 }

@@ -8,33 +8,38 @@ export interface DraftOptions {
   readonly method?: string;
   readonly auth?: AuthMode;
   readonly violation?: Violation;
+  /** Leave `value` out (random drafts are buffered by the thousand; `toCase` parses the body when it is yielded). */
+  readonly lazyValue?: boolean;
+}
+
+function parsed(body: string | undefined): { value: unknown } | undefined {
+  if (body === undefined || body === '') return undefined;
+  try {
+    return { value: JSON.parse(body) };
+  } catch {
+    return undefined;
+  }
 }
 
 /** A draft with a body; `value` is the body parsed back when it is JSON, so it is exactly what the bytes say. */
 export function draft(kind: CaseKind, label: string, body: string | undefined, o: DraftOptions): Draft {
-  let parsed: { value: unknown } | undefined;
-  if (body !== undefined && body !== '') {
-    try {
-      parsed = { value: JSON.parse(body) };
-    } catch {
-      parsed = undefined;
-    }
-  }
+  const p = o.lazyValue ? undefined : parsed(body);
   return {
     kind,
     label,
     method: o.method ?? 'POST',
     contentType: o.contentType,
     body,
-    ...(parsed ? { value: parsed.value } : {}),
+    ...(p ? { value: p.value } : {}),
     auth: o.auth ?? 'valid',
     ...(o.violation ? { violation: o.violation } : {}),
   };
 }
 
-/** A case from a draft. */
+/** A case from a draft (its `value` parsed from the body if the draft left it out). */
 export function toCase(d: Draft, id: string, phase: TestCase['phase'], counterexamplePath?: string): TestCase {
-  return { id, phase, ...d, ...(counterexamplePath !== undefined ? { counterexamplePath } : {}) };
+  const p = 'value' in d ? undefined : parsed(d.body);
+  return { id, phase, ...d, ...(p ? { value: p.value } : {}), ...(counterexamplePath !== undefined ? { counterexamplePath } : {}) };
 }
 
 /** The class a label counts under in `Plan.byClass`: `valid`, `invalid/<keyword>`, `malformed`, `empty-body`, `auth`, `media`, `method`. */

@@ -11,7 +11,6 @@ import type { BodyValidator, Validators } from '../validators/index.ts';
 import { parseMediaType } from '../validators/media-type.ts';
 
 export type JsonType = 'null' | 'boolean' | 'integer' | 'number' | 'string' | 'array' | 'object';
-export const JSON_TYPES: readonly JsonType[] = ['null', 'boolean', 'integer', 'number', 'string', 'array', 'object'];
 
 /** A converted schema object. */
 export type Schema = Readonly<Record<string, unknown>>;

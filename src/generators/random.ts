@@ -2,17 +2,18 @@
  * The seeded random phase. One fast-check property per class: `valid` (any valid body, any declared media type) and
  * one per invalid class the schema has (`invalid/required`, `invalid/type`, `invalid/enum`, `invalid/format`,
  * `invalid/additionalProperties`). An invalid arbitrary draws its mutation before its base body, so that properties
- * sharing the run's seed do not share their bodies. Every arbitrary ends with a certification `.filter(...)`, so a value, and every
- * value fast-check shrinks it to, is valid (or invalid for exactly its label) on the bytes sent.
+ * sharing the run's seed do not share their bodies. Every arbitrary ends with a certification `.filter(...)`, so a
+ * value, and every value fast-check shrinks it to, is valid (or invalid for exactly its label) on the bytes sent.
  *
- * Reproducibility: the k-th value of a property is, by construction, the value `fc.check(property, {seed, path: String(k)})`
- * replays, because the values are enumerated with `fc.check` itself (chunks replayed from `path`), not with
- * `fc.sample` (which wraps an arbitrary in a property of its own and biases differently).
+ * Reproducibility: the k-th value of a property is, by construction, the value that
+ * `fc.check(fc.property(arb, p), {seed, path: String(k)})` replays, because the values are enumerated with `fc.check`
+ * itself (chunks replayed from `path`), the way `shrinkCase` replays them. (`fc.sample` agrees only when given the bare
+ * arbitrary: given a property, it wraps it in another and biases the sizes differently.)
  */
 import fc from 'fast-check';
 import type { TestCase } from './case.ts';
 import { certifyInvalid, certifyValid } from './certify.ts';
-import { draft, type Draft } from './draft.ts';
+import { draft, toCase, type Draft } from './draft.ts';
 import { typeAllows, type FieldModel, type RequestModel } from './model.ts';
 import { enumNearMissArb, unknownNameArb, uuidNearMissArb } from './near-miss.ts';
 import { fieldViolation, rootViolation } from './boundary.ts';
@@ -43,7 +44,7 @@ export function propertyArbitraries(model: RequestModel): Map<string, fc.Arbitra
     'valid',
     fc
       .tuple(base, fc.constantFrom(...model.media))
-      .map(([body, m]) => draft('valid', `valid/random/${m.slug}`, JSON.stringify(body), { contentType: m.contentType }))
+      .map(([body, m]) => draft('valid', `valid/random/${m.slug}`, JSON.stringify(body), { contentType: m.contentType, lazyValue: true }))
       .filter((d) => certifyValid(validators, d.contentType!, d.body!)),
   );
 
@@ -57,7 +58,7 @@ export function propertyArbitraries(model: RequestModel): Map<string, fc.Arbitra
       fc.tuple(fc.subarray(present, { minLength: 1 }), base).map(([missing, body]) => {
         const b = { ...body };
         for (const r of missing) delete b[r];
-        return draft('schema-violation', `invalid/required/${missing.join('+')}`, JSON.stringify(b), { contentType: ct, violation: rootViolation(model, 'required') });
+        return draft('schema-violation', `invalid/required/${missing.join('+')}`, JSON.stringify(b), { contentType: ct, lazyValue: true, violation: rootViolation(model, 'required') });
       }),
     );
   }
@@ -66,7 +67,7 @@ export function propertyArbitraries(model: RequestModel): Map<string, fc.Arbitra
   for (const t of ['array', 'string', 'number', 'boolean', 'null'] as const) {
     if (typeAllows(model.rootTypes, t)) continue;
     const value = t === 'array' ? fc.oneof(fc.array(base, { minLength: 1, maxLength: 2 }), valueOfTypeArb('array')) : valueOfTypeArb(t);
-    typeBranches.push(value.map((v) => draft('schema-violation', `invalid/type/root/${t}`, JSON.stringify(v), { contentType: ct, violation: rootViolation(model, 'type') })));
+    typeBranches.push(value.map((v) => draft('schema-violation', `invalid/type/root/${t}`, JSON.stringify(v), { contentType: ct, lazyValue: true, violation: rootViolation(model, 'type') })));
   }
   for (const f of model.fields) {
     // Every wrong type, formatted fields included (the boundary phase keeps to number there).
@@ -74,7 +75,7 @@ export function propertyArbitraries(model: RequestModel): Map<string, fc.Arbitra
     for (const t of wrong) {
       const value = t === 'number' && typeAllows(f.types, 'integer') ? valueOfTypeArb('number').filter((n) => !Number.isInteger(n)) : valueOfTypeArb(t);
       typeBranches.push(
-        fc.tuple(value, base).map(([v, body]) => draft('schema-violation', `invalid/type/${f.name}/${t}`, JSON.stringify(setField(body, f, v)), { contentType: ct, violation: fieldViolation(f, 'type') })),
+        fc.tuple(value, base).map(([v, body]) => draft('schema-violation', `invalid/type/${f.name}/${t}`, JSON.stringify(setField(body, f, v)), { contentType: ct, lazyValue: true, violation: fieldViolation(f, 'type') })),
       );
     }
   }
@@ -86,7 +87,7 @@ export function propertyArbitraries(model: RequestModel): Map<string, fc.Arbitra
     return [
       fc
         .tuple(enumNearMissArb(members), base)
-        .map(([v, body]) => draft('schema-violation', `invalid/enum/${f.name}`, JSON.stringify(setField(body, f, v)), { contentType: ct, violation: fieldViolation(f, 'enum') })),
+        .map(([v, body]) => draft('schema-violation', `invalid/enum/${f.name}`, JSON.stringify(setField(body, f, v)), { contentType: ct, lazyValue: true, violation: fieldViolation(f, 'enum') })),
     ];
   });
   if (enumBranches.length > 0) invalid('invalid/enum', fc.oneof(...enumBranches));
@@ -96,7 +97,7 @@ export function propertyArbitraries(model: RequestModel): Map<string, fc.Arbitra
     .map((f) =>
       fc
         .tuple(uuidNearMissArb, base)
-        .map(([v, body]) => draft('schema-violation', `invalid/format/${f.name}`, JSON.stringify(setField(body, f, v)), { contentType: ct, violation: fieldViolation(f, 'format') })),
+        .map(([v, body]) => draft('schema-violation', `invalid/format/${f.name}`, JSON.stringify(setField(body, f, v)), { contentType: ct, lazyValue: true, violation: fieldViolation(f, 'format') })),
     );
   if (formatBranches.length > 0) invalid('invalid/format', fc.oneof(...formatBranches));
 
@@ -106,7 +107,7 @@ export function propertyArbitraries(model: RequestModel): Map<string, fc.Arbitra
       'invalid/additionalProperties',
       fc
         .tuple(unknownNameArb(known), jsonValueArb(2), base)
-        .map(([key, v, body]) => draft('schema-violation', 'invalid/additionalProperties', JSON.stringify({ ...body, [key]: v }), { contentType: ct, violation: rootViolation(model, 'additionalProperties') })),
+        .map(([key, v, body]) => draft('schema-violation', 'invalid/additionalProperties', JSON.stringify({ ...body, [key]: v }), { contentType: ct, lazyValue: true, violation: rootViolation(model, 'additionalProperties') })),
     );
   }
   return out;
@@ -127,7 +128,8 @@ export function valueStream<T>(arb: fc.Arbitrary<T>, seed: number): () => { valu
   return () => {
     if (next >= bufferStart + buffer.length) {
       // Replaying from `path` skips `next` random-generator jumps; growing chunks keep that linear overall.
-      const size = Math.min(4096, Math.max(64, next));
+      // 1,024 buffered drafts per property bound the memory; the skipped jumps cost ~0.5 µs each.
+      const size = Math.min(1024, Math.max(64, next));
       const chunk: T[] = [];
       fc.check(
         fc.property(arb, (v) => {
@@ -158,11 +160,11 @@ export function* randomCases(arbs: Map<string, fc.Arbitrary<Draft>>, seed: numbe
   for (let i = 0; i < runs; i++) {
     if (arbs.has('valid')) {
       const { value, index } = stream('valid')();
-      yield { id: id(), phase: 'random', ...value, counterexamplePath: String(index) };
+      yield toCase(value, id(), 'random', String(index));
     }
     if (classes.length > 0) {
       const { value, index } = stream(classes[i % classes.length]!)();
-      yield { id: id(), phase: 'random', ...value, counterexamplePath: String(index) };
+      yield toCase(value, id(), 'random', String(index));
     }
   }
 }

@@ -151,8 +151,8 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
         r.on('error', (e: NodeJS.ErrnoException) =>
           done({ error: { kind: classify(e), message: describe(e) } }, r.reusedSocket && !responded && (e.code === 'ECONNRESET' || e.code === 'EPIPE')),
         );
-        if (req.body !== undefined) r.write(req.body);
-        r.end();
+        // One write for the body with the headers (end(body)), not two.
+        r.end(req.body);
       });
   }
 }

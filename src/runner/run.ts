@@ -13,7 +13,8 @@ import { toCurl } from '../report/curl.ts';
 import type { CheckSummary, PreflightResult, Report, ReportedFailure, SpecGap } from '../report/model.ts';
 import { createWaiverBook, parseWaivers, type Waiver } from '../report/waivers.ts';
 import { redactDeep, type Credentials } from './credentials.ts';
-import type { Exchange } from './exchange.ts';
+import type { Exchange, ReceivedResponse } from './exchange.ts';
+import { jsonBody } from '../checks/util.ts';
 import { createHttpClient, type HttpClient } from './http.ts';
 import { createPace, retryAfterMs, sleep, type Pace } from './pace.ts';
 import { TOOL } from '../version.ts';
@@ -329,7 +330,7 @@ function createTally(checks: readonly Check[], seed: number, book: ReturnType<ty
       }
     },
     noteCreated(ex: Exchange | undefined): Exchange | undefined {
-      const id = ex?.response?.status === 201 ? safeId(ex.response.body) : undefined;
+      const id = ex?.response?.status === 201 ? safeId(ex.response) : undefined;
       if (id) created.add(id);
       return ex;
     },
@@ -395,13 +396,10 @@ function createTally(checks: readonly Check[], seed: number, book: ReturnType<ty
   };
 }
 
-function safeId(body: string): string | undefined {
-  try {
-    const id = (JSON.parse(body) as { id?: unknown }).id;
-    return typeof id === 'string' ? id : undefined;
-  } catch {
-    return undefined;
-  }
+function safeId(res: ReceivedResponse): string | undefined {
+  const parsed = jsonBody(res);
+  const id = parsed.ok ? (parsed.value as { id?: unknown } | null)?.id : undefined;
+  return typeof id === 'string' ? id : undefined;
 }
 
 function toReported(f: { failure: Failure; case: TestCase; ex: Exchange; occurrences: number; waivedBy?: string }, i: number, seed: number, redact: (s: string) => string): ReportedFailure {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestCase } from '../../../src/generators/case.ts';
 import { errorsMatch } from '../../../src/generators/certify.ts';
+import { toCase, type Draft } from '../../../src/generators/draft.ts';
 import { planCases, randomArbitrary, randomProperties, shrinkCase, type PlanOptions } from '../../../src/generators/index.ts';
 import { loadSpec } from '../../../src/spec/load.ts';
 import { buildValidators, type Validators } from '../../../src/validators/index.ts';
@@ -245,10 +246,9 @@ describe('random phase', () => {
     for (const c of random) {
       const key = c.kind === 'valid' ? 'valid' : `invalid/${c.violation!.keyword}`;
       const arb = randomArbitrary(opts, key)!;
-      let replayed: unknown;
+      let replayed: Draft | undefined;
       fc.check(fc.property(arb, (d) => ((replayed = d), true)), { seed: opts.seed, path: c.counterexamplePath!, numRuns: 1 });
-      const { id: _id, phase: _phase, counterexamplePath: _path, ...draft } = c;
-      expect(replayed, `${c.id} ${key} @${c.counterexamplePath}`).toEqual(draft);
+      expect(toCase(replayed!, c.id, 'random', c.counterexamplePath), `${c.id} ${key} @${c.counterexamplePath}`).toEqual(c);
     }
     // shrinkCase replays with an async property: same values.
     for (const c of random.slice(0, 24)) {
