@@ -1,9 +1,10 @@
 // `npm run bench`: throughput against autocannon, start-up, the default Prism run, memory over 100,000 cases, and
 // the generation and validation rates on their own. Every target is on 127.0.0.1. Writes reports/bench.json.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { createServer } from 'node:http';
-import { cpus, totalmem } from 'node:os';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import autocannon from 'autocannon';
 import { loadSpec } from '../src/spec/load.ts';
 import { buildValidators } from '../src/validators/index.ts';
@@ -75,6 +76,34 @@ async function throughput(url: string): Promise<Figure[]> {
   ];
 }
 
+/** Where the suite's own process spends its time, by stage, from a V8 CPU profile of a run (self time by source). */
+async function profileStages(url: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'conformance-prof-'));
+  await output(child(['--cpu-prof', `--cpu-prof-dir=${dir}`, 'bench/child.ts', 'suite', url, String(quick ? 1_000 : 4_000), String(CONCURRENCY)]));
+  const file = (await readdir(dir)).find((f) => f.endsWith('.cpuprofile'))!;
+  const prof = JSON.parse(await readFile(join(dir, file), 'utf8')) as { nodes: { id: number; callFrame: { functionName: string; url: string } }[]; samples: number[]; timeDeltas: number[] };
+  const byId = new Map(prof.nodes.map((n) => [n.id, n]));
+  const stage = (n: { callFrame: { functionName: string; url: string } }): string => {
+    const { url: u, functionName: f } = n.callFrame;
+    if (f === '(idle)') return 'waiting for the target (idle)';
+    if (f === '(garbage collector)') return 'garbage collection';
+    if (/\/src\/generators\/|fast-check/.test(u)) return 'generation (fast-check, certification)';
+    if (/\/src\/(checks|validators)\/|\/ajv/.test(u)) return 'checks and validation';
+    if (/\/src\/runner\/|node:_http|node:net|node:internal\/stream|^$/.test(u) || f === 'writeUtf8String' || f === 'writev') return 'HTTP exchange (client, sockets, syscalls)';
+    return 'other (bookkeeping, start-up)';
+  };
+  const totals = new Map<string, number>();
+  let all = 0;
+  prof.samples.forEach((id, i) => {
+    const us = prof.timeDeltas[i] ?? 0;
+    all += us;
+    const key = stage(byId.get(id)!);
+    totals.set(key, (totals.get(key) ?? 0) + us);
+  });
+  await rm(dir, { recursive: true, force: true });
+  return [...totals].sort((a, b) => b[1] - a[1]).map(([k, v]) => `    ${((100 * v) / all).toFixed(0).padStart(3)}%  ${k}`).join('\n');
+}
+
 async function startup(): Promise<Figure> {
   // A listener that notes when the first request arrives, then answers 401 so that the run ends fast.
   let first = 0;
@@ -141,6 +170,8 @@ try {
     const ratio = f.target === 0 ? '' : ` (${(f.sense === 'min' ? f.value / f.target : f.target / Math.max(1, f.value)).toFixed(2)}× target)`;
     console.log(`${met ? 'ok  ' : 'MISS'} ${f.name.padEnd(42)} ${String(f.value).padStart(8)} ${f.unit.padEnd(14)} target ${f.sense === 'min' ? '≥' : '≤'} ${f.target}${ratio}${f.note ? ' · ' + f.note : ''}`);
   }
+  const missed = figures.find((f) => f.name === 'suite checked cases/s' && f.value < f.target);
+  if (missed) console.log(`throughput below target; where the suite's process spends its time (CPU profile):\n${await profileStages(url)}`);
   const machine = { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version };
   await mkdir('reports', { recursive: true });
   await writeFile('reports/bench.json', JSON.stringify({ date: new Date().toISOString(), machine, figures }, null, 2) + '\n');

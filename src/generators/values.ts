@@ -28,9 +28,8 @@ export function longString(n: number): string {
 /** Repeats `unit` to exactly `n` code points (never splits a surrogate pair). */
 export function repeatToCodePoints(unit: string, n: number): string {
   const cps = Array.from(unit.length === 0 ? 'x' : unit);
-  const out: string[] = [];
-  for (let i = 0; i < n; i++) out.push(cps[i % cps.length]!);
-  return out.join('');
+  // Whole repeats with String#repeat, then the remainder: no per-code-point array on the hot path.
+  return cps.join('').repeat(Math.floor(n / cps.length)) + cps.slice(0, n % cps.length).join('');
 }
 
 /** The string classes every free string field is sent with in the boundary phase. */

@@ -6,9 +6,19 @@ export interface MediaType {
   readonly params: Readonly<Record<string, string>>;
 }
 
+// A run sees a handful of distinct Content-Type values, thousands of times each.
+const parsedTypes = new Map<string, MediaType | undefined>();
+
 /** Parses a Content-Type header value; undefined when absent or not a media type. */
 export function parseMediaType(value: string | undefined): MediaType | undefined {
   if (value === undefined) return undefined;
+  if (parsedTypes.has(value)) return parsedTypes.get(value);
+  const parsed = parse(value);
+  if (parsedTypes.size < 1000) parsedTypes.set(value, parsed);
+  return parsed;
+}
+
+function parse(value: string): MediaType | undefined {
   const [head = '', ...rest] = value.split(';');
   const m = /^\s*([!#$%&'*+.^_`|~0-9a-z-]+)\/([!#$%&'*+.^_`|~0-9a-z-]+)\s*$/i.exec(head);
   if (!m) return undefined;

@@ -232,12 +232,6 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
-    name: 'invalid-utf8-accepted',
-    area: 'lax-validation',
-    description: "The body is decoded with Buffer#toString('utf8'), so invalid UTF-8 becomes U+FFFD and is accepted.",
-    apply: (b) => ({ ...b, readJson: (raw) => b.readJson(Buffer.from(raw.toString('utf8'), 'utf8')) }),
-  },
-  {
     name: 'media-type-unchecked',
     area: 'lax-validation',
     description: "Any Content-Type, or none, is parsed as JSON (express.json({ type: '*/*' })).",
