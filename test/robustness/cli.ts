@@ -1,3 +1,4 @@
+import { afterAll, afterEach, expect } from 'vitest';
 // Runs the CLI in-process (main with a capturing Io) or as the real binary, for robustness tests.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -107,4 +108,29 @@ export function commandLine(pid: number): string {
   } catch {
     return '';
   }
+}
+
+/**
+ * Per-file cleanup for tests that start servers and write reports: closes what was opened and removes report dirs
+ * after each test, and asserts after all that no child process is left (each file runs in its own worker).
+ */
+export function cleanupEachTest<T extends { close(): Promise<void> }>(): { open: T[]; reportDir(): string } {
+  const open: T[] = [];
+  const dirs: { remove(): void }[] = [];
+  afterAll(async () => {
+    await new Promise((r) => setTimeout(r, 200));
+    expect(childrenOf(process.pid)).toEqual([]);
+  });
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((s) => s.close()));
+    dirs.splice(0).forEach((d) => d.remove());
+  });
+  return {
+    open,
+    reportDir() {
+      const d = tempDir();
+      dirs.push(d);
+      return d.dir;
+    },
+  };
 }

@@ -1,28 +1,13 @@
 // Ctrl-C and child processes: an interrupted run stops sending at once, lets in-flight requests finish, still writes
 // its reports (marked interrupted), and leaves no process behind, Prism included, even when the suite is killed.
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runSuite } from '../../src/runner/run.ts';
 import { staticToken } from '../../src/runner/credentials.ts';
-import { alive, childrenOf, commandLine, readReport, spawnBinary, tempDir, until } from './cli.ts';
+import { alive, childrenOf, commandLine, readReport, spawnBinary, cleanupEachTest, until } from './cli.ts';
 import * as servers from './servers.ts';
 import type { TestServer } from './servers.ts';
 
-const open: TestServer[] = [];
-const dirs: { remove(): void }[] = [];
-// No test of this file leaves a process behind (each file runs in its own worker).
-afterAll(async () => {
-  await new Promise((r) => setTimeout(r, 200));
-  expect(childrenOf(process.pid)).toEqual([]);
-});
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.close()));
-  dirs.splice(0).forEach((d) => d.remove());
-});
-function reportDir(): string {
-  const d = tempDir();
-  dirs.push(d);
-  return d.dir;
-}
+const { open, reportDir } = cleanupEachTest<TestServer>();
 
 /** The Prism child of a suite process, once it has been started. */
 async function prismChildOf(pid: number): Promise<number> {

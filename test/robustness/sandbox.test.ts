@@ -1,31 +1,16 @@
 // Safe for a vendor sandbox: a hard request budget, a dry run that sends nothing, synthetic data whose created ids
 // are listed, OAuth2 tokens that are renewed in time, and no token in any output.
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { planCases } from '../../src/generators/index.ts';
 import { loadSpec } from '../../src/spec/load.ts';
 import { buildValidators } from '../../src/validators/index.ts';
 import { startProvider, type RunningProvider } from '../provider/server.ts';
-import { childrenOf, filesIn, readReport, runBinary, runMain, tempDir } from './cli.ts';
+import { childrenOf, filesIn, readReport, runBinary, runMain, cleanupEachTest } from './cli.ts';
 import * as servers from './servers.ts';
 import type { TestServer } from './servers.ts';
 
 const TOKEN = 'sandbox-token-value';
-const open: (TestServer | RunningProvider)[] = [];
-const dirs: { remove(): void }[] = [];
-// No test of this file leaves a process behind (each file runs in its own worker).
-afterAll(async () => {
-  await new Promise((r) => setTimeout(r, 200));
-  expect(childrenOf(process.pid)).toEqual([]);
-});
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.close()));
-  dirs.splice(0).forEach((d) => d.remove());
-});
-function reportDir(): string {
-  const d = tempDir();
-  dirs.push(d);
-  return d.dir;
-}
+const { open, reportDir } = cleanupEachTest<TestServer | RunningProvider>();
 async function provider(opts: Parameters<typeof startProvider>[0] = {}): Promise<RunningProvider> {
   const p = await startProvider({ token: TOKEN, ...opts });
   open.push(p);
