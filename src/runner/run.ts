@@ -107,7 +107,8 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
       const expected = c.kind === 'auth' ? '401/403' : '400';
       const received = ex.response ? String(ex.response.status) : (ex.error?.kind ?? 'nothing');
       preflight.push({ label: c.label, expected, received, ok: !ex.response || ex.response.status < 200 || ex.response.status >= 300 });
-      tally.record(c, ex, judge(checks, c, ex, ctx), pace.used);
+      // Every shard probes the target, but only the first judges the probes: merged shards count them once.
+      if (!opts.shard || opts.shard.index === 1) tally.record(c, ex, judge(checks, c, ex, ctx), pace.used);
     }
 
     const cases = shardFilter(plan.cases(), opts.shard);
