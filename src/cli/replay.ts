@@ -5,7 +5,7 @@ import type { TestCase } from '../generators/case.ts';
 import type { Exchange } from '../runner/exchange.ts';
 import { createHttpClient, type HttpClient } from '../runner/http.ts';
 import { redactor } from '../runner/credentials.ts';
-import { judge } from '../runner/run.ts';
+import { judge } from '../checks/judge.ts';
 import type { ReportedFailure, Report } from '../report/model.ts';
 import { REDACTED } from '../report/text.ts';
 import { caseFromFailure, retarget } from '../report/replay.ts';

@@ -1,0 +1,26 @@
+import type { TestCase } from '../generators/case.ts';
+import type { Exchange } from '../runner/exchange.ts';
+import type { Check, CheckContext, Failure } from './types.ts';
+
+/** One check's outcome for one case. */
+export interface Judged {
+  readonly check: Check;
+  readonly outcome: 'pass' | 'fail' | 'skip';
+  readonly failures: readonly Failure[];
+}
+
+/** Runs every applicable check on one exchange. */
+export function judge(checks: readonly Check[], c: TestCase, ex: Exchange, ctx: CheckContext): Judged[] {
+  const out: Judged[] = [];
+  for (const check of checks) {
+    if (!check.applies(c)) continue;
+    const r = check.judge(c, ex, ctx);
+    if (r === undefined) out.push({ check, outcome: 'pass', failures: [] });
+    else if ('skip' in r) out.push({ check, outcome: 'skip', failures: [] });
+    else {
+      const failures = Array.isArray(r) ? (r as readonly Failure[]) : [r as Failure];
+      out.push({ check, outcome: failures.some((f) => f.severity === 'error') ? 'fail' : 'pass', failures });
+    }
+  }
+  return out;
+}
