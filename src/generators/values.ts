@@ -45,6 +45,8 @@ export const STRING_VARIANTS: readonly { readonly name: string; readonly value: 
   { name: 'zero-width', value: 'conformance-\u200B-\u200C-\u200D-\u2060-\uFEFF-end' },
   // Every character JSON must escape, plus the ones JavaScript source and HTML care about.
   { name: 'json-significant', value: 'conformance-"quoted" \\back\\slash /solidus \b\f\n\r\t nul\u0000 us\u001F del\u007F ls\u2028 ps\u2029 </script> {"a":[1]}' },
+  // Leading and trailing white space must come back as sent (a trimming binder changes the value).
+  { name: 'padded', value: '  conformance padded \t ' },
   { name: 'long-256', value: longString(256) },
   { name: 'long-4096', value: longString(4096) },
   // 64 KiB in one field only, so the body stays near 64 KiB.
@@ -110,6 +112,11 @@ export const ANY_SHAPES: readonly { readonly name: string; readonly value: unkno
       ünïcödé: '测试',
     },
   },
+  // 64 levels: parsers and serialisers with a small depth limit fail here.
+  { name: 'deep', value: Array.from({ length: 63 }).reduce<unknown>((inner, _, i) => (i % 2 === 0 ? { level: inner } : [inner]), 'conformance-bottom') },
+  { name: 'wide', value: Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`key${String(i).padStart(3, '0')}`, i])) },
+  // Exact in IEEE 754 doubles and in JSON: a store that narrows numbers (float, int32, decimal rounding) changes them.
+  { name: 'numbers', value: { zero: 0, negative: -1, fraction: 0.1, big: 9007199254740991, huge: 1e21, tiny: -2.5e-8, int32Overflow: 2147483648 } },
   { name: 'array', value: [1, 'conformance', null, false, { a: [] }] },
   { name: 'empty-array', value: [] },
   { name: 'string', value: 'conformance-properties' },

@@ -337,6 +337,12 @@ export const FAULTS: readonly Fault[] = [
       }),
   },
   {
+    name: 'properties-depth-limit',
+    area: 'valid-refused',
+    description: 'The JSON reader has MaxDepth 32 (a common default): properties nested deeper are refused with 400.',
+    apply: (b) => policy(b, { checkProperties: (v) => (depthOf(v) > 32 ? `'properties' is nested too deeply.` : b.validation.checkProperties(v)) }),
+  },
+  {
     name: 'astral-chars-500',
     area: 'valid-refused',
     description: 'Strings with characters beyond the BMP (emoji) fail the insert into a 3-byte utf8 column: 500.',
@@ -555,6 +561,28 @@ export const FAULTS: readonly Fault[] = [
       }),
   },
   {
+    name: 'strings-trimmed',
+    area: 'wrong-answer',
+    description: 'A model binder trims every string, so the 201 echoes " x " as "x".',
+    apply: (b) =>
+      afterBuild(b, (body) => {
+        const info = body.data?.entity?.information as Record<string, unknown> | undefined;
+        for (const [k, v] of Object.entries(info ?? {})) if (typeof v === 'string') info![k] = v.trim();
+      }),
+  },
+  {
+    name: 'numbers-narrowed',
+    area: 'wrong-answer',
+    description: 'properties are stored through a float32 column: numbers come back rounded (0.1 → 0.10000000149011612).',
+    apply: (b) =>
+      afterBuild(b, (body) => {
+        const narrow = (v: unknown): unknown =>
+          typeof v === 'number' ? Math.fround(v) : Array.isArray(v) ? v.map(narrow) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, narrow(x)])) : v;
+        const entity = body.data?.entity as Record<string, unknown> | undefined;
+        if (entity && entity['properties'] !== undefined) entity['properties'] = narrow(entity['properties']);
+      }),
+  },
+  {
     name: 'identifier-overwritten-by-pairing-code',
     area: 'wrong-answer',
     description: 'information.identifier is mapped as `pairingCode ?? identifier`, so it echoes the pairing code when one is given.',
@@ -663,3 +691,8 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
 ];
+
+function depthOf(v: unknown): number {
+  if (v === null || typeof v !== 'object') return 0;
+  return 1 + Math.max(0, ...Object.values(v as Record<string, unknown>).map(depthOf));
+}
