@@ -339,8 +339,8 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'properties-depth-limit',
     area: 'valid-refused',
-    description: 'The JSON reader has MaxDepth 32 (a common default): properties nested deeper are refused with 400.',
-    apply: (b) => policy(b, { checkProperties: (v) => (depthOf(v) > 32 ? `'properties' is nested too deeply.` : b.validation.checkProperties(v)) }),
+    description: 'A recursive sanitiser refuses properties nested more than 16 levels deep with 400.',
+    apply: (b) => policy(b, { checkProperties: (v) => (depthOf(v) > 16 ? `'properties' is nested too deeply.` : b.validation.checkProperties(v)) }),
   },
   {
     name: 'astral-chars-500',

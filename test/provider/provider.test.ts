@@ -453,7 +453,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'brand-lowercased': valid(),
   'strings-trimmed': valid({ name: '  padded  ' }),
   'numbers-narrowed': valid({ properties: { x: 0.1 } }),
-  'properties-depth-limit': valid({ properties: Array.from({ length: 40 }).reduce<unknown>((inner) => ({ d: inner }), 1) }),
+  'properties-depth-limit': valid({ properties: Array.from({ length: 20 }).reduce<unknown>((inner) => ({ d: inner }), 1) }),
   'identifier-overwritten-by-pairing-code': valid(),
   'properties-stringified': valid(),
   'nulls-stripped-from-properties': valid({ properties: { kept: 1, dropped: null } }),
