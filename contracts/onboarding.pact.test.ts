@@ -45,6 +45,11 @@ const IDS = {
 } as const;
 const CREATED = '2024-05-01T10:00:00Z';
 
+/** What every full 201 of this contract carries: ids, creation time, an Entity request pending. */
+function createdEnvelope() {
+  return { id: uuid(IDS.request), created: DATE_TIME(CREATED), principalId: uuid(IDS.principal), requestType: 'Entity', status: STATUS('Pending') };
+}
+
 const client = (baseUrl: string) => createOnboardingClient({ baseUrl, token: CONTRACT_TOKEN });
 
 /** Set when a consumer test fails: the fresh pact then lacks interactions and must not replace the committed one. */
@@ -66,11 +71,7 @@ describe('consumer contract: entity-onboarding-client → connect-onboarding-api
       .withRequest('POST', PATH, (b) => b.headers(REQUEST_HEADERS).jsonBody(request))
       .willRespondWith(201, (b) =>
         b.headers({ 'Content-Type': JSON_CONTENT_TYPE }).jsonBody({
-          id: uuid(IDS.request),
-          created: DATE_TIME(CREATED),
-          principalId: uuid(IDS.principal),
-          requestType: 'Entity',
-          status: STATUS('Pending'),
+          ...createdEnvelope(),
           data: { entity: { id: uuid(IDS.entity), type: 'EV', information: { type: 'EV', brand: 'Tesla' } } },
         }),
       )
@@ -101,11 +102,7 @@ describe('consumer contract: entity-onboarding-client → connect-onboarding-api
       .withRequest('POST', PATH, (b) => b.headers(REQUEST_HEADERS).jsonBody(request))
       .willRespondWith(201, (b) =>
         b.headers({ 'Content-Type': JSON_CONTENT_TYPE }).jsonBody({
-          id: uuid(IDS.request),
-          created: DATE_TIME(CREATED),
-          principalId: uuid(IDS.principal),
-          requestType: 'Entity',
-          status: STATUS('Pending'),
+          ...createdEnvelope(),
           // The echo: what was sent comes back, value for value (no matcher means equality).
           returnUrl: request.returnUrl,
           data: {
