@@ -18,7 +18,9 @@ export function judge(checks: readonly Check[], c: TestCase, ex: Exchange, ctx: 
     if (r === undefined) out.push({ check, outcome: 'pass', failures: [] });
     else if ('skip' in r) out.push({ check, outcome: 'skip', failures: [] });
     else {
-      const failures = Array.isArray(r) ? (r as readonly Failure[]) : [r as Failure];
+      const found = Array.isArray(r) ? (r as readonly Failure[]) : [r as Failure];
+      // An advisory case tests a rule beyond the verdict profile: what it finds is a warning, never a failure.
+      const failures = c.advisory ? found.map((f) => ({ ...f, severity: 'warning' as const, message: `${f.message} (advisory: ${c.advisory})` })) : found;
       out.push({ check, outcome: failures.some((f) => f.severity === 'error') ? 'fail' : 'pass', failures });
     }
   }

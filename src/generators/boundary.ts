@@ -11,6 +11,12 @@ import { typeAllows, type FieldModel, type JsonType, type RequestModel } from '.
 import { enumNearMisses, nameVariants, uuidNearMisses } from './near-miss.ts';
 import { ANY_SHAPES, canonicalValue, STRING_VARIANTS } from './values.ts';
 
+/** Rules of HTTP the boundary phase tests that the verdict profile does not list: reported as warnings. */
+const ADVISORY = {
+  mediaTypeCase: 'media types are case-insensitive (RFC 9110 §8.3.1), but the verdict profile does not list it',
+  authSchemeCase: 'the auth scheme is case-insensitive (RFC 9110 §11.1), but the verdict profile does not list it',
+} as const;
+
 type Body = Record<string, unknown>;
 
 /** Auth modes of kind `auth` (each must be refused). `lowercase-scheme` is valid (RFC 9110 §11.1): a valid case. */
@@ -105,9 +111,9 @@ export function boundaryDrafts(model: RequestModel): Draft[] {
   const strings = freeStringFields(model);
   const out: Draft[] = [];
 
-  const valid = (label: string, body: Body | string, contentType = ct, auth: AuthMode = 'valid') => {
+  const valid = (label: string, body: Body | string, contentType = ct, auth: AuthMode = 'valid', advisory?: string) => {
     const text = typeof body === 'string' ? body : JSON.stringify(body);
-    if (certifyValid(model.validators, contentType, text)) out.push(draft('valid', label, text, { contentType, auth }));
+    if (certifyValid(model.validators, contentType, text)) out.push(draft('valid', label, text, { contentType, auth, ...(advisory ? { advisory } : {}) }));
   };
   const invalid = (label: string, body: unknown, violation: Violation) => {
     const text = JSON.stringify(body);
@@ -145,7 +151,7 @@ export function boundaryDrafts(model: RequestModel): Draft[] {
   }
   for (const m of model.media) valid(`valid/${m.slug}`, all, m.contentType);
   const [type = '', subtype = ''] = model.primary.contentType.split('/');
-  valid(`valid/${model.primary.slug}-mixed-case`, all, `${type.slice(0, 1).toUpperCase()}${type.slice(1)}/${subtype.toUpperCase()}`);
+  valid(`valid/${model.primary.slug}-mixed-case`, all, `${type.slice(0, 1).toUpperCase()}${type.slice(1)}/${subtype.toUpperCase()}`, 'valid', ADVISORY.mediaTypeCase);
   valid('valid/pretty-printed', `\n${JSON.stringify(all, null, 2)}\n`);
   if (strings.length > 0) {
     const emoji = STRING_VARIANTS.find((v) => v.name === 'emoji')!.value + ' ' + STRING_VARIANTS.find((v) => v.name === 'accents')!.value;
@@ -153,7 +159,7 @@ export function boundaryDrafts(model: RequestModel): Draft[] {
     for (const f of strings) body[f.name] = emoji;
     valid('valid/unicode-escaped', asciiEscaped(JSON.stringify(body)));
   }
-  valid('valid/auth-lowercase-scheme', minimal, ct, 'lowercase-scheme');
+  valid('valid/auth-lowercase-scheme', minimal, ct, 'lowercase-scheme', ADVISORY.authSchemeCase);
 
   // ---- one schema violation each ----
   if (model.required.length > 0) {

@@ -45,6 +45,11 @@ export interface TestCase {
   readonly value?: unknown;
   readonly auth: AuthMode;
   readonly violation?: Violation;
+  /**
+   * Set when the case tests a rule of HTTP that the verdict profile does not list (e.g. RFC 9110's case-insensitive
+   * auth scheme): its failures are reported as warnings, so that a provider is not failed on a rule beyond the profile.
+   */
+  readonly advisory?: string;
   /** fast-check replay path of a random case (with the run's seed), for shrinking. */
   readonly counterexamplePath?: string;
 }

@@ -8,6 +8,7 @@ export interface DraftOptions {
   readonly method?: string;
   readonly auth?: AuthMode;
   readonly violation?: Violation;
+  readonly advisory?: string;
   /** Leave `value` out (random drafts are buffered by the thousand; `toCase` parses the body when it is yielded). */
   readonly lazyValue?: boolean;
 }
@@ -33,6 +34,7 @@ export function draft(kind: CaseKind, label: string, body: string | undefined, o
     ...(p ? { value: p.value } : {}),
     auth: o.auth ?? 'valid',
     ...(o.violation ? { violation: o.violation } : {}),
+    ...(o.advisory ? { advisory: o.advisory } : {}),
   };
 }
 

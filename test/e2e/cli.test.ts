@@ -28,7 +28,7 @@ describe('against the embedded Prism mock', () => {
     expect(report!.target).toMatchObject({ kind: 'prism', mock: true });
     expect(report!.verdict).toBe('conforms');
     expect(report!.summary.waived).toBeGreaterThan(0);
-    expect(report!.waivers.filter((w) => w.matched > 0).map((w) => w.id).sort()).toEqual(['prism-any-bearer-accepted', 'prism-bearer-scheme-case-sensitive', 'prism-malformed-json-unanswered', 'prism-text-json-refused']);
+    expect(report!.waivers.filter((w) => w.matched > 0).map((w) => w.id).sort()).toEqual(['prism-any-bearer-accepted', 'prism-malformed-json-unanswered', 'prism-text-json-refused']);
     expect(report!.normalisations.map((n) => n.rule)).toContain('/components/schemas/Connect.Service.Onboarding.App.Models.V1.EntityOnboardingRequest/properties/properties/nullable');
     expect(report!.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['required-nullable', 'nullable-without-type', 'undocumented-status', 'response-without-required']));
     // Echo checks cannot judge example data: skipped, and the report says so.

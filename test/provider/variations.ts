@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { jsonReply, withHeaders, type Behaviour, type Wire } from './behaviour.ts';
 import { writeJson } from './json.ts';
 import { buildCreated, errorResult } from './respond.ts';
+import { BEYOND_PROFILE } from './faults.ts';
 
 export interface Variation {
   readonly name: string;
@@ -158,6 +159,8 @@ export const VARIATIONS: readonly Variation[] = [
     description: 'Answers use Transfer-Encoding: chunked, written in 61-byte pieces that split multi-byte UTF-8 characters.',
     apply: (b) => ({ ...b, transmit: sendChunked }),
   },
+  // Beyond the verdict profile: the suite only warns on them.
+  ...BEYOND_PROFILE,
 ];
 
 function dotNetRoundTrip(date: Date, offsetMinutes: number): string {
