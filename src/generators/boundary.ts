@@ -15,6 +15,7 @@ import { ANY_SHAPES, canonicalValue, STRING_VARIANTS } from './values.ts';
 const ADVISORY = {
   mediaTypeCase: 'media types are case-insensitive (RFC 9110 §8.3.1), but the verdict profile does not list it',
   authSchemeCase: 'the auth scheme is case-insensitive (RFC 9110 §11.1), but the verdict profile does not list it',
+  urnUuid: 'ajv-formats accepts the urn:uuid: form of format uuid, but common uuid parsers (.NET Guid, npm uuid) refuse it',
 } as const;
 
 type Body = Record<string, unknown>;
@@ -136,7 +137,7 @@ export function boundaryDrafts(model: RequestModel): Draft[] {
     const u = canonicalValue(f) as string;
     valid(`valid/format/${f.name}/lowercase`, withField(f, u.toLowerCase()));
     valid(`valid/format/${f.name}/uppercase`, withField(f, u.toUpperCase()));
-    valid(`valid/format/${f.name}/urn-uuid`, withField(f, `urn:uuid:${u}`));
+    valid(`valid/format/${f.name}/urn-uuid`, withField(f, `urn:uuid:${u}`), ct, 'valid', ADVISORY.urnUuid);
   }
   if (strings.length > 0) {
     for (const v of STRING_VARIANTS) {

@@ -316,12 +316,6 @@ export const FAULTS: readonly Fault[] = [
     apply: (b) => policy(b, { parseUuid: (v) => (/[A-F]/.test(v) ? undefined : b.validation.parseUuid(v)) }),
   },
   {
-    name: 'urn-uuid-refused',
-    area: 'valid-refused',
-    description: "collectiveId/owner in the 'urn:uuid:' form (which format: uuid allows) are refused.",
-    apply: (b) => policy(b, { parseUuid: (v) => (/^urn:/i.test(v) ? undefined : b.validation.parseUuid(v)) }),
-  },
-  {
     name: 'properties-object-only',
     area: 'valid-refused',
     description: 'properties binds to Dictionary<string, object>: an array, string, number or boolean is refused with 400.',
@@ -699,5 +693,10 @@ export const BEYOND_PROFILE: readonly { readonly name: string; readonly descript
     name: 'media-type-case-sensitive',
     description: "The media type is compared case-sensitively: 'Application/JSON' is refused with 415, against RFC 9110 §8.3.1.",
     apply: (b) => refuseMediaType(b, (ct) => /[A-Z]/.test(ct.split(';', 1)[0] ?? '')),
+  },
+  {
+    name: 'urn-uuid-refused',
+    description: "collectiveId/owner in the 'urn:uuid:' form (which format: uuid allows) are refused.",
+    apply: (b) => policy(b, { parseUuid: (v) => (/^urn:/i.test(v) ? undefined : b.validation.parseUuid(v)) }),
   },
 ];

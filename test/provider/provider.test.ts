@@ -425,7 +425,6 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'null-brand-refused': valid({ brand: null }),
   'explicit-null-refused': valid({ pairingCode: null }),
   'uppercase-uuid-refused': valid({ owner: UUID.toUpperCase() }),
-  'urn-uuid-refused': valid({ owner: `urn:uuid:${UUID}` }),
   'properties-object-only': valid({ properties: [1, 2] }),
   'astral-chars-500': valid({ brand: 'Brand 𝄞' }),
   'text-json-refused': valid({}, { contentType: 'text/json' }),
