@@ -15,6 +15,7 @@ import { ANY_SHAPES, canonicalValue, STRING_VARIANTS } from './values.ts';
 const ADVISORY = {
   mediaTypeCase: 'media types are case-insensitive (RFC 9110 §8.3.1), but the verdict profile does not list it',
   authSchemeCase: 'the auth scheme is case-insensitive (RFC 9110 §11.1), but the verdict profile does not list it',
+  authFirst: 'an anonymous invalid body matches both the 401 and the 400 row; the verdict profile does not say which wins',
   urnUuid: 'ajv-formats accepts the urn:uuid: form of format uuid, but common uuid parsers (.NET Guid, npm uuid) refuse it',
 } as const;
 
@@ -238,7 +239,7 @@ export function boundaryDrafts(model: RequestModel): Draft[] {
   for (const auth of REFUSED_AUTH) out.push(draft('auth', `auth/${auth}`, m, { contentType: ct, auth }));
   // Credentials come before the body: an anonymous request with an invalid body is still 401, not 400.
   const anonymousInvalid = JSON.stringify({});
-  if (!certifyValid(model.validators, ct, anonymousInvalid)) out.push(draft('auth', 'auth/none-invalid-body', anonymousInvalid, { contentType: ct, auth: 'none' }));
+  if (!certifyValid(model.validators, ct, anonymousInvalid)) out.push(draft('auth', 'auth/none-invalid-body', anonymousInvalid, { contentType: ct, auth: 'none', advisory: ADVISORY.authFirst }));
   for (const mt of UNDECLARED_MEDIA_TYPES) {
     if (model.validators.requestFor(mt) === undefined) out.push(draft('media-type', `media/${mt.replace(/[^a-z0-9]+/gi, '-')}`, m, { contentType: mt }));
   }

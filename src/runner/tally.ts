@@ -42,7 +42,8 @@ export function createTally(checks: readonly Check[], seed: number, book: Return
         let waived = 0;
         for (const f of j.failures) {
           if (f.severity === 'warning') {
-            const key = `${f.check}|${f.kind}|${f.rule}`;
+            // Advisory findings keep their case class: each names its own rule beyond the profile.
+            const key = `${f.check}|${f.kind}|${f.rule}${c.advisory ? `|${c.label}` : ''}`;
             const w = warnings.get(key) ?? { code: `${f.check}/${f.kind}`, rule: f.rule, message: f.message, count: 0 };
             w.count++;
             warnings.set(key, w);

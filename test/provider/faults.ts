@@ -266,12 +266,6 @@ export const FAULTS: readonly Fault[] = [
         (outcome === 'empty' || outcome === 'wrong-token') && t.startsWith(parseAuthorization(h)?.credentials ?? '') ? 'ok' : outcome,
       ),
   },
-  {
-    name: 'auth-after-validation',
-    area: 'auth',
-    description: 'Middleware order bug: the body is validated before authentication, so an anonymous invalid request gets 400/415, not 401.',
-    apply: (b) => ({ ...b, authAfterValidation: true }),
-  },
 
   // valid requests refused (or crashing)
   {
@@ -698,5 +692,10 @@ export const BEYOND_PROFILE: readonly { readonly name: string; readonly descript
     name: 'urn-uuid-refused',
     description: "collectiveId/owner in the 'urn:uuid:' form (which format: uuid allows) are refused.",
     apply: (b) => policy(b, { parseUuid: (v) => (/^urn:/i.test(v) ? undefined : b.validation.parseUuid(v)) }),
+  },
+  {
+    name: 'auth-after-validation',
+    description: 'Middleware order bug: the body is validated before authentication, so an anonymous invalid request gets 400/415, not 401.',
+    apply: (b) => ({ ...b, authAfterValidation: true }),
   },
 ];

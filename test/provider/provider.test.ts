@@ -418,7 +418,6 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'basic-accepted': { call: { body: ok, auth: 'Basic dGVzdDp0ZXN0' }, status: 401 },
   'missing-auth-accepted': { call: { body: ok, auth: null }, status: 401 },
   'empty-bearer-accepted': { call: { body: ok, auth: 'Bearer' }, status: 401 },
-  'auth-after-validation': { call: { raw: '{', auth: null }, status: 401 },
   'long-strings-refused': valid({ name: 'x'.repeat(5000) }),
   'control-chars-refused': valid({ name: 'line1\nline2' }),
   'empty-brand-refused': valid({ brand: '' }),
