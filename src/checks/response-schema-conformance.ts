@@ -1,4 +1,5 @@
 import type { Check } from './types.ts';
+import { resolvePointer } from '../spec/load.ts';
 import { fail, jsonBody, withResponse } from './util.ts';
 
 /** A documented status's body is JSON valid against its documented schema (OpenAPI 3.0.4 §4.8.14 Media Type). */
@@ -19,16 +20,7 @@ export const responseSchemaConformance: Check = {
     }
     const errors = validator.validate(parsed.value);
     return errors.map((e) =>
-      fail('response-schema-conformance', 'schema-violation', e.rule, `${res.status} body${e.instancePath ? ' at ' + e.instancePath : ''} ${e.message}`, valueAt(parsed.value, e.instancePath), e.params),
+      fail('response-schema-conformance', 'schema-violation', e.rule, `${res.status} body${e.instancePath ? ' at ' + e.instancePath : ''} ${e.message}`, resolvePointer(parsed.value, e.instancePath) ?? null, e.params),
     );
   }),
 };
-
-function valueAt(root: unknown, instancePath: string): unknown {
-  let node = root;
-  for (const t of instancePath.split('/').slice(1)) {
-    const key = t.replaceAll('~1', '/').replaceAll('~0', '~');
-    node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
-  }
-  return node === undefined ? null : node;
-}

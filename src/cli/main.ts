@@ -2,6 +2,7 @@ import { SpecError } from '../spec/load.ts';
 import { TargetError } from '../targets/types.ts';
 import { WaiverError } from '../report/waivers.ts';
 import { UsageError, parseCommandLine } from './args.ts';
+import { redactor } from '../runner/credentials.ts';
 import { runCommand } from './run.ts';
 import { verifyPactCommand } from './verify-pact.ts';
 import { replayCommand } from './replay.ts';
@@ -27,7 +28,7 @@ export interface Io {
 /** Runs one command line and returns the exit code; never throws. */
 export async function main(argv: readonly string[], io: Io, signal?: AbortSignal): Promise<number> {
   const secrets: string[] = [];
-  const redact = (s: string) => secrets.reduce((acc, x) => (x.length >= 4 ? acc.replaceAll(x, '[REDACTED]') : acc), s);
+  const redact = redactor(() => secrets);
   try {
     const { command, positionals, flags } = parseCommandLine(argv);
     for (const s of [flags.token, io.env['CONNECT_TOKEN'], io.env['CONNECT_CLIENT_SECRET']]) if (s) secrets.push(s);

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadSpec } from '../spec/load.ts';
-import { startTarget, TargetError } from '../targets/index.ts';
+import { MOCK_TOKEN, startTarget, TargetError } from '../targets/index.ts';
 import { anyValuePaths } from '../pact/any-value.ts';
 import { ProviderUnreachableError, VerifierError, verifyPact } from '../pact/verify.ts';
 import { PactFileError } from '../pact/pact-file.ts';
@@ -20,7 +20,7 @@ export async function verifyPactCommand(flags: Flags, io: Io): Promise<number> {
   const spec = await loadSpec(flags.spec ?? 'spec/openapi.yaml');
   const target = await startTarget(spec, flags.target ?? 'prism');
   try {
-    const token = flags.token ?? io.env['CONNECT_TOKEN'] ?? (target.mock ? 'conformance-prism-token' : undefined);
+    const token = flags.token ?? io.env['CONNECT_TOKEN'] ?? (target.mock ? MOCK_TOKEN : undefined);
     if (token === undefined) throw new TargetError('the pact needs a bearer token for the provider: pass --token T or set CONNECT_TOKEN');
     const result = await verifyPact({ pactFile, providerBaseUrl: target.baseUrl, token, ...(target.mock ? { shapeOnly: true, anyValuePaths: anyValuePaths(spec) } : {}) }).catch((e: unknown) => {
       if (e instanceof PactFileError || e instanceof ProviderUnreachableError || e instanceof VerifierError) throw new TargetError(e.message.split('\n')[0]!);

@@ -7,11 +7,11 @@ import type { TestCase } from '../generators/case.ts';
 import { createCoverage, planCases, shrinkCase, type PlanOptions } from '../generators/index.ts';
 import { lintSpec } from '../spec/lint.ts';
 import { loadSpec, OPERATION } from '../spec/load.ts';
-import { startTarget, TargetError, type Target } from '../targets/index.ts';
+import { MOCK_TOKEN, startTarget, TargetError, type Target } from '../targets/index.ts';
 import { buildValidators } from '../validators/index.ts';
 import type { PreflightResult, Report } from '../report/model.ts';
 import { createWaiverBook, parseWaivers, type Waiver } from '../report/waivers.ts';
-import { redactDeep, type Credentials } from './credentials.ts';
+import { redactDeep, redactor, type Credentials } from './credentials.ts';
 import type { Exchange } from './exchange.ts';
 import { createHttpClient, type HttpClient } from './http.ts';
 import { createPace, retryAfterMs, sleep, type Pace } from './pace.ts';
@@ -80,11 +80,10 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
   });
   try {
     const url = target.baseUrl + OPERATION.path;
-    // A mock cannot tell tokens apart: without one, any well-formed bearer does.
-    const validToken = token ?? (target.mock ? 'conformance-prism-token' : undefined);
+    const validToken = token ?? (target.mock ? MOCK_TOKEN : undefined);
     if (validToken === undefined) throw new TargetError('the spec requires a bearer token: pass --token T or set CONNECT_TOKEN (or use --token-url)');
     const secrets = () => [...new Set([...opts.credentials.secrets(), validToken])].filter((s) => s.length >= 4);
-    const redact = (s: string) => secrets().reduce((acc, secret) => acc.replaceAll(secret, '[REDACTED]'), s);
+    const redact = redactor(secrets);
     const pace = createPace(opts.rate, opts.maxRequests);
     // Every 201 creates an entity in the target, whatever the case (shrinking and lax providers create too).
     const exec = async (c: TestCase) => tally.noteCreated(await execute(c, url, http, pace, opts, hooks.signal, redact));
@@ -221,7 +220,7 @@ async function execute(c: TestCase, url: string, http: HttpClient, pace: Pace, o
   let refreshed = false;
   for (;;) {
     if (!(await pace.acquire(signal))) return undefined;
-    const token = (await opts.credentials.token()) ?? 'conformance-prism-token';
+    const token = (await opts.credentials.token()) ?? MOCK_TOKEN;
     const headers = caseHeaders(c, token);
     const shown = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, redact(v)]));
     const ex = await http.send({ method: c.method, url, headers, body: c.body }, shown, () => pace.acquire(signal));

@@ -10,6 +10,8 @@
  * - boolean `exclusiveMinimum`/`exclusiveMaximum` are the draft-04 forms.
  */
 
+import { pointerToken } from './load.ts';
+
 /** Base URI under which converted schemas are registered; an Ajv schemaPath under it is a spec pointer. */
 export const SPEC_BASE = 'https://openapi.spec.local';
 
@@ -59,13 +61,13 @@ export function convertSchema(schema: unknown, at = '', origins: SchemaOrigins =
   const out: JsonObject = {};
   for (const [key, value] of Object.entries(schema)) {
     if (ANNOTATIONS_DROPPED.has(key) || key.startsWith('x-')) continue;
-    const here = `${at}/${escape(key)}`;
+    const here = `${at}/${pointerToken(key)}`;
     if (SCHEMA_VALUED.has(key) && typeof value !== 'boolean') out[key] = convertSchema(value, here, origins);
     else if (SCHEMA_ARRAY_VALUED.has(key) && Array.isArray(value)) {
       out[key] = value.map((sub, i) => convertSchema(sub, `${here}/${i}`, origins));
     } else if (SCHEMA_MAP_VALUED.has(key) && isObject(value)) {
       const props: JsonObject = {};
-      for (const [name, sub] of Object.entries(value)) props[name] = convertSchema(sub, `${here}/${escape(name)}`, origins);
+      for (const [name, sub] of Object.entries(value)) props[name] = convertSchema(sub, `${here}/${pointerToken(name)}`, origins);
       out[key] = props;
     } else out[key] = value;
   }
@@ -83,8 +85,4 @@ export function convertSchema(schema: unknown, at = '', origins: SchemaOrigins =
   }
   origins.set(out, at);
   return out;
-}
-
-function escape(token: string): string {
-  return token.replaceAll('~', '~0').replaceAll('/', '~1');
 }

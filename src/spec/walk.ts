@@ -1,3 +1,5 @@
+import { pointerToken } from './load.ts';
+
 /** Visits every Schema Object under the document's components and the operation, with its JSON pointer. */
 export function walkSchemas(root: unknown, at: string, visit: (schema: Record<string, unknown>, ptr: string) => void): void {
   if (root === null || typeof root !== 'object' || Array.isArray(root)) return;
@@ -11,11 +13,11 @@ export function walkSchemas(root: unknown, at: string, visit: (schema: Record<st
   }
   const props = schema['properties'];
   if (props !== null && typeof props === 'object') {
-    for (const [name, sub] of Object.entries(props)) walkSchemas(sub, `${at}/properties/${name.replaceAll('~', '~0').replaceAll('/', '~1')}`, visit);
+    for (const [name, sub] of Object.entries(props)) walkSchemas(sub, `${at}/properties/${pointerToken(name)}`, visit);
   }
 }
 
 /** Every named component schema with its pointer. */
 export function componentSchemas(document: { components?: { schemas?: Record<string, unknown> } }): [string, unknown][] {
-  return Object.entries(document.components?.schemas ?? {}).map(([name, s]) => [`/components/schemas/${name.replaceAll('~', '~0').replaceAll('/', '~1')}`, s]);
+  return Object.entries(document.components?.schemas ?? {}).map(([name, s]) => [`/components/schemas/${pointerToken(name)}`, s]);
 }

@@ -21,3 +21,6 @@ export interface Target {
 export class TargetError extends Error {
   override readonly name = 'TargetError';
 }
+
+/** The bearer sent to a mock when the run has no token: a mock cannot tell tokens apart, any well-formed one does. */
+export const MOCK_TOKEN = 'conformance-prism-token';
