@@ -100,59 +100,59 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
   };
 
   function sendOnce(req: OutgoingRequest, redactedHeaders: Readonly<Record<string, string>>): Promise<{ exchange: Omit<Exchange, 'rateLimited'>; staleSocket: boolean }> {
-      const started = performance.now();
-      const request = { method: req.method, url: req.url, headers: redactedHeaders, body: req.body };
-      return new Promise((resolve) => {
-        let settled = false;
-        let responded = false;
-        const done = (outcome: { response?: ReceivedResponse; error?: { kind: TransportErrorKind; message: string } }, staleSocket = false) => {
-          if (settled) return;
-          settled = true;
-          clearTimeout(timer);
-          resolve({ exchange: { request, ...outcome, durationMs: Math.round(performance.now() - started) }, staleSocket });
-        };
-        const url = new URL(req.url);
-        const lib = url.protocol === 'https:' ? https : http;
-        const headers: Record<string, string> = { ...req.headers };
-        if (req.body !== undefined) headers['content-length'] = String(Buffer.byteLength(req.body));
-        const r = lib.request(url, { method: req.method, headers, agent: url.protocol === 'https:' ? httpsAgent : httpAgent }, (res) => {
-          responded = true;
-          const chunks: Buffer[] = [];
-          let size = 0;
-          let truncated = false;
-          res.on('data', (chunk: Buffer) => {
-            if (truncated) return;
-            if (size + chunk.length > opts.maxBodyBytes) {
-              chunks.push(chunk.subarray(0, opts.maxBodyBytes - size));
-              truncated = true;
-              // Stop reading: the rest of a huge body is not worth the bandwidth.
-              res.destroy();
-              finish();
-              return;
-            }
-            chunks.push(chunk);
-            size += chunk.length;
-          });
-          const finish = () => {
-            const hdrs: Record<string, string> = {};
-            for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) hdrs[k] = Array.isArray(v) ? v.join(', ') : v;
-            const body = decode(Buffer.concat(chunks), hdrs['content-encoding'], truncated, opts.maxBodyBytes);
-            if (body === 'too-large') done({ response: { status: res.statusCode ?? 0, headers: hdrs, body: '', truncated: true } });
-            else done({ response: { status: res.statusCode ?? 0, headers: hdrs, body: body.toString('utf8'), truncated } });
-          };
-          res.on('end', finish);
-          res.on('error', (e: NodeJS.ErrnoException) => (truncated ? finish() : done({ error: { kind: classify(e), message: `answer broke off: ${e.code ?? e.message}` } })));
-          res.on('aborted', () => (truncated ? finish() : done({ error: { kind: 'connection-reset', message: 'answer broke off (connection closed mid-body)' } })));
+    const started = performance.now();
+    const request = { method: req.method, url: req.url, headers: redactedHeaders, body: req.body };
+    return new Promise((resolve) => {
+      let settled = false;
+      let responded = false;
+      const done = (outcome: { response?: ReceivedResponse; error?: { kind: TransportErrorKind; message: string } }, staleSocket = false) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        resolve({ exchange: { request, ...outcome, durationMs: Math.round(performance.now() - started) }, staleSocket });
+      };
+      const url = new URL(req.url);
+      const lib = url.protocol === 'https:' ? https : http;
+      const headers: Record<string, string> = { ...req.headers };
+      if (req.body !== undefined) headers['content-length'] = String(Buffer.byteLength(req.body));
+      const r = lib.request(url, { method: req.method, headers, agent: url.protocol === 'https:' ? httpsAgent : httpAgent }, (res) => {
+        responded = true;
+        const chunks: Buffer[] = [];
+        let size = 0;
+        let truncated = false;
+        res.on('data', (chunk: Buffer) => {
+          if (truncated) return;
+          if (size + chunk.length > opts.maxBodyBytes) {
+            chunks.push(chunk.subarray(0, opts.maxBodyBytes - size));
+            truncated = true;
+            // Stop reading: the rest of a huge body is not worth the bandwidth.
+            res.destroy();
+            finish();
+            return;
+          }
+          chunks.push(chunk);
+          size += chunk.length;
         });
-        const timer = setTimeout(() => {
-          done({ error: { kind: 'timeout', message: `no complete answer within ${opts.timeoutMs} ms` } });
-          r.destroy();
-        }, opts.timeoutMs);
-        r.on('error', (e: NodeJS.ErrnoException) =>
-          done({ error: { kind: classify(e), message: describe(e) } }, r.reusedSocket && !responded && (e.code === 'ECONNRESET' || e.code === 'EPIPE')),
-        );
-        // One write for the body with the headers (end(body)), not two.
-        r.end(req.body);
+        const finish = () => {
+          const hdrs: Record<string, string> = {};
+          for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) hdrs[k] = Array.isArray(v) ? v.join(', ') : v;
+          const body = decode(Buffer.concat(chunks), hdrs['content-encoding'], truncated, opts.maxBodyBytes);
+          if (body === 'too-large') done({ response: { status: res.statusCode ?? 0, headers: hdrs, body: '', truncated: true } });
+          else done({ response: { status: res.statusCode ?? 0, headers: hdrs, body: body.toString('utf8'), truncated } });
+        };
+        res.on('end', finish);
+        res.on('error', (e: NodeJS.ErrnoException) => (truncated ? finish() : done({ error: { kind: classify(e), message: `answer broke off: ${e.code ?? e.message}` } })));
+        res.on('aborted', () => (truncated ? finish() : done({ error: { kind: 'connection-reset', message: 'answer broke off (connection closed mid-body)' } })));
       });
+      const timer = setTimeout(() => {
+        done({ error: { kind: 'timeout', message: `no complete answer within ${opts.timeoutMs} ms` } });
+        r.destroy();
+      }, opts.timeoutMs);
+      r.on('error', (e: NodeJS.ErrnoException) =>
+        done({ error: { kind: classify(e), message: describe(e) } }, r.reusedSocket && !responded && (e.code === 'ECONNRESET' || e.code === 'EPIPE')),
+      );
+      // One write for the body with the headers (end(body)), not two.
+      r.end(req.body);
+    });
   }
 }
