@@ -1,5 +1,4 @@
-import http from 'node:http';
-import https from 'node:https';
+import { Client, type Dispatcher } from 'undici';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import type { Exchange, ReceivedResponse, TransportErrorKind } from './exchange.ts';
 
@@ -35,8 +34,11 @@ function classify(err: NodeJS.ErrnoException): TransportErrorKind {
     case 'ECONNRESET':
     case 'EPIPE':
     case 'UND_ERR_SOCKET':
+    case 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH':
     case 'HPE_INVALID_CONSTANT':
       return 'connection-reset';
+    case 'UND_ERR_CONNECT_TIMEOUT':
+      return 'timeout';
     case 'ECONNREFUSED':
       return 'connection-refused';
     case 'ENOTFOUND':
@@ -53,6 +55,7 @@ function classify(err: NodeJS.ErrnoException): TransportErrorKind {
 function describe(e: NodeJS.ErrnoException): string {
   const detail = `${e.code ?? 'error'}: ${e.message.split(';')[0]}`;
   if (classify(e) === 'tls') return `TLS handshake failed (${detail}); --insecure skips certificate verification`;
+  if (e.code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH') return `the answer ended before its Content-Length (${detail})`;
   if (e.code?.startsWith('HPE_')) return `the answer is not valid HTTP/1.1, e.g. a wrong Content-Length (${detail})`;
   return detail;
 }
@@ -82,9 +85,42 @@ function decode(body: Buffer, encoding: string | undefined, truncated: boolean, 
 
 /** Creates the client; one per run so that sockets are reused across cases. */
 export function createHttpClient(opts: HttpOptions): HttpClient {
-  const agentOpts = { keepAlive: true, maxSockets: opts.maxSockets, maxFreeSockets: opts.maxSockets };
-  const httpAgent = new http.Agent(agentOpts);
-  const httpsAgent = new https.Agent({ ...agentOpts, rejectUnauthorized: !opts.insecure });
+  // undici (Node's own HTTP client, llhttp parser) is ~3× node:http per exchange on 127.0.0.1; see bench/run.ts.
+  // One connection per request in flight, at most `maxSockets` per origin, each carrying one request at a time
+  // (HTTP/1.1 keep-alive, never pipelined, redirects not followed). A connection is taken from a free list and given
+  // back when its answer is read. undici's `pipelining: 1` would wait a turn of the event loop before reusing a socket;
+  // a connection that only ever has one request reuses it at once, so the target works while the checks run.
+  const pools = new Map<string, { free: Client[]; all: Client[]; waiting: ((c: Client) => void)[] }>();
+  const newClient = (origin: string) =>
+    new Client(origin, { pipelining: 2, connect: { rejectUnauthorized: !opts.insecure, timeout: opts.timeoutMs }, headersTimeout: 0, bodyTimeout: 0 });
+  const acquire = (origin: string): Client | Promise<Client> => {
+    let p = pools.get(origin);
+    if (!p) pools.set(origin, (p = { free: [], all: [], waiting: [] }));
+    const free = p.free.pop();
+    if (free) return free;
+    if (p.all.length < Math.max(1, opts.maxSockets)) {
+      const c = newClient(origin);
+      p.all.push(c);
+      return c;
+    }
+    const pool = p;
+    return new Promise((resolve) => pool.waiting.push(resolve));
+  };
+  const release = (origin: string, c: Client) => {
+    const p = pools.get(origin)!;
+    const next = p.waiting.shift();
+    if (next) next(c);
+    else p.free.push(c);
+  };
+  const targets = new Map<string, { origin: string; path: string }>();
+  const where = (url: string) => {
+    let t = targets.get(url);
+    if (!t) {
+      const u = new URL(url);
+      targets.set(url, (t = { origin: u.origin, path: u.pathname + u.search }));
+    }
+    return t;
+  };
 
   return {
     async send(req, redactedHeaders, mayRetry) {
@@ -94,65 +130,102 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
       return first.staleSocket && (await (mayRetry?.() ?? true)) ? (await sendOnce(req, redactedHeaders)).exchange : first.exchange;
     },
     close() {
-      httpAgent.destroy();
-      httpsAgent.destroy();
+      for (const p of pools.values()) for (const c of p.all) void c.destroy().catch(() => undefined);
+      pools.clear();
     },
   };
 
-  function sendOnce(req: OutgoingRequest, redactedHeaders: Readonly<Record<string, string>>): Promise<{ exchange: Omit<Exchange, 'rateLimited'>; staleSocket: boolean }> {
+  async function sendOnce(req: OutgoingRequest, redactedHeaders: Readonly<Record<string, string>>): Promise<{ exchange: Omit<Exchange, 'rateLimited'>; staleSocket: boolean }> {
+    let t: { origin: string; path: string };
+    try {
+      t = where(req.url);
+    } catch (e) {
+      const request = { method: req.method, url: req.url, headers: redactedHeaders, body: req.body };
+      return { exchange: { request, error: { kind: 'other', message: (e as Error).message }, durationMs: 0 }, staleSocket: false };
+    }
+    const got = acquire(t.origin);
+    const client = got instanceof Client ? got : await got;
+    try {
+      return await exchange(client, t, req, redactedHeaders);
+    } finally {
+      release(t.origin, client);
+    }
+  }
+
+  function exchange(client: Client, t: { origin: string; path: string }, req: OutgoingRequest, redactedHeaders: Readonly<Record<string, string>>): Promise<{ exchange: Omit<Exchange, 'rateLimited'>; staleSocket: boolean }> {
     const started = performance.now();
     const request = { method: req.method, url: req.url, headers: redactedHeaders, body: req.body };
     return new Promise((resolve) => {
       let settled = false;
+      let controller: Dispatcher.DispatchController | undefined;
+      let status = 0;
+      let headers: Record<string, string> = {};
       let responded = false;
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let truncated = false;
       const done = (outcome: { response?: ReceivedResponse; error?: { kind: TransportErrorKind; message: string } }, staleSocket = false) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
         resolve({ exchange: { request, ...outcome, durationMs: Math.round(performance.now() - started) }, staleSocket });
       };
-      const url = new URL(req.url);
-      const lib = url.protocol === 'https:' ? https : http;
-      const headers: Record<string, string> = { ...req.headers };
-      if (req.body !== undefined) headers['content-length'] = String(Buffer.byteLength(req.body));
-      const r = lib.request(url, { method: req.method, headers, agent: url.protocol === 'https:' ? httpsAgent : httpAgent }, (res) => {
-        responded = true;
-        const chunks: Buffer[] = [];
-        let size = 0;
-        let truncated = false;
-        res.on('data', (chunk: Buffer) => {
-          if (truncated) return;
-          if (size + chunk.length > opts.maxBodyBytes) {
-            chunks.push(chunk.subarray(0, opts.maxBodyBytes - size));
-            truncated = true;
-            // Stop reading: the rest of a huge body is not worth the bandwidth.
-            res.destroy();
-            finish();
-            return;
-          }
-          chunks.push(chunk);
-          size += chunk.length;
-        });
-        const finish = () => {
-          const hdrs: Record<string, string> = {};
-          for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) hdrs[k] = Array.isArray(v) ? v.join(', ') : v;
-          const body = decode(Buffer.concat(chunks), hdrs['content-encoding'], truncated, opts.maxBodyBytes);
-          if (body === 'too-large') done({ response: { status: res.statusCode ?? 0, headers: hdrs, body: '', truncated: true } });
-          else done({ response: { status: res.statusCode ?? 0, headers: hdrs, body: body.toString('utf8'), truncated } });
-        };
-        res.on('end', finish);
-        res.on('error', (e: NodeJS.ErrnoException) => (truncated ? finish() : done({ error: { kind: classify(e), message: `answer broke off: ${e.code ?? e.message}` } })));
-        res.on('aborted', () => (truncated ? finish() : done({ error: { kind: 'connection-reset', message: 'answer broke off (connection closed mid-body)' } })));
-      });
+      const finish = () => {
+        const body = decode(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), headers['content-encoding'], truncated, opts.maxBodyBytes);
+        if (body === 'too-large') done({ response: { status, headers, body: '', truncated: true } });
+        else done({ response: { status, headers, body: body.toString('utf8'), truncated } });
+      };
       const timer = setTimeout(() => {
         done({ error: { kind: 'timeout', message: `no complete answer within ${opts.timeoutMs} ms` } });
-        r.destroy();
+        controller?.abort(new Error('timeout'));
       }, opts.timeoutMs);
-      r.on('error', (e: NodeJS.ErrnoException) =>
-        done({ error: { kind: classify(e), message: describe(e) } }, r.reusedSocket && !responded && (e.code === 'ECONNRESET' || e.code === 'EPIPE')),
-      );
-      // One write for the body with the headers (end(body)), not two.
-      r.end(req.body);
+      try {
+        client.dispatch(
+          { path: t.path, method: req.method, headers: req.headers, body: req.body ?? null },
+          {
+            onRequestStart(c) {
+              controller = c;
+              if (settled) c.abort(new Error('timeout'));
+            },
+            onResponseStart(_c, statusCode, hdrs) {
+              // 1xx answers are interim (RFC 9110 §15.2): the final one follows on the same exchange.
+              if (statusCode < 200) return;
+              responded = true;
+              status = statusCode;
+              headers = {};
+              for (const k in hdrs) {
+                const v = hdrs[k];
+                if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+              }
+            },
+            onResponseData(c, chunk) {
+              if (truncated) return;
+              if (size + chunk.length > opts.maxBodyBytes) {
+                chunks.push(chunk.subarray(0, opts.maxBodyBytes - size));
+                truncated = true;
+                finish();
+                // Stop reading: the rest of a huge body is not worth the bandwidth.
+                c.abort(new Error('body cap reached'));
+                return;
+              }
+              chunks.push(chunk);
+              size += chunk.length;
+            },
+            onResponseEnd() {
+              finish();
+            },
+            onResponseError(_c, e: NodeJS.ErrnoException & { socket?: { bytesRead?: number } }) {
+              if (settled) return;
+              // Stale: the connection had carried answers before (bytes read) but broke before this one began.
+              const stale = !responded && (e.code === 'UND_ERR_SOCKET' || e.code === 'ECONNRESET' || e.code === 'EPIPE') && (e.socket?.bytesRead ?? 0) > 0;
+              if (responded && e.code === 'UND_ERR_SOCKET') done({ error: { kind: 'connection-reset', message: 'answer broke off (connection closed mid-body)' } });
+              else done({ error: { kind: classify(e), message: describe(e) } }, stale);
+            },
+          },
+        );
+      } catch (e) {
+        done({ error: { kind: 'other', message: (e as Error).message } });
+      }
     });
   }
 }
