@@ -9,14 +9,24 @@ export interface Judged {
   readonly failures: readonly Failure[];
 }
 
+// A pass or a skip carries nothing of the case: one shared, frozen outcome per check (judge runs for every case).
+const verdicts = new WeakMap<Check, { pass: Judged; skip: Judged }>();
+const NONE: readonly Failure[] = Object.freeze([]);
+
+function verdictOf(check: Check): { pass: Judged; skip: Judged } {
+  let v = verdicts.get(check);
+  if (!v) verdicts.set(check, (v = { pass: Object.freeze({ check, outcome: 'pass', failures: NONE }), skip: Object.freeze({ check, outcome: 'skip', failures: NONE }) }));
+  return v;
+}
+
 /** Runs every applicable check on one exchange. */
 export function judge(checks: readonly Check[], c: TestCase, ex: Exchange, ctx: CheckContext): Judged[] {
   const out: Judged[] = [];
   for (const check of checks) {
     if (!check.applies(c)) continue;
     const r = check.judge(c, ex, ctx);
-    if (r === undefined) out.push({ check, outcome: 'pass', failures: [] });
-    else if ('skip' in r) out.push({ check, outcome: 'skip', failures: [] });
+    if (r === undefined) out.push(verdictOf(check).pass);
+    else if ('skip' in r) out.push(verdictOf(check).skip);
     else {
       const found = Array.isArray(r) ? (r as readonly Failure[]) : [r as Failure];
       // An advisory case tests a rule beyond the verdict profile: what it finds is a warning, never a failure.
