@@ -1,5 +1,6 @@
 import type { Check, CheckResult } from './types.ts';
 import type { TestCase } from '../generators/case.ts';
+import { caseValue } from '../generators/draft.ts';
 import type { ReceivedResponse } from '../runner/exchange.ts';
 import { RULES } from './rules.ts';
 import { fail, jsonBody, onRealProviders, withResponse } from './util.ts';
@@ -57,7 +58,7 @@ export function echoCheck(name: string, description: string, fields: readonly { 
       for (const f of fields) {
         const received = at(body, ...f.response);
         if (received === undefined || received === null) continue;
-        const sent = at(c.value, f.request) ?? null;
+        const sent = at(caseValue(c), f.request) ?? null;
         if (f.when === 'given' && sent === null) continue;
         if (!(f.equal ?? jsonEqual)(sent, received)) {
           failures.push(

@@ -4,6 +4,7 @@
  * invalid case exercises the one constraint its violation names.
  */
 import type { TestCase } from './case.ts';
+import { caseValue } from './draft.ts';
 import type { Constraint, RequestModel } from './model.ts';
 
 export interface CoverageRow {
@@ -52,10 +53,11 @@ export function coverageOf(model: RequestModel): { record(c: TestCase): void; ro
   }
   return {
     record(c) {
-      if (c.kind === 'valid' && c.value !== undefined) {
+      const value = c.kind === 'valid' ? caseValue(c) : undefined;
+      if (value !== undefined) {
         const counted = new Set<CoverageRow>();
         for (const e of entries) {
-          if (!counted.has(e.row) && exercises(e.constraint, c.value)) {
+          if (!counted.has(e.row) && exercises(e.constraint, value)) {
             e.row.valid++;
             counted.add(e.row);
           }

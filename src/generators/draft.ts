@@ -38,10 +38,21 @@ export function draft(kind: CaseKind, label: string, body: string | undefined, o
   };
 }
 
-/** A case from a draft (its `value` parsed from the body if the draft left it out). */
-export function toCase(d: Draft, id: string, phase: TestCase['phase'], counterexamplePath?: string): TestCase {
-  const p = 'value' in d ? undefined : parsed(d.body);
+/** A case from a draft (its `value` parsed from the body if the draft left it out, unless `withValue` is false). */
+export function toCase(d: Draft, id: string, phase: TestCase['phase'], counterexamplePath?: string, withValue = true): TestCase {
+  const p = 'value' in d || !withValue ? undefined : parsed(d.body);
   return { id, phase, ...d, ...(p ? { value: p.value } : {}), ...(counterexamplePath !== undefined ? { counterexamplePath } : {}) };
+}
+
+// A case from the generation worker comes without `value` (it would cross the thread boundary twice): parse on demand.
+const values = new WeakMap<TestCase, { value: unknown } | undefined>();
+
+/** The JSON value a case's body says (its `value`, or the body parsed once when the case came without it). */
+export function caseValue(c: TestCase): unknown {
+  if ('value' in c) return c.value;
+  let p = values.get(c);
+  if (p === undefined && !values.has(c)) values.set(c, (p = parsed(c.body)));
+  return p?.value;
 }
 
 /** The class a label counts under in `Plan.byClass`: `valid`, `invalid/<keyword>`, `malformed`, `empty-body`, `auth`, `media`, `method`. */

@@ -32,6 +32,8 @@ export interface Plan {
   cases(): Iterable<TestCase>;
   /** How many cases `cases()` yields. */
   readonly count: number;
+  /** How many of them, first, are the boundary phase (the rest is `randomPhase`). */
+  readonly boundaryCount: number;
   /** Cases per class (`valid`, `invalid/<keyword>`, `malformed`, `empty-body`, `auth`, `media`, `method`), both phases. */
   readonly byClass: Readonly<Record<string, number>>;
 }
@@ -82,15 +84,21 @@ export function planCases(opts: PlanOptions): Plan {
   return {
     preflight,
     count,
+    boundaryCount: g.boundary.length,
     byClass,
     cases() {
       return (function* () {
         let i = 0;
         for (const d of g.boundary) yield toCase(d, `b${String(++i).padStart(4, '0')}`, 'boundary');
-        yield* randomCases(g.arbs, opts.seed, runs);
+        yield* randomPhase(opts);
       })();
     },
   };
+}
+
+/** The seeded random phase of a plan alone (what `cases()` yields after the boundary phase); `withValue: false` leaves `value` out. */
+export function randomPhase(opts: PlanOptions, withValue = true): Generator<TestCase> {
+  return randomCases(generatorsFor(opts).arbs, opts.seed, runsOf(opts), 1, withValue);
 }
 
 /**

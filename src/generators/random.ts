@@ -147,7 +147,7 @@ export function valueStream<T>(arb: fc.Arbitrary<T>, seed: number): () => { valu
 }
 
 /** The random phase: `runs` valid cases interleaved with `runs` invalid ones, spread round-robin over the invalid classes. */
-export function* randomCases(arbs: Map<string, fc.Arbitrary<Draft>>, seed: number, runs: number, firstOrdinal = 1): Generator<TestCase> {
+export function* randomCases(arbs: Map<string, fc.Arbitrary<Draft>>, seed: number, runs: number, firstOrdinal = 1, withValue = true): Generator<TestCase> {
   const streams = new Map<string, () => { value: Draft; index: number }>();
   const stream = (key: string) => {
     let s = streams.get(key);
@@ -160,11 +160,11 @@ export function* randomCases(arbs: Map<string, fc.Arbitrary<Draft>>, seed: numbe
   for (let i = 0; i < runs; i++) {
     if (arbs.has('valid')) {
       const { value, index } = stream('valid')();
-      yield toCase(value, id(), 'random', String(index));
+      yield toCase(value, id(), 'random', String(index), withValue);
     }
     if (classes.length > 0) {
       const { value, index } = stream(classes[i % classes.length]!)();
-      yield toCase(value, id(), 'random', String(index));
+      yield toCase(value, id(), 'random', String(index), withValue);
     }
   }
 }

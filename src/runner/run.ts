@@ -5,6 +5,7 @@ import { createChecks } from '../checks/index.ts';
 import { judge } from '../checks/judge.ts';
 import type { TestCase } from '../generators/case.ts';
 import { createCoverage, planCases, shrinkCase, type PlanOptions } from '../generators/index.ts';
+import { caseSource, WORKER_THRESHOLD, type CaseSource } from '../generators/feed.ts';
 import { lintSpec } from '../spec/lint.ts';
 import { loadSpec, OPERATION } from '../spec/load.ts';
 import { MOCK_TOKEN, startTarget, TargetError, type Target } from '../targets/index.ts';
@@ -46,6 +47,8 @@ export interface RunOptions {
   readonly max429WaitMs?: number;
   /** Distinct failures shrunk against the target at most. */
   readonly maxShrinks?: number;
+  /** Generate the random phase in a worker thread; by default when it has at least `WORKER_THRESHOLD` cases. */
+  readonly generateInWorker?: boolean;
   /** Today as YYYY-MM-DD, for waiver expiry (tests pin it). */
   readonly today?: string;
 }
@@ -72,6 +75,7 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
   const token = await opts.credentials.token();
 
   const target = await startTarget(spec, opts.target);
+  let source: CaseSource | undefined;
   const http = createHttpClient({
     timeoutMs: opts.timeoutMs ?? target.defaultTimeoutMs,
     maxBodyBytes: opts.maxBodyBytes ?? 1 << 20,
@@ -109,17 +113,15 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
       if (!opts.shard || opts.shard.index === 1) tally.record(c, ex, judge(checks, c, ex, ctx), pace.used);
     }
 
-    const cases = shardFilter(plan.cases(), opts.shard);
+    const worker = opts.generateInWorker ?? plan.count - plan.boundaryCount >= WORKER_THRESHOLD;
+    source = caseSource(plan, { spec, seed: opts.seed, runs: opts.runs, shard: opts.shard, worker });
+    const cases = source;
     const total = opts.shard ? Math.ceil(plan.count / opts.shard.count) : plan.count;
     hooks.onStart?.({ total, target });
     let done = 0;
-    const iterator = cases[Symbol.iterator]();
-    const worker = async () => {
-      for (;;) {
-        if (hooks.signal?.aborted || pace.exhausted) return;
-        const next = iterator.next();
-        if (next.done) return;
-        const c = next.value;
+    const take = () => (hooks.signal?.aborted || pace.exhausted ? undefined : cases.next());
+    const sender = async () => {
+      for (let c = await take(); c !== undefined; c = await take()) {
         const ex = await exec(c);
         if (ex === undefined) return;
         coverage.record(c);
@@ -127,7 +129,7 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
         hooks.onProgress?.({ done: ++done, total, failures: tally.failureCount() });
       }
     };
-    await Promise.all(Array.from({ length: Math.max(1, opts.concurrency) }, worker));
+    await Promise.all(Array.from({ length: Math.max(1, opts.concurrency) }, sender));
 
     // Shrink: each distinct failure of a random case, re-sent in smaller forms while it still fails the same way.
     for (const f of tally.shrinkable().slice(0, opts.maxShrinks ?? 10)) {
@@ -163,6 +165,7 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
       preflight,
     }), redact);
   } finally {
+    source?.close();
     http.close();
     await target.stop();
   }
@@ -178,14 +181,6 @@ async function readTeamWaivers(file: string | undefined): Promise<Waiver[]> {
     throw new TargetError(`waivers file ${path}: ${(e as Error).message}`);
   }
   return parseWaivers(json, path);
-}
-
-function* shardFilter(cases: Iterable<TestCase>, shard: RunOptions['shard']): Iterable<TestCase> {
-  let i = 0;
-  for (const c of cases) {
-    if (!shard || i % shard.count === shard.index - 1) yield c;
-    i++;
-  }
 }
 
 /** Builds the wire headers of a case (and their redacted twin for reports). */
@@ -214,6 +209,25 @@ export function caseHeaders(c: TestCase, token: string): Record<string, string> 
   return h;
 }
 
+// A run sends a handful of distinct header sets (auth mode × media type × token): built and redacted once each.
+const headerSets = new WeakMap<(s: string) => string, Map<string, { headers: Record<string, string>; shown: Record<string, string> }>>();
+
+/** The wire headers of a case and their redacted twin, shared between the cases that send the same ones. */
+function wireHeaders(c: TestCase, token: string, redact: (s: string) => string): { headers: Readonly<Record<string, string>>; shown: Readonly<Record<string, string>> } {
+  let sets = headerSets.get(redact);
+  if (!sets) headerSets.set(redact, (sets = new Map()));
+  const key = `${c.auth}\n${c.contentType ?? ''}\n${c.contentType === undefined ? 0 : 1}\n${token}`;
+  let set = sets.get(key);
+  if (!set) {
+    const headers = caseHeaders(c, token);
+    set = { headers, shown: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, redact(v)])) };
+    // A token refreshed many times must not grow the map without bound.
+    if (sets.size > 256) sets.clear();
+    sets.set(key, set);
+  }
+  return set;
+}
+
 /** Sends one case, waiting out 429s and refreshing credentials once on a 401; undefined when the budget is spent. */
 async function execute(c: TestCase, url: string, http: HttpClient, pace: Pace, opts: RunOptions, signal: AbortSignal | undefined, redact: (s: string) => string): Promise<Exchange | undefined> {
   let rateLimited = 0;
@@ -221,8 +235,7 @@ async function execute(c: TestCase, url: string, http: HttpClient, pace: Pace, o
   for (;;) {
     if (!(await pace.acquire(signal))) return undefined;
     const token = (await opts.credentials.token()) ?? MOCK_TOKEN;
-    const headers = caseHeaders(c, token);
-    const shown = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, redact(v)]));
+    const { headers, shown } = wireHeaders(c, token, redact);
     const ex = await http.send({ method: c.method, url, headers, body: c.body }, shown, () => pace.acquire(signal));
     const res = ex.response;
     if (res?.status === 429) {

@@ -1,0 +1,155 @@
+/**
+ * Where the runner takes its cases from. Past a few thousand random cases, the random phase is generated in a worker
+ * thread, so that the runner's thread spends its time on exchanges and checks (issue #8: generation was a fifth of it).
+ * The worker runs the same `randomCases` with the same seed: its cases, ids and replay paths are exactly those of
+ * `planCases(...).cases()`; only `value` is left out, and `caseValue` parses it when a check needs it.
+ */
+import { Worker } from 'node:worker_threads';
+import type { LoadedSpec } from '../spec/load.ts';
+import type { TestCase } from './case.ts';
+import type { Plan } from './index.ts';
+
+/** A stream of cases; `next()` answers synchronously while cases are ready, with a promise when it has to wait. */
+export interface CaseSource {
+  next(): TestCase | undefined | Promise<TestCase | undefined>;
+  close(): void;
+}
+
+/** 1-based shard index and count: a shard takes every `count`-th case of the plan, from the `index`-th. */
+export interface ShardSpec {
+  readonly index: number;
+  readonly count: number;
+}
+
+/** What the generation worker needs (structured-cloned into it). */
+export interface FeedWorkerData {
+  readonly spec: LoadedSpec;
+  readonly seed: number;
+  readonly runs: number;
+  /** Cases of the plan before the random phase (the boundary phase), for the shard arithmetic. */
+  readonly offset: number;
+  readonly shard: ShardSpec | null;
+  readonly batchSize: number;
+}
+
+/** A message from the generation worker. */
+export type FeedMessage = { readonly batch: TestCase[] } | { readonly done: true } | { readonly error: string };
+
+/** Random cases from which the worker pays for its start-up (~0.3 s of a core). */
+export const WORKER_THRESHOLD = 2_000;
+const BATCH = 256;
+/** Batches generated ahead of the runner: enough to never wait, few enough to keep memory flat. */
+export const FEED_AHEAD = 3;
+
+/** Keeps the cases of one shard of a sequence (all of them without a shard). */
+export function* shardFilter(cases: Iterable<TestCase>, shard: ShardSpec | undefined, offset = 0): Generator<TestCase> {
+  let i = offset;
+  for (const c of cases) {
+    if (!shard || i % shard.count === shard.index - 1) yield c;
+    i++;
+  }
+}
+
+/**
+ * The cases of a plan (one shard of them), the random phase from a worker thread when `worker` is true. The boundary
+ * phase is always generated here: it is small, and the runner sends it while the worker starts.
+ */
+export function caseSource(plan: Plan, opts: { spec: LoadedSpec; seed: number; runs: number; shard?: ShardSpec | undefined; worker: boolean }): CaseSource {
+  if (!opts.worker) {
+    const it = shardFilter(plan.cases(), opts.shard);
+    let closed = false;
+    return {
+      next: () => (closed ? undefined : (it.next().value ?? undefined)),
+      close() {
+        closed = true;
+      },
+    };
+  }
+  // The plan's iterator is lazy: taking exactly the boundary cases from it generates no random case here.
+  const all = plan.cases()[Symbol.iterator]();
+  const boundary: TestCase[] = [];
+  for (let i = 0; i < plan.boundaryCount; i++) boundary.push(all.next().value!);
+  const head = shardFilter(boundary, opts.shard);
+  const data: FeedWorkerData = { spec: opts.spec, seed: opts.seed, runs: opts.runs, offset: plan.boundaryCount, shard: opts.shard ?? null, batchSize: BATCH };
+  const tail = workerStream(data);
+  let inHead = true;
+  return {
+    next() {
+      if (inHead) {
+        const h = head.next();
+        if (!h.done) return h.value;
+        inHead = false;
+      }
+      return tail.next();
+    },
+    close() {
+      inHead = false;
+      tail.close();
+    },
+  };
+}
+
+function workerStream(data: FeedWorkerData): CaseSource {
+  const worker = new Worker(new URL('./feed-worker.ts', import.meta.url), {
+    workerData: data,
+    // Its own small heap: a few batches of drafts and the compiled validators.
+    resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 },
+  });
+  const ready: TestCase[][] = [];
+  let current: TestCase[] = [];
+  let at = 0;
+  let finished = false;
+  let failure: Error | undefined;
+  // Every sender of the runner may be waiting at once.
+  const waiting: { resolve(c: TestCase | undefined): void; reject(e: Error): void }[] = [];
+
+  const take = (): TestCase | undefined => {
+    while (at >= current.length) {
+      const b = ready.shift();
+      if (!b) return undefined;
+      current = b;
+      at = 0;
+      // One batch consumed, one more may be generated.
+      worker.postMessage('more');
+    }
+    return current[at++];
+  };
+  const settle = () => {
+    while (waiting.length > 0) {
+      if (failure) return waiting.splice(0).forEach((w) => w.reject(failure!));
+      const c = take();
+      if (c === undefined && !finished) return;
+      waiting.shift()!.resolve(c);
+    }
+  };
+  worker.on('message', (m: FeedMessage) => {
+    if ('batch' in m) ready.push(m.batch);
+    else if ('done' in m) finished = true;
+    else failure = new Error(`case generation failed: ${m.error}`);
+    settle();
+  });
+  worker.on('error', (e) => {
+    failure = new Error(`case generation failed: ${e.message}`);
+    settle();
+  });
+  worker.on('exit', () => {
+    failure ??= finished ? undefined : new Error('case generation stopped early');
+    finished = true;
+    settle();
+  });
+  return {
+    next() {
+      const c = take();
+      if (c !== undefined) return c;
+      if (failure) return Promise.reject(failure);
+      if (finished) return undefined;
+      return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
+    },
+    close() {
+      finished = true;
+      ready.length = 0;
+      current = [];
+      void worker.terminate();
+    },
+  };
+}
