@@ -37,19 +37,26 @@ export function statusIn(check: string, allowed: readonly number[], rule: string
 }
 
 type Parsed = { ok: true; value: unknown } | { ok: false; error: string };
-// Every check of an exchange reads the same body: parse it once (a response is never mutated).
-const parsedBodies = new WeakMap<ReceivedResponse, Parsed>();
+// Every check of an exchange reads the same body, and the bookkeeping reads the id of a 201: parse once. The last
+// few parses are kept in a ring (a response is never mutated), not a WeakMap: an entry per response is work for every
+// garbage collection, and only the exchanges being judged (one per connection) are ever asked for again.
+const RING = 16;
+const seen: (ReceivedResponse | undefined)[] = new Array(RING);
+const parses: Parsed[] = new Array(RING);
+let slot = 0;
 
-/** The JSON body of a response, or why it is not JSON; parsed once per response. */
+/** The JSON body of a response, or why it is not JSON; parsed once while it is being judged. */
 export function jsonBody(res: ReceivedResponse): Parsed {
-  let parsed = parsedBodies.get(res);
-  if (parsed === undefined) {
-    try {
-      parsed = { ok: true, value: JSON.parse(res.body) };
-    } catch (e) {
-      parsed = { ok: false, error: (e as Error).message };
-    }
-    parsedBodies.set(res, parsed);
+  const i = seen.indexOf(res);
+  if (i >= 0) return parses[i]!;
+  let parsed: Parsed;
+  try {
+    parsed = { ok: true, value: JSON.parse(res.body) };
+  } catch (e) {
+    parsed = { ok: false, error: (e as Error).message };
   }
+  seen[slot] = res;
+  parses[slot] = parsed;
+  slot = (slot + 1) % RING;
   return parsed;
 }

@@ -44,15 +44,19 @@ export function toCase(d: Draft, id: string, phase: TestCase['phase'], counterex
   return { id, phase, ...d, ...(p ? { value: p.value } : {}), ...(counterexamplePath !== undefined ? { counterexamplePath } : {}) };
 }
 
-// A case from the generation worker comes without `value` (it would cross the thread boundary twice): parse on demand.
-const values = new WeakMap<TestCase, { value: unknown } | undefined>();
+// A case from the generation worker comes without `value` (it would cross the thread boundary twice): parse on
+// demand. Coverage then the echo checks ask for the same case one after the other, so the last parse is kept.
+let lastCase: TestCase | undefined;
+let lastValue: { value: unknown } | undefined;
 
 /** The JSON value a case's body says (its `value`, or the body parsed once when the case came without it). */
 export function caseValue(c: TestCase): unknown {
   if ('value' in c) return c.value;
-  let p = values.get(c);
-  if (p === undefined && !values.has(c)) values.set(c, (p = parsed(c.body)));
-  return p?.value;
+  if (c !== lastCase) {
+    lastValue = parsed(c.body);
+    lastCase = c;
+  }
+  return lastValue?.value;
 }
 
 /** The class a label counts under in `Plan.byClass`: `valid`, `invalid/<keyword>`, `malformed`, `empty-body`, `auth`, `media`, `method`. */
