@@ -62,14 +62,27 @@ async function suiteRequests(count: number): Promise<{ method: string; headers: 
   return out;
 }
 
-async function throughput(url: string): Promise<Figure[]> {
-  const endpoint = `${url}/v1/onboarding/entities`;
-  // Side by side over the same window (~10 s each): a shorter run would mostly measure the JIT warming up.
+/** Runs `f` against a reference provider of its own, started fresh and stopped after. */
+async function withProvider<T>(f: (url: string) => Promise<T>): Promise<T> {
+  const p = child(['bench/child.ts', 'provider']);
+  try {
+    return await f(await firstLine(p));
+  } finally {
+    p.kill('SIGTERM');
+    await new Promise((r) => p.once('exit', r));
+  }
+}
+
+async function throughput(): Promise<Figure[]> {
+  // Side by side over the same window (~10 s each): a shorter run would mostly measure the JIT warming up. Each
+  // measurement gets a fresh provider, so that none is judged against one that has already served the others.
   const duration = quick ? 3 : 10;
-  const single = await autocannon({ url: endpoint, method: 'POST', connections: CONCURRENCY, duration, headers: { 'content-type': 'application/json', authorization: 'Bearer bench-token' }, body: BODY });
-  const mix = await autocannon({ url: endpoint, connections: CONCURRENCY, duration, requests: await suiteRequests(10_000) });
+  const endpoint = (url: string) => `${url}/v1/onboarding/entities`;
+  const requests = await suiteRequests(10_000);
+  const single = await withProvider((url) => autocannon({ url: endpoint(url), method: 'POST', connections: CONCURRENCY, duration, headers: { 'content-type': 'application/json', authorization: 'Bearer bench-token' }, body: BODY }));
+  const mix = await withProvider((url) => autocannon({ url: endpoint(url), connections: CONCURRENCY, duration, requests }));
   const rawRate = mix.requests.average;
-  const suite = JSON.parse(await output(child(['bench/child.ts', 'suite', url, String(SUITE_RUNS), String(CONCURRENCY)]))) as { cases: number; durationMs: number };
+  const suite = await withProvider(async (url) => JSON.parse(await output(child(['bench/child.ts', 'suite', url, String(SUITE_RUNS), String(CONCURRENCY)]))) as { cases: number; durationMs: number });
   const suiteRate = (suite.cases / suite.durationMs) * 1000;
   return [
     { name: 'autocannon, one small valid body', value: Math.round(single.requests.average), unit: 'req/s', target: 0, sense: 'min', note: `${CONCURRENCY} connections (for reference)` },
@@ -79,9 +92,9 @@ async function throughput(url: string): Promise<Figure[]> {
 }
 
 /** Where the suite's process spends its time, by thread and stage, from V8 CPU profiles of a run (self time by source). */
-async function profileStages(url: string): Promise<string> {
+async function profileStages(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'conformance-prof-'));
-  await output(child(['--cpu-prof', `--cpu-prof-dir=${dir}`, 'bench/child.ts', 'suite', url, String(SUITE_RUNS), String(CONCURRENCY)]));
+  await withProvider((url) => output(child(['--cpu-prof', `--cpu-prof-dir=${dir}`, 'bench/child.ts', 'suite', url, String(SUITE_RUNS), String(CONCURRENCY)])));
   // One profile per thread, named in start order: the runner's (main) thread, then the generation worker's.
   const files = (await readdir(dir)).filter((f) => f.endsWith('.cpuprofile')).sort();
   const stage = (n: { callFrame: { functionName: string; url: string } }): string => {
@@ -136,10 +149,10 @@ async function prismRun(): Promise<Figure> {
   return { name: 'default run against embedded Prism', value: Math.round(performance.now() - t0), unit: 'ms', target: 15_000, sense: 'max', note: `exit ${code}` };
 }
 
-async function memory(url: string): Promise<Figure> {
+async function memory(): Promise<Figure> {
   // Two random properties: runs = 50,000 gives 100,000 random cases besides the boundary phase.
   const runs = quick ? 5_000 : 50_000;
-  const out = JSON.parse(await output(child(['bench/child.ts', 'suite', url, String(runs), String(CONCURRENCY)]))) as { cases: number; maxRssMb: number };
+  const out = await withProvider(async (url) => JSON.parse(await output(child(['bench/child.ts', 'suite', url, String(runs), String(CONCURRENCY)]))) as { cases: number; maxRssMb: number });
   return { name: `peak RSS over ${out.cases} cases`, value: out.maxRssMb, unit: 'MB', target: 300, sense: 'max' };
 }
 
@@ -167,10 +180,8 @@ async function rates(): Promise<Figure[]> {
   ];
 }
 
-const provider = child(['bench/child.ts', 'provider']);
-try {
-  const url = await firstLine(provider);
-  const figures: Figure[] = [...(await rates()), ...(await throughput(url)), await startup(), await prismRun(), await memory(url)];
+{
+  const figures: Figure[] = [...(await rates()), ...(await throughput()), await startup(), await prismRun(), await memory()];
   let ok = true;
   for (const f of figures) {
     const met = f.sense === 'min' ? f.value >= f.target : f.value <= f.target;
@@ -179,12 +190,10 @@ try {
     console.log(`${met ? 'ok  ' : 'MISS'} ${f.name.padEnd(42)} ${String(f.value).padStart(8)} ${f.unit.padEnd(14)} target ${f.sense === 'min' ? '≥' : '≤'} ${f.target}${ratio}${f.note ? ' · ' + f.note : ''}`);
   }
   const missed = figures.find((f) => f.name === 'suite checked cases/s' && f.value < f.target);
-  if (missed) console.log(`throughput below target; where the suite's process spends its time (CPU profiles):\n${await profileStages(url)}`);
+  if (missed) console.log(`throughput below target; where the suite's process spends its time (CPU profiles):\n${await profileStages()}`);
   const machine = { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version };
   await mkdir('reports', { recursive: true });
   await writeFile('reports/bench.json', JSON.stringify({ date: new Date().toISOString(), machine, figures }, null, 2) + '\n');
   console.log(`machine: ${machine.cpus} × ${machine.model}, ${machine.memoryGb} GiB, Node ${machine.node} · reports/bench.json`);
   process.exitCode = ok ? 0 : 1;
-} finally {
-  provider.kill('SIGTERM');
 }
