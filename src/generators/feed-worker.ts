@@ -1,4 +1,6 @@
 // The generation worker of `feed.ts`: the plan's random phase, posted in batches a few ahead of what the runner took.
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildValidators } from '../validators/index.ts';
 import { shardFilter, FEED_AHEAD, type FeedMessage, type FeedWorkerData } from './feed.ts';
@@ -6,6 +8,7 @@ import type { TestCase } from './case.ts';
 import { randomPhase } from './index.ts';
 
 const data = workerData as FeedWorkerData;
+lowerPriority();
 const port = parentPort!;
 const post = (m: FeedMessage) => port.postMessage(m);
 
@@ -48,3 +51,17 @@ try {
   port.close();
 }
 
+
+/**
+ * Generation should use the CPU the exchanges leave, not delay them: on Linux a thread has its own nice value, so
+ * this thread (not the process) gets nice 10, moderate enough to keep going on a machine busy with other work.
+ * Elsewhere, or when it is not allowed, it keeps the process's priority.
+ */
+function lowerPriority(): void {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, 10);
+  } catch {
+    // Not Linux: nothing to do.
+  }
+}
