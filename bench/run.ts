@@ -1,6 +1,7 @@
 // `npm run bench`: throughput against autocannon, start-up, the default Prism run, memory over 100,000 cases, and
 // the generation and validation rates on their own. Every target is on 127.0.0.1. Writes reports/bench.json.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createServer } from 'node:http';
@@ -63,10 +64,10 @@ async function suiteRequests(count: number): Promise<{ method: string; headers: 
 }
 
 /** Runs `f` against a reference provider of its own, started fresh and stopped after. */
-async function withProvider<T>(f: (url: string) => Promise<T>): Promise<T> {
+async function withProvider<T>(f: (url: string, pid: number) => Promise<T>): Promise<T> {
   const p = child(['bench/child.ts', 'provider']);
   try {
-    return await f(await firstLine(p));
+    return await f(await firstLine(p), p.pid!);
   } finally {
     p.kill('SIGTERM');
     await new Promise((r) => p.once('exit', r));
@@ -82,13 +83,60 @@ async function throughput(): Promise<Figure[]> {
   const single = await withProvider((url) => autocannon({ url: endpoint(url), method: 'POST', connections: CONCURRENCY, duration, headers: { 'content-type': 'application/json', authorization: 'Bearer bench-token' }, body: BODY }));
   const mix = await withProvider((url) => autocannon({ url: endpoint(url), connections: CONCURRENCY, duration, requests }));
   const rawRate = mix.requests.average;
-  const suite = await withProvider(async (url) => JSON.parse(await output(child(['bench/child.ts', 'suite', url, String(SUITE_RUNS), String(CONCURRENCY)]))) as { cases: number; durationMs: number });
+  let budget = '';
+  const suite = await withProvider(async (url, providerPid) => {
+    const p = child(['bench/child.ts', 'suite', url, String(SUITE_RUNS), String(CONCURRENCY)]);
+    const watch = watchCpu(p.pid!, providerPid);
+    const out = JSON.parse(await output(p)) as { cases: number; durationMs: number };
+    budget = watch.stop();
+    return out;
+  });
   const suiteRate = (suite.cases / suite.durationMs) * 1000;
   return [
     { name: 'autocannon, one small valid body', value: Math.round(single.requests.average), unit: 'req/s', target: 0, sense: 'min', note: `${CONCURRENCY} connections (for reference)` },
     { name: 'autocannon, the suite\'s own requests', value: Math.round(rawRate), unit: 'req/s', target: 0, sense: 'min', note: `${CONCURRENCY} connections, the first 10,000 cases of the plan replayed for ${duration} s` },
-    { name: 'suite checked cases/s', value: Math.round(suiteRate), unit: 'cases/s', target: Math.round(rawRate * 0.5), sense: 'min', note: `${suite.cases} cases in ${(suite.durationMs / 1000).toFixed(1)} s, start-up included; target 0.5 × autocannon on the same requests; ratio ${(suiteRate / rawRate).toFixed(2)}` },
+    { name: 'suite checked cases/s', value: Math.round(suiteRate), unit: 'cases/s', target: Math.round(rawRate * 0.5), sense: 'min', note: `${suite.cases} cases in ${(suite.durationMs / 1000).toFixed(1)} s, start-up included; target 0.5 × autocannon on the same requests; ratio ${(suiteRate / rawRate).toFixed(2)}${budget ? `\n       ${budget}` : ''}` },
   ];
+}
+
+/**
+ * The machine's CPU while the suite runs, by process and thread (Linux /proc; empty elsewhere): on 2 cores the
+ * provider, the runner thread, the generation worker and V8's own threads (GC, JIT) share the same two.
+ */
+function watchCpu(suitePid: number, providerPid: number): { stop(): string } {
+  const tick = 100; // USER_HZ on Linux
+  const threads = (pid: number): Map<string, number> => {
+    const out = new Map<string, number>();
+    try {
+      for (const t of readdirSync(`/proc/${pid}/task`)) {
+        const stat = readFileSync(`/proc/${pid}/task/${t}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const name = readFileSync(`/proc/${pid}/task/${t}/comm`, 'utf8').trim();
+        out.set(name, (out.get(name) ?? 0) + Number(fields[11]) + Number(fields[12]));
+      }
+    } catch {
+      // The process is gone, or this is not Linux.
+    }
+    return out;
+  };
+  const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+  const provider0 = sum(threads(providerPid));
+  const t0 = performance.now();
+  let last = new Map<string, number>();
+  // The suite's threads are read while it runs: once it exits, /proc forgets them.
+  const timer = setInterval(() => (last = threads(suitePid)), 200);
+  return {
+    stop() {
+      clearInterval(timer);
+      const seconds = (performance.now() - t0) / 1000;
+      if (last.size === 0) return '';
+      const core = (ticks: number) => (ticks / tick / seconds).toFixed(2);
+      const v8 = [...last].filter(([k]) => k.startsWith('V8')).reduce((a, [, v]) => a + v, 0);
+      const provider = sum(threads(providerPid)) - provider0;
+      const busy = (provider + sum(last)) / tick / seconds;
+      return `CPU in cores while it ran (${cpus().length} cores): provider ${core(provider)} · runner thread ${core(last.get('MainThread') ?? 0)} · generation worker ${core(last.get('WorkerThread') ?? 0)} · V8 GC/JIT threads ${core(v8)} · unused ${Math.max(0, cpus().length - busy).toFixed(2)}`;
+    },
+  };
 }
 
 /** Where the suite's process spends its time, by thread and stage, from V8 CPU profiles of a run (self time by source). */
