@@ -105,36 +105,39 @@ async function throughput(): Promise<Figure[]> {
  */
 function watchCpu(suitePid: number, providerPid: number): { stop(): string } {
   const tick = 100; // USER_HZ on Linux
-  const threads = (pid: number): Map<string, number> => {
-    const out = new Map<string, number>();
+  /** CPU ticks by thread id, with the thread's name. */
+  const threads = (pid: number): Map<string, { name: string; ticks: number }> => {
+    const out = new Map<string, { name: string; ticks: number }>();
     try {
       for (const t of readdirSync(`/proc/${pid}/task`)) {
         const stat = readFileSync(`/proc/${pid}/task/${t}/stat`, 'utf8');
         const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        const name = readFileSync(`/proc/${pid}/task/${t}/comm`, 'utf8').trim();
-        out.set(name, (out.get(name) ?? 0) + Number(fields[11]) + Number(fields[12]));
+        out.set(t, { name: readFileSync(`/proc/${pid}/task/${t}/comm`, 'utf8').trim(), ticks: Number(fields[11]) + Number(fields[12]) });
       }
     } catch {
       // The process is gone, or this is not Linux.
     }
     return out;
   };
-  const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+  const sum = (m: Map<string, { ticks: number }>) => [...m.values()].reduce((a, b) => a + b.ticks, 0);
   const provider0 = sum(threads(providerPid));
   const t0 = performance.now();
-  let last = new Map<string, number>();
-  // The suite's threads are read while it runs: once it exits, /proc forgets them.
-  const timer = setInterval(() => (last = threads(suitePid)), 200);
+  // Read while the suite runs (a thread that ended, and the process once it exits, are gone from /proc): the last
+  // reading of every thread id is kept.
+  const seen = new Map<string, { name: string; ticks: number }>();
+  const timer = setInterval(() => {
+    for (const [tid, t] of threads(suitePid)) seen.set(tid, t);
+  }, 200);
   return {
     stop() {
       clearInterval(timer);
       const seconds = (performance.now() - t0) / 1000;
-      if (last.size === 0) return '';
+      if (seen.size === 0) return '';
+      const by = (test: (name: string) => boolean) => [...seen.values()].filter((t) => test(t.name)).reduce((a, t) => a + t.ticks, 0);
       const core = (ticks: number) => (ticks / tick / seconds).toFixed(2);
-      const v8 = [...last].filter(([k]) => k.startsWith('V8')).reduce((a, [, v]) => a + v, 0);
       const provider = sum(threads(providerPid)) - provider0;
-      const busy = (provider + sum(last)) / tick / seconds;
-      return `CPU in cores while it ran (${cpus().length} cores): provider ${core(provider)} · runner thread ${core(last.get('MainThread') ?? 0)} · generation worker ${core(last.get('WorkerThread') ?? 0)} · V8 GC/JIT threads ${core(v8)} · unused ${Math.max(0, cpus().length - busy).toFixed(2)}`;
+      const busy = (provider + sum(seen)) / tick / seconds;
+      return `CPU in cores while it ran (${cpus().length} cores): provider ${core(provider)} · runner thread ${core(by((n) => n === 'MainThread'))} · generation worker ${core(by((n) => n === 'WorkerThread'))} · V8 GC/JIT threads ${core(by((n) => n.startsWith('V8')))} · unused ${Math.max(0, cpus().length - busy).toFixed(2)}`;
     },
   };
 }
