@@ -83,30 +83,44 @@ function decode(body: Buffer, encoding: string | undefined, truncated: boolean, 
   }
 }
 
+/** One keep-alive connection (an undici client) and the answers it has read on its current socket. */
+interface Conn {
+  readonly client: Client;
+  served: number;
+}
+
 /** Creates the client; one per run so that sockets are reused across cases. */
 export function createHttpClient(opts: HttpOptions): HttpClient {
   // undici (Node's own HTTP client, llhttp parser) is ~3× node:http per exchange on 127.0.0.1; see bench/run.ts.
   // One connection per request in flight, at most `maxSockets` per origin, each carrying one request at a time
   // (HTTP/1.1 keep-alive, never pipelined, redirects not followed). A connection is taken from a free list and given
   // back when its answer is read. undici's `pipelining: 1` would wait a turn of the event loop before reusing a socket;
-  // a connection that only ever has one request reuses it at once, so the target works while the checks run.
-  const pools = new Map<string, { free: Client[]; all: Client[]; waiting: ((c: Client) => void)[] }>();
-  const newClient = (origin: string) =>
-    new Client(origin, { pipelining: 2, connect: { rejectUnauthorized: !opts.insecure, timeout: opts.timeoutMs }, headersTimeout: 0, bodyTimeout: 0 });
-  const acquire = (origin: string): Client | Promise<Client> => {
+  // a client that only ever has one request in flight reuses it at once.
+  const pools = new Map<string, { free: Conn[]; all: Conn[]; waiting: ((c: Conn) => void)[] }>();
+  const newConn = (origin: string): Conn => {
+    const conn: Conn = {
+      client: new Client(origin, { pipelining: 2, connect: { rejectUnauthorized: !opts.insecure, timeout: opts.timeoutMs }, headersTimeout: 0, bodyTimeout: 0 }),
+      served: 0,
+    };
+    // A new socket has served nothing yet: only a socket that has can be found closed when reused.
+    conn.client.on('connect', () => (conn.served = 0));
+    conn.client.on('disconnect', () => (conn.served = 0));
+    return conn;
+  };
+  const acquire = (origin: string): Conn | Promise<Conn> => {
     let p = pools.get(origin);
     if (!p) pools.set(origin, (p = { free: [], all: [], waiting: [] }));
     const free = p.free.pop();
     if (free) return free;
     if (p.all.length < Math.max(1, opts.maxSockets)) {
-      const c = newClient(origin);
+      const c = newConn(origin);
       p.all.push(c);
       return c;
     }
     const pool = p;
     return new Promise((resolve) => pool.waiting.push(resolve));
   };
-  const release = (origin: string, c: Client) => {
+  const release = (origin: string, c: Conn) => {
     const p = pools.get(origin)!;
     const next = p.waiting.shift();
     if (next) next(c);
@@ -130,7 +144,7 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
       return first.staleSocket && (await (mayRetry?.() ?? true)) ? (await sendOnce(req, redactedHeaders)).exchange : first.exchange;
     },
     close() {
-      for (const p of pools.values()) for (const c of p.all) void c.destroy().catch(() => undefined);
+      for (const p of pools.values()) for (const c of p.all) void c.client.destroy().catch(() => undefined);
       pools.clear();
     },
   };
@@ -144,17 +158,18 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
       return { exchange: { request, error: { kind: 'other', message: (e as Error).message }, durationMs: 0 }, staleSocket: false };
     }
     const got = acquire(t.origin);
-    const client = got instanceof Client ? got : await got;
+    const conn = got instanceof Promise ? await got : got;
     try {
-      return await exchange(client, t, req, redactedHeaders);
+      return await exchange(conn, t, req, redactedHeaders);
     } finally {
-      release(t.origin, client);
+      release(t.origin, conn);
     }
   }
 
-  function exchange(client: Client, t: { origin: string; path: string }, req: OutgoingRequest, redactedHeaders: Readonly<Record<string, string>>): Promise<{ exchange: Omit<Exchange, 'rateLimited'>; staleSocket: boolean }> {
+  function exchange(conn: Conn, t: { origin: string; path: string }, req: OutgoingRequest, redactedHeaders: Readonly<Record<string, string>>): Promise<{ exchange: Omit<Exchange, 'rateLimited'>; staleSocket: boolean }> {
     const started = performance.now();
     const request = { method: req.method, url: req.url, headers: redactedHeaders, body: req.body };
+    const reused = conn.served > 0;
     return new Promise((resolve) => {
       let settled = false;
       let controller: Dispatcher.DispatchController | undefined;
@@ -180,7 +195,7 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
         controller?.abort(new Error('timeout'));
       }, opts.timeoutMs);
       try {
-        client.dispatch(
+        conn.client.dispatch(
           { path: t.path, method: req.method, headers: req.headers, body: req.body ?? null },
           {
             onRequestStart(c) {
@@ -212,12 +227,13 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
               size += chunk.length;
             },
             onResponseEnd() {
+              conn.served++;
               finish();
             },
-            onResponseError(_c, e: NodeJS.ErrnoException & { socket?: { bytesRead?: number } }) {
+            onResponseError(_c, e: NodeJS.ErrnoException) {
               if (settled) return;
-              // Stale: the connection had carried answers before (bytes read) but broke before this one began.
-              const stale = !responded && (e.code === 'UND_ERR_SOCKET' || e.code === 'ECONNRESET' || e.code === 'EPIPE') && (e.socket?.bytesRead ?? 0) > 0;
+              // Stale: the connection had carried answers before but broke before this one began.
+              const stale = reused && !responded && (e.code === 'UND_ERR_SOCKET' || e.code === 'ECONNRESET' || e.code === 'EPIPE');
               if (responded && e.code === 'UND_ERR_SOCKET') done({ error: { kind: 'connection-reset', message: 'answer broke off (connection closed mid-body)' } });
               else done({ error: { kind: classify(e), message: describe(e) } }, stale);
             },

@@ -39,6 +39,18 @@ describe('createHttpClient against hostile servers', () => {
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
+  it('a kept-alive connection reset when reused, before any answer: retried once on a fresh one', async () => {
+    // Arrange: every connection answers its first request and resets on the second, unanswered.
+    server = await servers.resetReusedConnections();
+    const c = newClient();
+    // Act: one connection at a time, three requests in a row.
+    const answers = [];
+    for (let i = 0; i < 3; i++) answers.push(await c.send({ method: 'POST', url: server.url + PATH, headers: {}, body: '{}' }, {}));
+    // Assert: each is answered; the two resets were retried (RFC 9112 §9.3.1), so the server saw five requests.
+    expect(answers.map((a) => a.response?.status)).toEqual([400, 400, 400]);
+    expect(server.requests()).toBe(5);
+  });
+
   it('a connection reset mid-answer: connection-reset', async () => {
     server = await servers.resetMidAnswer();
     const ex = await post(newClient(), server.url);
