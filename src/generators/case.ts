@@ -41,7 +41,7 @@ export interface TestCase {
   readonly contentType: string | undefined;
   /** The exact body sent (UTF-8), or undefined for none. */
   readonly body: string | undefined;
-  /** The JSON value behind `body`, when the body is JSON; echo checks compare against it. */
+  /** The JSON value behind `body`, when the body is JSON (left out by the generation worker: read it with `caseValue`). */
   readonly value?: unknown;
   readonly auth: AuthMode;
   readonly violation?: Violation;
