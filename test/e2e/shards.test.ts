@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSuite, type RunOptions } from '../../src/runner/run.ts';
 import { staticToken } from '../../src/runner/credentials.ts';
 import { mergeReports } from '../../src/report/merge.ts';
-import type { Report } from '../../src/report/model.ts';
 import { startProvider, type RunningProvider } from '../provider/server.ts';
+import { essence } from './essence.ts';
 
 let provider: RunningProvider;
 beforeAll(async () => {
@@ -14,16 +14,6 @@ afterAll(() => provider.close());
 
 const run = (shard?: RunOptions['shard']) =>
   runSuite({ specPath: 'spec/openapi.yaml', target: provider.url, credentials: staticToken('shard-token'), seed: 11, runs: 15, concurrency: 4, insecure: false, waiversFile: 'test/faults/no-waivers.json', ...(shard ? { shard } : {}) });
-
-/** What must not depend on sharding: case counts, per-check tallies, distinct failures with occurrences, coverage. */
-const essence = (r: Report) => ({
-  verdict: r.verdict,
-  cases: r.summary.cases,
-  failures: r.summary.failures,
-  checks: r.checks.map(({ name, passed, failed, waived, skipped }) => ({ name, passed, failed, waived, skipped })),
-  distinct: r.failures.map((f) => `${f.check}|${f.kind}|${f.rule}|${f.case.label}×${f.occurrences}`).sort(),
-  coverage: r.coverage,
-});
 
 describe('sharding', () => {
   it('two shards merged equal one unsharded run with the same seed', async () => {

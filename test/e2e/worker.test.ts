@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSuite } from '../../src/runner/run.ts';
 import { staticToken } from '../../src/runner/credentials.ts';
-import type { Report } from '../../src/report/model.ts';
 import { startProvider, type RunningProvider } from '../provider/server.ts';
+import { essence } from './essence.ts';
 
 let provider: RunningProvider;
 beforeAll(async () => {
@@ -18,16 +18,6 @@ afterAll(() => provider.close());
 const run = (generateInWorker: boolean) =>
   runSuite({ specPath: 'spec/openapi.yaml', target: provider.url, credentials: staticToken('worker-token'), seed: 5, runs: 1_000, concurrency: 4, insecure: false, maxShrinks: 0, waiversFile: 'test/faults/no-waivers.json', generateInWorker });
 
-const essence = (r: Report) => ({
-  verdict: r.verdict,
-  cases: r.summary.cases,
-  failures: r.summary.failures,
-  checks: r.checks.map(({ name, passed, failed, waived, skipped }) => ({ name, passed, failed, waived, skipped })),
-  distinct: r.failures.map((f) => `${f.check}|${f.kind}|${f.rule}|${f.case.label}×${f.occurrences}`).sort(),
-  coverage: r.coverage,
-  plan: r.plan,
-});
-
 describe('generation in a worker thread', () => {
   it('gives the same report as generation in-thread', async () => {
     const inThread = await run(false);
@@ -35,5 +25,6 @@ describe('generation in a worker thread', () => {
     expect(inThread.verdict).toBe('fails');
     expect(inThread.failures.some((f) => f.check.startsWith('echo') && f.case.phase === 'random')).toBe(true);
     expect(essence(inWorker)).toEqual(essence(inThread));
+    expect(inWorker.plan).toEqual(inThread.plan);
   });
 });
