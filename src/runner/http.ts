@@ -1,6 +1,6 @@
 import { Client, type Dispatcher } from 'undici';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
-import type { Exchange, ReceivedResponse, TransportErrorKind } from './exchange.ts';
+import type { Exchange, ReceivedResponse, SentRequest, TransportErrorKind } from './exchange.ts';
 
 /** How requests are sent. */
 export interface HttpOptions {
@@ -150,25 +150,24 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
   };
 
   async function sendOnce(req: OutgoingRequest, redactedHeaders: Readonly<Record<string, string>>): Promise<{ exchange: Omit<Exchange, 'rateLimited'>; staleSocket: boolean }> {
+    const request: SentRequest = { method: req.method, url: req.url, headers: redactedHeaders, body: req.body };
     let t: { origin: string; path: string };
     try {
       t = where(req.url);
     } catch (e) {
-      const request = { method: req.method, url: req.url, headers: redactedHeaders, body: req.body };
       return { exchange: { request, error: { kind: 'other', message: (e as Error).message }, durationMs: 0 }, staleSocket: false };
     }
     const got = acquire(t.origin);
     const conn = got instanceof Promise ? await got : got;
     try {
-      return await exchange(conn, t, req, redactedHeaders);
+      return await exchange(conn, t, req, request);
     } finally {
       release(t.origin, conn);
     }
   }
 
-  function exchange(conn: Conn, t: { origin: string; path: string }, req: OutgoingRequest, redactedHeaders: Readonly<Record<string, string>>): Promise<{ exchange: Omit<Exchange, 'rateLimited'>; staleSocket: boolean }> {
+  function exchange(conn: Conn, t: { origin: string; path: string }, req: OutgoingRequest, request: SentRequest): Promise<{ exchange: Omit<Exchange, 'rateLimited'>; staleSocket: boolean }> {
     const started = performance.now();
-    const request = { method: req.method, url: req.url, headers: redactedHeaders, body: req.body };
     const reused = conn.served > 0;
     return new Promise((resolve) => {
       let settled = false;

@@ -90,7 +90,8 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
     const redact = redactor(secrets);
     const pace = createPace(opts.rate, opts.maxRequests);
     // Every 201 creates an entity in the target, whatever the case (shrinking and lax providers create too).
-    const exec = async (c: TestCase) => tally.noteCreated(await execute(c, url, http, pace, opts, hooks.signal, redact));
+    const wireHeaders = headerSets(redact);
+    const exec = async (c: TestCase) => tally.noteCreated(await execute(c, url, http, pace, opts, hooks.signal, wireHeaders));
 
     const checks = createChecks();
     const ctx: CheckContext = { validators, mockTarget: target.mock };
@@ -209,33 +210,34 @@ export function caseHeaders(c: TestCase, token: string): Record<string, string> 
   return h;
 }
 
-// A run sends a handful of distinct header sets (auth mode × media type × token): built and redacted once each.
-const headerSets = new WeakMap<(s: string) => string, Map<string, { headers: Record<string, string>; shown: Record<string, string> }>>();
+/** The wire headers of a case and their redacted twin (what reports show). */
+type WireHeaders = (c: TestCase, token: string) => { headers: Readonly<Record<string, string>>; shown: Readonly<Record<string, string>> };
 
-/** The wire headers of a case and their redacted twin, shared between the cases that send the same ones. */
-function wireHeaders(c: TestCase, token: string, redact: (s: string) => string): { headers: Readonly<Record<string, string>>; shown: Readonly<Record<string, string>> } {
-  let sets = headerSets.get(redact);
-  if (!sets) headerSets.set(redact, (sets = new Map()));
-  const key = `${c.auth}\n${c.contentType ?? ''}\n${c.contentType === undefined ? 0 : 1}\n${token}`;
-  let set = sets.get(key);
-  if (!set) {
-    const headers = caseHeaders(c, token);
-    set = { headers, shown: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, redact(v)])) };
-    // A token refreshed many times must not grow the map without bound.
-    if (sets.size > 256) sets.clear();
-    sets.set(key, set);
-  }
-  return set;
+/** A run sends a handful of distinct header sets (auth mode × media type × token): each is built and redacted once. */
+function headerSets(redact: (s: string) => string): WireHeaders {
+  const sets = new Map<string, { headers: Record<string, string>; shown: Record<string, string> }>();
+  return (c, token) => {
+    const key = `${c.auth}\n${c.contentType ?? ''}\n${c.contentType === undefined ? 0 : 1}\n${token}`;
+    let set = sets.get(key);
+    if (!set) {
+      const headers = caseHeaders(c, token);
+      set = { headers, shown: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, redact(v)])) };
+      // A token refreshed many times must not grow the map without bound.
+      if (sets.size > 256) sets.clear();
+      sets.set(key, set);
+    }
+    return set;
+  };
 }
 
 /** Sends one case, waiting out 429s and refreshing credentials once on a 401; undefined when the budget is spent. */
-async function execute(c: TestCase, url: string, http: HttpClient, pace: Pace, opts: RunOptions, signal: AbortSignal | undefined, redact: (s: string) => string): Promise<Exchange | undefined> {
+async function execute(c: TestCase, url: string, http: HttpClient, pace: Pace, opts: RunOptions, signal: AbortSignal | undefined, wireHeaders: WireHeaders): Promise<Exchange | undefined> {
   let rateLimited = 0;
   let refreshed = false;
   for (;;) {
     if (!(await pace.acquire(signal))) return undefined;
     const token = (await opts.credentials.token()) ?? MOCK_TOKEN;
-    const { headers, shown } = wireHeaders(c, token, redact);
+    const { headers, shown } = wireHeaders(c, token);
     const ex = await http.send({ method: c.method, url, headers, body: c.body }, shown, () => pace.acquire(signal));
     const res = ex.response;
     if (res?.status === 429) {
