@@ -3,7 +3,7 @@ import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildValidators } from '../validators/index.ts';
-import { shardFilter, FEED_AHEAD, type FeedMessage, type FeedWorkerData } from './feed.ts';
+import { shardFilter, FEED_AHEAD, FEED_BATCH, type FeedMessage, type FeedWorkerData } from './feed.ts';
 import type { TestCase } from './case.ts';
 import { randomPhase } from './index.ts';
 
@@ -11,6 +11,10 @@ const data = workerData as FeedWorkerData;
 lowerPriority();
 const port = parentPort!;
 const post = (m: FeedMessage) => port.postMessage(m);
+const fail = (e: unknown) => {
+  post({ error: (e as Error).message });
+  port.close();
+};
 
 try {
   const cases = shardFilter(randomPhase({ spec: data.spec, validators: buildValidators(data.spec), seed: data.seed, runs: data.runs }, false), data.shard ?? undefined, data.offset);
@@ -21,7 +25,7 @@ try {
       while (credits > 0 && !done) {
         credits--;
         const batch: TestCase[] = [];
-        for (let n = 0; n < data.batchSize; n++) {
+        for (let n = 0; n < FEED_BATCH; n++) {
           const next = cases.next();
           if (next.done) {
             done = true;
@@ -37,8 +41,7 @@ try {
         }
       }
     } catch (e) {
-      post({ error: (e as Error).message });
-      port.close();
+      fail(e);
     }
   };
   port.on('message', () => {
@@ -47,10 +50,8 @@ try {
   });
   pump();
 } catch (e) {
-  post({ error: (e as Error).message });
-  port.close();
+  fail(e);
 }
-
 
 /**
  * Generation should use the CPU the exchanges leave, not delay them: on Linux a thread has its own nice value, so

@@ -29,7 +29,6 @@ export interface FeedWorkerData {
   /** Cases of the plan before the random phase (the boundary phase), for the shard arithmetic. */
   readonly offset: number;
   readonly shard: ShardSpec | null;
-  readonly batchSize: number;
 }
 
 /** A message from the generation worker. */
@@ -37,7 +36,8 @@ export type FeedMessage = { readonly batch: TestCase[] } | { readonly done: true
 
 /** Random cases from which the worker pays for its start-up (~0.3 s of a core). */
 export const WORKER_THRESHOLD = 2_000;
-const BATCH = 256;
+/** Cases per message from the worker. */
+export const FEED_BATCH = 256;
 /**
  * Batches generated ahead of the runner (4,096 cases, a few MB): a deep buffer lets the worker, which runs at a lower
  * priority, fall behind while the exchanges need the CPU and catch up while they wait (bench: +6-10% throughput).
@@ -73,7 +73,7 @@ export function caseSource(plan: Plan, opts: { spec: LoadedSpec; seed: number; r
   const boundary: TestCase[] = [];
   for (let i = 0; i < plan.boundaryCount; i++) boundary.push(all.next().value!);
   const head = shardFilter(boundary, opts.shard);
-  const data: FeedWorkerData = { spec: opts.spec, seed: opts.seed, runs: opts.runs, offset: plan.boundaryCount, shard: opts.shard ?? null, batchSize: BATCH };
+  const data: FeedWorkerData = { spec: opts.spec, seed: opts.seed, runs: opts.runs, offset: plan.boundaryCount, shard: opts.shard ?? null };
   const tail = workerStream(data);
   let inHead = true;
   return {
