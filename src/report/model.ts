@@ -3,6 +3,7 @@ import type { Normalisation } from '../spec/normalise.ts';
 import type { SpecWarning } from '../spec/lint.ts';
 import type { WaiverStatus } from './waivers.ts';
 import type { AuthMode, Violation } from '../generators/case.ts';
+import type { ShardSpec } from '../generators/feed.ts';
 
 /** One failing case as reported: the minimal request that shows it, the answer, the rule, and how to replay it. */
 export interface ReportedFailure {
@@ -78,7 +79,7 @@ export interface Report {
   readonly target: { readonly kind: 'prism' | 'url'; readonly url: string; readonly mock: boolean; readonly insecure: boolean };
   readonly seed: number;
   readonly runs: number;
-  readonly shard: { readonly index: number; readonly count: number } | null;
+  readonly shard: ShardSpec | null;
   /** Set by merge-reports: how many shard reports were joined into this one (its `shard` is then null). */
   readonly mergedShards?: number;
   readonly interrupted: boolean;

@@ -1,3 +1,4 @@
+import type { ShardSpec } from '../generators/feed.ts';
 import { planCases } from '../generators/index.ts';
 import { loadSpec } from '../spec/load.ts';
 import { urlTarget } from '../targets/url.ts';
@@ -8,7 +9,7 @@ import type { RunOptions } from './run.ts';
 export interface RunPlan {
   readonly seed: number;
   readonly runs: number;
-  readonly shard: { readonly index: number; readonly count: number } | null;
+  readonly shard: ShardSpec | null;
   /** Requests per case class (the preflight probes included), over the whole plan. */
   readonly byClass: Readonly<Record<string, number>>;
   /** Requests the run (this shard) would send, before 429 retries and shrinking. */

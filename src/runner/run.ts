@@ -5,7 +5,7 @@ import { createChecks } from '../checks/index.ts';
 import { judge } from '../checks/judge.ts';
 import type { TestCase } from '../generators/case.ts';
 import { createCoverage, planCases, shrinkCase, type PlanOptions } from '../generators/index.ts';
-import { caseSource, WORKER_THRESHOLD, type CaseSource } from '../generators/feed.ts';
+import { caseSource, WORKER_THRESHOLD, type CaseSource, type ShardSpec } from '../generators/feed.ts';
 import { lintSpec } from '../spec/lint.ts';
 import { loadSpec, OPERATION } from '../spec/load.ts';
 import { MOCK_TOKEN, startTarget, TargetError, type Target } from '../targets/index.ts';
@@ -35,7 +35,7 @@ export interface RunOptions {
   /** Hard cap on requests sent, retries included. */
   readonly maxRequests?: number;
   /** 1-based shard index and count. */
-  readonly shard?: { readonly index: number; readonly count: number };
+  readonly shard?: ShardSpec;
   readonly insecure: boolean;
   /** The team's waivers file; `spec/waivers.json` is read when present and nothing is given. */
   readonly waiversFile?: string;
