@@ -12,6 +12,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { createOnboardingClient, type EntityOnboardingRequest } from '../src/client/onboarding.ts';
 import { ONBOARDING_STATUSES } from '../src/client/types.ts';
 import { differences, normalisePact, PACT_FILE_NAME } from './pact-drift.ts';
+import { FULL, MINIMAL, MISSING_BRAND, NO_CREDENTIALS, REDIRECT } from './interactions.ts';
 
 const { eachLike, regex, string } = MatchersV3;
 
@@ -67,7 +68,7 @@ describe('consumer contract: entity-onboarding-client → connect-onboarding-api
     const request: EntityOnboardingRequest = { brand: 'Tesla', type: 'EV' };
     await pact
       .addInteraction()
-      .uponReceiving('a request to onboard an EV with only brand and type')
+      .uponReceiving(MINIMAL)
       .withRequest('POST', PATH, (b) => b.headers(REQUEST_HEADERS).jsonBody(request))
       .willRespondWith(201, (b) =>
         b.headers({ 'Content-Type': JSON_CONTENT_TYPE }).jsonBody({
@@ -98,7 +99,7 @@ describe('consumer contract: entity-onboarding-client → connect-onboarding-api
     };
     await pact
       .addInteraction()
-      .uponReceiving('a request to onboard a HeatPump with every optional field')
+      .uponReceiving(FULL)
       .withRequest('POST', PATH, (b) => b.headers(REQUEST_HEADERS).jsonBody(request))
       .willRespondWith(201, (b) =>
         b.headers({ 'Content-Type': JSON_CONTENT_TYPE }).jsonBody({
@@ -141,7 +142,7 @@ describe('consumer contract: entity-onboarding-client → connect-onboarding-api
     };
     await pact
       .addInteraction()
-      .uponReceiving('a request to onboard a ChargePoint that needs the user redirected to the OEM')
+      .uponReceiving(REDIRECT)
       .withRequest('POST', PATH, (b) => b.headers(REQUEST_HEADERS).jsonBody(request))
       .willRespondWith(201, (b) =>
         b.headers({ 'Content-Type': JSON_CONTENT_TYPE }).jsonBody({
@@ -168,7 +169,7 @@ describe('consumer contract: entity-onboarding-client → connect-onboarding-api
     const request = { type: 'EV', identifier: 'EV-0042-EXAMPLE' } as unknown as EntityOnboardingRequest;
     await pact
       .addInteraction()
-      .uponReceiving('a request to onboard an EV without a brand')
+      .uponReceiving(MISSING_BRAND)
       .withRequest('POST', PATH, (b) => b.headers(REQUEST_HEADERS).jsonBody(request))
       .willRespondWith(400, (b) =>
         b.headers({ 'Content-Type': JSON_CONTENT_TYPE }).jsonBody({
@@ -186,7 +187,7 @@ describe('consumer contract: entity-onboarding-client → connect-onboarding-api
     const request: EntityOnboardingRequest = { brand: 'Tesla', type: 'EV' };
     await pact
       .addInteraction()
-      .uponReceiving('a request to onboard an EV without credentials')
+      .uponReceiving(NO_CREDENTIALS)
       .withRequest('POST', PATH, (b) => b.headers({ 'Content-Type': 'application/json' }).jsonBody(request))
       .willRespondWith(401)
       .executeTest(async (server) => {

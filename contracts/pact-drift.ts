@@ -1,8 +1,10 @@
 // The committed pact is what `npm test` produces: this compares a freshly written pact with the committed one.
+import { basename } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import { DEFAULT_PACT } from '../src/cli/verify-pact.ts';
 
-/** The pact file the consumer tests produce, under `contracts/pacts/`. */
-export const PACT_FILE_NAME = 'entity-onboarding-client-connect-onboarding-api.json';
+/** The pact file the consumer tests produce, under `contracts/pacts/` (the one `verify-pact` reads by default). */
+export const PACT_FILE_NAME = basename(DEFAULT_PACT);
 
 /**
  * Drops what changes without the contract changing: the Pact library versions in `metadata`

@@ -7,6 +7,7 @@ import { anyValuePaths } from '../src/pact/any-value.ts';
 import { verifyPact } from '../src/pact/verify.ts';
 import { DEFAULT_PACT } from '../src/cli/verify-pact.ts';
 import { startProvider } from '../test/provider/server.ts';
+import { FULL, MINIMAL } from './interactions.ts';
 
 describe('the committed pact against providers', () => {
   it('is verified against the embedded Prism, bodies by shape', async () => {
@@ -31,8 +32,8 @@ describe('the committed pact against providers', () => {
   });
 
   it.each([
-    ['status-200', 'a request to onboard an EV with only brand and type'],
-    ['identifier-overwritten-by-pairing-code', 'a request to onboard a HeatPump with every optional field'],
+    ['status-200', MINIMAL],
+    ['identifier-overwritten-by-pairing-code', FULL],
   ])('fails against the %s fault, naming the interaction', async (fault, interaction) => {
     const provider = await startProvider({ token: 'pact-token', fault });
     try {

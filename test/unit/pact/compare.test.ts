@@ -5,14 +5,10 @@ import { comparePactWithSpec, crossCheckWithComparator } from '../../../src/pact
 import { PactFileError } from '../../../src/pact/pact-file.ts';
 import { loadSpec, type LoadedSpec } from '../../../src/spec/load.ts';
 import { buildValidators, type Validators } from '../../../src/validators/index.ts';
+import { DEFAULT_PACT as PACT } from '../../../src/cli/verify-pact.ts';
+import { FULL, MINIMAL, MISSING_BRAND, NO_CREDENTIALS, REDIRECT } from '../../../contracts/interactions.ts';
 
-const PACT = 'contracts/pacts/entity-onboarding-client-connect-onboarding-api.json';
 const C = '/components/schemas/';
-const MINIMAL = 'a request to onboard an EV with only brand and type';
-const FULL = 'a request to onboard a HeatPump with every optional field';
-const REDIRECT = 'a request to onboard a ChargePoint that needs the user redirected to the OEM';
-const MISSING_BRAND = 'a request to onboard an EV without a brand';
-const NO_CREDENTIALS = 'a request to onboard an EV without credentials';
 
 type Json = Record<string, any>; // fixtures: pact JSON, mutated freely
 let spec: LoadedSpec;

@@ -7,16 +7,12 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PactFileError } from '../../../src/pact/pact-file.ts';
 import { ProviderUnreachableError, verifyPact, type VerifyPactResult } from '../../../src/pact/verify.ts';
+import { DEFAULT_PACT as PACT } from '../../../src/cli/verify-pact.ts';
+import { FULL, MINIMAL, MISSING_BRAND, NO_CREDENTIALS, REDIRECT } from '../../../contracts/interactions.ts';
 
 // Pact is imported lazily by verifyPact, after this line has run.
 process.env['PACT_DO_NOT_TRACK'] ??= 'true';
 
-const PACT = 'contracts/pacts/entity-onboarding-client-connect-onboarding-api.json';
-const MINIMAL = 'a request to onboard an EV with only brand and type';
-const FULL = 'a request to onboard a HeatPump with every optional field';
-const REDIRECT = 'a request to onboard a ChargePoint that needs the user redirected to the OEM';
-const MISSING_BRAND = 'a request to onboard an EV without a brand';
-const NO_CREDENTIALS = 'a request to onboard an EV without credentials';
 const REAL_TOKEN = 'provider-real-token-9f2c';
 const ENTITY_TYPES = ['Battery', 'ChargePoint', 'EV', 'HeatPump', 'SolarPlant', 'RetrofitMeter', 'Meter', 'Inverter'];
 
