@@ -23,7 +23,15 @@ if (mode === 'provider') {
     maxShrinks: 0,
     waiversFile: 'test/faults/no-waivers.json',
   });
-  console.log(JSON.stringify({ cases: report.summary.cases, requests: report.summary.requests, durationMs: report.summary.durationMs, verdict: report.verdict, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+  console.log(
+    JSON.stringify({
+      cases: report.summary.cases,
+      requests: report.summary.requests,
+      durationMs: report.summary.durationMs,
+      verdict: report.verdict,
+      maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    }),
+  );
 } else {
   console.error('usage: child.ts provider [PORT] | suite URL RUNS CONCURRENCY');
   process.exit(2);

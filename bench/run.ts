@@ -53,13 +53,19 @@ async function output(p: ChildProcess): Promise<string> {
 }
 
 /** The suite's own request mix (method, headers, body bytes), for autocannon to replay: "the same request body". */
-async function suiteRequests(count: number): Promise<{ method: string; headers: Record<string, string>; body?: string }[]> {
+async function suiteRequests(
+  count: number,
+): Promise<{ method: string; headers: Record<string, string>; body?: string }[]> {
   const spec = await loadSpec('spec/openapi.yaml');
   const plan = planCases({ spec, validators: buildValidators(spec), seed: 7, runs: count });
   const out: { method: string; headers: Record<string, string>; body?: string }[] = [];
   for (const c of plan.cases()) {
     if (out.length >= count) break;
-    out.push({ method: c.method, headers: caseHeaders(c, 'bench-token'), ...(c.body === undefined ? {} : { body: c.body }) });
+    out.push({
+      method: c.method,
+      headers: caseHeaders(c, 'bench-token'),
+      ...(c.body === undefined ? {} : { body: c.body }),
+    });
   }
   return out;
 }
@@ -81,8 +87,19 @@ async function throughput(): Promise<Figure[]> {
   const duration = quick ? 3 : 15;
   const endpoint = (url: string) => `${url}/v1/onboarding/entities`;
   const requests = await suiteRequests(10_000);
-  const single = await withProvider((url) => autocannon({ url: endpoint(url), method: 'POST', connections: CONCURRENCY, duration, headers: { 'content-type': 'application/json', authorization: 'Bearer bench-token' }, body: BODY }));
-  const mix = await withProvider((url) => autocannon({ url: endpoint(url), connections: CONCURRENCY, duration, requests }));
+  const single = await withProvider((url) =>
+    autocannon({
+      url: endpoint(url),
+      method: 'POST',
+      connections: CONCURRENCY,
+      duration,
+      headers: { 'content-type': 'application/json', authorization: 'Bearer bench-token' },
+      body: BODY,
+    }),
+  );
+  const mix = await withProvider((url) =>
+    autocannon({ url: endpoint(url), connections: CONCURRENCY, duration, requests }),
+  );
   const rawRate = mix.requests.average;
   let budget = '';
   const suite = await withProvider(async (url, providerPid) => {
@@ -94,9 +111,30 @@ async function throughput(): Promise<Figure[]> {
   });
   const suiteRate = (suite.cases / suite.durationMs) * 1000;
   return [
-    { name: 'autocannon, one small valid body', value: Math.round(single.requests.average), unit: 'req/s', target: 0, sense: 'min', note: `${CONCURRENCY} connections (for reference)` },
-    { name: 'autocannon, the suite\'s own requests', value: Math.round(rawRate), unit: 'req/s', target: 0, sense: 'min', note: `${CONCURRENCY} connections, the first 10,000 cases of the plan replayed for ${duration} s` },
-    { name: 'suite checked cases/s', value: Math.round(suiteRate), unit: 'cases/s', target: Math.round(rawRate * 0.5), sense: 'min', note: `${suite.cases} cases in ${(suite.durationMs / 1000).toFixed(1)} s, start-up included; target 0.5 × autocannon on the same requests; ratio ${(suiteRate / rawRate).toFixed(2)}${budget ? `\n       ${budget}` : ''}` },
+    {
+      name: 'autocannon, one small valid body',
+      value: Math.round(single.requests.average),
+      unit: 'req/s',
+      target: 0,
+      sense: 'min',
+      note: `${CONCURRENCY} connections (for reference)`,
+    },
+    {
+      name: "autocannon, the suite's own requests",
+      value: Math.round(rawRate),
+      unit: 'req/s',
+      target: 0,
+      sense: 'min',
+      note: `${CONCURRENCY} connections, the first 10,000 cases of the plan replayed for ${duration} s`,
+    },
+    {
+      name: 'suite checked cases/s',
+      value: Math.round(suiteRate),
+      unit: 'cases/s',
+      target: Math.round(rawRate * 0.5),
+      sense: 'min',
+      note: `${suite.cases} cases in ${(suite.durationMs / 1000).toFixed(1)} s, start-up included; target 0.5 × autocannon on the same requests; ratio ${(suiteRate / rawRate).toFixed(2)}${budget ? `\n       ${budget}` : ''}`,
+    },
     // Memory from the same run: results stream to the bookkeeping, generation is a few batches ahead.
     { name: `peak RSS over ${suite.cases} cases`, value: suite.maxRssMb, unit: 'MB', target: 300, sense: 'max' },
   ];
@@ -115,7 +153,10 @@ function watchCpu(suitePid: number, providerPid: number): { stop(): string } {
       for (const t of readdirSync(`/proc/${pid}/task`)) {
         const stat = readFileSync(`/proc/${pid}/task/${t}/stat`, 'utf8');
         const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        out.set(t, { name: readFileSync(`/proc/${pid}/task/${t}/comm`, 'utf8').trim(), ticks: Number(fields[11]) + Number(fields[12]) });
+        out.set(t, {
+          name: readFileSync(`/proc/${pid}/task/${t}/comm`, 'utf8').trim(),
+          ticks: Number(fields[11]) + Number(fields[12]),
+        });
       }
     } catch {
       // The process is gone, or this is not Linux.
@@ -136,7 +177,8 @@ function watchCpu(suitePid: number, providerPid: number): { stop(): string } {
       clearInterval(timer);
       const seconds = (performance.now() - t0) / 1000;
       if (seen.size === 0) return '';
-      const by = (test: (name: string) => boolean) => [...seen.values()].filter((t) => test(t.name)).reduce((a, t) => a + t.ticks, 0);
+      const by = (test: (name: string) => boolean) =>
+        [...seen.values()].filter((t) => test(t.name)).reduce((a, t) => a + t.ticks, 0);
       const core = (ticks: number) => (ticks / tick / seconds).toFixed(2);
       const provider = sum(threads(providerPid)) - provider0;
       const busy = (provider + sum(seen)) / tick / seconds;
@@ -148,7 +190,19 @@ function watchCpu(suitePid: number, providerPid: number): { stop(): string } {
 /** Where the suite's process spends its time, by thread and stage, from V8 CPU profiles of a run (self time by source). */
 async function profileStages(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'conformance-prof-'));
-  await withProvider((url) => output(child(['--cpu-prof', `--cpu-prof-dir=${dir}`, 'bench/child.ts', 'suite', url, String(SUITE_RUNS), String(CONCURRENCY)])));
+  await withProvider((url) =>
+    output(
+      child([
+        '--cpu-prof',
+        `--cpu-prof-dir=${dir}`,
+        'bench/child.ts',
+        'suite',
+        url,
+        String(SUITE_RUNS),
+        String(CONCURRENCY),
+      ]),
+    ),
+  );
   // One profile per thread, named in start order: the runner's (main) thread, then the generation worker's.
   const files = (await readdir(dir)).filter((f) => f.endsWith('.cpuprofile')).sort();
   const stage = (n: { callFrame: { functionName: string; url: string } }): string => {
@@ -157,12 +211,20 @@ async function profileStages(): Promise<string> {
     if (f === '(garbage collector)') return 'garbage collection';
     if (/\/src\/generators\/|fast-check|pure-rand/.test(u)) return 'generation (fast-check, certification)';
     if (/\/src\/(checks|validators)\/|\/ajv/.test(u)) return 'checks and validation';
-    if (/\/src\/runner\/|undici|node:_http|node:net|node:internal\/stream|^$/.test(u) || ['writev', 'writeUtf8String', 'utf8Write'].includes(f)) return 'HTTP exchange (client, sockets, syscalls)';
+    if (
+      /\/src\/runner\/|undici|node:_http|node:net|node:internal\/stream|^$/.test(u) ||
+      ['writev', 'writeUtf8String', 'utf8Write'].includes(f)
+    )
+      return 'HTTP exchange (client, sockets, syscalls)';
     return 'other (bookkeeping, start-up)';
   };
   const parts: string[] = [];
   for (const [i, file] of files.entries()) {
-    const prof = JSON.parse(await readFile(join(dir, file), 'utf8')) as { nodes: { id: number; callFrame: { functionName: string; url: string } }[]; samples: number[]; timeDeltas: number[] };
+    const prof = JSON.parse(await readFile(join(dir, file), 'utf8')) as {
+      nodes: { id: number; callFrame: { functionName: string; url: string } }[];
+      samples: number[];
+      timeDeltas: number[];
+    };
     const byId = new Map(prof.nodes.map((n) => [n.id, n]));
     const totals = new Map<string, number>();
     let all = 0;
@@ -173,7 +235,11 @@ async function profileStages(): Promise<string> {
       totals.set(key, (totals.get(key) ?? 0) + us);
     });
     parts.push(`  ${i === 0 ? 'runner (main) thread' : 'generation worker thread'}:`);
-    parts.push(...[...totals].sort((a, b) => b[1] - a[1]).map(([k, v]) => `    ${((100 * v) / all).toFixed(0).padStart(3)}%  ${k}`));
+    parts.push(
+      ...[...totals]
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, v]) => `    ${((100 * v) / all).toFixed(0).padStart(3)}%  ${k}`),
+    );
   }
   await rm(dir, { recursive: true, force: true });
   return parts.join('\n');
@@ -190,17 +256,50 @@ async function startup(): Promise<Figure> {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as { port: number }).port;
   const t0 = performance.now();
-  const p = spawn(NODE, [...HEAP_FLAGS, 'bin/conformance.ts', 'run', '--target', `http://127.0.0.1:${port}/connect`, '--token', 'x', '--max-requests', '1', '--report-dir', 'reports/bench-startup'], { stdio: 'ignore' });
+  const p = spawn(
+    NODE,
+    [
+      ...HEAP_FLAGS,
+      'bin/conformance.ts',
+      'run',
+      '--target',
+      `http://127.0.0.1:${port}/connect`,
+      '--token',
+      'x',
+      '--max-requests',
+      '1',
+      '--report-dir',
+      'reports/bench-startup',
+    ],
+    { stdio: 'ignore' },
+  );
   await new Promise((r) => p.once('exit', r));
   server.close();
-  return { name: 'start-up to first request (URL target)', value: Math.round(first - t0), unit: 'ms', target: 1000, sense: 'max' };
+  return {
+    name: 'start-up to first request (URL target)',
+    value: Math.round(first - t0),
+    unit: 'ms',
+    target: 1000,
+    sense: 'max',
+  };
 }
 
 async function prismRun(): Promise<Figure> {
   const t0 = performance.now();
-  const p = spawn(NODE, [...HEAP_FLAGS, 'bin/conformance.ts', 'run', '--seed', '1', '--report-dir', 'reports/bench-prism'], { stdio: 'ignore' });
+  const p = spawn(
+    NODE,
+    [...HEAP_FLAGS, 'bin/conformance.ts', 'run', '--seed', '1', '--report-dir', 'reports/bench-prism'],
+    { stdio: 'ignore' },
+  );
   const code = await new Promise<number | null>((r) => p.once('exit', r));
-  return { name: 'default run against embedded Prism', value: Math.round(performance.now() - t0), unit: 'ms', target: 15_000, sense: 'max', note: `exit ${code}` };
+  return {
+    name: 'default run against embedded Prism',
+    value: Math.round(performance.now() - t0),
+    unit: 'ms',
+    target: 15_000,
+    sense: 'max',
+    note: `exit ${code}`,
+  };
 }
 
 async function rates(): Promise<Figure[]> {
@@ -222,7 +321,14 @@ async function rates(): Promise<Figure[]> {
   while (performance.now() - t0 < 2_000) for (const x of values) (v.validate(x), m++);
   const valRate = (m / (performance.now() - t0)) * 1000;
   return [
-    { name: 'cases generated/s', value: Math.round(genRate), unit: 'cases/s', target: 5_000, sense: 'min', note: `${n} cases` },
+    {
+      name: 'cases generated/s',
+      value: Math.round(genRate),
+      unit: 'cases/s',
+      target: 5_000,
+      sense: 'min',
+      note: `${n} cases`,
+    },
     { name: 'request validations/s', value: Math.round(valRate), unit: 'validations/s', target: 50_000, sense: 'min' },
   ];
 }
@@ -233,14 +339,32 @@ async function rates(): Promise<Figure[]> {
   for (const f of figures) {
     const met = f.sense === 'min' ? f.value >= f.target : f.value <= f.target;
     ok &&= met;
-    const ratio = f.target === 0 ? '' : ` (${(f.sense === 'min' ? f.value / f.target : f.target / Math.max(1, f.value)).toFixed(2)}× target)`;
-    console.log(`${met ? 'ok  ' : 'MISS'} ${f.name.padEnd(42)} ${String(f.value).padStart(8)} ${f.unit.padEnd(14)} target ${f.sense === 'min' ? '≥' : '≤'} ${f.target}${ratio}${f.note ? ' · ' + f.note : ''}`);
+    const ratio =
+      f.target === 0
+        ? ''
+        : ` (${(f.sense === 'min' ? f.value / f.target : f.target / Math.max(1, f.value)).toFixed(2)}× target)`;
+    console.log(
+      `${met ? 'ok  ' : 'MISS'} ${f.name.padEnd(42)} ${String(f.value).padStart(8)} ${f.unit.padEnd(14)} target ${f.sense === 'min' ? '≥' : '≤'} ${f.target}${ratio}${f.note ? ' · ' + f.note : ''}`,
+    );
   }
   const missed = figures.find((f) => f.name === 'suite checked cases/s' && f.value < f.target);
-  if (missed) console.log(`throughput below target; where the suite's process spends its time (CPU profiles):\n${await profileStages()}`);
-  const machine = { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version };
+  if (missed)
+    console.log(
+      `throughput below target; where the suite's process spends its time (CPU profiles):\n${await profileStages()}`,
+    );
+  const machine = {
+    cpus: cpus().length,
+    model: cpus()[0]?.model ?? 'unknown',
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  };
   await mkdir('reports', { recursive: true });
-  await writeFile('reports/bench.json', JSON.stringify({ date: new Date().toISOString(), machine, figures }, null, 2) + '\n');
-  console.log(`machine: ${machine.cpus} × ${machine.model}, ${machine.memoryGb} GiB, Node ${machine.node} · reports/bench.json`);
+  await writeFile(
+    'reports/bench.json',
+    JSON.stringify({ date: new Date().toISOString(), machine, figures }, null, 2) + '\n',
+  );
+  console.log(
+    `machine: ${machine.cpus} × ${machine.model}, ${machine.memoryGb} GiB, Node ${machine.node} · reports/bench.json`,
+  );
   process.exitCode = ok ? 0 : 1;
 }

@@ -29,9 +29,11 @@ const CONTRACT_TOKEN = 'contract-test-token';
 const JSON_CONTENT_TYPE = regex(/^application\/json(\s*;.*)?$/, 'application/json; charset=utf-8');
 const BEARER = regex(/^Bearer [A-Za-z0-9\-._~+/]+=*$/, `Bearer ${CONTRACT_TOKEN}`);
 // RFC 3339 `date-time` (what OpenAPI's `format: date-time` means), fractional seconds allowed as .NET writes them.
-const DATE_TIME = (example: string) => regex(/^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/, example);
+const DATE_TIME = (example: string) =>
+  regex(/^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/, example);
 // MatchersV3.uuid's pattern is unanchored, and Pact's regex matcher looks for a match anywhere in the value.
-const uuid = (example: string) => regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, example);
+const uuid = (example: string) =>
+  regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, example);
 const STATUS = (example: string) => regex(new RegExp(`^(${ONBOARDING_STATUSES.join('|')})$`), example);
 const HTTP_URL = (example: string) => regex(/^https?:\/\/\S+$/, example);
 const REQUEST_HEADERS = { 'Content-Type': 'application/json', Authorization: BEARER };
@@ -48,7 +50,13 @@ const CREATED = '2024-05-01T10:00:00Z';
 
 /** What every full 201 of this contract carries: ids, creation time, an Entity request pending. */
 function createdEnvelope() {
-  return { id: uuid(IDS.request), created: DATE_TIME(CREATED), principalId: uuid(IDS.principal), requestType: 'Entity', status: STATUS('Pending') };
+  return {
+    id: uuid(IDS.request),
+    created: DATE_TIME(CREATED),
+    principalId: uuid(IDS.principal),
+    requestType: 'Entity',
+    status: STATUS('Pending'),
+  };
 }
 
 const client = (baseUrl: string) => createOnboardingClient({ baseUrl, token: CONTRACT_TOKEN });
@@ -57,7 +65,12 @@ const client = (baseUrl: string) => createOnboardingClient({ baseUrl, token: CON
 let consumerFailed = false;
 
 describe('consumer contract: entity-onboarding-client → connect-onboarding-api', () => {
-  const pact = new PactV4({ consumer: 'entity-onboarding-client', provider: 'connect-onboarding-api', dir: freshDir, logLevel: 'warn' });
+  const pact = new PactV4({
+    consumer: 'entity-onboarding-client',
+    provider: 'connect-onboarding-api',
+    dir: freshDir,
+    logLevel: 'warn',
+  });
   beforeEach(({ onTestFailed }) => {
     onTestFailed(() => {
       consumerFailed = true;
@@ -129,7 +142,10 @@ describe('consumer contract: entity-onboarding-client → connect-onboarding-api
       .executeTest(async (server) => {
         const res = await client(server.url).createEntity(request);
         expect(res.status).toBe(201);
-        expect(res.body).toMatchObject({ returnUrl: request.returnUrl, data: { entity: { collectiveId: IDS.collective, information: { identifier: 'HP-0001-EXAMPLE' } } } });
+        expect(res.body).toMatchObject({
+          returnUrl: request.returnUrl,
+          data: { entity: { collectiveId: IDS.collective, information: { identifier: 'HP-0001-EXAMPLE' } } },
+        });
       });
   });
 
@@ -152,7 +168,13 @@ describe('consumer contract: entity-onboarding-client → connect-onboarding-api
           status: STATUS('InProgress'),
           // The meaning of this interaction: the user must be sent to the OEM's consent page.
           action: { type: 'Redirect', redirectLink: HTTP_URL('https://oem.example.com/consent?session=5b1d') },
-          data: { entity: { id: uuid(IDS.entity), type: 'ChargePoint', information: { type: 'ChargePoint', brand: 'Wallbox', identifier: 'CP-7731-EXAMPLE' } } },
+          data: {
+            entity: {
+              id: uuid(IDS.entity),
+              type: 'ChargePoint',
+              information: { type: 'ChargePoint', brand: 'Wallbox', identifier: 'CP-7731-EXAMPLE' },
+            },
+          },
         }),
       )
       .executeTest(async (server) => {
@@ -193,7 +215,10 @@ describe('consumer contract: entity-onboarding-client → connect-onboarding-api
       .executeTest(async (server) => {
         // Pact's mock server tolerates extra headers: check that the client really sent no credentials.
         const sent: Headers[] = [];
-        const recordingFetch: typeof fetch = (input, init) => (sent.push(new Headers(init?.headers)), fetch(input, init));
+        const recordingFetch: typeof fetch = (input, init) => (
+          sent.push(new Headers(init?.headers)),
+          fetch(input, init)
+        );
         const res = await createOnboardingClient({ baseUrl: server.url, fetch: recordingFetch }).createEntity(request);
         expect(res.status).toBe(401);
         expect(sent.map((h) => h.has('authorization'))).toEqual([false]);
@@ -209,7 +234,10 @@ describe('committed pact', () => {
 
   it(`contracts/pacts/${PACT_FILE_NAME} is what the consumer tests produce`, async () => {
     const fresh = await readFile(FRESH, 'utf8').catch(() => undefined);
-    expect(consumerFailed || fresh === undefined, 'a consumer test above failed (or did not run): fix it first; the pact it wrote is incomplete').toBe(false);
+    expect(
+      consumerFailed || fresh === undefined,
+      'a consumer test above failed (or did not run): fix it first; the pact it wrote is incomplete',
+    ).toBe(false);
     if (UPDATE) {
       // Copy then rename: other test files read the committed pact meanwhile.
       await copyFile(FRESH, `${COMMITTED}.tmp`);

@@ -11,7 +11,10 @@ export const PACT_FILE_NAME = basename(DEFAULT_PACT);
  * (`pactRust`, `pact-js`) and each V4 interaction's `key`, a hash whose algorithm belongs to the Pact version.
  */
 export function normalisePact(pact: unknown): unknown {
-  const copy = structuredClone(pact) as { metadata?: Record<string, unknown>; interactions?: Record<string, unknown>[] };
+  const copy = structuredClone(pact) as {
+    metadata?: Record<string, unknown>;
+    interactions?: Record<string, unknown>[];
+  };
   if (copy.metadata) {
     delete copy.metadata['pactRust'];
     delete copy.metadata['pact-js'];
@@ -30,7 +33,14 @@ export function differences(expected: unknown, actual: unknown, limit = 10, at =
   const out: string[] = [];
   for (const k of new Set([...Object.keys(expected), ...Object.keys(actual)])) {
     if (out.length >= limit) break;
-    out.push(...differences(expected[k], actual[k], limit - out.length, `${at}/${k.replaceAll('~', '~0').replaceAll('/', '~1')}`));
+    out.push(
+      ...differences(
+        expected[k],
+        actual[k],
+        limit - out.length,
+        `${at}/${k.replaceAll('~', '~0').replaceAll('/', '~1')}`,
+      ),
+    );
   }
   return out;
 }

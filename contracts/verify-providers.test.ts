@@ -14,7 +14,13 @@ describe('the committed pact against providers', () => {
     const spec = await loadSpec('spec/openapi.yaml');
     const prism = await startPrism(spec);
     try {
-      const result = await verifyPact({ pactFile: DEFAULT_PACT, providerBaseUrl: prism.baseUrl, token: 'prism-token', shapeOnly: true, anyValuePaths: anyValuePaths(spec) });
+      const result = await verifyPact({
+        pactFile: DEFAULT_PACT,
+        providerBaseUrl: prism.baseUrl,
+        token: 'prism-token',
+        shapeOnly: true,
+        anyValuePaths: anyValuePaths(spec),
+      });
       expect(result.interactions.filter((i) => !i.ok)).toEqual([]);
     } finally {
       await prism.stop();

@@ -24,7 +24,8 @@ beforeAll(async () => {
   model = modelFor(spec, opts.validators);
 });
 
-const errorsOf = (d: Pick<Draft, 'contentType' | 'body'>) => opts.validators.requestFor(d.contentType)!.validate(JSON.parse(d.body!));
+const errorsOf = (d: Pick<Draft, 'contentType' | 'body'>) =>
+  opts.validators.requestFor(d.contentType)!.validate(JSON.parse(d.body!));
 
 /** Independent of the generators' own certification: the draft is what its label says, on the bytes. */
 function checkDraft(draft: Draft): void {
@@ -38,10 +39,15 @@ function checkDraft(draft: Draft): void {
   const v = d.violation!;
   const [, keyword, where] = d.label.split('/');
   expect(keyword).toBe(v.keyword);
-  expect(v.instancePath === '' ? ['root', ...model.required, undefined] : [v.instancePath.slice(1)]).toContain(where === undefined ? undefined : where.split('+')[0]);
+  expect(v.instancePath === '' ? ['root', ...model.required, undefined] : [v.instancePath.slice(1)]).toContain(
+    where === undefined ? undefined : where.split('+')[0],
+  );
   const errors = errorsOf(d);
   expect(errors.length, d.body).toBeGreaterThan(0);
-  expect(errors.some((e) => e.keyword === v.keyword && e.rule === v.rule), d.body).toBe(true);
+  expect(
+    errors.some((e) => e.keyword === v.keyword && e.rule === v.rule),
+    d.body,
+  ).toBe(true);
   for (const e of errors) {
     expect(e.instancePath, d.body).toBe(v.instancePath);
     // Only the labelled keyword, or the enum of the same schema when the type is wrong.
@@ -66,7 +72,10 @@ describe('schema-driven valid generation (before any filter)', () => {
       fc.assert(
         fc.property(fieldValueArb(f), (value) => {
           if (value === null) nulls++;
-          expect(opts.validators.request.get('application/json')!.validate({ ...minimalBody(model), [f.name]: value }), `${f.name}: ${JSON.stringify(value)}`).toEqual([]);
+          expect(
+            opts.validators.request.get('application/json')!.validate({ ...minimalBody(model), [f.name]: value }),
+            `${f.name}: ${JSON.stringify(value)}`,
+          ).toEqual([]);
         }),
         { numRuns: 100, seed: 1 },
       );
@@ -99,9 +108,12 @@ describe('schema-driven valid generation (before any filter)', () => {
 describe('near misses', () => {
   it('enum near misses are never members', () => {
     const members = model.fields.find((f) => f.enumValues)!.enumValues as string[];
-    fc.assert(fc.property(enumNearMissArb(members), (s) => {
-      expect(members).not.toContain(s);
-    }), { numRuns: RUNS });
+    fc.assert(
+      fc.property(enumNearMissArb(members), (s) => {
+        expect(members).not.toContain(s);
+      }),
+      { numRuns: RUNS },
+    );
     expect(homoglyph('EV')).toBe('\u0415V');
   });
 
@@ -123,15 +135,25 @@ describe('near misses', () => {
 
   it('unknown names are never declared properties', () => {
     const known = model.fields.map((f) => f.name);
-    fc.assert(fc.property(unknownNameArb(known), (n) => {
-      expect(known).not.toContain(n);
-    }), { numRuns: RUNS });
+    fc.assert(
+      fc.property(unknownNameArb(known), (n) => {
+        expect(known).not.toContain(n);
+      }),
+      { numRuns: RUNS },
+    );
   });
 });
 
 describe('random-phase properties', () => {
   it('has a valid property and one per invalid class of the schema', () => {
-    expect(randomProperties(opts)).toEqual(['valid', 'invalid/required', 'invalid/type', 'invalid/enum', 'invalid/format', 'invalid/additionalProperties']);
+    expect(randomProperties(opts)).toEqual([
+      'valid',
+      'invalid/required',
+      'invalid/type',
+      'invalid/enum',
+      'invalid/format',
+      'invalid/additionalProperties',
+    ]);
   });
 
   it('valid ⇒ accepted; invalid ⇒ rejected for exactly its label (on the bytes sent)', () => {
@@ -165,7 +187,10 @@ describe('random-phase properties', () => {
 
   it('shrinking gets somewhere: minimal counterexamples are small', () => {
     for (const key of randomProperties(opts)) {
-      const out = fc.check(fc.property(randomArbitrary(opts, key)!, (d) => d.body!.length < 40), { seed: 11, numRuns: 100 });
+      const out = fc.check(
+        fc.property(randomArbitrary(opts, key)!, (d) => d.body!.length < 40),
+        { seed: 11, numRuns: 100 },
+      );
       expect(out.failed, key).toBe(true);
       expect(out.counterexample![0].body!.length, key).toBeLessThan(120);
     }

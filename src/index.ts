@@ -6,10 +6,23 @@ export { convertSchema, SPEC_BASE } from './spec/convert.ts';
 export { lintSpec, type SpecWarning } from './spec/lint.ts';
 export { normaliseForPrism, type Normalisation } from './spec/normalise.ts';
 // validators
-export { buildValidators, createAjv, type Validators, type BodyValidator, type SchemaError } from './validators/index.ts';
+export {
+  buildValidators,
+  createAjv,
+  type Validators,
+  type BodyValidator,
+  type SchemaError,
+} from './validators/index.ts';
 // generators
 export type { TestCase, CaseKind, AuthMode, Violation } from './generators/case.ts';
-export { planCases, shrinkCase, createCoverage, type Plan, type PlanOptions, type CoverageRow } from './generators/index.ts';
+export {
+  planCases,
+  shrinkCase,
+  createCoverage,
+  type Plan,
+  type PlanOptions,
+  type CoverageRow,
+} from './generators/index.ts';
 // checks
 export { createChecks } from './checks/index.ts';
 export type { Check, CheckContext, CheckResult, Failure, Severity } from './checks/types.ts';
@@ -32,7 +45,16 @@ export { redactSecrets } from './report/text.ts';
 export { repeatCommand } from './report/repeat.ts';
 // consumer contract
 export { createOnboardingClient } from './client/onboarding.ts';
-export { checkPact, comparePactWithSpec, verifyPact, PactFileError, ProviderUnreachableError, VerifierError, type Mismatch, type VerifyPactResult } from './pact/index.ts';
+export {
+  checkPact,
+  comparePactWithSpec,
+  verifyPact,
+  PactFileError,
+  ProviderUnreachableError,
+  VerifierError,
+  type Mismatch,
+  type VerifyPactResult,
+} from './pact/index.ts';
 export { anyValuePaths } from './pact/any-value.ts';
 // cli
 export { main, type Io } from './cli/main.ts';

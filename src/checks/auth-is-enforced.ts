@@ -14,7 +14,16 @@ export const authIsEnforced: Check = {
   applies: (c) => c.kind === 'auth',
   judge: (c, ex, ctx) => {
     const status = judgeStatus(c, ex, ctx);
-    if (status !== undefined || ex.response?.status !== 401 || ex.response.headers['www-authenticate'] !== undefined) return status;
-    return { ...fail('auth-is-enforced', 'missing-www-authenticate', RULES.bearerScheme, '401 has no WWW-Authenticate challenge (RFC 9110 §15.5.2)'), severity: 'warning' };
+    if (status !== undefined || ex.response?.status !== 401 || ex.response.headers['www-authenticate'] !== undefined)
+      return status;
+    return {
+      ...fail(
+        'auth-is-enforced',
+        'missing-www-authenticate',
+        RULES.bearerScheme,
+        '401 has no WWW-Authenticate challenge (RFC 9110 §15.5.2)',
+      ),
+      severity: 'warning',
+    };
   },
 };

@@ -13,7 +13,13 @@ export const contentTypeConformance: Check = {
     if (ctx.validators.responseFor(res.status, received)) return undefined;
     const documented = [...byType.keys()];
     const rule = [...byType.values()][0]!.pointer.replace(/\/[^/]+\/schema$/, '');
-    return fail('content-type-conformance', 'undocumented-content-type', rule, `${res.status} answered with Content-Type ${received ?? '(none)'}: Documented: ${documented.join(', ')}`, received ?? null, documented);
+    return fail(
+      'content-type-conformance',
+      'undocumented-content-type',
+      rule,
+      `${res.status} answered with Content-Type ${received ?? '(none)'}: Documented: ${documented.join(', ')}`,
+      received ?? null,
+      documented,
+    );
   }),
 };
-

@@ -20,10 +20,16 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((x, i) => jsonEqual(x, (b as unknown[])[i]));
+  if (Array.isArray(a))
+    return a.length === (b as unknown[]).length && a.every((x, i) => jsonEqual(x, (b as unknown[])[i]));
   const ka = Object.keys(a);
   const kb = Object.keys(b);
-  return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && jsonEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  return (
+    ka.length === kb.length &&
+    ka.every(
+      (k) => Object.hasOwn(b, k) && jsonEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+    )
+  );
 }
 
 /** Two spellings of one uuid (case, `urn:uuid:` prefix) are the same uuid. */
@@ -33,12 +39,15 @@ export function sameUuid(a: unknown, b: unknown): boolean {
 }
 
 /** The 201 body of a created valid case, when there is one to judge. */
-function created(judge: (c: TestCase, body: Record<string, unknown>, res: ReceivedResponse) => CheckResult): Check['judge'] {
+function created(
+  judge: (c: TestCase, body: Record<string, unknown>, res: ReceivedResponse) => CheckResult,
+): Check['judge'] {
   return onRealProviders(
     withResponse((c, res) => {
       if (res.status !== 201) return { skip: 'not created' };
       const parsed = jsonBody(res);
-      if (!parsed.ok || parsed.value === null || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) return { skip: 'no JSON object' };
+      if (!parsed.ok || parsed.value === null || typeof parsed.value !== 'object' || Array.isArray(parsed.value))
+        return { skip: 'no JSON object' };
       return judge(c, parsed.value as Record<string, unknown>, res);
     }),
   );
@@ -48,7 +57,16 @@ function created(judge: (c: TestCase, body: Record<string, unknown>, res: Receiv
  * An echo check: where the 201 carries `path` (not absent, not null), it must equal what the request sent.
  * `when`: `always` compares even when the request left the field out (absent ≡ null); `given` only when the request gave a value.
  */
-export function echoCheck(name: string, description: string, fields: readonly { request: string; response: readonly string[]; when: 'always' | 'given'; equal?: (a: unknown, b: unknown) => boolean }[]): Check {
+export function echoCheck(
+  name: string,
+  description: string,
+  fields: readonly {
+    request: string;
+    response: readonly string[];
+    when: 'always' | 'given';
+    equal?: (a: unknown, b: unknown) => boolean;
+  }[],
+): Check {
   return {
     name,
     description,
@@ -62,7 +80,14 @@ export function echoCheck(name: string, description: string, fields: readonly { 
         if (f.when === 'given' && sent === null) continue;
         if (!(f.equal ?? jsonEqual)(sent, received)) {
           failures.push(
-            fail(name, 'echo-mismatch', RULES.created, `201 ${f.response.join('.')} does not echo the request's ${f.request}: Received: ${JSON.stringify(received)?.slice(0, 120)} / Sent: ${JSON.stringify(sent)?.slice(0, 120)}`, received, sent),
+            fail(
+              name,
+              'echo-mismatch',
+              RULES.created,
+              `201 ${f.response.join('.')} does not echo the request's ${f.request}: Received: ${JSON.stringify(received)?.slice(0, 120)} / Sent: ${JSON.stringify(sent)?.slice(0, 120)}`,
+              received,
+              sent,
+            ),
           );
         }
       }
@@ -79,7 +104,14 @@ export const echoRequestType: Check = {
   judge: created((_c, body) =>
     body['requestType'] === undefined || body['requestType'] === 'Entity'
       ? undefined
-      : fail('echo-request-type', 'echo-mismatch', RULES.created, `201 requestType: Received: ${JSON.stringify(body['requestType'])} / Expected: "Entity"`, body['requestType'], 'Entity'),
+      : fail(
+          'echo-request-type',
+          'echo-mismatch',
+          RULES.created,
+          `201 requestType: Received: ${JSON.stringify(body['requestType'])} / Expected: "Entity"`,
+          body['requestType'],
+          'Entity',
+        ),
   ),
 };
 
@@ -90,12 +122,18 @@ export const echoEntityType = echoCheck('echo-entity-type', 'a created entity ha
 export const echoEntityInformation = echoCheck(
   'echo-entity-information',
   'data.entity.information echoes type, brand, identifier, pairingCode, associatedEmail, name and track',
-  ['type', 'brand', 'identifier', 'pairingCode', 'associatedEmail', 'name', 'track'].map((k) => ({ request: k, response: ['data', 'entity', 'information', k], when: 'always' as const })),
+  ['type', 'brand', 'identifier', 'pairingCode', 'associatedEmail', 'name', 'track'].map((k) => ({
+    request: k,
+    response: ['data', 'entity', 'information', k],
+    when: 'always' as const,
+  })),
 );
 
-export const echoCollectiveId = echoCheck('echo-collective-id', 'data.entity.collectiveId echoes the collectiveId sent', [
-  { request: 'collectiveId', response: ['data', 'entity', 'collectiveId'], when: 'given', equal: sameUuid },
-]);
+export const echoCollectiveId = echoCheck(
+  'echo-collective-id',
+  'data.entity.collectiveId echoes the collectiveId sent',
+  [{ request: 'collectiveId', response: ['data', 'entity', 'collectiveId'], when: 'given', equal: sameUuid }],
+);
 
 export const echoOwner = echoCheck('echo-owner', 'data.entity.owner echoes the owner sent', [
   { request: 'owner', response: ['data', 'entity', 'owner'], when: 'given', equal: sameUuid },
@@ -122,7 +160,13 @@ export function createUniqueIdCheck(): Check {
       const key = id.toLowerCase();
       const first = seen.get(key);
       if (first !== undefined && first !== c.id) {
-        return fail('unique-id', 'duplicate-id', RULES.created, `201 id ${id} was already returned for case ${first}`, id);
+        return fail(
+          'unique-id',
+          'duplicate-id',
+          RULES.created,
+          `201 id ${id} was already returned for case ${first}`,
+          id,
+        );
       }
       seen.set(key, c.id);
       return undefined;

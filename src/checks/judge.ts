@@ -15,7 +15,14 @@ const NONE: readonly Failure[] = Object.freeze([]);
 
 function verdictOf(check: Check): { pass: Judged; skip: Judged } {
   let v = verdicts.get(check);
-  if (!v) verdicts.set(check, (v = { pass: Object.freeze({ check, outcome: 'pass', failures: NONE }), skip: Object.freeze({ check, outcome: 'skip', failures: NONE }) }));
+  if (!v)
+    verdicts.set(
+      check,
+      (v = {
+        pass: Object.freeze({ check, outcome: 'pass', failures: NONE }),
+        skip: Object.freeze({ check, outcome: 'skip', failures: NONE }),
+      }),
+    );
   return v;
 }
 
@@ -30,7 +37,9 @@ export function judge(checks: readonly Check[], c: TestCase, ex: Exchange, ctx: 
     else {
       const found = Array.isArray(r) ? (r as readonly Failure[]) : [r as Failure];
       // An advisory case tests a rule beyond the verdict profile: what it finds is a warning, never a failure.
-      const failures = c.advisory ? found.map((f) => ({ ...f, severity: 'warning' as const, message: `${f.message} (advisory: ${c.advisory})` })) : found;
+      const failures = c.advisory
+        ? found.map((f) => ({ ...f, severity: 'warning' as const, message: `${f.message} (advisory: ${c.advisory})` }))
+        : found;
       out.push({ check, outcome: failures.some((f) => f.severity === 'error') ? 'fail' : 'pass', failures });
     }
   }

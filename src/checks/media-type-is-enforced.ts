@@ -7,5 +7,10 @@ export const mediaTypeIsEnforced: Check = {
   name: 'media-type-is-enforced',
   description: 'an undeclared request media type is answered 415 (400 accepted)',
   applies: (c) => c.kind === 'media-type',
-  judge: statusIn('media-type-is-enforced', [415, 400], RULES.requestContent, 'an undeclared media type was not refused'),
+  judge: statusIn(
+    'media-type-is-enforced',
+    [415, 400],
+    RULES.requestContent,
+    'an undeclared media type was not refused',
+  ),
 };

@@ -9,10 +9,25 @@ export const methodIsNotAllowed: Check = {
   applies: (c) => c.kind === 'method',
   judge: withResponse((c, res) => {
     if (res.status !== 405) {
-      return fail('method-is-not-allowed', 'unexpected-status', RULES.pathItem, `${c.method} was not refused: Received: ${res.status} / Documented: 405`, res.status, [405]);
+      return fail(
+        'method-is-not-allowed',
+        'unexpected-status',
+        RULES.pathItem,
+        `${c.method} was not refused: Received: ${res.status} / Documented: 405`,
+        res.status,
+        [405],
+      );
     }
     if (res.headers['allow'] === undefined) {
-      return { ...fail('method-is-not-allowed', 'missing-allow-header', RULES.pathItem, `405 to ${c.method} has no Allow header (RFC 9110 §15.5.6)`), severity: 'warning' };
+      return {
+        ...fail(
+          'method-is-not-allowed',
+          'missing-allow-header',
+          RULES.pathItem,
+          `405 to ${c.method} has no Allow header (RFC 9110 §15.5.6)`,
+        ),
+        severity: 'warning',
+      };
     }
     return undefined;
   }),

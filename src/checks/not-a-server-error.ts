@@ -8,6 +8,8 @@ export const notAServerError: Check = {
   description: 'no request is answered with a 5xx status',
   applies: () => true,
   judge: withResponse((_c, res) =>
-    res.status >= 500 ? fail('not-a-server-error', 'server-error', RULES.responses, `server error: Received: ${res.status}`, res.status) : undefined,
+    res.status >= 500
+      ? fail('not-a-server-error', 'server-error', RULES.responses, `server error: Received: ${res.status}`, res.status)
+      : undefined,
   ),
 };

@@ -8,6 +8,13 @@ export const responseIsReceived: Check = {
   applies: () => true,
   judge: (_c, ex) =>
     ex.error
-      ? { check: 'response-is-received', kind: ex.error.kind, severity: 'error', rule: RULES.responses, message: ex.error.message, received: ex.error.kind }
+      ? {
+          check: 'response-is-received',
+          kind: ex.error.kind,
+          severity: 'error',
+          rule: RULES.responses,
+          message: ex.error.message,
+          received: ex.error.kind,
+        }
       : undefined,
 };

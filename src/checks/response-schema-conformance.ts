@@ -11,16 +11,38 @@ export const responseSchemaConformance: Check = {
     const byType = ctx.validators.responses.get(String(res.status));
     if (!byType || byType.size === 0) return undefined;
     // A wrong Content-Type is content-type-conformance's to report; the body is still judged by the documented schema.
-    const validator = ctx.validators.responseFor(res.status, res.headers['content-type']) ?? (byType.size === 1 ? [...byType.values()][0] : undefined);
+    const validator =
+      ctx.validators.responseFor(res.status, res.headers['content-type']) ??
+      (byType.size === 1 ? [...byType.values()][0] : undefined);
     if (!validator) return undefined;
-    if (res.truncated) return fail('response-schema-conformance', 'body-too-large', validator.pointer, `${res.status} body exceeded the read cap and was cut`);
+    if (res.truncated)
+      return fail(
+        'response-schema-conformance',
+        'body-too-large',
+        validator.pointer,
+        `${res.status} body exceeded the read cap and was cut`,
+      );
     const parsed = jsonBody(res);
     if (!parsed.ok) {
-      return fail('response-schema-conformance', 'not-json', validator.pointer, `${res.status} body is not JSON (${parsed.error})`, res.body.slice(0, 200), validator.mediaType);
+      return fail(
+        'response-schema-conformance',
+        'not-json',
+        validator.pointer,
+        `${res.status} body is not JSON (${parsed.error})`,
+        res.body.slice(0, 200),
+        validator.mediaType,
+      );
     }
     const errors = validator.validate(parsed.value);
     return errors.map((e) =>
-      fail('response-schema-conformance', 'schema-violation', e.rule, `${res.status} body${e.instancePath ? ' at ' + e.instancePath : ''} ${e.message}`, resolvePointer(parsed.value, e.instancePath) ?? null, e.params),
+      fail(
+        'response-schema-conformance',
+        'schema-violation',
+        e.rule,
+        `${res.status} body${e.instancePath ? ' at ' + e.instancePath : ''} ${e.message}`,
+        resolvePointer(parsed.value, e.instancePath) ?? null,
+        e.params,
+      ),
     );
   }),
 };

@@ -15,6 +15,15 @@ export const statusIsAllowed: Check = {
       documented.includes('default') ||
       PROFILE_ONLY_STATUSES.includes(res.status);
     const allowed = [...documented, ...PROFILE_ONLY_STATUSES.map(String)];
-    return ok ? undefined : fail('status-is-allowed', 'undocumented-status', RULES.responses, `Received: ${res.status} / Documented: ${allowed.join(', ')}`, res.status, allowed);
+    return ok
+      ? undefined
+      : fail(
+          'status-is-allowed',
+          'undocumented-status',
+          RULES.responses,
+          `Received: ${res.status} / Documented: ${allowed.join(', ')}`,
+          res.status,
+          allowed,
+        );
   }),
 };

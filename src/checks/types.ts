@@ -27,11 +27,7 @@ export interface CheckContext {
 }
 
 /** A check's answer for one exchange. */
-export type CheckResult =
-  | undefined
-  | Failure
-  | readonly Failure[]
-  | { readonly skip: string };
+export type CheckResult = undefined | Failure | readonly Failure[] | { readonly skip: string };
 
 /** One assertion of the verdict profile: a small pure function over (case, exchange). */
 export interface Check {

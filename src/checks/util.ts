@@ -3,7 +3,14 @@ import type { Check, CheckContext, CheckResult, Failure } from './types.ts';
 import type { TestCase } from '../generators/case.ts';
 
 /** Builds a failure of `check` with the usual `Received` / `Documented` fields. */
-export function fail(check: string, kind: string, rule: string, message: string, received?: unknown, documented?: unknown): Failure {
+export function fail(
+  check: string,
+  kind: string,
+  rule: string,
+  message: string,
+  received?: unknown,
+  documented?: unknown,
+): Failure {
   return {
     check,
     kind,
@@ -32,7 +39,14 @@ export function statusIn(check: string, allowed: readonly number[], rule: string
   return withResponse((_c, res) =>
     allowed.includes(res.status)
       ? undefined
-      : fail(check, 'unexpected-status', rule, `${what}: Received: ${res.status} / Documented: ${allowed.join(', ')}`, res.status, allowed),
+      : fail(
+          check,
+          'unexpected-status',
+          rule,
+          `${what}: Received: ${res.status} / Documented: ${allowed.join(', ')}`,
+          res.status,
+          allowed,
+        ),
   );
 }
 

@@ -32,7 +32,11 @@ export const FLAGS = {
 export type Flags = { [K in keyof typeof FLAGS]?: (typeof FLAGS)[K]['type'] extends 'boolean' ? boolean : string };
 
 /** Parses argv; unknown flags and stray arguments are usage errors. */
-export function parseCommandLine(argv: readonly string[]): { command: string | undefined; positionals: string[]; flags: Flags } {
+export function parseCommandLine(argv: readonly string[]): {
+  command: string | undefined;
+  positionals: string[];
+  flags: Flags;
+} {
   // `--timeout -1`: node:util refuses a value that starts with a dash; join it so that the flag's own check names the problem.
   const args: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -64,7 +68,13 @@ function isValueFlag(arg: string | undefined): boolean {
 }
 
 /** A whole number within bounds, or a usage error naming the flag. */
-export function intFlag(name: string, raw: string | undefined, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
+export function intFlag(
+  name: string,
+  raw: string | undefined,
+  fallback: number,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   if (raw === undefined) return fallback;
   if (!/^-?\d+$/.test(raw.trim())) throw new UsageError(`--${name} expects a whole number, got ${JSON.stringify(raw)}`);
   const n = Number(raw);
@@ -76,7 +86,8 @@ export function intFlag(name: string, raw: string | undefined, fallback: number,
 export function rateFlag(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   const m = /^\s*(\d+(?:\.\d+)?)\s*(?:\/s)?\s*$/.exec(raw);
-  if (!m || Number(m[1]) <= 0) throw new UsageError(`--rate expects requests per second above 0, such as 10 or 10/s, got ${JSON.stringify(raw)}`);
+  if (!m || Number(m[1]) <= 0)
+    throw new UsageError(`--rate expects requests per second above 0, such as 10 or 10/s, got ${JSON.stringify(raw)}`);
   return Number(m[1]);
 }
 
@@ -86,6 +97,7 @@ export function shardFlag(raw: string | undefined): { index: number; count: numb
   const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(raw);
   const index = Number(m?.[1]);
   const count = Number(m?.[2]);
-  if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`--shard expects i/n with 1 ≤ i ≤ n, got ${JSON.stringify(raw)}`);
+  if (!m || count < 1 || index < 1 || index > count)
+    throw new UsageError(`--shard expects i/n with 1 ≤ i ≤ n, got ${JSON.stringify(raw)}`);
   return { index, count };
 }

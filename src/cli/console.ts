@@ -24,7 +24,11 @@ export interface ProgressOptions {
 }
 
 /** `[########------------]  40%  400/1000 cases · 3 failures · 12.3 s · ~18 s left` */
-export function progressLine(p: { done: number; total: number; failures: number }, elapsedMs: number, width = 24): string {
+export function progressLine(
+  p: { done: number; total: number; failures: number },
+  elapsedMs: number,
+  width = 24,
+): string {
   const ratio = p.total > 0 ? Math.min(1, p.done / p.total) : 1;
   const filled = Math.round(ratio * width);
   const bar = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}]`;
@@ -46,7 +50,9 @@ export function createProgress(io: Io, options: ProgressOptions = {}): ProgressH
     onStart(info) {
       started = now();
       last = started;
-      io.err(`running ${info.total} cases against ${info.target.baseUrl}${info.target.mock ? ' (embedded Prism mock)' : ''}`);
+      io.err(
+        `running ${info.total} cases against ${info.target.baseUrl}${info.target.mock ? ' (embedded Prism mock)' : ''}`,
+      );
     },
     onProgress(p) {
       latest = p;
@@ -60,20 +66,30 @@ export function createProgress(io: Io, options: ProgressOptions = {}): ProgressH
       } else {
         if (final || t - last < logInterval) return;
         last = t;
-        io.err(`progress: ${p.done}/${p.total} cases, ${p.failures} failure${p.failures === 1 ? '' : 's'}, ${duration(t - started)}`);
+        io.err(
+          `progress: ${p.done}/${p.total} cases, ${p.failures} failure${p.failures === 1 ? '' : 's'}, ${duration(t - started)}`,
+        );
       }
     },
     finish() {
       if (io.isTTY) {
         if (drawn) write('\r\x1b[K');
-      } else if (latest) io.err(`progress: ${latest.done}/${latest.total} cases, ${latest.failures} failure${latest.failures === 1 ? '' : 's'}, ${duration(now() - started)}`);
+      } else if (latest)
+        io.err(
+          `progress: ${latest.done}/${latest.total} cases, ${latest.failures} failure${latest.failures === 1 ? '' : 's'}, ${duration(now() - started)}`,
+        );
     },
   };
 }
 
 function table(rows: readonly (readonly string[])[], numeric: (col: number) => boolean): string[] {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((cell, i) => (numeric(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd());
+  return rows.map((r) =>
+    r
+      .map((cell, i) => (numeric(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 function failureLines(f: ReportedFailure): string[] {
@@ -89,28 +105,66 @@ function failureLines(f: ReportedFailure): string[] {
 /** The summary after a run, as lines: checks, failures, spec gaps, warnings, waivers, verdict and how to repeat it. */
 export function formatSummary(r: Report, opts: { readonly reportDir?: string } = {}): string[] {
   const out: string[] = [];
-  const shard = r.shard ? ` · shard ${r.shard.index}/${r.shard.count}` : r.mergedShards ? ` · merged from ${r.mergedShards} shards` : '';
-  out.push(`${r.tool.name} ${r.tool.version} · target ${r.target.url}${r.target.mock ? ' (embedded Prism mock)' : ''} · seed ${r.seed}${shard}`);
-  for (const p of r.preflight.filter((x) => !x.ok)) out.push(`preflight: the target accepted ${p.label} with ${p.received} (expected ${p.expected})`);
+  const shard = r.shard
+    ? ` · shard ${r.shard.index}/${r.shard.count}`
+    : r.mergedShards
+      ? ` · merged from ${r.mergedShards} shards`
+      : '';
+  out.push(
+    `${r.tool.name} ${r.tool.version} · target ${r.target.url}${r.target.mock ? ' (embedded Prism mock)' : ''} · seed ${r.seed}${shard}`,
+  );
+  for (const p of r.preflight.filter((x) => !x.ok))
+    out.push(`preflight: the target accepted ${p.label} with ${p.received} (expected ${p.expected})`);
 
-  out.push('', ...table([['check', 'passed', 'failed', 'waived', 'skipped'], ...r.checks.map((c) => [c.name, String(c.passed), String(c.failed), String(c.waived), String(c.skipped)])], (i) => i > 0).map((l) => `  ${l}`));
+  out.push(
+    '',
+    ...table(
+      [
+        ['check', 'passed', 'failed', 'waived', 'skipped'],
+        ...r.checks.map((c) => [c.name, String(c.passed), String(c.failed), String(c.waived), String(c.skipped)]),
+      ],
+      (i) => i > 0,
+    ).map((l) => `  ${l}`),
+  );
 
   const unwaived = r.failures.filter((f) => !f.waivedBy);
   const waived = r.failures.filter((f) => f.waivedBy);
   if (unwaived.length) out.push('', `failures (${unwaived.length}):`, ...unwaived.flatMap(failureLines));
-  if (waived.length) out.push('', `waived failures (${waived.length}):`, ...waived.map((f) => `${f.id} ${f.check} [${f.kind}] ${f.case.label} — waived by ${f.waivedBy}`));
-  if (r.specGaps.length) out.push('', `spec gaps (${r.specGaps.length}):`, ...r.specGaps.map((g) => `  ${visible(g.message)} (${g.count}×, e.g. ${g.example})`));
-  if (r.warnings.length) out.push('', `warnings (${r.warnings.length}):`, ...r.warnings.map((w) => `  ${w.code}: ${visible(w.message)}`));
+  if (waived.length)
+    out.push(
+      '',
+      `waived failures (${waived.length}):`,
+      ...waived.map((f) => `${f.id} ${f.check} [${f.kind}] ${f.case.label} — waived by ${f.waivedBy}`),
+    );
+  if (r.specGaps.length)
+    out.push(
+      '',
+      `spec gaps (${r.specGaps.length}):`,
+      ...r.specGaps.map((g) => `  ${visible(g.message)} (${g.count}×, e.g. ${g.example})`),
+    );
+  if (r.warnings.length)
+    out.push('', `warnings (${r.warnings.length}):`, ...r.warnings.map((w) => `  ${w.code}: ${visible(w.message)}`));
   if (r.waivers.length) {
-    const flag = (w: Report['waivers'][number]) => [w.expired ? ` EXPIRED ${w.expires}` : '', w.stale ? ' STALE (matched nothing: remove it?)' : ''].join('');
-    out.push('', `waivers (${r.waivers.length}):`, ...r.waivers.map((w) => `  ${w.id} (${w.check}, owner ${w.owner}): matched ${w.matched}${flag(w)}`));
+    const flag = (w: Report['waivers'][number]) =>
+      [w.expired ? ` EXPIRED ${w.expires}` : '', w.stale ? ' STALE (matched nothing: remove it?)' : ''].join('');
+    out.push(
+      '',
+      `waivers (${r.waivers.length}):`,
+      ...r.waivers.map((w) => `  ${w.id} (${w.check}, owner ${w.owner}): matched ${w.matched}${flag(w)}`),
+    );
   }
 
   const word = r.interrupted ? 'INTERRUPTED' : r.verdict === 'conforms' ? 'CONFORMS' : 'FAILS';
   const s = r.summary;
-  out.push('', `${word}: ${s.cases} cases, ${s.requests} requests, ${s.failures} failures, ${s.waived} waived in ${duration(s.durationMs)}${r.verdictReasons.length ? ' — ' + r.verdictReasons.join('; ') : ''}`);
+  out.push(
+    '',
+    `${word}: ${s.cases} cases, ${s.requests} requests, ${s.failures} failures, ${s.waived} waived in ${duration(s.durationMs)}${r.verdictReasons.length ? ' — ' + r.verdictReasons.join('; ') : ''}`,
+  );
   if (r.budgetExhausted) out.push('--max-requests was reached before every case was sent');
   out.push(`seed ${r.seed}; repeat the run${r.target.kind === 'url' ? ` (${REPEAT_NOTE})` : ''}: ${repeatCommand(r)}`);
-  if (unwaived.length && opts.reportDir !== undefined) out.push(`replay the failures: npx conformance replay ${opts.reportDir.replace(/\/+$/, '')}/report.json${r.target.kind === 'prism' ? ' --target URL' : ''}`);
+  if (unwaived.length && opts.reportDir !== undefined)
+    out.push(
+      `replay the failures: npx conformance replay ${opts.reportDir.replace(/\/+$/, '')}/report.json${r.target.kind === 'prism' ? ' --target URL' : ''}`,
+    );
   return out;
 }

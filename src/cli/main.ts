@@ -38,11 +38,16 @@ export async function main(argv: readonly string[], io: Io, signal?: AbortSignal
     }
     switch (command) {
       case 'run':
-        if (positionals.length > 0) throw new UsageError(`run takes no arguments, got ${JSON.stringify(positionals[0])}`);
+        if (positionals.length > 0)
+          throw new UsageError(`run takes no arguments, got ${JSON.stringify(positionals[0])}`);
         return await runCommand(flags, io, signal);
       case 'verify-pact':
-        if (positionals.length > 0) throw new UsageError(`verify-pact takes no arguments, got ${JSON.stringify(positionals[0])}`);
-        if (flags['broker-url'] !== undefined) throw new UsageError('--broker-url: publishing to a Pact Broker is not built in yet; publish contracts/pacts/ with the pact-broker CLI');
+        if (positionals.length > 0)
+          throw new UsageError(`verify-pact takes no arguments, got ${JSON.stringify(positionals[0])}`);
+        if (flags['broker-url'] !== undefined)
+          throw new UsageError(
+            '--broker-url: publishing to a Pact Broker is not built in yet; publish contracts/pacts/ with the pact-broker CLI',
+          );
         return await verifyPactCommand(flags, io);
       case 'replay':
         return await replayCommand(positionals, flags, io);
@@ -53,7 +58,8 @@ export async function main(argv: readonly string[], io: Io, signal?: AbortSignal
     }
   } catch (e) {
     const err = e as Error;
-    const known = e instanceof UsageError || e instanceof SpecError || e instanceof TargetError || e instanceof WaiverError;
+    const known =
+      e instanceof UsageError || e instanceof SpecError || e instanceof TargetError || e instanceof WaiverError;
     const line = (known ? err.message : `internal error: ${err.message}`).split('\n')[0]!;
     io.err(`conformance: ${redact(line)}`);
     if (!known && io.env['CONFORMANCE_DEBUG']) io.err(redact(String(err.stack)));

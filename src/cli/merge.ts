@@ -19,10 +19,20 @@ export async function readReport(path: string): Promise<{ file: string; report: 
   try {
     json = JSON.parse(await readFile(file, 'utf8'));
   } catch (e) {
-    throw new UsageError(`${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not JSON (${(e as Error).message})`}`);
+    throw new UsageError(
+      `${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not JSON (${(e as Error).message})`}`,
+    );
   }
   const r = json as Partial<Report> | null;
-  if (r === null || typeof r !== 'object' || typeof r.seed !== 'number' || !Array.isArray(r.failures) || !Array.isArray(r.checks) || typeof r.summary !== 'object' || typeof r.target !== 'object') {
+  if (
+    r === null ||
+    typeof r !== 'object' ||
+    typeof r.seed !== 'number' ||
+    !Array.isArray(r.failures) ||
+    !Array.isArray(r.checks) ||
+    typeof r.summary !== 'object' ||
+    typeof r.target !== 'object'
+  ) {
     throw new UsageError(`${file}: not a conformance report.json`);
   }
   return { file, report: r as Report };
@@ -30,7 +40,8 @@ export async function readReport(path: string): Promise<{ file: string; report: 
 
 /** `conformance merge-reports --report-dir OUT DIR…`: the shards' reports as one; exit 0 conforms, 1 fails. */
 export async function mergeCommand(dirs: readonly string[], flags: Flags, io: Io): Promise<number> {
-  if (dirs.length === 0) throw new UsageError('merge-reports expects the shard report directories: merge-reports --report-dir OUT DIR...');
+  if (dirs.length === 0)
+    throw new UsageError('merge-reports expects the shard report directories: merge-reports --report-dir OUT DIR...');
   const reportDir = flags['report-dir'] ?? 'reports';
   const reports = await Promise.all(dirs.map(readReport));
   let merged: Report;
@@ -40,7 +51,11 @@ export async function mergeCommand(dirs: readonly string[], flags: Flags, io: Io
     if (e instanceof MergeError) throw new UsageError(e.message);
     throw e;
   }
-  const files = await writeReports(merged, reportDir, [flags.token, io.env['CONNECT_TOKEN'], io.env['CONNECT_CLIENT_SECRET']].filter((s): s is string => !!s));
+  const files = await writeReports(
+    merged,
+    reportDir,
+    [flags.token, io.env['CONNECT_TOKEN'], io.env['CONNECT_CLIENT_SECRET']].filter((s): s is string => !!s),
+  );
   for (const line of formatSummary(merged, { reportDir })) io.out(line);
   io.out(`merged ${reports.length} shard reports; reports: ${files.join(', ')}`);
   return merged.verdict === 'conforms' ? 0 : 1;

@@ -23,13 +23,22 @@ export function selectFailures(r: Report, raw: string | undefined): readonly Rep
   if (raw === undefined) return r.failures;
   const m = /^\s*[Ff]?(\d+)\s*$/.exec(raw);
   const f = m ? r.failures.find((x) => x.id === `F${Number(m[1])}`) : undefined;
-  if (!f) throw new UsageError(`--failure ${JSON.stringify(raw)}: the report has ${r.failures.length ? `failures F1 to F${r.failures.length}` : 'no failures'}`);
+  if (!f)
+    throw new UsageError(
+      `--failure ${JSON.stringify(raw)}: the report has ${r.failures.length ? `failures F1 to F${r.failures.length}` : 'no failures'}`,
+    );
   return [f];
 }
 
-type Outcome = { readonly state: 'fixed'; readonly note: string } | { readonly state: 'failing' | 'inconclusive'; readonly message: string };
+type Outcome =
+  | { readonly state: 'fixed'; readonly note: string }
+  | { readonly state: 'failing' | 'inconclusive'; readonly message: string };
 
-async function replayOne(f: ReportedFailure, send: (c: TestCase) => Promise<Exchange>, ctx: CheckContext): Promise<Outcome> {
+async function replayOne(
+  f: ReportedFailure,
+  send: (c: TestCase) => Promise<Exchange>,
+  ctx: CheckContext,
+): Promise<Outcome> {
   const c = caseFromFailure(f);
   const checks = createChecks();
   let ex = await send(c);
@@ -42,17 +51,26 @@ async function replayOne(f: ReportedFailure, send: (c: TestCase) => Promise<Exch
   }
   const mine = judged.find((j) => j.check.name === f.check);
   const answer = ex.response ? `${ex.response.status}` : `${ex.error?.kind ?? 'no answer'}`;
-  if (!mine) return { state: 'inconclusive', message: `${f.check} does not apply to the rebuilt case (answer ${answer})` };
-  if (mine.outcome === 'skip') return { state: 'inconclusive', message: `${f.check} could not judge the answer (${answer})` };
+  if (!mine)
+    return { state: 'inconclusive', message: `${f.check} does not apply to the rebuilt case (answer ${answer})` };
+  if (mine.outcome === 'skip')
+    return { state: 'inconclusive', message: `${f.check} could not judge the answer (${answer})` };
   const errors = mine.failures.filter((x) => x.severity === 'error');
-  if (mine.outcome === 'fail') return { state: 'failing', message: `${errors[0]!.message}${errors[0]!.kind !== f.kind ? ` [now ${errors[0]!.kind}]` : ''}` };
+  if (mine.outcome === 'fail')
+    return {
+      state: 'failing',
+      message: `${errors[0]!.message}${errors[0]!.kind !== f.kind ? ` [now ${errors[0]!.kind}]` : ''}`,
+    };
   const others = judged.filter((j) => j.outcome === 'fail').map((j) => j.check.name);
   return { state: 'fixed', note: others.length ? ` (answer ${answer}; now failing ${others.join(', ')})` : '' };
 }
 
 /** `conformance replay REPORT [--failure F] [--target URL] [--token T]`: exit 0 all fixed, 1 any still failing, 2 bad input. */
 export async function replayCommand(positionals: readonly string[], flags: Flags, io: Io): Promise<number> {
-  if (positionals.length !== 1) throw new UsageError(`replay expects one report: conformance replay reports/report.json${positionals.length ? `, got ${positionals.length}` : ''}`);
+  if (positionals.length !== 1)
+    throw new UsageError(
+      `replay expects one report: conformance replay reports/report.json${positionals.length ? `, got ${positionals.length}` : ''}`,
+    );
   const { file, report } = await readReport(positionals[0]!);
   const failures = selectFailures(report, flags.failure);
   if (failures.length === 0) {
@@ -67,12 +85,17 @@ export async function replayCommand(positionals: readonly string[], flags: Flags
     }
   }
   if (flags.target === 'prism' || (flags.target === undefined && report.target.kind === 'prism')) {
-    throw new UsageError('replay against the embedded Prism mock is not supported: give the provider with --target URL');
+    throw new UsageError(
+      'replay against the embedded Prism mock is not supported: give the provider with --target URL',
+    );
   }
   const base = flags.target === undefined ? report.target.url : urlTarget(flags.target).baseUrl;
   const specPath = flags.spec ?? report.spec.path;
   const spec = await loadSpec(specPath);
-  if (spec.sha256 !== report.spec.sha256) io.err(`warning: ${specPath} changed since the report (sha256 ${report.spec.sha256.slice(0, 12)}… then, ${spec.sha256.slice(0, 12)}… now); judging by the current spec`);
+  if (spec.sha256 !== report.spec.sha256)
+    io.err(
+      `warning: ${specPath} changed since the report (sha256 ${report.spec.sha256.slice(0, 12)}… then, ${spec.sha256.slice(0, 12)}… now); judging by the current spec`,
+    );
   const ctx: CheckContext = { validators: buildValidators(spec), mockTarget: false };
 
   const credentials = credentialsFrom(flags, io.env);
@@ -83,7 +106,12 @@ export async function replayCommand(positionals: readonly string[], flags: Flags
   }
   const redact = redactor(() => [...credentials.secrets(), ...(token ? [token] : [])]);
   const timeoutMs = intFlag('timeout', flags.timeout, 10_000, 1, 3_600_000);
-  const http: HttpClient = createHttpClient({ timeoutMs, maxBodyBytes: 1 << 20, insecure: flags.insecure ?? report.target.insecure, maxSockets: 1 });
+  const http: HttpClient = createHttpClient({
+    timeoutMs,
+    maxBodyBytes: 1 << 20,
+    insecure: flags.insecure ?? report.target.insecure,
+    maxSockets: 1,
+  });
 
   io.out(`replaying ${failures.length} failure${failures.length === 1 ? '' : 's'} of ${file} against ${base}`);
   let open = 0;
@@ -91,9 +119,23 @@ export async function replayCommand(positionals: readonly string[], flags: Flags
   try {
     for (const f of failures) {
       const send = async (c: TestCase): Promise<Exchange> => {
-        const wire = Object.fromEntries(Object.entries(f.request.headers).map(([k, v]) => [k, token === undefined ? v : v.replaceAll(REDACTED, token)]));
-        const ex = await http.send({ method: c.method, url: flags.target === undefined ? f.request.url : retarget(f.request.url, report.target.url, base), headers: wire, body: c.body }, f.request.headers);
-        if (ex.error && ['connection-refused', 'dns', 'tls'].includes(ex.error.kind)) throw new TargetError(`target ${base} is unreachable: ${ex.error.message}`);
+        const wire = Object.fromEntries(
+          Object.entries(f.request.headers).map(([k, v]) => [
+            k,
+            token === undefined ? v : v.replaceAll(REDACTED, token),
+          ]),
+        );
+        const ex = await http.send(
+          {
+            method: c.method,
+            url: flags.target === undefined ? f.request.url : retarget(f.request.url, report.target.url, base),
+            headers: wire,
+            body: c.body,
+          },
+          f.request.headers,
+        );
+        if (ex.error && ['connection-refused', 'dns', 'tls'].includes(ex.error.kind))
+          throw new TargetError(`target ${base} is unreachable: ${ex.error.message}`);
         return { ...ex, rateLimited: 0 };
       };
       const outcome = await replayOne(f, send, ctx);
@@ -102,7 +144,9 @@ export async function replayCommand(positionals: readonly string[], flags: Flags
         fixed++;
         io.out(`${f.id} fixed${waived}${outcome.note}`);
       } else {
-        io.out(`${f.id} ${outcome.state === 'failing' ? 'still failing' : 'not confirmed fixed'}${waived}: ${redact(outcome.message)}`);
+        io.out(
+          `${f.id} ${outcome.state === 'failing' ? 'still failing' : 'not confirmed fixed'}${waived}: ${redact(outcome.message)}`,
+        );
         if (!f.waivedBy) open++;
       }
     }

@@ -20,9 +20,15 @@ export async function runCommand(flags: Flags, io: Io, signal?: AbortSignal): Pr
     seed,
     runs: intFlag('runs', flags.runs, 100, 0, 10_000_000),
     concurrency: intFlag('concurrency', flags.concurrency, 4, 1, 256),
-    ...optional('timeoutMs', flags.timeout === undefined ? undefined : intFlag('timeout', flags.timeout, 0, 1, 3_600_000)),
+    ...optional(
+      'timeoutMs',
+      flags.timeout === undefined ? undefined : intFlag('timeout', flags.timeout, 0, 1, 3_600_000),
+    ),
     ...optional('rate', rateFlag(flags.rate)),
-    ...optional('maxRequests', flags['max-requests'] === undefined ? undefined : intFlag('max-requests', flags['max-requests'], 0, 1)),
+    ...optional(
+      'maxRequests',
+      flags['max-requests'] === undefined ? undefined : intFlag('max-requests', flags['max-requests'], 0, 1),
+    ),
     ...optional('shard', shardFlag(flags.shard)),
     ...optional('waiversFile', flags.waivers),
     insecure: flags.insecure ?? false,
@@ -34,11 +40,20 @@ export async function runCommand(flags: Flags, io: Io, signal?: AbortSignal): Pr
   const progress = createProgress(io);
   let report: Report;
   try {
-    report = await runSuite(opts, { ...optional('signal', signal), onStart: progress.onStart, onProgress: progress.onProgress });
+    report = await runSuite(opts, {
+      ...optional('signal', signal),
+      onStart: progress.onStart,
+      onProgress: progress.onProgress,
+    });
   } finally {
     progress.finish();
   }
-  const secrets = [...opts.credentials.secrets(), flags.token, io.env['CONNECT_TOKEN'], io.env['CONNECT_CLIENT_SECRET']].filter((s): s is string => !!s);
+  const secrets = [
+    ...opts.credentials.secrets(),
+    flags.token,
+    io.env['CONNECT_TOKEN'],
+    io.env['CONNECT_CLIENT_SECRET'],
+  ].filter((s): s is string => !!s);
   const files = await writeReports(report, reportDir, secrets);
   for (const line of formatSummary(report, { reportDir })) io.out(line);
   io.out(`reports: ${files.join(', ')}`);
@@ -57,7 +72,8 @@ export function credentialsFrom(flags: Flags, env: Io['env']): Credentials {
   }
   if (flags.token !== undefined) throw new UsageError('give either --token or --token-url, not both');
   for (const name of ['CONNECT_CLIENT_ID', 'CONNECT_CLIENT_SECRET']) {
-    if (!env[name]) throw new UsageError(`--token-url needs the client credentials in the environment: ${name} is not set`);
+    if (!env[name])
+      throw new UsageError(`--token-url needs the client credentials in the environment: ${name} is not set`);
   }
   return oauthClientCredentials({
     tokenUrl,
@@ -68,10 +84,14 @@ export function credentialsFrom(flags: Flags, env: Io['env']): Credentials {
 }
 
 function printPlan(plan: RunPlan, target: string, io: Io): void {
-  io.out(`dry run: nothing is sent to ${target === 'prism' ? 'the embedded Prism mock' : target}; the plan for seed ${plan.seed}, --runs ${plan.runs}${plan.shard ? ` (all shards; shard ${plan.shard.index}/${plan.shard.count} sends 1 case in ${plan.shard.count})` : ''}:`);
+  io.out(
+    `dry run: nothing is sent to ${target === 'prism' ? 'the embedded Prism mock' : target}; the plan for seed ${plan.seed}, --runs ${plan.runs}${plan.shard ? ` (all shards; shard ${plan.shard.index}/${plan.shard.count} sends 1 case in ${plan.shard.count})` : ''}:`,
+  );
   const width = Math.max(...Object.keys(plan.byClass).map((k) => k.length), 8);
   for (const [label, n] of Object.entries(plan.byClass)) io.out(`  ${label.padEnd(width)} ${String(n).padStart(7)}`);
-  io.out(`  ${'total'.padEnd(width)} ${String(plan.requests).padStart(7)} requests${plan.maxRequests !== undefined && plan.maxRequests < plan.requests ? ` (--max-requests stops the run after ${plan.maxRequests})` : ''}, before 429 retries and shrinking`);
+  io.out(
+    `  ${'total'.padEnd(width)} ${String(plan.requests).padStart(7)} requests${plan.maxRequests !== undefined && plan.maxRequests < plan.requests ? ` (--max-requests stops the run after ${plan.maxRequests})` : ''}, before 429 retries and shrinking`,
+  );
 }
 
 /** `{ [key]: value }` when value is defined, else `{}` (for exactOptionalPropertyTypes). */

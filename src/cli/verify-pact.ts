@@ -21,17 +21,36 @@ export async function verifyPactCommand(flags: Flags, io: Io): Promise<number> {
   const target = await startTarget(spec, flags.target ?? 'prism');
   try {
     const token = flags.token ?? io.env['CONNECT_TOKEN'] ?? (target.mock ? MOCK_TOKEN : undefined);
-    if (token === undefined) throw new TargetError('the pact needs a bearer token for the provider: pass --token T or set CONNECT_TOKEN');
-    const result = await verifyPact({ pactFile, providerBaseUrl: target.baseUrl, token, ...(target.mock ? { shapeOnly: true, anyValuePaths: anyValuePaths(spec) } : {}) }).catch((e: unknown) => {
-      if (e instanceof PactFileError || e instanceof ProviderUnreachableError || e instanceof VerifierError) throw new TargetError(e.message.split('\n')[0]!);
+    if (token === undefined)
+      throw new TargetError('the pact needs a bearer token for the provider: pass --token T or set CONNECT_TOKEN');
+    const result = await verifyPact({
+      pactFile,
+      providerBaseUrl: target.baseUrl,
+      token,
+      ...(target.mock ? { shapeOnly: true, anyValuePaths: anyValuePaths(spec) } : {}),
+    }).catch((e: unknown) => {
+      if (e instanceof PactFileError || e instanceof ProviderUnreachableError || e instanceof VerifierError)
+        throw new TargetError(e.message.split('\n')[0]!);
       throw e;
     });
     const dir = flags['report-dir'] ?? 'reports';
     await mkdir(dir, { recursive: true });
     const out = join(dir, 'pact-verification.json');
-    await writeFile(out, JSON.stringify({ pact: pactFile, target: { kind: target.kind, url: target.baseUrl, shapeOnly: target.mock }, ...result }, null, 2) + '\n');
-    for (const i of result.interactions) io.out(`${i.ok ? 'ok  ' : 'FAIL'} ${i.description}${i.message ? '\n      ' + i.message.replaceAll('\n', '\n      ') : ''}`);
-    io.out(`${result.ok ? 'VERIFIED' : 'NOT VERIFIED'}: ${result.interactions.filter((i) => i.ok).length}/${result.interactions.length} interactions${target.mock ? ' (bodies by shape only: the target is a mock)' : ''} · ${out}`);
+    await writeFile(
+      out,
+      JSON.stringify(
+        { pact: pactFile, target: { kind: target.kind, url: target.baseUrl, shapeOnly: target.mock }, ...result },
+        null,
+        2,
+      ) + '\n',
+    );
+    for (const i of result.interactions)
+      io.out(
+        `${i.ok ? 'ok  ' : 'FAIL'} ${i.description}${i.message ? '\n      ' + i.message.replaceAll('\n', '\n      ') : ''}`,
+      );
+    io.out(
+      `${result.ok ? 'VERIFIED' : 'NOT VERIFIED'}: ${result.interactions.filter((i) => i.ok).length}/${result.interactions.length} interactions${target.mock ? ' (bodies by shape only: the target is a mock)' : ''} · ${out}`,
+    );
     return result.ok ? 0 : 1;
   } finally {
     await target.stop();

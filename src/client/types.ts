@@ -2,16 +2,32 @@
 // a property the spec does not list under `required` becomes optional (`?`). Schemas without `type` are `unknown`.
 
 /** `Connect.Service.Onboarding.Core.Models.Data.EntityType`: the kinds of Entity that can be onboarded. */
-export type EntityType = 'Battery' | 'ChargePoint' | 'EV' | 'HeatPump' | 'SolarPlant' | 'RetrofitMeter' | 'Meter' | 'Inverter';
+export type EntityType =
+  'Battery' | 'ChargePoint' | 'EV' | 'HeatPump' | 'SolarPlant' | 'RetrofitMeter' | 'Meter' | 'Inverter';
 
 /** Every {@link EntityType}, in the spec's order. */
-export const ENTITY_TYPES: readonly EntityType[] = ['Battery', 'ChargePoint', 'EV', 'HeatPump', 'SolarPlant', 'RetrofitMeter', 'Meter', 'Inverter'];
+export const ENTITY_TYPES: readonly EntityType[] = [
+  'Battery',
+  'ChargePoint',
+  'EV',
+  'HeatPump',
+  'SolarPlant',
+  'RetrofitMeter',
+  'Meter',
+  'Inverter',
+];
 
 /** `Connect.Service.Onboarding.Core.Models.OnboardingStatus`. */
 export type OnboardingStatus = 'Canceled' | 'Failed' | 'InProgress' | 'Pending' | 'Succeeded';
 
 /** Every {@link OnboardingStatus}, in the spec's order. */
-export const ONBOARDING_STATUSES: readonly OnboardingStatus[] = ['Canceled', 'Failed', 'InProgress', 'Pending', 'Succeeded'];
+export const ONBOARDING_STATUSES: readonly OnboardingStatus[] = [
+  'Canceled',
+  'Failed',
+  'InProgress',
+  'Pending',
+  'Succeeded',
+];
 
 /** `Connect.Service.Onboarding.Core.Models.OnboardingRequestType`. */
 export type OnboardingRequestType = 'Collective' | 'Entity';

@@ -15,8 +15,10 @@ import { ANY_SHAPES, canonicalValue, STRING_VARIANTS } from './values.ts';
 const ADVISORY = {
   mediaTypeCase: 'media types are case-insensitive (RFC 9110 §8.3.1), but the verdict profile does not list it',
   authSchemeCase: 'the auth scheme is case-insensitive (RFC 9110 §11.1), but the verdict profile does not list it',
-  authFirst: 'an anonymous invalid body matches both the 401 and the 400 row; the verdict profile does not say which wins',
-  urnUuid: 'ajv-formats accepts the urn:uuid: form of format uuid, but common uuid parsers (.NET Guid, npm uuid) refuse it',
+  authFirst:
+    'an anonymous invalid body matches both the 401 and the 400 row; the verdict profile does not say which wins',
+  urnUuid:
+    'ajv-formats accepts the urn:uuid: form of format uuid, but common uuid parsers (.NET Guid, npm uuid) refuse it',
 } as const;
 
 type Body = Record<string, unknown>;
@@ -24,7 +26,11 @@ type Body = Record<string, unknown>;
 /** Auth modes of kind `auth` (each must be refused). `lowercase-scheme` is valid (RFC 9110 §11.1): a valid case. */
 export const REFUSED_AUTH: readonly AuthMode[] = ['none', 'wrong', 'basic', 'empty-bearer'];
 /** Media types no spec of this operation declares; each is also checked against the declared ones. */
-export const UNDECLARED_MEDIA_TYPES: readonly string[] = ['text/plain', 'application/xml', 'application/x-www-form-urlencoded'];
+export const UNDECLARED_MEDIA_TYPES: readonly string[] = [
+  'text/plain',
+  'application/xml',
+  'application/x-www-form-urlencoded',
+];
 /** Other methods on the path. */
 export const OTHER_METHODS: readonly { readonly method: string; readonly withBody: boolean }[] = [
   { method: 'GET', withBody: false },
@@ -49,7 +55,9 @@ export function allFieldsBody(model: RequestModel): Body {
 
 /** Free strings: typed string, no enum, no format. */
 export function freeStringFields(model: RequestModel): FieldModel[] {
-  return model.fields.filter((f) => f.enumValues === undefined && f.format === undefined && f.types !== undefined && f.types.includes('string'));
+  return model.fields.filter(
+    (f) => f.enumValues === undefined && f.format === undefined && f.types !== undefined && f.types.includes('string'),
+  );
 }
 
 /** Wrong JSON types for a typed field: every one for plain fields; only number (and null when refused) for a formatted one. */
@@ -100,8 +108,11 @@ export function preflightDrafts(model: RequestModel): Draft[] {
   const invalid = { [enumField?.name ?? 'type']: 'Boat', surplus: 1 };
   const out: Draft[] = [];
   const bad = parseBody(JSON.stringify(invalid));
-  if (bad.ok && model.validator.validate(bad.value).length > 0) out.push(draft('schema-violation', 'preflight/invalid-body', JSON.stringify(invalid), { contentType: ct }));
-  out.push(draft('auth', 'preflight/no-credentials', JSON.stringify(minimalBody(model)), { contentType: ct, auth: 'none' }));
+  if (bad.ok && model.validator.validate(bad.value).length > 0)
+    out.push(draft('schema-violation', 'preflight/invalid-body', JSON.stringify(invalid), { contentType: ct }));
+  out.push(
+    draft('auth', 'preflight/no-credentials', JSON.stringify(minimalBody(model)), { contentType: ct, auth: 'none' }),
+  );
   return out;
 }
 
@@ -115,11 +126,13 @@ export function boundaryDrafts(model: RequestModel): Draft[] {
 
   const valid = (label: string, body: Body | string, contentType = ct, auth: AuthMode = 'valid', advisory?: string) => {
     const text = typeof body === 'string' ? body : JSON.stringify(body);
-    if (certifyValid(model.validators, contentType, text)) out.push(draft('valid', label, text, { contentType, auth, ...(advisory ? { advisory } : {}) }));
+    if (certifyValid(model.validators, contentType, text))
+      out.push(draft('valid', label, text, { contentType, auth, ...(advisory ? { advisory } : {}) }));
   };
   const invalid = (label: string, body: unknown, violation: Violation) => {
     const text = JSON.stringify(body);
-    if (certifyInvalid(model.validators, ct, text, violation)) out.push(draft('schema-violation', label, text, { contentType: ct, violation }));
+    if (certifyInvalid(model.validators, ct, text, violation))
+      out.push(draft('schema-violation', label, text, { contentType: ct, violation }));
   };
   const withField = (f: FieldModel, value: unknown): Body => ({ ...minimal, [f.name]: value });
 
@@ -131,7 +144,8 @@ export function boundaryDrafts(model: RequestModel): Draft[] {
   valid('valid/all-null', allNull);
   for (const f of model.fields) if (f.nullable) valid(`valid/null/${f.name}`, withField(f, null));
   for (const f of model.fields) {
-    for (const member of f.enumValues ?? []) if (member !== null) valid(`valid/enum/${f.name}/${String(member)}`, withField(f, member));
+    for (const member of f.enumValues ?? [])
+      if (member !== null) valid(`valid/enum/${f.name}/${String(member)}`, withField(f, member));
   }
   for (const f of model.fields) {
     if (f.format !== 'uuid') continue;
@@ -153,10 +167,19 @@ export function boundaryDrafts(model: RequestModel): Draft[] {
   }
   for (const m of model.media) valid(`valid/${m.slug}`, all, m.contentType);
   const [type = '', subtype = ''] = model.primary.contentType.split('/');
-  valid(`valid/${model.primary.slug}-mixed-case`, all, `${type.slice(0, 1).toUpperCase()}${type.slice(1)}/${subtype.toUpperCase()}`, 'valid', ADVISORY.mediaTypeCase);
+  valid(
+    `valid/${model.primary.slug}-mixed-case`,
+    all,
+    `${type.slice(0, 1).toUpperCase()}${type.slice(1)}/${subtype.toUpperCase()}`,
+    'valid',
+    ADVISORY.mediaTypeCase,
+  );
   valid('valid/pretty-printed', `\n${JSON.stringify(all, null, 2)}\n`);
   if (strings.length > 0) {
-    const emoji = STRING_VARIANTS.find((v) => v.name === 'emoji')!.value + ' ' + STRING_VARIANTS.find((v) => v.name === 'accents')!.value;
+    const emoji =
+      STRING_VARIANTS.find((v) => v.name === 'emoji')!.value +
+      ' ' +
+      STRING_VARIANTS.find((v) => v.name === 'accents')!.value;
     const body: Body = { ...minimal };
     for (const f of strings) body[f.name] = emoji;
     valid('valid/unicode-escaped', asciiEscaped(JSON.stringify(body)));
@@ -182,16 +205,23 @@ export function boundaryDrafts(model: RequestModel): Draft[] {
     invalid(`invalid/type/root/${t}`, wrongValue(undefined, t, minimal), rootViolation(model, 'type'));
   }
   for (const f of model.fields) {
-    for (const t of wrongTypes(f)) invalid(`invalid/type/${f.name}/${t}`, withField(f, wrongValue(f, t, canonicalValue(f))), fieldViolation(f, 'type'));
+    for (const t of wrongTypes(f))
+      invalid(
+        `invalid/type/${f.name}/${t}`,
+        withField(f, wrongValue(f, t, canonicalValue(f))),
+        fieldViolation(f, 'type'),
+      );
   }
   for (const f of model.fields) {
     const members = (f.enumValues ?? []).filter((m): m is string => typeof m === 'string');
     if (members.length === 0 || !typeAllows(f.types, 'string')) continue;
-    for (const nm of enumNearMisses(members)) invalid(`invalid/enum/${f.name}/${nm.name}`, withField(f, nm.value), fieldViolation(f, 'enum'));
+    for (const nm of enumNearMisses(members))
+      invalid(`invalid/enum/${f.name}/${nm.name}`, withField(f, nm.value), fieldViolation(f, 'enum'));
   }
   for (const f of model.fields) {
     if (f.format !== 'uuid') continue;
-    for (const nm of uuidNearMisses(canonicalValue(f) as string)) invalid(`invalid/format/${f.name}/${nm.name}`, withField(f, nm.value), fieldViolation(f, 'format'));
+    for (const nm of uuidNearMisses(canonicalValue(f) as string))
+      invalid(`invalid/format/${f.name}/${nm.name}`, withField(f, nm.value), fieldViolation(f, 'format'));
   }
   if (model.closed) {
     const known = model.fields.map((f) => f.name);
@@ -206,8 +236,10 @@ export function boundaryDrafts(model: RequestModel): Draft[] {
     additional('empty-name', '', 'conformance');
     // Other casings of known names (ASP.NET binds case-insensitively by default): an optional field is renamed,
     // a required one stays and gets a twin, so that `required` stays satisfied.
-    for (const f of model.fields) additional(nameVariants(f.name).pascal, nameVariants(f.name).pascal, canonicalValue(f), f);
-    for (const f of model.fields) if (f.required) additional(nameVariants(f.name).upper, nameVariants(f.name).upper, canonicalValue(f), f);
+    for (const f of model.fields)
+      additional(nameVariants(f.name).pascal, nameVariants(f.name).pascal, canonicalValue(f), f);
+    for (const f of model.fields)
+      if (f.required) additional(nameVariants(f.name).upper, nameVariants(f.name).upper, canonicalValue(f), f);
   }
 
   // ---- not JSON, no body ----
@@ -239,12 +271,24 @@ export function boundaryDrafts(model: RequestModel): Draft[] {
   for (const auth of REFUSED_AUTH) out.push(draft('auth', `auth/${auth}`, m, { contentType: ct, auth }));
   // Credentials come before the body: an anonymous request with an invalid body is still 401, not 400.
   const anonymousInvalid = JSON.stringify({});
-  if (!certifyValid(model.validators, ct, anonymousInvalid)) out.push(draft('auth', 'auth/none-invalid-body', anonymousInvalid, { contentType: ct, auth: 'none', advisory: ADVISORY.authFirst }));
+  if (!certifyValid(model.validators, ct, anonymousInvalid))
+    out.push(
+      draft('auth', 'auth/none-invalid-body', anonymousInvalid, {
+        contentType: ct,
+        auth: 'none',
+        advisory: ADVISORY.authFirst,
+      }),
+    );
   for (const mt of UNDECLARED_MEDIA_TYPES) {
-    if (model.validators.requestFor(mt) === undefined) out.push(draft('media-type', `media/${mt.replace(/[^a-z0-9]+/gi, '-')}`, m, { contentType: mt }));
+    if (model.validators.requestFor(mt) === undefined)
+      out.push(draft('media-type', `media/${mt.replace(/[^a-z0-9]+/gi, '-')}`, m, { contentType: mt }));
   }
   for (const { method, withBody } of OTHER_METHODS) {
-    out.push(withBody ? draft('method', `method/${method}`, m, { contentType: ct, method }) : draft('method', `method/${method}`, undefined, { contentType: undefined, method }));
+    out.push(
+      withBody
+        ? draft('method', `method/${method}`, m, { contentType: ct, method })
+        : draft('method', `method/${method}`, undefined, { contentType: undefined, method }),
+    );
   }
   return out;
 }

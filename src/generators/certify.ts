@@ -49,7 +49,12 @@ export function certifyValid(validators: Validators, contentType: string, body: 
 }
 
 /** The body is JSON and the validator rejects it for exactly the labelled violation. */
-export function certifyInvalid(validators: Validators, contentType: string, body: string, violation: Violation): boolean {
+export function certifyInvalid(
+  validators: Validators,
+  contentType: string,
+  body: string,
+  violation: Violation,
+): boolean {
   const v = validators.requestFor(contentType);
   const parsed = parseBody(body);
   return v !== undefined && parsed.ok && errorsMatch(v.validate(parsed.value), violation);

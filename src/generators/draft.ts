@@ -39,9 +39,21 @@ export function draft(kind: CaseKind, label: string, body: string | undefined, o
 }
 
 /** A case from a draft (its `value` parsed from the body if the draft left it out, unless `withValue` is false). */
-export function toCase(d: Draft, id: string, phase: TestCase['phase'], counterexamplePath?: string, withValue = true): TestCase {
+export function toCase(
+  d: Draft,
+  id: string,
+  phase: TestCase['phase'],
+  counterexamplePath?: string,
+  withValue = true,
+): TestCase {
   const p = 'value' in d || !withValue ? undefined : parsed(d.body);
-  return { id, phase, ...d, ...(p ? { value: p.value } : {}), ...(counterexamplePath !== undefined ? { counterexamplePath } : {}) };
+  return {
+    id,
+    phase,
+    ...d,
+    ...(p ? { value: p.value } : {}),
+    ...(counterexamplePath !== undefined ? { counterexamplePath } : {}),
+  };
 }
 
 // A case from the generation worker comes without `value` (it would cross the thread boundary twice): parse on

@@ -17,7 +17,11 @@ const fail = (e: unknown) => {
 };
 
 try {
-  const cases = shardFilter(randomPhase({ spec: data.spec, validators: buildValidators(data.spec), seed: data.seed, runs: data.runs }, false), data.shard ?? undefined, data.offset);
+  const cases = shardFilter(
+    randomPhase({ spec: data.spec, validators: buildValidators(data.spec), seed: data.seed, runs: data.runs }, false),
+    data.shard ?? undefined,
+    data.offset,
+  );
   let credits = FEED_AHEAD;
   let done = false;
   const pump = () => {

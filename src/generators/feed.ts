@@ -57,7 +57,10 @@ export function* shardFilter(cases: Iterable<TestCase>, shard: ShardSpec | undef
  * The cases of a plan (one shard of them), the random phase from a worker thread when `worker` is true. The boundary
  * phase is always generated here: it is small, and the runner sends it while the worker starts.
  */
-export function caseSource(plan: Plan, opts: { spec: LoadedSpec; seed: number; runs: number; shard?: ShardSpec | undefined; worker: boolean }): CaseSource {
+export function caseSource(
+  plan: Plan,
+  opts: { spec: LoadedSpec; seed: number; runs: number; shard?: ShardSpec | undefined; worker: boolean },
+): CaseSource {
   if (!opts.worker) {
     const it = shardFilter(plan.cases(), opts.shard);
     let closed = false;
@@ -73,7 +76,13 @@ export function caseSource(plan: Plan, opts: { spec: LoadedSpec; seed: number; r
   const boundary: TestCase[] = [];
   for (let i = 0; i < plan.boundaryCount; i++) boundary.push(all.next().value!);
   const head = shardFilter(boundary, opts.shard);
-  const data: FeedWorkerData = { spec: opts.spec, seed: opts.seed, runs: opts.runs, offset: plan.boundaryCount, shard: opts.shard ?? null };
+  const data: FeedWorkerData = {
+    spec: opts.spec,
+    seed: opts.seed,
+    runs: opts.runs,
+    offset: plan.boundaryCount,
+    shard: opts.shard ?? null,
+  };
   const tail = workerStream(data);
   let inHead = true;
   return {

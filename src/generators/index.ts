@@ -63,7 +63,10 @@ function runsOf(opts: Pick<PlanOptions, 'runs'>): number {
 }
 
 /** The random-phase arbitrary of a property key (`valid`, `invalid/required`, …): `fc.check(fc.property(arb, …), {seed, path})` replays a case. */
-export function randomArbitrary(opts: Pick<PlanOptions, 'spec' | 'validators'>, key: string): fc.Arbitrary<Draft> | undefined {
+export function randomArbitrary(
+  opts: Pick<PlanOptions, 'spec' | 'validators'>,
+  key: string,
+): fc.Arbitrary<Draft> | undefined {
   return generatorsFor(opts).arbs.get(key);
 }
 
@@ -107,7 +110,12 @@ export function randomPhase(opts: PlanOptions, withValue = true): Generator<Test
  * arbitrary's filter). Returns the smallest case that still failed, with the path that replays it; boundary and
  * preflight cases, and cases that no longer replay, are returned as they are. At most `maxAttempts` calls to `stillFails`.
  */
-export async function shrinkCase(c: TestCase, opts: PlanOptions, stillFails: (c: TestCase) => Promise<boolean>, maxAttempts = 50): Promise<TestCase> {
+export async function shrinkCase(
+  c: TestCase,
+  opts: PlanOptions,
+  stillFails: (c: TestCase) => Promise<boolean>,
+  maxAttempts = 50,
+): Promise<TestCase> {
   if (c.phase !== 'random' || c.counterexamplePath === undefined) return c;
   const key = propertyKeyOf(c);
   const arb = key === undefined ? undefined : generatorsFor(opts).arbs.get(key);
@@ -136,10 +144,15 @@ export async function shrinkCase(c: TestCase, opts: PlanOptions, stillFails: (c:
     { seed: opts.seed, path: c.counterexamplePath, numRuns: 1, endOnFailure: false },
   );
   if (best === c) return c;
-  return details.failed && details.counterexamplePath !== null ? { ...best, counterexamplePath: details.counterexamplePath } : best;
+  return details.failed && details.counterexamplePath !== null
+    ? { ...best, counterexamplePath: details.counterexamplePath }
+    : best;
 }
 
 /** Coverage accumulator: every constraint of the request schema with how many valid and invalid cases exercised it. */
-export function createCoverage(opts: Pick<PlanOptions, 'spec' | 'validators'>): { record(c: TestCase): void; rows(): CoverageRow[] } {
+export function createCoverage(opts: Pick<PlanOptions, 'spec' | 'validators'>): {
+  record(c: TestCase): void;
+  rows(): CoverageRow[];
+} {
   return coverageOf(modelFor(opts.spec, opts.validators));
 }

@@ -82,9 +82,29 @@ export interface RequestModel {
 
 /** Keywords that constrain an instance (annotations and applicator containers are left out). */
 const CONSTRAINT_KEYWORDS = new Set([
-  'type', 'enum', 'const', 'format', 'required', 'additionalProperties', 'minLength', 'maxLength', 'pattern', 'minimum', 'maximum',
-  'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minItems', 'maxItems', 'uniqueItems', 'minProperties', 'maxProperties',
-  'not', 'allOf', 'anyOf', 'oneOf',
+  'type',
+  'enum',
+  'const',
+  'format',
+  'required',
+  'additionalProperties',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'minProperties',
+  'maxProperties',
+  'not',
+  'allOf',
+  'anyOf',
+  'oneOf',
 ]);
 
 /** A concrete subtype for a structured-syntax range such as `application/*+json` (RFC 6839): never send the asterisk. */
@@ -95,7 +115,11 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 function slugOf(contentType: string): string {
-  return contentType.toLowerCase().replace(/;\s*charset=utf-8$/, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return contentType
+    .toLowerCase()
+    .replace(/;\s*charset=utf-8$/, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 /** Makes a declared media type (or range) concrete; undefined when it is not JSON-like enough to build a JSON body for. */
@@ -118,7 +142,10 @@ function typesOf(schema: Schema): readonly JsonType[] | undefined {
 }
 
 function hintOf(name: string, schema: Schema): StringHint {
-  const words = [...(name.match(/[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])/g) ?? []), ...(typeof schema['description'] === 'string' ? schema['description'].split(/[^A-Za-z0-9-]+/) : [])].map((w) => w.toLowerCase());
+  const words = [
+    ...(name.match(/[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])/g) ?? []),
+    ...(typeof schema['description'] === 'string' ? schema['description'].split(/[^A-Za-z0-9-]+/) : []),
+  ].map((w) => w.toLowerCase());
   if (words.some((w) => w === 'email' || w === 'e-mail')) return 'email';
   if (words.some((w) => w === 'url' || w === 'uri')) return 'url';
   return undefined;
@@ -153,7 +180,8 @@ export function buildModel(spec: LoadedSpec, validators: Validators): RequestMod
   };
 
   let body = spec.operation.requestBody as OpenAPIV3.RequestBodyObject | OpenAPIV3.ReferenceObject | undefined;
-  if (body && '$ref' in body) body = resolvePointer(spec.document, body.$ref.replace(/^#/, '')) as OpenAPIV3.RequestBodyObject | undefined;
+  if (body && '$ref' in body)
+    body = resolvePointer(spec.document, body.$ref.replace(/^#/, '')) as OpenAPIV3.RequestBodyObject | undefined;
   const content = (body as OpenAPIV3.RequestBodyObject | undefined)?.content ?? {};
   const declared = Object.keys(content).filter((k) => content[k]?.schema !== undefined);
   if (declared.length === 0) throw new Error(`generators: ${spec.operationPointer} declares no request body schema`);
@@ -166,7 +194,8 @@ export function buildModel(spec: LoadedSpec, validators: Validators): RequestMod
     const withCharset = `${concrete}; charset=utf-8`;
     media.push({ declared: d, contentType: withCharset, slug: `${slugOf(concrete)}-charset` });
   }
-  if (media.length === 0) throw new Error(`generators: no declared request media type can be sent (${declared.join(', ')})`);
+  if (media.length === 0)
+    throw new Error(`generators: no declared request media type can be sent (${declared.join(', ')})`);
   const primary = media.find((m) => m.contentType === 'application/json') ?? media[0]!;
   const validator = validators.requestFor(primary.contentType)!;
 
@@ -195,11 +224,13 @@ export function buildModel(spec: LoadedSpec, validators: Validators): RequestMod
 
   const constraints: Constraint[] = [];
   for (const k of Object.keys(root.schema)) {
-    if (CONSTRAINT_KEYWORDS.has(k)) constraints.push({ pointer: root.pointer, keyword: k, instancePath: '', field: undefined });
+    if (CONSTRAINT_KEYWORDS.has(k))
+      constraints.push({ pointer: root.pointer, keyword: k, instancePath: '', field: undefined });
   }
   for (const f of fields) {
     for (const k of Object.keys(f.schema)) {
-      if (CONSTRAINT_KEYWORDS.has(k)) constraints.push({ pointer: f.pointer, keyword: k, instancePath: f.instancePath, field: f.name });
+      if (CONSTRAINT_KEYWORDS.has(k))
+        constraints.push({ pointer: f.pointer, keyword: k, instancePath: f.instancePath, field: f.name });
     }
   }
 

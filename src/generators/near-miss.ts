@@ -7,8 +7,27 @@ import { freeStringArb } from './values.ts';
 
 /** Latin letters and the Cyrillic letters that look the same. */
 const HOMOGLYPHS: Readonly<Record<string, string>> = {
-  A: '\u0410', B: '\u0412', C: '\u0421', E: '\u0415', H: '\u041D', K: '\u041A', M: '\u041C', O: '\u041E', P: '\u0420', T: '\u0422', X: '\u0425',
-  a: '\u0430', c: '\u0441', e: '\u0435', o: '\u043E', p: '\u0440', x: '\u0445', y: '\u0443', i: '\u0456', s: '\u0455', j: '\u0458',
+  A: '\u0410',
+  B: '\u0412',
+  C: '\u0421',
+  E: '\u0415',
+  H: '\u041D',
+  K: '\u041A',
+  M: '\u041C',
+  O: '\u041E',
+  P: '\u0420',
+  T: '\u0422',
+  X: '\u0425',
+  a: '\u0430',
+  c: '\u0441',
+  e: '\u0435',
+  o: '\u043E',
+  p: '\u0440',
+  x: '\u0445',
+  y: '\u0443',
+  i: '\u0456',
+  s: '\u0455',
+  j: '\u0458',
 };
 
 /** Replaces the first letter (from `from` on, wrapping) that has a look-alike; the word itself when none has. */
@@ -63,7 +82,10 @@ export function uuidNearMisses(u: string): NearMiss[] {
     { name: 'too-short', value: u.slice(0, -1) },
     { name: 'too-long', value: `${u}0` },
     { name: 'non-hex-digit', value: `${u.slice(0, -1)}g` },
-    { name: 'misplaced-hyphens', value: `${hex.slice(0, 4)}-${hex.slice(4, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}` },
+    {
+      name: 'misplaced-hyphens',
+      value: `${hex.slice(0, 4)}-${hex.slice(4, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`,
+    },
     { name: 'trailing-newline', value: `${u}\n` },
     { name: 'leading-space', value: ` ${u}` },
     { name: 'urn-oid', value: 'urn:oid:2.25.329800735698586629295641978511506172918' },
@@ -99,7 +121,9 @@ export function enumNearMissArb(members: readonly string[]): fc.Arbitrary<string
   return fc
     .oneof(
       fc.tuple(member, fc.array(fc.boolean(), { minLength: 1, maxLength: 16 })).map(([m, flips]) => flipCase(m, flips)),
-      fc.tuple(member, fc.constantFrom(...PADDING), fc.constantFrom('lead', 'trail', 'both')).map(([m, p, where]) => (where === 'lead' ? p + m : where === 'trail' ? m + p : p + m + p)),
+      fc
+        .tuple(member, fc.constantFrom(...PADDING), fc.constantFrom('lead', 'trail', 'both'))
+        .map(([m, p, where]) => (where === 'lead' ? p + m : where === 'trail' ? m + p : p + m + p)),
       fc.tuple(member, fc.nat()).map(([m, i]) => homoglyph(m, i)),
       fc.tuple(member, fc.nat(), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 2 })).map(([m, i, s]) => {
         const at = i % (m.length + 1);
@@ -117,7 +141,13 @@ export function enumNearMissArb(members: readonly string[]): fc.Arbitrary<string
 }
 
 const NON_HEX = ['g', 'z', 'G', 'Z', '_', ' ', 'x', '\u00E9', '\uFF10', '.'] as const;
-const WRAPS = [['{', '}'], ['(', ')'], ['[', ']'], ['"', '"'], ['<', '>']] as const;
+const WRAPS = [
+  ['{', '}'],
+  ['(', ')'],
+  ['[', ']'],
+  ['"', '"'],
+  ['<', '>'],
+] as const;
 const PREFIXES = ['urn:oid:', 'urn:uuid', 'uuid:', 'urn:guid:', 'urn:uuid::', '0x', 'urn:'] as const;
 
 /** Strings near a uuid that `format: uuid` should reject (certification checks each). */
@@ -125,7 +155,9 @@ export const uuidNearMissArb: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(fc.uuid(), fc.boolean()).map(([u, upper]) => (upper ? u.toUpperCase() : u).replaceAll('-', '')),
   fc.tuple(fc.uuid(), fc.constantFrom(...WRAPS)).map(([u, [a, b]]) => a + u + b),
   fc.tuple(fc.uuid(), fc.integer({ min: 1, max: 35 })).map(([u, k]) => u.slice(0, u.length - k)),
-  fc.tuple(fc.uuid(), fc.string({ unit: fc.constantFrom(...'0123456789abcdef'.split('')), minLength: 1, maxLength: 4 })).map(([u, more]) => u + more),
+  fc
+    .tuple(fc.uuid(), fc.string({ unit: fc.constantFrom(...'0123456789abcdef'.split('')), minLength: 1, maxLength: 4 }))
+    .map(([u, more]) => u + more),
   fc.tuple(fc.uuid(), fc.nat(), fc.constantFrom(...NON_HEX)).map(([u, i, ch]) => {
     const positions = [...u].flatMap((c, k) => (c === '-' ? [] : [k]));
     const at = positions[i % positions.length]!;

@@ -44,12 +44,17 @@ export function propertyArbitraries(model: RequestModel): Map<string, fc.Arbitra
     'valid',
     fc
       .tuple(base, fc.constantFrom(...model.media))
-      .map(([body, m]) => draft('valid', `valid/random/${m.slug}`, JSON.stringify(body), { contentType: m.contentType, lazyValue: true }))
+      .map(([body, m]) =>
+        draft('valid', `valid/random/${m.slug}`, JSON.stringify(body), { contentType: m.contentType, lazyValue: true }),
+      )
       .filter((d) => certifyValid(validators, d.contentType!, d.body!)),
   );
 
   const invalid = (key: string, arb: fc.Arbitrary<Draft>) =>
-    out.set(key, arb.filter((d) => certifyInvalid(validators, ct, d.body!, d.violation!)));
+    out.set(
+      key,
+      arb.filter((d) => certifyInvalid(validators, ct, d.body!, d.violation!)),
+    );
 
   const present = model.required.filter((r) => model.fields.some((f) => f.name === r));
   if (present.length > 0) {
@@ -58,7 +63,11 @@ export function propertyArbitraries(model: RequestModel): Map<string, fc.Arbitra
       fc.tuple(fc.subarray(present, { minLength: 1 }), base).map(([missing, body]) => {
         const b = { ...body };
         for (const r of missing) delete b[r];
-        return draft('schema-violation', `invalid/required/${missing.join('+')}`, JSON.stringify(b), { contentType: ct, lazyValue: true, violation: rootViolation(model, 'required') });
+        return draft('schema-violation', `invalid/required/${missing.join('+')}`, JSON.stringify(b), {
+          contentType: ct,
+          lazyValue: true,
+          violation: rootViolation(model, 'required'),
+        });
       }),
     );
   }
@@ -66,16 +75,43 @@ export function propertyArbitraries(model: RequestModel): Map<string, fc.Arbitra
   const typeBranches: fc.Arbitrary<Draft>[] = [];
   for (const t of ['array', 'string', 'number', 'boolean', 'null'] as const) {
     if (typeAllows(model.rootTypes, t)) continue;
-    const value = t === 'array' ? fc.oneof(fc.array(base, { minLength: 1, maxLength: 2 }), valueOfTypeArb('array')) : valueOfTypeArb(t);
-    typeBranches.push(value.map((v) => draft('schema-violation', `invalid/type/root/${t}`, JSON.stringify(v), { contentType: ct, lazyValue: true, violation: rootViolation(model, 'type') })));
+    const value =
+      t === 'array'
+        ? fc.oneof(fc.array(base, { minLength: 1, maxLength: 2 }), valueOfTypeArb('array'))
+        : valueOfTypeArb(t);
+    typeBranches.push(
+      value.map((v) =>
+        draft('schema-violation', `invalid/type/root/${t}`, JSON.stringify(v), {
+          contentType: ct,
+          lazyValue: true,
+          violation: rootViolation(model, 'type'),
+        }),
+      ),
+    );
   }
   for (const f of model.fields) {
     // Every wrong type, formatted fields included (the boundary phase keeps to number there).
-    const wrong = f.types === undefined ? [] : (['number', 'boolean', 'array', 'object', 'string', 'null'] as const).filter((t) => !typeAllows(f.types, t) && !(t === 'null' && f.nullable));
+    const wrong =
+      f.types === undefined
+        ? []
+        : (['number', 'boolean', 'array', 'object', 'string', 'null'] as const).filter(
+            (t) => !typeAllows(f.types, t) && !(t === 'null' && f.nullable),
+          );
     for (const t of wrong) {
-      const value = t === 'number' && typeAllows(f.types, 'integer') ? valueOfTypeArb('number').filter((n) => !Number.isInteger(n)) : valueOfTypeArb(t);
+      const value =
+        t === 'number' && typeAllows(f.types, 'integer')
+          ? valueOfTypeArb('number').filter((n) => !Number.isInteger(n))
+          : valueOfTypeArb(t);
       typeBranches.push(
-        fc.tuple(value, base).map(([v, body]) => draft('schema-violation', `invalid/type/${f.name}/${t}`, JSON.stringify(setField(body, f, v)), { contentType: ct, lazyValue: true, violation: fieldViolation(f, 'type') })),
+        fc
+          .tuple(value, base)
+          .map(([v, body]) =>
+            draft('schema-violation', `invalid/type/${f.name}/${t}`, JSON.stringify(setField(body, f, v)), {
+              contentType: ct,
+              lazyValue: true,
+              violation: fieldViolation(f, 'type'),
+            }),
+          ),
       );
     }
   }
@@ -87,7 +123,13 @@ export function propertyArbitraries(model: RequestModel): Map<string, fc.Arbitra
     return [
       fc
         .tuple(enumNearMissArb(members), base)
-        .map(([v, body]) => draft('schema-violation', `invalid/enum/${f.name}`, JSON.stringify(setField(body, f, v)), { contentType: ct, lazyValue: true, violation: fieldViolation(f, 'enum') })),
+        .map(([v, body]) =>
+          draft('schema-violation', `invalid/enum/${f.name}`, JSON.stringify(setField(body, f, v)), {
+            contentType: ct,
+            lazyValue: true,
+            violation: fieldViolation(f, 'enum'),
+          }),
+        ),
     ];
   });
   if (enumBranches.length > 0) invalid('invalid/enum', fc.oneof(...enumBranches));
@@ -97,7 +139,13 @@ export function propertyArbitraries(model: RequestModel): Map<string, fc.Arbitra
     .map((f) =>
       fc
         .tuple(uuidNearMissArb, base)
-        .map(([v, body]) => draft('schema-violation', `invalid/format/${f.name}`, JSON.stringify(setField(body, f, v)), { contentType: ct, lazyValue: true, violation: fieldViolation(f, 'format') })),
+        .map(([v, body]) =>
+          draft('schema-violation', `invalid/format/${f.name}`, JSON.stringify(setField(body, f, v)), {
+            contentType: ct,
+            lazyValue: true,
+            violation: fieldViolation(f, 'format'),
+          }),
+        ),
     );
   if (formatBranches.length > 0) invalid('invalid/format', fc.oneof(...formatBranches));
 
@@ -107,7 +155,13 @@ export function propertyArbitraries(model: RequestModel): Map<string, fc.Arbitra
       'invalid/additionalProperties',
       fc
         .tuple(unknownNameArb(known), jsonValueArb(2), base)
-        .map(([key, v, body]) => draft('schema-violation', 'invalid/additionalProperties', JSON.stringify({ ...body, [key]: v }), { contentType: ct, lazyValue: true, violation: rootViolation(model, 'additionalProperties') })),
+        .map(([key, v, body]) =>
+          draft('schema-violation', 'invalid/additionalProperties', JSON.stringify({ ...body, [key]: v }), {
+            contentType: ct,
+            lazyValue: true,
+            violation: rootViolation(model, 'additionalProperties'),
+          }),
+        ),
     );
   }
   return out;
@@ -147,7 +201,13 @@ export function valueStream<T>(arb: fc.Arbitrary<T>, seed: number): () => { valu
 }
 
 /** The random phase: `runs` valid cases interleaved with `runs` invalid ones, spread round-robin over the invalid classes. */
-export function* randomCases(arbs: Map<string, fc.Arbitrary<Draft>>, seed: number, runs: number, firstOrdinal = 1, withValue = true): Generator<TestCase> {
+export function* randomCases(
+  arbs: Map<string, fc.Arbitrary<Draft>>,
+  seed: number,
+  runs: number,
+  firstOrdinal = 1,
+  withValue = true,
+): Generator<TestCase> {
   const streams = new Map<string, () => { value: Draft; index: number }>();
   const stream = (key: string) => {
     let s = streams.get(key);

@@ -33,7 +33,11 @@ export function repeatToCodePoints(unit: string, n: number): string {
 }
 
 /** The string classes every free string field is sent with in the boundary phase. */
-export const STRING_VARIANTS: readonly { readonly name: string; readonly value: string; readonly singleField?: true }[] = [
+export const STRING_VARIANTS: readonly {
+  readonly name: string;
+  readonly value: string;
+  readonly singleField?: true;
+}[] = [
   { name: 'empty', value: '' },
   { name: 'ascii', value: "conformance-ASCII 0123456789 !#$%&'()*+,-./:;<=>?[]^_`{|}~" },
   { name: 'accents', value: 'conformance-àéîõü ÅÆØ çñß Łódź Ελληνικά Кириллица' },
@@ -44,7 +48,11 @@ export const STRING_VARIANTS: readonly { readonly name: string; readonly value: 
   { name: 'combining', value: 'conformance-e\u0301 a\u0308 n\u0303 Z\u0335\u0321\u0322 क्षि' },
   { name: 'zero-width', value: 'conformance-\u200B-\u200C-\u200D-\u2060-\uFEFF-end' },
   // Every character JSON must escape, plus the ones JavaScript source and HTML care about.
-  { name: 'json-significant', value: 'conformance-"quoted" \\back\\slash /solidus \b\f\n\r\t nul\u0000 us\u001F del\u007F ls\u2028 ps\u2029 </script> {"a":[1]}' },
+  {
+    name: 'json-significant',
+    value:
+      'conformance-"quoted" \\back\\slash /solidus \b\f\n\r\t nul\u0000 us\u001F del\u007F ls\u2028 ps\u2029 </script> {"a":[1]}',
+  },
   // Leading and trailing white space must come back as sent (a trimming binder changes the value).
   { name: 'padded', value: '  conformance padded \t ' },
   { name: 'long-256', value: longString(256) },
@@ -72,7 +80,11 @@ export function canonicalString(f: FieldModel): string {
 }
 
 /** The any-value (no `type`) a field gets by default. */
-export const CANONICAL_ANY: Readonly<Record<string, unknown>> = { source: 'conformance-suite', enabled: true, count: 1 };
+export const CANONICAL_ANY: Readonly<Record<string, unknown>> = {
+  source: 'conformance-suite',
+  enabled: true,
+  count: 1,
+};
 
 /** The value a field gets in the boundary phase when nothing else is being tried on it. */
 export function canonicalValue(f: FieldModel): unknown {
@@ -113,10 +125,30 @@ export const ANY_SHAPES: readonly { readonly name: string; readonly value: unkno
     },
   },
   // 24 levels: under the common reader limits (32, 64: System.Text.Json's default), over ad-hoc ones.
-  { name: 'deep', value: Array.from({ length: 24 }).reduce<unknown>((inner, _, i) => (i % 2 === 0 ? { level: inner } : [inner]), 'conformance-bottom') },
-  { name: 'wide', value: Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`key${String(i).padStart(3, '0')}`, i])) },
+  {
+    name: 'deep',
+    value: Array.from({ length: 24 }).reduce<unknown>(
+      (inner, _, i) => (i % 2 === 0 ? { level: inner } : [inner]),
+      'conformance-bottom',
+    ),
+  },
+  {
+    name: 'wide',
+    value: Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`key${String(i).padStart(3, '0')}`, i])),
+  },
   // Exact in IEEE 754 doubles and in JSON: a store that narrows numbers (float, int32, decimal rounding) changes them.
-  { name: 'numbers', value: { zero: 0, negative: -1, fraction: 0.1, big: 9007199254740991, huge: 1e21, tiny: -2.5e-8, int32Overflow: 2147483648 } },
+  {
+    name: 'numbers',
+    value: {
+      zero: 0,
+      negative: -1,
+      fraction: 0.1,
+      big: 9007199254740991,
+      huge: 1e21,
+      tiny: -2.5e-8,
+      int32Overflow: 2147483648,
+    },
+  },
   { name: 'array', value: [1, 'conformance', null, false, { a: [] }] },
   { name: 'empty-array', value: [] },
   { name: 'string', value: 'conformance-properties' },
@@ -129,15 +161,44 @@ export const ANY_SHAPES: readonly { readonly name: string; readonly value: unkno
 const noAt = (s: string): string => s.replaceAll('@', '\uFF20');
 
 const SPECIAL_UNITS = [
-  '"', '\\', '/', '\n', '\r', '\t', '\b', '\f', '\u0000', '\u001F', '\u007F', '\u2028', '\u2029', 'é', 'e\u0301', '测', 'テ', '😀',
-  '👩‍👩‍👧', '🇳🇱', '\u200B', '\u200D', '\uFEFF', 'א', 'ع', '\u202E', ' ', '\u00A0', 'Ω',
+  '"',
+  '\\',
+  '/',
+  '\n',
+  '\r',
+  '\t',
+  '\b',
+  '\f',
+  '\u0000',
+  '\u001F',
+  '\u007F',
+  '\u2028',
+  '\u2029',
+  'é',
+  'e\u0301',
+  '测',
+  'テ',
+  '😀',
+  '👩‍👩‍👧',
+  '🇳🇱',
+  '\u200B',
+  '\u200D',
+  '\uFEFF',
+  'א',
+  'ع',
+  '\u202E',
+  ' ',
+  '\u00A0',
+  'Ω',
 ] as const;
 
 /**
  * Any Unicode scalar value (every code point but the surrogates), as a string unit. fast-check's own `'binary'` unit
  * builds a reverse map of all 1.1 million code points when constructed (0.6 s of start-up).
  */
-const codePointArb: fc.Arbitrary<string> = fc.integer({ min: 0, max: 0x10ffff - 0x800 }).map((n) => String.fromCodePoint(n >= 0xd800 ? n + 0x800 : n));
+const codePointArb: fc.Arbitrary<string> = fc
+  .integer({ min: 0, max: 0x10ffff - 0x800 })
+  .map((n) => String.fromCodePoint(n >= 0xd800 ? n + 0x800 : n));
 
 /** Strings for free string fields: ASCII, any grapheme, any code point (controls included), JSON specials, long. */
 export const freeStringArb: fc.Arbitrary<string> = fc
@@ -147,26 +208,58 @@ export const freeStringArb: fc.Arbitrary<string> = fc
     { weight: 5, arbitrary: fc.string({ unit: 'grapheme-ascii', maxLength: 32 }) },
     { weight: 3, arbitrary: fc.string({ unit: 'grapheme', maxLength: 16 }) },
     { weight: 2, arbitrary: fc.string({ unit: codePointArb, maxLength: 16 }) },
-    { weight: 2, arbitrary: fc.string({ unit: fc.oneof(fc.constantFrom(...SPECIAL_UNITS), fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 })), maxLength: 16 }) },
-    { weight: 1, arbitrary: fc.constantFrom(...STRING_VARIANTS.filter((v) => v.value.length <= 256).map((v) => v.value)) },
+    {
+      weight: 2,
+      arbitrary: fc.string({
+        unit: fc.oneof(
+          fc.constantFrom(...SPECIAL_UNITS),
+          fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 }),
+        ),
+        maxLength: 16,
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(...STRING_VARIANTS.filter((v) => v.value.length <= 256).map((v) => v.value)),
+    },
     // Long strings: up to 4,096 code points of a repeated random unit, mostly beyond 256; the length shrinks to 1, so a
     // failure on a long run of one character ends as that one character.
-    { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 1, max: 4096 }), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 4 })).map(([n, u]) => repeatToCodePoints(u, n)) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.integer({ min: 1, max: 4096 }), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 4 }))
+        .map(([n, u]) => repeatToCodePoints(u, n)),
+    },
   )
   .map(noAt);
 
 const LOCAL_CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789'.split('');
-const RESERVED_DOMAINS = ['example.com', 'example.org', 'example.net', 'conformance.test', 'onboarding.invalid'] as const;
+const RESERVED_DOMAINS = [
+  'example.com',
+  'example.org',
+  'example.net',
+  'conformance.test',
+  'onboarding.invalid',
+] as const;
 
 /** E-mail-like strings on reserved domains only. */
 export const emailArb: fc.Arbitrary<string> = fc
-  .tuple(fc.string({ unit: fc.constantFrom(...LOCAL_CHARS), minLength: 1, maxLength: 12 }), fc.constantFrom('', '+tag', '.dot'), fc.constantFrom(...RESERVED_DOMAINS))
+  .tuple(
+    fc.string({ unit: fc.constantFrom(...LOCAL_CHARS), minLength: 1, maxLength: 12 }),
+    fc.constantFrom('', '+tag', '.dot'),
+    fc.constantFrom(...RESERVED_DOMAINS),
+  )
   .map(([local, extra, domain]) => `conformance-${local}${extra}@${domain}`);
 
 /** URLs on reserved domains only. */
 export const urlArb: fc.Arbitrary<string> = fc
   .tuple(
-    fc.constantFrom('https://example.com', 'https://app.example.org', 'http://return.example.net:8080', 'https://callback.test'),
+    fc.constantFrom(
+      'https://example.com',
+      'https://app.example.org',
+      'http://return.example.net:8080',
+      'https://callback.test',
+    ),
     fc.string({ unit: fc.constantFrom(...LOCAL_CHARS), maxLength: 12 }),
     fc.option(fc.string({ unit: fc.constantFrom(...LOCAL_CHARS), minLength: 1, maxLength: 8 }), { nil: undefined }),
   )
@@ -235,9 +328,13 @@ function stringFieldArb(f: FieldModel): fc.Arbitrary<string> {
     case 'url':
       return urlArb;
     case 'date-time':
-      return fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true }).map((d) => d.toISOString());
+      return fc
+        .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true })
+        .map((d) => d.toISOString());
     case 'date':
-      return fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+      return fc
+        .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 10));
     case undefined:
       break;
     default:

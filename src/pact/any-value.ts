@@ -10,13 +10,23 @@ export function anyValuePaths(spec: LoadedSpec): string[] {
   const visit = (schema: unknown, path: string, depth: number): void => {
     if (depth > 20 || schema === null || typeof schema !== 'object') return;
     let s = schema as Record<string, unknown>;
-    if (typeof s['$ref'] === 'string') s = (resolvePointer(spec.document, s['$ref'].slice(1)) ?? {}) as Record<string, unknown>;
-    if (s['type'] === undefined && s['properties'] === undefined && s['items'] === undefined && s['enum'] === undefined && path !== '$') out.add(path);
-    for (const [name, sub] of Object.entries((s['properties'] ?? {}) as Record<string, unknown>)) visit(sub, `${path}.${name}`, depth + 1);
+    if (typeof s['$ref'] === 'string')
+      s = (resolvePointer(spec.document, s['$ref'].slice(1)) ?? {}) as Record<string, unknown>;
+    if (
+      s['type'] === undefined &&
+      s['properties'] === undefined &&
+      s['items'] === undefined &&
+      s['enum'] === undefined &&
+      path !== '$'
+    )
+      out.add(path);
+    for (const [name, sub] of Object.entries((s['properties'] ?? {}) as Record<string, unknown>))
+      visit(sub, `${path}.${name}`, depth + 1);
     if (s['items']) visit(s['items'], `${path}[*]`, depth + 1);
   };
   for (const response of Object.values(spec.operation.responses ?? {})) {
-    for (const media of Object.values((response as OpenAPIV3.ResponseObject).content ?? {})) visit(media.schema, '$', 0);
+    for (const media of Object.values((response as OpenAPIV3.ResponseObject).content ?? {}))
+      visit(media.schema, '$', 0);
   }
   return [...out];
 }

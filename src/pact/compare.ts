@@ -20,7 +20,11 @@ export interface Mismatch {
 /** Whether the spec documents a status for the operation (explicit code, range such as `2XX`, or `default`). */
 export function isDocumentedStatus(validators: Validators, status: number): boolean {
   const documented = validators.documentedStatuses;
-  return documented.includes(String(status)) || documented.includes(`${String(status)[0]}XX`) || documented.includes('default');
+  return (
+    documented.includes(String(status)) ||
+    documented.includes(`${String(status)[0]}XX`) ||
+    documented.includes('default')
+  );
 }
 
 /**
@@ -50,12 +54,17 @@ export function comparePactWithSpec(pactJson: unknown, spec: LoadedSpec, validat
 
 function judgeInteraction(i: PactHttpInteraction, spec: LoadedSpec, validators: Validators): Mismatch[] {
   const out: Mismatch[] = [];
-  const add = (part: Mismatch['part'], rule: string, message: string) => out.push({ interaction: i.description, part, rule, message });
+  const add = (part: Mismatch['part'], rule: string, message: string) =>
+    out.push({ interaction: i.description, part, rule, message });
   const { request, response } = i;
   const path = request.path.split('?')[0]!;
   if (path !== OPERATION.path || request.method !== OPERATION.method.toUpperCase()) {
     const known = spec.document.paths?.[path] !== undefined;
-    add('request', known ? pointer('paths', path) : pointer('paths'), `${request.method} ${path} is not the operation under test (POST ${OPERATION.path})`);
+    add(
+      'request',
+      known ? pointer('paths', path) : pointer('paths'),
+      `${request.method} ${path} is not the operation under test (POST ${OPERATION.path})`,
+    );
     return out;
   }
 
@@ -63,18 +72,30 @@ function judgeInteraction(i: PactHttpInteraction, spec: LoadedSpec, validators: 
   const documented = isDocumentedStatus(validators, status);
   if (!documented && !PROFILE_ONLY_STATUSES.includes(status)) {
     const allowed = [...validators.documentedStatuses, ...PROFILE_ONLY_STATUSES.map(String)];
-    add('response', RULES.responses, `status ${status} is neither documented by the spec nor allowed by the verdict profile (${allowed.join(', ')})`);
+    add(
+      'response',
+      RULES.responses,
+      `status ${status} is neither documented by the spec nor allowed by the verdict profile (${allowed.join(', ')})`,
+    );
   }
 
   if (documented) {
     // The spec's only security requirement is bearerAuth: a request it answers must carry a bearer token.
     if (!/^bearer\s+\S/i.test(request.headers['authorization'] ?? '')) {
-      add('request', RULES.bearerScheme, `a request answered ${status} must carry bearer credentials (security: bearerAuth); it has no "Authorization: Bearer …" header`);
+      add(
+        'request',
+        RULES.bearerScheme,
+        `a request answered ${status} must carry bearer credentials (security: bearerAuth); it has no "Authorization: Bearer …" header`,
+      );
     }
     if (response.hasBody) {
       const validator = validators.responseFor(status, response.contentType);
       if (!validator) {
-        add('response', `${spec.operationPointer}${pointer('responses', String(status), 'content')}`, `Content-Type ${JSON.stringify(response.contentType ?? null)} is not declared for status ${status}`);
+        add(
+          'response',
+          `${spec.operationPointer}${pointer('responses', String(status), 'content')}`,
+          `Content-Type ${JSON.stringify(response.contentType ?? null)} is not declared for status ${status}`,
+        );
       } else {
         for (const e of validator.validate(response.body)) add('response', e.rule, `body${describe(e)}`);
       }
@@ -84,7 +105,11 @@ function judgeInteraction(i: PactHttpInteraction, spec: LoadedSpec, validators: 
   if (status >= 200 && status < 300) {
     for (const problem of requestProblems(i, validators)) add('request', problem.rule, problem.message);
   } else if (status === 400 && requestProblems(i, validators).length === 0) {
-    add('request', RULES.badRequest, 'a 400 interaction must record an invalid request, but its request is valid for the spec');
+    add(
+      'request',
+      RULES.badRequest,
+      'a 400 interaction must record an invalid request, but its request is valid for the spec',
+    );
   }
   return out;
 }
@@ -92,16 +117,27 @@ function judgeInteraction(i: PactHttpInteraction, spec: LoadedSpec, validators: 
 /** Why the request of an interaction is not one the spec accepts; empty when it is. */
 function requestProblems(i: PactHttpInteraction, validators: Validators): { rule: string; message: string }[] {
   const { request } = i;
-  if (!request.hasBody) return [{ rule: `${RULES.requestBody}/required`, message: 'the request has no body; the spec requires one' }];
+  if (!request.hasBody)
+    return [{ rule: `${RULES.requestBody}/required`, message: 'the request has no body; the spec requires one' }];
   const validator = validators.requestFor(request.contentType);
   if (!validator) {
-    return [{ rule: RULES.requestContent, message: `request Content-Type ${JSON.stringify(request.contentType ?? null)} is not declared (${[...validators.request.keys()].join(', ')})` }];
+    return [
+      {
+        rule: RULES.requestContent,
+        message: `request Content-Type ${JSON.stringify(request.contentType ?? null)} is not declared (${[...validators.request.keys()].join(', ')})`,
+      },
+    ];
   }
   return validator.validate(request.body).map((e) => ({ rule: e.rule, message: `body${describe(e)}` }));
 }
 
 function describe(e: SchemaError): string {
-  const extra = e.keyword === 'additionalProperties' ? ` (${String(e.params['additionalProperty'])})` : e.keyword === 'enum' ? ` (${JSON.stringify(e.params['allowedValues'])})` : '';
+  const extra =
+    e.keyword === 'additionalProperties'
+      ? ` (${String(e.params['additionalProperty'])})`
+      : e.keyword === 'enum'
+        ? ` (${JSON.stringify(e.params['allowedValues'])})`
+        : '';
   return `${e.instancePath || ''} ${e.message}${extra}`;
 }
 
@@ -178,16 +214,27 @@ export async function crossCheckWithComparator(pactJson: unknown, spec: LoadedSp
 function mootReason(f: ComparatorFinding, location: string | undefined, pact: ParsedPact): string | undefined {
   if (!PROFILE_MOOT_CODES.has(f.code)) return undefined;
   const index = /^\[root\]\.interactions\[(\d+)\]/.exec(location ?? '')?.[1];
-  const interaction = pact.interactions.find((i) => (index !== undefined ? i.index === Number(index) : i.description === f.interaction));
+  const interaction = pact.interactions.find((i) =>
+    index !== undefined ? i.index === Number(index) : i.description === f.interaction,
+  );
   if (!interaction) return undefined;
   const status = interaction.response.status;
   if (!PROFILE_ONLY_STATUSES.includes(status)) return undefined;
-  if (f.code === 'response.status.unknown') return `status ${status} is not documented by the spec but is allowed by the verdict profile`;
-  if (status === 401 || status === 403) return `the interaction records a request without credentials answered ${status}, a status the verdict profile allows`;
+  if (f.code === 'response.status.unknown')
+    return `status ${status} is not documented by the spec but is allowed by the verdict profile`;
+  if (status === 401 || status === 403)
+    return `the interaction records a request without credentials answered ${status}, a status the verdict profile allows`;
   return undefined;
 }
 
 /** Both checks at once: the suite's mismatches and the comparator's cross-check. */
-export async function checkPact(pactJson: unknown, spec: LoadedSpec, validators: Validators): Promise<{ mismatches: Mismatch[]; comparator: CrossCheck }> {
-  return { mismatches: comparePactWithSpec(pactJson, spec, validators), comparator: await crossCheckWithComparator(pactJson, spec) };
+export async function checkPact(
+  pactJson: unknown,
+  spec: LoadedSpec,
+  validators: Validators,
+): Promise<{ mismatches: Mismatch[]; comparator: CrossCheck }> {
+  return {
+    mismatches: comparePactWithSpec(pactJson, spec, validators),
+    comparator: await crossCheckWithComparator(pactJson, spec),
+  };
 }

@@ -64,7 +64,8 @@ export function parsePact(json: unknown, source = 'pact'): ParsedPact {
   const name = (v: unknown) => (isObject(v) && typeof v['name'] === 'string' ? v['name'] : undefined);
   const consumer = name(json['consumer']);
   const provider = name(json['provider']);
-  if (consumer === undefined || provider === undefined) throw new PactFileError(`${source} is not a pact (no consumer/provider name)`);
+  if (consumer === undefined || provider === undefined)
+    throw new PactFileError(`${source} is not a pact (no consumer/provider name)`);
   const list = json['interactions'];
   if (!Array.isArray(list) || list.length === 0) throw new PactFileError(`${source} has no interactions`);
   const metadata = isObject(json['metadata']) ? json['metadata'] : {};
@@ -81,12 +82,14 @@ export function parsePact(json: unknown, source = 'pact'): ParsedPact {
     }
     const request = raw['request'];
     const response = raw['response'];
-    if (!isObject(request) || !isObject(response)) throw new PactFileError(`${source}: interaction "${description}" has no request or response`);
+    if (!isObject(request) || !isObject(response))
+      throw new PactFileError(`${source}: interaction "${description}" has no request or response`);
     if (typeof request['method'] !== 'string' || typeof request['path'] !== 'string') {
       throw new PactFileError(`${source}: interaction "${description}" has no request method or path`);
     }
     const status = response['status'];
-    if (typeof status !== 'number' || !Number.isInteger(status)) throw new PactFileError(`${source}: interaction "${description}" has no response status`);
+    if (typeof status !== 'number' || !Number.isInteger(status))
+      throw new PactFileError(`${source}: interaction "${description}" has no response status`);
     interactions.push({
       description,
       index,
@@ -95,12 +98,19 @@ export function parsePact(json: unknown, source = 'pact'): ParsedPact {
       response: { ...message(response), status },
     });
   });
-  return { consumer, provider, specification: typeof specVersion === 'string' ? specVersion : undefined, interactions, otherInteractions };
+  return {
+    consumer,
+    provider,
+    specification: typeof specVersion === 'string' ? specVersion : undefined,
+    interactions,
+    otherInteractions,
+  };
 }
 
 function providerStates(raw: Json): string[] {
   const states = raw['providerStates'];
-  if (Array.isArray(states)) return states.flatMap((s: unknown) => (isObject(s) && typeof s['name'] === 'string' ? [s['name']] : []));
+  if (Array.isArray(states))
+    return states.flatMap((s: unknown) => (isObject(s) && typeof s['name'] === 'string' ? [s['name']] : []));
   return typeof raw['providerState'] === 'string' ? [raw['providerState']] : [];
 }
 
@@ -114,7 +124,8 @@ function message(part: Json): PactMessage {
   const raw = part['body'];
   // V4 wraps the body: { content, contentType, encoded }. V2/V3 hold the value itself.
   const v4 = isObject(raw) && 'content' in raw && ('contentType' in raw || 'encoded' in raw);
-  const contentType = headers['content-type'] ?? (v4 && typeof raw['contentType'] === 'string' ? raw['contentType'] : undefined);
+  const contentType =
+    headers['content-type'] ?? (v4 && typeof raw['contentType'] === 'string' ? raw['contentType'] : undefined);
   if (raw === undefined) return { headers, contentType, hasBody: false, body: undefined };
   let body: unknown = v4 ? raw['content'] : raw;
   // `encoded` is false, "base64", or "json" (the content is JSON text).

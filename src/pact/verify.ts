@@ -73,7 +73,9 @@ export class VerifierError extends Error {
 export async function verifyPact(options: VerifyPactOptions): Promise<VerifyPactResult> {
   const { pact } = await readPactFile(options.pactFile);
   if (pact.interactions.length === 0) throw new PactFileError(`pact ${options.pactFile} has no HTTP interaction`);
-  const pactFile = options.shapeOnly ? await shapeOnlyCopy(options.pactFile, options.anyValuePaths ?? []) : resolve(options.pactFile);
+  const pactFile = options.shapeOnly
+    ? await shapeOnlyCopy(options.pactFile, options.anyValuePaths ?? [])
+    : resolve(options.pactFile);
   const base = parseBaseUrl(options.providerBaseUrl);
   await probe(base, options.connectTimeoutMs ?? 5_000);
 
@@ -82,7 +84,8 @@ export async function verifyPact(options: VerifyPactOptions): Promise<VerifyPact
   const { Verifier } = await import('@pact-foundation/pact');
   const { token } = options;
   const requestFilter = (req: IncomingMessage, _res: ServerResponse, next: () => void): void => {
-    if (token !== undefined && /^bearer\s/i.test(req.headers.authorization ?? '')) req.headers.authorization = `Bearer ${token}`;
+    if (token !== undefined && /^bearer\s/i.test(req.headers.authorization ?? ''))
+      req.headers.authorization = `Bearer ${token}`;
     next();
   };
   const verifier = new Verifier({
@@ -104,7 +107,12 @@ export async function verifyPact(options: VerifyPactOptions): Promise<VerifyPact
   const report = parseReport(raw);
   const interactions = pact.interactions.map((i): InteractionVerdict => {
     const result = report.find((r) => r.description === i.description);
-    if (!result) return { description: i.description, ok: false, message: 'not verified: the verifier reported nothing for this interaction' };
+    if (!result)
+      return {
+        description: i.description,
+        ok: false,
+        message: 'not verified: the verifier reported nothing for this interaction',
+      };
     if (result.result === 'Error' || result.mismatch !== undefined) {
       return { description: i.description, ok: false, message: describeMismatch(result.mismatch) };
     }
@@ -115,7 +123,11 @@ export async function verifyPact(options: VerifyPactOptions): Promise<VerifyPact
 
 /** A temporary copy of the pact whose response bodies are matched by type from the root down (Pact V3+ matchers cascade). */
 async function shapeOnlyCopy(file: string, anyValue: readonly string[]): Promise<string> {
-  const json = JSON.parse(await readFile(file, 'utf8')) as { interactions?: { response?: { body?: { content?: unknown }; matchingRules?: { body?: Record<string, unknown> } } }[] };
+  const json = JSON.parse(await readFile(file, 'utf8')) as {
+    interactions?: {
+      response?: { body?: { content?: unknown }; matchingRules?: { body?: Record<string, unknown> } };
+    }[];
+  };
   for (const i of json.interactions ?? []) {
     if (!i.response) continue;
     // Pact lets an answer carry keys the pact does not expect: a field that may be anything is simply not expected.
@@ -149,8 +161,10 @@ function parseBaseUrl(value: string): URL {
   } catch {
     throw new ProviderUnreachableError(`provider URL ${JSON.stringify(value)} is not a URL`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ProviderUnreachableError(`provider URL ${value} is not http(s)`);
-  if (url.search !== '' || url.hash !== '') throw new ProviderUnreachableError(`provider URL ${value} must have no query or fragment`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new ProviderUnreachableError(`provider URL ${value} is not http(s)`);
+  if (url.search !== '' || url.hash !== '')
+    throw new ProviderUnreachableError(`provider URL ${value} must have no query or fragment`);
   return url;
 }
 
@@ -197,7 +211,8 @@ function parseReport(raw: string): ReportedResult[] {
     throw new VerifierError(`Pact's verifier could not verify: ${raw}`);
   }
   const results = (json as { interactionResults?: unknown }).interactionResults;
-  if (!Array.isArray(results)) throw new VerifierError(`Pact's verifier gave no per-interaction results: ${raw.slice(0, 500)}`);
+  if (!Array.isArray(results))
+    throw new VerifierError(`Pact's verifier gave no per-interaction results: ${raw.slice(0, 500)}`);
   return results as ReportedResult[];
 }
 

@@ -7,7 +7,8 @@ function shq(s: string): string {
  * Characters that do not belong on a one-line, copyable command: NUL (no shell argument can hold it), newlines and
  * other C0/C1 controls, DEL, U+FFFE/U+FFFF and lone surrogates (sent as the bytes of U+FFFD, as Node encodes them).
  */
-const UNPRINTABLE = /[\u0000-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNPRINTABLE =
+  /[\u0000-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** A body for `printf '%b'`: backslashes doubled, unprintable characters as `\0ooo` octal escapes of their UTF-8 bytes. */
 function printfEscape(body: string): string {
@@ -21,14 +22,21 @@ function printfEscape(body: string): string {
  * `Authorization: Bearer [REDACTED]` is written as `"Authorization: Bearer $CONNECT_TOKEN"`. A body with control
  * characters (a NUL cannot be a shell argument at all) is piped in from `printf '%b'` and sent with `--data-binary @-`.
  */
-export function toCurl(req: { method: string; url: string; headers: Readonly<Record<string, string>>; body: string | null | undefined }): string {
+export function toCurl(req: {
+  method: string;
+  url: string;
+  headers: Readonly<Record<string, string>>;
+  body: string | null | undefined;
+}): string {
   const parts = ['curl', '-sS', '-i', '-X', req.method, shq(req.url)];
   const names = Object.keys(req.headers).map((n) => n.toLowerCase());
   // curl adds its own Content-Type with --data-binary and its own Accept/User-Agent; an empty value removes them.
-  for (const own of ['Content-Type', 'Accept', 'User-Agent']) if (!names.includes(own.toLowerCase())) parts.push('-H', `'${own}:'`);
+  for (const own of ['Content-Type', 'Accept', 'User-Agent'])
+    if (!names.includes(own.toLowerCase())) parts.push('-H', `'${own}:'`);
   for (const [name, value] of Object.entries(req.headers)) {
     if (name.toLowerCase() === 'content-length') continue;
-    if (name.toLowerCase() === 'authorization' && value === REDACTED_BEARER) parts.push('-H', `"Authorization: Bearer $CONNECT_TOKEN"`);
+    if (name.toLowerCase() === 'authorization' && value === REDACTED_BEARER)
+      parts.push('-H', `"Authorization: Bearer $CONNECT_TOKEN"`);
     else parts.push('-H', shq(`${name}: ${value}`));
   }
   if (req.body === null || req.body === undefined) return parts.join(' ');

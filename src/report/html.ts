@@ -79,7 +79,9 @@ function copyable(id: string, text: string): string {
 }
 
 function headers(h: Readonly<Record<string, string>>): string {
-  return Object.entries(h).map(([k, v]) => `${k}: ${v}`).join('\n');
+  return Object.entries(h)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('\n');
 }
 
 /** A JSON body indented for reading (the exact bytes are in report.json and the curl line); anything else as is. */
@@ -102,7 +104,12 @@ function failureSection(f: ReportedFailure): string {
     response = `${f.response.status}\n${headers(f.response.headers)}${f.response.body === '' ? '' : `\n\n${body.text}`}`;
     if (body.formatted) note = ' <span class="muted">(JSON body indented)</span>';
   } else response = `no answer: ${f.error ? `${f.error.kind}: ${f.error.message}` : 'none'}`;
-  const caseInfo = [`case ${f.case.id}`, f.case.phase, ...(f.counterexamplePath ? [`counterexample path ${f.counterexamplePath}`] : []), `seed ${f.seed}`].join(' · ');
+  const caseInfo = [
+    `case ${f.case.id}`,
+    f.case.phase,
+    ...(f.counterexamplePath ? [`counterexample path ${f.counterexamplePath}`] : []),
+    `seed ${f.seed}`,
+  ].join(' · ');
   return `<section class="failure${f.waivedBy ? ' waived' : ''}" id="${a(f.id)}">
 <header><span class="id">${t(f.id)}</span><h3><code>${t(f.check)}</code></h3><span class="tag">${t(f.kind)}</span><span class="tag">${t(f.case.label)}</span>${f.occurrences > 1 ? `<span class="tag">${f.occurrences}× in the run</span>` : ''}${f.waivedBy ? `<span class="flag stale">waived by ${t(f.waivedBy)}</span>` : ''}</header>
 <p class="message">${t(f.message)}</p>
@@ -116,7 +123,9 @@ ${copyable(`curl-${f.id}`, f.curl)}
 
 function checkRow(c: CheckSummary, firstFailure: ReportedFailure | undefined): string {
   const cls = c.failed > 0 ? 'failed' : c.waived > 0 ? 'waived' : '';
-  const name = firstFailure ? `<a href="#${a(firstFailure.id)}"><code>${t(c.name)}</code></a>` : `<code>${t(c.name)}</code>`;
+  const name = firstFailure
+    ? `<a href="#${a(firstFailure.id)}"><code>${t(c.name)}</code></a>`
+    : `<code>${t(c.name)}</code>`;
   return `<tr class="${cls}"><td>${name}</td><td class="muted">${t(c.description)}</td><td class="n">${c.passed}</td><td class="n fail">${c.failed}</td><td class="n waive">${c.waived}</td><td class="n">${c.skipped}</td></tr>`;
 }
 
@@ -130,9 +139,16 @@ export function toHtml(r: Report): string {
   const word = r.interrupted ? 'INTERRUPTED' : r.verdict === 'conforms' ? 'CONFORMS' : 'FAILS';
   const unwaived = r.failures.filter((f) => !f.waivedBy);
   const waived = r.failures.filter((f) => f.waivedBy);
-  const shard = r.shard ? `${r.shard.index}/${r.shard.count}` : r.mergedShards ? `merged from ${r.mergedShards} shards` : 'none (the whole run)';
+  const shard = r.shard
+    ? `${r.shard.index}/${r.shard.count}`
+    : r.mergedShards
+      ? `merged from ${r.mergedShards} shards`
+      : 'none (the whole run)';
   const meta: [string, string][] = [
-    ['Target', `${r.target.url}${r.target.mock ? ' (embedded Prism mock)' : ''}${r.target.insecure ? ' (--insecure)' : ''}`],
+    [
+      'Target',
+      `${r.target.url}${r.target.mock ? ' (embedded Prism mock)' : ''}${r.target.insecure ? ' (--insecure)' : ''}`,
+    ],
     ['Seed', String(r.seed)],
     ['Runs', String(r.runs)],
     ['Shard', shard],
@@ -153,45 +169,104 @@ export function toHtml(r: Report): string {
   const repeat = repeatCommand(r);
   const sections: string[] = [];
 
-  sections.push(`<h2>Checks</h2>${table(['check', 'what it asserts', 'passed', 'failed', 'waived', 'skipped'], r.checks.map((c) => checkRow(c, unwaived.find((f) => f.check === c.name) ?? waived.find((f) => f.check === c.name))), [2, 3, 4, 5])}`);
-  sections.push(`<h2 id="failures">Failures (${unwaived.length})</h2>${unwaived.length ? unwaived.map(failureSection).join('\n') : '<p class="muted">None.</p>'}`);
-  if (waived.length) sections.push(`<h2 id="waived">Waived failures (${waived.length})</h2>${waived.map(failureSection).join('\n')}`);
+  sections.push(
+    `<h2>Checks</h2>${table(
+      ['check', 'what it asserts', 'passed', 'failed', 'waived', 'skipped'],
+      r.checks.map((c) =>
+        checkRow(c, unwaived.find((f) => f.check === c.name) ?? waived.find((f) => f.check === c.name)),
+      ),
+      [2, 3, 4, 5],
+    )}`,
+  );
+  sections.push(
+    `<h2 id="failures">Failures (${unwaived.length})</h2>${unwaived.length ? unwaived.map(failureSection).join('\n') : '<p class="muted">None.</p>'}`,
+  );
+  if (waived.length)
+    sections.push(`<h2 id="waived">Waived failures (${waived.length})</h2>${waived.map(failureSection).join('\n')}`);
   if (r.specGaps.length) {
     sections.push(
       `<h2 id="spec-gaps">Spec gaps (${r.specGaps.length})</h2><p class="muted">Statuses the verdict profile allows but the spec does not document: not failures; the spec should list them.</p>${table(
         ['status', 'message', 'count', 'example case', 'rule'],
-        r.specGaps.map((g) => `<tr><td>${g.status}</td><td>${t(g.message)}</td><td class="n">${g.count}</td><td><code>${t(g.example)}</code></td><td><code>${t(g.rule)}</code></td></tr>`),
+        r.specGaps.map(
+          (g) =>
+            `<tr><td>${g.status}</td><td>${t(g.message)}</td><td class="n">${g.count}</td><td><code>${t(g.example)}</code></td><td><code>${t(g.rule)}</code></td></tr>`,
+        ),
         [2],
       )}`,
     );
   }
   if (r.warnings.length) {
-    sections.push(`<h2 id="warnings">Warnings (${r.warnings.length})</h2>${table(['code', 'message', 'rule'], r.warnings.map((w) => `<tr><td><code>${t(w.code)}</code></td><td>${t(w.message)}</td><td><code>${t(w.rule)}</code></td></tr>`))}`);
+    sections.push(
+      `<h2 id="warnings">Warnings (${r.warnings.length})</h2>${table(
+        ['code', 'message', 'rule'],
+        r.warnings.map(
+          (w) =>
+            `<tr><td><code>${t(w.code)}</code></td><td>${t(w.message)}</td><td><code>${t(w.rule)}</code></td></tr>`,
+        ),
+      )}`,
+    );
   }
   if (r.waivers.length) {
-    const flags = (w: Report['waivers'][number]) => `${w.expired ? `<span class="flag expired">EXPIRED</span> ` : ''}${w.stale ? '<span class="flag stale">STALE</span>' : ''}`;
+    const flags = (w: Report['waivers'][number]) =>
+      `${w.expired ? `<span class="flag expired">EXPIRED</span> ` : ''}${w.stale ? '<span class="flag stale">STALE</span>' : ''}`;
     sections.push(
       `<h2 id="waivers">Waivers (${r.waivers.length})</h2>${table(
         ['waiver', 'check', 'matched', 'status', 'expires', 'owner', 'reason'],
-        r.waivers.map((w) => `<tr><td><code>${t(w.id)}</code></td><td><code>${t(w.check)}</code></td><td class="n">${w.matched}</td><td>${flags(w)}</td><td class="nowrap">${t(w.expires ?? '—')}</td><td>${t(w.owner)}</td><td>${t(w.reason)}</td></tr>`),
+        r.waivers.map(
+          (w) =>
+            `<tr><td><code>${t(w.id)}</code></td><td><code>${t(w.check)}</code></td><td class="n">${w.matched}</td><td>${flags(w)}</td><td class="nowrap">${t(w.expires ?? '—')}</td><td>${t(w.owner)}</td><td>${t(w.reason)}</td></tr>`,
+        ),
         [2],
       )}`,
     );
   }
   if (r.preflight.length) {
-    sections.push(`<h2 id="preflight">Preflight</h2>${table(['case', 'expected', 'received', ''], r.preflight.map((p) => `<tr class="${p.ok ? '' : 'failed'}"><td><code>${t(p.label)}</code></td><td>${t(p.expected)}</td><td>${t(p.received)}</td><td>${p.ok ? 'ok' : 'accepted: the target does not seem to enforce the contract'}</td></tr>`))}`);
+    sections.push(
+      `<h2 id="preflight">Preflight</h2>${table(
+        ['case', 'expected', 'received', ''],
+        r.preflight.map(
+          (p) =>
+            `<tr class="${p.ok ? '' : 'failed'}"><td><code>${t(p.label)}</code></td><td>${t(p.expected)}</td><td>${t(p.received)}</td><td>${p.ok ? 'ok' : 'accepted: the target does not seem to enforce the contract'}</td></tr>`,
+        ),
+      )}`,
+    );
   }
   const extras: string[] = [];
   if (r.coverage.length) {
-    extras.push(`<details><summary>Coverage: ${r.coverage.length} schema rules exercised</summary>${table(['rule', 'keyword', 'valid', 'invalid'], r.coverage.map((c) => `<tr><td><code>${t(c.pointer)}</code></td><td>${t(c.keyword)}</td><td class="n">${c.valid}</td><td class="n">${c.invalid}</td></tr>`), [2, 3])}</details>`);
+    extras.push(
+      `<details><summary>Coverage: ${r.coverage.length} schema rules exercised</summary>${table(
+        ['rule', 'keyword', 'valid', 'invalid'],
+        r.coverage.map(
+          (c) =>
+            `<tr><td><code>${t(c.pointer)}</code></td><td>${t(c.keyword)}</td><td class="n">${c.valid}</td><td class="n">${c.invalid}</td></tr>`,
+        ),
+        [2, 3],
+      )}</details>`,
+    );
   }
   if (Object.keys(r.plan).length) {
-    extras.push(`<details><summary>Plan: cases by class</summary>${table(['case class', 'cases'], Object.entries(r.plan).map(([l, n]) => `<tr><td><code>${t(l)}</code></td><td class="n">${n}</td></tr>`), [1])}</details>`);
+    extras.push(
+      `<details><summary>Plan: cases by class</summary>${table(
+        ['case class', 'cases'],
+        Object.entries(r.plan).map(([l, n]) => `<tr><td><code>${t(l)}</code></td><td class="n">${n}</td></tr>`),
+        [1],
+      )}</details>`,
+    );
   }
   if (r.normalisations.length) {
-    extras.push(`<details><summary>Spec normalisations for the target (${r.normalisations.length})</summary>${table(['rule', 'change', 'reason'], r.normalisations.map((n) => `<tr><td><code>${t(n.rule)}</code></td><td>${t(n.change)}</td><td>${t(n.reason)}</td></tr>`))}</details>`);
+    extras.push(
+      `<details><summary>Spec normalisations for the target (${r.normalisations.length})</summary>${table(
+        ['rule', 'change', 'reason'],
+        r.normalisations.map(
+          (n) => `<tr><td><code>${t(n.rule)}</code></td><td>${t(n.change)}</td><td>${t(n.reason)}</td></tr>`,
+        ),
+      )}</details>`,
+    );
   }
-  if (r.created.length) extras.push(`<details><summary>Entities created by the run (${r.created.length}; the API has no delete)</summary><pre>${t(r.created.join('\n'))}</pre></details>`);
+  if (r.created.length)
+    extras.push(
+      `<details><summary>Entities created by the run (${r.created.length}; the API has no delete)</summary><pre>${t(r.created.join('\n'))}</pre></details>`,
+    );
   if (extras.length) sections.push(`<h2>Details</h2>${extras.join('\n')}`);
 
   return `<!DOCTYPE html>

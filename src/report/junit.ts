@@ -10,7 +10,9 @@ function attr(s: string): string {
 }
 
 function element(name: string, attrs: Readonly<Record<string, string | number>>, body?: string): string {
-  const a = Object.entries(attrs).map(([k, v]) => ` ${k}="${attr(String(v))}"`).join('');
+  const a = Object.entries(attrs)
+    .map(([k, v]) => ` ${k}="${attr(String(v))}"`)
+    .join('');
   return body === undefined ? `<${name}${a}/>` : `<${name}${a}>${body}</${name}>`;
 }
 
@@ -29,7 +31,12 @@ export function failureText(f: ReportedFailure): string {
     '',
     'response:',
     ...(f.response
-      ? [String(f.response.status), ...Object.entries(f.response.headers).map(([k, v]) => `${k}: ${v}`), '', f.response.body]
+      ? [
+          String(f.response.status),
+          ...Object.entries(f.response.headers).map(([k, v]) => `${k}: ${v}`),
+          '',
+          f.response.body,
+        ]
       : [`none: ${f.error ? `${f.error.kind}: ${f.error.message}` : 'no answer'}`]),
     '',
     'reproduce:',
@@ -65,20 +72,41 @@ interface Case {
 
 function testcase(check: string, row: Row): Case {
   const attrs = { name: row.label, classname: `conformance.${check}`, time: '0' };
-  const counts = row.tally ? `${row.tally.passed} passed, ${row.tally.failed} failed, ${row.tally.waived} waived, ${row.tally.skipped} skipped` : '';
+  const counts = row.tally
+    ? `${row.tally.passed} passed, ${row.tally.failed} failed, ${row.tally.waived} waived, ${row.tally.skipped} skipped`
+    : '';
   const out = (text: string) => (text ? element('system-out', {}, escapeText(text)) : '');
   const [first] = row.failures;
   if (first) {
     const all = [...row.failures, ...row.waived];
     const message = `${first.message}${all.length > 1 ? ` (+${all.length - 1} more)` : ''}`;
-    return { outcome: 'failed', xml: element('testcase', attrs, element('failure', { message, type: first.kind }, escapeText(all.map(failureText).join('\n\n'))) + out(counts)) };
+    return {
+      outcome: 'failed',
+      xml: element(
+        'testcase',
+        attrs,
+        element('failure', { message, type: first.kind }, escapeText(all.map(failureText).join('\n\n'))) + out(counts),
+      ),
+    };
   }
   if (row.waived.length > 0) {
     const by = [...new Set(row.waived.map((f) => f.waivedBy!))].join(', ');
-    return { outcome: 'skipped', xml: element('testcase', attrs, element('skipped', { message: `waived by ${by}` }) + out([counts, ...row.waived.map(failureText)].filter(Boolean).join('\n\n'))) };
+    return {
+      outcome: 'skipped',
+      xml: element(
+        'testcase',
+        attrs,
+        element('skipped', { message: `waived by ${by}` }) +
+          out([counts, ...row.waived.map(failureText)].filter(Boolean).join('\n\n')),
+      ),
+    };
   }
   const t = row.tally;
-  if (t && t.passed + t.failed + t.waived === 0 && t.skipped > 0) return { outcome: 'skipped', xml: element('testcase', attrs, element('skipped', { message: `not applicable to its ${t.skipped} cases` })) };
+  if (t && t.passed + t.failed + t.waived === 0 && t.skipped > 0)
+    return {
+      outcome: 'skipped',
+      xml: element('testcase', attrs, element('skipped', { message: `not applicable to its ${t.skipped} cases` })),
+    };
   return { outcome: 'passed', xml: element('testcase', attrs, out(counts)) };
 }
 
@@ -94,32 +122,107 @@ function checkSuite(check: CheckSummary, failures: readonly ReportedFailure[], t
   const cases = rows(check, failures).map((row) => testcase(check.name, row));
   const attrs = (name: string) => ({ name, classname: `conformance.${check.name}`, time: '0' });
   if (!check.classes) {
-    if (check.passed > 0) cases.push({ outcome: 'passed', xml: element('testcase', attrs('other cases'), element('system-out', {}, `${check.passed} passed`)) });
-    else if (cases.length === 0 && check.skipped > 0) cases.push({ outcome: 'skipped', xml: element('testcase', attrs('all cases'), element('skipped', { message: `not applicable to its ${check.skipped} cases` })) });
+    if (check.passed > 0)
+      cases.push({
+        outcome: 'passed',
+        xml: element('testcase', attrs('other cases'), element('system-out', {}, `${check.passed} passed`)),
+      });
+    else if (cases.length === 0 && check.skipped > 0)
+      cases.push({
+        outcome: 'skipped',
+        xml: element(
+          'testcase',
+          attrs('all cases'),
+          element('skipped', { message: `not applicable to its ${check.skipped} cases` }),
+        ),
+      });
   }
   return suite(check.name, cases, timestamp, [['description', check.description]]);
 }
 
-function suite(name: string, cases: readonly Case[], timestamp: string, properties: readonly (readonly [string, string])[], out?: string): Suite {
+function suite(
+  name: string,
+  cases: readonly Case[],
+  timestamp: string,
+  properties: readonly (readonly [string, string])[],
+  out?: string,
+): Suite {
   const count = (o: Outcome) => cases.filter((c) => c.outcome === o).length;
-  const attrs = { name, tests: cases.length, failures: count('failed'), errors: 0, skipped: count('skipped'), time: '0', timestamp };
-  const props = element('properties', {}, properties.map(([k, v]) => element('property', { name: k, value: v })).join(''));
-  const body = [props, ...cases.map((c) => c.xml), ...(out ? [element('system-out', {}, escapeText(out))] : [])].map((x) => `    ${x}\n`).join('');
-  return { xml: `  ${element('testsuite', attrs, `\n${body}  `)}\n`, tests: cases.length, failures: count('failed'), skipped: count('skipped') };
+  const attrs = {
+    name,
+    tests: cases.length,
+    failures: count('failed'),
+    errors: 0,
+    skipped: count('skipped'),
+    time: '0',
+    timestamp,
+  };
+  const props = element(
+    'properties',
+    {},
+    properties.map(([k, v]) => element('property', { name: k, value: v })).join(''),
+  );
+  const body = [props, ...cases.map((c) => c.xml), ...(out ? [element('system-out', {}, escapeText(out))] : [])]
+    .map((x) => `    ${x}\n`)
+    .join('');
+  return {
+    xml: `  ${element('testsuite', attrs, `\n${body}  `)}\n`,
+    tests: cases.length,
+    failures: count('failed'),
+    skipped: count('skipped'),
+  };
 }
 
 /** The run itself as a suite: an interrupted run and each expired waiver fail it, as they fail the verdict. */
 function runSuiteXml(r: Report, timestamp: string): Suite {
   const classname = 'conformance.run';
   const completed: Case = r.interrupted
-    ? { outcome: 'failed', xml: element('testcase', { name: 'completed', classname, time: (r.summary.durationMs / 1000).toFixed(3) }, element('failure', { message: 'the run was interrupted', type: 'interrupted' })) }
-    : { outcome: 'passed', xml: element('testcase', { name: 'completed', classname, time: (r.summary.durationMs / 1000).toFixed(3) }, r.budgetExhausted ? element('system-out', {}, '--max-requests was reached before every case was sent') : undefined) };
+    ? {
+        outcome: 'failed',
+        xml: element(
+          'testcase',
+          { name: 'completed', classname, time: (r.summary.durationMs / 1000).toFixed(3) },
+          element('failure', { message: 'the run was interrupted', type: 'interrupted' }),
+        ),
+      }
+    : {
+        outcome: 'passed',
+        xml: element(
+          'testcase',
+          { name: 'completed', classname, time: (r.summary.durationMs / 1000).toFixed(3) },
+          r.budgetExhausted
+            ? element('system-out', {}, '--max-requests was reached before every case was sent')
+            : undefined,
+        ),
+      };
   const waivers = r.waivers.map((w): Case => {
     const attrs = { name: `waiver ${w.id}`, classname, time: '0' };
     const about = escapeText(`${w.reason} (owner ${w.owner})`);
     return w.expired
-      ? { outcome: 'failed', xml: element('testcase', attrs, element('failure', { message: `waiver ${w.id} expired on ${w.expires ?? '?'}`, type: 'expired-waiver' }, about)) }
-      : { outcome: 'passed', xml: element('testcase', attrs, element('system-out', {}, `matched ${w.matched}${w.stale ? ' — stale: it matched nothing, remove it' : ''}; ${about}`)) };
+      ? {
+          outcome: 'failed',
+          xml: element(
+            'testcase',
+            attrs,
+            element(
+              'failure',
+              { message: `waiver ${w.id} expired on ${w.expires ?? '?'}`, type: 'expired-waiver' },
+              about,
+            ),
+          ),
+        }
+      : {
+          outcome: 'passed',
+          xml: element(
+            'testcase',
+            attrs,
+            element(
+              'system-out',
+              {},
+              `matched ${w.matched}${w.stale ? ' — stale: it matched nothing, remove it' : ''}; ${about}`,
+            ),
+          ),
+        };
   });
   const notes = [
     ...r.specGaps.map((g) => `spec gap: ${g.message} (${g.count}×, e.g. ${g.example}); rule ${g.rule}`),
@@ -144,7 +247,15 @@ export function toJUnit(r: Report): string {
   const timestamp = r.startedAt.slice(0, 19);
   const suites = [...r.checks.map((c) => checkSuite(c, r.failures, timestamp)), runSuiteXml(r, timestamp)];
   const sum = (k: 'tests' | 'failures' | 'skipped') => suites.reduce((n, s) => n + s[k], 0);
-  const attrs = { name: `${r.tool.name}: POST /v1/onboarding/entities`, tests: sum('tests'), failures: sum('failures'), errors: 0, skipped: sum('skipped'), time: (r.summary.durationMs / 1000).toFixed(3), timestamp };
+  const attrs = {
+    name: `${r.tool.name}: POST /v1/onboarding/entities`,
+    tests: sum('tests'),
+    failures: sum('failures'),
+    errors: 0,
+    skipped: sum('skipped'),
+    time: (r.summary.durationMs / 1000).toFixed(3),
+    timestamp,
+  };
   const head = element('testsuites', attrs).slice(0, -2) + '>';
   return `<?xml version="1.0" encoding="UTF-8"?>\n${head}\n${suites.map((s) => s.xml).join('')}</testsuites>\n`;
 }

@@ -10,7 +10,10 @@ export class MergeError extends Error {
 function sameEverywhere<T>(reports: readonly Report[], what: string, get: (r: Report) => T): void {
   const first = get(reports[0]!);
   const other = reports.find((r) => get(r) !== first);
-  if (other) throw new MergeError(`shard reports differ in ${what} (${String(first)} and ${String(get(other))}): they are not shards of one run`);
+  if (other)
+    throw new MergeError(
+      `shard reports differ in ${what} (${String(first)} and ${String(get(other))}): they are not shards of one run`,
+    );
 }
 
 /** `(12×)` at the end of a runner warning: merged by summing. */
@@ -26,13 +29,22 @@ function mergeWarnings(lists: readonly Report['warnings'][]): Report['warnings']
     if (!seen) byKey.set(key, { w: { ...w, message: base }, count: m ? Number(m[1]) : null });
     else if (m) seen.count = (seen.count ?? 0) + Number(m[1]);
   }
-  return [...byKey.values()].map(({ w, count }) => (count === null ? w : { ...w, message: `${w.message} (${count}×)` }));
+  return [...byKey.values()].map(({ w, count }) =>
+    count === null ? w : { ...w, message: `${w.message} (${count}×)` },
+  );
 }
 
 function mergeChecks(lists: readonly (readonly CheckSummary[])[]): CheckSummary[] {
   const byName = new Map<string, CheckSummary>();
   for (const c of lists.flat()) {
-    const m = byName.get(c.name) ?? { name: c.name, description: c.description, passed: 0, failed: 0, waived: 0, skipped: 0 };
+    const m = byName.get(c.name) ?? {
+      name: c.name,
+      description: c.description,
+      passed: 0,
+      failed: 0,
+      waived: 0,
+      skipped: 0,
+    };
     m.passed += c.passed;
     m.failed += c.failed;
     m.waived += c.waived;
@@ -71,7 +83,17 @@ function mergeWaivers(lists: readonly (readonly WaiverStatus[])[]): WaiverStatus
   for (const w of lists.flat()) {
     const seen = byId.get(w.id);
     // Stale only if it matched nothing in every shard.
-    byId.set(w.id, seen ? { ...seen, matched: seen.matched + w.matched, expired: seen.expired || w.expired, stale: seen.stale && w.stale } : w);
+    byId.set(
+      w.id,
+      seen
+        ? {
+            ...seen,
+            matched: seen.matched + w.matched,
+            expired: seen.expired || w.expired,
+            stale: seen.stale && w.stale,
+          }
+        : w,
+    );
   }
   return [...byId.values()];
 }
@@ -91,9 +113,12 @@ function unique<T>(items: readonly T[], key: (x: T) => string): T[] {
 }
 
 /** The verdict of a report, as the runner decides it: unwaived failures, expired waivers, an interrupted run. */
-export function verdictOf(r: Pick<Report, 'failures' | 'summary' | 'waivers' | 'interrupted'>): Pick<Report, 'verdict' | 'verdictReasons'> {
+export function verdictOf(
+  r: Pick<Report, 'failures' | 'summary' | 'waivers' | 'interrupted'>,
+): Pick<Report, 'verdict' | 'verdictReasons'> {
   const reasons: string[] = [];
-  if (r.summary.failures > 0) reasons.push(`${r.failures.filter((f) => !f.waivedBy).length} distinct failures (${r.summary.failures} in all)`);
+  if (r.summary.failures > 0)
+    reasons.push(`${r.failures.filter((f) => !f.waivedBy).length} distinct failures (${r.summary.failures} in all)`);
   for (const w of r.waivers.filter((x) => x.expired)) reasons.push(`waiver ${w.id} expired on ${w.expires}`);
   if (r.interrupted) reasons.push('the run was interrupted');
   return { verdict: reasons.length === 0 ? 'conforms' : 'fails', verdictReasons: reasons };
@@ -119,7 +144,10 @@ export function mergeReports(input: readonly Report[]): Report {
   const count = reports[0]!.shard!.count;
   for (let i = 1; i <= count; i++) {
     const n = reports.filter((r) => r.shard!.index === i).length;
-    if (n === 0) throw new MergeError(`shard ${i}/${count} is missing (got ${reports.map((r) => `${r.shard!.index}/${count}`).join(', ')})`);
+    if (n === 0)
+      throw new MergeError(
+        `shard ${i}/${count} is missing (got ${reports.map((r) => `${r.shard!.index}/${count}`).join(', ')})`,
+      );
     if (n > 1) throw new MergeError(`shard ${i}/${count} is given ${n} times`);
   }
 
@@ -151,18 +179,34 @@ export function mergeReports(input: readonly Report[]): Report {
     // The plan is the whole run's in every shard.
     plan: first.plan,
     checks: mergeChecks(reports.map((r) => r.checks)),
-    coverage: [...reports.flatMap((r) => r.coverage).reduce((m, c) => {
-      const key = `${c.pointer}\n${c.keyword}`;
-      const seen = m.get(key);
-      m.set(key, seen ? { ...seen, valid: seen.valid + c.valid, invalid: seen.invalid + c.invalid } : c);
-      return m;
-    }, new Map<string, Report['coverage'][number]>()).values()],
+    coverage: [
+      ...reports
+        .flatMap((r) => r.coverage)
+        .reduce((m, c) => {
+          const key = `${c.pointer}\n${c.keyword}`;
+          const seen = m.get(key);
+          m.set(key, seen ? { ...seen, valid: seen.valid + c.valid, invalid: seen.invalid + c.invalid } : c);
+          return m;
+        }, new Map<string, Report['coverage'][number]>())
+        .values(),
+    ],
     failures: mergeFailures(reports.map((r) => r.failures)),
     specGaps: mergeGaps(reports.map((r) => r.specGaps)),
     warnings: mergeWarnings(reports.map((r) => r.warnings)),
     // Every shard sends the same preflight; a probe the target accepted in any shard is kept.
-    preflight: [...reports.flatMap((r) => r.preflight).reduce((m, p) => (m.get(p.label)?.ok === false ? m : m.set(p.label, p)), new Map<string, Report['preflight'][number]>()).values()],
-    normalisations: unique(reports.flatMap((r) => r.normalisations), (n) => `${n.rule}\n${n.change}`),
+    preflight: [
+      ...reports
+        .flatMap((r) => r.preflight)
+        .reduce(
+          (m, p) => (m.get(p.label)?.ok === false ? m : m.set(p.label, p)),
+          new Map<string, Report['preflight'][number]>(),
+        )
+        .values(),
+    ],
+    normalisations: unique(
+      reports.flatMap((r) => r.normalisations),
+      (n) => `${n.rule}\n${n.change}`,
+    ),
     waivers: mergeWaivers(reports.map((r) => r.waivers)),
     created: reports.flatMap((r) => r.created),
   } satisfies Omit<Report, 'verdict' | 'verdictReasons'>;

@@ -29,8 +29,17 @@ export interface ReportedFailure {
     /** The one schema violation of an invalid case (replay cites the same rule). */
     readonly violation?: Violation;
   };
-  readonly request: { readonly method: string; readonly url: string; readonly headers: Readonly<Record<string, string>>; readonly body: string | null };
-  readonly response: { readonly status: number; readonly headers: Readonly<Record<string, string>>; readonly body: string } | null;
+  readonly request: {
+    readonly method: string;
+    readonly url: string;
+    readonly headers: Readonly<Record<string, string>>;
+    readonly body: string | null;
+  };
+  readonly response: {
+    readonly status: number;
+    readonly headers: Readonly<Record<string, string>>;
+    readonly body: string;
+  } | null;
   /** Transport error in place of a response. */
   readonly error?: { readonly kind: string; readonly message: string };
   /** A curl command line that replays the request byte for byte (token as `$CONNECT_TOKEN`). */
@@ -76,7 +85,12 @@ export interface PreflightResult {
 export interface Report {
   readonly tool: { readonly name: string; readonly version: string };
   readonly spec: { readonly path: string; readonly sha256: string };
-  readonly target: { readonly kind: 'prism' | 'url'; readonly url: string; readonly mock: boolean; readonly insecure: boolean };
+  readonly target: {
+    readonly kind: 'prism' | 'url';
+    readonly url: string;
+    readonly mock: boolean;
+    readonly insecure: boolean;
+  };
   readonly seed: number;
   readonly runs: number;
   readonly shard: ShardSpec | null;
@@ -101,10 +115,17 @@ export interface Report {
   };
   readonly plan: Readonly<Record<string, number>>;
   readonly checks: readonly CheckSummary[];
-  readonly coverage: readonly { readonly pointer: string; readonly keyword: string; readonly valid: number; readonly invalid: number }[];
+  readonly coverage: readonly {
+    readonly pointer: string;
+    readonly keyword: string;
+    readonly valid: number;
+    readonly invalid: number;
+  }[];
   readonly failures: readonly ReportedFailure[];
   readonly specGaps: readonly SpecGap[];
-  readonly warnings: readonly (SpecWarning | { readonly code: string; readonly rule: string; readonly message: string })[];
+  readonly warnings: readonly (
+    SpecWarning | { readonly code: string; readonly rule: string; readonly message: string }
+  )[];
   readonly preflight: readonly PreflightResult[];
   readonly normalisations: readonly Normalisation[];
   readonly waivers: readonly WaiverStatus[];

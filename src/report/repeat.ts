@@ -10,7 +10,17 @@ function word(s: string): string {
  * the run reads it from `CONNECT_TOKEN`. A merged report repeats as one unsharded run (the union of its shards).
  */
 export function repeatCommand(r: Report): string {
-  const parts = ['npx', 'conformance', 'run', '--target', r.target.kind === 'prism' ? 'prism' : word(r.target.url), '--seed', String(r.seed), '--runs', String(r.runs)];
+  const parts = [
+    'npx',
+    'conformance',
+    'run',
+    '--target',
+    r.target.kind === 'prism' ? 'prism' : word(r.target.url),
+    '--seed',
+    String(r.seed),
+    '--runs',
+    String(r.runs),
+  ];
   if (r.spec.path !== 'spec/openapi.yaml') parts.push('--spec', word(r.spec.path));
   if (r.shard) parts.push('--shard', `${r.shard.index}/${r.shard.count}`);
   if (r.target.insecure) parts.push('--insecure');

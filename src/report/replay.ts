@@ -5,7 +5,15 @@ import { REDACTED } from './text.ts';
 import { OPERATION } from '../spec/load.ts';
 
 const PHASES: readonly TestCase['phase'][] = ['preflight', 'boundary', 'random'];
-const KINDS: readonly CaseKind[] = ['valid', 'schema-violation', 'malformed-json', 'empty-body', 'auth', 'media-type', 'method'];
+const KINDS: readonly CaseKind[] = [
+  'valid',
+  'schema-violation',
+  'malformed-json',
+  'empty-body',
+  'auth',
+  'media-type',
+  'method',
+];
 
 function header(h: Readonly<Record<string, string>>, name: string): string | undefined {
   return Object.entries(h).find(([k]) => k.toLowerCase() === name)?.[1];
@@ -23,7 +31,8 @@ export function inferAuth(authorization: string | undefined): AuthMode {
 
 /** The case behind a reported failure, as far as the checks need it: kind, label, method, media type, body, auth. */
 export function caseFromFailure(f: ReportedFailure): TestCase {
-  const contentType = f.case.contentType !== undefined ? (f.case.contentType ?? undefined) : header(f.request.headers, 'content-type');
+  const contentType =
+    f.case.contentType !== undefined ? (f.case.contentType ?? undefined) : header(f.request.headers, 'content-type');
   const body = f.request.body ?? undefined;
   let value: unknown;
   let isJson = false;
@@ -35,7 +44,8 @@ export function caseFromFailure(f: ReportedFailure): TestCase {
       // not JSON: a malformed-json or media-type case
     }
   }
-  if (!KINDS.includes(f.case.kind as CaseKind)) throw new Error(`${f.id}: unknown case kind ${JSON.stringify(f.case.kind)}`);
+  if (!KINDS.includes(f.case.kind as CaseKind))
+    throw new Error(`${f.id}: unknown case kind ${JSON.stringify(f.case.kind)}`);
   return {
     id: f.case.id,
     phase: PHASES.includes(f.case.phase as TestCase['phase']) ? (f.case.phase as TestCase['phase']) : 'boundary',
@@ -56,4 +66,3 @@ export function retarget(url: string, reportBase: string, base: string): string 
   const at = url.indexOf(OPERATION.path);
   return base + (at >= 0 ? url.slice(at) : OPERATION.path);
 }
-

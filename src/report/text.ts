@@ -4,7 +4,8 @@
  * Characters XML 1.0 forbids even as references (§2.2 Char: C0 controls but tab, LF and CR; lone surrogates; U+FFFE,
  * U+FFFF). HTML treats the same ones as parse errors, and DEL and C1 controls are invisible: all are shown escaped.
  */
-const UNPRINTABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const UNPRINTABLE =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Shows unprintable characters as visible `\u0000` escapes (the bytes themselves stay exact in report.json and curl lines). */
 export function visible(s: string): string {
@@ -21,7 +22,13 @@ export function escapeText(s: string): string {
   return visible(s).replace(/[&<>]/g, (ch) => ENTITIES[ch]!);
 }
 
-const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ENTITIES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** The replacement of every secret in every output. */
 export const REDACTED = '[REDACTED]';
@@ -36,7 +43,8 @@ export function redactSecrets(text: string, secrets: readonly string[]): string 
     if (s.length < 4) continue;
     const json = JSON.stringify(s).slice(1, -1);
     // Twice JSON-escaped: a JSON body that echoed the token, inside report.json.
-    for (const x of [s, json, JSON.stringify(json).slice(1, -1)]) for (const spelling of [x, escapeMarkup(x), escapeText(x)]) spellings.add(spelling);
+    for (const x of [s, json, JSON.stringify(json).slice(1, -1)])
+      for (const spelling of [x, escapeMarkup(x), escapeText(x)]) spellings.add(spelling);
   }
   return [...spellings].sort((a, b) => b.length - a.length).reduce((acc, x) => acc.replaceAll(x, REDACTED), text);
 }

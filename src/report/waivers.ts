@@ -37,7 +37,8 @@ export function parseWaivers(json: unknown, source: string): Waiver[] {
   if (!Array.isArray(list)) throw new WaiverError(`${source}: expected {"waivers": [...]}`);
   return list.map((w: Record<string, unknown>, i) => {
     for (const key of ['id', 'check', 'reason', 'owner'] as const) {
-      if (typeof w?.[key] !== 'string' || w[key] === '') throw new WaiverError(`${source}: waiver #${i + 1} needs a "${key}" string`);
+      if (typeof w?.[key] !== 'string' || w[key] === '')
+        throw new WaiverError(`${source}: waiver #${i + 1} needs a "${key}" string`);
     }
     if (w['expires'] !== undefined && (typeof w['expires'] !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(w['expires']))) {
       throw new WaiverError(`${source}: waiver ${String(w['id'])} "expires" must be YYYY-MM-DD`);
@@ -50,14 +51,26 @@ export function parseWaivers(json: unknown, source: string): Waiver[] {
 }
 
 function globToRegExp(glob: string): RegExp {
-  return new RegExp('^' + glob.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$');
+  return new RegExp(
+    '^' +
+      glob
+        .split('*')
+        .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*') +
+      '$',
+  );
 }
 
 /** Matches failures against waivers for one target kind and date; keeps the counts for the report. */
 export function createWaiverBook(waivers: readonly Waiver[], targetKind: 'prism' | 'url', today: string) {
   const entries = waivers
     .filter((w) => w.target === undefined || w.target === targetKind)
-    .map((w) => ({ waiver: w, caseRe: w.case === undefined ? undefined : globToRegExp(w.case), matched: 0, expired: w.expires !== undefined && w.expires < today }));
+    .map((w) => ({
+      waiver: w,
+      caseRe: w.case === undefined ? undefined : globToRegExp(w.case),
+      matched: 0,
+      expired: w.expires !== undefined && w.expires < today,
+    }));
   return {
     /** The waiver that covers this failure, if an unexpired one does (an expired one still counts its match). */
     match(c: TestCase, f: Failure): Waiver | undefined {

@@ -22,7 +22,11 @@ export function staticToken(token: string | undefined): Credentials {
 
 /** Replaces every secret of 4 characters or more in a string (longest first, so that no part of one survives). */
 export function redactor(secrets: () => readonly string[]): (s: string) => string {
-  return (s) => [...new Set(secrets())].filter((x) => x.length >= 4).sort((a, b) => b.length - a.length).reduce((acc, x) => acc.replaceAll(x, '[REDACTED]'), s);
+  return (s) =>
+    [...new Set(secrets())]
+      .filter((x) => x.length >= 4)
+      .sort((a, b) => b.length - a.length)
+      .reduce((acc, x) => acc.replaceAll(x, '[REDACTED]'), s);
 }
 
 /**
@@ -33,7 +37,8 @@ export function redactDeep<T>(value: T, redact: (s: string) => string): T {
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') return redact(v);
     if (Array.isArray(v)) return v.map(walk);
-    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [redact(k), walk(x)]));
+    if (v !== null && typeof v === 'object')
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [redact(k), walk(x)]));
     return v;
   };
   return walk(value) as T;

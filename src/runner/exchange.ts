@@ -17,7 +17,8 @@ export interface ReceivedResponse {
 }
 
 /** Why no answer could be judged. */
-export type TransportErrorKind = 'timeout' | 'connection-reset' | 'connection-refused' | 'dns' | 'tls' | 'rate-limited' | 'other';
+export type TransportErrorKind =
+  'timeout' | 'connection-reset' | 'connection-refused' | 'dns' | 'tls' | 'rate-limited' | 'other';
 
 /** One request and its answer (or the transport error in its place). */
 export interface Exchange {

@@ -25,7 +25,11 @@ export interface OutgoingRequest {
 /** A keep-alive HTTP client that never throws: every outcome is an `Exchange` (answers, or a typed transport error). */
 export interface HttpClient {
   /** `mayRetry` is asked before a stale-socket retry (the request budget counts it); without it, the retry is made. */
-  send(req: OutgoingRequest, redactedHeaders: Readonly<Record<string, string>>, mayRetry?: () => Promise<boolean>): Promise<Omit<Exchange, 'rateLimited'>>;
+  send(
+    req: OutgoingRequest,
+    redactedHeaders: Readonly<Record<string, string>>,
+    mayRetry?: () => Promise<boolean>,
+  ): Promise<Omit<Exchange, 'rateLimited'>>;
   close(): void;
 }
 
@@ -45,7 +49,8 @@ function classify(err: NodeJS.ErrnoException): TransportErrorKind {
     case 'EAI_AGAIN':
       return 'dns';
     default:
-      if (err.code?.startsWith('ERR_TLS') || err.code?.includes('CERT') || err.code === 'DEPTH_ZERO_SELF_SIGNED_CERT') return 'tls';
+      if (err.code?.startsWith('ERR_TLS') || err.code?.includes('CERT') || err.code === 'DEPTH_ZERO_SELF_SIGNED_CERT')
+        return 'tls';
       if (err.code?.startsWith('HPE_')) return 'connection-reset';
       return 'other';
   }
@@ -64,7 +69,12 @@ function describe(e: NodeJS.ErrnoException): string {
  * Undoes a Content-Encoding a server applied (RFC 9110 §8.4); a body that does not decode is judged as it came, and
  * one that decodes to more than the cap (a decompression bomb) is `too-large`.
  */
-function decode(body: Buffer, encoding: string | undefined, truncated: boolean, maxOutputLength: number): Buffer | 'too-large' {
+function decode(
+  body: Buffer,
+  encoding: string | undefined,
+  truncated: boolean,
+  maxOutputLength: number,
+): Buffer | 'too-large' {
   if (!encoding || truncated || body.length === 0) return body;
   try {
     switch (encoding.trim().toLowerCase()) {
@@ -99,7 +109,12 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
   const pools = new Map<string, { free: Conn[]; all: Conn[]; waiting: ((c: Conn) => void)[] }>();
   const newConn = (origin: string): Conn => {
     const conn: Conn = {
-      client: new Client(origin, { pipelining: 2, connect: { rejectUnauthorized: !opts.insecure, timeout: opts.timeoutMs }, headersTimeout: 0, bodyTimeout: 0 }),
+      client: new Client(origin, {
+        pipelining: 2,
+        connect: { rejectUnauthorized: !opts.insecure, timeout: opts.timeoutMs },
+        headersTimeout: 0,
+        bodyTimeout: 0,
+      }),
       served: 0,
     };
     // A new socket has served nothing yet: only a socket that has can be found closed when reused.
@@ -141,7 +156,9 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
       const first = await sendOnce(req, redactedHeaders);
       // A keep-alive socket the server closed just as it was reused fails before any answer: not the server's fault
       // (RFC 9112 §9.3.1 lets a client retry then), so it is retried once on a fresh connection, within the budget.
-      return first.staleSocket && (await (mayRetry?.() ?? true)) ? (await sendOnce(req, redactedHeaders)).exchange : first.exchange;
+      return first.staleSocket && (await (mayRetry?.() ?? true))
+        ? (await sendOnce(req, redactedHeaders)).exchange
+        : first.exchange;
     },
     close() {
       for (const p of pools.values()) for (const c of p.all) void c.client.destroy().catch(() => undefined);
@@ -149,13 +166,19 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
     },
   };
 
-  async function sendOnce(req: OutgoingRequest, redactedHeaders: Readonly<Record<string, string>>): Promise<{ exchange: Omit<Exchange, 'rateLimited'>; staleSocket: boolean }> {
+  async function sendOnce(
+    req: OutgoingRequest,
+    redactedHeaders: Readonly<Record<string, string>>,
+  ): Promise<{ exchange: Omit<Exchange, 'rateLimited'>; staleSocket: boolean }> {
     const request: SentRequest = { method: req.method, url: req.url, headers: redactedHeaders, body: req.body };
     let t: { origin: string; path: string };
     try {
       t = where(req.url);
     } catch (e) {
-      return { exchange: { request, error: { kind: 'other', message: (e as Error).message }, durationMs: 0 }, staleSocket: false };
+      return {
+        exchange: { request, error: { kind: 'other', message: (e as Error).message }, durationMs: 0 },
+        staleSocket: false,
+      };
     }
     const got = acquire(t.origin);
     const conn = got instanceof Promise ? await got : got;
@@ -166,7 +189,12 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
     }
   }
 
-  function exchange(conn: Conn, t: { origin: string; path: string }, req: OutgoingRequest, request: SentRequest): Promise<{ exchange: Omit<Exchange, 'rateLimited'>; staleSocket: boolean }> {
+  function exchange(
+    conn: Conn,
+    t: { origin: string; path: string },
+    req: OutgoingRequest,
+    request: SentRequest,
+  ): Promise<{ exchange: Omit<Exchange, 'rateLimited'>; staleSocket: boolean }> {
     const started = performance.now();
     const reused = conn.served > 0;
     return new Promise((resolve) => {
@@ -178,14 +206,25 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
       const chunks: Buffer[] = [];
       let size = 0;
       let truncated = false;
-      const done = (outcome: { response?: ReceivedResponse; error?: { kind: TransportErrorKind; message: string } }, staleSocket = false) => {
+      const done = (
+        outcome: { response?: ReceivedResponse; error?: { kind: TransportErrorKind; message: string } },
+        staleSocket = false,
+      ) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        resolve({ exchange: { request, ...outcome, durationMs: Math.round(performance.now() - started) }, staleSocket });
+        resolve({
+          exchange: { request, ...outcome, durationMs: Math.round(performance.now() - started) },
+          staleSocket,
+        });
       };
       const finish = () => {
-        const body = decode(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), headers['content-encoding'], truncated, opts.maxBodyBytes);
+        const body = decode(
+          chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks),
+          headers['content-encoding'],
+          truncated,
+          opts.maxBodyBytes,
+        );
         if (body === 'too-large') done({ response: { status, headers, body: '', truncated: true } });
         else done({ response: { status, headers, body: body.toString('utf8'), truncated } });
       };
@@ -232,8 +271,10 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
             onResponseError(_c, e: NodeJS.ErrnoException) {
               if (settled) return;
               // Stale: the connection had carried answers before but broke before this one began.
-              const stale = reused && !responded && (e.code === 'UND_ERR_SOCKET' || e.code === 'ECONNRESET' || e.code === 'EPIPE');
-              if (responded && e.code === 'UND_ERR_SOCKET') done({ error: { kind: 'connection-reset', message: 'answer broke off (connection closed mid-body)' } });
+              const stale =
+                reused && !responded && (e.code === 'UND_ERR_SOCKET' || e.code === 'ECONNRESET' || e.code === 'EPIPE');
+              if (responded && e.code === 'UND_ERR_SOCKET')
+                done({ error: { kind: 'connection-reset', message: 'answer broke off (connection closed mid-body)' } });
               else done({ error: { kind: classify(e), message: describe(e) } }, stale);
             },
           },

@@ -54,7 +54,11 @@ export function oauthClientCredentials(opts: OAuthOptions): Credentials {
     try {
       res = await doFetch(url, {
         method: 'POST',
-        headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        headers: {
+          authorization: `Basic ${basic}`,
+          'content-type': 'application/x-www-form-urlencoded',
+          accept: 'application/json',
+        },
         body: form.toString(),
         // A redirect could carry the client's credentials elsewhere: never followed.
         redirect: 'manual',
@@ -62,29 +66,41 @@ export function oauthClientCredentials(opts: OAuthOptions): Credentials {
       });
     } catch (e) {
       const err = e as Error & { cause?: { code?: string } };
-      const why = err.name === 'TimeoutError' ? `no answer within ${opts.timeoutMs ?? 10_000} ms` : (err.cause?.code ?? err.message);
+      const why =
+        err.name === 'TimeoutError'
+          ? `no answer within ${opts.timeoutMs ?? 10_000} ms`
+          : (err.cause?.code ?? err.message);
       throw new TargetError(`${where} failed: ${why}`);
     }
     const text = await res.text().catch(() => '');
     let json: Record<string, unknown> | undefined;
     try {
       const parsed: unknown = JSON.parse(text);
-      if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) json = parsed as Record<string, unknown>;
+      if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
+        json = parsed as Record<string, unknown>;
     } catch {
       json = undefined;
     }
     if (!res.ok) {
       // RFC 6749 §5.2: `error` is a short ASCII code; the rest of the body is not shown (it could echo a secret).
-      const code = typeof json?.['error'] === 'string' && /^[\x20-\x21\x23-\x5B\x5D-\x7E]{1,64}$/.test(json['error']) ? ` (${json['error']})` : '';
-      throw new TargetError(`${where} answered ${res.status}${code}: check CONNECT_CLIENT_ID, CONNECT_CLIENT_SECRET and --scope`);
+      const code =
+        typeof json?.['error'] === 'string' && /^[\x20-\x21\x23-\x5B\x5D-\x7E]{1,64}$/.test(json['error'])
+          ? ` (${json['error']})`
+          : '';
+      throw new TargetError(
+        `${where} answered ${res.status}${code}: check CONNECT_CLIENT_ID, CONNECT_CLIENT_SECRET and --scope`,
+      );
     }
     // RFC 6749 §5.1: access_token and token_type are required; only Bearer tokens (RFC 6750) are usable here.
     const token = json?.['access_token'];
     const type = json?.['token_type'];
-    if (typeof token !== 'string' || token === '') throw new TargetError(`${where} answered ${res.status} without an access_token`);
+    if (typeof token !== 'string' || token === '')
+      throw new TargetError(`${where} answered ${res.status} without an access_token`);
     seen.add(token);
     if (typeof type !== 'string' || type.toLowerCase() !== 'bearer') {
-      throw new TargetError(`${where} issued a token of type ${JSON.stringify(typeof type === 'string' ? type.slice(0, 32) : null)}, not Bearer`);
+      throw new TargetError(
+        `${where} issued a token of type ${JSON.stringify(typeof type === 'string' ? type.slice(0, 32) : null)}, not Bearer`,
+      );
     }
     const fetchedAt = now();
     const expiresIn = Number(json?.['expires_in']);
@@ -129,9 +145,14 @@ function checkTokenUrl(raw: string): URL {
   }
   const local = ['127.0.0.1', '[::1]', 'localhost'].includes(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
-    throw new TargetError(`--token-url ${url.origin}: the client secret is sent only over https (or http to localhost)`);
+    throw new TargetError(
+      `--token-url ${url.origin}: the client secret is sent only over https (or http to localhost)`,
+    );
   }
-  if (url.username || url.password) throw new TargetError('--token-url: credentials do not belong in the URL; set CONNECT_CLIENT_ID and CONNECT_CLIENT_SECRET');
+  if (url.username || url.password)
+    throw new TargetError(
+      '--token-url: credentials do not belong in the URL; set CONNECT_CLIENT_ID and CONNECT_CLIENT_SECRET',
+    );
   return url;
 }
 

@@ -18,7 +18,9 @@ export interface RunPlan {
 }
 
 /** Plans a run exactly as `runSuite` would, and sends nothing: no target is started, no token is fetched. */
-export async function planRun(opts: Pick<RunOptions, 'specPath' | 'target' | 'seed' | 'runs' | 'shard' | 'maxRequests'>): Promise<RunPlan> {
+export async function planRun(
+  opts: Pick<RunOptions, 'specPath' | 'target' | 'seed' | 'runs' | 'shard' | 'maxRequests'>,
+): Promise<RunPlan> {
   const spec = await loadSpec(opts.specPath);
   // A URL is checked for form only; `prism` would be started, so it is not.
   if (opts.target !== 'prism') urlTarget(opts.target);

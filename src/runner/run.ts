@@ -85,17 +85,25 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
   try {
     const url = target.baseUrl + OPERATION.path;
     const validToken = token ?? (target.mock ? MOCK_TOKEN : undefined);
-    if (validToken === undefined) throw new TargetError('the spec requires a bearer token: pass --token T or set CONNECT_TOKEN (or use --token-url)');
+    if (validToken === undefined)
+      throw new TargetError(
+        'the spec requires a bearer token: pass --token T or set CONNECT_TOKEN (or use --token-url)',
+      );
     const secrets = () => [...new Set([...opts.credentials.secrets(), validToken])].filter((s) => s.length >= 4);
     const redact = redactor(secrets);
     const pace = createPace(opts.rate, opts.maxRequests);
     // Every 201 creates an entity in the target, whatever the case (shrinking and lax providers create too).
     const wireHeaders = headerSets(redact);
-    const exec = async (c: TestCase) => tally.noteCreated(await execute(c, url, http, pace, opts, hooks.signal, wireHeaders));
+    const exec = async (c: TestCase) =>
+      tally.noteCreated(await execute(c, url, http, pace, opts, hooks.signal, wireHeaders));
 
     const checks = createChecks();
     const ctx: CheckContext = { validators, mockTarget: target.mock };
-    const book = createWaiverBook([...target.waivers, ...teamWaivers], target.kind, opts.today ?? new Date().toISOString().slice(0, 10));
+    const book = createWaiverBook(
+      [...target.waivers, ...teamWaivers],
+      target.kind,
+      opts.today ?? new Date().toISOString().slice(0, 10),
+    );
     const tally = createTally(checks, opts.seed, book, redact);
     const coverage = createCoverage(planOpts);
 
@@ -109,7 +117,12 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
       }
       const expected = c.kind === 'auth' ? '401/403' : '400';
       const received = ex.response ? String(ex.response.status) : (ex.error?.kind ?? 'nothing');
-      preflight.push({ label: c.label, expected, received, ok: !ex.response || ex.response.status < 200 || ex.response.status >= 300 });
+      preflight.push({
+        label: c.label,
+        expected,
+        received,
+        ok: !ex.response || ex.response.status < 200 || ex.response.status >= 300,
+      });
       // Every shard probes the target, but only the first judges the probes: merged shards count them once.
       if (!opts.shard || opts.shard.index === 1) tally.record(c, ex, judge(checks, c, ex, ctx), pace.used);
     }
@@ -138,7 +151,9 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
       const stillFails = async (candidate: TestCase) => {
         const ex = await exec(candidate);
         if (!ex) return false;
-        return judge(checks, candidate, ex, ctx).some((r) => r.failures.some((x) => x.check === f.failure.check && x.kind === f.failure.kind));
+        return judge(checks, candidate, ex, ctx).some((r) =>
+          r.failures.some((x) => x.check === f.failure.check && x.kind === f.failure.kind),
+        );
       };
       const smallest = await shrinkCase(f.case, planOpts, stillFails, 60);
       if (smallest !== f.case) {
@@ -149,22 +164,25 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
 
     const interrupted = hooks.signal?.aborted ?? false;
     // The last guard: no secret survives anywhere in the report, wherever a provider echoed it.
-    return redactDeep(tally.report({
-      spec,
-      target,
-      insecure: opts.insecure,
-      runs: opts.runs,
-      shard: opts.shard ?? null,
-      interrupted,
-      budgetExhausted: pace.exhausted,
-      requests: pace.used,
-      startedAt: new Date(started).toISOString(),
-      durationMs: Date.now() - started,
-      plan: plan.byClass,
-      coverage: coverage.rows(),
-      lintWarnings,
-      preflight,
-    }), redact);
+    return redactDeep(
+      tally.report({
+        spec,
+        target,
+        insecure: opts.insecure,
+        runs: opts.runs,
+        shard: opts.shard ?? null,
+        interrupted,
+        budgetExhausted: pace.exhausted,
+        requests: pace.used,
+        startedAt: new Date(started).toISOString(),
+        durationMs: Date.now() - started,
+        plan: plan.byClass,
+        coverage: coverage.rows(),
+        lintWarnings,
+        preflight,
+      }),
+      redact,
+    );
   } finally {
     source?.close();
     http.close();
@@ -211,7 +229,10 @@ export function caseHeaders(c: TestCase, token: string): Record<string, string> 
 }
 
 /** The wire headers of a case and their redacted twin (what reports show). */
-type WireHeaders = (c: TestCase, token: string) => { headers: Readonly<Record<string, string>>; shown: Readonly<Record<string, string>> };
+type WireHeaders = (
+  c: TestCase,
+  token: string,
+) => { headers: Readonly<Record<string, string>>; shown: Readonly<Record<string, string>> };
 
 /** A run sends a handful of distinct header sets (auth mode × media type × token): each is built and redacted once. */
 function headerSets(redact: (s: string) => string): WireHeaders {
@@ -231,7 +252,15 @@ function headerSets(redact: (s: string) => string): WireHeaders {
 }
 
 /** Sends one case, waiting out 429s and refreshing credentials once on a 401; undefined when the budget is spent. */
-async function execute(c: TestCase, url: string, http: HttpClient, pace: Pace, opts: RunOptions, signal: AbortSignal | undefined, wireHeaders: WireHeaders): Promise<Exchange | undefined> {
+async function execute(
+  c: TestCase,
+  url: string,
+  http: HttpClient,
+  pace: Pace,
+  opts: RunOptions,
+  signal: AbortSignal | undefined,
+  wireHeaders: WireHeaders,
+): Promise<Exchange | undefined> {
   let rateLimited = 0;
   let refreshed = false;
   for (;;) {
@@ -243,10 +272,18 @@ async function execute(c: TestCase, url: string, http: HttpClient, pace: Pace, o
     if (res?.status === 429) {
       rateLimited++;
       if (rateLimited > (opts.max429Retries ?? 5)) {
-        return { request: ex.request, durationMs: ex.durationMs, error: { kind: 'rate-limited', message: `still 429 after ${rateLimited} tries; gave up on this case` }, rateLimited };
+        return {
+          request: ex.request,
+          durationMs: ex.durationMs,
+          error: { kind: 'rate-limited', message: `still 429 after ${rateLimited} tries; gave up on this case` },
+          rateLimited,
+        };
       }
       // A 429 is not a verdict (RFC 6585 §4): wait as told, or back off exponentially, then retry the same case.
-      const wait = Math.min(retryAfterMs(res.headers['retry-after']) ?? 500 * 2 ** (rateLimited - 1), opts.max429WaitMs ?? 30_000);
+      const wait = Math.min(
+        retryAfterMs(res.headers['retry-after']) ?? 500 * 2 ** (rateLimited - 1),
+        opts.max429WaitMs ?? 30_000,
+      );
       await sleep(wait, signal);
       // Interrupted while waiting: the case is not judged on a 429.
       if (signal?.aborted) return undefined;

@@ -12,9 +12,22 @@ import { TOOL } from '../version.ts';
 import type { Exchange, ReceivedResponse } from './exchange.ts';
 
 /** Streaming bookkeeping of a run: counters, distinct failures (first example kept), spec gaps, warnings. */
-export function createTally(checks: readonly Check[], seed: number, book: ReturnType<typeof createWaiverBook>, redact: (s: string) => string) {
-  const summaries = new Map<string, CheckSummary>(checks.map((c) => [c.name, { name: c.name, description: c.description, passed: 0, failed: 0, waived: 0, skipped: 0 }]));
-  const failures = new Map<string, { key: string; failure: Failure; case: TestCase; ex: Exchange; occurrences: number; waivedBy?: string }>();
+export function createTally(
+  checks: readonly Check[],
+  seed: number,
+  book: ReturnType<typeof createWaiverBook>,
+  redact: (s: string) => string,
+) {
+  const summaries = new Map<string, CheckSummary>(
+    checks.map((c) => [
+      c.name,
+      { name: c.name, description: c.description, passed: 0, failed: 0, waived: 0, skipped: 0 },
+    ]),
+  );
+  const failures = new Map<
+    string,
+    { key: string; failure: Failure; case: TestCase; ex: Exchange; occurrences: number; waivedBy?: string }
+  >();
   const warnings = new Map<string, { code: string; rule: string; message: string; count: number }>();
   const gaps = new Map<number, SpecGap>();
   const created = new Set<string>();
@@ -55,7 +68,15 @@ export function createTally(checks: readonly Check[], seed: number, book: Return
           const key = `${f.check}|${f.kind}|${f.rule}|${c.label}`;
           const seen = failures.get(key);
           if (seen) seen.occurrences++;
-          else failures.set(key, { key, failure: f, case: c, ex, occurrences: 1, ...(waiver ? { waivedBy: waiver.id } : {}) });
+          else
+            failures.set(key, {
+              key,
+              failure: f,
+              case: c,
+              ex,
+              occurrences: 1,
+              ...(waiver ? { waivedBy: waiver.id } : {}),
+            });
         }
         const outcome = unwaived > 0 ? 'failed' : waived > 0 ? 'waived' : 'passed';
         s[outcome]++;
@@ -69,7 +90,18 @@ export function createTally(checks: readonly Check[], seed: number, book: Return
       const res = ex.response;
       if (res && PROFILE_ONLY_STATUSES.includes(res.status)) {
         const g = gaps.get(res.status);
-        gaps.set(res.status, g ? { ...g, count: g.count + 1 } : { status: res.status, rule: RULES.responses, message: `${res.status} is allowed by the verdict profile but not documented by the spec`, count: 1, example: c.label });
+        gaps.set(
+          res.status,
+          g
+            ? { ...g, count: g.count + 1 }
+            : {
+                status: res.status,
+                rule: RULES.responses,
+                message: `${res.status} is allowed by the verdict profile but not documented by the spec`,
+                count: 1,
+                example: c.label,
+              },
+        );
       }
     },
     noteCreated(ex: Exchange | undefined): Exchange | undefined {
@@ -80,7 +112,9 @@ export function createTally(checks: readonly Check[], seed: number, book: Return
     failureCount: () => failureCount,
     /** Distinct unwaived failures of random cases, in order found. */
     shrinkable() {
-      return [...failures.values()].filter((f) => f.case.phase === 'random' && f.case.counterexamplePath !== undefined && !f.waivedBy);
+      return [...failures.values()].filter(
+        (f) => f.case.phase === 'random' && f.case.counterexamplePath !== undefined && !f.waivedBy,
+      );
     },
     replaceExample(key: string, c: TestCase, ex: Exchange) {
       const f = failures.get(key);
@@ -106,11 +140,16 @@ export function createTally(checks: readonly Check[], seed: number, book: Return
       const waiverStatuses = book.statuses();
       const expired = waiverStatuses.filter((w) => w.expired);
       const reasons: string[] = [];
-      if (failureCount > 0) reasons.push(`${reported.filter((f) => !f.waivedBy).length} distinct failures (${failureCount} in all)`);
+      if (failureCount > 0)
+        reasons.push(`${reported.filter((f) => !f.waivedBy).length} distinct failures (${failureCount} in all)`);
       for (const w of expired) reasons.push(`waiver ${w.id} expired on ${w.expires}`);
       if (meta.interrupted) reasons.push('the run was interrupted');
       const rejectedPreflight = meta.preflight.filter((p) => !p.ok);
-      const preflightWarnings = rejectedPreflight.map((p) => ({ code: 'preflight', rule: RULES.responses, message: `preflight: the target accepted ${p.label} with ${p.received} (expected ${p.expected}): it does not seem to enforce the contract` }));
+      const preflightWarnings = rejectedPreflight.map((p) => ({
+        code: 'preflight',
+        rule: RULES.responses,
+        message: `preflight: the target accepted ${p.label} with ${p.received} (expected ${p.expected}): it does not seem to enforce the contract`,
+      }));
       return {
         tool: TOOL,
         spec: meta.spec,
@@ -123,13 +162,26 @@ export function createTally(checks: readonly Check[], seed: number, book: Return
         startedAt: meta.startedAt,
         verdict: reasons.length === 0 ? 'conforms' : 'fails',
         verdictReasons: reasons,
-        summary: { cases, requests: meta.requests, failures: failureCount, waived: waivedCount, passed, rateLimited, firstFailureAt, durationMs: meta.durationMs },
+        summary: {
+          cases,
+          requests: meta.requests,
+          failures: failureCount,
+          waived: waivedCount,
+          passed,
+          rateLimited,
+          firstFailureAt,
+          durationMs: meta.durationMs,
+        },
         plan: meta.plan,
         checks: [...summaries.values()],
         coverage: meta.coverage,
         failures: reported,
         specGaps: [...gaps.values()].sort((a, b) => a.status - b.status),
-        warnings: [...preflightWarnings, ...meta.lintWarnings, ...[...warnings.values()].map((w) => ({ code: w.code, rule: w.rule, message: `${w.message} (${w.count}×)` }))],
+        warnings: [
+          ...preflightWarnings,
+          ...meta.lintWarnings,
+          ...[...warnings.values()].map((w) => ({ code: w.code, rule: w.rule, message: `${w.message} (${w.count}×)` })),
+        ],
         preflight: meta.preflight,
         normalisations: meta.target.normalisations,
         waivers: waiverStatuses,
@@ -145,10 +197,21 @@ function safeId(res: ReceivedResponse): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-function toReported(f: { failure: Failure; case: TestCase; ex: Exchange; occurrences: number; waivedBy?: string }, i: number, seed: number, redact: (s: string) => string): ReportedFailure {
+function toReported(
+  f: { failure: Failure; case: TestCase; ex: Exchange; occurrences: number; waivedBy?: string },
+  i: number,
+  seed: number,
+  redact: (s: string) => string,
+): ReportedFailure {
   const { failure, case: c, ex } = f;
-  const request = { method: ex.request.method, url: ex.request.url, headers: ex.request.headers, body: ex.request.body ?? null };
-  const redactHeaders = (h: Readonly<Record<string, string>>) => Object.fromEntries(Object.entries(h).map(([k, v]) => [k, redact(v)]));
+  const request = {
+    method: ex.request.method,
+    url: ex.request.url,
+    headers: ex.request.headers,
+    body: ex.request.body ?? null,
+  };
+  const redactHeaders = (h: Readonly<Record<string, string>>) =>
+    Object.fromEntries(Object.entries(h).map(([k, v]) => [k, redact(v)]));
   return {
     id: `F${i + 1}`,
     check: failure.check,
@@ -158,9 +221,23 @@ function toReported(f: { failure: Failure; case: TestCase; ex: Exchange; occurre
     message: redact(failure.message),
     ...(failure.received === undefined ? {} : { received: failure.received }),
     ...(failure.documented === undefined ? {} : { documented: failure.documented }),
-    case: { id: c.id, label: c.label, kind: c.kind, phase: c.phase, auth: c.auth, contentType: c.contentType ?? null, ...(c.violation ? { violation: c.violation } : {}) },
+    case: {
+      id: c.id,
+      label: c.label,
+      kind: c.kind,
+      phase: c.phase,
+      auth: c.auth,
+      contentType: c.contentType ?? null,
+      ...(c.violation ? { violation: c.violation } : {}),
+    },
     request,
-    response: ex.response ? { status: ex.response.status, headers: redactHeaders(ex.response.headers), body: redact(ex.response.body.slice(0, 64 * 1024)) } : null,
+    response: ex.response
+      ? {
+          status: ex.response.status,
+          headers: redactHeaders(ex.response.headers),
+          body: redact(ex.response.body.slice(0, 64 * 1024)),
+        }
+      : null,
     ...(ex.error ? { error: ex.error } : {}),
     curl: toCurl(request),
     seed,

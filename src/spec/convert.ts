@@ -67,14 +67,18 @@ export function convertSchema(schema: unknown, at = '', origins: SchemaOrigins =
       out[key] = value.map((sub, i) => convertSchema(sub, `${here}/${i}`, origins));
     } else if (SCHEMA_MAP_VALUED.has(key) && isObject(value)) {
       const props: JsonObject = {};
-      for (const [name, sub] of Object.entries(value)) props[name] = convertSchema(sub, `${here}/${pointerToken(name)}`, origins);
+      for (const [name, sub] of Object.entries(value))
+        props[name] = convertSchema(sub, `${here}/${pointerToken(name)}`, origins);
       out[key] = props;
     } else out[key] = value;
   }
   // §4.8.24.2.3 nullable: "only takes effect if type is explicitly defined within the same Schema Object".
   if (schema['nullable'] === true && typeof schema['type'] === 'string') out['type'] = [schema['type'], 'null'];
   // OpenAPI 3.0 booleans exclusiveMinimum/Maximum are modifiers of minimum/maximum (JSON Schema draft-04 style).
-  for (const [flag, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+  for (const [flag, bound] of [
+    ['exclusiveMinimum', 'minimum'],
+    ['exclusiveMaximum', 'maximum'],
+  ] as const) {
     if (typeof schema[flag] === 'boolean') {
       delete out[flag];
       if (schema[flag] === true && typeof schema[bound] === 'number') {

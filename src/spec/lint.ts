@@ -21,12 +21,20 @@ export function lintSpec(spec: LoadedSpec): SpecWarning[] {
       const props = (s['properties'] ?? {}) as Record<string, Record<string, unknown>>;
       for (const name of required) {
         if (props[name]?.['nullable'] === true) {
-          warnings.push({ code: 'required-nullable', rule: `${ptr}/properties/${name}`, message: `"${name}" is required and nullable: a body must carry the key, but null is a valid value (a provider that refuses null is wrong by the spec)` });
+          warnings.push({
+            code: 'required-nullable',
+            rule: `${ptr}/properties/${name}`,
+            message: `"${name}" is required and nullable: a body must carry the key, but null is a valid value (a provider that refuses null is wrong by the spec)`,
+          });
         }
       }
       // OpenAPI 3.0.4 §4.8.24.2.3: nullable only takes effect where type is defined in the same object.
       if (s['nullable'] === true && s['type'] === undefined && s['$ref'] === undefined) {
-        warnings.push({ code: 'nullable-without-type', rule: ptr, message: 'nullable without type has no effect: the schema admits any JSON value (some tools fail open on it)' });
+        warnings.push({
+          code: 'nullable-without-type',
+          rule: ptr,
+          message: 'nullable without type has no effect: the schema admits any JSON value (some tools fail open on it)',
+        });
       }
     });
   }
@@ -34,13 +42,24 @@ export function lintSpec(spec: LoadedSpec): SpecWarning[] {
   const documented = Object.keys(responses);
   const missing = PROFILE_ONLY_STATUSES.filter((s) => !documented.includes(String(s)));
   if (missing.length > 0) {
-    warnings.push({ code: 'undocumented-status', rule: `${spec.operationPointer}/responses`, message: `statuses a real server sends are not documented: ${missing.join(', ')} (allowed by the verdict profile, reported as spec gaps)` });
+    warnings.push({
+      code: 'undocumented-status',
+      rule: `${spec.operationPointer}/responses`,
+      message: `statuses a real server sends are not documented: ${missing.join(', ')} (allowed by the verdict profile, reported as spec gaps)`,
+    });
   }
   for (const [status, response] of Object.entries(responses)) {
     for (const [mediaType, media] of Object.entries((response as OpenAPIV3.ResponseObject).content ?? {})) {
-      const target = media.schema && '$ref' in media.schema ? resolvePointer(spec.document, media.schema.$ref.slice(1)) : media.schema;
+      const target =
+        media.schema && '$ref' in media.schema
+          ? resolvePointer(spec.document, media.schema.$ref.slice(1))
+          : media.schema;
       if (target && typeof target === 'object' && !('required' in target)) {
-        warnings.push({ code: 'response-without-required', rule: spec.operationPointer + pointer('responses', status, 'content', mediaType, 'schema'), message: `the ${status} ${mediaType} schema requires no property: even {} is a valid answer, so echo checks can only judge what is present` });
+        warnings.push({
+          code: 'response-without-required',
+          rule: spec.operationPointer + pointer('responses', status, 'content', mediaType, 'schema'),
+          message: `the ${status} ${mediaType} schema requires no property: even {} is a valid answer, so echo checks can only judge what is present`,
+        });
       }
     }
   }

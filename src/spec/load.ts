@@ -37,7 +37,11 @@ export function pointer(...tokens: readonly string[]): string {
 /** Reads the value at a JSON pointer, or undefined. */
 export function resolvePointer(root: unknown, ptr: string): unknown {
   if (ptr === '' || ptr === '#') return root;
-  const tokens = ptr.replace(/^#/, '').split('/').slice(1).map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'));
+  const tokens = ptr
+    .replace(/^#/, '')
+    .split('/')
+    .slice(1)
+    .map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'));
   let node: unknown = root;
   for (const t of tokens) {
     if (node === null || typeof node !== 'object') return undefined;

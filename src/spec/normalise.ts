@@ -20,7 +20,12 @@ export function normaliseForPrism(spec: LoadedSpec): { document: unknown; normal
     walkSchemas(schema, at, (s, ptr) => {
       if (s['nullable'] !== undefined && s['type'] === undefined && s['$ref'] === undefined) {
         delete s['nullable'];
-        normalisations.push({ rule: `${ptr}/nullable`, change: 'removed `nullable` (no `type` beside it)', reason: 'Prism 5 skips request validation for the whole operation on it; without `type` it has no effect (OpenAPI 3.0.4 §4.8.24.2.3)' });
+        normalisations.push({
+          rule: `${ptr}/nullable`,
+          change: 'removed `nullable` (no `type` beside it)',
+          reason:
+            'Prism 5 skips request validation for the whole operation on it; without `type` it has no effect (OpenAPI 3.0.4 §4.8.24.2.3)',
+        });
       }
     });
   }

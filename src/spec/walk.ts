@@ -1,7 +1,11 @@
 import { pointerToken } from './load.ts';
 
 /** Visits every Schema Object under the document's components and the operation, with its JSON pointer. */
-export function walkSchemas(root: unknown, at: string, visit: (schema: Record<string, unknown>, ptr: string) => void): void {
+export function walkSchemas(
+  root: unknown,
+  at: string,
+  visit: (schema: Record<string, unknown>, ptr: string) => void,
+): void {
   if (root === null || typeof root !== 'object' || Array.isArray(root)) return;
   const schema = root as Record<string, unknown>;
   visit(schema, at);
@@ -18,6 +22,11 @@ export function walkSchemas(root: unknown, at: string, visit: (schema: Record<st
 }
 
 /** Every named component schema with its pointer. */
-export function componentSchemas(document: { components?: { schemas?: Record<string, unknown> } }): [string, unknown][] {
-  return Object.entries(document.components?.schemas ?? {}).map(([name, s]) => [`/components/schemas/${pointerToken(name)}`, s]);
+export function componentSchemas(document: {
+  components?: { schemas?: Record<string, unknown> };
+}): [string, unknown][] {
+  return Object.entries(document.components?.schemas ?? {}).map(([name, s]) => [
+    `/components/schemas/${pointerToken(name)}`,
+    s,
+  ]);
 }

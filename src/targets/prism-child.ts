@@ -18,8 +18,15 @@ process.stdin.resume();
 // (an unknown key "é", a Cyrillic near-miss of an enum) makes setHeader throw and the whole mock crash.
 // Escaping them keeps Prism answering its 400 (listed in the report as a Prism workaround).
 const setHeader = http.ServerResponse.prototype.setHeader;
-http.ServerResponse.prototype.setHeader = function (this: http.ServerResponse, name: string, value: number | string | readonly string[]) {
-  const safe = name.toLowerCase() === 'sl-violations' && typeof value === 'string' ? value.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : value;
+http.ServerResponse.prototype.setHeader = function (
+  this: http.ServerResponse,
+  name: string,
+  value: number | string | readonly string[],
+) {
+  const safe =
+    name.toLowerCase() === 'sl-violations' && typeof value === 'string'
+      ? value.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+      : value;
   return setHeader.call(this, name, safe);
 } as typeof setHeader;
 // One failing request must not take the mock down for the rest of the run.

@@ -14,8 +14,9 @@ const START_TIMEOUT_MS = 30_000;
 /** The runtime workaround prism-child.ts applies, reported with the spec normalisations. */
 const PRISM_HEADER_PATCH = {
   rule: '(prism runtime)',
-  change: 'non-Latin-1 characters in Prism\'s sl-violations header are escaped',
-  reason: 'Prism 5.16 crashes on a validation message quoting such a character (an unknown key "é", a homoglyph enum value)',
+  change: "non-Latin-1 characters in Prism's sl-violations header are escaped",
+  reason:
+    'Prism 5.16 crashes on a validation message quoting such a character (an unknown key "é", a homoglyph enum value)',
 };
 const live = new Set<() => void>();
 // Last resort: whatever way the process ends, no Prism is left behind.
@@ -42,7 +43,15 @@ export async function startPrism(spec: LoadedSpec): Promise<Target> {
   live.add(kill);
   let output = '';
   const baseUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new TargetError(`Prism did not start within ${START_TIMEOUT_MS} ms: ${output.trim().split('\n').pop() ?? ''}`)), START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () =>
+        reject(
+          new TargetError(
+            `Prism did not start within ${START_TIMEOUT_MS} ms: ${output.trim().split('\n').pop() ?? ''}`,
+          ),
+        ),
+      START_TIMEOUT_MS,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
@@ -76,7 +85,9 @@ export async function startPrism(spec: LoadedSpec): Promise<Target> {
     // Prism answers in milliseconds, but never answers a malformed JSON body: a short timeout keeps runs quick.
     defaultTimeoutMs: 2_000,
     async stop() {
-      const exited = new Promise<void>((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once('exit', () => r())));
+      const exited = new Promise<void>((r) =>
+        child.exitCode !== null || child.signalCode !== null ? r() : child.once('exit', () => r()),
+      );
       child.stdin.end();
       child.kill('SIGTERM');
       const timer = setTimeout(kill, 2_000);

@@ -6,13 +6,16 @@ export function urlTarget(raw: string): Target {
   try {
     url = new URL(raw);
   } catch {
-    throw new TargetError(`--target ${JSON.stringify(raw)} is neither "prism" nor a URL (e.g. https://sandbox.example.com/connect)`);
+    throw new TargetError(
+      `--target ${JSON.stringify(raw)} is neither "prism" nor a URL (e.g. https://sandbox.example.com/connect)`,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new TargetError(`--target ${raw}: only http and https URLs are supported`);
   }
   if (url.search || url.hash) throw new TargetError(`--target ${raw}: give the base URL without query or fragment`);
-  if (url.username || url.password) throw new TargetError(`--target ${raw}: credentials do not belong in the URL; use --token or CONNECT_TOKEN`);
+  if (url.username || url.password)
+    throw new TargetError(`--target ${raw}: credentials do not belong in the URL; use --token or CONNECT_TOKEN`);
   return {
     kind: 'url',
     baseUrl: url.href.replace(/\/+$/, ''),

@@ -54,7 +54,8 @@ export function createAjv(): Ajv {
 
 function toSchemaError(e: ErrorObject, origins: SchemaOrigins): SchemaError {
   // Ajv inlines $refs, so its schemaPath may name the referring schema; the parent schema object is exact.
-  const parent = e.parentSchema !== undefined && typeof e.parentSchema === 'object' ? origins.get(e.parentSchema) : undefined;
+  const parent =
+    e.parentSchema !== undefined && typeof e.parentSchema === 'object' ? origins.get(e.parentSchema) : undefined;
   return {
     keyword: e.keyword,
     instancePath: e.instancePath,
@@ -119,7 +120,8 @@ export function buildValidators(spec: LoadedSpec, ajv: Ajv = createAjv()): Valid
     },
     responseFor(status, contentType) {
       // OpenAPI 3.0.4 §4.8.16.2: an explicit code beats a range (2XX), which beats `default`.
-      const byType = responses.get(String(status)) ?? responses.get(`${String(status)[0]}XX`) ?? responses.get('default');
+      const byType =
+        responses.get(String(status)) ?? responses.get(`${String(status)[0]}XX`) ?? responses.get('default');
       if (!byType) return undefined;
       const key = matchMediaType(parseMediaType(contentType), byType.keys());
       return key === undefined ? undefined : byType.get(key);

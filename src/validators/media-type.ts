@@ -27,7 +27,11 @@ function parse(value: string): MediaType | undefined {
   const params: Record<string, string> = {};
   for (const p of rest) {
     const eq = p.indexOf('=');
-    if (eq > 0) params[p.slice(0, eq).trim().toLowerCase()] = p.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1');
+    if (eq > 0)
+      params[p.slice(0, eq).trim().toLowerCase()] = p
+        .slice(eq + 1)
+        .trim()
+        .replace(/^"(.*)"$/, '$1');
   }
   return { type, subtype, essence: `${type}/${subtype}`, params };
 }
@@ -54,7 +58,8 @@ function rangeScore(range: MediaType, concrete: MediaType): number {
   if (range.subtype === '*') return 2;
   // Structured-syntax ranges such as `application/*+json` (RFC 6839 suffixes).
   const suffix = /^\*\+(.+)$/.exec(range.subtype)?.[1];
-  if (suffix !== undefined && concrete.subtype.endsWith('+' + suffix) && concrete.subtype.length > suffix.length + 1) return 3;
+  if (suffix !== undefined && concrete.subtype.endsWith('+' + suffix) && concrete.subtype.length > suffix.length + 1)
+    return 3;
   return 0;
 }
 

@@ -12,7 +12,9 @@ const run = promisify(execFile);
 
 async function conformance(args: string[], env: Record<string, string> = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'conformance-e2e-'));
-  const result = await run(process.execPath, ['bin/conformance.ts', 'run', '--report-dir', dir, ...args], { env: { ...process.env, ...env } }).then(
+  const result = await run(process.execPath, ['bin/conformance.ts', 'run', '--report-dir', dir, ...args], {
+    env: { ...process.env, ...env },
+  }).then(
     (r) => ({ code: 0, ...r }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
   );
@@ -28,9 +30,23 @@ describe('against the embedded Prism mock', () => {
     expect(report!.target).toMatchObject({ kind: 'prism', mock: true });
     expect(report!.verdict).toBe('conforms');
     expect(report!.summary.waived).toBeGreaterThan(0);
-    expect(report!.waivers.filter((w) => w.matched > 0).map((w) => w.id).sort()).toEqual(['prism-any-bearer-accepted', 'prism-malformed-json-unanswered', 'prism-text-json-refused']);
-    expect(report!.normalisations.map((n) => n.rule)).toContain('/components/schemas/Connect.Service.Onboarding.App.Models.V1.EntityOnboardingRequest/properties/properties/nullable');
-    expect(report!.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['required-nullable', 'nullable-without-type', 'undocumented-status', 'response-without-required']));
+    expect(
+      report!.waivers
+        .filter((w) => w.matched > 0)
+        .map((w) => w.id)
+        .sort(),
+    ).toEqual(['prism-any-bearer-accepted', 'prism-malformed-json-unanswered', 'prism-text-json-refused']);
+    expect(report!.normalisations.map((n) => n.rule)).toContain(
+      '/components/schemas/Connect.Service.Onboarding.App.Models.V1.EntityOnboardingRequest/properties/properties/nullable',
+    );
+    expect(report!.warnings.map((w) => w.code)).toEqual(
+      expect.arrayContaining([
+        'required-nullable',
+        'nullable-without-type',
+        'undocumented-status',
+        'response-without-required',
+      ]),
+    );
     // Echo checks cannot judge example data: skipped, and the report says so.
     expect(report!.checks.find((c) => c.name === 'echo-entity-type')).toMatchObject({ passed: 0, failed: 0 });
     expect(report!.checks.find((c) => c.name === 'echo-entity-type')!.skipped).toBeGreaterThan(0);
@@ -50,7 +66,9 @@ describe('against a provider URL', () => {
   });
 
   it('exits 0 on the conforming reference, with the spec gaps listed', async () => {
-    const { code, report } = await conformance(['--target', good.url, '--seed', '7', '--runs', '20'], { CONNECT_TOKEN: 'e2e-token' });
+    const { code, report } = await conformance(['--target', good.url, '--seed', '7', '--runs', '20'], {
+      CONNECT_TOKEN: 'e2e-token',
+    });
     expect(report!.failures).toEqual([]);
     expect(code).toBe(0);
     expect(report!.specGaps.map((g) => g.status)).toEqual(expect.arrayContaining([401, 405, 415]));
@@ -58,7 +76,16 @@ describe('against a provider URL', () => {
   });
 
   it('exits 1 on a copy with one obvious fault, naming the rule it breaks', async () => {
-    const { code, report } = await conformance(['--target', faulty.url, '--token', 'e2e-token', '--seed', '7', '--runs', '20']);
+    const { code, report } = await conformance([
+      '--target',
+      faulty.url,
+      '--token',
+      'e2e-token',
+      '--seed',
+      '7',
+      '--runs',
+      '20',
+    ]);
     expect(code).toBe(1);
     const f = report!.failures.find((x) => x.check === 'invalid-is-rejected');
     expect(f?.rule).toBe('/components/schemas/Connect.Service.Onboarding.Core.Models.Data.EntityType/enum');

@@ -13,7 +13,17 @@ beforeAll(async () => {
 afterAll(() => provider.close());
 
 const run = (shard?: RunOptions['shard']) =>
-  runSuite({ specPath: 'spec/openapi.yaml', target: provider.url, credentials: staticToken('shard-token'), seed: 11, runs: 15, concurrency: 4, insecure: false, waiversFile: 'test/faults/no-waivers.json', ...(shard ? { shard } : {}) });
+  runSuite({
+    specPath: 'spec/openapi.yaml',
+    target: provider.url,
+    credentials: staticToken('shard-token'),
+    seed: 11,
+    runs: 15,
+    concurrency: 4,
+    insecure: false,
+    waiversFile: 'test/faults/no-waivers.json',
+    ...(shard ? { shard } : {}),
+  });
 
 describe('sharding', () => {
   it('two shards merged equal one unsharded run with the same seed', async () => {

@@ -16,7 +16,18 @@ afterAll(() => provider.close());
 
 // 1,000 runs: 2,000 random cases, the size from which a run generates in the worker by default.
 const run = (generateInWorker: boolean) =>
-  runSuite({ specPath: 'spec/openapi.yaml', target: provider.url, credentials: staticToken('worker-token'), seed: 5, runs: 1_000, concurrency: 4, insecure: false, maxShrinks: 0, waiversFile: 'test/faults/no-waivers.json', generateInWorker });
+  runSuite({
+    specPath: 'spec/openapi.yaml',
+    target: provider.url,
+    credentials: staticToken('worker-token'),
+    seed: 5,
+    runs: 1_000,
+    concurrency: 4,
+    insecure: false,
+    maxShrinks: 0,
+    waiversFile: 'test/faults/no-waivers.json',
+    generateInWorker,
+  });
 
 describe('generation in a worker thread', () => {
   it('gives the same report as generation in-thread', async () => {

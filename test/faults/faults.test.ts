@@ -5,7 +5,9 @@ describe('the suite judges its own power', () => {
   it('catches every seeded fault and raises no false alarm', async () => {
     const trials = await allTrials({ seed: 1, runs: 25, parallel: 3 });
     console.log(figure(trials));
-    const wrong = trials.filter((t) => !t.ok).map((t) => `${t.kind} ${t.name}: ${t.verdict} ${t.failedChecks.join(' ')}`);
+    const wrong = trials
+      .filter((t) => !t.ok)
+      .map((t) => `${t.kind} ${t.name}: ${t.verdict} ${t.failedChecks.join(' ')}`);
     expect(wrong).toEqual([]);
   }, 600_000);
 });

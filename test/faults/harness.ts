@@ -60,7 +60,12 @@ export async function trial(kind: Trial['kind'], name: string, opts: { seed: num
 }
 
 /** Every trial, a few at a time. */
-export async function allTrials(opts: { seed: number; runs: number; parallel: number; onTrial?: (t: Trial) => void }): Promise<Trial[]> {
+export async function allTrials(opts: {
+  seed: number;
+  runs: number;
+  parallel: number;
+  onTrial?: (t: Trial) => void;
+}): Promise<Trial[]> {
   const jobs: [Trial['kind'], string][] = [
     ['reference', 'reference'],
     ...VARIATIONS.map((v): [Trial['kind'], string] => ['variation', v.name]),

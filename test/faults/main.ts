@@ -8,6 +8,8 @@ const line = (t: Trial) =>
 const trials = await allTrials({ seed, runs, parallel: 3, onTrial: (t) => console.log(line(t)) });
 const faults = trials.filter((t) => t.kind === 'fault' && t.firstFailureAt !== null).map((t) => t.firstFailureAt!);
 faults.sort((a, b) => a - b);
-console.log(`requests before the first failure: median ${faults[Math.floor(faults.length / 2)] ?? '-'}, max ${faults.at(-1) ?? '-'}`);
+console.log(
+  `requests before the first failure: median ${faults[Math.floor(faults.length / 2)] ?? '-'}, max ${faults.at(-1) ?? '-'}`,
+);
 console.log(figure(trials));
 process.exitCode = trials.every((t) => t.ok) ? 0 : 1;

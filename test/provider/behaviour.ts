@@ -82,7 +82,12 @@ export function jsonReply(status: number, json: unknown, headers: Record<string,
   return { status, headers, json };
 }
 
-export function textReply(status: number, contentType: string, text: string, headers: Record<string, string> = {}): Reply {
+export function textReply(
+  status: number,
+  contentType: string,
+  text: string,
+  headers: Record<string, string> = {},
+): Reply {
   return { status, headers: { 'Content-Type': contentType, ...headers }, text };
 }
 
@@ -126,7 +131,10 @@ function strictReadJson(raw: Buffer): Parsed {
   try {
     return { kind: 'json', value: JSON.parse(text) };
   } catch (error) {
-    return { kind: 'invalid', issue: issue('InvalidJson', '$', null, `The request body is not valid JSON: ${(error as Error).message}`) };
+    return {
+      kind: 'invalid',
+      issue: issue('InvalidJson', '$', null, `The request body is not valid JSON: ${(error as Error).message}`),
+    };
   }
 }
 
@@ -146,7 +154,9 @@ export const REFERENCE: Behaviour = {
     jsonReply(405, singleError('MethodNotAllowed', `${method} is not allowed; use POST.`), { Allow: 'POST' }),
   rateLimited: () => false,
   tooManyRequests: () =>
-    jsonReply(429, singleError('TooManyRequests', 'Rate limit exceeded; retry after 1 second.'), { 'Retry-After': '1' }),
+    jsonReply(429, singleError('TooManyRequests', 'Rate limit exceeded; retry after 1 second.'), {
+      'Retry-After': '1',
+    }),
 
   authenticate(authorization, token) {
     const parsed = parseAuthorization(authorization);
@@ -156,13 +166,26 @@ export const REFERENCE: Behaviour = {
     return parsed.credentials === token ? 'ok' : 'wrong-token';
   },
   unauthorized: (outcome) =>
-    jsonReply(401, singleError('Unauthorized', outcome === 'missing' ? 'An access token is required.' : 'The access token is invalid.'), {
-      'WWW-Authenticate': 'Bearer',
-    }),
+    jsonReply(
+      401,
+      singleError(
+        'Unauthorized',
+        outcome === 'missing' ? 'An access token is required.' : 'The access token is invalid.',
+      ),
+      {
+        'WWW-Authenticate': 'Bearer',
+      },
+    ),
 
   acceptsMediaType: (contentType) => isDeclaredJsonType(mediaTypeOf(contentType)),
   unsupportedMediaType: (contentType) =>
-    jsonReply(415, singleError('UnsupportedMediaType', `Content-Type '${contentType ?? ''}' is not supported; send application/json.`)),
+    jsonReply(
+      415,
+      singleError(
+        'UnsupportedMediaType',
+        `Content-Type '${contentType ?? ''}' is not supported; send application/json.`,
+      ),
+    ),
 
   readJson: strictReadJson,
   validation: EXACT_POLICY,
@@ -177,7 +200,8 @@ export const REFERENCE: Behaviour = {
     now: new Date(),
   }),
   // Charge points onboard through their OEM's own login (a Redirect action); other entities by consent.
-  buildCreated: (request, ctx) => buildCreated(request, ctx, request.type === 'ChargePoint' ? FULL_REDIRECT : FULL_CONSENT),
+  buildCreated: (request, ctx) =>
+    buildCreated(request, ctx, request.type === 'ChargePoint' ? FULL_REDIRECT : FULL_CONSENT),
   created: (body) => jsonReply(201, body),
   finish: (reply) => reply,
 

@@ -4,7 +4,14 @@
 // ValidationPolicy (validate.ts). A correct suite must fail every one of them.
 
 import { randomUUID } from 'node:crypto';
-import { jsonReply, mediaTypeOf, parseAuthorization, textReply, type AuthOutcome, type Behaviour } from './behaviour.ts';
+import {
+  jsonReply,
+  mediaTypeOf,
+  parseAuthorization,
+  textReply,
+  type AuthOutcome,
+  type Behaviour,
+} from './behaviour.ts';
 import { errorResult, singleError, type CreateContext, type OnboardingRequest } from './respond.ts';
 import {
   ENTITY_TYPES,
@@ -37,7 +44,10 @@ function withoutRequired(b: Behaviour, field: FieldName): Behaviour {
 }
 
 /** Edits the 201 body after the (otherwise correct) builder. */
-function afterBuild(b: Behaviour, edit: (body: OnboardingRequest, req: EntityRequest, ctx: CreateContext) => void): Behaviour {
+function afterBuild(
+  b: Behaviour,
+  edit: (body: OnboardingRequest, req: EntityRequest, ctx: CreateContext) => void,
+): Behaviour {
   return {
     ...b,
     buildCreated: (req, ctx) => {
@@ -54,7 +64,10 @@ function loose(o: object): Record<string, unknown> {
 }
 
 /** Post-processes the outcome of the correct authentication check. */
-function mapAuth(b: Behaviour, map: (outcome: AuthOutcome, header: string | undefined, token: string) => AuthOutcome): Behaviour {
+function mapAuth(
+  b: Behaviour,
+  map: (outcome: AuthOutcome, header: string | undefined, token: string) => AuthOutcome,
+): Behaviour {
   return { ...b, authenticate: (header, token) => map(b.authenticate(header, token), header, token) };
 }
 
@@ -62,7 +75,8 @@ function refuseMediaType(b: Behaviour, refuse: (contentType: string) => boolean)
   return { ...b, acceptsMediaType: (ct) => (ct !== undefined && refuse(ct) ? false : b.acceptsMediaType(ct)) };
 }
 
-const camelCase = (s: string): string => (s === s.toUpperCase() ? s.toLowerCase() : s.charAt(0).toLowerCase() + s.slice(1));
+const camelCase = (s: string): string =>
+  s === s.toUpperCase() ? s.toLowerCase() : s.charAt(0).toLowerCase() + s.slice(1);
 const pascalCase = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 const pad = (n: number): string => String(n).padStart(2, '0');
 const HYPHENATED = '[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}';
@@ -112,10 +126,12 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'case-insensitive-keys',
     area: 'lax-validation',
-    description: "Property names bind case-insensitively (ASP.NET's JsonSerializerDefaults.Web), so 'Brand' is taken as brand.",
+    description:
+      "Property names bind case-insensitively (ASP.NET's JsonSerializerDefaults.Web), so 'Brand' is taken as brand.",
     apply: (b) =>
       policy(b, {
-        bindKey: (keys, field) => b.validation.bindKey(keys, field) ?? keys.find((k) => k.toLowerCase() === field.toLowerCase()),
+        bindKey: (keys, field) =>
+          b.validation.bindKey(keys, field) ?? keys.find((k) => k.toLowerCase() === field.toLowerCase()),
       }),
   },
   {
@@ -125,19 +141,23 @@ export const FAULTS: readonly Fault[] = [
     apply: (b) =>
       policy(b, {
         parseEntityType: (v) =>
-          typeof v === 'string' ? ENTITY_TYPES.find((t) => t.toLowerCase() === v.toLowerCase()) : b.validation.parseEntityType(v),
+          typeof v === 'string'
+            ? ENTITY_TYPES.find((t) => t.toLowerCase() === v.toLowerCase())
+            : b.validation.parseEntityType(v),
       }),
   },
   {
     name: 'enum-trimmed',
     area: 'lax-validation',
     description: "type is trimmed before matching: ' EV ' is taken as EV.",
-    apply: (b) => policy(b, { parseEntityType: (v) => b.validation.parseEntityType(typeof v === 'string' ? v.trim() : v) }),
+    apply: (b) =>
+      policy(b, { parseEntityType: (v) => b.validation.parseEntityType(typeof v === 'string' ? v.trim() : v) }),
   },
   {
     name: 'enum-integer-accepted',
     area: 'lax-validation',
-    description: 'type accepts the enum ordinal as a JSON number (JsonStringEnumConverter allowIntegerValues defaults to true): 2 is EV.',
+    description:
+      'type accepts the enum ordinal as a JSON number (JsonStringEnumConverter allowIntegerValues defaults to true): 2 is EV.',
     apply: (b) =>
       policy(b, {
         parseEntityType: (v) =>
@@ -180,7 +200,8 @@ export const FAULTS: readonly Fault[] = [
     description: 'Numbers and booleans are coerced into string fields (Newtonsoft.Json default): brand 5 becomes "5".',
     apply: (b) =>
       policy(b, {
-        coerceString: (v) => (typeof v === 'number' || typeof v === 'boolean' ? String(v) : b.validation.coerceString(v)),
+        coerceString: (v) =>
+          typeof v === 'number' || typeof v === 'boolean' ? String(v) : b.validation.coerceString(v),
       }),
   },
   {
@@ -204,7 +225,7 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'non-object-body-500',
     area: 'lax-validation',
-    description: "A JSON body that is not an object (array, string, number, null) crashes the handler: 500.",
+    description: 'A JSON body that is not an object (array, string, number, null) crashes the handler: 500.',
     apply: (b) =>
       policy(b, {
         nonObjectBody: (v) => {
@@ -215,18 +236,23 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'empty-body-201',
     area: 'lax-validation',
-    description: 'An empty body binds to a default model (EmptyBodyBehavior.Allow) and is created with type Battery: 201.',
-    apply: (b) => ({ ...b, readJson: (raw) => (raw.length === 0 ? { kind: 'request', request: EMPTY_REQUEST } : b.readJson(raw)) }),
+    description:
+      'An empty body binds to a default model (EmptyBodyBehavior.Allow) and is created with type Battery: 201.',
+    apply: (b) => ({
+      ...b,
+      readJson: (raw) => (raw.length === 0 ? { kind: 'request', request: EMPTY_REQUEST } : b.readJson(raw)),
+    }),
   },
   {
     name: 'malformed-json-500',
     area: 'lax-validation',
-    description: "Malformed JSON escapes as an unhandled SyntaxError: 500 instead of 400.",
+    description: 'Malformed JSON escapes as an unhandled SyntaxError: 500 instead of 400.',
     apply: (b) => ({
       ...b,
       readJson: (raw) => {
         const parsed = b.readJson(raw);
-        if (parsed.kind === 'invalid' && parsed.issue.code === 'InvalidJson') throw new SyntaxError(parsed.issue.message);
+        if (parsed.kind === 'invalid' && parsed.issue.code === 'InvalidJson')
+          throw new SyntaxError(parsed.issue.message);
         return parsed;
       },
     }),
@@ -249,7 +275,8 @@ export const FAULTS: readonly Fault[] = [
     name: 'basic-accepted',
     area: 'auth',
     description: 'A leftover Basic authentication handler accepts any Basic credentials.',
-    apply: (b) => mapAuth(b, (outcome, h) => (parseAuthorization(h)?.scheme.toLowerCase() === 'basic' ? 'ok' : outcome)),
+    apply: (b) =>
+      mapAuth(b, (outcome, h) => (parseAuthorization(h)?.scheme.toLowerCase() === 'basic' ? 'ok' : outcome)),
   },
   {
     name: 'missing-auth-accepted',
@@ -263,7 +290,9 @@ export const FAULTS: readonly Fault[] = [
     description: "The token is compared with expected.startsWith(given): 'Bearer ' (empty) and truncated tokens pass.",
     apply: (b) =>
       mapAuth(b, (outcome, h, t) =>
-        (outcome === 'empty' || outcome === 'wrong-token') && t.startsWith(parseAuthorization(h)?.credentials ?? '') ? 'ok' : outcome,
+        (outcome === 'empty' || outcome === 'wrong-token') && t.startsWith(parseAuthorization(h)?.credentials ?? '')
+          ? 'ok'
+          : outcome,
       ),
   },
 
@@ -273,7 +302,10 @@ export const FAULTS: readonly Fault[] = [
     area: 'valid-refused',
     description: 'Strings longer than 4,096 characters are refused with 400 (an undocumented [MaxLength(4096)]).',
     apply: (b) =>
-      policy(b, { checkString: (f, v) => (v.length > 4096 ? `'${f}' must be at most 4096 characters.` : b.validation.checkString(f, v)) }),
+      policy(b, {
+        checkString: (f, v) =>
+          v.length > 4096 ? `'${f}' must be at most 4096 characters.` : b.validation.checkString(f, v),
+      }),
   },
   {
     name: 'control-chars-refused',
@@ -281,7 +313,8 @@ export const FAULTS: readonly Fault[] = [
     description: 'Strings containing control characters (\\n, \\t, \\u0000...) are refused by an input sanitizer: 400.',
     apply: (b) =>
       policy(b, {
-        checkString: (f, v) => (/[\u0000-\u001f\u007f]/.test(v) ? `'${f}' contains invalid characters.` : b.validation.checkString(f, v)),
+        checkString: (f, v) =>
+          /[\u0000-\u001f\u007f]/.test(v) ? `'${f}' contains invalid characters.` : b.validation.checkString(f, v),
       }),
   },
   {
@@ -289,7 +322,10 @@ export const FAULTS: readonly Fault[] = [
     area: 'valid-refused',
     description: "brand: '' is refused: [Required] rejects empty strings by default (AllowEmptyStrings = false).",
     apply: (b) =>
-      policy(b, { checkString: (f, v) => (f === 'brand' && v === '' ? 'The Brand field is required.' : b.validation.checkString(f, v)) }),
+      policy(b, {
+        checkString: (f, v) =>
+          f === 'brand' && v === '' ? 'The Brand field is required.' : b.validation.checkString(f, v),
+      }),
   },
   {
     name: 'null-brand-refused',
@@ -300,7 +336,8 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'explicit-null-refused',
     area: 'valid-refused',
-    description: "An explicit null for an optional string (pairingCode, name, owner...) is refused: the check is `'x' in body && typeof body.x !== 'string'`.",
+    description:
+      "An explicit null for an optional string (pairingCode, name, owner...) is refused: the check is `'x' in body && typeof body.x !== 'string'`.",
     apply: (b) => policy(b, { nullable: (f) => (f === 'brand' || f === 'properties') && b.validation.nullable(f) }),
   },
   {
@@ -312,17 +349,23 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'properties-object-only',
     area: 'valid-refused',
-    description: 'properties binds to Dictionary<string, object>: an array, string, number or boolean is refused with 400.',
+    description:
+      'properties binds to Dictionary<string, object>: an array, string, number or boolean is refused with 400.',
     apply: (b) =>
       policy(b, {
-        checkProperties: (v) => (v !== null && !isJsonObject(v) ? `'properties' must be an object.` : b.validation.checkProperties(v)),
+        checkProperties: (v) =>
+          v !== null && !isJsonObject(v) ? `'properties' must be an object.` : b.validation.checkProperties(v),
       }),
   },
   {
     name: 'properties-depth-limit',
     area: 'valid-refused',
     description: 'A recursive sanitiser refuses properties nested more than 16 levels deep with 400.',
-    apply: (b) => policy(b, { checkProperties: (v) => (depthOf(v) > 16 ? `'properties' is nested too deeply.` : b.validation.checkProperties(v)) }),
+    apply: (b) =>
+      policy(b, {
+        checkProperties: (v) =>
+          depthOf(v) > 16 ? `'properties' is nested too deeply.` : b.validation.checkProperties(v),
+      }),
   },
   {
     name: 'astral-chars-500',
@@ -331,7 +374,8 @@ export const FAULTS: readonly Fault[] = [
     apply: (b) => ({
       ...b,
       beforeCreate: (req) => {
-        if (STRING_FIELDS.some((f) => ASTRAL.test(req[f] ?? ''))) throw new Error("Incorrect string value: '\\xF0\\x9F...' for column");
+        if (STRING_FIELDS.some((f) => ASTRAL.test(req[f] ?? '')))
+          throw new Error("Incorrect string value: '\\xF0\\x9F...' for column");
         return b.beforeCreate(req);
       },
     }),
@@ -345,13 +389,15 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'vendor-json-refused',
     area: 'valid-refused',
-    description: 'Concrete application/*+json types (e.g. application/vnd.api+json, declared by the spec) are refused with 415.',
+    description:
+      'Concrete application/*+json types (e.g. application/vnd.api+json, declared by the spec) are refused with 415.',
     apply: (b) => refuseMediaType(b, (ct) => (mediaTypeOf(ct) ?? '').endsWith('+json')),
   },
   {
     name: 'charset-param-refused',
     area: 'valid-refused',
-    description: "A Content-Type with parameters ('application/json; charset=utf-8') is refused with 415: the header is compared whole.",
+    description:
+      "A Content-Type with parameters ('application/json; charset=utf-8') is refused with 415: the header is compared whole.",
     apply: (b) => refuseMediaType(b, (ct) => ct.includes(';')),
   },
 
@@ -365,7 +411,8 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'enums-camel-case',
     area: 'response-schema',
-    description: "Enums are written camel-cased (JsonStringEnumConverter(JsonNamingPolicy.CamelCase)): status 'pending', type 'ev'.",
+    description:
+      "Enums are written camel-cased (JsonStringEnumConverter(JsonNamingPolicy.CamelCase)): status 'pending', type 'ev'.",
     apply: (b) =>
       afterBuild(b, (body) => {
         const recase = (o: object | undefined, key: string): void => {
@@ -408,7 +455,8 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'request-type-null-without-return-url',
     area: 'response-schema',
-    description: 'When the request has no returnUrl, a shared optional-field mapper also nulls requestType (not nullable).',
+    description:
+      'When the request has no returnUrl, a shared optional-field mapper also nulls requestType (not nullable).',
     apply: (b) =>
       afterBuild(b, (body, req) => {
         if (req.returnUrl === null) loose(body).requestType = null;
@@ -436,7 +484,8 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'owner-null-when-absent',
     area: 'response-schema',
-    description: 'data.entity.owner is null when the request names no owner (owner is a non-nullable uuid in the response).',
+    description:
+      'data.entity.owner is null when the request names no owner (owner is a non-nullable uuid in the response).',
     apply: (b) =>
       afterBuild(b, (body, req) => {
         if (body.data?.entity !== undefined && req.owner === null) loose(body.data.entity).owner = null;
@@ -466,13 +515,15 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'non-json-201',
     area: 'response-schema',
-    description: "The 201 body is '[object Object]' (res.end(String(body)) without JSON.stringify), labelled application/json.",
+    description:
+      "The 201 body is '[object Object]' (res.end(String(body)) without JSON.stringify), labelled application/json.",
     apply: (b) => ({ ...b, created: (body) => textReply(201, 'application/json; charset=utf-8', String(body)) }),
   },
   {
     name: 'problem-details-400',
     area: 'response-schema',
-    description: "A 400 is ASP.NET's ValidationProblemDetails ({type,title,status,errors:{Brand:[...]}}) as application/problem+json.",
+    description:
+      "A 400 is ASP.NET's ValidationProblemDetails ({type,title,status,errors:{Brand:[...]}}) as application/problem+json.",
     apply: (b) => ({
       ...b,
       badRequest: (issues) => {
@@ -480,7 +531,12 @@ export const FAULTS: readonly Fault[] = [
         for (const i of issues) (errors[i.field === null ? '$' : pascalCase(i.field)] ??= []).push(i.message);
         return jsonReply(
           400,
-          { type: 'https://tools.ietf.org/html/rfc9110#section-15.5.1', title: 'One or more validation errors occurred.', status: 400, errors },
+          {
+            type: 'https://tools.ietf.org/html/rfc9110#section-15.5.1',
+            title: 'One or more validation errors occurred.',
+            status: 400,
+            errors,
+          },
           { 'Content-Type': 'application/problem+json; charset=utf-8' },
         );
       },
@@ -492,7 +548,10 @@ export const FAULTS: readonly Fault[] = [
     description: 'Each 400 error entry also carries a field key (ConnectApiError has additionalProperties: false).',
     apply: (b) => ({
       ...b,
-      badRequest: (issues) => jsonReply(400, { errors: errorResult(issues).errors.map((e, n) => ({ ...e, field: issues[n]?.field ?? null })) }),
+      badRequest: (issues) =>
+        jsonReply(400, {
+          errors: errorResult(issues).errors.map((e, n) => ({ ...e, field: issues[n]?.field ?? null })),
+        }),
     }),
   },
   {
@@ -502,7 +561,11 @@ export const FAULTS: readonly Fault[] = [
     apply: (b) => ({
       ...b,
       badRequest: () =>
-        textReply(400, 'text/html; charset=utf-8', '<!DOCTYPE html><html><head><title>400 Bad Request</title></head><body><h1>Bad Request</h1></body></html>'),
+        textReply(
+          400,
+          'text/html; charset=utf-8',
+          '<!DOCTYPE html><html><head><title>400 Bad Request</title></head><body><h1>Bad Request</h1></body></html>',
+        ),
     }),
   },
 
@@ -532,7 +595,8 @@ export const FAULTS: readonly Fault[] = [
     apply: (b) =>
       afterBuild(b, (body) => {
         const entity = body.data?.entity;
-        if (typeof entity?.information?.brand === 'string') entity.information.brand = entity.information.brand.toLowerCase();
+        if (typeof entity?.information?.brand === 'string')
+          entity.information.brand = entity.information.brand.toLowerCase();
         if (typeof entity?.reference?.brand === 'string') entity.reference.brand = entity.reference.brand.toLowerCase();
       }),
   },
@@ -549,11 +613,18 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'numbers-narrowed',
     area: 'wrong-answer',
-    description: 'properties are stored through a float32 column: numbers come back rounded (0.1 → 0.10000000149011612).',
+    description:
+      'properties are stored through a float32 column: numbers come back rounded (0.1 → 0.10000000149011612).',
     apply: (b) =>
       afterBuild(b, (body) => {
         const narrow = (v: unknown): unknown =>
-          typeof v === 'number' ? Math.fround(v) : Array.isArray(v) ? v.map(narrow) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, narrow(x)])) : v;
+          typeof v === 'number'
+            ? Math.fround(v)
+            : Array.isArray(v)
+              ? v.map(narrow)
+              : v !== null && typeof v === 'object'
+                ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, narrow(x)]))
+                : v;
         const entity = body.data?.entity as Record<string, unknown> | undefined;
         if (entity && entity['properties'] !== undefined) entity['properties'] = narrow(entity['properties']);
       }),
@@ -561,7 +632,8 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'identifier-overwritten-by-pairing-code',
     area: 'wrong-answer',
-    description: 'information.identifier is mapped as `pairingCode ?? identifier`, so it echoes the pairing code when one is given.',
+    description:
+      'information.identifier is mapped as `pairingCode ?? identifier`, so it echoes the pairing code when one is given.',
     apply: (b) =>
       afterBuild(b, (body, req) => {
         const information = body.data?.entity?.information;
@@ -631,7 +703,8 @@ export const FAULTS: readonly Fault[] = [
     description: 'GET/HEAD on the endpoint fall through to the 404 handler instead of 405 with Allow: POST.',
     apply: (b) => ({
       ...b,
-      wrongMethod: (m) => (m === 'GET' || m === 'HEAD' ? jsonReply(404, singleError('NotFound', 'Not found.')) : b.wrongMethod(m)),
+      wrongMethod: (m) =>
+        m === 'GET' || m === 'HEAD' ? jsonReply(404, singleError('NotFound', 'Not found.')) : b.wrongMethod(m),
     }),
   },
   {
@@ -645,8 +718,12 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'hang-on-emoji-name',
     area: 'transport',
-    description: 'A name containing an emoji sends a slug regex into catastrophic backtracking: the request is never answered.',
-    apply: (b) => ({ ...b, beforeCreate: (req) => (req.name !== null && EMOJI.test(req.name) ? 'hang' : b.beforeCreate(req)) }),
+    description:
+      'A name containing an emoji sends a slug regex into catastrophic backtracking: the request is never answered.',
+    apply: (b) => ({
+      ...b,
+      beforeCreate: (req) => (req.name !== null && EMOJI.test(req.name) ? 'hang' : b.beforeCreate(req)),
+    }),
   },
   {
     name: 'reset-on-long-body',
@@ -657,7 +734,8 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'content-length-in-chars',
     area: 'transport',
-    description: 'Content-Length is set to the UTF-16 length of the body, not its byte length: non-ASCII answers are truncated.',
+    description:
+      'Content-Length is set to the UTF-16 length of the body, not its byte length: non-ASCII answers are truncated.',
     apply: (b) => ({
       ...b,
       transmit: (res, wire) => {
@@ -677,15 +755,23 @@ function depthOf(v: unknown): number {
  * Departures from HTTP rules that the verdict profile does not list. The suite tests them with advisory cases and
  * reports them as warnings only, so for the self-test they are variations a correct suite must pass.
  */
-export const BEYOND_PROFILE: readonly { readonly name: string; readonly description: string; readonly apply: (b: Behaviour) => Behaviour }[] = [
+export const BEYOND_PROFILE: readonly {
+  readonly name: string;
+  readonly description: string;
+  readonly apply: (b: Behaviour) => Behaviour;
+}[] = [
   {
     name: 'bearer-scheme-case-sensitive',
     description: "The scheme is matched case-sensitively ('bearer T' is refused 401), against RFC 9110 §11.1.",
-    apply: (b) => mapAuth(b, (outcome, h) => (outcome === 'ok' && parseAuthorization(h)?.scheme !== 'Bearer' ? 'not-bearer' : outcome)),
+    apply: (b) =>
+      mapAuth(b, (outcome, h) =>
+        outcome === 'ok' && parseAuthorization(h)?.scheme !== 'Bearer' ? 'not-bearer' : outcome,
+      ),
   },
   {
     name: 'media-type-case-sensitive',
-    description: "The media type is compared case-sensitively: 'Application/JSON' is refused with 415, against RFC 9110 §8.3.1.",
+    description:
+      "The media type is compared case-sensitively: 'Application/JSON' is refused with 415, against RFC 9110 §8.3.1.",
     apply: (b) => refuseMediaType(b, (ct) => /[A-Z]/.test(ct.split(';', 1)[0] ?? '')),
   },
   {
@@ -695,7 +781,8 @@ export const BEYOND_PROFILE: readonly { readonly name: string; readonly descript
   },
   {
     name: 'auth-after-validation',
-    description: 'Middleware order bug: the body is validated before authentication, so an anonymous invalid request gets 400/415, not 401.',
+    description:
+      'Middleware order bug: the body is validated before authentication, so an anonymous invalid request gets 400/415, not 401.',
     apply: (b) => ({ ...b, authAfterValidation: true }),
   },
 ];

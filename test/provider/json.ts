@@ -27,7 +27,9 @@ export function writeJson(value: unknown, reverseKeys = false): string {
     const v = item.value;
     if (Array.isArray(v)) {
       const items: Item[] = [{ literal: '[' }];
-      v.forEach((element, i) => items.push({ literal: i === 0 ? '' : ',' }, { value: element === undefined ? null : element }));
+      v.forEach((element, i) =>
+        items.push({ literal: i === 0 ? '' : ',' }, { value: element === undefined ? null : element }),
+      );
       items.push({ literal: ']' });
       push(items);
     } else if (typeof v === 'object' && v !== null) {
@@ -35,7 +37,9 @@ export function writeJson(value: unknown, reverseKeys = false): string {
       const keys = Object.keys(record).filter((k) => record[k] !== undefined);
       if (reverseKeys) keys.reverse();
       const items: Item[] = [{ literal: '{' }];
-      keys.forEach((k, i) => items.push({ literal: `${i === 0 ? '' : ','}${JSON.stringify(k)}:` }, { value: record[k] }));
+      keys.forEach((k, i) =>
+        items.push({ literal: `${i === 0 ? '' : ','}${JSON.stringify(k)}:` }, { value: record[k] }),
+      );
       items.push({ literal: '}' });
       push(items);
     } else {

@@ -32,7 +32,9 @@ function dropUntypedNullable(node: unknown): void {
   for (const value of Object.values(record)) dropUntypedNullable(value);
 }
 
-const spec = parse(readFileSync(new URL('../../spec/openapi.yaml', import.meta.url), 'utf8')) as { components: unknown };
+const spec = parse(readFileSync(new URL('../../spec/openapi.yaml', import.meta.url), 'utf8')) as {
+  components: unknown;
+};
 dropUntypedNullable(spec.components);
 const ajv = new AjvModule.default({ strict: false, allErrors: true });
 addFormatsModule.default(ajv);
@@ -113,9 +115,11 @@ const obj = (v: unknown): Obj => (typeof v === 'object' && v !== null && !Array.
 function echoProblems(sent: Obj, body: Obj): string[] {
   const problems: string[] = [];
   const same = (what: string, got: unknown, want: unknown): void => {
-    if (got !== undefined && got !== null && !deepEqual(got, want ?? null)) problems.push(`${what}: ${JSON.stringify(got)?.slice(0, 80)}`);
+    if (got !== undefined && got !== null && !deepEqual(got, want ?? null))
+      problems.push(`${what}: ${JSON.stringify(got)?.slice(0, 80)}`);
   };
-  if (body.requestType !== undefined && body.requestType !== 'Entity') problems.push(`requestType ${String(body.requestType)}`);
+  if (body.requestType !== undefined && body.requestType !== 'Entity')
+    problems.push(`requestType ${String(body.requestType)}`);
   same('returnUrl', body.returnUrl, sent.returnUrl);
   const entity = obj(obj(body.data).entity);
   if (entity.type !== undefined && entity.type !== sent.type) problems.push(`entity.type ${String(entity.type)}`);
@@ -123,8 +127,10 @@ function echoProblems(sent: Obj, body: Obj): string[] {
   if (sent.owner !== undefined && sent.owner !== null) same('owner', entity.owner, sent.owner);
   same('properties', entity.properties, sent.properties);
   const information = obj(entity.information);
-  if (information.type !== undefined && information.type !== sent.type) problems.push(`information.type ${String(information.type)}`);
-  for (const f of ['brand', 'identifier', 'pairingCode', 'associatedEmail', 'name', 'track']) same(`information.${f}`, information[f], sent[f]);
+  if (information.type !== undefined && information.type !== sent.type)
+    problems.push(`information.type ${String(information.type)}`);
+  for (const f of ['brand', 'identifier', 'pairingCode', 'associatedEmail', 'name', 'track'])
+    same(`information.${f}`, information[f], sent[f]);
   const reference = obj(entity.reference);
   same('reference.brand', reference.brand, sent.brand);
   same('reference.identifier', reference.identifier, sent.identifier);
@@ -144,7 +150,8 @@ function problemsWith(answer: Answer, expected: readonly number[], sent: unknown
     if (!validate(json.value)) problems.push(`schema: ${ajv.errorsText(validate.errors)}`);
     if (answer.status === 201) problems.push(...echoProblems(obj(sent), obj(json.value)));
   }
-  if (answer.status === 401 && !/^bearer\b/i.test(answer.headers.get('www-authenticate') ?? '')) problems.push('no WWW-Authenticate: Bearer');
+  if (answer.status === 401 && !/^bearer\b/i.test(answer.headers.get('www-authenticate') ?? ''))
+    problems.push('no WWW-Authenticate: Bearer');
   if (answer.status === 405 && !/\bPOST\b/.test(answer.headers.get('allow') ?? '')) problems.push('no Allow: POST');
   return problems;
 }
@@ -166,7 +173,11 @@ const everything = {
   type: 'ChargePoint',
 };
 const allNull = Object.fromEntries(Object.keys(everything).map((k) => [k, k === 'type' ? 'Meter' : null]));
-const deep = { brand: 'b', type: 'EV', properties: JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`) as unknown };
+const deep = {
+  brand: 'b',
+  type: 'EV',
+  properties: JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`) as unknown,
+};
 
 type Row = readonly [label: string, call: Call, status: number];
 
@@ -179,13 +190,28 @@ const TABLE: readonly Row[] = [
   ),
   ['every field', { body: everything }, 201],
   ['every optional field null', { body: allNull }, 201],
-  ['empty strings', { body: { type: 'EV', ...Object.fromEntries(['pairingCode', 'associatedEmail', 'brand', 'name', 'identifier', 'returnUrl', 'track'].map((k) => [k, ''])) } }, 201],
+  [
+    'empty strings',
+    {
+      body: {
+        type: 'EV',
+        ...Object.fromEntries(
+          ['pairingCode', 'associatedEmail', 'brand', 'name', 'identifier', 'returnUrl', 'track'].map((k) => [k, '']),
+        ),
+      },
+    },
+    201,
+  ],
   ['65,536-char brand', { body: { brand: 'x'.repeat(65_536), type: 'EV' } }, 201],
   ['unicode', { body: { brand: 'Ünïcødé 😀 𝄞 中文', name: '👩‍👩‍👧', type: 'EV' } }, 201],
   ['control chars and lone surrogate', { raw: '{"brand":"a\\u0000\\n\\t\\u001f\\ud800","type":"EV"}' }, 201],
   ['upper-case uuids', { body: { ...ok, owner: UUID.toUpperCase(), collectiveId: UUID2.toUpperCase() } }, 201],
   ['urn:uuid: form', { body: { ...ok, owner: `urn:uuid:${UUID}` } }, 201],
-  ...[[1, 2], 'text', 42, true, null, {}, []].map((properties): Row => [`properties ${JSON.stringify(properties)}`, { body: { ...ok, properties } }, 201]),
+  ...[[1, 2], 'text', 42, true, null, {}, []].map((properties): Row => [
+    `properties ${JSON.stringify(properties)}`,
+    { body: { ...ok, properties } },
+    201,
+  ]),
   ['properties with __proto__ key', { raw: '{"brand":"b","type":"EV","properties":{"__proto__":{"x":1}}}' }, 201],
   ['properties nested 100,000 deep', { body: deep }, 201],
   ['charset parameter', { body: ok, contentType: 'application/json; charset=utf-8' }, 201],
@@ -199,13 +225,21 @@ const TABLE: readonly Row[] = [
   ['whitespace body', { raw: '  \n' }, 400],
   ['malformed JSON', { raw: '{"brand":' }, 400],
   ['trailing garbage', { raw: '{"brand":"b","type":"EV"}x' }, 400],
-  ['invalid UTF-8', { raw: Buffer.concat([Buffer.from('{"brand":"'), Buffer.from([0xff, 0xfe]), Buffer.from('","type":"EV"}')]) }, 400],
+  [
+    'invalid UTF-8',
+    { raw: Buffer.concat([Buffer.from('{"brand":"'), Buffer.from([0xff, 0xfe]), Buffer.from('","type":"EV"}')]) },
+    400,
+  ],
   ...['null', '[]', '"x"', '5', 'true', '[{"brand":"b","type":"EV"}]'].map((raw): Row => [`body ${raw}`, { raw }, 400]),
   ['{}', { body: {} }, 400],
   ['brand missing', { body: { type: 'EV' } }, 400],
   ['type missing', { body: { brand: 'b' } }, 400],
   ['type null', { body: { brand: 'b', type: null } }, 400],
-  ...['ev', ' EV', 'EV ', 'Ev', 'Unknown', ''].map((type): Row => [`type ${JSON.stringify(type)}`, { body: { brand: 'b', type } }, 400]),
+  ...['ev', ' EV', 'EV ', 'Ev', 'Unknown', ''].map((type): Row => [
+    `type ${JSON.stringify(type)}`,
+    { body: { brand: 'b', type } },
+    400,
+  ]),
   ['type as ordinal', { body: { brand: 'b', type: 2 } }, 400],
   ...[5, true, {}, ['b']].map((brand): Row => [`brand ${JSON.stringify(brand)}`, { body: { brand, type: 'EV' } }, 400]),
   ['name number', { body: { ...ok, name: 1 } }, 400],
@@ -235,7 +269,11 @@ const TABLE: readonly Row[] = [
   ['application/json-patch', { body: ok, contentType: 'application/jsonx' }, 415],
   ['415 before 400', { raw: '{', contentType: 'text/plain' }, 415],
   // 405 (before auth)
-  ...['GET', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'].map((method): Row => [method, { method, body: ok, auth: null }, 405]),
+  ...['GET', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'].map((method): Row => [
+    method,
+    { method, body: ok, auth: null },
+    405,
+  ]),
   // 404
   ['trailing slash', { body: ok, path: `${ENDPOINT}/` }, 404],
   ['without base path', { body: ok, path: '/v1/onboarding/entities' }, 404],
@@ -249,10 +287,13 @@ describe('reference provider', () => {
   });
   afterAll(() => provider.close());
 
-  it.each(TABLE.map(([label, call, status]) => ({ label, call, status })))('$label → $status', async ({ call, status }) => {
-    const answer = await send(provider.url, call);
-    expect(problemsWith(answer, [status], call.body ?? parseRaw(call.raw ?? ''))).toEqual([]);
-  });
+  it.each(TABLE.map(([label, call, status]) => ({ label, call, status })))(
+    '$label → $status',
+    async ({ call, status }) => {
+      const answer = await send(provider.url, call);
+      expect(problemsWith(answer, [status], call.body ?? parseRaw(call.raw ?? ''))).toEqual([]);
+    },
+  );
 
   it('echoes exactly and mints fresh ids', async () => {
     const answers = await Promise.all([1, 2, 3, 4].map(() => send(provider.url, { body: everything })));
@@ -260,7 +301,12 @@ describe('reference provider', () => {
     expect(new Set(bodies.map((b) => b.id)).size).toBe(4);
     const body = bodies[0] as Obj;
     expect(body.created).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
-    expect(body).toMatchObject({ requestType: 'Entity', status: 'Pending', returnUrl: everything.returnUrl, errors: [] });
+    expect(body).toMatchObject({
+      requestType: 'Entity',
+      status: 'Pending',
+      returnUrl: everything.returnUrl,
+      errors: [],
+    });
     expect(obj(obj(body.data).entity)).toMatchObject({
       collectiveId: UUID,
       owner: UUID2,
@@ -279,19 +325,22 @@ describe('reference provider', () => {
 // ---- cross-check: the hand-written validation agrees with ajv on the spec schema -----------
 
 const ENTITY_TYPES = ['Battery', 'ChargePoint', 'EV', 'HeatPump', 'SolarPlant', 'RetrofitMeter', 'Meter', 'Inverter'];
-const someString = fc.oneof(
-  fc.string(),
-  fc.string({ unit: 'grapheme', maxLength: 5 }),
-  fc.constant(''),
-);
+const someString = fc.oneof(fc.string(), fc.string({ unit: 'grapheme', maxLength: 5 }), fc.constant(''));
 const someValue = fc.oneof(someString, fc.constant(null), fc.integer(), fc.boolean(), fc.jsonValue({ maxDepth: 2 }));
 const uuidish = fc.oneof(
   { arbitrary: fc.constantFrom(UUID, UUID2.toUpperCase(), `urn:uuid:${UUID}`, `URN:UUID:${UUID2}`), weight: 6 },
-  { arbitrary: fc.constantFrom(`{${UUID}}`, UUID.replaceAll('-', ''), `${UUID} `, `${UUID}\n`, UUID.slice(1)), weight: 1 },
+  {
+    arbitrary: fc.constantFrom(`{${UUID}}`, UUID.replaceAll('-', ''), `${UUID} `, `${UUID}\n`, UUID.slice(1)),
+    weight: 1,
+  },
   { arbitrary: someString, weight: 1 },
 );
 const field = (strings: fc.Arbitrary<string>) =>
-  fc.oneof({ arbitrary: strings, weight: 20 }, { arbitrary: fc.constant(null), weight: 2 }, { arbitrary: someValue, weight: 1 });
+  fc.oneof(
+    { arbitrary: strings, weight: 20 },
+    { arbitrary: fc.constant(null), weight: 2 },
+    { arbitrary: someValue, weight: 1 },
+  );
 const bodyModel = {
   collectiveId: field(uuidish),
   pairingCode: field(someString),
@@ -311,7 +360,10 @@ const someBody = fc
       { arbitrary: fc.record(bodyModel, { requiredKeys: ['brand', 'type'] }), weight: 4 },
       { arbitrary: fc.record(bodyModel, { requiredKeys: [] }), weight: 1 },
     ),
-    fc.oneof({ arbitrary: fc.constant({}), weight: 10 }, { arbitrary: fc.dictionary(fc.string({ maxLength: 6 }), someValue, { maxKeys: 2 }), weight: 1 }),
+    fc.oneof(
+      { arbitrary: fc.constant({}), weight: 10 },
+      { arbitrary: fc.dictionary(fc.string({ maxLength: 6 }), someValue, { maxKeys: 2 }), weight: 1 },
+    ),
   )
   .map(([known, extra]) => ({ ...extra, ...known }) as unknown);
 
@@ -320,10 +372,13 @@ describe('validation cross-check', () => {
     const provider = await startProvider();
     try {
       await fc.assert(
-        fc.asyncProperty(fc.oneof({ arbitrary: someBody, weight: 9 }, { arbitrary: fc.jsonValue(), weight: 1 }), async (body) => {
-          const answer = await send(provider.url, { raw: writeJson(body) });
-          expect(answer.status).toBe(validRequest(body) ? 201 : 400);
-        }),
+        fc.asyncProperty(
+          fc.oneof({ arbitrary: someBody, weight: 9 }, { arbitrary: fc.jsonValue(), weight: 1 }),
+          async (body) => {
+            const answer = await send(provider.url, { raw: writeJson(body) });
+            expect(answer.status).toBe(validRequest(body) ? 201 : 400);
+          },
+        ),
         { numRuns: 300 },
       );
     } finally {
@@ -360,7 +415,10 @@ describe('variations stay conformant', () => {
       const answers = await Promise.all(SAMPLE.map(([call]) => sendRetrying(provider.url, call)));
       SAMPLE.forEach(([call, expected], i) => {
         const answer = answers[i] as Answer;
-        expect(problemsWith(answer, expected, call.body ?? parseRaw(call.raw ?? '')), JSON.stringify(call).slice(0, 80)).toEqual([]);
+        expect(
+          problemsWith(answer, expected, call.body ?? parseRaw(call.raw ?? '')),
+          JSON.stringify(call).slice(0, 80),
+        ).toEqual([]);
       });
     } finally {
       await provider.close();
@@ -394,7 +452,10 @@ interface Witness {
   timeoutMs?: number;
 }
 
-const valid = (extra: Obj = {}, more: Call = {}): Witness => ({ call: { body: { ...everything, ...extra }, ...more }, status: 201 });
+const valid = (extra: Obj = {}, more: Call = {}): Witness => ({
+  call: { body: { ...everything, ...extra }, ...more },
+  status: 201,
+});
 const invalid = (call: Call): Witness => ({ call, status: 400 });
 
 const WITNESSES: Readonly<Record<string, Witness>> = {
@@ -449,7 +510,9 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'brand-lowercased': valid(),
   'strings-trimmed': valid({ name: '  padded  ' }),
   'numbers-narrowed': valid({ properties: { x: 0.1 } }),
-  'properties-depth-limit': valid({ properties: Array.from({ length: 20 }).reduce<unknown>((inner) => ({ d: inner }), 1) }),
+  'properties-depth-limit': valid({
+    properties: Array.from({ length: 20 }).reduce<unknown>((inner) => ({ d: inner }), 1),
+  }),
   'identifier-overwritten-by-pairing-code': valid(),
   'properties-stringified': valid(),
   'nulls-stripped-from-properties': valid({ properties: { kept: 1, dropped: null } }),
@@ -521,11 +584,18 @@ describe('faults are observable', () => {
 
 describe('main.ts', () => {
   it('prints the URL and stops on SIGTERM', async () => {
-    const child = spawn(process.execPath, [new URL('./main.ts', import.meta.url).pathname, '--token', 'cli', '--fault', 'status-200'], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      [new URL('./main.ts', import.meta.url).pathname, '--token', 'cli', '--fault', 'status-200'],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const [line] = await createInterface({ input: child.stdout })[Symbol.asyncIterator]().next().then((r) => [r.value as string]);
+    const [line] = await createInterface({ input: child.stdout })
+      [Symbol.asyncIterator]()
+      .next()
+      .then((r) => [r.value as string]);
     expect(line).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/connect$/);
     const answer = await fetch(`${line}/v1/onboarding/entities`, {
       method: 'POST',

@@ -40,12 +40,14 @@ export function behaviourFor(variation?: string, fault?: string): Behaviour {
   let behaviour = REFERENCE;
   if (variation !== undefined) {
     const found = VARIATIONS.find((v) => v.name === variation);
-    if (found === undefined) throw new Error(`unknown variation '${variation}'; known: ${VARIATIONS.map((v) => v.name).join(', ')}`);
+    if (found === undefined)
+      throw new Error(`unknown variation '${variation}'; known: ${VARIATIONS.map((v) => v.name).join(', ')}`);
     behaviour = found.apply(behaviour);
   }
   if (fault !== undefined) {
     const found = FAULTS.find((f) => f.name === fault);
-    if (found === undefined) throw new Error(`unknown fault '${fault}'; known: ${FAULTS.map((f) => f.name).join(', ')}`);
+    if (found === undefined)
+      throw new Error(`unknown fault '${fault}'; known: ${FAULTS.map((f) => f.name).join(', ')}`);
     behaviour = found.apply(behaviour);
   }
   return behaviour;
@@ -101,7 +103,13 @@ export async function startProvider(opts: ProviderOptions = {}): Promise<Running
 }
 
 /** The order of evaluation: method, rate limit, auth, media type, body, validation, creation. */
-async function handleEndpoint(b: Behaviour, token: string, n: number, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handleEndpoint(
+  b: Behaviour,
+  token: string,
+  n: number,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   if (req.method !== 'POST') return answer(b, req, res, b.wrongMethod(req.method ?? ''));
   if (b.rateLimited(n)) return answer(b, req, res, b.tooManyRequests());
 
@@ -114,7 +122,12 @@ async function handleEndpoint(b: Behaviour, token: string, n: number, req: Incom
   const raw = await readBody(b, req);
   if (raw === 'reset') return;
   if (raw === 'too-large') {
-    return answer(b, req, res, b.badRequest([issue('BodyTooLarge', '$', null, `The request body exceeds ${b.maxBodyBytes} bytes.`)]));
+    return answer(
+      b,
+      req,
+      res,
+      b.badRequest([issue('BodyTooLarge', '$', null, `The request body exceeds ${b.maxBodyBytes} bytes.`)]),
+    );
   }
 
   const parsed = b.readJson(raw);
@@ -161,7 +174,8 @@ async function answer(b: Behaviour, req: IncomingMessage, res: ServerResponse, r
   const headers: Record<string, string> = { ...final.headers };
   if (final.json !== undefined) {
     body = b.serialize(final.json);
-    if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['Content-Type'] = b.jsonContentType;
+    if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
+      headers['Content-Type'] = b.jsonContentType;
   } else if (final.text !== undefined) {
     body = final.text;
   }

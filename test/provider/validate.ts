@@ -65,8 +65,7 @@ export interface Issue {
 }
 
 export type Validation =
-  | { readonly ok: true; readonly request: EntityRequest }
-  | { readonly ok: false; readonly issues: readonly Issue[] };
+  { readonly ok: true; readonly request: EntityRequest } | { readonly ok: false; readonly issues: readonly Issue[] };
 
 export interface ValidationPolicy {
   /** The body key bound to a declared field, if any (exact, case-sensitive). */
@@ -101,7 +100,8 @@ export const EXACT_POLICY: ValidationPolicy = {
   parseUuid: (value) => (UUID_PATTERN.test(value) ? value : undefined),
   parseEntityType: (value) => ENTITY_TYPES.find((t) => t === value),
   checkProperties: () => undefined,
-  nonObjectBody: (value) => issue('NotAnObject', '$', null, `The request body must be a JSON object, not ${jsonKind(value)}.`),
+  nonObjectBody: (value) =>
+    issue('NotAnObject', '$', null, `The request body must be a JSON object, not ${jsonKind(value)}.`),
 };
 
 export function validateEntityRequest(body: unknown, policy: ValidationPolicy): Validation {
@@ -118,7 +118,8 @@ export function validateEntityRequest(body: unknown, policy: ValidationPolicy): 
   if (policy.rejectUnknownKeys) {
     const boundKeys = new Set(bound.values());
     for (const key of keys) {
-      if (!boundKeys.has(key)) issues.push(issue('UnknownProperty', pathOf(key), null, `The property '${key}' is not allowed.`));
+      if (!boundKeys.has(key))
+        issues.push(issue('UnknownProperty', pathOf(key), null, `The property '${key}' is not allowed.`));
     }
   }
   for (const field of policy.required) {

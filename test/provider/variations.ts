@@ -19,7 +19,8 @@ export interface Variation {
 export const VARIATIONS: readonly Variation[] = [
   {
     name: 'rate-limit',
-    description: 'Every 7th request on the endpoint is answered 429 with Retry-After: 1 and a JSON body; a retry succeeds.',
+    description:
+      'Every 7th request on the endpoint is answered 429 with Retry-After: 1 and a JSON body; a retry succeeds.',
     apply: (b) => ({ ...b, rateLimited: (n) => n % 7 === 0 }),
   },
   {
@@ -29,7 +30,8 @@ export const VARIATIONS: readonly Variation[] = [
   },
   {
     name: 'all-nulls',
-    description: 'Every nullable field of the 201 is present and null (returnUrl, errors, links, information.*, reference.*, collectiveId, properties...).',
+    description:
+      'Every nullable field of the 201 is present and null (returnUrl, errors, links, information.*, reference.*, collectiveId, properties...).',
     apply: (b) => ({ ...b, buildCreated: (r, ctx) => buildCreated(r, ctx, { kind: 'all-nulls', action: 'Consent' }) }),
   },
   {
@@ -39,7 +41,8 @@ export const VARIATIONS: readonly Variation[] = [
   },
   {
     name: 'charset-and-order',
-    description: "JSON answers use Content-Type 'application/json;charset=UTF-8' and write every object's keys in reverse order.",
+    description:
+      "JSON answers use Content-Type 'application/json;charset=UTF-8' and write every object's keys in reverse order.",
     apply: (b) => ({ ...b, jsonContentType: 'application/json;charset=UTF-8', serialize: (v) => writeJson(v, true) }),
   },
   {
@@ -60,45 +63,66 @@ export const VARIATIONS: readonly Variation[] = [
       unauthorized: (outcome) =>
         jsonReply(
           401,
-          { type: 'about:blank', title: 'Unauthorized', status: 401, detail: outcome === 'missing' ? 'Missing access token.' : 'Invalid access token.' },
+          {
+            type: 'about:blank',
+            title: 'Unauthorized',
+            status: 401,
+            detail: outcome === 'missing' ? 'Missing access token.' : 'Invalid access token.',
+          },
           { 'Content-Type': 'application/problem+json', 'WWW-Authenticate': 'Bearer' },
         ),
     }),
   },
   {
     name: 'empty-401',
-    description: 'A 401 has an empty body, as ASP.NET JwtBearer answers by default (401 is not documented, so its body is free).',
-    apply: (b) => ({ ...b, unauthorized: () => ({ status: 401, headers: { 'WWW-Authenticate': 'Bearer' }, text: '' }) }),
+    description:
+      'A 401 has an empty body, as ASP.NET JwtBearer answers by default (401 is not documented, so its body is free).',
+    apply: (b) => ({
+      ...b,
+      unauthorized: () => ({ status: 401, headers: { 'WWW-Authenticate': 'Bearer' }, text: '' }),
+    }),
   },
   {
     name: 'bearer-challenge-params',
-    description: 'WWW-Authenticate carries RFC 6750 parameters: Bearer realm="connect", error="invalid_token", error_description="...".',
+    description:
+      'WWW-Authenticate carries RFC 6750 parameters: Bearer realm="connect", error="invalid_token", error_description="...".',
     apply: (b) => ({
       ...b,
       unauthorized: (outcome) => {
         const challenge =
-          outcome === 'missing' ? 'Bearer realm="connect"' : 'Bearer realm="connect", error="invalid_token", error_description="The access token is invalid"';
+          outcome === 'missing'
+            ? 'Bearer realm="connect"'
+            : 'Bearer realm="connect", error="invalid_token", error_description="The access token is invalid"';
         return withHeaders(b.unauthorized(outcome), { 'WWW-Authenticate': challenge });
       },
     }),
   },
   {
     name: '403-for-wrong-token',
-    description: 'A well-formed bearer token that is not valid is answered 403 instead of 401 (missing/malformed credentials stay 401).',
+    description:
+      'A well-formed bearer token that is not valid is answered 403 instead of 401 (missing/malformed credentials stay 401).',
     apply: (b) => ({
       ...b,
       unauthorized: (outcome) =>
-        outcome === 'wrong-token' ? jsonReply(403, { errors: [{ code: 'Forbidden', description: null, message: 'Access denied.' }] }) : b.unauthorized(outcome),
+        outcome === 'wrong-token'
+          ? jsonReply(403, { errors: [{ code: 'Forbidden', description: null, message: 'Access denied.' }] })
+          : b.unauthorized(outcome),
     }),
   },
   {
     name: '400-for-media-type',
-    description: 'An undeclared or missing Content-Type is answered 400 with a valid ConnectApiErrorResult instead of 415.',
+    description:
+      'An undeclared or missing Content-Type is answered 400 with a valid ConnectApiErrorResult instead of 415.',
     apply: (b) => ({
       ...b,
       unsupportedMediaType: (contentType) =>
         b.badRequest([
-          { code: 'UnsupportedMediaType', path: '$', field: null, message: `Content-Type '${contentType ?? ''}' is not supported.` },
+          {
+            code: 'UnsupportedMediaType',
+            path: '$',
+            field: null,
+            message: `Content-Type '${contentType ?? ''}' is not supported.`,
+          },
         ]),
     }),
   },
@@ -112,7 +136,8 @@ export const VARIATIONS: readonly Variation[] = [
     description: 'A 400 lists its errors with code and description null and only a message.',
     apply: (b) => ({
       ...b,
-      badRequest: (issues) => jsonReply(400, { errors: errorResult(issues).errors.map((e) => ({ ...e, code: null, description: null })) }),
+      badRequest: (issues) =>
+        jsonReply(400, { errors: errorResult(issues).errors.map((e) => ({ ...e, code: null, description: null })) }),
     }),
   },
   {
@@ -126,7 +151,8 @@ export const VARIATIONS: readonly Variation[] = [
   },
   {
     name: 'uppercase-uuids',
-    description: 'The uuids the server mints (id, principalId, entity id, default owner) are written in upper case (still format: uuid).',
+    description:
+      'The uuids the server mints (id, principalId, entity id, default owner) are written in upper case (still format: uuid).',
     apply: (b) => ({
       ...b,
       newContext: () => {
@@ -143,20 +169,26 @@ export const VARIATIONS: readonly Variation[] = [
   },
   {
     name: 'created-with-offset',
-    description: "`created` is written the .NET 'o' way with a +02:00 offset and 7 fractional digits (still an RFC 3339 date-time).",
-    apply: (b) => ({ ...b, buildCreated: (r, ctx) => ({ ...b.buildCreated(r, ctx), created: dotNetRoundTrip(ctx.now, 120) }) }),
+    description:
+      "`created` is written the .NET 'o' way with a +02:00 offset and 7 fractional digits (still an RFC 3339 date-time).",
+    apply: (b) => ({
+      ...b,
+      buildCreated: (r, ctx) => ({ ...b.buildCreated(r, ctx), created: dotNetRoundTrip(ctx.now, 120) }),
+    }),
   },
   {
     name: 'gzip',
     description: 'Answers are gzip-compressed (Content-Encoding: gzip) whenever the request accepts gzip.',
     apply: (b) => ({
       ...b,
-      transmit: (res, wire, req) => (acceptsGzip(req) && wire.body !== '' ? sendGzip(res, wire) : b.transmit(res, wire, req)),
+      transmit: (res, wire, req) =>
+        acceptsGzip(req) && wire.body !== '' ? sendGzip(res, wire) : b.transmit(res, wire, req),
     }),
   },
   {
     name: 'chunked',
-    description: 'Answers use Transfer-Encoding: chunked, written in 61-byte pieces that split multi-byte UTF-8 characters.',
+    description:
+      'Answers use Transfer-Encoding: chunked, written in 61-byte pieces that split multi-byte UTF-8 characters.',
     apply: (b) => ({ ...b, transmit: sendChunked }),
   },
   // Beyond the verdict profile: the suite only warns on them.
@@ -182,7 +214,12 @@ function acceptsGzip(req: IncomingMessage): boolean {
 
 function sendGzip(res: ServerResponse, wire: Wire): void {
   const body = gzipSync(Buffer.from(wire.body, 'utf8'));
-  res.writeHead(wire.status, { ...wire.headers, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding', 'Content-Length': String(body.length) });
+  res.writeHead(wire.status, {
+    ...wire.headers,
+    'Content-Encoding': 'gzip',
+    Vary: 'Accept-Encoding',
+    'Content-Length': String(body.length),
+  });
   res.end(body);
 }
 

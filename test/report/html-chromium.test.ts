@@ -70,7 +70,11 @@ describe('report.html in headless Chromium', () => {
   it('takes a screenshot a person can read (reports/test-output/report-html.png)', async () => {
     mkdirSync(join(ROOT, 'reports/test-output'), { recursive: true });
     rmSync(SCREENSHOT, { force: true });
-    await browse([`--screenshot=${SCREENSHOT}`, '--window-size=1280,2000', pathToFileURL(join(work, 'report.html')).href]);
+    await browse([
+      `--screenshot=${SCREENSHOT}`,
+      '--window-size=1280,2000',
+      pathToFileURL(join(work, 'report.html')).href,
+    ]);
     expect(statSync(SCREENSHOT).size).toBeGreaterThan(50_000);
   });
 });

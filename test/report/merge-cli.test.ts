@@ -41,11 +41,20 @@ describe('merge-reports', () => {
     // Assert
     expect(code).toBe(1);
     const merged = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report;
-    expect([merged.mergedShards, merged.shard, merged.summary.cases, merged.failures.length]).toEqual([2, null, 426, 4]);
+    expect([merged.mergedShards, merged.shard, merged.summary.cases, merged.failures.length]).toEqual([
+      2,
+      null,
+      426,
+      4,
+    ]);
     expect(readFileSync(join(out, 'junit.xml'), 'utf8')).toContain('<testsuites');
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('merged from 2 shards');
-    expect(lines.at(-1)).toBe(`merged 2 shard reports; reports: ${['report.json', 'junit.xml', 'report.html'].map((f) => join(out, f)).join(', ')}`);
-    expect(lines).toContain('seed 1234567; repeat the run (the token in CONNECT_TOKEN, never on the command line): npx conformance run --target https://sandbox.connect.example.com/connect --seed 1234567 --runs 200');
+    expect(lines.at(-1)).toBe(
+      `merged 2 shard reports; reports: ${['report.json', 'junit.xml', 'report.html'].map((f) => join(out, f)).join(', ')}`,
+    );
+    expect(lines).toContain(
+      'seed 1234567; repeat the run (the token in CONNECT_TOKEN, never on the command line): npx conformance run --target https://sandbox.connect.example.com/connect --seed 1234567 --runs 200',
+    );
   });
 
   it('exits 0 when the merged run conforms', async () => {
@@ -55,13 +64,36 @@ describe('merge-reports', () => {
   });
 
   it.each([
-    ['no directories', () => [], 'merge-reports expects the shard report directories: merge-reports --report-dir OUT DIR...'],
+    [
+      'no directories',
+      () => [],
+      'merge-reports expects the shard report directories: merge-reports --report-dir OUT DIR...',
+    ],
     ['a missing directory', () => [join(root, 'nope')], `${join(root, 'nope')}: no such file or directory`],
     ['a directory without report.json', () => [mkdtempSync(join(root, 'empty-'))], /report\.json: no such file$/],
-    ['a file that is not JSON', () => [(writeFileSync(join(root, 'bad.json'), '{'), join(root, 'bad.json'))], /bad\.json: not JSON \(/],
-    ['JSON that is not a report', () => [(writeFileSync(join(root, 'other.json'), '{"a":1}'), join(root, 'other.json'))], /other\.json: not a conformance report\.json$/],
-    ['shards of different seeds', () => [shardDir('s1', { ...fixtureReport(), shard: { index: 1, count: 2 } }), shardDir('s2', { ...fixtureReport(), seed: 9, shard: { index: 2, count: 2 } })], 'shard reports differ in seed (1234567 and 9): they are not shards of one run'],
-    ['a missing shard', () => [shardDir('m1', { ...fixtureReport(), shard: { index: 1, count: 2 } })], 'shard 2/2 is missing (got 1/2)'],
+    [
+      'a file that is not JSON',
+      () => [(writeFileSync(join(root, 'bad.json'), '{'), join(root, 'bad.json'))],
+      /bad\.json: not JSON \(/,
+    ],
+    [
+      'JSON that is not a report',
+      () => [(writeFileSync(join(root, 'other.json'), '{"a":1}'), join(root, 'other.json'))],
+      /other\.json: not a conformance report\.json$/,
+    ],
+    [
+      'shards of different seeds',
+      () => [
+        shardDir('s1', { ...fixtureReport(), shard: { index: 1, count: 2 } }),
+        shardDir('s2', { ...fixtureReport(), seed: 9, shard: { index: 2, count: 2 } }),
+      ],
+      'shard reports differ in seed (1234567 and 9): they are not shards of one run',
+    ],
+    [
+      'a missing shard',
+      () => [shardDir('m1', { ...fixtureReport(), shard: { index: 1, count: 2 } })],
+      'shard 2/2 is missing (got 1/2)',
+    ],
   ] as [string, () => string[], string | RegExp][])('exits 2 with one line for %s', async (_what, dirs, expected) => {
     const { code, lines } = await merge(dirs(), join(root, 'out-bad'));
     expect(code).toBe(2);

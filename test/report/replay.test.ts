@@ -24,8 +24,16 @@ beforeAll(async () => {
       const body = Buffer.concat(chunks);
       received.push({ method: req.method!, url: req.url!, headers: req.headers, body });
       const text = body.toString('utf8');
-      const status = req.headers.authorization !== `Bearer ${TOKEN}` ? 401 : text.startsWith('{"type":"Comp\u0000') || text.includes('Ölmühle') ? 201 : 400;
-      res.writeHead(status, { 'content-type': 'application/json', ...(status === 401 ? { 'www-authenticate': 'Bearer' } : {}) });
+      const status =
+        req.headers.authorization !== `Bearer ${TOKEN}`
+          ? 401
+          : text.startsWith('{"type":"Comp\u0000') || text.includes('Ölmühle')
+            ? 201
+            : 400;
+      res.writeHead(status, {
+        'content-type': 'application/json',
+        ...(status === 401 ? { 'www-authenticate': 'Bearer' } : {}),
+      });
       res.end(status === 400 ? '{"errors":[{"code":"invalid","message":"no"}]}' : '{}');
     });
   });
@@ -82,13 +90,23 @@ describe('replay', () => {
 
   it('replays one failure with --failure, as F1 or 1; exit 0 when it is fixed', async () => {
     const file = reportFile();
-    expect(await replay([file, '--target', base, '--failure', 'F1'])).toMatchObject({ code: 0, out: [expect.any(String), 'F1 fixed', '1 of 1 fixed'] });
-    expect(await replay([file, '--target', base, '--failure', '2'])).toMatchObject({ code: 1, out: [expect.any(String), expect.stringMatching(/^F2 still failing: /), '0 of 1 fixed; 1 unwaived still failing'] });
+    expect(await replay([file, '--target', base, '--failure', 'F1'])).toMatchObject({
+      code: 0,
+      out: [expect.any(String), 'F1 fixed', '1 of 1 fixed'],
+    });
+    expect(await replay([file, '--target', base, '--failure', '2'])).toMatchObject({
+      code: 1,
+      out: [expect.any(String), expect.stringMatching(/^F2 still failing: /), '0 of 1 fixed; 1 unwaived still failing'],
+    });
   });
 
   it('sends to the report’s own target when --target is not given', async () => {
     const r = fixtureReport();
-    const here = { ...r, target: { ...r.target, url: base }, failures: r.failures.map((f) => ({ ...f, request: { ...f.request, url: `${base}/v1/onboarding/entities` } })) };
+    const here = {
+      ...r,
+      target: { ...r.target, url: base },
+      failures: r.failures.map((f) => ({ ...f, request: { ...f.request, url: `${base}/v1/onboarding/entities` } })),
+    };
     const { code } = await replay([reportFile(here), '--failure', 'F1']);
     expect(code).toBe(0);
     expect(received.map((x) => x.url)).toEqual(['/sandbox/v1/onboarding/entities']);
@@ -97,19 +115,49 @@ describe('replay', () => {
   it.each([
     ['no report', [], {}, 'conformance: replay expects one report: conformance replay reports/report.json'],
     ['a report that does not exist', ['nope.json'], {}, 'conformance: nope.json: no such file or directory'],
-    ['an unknown failure', ['$FILE', '--target', '$BASE', '--failure', 'F9'], {}, 'conformance: --failure "F9": the report has failures F1 to F4'],
-    ['a Prism report without --target', ['$PRISM'], {}, 'conformance: replay against the embedded Prism mock is not supported: give the provider with --target URL'],
-    ['--target prism', ['$FILE', '--target', 'prism'], {}, 'conformance: replay against the embedded Prism mock is not supported: give the provider with --target URL'],
-    ['no token for a request that carried one', ['$FILE', '--target', '$BASE'], { env: {} }, "conformance: F1 was sent with the run's token: pass --token T or set CONNECT_TOKEN"],
-  ] as [string, string[], { env?: Record<string, string> }, string][])('exits 2 with one line for %s', async (_what, args, opts, line) => {
-    const r = fixtureReport();
-    const subst = (a: string) => (a === '$FILE' ? reportFile() : a === '$BASE' ? base : a === '$PRISM' ? reportFile({ ...r, target: { kind: 'prism', url: 'http://127.0.0.1:1', mock: true, insecure: false } }) : a);
-    const { code, out, err } = await replay(args.map(subst), opts.env ?? { CONNECT_TOKEN: TOKEN });
-    expect(code).toBe(2);
-    expect(out.filter((l) => l.startsWith('replaying'))).toEqual([]);
-    expect(err.filter((l) => !l.startsWith('warning:'))).toEqual([line]);
-    expect(received).toEqual([]);
-  });
+    [
+      'an unknown failure',
+      ['$FILE', '--target', '$BASE', '--failure', 'F9'],
+      {},
+      'conformance: --failure "F9": the report has failures F1 to F4',
+    ],
+    [
+      'a Prism report without --target',
+      ['$PRISM'],
+      {},
+      'conformance: replay against the embedded Prism mock is not supported: give the provider with --target URL',
+    ],
+    [
+      '--target prism',
+      ['$FILE', '--target', 'prism'],
+      {},
+      'conformance: replay against the embedded Prism mock is not supported: give the provider with --target URL',
+    ],
+    [
+      'no token for a request that carried one',
+      ['$FILE', '--target', '$BASE'],
+      { env: {} },
+      "conformance: F1 was sent with the run's token: pass --token T or set CONNECT_TOKEN",
+    ],
+  ] as [string, string[], { env?: Record<string, string> }, string][])(
+    'exits 2 with one line for %s',
+    async (_what, args, opts, line) => {
+      const r = fixtureReport();
+      const subst = (a: string) =>
+        a === '$FILE'
+          ? reportFile()
+          : a === '$BASE'
+            ? base
+            : a === '$PRISM'
+              ? reportFile({ ...r, target: { kind: 'prism', url: 'http://127.0.0.1:1', mock: true, insecure: false } })
+              : a;
+      const { code, out, err } = await replay(args.map(subst), opts.env ?? { CONNECT_TOKEN: TOKEN });
+      expect(code).toBe(2);
+      expect(out.filter((l) => l.startsWith('replaying'))).toEqual([]);
+      expect(err.filter((l) => !l.startsWith('warning:'))).toEqual([line]);
+      expect(received).toEqual([]);
+    },
+  );
 
   it('takes the token from --token as well', async () => {
     const { code } = await replay([reportFile(), '--target', base, '--failure', 'F1', '--token', TOKEN], {});

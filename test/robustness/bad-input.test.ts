@@ -61,14 +61,30 @@ describe('bad flags', () => {
 
 describe('a bad spec', () => {
   it('that does not exist', async () => {
-    expectUsageLine(await runMain(['run', '--spec', join(tmp.dir, 'nope.yaml')]), /cannot read spec .*nope\.yaml: ENOENT/);
+    expectUsageLine(
+      await runMain(['run', '--spec', join(tmp.dir, 'nope.yaml')]),
+      /cannot read spec .*nope\.yaml: ENOENT/,
+    );
   });
   it('that is not YAML', async () => {
-    expectUsageLine(await runMain(['run', '--spec', file('bad.yaml', 'openapi: [3.0.4\n  paths: {')]), /is not YAML or JSON/);
+    expectUsageLine(
+      await runMain(['run', '--spec', file('bad.yaml', 'openapi: [3.0.4\n  paths: {')]),
+      /is not YAML or JSON/,
+    );
   });
   it('that is YAML but not OpenAPI 3.0', async () => {
-    expectUsageLine(await runMain(['run', '--spec', file('swagger.yaml', 'swagger: "2.0"\ninfo: {title: t, version: "1"}\npaths: {}\n')]), /is not OpenAPI 3\.0 \(openapi: null\)/);
-    expectUsageLine(await runMain(['run', '--spec', file('v31.yaml', 'openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths: {}\n')]), /is not OpenAPI 3\.0 \(openapi: "3\.1\.0"\)/);
+    expectUsageLine(
+      await runMain([
+        'run',
+        '--spec',
+        file('swagger.yaml', 'swagger: "2.0"\ninfo: {title: t, version: "1"}\npaths: {}\n'),
+      ]),
+      /is not OpenAPI 3\.0 \(openapi: null\)/,
+    );
+    expectUsageLine(
+      await runMain(['run', '--spec', file('v31.yaml', 'openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths: {}\n')]),
+      /is not OpenAPI 3\.0 \(openapi: "3\.1\.0"\)/,
+    );
   });
   it('that is a YAML list', async () => {
     expectUsageLine(await runMain(['run', '--spec', file('list.yaml', '- a\n- b\n')]), /is not an OpenAPI document/);
@@ -78,14 +94,23 @@ describe('a bad spec', () => {
 describe('a bad target', () => {
   const token = ['--token', 'good-token-value', '--runs', '0'];
   it('a malformed URL', async () => {
-    expectUsageLine(await runMain(['run', '--target', 'not a url', ...token]), /--target "not a url" is neither "prism" nor a URL/);
-    expectUsageLine(await runMain(['run', '--target', 'ftp://127.0.0.1/x', ...token]), /only http and https URLs are supported/);
+    expectUsageLine(
+      await runMain(['run', '--target', 'not a url', ...token]),
+      /--target "not a url" is neither "prism" nor a URL/,
+    );
+    expectUsageLine(
+      await runMain(['run', '--target', 'ftp://127.0.0.1/x', ...token]),
+      /only http and https URLs are supported/,
+    );
   });
   it('that refuses connections', async () => {
     expectUsageLine(await runMain(['run', '--target', await refusingUrl(), ...token]), /unreachable: .*ECONNREFUSED/);
   });
   it('that does not resolve', async () => {
-    expectUsageLine(await runMain(['run', '--target', `http://${servers.UNRESOLVABLE_HOST}/connect`, ...token]), /unreachable: .*ENOTFOUND/);
+    expectUsageLine(
+      await runMain(['run', '--target', `http://${servers.UNRESOLVABLE_HOST}/connect`, ...token]),
+      /unreachable: .*ENOTFOUND/,
+    );
   });
   it('without a token, saying how to pass one', async () => {
     const s = await servers.silent();
@@ -94,7 +119,9 @@ describe('a bad target', () => {
     expect(s.requests()).toBe(0);
   });
 
-  it('with a certificate that does not verify: TLS, unless --insecure (and then the report says so)', async ({ skip }) => {
+  it('with a certificate that does not verify: TLS, unless --insecure (and then the report says so)', async ({
+    skip,
+  }) => {
     // Arrange: a self-signed certificate made now, and a server that answers like a strict provider.
     const tls = servers.selfSignedCertificate();
     if (!tls) return skip('openssl is not installed');
@@ -107,7 +134,17 @@ describe('a bad target', () => {
     try {
       // Act
       const strict = await runMain(['run', '--target', s.url, ...token, '--report-dir', reports.dir]);
-      const lax = await runMain(['run', '--target', s.url, ...token, '--max-requests', '20', '--insecure', '--report-dir', reports.dir]);
+      const lax = await runMain([
+        'run',
+        '--target',
+        s.url,
+        ...token,
+        '--max-requests',
+        '20',
+        '--insecure',
+        '--report-dir',
+        reports.dir,
+      ]);
       // Assert
       expectUsageLine(strict, /TLS handshake failed .*--insecure/);
       expect(lax.code).toBe(1);
@@ -126,7 +163,13 @@ describe('OAuth2 client credentials from the command line', () => {
     expectUsageLine(await runMain(['run', '--token-url', 'http://127.0.0.1:1/token', '--runs', '0'], env), message);
   });
   it('--token and --token-url together are refused', async () => {
-    expectUsageLine(await runMain(['run', '--token-url', 'http://127.0.0.1:1/token', '--token', 'abcd'], { CONNECT_CLIENT_ID: 'i', CONNECT_CLIENT_SECRET: 's' }), /either --token or --token-url/);
+    expectUsageLine(
+      await runMain(['run', '--token-url', 'http://127.0.0.1:1/token', '--token', 'abcd'], {
+        CONNECT_CLIENT_ID: 'i',
+        CONNECT_CLIENT_SECRET: 's',
+      }),
+      /either --token or --token-url/,
+    );
   });
   it('a token endpoint that refuses the client: one line, no secret', async () => {
     const secret = 'very-secret-client-value';
@@ -134,7 +177,10 @@ describe('OAuth2 client credentials from the command line', () => {
     open.push(endpoint);
     const target = await servers.silent();
     open.push(target);
-    const r = await runMain(['run', '--target', target.url, '--token-url', endpoint.tokenUrl, '--runs', '0'], { CONNECT_CLIENT_ID: 'suite', CONNECT_CLIENT_SECRET: secret });
+    const r = await runMain(['run', '--target', target.url, '--token-url', endpoint.tokenUrl, '--runs', '0'], {
+      CONNECT_CLIENT_ID: 'suite',
+      CONNECT_CLIENT_SECRET: secret,
+    });
     expectUsageLine(r, /token endpoint .* answered 401 \(invalid_client\)/);
     expect(r.err.join('\n')).not.toContain(secret);
     expect(target.requests()).toBe(0);
@@ -158,6 +204,8 @@ describe('the real binary', () => {
   it('a refused connection: one line, exit 2', async () => {
     const r = await runBinary(['run', '--target', await refusingUrl(), '--token', 'abcd-token', '--runs', '0'], env);
     expect(r.code).toBe(2);
-    expect(r.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^conformance: target .* is unreachable: .*ECONNREFUSED/)]);
+    expect(r.stderr.trimEnd().split('\n')).toEqual([
+      expect.stringMatching(/^conformance: target .* is unreachable: .*ECONNREFUSED/),
+    ]);
   });
 });

@@ -18,7 +18,11 @@ export interface CliResult {
 }
 
 /** `main(argv, io)` with captured lines; `env` replaces the environment entirely (no CONNECT_* leaks in). */
-export async function runMain(argv: readonly string[], env: Record<string, string> = {}, signal?: AbortSignal): Promise<CliResult> {
+export async function runMain(
+  argv: readonly string[],
+  env: Record<string, string> = {},
+  signal?: AbortSignal,
+): Promise<CliResult> {
   const out: string[] = [];
   const err: string[] = [];
   const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l), isTTY: false, env }, signal);
@@ -55,19 +59,32 @@ export interface Spawned {
 export function spawnBinary(args: readonly string[], env: Record<string, string> = {}): Spawned {
   const child = spawn(NODE, [BIN, ...args], {
     cwd: ROOT,
-    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', SCARF_ANALYTICS: 'false', NO_COLOR: '1', ...env },
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      HOME: process.env['HOME'] ?? '',
+      SCARF_ANALYTICS: 'false',
+      NO_COLOR: '1',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   let err = '';
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
-  const exited = new Promise<number>((resolve) => child.once('close', (code, signal) => resolve(code ?? 128 + (signal === 'SIGKILL' ? 9 : signal === 'SIGINT' ? 2 : 15))));
+  const exited = new Promise<number>((resolve) =>
+    child.once('close', (code, signal) =>
+      resolve(code ?? 128 + (signal === 'SIGKILL' ? 9 : signal === 'SIGINT' ? 2 : 15)),
+    ),
+  );
   return { child, stdout: () => out, stderr: () => err, exited };
 }
 
 /** Runs the binary to its end. */
-export async function runBinary(args: readonly string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function runBinary(
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const s = spawnBinary(args, env);
   const code = await s.exited;
   return { code, stdout: s.stdout(), stderr: s.stderr() };

@@ -14,11 +14,32 @@ afterEach(async () => {
 });
 
 /** A whole run (`--runs 0`: preflight and boundary cases only) against `server`, capped at `maxRequests`. */
-async function runAgainst(server: TestServer, maxRequests: number, extra: string[] = []): Promise<{ code: number; report: Report; out: string[] }> {
+async function runAgainst(
+  server: TestServer,
+  maxRequests: number,
+  extra: string[] = [],
+): Promise<{ code: number; report: Report; out: string[] }> {
   open.push(server);
   const reports = tempDir();
   dirs.push(reports);
-  const r = await runMain(['run', '--target', server.url, '--token', TOKEN, '--runs', '0', '--seed', '1', '--max-requests', String(maxRequests), '--concurrency', '4', '--report-dir', reports.dir, ...extra]);
+  const r = await runMain([
+    'run',
+    '--target',
+    server.url,
+    '--token',
+    TOKEN,
+    '--runs',
+    '0',
+    '--seed',
+    '1',
+    '--max-requests',
+    String(maxRequests),
+    '--concurrency',
+    '4',
+    '--report-dir',
+    reports.dir,
+    ...extra,
+  ]);
   expect(r.code, r.out.join('\n')).toBe(1);
   const report = readReport(reports.dir);
   expect(server.requests()).toBeLessThanOrEqual(maxRequests);

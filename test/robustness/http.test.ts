@@ -18,12 +18,25 @@ afterEach(async () => {
 });
 
 function newClient(overrides: { timeoutMs?: number; maxBodyBytes?: number } = {}): HttpClient {
-  client = createHttpClient({ timeoutMs: overrides.timeoutMs ?? 2_000, maxBodyBytes: overrides.maxBodyBytes ?? 1 << 20, insecure: false, maxSockets: 2 });
+  client = createHttpClient({
+    timeoutMs: overrides.timeoutMs ?? 2_000,
+    maxBodyBytes: overrides.maxBodyBytes ?? 1 << 20,
+    insecure: false,
+    maxSockets: 2,
+  });
   return client;
 }
 
 const post = (c: HttpClient, base: string, headers: Record<string, string> = {}) =>
-  c.send({ method: 'POST', url: base + PATH, headers: { 'content-type': 'application/json', ...headers }, body: '{"brand":"b","type":"EV"}' }, {});
+  c.send(
+    {
+      method: 'POST',
+      url: base + PATH,
+      headers: { 'content-type': 'application/json', ...headers },
+      body: '{"brand":"b","type":"EV"}',
+    },
+    {},
+  );
 
 describe('createHttpClient against hostile servers', () => {
   it('a server that never answers: a timeout, on time', async () => {
@@ -45,7 +58,8 @@ describe('createHttpClient against hostile servers', () => {
     const c = newClient();
     // Act: one connection at a time, three requests in a row.
     const answers = [];
-    for (let i = 0; i < 3; i++) answers.push(await c.send({ method: 'POST', url: server.url + PATH, headers: {}, body: '{}' }, {}));
+    for (let i = 0; i < 3; i++)
+      answers.push(await c.send({ method: 'POST', url: server.url + PATH, headers: {}, body: '{}' }, {}));
     // Assert: each is answered; the two resets were retried (RFC 9112 §9.3.1), so the server saw five requests.
     expect(answers.map((a) => a.response?.status)).toEqual([400, 400, 400]);
     expect(server.requests()).toBe(5);
@@ -85,7 +99,11 @@ describe('createHttpClient against hostile servers', () => {
   it('a body that is not JSON, or JSON cut short, is an answer (the checks judge it)', async () => {
     server = await servers.notJson(201, '{"id":"3fa85f64-5717-4562-b3fc-2c963f66afa6","status":');
     const ex = await post(newClient(), server.url);
-    expect(ex.response).toMatchObject({ status: 201, truncated: false, body: '{"id":"3fa85f64-5717-4562-b3fc-2c963f66afa6","status":' });
+    expect(ex.response).toMatchObject({
+      status: 201,
+      truncated: false,
+      body: '{"id":"3fa85f64-5717-4562-b3fc-2c963f66afa6","status":',
+    });
   });
 
   it('a Content-Length too short: the answer ends where it says, each time, never a hang', async () => {
@@ -94,7 +112,11 @@ describe('createHttpClient against hostile servers', () => {
     // RFC 9112 §6.3: Content-Length delimits the message; the bytes after it are no answer to anything, and the
     // connection carrying them is dropped. The checks then judge the body as declared (here: JSON cut short).
     const first = await post(c, server.url);
-    expect(first.response).toMatchObject({ status: 400, truncated: false, body: '{"errors":[{"code":"BadRequest","messa' });
+    expect(first.response).toMatchObject({
+      status: 400,
+      truncated: false,
+      body: '{"errors":[{"code":"BadRequest","messa',
+    });
     const second = await post(c, server.url);
     expect(second.response?.body).toBe(first.response?.body);
     expect(second.durationMs).toBeLessThan(1_000);

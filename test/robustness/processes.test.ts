@@ -12,7 +12,11 @@ const { open, reportDir } = cleanupEachTest<TestServer>();
 /** The Prism child of a suite process, once it has been started. */
 async function prismChildOf(pid: number): Promise<number> {
   let found: number | undefined;
-  await until(() => (found = childrenOf(pid).find((c) => commandLine(c).includes('prism-child'))) !== undefined, 30_000, 'Prism to start');
+  await until(
+    () => (found = childrenOf(pid).find((c) => commandLine(c).includes('prism-child'))) !== undefined,
+    30_000,
+    'Prism to start',
+  );
   return found!;
 }
 
@@ -22,7 +26,19 @@ describe('Ctrl-C', () => {
     const s = await servers.slow(400);
     open.push(s);
     const dir = reportDir();
-    const run = spawnBinary(['run', '--target', s.url, '--token', 'ctrl-c-token', '--runs', '50', '--concurrency', '3', '--report-dir', dir]);
+    const run = spawnBinary([
+      'run',
+      '--target',
+      s.url,
+      '--token',
+      'ctrl-c-token',
+      '--runs',
+      '50',
+      '--concurrency',
+      '3',
+      '--report-dir',
+      dir,
+    ]);
     await until(() => s.requests() >= 4, 30_000, 'the first requests');
     // Act
     run.child.kill('SIGINT');
@@ -59,9 +75,20 @@ describe('Ctrl-C', () => {
 describe('no process is left behind', () => {
   it('runSuite stops the Prism it started', async () => {
     const before = childrenOf(process.pid);
-    const report = await runSuite({ specPath: 'spec/openapi.yaml', target: 'prism', credentials: staticToken(undefined), seed: 1, runs: 0, concurrency: 4, maxRequests: 10, insecure: false });
+    const report = await runSuite({
+      specPath: 'spec/openapi.yaml',
+      target: 'prism',
+      credentials: staticToken(undefined),
+      seed: 1,
+      runs: 0,
+      concurrency: 4,
+      maxRequests: 10,
+      insecure: false,
+    });
     expect(report.summary.requests).toBeLessThanOrEqual(10);
-    expect(childrenOf(process.pid).filter((p) => !before.includes(p) && commandLine(p).includes('prism-child'))).toEqual([]);
+    expect(
+      childrenOf(process.pid).filter((p) => !before.includes(p) && commandLine(p).includes('prism-child')),
+    ).toEqual([]);
   });
 
   it('a suite killed with SIGKILL: the watchdog ends its Prism', async () => {

@@ -22,7 +22,21 @@ describe('--max-requests', () => {
     const s = await servers.endless429();
     open.push(s);
     const dir = reportDir();
-    const r = await runMain(['run', '--target', s.url, '--token', TOKEN, '--runs', '0', '--max-requests', '7', '--concurrency', '8', '--report-dir', dir]);
+    const r = await runMain([
+      'run',
+      '--target',
+      s.url,
+      '--token',
+      TOKEN,
+      '--runs',
+      '0',
+      '--max-requests',
+      '7',
+      '--concurrency',
+      '8',
+      '--report-dir',
+      dir,
+    ]);
     expect(r.code).toBe(1);
     expect(s.requests()).toBe(7);
     expect(readReport(dir)).toMatchObject({ budgetExhausted: true, summary: { requests: 7 } });
@@ -33,14 +47,40 @@ describe('--max-requests', () => {
     const s = await servers.resetReusedConnections();
     open.push(s);
     const dir = reportDir();
-    await runMain(['run', '--target', s.url, '--token', TOKEN, '--runs', '0', '--max-requests', '20', '--concurrency', '1', '--report-dir', dir]);
+    await runMain([
+      'run',
+      '--target',
+      s.url,
+      '--token',
+      TOKEN,
+      '--runs',
+      '0',
+      '--max-requests',
+      '20',
+      '--concurrency',
+      '1',
+      '--report-dir',
+      dir,
+    ]);
     expect(s.requests()).toBe(20);
     expect(readReport(dir).summary.requests).toBe(20);
   });
 
   it('is a hard cap with shrinking included', async () => {
     // Arrange: a fault that random cases find and shrinking then works on; first learn what an uncapped run sends.
-    const args = (url: string, dir: string) => ['run', '--target', url, '--token', TOKEN, '--runs', '30', '--seed', '7', '--report-dir', dir];
+    const args = (url: string, dir: string) => [
+      'run',
+      '--target',
+      url,
+      '--token',
+      TOKEN,
+      '--runs',
+      '30',
+      '--seed',
+      '7',
+      '--report-dir',
+      dir,
+    ];
     const free = await provider({ fault: 'brand-lowercased' });
     const freeDir = reportDir();
     expect((await runMain(args(free.url, freeDir))).code).toBe(1);
@@ -62,12 +102,25 @@ describe('--dry-run', () => {
   it('prints the plan per class and sends nothing', async () => {
     const s = await servers.silent();
     open.push(s);
-    const r = await runMain(['run', '--dry-run', '--target', s.url, '--runs', '20', '--seed', '3', '--max-requests', '5']);
+    const r = await runMain([
+      'run',
+      '--dry-run',
+      '--target',
+      s.url,
+      '--runs',
+      '20',
+      '--seed',
+      '3',
+      '--max-requests',
+      '5',
+    ]);
     expect(r.code).toBe(0);
     expect(r.err).toEqual([]);
     expect(s.requests()).toBe(0);
     const text = r.out.join('\n');
-    expect(text).toMatch(/^dry run: nothing is sent to http:\/\/127\.0\.0\.1:\d+\/connect; the plan for seed 3, --runs 20/);
+    expect(text).toMatch(
+      /^dry run: nothing is sent to http:\/\/127\.0\.0\.1:\d+\/connect; the plan for seed 3, --runs 20/,
+    );
     const total = /total\s+(\d+) requests/.exec(text);
     const perClass = r.out.slice(1, -1).map((l) => Number(/(\d+)$/.exec(l)?.[1]));
     expect(perClass.length).toBeGreaterThan(1);
@@ -104,7 +157,19 @@ describe('synthetic data', () => {
   it('the ids of created entities are listed in the report', async () => {
     const p = await provider();
     const dir = reportDir();
-    const r = await runMain(['run', '--target', p.url, '--token', TOKEN, '--runs', '5', '--seed', '5', '--report-dir', dir]);
+    const r = await runMain([
+      'run',
+      '--target',
+      p.url,
+      '--token',
+      TOKEN,
+      '--runs',
+      '5',
+      '--seed',
+      '5',
+      '--report-dir',
+      dir,
+    ]);
     expect(r.code, r.out.join('\n')).toBe(0);
     const report = readReport(dir);
     expect(report.created.length).toBeGreaterThan(0);
@@ -125,13 +190,38 @@ describe('OAuth2 client credentials end to end', () => {
     open.push(target);
     const dir = reportDir();
     // Act
-    const r = await runMain(['run', '--target', target.url, '--token-url', tokens.tokenUrl, '--scope', 'onboarding', '--runs', '0', '--rate', '40', '--max-requests', '80', '--report-dir', dir], env);
+    const r = await runMain(
+      [
+        'run',
+        '--target',
+        target.url,
+        '--token-url',
+        tokens.tokenUrl,
+        '--scope',
+        'onboarding',
+        '--runs',
+        '0',
+        '--rate',
+        '40',
+        '--max-requests',
+        '80',
+        '--report-dir',
+        dir,
+      ],
+      env,
+    );
     // Assert
     const report = readReport(dir);
-    expect(report.failures.filter((f) => !f.waivedBy), r.out.join('\n')).toEqual([]);
+    expect(
+      report.failures.filter((f) => !f.waivedBy),
+      r.out.join('\n'),
+    ).toEqual([]);
     expect(tokens.issued.length).toBeGreaterThanOrEqual(2);
     expect(tokens.forms.every((f) => f.get('scope') === 'onboarding')).toBe(true);
-    const written = filesIn(dir).map((f) => f.text).join('\n') + r.out.join('\n');
+    const written =
+      filesIn(dir)
+        .map((f) => f.text)
+        .join('\n') + r.out.join('\n');
     for (const secret of [CLIENT.clientSecret, ...tokens.issued]) expect(written).not.toContain(secret);
   });
 
@@ -143,9 +233,29 @@ describe('OAuth2 client credentials end to end', () => {
     open.push(target);
     const dir = reportDir();
     // Act
-    const r = await runMain(['run', '--target', target.url, '--token-url', tokens.tokenUrl, '--runs', '0', '--rate', '40', '--max-requests', '60', '--report-dir', dir], env);
+    const r = await runMain(
+      [
+        'run',
+        '--target',
+        target.url,
+        '--token-url',
+        tokens.tokenUrl,
+        '--runs',
+        '0',
+        '--rate',
+        '40',
+        '--max-requests',
+        '60',
+        '--report-dir',
+        dir,
+      ],
+      env,
+    );
     // Assert
-    expect(readReport(dir).failures.filter((f) => !f.waivedBy), r.out.join('\n')).toEqual([]);
+    expect(
+      readReport(dir).failures.filter((f) => !f.waivedBy),
+      r.out.join('\n'),
+    ).toEqual([]);
     expect(tokens.issued.length).toBeGreaterThanOrEqual(2);
   });
 });
@@ -158,17 +268,39 @@ describe('the token never appears in any output', () => {
       const auth = req.headers.authorization ?? '';
       const status = auth === `Bearer ${secret}` ? 201 : 401;
       const body = JSON.stringify({ id: auth, errors: [{ code: auth, message: `token ${auth} echoed` }], auth });
-      res.writeHead(status, { 'content-type': 'text/plain', 'x-echo': auth, 'www-authenticate': `Bearer realm="${auth}"` }).end(body);
+      res
+        .writeHead(status, {
+          'content-type': 'text/plain',
+          'x-echo': auth,
+          'www-authenticate': `Bearer realm="${auth}"`,
+        })
+        .end(body);
     });
     open.push(s);
     const dir = reportDir();
     // Act
-    const r = await runBinary(['run', '--target', s.url, '--token', secret, '--runs', '2', '--max-requests', '40', '--report-dir', dir]);
+    const r = await runBinary([
+      'run',
+      '--target',
+      s.url,
+      '--token',
+      secret,
+      '--runs',
+      '2',
+      '--max-requests',
+      '40',
+      '--report-dir',
+      dir,
+    ]);
     // Assert
     expect(r.code, r.stderr).toBe(1);
     const files = filesIn(dir);
     expect(files.length).toBeGreaterThan(0);
-    for (const [where, text] of [['stdout', r.stdout], ['stderr', r.stderr], ...files.map((f) => [f.path, f.text])] as const) {
+    for (const [where, text] of [
+      ['stdout', r.stdout],
+      ['stderr', r.stderr],
+      ...files.map((f) => [f.path, f.text]),
+    ] as const) {
       expect(text.includes(secret), where).toBe(false);
     }
     expect(files.find((f) => f.path.endsWith('report.json'))?.text).toContain('[REDACTED]');

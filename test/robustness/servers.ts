@@ -22,7 +22,11 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export type Handler = (req: IncomingMessage, res: ServerResponse, ctx: { n: number; body: string; raw: Buffer; count(bytes: number): void }) => void;
+export type Handler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: { n: number; body: string; raw: Buffer; count(bytes: number): void },
+) => void;
 
 /** Starts a server whose every request goes to `handler` once its body is read (the first 2 MiB are kept). */
 export async function startServer(handler: Handler, tls?: { key: string; cert: string }): Promise<TestServer> {
@@ -77,7 +81,11 @@ export async function startServer(handler: Handler, tls?: { key: string; cert: s
 
 const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)), ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(text)),
+    ...headers,
+  });
   res.end(text);
 };
 
@@ -114,7 +122,11 @@ export const hugeBody = (totalBytes: number) =>
 export const gzipBomb = (decodedBytes: number) => {
   const bomb = gzipSync(Buffer.alloc(decodedBytes, 0x20));
   return startServer((_req, res) => {
-    res.writeHead(201, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': String(bomb.length) });
+    res.writeHead(201, {
+      'content-type': 'application/json',
+      'content-encoding': 'gzip',
+      'content-length': String(bomb.length),
+    });
     res.end(bomb);
   });
 };
@@ -137,7 +149,9 @@ export const wrongContentLength = (mode: 'short' | 'long' | 'long-hold') =>
     // Written on the raw socket: node:http refuses to send a body that disagrees with its Content-Length.
     const socket = res.socket!;
     res.detachSocket(socket);
-    socket.write(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${declared}\r\n\r\n${body}`);
+    socket.write(
+      `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${declared}\r\n\r\n${body}`,
+    );
     if (mode === 'long') setTimeout(() => socket.end(), 20);
   });
 
@@ -153,16 +167,23 @@ export const resetReusedConnections = () => {
 };
 
 /** Every request is answered 429 with `Retry-After: 0`. */
-export const endless429 = () => startServer((_req, res) => json(res, 429, { errors: [{ code: 'TooManyRequests' }] }, { 'retry-after': '0' }));
+export const endless429 = () =>
+  startServer((_req, res) => json(res, 429, { errors: [{ code: 'TooManyRequests' }] }, { 'retry-after': '0' }));
 
 /** Every request is redirected to `location`. */
-export const redirect = (status: number, location: string) => startServer((_req, res) => json(res, status, {}, { location }));
+export const redirect = (status: number, location: string) =>
+  startServer((_req, res) => json(res, status, {}, { location }));
 
 /** Answers every request `status` with the Authorization header it received echoed in the body, a header and a message. */
 export const echoAuthorization = (status: number) =>
   startServer((req, res) => {
     const auth = req.headers.authorization ?? '';
-    json(res, status, { errors: [{ code: 'Echo', message: `you sent ${auth}`, description: auth }], id: auth }, { 'x-echo': auth });
+    json(
+      res,
+      status,
+      { errors: [{ code: 'Echo', message: `you sent ${auth}`, description: auth }], id: auth },
+      { 'x-echo': auth },
+    );
   });
 
 /** Answers each request after `delayMs` with a 400 error body. */
@@ -176,7 +197,27 @@ export const slow = (delayMs: number) =>
 export function selfSignedCertificate(): { key: string; cert: string } | undefined {
   const dir = mkdtempSync(join(tmpdir(), 'conformance-tls-'));
   try {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
     return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') };
   } catch {
     return undefined;
@@ -197,7 +238,12 @@ export interface TokenEndpoint extends TestServer {
   readonly forms: URLSearchParams[];
 }
 
-export async function startTokenEndpoint(opts: { clientId: string; clientSecret: string; lifetimeS: number; fail?: { status: number; body: string } }): Promise<TokenEndpoint> {
+export async function startTokenEndpoint(opts: {
+  clientId: string;
+  clientSecret: string;
+  lifetimeS: number;
+  fail?: { status: number; body: string };
+}): Promise<TokenEndpoint> {
   const issued: string[] = [];
   const expiry = new Map<string, number>();
   const forms: URLSearchParams[] = [];
@@ -209,13 +255,17 @@ export async function startTokenEndpoint(opts: { clientId: string; clientSecret:
       return;
     }
     if (req.headers.authorization !== expected) {
-      res.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Basic' }).end(JSON.stringify({ error: 'invalid_client', error_description: `bad client ${req.headers.authorization}` }));
+      res
+        .writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Basic' })
+        .end(JSON.stringify({ error: 'invalid_client', error_description: `bad client ${req.headers.authorization}` }));
       return;
     }
     const token = `tok-${issued.length + 1}-${Math.random().toString(36).slice(2)}`;
     issued.push(token);
     expiry.set(token, Date.now() + opts.lifetimeS * 1000);
-    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify({ access_token: token, token_type: 'Bearer', expires_in: opts.lifetimeS }));
+    res
+      .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+      .end(JSON.stringify({ access_token: token, token_type: 'Bearer', expires_in: opts.lifetimeS }));
   });
   return {
     ...server,
@@ -243,7 +293,11 @@ export const UNRESOLVABLE_HOST = `${'x'.repeat(64)}.invalid`;
  * with a wrong one, so that the upstream answers 401 exactly when the token was not issued or has expired.
  * `maxAgeMs` makes it refuse tokens sooner than their `expires_in` said (a revoked token: only a 401 tells).
  */
-export function startOAuthProvider(upstream: { url: string; token: string }, tokens: TokenEndpoint, maxAgeMs = Infinity): Promise<TestServer> {
+export function startOAuthProvider(
+  upstream: { url: string; token: string },
+  tokens: TokenEndpoint,
+  maxAgeMs = Infinity,
+): Promise<TestServer> {
   const base = new URL(upstream.url);
   const born = new Map<string, number>();
   return startServer((req, res, { raw }) => {
@@ -254,10 +308,13 @@ export function startOAuthProvider(upstream: { url: string; token: string }, tok
     const headers = { ...req.headers, host: base.host, 'content-length': String(raw.length) };
     if (live) headers.authorization = `Bearer ${upstream.token}`;
     else if (token !== undefined && tokens.issued.includes(token)) headers.authorization = 'Bearer expired-token';
-    const forward = request({ host: base.hostname, port: base.port, method: req.method, path: req.url, headers }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
+    const forward = request(
+      { host: base.hostname, port: base.port, method: req.method, path: req.url, headers },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      },
+    );
     forward.on('error', () => res.destroy());
     forward.end(raw);
   });

@@ -8,7 +8,10 @@ export const CHROMIUM = '/usr/bin/chromium';
 /** Runs a command with its output captured; resolves with the exit code and the output's last lines. */
 function sh(command: string, args: readonly string[]): Promise<{ code: number; tail: string }> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     const keep = (chunk: Buffer) => (out = (out + chunk.toString('utf8')).slice(-4000));
     child.stdout.on('data', keep);
@@ -22,7 +25,9 @@ function sh(command: string, args: readonly string[]): Promise<{ code: number; t
 export async function ensureChromium(): Promise<string> {
   if (existsSync(CHROMIUM)) return CHROMIUM;
   const why = (step: string, tail: string) =>
-    new Error(`report tests need Chromium at ${CHROMIUM}; "${step}" failed (run as root with network access to the Debian mirrors, or install the "chromium" package yourself):\n${tail}`);
+    new Error(
+      `report tests need Chromium at ${CHROMIUM}; "${step}" failed (run as root with network access to the Debian mirrors, or install the "chromium" package yourself):\n${tail}`,
+    );
   if (process.getuid?.() !== 0) throw why('apt-get install -y chromium', 'not running as root');
   const update = await sh('apt-get', ['update']);
   if (update.code !== 0) throw why('apt-get update', update.tail);

@@ -8,20 +8,52 @@ import { loadSpec } from '../../../src/spec/load.ts';
 import { buildValidators } from '../../../src/validators/index.ts';
 
 const UUID = '497f6eca-6276-4993-bfeb-53cbbbba6f08';
-const SENT = { brand: 'Audi', type: 'EV', identifier: 'VIN1', owner: UUID.toUpperCase(), collectiveId: UUID, properties: { a: [1, null] }, returnUrl: 'https://example.com/back' };
+const SENT = {
+  brand: 'Audi',
+  type: 'EV',
+  identifier: 'VIN1',
+  owner: UUID.toUpperCase(),
+  collectiveId: UUID,
+  properties: { a: [1, null] },
+  returnUrl: 'https://example.com/back',
+};
 const CREATED = {
   id: UUID,
   requestType: 'Entity',
   status: 'Pending',
   returnUrl: 'https://example.com/back',
-  data: { entity: { id: UUID, type: 'EV', owner: UUID, collectiveId: UUID, properties: { a: [1, null] }, information: { type: 'EV', brand: 'Audi', identifier: 'VIN1', name: null } } },
+  data: {
+    entity: {
+      id: UUID,
+      type: 'EV',
+      owner: UUID,
+      collectiveId: UUID,
+      properties: { a: [1, null] },
+      information: { type: 'EV', brand: 'Audi', identifier: 'VIN1', name: null },
+    },
+  },
 };
 
 function kase(kind: TestCase['kind'], extra: Partial<TestCase> = {}): TestCase {
   const value = kind === 'valid' ? SENT : { type: 'Boat' };
-  return { id: 'b0001', phase: 'boundary', kind, label: `${kind}/x`, method: 'POST', contentType: 'application/json', body: JSON.stringify(value), value, auth: 'valid', ...extra };
+  return {
+    id: 'b0001',
+    phase: 'boundary',
+    kind,
+    label: `${kind}/x`,
+    method: 'POST',
+    contentType: 'application/json',
+    body: JSON.stringify(value),
+    value,
+    auth: 'valid',
+    ...extra,
+  };
 }
-function answer(status: number, body: unknown, headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' }): Exchange {
+function answer(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' },
+): Exchange {
   return {
     request: { method: 'POST', url: 'http://127.0.0.1/v1/onboarding/entities', headers: {}, body: undefined },
     response: { status, headers, body: typeof body === 'string' ? body : JSON.stringify(body), truncated: false },
@@ -29,7 +61,12 @@ function answer(status: number, body: unknown, headers: Record<string, string> =
     rateLimited: 0,
   };
 }
-const timeout: Exchange = { request: answer(0, '').request, error: { kind: 'timeout', message: 'no answer' }, durationMs: 1, rateLimited: 0 };
+const timeout: Exchange = {
+  request: answer(0, '').request,
+  error: { kind: 'timeout', message: 'no answer' },
+  durationMs: 1,
+  rateLimited: 0,
+};
 const err400 = answer(400, { errors: [{ code: 'x', description: null, message: 'm' }] });
 const with201 = (patch: (b: typeof CREATED) => unknown) => answer(201, patch(structuredClone(CREATED)));
 
@@ -39,47 +76,199 @@ const table: [string, TestCase, Exchange, Expect, string][] = [
   ['response-is-received', kase('valid'), answer(201, CREATED), 'pass', 'an answer'],
   ['response-is-received', kase('valid'), timeout, 'fail:timeout', 'a timeout is a failure of its own kind'],
   ['not-a-server-error', kase('schema-violation'), err400, 'pass', '400'],
-  ['not-a-server-error', kase('schema-violation'), answer(500, 'oops', { 'content-type': 'text/plain' }), 'fail:server-error', '500'],
+  [
+    'not-a-server-error',
+    kase('schema-violation'),
+    answer(500, 'oops', { 'content-type': 'text/plain' }),
+    'fail:server-error',
+    '500',
+  ],
   ['not-a-server-error', kase('valid'), timeout, 'skip', 'no response to judge'],
   ['status-is-allowed', kase('auth', { auth: 'none' }), answer(401, ''), 'pass', '401 is allowed by the profile'],
-  ['status-is-allowed', kase('valid'), answer(200, CREATED), 'fail:undocumented-status', '200 is neither documented nor allowed'],
+  [
+    'status-is-allowed',
+    kase('valid'),
+    answer(200, CREATED),
+    'fail:undocumented-status',
+    '200 is neither documented nor allowed',
+  ],
   ['valid-is-created', kase('valid'), answer(201, CREATED), 'pass', '201'],
   ['valid-is-created', kase('valid'), err400, 'fail:unexpected-status', 'a valid request refused'],
   ['invalid-is-rejected', kase('schema-violation'), err400, 'pass', '400'],
-  ['invalid-is-rejected', kase('schema-violation', { violation: { keyword: 'enum', rule: '/components/schemas/E/enum', instancePath: '/type' } }), answer(201, CREATED), 'fail:unexpected-status', 'an invalid request created'],
-  ['invalid-is-rejected', kase('malformed-json', { body: '{', value: undefined }), answer(500, ''), 'fail:unexpected-status', 'malformed JSON crashes'],
-  ['auth-is-enforced', kase('auth', { auth: 'wrong' }), answer(401, '', { 'www-authenticate': 'Bearer' }), 'pass', '401 with a challenge'],
+  [
+    'invalid-is-rejected',
+    kase('schema-violation', {
+      violation: { keyword: 'enum', rule: '/components/schemas/E/enum', instancePath: '/type' },
+    }),
+    answer(201, CREATED),
+    'fail:unexpected-status',
+    'an invalid request created',
+  ],
+  [
+    'invalid-is-rejected',
+    kase('malformed-json', { body: '{', value: undefined }),
+    answer(500, ''),
+    'fail:unexpected-status',
+    'malformed JSON crashes',
+  ],
+  [
+    'auth-is-enforced',
+    kase('auth', { auth: 'wrong' }),
+    answer(401, '', { 'www-authenticate': 'Bearer' }),
+    'pass',
+    '401 with a challenge',
+  ],
   ['auth-is-enforced', kase('auth', { auth: 'basic' }), answer(403, ''), 'pass', '403 accepted'],
-  ['auth-is-enforced', kase('auth', { auth: 'none' }), answer(201, CREATED), 'fail:unexpected-status', 'no credentials, created'],
-  ['auth-is-enforced', kase('auth', { auth: 'none' }), answer(401, ''), 'warn:missing-www-authenticate', '401 without a challenge'],
+  [
+    'auth-is-enforced',
+    kase('auth', { auth: 'none' }),
+    answer(201, CREATED),
+    'fail:unexpected-status',
+    'no credentials, created',
+  ],
+  [
+    'auth-is-enforced',
+    kase('auth', { auth: 'none' }),
+    answer(401, ''),
+    'warn:missing-www-authenticate',
+    '401 without a challenge',
+  ],
   ['media-type-is-enforced', kase('media-type', { contentType: 'text/plain' }), answer(415, ''), 'pass', '415'],
   ['media-type-is-enforced', kase('media-type', { contentType: 'text/plain' }), err400, 'pass', '400 accepted'],
-  ['media-type-is-enforced', kase('media-type', { contentType: 'application/xml' }), answer(201, CREATED), 'fail:unexpected-status', 'undeclared media type created'],
-  ['method-is-not-allowed', kase('method', { method: 'GET' }), answer(405, '', { allow: 'POST' }), 'pass', '405 with Allow'],
-  ['method-is-not-allowed', kase('method', { method: 'GET' }), answer(405, ''), 'warn:missing-allow-header', '405 without Allow'],
-  ['method-is-not-allowed', kase('method', { method: 'DELETE' }), answer(404, ''), 'fail:unexpected-status', '404 for DELETE'],
-  ['content-type-conformance', kase('valid'), answer(201, CREATED, { 'content-type': 'application/json;charset=UTF-8' }), 'pass', 'charset parameter'],
-  ['content-type-conformance', kase('valid'), answer(201, CREATED, { 'content-type': 'text/plain' }), 'fail:undocumented-content-type', 'text/plain 201'],
-  ['content-type-conformance', kase('auth'), answer(401, '', { 'content-type': 'application/problem+json' }), 'pass', 'undocumented status: no content rule'],
+  [
+    'media-type-is-enforced',
+    kase('media-type', { contentType: 'application/xml' }),
+    answer(201, CREATED),
+    'fail:unexpected-status',
+    'undeclared media type created',
+  ],
+  [
+    'method-is-not-allowed',
+    kase('method', { method: 'GET' }),
+    answer(405, '', { allow: 'POST' }),
+    'pass',
+    '405 with Allow',
+  ],
+  [
+    'method-is-not-allowed',
+    kase('method', { method: 'GET' }),
+    answer(405, ''),
+    'warn:missing-allow-header',
+    '405 without Allow',
+  ],
+  [
+    'method-is-not-allowed',
+    kase('method', { method: 'DELETE' }),
+    answer(404, ''),
+    'fail:unexpected-status',
+    '404 for DELETE',
+  ],
+  [
+    'content-type-conformance',
+    kase('valid'),
+    answer(201, CREATED, { 'content-type': 'application/json;charset=UTF-8' }),
+    'pass',
+    'charset parameter',
+  ],
+  [
+    'content-type-conformance',
+    kase('valid'),
+    answer(201, CREATED, { 'content-type': 'text/plain' }),
+    'fail:undocumented-content-type',
+    'text/plain 201',
+  ],
+  [
+    'content-type-conformance',
+    kase('auth'),
+    answer(401, '', { 'content-type': 'application/problem+json' }),
+    'pass',
+    'undocumented status: no content rule',
+  ],
   ['response-schema-conformance', kase('valid'), answer(201, {}), 'pass', '{} is a valid OnboardingRequest'],
-  ['response-schema-conformance', kase('valid'), with201((b) => ({ ...b, status: 'pending' })), 'fail:schema-violation', 'enum drift'],
+  [
+    'response-schema-conformance',
+    kase('valid'),
+    with201((b) => ({ ...b, status: 'pending' })),
+    'fail:schema-violation',
+    'enum drift',
+  ],
   ['response-schema-conformance', kase('valid'), answer(201, '[object Object]'), 'fail:not-json', 'not JSON'],
-  ['response-schema-conformance', kase('schema-violation'), answer(400, { title: 'Bad', status: 400 }), 'fail:schema-violation', 'ProblemDetails as 400'],
+  [
+    'response-schema-conformance',
+    kase('schema-violation'),
+    answer(400, { title: 'Bad', status: 400 }),
+    'fail:schema-violation',
+    'ProblemDetails as 400',
+  ],
   ['echo-request-type', kase('valid'), answer(201, CREATED), 'pass', 'Entity'],
-  ['echo-request-type', kase('valid'), with201((b) => ({ ...b, requestType: 'Collective' })), 'fail:echo-mismatch', 'Collective'],
+  [
+    'echo-request-type',
+    kase('valid'),
+    with201((b) => ({ ...b, requestType: 'Collective' })),
+    'fail:echo-mismatch',
+    'Collective',
+  ],
   ['echo-entity-type', kase('valid'), answer(201, CREATED), 'pass', 'the type sent'],
-  ['echo-entity-type', kase('valid'), with201((b) => (b.data.entity.type = 'Battery', b)), 'fail:echo-mismatch', 'another type'],
+  [
+    'echo-entity-type',
+    kase('valid'),
+    with201((b) => ((b.data.entity.type = 'Battery'), b)),
+    'fail:echo-mismatch',
+    'another type',
+  ],
   ['echo-entity-information', kase('valid'), answer(201, CREATED), 'pass', 'null and absent are omissions'],
-  ['echo-entity-information', kase('valid'), with201((b) => ((b.data.entity.information.brand = 'audi'), b)), 'fail:echo-mismatch', 'brand changed'],
-  ['echo-entity-information', kase('valid'), with201((b) => ((b.data.entity.information.name = 'invented' as never), b)), 'fail:echo-mismatch', 'a value the request did not send'],
+  [
+    'echo-entity-information',
+    kase('valid'),
+    with201((b) => ((b.data.entity.information.brand = 'audi'), b)),
+    'fail:echo-mismatch',
+    'brand changed',
+  ],
+  [
+    'echo-entity-information',
+    kase('valid'),
+    with201((b) => ((b.data.entity.information.name = 'invented' as never), b)),
+    'fail:echo-mismatch',
+    'a value the request did not send',
+  ],
   ['echo-owner', kase('valid'), answer(201, CREATED), 'pass', 'uuids compare case-insensitively'],
-  ['echo-owner', kase('valid'), with201((b) => ((b.data.entity.owner = '00000000-0000-4000-8000-000000000000'), b)), 'fail:echo-mismatch', 'owner replaced'],
+  [
+    'echo-owner',
+    kase('valid'),
+    with201((b) => ((b.data.entity.owner = '00000000-0000-4000-8000-000000000000'), b)),
+    'fail:echo-mismatch',
+    'owner replaced',
+  ],
   ['echo-collective-id', kase('valid'), answer(201, CREATED), 'pass', 'the collectiveId sent'],
-  ['echo-collective-id', kase('valid'), with201((b) => ((b.data.entity.collectiveId = b.data.entity.owner.replace('4', '5')), b)), 'fail:echo-mismatch', 'collectiveId changed'],
-  ['echo-properties', kase('valid'), with201((b) => ((b.data.entity.properties = { a: [1] } as never), b)), 'fail:echo-mismatch', 'a null dropped deep inside'],
-  ['echo-properties', kase('valid'), with201((b) => ((b.data.entity.properties = null as never), b)), 'pass', 'null is an omission'],
+  [
+    'echo-collective-id',
+    kase('valid'),
+    with201((b) => ((b.data.entity.collectiveId = b.data.entity.owner.replace('4', '5')), b)),
+    'fail:echo-mismatch',
+    'collectiveId changed',
+  ],
+  [
+    'echo-properties',
+    kase('valid'),
+    with201((b) => ((b.data.entity.properties = { a: [1] } as never), b)),
+    'fail:echo-mismatch',
+    'a null dropped deep inside',
+  ],
+  [
+    'echo-properties',
+    kase('valid'),
+    with201((b) => ((b.data.entity.properties = null as never), b)),
+    'pass',
+    'null is an omission',
+  ],
   ['echo-return-url', kase('valid'), answer(201, CREATED), 'pass', 'the returnUrl sent'],
-  ['echo-return-url', kase('valid'), with201((b) => ({ ...b, returnUrl: 'https://example.com/default' })), 'fail:echo-mismatch', 'returnUrl replaced'],
+  [
+    'echo-return-url',
+    kase('valid'),
+    with201((b) => ({ ...b, returnUrl: 'https://example.com/default' })),
+    'fail:echo-mismatch',
+    'returnUrl replaced',
+  ],
 ];
 
 let validators: Awaited<ReturnType<typeof buildValidators>>;
@@ -108,15 +297,31 @@ describe('the checks of the verdict profile', () => {
     // unique-id needs two exchanges: its own test below.
     for (const check of createChecks().filter((k) => k.name !== 'unique-id')) {
       const rows = table.filter(([name]) => name === check.name).map(([, , , e]) => e);
-      expect.soft(rows.some((e) => e === 'pass'), `${check.name} passes`).toBe(true);
-      expect.soft(rows.some((e) => e.startsWith('fail')), `${check.name} fails`).toBe(true);
+      expect
+        .soft(
+          rows.some((e) => e === 'pass'),
+          `${check.name} passes`,
+        )
+        .toBe(true);
+      expect
+        .soft(
+          rows.some((e) => e.startsWith('fail')),
+          `${check.name} fails`,
+        )
+        .toBe(true);
     }
   });
 
   it('echo checks are skipped on a mock target, and the 201 check does not apply to invalid cases', () => {
     const echo = createChecks().find((k) => k.name === 'echo-entity-type')!;
-    expect(echo.judge(kase('valid'), answer(201, CREATED), { validators, mockTarget: true })).toEqual({ skip: 'the target is a mock answering example data' });
-    expect(createChecks().find((k) => k.name === 'valid-is-created')!.applies(kase('schema-violation'))).toBe(false);
+    expect(echo.judge(kase('valid'), answer(201, CREATED), { validators, mockTarget: true })).toEqual({
+      skip: 'the target is a mock answering example data',
+    });
+    expect(
+      createChecks()
+        .find((k) => k.name === 'valid-is-created')!
+        .applies(kase('schema-violation')),
+    ).toBe(false);
   });
 
   it('unique-id fails the second time an id is returned', () => {

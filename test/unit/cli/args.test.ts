@@ -15,7 +15,11 @@ const usage = (f: () => unknown) => {
 
 describe('parseCommandLine', () => {
   it('splits the command, its arguments and flags', () => {
-    expect(parseCommandLine(['run', '--runs', '5', '--dry-run', '--target=prism'])).toEqual({ command: 'run', positionals: [], flags: { runs: '5', 'dry-run': true, target: 'prism' } });
+    expect(parseCommandLine(['run', '--runs', '5', '--dry-run', '--target=prism'])).toEqual({
+      command: 'run',
+      positionals: [],
+      flags: { runs: '5', 'dry-run': true, target: 'prism' },
+    });
   });
   it.each([
     [['run', '--bogus'], 'unknown flag --bogus (see conformance --help)'],

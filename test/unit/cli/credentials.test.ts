@@ -11,12 +11,19 @@ describe('credentialsFrom', () => {
     expect(await credentialsFrom({}, { CONNECT_TOKEN: '' }).token()).toBeUndefined();
   });
   it('builds OAuth2 client credentials from --token-url and the environment, fetching nothing yet', () => {
-    const creds = credentialsFrom({ 'token-url': 'https://auth.example.com/token', scope: 's' }, { CONNECT_CLIENT_ID: 'id', CONNECT_CLIENT_SECRET: 'client-secret', CONNECT_TOKEN: 'ignored' });
+    const creds = credentialsFrom(
+      { 'token-url': 'https://auth.example.com/token', scope: 's' },
+      { CONNECT_CLIENT_ID: 'id', CONNECT_CLIENT_SECRET: 'client-secret', CONNECT_TOKEN: 'ignored' },
+    );
     expect(creds.secrets()).toEqual(['client-secret']);
   });
   it.each([
     [{ 'token-url': 'https://auth.example.com/token' }, {}, 'CONNECT_CLIENT_ID is not set'],
-    [{ 'token-url': 'https://auth.example.com/token' }, { CONNECT_CLIENT_ID: 'id', CONNECT_CLIENT_SECRET: '' }, 'CONNECT_CLIENT_SECRET is not set'],
+    [
+      { 'token-url': 'https://auth.example.com/token' },
+      { CONNECT_CLIENT_ID: 'id', CONNECT_CLIENT_SECRET: '' },
+      'CONNECT_CLIENT_SECRET is not set',
+    ],
     [{ 'token-url': 'https://auth.example.com/token', token: 't' }, {}, 'either --token or --token-url'],
     [{ scope: 'x' }, {}, '--scope goes with --token-url'],
     [{ token: ' ' }, {}, '--token is empty'],

@@ -19,10 +19,24 @@ describe('createCoverage', () => {
     const field = (name: string) => `${REQ}/properties/${name}`;
     expect(keys).toEqual(
       [
-        `${REQ} required`, `${REQ} type`, `${REQ} additionalProperties`,
-        ...['collectiveId', 'pairingCode', 'associatedEmail', 'brand', 'name', 'owner', 'identifier', 'returnUrl', 'track'].map((f) => `${field(f)} type`),
-        `${field('collectiveId')} format`, `${field('owner')} format`,
-        `${ENTITY_TYPE} enum`, `${ENTITY_TYPE} type`,
+        `${REQ} required`,
+        `${REQ} type`,
+        `${REQ} additionalProperties`,
+        ...[
+          'collectiveId',
+          'pairingCode',
+          'associatedEmail',
+          'brand',
+          'name',
+          'owner',
+          'identifier',
+          'returnUrl',
+          'track',
+        ].map((f) => `${field(f)} type`),
+        `${field('collectiveId')} format`,
+        `${field('owner')} format`,
+        `${ENTITY_TYPE} enum`,
+        `${ENTITY_TYPE} type`,
       ].sort(),
     );
     // `properties` has no constraint (nullable without type admits anything): no row.
@@ -39,10 +53,26 @@ describe('createCoverage', () => {
 
   it('counts a valid case only where the keyword applied, and an invalid case at its rule only', () => {
     const coverage = createCoverage(opts);
-    const base = { id: 'x', phase: 'random' as const, method: 'POST', contentType: 'application/json', auth: 'valid' as const };
-    coverage.record({ ...base, kind: 'valid', label: 'valid/x', body: '', value: { brand: null, type: 'EV', owner: null } });
+    const base = {
+      id: 'x',
+      phase: 'random' as const,
+      method: 'POST',
+      contentType: 'application/json',
+      auth: 'valid' as const,
+    };
     coverage.record({
-      ...base, kind: 'schema-violation', label: 'invalid/type/type/number', body: '', value: { brand: null, type: 2 },
+      ...base,
+      kind: 'valid',
+      label: 'valid/x',
+      body: '',
+      value: { brand: null, type: 'EV', owner: null },
+    });
+    coverage.record({
+      ...base,
+      kind: 'schema-violation',
+      label: 'invalid/type/type/number',
+      body: '',
+      value: { brand: null, type: 2 },
       violation: { keyword: 'type', rule: `${ENTITY_TYPE}/type`, instancePath: '/type' },
     });
     coverage.record({ ...base, kind: 'auth', label: 'auth/none', body: '', value: { brand: null, type: 'EV' } });

@@ -42,8 +42,12 @@ describe('caseSource', () => {
     const plan = planCases(opts);
     const expected = [...shardFilter(plan.cases(), shard)];
     // Act
-    const inWorker = await drain(caseSource(plan, { spec: opts.spec, seed: opts.seed, runs: opts.runs, shard, worker: true }));
-    const inThread = await drain(caseSource(plan, { spec: opts.spec, seed: opts.seed, runs: opts.runs, shard, worker: false }));
+    const inWorker = await drain(
+      caseSource(plan, { spec: opts.spec, seed: opts.seed, runs: opts.runs, shard, worker: true }),
+    );
+    const inThread = await drain(
+      caseSource(plan, { spec: opts.spec, seed: opts.seed, runs: opts.runs, shard, worker: false }),
+    );
     // Assert
     expect(inWorker.length).toBe(expected.length);
     expect(inWorker.map(withoutValue)).toEqual(expected.map(withoutValue));
@@ -53,7 +57,9 @@ describe('caseSource', () => {
 
   it('a case that came without its value gets it back from its body', async () => {
     const plan = planCases(opts);
-    const fromWorker = (await drain(caseSource(plan, { spec: opts.spec, seed: opts.seed, runs: opts.runs, worker: true }))).filter((c) => c.phase === 'random' && c.kind === 'valid');
+    const fromWorker = (
+      await drain(caseSource(plan, { spec: opts.spec, seed: opts.seed, runs: opts.runs, worker: true }))
+    ).filter((c) => c.phase === 'random' && c.kind === 'valid');
     expect(fromWorker.length).toBeGreaterThan(0);
     expect(fromWorker.every((c) => !('value' in c))).toBe(true);
     for (const c of fromWorker.slice(0, 50)) expect(caseValue(c)).toEqual(JSON.parse(c.body!));

@@ -3,7 +3,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestCase } from '../../../src/generators/case.ts';
 import { errorsMatch } from '../../../src/generators/certify.ts';
 import { toCase, type Draft } from '../../../src/generators/draft.ts';
-import { planCases, randomArbitrary, randomProperties, shrinkCase, type PlanOptions } from '../../../src/generators/index.ts';
+import {
+  planCases,
+  randomArbitrary,
+  randomProperties,
+  shrinkCase,
+  type PlanOptions,
+} from '../../../src/generators/index.ts';
 import { loadSpec } from '../../../src/spec/load.ts';
 import { buildValidators, type Validators } from '../../../src/validators/index.ts';
 
@@ -30,38 +36,144 @@ function errorsOf(c: TestCase) {
 
 /** Every class the boundary phase must produce (the brief's list, made concrete for this spec). */
 const EXPECTED_LABELS = [
-  'valid/minimal', 'valid/all-fields', 'valid/all-null',
-  ...['collectiveId', 'pairingCode', 'associatedEmail', 'brand', 'name', 'owner', 'properties', 'identifier', 'returnUrl', 'track'].map((f) => `valid/null/${f}`),
-  ...['Battery', 'ChargePoint', 'EV', 'HeatPump', 'SolarPlant', 'RetrofitMeter', 'Meter', 'Inverter'].map((v) => `valid/enum/type/${v}`),
-  ...['collectiveId', 'owner'].flatMap((f) => ['lowercase', 'uppercase', 'urn-uuid'].map((v) => `valid/format/${f}/${v}`)),
-  ...['empty', 'ascii', 'accents', 'cjk', 'emoji', 'right-to-left', 'combining', 'zero-width', 'json-significant', 'long-256', 'long-4096', 'long-65536'].map((v) => `valid/string/${v}`),
-  ...['object', 'empty-object', 'nested', 'array', 'empty-array', 'string', 'number', 'boolean'].map((v) => `valid/any/properties/${v}`),
-  'valid/application-json', 'valid/application-json-charset', 'valid/text-json', 'valid/text-json-charset',
-  'valid/application-vnd-connect-json', 'valid/application-vnd-connect-json-charset', 'valid/application-json-mixed-case',
-  'valid/pretty-printed', 'valid/unicode-escaped', 'valid/auth-lowercase-scheme',
-  'invalid/required/brand', 'invalid/required/type', 'invalid/required/all', 'invalid/required/empty-object',
-  ...['number', 'boolean', 'array', 'string', 'null'].map((t) => `invalid/type/root/${t}`),
-  ...['pairingCode', 'associatedEmail', 'brand', 'name', 'identifier', 'returnUrl', 'track'].flatMap((f) => ['number', 'boolean', 'array', 'object'].map((t) => `invalid/type/${f}/${t}`)),
-  'invalid/type/collectiveId/number', 'invalid/type/owner/number',
-  ...['number', 'boolean', 'array', 'object', 'null'].map((t) => `invalid/type/type/${t}`),
-  ...['lowercase', 'uppercase', 'camel-case', 'leading-space', 'trailing-space', 'homoglyph', 'zero-width', 'numeric-string', 'empty', 'unknown'].map((v) => `invalid/enum/type/${v}`),
-  ...['collectiveId', 'owner'].flatMap((f) =>
-    ['no-hyphens', 'braces', 'parentheses', 'too-short', 'too-long', 'non-hex-digit', 'misplaced-hyphens', 'trailing-newline', 'leading-space', 'urn-oid', 'urn-uuid-without-colon', 'empty', 'not-a-uuid'].map((v) => `invalid/format/${f}/${v}`),
+  'valid/minimal',
+  'valid/all-fields',
+  'valid/all-null',
+  ...[
+    'collectiveId',
+    'pairingCode',
+    'associatedEmail',
+    'brand',
+    'name',
+    'owner',
+    'properties',
+    'identifier',
+    'returnUrl',
+    'track',
+  ].map((f) => `valid/null/${f}`),
+  ...['Battery', 'ChargePoint', 'EV', 'HeatPump', 'SolarPlant', 'RetrofitMeter', 'Meter', 'Inverter'].map(
+    (v) => `valid/enum/type/${v}`,
   ),
-  'invalid/additionalProperties/unknown', 'invalid/additionalProperties/empty-name', 'invalid/additionalProperties/Brand', 'invalid/additionalProperties/Type',
-  'invalid/additionalProperties/BRAND', 'invalid/additionalProperties/TYPE', 'invalid/additionalProperties/CollectiveId',
-  ...['truncated', 'trailing-comma', 'single-quotes', 'unquoted-keys', 'nan', 'leading-zero', 'invalid-escape', 'unterminated-string', 'comment', 'concatenated', 'bare-word', 'bom-only', 'whitespace-only'].map((m) => `malformed/${m}`),
+  ...['collectiveId', 'owner'].flatMap((f) =>
+    ['lowercase', 'uppercase', 'urn-uuid'].map((v) => `valid/format/${f}/${v}`),
+  ),
+  ...[
+    'empty',
+    'ascii',
+    'accents',
+    'cjk',
+    'emoji',
+    'right-to-left',
+    'combining',
+    'zero-width',
+    'json-significant',
+    'long-256',
+    'long-4096',
+    'long-65536',
+  ].map((v) => `valid/string/${v}`),
+  ...['object', 'empty-object', 'nested', 'array', 'empty-array', 'string', 'number', 'boolean'].map(
+    (v) => `valid/any/properties/${v}`,
+  ),
+  'valid/application-json',
+  'valid/application-json-charset',
+  'valid/text-json',
+  'valid/text-json-charset',
+  'valid/application-vnd-connect-json',
+  'valid/application-vnd-connect-json-charset',
+  'valid/application-json-mixed-case',
+  'valid/pretty-printed',
+  'valid/unicode-escaped',
+  'valid/auth-lowercase-scheme',
+  'invalid/required/brand',
+  'invalid/required/type',
+  'invalid/required/all',
+  'invalid/required/empty-object',
+  ...['number', 'boolean', 'array', 'string', 'null'].map((t) => `invalid/type/root/${t}`),
+  ...['pairingCode', 'associatedEmail', 'brand', 'name', 'identifier', 'returnUrl', 'track'].flatMap((f) =>
+    ['number', 'boolean', 'array', 'object'].map((t) => `invalid/type/${f}/${t}`),
+  ),
+  'invalid/type/collectiveId/number',
+  'invalid/type/owner/number',
+  ...['number', 'boolean', 'array', 'object', 'null'].map((t) => `invalid/type/type/${t}`),
+  ...[
+    'lowercase',
+    'uppercase',
+    'camel-case',
+    'leading-space',
+    'trailing-space',
+    'homoglyph',
+    'zero-width',
+    'numeric-string',
+    'empty',
+    'unknown',
+  ].map((v) => `invalid/enum/type/${v}`),
+  ...['collectiveId', 'owner'].flatMap((f) =>
+    [
+      'no-hyphens',
+      'braces',
+      'parentheses',
+      'too-short',
+      'too-long',
+      'non-hex-digit',
+      'misplaced-hyphens',
+      'trailing-newline',
+      'leading-space',
+      'urn-oid',
+      'urn-uuid-without-colon',
+      'empty',
+      'not-a-uuid',
+    ].map((v) => `invalid/format/${f}/${v}`),
+  ),
+  'invalid/additionalProperties/unknown',
+  'invalid/additionalProperties/empty-name',
+  'invalid/additionalProperties/Brand',
+  'invalid/additionalProperties/Type',
+  'invalid/additionalProperties/BRAND',
+  'invalid/additionalProperties/TYPE',
+  'invalid/additionalProperties/CollectiveId',
+  ...[
+    'truncated',
+    'trailing-comma',
+    'single-quotes',
+    'unquoted-keys',
+    'nan',
+    'leading-zero',
+    'invalid-escape',
+    'unterminated-string',
+    'comment',
+    'concatenated',
+    'bare-word',
+    'bom-only',
+    'whitespace-only',
+  ].map((m) => `malformed/${m}`),
   'empty-body',
-  'auth/none', 'auth/wrong', 'auth/basic', 'auth/empty-bearer', 'auth/none-invalid-body',
-  'media/text-plain', 'media/application-xml', 'media/application-x-www-form-urlencoded',
-  'method/GET', 'method/PUT', 'method/PATCH', 'method/DELETE',
+  'auth/none',
+  'auth/wrong',
+  'auth/basic',
+  'auth/empty-bearer',
+  'auth/none-invalid-body',
+  'media/text-plain',
+  'media/application-xml',
+  'media/application-x-www-form-urlencoded',
+  'method/GET',
+  'method/PUT',
+  'method/PATCH',
+  'method/DELETE',
 ];
 
 describe('preflight', () => {
   it('is a plainly invalid body and a valid body without credentials', () => {
     const [invalid, noAuth, ...rest] = planCases(opts).preflight;
     expect(rest).toEqual([]);
-    expect(invalid).toMatchObject({ id: 'p1', phase: 'preflight', kind: 'schema-violation', method: 'POST', contentType: 'application/json', auth: 'valid', value: { type: 'Boat', surplus: 1 } });
+    expect(invalid).toMatchObject({
+      id: 'p1',
+      phase: 'preflight',
+      kind: 'schema-violation',
+      method: 'POST',
+      contentType: 'application/json',
+      auth: 'valid',
+      value: { type: 'Boat', surplus: 1 },
+    });
     expect(errorsOf(invalid!).length).toBeGreaterThan(0);
     expect(noAuth).toMatchObject({ id: 'p2', phase: 'preflight', kind: 'auth', auth: 'none', method: 'POST' });
     expect(errorsOf(noAuth!)).toEqual([]);
@@ -97,7 +209,9 @@ describe('boundary phase', () => {
     const byLabel = new Map(boundary.map((c) => [c.label, c]));
     expect(byLabel.get('valid/null/brand')!.value).toEqual({ brand: null, type: 'Battery' });
     expect((byLabel.get('valid/format/owner/uppercase')!.value as { owner: string }).owner).toMatch(/^[0-9A-F-]{36}$/);
-    expect((byLabel.get('valid/format/owner/urn-uuid')!.value as { owner: string }).owner).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
+    expect((byLabel.get('valid/format/owner/urn-uuid')!.value as { owner: string }).owner).toMatch(
+      /^urn:uuid:[0-9a-f-]{36}$/,
+    );
     for (const n of [256, 4096, 65536]) {
       const v = byLabel.get(`valid/string/long-${n}`)!.value as Record<string, unknown>;
       expect(Object.values(v).some((s) => typeof s === 'string' && s.length === n)).toBe(true);
@@ -106,7 +220,9 @@ describe('boundary phase', () => {
     expect(byLabel.get('valid/string/json-significant')!.body).toContain('\\u0000');
     expect(byLabel.get('valid/unicode-escaped')!.body).toMatch(/^[\x20-\x7E]*$/);
     expect(byLabel.get('valid/text-json')!.contentType).toBe('text/json');
-    expect(byLabel.get('valid/application-vnd-connect-json-charset')!.contentType).toBe('application/vnd.connect+json; charset=utf-8');
+    expect(byLabel.get('valid/application-vnd-connect-json-charset')!.contentType).toBe(
+      'application/vnd.connect+json; charset=utf-8',
+    );
     expect(byLabel.get('valid/auth-lowercase-scheme')!.auth).toBe('lowercase-scheme');
     expect(boundary.some((c) => c.contentType?.includes('*'))).toBe(false);
   });
@@ -120,12 +236,36 @@ describe('boundary phase', () => {
       expect(errorsMatch(errorsOf(c), v), c.label).toBe(true);
     }
     const byLabel = new Map(invalid.map((c) => [c.label, c]));
-    expect(byLabel.get('invalid/enum/type/lowercase')!.violation).toEqual({ keyword: 'enum', rule: `${ENTITY_TYPE}/enum`, instancePath: '/type' });
-    expect(byLabel.get('invalid/format/owner/braces')!.violation).toEqual({ keyword: 'format', rule: `${REQ}/properties/owner/format`, instancePath: '/owner' });
-    expect(byLabel.get('invalid/required/brand')!.violation).toEqual({ keyword: 'required', rule: `${REQ}/required`, instancePath: '' });
-    expect(byLabel.get('invalid/type/root/array')!.violation).toEqual({ keyword: 'type', rule: `${REQ}/type`, instancePath: '' });
-    expect(byLabel.get('invalid/type/type/null')!.violation).toEqual({ keyword: 'type', rule: `${ENTITY_TYPE}/type`, instancePath: '/type' });
-    expect(byLabel.get('invalid/additionalProperties/Brand')!.value).toEqual({ brand: 'conformance-brand', type: 'Battery', Brand: 'conformance-brand' });
+    expect(byLabel.get('invalid/enum/type/lowercase')!.violation).toEqual({
+      keyword: 'enum',
+      rule: `${ENTITY_TYPE}/enum`,
+      instancePath: '/type',
+    });
+    expect(byLabel.get('invalid/format/owner/braces')!.violation).toEqual({
+      keyword: 'format',
+      rule: `${REQ}/properties/owner/format`,
+      instancePath: '/owner',
+    });
+    expect(byLabel.get('invalid/required/brand')!.violation).toEqual({
+      keyword: 'required',
+      rule: `${REQ}/required`,
+      instancePath: '',
+    });
+    expect(byLabel.get('invalid/type/root/array')!.violation).toEqual({
+      keyword: 'type',
+      rule: `${REQ}/type`,
+      instancePath: '',
+    });
+    expect(byLabel.get('invalid/type/type/null')!.violation).toEqual({
+      keyword: 'type',
+      rule: `${ENTITY_TYPE}/type`,
+      instancePath: '/type',
+    });
+    expect(byLabel.get('invalid/additionalProperties/Brand')!.value).toEqual({
+      brand: 'conformance-brand',
+      type: 'Battery',
+      Brand: 'conformance-brand',
+    });
     expect(byLabel.get('invalid/enum/type/homoglyph')!.value).toMatchObject({ type: '\u0415V' });
   });
 
@@ -180,7 +320,8 @@ describe('boundary phase', () => {
       if (c.kind !== 'auth') expect(['valid', 'lowercase-scheme']).toContain(c.auth);
       if (c.auth === 'lowercase-scheme') expect(c.kind).toBe('valid');
       expect(c.kind === 'schema-violation', c.label).toBe(c.violation !== undefined);
-      if (c.body !== undefined && c.kind !== 'malformed-json' && c.kind !== 'empty-body') expect(c.value).toEqual(JSON.parse(c.body));
+      if (c.body !== undefined && c.kind !== 'malformed-json' && c.kind !== 'empty-body')
+        expect(c.value).toEqual(JSON.parse(c.body));
     }
   });
 });
@@ -190,8 +331,16 @@ describe('random phase', () => {
     expect(random).toHaveLength(2 * opts.runs);
     expect(random.map((c) => c.id)).toEqual(random.map((_, i) => `r${String(i + 1).padStart(5, '0')}`));
     expect(random.filter((_, i) => i % 2 === 0).every((c) => c.kind === 'valid')).toBe(true);
-    const classes = new Set(random.filter((c) => c.kind === 'schema-violation').map((c) => c.label.split('/').slice(0, 2).join('/')));
-    expect([...classes].sort()).toEqual(['invalid/additionalProperties', 'invalid/enum', 'invalid/format', 'invalid/required', 'invalid/type']);
+    const classes = new Set(
+      random.filter((c) => c.kind === 'schema-violation').map((c) => c.label.split('/').slice(0, 2).join('/')),
+    );
+    expect([...classes].sort()).toEqual([
+      'invalid/additionalProperties',
+      'invalid/enum',
+      'invalid/format',
+      'invalid/required',
+      'invalid/type',
+    ]);
   });
 
   it('valid cases pass, invalid ones fail for exactly their label, on the bytes sent', () => {
@@ -204,7 +353,12 @@ describe('random phase', () => {
   it('uses every declared media type, none of them a range', () => {
     const types = new Set(random.filter((c) => c.kind === 'valid').map((c) => c.contentType));
     expect([...types].sort()).toEqual([
-      'application/json', 'application/json; charset=utf-8', 'application/vnd.connect+json', 'application/vnd.connect+json; charset=utf-8', 'text/json', 'text/json; charset=utf-8',
+      'application/json',
+      'application/json; charset=utf-8',
+      'application/vnd.connect+json',
+      'application/vnd.connect+json; charset=utf-8',
+      'text/json',
+      'text/json; charset=utf-8',
     ]);
   });
 
@@ -242,19 +396,35 @@ describe('random phase', () => {
 
   it('counterexamplePath k replays the k-th value with fc.check({seed, path}), sync and async', async () => {
     const keys = randomProperties(opts);
-    expect(keys).toEqual(['valid', 'invalid/required', 'invalid/type', 'invalid/enum', 'invalid/format', 'invalid/additionalProperties']);
+    expect(keys).toEqual([
+      'valid',
+      'invalid/required',
+      'invalid/type',
+      'invalid/enum',
+      'invalid/format',
+      'invalid/additionalProperties',
+    ]);
     for (const c of random) {
       const key = c.kind === 'valid' ? 'valid' : `invalid/${c.violation!.keyword}`;
       const arb = randomArbitrary(opts, key)!;
       let replayed: Draft | undefined;
-      fc.check(fc.property(arb, (d) => ((replayed = d), true)), { seed: opts.seed, path: c.counterexamplePath!, numRuns: 1 });
-      expect(toCase(replayed!, c.id, 'random', c.counterexamplePath), `${c.id} ${key} @${c.counterexamplePath}`).toEqual(c);
+      fc.check(
+        fc.property(arb, (d) => ((replayed = d), true)),
+        { seed: opts.seed, path: c.counterexamplePath!, numRuns: 1 },
+      );
+      expect(
+        toCase(replayed!, c.id, 'random', c.counterexamplePath),
+        `${c.id} ${key} @${c.counterexamplePath}`,
+      ).toEqual(c);
     }
     // shrinkCase replays with an async property: same values.
     for (const c of random.slice(0, 24)) {
       const key = c.kind === 'valid' ? 'valid' : `invalid/${c.violation!.keyword}`;
       let replayed: unknown;
-      await fc.check(fc.asyncProperty(randomArbitrary(opts, key)!, async (d) => ((replayed = d), true)), { seed: opts.seed, path: c.counterexamplePath!, numRuns: 1 });
+      await fc.check(
+        fc.asyncProperty(randomArbitrary(opts, key)!, async (d) => ((replayed = d), true)),
+        { seed: opts.seed, path: c.counterexamplePath!, numRuns: 1 },
+      );
       expect((replayed as TestCase).body).toBe(c.body);
     }
   });
@@ -289,7 +459,9 @@ describe('shrinkCase', () => {
 
   it('keeps the smallest case that still fails, of the same label, certified, replayable from its path', async () => {
     for (const key of randomProperties(opts)) {
-      const c = random.find((x) => (x.kind === 'valid' ? 'valid' : `invalid/${x.violation!.keyword}`) === key && x.body!.length > 60)!;
+      const c = random.find(
+        (x) => (x.kind === 'valid' ? 'valid' : `invalid/${x.violation!.keyword}`) === key && x.body!.length > 60,
+      )!;
       let calls = 0;
       const small = await shrinkCase(c, opts, async () => (calls++, true), 40);
       expect(calls, key).toBeLessThanOrEqual(40);
@@ -300,7 +472,10 @@ describe('shrinkCase', () => {
       else expect(errorsMatch(errorsOf(small), small.violation!), small.body).toBe(true);
       // A shrunk path (`k:i:j…`) replays the shrunk value first, then the rest of its shrink stream: keep the first.
       let replayed: TestCase | undefined;
-      fc.check(fc.property(randomArbitrary(opts, key)!, (d) => ((replayed ??= d as TestCase), true)), { seed: opts.seed, path: small.counterexamplePath!, numRuns: 1 });
+      fc.check(
+        fc.property(randomArbitrary(opts, key)!, (d) => ((replayed ??= d as TestCase), true)),
+        { seed: opts.seed, path: small.counterexamplePath!, numRuns: 1 },
+      );
       expect(small.counterexamplePath).toMatch(/^\d+(:\d+)+$/);
       expect(replayed!.body, key).toBe(small.body);
     }

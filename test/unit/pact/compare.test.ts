@@ -36,24 +36,102 @@ describe('the committed pact', () => {
   it('is consistent with the spec (openapi-pact-comparator), 401 aside as the verdict profile allows it', async () => {
     const { findings, ignored } = await crossCheckWithComparator(committed(), spec);
     expect(findings).toEqual([]);
-    expect(ignored).toEqual([expect.objectContaining({ interaction: NO_CREDENTIALS, code: 'response.status.unknown', reason: expect.stringContaining('verdict profile') })]);
+    expect(ignored).toEqual([
+      expect.objectContaining({
+        interaction: NO_CREDENTIALS,
+        code: 'response.status.unknown',
+        reason: expect.stringContaining('verdict profile'),
+      }),
+    ]);
   });
 });
 
 // [what, interaction, change, rule the suite must cite, comparator code expected (undefined: none asserted)]
 const table: [string, string, (i: Json) => void, string, string | undefined][] = [
-  ['a 201 answered 200 instead', MINIMAL, (i) => (i['response']['status'] = 200), RULES.responses, 'response.status.unknown'],
-  ['a request with type "Boat" in a 201 interaction', MINIMAL, (i) => (i['request']['body']['content']['type'] = 'Boat'), `${C}Connect.Service.Onboarding.Core.Models.Data.EntityType/enum`, 'request.body.incompatible'],
-  ['a response with an undocumented field', FULL, (i) => (i['response']['body']['content']['entityId'] = 'c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f'), `${C}Connect.Service.Onboarding.App.Models.V1.OnboardingRequest/additionalProperties`, 'response.body.incompatible'],
-  ['a matcher whose example breaks the enum', REDIRECT, (i) => (i['response']['body']['content']['status'] = 'pending'), `${C}Connect.Service.Onboarding.Core.Models.OnboardingStatus/enum`, 'response.body.incompatible'],
-  ['an echo of the wrong kind (collectiveId not a uuid)', FULL, (i) => (i['response']['body']['content']['data']['entity']['collectiveId'] = 'collective-1'), `${C}Connect.Service.Onboarding.App.Models.V1.Data.Entity/properties/collectiveId/format`, 'response.body.incompatible'],
-  ['a request with an undocumented field', FULL, (i) => (i['request']['body']['content']['colour'] = 'red'), `${C}Connect.Service.Onboarding.App.Models.V1.EntityOnboardingRequest/additionalProperties`, 'request.body.incompatible'],
-  ['a 201 interaction without credentials', MINIMAL, (i) => delete i['request']['headers']['Authorization'], RULES.bearerScheme, 'request.authorization.missing'],
-  ['a 201 answered text/plain', MINIMAL, (i) => (i['response']['headers']['Content-Type'] = ['text/plain']), `${RULES.created}/content`, 'response.content-type.incompatible'],
-  ['a 400 interaction whose request is valid', MISSING_BRAND, (i) => (i['request']['body']['content']['brand'] = 'Tesla'), RULES.badRequest, undefined],
-  ['a 400 answer that is not the documented error', MISSING_BRAND, (i) => (i['response']['body']['content'] = { title: 'Bad Request', status: 400 }), `${C}Connect.Errors.Results.ConnectApiErrorResult/additionalProperties`, 'response.body.incompatible'],
-  ['another operation', MINIMAL, (i) => (i['request']['path'] = '/v1/onboarding/collectives'), '/paths', 'request.path-or-method.unknown'],
-  ['an undocumented status the profile does not allow', NO_CREDENTIALS, (i) => (i['response']['status'] = 404), RULES.responses, 'response.status.unknown'],
+  [
+    'a 201 answered 200 instead',
+    MINIMAL,
+    (i) => (i['response']['status'] = 200),
+    RULES.responses,
+    'response.status.unknown',
+  ],
+  [
+    'a request with type "Boat" in a 201 interaction',
+    MINIMAL,
+    (i) => (i['request']['body']['content']['type'] = 'Boat'),
+    `${C}Connect.Service.Onboarding.Core.Models.Data.EntityType/enum`,
+    'request.body.incompatible',
+  ],
+  [
+    'a response with an undocumented field',
+    FULL,
+    (i) => (i['response']['body']['content']['entityId'] = 'c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f'),
+    `${C}Connect.Service.Onboarding.App.Models.V1.OnboardingRequest/additionalProperties`,
+    'response.body.incompatible',
+  ],
+  [
+    'a matcher whose example breaks the enum',
+    REDIRECT,
+    (i) => (i['response']['body']['content']['status'] = 'pending'),
+    `${C}Connect.Service.Onboarding.Core.Models.OnboardingStatus/enum`,
+    'response.body.incompatible',
+  ],
+  [
+    'an echo of the wrong kind (collectiveId not a uuid)',
+    FULL,
+    (i) => (i['response']['body']['content']['data']['entity']['collectiveId'] = 'collective-1'),
+    `${C}Connect.Service.Onboarding.App.Models.V1.Data.Entity/properties/collectiveId/format`,
+    'response.body.incompatible',
+  ],
+  [
+    'a request with an undocumented field',
+    FULL,
+    (i) => (i['request']['body']['content']['colour'] = 'red'),
+    `${C}Connect.Service.Onboarding.App.Models.V1.EntityOnboardingRequest/additionalProperties`,
+    'request.body.incompatible',
+  ],
+  [
+    'a 201 interaction without credentials',
+    MINIMAL,
+    (i) => delete i['request']['headers']['Authorization'],
+    RULES.bearerScheme,
+    'request.authorization.missing',
+  ],
+  [
+    'a 201 answered text/plain',
+    MINIMAL,
+    (i) => (i['response']['headers']['Content-Type'] = ['text/plain']),
+    `${RULES.created}/content`,
+    'response.content-type.incompatible',
+  ],
+  [
+    'a 400 interaction whose request is valid',
+    MISSING_BRAND,
+    (i) => (i['request']['body']['content']['brand'] = 'Tesla'),
+    RULES.badRequest,
+    undefined,
+  ],
+  [
+    'a 400 answer that is not the documented error',
+    MISSING_BRAND,
+    (i) => (i['response']['body']['content'] = { title: 'Bad Request', status: 400 }),
+    `${C}Connect.Errors.Results.ConnectApiErrorResult/additionalProperties`,
+    'response.body.incompatible',
+  ],
+  [
+    'another operation',
+    MINIMAL,
+    (i) => (i['request']['path'] = '/v1/onboarding/collectives'),
+    '/paths',
+    'request.path-or-method.unknown',
+  ],
+  [
+    'an undocumented status the profile does not allow',
+    NO_CREDENTIALS,
+    (i) => (i['response']['status'] = 404),
+    RULES.responses,
+    'response.status.unknown',
+  ],
 ];
 
 describe('a broken pact fails, naming the interaction and the rule', () => {
@@ -70,8 +148,17 @@ describe('a broken pact fails, naming the interaction and the rule', () => {
   });
 
   it('says what is wrong in the message', () => {
-    const [m] = comparePactWithSpec(broken(FULL, (i) => (i['response']['body']['content']['entityId'] = 'x')), spec, validators);
-    expect(m).toEqual({ interaction: FULL, part: 'response', rule: `${C}Connect.Service.Onboarding.App.Models.V1.OnboardingRequest/additionalProperties`, message: expect.stringContaining('entityId') });
+    const [m] = comparePactWithSpec(
+      broken(FULL, (i) => (i['response']['body']['content']['entityId'] = 'x')),
+      spec,
+      validators,
+    );
+    expect(m).toEqual({
+      interaction: FULL,
+      part: 'response',
+      rule: `${C}Connect.Service.Onboarding.App.Models.V1.OnboardingRequest/additionalProperties`,
+      message: expect.stringContaining('entityId'),
+    });
   });
 
   it('reads V3 pacts too (bodies and headers as plain values)', () => {
@@ -81,7 +168,12 @@ describe('a broken pact fails, naming the interaction and the rule', () => {
       interactions: [
         {
           description: 'v3 created',
-          request: { method: 'POST', path: '/v1/onboarding/entities', headers: { Authorization: 'Bearer t', 'Content-Type': 'application/json' }, body: { brand: 'Tesla', type: 'Boat' } },
+          request: {
+            method: 'POST',
+            path: '/v1/onboarding/entities',
+            headers: { Authorization: 'Bearer t', 'Content-Type': 'application/json' },
+            body: { brand: 'Tesla', type: 'Boat' },
+          },
           response: { status: 201, headers: { 'Content-Type': 'application/json' }, body: { id: 'x' } },
         },
       ],
@@ -94,6 +186,8 @@ describe('a broken pact fails, naming the interaction and the rule', () => {
 
   it('throws a PactFileError for what is not a pact', () => {
     expect(() => comparePactWithSpec({ hello: 'world' }, spec, validators)).toThrow(PactFileError);
-    expect(() => comparePactWithSpec({ consumer: { name: 'c' }, provider: { name: 'p' }, interactions: [] }, spec, validators)).toThrow(/no interactions/);
+    expect(() =>
+      comparePactWithSpec({ consumer: { name: 'c' }, provider: { name: 'p' }, interactions: [] }, spec, validators),
+    ).toThrow(/no interactions/);
   });
 });

@@ -37,10 +37,17 @@ async function startFake(fault: Fault, acceptedToken: string | null = REAL_TOKEN
       if (req.method !== 'POST' || req.url !== '/connect/v1/onboarding/entities') return send(404);
       authorizations.push(req.headers.authorization);
       const auth = req.headers.authorization;
-      if (auth === undefined || !auth.startsWith('Bearer ') || (acceptedToken !== null && auth !== `Bearer ${acceptedToken}`)) return send(401);
+      if (
+        auth === undefined ||
+        !auth.startsWith('Bearer ') ||
+        (acceptedToken !== null && auth !== `Bearer ${acceptedToken}`)
+      )
+        return send(401);
       const b = body as Record<string, unknown> | undefined;
       if (!b || typeof b !== 'object' || !('brand' in b) || !ENTITY_TYPES.includes(b['type'] as string)) {
-        return send(400, { errors: [{ code: 'Validation', description: null, message: 'The brand field is required.' }] });
+        return send(400, {
+          errors: [{ code: 'Validation', description: null, message: 'The brand field is required.' }],
+        });
       }
       const information: Record<string, unknown> = { type: b['type'], brand: b['brand'] };
       for (const k of ['identifier', 'pairingCode', 'associatedEmail', 'name', 'track']) information[k] = b[k] ?? null;
@@ -54,8 +61,25 @@ async function startFake(fault: Fault, acceptedToken: string | null = REAL_TOKEN
         requestType: 'Entity',
         status: chargePoint ? 'InProgress' : 'Pending',
         returnUrl: b['returnUrl'] ?? null,
-        ...(chargePoint ? { action: { type: 'Redirect', redirectLink: `https://oem.example.com/consent?session=${id}`, documentationLink: null } } : {}),
-        data: { entity: { id: randomUUID(), type: b['type'], collectiveId: b['collectiveId'] ?? null, owner: b['owner'] ?? randomUUID(), properties: b['properties'] ?? null, information } },
+        ...(chargePoint
+          ? {
+              action: {
+                type: 'Redirect',
+                redirectLink: `https://oem.example.com/consent?session=${id}`,
+                documentationLink: null,
+              },
+            }
+          : {}),
+        data: {
+          entity: {
+            id: randomUUID(),
+            type: b['type'],
+            collectiveId: b['collectiveId'] ?? null,
+            owner: b['owner'] ?? randomUUID(),
+            properties: b['properties'] ?? null,
+            information,
+          },
+        },
         errors: [],
       });
     });
@@ -79,7 +103,8 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   }
 }
 
-const verdict = (result: VerifyPactResult, description: string) => result.interactions.find((i) => i.description === description);
+const verdict = (result: VerifyPactResult, description: string) =>
+  result.interactions.find((i) => i.description === description);
 
 let fake: Fake | undefined;
 afterEach(async () => {
@@ -93,7 +118,9 @@ describe('verifyPact', () => {
     const result = await verifyPact({ pactFile: PACT, providerBaseUrl: fake.baseUrl, token: REAL_TOKEN });
     expect(result.interactions.filter((i) => !i.ok)).toEqual([]);
     expect(result.ok).toBe(true);
-    expect(result.interactions.map((i) => i.description).sort()).toEqual([FULL, MINIMAL, MISSING_BRAND, NO_CREDENTIALS, REDIRECT].sort());
+    expect(result.interactions.map((i) => i.description).sort()).toEqual(
+      [FULL, MINIMAL, MISSING_BRAND, NO_CREDENTIALS, REDIRECT].sort(),
+    );
     // Four interactions carry credentials (now the real token), the "without credentials" one none at all.
     expect(fake.authorizations.filter((a) => a === `Bearer ${REAL_TOKEN}`)).toHaveLength(4);
     expect(fake.authorizations.filter((a) => a === undefined)).toHaveLength(1);
@@ -112,23 +139,34 @@ describe('verifyPact', () => {
     const result = await verifyPact({ pactFile: PACT, providerBaseUrl: fake.baseUrl, token: REAL_TOKEN });
     expect(result.ok).toBe(false);
     for (const d of [FULL, REDIRECT]) {
-      expect(verdict(result, d)).toEqual({ description: d, ok: false, message: expect.stringMatching(/body \$\.data\.entity\.information: .*identifier/) });
+      expect(verdict(result, d)).toEqual({
+        description: d,
+        ok: false,
+        message: expect.stringMatching(/body \$\.data\.entity\.information: .*identifier/),
+      });
     }
-    for (const d of [MINIMAL, MISSING_BRAND, NO_CREDENTIALS]) expect(verdict(result, d)).toEqual({ description: d, ok: true });
+    for (const d of [MINIMAL, MISSING_BRAND, NO_CREDENTIALS])
+      expect(verdict(result, d)).toEqual({ description: d, ok: true });
   });
 
   it('fails the interactions answered 200 instead of 201', async () => {
     fake = await startFake('answers-200');
     const result = await verifyPact({ pactFile: PACT, providerBaseUrl: fake.baseUrl, token: REAL_TOKEN });
     expect(result.ok).toBe(false);
-    for (const d of [MINIMAL, FULL, REDIRECT]) expect(verdict(result, d)?.message).toContain('status: expected 201 but was 200');
+    for (const d of [MINIMAL, FULL, REDIRECT])
+      expect(verdict(result, d)?.message).toContain('status: expected 201 but was 200');
     expect(verdict(result, MISSING_BRAND)?.ok).toBe(true);
   });
 
   it('fails the authenticated interactions when the real token is missing', async () => {
     fake = await startFake('none');
     const result = await verifyPact({ pactFile: PACT, providerBaseUrl: fake.baseUrl });
-    expect(result.interactions.filter((i) => !i.ok).map((i) => i.description).sort()).toEqual([FULL, MINIMAL, MISSING_BRAND, REDIRECT].sort());
+    expect(
+      result.interactions
+        .filter((i) => !i.ok)
+        .map((i) => i.description)
+        .sort(),
+    ).toEqual([FULL, MINIMAL, MISSING_BRAND, REDIRECT].sort());
     expect(verdict(result, MINIMAL)?.message).toContain('expected 201 but was 401');
   });
 });
@@ -147,8 +185,12 @@ describe('verifyPact throws a typed error when it cannot verify', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const { port } = server.address() as AddressInfo;
     await new Promise<void>((r) => server.close(() => r()));
-    await expect(verifyPact({ pactFile: PACT, providerBaseUrl: `http://127.0.0.1:${port}/connect` })).rejects.toThrow(ProviderUnreachableError);
-    await expect(verifyPact({ pactFile: PACT, providerBaseUrl: 'not a url' })).rejects.toThrow(ProviderUnreachableError);
+    await expect(verifyPact({ pactFile: PACT, providerBaseUrl: `http://127.0.0.1:${port}/connect` })).rejects.toThrow(
+      ProviderUnreachableError,
+    );
+    await expect(verifyPact({ pactFile: PACT, providerBaseUrl: 'not a url' })).rejects.toThrow(
+      ProviderUnreachableError,
+    );
   });
 
   it('for an unusable pact file', async () => {
@@ -157,7 +199,9 @@ describe('verifyPact throws a typed error when it cannot verify', () => {
     const notPact = join(dir, 'not-pact.json');
     await writeFile(notPact, JSON.stringify({ openapi: '3.0.4' }));
     for (const pactFile of [join(dir, 'missing.json'), notJson, notPact]) {
-      await expect(verifyPact({ pactFile, providerBaseUrl: 'http://127.0.0.1:9/connect' })).rejects.toThrow(PactFileError);
+      await expect(verifyPact({ pactFile, providerBaseUrl: 'http://127.0.0.1:9/connect' })).rejects.toThrow(
+        PactFileError,
+      );
     }
   });
 });

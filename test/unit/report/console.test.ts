@@ -16,9 +16,15 @@ const target = { baseUrl: 'https://sandbox.example', mock: false };
 
 describe('progress', () => {
   it('draws a bar with counts', () => {
-    expect(progressLine({ done: 400, total: 1000, failures: 3 }, 12_300)).toMatchInlineSnapshot(`"[##########--------------]  40%  400/1000 cases · 3 failures · 12.3 s · ~18.4 s left"`);
-    expect(progressLine({ done: 1, total: 1, failures: 1 }, 500, 10)).toMatchInlineSnapshot(`"[##########] 100%  1/1 cases · 1 failure · 500 ms"`);
-    expect(progressLine({ done: 0, total: 0, failures: 0 }, 0, 4)).toMatchInlineSnapshot(`"[####] 100%  0/0 cases · 0 failures · 0 ms"`);
+    expect(progressLine({ done: 400, total: 1000, failures: 3 }, 12_300)).toMatchInlineSnapshot(
+      `"[##########--------------]  40%  400/1000 cases · 3 failures · 12.3 s · ~18.4 s left"`,
+    );
+    expect(progressLine({ done: 1, total: 1, failures: 1 }, 500, 10)).toMatchInlineSnapshot(
+      `"[##########] 100%  1/1 cases · 1 failure · 500 ms"`,
+    );
+    expect(progressLine({ done: 0, total: 0, failures: 0 }, 0, 4)).toMatchInlineSnapshot(
+      `"[####] 100%  0/0 cases · 0 failures · 0 ms"`,
+    );
   });
 
   it('on a terminal, redraws one line on stderr with \\r, at most every 100 ms, and clears it at the end', () => {
@@ -124,7 +130,13 @@ describe('formatSummary', () => {
 
   it('is short for a conforming run against the embedded mock', () => {
     const r = conformingReport();
-    const lines = formatSummary({ ...r, target: { kind: 'prism', url: 'http://127.0.0.1:4010', mock: true, insecure: false }, specGaps: [], warnings: [], checks: r.checks.slice(0, 2) });
+    const lines = formatSummary({
+      ...r,
+      target: { kind: 'prism', url: 'http://127.0.0.1:4010', mock: true, insecure: false },
+      specGaps: [],
+      warnings: [],
+      checks: r.checks.slice(0, 2),
+    });
     expect(lines.join('\n')).toMatchInlineSnapshot(`
       "connect-onboarding-conformance 0.1.0 · target http://127.0.0.1:4010 (embedded Prism mock) · seed 1234567
 
@@ -141,7 +153,14 @@ describe('formatSummary', () => {
 describe('repeatCommand', () => {
   it('repeats the run with its seed, runs, shard and spec, never with the token', () => {
     const r = fixtureReport();
-    expect(repeatCommand({ ...r, shard: { index: 2, count: 4 }, spec: { ...r.spec, path: 'my specs/api.yaml' }, target: { ...r.target, insecure: true } })).toBe(
+    expect(
+      repeatCommand({
+        ...r,
+        shard: { index: 2, count: 4 },
+        spec: { ...r.spec, path: 'my specs/api.yaml' },
+        target: { ...r.target, insecure: true },
+      }),
+    ).toBe(
       "npx conformance run --target https://sandbox.connect.example.com/connect --seed 1234567 --runs 200 --spec 'my specs/api.yaml' --shard 2/4 --insecure",
     );
     expect(formatSummary(r).join('\n')).not.toContain(TOKEN);

@@ -12,7 +12,13 @@ const URL = 'https://sandbox.connect.example.com/connect/v1/onboarding/entities'
 const request = (body: string | null, headers: Record<string, string> = {}) => ({
   method: 'POST',
   url: URL,
-  headers: { accept: 'application/json', 'user-agent': 'connect-onboarding-conformance/0.1.0', 'content-type': 'application/json', authorization: 'Bearer [REDACTED]', ...headers },
+  headers: {
+    accept: 'application/json',
+    'user-agent': 'connect-onboarding-conformance/0.1.0',
+    'content-type': 'application/json',
+    authorization: 'Bearer [REDACTED]',
+    ...headers,
+  },
   body,
 });
 
@@ -20,7 +26,12 @@ function failure(f: Omit<ReportedFailure, 'curl' | 'seed' | 'severity'>): Report
   return { ...f, severity: 'error', curl: toCurl(f.request), seed: 1234567 };
 }
 
-const tally = (passed: number, failed: number, waived: number, skipped: number) => ({ passed, failed, waived, skipped });
+const tally = (passed: number, failed: number, waived: number, skipped: number) => ({
+  passed,
+  failed,
+  waived,
+  skipped,
+});
 
 function check(name: string, description: string, classes: Record<string, ReturnType<typeof tally>>): CheckSummary {
   const sum = tally(0, 0, 0, 0);
@@ -33,7 +44,18 @@ function check(name: string, description: string, classes: Record<string, Return
   return { name, description, ...sum, classes };
 }
 
-const ALL_LABELS = ['valid/application-json', 'valid/text-json', 'invalid/required/type', 'invalid/enum/type', 'malformed/truncated', 'empty/no-body', 'auth/none', 'auth/wrong-token', 'media-type/text-plain', 'method/PUT'] as const;
+const ALL_LABELS = [
+  'valid/application-json',
+  'valid/text-json',
+  'invalid/required/type',
+  'invalid/enum/type',
+  'malformed/truncated',
+  'empty/no-body',
+  'auth/none',
+  'auth/wrong-token',
+  'media-type/text-plain',
+  'method/PUT',
+] as const;
 
 const everywhere = (passed: number) => Object.fromEntries(ALL_LABELS.map((l) => [l, tally(passed, 0, 0, 0)]));
 
@@ -46,8 +68,17 @@ export const FAILURES: readonly ReportedFailure[] = [
     message: 'a valid request was not created: Received: 400 / Documented: 201',
     received: 400,
     documented: [201],
-    case: { id: 'r0042', label: 'valid/application-json', kind: 'valid', phase: 'random', auth: 'valid', contentType: 'application/json' },
-    request: request('{"type":"Company","name":"Ölmühle <b>&amp; Söhne</b> — 株式会社","owner":"3f1c2a8e-0000-4000-8000-000000000001"}'),
+    case: {
+      id: 'r0042',
+      label: 'valid/application-json',
+      kind: 'valid',
+      phase: 'random',
+      auth: 'valid',
+      contentType: 'application/json',
+    },
+    request: request(
+      '{"type":"Company","name":"Ölmühle <b>&amp; Söhne</b> — 株式会社","owner":"3f1c2a8e-0000-4000-8000-000000000001"}',
+    ),
     response: {
       status: 400,
       headers: { 'content-type': 'application/json', 'x-request-id': 'req-81f2' },
@@ -71,11 +102,19 @@ export const FAILURES: readonly ReportedFailure[] = [
       phase: 'boundary',
       auth: 'valid',
       contentType: 'application/json',
-      violation: { keyword: 'enum', rule: '/components/schemas/CreateEntityRequest/properties/type/enum', instancePath: '/type' },
+      violation: {
+        keyword: 'enum',
+        rule: '/components/schemas/CreateEntityRequest/properties/type/enum',
+        instancePath: '/type',
+      },
     },
     // Control characters (NUL, SOH, ESC, DEL), a quote and an apostrophe: illegal in XML 1.0, awkward in a shell.
     request: request('{"type":"Comp\u0000any\u0001\u001b[31m\u007f","name":"O\'Brien & \\"Partners\\""}'),
-    response: { status: 201, headers: { 'content-type': 'application/json' }, body: '{"id":"9b2e","requestType":"Entity","note":"\u0000\ufffe"}' },
+    response: {
+      status: 201,
+      headers: { 'content-type': 'application/json' },
+      body: '{"id":"9b2e","requestType":"Entity","note":"\u0000\ufffe"}',
+    },
     counterexamplePath: null,
     occurrences: 1,
   }),
@@ -86,7 +125,14 @@ export const FAILURES: readonly ReportedFailure[] = [
     rule: `${OP}/responses`,
     message: 'no complete answer within 10000 ms',
     received: 'timeout',
-    case: { id: 'b0031', label: 'malformed/truncated', kind: 'malformed-json', phase: 'boundary', auth: 'valid', contentType: 'application/json' },
+    case: {
+      id: 'b0031',
+      label: 'malformed/truncated',
+      kind: 'malformed-json',
+      phase: 'boundary',
+      auth: 'valid',
+      contentType: 'application/json',
+    },
     request: request('{"type":"Company","na'),
     response: null,
     error: { kind: 'timeout', message: 'no complete answer within 10000 ms' },
@@ -101,8 +147,17 @@ export const FAILURES: readonly ReportedFailure[] = [
     message: 'credentials were not enforced: Received: 201 / Documented: 401, 403',
     received: 201,
     documented: [401, 403],
-    case: { id: 'b0005', label: 'auth/wrong-token', kind: 'auth', phase: 'boundary', auth: 'wrong', contentType: 'application/json' },
-    request: request('{"type":"Company","name":"Acme"}', { authorization: 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJjb25mb3JtYW5jZS13cm9uZy10b2tlbiJ9.' }),
+    case: {
+      id: 'b0005',
+      label: 'auth/wrong-token',
+      kind: 'auth',
+      phase: 'boundary',
+      auth: 'wrong',
+      contentType: 'application/json',
+    },
+    request: request('{"type":"Company","name":"Acme"}', {
+      authorization: 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJjb25mb3JtYW5jZS13cm9uZy10b2tlbiJ9.',
+    }),
     response: { status: 201, headers: { 'content-type': 'application/json' }, body: '{"id":"77aa"}' },
     counterexamplePath: null,
     occurrences: 3,
@@ -111,20 +166,34 @@ export const FAILURES: readonly ReportedFailure[] = [
 ];
 
 const checks: CheckSummary[] = [
-  check('response-is-received', 'every request is answered (no timeout, reset or refused connection)', { ...everywhere(20), 'malformed/truncated': tally(18, 2, 0, 0) }),
+  check('response-is-received', 'every request is answered (no timeout, reset or refused connection)', {
+    ...everywhere(20),
+    'malformed/truncated': tally(18, 2, 0, 0),
+  }),
   check('not-a-server-error', 'no answer is a 5xx', everywhere(20)),
   check('status-is-allowed', 'every status is documented or allowed by the verdict profile', everywhere(20)),
-  check('valid-is-created', 'a schema-valid request with valid credentials is answered 201', { 'valid/application-json': tally(13, 7, 0, 0), 'valid/text-json': tally(20, 0, 0, 0) }),
+  check('valid-is-created', 'a schema-valid request with valid credentials is answered 201', {
+    'valid/application-json': tally(13, 7, 0, 0),
+    'valid/text-json': tally(20, 0, 0, 0),
+  }),
   check('invalid-is-rejected', 'a request with one schema violation, malformed JSON or an empty body is answered 400', {
     'invalid/required/type': tally(20, 0, 0, 0),
     'invalid/enum/type': tally(19, 1, 0, 0),
     'malformed/truncated': tally(18, 0, 0, 2),
     'empty/no-body': tally(20, 0, 0, 0),
   }),
-  check('auth-is-enforced', 'missing, wrong, empty or non-Bearer credentials are answered 401 (403 accepted)', { 'auth/none': tally(20, 0, 0, 0), 'auth/wrong-token': tally(17, 0, 3, 0) }),
-  check('media-type-is-enforced', 'an undeclared media type is answered 415 (400 accepted)', { 'media-type/text-plain': tally(20, 0, 0, 0) }),
+  check('auth-is-enforced', 'missing, wrong, empty or non-Bearer credentials are answered 401 (403 accepted)', {
+    'auth/none': tally(20, 0, 0, 0),
+    'auth/wrong-token': tally(17, 0, 3, 0),
+  }),
+  check('media-type-is-enforced', 'an undeclared media type is answered 415 (400 accepted)', {
+    'media-type/text-plain': tally(20, 0, 0, 0),
+  }),
   check('method-is-not-allowed', 'another method on the path is answered 405', { 'method/PUT': tally(20, 0, 0, 0) }),
-  check('echo-owner', 'data.entity.owner echoes the owner sent', { 'valid/application-json': tally(13, 0, 0, 7), 'valid/text-json': tally(20, 0, 0, 0) }),
+  check('echo-owner', 'data.entity.owner echoes the owner sent', {
+    'valid/application-json': tally(13, 0, 0, 7),
+    'valid/text-json': tally(20, 0, 0, 0),
+  }),
 ];
 
 /** The fixture report: it fails (three distinct failures and an expired waiver). */
@@ -141,7 +210,16 @@ export function fixtureReport(): Report {
     startedAt: '2025-05-06T07:08:09.000Z',
     verdict: 'fails',
     verdictReasons: ['3 distinct failures (10 in all)', 'waiver legacy-415 expired on 2025-01-31'],
-    summary: { cases: 213, requests: 229, failures: 10, waived: 3, passed: 200, rateLimited: 4, firstFailureAt: 12, durationMs: 12_345 },
+    summary: {
+      cases: 213,
+      requests: 229,
+      failures: 10,
+      waived: 3,
+      passed: 200,
+      rateLimited: 4,
+      firstFailureAt: 12,
+      durationMs: 12_345,
+    },
     plan: Object.fromEntries(ALL_LABELS.map((l) => [l, 20])),
     checks: structuredClone(checks),
     coverage: [
@@ -150,12 +228,32 @@ export function fixtureReport(): Report {
     ],
     failures: structuredClone(FAILURES),
     specGaps: [
-      { status: 401, rule: `${OP}/responses`, message: '401 is allowed by the verdict profile but not documented by the spec', count: 40, example: 'auth/none' },
-      { status: 415, rule: `${OP}/responses`, message: '415 is allowed by the verdict profile but not documented by the spec', count: 20, example: 'media-type/text-plain' },
+      {
+        status: 401,
+        rule: `${OP}/responses`,
+        message: '401 is allowed by the verdict profile but not documented by the spec',
+        count: 40,
+        example: 'auth/none',
+      },
+      {
+        status: 415,
+        rule: `${OP}/responses`,
+        message: '415 is allowed by the verdict profile but not documented by the spec',
+        count: 20,
+        example: 'media-type/text-plain',
+      },
     ],
     warnings: [
-      { code: 'required-nullable', rule: '/components/schemas/CreateEntityRequest/properties/owner', message: 'owner is required and nullable: null is accepted' },
-      { code: 'auth-is-enforced/missing-www-authenticate', rule: '/components/securitySchemes/bearerAuth', message: '401 has no WWW-Authenticate challenge (RFC 9110 §15.5.2) (40×)' },
+      {
+        code: 'required-nullable',
+        rule: '/components/schemas/CreateEntityRequest/properties/owner',
+        message: 'owner is required and nullable: null is accepted',
+      },
+      {
+        code: 'auth-is-enforced/missing-www-authenticate',
+        rule: '/components/securitySchemes/bearerAuth',
+        message: '401 has no WWW-Authenticate challenge (RFC 9110 §15.5.2) (40×)',
+      },
     ],
     preflight: [
       { label: 'auth/none', expected: '401/403', received: '401', ok: true },
@@ -163,9 +261,35 @@ export function fixtureReport(): Report {
     ],
     normalisations: [],
     waivers: [
-      { id: 'sandbox-accepts-any-bearer', check: 'auth-is-enforced', case: 'auth/wrong*', reason: 'The sandbox accepts any well-formed bearer token (CONN-812).', owner: 'team-onboarding', matched: 3, expired: false, stale: false },
-      { id: 'old-echo-bug', check: 'echo-owner', reason: 'Owner was lower-cased before 2024-11.', owner: 'team-onboarding', matched: 0, expired: false, stale: true },
-      { id: 'legacy-415', check: 'media-type-is-enforced', reason: 'Legacy gateway answered 406.', owner: 'platform', expires: '2025-01-31', matched: 0, expired: true, stale: true },
+      {
+        id: 'sandbox-accepts-any-bearer',
+        check: 'auth-is-enforced',
+        case: 'auth/wrong*',
+        reason: 'The sandbox accepts any well-formed bearer token (CONN-812).',
+        owner: 'team-onboarding',
+        matched: 3,
+        expired: false,
+        stale: false,
+      },
+      {
+        id: 'old-echo-bug',
+        check: 'echo-owner',
+        reason: 'Owner was lower-cased before 2024-11.',
+        owner: 'team-onboarding',
+        matched: 0,
+        expired: false,
+        stale: true,
+      },
+      {
+        id: 'legacy-415',
+        check: 'media-type-is-enforced',
+        reason: 'Legacy gateway answered 406.',
+        owner: 'platform',
+        expires: '2025-01-31',
+        matched: 0,
+        expired: true,
+        stale: true,
+      },
     ],
     created: ['9b2e0c1d-0000-4000-8000-00000000000a', '9b2e0c1d-0000-4000-8000-00000000000b'],
   };
@@ -180,7 +304,18 @@ export function conformingReport(): Report {
     verdictReasons: [],
     failures: [],
     summary: { ...r.summary, failures: 0, waived: 0, passed: 213, firstFailureAt: null },
-    checks: r.checks.map((c) => ({ ...c, passed: c.passed + c.failed + c.waived, failed: 0, waived: 0, classes: Object.fromEntries(Object.entries(c.classes ?? {}).map(([l, t]) => [l, { ...t, passed: t.passed + t.failed + t.waived, failed: 0, waived: 0 }])) })),
+    checks: r.checks.map((c) => ({
+      ...c,
+      passed: c.passed + c.failed + c.waived,
+      failed: 0,
+      waived: 0,
+      classes: Object.fromEntries(
+        Object.entries(c.classes ?? {}).map(([l, t]) => [
+          l,
+          { ...t, passed: t.passed + t.failed + t.waived, failed: 0, waived: 0 },
+        ]),
+      ),
+    })),
     waivers: [],
   };
 }
@@ -197,7 +332,11 @@ export function carelessReport(): Report {
         message: `token ${TOKEN} was refused`,
         received: { echoed: TOKEN },
         request: { ...f1!.request, headers: { ...f1!.request.headers, authorization: `Bearer ${TOKEN}` } },
-        response: { status: 400, headers: { 'x-debug-token': TOKEN }, body: JSON.stringify({ error: `bad token ${TOKEN}` }) },
+        response: {
+          status: 400,
+          headers: { 'x-debug-token': TOKEN },
+          body: JSON.stringify({ error: `bad token ${TOKEN}` }),
+        },
         curl: `curl -H 'Authorization: Bearer ${TOKEN}'`,
       },
       ...rest,

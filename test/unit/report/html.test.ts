@@ -12,7 +12,18 @@ function hostile(s: string): Report {
   const [f1, ...rest] = r.failures;
   return {
     ...r,
-    failures: [{ ...f1!, message: s, kind: s, case: { ...f1!.case, label: s }, request: { ...f1!.request, body: s }, response: { ...f1!.response!, body: s, headers: { 'x-echo': s } }, curl: s }, ...rest],
+    failures: [
+      {
+        ...f1!,
+        message: s,
+        kind: s,
+        case: { ...f1!.case, label: s },
+        request: { ...f1!.request, body: s },
+        response: { ...f1!.response!, body: s, headers: { 'x-echo': s } },
+        curl: s,
+      },
+      ...rest,
+    ],
     warnings: [...r.warnings, { code: 'x', rule: s, message: s }],
   };
 }
@@ -30,7 +41,9 @@ describe('toHtml', () => {
     expect(html).toContain(escapeText(fixtureReport().failures[0]!.curl));
     expect(html).toContain('&lt;script&gt;alert(\\"x\\")&lt;/script&gt;');
     expect(html).toContain('<span class="flag expired">EXPIRED</span>');
-    expect(html).toContain('npx conformance run --target https://sandbox.connect.example.com/connect --seed 1234567 --runs 200');
+    expect(html).toContain(
+      'npx conformance run --target https://sandbox.connect.example.com/connect --seed 1234567 --runs 200',
+    );
   });
 
   it('says CONFORMS for a conforming run, INTERRUPTED for an interrupted one', () => {
@@ -41,11 +54,22 @@ describe('toHtml', () => {
   it('adds no element whatever the strings hold: everything is escaped', () => {
     const base = tags(toHtml(hostile('')));
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom('<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "'--></style></pre><!--", '</script><script>x()</script>')), (s) => {
-        const html = toHtml(hostile(s));
-        expect(tags(html)).toBe(base);
-        expect(html).toContain(escapeText(s));
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'binary', maxLength: 40 }),
+          fc.constantFrom(
+            '<script>alert(1)</script>',
+            '"><img src=x onerror=alert(1)>',
+            "'--></style></pre><!--",
+            '</script><script>x()</script>',
+          ),
+        ),
+        (s) => {
+          const html = toHtml(hostile(s));
+          expect(tags(html)).toBe(base);
+          expect(html).toContain(escapeText(s));
+        },
+      ),
       { numRuns: 50 },
     );
   });

@@ -6,7 +6,11 @@ import { conformingReport, fixtureReport } from './fixture.ts';
 import { findAll, parseXml, textOf, type XmlElement } from './xml.ts';
 
 const num = (e: XmlElement, k: string) => Number(e.attrs[k]);
-const testcases = (root: XmlElement, suite: string) => findAll(findAll(root, 'testsuite').find((s) => s.attrs['name'] === suite)!, 'testcase');
+const testcases = (root: XmlElement, suite: string) =>
+  findAll(
+    findAll(root, 'testsuite').find((s) => s.attrs['name'] === suite)!,
+    'testcase',
+  );
 
 describe('toJUnit', () => {
   it('is well-formed XML with one testsuite per check and one for the run', () => {
@@ -21,10 +25,16 @@ describe('toJUnit', () => {
 
   it('has one testcase per check and case class, failing for unwaived failures and skipped for waived ones', () => {
     const root = parseXml(toJUnit(fixtureReport()));
-    expect(testcases(root, 'valid-is-created').map((t) => t.attrs['name'])).toEqual(['valid/application-json', 'valid/text-json']);
+    expect(testcases(root, 'valid-is-created').map((t) => t.attrs['name'])).toEqual([
+      'valid/application-json',
+      'valid/text-json',
+    ]);
     const [created] = testcases(root, 'valid-is-created');
     const failure = findAll(created!, 'failure')[0]!;
-    expect(failure.attrs).toEqual({ message: 'a valid request was not created: Received: 400 / Documented: 201', type: 'unexpected-status' });
+    expect(failure.attrs).toEqual({
+      message: 'a valid request was not created: Received: 400 / Documented: 201',
+      type: 'unexpected-status',
+    });
     // The minimal request, the answer, the rule and the curl line, readable as text.
     const text = textOf(failure);
     expect(text).toContain('rule: /paths/~1v1~1onboarding~1entities/post/responses/201');
@@ -49,8 +59,15 @@ describe('toJUnit', () => {
     const conforming = parseXml(toJUnit(conformingReport()));
     const interrupted = parseXml(toJUnit({ ...conformingReport(), interrupted: true, verdict: 'fails' }));
     // Assert: F1, F2, F3 and the expired waiver legacy-415; F4 is waived.
-    expect([num(failing, 'tests'), num(failing, 'failures'), num(failing, 'skipped'), num(failing, 'errors')]).toEqual([46, 4, 1, 0]);
-    expect(findAll(testcases(failing, 'run').find((t) => t.attrs['name'] === 'waiver legacy-415')!, 'failure')[0]!.attrs['type']).toBe('expired-waiver');
+    expect([num(failing, 'tests'), num(failing, 'failures'), num(failing, 'skipped'), num(failing, 'errors')]).toEqual([
+      46, 4, 1, 0,
+    ]);
+    expect(
+      findAll(
+        testcases(failing, 'run').find((t) => t.attrs['name'] === 'waiver legacy-415')!,
+        'failure',
+      )[0]!.attrs['type'],
+    ).toBe('expired-waiver');
     expect(num(conforming, 'failures')).toBe(0);
     expect(num(interrupted, 'failures')).toBe(1);
   });
@@ -64,19 +81,40 @@ describe('toJUnit', () => {
       expect(num(s, 'failures')).toBe(cases.filter((c) => findAll(c, 'failure').length > 0).length);
       expect(num(s, 'skipped')).toBe(cases.filter((c) => findAll(c, 'skipped').length > 0).length);
     }
-    for (const k of ['tests', 'failures', 'skipped']) expect(num(root, k)).toBe(suites.reduce((n, s) => n + num(s, k), 0));
+    for (const k of ['tests', 'failures', 'skipped'])
+      expect(num(root, k)).toBe(suites.reduce((n, s) => n + num(s, k), 0));
   });
 
   it('marks a check that applied to no case of a class as skipped there', () => {
     const r = fixtureReport();
-    const root = parseXml(toJUnit({ ...r, checks: [{ name: 'echo-owner', description: 'x', passed: 0, failed: 0, waived: 0, skipped: 4, classes: { 'valid/application-json': { passed: 0, failed: 0, waived: 0, skipped: 4 } } }] }));
-    expect(findAll(testcases(root, 'echo-owner')[0]!, 'skipped')[0]!.attrs['message']).toBe('not applicable to its 4 cases');
+    const root = parseXml(
+      toJUnit({
+        ...r,
+        checks: [
+          {
+            name: 'echo-owner',
+            description: 'x',
+            passed: 0,
+            failed: 0,
+            waived: 0,
+            skipped: 4,
+            classes: { 'valid/application-json': { passed: 0, failed: 0, waived: 0, skipped: 4 } },
+          },
+        ],
+      }),
+    );
+    expect(findAll(testcases(root, 'echo-owner')[0]!, 'skipped')[0]!.attrs['message']).toBe(
+      'not applicable to its 4 cases',
+    );
   });
 
   it('works from a report without per-class tallies: failing classes plus one testcase for the cases that passed', () => {
     const r = fixtureReport();
     const root = parseXml(toJUnit({ ...r, checks: r.checks.map(({ classes: _, ...c }) => c) }));
-    expect(testcases(root, 'valid-is-created').map((t) => t.attrs['name'])).toEqual(['valid/application-json', 'other cases']);
+    expect(testcases(root, 'valid-is-created').map((t) => t.attrs['name'])).toEqual([
+      'valid/application-json',
+      'other cases',
+    ]);
     expect(testcases(root, 'not-a-server-error').map((t) => t.attrs['name'])).toEqual(['other cases']);
   });
 
@@ -87,7 +125,10 @@ describe('toJUnit', () => {
         // Arrange
         const r = fixtureReport();
         const [f1, ...rest] = r.failures;
-        const hostile: Report = { ...r, failures: [{ ...f1!, message, case: { ...f1!.case, label }, response: { ...f1!.response!, body } }, ...rest] };
+        const hostile: Report = {
+          ...r,
+          failures: [{ ...f1!, message, case: { ...f1!.case, label }, response: { ...f1!.response!, body } }, ...rest],
+        };
         // Act
         const root = parseXml(toJUnit(hostile));
         // Assert

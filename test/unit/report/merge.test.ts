@@ -22,17 +22,35 @@ describe('mergeReports', () => {
   it('sums the summaries and the tallies of two shards', () => {
     // Arrange
     const a = shard(1, 2);
-    const b = shard(2, 2, { ...conformingReport(), summary: { ...conformingReport().summary, durationMs: 20_000 }, created: ['c-3'] });
+    const b = shard(2, 2, {
+      ...conformingReport(),
+      summary: { ...conformingReport().summary, durationMs: 20_000 },
+      created: ['c-3'],
+    });
     // Act
     const m = mergeReports([b, a]);
     // Assert
     expect(m.shard).toBeNull();
     expect(m.mergedShards).toBe(2);
-    expect(m.summary).toEqual({ cases: 426, requests: 458, failures: 10, waived: 3, passed: 413, rateLimited: 8, firstFailureAt: 12, durationMs: 20_000 });
+    expect(m.summary).toEqual({
+      cases: 426,
+      requests: 458,
+      failures: 10,
+      waived: 3,
+      passed: 413,
+      rateLimited: 8,
+      firstFailureAt: 12,
+      durationMs: 20_000,
+    });
     const created = m.checks.find((c) => c.name === 'valid-is-created')!;
     expect([created.passed, created.failed, created.waived, created.skipped]).toEqual([33 + 40, 7, 0, 0]);
     expect(created.classes!['valid/application-json']).toEqual({ passed: 33, failed: 7, waived: 0, skipped: 0 });
-    expect(m.coverage[0]).toEqual({ pointer: '/components/schemas/CreateEntityRequest/properties/type', keyword: 'enum', valid: 240, invalid: 40 });
+    expect(m.coverage[0]).toEqual({
+      pointer: '/components/schemas/CreateEntityRequest/properties/type',
+      keyword: 'enum',
+      valid: 240,
+      invalid: 40,
+    });
     expect(m.created).toEqual([...a.created, 'c-3']);
     expect(m.plan).toEqual(a.plan);
   });
@@ -56,13 +74,19 @@ describe('mergeReports', () => {
 
   it('sums spec gaps by status, dedupes warnings (summing their counts) and sums waiver matches; stale only if stale in every shard', () => {
     const a = shard(1, 2);
-    const b = shard(2, 2, { ...fixtureReport(), waivers: fixtureReport().waivers.map((w) => (w.id === 'old-echo-bug' ? { ...w, matched: 2, stale: false } : w)) });
+    const b = shard(2, 2, {
+      ...fixtureReport(),
+      waivers: fixtureReport().waivers.map((w) => (w.id === 'old-echo-bug' ? { ...w, matched: 2, stale: false } : w)),
+    });
     const m = mergeReports([a, b]);
     expect(m.specGaps.map((g) => [g.status, g.count, g.example])).toEqual([
       [401, 80, 'auth/none'],
       [415, 40, 'media-type/text-plain'],
     ]);
-    expect(m.warnings.map((w) => w.message)).toEqual(['owner is required and nullable: null is accepted', '401 has no WWW-Authenticate challenge (RFC 9110 §15.5.2) (80×)']);
+    expect(m.warnings.map((w) => w.message)).toEqual([
+      'owner is required and nullable: null is accepted',
+      '401 has no WWW-Authenticate challenge (RFC 9110 §15.5.2) (80×)',
+    ]);
     expect(m.waivers.map((w) => [w.id, w.matched, w.stale, w.expired])).toEqual([
       ['sandbox-accepts-any-bearer', 6, false, false],
       ['old-echo-bug', 2, false, false],
@@ -75,18 +99,30 @@ describe('mergeReports', () => {
     expect(mergeReports([shard(1, 2, ok), shard(2, 2, ok)]).verdict).toBe('conforms');
     const m = mergeReports([shard(1, 2, ok), shard(2, 2, { ...ok, interrupted: true })]);
     expect([m.verdict, m.interrupted, m.verdictReasons]).toEqual(['fails', true, ['the run was interrupted']]);
-    expect(verdictOf(fixtureReport())).toEqual({ verdict: fixtureReport().verdict, verdictReasons: fixtureReport().verdictReasons });
+    expect(verdictOf(fixtureReport())).toEqual({
+      verdict: fixtureReport().verdict,
+      verdictReasons: fixtureReport().verdictReasons,
+    });
   });
 
   it.each([
     [[], 'merge-reports needs at least one shard report'],
     [[fixtureReport()], 'a report of seed 1234567 is not a shard (run with --shard i/n)'],
-    [[shard(1, 2), { ...shard(2, 2), seed: 7 }], 'shard reports differ in seed (1234567 and 7): they are not shards of one run'],
-    [[shard(1, 2), { ...shard(2, 2), spec: { path: 'spec/openapi.yaml', sha256: 'abc' } }], /^shard reports differ in spec sha256 \(5d41402a.* and abc\)/],
+    [
+      [shard(1, 2), { ...shard(2, 2), seed: 7 }],
+      'shard reports differ in seed (1234567 and 7): they are not shards of one run',
+    ],
+    [
+      [shard(1, 2), { ...shard(2, 2), spec: { path: 'spec/openapi.yaml', sha256: 'abc' } }],
+      /^shard reports differ in spec sha256 \(5d41402a.* and abc\)/,
+    ],
     [[shard(1, 2), shard(2, 3)], 'shard reports differ in shard count (2 and 3): they are not shards of one run'],
     [[shard(1, 3), shard(3, 3)], 'shard 2/3 is missing (got 1/3, 3/3)'],
     [[shard(1, 2), shard(2, 2), shard(2, 2)], 'shard 2/2 is given 2 times'],
-    [[shard(1, 2), { ...shard(2, 2), target: { ...fixtureReport().target, url: 'https://other.example' } }], /^shard reports differ in target/],
+    [
+      [shard(1, 2), { ...shard(2, 2), target: { ...fixtureReport().target, url: 'https://other.example' } }],
+      /^shard reports differ in target/,
+    ],
   ] as [Report[], string | RegExp][])('refuses shards that are not one run: %#', (reports, expected) => {
     const m = message(() => mergeReports(reports));
     if (typeof expected === 'string') expect(m).toBe(expected);
@@ -94,7 +130,10 @@ describe('mergeReports', () => {
   });
 
   it('accepts Prism shards on different ports', () => {
-    const prism = (i: number): Report => ({ ...shard(i, 2), target: { kind: 'prism', url: `http://127.0.0.1:${4000 + i}`, mock: true, insecure: false } });
+    const prism = (i: number): Report => ({
+      ...shard(i, 2),
+      target: { kind: 'prism', url: `http://127.0.0.1:${4000 + i}`, mock: true, insecure: false },
+    });
     expect(mergeReports([prism(1), prism(2)]).target.kind).toBe('prism');
   });
 

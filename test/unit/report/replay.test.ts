@@ -25,7 +25,14 @@ describe('caseFromFailure', () => {
   it('infers auth and media type from the request when the report does not carry them', () => {
     const f4 = FAILURES[3]!;
     const { auth: _a, contentType: _c, ...bare } = f4.case;
-    const c = caseFromFailure({ ...f4, case: bare, request: { ...f4.request, headers: { 'Content-Type': 'text/plain', authorization: f4.request.headers['authorization']! } } });
+    const c = caseFromFailure({
+      ...f4,
+      case: bare,
+      request: {
+        ...f4.request,
+        headers: { 'Content-Type': 'text/plain', authorization: f4.request.headers['authorization']! },
+      },
+    });
     expect([c.auth, c.contentType]).toEqual(['wrong', 'text/plain']);
     expect(caseFromFailure({ ...f4, case: { ...bare, contentType: null } }).contentType).toBeUndefined();
   });
@@ -34,11 +41,17 @@ describe('caseFromFailure', () => {
     const c = caseFromFailure(FAILURES[2]!);
     expect(c.body).toBe('{"type":"Company","na');
     expect('value' in c).toBe(false);
-    expect(caseFromFailure(FAILURES[1]!).violation).toEqual({ keyword: 'enum', rule: '/components/schemas/CreateEntityRequest/properties/type/enum', instancePath: '/type' });
+    expect(caseFromFailure(FAILURES[1]!).violation).toEqual({
+      keyword: 'enum',
+      rule: '/components/schemas/CreateEntityRequest/properties/type/enum',
+      instancePath: '/type',
+    });
   });
 
   it('refuses a case kind it does not know', () => {
-    expect(() => caseFromFailure({ ...FAILURES[0]!, case: { ...FAILURES[0]!.case, kind: 'bogus' } })).toThrow('F1: unknown case kind "bogus"');
+    expect(() => caseFromFailure({ ...FAILURES[0]!, case: { ...FAILURES[0]!.case, kind: 'bogus' } })).toThrow(
+      'F1: unknown case kind "bogus"',
+    );
   });
 });
 
@@ -57,7 +70,15 @@ describe('inferAuth', () => {
 
 describe('retarget', () => {
   it('swaps the origin and base path of the report’s target for the new one', () => {
-    expect(retarget('https://a.example/connect/v1/onboarding/entities', 'https://a.example/connect', 'http://127.0.0.1:8080/base')).toBe('http://127.0.0.1:8080/base/v1/onboarding/entities');
-    expect(retarget('https://b.example/other/v1/onboarding/entities', 'https://a.example/connect', 'http://127.0.0.1:8080')).toBe('http://127.0.0.1:8080/v1/onboarding/entities');
+    expect(
+      retarget(
+        'https://a.example/connect/v1/onboarding/entities',
+        'https://a.example/connect',
+        'http://127.0.0.1:8080/base',
+      ),
+    ).toBe('http://127.0.0.1:8080/base/v1/onboarding/entities');
+    expect(
+      retarget('https://b.example/other/v1/onboarding/entities', 'https://a.example/connect', 'http://127.0.0.1:8080'),
+    ).toBe('http://127.0.0.1:8080/v1/onboarding/entities');
   });
 });

@@ -37,9 +37,12 @@ describe('secrets in reports', () => {
     expect(text).toMatch(/\[REDACTED\]|\$CONNECT_TOKEN/);
   });
 
-  it.each(WRITERS.filter(([n]) => n !== 'console'))('%s alone would leak a token a careless field holds (so the last pass is needed)', (_name, write) => {
-    expect(leaks(write(carelessReport()))).toBe(true);
-  });
+  it.each(WRITERS.filter(([n]) => n !== 'console'))(
+    '%s alone would leak a token a careless field holds (so the last pass is needed)',
+    (_name, write) => {
+      expect(leaks(write(carelessReport()))).toBe(true);
+    },
+  );
 
   it('writeReports removes it from every file, in every spelling, with a last redaction pass', async () => {
     // Arrange / Act

@@ -7,7 +7,34 @@ import { parseXml, textOf } from './xml.ts';
 
 /** Any UTF-16 string, lone surrogates and control characters included (provider bodies can hold all of them). */
 const anyText = fc.string({ unit: fc.nat(0xffff).map((n) => String.fromCharCode(n)), maxLength: 40 });
-const mixed = fc.string({ unit: fc.constantFrom('a', 'é', '株', '😀', '<', '&', '"', "'", '\\', '%', '$', '`', '\n', '\r', '\t', '\u0000', '\u0001', '\u001b', '\u007f', '\u0085', '\ud800', '\udc00', '\ufffe'), maxLength: 30 });
+const mixed = fc.string({
+  unit: fc.constantFrom(
+    'a',
+    'é',
+    '株',
+    '😀',
+    '<',
+    '&',
+    '"',
+    "'",
+    '\\',
+    '%',
+    '$',
+    '`',
+    '\n',
+    '\r',
+    '\t',
+    '\u0000',
+    '\u0001',
+    '\u001b',
+    '\u007f',
+    '\u0085',
+    '\ud800',
+    '\udc00',
+    '\ufffe',
+  ),
+  maxLength: 30,
+});
 
 describe('escaping', () => {
   it('makes any text well-formed XML content and attribute values that read back as the visible text', () => {
@@ -23,7 +50,9 @@ describe('escaping', () => {
     );
   });
   it('shows unprintable characters as \\u escapes and keeps the rest', () => {
-    expect(visible('a\u0000b\u001b[31m\u007f\ud800é😀\ufffe\t\n')).toBe('a\\u0000b\\u001b[31m\\u007f\\ud800é😀\\ufffe\t\n');
+    expect(visible('a\u0000b\u001b[31m\u007f\ud800é😀\ufffe\t\n')).toBe(
+      'a\\u0000b\\u001b[31m\\u007f\\ud800é😀\\ufffe\t\n',
+    );
     expect(escapeText(`<script>alert("x")</script> & 'y'`)).toBe(`&lt;script&gt;alert("x")&lt;/script&gt; &amp; 'y'`);
     expect(escapeMarkup(`"'<>&`)).toBe('&quot;&#39;&lt;&gt;&amp;');
   });
@@ -35,7 +64,13 @@ describe('escaping', () => {
 describe('redactSecrets', () => {
   const token = 'tok_"a&b<c>\'d';
   it('removes a secret in every spelling a writer gives it: as is, JSON-escaped, markup-escaped', () => {
-    const text = [token, JSON.stringify(token), escapeMarkup(token), escapeText(token), escapeMarkup(JSON.stringify(token))].join(' | ');
+    const text = [
+      token,
+      JSON.stringify(token),
+      escapeMarkup(token),
+      escapeText(token),
+      escapeMarkup(JSON.stringify(token)),
+    ].join(' | ');
     const out = redactSecrets(text, [token]);
     expect(out).not.toContain('tok_');
     expect(out.match(/\[REDACTED\]/g)).toHaveLength(5);
@@ -50,7 +85,9 @@ describe('redactSecrets', () => {
 
 /** Runs a curl line in sh with a fake `curl` that prints its arguments (NUL-separated), then its stdin (empty unless piped). */
 function runCurl(line: string): { args: string[]; stdin: Buffer } {
-  const out = execFileSync('sh', ['-c', `curl() { printf '%s\\0' "$@"; printf 'STDIN:'; cat; }\n${line}`], { env: { PATH: process.env['PATH'] ?? '', CONNECT_TOKEN: 'the-token' } });
+  const out = execFileSync('sh', ['-c', `curl() { printf '%s\\0' "$@"; printf 'STDIN:'; cat; }\n${line}`], {
+    env: { PATH: process.env['PATH'] ?? '', CONNECT_TOKEN: 'the-token' },
+  });
   const at = out.lastIndexOf('STDIN:');
   return { args: out.subarray(0, at).toString('utf8').split('\0').slice(0, -1), stdin: out.subarray(at + 6) };
 }
@@ -78,7 +115,11 @@ describe('toCurl', () => {
     );
   });
   it('writes a plain body as a quoted argument and a body with controls through printf', () => {
-    expect(toCurl(req(`{"name":"O'Brien"}`))).toMatchInlineSnapshot(`"curl -sS -i -X POST 'https://x.example/v1/onboarding/entities' -H 'Accept:' -H 'User-Agent:' -H 'content-type: application/json' -H "Authorization: Bearer $CONNECT_TOKEN" --data-binary '{"name":"O'\\''Brien"}'"`);
-    expect(toCurl(req('{"a":"\u0000\\n"}\n'))).toMatchInlineSnapshot(`"printf '%b' '{"a":"\\0000\\\\n"}\\0012' | curl -sS -i -X POST 'https://x.example/v1/onboarding/entities' -H 'Accept:' -H 'User-Agent:' -H 'content-type: application/json' -H "Authorization: Bearer $CONNECT_TOKEN" --data-binary @-"`);
+    expect(toCurl(req(`{"name":"O'Brien"}`))).toMatchInlineSnapshot(
+      `"curl -sS -i -X POST 'https://x.example/v1/onboarding/entities' -H 'Accept:' -H 'User-Agent:' -H 'content-type: application/json' -H "Authorization: Bearer $CONNECT_TOKEN" --data-binary '{"name":"O'\\''Brien"}'"`,
+    );
+    expect(toCurl(req('{"a":"\u0000\\n"}\n'))).toMatchInlineSnapshot(
+      `"printf '%b' '{"a":"\\0000\\\\n"}\\0012' | curl -sS -i -X POST 'https://x.example/v1/onboarding/entities' -H 'Accept:' -H 'User-Agent:' -H 'content-type: application/json' -H "Authorization: Bearer $CONNECT_TOKEN" --data-binary @-"`,
+    );
   });
 });

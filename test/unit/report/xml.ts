@@ -9,7 +9,14 @@ export interface XmlElement {
 
 /** XML 1.0 §2.2 Char. */
 function isXmlChar(cp: number): boolean {
-  return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+  return (
+    cp === 0x9 ||
+    cp === 0xa ||
+    cp === 0xd ||
+    (cp >= 0x20 && cp <= 0xd7ff) ||
+    (cp >= 0xe000 && cp <= 0xfffd) ||
+    (cp >= 0x10000 && cp <= 0x10ffff)
+  );
 }
 
 const NAME_START = /[A-Za-z_:\u00C0-\uFFFD]/;
@@ -20,9 +27,13 @@ const PREDEFINED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>
 export function parseXml(text: string): XmlElement {
   let i = 0;
   const fail = (what: string): never => {
-    throw new Error(`not well-formed: ${what} at offset ${i} (…${JSON.stringify(text.slice(Math.max(0, i - 30), i + 30))}…)`);
+    throw new Error(
+      `not well-formed: ${what} at offset ${i} (…${JSON.stringify(text.slice(Math.max(0, i - 30), i + 30))}…)`,
+    );
   };
-  for (const ch of text) if (!isXmlChar(ch.codePointAt(0)!)) fail(`character U+${ch.codePointAt(0)!.toString(16).padStart(4, '0')} is not allowed in XML 1.0`);
+  for (const ch of text)
+    if (!isXmlChar(ch.codePointAt(0)!))
+      fail(`character U+${ch.codePointAt(0)!.toString(16).padStart(4, '0')} is not allowed in XML 1.0`);
   // Lone surrogates are not even code points: `for…of` yields them as single units, caught above as 0xD800–0xDFFF.
 
   const startsWith = (s: string) => text.startsWith(s, i);

@@ -34,7 +34,11 @@ describe('redactDeep', () => {
   it('redacts every string at any depth, keys included, and keeps other values', () => {
     const redact = redactor(() => ['s3cr3t']);
     const value = { a: 's3cr3t', b: [1, null, true, { 'x-s3cr3t': 'Bearer s3cr3t' }], c: { d: 'fine' } };
-    expect(redactDeep(value, redact)).toEqual({ a: '[REDACTED]', b: [1, null, true, { 'x-[REDACTED]': 'Bearer [REDACTED]' }], c: { d: 'fine' } });
+    expect(redactDeep(value, redact)).toEqual({
+      a: '[REDACTED]',
+      b: [1, null, true, { 'x-[REDACTED]': 'Bearer [REDACTED]' }],
+      c: { d: 'fine' },
+    });
     expect(value.a).toBe('s3cr3t'); // a copy
   });
 });

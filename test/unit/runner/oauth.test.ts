@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { oauthClientCredentials } from '../../../src/runner/oauth.ts';
 import { TargetError } from '../../../src/targets/types.ts';
-import { redirect, startServer, startTokenEndpoint, UNRESOLVABLE_HOST, type TestServer } from '../../robustness/servers.ts';
+import {
+  redirect,
+  startServer,
+  startTokenEndpoint,
+  UNRESOLVABLE_HOST,
+  type TestServer,
+} from '../../robustness/servers.ts';
 
 const CLIENT = { clientId: 'suite client:1', clientSecret: 'cl1ent-s3cret&=+' };
 const open: TestServer[] = [];
@@ -13,7 +19,11 @@ async function endpoint(lifetimeS = 3600, fail?: { status: number; body: string 
   open.push(e);
   return e;
 }
-const failure = (p: Promise<unknown>) => p.then(() => expect.unreachable('should have failed'), (e: unknown) => e as Error);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => expect.unreachable('should have failed'),
+    (e: unknown) => e as Error,
+  );
 
 describe('oauthClientCredentials', () => {
   it('asks for a client_credentials grant with form-encoded HTTP Basic client authentication (RFC 6749 §2.3.1, §4.4.2)', async () => {
@@ -83,10 +93,15 @@ describe('oauthClientCredentials', () => {
   });
 
   it('a refused client: one line with the RFC 6749 error code, never the secret nor the server’s description', async () => {
-    const e = await endpoint(60, { status: 401, body: JSON.stringify({ error: 'invalid_client', error_description: `secret ${CLIENT.clientSecret} is wrong` }) });
+    const e = await endpoint(60, {
+      status: 401,
+      body: JSON.stringify({ error: 'invalid_client', error_description: `secret ${CLIENT.clientSecret} is wrong` }),
+    });
     const err = await failure(oauthClientCredentials({ tokenUrl: e.tokenUrl, ...CLIENT }).token());
     expect(err).toBeInstanceOf(TargetError);
-    expect(err.message).toMatch(/^token endpoint http:\/\/127\.0\.0\.1:\d+\/oauth\/token answered 401 \(invalid_client\)/);
+    expect(err.message).toMatch(
+      /^token endpoint http:\/\/127\.0\.0\.1:\d+\/oauth\/token answered 401 \(invalid_client\)/,
+    );
     expect(err.message).not.toContain(CLIENT.clientSecret);
     expect(err.message).not.toContain('\n');
   });
@@ -94,7 +109,12 @@ describe('oauthClientCredentials', () => {
   it.each([
     ['not JSON', 200, '<html>hello</html>', /without an access_token/],
     ['no access_token', 200, JSON.stringify({ token_type: 'Bearer' }), /without an access_token/],
-    ['not a bearer token', 200, JSON.stringify({ access_token: 'mac-token-value', token_type: 'mac' }), /type "mac", not Bearer/],
+    [
+      'not a bearer token',
+      200,
+      JSON.stringify({ access_token: 'mac-token-value', token_type: 'mac' }),
+      /type "mac", not Bearer/,
+    ],
     ['a server error', 503, 'down', /answered 503:/],
   ])('an answer that is %s is a TargetError', async (_name, status, body, message) => {
     const e = await endpoint(60, { status, body });
@@ -108,14 +128,18 @@ describe('oauthClientCredentials', () => {
     await s.close();
     const refused = await failure(oauthClientCredentials({ tokenUrl: `${s.origin}/token`, ...CLIENT }).token());
     expect(refused.message).toMatch(/^token endpoint .* failed: ECONNREFUSED$/);
-    const dns = await failure(oauthClientCredentials({ tokenUrl: `https://${UNRESOLVABLE_HOST}/token`, ...CLIENT }).token());
+    const dns = await failure(
+      oauthClientCredentials({ tokenUrl: `https://${UNRESOLVABLE_HOST}/token`, ...CLIENT }).token(),
+    );
     expect(dns.message).toMatch(/failed: ENOTFOUND$/);
   });
 
   it('a token endpoint that does not answer in time is one line', async () => {
     const s = await startServer(() => undefined);
     open.push(s);
-    const err = await failure(oauthClientCredentials({ tokenUrl: `${s.origin}/token`, ...CLIENT, timeoutMs: 200 }).token());
+    const err = await failure(
+      oauthClientCredentials({ tokenUrl: `${s.origin}/token`, ...CLIENT, timeoutMs: 200 }).token(),
+    );
     expect(err.message).toMatch(/no answer within 200 ms/);
   });
 
@@ -147,6 +171,8 @@ describe('oauthClientCredentials', () => {
     ['plain http to another host', 'http://auth.example.com/token', /only over https/],
     ['credentials in the URL', 'https://id:secret@auth.example.com/token', /do not belong in the URL/],
   ])('refuses a token URL that is %s before sending anything', (_name, tokenUrl, message) => {
-    expect(() => oauthClientCredentials({ tokenUrl, ...CLIENT, fetchImpl: () => expect.unreachable() })).toThrow(message);
+    expect(() => oauthClientCredentials({ tokenUrl, ...CLIENT, fetchImpl: () => expect.unreachable() })).toThrow(
+      message,
+    );
   });
 });

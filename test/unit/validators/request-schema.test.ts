@@ -29,9 +29,17 @@ const table: [string, unknown, undefined | [string, string]][] = [
   ['"properties" admits a number', { ...base, properties: 4.5 }, undefined],
   ['"properties" admits a boolean', { ...base, properties: false }, undefined],
   ['"properties" admits null', { ...base, properties: null }, undefined],
-  ['a property named "description" is not a keyword: unknown here', { ...base, description: 'x' }, ['additionalProperties', `${REQ}/additionalProperties`]],
+  [
+    'a property named "description" is not a keyword: unknown here',
+    { ...base, description: 'x' },
+    ['additionalProperties', `${REQ}/additionalProperties`],
+  ],
   ['additionalProperties: false', { ...base, surplus: 1 }, ['additionalProperties', `${REQ}/additionalProperties`]],
-  ['property names are case-sensitive', { type: 'EV', Brand: 'Audi', brand: 'Audi' }, ['additionalProperties', `${REQ}/additionalProperties`]],
+  [
+    'property names are case-sensitive',
+    { type: 'EV', Brand: 'Audi', brand: 'Audi' },
+    ['additionalProperties', `${REQ}/additionalProperties`],
+  ],
   ['uuid lower case', { ...base, owner: UUID }, undefined],
   ['uuid upper case', { ...base, owner: UUID.toUpperCase() }, undefined],
   ['uuid urn form (ajv-formats accepts it)', { ...base, owner: `urn:uuid:${UUID}` }, undefined],
@@ -49,7 +57,11 @@ describe('request schema as OpenAPI 3.0.4 means it', () => {
     for (const [mediaType, v] of validators.request) {
       const errors = v.validate(body);
       if (expected === undefined) expect(errors, mediaType).toEqual([]);
-      else expect(errors.map((e) => [e.keyword, e.rule]), mediaType).toContainEqual(expected);
+      else
+        expect(
+          errors.map((e) => [e.keyword, e.rule]),
+          mediaType,
+        ).toContainEqual(expected);
     }
   });
 });

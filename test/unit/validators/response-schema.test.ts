@@ -9,23 +9,89 @@ beforeAll(async () => {
   validators = buildValidators(await loadSpec('spec/openapi.yaml'));
 });
 
-const entity = { id: UUID, owner: UUID, type: 'EV', information: { type: 'EV', brand: 'Audi' }, properties: { a: 1 }, systemProperties: [1] };
+const entity = {
+  id: UUID,
+  owner: UUID,
+  type: 'EV',
+  information: { type: 'EV', brand: 'Audi' },
+  properties: { a: 1 },
+  systemProperties: [1],
+};
 // [what, status, body, undefined | rule expected among the errors]
 const table: [string, number, unknown, string | undefined][] = [
   ['{} (no response property is required)', 201, {}, undefined],
-  ['a full answer', 201, { id: UUID, created: '2024-01-01T10:00:00Z', requestType: 'Entity', status: 'Pending', returnUrl: null, errors: [], action: { type: 'Redirect', redirectLink: 'https://example.com/x', documentationLink: null }, data: { entity } }, undefined],
-  ['created must be a date-time', 201, { created: '2024-01-01 10:00' }, `${C}Connect.Service.Onboarding.App.Models.V1.OnboardingRequest/properties/created/format`],
-  ['id must be a uuid', 201, { id: 'abc' }, `${C}Connect.Service.Onboarding.App.Models.V1.OnboardingRequest/properties/id/format`],
-  ['id is not nullable', 201, { id: null }, `${C}Connect.Service.Onboarding.App.Models.V1.OnboardingRequest/properties/id/type`],
-  ['status enum is case-sensitive', 201, { status: 'pending' }, `${C}Connect.Service.Onboarding.Core.Models.OnboardingStatus/enum`],
-  ['an undocumented field', 201, { entityId: UUID }, `${C}Connect.Service.Onboarding.App.Models.V1.OnboardingRequest/additionalProperties`],
-  ['information has no owner', 201, { data: { entity: { information: { owner: UUID } } } }, `${C}Connect.Service.Onboarding.App.Models.V1.Data.EntityInformation/additionalProperties`],
-  ['redirectLink must be a uri', 201, { action: { redirectLink: 'not a uri' } }, `${C}Connect.Service.Onboarding.App.Models.V1.OnboardingRequestAction/properties/redirectLink/format`],
+  [
+    'a full answer',
+    201,
+    {
+      id: UUID,
+      created: '2024-01-01T10:00:00Z',
+      requestType: 'Entity',
+      status: 'Pending',
+      returnUrl: null,
+      errors: [],
+      action: { type: 'Redirect', redirectLink: 'https://example.com/x', documentationLink: null },
+      data: { entity },
+    },
+    undefined,
+  ],
+  [
+    'created must be a date-time',
+    201,
+    { created: '2024-01-01 10:00' },
+    `${C}Connect.Service.Onboarding.App.Models.V1.OnboardingRequest/properties/created/format`,
+  ],
+  [
+    'id must be a uuid',
+    201,
+    { id: 'abc' },
+    `${C}Connect.Service.Onboarding.App.Models.V1.OnboardingRequest/properties/id/format`,
+  ],
+  [
+    'id is not nullable',
+    201,
+    { id: null },
+    `${C}Connect.Service.Onboarding.App.Models.V1.OnboardingRequest/properties/id/type`,
+  ],
+  [
+    'status enum is case-sensitive',
+    201,
+    { status: 'pending' },
+    `${C}Connect.Service.Onboarding.Core.Models.OnboardingStatus/enum`,
+  ],
+  [
+    'an undocumented field',
+    201,
+    { entityId: UUID },
+    `${C}Connect.Service.Onboarding.App.Models.V1.OnboardingRequest/additionalProperties`,
+  ],
+  [
+    'information has no owner',
+    201,
+    { data: { entity: { information: { owner: UUID } } } },
+    `${C}Connect.Service.Onboarding.App.Models.V1.Data.EntityInformation/additionalProperties`,
+  ],
+  [
+    'redirectLink must be a uri',
+    201,
+    { action: { redirectLink: 'not a uri' } },
+    `${C}Connect.Service.Onboarding.App.Models.V1.OnboardingRequestAction/properties/redirectLink/format`,
+  ],
   ['systemProperties (nullable, no type) is anything', 201, { data: { entity: { systemProperties: 'x' } } }, undefined],
-  ['a reference field named "type" is a string here', 201, { data: { entity: { reference: { type: 'Model S' } } } }, undefined],
+  [
+    'a reference field named "type" is a string here',
+    201,
+    { data: { entity: { reference: { type: 'Model S' } } } },
+    undefined,
+  ],
   ['error result', 400, { errors: [{ code: 'x', description: null, message: 'm' }] }, undefined],
   ['error result with null errors', 400, { errors: null }, undefined],
-  ['ProblemDetails is not the documented error', 400, { title: 'One or more validation errors occurred.', status: 400 }, `${C}Connect.Errors.Results.ConnectApiErrorResult/additionalProperties`],
+  [
+    'ProblemDetails is not the documented error',
+    400,
+    { title: 'One or more validation errors occurred.', status: 400 },
+    `${C}Connect.Errors.Results.ConnectApiErrorResult/additionalProperties`,
+  ],
 ];
 
 describe('response schemas', () => {
