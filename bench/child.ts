@@ -14,7 +14,7 @@ if (mode === 'provider') {
   const [url, runs, concurrency] = args;
   const report = await runSuite({
     specPath: 'spec/openapi.yaml',
-    target: url!,
+    target: url,
     credentials: staticToken('bench-token'),
     seed: 7,
     runs: Number(runs),

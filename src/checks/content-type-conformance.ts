@@ -12,7 +12,7 @@ export const contentTypeConformance: Check = {
     const received = res.headers['content-type'];
     if (ctx.validators.responseFor(res.status, received)) return undefined;
     const documented = [...byType.keys()];
-    const rule = [...byType.values()][0]!.pointer.replace(/\/[^/]+\/schema$/, '');
+    const rule = [...byType.values()][0].pointer.replace(/\/[^/]+\/schema$/, '');
     return fail(
       'content-type-conformance',
       'undocumented-content-type',

@@ -55,14 +55,14 @@ type Parsed = { ok: true; value: unknown } | { ok: false; error: string };
 // few parses are kept in a ring (a response is never mutated), not a WeakMap: an entry per response is work for every
 // garbage collection, and only the exchanges being judged (one per connection) are ever asked for again.
 const RING = 16;
-const seen: (ReceivedResponse | undefined)[] = new Array(RING);
-const parses: Parsed[] = new Array(RING);
+const seen = new Array<ReceivedResponse | undefined>(RING);
+const parses = new Array<Parsed>(RING);
 let slot = 0;
 
 /** The JSON body of a response, or why it is not JSON; parsed once while it is being judged. */
 export function jsonBody(res: ReceivedResponse): Parsed {
   const i = seen.indexOf(res);
-  if (i >= 0) return parses[i]!;
+  if (i >= 0) return parses[i];
   let parsed: Parsed;
   try {
     parsed = { ok: true, value: JSON.parse(res.body) };

@@ -44,15 +44,15 @@ export function parseCommandLine(argv: readonly string[]): {
     if (isValueFlag(argv[i]) && next !== undefined && /^-\d/.test(next)) {
       args.push(`${argv[i]}=${next}`);
       i++;
-    } else args.push(argv[i]!);
+    } else args.push(argv[i]);
   }
   try {
     const { values, positionals } = parseArgs({ args, options: FLAGS, allowPositionals: true, strict: true });
     const [command, ...rest] = positionals;
-    return { command, positionals: rest, flags: values as Flags };
+    return { command, positionals: rest, flags: values };
   } catch (e) {
     // node:util's messages span lines; keep the first sentence, in the suite's words where it has them.
-    const first = (e as Error).message.split(/\.(?:\s|$)/)[0]!;
+    const first = (e as Error).message.split(/\.(?:\s|$)/)[0];
     throw new UsageError(
       first
         .replace(/^Unknown option '(.+)'$/, 'unknown flag $1 (see conformance --help)')

@@ -7,8 +7,8 @@ import type { Io } from './main.ts';
 
 /** What `runSuite`'s hooks tell the reporter. */
 export interface ProgressHooks {
-  onStart(info: { total: number; target: { readonly baseUrl: string; readonly mock: boolean } }): void;
-  onProgress(p: { done: number; total: number; failures: number }): void;
+  onStart: (info: { total: number; target: { readonly baseUrl: string; readonly mock: boolean } }) => void;
+  onProgress: (p: { done: number; total: number; failures: number }) => void;
   /** Clears the bar (terminal) or prints the last count (logs); call before the summary. */
   finish(): void;
 }
@@ -83,10 +83,10 @@ export function createProgress(io: Io, options: ProgressOptions = {}): ProgressH
 }
 
 function table(rows: readonly (readonly string[])[], numeric: (col: number) => boolean): string[] {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   return rows.map((r) =>
     r
-      .map((cell, i) => (numeric(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+      .map((cell, i) => (numeric(i) ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
       .join('  ')
       .trimEnd(),
   );

@@ -60,7 +60,7 @@ export async function main(argv: readonly string[], io: Io, signal?: AbortSignal
     const err = e as Error;
     const known =
       e instanceof UsageError || e instanceof SpecError || e instanceof TargetError || e instanceof WaiverError;
-    const line = (known ? err.message : `internal error: ${err.message}`).split('\n')[0]!;
+    const line = (known ? err.message : `internal error: ${err.message}`).split('\n')[0];
     io.err(`conformance: ${redact(line)}`);
     if (!known && io.env['CONFORMANCE_DEBUG']) io.err(redact(String(err.stack)));
     return 2;

@@ -59,7 +59,7 @@ async function replayOne(
   if (mine.outcome === 'fail')
     return {
       state: 'failing',
-      message: `${errors[0]!.message}${errors[0]!.kind !== f.kind ? ` [now ${errors[0]!.kind}]` : ''}`,
+      message: `${errors[0].message}${errors[0].kind !== f.kind ? ` [now ${errors[0].kind}]` : ''}`,
     };
   const others = judged.filter((j) => j.outcome === 'fail').map((j) => j.check.name);
   return { state: 'fixed', note: others.length ? ` (answer ${answer}; now failing ${others.join(', ')})` : '' };
@@ -71,7 +71,7 @@ export async function replayCommand(positionals: readonly string[], flags: Flags
     throw new UsageError(
       `replay expects one report: conformance replay reports/report.json${positionals.length ? `, got ${positionals.length}` : ''}`,
     );
-  const { file, report } = await readReport(positionals[0]!);
+  const { file, report } = await readReport(positionals[0]);
   const failures = selectFailures(report, flags.failure);
   if (failures.length === 0) {
     io.out(`${file} has no failures to replay`);
@@ -102,7 +102,7 @@ export async function replayCommand(positionals: readonly string[], flags: Flags
   const needsToken = failures.filter((f) => Object.values(f.request.headers).some((v) => v.includes(REDACTED)));
   const token = needsToken.length ? await credentials.token() : undefined;
   if (needsToken.length && token === undefined) {
-    throw new UsageError(`${needsToken[0]!.id} was sent with the run's token: pass --token T or set CONNECT_TOKEN`);
+    throw new UsageError(`${needsToken[0].id} was sent with the run's token: pass --token T or set CONNECT_TOKEN`);
   }
   const redact = redactor(() => [...credentials.secrets(), ...(token ? [token] : [])]);
   const timeoutMs = intFlag('timeout', flags.timeout, 10_000, 1, 3_600_000);

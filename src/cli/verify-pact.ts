@@ -30,7 +30,7 @@ export async function verifyPactCommand(flags: Flags, io: Io): Promise<number> {
       ...(target.mock ? { shapeOnly: true, anyValuePaths: anyValuePaths(spec) } : {}),
     }).catch((e: unknown) => {
       if (e instanceof PactFileError || e instanceof ProviderUnreachableError || e instanceof VerifierError)
-        throw new TargetError(e.message.split('\n')[0]!);
+        throw new TargetError(e.message.split('\n')[0]);
       throw e;
     });
     const dir = flags['report-dir'] ?? 'reports';

@@ -145,7 +145,11 @@ export function boundaryDrafts(model: RequestModel): Draft[] {
   for (const f of model.fields) if (f.nullable) valid(`valid/null/${f.name}`, withField(f, null));
   for (const f of model.fields) {
     for (const member of f.enumValues ?? [])
-      if (member !== null) valid(`valid/enum/${f.name}/${String(member)}`, withField(f, member));
+      if (member !== null)
+        valid(
+          `valid/enum/${f.name}/${typeof member === 'string' ? member : JSON.stringify(member)}`,
+          withField(f, member),
+        );
   }
   for (const f of model.fields) {
     if (f.format !== 'uuid') continue;

@@ -45,7 +45,11 @@ export const FEED_BATCH = 256;
 export const FEED_AHEAD = 16;
 
 /** Keeps the cases of one shard of a sequence (all of them without a shard). */
-export function* shardFilter(cases: Iterable<TestCase>, shard: ShardSpec | undefined, offset = 0): Generator<TestCase> {
+export function* shardFilter(
+  cases: Iterable<TestCase>,
+  shard: ShardSpec | undefined,
+  offset = 0,
+): Generator<TestCase, undefined> {
   let i = offset;
   for (const c of cases) {
     if (!shard || i % shard.count === shard.index - 1) yield c;
@@ -72,9 +76,13 @@ export function caseSource(
     };
   }
   // The plan's iterator is lazy: taking exactly the boundary cases from it generates no random case here.
-  const all = plan.cases()[Symbol.iterator]();
+  const all = shardFilter(plan.cases(), undefined);
   const boundary: TestCase[] = [];
-  for (let i = 0; i < plan.boundaryCount; i++) boundary.push(all.next().value!);
+  for (let i = 0; i < plan.boundaryCount; i++) {
+    const next = all.next();
+    if (next.done) break;
+    boundary.push(next.value);
+  }
   const head = shardFilter(boundary, opts.shard);
   const data: FeedWorkerData = {
     spec: opts.spec,
@@ -140,7 +148,7 @@ function workerStream(data: FeedWorkerData): CaseSource {
     else failure = new Error(`case generation failed: ${m.error}`);
     settle();
   });
-  worker.on('error', (e) => {
+  worker.on('error', (e: Error) => {
     failure = new Error(`case generation failed: ${e.message}`);
     settle();
   });

@@ -179,10 +179,10 @@ export function buildModel(spec: LoadedSpec, validators: Validators): RequestMod
     return { schema: isObject(node) ? node : {}, pointer: where };
   };
 
-  let body = spec.operation.requestBody as OpenAPIV3.RequestBodyObject | OpenAPIV3.ReferenceObject | undefined;
+  let body = spec.operation.requestBody;
   if (body && '$ref' in body)
     body = resolvePointer(spec.document, body.$ref.replace(/^#/, '')) as OpenAPIV3.RequestBodyObject | undefined;
-  const content = (body as OpenAPIV3.RequestBodyObject | undefined)?.content ?? {};
+  const content = body?.content ?? {};
   const declared = Object.keys(content).filter((k) => content[k]?.schema !== undefined);
   if (declared.length === 0) throw new Error(`generators: ${spec.operationPointer} declares no request body schema`);
 
@@ -196,11 +196,11 @@ export function buildModel(spec: LoadedSpec, validators: Validators): RequestMod
   }
   if (media.length === 0)
     throw new Error(`generators: no declared request media type can be sent (${declared.join(', ')})`);
-  const primary = media.find((m) => m.contentType === 'application/json') ?? media[0]!;
+  const primary = media.find((m) => m.contentType === 'application/json') ?? media[0];
   const validator = validators.requestFor(primary.contentType)!;
 
   const rootAt = spec.operationPointer + pointer('requestBody', 'content', primary.declared, 'schema');
-  const root = resolve(convertSchema(content[primary.declared]!.schema, rootAt, origins), rootAt);
+  const root = resolve(convertSchema(content[primary.declared].schema, rootAt, origins), rootAt);
   const required = Array.isArray(root.schema['required']) ? (root.schema['required'] as string[]) : [];
   const props = isObject(root.schema['properties']) ? root.schema['properties'] : {};
   const fields: FieldModel[] = Object.entries(props).map(([name, sub]) => {

@@ -35,7 +35,7 @@ export function homoglyph(word: string, from = 0): string {
   const chars = Array.from(word);
   for (let k = 0; k < chars.length; k++) {
     const i = (from + k) % chars.length;
-    const g = HOMOGLYPHS[chars[i]!];
+    const g = HOMOGLYPHS[chars[i]];
     if (g !== undefined) {
       chars[i] = g;
       return chars.join('');
@@ -54,12 +54,12 @@ export function enumNearMisses(members: readonly string[]): NearMiss[] {
   const nonEmpty = members.filter((m) => m.length > 0);
   if (nonEmpty.length === 0) return [{ name: 'unknown', value: 'conformance-unknown' }];
   const shortest = nonEmpty.reduce((a, b) => (b.length < a.length ? b : a));
-  const first = nonEmpty[0]!;
+  const first = nonEmpty[0];
   const camel = nonEmpty.find((m) => /[A-Z]/.test(m.slice(1)) && /^[A-Z]/.test(m)) ?? first;
   const candidates: NearMiss[] = [
     { name: 'lowercase', value: shortest.toLowerCase() },
     { name: 'uppercase', value: first.toUpperCase() },
-    { name: 'camel-case', value: camel[0]!.toLowerCase() + camel.slice(1) },
+    { name: 'camel-case', value: camel[0].toLowerCase() + camel.slice(1) },
     { name: 'leading-space', value: ` ${shortest}` },
     { name: 'trailing-space', value: `${shortest} ` },
     { name: 'homoglyph', value: homoglyph(shortest) },
@@ -160,14 +160,14 @@ export const uuidNearMissArb: fc.Arbitrary<string> = fc.oneof(
     .map(([u, more]) => u + more),
   fc.tuple(fc.uuid(), fc.nat(), fc.constantFrom(...NON_HEX)).map(([u, i, ch]) => {
     const positions = [...u].flatMap((c, k) => (c === '-' ? [] : [k]));
-    const at = positions[i % positions.length]!;
+    const at = positions[i % positions.length];
     return u.slice(0, at) + ch + u.slice(at + 1);
   }),
   fc.tuple(fc.uuid(), fc.constantFrom(...PADDING), fc.boolean()).map(([u, p, lead]) => (lead ? p + u : u + p)),
   fc.tuple(fc.constantFrom(...PREFIXES), fc.uuid()).map(([p, u]) => p + u),
   fc.tuple(fc.uuid(), fc.nat(), fc.nat()).map(([u, from, to]) => {
     const hyphens = [8, 13, 18, 23];
-    const without = u.slice(0, hyphens[from % 4]!) + u.slice(hyphens[from % 4]! + 1);
+    const without = u.slice(0, hyphens[from % 4]) + u.slice(hyphens[from % 4] + 1);
     const at = 1 + (to % (without.length - 1));
     return without.slice(0, at) + '-' + without.slice(at);
   }),

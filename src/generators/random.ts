@@ -26,7 +26,7 @@ export function bodyArb(model: RequestModel): fc.Arbitrary<Body> {
   const shape: Record<string, fc.Arbitrary<unknown>> = {};
   for (const f of model.fields) shape[f.name] = fieldValueArb(f);
   const requiredKeys = model.fields.filter((f) => f.required).map((f) => f.name);
-  return fc.record(shape, { requiredKeys, noNullPrototype: true }) as fc.Arbitrary<Body>;
+  return fc.record(shape, { requiredKeys, noNullPrototype: true });
 }
 
 function setField(body: Body, f: FieldModel, value: unknown): Body {
@@ -103,15 +103,13 @@ export function propertyArbitraries(model: RequestModel): Map<string, fc.Arbitra
           ? valueOfTypeArb('number').filter((n) => !Number.isInteger(n))
           : valueOfTypeArb(t);
       typeBranches.push(
-        fc
-          .tuple(value, base)
-          .map(([v, body]) =>
-            draft('schema-violation', `invalid/type/${f.name}/${t}`, JSON.stringify(setField(body, f, v)), {
-              contentType: ct,
-              lazyValue: true,
-              violation: fieldViolation(f, 'type'),
-            }),
-          ),
+        fc.tuple(value, base).map(([v, body]) =>
+          draft('schema-violation', `invalid/type/${f.name}/${t}`, JSON.stringify(setField(body, f, v)), {
+            contentType: ct,
+            lazyValue: true,
+            violation: fieldViolation(f, 'type'),
+          }),
+        ),
       );
     }
   }
@@ -121,15 +119,13 @@ export function propertyArbitraries(model: RequestModel): Map<string, fc.Arbitra
     const members = (f.enumValues ?? []).filter((m): m is string => typeof m === 'string');
     if (members.length === 0 || !typeAllows(f.types, 'string')) return [];
     return [
-      fc
-        .tuple(enumNearMissArb(members), base)
-        .map(([v, body]) =>
-          draft('schema-violation', `invalid/enum/${f.name}`, JSON.stringify(setField(body, f, v)), {
-            contentType: ct,
-            lazyValue: true,
-            violation: fieldViolation(f, 'enum'),
-          }),
-        ),
+      fc.tuple(enumNearMissArb(members), base).map(([v, body]) =>
+        draft('schema-violation', `invalid/enum/${f.name}`, JSON.stringify(setField(body, f, v)), {
+          contentType: ct,
+          lazyValue: true,
+          violation: fieldViolation(f, 'enum'),
+        }),
+      ),
     ];
   });
   if (enumBranches.length > 0) invalid('invalid/enum', fc.oneof(...enumBranches));
@@ -137,15 +133,13 @@ export function propertyArbitraries(model: RequestModel): Map<string, fc.Arbitra
   const formatBranches = model.fields
     .filter((f) => f.format === 'uuid')
     .map((f) =>
-      fc
-        .tuple(uuidNearMissArb, base)
-        .map(([v, body]) =>
-          draft('schema-violation', `invalid/format/${f.name}`, JSON.stringify(setField(body, f, v)), {
-            contentType: ct,
-            lazyValue: true,
-            violation: fieldViolation(f, 'format'),
-          }),
-        ),
+      fc.tuple(uuidNearMissArb, base).map(([v, body]) =>
+        draft('schema-violation', `invalid/format/${f.name}`, JSON.stringify(setField(body, f, v)), {
+          contentType: ct,
+          lazyValue: true,
+          violation: fieldViolation(f, 'format'),
+        }),
+      ),
     );
   if (formatBranches.length > 0) invalid('invalid/format', fc.oneof(...formatBranches));
 
@@ -153,15 +147,13 @@ export function propertyArbitraries(model: RequestModel): Map<string, fc.Arbitra
     const known = model.fields.map((f) => f.name);
     invalid(
       'invalid/additionalProperties',
-      fc
-        .tuple(unknownNameArb(known), jsonValueArb(2), base)
-        .map(([key, v, body]) =>
-          draft('schema-violation', 'invalid/additionalProperties', JSON.stringify({ ...body, [key]: v }), {
-            contentType: ct,
-            lazyValue: true,
-            violation: rootViolation(model, 'additionalProperties'),
-          }),
-        ),
+      fc.tuple(unknownNameArb(known), jsonValueArb(2), base).map(([key, v, body]) =>
+        draft('schema-violation', 'invalid/additionalProperties', JSON.stringify({ ...body, [key]: v }), {
+          contentType: ct,
+          lazyValue: true,
+          violation: rootViolation(model, 'additionalProperties'),
+        }),
+      ),
     );
   }
   return out;
@@ -195,7 +187,7 @@ export function valueStream<T>(arb: fc.Arbitrary<T>, seed: number): () => { valu
       buffer = chunk;
       bufferStart = next;
     }
-    const value = buffer[next - bufferStart]!;
+    const value = buffer[next - bufferStart];
     return { value, index: next++ };
   };
 }
@@ -223,7 +215,7 @@ export function* randomCases(
       yield toCase(value, id(), 'random', String(index), withValue);
     }
     if (classes.length > 0) {
-      const { value, index } = stream(classes[i % classes.length]!)();
+      const { value, index } = stream(classes[i % classes.length])();
       yield toCase(value, id(), 'random', String(index), withValue);
     }
   }

@@ -64,7 +64,7 @@ export const STRING_VARIANTS: readonly {
 /** A stable, made-up uuid (v4 layout) for a name. */
 export function uuidFor(name: string): string {
   const h = createHash('sha256').update(`conformance:${name}`).digest('hex');
-  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
+  const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 

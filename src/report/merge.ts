@@ -8,7 +8,7 @@ export class MergeError extends Error {
 }
 
 function sameEverywhere<T>(reports: readonly Report[], what: string, get: (r: Report) => T): void {
-  const first = get(reports[0]!);
+  const first = get(reports[0]);
   const other = reports.find((r) => get(r) !== first);
   if (other)
     throw new MergeError(
@@ -140,8 +140,8 @@ export function mergeReports(input: readonly Report[]): Report {
   sameEverywhere(reports, 'tool version', (r) => r.tool.version);
   sameEverywhere(reports, 'target kind', (r) => r.target.kind);
   // Each shard starts its own Prism on its own port; a provider URL must be the same.
-  if (reports[0]!.target.kind === 'url') sameEverywhere(reports, 'target', (r) => r.target.url);
-  const count = reports[0]!.shard!.count;
+  if (reports[0].target.kind === 'url') sameEverywhere(reports, 'target', (r) => r.target.url);
+  const count = reports[0].shard!.count;
   for (let i = 1; i <= count; i++) {
     const n = reports.filter((r) => r.shard!.index === i).length;
     if (n === 0)
@@ -151,7 +151,7 @@ export function mergeReports(input: readonly Report[]): Report {
     if (n > 1) throw new MergeError(`shard ${i}/${count} is given ${n} times`);
   }
 
-  const first = reports[0]!;
+  const first = reports[0];
   const sum = (get: (r: Report) => number) => reports.reduce((n, r) => n + get(r), 0);
   const firsts = reports.map((r) => r.summary.firstFailureAt).filter((x): x is number => x !== null);
   const merged = {
@@ -164,7 +164,7 @@ export function mergeReports(input: readonly Report[]): Report {
     mergedShards: count,
     interrupted: reports.some((r) => r.interrupted),
     budgetExhausted: reports.some((r) => r.budgetExhausted),
-    startedAt: reports.map((r) => r.startedAt).sort()[0]!,
+    startedAt: reports.map((r) => r.startedAt).sort()[0],
     summary: {
       cases: sum((r) => r.summary.cases),
       requests: sum((r) => r.summary.requests),

@@ -14,12 +14,12 @@ export function visible(s: string): string {
 
 /** Escapes text for XML or HTML content and attribute values (double or single quoted); unprintable characters made visible. */
 export function escapeMarkup(s: string): string {
-  return visible(s).replace(/[&<>"']/g, (ch) => ENTITIES[ch]!);
+  return visible(s).replace(/[&<>"']/g, (ch) => ENTITIES[ch]);
 }
 
 /** Escapes text for XML or HTML element content (quotes stay readable); unprintable characters made visible. */
 export function escapeText(s: string): string {
-  return visible(s).replace(/[&<>]/g, (ch) => ENTITIES[ch]!);
+  return visible(s).replace(/[&<>]/g, (ch) => ENTITIES[ch]);
 }
 
 const ENTITIES: Readonly<Record<string, string>> = {

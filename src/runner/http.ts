@@ -220,7 +220,7 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
       };
       const finish = () => {
         const body = decode(
-          chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks),
+          chunks.length === 1 ? chunks[0] : Buffer.concat(chunks),
           headers['content-encoding'],
           truncated,
           opts.maxBodyBytes,

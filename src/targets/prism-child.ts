@@ -17,6 +17,7 @@ process.stdin.resume();
 // Prism 5.16 copies validation messages into an `sl-violations` header; a message quoting a non-Latin-1 character
 // (an unknown key "é", a Cyrillic near-miss of an enum) makes setHeader throw and the whole mock crash.
 // Escaping them keeps Prism answering its 400 (listed in the report as a Prism workaround).
+// eslint-disable-next-line @typescript-eslint/unbound-method -- re-bound with .call(this, …) below
 const setHeader = http.ServerResponse.prototype.setHeader;
 http.ServerResponse.prototype.setHeader = function (
   this: http.ServerResponse,
@@ -34,5 +35,5 @@ process.on('uncaughtException', (e) => console.error(`prism-child: ${e.message}`
 process.on('unhandledRejection', (e) => console.error(`prism-child: ${String(e)}`));
 
 const require = createRequire(import.meta.url);
-process.argv = [process.argv[0]!, 'prism', ...process.argv.slice(2)];
+process.argv = [process.argv[0], 'prism', ...process.argv.slice(2)];
 require('@stoplight/prism-cli/dist/index.js');

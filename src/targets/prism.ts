@@ -57,7 +57,7 @@ export async function startPrism(spec: LoadedSpec): Promise<Target> {
       const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
       if (m) {
         clearTimeout(timer);
-        resolve(m[1]!);
+        resolve(m[1]);
       }
     };
     child.stdout.on('data', onData);

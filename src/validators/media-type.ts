@@ -22,8 +22,8 @@ function parse(value: string): MediaType | undefined {
   const [head = '', ...rest] = value.split(';');
   const m = /^\s*([!#$%&'*+.^_`|~0-9a-z-]+)\/([!#$%&'*+.^_`|~0-9a-z-]+)\s*$/i.exec(head);
   if (!m) return undefined;
-  const type = m[1]!.toLowerCase();
-  const subtype = m[2]!.toLowerCase();
+  const type = m[1].toLowerCase();
+  const subtype = m[2].toLowerCase();
   const params: Record<string, string> = {};
   for (const p of rest) {
     const eq = p.indexOf('=');

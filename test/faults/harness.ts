@@ -76,7 +76,7 @@ export async function allTrials(opts: {
   const worker = async () => {
     while (next < jobs.length) {
       const i = next++;
-      const [kind, name] = jobs[i]!;
+      const [kind, name] = jobs[i];
       results[i] = await trial(kind, name, opts);
       opts.onTrial?.(results[i]);
     }

@@ -651,7 +651,7 @@ export const FAULTS: readonly Fault[] = [
         if (entity === undefined || !isJsonObject(props)) return;
         entity.properties = Object.fromEntries(
           Object.entries(props).map(([k, v]) => [k, typeof v === 'object' && v !== null ? JSON.stringify(v) : v]),
-        ) as Json;
+        );
       }),
   },
   {

@@ -17,7 +17,7 @@ export function writeJson(value: unknown, reverseKeys = false): string {
   const out: string[] = [];
   const stack: Item[] = [{ value }];
   const push = (items: Item[]): void => {
-    for (let i = items.length - 1; i >= 0; i -= 1) stack.push(items[i] as Item);
+    for (let i = items.length - 1; i >= 0; i -= 1) stack.push(items[i]);
   };
   for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
     if ('literal' in item) {

@@ -299,7 +299,7 @@ describe('reference provider', () => {
     const answers = await Promise.all([1, 2, 3, 4].map(() => send(provider.url, { body: everything })));
     const bodies = answers.map((a) => JSON.parse(a.text) as Obj);
     expect(new Set(bodies.map((b) => b.id)).size).toBe(4);
-    const body = bodies[0] as Obj;
+    const body = bodies[0];
     expect(body.created).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(body).toMatchObject({
       requestType: 'Entity',
@@ -365,7 +365,7 @@ const someBody = fc
       { arbitrary: fc.dictionary(fc.string({ maxLength: 6 }), someValue, { maxKeys: 2 }), weight: 1 },
     ),
   )
-  .map(([known, extra]) => ({ ...extra, ...known }) as unknown);
+  .map(([known, extra]) => ({ ...extra, ...known }));
 
 describe('validation cross-check', () => {
   it('201 exactly when ajv accepts the body, never 5xx', async () => {
@@ -414,7 +414,7 @@ describe('variations stay conformant', () => {
     try {
       const answers = await Promise.all(SAMPLE.map(([call]) => sendRetrying(provider.url, call)));
       SAMPLE.forEach(([call, expected], i) => {
-        const answer = answers[i] as Answer;
+        const answer = answers[i];
         expect(
           problemsWith(answer, expected, call.body ?? parseRaw(call.raw ?? '')),
           JSON.stringify(call).slice(0, 80),

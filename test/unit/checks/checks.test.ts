@@ -282,7 +282,7 @@ function outcome(check: Check, c: TestCase, ex: Exchange, ctx: CheckContext): Ex
   if ('skip' in r) return 'skip';
   const failures = (Array.isArray(r) ? r : [r]) as Failure[];
   if (failures.length === 0) return 'pass';
-  const f = failures.find((x) => x.severity === 'error') ?? failures[0]!;
+  const f = failures.find((x) => x.severity === 'error') ?? failures[0];
   return `${f.severity === 'error' ? 'fail' : 'warn'}:${f.kind}`;
 }
 

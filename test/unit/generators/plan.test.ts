@@ -174,9 +174,9 @@ describe('preflight', () => {
       auth: 'valid',
       value: { type: 'Boat', surplus: 1 },
     });
-    expect(errorsOf(invalid!).length).toBeGreaterThan(0);
+    expect(errorsOf(invalid).length).toBeGreaterThan(0);
     expect(noAuth).toMatchObject({ id: 'p2', phase: 'preflight', kind: 'auth', auth: 'none', method: 'POST' });
-    expect(errorsOf(noAuth!)).toEqual([]);
+    expect(errorsOf(noAuth)).toEqual([]);
   });
 });
 
@@ -376,7 +376,7 @@ describe('random phase', () => {
     const byClass: Record<string, number> = {};
     for (const c of all) {
       const [head, second] = c.label.split('/');
-      const key = head === 'invalid' ? `${head}/${second}` : head!;
+      const key = head === 'invalid' ? `${head}/${second}` : head;
       byClass[key] = (byClass[key] ?? 0) + 1;
     }
     expect(plan.byClass).toEqual(byClass);
@@ -445,7 +445,7 @@ describe('shrinkCase', () => {
     const calls: TestCase[] = [];
     const b = boundary.find((c) => c.kind === 'schema-violation')!;
     expect(await shrinkCase(b, opts, async (c) => (calls.push(c), true))).toBe(b);
-    const p = planCases(opts).preflight[0]!;
+    const p = planCases(opts).preflight[0];
     expect(await shrinkCase(p, opts, async (c) => (calls.push(c), true))).toBe(p);
     expect(calls).toEqual([]);
   });

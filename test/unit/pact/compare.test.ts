@@ -10,7 +10,8 @@ import { FULL, MINIMAL, MISSING_BRAND, NO_CREDENTIALS, REDIRECT } from '../../..
 
 const C = '/components/schemas/';
 
-type Json = Record<string, any>; // fixtures: pact JSON, mutated freely
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- fixtures: pact JSON, mutated freely
+type Json = Record<string, any>;
 let spec: LoadedSpec;
 let validators: Validators;
 const committed = (): Json => JSON.parse(readFileSync(PACT, 'utf8')) as Json;

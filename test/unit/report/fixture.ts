@@ -328,10 +328,10 @@ export function carelessReport(): Report {
     ...r,
     failures: [
       {
-        ...f1!,
+        ...f1,
         message: `token ${TOKEN} was refused`,
         received: { echoed: TOKEN },
-        request: { ...f1!.request, headers: { ...f1!.request.headers, authorization: `Bearer ${TOKEN}` } },
+        request: { ...f1.request, headers: { ...f1.request.headers, authorization: `Bearer ${TOKEN}` } },
         response: {
           status: 400,
           headers: { 'x-debug-token': TOKEN },

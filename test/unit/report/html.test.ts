@@ -14,12 +14,12 @@ function hostile(s: string): Report {
     ...r,
     failures: [
       {
-        ...f1!,
+        ...f1,
         message: s,
         kind: s,
-        case: { ...f1!.case, label: s },
-        request: { ...f1!.request, body: s },
-        response: { ...f1!.response!, body: s, headers: { 'x-echo': s } },
+        case: { ...f1.case, label: s },
+        request: { ...f1.request, body: s },
+        response: { ...f1.response!, body: s, headers: { 'x-echo': s } },
         curl: s,
       },
       ...rest,
@@ -38,7 +38,7 @@ describe('toHtml', () => {
     expect(html).toContain('<div class="verdict fails" id="verdict"><strong>FAILS</strong>');
     for (const id of ['F1', 'F2', 'F3', 'F4']) expect(html).toContain(`id="${id}"`);
     expect(html).toContain('Rule: <code class="rule">/paths/~1v1~1onboarding~1entities/post/responses/201</code>');
-    expect(html).toContain(escapeText(fixtureReport().failures[0]!.curl));
+    expect(html).toContain(escapeText(fixtureReport().failures[0].curl));
     expect(html).toContain('&lt;script&gt;alert(\\"x\\")&lt;/script&gt;');
     expect(html).toContain('<span class="flag expired">EXPIRED</span>');
     expect(html).toContain(
@@ -80,7 +80,7 @@ describe('toHtml', () => {
     expect(html).not.toMatch(/@import|url\(/i);
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
     expect(csp).toMatch(/^default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-[A-Za-z0-9+/=]+'/);
-    const script = /<script>([\s\S]*?)<\/script>/.exec(html)![1]!;
+    const script = /<script>([\s\S]*?)<\/script>/.exec(html)![1];
     expect(csp).toContain(`'sha256-${createHash('sha256').update(script).digest('base64')}'`);
     expect(html.match(/<script/g)).toHaveLength(1);
   });

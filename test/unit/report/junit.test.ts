@@ -30,7 +30,7 @@ describe('toJUnit', () => {
       'valid/text-json',
     ]);
     const [created] = testcases(root, 'valid-is-created');
-    const failure = findAll(created!, 'failure')[0]!;
+    const failure = findAll(created, 'failure')[0];
     expect(failure.attrs).toEqual({
       message: 'a valid request was not created: Received: 400 / Documented: 201',
       type: 'unexpected-status',
@@ -43,14 +43,14 @@ describe('toJUnit', () => {
     expect(text).toContain(`curl -sS -i -X POST 'https://sandbox.connect.example.com/connect/v1/onboarding/entities'`);
     expect(text).toContain('Bearer $CONNECT_TOKEN');
     const waived = testcases(root, 'auth-is-enforced').find((t) => t.attrs['name'] === 'auth/wrong-token')!;
-    expect(findAll(waived, 'skipped')[0]!.attrs['message']).toBe('waived by sandbox-accepts-any-bearer');
+    expect(findAll(waived, 'skipped')[0].attrs['message']).toBe('waived by sandbox-accepts-any-bearer');
     expect(findAll(waived, 'failure')).toHaveLength(0);
   });
 
   it('shows control characters of a body as visible escapes (XML 1.0 cannot carry them)', () => {
     const root = parseXml(toJUnit(fixtureReport()));
     const rejected = testcases(root, 'invalid-is-rejected').find((t) => t.attrs['name'] === 'invalid/enum/type')!;
-    expect(textOf(findAll(rejected, 'failure')[0]!)).toContain('"type":"Comp\\u0000any\\u0001\\u001b[31m\\u007f"');
+    expect(textOf(findAll(rejected, 'failure')[0])).toContain('"type":"Comp\\u0000any\\u0001\\u001b[31m\\u007f"');
   });
 
   it('counts failures exactly when the verdict fails: failing checks plus expired waivers and an interrupted run', () => {
@@ -66,7 +66,7 @@ describe('toJUnit', () => {
       findAll(
         testcases(failing, 'run').find((t) => t.attrs['name'] === 'waiver legacy-415')!,
         'failure',
-      )[0]!.attrs['type'],
+      )[0].attrs['type'],
     ).toBe('expired-waiver');
     expect(num(conforming, 'failures')).toBe(0);
     expect(num(interrupted, 'failures')).toBe(1);
@@ -103,7 +103,7 @@ describe('toJUnit', () => {
         ],
       }),
     );
-    expect(findAll(testcases(root, 'echo-owner')[0]!, 'skipped')[0]!.attrs['message']).toBe(
+    expect(findAll(testcases(root, 'echo-owner')[0], 'skipped')[0].attrs['message']).toBe(
       'not applicable to its 4 cases',
     );
   });
@@ -127,7 +127,7 @@ describe('toJUnit', () => {
         const [f1, ...rest] = r.failures;
         const hostile: Report = {
           ...r,
-          failures: [{ ...f1!, message, case: { ...f1!.case, label }, response: { ...f1!.response!, body } }, ...rest],
+          failures: [{ ...f1, message, case: { ...f1.case, label }, response: { ...f1.response!, body } }, ...rest],
         };
         // Act
         const root = parseXml(toJUnit(hostile));

@@ -58,8 +58,8 @@ describe('mergeReports', () => {
   it('joins equal failures of several shards into one and numbers all of them again', () => {
     // Arrange: shard 2 found F3 of the fixture again, and a failure of its own.
     const fixture = fixtureReport();
-    const own = { ...fixture.failures[1]!, id: 'F1', kind: 'schema-violation', occurrences: 5 };
-    const b = shard(2, 2, { ...fixture, failures: [{ ...fixture.failures[2]!, id: 'F1', occurrences: 4 }, own] });
+    const own = { ...fixture.failures[1], id: 'F1', kind: 'schema-violation', occurrences: 5 };
+    const b = shard(2, 2, { ...fixture, failures: [{ ...fixture.failures[2], id: 'F1', occurrences: 4 }, own] });
     // Act
     const m = mergeReports([shard(1, 2), b]);
     // Assert

@@ -7,7 +7,7 @@ describe('caseFromFailure', () => {
     // Arrange
     const [f1] = FAILURES;
     // Act
-    const c = caseFromFailure(f1!);
+    const c = caseFromFailure(f1);
     // Assert
     expect(c).toEqual({
       id: 'r0042',
@@ -16,21 +16,21 @@ describe('caseFromFailure', () => {
       label: 'valid/application-json',
       method: 'POST',
       contentType: 'application/json',
-      body: f1!.request.body,
-      value: JSON.parse(f1!.request.body!),
+      body: f1.request.body,
+      value: JSON.parse(f1.request.body!),
       auth: 'valid',
     });
   });
 
   it('infers auth and media type from the request when the report does not carry them', () => {
-    const f4 = FAILURES[3]!;
+    const f4 = FAILURES[3];
     const { auth: _a, contentType: _c, ...bare } = f4.case;
     const c = caseFromFailure({
       ...f4,
       case: bare,
       request: {
         ...f4.request,
-        headers: { 'Content-Type': 'text/plain', authorization: f4.request.headers['authorization']! },
+        headers: { 'Content-Type': 'text/plain', authorization: f4.request.headers['authorization'] },
       },
     });
     expect([c.auth, c.contentType]).toEqual(['wrong', 'text/plain']);
@@ -38,10 +38,10 @@ describe('caseFromFailure', () => {
   });
 
   it('keeps a body that is not JSON without a value, and carries the violation', () => {
-    const c = caseFromFailure(FAILURES[2]!);
+    const c = caseFromFailure(FAILURES[2]);
     expect(c.body).toBe('{"type":"Company","na');
     expect('value' in c).toBe(false);
-    expect(caseFromFailure(FAILURES[1]!).violation).toEqual({
+    expect(caseFromFailure(FAILURES[1]).violation).toEqual({
       keyword: 'enum',
       rule: '/components/schemas/CreateEntityRequest/properties/type/enum',
       instancePath: '/type',
@@ -49,7 +49,7 @@ describe('caseFromFailure', () => {
   });
 
   it('refuses a case kind it does not know', () => {
-    expect(() => caseFromFailure({ ...FAILURES[0]!, case: { ...FAILURES[0]!.case, kind: 'bogus' } })).toThrow(
+    expect(() => caseFromFailure({ ...FAILURES[0], case: { ...FAILURES[0].case, kind: 'bogus' } })).toThrow(
       'F1: unknown case kind "bogus"',
     );
   });

@@ -54,9 +54,9 @@ describe('secrets in reports', () => {
       expect(text, name).toContain('[REDACTED]');
     }
     // The files stay what they are: JSON parses, the header that held the token is still there.
-    const json = JSON.parse(files['report.json']!) as Report;
-    expect(json.failures[0]!.request.headers['authorization']).toBe('Bearer [REDACTED]');
-    expect(json.failures[0]!.response!.headers['x-debug-token']).toBe('[REDACTED]');
+    const json = JSON.parse(files['report.json']) as Report;
+    expect(json.failures[0].request.headers['authorization']).toBe('Bearer [REDACTED]');
+    expect(json.failures[0].response!.headers['x-debug-token']).toBe('[REDACTED]');
   });
 
   it('writes the three files unchanged when there is no secret to remove', async () => {

@@ -38,12 +38,12 @@ export function parseXml(text: string): XmlElement {
 
   const startsWith = (s: string) => text.startsWith(s, i);
   const skipSpace = () => {
-    while (i < text.length && ' \t\r\n'.includes(text[i]!)) i++;
+    while (i < text.length && ' \t\r\n'.includes(text[i])) i++;
   };
   const name = (): string => {
     const start = i;
     if (!NAME_START.test(text[i] ?? '')) fail('a name expected');
-    while (i < text.length && NAME_CHAR.test(text[i]!)) i++;
+    while (i < text.length && NAME_CHAR.test(text[i])) i++;
     return text.slice(start, i);
   };
   const reference = (): string => {
@@ -63,7 +63,7 @@ export function parseXml(text: string): XmlElement {
     }
     const v = PREDEFINED[ref];
     if (v === undefined) fail(`undefined entity &${ref};`);
-    return v!;
+    return v;
   };
   const misc = () => {
     for (;;) {

@@ -34,13 +34,13 @@ describe('oauthClientCredentials', () => {
     const token = await creds.token();
     // Assert: the endpoint answers 401 unless the Basic credentials are exactly the form-encoded pair.
     expect(token).toBe(e.issued[0]);
-    expect(Object.fromEntries(e.forms[0]!)).toEqual({ grant_type: 'client_credentials', scope: 'onboarding:write' });
+    expect(Object.fromEntries(e.forms[0])).toEqual({ grant_type: 'client_credentials', scope: 'onboarding:write' });
   });
 
   it('omits scope when none is given', async () => {
     const e = await endpoint();
     await oauthClientCredentials({ tokenUrl: e.tokenUrl, ...CLIENT }).token();
-    expect(Object.fromEntries(e.forms[0]!)).toEqual({ grant_type: 'client_credentials' });
+    expect(Object.fromEntries(e.forms[0])).toEqual({ grant_type: 'client_credentials' });
   });
 
   it('caches the token, and concurrent callers share one request', async () => {
