@@ -24,14 +24,14 @@ describe('createOnboardingClient', () => {
     }).createEntity({ brand: 'Tesla', type: 'EV' });
     expect(res).toMatchObject({ status: 201, body: { id: 'x' } });
     expect(f.calls).toHaveLength(1);
-    expect(f.calls[0]!.url).toBe('http://127.0.0.1:1234/connect/v1/onboarding/entities');
-    expect(f.calls[0]!.init.method).toBe('POST');
-    expect(f.calls[0]!.init.headers).toEqual({
+    expect(f.calls[0].url).toBe('http://127.0.0.1:1234/connect/v1/onboarding/entities');
+    expect(f.calls[0].init.method).toBe('POST');
+    expect(f.calls[0].init.headers).toEqual({
       'Content-Type': 'application/json',
       Accept: 'application/json',
       Authorization: 'Bearer t0k',
     });
-    expect(JSON.parse(String(f.calls[0]!.init.body))).toEqual({ brand: 'Tesla', type: 'EV' });
+    expect(JSON.parse(String(f.calls[0].init.body))).toEqual({ brand: 'Tesla', type: 'EV' });
   });
 
   it('sends no Authorization header without a token, and never throws for a status', async () => {
@@ -42,7 +42,7 @@ describe('createOnboardingClient', () => {
     });
     expect(res.status).toBe(401);
     expect(res.body).toBeUndefined();
-    expect(f.calls[0]!.init.headers).not.toHaveProperty('Authorization');
+    expect(f.calls[0].init.headers).not.toHaveProperty('Authorization');
   });
 
   it('gives the text of a body that is not JSON (or does not parse)', async () => {

@@ -77,14 +77,14 @@ describe('replay', () => {
     expect(code).toBe(1);
     expect(err.join('\n')).toMatch(/^warning: spec\/openapi\.yaml changed since the report/);
     // Same method, path under the new base, headers with the current token, the exact body bytes.
-    const f2 = fixtureReport().failures[1]!;
-    expect(received[1]!.method).toBe('POST');
-    expect(received[1]!.url).toBe('/sandbox/v1/onboarding/entities');
-    expect(received[1]!.headers.authorization).toBe(`Bearer ${TOKEN}`);
-    expect(received[1]!.headers['content-type']).toBe('application/json');
-    expect(received[1]!.body.equals(Buffer.from(f2.request.body!, 'utf8'))).toBe(true);
+    const f2 = fixtureReport().failures[1];
+    expect(received[1].method).toBe('POST');
+    expect(received[1].url).toBe('/sandbox/v1/onboarding/entities');
+    expect(received[1].headers.authorization).toBe(`Bearer ${TOKEN}`);
+    expect(received[1].headers['content-type']).toBe('application/json');
+    expect(received[1].body.equals(Buffer.from(f2.request.body!, 'utf8'))).toBe(true);
     // The wrong token of an auth case is sent as it was, not replaced.
-    expect(received[3]!.headers.authorization).toBe(fixtureReport().failures[3]!.request.headers['authorization']);
+    expect(received[3].headers.authorization).toBe(fixtureReport().failures[3].request.headers['authorization']);
     expect([...out, ...err].join('\n')).not.toContain(TOKEN);
   });
 

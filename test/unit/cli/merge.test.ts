@@ -3,11 +3,11 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { mergeCommand } from '../../src/cli/merge.ts';
-import type { Io } from '../../src/cli/main.ts';
-import { UsageError } from '../../src/cli/args.ts';
-import type { Report } from '../../src/report/model.ts';
-import { conformingReport, fixtureReport } from '../unit/report/fixture.ts';
+import { mergeCommand } from '../../../src/cli/merge.ts';
+import type { Io } from '../../../src/cli/main.ts';
+import { UsageError } from '../../../src/cli/args.ts';
+import type { Report } from '../../../src/report/model.ts';
+import { conformingReport, fixtureReport } from '../report/fixture.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'conformance-merge-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

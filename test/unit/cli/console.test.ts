@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createProgress, formatSummary, progressLine } from '../../../src/cli/console.ts';
 import type { Io } from '../../../src/cli/main.ts';
 import { repeatCommand } from '../../../src/report/repeat.ts';
-import { conformingReport, fixtureReport, TOKEN } from './fixture.ts';
+import { conformingReport, fixtureReport, TOKEN } from '../report/fixture.ts';
 
 function capture(isTTY: boolean) {
   const err: string[] = [];
