@@ -31,23 +31,57 @@ export class WaiverError extends Error {
   override readonly name = 'WaiverError';
 }
 
-/** Validates the parsed content of a waivers file (`{ "waivers": [...] }` or a bare array). */
+const REQUIRED = ['id', 'check', 'reason', 'owner'] as const;
+const OPTIONAL = ['rule', 'case', 'kind', 'target', 'expires'] as const;
+const KNOWN: ReadonlySet<string> = new Set([...REQUIRED, ...OPTIONAL]);
+
+/**
+ * Validates the parsed content of a waivers file (`{ "waivers": [...] }` or a bare array): every field is checked
+ * for its type, and an unknown field (a typo such as "expiry") is refused rather than silently ignored.
+ */
 export function parseWaivers(json: unknown, source: string): Waiver[] {
-  const list = Array.isArray(json) ? json : (json as { waivers?: unknown } | null)?.waivers;
+  const list = Array.isArray(json) ? json : isObject(json) ? json['waivers'] : undefined;
   if (!Array.isArray(list)) throw new WaiverError(`${source}: expected {"waivers": [...]}`);
-  return list.map((w: Record<string, unknown>, i) => {
-    for (const key of ['id', 'check', 'reason', 'owner'] as const) {
-      if (typeof w?.[key] !== 'string' || w[key] === '')
-        throw new WaiverError(`${source}: waiver #${i + 1} needs a "${key}" string`);
-    }
-    if (w['expires'] !== undefined && (typeof w['expires'] !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(w['expires']))) {
-      throw new WaiverError(`${source}: waiver ${String(w['id'])} "expires" must be YYYY-MM-DD`);
-    }
-    if (w['target'] !== undefined && w['target'] !== 'prism' && w['target'] !== 'url') {
-      throw new WaiverError(`${source}: waiver ${String(w['id'])} "target" must be "prism" or "url"`);
-    }
-    return w as unknown as Waiver;
-  });
+  return list.map((w: unknown, i) => parseWaiver(w, `${source}: waiver #${i + 1}`));
+}
+
+function parseWaiver(w: unknown, where: string): Waiver {
+  if (!isObject(w)) throw new WaiverError(`${where} must be an object, got ${JSON.stringify(w)}`);
+  for (const key of Object.keys(w)) {
+    if (!KNOWN.has(key))
+      throw new WaiverError(`${where} has an unknown field "${key}" (known: ${[...KNOWN].join(', ')})`);
+  }
+  const optional = (key: (typeof OPTIONAL)[number] | (typeof REQUIRED)[number]): string | undefined => {
+    const v = w[key];
+    if (v === undefined) return undefined;
+    if (typeof v !== 'string' || v === '')
+      throw new WaiverError(`${where} needs "${key}" as a non-empty string, got ${JSON.stringify(v)}`);
+    return v;
+  };
+  const required = (key: (typeof REQUIRED)[number]): string => {
+    const v = optional(key);
+    if (v === undefined) throw new WaiverError(`${where} needs a "${key}" string`);
+    return v;
+  };
+  const waiver = { id: required('id'), check: required('check'), reason: required('reason'), owner: required('owner') };
+  const named = `${where} (${waiver.id})`;
+  const [rule, glob, kind, target, expires] = OPTIONAL.map(optional);
+  if (expires !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(expires))
+    throw new WaiverError(`${named} "expires" must be YYYY-MM-DD, got "${expires}"`);
+  if (target !== undefined && target !== 'prism' && target !== 'url')
+    throw new WaiverError(`${named} "target" must be "prism" or "url", got "${target}"`);
+  return {
+    ...waiver,
+    ...(rule === undefined ? {} : { rule }),
+    ...(glob === undefined ? {} : { case: glob }),
+    ...(kind === undefined ? {} : { kind }),
+    ...(target === undefined ? {} : { target }),
+    ...(expires === undefined ? {} : { expires }),
+  };
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function globToRegExp(glob: string): RegExp {
