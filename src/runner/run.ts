@@ -5,7 +5,7 @@ import { createChecks } from '../checks/index.ts';
 import { judge } from '../checks/judge.ts';
 import type { TestCase } from '../generators/case.ts';
 import { createCoverage, planCases, shrinkCase, type PlanOptions } from '../generators/index.ts';
-import { caseSource, WORKER_THRESHOLD, type CaseSource } from '../generators/feed.ts';
+import { caseSource, WORKER_THRESHOLD, type CaseSource } from './feed.ts';
 import type { ShardSpec } from '../types.ts';
 import { lintSpec } from '../spec/lint.ts';
 import { loadSpec, OPERATION } from '../spec/load.ts';

@@ -6,8 +6,8 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { LoadedSpec } from '../spec/load.ts';
-import type { TestCase } from './case.ts';
-import type { Plan } from './index.ts';
+import type { TestCase } from '../generators/case.ts';
+import type { Plan } from '../generators/index.ts';
 import type { ShardSpec } from '../types.ts';
 
 /** A stream of cases; `next()` answers synchronously while cases are ready, with a promise when it has to wait. */
