@@ -3,7 +3,7 @@ import type { Normalisation } from '../spec/normalise.ts';
 import type { SpecWarning } from '../spec/lint.ts';
 import type { WaiverStatus } from './waivers.ts';
 import type { AuthMode, Violation } from '../generators/case.ts';
-import type { ShardSpec } from '../generators/feed.ts';
+import type { ShardSpec } from '../types.ts';
 
 /** One failing case as reported: the minimal request that shows it, the answer, the rule, and how to replay it. */
 export interface ReportedFailure {

@@ -1,4 +1,4 @@
-import type { ShardSpec } from '../generators/feed.ts';
+import type { ShardSpec } from '../types.ts';
 import { planCases } from '../generators/index.ts';
 import { loadSpec } from '../spec/load.ts';
 import { urlTarget } from '../targets/url.ts';

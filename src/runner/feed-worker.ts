@@ -4,8 +4,8 @@ import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildValidators } from '../validators/index.ts';
 import { shardFilter, FEED_AHEAD, FEED_BATCH, type FeedMessage, type FeedWorkerData } from './feed.ts';
-import type { TestCase } from './case.ts';
-import { randomPhase } from './index.ts';
+import type { TestCase } from '../generators/case.ts';
+import { randomPhase } from '../generators/index.ts';
 
 const data = workerData as FeedWorkerData;
 lowerPriority();

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestCase } from '../../../src/generators/case.ts';
 import { caseValue } from '../../../src/generators/draft.ts';
-import { caseSource, shardFilter, type CaseSource } from '../../../src/generators/feed.ts';
+import { caseSource, shardFilter, type CaseSource } from '../../../src/runner/feed.ts';
 import { planCases, type PlanOptions } from '../../../src/generators/index.ts';
 import { loadSpec } from '../../../src/spec/load.ts';
 import { buildValidators } from '../../../src/validators/index.ts';

@@ -6,19 +6,14 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { LoadedSpec } from '../spec/load.ts';
-import type { TestCase } from './case.ts';
-import type { Plan } from './index.ts';
+import type { TestCase } from '../generators/case.ts';
+import type { Plan } from '../generators/index.ts';
+import type { ShardSpec } from '../types.ts';
 
 /** A stream of cases; `next()` answers synchronously while cases are ready, with a promise when it has to wait. */
 export interface CaseSource {
   next(): TestCase | undefined | Promise<TestCase | undefined>;
   close(): void;
-}
-
-/** 1-based shard index and count: a shard takes every `count`-th case of the plan, from the `index`-th. */
-export interface ShardSpec {
-  readonly index: number;
-  readonly count: number;
 }
 
 /** What the generation worker needs (structured-cloned into it). */
