@@ -7,6 +7,7 @@ import { runCommand } from './run.ts';
 import { verifyPactCommand } from './verify-pact.ts';
 import { replayCommand } from './replay.ts';
 import { mergeCommand } from './merge.ts';
+import type { Io } from './io.ts';
 
 const USAGE = `usage: conformance <command> [flags]
   run             the suite against a target (--target prism|URL, default prism)
@@ -16,14 +17,6 @@ const USAGE = `usage: conformance <command> [flags]
 flags: --target --token --token-url --scope --seed --runs --report-dir --spec --concurrency --timeout
        --rate --max-requests --shard --dry-run --insecure --pact --failure --waivers
 exit codes: 0 conforms, 1 conformance failure, 2 usage, spec or target error`;
-
-/** Output channels, so that tests can capture them. */
-export interface Io {
-  out(line: string): void;
-  err(line: string): void;
-  readonly isTTY: boolean;
-  readonly env: Readonly<Record<string, string | undefined>>;
-}
 
 /** Runs one command line and returns the exit code; never throws. */
 export async function main(argv: readonly string[], io: Io, signal?: AbortSignal): Promise<number> {

@@ -5,7 +5,7 @@ import { MergeError, mergeReports } from '../report/merge.ts';
 import { writeReports } from '../report/write.ts';
 import { UsageError, type Flags } from './args.ts';
 import { formatSummary } from './console.ts';
-import type { Io } from './main.ts';
+import type { Io } from './io.ts';
 
 /** Reads a report.json (or DIR/report.json); a usage error names the file when it is missing or not a report. */
 export async function readReport(path: string): Promise<{ file: string; report: Report }> {

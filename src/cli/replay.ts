@@ -15,7 +15,7 @@ import { urlTarget } from '../targets/url.ts';
 import { buildValidators } from '../validators/index.ts';
 import { intFlag, UsageError, type Flags } from './args.ts';
 import { readReport } from './merge.ts';
-import type { Io } from './main.ts';
+import type { Io } from './io.ts';
 import { credentialsFrom } from './run.ts';
 
 /** `--failure F2` or `--failure 2`: that failure, else all of them. */

@@ -7,7 +7,7 @@ import { writeReports } from '../report/write.ts';
 import { createProgress, formatSummary } from './console.ts';
 import type { Report } from '../report/model.ts';
 import { intFlag, rateFlag, shardFlag, UsageError, type Flags } from './args.ts';
-import type { Io } from './main.ts';
+import type { Io } from './io.ts';
 
 /** `conformance run`: the suite against a target; exit 0 conforms, 1 fails. */
 export async function runCommand(flags: Flags, io: Io, signal?: AbortSignal): Promise<number> {

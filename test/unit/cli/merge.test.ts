@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mergeCommand } from '../../../src/cli/merge.ts';
-import type { Io } from '../../../src/cli/main.ts';
+import type { Io } from '../../../src/cli/io.ts';
 import { UsageError } from '../../../src/cli/args.ts';
 import type { Report } from '../../../src/report/model.ts';
 import { conformingReport, fixtureReport } from '../report/fixture.ts';
