@@ -1,6 +1,7 @@
 import { SpecError } from '../spec/load.ts';
 import { TargetError } from '../targets/types.ts';
 import { WaiverError } from '../report/waivers.ts';
+import { ReportFileError } from '../report/read.ts';
 import { UsageError, parseCommandLine } from './args.ts';
 import { redactor } from '../runner/credentials.ts';
 import { runCommand } from './run.ts';
@@ -52,7 +53,11 @@ export async function main(argv: readonly string[], io: Io, signal?: AbortSignal
   } catch (e) {
     const err = e as Error;
     const known =
-      e instanceof UsageError || e instanceof SpecError || e instanceof TargetError || e instanceof WaiverError;
+      e instanceof UsageError ||
+      e instanceof SpecError ||
+      e instanceof TargetError ||
+      e instanceof WaiverError ||
+      e instanceof ReportFileError;
     const line = (known ? err.message : `internal error: ${err.message}`).split('\n')[0];
     io.err(`conformance: ${redact(line)}`);
     if (!known && io.env['CONFORMANCE_DEBUG']) io.err(redact(String(err.stack)));

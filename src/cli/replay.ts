@@ -9,12 +9,12 @@ import { judge } from '../checks/judge.ts';
 import type { ReportedFailure, Report } from '../report/model.ts';
 import { REDACTED } from '../report/text.ts';
 import { caseFromFailure, retarget } from '../report/replay.ts';
+import { readReport } from '../report/read.ts';
 import { loadSpec } from '../spec/load.ts';
 import { TargetError } from '../targets/types.ts';
 import { urlTarget } from '../targets/url.ts';
 import { buildValidators } from '../validators/index.ts';
 import { intFlag, UsageError, type Flags } from './args.ts';
-import { readReport } from './merge.ts';
 import type { Io } from './io.ts';
 import { credentialsFrom } from './run.ts';
 
