@@ -16,7 +16,7 @@ import { urlTarget } from '../targets/url.ts';
 import { buildValidators } from '../validators/index.ts';
 import { intFlag, UsageError, type Flags } from './args.ts';
 import type { Io } from './io.ts';
-import { credentialsFrom } from './run.ts';
+import { credentialsFrom } from './credentials.ts';
 
 /** `--failure F2` or `--failure 2`: that failure, else all of them. */
 export function selectFailures(r: Report, raw: string | undefined): readonly ReportedFailure[] {
