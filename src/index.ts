@@ -57,4 +57,5 @@ export {
 } from './pact/index.ts';
 export { anyValuePaths } from './pact/any-value.ts';
 // cli
-export { main, type Io } from './cli/main.ts';
+export { main } from './cli/main.ts';
+export type { Io } from './cli/io.ts';

@@ -3,7 +3,7 @@
 import type { Report, ReportedFailure } from '../report/model.ts';
 import { REPEAT_NOTE, repeatCommand } from '../report/repeat.ts';
 import { duration, visible } from '../report/text.ts';
-import type { Io } from './main.ts';
+import type { Io } from './io.ts';
 
 /** What `runSuite`'s hooks tell the reporter. */
 export interface ProgressHooks {

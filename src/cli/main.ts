@@ -1,12 +1,14 @@
 import { SpecError } from '../spec/load.ts';
 import { TargetError } from '../targets/types.ts';
 import { WaiverError } from '../report/waivers.ts';
+import { ReportFileError } from '../report/read.ts';
 import { UsageError, parseCommandLine } from './args.ts';
 import { redactor } from '../runner/credentials.ts';
 import { runCommand } from './run.ts';
 import { verifyPactCommand } from './verify-pact.ts';
 import { replayCommand } from './replay.ts';
 import { mergeCommand } from './merge.ts';
+import type { Io } from './io.ts';
 
 const USAGE = `usage: conformance <command> [flags]
   run             the suite against a target (--target prism|URL, default prism)
@@ -16,14 +18,6 @@ const USAGE = `usage: conformance <command> [flags]
 flags: --target --token --token-url --scope --seed --runs --report-dir --spec --concurrency --timeout
        --rate --max-requests --shard --dry-run --insecure --pact --failure --waivers
 exit codes: 0 conforms, 1 conformance failure, 2 usage, spec or target error`;
-
-/** Output channels, so that tests can capture them. */
-export interface Io {
-  out(line: string): void;
-  err(line: string): void;
-  readonly isTTY: boolean;
-  readonly env: Readonly<Record<string, string | undefined>>;
-}
 
 /** Runs one command line and returns the exit code; never throws. */
 export async function main(argv: readonly string[], io: Io, signal?: AbortSignal): Promise<number> {
@@ -59,7 +53,11 @@ export async function main(argv: readonly string[], io: Io, signal?: AbortSignal
   } catch (e) {
     const err = e as Error;
     const known =
-      e instanceof UsageError || e instanceof SpecError || e instanceof TargetError || e instanceof WaiverError;
+      e instanceof UsageError ||
+      e instanceof SpecError ||
+      e instanceof TargetError ||
+      e instanceof WaiverError ||
+      e instanceof ReportFileError;
     const line = (known ? err.message : `internal error: ${err.message}`).split('\n')[0];
     io.err(`conformance: ${redact(line)}`);
     if (!known && io.env['CONFORMANCE_DEBUG']) io.err(redact(String(err.stack)));

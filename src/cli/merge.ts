@@ -1,42 +1,10 @@
-import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Report } from '../report/model.ts';
 import { MergeError, mergeReports } from '../report/merge.ts';
+import { readReport } from '../report/read.ts';
 import { writeReports } from '../report/write.ts';
 import { UsageError, type Flags } from './args.ts';
 import { formatSummary } from './console.ts';
-import type { Io } from './main.ts';
-
-/** Reads a report.json (or DIR/report.json); a usage error names the file when it is missing or not a report. */
-export async function readReport(path: string): Promise<{ file: string; report: Report }> {
-  let file = path;
-  try {
-    if ((await stat(path)).isDirectory()) file = join(path, 'report.json');
-  } catch {
-    throw new UsageError(`${path}: no such file or directory`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(file, 'utf8'));
-  } catch (e) {
-    throw new UsageError(
-      `${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not JSON (${(e as Error).message})`}`,
-    );
-  }
-  const r = json as Partial<Report> | null;
-  if (
-    r === null ||
-    typeof r !== 'object' ||
-    typeof r.seed !== 'number' ||
-    !Array.isArray(r.failures) ||
-    !Array.isArray(r.checks) ||
-    typeof r.summary !== 'object' ||
-    typeof r.target !== 'object'
-  ) {
-    throw new UsageError(`${file}: not a conformance report.json`);
-  }
-  return { file, report: r as Report };
-}
+import type { Io } from './io.ts';
 
 /** `conformance merge-reports --report-dir OUT DIR…`: the shards' reports as one; exit 0 conforms, 1 fails. */
 export async function mergeCommand(dirs: readonly string[], flags: Flags, io: Io): Promise<number> {

@@ -9,14 +9,14 @@ import { judge } from '../checks/judge.ts';
 import type { ReportedFailure, Report } from '../report/model.ts';
 import { REDACTED } from '../report/text.ts';
 import { caseFromFailure, retarget } from '../report/replay.ts';
+import { readReport } from '../report/read.ts';
 import { loadSpec } from '../spec/load.ts';
 import { TargetError } from '../targets/types.ts';
 import { urlTarget } from '../targets/url.ts';
 import { buildValidators } from '../validators/index.ts';
 import { intFlag, UsageError, type Flags } from './args.ts';
-import { readReport } from './merge.ts';
-import type { Io } from './main.ts';
-import { credentialsFrom } from './run.ts';
+import type { Io } from './io.ts';
+import { credentialsFrom } from './credentials.ts';
 
 /** `--failure F2` or `--failure 2`: that failure, else all of them. */
 export function selectFailures(r: Report, raw: string | undefined): readonly ReportedFailure[] {

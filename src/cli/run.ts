@@ -1,13 +1,13 @@
 import { randomInt } from 'node:crypto';
 import { runSuite } from '../runner/run.ts';
-import { staticToken, type Credentials } from '../runner/credentials.ts';
-import { oauthClientCredentials } from '../runner/oauth.ts';
 import { planRun, type RunPlan } from '../runner/plan.ts';
 import { writeReports } from '../report/write.ts';
 import { createProgress, formatSummary } from './console.ts';
 import type { Report } from '../report/model.ts';
-import { intFlag, rateFlag, shardFlag, UsageError, type Flags } from './args.ts';
-import type { Io } from './main.ts';
+import { intFlag, rateFlag, shardFlag, type Flags } from './args.ts';
+import { credentialsFrom } from './credentials.ts';
+import { optional } from './optional.ts';
+import type { Io } from './io.ts';
 
 /** `conformance run`: the suite against a target; exit 0 conforms, 1 fails. */
 export async function runCommand(flags: Flags, io: Io, signal?: AbortSignal): Promise<number> {
@@ -62,27 +62,6 @@ export async function runCommand(flags: Flags, io: Io, signal?: AbortSignal): Pr
   return report.verdict === 'conforms' ? 0 : 1;
 }
 
-/** `--token-url` (OAuth2 client credentials from the environment), else `--token` or `CONNECT_TOKEN`. */
-export function credentialsFrom(flags: Flags, env: Io['env']): Credentials {
-  const tokenUrl = flags['token-url'];
-  if (tokenUrl === undefined) {
-    if (flags.scope !== undefined) throw new UsageError('--scope goes with --token-url (OAuth2 client credentials)');
-    if (flags.token !== undefined && flags.token.trim() === '') throw new UsageError('--token is empty');
-    return staticToken(flags.token ?? (env['CONNECT_TOKEN'] || undefined));
-  }
-  if (flags.token !== undefined) throw new UsageError('give either --token or --token-url, not both');
-  for (const name of ['CONNECT_CLIENT_ID', 'CONNECT_CLIENT_SECRET']) {
-    if (!env[name])
-      throw new UsageError(`--token-url needs the client credentials in the environment: ${name} is not set`);
-  }
-  return oauthClientCredentials({
-    tokenUrl,
-    clientId: env['CONNECT_CLIENT_ID']!,
-    clientSecret: env['CONNECT_CLIENT_SECRET']!,
-    ...optional('scope', flags.scope),
-  });
-}
-
 function printPlan(plan: RunPlan, target: string, io: Io): void {
   io.out(
     `dry run: nothing is sent to ${target === 'prism' ? 'the embedded Prism mock' : target}; the plan for seed ${plan.seed}, --runs ${plan.runs}${plan.shard ? ` (all shards; shard ${plan.shard.index}/${plan.shard.count} sends 1 case in ${plan.shard.count})` : ''}:`,
@@ -92,9 +71,4 @@ function printPlan(plan: RunPlan, target: string, io: Io): void {
   io.out(
     `  ${'total'.padEnd(width)} ${String(plan.requests).padStart(7)} requests${plan.maxRequests !== undefined && plan.maxRequests < plan.requests ? ` (--max-requests stops the run after ${plan.maxRequests})` : ''}, before 429 retries and shrinking`,
   );
-}
-
-/** `{ [key]: value }` when value is defined, else `{}` (for exactOptionalPropertyTypes). */
-export function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }

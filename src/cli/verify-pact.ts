@@ -6,7 +6,7 @@ import { anyValuePaths } from '../pact/any-value.ts';
 import { ProviderUnreachableError, VerifierError, verifyPact } from '../pact/verify.ts';
 import { PactFileError } from '../pact/pact-file.ts';
 import type { Flags } from './args.ts';
-import type { Io } from './main.ts';
+import type { Io } from './io.ts';
 
 /** The contract the suite's consumer tests write and commit. */
 export const DEFAULT_PACT = 'contracts/pacts/entity-onboarding-client-connect-onboarding-api.json';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createProgress, formatSummary, progressLine } from '../../../src/cli/console.ts';
-import type { Io } from '../../../src/cli/main.ts';
+import type { Io } from '../../../src/cli/io.ts';
 import { repeatCommand } from '../../../src/report/repeat.ts';
 import { conformingReport, fixtureReport, TOKEN } from '../report/fixture.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../src/cli/args.ts';
-import { credentialsFrom } from '../../../src/cli/run.ts';
+import { credentialsFrom } from '../../../src/cli/credentials.ts';
 
 describe('credentialsFrom', () => {
   it('takes --token before CONNECT_TOKEN', async () => {

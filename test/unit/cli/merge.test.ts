@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mergeCommand } from '../../../src/cli/merge.ts';
-import type { Io } from '../../../src/cli/main.ts';
+import type { Io } from '../../../src/cli/io.ts';
 import { UsageError } from '../../../src/cli/args.ts';
+import { ReportFileError } from '../../../src/report/read.ts';
 import type { Report } from '../../../src/report/model.ts';
 import { conformingReport, fixtureReport } from '../report/fixture.ts';
 
@@ -25,7 +26,7 @@ async function merge(dirs: string[], out: string) {
   try {
     return { code: await mergeCommand(dirs, { 'report-dir': out }, io), lines };
   } catch (e) {
-    if (e instanceof UsageError) return { code: 2, lines: [e.message] };
+    if (e instanceof UsageError || e instanceof ReportFileError) return { code: 2, lines: [e.message] };
     throw e;
   }
 }
