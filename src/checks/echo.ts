@@ -70,6 +70,7 @@ export function echoCheck(
   return {
     name,
     description,
+    scope: 'request',
     applies: (c) => c.kind === 'valid',
     judge: created((c, body) => {
       const failures = [];
@@ -100,6 +101,7 @@ export function echoCheck(
 export const echoRequestType: Check = {
   name: 'echo-request-type',
   description: 'a created request has requestType Entity',
+  scope: 'request',
   applies: (c) => c.kind === 'valid',
   judge: created((_c, body) =>
     body['requestType'] === undefined || body['requestType'] === 'Entity'
@@ -153,6 +155,7 @@ export function createUniqueIdCheck(): Check {
   return {
     name: 'unique-id',
     description: 'every created request has an id not seen before in the run',
+    scope: 'request',
     applies: (c) => c.kind === 'valid',
     judge: created((c, body) => {
       const id = body['id'];

@@ -4,71 +4,9 @@ import { createChecks } from '../../../src/checks/index.ts';
 import type { Check, CheckContext, Failure } from '../../../src/checks/types.ts';
 import type { TestCase } from '../../../src/generators/case.ts';
 import type { Exchange } from '../../../src/runner/exchange.ts';
+import { answer, CREATED, err400, kase, timeout, with201 } from './fixture.ts';
 import { loadSpec } from '../../../src/spec/load.ts';
 import { buildValidators } from '../../../src/validators/index.ts';
-
-const UUID = '497f6eca-6276-4993-bfeb-53cbbbba6f08';
-const SENT = {
-  brand: 'Audi',
-  type: 'EV',
-  identifier: 'VIN1',
-  owner: UUID.toUpperCase(),
-  collectiveId: UUID,
-  properties: { a: [1, null] },
-  returnUrl: 'https://example.com/back',
-};
-const CREATED = {
-  id: UUID,
-  requestType: 'Entity',
-  status: 'Pending',
-  returnUrl: 'https://example.com/back',
-  data: {
-    entity: {
-      id: UUID,
-      type: 'EV',
-      owner: UUID,
-      collectiveId: UUID,
-      properties: { a: [1, null] },
-      information: { type: 'EV', brand: 'Audi', identifier: 'VIN1', name: null },
-    },
-  },
-};
-
-function kase(kind: TestCase['kind'], extra: Partial<TestCase> = {}): TestCase {
-  const value = kind === 'valid' ? SENT : { type: 'Boat' };
-  return {
-    id: 'b0001',
-    phase: 'boundary',
-    kind,
-    label: `${kind}/x`,
-    method: 'POST',
-    contentType: 'application/json',
-    body: JSON.stringify(value),
-    value,
-    auth: 'valid',
-    ...extra,
-  };
-}
-function answer(
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' },
-): Exchange {
-  return {
-    request: { method: 'POST', url: 'http://127.0.0.1/v1/onboarding/entities', headers: {}, body: undefined },
-    response: { status, headers, body: typeof body === 'string' ? body : JSON.stringify(body), truncated: false },
-    durationMs: 1,
-    rateLimited: 0,
-  };
-}
-const timeout: Exchange = {
-  request: answer(0, '').request,
-  error: { kind: 'timeout', message: 'no answer' },
-  durationMs: 1,
-  rateLimited: 0,
-};
-const err400 = answer(400, { errors: [{ code: 'x', description: null, message: 'm' }] });
-const with201 = (patch: (b: typeof CREATED) => unknown) => answer(201, patch(structuredClone(CREATED)));
 
 type Expect = 'pass' | 'skip' | `fail:${string}` | `warn:${string}`;
 // [check, case, exchange, expected outcome, what it shows]
