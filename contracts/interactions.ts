@@ -6,3 +6,13 @@ export const FULL = 'a request to onboard a HeatPump with every optional field';
 export const REDIRECT = 'a request to onboard a ChargePoint that needs the user redirected to the OEM';
 export const MISSING_BRAND = 'a request to onboard an EV without a brand';
 export const NO_CREDENTIALS = 'a request to onboard an EV without credentials';
+
+/** The provider states the pact records: a provider sets each up before the interactions that are given it. */
+export const STATES = {
+  /** FULL names this collective (`collectiveId`)… */
+  collective: 'collective 3f8e5a52-9c1d-4b7e-8a6f-2d4c6b8a0e13 exists',
+  /** …and this owner. */
+  owner: 'owner 8a1b2c3d-4e5f-4a6b-9c7d-8e9f0a1b2c3d exists',
+  /** REDIRECT: the spec does not say when a provider redirects; which OEM does is the provider's data. */
+  redirectingOem: 'the OEM of brand Wallbox requires a consent redirect',
+} as const;

@@ -1,5 +1,5 @@
 import { isJsonMediaType } from '../validators/media-type.ts';
-import type { EntityOnboardingRequest } from './types.ts';
+import { ONBOARDING_STATUSES, type EntityOnboardingRequest, type OnboardingStatus } from './types.ts';
 
 export type * from './types.ts';
 
@@ -28,7 +28,36 @@ export interface OnboardingResponse {
    */
   readonly body: unknown;
   readonly headers: Headers;
+  /**
+   * What the client makes of the answer ({@link readOutcome}): the fields it reads, and the only ones the consumer
+   * contract asks a provider for. `body` is the raw answer, outside the contract.
+   */
+  readonly outcome: OnboardingOutcome;
 }
+
+/** What the client takes from a `201 Created` (an `OnboardingRequest`); each field undefined when the answer lacks it. */
+export interface CreatedOnboarding {
+  /** `id`: the onboarding request, to follow it up. */
+  readonly requestId: string | undefined;
+  /** `status`, when it is an `OnboardingStatus`. */
+  readonly status: OnboardingStatus | undefined;
+  /** `data.entity.id`: the Entity created. */
+  readonly entityId: string | undefined;
+  /** `data.entity.information.name` and `.identifier`: shown back to the user, so they must be what was sent. */
+  readonly name: string | null | undefined;
+  readonly identifier: string | null | undefined;
+  /** `action.redirectLink` when `action.type` is `Redirect`: where the user must go to give the OEM consent. */
+  readonly redirectTo: string | undefined;
+}
+
+/** The answer as the client understands it. */
+export type OnboardingOutcome =
+  | { readonly kind: 'created'; readonly created: CreatedOnboarding }
+  /** 400: the `message` of each of `errors`, to show the user. */
+  | { readonly kind: 'rejected'; readonly messages: readonly string[] }
+  /** 401 or 403: nothing is read of the body. */
+  | { readonly kind: 'unauthorized' }
+  | { readonly kind: 'unexpected'; readonly status: number };
 
 /** A client for `POST /v1/onboarding/entities`. */
 export interface OnboardingClient {
@@ -48,10 +77,52 @@ export function createOnboardingClient(options: OnboardingClientOptions): Onboar
       const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
       if (options.token !== undefined) headers['Authorization'] = `Bearer ${options.token}`;
       const response = await doFetch(url, { method: 'POST', headers, body: JSON.stringify(request) });
-      return { status: response.status, body: await readBody(response), headers: response.headers };
+      const body = await readBody(response);
+      return { status: response.status, body, headers: response.headers, outcome: readOutcome(response.status, body) };
     },
   };
 }
+
+/**
+ * The client's reading of an answer: every field it uses is read here and nowhere else, which is what lets the
+ * contract tests record the reads (src/pact/reads.ts) and hold the contract to them.
+ */
+export function readOutcome(status: number, body: unknown): OnboardingOutcome {
+  if (status === 201) {
+    const request = asObject(body);
+    const entity = asObject(asObject(request?.['data'])?.['entity']);
+    const information = asObject(entity?.['information']);
+    const action = asObject(request?.['action']);
+    const state = request?.['status'];
+    return {
+      kind: 'created',
+      created: {
+        requestId: asString(request?.['id']),
+        status: ONBOARDING_STATUSES.find((s) => s === state),
+        entityId: asString(entity?.['id']),
+        name: asNullableString(information?.['name']),
+        identifier: asNullableString(information?.['identifier']),
+        redirectTo: action?.['type'] === 'Redirect' ? asString(action['redirectLink']) : undefined,
+      },
+    };
+  }
+  if (status === 400) {
+    const errors = asObject(body)?.['errors'];
+    const messages = Array.isArray(errors) ? errors.map((e) => asString(asObject(e)?.['message'])) : [];
+    return { kind: 'rejected', messages: messages.filter((m) => m !== undefined) };
+  }
+  if (status === 401 || status === 403) return { kind: 'unauthorized' };
+  return { kind: 'unexpected', status };
+}
+
+function asObject(value: unknown): Readonly<Record<string, unknown>> | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>) // a JSON object: string keys, unknown values
+    : undefined;
+}
+
+const asString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+const asNullableString = (value: unknown): string | null | undefined => (value === null ? null : asString(value));
 
 async function readBody(response: Response): Promise<unknown> {
   const text = await response.text();
