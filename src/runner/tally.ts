@@ -148,7 +148,9 @@ export function createTally(
       const preflightWarnings = rejectedPreflight.map((p) => ({
         code: 'preflight',
         rule: RULES.responses,
-        message: `preflight: the target accepted ${p.label} with ${p.received} (expected ${p.expected}): it does not seem to enforce the contract`,
+        message: /^2\d\d$/.test(p.received)
+          ? `preflight: the target accepted ${p.label} with ${p.received} (expected ${p.expected}): it does not seem to enforce the contract`
+          : `preflight: the target answered ${p.label} with ${p.received} (expected ${p.expected})`,
       }));
       return {
         tool: TOOL,
