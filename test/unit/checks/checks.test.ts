@@ -4,7 +4,7 @@ import { createChecks } from '../../../src/checks/index.ts';
 import type { Check, CheckContext, Failure } from '../../../src/checks/types.ts';
 import type { TestCase } from '../../../src/generators/case.ts';
 import type { Exchange } from '../../../src/runner/exchange.ts';
-import { answer, CREATED, err400, kase, timeout, with201 } from './fixture.ts';
+import { answer, CREATED, err400, kase, SENT, timeout, with201 } from './fixture.ts';
 import { loadSpec } from '../../../src/spec/load.ts';
 import { buildValidators } from '../../../src/validators/index.ts';
 
@@ -70,6 +70,20 @@ const table: [string, TestCase, Exchange, Expect, string][] = [
     answer(201, CREATED),
     'fail:unexpected-status',
     'no credentials, created',
+  ],
+  [
+    'auth-is-enforced',
+    kase('auth', { auth: 'none', value: {}, body: '{}' }),
+    err400,
+    'fail:validated-before-authenticating',
+    'an anonymous invalid body validated first',
+  ],
+  [
+    'auth-is-enforced',
+    kase('auth', { auth: 'none', value: SENT, body: JSON.stringify(SENT) }),
+    err400,
+    'fail:unexpected-status',
+    'an anonymous valid body refused 400: not about the order',
   ],
   [
     'auth-is-enforced',
