@@ -11,6 +11,7 @@ const judgeStatus = statusIn('auth-is-enforced', [401, 403], RULES.security, 'cr
 export const authIsEnforced: Check = {
   name: 'auth-is-enforced',
   description: 'missing, wrong, empty or non-Bearer credentials are answered 401 (403 accepted)',
+  scope: 'row',
   applies: (c) => c.kind === 'auth',
   judge: (c, ex, ctx) => {
     const status = judgeStatus(c, ex, ctx);

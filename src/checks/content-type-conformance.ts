@@ -5,6 +5,7 @@ import { fail, withResponse } from './util.ts';
 export const contentTypeConformance: Check = {
   name: 'content-type-conformance',
   description: 'a documented status with content is answered with a documented Content-Type',
+  scope: 'request',
   applies: () => true,
   judge: withResponse((_c, res, ctx) => {
     const byType = ctx.validators.responses.get(String(res.status));

@@ -38,13 +38,16 @@ export function sameUuid(a: unknown, b: unknown): boolean {
   return norm(a) === norm(b);
 }
 
-/** The 201 body of a created valid case, when there is one to judge. */
-function created(
+/**
+ * The body of a 2xx answer to a valid case, when it is a JSON object: every 2xx is judged, so that a wrong status
+ * (200 for 201) does not hide a wrong echo.
+ */
+function answered(
   judge: (c: TestCase, body: Record<string, unknown>, res: ReceivedResponse) => CheckResult,
 ): Check['judge'] {
   return onRealProviders(
     withResponse((c, res) => {
-      if (res.status !== 201) return { skip: 'not created' };
+      if (res.status < 200 || res.status > 299) return { skip: 'not a 2xx' };
       const parsed = jsonBody(res);
       if (!parsed.ok || parsed.value === null || typeof parsed.value !== 'object' || Array.isArray(parsed.value))
         return { skip: 'no JSON object' };
@@ -53,30 +56,53 @@ function created(
   );
 }
 
+/** One echoed field: where the request's `request` comes back in the answer, and when it is compared. */
+interface EchoField {
+  readonly request: string;
+  readonly response: readonly string[];
+  /** `always`: compared even when the request left the field out (absent ≡ null); `given`: only when it carried a value. */
+  readonly when: 'always' | 'given';
+  readonly equal?: (a: unknown, b: unknown) => boolean;
+}
+
+const shown = (v: unknown) => JSON.stringify(v)?.slice(0, 120);
+
 /**
- * An echo check: where the 201 carries `path` (not absent, not null), it must equal what the request sent.
- * `when`: `always` compares even when the request left the field out (absent ≡ null); `given` only when the request gave a value.
+ * An echo check over a 2xx JSON object. Where the request carried a value: `null` in the answer contradicts it (a
+ * failure), a different value too; a field left out is an omission (the schema requires nothing: a warning, counted
+ * and listed). Where the request carried none, an `always` field must come back absent or null.
  */
-export function echoCheck(
-  name: string,
-  description: string,
-  fields: readonly {
-    request: string;
-    response: readonly string[];
-    when: 'always' | 'given';
-    equal?: (a: unknown, b: unknown) => boolean;
-  }[],
-): Check {
+export function echoCheck(name: string, description: string, fields: readonly EchoField[]): Check {
   return {
     name,
     description,
+    scope: 'request',
     applies: (c) => c.kind === 'valid',
-    judge: created((c, body) => {
+    judge: answered((c, body, res) => {
       const failures = [];
+      const omitted: string[] = [];
       for (const f of fields) {
         const received = at(body, ...f.response);
-        if (received === undefined || received === null) continue;
         const sent = at(caseValue(c), f.request) ?? null;
+        const where = f.response.join('.');
+        if (received === undefined) {
+          if (sent !== null) omitted.push(where);
+          continue;
+        }
+        if (received === null) {
+          if (sent !== null)
+            failures.push(
+              fail(
+                name,
+                'echo-null',
+                RULES.created,
+                `${res.status} ${where} is null, but the request's ${f.request} was ${shown(sent)}`,
+                null,
+                sent,
+              ),
+            );
+          continue;
+        }
         if (f.when === 'given' && sent === null) continue;
         if (!(f.equal ?? jsonEqual)(sent, received)) {
           failures.push(
@@ -84,31 +110,44 @@ export function echoCheck(
               name,
               'echo-mismatch',
               RULES.created,
-              `201 ${f.response.join('.')} does not echo the request's ${f.request}: Received: ${JSON.stringify(received)?.slice(0, 120)} / Sent: ${JSON.stringify(sent)?.slice(0, 120)}`,
+              `${res.status} ${where} does not echo the request's ${f.request}: Received: ${shown(received)} / Sent: ${shown(sent)}`,
               received,
               sent,
             ),
           );
         }
       }
+      if (omitted.length > 0)
+        failures.push({
+          ...fail(
+            name,
+            'echo-omission',
+            RULES.created,
+            `${res.status} leaves out ${omitted.join(', ')} that the request sent (an omission: the schema requires nothing)`,
+            null,
+            omitted,
+          ),
+          severity: 'warning' as const,
+        });
       return failures;
     }),
   };
 }
 
-/** Where the 201 carries `requestType`, it is `Entity`: this operation creates Entity onboarding requests. */
+/** Where a 2xx carries `requestType`, it is `Entity`: this operation creates Entity onboarding requests. */
 export const echoRequestType: Check = {
   name: 'echo-request-type',
   description: 'a created request has requestType Entity',
+  scope: 'request',
   applies: (c) => c.kind === 'valid',
-  judge: created((_c, body) =>
+  judge: answered((_c, body, res) =>
     body['requestType'] === undefined || body['requestType'] === 'Entity'
       ? undefined
       : fail(
           'echo-request-type',
           'echo-mismatch',
           RULES.created,
-          `201 requestType: Received: ${JSON.stringify(body['requestType'])} / Expected: "Entity"`,
+          `${res.status} requestType: Received: ${JSON.stringify(body['requestType'])} / Expected: "Entity"`,
           body['requestType'],
           'Entity',
         ),
@@ -147,14 +186,15 @@ export const echoReturnUrl = echoCheck('echo-return-url', 'returnUrl echoes the 
   { request: 'returnUrl', response: ['returnUrl'], when: 'given' },
 ]);
 
-/** Every created request has its own id across the whole run (stateful: one instance per run). */
+/** Every created request (any 2xx) has its own id across the whole run (stateful: one instance per run). */
 export function createUniqueIdCheck(): Check {
   const seen = new Map<string, string>();
   return {
     name: 'unique-id',
     description: 'every created request has an id not seen before in the run',
+    scope: 'request',
     applies: (c) => c.kind === 'valid',
-    judge: created((c, body) => {
+    judge: answered((c, body, res) => {
       const id = body['id'];
       if (typeof id !== 'string') return undefined;
       const key = id.toLowerCase();
@@ -164,7 +204,7 @@ export function createUniqueIdCheck(): Check {
           'unique-id',
           'duplicate-id',
           RULES.created,
-          `201 id ${id} was already returned for case ${first}`,
+          `${res.status} id ${id} was already returned for case ${first}`,
           id,
         );
       }

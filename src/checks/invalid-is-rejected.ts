@@ -8,6 +8,7 @@ const judge400 = statusIn('invalid-is-rejected', [400], RULES.badRequest, 'an in
 export const invalidIsRejected: Check = {
   name: 'invalid-is-rejected',
   description: 'a request with one schema violation, malformed JSON or an empty body is answered 400',
+  scope: 'row',
   applies: (c) => c.kind === 'schema-violation' || c.kind === 'malformed-json' || c.kind === 'empty-body',
   judge: (c, ex, ctx) => {
     const result = judge400(c, ex, ctx);

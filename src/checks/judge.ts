@@ -36,12 +36,19 @@ export function judge(checks: readonly Check[], c: TestCase, ex: Exchange, ctx: 
     else if ('skip' in r) out.push(verdictOf(check).skip);
     else {
       const found = Array.isArray(r) ? (r as readonly Failure[]) : [r as Failure];
-      // An advisory case tests a rule beyond the verdict profile: what it finds is a warning, never a failure.
-      const failures = c.advisory
-        ? found.map((f) => ({ ...f, severity: 'warning' as const, message: `${f.message} (advisory: ${c.advisory})` }))
-        : found;
+      const failures = soften(check, c, found);
       out.push({ check, outcome: failures.some((f) => f.severity === 'error') ? 'fail' : 'pass', failures });
     }
   }
   return out;
+}
+
+/**
+ * An advisory case tests a rule beyond the verdict profile in the status it expects: its row check's findings are
+ * warnings. Every other check states a rule that holds for every request (never 5xx, the documented content, the
+ * echo): an advisory case is judged by it like any other.
+ */
+function soften(check: Check, c: TestCase, found: readonly Failure[]): readonly Failure[] {
+  if (c.advisory === undefined || check.scope !== 'row') return found;
+  return found.map((f) => ({ ...f, severity: 'warning' as const, message: `${f.message} (advisory: ${c.advisory})` }));
 }

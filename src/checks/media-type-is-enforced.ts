@@ -6,6 +6,7 @@ import { statusIn } from './util.ts';
 export const mediaTypeIsEnforced: Check = {
   name: 'media-type-is-enforced',
   description: 'an undeclared request media type is answered 415 (400 accepted)',
+  scope: 'row',
   applies: (c) => c.kind === 'media-type',
   judge: statusIn(
     'media-type-is-enforced',

@@ -6,6 +6,7 @@ import { fail, withResponse } from './util.ts';
 export const methodIsNotAllowed: Check = {
   name: 'method-is-not-allowed',
   description: 'another method on the path is answered 405 (a missing Allow header is a warning)',
+  scope: 'row',
   applies: (c) => c.kind === 'method',
   judge: withResponse((c, res) => {
     if (res.status !== 405) {

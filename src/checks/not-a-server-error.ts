@@ -6,6 +6,7 @@ import { fail, withResponse } from './util.ts';
 export const notAServerError: Check = {
   name: 'not-a-server-error',
   description: 'no request is answered with a 5xx status',
+  scope: 'request',
   applies: () => true,
   judge: withResponse((_c, res) =>
     res.status >= 500

@@ -5,6 +5,7 @@ import { RULES } from './rules.ts';
 export const responseIsReceived: Check = {
   name: 'response-is-received',
   description: 'every request is answered (no timeout, reset or refused connection)',
+  scope: 'request',
   applies: () => true,
   judge: (_c, ex) =>
     ex.error

@@ -6,6 +6,7 @@ import { fail, jsonBody, withResponse } from './util.ts';
 export const responseSchemaConformance: Check = {
   name: 'response-schema-conformance',
   description: 'the body of a documented status is valid against its documented schema',
+  scope: 'request',
   applies: () => true,
   judge: withResponse((_c, res, ctx) => {
     const byType = ctx.validators.responses.get(String(res.status));

@@ -6,6 +6,7 @@ import { fail, withResponse } from './util.ts';
 export const statusIsAllowed: Check = {
   name: 'status-is-allowed',
   description: 'every status is documented by the spec or allowed by the verdict profile',
+  scope: 'request',
   applies: () => true,
   judge: withResponse((_c, res, ctx) => {
     const documented = ctx.validators.documentedStatuses;

@@ -33,6 +33,11 @@ export type CheckResult = undefined | Failure | readonly Failure[] | { readonly 
 export interface Check {
   readonly name: string;
   readonly description: string;
+  /**
+   * `row`: the verdict table's row for its cases (the status they expect); an advisory case softens its findings to
+   * warnings. `request`: a rule that holds for every request, advisory or not (never 5xx, the documented content...).
+   */
+  readonly scope: 'row' | 'request';
   /** Whether the check speaks about this case at all (not counted when false). */
   applies(c: TestCase): boolean;
   judge(c: TestCase, ex: Exchange, ctx: CheckContext): CheckResult;

@@ -6,6 +6,7 @@ import { statusIn } from './util.ts';
 export const validIsCreated: Check = {
   name: 'valid-is-created',
   description: 'a schema-valid request is answered 201',
+  scope: 'row',
   applies: (c) => c.kind === 'valid',
   judge: statusIn('valid-is-created', [201], RULES.created, 'a valid request was not created'),
 };

@@ -74,7 +74,10 @@ export const DEFAULT_OWNER = '8b6f2d3e-1c4a-4e5f-9d7b-0a2c4e6f8b1d';
 export const DOCUMENTATION_LINK = 'https://docs.example.com/onboarding';
 
 export interface CreatedShape {
-  /** full: everything filled in; minimal: only id/requestType/status; all-nulls: every nullable field null. */
+  /**
+   * full: everything filled in; minimal: only id/requestType/status; all-nulls: every nullable field null that does
+   * not echo a value the request carried (a null echo of a value sent contradicts the request).
+   */
   readonly kind: 'full' | 'minimal' | 'all-nulls';
   readonly action: ActionType;
 }
@@ -85,7 +88,7 @@ export const FULL_REDIRECT: CreatedShape = { kind: 'full', action: 'Redirect' };
 export function buildCreated(req: EntityRequest, ctx: CreateContext, shape: CreatedShape): OnboardingRequest {
   if (shape.kind === 'minimal') return { id: ctx.requestId, requestType: 'Entity', status: 'Pending' };
   const nulls = shape.kind === 'all-nulls';
-  const echo = (value: string | null): string | null => (nulls ? null : value);
+  const orNull = (value: string | null): string | null => (nulls ? null : value);
   return {
     id: ctx.requestId,
     created: ctx.now.toISOString(),
@@ -93,26 +96,26 @@ export function buildCreated(req: EntityRequest, ctx: CreateContext, shape: Crea
     requestType: 'Entity',
     status: 'Pending',
     action: buildAction(ctx, shape, nulls),
-    returnUrl: echo(req.returnUrl),
+    returnUrl: req.returnUrl,
     errors: nulls ? null : [],
     data: {
       entity: {
         id: ctx.entityId,
-        collectiveId: echo(req.collectiveId),
+        collectiveId: req.collectiveId,
         owner: req.owner ?? ctx.defaultOwner,
-        properties: nulls ? null : req.properties,
+        properties: req.properties,
         type: req.type,
         information: {
           type: req.type,
-          brand: echo(req.brand),
-          identifier: echo(req.identifier),
-          pairingCode: echo(req.pairingCode),
-          associatedEmail: echo(req.associatedEmail),
-          name: echo(req.name),
-          track: echo(req.track),
+          brand: req.brand,
+          identifier: req.identifier,
+          pairingCode: req.pairingCode,
+          associatedEmail: req.associatedEmail,
+          name: req.name,
+          track: req.track,
         },
         // reference.type is the device *model*, which is not known at onboarding time.
-        reference: { brand: echo(req.brand), type: null, identifier: echo(req.identifier) },
+        reference: { brand: orNull(req.brand), type: null, identifier: orNull(req.identifier) },
         systemProperties: null,
       },
     },

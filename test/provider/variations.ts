@@ -31,7 +31,7 @@ export const VARIATIONS: readonly Variation[] = [
   {
     name: 'all-nulls',
     description:
-      'Every nullable field of the 201 is present and null (returnUrl, errors, links, information.*, reference.*, collectiveId, properties...).',
+      'Every nullable field of the 201 that echoes nothing the request sent is present and null (errors, links, reference.*, systemProperties, and the echoes of fields the request left out or sent null).',
     apply: (b) => ({ ...b, buildCreated: (r, ctx) => buildCreated(r, ctx, { kind: 'all-nulls', action: 'Consent' }) }),
   },
   {

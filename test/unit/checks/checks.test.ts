@@ -4,71 +4,9 @@ import { createChecks } from '../../../src/checks/index.ts';
 import type { Check, CheckContext, Failure } from '../../../src/checks/types.ts';
 import type { TestCase } from '../../../src/generators/case.ts';
 import type { Exchange } from '../../../src/runner/exchange.ts';
+import { answer, CREATED, err400, kase, timeout, with201 } from './fixture.ts';
 import { loadSpec } from '../../../src/spec/load.ts';
 import { buildValidators } from '../../../src/validators/index.ts';
-
-const UUID = '497f6eca-6276-4993-bfeb-53cbbbba6f08';
-const SENT = {
-  brand: 'Audi',
-  type: 'EV',
-  identifier: 'VIN1',
-  owner: UUID.toUpperCase(),
-  collectiveId: UUID,
-  properties: { a: [1, null] },
-  returnUrl: 'https://example.com/back',
-};
-const CREATED = {
-  id: UUID,
-  requestType: 'Entity',
-  status: 'Pending',
-  returnUrl: 'https://example.com/back',
-  data: {
-    entity: {
-      id: UUID,
-      type: 'EV',
-      owner: UUID,
-      collectiveId: UUID,
-      properties: { a: [1, null] },
-      information: { type: 'EV', brand: 'Audi', identifier: 'VIN1', name: null },
-    },
-  },
-};
-
-function kase(kind: TestCase['kind'], extra: Partial<TestCase> = {}): TestCase {
-  const value = kind === 'valid' ? SENT : { type: 'Boat' };
-  return {
-    id: 'b0001',
-    phase: 'boundary',
-    kind,
-    label: `${kind}/x`,
-    method: 'POST',
-    contentType: 'application/json',
-    body: JSON.stringify(value),
-    value,
-    auth: 'valid',
-    ...extra,
-  };
-}
-function answer(
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' },
-): Exchange {
-  return {
-    request: { method: 'POST', url: 'http://127.0.0.1/v1/onboarding/entities', headers: {}, body: undefined },
-    response: { status, headers, body: typeof body === 'string' ? body : JSON.stringify(body), truncated: false },
-    durationMs: 1,
-    rateLimited: 0,
-  };
-}
-const timeout: Exchange = {
-  request: answer(0, '').request,
-  error: { kind: 'timeout', message: 'no answer' },
-  durationMs: 1,
-  rateLimited: 0,
-};
-const err400 = answer(400, { errors: [{ code: 'x', description: null, message: 'm' }] });
-const with201 = (patch: (b: typeof CREATED) => unknown) => answer(201, patch(structuredClone(CREATED)));
 
 type Expect = 'pass' | 'skip' | `fail:${string}` | `warn:${string}`;
 // [check, case, exchange, expected outcome, what it shows]
@@ -258,9 +196,46 @@ const table: [string, TestCase, Exchange, Expect, string][] = [
     'echo-properties',
     kase('valid'),
     with201((b) => ((b.data.entity.properties = null as never), b)),
-    'pass',
-    'null is an omission',
+    'fail:echo-null',
+    'null where the request carried a value is a contradiction',
   ],
+  [
+    'echo-properties',
+    kase('valid'),
+    with201((b) => (delete (b.data.entity as Partial<typeof b.data.entity>).properties, b)),
+    'warn:echo-omission',
+    'absent is an omission: a warning',
+  ],
+  [
+    'echo-properties',
+    kase('valid', { value: { brand: 'Audi', type: 'EV' } }),
+    with201((b) => ((b.data.entity.properties = null as never), b)),
+    'pass',
+    'null where the request sent none',
+  ],
+  [
+    'echo-collective-id',
+    kase('valid'),
+    with201((b) => ((b.data.entity.collectiveId = null as never), b)),
+    'fail:echo-null',
+    'a null collectiveId for the one sent',
+  ],
+  [
+    'echo-return-url',
+    kase('valid'),
+    with201((b) => ({ ...b, returnUrl: null })),
+    'fail:echo-null',
+    'a null returnUrl for the one sent',
+  ],
+  [
+    'echo-entity-type',
+    kase('valid'),
+    answer(200, { ...CREATED, data: { entity: { ...CREATED.data.entity, type: 'Battery' } } }),
+    'fail:echo-mismatch',
+    'any 2xx is judged: a wrong status does not hide a wrong echo',
+  ],
+  ['echo-entity-type', kase('valid'), err400, 'skip', 'a 4xx carries no echo'],
+  ['echo-entity-type', kase('valid'), answer(201, []), 'skip', 'not a JSON object'],
   ['echo-return-url', kase('valid'), answer(201, CREATED), 'pass', 'the returnUrl sent'],
   [
     'echo-return-url',
