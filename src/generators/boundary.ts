@@ -9,7 +9,14 @@ import { certifyInvalid, certifyValid, parseBody } from './certify.ts';
 import { draft, type Draft } from './draft.ts';
 import { typeAllows, type FieldModel, type JsonType, type RequestModel } from './model.ts';
 import { enumNearMisses, nameVariants, uuidNearMisses } from './near-miss.ts';
-import { ANY_SHAPES, canonicalValue, STRING_VARIANTS } from './values.ts';
+import {
+  ANY_SHAPES,
+  canonicalValue,
+  jsonTypeOf,
+  LONE_SURROGATES,
+  NON_JSON_NUMBERS,
+  STRING_VARIANTS,
+} from './values.ts';
 
 /** Rules of HTTP the boundary phase tests that the verdict profile does not list: reported as warnings. */
 const ADVISORY = {
@@ -19,6 +26,7 @@ const ADVISORY = {
     'an anonymous invalid body matches both the 401 and the 400 row; the verdict profile does not say which wins',
   urnUuid:
     'ajv-formats accepts the urn:uuid: form of format uuid, but common uuid parsers (.NET Guid, npm uuid) refuse it',
+  loneSurrogate: 'a lone surrogate escape is valid JSON, but RFC 8259 §8.2 calls its handling unpredictable',
 } as const;
 
 type Body = Record<string, unknown>;
@@ -40,6 +48,16 @@ export const OTHER_METHODS: readonly { readonly method: string; readonly withBod
 ];
 /** Wrong JSON types tried on a typed field, in this order. */
 const WRONG_TYPES: readonly JsonType[] = ['number', 'boolean', 'array', 'object', 'string', 'null'];
+/**
+ * One-element arrays that coercing validators unwrap (Ajv's `coerceTypes: 'array'`, Fastify's default): `[0]` becomes
+ * `"0"`. Beside the `array` wrong type, which wraps the field's own value (`["conformance-brand"]`, `["Battery"]`).
+ */
+const COERCIBLE_ARRAYS: readonly { readonly name: string; readonly value: unknown }[] = [
+  { name: 'array-of-number', value: [0] },
+  { name: 'array-of-boolean', value: [true] },
+  { name: 'array-of-null', value: [null] },
+  { name: 'array-of-string', value: ['conformance'] },
+];
 
 export function minimalBody(model: RequestModel): Body {
   const out: Body = {};
@@ -60,11 +78,14 @@ export function freeStringFields(model: RequestModel): FieldModel[] {
   );
 }
 
-/** Wrong JSON types for a typed field: every one for plain fields; only number (and null when refused) for a formatted one. */
+/**
+ * Wrong JSON types for a typed field: every one for plain fields; for a formatted one the shapes coercing validators
+ * turn into strings (number, boolean, array) and null when refused.
+ */
 export function wrongTypes(f: FieldModel): JsonType[] {
   if (f.types === undefined) return [];
   const wrong = WRONG_TYPES.filter((t) => !typeAllows(f.types, t) && !(t === 'null' && f.nullable));
-  return f.format !== undefined ? wrong.filter((t) => t === 'number' || t === 'null') : wrong;
+  return f.format !== undefined ? wrong.filter((t) => t !== 'object' && t !== 'string') : wrong;
 }
 
 /** A value of JSON type `t` for field `f` (enum fields get a plausible ordinal as their number). */
@@ -86,6 +107,11 @@ export function wrongValue(f: FieldModel | undefined, t: JsonType, inner: unknow
     case 'null':
       return null;
   }
+}
+
+/** The JSON type of a value, and of the element of a one-element array (`[string]`): what a coercion unwraps. */
+function shapeOf(v: unknown): string {
+  return Array.isArray(v) && v.length === 1 ? `[${jsonTypeOf(v[0])}]` : jsonTypeOf(v);
 }
 
 export function fieldViolation(f: FieldModel, keyword: string): Violation {
@@ -169,6 +195,20 @@ export function boundaryDrafts(model: RequestModel): Draft[] {
     if (f.types !== undefined || f.enumValues !== undefined) continue;
     for (const shape of ANY_SHAPES) valid(`valid/any/${f.name}/${shape.name}`, withField(f, shape.value));
   }
+  // Lone surrogates in each free string and inside each untyped field: 201 due; RFC 8259 §8.2 makes a refusal advice.
+  const untyped = model.fields.filter((f) => f.types === undefined && f.enumValues === undefined);
+  for (const u of LONE_SURROGATES) {
+    for (const f of strings)
+      valid(`valid/surrogate/${u.name}/${f.name}`, withField(f, u.value), ct, 'valid', ADVISORY.loneSurrogate);
+    for (const f of untyped)
+      valid(
+        `valid/surrogate/${u.name}/${f.name}`,
+        withField(f, { conformance: u.value }),
+        ct,
+        'valid',
+        ADVISORY.loneSurrogate,
+      );
+  }
   for (const m of model.media) valid(`valid/${m.slug}`, all, m.contentType);
   const [type = '', subtype = ''] = model.primary.contentType.split('/');
   valid(
@@ -209,12 +249,16 @@ export function boundaryDrafts(model: RequestModel): Draft[] {
     invalid(`invalid/type/root/${t}`, wrongValue(undefined, t, minimal), rootViolation(model, 'type'));
   }
   for (const f of model.fields) {
-    for (const t of wrongTypes(f))
-      invalid(
-        `invalid/type/${f.name}/${t}`,
-        withField(f, wrongValue(f, t, canonicalValue(f))),
-        fieldViolation(f, 'type'),
-      );
+    const tried = new Set<string>();
+    for (const t of wrongTypes(f)) {
+      const value = wrongValue(f, t, canonicalValue(f));
+      tried.add(shapeOf(value));
+      invalid(`invalid/type/${f.name}/${t}`, withField(f, value), fieldViolation(f, 'type'));
+    }
+    if (f.types === undefined || typeAllows(f.types, 'array')) continue;
+    for (const a of COERCIBLE_ARRAYS)
+      if (!tried.has(shapeOf(a.value)))
+        invalid(`invalid/type/${f.name}/${a.name}`, withField(f, a.value), fieldViolation(f, 'type'));
   }
   for (const f of model.fields) {
     const members = (f.enumValues ?? []).filter((m): m is string => typeof m === 'string');
@@ -266,6 +310,17 @@ export function boundaryDrafts(model: RequestModel): Draft[] {
     ['bom-only', '\uFEFF'],
     ['whitespace-only', ' \r\n\t '],
   ];
+  // NaN and the infinities in every position, not only the first key: Python's json.loads takes them all.
+  const MARK = 'conformance-non-json-number';
+  const positions: [string, Body][] = model.fields.map((f) => [f.name, withField(f, MARK)]);
+  for (const f of untyped)
+    positions.push(
+      [`${f.name}/nested`, withField(f, { conformance: MARK })],
+      [`${f.name}/array`, withField(f, [MARK])],
+    );
+  for (const n of NON_JSON_NUMBERS)
+    for (const [where, body] of positions)
+      malformed.push([`${n.name}/${where}`, JSON.stringify(body).replace(JSON.stringify(MARK), n.literal)]);
   for (const [name, body] of malformed) {
     if (!parseBody(body).ok) out.push(draft('malformed-json', `malformed/${name}`, body, { contentType: ct }));
   }

@@ -154,6 +154,28 @@ export const ANY_SHAPES: readonly { readonly name: string; readonly value: unkno
   { name: 'string', value: 'conformance-properties' },
   { name: 'number', value: 42.5 },
   { name: 'boolean', value: false },
+  // Prototype-named members (JSON.parse makes `__proto__` an own key; an object literal would set the prototype):
+  // valid JSON that prototype-poisoning guards (Fastify's secure-json-parse) refuse.
+  { name: 'proto-key', value: JSON.parse('{"__proto__":{"x":1}}') as unknown },
+  { name: 'constructor-prototype', value: JSON.parse('{"constructor":{"prototype":{}}}') as unknown },
+  { name: 'prototype-key', value: JSON.parse('{"prototype":{"x":1}}') as unknown },
+];
+
+/**
+ * Lone surrogate escapes: valid JSON (RFC 8259 §7 allows any \uXXXX), which RFC 8259 §8.2 says parsers handle
+ * unpredictably. JSON.stringify writes a lone surrogate as its escape, so the bytes sent are ASCII.
+ */
+export const LONE_SURROGATES: readonly { readonly name: string; readonly value: string }[] = [
+  { name: 'high', value: 'conformance-\uD800' },
+  { name: 'low-then-text', value: 'conformance-\uDC00x' },
+  { name: 'reversed-pair', value: 'conformance-\uDC00\uD800' },
+];
+
+/** Number literals JavaScript and Python write but JSON does not have (RFC 8259 §6): a body carrying one is not JSON. */
+export const NON_JSON_NUMBERS: readonly { readonly name: string; readonly literal: string }[] = [
+  { name: 'nan', literal: 'NaN' },
+  { name: 'infinity', literal: 'Infinity' },
+  { name: 'negative-infinity', literal: '-Infinity' },
 ];
 
 // ---- arbitraries ----
@@ -282,11 +304,13 @@ export const safeNumberArb: fc.Arbitrary<number> = fc.oneof(
   fc.double({ min: -1e12, max: 1e12, noNaN: true, noDefaultInfinity: true }).filter((d) => !Object.is(d, -0)),
 );
 
-/** Object keys: any grapheme, no `@`, never `__proto__` (which JSON.parse and object literals treat differently). */
+/**
+ * Object keys: any grapheme, no `@`. `__proto__` is kept (fast-check biases towards it and `constructor`): fc.dictionary
+ * defines it as an own key, JSON.stringify writes it and JSON.parse reads it back as one, so it reaches the wire.
+ */
 export const keyArb: fc.Arbitrary<string> = fc
   .oneof(fc.string({ unit: 'grapheme-ascii', maxLength: 10 }), fc.string({ unit: 'grapheme', maxLength: 6 }))
-  .map(noAt)
-  .filter((k) => k !== '__proto__');
+  .map(noAt);
 
 /** Any JSON value up to `maxDepth` levels of arrays and objects. */
 export function jsonValueArb(maxDepth = 3): fc.Arbitrary<unknown> {

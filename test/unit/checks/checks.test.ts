@@ -8,6 +8,13 @@ import { answer, CREATED, err400, kase, timeout, with201 } from './fixture.ts';
 import { loadSpec } from '../../../src/spec/load.ts';
 import { buildValidators } from '../../../src/validators/index.ts';
 
+const PROTO_BODY = '{"brand":"b","type":"EV","properties":{"__proto__":{"x":1}}}';
+const PROTO = kase('valid', {
+  label: 'valid/any/properties/proto-key',
+  body: PROTO_BODY,
+  value: JSON.parse(PROTO_BODY) as unknown,
+});
+
 type Expect = 'pass' | 'skip' | `fail:${string}` | `warn:${string}`;
 // [check, case, exchange, expected outcome, what it shows]
 const table: [string, TestCase, Exchange, Expect, string][] = [
@@ -235,6 +242,45 @@ const table: [string, TestCase, Exchange, Expect, string][] = [
     'any 2xx is judged: a wrong status does not hide a wrong echo',
   ],
   ['echo-entity-type', kase('valid'), err400, 'skip', 'a 4xx carries no echo'],
+  [
+    'echo-properties',
+    PROTO,
+    answer(201, '{"data":{"entity":{"properties":{"__proto__":{"x":1}}}}}'),
+    'pass',
+    'a prototype-named member echoed as an own key',
+  ],
+  [
+    'echo-properties',
+    PROTO,
+    answer(201, { data: { entity: { properties: {} } } }),
+    'fail:echo-mismatch',
+    'a prototype-named member dropped on the way (an object literal or assignment sets the prototype)',
+  ],
+  [
+    'valid-is-created',
+    PROTO,
+    err400,
+    'fail:unexpected-status',
+    'a prototype-named member refused (prototype-poisoning protection): a failure, not advice',
+  ],
+  [
+    'invalid-is-rejected',
+    kase('malformed-json', { label: 'malformed/nan/properties', body: '{"brand":"b","type":"EV","properties":NaN}' }),
+    answer(201, CREATED),
+    'fail:unexpected-status',
+    'NaN accepted where a lenient parser takes it',
+  ],
+  [
+    'invalid-is-rejected',
+    kase('schema-violation', {
+      label: 'invalid/type/brand/array-of-number',
+      value: { brand: [0], type: 'EV' },
+      violation: { keyword: 'type', rule: '/components/schemas/R/properties/brand/type', instancePath: '/brand' },
+    }),
+    answer(201, CREATED),
+    'fail:unexpected-status',
+    'a coercing validator unwrapped [0] into "0"',
+  ],
   ['echo-entity-type', kase('valid'), answer(201, []), 'skip', 'not a JSON object'],
   ['echo-return-url', kase('valid'), answer(201, CREATED), 'pass', 'the returnUrl sent'],
   [

@@ -11,6 +11,12 @@ import { answer, err400, kase, timeout, with201 } from './fixture.ts';
 const ADVICE = 'a rule beyond the profile';
 const advisoryValid = kase('valid', { label: 'valid/format/owner/urn-uuid', advisory: ADVICE });
 const advisoryAuth = kase('auth', { label: 'auth/none-invalid-body', auth: 'none', advisory: ADVICE });
+const surrogate = kase('valid', {
+  label: 'valid/surrogate/high/brand',
+  body: '{"brand":"\\ud800","type":"EV"}',
+  value: { brand: '\ud800', type: 'EV' },
+  advisory: 'RFC 8259 §8.2',
+});
 const html = (status: number) => answer(status, '<html></html>', { 'content-type': 'text/html' });
 const ECHO_SKIPPED = {
   'echo-request-type': 'skip',
@@ -50,6 +56,18 @@ const table: [string, TestCase, Exchange, Record<string, Outcome>][] = [
     advisoryValid,
     with201((b) => ((b.data.entity.type = 'Battery'), b)),
     { 'echo-entity-type': 'fail' },
+  ],
+  [
+    'a lone surrogate refused with 400: a warning (RFC 8259 §8.2)',
+    surrogate,
+    err400,
+    { 'valid-is-created': 'warn', ...ECHO_SKIPPED },
+  ],
+  [
+    'a lone surrogate answered 500: a failure',
+    surrogate,
+    answer(500, '{}'),
+    { 'valid-is-created': 'warn', 'not-a-server-error': 'fail', 'status-is-allowed': 'fail', ...ECHO_SKIPPED },
   ],
   [
     'an advisory anonymous invalid body validated first: the row is a warning',

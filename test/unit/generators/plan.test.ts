@@ -12,6 +12,7 @@ import {
 } from '../../../src/generators/index.ts';
 import { loadSpec } from '../../../src/spec/load.ts';
 import { buildValidators, type Validators } from '../../../src/validators/index.ts';
+import GOLDEN_LABELS from './boundary-labels.json' with { type: 'json' };
 
 const REQ = '/components/schemas/Connect.Service.Onboarding.App.Models.V1.EntityOnboardingRequest';
 const ENTITY_TYPE = '/components/schemas/Connect.Service.Onboarding.Core.Models.Data.EntityType';
@@ -34,23 +35,29 @@ function errorsOf(c: TestCase) {
   return validators.requestFor(c.contentType)!.validate(JSON.parse(c.body!));
 }
 
+/** One-element arrays that coercing validators unwrap (`[0]` → `"0"`), sent to every typed field. */
+const COERCIBLE = ['array-of-number', 'array-of-boolean', 'array-of-null'];
+
+/** The nullable fields of the request, in the spec's order. */
+const NULLABLE = [
+  'collectiveId',
+  'pairingCode',
+  'associatedEmail',
+  'brand',
+  'name',
+  'owner',
+  'properties',
+  'identifier',
+  'returnUrl',
+  'track',
+];
+
 /** Every class the boundary phase must produce (the brief's list, made concrete for this spec). */
 const EXPECTED_LABELS = [
   'valid/minimal',
   'valid/all-fields',
   'valid/all-null',
-  ...[
-    'collectiveId',
-    'pairingCode',
-    'associatedEmail',
-    'brand',
-    'name',
-    'owner',
-    'properties',
-    'identifier',
-    'returnUrl',
-    'track',
-  ].map((f) => `valid/null/${f}`),
+  ...NULLABLE.map((f) => `valid/null/${f}`),
   ...['Battery', 'ChargePoint', 'EV', 'HeatPump', 'SolarPlant', 'RetrofitMeter', 'Meter', 'Inverter'].map(
     (v) => `valid/enum/type/${v}`,
   ),
@@ -71,8 +78,23 @@ const EXPECTED_LABELS = [
     'long-4096',
     'long-65536',
   ].map((v) => `valid/string/${v}`),
-  ...['object', 'empty-object', 'nested', 'array', 'empty-array', 'string', 'number', 'boolean'].map(
-    (v) => `valid/any/properties/${v}`,
+  ...[
+    'object',
+    'empty-object',
+    'nested',
+    'array',
+    'empty-array',
+    'string',
+    'number',
+    'boolean',
+    'proto-key',
+    'constructor-prototype',
+    'prototype-key',
+  ].map((v) => `valid/any/properties/${v}`),
+  ...['high', 'low-then-text', 'reversed-pair'].flatMap((s) =>
+    ['pairingCode', 'associatedEmail', 'brand', 'name', 'identifier', 'returnUrl', 'track', 'properties'].map(
+      (f) => `valid/surrogate/${s}/${f}`,
+    ),
   ),
   'valid/application-json',
   'valid/application-json-charset',
@@ -90,11 +112,12 @@ const EXPECTED_LABELS = [
   'invalid/required/empty-object',
   ...['number', 'boolean', 'array', 'string', 'null'].map((t) => `invalid/type/root/${t}`),
   ...['pairingCode', 'associatedEmail', 'brand', 'name', 'identifier', 'returnUrl', 'track'].flatMap((f) =>
-    ['number', 'boolean', 'array', 'object'].map((t) => `invalid/type/${f}/${t}`),
+    ['number', 'boolean', 'array', 'object', ...COERCIBLE].map((t) => `invalid/type/${f}/${t}`),
   ),
-  'invalid/type/collectiveId/number',
-  'invalid/type/owner/number',
-  ...['number', 'boolean', 'array', 'object', 'null'].map((t) => `invalid/type/type/${t}`),
+  ...['collectiveId', 'owner'].flatMap((f) =>
+    ['number', 'boolean', 'array', ...COERCIBLE].map((t) => `invalid/type/${f}/${t}`),
+  ),
+  ...['number', 'boolean', 'array', 'object', 'null', ...COERCIBLE].map((t) => `invalid/type/type/${t}`),
   ...[
     'lowercase',
     'uppercase',
@@ -146,6 +169,9 @@ const EXPECTED_LABELS = [
     'bom-only',
     'whitespace-only',
   ].map((m) => `malformed/${m}`),
+  ...['nan', 'infinity', 'negative-infinity'].flatMap((n) =>
+    [...NULLABLE, 'type', 'properties/nested', 'properties/array'].map((where) => `malformed/${n}/${where}`),
+  ),
   'empty-body',
   'auth/none',
   'auth/wrong',
@@ -186,7 +212,11 @@ describe('boundary phase', () => {
     expect(new Set(labels).size).toBe(labels.length);
     expect(labels).toEqual(expect.arrayContaining(EXPECTED_LABELS));
     expect(boundary.length).toBeGreaterThanOrEqual(100);
-    expect(boundary.length).toBeLessThanOrEqual(200);
+    expect(boundary.length).toBeLessThanOrEqual(300);
+  });
+
+  it('keeps the golden list of labels, in order (a change to it is a change of the plan, made on purpose)', () => {
+    expect(boundary.map((c) => c.label)).toEqual(GOLDEN_LABELS);
   });
 
   it('numbers its cases b0001… and is independent of the seed and of runs', () => {
@@ -267,6 +297,46 @@ describe('boundary phase', () => {
       Brand: 'conformance-brand',
     });
     expect(byLabel.get('invalid/enum/type/homoglyph')!.value).toMatchObject({ type: '\u0415V' });
+  });
+
+  it('the classes real frameworks trip on: lone surrogates, prototype keys, non-JSON numbers, coercible shapes', () => {
+    const byLabel = new Map(boundary.map((c) => [c.label, c]));
+    // Lone surrogates travel as escapes (the bytes are ASCII), parse back to the lone unit, and are advisory.
+    const high = byLabel.get('valid/surrogate/high/brand')!;
+    expect(high.body).toBe('{"brand":"conformance-\\ud800","type":"Battery"}');
+    expect((high.value as { brand: string }).brand).toBe('conformance-\uD800');
+    expect(high.advisory).toMatch(/RFC 8259 §8.2/);
+    expect(byLabel.get('valid/surrogate/reversed-pair/properties')!.body).toContain(
+      '"properties":{"conformance":"conformance-\\udc00\\ud800"}',
+    );
+    // Prototype-named members reach the wire as own keys, and are valid cases with nothing advisory about them.
+    const proto = byLabel.get('valid/any/properties/proto-key')!;
+    expect(proto.body).toBe('{"brand":"conformance-brand","type":"Battery","properties":{"__proto__":{"x":1}}}');
+    expect(Object.keys((proto.value as { properties: object }).properties)).toEqual(['__proto__']);
+    expect(proto.advisory).toBeUndefined();
+    expect(byLabel.get('valid/any/properties/constructor-prototype')!.body).toContain(
+      '{"constructor":{"prototype":{}}}',
+    );
+    // NaN and the infinities in every position: each field, nested in properties, in an array.
+    expect(byLabel.get('malformed/nan/properties')!.body).toBe(
+      '{"brand":"conformance-brand","type":"Battery","properties":NaN}',
+    );
+    expect(byLabel.get('malformed/negative-infinity/properties/array')!.body).toContain('"properties":[-Infinity]');
+    expect(byLabel.get('malformed/infinity/properties/nested')!.body).toContain(
+      '"properties":{"conformance":Infinity}',
+    );
+    expect(byLabel.get('malformed/nan/type')!.body).toBe('{"brand":"conformance-brand","type":NaN}');
+    // Coercible shapes: one type violation each, at the field.
+    expect(byLabel.get('invalid/type/brand/array-of-number')!.value).toEqual({ brand: [0], type: 'Battery' });
+    expect(byLabel.get('invalid/type/owner/array')!.value).toMatchObject({
+      owner: [expect.stringMatching(/^[0-9a-f-]{36}$/)],
+    });
+    expect(byLabel.get('invalid/type/type/array')!.value).toEqual({ brand: 'conformance-brand', type: ['Battery'] });
+    expect(byLabel.get('invalid/type/type/array-of-null')!.violation).toEqual({
+      keyword: 'type',
+      rule: `${ENTITY_TYPE}/type`,
+      instancePath: '/type',
+    });
   });
 
   it('two missing required fields are one violation: one keyword at one rule, reported twice', () => {
