@@ -6,6 +6,7 @@ import { writeReports } from '../report/write.ts';
 import { UsageError, type Flags } from './args.ts';
 import { formatSummary } from './console.ts';
 import type { Io } from './main.ts';
+import { EXIT_CODES } from './exit.ts';
 
 /** Reads a report.json (or DIR/report.json); a usage error names the file when it is missing or not a report. */
 export async function readReport(path: string): Promise<{ file: string; report: Report }> {
@@ -58,5 +59,5 @@ export async function mergeCommand(dirs: readonly string[], flags: Flags, io: Io
   );
   for (const line of formatSummary(merged, { reportDir })) io.out(line);
   io.out(`merged ${reports.length} shard reports; reports: ${files.join(', ')}`);
-  return merged.verdict === 'conforms' ? 0 : 1;
+  return EXIT_CODES[merged.verdict];
 }

@@ -43,7 +43,8 @@ export async function trial(kind: Trial['kind'], name: string, opts: { seed: num
       max429WaitMs: 2_000,
       waiversFile: 'test/faults/no-waivers.json',
     });
-    const fails = report.verdict === 'fails';
+    // A target given up on (unusable) is a fault found as much as a failure is.
+    const fails = report.verdict === 'fails' || report.verdict === 'unusable';
     return {
       kind,
       name,
