@@ -10,7 +10,7 @@ import autocannon from 'autocannon';
 import { loadSpec } from '../src/spec/load.ts';
 import { buildValidators } from '../src/validators/index.ts';
 import { planCases } from '../src/generators/index.ts';
-import { caseHeaders } from '../src/runner/run.ts';
+import { caseHeaders } from '../src/runner/send.ts';
 
 const NODE = process.execPath;
 const CONCURRENCY = 4;

@@ -25,6 +25,8 @@ export const FLAGS = {
   pact: { type: 'string' },
   failure: { type: 'string' },
   waivers: { type: 'string' },
+  'give-up-after': { type: 'string' },
+  'time-limit': { type: 'string' },
   'broker-url': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;

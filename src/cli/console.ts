@@ -3,6 +3,7 @@
 import type { Report, ReportedFailure } from '../report/model.ts';
 import { REPEAT_NOTE, repeatCommand } from '../report/repeat.ts';
 import { duration, visible } from '../report/text.ts';
+import { untestedLines, verdictWord } from '../report/verdict.ts';
 import type { Io } from './io.ts';
 
 /** What `runSuite`'s hooks tell the reporter. */
@@ -105,6 +106,9 @@ function failureLines(f: ReportedFailure): string[] {
 /** The summary after a run, as lines: checks, failures, spec gaps, warnings, waivers, verdict and how to repeat it. */
 export function formatSummary(r: Report, opts: { readonly reportDir?: string } = {}): string[] {
   const out: string[] = [];
+  const partial = r.verdict === 'incomplete' || r.verdict === 'interrupted' || r.verdict === 'unusable';
+  // A partial verdict comes first: whoever reads only the top must not take the table below for a whole run.
+  if (partial) out.push(`${verdictWord(r)}: ${r.verdictReasons.join('; ')}`, ...untestedLines(r), '');
   const shard = r.shard
     ? ` · shard ${r.shard.index}/${r.shard.count}`
     : r.mergedShards
@@ -154,13 +158,14 @@ export function formatSummary(r: Report, opts: { readonly reportDir?: string } =
     );
   }
 
-  const word = r.interrupted ? 'INTERRUPTED' : r.verdict === 'conforms' ? 'CONFORMS' : 'FAILS';
+  const word = verdictWord(r);
   const s = r.summary;
   out.push(
     '',
     `${word}: ${s.cases} cases, ${s.requests} requests, ${s.failures} failures, ${s.waived} waived in ${duration(s.durationMs)}${r.verdictReasons.length ? ' — ' + r.verdictReasons.join('; ') : ''}`,
   );
-  if (r.budgetExhausted) out.push('--max-requests was reached before every case was sent');
+  if (r.budgetExhausted && r.complete !== false) out.push('--max-requests was reached while shrinking');
+  if (!partial) out.push(...untestedLines(r));
   out.push(`seed ${r.seed}; repeat the run${r.target.kind === 'url' ? ` (${REPEAT_NOTE})` : ''}: ${repeatCommand(r)}`);
   if (unwaived.length && opts.reportDir !== undefined)
     out.push(

@@ -5,6 +5,7 @@ import { writeReports } from '../report/write.ts';
 import { UsageError, type Flags } from './args.ts';
 import { formatSummary } from './console.ts';
 import type { Io } from './io.ts';
+import { EXIT_CODES } from './exit.ts';
 
 /** `conformance merge-reports --report-dir OUT DIR…`: the shards' reports as one; exit 0 conforms, 1 fails. */
 export async function mergeCommand(dirs: readonly string[], flags: Flags, io: Io): Promise<number> {
@@ -26,5 +27,5 @@ export async function mergeCommand(dirs: readonly string[], flags: Flags, io: Io
   );
   for (const line of formatSummary(merged, { reportDir })) io.out(line);
   io.out(`merged ${reports.length} shard reports; reports: ${files.join(', ')}`);
-  return merged.verdict === 'conforms' ? 0 : 1;
+  return EXIT_CODES[merged.verdict];
 }

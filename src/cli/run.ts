@@ -8,8 +8,9 @@ import { intFlag, rateFlag, shardFlag, type Flags } from './args.ts';
 import { credentialsFrom } from './credentials.ts';
 import { optional } from './optional.ts';
 import type { Io } from './io.ts';
+import { EXIT_CODES } from './exit.ts';
 
-/** `conformance run`: the suite against a target; exit 0 conforms, 1 fails. */
+/** `conformance run`: the suite against a target; exit codes by verdict (`EXIT_CODES`). */
 export async function runCommand(flags: Flags, io: Io, signal?: AbortSignal): Promise<number> {
   const seed = intFlag('seed', flags.seed, randomInt(0, 2 ** 31 - 1), 0, 2 ** 31 - 1);
   const reportDir = flags['report-dir'] ?? 'reports';
@@ -31,6 +32,18 @@ export async function runCommand(flags: Flags, io: Io, signal?: AbortSignal): Pr
     ),
     ...optional('shard', shardFlag(flags.shard)),
     ...optional('waiversFile', flags.waivers),
+    ...optional(
+      'giveUpAfter',
+      flags['give-up-after'] === undefined
+        ? undefined
+        : intFlag('give-up-after', flags['give-up-after'], 8, 0, 1_000_000),
+    ),
+    ...optional(
+      'timeLimitMs',
+      flags['time-limit'] === undefined
+        ? undefined
+        : intFlag('time-limit', flags['time-limit'], 0, 1, 31_536_000) * 1000,
+    ),
     insecure: flags.insecure ?? false,
   };
   if (flags['dry-run']) {
@@ -57,9 +70,7 @@ export async function runCommand(flags: Flags, io: Io, signal?: AbortSignal): Pr
   const files = await writeReports(report, reportDir, secrets);
   for (const line of formatSummary(report, { reportDir })) io.out(line);
   io.out(`reports: ${files.join(', ')}`);
-  // 128 + SIGINT, as shells report a Ctrl-C: the reports are written but no verdict was reached.
-  if (report.interrupted) return 130;
-  return report.verdict === 'conforms' ? 0 : 1;
+  return EXIT_CODES[report.verdict];
 }
 
 function printPlan(plan: RunPlan, target: string, io: Io): void {
@@ -71,4 +82,10 @@ function printPlan(plan: RunPlan, target: string, io: Io): void {
   io.out(
     `  ${'total'.padEnd(width)} ${String(plan.requests).padStart(7)} requests${plan.maxRequests !== undefined && plan.maxRequests < plan.requests ? ` (--max-requests stops the run after ${plan.maxRequests})` : ''}, before 429 retries and shrinking`,
   );
+  if (plan.untested) {
+    const u = plan.untested;
+    io.out(
+      `--max-requests ${plan.maxRequests}: the run would be incomplete (exit 3 unless something fails); untested checks: ${u.checks.length ? u.checks.join(', ') : 'none'}; untested verdict-table rows: ${u.rows.length ? u.rows.join(', ') : 'none'}`,
+    );
+  }
 }

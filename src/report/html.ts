@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { CheckSummary, Report, ReportedFailure } from './model.ts';
 import { REPEAT_NOTE, repeatCommand } from './repeat.ts';
+import { untestedLines, verdictWord } from './verdict.ts';
 import { duration, escapeMarkup as a, escapeText as t } from './text.ts';
 
 const STYLE = `
@@ -135,8 +136,9 @@ function table(head: readonly string[], rows: readonly string[], numeric: readon
 
 /** report.html for a report: every value escaped, nothing fetched. */
 export function toHtml(r: Report): string {
-  const state = r.interrupted ? 'interrupted' : r.verdict;
-  const word = r.interrupted ? 'INTERRUPTED' : r.verdict === 'conforms' ? 'CONFORMS' : 'FAILS';
+  const state = r.verdict === 'conforms' || r.verdict === 'fails' ? r.verdict : 'interrupted';
+  const word = verdictWord(r);
+  const untested = untestedLines(r);
   const unwaived = r.failures.filter((f) => !f.waivedBy);
   const waived = r.failures.filter((f) => f.waivedBy);
   const shard = r.shard
@@ -283,7 +285,7 @@ export function toHtml(r: Report): string {
 <main>
 <h1>Conformance report · <code>POST /v1/onboarding/entities</code></h1>
 <div class="muted">${t(`${r.tool.name} ${r.tool.version}`)}</div>
-<div class="verdict ${state}" id="verdict"><strong>${word}</strong>${r.verdictReasons.length ? `<ul>${r.verdictReasons.map((x) => `<li>${t(x)}</li>`).join('')}</ul>` : '<span>every check passed (waived failures allowed)</span>'}</div>
+<div class="verdict ${state}" id="verdict"><strong>${word}</strong>${r.verdictReasons.length || untested.length ? `<ul>${[...r.verdictReasons, ...untested].map((x) => `<li>${t(x)}</li>`).join('')}</ul>` : '<span>every check passed (waived failures allowed)</span>'}</div>
 <dl class="meta">${meta.map(([k, v]) => `<dt>${t(k)}</dt><dd>${t(v)}</dd>`).join('')}</dl>
 <div class="stats">${stats.map(([k, n, bad]) => `<div class="stat${bad ? ' bad' : ''}"><b>${n}</b>${t(k)}</div>`).join('')}</div>
 <div class="label">Repeat this run${r.target.kind === 'url' ? ` (${t(REPEAT_NOTE)})` : ''}</div>

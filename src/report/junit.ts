@@ -2,6 +2,7 @@
 // check and case class label, a failing testcase per unwaived failure, a skipped one per waived failure.
 import type { CheckSummary, Report, ReportedFailure } from './model.ts';
 import { repeatCommand } from './repeat.ts';
+import { untestedLines, verdictWord } from './verdict.ts';
 import { escapeMarkup, escapeText } from './text.ts';
 
 /** An attribute value on one line (parsers turn raw newlines in attributes into spaces anyway). */
@@ -173,16 +174,27 @@ function suite(
   };
 }
 
-/** The run itself as a suite: an interrupted run and each expired waiver fail it, as they fail the verdict. */
+/** A verdict that says the run did not judge its whole plan. */
+const partial = (r: Report) => r.verdict === 'incomplete' || r.verdict === 'interrupted' || r.verdict === 'unusable';
+
+/**
+ * The run itself as a suite: a run that stopped before its plan was done (interrupted, out of budget or time, given
+ * up) and each expired waiver fail it, as they keep the verdict from `conforms`.
+ */
 function runSuiteXml(r: Report, timestamp: string): Suite {
   const classname = 'conformance.run';
-  const completed: Case = r.interrupted
+  const untested = untestedLines(r);
+  const completed: Case = partial(r)
     ? {
         outcome: 'failed',
         xml: element(
           'testcase',
           { name: 'completed', classname, time: (r.summary.durationMs / 1000).toFixed(3) },
-          element('failure', { message: 'the run was interrupted', type: 'interrupted' }),
+          element(
+            'failure',
+            { message: `${verdictWord(r)}: ${r.verdictReasons.join('; ')}`, type: r.verdict },
+            escapeText(untested.join('\n')),
+          ),
         ),
       }
     : {
@@ -190,9 +202,7 @@ function runSuiteXml(r: Report, timestamp: string): Suite {
         xml: element(
           'testcase',
           { name: 'completed', classname, time: (r.summary.durationMs / 1000).toFixed(3) },
-          r.budgetExhausted
-            ? element('system-out', {}, '--max-requests was reached before every case was sent')
-            : undefined,
+          untested.length ? element('system-out', {}, escapeText(untested.join('\n'))) : undefined,
         ),
       };
   const waivers = r.waivers.map((w): Case => {
@@ -245,7 +255,9 @@ function runSuiteXml(r: Report, timestamp: string): Suite {
 /** junit.xml for a report: valid XML 1.0 whatever the bodies hold; its failures are non-zero exactly when the verdict fails. */
 export function toJUnit(r: Report): string {
   const timestamp = r.startedAt.slice(0, 19);
-  const suites = [...r.checks.map((c) => checkSuite(c, r.failures, timestamp)), runSuiteXml(r, timestamp)];
+  const checks = r.checks.map((c) => checkSuite(c, r.failures, timestamp));
+  // A partial run's own suite comes first, so that a CI page shows INCOMPLETE before the checks that passed.
+  const suites = partial(r) ? [runSuiteXml(r, timestamp), ...checks] : [...checks, runSuiteXml(r, timestamp)];
   const sum = (k: 'tests' | 'failures' | 'skipped') => suites.reduce((n, s) => n + s[k], 0);
   const attrs = {
     name: `${r.tool.name}: POST /v1/onboarding/entities`,

@@ -1,6 +1,7 @@
 // Joins the reports of the shards of one run (`--shard i/n`, same seed, spec and tool) into the report of the whole run.
 import type { CheckSummary, Report, ReportedFailure, SpecGap } from './model.ts';
 import type { WaiverStatus } from './waivers.ts';
+import { untestedOf, verdictOf } from './verdict.ts';
 
 /** Shard reports that do not make up one run: one line, exit code 2. */
 export class MergeError extends Error {
@@ -107,21 +108,17 @@ function mergeGaps(lists: readonly (readonly SpecGap[])[]): SpecGap[] {
   return [...byStatus.values()].sort((a, b) => a.status - b.status);
 }
 
+/** Rows summed over the shards; undefined when a shard's report is older than the field. */
+function mergeRows(lists: readonly Report['rows'][]): Report['rows'] {
+  if (lists.some((l) => l === undefined)) return undefined;
+  const byRow = new Map<string, number>();
+  for (const r of lists.flatMap((l) => l ?? [])) byRow.set(r.row, (byRow.get(r.row) ?? 0) + r.cases);
+  return [...byRow].map(([row, cases]) => ({ row, cases }));
+}
+
 function unique<T>(items: readonly T[], key: (x: T) => string): T[] {
   const seen = new Set<string>();
   return items.filter((x) => !seen.has(key(x)) && (seen.add(key(x)), true));
-}
-
-/** The verdict of a report, as the runner decides it: unwaived failures, expired waivers, an interrupted run. */
-export function verdictOf(
-  r: Pick<Report, 'failures' | 'summary' | 'waivers' | 'interrupted'>,
-): Pick<Report, 'verdict' | 'verdictReasons'> {
-  const reasons: string[] = [];
-  if (r.summary.failures > 0)
-    reasons.push(`${r.failures.filter((f) => !f.waivedBy).length} distinct failures (${r.summary.failures} in all)`);
-  for (const w of r.waivers.filter((x) => x.expired)) reasons.push(`waiver ${w.id} expired on ${w.expires}`);
-  if (r.interrupted) reasons.push('the run was interrupted');
-  return { verdict: reasons.length === 0 ? 'conforms' : 'fails', verdictReasons: reasons };
 }
 
 /**
@@ -154,6 +151,10 @@ export function mergeReports(input: readonly Report[]): Report {
   const first = reports[0];
   const sum = (get: (r: Report) => number) => reports.reduce((n, r) => n + get(r), 0);
   const firsts = reports.map((r) => r.summary.firstFailureAt).filter((x): x is number => x !== null);
+  const checks = mergeChecks(reports.map((r) => r.checks));
+  const rows = mergeRows(reports.map((r) => r.rows));
+  const stopReason = reports.find((r) => r.stopReason !== undefined)?.stopReason;
+  const gaveUp = reports.find((r) => r.gaveUp)?.gaveUp;
   const merged = {
     tool: first.tool,
     spec: first.spec,
@@ -165,6 +166,10 @@ export function mergeReports(input: readonly Report[]): Report {
     interrupted: reports.some((r) => r.interrupted),
     budgetExhausted: reports.some((r) => r.budgetExhausted),
     startedAt: reports.map((r) => r.startedAt).sort()[0],
+    // The whole run is complete when every shard was (older reports: when none ran out of budget).
+    complete: reports.every((r) => r.complete ?? (!r.budgetExhausted && !r.interrupted)),
+    ...(stopReason === undefined ? {} : { stopReason }),
+    ...(gaveUp === undefined ? {} : { gaveUp }),
     summary: {
       cases: sum((r) => r.summary.cases),
       requests: sum((r) => r.summary.requests),
@@ -178,7 +183,8 @@ export function mergeReports(input: readonly Report[]): Report {
     },
     // The plan is the whole run's in every shard.
     plan: first.plan,
-    checks: mergeChecks(reports.map((r) => r.checks)),
+    checks,
+    ...(rows === undefined ? {} : { rows, untested: untestedOf(checks, rows) }),
     coverage: [
       ...reports
         .flatMap((r) => r.coverage)

@@ -4,6 +4,7 @@ import type { SpecWarning } from '../spec/lint.ts';
 import type { WaiverStatus } from './waivers.ts';
 import type { AuthMode, Violation } from '../generators/case.ts';
 import type { ShardSpec } from '../types.ts';
+import type { StopReason, Verdict } from './verdict.ts';
 
 /** One failing case as reported: the minimal request that shows it, the answer, the rule, and how to replay it. */
 export interface ReportedFailure {
@@ -99,8 +100,17 @@ export interface Report {
   readonly interrupted: boolean;
   readonly budgetExhausted: boolean;
   readonly startedAt: string;
-  /** `conforms` exactly when the CLI exits 0. */
-  readonly verdict: 'conforms' | 'fails';
+  /**
+   * Whether every case of the plan (of this shard) was sent and judged; absent in older reports. A run that is not
+   * complete is never `conforms`.
+   */
+  readonly complete?: boolean;
+  /** Why the run stopped before its plan was done (absent when it was complete). */
+  readonly stopReason?: StopReason;
+  /** Set when the run gave up on a target that answered nothing usable (`--give-up-after`). */
+  readonly gaveUp?: { readonly after: number; readonly message: string };
+  /** `conforms` exit 0, `fails` 1, `unusable` 2, `incomplete` 3, `interrupted` 130. */
+  readonly verdict: Verdict;
   readonly verdictReasons: readonly string[];
   readonly summary: {
     readonly cases: number;
@@ -118,6 +128,10 @@ export interface Report {
   };
   readonly plan: Readonly<Record<string, number>>;
   readonly checks: readonly CheckSummary[];
+  /** Cases sent per row of the verdict table (by case kind); absent in older reports. */
+  readonly rows?: readonly { readonly row: string; readonly cases: number }[];
+  /** The checks that judged no case and the verdict-table rows no case was sent for. */
+  readonly untested?: { readonly checks: readonly string[]; readonly rows: readonly string[] };
   readonly coverage: readonly {
     readonly pointer: string;
     readonly keyword: string;

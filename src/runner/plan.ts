@@ -1,5 +1,9 @@
 import type { ShardSpec } from '../types.ts';
+import { createChecks } from '../checks/index.ts';
 import { planCases } from '../generators/index.ts';
+import { VERDICT_ROWS } from '../report/verdict.ts';
+import { shardFilter } from './feed.ts';
+import { scheduled } from './schedule.ts';
 import { loadSpec } from '../spec/load.ts';
 import { urlTarget } from '../targets/url.ts';
 import { buildValidators } from '../validators/index.ts';
@@ -15,6 +19,11 @@ export interface RunPlan {
   /** Requests the run (this shard) would send, before 429 retries and shrinking. */
   readonly requests: number;
   readonly maxRequests: number | undefined;
+  /**
+   * With a `maxRequests` below `requests`: the checks no sent case would apply to and the verdict-table rows no sent
+   * case would be of, at best (429 retries spend the budget too, and a check may still skip an answer).
+   */
+  readonly untested?: { readonly checks: readonly string[]; readonly rows: readonly string[] };
 }
 
 /** Plans a run exactly as `runSuite` would, and sends nothing: no target is started, no token is fetched. */
@@ -24,9 +33,35 @@ export async function planRun(
   const spec = await loadSpec(opts.specPath);
   // A URL is checked for form only; `prism` would be started, so it is not.
   if (opts.target !== 'prism') urlTarget(opts.target);
-  const plan = planCases({ spec, validators: buildValidators(spec), seed: opts.seed, runs: opts.runs });
+  const checks = createChecks();
+  const plan = scheduled(
+    planCases({ spec, validators: buildValidators(spec), seed: opts.seed, runs: opts.runs }),
+    checks,
+  );
   const preflight = plan.preflight.length;
-  const cases = opts.shard ? Math.ceil(plan.count / opts.shard.count) : plan.count;
+  const cases = opts.shard
+    ? Math.max(0, Math.ceil((plan.count - (opts.shard.index - 1)) / opts.shard.count))
+    : plan.count;
+  let untested: RunPlan['untested'];
+  if (opts.maxRequests !== undefined && opts.maxRequests < preflight + cases) {
+    // The run's own order: the preflight, then the shard's cases breadth first, as many as the budget lets through.
+    const judged = new Set<string>();
+    const kinds = new Set<string>();
+    let left = opts.maxRequests;
+    const sent = (function* () {
+      yield* plan.preflight;
+      yield* shardFilter(plan.cases(), opts.shard);
+    })();
+    for (const c of sent) {
+      if (left-- <= 0) break;
+      kinds.add(c.kind);
+      for (const k of checks) if (k.applies(c)) judged.add(k.name);
+    }
+    untested = {
+      checks: checks.filter((k) => !judged.has(k.name)).map((k) => k.name),
+      rows: VERDICT_ROWS.filter((r) => !kinds.has(r.row)).map((r) => r.row),
+    };
+  }
   return {
     seed: opts.seed,
     runs: opts.runs,
@@ -34,5 +69,6 @@ export async function planRun(
     byClass: { ...(preflight > 0 ? { preflight } : {}), ...plan.byClass },
     requests: preflight + cases,
     maxRequests: opts.maxRequests,
+    ...(untested ? { untested } : {}),
   };
 }

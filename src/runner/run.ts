@@ -14,11 +14,12 @@ import { buildValidators } from '../validators/index.ts';
 import type { PreflightResult, Report } from '../report/model.ts';
 import { createWaiverBook, parseWaivers, type Waiver } from '../report/waivers.ts';
 import { redactDeep, redactor, type Credentials } from './credentials.ts';
-import type { Exchange } from './exchange.ts';
-import { createHttpClient, type HttpClient } from './http.ts';
-import { createPace, retryAfterMs, sleep, type Pace } from './pace.ts';
+import { createHttpClient } from './http.ts';
+import { createPace } from './pace.ts';
+import { createDeadTargetWatch } from './give-up.ts';
+import { headerSets, sendCase } from './send.ts';
+import { scheduled } from './schedule.ts';
 import { createTally } from './tally.ts';
-import { TOOL } from '../version.ts';
 
 /** Everything a run needs; the CLI builds it from flags. */
 export interface RunOptions {
@@ -50,6 +51,10 @@ export interface RunOptions {
   readonly maxShrinks?: number;
   /** Generate the random phase in a worker thread; by default when it has at least `WORKER_THRESHOLD` cases. */
   readonly generateInWorker?: boolean;
+  /** Consecutive exchanges without a usable answer (transport failures, 429s) before the run gives up (8; 0 never). */
+  readonly giveUpAfter?: number;
+  /** Stop sending after this many ms (the run is then incomplete). */
+  readonly timeLimitMs?: number;
   /** Today as YYYY-MM-DD, for waiver expiry (tests pin it). */
   readonly today?: string;
 }
@@ -61,7 +66,6 @@ export interface RunHooks {
   onProgress?(p: { done: number; total: number; failures: number }): void;
 }
 
-const WRONG_TOKEN = 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJjb25mb3JtYW5jZS13cm9uZy10b2tlbiJ9.';
 const DEFAULT_TEAM_WAIVERS = 'spec/waivers.json';
 
 /** Runs the suite against one target and returns the report as data. Throws only for unusable input or target. */
@@ -72,7 +76,7 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
   const lintWarnings = lintSpec(spec);
   const teamWaivers = await readTeamWaivers(opts.waiversFile);
   const planOpts: PlanOptions = { spec, validators, seed: opts.seed, runs: opts.runs };
-  const plan = planCases(planOpts);
+  const plan = scheduled(planCases(planOpts), createChecks());
   const token = await opts.credentials.token();
 
   const target = await startTarget(spec, opts.target);
@@ -93,10 +97,24 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
     const secrets = () => [...new Set([...opts.credentials.secrets(), validToken])].filter((s) => s.length >= 4);
     const redact = redactor(secrets);
     const pace = createPace(opts.rate, opts.maxRequests);
+    const watch = createDeadTargetWatch(opts.giveUpAfter);
+    const deadline = opts.timeLimitMs === undefined ? undefined : started + opts.timeLimitMs;
+    const timeUp = () => deadline !== undefined && Date.now() >= deadline;
+    const deps = {
+      url,
+      http,
+      pace,
+      credentials: opts.credentials,
+      signal: hooks.signal ? AbortSignal.any([hooks.signal, watch.signal]) : watch.signal,
+      max429Retries: opts.max429Retries,
+      max429WaitMs: opts.max429WaitMs,
+      watch,
+      wireHeaders: headerSets(redact),
+    };
     // Every 201 creates an entity in the target, whatever the case (shrinking and lax providers create too).
-    const wireHeaders = headerSets(redact);
-    const exec = async (c: TestCase) =>
-      tally.noteCreated(await execute(c, url, http, pace, opts, hooks.signal, wireHeaders));
+    const exec = async (c: TestCase) => tally.noteCreated(await sendCase(c, deps));
+    const stopped = () => hooks.signal?.aborted === true || watch.gaveUp || pace.exhausted || timeUp();
+    let complete = true;
 
     const checks = createChecks();
     const ctx: CheckContext = { validators, mockTarget: target.mock };
@@ -119,8 +137,11 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
     // Preflight: certain verdicts first, so a target that validates nothing is named in one line.
     const preflight: PreflightResult[] = [];
     for (const c of plan.preflight) {
-      const ex = await exec(c);
-      if (!ex) break;
+      const ex = stopped() ? undefined : await exec(c);
+      if (!ex) {
+        complete = false;
+        break;
+      }
       if (ex.error && ['connection-refused', 'dns', 'tls'].includes(ex.error.kind)) {
         throw new TargetError(`target ${target.baseUrl} is unreachable: ${ex.error.message}`);
       }
@@ -148,11 +169,18 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
     const total = share + judgedProbes;
     hooks.onStart?.({ total, target });
     let done = judgedProbes;
-    const take = () => (hooks.signal?.aborted || pace.exhausted ? undefined : cases.next());
+    const take = () => {
+      if (!stopped()) return cases.next();
+      complete = false;
+      return undefined;
+    };
     const sender = async () => {
       for (let c = await take(); c !== undefined; c = await take()) {
         const ex = await exec(c);
-        if (ex === undefined) return;
+        if (ex === undefined) {
+          complete = false;
+          return;
+        }
         coverage.record(c);
         tally.record(c, ex, judge(checks, c, ex, ctx), placeOf(c));
         hooks.onProgress?.({ done: ++done, total, failures: tally.failureCount() });
@@ -162,7 +190,7 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
 
     // Shrink: each distinct failure of a random case, re-sent in smaller forms while it still fails the same way.
     for (const f of tally.shrinkable().slice(0, opts.maxShrinks ?? 10)) {
-      if (hooks.signal?.aborted || pace.exhausted) break;
+      if (stopped()) break;
       const stillFails = async (candidate: TestCase) => {
         const ex = await exec(candidate);
         if (!ex) return false;
@@ -188,6 +216,17 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
         shard: opts.shard ?? null,
         interrupted,
         budgetExhausted: pace.exhausted,
+        complete: complete && !interrupted,
+        stopReason: interrupted
+          ? 'interrupted'
+          : watch.gaveUp
+            ? 'gave-up'
+            : pace.exhausted
+              ? 'max-requests'
+              : timeUp()
+                ? 'time-limit'
+                : undefined,
+        gaveUp: watch.message === undefined ? undefined : { after: watch.limit, message: watch.message },
         requests: pace.used,
         startedAt: new Date(started).toISOString(),
         durationMs: Date.now() - started,
@@ -215,99 +254,4 @@ async function readTeamWaivers(file: string | undefined): Promise<Waiver[]> {
     throw new TargetError(`waivers file ${path}: ${(e as Error).message}`);
   }
   return parseWaivers(json, path);
-}
-
-/** Builds the wire headers of a case (and their redacted twin for reports). */
-export function caseHeaders(c: TestCase, token: string): Record<string, string> {
-  const h: Record<string, string> = { accept: 'application/json', 'user-agent': `${TOOL.name}/${TOOL.version}` };
-  if (c.contentType !== undefined) h['content-type'] = c.contentType;
-  switch (c.auth) {
-    case 'valid':
-      h['authorization'] = `Bearer ${token}`;
-      break;
-    case 'lowercase-scheme':
-      h['authorization'] = `bearer ${token}`;
-      break;
-    case 'wrong':
-      h['authorization'] = `Bearer ${WRONG_TOKEN}`;
-      break;
-    case 'basic':
-      h['authorization'] = `Basic ${Buffer.from('conformance:wrong-password').toString('base64')}`;
-      break;
-    case 'empty-bearer':
-      h['authorization'] = 'Bearer ';
-      break;
-    case 'none':
-      break;
-  }
-  return h;
-}
-
-/** The wire headers of a case and their redacted twin (what reports show). */
-type WireHeaders = (
-  c: TestCase,
-  token: string,
-) => { headers: Readonly<Record<string, string>>; shown: Readonly<Record<string, string>> };
-
-/** A run sends a handful of distinct header sets (auth mode × media type × token): each is built and redacted once. */
-function headerSets(redact: (s: string) => string): WireHeaders {
-  const sets = new Map<string, { headers: Record<string, string>; shown: Record<string, string> }>();
-  return (c, token) => {
-    const key = `${c.auth}\n${c.contentType ?? ''}\n${c.contentType === undefined ? 0 : 1}\n${token}`;
-    let set = sets.get(key);
-    if (!set) {
-      const headers = caseHeaders(c, token);
-      set = { headers, shown: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, redact(v)])) };
-      // A token refreshed many times must not grow the map without bound.
-      if (sets.size > 256) sets.clear();
-      sets.set(key, set);
-    }
-    return set;
-  };
-}
-
-/** Sends one case, waiting out 429s and refreshing credentials once on a 401; undefined when the budget is spent. */
-async function execute(
-  c: TestCase,
-  url: string,
-  http: HttpClient,
-  pace: Pace,
-  opts: RunOptions,
-  signal: AbortSignal | undefined,
-  wireHeaders: WireHeaders,
-): Promise<Exchange | undefined> {
-  let rateLimited = 0;
-  let refreshed = false;
-  for (;;) {
-    if (!(await pace.acquire(signal))) return undefined;
-    const token = (await opts.credentials.token()) ?? MOCK_TOKEN;
-    const { headers, shown } = wireHeaders(c, token);
-    const ex = await http.send({ method: c.method, url, headers, body: c.body }, shown, () => pace.acquire(signal));
-    const res = ex.response;
-    if (res?.status === 429) {
-      rateLimited++;
-      if (rateLimited > (opts.max429Retries ?? 5)) {
-        return {
-          request: ex.request,
-          durationMs: ex.durationMs,
-          error: { kind: 'rate-limited', message: `still 429 after ${rateLimited} tries; gave up on this case` },
-          rateLimited,
-        };
-      }
-      // A 429 is not a verdict (RFC 6585 §4): wait as told, or back off exponentially, then retry the same case.
-      const wait = Math.min(
-        retryAfterMs(res.headers['retry-after']) ?? 500 * 2 ** (rateLimited - 1),
-        opts.max429WaitMs ?? 30_000,
-      );
-      await sleep(wait, signal);
-      // Interrupted while waiting: the case is not judged on a 429.
-      if (signal?.aborted) return undefined;
-      continue;
-    }
-    if (res?.status === 401 && (c.auth === 'valid' || c.auth === 'lowercase-scheme') && !refreshed) {
-      refreshed = true;
-      if (await opts.credentials.refresh(token)) continue;
-    }
-    return { ...ex, rateLimited };
-  }
 }

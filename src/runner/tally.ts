@@ -7,6 +7,7 @@ import type { TestCase } from '../generators/case.ts';
 import { toCurl } from '../report/curl.ts';
 import type { CheckSummary, PreflightResult, Report, ReportedFailure, SpecGap } from '../report/model.ts';
 import type { createWaiverBook } from '../report/waivers.ts';
+import { rowCounts, untestedOf, verdictOf, type StopReason } from '../report/verdict.ts';
 import type { Target } from '../targets/index.ts';
 import { TOOL } from '../version.ts';
 import type { Exchange, ReceivedResponse } from './exchange.ts';
@@ -31,6 +32,7 @@ export function createTally(
   const warnings = new Map<string, { code: string; rule: string; message: string; count: number }>();
   const gaps = new Map<number, SpecGap>();
   const created = new Set<string>();
+  const byKind = new Map<string, number>();
   let cases = 0;
   let passed = 0;
   let rateLimited = 0;
@@ -42,6 +44,7 @@ export function createTally(
     /** `place`: the case's 1-based place in the plan (preflight first), whatever order the answers come in. */
     record(c: TestCase, ex: Exchange, judged: readonly Judged[], place: number) {
       cases++;
+      byKind.set(c.kind, (byKind.get(c.kind) ?? 0) + 1);
       rateLimited += ex.rateLimited;
       let casePassed = true;
       for (const j of judged) {
@@ -111,10 +114,14 @@ export function createTally(
       return ex;
     },
     failureCount: () => failureCount,
-    /** Distinct unwaived failures of random cases, in order found. */
+    /** Distinct unwaived failures of random cases, in order found; never a transport failure (a timeout is not re-sent). */
     shrinkable() {
       return [...failures.values()].filter(
-        (f) => f.case.phase === 'random' && f.case.counterexamplePath !== undefined && !f.waivedBy,
+        (f) =>
+          f.case.phase === 'random' &&
+          f.case.counterexamplePath !== undefined &&
+          !f.waivedBy &&
+          f.failure.check !== 'response-is-received',
       );
     },
     replaceExample(key: string, c: TestCase, ex: Exchange) {
@@ -129,6 +136,10 @@ export function createTally(
       shard: Report['shard'];
       interrupted: boolean;
       budgetExhausted: boolean;
+      /** Every case of the plan (this shard) was sent and judged. */
+      complete: boolean;
+      stopReason?: StopReason | undefined;
+      gaveUp?: Report['gaveUp'] | undefined;
       requests: number;
       startedAt: string;
       durationMs: number;
@@ -139,12 +150,23 @@ export function createTally(
     }): Report {
       const reported: ReportedFailure[] = [...failures.values()].map((f, i) => toReported(f, i, seed, redact));
       const waiverStatuses = book.statuses();
-      const expired = waiverStatuses.filter((w) => w.expired);
-      const reasons: string[] = [];
-      if (failureCount > 0)
-        reasons.push(`${reported.filter((f) => !f.waivedBy).length} distinct failures (${failureCount} in all)`);
-      for (const w of expired) reasons.push(`waiver ${w.id} expired on ${w.expires}`);
-      if (meta.interrupted) reasons.push('the run was interrupted');
+      const summary = {
+        cases,
+        requests: meta.requests,
+        failures: failureCount,
+        waived: waivedCount,
+        passed,
+        rateLimited,
+        firstFailureAt,
+        durationMs: meta.durationMs,
+      };
+      const stop = {
+        complete: meta.complete,
+        ...(meta.complete || meta.stopReason === undefined ? {} : { stopReason: meta.stopReason }),
+        ...(meta.gaveUp ? { gaveUp: meta.gaveUp } : {}),
+      };
+      const checkSummaries = [...summaries.values()];
+      const rows = rowCounts(byKind);
       const rejectedPreflight = meta.preflight.filter((p) => !p.ok);
       const preflightWarnings = rejectedPreflight.map((p) => ({
         code: 'preflight',
@@ -163,20 +185,20 @@ export function createTally(
         interrupted: meta.interrupted,
         budgetExhausted: meta.budgetExhausted,
         startedAt: meta.startedAt,
-        verdict: reasons.length === 0 ? 'conforms' : 'fails',
-        verdictReasons: reasons,
-        summary: {
-          cases,
-          requests: meta.requests,
-          failures: failureCount,
-          waived: waivedCount,
-          passed,
-          rateLimited,
-          firstFailureAt,
-          durationMs: meta.durationMs,
-        },
+        ...stop,
+        ...verdictOf({
+          failures: reported,
+          summary,
+          waivers: waiverStatuses,
+          interrupted: meta.interrupted,
+          budgetExhausted: meta.budgetExhausted,
+          ...stop,
+        }),
+        summary,
         plan: meta.plan,
-        checks: [...summaries.values()],
+        checks: checkSummaries,
+        rows,
+        untested: untestedOf(checkSummaries, rows),
         coverage: meta.coverage,
         failures: reported,
         specGaps: [...gaps.values()].sort((a, b) => a.status - b.status),

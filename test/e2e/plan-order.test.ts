@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staticToken } from '../../src/runner/credentials.ts';
 import { runSuite } from '../../src/runner/run.ts';
-import type { ShardSpec } from '../../src/generators/feed.ts';
+import type { ShardSpec } from '../../src/types.ts';
 import { startProvider, type RunningProvider } from '../provider/server.ts';
 
 const TOKEN = 'plan-order-token';

@@ -45,7 +45,8 @@ export async function trial(kind: Trial['kind'], name: string, opts: { seed: num
       max429WaitMs: 2_000,
       waiversFile: 'test/faults/no-waivers.json',
     });
-    const fails = report.verdict === 'fails';
+    // A target given up on (unusable) is a fault found as much as a failure is.
+    const fails = report.verdict === 'fails' || report.verdict === 'unusable';
     const failed = new Set(report.checks.filter((c) => c.failed > 0).map((c) => c.name));
     const missed = kind === 'fault' ? faultNamed(name).caughtBy.filter((c) => !failed.has(c)) : [];
     return {

@@ -38,6 +38,9 @@ async function runAgainst(
     '4',
     '--report-dir',
     reports.dir,
+    // Each case's own verdict is the point here: the dead-target watch is tested on its own below.
+    '--give-up-after',
+    '0',
     ...extra,
   ]);
   expect(r.code, r.out.join('\n')).toBe(1);
@@ -115,5 +118,58 @@ describe('runs against hostile targets', () => {
     const { report } = await runAgainst(await servers.redirect(307, `${elsewhere.url}/v1/onboarding/entities`), 12);
     expect(elsewhere.requests()).toBe(0);
     expect(report.failures.some((f) => f.response?.status === 307)).toBe(true);
+  });
+});
+
+describe('a dead target is given up on', () => {
+  async function giveUp(server: TestServer, extra: string[]) {
+    open.push(server);
+    const reports = tempDir();
+    dirs.push(reports);
+    const started = Date.now();
+    const r = await runMain([
+      'run',
+      '--target',
+      server.url,
+      '--token',
+      TOKEN,
+      '--seed',
+      '1',
+      '--report-dir',
+      reports.dir,
+      ...extra,
+    ]);
+    return { ...r, ms: Date.now() - started, report: readReport(reports.dir) };
+  }
+
+  it('accepts and never answers: stops after 8 timeouts in a row, exit 2, verdict unusable, reports written', async () => {
+    const s = await servers.silent();
+    const r = await giveUp(s, ['--timeout', '1000']);
+    expect(r.code, r.out.join('\n')).toBe(2);
+    expect(r.out[0]).toMatch(/^UNUSABLE: the target gave no usable answer .* to 8 requests in a row, of \d kinds/);
+    expect(r.report).toMatchObject({ verdict: 'unusable', complete: false, stopReason: 'gave-up' });
+    expect(r.report.gaveUp).toMatchObject({ after: 8 });
+    // Two preflight probes one after the other, then at most one round of 4 senders past the 8th: never the plan.
+    expect(s.requests()).toBeLessThanOrEqual(8 + 4);
+    // Every request waited out its whole timeout (never shortened), and nothing was shrunk or re-sent.
+    expect(r.report.failures.every((f) => f.kind === 'timeout')).toBe(true);
+    expect(r.ms).toBeLessThan(60_000);
+  });
+
+  it('answers only 429: stops after 8 of them in a row, exit 2', async () => {
+    const s = await servers.endless429();
+    const r = await giveUp(s, []);
+    expect(r.code, r.out.join('\n')).toBe(2);
+    expect(r.report.verdict).toBe('unusable');
+    expect(s.requests()).toBeLessThanOrEqual(8 + 4);
+    expect(r.ms).toBeLessThan(60_000);
+  });
+
+  it('--give-up-after N changes the count', async () => {
+    const s = await servers.endless429();
+    const r = await giveUp(s, ['--give-up-after', '3', '--concurrency', '1']);
+    expect(r.code).toBe(2);
+    // The first probe's 6 tries are all of one kind (auth): not yet a dead target; the second probe's first 429 is.
+    expect(s.requests()).toBe(7);
   });
 });

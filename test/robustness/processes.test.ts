@@ -48,7 +48,7 @@ describe('Ctrl-C', () => {
     expect(run.stderr()).not.toMatch(/\bat .*:\d+:\d+|Error|internal error/);
     const report = readReport(dir);
     expect(report.interrupted).toBe(true);
-    expect(report.verdict).toBe('fails');
+    expect(report.verdict).toBe('interrupted');
     // Nothing was sent after the signal, and every request sent was answered and counted.
     const seen = s.requests();
     await new Promise((r) => setTimeout(r, 500));

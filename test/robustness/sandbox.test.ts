@@ -98,6 +98,54 @@ describe('--max-requests', () => {
   });
 });
 
+describe('a run cut short by its budget', () => {
+  const args = (url: string, dir: string, max: number) => [
+    'run',
+    '--target',
+    url,
+    '--token',
+    TOKEN,
+    '--seed',
+    '5',
+    '--max-requests',
+    String(max),
+    '--report-dir',
+    dir,
+  ];
+
+  it('is INCOMPLETE, exit 3, first thing said, with what went untested', async () => {
+    const p = await provider();
+    const dir = reportDir();
+    const r = await runMain(args(p.url, dir, 4));
+    expect(r.code, r.out.join('\n')).toBe(3);
+    expect(r.out[0]).toBe('INCOMPLETE: --max-requests was reached before every case was sent');
+    expect(r.out[1]).toMatch(/^untested checks \(\d+\): .*method-is-not-allowed/);
+    expect(r.out[2]).toMatch(/^untested verdict-table rows \(\d+\): .*method$/);
+    const report = readReport(dir);
+    expect(report).toMatchObject({ verdict: 'incomplete', complete: false, stopReason: 'max-requests' });
+    expect(report.untested!.rows).toContain('method');
+    expect(filesIn(dir).find((f) => f.path.endsWith('report.html'))!.text).toContain('<strong>INCOMPLETE</strong>');
+  });
+
+  it('exercises every check and every verdict-table row within 100 requests (breadth first)', async () => {
+    const p = await provider();
+    const dir = reportDir();
+    const r = await runMain(args(p.url, dir, 100));
+    expect(r.code, r.out.join('\n')).toBe(3);
+    const report = readReport(dir);
+    expect(report.untested).toEqual({ checks: [], rows: [] });
+    for (const c of report.checks) expect(c.passed + c.failed + c.waived, c.name).toBeGreaterThan(0);
+  });
+
+  it('a partial run with failures still fails (exit 1)', async () => {
+    const p = await provider({ fault: 'brand-lowercased' });
+    const dir = reportDir();
+    const r = await runMain(args(p.url, dir, 100));
+    expect(r.code, r.out.join('\n')).toBe(1);
+    expect(readReport(dir)).toMatchObject({ verdict: 'fails', complete: false });
+  });
+});
+
 describe('--dry-run', () => {
   it('prints the plan per class and sends nothing', async () => {
     const s = await servers.silent();
@@ -122,10 +170,14 @@ describe('--dry-run', () => {
       /^dry run: nothing is sent to http:\/\/127\.0\.0\.1:\d+\/connect; the plan for seed 3, --runs 20/,
     );
     const total = /total\s+(\d+) requests/.exec(text);
-    const perClass = r.out.slice(1, -1).map((l) => Number(/(\d+)$/.exec(l)?.[1]));
+    const perClass = r.out.slice(1, -2).map((l) => Number(/(\d+)$/.exec(l)?.[1]));
     expect(perClass.length).toBeGreaterThan(1);
     expect(Number(total?.[1])).toBe(perClass.reduce((a, b) => a + b, 0));
     expect(text).toMatch(/--max-requests stops the run after 5/);
+    // The preflight and 3 cases, breadth first: the last line names what 5 requests leave untested.
+    expect(r.out.at(-1)).toMatch(
+      /^--max-requests 5: the run would be incomplete \(exit 3 unless something fails\); untested checks: media-type-is-enforced, method-is-not-allowed; untested verdict-table rows: (\S+, )*media-type, method$/,
+    );
   });
 
   it('starts no Prism and needs no token', async () => {

@@ -208,6 +208,7 @@ export function fixtureReport(): Report {
     interrupted: false,
     budgetExhausted: false,
     startedAt: '2025-05-06T07:08:09.000Z',
+    complete: true,
     verdict: 'fails',
     verdictReasons: ['3 distinct failures (10 in all)', 'waiver legacy-415 expired on 2025-01-31'],
     summary: {

@@ -46,9 +46,22 @@ describe('toHtml', () => {
     );
   });
 
-  it('says CONFORMS for a conforming run, INTERRUPTED for an interrupted one', () => {
+  it('says CONFORMS for a conforming run, INTERRUPTED and INCOMPLETE with what went untested for partial ones', () => {
     expect(toHtml(conformingReport())).toContain('<strong>CONFORMS</strong>');
-    expect(toHtml({ ...conformingReport(), interrupted: true })).toContain('<strong>INTERRUPTED</strong>');
+    expect(toHtml({ ...conformingReport(), interrupted: true, verdict: 'interrupted' })).toContain(
+      '<strong>INTERRUPTED</strong>',
+    );
+    const incomplete = toHtml({
+      ...conformingReport(),
+      verdict: 'incomplete',
+      verdictReasons: ['--max-requests was reached before every case was sent'],
+      complete: false,
+      untested: { checks: ['method-is-not-allowed'], rows: ['method'] },
+    });
+    expect(incomplete).toContain(
+      '<div class="verdict interrupted" id="verdict"><strong>INCOMPLETE</strong><ul><li>--max-requests was reached before every case was sent</li><li>untested checks (1): method-is-not-allowed</li><li>untested verdict-table rows (1): method</li></ul>',
+    );
+    expect(incomplete).not.toContain('every check passed');
   });
 
   it('adds no element whatever the strings hold: everything is escaped', () => {

@@ -57,7 +57,16 @@ describe('toJUnit', () => {
     // Arrange
     const failing = parseXml(toJUnit(fixtureReport()));
     const conforming = parseXml(toJUnit(conformingReport()));
-    const interrupted = parseXml(toJUnit({ ...conformingReport(), interrupted: true, verdict: 'fails' }));
+    const interrupted = parseXml(toJUnit({ ...conformingReport(), interrupted: true, verdict: 'interrupted' }));
+    const incomplete = parseXml(
+      toJUnit({
+        ...conformingReport(),
+        verdict: 'incomplete',
+        verdictReasons: ['--max-requests was reached before every case was sent'],
+        complete: false,
+        untested: { checks: ['method-is-not-allowed'], rows: ['method'] },
+      }),
+    );
     // Assert: F1, F2, F3 and the expired waiver legacy-415; F4 is waived.
     expect([num(failing, 'tests'), num(failing, 'failures'), num(failing, 'skipped'), num(failing, 'errors')]).toEqual([
       46, 4, 1, 0,
@@ -70,6 +79,16 @@ describe('toJUnit', () => {
     ).toBe('expired-waiver');
     expect(num(conforming, 'failures')).toBe(0);
     expect(num(interrupted, 'failures')).toBe(1);
+    // An incomplete run fails its `completed` testcase, and its suite comes first.
+    expect(num(incomplete, 'failures')).toBe(1);
+    const first = findAll(incomplete, 'testsuite')[0];
+    expect(first.attrs['name']).toBe('run');
+    const failure = findAll(findAll(first, 'testcase')[0], 'failure')[0];
+    expect([failure.attrs['type'], failure.attrs['message']]).toEqual([
+      'incomplete',
+      'INCOMPLETE: --max-requests was reached before every case was sent',
+    ]);
+    expect(textOf(failure)).toContain('untested checks (1): method-is-not-allowed');
   });
 
   it('keeps every total equal to the sum of its parts', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MergeError, mergeReports, verdictOf } from '../../../src/report/merge.ts';
+import { MergeError, mergeReports } from '../../../src/report/merge.ts';
+import { verdictOf } from '../../../src/report/verdict.ts';
 import type { Report } from '../../../src/report/model.ts';
 import { conformingReport, fixtureReport } from './fixture.ts';
 
@@ -94,11 +95,23 @@ describe('mergeReports', () => {
     ]);
   });
 
-  it('recomputes the verdict: it fails when any shard failed or was interrupted, and conforms otherwise', () => {
+  it('recomputes the verdict: complete shards conform, a partial shard makes the whole incomplete or interrupted', () => {
     const ok = conformingReport();
-    expect(mergeReports([shard(1, 2, ok), shard(2, 2, ok)]).verdict).toBe('conforms');
-    const m = mergeReports([shard(1, 2, ok), shard(2, 2, { ...ok, interrupted: true })]);
-    expect([m.verdict, m.interrupted, m.verdictReasons]).toEqual(['fails', true, ['the run was interrupted']]);
+    const whole = mergeReports([shard(1, 2, ok), shard(2, 2, ok)]);
+    expect([whole.verdict, whole.complete]).toEqual(['conforms', true]);
+    const m = mergeReports([shard(1, 2, ok), shard(2, 2, { ...ok, interrupted: true, complete: false })]);
+    expect([m.verdict, m.interrupted, m.verdictReasons]).toEqual(['interrupted', true, ['the run was interrupted']]);
+    const partial = { ...ok, complete: false, budgetExhausted: true, stopReason: 'max-requests' as const };
+    const cut = mergeReports([shard(1, 2, ok), shard(2, 2, partial)]);
+    expect([cut.verdict, cut.complete, cut.verdictReasons]).toEqual([
+      'incomplete',
+      false,
+      ['--max-requests was reached before every case was sent'],
+    ]);
+    // A shard older than `complete`: complete unless its budget ran out.
+    const { complete: _c, ...old } = ok;
+    expect(mergeReports([shard(1, 2, old), shard(2, 2, old)]).verdict).toBe('conforms');
+    expect(mergeReports([shard(1, 2, old), shard(2, 2, { ...old, budgetExhausted: true })]).verdict).toBe('incomplete');
     expect(verdictOf(fixtureReport())).toEqual({
       verdict: fixtureReport().verdict,
       verdictReasons: fixtureReport().verdictReasons,

@@ -1,0 +1,61 @@
+// The order cases are sent in: breadth first, so that any prefix of a run (a budget, a time limit, Ctrl-C) covers as
+// much of the verdict profile as it can. The generators make the cases; the runner decides when each is sent.
+import type { Check } from '../checks/types.ts';
+import type { TestCase } from '../generators/case.ts';
+import type { Plan } from '../generators/index.ts';
+
+/** The valid case that sends every field, so that every echo check judges something (`boundary.ts`). */
+const RICHEST_VALID = 'valid/all-fields';
+
+/**
+ * The boundary phase reordered in four rounds, each in plan order: (1) one case for each check and each verdict-table
+ * row (case kind) not yet covered, the valid case with every field first; (2) one for each schema constraint with each
+ * violation kind (rule × keyword); (3) one for each remaining case family (the label's first two segments); (4) the
+ * rest. Deterministic: the boundary phase does not depend on the seed, and neither does this order.
+ */
+export function breadthFirst(cases: readonly TestCase[], checks: readonly Check[]): TestCase[] {
+  const taken = new Set<TestCase>();
+  const out: TestCase[] = [];
+  const take = (c: TestCase) => {
+    taken.add(c);
+    out.push(c);
+  };
+  const round = (key: (c: TestCase) => readonly string[]) => {
+    const seen = new Set<string>();
+    for (const c of out) for (const k of key(c)) seen.add(k);
+    for (const c of cases) {
+      if (taken.has(c)) continue;
+      const keys = key(c);
+      if (!keys.some((k) => !seen.has(k))) continue;
+      for (const k of keys) seen.add(k);
+      take(c);
+    }
+  };
+  const richest = cases.find((c) => c.label === RICHEST_VALID);
+  if (richest) take(richest);
+  round((c) => [`row:${c.kind}`, ...checks.filter((k) => k.applies(c)).map((k) => `check:${k.name}`)]);
+  round((c) => (c.violation ? [`${c.violation.rule}|${c.violation.keyword}`] : []));
+  round((c) => [c.label.split('/').slice(0, 2).join('/')]);
+  for (const c of cases) if (!taken.has(c)) take(c);
+  return out;
+}
+
+/** The plan with its boundary phase in breadth-first order; the random phase follows as generated. */
+export function scheduled(plan: Plan, checks: readonly Check[]): Plan {
+  return {
+    ...plan,
+    cases() {
+      return (function* () {
+        const it = plan.cases()[Symbol.iterator]();
+        const boundary: TestCase[] = [];
+        for (let i = 0; i < plan.boundaryCount; i++) {
+          const next = it.next();
+          if (next.done) break;
+          boundary.push(next.value);
+        }
+        yield* breadthFirst(boundary, checks);
+        for (let next = it.next(); !next.done; next = it.next()) yield next.value;
+      })();
+    },
+  };
+}

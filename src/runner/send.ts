@@ -1,0 +1,122 @@
+// Sending one case as a run sends it: wire headers, the request budget and pace, 429s waited out, one credential
+// refresh on a 401, and the watch on a dead target. `runSuite` and `conformance replay` both send through here.
+import type { TestCase } from '../generators/case.ts';
+import { MOCK_TOKEN } from '../targets/index.ts';
+import { TOOL } from '../version.ts';
+import type { Credentials } from './credentials.ts';
+import type { Exchange } from './exchange.ts';
+import type { HttpClient } from './http.ts';
+import { retryAfterMs, sleep, type Pace } from './pace.ts';
+import type { DeadTargetWatch } from './give-up.ts';
+
+const WRONG_TOKEN = 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJjb25mb3JtYW5jZS13cm9uZy10b2tlbiJ9.';
+
+/** Builds the wire headers of a case (and their redacted twin for reports). */
+export function caseHeaders(c: TestCase, token: string): Record<string, string> {
+  const h: Record<string, string> = { accept: 'application/json', 'user-agent': `${TOOL.name}/${TOOL.version}` };
+  if (c.contentType !== undefined) h['content-type'] = c.contentType;
+  switch (c.auth) {
+    case 'valid':
+      h['authorization'] = `Bearer ${token}`;
+      break;
+    case 'lowercase-scheme':
+      h['authorization'] = `bearer ${token}`;
+      break;
+    case 'wrong':
+      h['authorization'] = `Bearer ${WRONG_TOKEN}`;
+      break;
+    case 'basic':
+      h['authorization'] = `Basic ${Buffer.from('conformance:wrong-password').toString('base64')}`;
+      break;
+    case 'empty-bearer':
+      h['authorization'] = 'Bearer ';
+      break;
+    case 'none':
+      break;
+  }
+  return h;
+}
+
+/** The wire headers of a case and their redacted twin (what reports show). */
+export type WireHeaders = (
+  c: TestCase,
+  token: string,
+) => { headers: Readonly<Record<string, string>>; shown: Readonly<Record<string, string>> };
+
+/** A run sends a handful of distinct header sets (auth mode × media type × token): each is built and redacted once. */
+export function headerSets(redact: (s: string) => string): WireHeaders {
+  const sets = new Map<string, { headers: Record<string, string>; shown: Record<string, string> }>();
+  return (c, token) => {
+    const key = `${c.auth}\n${c.contentType ?? ''}\n${c.contentType === undefined ? 0 : 1}\n${token}`;
+    let set = sets.get(key);
+    if (!set) {
+      const headers = caseHeaders(c, token);
+      set = { headers, shown: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, redact(v)])) };
+      // A token refreshed many times must not grow the map without bound.
+      if (sets.size > 256) sets.clear();
+      sets.set(key, set);
+    }
+    return set;
+  };
+}
+
+/** What sending needs: the client, the budget, the credentials and how long to wait out 429s. */
+export interface SendDeps {
+  readonly url: string;
+  readonly http: HttpClient;
+  readonly pace: Pace;
+  readonly credentials: Credentials;
+  /** Ctrl-C (and the watch giving up): nothing more is sent or waited for. */
+  readonly signal?: AbortSignal | undefined;
+  /** Most 429 answers waited out for one case before giving up on it (5). */
+  readonly max429Retries?: number | undefined;
+  /** Longest single wait for a 429, ms (30,000). */
+  readonly max429WaitMs?: number | undefined;
+  readonly watch?: DeadTargetWatch | undefined;
+  readonly wireHeaders: WireHeaders;
+}
+
+/**
+ * Sends one case, waiting out 429s and refreshing credentials once on a 401; undefined when nothing more may be sent
+ * (the budget is spent, the run was interrupted or gave up on the target).
+ */
+export async function sendCase(c: TestCase, deps: SendDeps): Promise<Exchange | undefined> {
+  const { url, http, pace, signal, watch, wireHeaders } = deps;
+  let rateLimited = 0;
+  let refreshed = false;
+  for (;;) {
+    if (!(await pace.acquire(signal))) return undefined;
+    const token = (await deps.credentials.token()) ?? MOCK_TOKEN;
+    const { headers, shown } = wireHeaders(c, token);
+    const ex = await http.send({ method: c.method, url, headers, body: c.body }, shown, () => pace.acquire(signal));
+    const res = ex.response;
+    watch?.note(res !== undefined && res.status !== 429, c.kind);
+    if (res?.status === 429) {
+      // The target gave no other answer for too long: this case is not judged, and nothing more is sent.
+      if (watch?.gaveUp) return undefined;
+      rateLimited++;
+      if (rateLimited > (deps.max429Retries ?? 5)) {
+        return {
+          request: ex.request,
+          durationMs: ex.durationMs,
+          error: { kind: 'rate-limited', message: `still 429 after ${rateLimited} tries; gave up on this case` },
+          rateLimited,
+        };
+      }
+      // A 429 is not a verdict (RFC 6585 §4): wait as told, or back off exponentially, then retry the same case.
+      const wait = Math.min(
+        retryAfterMs(res.headers['retry-after']) ?? 500 * 2 ** (rateLimited - 1),
+        deps.max429WaitMs ?? 30_000,
+      );
+      await sleep(wait, signal);
+      // Interrupted while waiting: the case is not judged on a 429.
+      if (signal?.aborted) return undefined;
+      continue;
+    }
+    if (res?.status === 401 && (c.auth === 'valid' || c.auth === 'lowercase-scheme') && !refreshed) {
+      refreshed = true;
+      if (await deps.credentials.refresh(token)) continue;
+    }
+    return { ...ex, rateLimited };
+  }
+}
