@@ -26,6 +26,10 @@ export const FLAGS = {
   failure: { type: 'string' },
   waivers: { type: 'string' },
   'broker-url': { type: 'string' },
+  baseline: { type: 'string' },
+  compare: { type: 'string' },
+  out: { type: 'string' },
+  'har-all': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

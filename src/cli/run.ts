@@ -8,6 +8,9 @@ import { createProgress, formatSummary } from './console.ts';
 import type { Report } from '../report/model.ts';
 import { intFlag, rateFlag, shardFlag, UsageError, type Flags } from './args.ts';
 import type { Io } from './main.ts';
+import { readBaseline } from './baseline.ts';
+import { readReport } from './merge.ts';
+import { triage } from '../report/baseline.ts';
 
 /** `conformance run`: the suite against a target; exit 0 conforms, 1 fails. */
 export async function runCommand(flags: Flags, io: Io, signal?: AbortSignal): Promise<number> {
@@ -31,8 +34,11 @@ export async function runCommand(flags: Flags, io: Io, signal?: AbortSignal): Pr
     ),
     ...optional('shard', shardFlag(flags.shard)),
     ...optional('waiversFile', flags.waivers),
+    ...optional('baseline', flags.baseline === undefined ? undefined : await readBaseline(flags.baseline)),
     insecure: flags.insecure ?? false,
   };
+  // Read before the run, so that a wrong path is told in one line before anything is sent.
+  const previous = flags.compare === undefined ? undefined : await readReport(flags.compare);
   if (flags['dry-run']) {
     printPlan(await planRun(opts), opts.target, io);
     return 0;
@@ -54,6 +60,7 @@ export async function runCommand(flags: Flags, io: Io, signal?: AbortSignal): Pr
     io.env['CONNECT_TOKEN'],
     io.env['CONNECT_CLIENT_SECRET'],
   ].filter((s): s is string => !!s);
+  if (previous) report = { ...report, triage: triage(report, previous.report, previous.file) };
   const files = await writeReports(report, reportDir, secrets);
   for (const line of formatSummary(report, { reportDir })) io.out(line);
   io.out(`reports: ${files.join(', ')}`);

@@ -2,6 +2,7 @@
 // hash, and a Content-Security-Policy that forbids every fetch: the page works offline and leaks nothing.
 import { createHash } from 'node:crypto';
 import type { CaseRecord, CheckSummary, Report, ReportedFailure, ReportedProblem } from './model.ts';
+import { problemMarks, ratchetSections } from './baseline.ts';
 import { problemHeadline, problemRules, problemScope } from './problems.ts';
 import { REPEAT_NOTE, repeatCommand } from './repeat.ts';
 import { duration, escapeMarkup as a, escapeText as t } from './text.ts';
@@ -118,7 +119,7 @@ function exchangeText(f: CaseRecord): { request: string; response: string; note:
 /** Classes shown before the rest are folded away (a problem may span 70 of them). */
 const SHOWN_CLASSES = 6;
 
-function problemSection(p: ReportedProblem, open: boolean): string {
+function problemSection(p: ReportedProblem, open: boolean, marks: readonly string[]): string {
   const ex = p.example;
   const { request, response, note } = exchangeText(ex);
   const classes = p.classes.map((c) => `<code>${t(c)}</code>`);
@@ -135,7 +136,7 @@ function problemSection(p: ReportedProblem, open: boolean): string {
 <div class="label">Reproduce</div>
 ${copyable(`curl-${p.id}`, ex.curl)}`;
   return `<section class="problem" id="${a(p.id)}">
-<header><span class="id">${t(p.id)}</span><span class="headline">${t(problemHeadline(p))}</span><span class="tag">${t(problemScope(p))}</span></header>
+<header><span class="id">${t(p.id)}</span><span class="headline">${t(problemHeadline(p))}</span><span class="tag">${t(problemScope(p))}</span>${marks.map((m) => `<span class="flag ${m === 'new' ? 'expired' : 'stale'}">${t(m)}</span>`).join('')}</header>
 <ul>${problemRules(p)
     .map((r) => {
       const [check, ...rule] = r.split(' ');
@@ -183,8 +184,9 @@ function table(head: readonly string[], rows: readonly string[], numeric: readon
 export function toHtml(r: Report): string {
   const state = r.interrupted ? 'interrupted' : r.verdict;
   const word = r.interrupted ? 'INTERRUPTED' : r.verdict === 'conforms' ? 'CONFORMS' : 'FAILS';
-  const unwaived = r.failures.filter((f) => !f.waivedBy);
+  const unwaived = r.failures.filter((f) => !f.waivedBy && !f.baselined);
   const waived = r.failures.filter((f) => f.waivedBy);
+  const baselined = r.failures.filter((f) => f.baselined);
   const shard = r.shard
     ? `${r.shard.index}/${r.shard.count}`
     : r.mergedShards
@@ -210,6 +212,9 @@ export function toHtml(r: Report): string {
     ['failures', r.summary.failures, r.summary.failures > 0],
     ['distinct failures', unwaived.length, unwaived.length > 0],
     ['waived', r.summary.waived, false],
+    ...(r.summary.baselined !== undefined
+      ? [['baselined', r.summary.baselined, false] as [string, number, boolean]]
+      : []),
     ['429 waited out', r.summary.rateLimited, false],
   ];
   const repeat = repeatCommand(r);
@@ -217,8 +222,14 @@ export function toHtml(r: Report): string {
   const problems = r.problems ?? [];
   // What a person sees first: the problems, right under the verdict (the first few open, the rest one click away).
   const problemsHtml = r.problems
-    ? `<h2 id="problems">Problems (${problems.length})</h2>${problems.length ? `<p class="muted">The failures grouped by root cause: the same answer failing the same checks, in any case class. Per-class detail below.</p>${problems.map((p, i) => problemSection(p, i < 3)).join('\n')}` : '<p class="muted">None.</p>'}`
+    ? `<h2 id="problems">Problems (${problems.length})</h2>${problems.length ? `<p class="muted">The failures grouped by root cause: the same answer failing the same checks, in any case class. Per-class detail below.</p>${problems.map((p, i) => problemSection(p, i < 3, problemMarks(r, p))).join('\n')}` : '<p class="muted">None.</p>'}`
     : '';
+  const ratchet = ratchetSections(r)
+    .map(
+      (x) =>
+        `<h2>${t(x.heading.charAt(0).toUpperCase() + x.heading.slice(1))}</h2>${x.lines.length ? `<ul>${x.lines.map((l) => `<li>${t(l)}</li>`).join('')}</ul>` : ''}`,
+    )
+    .join('\n');
 
   sections.push(
     `<h2>Checks</h2>${table(
@@ -232,6 +243,10 @@ export function toHtml(r: Report): string {
   sections.push(
     `<h2 id="failures">Failures by check and case class (${unwaived.length})</h2>${unwaived.length ? unwaived.map(failureSection).join('\n') : '<p class="muted">None.</p>'}`,
   );
+  if (baselined.length)
+    sections.push(
+      `<h2 id="baselined">Baselined failures (${baselined.length})</h2><p class="muted">In problems the baseline lists: reported, not failing the run.</p>${baselined.map(failureSection).join('\n')}`,
+    );
   if (waived.length)
     sections.push(`<h2 id="waived">Waived failures (${waived.length})</h2>${waived.map(failureSection).join('\n')}`);
   if (r.specGaps.length) {
@@ -336,6 +351,7 @@ export function toHtml(r: Report): string {
 <div class="muted">${t(`${r.tool.name} ${r.tool.version}`)}</div>
 <div class="verdict ${state}" id="verdict"><strong>${word}</strong>${r.verdictReasons.length ? `<ul>${r.verdictReasons.map((x) => `<li>${t(x)}</li>`).join('')}</ul>` : '<span>every check passed (waived failures allowed)</span>'}</div>
 ${problemsHtml}
+${ratchet}
 <dl class="meta">${meta.map(([k, v]) => `<dt>${t(k)}</dt><dd>${t(v)}</dd>`).join('')}</dl>
 <div class="stats">${stats.map(([k, n, bad]) => `<div class="stat${bad ? ' bad' : ''}"><b>${n}</b>${t(k)}</div>`).join('')}</div>
 <div class="label">Repeat this run${r.target.kind === 'url' ? ` (${t(REPEAT_NOTE)})` : ''}</div>

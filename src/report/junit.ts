@@ -1,6 +1,7 @@
 // junit.xml: the report as CI systems read it (GitHub, GitLab, Jenkins, Azure): one testsuite per check, one testcase per
 // check and case class label, a failing testcase per unwaived failure, a skipped one per waived failure.
 import type { CaseRecord, CheckSummary, Report, ReportedFailure, ReportedProblem } from './model.ts';
+import { ratchetSections } from './baseline.ts';
 import { problemDetails, problemHeadline, problemRules, problemScope } from './problems.ts';
 import { repeatCommand } from './repeat.ts';
 import { escapeMarkup, escapeText } from './text.ts';
@@ -69,18 +70,28 @@ export function problemText(p: ReportedProblem): string {
 
 /** The problems as the first suite: one failing testcase each, what a CI page lists first. */
 function problemsSuite(problems: readonly ReportedProblem[], timestamp: string): Suite {
-  const cases = problems.map((p): Case => ({
-    outcome: 'failed',
-    xml: element(
-      'testcase',
-      { name: `${p.id} ${problemHeadline(p)}`, classname: 'conformance.problems', time: '0' },
-      element(
-        'failure',
-        { message: `${problemHeadline(p)} (${problemScope(p)})`, type: p.kinds.join(' ') },
-        escapeText(problemText(p)),
+  const cases = problems.map((p): Case => {
+    const attrs = { name: `${p.id} ${problemHeadline(p)}`, classname: 'conformance.problems', time: '0' };
+    const text = escapeText(problemText(p));
+    // A baselined problem is known: skipped, as a waived failure is, so that failures count exactly what fails the run.
+    if (p.baselined)
+      return {
+        outcome: 'skipped',
+        xml: element(
+          'testcase',
+          attrs,
+          element('skipped', { message: 'in the baseline' }) + element('system-out', {}, text),
+        ),
+      };
+    return {
+      outcome: 'failed',
+      xml: element(
+        'testcase',
+        attrs,
+        element('failure', { message: `${problemHeadline(p)} (${problemScope(p)})`, type: p.kinds.join(' ') }, text),
       ),
-    ),
-  }));
+    };
+  });
   return suite('problems', cases, timestamp, [['description', 'the failures grouped by root cause']]);
 }
 
@@ -97,8 +108,8 @@ function rows(check: CheckSummary, failures: readonly ReportedFailure[]): Row[] 
   const labels = [...new Set([...Object.keys(check.classes ?? {}), ...mine.map((f) => f.case.label)])];
   return labels.map((label) => ({
     label,
-    failures: mine.filter((f) => f.case.label === label && !f.waivedBy),
-    waived: mine.filter((f) => f.case.label === label && f.waivedBy),
+    failures: mine.filter((f) => f.case.label === label && !f.waivedBy && !f.baselined),
+    waived: mine.filter((f) => f.case.label === label && (f.waivedBy || f.baselined)),
     tally: check.classes?.[label],
   }));
 }
@@ -129,7 +140,7 @@ function testcase(check: string, row: Row): Case {
     };
   }
   if (row.waived.length > 0) {
-    const by = [...new Set(row.waived.map((f) => f.waivedBy!))].join(', ');
+    const by = [...new Set(row.waived.map((f) => f.waivedBy ?? 'the baseline'))].join(', ');
     return {
       outcome: 'skipped',
       xml: element(
@@ -266,6 +277,7 @@ function runSuiteXml(r: Report, timestamp: string): Suite {
   const notes = [
     ...r.specGaps.map((g) => `spec gap: ${g.message} (${g.count}×, e.g. ${g.example}); rule ${g.rule}`),
     ...r.warnings.map((w) => `warning ${w.code}: ${w.message}; rule ${w.rule}`),
+    ...ratchetSections(r).flatMap((x) => [x.heading, ...x.lines.map((l) => `  ${l}`)]),
     `repeat: ${repeatCommand(r)}`,
   ];
   const props: [string, string][] = [

@@ -1,6 +1,7 @@
 // report.md: the report as a pull-request comment or a CI job summary reads it (GitHub-flavoured Markdown): the
 // verdict, what to fix first with its curl line, the checks table; capped, with a link to report.html for the rest.
 import type { Report, ReportedFailure, ReportedProblem } from './model.ts';
+import { problemMarks, ratchetSections } from './baseline.ts';
 import { problemHeadline, problemRules, problemScope } from './problems.ts';
 import { repeatCommand } from './repeat.ts';
 import { duration, escapeText, visible } from './text.ts';
@@ -61,12 +62,12 @@ function failureEntry(f: ReportedFailure, htmlLink: string): string {
   ].join('\n');
 }
 
-function problemEntry(p: ReportedProblem, htmlLink: string): string {
+function problemEntry(p: ReportedProblem, marks: readonly string[], htmlLink: string): string {
   const ex = p.example;
   const classes =
     p.classes.slice(0, 5).map(code).join(', ') + (p.classes.length > 5 ? ` and ${p.classes.length - 5} more` : '');
   return [
-    `#### ${p.id} ${text(problemHeadline(p))}`,
+    `#### ${p.id} ${text(problemHeadline(p))}${marks.map((m) => ` · _${m}_`).join('')}`,
     '',
     `${problemScope(p)}: ${classes}  `,
     ...problemRules(p).map((x) => {
@@ -82,7 +83,10 @@ function problemEntry(p: ReportedProblem, htmlLink: string): string {
 /** The entries a reader acts on, in order, each as Markdown: the problems, or the failures of an older report. */
 function entries(r: Report, htmlLink: string): { title: string; items: string[] } {
   if (r.problems)
-    return { title: `Problems (${r.problems.length})`, items: r.problems.map((p) => problemEntry(p, htmlLink)) };
+    return {
+      title: `Problems (${r.problems.length})`,
+      items: r.problems.map((p) => problemEntry(p, problemMarks(r, p), htmlLink)),
+    };
   const unwaived = r.failures.filter((f) => !f.waivedBy);
   return { title: `Failures (${unwaived.length})`, items: unwaived.map((f) => failureEntry(f, htmlLink)) };
 }
@@ -111,7 +115,15 @@ export function toMarkdown(r: Report, opts: MarkdownOptions = {}): string {
     `Target ${code(r.target.url)}${r.target.mock ? ' (embedded Prism mock)' : ''} · seed ${r.seed} · ${s.cases} cases, ${s.requests} requests, ${s.failures} failures, ${s.waived} waived · ${duration(s.durationMs)}`,
     ...(r.verdictReasons.length ? ['', ...r.verdictReasons.map((x) => `- ${text(x)}`)] : []),
   ].join('\n');
+  const ratchet = ratchetSections(r).flatMap((x) => [
+    `### ${text(x.heading.charAt(0).toUpperCase() + x.heading.slice(1))}`,
+    '',
+    ...x.lines.slice(0, 20).map((l) => `- ${text(l)}`),
+    ...(x.lines.length > 20 ? [`- _…and ${x.lines.length - 20} more in [report.html](${html})_`] : []),
+    '',
+  ]);
   const tail = [
+    ...ratchet,
     `### Checks`,
     '',
     checksTable(r),

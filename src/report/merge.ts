@@ -1,5 +1,6 @@
 // Joins the reports of the shards of one run (`--shard i/n`, same seed, spec and tool) into the report of the whole run.
 import type { CheckSummary, Report, ReportedFailure, SpecGap } from './model.ts';
+import { mergeBaselineStatus, type BaselineStatus } from './baseline.ts';
 import { mergeProblems } from './problems.ts';
 import type { WaiverStatus } from './waivers.ts';
 
@@ -50,6 +51,7 @@ function mergeChecks(lists: readonly (readonly CheckSummary[])[]): CheckSummary[
     m.failed += c.failed;
     m.waived += c.waived;
     m.skipped += c.skipped;
+    if (c.baselined !== undefined) m.baselined = (m.baselined ?? 0) + c.baselined;
     if (c.classes) {
       m.classes ??= {};
       for (const [label, t] of Object.entries(c.classes)) {
@@ -58,6 +60,7 @@ function mergeChecks(lists: readonly (readonly CheckSummary[])[]): CheckSummary[
         into.failed += t.failed;
         into.waived += t.waived;
         into.skipped += t.skipped;
+        if (t.baselined !== undefined) into.baselined = (into.baselined ?? 0) + t.baselined;
       }
     }
     byName.set(c.name, m);
@@ -74,7 +77,14 @@ function mergeFailures(lists: readonly (readonly ReportedFailure[])[]): Reported
   for (const f of lists.flat()) {
     const key = [f.check, f.kind, f.rule, f.case.label, f.waivedBy ?? ''].join('\n');
     const seen = byKey.get(key);
-    byKey.set(key, seen ? { ...seen, occurrences: seen.occurrences + f.occurrences } : f);
+    // Baselined only if every shard's occurrences were (a shard that failed on it fails the whole run).
+    const { baselined: _b, ...unbaselined } = seen ?? f;
+    byKey.set(
+      key,
+      seen
+        ? { ...(seen.baselined && f.baselined ? seen : unbaselined), occurrences: seen.occurrences + f.occurrences }
+        : f,
+    );
   }
   return [...byKey.values()].map((f, i) => ({ ...f, id: `F${i + 1}` }));
 }
@@ -119,7 +129,9 @@ export function verdictOf(
 ): Pick<Report, 'verdict' | 'verdictReasons'> {
   const reasons: string[] = [];
   if (r.summary.failures > 0)
-    reasons.push(`${r.failures.filter((f) => !f.waivedBy).length} distinct failures (${r.summary.failures} in all)`);
+    reasons.push(
+      `${r.failures.filter((f) => !f.waivedBy && !f.baselined).length} distinct failures (${r.summary.failures} in all)`,
+    );
   for (const w of r.waivers.filter((x) => x.expired)) reasons.push(`waiver ${w.id} expired on ${w.expires}`);
   if (r.interrupted) reasons.push('the run was interrupted');
   return { verdict: reasons.length === 0 ? 'conforms' : 'fails', verdictReasons: reasons };
@@ -172,6 +184,9 @@ export function mergeReports(input: readonly Report[]): Report {
       requests: sum((r) => r.summary.requests),
       failures: sum((r) => r.summary.failures),
       waived: sum((r) => r.summary.waived),
+      ...(reports.some((r) => r.summary.baselined !== undefined)
+        ? { baselined: sum((r) => r.summary.baselined ?? 0) }
+        : {}),
       passed: sum((r) => r.summary.passed),
       rateLimited: sum((r) => r.summary.rateLimited),
       // Requests into the fastest-failing shard: how soon the sharded gate knew.
@@ -193,6 +208,7 @@ export function mergeReports(input: readonly Report[]): Report {
         .values(),
     ],
     failures,
+    ...optionalBaseline(mergeBaselineStatus(reports.map((r) => r.baseline))),
     problems: mergeProblems(
       reports.map((r) => r.problems),
       failures,
@@ -217,4 +233,8 @@ export function mergeReports(input: readonly Report[]): Report {
     created: reports.flatMap((r) => r.created),
   } satisfies Omit<Report, 'verdict' | 'verdictReasons'>;
   return { ...merged, ...verdictOf(merged) };
+}
+
+function optionalBaseline(b: BaselineStatus | undefined): { baseline?: BaselineStatus } {
+  return b ? { baseline: b } : {};
 }

@@ -2,6 +2,7 @@ import type { Failure } from '../checks/types.ts';
 import type { Normalisation } from '../spec/normalise.ts';
 import type { SpecWarning } from '../spec/lint.ts';
 import type { WaiverStatus } from './waivers.ts';
+import type { BaselineStatus, Triage } from './baseline.ts';
 import type { AuthMode, Violation } from '../generators/case.ts';
 import type { ShardSpec } from '../generators/feed.ts';
 
@@ -47,6 +48,8 @@ export interface ReportedFailure extends CaseRecord, Failure {
   readonly occurrences: number;
   /** Set when a waiver covers it. */
   readonly waivedBy?: string;
+  /** Set when every case that showed it showed a problem of the run's baseline (`run --baseline`): not failing. */
+  readonly baselined?: true;
 }
 
 /**
@@ -80,6 +83,8 @@ export interface ReportedProblem {
   readonly example: CaseRecord;
   /** True when the example was shrunk against the target. */
   readonly shrunk: boolean;
+  /** Set when the run's baseline lists it (`run --baseline`): reported, not failing the run. */
+  readonly baselined?: true;
 }
 
 /** Per-check tallies (one case counts once per check). */
@@ -90,8 +95,10 @@ export interface CheckSummary {
   failed: number;
   waived: number;
   skipped: number;
+  /** Cases whose failures of this check are all in the baseline (`run --baseline`); not counted as failed. */
+  baselined?: number;
   /** The same tallies by case class label (junit.xml has one testcase per check and label); absent in older reports. */
-  classes?: Record<string, { passed: number; failed: number; waived: number; skipped: number }>;
+  classes?: Record<string, { passed: number; failed: number; waived: number; skipped: number; baselined?: number }>;
 }
 
 /** A status the verdict profile allows although the spec does not document it. */
@@ -137,6 +144,8 @@ export interface Report {
     readonly requests: number;
     readonly failures: number;
     readonly waived: number;
+    /** Failures in problems the baseline lists (`run --baseline`): reported, not counted in `failures`. */
+    readonly baselined?: number;
     readonly passed: number;
     readonly rateLimited: number;
     /** Requests sent when the first unwaived failure was seen (how quickly a gate fails), or null. */
@@ -154,6 +163,10 @@ export interface Report {
   readonly failures: readonly ReportedFailure[];
   /** The failures grouped by root cause (absent in reports of older versions). */
   readonly problems?: readonly ReportedProblem[];
+  /** How the run stood against `--baseline FILE`: entries still seen, entries fixed. */
+  readonly baseline?: BaselineStatus;
+  /** The run against `--compare PREVIOUS_REPORT`: new, still failing, fixed problems. */
+  readonly triage?: Triage;
   readonly specGaps: readonly SpecGap[];
   readonly warnings: readonly (
     SpecWarning | { readonly code: string; readonly rule: string; readonly message: string }

@@ -11,6 +11,7 @@ import { loadSpec, OPERATION } from '../spec/load.ts';
 import { MOCK_TOKEN, startTarget, TargetError, type Target } from '../targets/index.ts';
 import { buildValidators } from '../validators/index.ts';
 import type { PreflightResult, Report } from '../report/model.ts';
+import type { BaselineEntry } from '../report/baseline.ts';
 import { createWaiverBook, parseWaivers, type Waiver } from '../report/waivers.ts';
 import { redactDeep, redactor, type Credentials } from './credentials.ts';
 import type { Exchange } from './exchange.ts';
@@ -49,6 +50,8 @@ export interface RunOptions {
   readonly maxShrinks?: number;
   /** Generate the random phase in a worker thread; by default when it has at least `WORKER_THRESHOLD` cases. */
   readonly generateInWorker?: boolean;
+  /** A baseline (`--baseline FILE`): the problems it lists are reported but do not fail the run. */
+  readonly baseline?: { readonly file: string; readonly entries: readonly BaselineEntry[] };
   /** Today as YYYY-MM-DD, for waiver expiry (tests pin it). */
   readonly today?: string;
 }
@@ -104,7 +107,7 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
       target.kind,
       opts.today ?? new Date().toISOString().slice(0, 10),
     );
-    const tally = createTally(checks, opts.seed, book, redact);
+    const tally = createTally(checks, opts.seed, book, redact, new Set(opts.baseline?.entries.map((e) => e.signature)));
     const coverage = createCoverage(planOpts);
 
     // Preflight: certain verdicts first, so a target that validates nothing is named in one line.
@@ -177,6 +180,7 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
         coverage: coverage.rows(),
         lintWarnings,
         preflight,
+        ...(opts.baseline ? { baseline: opts.baseline } : {}),
       }),
       redact,
     );

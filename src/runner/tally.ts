@@ -13,6 +13,7 @@ import type {
   ReportedProblem,
   SpecGap,
 } from '../report/model.ts';
+import { baselineStatus, type BaselineEntry } from '../report/baseline.ts';
 import { answerOf, describeProblem, orderProblems, problemParts, problemSignature } from '../report/problems.ts';
 import type { createWaiverBook } from '../report/waivers.ts';
 import type { Target } from '../targets/index.ts';
@@ -25,6 +26,8 @@ export function createTally(
   seed: number,
   book: ReturnType<typeof createWaiverBook>,
   redact: (s: string) => string,
+  /** The signatures of `--baseline FILE`: failures of those problems are baselined, like waived ones not failing. */
+  baseline: ReadonlySet<string> = new Set(),
 ) {
   const summaries = new Map<string, CheckSummary>(
     checks.map((c) => [
@@ -34,7 +37,16 @@ export function createTally(
   );
   const failures = new Map<
     string,
-    { key: string; failure: Failure; case: TestCase; ex: Exchange; occurrences: number; waivedBy?: string }
+    {
+      key: string;
+      failure: Failure;
+      case: TestCase;
+      ex: Exchange;
+      occurrences: number;
+      /** Occurrences in cases whose problem the baseline lists. */
+      baselined: number;
+      waivedBy?: string;
+    }
   >();
   /** Problems by signature: the first case's failures, the smallest example, the failure keys it groups. */
   const problems = new Map<string, TalliedProblem>();
@@ -46,6 +58,7 @@ export function createTally(
   let rateLimited = 0;
   let failureCount = 0;
   let waivedCount = 0;
+  let baselinedCount = 0;
   let firstFailureAt: number | null = null;
 
   return {
@@ -55,6 +68,12 @@ export function createTally(
       let casePassed = true;
       const caseFailures: Failure[] = [];
       const caseKeys: string[] = [];
+      // Waivers first: the case's problem (and so whether the baseline lists it) is made of its unwaived failures.
+      const waiverOf = new Map<Failure, ReturnType<typeof book.match>>();
+      for (const j of judged) for (const f of j.failures) if (f.severity === 'error') waiverOf.set(f, book.match(c, f));
+      const inBaseline =
+        baseline.size > 0 &&
+        baseline.has(problemSignature(answerOf(ex), problemParts([...waiverOf].filter(([, w]) => !w).map(([f]) => f))));
       for (const j of judged) {
         const s = summaries.get(j.check.name)!;
         const byClass = ((s.classes ??= {})[c.label] ??= { passed: 0, failed: 0, waived: 0, skipped: 0 });
@@ -74,7 +93,7 @@ export function createTally(
             warnings.set(key, w);
             continue;
           }
-          const waiver = book.match(c, f);
+          const waiver = waiverOf.get(f);
           if (waiver) waived++;
           else unwaived++;
           const key = `${f.check}|${f.kind}|${f.rule}|${c.label}`;
@@ -83,16 +102,27 @@ export function createTally(
             caseKeys.push(key);
           }
           const seen = failures.get(key);
-          if (seen) seen.occurrences++;
-          else
+          const counted = inBaseline && !waiver ? 1 : 0;
+          if (seen) {
+            seen.occurrences++;
+            seen.baselined += counted;
+          } else
             failures.set(key, {
               key,
               failure: f,
               case: c,
               ex,
               occurrences: 1,
+              baselined: counted,
               ...(waiver ? { waivedBy: waiver.id } : {}),
             });
+        }
+        if (inBaseline && unwaived > 0) {
+          s.baselined = (s.baselined ?? 0) + 1;
+          byClass.baselined = (byClass.baselined ?? 0) + 1;
+          baselinedCount += unwaived;
+          waivedCount += waived;
+          continue;
         }
         const outcome = unwaived > 0 ? 'failed' : waived > 0 ? 'waived' : 'passed';
         s[outcome]++;
@@ -101,8 +131,9 @@ export function createTally(
         failureCount += unwaived;
         waivedCount += waived;
       }
-      if (casePassed) passed++;
-      else firstFailureAt ??= requestsSoFar;
+      if (casePassed) {
+        if (!inBaseline || caseFailures.length === 0) passed++;
+      } else firstFailureAt ??= requestsSoFar;
       if (caseFailures.length) noteProblem(problems, c, ex, caseFailures, caseKeys);
       const res = ex.response;
       if (res && PROFILE_ONLY_STATUSES.includes(res.status)) {
@@ -127,10 +158,10 @@ export function createTally(
       return ex;
     },
     failureCount: () => failureCount,
-    /** Problems whose smallest example is a random case (shrinkable), most cases first. */
+    /** Problems whose smallest example is a random case (shrinkable), most cases first; the baseline's are known. */
     shrinkable(): readonly TalliedProblem[] {
       return orderProblems([...problems.values()]).filter(
-        (p) => p.case.phase === 'random' && p.case.counterexamplePath !== undefined,
+        (p) => p.case.phase === 'random' && p.case.counterexamplePath !== undefined && !baseline.has(p.signature),
       );
     },
     /** Whether an exchange shows the problem still: the same answer, every one of its failures. */
@@ -162,15 +193,22 @@ export function createTally(
       coverage: Report['coverage'];
       lintWarnings: Report['warnings'];
       preflight: PreflightResult[];
+      /** The `--baseline` file and its entries, when the run has one. */
+      baseline?: { file: string; entries: readonly BaselineEntry[] };
     }): Report {
       const reported: ReportedFailure[] = [...failures.values()].map((f, i) => toReported(f, i, seed, redact));
       const ids = new Map([...failures.keys()].map((k, i) => [k, `F${i + 1}`]));
-      const grouped = orderProblems([...problems.values()]).map((p, i) => toProblem(p, i, ids, seed, redact));
+      const grouped = orderProblems([...problems.values()]).map((p, i) => ({
+        ...toProblem(p, i, ids, seed, redact),
+        ...(baseline.has(p.signature) ? { baselined: true as const } : {}),
+      }));
       const waiverStatuses = book.statuses();
       const expired = waiverStatuses.filter((w) => w.expired);
       const reasons: string[] = [];
       if (failureCount > 0)
-        reasons.push(`${reported.filter((f) => !f.waivedBy).length} distinct failures (${failureCount} in all)`);
+        reasons.push(
+          `${reported.filter((f) => !f.waivedBy && !f.baselined).length} distinct failures (${failureCount} in all)`,
+        );
       for (const w of expired) reasons.push(`waiver ${w.id} expired on ${w.expires}`);
       if (meta.interrupted) reasons.push('the run was interrupted');
       const rejectedPreflight = meta.preflight.filter((p) => !p.ok);
@@ -196,6 +234,7 @@ export function createTally(
           requests: meta.requests,
           failures: failureCount,
           waived: waivedCount,
+          ...(meta.baseline ? { baselined: baselinedCount } : {}),
           passed,
           rateLimited,
           firstFailureAt,
@@ -206,6 +245,7 @@ export function createTally(
         coverage: meta.coverage,
         failures: reported,
         problems: grouped,
+        ...(meta.baseline ? { baseline: baselineStatus(meta.baseline.file, meta.baseline.entries, grouped) } : {}),
         specGaps: [...gaps.values()].sort((a, b) => a.status - b.status),
         warnings: [
           ...preflightWarnings,
@@ -228,7 +268,7 @@ function safeId(res: ReceivedResponse): string | undefined {
 }
 
 function toReported(
-  f: { failure: Failure; case: TestCase; ex: Exchange; occurrences: number; waivedBy?: string },
+  f: { failure: Failure; case: TestCase; ex: Exchange; occurrences: number; baselined: number; waivedBy?: string },
   i: number,
   seed: number,
   redact: (s: string) => string,
@@ -248,6 +288,7 @@ function toReported(
     ...record,
     occurrences: f.occurrences,
     ...(f.waivedBy ? { waivedBy: f.waivedBy } : {}),
+    ...(!f.waivedBy && f.baselined === f.occurrences ? { baselined: true as const } : {}),
   };
 }
 
