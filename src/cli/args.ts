@@ -28,6 +28,10 @@ export const FLAGS = {
   'give-up-after': { type: 'string' },
   'time-limit': { type: 'string' },
   'broker-url': { type: 'string' },
+  baseline: { type: 'string' },
+  compare: { type: 'string' },
+  out: { type: 'string' },
+  'har-all': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

@@ -1,6 +1,8 @@
 // The console reporter: progress while a run goes (a redrawn bar on a terminal, a few plain lines in CI logs), then a
 // summary a person can act on. Only the CLI prints; the engine reports through `RunHooks`.
-import type { Report, ReportedFailure } from '../report/model.ts';
+import type { Report, ReportedFailure, ReportedProblem } from '../report/model.ts';
+import { problemMarks, ratchetSections } from '../report/baseline.ts';
+import { problemDetails, problemHeadline, problemRules, problemScope } from '../report/problems.ts';
 import { REPEAT_NOTE, repeatCommand } from '../report/repeat.ts';
 import { duration, visible } from '../report/text.ts';
 import { untestedLines, verdictWord } from '../report/verdict.ts';
@@ -103,7 +105,23 @@ function failureLines(f: ReportedFailure): string[] {
   ];
 }
 
-/** The summary after a run, as lines: checks, failures, spec gaps, warnings, waivers, verdict and how to repeat it. */
+function compactLine(f: ReportedFailure, problems: readonly ReportedProblem[]): string {
+  const of = problems.filter((p) => p.failures.includes(f.id)).map((p) => p.id);
+  return `${f.id} ${f.check} [${f.kind}] ${f.case.label}${f.occurrences > 1 ? ` (${f.occurrences}×)` : ''} · ${f.response ? `answer ${f.response.status}` : `no answer: ${f.error?.kind ?? 'none'}`}${of.length ? ` · ${of.join(', ')}` : ''}`;
+}
+
+function problemLines(r: Report, p: ReportedProblem): string[] {
+  const ex = p.example;
+  const marks = problemMarks(r, p);
+  return [
+    `${p.id}${marks.length ? ` [${marks.join(', ')}]` : ''} ${visible(problemHeadline(p))} · ${problemScope(p)}`,
+    ...problemRules(p).map((r) => `    rule: ${r}`),
+    `    ${p.shrunk ? 'smallest example (shrunk)' : 'smallest example'}: case ${ex.case.id} ${ex.case.label} · details ${problemDetails(p)}`,
+    `    ${ex.curl}`,
+  ];
+}
+
+/** The summary after a run, as lines: problems, checks, failures, spec gaps, warnings, waivers, verdict and how to repeat it. */
 export function formatSummary(r: Report, opts: { readonly reportDir?: string } = {}): string[] {
   const out: string[] = [];
   const partial = r.verdict === 'incomplete' || r.verdict === 'interrupted' || r.verdict === 'unusable';
@@ -119,21 +137,42 @@ export function formatSummary(r: Report, opts: { readonly reportDir?: string } =
   );
   for (const p of r.preflight.filter((x) => !x.ok))
     out.push(`preflight: the target accepted ${p.label} with ${p.received} (expected ${p.expected})`);
+  const problems = r.problems ?? [];
+  if (problems.length)
+    out.push('', `problems (${problems.length}), by root cause:`, ...problems.flatMap((p) => problemLines(r, p)));
+  for (const x of ratchetSections(r))
+    out.push('', `${visible(x.heading)}${x.lines.length ? ':' : ''}`, ...x.lines.map((l) => `  ${visible(l)}`));
 
   out.push(
     '',
     ...table(
       [
-        ['check', 'passed', 'failed', 'waived', 'skipped'],
-        ...r.checks.map((c) => [c.name, String(c.passed), String(c.failed), String(c.waived), String(c.skipped)]),
+        ['check', 'passed', 'failed', 'waived', 'skipped', ...(r.baseline ? ['baselined'] : [])],
+        ...r.checks.map((c) => [
+          c.name,
+          String(c.passed),
+          String(c.failed),
+          String(c.waived),
+          String(c.skipped),
+          ...(r.baseline ? [String(c.baselined ?? 0)] : []),
+        ]),
       ],
       (i) => i > 0,
     ).map((l) => `  ${l}`),
   );
 
-  const unwaived = r.failures.filter((f) => !f.waivedBy);
+  const unwaived = r.failures.filter((f) => !f.waivedBy && !f.baselined);
   const waived = r.failures.filter((f) => f.waivedBy);
-  if (unwaived.length) out.push('', `failures (${unwaived.length}):`, ...unwaived.flatMap(failureLines));
+  const baselined = r.failures.filter((f) => f.baselined);
+  // With problems above, the per-class detail is one line each (its curl line is in report.html and `replay --failure`).
+  const detail = problems.length ? (f: ReportedFailure) => [compactLine(f, problems)] : failureLines;
+  if (unwaived.length) out.push('', `failures (${unwaived.length}):`, ...unwaived.flatMap(detail));
+  if (baselined.length)
+    out.push(
+      '',
+      `baselined failures (${baselined.length}), in problems the baseline lists:`,
+      ...baselined.map((f) => compactLine(f, problems)),
+    );
   if (waived.length)
     out.push(
       '',
@@ -162,7 +201,7 @@ export function formatSummary(r: Report, opts: { readonly reportDir?: string } =
   const s = r.summary;
   out.push(
     '',
-    `${word}: ${s.cases} cases, ${s.requests} requests, ${s.failures} failures, ${s.waived} waived in ${duration(s.durationMs)}${r.verdictReasons.length ? ' — ' + r.verdictReasons.join('; ') : ''}`,
+    `${word}: ${s.cases} cases, ${s.requests} requests, ${s.failures} failures, ${s.waived} waived${s.baselined ? `, ${s.baselined} baselined` : ''} in ${duration(s.durationMs)}${r.verdictReasons.length ? ' — ' + r.verdictReasons.join('; ') : ''}`,
   );
   if (r.budgetExhausted && r.complete !== false) out.push('--max-requests was reached while shrinking');
   if (!partial) out.push(...untestedLines(r));

@@ -9,14 +9,17 @@ import { verifyPactCommand } from './verify-pact.ts';
 import { replayCommand } from './replay.ts';
 import { mergeCommand } from './merge.ts';
 import type { Io } from './io.ts';
+import { baselineCommand } from './baseline.ts';
 
 const USAGE = `usage: conformance <command> [flags]
   run             the suite against a target (--target prism|URL, default prism)
   verify-pact     the committed pact against a target
   replay REPORT   re-send a report's minimal failing requests
   merge-reports --report-dir OUT DIR...   join shard reports
+  baseline REPORT --out FILE              a report's problems as a baseline (run --baseline FILE)
 flags: --target --token --token-url --scope --seed --runs --report-dir --spec --concurrency --timeout
        --rate --max-requests --shard --dry-run --insecure --pact --failure --waivers --give-up-after --time-limit
+       --baseline --compare --har-all --out
 exit codes: 0 conforms, 1 conformance failure, 2 usage, spec or target error (or a target given up on),
             3 incomplete (stopped before every case was sent, nothing failed), 130 interrupted`;
 
@@ -48,8 +51,12 @@ export async function main(argv: readonly string[], io: Io, signal?: AbortSignal
         return await replayCommand(positionals, flags, io);
       case 'merge-reports':
         return await mergeCommand(positionals, flags, io);
+      case 'baseline':
+        return await baselineCommand(positionals, flags, io);
       default:
-        throw new UsageError(`unknown command ${JSON.stringify(command)} (run, verify-pact, replay, merge-reports)`);
+        throw new UsageError(
+          `unknown command ${JSON.stringify(command)} (run, verify-pact, replay, merge-reports, baseline)`,
+        );
     }
   } catch (e) {
     const err = e as Error;

@@ -9,6 +9,9 @@ import { credentialsFrom } from './credentials.ts';
 import { optional } from './optional.ts';
 import type { Io } from './io.ts';
 import { EXIT_CODES } from './exit.ts';
+import { readBaseline } from './baseline.ts';
+import { readReport } from '../report/read.ts';
+import { triage } from '../report/baseline.ts';
 
 /** `conformance run`: the suite against a target; exit codes by verdict (`EXIT_CODES`). */
 export async function runCommand(flags: Flags, io: Io, signal?: AbortSignal): Promise<number> {
@@ -44,8 +47,11 @@ export async function runCommand(flags: Flags, io: Io, signal?: AbortSignal): Pr
         ? undefined
         : intFlag('time-limit', flags['time-limit'], 0, 1, 31_536_000) * 1000,
     ),
+    ...optional('baseline', flags.baseline === undefined ? undefined : await readBaseline(flags.baseline)),
     insecure: flags.insecure ?? false,
   };
+  // Read before the run, so that a wrong path is told in one line before anything is sent.
+  const previous = flags.compare === undefined ? undefined : await readReport(flags.compare);
   if (flags['dry-run']) {
     printPlan(await planRun(opts), opts.target, io);
     return 0;
@@ -67,6 +73,7 @@ export async function runCommand(flags: Flags, io: Io, signal?: AbortSignal): Pr
     io.env['CONNECT_TOKEN'],
     io.env['CONNECT_CLIENT_SECRET'],
   ].filter((s): s is string => !!s);
+  if (previous) report = { ...report, triage: triage(report, previous.report, previous.file) };
   const files = await writeReports(report, reportDir, secrets);
   for (const line of formatSummary(report, { reportDir })) io.out(line);
   io.out(`reports: ${files.join(', ')}`);

@@ -1,6 +1,8 @@
 // junit.xml: the report as CI systems read it (GitHub, GitLab, Jenkins, Azure): one testsuite per check, one testcase per
 // check and case class label, a failing testcase per unwaived failure, a skipped one per waived failure.
-import type { CheckSummary, Report, ReportedFailure } from './model.ts';
+import type { CaseRecord, CheckSummary, Report, ReportedFailure, ReportedProblem } from './model.ts';
+import { ratchetSections } from './baseline.ts';
+import { problemDetails, problemHeadline, problemRules, problemScope } from './problems.ts';
 import { repeatCommand } from './repeat.ts';
 import { untestedLines, verdictWord } from './verdict.ts';
 import { escapeMarkup, escapeText } from './text.ts';
@@ -17,14 +19,9 @@ function element(name: string, attrs: Readonly<Record<string, string | number>>,
   return body === undefined ? `<${name}${a}/>` : `<${name}${a}>${body}</${name}>`;
 }
 
-/** A failure as plain text: what broke, where the spec says so, the minimal request, the answer and its curl line. */
-export function failureText(f: ReportedFailure): string {
-  const lines = [
-    `${f.id} ${f.check} [${f.kind}] ${f.case.label}${f.occurrences > 1 ? ` (${f.occurrences}×)` : ''}${f.waivedBy ? ` — waived by ${f.waivedBy}` : ''}`,
-    f.message,
-    `rule: ${f.rule}`,
-    `case: ${f.case.id} (${f.case.phase}${f.counterexamplePath ? `, counterexample path ${f.counterexamplePath}, seed ${f.seed}` : ''})`,
-    '',
+/** A case record as plain text: the request, the answer and the curl line. */
+function exchangeLines(f: CaseRecord): string[] {
+  return [
     'request:',
     `${f.request.method} ${f.request.url}`,
     ...Object.entries(f.request.headers).map(([k, v]) => `${k}: ${v}`),
@@ -43,7 +40,60 @@ export function failureText(f: ReportedFailure): string {
     'reproduce:',
     f.curl,
   ];
+}
+
+/** A failure as plain text: what broke, where the spec says so, the minimal request, the answer and its curl line. */
+export function failureText(f: ReportedFailure): string {
+  const lines = [
+    `${f.id} ${f.check} [${f.kind}] ${f.case.label}${f.occurrences > 1 ? ` (${f.occurrences}×)` : ''}${f.waivedBy ? ` — waived by ${f.waivedBy}` : ''}`,
+    f.message,
+    `rule: ${f.rule}`,
+    `case: ${f.case.id} (${f.case.phase}${f.counterexamplePath ? `, counterexample path ${f.counterexamplePath}, seed ${f.seed}` : ''})`,
+    '',
+    ...exchangeLines(f),
+  ];
   return lines.join('\n');
+}
+
+/** A problem as plain text: what broke, its rules, where it was seen, the smallest example and its curl line. */
+export function problemText(p: ReportedProblem): string {
+  return [
+    `${p.id} ${problemHeadline(p)} · ${problemScope(p)}`,
+    ...p.messages,
+    ...problemRules(p).map((r) => `rule: ${r}`),
+    `classes: ${p.classes.join(', ')}`,
+    `details: ${problemDetails(p, 50)}`,
+    `${p.shrunk ? 'smallest example (shrunk)' : 'smallest example'}: case ${p.example.case.id} (${p.example.case.label})`,
+    '',
+    ...exchangeLines(p.example),
+  ].join('\n');
+}
+
+/** The problems as the first suite: one failing testcase each, what a CI page lists first. */
+function problemsSuite(problems: readonly ReportedProblem[], timestamp: string): Suite {
+  const cases = problems.map((p): Case => {
+    const attrs = { name: `${p.id} ${problemHeadline(p)}`, classname: 'conformance.problems', time: '0' };
+    const text = escapeText(problemText(p));
+    // A baselined problem is known: skipped, as a waived failure is, so that failures count exactly what fails the run.
+    if (p.baselined)
+      return {
+        outcome: 'skipped',
+        xml: element(
+          'testcase',
+          attrs,
+          element('skipped', { message: 'in the baseline' }) + element('system-out', {}, text),
+        ),
+      };
+    return {
+      outcome: 'failed',
+      xml: element(
+        'testcase',
+        attrs,
+        element('failure', { message: `${problemHeadline(p)} (${problemScope(p)})`, type: p.kinds.join(' ') }, text),
+      ),
+    };
+  });
+  return suite('problems', cases, timestamp, [['description', 'the failures grouped by root cause']]);
 }
 
 interface Row {
@@ -59,8 +109,8 @@ function rows(check: CheckSummary, failures: readonly ReportedFailure[]): Row[] 
   const labels = [...new Set([...Object.keys(check.classes ?? {}), ...mine.map((f) => f.case.label)])];
   return labels.map((label) => ({
     label,
-    failures: mine.filter((f) => f.case.label === label && !f.waivedBy),
-    waived: mine.filter((f) => f.case.label === label && f.waivedBy),
+    failures: mine.filter((f) => f.case.label === label && !f.waivedBy && !f.baselined),
+    waived: mine.filter((f) => f.case.label === label && (f.waivedBy || f.baselined)),
     tally: check.classes?.[label],
   }));
 }
@@ -91,7 +141,7 @@ function testcase(check: string, row: Row): Case {
     };
   }
   if (row.waived.length > 0) {
-    const by = [...new Set(row.waived.map((f) => f.waivedBy!))].join(', ');
+    const by = [...new Set(row.waived.map((f) => f.waivedBy ?? 'the baseline'))].join(', ');
     return {
       outcome: 'skipped',
       xml: element(
@@ -237,6 +287,7 @@ function runSuiteXml(r: Report, timestamp: string): Suite {
   const notes = [
     ...r.specGaps.map((g) => `spec gap: ${g.message} (${g.count}×, e.g. ${g.example}); rule ${g.rule}`),
     ...r.warnings.map((w) => `warning ${w.code}: ${w.message}; rule ${w.rule}`),
+    ...ratchetSections(r).flatMap((x) => [x.heading, ...x.lines.map((l) => `  ${l}`)]),
     `repeat: ${repeatCommand(r)}`,
   ];
   const props: [string, string][] = [
@@ -255,7 +306,10 @@ function runSuiteXml(r: Report, timestamp: string): Suite {
 /** junit.xml for a report: valid XML 1.0 whatever the bodies hold; its failures are non-zero exactly when the verdict fails. */
 export function toJUnit(r: Report): string {
   const timestamp = r.startedAt.slice(0, 19);
-  const checks = r.checks.map((c) => checkSuite(c, r.failures, timestamp));
+  const checks = [
+    ...(r.problems ? [problemsSuite(r.problems, timestamp)] : []),
+    ...r.checks.map((c) => checkSuite(c, r.failures, timestamp)),
+  ];
   // A partial run's own suite comes first, so that a CI page shows INCOMPLETE before the checks that passed.
   const suites = partial(r) ? [runSuiteXml(r, timestamp), ...checks] : [...checks, runSuiteXml(r, timestamp)];
   const sum = (k: 'tests' | 'failures' | 'skipped') => suites.reduce((n, s) => n + s[k], 0);

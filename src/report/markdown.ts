@@ -1,12 +1,14 @@
 // report.md: the report as a pull-request comment or a CI job summary reads it (GitHub-flavoured Markdown): the
 // verdict, what to fix first with its curl line, the checks table; capped, with a link to report.html for the rest.
-import type { Report, ReportedFailure } from './model.ts';
+import type { Report, ReportedFailure, ReportedProblem } from './model.ts';
+import { problemMarks, ratchetSections } from './baseline.ts';
+import { problemHeadline, problemRules, problemScope } from './problems.ts';
 import { repeatCommand } from './repeat.ts';
 import { duration, escapeText, visible } from './text.ts';
 
 /** How report.md is cut to fit a comment (GitHub refuses comments over 65,536 characters). */
 export interface MarkdownOptions {
-  /** Most entries (failures) shown in full; the rest are counted and left to report.html. */
+  /** Most entries (problems, or failures of an older report) shown in full; the rest are counted and left to report.html. */
   readonly maxEntries?: number;
   /** Most characters in all; entries that would pass it are left out (counted) as well. */
   readonly maxChars?: number;
@@ -60,8 +62,31 @@ function failureEntry(f: ReportedFailure, htmlLink: string): string {
   ].join('\n');
 }
 
-/** The entries a reader acts on, in order, each as Markdown. */
+function problemEntry(p: ReportedProblem, marks: readonly string[], htmlLink: string): string {
+  const ex = p.example;
+  const classes =
+    p.classes.slice(0, 5).map(code).join(', ') + (p.classes.length > 5 ? ` and ${p.classes.length - 5} more` : '');
+  return [
+    `#### ${p.id} ${text(problemHeadline(p))}${marks.map((m) => ` · _${m}_`).join('')}`,
+    '',
+    `${problemScope(p)}: ${classes}  `,
+    ...problemRules(p).map((x) => {
+      const [check, ...rule] = x.split(' ');
+      return `${code(check)} rule ${code(rule.join(' '))}  `;
+    }),
+    `${p.shrunk ? 'smallest example (shrunk)' : 'smallest example'}: case ${code(ex.case.id)} ${code(ex.case.label)}`,
+    '',
+    curlBlock(ex.curl, htmlLink),
+  ].join('\n');
+}
+
+/** The entries a reader acts on, in order, each as Markdown: the problems, or the failures of an older report. */
 function entries(r: Report, htmlLink: string): { title: string; items: string[] } {
+  if (r.problems)
+    return {
+      title: `Problems (${r.problems.length})`,
+      items: r.problems.map((p) => problemEntry(p, problemMarks(r, p), htmlLink)),
+    };
   const unwaived = r.failures.filter((f) => !f.waivedBy);
   return { title: `Failures (${unwaived.length})`, items: unwaived.map((f) => failureEntry(f, htmlLink)) };
 }
@@ -90,7 +115,15 @@ export function toMarkdown(r: Report, opts: MarkdownOptions = {}): string {
     `Target ${code(r.target.url)}${r.target.mock ? ' (embedded Prism mock)' : ''} · seed ${r.seed} · ${s.cases} cases, ${s.requests} requests, ${s.failures} failures, ${s.waived} waived · ${duration(s.durationMs)}`,
     ...(r.verdictReasons.length ? ['', ...r.verdictReasons.map((x) => `- ${text(x)}`)] : []),
   ].join('\n');
+  const ratchet = ratchetSections(r).flatMap((x) => [
+    `### ${text(x.heading.charAt(0).toUpperCase() + x.heading.slice(1))}`,
+    '',
+    ...x.lines.slice(0, 20).map((l) => `- ${text(l)}`),
+    ...(x.lines.length > 20 ? [`- _…and ${x.lines.length - 20} more in [report.html](${html})_`] : []),
+    '',
+  ]);
   const tail = [
+    ...ratchet,
     `### Checks`,
     '',
     checksTable(r),

@@ -1,5 +1,7 @@
 // Joins the reports of the shards of one run (`--shard i/n`, same seed, spec and tool) into the report of the whole run.
 import type { CheckSummary, Report, ReportedFailure, SpecGap } from './model.ts';
+import { mergeBaselineStatus, type BaselineStatus } from './baseline.ts';
+import { mergeProblems } from './problems.ts';
 import type { WaiverStatus } from './waivers.ts';
 import { untestedOf, verdictOf } from './verdict.ts';
 
@@ -50,6 +52,7 @@ function mergeChecks(lists: readonly (readonly CheckSummary[])[]): CheckSummary[
     m.failed += c.failed;
     m.waived += c.waived;
     m.skipped += c.skipped;
+    if (c.baselined !== undefined) m.baselined = (m.baselined ?? 0) + c.baselined;
     if (c.classes) {
       m.classes ??= {};
       for (const [label, t] of Object.entries(c.classes)) {
@@ -58,6 +61,7 @@ function mergeChecks(lists: readonly (readonly CheckSummary[])[]): CheckSummary[
         into.failed += t.failed;
         into.waived += t.waived;
         into.skipped += t.skipped;
+        if (t.baselined !== undefined) into.baselined = (into.baselined ?? 0) + t.baselined;
       }
     }
     byName.set(c.name, m);
@@ -74,7 +78,14 @@ function mergeFailures(lists: readonly (readonly ReportedFailure[])[]): Reported
   for (const f of lists.flat()) {
     const key = [f.check, f.kind, f.rule, f.case.label, f.waivedBy ?? ''].join('\n');
     const seen = byKey.get(key);
-    byKey.set(key, seen ? { ...seen, occurrences: seen.occurrences + f.occurrences } : f);
+    // Baselined only if every shard's occurrences were (a shard that failed on it fails the whole run).
+    const { baselined: _b, ...unbaselined } = seen ?? f;
+    byKey.set(
+      key,
+      seen
+        ? { ...(seen.baselined && f.baselined ? seen : unbaselined), occurrences: seen.occurrences + f.occurrences }
+        : f,
+    );
   }
   return [...byKey.values()].map((f, i) => ({ ...f, id: `F${i + 1}` }));
 }
@@ -155,6 +166,7 @@ export function mergeReports(input: readonly Report[]): Report {
   const rows = mergeRows(reports.map((r) => r.rows));
   const stopReason = reports.find((r) => r.stopReason !== undefined)?.stopReason;
   const gaveUp = reports.find((r) => r.gaveUp)?.gaveUp;
+  const failures = mergeFailures(reports.map((r) => r.failures));
   const merged = {
     tool: first.tool,
     spec: first.spec,
@@ -175,6 +187,9 @@ export function mergeReports(input: readonly Report[]): Report {
       requests: sum((r) => r.summary.requests),
       failures: sum((r) => r.summary.failures),
       waived: sum((r) => r.summary.waived),
+      ...(reports.some((r) => r.summary.baselined !== undefined)
+        ? { baselined: sum((r) => r.summary.baselined ?? 0) }
+        : {}),
       passed: sum((r) => r.summary.passed),
       rateLimited: sum((r) => r.summary.rateLimited),
       // Requests into the fastest-failing shard: how soon the sharded gate knew.
@@ -196,7 +211,12 @@ export function mergeReports(input: readonly Report[]): Report {
         }, new Map<string, Report['coverage'][number]>())
         .values(),
     ],
-    failures: mergeFailures(reports.map((r) => r.failures)),
+    failures,
+    ...optionalBaseline(mergeBaselineStatus(reports.map((r) => r.baseline))),
+    problems: mergeProblems(
+      reports.map((r) => r.problems),
+      failures,
+    ),
     specGaps: mergeGaps(reports.map((r) => r.specGaps)),
     warnings: mergeWarnings(reports.map((r) => r.warnings)),
     // Every shard sends the same preflight; a probe the target accepted in any shard is kept.
@@ -217,4 +237,8 @@ export function mergeReports(input: readonly Report[]): Report {
     created: reports.flatMap((r) => r.created),
   } satisfies Omit<Report, 'verdict' | 'verdictReasons'>;
   return { ...merged, ...verdictOf(merged) };
+}
+
+function optionalBaseline(b: BaselineStatus | undefined): { baseline?: BaselineStatus } {
+  return b ? { baseline: b } : {};
 }

@@ -42,7 +42,9 @@ export function verdictOf(r: VerdictInput): { verdict: Verdict; verdictReasons: 
   const reasons: string[] = [];
   if (r.gaveUp) reasons.push(r.gaveUp.message);
   if (r.summary.failures > 0)
-    reasons.push(`${r.failures.filter((f) => !f.waivedBy).length} distinct failures (${r.summary.failures} in all)`);
+    reasons.push(
+      `${r.failures.filter((f) => !f.waivedBy && !f.baselined).length} distinct failures (${r.summary.failures} in all)`,
+    );
   const expired = r.waivers.filter((x) => x.expired);
   for (const w of expired) reasons.push(`waiver ${w.id} expired on ${w.expires}`);
   // Older reports: a run whose budget ran out is taken as incomplete.

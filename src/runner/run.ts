@@ -12,6 +12,7 @@ import { loadSpec, OPERATION } from '../spec/load.ts';
 import { MOCK_TOKEN, startTarget, TargetError, type Target } from '../targets/index.ts';
 import { buildValidators } from '../validators/index.ts';
 import type { PreflightResult, Report } from '../report/model.ts';
+import type { BaselineEntry } from '../report/baseline.ts';
 import { createWaiverBook, parseWaivers, type Waiver } from '../report/waivers.ts';
 import { redactDeep, redactor, type Credentials } from './credentials.ts';
 import { createHttpClient } from './http.ts';
@@ -47,7 +48,7 @@ export interface RunOptions {
   readonly max429Retries?: number;
   /** Longest single wait for a 429, ms. */
   readonly max429WaitMs?: number;
-  /** Distinct failures shrunk against the target at most. */
+  /** Problems whose example is shrunk against the target at most (each with its own budget of 60 attempts). */
   readonly maxShrinks?: number;
   /** Generate the random phase in a worker thread; by default when it has at least `WORKER_THRESHOLD` cases. */
   readonly generateInWorker?: boolean;
@@ -55,6 +56,8 @@ export interface RunOptions {
   readonly giveUpAfter?: number;
   /** Stop sending after this many ms (the run is then incomplete). */
   readonly timeLimitMs?: number;
+  /** A baseline (`--baseline FILE`): the problems it lists are reported but do not fail the run. */
+  readonly baseline?: { readonly file: string; readonly entries: readonly BaselineEntry[] };
   /** Today as YYYY-MM-DD, for waiver expiry (tests pin it). */
   readonly today?: string;
 }
@@ -123,7 +126,7 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
       target.kind,
       opts.today ?? new Date().toISOString().slice(0, 10),
     );
-    const tally = createTally(checks, opts.seed, book, redact);
+    const tally = createTally(checks, opts.seed, book, redact, new Set(opts.baseline?.entries.map((e) => e.signature)));
     const coverage = createCoverage(planOpts);
 
     // A case's place in the plan (preflight, boundary, random; ids count from 1 in each): firstFailureAt counts in plan
@@ -188,20 +191,17 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
     };
     await Promise.all(Array.from({ length: Math.max(1, opts.concurrency) }, sender));
 
-    // Shrink: each distinct failure of a random case, re-sent in smaller forms while it still fails the same way.
-    for (const f of tally.shrinkable().slice(0, opts.maxShrinks ?? 10)) {
+    // Shrink: the example of each problem, with a budget of its own, re-sent in smaller forms while it shows the problem.
+    for (const p of tally.shrinkable().slice(0, opts.maxShrinks ?? 10)) {
       if (stopped()) break;
       const stillFails = async (candidate: TestCase) => {
         const ex = await exec(candidate);
-        if (!ex) return false;
-        return judge(checks, candidate, ex, ctx).some((r) =>
-          r.failures.some((x) => x.check === f.failure.check && x.kind === f.failure.kind),
-        );
+        return ex !== undefined && tally.showsProblem(p, ex, judge(checks, candidate, ex, ctx));
       };
-      const smallest = await shrinkCase(f.case, planOpts, stillFails, 60);
-      if (smallest !== f.case) {
+      const smallest = await shrinkCase(p.case, planOpts, stillFails, 60);
+      if (smallest !== p.case) {
         const ex = await exec(smallest);
-        if (ex) tally.replaceExample(f.key, smallest, ex);
+        if (ex) tally.replaceExample(p, smallest, ex);
       }
     }
 
@@ -234,6 +234,7 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
         coverage: coverage.rows(),
         lintWarnings,
         preflight,
+        ...(opts.baseline ? { baseline: opts.baseline } : {}),
       }),
       redact,
     );

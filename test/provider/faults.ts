@@ -917,6 +917,23 @@ export const FAULTS: readonly Fault[] = [
       },
     }),
   },
+
+  // Issue 15's two-bug provider as a seeded fault pair: many distinct failures, exactly two problems. And the same
+  // provider with a third bug, which a baseline of the pair must not hide.
+  {
+    name: 'two-bugs',
+    area: 'wrong-answer',
+    description: "status-200 and enum-case-insensitive together: 200 for 201, and 'company' taken as Company.",
+    caughtBy: ['status-is-allowed', 'valid-is-created', 'invalid-is-rejected'],
+    apply: (b) => faultNamed('status-200').apply(faultNamed('enum-case-insensitive').apply(b)),
+  },
+  {
+    name: 'two-bugs-and-basic-accepted',
+    area: 'auth',
+    description: 'two-bugs, and Basic credentials are accepted as well (a new bug on top of two known ones).',
+    caughtBy: ['status-is-allowed', 'valid-is-created', 'invalid-is-rejected', 'auth-is-enforced'],
+    apply: (b) => faultNamed('basic-accepted').apply(faultNamed('two-bugs').apply(b)),
+  },
 ];
 
 function hasLoneSurrogate(v: unknown): boolean {
@@ -933,6 +950,13 @@ function hasPrototypeKey(v: unknown): boolean {
   const ctor = Object.hasOwn(o, 'constructor') ? o['constructor'] : undefined;
   if (ctor !== null && typeof ctor === 'object' && Object.hasOwn(ctor, 'prototype')) return true;
   return Object.values(o).some(hasPrototypeKey);
+}
+
+/** A fault of the list by name (for faults made of others). */
+function faultNamed(name: string): Fault {
+  const f = FAULTS.find((x) => x.name === name);
+  if (f === undefined) throw new Error(`unknown fault ${name}`);
+  return f;
 }
 
 function depthOf(v: unknown): number {

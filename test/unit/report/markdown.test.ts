@@ -13,13 +13,29 @@ function noisy(n: number, bodyChars = 100): Report {
     case: { ...f1.case, label: `valid/class-${i}` },
     curl: `curl -X POST 'https://x' --data-binary '${'x'.repeat(bodyChars)}'`,
   }));
-  return { ...r, failures };
+  const { problems: _p, ...old } = r;
+  return { ...old, failures };
 }
 
 describe('toMarkdown', () => {
-  it('opens with the verdict and its reasons, then each failure with its rule and curl line, then the checks', () => {
+  it('opens with the verdict, then each problem with its answer, rules, classes and curl line, then the checks', () => {
     // Act
     const md = toMarkdown(fixtureReport());
+    // Assert
+    expect(md).toContain('### Problems (3)');
+    expect(md).toContain('#### P1 status 400 where 201 is due');
+    expect(md).toContain('7 cases in 1 class: `valid/application-json`');
+    expect(md).toContain('`valid-is-created` rule `/paths/~1v1~1onboarding~1entities/post/responses/201`');
+    expect(md).toContain('#### P2 no complete answer within 10000 ms (received timeout)');
+    expect(md).toContain('smallest example (shrunk): case `r0042`');
+    expect(md.indexOf('### Problems')).toBeLessThan(md.indexOf('### Checks'));
+    expect(md).not.toContain('#### F');
+  });
+
+  it('lists the failures of a report without problems (older versions), each with its rule and curl line', () => {
+    // Act
+    const { problems: _p, ...old } = fixtureReport();
+    const md = toMarkdown(old);
     // Assert
     expect(md.split('\n')[0]).toBe('## ❌ FAILS · conformance of `POST /v1/onboarding/entities`');
     expect(md).toContain('- waiver legacy-415 expired on 2025-01-31');
@@ -38,7 +54,7 @@ describe('toMarkdown', () => {
   it('says CONFORMS and None. for a run that conforms', () => {
     const md = toMarkdown(conformingReport());
     expect(md.split('\n')[0]).toContain('✅ CONFORMS');
-    expect(md).toContain('### Failures (0)\n\nNone.');
+    expect(md).toContain('### Problems (0)\n\nNone.');
   });
 
   it('caps the entries and says how many were left out, linking report.html', () => {
@@ -66,7 +82,7 @@ describe('toMarkdown', () => {
 
   it('keeps provider text inert: markup escaped, code spans and blocks never closed early', () => {
     // Arrange
-    const r = fixtureReport();
+    const { problems: _p, ...r } = fixtureReport();
     const [f1] = r.failures;
     const hostile: Report = {
       ...r,
