@@ -26,6 +26,8 @@ export const FLAGS = {
   failure: { type: 'string' },
   waivers: { type: 'string' },
   'broker-url': { type: 'string' },
+  'provider-states-setup-url': { type: 'string' },
+  verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
