@@ -23,6 +23,14 @@ async function verifyPact(args: string[]) {
   );
 }
 
+/** `--target` and `--provider-states-setup-url` of a provider serving Pact's state endpoint. */
+const withStates = (p: { url: string; statesUrl?: string | undefined }) => [
+  '--target',
+  p.url,
+  '--provider-states-setup-url',
+  p.statesUrl ?? '',
+];
+
 /** What must never reach a user who did not ask for --verbose: colours, Pact's own report and logs, warnings. */
 function expectPlain(output: string): void {
   expect(output).not.toMatch(/\u001b\[/);
@@ -92,12 +100,7 @@ describe('conformance verify-pact against live providers', () => {
   });
 
   it('the same provider with its state endpoint: 5/5, exit 0', async () => {
-    const { code, stdout, stderr } = await verifyPact([
-      '--target',
-      reference.url,
-      '--provider-states-setup-url',
-      reference.statesUrl!,
-    ]);
+    const { code, stdout, stderr } = await verifyPact(withStates(reference));
     expect(stdout).toMatch(/^VERIFIED: 5\/5 interactions/m);
     expect(code).toBe(0);
     expectPlain(stdout);
@@ -109,24 +112,14 @@ describe('conformance verify-pact against live providers', () => {
     expect(without.stdout).toContain(`FAIL ${MINIMAL}\n      status: expected 201 but was 200`);
     expect(without.stdout).toMatch(/^NOT VERIFIED: 2\/5 interactions, 2 need provider states/m);
     expect(without.code).toBe(1);
-    const withStates = await verifyPact([
-      '--target',
-      status200.url,
-      '--provider-states-setup-url',
-      status200.statesUrl!,
-    ]);
-    expect(withStates.stdout).toMatch(/^NOT VERIFIED: 2\/5 interactions ·/m);
-    expect(withStates.code).toBe(1);
-    expectPlain(without.stdout + without.stderr + withStates.stdout + withStates.stderr);
+    const set = await verifyPact(withStates(status200));
+    expect(set.stdout).toMatch(/^NOT VERIFIED: 2\/5 interactions ·/m);
+    expect(set.code).toBe(1);
+    expectPlain(without.stdout + without.stderr + set.stdout + set.stderr);
   });
 
   it('a provider that swaps the echoed name and identifier: exit 1, naming the interaction', async () => {
-    const { code, stdout } = await verifyPact([
-      '--target',
-      swapping.url,
-      '--provider-states-setup-url',
-      swapping.statesUrl,
-    ]);
+    const { code, stdout } = await verifyPact(withStates(swapping));
     expect(stdout).toContain(`FAIL ${FULL}`);
     expect(stdout).toMatch(/body \$\.data\.entity\.information\.(name|identifier): Expected/);
     expect(stdout).toContain(`FAIL ${REDIRECT}`); // its identifier is swapped with a name it never sent
@@ -134,13 +127,7 @@ describe('conformance verify-pact against live providers', () => {
   });
 
   it('--verbose shows what Pact printed, on stderr, without colours when piped', async () => {
-    const { code, stdout, stderr } = await verifyPact([
-      '--target',
-      reference.url,
-      '--provider-states-setup-url',
-      reference.statesUrl!,
-      '--verbose',
-    ]);
+    const { code, stdout, stderr } = await verifyPact([...withStates(reference), '--verbose']);
     expect(code).toBe(0);
     expect(stderr).toContain('Verifying a pact between entity-onboarding-client and connect-onboarding-api');
     expect(stderr).toContain(`Given ${STATES.redirectingOem}`);
