@@ -13,7 +13,16 @@ import { createOnboardingClient, readOutcome, type EntityOnboardingRequest } fro
 import { keepFields, recordReads } from '../src/pact/reads.ts';
 import { ONBOARDING_STATUSES } from '../src/client/types.ts';
 import { differences, normalisePact, PACT_FILE_NAME } from './pact-drift.ts';
-import { FULL, MINIMAL, MISSING_BRAND, NO_CREDENTIALS, REDIRECT, STATES } from './interactions.ts';
+import {
+  COLLECTIVE_ID,
+  FULL,
+  MINIMAL,
+  MISSING_BRAND,
+  NO_CREDENTIALS,
+  OWNER_ID,
+  REDIRECT,
+  STATES,
+} from './interactions.ts';
 
 const { eachLike, regex, string } = MatchersV3;
 
@@ -72,8 +81,8 @@ const IDS = {
   request: '7d3c2a1e-5b4f-4e6a-9c8d-1f2e3a4b5c6d',
   principal: '0b9a8c7d-6e5f-4a3b-8c2d-1e0f9a8b7c6d',
   entity: 'c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f',
-  collective: '3f8e5a52-9c1d-4b7e-8a6f-2d4c6b8a0e13',
-  owner: '8a1b2c3d-4e5f-4a6b-9c7d-8e9f0a1b2c3d',
+  collective: COLLECTIVE_ID,
+  owner: OWNER_ID,
 } as const;
 
 /**

@@ -21,17 +21,25 @@ describe('the committed pact against providers', () => {
         shapeOnly: true,
         anyValuePaths: anyValuePaths(spec),
       });
+      // Every interaction, provider states aside: a mock has no data to set up, so it is judged by shape alone.
       expect(result.interactions.filter((i) => !i.ok)).toEqual([]);
+      expect(result.verdict).toBe('verified');
     } finally {
       await prism.stop();
     }
   });
 
-  it('is verified in full against the conforming reference provider', async () => {
-    const provider = await startProvider({ token: 'pact-token' });
+  it('is verified in full against the conforming reference provider, its provider states set up', async () => {
+    const provider = await startProvider({ token: 'pact-token', providerStates: true });
     try {
-      const result = await verifyPact({ pactFile: DEFAULT_PACT, providerBaseUrl: provider.url, token: 'pact-token' });
+      const result = await verifyPact({
+        pactFile: DEFAULT_PACT,
+        providerBaseUrl: provider.url,
+        token: 'pact-token',
+        providerStatesSetupUrl: provider.statesUrl,
+      });
       expect(result.interactions.filter((i) => !i.ok)).toEqual([]);
+      expect(result.verdict).toBe('verified');
     } finally {
       await provider.close();
     }
@@ -41,9 +49,14 @@ describe('the committed pact against providers', () => {
     ['status-200', MINIMAL],
     ['identifier-overwritten-by-pairing-code', FULL],
   ])('fails against the %s fault, naming the interaction', async (fault, interaction) => {
-    const provider = await startProvider({ token: 'pact-token', fault });
+    const provider = await startProvider({ token: 'pact-token', fault, providerStates: true });
     try {
-      const result = await verifyPact({ pactFile: DEFAULT_PACT, providerBaseUrl: provider.url, token: 'pact-token' });
+      const result = await verifyPact({
+        pactFile: DEFAULT_PACT,
+        providerBaseUrl: provider.url,
+        token: 'pact-token',
+        providerStatesSetupUrl: provider.statesUrl,
+      });
       expect(result.ok).toBe(false);
       expect(result.interactions.filter((i) => !i.ok).map((i) => i.description)).toContain(interaction);
     } finally {

@@ -44,7 +44,13 @@ export { mergeReports, MergeError } from './report/merge.ts';
 export { redactSecrets } from './report/text.ts';
 export { repeatCommand } from './report/repeat.ts';
 // consumer contract
-export { createOnboardingClient } from './client/onboarding.ts';
+export {
+  createOnboardingClient,
+  readOutcome,
+  type CreatedOnboarding,
+  type OnboardingOutcome,
+  type OnboardingResponse,
+} from './client/onboarding.ts';
 export {
   checkPact,
   comparePactWithSpec,
@@ -52,9 +58,12 @@ export {
   PactFileError,
   ProviderUnreachableError,
   VerifierError,
+  type InteractionVerdict,
   type Mismatch,
+  type VerifyPactOptions,
   type VerifyPactResult,
 } from './pact/index.ts';
+export { compareReads, recordReads, type ReadMismatch } from './pact/reads.ts';
 export { anyValuePaths } from './pact/any-value.ts';
 // cli
 export { main } from './cli/main.ts';

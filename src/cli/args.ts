@@ -32,6 +32,8 @@ export const FLAGS = {
   compare: { type: 'string' },
   out: { type: 'string' },
   'har-all': { type: 'boolean' },
+  'provider-states-setup-url': { type: 'string' },
+  verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

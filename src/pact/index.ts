@@ -16,7 +16,9 @@ export {
   type CrossCheck,
   type Mismatch,
 } from './compare.ts';
+export { compareReads, fieldsOf, keepFields, recordReads, type FieldPath, type ReadMismatch } from './reads.ts';
 export {
+  needsStateMessage,
   ProviderUnreachableError,
   VerifierError,
   verifyPact,

@@ -1,10 +1,14 @@
 // Provider verification: replays the consumer contract against a provider with Pact's Verifier.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { PactFileError, readPactFile } from './pact-file.ts';
+import { fileURLToPath } from 'node:url';
+import { PactFileError, readPactFile, type PactHttpInteraction } from './pact-file.ts';
+import type { ChildReply, ChildRequest, StateFailure } from './verifier-child.ts';
+
+const CHILD = fileURLToPath(new URL('./verifier-child.ts', import.meta.url));
 
 /** What to verify, against what. */
 export interface VerifyPactOptions {
@@ -31,14 +35,30 @@ export interface VerifyPactOptions {
   readonly shapeOnly?: boolean;
   /** With `shapeOnly`: response fields whose schema admits any value (see `anyValuePaths`), left unjudged. */
   readonly anyValuePaths?: readonly string[];
+  /**
+   * The provider's state set-up endpoint (Pact's `providerStatesSetupUrl` convention): before an interaction given
+   * provider states, each is POSTed there as `{ "state", "params", "action": "setup" }`, and again with
+   * `"action": "teardown"` after it. Without it, interactions given a state are not sent; their verdict is
+   * `needs-provider-state`. Ignored with `shapeOnly` (a mock is judged by shape, states are moot).
+   */
+  readonly providerStatesSetupUrl?: string | undefined;
+  /** Receives what Pact's verifier prints (its own report, its logs): text as written, ANSI colours included. */
+  readonly onVerifierOutput?: (text: string) => void;
+  /** Pact's log level in that output (default `error`). */
+  readonly verifierLogLevel?: 'error' | 'info';
 }
 
 /** The verdict on one interaction of the pact. */
 export interface InteractionVerdict {
   /** The interaction's description, as the pact names it. */
   readonly description: string;
+  /** True when verified. */
   readonly ok: boolean;
-  /** Why it failed, one mismatch a line (e.g. `status: expected 201 but was 200`). */
+  /** `needs-provider-state`: given a provider state and not sent, for want of a set-up URL; neither ok nor failed. */
+  readonly outcome: 'verified' | 'failed' | 'needs-provider-state';
+  /** The provider states the pact gives the interaction (empty: it assumes nothing of the provider's data). */
+  readonly providerStates: readonly string[];
+  /** Why it failed, one mismatch a line (e.g. `status: expected 201 but was 200`), or which states it needs. */
   readonly message?: string;
 }
 
@@ -46,6 +66,8 @@ export interface InteractionVerdict {
 export interface VerifyPactResult {
   /** True when every interaction was verified. */
   readonly ok: boolean;
+  /** `incomplete`: nothing failed, but some interactions need provider states that were not set up. */
+  readonly verdict: 'verified' | 'not-verified' | 'incomplete';
   readonly interactions: readonly InteractionVerdict[];
 }
 
@@ -60,75 +82,155 @@ export class VerifierError extends Error {
 }
 
 /**
- * Verifies a provider against a pact with Pact's `Verifier` (`@pact-foundation/pact`).
+ * Verifies a provider against a pact with Pact's `Verifier` (`@pact-foundation/pact`), run in a child process so that
+ * what the verifier prints reaches `onVerifierOutput` only.
  *
  * The pact's bearer token is synthetic: with `token`, a request filter swaps it for the real one, at verification time
  * only, and only on the interactions whose recorded request had one (so "without credentials" stays unauthenticated).
- * Provider states are not set up (the contract needs none), so a stateless mock such as Prism can be verified.
+ * Provider states are set up through `providerStatesSetupUrl`; without it, the interactions that need one are
+ * reported `needs-provider-state` and the others verified (a stateless mock such as Prism is verified by shape).
  *
  * Resolves with a verdict per interaction, ok or not: a failing provider is a result, never an exception.
  * Throws `PactFileError` for an unusable pact file, {@link ProviderUnreachableError} when nothing answers at
- * `providerBaseUrl`, and {@link VerifierError} when Pact's verifier cannot run.
+ * `providerBaseUrl` (or a URL is not http(s)), and {@link VerifierError} when Pact's verifier cannot run.
  */
 export async function verifyPact(options: VerifyPactOptions): Promise<VerifyPactResult> {
   const { pact } = await readPactFile(options.pactFile);
   if (pact.interactions.length === 0) throw new PactFileError(`pact ${options.pactFile} has no HTTP interaction`);
-  const pactFile = options.shapeOnly
-    ? await shapeOnlyCopy(options.pactFile, options.anyValuePaths ?? [])
-    : resolve(options.pactFile);
-  const base = parseBaseUrl(options.providerBaseUrl);
+  const base = parseBaseUrl(options.providerBaseUrl, 'provider URL');
+  const shapeOnly = options.shapeOnly === true;
+  const setupUrl = shapeOnly ? undefined : options.providerStatesSetupUrl;
+  if (setupUrl !== undefined) parseBaseUrl(setupUrl, 'provider states set-up URL');
+  const needsState = (i: PactHttpInteraction) => !shapeOnly && setupUrl === undefined && i.providerStates.length > 0;
+  const deferred = new Set(pact.interactions.filter(needsState).map((i) => i.description));
   await probe(base, options.connectTimeoutMs ?? 5_000);
 
-  // Pact reads this at run time; an explicit setting by the caller wins.
-  process.env['PACT_DO_NOT_TRACK'] ??= 'true';
-  const { Verifier } = await import('@pact-foundation/pact');
-  const { token } = options;
-  const requestFilter = (req: IncomingMessage, _res: ServerResponse, next: () => void): void => {
-    if (token !== undefined && /^bearer\s/i.test(req.headers.authorization ?? ''))
-      req.headers.authorization = `Bearer ${token}`;
-    next();
-  };
-  const verifier = new Verifier({
-    providerBaseUrl: base.href.replace(/\/+$/, ''),
-    pactUrls: [pactFile],
-    requestFilter,
-    logLevel: 'error',
-    timeout: options.timeoutMs ?? 30_000,
-    failIfNoPactsFound: true,
-  });
-
-  let raw: string;
-  try {
-    raw = await verifier.verifyProvider();
-  } catch (e) {
-    // A failed verification rejects with an Error whose message is the verifier's JSON report.
-    raw = e instanceof Error ? e.message : String(e);
-  }
-  const report = parseReport(raw);
-  const interactions = pact.interactions.map((i): InteractionVerdict => {
-    const result = report.find((r) => r.description === i.description);
-    if (!result)
-      return {
-        description: i.description,
-        ok: false,
-        message: 'not verified: the verifier reported nothing for this interaction',
-      };
-    if (result.result === 'Error' || result.mismatch !== undefined) {
-      return { description: i.description, ok: false, message: describeMismatch(result.mismatch) };
+  let report: ReportedResult[] = [];
+  let stateFailures: readonly StateFailure[] = [];
+  if (deferred.size < pact.interactions.length) {
+    const copy =
+      shapeOnly || deferred.size > 0
+        ? await pactCopy(options.pactFile, (json) => {
+            if (shapeOnly) shapeOnlyEdit(json, options.anyValuePaths ?? []);
+            if (json.interactions)
+              json.interactions = json.interactions.filter((i) => !deferred.has(i.description ?? ''));
+          })
+        : undefined;
+    try {
+      ({ report, stateFailures } = await runVerifier(
+        {
+          pactFile: copy?.file ?? resolve(options.pactFile),
+          providerBaseUrl: base.href.replace(/\/+$/, ''),
+          token: options.token,
+          timeoutMs: options.timeoutMs ?? 30_000,
+          providerStatesSetupUrl: setupUrl,
+          states: [...new Set(pact.interactions.flatMap((i) => i.providerStates))],
+          logLevel: options.verifierLogLevel ?? 'error',
+        },
+        options.onVerifierOutput,
+      ));
+    } finally {
+      await copy?.remove();
     }
-    return { description: i.description, ok: true };
+  }
+
+  const interactions = pact.interactions.map((i): InteractionVerdict => {
+    const common = { description: i.description, providerStates: i.providerStates };
+    if (deferred.has(i.description))
+      return { ...common, ok: false, outcome: 'needs-provider-state', message: needsStateMessage(i.providerStates) };
+    const failed = (message: string): InteractionVerdict => ({ ...common, ok: false, outcome: 'failed', message });
+    const notSetUp = stateFailures.filter((f) => f.action === 'setup' && i.providerStates.includes(f.state));
+    if (notSetUp.length > 0)
+      return failed(notSetUp.map((f) => `provider state "${f.state}" was not set up: ${f.message}`).join('\n'));
+    const result = report.find((r) => r.description === i.description);
+    if (!result) return failed('not verified: the verifier reported nothing for this interaction');
+    if (result.result === 'Error' || result.mismatch !== undefined) return failed(describeMismatch(result.mismatch));
+    return { ...common, ok: true, outcome: 'verified' };
   });
-  return { ok: interactions.every((i) => i.ok), interactions };
+  const failed = interactions.some((i) => i.outcome === 'failed');
+  return {
+    ok: interactions.every((i) => i.ok),
+    verdict: failed ? 'not-verified' : deferred.size > 0 ? 'incomplete' : 'verified',
+    interactions,
+  };
 }
 
-/** A temporary copy of the pact whose response bodies are matched by type from the root down (Pact V3+ matchers cascade). */
-async function shapeOnlyCopy(file: string, anyValue: readonly string[]): Promise<string> {
-  const json = JSON.parse(await readFile(file, 'utf8')) as {
-    interactions?: {
-      response?: { body?: { content?: unknown }; matchingRules?: { body?: Record<string, unknown> } };
-    }[];
-  };
+/** `needs provider state "…"` (or `states "…", "…"`): what an interaction given states waits for. */
+export function needsStateMessage(states: readonly string[]): string {
+  return `needs provider state${states.length > 1 ? 's' : ''} ${states.map((s) => JSON.stringify(s)).join(', ')}`;
+}
+
+/** Runs Pact's verifier in verifier-child.ts; its stdout and stderr go to `onOutput`, never to this process's. */
+function runVerifier(
+  request: ChildRequest,
+  onOutput: ((text: string) => void) | undefined,
+): Promise<{ report: ReportedResult[]; stateFailures: readonly StateFailure[] }> {
+  return new Promise((ok, fail) => {
+    const child = spawn(process.execPath, [CHILD], {
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      // Pact reads this at run time; an explicit setting by the caller wins.
+      env: { ...process.env, PACT_DO_NOT_TRACK: process.env['PACT_DO_NOT_TRACK'] ?? 'true' },
+    });
+    let tail = '';
+    const output = (chunk: Buffer) => {
+      const text = chunk.toString('utf8');
+      tail = (tail + text).slice(-2_000);
+      onOutput?.(text);
+    };
+    // Both are pipes (stdio above): read them, so that the child never blocks on a full one.
+    child.stdout?.on('data', output);
+    child.stderr?.on('data', output);
+    let reply: ChildReply | undefined;
+    child.once('message', (m: ChildReply) => (reply = m));
+    child.once('error', (e) => fail(new VerifierError(`Pact's verifier could not start: ${e.message}`)));
+    child.once('close', (code, signal) => {
+      if (reply?.kind === 'report') {
+        try {
+          ok({ report: parseReport(reply.raw), stateFailures: reply.stateFailures });
+        } catch (e) {
+          fail(e instanceof Error ? e : new VerifierError(String(e)));
+        }
+      } else if (reply?.kind === 'error') fail(new VerifierError(`Pact's verifier could not run: ${reply.message}`));
+      else {
+        const last = tail.trim().split('\n').pop() ?? '';
+        fail(new VerifierError(`Pact's verifier ended (${signal ?? code ?? '?'}) without a verdict: ${last}`));
+      }
+    });
+    child.send(request);
+  });
+}
+
+/** The pact's JSON, as far as the copies below edit it. */
+interface PactJson {
+  interactions?: {
+    description?: string;
+    providerStates?: unknown;
+    providerState?: unknown;
+    response?: { body?: { content?: unknown }; matchingRules?: { body?: Record<string, unknown> } };
+  }[];
+}
+
+/** A temporary, edited copy of the pact file. */
+async function pactCopy(
+  file: string,
+  edit: (json: PactJson) => void,
+): Promise<{ file: string; remove(): Promise<void> }> {
+  const json = JSON.parse(await readFile(file, 'utf8')) as PactJson;
+  edit(json);
+  const dir = await mkdtemp(join(tmpdir(), 'conformance-pact-'));
+  const copy = join(dir, basename(file));
+  await writeFile(copy, JSON.stringify(json));
+  return { file: copy, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Response bodies matched by type from the root down (Pact V3+ matchers cascade), and no provider states: a mock
+ * shows the shape of the contract, never an echo by value nor the provider's data.
+ */
+function shapeOnlyEdit(json: PactJson, anyValue: readonly string[]): void {
   for (const i of json.interactions ?? []) {
+    delete i.providerStates;
+    delete i.providerState;
     if (!i.response) continue;
     // Pact lets an answer carry keys the pact does not expect: a field that may be anything is simply not expected.
     for (const path of anyValue) dropPath(i.response.body?.content, path.replace(/^\$\.?/, '').split('.'));
@@ -136,10 +238,6 @@ async function shapeOnlyCopy(file: string, anyValue: readonly string[]): Promise
     const body = (rules.body ??= {});
     body['$'] ??= { combine: 'AND', matchers: [{ match: 'type' }] };
   }
-  const dir = await mkdtemp(join(tmpdir(), 'conformance-pact-'));
-  const copy = join(dir, basename(file));
-  await writeFile(copy, JSON.stringify(json));
-  return copy;
 }
 
 function dropPath(node: unknown, keys: readonly string[]): void {
@@ -154,17 +252,17 @@ function dropPath(node: unknown, keys: readonly string[]): void {
   else dropPath((node as Record<string, unknown>)[head], rest);
 }
 
-function parseBaseUrl(value: string): URL {
+function parseBaseUrl(value: string, what: string): URL {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new ProviderUnreachableError(`provider URL ${JSON.stringify(value)} is not a URL`);
+    throw new ProviderUnreachableError(`${what} ${JSON.stringify(value)} is not a URL`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new ProviderUnreachableError(`provider URL ${value} is not http(s)`);
+    throw new ProviderUnreachableError(`${what} ${value} is not http(s)`);
   if (url.search !== '' || url.hash !== '')
-    throw new ProviderUnreachableError(`provider URL ${value} must have no query or fragment`);
+    throw new ProviderUnreachableError(`${what} ${value} must have no query or fragment`);
   return url;
 }
 

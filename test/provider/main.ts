@@ -1,5 +1,7 @@
-// CLI: node test/provider/main.ts [--port N] [--token T] [--variation V] [--fault F] [--base-path P] [--list]
-// Prints the provider URL (servers[0].url equivalent) on one line; stops on SIGINT/SIGTERM.
+// CLI: node test/provider/main.ts [--port N] [--token T] [--variation V] [--fault F] [--base-path P]
+//        [--provider-states] [--list]
+// Prints the provider URL (servers[0].url equivalent) on one line, then with --provider-states the Pact state
+// set-up URL on a second; stops on SIGINT/SIGTERM.
 
 import { parseArgs } from 'node:util';
 import { FAULTS } from './faults.ts';
@@ -13,6 +15,7 @@ const { values } = parseArgs({
     variation: { type: 'string' },
     fault: { type: 'string' },
     'base-path': { type: 'string' },
+    'provider-states': { type: 'boolean' },
     list: { type: 'boolean' },
   },
   strict: true,
@@ -37,6 +40,7 @@ if (values.token !== undefined) options.token = values.token;
 if (values.variation !== undefined) options.variation = values.variation;
 if (values.fault !== undefined) options.fault = values.fault;
 if (values['base-path'] !== undefined) options.basePath = values['base-path'];
+if (values['provider-states'] === true) options.providerStates = true;
 
 let provider;
 try {
@@ -46,6 +50,7 @@ try {
   process.exit(2);
 }
 console.log(provider.url);
+if (provider.statesUrl !== undefined) console.log(provider.statesUrl);
 
 const running = provider;
 let stopping = false;

@@ -8,6 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { REFERENCE, jsonReply, textReply, type Behaviour, type Reply } from './behaviour.ts';
 import { FAULTS } from './faults.ts';
 import { singleError } from './respond.ts';
+import { createStateStore, handleStateRequest, STATES_PATH, withProviderStates } from './states.ts';
 import { issue, validateEntityRequest, type EntityRequest } from './validate.ts';
 import { VARIATIONS } from './variations.ts';
 
@@ -22,6 +23,8 @@ export interface ProviderOptions {
   port?: number;
   /** Default '/connect'. */
   basePath?: string;
+  /** Test mode for Pact: serve the provider-state set-up endpoint (states.ts). Off by default. */
+  providerStates?: boolean;
 }
 
 export interface RunningProvider {
@@ -30,14 +33,16 @@ export interface RunningProvider {
   port: number;
   /** HTTP requests received so far (all paths). */
   requests(): number;
+  /** With `providerStates`: the set-up URL to give Pact's verifier. */
+  statesUrl?: string;
   close(): Promise<void>;
 }
 
 export const ENDPOINT = '/v1/onboarding/entities';
 
 /** The Behaviour for a variation and/or fault name (both optional; unknown names throw). */
-export function behaviourFor(variation?: string, fault?: string): Behaviour {
-  let behaviour = REFERENCE;
+export function behaviourFor(variation?: string, fault?: string, base: Behaviour = REFERENCE): Behaviour {
+  let behaviour = base;
   if (variation !== undefined) {
     const found = VARIATIONS.find((v) => v.name === variation);
     if (found === undefined)
@@ -56,7 +61,12 @@ export function behaviourFor(variation?: string, fault?: string): Behaviour {
 export async function startProvider(opts: ProviderOptions = {}): Promise<RunningProvider> {
   const token = opts.token ?? 'test-token';
   const basePath = (opts.basePath ?? '/connect').replace(/\/+$/, '');
-  const behaviour = behaviourFor(opts.variation, opts.fault);
+  const states = opts.providerStates === true ? createStateStore() : undefined;
+  const behaviour = behaviourFor(
+    opts.variation,
+    opts.fault,
+    states ? withProviderStates(REFERENCE, states) : REFERENCE,
+  );
   const endpointPath = `${basePath}${ENDPOINT}`;
   let received = 0;
   let onEndpoint = 0;
@@ -66,6 +76,10 @@ export async function startProvider(opts: ProviderOptions = {}): Promise<Running
     req.on('error', () => undefined);
     res.on('error', () => undefined);
     const path = (req.url ?? '').split('?', 1)[0];
+    if (states && path === STATES_PATH) {
+      void handleStateRequest(states, req, res);
+      return;
+    }
     if (path !== endpointPath) {
       void answer(behaviour, req, res, jsonReply(404, singleError('NotFound', `No route for ${path}.`)));
       return;
@@ -94,6 +108,7 @@ export async function startProvider(opts: ProviderOptions = {}): Promise<Running
     url: `http://127.0.0.1:${port}${basePath}`,
     port,
     requests: () => received,
+    ...(states ? { statesUrl: `http://127.0.0.1:${port}${STATES_PATH}` } : {}),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createOnboardingClient } from '../../../src/client/onboarding.ts';
+import { createOnboardingClient, readOutcome } from '../../../src/client/onboarding.ts';
 import { normalisePact, differences } from '../../../contracts/pact-drift.ts';
 
 /** A fetch that records the call and answers what it is told. */
@@ -81,5 +81,65 @@ describe('pact drift helpers', () => {
     expect(differences(normalisePact(pact('0.5.8', 'a', 201)), normalisePact(pact('0.5.8', 'a', 200)))).toEqual([
       '/interactions/0/response/status: committed 201 / produced 200',
     ]);
+  });
+});
+
+describe('readOutcome: the client reading an answer', () => {
+  const created = {
+    id: '7d3c2a1e-5b4f-4e6a-9c8d-1f2e3a4b5c6d',
+    status: 'InProgress',
+    action: { type: 'Redirect', redirectLink: 'https://oem.example.com/consent' },
+    data: { entity: { id: 'c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f', information: { name: 'n', identifier: null } } },
+  };
+  it.each([
+    [
+      'a 201 with a redirect',
+      201,
+      created,
+      {
+        kind: 'created',
+        created: {
+          requestId: created.id,
+          status: 'InProgress',
+          entityId: created.data.entity.id,
+          name: 'n',
+          identifier: null,
+          redirectTo: 'https://oem.example.com/consent',
+        },
+      },
+    ],
+    [
+      'a 201 with a Consent action and an unknown status',
+      201,
+      { ...created, status: 'Done', action: { type: 'Consent', redirectLink: 'https://x.example' } },
+      expect.objectContaining({ created: expect.objectContaining({ status: undefined, redirectTo: undefined }) }),
+    ],
+    [
+      'a smallest 201 (the spec requires nothing)',
+      201,
+      {},
+      {
+        kind: 'created',
+        created: {
+          requestId: undefined,
+          status: undefined,
+          entityId: undefined,
+          name: undefined,
+          identifier: undefined,
+          redirectTo: undefined,
+        },
+      },
+    ],
+    [
+      'a 400',
+      400,
+      { errors: [{ message: 'a' }, { code: 'x' }, { message: 'b' }] },
+      { kind: 'rejected', messages: ['a', 'b'] },
+    ],
+    ['a 400 that is not JSON', 400, 'oops', { kind: 'rejected', messages: [] }],
+    ['a 403', 403, undefined, { kind: 'unauthorized' }],
+    ['a 500', 500, 'Internal Server Error', { kind: 'unexpected', status: 500 }],
+  ])('%s', (_what, status, body, outcome) => {
+    expect(readOutcome(status, body)).toEqual(outcome);
   });
 });

@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PactFileError } from '../../../src/pact/pact-file.ts';
 import { ProviderUnreachableError, verifyPact, type VerifyPactResult } from '../../../src/pact/verify.ts';
 import { DEFAULT_PACT as PACT } from '../../../src/cli/verify-pact.ts';
-import { FULL, MINIMAL, MISSING_BRAND, NO_CREDENTIALS, REDIRECT } from '../../../contracts/interactions.ts';
+import { FULL, MINIMAL, MISSING_BRAND, NO_CREDENTIALS, REDIRECT, STATES } from '../../../contracts/interactions.ts';
 
 // Pact is imported lazily by verifyPact, after this line has run.
 process.env['PACT_DO_NOT_TRACK'] ??= 'true';
@@ -19,21 +19,30 @@ const ENTITY_TYPES = ['Battery', 'ChargePoint', 'EV', 'HeatPump', 'SolarPlant', 
 type Fault = 'none' | 'answers-200' | 'drops-identifier';
 interface Fake {
   readonly baseUrl: string;
-  /** The Authorization header of each request received, in order (undefined: none). */
+  /** Its provider-state set-up endpoint (Pact's convention), which answers `stateStatus`. */
+  readonly statesUrl: string;
+  /** The Authorization header of each request received on the endpoint, in order (undefined: none). */
   readonly authorizations: (string | undefined)[];
+  /** The bodies POSTed to the state endpoint, in order. */
+  readonly stateChanges: unknown[];
   close(): Promise<void>;
 }
 
 /** A tiny provider of POST /connect/v1/onboarding/entities: conforming, or with one fault. */
 /** `acceptedToken` null: any bearer token is accepted. */
-async function startFake(fault: Fault, acceptedToken: string | null = REAL_TOKEN): Promise<Fake> {
+async function startFake(fault: Fault, acceptedToken: string | null = REAL_TOKEN, stateStatus = 200): Promise<Fake> {
   const authorizations: (string | undefined)[] = [];
+  const stateChanges: unknown[] = [];
   const server: Server = createServer((req, res) => {
     void readJson(req).then((body) => {
       const send = (status: number, json?: unknown) => {
         res.writeHead(status, json === undefined ? {} : { 'Content-Type': 'application/json; charset=utf-8' });
         res.end(json === undefined ? undefined : JSON.stringify(json));
       };
+      if (req.method === 'POST' && req.url === '/_pact/provider-states') {
+        stateChanges.push(body);
+        return send(stateStatus, {});
+      }
       if (req.method !== 'POST' || req.url !== '/connect/v1/onboarding/entities') return send(404);
       authorizations.push(req.headers.authorization);
       const auth = req.headers.authorization;
@@ -88,7 +97,9 @@ async function startFake(fault: Fault, acceptedToken: string | null = REAL_TOKEN
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}/connect`,
+    statesUrl: `http://127.0.0.1:${port}/_pact/provider-states`,
     authorizations,
+    stateChanges,
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
 }
@@ -103,6 +114,9 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   }
 }
 
+/** Verify the committed pact against the fake, its states set up through its own endpoint. */
+const withStates = (f: Fake) => ({ pactFile: PACT, providerBaseUrl: f.baseUrl, providerStatesSetupUrl: f.statesUrl });
+
 const verdict = (result: VerifyPactResult, description: string) =>
   result.interactions.find((i) => i.description === description);
 
@@ -115,9 +129,9 @@ afterEach(async () => {
 describe('verifyPact', () => {
   it('verifies a conforming provider under a base path, swapping in the real token except where none was recorded', async () => {
     fake = await startFake('none');
-    const result = await verifyPact({ pactFile: PACT, providerBaseUrl: fake.baseUrl, token: REAL_TOKEN });
+    const result = await verifyPact({ ...withStates(fake), token: REAL_TOKEN });
     expect(result.interactions.filter((i) => !i.ok)).toEqual([]);
-    expect(result.ok).toBe(true);
+    expect(result).toMatchObject({ ok: true, verdict: 'verified' });
     expect(result.interactions.map((i) => i.description).sort()).toEqual(
       [FULL, MINIMAL, MISSING_BRAND, NO_CREDENTIALS, REDIRECT].sort(),
     );
@@ -129,29 +143,31 @@ describe('verifyPact', () => {
 
   it('sends the pact’s synthetic token when given none (base URL with a trailing slash)', async () => {
     fake = await startFake('none', null);
-    const result = await verifyPact({ pactFile: PACT, providerBaseUrl: `${fake.baseUrl}/` });
+    const result = await verifyPact({ ...withStates(fake), providerBaseUrl: `${fake.baseUrl}/` });
     expect(result.ok).toBe(true);
     expect(fake.authorizations.filter((a) => a === 'Bearer contract-test-token')).toHaveLength(4);
   });
 
   it('fails the interactions whose echo of identifier is dropped, naming them', async () => {
     fake = await startFake('drops-identifier');
-    const result = await verifyPact({ pactFile: PACT, providerBaseUrl: fake.baseUrl, token: REAL_TOKEN });
-    expect(result.ok).toBe(false);
+    const result = await verifyPact({ ...withStates(fake), token: REAL_TOKEN });
+    expect(result).toMatchObject({ ok: false, verdict: 'not-verified' });
     for (const d of [FULL, REDIRECT]) {
       expect(verdict(result, d)).toEqual({
         description: d,
         ok: false,
+        outcome: 'failed',
+        providerStates: expect.any(Array),
         message: expect.stringMatching(/body \$\.data\.entity\.information: .*identifier/),
       });
     }
     for (const d of [MINIMAL, MISSING_BRAND, NO_CREDENTIALS])
-      expect(verdict(result, d)).toEqual({ description: d, ok: true });
+      expect(verdict(result, d)).toEqual({ description: d, ok: true, outcome: 'verified', providerStates: [] });
   });
 
   it('fails the interactions answered 200 instead of 201', async () => {
     fake = await startFake('answers-200');
-    const result = await verifyPact({ pactFile: PACT, providerBaseUrl: fake.baseUrl, token: REAL_TOKEN });
+    const result = await verifyPact({ ...withStates(fake), token: REAL_TOKEN });
     expect(result.ok).toBe(false);
     for (const d of [MINIMAL, FULL, REDIRECT])
       expect(verdict(result, d)?.message).toContain('status: expected 201 but was 200');
@@ -160,7 +176,7 @@ describe('verifyPact', () => {
 
   it('fails the authenticated interactions when the real token is missing', async () => {
     fake = await startFake('none');
-    const result = await verifyPact({ pactFile: PACT, providerBaseUrl: fake.baseUrl });
+    const result = await verifyPact(withStates(fake));
     expect(
       result.interactions
         .filter((i) => !i.ok)
@@ -168,6 +184,60 @@ describe('verifyPact', () => {
         .sort(),
     ).toEqual([FULL, MINIMAL, MISSING_BRAND, REDIRECT].sort());
     expect(verdict(result, MINIMAL)?.message).toContain('expected 201 but was 401');
+  });
+});
+
+describe('verifyPact and provider states', () => {
+  it('sets each state up through the set-up URL, with Pact’s body, and tears it down after', async () => {
+    fake = await startFake('none');
+    await verifyPact({ ...withStates(fake), token: REAL_TOKEN });
+    const changes = fake.stateChanges as { state: string; action: string; params: unknown }[];
+    expect(changes.filter((c) => c.state === STATES.redirectingOem)).toEqual([
+      { state: STATES.redirectingOem, params: { brand: 'Wallbox' }, action: 'setup' },
+      { state: STATES.redirectingOem, params: { brand: 'Wallbox' }, action: 'teardown' },
+    ]);
+    expect(new Set(changes.map((c) => c.state))).toEqual(new Set(Object.values(STATES)));
+  });
+
+  it('without a set-up URL, sends no interaction that needs one: they need provider state, the rest verified', async () => {
+    fake = await startFake('none');
+    const result = await verifyPact({ pactFile: PACT, providerBaseUrl: fake.baseUrl, token: REAL_TOKEN });
+    expect(result).toMatchObject({ ok: false, verdict: 'incomplete' });
+    expect(verdict(result, REDIRECT)).toEqual({
+      description: REDIRECT,
+      ok: false,
+      outcome: 'needs-provider-state',
+      providerStates: [STATES.redirectingOem],
+      message: `needs provider state "${STATES.redirectingOem}"`,
+    });
+    expect(verdict(result, FULL)?.message).toBe(`needs provider states "${STATES.collective}", "${STATES.owner}"`);
+    for (const d of [MINIMAL, MISSING_BRAND, NO_CREDENTIALS]) expect(verdict(result, d)?.outcome).toBe('verified');
+    expect(fake.authorizations).toHaveLength(3);
+    expect(fake.stateChanges).toEqual([]);
+  });
+
+  it('a failure elsewhere makes it not verified, whatever waits for states', async () => {
+    fake = await startFake('answers-200');
+    const result = await verifyPact({ pactFile: PACT, providerBaseUrl: fake.baseUrl, token: REAL_TOKEN });
+    expect(result.verdict).toBe('not-verified');
+    expect(verdict(result, REDIRECT)?.outcome).toBe('needs-provider-state');
+  });
+
+  it('fails the interactions whose state the provider could not set up, naming the state', async () => {
+    fake = await startFake('none', REAL_TOKEN, 500);
+    const result = await verifyPact({ ...withStates(fake), token: REAL_TOKEN });
+    expect(result.verdict).toBe('not-verified');
+    expect(verdict(result, REDIRECT)?.message).toBe(
+      `provider state "${STATES.redirectingOem}" was not set up: POST ${fake.statesUrl} answered 500: {}`,
+    );
+    expect(verdict(result, MINIMAL)?.outcome).toBe('verified');
+  });
+
+  it('hands what Pact’s verifier prints to onVerifierOutput, and to nothing else', async () => {
+    fake = await startFake('none');
+    let printed = '';
+    await verifyPact({ ...withStates(fake), token: REAL_TOKEN, onVerifierOutput: (t) => (printed += t) });
+    expect(printed).toContain('Verifying a pact between');
   });
 });
 
