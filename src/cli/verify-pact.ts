@@ -5,19 +5,20 @@ import { MOCK_TOKEN, startTarget, TargetError } from '../targets/index.ts';
 import { anyValuePaths } from '../pact/any-value.ts';
 import { ProviderUnreachableError, VerifierError, verifyPact } from '../pact/verify.ts';
 import { PactFileError } from '../pact/pact-file.ts';
+import { BUNDLED_SPEC, packageFile, shownPath } from '../package.ts';
 import type { Flags } from './args.ts';
 import type { Io } from './io.ts';
 
-/** The contract the suite's consumer tests write and commit. */
-export const DEFAULT_PACT = 'contracts/pacts/entity-onboarding-client-connect-onboarding-api.json';
+/** The contract the suite's consumer tests write and commit, shipped in the package (`--pact FILE` overrides it). */
+export const DEFAULT_PACT = packageFile('contracts/pacts/entity-onboarding-client-connect-onboarding-api.json');
 
 /**
  * `conformance verify-pact`: replays the pact against a provider with Pact's Verifier; exit 0 verified, 1 not.
  * Against the embedded Prism the bodies are judged by shape only: a mock answers example data, never an echo.
  */
 export async function verifyPactCommand(flags: Flags, io: Io): Promise<number> {
-  const pactFile = flags.pact ?? DEFAULT_PACT;
-  const spec = await loadSpec(flags.spec ?? 'spec/openapi.yaml');
+  const pactFile = flags.pact ?? shownPath(DEFAULT_PACT);
+  const spec = await loadSpec(flags.spec ?? shownPath(BUNDLED_SPEC));
   const target = await startTarget(spec, flags.target ?? 'prism');
   try {
     const token = flags.token ?? io.env['CONNECT_TOKEN'] ?? (target.mock ? MOCK_TOKEN : undefined);
