@@ -1,6 +1,7 @@
 // The console reporter: progress while a run goes (a redrawn bar on a terminal, a few plain lines in CI logs), then a
 // summary a person can act on. Only the CLI prints; the engine reports through `RunHooks`.
-import type { Report, ReportedFailure } from '../report/model.ts';
+import type { Report, ReportedFailure, ReportedProblem } from '../report/model.ts';
+import { problemDetails, problemHeadline, problemRules, problemScope } from '../report/problems.ts';
 import { REPEAT_NOTE, repeatCommand } from '../report/repeat.ts';
 import { duration, visible } from '../report/text.ts';
 import type { Io } from './io.ts';
@@ -102,7 +103,22 @@ function failureLines(f: ReportedFailure): string[] {
   ];
 }
 
-/** The summary after a run, as lines: checks, failures, spec gaps, warnings, waivers, verdict and how to repeat it. */
+function compactLine(f: ReportedFailure, problems: readonly ReportedProblem[]): string {
+  const of = problems.filter((p) => p.failures.includes(f.id)).map((p) => p.id);
+  return `${f.id} ${f.check} [${f.kind}] ${f.case.label}${f.occurrences > 1 ? ` (${f.occurrences}×)` : ''} · ${f.response ? `answer ${f.response.status}` : `no answer: ${f.error?.kind ?? 'none'}`}${of.length ? ` · ${of.join(', ')}` : ''}`;
+}
+
+function problemLines(p: ReportedProblem): string[] {
+  const ex = p.example;
+  return [
+    `${p.id} ${visible(problemHeadline(p))} · ${problemScope(p)}`,
+    ...problemRules(p).map((r) => `    rule: ${r}`),
+    `    ${p.shrunk ? 'smallest example (shrunk)' : 'smallest example'}: case ${ex.case.id} ${ex.case.label} · details ${problemDetails(p)}`,
+    `    ${ex.curl}`,
+  ];
+}
+
+/** The summary after a run, as lines: problems, checks, failures, spec gaps, warnings, waivers, verdict and how to repeat it. */
 export function formatSummary(r: Report, opts: { readonly reportDir?: string } = {}): string[] {
   const out: string[] = [];
   const shard = r.shard
@@ -115,6 +131,8 @@ export function formatSummary(r: Report, opts: { readonly reportDir?: string } =
   );
   for (const p of r.preflight.filter((x) => !x.ok))
     out.push(`preflight: the target accepted ${p.label} with ${p.received} (expected ${p.expected})`);
+  const problems = r.problems ?? [];
+  if (problems.length) out.push('', `problems (${problems.length}), by root cause:`, ...problems.flatMap(problemLines));
 
   out.push(
     '',
@@ -129,7 +147,9 @@ export function formatSummary(r: Report, opts: { readonly reportDir?: string } =
 
   const unwaived = r.failures.filter((f) => !f.waivedBy);
   const waived = r.failures.filter((f) => f.waivedBy);
-  if (unwaived.length) out.push('', `failures (${unwaived.length}):`, ...unwaived.flatMap(failureLines));
+  // With problems above, the per-class detail is one line each (its curl line is in report.html and `replay --failure`).
+  const detail = problems.length ? (f: ReportedFailure) => [compactLine(f, problems)] : failureLines;
+  if (unwaived.length) out.push('', `failures (${unwaived.length}):`, ...unwaived.flatMap(detail));
   if (waived.length)
     out.push(
       '',

@@ -1,7 +1,8 @@
 // report.html: one self-contained page a person can act on. Inline CSS, one inline script (copy buttons) allowed by its
 // hash, and a Content-Security-Policy that forbids every fetch: the page works offline and leaks nothing.
 import { createHash } from 'node:crypto';
-import type { CheckSummary, Report, ReportedFailure } from './model.ts';
+import type { CaseRecord, CheckSummary, Report, ReportedFailure, ReportedProblem } from './model.ts';
+import { problemHeadline, problemRules, problemScope } from './problems.ts';
 import { REPEAT_NOTE, repeatCommand } from './repeat.ts';
 import { duration, escapeMarkup as a, escapeText as t } from './text.ts';
 
@@ -53,6 +54,12 @@ tr.waived td.waive { color: var(--warn); font-weight: 700; }
 .copyable { position: relative; }
 .copyable pre { padding-right: 70px; }
 button.copy { position: absolute; top: 6px; right: 6px; font: 12px system-ui, sans-serif; padding: 2px 8px; border: 1px solid var(--line); border-radius: 4px; background: #fff; cursor: pointer; }
+.problem { border: 1px solid var(--line); border-left: 5px solid var(--bad); border-radius: 6px; padding: 10px 14px; margin: 10px 0; }
+.problem header { display: flex; flex-wrap: wrap; align-items: baseline; gap: 8px; }
+.problem .headline { font-weight: 600; font-size: 15px; overflow-wrap: anywhere; }
+.problem ul { margin: 4px 0; padding-left: 18px; }
+.problem li, .problem .classes { overflow-wrap: anywhere; }
+td { overflow-wrap: anywhere; }
 details summary { cursor: pointer; color: var(--muted); margin: 6px 0; }
 @media (max-width: 800px) { .exchange { grid-template-columns: 1fr; } }
 @media print { button.copy { display: none; } pre { max-height: none; } }
@@ -95,7 +102,8 @@ function readable(body: string): { text: string; formatted: boolean } {
   return { text: body, formatted: false };
 }
 
-function failureSection(f: ReportedFailure): string {
+/** The request and the answer of a case record, as readable text. */
+function exchangeText(f: CaseRecord): { request: string; response: string; note: string } {
   const request = `${f.request.method} ${f.request.url}\n${headers(f.request.headers)}${f.request.body === null ? '' : `\n\n${f.request.body}`}`;
   let response: string;
   let note = '';
@@ -104,6 +112,44 @@ function failureSection(f: ReportedFailure): string {
     response = `${f.response.status}\n${headers(f.response.headers)}${f.response.body === '' ? '' : `\n\n${body.text}`}`;
     if (body.formatted) note = ' <span class="muted">(JSON body indented)</span>';
   } else response = `no answer: ${f.error ? `${f.error.kind}: ${f.error.message}` : 'none'}`;
+  return { request, response, note };
+}
+
+/** Classes shown before the rest are folded away (a problem may span 70 of them). */
+const SHOWN_CLASSES = 6;
+
+function problemSection(p: ReportedProblem, open: boolean): string {
+  const ex = p.example;
+  const { request, response, note } = exchangeText(ex);
+  const classes = p.classes.map((c) => `<code>${t(c)}</code>`);
+  const classList =
+    classes.length <= SHOWN_CLASSES
+      ? classes.join(', ')
+      : `${classes.slice(0, SHOWN_CLASSES).join(', ')} <details><summary>and ${classes.length - SHOWN_CLASSES} more classes</summary>${classes.slice(SHOWN_CLASSES).join(', ')}</details>`;
+  const details =
+    p.failures
+      .slice(0, 20)
+      .map((id) => `<a href="#${a(id)}">${t(id)}</a>`)
+      .join(' ') + (p.failures.length > 20 ? ` and ${p.failures.length - 20} more` : '');
+  const exchange = `<div class="exchange"><div><div class="label">${p.shrunk ? 'Smallest request (shrunk)' : 'Smallest request'}</div><pre>${t(request)}</pre></div><div><div class="label">Answer${note}</div><pre>${t(response)}</pre></div></div>
+<div class="label">Reproduce</div>
+${copyable(`curl-${p.id}`, ex.curl)}`;
+  return `<section class="problem" id="${a(p.id)}">
+<header><span class="id">${t(p.id)}</span><span class="headline">${t(problemHeadline(p))}</span><span class="tag">${t(problemScope(p))}</span></header>
+<ul>${problemRules(p)
+    .map((r) => {
+      const [check, ...rule] = r.split(' ');
+      return `<li><code>${t(check)}</code> · rule <code class="rule">${t(rule.join(' '))}</code></li>`;
+    })
+    .join('')}</ul>
+<div class="classes muted">Classes: ${classList}</div>
+<div class="muted">Example case ${t(ex.case.id)} (${t(ex.case.label)}) · details ${details || '—'}</div>
+${open ? exchange : `<details><summary>Smallest request, answer and curl line</summary>${exchange}</details>`}
+</section>`;
+}
+
+function failureSection(f: ReportedFailure): string {
+  const { request, response, note } = exchangeText(f);
   const caseInfo = [
     `case ${f.case.id}`,
     f.case.phase,
@@ -168,6 +214,11 @@ export function toHtml(r: Report): string {
   ];
   const repeat = repeatCommand(r);
   const sections: string[] = [];
+  const problems = r.problems ?? [];
+  // What a person sees first: the problems, right under the verdict (the first few open, the rest one click away).
+  const problemsHtml = r.problems
+    ? `<h2 id="problems">Problems (${problems.length})</h2>${problems.length ? `<p class="muted">The failures grouped by root cause: the same answer failing the same checks, in any case class. Per-class detail below.</p>${problems.map((p, i) => problemSection(p, i < 3)).join('\n')}` : '<p class="muted">None.</p>'}`
+    : '';
 
   sections.push(
     `<h2>Checks</h2>${table(
@@ -179,7 +230,7 @@ export function toHtml(r: Report): string {
     )}`,
   );
   sections.push(
-    `<h2 id="failures">Failures (${unwaived.length})</h2>${unwaived.length ? unwaived.map(failureSection).join('\n') : '<p class="muted">None.</p>'}`,
+    `<h2 id="failures">Failures by check and case class (${unwaived.length})</h2>${unwaived.length ? unwaived.map(failureSection).join('\n') : '<p class="muted">None.</p>'}`,
   );
   if (waived.length)
     sections.push(`<h2 id="waived">Waived failures (${waived.length})</h2>${waived.map(failureSection).join('\n')}`);
@@ -284,6 +335,7 @@ export function toHtml(r: Report): string {
 <h1>Conformance report · <code>POST /v1/onboarding/entities</code></h1>
 <div class="muted">${t(`${r.tool.name} ${r.tool.version}`)}</div>
 <div class="verdict ${state}" id="verdict"><strong>${word}</strong>${r.verdictReasons.length ? `<ul>${r.verdictReasons.map((x) => `<li>${t(x)}</li>`).join('')}</ul>` : '<span>every check passed (waived failures allowed)</span>'}</div>
+${problemsHtml}
 <dl class="meta">${meta.map(([k, v]) => `<dt>${t(k)}</dt><dd>${t(v)}</dd>`).join('')}</dl>
 <div class="stats">${stats.map(([k, n, bad]) => `<div class="stat${bad ? ' bad' : ''}"><b>${n}</b>${t(k)}</div>`).join('')}</div>
 <div class="label">Repeat this run${r.target.kind === 'url' ? ` (${t(REPEAT_NOTE)})` : ''}</div>

@@ -1,6 +1,7 @@
 // junit.xml: the report as CI systems read it (GitHub, GitLab, Jenkins, Azure): one testsuite per check, one testcase per
 // check and case class label, a failing testcase per unwaived failure, a skipped one per waived failure.
-import type { CheckSummary, Report, ReportedFailure } from './model.ts';
+import type { CaseRecord, CheckSummary, Report, ReportedFailure, ReportedProblem } from './model.ts';
+import { problemDetails, problemHeadline, problemRules, problemScope } from './problems.ts';
 import { repeatCommand } from './repeat.ts';
 import { escapeMarkup, escapeText } from './text.ts';
 
@@ -16,14 +17,9 @@ function element(name: string, attrs: Readonly<Record<string, string | number>>,
   return body === undefined ? `<${name}${a}/>` : `<${name}${a}>${body}</${name}>`;
 }
 
-/** A failure as plain text: what broke, where the spec says so, the minimal request, the answer and its curl line. */
-export function failureText(f: ReportedFailure): string {
-  const lines = [
-    `${f.id} ${f.check} [${f.kind}] ${f.case.label}${f.occurrences > 1 ? ` (${f.occurrences}×)` : ''}${f.waivedBy ? ` — waived by ${f.waivedBy}` : ''}`,
-    f.message,
-    `rule: ${f.rule}`,
-    `case: ${f.case.id} (${f.case.phase}${f.counterexamplePath ? `, counterexample path ${f.counterexamplePath}, seed ${f.seed}` : ''})`,
-    '',
+/** A case record as plain text: the request, the answer and the curl line. */
+function exchangeLines(f: CaseRecord): string[] {
+  return [
     'request:',
     `${f.request.method} ${f.request.url}`,
     ...Object.entries(f.request.headers).map(([k, v]) => `${k}: ${v}`),
@@ -42,7 +38,50 @@ export function failureText(f: ReportedFailure): string {
     'reproduce:',
     f.curl,
   ];
+}
+
+/** A failure as plain text: what broke, where the spec says so, the minimal request, the answer and its curl line. */
+export function failureText(f: ReportedFailure): string {
+  const lines = [
+    `${f.id} ${f.check} [${f.kind}] ${f.case.label}${f.occurrences > 1 ? ` (${f.occurrences}×)` : ''}${f.waivedBy ? ` — waived by ${f.waivedBy}` : ''}`,
+    f.message,
+    `rule: ${f.rule}`,
+    `case: ${f.case.id} (${f.case.phase}${f.counterexamplePath ? `, counterexample path ${f.counterexamplePath}, seed ${f.seed}` : ''})`,
+    '',
+    ...exchangeLines(f),
+  ];
   return lines.join('\n');
+}
+
+/** A problem as plain text: what broke, its rules, where it was seen, the smallest example and its curl line. */
+export function problemText(p: ReportedProblem): string {
+  return [
+    `${p.id} ${problemHeadline(p)} · ${problemScope(p)}`,
+    ...p.messages,
+    ...problemRules(p).map((r) => `rule: ${r}`),
+    `classes: ${p.classes.join(', ')}`,
+    `details: ${problemDetails(p, 50)}`,
+    `${p.shrunk ? 'smallest example (shrunk)' : 'smallest example'}: case ${p.example.case.id} (${p.example.case.label})`,
+    '',
+    ...exchangeLines(p.example),
+  ].join('\n');
+}
+
+/** The problems as the first suite: one failing testcase each, what a CI page lists first. */
+function problemsSuite(problems: readonly ReportedProblem[], timestamp: string): Suite {
+  const cases = problems.map((p): Case => ({
+    outcome: 'failed',
+    xml: element(
+      'testcase',
+      { name: `${p.id} ${problemHeadline(p)}`, classname: 'conformance.problems', time: '0' },
+      element(
+        'failure',
+        { message: `${problemHeadline(p)} (${problemScope(p)})`, type: p.kinds.join(' ') },
+        escapeText(problemText(p)),
+      ),
+    ),
+  }));
+  return suite('problems', cases, timestamp, [['description', 'the failures grouped by root cause']]);
 }
 
 interface Row {
@@ -245,7 +284,11 @@ function runSuiteXml(r: Report, timestamp: string): Suite {
 /** junit.xml for a report: valid XML 1.0 whatever the bodies hold; its failures are non-zero exactly when the verdict fails. */
 export function toJUnit(r: Report): string {
   const timestamp = r.startedAt.slice(0, 19);
-  const suites = [...r.checks.map((c) => checkSuite(c, r.failures, timestamp)), runSuiteXml(r, timestamp)];
+  const suites = [
+    ...(r.problems ? [problemsSuite(r.problems, timestamp)] : []),
+    ...r.checks.map((c) => checkSuite(c, r.failures, timestamp)),
+    runSuiteXml(r, timestamp),
+  ];
   const sum = (k: 'tests' | 'failures' | 'skipped') => suites.reduce((n, s) => n + s[k], 0);
   const attrs = {
     name: `${r.tool.name}: POST /v1/onboarding/entities`,

@@ -1,5 +1,6 @@
 // Joins the reports of the shards of one run (`--shard i/n`, same seed, spec and tool) into the report of the whole run.
 import type { CheckSummary, Report, ReportedFailure, SpecGap } from './model.ts';
+import { mergeProblems } from './problems.ts';
 import type { WaiverStatus } from './waivers.ts';
 
 /** Shard reports that do not make up one run: one line, exit code 2. */
@@ -154,6 +155,7 @@ export function mergeReports(input: readonly Report[]): Report {
   const first = reports[0];
   const sum = (get: (r: Report) => number) => reports.reduce((n, r) => n + get(r), 0);
   const firsts = reports.map((r) => r.summary.firstFailureAt).filter((x): x is number => x !== null);
+  const failures = mergeFailures(reports.map((r) => r.failures));
   const merged = {
     tool: first.tool,
     spec: first.spec,
@@ -190,7 +192,11 @@ export function mergeReports(input: readonly Report[]): Report {
         }, new Map<string, Report['coverage'][number]>())
         .values(),
     ],
-    failures: mergeFailures(reports.map((r) => r.failures)),
+    failures,
+    problems: mergeProblems(
+      reports.map((r) => r.problems),
+      failures,
+    ),
     specGaps: mergeGaps(reports.map((r) => r.specGaps)),
     warnings: mergeWarnings(reports.map((r) => r.warnings)),
     // Every shard sends the same preflight; a probe the target accepted in any shard is kept.

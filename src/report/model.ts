@@ -1,21 +1,12 @@
-import type { Severity } from '../checks/types.ts';
+import type { Failure } from '../checks/types.ts';
 import type { Normalisation } from '../spec/normalise.ts';
 import type { SpecWarning } from '../spec/lint.ts';
 import type { WaiverStatus } from './waivers.ts';
 import type { AuthMode, Violation } from '../generators/case.ts';
 import type { ShardSpec } from '../generators/feed.ts';
 
-/** One failing case as reported: the minimal request that shows it, the answer, the rule, and how to replay it. */
-export interface ReportedFailure {
-  /** Stable within a report: `F1`, `F2`, … */
-  readonly id: string;
-  readonly check: string;
-  readonly kind: string;
-  readonly severity: Severity;
-  readonly rule: string;
-  readonly message: string;
-  readonly received?: unknown;
-  readonly documented?: unknown;
+/** A case and its exchange as a report records them (written and read back by `case-record.ts`). */
+export interface CaseRecord {
   /** The case class and id of the (shrunk) case. */
   readonly case: {
     readonly id: string;
@@ -46,10 +37,49 @@ export interface ReportedFailure {
   readonly curl: string;
   readonly seed: number;
   readonly counterexamplePath: string | null;
+}
+
+/** One failing case as reported: the minimal request that shows it, the answer, the rule, and how to replay it. */
+export interface ReportedFailure extends CaseRecord, Failure {
+  /** Stable within a report: `F1`, `F2`, … */
+  readonly id: string;
   /** How many cases failed the same way (same check, kind, rule and case class). */
   readonly occurrences: number;
   /** Set when a waiver covers it. */
   readonly waivedBy?: string;
+}
+
+/**
+ * One problem: the distinct failures that share a root cause, i.e. cases that got the same answer and failed the same
+ * checks the same way (same kind and rule), whatever their case class. `status 200 where 201 is due` on 70 valid
+ * classes is one problem with two rules (`status-is-allowed`, `valid-is-created`).
+ */
+export interface ReportedProblem {
+  /** Stable within a report: `P1`, `P2`, … (most cases first). */
+  readonly id: string;
+  /** Stable across runs (no seed, id or timing in it): the answer and each `check kind rule`; baselines match on it. */
+  readonly signature: string;
+  /** One line for people: `status 200 where 201 is due`. */
+  readonly title: string;
+  /** The answer received: a status (`200`) or a transport error kind (`timeout`). */
+  readonly received: string;
+  /** What was due, as the most specific failure documents it (`201`), or `''` when no failure says. */
+  readonly due: string;
+  readonly checks: readonly string[];
+  readonly kinds: readonly string[];
+  readonly rules: readonly string[];
+  /** The example's failure messages, one per check. */
+  readonly messages: readonly string[];
+  /** Cases that showed it. */
+  readonly cases: number;
+  /** The case classes it was seen in. */
+  readonly classes: readonly string[];
+  /** The distinct failures (per class detail) it groups: `F1`, `F7`, … */
+  readonly failures: readonly string[];
+  /** The smallest case that shows it (shrunk when it was a random case). */
+  readonly example: CaseRecord;
+  /** True when the example was shrunk against the target. */
+  readonly shrunk: boolean;
 }
 
 /** Per-check tallies (one case counts once per check). */
@@ -122,6 +152,8 @@ export interface Report {
     readonly invalid: number;
   }[];
   readonly failures: readonly ReportedFailure[];
+  /** The failures grouped by root cause (absent in reports of older versions). */
+  readonly problems?: readonly ReportedProblem[];
   readonly specGaps: readonly SpecGap[];
   readonly warnings: readonly (
     SpecWarning | { readonly code: string; readonly rule: string; readonly message: string }

@@ -45,7 +45,7 @@ export interface RunOptions {
   readonly max429Retries?: number;
   /** Longest single wait for a 429, ms. */
   readonly max429WaitMs?: number;
-  /** Distinct failures shrunk against the target at most. */
+  /** Problems whose example is shrunk against the target at most (each with its own budget of 60 attempts). */
   readonly maxShrinks?: number;
   /** Generate the random phase in a worker thread; by default when it has at least `WORKER_THRESHOLD` cases. */
   readonly generateInWorker?: boolean;
@@ -145,20 +145,17 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
     };
     await Promise.all(Array.from({ length: Math.max(1, opts.concurrency) }, sender));
 
-    // Shrink: each distinct failure of a random case, re-sent in smaller forms while it still fails the same way.
-    for (const f of tally.shrinkable().slice(0, opts.maxShrinks ?? 10)) {
+    // Shrink: the example of each problem, with a budget of its own, re-sent in smaller forms while it shows the problem.
+    for (const p of tally.shrinkable().slice(0, opts.maxShrinks ?? 10)) {
       if (hooks.signal?.aborted || pace.exhausted) break;
       const stillFails = async (candidate: TestCase) => {
         const ex = await exec(candidate);
-        if (!ex) return false;
-        return judge(checks, candidate, ex, ctx).some((r) =>
-          r.failures.some((x) => x.check === f.failure.check && x.kind === f.failure.kind),
-        );
+        return ex !== undefined && tally.showsProblem(p, ex, judge(checks, candidate, ex, ctx));
       };
-      const smallest = await shrinkCase(f.case, planOpts, stillFails, 60);
-      if (smallest !== f.case) {
+      const smallest = await shrinkCase(p.case, planOpts, stillFails, 60);
+      if (smallest !== p.case) {
         const ex = await exec(smallest);
-        if (ex) tally.replaceExample(f.key, smallest, ex);
+        if (ex) tally.replaceExample(p, smallest, ex);
       }
     }
 

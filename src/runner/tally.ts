@@ -4,8 +4,16 @@ import type { Judged } from '../checks/judge.ts';
 import { PROFILE_ONLY_STATUSES, RULES } from '../checks/rules.ts';
 import { jsonBody } from '../checks/util.ts';
 import type { TestCase } from '../generators/case.ts';
-import { toCurl } from '../report/curl.ts';
-import type { CheckSummary, PreflightResult, Report, ReportedFailure, SpecGap } from '../report/model.ts';
+import { toCaseRecord } from '../report/case-record.ts';
+import type {
+  CheckSummary,
+  PreflightResult,
+  Report,
+  ReportedFailure,
+  ReportedProblem,
+  SpecGap,
+} from '../report/model.ts';
+import { answerOf, describeProblem, orderProblems, problemParts, problemSignature } from '../report/problems.ts';
 import type { createWaiverBook } from '../report/waivers.ts';
 import type { Target } from '../targets/index.ts';
 import { TOOL } from '../version.ts';
@@ -28,6 +36,8 @@ export function createTally(
     string,
     { key: string; failure: Failure; case: TestCase; ex: Exchange; occurrences: number; waivedBy?: string }
   >();
+  /** Problems by signature: the first case's failures, the smallest example, the failure keys it groups. */
+  const problems = new Map<string, TalliedProblem>();
   const warnings = new Map<string, { code: string; rule: string; message: string; count: number }>();
   const gaps = new Map<number, SpecGap>();
   const created = new Set<string>();
@@ -43,6 +53,8 @@ export function createTally(
       cases++;
       rateLimited += ex.rateLimited;
       let casePassed = true;
+      const caseFailures: Failure[] = [];
+      const caseKeys: string[] = [];
       for (const j of judged) {
         const s = summaries.get(j.check.name)!;
         const byClass = ((s.classes ??= {})[c.label] ??= { passed: 0, failed: 0, waived: 0, skipped: 0 });
@@ -66,6 +78,10 @@ export function createTally(
           if (waiver) waived++;
           else unwaived++;
           const key = `${f.check}|${f.kind}|${f.rule}|${c.label}`;
+          if (!waiver) {
+            caseFailures.push(f);
+            caseKeys.push(key);
+          }
           const seen = failures.get(key);
           if (seen) seen.occurrences++;
           else
@@ -87,6 +103,7 @@ export function createTally(
       }
       if (casePassed) passed++;
       else firstFailureAt ??= requestsSoFar;
+      if (caseFailures.length) noteProblem(problems, c, ex, caseFailures, caseKeys);
       const res = ex.response;
       if (res && PROFILE_ONLY_STATUSES.includes(res.status)) {
         const g = gaps.get(res.status);
@@ -110,15 +127,25 @@ export function createTally(
       return ex;
     },
     failureCount: () => failureCount,
-    /** Distinct unwaived failures of random cases, in order found. */
-    shrinkable() {
-      return [...failures.values()].filter(
-        (f) => f.case.phase === 'random' && f.case.counterexamplePath !== undefined && !f.waivedBy,
+    /** Problems whose smallest example is a random case (shrinkable), most cases first. */
+    shrinkable(): readonly TalliedProblem[] {
+      return orderProblems([...problems.values()]).filter(
+        (p) => p.case.phase === 'random' && p.case.counterexamplePath !== undefined,
       );
     },
-    replaceExample(key: string, c: TestCase, ex: Exchange) {
-      const f = failures.get(key);
-      if (f) failures.set(key, { ...f, case: c, ex });
+    /** Whether an exchange shows the problem still: the same answer, every one of its failures. */
+    showsProblem(p: TalliedProblem, ex: Exchange, judged: readonly Judged[]): boolean {
+      if (answerOf(ex) !== p.received) return false;
+      const parts = new Set(problemParts(judged.flatMap((j) => j.failures.filter((f) => f.severity === 'error'))));
+      return p.parts.every((x) => parts.has(x));
+    },
+    /** The shrunk example of a problem; it becomes the example of the problem's distinct failures in its class too. */
+    replaceExample(p: TalliedProblem, c: TestCase, ex: Exchange) {
+      Object.assign(p, { case: c, ex, size: c.body?.length ?? 0, shrunk: true });
+      for (const key of p.keys) {
+        const f = failures.get(key);
+        if (f && f.case.label === c.label && !f.waivedBy) failures.set(key, { ...f, case: c, ex });
+      }
     },
     report(meta: {
       spec: { path: string; sha256: string };
@@ -137,6 +164,8 @@ export function createTally(
       preflight: PreflightResult[];
     }): Report {
       const reported: ReportedFailure[] = [...failures.values()].map((f, i) => toReported(f, i, seed, redact));
+      const ids = new Map([...failures.keys()].map((k, i) => [k, `F${i + 1}`]));
+      const grouped = orderProblems([...problems.values()]).map((p, i) => toProblem(p, i, ids, seed, redact));
       const waiverStatuses = book.statuses();
       const expired = waiverStatuses.filter((w) => w.expired);
       const reasons: string[] = [];
@@ -176,6 +205,7 @@ export function createTally(
         checks: [...summaries.values()],
         coverage: meta.coverage,
         failures: reported,
+        problems: grouped,
         specGaps: [...gaps.values()].sort((a, b) => a.status - b.status),
         warnings: [
           ...preflightWarnings,
@@ -203,15 +233,8 @@ function toReported(
   seed: number,
   redact: (s: string) => string,
 ): ReportedFailure {
-  const { failure, case: c, ex } = f;
-  const request = {
-    method: ex.request.method,
-    url: ex.request.url,
-    headers: ex.request.headers,
-    body: ex.request.body ?? null,
-  };
-  const redactHeaders = (h: Readonly<Record<string, string>>) =>
-    Object.fromEntries(Object.entries(h).map(([k, v]) => [k, redact(v)]));
+  const { failure } = f;
+  const { case: c, ...record } = toCaseRecord(f.case, f.ex, seed, redact);
   return {
     id: `F${i + 1}`,
     check: failure.check,
@@ -221,28 +244,89 @@ function toReported(
     message: redact(failure.message),
     ...(failure.received === undefined ? {} : { received: failure.received }),
     ...(failure.documented === undefined ? {} : { documented: failure.documented }),
-    case: {
-      id: c.id,
-      label: c.label,
-      kind: c.kind,
-      phase: c.phase,
-      auth: c.auth,
-      contentType: c.contentType ?? null,
-      ...(c.violation ? { violation: c.violation } : {}),
-    },
-    request,
-    response: ex.response
-      ? {
-          status: ex.response.status,
-          headers: redactHeaders(ex.response.headers),
-          body: redact(ex.response.body.slice(0, 64 * 1024)),
-        }
-      : null,
-    ...(ex.error ? { error: ex.error } : {}),
-    curl: toCurl(request),
-    seed,
-    counterexamplePath: c.counterexamplePath ?? null,
+    case: c,
+    ...record,
     occurrences: f.occurrences,
     ...(f.waivedBy ? { waivedBy: f.waivedBy } : {}),
+  };
+}
+
+/** A problem as the tally keeps it while the run goes. */
+export interface TalliedProblem {
+  readonly signature: string;
+  readonly received: string;
+  readonly parts: readonly string[];
+  /** The first case's failures (title, messages). */
+  readonly failures: readonly Failure[];
+  cases: number;
+  readonly classes: Set<string>;
+  readonly keys: Set<string>;
+  /** The smallest example so far (by body length), then the shrunk one. */
+  case: TestCase;
+  ex: Exchange;
+  size: number;
+  shrunk: boolean;
+}
+
+function noteProblem(
+  problems: Map<string, TalliedProblem>,
+  c: TestCase,
+  ex: Exchange,
+  caseFailures: readonly Failure[],
+  keys: readonly string[],
+): void {
+  const received = answerOf(ex);
+  const parts = problemParts(caseFailures);
+  const signature = problemSignature(received, parts);
+  const size = c.body?.length ?? 0;
+  const p = problems.get(signature);
+  if (!p) {
+    const failures = [...new Map(caseFailures.map((f) => [f.check, f])).values()];
+    problems.set(signature, {
+      signature,
+      received,
+      parts,
+      failures,
+      cases: 1,
+      classes: new Set([c.label]),
+      keys: new Set(keys),
+      case: c,
+      ex,
+      size,
+      shrunk: false,
+    });
+    return;
+  }
+  p.cases++;
+  p.classes.add(c.label);
+  for (const k of keys) p.keys.add(k);
+  if (size < p.size) Object.assign(p, { case: c, ex, size });
+}
+
+function toProblem(
+  p: TalliedProblem,
+  i: number,
+  ids: ReadonlyMap<string, string>,
+  seed: number,
+  redact: (s: string) => string,
+): ReportedProblem {
+  const { title, due } = describeProblem(p.received, p.failures);
+  // A part is `check kind rule`; a rule (a JSON pointer) may hold spaces, check and kind do not.
+  const split = (i: number) => [...new Set(p.parts.map((x) => /^(\S+) (\S+) (.*)$/.exec(x)?.[i + 1] ?? x))];
+  return {
+    id: `P${i + 1}`,
+    signature: p.signature,
+    title: redact(title),
+    received: p.received,
+    due,
+    checks: split(0),
+    kinds: split(1),
+    rules: split(2),
+    messages: p.failures.map((f) => redact(f.message)),
+    cases: p.cases,
+    classes: [...p.classes].sort(),
+    failures: [...p.keys].map((k) => ids.get(k)).filter((x): x is string => x !== undefined),
+    example: toCaseRecord(p.case, p.ex, seed, redact),
+    shrunk: p.shrunk,
   };
 }

@@ -744,7 +744,29 @@ export const FAULTS: readonly Fault[] = [
       },
     }),
   },
+
+  // Issue 15's two-bug provider as a seeded fault pair: many distinct failures, exactly two problems. And the same
+  // provider with a third bug, which a baseline of the pair must not hide.
+  {
+    name: 'two-bugs',
+    area: 'wrong-answer',
+    description: "status-200 and enum-case-insensitive together: 200 for 201, and 'company' taken as Company.",
+    apply: (b) => faultNamed('status-200').apply(faultNamed('enum-case-insensitive').apply(b)),
+  },
+  {
+    name: 'two-bugs-and-basic-accepted',
+    area: 'auth',
+    description: 'two-bugs, and Basic credentials are accepted as well (a new bug on top of two known ones).',
+    apply: (b) => faultNamed('basic-accepted').apply(faultNamed('two-bugs').apply(b)),
+  },
 ];
+
+/** A fault of the list by name (for faults made of others). */
+function faultNamed(name: string): Fault {
+  const f = FAULTS.find((x) => x.name === name);
+  if (f === undefined) throw new Error(`unknown fault ${name}`);
+  return f;
+}
 
 function depthOf(v: unknown): number {
   if (v === null || typeof v !== 'object') return 0;

@@ -78,6 +78,20 @@ describe('formatSummary', () => {
     expect(formatSummary(fixtureReport(), { reportDir: 'reports/' }).join('\n')).toMatchInlineSnapshot(`
       "connect-onboarding-conformance 0.1.0 · target https://sandbox.connect.example.com/connect · seed 1234567
 
+      problems (3), by root cause:
+      P1 status 400 where 201 is due · 7 cases in 1 class
+          rule: valid-is-created /paths/~1v1~1onboarding~1entities/post/responses/201
+          smallest example (shrunk): case r0042 valid/application-json · details F1
+          curl -sS -i -X POST 'https://sandbox.connect.example.com/connect/v1/onboarding/entities' -H 'accept: application/json' -H 'user-agent: connect-onboarding-conformance/0.1.0' -H 'content-type: application/json' -H "Authorization: Bearer $CONNECT_TOKEN" --data-binary '{"type":"Company","name":"Ölmühle <b>&amp; Söhne</b> — 株式会社","owner":"3f1c2a8e-0000-4000-8000-000000000001"}'
+      P2 no complete answer within 10000 ms (received timeout) · 2 cases in 1 class
+          rule: response-is-received /paths/~1v1~1onboarding~1entities/post/responses
+          smallest example: case b0031 malformed/truncated · details F3
+          curl -sS -i -X POST 'https://sandbox.connect.example.com/connect/v1/onboarding/entities' -H 'accept: application/json' -H 'user-agent: connect-onboarding-conformance/0.1.0' -H 'content-type: application/json' -H "Authorization: Bearer $CONNECT_TOKEN" --data-binary '{"type":"Company","na'
+      P3 status 201 where 400 is due · 1 case in 1 class
+          rule: invalid-is-rejected /components/schemas/CreateEntityRequest/properties/type/enum
+          smallest example: case b0017 invalid/enum/type · details F2
+          printf '%b' '{"type":"Comp\\0000any\\0001\\0033[31m\\0177","name":"O'\\''Brien & \\\\"Partners\\\\""}' | curl -sS -i -X POST 'https://sandbox.connect.example.com/connect/v1/onboarding/entities' -H 'accept: application/json' -H 'user-agent: connect-onboarding-conformance/0.1.0' -H 'content-type: application/json' -H "Authorization: Bearer $CONNECT_TOKEN" --data-binary @-
+
         check                   passed  failed  waived  skipped
         response-is-received       198       2       0        0
         not-a-server-error         200       0       0        0
@@ -90,21 +104,9 @@ describe('formatSummary', () => {
         echo-owner                  33       0       0        7
 
       failures (3):
-      F1 valid-is-created [unexpected-status] valid/application-json (7×)
-          a valid request was not created: Received: 400 / Documented: 201
-          rule: /paths/~1v1~1onboarding~1entities/post/responses/201
-          answer: 400 · case r0042 (random)
-          curl -sS -i -X POST 'https://sandbox.connect.example.com/connect/v1/onboarding/entities' -H 'accept: application/json' -H 'user-agent: connect-onboarding-conformance/0.1.0' -H 'content-type: application/json' -H "Authorization: Bearer $CONNECT_TOKEN" --data-binary '{"type":"Company","name":"Ölmühle <b>&amp; Söhne</b> — 株式会社","owner":"3f1c2a8e-0000-4000-8000-000000000001"}'
-      F2 invalid-is-rejected [unexpected-status] invalid/enum/type
-          an invalid request was not rejected: Received: 201 / Documented: 400
-          rule: /components/schemas/CreateEntityRequest/properties/type/enum
-          answer: 201 · case b0017 (boundary)
-          printf '%b' '{"type":"Comp\\0000any\\0001\\0033[31m\\0177","name":"O'\\''Brien & \\\\"Partners\\\\""}' | curl -sS -i -X POST 'https://sandbox.connect.example.com/connect/v1/onboarding/entities' -H 'accept: application/json' -H 'user-agent: connect-onboarding-conformance/0.1.0' -H 'content-type: application/json' -H "Authorization: Bearer $CONNECT_TOKEN" --data-binary @-
-      F3 response-is-received [timeout] malformed/truncated (2×)
-          no complete answer within 10000 ms
-          rule: /paths/~1v1~1onboarding~1entities/post/responses
-          no answer: timeout · case b0031 (boundary)
-          curl -sS -i -X POST 'https://sandbox.connect.example.com/connect/v1/onboarding/entities' -H 'accept: application/json' -H 'user-agent: connect-onboarding-conformance/0.1.0' -H 'content-type: application/json' -H "Authorization: Bearer $CONNECT_TOKEN" --data-binary '{"type":"Company","na'
+      F1 valid-is-created [unexpected-status] valid/application-json (7×) · answer 400 · P1
+      F2 invalid-is-rejected [unexpected-status] invalid/enum/type · answer 201 · P3
+      F3 response-is-received [timeout] malformed/truncated (2×) · no answer: timeout · P2
 
       waived failures (1):
       F4 auth-is-enforced [unexpected-status] auth/wrong-token — waived by sandbox-accepts-any-bearer

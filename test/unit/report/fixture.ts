@@ -1,6 +1,6 @@
 // A hand-made, realistic report: three failures (one found by shrinking), one waived failure, spec gaps, warnings,
 // waivers that matched, went stale and expired, and bodies that test every writer's escaping.
-import type { CheckSummary, Report, ReportedFailure } from '../../../src/report/model.ts';
+import type { CheckSummary, Report, ReportedFailure, ReportedProblem } from '../../../src/report/model.ts';
 import { toCurl } from '../../../src/report/curl.ts';
 
 /** The token the fixture's run used: it appears nowhere but redacted, unless a test makes a field careless. */
@@ -165,6 +165,41 @@ export const FAILURES: readonly ReportedFailure[] = [
   }),
 ];
 
+/** A problem of the fixture: one of its failures as the example, in the classes given. */
+function problem(
+  id: string,
+  f: ReportedFailure,
+  extra: Partial<ReportedProblem> & Pick<ReportedProblem, 'title' | 'received' | 'due' | 'cases'>,
+): ReportedProblem {
+  const { case: c, request, response, curl, seed, counterexamplePath } = f;
+  const received = extra.received;
+  return {
+    id,
+    signature: `received ${received} | ${f.check} ${f.kind} ${f.rule}`,
+    checks: [f.check],
+    kinds: [f.kind],
+    rules: [f.rule],
+    messages: [f.message],
+    classes: [f.case.label],
+    failures: [f.id],
+    example: { case: c, request, response, ...(f.error ? { error: f.error } : {}), curl, seed, counterexamplePath },
+    shrunk: f.case.phase === 'random',
+    ...extra,
+  };
+}
+
+/** The fixture's failures grouped by root cause: F1, F2 and F3 are one problem each (F4 is waived). */
+export const PROBLEMS: readonly ReportedProblem[] = [
+  problem('P1', FAILURES[0], { title: 'status 400 where 201 is due', received: '400', due: '201', cases: 7 }),
+  problem('P2', FAILURES[2], {
+    title: 'no complete answer within 10000 ms',
+    received: 'timeout',
+    due: '',
+    cases: 2,
+  }),
+  problem('P3', FAILURES[1], { title: 'status 201 where 400 is due', received: '201', due: '400', cases: 1 }),
+];
+
 const checks: CheckSummary[] = [
   check('response-is-received', 'every request is answered (no timeout, reset or refused connection)', {
     ...everywhere(20),
@@ -227,6 +262,7 @@ export function fixtureReport(): Report {
       { pointer: '/components/schemas/CreateEntityRequest', keyword: 'required', valid: 120, invalid: 20 },
     ],
     failures: structuredClone(FAILURES),
+    problems: structuredClone(PROBLEMS),
     specGaps: [
       {
         status: 401,
@@ -303,6 +339,7 @@ export function conformingReport(): Report {
     verdict: 'conforms',
     verdictReasons: [],
     failures: [],
+    problems: [],
     summary: { ...r.summary, failures: 0, waived: 0, passed: 213, firstFailureAt: null },
     checks: r.checks.map((c) => ({
       ...c,
@@ -324,22 +361,31 @@ export function conformingReport(): Report {
 export function carelessReport(): Report {
   const r = fixtureReport();
   const [f1, ...rest] = r.failures;
+  const careless: ReportedFailure = {
+    ...f1,
+    message: `token ${TOKEN} was refused`,
+    received: { echoed: TOKEN },
+    request: { ...f1.request, headers: { ...f1.request.headers, authorization: `Bearer ${TOKEN}` } },
+    response: {
+      status: 400,
+      headers: { 'x-debug-token': TOKEN },
+      body: JSON.stringify({ error: `bad token ${TOKEN}` }),
+    },
+    curl: `curl -H 'Authorization: Bearer ${TOKEN}'`,
+  };
+  const [p1, ...others] = r.problems ?? [];
+  const { case: c, request, response, curl, seed, counterexamplePath } = careless;
   return {
     ...r,
-    failures: [
+    failures: [careless, ...rest],
+    problems: [
       {
-        ...f1,
-        message: `token ${TOKEN} was refused`,
-        received: { echoed: TOKEN },
-        request: { ...f1.request, headers: { ...f1.request.headers, authorization: `Bearer ${TOKEN}` } },
-        response: {
-          status: 400,
-          headers: { 'x-debug-token': TOKEN },
-          body: JSON.stringify({ error: `bad token ${TOKEN}` }),
-        },
-        curl: `curl -H 'Authorization: Bearer ${TOKEN}'`,
+        ...p1,
+        title: `token ${TOKEN} was refused`,
+        messages: [careless.message],
+        example: { case: c, request, response, curl, seed, counterexamplePath },
       },
-      ...rest,
+      ...others,
     ],
     warnings: [...r.warnings, { code: 'careless', rule: '/security', message: `saw ${TOKEN}` }],
   };

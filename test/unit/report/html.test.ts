@@ -31,6 +31,37 @@ function hostile(s: string): Report {
 const tags = (html: string) => html.match(/<[a-zA-Z!/]/g)?.length ?? 0;
 
 describe('toHtml', () => {
+  it('opens with the problems, right under the verdict: headline, scope, rules, smallest example and curl line', () => {
+    // Act
+    const html = toHtml(fixtureReport());
+    // Assert
+    const at = (s: string) => html.indexOf(s);
+    expect(at('id="verdict"')).toBeLessThan(at('<h2 id="problems">Problems (3)</h2>'));
+    expect(at('<h2 id="problems">')).toBeLessThan(at('<h2>Checks</h2>'));
+    expect(html).toContain(
+      '<span class="headline">status 400 where 201 is due</span><span class="tag">7 cases in 1 class</span>',
+    );
+    expect(html).toContain(
+      '<code>valid-is-created</code> · rule <code class="rule">/paths/~1v1~1onboarding~1entities/post/responses/201</code>',
+    );
+    expect(html).toContain('Smallest request (shrunk)');
+    expect(html).toContain('id="curl-P1"');
+    expect(html).toContain('details <a href="#F1">F1</a>');
+  });
+
+  it('folds the classes of a problem seen in many and the examples after the first three', () => {
+    const r = fixtureReport();
+    const [p1] = r.problems!;
+    const many = Array.from({ length: 10 }, (_, i) => ({
+      ...p1,
+      id: `P${i + 1}`,
+      classes: Array.from({ length: 70 }, (_, j) => `valid/c${j}`),
+    }));
+    const html = toHtml({ ...r, problems: many });
+    expect(html).toContain('<summary>and 64 more classes</summary>');
+    expect(html.match(/<summary>Smallest request, answer and curl line<\/summary>/g)).toHaveLength(7);
+  });
+
   it('shows the verdict, every failure with its request, answer, rule and curl line', () => {
     // Arrange / Act
     const html = toHtml(fixtureReport());

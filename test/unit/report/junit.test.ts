@@ -13,14 +13,34 @@ const testcases = (root: XmlElement, suite: string) =>
   );
 
 describe('toJUnit', () => {
-  it('is well-formed XML with one testsuite per check and one for the run', () => {
+  it('is well-formed XML: the problems first, then one testsuite per check and one for the run', () => {
     // Arrange
     const r = fixtureReport();
     // Act
     const root = parseXml(toJUnit(r));
     // Assert
     expect(root.name).toBe('testsuites');
-    expect(findAll(root, 'testsuite').map((s) => s.attrs['name'])).toEqual([...r.checks.map((c) => c.name), 'run']);
+    expect(findAll(root, 'testsuite').map((s) => s.attrs['name'])).toEqual([
+      'problems',
+      ...r.checks.map((c) => c.name),
+      'run',
+    ]);
+  });
+
+  it('opens with one failing testcase per problem: headline, scope, rules and the smallest example with curl', () => {
+    const root = parseXml(toJUnit(fixtureReport()));
+    const cases = testcases(root, 'problems');
+    expect(cases.map((t) => t.attrs['name'])).toEqual([
+      'P1 status 400 where 201 is due',
+      'P2 no complete answer within 10000 ms (received timeout)',
+      'P3 status 201 where 400 is due',
+    ]);
+    const failure = findAll(cases[0], 'failure')[0];
+    expect(failure.attrs['message']).toBe('status 400 where 201 is due (7 cases in 1 class)');
+    const text = textOf(failure);
+    expect(text).toContain('rule: valid-is-created /paths/~1v1~1onboarding~1entities/post/responses/201');
+    expect(text).toContain('smallest example (shrunk): case r0042 (valid/application-json)');
+    expect(text).toContain('Bearer $CONNECT_TOKEN');
   });
 
   it('has one testcase per check and case class, failing for unwaived failures and skipped for waived ones', () => {
@@ -58,9 +78,9 @@ describe('toJUnit', () => {
     const failing = parseXml(toJUnit(fixtureReport()));
     const conforming = parseXml(toJUnit(conformingReport()));
     const interrupted = parseXml(toJUnit({ ...conformingReport(), interrupted: true, verdict: 'fails' }));
-    // Assert: F1, F2, F3 and the expired waiver legacy-415; F4 is waived.
+    // Assert: P1 to P3, F1, F2, F3 and the expired waiver legacy-415; F4 is waived.
     expect([num(failing, 'tests'), num(failing, 'failures'), num(failing, 'skipped'), num(failing, 'errors')]).toEqual([
-      46, 4, 1, 0,
+      49, 7, 1, 0,
     ]);
     expect(
       findAll(
@@ -132,7 +152,7 @@ describe('toJUnit', () => {
         // Act
         const root = parseXml(toJUnit(hostile));
         // Assert
-        expect(num(root, 'failures')).toBe(4);
+        expect(num(root, 'failures')).toBe(7);
       }),
       { numRuns: 100 },
     );

@@ -55,6 +55,28 @@ describe('mergeReports', () => {
     expect(m.plan).toEqual(a.plan);
   });
 
+  it('joins the problems of several shards by signature: cases summed, classes united, details renumbered', () => {
+    // Arrange: shard 2 found only the timeout problem (F3 there is F1), in another class too.
+    const fixture = fixtureReport();
+    const timeout = fixture.failures[2];
+    const p = fixture.problems![1];
+    const b = shard(2, 2, {
+      ...fixture,
+      failures: [{ ...timeout, id: 'F1' }],
+      problems: [{ ...p, id: 'P1', cases: 6, classes: ['empty/no-body', 'malformed/truncated'], failures: ['F1'] }],
+    });
+    // Act
+    const m = mergeReports([shard(1, 2), b]);
+    // Assert
+    expect(m.problems!.map((x) => [x.id, x.title, x.cases])).toEqual([
+      ['P1', 'no complete answer within 10000 ms', 8],
+      ['P2', 'status 400 where 201 is due', 7],
+      ['P3', 'status 201 where 400 is due', 1],
+    ]);
+    expect(m.problems![0].classes).toEqual(['empty/no-body', 'malformed/truncated']);
+    expect(m.problems![0].failures).toEqual(['F3']);
+  });
+
   it('joins equal failures of several shards into one and numbers all of them again', () => {
     // Arrange: shard 2 found F3 of the fixture again, and a failure of its own.
     const fixture = fixtureReport();

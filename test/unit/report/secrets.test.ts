@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { formatSummary } from '../../../src/cli/console.ts';
 import { toHtml } from '../../../src/report/html.ts';
 import { toJUnit } from '../../../src/report/junit.ts';
+import { toMarkdown } from '../../../src/report/markdown.ts';
 import type { Report } from '../../../src/report/model.ts';
 import { escapeMarkup, escapeText } from '../../../src/report/text.ts';
 import { writeReports } from '../../../src/report/write.ts';
@@ -18,6 +19,7 @@ const WRITERS: [string, (r: Report) => string][] = [
   ['report.json', (r) => JSON.stringify(r, null, 2)],
   ['junit.xml', toJUnit],
   ['report.html', toHtml],
+  ['report.md', (r) => toMarkdown(r)],
   ['console', (r) => formatSummary(r).join('\n')],
 ];
 
@@ -48,7 +50,7 @@ describe('secrets in reports', () => {
     // Arrange / Act
     const files = await written(carelessReport(), [TOKEN]);
     // Assert
-    expect(Object.keys(files)).toEqual(['report.json', 'junit.xml', 'report.html']);
+    expect(Object.keys(files)).toEqual(['report.json', 'junit.xml', 'report.html', 'report.md']);
     for (const [name, text] of Object.entries(files)) {
       expect(leaks(text), name).toBe(false);
       expect(text, name).toContain('[REDACTED]');
@@ -59,11 +61,12 @@ describe('secrets in reports', () => {
     expect(json.failures[0].response!.headers['x-debug-token']).toBe('[REDACTED]');
   });
 
-  it('writes the three files unchanged when there is no secret to remove', async () => {
+  it('writes the files unchanged when there is no secret to remove', async () => {
     const r = fixtureReport();
     const files = await written(r, []);
     expect(files['report.json']).toBe(JSON.stringify(r, null, 2) + '\n');
     expect(files['junit.xml']).toBe(toJUnit(r));
     expect(files['report.html']).toBe(toHtml(r));
+    expect(files['report.md']).toBe(toMarkdown(r));
   });
 });

@@ -1,0 +1,124 @@
+// The report's record of one case and its exchange (what a failure or a problem shows), written and read back here:
+// the runner writes it (redacted, with its curl line), `conformance replay` rebuilds the case from it.
+import type { AuthMode, CaseKind, TestCase } from '../generators/case.ts';
+import { toCurl } from './curl.ts';
+import type { CaseRecord } from './model.ts';
+import { REDACTED } from './text.ts';
+
+/** Most bytes of an answer's body kept in a report. */
+const MAX_BODY = 64 * 1024;
+
+/** What `toCaseRecord` needs of an exchange (the runner's `Exchange` has this shape). */
+export interface ExchangeLike {
+  readonly request: {
+    readonly method: string;
+    readonly url: string;
+    readonly headers: Readonly<Record<string, string>>;
+    readonly body: string | undefined;
+  };
+  readonly response?: {
+    readonly status: number;
+    readonly headers: Readonly<Record<string, string>>;
+    readonly body: string;
+  };
+  readonly error?: { readonly kind: string; readonly message: string };
+}
+
+/** The record of a case and its exchange: request as sent (already redacted), answer redacted and capped, curl line. */
+export function toCaseRecord(c: TestCase, ex: ExchangeLike, seed: number, redact: (s: string) => string): CaseRecord {
+  const request = {
+    method: ex.request.method,
+    url: ex.request.url,
+    headers: ex.request.headers,
+    body: ex.request.body ?? null,
+  };
+  const redactHeaders = (h: Readonly<Record<string, string>>) =>
+    Object.fromEntries(Object.entries(h).map(([k, v]) => [k, redact(v)]));
+  return {
+    case: {
+      id: c.id,
+      label: c.label,
+      kind: c.kind,
+      phase: c.phase,
+      auth: c.auth,
+      contentType: c.contentType ?? null,
+      ...(c.violation ? { violation: c.violation } : {}),
+    },
+    request,
+    response: ex.response
+      ? {
+          status: ex.response.status,
+          headers: redactHeaders(ex.response.headers),
+          body: redact(ex.response.body.slice(0, MAX_BODY)),
+        }
+      : null,
+    ...(ex.error ? { error: ex.error } : {}),
+    curl: toCurl(request),
+    seed,
+    counterexamplePath: c.counterexamplePath ?? null,
+  };
+}
+
+const PHASES: readonly TestCase['phase'][] = ['preflight', 'boundary', 'random'];
+const KINDS: readonly CaseKind[] = [
+  'valid',
+  'schema-violation',
+  'malformed-json',
+  'empty-body',
+  'auth',
+  'media-type',
+  'method',
+];
+
+function header(h: Readonly<Record<string, string>>, name: string): string | undefined {
+  return Object.entries(h).find(([k]) => k.toLowerCase() === name)?.[1];
+}
+
+/** How the reported request authenticated, read back from its (redacted) Authorization header. */
+export function inferAuth(authorization: string | undefined): AuthMode {
+  if (authorization === undefined) return 'none';
+  if (authorization === `Bearer ${REDACTED}`) return 'valid';
+  if (authorization === `bearer ${REDACTED}`) return 'lowercase-scheme';
+  if (/^Bearer\s*$/i.test(authorization)) return 'empty-bearer';
+  if (/^Basic /i.test(authorization)) return 'basic';
+  return 'wrong';
+}
+
+/**
+ * The case behind a record (a failure's or a problem's example), as far as the checks need it: kind, label, method,
+ * media type, body, auth. `name` (F2, P1) is for the error a record of an unknown kind raises.
+ */
+export function caseFromRecord(f: CaseRecord, name: string): TestCase {
+  const contentType =
+    f.case.contentType !== undefined ? (f.case.contentType ?? undefined) : header(f.request.headers, 'content-type');
+  const body = f.request.body ?? undefined;
+  let value: unknown;
+  let isJson = false;
+  if (body !== undefined) {
+    try {
+      value = JSON.parse(body);
+      isJson = true;
+    } catch {
+      // not JSON: a malformed-json or media-type case
+    }
+  }
+  if (!KINDS.includes(f.case.kind as CaseKind))
+    throw new Error(`${name}: unknown case kind ${JSON.stringify(f.case.kind)}`);
+  return {
+    id: f.case.id,
+    phase: PHASES.includes(f.case.phase as TestCase['phase']) ? (f.case.phase as TestCase['phase']) : 'boundary',
+    kind: f.case.kind as CaseKind, // checked against KINDS above
+    label: f.case.label,
+    method: f.request.method,
+    contentType,
+    body,
+    ...(isJson ? { value } : {}),
+    auth: f.case.auth ?? inferAuth(header(f.request.headers, 'authorization')),
+    ...(f.case.violation ? { violation: f.case.violation } : {}),
+  };
+}
+
+/** The case behind a reported failure (`conformance replay`). */
+export function caseFromFailure(f: CaseRecord & { readonly id: string }): TestCase {
+  return caseFromRecord(f, f.id);
+}

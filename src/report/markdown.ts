@@ -1,0 +1,139 @@
+// report.md: the report as a pull-request comment or a CI job summary reads it (GitHub-flavoured Markdown): the
+// verdict, what to fix first with its curl line, the checks table; capped, with a link to report.html for the rest.
+import type { Report, ReportedFailure, ReportedProblem } from './model.ts';
+import { problemHeadline, problemRules, problemScope } from './problems.ts';
+import { repeatCommand } from './repeat.ts';
+import { duration, escapeText, visible } from './text.ts';
+
+/** How report.md is cut to fit a comment (GitHub refuses comments over 65,536 characters). */
+export interface MarkdownOptions {
+  /** Most entries (problems, or failures of an older report) shown in full; the rest are counted and left to report.html. */
+  readonly maxEntries?: number;
+  /** Most characters in all; entries that would pass it are left out (counted) as well. */
+  readonly maxChars?: number;
+  /** The HTML report, relative to report.md. */
+  readonly htmlLink?: string;
+}
+
+/** Longer than any curl line worth pasting from a comment; a longer one is left to report.html. */
+const MAX_CURL = 2_000;
+
+/** Inline code that survives any content: a fence longer than every backtick run inside, on one visible line. */
+export function code(s: string): string {
+  const text = visible(s).replace(/\r?\n/g, ' ');
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+/** A fenced code block that no line of `s` can close. */
+function block(s: string, lang = ''): string {
+  const longest = Math.max(2, ...(s.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}${lang}\n${visible(s)}\n${fence}`;
+}
+
+/** Plain Markdown text: markup escaped as in HTML (GitHub renders Markdown to HTML), one line. */
+function text(s: string): string {
+  return escapeText(s).replace(/\r?\n/g, ' ');
+}
+
+function verdictWord(r: Report): string {
+  return r.interrupted ? 'INTERRUPTED' : r.verdict === 'conforms' ? 'CONFORMS' : 'FAILS';
+}
+
+function curlBlock(curl: string, htmlLink: string): string {
+  return curl.length <= MAX_CURL
+    ? block(curl, 'sh')
+    : `_curl line of ${curl.length} characters: copy it from [report.html](${htmlLink})_`;
+}
+
+function failureEntry(f: ReportedFailure, htmlLink: string): string {
+  const answer = f.response ? `answer ${f.response.status}` : `no answer (${f.error?.kind ?? 'none'})`;
+  return [
+    `#### ${f.id} ${code(f.check)} · ${code(f.kind)} · ${code(f.case.label)}${f.occurrences > 1 ? ` (${f.occurrences}×)` : ''}`,
+    '',
+    `${text(f.message)}  `,
+    `rule ${code(f.rule)} · ${answer} · case ${code(f.case.id)} (${f.case.phase})`,
+    '',
+    curlBlock(f.curl, htmlLink),
+  ].join('\n');
+}
+
+function problemEntry(p: ReportedProblem, htmlLink: string): string {
+  const ex = p.example;
+  const classes =
+    p.classes.slice(0, 5).map(code).join(', ') + (p.classes.length > 5 ? ` and ${p.classes.length - 5} more` : '');
+  return [
+    `#### ${p.id} ${text(problemHeadline(p))}`,
+    '',
+    `${problemScope(p)}: ${classes}  `,
+    ...problemRules(p).map((x) => {
+      const [check, ...rule] = x.split(' ');
+      return `${code(check)} rule ${code(rule.join(' '))}  `;
+    }),
+    `${p.shrunk ? 'smallest example (shrunk)' : 'smallest example'}: case ${code(ex.case.id)} ${code(ex.case.label)}`,
+    '',
+    curlBlock(ex.curl, htmlLink),
+  ].join('\n');
+}
+
+/** The entries a reader acts on, in order, each as Markdown: the problems, or the failures of an older report. */
+function entries(r: Report, htmlLink: string): { title: string; items: string[] } {
+  if (r.problems)
+    return { title: `Problems (${r.problems.length})`, items: r.problems.map((p) => problemEntry(p, htmlLink)) };
+  const unwaived = r.failures.filter((f) => !f.waivedBy);
+  return { title: `Failures (${unwaived.length})`, items: unwaived.map((f) => failureEntry(f, htmlLink)) };
+}
+
+function checksTable(r: Report): string {
+  const rows = r.checks.map(
+    (c) =>
+      `| ${c.failed > 0 ? '❌' : c.waived > 0 ? '⚠️' : '✅'} ${code(c.name)} | ${c.passed} | ${c.failed} | ${c.waived} | ${c.skipped} |`,
+  );
+  return ['| check | passed | failed | waived | skipped |', '|---|--:|--:|--:|--:|', ...rows].join('\n');
+}
+
+/**
+ * report.md for a report: verdict, what failed (with rule and curl line), the checks table. At most `maxEntries`
+ * entries and about `maxChars` characters: what is left out is counted and linked to report.html.
+ */
+export function toMarkdown(r: Report, opts: MarkdownOptions = {}): string {
+  const maxEntries = opts.maxEntries ?? 10;
+  const maxChars = opts.maxChars ?? 60_000;
+  const html = opts.htmlLink ?? 'report.html';
+  const s = r.summary;
+  const icon = r.interrupted ? '⏸️' : r.verdict === 'conforms' ? '✅' : '❌';
+  const head = [
+    `## ${icon} ${verdictWord(r)} · conformance of ${code('POST /v1/onboarding/entities')}`,
+    '',
+    `Target ${code(r.target.url)}${r.target.mock ? ' (embedded Prism mock)' : ''} · seed ${r.seed} · ${s.cases} cases, ${s.requests} requests, ${s.failures} failures, ${s.waived} waived · ${duration(s.durationMs)}`,
+    ...(r.verdictReasons.length ? ['', ...r.verdictReasons.map((x) => `- ${text(x)}`)] : []),
+  ].join('\n');
+  const tail = [
+    `### Checks`,
+    '',
+    checksTable(r),
+    '',
+    `Full report: [report.html](${html}) · repeat the run: ${code(repeatCommand(r))}`,
+    '',
+  ].join('\n');
+
+  const { title, items } = entries(r, html);
+  const shown: string[] = [];
+  let size = head.length + tail.length + title.length + 200;
+  for (const item of items.slice(0, maxEntries)) {
+    if (size + item.length + 2 > maxChars) break;
+    shown.push(item);
+    size += item.length + 2;
+  }
+  const left = items.length - shown.length;
+  const body = [
+    `### ${title}`,
+    '',
+    ...(items.length === 0 ? ['None.'] : shown.flatMap((x) => [x, ''])),
+    ...(left > 0 ? [`_…and ${left} more, left out to keep this short: see [report.html](${html})._`] : []),
+  ].join('\n');
+  return [head, '', body.trimEnd(), '', tail].join('\n');
+}

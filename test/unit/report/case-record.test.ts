@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { TestCase } from '../../../src/generators/case.ts';
+import { caseFromRecord, toCaseRecord } from '../../../src/report/case-record.ts';
+
+const CASES: TestCase[] = [
+  {
+    id: 'r0007',
+    phase: 'random',
+    kind: 'schema-violation',
+    label: 'invalid/enum/type',
+    method: 'POST',
+    contentType: 'application/json',
+    body: '{"type":"company"}',
+    value: { type: 'company' },
+    auth: 'valid',
+    violation: { keyword: 'enum', rule: '/components/schemas/X/enum', instancePath: '/type' },
+    counterexamplePath: '4:0',
+  },
+  {
+    id: 'b0002',
+    phase: 'boundary',
+    kind: 'auth',
+    label: 'auth/none',
+    method: 'POST',
+    contentType: undefined,
+    body: 'not json',
+    auth: 'none',
+  },
+];
+
+describe('toCaseRecord and caseFromRecord', () => {
+  it.each(CASES)('read back the case they wrote ($label)', (c) => {
+    // Arrange
+    const ex = {
+      request: { method: c.method, url: 'http://127.0.0.1:9/v1/onboarding/entities', headers: {}, body: c.body },
+      response: { status: 201, headers: { 'x-token': 'secret-token' }, body: 'echo secret-token' },
+    };
+    // Act
+    const record = toCaseRecord(c, ex, 5, (s) => s.replaceAll('secret-token', '[REDACTED]'));
+    const back = caseFromRecord(record, 'P1');
+    // Assert
+    const { counterexamplePath: _p, ...rest } = c;
+    expect(back).toEqual(rest);
+    expect(record.counterexamplePath).toBe(c.counterexamplePath ?? null);
+    expect(record.response).toEqual({ status: 201, headers: { 'x-token': '[REDACTED]' }, body: 'echo [REDACTED]' });
+    expect(record.curl).toContain("curl -sS -i -X POST 'http://127.0.0.1:9/v1/onboarding/entities'");
+  });
+
+  it('names the record when its case kind is unknown', () => {
+    const record = toCaseRecord(
+      CASES[1],
+      { request: { method: 'POST', url: 'u', headers: {}, body: undefined } },
+      1,
+      (s) => s,
+    );
+    expect(() => caseFromRecord({ ...record, case: { ...record.case, kind: 'bogus' } }, 'P9')).toThrow(
+      'P9: unknown case kind "bogus"',
+    );
+  });
+});

@@ -1,0 +1,151 @@
+// The tally groups distinct failures into problems by root cause: the same answer failing the same checks the same way.
+import { describe, expect, it } from 'vitest';
+import { createChecks } from '../../../src/checks/index.ts';
+import type { Judged } from '../../../src/checks/judge.ts';
+import { fail } from '../../../src/checks/util.ts';
+import type { TestCase } from '../../../src/generators/case.ts';
+import { createWaiverBook } from '../../../src/report/waivers.ts';
+import type { Exchange } from '../../../src/runner/exchange.ts';
+import { createTally } from '../../../src/runner/tally.ts';
+import type { Target } from '../../../src/targets/index.ts';
+
+const checks = createChecks();
+const byName = (n: string) => checks.find((c) => c.name === n)!;
+const CREATED = '/paths/~1v1~1onboarding~1entities/post/responses/201';
+const RESPONSES = '/paths/~1v1~1onboarding~1entities/post/responses';
+
+const valid = (id: string, label: string, body: string, phase: TestCase['phase'] = 'boundary'): TestCase => ({
+  id,
+  phase,
+  kind: 'valid',
+  label,
+  method: 'POST',
+  contentType: 'application/json',
+  body,
+  auth: 'valid',
+});
+
+const answer = (c: TestCase, status: number): Exchange => ({
+  request: { method: 'POST', url: 'http://127.0.0.1:1/v1/onboarding/entities', headers: {}, body: c.body },
+  response: { status, headers: {}, body: '{}', truncated: false },
+  durationMs: 1,
+  rateLimited: 0,
+});
+
+/** The failures of a provider that answers 200 to a valid request. */
+const status200: Judged[] = [
+  {
+    check: byName('status-is-allowed'),
+    outcome: 'fail',
+    failures: [fail('status-is-allowed', 'undocumented-status', RESPONSES, 'Received: 200', 200, ['201', '400'])],
+  },
+  {
+    check: byName('valid-is-created'),
+    outcome: 'fail',
+    failures: [fail('valid-is-created', 'unexpected-status', CREATED, 'not created: Received: 200', 200, [201])],
+  },
+];
+
+function tallyOf(seed = 1) {
+  return createTally(checks, seed, createWaiverBook([], 'url', '2026-01-01'), (s) => s);
+}
+
+const META = {
+  spec: { path: 'spec/openapi.yaml', sha256: 'x' },
+  target: { kind: 'url', baseUrl: 'http://127.0.0.1:1', mock: false, normalisations: [] } as unknown as Target, // only these fields are read
+  insecure: false,
+  runs: 0,
+  shard: null,
+  interrupted: false,
+  budgetExhausted: false,
+  requests: 3,
+  startedAt: '2026-01-01T00:00:00.000Z',
+  durationMs: 1,
+  plan: {},
+  coverage: [],
+  lintWarnings: [],
+  preflight: [],
+};
+
+describe('createTally: problems', () => {
+  it('makes one problem of the same answer failing the same checks in many classes, with both rules', () => {
+    // Arrange
+    const t = tallyOf();
+    const cases = [
+      valid('b1', 'valid/a', '{"type":"Company","name":"a long name here"}'),
+      valid('b2', 'valid/b', '{"type":"Company"}'),
+      valid('b3', 'valid/c', '{"type":"Company","name":"x"}'),
+    ];
+    // Act
+    for (const c of cases) t.record(c, answer(c, 200), status200, 1);
+    const r = t.report(META);
+    // Assert
+    expect(r.failures).toHaveLength(6);
+    expect(r.problems).toHaveLength(1);
+    const [p] = r.problems!;
+    expect(p).toMatchObject({
+      id: 'P1',
+      title: 'status 200 where 201 is due',
+      received: '200',
+      due: '201',
+      checks: ['status-is-allowed', 'valid-is-created'],
+      rules: [RESPONSES, CREATED],
+      cases: 3,
+      classes: ['valid/a', 'valid/b', 'valid/c'],
+      failures: ['F1', 'F2', 'F3', 'F4', 'F5', 'F6'],
+      shrunk: false,
+    });
+    // The smallest example, whatever came first.
+    expect(p.example.case.id).toBe('b2');
+    expect(p.example.curl).toContain(`'{"type":"Company"}'`);
+  });
+
+  it('keeps problems apart when the answer or the failures differ, most cases first', () => {
+    const t = tallyOf();
+    const a = valid('b1', 'valid/a', '{}');
+    const b = valid('b2', 'valid/a', '{}');
+    const c = valid('b3', 'valid/a', '{}');
+    t.record(a, answer(a, 500), [status200[1]], 1);
+    t.record(b, answer(b, 200), status200, 2);
+    t.record(c, answer(c, 200), status200, 3);
+    const r = t.report(META);
+    expect(r.problems!.map((p) => [p.received, p.cases, p.checks.join(',')])).toEqual([
+      ['200', 2, 'status-is-allowed,valid-is-created'],
+      ['500', 1, 'valid-is-created'],
+    ]);
+  });
+
+  it('gives a signature that does not depend on seed, case ids or classes', () => {
+    const sig = (seed: number, id: string, label: string) => {
+      const t = tallyOf(seed);
+      const c = valid(id, label, '{}');
+      t.record(c, answer(c, 200), status200, 1);
+      return t.report(META).problems![0].signature;
+    };
+    expect(sig(1, 'b1', 'valid/a')).toBe(sig(99, 'r7', 'valid/z'));
+    expect(sig(1, 'b1', 'valid/a')).toBe(
+      `received 200 | status-is-allowed undocumented-status ${RESPONSES} | valid-is-created unexpected-status ${CREATED}`,
+    );
+  });
+
+  it('offers random examples for shrinking, one per problem, and takes the shrunk one for the problem and its class', () => {
+    // Arrange
+    const t = tallyOf();
+    const big = {
+      ...valid('r1', 'valid/a', '{"type":"Company","name":"' + 'x'.repeat(400) + '"}', 'random'),
+      counterexamplePath: '3:1',
+    };
+    t.record(big, answer(big, 200), status200, 1);
+    const [p] = t.shrinkable();
+    // Act
+    expect(t.showsProblem(p, answer(big, 200), status200)).toBe(true);
+    expect(t.showsProblem(p, answer(big, 201), [])).toBe(false);
+    const small = { ...big, body: '{"type":"Company"}' };
+    t.replaceExample(p, small, answer(small, 200));
+    const r = t.report(META);
+    // Assert
+    expect(r.problems![0].shrunk).toBe(true);
+    expect(r.problems![0].example.request.body).toBe('{"type":"Company"}');
+    expect(r.failures.map((f) => f.request.body)).toEqual(['{"type":"Company"}', '{"type":"Company"}']);
+  });
+});
