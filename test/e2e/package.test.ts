@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/model.ts';
 import { startProvider, type RunningProvider } from '../provider/server.ts';
+import { assertValidReport } from '../setup/report-schema.ts';
 
 const exec = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -102,6 +103,7 @@ describe('installed in a provider’s project', () => {
     expect(r.stderr).not.toMatch(/error|at .+:\d+:\d+/i);
     expect(r.code).toBe(0);
     const report = JSON.parse(await readFile(join(project, 'reports/report.json'), 'utf8')) as Report;
+    assertValidReport(report);
     expect(report.spec.path).toBe(`node_modules/${NAME}/spec/openapi.yaml`);
     expect(report.verdict).toBe('conforms');
     // The repeat command needs no --spec: the bundled spec is the default wherever the package is installed.
@@ -116,6 +118,7 @@ describe('installed in a provider’s project', () => {
     );
     expect(r.code).toBe(0);
     const report = JSON.parse(await readFile(join(project, 'url/report.json'), 'utf8')) as Report;
+    assertValidReport(report);
     expect([report.target.url, report.verdict, report.failures]).toEqual([provider.url, 'conforms', []]);
   });
 

@@ -6,6 +6,7 @@ import type { Report } from '../../src/report/model.ts';
 import { startProvider } from '../provider/server.ts';
 import { VARIATIONS } from '../provider/variations.ts';
 import { FAULTS } from '../provider/faults.ts';
+import { assertValidReport } from '../setup/report-schema.ts';
 
 /** One provider run and what the suite said of it. */
 export interface Trial {
@@ -43,6 +44,7 @@ export async function trial(kind: Trial['kind'], name: string, opts: { seed: num
       max429WaitMs: 2_000,
       waiversFile: 'test/faults/no-waivers.json',
     });
+    assertValidReport(report, `the report on ${name}`);
     const fails = report.verdict === 'fails';
     return {
       kind,
