@@ -120,7 +120,7 @@ export const OPTIONS = {
   },
   'report-dir': {
     value: 'DIR',
-    description: 'where report.json, junit.xml and report.html (or pact-verification.json) go',
+    description: 'where report.json, junit.xml, report.html and report.md go (verify-pact: pact-verification.json)',
     default: 'reports',
     commands: ['run', 'verify-pact', 'merge-reports'],
   },
