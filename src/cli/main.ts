@@ -2,7 +2,7 @@ import { SpecError } from '../spec/load.ts';
 import { TargetError } from '../targets/types.ts';
 import { WaiverError } from '../report/waivers.ts';
 import { ReportFileError } from '../report/read.ts';
-import { UsageError, parseCommandLine } from './args.ts';
+import { UsageError, parseCommandLine, usage } from './args.ts';
 import { redactor } from '../runner/credentials.ts';
 import { runCommand } from './run.ts';
 import { verifyPactCommand } from './verify-pact.ts';
@@ -11,28 +11,22 @@ import { mergeCommand } from './merge.ts';
 import type { Io } from './io.ts';
 import { baselineCommand } from './baseline.ts';
 
-const USAGE = `usage: conformance <command> [flags]
-  run             the suite against a target (--target prism|URL, default prism)
-  verify-pact     the committed pact against a target
-  replay REPORT   re-send a report's minimal failing requests
-  merge-reports --report-dir OUT DIR...   join shard reports
-  baseline REPORT --out FILE              a report's problems as a baseline (run --baseline FILE)
-flags: --target --token --token-url --scope --seed --runs --report-dir --spec --concurrency --timeout
-       --rate --max-requests --shard --dry-run --insecure --pact --failure --waivers --give-up-after --time-limit
-       --baseline --compare --har-all --out
-exit codes: 0 conforms, 1 conformance failure, 2 usage, spec or target error (or a target given up on),
-            3 incomplete (stopped before every case was sent, nothing failed), 130 interrupted`;
-
 /** Runs one command line and returns the exit code; never throws. */
 export async function main(argv: readonly string[], io: Io, signal?: AbortSignal): Promise<number> {
   const secrets: string[] = [];
   const redact = redactor(() => secrets);
   try {
-    const { command, positionals, flags } = parseCommandLine(argv);
-    for (const s of [flags.token, io.env['CONNECT_TOKEN'], io.env['CONNECT_CLIENT_SECRET']]) if (s) secrets.push(s);
-    if (flags.help || command === undefined) {
-      io.out(USAGE);
-      return command === undefined && !flags.help ? 2 : 0;
+    for (const s of [io.env['CONNECT_TOKEN'], io.env['CONNECT_CLIENT_SECRET']]) if (s) secrets.push(s);
+    // Nothing to do: the help, and exit 2 as for any other unusable command line.
+    if (argv.length === 0) {
+      io.out(usage());
+      return 2;
+    }
+    const { command, positionals, flags, output } = parseCommandLine(argv);
+    if (flags.token) secrets.push(flags.token);
+    if (output !== undefined) {
+      io.out(output);
+      return 0;
     }
     switch (command) {
       case 'run':

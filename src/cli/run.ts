@@ -4,6 +4,7 @@ import { planRun, type RunPlan } from '../runner/plan.ts';
 import { writeReports } from '../report/write.ts';
 import { createProgress, formatSummary } from './console.ts';
 import type { Report } from '../report/model.ts';
+import { BUNDLED_SPEC, shownPath } from '../package.ts';
 import { intFlag, rateFlag, shardFlag, type Flags } from './args.ts';
 import { credentialsFrom } from './credentials.ts';
 import { optional } from './optional.ts';
@@ -18,7 +19,7 @@ export async function runCommand(flags: Flags, io: Io, signal?: AbortSignal): Pr
   const seed = intFlag('seed', flags.seed, randomInt(0, 2 ** 31 - 1), 0, 2 ** 31 - 1);
   const reportDir = flags['report-dir'] ?? 'reports';
   const opts = {
-    specPath: flags.spec ?? 'spec/openapi.yaml',
+    specPath: flags.spec ?? shownPath(BUNDLED_SPEC),
     target: flags.target ?? 'prism',
     credentials: credentialsFrom(flags, io.env),
     seed,

@@ -6,12 +6,13 @@ import { MOCK_TOKEN, startTarget, TargetError } from '../targets/index.ts';
 import { anyValuePaths } from '../pact/any-value.ts';
 import { ProviderUnreachableError, VerifierError, verifyPact } from '../pact/verify.ts';
 import { PactFileError } from '../pact/pact-file.ts';
+import { BUNDLED_SPEC, packageFile, shownPath } from '../package.ts';
 import { UsageError, type Flags } from './args.ts';
 import type { Io } from './io.ts';
 import { EXIT_CODES } from './exit.ts';
 
-/** The contract the suite's consumer tests write and commit. */
-export const DEFAULT_PACT = 'contracts/pacts/entity-onboarding-client-connect-onboarding-api.json';
+/** The contract the suite's consumer tests write and commit, shipped in the package (`--pact FILE` overrides it). */
+export const DEFAULT_PACT = packageFile('contracts/pacts/entity-onboarding-client-connect-onboarding-api.json');
 
 /**
  * `conformance verify-pact`: replays the pact against a provider with Pact's Verifier; exit 0 verified, 1 not,
@@ -20,14 +21,14 @@ export const DEFAULT_PACT = 'contracts/pacts/entity-onboarding-client-connect-on
  * What Pact's verifier prints reaches stderr only with `--verbose` (without ANSI colours when not a terminal).
  */
 export async function verifyPactCommand(flags: Flags, io: Io): Promise<number> {
-  const pactFile = flags.pact ?? DEFAULT_PACT;
+  const pactFile = flags.pact ?? shownPath(DEFAULT_PACT);
   const setupUrl = setupUrlFlag(flags['provider-states-setup-url']);
   const targetName = flags.target ?? 'prism';
   if (setupUrl !== undefined && targetName === 'prism')
     throw new UsageError(
       '--provider-states-setup-url is for a live provider: the embedded Prism is judged by shape, provider states aside',
     );
-  const spec = await loadSpec(flags.spec ?? 'spec/openapi.yaml');
+  const spec = await loadSpec(flags.spec ?? shownPath(BUNDLED_SPEC));
   const target = await startTarget(spec, targetName);
   const verbose =
     flags.verbose === true ? lineWriter((line) => io.err(io.isTTY ? line : stripVTControlCharacters(line))) : undefined;

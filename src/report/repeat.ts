@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+import { BUNDLED_SPEC } from '../package.ts';
 import type { Report } from './model.ts';
 
 /** Quotes a shell word only when it needs it. */
@@ -21,7 +23,7 @@ export function repeatCommand(r: Report): string {
     '--runs',
     String(r.runs),
   ];
-  if (r.spec.path !== 'spec/openapi.yaml') parts.push('--spec', word(r.spec.path));
+  if (resolve(r.spec.path) !== BUNDLED_SPEC) parts.push('--spec', word(r.spec.path));
   if (r.shard) parts.push('--shard', `${r.shard.index}/${r.shard.count}`);
   if (r.target.insecure) parts.push('--insecure');
   return parts.join(' ');

@@ -5,6 +5,7 @@
  * `planCases(...).cases()`; only `value` is left out, and `caseValue` parses it when a check needs it.
  */
 import { Worker } from 'node:worker_threads';
+import { siblingModule } from '../package.ts';
 import type { LoadedSpec } from '../spec/load.ts';
 import type { TestCase } from '../generators/case.ts';
 import type { Plan } from '../generators/index.ts';
@@ -105,7 +106,7 @@ export function caseSource(
 }
 
 function workerStream(data: FeedWorkerData): CaseSource {
-  const worker = new Worker(new URL('./feed-worker.ts', import.meta.url), {
+  const worker = new Worker(siblingModule(import.meta.url, 'feed-worker'), {
     workerData: data,
     // Its own small heap: a few batches of drafts and the compiled validators.
     resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 },

@@ -6,9 +6,10 @@ import { fileURLToPath } from 'node:url';
 import type { LoadedSpec } from '../spec/load.ts';
 import { normaliseForPrism } from '../spec/normalise.ts';
 import { parseWaivers } from '../report/waivers.ts';
+import { siblingModule } from '../package.ts';
 import { TargetError, type Target } from './types.ts';
 
-const CHILD = fileURLToPath(new URL('./prism-child.ts', import.meta.url));
+const CHILD = fileURLToPath(siblingModule(import.meta.url, 'prism-child'));
 const WAIVERS = fileURLToPath(new URL('./prism.waivers.json', import.meta.url));
 const START_TIMEOUT_MS = 30_000;
 /** The runtime workaround prism-child.ts applies, reported with the spec normalisations. */

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/model.ts';
 import { startProvider, type RunningProvider } from '../provider/server.ts';
+import { assertValidReport } from '../setup/report-schema.ts';
 
 const run = promisify(execFile);
 
@@ -19,6 +20,7 @@ async function conformance(args: string[], env: Record<string, string> = {}) {
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
   );
   const report = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8').catch(() => 'null')) as Report | null;
+  if (report !== null) assertValidReport(report);
   return { ...result, report };
 }
 

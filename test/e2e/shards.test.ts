@@ -5,6 +5,7 @@ import { staticToken } from '../../src/runner/credentials.ts';
 import { mergeReports } from '../../src/report/merge.ts';
 import { startProvider, type RunningProvider } from '../provider/server.ts';
 import { essence } from './essence.ts';
+import { assertValidReport } from '../setup/report-schema.ts';
 
 let provider: RunningProvider;
 beforeAll(async () => {
@@ -29,6 +30,7 @@ describe('sharding', () => {
   it('two shards merged equal one unsharded run with the same seed', async () => {
     const whole = await run();
     const merged = mergeReports([await run({ index: 1, count: 2 }), await run({ index: 2, count: 2 })]);
+    for (const r of [whole, merged]) assertValidReport(r);
     expect(whole.verdict).toBe('fails');
     expect(essence(merged)).toEqual(essence(whole));
   });

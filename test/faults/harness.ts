@@ -6,6 +6,7 @@ import type { Report } from '../../src/report/model.ts';
 import { startProvider } from '../provider/server.ts';
 import { VARIATIONS } from '../provider/variations.ts';
 import { FAULTS } from '../provider/faults.ts';
+import { assertValidReport } from '../setup/report-schema.ts';
 
 /** One provider run and what the suite said of it. */
 export interface Trial {
@@ -45,6 +46,7 @@ export async function trial(kind: Trial['kind'], name: string, opts: { seed: num
       max429WaitMs: 2_000,
       waiversFile: 'test/faults/no-waivers.json',
     });
+    assertValidReport(report, `the report on ${name}`);
     // A target given up on (unusable) is a fault found as much as a failure is.
     const fails = report.verdict === 'fails' || report.verdict === 'unusable';
     const failed = new Set(report.checks.filter((c) => c.failed > 0).map((c) => c.name));

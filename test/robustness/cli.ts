@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { main } from '../../src/cli/main.ts';
 import type { Report } from '../../src/report/model.ts';
+import { assertValidReport } from '../setup/report-schema.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const NODE = join(ROOT, 'node_modules/.bin/node');
@@ -35,8 +36,11 @@ export function tempDir(prefix = 'conformance-robustness-'): { dir: string; remo
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** DIR/report.json, checked against schemas/report.schema.json. */
 export function readReport(dir: string): Report {
-  return JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as Report;
+  const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as Report;
+  assertValidReport(report, join(dir, 'report.json'));
+  return report;
 }
 
 /** Every file under `dir`, as text. */

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { intFlag, parseCommandLine, rateFlag, shardFlag, UsageError } from '../../../src/cli/args.ts';
+import {
+  COMMANDS,
+  intFlag,
+  OPTIONS,
+  parseCommandLine,
+  rateFlag,
+  shardFlag,
+  UsageError,
+} from '../../../src/cli/args.ts';
+import { TOOL } from '../../../src/version.ts';
 
 const usage = (f: () => unknown) => {
   try {
@@ -26,6 +35,19 @@ describe('parseCommandLine', () => {
     [['run', '-x'], 'unknown flag -x (see conformance --help)'],
     [['run', '--runs'], '--runs expects a value'],
     [['run', '--insecure=yes'], '--insecure takes no value'],
+    [['run', '--tagret', 'x'], 'unknown flag --tagret (did you mean --target?)'],
+    [['replay', '--failur', 'F1'], 'unknown flag --failur (did you mean --failure?)'],
+    [['rn'], 'unknown command "rn" (did you mean run?)'],
+    [['frobnicate'], 'unknown command "frobnicate" (run, verify-pact, replay, merge-reports, baseline)'],
+    [['replay', 'r.json', '--runs', '3'], 'replay does not take --runs (a flag of run; see conformance help replay)'],
+    [
+      ['verify-pact', '--shard', '1/2'],
+      'verify-pact does not take --shard (a flag of run; see conformance help verify-pact)',
+    ],
+    [
+      ['merge-reports', '--seed', '1', 'a'],
+      'merge-reports does not take --seed (a flag of run; see conformance help merge-reports)',
+    ],
   ])('%j: %s', (argv, message) => {
     expect(usage(() => parseCommandLine(argv))).toBe(message);
   });
@@ -35,6 +57,37 @@ describe('parseCommandLine', () => {
   });
   it('does not take a following flag as a value', () => {
     expect(usage(() => parseCommandLine(['run', '--runs', '--dry-run']))).toMatch(/--runs/);
+  });
+});
+
+describe('help and version', () => {
+  it('--version prints the package version', () => {
+    expect(parseCommandLine(['--version']).output).toBe(TOOL.version);
+  });
+  it.each(Object.keys(COMMANDS))(
+    'help %s and CMD --help list exactly its flags, each with its default, and its exit codes',
+    (name) => {
+      const help = parseCommandLine(['help', name]).output!;
+      expect(parseCommandLine([name, '--help']).output).toBe(help);
+      const listed = [...help.matchAll(/^ {2}(--[\w-]+)/gm)].map((m) => m[1]);
+      const mine = Object.entries(OPTIONS)
+        .filter(([, row]) => (row.commands as readonly string[]).includes(name))
+        .map(([flag]) => `--${flag}`);
+      expect(listed).toEqual(mine);
+      for (const exit of COMMANDS[name as keyof typeof COMMANDS].exits) expect(help).toContain(exit);
+      if (name === 'run') {
+        const flat = help.replace(/\s+/g, ' ');
+        expect(flat).toContain(
+          '--runs <N> random valid cases, and as many random invalid ones, after the boundary phase (default: 100)',
+        );
+        expect(flat).toContain('--timeout <MS> per request, in milliseconds (default: 10000; 2000 against Prism)');
+      }
+    },
+  );
+  it('the top-level help names every command and the exit codes', () => {
+    const help = parseCommandLine(['--help']).output!;
+    for (const name of Object.keys(COMMANDS)) expect(help).toContain(name);
+    expect(help).toContain('130 interrupted');
   });
 });
 

@@ -9,6 +9,7 @@ import { UsageError } from '../../../src/cli/args.ts';
 import { ReportFileError } from '../../../src/report/read.ts';
 import type { Report } from '../../../src/report/model.ts';
 import { conformingReport, fixtureReport } from '../report/fixture.ts';
+import { assertValidReport } from '../../setup/report-schema.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'conformance-merge-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -42,6 +43,7 @@ describe('merge-reports', () => {
     // Assert
     expect(code).toBe(1);
     const merged = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report;
+    assertValidReport(merged);
     expect([merged.mergedShards, merged.shard, merged.summary.cases, merged.failures.length]).toEqual([
       2,
       null,

@@ -1,0 +1,16 @@
+#!/usr/bin/env -S node --max-semi-space-size=4 --max-old-space-size=256
+// The command `conformance`. Plain JavaScript that any Node parses, so that an unsupported Node gets one line saying
+// what is needed instead of a stack trace. Heap limits keep peak RSS flat over long runs.
+import { existsSync } from 'node:fs';
+
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (!(major >= 24 || (major === 22 && minor >= 19))) {
+  process.stderr.write(
+    `conformance: needs Node.js 22 (22.19 or later) or 24+; this is Node.js ${process.versions.node}\n`,
+  );
+  process.exit(2);
+}
+// The published package runs its compiled form (dist/); a clone of the repository runs its TypeScript sources.
+const sources = new URL('../src/cli/bin.ts', import.meta.url);
+const fromSources = existsSync(sources) && !import.meta.url.includes('/node_modules/');
+await import(fromSources ? sources.href : new URL('../dist/cli/bin.js', import.meta.url).href);
