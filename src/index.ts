@@ -33,7 +33,7 @@ export { createChecks } from './checks/index.ts';
 export function lintSpec(spec: LoadedSpec, profileStatuses: readonly number[] = PROFILE_ONLY_STATUSES): SpecWarning[] {
   return lintSpecAgainst(spec, profileStatuses);
 }
-export type { Check, CheckContext, CheckResult, Failure, Severity } from './checks/types.ts';
+export type { Check, CheckContext, CheckResult, Failure, Finding, Severity } from './checks/types.ts';
 // targets
 export { startTarget, TargetError, type Target } from './targets/index.ts';
 // runner

@@ -15,7 +15,6 @@ export const contentTypeConformance: Check = {
     const documented = [...byType.keys()];
     const rule = [...byType.values()][0].pointer.replace(/\/[^/]+\/schema$/, '');
     return fail(
-      'content-type-conformance',
       'undocumented-content-type',
       rule,
       `${res.status} answered with Content-Type ${received ?? '(none)'}: Documented: ${documented.join(', ')}`,

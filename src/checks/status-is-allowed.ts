@@ -19,7 +19,6 @@ export const statusIsAllowed: Check = {
     return ok
       ? undefined
       : fail(
-          'status-is-allowed',
           'undocumented-status',
           RULES.responses,
           `Received: ${res.status} / Documented: ${allowed.join(', ')}`,
