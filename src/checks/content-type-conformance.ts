@@ -8,7 +8,7 @@ export const contentTypeConformance: Check = {
   scope: 'request',
   applies: () => true,
   judge: withResponse((_c, res, ctx) => {
-    const byType = ctx.validators.responses.get(String(res.status));
+    const byType = ctx.validators.findResponse(res.status)?.content;
     if (!byType || byType.size === 0) return undefined;
     const received = res.headers['content-type'];
     if (ctx.validators.responseFor(res.status, received)) return undefined;

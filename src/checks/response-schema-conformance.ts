@@ -9,7 +9,7 @@ export const responseSchemaConformance: Check = {
   scope: 'request',
   applies: () => true,
   judge: withResponse((_c, res, ctx) => {
-    const byType = ctx.validators.responses.get(String(res.status));
+    const byType = ctx.validators.findResponse(res.status)?.content;
     if (!byType || byType.size === 0) return undefined;
     // A wrong Content-Type is content-type-conformance's to report; the body is still judged by the documented schema.
     const validator =
