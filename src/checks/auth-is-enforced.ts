@@ -3,7 +3,7 @@ import { caseValue } from '../generators/draft.ts';
 import { RULES } from './rules.ts';
 import { fail, statusIn } from './util.ts';
 
-const judgeStatus = statusIn('auth-is-enforced', [401, 403], RULES.security, 'credentials were not enforced');
+const judgeStatus = statusIn([401, 403], RULES.security, 'credentials were not enforced');
 
 /**
  * No, wrong, empty or non-Bearer credentials: 401 (403 accepted); `security: [bearerAuth]` (OpenAPI 3.0.4 §4.8.30).
@@ -22,7 +22,6 @@ export const authIsEnforced: Check = {
       const validator = ctx.validators.requestFor(c.contentType);
       if (validator !== undefined && validator.validate(caseValue(c)).length > 0)
         return fail(
-          'auth-is-enforced',
           'validated-before-authenticating',
           RULES.security,
           'validated before authenticating: 400 to an unauthenticated invalid body / Documented: 401, 403',
@@ -33,7 +32,6 @@ export const authIsEnforced: Check = {
     if (status !== undefined || res?.status !== 401 || res.headers['www-authenticate'] !== undefined) return status;
     return {
       ...fail(
-        'auth-is-enforced',
         'missing-www-authenticate',
         RULES.bearerScheme,
         '401 has no WWW-Authenticate challenge (RFC 9110 §15.5.2)',

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import type { CheckContext } from '../checks/types.ts';
 import { createChecks } from '../checks/index.ts';
+import { PROFILE_ONLY_STATUSES } from '../checks/rules.ts';
 import { judge } from '../checks/judge.ts';
 import type { TestCase } from '../generators/case.ts';
 import { createCoverage, planCases, shrinkCase, type PlanOptions } from '../generators/index.ts';
@@ -76,7 +77,7 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
   const started = Date.now();
   const spec = await loadSpec(opts.specPath);
   const validators = buildValidators(spec);
-  const lintWarnings = lintSpec(spec);
+  const lintWarnings = lintSpec(spec, PROFILE_ONLY_STATUSES);
   const teamWaivers = await readTeamWaivers(opts.waiversFile);
   const planOpts: PlanOptions = { spec, validators, seed: opts.seed, runs: opts.runs };
   const plan = scheduled(planCases(planOpts), createChecks());
