@@ -1,9 +1,13 @@
 // The public API, exported by name. Everything not listed here is internal.
 
+import { PROFILE_ONLY_STATUSES } from './checks/rules.ts';
+import { lintSpec as lintSpecAgainst, type SpecWarning } from './spec/lint.ts';
+import type { LoadedSpec } from './spec/load.ts';
+
 // spec
 export { loadSpec, parseSpec, SpecError, OPERATION, type LoadedSpec } from './spec/load.ts';
 export { convertSchema, SPEC_BASE } from './spec/convert.ts';
-export { lintSpec, type SpecWarning } from './spec/lint.ts';
+export { type SpecWarning } from './spec/lint.ts';
 export { normaliseForPrism, type Normalisation } from './spec/normalise.ts';
 // validators
 export {
@@ -25,7 +29,11 @@ export {
 } from './generators/index.ts';
 // checks
 export { createChecks } from './checks/index.ts';
-export type { Check, CheckContext, CheckResult, Failure, Severity } from './checks/types.ts';
+/** The spec's quirks, judged against the default verdict profile's statuses unless others are given. */
+export function lintSpec(spec: LoadedSpec, profileStatuses: readonly number[] = PROFILE_ONLY_STATUSES): SpecWarning[] {
+  return lintSpecAgainst(spec, profileStatuses);
+}
+export type { Check, CheckContext, CheckResult, Failure, Finding, Severity } from './checks/types.ts';
 // targets
 export { startTarget, TargetError, type Target } from './targets/index.ts';
 // runner

@@ -1,12 +1,14 @@
 import type { Check } from './types.ts';
+import { caseValue } from '../generators/draft.ts';
 import { RULES } from './rules.ts';
 import { fail, statusIn } from './util.ts';
 
-const judgeStatus = statusIn('auth-is-enforced', [401, 403], RULES.security, 'credentials were not enforced');
+const judgeStatus = statusIn([401, 403], RULES.security, 'credentials were not enforced');
 
 /**
  * No, wrong, empty or non-Bearer credentials: 401 (403 accepted); `security: [bearerAuth]` (OpenAPI 3.0.4 §4.8.30).
  * A 401 without a WWW-Authenticate challenge breaks RFC 9110 §15.5.2: a warning, as the verdict profile does not list it.
+ * A 400 to an anonymous body the request schema refuses says that the body was validated before the credentials.
  */
 export const authIsEnforced: Check = {
   name: 'auth-is-enforced',
@@ -15,11 +17,21 @@ export const authIsEnforced: Check = {
   applies: (c) => c.kind === 'auth',
   judge: (c, ex, ctx) => {
     const status = judgeStatus(c, ex, ctx);
-    if (status !== undefined || ex.response?.status !== 401 || ex.response.headers['www-authenticate'] !== undefined)
-      return status;
+    const res = ex.response;
+    if (status !== undefined && res?.status === 400) {
+      const validator = ctx.validators.requestFor(c.contentType);
+      if (validator !== undefined && validator.validate(caseValue(c)).length > 0)
+        return fail(
+          'validated-before-authenticating',
+          RULES.security,
+          'validated before authenticating: 400 to an unauthenticated invalid body / Documented: 401, 403',
+          400,
+          [401, 403],
+        );
+    }
+    if (status !== undefined || res?.status !== 401 || res.headers['www-authenticate'] !== undefined) return status;
     return {
       ...fail(
-        'auth-is-enforced',
         'missing-www-authenticate',
         RULES.bearerScheme,
         '401 has no WWW-Authenticate challenge (RFC 9110 §15.5.2)',

@@ -8,14 +8,13 @@ export const contentTypeConformance: Check = {
   scope: 'request',
   applies: () => true,
   judge: withResponse((_c, res, ctx) => {
-    const byType = ctx.validators.responses.get(String(res.status));
+    const byType = ctx.validators.findResponse(res.status)?.content;
     if (!byType || byType.size === 0) return undefined;
     const received = res.headers['content-type'];
     if (ctx.validators.responseFor(res.status, received)) return undefined;
     const documented = [...byType.keys()];
     const rule = [...byType.values()][0].pointer.replace(/\/[^/]+\/schema$/, '');
     return fail(
-      'content-type-conformance',
       'undocumented-content-type',
       rule,
       `${res.status} answered with Content-Type ${received ?? '(none)'}: Documented: ${documented.join(', ')}`,

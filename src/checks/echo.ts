@@ -93,7 +93,6 @@ export function echoCheck(name: string, description: string, fields: readonly Ec
           if (sent !== null)
             failures.push(
               fail(
-                name,
                 'echo-null',
                 RULES.created,
                 `${res.status} ${where} is null, but the request's ${f.request} was ${shown(sent)}`,
@@ -107,7 +106,6 @@ export function echoCheck(name: string, description: string, fields: readonly Ec
         if (!(f.equal ?? jsonEqual)(sent, received)) {
           failures.push(
             fail(
-              name,
               'echo-mismatch',
               RULES.created,
               `${res.status} ${where} does not echo the request's ${f.request}: Received: ${shown(received)} / Sent: ${shown(sent)}`,
@@ -120,7 +118,6 @@ export function echoCheck(name: string, description: string, fields: readonly Ec
       if (omitted.length > 0)
         failures.push({
           ...fail(
-            name,
             'echo-omission',
             RULES.created,
             `${res.status} leaves out ${omitted.join(', ')} that the request sent (an omission: the schema requires nothing)`,
@@ -144,7 +141,6 @@ export const echoRequestType: Check = {
     body['requestType'] === undefined || body['requestType'] === 'Entity'
       ? undefined
       : fail(
-          'echo-request-type',
           'echo-mismatch',
           RULES.created,
           `${res.status} requestType: Received: ${JSON.stringify(body['requestType'])} / Expected: "Entity"`,
@@ -200,13 +196,7 @@ export function createUniqueIdCheck(): Check {
       const key = id.toLowerCase();
       const first = seen.get(key);
       if (first !== undefined && first !== c.id) {
-        return fail(
-          'unique-id',
-          'duplicate-id',
-          RULES.created,
-          `${res.status} id ${id} was already returned for case ${first}`,
-          id,
-        );
+        return fail('duplicate-id', RULES.created, `${res.status} id ${id} was already returned for case ${first}`, id);
       }
       seen.set(key, c.id);
       return undefined;

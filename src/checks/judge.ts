@@ -1,6 +1,6 @@
 import type { TestCase } from '../generators/case.ts';
 import type { Exchange } from '../runner/exchange.ts';
-import type { Check, CheckContext, Failure } from './types.ts';
+import type { Check, CheckContext, Failure, Finding } from './types.ts';
 
 /** One check's outcome for one case. */
 export interface Judged {
@@ -35,8 +35,13 @@ export function judge(checks: readonly Check[], c: TestCase, ex: Exchange, ctx: 
     if (r === undefined) out.push(verdictOf(check).pass);
     else if ('skip' in r) out.push(verdictOf(check).skip);
     else {
-      const found = Array.isArray(r) ? (r as readonly Failure[]) : [r as Failure];
-      const failures = soften(check, c, found);
+      const found = Array.isArray(r) ? (r as readonly Finding[]) : [r as Finding];
+      // The registry's name, stamped here: a check never writes its own.
+      const failures = soften(
+        check,
+        c,
+        found.map((f) => ({ check: check.name, ...f })),
+      );
       out.push({ check, outcome: failures.some((f) => f.severity === 'error') ? 'fail' : 'pass', failures });
     }
   }

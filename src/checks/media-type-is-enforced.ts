@@ -8,10 +8,5 @@ export const mediaTypeIsEnforced: Check = {
   description: 'an undeclared request media type is answered 415 (400 accepted)',
   scope: 'row',
   applies: (c) => c.kind === 'media-type',
-  judge: statusIn(
-    'media-type-is-enforced',
-    [415, 400],
-    RULES.requestContent,
-    'an undeclared media type was not refused',
-  ),
+  judge: statusIn([415, 400], RULES.requestContent, 'an undeclared media type was not refused'),
 };

@@ -11,7 +11,6 @@ export const methodIsNotAllowed: Check = {
   judge: withResponse((c, res) => {
     if (res.status !== 405) {
       return fail(
-        'method-is-not-allowed',
         'unexpected-status',
         RULES.pathItem,
         `${c.method} was not refused: Received: ${res.status} / Documented: 405`,
@@ -21,12 +20,7 @@ export const methodIsNotAllowed: Check = {
     }
     if (res.headers['allow'] === undefined) {
       return {
-        ...fail(
-          'method-is-not-allowed',
-          'missing-allow-header',
-          RULES.pathItem,
-          `405 to ${c.method} has no Allow header (RFC 9110 §15.5.6)`,
-        ),
+        ...fail('missing-allow-header', RULES.pathItem, `405 to ${c.method} has no Allow header (RFC 9110 §15.5.6)`),
         severity: 'warning',
       };
     }

@@ -10,7 +10,7 @@ export const notAServerError: Check = {
   applies: () => true,
   judge: withResponse((_c, res) =>
     res.status >= 500
-      ? fail('not-a-server-error', 'server-error', RULES.responses, `server error: Received: ${res.status}`, res.status)
+      ? fail('server-error', RULES.responses, `server error: Received: ${res.status}`, res.status)
       : undefined,
   ),
 };

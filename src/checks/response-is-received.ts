@@ -10,7 +10,6 @@ export const responseIsReceived: Check = {
   judge: (_c, ex) =>
     ex.error
       ? {
-          check: 'response-is-received',
           kind: ex.error.kind,
           severity: 'error',
           rule: RULES.responses,

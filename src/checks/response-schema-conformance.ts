@@ -9,7 +9,7 @@ export const responseSchemaConformance: Check = {
   scope: 'request',
   applies: () => true,
   judge: withResponse((_c, res, ctx) => {
-    const byType = ctx.validators.responses.get(String(res.status));
+    const byType = ctx.validators.findResponse(res.status)?.content;
     if (!byType || byType.size === 0) return undefined;
     // A wrong Content-Type is content-type-conformance's to report; the body is still judged by the documented schema.
     const validator =
@@ -17,16 +17,10 @@ export const responseSchemaConformance: Check = {
       (byType.size === 1 ? [...byType.values()][0] : undefined);
     if (!validator) return undefined;
     if (res.truncated)
-      return fail(
-        'response-schema-conformance',
-        'body-too-large',
-        validator.pointer,
-        `${res.status} body exceeded the read cap and was cut`,
-      );
+      return fail('body-too-large', validator.pointer, `${res.status} body exceeded the read cap and was cut`);
     const parsed = jsonBody(res);
     if (!parsed.ok) {
       return fail(
-        'response-schema-conformance',
         'not-json',
         validator.pointer,
         `${res.status} body is not JSON (${parsed.error})`,
@@ -37,7 +31,6 @@ export const responseSchemaConformance: Check = {
     const errors = validator.validate(parsed.value);
     return errors.map((e) =>
       fail(
-        'response-schema-conformance',
         'schema-violation',
         e.rule,
         `${res.status} body${e.instancePath ? ' at ' + e.instancePath : ''} ${e.message}`,

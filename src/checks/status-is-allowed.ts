@@ -9,17 +9,11 @@ export const statusIsAllowed: Check = {
   scope: 'request',
   applies: () => true,
   judge: withResponse((_c, res, ctx) => {
-    const documented = ctx.validators.documentedStatuses;
-    const ok =
-      documented.includes(String(res.status)) ||
-      documented.includes(`${String(res.status)[0]}XX`) ||
-      documented.includes('default') ||
-      PROFILE_ONLY_STATUSES.includes(res.status);
-    const allowed = [...documented, ...PROFILE_ONLY_STATUSES.map(String)];
+    const ok = ctx.validators.findResponse(res.status) !== undefined || PROFILE_ONLY_STATUSES.includes(res.status);
+    const allowed = [...ctx.validators.documentedStatuses, ...PROFILE_ONLY_STATUSES.map(String)];
     return ok
       ? undefined
       : fail(
-          'status-is-allowed',
           'undocumented-status',
           RULES.responses,
           `Received: ${res.status} / Documented: ${allowed.join(', ')}`,

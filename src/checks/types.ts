@@ -26,8 +26,11 @@ export interface CheckContext {
   readonly mockTarget: boolean;
 }
 
+/** What a check finds: a failure before judge() stamps it with the check's name (a check never writes its own). */
+export type Finding = Omit<Failure, 'check'>;
+
 /** A check's answer for one exchange. */
-export type CheckResult = undefined | Failure | readonly Failure[] | { readonly skip: string };
+export type CheckResult = undefined | Finding | readonly Finding[] | { readonly skip: string };
 
 /** One assertion of the verdict profile: a small pure function over (case, exchange). */
 export interface Check {

@@ -1,18 +1,10 @@
 import type { Exchange, ReceivedResponse } from '../runner/exchange.ts';
-import type { Check, CheckContext, CheckResult, Failure } from './types.ts';
+import type { Check, CheckContext, CheckResult, Finding } from './types.ts';
 import type { TestCase } from '../generators/case.ts';
 
-/** Builds a failure of `check` with the usual `Received` / `Documented` fields. */
-export function fail(
-  check: string,
-  kind: string,
-  rule: string,
-  message: string,
-  received?: unknown,
-  documented?: unknown,
-): Failure {
+/** Builds a finding with the usual `Received` / `Documented` fields (judge() stamps it with its check's name). */
+export function fail(kind: string, rule: string, message: string, received?: unknown, documented?: unknown): Finding {
   return {
-    check,
     kind,
     severity: 'error',
     rule,
@@ -35,12 +27,11 @@ export function onRealProviders(judge: Check['judge']): Check['judge'] {
 }
 
 /** A status check: the answer's status must be one of `allowed`. */
-export function statusIn(check: string, allowed: readonly number[], rule: string, what: string): Check['judge'] {
+export function statusIn(allowed: readonly number[], rule: string, what: string): Check['judge'] {
   return withResponse((_c, res) =>
     allowed.includes(res.status)
       ? undefined
       : fail(
-          check,
           'unexpected-status',
           rule,
           `${what}: Received: ${res.status} / Documented: ${allowed.join(', ')}`,

@@ -19,12 +19,7 @@ export interface Mismatch {
 
 /** Whether the spec documents a status for the operation (explicit code, range such as `2XX`, or `default`). */
 export function isDocumentedStatus(validators: Validators, status: number): boolean {
-  const documented = validators.documentedStatuses;
-  return (
-    documented.includes(String(status)) ||
-    documented.includes(`${String(status)[0]}XX`) ||
-    documented.includes('default')
-  );
+  return validators.findResponse(status) !== undefined;
 }
 
 /**

@@ -109,7 +109,10 @@ export interface Report {
     readonly waived: number;
     readonly passed: number;
     readonly rateLimited: number;
-    /** Requests sent when the first unwaived failure was seen (how quickly a gate fails), or null. */
+    /**
+     * The place in the plan (preflight probes first, then the boundary and random phases) of the first case, in plan
+     * order, with an unwaived failure: the requests a one-at-a-time run sends up to its first failure. Null when none.
+     */
     readonly firstFailureAt: number | null;
     readonly durationMs: number;
   };

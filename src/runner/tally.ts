@@ -39,7 +39,8 @@ export function createTally(
   let firstFailureAt: number | null = null;
 
   return {
-    record(c: TestCase, ex: Exchange, judged: readonly Judged[], requestsSoFar: number) {
+    /** `place`: the case's 1-based place in the plan (preflight first), whatever order the answers come in. */
+    record(c: TestCase, ex: Exchange, judged: readonly Judged[], place: number) {
       cases++;
       rateLimited += ex.rateLimited;
       let casePassed = true;
@@ -86,7 +87,7 @@ export function createTally(
         waivedCount += waived;
       }
       if (casePassed) passed++;
-      else firstFailureAt ??= requestsSoFar;
+      else firstFailureAt = Math.min(firstFailureAt ?? place, place);
       const res = ex.response;
       if (res && PROFILE_ONLY_STATUSES.includes(res.status)) {
         const g = gaps.get(res.status);
@@ -148,7 +149,9 @@ export function createTally(
       const preflightWarnings = rejectedPreflight.map((p) => ({
         code: 'preflight',
         rule: RULES.responses,
-        message: `preflight: the target accepted ${p.label} with ${p.received} (expected ${p.expected}): it does not seem to enforce the contract`,
+        message: /^2\d\d$/.test(p.received)
+          ? `preflight: the target accepted ${p.label} with ${p.received} (expected ${p.expected}): it does not seem to enforce the contract`
+          : `preflight: the target answered ${p.label} with ${p.received} (expected ${p.expected})`,
       }));
       return {
         tool: TOOL,

@@ -1,5 +1,4 @@
 import type { OpenAPIV3 } from 'openapi-types';
-import { PROFILE_ONLY_STATUSES } from '../checks/rules.ts';
 import { pointer, resolvePointer, type LoadedSpec } from './load.ts';
 import { componentSchemas, walkSchemas } from './walk.ts';
 
@@ -8,12 +7,18 @@ export interface SpecWarning {
   readonly code: 'required-nullable' | 'nullable-without-type' | 'undocumented-status' | 'response-without-required';
   readonly rule: string;
   readonly message: string;
+  /** Every place the quirk occurs (`rule` is the first), for a quirk reported once for all its places. */
+  readonly pointers?: readonly string[];
 }
 
-/** Lists the spec's quirks that change how a provider can be judged. */
-export function lintSpec(spec: LoadedSpec): SpecWarning[] {
+/**
+ * Lists the spec's quirks that change how a provider can be judged. `profileStatuses`: the statuses the verdict
+ * profile allows (checks/rules.ts); those the spec does not document are a quirk of the spec.
+ */
+export function lintSpec(spec: LoadedSpec, profileStatuses: readonly number[]): SpecWarning[] {
   const warnings: SpecWarning[] = [];
   const schemaPointers = new Set<string>();
+  const untypedNullable: string[] = [];
   for (const [at, schema] of componentSchemas(spec.document)) {
     walkSchemas(schema, at, (s, ptr) => {
       schemaPointers.add(ptr);
@@ -29,18 +34,22 @@ export function lintSpec(spec: LoadedSpec): SpecWarning[] {
         }
       }
       // OpenAPI 3.0.4 §4.8.24.2.3: nullable only takes effect where type is defined in the same object.
-      if (s['nullable'] === true && s['type'] === undefined && s['$ref'] === undefined) {
-        warnings.push({
-          code: 'nullable-without-type',
-          rule: ptr,
-          message: 'nullable without type has no effect: the schema admits any JSON value (some tools fail open on it)',
-        });
-      }
+      if (s['nullable'] === true && s['type'] === undefined && s['$ref'] === undefined) untypedNullable.push(ptr);
+    });
+  }
+  // One quirk, one warning: its places are listed in it, not repeated as copies of one text.
+  const [firstUntyped] = untypedNullable;
+  if (firstUntyped !== undefined) {
+    warnings.push({
+      code: 'nullable-without-type',
+      rule: firstUntyped,
+      message: `nullable without type has no effect: the schema admits any JSON value (some tools fail open on it), at ${untypedNullable.join(', ')}`,
+      pointers: untypedNullable,
     });
   }
   const responses = spec.operation.responses ?? {};
   const documented = Object.keys(responses);
-  const missing = PROFILE_ONLY_STATUSES.filter((s) => !documented.includes(String(s)));
+  const missing = profileStatuses.filter((s) => !documented.includes(String(s)));
   if (missing.length > 0) {
     warnings.push({
       code: 'undocumented-status',

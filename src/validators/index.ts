@@ -29,6 +29,12 @@ export interface BodyValidator {
   validate(value: unknown): readonly SchemaError[];
 }
 
+/** A documented response of the operation: its key in `responses` and a validator per media type of its content. */
+export interface DocumentedResponse {
+  readonly status: string;
+  readonly content: ReadonlyMap<string, BodyValidator>;
+}
+
 /** Every validator of the operation, compiled once per run. */
 export interface Validators {
   /** Request body validators keyed by the media type (or range) as declared. */
@@ -37,6 +43,11 @@ export interface Validators {
   readonly responses: ReadonlyMap<string, ReadonlyMap<string, BodyValidator>>;
   /** The validator for a sent Content-Type (ranges like `application/*+json` honoured), if declared. */
   requestFor(contentType: string | undefined): BodyValidator | undefined;
+  /**
+   * The response the spec documents for a status, as OpenAPI 3.0.4 §4.8.16.2 picks it: the explicit code, else its
+   * range (`4XX`), else `default`; undefined when none. `status` is the key as documented.
+   */
+  findResponse(status: number): DocumentedResponse | undefined;
   /** The validator for a received status and Content-Type, if the spec documents that pair. */
   responseFor(status: number, contentType: string | undefined): BodyValidator | undefined;
   /** The statuses the spec documents for the operation (`default` included when present). */
@@ -110,6 +121,14 @@ export function buildValidators(spec: LoadedSpec, ajv: Ajv = createAjv()): Valid
     responses.set(status, byType);
   }
   const documentedStatuses = [...responses.keys()];
+  const findResponse = (status: number): DocumentedResponse | undefined => {
+    // OpenAPI 3.0.4 §4.8.16.2: an explicit code beats a range (2XX), which beats `default`.
+    for (const key of [String(status), `${String(status)[0]}XX`, 'default']) {
+      const content = responses.get(key);
+      if (content) return { status: key, content };
+    }
+    return undefined;
+  };
   return {
     request,
     responses,
@@ -118,10 +137,9 @@ export function buildValidators(spec: LoadedSpec, ajv: Ajv = createAjv()): Valid
       const key = matchMediaType(parseMediaType(contentType), request.keys());
       return key === undefined ? undefined : request.get(key);
     },
+    findResponse,
     responseFor(status, contentType) {
-      // OpenAPI 3.0.4 §4.8.16.2: an explicit code beats a range (2XX), which beats `default`.
-      const byType =
-        responses.get(String(status)) ?? responses.get(`${String(status)[0]}XX`) ?? responses.get('default');
+      const byType = findResponse(status)?.content;
       if (!byType) return undefined;
       const key = matchMediaType(parseMediaType(contentType), byType.keys());
       return key === undefined ? undefined : byType.get(key);

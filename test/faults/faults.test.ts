@@ -7,7 +7,7 @@ describe('the suite judges its own power', () => {
     console.log(figure(trials));
     const wrong = trials
       .filter((t) => !t.ok)
-      .map((t) => `${t.kind} ${t.name}: ${t.verdict} ${t.failedChecks.join(' ')}`);
+      .map((t) => `${t.kind} ${t.name}: ${t.verdict} ${t.failedChecks.join(' ')} missed: ${t.missed.join(' ')}`);
     expect(wrong).toEqual([]);
   }, 600_000);
 });

@@ -11,13 +11,15 @@ import { FAULTS } from '../provider/faults.ts';
 export interface Trial {
   readonly kind: 'reference' | 'variation' | 'fault';
   readonly name: string;
-  /** A fault is caught, and a reference or variation passes, exactly when this is true. */
+  /** A fault is caught (the run fails, and every check it names failed), a reference or variation passes. */
   readonly ok: boolean;
   readonly verdict: Report['verdict'];
   readonly requests: number;
   readonly firstFailureAt: number | null;
   /** Checks that failed, with counts. */
   readonly failedChecks: readonly string[];
+  /** For a fault: the checks of its `caughtBy` that did not fail. */
+  readonly missed: readonly string[];
   readonly durationMs: number;
 }
 
@@ -44,19 +46,28 @@ export async function trial(kind: Trial['kind'], name: string, opts: { seed: num
       waiversFile: 'test/faults/no-waivers.json',
     });
     const fails = report.verdict === 'fails';
+    const failed = new Set(report.checks.filter((c) => c.failed > 0).map((c) => c.name));
+    const missed = kind === 'fault' ? faultNamed(name).caughtBy.filter((c) => !failed.has(c)) : [];
     return {
       kind,
       name,
-      ok: kind === 'fault' ? fails : !fails,
+      ok: kind === 'fault' ? fails && missed.length === 0 : !fails,
       verdict: report.verdict,
       requests: report.summary.requests,
       firstFailureAt: report.summary.firstFailureAt,
       failedChecks: report.checks.filter((c) => c.failed > 0).map((c) => `${c.name}×${c.failed}`),
+      missed,
       durationMs: report.summary.durationMs,
     };
   } finally {
     await provider.close();
   }
+}
+
+function faultNamed(name: string) {
+  const fault = FAULTS.find((f) => f.name === name);
+  if (!fault) throw new Error(`unknown fault ${name}`);
+  return fault;
 }
 
 /** Every trial, a few at a time. */

@@ -4,7 +4,7 @@ import { allTrials, figure, type Trial } from './harness.ts';
 const seed = Number(process.env['FAULTS_SEED'] ?? 1);
 const runs = Number(process.env['FAULTS_RUNS'] ?? 25);
 const line = (t: Trial) =>
-  `${t.ok ? 'ok  ' : 'BAD '} ${t.kind.padEnd(9)} ${t.name.padEnd(40)} ${t.verdict.padEnd(8)} requests ${String(t.requests).padStart(4)}  first failure at ${String(t.firstFailureAt ?? '-').padStart(4)}  ${t.failedChecks.join(' ')}`;
+  `${t.ok ? 'ok  ' : 'BAD '} ${t.kind.padEnd(9)} ${t.name.padEnd(40)} ${t.verdict.padEnd(8)} requests ${String(t.requests).padStart(4)}  first failure at ${String(t.firstFailureAt ?? '-').padStart(4)}  ${t.failedChecks.join(' ')}${t.missed.length ? `  MISSED ${t.missed.join(' ')}` : ''}`;
 const trials = await allTrials({ seed, runs, parallel: 3, onTrial: (t) => console.log(line(t)) });
 const faults = trials.filter((t) => t.kind === 'fault' && t.firstFailureAt !== null).map((t) => t.firstFailureAt!);
 faults.sort((a, b) => a - b);

@@ -24,12 +24,35 @@ import {
   type ValidationPolicy,
 } from './validate.ts';
 
+/** A check of the verdict profile, by name (checks/index.ts). */
+export type CheckName =
+  | 'response-is-received'
+  | 'not-a-server-error'
+  | 'status-is-allowed'
+  | 'valid-is-created'
+  | 'invalid-is-rejected'
+  | 'auth-is-enforced'
+  | 'media-type-is-enforced'
+  | 'method-is-not-allowed'
+  | 'content-type-conformance'
+  | 'response-schema-conformance'
+  | 'echo-request-type'
+  | 'echo-entity-type'
+  | 'echo-entity-information'
+  | 'echo-collective-id'
+  | 'echo-owner'
+  | 'echo-properties'
+  | 'echo-return-url'
+  | 'unique-id';
+
 export type FaultArea = 'lax-validation' | 'valid-refused' | 'response-schema' | 'wrong-answer' | 'auth' | 'transport';
 
 export interface Fault {
   readonly name: string;
   readonly description: string;
   readonly area: FaultArea;
+  /** The checks that must fail against it (the harness asserts each failed, not only that the run failed). */
+  readonly caughtBy: readonly CheckName[];
   readonly apply: (b: Behaviour) => Behaviour;
 }
 
@@ -84,6 +107,8 @@ const BRACED_UUID = new RegExp(`^\\{(${HYPHENATED})\\}$`, 'i');
 const PARENTHESISED_UUID = new RegExp(`^\\((${HYPHENATED})\\)$`, 'i');
 const ASTRAL = /[\u{10000}-\u{10FFFF}]/u;
 const EMOJI = /\p{Extended_Pictographic}/u;
+/** A NaN or infinity outside a string (strings are matched first and kept). */
+const NON_JSON_NUMBER = /"(?:[^"\\]|\\.)*"|(-?Infinity|NaN)/g;
 /** Minted once at start-up instead of per request. */
 const STARTUP_ID = randomUUID();
 
@@ -120,12 +145,14 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'additional-properties-accepted',
     area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
     description: 'Unknown properties are silently ignored (the default of System.Text.Json/ASP.NET model binding).',
     apply: (b) => policy(b, { rejectUnknownKeys: false }),
   },
   {
     name: 'case-insensitive-keys',
     area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
     description:
       "Property names bind case-insensitively (ASP.NET's JsonSerializerDefaults.Web), so 'Brand' is taken as brand.",
     apply: (b) =>
@@ -137,6 +164,7 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'enum-case-insensitive',
     area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
     description: "type is matched ignoring case (Enum.TryParse(ignoreCase: true)): 'ev' is taken as EV.",
     apply: (b) =>
       policy(b, {
@@ -149,6 +177,7 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'enum-trimmed',
     area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
     description: "type is trimmed before matching: ' EV ' is taken as EV.",
     apply: (b) =>
       policy(b, { parseEntityType: (v) => b.validation.parseEntityType(typeof v === 'string' ? v.trim() : v) }),
@@ -156,6 +185,7 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'enum-integer-accepted',
     area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
     description:
       'type accepts the enum ordinal as a JSON number (JsonStringEnumConverter allowIntegerValues defaults to true): 2 is EV.',
     apply: (b) =>
@@ -167,6 +197,7 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'uuid-without-hyphens',
     area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
     description: "collectiveId/owner accept 32 hex digits without hyphens (Guid.Parse 'N' format).",
     apply: (b) =>
       policy(b, {
@@ -179,6 +210,7 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'uuid-in-braces',
     area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
     description: "collectiveId/owner accept '{uuid}' and '(uuid)' (Guid.Parse 'B'/'P' formats).",
     apply: (b) =>
       policy(b, {
@@ -191,12 +223,14 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'uuid-unchecked',
     area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
     description: 'collectiveId/owner are stored as plain strings: format: uuid is never checked.',
     apply: (b) => policy(b, { parseUuid: (v) => v }),
   },
   {
     name: 'scalar-to-string-coercion',
     area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
     description: 'Numbers and booleans are coerced into string fields (Newtonsoft.Json default): brand 5 becomes "5".',
     apply: (b) =>
       policy(b, {
@@ -207,24 +241,28 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'null-type-accepted',
     area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
     description: 'type: null is accepted and becomes default(EntityType), Battery.',
     apply: (b) => policy(b, { nullable: (f) => f === 'type' || b.validation.nullable(f) }),
   },
   {
     name: 'brand-not-required',
     area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
     description: 'A request without the required brand key is accepted (brand treated as null).',
     apply: (b) => withoutRequired(b, 'brand'),
   },
   {
     name: 'type-not-required',
     area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
     description: 'A request without the required type key is accepted (type defaults to Battery).',
     apply: (b) => withoutRequired(b, 'type'),
   },
   {
     name: 'non-object-body-500',
     area: 'lax-validation',
+    caughtBy: ['not-a-server-error', 'invalid-is-rejected'],
     description: 'A JSON body that is not an object (array, string, number, null) crashes the handler: 500.',
     apply: (b) =>
       policy(b, {
@@ -236,6 +274,7 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'empty-body-201',
     area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
     description:
       'An empty body binds to a default model (EmptyBodyBehavior.Allow) and is created with type Battery: 201.',
     apply: (b) => ({
@@ -246,6 +285,7 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'malformed-json-500',
     area: 'lax-validation',
+    caughtBy: ['not-a-server-error', 'invalid-is-rejected'],
     description: 'Malformed JSON escapes as an unhandled SyntaxError: 500 instead of 400.',
     apply: (b) => ({
       ...b,
@@ -258,8 +298,41 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'non-json-numbers-accepted',
+    area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      "A lenient JSON reader (Python's json.loads) takes NaN, Infinity and -Infinity as numbers: refused in typed fields, accepted in properties.",
+    apply: (b) => ({
+      ...b,
+      readJson: (raw) => {
+        const parsed = b.readJson(raw);
+        if (parsed.kind !== 'invalid' || parsed.issue.code !== 'InvalidJson') return parsed;
+        const lenient = raw.toString('utf8').replace(NON_JSON_NUMBER, (m, literal?: string) => (literal ? '0' : m));
+        return lenient === raw.toString('utf8') ? parsed : b.readJson(Buffer.from(lenient, 'utf8'));
+      },
+    }),
+  },
+  {
+    name: 'single-element-arrays-unwrapped',
+    area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      "A one-element array of a number, boolean or null is unwrapped and coerced (Ajv's coerceTypes: 'array'): brand [0] becomes \"0\".",
+    apply: (b) =>
+      policy(b, {
+        coerceString: (v) =>
+          Array.isArray(v) && v.length === 1 && (v[0] === null || ['number', 'boolean'].includes(typeof v[0]))
+            ? v[0] === null
+              ? ''
+              : String(v[0])
+            : b.validation.coerceString(v),
+      }),
+  },
+  {
     name: 'media-type-unchecked',
     area: 'lax-validation',
+    caughtBy: ['media-type-is-enforced'],
     description: "Any Content-Type, or none, is parsed as JSON (express.json({ type: '*/*' })).",
     apply: (b) => ({ ...b, acceptsMediaType: () => true }),
   },
@@ -268,12 +341,14 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'any-bearer-accepted',
     area: 'auth',
+    caughtBy: ['auth-is-enforced'],
     description: 'The bearer token is never verified: any non-empty Bearer token is accepted.',
     apply: (b) => mapAuth(b, (outcome) => (outcome === 'wrong-token' ? 'ok' : outcome)),
   },
   {
     name: 'basic-accepted',
     area: 'auth',
+    caughtBy: ['auth-is-enforced'],
     description: 'A leftover Basic authentication handler accepts any Basic credentials.',
     apply: (b) =>
       mapAuth(b, (outcome, h) => (parseAuthorization(h)?.scheme.toLowerCase() === 'basic' ? 'ok' : outcome)),
@@ -281,12 +356,14 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'missing-auth-accepted',
     area: 'auth',
+    caughtBy: ['auth-is-enforced'],
     description: 'The endpoint lacks [Authorize]: a request without Authorization is served.',
     apply: (b) => mapAuth(b, (outcome) => (outcome === 'missing' ? 'ok' : outcome)),
   },
   {
     name: 'empty-bearer-accepted',
     area: 'auth',
+    caughtBy: ['auth-is-enforced'],
     description: "The token is compared with expected.startsWith(given): 'Bearer ' (empty) and truncated tokens pass.",
     apply: (b) =>
       mapAuth(b, (outcome, h, t) =>
@@ -300,6 +377,7 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'long-strings-refused',
     area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
     description: 'Strings longer than 4,096 characters are refused with 400 (an undocumented [MaxLength(4096)]).',
     apply: (b) =>
       policy(b, {
@@ -310,6 +388,7 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'control-chars-refused',
     area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
     description: 'Strings containing control characters (\\n, \\t, \\u0000...) are refused by an input sanitizer: 400.',
     apply: (b) =>
       policy(b, {
@@ -320,6 +399,7 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'empty-brand-refused',
     area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
     description: "brand: '' is refused: [Required] rejects empty strings by default (AllowEmptyStrings = false).",
     apply: (b) =>
       policy(b, {
@@ -330,12 +410,14 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'null-brand-refused',
     area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
     description: 'brand: null is refused with 400 although brand is nullable (required only means the key is present).',
     apply: (b) => policy(b, { nullable: (f) => f !== 'brand' && b.validation.nullable(f) }),
   },
   {
     name: 'explicit-null-refused',
     area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
     description:
       "An explicit null for an optional string (pairingCode, name, owner...) is refused: the check is `'x' in body && typeof body.x !== 'string'`.",
     apply: (b) => policy(b, { nullable: (f) => (f === 'brand' || f === 'properties') && b.validation.nullable(f) }),
@@ -343,12 +425,14 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'uppercase-uuid-refused',
     area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
     description: 'collectiveId/owner are checked against a lower-case-only uuid pattern: upper-case uuids are refused.',
     apply: (b) => policy(b, { parseUuid: (v) => (/[A-F]/.test(v) ? undefined : b.validation.parseUuid(v)) }),
   },
   {
     name: 'properties-object-only',
     area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
     description:
       'properties binds to Dictionary<string, object>: an array, string, number or boolean is refused with 400.',
     apply: (b) =>
@@ -360,6 +444,7 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'properties-depth-limit',
     area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
     description: 'A recursive sanitiser refuses properties nested more than 16 levels deep with 400.',
     apply: (b) =>
       policy(b, {
@@ -370,6 +455,7 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'astral-chars-500',
     area: 'valid-refused',
+    caughtBy: ['not-a-server-error'],
     description: 'Strings with characters beyond the BMP (emoji) fail the insert into a 3-byte utf8 column: 500.',
     apply: (b) => ({
       ...b,
@@ -381,14 +467,56 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'urn-uuid-500',
+    area: 'valid-refused',
+    caughtBy: ['not-a-server-error'],
+    description:
+      "collectiveId/owner are canonicalised with npm uuid's stringify(parse(v)), which throws on the 'urn:uuid:' form: 500.",
+    apply: (b) =>
+      policy(b, {
+        parseUuid: (v) => {
+          if (/^urn:/i.test(v)) throw new TypeError('Invalid UUID');
+          return b.validation.parseUuid(v);
+        },
+      }),
+  },
+  {
+    name: 'lone-surrogate-500',
+    area: 'valid-refused',
+    caughtBy: ['not-a-server-error'],
+    description:
+      'A string with a lone surrogate (valid JSON: "\\ud800") fails the UTF-8 encoding of the insert: 500 (pydantic: surrogates not allowed).',
+    apply: (b) => ({
+      ...b,
+      beforeCreate: (req) => {
+        if (hasLoneSurrogate(req)) throw new Error("'utf-8' codec can't encode character: surrogates not allowed");
+        return b.beforeCreate(req);
+      },
+    }),
+  },
+  {
+    name: 'prototype-keys-refused',
+    area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
+    description:
+      "properties with a __proto__ key, or constructor.prototype, are refused with 400 (Fastify's secure-json-parse default).",
+    apply: (b) =>
+      policy(b, {
+        checkProperties: (v) =>
+          hasPrototypeKey(v) ? 'Object contains forbidden prototype property' : b.validation.checkProperties(v),
+      }),
+  },
+  {
     name: 'text-json-refused',
     area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
     description: 'Content-Type text/json (declared by the spec) is refused with 415.',
     apply: (b) => refuseMediaType(b, (ct) => mediaTypeOf(ct) === 'text/json'),
   },
   {
     name: 'vendor-json-refused',
     area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
     description:
       'Concrete application/*+json types (e.g. application/vnd.api+json, declared by the spec) are refused with 415.',
     apply: (b) => refuseMediaType(b, (ct) => (mediaTypeOf(ct) ?? '').endsWith('+json')),
@@ -396,6 +524,7 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'charset-param-refused',
     area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
     description:
       "A Content-Type with parameters ('application/json; charset=utf-8') is refused with 415: the header is compared whole.",
     apply: (b) => refuseMediaType(b, (ct) => ct.includes(';')),
@@ -405,12 +534,14 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'status-200',
     area: 'response-schema',
+    caughtBy: ['status-is-allowed', 'valid-is-created'],
     description: 'A created request is answered 200 (return Ok(...)) instead of the documented 201.',
     apply: (b) => ({ ...b, created: (body, ctx) => ({ ...b.created(body, ctx), status: 200 }) }),
   },
   {
     name: 'enums-camel-case',
     area: 'response-schema',
+    caughtBy: ['response-schema-conformance'],
     description:
       "Enums are written camel-cased (JsonStringEnumConverter(JsonNamingPolicy.CamelCase)): status 'pending', type 'ev'.",
     apply: (b) =>
@@ -428,6 +559,7 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'created-not-date-time',
     area: 'response-schema',
+    caughtBy: ['response-schema-conformance'],
     description: "created is written as 'yyyy-MM-dd HH:mm' (no seconds, no offset), not an RFC 3339 date-time.",
     apply: (b) =>
       afterBuild(b, (body, _req, { now }) => {
@@ -437,6 +569,7 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'created-without-offset',
     area: 'response-schema',
+    caughtBy: ['response-schema-conformance'],
     description: 'created comes from a DateTime of Kind Unspecified and has no offset (2024-01-01T10:00:00.1234567).',
     apply: (b) =>
       afterBuild(b, (body, _req, { now }) => {
@@ -446,6 +579,7 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'id-not-uuid',
     area: 'response-schema',
+    caughtBy: ['response-schema-conformance'],
     description: "id is a prefixed database key ('er_' + 24 hex digits), not a uuid.",
     apply: (b) =>
       afterBuild(b, (body, _req, ctx) => {
@@ -455,6 +589,7 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'request-type-null-without-return-url',
     area: 'response-schema',
+    caughtBy: ['response-schema-conformance'],
     description:
       'When the request has no returnUrl, a shared optional-field mapper also nulls requestType (not nullable).',
     apply: (b) =>
@@ -465,6 +600,7 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'undocumented-entity-id',
     area: 'response-schema',
+    caughtBy: ['response-schema-conformance'],
     description: 'The 201 carries an undocumented top-level entityId (additionalProperties: false).',
     apply: (b) =>
       afterBuild(b, (body, _req, ctx) => {
@@ -474,6 +610,7 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'information-has-owner',
     area: 'response-schema',
+    caughtBy: ['response-schema-conformance'],
     description: 'data.entity.information also carries owner (EntityInformation has additionalProperties: false).',
     apply: (b) =>
       afterBuild(b, (body) => {
@@ -484,6 +621,7 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'owner-null-when-absent',
     area: 'response-schema',
+    caughtBy: ['response-schema-conformance'],
     description:
       'data.entity.owner is null when the request names no owner (owner is a non-nullable uuid in the response).',
     apply: (b) =>
@@ -494,6 +632,7 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'relative-redirect-link',
     area: 'response-schema',
+    caughtBy: ['response-schema-conformance'],
     description: "action.redirectLink is a relative path ('/consent/<id>'), not a format: uri.",
     apply: (b) =>
       afterBuild(b, (body, _req, ctx) => {
@@ -503,6 +642,7 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'text-plain-201',
     area: 'response-schema',
+    caughtBy: ['content-type-conformance'],
     description: 'The 201 JSON is sent with Content-Type text/plain (res.send(JSON.stringify(...))).',
     apply: (b) => ({
       ...b,
@@ -515,6 +655,7 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'non-json-201',
     area: 'response-schema',
+    caughtBy: ['response-schema-conformance'],
     description:
       "The 201 body is '[object Object]' (res.end(String(body)) without JSON.stringify), labelled application/json.",
     apply: (b) => ({ ...b, created: (body) => textReply(201, 'application/json; charset=utf-8', String(body)) }),
@@ -522,6 +663,7 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'problem-details-400',
     area: 'response-schema',
+    caughtBy: ['content-type-conformance', 'response-schema-conformance'],
     description:
       "A 400 is ASP.NET's ValidationProblemDetails ({type,title,status,errors:{Brand:[...]}}) as application/problem+json.",
     apply: (b) => ({
@@ -545,6 +687,7 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'error-with-field-key',
     area: 'response-schema',
+    caughtBy: ['response-schema-conformance'],
     description: 'Each 400 error entry also carries a field key (ConnectApiError has additionalProperties: false).',
     apply: (b) => ({
       ...b,
@@ -557,6 +700,7 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'html-400',
     area: 'response-schema',
+    caughtBy: ['content-type-conformance'],
     description: 'A 400 is an HTML error page (text/html) from the framework, not a ConnectApiErrorResult.',
     apply: (b) => ({
       ...b,
@@ -573,6 +717,7 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'request-type-collective',
     area: 'wrong-answer',
+    caughtBy: ['echo-request-type'],
     description: "requestType is 'Collective' (copy-paste from the collective endpoint).",
     apply: (b) =>
       afterBuild(b, (body) => {
@@ -582,6 +727,7 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'entity-type-default',
     area: 'wrong-answer',
+    caughtBy: ['echo-entity-type'],
     description: 'data.entity.type is never mapped and stays default(EntityType), Battery.',
     apply: (b) =>
       afterBuild(b, (body) => {
@@ -591,6 +737,7 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'brand-lowercased',
     area: 'wrong-answer',
+    caughtBy: ['echo-entity-information'],
     description: 'information.brand and reference.brand are echoed lower-cased (normalised for a lookup table).',
     apply: (b) =>
       afterBuild(b, (body) => {
@@ -603,6 +750,7 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'strings-trimmed',
     area: 'wrong-answer',
+    caughtBy: ['echo-entity-information'],
     description: 'A model binder trims every string, so the 201 echoes " x " as "x".',
     apply: (b) =>
       afterBuild(b, (body) => {
@@ -613,6 +761,7 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'numbers-narrowed',
     area: 'wrong-answer',
+    caughtBy: ['echo-properties'],
     description:
       'properties are stored through a float32 column: numbers come back rounded (0.1 → 0.10000000149011612).',
     apply: (b) =>
@@ -632,6 +781,7 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'identifier-overwritten-by-pairing-code',
     area: 'wrong-answer',
+    caughtBy: ['echo-entity-information'],
     description:
       'information.identifier is mapped as `pairingCode ?? identifier`, so it echoes the pairing code when one is given.',
     apply: (b) =>
@@ -643,6 +793,7 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'properties-stringified',
     area: 'wrong-answer',
+    caughtBy: ['echo-properties'],
     description: 'properties is stored as Dictionary<string, string>: nested objects/arrays come back as JSON strings.',
     apply: (b) =>
       afterBuild(b, (body) => {
@@ -657,6 +808,7 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'nulls-stripped-from-properties',
     area: 'wrong-answer',
+    caughtBy: ['echo-properties'],
     description: 'A "compact" helper drops null-valued keys inside properties before storing it.',
     apply: (b) =>
       afterBuild(b, (body) => {
@@ -667,6 +819,7 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'collective-id-from-owner',
     area: 'wrong-answer',
+    caughtBy: ['echo-collective-id'],
     description: 'data.entity.collectiveId is mapped from the request owner (copy-paste bug).',
     apply: (b) =>
       afterBuild(b, (body, req) => {
@@ -674,8 +827,21 @@ export const FAULTS: readonly Fault[] = [
       }),
   },
   {
+    name: 'null-echo',
+    area: 'wrong-answer',
+    caughtBy: ['echo-collective-id', 'echo-return-url'],
+    description:
+      'collectiveId and returnUrl come back null (mapped through a nullable column that the insert never writes).',
+    apply: (b) =>
+      afterBuild(b, (body) => {
+        if (body.data?.entity !== undefined) body.data.entity.collectiveId = null;
+        body.returnUrl = null;
+      }),
+  },
+  {
     name: 'owner-is-principal',
     area: 'wrong-answer',
+    caughtBy: ['echo-owner'],
     description: "data.entity.owner is always the caller's principal id, ignoring the request owner.",
     apply: (b) =>
       afterBuild(b, (body, _req, ctx) => {
@@ -685,6 +851,7 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'return-url-default',
     area: 'wrong-answer',
+    caughtBy: ['echo-return-url'],
     description: "returnUrl is the configured default ('config.returnUrl ?? request.returnUrl'), not the request's.",
     apply: (b) =>
       afterBuild(b, (body) => {
@@ -694,12 +861,14 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'id-repeats',
     area: 'wrong-answer',
+    caughtBy: ['unique-id'],
     description: 'The onboarding request id is minted once at start-up, so every 201 carries the same id.',
     apply: (b) => ({ ...b, newContext: () => ({ ...b.newContext(), requestId: STARTUP_ID }) }),
   },
   {
     name: 'get-answered-404',
     area: 'wrong-answer',
+    caughtBy: ['method-is-not-allowed'],
     description: 'GET/HEAD on the endpoint fall through to the 404 handler instead of 405 with Allow: POST.',
     apply: (b) => ({
       ...b,
@@ -710,6 +879,7 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'other-methods-200',
     area: 'wrong-answer',
+    caughtBy: ['method-is-not-allowed'],
     description: 'PUT/PATCH/DELETE/OPTIONS... hit an app.all() catch-all that answers 200 {}.',
     apply: (b) => ({ ...b, wrongMethod: (m) => (m === 'GET' || m === 'HEAD' ? b.wrongMethod(m) : jsonReply(200, {})) }),
   },
@@ -718,6 +888,7 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'hang-on-emoji-name',
     area: 'transport',
+    caughtBy: ['response-is-received'],
     description:
       'A name containing an emoji sends a slug regex into catastrophic backtracking: the request is never answered.',
     apply: (b) => ({
@@ -728,12 +899,14 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'reset-on-long-body',
     area: 'transport',
+    caughtBy: ['response-is-received'],
     description: 'A proxy buffer limit resets the connection (TCP RST) once a body exceeds 48 KiB.',
     apply: (b) => ({ ...b, resetAboveBytes: 48 * 1024 }),
   },
   {
     name: 'content-length-in-chars',
     area: 'transport',
+    caughtBy: ['response-schema-conformance'],
     description:
       'Content-Length is set to the UTF-16 length of the body, not its byte length: non-ASCII answers are truncated.',
     apply: (b) => ({
@@ -745,6 +918,22 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
 ];
+
+function hasLoneSurrogate(v: unknown): boolean {
+  if (typeof v === 'string') return !v.isWellFormed();
+  if (v === null || typeof v !== 'object') return false;
+  return Object.entries(v).some(([k, x]) => !k.isWellFormed() || hasLoneSurrogate(x));
+}
+
+function hasPrototypeKey(v: unknown): boolean {
+  if (v === null || typeof v !== 'object') return false;
+  if (Array.isArray(v)) return v.some(hasPrototypeKey);
+  const o = v as Record<string, unknown>;
+  if (Object.hasOwn(o, '__proto__')) return true;
+  const ctor = Object.hasOwn(o, 'constructor') ? o['constructor'] : undefined;
+  if (ctor !== null && typeof ctor === 'object' && Object.hasOwn(ctor, 'prototype')) return true;
+  return Object.values(o).some(hasPrototypeKey);
+}
 
 function depthOf(v: unknown): number {
   if (v === null || typeof v !== 'object') return 0;

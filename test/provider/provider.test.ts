@@ -3,6 +3,7 @@
 // with one witness request), judged by a small independent oracle built on the
 // spec's own schemas (ajv here only; the provider itself uses no schema library).
 
+import { createChecks } from '../../src/checks/index.ts';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -114,9 +115,10 @@ const obj = (v: unknown): Obj => (typeof v === 'object' && v !== null && !Array.
 /** Echoed values must equal what was sent, or be null/absent. */
 function echoProblems(sent: Obj, body: Obj): string[] {
   const problems: string[] = [];
-  const same = (what: string, got: unknown, want: unknown): void => {
-    if (got !== undefined && got !== null && !deepEqual(got, want ?? null))
-      problems.push(`${what}: ${JSON.stringify(got)?.slice(0, 80)}`);
+  // null for a value sent contradicts it (an echo); reference.* is not an echo, so there null is only an omission.
+  const same = (what: string, got: unknown, want: unknown, nullIsOmission = false): void => {
+    if (got === undefined || (got === null && (nullIsOmission || want === undefined || want === null))) return;
+    if (!deepEqual(got, want ?? null)) problems.push(`${what}: ${JSON.stringify(got)?.slice(0, 80)}`);
   };
   if (body.requestType !== undefined && body.requestType !== 'Entity')
     problems.push(`requestType ${String(body.requestType)}`);
@@ -132,8 +134,8 @@ function echoProblems(sent: Obj, body: Obj): string[] {
   for (const f of ['brand', 'identifier', 'pairingCode', 'associatedEmail', 'name', 'track'])
     same(`information.${f}`, information[f], sent[f]);
   const reference = obj(entity.reference);
-  same('reference.brand', reference.brand, sent.brand);
-  same('reference.identifier', reference.identifier, sent.identifier);
+  same('reference.brand', reference.brand, sent.brand, true);
+  same('reference.identifier', reference.identifier, sent.identifier, true);
   return problems;
 }
 
@@ -525,6 +527,12 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'hang-on-emoji-name': { ...valid({ name: 'Car 🚗' }), timeoutMs: 300 },
   'reset-on-long-body': valid({ name: 'x'.repeat(65_536) }),
   'content-length-in-chars': valid({ name: 'Café 中文' }),
+  'non-json-numbers-accepted': invalid({ raw: '{"brand":"b","type":"EV","properties":NaN}' }),
+  'single-element-arrays-unwrapped': invalid({ body: { brand: [0], type: 'EV' } }),
+  'urn-uuid-500': valid({ owner: `urn:uuid:${UUID2}` }),
+  'lone-surrogate-500': valid({ name: 'lone \ud800' }),
+  'prototype-keys-refused': valid({ properties: JSON.parse('{"__proto__":{"x":1}}') as unknown }),
+  'null-echo': valid(),
 };
 
 /** Problems found with a witness, including transport failures and repeated ids. */
@@ -560,6 +568,14 @@ describe('faults are observable', () => {
     expect(Object.keys(WITNESSES).sort()).toEqual(FAULTS.map((f) => f.name).sort());
     expect(new Set(VARIATIONS.map((v) => v.name)).size).toBe(VARIATIONS.length);
     expect(FAULTS.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it('every fault names the checks of the verdict profile that must catch it', () => {
+    const checks = createChecks().map((c) => c.name);
+    for (const f of FAULTS) {
+      expect(f.caughtBy.length, f.name).toBeGreaterThan(0);
+      for (const c of f.caughtBy) expect(checks, `${f.name}: ${c}`).toContain(c);
+    }
   });
 
   it.each(FAULTS.map((f) => [f.name, f.area]))('%s (%s)', async (fault) => {

@@ -67,6 +67,17 @@ describe('runs against hostile targets', () => {
     expect(kinds(report, 'response-schema-conformance')).toContain('not-json');
   });
 
+  it('answers 500 to everything: the preflight is not ok, and the warning says what came', async () => {
+    const { report } = await runAgainst(await servers.notJson(500, 'Internal Server Error'), 12);
+    expect(report.preflight).toEqual([
+      { label: 'preflight/invalid-body', expected: '400', received: '500', ok: false },
+      { label: 'preflight/no-credentials', expected: '401/403', received: '500', ok: false },
+    ]);
+    expect(report.warnings.map((w) => w.message)).toContain(
+      'preflight: the target answered preflight/invalid-body with 500 (expected 400)',
+    );
+  });
+
   it('answers JSON cut short: not-json', async () => {
     const { report } = await runAgainst(await servers.notJson(400, '{"errors":[{"code":"Bad'), 20);
     expect(kinds(report, 'response-schema-conformance')).toContain('not-json');

@@ -1,10 +1,10 @@
 // Each check of the verdict profile passes a correct exchange and fails a wrong one: one data table.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createChecks } from '../../../src/checks/index.ts';
-import type { Check, CheckContext, Failure } from '../../../src/checks/types.ts';
+import type { Check, CheckContext, Finding } from '../../../src/checks/types.ts';
 import type { TestCase } from '../../../src/generators/case.ts';
 import type { Exchange } from '../../../src/runner/exchange.ts';
-import { answer, CREATED, err400, kase, timeout, with201 } from './fixture.ts';
+import { answer, CREATED, err400, kase, SENT, timeout, with201 } from './fixture.ts';
 import { loadSpec } from '../../../src/spec/load.ts';
 import { buildValidators } from '../../../src/validators/index.ts';
 
@@ -15,11 +15,19 @@ const PROTO = kase('valid', {
   value: JSON.parse(PROTO_BODY) as unknown,
 });
 
+type Pin = readonly [rule: string, message: string];
 type Expect = 'pass' | 'skip' | `fail:${string}` | `warn:${string}`;
 // [check, case, exchange, expected outcome, what it shows]
-const table: [string, TestCase, Exchange, Expect, string][] = [
+const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
   ['response-is-received', kase('valid'), answer(201, CREATED), 'pass', 'an answer'],
-  ['response-is-received', kase('valid'), timeout, 'fail:timeout', 'a timeout is a failure of its own kind'],
+  [
+    'response-is-received',
+    kase('valid'),
+    timeout,
+    'fail:timeout',
+    'a timeout is a failure of its own kind',
+    ['/paths/~1v1~1onboarding~1entities/post/responses', 'no answer'],
+  ],
   ['not-a-server-error', kase('schema-violation'), err400, 'pass', '400'],
   [
     'not-a-server-error',
@@ -27,6 +35,7 @@ const table: [string, TestCase, Exchange, Expect, string][] = [
     answer(500, 'oops', { 'content-type': 'text/plain' }),
     'fail:server-error',
     '500',
+    ['/paths/~1v1~1onboarding~1entities/post/responses', 'server error: Received: 500'],
   ],
   ['not-a-server-error', kase('valid'), timeout, 'skip', 'no response to judge'],
   ['status-is-allowed', kase('auth', { auth: 'none' }), answer(401, ''), 'pass', '401 is allowed by the profile'],
@@ -36,9 +45,23 @@ const table: [string, TestCase, Exchange, Expect, string][] = [
     answer(200, CREATED),
     'fail:undocumented-status',
     '200 is neither documented nor allowed',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses',
+      'Received: 200 / Documented: 201, 400, 401, 403, 405, 415, 429',
+    ],
   ],
   ['valid-is-created', kase('valid'), answer(201, CREATED), 'pass', '201'],
-  ['valid-is-created', kase('valid'), err400, 'fail:unexpected-status', 'a valid request refused'],
+  [
+    'valid-is-created',
+    kase('valid'),
+    err400,
+    'fail:unexpected-status',
+    'a valid request refused',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201',
+      'a valid request was not created: Received: 400 / Documented: 201',
+    ],
+  ],
   ['invalid-is-rejected', kase('schema-violation'), err400, 'pass', '400'],
   [
     'invalid-is-rejected',
@@ -47,7 +70,8 @@ const table: [string, TestCase, Exchange, Expect, string][] = [
     }),
     answer(201, CREATED),
     'fail:unexpected-status',
-    'an invalid request created',
+    'an invalid request created: the broken rule is cited',
+    ['/components/schemas/E/enum', 'an invalid request was not rejected: Received: 201 / Documented: 400'],
   ],
   [
     'invalid-is-rejected',
@@ -55,6 +79,10 @@ const table: [string, TestCase, Exchange, Expect, string][] = [
     answer(500, ''),
     'fail:unexpected-status',
     'malformed JSON crashes',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/400',
+      'an invalid request was not rejected: Received: 500 / Documented: 400',
+    ],
   ],
   [
     'auth-is-enforced',
@@ -70,6 +98,23 @@ const table: [string, TestCase, Exchange, Expect, string][] = [
     answer(201, CREATED),
     'fail:unexpected-status',
     'no credentials, created',
+    ['/security', 'credentials were not enforced: Received: 201 / Documented: 401, 403'],
+  ],
+  [
+    'auth-is-enforced',
+    kase('auth', { auth: 'none', value: {}, body: '{}' }),
+    err400,
+    'fail:validated-before-authenticating',
+    'an anonymous invalid body validated first',
+    ['/security', 'validated before authenticating: 400 to an unauthenticated invalid body / Documented: 401, 403'],
+  ],
+  [
+    'auth-is-enforced',
+    kase('auth', { auth: 'none', value: SENT, body: JSON.stringify(SENT) }),
+    err400,
+    'fail:unexpected-status',
+    'an anonymous valid body refused 400: not about the order',
+    ['/security', 'credentials were not enforced: Received: 400 / Documented: 401, 403'],
   ],
   [
     'auth-is-enforced',
@@ -77,6 +122,7 @@ const table: [string, TestCase, Exchange, Expect, string][] = [
     answer(401, ''),
     'warn:missing-www-authenticate',
     '401 without a challenge',
+    ['/components/securitySchemes/bearerAuth', '401 has no WWW-Authenticate challenge (RFC 9110 §15.5.2)'],
   ],
   ['media-type-is-enforced', kase('media-type', { contentType: 'text/plain' }), answer(415, ''), 'pass', '415'],
   ['media-type-is-enforced', kase('media-type', { contentType: 'text/plain' }), err400, 'pass', '400 accepted'],
@@ -86,6 +132,10 @@ const table: [string, TestCase, Exchange, Expect, string][] = [
     answer(201, CREATED),
     'fail:unexpected-status',
     'undeclared media type created',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/requestBody/content',
+      'an undeclared media type was not refused: Received: 201 / Documented: 415, 400',
+    ],
   ],
   [
     'method-is-not-allowed',
@@ -100,6 +150,7 @@ const table: [string, TestCase, Exchange, Expect, string][] = [
     answer(405, ''),
     'warn:missing-allow-header',
     '405 without Allow',
+    ['/paths/~1v1~1onboarding~1entities', '405 to GET has no Allow header (RFC 9110 §15.5.6)'],
   ],
   [
     'method-is-not-allowed',
@@ -107,6 +158,7 @@ const table: [string, TestCase, Exchange, Expect, string][] = [
     answer(404, ''),
     'fail:unexpected-status',
     '404 for DELETE',
+    ['/paths/~1v1~1onboarding~1entities', 'DELETE was not refused: Received: 404 / Documented: 405'],
   ],
   [
     'content-type-conformance',
@@ -121,6 +173,10 @@ const table: [string, TestCase, Exchange, Expect, string][] = [
     answer(201, CREATED, { 'content-type': 'text/plain' }),
     'fail:undocumented-content-type',
     'text/plain 201',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201/content',
+      '201 answered with Content-Type text/plain: Documented: application/json',
+    ],
   ],
   [
     'content-type-conformance',
@@ -136,14 +192,32 @@ const table: [string, TestCase, Exchange, Expect, string][] = [
     with201((b) => ({ ...b, status: 'pending' })),
     'fail:schema-violation',
     'enum drift',
+    [
+      '/components/schemas/Connect.Service.Onboarding.Core.Models.OnboardingStatus/enum',
+      '201 body at /status must be equal to one of the allowed values',
+    ],
   ],
-  ['response-schema-conformance', kase('valid'), answer(201, '[object Object]'), 'fail:not-json', 'not JSON'],
+  [
+    'response-schema-conformance',
+    kase('valid'),
+    answer(201, '[object Object]'),
+    'fail:not-json',
+    'not JSON',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201/content/application~1json/schema',
+      '201 body is not JSON ("[object Object]" is not valid JSON)',
+    ],
+  ],
   [
     'response-schema-conformance',
     kase('schema-violation'),
     answer(400, { title: 'Bad', status: 400 }),
     'fail:schema-violation',
     'ProblemDetails as 400',
+    [
+      '/components/schemas/Connect.Errors.Results.ConnectApiErrorResult/additionalProperties',
+      '400 body must NOT have additional properties',
+    ],
   ],
   ['echo-request-type', kase('valid'), answer(201, CREATED), 'pass', 'Entity'],
   [
@@ -152,6 +226,10 @@ const table: [string, TestCase, Exchange, Expect, string][] = [
     with201((b) => ({ ...b, requestType: 'Collective' })),
     'fail:echo-mismatch',
     'Collective',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201',
+      '201 requestType: Received: "Collective" / Expected: "Entity"',
+    ],
   ],
   ['echo-entity-type', kase('valid'), answer(201, CREATED), 'pass', 'the type sent'],
   [
@@ -160,6 +238,10 @@ const table: [string, TestCase, Exchange, Expect, string][] = [
     with201((b) => ((b.data.entity.type = 'Battery'), b)),
     'fail:echo-mismatch',
     'another type',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201',
+      '201 data.entity.type does not echo the request\'s type: Received: "Battery" / Sent: "EV"',
+    ],
   ],
   ['echo-entity-information', kase('valid'), answer(201, CREATED), 'pass', 'null and absent are omissions'],
   [
@@ -168,6 +250,10 @@ const table: [string, TestCase, Exchange, Expect, string][] = [
     with201((b) => ((b.data.entity.information.brand = 'audi'), b)),
     'fail:echo-mismatch',
     'brand changed',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201',
+      '201 data.entity.information.brand does not echo the request\'s brand: Received: "audi" / Sent: "Audi"',
+    ],
   ],
   [
     'echo-entity-information',
@@ -175,6 +261,10 @@ const table: [string, TestCase, Exchange, Expect, string][] = [
     with201((b) => ((b.data.entity.information.name = 'invented' as never), b)),
     'fail:echo-mismatch',
     'a value the request did not send',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201',
+      '201 data.entity.information.name does not echo the request\'s name: Received: "invented" / Sent: null',
+    ],
   ],
   ['echo-owner', kase('valid'), answer(201, CREATED), 'pass', 'uuids compare case-insensitively'],
   [
@@ -183,6 +273,10 @@ const table: [string, TestCase, Exchange, Expect, string][] = [
     with201((b) => ((b.data.entity.owner = '00000000-0000-4000-8000-000000000000'), b)),
     'fail:echo-mismatch',
     'owner replaced',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201',
+      '201 data.entity.owner does not echo the request\'s owner: Received: "00000000-0000-4000-8000-000000000000" / Sent: "497F6ECA-6276-4993-BFEB-53CBBBBA6F08"',
+    ],
   ],
   ['echo-collective-id', kase('valid'), answer(201, CREATED), 'pass', 'the collectiveId sent'],
   [
@@ -191,6 +285,10 @@ const table: [string, TestCase, Exchange, Expect, string][] = [
     with201((b) => ((b.data.entity.collectiveId = b.data.entity.owner.replace('4', '5')), b)),
     'fail:echo-mismatch',
     'collectiveId changed',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201',
+      '201 data.entity.collectiveId does not echo the request\'s collectiveId: Received: "597f6eca-6276-4993-bfeb-53cbbbba6f08" / Sent: "497f6eca-6276-4993-bfeb-53cbbbba6f08"',
+    ],
   ],
   [
     'echo-properties',
@@ -198,6 +296,10 @@ const table: [string, TestCase, Exchange, Expect, string][] = [
     with201((b) => ((b.data.entity.properties = { a: [1] } as never), b)),
     'fail:echo-mismatch',
     'a null dropped deep inside',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201',
+      '201 data.entity.properties does not echo the request\'s properties: Received: {"a":[1]} / Sent: {"a":[1,null]}',
+    ],
   ],
   [
     'echo-properties',
@@ -205,6 +307,10 @@ const table: [string, TestCase, Exchange, Expect, string][] = [
     with201((b) => ((b.data.entity.properties = null as never), b)),
     'fail:echo-null',
     'null where the request carried a value is a contradiction',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201',
+      '201 data.entity.properties is null, but the request\'s properties was {"a":[1,null]}',
+    ],
   ],
   [
     'echo-properties',
@@ -212,6 +318,10 @@ const table: [string, TestCase, Exchange, Expect, string][] = [
     with201((b) => (delete (b.data.entity as Partial<typeof b.data.entity>).properties, b)),
     'warn:echo-omission',
     'absent is an omission: a warning',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201',
+      '201 leaves out data.entity.properties that the request sent (an omission: the schema requires nothing)',
+    ],
   ],
   [
     'echo-properties',
@@ -226,6 +336,10 @@ const table: [string, TestCase, Exchange, Expect, string][] = [
     with201((b) => ((b.data.entity.collectiveId = null as never), b)),
     'fail:echo-null',
     'a null collectiveId for the one sent',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201',
+      '201 data.entity.collectiveId is null, but the request\'s collectiveId was "497f6eca-6276-4993-bfeb-53cbbbba6f08"',
+    ],
   ],
   [
     'echo-return-url',
@@ -233,6 +347,10 @@ const table: [string, TestCase, Exchange, Expect, string][] = [
     with201((b) => ({ ...b, returnUrl: null })),
     'fail:echo-null',
     'a null returnUrl for the one sent',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201',
+      '201 returnUrl is null, but the request\'s returnUrl was "https://example.com/back"',
+    ],
   ],
   [
     'echo-entity-type',
@@ -240,6 +358,10 @@ const table: [string, TestCase, Exchange, Expect, string][] = [
     answer(200, { ...CREATED, data: { entity: { ...CREATED.data.entity, type: 'Battery' } } }),
     'fail:echo-mismatch',
     'any 2xx is judged: a wrong status does not hide a wrong echo',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201',
+      '200 data.entity.type does not echo the request\'s type: Received: "Battery" / Sent: "EV"',
+    ],
   ],
   ['echo-entity-type', kase('valid'), err400, 'skip', 'a 4xx carries no echo'],
   [
@@ -255,6 +377,10 @@ const table: [string, TestCase, Exchange, Expect, string][] = [
     answer(201, { data: { entity: { properties: {} } } }),
     'fail:echo-mismatch',
     'a prototype-named member dropped on the way (an object literal or assignment sets the prototype)',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201',
+      '201 data.entity.properties does not echo the request\'s properties: Received: {} / Sent: {"__proto__":{"x":1}}',
+    ],
   ],
   [
     'valid-is-created',
@@ -262,6 +388,10 @@ const table: [string, TestCase, Exchange, Expect, string][] = [
     err400,
     'fail:unexpected-status',
     'a prototype-named member refused (prototype-poisoning protection): a failure, not advice',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201',
+      'a valid request was not created: Received: 400 / Documented: 201',
+    ],
   ],
   [
     'invalid-is-rejected',
@@ -269,6 +399,10 @@ const table: [string, TestCase, Exchange, Expect, string][] = [
     answer(201, CREATED),
     'fail:unexpected-status',
     'NaN accepted where a lenient parser takes it',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/400',
+      'an invalid request was not rejected: Received: 201 / Documented: 400',
+    ],
   ],
   [
     'invalid-is-rejected',
@@ -280,6 +414,10 @@ const table: [string, TestCase, Exchange, Expect, string][] = [
     answer(201, CREATED),
     'fail:unexpected-status',
     'a coercing validator unwrapped [0] into "0"',
+    [
+      '/components/schemas/R/properties/brand/type',
+      'an invalid request was not rejected: Received: 201 / Documented: 400',
+    ],
   ],
   ['echo-entity-type', kase('valid'), answer(201, []), 'skip', 'not a JSON object'],
   ['echo-return-url', kase('valid'), answer(201, CREATED), 'pass', 'the returnUrl sent'],
@@ -289,6 +427,10 @@ const table: [string, TestCase, Exchange, Expect, string][] = [
     with201((b) => ({ ...b, returnUrl: 'https://example.com/default' })),
     'fail:echo-mismatch',
     'returnUrl replaced',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201',
+      '201 returnUrl does not echo the request\'s returnUrl: Received: "https://example.com/default" / Sent: "https://example.com/back"',
+    ],
   ],
 ];
 
@@ -297,21 +439,31 @@ beforeAll(async () => {
   validators = buildValidators(await loadSpec('spec/openapi.yaml'));
 });
 
-function outcome(check: Check, c: TestCase, ex: Exchange, ctx: CheckContext): Expect {
+/** The outcome of one check, and the rule and message of the finding that decides it. */
+function judged(check: Check, c: TestCase, ex: Exchange, ctx: CheckContext): { expect: Expect; pin?: Pin } {
   const r = check.judge(c, ex, ctx);
-  if (r === undefined) return 'pass';
-  if ('skip' in r) return 'skip';
-  const failures = (Array.isArray(r) ? r : [r]) as Failure[];
-  if (failures.length === 0) return 'pass';
+  if (r === undefined) return { expect: 'pass' };
+  if ('skip' in r) return { expect: 'skip' };
+  const failures = (Array.isArray(r) ? r : [r]) as Finding[];
+  if (failures.length === 0) return { expect: 'pass' };
   const f = failures.find((x) => x.severity === 'error') ?? failures[0];
-  return `${f.severity === 'error' ? 'fail' : 'warn'}:${f.kind}`;
+  return { expect: `${f.severity === 'error' ? 'fail' : 'warn'}:${f.kind}`, pin: [f.rule, f.message] };
 }
+const outcome = (check: Check, c: TestCase, ex: Exchange, ctx: CheckContext): Expect =>
+  judged(check, c, ex, ctx).expect;
 
 describe('the checks of the verdict profile', () => {
-  it.each(table)('%s: %s', (name, c, ex, expected) => {
+  it.each(table)('%s: %s', (name, c, ex, expected, _what, pin) => {
     const check = createChecks().find((k) => k.name === name)!;
     expect(check.applies(c)).toBe(true);
-    expect(outcome(check, c, ex, { validators, mockTarget: false })).toBe(expected);
+    const got = judged(check, c, ex, { validators, mockTarget: false });
+    expect(got.expect).toBe(expected);
+    expect(got.pin).toEqual(pin);
+  });
+
+  it('every failing or warning row pins the rule and the message, not only the kind', () => {
+    for (const [name, , , expected, what, pin] of table)
+      expect(pin === undefined, `${name}: ${what}`).toBe(expected === 'pass' || expected === 'skip');
   });
 
   it('every check has a passing and a failing row', () => {

@@ -111,6 +111,8 @@ describe('judge', () => {
     const judged = judge(createChecks(), c, ex, { validators, mockTarget: false });
     const got = Object.fromEntries(judged.map((j) => [j.check.name, outcomeOf(j)]).filter(([, o]) => o !== 'pass'));
     expect(got).toEqual(expected);
+    // The engine stamps each finding with the registry's name of its check.
+    for (const j of judged) for (const f of j.failures) expect(f.check).toBe(j.check.name);
   });
 
   it('runs only the checks that apply, in the order of the registry', () => {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadSpec } from '../../../src/spec/load.ts';
+import { readFile } from 'node:fs/promises';
+import { loadSpec, parseSpec } from '../../../src/spec/load.ts';
 import { buildValidators, type Validators } from '../../../src/validators/index.ts';
 
 const C = '/components/schemas/';
@@ -104,5 +105,20 @@ describe('response schemas', () => {
     expect(validators.documentedStatuses).toEqual(['201', '400']);
     expect(validators.responseFor(401, 'application/json')).toBeUndefined();
     expect(validators.responseFor(201, 'text/plain')).toBeUndefined();
+  });
+});
+
+describe('findResponse', () => {
+  it('picks the explicit code, else its range, else default (OpenAPI 3.0.4 §4.8.16.2), or nothing', async () => {
+    const text = (await readFile('spec/openapi.yaml', 'utf8')).replace(
+      "        '400':",
+      "        4XX:\n          description: Client error\n        default:\n          description: Anything else\n        '400':",
+    );
+    const ranged = buildValidators(parseSpec(text, 'ranged.yaml'));
+    const found = (v: Validators, status: number) => v.findResponse(status)?.status;
+    expect([201, 400, 404, 500].map((s) => found(validators, s))).toEqual(['201', '400', undefined, undefined]);
+    expect([201, 400, 404, 500].map((s) => found(ranged, s))).toEqual(['201', '400', '4XX', 'default']);
+    expect([...validators.findResponse(201)!.content.keys()]).toEqual(['application/json']);
+    expect(ranged.findResponse(404)!.content.size).toBe(0);
   });
 });

@@ -1,0 +1,52 @@
+// A run's figures are the plan's, not the scheduler's: firstFailureAt counts in plan order (one seed, one figure),
+// and the count announced at the start is the count reported at the end.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { staticToken } from '../../src/runner/credentials.ts';
+import { runSuite } from '../../src/runner/run.ts';
+import type { ShardSpec } from '../../src/generators/feed.ts';
+import { startProvider, type RunningProvider } from '../provider/server.ts';
+
+const TOKEN = 'plan-order-token';
+let idRepeats: RunningProvider;
+beforeAll(async () => {
+  idRepeats = await startProvider({ token: TOKEN, fault: 'id-repeats' });
+});
+afterAll(() => idRepeats.close());
+
+async function run(shard?: ShardSpec) {
+  let announced = -1;
+  const report = await runSuite(
+    {
+      specPath: 'spec/openapi.yaml',
+      target: idRepeats.url,
+      credentials: staticToken(TOKEN),
+      seed: 3,
+      runs: 2,
+      concurrency: 8,
+      insecure: false,
+      waiversFile: 'test/faults/no-waivers.json',
+      ...(shard ? { shard } : {}),
+    },
+    { onStart: ({ total }) => (announced = total) },
+  );
+  return { report, announced };
+}
+
+describe('plan order', () => {
+  it('firstFailureAt is the place in the plan of the first failing case, run after run', async () => {
+    // p1, p2, b0001 (valid/minimal: the first id), b0002 (valid/all-fields: the id again) → place 4.
+    const first = await run();
+    const second = await run();
+    expect(first.report.summary.firstFailureAt).toBe(4);
+    expect(second.report.summary.firstFailureAt).toBe(4);
+  });
+
+  it('the count announced is the count reported, with and without shards', async () => {
+    const whole = await run();
+    expect(whole.announced).toBe(whole.report.summary.cases);
+    for (const index of [1, 2, 3]) {
+      const shard = await run({ index, count: 3 });
+      expect(shard.announced, `shard ${index}/3`).toBe(shard.report.summary.cases);
+    }
+  });
+});
