@@ -61,6 +61,8 @@ export interface RunHooks {
   readonly signal?: AbortSignal;
   onStart?(info: { total: number; target: Target }): void;
   onProgress?(p: { done: number; total: number; failures: number }): void;
+  /** Every exchange as it completes (preflight, cases, shrinking): `--har-all` streams them to disk. */
+  onExchange?(c: TestCase, ex: Exchange): void;
 }
 
 const WRONG_TOKEN = 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJjb25mb3JtYW5jZS13cm9uZy10b2tlbiJ9.';
@@ -97,8 +99,11 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
     const pace = createPace(opts.rate, opts.maxRequests);
     // Every 201 creates an entity in the target, whatever the case (shrinking and lax providers create too).
     const wireHeaders = headerSets(redact);
-    const exec = async (c: TestCase) =>
-      tally.noteCreated(await execute(c, url, http, pace, opts, hooks.signal, wireHeaders));
+    const exec = async (c: TestCase) => {
+      const ex = await execute(c, url, http, pace, opts, hooks.signal, wireHeaders);
+      if (ex) hooks.onExchange?.(c, ex);
+      return tally.noteCreated(ex);
+    };
 
     const checks = createChecks();
     const ctx: CheckContext = { validators, mockTarget: target.mock };
