@@ -525,6 +525,9 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'hang-on-emoji-name': { ...valid({ name: 'Car 🚗' }), timeoutMs: 300 },
   'reset-on-long-body': valid({ name: 'x'.repeat(65_536) }),
   'content-length-in-chars': valid({ name: 'Café 中文' }),
+  // Issue 15's fault pair: each is seen through one of its bugs (the faults it is made of have their own witnesses).
+  'two-bugs': invalid({ body: { brand: 'b', type: 'ev' } }),
+  'two-bugs-and-basic-accepted': { call: { body: ok, auth: 'Basic dGVzdDp0ZXN0' }, status: 401 },
 };
 
 /** Problems found with a witness, including transport failures and repeated ids. */
