@@ -170,12 +170,12 @@ ${copyable(`curl-${f.id}`, f.curl)}
 </section>`;
 }
 
-function checkRow(c: CheckSummary, firstFailure: ReportedFailure | undefined): string {
+function checkRow(c: CheckSummary, firstFailure: ReportedFailure | undefined, baselined: boolean): string {
   const cls = c.failed > 0 ? 'failed' : c.waived > 0 ? 'waived' : '';
   const name = firstFailure
     ? `<a href="#${a(firstFailure.id)}"><code>${t(c.name)}</code></a>`
     : `<code>${t(c.name)}</code>`;
-  return `<tr class="${cls}"><td>${name}</td><td class="muted">${t(c.description)}</td><td class="n">${c.passed}</td><td class="n fail">${c.failed}</td><td class="n waive">${c.waived}</td><td class="n">${c.skipped}</td></tr>`;
+  return `<tr class="${cls}"><td>${name}</td><td class="muted">${t(c.description)}</td><td class="n">${c.passed}</td><td class="n fail">${c.failed}</td><td class="n waive">${c.waived}</td><td class="n">${c.skipped}</td>${baselined ? `<td class="n">${c.baselined ?? 0}</td>` : ''}</tr>`;
 }
 
 function table(head: readonly string[], rows: readonly string[], numeric: readonly number[] = []): string {
@@ -235,11 +235,15 @@ export function toHtml(r: Report): string {
 
   sections.push(
     `<h2>Checks</h2>${table(
-      ['check', 'what it asserts', 'passed', 'failed', 'waived', 'skipped'],
+      ['check', 'what it asserts', 'passed', 'failed', 'waived', 'skipped', ...(r.baseline ? ['baselined'] : [])],
       r.checks.map((c) =>
-        checkRow(c, unwaived.find((f) => f.check === c.name) ?? waived.find((f) => f.check === c.name)),
+        checkRow(
+          c,
+          unwaived.find((f) => f.check === c.name) ?? waived.find((f) => f.check === c.name),
+          r.baseline !== undefined,
+        ),
       ),
-      [2, 3, 4, 5],
+      [2, 3, 4, 5, 6],
     )}`,
   );
   sections.push(
