@@ -42,7 +42,27 @@ export { staticToken, type Credentials } from './runner/credentials.ts';
 export { oauthClientCredentials, type OAuthOptions } from './runner/oauth.ts';
 export type { Exchange, SentRequest, ReceivedResponse, TransportErrorKind } from './runner/exchange.ts';
 // report
-export type { Report, ReportedFailure, CheckSummary, SpecGap, PreflightResult } from './report/model.ts';
+export type {
+  Report,
+  ReportedFailure,
+  ReportedProblem,
+  CaseRecord,
+  CheckSummary,
+  SpecGap,
+  PreflightResult,
+} from './report/model.ts';
+export { toMarkdown, type MarkdownOptions } from './report/markdown.ts';
+export { toHar, createHarStream } from './report/har.ts';
+export {
+  toBaseline,
+  parseBaseline,
+  triage,
+  BaselineError,
+  type BaselineEntry,
+  type BaselineFile,
+  type BaselineStatus,
+  type Triage,
+} from './report/baseline.ts';
 export { writeReports } from './report/write.ts';
 export { parseWaivers, WaiverError, type Waiver, type WaiverStatus } from './report/waivers.ts';
 export { toCurl } from './report/curl.ts';

@@ -191,6 +191,11 @@ export const OPTIONS = {
     description: 'a previous report.json: adds triage (new, still failing, fixed) to every report',
     commands: ['run'],
   },
+  'har-all': {
+    description: 'also write every exchange to exchanges.har (HAR 1.2, redacted), streamed as the run goes',
+    default: 'failures.har only',
+    commands: ['run'],
+  },
   out: { value: 'FILE', description: 'where the baseline file is written', commands: ['baseline'] },
   'provider-states-setup-url': {
     value: 'URL',

@@ -10,9 +10,14 @@ import { credentialsFrom } from './credentials.ts';
 import { optional } from './optional.ts';
 import type { Io } from './io.ts';
 import { EXIT_CODES } from './exit.ts';
+import type { TestCase } from '../generators/case.ts';
+import type { Exchange } from '../runner/exchange.ts';
 import { readBaseline } from './baseline.ts';
 import { readReport } from '../report/read.ts';
 import { triage } from '../report/baseline.ts';
+import { createHarStream } from '../report/har.ts';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 
 /** `conformance run`: the suite against a target; exit codes by verdict (`EXIT_CODES`). */
 export async function runCommand(flags: Flags, io: Io, signal?: AbortSignal): Promise<number> {
@@ -58,24 +63,34 @@ export async function runCommand(flags: Flags, io: Io, signal?: AbortSignal): Pr
     return 0;
   }
   const progress = createProgress(io);
+  const wireSecrets = () =>
+    [...opts.credentials.secrets(), flags.token, io.env['CONNECT_TOKEN'], io.env['CONNECT_CLIENT_SECRET']].filter(
+      (s): s is string => !!s,
+    );
+  // --har-all: every exchange streamed to disk as it completes, redacted like every report.
+  if (flags['har-all']) await mkdir(reportDir, { recursive: true });
+  const har = flags['har-all'] ? createHarStream(join(reportDir, 'exchanges.har'), wireSecrets) : undefined;
   let report: Report;
   try {
     report = await runSuite(opts, {
       ...optional('signal', signal),
       onStart: progress.onStart,
       onProgress: progress.onProgress,
+      ...optional(
+        'onExchange',
+        har && ((c: TestCase, ex: Exchange) => har.add(ex, ex.durationMs, `${c.label} (case ${c.id})`)),
+      ),
     });
   } finally {
     progress.finish();
+    har?.close();
   }
-  const secrets = [
-    ...opts.credentials.secrets(),
-    flags.token,
-    io.env['CONNECT_TOKEN'],
-    io.env['CONNECT_CLIENT_SECRET'],
-  ].filter((s): s is string => !!s);
+  const secrets = wireSecrets();
   if (previous) report = { ...report, triage: triage(report, previous.report, previous.file) };
-  const files = await writeReports(report, reportDir, secrets);
+  const files = [
+    ...(await writeReports(report, reportDir, secrets)),
+    ...(har ? [join(reportDir, 'exchanges.har')] : []),
+  ];
   for (const line of formatSummary(report, { reportDir })) io.out(line);
   io.out(`reports: ${files.join(', ')}`);
   return EXIT_CODES[report.verdict];

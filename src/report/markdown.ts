@@ -92,11 +92,16 @@ function entries(r: Report, htmlLink: string): { title: string; items: string[] 
 }
 
 function checksTable(r: Report): string {
+  const b = r.baseline !== undefined;
   const rows = r.checks.map(
     (c) =>
-      `| ${c.failed > 0 ? '❌' : c.waived > 0 ? '⚠️' : '✅'} ${code(c.name)} | ${c.passed} | ${c.failed} | ${c.waived} | ${c.skipped} |`,
+      `| ${c.failed > 0 ? '❌' : c.waived > 0 ? '⚠️' : '✅'} ${code(c.name)} | ${c.passed} | ${c.failed} | ${c.waived} | ${c.skipped} |${b ? ` ${c.baselined ?? 0} |` : ''}`,
   );
-  return ['| check | passed | failed | waived | skipped |', '|---|--:|--:|--:|--:|', ...rows].join('\n');
+  return [
+    `| check | passed | failed | waived | skipped |${b ? ' baselined |' : ''}`,
+    `|---|--:|--:|--:|--:|${b ? '--:|' : ''}`,
+    ...rows,
+  ].join('\n');
 }
 
 /**

@@ -16,6 +16,7 @@ import type { PreflightResult, Report } from '../report/model.ts';
 import type { BaselineEntry } from '../report/baseline.ts';
 import { createWaiverBook, parseWaivers, type Waiver } from '../report/waivers.ts';
 import { redactDeep, redactor, type Credentials } from './credentials.ts';
+import type { Exchange } from './exchange.ts';
 import { createHttpClient } from './http.ts';
 import { createPace } from './pace.ts';
 import { createDeadTargetWatch } from './give-up.ts';
@@ -68,6 +69,8 @@ export interface RunHooks {
   readonly signal?: AbortSignal;
   onStart?(info: { total: number; target: Target }): void;
   onProgress?(p: { done: number; total: number; failures: number }): void;
+  /** Every exchange as it completes (preflight, cases, shrinking): `--har-all` streams them to disk. */
+  onExchange?(c: TestCase, ex: Exchange): void;
 }
 
 const DEFAULT_TEAM_WAIVERS = 'spec/waivers.json';
@@ -116,7 +119,11 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
       wireHeaders: headerSets(redact),
     };
     // Every 201 creates an entity in the target, whatever the case (shrinking and lax providers create too).
-    const exec = async (c: TestCase) => tally.noteCreated(await sendCase(c, deps));
+    const exec = async (c: TestCase) => {
+      const ex = await sendCase(c, deps);
+      if (ex) hooks.onExchange?.(c, ex);
+      return tally.noteCreated(ex);
+    };
     const stopped = () => hooks.signal?.aborted === true || watch.gaveUp || pace.exhausted || timeUp();
     let complete = true;
 

@@ -1,7 +1,7 @@
 // report.html and junit.xml as a real browser sees them: Debian's Chromium, headless, with every fetch made impossible.
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,10 @@ import { escapeText } from '../../src/report/text.ts';
 import { writeReports } from '../../src/report/write.ts';
 import { ensureChromium } from '../setup/chromium.ts';
 import { fixtureReport } from '../unit/report/fixture.ts';
+import type { Report, ReportedProblem } from '../../src/report/model.ts';
+import { runSuite } from '../../src/runner/run.ts';
+import { staticToken } from '../../src/runner/credentials.ts';
+import { startProvider } from '../provider/server.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SCREENSHOT = join(ROOT, 'reports/test-output/report-html.png');
@@ -39,9 +43,83 @@ function browse(args: readonly string[]): Promise<string> {
   });
 }
 
+/** The fixture with `n` problems, each seen in 70 classes with a long body: a provider with very many problems. */
+function manyProblems(n: number): Report {
+  const r = fixtureReport();
+  const [p1] = r.problems!;
+  const body = JSON.stringify({ type: 'Company', name: 'x'.repeat(400), note: 'y '.repeat(200) });
+  const problems: ReportedProblem[] = Array.from({ length: n }, (_, i) => ({
+    ...p1,
+    id: `P${i + 1}`,
+    signature: `${p1.signature} #${i}`,
+    title: `status ${400 + (i % 99)} where 201 is due (a title long enough to wrap: ${'w'.repeat(120)})`,
+    classes: Array.from({ length: 70 }, (_, j) => `valid/class-${j}/with/a/long/label`),
+    example: { ...p1.example, request: { ...p1.example.request, body }, curl: `curl --data-binary '${body}'` },
+  }));
+  return { ...r, problems };
+}
+
+/**
+ * A copy of a report.html with a measuring script at the end of its body (the page's CSP would refuse it, so the copy
+ * has none): what the first screen shows, whether anything scrolls sideways, how long parsing and layout took.
+ */
+function measured(html: string): string {
+  const script = `<script>
+var layoutHeight = document.body.offsetHeight, ms = performance.now();
+var h = document.getElementById('problems'), first = document.querySelector('h2');
+var out = { problemsTop: h ? h.getBoundingClientRect().top : -1, firstHeading: first ? first.id : '',
+  firstProblemTop: document.querySelector('.problem') ? document.querySelector('.problem').getBoundingClientRect().top : -1,
+  scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth,
+  widest: Math.max.apply(null, Array.prototype.map.call(document.querySelectorAll('main *'), function (e) { return e.getBoundingClientRect().right; })),
+  ms: ms };
+var pre = document.createElement('pre'); pre.id = 'measure'; pre.textContent = JSON.stringify(out); document.body.appendChild(pre);
+</script>`;
+  return html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '').replace('</body>', `${script}\n</body>`);
+}
+
+interface Measure {
+  problemsTop: number;
+  firstHeading: string;
+  firstProblemTop: number;
+  scrollWidth: number;
+  clientWidth: number;
+  widest: number;
+  ms: number;
+}
+
+async function measure(dir: string): Promise<Measure> {
+  const page = join(dir, 'measured.html');
+  writeFileSync(page, measured(readFileSync(join(dir, 'report.html'), 'utf8')));
+  const dom = await browse(['--window-size=1280,800', '--dump-dom', pathToFileURL(page).href]);
+  const json = /<pre id="measure">(.*?)<\/pre>/.exec(dom)?.[1];
+  if (!json) throw new Error('the measuring script did not run');
+  return JSON.parse(json.replaceAll('&quot;', '"')) as Measure;
+}
+
+const twoBugs = join(work, 'two-bugs');
+const many = join(work, 'many');
+
 beforeAll(async () => {
   chromium = await ensureChromium();
   await writeReports(fixtureReport(), work);
+  await writeReports(manyProblems(500), many);
+  // The two-bug provider of issue 15, for the first screen a person sees.
+  const provider = await startProvider({ token: 'reference-token', fault: 'two-bugs' });
+  try {
+    const report = await runSuite({
+      specPath: 'spec/openapi.yaml',
+      target: provider.url,
+      credentials: staticToken('reference-token'),
+      seed: 1,
+      runs: 25,
+      concurrency: 4,
+      insecure: false,
+      waiversFile: 'test/faults/no-waivers.json',
+    });
+    await writeReports(report, twoBugs);
+  } finally {
+    await provider.close();
+  }
 }, 900_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -76,6 +154,36 @@ describe('report.html in headless Chromium', () => {
       pathToFileURL(join(work, 'report.html')).href,
     ]);
     expect(statSync(SCREENSHOT).size).toBeGreaterThan(50_000);
+  });
+});
+
+describe('report.html at 1280 px, measured in Chromium', () => {
+  it('shows the problems first, on the first screen, and nothing scrolls sideways', async () => {
+    for (const dir of [work, twoBugs, many]) {
+      const m = await measure(dir);
+      expect(m.firstHeading, dir).toBe('problems');
+      expect(m.problemsTop, dir).toBeGreaterThan(0);
+      expect(m.firstProblemTop, dir).toBeLessThan(800);
+      expect(m.scrollWidth, dir).toBeLessThanOrEqual(m.clientWidth);
+      expect(m.widest, dir).toBeLessThanOrEqual(1280);
+    }
+  });
+
+  it('opens a report with 500 problems in under a second (parse and layout of the whole page)', async () => {
+    expect(statSync(join(many, 'report.html')).size).toBeGreaterThan(2_000_000);
+    const m = await measure(many);
+    // A second on an idle machine; on a shared one (five agents on two cores) the bound grows with the load average.
+    const load = Math.max(1, loadavg()[0] / cpus().length);
+    console.log(`500 problems: parsed and laid out in ${Math.round(m.ms)} ms (load ${load.toFixed(1)} per core)`);
+    expect(m.ms).toBeLessThan(1000 * load);
+  });
+
+  it('takes a screenshot of the first screen of the two-bug provider (reports/test-output/report-first-screen.png)', async () => {
+    const shot = join(ROOT, 'reports/test-output/report-first-screen.png');
+    mkdirSync(join(ROOT, 'reports/test-output'), { recursive: true });
+    rmSync(shot, { force: true });
+    await browse([`--screenshot=${shot}`, '--window-size=1280,800', pathToFileURL(join(twoBugs, 'report.html')).href]);
+    expect(statSync(shot).size).toBeGreaterThan(20_000);
   });
 });
 

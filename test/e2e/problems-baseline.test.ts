@@ -9,6 +9,7 @@ import { main } from '../../src/cli/main.ts';
 import type { Io } from '../../src/cli/io.ts';
 import type { Report } from '../../src/report/model.ts';
 import { startProvider } from '../provider/server.ts';
+import { harValidator } from '../unit/report/har-schema.ts';
 
 const TOKEN = 'reference-token';
 const work = mkdtempSync(join(tmpdir(), 'conformance-baseline-'));
@@ -38,7 +39,7 @@ describe('the two-bug provider (200 for 201, type in any letter case)', () => {
   const baseline = join(work, 'baseline.json');
 
   it('shows exactly 2 problems first, each with a small, printable example and its curl line', async () => {
-    first = await runAgainst('two-bugs', 'first');
+    first = await runAgainst('two-bugs', 'first', ['--har-all']);
     expect(first.code).toBe(1);
     const problems = first.report.problems!;
     expect(first.report.failures.length).toBeGreaterThan(20);
@@ -64,6 +65,24 @@ describe('the two-bug provider (200 for 201, type in any letter case)', () => {
       '<testsuite name="problems" tests="2" failures="2"',
     );
   }, 120_000);
+
+  it('writes failures.har and, with --har-all, exchanges.har: both valid HAR 1.2, redacted', () => {
+    const validate = harValidator();
+    const failures = JSON.parse(readFileSync(join(first.dir, 'failures.har'), 'utf8')) as { log: { entries: [] } };
+    const all = readFileSync(join(first.dir, 'exchanges.har'), 'utf8');
+    const every = JSON.parse(all) as { log: { entries: [] } };
+    expect(validate(failures), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate(every), JSON.stringify(validate.errors)).toBe(true);
+    // One entry per distinct failing request: every failure's and every problem's example.
+    const requests = new Set([
+      ...first.report.failures.map((f) => f.curl),
+      ...first.report.problems!.map((p) => p.example.curl),
+    ]);
+    expect(failures.log.entries).toHaveLength(requests.size);
+    expect(every.log.entries.length).toBeGreaterThanOrEqual(first.report.summary.requests);
+    expect(all).not.toContain(TOKEN);
+    expect(all).toContain('Bearer [REDACTED]');
+  });
 
   it('writes a baseline with a stable signature per problem (no seed, id or time)', async () => {
     const lines: string[] = [];

@@ -533,6 +533,9 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'lone-surrogate-500': valid({ name: 'lone \ud800' }),
   'prototype-keys-refused': valid({ properties: JSON.parse('{"__proto__":{"x":1}}') as unknown }),
   'null-echo': valid(),
+  // Issue 15's fault pair: each is seen through one of its bugs (the faults it is made of have their own witnesses).
+  'two-bugs': invalid({ body: { brand: 'b', type: 'ev' } }),
+  'two-bugs-and-basic-accepted': { call: { body: ok, auth: 'Basic dGVzdDp0ZXN0' }, status: 401 },
 };
 
 /** Problems found with a witness, including transport failures and repeated ids. */

@@ -53,7 +53,7 @@ describe('merge-reports', () => {
     expect(readFileSync(join(out, 'junit.xml'), 'utf8')).toContain('<testsuites');
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('merged from 2 shards');
     expect(lines.at(-1)).toBe(
-      `merged 2 shard reports; reports: ${['report.json', 'junit.xml', 'report.html', 'report.md'].map((f) => join(out, f)).join(', ')}`,
+      `merged 2 shard reports; reports: ${['report.json', 'junit.xml', 'report.html', 'report.md', 'failures.har'].map((f) => join(out, f)).join(', ')}`,
     );
     expect(lines).toContain(
       'seed 1234567; repeat the run (the token in CONNECT_TOKEN, never on the command line): npx conformance run --target https://sandbox.connect.example.com/connect --seed 1234567 --runs 200',

@@ -9,6 +9,11 @@ import {
 } from '../../../src/report/baseline.ts';
 import type { Report } from '../../../src/report/model.ts';
 import { fixtureReport } from './fixture.ts';
+import { formatSummary } from '../../../src/cli/console.ts';
+import { toHtml } from '../../../src/report/html.ts';
+import { toJUnit } from '../../../src/report/junit.ts';
+import { toMarkdown } from '../../../src/report/markdown.ts';
+import { findAll, parseXml } from './xml.ts';
 
 describe('baselines', () => {
   it('toBaseline keeps each problem by signature, sorted, with nothing of the run', () => {
@@ -62,5 +67,61 @@ describe('baselines', () => {
     const [section] = ratchetSections({ ...current, triage: t });
     expect(section.heading).toContain('1 new, 1 still failing, 2 fixed');
     expect(section.lines).toContain('new: P2 teapot');
+  });
+});
+
+describe('baseline and triage in every writer', () => {
+  /** The fixture run against a baseline that lists P1 and one problem the run no longer shows, compared with itself. */
+  function ratcheted(): Report {
+    const r = fixtureReport();
+    const [p1, ...rest] = r.problems!;
+    const gone = {
+      signature: 'received 500 | not-a-server-error server-error /x',
+      title: 'a 500',
+      checks: [],
+      rules: [],
+    };
+    return {
+      ...r,
+      problems: [{ ...p1, baselined: true }, ...rest],
+      failures: r.failures.map((f) => (f.id === 'F1' ? { ...f, baselined: true } : f)),
+      baseline: { file: 'spec/baseline.json', entries: 2, matched: 1, fixed: [gone] },
+      triage: {
+        previous: { file: 'old/report.json', seed: 7, startedAt: '2025-01-01T00:00:00.000Z' },
+        new: ['P3'],
+        stillFailing: ['P1', 'P2'],
+        fixed: [],
+      },
+    };
+  }
+
+  it('console, Markdown, HTML and JUnit mark baselined and new problems and list fixed entries', () => {
+    const r = ratcheted();
+    const console = formatSummary(r).join('\n');
+    expect(console).toContain('P1 [baselined, still failing] status 400 where 201 is due');
+    expect(console).toContain('P3 [new] status 201 where 400 is due');
+    expect(console).toContain(
+      'baseline spec/baseline.json: 1 of 2 entries still occur (reported, not failing the run), 1 fixed:',
+    );
+    expect(console).toContain('  fixed: a 500 — remove it from the baseline');
+    expect(console).toContain('baselined failures (1), in problems the baseline lists:');
+    const md = toMarkdown(r);
+    expect(md).toContain('#### P3 status 201 where 400 is due · _new_');
+    expect(md).toContain(
+      '### Triage against old/report.json (seed 7, 2025-01-01T00:00:00.000Z): 1 new, 2 still failing, 0 fixed',
+    );
+    const html = toHtml(r);
+    expect(html).toContain('<span class="flag stale">baselined</span>');
+    expect(html).toContain(
+      '<li>fixed: a 500 — remove it from the baseline (conformance baseline REPORT --out FILE)</li>',
+    );
+    expect(html).toContain('<h2 id="baselined">Baselined failures (1)</h2>');
+    const junit = parseXml(toJUnit(r));
+    const problems = findAll(
+      findAll(junit, 'testsuite').find((s) => s.attrs['name'] === 'problems')!,
+      'testcase',
+    );
+    expect(findAll(problems[0], 'skipped')[0].attrs['message']).toBe('in the baseline');
+    expect(findAll(problems[1], 'failure')).toHaveLength(1);
   });
 });

@@ -6,6 +6,7 @@ import { formatSummary } from '../../../src/cli/console.ts';
 import { toHtml } from '../../../src/report/html.ts';
 import { toJUnit } from '../../../src/report/junit.ts';
 import { toMarkdown } from '../../../src/report/markdown.ts';
+import { toHar } from '../../../src/report/har.ts';
 import type { Report } from '../../../src/report/model.ts';
 import { escapeMarkup, escapeText } from '../../../src/report/text.ts';
 import { writeReports } from '../../../src/report/write.ts';
@@ -20,6 +21,7 @@ const WRITERS: [string, (r: Report) => string][] = [
   ['junit.xml', toJUnit],
   ['report.html', toHtml],
   ['report.md', (r) => toMarkdown(r)],
+  ['failures.har', toHar],
   ['console', (r) => formatSummary(r).join('\n')],
 ];
 
@@ -50,7 +52,7 @@ describe('secrets in reports', () => {
     // Arrange / Act
     const files = await written(carelessReport(), [TOKEN]);
     // Assert
-    expect(Object.keys(files)).toEqual(['report.json', 'junit.xml', 'report.html', 'report.md']);
+    expect(Object.keys(files)).toEqual(['report.json', 'junit.xml', 'report.html', 'report.md', 'failures.har']);
     for (const [name, text] of Object.entries(files)) {
       expect(leaks(text), name).toBe(false);
       expect(text, name).toContain('[REDACTED]');
