@@ -1,5 +1,7 @@
 // The public API, exported by name. Everything not listed here is internal.
 
+// the package: the bundled spec (pass it as `specPath` to judge by it) and the package's folder
+export { BUNDLED_SPEC, PACKAGE_ROOT } from './package.ts';
 // spec
 export { loadSpec, parseSpec, SpecError, OPERATION, type LoadedSpec } from './spec/load.ts';
 export { convertSchema, SPEC_BASE } from './spec/convert.ts';
