@@ -4,6 +4,8 @@ import { PROFILE_ONLY_STATUSES } from './checks/rules.ts';
 import { lintSpec as lintSpecAgainst, type SpecWarning } from './spec/lint.ts';
 import type { LoadedSpec } from './spec/load.ts';
 
+// the package: the bundled spec (pass it as `specPath` to judge by it) and the package's folder
+export { BUNDLED_SPEC, PACKAGE_ROOT } from './package.ts';
 // spec
 export { loadSpec, parseSpec, SpecError, OPERATION, type LoadedSpec } from './spec/load.ts';
 export { convertSchema, SPEC_BASE } from './spec/convert.ts';

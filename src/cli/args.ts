@@ -271,8 +271,14 @@ export interface CommandLine {
 }
 
 /** Parses argv with commander; unknown flags, flags of another command and stray values are usage errors. */
-export function parseCommandLine(argv: readonly string[]): CommandLine {
-  const command = argv.find((a) => !a.startsWith('-'));
+export function parseCommandLine(given: readonly string[]): CommandLine {
+  // Flags may come before the command (`conformance --seed 1 run`), as they always could: move the command first.
+  const at = commandIndex(given);
+  const command = at === -1 ? undefined : given[at];
+  const argv = at <= 0 ? given : [given[at], ...given.slice(0, at), ...given.slice(at + 1)];
+  // `help NAME` of no command: the same line as for running it.
+  if (command === 'help' && argv[1] !== undefined && !Object.hasOwn(COMMANDS, argv[1]))
+    return parseCommandLine([argv[1]]);
   // commander takes whatever follows a flag as its value; a flag there means the value was forgotten.
   for (let i = 0; i < argv.length; i++) {
     const next = argv[i + 1];
@@ -325,6 +331,15 @@ function usageMessage(e: CommanderError, command: string | undefined): string {
     default:
       return e.message.replace(/^error: /, '').split('\n')[0];
   }
+}
+
+/** Where the command is: the first word that is neither a flag nor a flag's value, or -1. */
+function commandIndex(argv: readonly string[]): number {
+  for (let i = 0; i < argv.length; i++) {
+    if (!argv[i].startsWith('-')) return i;
+    if (isValueFlag(argv[i])) i++;
+  }
+  return -1;
 }
 
 function isValueFlag(arg: string | undefined): boolean {

@@ -125,8 +125,8 @@ describe('installed in a provider’s project', () => {
   it('imports the public API (exports, with types)', async () => {
     await writeFile(
       join(project, 'use.mjs'),
-      `import { loadSpec, runSuite, main } from '${NAME}';
-const spec = await loadSpec('node_modules/${NAME}/spec/openapi.yaml');
+      `import { BUNDLED_SPEC, loadSpec, runSuite, main } from '${NAME}';
+const spec = await loadSpec(BUNDLED_SPEC);
 console.log(typeof runSuite, typeof main, spec.operationPointer);`,
     );
     expect(await sh(process.execPath, ['use.mjs'])).toMatchObject({

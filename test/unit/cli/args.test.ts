@@ -51,6 +51,16 @@ describe('parseCommandLine', () => {
   ])('%j: %s', (argv, message) => {
     expect(usage(() => parseCommandLine(argv))).toBe(message);
   });
+  it('takes flags before the command, as before commander', () => {
+    expect(parseCommandLine(['--runs', '3', 'run', '--dry-run'])).toEqual({
+      command: 'run',
+      positionals: [],
+      flags: { runs: '3', 'dry-run': true },
+    });
+  });
+  it('help of an unknown command says so, with the nearest command', () => {
+    expect(usage(() => parseCommandLine(['help', 'replya']))).toBe('unknown command "replya" (did you mean replay?)');
+  });
   it('takes a negative number as the value of a flag, so that the flag’s own check names the problem', () => {
     expect(parseCommandLine(['run', '--timeout', '-1']).flags.timeout).toBe('-1');
     expect(usage(() => intFlag('timeout', '-1', 0, 1, 10))).toBe('--timeout must be between 1 and 10, got -1');
