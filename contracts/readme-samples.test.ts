@@ -38,7 +38,12 @@ describe(`${README} code samples`, () => {
   const runSample = async (index: number, env: Record<string, string> = {}) => {
     const file = join(dir, `sample-${index}.ts`);
     await writeFile(file, samples[index]);
-    return (await run(process.execPath, [file], { env: { ...process.env, ...env } })).stdout;
+    // The samples import the package by name: in a clone, its sources (the build in dist/ may not exist yet).
+    return (
+      await run(process.execPath, ['--conditions=connect-onboarding-conformance:source', file], {
+        env: { ...process.env, ...env },
+      })
+    ).stdout;
   };
 
   it('the offline check finds the committed pact consistent with the spec', async () => {

@@ -7,8 +7,10 @@ import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PactFileError, readPactFile, type PactHttpInteraction } from './pact-file.ts';
 import type { ChildReply, ChildRequest, StateFailure } from './verifier-child.ts';
+import { siblingModule } from '../package.ts';
 
-const CHILD = fileURLToPath(new URL('./verifier-child.ts', import.meta.url));
+// `.ts` when running the sources, `.js` in the published package.
+const CHILD = fileURLToPath(siblingModule(import.meta.url, 'verifier-child'));
 
 /** What to verify, against what. */
 export interface VerifyPactOptions {
