@@ -137,13 +137,10 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
     const tally = createTally(checks, opts.seed, book, redact, new Set(opts.baseline?.entries.map((e) => e.signature)));
     const coverage = createCoverage(planOpts);
 
-    // A case's place in the plan (preflight, boundary, random; ids count from 1 in each): firstFailureAt counts in plan
-    // order, not in the order answers complete, so one seed gives one figure.
-    const placeOf = (c: TestCase) => {
-      const n = Number(c.id.slice(1));
-      if (c.phase === 'preflight') return n;
-      return plan.preflight.length + (c.phase === 'boundary' ? n : plan.boundaryCount + n);
-    };
+    // A case's place in the plan as sent (preflight, then the scheduled boundary and random phases): firstFailureAt
+    // counts in plan order, not in the order answers complete, so one seed gives one figure.
+    const placeOf = (c: TestCase) =>
+      c.phase === 'preflight' ? Number(c.id.slice(1)) : plan.preflight.length + plan.placeOf(c);
 
     // Preflight: certain verdicts first, so a target that validates nothing is named in one line.
     const preflight: PreflightResult[] = [];

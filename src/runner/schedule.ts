@@ -40,22 +40,37 @@ export function breadthFirst(cases: readonly TestCase[], checks: readonly Check[
   return out;
 }
 
+/** A plan in the order its cases are sent, and the place of each case in that order. */
+export interface ScheduledPlan extends Plan {
+  /** The 1-based place of a boundary or random case in the order sent (the preflight probes not counted). */
+  placeOf(c: TestCase): number;
+}
+
 /** The plan with its boundary phase in breadth-first order; the random phase follows as generated. */
-export function scheduled(plan: Plan, checks: readonly Check[]): Plan {
+export function scheduled(plan: Plan, checks: readonly Check[]): ScheduledPlan {
+  // The boundary phase is the same for every seed and every pass: ordered once, on the first pass.
+  let boundary: readonly TestCase[] | undefined;
+  let places: ReadonlyMap<string, number> | undefined;
   return {
     ...plan,
     cases() {
       return (function* () {
         const it = plan.cases()[Symbol.iterator]();
-        const boundary: TestCase[] = [];
+        const generated: TestCase[] = [];
         for (let i = 0; i < plan.boundaryCount; i++) {
           const next = it.next();
           if (next.done) break;
-          boundary.push(next.value);
+          generated.push(next.value);
         }
-        yield* breadthFirst(boundary, checks);
+        boundary ??= breadthFirst(generated, checks);
+        yield* boundary;
         for (let next = it.next(); !next.done; next = it.next()) yield next.value;
       })();
+    },
+    placeOf(c) {
+      if (c.phase === 'random') return plan.boundaryCount + Number(c.id.slice(1));
+      places ??= new Map((boundary ?? []).map((b, i) => [b.id, i + 1]));
+      return places.get(c.id) ?? Number(c.id.slice(1));
     },
   };
 }

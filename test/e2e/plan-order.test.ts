@@ -34,11 +34,12 @@ async function run(shard?: ShardSpec) {
 
 describe('plan order', () => {
   it('firstFailureAt is the place in the plan of the first failing case, run after run', async () => {
-    // p1, p2, b0001 (valid/minimal: the first id), b0002 (valid/all-fields: the id again) → place 4.
+    // Sent breadth first (runner/schedule.ts): p1, p2, b0002 (valid/all-fields: the first id) at place 3, one case for
+    // each other row and constraint, then b0001 (valid/minimal: the id again) at place 25.
     const first = await run();
     const second = await run();
-    expect(first.report.summary.firstFailureAt).toBe(4);
-    expect(second.report.summary.firstFailureAt).toBe(4);
+    expect(first.report.summary.firstFailureAt).toBe(25);
+    expect(second.report.summary.firstFailureAt).toBe(25);
   });
 
   it('the count announced is the count reported, with and without shards', async () => {
