@@ -1,7 +1,7 @@
 // The console reporter: progress while a run goes (a redrawn bar on a terminal, a few plain lines in CI logs), then a
 // summary a person can act on. Only the CLI prints; the engine reports through `RunHooks`.
 import type { Report, ReportedFailure } from '../report/model.ts';
-import { REPEAT_NOTE, repeatCommand } from '../report/repeat.ts';
+import { repeatCommand, repeatNote } from '../report/repeat.ts';
 import { duration, visible } from '../report/text.ts';
 import { untestedLines, verdictWord } from '../report/verdict.ts';
 import type { Io } from './main.ts';
@@ -166,7 +166,9 @@ export function formatSummary(r: Report, opts: { readonly reportDir?: string } =
   );
   if (r.budgetExhausted && r.complete !== false) out.push('--max-requests was reached while shrinking');
   if (!partial) out.push(...untestedLines(r));
-  out.push(`seed ${r.seed}; repeat the run${r.target.kind === 'url' ? ` (${REPEAT_NOTE})` : ''}: ${repeatCommand(r)}`);
+  out.push(
+    `seed ${r.seed}; repeat the run${r.target.kind === 'url' ? ` (${repeatNote(r)})` : ''}: ${repeatCommand(r)}`,
+  );
   if (unwaived.length && opts.reportDir !== undefined)
     out.push(
       `replay the failures: npx conformance replay ${opts.reportDir.replace(/\/+$/, '')}/report.json${r.target.kind === 'prism' ? ' --target URL' : ''}`,

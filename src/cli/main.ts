@@ -2,7 +2,7 @@ import { SpecError } from '../spec/load.ts';
 import { TargetError } from '../targets/types.ts';
 import { WaiverError } from '../report/waivers.ts';
 import { UsageError, parseCommandLine } from './args.ts';
-import { redactor } from '../runner/credentials.ts';
+import { createSecrets, secretsFrom } from '../secrets.ts';
 import { runCommand } from './run.ts';
 import { verifyPactCommand } from './verify-pact.ts';
 import { replayCommand } from './replay.ts';
@@ -28,11 +28,12 @@ export interface Io {
 
 /** Runs one command line and returns the exit code; never throws. */
 export async function main(argv: readonly string[], io: Io, signal?: AbortSignal): Promise<number> {
-  const secrets: string[] = [];
-  const redact = redactor(() => secrets);
+  // The run's secrets, collected once: every command and the error line below redact with them.
+  const secrets = createSecrets();
+  const redact = secrets.redact;
   try {
     const { command, positionals, flags } = parseCommandLine(argv);
-    for (const s of [flags.token, io.env['CONNECT_TOKEN'], io.env['CONNECT_CLIENT_SECRET']]) if (s) secrets.push(s);
+    secrets.add(...secretsFrom(flags.token, io.env));
     if (flags.help || command === undefined) {
       io.out(USAGE);
       return command === undefined && !flags.help ? 2 : 0;
@@ -41,7 +42,7 @@ export async function main(argv: readonly string[], io: Io, signal?: AbortSignal
       case 'run':
         if (positionals.length > 0)
           throw new UsageError(`run takes no arguments, got ${JSON.stringify(positionals[0])}`);
-        return await runCommand(flags, io, signal);
+        return await runCommand(flags, io, signal, secrets);
       case 'verify-pact':
         if (positionals.length > 0)
           throw new UsageError(`verify-pact takes no arguments, got ${JSON.stringify(positionals[0])}`);
@@ -51,9 +52,9 @@ export async function main(argv: readonly string[], io: Io, signal?: AbortSignal
           );
         return await verifyPactCommand(flags, io);
       case 'replay':
-        return await replayCommand(positionals, flags, io);
+        return await replayCommand(positionals, flags, io, secrets, signal);
       case 'merge-reports':
-        return await mergeCommand(positionals, flags, io);
+        return await mergeCommand(positionals, flags, io, secrets);
       default:
         throw new UsageError(`unknown command ${JSON.stringify(command)} (run, verify-pact, replay, merge-reports)`);
     }

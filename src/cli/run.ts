@@ -9,35 +9,27 @@ import type { Report } from '../report/model.ts';
 import { intFlag, rateFlag, shardFlag, UsageError, type Flags } from './args.ts';
 import type { Io } from './main.ts';
 import { EXIT_CODES } from './exit.ts';
+import { createSecrets, secretsFrom, type Secrets } from '../secrets.ts';
 
 /** `conformance run`: the suite against a target; exit codes by verdict (`EXIT_CODES`). */
-export async function runCommand(flags: Flags, io: Io, signal?: AbortSignal): Promise<number> {
+export async function runCommand(
+  flags: Flags,
+  io: Io,
+  signal?: AbortSignal,
+  secrets: Secrets = createSecrets(secretsFrom(flags.token, io.env)),
+): Promise<number> {
   const seed = intFlag('seed', flags.seed, randomInt(0, 2 ** 31 - 1), 0, 2 ** 31 - 1);
   const reportDir = flags['report-dir'] ?? 'reports';
   const opts = {
     specPath: flags.spec ?? 'spec/openapi.yaml',
     target: flags.target ?? 'prism',
     credentials: credentialsFrom(flags, io.env),
+    secrets,
     seed,
     runs: intFlag('runs', flags.runs, 100, 0, 10_000_000),
-    concurrency: intFlag('concurrency', flags.concurrency, 4, 1, 256),
-    ...optional(
-      'timeoutMs',
-      flags.timeout === undefined ? undefined : intFlag('timeout', flags.timeout, 0, 1, 3_600_000),
-    ),
-    ...optional('rate', rateFlag(flags.rate)),
-    ...optional(
-      'maxRequests',
-      flags['max-requests'] === undefined ? undefined : intFlag('max-requests', flags['max-requests'], 0, 1),
-    ),
+    ...sendingFlags(flags),
     ...optional('shard', shardFlag(flags.shard)),
     ...optional('waiversFile', flags.waivers),
-    ...optional(
-      'giveUpAfter',
-      flags['give-up-after'] === undefined
-        ? undefined
-        : intFlag('give-up-after', flags['give-up-after'], 8, 0, 1_000_000),
-    ),
     ...optional(
       'timeLimitMs',
       flags['time-limit'] === undefined
@@ -61,16 +53,44 @@ export async function runCommand(flags: Flags, io: Io, signal?: AbortSignal): Pr
   } finally {
     progress.finish();
   }
-  const secrets = [
-    ...opts.credentials.secrets(),
-    flags.token,
-    io.env['CONNECT_TOKEN'],
-    io.env['CONNECT_CLIENT_SECRET'],
-  ].filter((s): s is string => !!s);
   const files = await writeReports(report, reportDir, secrets);
-  for (const line of formatSummary(report, { reportDir })) io.out(line);
+  for (const line of formatSummary(report, { reportDir })) io.out(secrets.redact(line));
   io.out(`reports: ${files.join(', ')}`);
   return EXIT_CODES[report.verdict];
+}
+
+/**
+ * The flags that say how requests are sent, read alike by `run` and `replay`: concurrency, timeout, rate, budget and
+ * the dead-target watch. `defaults` (replay: the report's own) fill what is not given.
+ */
+export function sendingFlags(
+  flags: Flags,
+  defaults: { concurrency?: number; timeoutMs?: number; rate?: number } = {},
+): {
+  concurrency: number;
+  timeoutMs?: number;
+  rate?: number;
+  maxRequests?: number;
+  giveUpAfter?: number;
+} {
+  return {
+    concurrency: intFlag('concurrency', flags.concurrency, defaults.concurrency ?? 4, 1, 256),
+    ...optional(
+      'timeoutMs',
+      flags.timeout === undefined ? defaults.timeoutMs : intFlag('timeout', flags.timeout, 0, 1, 3_600_000),
+    ),
+    ...optional('rate', rateFlag(flags.rate) ?? defaults.rate),
+    ...optional(
+      'maxRequests',
+      flags['max-requests'] === undefined ? undefined : intFlag('max-requests', flags['max-requests'], 0, 1),
+    ),
+    ...optional(
+      'giveUpAfter',
+      flags['give-up-after'] === undefined
+        ? undefined
+        : intFlag('give-up-after', flags['give-up-after'], 8, 0, 1_000_000),
+    ),
+  };
 }
 
 /** `--token-url` (OAuth2 client credentials from the environment), else `--token` or `CONNECT_TOKEN`. */

@@ -2,7 +2,7 @@
 // hash, and a Content-Security-Policy that forbids every fetch: the page works offline and leaks nothing.
 import { createHash } from 'node:crypto';
 import type { CheckSummary, Report, ReportedFailure } from './model.ts';
-import { REPEAT_NOTE, repeatCommand } from './repeat.ts';
+import { repeatCommand, repeatNote } from './repeat.ts';
 import { untestedLines, verdictWord } from './verdict.ts';
 import { duration, escapeMarkup as a, escapeText as t } from './text.ts';
 
@@ -288,7 +288,7 @@ export function toHtml(r: Report): string {
 <div class="verdict ${state}" id="verdict"><strong>${word}</strong>${r.verdictReasons.length || untested.length ? `<ul>${[...r.verdictReasons, ...untested].map((x) => `<li>${t(x)}</li>`).join('')}</ul>` : '<span>every check passed (waived failures allowed)</span>'}</div>
 <dl class="meta">${meta.map(([k, v]) => `<dt>${t(k)}</dt><dd>${t(v)}</dd>`).join('')}</dl>
 <div class="stats">${stats.map(([k, n, bad]) => `<div class="stat${bad ? ' bad' : ''}"><b>${n}</b>${t(k)}</div>`).join('')}</div>
-<div class="label">Repeat this run${r.target.kind === 'url' ? ` (${t(REPEAT_NOTE)})` : ''}</div>
+<div class="label">Repeat this run${r.target.kind === 'url' ? ` (${t(repeatNote(r))})` : ''}</div>
 ${copyable('repeat', repeat)}
 ${sections.join('\n')}
 </main>

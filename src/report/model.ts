@@ -105,6 +105,22 @@ export interface Report {
    * complete is never `conforms`.
    */
   readonly complete?: boolean;
+  /**
+   * The flags that shaped the run besides target, seed, runs, spec, shard and --insecure (which have fields of their
+   * own): the repeat line and `replay` read them. Absent in older reports. Never a secret.
+   */
+  readonly options?: {
+    readonly concurrency: number;
+    readonly timeoutMs: number;
+    readonly rate?: number;
+    readonly maxRequests?: number;
+    readonly tokenUrl?: string;
+    readonly scope?: string;
+    readonly waivers?: string;
+    readonly giveUpAfter?: number;
+    readonly timeLimitS?: number;
+    readonly ca?: string;
+  };
   /** Why the run stopped before its plan was done (absent when it was complete). */
   readonly stopReason?: StopReason;
   /** Set when the run gave up on a target that answered nothing usable (`--give-up-after`). */

@@ -132,6 +132,7 @@ export function oauthClientCredentials(opts: OAuthOptions): Credentials {
       return true;
     },
     secrets: () => [...seen],
+    oauth: { tokenUrl: opts.tokenUrl, ...(opts.scope === undefined ? {} : { scope: opts.scope }) },
   };
 }
 

@@ -13,11 +13,10 @@ import { MOCK_TOKEN, startTarget, TargetError, type Target } from '../targets/in
 import { buildValidators } from '../validators/index.ts';
 import type { PreflightResult, Report } from '../report/model.ts';
 import { createWaiverBook, parseWaivers, type Waiver } from '../report/waivers.ts';
-import { redactDeep, redactor, type Credentials } from './credentials.ts';
-import { createHttpClient } from './http.ts';
-import { createPace } from './pace.ts';
+import type { Credentials } from './credentials.ts';
+import { createSecrets, type Secrets } from '../secrets.ts';
 import { createDeadTargetWatch } from './give-up.ts';
-import { headerSets, sendCase } from './send.ts';
+import { createTransport, headerSets, sendCase } from './send.ts';
 import { scheduled } from './schedule.ts';
 import { createTally } from './tally.ts';
 
@@ -55,6 +54,8 @@ export interface RunOptions {
   readonly giveUpAfter?: number;
   /** Stop sending after this many ms (the run is then incomplete). */
   readonly timeLimitMs?: number;
+  /** The run's secrets (the CLI's collector, built once per run); the credentials' own are tracked in any case. */
+  readonly secrets?: Secrets;
   /** Today as YYYY-MM-DD, for waiver expiry (tests pin it). */
   readonly today?: string;
 }
@@ -81,11 +82,13 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
 
   const target = await startTarget(spec, opts.target);
   let source: CaseSource | undefined;
-  const http = createHttpClient({
+  const { http, pace } = createTransport({
     timeoutMs: opts.timeoutMs ?? target.defaultTimeoutMs,
-    maxBodyBytes: opts.maxBodyBytes ?? 1 << 20,
+    maxBodyBytes: opts.maxBodyBytes,
     insecure: opts.insecure,
-    maxSockets: opts.concurrency,
+    concurrency: opts.concurrency,
+    rate: opts.rate,
+    maxRequests: opts.maxRequests,
   });
   try {
     const url = target.baseUrl + OPERATION.path;
@@ -94,9 +97,10 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
       throw new TargetError(
         'the spec requires a bearer token: pass --token T or set CONNECT_TOKEN (or use --token-url)',
       );
-    const secrets = () => [...new Set([...opts.credentials.secrets(), validToken])].filter((s) => s.length >= 4);
-    const redact = redactor(secrets);
-    const pace = createPace(opts.rate, opts.maxRequests);
+    const secrets = opts.secrets ?? createSecrets();
+    secrets.add(validToken);
+    secrets.track(() => opts.credentials.secrets());
+    const redact = secrets.redact;
     const watch = createDeadTargetWatch(opts.giveUpAfter);
     const deadline = opts.timeLimitMs === undefined ? undefined : started + opts.timeLimitMs;
     const timeUp = () => deadline !== undefined && Date.now() >= deadline;
@@ -195,7 +199,7 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
 
     const interrupted = hooks.signal?.aborted ?? false;
     // The last guard: no secret survives anywhere in the report, wherever a provider echoed it.
-    return redactDeep(
+    return secrets.deep(
       tally.report({
         spec,
         target,
@@ -217,13 +221,22 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
         gaveUp: watch.message === undefined ? undefined : { after: watch.limit, message: watch.message },
         requests: pace.used,
         startedAt: new Date(started).toISOString(),
+        options: {
+          concurrency: opts.concurrency,
+          timeoutMs: opts.timeoutMs ?? target.defaultTimeoutMs,
+          ...(opts.rate === undefined ? {} : { rate: opts.rate }),
+          ...(opts.maxRequests === undefined ? {} : { maxRequests: opts.maxRequests }),
+          ...(opts.credentials.oauth ?? {}),
+          ...(opts.waiversFile === undefined ? {} : { waivers: opts.waiversFile }),
+          ...(opts.giveUpAfter === undefined ? {} : { giveUpAfter: opts.giveUpAfter }),
+          ...(opts.timeLimitMs === undefined ? {} : { timeLimitS: opts.timeLimitMs / 1000 }),
+        },
         durationMs: Date.now() - started,
         plan: plan.byClass,
         coverage: coverage.rows(),
         lintWarnings,
         preflight,
       }),
-      redact,
     );
   } finally {
     source?.close();

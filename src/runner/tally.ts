@@ -5,6 +5,7 @@ import { PROFILE_ONLY_STATUSES, RULES } from '../checks/rules.ts';
 import { jsonBody } from '../checks/util.ts';
 import type { TestCase } from '../generators/case.ts';
 import { toCurl } from '../report/curl.ts';
+import { redactHeaderValue } from '../secrets.ts';
 import type { CheckSummary, PreflightResult, Report, ReportedFailure, SpecGap } from '../report/model.ts';
 import type { createWaiverBook } from '../report/waivers.ts';
 import { rowCounts, untestedOf, verdictOf, type StopReason } from '../report/verdict.ts';
@@ -141,6 +142,7 @@ export function createTally(
       gaveUp?: Report['gaveUp'] | undefined;
       requests: number;
       startedAt: string;
+      options?: Report['options'];
       durationMs: number;
       plan: Report['plan'];
       coverage: Report['coverage'];
@@ -182,6 +184,7 @@ export function createTally(
         interrupted: meta.interrupted,
         budgetExhausted: meta.budgetExhausted,
         startedAt: meta.startedAt,
+        ...(meta.options ? { options: meta.options } : {}),
         ...stop,
         ...verdictOf({
           failures: reported,
@@ -233,7 +236,7 @@ function toReported(
     body: ex.request.body ?? null,
   };
   const redactHeaders = (h: Readonly<Record<string, string>>) =>
-    Object.fromEntries(Object.entries(h).map(([k, v]) => [k, redact(v)]));
+    Object.fromEntries(Object.entries(h).map(([k, v]) => [k, redact(redactHeaderValue(k, v))]));
   return {
     id: `F${i + 1}`,
     check: failure.check,
@@ -261,7 +264,7 @@ function toReported(
         }
       : null,
     ...(ex.error ? { error: ex.error } : {}),
-    curl: toCurl(request),
+    curl: toCurl(request, c.auth),
     seed,
     counterexamplePath: c.counterexamplePath ?? null,
     occurrences: f.occurrences,

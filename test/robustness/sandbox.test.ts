@@ -1,6 +1,7 @@
 // Safe for a vendor sandbox: a hard request budget, a dry run that sends nothing, synthetic data whose created ids
 // are listed, OAuth2 tokens that are renewed in time, and no token in any output.
 import { describe, expect, it } from 'vitest';
+import type { Report } from '../../src/report/model.ts';
 import { planCases } from '../../src/generators/index.ts';
 import { loadSpec } from '../../src/spec/load.ts';
 import { buildValidators } from '../../src/validators/index.ts';
@@ -312,6 +313,13 @@ describe('OAuth2 client credentials end to end', () => {
   });
 });
 
+/** The secret is in no console line and no written file. */
+function expectNowhere(secret: string, r: { stdout: string; stderr: string }, files: { path: string; text: string }[]) {
+  for (const [where, text] of [['stdout', r.stdout], ['stderr', r.stderr], ...files.map((f) => [f.path, f.text])]) {
+    expect(text.includes(secret), where).toBe(false);
+  }
+}
+
 describe('the token never appears in any output', () => {
   it('even from a provider that echoes the Authorization header in bodies, headers and messages', async () => {
     // Arrange: valid credentials are answered 201 with the header echoed everywhere; anything else 401, echoed too.
@@ -348,13 +356,27 @@ describe('the token never appears in any output', () => {
     expect(r.code, r.stderr).toBe(1);
     const files = filesIn(dir);
     expect(files.length).toBeGreaterThan(0);
-    for (const [where, text] of [
-      ['stdout', r.stdout],
-      ['stderr', r.stderr],
-      ...files.map((f) => [f.path, f.text]),
-    ] as const) {
-      expect(text.includes(secret), where).toBe(false);
-    }
+    expectNowhere(secret, r, files);
     expect(files.find((f) => f.path.endsWith('report.json'))?.text).toContain('[REDACTED]');
+  });
+
+  it('a one-character token appears in no output: credential headers are redacted by structure', async () => {
+    // Arrange: a character no report, page or line holds otherwise; the reference provider with a fault, so that
+    // failures (requests, curl lines) are written too.
+    const secret = '¤';
+    const p = await provider({ token: secret, fault: 'brand-lowercased' });
+    const dir = reportDir();
+    // Act
+    const r = await runBinary(['run', '--target', p.url, '--runs', '3', '--seed', '2', '--report-dir', dir], {
+      CONNECT_TOKEN: secret,
+    });
+    // Assert: the run worked with that token (it found the fault), and the token is nowhere.
+    expect(r.code, r.stderr).toBe(1);
+    const files = filesIn(dir);
+    expect(files.map((f) => f.path.split('/').pop()).sort()).toEqual(['junit.xml', 'report.html', 'report.json']);
+    expectNowhere(secret, r, files);
+    const report = JSON.parse(files.find((f) => f.path.endsWith('report.json'))!.text) as Report;
+    expect(report.failures[0].request.headers['authorization']).toBe('Bearer [REDACTED]');
+    expect(report.failures[0].curl).toContain('"Authorization: Bearer $CONNECT_TOKEN"');
   });
 });
