@@ -27,6 +27,7 @@ export const FLAGS = {
   waivers: { type: 'string' },
   'give-up-after': { type: 'string' },
   'time-limit': { type: 'string' },
+  ca: { type: 'string' },
   'broker-url': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;

@@ -16,7 +16,7 @@ import { buildValidators } from '../validators/index.ts';
 import { UsageError, type Flags } from './args.ts';
 import { readReport } from './merge.ts';
 import type { Io } from './main.ts';
-import { credentialsFrom, sendingFlags } from './run.ts';
+import { caFlag, credentialsFrom, sendingFlags } from './run.ts';
 
 /** `--failure F2` or `--failure 2`: that failure, else all of them. */
 export function selectFailures(r: Report, raw: string | undefined): readonly ReportedFailure[] {
@@ -146,6 +146,7 @@ export async function replayCommand(
   const { http, pace } = createTransport({
     timeoutMs: sending.timeoutMs ?? 10_000,
     insecure: flags.insecure ?? report.target.insecure,
+    ca: caFlag(flags.ca)?.pem,
     concurrency: sending.concurrency,
     rate: sending.rate,
     maxRequests: sending.maxRequests,

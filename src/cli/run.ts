@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { runSuite } from '../runner/run.ts';
 import { staticToken, type Credentials } from '../runner/credentials.ts';
 import { oauthClientCredentials } from '../runner/oauth.ts';
@@ -25,6 +26,7 @@ export async function runCommand(
     target: flags.target ?? 'prism',
     credentials: credentialsFrom(flags, io.env),
     secrets,
+    ...optional('ca', caFlag(flags.ca)),
     seed,
     runs: intFlag('runs', flags.runs, 100, 0, 10_000_000),
     ...sendingFlags(flags),
@@ -93,6 +95,21 @@ export function sendingFlags(
   };
 }
 
+/** `--ca FILE`: the PEM certificates it holds, or a usage error naming the file. */
+export function caFlag(file: string | undefined): { file: string; pem: string } | undefined {
+  if (file === undefined) return undefined;
+  let pem: string;
+  try {
+    pem = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(
+      `--ca ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
+    );
+  }
+  if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new UsageError(`--ca ${file}: no PEM certificate in it`);
+  return { file, pem };
+}
+
 /** `--token-url` (OAuth2 client credentials from the environment), else `--token` or `CONNECT_TOKEN`. */
 export function credentialsFrom(flags: Flags, env: Io['env']): Credentials {
   const tokenUrl = flags['token-url'];
@@ -111,6 +128,8 @@ export function credentialsFrom(flags: Flags, env: Io['env']): Credentials {
     clientId: env['CONNECT_CLIENT_ID']!,
     clientSecret: env['CONNECT_CLIENT_SECRET']!,
     ...optional('scope', flags.scope),
+    // The token endpoint gets the target's TLS options: a sandbox's private CA usually signs both.
+    tls: { insecure: flags.insecure ?? false, ca: caFlag(flags.ca)?.pem },
   });
 }
 

@@ -149,7 +149,7 @@ export function toHtml(r: Report): string {
   const meta: [string, string][] = [
     [
       'Target',
-      `${r.target.url}${r.target.mock ? ' (embedded Prism mock)' : ''}${r.target.insecure ? ' (--insecure)' : ''}`,
+      `${r.target.url}${r.target.mock ? ' (embedded Prism mock)' : ''}${r.target.insecure ? ' (--insecure: TLS not verified, for the target and the token endpoint)' : ''}${r.options?.ca ? ` (--ca ${r.options.ca}: trusted for the target and the token endpoint)` : ''}`,
     ],
     ['Seed', String(r.seed)],
     ['Runs', String(r.runs)],

@@ -38,6 +38,8 @@ export interface RunOptions {
   /** 1-based shard index and count. */
   readonly shard?: ShardSpec;
   readonly insecure: boolean;
+  /** `--ca FILE`: its path (for the report) and its PEM certificates, trusted for the target and the token endpoint. */
+  readonly ca?: { readonly file: string; readonly pem: string };
   /** The team's waivers file; `spec/waivers.json` is read when present and nothing is given. */
   readonly waiversFile?: string;
   /** Most bytes of an answer read. */
@@ -86,6 +88,7 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
     timeoutMs: opts.timeoutMs ?? target.defaultTimeoutMs,
     maxBodyBytes: opts.maxBodyBytes,
     insecure: opts.insecure,
+    ca: opts.ca?.pem,
     concurrency: opts.concurrency,
     rate: opts.rate,
     maxRequests: opts.maxRequests,
@@ -230,6 +233,7 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
           ...(opts.waiversFile === undefined ? {} : { waivers: opts.waiversFile }),
           ...(opts.giveUpAfter === undefined ? {} : { giveUpAfter: opts.giveUpAfter }),
           ...(opts.timeLimitMs === undefined ? {} : { timeLimitS: opts.timeLimitMs / 1000 }),
+          ...(opts.ca === undefined ? {} : { ca: opts.ca.file }),
         },
         durationMs: Date.now() - started,
         plan: plan.byClass,

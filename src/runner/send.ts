@@ -19,6 +19,8 @@ export interface TransportOptions {
   readonly rate?: number | undefined;
   readonly maxRequests?: number | undefined;
   readonly maxBodyBytes?: number | undefined;
+  /** Extra trusted CA certificates, PEM (`--ca`). */
+  readonly ca?: string | undefined;
 }
 
 /** The HTTP client and the pace of a run; `replay` builds its own from the same flags, so both send alike. */
@@ -28,6 +30,7 @@ export function createTransport(o: TransportOptions): { http: HttpClient; pace: 
       timeoutMs: o.timeoutMs,
       maxBodyBytes: o.maxBodyBytes ?? 1 << 20,
       insecure: o.insecure,
+      ca: o.ca,
       maxSockets: o.concurrency,
     }),
     pace: createPace(o.rate, o.maxRequests),

@@ -1,5 +1,7 @@
 // Safe for a vendor sandbox: a hard request budget, a dry run that sends nothing, synthetic data whose created ids
 // are listed, OAuth2 tokens that are renewed in time, and no token in any output.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/model.ts';
 import { planCases } from '../../src/generators/index.ts';
@@ -319,6 +321,53 @@ function expectNowhere(secret: string, r: { stdout: string; stderr: string }, fi
     expect(text.includes(secret), where).toBe(false);
   }
 }
+
+describe('TLS for sandboxes', () => {
+  it('--ca trusts a private CA for the target and the token endpoint; --insecure covers both too', async ({ skip }) => {
+    // Arrange: one self-signed certificate (its own CA) for an https target and an https token endpoint.
+    const tls = servers.selfSignedCertificate();
+    if (!tls) return skip('openssl is not installed');
+    const client = { clientId: 'sandbox-client', clientSecret: 'sandbox-client-secret' };
+    const tokens = await servers.startTokenEndpoint({ ...client, lifetimeS: 300, tls });
+    open.push(tokens);
+    const target = await servers.startServer((req, res) => {
+      const status = req.headers.authorization?.startsWith('Bearer tok-') ? 400 : 401;
+      res.writeHead(status, { 'content-type': 'application/json' }).end('{"errors":[]}');
+    }, tls);
+    open.push(target);
+    const caDir = reportDir();
+    const caFile = join(caDir, 'ca.pem');
+    writeFileSync(caFile, tls.cert);
+    const env = { CONNECT_CLIENT_ID: client.clientId, CONNECT_CLIENT_SECRET: client.clientSecret };
+    const args = (dir: string, ...extra: string[]) => [
+      'run',
+      '--target',
+      target.url,
+      '--token-url',
+      tokens.tokenUrl,
+      '--max-requests',
+      '6',
+      '--report-dir',
+      dir,
+      ...extra,
+    ];
+    // Act
+    const strict = await runMain(args(reportDir()), env);
+    const withCa = reportDir();
+    const trusted = await runMain(args(withCa, '--ca', caFile), env);
+    const insecureDir = reportDir();
+    const insecure = await runMain(args(insecureDir, '--insecure'), env);
+    // Assert: without either, the token endpoint's certificate fails the run in one line.
+    expect(strict.code).toBe(2);
+    expect(strict.err.join('\n')).toMatch(/token/i);
+    // With either, a token was issued and the target answered (400 to a valid body: a failure, not a TLS error).
+    expect(trusted.code, trusted.err.join('\n')).toBe(1);
+    expect(readReport(withCa).options).toMatchObject({ ca: caFile, tokenUrl: tokens.tokenUrl });
+    expect(insecure.code, insecure.err.join('\n')).toBe(1);
+    expect(readReport(insecureDir).target.insecure).toBe(true);
+    expect(tokens.issued.length).toBeGreaterThanOrEqual(2);
+  });
+});
 
 describe('the token never appears in any output', () => {
   it('even from a provider that echoes the Authorization header in bodies, headers and messages', async () => {
