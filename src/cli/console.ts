@@ -150,7 +150,11 @@ export function formatSummary(r: Report, opts: { readonly reportDir?: string } =
     out.push('', `warnings (${r.warnings.length}):`, ...r.warnings.map((w) => `  ${w.code}: ${visible(w.message)}`));
   if (r.waivers.length) {
     const flag = (w: Report['waivers'][number]) =>
-      [w.expired ? ` EXPIRED ${w.expires}` : '', w.stale ? ' STALE (matched nothing: remove it?)' : ''].join('');
+      [
+        w.expired ? ` EXPIRED ${w.expires}` : '',
+        w.stale ? ' STALE (matched nothing: remove it?)' : '',
+        w.notExercised ? ' not exercised (none of its cases ran)' : '',
+      ].join('');
     out.push(
       '',
       `waivers (${r.waivers.length}):`,

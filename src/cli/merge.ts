@@ -7,6 +7,7 @@ import { UsageError, type Flags } from './args.ts';
 import { formatSummary } from './console.ts';
 import type { Io } from './main.ts';
 import { EXIT_CODES } from './exit.ts';
+import { joinCreatedFiles } from './created.ts';
 import { createSecrets, secretsFrom, type Secrets } from '../secrets.ts';
 
 /** Reads a report.json (or DIR/report.json); a usage error names the file when it is missing or not a report. */
@@ -59,6 +60,7 @@ export async function mergeCommand(
     throw e;
   }
   const files = await writeReports(merged, reportDir, secrets);
+  await joinCreatedFiles(dirs, reportDir);
   for (const line of formatSummary(merged, { reportDir })) io.out(secrets.redact(line));
   io.out(`merged ${reports.length} shard reports; reports: ${files.join(', ')}`);
   return EXIT_CODES[merged.verdict];

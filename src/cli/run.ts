@@ -10,6 +10,7 @@ import type { Report } from '../report/model.ts';
 import { intFlag, rateFlag, shardFlag, UsageError, type Flags } from './args.ts';
 import type { Io } from './main.ts';
 import { EXIT_CODES } from './exit.ts';
+import { openCreatedFile } from './created.ts';
 import { createSecrets, secretsFrom, type Secrets } from '../secrets.ts';
 
 /** `conformance run`: the suite against a target; exit codes by verdict (`EXIT_CODES`). */
@@ -45,15 +46,18 @@ export async function runCommand(
     return 0;
   }
   const progress = createProgress(io);
+  const created = await openCreatedFile(reportDir, secrets.redact);
   let report: Report;
   try {
     report = await runSuite(opts, {
       ...optional('signal', signal),
       onStart: progress.onStart,
       onProgress: progress.onProgress,
+      onCreated: (id) => created.add(id),
     });
   } finally {
     progress.finish();
+    await created.close();
   }
   const files = await writeReports(report, reportDir, secrets);
   for (const line of formatSummary(report, { reportDir })) io.out(secrets.redact(line));

@@ -134,6 +134,9 @@ function table(head: readonly string[], rows: readonly string[], numeric: readon
   return `<table><thead><tr>${head.map((h, i) => `<th${numeric.includes(i) ? ' class="n"' : ''}>${t(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
 }
 
+/** Created ids the page lists (the count and the file name say the rest). */
+const HTML_CREATED = 20;
+
 /** report.html for a report: every value escaped, nothing fetched. */
 export function toHtml(r: Report): string {
   const state = r.verdict === 'conforms' || r.verdict === 'fails' ? r.verdict : 'interrupted';
@@ -210,7 +213,7 @@ export function toHtml(r: Report): string {
   }
   if (r.waivers.length) {
     const flags = (w: Report['waivers'][number]) =>
-      `${w.expired ? `<span class="flag expired">EXPIRED</span> ` : ''}${w.stale ? '<span class="flag stale">STALE</span>' : ''}`;
+      `${w.expired ? `<span class="flag expired">EXPIRED</span> ` : ''}${w.stale ? '<span class="flag stale">STALE</span>' : ''}${w.notExercised ? '<span class="flag">NOT EXERCISED</span>' : ''}`;
     sections.push(
       `<h2 id="waivers">Waivers (${r.waivers.length})</h2>${table(
         ['waiver', 'check', 'matched', 'status', 'expires', 'owner', 'reason'],
@@ -265,9 +268,10 @@ export function toHtml(r: Report): string {
       )}</details>`,
     );
   }
-  if (r.created.length)
+  const createdCount = r.createdCount ?? r.created.length;
+  if (createdCount)
     extras.push(
-      `<details><summary>Entities created by the run (${r.created.length}; the API has no delete)</summary><pre>${t(r.created.join('\n'))}</pre></details>`,
+      `<details><summary>Entities created by the run (${createdCount}; the API has no delete)${createdCount > HTML_CREATED ? `: the first ${HTML_CREATED}, every one in ${t(r.createdFile ?? 'created.ndjson')}` : ''}</summary><pre>${t(r.created.slice(0, HTML_CREATED).join('\n'))}</pre></details>`,
     );
   if (extras.length) sections.push(`<h2>Details</h2>${extras.join('\n')}`);
 

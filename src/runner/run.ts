@@ -67,6 +67,8 @@ export interface RunHooks {
   readonly signal?: AbortSignal;
   onStart?(info: { total: number; target: Target }): void;
   onProgress?(p: { done: number; total: number; failures: number }): void;
+  /** Every id the target created, as it is seen (the CLI streams them to `created.ndjson`). */
+  readonly onCreated?: (id: string) => void;
 }
 
 const DEFAULT_TEAM_WAIVERS = 'spec/waivers.json';
@@ -130,7 +132,7 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
       target.kind,
       opts.today ?? new Date().toISOString().slice(0, 10),
     );
-    const tally = createTally(checks, opts.seed, book, redact);
+    const tally = createTally(checks, opts.seed, book, redact, hooks.onCreated);
     const coverage = createCoverage(planOpts);
 
     // Preflight: certain verdicts first, so a target that validates nothing is named in one line.

@@ -6,7 +6,15 @@ import { jsonBody } from '../checks/util.ts';
 import type { TestCase } from '../generators/case.ts';
 import { toCurl } from '../report/curl.ts';
 import { redactHeaderValue } from '../secrets.ts';
-import type { CheckSummary, PreflightResult, Report, ReportedFailure, SpecGap } from '../report/model.ts';
+import {
+  CREATED_FILE,
+  CREATED_KEPT,
+  type CheckSummary,
+  type PreflightResult,
+  type Report,
+  type ReportedFailure,
+  type SpecGap,
+} from '../report/model.ts';
 import type { createWaiverBook } from '../report/waivers.ts';
 import { rowCounts, untestedOf, verdictOf, type StopReason } from '../report/verdict.ts';
 import type { Target } from '../targets/index.ts';
@@ -19,6 +27,8 @@ export function createTally(
   seed: number,
   book: ReturnType<typeof createWaiverBook>,
   redact: (s: string) => string,
+  /** Every created id, as it is seen (the CLI streams them to `created.ndjson`). */
+  onCreated?: (id: string) => void,
 ) {
   const summaries = new Map<string, CheckSummary>(
     checks.map((c) => [
@@ -32,7 +42,9 @@ export function createTally(
   >();
   const warnings = new Map<string, { code: string; rule: string; message: string; count: number }>();
   const gaps = new Map<number, SpecGap>();
-  const created = new Set<string>();
+  // The first few ids only: the rest go to `onCreated`, so memory stays flat in the number of cases.
+  const created: string[] = [];
+  let createdCount = 0;
   const byKind = new Map<string, number>();
   let cases = 0;
   let passed = 0;
@@ -47,6 +59,10 @@ export function createTally(
       byKind.set(c.kind, (byKind.get(c.kind) ?? 0) + 1);
       rateLimited += ex.rateLimited;
       let casePassed = true;
+      book.exercise(
+        c,
+        judged.filter((j) => j.outcome !== 'skip').map((j) => j.check.name),
+      );
       for (const j of judged) {
         const s = summaries.get(j.check.name)!;
         const byClass = ((s.classes ??= {})[c.label] ??= { passed: 0, failed: 0, waived: 0, skipped: 0 });
@@ -110,7 +126,11 @@ export function createTally(
     },
     noteCreated(ex: Exchange | undefined): Exchange | undefined {
       const id = ex?.response?.status === 201 ? safeId(ex.response) : undefined;
-      if (id) created.add(id);
+      if (id) {
+        createdCount++;
+        if (created.length < CREATED_KEPT) created.push(id);
+        onCreated?.(id);
+      }
       return ex;
     },
     failureCount: () => failureCount,
@@ -210,7 +230,9 @@ export function createTally(
         preflight: meta.preflight,
         normalisations: meta.target.normalisations,
         waivers: waiverStatuses,
-        created: [...created],
+        created,
+        createdCount,
+        ...(onCreated ? { createdFile: CREATED_FILE } : {}),
       };
     },
   };

@@ -1,6 +1,6 @@
 // Safe for a vendor sandbox: a hard request budget, a dry run that sends nothing, synthetic data whose created ids
 // are listed, OAuth2 tokens that are renewed in time, and no token in any output.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/model.ts';
@@ -230,6 +230,11 @@ describe('synthetic data', () => {
     expect(report.created.length).toBeGreaterThan(0);
     expect(new Set(report.created).size).toBe(report.created.length);
     for (const id of report.created) expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    // Every id is streamed to created.ndjson beside the reports; the report keeps the count, the file and the first ids.
+    const lines = readFileSync(join(dir, 'created.ndjson'), 'utf8').trimEnd().split('\n');
+    const ids = lines.map((l) => (JSON.parse(l) as { id: string }).id);
+    expect(report).toMatchObject({ createdCount: ids.length, createdFile: 'created.ndjson' });
+    expect(report.created).toEqual(ids.slice(0, 100));
   });
 });
 
