@@ -14,7 +14,7 @@ const USAGE = `usage: conformance <command> [flags]
   replay REPORT   re-send a report's minimal failing requests
   merge-reports --report-dir OUT DIR...   join shard reports
 flags: --target --token --token-url --scope --seed --runs --report-dir --spec --concurrency --timeout
-       --rate --max-requests --shard --dry-run --insecure --pact --failure --waivers --give-up-after --time-limit
+       --rate --max-requests --shard --dry-run --insecure --ca --pact --failure --waivers --give-up-after --time-limit
 exit codes: 0 conforms, 1 conformance failure, 2 usage, spec or target error (or a target given up on),
             3 incomplete (stopped before every case was sent, nothing failed), 130 interrupted`;
 
