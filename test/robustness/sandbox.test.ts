@@ -427,7 +427,12 @@ describe('the token never appears in any output', () => {
     // Assert: the run worked with that token (it found the fault), and the token is nowhere.
     expect(r.code, r.stderr).toBe(1);
     const files = filesIn(dir);
-    expect(files.map((f) => f.path.split('/').pop()).sort()).toEqual(['junit.xml', 'report.html', 'report.json']);
+    expect(files.map((f) => f.path.split('/').pop()).sort()).toEqual([
+      'created.ndjson',
+      'junit.xml',
+      'report.html',
+      'report.json',
+    ]);
     expectNowhere(secret, r, files);
     const report = JSON.parse(files.find((f) => f.path.endsWith('report.json'))!.text) as Report;
     expect(report.failures[0].request.headers['authorization']).toBe('Bearer [REDACTED]');
