@@ -4,6 +4,10 @@
 import { runSuite } from '../src/runner/run.ts';
 import { staticToken } from '../src/runner/credentials.ts';
 import { startProvider } from '../test/provider/server.ts';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { openCreatedFile } from '../src/cli/created.ts';
+import { writeReports } from '../src/report/write.ts';
 
 const [mode, ...args] = process.argv.slice(2);
 if (mode === 'provider') {
@@ -32,7 +36,36 @@ if (mode === 'provider') {
       maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     }),
   );
+} else if (mode === 'scale') {
+  // A long run as the CLI makes it: reports written, created ids streamed to created.ndjson.
+  const [url, runs, concurrency, dir] = args;
+  const created = await openCreatedFile(dir, (s) => s);
+  const report = await runSuite(
+    {
+      specPath: 'spec/openapi.yaml',
+      target: url,
+      credentials: staticToken('bench-token'),
+      seed: 7,
+      runs: Number(runs),
+      concurrency: Number(concurrency),
+      insecure: false,
+      maxShrinks: 0,
+      waiversFile: 'test/faults/no-waivers.json',
+    },
+    { onCreated: (id) => created.add(id) },
+  );
+  await created.close();
+  await writeReports(report, dir, ['bench-token']);
+  console.log(
+    JSON.stringify({
+      cases: report.summary.cases,
+      verdict: report.verdict,
+      maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      reportJsonMb: statSync(join(dir, 'report.json')).size / 2 ** 20,
+      reportHtmlMb: statSync(join(dir, 'report.html')).size / 2 ** 20,
+    }),
+  );
 } else {
-  console.error('usage: child.ts provider [PORT] | suite URL RUNS CONCURRENCY');
+  console.error('usage: child.ts provider [PORT] | suite URL RUNS CONCURRENCY | scale URL RUNS CONCURRENCY DIR');
   process.exit(2);
 }

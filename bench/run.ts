@@ -1,5 +1,5 @@
-// `npm run bench`: throughput against autocannon, start-up, the default Prism run, memory over 100,000 cases, and
-// the generation and validation rates on their own. Every target is on 127.0.0.1. Writes reports/bench.json.
+// `npm run bench`: throughput against autocannon, start-up, the default Prism run, memory over 100,000, 1M and 5M cases,
+// faults found per request budget, and the generation and validation rates on their own. All on 127.0.0.1.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -11,6 +11,7 @@ import { loadSpec } from '../src/spec/load.ts';
 import { buildValidators } from '../src/validators/index.ts';
 import { planCases } from '../src/generators/index.ts';
 import { caseHeaders } from '../src/runner/send.ts';
+import { faultsPerBudget } from './budgets.ts';
 
 const NODE = process.execPath;
 const CONCURRENCY = 4;
@@ -337,8 +338,52 @@ async function rates(): Promise<Figure[]> {
   ];
 }
 
+/**
+ * Memory at scale (issue #18): peak RSS and report sizes of a 1,000,184-case and a 5,000,184-case conforming run, with
+ * created ids streamed to created.ndjson. About 2 and 12 minutes of both cores; `--quick` skips them.
+ */
+async function scale(): Promise<Figure[]> {
+  if (quick) return [];
+  const figures: Figure[] = [];
+  for (const runs of [500_000, 2_500_000]) {
+    const dir = await mkdtemp(join(tmpdir(), 'conformance-scale-'));
+    try {
+      const out = await withProvider(async (url) => {
+        const p = child(['bench/child.ts', 'scale', url, String(runs), String(CONCURRENCY), dir]);
+        return JSON.parse(await output(p)) as {
+          cases: number;
+          verdict: string;
+          maxRssMb: number;
+          reportJsonMb: number;
+          reportHtmlMb: number;
+        };
+      });
+      const note = `verdict ${out.verdict}; report.json ${out.reportJsonMb.toFixed(2)} MB`;
+      figures.push(
+        { name: `peak RSS over ${out.cases} cases`, value: out.maxRssMb, unit: 'MB', target: 300, sense: 'max', note },
+        {
+          name: `report.html over ${out.cases} cases`,
+          value: Math.round(out.reportHtmlMb * 1024),
+          unit: 'KB',
+          target: 1024,
+          sense: 'max',
+        },
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+  return figures;
+}
+
 {
-  const figures: Figure[] = [...(await rates()), ...(await throughput()), await startup(), await prismRun()];
+  const figures: Figure[] = [
+    ...(await rates()),
+    ...(await throughput()),
+    await startup(),
+    await prismRun(),
+    ...(await scale()),
+  ];
   let ok = true;
   for (const f of figures) {
     const met = f.sense === 'min' ? f.value >= f.target : f.value <= f.target;
@@ -370,5 +415,10 @@ async function rates(): Promise<Figure[]> {
   console.log(
     `machine: ${machine.cpus} × ${machine.model}, ${machine.memoryGb} GiB, Node ${machine.node} · reports/bench.json`,
   );
+  if (!quick) {
+    console.log('faults found per request budget (seed 1, --runs 25, breadth-first order):');
+    for (const r of await faultsPerBudget({ seed: 1, runs: 25 }))
+      console.log(`  --max-requests ${r.budget.padStart(4)}  ${String(r.found).padStart(3)}/${r.of}`);
+  }
   process.exitCode = ok ? 0 : 1;
 }

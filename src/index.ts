@@ -71,7 +71,7 @@ export { toCurl } from './report/curl.ts';
 export { toJUnit } from './report/junit.ts';
 export { toHtml } from './report/html.ts';
 export { mergeReports, MergeError } from './report/merge.ts';
-export { redactSecrets } from './report/text.ts';
+export { createSecrets, redactSecrets, REDACTED, type Secrets } from './secrets.ts';
 export { repeatCommand } from './report/repeat.ts';
 // consumer contract
 export {

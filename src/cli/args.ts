@@ -103,19 +103,29 @@ export const OPTIONS = {
     default: '100',
     commands: ['run'],
   },
-  concurrency: { value: 'N', description: 'requests in flight', default: '4', commands: ['run'] },
+  concurrency: {
+    value: 'N',
+    description: 'requests in flight',
+    default: { run: '4', replay: 'the run’s' },
+    commands: RUN_REPLAY,
+  },
   timeout: {
     value: 'MS',
     description: 'per request, in milliseconds',
-    default: { run: '10000; 2000 against Prism', replay: '10000' },
+    default: { run: '10000; 2000 against Prism', replay: 'the run’s' },
     commands: RUN_REPLAY,
   },
-  rate: { value: 'N/s', description: 'client-side pace, requests per second', default: 'unpaced', commands: ['run'] },
+  rate: {
+    value: 'N/s',
+    description: 'client-side pace, requests per second',
+    default: { run: 'unpaced', replay: 'the run’s' },
+    commands: RUN_REPLAY,
+  },
   'max-requests': {
     value: 'N',
     description: 'hard request budget, 429 retries and shrinking included',
     default: 'none',
-    commands: ['run'],
+    commands: RUN_REPLAY,
   },
   shard: {
     value: 'i/n',
@@ -167,12 +177,19 @@ export const OPTIONS = {
     default: 'all',
     commands: ['replay'],
   },
+  ca: {
+    value: 'FILE',
+    description:
+      'trust the CA certificates (PEM) in FILE for the target and the token endpoint (a sandbox’s private CA)',
+    default: { run: 'the system’s', replay: 'as in the report' },
+    commands: RUN_REPLAY,
+  },
   'give-up-after': {
     value: 'N',
     description:
       'stop after N consecutive exchanges without a usable answer (transport failures, 429s): the target is unusable (exit 2); 0 never gives up',
     default: '8',
-    commands: ['run'],
+    commands: RUN_REPLAY,
   },
   'time-limit': {
     value: 'S',

@@ -3,7 +3,7 @@
 import type { Report, ReportedFailure, ReportedProblem } from '../report/model.ts';
 import { problemMarks, ratchetSections } from '../report/baseline.ts';
 import { problemDetails, problemHeadline, problemRules, problemScope } from '../report/problems.ts';
-import { REPEAT_NOTE, repeatCommand } from '../report/repeat.ts';
+import { repeatCommand, repeatNote } from '../report/repeat.ts';
 import { duration, visible } from '../report/text.ts';
 import { untestedLines, verdictWord } from '../report/verdict.ts';
 import type { Io } from './io.ts';
@@ -189,7 +189,11 @@ export function formatSummary(r: Report, opts: { readonly reportDir?: string } =
     out.push('', `warnings (${r.warnings.length}):`, ...r.warnings.map((w) => `  ${w.code}: ${visible(w.message)}`));
   if (r.waivers.length) {
     const flag = (w: Report['waivers'][number]) =>
-      [w.expired ? ` EXPIRED ${w.expires}` : '', w.stale ? ' STALE (matched nothing: remove it?)' : ''].join('');
+      [
+        w.expired ? ` EXPIRED ${w.expires}` : '',
+        w.stale ? ' STALE (matched nothing: remove it?)' : '',
+        w.notExercised ? ' not exercised (none of its cases ran)' : '',
+      ].join('');
     out.push(
       '',
       `waivers (${r.waivers.length}):`,
@@ -205,7 +209,9 @@ export function formatSummary(r: Report, opts: { readonly reportDir?: string } =
   );
   if (r.budgetExhausted && r.complete !== false) out.push('--max-requests was reached while shrinking');
   if (!partial) out.push(...untestedLines(r));
-  out.push(`seed ${r.seed}; repeat the run${r.target.kind === 'url' ? ` (${REPEAT_NOTE})` : ''}: ${repeatCommand(r)}`);
+  out.push(
+    `seed ${r.seed}; repeat the run${r.target.kind === 'url' ? ` (${repeatNote(r)})` : ''}: ${repeatCommand(r)}`,
+  );
   if (unwaived.length && opts.reportDir !== undefined)
     out.push(
       `replay the failures: npx conformance replay ${opts.reportDir.replace(/\/+$/, '')}/report.json${r.target.kind === 'prism' ? ' --target URL' : ''}`,

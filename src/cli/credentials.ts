@@ -3,6 +3,7 @@ import { oauthClientCredentials } from '../runner/oauth.ts';
 import { UsageError, type Flags } from './args.ts';
 import type { Io } from './io.ts';
 import { optional } from './optional.ts';
+import { caFlag } from './sending.ts';
 
 /** `--token-url` (OAuth2 client credentials from the environment), else `--token` or `CONNECT_TOKEN`. */
 export function credentialsFrom(flags: Flags, env: Io['env']): Credentials {
@@ -21,6 +22,8 @@ export function credentialsFrom(flags: Flags, env: Io['env']): Credentials {
     tokenUrl,
     clientId: env['CONNECT_CLIENT_ID']!,
     clientSecret: env['CONNECT_CLIENT_SECRET']!,
+    // The token endpoint gets the target's TLS options: a sandbox's private CA usually signs both.
+    tls: { insecure: flags.insecure ?? false, ca: caFlag(flags.ca)?.pem },
     ...optional('scope', flags.scope),
   });
 }

@@ -3,7 +3,7 @@ import { TargetError } from '../targets/types.ts';
 import { WaiverError } from '../report/waivers.ts';
 import { ReportFileError } from '../report/read.ts';
 import { UsageError, parseCommandLine, usage } from './args.ts';
-import { redactor } from '../runner/credentials.ts';
+import { createSecrets, secretsFrom } from '../secrets.ts';
 import { runCommand } from './run.ts';
 import { verifyPactCommand } from './verify-pact.ts';
 import { replayCommand } from './replay.ts';
@@ -13,17 +13,18 @@ import { baselineCommand } from './baseline.ts';
 
 /** Runs one command line and returns the exit code; never throws. */
 export async function main(argv: readonly string[], io: Io, signal?: AbortSignal): Promise<number> {
-  const secrets: string[] = [];
-  const redact = redactor(() => secrets);
+  // The run's secrets, collected once: every command and the error line below redact with them.
+  const secrets = createSecrets();
+  const redact = secrets.redact;
   try {
-    for (const s of [io.env['CONNECT_TOKEN'], io.env['CONNECT_CLIENT_SECRET']]) if (s) secrets.push(s);
+    secrets.add(...secretsFrom(undefined, io.env));
     // Nothing to do: the help, and exit 2 as for any other unusable command line.
     if (argv.length === 0) {
       io.out(usage());
       return 2;
     }
     const { command, positionals, flags, output } = parseCommandLine(argv);
-    if (flags.token) secrets.push(flags.token);
+    secrets.add(...secretsFrom(flags.token, io.env));
     if (output !== undefined) {
       io.out(output);
       return 0;
@@ -32,7 +33,7 @@ export async function main(argv: readonly string[], io: Io, signal?: AbortSignal
       case 'run':
         if (positionals.length > 0)
           throw new UsageError(`run takes no arguments, got ${JSON.stringify(positionals[0])}`);
-        return await runCommand(flags, io, signal);
+        return await runCommand(flags, io, signal, secrets);
       case 'verify-pact':
         if (positionals.length > 0)
           throw new UsageError(`verify-pact takes no arguments, got ${JSON.stringify(positionals[0])}`);
@@ -42,9 +43,9 @@ export async function main(argv: readonly string[], io: Io, signal?: AbortSignal
           );
         return await verifyPactCommand(flags, io);
       case 'replay':
-        return await replayCommand(positionals, flags, io);
+        return await replayCommand(positionals, flags, io, secrets, signal);
       case 'merge-reports':
-        return await mergeCommand(positionals, flags, io);
+        return await mergeCommand(positionals, flags, io, secrets);
       case 'baseline':
         return await baselineCommand(positionals, flags, io);
       default:

@@ -6,9 +6,16 @@ import { UsageError, type Flags } from './args.ts';
 import { formatSummary } from './console.ts';
 import type { Io } from './io.ts';
 import { EXIT_CODES } from './exit.ts';
+import { joinCreatedFiles } from './created.ts';
+import { createSecrets, secretsFrom, type Secrets } from '../secrets.ts';
 
 /** `conformance merge-reports --report-dir OUT DIR…`: the shards' reports as one; exit 0 conforms, 1 fails. */
-export async function mergeCommand(dirs: readonly string[], flags: Flags, io: Io): Promise<number> {
+export async function mergeCommand(
+  dirs: readonly string[],
+  flags: Flags,
+  io: Io,
+  secrets: Secrets = createSecrets(secretsFrom(flags.token, io.env)),
+): Promise<number> {
   if (dirs.length === 0)
     throw new UsageError('merge-reports expects the shard report directories: merge-reports --report-dir OUT DIR...');
   const reportDir = flags['report-dir'] ?? 'reports';
@@ -20,12 +27,9 @@ export async function mergeCommand(dirs: readonly string[], flags: Flags, io: Io
     if (e instanceof MergeError) throw new UsageError(e.message);
     throw e;
   }
-  const files = await writeReports(
-    merged,
-    reportDir,
-    [flags.token, io.env['CONNECT_TOKEN'], io.env['CONNECT_CLIENT_SECRET']].filter((s): s is string => !!s),
-  );
-  for (const line of formatSummary(merged, { reportDir })) io.out(line);
+  const files = await writeReports(merged, reportDir, secrets);
+  await joinCreatedFiles(dirs, reportDir);
+  for (const line of formatSummary(merged, { reportDir })) io.out(secrets.redact(line));
   io.out(`merged ${reports.length} shard reports; reports: ${files.join(', ')}`);
   return EXIT_CODES[merged.verdict];
 }

@@ -3,20 +3,21 @@ import { createChecks } from '../checks/index.ts';
 import type { CheckContext } from '../checks/types.ts';
 import type { TestCase } from '../generators/case.ts';
 import type { Exchange } from '../runner/exchange.ts';
-import { createHttpClient, type HttpClient } from '../runner/http.ts';
-import { redactor } from '../runner/credentials.ts';
+import { createDeadTargetWatch } from '../runner/give-up.ts';
+import { createTransport, headerSets, sendCase } from '../runner/send.ts';
+import { createSecrets, secretsFrom, type Secrets } from '../secrets.ts';
 import { judge } from '../checks/judge.ts';
 import type { ReportedFailure, Report } from '../report/model.ts';
-import { REDACTED } from '../report/text.ts';
-import { caseFromFailure, retarget } from '../report/replay.ts';
+import { caseFromFailure } from '../report/replay.ts';
 import { readReport } from '../report/read.ts';
-import { loadSpec } from '../spec/load.ts';
+import { loadSpec, OPERATION } from '../spec/load.ts';
 import { TargetError } from '../targets/types.ts';
 import { urlTarget } from '../targets/url.ts';
 import { buildValidators } from '../validators/index.ts';
-import { intFlag, UsageError, type Flags } from './args.ts';
+import { UsageError, type Flags } from './args.ts';
 import type { Io } from './io.ts';
 import { credentialsFrom } from './credentials.ts';
+import { caFlag, sendingFlags } from './sending.ts';
 
 /** `--failure F2` or `--failure 2`: that failure, else all of them. */
 export function selectFailures(r: Report, raw: string | undefined): readonly ReportedFailure[] {
@@ -32,23 +33,43 @@ export function selectFailures(r: Report, raw: string | undefined): readonly Rep
 
 type Outcome =
   | { readonly state: 'fixed'; readonly note: string }
-  | { readonly state: 'failing' | 'inconclusive'; readonly message: string };
+  | { readonly state: 'failing' | 'inconclusive' | 'rate-limited' | 'not-sent'; readonly message: string };
+
+const STATE_WORDS: Readonly<Record<Exclude<Outcome['state'], 'fixed'>, string>> = {
+  failing: 'still failing',
+  inconclusive: 'not confirmed fixed',
+  'rate-limited': 'not judged (rate-limited)',
+  'not-sent': 'not sent',
+};
+
+const NOT_SENT: Outcome = {
+  state: 'not-sent',
+  message: 'the budget (--max-requests) was spent, the replay was interrupted or gave up on the target',
+};
 
 async function replayOne(
   f: ReportedFailure,
-  send: (c: TestCase) => Promise<Exchange>,
+  send: (c: TestCase) => Promise<Exchange | undefined>,
   ctx: CheckContext,
 ): Promise<Outcome> {
   const c = caseFromFailure(f);
   const checks = createChecks();
   let ex = await send(c);
+  if (!ex) return NOT_SENT;
   let judged = judge(checks, c, ex, ctx);
   if (f.check === 'unique-id') {
     // A duplicate id needs two answers: send the same request again and judge it with the same (stateful) check.
     const again = { ...c, id: `${c.id}-again` };
     ex = await send(again);
+    if (!ex) return NOT_SENT;
     judged = judge(checks, again, ex, ctx);
   }
+  // A 429 says nothing about the failure: waited out as the run does, then reported, never taken for a fix.
+  if (ex.error?.kind === 'rate-limited')
+    return {
+      state: 'rate-limited',
+      message: `${ex.error.message}; lower --rate or replay later`,
+    };
   const mine = judged.find((j) => j.check.name === f.check);
   const answer = ex.response ? `${ex.response.status}` : `${ex.error?.kind ?? 'no answer'}`;
   if (!mine)
@@ -66,7 +87,13 @@ async function replayOne(
 }
 
 /** `conformance replay REPORT [--failure F] [--target URL] [--token T]`: exit 0 all fixed, 1 any still failing, 2 bad input. */
-export async function replayCommand(positionals: readonly string[], flags: Flags, io: Io): Promise<number> {
+export async function replayCommand(
+  positionals: readonly string[],
+  flags: Flags,
+  io: Io,
+  secrets: Secrets = createSecrets(secretsFrom(flags.token, io.env)),
+  signal?: AbortSignal,
+): Promise<number> {
   if (positionals.length !== 1)
     throw new UsageError(
       `replay expects one report: conformance replay reports/report.json${positionals.length ? `, got ${positionals.length}` : ''}`,
@@ -99,44 +126,53 @@ export async function replayCommand(positionals: readonly string[], flags: Flags
   const ctx: CheckContext = { validators: buildValidators(spec), mockTarget: false };
 
   const credentials = credentialsFrom(flags, io.env);
-  const needsToken = failures.filter((f) => Object.values(f.request.headers).some((v) => v.includes(REDACTED)));
-  const token = needsToken.length ? await credentials.token() : undefined;
-  if (needsToken.length && token === undefined) {
-    throw new UsageError(`${needsToken[0].id} was sent with the run's token: pass --token T or set CONNECT_TOKEN`);
-  }
-  const redact = redactor(() => [...credentials.secrets(), ...(token ? [token] : [])]);
-  const timeoutMs = intFlag('timeout', flags.timeout, 10_000, 1, 3_600_000);
-  const http: HttpClient = createHttpClient({
-    timeoutMs,
-    maxBodyBytes: 1 << 20,
-    insecure: flags.insecure ?? report.target.insecure,
-    maxSockets: 1,
+  secrets.track(() => credentials.secrets());
+  const usedToken = failures.filter((f) => {
+    const auth = f.case.auth ?? caseFromFailure(f).auth;
+    return auth === 'valid' || auth === 'lowercase-scheme';
   });
+  const token = usedToken.length ? await credentials.token() : undefined;
+  if (usedToken.length && token === undefined) {
+    throw new UsageError(
+      `${usedToken[0].id} was sent with the run's token: ${
+        report.options?.tokenUrl
+          ? `the run used OAuth2, so pass --token-url ${report.options.tokenUrl}${report.options.scope ? ` --scope ${JSON.stringify(report.options.scope)}` : ''} with CONNECT_CLIENT_ID and CONNECT_CLIENT_SECRET`
+          : 'pass --token T or set CONNECT_TOKEN'
+      }`,
+    );
+  }
+  secrets.add(token);
+  // Sent exactly as `run` sends: the same transport, pace, budget, 429 waits, credential refresh and watch.
+  const sending = sendingFlags(flags, report.options ?? {});
+  const { http, pace } = createTransport({
+    timeoutMs: sending.timeoutMs ?? 10_000,
+    insecure: flags.insecure ?? report.target.insecure,
+    ca: caFlag(flags.ca)?.pem,
+    concurrency: sending.concurrency,
+    rate: sending.rate,
+    maxRequests: sending.maxRequests,
+  });
+  const watch = createDeadTargetWatch(sending.giveUpAfter);
+  const deps = {
+    url: base + OPERATION.path,
+    http,
+    pace,
+    credentials,
+    signal: signal ? AbortSignal.any([signal, watch.signal]) : watch.signal,
+    watch,
+    wireHeaders: headerSets(secrets.redact),
+  };
 
   io.out(`replaying ${failures.length} failure${failures.length === 1 ? '' : 's'} of ${file} against ${base}`);
   let open = 0;
   let fixed = 0;
   try {
     for (const f of failures) {
-      const send = async (c: TestCase): Promise<Exchange> => {
-        const wire = Object.fromEntries(
-          Object.entries(f.request.headers).map(([k, v]) => [
-            k,
-            token === undefined ? v : v.replaceAll(REDACTED, token),
-          ]),
-        );
-        const ex = await http.send(
-          {
-            method: c.method,
-            url: flags.target === undefined ? f.request.url : retarget(f.request.url, report.target.url, base),
-            headers: wire,
-            body: c.body,
-          },
-          f.request.headers,
-        );
-        if (ex.error && ['connection-refused', 'dns', 'tls'].includes(ex.error.kind))
+      const send = async (c: TestCase): Promise<Exchange | undefined> => {
+        const ex = await sendCase(c, deps);
+        if (ex?.error && ['connection-refused', 'dns', 'tls'].includes(ex.error.kind))
           throw new TargetError(`target ${base} is unreachable: ${ex.error.message}`);
-        return { ...ex, rateLimited: 0 };
+        return ex;
       };
       const outcome = await replayOne(f, send, ctx);
       const waived = f.waivedBy ? ` (waived by ${f.waivedBy})` : '';
@@ -144,9 +180,7 @@ export async function replayCommand(positionals: readonly string[], flags: Flags
         fixed++;
         io.out(`${f.id} fixed${waived}${outcome.note}`);
       } else {
-        io.out(
-          `${f.id} ${outcome.state === 'failing' ? 'still failing' : 'not confirmed fixed'}${waived}: ${redact(outcome.message)}`,
-        );
+        io.out(`${f.id} ${STATE_WORDS[outcome.state]}${waived}: ${secrets.redact(outcome.message)}`);
         if (!f.waivedBy) open++;
       }
     }

@@ -5,7 +5,7 @@ import { writeReports } from '../report/write.ts';
 import { createProgress, formatSummary } from './console.ts';
 import type { Report } from '../report/model.ts';
 import { BUNDLED_SPEC, shownPath } from '../package.ts';
-import { intFlag, rateFlag, shardFlag, type Flags } from './args.ts';
+import { intFlag, shardFlag, type Flags } from './args.ts';
 import { credentialsFrom } from './credentials.ts';
 import { optional } from './optional.ts';
 import type { Io } from './io.ts';
@@ -18,35 +18,30 @@ import { triage } from '../report/baseline.ts';
 import { createHarStream } from '../report/har.ts';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { openCreatedFile } from './created.ts';
+import { createSecrets, secretsFrom, type Secrets } from '../secrets.ts';
+import { caFlag, sendingFlags } from './sending.ts';
 
 /** `conformance run`: the suite against a target; exit codes by verdict (`EXIT_CODES`). */
-export async function runCommand(flags: Flags, io: Io, signal?: AbortSignal): Promise<number> {
+export async function runCommand(
+  flags: Flags,
+  io: Io,
+  signal?: AbortSignal,
+  secrets: Secrets = createSecrets(secretsFrom(flags.token, io.env)),
+): Promise<number> {
   const seed = intFlag('seed', flags.seed, randomInt(0, 2 ** 31 - 1), 0, 2 ** 31 - 1);
   const reportDir = flags['report-dir'] ?? 'reports';
   const opts = {
     specPath: flags.spec ?? shownPath(BUNDLED_SPEC),
     target: flags.target ?? 'prism',
     credentials: credentialsFrom(flags, io.env),
+    secrets,
+    ...optional('ca', caFlag(flags.ca)),
     seed,
     runs: intFlag('runs', flags.runs, 100, 0, 10_000_000),
-    concurrency: intFlag('concurrency', flags.concurrency, 4, 1, 256),
-    ...optional(
-      'timeoutMs',
-      flags.timeout === undefined ? undefined : intFlag('timeout', flags.timeout, 0, 1, 3_600_000),
-    ),
-    ...optional('rate', rateFlag(flags.rate)),
-    ...optional(
-      'maxRequests',
-      flags['max-requests'] === undefined ? undefined : intFlag('max-requests', flags['max-requests'], 0, 1),
-    ),
+    ...sendingFlags(flags),
     ...optional('shard', shardFlag(flags.shard)),
     ...optional('waiversFile', flags.waivers),
-    ...optional(
-      'giveUpAfter',
-      flags['give-up-after'] === undefined
-        ? undefined
-        : intFlag('give-up-after', flags['give-up-after'], 8, 0, 1_000_000),
-    ),
     ...optional(
       'timeLimitMs',
       flags['time-limit'] === undefined
@@ -63,13 +58,10 @@ export async function runCommand(flags: Flags, io: Io, signal?: AbortSignal): Pr
     return 0;
   }
   const progress = createProgress(io);
-  const wireSecrets = () =>
-    [...opts.credentials.secrets(), flags.token, io.env['CONNECT_TOKEN'], io.env['CONNECT_CLIENT_SECRET']].filter(
-      (s): s is string => !!s,
-    );
   // --har-all: every exchange streamed to disk as it completes, redacted like every report.
   if (flags['har-all']) await mkdir(reportDir, { recursive: true });
-  const har = flags['har-all'] ? createHarStream(join(reportDir, 'exchanges.har'), wireSecrets) : undefined;
+  const har = flags['har-all'] ? createHarStream(join(reportDir, 'exchanges.har'), secrets) : undefined;
+  const created = await openCreatedFile(reportDir, secrets.redact);
   let report: Report;
   try {
     report = await runSuite(opts, {
@@ -80,18 +72,19 @@ export async function runCommand(flags: Flags, io: Io, signal?: AbortSignal): Pr
         'onExchange',
         har && ((c: TestCase, ex: Exchange) => har.add(ex, ex.durationMs, `${c.label} (case ${c.id})`)),
       ),
+      onCreated: (id) => created.add(id),
     });
   } finally {
     progress.finish();
     har?.close();
+    await created.close();
   }
-  const secrets = wireSecrets();
   if (previous) report = { ...report, triage: triage(report, previous.report, previous.file) };
   const files = [
     ...(await writeReports(report, reportDir, secrets)),
     ...(har ? [join(reportDir, 'exchanges.har')] : []),
   ];
-  for (const line of formatSummary(report, { reportDir })) io.out(line);
+  for (const line of formatSummary(report, { reportDir })) io.out(secrets.redact(line));
   io.out(`reports: ${files.join(', ')}`);
   return EXIT_CODES[report.verdict];
 }

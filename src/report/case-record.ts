@@ -4,6 +4,7 @@ import type { AuthMode, CaseKind, TestCase } from '../generators/case.ts';
 import { toCurl } from './curl.ts';
 import type { CaseRecord } from './model.ts';
 import { REDACTED } from './text.ts';
+import { redactHeaderValue } from '../secrets.ts';
 
 /** Most bytes of an answer's body kept in a report. */
 const MAX_BODY = 64 * 1024;
@@ -33,7 +34,7 @@ export function toCaseRecord(c: TestCase, ex: ExchangeLike, seed: number, redact
     body: ex.request.body ?? null,
   };
   const redactHeaders = (h: Readonly<Record<string, string>>) =>
-    Object.fromEntries(Object.entries(h).map(([k, v]) => [k, redact(v)]));
+    Object.fromEntries(Object.entries(h).map(([k, v]) => [k, redact(redactHeaderValue(k, v))]));
   return {
     case: {
       id: c.id,
@@ -53,7 +54,7 @@ export function toCaseRecord(c: TestCase, ex: ExchangeLike, seed: number, redact
         }
       : null,
     ...(ex.error ? { error: ex.error } : {}),
-    curl: toCurl(request),
+    curl: toCurl(request, c.auth),
     seed,
     counterexamplePath: c.counterexamplePath ?? null,
   };

@@ -1,3 +1,6 @@
+import type { AuthMode } from '../generators/case.ts';
+import { authorizationFor, REDACTED } from '../secrets.ts';
+
 /** Quotes one shell word for POSIX sh, so the curl line replays the exact bytes. */
 function shq(s: string): string {
   return `'${s.replaceAll("'", `'\\''`)}'`;
@@ -18,16 +21,21 @@ function printfEscape(body: string): string {
 }
 
 /**
- * A curl command that replays a request byte for byte, on one line. The real token never appears: a redacted
- * `Authorization: Bearer [REDACTED]` is written as `"Authorization: Bearer $CONNECT_TOKEN"`. A body with control
- * characters (a NUL cannot be a shell argument at all) is piped in from `printf '%b'` and sent with `--data-binary @-`.
+ * A curl command that replays a request byte for byte, on one line. The real token never appears: with the case's
+ * `auth`, the Authorization header is the one that case sends, the run's token as `$CONNECT_TOKEN` (the probes'
+ * own public credentials as they are); without it, a redacted `<scheme> [REDACTED]` is written as
+ * `"Authorization: <scheme> $CONNECT_TOKEN"`. A body with control characters (a NUL cannot be a shell argument at
+ * all) is piped in from `printf '%b'` and sent with `--data-binary @-`.
  */
-export function toCurl(req: {
-  method: string;
-  url: string;
-  headers: Readonly<Record<string, string>>;
-  body: string | null | undefined;
-}): string {
+export function toCurl(
+  req: {
+    method: string;
+    url: string;
+    headers: Readonly<Record<string, string>>;
+    body: string | null | undefined;
+  },
+  auth?: AuthMode,
+): string {
   const parts = ['curl', '-sS', '-i', '-X', req.method, shq(req.url)];
   const names = Object.keys(req.headers).map((n) => n.toLowerCase());
   // curl adds its own Content-Type with --data-binary and its own Accept/User-Agent; an empty value removes them.
@@ -35,15 +43,26 @@ export function toCurl(req: {
     if (!names.includes(own.toLowerCase())) parts.push('-H', `'${own}:'`);
   for (const [name, value] of Object.entries(req.headers)) {
     if (name.toLowerCase() === 'content-length') continue;
-    if (name.toLowerCase() === 'authorization' && value === REDACTED_BEARER)
-      parts.push('-H', `"Authorization: Bearer $CONNECT_TOKEN"`);
-    else parts.push('-H', shq(`${name}: ${value}`));
+    if (name.toLowerCase() === 'authorization') {
+      if (auth === undefined) parts.push('-H', authorizationWord(value.replace(` ${REDACTED}`, ' $CONNECT_TOKEN')));
+      continue;
+    }
+    parts.push('-H', shq(`${name}: ${value}`));
   }
+  const sent = auth === undefined ? undefined : authorizationFor(auth, '$CONNECT_TOKEN');
+  if (sent !== undefined) parts.push('-H', authorizationWord(sent));
   if (req.body === null || req.body === undefined) return parts.join(' ');
   // --data-binary keeps newlines and bytes as they are (plain -d strips them).
   if (!UNPRINTABLE.test(req.body)) return [...parts, '--data-binary', shq(req.body)].join(' ');
   return `printf '%b' ${shq(printfEscape(req.body))} | ${[...parts, '--data-binary', '@-'].join(' ')}`;
 }
 
+/** The Authorization header as a shell word: double-quoted where it names `$CONNECT_TOKEN`, so the shell expands it. */
+function authorizationWord(value: string): string {
+  return value.includes('$CONNECT_TOKEN') && /^[\w .~+/=-]*\$CONNECT_TOKEN$/.test(value)
+    ? `"Authorization: ${value}"`
+    : shq(`Authorization: ${value}`);
+}
+
 /** How a valid bearer credential appears in every report, log and curl line. */
-export const REDACTED_BEARER = 'Bearer [REDACTED]';
+export { REDACTED_BEARER } from '../secrets.ts';

@@ -3,7 +3,7 @@
 // to disk as it happens (one entry written at a time, none kept). Both go through the same redaction pass as every writer.
 import { closeSync, openSync, writeSync } from 'node:fs';
 import type { CaseRecord, Report } from './model.ts';
-import { redactSecrets } from './text.ts';
+import type { Secrets } from '../secrets.ts';
 import { TOOL } from '../version.ts';
 
 /** An exchange as HAR needs it (a report's case record, or the runner's `Exchange`, have this shape). */
@@ -112,7 +112,7 @@ export function toHar(r: Report): string {
  * A HAR file written as a run goes (`--har-all`): each entry is redacted and written to disk at once, so memory does
  * not grow with the run. `close()` ends the JSON.
  */
-export function createHarStream(path: string, secrets: () => readonly string[]) {
+export function createHarStream(path: string, secrets: Pick<Secrets, 'redact' | 'deep'>) {
   const fd = openSync(path, 'w');
   writeSync(fd, `{"log":{"version":"1.2","creator":${JSON.stringify(CREATOR)},"entries":[\n`);
   let first = true;
@@ -121,7 +121,7 @@ export function createHarStream(path: string, secrets: () => readonly string[]) 
     add(ex: HarExchange, durationMs: number, comment?: string): void {
       if (!open) return;
       const started = new Date(Date.now() - durationMs).toISOString();
-      const text = redactSecrets(JSON.stringify(harEntry(ex, started, durationMs, comment)), secrets());
+      const text = secrets.redact(JSON.stringify(secrets.deep(harEntry(ex, started, durationMs, comment))));
       writeSync(fd, `${first ? '' : ',\n'}${text}`);
       first = false;
     },

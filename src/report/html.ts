@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { CaseRecord, CheckSummary, Report, ReportedFailure, ReportedProblem } from './model.ts';
 import { problemMarks, ratchetSections } from './baseline.ts';
 import { problemHeadline, problemRules, problemScope } from './problems.ts';
-import { REPEAT_NOTE, repeatCommand } from './repeat.ts';
+import { repeatCommand, repeatNote } from './repeat.ts';
 import { untestedLines, verdictWord } from './verdict.ts';
 import { duration, escapeMarkup as a, escapeText as t } from './text.ts';
 
@@ -183,6 +183,9 @@ function table(head: readonly string[], rows: readonly string[], numeric: readon
   return `<table><thead><tr>${head.map((h, i) => `<th${numeric.includes(i) ? ' class="n"' : ''}>${t(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
 }
 
+/** Created ids the page lists (the count and the file name say the rest). */
+const HTML_CREATED = 20;
+
 /** report.html for a report: every value escaped, nothing fetched. */
 export function toHtml(r: Report): string {
   const state = r.verdict === 'conforms' || r.verdict === 'fails' ? r.verdict : 'interrupted';
@@ -199,7 +202,7 @@ export function toHtml(r: Report): string {
   const meta: [string, string][] = [
     [
       'Target',
-      `${r.target.url}${r.target.mock ? ' (embedded Prism mock)' : ''}${r.target.insecure ? ' (--insecure)' : ''}`,
+      `${r.target.url}${r.target.mock ? ' (embedded Prism mock)' : ''}${r.target.insecure ? ' (--insecure: TLS not verified, for the target and the token endpoint)' : ''}${r.options?.ca ? ` (--ca ${r.options.ca}: trusted for the target and the token endpoint)` : ''}`,
     ],
     ['Seed', String(r.seed)],
     ['Runs', String(r.runs)],
@@ -282,7 +285,7 @@ export function toHtml(r: Report): string {
   }
   if (r.waivers.length) {
     const flags = (w: Report['waivers'][number]) =>
-      `${w.expired ? `<span class="flag expired">EXPIRED</span> ` : ''}${w.stale ? '<span class="flag stale">STALE</span>' : ''}`;
+      `${w.expired ? `<span class="flag expired">EXPIRED</span> ` : ''}${w.stale ? '<span class="flag stale">STALE</span>' : ''}${w.notExercised ? '<span class="flag">NOT EXERCISED</span>' : ''}`;
     sections.push(
       `<h2 id="waivers">Waivers (${r.waivers.length})</h2>${table(
         ['waiver', 'check', 'matched', 'status', 'expires', 'owner', 'reason'],
@@ -337,9 +340,10 @@ export function toHtml(r: Report): string {
       )}</details>`,
     );
   }
-  if (r.created.length)
+  const createdCount = r.createdCount ?? r.created.length;
+  if (createdCount)
     extras.push(
-      `<details><summary>Entities created by the run (${r.created.length}; the API has no delete)</summary><pre>${t(r.created.join('\n'))}</pre></details>`,
+      `<details><summary>Entities created by the run (${createdCount}; the API has no delete)${createdCount > HTML_CREATED ? `: the first ${HTML_CREATED}, every one in ${t(r.createdFile ?? 'created.ndjson')}` : ''}</summary><pre>${t(r.created.slice(0, HTML_CREATED).join('\n'))}</pre></details>`,
     );
   if (extras.length) sections.push(`<h2>Details</h2>${extras.join('\n')}`);
 
@@ -362,7 +366,7 @@ ${problemsHtml}
 ${ratchet}
 <dl class="meta">${meta.map(([k, v]) => `<dt>${t(k)}</dt><dd>${t(v)}</dd>`).join('')}</dl>
 <div class="stats">${stats.map(([k, n, bad]) => `<div class="stat${bad ? ' bad' : ''}"><b>${n}</b>${t(k)}</div>`).join('')}</div>
-<div class="label">Repeat this run${r.target.kind === 'url' ? ` (${t(REPEAT_NOTE)})` : ''}</div>
+<div class="label">Repeat this run${r.target.kind === 'url' ? ` (${t(repeatNote(r))})` : ''}</div>
 ${copyable('repeat', repeat)}
 ${sections.join('\n')}
 </main>

@@ -279,7 +279,7 @@ function runSuiteXml(r: Report, timestamp: string): Suite {
             element(
               'system-out',
               {},
-              `matched ${w.matched}${w.stale ? ' — stale: it matched nothing, remove it' : ''}; ${about}`,
+              `matched ${w.matched}${w.stale ? ' — stale: it matched nothing, remove it' : ''}${w.notExercised ? ' — not exercised: none of its cases ran' : ''}; ${about}`,
             ),
           ),
         };

@@ -1,5 +1,12 @@
 // Joins the reports of the shards of one run (`--shard i/n`, same seed, spec and tool) into the report of the whole run.
-import type { CheckSummary, Report, ReportedFailure, SpecGap } from './model.ts';
+import {
+  CREATED_FILE,
+  CREATED_KEPT,
+  type CheckSummary,
+  type Report,
+  type ReportedFailure,
+  type SpecGap,
+} from './model.ts';
 import { mergeBaselineStatus, type BaselineStatus } from './baseline.ts';
 import { mergeProblems } from './problems.ts';
 import type { WaiverStatus } from './waivers.ts';
@@ -102,7 +109,9 @@ function mergeWaivers(lists: readonly (readonly WaiverStatus[])[]): WaiverStatus
             ...seen,
             matched: seen.matched + w.matched,
             expired: seen.expired || w.expired,
-            stale: seen.stale && w.stale,
+            // Exercised (stale or matched) in any shard is exercised in the whole run.
+            ...(seen.notExercised && w.notExercised ? { notExercised: true } : {}),
+            stale: seen.matched + w.matched === 0 && !(seen.notExercised && w.notExercised),
           }
         : w,
     );
@@ -234,7 +243,10 @@ export function mergeReports(input: readonly Report[]): Report {
       (n) => `${n.rule}\n${n.change}`,
     ),
     waivers: mergeWaivers(reports.map((r) => r.waivers)),
-    created: reports.flatMap((r) => r.created),
+    created: reports.flatMap((r) => r.created).slice(0, CREATED_KEPT),
+    createdCount: sum((r) => r.createdCount ?? r.created.length),
+    // merge-reports joins the shards' files into its own (src/cli/merge.ts).
+    ...(reports.some((r) => r.createdFile) ? { createdFile: CREATED_FILE } : {}),
   } satisfies Omit<Report, 'verdict' | 'verdictReasons'>;
   return { ...merged, ...verdictOf(merged) };
 }

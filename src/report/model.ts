@@ -142,6 +142,22 @@ export interface Report {
    * complete is never `conforms`.
    */
   readonly complete?: boolean;
+  /**
+   * The flags that shaped the run besides target, seed, runs, spec, shard and --insecure (which have fields of their
+   * own): the repeat line and `replay` read them. Absent in older reports. Never a secret.
+   */
+  readonly options?: {
+    readonly concurrency: number;
+    readonly timeoutMs: number;
+    readonly rate?: number;
+    readonly maxRequests?: number;
+    readonly tokenUrl?: string;
+    readonly scope?: string;
+    readonly waivers?: string;
+    readonly giveUpAfter?: number;
+    readonly timeLimitS?: number;
+    readonly ca?: string;
+  };
   /** Why the run stopped before its plan was done (absent when it was complete). */
   readonly stopReason?: StopReason;
   /** Set when the run gave up on a target that answered nothing usable (`--give-up-after`). */
@@ -191,6 +207,19 @@ export interface Report {
   readonly preflight: readonly PreflightResult[];
   readonly normalisations: readonly Normalisation[];
   readonly waivers: readonly WaiverStatus[];
-  /** Ids of entities the run created (the API has no delete). */
+  /**
+   * Ids of entities the run created (the API has no delete): the first `CREATED_KEPT` of them; every one is in
+   * `createdFile` (one JSON object a line, `{"id": …}`), so that memory and the report stay flat however long the run.
+   */
   readonly created: readonly string[];
+  /** How many entities the run created (201 answers with an id); absent in older reports (then `created.length`). */
+  readonly createdCount?: number;
+  /** The file beside the reports that lists every created id (`created.ndjson`). */
+  readonly createdFile?: string;
 }
+
+/** Created ids the report itself keeps (the rest are in `created.ndjson`). */
+export const CREATED_KEPT = 100;
+
+/** The file of every created id, written beside the reports. */
+export const CREATED_FILE = 'created.ndjson';

@@ -1,4 +1,4 @@
-// Text helpers shared by the writers: markup escaping that survives any body a provider sends, and secret redaction.
+// Text helpers shared by the writers: markup escaping that survives any body a provider sends.
 
 /**
  * Characters XML 1.0 forbids even as references (§2.2 Char: C0 controls but tab, LF and CR; lone surrogates; U+FFFE,
@@ -30,24 +30,8 @@ const ENTITIES: Readonly<Record<string, string>> = {
   "'": '&#39;',
 };
 
-/** The replacement of every secret in every output. */
-export const REDACTED = '[REDACTED]';
-
-/**
- * Replaces each secret (4 characters or more) in a written report, in every spelling a writer may have given it:
- * as is, JSON-escaped once or twice, markup-escaped (content or attribute) and both. Longest first, so that no part of a longer secret survives.
- */
-export function redactSecrets(text: string, secrets: readonly string[]): string {
-  const spellings = new Set<string>();
-  for (const s of secrets) {
-    if (s.length < 4) continue;
-    const json = JSON.stringify(s).slice(1, -1);
-    // Twice JSON-escaped: a JSON body that echoed the token, inside report.json.
-    for (const x of [s, json, JSON.stringify(json).slice(1, -1)])
-      for (const spelling of [x, escapeMarkup(x), escapeText(x)]) spellings.add(spelling);
-  }
-  return [...spellings].sort((a, b) => b.length - a.length).reduce((acc, x) => acc.replaceAll(x, REDACTED), text);
-}
+/** The replacement of every secret in every output (defined with the other secrets, `src/secrets.ts`). */
+export { REDACTED } from '../secrets.ts';
 
 /** Formats milliseconds for people: `850 ms`, `12.3 s`, `4 min 05 s`. */
 export function duration(ms: number): string {

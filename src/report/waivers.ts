@@ -19,11 +19,16 @@ export interface Waiver {
   readonly expires?: string;
 }
 
-/** A waiver as reported: how often it matched, whether it is expired or stale (matched nothing). */
+/**
+ * A waiver as reported: how often it matched, whether it is expired, stale (its cases ran and it matched nothing) or
+ * not exercised (none of its cases ran: the run says nothing about it, so it is not stale).
+ */
 export interface WaiverStatus extends Waiver {
   readonly matched: number;
   readonly expired: boolean;
   readonly stale: boolean;
+  /** True when no case its check judged and its `case` glob covers was sent; absent in older reports. */
+  readonly notExercised?: boolean;
 }
 
 /** A waivers file that cannot be used. */
@@ -103,9 +108,16 @@ export function createWaiverBook(waivers: readonly Waiver[], targetKind: 'prism'
       waiver: w,
       caseRe: w.case === undefined ? undefined : globToRegExp(w.case),
       matched: 0,
+      exercised: false,
       expired: w.expires !== undefined && w.expires < today,
     }));
   return {
+    /** A case its checks judged (`checks`: the names of those that did not skip): the waivers it exercises. */
+    exercise(c: TestCase, checks: readonly string[]): void {
+      for (const e of entries)
+        if (!e.exercised && checks.includes(e.waiver.check) && (!e.caseRe || e.caseRe.test(c.label)))
+          e.exercised = true;
+    },
     /** The waiver that covers this failure, if an unexpired one does (an expired one still counts its match). */
     match(c: TestCase, f: Failure): Waiver | undefined {
       for (const e of entries) {
@@ -120,7 +132,13 @@ export function createWaiverBook(waivers: readonly Waiver[], targetKind: 'prism'
       return undefined;
     },
     statuses(): WaiverStatus[] {
-      return entries.map((e) => ({ ...e.waiver, matched: e.matched, expired: e.expired, stale: e.matched === 0 }));
+      return entries.map((e) => ({
+        ...e.waiver,
+        matched: e.matched,
+        expired: e.expired,
+        stale: e.matched === 0 && e.exercised,
+        ...(e.exercised || e.matched > 0 ? {} : { notExercised: true }),
+      }));
     },
   };
 }

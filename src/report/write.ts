@@ -5,13 +5,21 @@ import { toHtml } from './html.ts';
 import { toJUnit } from './junit.ts';
 import { toMarkdown } from './markdown.ts';
 import { toHar } from './har.ts';
-import { redactSecrets } from './text.ts';
+import { createSecrets, type Secrets } from '../secrets.ts';
 
 /**
- * Writes report.json, junit.xml, report.html, report.md and failures.har into `dir`; returns their paths. Every file goes through a last
- * `redactSecrets` pass over `secrets` (tokens, client secrets), whatever field a provider or a check put them in.
+ * Writes report.json, junit.xml, report.html, report.md and failures.har into `dir`; returns their paths. The report
+ * first goes through the deep pass (credential headers by structure, every string by value), and every file through a
+ * last pass over every spelling of every secret (tokens, client secrets), whatever field a provider or a check put
+ * them in.
  */
-export async function writeReports(report: Report, dir: string, secrets: readonly string[] = []): Promise<string[]> {
+export async function writeReports(
+  input: Report,
+  dir: string,
+  given: Secrets | readonly string[] = [],
+): Promise<string[]> {
+  const secrets = 'redact' in given ? given : createSecrets(given);
+  const report = secrets.deep(input);
   await mkdir(dir, { recursive: true });
   const files: [string, string][] = [
     ['report.json', JSON.stringify(report, null, 2) + '\n'],
@@ -23,7 +31,7 @@ export async function writeReports(report: Report, dir: string, secrets: readonl
   const paths: string[] = [];
   for (const [name, text] of files) {
     const path = join(dir, name);
-    await writeFile(path, redactSecrets(text, secrets));
+    await writeFile(path, secrets.redact(text));
     paths.push(path);
   }
   return paths;

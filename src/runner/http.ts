@@ -1,4 +1,5 @@
 import { Client, type Dispatcher } from 'undici';
+import { rootCertificates } from 'node:tls';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import type { Exchange, ReceivedResponse, SentRequest, TransportErrorKind } from './exchange.ts';
 
@@ -10,6 +11,8 @@ export interface HttpOptions {
   readonly maxBodyBytes: number;
   /** Skip TLS certificate verification (`--insecure`). */
   readonly insecure: boolean;
+  /** Extra trusted CA certificates, PEM (`--ca FILE`), besides Node's own list. */
+  readonly ca?: string | undefined;
   /** Keep-alive sockets at most (the runner's concurrency). */
   readonly maxSockets: number;
 }
@@ -99,6 +102,20 @@ interface Conn {
   served: number;
 }
 
+/**
+ * The TLS options of every connection the suite opens (target and token endpoint): `--insecure` verifies nothing;
+ * `--ca` trusts its certificates as well as Node's own (a sandbox's private CA).
+ */
+export function tlsConnect(o: { readonly insecure: boolean; readonly ca?: string | undefined }): {
+  rejectUnauthorized: boolean;
+  ca?: string[];
+} {
+  return {
+    rejectUnauthorized: !o.insecure,
+    ...(o.ca === undefined ? {} : { ca: [...rootCertificates, o.ca] }),
+  };
+}
+
 /** Creates the client; one per run so that sockets are reused across cases. */
 export function createHttpClient(opts: HttpOptions): HttpClient {
   // undici (Node's own HTTP client, llhttp parser) is ~3× node:http per exchange on 127.0.0.1; see bench/run.ts.
@@ -111,7 +128,7 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
     const conn: Conn = {
       client: new Client(origin, {
         pipelining: 2,
-        connect: { rejectUnauthorized: !opts.insecure, timeout: opts.timeoutMs },
+        connect: { ...tlsConnect(opts), timeout: opts.timeoutMs },
         headersTimeout: 0,
         bodyTimeout: 0,
       }),

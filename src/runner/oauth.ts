@@ -1,5 +1,7 @@
 import { TargetError } from '../targets/types.ts';
+import { Agent, fetch as undiciFetch } from 'undici';
 import type { Credentials } from './credentials.ts';
+import { tlsConnect } from './http.ts';
 
 /** Where and how to obtain tokens with the OAuth 2.0 client credentials grant (RFC 6749 §4.4). */
 export interface OAuthOptions {
@@ -16,6 +18,8 @@ export interface OAuthOptions {
   readonly timeoutMs?: number;
   /** Clock, for tests. */
   readonly now?: () => number;
+  /** TLS to the token endpoint, as to the target: `--insecure`, `--ca`. */
+  readonly tls?: { readonly insecure: boolean; readonly ca?: string | undefined };
 }
 
 interface Issued {
@@ -33,7 +37,7 @@ interface Issued {
  */
 export function oauthClientCredentials(opts: OAuthOptions): Credentials {
   const url = checkTokenUrl(opts.tokenUrl);
-  const doFetch = opts.fetchImpl ?? globalThis.fetch;
+  const doFetch = opts.fetchImpl ?? tlsFetch(opts.tls);
   const now = opts.now ?? Date.now;
   const seen = new Set<string>([opts.clientSecret].filter((s) => s.length > 0));
   let current: Issued | undefined;
@@ -132,7 +136,17 @@ export function oauthClientCredentials(opts: OAuthOptions): Credentials {
       return true;
     },
     secrets: () => [...seen],
+    oauth: { tokenUrl: opts.tokenUrl, ...(opts.scope === undefined ? {} : { scope: opts.scope }) },
   };
+}
+
+/** `fetch` with the run's TLS options (undici's own, whose `dispatcher` carries them); the global one without. */
+function tlsFetch(tls: OAuthOptions['tls']): typeof fetch {
+  if (!tls || (!tls.insecure && tls.ca === undefined)) return globalThis.fetch;
+  const dispatcher = new Agent({ connect: tlsConnect(tls) });
+  // undici's fetch takes the same arguments as the global one, plus the dispatcher.
+  return ((input: string | URL, init?: RequestInit) =>
+    undiciFetch(input, { ...(init as object), dispatcher })) as unknown as typeof fetch; // undici's Response is the global Response in shape
 }
 
 /** The token URL, which must be https (RFC 6749 §2.3.1 requires TLS) unless it is on this machine. */

@@ -15,12 +15,11 @@ import { buildValidators } from '../validators/index.ts';
 import type { PreflightResult, Report } from '../report/model.ts';
 import type { BaselineEntry } from '../report/baseline.ts';
 import { createWaiverBook, parseWaivers, type Waiver } from '../report/waivers.ts';
-import { redactDeep, redactor, type Credentials } from './credentials.ts';
+import type { Credentials } from './credentials.ts';
+import { createSecrets, type Secrets } from '../secrets.ts';
 import type { Exchange } from './exchange.ts';
-import { createHttpClient } from './http.ts';
-import { createPace } from './pace.ts';
 import { createDeadTargetWatch } from './give-up.ts';
-import { headerSets, sendCase } from './send.ts';
+import { createTransport, headerSets, sendCase } from './send.ts';
 import { scheduled } from './schedule.ts';
 import { createTally } from './tally.ts';
 
@@ -42,6 +41,8 @@ export interface RunOptions {
   /** 1-based shard index and count. */
   readonly shard?: ShardSpec;
   readonly insecure: boolean;
+  /** `--ca FILE`: its path (for the report) and its PEM certificates, trusted for the target and the token endpoint. */
+  readonly ca?: { readonly file: string; readonly pem: string };
   /** The team's waivers file; `spec/waivers.json` is read when present and nothing is given. */
   readonly waiversFile?: string;
   /** Most bytes of an answer read. */
@@ -60,6 +61,8 @@ export interface RunOptions {
   readonly timeLimitMs?: number;
   /** A baseline (`--baseline FILE`): the problems it lists are reported but do not fail the run. */
   readonly baseline?: { readonly file: string; readonly entries: readonly BaselineEntry[] };
+  /** The run's secrets (the CLI's collector, built once per run); the credentials' own are tracked in any case. */
+  readonly secrets?: Secrets;
   /** Today as YYYY-MM-DD, for waiver expiry (tests pin it). */
   readonly today?: string;
 }
@@ -71,6 +74,8 @@ export interface RunHooks {
   onProgress?(p: { done: number; total: number; failures: number }): void;
   /** Every exchange as it completes (preflight, cases, shrinking): `--har-all` streams them to disk. */
   onExchange?(c: TestCase, ex: Exchange): void;
+  /** Every id the target created, as it is seen (the CLI streams them to `created.ndjson`). */
+  readonly onCreated?: (id: string) => void;
 }
 
 const DEFAULT_TEAM_WAIVERS = 'spec/waivers.json';
@@ -88,11 +93,14 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
 
   const target = await startTarget(spec, opts.target);
   let source: CaseSource | undefined;
-  const http = createHttpClient({
+  const { http, pace } = createTransport({
     timeoutMs: opts.timeoutMs ?? target.defaultTimeoutMs,
-    maxBodyBytes: opts.maxBodyBytes ?? 1 << 20,
+    maxBodyBytes: opts.maxBodyBytes,
     insecure: opts.insecure,
-    maxSockets: opts.concurrency,
+    ca: opts.ca?.pem,
+    concurrency: opts.concurrency,
+    rate: opts.rate,
+    maxRequests: opts.maxRequests,
   });
   try {
     const url = target.baseUrl + OPERATION.path;
@@ -101,9 +109,10 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
       throw new TargetError(
         'the spec requires a bearer token: pass --token T or set CONNECT_TOKEN (or use --token-url)',
       );
-    const secrets = () => [...new Set([...opts.credentials.secrets(), validToken])].filter((s) => s.length >= 4);
-    const redact = redactor(secrets);
-    const pace = createPace(opts.rate, opts.maxRequests);
+    const secrets = opts.secrets ?? createSecrets();
+    secrets.add(validToken);
+    secrets.track(() => opts.credentials.secrets());
+    const redact = secrets.redact;
     const watch = createDeadTargetWatch(opts.giveUpAfter);
     const deadline = opts.timeLimitMs === undefined ? undefined : started + opts.timeLimitMs;
     const timeUp = () => deadline !== undefined && Date.now() >= deadline;
@@ -134,7 +143,14 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
       target.kind,
       opts.today ?? new Date().toISOString().slice(0, 10),
     );
-    const tally = createTally(checks, opts.seed, book, redact, new Set(opts.baseline?.entries.map((e) => e.signature)));
+    const tally = createTally(
+      checks,
+      opts.seed,
+      book,
+      redact,
+      new Set(opts.baseline?.entries.map((e) => e.signature)),
+      hooks.onCreated,
+    );
     const coverage = createCoverage(planOpts);
 
     // A case's place in the plan as sent (preflight, then the scheduled boundary and random phases): firstFailureAt
@@ -212,7 +228,7 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
 
     const interrupted = hooks.signal?.aborted ?? false;
     // The last guard: no secret survives anywhere in the report, wherever a provider echoed it.
-    return redactDeep(
+    return secrets.deep(
       tally.report({
         spec,
         target,
@@ -234,6 +250,17 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
         gaveUp: watch.message === undefined ? undefined : { after: watch.limit, message: watch.message },
         requests: pace.used,
         startedAt: new Date(started).toISOString(),
+        options: {
+          concurrency: opts.concurrency,
+          timeoutMs: opts.timeoutMs ?? target.defaultTimeoutMs,
+          ...(opts.rate === undefined ? {} : { rate: opts.rate }),
+          ...(opts.maxRequests === undefined ? {} : { maxRequests: opts.maxRequests }),
+          ...(opts.credentials.oauth ?? {}),
+          ...(opts.waiversFile === undefined ? {} : { waivers: opts.waiversFile }),
+          ...(opts.giveUpAfter === undefined ? {} : { giveUpAfter: opts.giveUpAfter }),
+          ...(opts.timeLimitMs === undefined ? {} : { timeLimitS: opts.timeLimitMs / 1000 }),
+          ...(opts.ca === undefined ? {} : { ca: opts.ca.file }),
+        },
         durationMs: Date.now() - started,
         plan: plan.byClass,
         coverage: coverage.rows(),
@@ -241,7 +268,6 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
         preflight,
         ...(opts.baseline ? { baseline: opts.baseline } : {}),
       }),
-      redact,
     );
   } finally {
     source?.close();

@@ -3,37 +3,46 @@
 import type { TestCase } from '../generators/case.ts';
 import { MOCK_TOKEN } from '../targets/index.ts';
 import { TOOL } from '../version.ts';
+import { authorizationFor, redactHeaderValue } from '../secrets.ts';
 import type { Credentials } from './credentials.ts';
 import type { Exchange } from './exchange.ts';
-import type { HttpClient } from './http.ts';
-import { retryAfterMs, sleep, type Pace } from './pace.ts';
+import { createHttpClient, type HttpClient } from './http.ts';
+import { createPace, retryAfterMs, sleep, type Pace } from './pace.ts';
 import type { DeadTargetWatch } from './give-up.ts';
 
-const WRONG_TOKEN = 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJjb25mb3JtYW5jZS13cm9uZy10b2tlbiJ9.';
+/** How a run (or a replay) reaches its target: per-request timeout, TLS, connections, pace and budget. */
+export interface TransportOptions {
+  readonly timeoutMs: number;
+  readonly insecure: boolean;
+  /** Requests in flight at most (one keep-alive connection each). */
+  readonly concurrency: number;
+  readonly rate?: number | undefined;
+  readonly maxRequests?: number | undefined;
+  readonly maxBodyBytes?: number | undefined;
+  /** Extra trusted CA certificates, PEM (`--ca`). */
+  readonly ca?: string | undefined;
+}
+
+/** The HTTP client and the pace of a run; `replay` builds its own from the same flags, so both send alike. */
+export function createTransport(o: TransportOptions): { http: HttpClient; pace: Pace } {
+  return {
+    http: createHttpClient({
+      timeoutMs: o.timeoutMs,
+      maxBodyBytes: o.maxBodyBytes ?? 1 << 20,
+      insecure: o.insecure,
+      ca: o.ca,
+      maxSockets: o.concurrency,
+    }),
+    pace: createPace(o.rate, o.maxRequests),
+  };
+}
 
 /** Builds the wire headers of a case (and their redacted twin for reports). */
 export function caseHeaders(c: TestCase, token: string): Record<string, string> {
   const h: Record<string, string> = { accept: 'application/json', 'user-agent': `${TOOL.name}/${TOOL.version}` };
   if (c.contentType !== undefined) h['content-type'] = c.contentType;
-  switch (c.auth) {
-    case 'valid':
-      h['authorization'] = `Bearer ${token}`;
-      break;
-    case 'lowercase-scheme':
-      h['authorization'] = `bearer ${token}`;
-      break;
-    case 'wrong':
-      h['authorization'] = `Bearer ${WRONG_TOKEN}`;
-      break;
-    case 'basic':
-      h['authorization'] = `Basic ${Buffer.from('conformance:wrong-password').toString('base64')}`;
-      break;
-    case 'empty-bearer':
-      h['authorization'] = 'Bearer ';
-      break;
-    case 'none':
-      break;
-  }
+  const authorization = authorizationFor(c.auth, token);
+  if (authorization !== undefined) h['authorization'] = authorization;
   return h;
 }
 
@@ -51,7 +60,9 @@ export function headerSets(redact: (s: string) => string): WireHeaders {
     let set = sets.get(key);
     if (!set) {
       const headers = caseHeaders(c, token);
-      set = { headers, shown: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, redact(v)])) };
+      // Credential headers by structure (whatever their value), everything else by value.
+      const shown = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, redact(redactHeaderValue(k, v))]));
+      set = { headers, shown };
       // A token refreshed many times must not grow the map without bound.
       if (sets.size > 256) sets.clear();
       sets.set(key, set);

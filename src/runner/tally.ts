@@ -15,6 +15,7 @@ import type {
 } from '../report/model.ts';
 import { baselineStatus, type BaselineEntry } from '../report/baseline.ts';
 import { answerOf, describeProblem, orderProblems, problemParts, problemSignature } from '../report/problems.ts';
+import { CREATED_FILE, CREATED_KEPT } from '../report/model.ts';
 import type { createWaiverBook } from '../report/waivers.ts';
 import { rowCounts, untestedOf, verdictOf, type StopReason } from '../report/verdict.ts';
 import type { Target } from '../targets/index.ts';
@@ -29,6 +30,8 @@ export function createTally(
   redact: (s: string) => string,
   /** The signatures of `--baseline FILE`: failures of those problems are baselined, like waived ones not failing. */
   baseline: ReadonlySet<string> = new Set(),
+  /** Every created id, as it is seen (the CLI streams them to `created.ndjson`). */
+  onCreated?: (id: string) => void,
 ) {
   const summaries = new Map<string, CheckSummary>(
     checks.map((c) => [
@@ -53,7 +56,9 @@ export function createTally(
   const problems = new Map<string, TalliedProblem>();
   const warnings = new Map<string, { code: string; rule: string; message: string; count: number }>();
   const gaps = new Map<number, SpecGap>();
-  const created = new Set<string>();
+  // The first few ids only: the rest go to `onCreated`, so memory stays flat in the number of cases.
+  const created: string[] = [];
+  let createdCount = 0;
   const byKind = new Map<string, number>();
   let cases = 0;
   let passed = 0;
@@ -70,6 +75,10 @@ export function createTally(
       byKind.set(c.kind, (byKind.get(c.kind) ?? 0) + 1);
       rateLimited += ex.rateLimited;
       let casePassed = true;
+      book.exercise(
+        c,
+        judged.filter((j) => j.outcome !== 'skip').map((j) => j.check.name),
+      );
       const caseFailures: Failure[] = [];
       const caseKeys: string[] = [];
       // Waivers first: the case's problem (and so whether the baseline lists it) is made of its unwaived failures.
@@ -169,7 +178,11 @@ export function createTally(
     },
     noteCreated(ex: Exchange | undefined): Exchange | undefined {
       const id = ex?.response?.status === 201 ? safeId(ex.response) : undefined;
-      if (id) created.add(id);
+      if (id) {
+        createdCount++;
+        if (created.length < CREATED_KEPT) created.push(id);
+        onCreated?.(id);
+      }
       return ex;
     },
     failureCount: () => failureCount,
@@ -214,6 +227,7 @@ export function createTally(
       gaveUp?: Report['gaveUp'] | undefined;
       requests: number;
       startedAt: string;
+      options?: Report['options'];
       durationMs: number;
       plan: Report['plan'];
       coverage: Report['coverage'];
@@ -265,6 +279,7 @@ export function createTally(
         interrupted: meta.interrupted,
         budgetExhausted: meta.budgetExhausted,
         startedAt: meta.startedAt,
+        ...(meta.options ? { options: meta.options } : {}),
         ...stop,
         ...verdictOf({
           failures: reported,
@@ -292,7 +307,9 @@ export function createTally(
         preflight: meta.preflight,
         normalisations: meta.target.normalisations,
         waivers: waiverStatuses,
-        created: [...created],
+        created,
+        createdCount,
+        ...(onCreated ? { createdFile: CREATED_FILE } : {}),
       };
     },
   };

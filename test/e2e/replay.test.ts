@@ -163,4 +163,48 @@ describe('replay', () => {
     const { code } = await replay([reportFile(), '--target', base, '--failure', 'F1', '--token', TOKEN], {});
     expect(code).toBe(0);
   });
+
+  it('honours --max-requests as run does: what the budget leaves is not sent, never fixed', async () => {
+    const { code, out } = await replay([reportFile(), '--target', base, '--max-requests', '2']);
+    expect(received).toHaveLength(2);
+    expect(out.slice(1, 3)).toEqual(['F1 fixed', expect.stringMatching(/^F2 still failing/)]);
+    expect(out[3]).toMatch(/^F3 not sent: the budget \(--max-requests\) was spent/);
+    expect(code).toBe(1);
+  });
+
+  it('names --token-url when the run used OAuth2 and no credentials are given', async () => {
+    const r = fixtureReport();
+    const oauth = { ...r, options: { concurrency: 4, timeoutMs: 10_000, tokenUrl: 'https://auth.example.com/token' } };
+    const { code, err } = await replay([reportFile(oauth), '--target', base], {});
+    expect(code).toBe(2);
+    expect(err.at(-1)).toBe(
+      "conformance: F1 was sent with the run's token: the run used OAuth2, so pass --token-url https://auth.example.com/token with CONNECT_CLIENT_ID and CONNECT_CLIENT_SECRET",
+    );
+  });
+});
+
+describe('replay against a target that answers only 429', () => {
+  let busy: Server;
+  let busyBase = '';
+  let hits = 0;
+  beforeAll(async () => {
+    busy = createServer((_req, res) => {
+      hits++;
+      res.writeHead(429, { 'retry-after': '0', 'content-type': 'application/json' }).end('{}');
+    });
+    await new Promise<void>((ok) => busy.listen(0, '127.0.0.1', ok));
+    busyBase = `http://127.0.0.1:${(busy.address() as AddressInfo).port}/sandbox`;
+  });
+  afterAll(() => busy.close());
+
+  it('waits the 429s out as run does, then says rate-limited: never fixed', async () => {
+    const { code, out } = await replay([reportFile(), '--target', busyBase, '--failure', 'F1']);
+    // One try and 5 retries, as run gives a case.
+    expect(hits).toBe(6);
+    expect(out[1]).toBe(
+      'F1 not judged (rate-limited): still 429 after 6 tries; gave up on this case; lower --rate or replay later',
+    );
+    expect(out.at(-1)).toBe('0 of 1 fixed; 1 unwaived still failing');
+    expect(code).toBe(1);
+  });
 });

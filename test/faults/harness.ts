@@ -27,7 +27,11 @@ export interface Trial {
 const TOKEN = 'reference-token';
 
 /** Runs the suite once against a fresh provider. */
-export async function trial(kind: Trial['kind'], name: string, opts: { seed: number; runs: number }): Promise<Trial> {
+export async function trial(
+  kind: Trial['kind'],
+  name: string,
+  opts: { seed: number; runs: number; maxRequests?: number },
+): Promise<Trial> {
   const provider = await startProvider({
     token: TOKEN,
     ...(kind === 'variation' ? { variation: name } : {}),
@@ -45,6 +49,7 @@ export async function trial(kind: Trial['kind'], name: string, opts: { seed: num
       insecure: false,
       max429WaitMs: 2_000,
       waiversFile: 'test/faults/no-waivers.json',
+      ...(opts.maxRequests === undefined ? {} : { maxRequests: opts.maxRequests }),
     });
     assertValidReport(report, `the report on ${name}`);
     // A target given up on (unusable) is a fault found as much as a failure is.

@@ -1,6 +1,9 @@
 // Safe for a vendor sandbox: a hard request budget, a dry run that sends nothing, synthetic data whose created ids
 // are listed, OAuth2 tokens that are renewed in time, and no token in any output.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Report } from '../../src/report/model.ts';
 import { planCases } from '../../src/generators/index.ts';
 import { loadSpec } from '../../src/spec/load.ts';
 import { buildValidators } from '../../src/validators/index.ts';
@@ -227,6 +230,11 @@ describe('synthetic data', () => {
     expect(report.created.length).toBeGreaterThan(0);
     expect(new Set(report.created).size).toBe(report.created.length);
     for (const id of report.created) expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    // Every id is streamed to created.ndjson beside the reports; the report keeps the count, the file and the first ids.
+    const lines = readFileSync(join(dir, 'created.ndjson'), 'utf8').trimEnd().split('\n');
+    const ids = lines.map((l) => (JSON.parse(l) as { id: string }).id);
+    expect(report).toMatchObject({ createdCount: ids.length, createdFile: 'created.ndjson' });
+    expect(report.created).toEqual(ids.slice(0, 100));
   });
 });
 
@@ -312,6 +320,60 @@ describe('OAuth2 client credentials end to end', () => {
   });
 });
 
+/** The secret is in no console line and no written file. */
+function expectNowhere(secret: string, r: { stdout: string; stderr: string }, files: { path: string; text: string }[]) {
+  for (const [where, text] of [['stdout', r.stdout], ['stderr', r.stderr], ...files.map((f) => [f.path, f.text])]) {
+    expect(text.includes(secret), where).toBe(false);
+  }
+}
+
+describe('TLS for sandboxes', () => {
+  it('--ca trusts a private CA for the target and the token endpoint; --insecure covers both too', async ({ skip }) => {
+    // Arrange: one self-signed certificate (its own CA) for an https target and an https token endpoint.
+    const tls = servers.selfSignedCertificate();
+    if (!tls) return skip('openssl is not installed');
+    const client = { clientId: 'sandbox-client', clientSecret: 'sandbox-client-secret' };
+    const tokens = await servers.startTokenEndpoint({ ...client, lifetimeS: 300, tls });
+    open.push(tokens);
+    const target = await servers.startServer((req, res) => {
+      const status = req.headers.authorization?.startsWith('Bearer tok-') ? 400 : 401;
+      res.writeHead(status, { 'content-type': 'application/json' }).end('{"errors":[]}');
+    }, tls);
+    open.push(target);
+    const caDir = reportDir();
+    const caFile = join(caDir, 'ca.pem');
+    writeFileSync(caFile, tls.cert);
+    const env = { CONNECT_CLIENT_ID: client.clientId, CONNECT_CLIENT_SECRET: client.clientSecret };
+    const args = (dir: string, ...extra: string[]) => [
+      'run',
+      '--target',
+      target.url,
+      '--token-url',
+      tokens.tokenUrl,
+      '--max-requests',
+      '6',
+      '--report-dir',
+      dir,
+      ...extra,
+    ];
+    // Act
+    const strict = await runMain(args(reportDir()), env);
+    const withCa = reportDir();
+    const trusted = await runMain(args(withCa, '--ca', caFile), env);
+    const insecureDir = reportDir();
+    const insecure = await runMain(args(insecureDir, '--insecure'), env);
+    // Assert: without either, the token endpoint's certificate fails the run in one line.
+    expect(strict.code).toBe(2);
+    expect(strict.err.join('\n')).toMatch(/token/i);
+    // With either, a token was issued and the target answered (400 to a valid body: a failure, not a TLS error).
+    expect(trusted.code, trusted.err.join('\n')).toBe(1);
+    expect(readReport(withCa).options).toMatchObject({ ca: caFile, tokenUrl: tokens.tokenUrl });
+    expect(insecure.code, insecure.err.join('\n')).toBe(1);
+    expect(readReport(insecureDir).target.insecure).toBe(true);
+    expect(tokens.issued.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
 describe('the token never appears in any output', () => {
   it('even from a provider that echoes the Authorization header in bodies, headers and messages', async () => {
     // Arrange: valid credentials are answered 201 with the header echoed everywhere; anything else 401, echoed too.
@@ -348,13 +410,32 @@ describe('the token never appears in any output', () => {
     expect(r.code, r.stderr).toBe(1);
     const files = filesIn(dir);
     expect(files.length).toBeGreaterThan(0);
-    for (const [where, text] of [
-      ['stdout', r.stdout],
-      ['stderr', r.stderr],
-      ...files.map((f) => [f.path, f.text]),
-    ] as const) {
-      expect(text.includes(secret), where).toBe(false);
-    }
+    expectNowhere(secret, r, files);
     expect(files.find((f) => f.path.endsWith('report.json'))?.text).toContain('[REDACTED]');
+  });
+
+  it('a one-character token appears in no output: credential headers are redacted by structure', async () => {
+    // Arrange: a character no report, page or line holds otherwise; the reference provider with a fault, so that
+    // failures (requests, curl lines) are written too.
+    const secret = '¤';
+    const p = await provider({ token: secret, fault: 'brand-lowercased' });
+    const dir = reportDir();
+    // Act
+    const r = await runBinary(['run', '--target', p.url, '--runs', '3', '--seed', '2', '--report-dir', dir], {
+      CONNECT_TOKEN: secret,
+    });
+    // Assert: the run worked with that token (it found the fault), and the token is nowhere.
+    expect(r.code, r.stderr).toBe(1);
+    const files = filesIn(dir);
+    expect(files.map((f) => f.path.split('/').pop()).sort()).toEqual([
+      'created.ndjson',
+      'junit.xml',
+      'report.html',
+      'report.json',
+    ]);
+    expectNowhere(secret, r, files);
+    const report = JSON.parse(files.find((f) => f.path.endsWith('report.json'))!.text) as Report;
+    expect(report.failures[0].request.headers['authorization']).toBe('Bearer [REDACTED]');
+    expect(report.failures[0].curl).toContain('"Authorization: Bearer $CONNECT_TOKEN"');
   });
 });

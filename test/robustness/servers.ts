@@ -243,6 +243,8 @@ export async function startTokenEndpoint(opts: {
   clientSecret: string;
   lifetimeS: number;
   fail?: { status: number; body: string };
+  /** Serve https with this key and certificate. */
+  tls?: { key: string; cert: string };
 }): Promise<TokenEndpoint> {
   const issued: string[] = [];
   const expiry = new Map<string, number>();
@@ -266,7 +268,7 @@ export async function startTokenEndpoint(opts: {
     res
       .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
       .end(JSON.stringify({ access_token: token, token_type: 'Bearer', expires_in: opts.lifetimeS }));
-  });
+  }, opts.tls);
   return {
     ...server,
     tokenUrl: `${server.origin}/oauth/token`,

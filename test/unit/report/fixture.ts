@@ -329,6 +329,7 @@ export function fixtureReport(): Report {
       },
     ],
     created: ['9b2e0c1d-0000-4000-8000-00000000000a', '9b2e0c1d-0000-4000-8000-00000000000b'],
+    createdCount: 2,
   };
 }
 

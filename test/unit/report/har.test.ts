@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createHarStream, toHar } from '../../../src/report/har.ts';
 import { fixtureReport, TOKEN } from './fixture.ts';
 import { harValidator } from './har-schema.ts';
+import { createSecrets } from '../../../src/secrets.ts';
 
 const validate = harValidator();
 const dir = mkdtempSync(join(tmpdir(), 'conformance-har-'));
@@ -51,7 +52,7 @@ describe('createHarStream (--har-all)', () => {
   it('writes a valid HAR entry by entry, redacted, closed once', () => {
     // Arrange
     const path = join(dir, 'exchanges.har');
-    const har = createHarStream(path, () => [TOKEN]);
+    const har = createHarStream(path, createSecrets([TOKEN]));
     const request = { method: 'POST', url: 'http://127.0.0.1:1/v1/onboarding/entities?x=1', headers: {}, body: '{}' };
     // Act
     for (let i = 0; i < 3; i++)
@@ -74,7 +75,7 @@ describe('createHarStream (--har-all)', () => {
 
   it('is a valid, empty HAR when the run sent nothing', () => {
     const path = join(dir, 'empty.har');
-    createHarStream(path, () => []).close();
+    createHarStream(path, createSecrets()).close();
     const parsed = JSON.parse(readFileSync(path, 'utf8')) as Har;
     expect(validate(parsed)).toBe(true);
     expect(parsed.log.entries).toEqual([]);

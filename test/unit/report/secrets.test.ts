@@ -10,6 +10,7 @@ import { toHar } from '../../../src/report/har.ts';
 import type { Report } from '../../../src/report/model.ts';
 import { escapeMarkup, escapeText } from '../../../src/report/text.ts';
 import { writeReports } from '../../../src/report/write.ts';
+import { createSecrets } from '../../../src/secrets.ts';
 import { carelessReport, fixtureReport, TOKEN } from './fixture.ts';
 
 /** Every spelling in which a writer could leak the token (it holds quotes, `&` and `<`). */
@@ -63,9 +64,12 @@ describe('secrets in reports', () => {
     expect(json.failures[0].response!.headers['x-debug-token']).toBe('[REDACTED]');
   });
 
-  it('writes the files unchanged when there is no secret to remove', async () => {
-    const r = fixtureReport();
-    const files = await written(r, []);
+  it('writes the files unchanged when there is no secret to remove, but for credential headers', async () => {
+    const fixture = fixtureReport();
+    const files = await written(fixture, []);
+    // By structure: the auth probe's wrong token is shown redacted like any Authorization value.
+    const r = createSecrets().deep(fixture);
+    expect(r.failures.find((f) => f.case.auth === 'wrong')!.request.headers['authorization']).toBe('Bearer [REDACTED]');
     expect(files['report.json']).toBe(JSON.stringify(r, null, 2) + '\n');
     expect(files['junit.xml']).toBe(toJUnit(r));
     expect(files['report.html']).toBe(toHtml(r));

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toCurl } from '../../../src/report/curl.ts';
-import { duration, escapeMarkup, escapeText, redactSecrets, visible } from '../../../src/report/text.ts';
+import { duration, escapeMarkup, escapeText, visible } from '../../../src/report/text.ts';
 import { parseXml, textOf } from './xml.ts';
 
 /** Any UTF-16 string, lone surrogates and control characters included (provider bodies can hold all of them). */
@@ -58,28 +58,6 @@ describe('escaping', () => {
   });
   it('formats durations for people', () => {
     expect([850, 12_345, 245_000].map(duration)).toEqual(['850 ms', '12.3 s', '4 min 05 s']);
-  });
-});
-
-describe('redactSecrets', () => {
-  const token = 'tok_"a&b<c>\'d';
-  it('removes a secret in every spelling a writer gives it: as is, JSON-escaped, markup-escaped', () => {
-    const text = [
-      token,
-      JSON.stringify(token),
-      escapeMarkup(token),
-      escapeText(token),
-      escapeMarkup(JSON.stringify(token)),
-    ].join(' | ');
-    const out = redactSecrets(text, [token]);
-    expect(out).not.toContain('tok_');
-    expect(out.match(/\[REDACTED\]/g)).toHaveLength(5);
-  });
-  it('leaves short values alone (a 3-character secret would shred the report)', () => {
-    expect(redactSecrets('abc abcd', ['abc'])).toBe('abc abcd');
-  });
-  it('replaces the longer of two overlapping secrets whole', () => {
-    expect(redactSecrets('secret-token-long', ['secret', 'secret-token-long'])).toBe('[REDACTED]');
   });
 });
 

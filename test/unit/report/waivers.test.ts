@@ -119,14 +119,29 @@ describe('createWaiverBook', () => {
       'url',
       today,
     );
+    book.exercise(testCase('valid/a'), ['valid-is-created', 'method-is-not-allowed']);
     book.match(testCase('valid/a'), failure());
     book.match(testCase('valid/b'), failure());
     expect(book.match(testCase('valid/c'), failure({ check: 'not-a-server-error' }))).toBeUndefined();
-    expect(book.statuses().map(({ id, matched, expired, stale }) => ({ id, matched, expired, stale }))).toEqual([
-      { id: 'used', matched: 2, expired: false, stale: false },
-      { id: 'old', matched: 1, expired: true, stale: false },
-      { id: 'unused', matched: 0, expired: false, stale: true },
+    expect(
+      book
+        .statuses()
+        .map(({ id, matched, expired, stale, notExercised }) => ({ id, matched, expired, stale, notExercised })),
+    ).toEqual([
+      { id: 'used', matched: 2, expired: false, stale: false, notExercised: undefined },
+      { id: 'old', matched: 1, expired: true, stale: false, notExercised: undefined },
+      { id: 'unused', matched: 0, expired: false, stale: true, notExercised: undefined },
     ]);
+  });
+
+  it('calls a waiver whose cases never ran not exercised, not stale', () => {
+    const book = createWaiverBook([{ ...base, check: 'method-is-not-allowed', case: 'method/*' }], 'url', today);
+    book.exercise(testCase('method/GET'), ['valid-is-created']); // its check did not judge this case
+    book.exercise(testCase('valid/a'), ['method-is-not-allowed']); // not its case class
+    expect(book.statuses()[0]).toMatchObject({ matched: 0, stale: false, notExercised: true });
+    book.exercise(testCase('method/GET'), ['method-is-not-allowed']);
+    expect(book.statuses()[0]).toMatchObject({ matched: 0, stale: true });
+    expect(book.statuses()[0]?.notExercised).toBeUndefined();
   });
 
   it('lets the first matching waiver take the failure', () => {

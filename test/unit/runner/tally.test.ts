@@ -5,7 +5,7 @@ import type { Check, Failure } from '../../../src/checks/types.ts';
 import { judge } from '../../../src/checks/judge.ts';
 import type { CaseKind, TestCase } from '../../../src/generators/case.ts';
 import type { Report } from '../../../src/report/model.ts';
-import { createWaiverBook } from '../../../src/report/waivers.ts';
+import { createWaiverBook, type Waiver } from '../../../src/report/waivers.ts';
 import type { Exchange } from '../../../src/runner/exchange.ts';
 import { createTally } from '../../../src/runner/tally.ts';
 import type { Target } from '../../../src/targets/index.ts';
@@ -54,8 +54,8 @@ const TARGET = { kind: 'url', baseUrl: 'http://t', mock: false, normalisations: 
 
 type Row = [string, [TestCase, Exchange][], { complete?: boolean }, Partial<Report>];
 
-function tallied(recorded: [TestCase, Exchange][], complete: boolean): Report {
-  const tally = createTally(CHECKS, 7, createWaiverBook([], 'url', '2026-01-01'), (s) => s);
+function tallied(recorded: [TestCase, Exchange][], complete: boolean, waivers: Waiver[] = []): Report {
+  const tally = createTally(CHECKS, 7, createWaiverBook(waivers, 'url', '2026-01-01'), (s) => s);
   let n = 0;
   for (const [c, ex] of recorded) {
     tally.noteCreated(ex);
@@ -136,5 +136,13 @@ describe('createTally', () => {
     const r = tallied(recorded, opts.complete ?? true);
     expect(r).toMatchObject(expected);
     expect(r.rows!.reduce((n, x) => n + x.cases, 0)).toBe(recorded.length);
+  });
+
+  it('a waiver whose cases never ran is not exercised, not stale; one whose cases ran and matched nothing is stale', () => {
+    const waiver: Waiver = { id: 'w', check: 'echo', case: 'valid*', reason: 'r', owner: 'o' };
+    const unrun = tallied([[kase('auth'), answer(401)]], true, [waiver]).waivers[0];
+    expect([unrun.stale, unrun.notExercised]).toEqual([false, true]);
+    const ran = tallied([[kase('valid'), answer(201, '{"id":"a"}')]], true, [waiver]).waivers[0];
+    expect([ran.stale, ran.notExercised]).toEqual([true, undefined]);
   });
 });
