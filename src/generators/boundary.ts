@@ -7,16 +7,10 @@
 import type { AuthMode, Violation } from './case.ts';
 import { certifyInvalid, certifyValid, parseBody } from './certify.ts';
 import { draft, type Draft } from './draft.ts';
-import { typeAllows, type FieldModel, type JsonType, type RequestModel } from './model.ts';
-import { enumNearMisses, nameVariants, uuidNearMisses } from './near-miss.ts';
-import {
-  ANY_SHAPES,
-  canonicalValue,
-  jsonTypeOf,
-  LONE_SURROGATES,
-  NON_JSON_NUMBERS,
-  STRING_VARIANTS,
-} from './values.ts';
+import type { FieldModel, RequestModel } from './model.ts';
+import { ANY_SHAPES, canonicalValue, LONE_SURROGATES, NON_JSON_NUMBERS, STRING_VARIANTS } from './values.ts';
+import { VIOLATIONS } from './violations/index.ts';
+import type { Body, BoundaryContext } from './violations/kind.ts';
 
 /** Rules of HTTP the boundary phase tests that the verdict profile does not list: reported as warnings. */
 const ADVISORY = {
@@ -24,12 +18,8 @@ const ADVISORY = {
   authSchemeCase: 'the auth scheme is case-insensitive (RFC 9110 §11.1), but the verdict profile does not list it',
   authFirst:
     'an anonymous invalid body matches both the 401 and the 400 row; the verdict profile does not say which wins',
-  urnUuid:
-    'ajv-formats accepts the urn:uuid: form of format uuid, but common uuid parsers (.NET Guid, npm uuid) refuse it',
   loneSurrogate: 'a lone surrogate escape is valid JSON, but RFC 8259 §8.2 calls its handling unpredictable',
 } as const;
-
-type Body = Record<string, unknown>;
 
 /** Auth modes of kind `auth` (each must be refused). `lowercase-scheme` is valid (RFC 9110 §11.1): a valid case. */
 export const REFUSED_AUTH: readonly AuthMode[] = ['none', 'wrong', 'basic', 'empty-bearer'];
@@ -46,19 +36,6 @@ export const OTHER_METHODS: readonly { readonly method: string; readonly withBod
   { method: 'PATCH', withBody: true },
   { method: 'DELETE', withBody: false },
 ];
-/** Wrong JSON types tried on a typed field, in this order. */
-const WRONG_TYPES: readonly JsonType[] = ['number', 'boolean', 'array', 'object', 'string', 'null'];
-/**
- * One-element arrays that coercing validators unwrap (Ajv's `coerceTypes: 'array'`, Fastify's default): `[0]` becomes
- * `"0"`. Beside the `array` wrong type, which wraps the field's own value (`["conformance-brand"]`, `["Battery"]`).
- */
-const COERCIBLE_ARRAYS: readonly { readonly name: string; readonly value: unknown }[] = [
-  { name: 'array-of-number', value: [0] },
-  { name: 'array-of-boolean', value: [true] },
-  { name: 'array-of-null', value: [null] },
-  { name: 'array-of-string', value: ['conformance'] },
-];
-
 export function minimalBody(model: RequestModel): Body {
   const out: Body = {};
   for (const f of model.fields) if (f.required) out[f.name] = canonicalValue(f);
@@ -76,50 +53,6 @@ export function freeStringFields(model: RequestModel): FieldModel[] {
   return model.fields.filter(
     (f) => f.enumValues === undefined && f.format === undefined && f.types !== undefined && f.types.includes('string'),
   );
-}
-
-/**
- * Wrong JSON types for a typed field: every one for plain fields; for a formatted one the shapes coercing validators
- * turn into strings (number, boolean, array) and null when refused.
- */
-export function wrongTypes(f: FieldModel): JsonType[] {
-  if (f.types === undefined) return [];
-  const wrong = WRONG_TYPES.filter((t) => !typeAllows(f.types, t) && !(t === 'null' && f.nullable));
-  return f.format !== undefined ? wrong.filter((t) => t !== 'object' && t !== 'string') : wrong;
-}
-
-/** A value of JSON type `t` for field `f` (enum fields get a plausible ordinal as their number). */
-export function wrongValue(f: FieldModel | undefined, t: JsonType, inner: unknown): unknown {
-  switch (t) {
-    case 'number':
-      if (f !== undefined && typeAllows(f.types, 'integer')) return 0.5;
-      return f?.enumValues !== undefined ? Math.min(2, f.enumValues.length - 1) : 5;
-    case 'integer':
-      return 5;
-    case 'boolean':
-      return true;
-    case 'array':
-      return [inner];
-    case 'object':
-      return { value: inner };
-    case 'string':
-      return 'conformance';
-    case 'null':
-      return null;
-  }
-}
-
-/** The JSON type of a value, and of the element of a one-element array (`[string]`): what a coercion unwraps. */
-function shapeOf(v: unknown): string {
-  return Array.isArray(v) && v.length === 1 ? `[${jsonTypeOf(v[0])}]` : jsonTypeOf(v);
-}
-
-export function fieldViolation(f: FieldModel, keyword: string): Violation {
-  return { keyword, rule: `${f.pointer}/${keyword}`, instancePath: f.instancePath };
-}
-
-export function rootViolation(model: RequestModel, keyword: string): Violation {
-  return { keyword, rule: `${model.rootPointer}/${keyword}`, instancePath: '' };
 }
 
 /** Escapes every non-ASCII character as \uXXXX (surrogate pairs as two escapes): the same JSON value. */
@@ -169,21 +102,10 @@ export function boundaryDrafts(model: RequestModel): Draft[] {
   for (const f of model.fields) if (f.nullable) allNull[f.name] = null;
   valid('valid/all-null', allNull);
   for (const f of model.fields) if (f.nullable) valid(`valid/null/${f.name}`, withField(f, null));
-  for (const f of model.fields) {
-    for (const member of f.enumValues ?? [])
-      if (member !== null)
-        valid(
-          `valid/enum/${f.name}/${typeof member === 'string' ? member : JSON.stringify(member)}`,
-          withField(f, member),
-        );
-  }
-  for (const f of model.fields) {
-    if (f.format !== 'uuid') continue;
-    const u = canonicalValue(f) as string;
-    valid(`valid/format/${f.name}/lowercase`, withField(f, u.toLowerCase()));
-    valid(`valid/format/${f.name}/uppercase`, withField(f, u.toUpperCase()));
-    valid(`valid/format/${f.name}/urn-uuid`, withField(f, `urn:uuid:${u}`), ct, 'valid', ADVISORY.urnUuid);
-  }
+  // Each violation kind's valid edge cases (enum members, uuid spellings), in registry order.
+  const ctx: BoundaryContext = { model, minimal, all };
+  for (const kind of VIOLATIONS)
+    for (const c of kind.validCases?.(ctx) ?? []) valid(c.label, c.body, ct, 'valid', c.advisory);
   if (strings.length > 0) {
     for (const v of STRING_VARIANTS) {
       const body: Body = { ...minimal };
@@ -230,65 +152,8 @@ export function boundaryDrafts(model: RequestModel): Draft[] {
   }
   valid('valid/auth-lowercase-scheme', minimal, ct, 'lowercase-scheme', ADVISORY.authSchemeCase);
 
-  // ---- one schema violation each ----
-  if (model.required.length > 0) {
-    for (const r of model.required) {
-      const body = { ...minimal };
-      delete body[r];
-      invalid(`invalid/required/${r}`, body, rootViolation(model, 'required'));
-    }
-    if (model.required.length > 1) {
-      const body = { ...all };
-      for (const r of model.required) delete body[r];
-      invalid('invalid/required/all', body, rootViolation(model, 'required'));
-    }
-    invalid('invalid/required/empty-object', {}, rootViolation(model, 'required'));
-  }
-  for (const t of WRONG_TYPES) {
-    if (typeAllows(model.rootTypes, t)) continue;
-    invalid(`invalid/type/root/${t}`, wrongValue(undefined, t, minimal), rootViolation(model, 'type'));
-  }
-  for (const f of model.fields) {
-    const tried = new Set<string>();
-    for (const t of wrongTypes(f)) {
-      const value = wrongValue(f, t, canonicalValue(f));
-      tried.add(shapeOf(value));
-      invalid(`invalid/type/${f.name}/${t}`, withField(f, value), fieldViolation(f, 'type'));
-    }
-    if (f.types === undefined || typeAllows(f.types, 'array')) continue;
-    for (const a of COERCIBLE_ARRAYS)
-      if (!tried.has(shapeOf(a.value)))
-        invalid(`invalid/type/${f.name}/${a.name}`, withField(f, a.value), fieldViolation(f, 'type'));
-  }
-  for (const f of model.fields) {
-    const members = (f.enumValues ?? []).filter((m): m is string => typeof m === 'string');
-    if (members.length === 0 || !typeAllows(f.types, 'string')) continue;
-    for (const nm of enumNearMisses(members))
-      invalid(`invalid/enum/${f.name}/${nm.name}`, withField(f, nm.value), fieldViolation(f, 'enum'));
-  }
-  for (const f of model.fields) {
-    if (f.format !== 'uuid') continue;
-    for (const nm of uuidNearMisses(canonicalValue(f) as string))
-      invalid(`invalid/format/${f.name}/${nm.name}`, withField(f, nm.value), fieldViolation(f, 'format'));
-  }
-  if (model.closed) {
-    const known = model.fields.map((f) => f.name);
-    const additional = (label: string, key: string, value: unknown, replaces?: FieldModel) => {
-      if (known.includes(key)) return;
-      const body: Body = { ...minimal };
-      if (replaces && !replaces.required) delete body[replaces.name];
-      body[key] = value;
-      invalid(`invalid/additionalProperties/${label}`, body, rootViolation(model, 'additionalProperties'));
-    };
-    additional('unknown', 'conformanceExtra', 'conformance');
-    additional('empty-name', '', 'conformance');
-    // Other casings of known names (ASP.NET binds case-insensitively by default): an optional field is renamed,
-    // a required one stays and gets a twin, so that `required` stays satisfied.
-    for (const f of model.fields)
-      additional(nameVariants(f.name).pascal, nameVariants(f.name).pascal, canonicalValue(f), f);
-    for (const f of model.fields)
-      if (f.required) additional(nameVariants(f.name).upper, nameVariants(f.name).upper, canonicalValue(f), f);
-  }
+  // ---- one schema violation each: every violation kind's cases, in registry order (./violations/index.ts) ----
+  for (const kind of VIOLATIONS) for (const c of kind.invalidCases(ctx)) invalid(c.label, c.body, c.violation);
 
   // ---- not JSON, no body ----
   const m = JSON.stringify(minimal);

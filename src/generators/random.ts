@@ -1,7 +1,7 @@
 /**
  * The seeded random phase. One fast-check property per class: `valid` (any valid body, any declared media type) and
- * one per invalid class the schema has (`invalid/required`, `invalid/type`, `invalid/enum`, `invalid/format`,
- * `invalid/additionalProperties`). An invalid arbitrary draws its mutation before its base body, so that properties
+ * one per violation kind the schema has (`./violations/index.ts`, in its order: `invalid/required`, `invalid/type`,
+ * `invalid/enum`, `invalid/format`, `invalid/additionalProperties`). An invalid arbitrary draws its mutation before its base body, so that properties
  * sharing the run's seed do not share their bodies. Every arbitrary ends with a certification `.filter(...)`, so a
  * value, and every value fast-check shrinks it to, is valid (or invalid for exactly its label) on the bytes sent.
  *
@@ -14,12 +14,10 @@ import fc from 'fast-check';
 import type { TestCase } from './case.ts';
 import { certifyInvalid, certifyValid } from './certify.ts';
 import { draft, toCase, type Draft } from './draft.ts';
-import { typeAllows, type FieldModel, type RequestModel } from './model.ts';
-import { enumNearMissArb, unknownNameArb, uuidNearMissArb } from './near-miss.ts';
-import { fieldViolation, rootViolation } from './boundary.ts';
-import { fieldValueArb, jsonValueArb, valueOfTypeArb } from './values.ts';
-
-type Body = Record<string, unknown>;
+import type { RequestModel } from './model.ts';
+import { fieldValueArb } from './values.ts';
+import { VIOLATIONS, violationKind } from './violations/index.ts';
+import type { Body } from './violations/kind.ts';
 
 /** The valid body of the request, driven by the model: required fields always, optional ones sometimes. */
 export function bodyArb(model: RequestModel): fc.Arbitrary<Body> {
@@ -29,11 +27,7 @@ export function bodyArb(model: RequestModel): fc.Arbitrary<Body> {
   return fc.record(shape, { requiredKeys, noNullPrototype: true });
 }
 
-function setField(body: Body, f: FieldModel, value: unknown): Body {
-  return { ...body, [f.name]: value };
-}
-
-/** The property arbitraries of a model, by key (`valid`, `invalid/<keyword>`), in a stable order. */
+/** The property arbitraries of a model, by key (`valid`, then each violation kind's property), in registry order. */
 export function propertyArbitraries(model: RequestModel): Map<string, fc.Arbitrary<Draft>> {
   const { validators } = model;
   const ct = model.primary.contentType;
@@ -49,120 +43,21 @@ export function propertyArbitraries(model: RequestModel): Map<string, fc.Arbitra
       )
       .filter((d) => certifyValid(validators, d.contentType!, d.body!)),
   );
-
-  const invalid = (key: string, arb: fc.Arbitrary<Draft>) =>
-    out.set(
-      key,
-      arb.filter((d) => certifyInvalid(validators, ct, d.body!, d.violation!)),
-    );
-
-  const present = model.required.filter((r) => model.fields.some((f) => f.name === r));
-  if (present.length > 0) {
-    invalid(
-      'invalid/required',
-      fc.tuple(fc.subarray(present, { minLength: 1 }), base).map(([missing, body]) => {
-        const b = { ...body };
-        for (const r of missing) delete b[r];
-        return draft('schema-violation', `invalid/required/${missing.join('+')}`, JSON.stringify(b), {
-          contentType: ct,
-          lazyValue: true,
-          violation: rootViolation(model, 'required'),
-        });
-      }),
-    );
-  }
-
-  const typeBranches: fc.Arbitrary<Draft>[] = [];
-  for (const t of ['array', 'string', 'number', 'boolean', 'null'] as const) {
-    if (typeAllows(model.rootTypes, t)) continue;
-    const value =
-      t === 'array'
-        ? fc.oneof(fc.array(base, { minLength: 1, maxLength: 2 }), valueOfTypeArb('array'))
-        : valueOfTypeArb(t);
-    typeBranches.push(
-      value.map((v) =>
-        draft('schema-violation', `invalid/type/root/${t}`, JSON.stringify(v), {
-          contentType: ct,
-          lazyValue: true,
-          violation: rootViolation(model, 'type'),
-        }),
-      ),
-    );
-  }
-  for (const f of model.fields) {
-    // Every wrong type, formatted fields included (the boundary phase keeps to number there).
-    const wrong =
-      f.types === undefined
-        ? []
-        : (['number', 'boolean', 'array', 'object', 'string', 'null'] as const).filter(
-            (t) => !typeAllows(f.types, t) && !(t === 'null' && f.nullable),
-          );
-    for (const t of wrong) {
-      const value =
-        t === 'number' && typeAllows(f.types, 'integer')
-          ? valueOfTypeArb('number').filter((n) => !Number.isInteger(n))
-          : valueOfTypeArb(t);
-      typeBranches.push(
-        fc.tuple(value, base).map(([v, body]) =>
-          draft('schema-violation', `invalid/type/${f.name}/${t}`, JSON.stringify(setField(body, f, v)), {
-            contentType: ct,
-            lazyValue: true,
-            violation: fieldViolation(f, 'type'),
-          }),
-        ),
+  for (const kind of VIOLATIONS) {
+    const arb = kind.arbitrary({ model, base });
+    if (arb !== undefined)
+      out.set(
+        kind.property,
+        arb.filter((d) => certifyInvalid(validators, ct, d.body!, d.violation!)),
       );
-    }
-  }
-  if (typeBranches.length > 0) invalid('invalid/type', fc.oneof(...typeBranches));
-
-  const enumBranches = model.fields.flatMap((f) => {
-    const members = (f.enumValues ?? []).filter((m): m is string => typeof m === 'string');
-    if (members.length === 0 || !typeAllows(f.types, 'string')) return [];
-    return [
-      fc.tuple(enumNearMissArb(members), base).map(([v, body]) =>
-        draft('schema-violation', `invalid/enum/${f.name}`, JSON.stringify(setField(body, f, v)), {
-          contentType: ct,
-          lazyValue: true,
-          violation: fieldViolation(f, 'enum'),
-        }),
-      ),
-    ];
-  });
-  if (enumBranches.length > 0) invalid('invalid/enum', fc.oneof(...enumBranches));
-
-  const formatBranches = model.fields
-    .filter((f) => f.format === 'uuid')
-    .map((f) =>
-      fc.tuple(uuidNearMissArb, base).map(([v, body]) =>
-        draft('schema-violation', `invalid/format/${f.name}`, JSON.stringify(setField(body, f, v)), {
-          contentType: ct,
-          lazyValue: true,
-          violation: fieldViolation(f, 'format'),
-        }),
-      ),
-    );
-  if (formatBranches.length > 0) invalid('invalid/format', fc.oneof(...formatBranches));
-
-  if (model.closed) {
-    const known = model.fields.map((f) => f.name);
-    invalid(
-      'invalid/additionalProperties',
-      fc.tuple(unknownNameArb(known), jsonValueArb(2), base).map(([key, v, body]) =>
-        draft('schema-violation', 'invalid/additionalProperties', JSON.stringify({ ...body, [key]: v }), {
-          contentType: ct,
-          lazyValue: true,
-          violation: rootViolation(model, 'additionalProperties'),
-        }),
-      ),
-    );
   }
   return out;
 }
 
-/** The property a random case was drawn from. */
+/** The property a random case was drawn from: `valid`, or the property of the kind its violation belongs to. */
 export function propertyKeyOf(c: Pick<TestCase, 'kind' | 'violation'>): string | undefined {
   if (c.kind === 'valid') return 'valid';
-  if (c.kind === 'schema-violation' && c.violation) return `invalid/${c.violation.keyword}`;
+  if (c.kind === 'schema-violation' && c.violation) return violationKind(c.violation.keyword)?.property;
   return undefined;
 }
 

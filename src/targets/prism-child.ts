@@ -30,6 +30,65 @@ http.ServerResponse.prototype.setHeader = function (
       : value;
   return setHeader.call(this, name, safe);
 } as typeof setHeader;
+
+// Prism 5.16 never answers a body that does not parse when the Content-Type says JSON: its body parser rejects and
+// the request hangs. The body is held back from Prism until it is complete; one that does not parse is answered here
+// with the spec's documented 400 (ConnectApiErrorResult; RFC 8259 §2 is the grammar) and never reaches Prism. The
+// media types are the ones Prism parses as JSON (`application/json`, `application/*+json`); an empty body is Prism's.
+const PRISM_JSON = /^application\/(?:[^\s;/]+\+)?json\s*(?:;|$)/i;
+const MALFORMED_ANSWER = JSON.stringify({
+  errors: [{ code: 'malformed-json', message: 'The request body is not valid JSON (RFC 8259).' }],
+});
+/** The UTF-8 text of a body, a BOM kept (Prism hangs on one too), or undefined when it is not UTF-8. */
+function utf8(body: Buffer): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
+  } catch {
+    return undefined;
+  }
+}
+function parses(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+type Emit = (this: http.Server, event: string | symbol, ...args: unknown[]) => boolean;
+// eslint-disable-next-line @typescript-eslint/unbound-method -- re-bound with .call(this, …) below
+const emit = http.Server.prototype.emit as Emit; // the common shape of its per-event overloads
+http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
+  if (event !== 'request') return emit.call(this, event, ...args);
+  const [req, res] = args as [http.IncomingMessage, http.ServerResponse]; // the 'request' event's two arguments
+  const type = req.headers['content-type'] ?? '';
+  const hasBody = req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] ?? '0') !== '0';
+  if (!hasBody || !PRISM_JSON.test(type)) return emit.call(this, event, ...args);
+  // Node's HTTP parser hands each body chunk to req.push and ends with push(null): collect them instead, then
+  // either answer, or give Prism the request with its body waiting in the stream as if it had just arrived.
+  const chunks: Buffer[] = [];
+  const push = req.push.bind(req);
+  req.push = (chunk: Buffer | null) => {
+    if (chunk !== null) {
+      chunks.push(chunk);
+      return true;
+    }
+    req.push = push;
+    const body = Buffer.concat(chunks);
+    const text = utf8(body);
+    if (text !== undefined && !parses(text)) {
+      req.resume();
+      res.writeHead(400, { 'content-type': 'application/json' }).end(MALFORMED_ANSWER);
+    } else {
+      emit.call(this, event, ...args);
+      if (body.length) push(body);
+      push(null);
+    }
+    return false;
+  };
+  return true;
+} as Emit as typeof http.Server.prototype.emit; // the same function, typed back to its overloads
+
 // One failing request must not take the mock down for the rest of the run.
 process.on('uncaughtException', (e) => console.error(`prism-child: ${e.message}`));
 process.on('unhandledRejection', (e) => console.error(`prism-child: ${String(e)}`));

@@ -12,12 +12,18 @@ import { TargetError, type Target } from './types.ts';
 const CHILD = fileURLToPath(siblingModule(import.meta.url, 'prism-child'));
 const WAIVERS = fileURLToPath(new URL('./prism.waivers.json', import.meta.url));
 const START_TIMEOUT_MS = 30_000;
-/** The runtime workaround prism-child.ts applies, reported with the spec normalisations. */
+/** A runtime workaround prism-child.ts applies, reported with the spec normalisations. */
 const PRISM_HEADER_PATCH = {
   rule: '(prism runtime)',
   change: "non-Latin-1 characters in Prism's sl-violations header are escaped",
   reason:
     'Prism 5.16 crashes on a validation message quoting such a character (an unknown key "é", a homoglyph enum value)',
+};
+/** The runtime answer prism-child.ts gives in Prism's place, reported with the spec normalisations. */
+const PRISM_MALFORMED_JSON_PATCH = {
+  rule: '(prism runtime)',
+  change: 'a JSON-typed body that does not parse as JSON is answered 400 (ConnectApiErrorResult) before Prism sees it',
+  reason: 'Prism 5.16 never answers such a body: each malformed-JSON case would wait out the request timeout',
 };
 const live = new Set<() => void>();
 // Last resort: whatever way the process ends, no Prism is left behind.
@@ -82,8 +88,8 @@ export async function startPrism(spec: LoadedSpec): Promise<Target> {
     baseUrl,
     mock: true,
     waivers,
-    normalisations: [...normalisations, PRISM_HEADER_PATCH],
-    // Prism answers in milliseconds, but never answers a malformed JSON body: a short timeout keeps runs quick.
+    normalisations: [...normalisations, PRISM_HEADER_PATCH, PRISM_MALFORMED_JSON_PATCH],
+    // Prism answers in milliseconds: a short timeout keeps a run quick should it hang on something else.
     defaultTimeoutMs: 2_000,
     async stop() {
       const exited = new Promise<void>((r) =>
