@@ -429,9 +429,11 @@ describe('the token never appears in any output', () => {
     const files = filesIn(dir);
     expect(files.map((f) => f.path.split('/').pop()).sort()).toEqual([
       'created.ndjson',
+      'failures.har',
       'junit.xml',
       'report.html',
       'report.json',
+      'report.md',
     ]);
     expectNowhere(secret, r, files);
     const report = JSON.parse(files.find((f) => f.path.endsWith('report.json'))!.text) as Report;
