@@ -19,13 +19,13 @@ const SECRET_HEADERS: ReadonlySet<string> = new Set(['authorization', 'proxy-aut
  * Secrets shorter than this are redacted by structure only: replacing every occurrence of a 1-character token in a
  * report would erase that character from the whole report, and tell the reader the token besides.
  */
-export const MIN_VALUE_LENGTH = 4;
+const MIN_VALUE_LENGTH = 4;
 
 /**
  * The suite's own credentials for the auth probes: public constants of this source, not secrets, shown in curl lines
  * so that a probe replays as it was sent.
  */
-export const PROBE_CREDENTIALS = {
+const PROBE_CREDENTIALS = {
   wrongToken: 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJjb25mb3JtYW5jZS13cm9uZy10b2tlbiJ9.',
   basic: Buffer.from('conformance:wrong-password').toString('base64'),
 } as const;

@@ -16,7 +16,7 @@ export function at(value: unknown, ...path: readonly string[]): unknown {
 }
 
 /** Deep JSON equality (key order ignored). */
-export function jsonEqual(a: unknown, b: unknown): boolean {
+function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
@@ -33,7 +33,7 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
 }
 
 /** Two spellings of one uuid (case, `urn:uuid:` prefix) are the same uuid. */
-export function sameUuid(a: unknown, b: unknown): boolean {
+function sameUuid(a: unknown, b: unknown): boolean {
   const norm = (v: unknown) => (typeof v === 'string' ? v.toLowerCase().replace(/^urn:uuid:/, '') : v);
   return norm(a) === norm(b);
 }
@@ -72,7 +72,7 @@ const shown = (v: unknown) => JSON.stringify(v)?.slice(0, 120);
  * failure), a different value too; a field left out is an omission (the schema requires nothing: a warning, counted
  * and listed). Where the request carried none, an `always` field must come back absent or null.
  */
-export function echoCheck(name: string, description: string, fields: readonly EchoField[]): Check {
+function echoCheck(name: string, description: string, fields: readonly EchoField[]): Check {
   return {
     name,
     description,

@@ -20,7 +20,7 @@ import { credentialsFrom } from './credentials.ts';
 import { caFlag, sendingFlags } from './sending.ts';
 
 /** `--failure F2` or `--failure 2`: that failure, else all of them. */
-export function selectFailures(r: Report, raw: string | undefined): readonly ReportedFailure[] {
+function selectFailures(r: Report, raw: string | undefined): readonly ReportedFailure[] {
   if (raw === undefined) return r.failures;
   const m = /^\s*[Ff]?(\d+)\s*$/.exec(raw);
   const f = m ? r.failures.find((x) => x.id === `F${Number(m[1])}`) : undefined;

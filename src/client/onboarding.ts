@@ -4,7 +4,7 @@ import { ONBOARDING_STATUSES, type EntityOnboardingRequest, type OnboardingStatu
 export type * from './types.ts';
 
 /** The path of the operation, relative to the server URL (`servers[0].url` in the spec). */
-export const ENTITIES_PATH = '/v1/onboarding/entities';
+const ENTITIES_PATH = '/v1/onboarding/entities';
 
 /** How to reach the Connect Onboarding API. */
 export interface OnboardingClientOptions {

@@ -35,9 +35,6 @@ export type OnboardingRequestType = 'Collective' | 'Entity';
 /** `Connect.Service.Onboarding.Core.Models.OnboardingRequestActionType`. */
 export type OnboardingRequestActionType = 'Consent' | 'Redirect';
 
-/** Every {@link OnboardingRequestActionType}, in the spec's order. */
-export const ACTION_TYPES: readonly OnboardingRequestActionType[] = ['Consent', 'Redirect'];
-
 /** `Connect.Service.Onboarding.Core.Models.Data.CollectiveType`. */
 export type CollectiveType = 'Household' | 'Fleet' | 'SolarFarm' | 'VirtualPowerPlant';
 

@@ -22,15 +22,15 @@ const ADVISORY = {
 } as const;
 
 /** Auth modes of kind `auth` (each must be refused). `lowercase-scheme` is valid (RFC 9110 §11.1): a valid case. */
-export const REFUSED_AUTH: readonly AuthMode[] = ['none', 'wrong', 'basic', 'empty-bearer'];
+const REFUSED_AUTH: readonly AuthMode[] = ['none', 'wrong', 'basic', 'empty-bearer'];
 /** Media types no spec of this operation declares; each is also checked against the declared ones. */
-export const UNDECLARED_MEDIA_TYPES: readonly string[] = [
+const UNDECLARED_MEDIA_TYPES: readonly string[] = [
   'text/plain',
   'application/xml',
   'application/x-www-form-urlencoded',
 ];
 /** Other methods on the path. */
-export const OTHER_METHODS: readonly { readonly method: string; readonly withBody: boolean }[] = [
+const OTHER_METHODS: readonly { readonly method: string; readonly withBody: boolean }[] = [
   { method: 'GET', withBody: false },
   { method: 'PUT', withBody: true },
   { method: 'PATCH', withBody: true },
@@ -42,14 +42,14 @@ export function minimalBody(model: RequestModel): Body {
   return out;
 }
 
-export function allFieldsBody(model: RequestModel): Body {
+function allFieldsBody(model: RequestModel): Body {
   const out: Body = {};
   for (const f of model.fields) out[f.name] = canonicalValue(f);
   return out;
 }
 
 /** Free strings: typed string, no enum, no format. */
-export function freeStringFields(model: RequestModel): FieldModel[] {
+function freeStringFields(model: RequestModel): FieldModel[] {
   return model.fields.filter(
     (f) => f.enumValues === undefined && f.format === undefined && f.types !== undefined && f.types.includes('string'),
   );

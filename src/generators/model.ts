@@ -123,7 +123,7 @@ function slugOf(contentType: string): string {
 }
 
 /** Makes a declared media type (or range) concrete; undefined when it is not JSON-like enough to build a JSON body for. */
-export function concreteMediaType(declared: string): string | undefined {
+function concreteMediaType(declared: string): string | undefined {
   const m = parseMediaType(declared);
   if (!m) return undefined;
   const type = m.type === '*' ? 'application' : m.type;
@@ -158,7 +158,7 @@ export function typeAllows(types: readonly JsonType[] | undefined, t: JsonType):
 }
 
 /** Builds the model of the request body of the operation under test. */
-export function buildModel(spec: LoadedSpec, validators: Validators): RequestModel {
+function buildModel(spec: LoadedSpec, validators: Validators): RequestModel {
   // Component schemas, converted as the validators convert them; `$ref`s resolve against this registry.
   const origins: SchemaOrigins = new WeakMap();
   const registry = new Map<string, Located>();

@@ -62,7 +62,7 @@ export function propertyKeyOf(c: Pick<TestCase, 'kind' | 'violation'>): string |
 }
 
 /** Enumerates the values of `fc.property(arb)` for a seed, from index 0 on, in chunks replayed with `fc.check`. */
-export function valueStream<T>(arb: fc.Arbitrary<T>, seed: number): () => { value: T; index: number } {
+function valueStream<T>(arb: fc.Arbitrary<T>, seed: number): () => { value: T; index: number } {
   let buffer: T[] = [];
   let bufferStart = 0;
   let next = 0;

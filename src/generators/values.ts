@@ -19,14 +19,14 @@ export function jsonTypeOf(v: unknown): JsonType {
  * Exactly `n` characters (ASCII, so characters = UTF-16 units = UTF-8 bytes). Words, not one run of letters: a
  * 64 KiB run of word characters makes backtracking scanners (e.g. an e-mail regex over a body) quadratic.
  */
-export function longString(n: number): string {
+function longString(n: number): string {
   const head = `conformance-long-${n} `;
   const pattern = 'lorem ipsum dolor sit amet 0123456789 ';
   return (head + pattern.repeat(Math.ceil(n / pattern.length))).slice(0, n);
 }
 
 /** Repeats `unit` to exactly `n` code points (never splits a surrogate pair). */
-export function repeatToCodePoints(unit: string, n: number): string {
+function repeatToCodePoints(unit: string, n: number): string {
   const cps = Array.from(unit.length === 0 ? 'x' : unit);
   // Whole repeats with String#repeat, then the remainder: no per-code-point array on the hot path.
   return cps.join('').repeat(Math.floor(n / cps.length)) + cps.slice(0, n % cps.length).join('');
@@ -62,14 +62,14 @@ export const STRING_VARIANTS: readonly {
 ];
 
 /** A stable, made-up uuid (v4 layout) for a name. */
-export function uuidFor(name: string): string {
+function uuidFor(name: string): string {
   const h = createHash('sha256').update(`conformance:${name}`).digest('hex');
   const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 /** A plausible valid value for a free string with a hint. */
-export function canonicalString(f: FieldModel): string {
+function canonicalString(f: FieldModel): string {
   const lower = f.name.toLowerCase();
   if (f.format === 'uuid') return uuidFor(f.name);
   if (f.format === 'date-time') return '2024-01-01T00:00:00Z';
@@ -80,7 +80,7 @@ export function canonicalString(f: FieldModel): string {
 }
 
 /** The any-value (no `type`) a field gets by default. */
-export const CANONICAL_ANY: Readonly<Record<string, unknown>> = {
+const CANONICAL_ANY: Readonly<Record<string, unknown>> = {
   source: 'conformance-suite',
   enabled: true,
   count: 1,
@@ -265,7 +265,7 @@ const RESERVED_DOMAINS = [
 ] as const;
 
 /** E-mail-like strings on reserved domains only. */
-export const emailArb: fc.Arbitrary<string> = fc
+const emailArb: fc.Arbitrary<string> = fc
   .tuple(
     fc.string({ unit: fc.constantFrom(...LOCAL_CHARS), minLength: 1, maxLength: 12 }),
     fc.constantFrom('', '+tag', '.dot'),
@@ -274,7 +274,7 @@ export const emailArb: fc.Arbitrary<string> = fc
   .map(([local, extra, domain]) => `conformance-${local}${extra}@${domain}`);
 
 /** URLs on reserved domains only. */
-export const urlArb: fc.Arbitrary<string> = fc
+const urlArb: fc.Arbitrary<string> = fc
   .tuple(
     fc.constantFrom(
       'https://example.com',
@@ -292,7 +292,7 @@ export const urlArb: fc.Arbitrary<string> = fc
  * `urn:uuid:` form that ajv-formats also accepts is left to an advisory boundary case: .NET's Guid.Parse and npm's
  * uuid.validate refuse it, so a random valid case carrying it would fail correct providers.
  */
-export const uuidArb: fc.Arbitrary<string> = fc.oneof(
+const uuidArb: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: fc.uuid() },
   { weight: 1, arbitrary: fc.uuid().map((u) => u.toUpperCase()) },
 );
@@ -308,7 +308,7 @@ export const safeNumberArb: fc.Arbitrary<number> = fc.oneof(
  * Object keys: any grapheme, no `@`. `__proto__` is kept (fast-check biases towards it and `constructor`): fc.dictionary
  * defines it as an own key, JSON.stringify writes it and JSON.parse reads it back as one, so it reaches the wire.
  */
-export const keyArb: fc.Arbitrary<string> = fc
+const keyArb: fc.Arbitrary<string> = fc
   .oneof(fc.string({ unit: 'grapheme-ascii', maxLength: 10 }), fc.string({ unit: 'grapheme', maxLength: 6 }))
   .map(noAt);
 

@@ -42,7 +42,7 @@ function header(h: Readonly<Record<string, string>>, name: string): string | und
 }
 
 /** One HAR entry; `comment` says what the suite found (failure ids, check, rule). */
-export function harEntry(ex: HarExchange, startedAt: string, timeMs: number, comment?: string): object {
+function harEntry(ex: HarExchange, startedAt: string, timeMs: number, comment?: string): object {
   const req = ex.request;
   const body = req.body ?? undefined;
   const res = ex.response ?? undefined;

@@ -43,7 +43,7 @@ function exchangeLines(f: CaseRecord): string[] {
 }
 
 /** A failure as plain text: what broke, where the spec says so, the minimal request, the answer and its curl line. */
-export function failureText(f: ReportedFailure): string {
+function failureText(f: ReportedFailure): string {
   const lines = [
     `${f.id} ${f.check} [${f.kind}] ${f.case.label}${f.occurrences > 1 ? ` (${f.occurrences}×)` : ''}${f.waivedBy ? ` — waived by ${f.waivedBy}` : ''}`,
     f.message,
@@ -56,7 +56,7 @@ export function failureText(f: ReportedFailure): string {
 }
 
 /** A problem as plain text: what broke, its rules, where it was seen, the smallest example and its curl line. */
-export function problemText(p: ReportedProblem): string {
+function problemText(p: ReportedProblem): string {
   return [
     `${p.id} ${problemHeadline(p)} · ${problemScope(p)}`,
     ...p.messages,

@@ -52,10 +52,7 @@ export function orderProblems<T extends Pick<ReportedProblem, 'cases' | 'signatu
 }
 
 /** The unwaived distinct failures a problem groups: its parts, in its classes. */
-export function failuresOf(
-  p: Pick<ReportedProblem, 'signature' | 'classes'>,
-  failures: readonly ReportedFailure[],
-): string[] {
+function failuresOf(p: Pick<ReportedProblem, 'signature' | 'classes'>, failures: readonly ReportedFailure[]): string[] {
   const parts = new Set(p.signature.split(' | ').slice(1));
   const classes = new Set(p.classes);
   return failures

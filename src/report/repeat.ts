@@ -56,4 +56,4 @@ export function repeatNote(r: Pick<Report, 'options'>): string {
 }
 
 /** What the repeat command needs besides itself (a static token). */
-export const REPEAT_NOTE = 'the token in CONNECT_TOKEN, never on the command line';
+const REPEAT_NOTE = 'the token in CONNECT_TOKEN, never on the command line';

@@ -16,7 +16,7 @@ export interface DeadTargetWatch {
 }
 
 /** Consecutive failures without an answer before a run gives up on its target, unless `--give-up-after` says. */
-export const GIVE_UP_AFTER = 8;
+const GIVE_UP_AFTER = 8;
 
 export function createDeadTargetWatch(limit: number = GIVE_UP_AFTER): DeadTargetWatch {
   const controller = new AbortController();

@@ -13,7 +13,7 @@ const RICHEST_VALID = 'valid/all-fields';
  * violation kind (rule × keyword); (3) one for each remaining case family (the label's first two segments); (4) the
  * rest. Deterministic: the boundary phase does not depend on the seed, and neither does this order.
  */
-export function breadthFirst(cases: readonly TestCase[], checks: readonly Check[]): TestCase[] {
+function breadthFirst(cases: readonly TestCase[], checks: readonly Check[]): TestCase[] {
   const taken = new Set<TestCase>();
   const out: TestCase[] = [];
   const take = (c: TestCase) => {

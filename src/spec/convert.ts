@@ -33,7 +33,7 @@ function isObject(v: unknown): v is JsonObject {
 }
 
 /** Turns a local `#/components/...` reference into the absolute id it is registered under. */
-export function refToId(ref: string): string {
+function refToId(ref: string): string {
   if (!ref.startsWith('#/')) {
     throw new Error(`convertSchema supports only local $refs ("#/..."), got ${JSON.stringify(ref)}`);
   }

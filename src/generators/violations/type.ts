@@ -30,13 +30,13 @@ function refusedTypes(f: FieldModel): JsonType[] {
  * Wrong JSON types for a typed field at the boundary: every one for plain fields; for a formatted one the shapes
  * coercing validators turn into strings (number, boolean, array) and null when refused.
  */
-export function wrongTypes(f: FieldModel): JsonType[] {
+function wrongTypes(f: FieldModel): JsonType[] {
   const wrong = refusedTypes(f);
   return f.format !== undefined ? wrong.filter((t) => t !== 'object' && t !== 'string') : wrong;
 }
 
 /** A value of JSON type `t` for field `f` (enum fields get a plausible ordinal as their number). */
-export function wrongValue(f: FieldModel | undefined, t: JsonType, inner: unknown): unknown {
+function wrongValue(f: FieldModel | undefined, t: JsonType, inner: unknown): unknown {
   switch (t) {
     case 'number':
       if (f !== undefined && typeAllows(f.types, 'integer')) return 0.5;
