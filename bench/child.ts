@@ -2,12 +2,12 @@
 //   provider PORT?          the reference provider; prints its URL
 //   suite URL RUNS CONC     runSuite against URL; prints {cases, durationMs, maxRssMb} as JSON
 import { runSuite } from '../src/runner/run.ts';
-import { staticToken } from '../src/runner/credentials.ts';
 import { startProvider } from '../test/provider/server.ts';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { openCreatedFile } from '../src/cli/created.ts';
 import { writeReports } from '../src/report/write.ts';
+import { suiteOptions } from '../test/setup/run-options.ts';
 
 const [mode, ...args] = process.argv.slice(2);
 if (mode === 'provider') {
@@ -16,17 +16,9 @@ if (mode === 'provider') {
   process.on('SIGTERM', () => void p.close().then(() => process.exit(0)));
 } else if (mode === 'suite') {
   const [url, runs, concurrency] = args;
-  const report = await runSuite({
-    specPath: 'spec/openapi.yaml',
-    target: url,
-    credentials: staticToken('bench-token'),
-    seed: 7,
-    runs: Number(runs),
-    concurrency: Number(concurrency),
-    insecure: false,
-    maxShrinks: 0,
-    waiversFile: 'test/faults/no-waivers.json',
-  });
+  const report = await runSuite(
+    suiteOptions(url, 'bench-token', { seed: 7, runs: Number(runs), concurrency: Number(concurrency), maxShrinks: 0 }),
+  );
   console.log(
     JSON.stringify({
       cases: report.summary.cases,
@@ -41,17 +33,7 @@ if (mode === 'provider') {
   const [url, runs, concurrency, dir] = args;
   const created = await openCreatedFile(dir, (s) => s);
   const report = await runSuite(
-    {
-      specPath: 'spec/openapi.yaml',
-      target: url,
-      credentials: staticToken('bench-token'),
-      seed: 7,
-      runs: Number(runs),
-      concurrency: Number(concurrency),
-      insecure: false,
-      maxShrinks: 0,
-      waiversFile: 'test/faults/no-waivers.json',
-    },
+    suiteOptions(url, 'bench-token', { seed: 7, runs: Number(runs), concurrency: Number(concurrency), maxShrinks: 0 }),
     { onCreated: (id) => created.add(id) },
   );
   await created.close();

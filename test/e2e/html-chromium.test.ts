@@ -11,8 +11,8 @@ import { ensureChromium } from '../setup/chromium.ts';
 import { fixtureReport } from '../unit/report/fixture.ts';
 import type { Report, ReportedProblem } from '../../src/report/model.ts';
 import { runSuite } from '../../src/runner/run.ts';
-import { staticToken } from '../../src/runner/credentials.ts';
 import { startProvider } from '../provider/server.ts';
+import { suiteOptions } from '../setup/run-options.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SCREENSHOT = join(ROOT, 'reports/test-output/report-html.png');
@@ -106,16 +106,7 @@ beforeAll(async () => {
   // The two-bug provider of issue 15, for the first screen a person sees.
   const provider = await startProvider({ token: 'reference-token', fault: 'two-bugs' });
   try {
-    const report = await runSuite({
-      specPath: 'spec/openapi.yaml',
-      target: provider.url,
-      credentials: staticToken('reference-token'),
-      seed: 1,
-      runs: 25,
-      concurrency: 4,
-      insecure: false,
-      waiversFile: 'test/faults/no-waivers.json',
-    });
+    const report = await runSuite(suiteOptions(provider.url, 'reference-token', { seed: 1, runs: 25 }));
     await writeReports(report, twoBugs);
   } finally {
     await provider.close();

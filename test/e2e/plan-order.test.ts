@@ -1,10 +1,10 @@
 // A run's figures are the plan's, not the scheduler's: firstFailureAt counts in plan order (one seed, one figure),
 // and the count announced at the start is the count reported at the end.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { staticToken } from '../../src/runner/credentials.ts';
 import { runSuite } from '../../src/runner/run.ts';
 import type { ShardSpec } from '../../src/types.ts';
 import { startProvider, type RunningProvider } from '../provider/server.ts';
+import { suiteOptions } from '../setup/run-options.ts';
 
 const TOKEN = 'plan-order-token';
 let idRepeats: RunningProvider;
@@ -16,17 +16,7 @@ afterAll(() => idRepeats.close());
 async function run(shard?: ShardSpec) {
   let announced = -1;
   const report = await runSuite(
-    {
-      specPath: 'spec/openapi.yaml',
-      target: idRepeats.url,
-      credentials: staticToken(TOKEN),
-      seed: 3,
-      runs: 2,
-      concurrency: 8,
-      insecure: false,
-      waiversFile: 'test/faults/no-waivers.json',
-      ...(shard ? { shard } : {}),
-    },
+    suiteOptions(idRepeats.url, TOKEN, { seed: 3, runs: 2, concurrency: 8, ...(shard ? { shard } : {}) }),
     { onStart: ({ total }) => (announced = total) },
   );
   return { report, announced };

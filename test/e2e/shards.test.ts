@@ -1,11 +1,11 @@
 // Two shards merged equal one unsharded run with the same seed: same cases, same verdicts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSuite, type RunOptions } from '../../src/runner/run.ts';
-import { staticToken } from '../../src/runner/credentials.ts';
 import { mergeReports } from '../../src/report/merge.ts';
 import { startProvider, type RunningProvider } from '../provider/server.ts';
 import { essence } from './essence.ts';
 import { assertValidReport } from '../setup/report-schema.ts';
+import { suiteOptions } from '../setup/run-options.ts';
 
 let provider: RunningProvider;
 beforeAll(async () => {
@@ -14,17 +14,7 @@ beforeAll(async () => {
 afterAll(() => provider.close());
 
 const run = (shard?: RunOptions['shard']) =>
-  runSuite({
-    specPath: 'spec/openapi.yaml',
-    target: provider.url,
-    credentials: staticToken('shard-token'),
-    seed: 11,
-    runs: 15,
-    concurrency: 4,
-    insecure: false,
-    waiversFile: 'test/faults/no-waivers.json',
-    ...(shard ? { shard } : {}),
-  });
+  runSuite(suiteOptions(provider.url, 'shard-token', { seed: 11, runs: 15, ...(shard ? { shard } : {}) }));
 
 describe('sharding', () => {
   it('two shards merged equal one unsharded run with the same seed', async () => {

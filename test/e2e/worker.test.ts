@@ -3,9 +3,9 @@
 // the bodies of the worker's cases through caseValue).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSuite } from '../../src/runner/run.ts';
-import { staticToken } from '../../src/runner/credentials.ts';
 import { startProvider, type RunningProvider } from '../provider/server.ts';
 import { essence } from './essence.ts';
+import { suiteOptions } from '../setup/run-options.ts';
 
 let provider: RunningProvider;
 beforeAll(async () => {
@@ -16,18 +16,7 @@ afterAll(() => provider.close());
 
 // 1,000 runs: 2,000 random cases, the size from which a run generates in the worker by default.
 const run = (generateInWorker: boolean) =>
-  runSuite({
-    specPath: 'spec/openapi.yaml',
-    target: provider.url,
-    credentials: staticToken('worker-token'),
-    seed: 5,
-    runs: 1_000,
-    concurrency: 4,
-    insecure: false,
-    maxShrinks: 0,
-    waiversFile: 'test/faults/no-waivers.json',
-    generateInWorker,
-  });
+  runSuite(suiteOptions(provider.url, 'worker-token', { seed: 5, runs: 1_000, maxShrinks: 0, generateInWorker }));
 
 describe('generation in a worker thread', () => {
   it('gives the same report as generation in-thread', async () => {

@@ -1,12 +1,12 @@
 // Runs the suite against the reference provider, each benign variation and each seeded fault, and measures
 // the suite's own power: faults caught, false alarms raised, requests needed before the first failure.
 import { runSuite } from '../../src/runner/run.ts';
-import { staticToken } from '../../src/runner/credentials.ts';
 import type { Report } from '../../src/report/model.ts';
 import { startProvider } from '../provider/server.ts';
 import { VARIATIONS } from '../provider/variations.ts';
 import { FAULTS } from '../provider/faults.ts';
 import { assertValidReport } from '../setup/report-schema.ts';
+import { suiteOptions } from '../setup/run-options.ts';
 
 /** One provider run and what the suite said of it. */
 export interface Trial {
@@ -38,19 +38,15 @@ export async function trial(
     ...(kind === 'fault' ? { fault: name } : {}),
   });
   try {
-    const report = await runSuite({
-      specPath: 'spec/openapi.yaml',
-      target: provider.url,
-      credentials: staticToken(TOKEN),
-      seed: opts.seed,
-      runs: opts.runs,
-      concurrency: 4,
-      timeoutMs: 3_000,
-      insecure: false,
-      max429WaitMs: 2_000,
-      waiversFile: 'test/faults/no-waivers.json',
-      ...(opts.maxRequests === undefined ? {} : { maxRequests: opts.maxRequests }),
-    });
+    const report = await runSuite(
+      suiteOptions(provider.url, TOKEN, {
+        seed: opts.seed,
+        runs: opts.runs,
+        timeoutMs: 3_000,
+        max429WaitMs: 2_000,
+        ...(opts.maxRequests === undefined ? {} : { maxRequests: opts.maxRequests }),
+      }),
+    );
     assertValidReport(report, `the report on ${name}`);
     // A target given up on (unusable) is a fault found as much as a failure is.
     const fails = report.verdict === 'fails' || report.verdict === 'unusable';

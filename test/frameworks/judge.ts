@@ -1,25 +1,15 @@
 // Runs the suite against one framework provider at a small budget, as test/faults/harness.ts does.
 import { runSuite } from '../../src/runner/run.ts';
-import { staticToken } from '../../src/runner/credentials.ts';
 import type { Report } from '../../src/report/model.ts';
 import { TOKEN } from './onboarding.ts';
+import { suiteOptions } from '../setup/run-options.ts';
 
 /** The tier's budget: the whole boundary phase and a few random cases, one seed. */
 export const BUDGET = { seed: 13, runs: 10 } as const;
 
 /** The suite's report on the provider at `url`. */
 export function judge(url: string): Promise<Report> {
-  return runSuite({
-    specPath: 'spec/openapi.yaml',
-    target: url,
-    credentials: staticToken(TOKEN),
-    seed: BUDGET.seed,
-    runs: BUDGET.runs,
-    concurrency: 4,
-    timeoutMs: 5_000,
-    insecure: false,
-    waiversFile: 'test/faults/no-waivers.json',
-  });
+  return runSuite(suiteOptions(url, TOKEN, { seed: BUDGET.seed, runs: BUDGET.runs, timeoutMs: 5_000 }));
 }
 
 /** The checks that failed, by name, sorted. */

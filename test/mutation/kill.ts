@@ -2,8 +2,8 @@
 // 127.0.0.1 and runs the suite against it at the default budget with a fixed seed. Exit 0 = the suite passed the
 // mutant (it survives), 1 = the suite failed it (killed), 2 = the run could not be made (also a kill for Stryker).
 import { runSuite } from '../../src/runner/run.ts';
-import { staticToken } from '../../src/runner/credentials.ts';
 import { startProvider } from '../provider/server.ts';
+import { suiteOptions } from '../setup/run-options.ts';
 
 /** One seed for every mutant, so that a survivor is reproducible: `node test/mutation/kill.ts` with its id set. */
 export const SEED = 1;
@@ -14,18 +14,9 @@ const TOKEN = 'mutation-token';
 async function main(): Promise<number> {
   const provider = await startProvider({ token: TOKEN });
   try {
-    const report = await runSuite({
-      specPath: 'spec/openapi.yaml',
-      target: provider.url,
-      credentials: staticToken(TOKEN),
-      seed: SEED,
-      runs: RUNS,
-      concurrency: 4,
-      timeoutMs: 3_000,
-      insecure: false,
-      max429WaitMs: 2_000,
-      waiversFile: 'test/faults/no-waivers.json',
-    });
+    const report = await runSuite(
+      suiteOptions(provider.url, TOKEN, { seed: SEED, runs: RUNS, timeoutMs: 3_000, max429WaitMs: 2_000 }),
+    );
     const failed = report.checks.filter((c) => c.failed > 0).map((c) => `${c.name}×${c.failed}`);
     console.log(`${report.verdict} (${report.summary.requests} requests) ${failed.join(' ')}`);
     return report.verdict === 'fails' ? 1 : 0;

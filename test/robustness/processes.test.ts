@@ -2,10 +2,10 @@
 // its reports (marked interrupted), and leaves no process behind, Prism included, even when the suite is killed.
 import { describe, expect, it } from 'vitest';
 import { runSuite } from '../../src/runner/run.ts';
-import { staticToken } from '../../src/runner/credentials.ts';
 import { alive, childrenOf, commandLine, readReport, spawnBinary, cleanupEachTest, until } from './cli.ts';
 import * as servers from './servers.ts';
 import type { TestServer } from './servers.ts';
+import { suiteOptions } from '../setup/run-options.ts';
 
 const { open, reportDir } = cleanupEachTest<TestServer>();
 
@@ -75,16 +75,7 @@ describe('Ctrl-C', () => {
 describe('no process is left behind', () => {
   it('runSuite stops the Prism it started', async () => {
     const before = childrenOf(process.pid);
-    const report = await runSuite({
-      specPath: 'spec/openapi.yaml',
-      target: 'prism',
-      credentials: staticToken(undefined),
-      seed: 1,
-      runs: 0,
-      concurrency: 4,
-      maxRequests: 10,
-      insecure: false,
-    });
+    const report = await runSuite(suiteOptions('prism', undefined, { seed: 1, runs: 0, maxRequests: 10 }));
     expect(report.summary.requests).toBeLessThanOrEqual(10);
     expect(
       childrenOf(process.pid).filter((p) => !before.includes(p) && commandLine(p).includes('prism-child')),
