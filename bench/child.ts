@@ -9,6 +9,10 @@ import { openCreatedFile } from '../src/cli/created.ts';
 import { writeReports } from '../src/report/write.ts';
 import { suiteOptions } from '../test/setup/run-options.ts';
 
+/** The suite's options in every bench measurement: a fixed seed, no shrinking (the bench measures sending). */
+const benchOptions = (url: string, runs: string, concurrency: string) =>
+  suiteOptions(url, 'bench-token', { seed: 7, runs: Number(runs), concurrency: Number(concurrency), maxShrinks: 0 });
+
 const [mode, ...args] = process.argv.slice(2);
 if (mode === 'provider') {
   const p = await startProvider({ token: 'bench-token', port: Number(args[0] ?? 0) });
@@ -16,9 +20,7 @@ if (mode === 'provider') {
   process.on('SIGTERM', () => void p.close().then(() => process.exit(0)));
 } else if (mode === 'suite') {
   const [url, runs, concurrency] = args;
-  const report = await runSuite(
-    suiteOptions(url, 'bench-token', { seed: 7, runs: Number(runs), concurrency: Number(concurrency), maxShrinks: 0 }),
-  );
+  const report = await runSuite(benchOptions(url, runs, concurrency));
   console.log(
     JSON.stringify({
       cases: report.summary.cases,
@@ -32,10 +34,7 @@ if (mode === 'provider') {
   // A long run as the CLI makes it: reports written, created ids streamed to created.ndjson.
   const [url, runs, concurrency, dir] = args;
   const created = await openCreatedFile(dir, (s) => s);
-  const report = await runSuite(
-    suiteOptions(url, 'bench-token', { seed: 7, runs: Number(runs), concurrency: Number(concurrency), maxShrinks: 0 }),
-    { onCreated: (id) => created.add(id) },
-  );
+  const report = await runSuite(benchOptions(url, runs, concurrency), { onCreated: (id) => created.add(id) });
   await created.close();
   await writeReports(report, dir, ['bench-token']);
   console.log(

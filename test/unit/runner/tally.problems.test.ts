@@ -7,7 +7,7 @@ import type { TestCase } from '../../../src/generators/case.ts';
 import { createWaiverBook } from '../../../src/report/waivers.ts';
 import type { Exchange } from '../../../src/runner/exchange.ts';
 import { createTally } from '../../../src/runner/tally.ts';
-import type { Target } from '../../../src/targets/index.ts';
+import { reportMeta } from './tally-meta.ts';
 
 const checks = createChecks();
 const byName = (n: string) => checks.find((c) => c.name === n)!;
@@ -54,23 +54,7 @@ function tallyOf(seed = 1) {
   return createTally(checks, seed, createWaiverBook([], 'url', '2026-01-01'), (s) => s);
 }
 
-const META = {
-  spec: { path: 'spec/openapi.yaml', sha256: 'x' },
-  target: { kind: 'url', baseUrl: 'http://127.0.0.1:1', mock: false, normalisations: [] } as unknown as Target, // only these fields are read
-  insecure: false,
-  runs: 0,
-  shard: null,
-  interrupted: false,
-  budgetExhausted: false,
-  complete: true,
-  requests: 3,
-  startedAt: '2026-01-01T00:00:00.000Z',
-  durationMs: 1,
-  plan: {},
-  coverage: [],
-  lintWarnings: [],
-  preflight: [],
-};
+const META = reportMeta(3);
 
 describe('createTally: problems', () => {
   it('makes one problem of the same answer failing the same checks in many classes, with both rules', () => {

@@ -8,8 +8,8 @@ import type { Report } from '../../../src/report/model.ts';
 import { createWaiverBook, type Waiver } from '../../../src/report/waivers.ts';
 import type { Exchange } from '../../../src/runner/exchange.ts';
 import { createTally } from '../../../src/runner/tally.ts';
-import type { Target } from '../../../src/targets/index.ts';
 import type { Validators } from '../../../src/validators/index.ts';
+import { reportMeta } from './tally-meta.ts';
 
 const fail = (kind: string): Failure => ({ check: 'status', kind, severity: 'error', rule: '/r', message: kind });
 /** Two checks: `status` judges every case (201 for valid, 4xx otherwise), `echo` only a valid case's 201. */
@@ -50,7 +50,6 @@ const answer = (status: number, body = '{}'): Exchange => ({
   durationMs: 1,
   rateLimited: 0,
 });
-const TARGET = { kind: 'url', baseUrl: 'http://t', mock: false, normalisations: [] } as unknown as Target; // the tally reads these four fields only
 
 type Row = [string, [TestCase, Exchange][], { complete?: boolean }, Partial<Report>];
 
@@ -61,24 +60,9 @@ function tallied(recorded: [TestCase, Exchange][], complete: boolean, waivers: W
     tally.noteCreated(ex);
     tally.record(c, ex, judge(CHECKS, c, ex, { validators: {} as Validators, mockTarget: false }), ++n); // no check here reads validators
   }
-  return tally.report({
-    spec: { path: 'spec/openapi.yaml', sha256: 'x' },
-    target: TARGET,
-    insecure: false,
-    runs: 0,
-    shard: null,
-    interrupted: false,
-    budgetExhausted: !complete,
-    complete,
-    stopReason: complete ? undefined : 'max-requests',
-    requests: n,
-    startedAt: '2026-01-01T00:00:00.000Z',
-    durationMs: 1,
-    plan: {},
-    coverage: [],
-    lintWarnings: [],
-    preflight: [],
-  });
+  return tally.report(
+    reportMeta(n, { budgetExhausted: !complete, complete, stopReason: complete ? undefined : 'max-requests' }),
+  );
 }
 
 describe('createTally', () => {
