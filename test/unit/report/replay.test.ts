@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseFromFailure, inferAuth, retarget } from '../../../src/report/replay.ts';
+import { caseFromFailure, inferAuth } from '../../../src/report/replay.ts';
 import { FAILURES } from './fixture.ts';
 
 describe('caseFromFailure', () => {
@@ -65,20 +65,5 @@ describe('inferAuth', () => {
     ['Bearer eyJhbGciOiJub25lIn0.e30.', 'wrong'],
   ])('%j is %s', (header, mode) => {
     expect(inferAuth(header)).toBe(mode);
-  });
-});
-
-describe('retarget', () => {
-  it('swaps the origin and base path of the report’s target for the new one', () => {
-    expect(
-      retarget(
-        'https://a.example/connect/v1/onboarding/entities',
-        'https://a.example/connect',
-        'http://127.0.0.1:8080/base',
-      ),
-    ).toBe('http://127.0.0.1:8080/base/v1/onboarding/entities');
-    expect(
-      retarget('https://b.example/other/v1/onboarding/entities', 'https://a.example/connect', 'http://127.0.0.1:8080'),
-    ).toBe('http://127.0.0.1:8080/v1/onboarding/entities');
   });
 });
