@@ -1,9 +1,7 @@
-import type { Check, CheckResult } from './types.ts';
-import type { TestCase } from '../generators/case.ts';
+import type { Check } from './types.ts';
 import { caseValue } from '../generators/draft.ts';
-import type { ReceivedResponse } from '../runner/exchange.ts';
 import { RULES } from './rules.ts';
-import { fail, jsonBody, onRealProviders, withResponse } from './util.ts';
+import { answered, fail } from './util.ts';
 
 /** Reads `path` in a JSON value; undefined when any step is missing. */
 export function at(value: unknown, ...path: readonly string[]): unknown {
@@ -36,24 +34,6 @@ function jsonEqual(a: unknown, b: unknown): boolean {
 function sameUuid(a: unknown, b: unknown): boolean {
   const norm = (v: unknown) => (typeof v === 'string' ? v.toLowerCase().replace(/^urn:uuid:/, '') : v);
   return norm(a) === norm(b);
-}
-
-/**
- * The body of a 2xx answer to a valid case, when it is a JSON object: every 2xx is judged, so that a wrong status
- * (200 for 201) does not hide a wrong echo.
- */
-function answered(
-  judge: (c: TestCase, body: Record<string, unknown>, res: ReceivedResponse) => CheckResult,
-): Check['judge'] {
-  return onRealProviders(
-    withResponse((c, res) => {
-      if (res.status < 200 || res.status > 299) return { skip: 'not a 2xx' };
-      const parsed = jsonBody(res);
-      if (!parsed.ok || parsed.value === null || typeof parsed.value !== 'object' || Array.isArray(parsed.value))
-        return { skip: 'no JSON object' };
-      return judge(c, parsed.value as Record<string, unknown>, res);
-    }),
-  );
 }
 
 /** One echoed field: where the request's `request` comes back in the answer, and when it is compared. */
@@ -181,36 +161,3 @@ export const echoProperties = echoCheck('echo-properties', 'data.entity.properti
 export const echoReturnUrl = echoCheck('echo-return-url', 'returnUrl echoes the returnUrl sent', [
   { request: 'returnUrl', response: ['returnUrl'], when: 'given' },
 ]);
-
-/** A uuid in its plain form (RFC 9562 §4): kept as its 16 bytes, not 36 characters. */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/**
- * The key an id is remembered by, compact so that a run of millions of cases stays flat: a uuid as a 17-character
- * one-byte string (a tag and its 16 bytes), any other id lower-cased behind another tag.
- */
-export function idKey(id: string): string {
-  return UUID.test(id) ? `u${Buffer.from(id.replaceAll('-', ''), 'hex').toString('latin1')}` : `x${id.toLowerCase()}`;
-}
-
-/** Every created request (any 2xx) has its own id across the whole run (stateful: one instance per run). */
-export function createUniqueIdCheck(): Check {
-  const seen = new Map<string, string>();
-  return {
-    name: 'unique-id',
-    description: 'every created request has an id not seen before in the run',
-    scope: 'request',
-    applies: (c) => c.kind === 'valid',
-    judge: answered((c, body, res) => {
-      const id = body['id'];
-      if (typeof id !== 'string') return undefined;
-      const key = idKey(id);
-      const first = seen.get(key);
-      if (first !== undefined && first !== c.id) {
-        return fail('duplicate-id', RULES.created, `${res.status} id ${id} was already returned for case ${first}`, id);
-      }
-      seen.set(key, c.id);
-      return undefined;
-    }),
-  };
-}

@@ -9,8 +9,8 @@ import { mediaTypeIsEnforced } from './media-type-is-enforced.ts';
 import { methodIsNotAllowed } from './method-is-not-allowed.ts';
 import { contentTypeConformance } from './content-type-conformance.ts';
 import { responseSchemaConformance } from './response-schema-conformance.ts';
+import { createUniqueIdCheck } from './unique-id.ts';
 import {
-  createUniqueIdCheck,
   echoCollectiveId,
   echoEntityInformation,
   echoEntityType,

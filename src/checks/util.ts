@@ -65,3 +65,21 @@ export function jsonBody(res: ReceivedResponse): Parsed {
   slot = (slot + 1) % RING;
   return parsed;
 }
+
+/**
+ * The body of a 2xx answer to a valid case, when it is a JSON object: every 2xx is judged, so that a wrong status
+ * (200 for 201) does not hide a wrong echo.
+ */
+export function answered(
+  judge: (c: TestCase, body: Record<string, unknown>, res: ReceivedResponse) => CheckResult,
+): Check['judge'] {
+  return onRealProviders(
+    withResponse((c, res) => {
+      if (res.status < 200 || res.status > 299) return { skip: 'not a 2xx' };
+      const parsed = jsonBody(res);
+      if (!parsed.ok || parsed.value === null || typeof parsed.value !== 'object' || Array.isArray(parsed.value))
+        return { skip: 'no JSON object' };
+      return judge(c, parsed.value as Record<string, unknown>, res);
+    }),
+  );
+}
