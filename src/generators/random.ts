@@ -5,12 +5,13 @@
  * sharing the run's seed do not share their bodies. Every arbitrary ends with a certification `.filter(...)`, so a
  * value, and every value fast-check shrinks it to, is valid (or invalid for exactly its label) on the bytes sent.
  *
- * Reproducibility: the k-th value of a property is, by construction, the value that
- * `fc.check(fc.property(arb, p), {seed, path: String(k)})` replays, because the values are enumerated with `fc.check`
- * itself (chunks replayed from `path`), the way `shrinkCase` replays them. (`fc.sample` agrees only when given the bare
- * arbitrary: given a property, it wraps it in another and biases the sizes differently.)
+ * Reproducibility: the k-th value of a property is the value that `fc.check(fc.property(arb, p), {seed, path:
+ * String(k)})` replays, the way `shrinkCase` replays it: the values are drawn as fast-check's runner draws them (a unit
+ * test compares the two). (`fc.sample` agrees only when given the bare arbitrary: given a property, it wraps it in
+ * another and biases the sizes differently.)
  */
 import fc from 'fast-check';
+import { xorshift128plus } from 'pure-rand/generator/xorshift128plus';
 import type { TestCase } from './case.ts';
 import { certifyInvalid, certifyValid } from './certify.ts';
 import { draft, toCase, type Draft } from './draft.ts';
@@ -61,28 +62,23 @@ export function propertyKeyOf(c: Pick<TestCase, 'kind' | 'violation'>): string |
   return undefined;
 }
 
-/** Enumerates the values of `fc.property(arb)` for a seed, from index 0 on, in chunks replayed with `fc.check`. */
+/** fast-check's bias for run `k` (`runIdToFrequency`, fast-check 4.10): wider values as a run goes on. */
+const biasOf = (k: number) => 2 + Math.floor(Math.log(k + 1) * 0.4342944819032518);
+
+/**
+ * Enumerates the values of `fc.property(arb)` for a seed, from index 0 on, as `fc.check` draws them: the k-th from
+ * fast-check's default generator (xorshift128+) after k + 1 jumps, with the bias of run k. One generator goes on for
+ * the whole run, so a value costs the same at any index; chunks replayed from `path` skipped k jumps each, quadratic
+ * over a run (1.2 ms a value at k = 2.5M). A unit test (plan.test.ts) holds this equal to `fc.check` with `path`.
+ */
 function valueStream<T>(arb: fc.Arbitrary<T>, seed: number): () => { value: T; index: number } {
-  let buffer: T[] = [];
-  let bufferStart = 0;
+  // A seed is a 31-bit integer (cli/run.ts), which fast-check's `readSeed` takes as it is.
+  const rng = xorshift128plus(seed);
   let next = 0;
   return () => {
-    if (next >= bufferStart + buffer.length) {
-      // Replaying from `path` skips `next` random-generator jumps; growing chunks keep that linear overall.
-      // 1,024 buffered drafts per property bound the memory; the skipped jumps cost ~0.5 µs each.
-      const size = Math.min(1024, Math.max(64, next));
-      const chunk: T[] = [];
-      fc.check(
-        fc.property(arb, (v) => {
-          chunk.push(v);
-          return true;
-        }),
-        { seed, path: String(next), numRuns: size },
-      );
-      buffer = chunk;
-      bufferStart = next;
-    }
-    const value = buffer[next - bufferStart];
+    rng.jump();
+    // `fc.Random` clones the generator: what the arbitrary draws does not move the stream, as in fast-check's toss.
+    const value = arb.generate(new fc.Random(rng), biasOf(next)).value;
     return { value, index: next++ };
   };
 }

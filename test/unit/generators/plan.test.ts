@@ -499,6 +499,28 @@ describe('random phase', () => {
     }
   });
 
+  it.each([42, 2 ** 31 - 1])(
+    'far into a long run (seed %d), the k-th value is still the one fc.check({seed, path: k}) replays',
+    (seed) => {
+      // The stream keeps one generator for the run (random.ts); this holds it to fast-check's own runner.
+      const far = [...planCases({ ...opts, seed, runs: 3_000 }).cases()].filter((c) => c.phase === 'random');
+      const picked = far.filter((c) => ['0', '1023', '1024', '2047', '2999'].includes(c.counterexamplePath!));
+      expect(picked.length).toBeGreaterThanOrEqual(6);
+      for (const c of picked) {
+        const key = c.kind === 'valid' ? 'valid' : `invalid/${c.violation!.keyword}`;
+        let replayed: Draft | undefined;
+        fc.check(
+          fc.property(randomArbitrary(opts, key)!, (d) => ((replayed = d), true)),
+          { seed, path: c.counterexamplePath!, numRuns: 1 },
+        );
+        expect(
+          toCase(replayed!, c.id, 'random', c.counterexamplePath),
+          `${c.id} ${key} @${c.counterexamplePath}`,
+        ).toEqual(c);
+      }
+    },
+  );
+
   it('paths are per property: the k-th case of a class has path k', () => {
     const seen = new Map<string, number>();
     for (const c of random) {
