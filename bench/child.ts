@@ -3,10 +3,6 @@
 //   suite URL RUNS CONC     runSuite against URL; prints {cases, durationMs, maxRssMb} as JSON
 import { runSuite } from '../src/runner/run.ts';
 import { startProvider } from '../test/provider/server.ts';
-import { statSync } from 'node:fs';
-import { join } from 'node:path';
-import { openCreatedFile } from '../src/cli/created.ts';
-import { writeReports } from '../src/report/write.ts';
 import { suiteOptions } from '../test/setup/run-options.ts';
 
 /** The suite's options in every bench measurement: a fixed seed, no shrinking (the bench measures sending). */
@@ -30,23 +26,7 @@ if (mode === 'provider') {
       maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     }),
   );
-} else if (mode === 'scale') {
-  // A long run as the CLI makes it: reports written, created ids streamed to created.ndjson.
-  const [url, runs, concurrency, dir] = args;
-  const created = await openCreatedFile(dir, (s) => s);
-  const report = await runSuite(benchOptions(url, runs, concurrency), { onCreated: (id) => created.add(id) });
-  await created.close();
-  await writeReports(report, dir, ['bench-token']);
-  console.log(
-    JSON.stringify({
-      cases: report.summary.cases,
-      verdict: report.verdict,
-      maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-      reportJsonMb: statSync(join(dir, 'report.json')).size / 2 ** 20,
-      reportHtmlMb: statSync(join(dir, 'report.html')).size / 2 ** 20,
-    }),
-  );
 } else {
-  console.error('usage: child.ts provider [PORT] | suite URL RUNS CONCURRENCY | scale URL RUNS CONCURRENCY DIR');
+  console.error('usage: child.ts provider [PORT] | suite URL RUNS CONCURRENCY');
   process.exit(2);
 }
