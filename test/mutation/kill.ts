@@ -1,6 +1,6 @@
 // Stryker's test command: starts the reference provider built from the (mutated) sources of test/provider/ on
-// 127.0.0.1 and runs the suite against it at the default budget with a fixed seed. Exit 0 = the suite passed the
-// mutant (it survives), 1 = the suite failed it (killed), 2 = the run could not be made (also a kill for Stryker).
+// 127.0.0.1 and runs the suite against it at the default budget with a fixed seed. Exit 0 = the suite said the
+// mutant conforms (it survives), 1 = any other verdict (killed), 2 = the run could not be made (also a kill).
 import { runSuite } from '../../src/runner/run.ts';
 import { startProvider } from '../provider/server.ts';
 import { suiteOptions } from '../setup/run-options.ts';
@@ -19,7 +19,8 @@ async function main(): Promise<number> {
     );
     const failed = report.checks.filter((c) => c.failed > 0).map((c) => `${c.name}×${c.failed}`);
     console.log(`${report.verdict} (${report.summary.requests} requests) ${failed.join(' ')}`);
-    return report.verdict === 'fails' ? 1 : 0;
+    // Any verdict but `conforms` tells the mutant apart: `unusable` (it stopped answering), `incomplete` alike.
+    return report.verdict === 'conforms' ? 0 : 1;
   } finally {
     await provider.close();
   }
