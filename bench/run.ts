@@ -371,12 +371,21 @@ async function scale(): Promise<Figure[]> {
       const out = await withProvider(async (url) => {
         const p = spawn(
           NODE,
-          [...HEAP_FLAGS, 'dist/cli/bin.js', 'run', '--target', url, '--seed', '7', '--runs', String(runs)].concat([
+          [
+            ...HEAP_FLAGS,
+            'dist/cli/bin.js',
+            'run',
+            '--target',
+            url,
+            '--seed',
+            '7',
+            '--runs',
+            String(runs),
             '--concurrency',
             String(CONCURRENCY),
             '--report-dir',
             dir,
-          ]),
+          ],
           { stdio: 'ignore', env: { ...CLI_ENV, CONNECT_TOKEN: 'bench-token' } },
         );
         // VmHWM only grows: the last reading before the exit is the peak but for the last half second.

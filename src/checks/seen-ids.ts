@@ -32,12 +32,13 @@ const LINE_WORDS = 16;
 const LINE_BITS = Math.log2(FILTER_WORDS / LINE_WORDS);
 
 /** A key's hash: all four words mixed, since a time-ordered uuid (v7, RFC 9562 §5.7) has few random bits in its first. */
-const hash1 = (key: IdKey) => Math.imul(key[0] ^ key[1] ^ key[2] ^ key[3], 0x9e3779b1) >>> 0;
+const hash1 = (key: ArrayLike<number>) => Math.imul(key[0] ^ key[1] ^ key[2] ^ key[3], 0x9e3779b1) >>> 0;
 /** A second hash, for the bits within a line. */
-const hash2 = (key: IdKey) => Math.imul(key[1] ^ (key[3] >>> 16) ^ (key[3] << 16) ^ (key[0] >>> 8), 0x85ebca6b) >>> 0;
+const hash2 = (key: ArrayLike<number>) =>
+  Math.imul(key[1] ^ (key[3] >>> 16) ^ (key[3] << 16) ^ (key[0] >>> 8), 0x85ebca6b) >>> 0;
 
 /** Where a key's 3 filter bits are: a word offset and a mask for each, the same for every block. */
-function probes(key: IdKey): Uint32Array {
+function probes(key: ArrayLike<number>): Uint32Array {
   const line = (hash1(key) >>> (32 - LINE_BITS)) * LINE_WORDS;
   const h = hash2(key);
   const out = new Uint32Array(6);
@@ -49,12 +50,9 @@ function probes(key: IdKey): Uint32Array {
   return out;
 }
 
-/** -1, 0 or 1 as the key at `i` of `words` sorts before, with or after `key`. */
-function compare(words: Uint32Array, i: number, key: IdKey): number {
-  for (let w = 0; w < 4; w++) {
-    const a = words[i * WORDS + w];
-    if (a !== key[w]) return a < key[w] ? -1 : 1;
-  }
+/** -1, 0 or 1 as the key at `i` of `a` sorts before, with or after the key at `j` of `b` (word offsets). */
+function compare(a: ArrayLike<number>, i: number, b: ArrayLike<number>, j: number): number {
+  for (let w = 0; w < 4; w++) if (a[i + w] !== b[j + w]) return a[i + w] < b[j + w] ? -1 : 1;
   return 0;
 }
 
@@ -115,7 +113,7 @@ export class SeenIds {
   private find(key: IdKey): number | undefined {
     for (let s = this.slot(key); this.slots[s] !== 0; s = (s + 1) % this.slots.length) {
       const i = this.slots[s] - 1;
-      if (compare(this.open, i, key) === 0) return this.open[i * WORDS + 4];
+      if (compare(this.open, i * WORDS, key, 0) === 0) return this.open[i * WORDS + 4];
     }
     const p = probes(key);
     for (const { entries: block, filter: f } of this.sealed) {
@@ -124,7 +122,7 @@ export class SeenIds {
       let hi = BLOCK - 1;
       while (lo <= hi) {
         const mid = (lo + hi) >>> 1;
-        const c = compare(block, mid, key);
+        const c = compare(block, mid * WORDS, key, 0);
         if (c === 0) return block[mid * WORDS + 4];
         if (c < 0) lo = mid + 1;
         else hi = mid - 1;
@@ -150,18 +148,12 @@ export class SeenIds {
   /** The full open block, sorted by key, becomes a sealed one; a fresh open block starts. */
   private seal(): void {
     const order = Array.from({ length: BLOCK }, (_, i) => i);
-    const keyAt = (i: number): IdKey => [
-      this.open[i * WORDS],
-      this.open[i * WORDS + 1],
-      this.open[i * WORDS + 2],
-      this.open[i * WORDS + 3],
-    ];
-    order.sort((a, b) => compare(this.open, a, keyAt(b)));
+    order.sort((a, b) => compare(this.open, a * WORDS, this.open, b * WORDS));
     const entries = new Uint32Array(BLOCK * WORDS);
     const filter = new Uint32Array(FILTER_WORDS);
     order.forEach((from, to) => {
       entries.set(this.open.subarray(from * WORDS, from * WORDS + WORDS), to * WORDS);
-      const p = probes(keyAt(from));
+      const p = probes(this.open.subarray(from * WORDS, from * WORDS + 4));
       for (let i = 0; i < 6; i += 2) filter[p[i]] |= p[i + 1];
     });
     this.sealed.push({ entries, filter });
