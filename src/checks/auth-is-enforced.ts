@@ -3,7 +3,7 @@ import { caseValue } from '../generators/draft.ts';
 import { RULES } from './rules.ts';
 import { fail, statusIn } from './util.ts';
 
-const judgeStatus = statusIn([401, 403], RULES.security, 'credentials were not enforced');
+const judgeStatus = statusIn(RULES.security, 'credentials were not enforced');
 
 /**
  * No, wrong, empty or non-Bearer credentials: 401 (403 accepted); `security: [bearerAuth]` (OpenAPI 3.0.4 §4.8.30).

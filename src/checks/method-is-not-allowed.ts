@@ -1,5 +1,5 @@
 import type { Check } from './types.ts';
-import { RULES } from './rules.ts';
+import { allowedStatuses, RULES } from './rules.ts';
 import { fail, withResponse } from './util.ts';
 
 /** Another method on the path: 405, with an `Allow` header (RFC 9110 §15.5.6; its absence is a warning). */
@@ -9,16 +9,17 @@ export const methodIsNotAllowed: Check = {
   scope: 'row',
   applies: (c) => c.kind === 'method',
   judge: withResponse((c, res) => {
-    if (res.status !== 405) {
+    const allowed = allowedStatuses(c);
+    if (!allowed.includes(res.status)) {
       return fail(
         'unexpected-status',
         RULES.pathItem,
-        `${c.method} was not refused: Received: ${res.status} / Documented: 405`,
+        `${c.method} was not refused: Received: ${res.status} / Documented: ${allowed.join(', ')}`,
         res.status,
-        [405],
+        allowed,
       );
     }
-    if (res.headers['allow'] === undefined) {
+    if (res.status === 405 && res.headers['allow'] === undefined) {
       return {
         ...fail('missing-allow-header', RULES.pathItem, `405 to ${c.method} has no Allow header (RFC 9110 §15.5.6)`),
         severity: 'warning',

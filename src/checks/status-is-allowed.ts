@@ -8,8 +8,12 @@ export const statusIsAllowed: Check = {
   description: 'every status is documented by the spec or allowed by the verdict profile',
   scope: 'request',
   applies: () => true,
-  judge: withResponse((_c, res, ctx) => {
-    const ok = ctx.validators.findResponse(res.status) !== undefined || PROFILE_ONLY_STATUSES.includes(res.status);
+  judge: withResponse((c, res, ctx) => {
+    // A status the case's class accepts (an RFC's choice, e.g. 411 to a body without framing) is allowed for it.
+    const ok =
+      ctx.validators.findResponse(res.status) !== undefined ||
+      PROFILE_ONLY_STATUSES.includes(res.status) ||
+      (c.accept?.includes(res.status) ?? false);
     const allowed = [...ctx.validators.documentedStatuses, ...PROFILE_ONLY_STATUSES.map(String)];
     return ok
       ? undefined

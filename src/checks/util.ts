@@ -1,6 +1,7 @@
 import type { Exchange, ReceivedResponse } from '../runner/exchange.ts';
 import type { Check, CheckContext, CheckResult, Finding } from './types.ts';
 import type { TestCase } from '../generators/case.ts';
+import { allowedStatuses } from './rules.ts';
 
 /** Builds a finding with the usual `Received` / `Documented` fields (judge() stamps it with its check's name). */
 export function fail(kind: string, rule: string, message: string, received?: unknown, documented?: unknown): Finding {
@@ -26,10 +27,11 @@ export function onRealProviders(judge: Check['judge']): Check['judge'] {
   return (c, ex, ctx) => (ctx.mockTarget ? { skip: 'the target is a mock answering example data' } : judge(c, ex, ctx));
 }
 
-/** A status check: the answer's status must be one of `allowed`. */
-export function statusIn(allowed: readonly number[], rule: string, what: string): Check['judge'] {
-  return withResponse((_c, res) =>
-    allowed.includes(res.status)
+/** A row's status check: the answer's status must be one the case's row allows (`allowedStatuses`, ./rules.ts). */
+export function statusIn(rule: string, what: string): Check['judge'] {
+  return withResponse((c, res) => {
+    const allowed = allowedStatuses(c);
+    return allowed.includes(res.status)
       ? undefined
       : fail(
           'unexpected-status',
@@ -37,8 +39,8 @@ export function statusIn(allowed: readonly number[], rule: string, what: string)
           `${what}: Received: ${res.status} / Documented: ${allowed.join(', ')}`,
           res.status,
           allowed,
-        ),
-  );
+        );
+  });
 }
 
 type Parsed = { ok: true; value: unknown } | { ok: false; error: string };

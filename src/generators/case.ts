@@ -50,6 +50,13 @@ export interface TestCase {
    * auth scheme): its failures are reported as warnings, so that a provider is not failed on a rule beyond the profile.
    */
   readonly advisory?: string;
+  /**
+   * The statuses accepted on the case's row where an RFC leaves the server a choice (e.g. `[201, 400]` for duplicate
+   * member names, RFC 8259 §4); the row's own statuses (`ROW_STATUSES`, src/checks/rules.ts) when absent.
+   */
+  readonly accept?: readonly number[];
+  /** The request-space class the case is of (its label pattern, `src/generators/space/`); boundary cases only. */
+  readonly class?: string;
   /** fast-check replay path of a random case (with the run's seed), for shrinking. */
   readonly counterexamplePath?: string;
 }

@@ -9,6 +9,9 @@ export interface DraftOptions {
   readonly auth?: AuthMode;
   readonly violation?: Violation;
   readonly advisory?: string;
+  readonly accept?: readonly number[];
+  /** The request-space class (label pattern) of a boundary case. */
+  readonly class?: string;
   /** Leave `value` out (random drafts are buffered by the thousand; `toCase` parses the body when it is yielded). */
   readonly lazyValue?: boolean;
 }
@@ -35,6 +38,8 @@ export function draft(kind: CaseKind, label: string, body: string | undefined, o
     auth: o.auth ?? 'valid',
     ...(o.violation ? { violation: o.violation } : {}),
     ...(o.advisory ? { advisory: o.advisory } : {}),
+    ...(o.accept ? { accept: o.accept } : {}),
+    ...(o.class ? { class: o.class } : {}),
   };
 }
 

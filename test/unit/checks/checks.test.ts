@@ -53,6 +53,31 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
   ['valid-is-created', kase('valid'), answer(201, CREATED), 'pass', '201'],
   [
     'valid-is-created',
+    kase('valid', { accept: [201, 400] }),
+    err400,
+    'pass',
+    'a 400 its class accepts (RFC 8259 §4 duplicate names)',
+  ],
+  [
+    'status-is-allowed',
+    kase('valid', { accept: [201, 411] }),
+    answer(411, ''),
+    'pass',
+    'an undocumented status its class accepts',
+  ],
+  [
+    'invalid-is-rejected',
+    kase('schema-violation', { accept: [400, 422] }),
+    answer(201, CREATED),
+    'fail:unexpected-status',
+    'a status its class does not accept',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/400',
+      'an invalid request was not rejected: Received: 201 / Documented: 400, 422',
+    ],
+  ],
+  [
+    'valid-is-created',
     kase('valid'),
     err400,
     'fail:unexpected-status',

@@ -1,0 +1,103 @@
+/** Valid bodies: the required members, every member, nulls, enum members, classes of text, any-value shapes. */
+import type { Draft } from '../draft.ts';
+import { ANY_SHAPES, LONE_SURROGATES, STRING_VARIANTS } from '../values.ts';
+import type { Body } from '../violations/kind.ts';
+import { VIOLATIONS } from '../violations/index.ts';
+import { emit, matchesClass, SPEC, requestClass, type Dimension } from './class.ts';
+
+const minimal = requestClass(
+  'valid',
+  'valid/minimal',
+  `${SPEC.schema}/required`,
+  'the required members only: the least a client may send',
+);
+const allFields = requestClass(
+  'valid',
+  'valid/all-fields',
+  `${SPEC.schema}/properties`,
+  'every member the schema defines, each with a plain value',
+);
+const allNull = requestClass(
+  'valid',
+  'valid/all-null',
+  `${SPEC.field}/nullable`,
+  'every nullable member null at once (OpenAPI 3.0.4 §4.8.24.1 nullable)',
+);
+const oneNull = requestClass(
+  'valid',
+  'valid/null/<field>',
+  `${SPEC.field}/nullable`,
+  'one nullable member null: null is a value, not an absence',
+);
+const enumMember = requestClass(
+  'valid',
+  'valid/enum/<field>/<member>',
+  `${SPEC.field}/enum`,
+  'every member of an enum must be accepted, not only the common ones',
+);
+const text = requestClass(
+  'valid',
+  'valid/string/<variant>',
+  `${SPEC.field}/type`,
+  'a free string has no pattern or length: every class of text (empty, astral, controls, 64 KiB) is stored and echoed as sent',
+);
+const anyShape = requestClass(
+  'valid',
+  'valid/any/<field>/<shape>',
+  SPEC.field,
+  'a member without `type` takes any JSON value, echoed as sent (prototype-named keys included)',
+);
+const surrogate = requestClass(
+  'valid',
+  'valid/surrogate/<unit>/<field>',
+  'RFC 8259 §8.2',
+  'a lone surrogate escape is valid JSON, but RFC 8259 §8.2 calls its handling unpredictable',
+  { advisory: true },
+);
+
+const CLASSES = [minimal, allFields, allNull, oneNull, enumMember, text, anyShape, surrogate] as const;
+
+export const bodies: Dimension = {
+  name: 'bodies',
+  title: 'Valid bodies',
+  summary: 'Schema-valid bodies sent with valid credentials and the primary media type: 201 and an exact echo are due.',
+  classes: CLASSES,
+  drafts(ctx) {
+    const { model, strings, untyped } = ctx;
+    const json = (b: unknown) => JSON.stringify(b);
+    const withField = (name: string, value: unknown): Body => ({ ...ctx.minimal, [name]: value });
+    const out: Draft[] = [];
+    out.push(...emit(ctx, minimal, {}, json(ctx.minimal)), ...emit(ctx, allFields, {}, json(ctx.all)));
+    const nulls: Body = { ...ctx.minimal };
+    for (const f of model.fields) if (f.nullable) nulls[f.name] = null;
+    out.push(...emit(ctx, allNull, {}, json(nulls)));
+    for (const f of model.fields)
+      if (f.nullable) out.push(...emit(ctx, oneNull, { field: f.name }, json(withField(f.name, null))));
+    // The violation kinds' valid edges (enum members), in registry order.
+    for (const kind of VIOLATIONS)
+      for (const c of kind.validCases?.(ctx) ?? []) {
+        const cls = CLASSES.find((k) => matchesClass(k, c.label));
+        if (cls === undefined) throw new Error(`space/bodies: no class for ${c.label}`);
+        out.push(...emit(ctx, cls, c.label, json(c.body)));
+      }
+    if (strings.length > 0)
+      for (const v of STRING_VARIANTS) {
+        const body: Body = { ...ctx.minimal };
+        for (const f of v.singleField ? strings.slice(0, 1) : strings) body[f.name] = v.value;
+        out.push(...emit(ctx, text, { variant: v.name }, json(body)));
+      }
+    for (const f of untyped)
+      for (const shape of ANY_SHAPES)
+        out.push(...emit(ctx, anyShape, { field: f.name, shape: shape.name }, json(withField(f.name, shape.value))));
+    // Lone surrogates in each free string and inside each untyped member.
+    for (const u of LONE_SURROGATES) {
+      for (const f of strings)
+        out.push(...emit(ctx, surrogate, { unit: u.name, field: f.name }, json(withField(f.name, u.value))));
+      for (const f of untyped)
+        out.push(
+          ...emit(ctx, surrogate, { unit: u.name, field: f.name }, json(withField(f.name, { conformance: u.value }))),
+        );
+    }
+    return out;
+  },
+};

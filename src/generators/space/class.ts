@@ -1,0 +1,169 @@
+/**
+ * The request space: every class of request the suite sends, grouped in dimensions (one file each, listed in order in
+ * `./index.ts`, as the violation kinds are). A class says which verdict-table row is due, which statuses are accepted
+ * where an RFC leaves the server a choice, the rule it comes from, and whether a departure is an error or advice.
+ * `docs/request-space.md` is generated from this registry. Certification stays as it was (`../certify.ts`): a class
+ * proposes a body, the validator decides whether it is what the class says.
+ */
+import { OPERATION, pointer } from '../../spec/load.ts';
+import type { AuthMode, CaseKind, Violation } from '../case.ts';
+import { certifyInvalid, certifyValid, parseBody } from '../certify.ts';
+import { draft, type Draft } from '../draft.ts';
+import type { FieldModel } from '../model.ts';
+import type { BoundaryContext } from '../violations/kind.ts';
+
+/** One class of request. */
+export interface RequestClass {
+  /** The label its cases carry, or its pattern: `<name>` is filled in per case, e.g. `valid/null/<field>`. */
+  readonly label: string;
+  /** The verdict-table row due (the case kind). */
+  readonly row: CaseKind;
+  /** The statuses accepted where an RFC leaves the server a choice; the row's own statuses when absent. */
+  readonly accept?: readonly number[];
+  /** `advisory`: a departure on the row is a warning (a 5xx, a wrong answer body, a wrong echo still fail). */
+  readonly severity: 'error' | 'advisory';
+  /** The rule it comes from: a JSON pointer into the spec (`<field>`, `<media>` filled per case) or an RFC section. */
+  readonly rule: string;
+  /** One line: why the row is due, and for an advisory class why a departure is only advice. */
+  readonly why: string;
+}
+
+/** What a dimension's cases are built from. */
+export interface SpaceContext extends BoundaryContext {
+  /** The primary request media type's Content-Type. */
+  readonly ct: string;
+  /** Free strings: typed string, no enum, no format. */
+  readonly strings: readonly FieldModel[];
+  /** Fields without `type` or `enum`: any JSON value. */
+  readonly untyped: readonly FieldModel[];
+}
+
+/** One dimension of the request space, registered in `./index.ts`. */
+export interface Dimension {
+  /** Slug, e.g. `formats`. */
+  readonly name: string;
+  readonly title: string;
+  /** One or two sentences for the catalogue. */
+  readonly summary: string;
+  readonly classes: readonly RequestClass[];
+  /** The boundary cases of this dimension, each of one of `classes`, in a stable order. */
+  drafts(ctx: SpaceContext): Draft[];
+}
+
+/** A class (`severity` error unless `o.advisory`; `accept` only where an RFC leaves the server a choice). */
+export function requestClass(
+  row: CaseKind,
+  label: string,
+  rule: string,
+  why: string,
+  o: { readonly advisory?: true; readonly accept?: readonly number[] } = {},
+): RequestClass {
+  return {
+    label,
+    row,
+    severity: o.advisory ? 'advisory' : 'error',
+    rule,
+    why,
+    ...(o.accept ? { accept: o.accept } : {}),
+  };
+}
+
+/** Pointers the classes cite. */
+const OP = pointer('paths', OPERATION.path, OPERATION.method);
+export const SPEC = {
+  operation: OP,
+  requestBody: `${OP}/requestBody`,
+  requestContent: `${OP}/requestBody/content`,
+  /** The request schema of a media type; followed by `/properties/<field>/…`. */
+  schema: `${OP}/requestBody/content/<media>/schema`,
+  field: `${OP}/requestBody/content/<media>/schema/properties/<field>`,
+  security: '/security',
+  pathItem: pointer('paths', OPERATION.path),
+  created: `${OP}/responses/201`,
+  badRequest: `${OP}/responses/400`,
+} as const;
+
+/** How a case's label is made from its class's: the `<name>` parts filled in, or the whole label (which must match). */
+export type Fills = Readonly<Record<string, string>> | string;
+
+/** A class's label with its `<name>` parts filled in. */
+export function labelOf(cls: RequestClass, fills: Fills = {}): string {
+  if (typeof fills === 'string') {
+    if (!matchesClass(cls, fills)) throw new Error(`request space: ${fills} is not of class ${cls.label}`);
+    return fills;
+  }
+  return cls.label.replace(/<([a-z-]+)>/g, (whole, name: string) => fills[name] ?? whole);
+}
+
+const patterns = new WeakMap<RequestClass, RegExp>();
+
+/** True when `label` is one of the class's labels (a `<name>` part stands for any non-empty text). */
+export function matchesClass(cls: RequestClass, label: string): boolean {
+  let re = patterns.get(cls);
+  if (!re) {
+    const source = cls.label
+      .split(/<[a-z-]+>/)
+      .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.+');
+    patterns.set(cls, (re = new RegExp(`^${source}$`)));
+  }
+  return re.test(label);
+}
+
+/** How a case of a class is sent, besides its body. */
+export interface EmitOptions {
+  /** The Content-Type sent (the primary one unless given; `undefined` given explicitly sends none). */
+  readonly contentType?: string | undefined;
+  readonly auth?: AuthMode;
+  readonly method?: string;
+  readonly violation?: Violation;
+}
+
+/** Whether a body is what its row says: the certification of `../certify.ts`, per row. */
+function certified(
+  ctx: SpaceContext,
+  row: CaseKind,
+  contentType: string | undefined,
+  body: string | undefined,
+  violation?: Violation,
+): boolean {
+  const v = ctx.model.validators;
+  switch (row) {
+    case 'valid':
+      return contentType !== undefined && body !== undefined && certifyValid(v, contentType, body);
+    case 'schema-violation':
+      return violation !== undefined && body !== undefined && certifyInvalid(v, contentType ?? ctx.ct, body, violation);
+    case 'malformed-json':
+      return !parseBody(body).ok;
+    case 'media-type':
+      return v.requestFor(contentType) === undefined;
+    default:
+      return true;
+  }
+}
+
+/**
+ * The case of class `cls` (label filled with `fills`) sending `body`, when it certifies; none otherwise (so a spec
+ * without, say, nullable fields simply has no such case). Returned as a list for `flatMap`.
+ */
+export function emit(
+  ctx: SpaceContext,
+  cls: RequestClass,
+  fills: Fills,
+  body: string | undefined,
+  o: EmitOptions = {},
+): Draft[] {
+  const contentType = 'contentType' in o ? o.contentType : ctx.ct;
+  if (!certified(ctx, cls.row, contentType, body, o.violation)) return [];
+  return [
+    draft(cls.row, labelOf(cls, fills), body, {
+      contentType,
+      ...(o.method ? { method: o.method } : {}),
+      ...(o.auth ? { auth: o.auth } : {}),
+      ...(o.violation ? { violation: o.violation } : {}),
+      ...(cls.severity === 'advisory' ? { advisory: cls.why } : {}),
+      ...(cls.accept ? { accept: cls.accept } : {}),
+      class: cls.label,
+    }),
+  ];
+}

@@ -1,0 +1,28 @@
+/**
+ * The request space: its dimensions, one file each, in the order the boundary phase sends their cases (the scheduler
+ * then sends one case per class first). A new dimension is a new file listed here; `docs/request-space.md` is
+ * generated from this list (test/unit/generators/request-space.test.ts).
+ */
+import { bodies } from './bodies.ts';
+import type { Dimension } from './class.ts';
+import { credentials } from './credentials.ts';
+import { formats } from './formats.ts';
+import { jsonText } from './json-text.ts';
+import { malformed } from './malformed.ts';
+import { mediaTypes } from './media-types.ts';
+import { methods } from './methods.ts';
+import { schemaViolations } from './schema-violations.ts';
+
+export type { Dimension, RequestClass, SpaceContext } from './class.ts';
+
+/** Every dimension, in order. */
+export const DIMENSIONS: readonly Dimension[] = [
+  bodies,
+  formats,
+  jsonText,
+  schemaViolations,
+  malformed,
+  credentials,
+  mediaTypes,
+  methods,
+];

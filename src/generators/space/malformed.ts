@@ -1,0 +1,76 @@
+/** Bodies that are not JSON (RFC 8259 §2), and no body at all: 400 is due. */
+import type { Draft } from '../draft.ts';
+import { NON_JSON_NUMBERS } from '../values.ts';
+import type { Body } from '../violations/kind.ts';
+import { emit, SPEC, requestClass, type Dimension } from './class.ts';
+
+const form = requestClass(
+  'malformed-json',
+  'malformed/<form>',
+  'RFC 8259 §2',
+  'not a JSON text (truncated, a trailing comma, single quotes, a comment, two values, a BOM or white space only…)',
+);
+const nonJsonNumber = requestClass(
+  'malformed-json',
+  'malformed/<literal>/<where>',
+  'RFC 8259 §6',
+  'NaN and the infinities are JavaScript and Python, not JSON: in every member, nested and inside an array',
+);
+const emptyBody = requestClass(
+  'empty-body',
+  'empty-body',
+  `${SPEC.requestBody}/required`,
+  'the request body is required: no body at all is refused',
+);
+
+export const malformed: Dimension = {
+  name: 'malformed',
+  title: 'Not JSON, no body',
+  summary: 'Bytes that JSON.parse refuses, sent as the primary media type, and an empty body: 400 is due.',
+  classes: [form, nonJsonNumber, emptyBody],
+  drafts(ctx) {
+    const { minimal, model } = ctx;
+    const m = JSON.stringify(minimal);
+    const firstKey = Object.keys(minimal)[0] ?? 'conformance';
+    const firstValue = JSON.stringify(minimal[firstKey] ?? 'conformance');
+    const withFirst = (raw: string) => m.replace(`"${firstKey}":${firstValue}`, `"${firstKey}":${raw}`);
+    const out: Draft[] = [];
+    const forms: [string, string][] = [
+      ['truncated', m.slice(0, -1)],
+      ['trailing-comma', `${m.slice(0, -1)},}`],
+      ['single-quotes', m.replaceAll('"', "'")],
+      ['unquoted-keys', m.replace(/"([^"]+)":/g, '$1:')],
+      ['nan', withFirst('NaN')],
+      ['leading-zero', withFirst('01')],
+      ['invalid-escape', withFirst('"\\x41"')],
+      ['unterminated-string', `{"${firstKey}":"conformance}`],
+      ['comment', `/* conformance */${m}`],
+      ['concatenated', m + m],
+      ['bare-word', 'conformance'],
+      ['bom-only', '\uFEFF'],
+      ['whitespace-only', ' \r\n\t '],
+    ];
+    for (const [name, body] of forms) out.push(...emit(ctx, form, { form: name }, body));
+    // NaN and the infinities in every position, not only the first key: Python's json.loads takes them all.
+    const MARK = 'conformance-non-json-number';
+    const withField = (name: string, value: unknown): Body => ({ ...minimal, [name]: value });
+    const positions: [string, Body][] = model.fields.map((f) => [f.name, withField(f.name, MARK)]);
+    for (const f of ctx.untyped)
+      positions.push(
+        [`${f.name}/nested`, withField(f.name, { conformance: MARK })],
+        [`${f.name}/array`, withField(f.name, [MARK])],
+      );
+    for (const n of NON_JSON_NUMBERS)
+      for (const [where, body] of positions)
+        out.push(
+          ...emit(
+            ctx,
+            nonJsonNumber,
+            { literal: n.name, where },
+            JSON.stringify(body).replace(JSON.stringify(MARK), n.literal),
+          ),
+        );
+    out.push(...emit(ctx, emptyBody, {}, ''));
+    return out;
+  },
+};
