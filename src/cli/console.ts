@@ -4,6 +4,7 @@ import type { Report, ReportedFailure, ReportedProblem } from '../report/model.t
 import { problemMarks, ratchetSections } from '../report/baseline.ts';
 import { problemDetails, problemHeadline, problemRules, problemScope } from '../report/problems.ts';
 import { repeatCommand, repeatNote } from '../report/repeat.ts';
+import { pacingLine, tlsLine } from '../report/sending.ts';
 import { duration, visible } from '../report/text.ts';
 import { untestedLines, verdictWord } from '../report/verdict.ts';
 import type { Io } from './io.ts';
@@ -208,6 +209,7 @@ export function formatSummary(r: Report, opts: { readonly reportDir?: string } =
     `${word}: ${s.cases} cases, ${s.requests} requests, ${s.failures} failures, ${s.waived} waived${s.baselined ? `, ${s.baselined} baselined` : ''} in ${duration(s.durationMs)}${r.verdictReasons.length ? ' — ' + r.verdictReasons.join('; ') : ''}`,
   );
   if (r.budgetExhausted && r.complete !== false) out.push('--max-requests was reached while shrinking');
+  for (const line of [pacingLine(r), tlsLine(r)]) if (line !== undefined) out.push(line);
   if (!partial) out.push(...untestedLines(r));
   out.push(
     `seed ${r.seed}; repeat the run${r.target.kind === 'url' ? ` (${repeatNote(r)})` : ''}: ${repeatCommand(r)}`,

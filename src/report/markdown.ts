@@ -4,6 +4,7 @@ import type { Report, ReportedFailure, ReportedProblem } from './model.ts';
 import { problemMarks, ratchetSections } from './baseline.ts';
 import { problemHeadline, problemRules, problemScope } from './problems.ts';
 import { repeatCommand } from './repeat.ts';
+import { pacingLine, tlsLine } from './sending.ts';
 import { duration, escapeText, visible } from './text.ts';
 
 /** How report.md is cut to fit a comment (GitHub refuses comments over 65,536 characters). */
@@ -119,6 +120,7 @@ export function toMarkdown(r: Report, opts: MarkdownOptions = {}): string {
     '',
     `Target ${code(r.target.url)}${r.target.mock ? ' (embedded Prism mock)' : ''} · seed ${r.seed} · ${s.cases} cases, ${s.requests} requests, ${s.failures} failures, ${s.waived} waived · ${duration(s.durationMs)}`,
     ...(r.verdictReasons.length ? ['', ...r.verdictReasons.map((x) => `- ${text(x)}`)] : []),
+    ...[pacingLine(r), tlsLine(r)].flatMap((l) => (l === undefined ? [] : ['', text(l)])),
   ].join('\n');
   const ratchet = ratchetSections(r).flatMap((x) => [
     `### ${text(x.heading.charAt(0).toUpperCase() + x.heading.slice(1))}`,

@@ -119,6 +119,22 @@ export interface PreflightResult {
   readonly ok: boolean;
 }
 
+/** How the pace stood at the end of a run (`pacing`). */
+export interface Pacing {
+  /** 429 answers received (each one a request of the budget). */
+  readonly rateLimited: number;
+  /** Requests per second the pace stood at when the run ended; absent when it was never paced. */
+  readonly settledRate?: number;
+  /** The most the pace allowed: `--rate`, or less when the target's `RateLimit-Policy` said so; absent when unbounded. */
+  readonly ceiling?: number;
+  /** Times the pace was halved on a 429. */
+  readonly lowered: number;
+  /** Time all sending stood still on Retry-After or a rate-limit reset, ms. */
+  readonly pausedMs: number;
+  /** The target's quota as its headers gave it (`40 per 1 s (RateLimit-Policy)`), when they did. */
+  readonly policy?: string;
+}
+
 /** The machine-readable outcome of a run (written as report.json). */
 export interface Report {
   readonly tool: { readonly name: string; readonly version: string };
@@ -158,6 +174,8 @@ export interface Report {
     readonly timeLimitS?: number;
     readonly ca?: string;
   };
+  /** The pace of the run: 429s, the rate it settled at, pauses (absent in older reports and merged ones). */
+  readonly pacing?: Pacing;
   /** Why the run stopped before its plan was done (absent when it was complete). */
   readonly stopReason?: StopReason;
   /** Set when the run gave up on a target that answered nothing usable (`--give-up-after`). */

@@ -27,11 +27,15 @@ export interface OutgoingRequest {
 
 /** A keep-alive HTTP client that never throws: every outcome is an `Exchange` (answers, or a typed transport error). */
 export interface HttpClient {
-  /** `mayRetry` is asked before a stale-socket retry (the request budget counts it); without it, the retry is made. */
+  /**
+   * `mayRetry` is asked before a stale-socket retry (the request budget counts it); without it, the retry is made.
+   * `retried` is given the stale try when it is retried (it was sent too: `--har-all` lists it).
+   */
   send(
     req: OutgoingRequest,
     redactedHeaders: Readonly<Record<string, string>>,
     mayRetry?: () => Promise<boolean>,
+    retried?: (stale: Omit<Exchange, 'rateLimited'>) => void,
   ): Promise<Omit<Exchange, 'rateLimited'>>;
   close(): void;
 }
@@ -169,13 +173,13 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
   };
 
   return {
-    async send(req, redactedHeaders, mayRetry) {
+    async send(req, redactedHeaders, mayRetry, retried) {
       const first = await sendOnce(req, redactedHeaders);
       // A keep-alive socket the server closed just as it was reused fails before any answer: not the server's fault
       // (RFC 9112 §9.3.1 lets a client retry then), so it is retried once on a fresh connection, within the budget.
-      return first.staleSocket && (await (mayRetry?.() ?? true))
-        ? (await sendOnce(req, redactedHeaders)).exchange
-        : first.exchange;
+      if (!first.staleSocket || !(await (mayRetry?.() ?? true))) return first.exchange;
+      retried?.(first.exchange);
+      return (await sendOnce(req, redactedHeaders)).exchange;
     },
     close() {
       for (const p of pools.values()) for (const c of p.all) void c.client.destroy().catch(() => undefined);

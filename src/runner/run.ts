@@ -128,8 +128,9 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
       wireHeaders: headerSets(redact),
     };
     // Every 201 creates an entity in the target, whatever the case (shrinking and lax providers create too).
+    const onAttempt = hooks.onExchange && ((c: TestCase) => (ex: Exchange) => hooks.onExchange?.(c, ex));
     const exec = async (c: TestCase) => {
-      const ex = await sendCase(c, deps);
+      const ex = await sendCase(c, deps, onAttempt?.(c));
       if (ex) hooks.onExchange?.(c, ex);
       return tally.noteCreated(ex);
     };
@@ -249,6 +250,7 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
                 : undefined,
         gaveUp: watch.message === undefined ? undefined : { after: watch.limit, message: watch.message },
         requests: pace.used,
+        pacing: pace.state(),
         startedAt: new Date(started).toISOString(),
         options: {
           concurrency: opts.concurrency,

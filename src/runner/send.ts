@@ -7,7 +7,7 @@ import { authorizationFor, redactHeaderValue } from '../secrets.ts';
 import type { Credentials } from './credentials.ts';
 import type { Exchange } from './exchange.ts';
 import { createHttpClient, type HttpClient } from './http.ts';
-import { createPace, retryAfterMs, sleep, type Pace } from './pace.ts';
+import { createPace, retryAfterMs, type Pace } from './pace.ts';
 import type { DeadTargetWatch } from './give-up.ts';
 
 /** How a run (or a replay) reaches its target: per-request timeout, TLS, connections, pace and budget. */
@@ -87,11 +87,14 @@ export interface SendDeps {
   readonly wireHeaders: WireHeaders;
 }
 
+/** Every request sent but not the case's last: its 429s, the 401 before a refresh, a stale socket's try (`--har-all`). */
+export type OnAttempt = (ex: Exchange) => void;
+
 /**
  * Sends one case, waiting out 429s and refreshing credentials once on a 401; undefined when nothing more may be sent
  * (the budget is spent, the run was interrupted or gave up on the target).
  */
-export async function sendCase(c: TestCase, deps: SendDeps): Promise<Exchange | undefined> {
+export async function sendCase(c: TestCase, deps: SendDeps, onAttempt?: OnAttempt): Promise<Exchange | undefined> {
   const { url, http, pace, signal, watch, wireHeaders } = deps;
   let rateLimited = 0;
   let refreshed = false;
@@ -99,9 +102,15 @@ export async function sendCase(c: TestCase, deps: SendDeps): Promise<Exchange | 
     if (!(await pace.acquire(signal))) return undefined;
     const token = (await deps.credentials.token()) ?? MOCK_TOKEN;
     const { headers, shown } = wireHeaders(c, token);
-    const ex = await http.send({ method: c.method, url, headers, body: c.body }, shown, () => pace.acquire(signal));
+    const ex = await http.send(
+      { method: c.method, url, headers, body: c.body },
+      shown,
+      () => pace.acquire(signal),
+      onAttempt && ((stale) => onAttempt({ ...stale, rateLimited })),
+    );
     const res = ex.response;
     watch?.note(res !== undefined && res.status !== 429, c.kind);
+    if (res) pace.answered(res.status, res.headers);
     if (res?.status === 429) {
       // The target gave no other answer for too long: this case is not judged, and nothing more is sent.
       if (watch?.gaveUp) return undefined;
@@ -114,19 +123,20 @@ export async function sendCase(c: TestCase, deps: SendDeps): Promise<Exchange | 
           rateLimited,
         };
       }
-      // A 429 is not a verdict (RFC 6585 §4): wait as told, or back off exponentially, then retry the same case.
-      const wait = Math.min(
-        retryAfterMs(res.headers['retry-after']) ?? 500 * 2 ** (rateLimited - 1),
-        deps.max429WaitMs ?? 30_000,
+      onAttempt?.({ ...ex, rateLimited: rateLimited - 1 });
+      // A 429 is not a verdict (RFC 6585 §4): every sender waits as told (or backs off exponentially), then this case
+      // is sent again; the wait is in the pace, so the next acquire holds it.
+      pace.pause(
+        Math.min(retryAfterMs(res.headers['retry-after']) ?? 500 * 2 ** (rateLimited - 1), deps.max429WaitMs ?? 30_000),
       );
-      await sleep(wait, signal);
-      // Interrupted while waiting: the case is not judged on a 429.
-      if (signal?.aborted) return undefined;
       continue;
     }
     if (res?.status === 401 && (c.auth === 'valid' || c.auth === 'lowercase-scheme') && !refreshed) {
       refreshed = true;
-      if (await deps.credentials.refresh(token)) continue;
+      if (await deps.credentials.refresh(token)) {
+        onAttempt?.({ ...ex, rateLimited });
+        continue;
+      }
     }
     return { ...ex, rateLimited };
   }

@@ -15,7 +15,7 @@ import type {
 } from '../report/model.ts';
 import { baselineStatus, type BaselineEntry } from '../report/baseline.ts';
 import { answerOf, describeProblem, orderProblems, problemParts, problemSignature } from '../report/problems.ts';
-import { CREATED_FILE, CREATED_KEPT } from '../report/model.ts';
+import { CREATED_FILE, CREATED_KEPT, type Pacing } from '../report/model.ts';
 import type { createWaiverBook } from '../report/waivers.ts';
 import { rowCounts, untestedOf, verdictOf, type StopReason } from '../report/verdict.ts';
 import type { Target } from '../targets/index.ts';
@@ -226,6 +226,8 @@ export function createTally(
       stopReason?: StopReason | undefined;
       gaveUp?: Report['gaveUp'] | undefined;
       requests: number;
+      /** How the pace stood at the end: 429s, the rate settled at, pauses. */
+      pacing?: Pacing;
       startedAt: string;
       options?: Report['options'];
       durationMs: number;
@@ -250,7 +252,8 @@ export function createTally(
         waived: waivedCount,
         ...(meta.baseline ? { baselined: baselinedCount } : {}),
         passed,
-        rateLimited,
+        // Every 429 received (shrinking's and given-up cases' too) when the pace counted them.
+        rateLimited: meta.pacing?.rateLimited ?? rateLimited,
         firstFailureAt,
         durationMs: meta.durationMs,
       };
@@ -280,6 +283,7 @@ export function createTally(
         budgetExhausted: meta.budgetExhausted,
         startedAt: meta.startedAt,
         ...(meta.options ? { options: meta.options } : {}),
+        ...(meta.pacing ? { pacing: meta.pacing } : {}),
         ...stop,
         ...verdictOf({
           failures: reported,

@@ -441,3 +441,64 @@ describe('the token never appears in any output', () => {
     expect(report.failures[0].curl).toContain('"Authorization: Bearer $CONNECT_TOKEN"');
   });
 });
+
+describe('a rate-limited sandbox', () => {
+  const fixed = '--runs 0 --seed 3 --har-all'.split(' ');
+  const run = (url: string, dir: string, ...extra: string[]) =>
+    runMain(['run', '--target', url, '--token', TOKEN, ...fixed, '--report-dir', dir, ...extra]);
+  const harEntries = (dir: string) =>
+    (
+      JSON.parse(readFileSync(join(dir, 'exchanges.har'), 'utf8')) as {
+        log: { entries: { response: { status: number } }[] };
+      }
+    ).log.entries;
+
+  it('--rate 200/s against 40 allowed a second: at most a fifth of the requests are 429s, every one in exchanges.har', async () => {
+    // Arrange: the limit is told only by 429 and Retry-After, so the pace must learn it.
+    const s = await servers.startRateLimitedProvider(await provider(), 40);
+    open.push(s);
+    const dir = reportDir();
+    // Act
+    const r = await run(s.url, dir, '--rate', '200/s');
+    // Assert: the run conforms, and few of its requests were spent on 429s.
+    expect(r.code, r.out.join('\n')).toBe(0);
+    const report = readReport(dir);
+    expect(s.rejected()).toBeGreaterThan(0);
+    expect(report.summary.rateLimited).toBe(s.rejected());
+    expect(report.summary.requests).toBe(s.requests());
+    expect(report.summary.rateLimited).toBeLessThanOrEqual(report.summary.requests / 5);
+    expect(report.pacing).toMatchObject({ rateLimited: s.rejected(), ceiling: 200 });
+    expect(report.pacing!.lowered).toBeGreaterThan(0);
+    expect(report.pacing!.settledRate).toBeLessThan(200);
+    // Every request sent is in exchanges.har, each 429 too.
+    const entries = harEntries(dir);
+    expect(entries).toHaveLength(s.requests());
+    expect(entries.filter((e) => e.response.status === 429)).toHaveLength(s.rejected());
+    // The console and report.md say it.
+    const line = r.out.find((l) => l.startsWith('429s: '));
+    expect(line).toMatch(
+      new RegExp(
+        `^429s: ${s.rejected()} of ${s.requests()} requests \\(\\d+\\.\\d%\\); the pace settled at [\\d.]+/s, under --rate 200/s, lowered \\d+×`,
+      ),
+    );
+    expect(readFileSync(join(dir, 'report.md'), 'utf8')).toContain(line!);
+  });
+
+  it.each(['ietf', 'ietf-separate', 'x-ratelimit'] as const)(
+    'reads the target’s rate-limit fields (%s): a 429 at most per window, however fast --rate',
+    async (fields) => {
+      const s = await servers.startRateLimitedProvider(await provider(), 40, fields);
+      open.push(s);
+      const dir = reportDir();
+      const r = await run(s.url, dir, '--rate', '500/s', '--max-requests', '120');
+      expect(r.code, r.out.join('\n')).toBe(3);
+      const report = readReport(dir);
+      // The quota (RateLimit-Policy) caps the pace at once; a spent window (remaining 0) pauses all sending till reset.
+      if (fields === 'ietf')
+        expect(report.pacing).toMatchObject({ ceiling: 40, policy: '40 per 1 s (RateLimit-Policy)' });
+      else expect(report.pacing!.pausedMs).toBeGreaterThan(0);
+      expect(s.rejected()).toBeLessThanOrEqual(4);
+      expect(harEntries(dir)).toHaveLength(s.requests());
+    },
+  );
+});

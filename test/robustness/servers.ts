@@ -307,17 +307,85 @@ export function startOAuthProvider(
     const token = /^Bearer (.+)$/i.exec(auth)?.[1];
     if (token !== undefined && !born.has(token)) born.set(token, Date.now());
     const live = token !== undefined && tokens.isLive(token) && Date.now() - born.get(token)! < maxAgeMs;
-    const headers = { ...req.headers, host: base.host, 'content-length': String(raw.length) };
-    if (live) headers.authorization = `Bearer ${upstream.token}`;
-    else if (token !== undefined && tokens.issued.includes(token)) headers.authorization = 'Bearer expired-token';
-    const forward = request(
-      { host: base.hostname, port: base.port, method: req.method, path: req.url, headers },
-      (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
-      },
-    );
-    forward.on('error', () => res.destroy());
-    forward.end(raw);
+    const authorization = live
+      ? `Bearer ${upstream.token}`
+      : token !== undefined && tokens.issued.includes(token)
+        ? 'Bearer expired-token'
+        : req.headers.authorization;
+    forward(base, req, res, raw, { ...(authorization === undefined ? {} : { authorization }) });
   });
+}
+
+/** Sends a request on to `base`'s host as it came (with `headers` replaced), and its answer back as it comes. */
+function forward(
+  base: URL,
+  req: IncomingMessage,
+  res: ServerResponse,
+  raw: Buffer,
+  headers: Record<string, string> = {},
+): void {
+  const sent = { ...req.headers, host: base.host, 'content-length': String(raw.length), ...headers };
+  const out = request(
+    { host: base.hostname, port: base.port, method: req.method, path: req.url, headers: sent },
+    (up) => {
+      res.writeHead(up.statusCode ?? 502, up.headers);
+      up.pipe(res);
+    },
+  );
+  out.on('error', () => res.destroy());
+  out.end(raw);
+}
+
+/** How a rate-limited provider tells its limit: only by 429 and Retry-After, or also in rate-limit fields. */
+export type RateLimitFields = 'none' | 'ietf' | 'ietf-separate' | 'x-ratelimit';
+
+/**
+ * A provider that allows `perSecond` requests in any one second (a sliding window) and answers the rest 429 with
+ * Retry-After (whole seconds, RFC 9110 §10.2.3); the others go on to `upstream`. `fields` adds the rate-limit fields
+ * of the IETF draft (`RateLimit` + `RateLimit-Policy`, or the separate `RateLimit-Limit/-Remaining/-Reset`) or
+ * `X-RateLimit-*` to every answer. `rejected()` counts the 429s.
+ */
+export async function startRateLimitedProvider(
+  upstream: { url: string },
+  perSecond: number,
+  fields: RateLimitFields = 'none',
+  tls?: { key: string; cert: string },
+): Promise<TestServer & { rejected(): number }> {
+  const base = new URL(upstream.url);
+  const accepted: number[] = [];
+  let rejected = 0;
+  const server = await startServer((req, res, { raw }) => {
+    const now = Date.now();
+    while (accepted.length > 0 && accepted[0] <= now - 1000) accepted.shift();
+    const resetS = accepted.length > 0 ? Math.max(1, Math.ceil((accepted[0] + 1000 - now) / 1000)) : 1;
+    const limited = accepted.length >= perSecond;
+    if (!limited) accepted.push(now);
+    const remaining = perSecond - accepted.length;
+    const said: Record<string, string> =
+      fields === 'ietf'
+        ? {
+            ratelimit: `limit=${perSecond}, remaining=${remaining}, reset=${resetS}`,
+            'ratelimit-policy': `${perSecond};w=1`,
+          }
+        : fields === 'ietf-separate'
+          ? {
+              'ratelimit-limit': String(perSecond),
+              'ratelimit-remaining': String(remaining),
+              'ratelimit-reset': String(resetS),
+            }
+          : fields === 'x-ratelimit'
+            ? {
+                'x-ratelimit-limit': String(perSecond),
+                'x-ratelimit-remaining': String(remaining),
+                'x-ratelimit-reset': String(Math.ceil(now / 1000) + resetS),
+              }
+            : {};
+    if (limited) {
+      rejected++;
+      return json(res, 429, { errors: [{ code: 'TooManyRequests' }] }, { 'retry-after': String(resetS), ...said });
+    }
+    for (const [k, v] of Object.entries(said)) res.setHeader(k, v);
+    forward(base, req, res, raw);
+  }, tls);
+  return { ...server, rejected: () => rejected };
 }

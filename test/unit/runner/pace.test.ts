@@ -53,3 +53,66 @@ describe('sleep', () => {
     expect(performance.now() - started).toBeLessThan(1_000);
   });
 });
+
+describe('createPace under 429 (clock injected, nothing waited)', () => {
+  const clockAt = () => {
+    let t = 0;
+    return { now: () => t, advance: (ms: number) => (t += ms) };
+  };
+
+  it('halves on a 429, at most once a second, never below 1/s, and climbs back slowly to --rate', () => {
+    // Arrange
+    const c = clockAt();
+    const pace = createPace(200, undefined, c.now);
+    // Act / Assert: the first 429 halves; more within the same second do not.
+    pace.answered(429, {});
+    pace.answered(429, {});
+    expect(pace.rate).toBe(100);
+    c.advance(1000);
+    pace.answered(429, {});
+    expect(pace.rate).toBe(50);
+    for (let i = 0; i < 20; i++) {
+      c.advance(1000);
+      pace.answered(429, {});
+    }
+    expect(pace.rate).toBe(1);
+    // About one request a second more per second of answers without 429: 2 answers at 1/s give 1 → 2 → 2.5.
+    pace.answered(201, {});
+    pace.answered(201, {});
+    expect(pace.rate).toBe(2.5);
+    for (let i = 0; i < 100_000; i++) pace.answered(201, {});
+    expect(pace.rate).toBe(200);
+    expect(pace.state()).toEqual({ rateLimited: 23, settledRate: 200, ceiling: 200, lowered: 22, pausedMs: 0 });
+  });
+
+  it('an unpaced run is paced from its first 429, at half the rate it was sending at', async () => {
+    const c = clockAt();
+    const pace = createPace(undefined, undefined, c.now);
+    for (let i = 0; i < 11; i++) {
+      await pace.acquire();
+      c.advance(10);
+    }
+    expect(pace.rate).toBeUndefined();
+    pace.answered(429, {});
+    // 10 gaps of 10 ms: 100/s, halved.
+    expect(pace.rate).toBe(50);
+    expect(pace.state().ceiling).toBeUndefined();
+  });
+
+  it('a RateLimit-Policy caps the pace at its quota; a spent window pauses all sending until its reset', () => {
+    const c = clockAt();
+    const pace = createPace(500, undefined, c.now);
+    pace.answered(201, { 'ratelimit-policy': '40;w=1', ratelimit: 'limit=40, remaining=0, reset=2' });
+    expect(pace.rate).toBe(40);
+    c.advance(500);
+    pace.pause(1000); // within the pause already running: adds nothing
+    expect(pace.state()).toEqual({
+      rateLimited: 0,
+      settledRate: 40,
+      ceiling: 40,
+      lowered: 0,
+      pausedMs: 2000,
+      policy: '40 per 1 s (RateLimit-Policy)',
+    });
+  });
+});
