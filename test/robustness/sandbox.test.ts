@@ -497,7 +497,8 @@ describe('a rate-limited sandbox', () => {
       if (fields === 'ietf')
         expect(report.pacing).toMatchObject({ ceiling: 40, policy: '40 per 1 s (RateLimit-Policy)' });
       else expect(report.pacing!.pausedMs).toBeGreaterThan(0);
-      expect(s.rejected()).toBeLessThanOrEqual(4);
+      // Requests already in flight when the window is spent may still meet a 429: a few, never a burst.
+      expect(s.rejected()).toBeLessThanOrEqual(report.summary.requests / 10);
       expect(harEntries(dir)).toHaveLength(s.requests());
     },
   );
