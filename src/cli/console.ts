@@ -6,6 +6,7 @@ import { problemDetails, problemHeadline, problemRules, problemScope } from '../
 import { repeatCommand, repeatNote } from '../report/repeat.ts';
 import { pacingLine, tlsLine } from '../report/sending.ts';
 import { duration, visible } from '../report/text.ts';
+import { reproduceLines } from '../report/script.ts';
 import { untestedLines, verdictWord } from '../report/verdict.ts';
 import type { Io } from './io.ts';
 
@@ -102,7 +103,7 @@ function failureLines(f: ReportedFailure): string[] {
     `    ${visible(f.message)}`,
     `    rule: ${f.rule}`,
     `    ${f.response ? `answer: ${f.response.status}` : `no answer: ${f.error?.kind ?? 'none'}`} · case ${f.case.id} (${f.case.phase})`,
-    `    ${f.curl}`,
+    ...reproduceLines(f).map((l) => `    ${l}`),
   ];
 }
 
@@ -118,7 +119,7 @@ function problemLines(r: Report, p: ReportedProblem): string[] {
     `${p.id}${marks.length ? ` [${marks.join(', ')}]` : ''} ${visible(problemHeadline(p))} · ${problemScope(p)}`,
     ...problemRules(p).map((r) => `    rule: ${r}`),
     `    ${p.shrunk ? 'smallest example (shrunk)' : 'smallest example'}: case ${ex.case.id} ${ex.case.label} · details ${problemDetails(p)}`,
-    `    ${ex.curl}`,
+    ...reproduceLines(ex).map((l) => `    ${l}`),
   ];
 }
 

@@ -161,6 +161,7 @@ export async function replayCommand(
     signal: signal ? AbortSignal.any([signal, watch.signal]) : watch.signal,
     watch,
     wireHeaders: headerSets(secrets.redact),
+    redact: secrets.redact,
   };
 
   io.out(`replaying ${failures.length} failure${failures.length === 1 ? '' : 's'} of ${file} against ${base}`);

@@ -1,3 +1,5 @@
+import type { Framing } from '../wire.ts';
+
 /** What a case is meant to show; the verdict profile maps each kind to the answers it allows. */
 export type CaseKind =
   /** A schema-valid body, valid credentials, a declared media type. */
@@ -28,6 +30,24 @@ export interface Violation {
   readonly instancePath: string;
 }
 
+/**
+ * A message the HTTP client cannot express, written byte by byte by the raw sender (`src/runner/raw.ts`): no framing,
+ * odd chunking, repeated or unusual header fields, a body of bytes that are not its UTF-8 text (a content coding, a
+ * byte-order mark, invalid UTF-8).
+ */
+export interface Wire extends Framing {
+  /**
+   * Every header field in order (Host, the framing fields and `Connection: close` are added by the sender), values as
+   * byte strings (one character per byte); `WIRE_TOKEN` in a value stands for the run's token.
+   */
+  readonly headers: readonly (readonly [string, string])[];
+  /** The body's exact bytes, base64, when they are not the UTF-8 of `body` (which then holds a readable form). */
+  readonly bodyBase64?: string;
+}
+
+/** Stands for the run's token in a `Wire` header value: replaced when sent, shown redacted. */
+export const WIRE_TOKEN = '\u0000token\u0000';
+
 /** One request the suite sends, with what it is meant to show. */
 export interface TestCase {
   /** Stable id within a run, e.g. `b0012` (boundary) or `r0345` (random). */
@@ -57,6 +77,8 @@ export interface TestCase {
   readonly accept?: readonly number[];
   /** The request-space class the case is of (its label pattern, `src/generators/space/`); boundary cases only. */
   readonly class?: string;
+  /** Set when the message is written byte by byte (`src/runner/raw.ts`); `body` is then its readable form. */
+  readonly wire?: Wire;
   /** fast-check replay path of a random case (with the run's seed), for shrinking. */
   readonly counterexamplePath?: string;
 }

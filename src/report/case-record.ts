@@ -1,8 +1,10 @@
 // The report's record of one case and its exchange (what a failure or a problem shows), written and read back here:
 // the runner writes it (redacted, with its curl line), `conformance replay` rebuilds the case from it.
-import type { AuthMode, CaseKind, TestCase } from '../generators/case.ts';
+import { WIRE_TOKEN, type AuthMode, type CaseKind, type TestCase, type Wire } from '../generators/case.ts';
 import { toCurl } from './curl.ts';
+import { curlGap, toScript } from './script.ts';
 import type { CaseRecord } from './model.ts';
+import type { SentWire } from '../wire.ts';
 import { REDACTED } from './text.ts';
 import { redactHeaderValue } from '../secrets.ts';
 
@@ -16,6 +18,7 @@ export interface ExchangeLike {
     readonly url: string;
     readonly headers: Readonly<Record<string, string>>;
     readonly body: string | undefined;
+    readonly wire?: SentWire | undefined;
   };
   readonly response?: {
     readonly status: number;
@@ -32,7 +35,9 @@ export function toCaseRecord(c: TestCase, ex: ExchangeLike, seed: number, redact
     url: ex.request.url,
     headers: ex.request.headers,
     body: ex.request.body ?? null,
+    ...(ex.request.wire ? { wire: ex.request.wire } : {}),
   };
+  const gap = curlGap(ex.request.wire);
   const redactHeaders = (h: Readonly<Record<string, string>>) =>
     Object.fromEntries(Object.entries(h).map(([k, v]) => [k, redact(redactHeaderValue(k, v))]));
   return {
@@ -55,6 +60,9 @@ export function toCaseRecord(c: TestCase, ex: ExchangeLike, seed: number, redact
       : null,
     ...(ex.error ? { error: ex.error } : {}),
     curl: toCurl(request, c.auth),
+    ...(gap !== undefined && request.wire
+      ? { curlGap: gap, script: toScript({ ...request, wire: request.wire }) }
+      : {}),
     seed,
     counterexamplePath: c.counterexamplePath ?? null,
   };
@@ -83,6 +91,22 @@ export function inferAuth(authorization: string | undefined): AuthMode {
   if (/^Bearer\s*$/i.test(authorization)) return 'empty-bearer';
   if (/^Basic /i.test(authorization)) return 'basic';
   return 'wrong';
+}
+
+/** Fields the raw sender adds to every message itself (`src/runner/raw.ts`): left out of the wire form it is given. */
+const SENDER_FIELDS: ReadonlySet<string> = new Set(['host', 'content-length', 'transfer-encoding', 'connection']);
+
+/** The wire form of a case from a record's raw message: the token where the record shows it redacted. */
+function wireFromRecord(w: SentWire): Wire {
+  return {
+    framing: w.framing,
+    ...(w.chunks ? { chunks: w.chunks } : {}),
+    ...(w.chunkExtension ? { chunkExtension: w.chunkExtension } : {}),
+    headers: w.headers
+      .filter(([k]) => !SENDER_FIELDS.has(k.toLowerCase()))
+      .map(([k, v]): [string, string] => [k, v.replaceAll(REDACTED, WIRE_TOKEN)]),
+    ...(w.bodyBase64 !== undefined ? { bodyBase64: w.bodyBase64 } : {}),
+  };
 }
 
 /**
@@ -116,6 +140,7 @@ export function caseFromRecord(f: CaseRecord, name: string): TestCase {
     ...(isJson ? { value } : {}),
     auth: f.case.auth ?? inferAuth(header(f.request.headers, 'authorization')),
     ...(f.case.violation ? { violation: f.case.violation } : {}),
+    ...(f.request.wire ? { wire: wireFromRecord(f.request.wire) } : {}),
   };
 }
 

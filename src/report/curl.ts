@@ -1,4 +1,5 @@
 import type { AuthMode } from '../generators/case.ts';
+import type { SentWire } from '../wire.ts';
 import { authorizationFor, REDACTED } from '../secrets.ts';
 
 /** Quotes one shell word for POSIX sh, so the curl line replays the exact bytes. */
@@ -33,9 +34,11 @@ export function toCurl(
     url: string;
     headers: Readonly<Record<string, string>>;
     body: string | null | undefined;
+    wire?: SentWire | undefined;
   },
   auth?: AuthMode,
 ): string {
+  if (req.wire) return wireCurl(req.method, req.url, req.wire);
   const parts = ['curl', '-sS', '-i', '-X', req.method, shq(req.url)];
   const names = Object.keys(req.headers).map((n) => n.toLowerCase());
   // curl adds its own Content-Type with --data-binary and its own Accept/User-Agent; an empty value removes them.
@@ -62,6 +65,39 @@ function authorizationWord(value: string): string {
   return value.includes('$CONNECT_TOKEN') && /^[\w .~+/=-]*\$CONNECT_TOKEN$/.test(value)
     ? `"Authorization: ${value}"`
     : shq(`Authorization: ${value}`);
+}
+
+/** Header fields curl writes itself from the command line (Host from the URL, the length from the body). */
+const CURL_OWN = new Set(['host', 'content-length']);
+
+/** A byte string (one character a byte) for `printf '%b'`: printable ASCII as is, every other byte in octal. */
+function printfBytes(s: string): string {
+  return s.replace(/[^\x20-\x7e]|\\/g, (ch) =>
+    ch === '\\' ? '\\\\' : `\\0${ch.charCodeAt(0).toString(8).padStart(3, '0')}`,
+  );
+}
+
+/**
+ * The curl line of a raw message: its fields in their order (repeated ones repeated; bytes that are not printable
+ * ASCII through `printf`), the body's exact bytes. Framing is curl's own: `curlGap` (script.ts) says when that differs.
+ */
+function wireCurl(method: string, url: string, wire: SentWire): string {
+  const parts = ['curl', '-sS', '-i', '-X', method, shq(url)];
+  const names = wire.headers.map(([n]) => n.toLowerCase());
+  for (const own of ['Content-Type', 'Accept', 'User-Agent'])
+    if (!names.includes(own.toLowerCase())) parts.push('-H', `'${own}:'`);
+  for (const [name, value] of wire.headers) {
+    if (CURL_OWN.has(name.toLowerCase())) continue;
+    const field = `${name}: ${value}`;
+    if (field.includes(REDACTED)) parts.push('-H', field.split(REDACTED).map(shq).join('"$CONNECT_TOKEN"'));
+    else if (/^[\x20-\x7e]*$/.test(field)) parts.push('-H', shq(field));
+    else parts.push('-H', `"$(printf '%b' ${shq(printfBytes(field))})"`);
+  }
+  if (wire.bodyBase64 === undefined) return parts.join(' ');
+  const bytes = Buffer.from(wire.bodyBase64, 'base64');
+  const text = bytes.toString('latin1');
+  if (/^[\x20-\x7e\t\r\n]*$/.test(text)) return [...parts, '--data-binary', shq(text)].join(' ');
+  return `printf '%b' ${shq(printfBytes(text))} | ${[...parts, '--data-binary', '@-'].join(' ')}`;
 }
 
 /** How a valid bearer credential appears in every report, log and curl line. */

@@ -5,6 +5,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import type { CaseRecord, Report } from './model.ts';
 import type { Secrets } from '../secrets.ts';
 import { TOOL } from '../version.ts';
+import type { SentWire } from '../wire.ts';
 
 /** An exchange as HAR needs it (a report's case record, or the runner's `Exchange`, have this shape). */
 export interface HarExchange {
@@ -13,6 +14,7 @@ export interface HarExchange {
     readonly url: string;
     readonly headers: Readonly<Record<string, string>>;
     readonly body: string | null | undefined;
+    readonly wire?: SentWire | undefined;
   };
   readonly response?: {
     readonly status: number;
@@ -55,7 +57,8 @@ function harEntry(ex: HarExchange, startedAt: string, timeMs: number, comment?: 
       url: req.url,
       httpVersion: 'HTTP/1.1',
       cookies: [],
-      headers: headerList(req.headers),
+      // A raw message's fields as written: in order, a repeated one repeated.
+      headers: req.wire ? req.wire.headers.map(([name, value]) => ({ name, value })) : headerList(req.headers),
       queryString: [...query].map(([name, value]) => ({ name, value })),
       ...(body === undefined
         ? {}

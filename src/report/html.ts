@@ -7,6 +7,7 @@ import { problemHeadline, problemRules, problemScope } from './problems.ts';
 import { repeatCommand, repeatNote } from './repeat.ts';
 import { untestedLines, verdictWord } from './verdict.ts';
 import { duration, escapeMarkup as a, escapeText as t } from './text.ts';
+import { scriptNote } from './script.ts';
 
 const STYLE = `
 :root { --ok: #17663a; --ok-bg: #e3f4e9; --bad: #a4161a; --bad-bg: #fde8e8; --warn: #8a5a00; --warn-bg: #fff4d6; --muted: #5f6670; --line: #d9dde3; --code: #f5f6f8; }
@@ -88,6 +89,14 @@ function copyable(id: string, text: string): string {
   return `<div class="copyable"><pre id="${a(id)}">${t(text)}</pre><button type="button" class="copy" data-copy="${a(id)}" title="Copy to the clipboard">Copy</button></div>`;
 }
 
+/** The curl line of a record, and where curl falls short, the note and the script line that sends the exact bytes. */
+function reproduce(id: string, r: CaseRecord): string {
+  const curl = copyable(`curl-${id}`, r.curl);
+  return r.curlGap !== undefined && r.script !== undefined
+    ? `${curl}\n<div class="muted">${t(scriptNote(r.curlGap))}</div>\n${copyable(`script-${id}`, r.script)}`
+    : curl;
+}
+
 function headers(h: Readonly<Record<string, string>>): string {
   return Object.entries(h)
     .map(([k, v]) => `${k}: ${v}`)
@@ -137,7 +146,7 @@ function problemSection(p: ReportedProblem, open: boolean, marks: readonly strin
       .join(' ') + (p.failures.length > 20 ? ` and ${p.failures.length - 20} more` : '');
   const exchange = `<div class="exchange"><div><div class="label">${p.shrunk ? 'Smallest request (shrunk)' : 'Smallest request'}</div><pre>${t(request)}</pre></div><div><div class="label">Answer${note}</div><pre>${t(response)}</pre></div></div>
 <div class="label">Reproduce</div>
-${copyable(`curl-${p.id}`, ex.curl)}`;
+${reproduce(p.id, ex)}`;
   return `<section class="problem" id="${a(p.id)}">
 <header><span class="id">${t(p.id)}</span><span class="headline">${t(problemHeadline(p))}</span><span class="tag">${t(problemScope(p))}</span>${marks.map((m) => `<span class="flag ${m === 'new' ? 'expired' : 'stale'}">${t(m)}</span>`).join('')}</header>
 <ul>${problemRules(p)
@@ -167,7 +176,7 @@ function failureSection(f: ReportedFailure): string {
 <div class="muted">${t(caseInfo)}</div>
 <div class="exchange"><div><div class="label">Minimal request</div><pre>${t(request)}</pre></div><div><div class="label">Answer${note}</div><pre>${t(response)}</pre></div></div>
 <div class="label">Reproduce${f.curl.includes('$CONNECT_TOKEN') ? ' (token from <code>CONNECT_TOKEN</code>)' : ''}</div>
-${copyable(`curl-${f.id}`, f.curl)}
+${reproduce(f.id, f)}
 </section>`;
 }
 

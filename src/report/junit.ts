@@ -6,6 +6,7 @@ import { problemDetails, problemHeadline, problemRules, problemScope } from './p
 import { repeatCommand } from './repeat.ts';
 import { untestedLines, verdictWord } from './verdict.ts';
 import { escapeMarkup, escapeText } from './text.ts';
+import { reproduceLines } from './script.ts';
 
 /** An attribute value on one line (parsers turn raw newlines in attributes into spaces anyway). */
 function attr(s: string): string {
@@ -38,7 +39,7 @@ function exchangeLines(f: CaseRecord): string[] {
       : [`none: ${f.error ? `${f.error.kind}: ${f.error.message}` : 'no answer'}`]),
     '',
     'reproduce:',
-    f.curl,
+    ...reproduceLines(f),
   ];
 }
 

@@ -1,11 +1,12 @@
 // report.md: the report as a pull-request comment or a CI job summary reads it (GitHub-flavoured Markdown): the
 // verdict, what to fix first with its curl line, the checks table; capped, with a link to report.html for the rest.
-import type { Report, ReportedFailure, ReportedProblem } from './model.ts';
+import type { CaseRecord, Report, ReportedFailure, ReportedProblem } from './model.ts';
 import { problemMarks, ratchetSections } from './baseline.ts';
 import { problemHeadline, problemRules, problemScope } from './problems.ts';
 import { repeatCommand } from './repeat.ts';
 import { pacingLine, tlsLine } from './sending.ts';
 import { duration, escapeText, visible } from './text.ts';
+import { reproduceLines } from './script.ts';
 
 /** How report.md is cut to fit a comment (GitHub refuses comments over 65,536 characters). */
 export interface MarkdownOptions {
@@ -45,10 +46,12 @@ function verdictWord(r: Report): string {
   return r.interrupted ? 'INTERRUPTED' : r.verdict === 'conforms' ? 'CONFORMS' : 'FAILS';
 }
 
-function curlBlock(curl: string, htmlLink: string): string {
-  return curl.length <= MAX_CURL
-    ? block(curl, 'sh')
-    : `_curl line of ${curl.length} characters: copy it from [report.html](${htmlLink})_`;
+function curlBlock(r: CaseRecord, htmlLink: string): string {
+  const lines = reproduceLines(r);
+  const length = lines.reduce((n, l) => n + l.length, 0);
+  return length <= MAX_CURL
+    ? block(lines.join('\n'), 'sh')
+    : `_curl line of ${length} characters: copy it from [report.html](${htmlLink})_`;
 }
 
 function failureEntry(f: ReportedFailure, htmlLink: string): string {
@@ -59,7 +62,7 @@ function failureEntry(f: ReportedFailure, htmlLink: string): string {
     `${text(f.message)}  `,
     `rule ${code(f.rule)} · ${answer} · case ${code(f.case.id)} (${f.case.phase})`,
     '',
-    curlBlock(f.curl, htmlLink),
+    curlBlock(f, htmlLink),
   ].join('\n');
 }
 
@@ -77,7 +80,7 @@ function problemEntry(p: ReportedProblem, marks: readonly string[], htmlLink: st
     }),
     `${p.shrunk ? 'smallest example (shrunk)' : 'smallest example'}: case ${code(ex.case.id)} ${code(ex.case.label)}`,
     '',
-    curlBlock(ex.curl, htmlLink),
+    curlBlock(ex, htmlLink),
   ].join('\n');
 }
 

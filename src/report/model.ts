@@ -5,6 +5,7 @@ import type { WaiverStatus } from './waivers.ts';
 import type { BaselineStatus, Triage } from './baseline.ts';
 import type { AuthMode, Violation } from '../generators/case.ts';
 import type { ShardSpec } from '../types.ts';
+import type { SentWire } from '../wire.ts';
 import type { StopReason, Verdict } from './verdict.ts';
 
 /** A case and its exchange as a report records them (written and read back by `case-record.ts`). */
@@ -27,6 +28,11 @@ export interface CaseRecord {
     readonly url: string;
     readonly headers: Readonly<Record<string, string>>;
     readonly body: string | null;
+    /**
+     * Set when the request was written byte by byte (the raw sender): every field in order, the framing, the body's
+     * exact bytes; `headers` and `body` are then its readable form (a repeated field joined with `, `).
+     */
+    readonly wire?: SentWire;
   };
   readonly response: {
     readonly status: number;
@@ -37,6 +43,10 @@ export interface CaseRecord {
   readonly error?: { readonly kind: string; readonly message: string };
   /** A curl command line that replays the request byte for byte (token as `$CONNECT_TOKEN`). */
   readonly curl: string;
+  /** Set when curl cannot send the request exactly (e.g. without framing): what differs; `script` can. */
+  readonly curlGap?: string;
+  /** A `node -e` line that sends the request's exact bytes (token from `CONNECT_TOKEN`), where `curlGap` is set. */
+  readonly script?: string;
   readonly seed: number;
   readonly counterexamplePath: string | null;
 }

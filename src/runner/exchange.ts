@@ -1,9 +1,15 @@
+import type { SentWire } from '../wire.ts';
+
+export type { SentWire };
+
 /** What was sent, with secrets already replaced (see `redact`). */
 export interface SentRequest {
   readonly method: string;
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string | undefined;
+  /** Set when the message was written byte by byte (the raw sender): what went on the wire, redacted. */
+  readonly wire?: SentWire;
 }
 
 /** What came back. */

@@ -2,6 +2,7 @@ import { Client, type Dispatcher } from 'undici';
 import { rootCertificates } from 'node:tls';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import type { Exchange, ReceivedResponse, SentRequest, TransportErrorKind } from './exchange.ts';
+import { sendRaw, sentWire, type RawMessage } from './raw.ts';
 
 /** How requests are sent. */
 export interface HttpOptions {
@@ -23,6 +24,11 @@ export interface OutgoingRequest {
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string | undefined;
+  /**
+   * Set for a message the client cannot express: it is written byte by byte by the raw sender (`raw.ts`), with
+   * `shownHeaders` (its header fields redacted) in what is reported.
+   */
+  readonly wire?: RawMessage & { readonly shownHeaders: RawMessage['headers'] };
 }
 
 /** A keep-alive HTTP client that never throws: every outcome is an `Exchange` (answers, or a typed transport error). */
@@ -40,7 +46,8 @@ export interface HttpClient {
   close(): void;
 }
 
-function classify(err: NodeJS.ErrnoException): TransportErrorKind {
+/** The kind of a transport error, from its code. */
+export function classify(err: NodeJS.ErrnoException): TransportErrorKind {
   switch (err.code) {
     case 'ECONNRESET':
     case 'EPIPE':
@@ -64,7 +71,7 @@ function classify(err: NodeJS.ErrnoException): TransportErrorKind {
 }
 
 /** One line on a transport error, saying what it means where the code alone would not. */
-function describe(e: NodeJS.ErrnoException): string {
+export function describe(e: NodeJS.ErrnoException): string {
   const detail = `${e.code ?? 'error'}: ${e.message.split(';')[0]}`;
   if (classify(e) === 'tls') return `TLS handshake failed (${detail}); --insecure skips certificate verification`;
   if (e.code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH') return `the answer ended before its Content-Length (${detail})`;
@@ -76,7 +83,7 @@ function describe(e: NodeJS.ErrnoException): string {
  * Undoes a Content-Encoding a server applied (RFC 9110 §8.4); a body that does not decode is judged as it came, and
  * one that decodes to more than the cap (a decompression bomb) is `too-large`.
  */
-function decode(
+export function decode(
   body: Buffer,
   encoding: string | undefined,
   truncated: boolean,
@@ -174,6 +181,7 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
 
   return {
     async send(req, redactedHeaders, mayRetry, retried) {
+      if (req.wire) return sendRawRequest(req, req.wire, redactedHeaders);
       const first = await sendOnce(req, redactedHeaders);
       // A keep-alive socket the server closed just as it was reused fails before any answer: not the server's fault
       // (RFC 9112 §9.3.1 lets a client retry then), so it is retried once on a fresh connection, within the budget.
@@ -186,6 +194,28 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
       pools.clear();
     },
   };
+
+  function sendRawRequest(
+    req: OutgoingRequest,
+    wire: NonNullable<OutgoingRequest['wire']>,
+    redactedHeaders: Readonly<Record<string, string>>,
+  ): Promise<Omit<Exchange, 'rateLimited'>> {
+    let shownWire;
+    try {
+      shownWire = sentWire(new URL(req.url), wire, wire.shownHeaders);
+    } catch (e) {
+      const request: SentRequest = { method: req.method, url: req.url, headers: redactedHeaders, body: req.body };
+      return Promise.resolve({ request, error: { kind: 'other', message: (e as Error).message }, durationMs: 0 });
+    }
+    const request: SentRequest = {
+      method: req.method,
+      url: req.url,
+      headers: redactedHeaders,
+      body: req.body,
+      wire: shownWire,
+    };
+    return sendRaw({ method: req.method, url: req.url, message: wire }, request, opts);
+  }
 
   async function sendOnce(
     req: OutgoingRequest,

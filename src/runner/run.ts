@@ -126,6 +126,7 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
       max429WaitMs: opts.max429WaitMs,
       watch,
       wireHeaders: headerSets(redact),
+      redact,
     };
     // Every 201 creates an entity in the target, whatever the case (shrinking and lax providers create too).
     const onAttempt = hooks.onExchange && ((c: TestCase) => (ex: Exchange) => hooks.onExchange?.(c, ex));

@@ -1,12 +1,12 @@
 // Sending one case as a run sends it: wire headers, the request budget and pace, 429s waited out, one credential
 // refresh on a 401, and the watch on a dead target. `runSuite` and `conformance replay` both send through here.
-import type { TestCase } from '../generators/case.ts';
+import { WIRE_TOKEN, type TestCase } from '../generators/case.ts';
 import { MOCK_TOKEN } from '../targets/index.ts';
 import { TOOL } from '../version.ts';
-import { authorizationFor, redactHeaderValue } from '../secrets.ts';
+import { authorizationFor, REDACTED, redactHeaderValue } from '../secrets.ts';
 import type { Credentials } from './credentials.ts';
 import type { Exchange } from './exchange.ts';
-import { createHttpClient, type HttpClient } from './http.ts';
+import { createHttpClient, type HttpClient, type OutgoingRequest } from './http.ts';
 import { createPace, retryAfterMs, type Pace } from './pace.ts';
 import type { DeadTargetWatch } from './give-up.ts';
 
@@ -71,6 +71,48 @@ export function headerSets(redact: (s: string) => string): WireHeaders {
   };
 }
 
+/**
+ * The raw message of a case written byte by byte (`TestCase.wire`), with the run's token in place, its redacted twin
+ * (token as `[REDACTED]`, other values redacted by `redact`), and the fields as one record for the report.
+ */
+export function wireRequest(
+  c: TestCase,
+  token: string,
+  redact: (s: string) => string,
+): { wire: NonNullable<OutgoingRequest['wire']>; shown: Record<string, string> } | undefined {
+  const w = c.wire;
+  if (w === undefined) return undefined;
+  const headers = w.headers.map(([k, v]): [string, string] => [k, v.replaceAll(WIRE_TOKEN, token)]);
+  // Credential fields by structure, the token wherever it stands, everything else by value.
+  const shownHeaders = w.headers.map(([k, v]): [string, string] => [
+    k,
+    v.includes(WIRE_TOKEN) ? redact(v.replaceAll(WIRE_TOKEN, REDACTED)) : redact(redactHeaderValue(k, v)),
+  ]);
+  const shown: Record<string, string> = {};
+  // A repeated field is shown as one, its values joined as RFC 9110 §5.3 combines them; `wire` keeps each line.
+  for (const [k, v] of shownHeaders) {
+    const name = k.toLowerCase();
+    shown[name] = name in shown ? `${shown[name]}, ${v}` : v;
+  }
+  const body =
+    w.bodyBase64 !== undefined
+      ? Buffer.from(w.bodyBase64, 'base64')
+      : c.body === undefined
+        ? undefined
+        : Buffer.from(c.body, 'utf8');
+  return {
+    wire: {
+      framing: w.framing,
+      chunks: w.chunks,
+      chunkExtension: w.chunkExtension,
+      headers,
+      body,
+      shownHeaders,
+    },
+    shown,
+  };
+}
+
 /** What sending needs: the client, the budget, the credentials and how long to wait out 429s. */
 export interface SendDeps {
   readonly url: string;
@@ -85,6 +127,8 @@ export interface SendDeps {
   readonly max429WaitMs?: number | undefined;
   readonly watch?: DeadTargetWatch | undefined;
   readonly wireHeaders: WireHeaders;
+  /** The run's redactor (raw messages' header fields are redacted as they are built). */
+  readonly redact?: ((s: string) => string) | undefined;
 }
 
 /** Every request sent but not the case's last: its 429s, the 401 before a refresh, a stale socket's try (`--har-all`). */
@@ -101,9 +145,10 @@ export async function sendCase(c: TestCase, deps: SendDeps, onAttempt?: OnAttemp
   for (;;) {
     if (!(await pace.acquire(signal))) return undefined;
     const token = (await deps.credentials.token()) ?? MOCK_TOKEN;
-    const { headers, shown } = wireHeaders(c, token);
+    const raw = wireRequest(c, token, deps.redact ?? ((s) => s));
+    const { headers, shown } = raw === undefined ? wireHeaders(c, token) : { headers: {}, shown: raw.shown };
     const ex = await http.send(
-      { method: c.method, url, headers, body: c.body },
+      { method: c.method, url, headers, body: c.body, ...(raw ? { wire: raw.wire } : {}) },
       shown,
       () => pace.acquire(signal),
       onAttempt && ((stale) => onAttempt({ ...stale, rateLimited })),

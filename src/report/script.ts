@@ -1,0 +1,52 @@
+// Where curl cannot send a raw message exactly (no framing, chunk sizes of the suite's choosing), a one-line Node
+// script that writes its bytes to the target does: the request as the suite wrote it, the token from CONNECT_TOKEN.
+import { REDACTED } from '../secrets.ts';
+import { framedBody, requestBytes, type SentWire } from '../wire.ts';
+
+/** What curl's line cannot reproduce of a raw message, in a few words; undefined when curl sends the same bytes. */
+export function curlGap(wire: SentWire | undefined): string | undefined {
+  if (wire === undefined) return undefined;
+  if (wire.framing === 'none') return 'curl always frames a body (Content-Length or chunked)';
+  if (wire.framing === 'chunked' && ((wire.chunks?.length ?? 0) > 0 || wire.chunkExtension))
+    return 'curl chooses its own chunk sizes and sends no chunk extension';
+  return undefined;
+}
+
+/** Quotes one shell word for POSIX sh. */
+function shq(s: string): string {
+  return `'${s.replaceAll("'", `'\\''`)}'`;
+}
+
+/**
+ * A `node -e` line that opens a connection to the target (TLS for https, verified as Node verifies; set
+ * `NODE_EXTRA_CA_CERTS` for a private CA), writes the message's exact bytes with the token from `CONNECT_TOKEN` where
+ * the report shows it redacted, half-closes when the message has no framing, and prints the answer.
+ */
+export function toScript(req: { readonly method: string; readonly url: string; readonly wire: SentWire }): string {
+  const w = req.wire;
+  const body = w.bodyBase64 === undefined ? undefined : Buffer.from(w.bodyBase64, 'base64');
+  const bytes = requestBytes(req.method, new URL(req.url), w.headers, framedBody(w, body)).toString('base64');
+  const send = req.wire.framing === 'none' ? 'end' : 'write';
+  const js =
+    `const[u,b]=process.argv.slice(1),{hostname:h,port:p,protocol:s}=new URL(u),` +
+    `m=Buffer.from(Buffer.from(b,"base64").toString("latin1").replaceAll(${JSON.stringify(REDACTED)},process.env.CONNECT_TOKEN??""),"latin1"),` +
+    `c=require(s=="https:"?"tls":"net").connect({host:h.replace(/^\\[|\\]$/g,""),port:p||(s=="https:"?443:80)},()=>c.${send}(m));` +
+    `c.pipe(process.stdout)`;
+  return `node -e ${shq(js)} ${shq(req.url)} ${bytes}`;
+}
+
+/** The sentence that introduces a script line: what curl's line gets wrong, and that the script sends the exact bytes. */
+export function scriptNote(gap: string): string {
+  return `curl cannot send this request exactly (${gap}); this line sends its exact bytes:`;
+}
+
+/** How to reproduce a case record, as lines: its curl line, then (where curl falls short) the note and the script. */
+export function reproduceLines(r: {
+  readonly curl: string;
+  readonly curlGap?: string;
+  readonly script?: string;
+}): string[] {
+  return r.curlGap !== undefined && r.script !== undefined
+    ? [r.curl, `# ${scriptNote(r.curlGap)}`, r.script]
+    : [r.curl];
+}

@@ -1,0 +1,178 @@
+// The raw HTTP/1.1 sender: messages undici cannot express (no framing, odd chunking, repeated header fields, bytes
+// that are not UTF-8, a content coding) are written byte by byte on a fresh connection, and the answer is read by
+// Node's own HTTP client parser (`http.request` with a documented `createConnection` that hands it the socket's bytes).
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { connect as netConnect, isIP, type Socket } from 'node:net';
+import { connect as tlsConnectSocket } from 'node:tls';
+import { Duplex } from 'node:stream';
+import type { Exchange, ReceivedResponse, SentRequest, SentWire, TransportErrorKind } from './exchange.ts';
+import { classify, decode, describe, tlsConnect, type HttpOptions } from './http.ts';
+import { framedBody, requestBytes, type Framing } from '../wire.ts';
+
+/** A message to write byte by byte: header fields in order (real token in place), the body's exact bytes. */
+export interface RawMessage extends Framing {
+  readonly headers: readonly (readonly [string, string])[];
+  readonly body: Buffer | undefined;
+}
+
+/**
+ * The header fields as written: Host first (RFC 9112 §3.2 requires it), the message's own fields in their order,
+ * `Connection: close` (one exchange per connection), then the framing field its `framing` asks for.
+ */
+export function framedHeaders(
+  url: URL,
+  m: Omit<RawMessage, 'headers'>,
+  headers: RawMessage['headers'],
+): [string, string][] {
+  const out: [string, string][] = [['Host', url.host], ...headers.map(([k, v]): [string, string] => [k, v])];
+  out.push(['Connection', 'close']);
+  // The framing field last, where curl writes it, so that a curl line replays the same bytes.
+  if (m.framing === 'length' && m.body !== undefined) out.push(['Content-Length', String(m.body.length)]);
+  if (m.framing === 'chunked') out.push(['Transfer-Encoding', 'chunked']);
+  return out;
+}
+
+/** What a raw send reports of the request: the shown (redacted) fields and the bytes, as `SentRequest.wire`. */
+export function sentWire(url: URL, m: RawMessage, shownHeaders: RawMessage['headers']): SentWire {
+  return {
+    framing: m.framing,
+    ...(m.chunks ? { chunks: m.chunks } : {}),
+    ...(m.chunkExtension ? { chunkExtension: m.chunkExtension } : {}),
+    headers: framedHeaders(url, m, shownHeaders),
+    ...(m.body === undefined ? {} : { bodyBase64: m.body.toString('base64') }),
+  };
+}
+
+/**
+ * The socket's bytes for Node's HTTP client parser: what `http.request` would write is dropped (the raw bytes were
+ * written instead); what the server sends is passed on. `createConnection` may return any Duplex (Node's http docs).
+ */
+function parserSide(sock: Socket): Duplex {
+  const side = new Duplex({
+    read() {
+      sock.resume();
+    },
+    write(_chunk, _encoding, callback) {
+      callback();
+    },
+    destroy(err, callback) {
+      sock.destroy();
+      callback(err);
+    },
+  });
+  sock.on('data', (b: Buffer) => {
+    if (!side.push(b)) sock.pause();
+  });
+  sock.on('end', () => side.push(null));
+  sock.on('error', (e) => side.destroy(e));
+  return side;
+}
+
+/**
+ * Sends one raw message on a connection of its own and reads the answer under the client's rules: the timeout from
+ * sending to the last byte, the body cap, the content coding undone, TLS as `--ca` / `--insecure` say. Never throws.
+ */
+export function sendRaw(
+  req: { readonly method: string; readonly url: string; readonly message: RawMessage },
+  shown: SentRequest,
+  opts: Pick<HttpOptions, 'timeoutMs' | 'maxBodyBytes' | 'insecure' | 'ca'>,
+): Promise<Omit<Exchange, 'rateLimited'>> {
+  const started = performance.now();
+  let url: URL;
+  try {
+    url = new URL(req.url);
+  } catch (e) {
+    return Promise.resolve({ request: shown, error: { kind: 'other', message: (e as Error).message }, durationMs: 0 });
+  }
+  const m = req.message;
+  const bytes = requestBytes(req.method, url, framedHeaders(url, m, m.headers), framedBody(m, m.body));
+  const tls = url.protocol === 'https:';
+  const port = Number(url.port) || (tls ? 443 : 80);
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  return new Promise((resolve) => {
+    let settled = false;
+    const write = () => {
+      // No framing: the body ends where the connection does (half-close), as RFC 9112 §6.3 leaves it to the server.
+      if (m.framing === 'none') sock.end(bytes);
+      else sock.write(bytes);
+    };
+    const sock: Socket = tls
+      ? tlsConnectSocket({ host, port, ...(isIP(host) ? {} : { servername: host }), ...tlsConnect(opts) }, write)
+      : netConnect({ host, port }, write);
+    const done = (outcome: { response?: ReceivedResponse; error?: { kind: TransportErrorKind; message: string } }) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      sock.destroy();
+      resolve({ request: shown, ...outcome, durationMs: Math.round(performance.now() - started) });
+    };
+    const timer = setTimeout(
+      () => done({ error: { kind: 'timeout', message: `no complete answer within ${opts.timeoutMs} ms` } }),
+      opts.timeoutMs,
+    );
+    // A write the server cut short (it answered early and closed) is no error if an answer came.
+    sock.on('error', (e: NodeJS.ErrnoException) => {
+      if (!answered) done({ error: { kind: classify(e), message: describe(e) } });
+    });
+    let answered = false;
+    const side = parserSide(sock);
+    const parser = httpRequest({
+      method: req.method,
+      host,
+      port,
+      path: url.pathname + url.search,
+      createConnection: () => side,
+    });
+    parser.on('error', (e: NodeJS.ErrnoException) => {
+      if (!answered) done({ error: { kind: classify(e), message: describe(e) } });
+    });
+    const read = (res: IncomingMessage, head?: Buffer) => {
+      answered = true;
+      const headers = fields(res);
+      const chunks: Buffer[] = head && head.length > 0 ? [head] : [];
+      let size = chunks[0]?.length ?? 0;
+      let truncated = false;
+      const finish = () => {
+        const joined = Buffer.concat(chunks);
+        const body = decode(joined, headers['content-encoding'], truncated, opts.maxBodyBytes);
+        done({
+          response:
+            body === 'too-large'
+              ? { status: res.statusCode ?? 0, headers, body: '', truncated: true }
+              : { status: res.statusCode ?? 0, headers, body: body.toString('utf8'), truncated },
+        });
+      };
+      res.on('data', (chunk: Buffer) => {
+        if (truncated) return;
+        if (size + chunk.length > opts.maxBodyBytes) {
+          chunks.push(chunk.subarray(0, opts.maxBodyBytes - size));
+          truncated = true;
+          // Stop reading: the rest of a huge body is not worth the bandwidth.
+          finish();
+          return;
+        }
+        chunks.push(chunk);
+        size += chunk.length;
+      });
+      res.on('end', finish);
+      res.on('error', () => {
+        if (!settled)
+          done({ error: { kind: 'connection-reset', message: 'answer broke off (connection closed mid-body)' } });
+      });
+    };
+    parser.on('response', (res: IncomingMessage) => read(res));
+    // A 2xx to CONNECT turns the connection into a tunnel (RFC 9110 §9.3.6): its answer is the status and fields.
+    parser.on('connect', (res: IncomingMessage) => {
+      answered = true;
+      done({ response: { status: res.statusCode ?? 0, headers: fields(res), body: '', truncated: false } });
+    });
+    parser.end();
+  });
+}
+
+/** An answer's header fields, a repeated one joined with `, ` (RFC 9110 §5.3), as the undici client gives them. */
+function fields(res: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
+  return out;
+}

@@ -1,0 +1,51 @@
+// The bytes of an HTTP/1.1 request written by hand (RFC 9112): shared by the raw sender, which writes them, and the
+// reports, whose script line writes the same bytes again. A leaf: any stage may import it.
+
+/** How a raw message's body is delimited, and how it is cut when chunked. */
+export interface Framing {
+  readonly framing: 'length' | 'chunked' | 'none';
+  /** Chunk sizes in order; the rest of the body goes in one last chunk. */
+  readonly chunks?: readonly number[] | undefined;
+  /** Appended to every chunk-size line, e.g. `;conformance=1` (RFC 9112 §7.1.1). */
+  readonly chunkExtension?: string | undefined;
+}
+
+/** A raw message as sent: the request line's target, every header field in order (redacted), the body's bytes. */
+export interface SentWire extends Framing {
+  /** Every header field as written, in order, Host and framing fields included (values as byte strings). */
+  readonly headers: readonly (readonly [string, string])[];
+  /** The body's exact bytes, base64; absent for no body. */
+  readonly bodyBase64?: string;
+}
+
+/** The body as it goes on the wire: as is, or cut into chunks of the given sizes (RFC 9112 §7.1), the rest in one. */
+export function framedBody(f: Framing, body: Buffer | undefined): Buffer {
+  const bytes = body ?? Buffer.alloc(0);
+  if (f.framing !== 'chunked') return bytes;
+  const ext = f.chunkExtension ?? '';
+  const parts: Buffer[] = [];
+  let at = 0;
+  const chunk = (data: Buffer) =>
+    parts.push(Buffer.from(`${data.length.toString(16)}${ext}\r\n`, 'latin1'), data, CRLF);
+  for (const size of f.chunks ?? []) {
+    if (at >= bytes.length) break;
+    chunk(bytes.subarray(at, Math.min(bytes.length, at + size)));
+    at += size;
+  }
+  if (at < bytes.length) chunk(bytes.subarray(at));
+  parts.push(Buffer.from(`0${ext}\r\n\r\n`, 'latin1'));
+  return Buffer.concat(parts);
+}
+
+const CRLF = Buffer.from('\r\n', 'latin1');
+
+/** The request's bytes: request line, header fields in order (values as byte strings, one character a byte), the framed body. */
+export function requestBytes(
+  method: string,
+  url: URL,
+  fields: readonly (readonly [string, string])[],
+  framed: Buffer,
+): Buffer {
+  const head = `${method} ${url.pathname}${url.search} HTTP/1.1\r\n${fields.map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
+  return Buffer.concat([Buffer.from(head, 'latin1'), framed]);
+}

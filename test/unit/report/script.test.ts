@@ -1,0 +1,130 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { execFile, execFileSync } from 'node:child_process';
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { WIRE_TOKEN, type TestCase, type Wire } from '../../../src/generators/case.ts';
+import { caseFromRecord, toCaseRecord } from '../../../src/report/case-record.ts';
+import { curlGap } from '../../../src/report/script.ts';
+import { createHttpClient } from '../../../src/runner/http.ts';
+import { wireRequest } from '../../../src/runner/send.ts';
+import { createSecrets } from '../../../src/secrets.ts';
+
+const TOKEN = 'tok-3f9a1c';
+const ANSWER = 'HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n';
+const servers: { close(): void }[] = [];
+afterEach(() => {
+  for (const s of servers.splice(0)) s.close();
+});
+
+/** Whole when the head has ended and its Content-Length worth of body has come (a message without one ends with the connection). */
+function whole(b: Buffer): boolean {
+  const end = b.indexOf('\r\n\r\n');
+  const length = /\r\ncontent-length: *(\d+)/i.exec(b.subarray(0, Math.max(0, end)).toString('latin1'))?.[1];
+  return end >= 0 && length !== undefined && b.length - end - 4 >= Number(length);
+}
+
+/** A server on 127.0.0.1 that keeps the bytes of each connection and answers once the message is whole or the client half-closed. */
+async function capture(): Promise<{ url: string; connections: Buffer[] }> {
+  const connections: Buffer[] = [];
+  const sockets = new Set<Socket>();
+  const server: Server = createServer({ allowHalfOpen: true }, (s) => {
+    sockets.add(s);
+    s.on('error', () => undefined);
+    const i = connections.push(Buffer.alloc(0)) - 1;
+    let done = false;
+    const answer = () => {
+      if (!done) s.end(ANSWER);
+      done = true;
+    };
+    s.on('data', (b: Buffer) => {
+      connections[i] = Buffer.concat([connections[i], b]);
+      if (whole(connections[i])) answer();
+    });
+    s.on('end', answer);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  servers.push({ close: () => (server.close(), sockets.forEach((s) => s.destroy())) });
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/onboarding/entities`,
+    connections,
+  };
+}
+
+const run = (line: string) =>
+  new Promise<string>((resolve, reject) =>
+    execFile('sh', ['-c', line], { env: { ...process.env, CONNECT_TOKEN: TOKEN } }, (e, out) =>
+      e ? reject(e) : resolve(out),
+    ),
+  );
+
+function wireCase(wire: Wire): TestCase {
+  return {
+    id: 'b0100',
+    phase: 'boundary',
+    kind: 'auth',
+    label: 'auth/two-authorization',
+    method: 'POST',
+    contentType: 'application/json',
+    body: '{"a":"\ufffd("}',
+    auth: 'valid',
+    wire,
+  };
+}
+
+const FIELDS: Wire['headers'] = [
+  ['Content-Type', 'application/json ; charset=utf-8'],
+  ['Authorization', `Bearer  ${WIRE_TOKEN}`],
+  ['Authorization', `Bearer ${WIRE_TOKEN} `],
+  ['X-Conformance', 'caf\u00e9'],
+];
+const BODY = Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]).toString('base64');
+
+describe('reproducing a raw message', () => {
+  it('curl falls short only of framing: no framing, chunk sizes', () => {
+    expect(curlGap({ framing: 'length', headers: [] })).toBeUndefined();
+    expect(curlGap({ framing: 'chunked', headers: [] })).toBeUndefined();
+    expect(curlGap({ framing: 'chunked', chunks: [1], headers: [] })).toMatch(/chunk sizes/);
+    expect(curlGap({ framing: 'none', headers: [] })).toMatch(/frames a body/);
+  });
+
+  it.for<Wire['framing']>(['length', 'none'])(
+    'the reproduce line sends the bytes the suite sent (%s framing), the token from CONNECT_TOKEN',
+    async (framing, { skip }) => {
+      if (framing === 'length' && !hasCurl()) return skip('curl is not installed');
+      // Arrange: send the case as a run does, and keep its record
+      const server = await capture();
+      const c = wireCase({ framing, headers: FIELDS, bodyBase64: BODY });
+      const secrets = createSecrets([TOKEN]);
+      const raw = wireRequest(c, TOKEN, secrets.redact)!;
+      const client = createHttpClient({ timeoutMs: 2_000, maxBodyBytes: 1024, insecure: false, maxSockets: 1 });
+      const ex = await client.send(
+        { method: 'POST', url: server.url, headers: {}, body: c.body, wire: raw.wire },
+        raw.shown,
+      );
+      client.close();
+      const record = toCaseRecord(c, ex, 1, secrets.redact);
+      const sent = server.connections[0];
+      // Act: the line a reader copies (the script where curl falls short)
+      const line = record.script ?? record.curl;
+      await run(line);
+      // Assert
+      expect(ex.response?.status).toBe(400);
+      expect(JSON.stringify(record)).not.toContain(TOKEN);
+      expect(sent.toString('latin1')).toContain(
+        `Authorization: Bearer  ${TOKEN}\r\nAuthorization: Bearer ${TOKEN} \r\n`,
+      );
+      expect(record.script === undefined).toBe(framing === 'length');
+      expect(server.connections[1].toString('latin1')).toEqual(sent.toString('latin1'));
+      // and replay rebuilds the same wire form from the record
+      expect(caseFromRecord(record, 'F1').wire).toEqual(c.wire);
+    },
+  );
+});
+
+function hasCurl(): boolean {
+  try {
+    execFileSync('curl', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}

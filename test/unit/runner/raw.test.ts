@@ -1,0 +1,188 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createServer as createNetServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { gzipSync } from 'node:zlib';
+import { sendRaw, type RawMessage } from '../../../src/runner/raw.ts';
+import type { SentRequest } from '../../../src/runner/exchange.ts';
+import { selfSignedCertificate } from '../../robustness/servers.ts';
+
+const OPTS = { timeoutMs: 2_000, maxBodyBytes: 1024, insecure: false };
+const SHOWN: SentRequest = { method: 'POST', url: '', headers: {}, body: undefined };
+const open: { close(): void }[] = [];
+afterEach(() => {
+  for (const s of open.splice(0)) s.close();
+});
+
+/** A TCP server on 127.0.0.1 that records every byte it reads and answers with `answer(bytes so far)` once it is non-empty. */
+async function tcp(
+  answer: (got: Buffer, ended: boolean) => string | undefined,
+): Promise<{ port: number; got(): Buffer }> {
+  const sockets = new Set<Socket>();
+  let all = Buffer.alloc(0);
+  const server: Server = createNetServer({ allowHalfOpen: true }, (s) => {
+    sockets.add(s);
+    s.on('error', () => undefined);
+    let mine = Buffer.alloc(0);
+    let answered = false;
+    const maybe = (ended: boolean) => {
+      const a = answered ? undefined : answer(mine, ended);
+      if (a !== undefined) {
+        answered = true;
+        s.end(Buffer.from(a, 'latin1'));
+      }
+    };
+    s.on('data', (b: Buffer) => {
+      mine = Buffer.concat([mine, b]);
+      all = Buffer.concat([all, b]);
+      maybe(false);
+    });
+    s.on('end', () => maybe(true));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  open.push({ close: () => (server.close(), sockets.forEach((s) => s.destroy())) });
+  return { port: (server.address() as AddressInfo).port, got: () => all };
+}
+
+const message = (m: Partial<RawMessage>): RawMessage => ({ framing: 'length', headers: [], body: undefined, ...m });
+const ANSWER = 'HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}';
+
+describe('sendRaw', () => {
+  it('writes no framing field and half-closes when framing is none; the answer is read', async () => {
+    // Arrange: answer only once the client has half-closed, so the body can only have ended with the connection
+    const server = await tcp((_got, ended) => (ended ? ANSWER : undefined));
+    const url = `http://127.0.0.1:${server.port}/v1/x?y=1`;
+    // Act
+    const ex = await sendRaw(
+      { method: 'POST', url, message: message({ framing: 'none', headers: [['X-A', '1']], body: Buffer.from('{}') }) },
+      SHOWN,
+      OPTS,
+    );
+    // Assert
+    const text = server.got().toString('latin1');
+    expect(text).toBe(
+      `POST /v1/x?y=1 HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nX-A: 1\r\nConnection: close\r\n\r\n{}`,
+    );
+    expect(ex.response).toEqual({
+      status: 400,
+      headers: { 'content-type': 'application/json', 'content-length': '2' },
+      body: '{}',
+      truncated: false,
+    });
+  });
+
+  it('writes repeated fields and bytes that are not UTF-8 exactly as given', async () => {
+    const server = await tcp((got) => (got.includes('\r\n\r\n') ? ANSWER : undefined));
+    const ex = await sendRaw(
+      {
+        method: 'POST',
+        url: `http://127.0.0.1:${server.port}/p`,
+        message: message({
+          headers: [
+            ['Authorization', 'Bearer a'],
+            ['Authorization', 'Bearer b'],
+            ['X-Bytes', '\u00ff\u00fe'],
+          ],
+          body: Buffer.from([0x7b, 0xc3, 0x28, 0x7d]),
+        }),
+      },
+      SHOWN,
+      OPTS,
+    );
+    const got = server.got();
+    expect(got.toString('latin1')).toContain(
+      'Authorization: Bearer a\r\nAuthorization: Bearer b\r\nX-Bytes: \u00ff\u00fe\r\n',
+    );
+    expect(got.toString('latin1')).toContain('Content-Length: 4\r\n');
+    expect(got.subarray(got.length - 4)).toEqual(Buffer.from([0x7b, 0xc3, 0x28, 0x7d]));
+    expect(ex.response?.status).toBe(400);
+  });
+
+  it('a chunked body reaches a Node server whole', async () => {
+    let received = '';
+    const server = createHttpServer((req, res) => {
+      let b = '';
+      req.on('data', (c: Buffer) => (b += c.toString()));
+      req.on('end', () => {
+        received = `${req.headers['transfer-encoding']} ${b}`;
+        res.writeHead(201, { 'content-type': 'application/json' }).end(gzipSync('{"ok":true}'));
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    open.push(server);
+    const port = (server.address() as AddressInfo).port;
+    const ex = await sendRaw(
+      {
+        method: 'POST',
+        url: `http://127.0.0.1:${port}/`,
+        message: message({ framing: 'chunked', chunks: [1, 1, 3], body: Buffer.from('{"a":1}') }),
+      },
+      SHOWN,
+      OPTS,
+    );
+    expect(received).toBe('chunked {"a":1}');
+    expect(ex.response?.status).toBe(201);
+    // Not gzip-labelled, so kept as the bytes came: the coding is undone only when the answer says so.
+    expect(ex.response?.body).not.toBe('{"ok":true}');
+  });
+
+  it('undoes the content coding the answer names, caps the body, and reads no body after HEAD', async () => {
+    const zipped = gzipSync('{"ok":true}');
+    const server = await tcp((got) =>
+      got.includes('\r\n\r\n')
+        ? got.toString('latin1').startsWith('HEAD')
+          ? 'HTTP/1.1 405 Method Not Allowed\r\nAllow: POST\r\nContent-Length: 50\r\n\r\n'
+          : `HTTP/1.1 201 Created\r\nContent-Encoding: gzip\r\nContent-Length: ${zipped.length}\r\n\r\n${zipped.toString('latin1')}`
+        : undefined,
+    );
+    const url = `http://127.0.0.1:${server.port}/`;
+    const post = await sendRaw({ method: 'POST', url, message: message({}) }, SHOWN, OPTS);
+    const head = await sendRaw({ method: 'HEAD', url, message: message({}) }, SHOWN, OPTS);
+    const capped = await sendRaw({ method: 'POST', url, message: message({}) }, SHOWN, { ...OPTS, maxBodyBytes: 4 });
+    expect(post.response?.body).toBe('{"ok":true}');
+    expect(head.response).toEqual({
+      status: 405,
+      headers: { allow: 'POST', 'content-length': '50' },
+      body: '',
+      truncated: false,
+    });
+    expect(capped.response?.truncated).toBe(true);
+  });
+
+  it('a server that never answers is a timeout; one that closes without answering is a reset; none is refused', async () => {
+    const silent = await tcp(() => undefined);
+    const closing = await tcp((got) => (got.length > 0 ? '' : undefined));
+    const url = (p: number) => `http://127.0.0.1:${p}/`;
+    const t = await sendRaw({ method: 'POST', url: url(silent.port), message: message({}) }, SHOWN, {
+      ...OPTS,
+      timeoutMs: 200,
+    });
+    const r = await sendRaw({ method: 'POST', url: url(closing.port), message: message({}) }, SHOWN, OPTS);
+    const gone = createNetServer();
+    await new Promise<void>((res) => gone.listen(0, '127.0.0.1', res));
+    const port = (gone.address() as AddressInfo).port;
+    gone.close();
+    const refused = await sendRaw({ method: 'POST', url: url(port), message: message({}) }, SHOWN, OPTS);
+    expect(t.error?.kind).toBe('timeout');
+    expect(r.error?.kind).toBe('connection-reset');
+    expect(refused.error?.kind).toBe('connection-refused');
+  });
+
+  it('uses the TLS options of the client: a self-signed certificate is refused, and accepted with insecure', async ({
+    skip,
+  }) => {
+    const tls = selfSignedCertificate();
+    if (!tls) return skip('openssl is not installed');
+    const server = createHttpsServer(tls, (_req, res) => res.writeHead(400, { 'content-length': '0' }).end());
+    server.on('tlsClientError', () => undefined);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    open.push(server);
+    const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const strict = await sendRaw({ method: 'POST', url, message: message({}) }, SHOWN, OPTS);
+    const lax = await sendRaw({ method: 'POST', url, message: message({}) }, SHOWN, { ...OPTS, insecure: true });
+    const trusted = await sendRaw({ method: 'POST', url, message: message({}) }, SHOWN, { ...OPTS, ca: tls.cert });
+    expect(strict.error?.kind).toBe('tls');
+    expect(lax.response?.status).toBe(400);
+    expect(trusted.response?.status).toBe(400);
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { framedBody, requestBytes } from '../../src/wire.ts';
+
+describe('framedBody', () => {
+  it('cuts a chunked body at the given sizes, the rest in one chunk, the extension on every size line', () => {
+    const body = framedBody({ framing: 'chunked', chunks: [1, 2], chunkExtension: ';a=1' }, Buffer.from('abcdef'));
+    expect(body.toString('latin1')).toBe('1;a=1\r\na\r\n2;a=1\r\nbc\r\n3;a=1\r\ndef\r\n0;a=1\r\n\r\n');
+  });
+
+  it('leaves a body framed by length or by nothing as it is', () => {
+    expect(framedBody({ framing: 'none' }, Buffer.from('{}')).toString()).toBe('{}');
+    expect(framedBody({ framing: 'length' }, undefined).length).toBe(0);
+  });
+});
+
+describe('requestBytes', () => {
+  it('writes the request line, the fields in order as bytes, and the body', () => {
+    const bytes = requestBytes(
+      'POST',
+      new URL('http://127.0.0.1:1/a?b=1'),
+      [
+        ['X', '\u00ff'],
+        ['X', 'y'],
+      ],
+      Buffer.from('z'),
+    );
+    expect(bytes).toEqual(Buffer.from('POST /a?b=1 HTTP/1.1\r\nX: \u00ff\r\nX: y\r\n\r\nz', 'latin1'));
+  });
+});
