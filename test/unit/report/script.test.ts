@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { WIRE_TOKEN, type TestCase, type Wire } from '../../../src/generators/case.ts';
 import { caseFromRecord, toCaseRecord } from '../../../src/report/case-record.ts';
@@ -50,11 +51,7 @@ async function capture(): Promise<{ url: string; connections: Buffer[] }> {
 }
 
 const run = (line: string) =>
-  new Promise<string>((resolve, reject) =>
-    execFile('sh', ['-c', line], { env: { ...process.env, CONNECT_TOKEN: TOKEN } }, (e, out) =>
-      e ? reject(e) : resolve(out),
-    ),
-  );
+  promisify(execFile)('sh', ['-c', line], { env: { ...process.env, CONNECT_TOKEN: TOKEN } });
 
 function wireCase(wire: Wire): TestCase {
   return {
