@@ -11,6 +11,12 @@ import { redactHeaderValue } from '../secrets.ts';
 /** Most bytes of an answer's body kept in a report. */
 const MAX_BODY = 64 * 1024;
 
+/**
+ * Most bytes kept of an answer cut at the read cap (judged `body-too-large`): enough to see what it was; a hostile
+ * target's oversized answers, one per distinct failure, then cannot fill the report writers' heap.
+ */
+const MAX_CUT_BODY = 4 * 1024;
+
 /** What `toCaseRecord` needs of an exchange (the runner's `Exchange` has this shape). */
 export interface ExchangeLike {
   readonly request: {
@@ -24,6 +30,8 @@ export interface ExchangeLike {
     readonly status: number;
     readonly headers: Readonly<Record<string, string>>;
     readonly body: string;
+    /** Cut at the read cap (an oversized answer). */
+    readonly truncated?: boolean;
   };
   readonly error?: { readonly kind: string; readonly message: string };
 }
@@ -55,7 +63,7 @@ export function toCaseRecord(c: TestCase, ex: ExchangeLike, seed: number, redact
       ? {
           status: ex.response.status,
           headers: redactHeaders(ex.response.headers),
-          body: redact(ex.response.body.slice(0, MAX_BODY)),
+          body: redact(ex.response.body.slice(0, ex.response.truncated === true ? MAX_CUT_BODY : MAX_BODY)),
         }
       : null,
     ...(ex.error ? { error: ex.error } : {}),

@@ -4,6 +4,13 @@ import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import type { Exchange, ReceivedResponse, SentRequest, TransportErrorKind } from './exchange.ts';
 import { sendRaw, sentWire, type RawMessage } from './raw.ts';
 
+/**
+ * Most bytes of an answer read (the default of `maxBodyBytes`): twice the largest answer a correct provider gives (the
+ * echo of the 64 KiB string class), so that no legitimate answer is cut, yet every answer kept as a failure's example
+ * stays small enough for thousands of them in the CLI's 256 MB heap. The rest of a longer answer is discarded, unread.
+ */
+export const MAX_BODY_BYTES = 128 * 1024;
+
 /** How requests are sent. */
 export interface HttpOptions {
   /** Per-request timeout in ms, from sending to the last byte of the answer. */

@@ -76,7 +76,7 @@ export function oauthClientCredentials(opts: OAuthOptions): Credentials {
           : (err.cause?.code ?? err.message);
       throw new TargetError(`${where} failed: ${why}`);
     }
-    const text = await res.text().catch(() => '');
+    const text = await readCapped(res, MAX_TOKEN_ANSWER_BYTES);
     let json: Record<string, unknown> | undefined;
     try {
       const parsed: unknown = JSON.parse(text);
@@ -168,6 +168,31 @@ function checkTokenUrl(raw: string): URL {
       '--token-url: credentials do not belong in the URL; set CONNECT_CLIENT_ID and CONNECT_CLIENT_SECRET',
     );
   return url;
+}
+
+/** Most bytes of a token endpoint's answer read: a token answer is a few hundred bytes; a longer one is not read further. */
+const MAX_TOKEN_ANSWER_BYTES = 64 * 1024;
+
+/** The first `max` bytes of an answer's body as text ('' when it breaks off); the rest is cancelled unread. */
+async function readCapped(res: Response, max: number): Promise<string> {
+  if (!res.body) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  // A fetch Response's body is a stream of bytes (WHATWG Fetch §5.2); the DOM typings leave its chunks untyped.
+  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+  try {
+    while (size < max) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      size += value.length;
+    }
+    return Buffer.concat(chunks).subarray(0, max).toString('utf8');
+  } catch {
+    return '';
+  } finally {
+    void reader.cancel().catch(() => undefined);
+  }
 }
 
 /** application/x-www-form-urlencoded, as RFC 6749 Appendix B asks for client credentials. */

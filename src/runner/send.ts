@@ -6,7 +6,7 @@ import { TOOL } from '../version.ts';
 import { authorizationFor, REDACTED, redactHeaderValue } from '../secrets.ts';
 import type { Credentials } from './credentials.ts';
 import type { Exchange } from './exchange.ts';
-import { createHttpClient, type HttpClient, type OutgoingRequest } from './http.ts';
+import { createHttpClient, MAX_BODY_BYTES, type HttpClient, type OutgoingRequest } from './http.ts';
 import { createPace, retryAfterMs, type Pace } from './pace.ts';
 import type { DeadTargetWatch } from './give-up.ts';
 
@@ -28,7 +28,7 @@ export function createTransport(o: TransportOptions): { http: HttpClient; pace: 
   return {
     http: createHttpClient({
       timeoutMs: o.timeoutMs,
-      maxBodyBytes: o.maxBodyBytes ?? 1 << 20,
+      maxBodyBytes: o.maxBodyBytes ?? MAX_BODY_BYTES,
       insecure: o.insecure,
       ca: o.ca,
       maxSockets: o.concurrency,

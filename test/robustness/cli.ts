@@ -61,10 +61,18 @@ export interface Spawned {
 
 /** Starts the real binary with Node 24 from node_modules; `env` is added to a minimal environment. */
 export function spawnBinary(args: readonly string[], env: Record<string, string> = {}): Spawned {
-  const child = spawn(NODE, [BIN, ...args], {
+  return spawnCommand(NODE, [BIN, ...args], env);
+}
+
+/**
+ * Starts `command` in the repository as a user would (`bin/conformance.ts` by its shebang, `npx conformance`,
+ * `npm start`), with node_modules/.bin first on PATH so that its Node 24 is the `node` found.
+ */
+export function spawnCommand(command: string, args: readonly string[], env: Record<string, string> = {}): Spawned {
+  const child = spawn(command, args, {
     cwd: ROOT,
     env: {
-      PATH: process.env['PATH'] ?? '',
+      PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env['PATH'] ?? ''}`,
       HOME: process.env['HOME'] ?? '',
       SCARF_ANALYTICS: 'false',
       NO_COLOR: '1',

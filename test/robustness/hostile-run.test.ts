@@ -1,7 +1,7 @@
 // Whole runs against hostile targets: each case gets a verdict, the run goes on, the report is written.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/model.ts';
-import { readReport, runMain, tempDir } from './cli.ts';
+import { BIN, readReport, runMain, spawnCommand, tempDir } from './cli.ts';
 import * as servers from './servers.ts';
 import type { TestServer } from './servers.ts';
 
@@ -90,6 +90,29 @@ describe('runs against hostile targets', () => {
     const { report } = await runAgainst(await servers.hugeBody(300 * 1024 * 1024), 6, ['--concurrency', '2']);
     expect(kinds(report, 'response-schema-conformance')).toContain('body-too-large');
     expect(report.failures.every((f) => (f.response?.body.length ?? 0) <= 64 * 1024)).toBe(true);
+  });
+
+  it('answers a body that never ends, to the binary with its 256 MB heap: every answer cut at the cap, reports written', async () => {
+    // Arrange: the shebang's heap limits apply only when the binary is run as a command.
+    const server = await servers.endlessBody();
+    open.push(server);
+    const reports = tempDir();
+    dirs.push(reports);
+    // Act: the default plan (every distinct failure keeps its example) with endless answers to every case.
+    const run = spawnCommand(
+      BIN,
+      ['run', '--target', server.url, '--seed', '1', '--give-up-after', '0', '--report-dir', reports.dir],
+      {
+        CONNECT_TOKEN: TOKEN,
+      },
+    );
+    const code = await run.exited;
+    // Assert: a verdict, not a crash (134, heap out of memory), and each answer judged oversized.
+    expect(code, run.stderr()).toBe(1);
+    const report = readReport(reports.dir);
+    expect(report.summary.cases).toBeGreaterThan(400);
+    expect(kinds(report, 'response-schema-conformance')).toEqual(new Set(['body-too-large']));
+    expect(report.failures.every((f) => (f.response?.body.length ?? 0) <= 4 * 1024)).toBe(true);
   });
 
   it('a Content-Length too short: each answer judged as declared, its cut body not JSON, no hang', async () => {

@@ -99,6 +99,20 @@ export const resetMidAnswer = () =>
     res.write('{"id":"', () => setTimeout(() => res.socket?.resetAndDestroy(), 20));
   });
 
+/** A 201 whose body never ends (chunked, no Content-Length): written as fast as the client reads it, until it hangs up. */
+export const endlessBody = () =>
+  startServer((_req, res, ctx) => {
+    res.writeHead(201, { 'content-type': 'application/json' });
+    const piece = Buffer.alloc(64 * 1024, 0x20);
+    const pump = () => {
+      while (!res.destroyed) {
+        ctx.count(piece.length);
+        if (!res.write(piece)) return void res.once('drain', pump);
+      }
+    };
+    pump();
+  });
+
 /** A 201 whose JSON body is `totalBytes` long, streamed in 64 KiB pieces as fast as the client reads them. */
 export const hugeBody = (totalBytes: number) =>
   startServer((_req, res, ctx) => {

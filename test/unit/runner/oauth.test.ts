@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { oauthClientCredentials } from '../../../src/runner/oauth.ts';
 import { TargetError } from '../../../src/targets/types.ts';
 import {
+  endlessBody,
   redirect,
   startServer,
   startTokenEndpoint,
@@ -164,6 +165,14 @@ describe('oauthClientCredentials', () => {
     expect(await creds.token()).toBe(first);
     clock = 101_000;
     expect(await failure(creds.token())).toBeInstanceOf(TargetError);
+  });
+
+  it('reads a token answer that never ends only up to its cap: one line, no hang', async () => {
+    const s = await endlessBody();
+    open.push(s);
+    const e = await failure(oauthClientCredentials({ tokenUrl: s.url, ...CLIENT }).token());
+    expect(e).toBeInstanceOf(TargetError);
+    expect(e.message).toMatch(/answered 201 without an access_token/);
   });
 
   it.each([
