@@ -288,5 +288,9 @@ async function readTeamWaivers(file: string | undefined): Promise<Waiver[]> {
   } catch (e) {
     throw new TargetError(`waivers file ${path}: ${(e as Error).message}`);
   }
-  return parseWaivers(json, path);
+  return parseWaivers(
+    json,
+    path,
+    createChecks().map((c) => c.name),
+  );
 }

@@ -59,6 +59,23 @@ describe('bad flags', () => {
   });
 });
 
+describe('a bad waivers file', () => {
+  it('a waiver whose check names no check: refused with the nearest one, before anything is sent', async () => {
+    // Arrange: a target that counts requests; the typo drops a letter of valid-is-created.
+    const s = await servers.silent();
+    open.push(s);
+    const waivers = file(
+      'typo-waivers.json',
+      JSON.stringify({ waivers: [{ id: 'w1', check: 'valid-is-create', reason: 'known', owner: 'team' }] }),
+    );
+    // Act
+    const r = await runMain(['run', '--target', s.url, '--token', 'abcd-token', '--waivers', waivers]);
+    // Assert
+    expectUsageLine(r, /waiver #1 \(w1\) names no check "valid-is-create"; did you mean "valid-is-created"\?/);
+    expect(s.requests()).toBe(0);
+  });
+});
+
 describe('a bad spec', () => {
   it('that does not exist', async () => {
     expectUsageLine(

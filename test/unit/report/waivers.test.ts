@@ -78,6 +78,20 @@ describe('parseWaivers', () => {
   ])('refuses %s', (_name, json, message) => {
     expect(() => parseWaivers(json, 'f')).toThrow(new WaiverError(message));
   });
+
+  it.each([
+    ['a dropped letter', 'valid-is-create', 'valid-is-created'],
+    ['a swapped word', 'server-error-not-a', 'not-a-server-error'],
+    ['upper case', 'UNIQUE-ID', 'unique-id'],
+  ])('refuses a check that names no check (%s), naming the nearest', (_name, check, meant) => {
+    const checks = ['not-a-server-error', 'valid-is-created', 'unique-id'];
+    expect(() => parseWaivers([{ ...base, check }], 'f', checks)).toThrow(
+      new WaiverError(
+        `f: waiver #1 (w1) names no check "${check}"; did you mean "${meant}"? (checks: ${checks.join(', ')})`,
+      ),
+    );
+    expect(parseWaivers([base], 'f', checks)).toEqual([base]);
+  });
 });
 
 describe('createWaiverBook', () => {
