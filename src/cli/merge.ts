@@ -7,6 +7,7 @@ import { formatSummary } from './console.ts';
 import type { Io } from './io.ts';
 import { EXIT_CODES } from './exit.ts';
 import { joinCreatedFiles } from './created.ts';
+import { checkReportDir, ReportDirError } from './report-dir.ts';
 import { createSecrets, secretsFrom, type Secrets } from '../secrets.ts';
 
 /** `conformance merge-reports --report-dir OUT DIR…`: the shards' reports as one; exit 0 conforms, 1 fails. */
@@ -27,7 +28,10 @@ export async function mergeCommand(
     if (e instanceof MergeError) throw new UsageError(e.message);
     throw e;
   }
-  const files = await writeReports(merged, reportDir, secrets);
+  await checkReportDir(reportDir);
+  const files = await writeReports(merged, reportDir, secrets).catch((e: unknown) => {
+    throw new ReportDirError(reportDir, e);
+  });
   await joinCreatedFiles(dirs, reportDir);
   for (const line of formatSummary(merged, { reportDir })) io.out(secrets.redact(line));
   io.out(`merged ${reports.length} shard reports; reports: ${files.join(', ')}`);

@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { runSuite } from '../runner/run.ts';
 import { planRun, type RunPlan } from '../runner/plan.ts';
 import { writeReports } from '../report/write.ts';
@@ -16,9 +16,9 @@ import { readBaseline } from './baseline.ts';
 import { readReport } from '../report/read.ts';
 import { triage } from '../report/baseline.ts';
 import { createHarStream } from '../report/har.ts';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openCreatedFile } from './created.ts';
+import { createdFileWriter } from './created.ts';
+import { checkReportDir, removeRunFiles, ReportDirError } from './report-dir.ts';
 import { createSecrets, secretsFrom, type Secrets } from '../secrets.ts';
 import { caFlag, sendingFlags } from './sending.ts';
 
@@ -57,11 +57,13 @@ export async function runCommand(
     printPlan(await planRun(opts), opts.target, io);
     return 0;
   }
+  // The folder is made sure of before the first request, and the previous run's reports go (created.ndjson stays).
+  await checkReportDir(reportDir);
+  await removeRunFiles(reportDir);
   const progress = createProgress(io);
   // --har-all: every exchange streamed to disk as it completes, redacted like every report.
-  if (flags['har-all']) await mkdir(reportDir, { recursive: true });
   const har = flags['har-all'] ? createHarStream(join(reportDir, 'exchanges.har'), secrets) : undefined;
-  const created = await openCreatedFile(reportDir, secrets.redact);
+  const created = createdFileWriter(reportDir, { id: randomUUID(), seed }, secrets.redact);
   let report: Report;
   try {
     report = await runSuite(opts, {
@@ -81,7 +83,9 @@ export async function runCommand(
   }
   if (previous) report = { ...report, triage: triage(report, previous.report, previous.file) };
   const files = [
-    ...(await writeReports(report, reportDir, secrets)),
+    ...(await writeReports(report, reportDir, secrets).catch((e: unknown) => {
+      throw new ReportDirError(reportDir, e);
+    })),
     ...(har ? [join(reportDir, 'exchanges.har')] : []),
   ];
   for (const line of formatSummary(report, { reportDir })) io.out(secrets.redact(line));

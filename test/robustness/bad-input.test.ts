@@ -1,8 +1,8 @@
 // Bad input to the CLI: each is one line on stderr naming the problem, exit code 2, no stack trace.
-import { writeFileSync } from 'node:fs';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { childrenOf, readReport, runBinary, runMain, tempDir } from './cli.ts';
+import { BIN, childrenOf, readReport, runBinary, runMain, spawnCommand, tempDir } from './cli.ts';
 import * as servers from './servers.ts';
 import type { TestServer } from './servers.ts';
 
@@ -105,6 +105,54 @@ describe('a bad spec', () => {
   });
   it('that is a YAML list', async () => {
     expectUsageLine(await runMain(['run', '--spec', file('list.yaml', '- a\n- b\n')]), /is not an OpenAPI document/);
+  });
+});
+
+describe('a report folder that cannot be written: one line, exit 2, nothing sent', () => {
+  /** A target that counts what it is sent. */
+  async function counting(): Promise<TestServer> {
+    const s = await servers.silent();
+    open.push(s);
+    return s;
+  }
+
+  it('a path that is a file', async () => {
+    const s = await counting();
+    const path = file('not-a-folder', 'x');
+    const r = await runMain(['run', '--target', s.url, '--token', 'abcd-token', '--report-dir', path]);
+    expectUsageLine(r, /^conformance: cannot write reports to .*not-a-folder: it is a file, not a folder$/);
+    expect(s.requests()).toBe(0);
+  });
+
+  it('a path beneath a file', async () => {
+    const s = await counting();
+    const path = join(file('a-file', 'x'), 'reports');
+    const r = await runMain(['run', '--target', s.url, '--token', 'abcd-token', '--report-dir', path]);
+    expectUsageLine(r, /cannot write reports to .*a-file\/reports: .*a-file is a file, not a folder$/);
+    expect(s.requests()).toBe(0);
+  });
+
+  it('a folder the user may not write (the real binary, as an unprivileged user)', async () => {
+    // Arrange: a folder only its owner may enter; root may write anywhere, so the binary runs as nobody then.
+    const s = await counting();
+    const dir = tempDir();
+    const locked = join(dir.dir, 'reports');
+    const root = process.getuid?.() === 0;
+    if (!root) chmodSync(dir.dir, 0o555);
+    // Act
+    const run = spawnCommand(
+      BIN,
+      ['run', '--target', s.url, '--report-dir', locked],
+      { CONNECT_TOKEN: 'abcd-token' },
+      root ? { uid: 65534, gid: 65534 } : undefined,
+    );
+    const code = await run.exited;
+    if (!root) chmodSync(dir.dir, 0o755);
+    dir.remove();
+    // Assert
+    expect(code).toBe(2);
+    expect(run.stderr()).toMatch(/^conformance: cannot write reports to .*reports: permission denied \(EACCES\)\n$/);
+    expect(s.requests()).toBe(0);
   });
 });
 

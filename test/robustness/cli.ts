@@ -68,9 +68,15 @@ export function spawnBinary(args: readonly string[], env: Record<string, string>
  * Starts `command` in the repository as a user would (`bin/conformance.ts` by its shebang, `npx conformance`,
  * `npm start`), with node_modules/.bin first on PATH so that its Node 24 is the `node` found.
  */
-export function spawnCommand(command: string, args: readonly string[], env: Record<string, string> = {}): Spawned {
+export function spawnCommand(
+  command: string,
+  args: readonly string[],
+  env: Record<string, string> = {},
+  as?: { readonly uid: number; readonly gid: number },
+): Spawned {
   const child = spawn(command, args, {
     cwd: ROOT,
+    ...as,
     env: {
       PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env['PATH'] ?? ''}`,
       HOME: process.env['HOME'] ?? '',

@@ -236,6 +236,47 @@ describe('synthetic data', () => {
     expect(report).toMatchObject({ createdCount: ids.length, createdFile: 'created.ndjson' });
     expect(report.created).toEqual(ids.slice(0, 100));
   });
+
+  it('created.ndjson keeps every run: each appends its ids with its run id and seed', async () => {
+    // Arrange
+    const p = await provider();
+    const dir = reportDir();
+    const run = (seed: string) =>
+      runMain(['run', '--target', p.url, '--token', TOKEN, '--runs', '2', '--seed', seed, '--report-dir', dir]);
+    // Act: two runs into the same folder.
+    expect((await run('5')).code).toBe(0);
+    const first = readReport(dir).createdCount ?? 0;
+    expect((await run('6')).code).toBe(0);
+    const second = readReport(dir).createdCount ?? 0;
+    // Assert: the first run's lines are still there, then the second's; one run id per run.
+    const lines = readFileSync(join(dir, 'created.ndjson'), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; run: string; seed: number });
+    expect(first).toBeGreaterThan(0);
+    expect(lines).toHaveLength(first + second);
+    expect(lines.map((l) => l.seed)).toEqual([...Array<number>(first).fill(5), ...Array<number>(second).fill(6)]);
+    expect(new Set(lines.slice(0, first).map((l) => l.run)).size).toBe(1);
+    expect(lines[0].run).not.toBe(lines[first].run);
+    expect(lines[0].run).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("a run that fails before its first request truncates nothing, and leaves no other run's reports behind", async () => {
+    // Arrange: a folder holding a previous run's record and reports; a target that refuses connections.
+    const p = await provider();
+    const dir = reportDir();
+    await runMain(['run', '--target', p.url, '--token', TOKEN, '--runs', '2', '--seed', '5', '--report-dir', dir]);
+    const record = readFileSync(join(dir, 'created.ndjson'), 'utf8');
+    expect(record).not.toBe('');
+    await p.close();
+    // Act
+    const r = await runMain(['run', '--target', p.url, '--token', TOKEN, '--report-dir', dir]);
+    // Assert
+    expect(r.code).toBe(2);
+    expect(r.err.join('\n')).toMatch(/unreachable/);
+    expect(readFileSync(join(dir, 'created.ndjson'), 'utf8')).toBe(record);
+    expect(filesIn(dir).map((f) => f.path.split('/').pop())).toEqual(['created.ndjson']);
+  });
 });
 
 describe('OAuth2 client credentials end to end', () => {
