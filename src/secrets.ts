@@ -59,16 +59,51 @@ export function redactHeaderValue(name: string, value: string): string {
   return REDACTED;
 }
 
-/** Every spelling a writer may give a secret: as is, JSON-escaped once and twice, markup-escaped, and both. */
+/**
+ * Every spelling a writer or a server may give a secret: as is, URL-encoded (RFC 3986 and form), base64 and base64url
+ * (RFC 4648 §4, §5; padded or not, standalone or inside a longer encoding), and each of those JSON-escaped once and
+ * twice, markup-escaped, and both; and the base64 of the `Authorization` value it makes (`Bearer <secret>`), whole.
+ */
 function spellings(s: string): string[] {
-  const json = JSON.stringify(s).slice(1, -1);
   const out = new Set<string>();
-  for (const x of [s, json, JSON.stringify(json).slice(1, -1)]) {
-    out.add(x);
-    out.add(x.replace(/[&<>"']/g, (ch) => MARKUP[ch]));
-    out.add(x.replace(/[&<>]/g, (ch) => MARKUP[ch]));
+  for (const plain of [s, encodeURIComponent(s), formEncode(s), ...encodings(s), ...encodings(`Bearer ${s}`)]) {
+    const json = JSON.stringify(plain).slice(1, -1);
+    for (const x of [plain, json, JSON.stringify(json).slice(1, -1)]) {
+      out.add(x);
+      out.add(x.replace(/[&<>"']/g, (ch) => MARKUP[ch]));
+      out.add(x.replace(/[&<>]/g, (ch) => MARKUP[ch]));
+    }
   }
   return [...out];
+}
+
+/** Shortest encoded fragment redacted: 6 bytes of the secret; a shorter one could match unrelated text. */
+const MIN_FRAGMENT_LENGTH = 8;
+
+/**
+ * The base64 and base64url spellings of `s`: standalone (padded and not), and the three fragments it leaves inside a
+ * longer encoding. Base64 encodes 3 bytes at a time, so a secret at byte offset k of a longer string is spelled by
+ * the encoding of its bytes from the next multiple of 3: the whole groups of `s` from byte 0, 1 or 2 (the few
+ * characters around them also depend on the neighbouring bytes and say at most 2 bytes of the secret).
+ */
+function encodings(s: string): string[] {
+  const bytes = Buffer.from(s, 'utf8');
+  const out: string[] = [];
+  for (const alphabet of ['base64', 'base64url'] as const) {
+    const bare = bytes.toString(alphabet).replace(/=+$/, '');
+    out.push(bare, bare.padEnd(Math.ceil(bare.length / 4) * 4, '='));
+    for (let k = 0; k < 3; k++) {
+      const from = bytes.subarray(k);
+      const fragment = from.subarray(0, from.length - (from.length % 3)).toString(alphabet);
+      if (fragment.length >= MIN_FRAGMENT_LENGTH) out.push(fragment);
+    }
+  }
+  return out;
+}
+
+/** application/x-www-form-urlencoded (a space as `+`), as a form or a query string carries a value. */
+function formEncode(s: string): string {
+  return new URLSearchParams({ v: s }).toString().slice(2);
 }
 
 const MARKUP: Readonly<Record<string, string>> = {
@@ -145,10 +180,17 @@ export function redactSecrets(text: string, secrets: readonly string[]): string 
   return createSecrets(secrets).redact(text);
 }
 
-/** The secrets the environment and the command line hold: `--token`, `CONNECT_TOKEN`, `CONNECT_CLIENT_SECRET`. */
+/**
+ * The secrets the environment and the command line hold: `--token`, `CONNECT_TOKEN`, `CONNECT_CLIENT_SECRET`, and the
+ * OAuth2 client's `client_id:client_secret` pair as HTTP Basic carries it (RFC 6749 §2.3.1: raw and form-encoded), so
+ * that its base64 (the Basic credentials a debugging server may echo) is redacted as well.
+ */
 export function secretsFrom(
   token: string | undefined,
   env: Readonly<Record<string, string | undefined>>,
 ): (string | undefined)[] {
-  return [token, env['CONNECT_TOKEN'], env['CONNECT_CLIENT_SECRET']];
+  const id = env['CONNECT_CLIENT_ID'];
+  const secret = env['CONNECT_CLIENT_SECRET'];
+  const pairs = id && secret ? [`${id}:${secret}`, `${formEncode(id)}:${formEncode(secret)}`] : [];
+  return [token, env['CONNECT_TOKEN'], secret, ...pairs];
 }

@@ -455,6 +455,70 @@ describe('the token never appears in any output', () => {
     expect(files.find((f) => f.path.endsWith('report.json'))?.text).toContain('[REDACTED]');
   });
 
+  it('nor any base64 or base64url spelling of the token, the Authorization value or the OAuth2 client pair', async () => {
+    // Arrange: OAuth2 client credentials, and a target that echoes every credential encoded, as debugging headers do:
+    // standalone, padded and not, and inside a longer base64 string at each of the three byte alignments.
+    const client = { clientId: 'echo-client', clientSecret: 'echo-client-s3cret-value' };
+    const tokens = await servers.startTokenEndpoint({ ...client, lifetimeS: 300 });
+    open.push(tokens);
+    const pair = `${client.clientId}:${client.clientSecret}`;
+    const s = await servers.startServer((req, res) => {
+      const auth = req.headers.authorization ?? '';
+      const token = auth.replace(/^Bearer /, '');
+      const b64 = (x: string) => Buffer.from(x).toString('base64');
+      const b64url = (x: string) => Buffer.from(x).toString('base64url');
+      const body = JSON.stringify({
+        id: b64(token),
+        echo: [b64(auth), b64url(auth), b64url(token), b64(token).replace(/=+$/, ''), b64(pair), b64url(pair)],
+        debug: [0, 1, 2].map((k) => b64(`${'x'.repeat(k)}{"headers":{"authorization":"${auth}"},"client":"${pair}"}`)),
+      });
+      res
+        .writeHead(auth.startsWith('Bearer tok-') ? 201 : 401, {
+          'content-type': 'application/json',
+          'x-debug-auth': b64(auth),
+          'x-debug-client': b64url(pair),
+        })
+        .end(body);
+    });
+    open.push(s);
+    const dir = reportDir();
+    // Act: both HAR files (failures.har and --har-all's exchanges.har) among the outputs.
+    const r = await runBinary(
+      [
+        'run',
+        '--target',
+        s.url,
+        '--token-url',
+        tokens.tokenUrl,
+        '--runs',
+        '1',
+        '--max-requests',
+        '30',
+        '--har-all',
+        '--report-dir',
+        dir,
+      ],
+      { CONNECT_CLIENT_ID: client.clientId, CONNECT_CLIENT_SECRET: client.clientSecret },
+    );
+    // Assert: every base64-looking run of every output, decoded at each offset, holds no secret.
+    expect(r.code, r.stderr).toBe(1);
+    const files = filesIn(dir);
+    expect(files.map((f) => f.path.split('/').pop())).toEqual(
+      expect.arrayContaining(['exchanges.har', 'failures.har', 'report.html', 'report.md', 'junit.xml', 'report.json']),
+    );
+    const secrets = [client.clientSecret, ...tokens.issued];
+    expect(tokens.issued.length).toBeGreaterThan(0);
+    for (const [where, text] of [['stdout', r.stdout], ['stderr', r.stderr], ...files.map((f) => [f.path, f.text])]) {
+      for (const secret of secrets) expect(text.includes(secret), where).toBe(false);
+      for (const run of text.match(/[A-Za-z0-9+/_-]{8,}/g) ?? [])
+        for (let i = 0; i < 4; i++) {
+          const decoded = Buffer.from(run.slice(i), 'base64').toString('latin1');
+          for (const secret of secrets) expect(decoded.includes(secret), `${where}: ${run}`).toBe(false);
+        }
+    }
+    expect(files.find((f) => f.path.endsWith('exchanges.har'))?.text).toContain('[REDACTED]');
+  });
+
   it('a one-character token appears in no output: credential headers are redacted by structure', async () => {
     // Arrange: a character no report, page or line holds otherwise; the reference provider with a fault, so that
     // failures (requests, curl lines) are written too.

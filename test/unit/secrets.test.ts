@@ -1,7 +1,7 @@
 // One collector and one redactor for every output: by structure for credential headers, by value elsewhere.
 import { describe, expect, it } from 'vitest';
 import { escapeMarkup, escapeText } from '../../src/report/text.ts';
-import { createSecrets, redactHeaderValue } from '../../src/secrets.ts';
+import { createSecrets, redactHeaderValue, secretsFrom } from '../../src/secrets.ts';
 
 describe('redact (every spelling)', () => {
   const token = 'tok_"a&b<c>\'d';
@@ -30,6 +30,49 @@ describe('redact (every spelling)', () => {
     expect(secrets.redact('first-token second-token')).toBe('[REDACTED] second-token');
     issued.push('second-token');
     expect(secrets.redact('first-token second-token')).toBe('[REDACTED] [REDACTED]');
+  });
+});
+
+describe('redact (encoded spellings a server may echo)', () => {
+  const token = 'tok/en+with=odd chars~Ω-0123456789';
+  const b64 = (s: string) => Buffer.from(s).toString('base64');
+  const b64url = (s: string) => Buffer.from(s).toString('base64url');
+  it.each([
+    ['URL-encoded', encodeURIComponent(token)],
+    ['form-encoded', new URLSearchParams({ t: token }).toString().slice(2)],
+    ['base64', b64(token)],
+    ['base64 unpadded', b64(token).replace(/=+$/, '')],
+    ['base64url', b64url(token)],
+    ['base64url padded', b64url(token).padEnd(Math.ceil(b64url(token).length / 4) * 4, '=')],
+    ['base64 of the Authorization value', b64(`Bearer ${token}`)],
+    ['base64url of the Authorization value', b64url(`Bearer ${token}`)],
+    ['base64 of the Authorization value, JSON-escaped', JSON.stringify(b64(`Bearer ${token}`))],
+  ])('%s', (_name, spelled) => {
+    const shown = spelled.startsWith('"') ? '"[REDACTED]"' : '[REDACTED]';
+    expect(createSecrets([token]).redact(`echo: ${spelled}.`)).toBe(`echo: ${shown}.`);
+  });
+
+  // A secret inside a longer base64 string is spelled by its bytes from the next multiple of 3 (RFC 4648 §4).
+  it.each([0, 1, 2, 3, 4, 5])(
+    'inside a longer base64 string, after %i bytes: no more than 2 bytes of it survive',
+    (k) => {
+      const encoded = b64(`${'p'.repeat(k)}{"authorization":"Bearer ${token}"}`);
+      const out = createSecrets([token]).redact(encoded);
+      expect(out).toContain('[REDACTED]');
+      const windows = Array.from({ length: token.length - 2 }, (_, i) => token.slice(i, i + 3));
+      for (const piece of out.split('[REDACTED]'))
+        for (let i = 0; i < 4; i++) {
+          const decoded = Buffer.from(piece.slice(i), 'base64').toString('utf8');
+          expect(windows.filter((w) => decoded.includes(w))).toEqual([]);
+        }
+    },
+  );
+
+  it("the OAuth2 client's id:secret pair, as HTTP Basic carries it (RFC 6749 §2.3.1)", () => {
+    const env = { CONNECT_CLIENT_ID: 'suite client', CONNECT_CLIENT_SECRET: 'cl1ent&s3cret' };
+    const secrets = createSecrets(secretsFrom(undefined, env));
+    const basic = b64('suite+client:cl1ent%26s3cret');
+    expect(secrets.redact(`Basic ${basic} ${b64('suite client:cl1ent&s3cret')}`)).toBe('Basic [REDACTED] [REDACTED]');
   });
 });
 
