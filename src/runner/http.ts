@@ -1,5 +1,5 @@
 import { Client, type Dispatcher } from 'undici';
-import { rootCertificates } from 'node:tls';
+import { describeTls, isTlsCode, tlsConnect } from './tls.ts';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import type { Exchange, ReceivedResponse, SentRequest, TransportErrorKind } from './exchange.ts';
 import { sendRaw, sentWire, type RawMessage } from './raw.ts';
@@ -70,8 +70,7 @@ export function classify(err: NodeJS.ErrnoException): TransportErrorKind {
     case 'EAI_AGAIN':
       return 'dns';
     default:
-      if (err.code?.startsWith('ERR_TLS') || err.code?.includes('CERT') || err.code === 'DEPTH_ZERO_SELF_SIGNED_CERT')
-        return 'tls';
+      if (isTlsCode(err.code)) return 'tls';
       if (err.code?.startsWith('HPE_')) return 'connection-reset';
       return 'other';
   }
@@ -80,7 +79,7 @@ export function classify(err: NodeJS.ErrnoException): TransportErrorKind {
 /** One line on a transport error, saying what it means where the code alone would not. */
 export function describe(e: NodeJS.ErrnoException): string {
   const detail = `${e.code ?? 'error'}: ${e.message.split(';')[0]}`;
-  if (classify(e) === 'tls') return `TLS handshake failed (${detail}); --insecure skips certificate verification`;
+  if (classify(e) === 'tls') return `TLS handshake failed: ${describeTls(e)}`;
   if (e.code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH') return `the answer ended before its Content-Length (${detail})`;
   if (e.code?.startsWith('HPE_')) return `the answer is not valid HTTP/1.1, e.g. a wrong Content-Length (${detail})`;
   return detail;
@@ -118,20 +117,6 @@ export function decode(
 interface Conn {
   readonly client: Client;
   served: number;
-}
-
-/**
- * The TLS options of every connection the suite opens (target and token endpoint): `--insecure` verifies nothing;
- * `--ca` trusts its certificates as well as Node's own (a sandbox's private CA).
- */
-export function tlsConnect(o: { readonly insecure: boolean; readonly ca?: string | undefined }): {
-  rejectUnauthorized: boolean;
-  ca?: string[];
-} {
-  return {
-    rejectUnauthorized: !o.insecure,
-    ...(o.ca === undefined ? {} : { ca: [...rootCertificates, o.ca] }),
-  };
 }
 
 /** Creates the client; one per run so that sockets are reused across cases. */

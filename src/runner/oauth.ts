@@ -1,7 +1,7 @@
 import { TargetError } from '../targets/types.ts';
 import { Agent, fetch as undiciFetch } from 'undici';
 import type { Credentials } from './credentials.ts';
-import { tlsConnect } from './http.ts';
+import { describeTls, isTlsCode, speaksTls, tlsConnect } from './tls.ts';
 
 /** Where and how to obtain tokens with the OAuth 2.0 client credentials grant (RFC 6749 §4.4). */
 export interface OAuthOptions {
@@ -69,12 +69,7 @@ export function oauthClientCredentials(opts: OAuthOptions): Credentials {
         signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000),
       });
     } catch (e) {
-      const err = e as Error & { cause?: { code?: string } };
-      const why =
-        err.name === 'TimeoutError'
-          ? `no answer within ${opts.timeoutMs ?? 10_000} ms`
-          : (err.cause?.code ?? err.message);
-      throw new TargetError(`${where} failed: ${why}`);
+      throw new TargetError(`${where} failed: ${await fetchFailure(e, url, opts.timeoutMs ?? 10_000)}`);
     }
     const text = await readCapped(res, MAX_TOKEN_ANSWER_BYTES);
     let json: Record<string, unknown> | undefined;
@@ -138,6 +133,19 @@ export function oauthClientCredentials(opts: OAuthOptions): Credentials {
     secrets: () => [...seen],
     oauth: { tokenUrl: opts.tokenUrl, ...(opts.scope === undefined ? {} : { scope: opts.scope }) },
   };
+}
+
+/** Why a request to the token endpoint got no answer, in words: a timeout, TLS with its hint, or the system's code. */
+async function fetchFailure(e: unknown, url: URL, timeoutMs: number): Promise<string> {
+  const err = e as Error & { cause?: { code?: string; message?: string } };
+  if (err.name === 'TimeoutError') return `no answer within ${timeoutMs} ms`;
+  const cause = { code: err.cause?.code, message: err.cause?.message ?? err.message };
+  if (isTlsCode(cause.code) || /wrong version number/i.test(cause.message))
+    return `TLS handshake failed: ${describeTls(cause)}`;
+  // http:// to a port that speaks TLS: the server hangs up on a plain request; a handshake there says why.
+  if (url.protocol === 'http:' && (await speaksTls(url, timeoutMs)))
+    return 'the port speaks TLS; use https:// in --token-url';
+  return cause.code ?? err.message;
 }
 
 /** `fetch` with the run's TLS options (undici's own, whose `dispatcher` carries them); the global one without. */

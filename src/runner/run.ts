@@ -20,6 +20,7 @@ import { createSecrets, type Secrets } from '../secrets.ts';
 import type { Exchange } from './exchange.ts';
 import { createDeadTargetWatch } from './give-up.ts';
 import { createTransport, headerSets, sendCase } from './send.ts';
+import { probeTls, speaksTls } from './tls.ts';
 import { scheduled } from './schedule.ts';
 import { createTally } from './tally.ts';
 
@@ -160,6 +161,14 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
     const placeOf = (c: TestCase) =>
       c.phase === 'preflight' ? Number(c.id.slice(1)) : plan.preflight.length + plan.placeOf(c);
 
+    // TLS before any case: a certificate the suite does not trust is one line with its hint, not a run of failures.
+    const timeoutMs = opts.timeoutMs ?? target.defaultTimeoutMs;
+    const base = new URL(target.baseUrl);
+    if (base.protocol === 'https:') {
+      const failed = await probeTls(base, { insecure: opts.insecure, ca: opts.ca?.pem }, timeoutMs);
+      if (failed !== undefined) throw new TargetError(`target ${target.baseUrl}: TLS handshake failed: ${failed}`);
+    }
+
     // Preflight: certain verdicts first, so a target that validates nothing is named in one line.
     const preflight: PreflightResult[] = [];
     for (const c of plan.preflight) {
@@ -171,6 +180,14 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
       if (ex.error && ['connection-refused', 'dns', 'tls'].includes(ex.error.kind)) {
         throw new TargetError(`target ${target.baseUrl} is unreachable: ${ex.error.message}`);
       }
+      // http:// to a port that speaks TLS: the server hangs up on the plain request; a handshake there says why.
+      if (
+        preflight.length === 0 &&
+        ex.error?.kind === 'connection-reset' &&
+        base.protocol === 'http:' &&
+        (await speaksTls(base, timeoutMs))
+      )
+        throw new TargetError(`target ${target.baseUrl}: the port speaks TLS; use https://`);
       const expected = c.kind === 'auth' ? [401, 403] : [400];
       const received = ex.response ? String(ex.response.status) : (ex.error?.kind ?? 'nothing');
       // ok only for the certain verdict: a 500 or a timeout does not enforce the contract any more than a 201 does.

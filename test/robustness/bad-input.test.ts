@@ -211,7 +211,10 @@ describe('a bad target', () => {
         reports.dir,
       ]);
       // Assert
-      expectUsageLine(strict, /TLS handshake failed .*--insecure/);
+      expectUsageLine(
+        strict,
+        /TLS handshake failed: its certificate is self-signed \(DEPTH_ZERO_SELF_SIGNED_CERT\); pass --ca FILE with the sandbox.s CA, or --insecure$/,
+      );
       expect(lax.code).toBe(1);
       expect(readReport(reports.dir).target).toMatchObject({ url: s.url, insecure: true });
     } finally {

@@ -415,6 +415,119 @@ describe('TLS for sandboxes', () => {
   });
 });
 
+describe('TLS in one line, before any case is sent', () => {
+  /** A strict provider behind a certificate a private CA signed (or plain HTTP), counting what reaches it. */
+  async function behindCa(tls?: { key: string; cert: string }): Promise<TestServer> {
+    const s = await servers.startServer((req, res) => {
+      const status = req.headers.authorization === `Bearer ${TOKEN}` ? 400 : 401;
+      res.writeHead(status, { 'content-type': 'application/json' }).end('{"errors":[]}');
+    }, tls);
+    open.push(s);
+    return s;
+  }
+  const HINT = "pass --ca FILE with the sandbox's CA, or --insecure";
+
+  it('the target: what failed and the hint; --ca fixes it', async ({ skip }) => {
+    // Arrange
+    const pki = servers.privateCa();
+    if (!pki) return skip('openssl is not installed');
+    const s = await behindCa(pki);
+    const caFile = join(reportDir(), 'ca.pem');
+    writeFileSync(caFile, pki.ca);
+    // Act
+    const strict = await runMain(['run', '--target', s.url, '--token', TOKEN, '--report-dir', reportDir()]);
+    const trusted = await runMain([
+      'run',
+      '--target',
+      s.url,
+      '--token',
+      TOKEN,
+      '--max-requests',
+      '5',
+      '--ca',
+      caFile,
+      '--report-dir',
+      reportDir(),
+    ]);
+    // Assert: one line, the OpenSSL code said in words, the hint; nothing was sent before it.
+    expect(strict.code).toBe(2);
+    expect(strict.err).toEqual([
+      `conformance: target ${s.url}: TLS handshake failed: its certificate is signed by a CA this machine does not trust (UNABLE_TO_VERIFY_LEAF_SIGNATURE); ${HINT}`,
+    ]);
+    expect(trusted.code, trusted.err.join('\n')).toBe(1);
+    expect(s.requests()).toBe(5); // all of them the trusted run's
+  });
+
+  it('the token endpoint: what failed and the hint, before the target is sent anything', async ({ skip }) => {
+    const pki = servers.privateCa();
+    if (!pki) return skip('openssl is not installed');
+    const client = { clientId: 'tls-client', clientSecret: 'tls-client-secret' };
+    const tokens = await servers.startTokenEndpoint({ ...client, lifetimeS: 300, tls: pki });
+    open.push(tokens);
+    const s = await behindCa();
+    const r = await runMain(['run', '--target', s.url, '--token-url', tokens.tokenUrl, '--report-dir', reportDir()], {
+      CONNECT_CLIENT_ID: client.clientId,
+      CONNECT_CLIENT_SECRET: client.clientSecret,
+    });
+    expect(r.code).toBe(2);
+    expect(r.err).toHaveLength(1);
+    expect(r.err[0]).toMatch(
+      /^conformance: token endpoint https:\/\/127\.0\.0\.1:\d+\/oauth\/token failed: TLS handshake failed: its certificate is signed by a CA this machine does not trust \(UNABLE_TO_VERIFY_LEAF_SIGNATURE\); pass --ca FILE/,
+    );
+    expect(s.requests()).toBe(0);
+  });
+
+  it('http:// to a port that speaks TLS says so, for the target and the token endpoint', async ({ skip }) => {
+    const pki = servers.privateCa();
+    if (!pki) return skip('openssl is not installed');
+    const s = await behindCa(pki);
+    const plain = s.url.replace('https:', 'http:');
+    const client = { clientId: 'tls-client', clientSecret: 'tls-client-secret' };
+    const tokens = await servers.startTokenEndpoint({ ...client, lifetimeS: 300, tls: pki });
+    open.push(tokens);
+    // Act
+    const target = await runMain(['run', '--target', plain, '--token', TOKEN, '--report-dir', reportDir()]);
+    const token = await runMain(
+      [
+        'run',
+        '--target',
+        s.url,
+        '--token-url',
+        tokens.tokenUrl.replace('https:', 'http:'),
+        '--report-dir',
+        reportDir(),
+      ],
+      { CONNECT_CLIENT_ID: client.clientId, CONNECT_CLIENT_SECRET: client.clientSecret },
+    );
+    // Assert
+    expect(target.code).toBe(2);
+    expect(target.err).toEqual([`conformance: target ${plain}: the port speaks TLS; use https://`]);
+    expect(token.code).toBe(2);
+    expect(token.err[0]).toMatch(
+      /^conformance: token endpoint http:\/\/127\.0\.0\.1:\d+\/oauth\/token failed: the port speaks TLS; use https:\/\/ in --token-url$/,
+    );
+  });
+
+  it('https:// to a port that speaks plain HTTP says so', async () => {
+    const s = await behindCa();
+    const r = await runMain([
+      'run',
+      '--target',
+      s.url.replace('http:', 'https:'),
+      '--token',
+      TOKEN,
+      '--report-dir',
+      reportDir(),
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.err).toHaveLength(1);
+    expect(r.err[0]).toMatch(
+      /TLS handshake failed: the server hung up during the handshake \(ECONNRESET\): the port may not speak TLS \(use http:\/\/\)/,
+    );
+    expect(s.requests()).toBe(0);
+  });
+});
+
 describe('the token never appears in any output', () => {
   it('even from a provider that echoes the Authorization header in bodies, headers and messages', async () => {
     // Arrange: valid credentials are answered 201 with the header echoed everywhere; anything else 401, echoed too.

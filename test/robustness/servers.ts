@@ -4,7 +4,7 @@ import { createServer, request, type IncomingMessage, type ServerResponse } from
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -208,6 +208,58 @@ export const slow = (delayMs: number) =>
   });
 
 /** A self-signed certificate for 127.0.0.1, made with the openssl CLI at test time; undefined when openssl is missing. */
+/**
+ * A private CA and a certificate it signed for 127.0.0.1, made now with openssl (P-256 keys, valid one day), as a
+ * sandbox behind its company's CA has: the server sends its own certificate only, so a client without the CA fails
+ * with UNABLE_TO_VERIFY_LEAF_SIGNATURE. Undefined when openssl is not installed.
+ */
+export function privateCa(): { ca: string; key: string; cert: string } | undefined {
+  const dir = mkdtempSync(join(tmpdir(), 'conformance-ca-'));
+  const at = (f: string) => join(dir, f);
+  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
+  try {
+    writeFileSync(at('leaf.ext'), 'subjectAltName=IP:127.0.0.1\n');
+    const run = (args: string[]) => execFileSync('openssl', args, { stdio: 'ignore' });
+    run([
+      'req',
+      '-x509',
+      ...ec,
+      '-days',
+      '1',
+      '-subj',
+      '/CN=Conformance Test CA',
+      '-keyout',
+      at('ca.key'),
+      '-out',
+      at('ca.pem'),
+    ]);
+    run(['req', ...ec, '-subj', '/CN=127.0.0.1', '-keyout', at('leaf.key'), '-out', at('leaf.csr')]);
+    run([
+      'x509',
+      '-req',
+      '-in',
+      at('leaf.csr'),
+      '-CA',
+      at('ca.pem'),
+      '-CAkey',
+      at('ca.key'),
+      '-CAcreateserial',
+      '-days',
+      '1',
+      '-extfile',
+      at('leaf.ext'),
+      '-out',
+      at('leaf.pem'),
+    ]);
+    const read = (f: string) => readFileSync(at(f), 'utf8');
+    return { ca: read('ca.pem'), key: read('leaf.key'), cert: read('leaf.pem') };
+  } catch {
+    return undefined;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export function selfSignedCertificate(): { key: string; cert: string } | undefined {
   const dir = mkdtempSync(join(tmpdir(), 'conformance-tls-'));
   try {
