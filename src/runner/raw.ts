@@ -6,7 +6,8 @@ import { connect as netConnect, isIP, type Socket } from 'node:net';
 import { connect as tlsConnectSocket } from 'node:tls';
 import { Duplex } from 'node:stream';
 import type { Exchange, ReceivedResponse, SentRequest, SentWire, TransportErrorKind } from './exchange.ts';
-import { classify, decode, describe, tlsConnect, type HttpOptions } from './http.ts';
+import { classify, decode, describe, type HttpOptions } from './http.ts';
+import { tlsConnect } from './tls.ts';
 import { framedBody, requestBytes, type Framing } from '../wire.ts';
 
 /** A message to write byte by byte: header fields in order (real token in place), the body's exact bytes. */
