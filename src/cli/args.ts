@@ -88,9 +88,15 @@ export const OPTIONS = {
   'token-url': {
     value: 'URL',
     description: 'OAuth2 client credentials from CONNECT_CLIENT_ID and CONNECT_CLIENT_SECRET, refreshed before expiry',
+    default: { replay: 'the report’s, when CONNECT_CLIENT_ID and CONNECT_CLIENT_SECRET are set and no token is given' },
     commands: RUN_REPLAY,
   },
-  scope: { value: 'S', description: 'the OAuth2 scope to ask for (with --token-url)', commands: RUN_REPLAY },
+  scope: {
+    value: 'S',
+    description: 'the OAuth2 scope to ask for (with --token-url)',
+    default: { replay: 'the report’s, with its token URL' },
+    commands: RUN_REPLAY,
+  },
   seed: {
     value: 'N',
     description: 'the same seed gives the same cases (printed, and in the report)',
@@ -132,7 +138,10 @@ export const OPTIONS = {
     description: 'run every n-th case from the i-th (one seed for all shards; join with merge-reports)',
     commands: ['run'],
   },
-  'dry-run': { description: 'print the plan (requests by case class) and send nothing', commands: ['run'] },
+  'dry-run': {
+    description: 'print the plan (requests by case class) and how long it takes at --rate, and send nothing',
+    commands: ['run'],
+  },
   insecure: {
     description: 'skip TLS certificate verification (said in the report)',
     default: { replay: 'as in the report' },

@@ -5,6 +5,7 @@ import { problemMarks, ratchetSections } from '../report/baseline.ts';
 import { problemDetails, problemHeadline, problemRules, problemScope } from '../report/problems.ts';
 import { repeatCommand, repeatNote } from '../report/repeat.ts';
 import { pacingLine, tlsLine } from '../report/sending.ts';
+import { tokenCurl } from '../report/curl.ts';
 import { duration, visible } from '../report/text.ts';
 import { reproduceLines } from '../report/script.ts';
 import { untestedLines, verdictWord } from '../report/verdict.ts';
@@ -219,5 +220,8 @@ export function formatSummary(r: Report, opts: { readonly reportDir?: string } =
     out.push(
       `replay the failures: npx conformance replay ${opts.reportDir.replace(/\/+$/, '')}/report.json${r.target.kind === 'prism' ? ' --target URL' : ''}`,
     );
+  const token = tokenCurl(r);
+  if (unwaived.length && token !== undefined)
+    out.push(`the curl lines read $CONNECT_TOKEN; get one as the run did: ${token}`);
   return out;
 }

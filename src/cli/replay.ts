@@ -18,6 +18,7 @@ import { UsageError, type Flags } from './args.ts';
 import type { Io } from './io.ts';
 import { credentialsFrom } from './credentials.ts';
 import { caFlag, sendingFlags } from './sending.ts';
+import { optional } from './optional.ts';
 
 /** `--failure F2` or `--failure 2`: that failure, else all of them. */
 function selectFailures(r: Report, raw: string | undefined): readonly ReportedFailure[] {
@@ -86,6 +87,37 @@ async function replayOne(
   return { state: 'fixed', note: others.length ? ` (answer ${answer}; now failing ${others.join(', ')})` : '' };
 }
 
+/**
+ * The report's own sending choices where the flags give none (docs/cli.md: `as in the report`): its CA, `--insecure`,
+ * and its OAuth2 token endpoint and scope when the client credentials are in the environment (and no token is given).
+ */
+function withReportDefaults(flags: Flags, r: Report, env: Io['env']): Flags {
+  const o: NonNullable<Report['options']> | undefined = r.options;
+  const insecure = flags.insecure ?? r.target.insecure;
+  const oauth =
+    flags['token-url'] === undefined &&
+    flags.token === undefined &&
+    o?.tokenUrl !== undefined &&
+    Boolean(env['CONNECT_CLIENT_ID'] && env['CONNECT_CLIENT_SECRET']);
+  return {
+    ...flags,
+    insecure,
+    // --insecure verifies nothing: the run's CA file is not needed then.
+    ...optional('ca', flags.ca ?? (insecure ? undefined : o?.ca)),
+    ...(oauth ? { 'token-url': o?.tokenUrl, ...optional('scope', flags.scope ?? o?.scope) } : {}),
+  };
+}
+
+/** `--ca FILE`, read; a CA file taken from the report that is gone is told as such, with what to do instead. */
+function reportCa(file: string | undefined, fromReport: boolean): ReturnType<typeof caFlag> {
+  try {
+    return caFlag(file);
+  } catch (e) {
+    if (!fromReport) throw e;
+    throw new UsageError(`${(e as Error).message} (the run's --ca, from the report): give --ca FILE, or --insecure`);
+  }
+}
+
 /** `conformance replay REPORT [--failure F] [--target URL] [--token T]`: exit 0 all fixed, 1 any still failing, 2 bad input. */
 export async function replayCommand(
   positionals: readonly string[],
@@ -125,6 +157,8 @@ export async function replayCommand(
     );
   const ctx: CheckContext = { validators: buildValidators(spec), mockTarget: false };
 
+  const given = flags;
+  flags = withReportDefaults(given, report, io.env);
   const credentials = credentialsFrom(flags, io.env);
   secrets.track(() => credentials.secrets());
   const usedToken = failures.filter((f) => {
@@ -136,7 +170,7 @@ export async function replayCommand(
     throw new UsageError(
       `${usedToken[0].id} was sent with the run's token: ${
         report.options?.tokenUrl
-          ? `the run used OAuth2, so pass --token-url ${report.options.tokenUrl}${report.options.scope ? ` --scope ${JSON.stringify(report.options.scope)}` : ''} with CONNECT_CLIENT_ID and CONNECT_CLIENT_SECRET`
+          ? `the run used OAuth2 (${report.options.tokenUrl}): set CONNECT_CLIENT_ID and CONNECT_CLIENT_SECRET, or CONNECT_TOKEN`
           : 'pass --token T or set CONNECT_TOKEN'
       }`,
     );
@@ -146,8 +180,8 @@ export async function replayCommand(
   const sending = sendingFlags(flags, report.options ?? {});
   const { http, pace } = createTransport({
     timeoutMs: sending.timeoutMs ?? 10_000,
-    insecure: flags.insecure ?? report.target.insecure,
-    ca: caFlag(flags.ca)?.pem,
+    insecure: flags.insecure ?? false,
+    ca: reportCa(flags.ca, given.ca === undefined)?.pem,
     concurrency: sending.concurrency,
     rate: sending.rate,
     maxRequests: sending.maxRequests,

@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { createdFileWriter } from './created.ts';
 import { checkReportDir, removeRunFiles, ReportDirError } from './report-dir.ts';
 import { createSecrets, secretsFrom, type Secrets } from '../secrets.ts';
+import { duration } from '../report/text.ts';
 import { caFlag, sendingFlags } from './sending.ts';
 
 /** `conformance run`: the suite against a target; exit codes by verdict (`EXIT_CODES`). */
@@ -54,7 +55,7 @@ export async function runCommand(
   // Read before the run, so that a wrong path is told in one line before anything is sent.
   const previous = flags.compare === undefined ? undefined : await readReport(flags.compare);
   if (flags['dry-run']) {
-    printPlan(await planRun(opts), opts.target, io);
+    printPlan(await planRun(opts), opts.target, io, opts.rate);
     return 0;
   }
   // The folder is made sure of before the first request, and the previous run's reports go (created.ndjson stays).
@@ -93,7 +94,7 @@ export async function runCommand(
   return EXIT_CODES[report.verdict];
 }
 
-function printPlan(plan: RunPlan, target: string, io: Io): void {
+function printPlan(plan: RunPlan, target: string, io: Io, rate: number | undefined): void {
   io.out(
     `dry run: nothing is sent to ${target === 'prism' ? 'the embedded Prism mock' : target}; the plan for seed ${plan.seed}, --runs ${plan.runs}${plan.shard ? ` (all shards; shard ${plan.shard.index}/${plan.shard.count} sends 1 case in ${plan.shard.count})` : ''}:`,
   );
@@ -101,6 +102,13 @@ function printPlan(plan: RunPlan, target: string, io: Io): void {
   for (const [label, n] of Object.entries(plan.byClass)) io.out(`  ${label.padEnd(width)} ${String(n).padStart(7)}`);
   io.out(
     `  ${'total'.padEnd(width)} ${String(plan.requests).padStart(7)} requests${plan.maxRequests !== undefined && plan.maxRequests < plan.requests ? ` (--max-requests stops the run after ${plan.maxRequests})` : ''}, before 429 retries and shrinking`,
+  );
+  // The least the plan takes at the pace; 429 waits and shrinking add to it, a slow target more.
+  const sent = Math.min(plan.requests, plan.maxRequests ?? Infinity);
+  io.out(
+    rate === undefined
+      ? `unpaced: as fast as the target answers (--rate N/s sets a pace)`
+      : `at --rate ${rate}/s: about ${duration((sent / rate) * 1000)} for ${sent} requests, more with 429 waits and shrinking`,
   );
   if (plan.untested) {
     const u = plan.untested;

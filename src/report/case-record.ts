@@ -1,7 +1,7 @@
 // The report's record of one case and its exchange (what a failure or a problem shows), written and read back here:
 // the runner writes it (redacted, with its curl line), `conformance replay` rebuilds the case from it.
 import { WIRE_TOKEN, type AuthMode, type CaseKind, type TestCase, type Wire } from '../generators/case.ts';
-import { toCurl } from './curl.ts';
+import { toCurl, type CurlTls } from './curl.ts';
 import { curlGap, toScript } from './script.ts';
 import type { CaseRecord } from './model.ts';
 import type { SentWire } from '../wire.ts';
@@ -36,8 +36,17 @@ export interface ExchangeLike {
   readonly error?: { readonly kind: string; readonly message: string };
 }
 
-/** The record of a case and its exchange: request as sent (already redacted), answer redacted and capped, curl line. */
-export function toCaseRecord(c: TestCase, ex: ExchangeLike, seed: number, redact: (s: string) => string): CaseRecord {
+/**
+ * The record of a case and its exchange: request as sent (already redacted), answer redacted and capped, curl line
+ * (with the run's TLS choice, `tls`).
+ */
+export function toCaseRecord(
+  c: TestCase,
+  ex: ExchangeLike,
+  seed: number,
+  redact: (s: string) => string,
+  tls?: CurlTls,
+): CaseRecord {
   const request = {
     method: ex.request.method,
     url: ex.request.url,
@@ -67,7 +76,7 @@ export function toCaseRecord(c: TestCase, ex: ExchangeLike, seed: number, redact
         }
       : null,
     ...(ex.error ? { error: ex.error } : {}),
-    curl: toCurl(request, c.auth),
+    curl: toCurl(request, c.auth, tls),
     ...(gap !== undefined && request.wire
       ? { curlGap: gap, script: toScript({ ...request, wire: request.wire }) }
       : {}),

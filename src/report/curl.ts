@@ -1,6 +1,20 @@
 import type { AuthMode } from '../generators/case.ts';
 import type { SentWire } from '../wire.ts';
 import { authorizationFor, REDACTED } from '../secrets.ts';
+import type { Report } from './model.ts';
+
+/** The run's TLS choice, carried by every curl line so that it reproduces against the sandbox it came from. */
+export interface CurlTls {
+  readonly insecure: boolean;
+  /** `--ca FILE` as the run was given it. */
+  readonly ca?: string | undefined;
+}
+
+/** curl's words for the run's TLS choice: `-k` for `--insecure` (which verifies nothing, whatever the CA), `--cacert FILE`. */
+function tlsArgs(tls: CurlTls | undefined): string[] {
+  if (tls?.insecure) return ['-k'];
+  return tls?.ca === undefined ? [] : ['--cacert', shq(tls.ca)];
+}
 
 /** Quotes one shell word for POSIX sh, so the curl line replays the exact bytes. */
 function shq(s: string): string {
@@ -37,9 +51,10 @@ export function toCurl(
     wire?: SentWire | undefined;
   },
   auth?: AuthMode,
+  tls?: CurlTls,
 ): string {
-  if (req.wire) return wireCurl(req.method, req.url, req.wire);
-  const parts = ['curl', '-sS', '-i', '-X', req.method, shq(req.url)];
+  if (req.wire) return wireCurl(req.method, req.url, req.wire, tls);
+  const parts = ['curl', '-sS', '-i', ...tlsArgs(tls), '-X', req.method, shq(req.url)];
   const names = Object.keys(req.headers).map((n) => n.toLowerCase());
   // curl adds its own Content-Type with --data-binary and its own Accept/User-Agent; an empty value removes them.
   for (const own of ['Content-Type', 'Accept', 'User-Agent'])
@@ -81,8 +96,8 @@ function printfBytes(s: string): string {
  * The curl line of a raw message: its fields in their order (repeated ones repeated; bytes that are not printable
  * ASCII through `printf`), the body's exact bytes. Framing is curl's own: `curlGap` (script.ts) says when that differs.
  */
-function wireCurl(method: string, url: string, wire: SentWire): string {
-  const parts = ['curl', '-sS', '-i', '-X', method, shq(url)];
+function wireCurl(method: string, url: string, wire: SentWire, tls: CurlTls | undefined): string {
+  const parts = ['curl', '-sS', '-i', ...tlsArgs(tls), '-X', method, shq(url)];
   const names = wire.headers.map(([n]) => n.toLowerCase());
   for (const own of ['Content-Type', 'Accept', 'User-Agent'])
     if (!names.includes(own.toLowerCase())) parts.push('-H', `'${own}:'`);
@@ -98,6 +113,29 @@ function wireCurl(method: string, url: string, wire: SentWire): string {
   const text = bytes.toString('latin1');
   if (/^[\x20-\x7e\t\r\n]*$/.test(text)) return [...parts, '--data-binary', shq(text)].join(' ');
   return `printf '%b' ${shq(printfBytes(text))} | ${[...parts, '--data-binary', '@-'].join(' ')}`;
+}
+
+/**
+ * After an OAuth2 run, the token request (RFC 6749 §4.4) as one line that sets `CONNECT_TOKEN` for the curl lines: the
+ * client id and secret from the environment (`$CONNECT_CLIENT_ID`, `$CONNECT_CLIENT_SECRET`), never their values, and
+ * `access_token` read from the JSON answer with node (there wherever the suite runs). Undefined for other runs.
+ */
+export function tokenCurl(r: Pick<Report, 'options' | 'target'>): string | undefined {
+  const o = r.options;
+  if (o?.tokenUrl === undefined) return undefined;
+  const curl = [
+    'curl',
+    '-sS',
+    '--fail',
+    ...tlsArgs({ insecure: r.target.insecure, ca: o.ca }),
+    '-u',
+    '"$CONNECT_CLIENT_ID:$CONNECT_CLIENT_SECRET"',
+    '--data-urlencode',
+    'grant_type=client_credentials',
+    ...(o.scope === undefined ? [] : ['--data-urlencode', shq(`scope=${o.scope}`)]),
+    shq(o.tokenUrl),
+  ].join(' ');
+  return `export CONNECT_TOKEN="$(${curl} | node -p 'JSON.parse(require("fs").readFileSync(0, "utf8")).access_token')"`;
 }
 
 /** How a valid bearer credential appears in every report, log and curl line. */

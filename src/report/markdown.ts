@@ -5,6 +5,7 @@ import { problemMarks, ratchetSections } from './baseline.ts';
 import { problemHeadline, problemRules, problemScope } from './problems.ts';
 import { repeatCommand } from './repeat.ts';
 import { pacingLine, tlsLine } from './sending.ts';
+import { tokenCurl } from './curl.ts';
 import { duration, escapeText, visible } from './text.ts';
 import { reproduceLines } from './script.ts';
 
@@ -108,6 +109,13 @@ function checksTable(r: Report): string {
   ].join('\n');
 }
 
+/** After an OAuth2 run with failures: how to get the token their curl lines read. */
+function tokenLines(r: Report): string[] {
+  const token = tokenCurl(r);
+  if (token === undefined || !r.failures.some((f) => !f.waivedBy)) return [];
+  return ['The curl lines read `$CONNECT_TOKEN`; get one from the run’s token endpoint:', '', block(token, 'sh'), ''];
+}
+
 /**
  * report.md for a report: verdict, what failed (with rule and curl line), the checks table. At most `maxEntries`
  * entries and about `maxChars` characters: what is left out is counted and linked to report.html.
@@ -138,6 +146,7 @@ export function toMarkdown(r: Report, opts: MarkdownOptions = {}): string {
     '',
     checksTable(r),
     '',
+    ...tokenLines(r),
     `Full report: [report.html](${html}) · repeat the run: ${code(repeatCommand(r))}`,
     '',
   ].join('\n');

@@ -5,6 +5,7 @@ import { PROFILE_ONLY_STATUSES, RULES } from '../checks/rules.ts';
 import { jsonBody } from '../checks/util.ts';
 import type { TestCase } from '../generators/case.ts';
 import { toCaseRecord } from '../report/case-record.ts';
+import type { CurlTls } from '../report/curl.ts';
 import type {
   CheckSummary,
   PreflightResult,
@@ -238,10 +239,12 @@ export function createTally(
       /** The `--baseline` file and its entries, when the run has one. */
       baseline?: { file: string; entries: readonly BaselineEntry[] };
     }): Report {
-      const reported: ReportedFailure[] = [...failures.values()].map((f, i) => toReported(f, i, seed, redact));
+      // Curl lines carry the run's TLS choice, so that they reproduce against the sandbox it ran on.
+      const tls: CurlTls = { insecure: meta.insecure, ca: meta.options?.ca };
+      const reported: ReportedFailure[] = [...failures.values()].map((f, i) => toReported(f, i, seed, redact, tls));
       const ids = new Map([...failures.keys()].map((k, i) => [k, `F${i + 1}`]));
       const grouped = orderProblems([...problems.values()]).map((p, i) => ({
-        ...toProblem(p, i, ids, seed, redact),
+        ...toProblem(p, i, ids, seed, redact, tls),
         ...(baseline.has(p.signature) ? { baselined: true as const } : {}),
       }));
       const waiverStatuses = book.statuses();
@@ -330,9 +333,10 @@ function toReported(
   i: number,
   seed: number,
   redact: (s: string) => string,
+  tls: CurlTls,
 ): ReportedFailure {
   const { failure } = f;
-  const { case: c, ...record } = toCaseRecord(f.case, f.ex, seed, redact);
+  const { case: c, ...record } = toCaseRecord(f.case, f.ex, seed, redact, tls);
   return {
     id: `F${i + 1}`,
     check: failure.check,
@@ -418,6 +422,7 @@ function toProblem(
   ids: ReadonlyMap<string, string>,
   seed: number,
   redact: (s: string) => string,
+  tls: CurlTls,
 ): ReportedProblem {
   const { title, due } = describeProblem(p.received, p.failures);
   // A part is `check kind rule`; a rule (a JSON pointer) may hold spaces, check and kind do not.
@@ -435,7 +440,7 @@ function toProblem(
     cases: p.cases,
     classes: [...p.classes].sort(),
     failures: [...p.keys].map((k) => ids.get(k)).filter((x): x is string => x !== undefined),
-    example: toCaseRecord(p.case, p.ex, seed, redact),
+    example: toCaseRecord(p.case, p.ex, seed, redact, tls),
     shrunk: p.shrunk,
   };
 }

@@ -172,13 +172,13 @@ describe('replay', () => {
     expect(code).toBe(1);
   });
 
-  it('names --token-url when the run used OAuth2 and no credentials are given', async () => {
+  it('names the run’s token URL and the credentials it needs when the run used OAuth2 and none are given', async () => {
     const r = fixtureReport();
     const oauth = { ...r, options: { concurrency: 4, timeoutMs: 10_000, tokenUrl: 'https://auth.example.com/token' } };
     const { code, err } = await replay([reportFile(oauth), '--target', base], {});
     expect(code).toBe(2);
     expect(err.at(-1)).toBe(
-      "conformance: F1 was sent with the run's token: the run used OAuth2, so pass --token-url https://auth.example.com/token with CONNECT_CLIENT_ID and CONNECT_CLIENT_SECRET",
+      "conformance: F1 was sent with the run's token: the run used OAuth2 (https://auth.example.com/token): set CONNECT_CLIENT_ID and CONNECT_CLIENT_SECRET, or CONNECT_TOKEN",
     );
   });
 });

@@ -1,6 +1,9 @@
 // Safe for a vendor sandbox: a hard request budget, a dry run that sends nothing, synthetic data whose created ids
 // are listed, OAuth2 tokens that are renewed in time, and no token in any output.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { STATUS_CODES } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/model.ts';
@@ -164,10 +167,16 @@ describe('--dry-run', () => {
       '3',
       '--max-requests',
       '5',
+      '--rate',
+      '2/s',
     ]);
     expect(r.code).toBe(0);
     expect(r.err).toEqual([]);
     expect(s.requests()).toBe(0);
+    // The estimate at the pace: the 5 requests the budget lets through, 2 a second.
+    expect(r.out.splice(-2, 1)).toEqual([
+      'at --rate 2/s: about 2.5 s for 5 requests, more with 429 waits and shrinking',
+    ]);
     const text = r.out.join('\n');
     expect(text).toMatch(
       /^dry run: nothing is sent to http:\/\/127\.0\.0\.1:\d+\/connect; the plan for seed 3, --runs 20/,
@@ -720,4 +729,89 @@ describe('a rate-limited sandbox', () => {
       expect(harEntries(dir)).toHaveLength(s.requests());
     },
   );
+});
+
+describe('reproducible where it ran: an HTTPS sandbox with a private CA, OAuth2 and a rate limit', () => {
+  it('every curl line (after the token line the report gives) and replay work with nothing added by hand', async ({
+    skip,
+  }) => {
+    // Arrange: HTTPS (one self-signed certificate, its own CA) in front of an OAuth2 provider with a real fault.
+    const tls = servers.selfSignedCertificate();
+    if (!tls) return skip('openssl is not installed');
+    const client = { clientId: 'sandbox-client', clientSecret: 'sandbox-client-secret' };
+    const env = { CONNECT_CLIENT_ID: client.clientId, CONNECT_CLIENT_SECRET: client.clientSecret };
+    const tokens = await servers.startTokenEndpoint({ ...client, lifetimeS: 300, tls });
+    open.push(tokens);
+    const oauth = await servers.startOAuthProvider(
+      { url: (await provider({ fault: 'brand-lowercased' })).url, token: TOKEN },
+      tokens,
+    );
+    open.push(oauth);
+    const sandbox = await servers.startRateLimitedProvider(oauth, 40, 'none', tls);
+    open.push(sandbox);
+    const dir = reportDir();
+    const caFile = join(dir, 'sandbox-ca.pem');
+    writeFileSync(caFile, tls.cert);
+    // Act: the run
+    const r = await runMain(
+      [
+        'run',
+        '--target',
+        sandbox.url,
+        '--token-url',
+        tokens.tokenUrl,
+        '--scope',
+        'onboarding',
+        '--ca',
+        caFile,
+        '--runs',
+        '5',
+        '--seed',
+        '7',
+        '--rate',
+        '30/s',
+        '--report-dir',
+        dir,
+      ],
+      env,
+    );
+    // Assert: the fault is found, and the report says how to get a token as the run did.
+    expect(r.code, r.out.join('\n')).toBe(1);
+    const report = readReport(dir);
+    const tokenLine = r.out.find((l) => l.startsWith('the curl lines read $CONNECT_TOKEN; get one as the run did: '));
+    expect(tokenLine).toBeDefined();
+    const getToken = tokenLine!.slice(tokenLine!.indexOf('export '));
+    expect(getToken).toContain(`--cacert '${caFile}'`);
+    expect(getToken).toContain('"$CONNECT_CLIENT_ID:$CONNECT_CLIENT_SECRET"');
+    expect(getToken).not.toContain(client.clientSecret);
+    expect(readFileSync(join(dir, 'report.md'), 'utf8')).toContain(getToken);
+    // Every curl line, run by sh after the token line, gets the answer the run got.
+    const records = [...report.failures, ...(report.problems ?? []).map((p) => p.example)];
+    expect(records.length).toBeGreaterThan(0);
+    for (const f of records) {
+      expect(f.curl).toContain(`--cacert '${caFile}'`);
+      // Run asynchronously: the servers answering curl live on this process's event loop.
+      const shell = await promisify(execFile)('sh', ['-c', `${getToken} && ${f.curl}`], {
+        env: { ...env, PATH: process.env['PATH'] ?? '' },
+        encoding: 'utf8',
+      });
+      expect(shell.stdout.split('\r\n')[0], `${f.curl}\n${shell.stderr}`).toBe(
+        `HTTP/1.1 ${f.response!.status} ${STATUS_CODES[f.response!.status]}`,
+      );
+    }
+    // replay: the report's CA, token URL and scope, with only the client credentials in the environment.
+    const issued = tokens.issued.length;
+    const replay = await runMain(['replay', join(dir, 'report.json')], env);
+    expect(replay.code, replay.out.join('\n')).toBe(1);
+    expect(replay.out.at(-1)).toMatch(/^0 of \d+ fixed; \d+ unwaived still failing$/);
+    expect(tokens.issued.length).toBeGreaterThan(issued);
+    expect(tokens.forms.at(-1)?.get('scope')).toBe('onboarding');
+    // A CA that does not sign the sandbox: the replay names a TLS failure, in one line.
+    const other = servers.selfSignedCertificate()!;
+    const otherCa = join(dir, 'other-ca.pem');
+    writeFileSync(otherCa, other.cert);
+    const wrong = await runMain(['replay', join(dir, 'report.json'), '--ca', otherCa], env);
+    expect(wrong.code).toBe(2);
+    expect(wrong.err.join('\n')).toMatch(/TLS|cert/i);
+  });
 });
