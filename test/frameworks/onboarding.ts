@@ -12,14 +12,14 @@ const DEFAULT_OWNER = '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b';
 export interface EntityRequest {
   readonly type: string;
   readonly brand: string | null;
-  readonly collectiveId?: string | null;
-  readonly pairingCode?: string | null;
-  readonly associatedEmail?: string | null;
-  readonly name?: string | null;
-  readonly owner?: string | null;
-  readonly identifier?: string | null;
-  readonly returnUrl?: string | null;
-  readonly track?: string | null;
+  readonly collectiveId?: string | null | undefined;
+  readonly pairingCode?: string | null | undefined;
+  readonly associatedEmail?: string | null | undefined;
+  readonly name?: string | null | undefined;
+  readonly owner?: string | null | undefined;
+  readonly identifier?: string | null | undefined;
+  readonly returnUrl?: string | null | undefined;
+  readonly track?: string | null | undefined;
   readonly properties?: unknown;
 }
 

@@ -1,0 +1,134 @@
+// Hono 4 + zod 4 (@hono/zod-validator): schema as code, zod's own uuid pattern, Web-standard Request.json(). Each
+// departure of the default configuration is first shown by a direct request; then the suite's verdict is asserted:
+// every departure it sends is reported by the checks named, nothing else is, and the strict configuration conforms.
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Report } from '../../src/report/model.ts';
+import { AUTH, JSON_HEADERS, entity, missed, nested, send, unexplained, type Departure } from './departures.ts';
+import { startHono } from './hono.ts';
+import { judge } from './judge.ts';
+import type { RunningFramework } from './running.ts';
+
+const ERROR_BODY = ['content-type-conformance', 'response-schema-conformance'];
+
+/** Hono 4 + zod 4 as its docs set it up, against the contract. */
+const HONO_DEPARTURES: readonly Departure[] = [
+  {
+    what: 'z.object strips an unknown member and creates the rest',
+    probe: { body: entity({ colour: 'red' }) },
+    departs: { status: 201 },
+    strict: 400,
+    caughtBy: { checks: ['invalid-is-rejected'], labels: /^invalid\/additionalProperties/, sent: true },
+  },
+  {
+    what: 'a top-level __proto__ member is one more unknown member, stripped',
+    probe: { body: '{"type":"EV","brand":"Tesla","__proto__":{"admin":true}}' },
+    departs: { status: 201 },
+    strict: 400,
+    caughtBy: { checks: ['invalid-is-rejected'], labels: /^invalid\/.*proto/, sent: false },
+  },
+  {
+    what: "the declared text/json is refused: Hono's json validator reads application/json and +json only",
+    probe: { headers: { authorization: AUTH, 'content-type': 'text/json' }, body: entity() },
+    departs: { status: 400 },
+    strict: 201,
+    caughtBy: { checks: ['valid-is-created'], labels: /text-json/, sent: true },
+  },
+  {
+    what: 'z.uuid() is RFC 9562: a uuid whose version digit is 0 (format: uuid admits it) is refused',
+    probe: { body: entity({ owner: '12345678-1234-0234-8234-123456789012' }) },
+    departs: { status: 400 },
+    strict: 201,
+    caughtBy: { checks: ['valid-is-created'], labels: /^valid\/format\//, sent: false },
+  },
+  {
+    what: 'z.uuid() is RFC 9562: a variant other than 10xx is refused',
+    probe: { body: entity({ collectiveId: '12345678-1234-4234-c234-123456789012' }) },
+    departs: { status: 400 },
+    strict: 201,
+    caughtBy: { checks: ['valid-is-created'], labels: /^valid\/format\//, sent: false },
+  },
+  {
+    what: 'malformed JSON gets the HTTPException as is: 400 text/plain, not a ConnectApiErrorResult',
+    probe: { body: '{"type":"EV",' },
+    departs: { status: 400, contentType: /^text\/plain/ },
+    strict: 400,
+    caughtBy: { checks: ERROR_BODY, labels: /^(malformed|empty-body)/, sent: true },
+  },
+  {
+    what: 'bearerAuth answers another scheme 400 invalid_request (RFC 6750 §3: 401 and a challenge)',
+    probe: { headers: { authorization: 'Basic Zm9vOmJhcg==', 'content-type': 'application/json' }, body: entity() },
+    departs: { status: 400, contentType: /^text\/plain/ },
+    strict: 401,
+    caughtBy: { checks: ['auth-is-enforced', ...ERROR_BODY], labels: /^auth\/basic$/, sent: true },
+  },
+  {
+    what: 'bearerAuth answers `Bearer` without a token 400 invalid_request, in text/plain',
+    probe: { headers: { authorization: 'Bearer ', 'content-type': 'application/json' }, body: entity() },
+    departs: { status: 400, contentType: /^text\/plain/ },
+    strict: 401,
+    caughtBy: { checks: ['auth-is-enforced', ...ERROR_BODY], labels: /^auth\/empty-bearer$/, sent: true },
+  },
+  {
+    what: 'a method the app has no route for gets 404, not 405 with Allow',
+    probe: { method: 'PUT', body: entity() },
+    departs: { status: 404 },
+    strict: 405,
+    caughtBy: { checks: ['method-is-not-allowed', 'status-is-allowed'], labels: /^method\//, sent: true },
+  },
+  {
+    what: 'properties nested 10,000 levels: JSON.stringify overflows the stack, 500',
+    probe: { body: nested(10_000) },
+    departs: { status: 500 },
+    strict: 400,
+    caughtBy: { checks: ['not-a-server-error', 'status-is-allowed'], labels: /depth|nest/, sent: false },
+  },
+  {
+    what: 'a gzip-coded body is parsed as it is: 400 text/plain where 415 is due (RFC 9110 §8.4.1)',
+    probe: {
+      headers: { ...JSON_HEADERS, 'content-encoding': 'gzip' },
+      body: gzipSync(entity()),
+    },
+    departs: { status: 400, contentType: /^text\/plain/ },
+    strict: 415,
+    caughtBy: { checks: ERROR_BODY, labels: /encoding|gzip/, sent: false },
+  },
+];
+
+describe('Hono 4 + zod 4 (@hono/zod-validator)', () => {
+  let defaults: RunningFramework;
+  let strict: RunningFramework;
+  beforeAll(async () => {
+    [defaults, strict] = await Promise.all([startHono('default'), startHono('strict')]);
+  });
+  afterAll(async () => {
+    await Promise.all([defaults.close(), strict.close()]);
+  });
+
+  it.each(HONO_DEPARTURES)('direct request: $what', async (d) => {
+    const [answer, corrected] = await Promise.all([send(defaults.url, d.probe), send(strict.url, d.probe)]);
+    expect(answer.status).toBe(d.departs.status);
+    if (d.departs.contentType) expect(answer.contentType).toMatch(d.departs.contentType);
+    expect(corrected.status).toBe(d.strict);
+    expect(corrected.contentType).toMatch(/^application\/json/);
+  });
+
+  describe('the suite', () => {
+    let report: Report;
+    beforeAll(async () => {
+      report = await judge(defaults.url);
+    });
+
+    it('reports every departure it sends, by the checks named, and nothing else', () => {
+      expect(report.verdict).toBe('fails');
+      expect(missed(report, HONO_DEPARTURES)).toEqual([]);
+      expect(unexplained(report, HONO_DEPARTURES)).toEqual([]);
+    });
+
+    it('finds the strict configuration (strictObject, the declared media types, 401s, 405) conforming', async () => {
+      const verdict = await judge(strict.url);
+      expect(verdict.failures).toEqual([]);
+      expect(verdict.verdict).toBe('conforms');
+    });
+  });
+});
