@@ -2,8 +2,11 @@
 // what a client library would normalise: raw bytes, two header lines of one name, any method) and then looked up in
 // the suite's report: which check reports each, on which case labels, or that the suite does not send it yet.
 import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/model.ts';
+import { judge } from './judge.ts';
 import { ENDPOINT, TOKEN } from './onboarding.ts';
+import type { RunningFramework } from './running.ts';
 
 /** One direct request to the operation's path. */
 export interface Probe {
@@ -31,10 +34,16 @@ export interface Departure {
   /** … and the strict configuration's (the contract's). */
   readonly strict: number;
   /**
-   * The checks that report it and the case labels they report it on; `sent: false` while the suite sends no such
-   * request (the row to tighten once it does).
+   * The checks that report it, the case labels they report it on and, where one label pattern covers departures of
+   * different kinds, the status received; `sent: false` while the suite sends no such request (the row to tighten
+   * once it does).
    */
-  readonly caughtBy: { readonly checks: readonly string[]; readonly labels: RegExp; readonly sent: boolean };
+  readonly caughtBy: {
+    readonly checks: readonly string[];
+    readonly labels: RegExp;
+    readonly received?: number;
+    readonly sent: boolean;
+  };
 }
 
 export const AUTH = `Bearer ${TOKEN}`;
@@ -73,11 +82,21 @@ export function send(base: string, probe: Probe): Promise<Answer> {
   });
 }
 
-/** Failures of the report as `check label` lines that no departure's `caughtBy` explains (a false alarm each). */
+type Failure = Report['failures'][number];
+
+/** True when the failure `f` is one of the departure's reports. */
+function reports(d: Departure, f: Failure): boolean {
+  const { checks, labels, received } = d.caughtBy;
+  return (
+    checks.includes(f.check) && labels.test(f.case.label) && (received === undefined || f.response?.status === received)
+  );
+}
+
+/** Failures of the report as `check label status` lines that no departure explains (a false alarm each). */
 export function unexplained(report: Report, departures: readonly Departure[]): string[] {
   return report.failures
-    .filter((f) => !departures.some((d) => d.caughtBy.checks.includes(f.check) && d.caughtBy.labels.test(f.case.label)))
-    .map((f) => `${f.check} ${f.case.label}`);
+    .filter((f) => !departures.some((d) => reports(d, f)))
+    .map((f) => `${f.check} ${f.case.label} ${f.response?.status ?? 'no answer'}`);
 }
 
 /** The departures the suite sends, each with the checks of `caughtBy` that reported none of its labels. */
@@ -86,7 +105,62 @@ export function missed(report: Report, departures: readonly Departure[]): string
     .filter((d) => d.caughtBy.sent)
     .flatMap((d) =>
       d.caughtBy.checks
-        .filter((check) => !report.failures.some((f) => f.check === check && d.caughtBy.labels.test(f.case.label)))
+        .filter((check) => !report.failures.some((f) => f.check === check && reports(d, f)))
         .map((check) => `${d.what}: not reported by ${check}`),
     );
+}
+
+/** A stack with a departures table: its two configurations, and what must be ready before either starts. */
+export interface Stack {
+  readonly title: string;
+  readonly start: (config: 'default' | 'strict') => Promise<RunningFramework>;
+  readonly departures: readonly Departure[];
+  /** What the strict configuration adds, for the test's name. */
+  readonly strictAdds: string;
+  readonly prepare?: { readonly run: () => Promise<void>; readonly timeoutMs: number };
+}
+
+/**
+ * The tests of a stack: each departure shown by its direct request (and the strict configuration answering it as
+ * the contract says), then the suite's report on the default configuration (every departure it sends reported by the
+ * checks named, nothing else) and on the strict one (conforms).
+ */
+export function describeStack(stack: Stack): void {
+  describe(stack.title, () => {
+    let defaults: RunningFramework | undefined;
+    let strict: RunningFramework | undefined;
+    const running = () => {
+      if (defaults === undefined || strict === undefined) throw new Error(`${stack.title} did not start`);
+      return { defaults, strict };
+    };
+    beforeAll(async () => {
+      await stack.prepare?.run();
+      [defaults, strict] = await Promise.all([stack.start('default'), stack.start('strict')]);
+    }, stack.prepare?.timeoutMs);
+    afterAll(async () => {
+      await Promise.all([defaults?.close(), strict?.close()]);
+    });
+
+    it.each(stack.departures)('direct request: $what', async (d) => {
+      const { defaults: before, strict: after } = running();
+      const [answer, corrected] = await Promise.all([send(before.url, d.probe), send(after.url, d.probe)]);
+      expect(answer.status).toBe(d.departs.status);
+      if (d.departs.contentType) expect(answer.contentType).toMatch(d.departs.contentType);
+      expect(corrected.status).toBe(d.strict);
+      expect(corrected.contentType).toMatch(/^application\/json/);
+    });
+
+    it('the suite reports every departure it sends, by the checks named, and nothing else', async () => {
+      const report = await judge(running().defaults.url);
+      expect(report.verdict).toBe('fails');
+      expect(missed(report, stack.departures)).toEqual([]);
+      expect(unexplained(report, stack.departures)).toEqual([]);
+    });
+
+    it(`the suite finds the strict configuration (${stack.strictAdds}) conforming`, async () => {
+      const report = await judge(running().strict.url);
+      expect(report.failures).toEqual([]);
+      expect(report.verdict).toBe('conforms');
+    });
+  });
 }

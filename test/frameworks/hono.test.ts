@@ -2,12 +2,8 @@
 // departure of the default configuration is first shown by a direct request; then the suite's verdict is asserted:
 // every departure it sends is reported by the checks named, nothing else is, and the strict configuration conforms.
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Report } from '../../src/report/model.ts';
-import { AUTH, JSON_HEADERS, entity, missed, nested, send, unexplained, type Departure } from './departures.ts';
+import { AUTH, JSON_HEADERS, describeStack, entity, nested, type Departure } from './departures.ts';
 import { startHono } from './hono.ts';
-import { judge } from './judge.ts';
-import type { RunningFramework } from './running.ts';
 
 const ERROR_BODY = ['content-type-conformance', 'response-schema-conformance'];
 
@@ -95,40 +91,9 @@ const HONO_DEPARTURES: readonly Departure[] = [
   },
 ];
 
-describe('Hono 4 + zod 4 (@hono/zod-validator)', () => {
-  let defaults: RunningFramework;
-  let strict: RunningFramework;
-  beforeAll(async () => {
-    [defaults, strict] = await Promise.all([startHono('default'), startHono('strict')]);
-  });
-  afterAll(async () => {
-    await Promise.all([defaults.close(), strict.close()]);
-  });
-
-  it.each(HONO_DEPARTURES)('direct request: $what', async (d) => {
-    const [answer, corrected] = await Promise.all([send(defaults.url, d.probe), send(strict.url, d.probe)]);
-    expect(answer.status).toBe(d.departs.status);
-    if (d.departs.contentType) expect(answer.contentType).toMatch(d.departs.contentType);
-    expect(corrected.status).toBe(d.strict);
-    expect(corrected.contentType).toMatch(/^application\/json/);
-  });
-
-  describe('the suite', () => {
-    let report: Report;
-    beforeAll(async () => {
-      report = await judge(defaults.url);
-    });
-
-    it('reports every departure it sends, by the checks named, and nothing else', () => {
-      expect(report.verdict).toBe('fails');
-      expect(missed(report, HONO_DEPARTURES)).toEqual([]);
-      expect(unexplained(report, HONO_DEPARTURES)).toEqual([]);
-    });
-
-    it('finds the strict configuration (strictObject, the declared media types, 401s, 405) conforming', async () => {
-      const verdict = await judge(strict.url);
-      expect(verdict.failures).toEqual([]);
-      expect(verdict.verdict).toBe('conforms');
-    });
-  });
+describeStack({
+  title: 'Hono 4 + zod 4 (@hono/zod-validator)',
+  start: startHono,
+  departures: HONO_DEPARTURES,
+  strictAdds: 'strictObject, the declared media types, 401s, 405',
 });
