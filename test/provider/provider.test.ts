@@ -63,7 +63,8 @@ interface Answer {
   text: string;
 }
 
-async function send(url: string, c: Call, timeoutMs = 2000): Promise<Answer> {
+// Generous: a 100,000-deep body on a loaded 2-core machine takes seconds; hang faults pass their own short timeout.
+async function send(url: string, c: Call, timeoutMs = 10_000): Promise<Answer> {
   const method = c.method ?? 'POST';
   const headers: Record<string, string> = {};
   const auth = c.auth === undefined ? `Bearer ${TOKEN}` : c.auth;
