@@ -12,14 +12,18 @@ const lowercaseScheme = requestClass(
   { advisory: true },
 );
 /** Refused credentials, each on an otherwise valid request. */
-const REFUSED: readonly { readonly auth: AuthMode; readonly why: string }[] = [
+const REFUSED: readonly { readonly auth: AuthMode; readonly why: string; readonly accept?: readonly number[] }[] = [
   { auth: 'none', why: 'no Authorization header' },
   { auth: 'wrong', why: 'a Bearer token the provider did not issue' },
   { auth: 'basic', why: 'another scheme (Basic) with the valid token' },
-  { auth: 'empty-bearer', why: '`Bearer` with no token' },
+  {
+    auth: 'empty-bearer',
+    why: '`Bearer` with no token: a malformed credential, which RFC 6750 §3.1 answers 400 (invalid_request)',
+    accept: [401, 403, 400],
+  },
 ];
 const refused: readonly RequestClass[] = REFUSED.map((r) =>
-  requestClass('auth', `auth/${r.auth}`, SPEC.security, r.why),
+  requestClass('auth', `auth/${r.auth}`, SPEC.security, r.why, r.accept ? { accept: r.accept } : {}),
 );
 const noneInvalidBody = requestClass(
   'auth',
