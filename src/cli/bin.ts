@@ -8,6 +8,15 @@ process.on('SIGINT', () => {
   controller.abort();
 });
 process.on('SIGTERM', () => controller.abort());
+// `npx conformance` runs this under npm's `sh -c`, which stands between a CI's signal and this process: npm forwards
+// SIGTERM to the shell, which dies and leaves this process orphaned. Orphaned, the run stops as on SIGTERM.
+const parent = process.ppid;
+const orphaned = setInterval(() => {
+  if (process.ppid === parent) return;
+  clearInterval(orphaned);
+  controller.abort();
+}, 250);
+orphaned.unref();
 
 // A closed pipe (`conformance help run | head`) ends the output, not the process with a stack trace.
 for (const stream of [process.stdout, process.stderr])

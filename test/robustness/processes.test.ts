@@ -2,7 +2,18 @@
 // its reports (marked interrupted), and leaves no process behind, Prism included, even when the suite is killed.
 import { describe, expect, it } from 'vitest';
 import { runSuite } from '../../src/runner/run.ts';
-import { alive, childrenOf, commandLine, readReport, spawnBinary, cleanupEachTest, until } from './cli.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  alive,
+  childrenOf,
+  commandLine,
+  readReport,
+  spawnBinary,
+  spawnCommand,
+  cleanupEachTest,
+  until,
+} from './cli.ts';
 import * as servers from './servers.ts';
 import type { TestServer } from './servers.ts';
 import { suiteOptions } from '../setup/run-options.ts';
@@ -69,6 +80,58 @@ describe('Ctrl-C', () => {
     expect(await run.exited, run.stderr()).toBe(130);
     expect(readReport(dir).interrupted).toBe(true);
     await until(() => !alive(prism), 5_000, 'Prism to exit');
+  });
+});
+
+describe('a cancel reaches the run however it was started', () => {
+  /** A target whose answers take 400 ms, and the flags of a run against it that lasts far longer than the test. */
+  async function slowRun(dir: string): Promise<{ server: TestServer; args: string[] }> {
+    const server = await servers.slow(400);
+    open.push(server);
+    return { server, args: ['--target', server.url, '--runs', '50', '--concurrency', '2', '--report-dir', dir] };
+  }
+  /** report.json once it is written whole (the run that writes it is not the test's child under npx). */
+  async function reportWhenWritten(dir: string): Promise<void> {
+    const file = join(dir, 'report.json');
+    await until(
+      () => {
+        try {
+          return existsSync(file) && JSON.parse(readFileSync(file, 'utf8')) !== undefined;
+        } catch {
+          return false;
+        }
+      },
+      30_000,
+      'report.json',
+    );
+  }
+
+  it("npx conformance, SIGTERM to npx: npm's sh -c dies, the orphaned run stops and writes interrupted reports", async () => {
+    // Arrange
+    const dir = reportDir();
+    const { server, args } = await slowRun(dir);
+    const run = spawnCommand('npx', ['conformance', 'run', ...args], { CONNECT_TOKEN: 'npx-cancel-token' });
+    await until(() => server.requests() >= 4, 60_000, 'the first requests');
+    // Act
+    run.child.kill('SIGTERM');
+    // Assert: the run stopped sending at once and wrote its reports, marked interrupted.
+    await reportWhenWritten(dir);
+    const report = readReport(dir);
+    expect(report.verdict).toBe('interrupted');
+    expect(report.summary.requests).toBe(server.requests());
+    expect(report.summary.requests).toBeLessThan(30);
+  });
+
+  it('npm start, SIGINT to npm: npm forwards it to the run (the script execs node), exit 130 and interrupted reports', async () => {
+    const dir = reportDir();
+    const { server, args } = await slowRun(dir);
+    const run = spawnCommand('npm', ['start', '--silent', '--', ...args], { CONNECT_TOKEN: 'npm-cancel-token' });
+    await until(() => server.requests() >= 4, 60_000, 'the first requests');
+    run.child.kill('SIGINT');
+    expect(await run.exited, run.stderr()).toBe(130);
+    const report = readReport(dir);
+    expect(report.verdict).toBe('interrupted');
+    expect(report.summary.requests).toBe(server.requests());
   });
 });
 
