@@ -16,7 +16,7 @@ import { readBaseline } from './baseline.ts';
 import { readReport } from '../report/read.ts';
 import { triage } from '../report/baseline.ts';
 import { createHarStream } from '../report/har.ts';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { createdFileWriter } from './created.ts';
 import { checkReportDir, removeRunFiles, ReportDirError } from './report-dir.ts';
 import { createSecrets, secretsFrom, type Secrets } from '../secrets.ts';
@@ -33,7 +33,9 @@ export async function runCommand(
   const seed = intFlag('seed', flags.seed, randomInt(0, 2 ** 31 - 1), 0, 2 ** 31 - 1);
   const reportDir = flags['report-dir'] ?? 'reports';
   const opts = {
-    specPath: flags.spec ?? shownPath(BUNDLED_SPEC),
+    // An absolute --spec inside the current folder is recorded relative to it, so that the reports replay elsewhere.
+    specPath:
+      flags.spec === undefined ? shownPath(BUNDLED_SPEC) : isAbsolute(flags.spec) ? shownPath(flags.spec) : flags.spec,
     target: flags.target ?? 'prism',
     credentials: credentialsFrom(flags, io.env),
     secrets,

@@ -21,6 +21,7 @@ interface Step {
   uses?: string;
   env?: Record<string, string>;
   with?: Record<string, string>;
+  'working-directory'?: string;
 }
 interface Action {
   inputs: Record<string, { default?: string; required?: boolean }>;
@@ -64,7 +65,7 @@ let work: string;
 let counter = 0;
 
 /** Runs the action's steps in order; a failed step skips the next ones unless they say `if: always()`. */
-async function runAction(inputs: Record<string, string>): Promise<ActionRun> {
+async function runAction(inputs: Record<string, string>, jobEnv: Record<string, string> = {}): Promise<ActionRun> {
   const dir = join(work, `run-${++counter}`);
   mkdirSync(dir);
   const summaryFile = join(dir, 'summary.md');
@@ -85,11 +86,13 @@ async function runAction(inputs: Record<string, string>): Promise<ActionRun> {
       Object.entries(step.env ?? {}).map(([k, v]) => [k, evaluate(String(v), inputs, outputs)]),
     );
     // As GitHub runs a `shell: bash` step: bash --noprofile --norc -eo pipefail.
+    const wd = step['working-directory'];
     const r = await exec('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run], {
-      cwd: work,
+      cwd: wd === undefined ? work : resolve(work, evaluate(wd, inputs, outputs)),
       env: {
         PATH: `${dirname(process.execPath)}:${process.env['PATH'] ?? ''}`,
         HOME: process.env['HOME'] ?? work,
+        ...jobEnv,
         RUNNER_TEMP: dir,
         GITHUB_OUTPUT: outputFile,
         GITHUB_STEP_SUMMARY: summaryFile,
@@ -118,11 +121,17 @@ async function runAction(inputs: Record<string, string>): Promise<ActionRun> {
 
 let good: RunningProvider;
 let faulty: RunningProvider;
+/** A checkout without the suite in any node_modules on its path. */
+let bare: string;
 beforeAll(async () => {
   // A provider's checkout after `npm ci`: the suite in node_modules/.bin (here: this repository's own command).
   work = mkdtempSync(join(tmpdir(), 'conformance-action-'));
   mkdirSync(join(work, 'node_modules/.bin'), { recursive: true });
   symlinkSync(join(ROOT, 'bin/conformance.js'), join(work, 'node_modules/.bin/conformance'));
+  // A monorepo whose API package has its own node_modules.
+  mkdirSync(join(work, 'mono/api/node_modules/.bin'), { recursive: true });
+  symlinkSync(join(ROOT, 'bin/conformance.js'), join(work, 'mono/api/node_modules/.bin/conformance'));
+  bare = mkdtempSync(join(tmpdir(), 'conformance-action-bare-'));
   good = await startProvider({ token: 'action-token' });
   faulty = await startProvider({ token: 'action-token', fault: 'enum-case-insensitive' });
 });
@@ -130,6 +139,7 @@ afterAll(async () => {
   await good.close();
   await faulty.close();
   rmSync(work, { recursive: true, force: true });
+  rmSync(bare, { recursive: true, force: true });
 });
 
 describe('action.yml', () => {
@@ -142,10 +152,18 @@ describe('action.yml', () => {
 
   it('a conforming provider: verdict conforms, exit code 0, report.md in the job summary, the token nowhere', async () => {
     const r = await runAction({ target: good.url, token: 'action-token', seed: '7', runs: '5', 'report-dir': 'ok' });
-    expect(r.outputs).toEqual({ verdict: 'conforms', 'exit-code': '0', 'report-dir': 'ok' });
+    expect(r.outputs).toEqual({
+      verdict: 'conforms',
+      'exit-code': '0',
+      'report-dir': 'ok',
+      artifact: 'conformance-reports',
+    });
     expect(r.codes['Gate on the verdict']).toBe(0);
-    expect(r.summary).toBe(readFileSync(join(work, 'ok/report.md'), 'utf8'));
+    // report.md, then the line that names the artifact holding report.html.
+    expect(r.summary.startsWith(readFileSync(join(work, 'ok/report.md'), 'utf8'))).toBe(true);
     expect(r.summary).toMatch(/^## .*conforms/i);
+    expect(r.summary).toContain('`report.html`');
+    expect(r.summary).toContain("this run's artifact **`conformance-reports`**");
     assertValidReport(JSON.parse(readFileSync(join(work, 'ok/report.json'), 'utf8')));
     expect(r.artifact).toBe('conformance-reports');
     expect(r.log + r.summary).not.toContain('action-token');
@@ -172,5 +190,75 @@ describe('action.yml', () => {
       shard: unknown;
     };
     expect(report.shard).toEqual({ index: 2, count: 3 });
+  });
+
+  it('no suite in node_modules and no version or tarball named: one line, nothing installed, the summary says so', async () => {
+    const r = await runAction({ target: good.url, token: 'action-token', 'working-directory': bare });
+    expect(r.codes['install']).toBe(2);
+    expect(r.log).toMatch(
+      /^conformance: the suite is not installed: add connect-onboarding-conformance to the project's devDependencies/m,
+    );
+    expect(r.log).not.toMatch(/npm (install|error)/);
+    expect(r.summary).toContain('## Conformance: not run (the suite is not installed)');
+    expect(r.summary).not.toContain('a usage, spec or target error');
+  });
+
+  it('a scoped package name is a package, not a path: installed at the version named, else not at all', async () => {
+    // Arrange: a registry that refuses connections, so that the install fails at once and offline.
+    const registry = { npm_config_registry: 'http://127.0.0.1:9/', npm_config_fetch_retries: '0' };
+    // Act
+    const named = await runAction(
+      { target: good.url, package: '@acme/conformance', version: '9.9.9', 'working-directory': bare },
+      registry,
+    );
+    const unnamed = await runAction(
+      { target: good.url, package: '@acme/conformance', 'working-directory': bare },
+      registry,
+    );
+    // Assert
+    expect(named.log).toContain('installing @acme/conformance@9.9.9');
+    expect(named.codes['install']).not.toBe(0);
+    expect(unnamed.codes['install']).toBe(2);
+    expect(unnamed.log).toContain('add @acme/conformance to the project');
+  });
+
+  it("a monorepo's package: working-directory finds its node_modules and holds its reports", async () => {
+    const r = await runAction({
+      target: good.url,
+      token: 'action-token',
+      seed: '7',
+      runs: '0',
+      'working-directory': 'mono/api',
+      'report-dir': 'r',
+    });
+    expect(r.outputs['verdict']).toBe('conforms');
+    expect(r.log).toContain(`at ${join(work, 'mono/api/node_modules/.bin/conformance')}`);
+    assertValidReport(JSON.parse(readFileSync(join(work, 'mono/api/r/report.json'), 'utf8')));
+    expect(r.summary).toMatch(/^## .*conforms/i);
+  });
+
+  it("args one per line, never split; CONNECT_TOKEN from the job's env kept; the spec path relative to the workspace", async () => {
+    // Arrange: a spec in a folder whose name has a space, given by its absolute path.
+    mkdirSync(join(work, 'my specs'), { recursive: true });
+    writeFileSync(join(work, 'my specs/openapi.yaml'), readFileSync(join(ROOT, 'spec/openapi.yaml')));
+    // Act: no token input; the job's env: holds CONNECT_TOKEN.
+    const r = await runAction(
+      {
+        target: good.url,
+        seed: '7',
+        runs: '0',
+        'report-dir': 'listed',
+        args: `--spec\n${join(work, 'my specs/openapi.yaml')}\n\n--max-requests\n500\n`,
+      },
+      { CONNECT_TOKEN: 'action-token' },
+    );
+    // Assert
+    expect(r.outputs['verdict'], r.log).toBe('conforms');
+    const report = JSON.parse(readFileSync(join(work, 'listed/report.json'), 'utf8')) as {
+      spec: { path: string };
+      options: { maxRequests?: number };
+    };
+    expect(report.spec.path).toBe('my specs/openapi.yaml');
+    expect(report.options.maxRequests).toBe(500);
   });
 });
