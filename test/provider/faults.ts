@@ -918,6 +918,92 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
 
+  // The request space's value dimensions (issue 22): one fault each, as stacks the suite had not seen ship them.
+  {
+    name: 'uuid-strict-rfc9562',
+    area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
+    description:
+      "collectiveId/owner are checked with npm uuid's validate(), strict to RFC 9562: a version digit outside 1-8 or a variant other than 10xx (format uuid admits both) is refused with 400.",
+    apply: (b) => policy(b, { parseUuid: (v) => (RFC9562_UUID.test(v) ? b.validation.parseUuid(v) : undefined) }),
+  },
+  {
+    name: 'big-number-500',
+    area: 'valid-refused',
+    caughtBy: ['not-a-server-error'],
+    description:
+      "Numbers in properties are stored through .NET's decimal, which throws on a value beyond its range (±7.9e28: 1e30, 1e400, a 5,000-digit integer): 500.",
+    apply: (b) => ({
+      ...b,
+      beforeCreate: (req) => {
+        if (someValue(req.properties, (v) => typeof v === 'number' && !(Math.abs(v) <= DECIMAL_MAX)))
+          throw new RangeError('Value was either too large or too small for a Decimal.');
+        return b.beforeCreate(req);
+      },
+    }),
+  },
+  {
+    name: 'depth-stack-overflow-500',
+    area: 'valid-refused',
+    caughtBy: ['not-a-server-error'],
+    description:
+      'properties goes through a recursive sanitiser that runs out of stack at about 2,000 levels: 500 (no documented limit, no 400).',
+    apply: (b) => ({
+      ...b,
+      beforeCreate: (req) => {
+        if (nestedDeeperThan(req.properties, 2000)) throw new RangeError('Maximum call stack size exceeded');
+        return b.beforeCreate(req);
+      },
+    }),
+  },
+  {
+    name: 'proto-dropped-from-echo',
+    area: 'wrong-answer',
+    caughtBy: ['echo-properties'],
+    description:
+      'properties is deep-copied with `copy[key] = value`, which sets the prototype for a `__proto__` member instead of keeping it: the echo loses it.',
+    apply: (b) =>
+      afterBuild(b, (body) => {
+        const entity = body.data?.entity;
+        if (entity?.properties !== undefined) entity.properties = assignedCopy(entity.properties, 0);
+      }),
+  },
+  {
+    name: 'object-model-names-accepted',
+    area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      'Unknown members are looked up with `key in KNOWN` on a plain object, so `constructor`, `toString`, `__proto__`... count as known, then nothing reads them: 201.',
+    apply: (b) => ({
+      ...b,
+      readJson: (raw) => {
+        const parsed = b.readJson(raw);
+        if (parsed.kind !== 'json' || !isJsonObject(parsed.value)) return parsed;
+        const known: Record<string, unknown> = {};
+        const value = parsed.value as Record<string, Json>;
+        for (const k of Object.keys(value)) if (k in known) delete value[k];
+        return parsed;
+      },
+    }),
+  },
+  {
+    name: 'escaped-names-refused',
+    area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
+    description:
+      'A gateway rule looks for the literal text `"type"` in the raw body before parsing: a member name written with escapes (`"\\u0074ype"`) is refused with 400.',
+    apply: (b) => ({
+      ...b,
+      readJson: (raw) =>
+        raw.includes('"type"')
+          ? b.readJson(raw)
+          : {
+              kind: 'invalid',
+              issue: { code: 'Required', path: '$.type', field: 'type', message: "'type' is required." },
+            },
+    }),
+  },
+
   // Issue 15's two-bug provider as a seeded fault pair: many distinct failures, exactly two problems. And the same
   // provider with a third bug, which a baseline of the pair must not hide.
   {
@@ -935,6 +1021,44 @@ export const FAULTS: readonly Fault[] = [
     apply: (b) => faultNamed('basic-accepted').apply(faultNamed('two-bugs').apply(b)),
   },
 ];
+
+/** Strict to RFC 9562: versions 1-8 with variant 10xx, or the nil or the max uuid (npm uuid's validate). */
+const RFC9562_UUID =
+  /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}|0{8}-0{4}-0{4}-0{4}-0{12}|f{8}-f{4}-f{4}-f{4}-f{12})$/i;
+
+/** The largest .NET decimal (2^96 - 1), as the nearest double. */
+const DECIMAL_MAX = 7.922816251426434e28;
+
+/** Whether some value inside `v` (at any depth, counted without recursion) satisfies `test`. */
+function someValue(v: unknown, test: (x: unknown) => boolean): boolean {
+  const stack: unknown[] = [v];
+  for (let x = stack.pop(); x !== undefined || stack.length > 0; x = stack.pop()) {
+    if (test(x)) return true;
+    if (x !== null && typeof x === 'object') stack.push(...Object.values(x));
+  }
+  return false;
+}
+
+/** Whether `v` nests deeper than `limit` (counted without recursion). */
+function nestedDeeperThan(v: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[v, 0]];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const [x, depth] = item;
+    if (x === null || typeof x !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(x)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** A deep copy by assignment (50 levels; deeper parts shared): `copy['__proto__'] = v` sets the prototype instead. */
+function assignedCopy(v: Json, depth: number): Json {
+  if (depth > 50 || v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) return v.map((x) => assignedCopy(x, depth + 1));
+  const copy: { [key: string]: Json } = {};
+  for (const [k, x] of Object.entries(v)) copy[k] = assignedCopy(x, depth + 1);
+  return copy;
+}
 
 function hasLoneSurrogate(v: unknown): boolean {
   if (typeof v === 'string') return !v.isWellFormed();

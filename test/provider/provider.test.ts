@@ -534,6 +534,16 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'lone-surrogate-500': valid({ name: 'lone \ud800' }),
   'prototype-keys-refused': valid({ properties: JSON.parse('{"__proto__":{"x":1}}') as unknown }),
   'null-echo': valid(),
+  // Issue 22's value dimensions.
+  'uuid-strict-rfc9562': valid({ owner: `${UUID2.slice(0, 14)}0${UUID2.slice(15)}` }),
+  'big-number-500': valid({ properties: { n: 1e30 } }),
+  'depth-stack-overflow-500': {
+    call: { raw: `{"brand":"b","type":"EV","properties":${'['.repeat(3000)}${']'.repeat(3000)}}` },
+    status: 201,
+  },
+  'proto-dropped-from-echo': valid({ properties: JSON.parse('{"__proto__":{"x":1}}') as unknown }),
+  'object-model-names-accepted': invalid({ raw: '{"brand":"b","type":"EV","constructor":1}' }),
+  'escaped-names-refused': { call: { raw: '{"brand":"b","\\u0074ype":"EV"}' }, status: 201 },
   // Issue 15's fault pair: each is seen through one of its bugs (the faults it is made of have their own witnesses).
   'two-bugs': invalid({ body: { brand: 'b', type: 'ev' } }),
   'two-bugs-and-basic-accepted': { call: { body: ok, auth: 'Basic dGVzdDp0ZXN0' }, status: 401 },
