@@ -8,10 +8,12 @@ import type { Plan } from '../generators/index.ts';
 const RICHEST_VALID = 'valid/all-fields';
 
 /**
- * The boundary phase reordered in four rounds, each in plan order: (1) one case for each check and each verdict-table
- * row (case kind) not yet covered, the valid case with every field first; (2) one for each schema constraint with each
- * violation kind (rule × keyword); (3) one for each remaining case family (the label's first two segments); (4) the
- * rest. Deterministic: the boundary phase does not depend on the seed, and neither does this order.
+ * The boundary phase reordered, each round in plan order: (1) one case for each check and each verdict-table row
+ * (case kind) not yet covered, the valid case with every field first; (2) two passes over the request-space classes
+ * (`src/generators/space/`), each taking the next case of every class, so that every class, new ones included, is
+ * reached early; (3) one case for each schema constraint with each violation kind (rule × keyword); (4) further passes
+ * over the classes until every case is sent. Deterministic: the boundary phase does not depend on the seed, and
+ * neither does this order.
  */
 function breadthFirst(cases: readonly TestCase[], checks: readonly Check[]): TestCase[] {
   const taken = new Set<TestCase>();
@@ -34,9 +36,24 @@ function breadthFirst(cases: readonly TestCase[], checks: readonly Check[]): Tes
   const richest = cases.find((c) => c.label === RICHEST_VALID);
   if (richest) take(richest);
   round((c) => [`row:${c.kind}`, ...checks.filter((k) => k.applies(c)).map((k) => `check:${k.name}`)]);
+  // The cases of each class in plan order (a case without a class is a class of its own).
+  const queues = new Map<string, TestCase[]>();
+  for (const c of cases) {
+    const key = c.class ?? c.label;
+    const queue = queues.get(key);
+    if (queue) queue.push(c);
+    else queues.set(key, [c]);
+  }
+  const pass = () => {
+    for (const queue of queues.values()) {
+      const next = queue.find((c) => !taken.has(c));
+      if (next) take(next);
+    }
+  };
+  pass();
+  pass();
   round((c) => (c.violation ? [`${c.violation.rule}|${c.violation.keyword}`] : []));
-  round((c) => [c.label.split('/').slice(0, 2).join('/')]);
-  for (const c of cases) if (!taken.has(c)) take(c);
+  while (out.length < cases.length) pass();
   return out;
 }
 
