@@ -1,5 +1,6 @@
 import type { Check } from './types.ts';
 import { caseValue } from '../generators/draft.ts';
+import { writeJson } from '../generators/json-writer.ts';
 import { RULES } from './rules.ts';
 import { answered, fail } from './util.ts';
 
@@ -13,21 +14,37 @@ export function at(value: unknown, ...path: readonly string[]): unknown {
   return node;
 }
 
-/** Deep JSON equality (key order ignored). */
-function jsonEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a))
-    return a.length === (b as unknown[]).length && a.every((x, i) => jsonEqual(x, (b as unknown[])[i]));
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  return (
-    ka.length === kb.length &&
-    ka.every(
-      (k) => Object.hasOwn(b, k) && jsonEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
-    )
-  );
+type Members = Record<string, unknown>;
+
+/**
+ * Deep JSON equality of a sent value and the value echoed (key order ignored), without recursion: `properties` may
+ * nest 10,000 levels. Numbers compare as the doubles both sides parse to (`1.0` and `1`, `1E2` and `100` are one
+ * number); a number sent beyond the double range (JSON.parse makes `1e400` Infinity) matches any echoed number or
+ * null, since no double parser keeps it (RFC 8259 §9).
+ */
+export function jsonEqual(sent: unknown, received: unknown): boolean {
+  const stack: [unknown, unknown][] = [[sent, received]];
+  for (let pair = stack.pop(); pair !== undefined; pair = stack.pop()) {
+    const [a, b] = pair;
+    if (a === b) continue;
+    if (typeof a === 'number' && !Number.isFinite(a) && (b === null || typeof b === 'number')) continue;
+    if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+    if (Array.isArray(a) !== Array.isArray(b)) return false;
+    if (Array.isArray(a)) {
+      const other = b as unknown[];
+      if (a.length !== other.length) return false;
+      for (let i = 0; i < a.length; i++) stack.push([a[i], other[i]]);
+      continue;
+    }
+    // Own keys, so that a `__proto__` member (an own key after JSON.parse) is compared like any other.
+    const ka = Object.keys(a);
+    if (ka.length !== Object.keys(b).length) return false;
+    for (const k of ka) {
+      if (!Object.hasOwn(b, k)) return false;
+      stack.push([(a as Members)[k], (b as Members)[k]]);
+    }
+  }
+  return true;
 }
 
 /** Two spellings of one uuid (case, `urn:uuid:` prefix) are the same uuid. */
@@ -45,7 +62,10 @@ interface EchoField {
   readonly equal?: (a: unknown, b: unknown) => boolean;
 }
 
-const shown = (v: unknown) => JSON.stringify(v)?.slice(0, 120);
+/** A preview of a value for a message: the first 120 characters, written without recursion. */
+function shown(v: unknown): string | undefined {
+  return v === undefined ? undefined : writeJson(v).slice(0, 120);
+}
 
 /**
  * An echo check over a 2xx JSON object. Where the request carried a value: `null` in the answer contradicts it (a

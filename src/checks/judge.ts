@@ -1,6 +1,7 @@
 import type { TestCase } from '../generators/case.ts';
 import type { Exchange } from '../runner/exchange.ts';
 import type { Check, CheckContext, Failure, Finding } from './types.ts';
+import { reportable } from './util.ts';
 
 /** One check's outcome for one case. */
 export interface Judged {
@@ -40,12 +41,20 @@ export function judge(checks: readonly Check[], c: TestCase, ex: Exchange, ctx: 
       const failures = soften(
         check,
         c,
-        found.map((f) => ({ check: check.name, ...f })),
+        found.map((f) => ({ check: check.name, ...f, ...bounded(f) })),
       );
       out.push({ check, outcome: failures.some((f) => f.severity === 'error') ? 'fail' : 'pass', failures });
     }
   }
   return out;
+}
+
+/** A finding's values as a report can hold them (a value nested 10,000 levels deep is shown as the start of its text). */
+function bounded(f: Finding): Partial<Finding> {
+  return {
+    ...(f.received === undefined ? {} : { received: reportable(f.received) }),
+    ...(f.documented === undefined ? {} : { documented: reportable(f.documented) }),
+  };
 }
 
 /**

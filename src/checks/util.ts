@@ -1,6 +1,7 @@
 import type { Exchange, ReceivedResponse } from '../runner/exchange.ts';
 import type { Check, CheckContext, CheckResult, Finding } from './types.ts';
 import type { TestCase } from '../generators/case.ts';
+import { writeJson } from '../generators/json-writer.ts';
 import { allowedStatuses } from './rules.ts';
 
 /** Builds a finding with the usual `Received` / `Documented` fields (judge() stamps it with its check's name). */
@@ -84,4 +85,26 @@ export function answered(
       return judge(c, parsed.value as Record<string, unknown>, res);
     }),
   );
+}
+
+/** Whether a JSON value nests deeper than `limit` levels (counted without recursion). */
+function deeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const [v, depth] = item;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** Deeper than this, a value goes into a finding as a preview: the report's writers and its secrets pass recurse. */
+const MAX_REPORTED_DEPTH = 64;
+
+/** A finding's `received` or `documented` as a report can hold it: itself, or the start of its JSON text when deep. */
+export function reportable(value: unknown): unknown {
+  return deeperThan(value, MAX_REPORTED_DEPTH)
+    ? `${writeJson(value).slice(0, 200)}… (nested deeper than ${MAX_REPORTED_DEPTH} levels)`
+    : value;
 }

@@ -287,15 +287,38 @@ const urlArb: fc.Arbitrary<string> = fc
   )
   .map(([origin, path, state]) => `${origin}/conformance/${path}${state === undefined ? '' : `?state=${state}`}`);
 
+const HEX_DIGITS = '0123456789abcdef'.split('');
+/** Any 32 hex digits in the 8-4-4-4-12 layout: every version and variant digit, as format uuid admits (ajv-formats). */
+const anyHexUuidArb: fc.Arbitrary<string> = fc
+  .string({ unit: fc.constantFrom(...HEX_DIGITS), minLength: 32, maxLength: 32 })
+  .map((h) => `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`);
+
 /**
- * Uuids every uuid parser accepts: lower case mostly, upper case (RFC 4122 §3: case-insensitive on input). The
- * `urn:uuid:` form that ajv-formats also accepts is left to an advisory boundary case: .NET's Guid.Parse and npm's
- * uuid.validate refuse it, so a random valid case carrying it would fail correct providers.
+ * Uuids from the whole space format uuid admits: RFC 9562 layouts (`fc.uuid()`: versions 1-8, variant 10xx), any hex
+ * digit in the version and variant places, the nil and the max uuid; lower case mostly, upper and mixed case too (hex
+ * digits are case-insensitive, RFC 9562 §4). The `urn:uuid:` form that ajv-formats also accepts is left to an advisory
+ * boundary case: .NET's Guid.Parse and npm's uuid.validate refuse it, so a random valid case carrying it would fail
+ * correct providers.
  */
-const uuidArb: fc.Arbitrary<string> = fc.oneof(
-  { weight: 4, arbitrary: fc.uuid() },
-  { weight: 1, arbitrary: fc.uuid().map((u) => u.toUpperCase()) },
-);
+const uuidArb: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.oneof(
+      { weight: 3, arbitrary: fc.uuid() },
+      { weight: 2, arbitrary: anyHexUuidArb },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom('00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff'),
+      },
+    ),
+    fc.constantFrom('lower', 'lower', 'lower', 'upper', 'mixed'),
+  )
+  .map(([u, spelling]) =>
+    spelling === 'upper'
+      ? u.toUpperCase()
+      : spelling === 'mixed'
+        ? u.replace(/[a-f]/g, (c, i: number) => (i % 2 === 0 ? c.toUpperCase() : c))
+        : u,
+  );
 
 /** Numbers that survive JSON.stringify → JSON.parse unchanged: no -0, NaN, infinities or integers beyond 2^53. */
 export const safeNumberArb: fc.Arbitrary<number> = fc.oneof(

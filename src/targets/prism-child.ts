@@ -55,6 +55,29 @@ function parses(text: string): boolean {
     return false;
   }
 }
+// Prism 5.16 answers 500 to a body nested some thousands of levels deep (a recursive walk runs out of stack). A body
+// nested deeper than MAX_DEPTH is answered here with the documented 400, the limit RFC 8259 §9 lets a parser set
+// (the request space accepts 400 there; src/generators/space/depth.ts).
+const MAX_DEPTH = 1000;
+const DEPTH_ANSWER = JSON.stringify({
+  errors: [{ code: 'too-deep', message: `The request body is nested deeper than ${MAX_DEPTH} levels (RFC 8259 §9).` }],
+});
+/** How deep a JSON text nests (strings skipped), counted without recursion. */
+function depthOf(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) max = Math.max(max, ++depth);
+    else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return max;
+}
 type Emit = (this: http.Server, event: string | symbol, ...args: unknown[]) => boolean;
 // eslint-disable-next-line @typescript-eslint/unbound-method -- re-bound with .call(this, …) below
 const emit = http.Server.prototype.emit as Emit; // the common shape of its per-event overloads
@@ -79,6 +102,9 @@ http.Server.prototype.emit = function (this: http.Server, event: string | symbol
     if (text !== undefined && !parses(text)) {
       req.resume();
       res.writeHead(400, { 'content-type': 'application/json' }).end(MALFORMED_ANSWER);
+    } else if (text !== undefined && depthOf(text) > MAX_DEPTH) {
+      req.resume();
+      res.writeHead(400, { 'content-type': 'application/json' }).end(DEPTH_ANSWER);
     } else {
       emit.call(this, event, ...args);
       if (body.length) push(body);

@@ -6,7 +6,7 @@ import * as OpenApiValidator from 'express-openapi-validator';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { ENDPOINT, checkBearer, created, errorBody, type EntityRequest } from './onboarding.ts';
+import { ENDPOINT, checkBearer, created, errorBody, tooDeep, type EntityRequest } from './onboarding.ts';
 import { SPEC_PATH, readSpec, withoutTypelessNullable } from './request-schema.ts';
 import type { RunningFramework } from './running.ts';
 
@@ -62,7 +62,9 @@ export async function startExpress(config: ExpressConfig): Promise<RunningFramew
     }),
   );
   const create: RequestHandler = (req, res) => {
-    res.status(201).json(created(req.body as EntityRequest)); // validated by the middleware
+    const deep = tooDeep(req.body);
+    if (deep) res.status(400).json(deep);
+    else res.status(201).json(created(req.body as EntityRequest)); // validated by the middleware
   };
   app.post(ENDPOINT, create);
   app.all(ENDPOINT, (req, res) => {

@@ -3,7 +3,7 @@
 // spec's ConnectApiErrorResult. Only the framework options differ between the two configurations.
 import Fastify, { type FastifyError, type FastifyServerOptions } from 'fastify';
 import type { AddressInfo } from 'node:net';
-import { ENDPOINT, checkBearer, created, errorBody, type EntityRequest } from './onboarding.ts';
+import { ENDPOINT, checkBearer, created, errorBody, tooDeep, type EntityRequest } from './onboarding.ts';
 import { requestSchema } from './request-schema.ts';
 import type { RunningFramework } from './running.ts';
 
@@ -47,7 +47,10 @@ export async function startFastify(config: FastifyConfig): Promise<RunningFramew
             .send(errorBody('Unauthorized', `access token ${auth}`));
       },
     },
-    async (request, reply) => reply.code(201).send(created(request.body as EntityRequest)), // validated by the schema
+    async (request, reply) => {
+      const deep = tooDeep(request.body);
+      return deep ? reply.code(400).send(deep) : reply.code(201).send(created(request.body as EntityRequest)); // validated by the schema
+    },
   );
   app.route({
     method: ['GET', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],

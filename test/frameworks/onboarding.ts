@@ -35,6 +35,24 @@ export function errorBody(code: string, message: string): { errors: { code: stri
   return { errors: [{ code, message }] };
 }
 
+/**
+ * The deepest nesting a request may have: Node's JSON.stringify, which writes the 201, runs out of stack some
+ * thousands of levels down, so deeper bodies are refused with a 400 (RFC 8259 §9 lets a parser limit nesting).
+ */
+export const MAX_DEPTH = 1000;
+
+/** The 400 for a body nested deeper than MAX_DEPTH (counted without recursion), or undefined. */
+export function tooDeep(value: unknown): { errors: { code: string; message: string }[] } | undefined {
+  const stack: [unknown, number][] = [[value, 0]];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const [v, depth] = item;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= MAX_DEPTH) return errorBody('TooDeep', `the body is nested deeper than ${MAX_DEPTH} levels`);
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return undefined;
+}
+
 /** The 201 OnboardingRequest for a validated request. */
 export function created(request: EntityRequest): Record<string, unknown> {
   const id = randomUUID();

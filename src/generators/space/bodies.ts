@@ -41,11 +41,35 @@ const text = requestClass(
   `${SPEC.field}/type`,
   'a free string has no pattern or length: every class of text (empty, astral, controls, 64 KiB) is stored and echoed as sent',
 );
+const anyNumbers = requestClass(
+  'valid',
+  'valid/any/<field>/numbers',
+  SPEC.field,
+  'numbers a double holds exactly (0.1, 2^53-1, 1e21): a store that narrows them (float, int32) changes the echo',
+);
+const anyNested = requestClass(
+  'valid',
+  'valid/any/<field>/nested',
+  SPEC.field,
+  'nested objects and arrays with nulls, escapes and odd keys inside a member without `type`, echoed as sent',
+);
+const anyDeep = requestClass(
+  'valid',
+  'valid/any/<field>/deep',
+  SPEC.field,
+  '24 levels: under the common reader limits (32, 64), over ad-hoc ones',
+);
+const anyPrototype = requestClass(
+  'valid',
+  'valid/any/<field>/<name>-key',
+  SPEC.field,
+  'a member named `__proto__` or `prototype`: data, which prototype-poisoning guards refuse',
+);
 const anyShape = requestClass(
   'valid',
   'valid/any/<field>/<shape>',
   SPEC.field,
-  'a member without `type` takes any JSON value, echoed as sent (prototype-named keys included)',
+  'a member without `type` takes any JSON value (object, array, string, number, boolean, wide, empty, constructor.prototype), echoed as sent',
 );
 const surrogate = requestClass(
   'valid',
@@ -55,7 +79,22 @@ const surrogate = requestClass(
   { advisory: true },
 );
 
-const CLASSES = [minimal, allFields, allNull, oneNull, enumMember, text, anyShape, surrogate] as const;
+const CLASSES = [
+  minimal,
+  allFields,
+  allNull,
+  oneNull,
+  enumMember,
+  text,
+  anyNumbers,
+  anyNested,
+  anyDeep,
+  anyPrototype,
+  anyShape,
+  surrogate,
+] as const;
+/** The any-value classes, most specific first. */
+const ANY_CLASSES = [anyNumbers, anyNested, anyDeep, anyPrototype, anyShape] as const;
 
 export const bodies: Dimension = {
   name: 'bodies',
@@ -88,7 +127,14 @@ export const bodies: Dimension = {
       }
     for (const f of untyped)
       for (const shape of ANY_SHAPES)
-        out.push(...emit(ctx, anyShape, { field: f.name, shape: shape.name }, json(withField(f.name, shape.value))));
+        out.push(
+          ...emit(
+            ctx,
+            ANY_CLASSES.find((k) => matchesClass(k, `valid/any/${f.name}/${shape.name}`)) ?? anyShape,
+            `valid/any/${f.name}/${shape.name}`,
+            json(withField(f.name, shape.value)),
+          ),
+        );
     // Lone surrogates in each free string and inside each untyped member.
     for (const u of LONE_SURROGATES) {
       for (const f of strings)

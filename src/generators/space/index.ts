@@ -6,11 +6,14 @@
 import { bodies } from './bodies.ts';
 import type { Dimension } from './class.ts';
 import { credentials } from './credentials.ts';
+import { depth } from './depth.ts';
 import { formats } from './formats.ts';
 import { jsonText } from './json-text.ts';
 import { malformed } from './malformed.ts';
 import { mediaTypes } from './media-types.ts';
+import { memberNames } from './member-names.ts';
 import { methods } from './methods.ts';
+import { numbers } from './numbers.ts';
 import { schemaViolations } from './schema-violations.ts';
 
 export type { Dimension, RequestClass, SpaceContext } from './class.ts';
@@ -20,7 +23,10 @@ export const DIMENSIONS: readonly Dimension[] = [
   bodies,
   formats,
   jsonText,
+  numbers,
+  depth,
   schemaViolations,
+  memberNames,
   malformed,
   credentials,
   mediaTypes,

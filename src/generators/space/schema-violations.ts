@@ -4,52 +4,75 @@
  */
 import type { Draft } from '../draft.ts';
 import { VIOLATIONS } from '../violations/index.ts';
-import { emit, matchesClass, SPEC, type Dimension, type RequestClass } from './class.ts';
+import { emit, matchesClass, requestClass, SPEC, type Dimension, type RequestClass } from './class.ts';
 
 const row = 'schema-violation' as const;
+const field = SPEC.field;
+/** Most specific first: a case is of the first class whose label pattern it matches. */
 const CLASSES: readonly RequestClass[] = [
-  {
-    label: 'invalid/required/<case>',
+  requestClass(row, 'invalid/required/all', `${SPEC.schema}/required`, 'every required member left out at once'),
+  requestClass(
     row,
-    severity: 'error',
-    rule: `${SPEC.schema}/required`,
-    why: 'a required member left out (one, each, all, an empty object)',
-  },
-  {
-    label: 'invalid/type/root/<shape>',
+    'invalid/required/empty-object',
+    `${SPEC.schema}/required`,
+    'an empty object: a binder that fills in defaults creates it',
+  ),
+  requestClass(row, 'invalid/required/<field>', `${SPEC.schema}/required`, 'one required member left out'),
+  requestClass(row, 'invalid/type/root/<shape>', `${SPEC.schema}/type`, 'a body that is JSON but not an object'),
+  requestClass(
     row,
-    severity: 'error',
-    rule: `${SPEC.schema}/type`,
-    why: 'a body that is JSON but not an object',
-  },
-  {
-    label: 'invalid/type/<field>/<shape>',
+    'invalid/type/<field>/array-of-<type>',
+    `${field}/type`,
+    'a one-element array, which coercing validators unwrap (Ajv `coerceTypes: array`, Fastify’s default)',
+  ),
+  requestClass(
     row,
-    severity: 'error',
-    rule: `${SPEC.field}/type`,
-    why: 'a value of another type, including the shapes coercing validators convert (a number, a boolean, [0], [true], [null])',
-  },
-  {
-    label: 'invalid/enum/<field>/<variant>',
+    'invalid/type/<field>/null',
+    `${field}/type`,
+    'null where the member is not nullable: a binder may take it as the type’s default',
+  ),
+  requestClass(
     row,
-    severity: 'error',
-    rule: `${SPEC.field}/enum`,
-    why: 'a string one small step from a member (case, padding, look-alike letters, zero-width characters)',
-  },
-  {
-    label: 'invalid/format/<field>/<variant>',
+    'invalid/type/<field>/<shape>',
+    `${field}/type`,
+    'a value of another type (a number, a boolean, an array, an object), which coercing validators turn into a string',
+  ),
+  requestClass(
     row,
-    severity: 'error',
-    rule: `${SPEC.field}/format`,
-    why: 'a string near a valid value of the format (a uuid without hyphens, in braces, a digit short or long, a non-hex digit)',
-  },
-  {
-    label: 'invalid/additionalProperties/<name>',
+    'invalid/enum/<field>/<letter>case',
+    `${field}/enum`,
+    'a member in another letter case (lower, upper, camel): enum members are compared exactly',
+  ),
+  requestClass(
     row,
-    severity: 'error',
-    rule: `${SPEC.schema}/additionalProperties`,
-    why: '`additionalProperties: false`: an unknown member, including another casing of a known one',
-  },
+    'invalid/enum/<field>/<side>-space',
+    `${field}/enum`,
+    'a member with a leading or trailing space, which a trimming binder accepts',
+  ),
+  requestClass(
+    row,
+    'invalid/enum/<field>/<variant>',
+    `${field}/enum`,
+    'a string one small step from a member (look-alike letters, zero-width characters, its ordinal, empty, unknown)',
+  ),
+  requestClass(
+    row,
+    'invalid/format/<field>/<variant>',
+    `${field}/format`,
+    'a string near a valid value of the format (a uuid without hyphens, in braces, a digit short or long, a non-hex digit)',
+  ),
+  requestClass(
+    row,
+    'invalid/additionalProperties/unknown',
+    `${SPEC.schema}/additionalProperties`,
+    '`additionalProperties: false`: a member the schema does not define',
+  ),
+  requestClass(
+    row,
+    'invalid/additionalProperties/<name>',
+    `${SPEC.schema}/additionalProperties`,
+    'another spelling of a known member (empty, Pascal or upper case), which case-insensitive binders take as the member',
+  ),
 ];
 
 export const schemaViolations: Dimension = {

@@ -2,10 +2,13 @@
 // docs/request-space.md is the registry's catalogue. After changing a class: `UPDATE_DOCS=1 npx vitest run
 // test/unit/generators/request-space.test.ts` rewrites the catalogue.
 import { readFileSync, writeFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allowedStatuses } from '../../../src/checks/rules.ts';
 import type { TestCase } from '../../../src/generators/case.ts';
 import { planCases } from '../../../src/generators/index.ts';
+import { modelFor, type RequestModel } from '../../../src/generators/model.ts';
+import { fieldValueArb } from '../../../src/generators/values.ts';
 import { matchesClass, type RequestClass } from '../../../src/generators/space/class.ts';
 import { DIMENSIONS } from '../../../src/generators/space/index.ts';
 import { loadSpec } from '../../../src/spec/load.ts';
@@ -55,12 +58,16 @@ function catalogue(): string {
 if (process.env['UPDATE_DOCS']) writeFileSync(FILE, catalogue());
 
 let boundary: TestCase[];
+let spec: RequestModel;
 beforeAll(async () => {
-  const spec = await loadSpec('spec/openapi.yaml');
-  boundary = [...planCases({ spec, validators: buildValidators(spec), seed: 1, runs: 0 }).cases()];
+  const loaded = await loadSpec('spec/openapi.yaml');
+  const validators = buildValidators(loaded);
+  spec = modelFor(loaded, validators);
+  boundary = [...planCases({ spec: loaded, validators, seed: 1, runs: 0 }).cases()];
 });
 
 const CLASSES = DIMENSIONS.flatMap((d) => d.classes);
+type Body = Record<string, unknown>;
 
 describe('the request-space registry', () => {
   it('names each dimension and each class once', () => {
@@ -87,6 +94,81 @@ describe('the request-space registry', () => {
   it('sends every class at least once against the bundled spec', () => {
     const sent = new Set(boundary.map((c) => c.class));
     expect(CLASSES.filter((c) => !sent.has(c.label)).map((c) => c.label)).toEqual([]);
+  });
+});
+
+describe('the value dimensions, on the bytes sent', () => {
+  const get = (label: string) => {
+    const c = boundary.find((x) => x.label === label);
+    if (c === undefined) throw new Error(`no case ${label}`);
+    return c;
+  };
+  const uuids = (c: TestCase) => [(c.value as Body)['collectiveId'], (c.value as Body)['owner']];
+
+  it('formats: uuids from the whole space ajv-formats admits, every uuid field at once', () => {
+    expect(uuids(get('valid/format/uuid/nil'))).toEqual(Array(2).fill('00000000-0000-0000-0000-000000000000'));
+    expect(uuids(get('valid/format/uuid/max'))).toEqual(Array(2).fill('ffffffff-ffff-ffff-ffff-ffffffffffff'));
+    for (const u of uuids(get('valid/format/uuid/version-0'))) expect(u).toMatch(/^.{14}0/);
+    for (const u of uuids(get('valid/format/uuid/variant-c'))) expect(u).toMatch(/^.{19}c/);
+    for (const u of uuids(get('valid/format/uuid/mixed-case'))) expect(u).toMatch(/[A-F].*[a-f]|[a-f].*[A-F]/);
+  });
+
+  it('formats in the random phase: valid uuids come from the whole space too', () => {
+    const owner = spec.fields.find((f) => f.name === 'owner')!;
+    const drawn = fc.sample(fieldValueArb(owner), { seed: 3, numRuns: 2000 }).filter((v) => typeof v === 'string');
+    expect(drawn.some((u) => !/^.{14}[1-8]/.test(u))).toBe(true);
+    expect(drawn.some((u) => !/^.{19}[89ab]/i.test(u))).toBe(true);
+    expect(drawn).toContain('00000000-0000-0000-0000-000000000000');
+    expect(drawn.some((u) => /[a-f]/.test(u) && /[A-F]/.test(u))).toBe(true);
+    for (const u of drawn) expect(u).toMatch(/^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i);
+  });
+
+  it('numbers: written as tokens, advisory and 400 accepted only beyond the double range', () => {
+    const beyond = get('valid/number/beyond-double/1e400');
+    expect(beyond.body).toContain('"properties":{"conformance":1e400}');
+    expect(beyond.accept).toEqual([201, 400]);
+    expect(beyond.advisory).toMatch(/RFC 8259 §9/);
+    expect(get('valid/number/beyond-double/5000-digit-integer').body).toMatch(/:90{4999}\}/);
+    expect(get('valid/number/negative-zero').body).toContain('{"conformance":-0}');
+    expect(get('valid/number/capital-exponent').body).toContain('{"conformance":1E2}');
+    expect(get('valid/number/above-2^53').body).toContain('{"conformance":9007199254740993}');
+    const inRange = get('valid/number/trailing-zero-fraction');
+    expect([inRange.advisory, inRange.accept]).toEqual([undefined, undefined]);
+  });
+
+  it('depth: 10 levels are due as any valid case, 100 to 10,000 levels advisory with 400 accepted', () => {
+    const deepest = get('valid/depth/10000/arrays');
+    expect(deepest.body).toContain(`"properties":${'['.repeat(10000)}"conformance-bottom"${']'.repeat(10000)}`);
+    expect(deepest).toMatchObject({ accept: [201, 400] });
+    const shallow = get('valid/depth/10/objects');
+    expect([shallow.advisory, shallow.accept]).toEqual([undefined, undefined]);
+    expect(get('valid/depth/10/objects').body).toContain('{"level":'.repeat(10));
+  });
+
+  it('member names: own members on the wire and in the case value, unknown at the top, data inside', () => {
+    const inside = get('valid/member-name/__proto__');
+    expect(inside.body).toContain(
+      '"properties":{"__proto__":{"__proto__":"conformance-level-2"},"list":[{"__proto__":1}]}',
+    );
+    expect(Object.keys((inside.value as Body)['properties'] as object)).toEqual(['__proto__', 'list']);
+    const top = get('invalid/additionalProperties/object-model/__proto__');
+    expect(top.body).toMatch(/,"__proto__":\{"conformance":true\}\}$/);
+    expect(Object.keys(top.value as object)).toContain('__proto__');
+    expect(top.violation).toMatchObject({ keyword: 'additionalProperties', instancePath: '' });
+    expect(get('invalid/additionalProperties/object-model/constructor').kind).toBe('schema-violation');
+  });
+
+  it('JSON text: whitespace around every token, escaped names and solidus, a repeated member with its value', () => {
+    expect(get('valid/json-text/whitespace-everywhere').body).toMatch(
+      /^( \t\r\n){2}\{ \t\r\n"collectiveId" \t\r\n: \t\r\n"/,
+    );
+    const escaped = get('valid/json-text/escaped-forms').body!;
+    expect(escaped).toContain('"\\u0062rand"');
+    expect(escaped).toContain('ttps:\\/\\/');
+    expect(get('valid/json-text/escaped-forms').value).toEqual(get('valid/all-fields').value);
+    const dup = get('valid/json-text/duplicate-member/properties');
+    expect(dup.body).toContain('"properties":{"conformance":1,"conformance":1}');
+    expect(dup.accept).toEqual([201, 400]);
   });
 });
 

@@ -1,0 +1,49 @@
+/**
+ * Depth: the untyped members nested 10, 100, 1,000 and 10,000 levels (objects, arrays), a small body each. JSON sets no
+ * limit (RFC 8259 §9 lets a parser set one): 10 levels are within every common limit, so 201 and an exact echo are
+ * due; deeper, a documented limit answered 400 is a choice (advisory), but a 5xx or a dropped connection fails.
+ */
+import type { Draft } from '../draft.ts';
+import { RawJson, writeJson } from '../json-writer.ts';
+import { emit, requestClass, type Dimension } from './class.ts';
+
+const shallow = requestClass(
+  'valid',
+  'valid/depth/10/<shape>',
+  'RFC 8259 §9',
+  '10 levels are within every common parser limit (32, 64, 512…): 201 and an exact echo are due',
+);
+const deep = requestClass(
+  'valid',
+  'valid/depth/<levels>/<shape>',
+  'RFC 8259 §9',
+  'RFC 8259 §9 lets a parser limit nesting: a documented limit answered 400 is a choice, a 5xx or a dropped connection is not',
+  { advisory: true, accept: [201, 400] },
+);
+
+/** `levels` nested containers of one shape around a string, as JSON text (built as text: nothing recurses). */
+export function nested(levels: number, shape: 'objects' | 'arrays'): string {
+  const [open, close] = shape === 'objects' ? ['{"level":', '}'] : ['[', ']'];
+  return `${open.repeat(levels)}"conformance-bottom"${close.repeat(levels)}`;
+}
+
+export const depth: Dimension = {
+  name: 'depth',
+  title: 'Depth',
+  summary:
+    'Each untyped member nested 10, 100, 1,000 and 10,000 levels deep, in objects and in arrays: valid at every depth.',
+  classes: [shallow, deep],
+  drafts(ctx) {
+    const out: Draft[] = [];
+    if (ctx.untyped.length === 0) return out;
+    // The deepest first within its class: the scheduler sends each class's first case early.
+    for (const levels of [10, 10000, 1000, 100])
+      for (const shape of ['objects', 'arrays'] as const) {
+        const b: Record<string, unknown> = { ...ctx.minimal };
+        for (const f of ctx.untyped) b[f.name] = new RawJson(nested(levels, shape));
+        const fills = { levels: String(levels), shape };
+        out.push(...emit(ctx, levels === 10 ? shallow : deep, fills, writeJson(b)));
+      }
+    return out;
+  },
+};

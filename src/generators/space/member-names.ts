@@ -1,0 +1,70 @@
+/**
+ * Member names that collide with the runtime's object model: `__proto__`, `constructor`, `prototype` and the names of
+ * `Object.prototype`'s members. At the top level they are unknown members (`additionalProperties: false`: 400 due);
+ * inside an untyped member they are data (201 and an exact echo due), at every level. Bodies are written as JSON text
+ * with own members (`../json-writer.ts`): an object literal or a spread would set or drop `__proto__`.
+ */
+import type { Draft } from '../draft.ts';
+import { objectOf, writeJson } from '../json-writer.ts';
+import { rootViolation } from '../violations/kind.ts';
+import { emit, requestClass, SPEC, type Dimension } from './class.ts';
+
+const unknownAtTop = requestClass(
+  'schema-violation',
+  'invalid/additionalProperties/object-model/<name>',
+  `${SPEC.schema}/additionalProperties`,
+  'an unknown member whatever its name: a lookup such as `name in {}` or `obj[name]` finds it on every object',
+);
+const dataInside = requestClass(
+  'valid',
+  'valid/member-name/<name>',
+  SPEC.field,
+  'inside a member without `type` any name is data, at every level: dropping or mangling it (a merge, a prototype set) breaks the echo',
+);
+
+/** The names: the prototype's own accessors and methods, and `prototype`. */
+export const OBJECT_MODEL_NAMES: readonly string[] = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  '__defineGetter__',
+];
+
+export const memberNames: Dimension = {
+  name: 'member-names',
+  title: 'Member names of the object model',
+  summary:
+    'Names that collide with the object model of JavaScript: unknown at the top level (400 due), data inside an untyped member at every level (201 and an exact echo due).',
+  classes: [unknownAtTop, dataInside],
+  drafts(ctx) {
+    const out: Draft[] = [];
+    const top = Object.entries(ctx.minimal);
+    for (const name of OBJECT_MODEL_NAMES)
+      out.push(
+        ...emit(ctx, unknownAtTop, { name }, writeJson(objectOf([...top, [name, { conformance: true }]])), {
+          violation: rootViolation(ctx.model, 'additionalProperties'),
+        }),
+      );
+    if (ctx.untyped.length > 0)
+      for (const name of OBJECT_MODEL_NAMES) {
+        // The name at the first level, nested under itself, and inside an array element.
+        const value = objectOf([
+          [name, objectOf([[name, 'conformance-level-2']])],
+          ['list', [objectOf([[name, 1]])]],
+        ]);
+        out.push(
+          ...emit(
+            ctx,
+            dataInside,
+            { name },
+            writeJson(objectOf([...top, ...ctx.untyped.map((f) => [f.name, value] as const)])),
+          ),
+        );
+      }
+    return out;
+  },
+};
