@@ -66,6 +66,8 @@ export function toCaseRecord(
       auth: c.auth,
       contentType: c.contentType ?? null,
       ...(c.violation ? { violation: c.violation } : {}),
+      ...(c.accept ? { accept: c.accept } : {}),
+      ...(c.advisory !== undefined ? { advisory: c.advisory } : {}),
     },
     request,
     response: ex.response
@@ -157,6 +159,8 @@ export function caseFromRecord(f: CaseRecord, name: string): TestCase {
     ...(isJson ? { value } : {}),
     auth: f.case.auth ?? inferAuth(header(f.request.headers, 'authorization')),
     ...(f.case.violation ? { violation: f.case.violation } : {}),
+    ...(f.case.accept ? { accept: f.case.accept } : {}),
+    ...(f.case.advisory !== undefined ? { advisory: f.case.advisory } : {}),
     ...(f.request.wire ? { wire: wireFromRecord(f.request.wire) } : {}),
   };
 }

@@ -22,6 +22,10 @@ export interface CaseRecord {
     readonly contentType?: string | null;
     /** The one schema violation of an invalid case (replay cites the same rule). */
     readonly violation?: Violation;
+    /** The statuses the case's class accepts on its row (replay judges the row as the run did). */
+    readonly accept?: readonly number[];
+    /** Why a departure on the case's row is only a warning (replay softens it as the run did). */
+    readonly advisory?: string;
   };
   readonly request: {
     readonly method: string;

@@ -26,6 +26,19 @@ const CASES: TestCase[] = [
     body: 'not json',
     auth: 'none',
   },
+  {
+    id: 'b0101',
+    phase: 'boundary',
+    kind: 'valid',
+    label: 'valid/json-text/duplicate-member/properties',
+    method: 'POST',
+    contentType: 'application/json',
+    body: '{"brand":"b","type":"EV","properties":{"a":1,"a":1}}',
+    value: { brand: 'b', type: 'EV', properties: { a: 1 } },
+    auth: 'valid',
+    accept: [201, 400],
+    advisory: 'names SHOULD be unique (RFC 8259 §4)',
+  },
 ];
 
 describe('toCaseRecord and caseFromRecord', () => {
