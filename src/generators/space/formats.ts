@@ -65,8 +65,9 @@ export const formats: Dimension = {
       const u = canonicalValue(f) as string; // a uuid field's canonical value is a uuid string
       const body = (v: string) => JSON.stringify({ ...ctx.minimal, [f.name]: v });
       out.push(
-        ...emit(ctx, spelling, { field: f.name, spelling: 'lowercase' }, body(u.toLowerCase())),
+        // Upper case first: every valid body already carries lower-case uuids.
         ...emit(ctx, spelling, { field: f.name, spelling: 'uppercase' }, body(u.toUpperCase())),
+        ...emit(ctx, spelling, { field: f.name, spelling: 'lowercase' }, body(u.toLowerCase())),
         ...emit(ctx, urnUuid, { field: f.name }, body(`urn:uuid:${u}`)),
       );
     }

@@ -34,8 +34,9 @@ export const mediaTypes: Dimension = {
     const { model } = ctx;
     const all = JSON.stringify(ctx.all);
     const out: Draft[] = [];
-    for (const m of model.media)
-      out.push(...emit(ctx, declared, { media: m.slug }, all, { contentType: m.contentType }));
+    // The primary media type as every valid body sends it last: the others show more.
+    const media = [...model.media].sort((a, b) => Number(a.contentType === ctx.ct) - Number(b.contentType === ctx.ct));
+    for (const m of media) out.push(...emit(ctx, declared, { media: m.slug }, all, { contentType: m.contentType }));
     const [type = '', subtype = ''] = model.primary.contentType.split('/');
     out.push(
       ...emit(ctx, mixedCase, { media: model.primary.slug }, all, {

@@ -24,13 +24,13 @@ export const additionalProperties: ViolationKind = {
       });
     };
     additional('unknown', 'conformanceExtra', 'conformance');
-    additional('empty-name', '', 'conformance');
     // Other casings of known names (ASP.NET binds case-insensitively by default): an optional field is renamed,
     // a required one stays and gets a twin, so that `required` stays satisfied.
     for (const f of model.fields)
       additional(nameVariants(f.name).pascal, nameVariants(f.name).pascal, canonicalValue(f), f);
     for (const f of model.fields)
       if (f.required) additional(nameVariants(f.name).upper, nameVariants(f.name).upper, canonicalValue(f), f);
+    additional('empty-name', '', 'conformance');
     return out;
   },
   arbitrary({ model, base }) {
