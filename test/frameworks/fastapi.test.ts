@@ -114,7 +114,24 @@ const FASTAPI_DEPARTURES: readonly Departure[] = [
     probe: { body: '{"type":"EV","brand":"Tesla","properties":{"n":1e400}}' },
     departs: { status: 500 },
     strict: 400,
-    caughtBy: { checks: ['not-a-server-error'], labels: /^valid\/.*(number|exponent|1e400)/, sent: false },
+    caughtBy: {
+      checks: ['not-a-server-error', 'status-is-allowed'],
+      labels: /^valid\/.*(number|exponent|1e400)/,
+      received: 500,
+      sent: true,
+    },
+  },
+  {
+    what: "a 5,000-digit integer or properties nested 1,000 levels overflow Python's json reader: 400 in FastAPI's own body",
+    probe: { body: nested(1000) },
+    departs: { status: 400 },
+    strict: 400,
+    caughtBy: {
+      checks: ['response-schema-conformance'],
+      labels: /^valid\/(number\/beyond-double\/5000|depth\/1000)/,
+      received: 400,
+      sent: true,
+    },
   },
   {
     what: 'properties nested 500 levels: jsonable_encoder runs out of recursion, 500',
@@ -138,7 +155,7 @@ const FASTAPI_DEPARTURES: readonly Departure[] = [
     probe: { body: '{"type":"EV","brand":"Tesla","__proto__":{"admin":true}}' },
     departs: { status: 201 },
     strict: 400,
-    caughtBy: { checks: ['invalid-is-rejected'], labels: /^invalid\/.*proto/, sent: false },
+    caughtBy: { checks: ['invalid-is-rejected'], labels: /^invalid\/.*proto/, sent: true },
   },
 ];
 
