@@ -1,7 +1,7 @@
 // action.yml's shell steps, run locally as GitHub would: each `run:` script with its `env:` (inputs and earlier steps'
 // outputs filled in), GITHUB_OUTPUT and GITHUB_STEP_SUMMARY as temporary files. The `uses:` steps (setup-node,
 // upload-artifact) are GitHub's own; only the name given to upload-artifact is checked.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProvider, type RunningProvider } from '../provider/server.ts';
+import { slow } from '../robustness/servers.ts';
 import { assertValidReport } from '../setup/report-schema.ts';
 
 const exec = promisify(execFile);
@@ -260,5 +261,46 @@ describe('action.yml', () => {
     };
     expect(report.spec.path).toBe('my specs/openapi.yaml');
     expect(report.options.maxRequests).toBe(500);
+  });
+
+  it('a cancelled job: SIGINT to the run step reaches the suite, which writes interrupted reports (exit code 130)', async () => {
+    // Arrange: the run step alone, as GitHub starts it, against a target whose answers take 400 ms.
+    const server = await slow(400);
+    const step = action.runs.steps.find((x) => x.id === 'run')!;
+    const dir = join(work, 'cancelled');
+    mkdirSync(dir);
+    const outputFile = join(dir, 'run.out');
+    writeFileSync(outputFile, '');
+    const inputs = { target: server.url, token: 'action-token', runs: '50', 'report-dir': 'cancelled/reports' };
+    const outputs = { install: { bin: join(work, 'node_modules/.bin/conformance') } };
+    const env = Object.fromEntries(
+      Object.entries(step.env ?? {}).map(([k, v]) => [k, evaluate(String(v), inputs, outputs)]),
+    );
+    const bash = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run!], {
+      cwd: work,
+      env: {
+        PATH: `${dirname(process.execPath)}:${process.env['PATH'] ?? ''}`,
+        HOME: work,
+        GITHUB_OUTPUT: outputFile,
+        ...env,
+      },
+      stdio: 'ignore',
+    });
+    const exited = new Promise<number | null>((r) => bash.once('close', (code) => r(code)));
+    try {
+      while (server.requests() < 4) await new Promise((r) => setTimeout(r, 50));
+      // Act
+      bash.kill('SIGINT');
+      const code = await exited;
+      // Assert: the step records the suite's exit code and verdict; the reports say interrupted.
+      expect(code).toBe(0);
+      expect(readFileSync(outputFile, 'utf8')).toMatch(/^exit-code=130\nverdict=interrupted\n/);
+      const report = JSON.parse(readFileSync(join(work, 'cancelled/reports/report.json'), 'utf8')) as {
+        verdict: string;
+      };
+      expect(report.verdict).toBe('interrupted');
+    } finally {
+      await server.close();
+    }
   });
 });
