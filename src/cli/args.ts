@@ -222,6 +222,11 @@ export const OPTIONS = {
     default: 'failures.har only',
     commands: ['run'],
   },
+  'all-failures': {
+    description: 'print every distinct failure on the console, not only the problems and counts',
+    default: 'on a terminal; problems only in CI logs',
+    commands: ['run', 'merge-reports'],
+  },
   out: { value: 'FILE', description: 'where the baseline file is written', commands: ['baseline'] },
   'provider-states-setup-url': {
     value: 'URL',

@@ -1,14 +1,14 @@
 // The console reporter: progress while a run goes (a redrawn bar on a terminal, a few plain lines in CI logs), then a
 // summary a person can act on. Only the CLI prints; the engine reports through `RunHooks`.
 import type { Report, ReportedFailure, ReportedProblem } from '../report/model.ts';
-import { problemMarks, ratchetSections } from '../report/baseline.ts';
+import { problemMarks } from '../report/baseline.ts';
 import { problemDetails, problemHeadline, problemRules, problemScope } from '../report/problems.ts';
 import { repeatCommand, repeatNote } from '../report/repeat.ts';
 import { pacingLine, tlsLine } from '../report/sending.ts';
 import { tokenCurl } from '../report/curl.ts';
 import { duration, visible } from '../report/text.ts';
 import { reproduceLines } from '../report/script.ts';
-import { untestedLines, verdictWord } from '../report/verdict.ts';
+import { viewOf } from '../report/view.ts';
 import type { Io } from './io.ts';
 
 /** What `runSuite`'s hooks tell the reporter. */
@@ -125,11 +125,19 @@ function problemLines(r: Report, p: ReportedProblem): string[] {
 }
 
 /** The summary after a run, as lines: problems, checks, failures, spec gaps, warnings, waivers, verdict and how to repeat it. */
-export function formatSummary(r: Report, opts: { readonly reportDir?: string } = {}): string[] {
+export function formatSummary(
+  r: Report,
+  opts: {
+    readonly reportDir?: string;
+    /** List every distinct failure, not only the problems and counts (`--all-failures`, or a terminal). */
+    readonly allFailures?: boolean;
+  } = {},
+): string[] {
   const out: string[] = [];
-  const partial = r.verdict === 'incomplete' || r.verdict === 'interrupted' || r.verdict === 'unusable';
+  const v = viewOf(r);
+  const partial = v.partial;
   // A partial verdict comes first: whoever reads only the top must not take the table below for a whole run.
-  if (partial) out.push(`${verdictWord(r)}: ${r.verdictReasons.join('; ')}`, ...untestedLines(r), '');
+  if (partial) out.push(`${v.word}: ${v.reasons.join('; ')}`, ...v.untested, '');
   const shard = r.shard
     ? ` · shard ${r.shard.index}/${r.shard.count}`
     : r.mergedShards
@@ -138,12 +146,13 @@ export function formatSummary(r: Report, opts: { readonly reportDir?: string } =
   out.push(
     `${r.tool.name} ${r.tool.version} · target ${r.target.url}${r.target.mock ? ' (embedded Prism mock)' : ''} · seed ${r.seed}${shard}`,
   );
+  out.push(v.headline);
   for (const p of r.preflight.filter((x) => !x.ok))
     out.push(`preflight: the target accepted ${p.label} with ${p.received} (expected ${p.expected})`);
   const problems = r.problems ?? [];
   if (problems.length)
     out.push('', `problems (${problems.length}), by root cause:`, ...problems.flatMap((p) => problemLines(r, p)));
-  for (const x of ratchetSections(r))
+  for (const x of v.ratchet)
     out.push('', `${visible(x.heading)}${x.lines.length ? ':' : ''}`, ...x.lines.map((l) => `  ${visible(l)}`));
 
   out.push(
@@ -169,8 +178,15 @@ export function formatSummary(r: Report, opts: { readonly reportDir?: string } =
   const baselined = r.failures.filter((f) => f.baselined);
   // With problems above, the per-class detail is one line each (its curl line is in report.html and `replay --failure`).
   const detail = problems.length ? (f: ReportedFailure) => [compactLine(f, problems)] : failureLines;
-  if (unwaived.length) out.push('', `failures (${unwaived.length}):`, ...unwaived.flatMap(detail));
-  if (baselined.length)
+  // With problems above, CI logs get the problems and counts; the per-class list is in the reports (or --all-failures).
+  const listAll = opts.allFailures === true || problems.length === 0;
+  if (unwaived.length && listAll) out.push('', `failures (${unwaived.length}):`, ...unwaived.flatMap(detail));
+  else if (unwaived.length)
+    out.push(
+      '',
+      `failures (${unwaived.length}): listed in report.html and report.json (--all-failures prints them here)`,
+    );
+  if (baselined.length && listAll)
     out.push(
       '',
       `baselined failures (${baselined.length}), in problems the baseline lists:`,
@@ -204,15 +220,14 @@ export function formatSummary(r: Report, opts: { readonly reportDir?: string } =
     );
   }
 
-  const word = verdictWord(r);
   const s = r.summary;
   out.push(
     '',
-    `${word}: ${s.cases} cases, ${s.requests} requests, ${s.failures} failures, ${s.waived} waived${s.baselined ? `, ${s.baselined} baselined` : ''} in ${duration(s.durationMs)}${r.verdictReasons.length ? ' — ' + r.verdictReasons.join('; ') : ''}`,
+    `${v.word}: ${v.counts.problems} problem${v.counts.problems === 1 ? '' : 's'} · ${s.cases} cases, ${s.requests} requests, ${s.failures} failures, ${s.waived} waived${s.baselined ? `, ${s.baselined} baselined` : ''} in ${duration(s.durationMs)}${v.reasons.length ? ' — ' + v.reasons.join('; ') : ''}`,
   );
   if (r.budgetExhausted && r.complete !== false) out.push('--max-requests was reached while shrinking');
   for (const line of [pacingLine(r), tlsLine(r)]) if (line !== undefined) out.push(line);
-  if (!partial) out.push(...untestedLines(r));
+  if (!partial) out.push(...v.untested);
   out.push(
     `seed ${r.seed}; repeat the run${r.target.kind === 'url' ? ` (${repeatNote(r)})` : ''}: ${repeatCommand(r)}`,
   );

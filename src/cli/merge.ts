@@ -33,7 +33,8 @@ export async function mergeCommand(
     throw new ReportDirError(reportDir, e);
   });
   await joinCreatedFiles(dirs, reportDir);
-  for (const line of formatSummary(merged, { reportDir })) io.out(secrets.redact(line));
+  for (const line of formatSummary(merged, { reportDir, allFailures: flags['all-failures'] === true || io.isTTY }))
+    io.out(secrets.redact(line));
   io.out(`merged ${reports.length} shard reports; reports: ${files.join(', ')}`);
   return EXIT_CODES[merged.verdict];
 }

@@ -91,7 +91,8 @@ export async function runCommand(
     })),
     ...(har ? [join(reportDir, 'exchanges.har')] : []),
   ];
-  for (const line of formatSummary(report, { reportDir })) io.out(secrets.redact(line));
+  for (const line of formatSummary(report, { reportDir, allFailures: flags['all-failures'] === true || io.isTTY }))
+    io.out(secrets.redact(line));
   io.out(`reports: ${files.join(', ')}`);
   return EXIT_CODES[report.verdict];
 }

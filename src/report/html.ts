@@ -2,10 +2,10 @@
 // hash, and a Content-Security-Policy that forbids every fetch: the page works offline and leaks nothing.
 import { createHash } from 'node:crypto';
 import type { CaseRecord, CheckSummary, Report, ReportedFailure, ReportedProblem } from './model.ts';
-import { problemMarks, ratchetSections } from './baseline.ts';
+import { problemMarks } from './baseline.ts';
 import { problemHeadline, problemRules, problemScope } from './problems.ts';
 import { repeatCommand, repeatNote } from './repeat.ts';
-import { untestedLines, verdictWord } from './verdict.ts';
+import { viewOf } from './view.ts';
 import { duration, escapeMarkup as a, escapeText as t } from './text.ts';
 import { scriptNote } from './script.ts';
 
@@ -197,9 +197,11 @@ const HTML_CREATED = 20;
 
 /** report.html for a report: every value escaped, nothing fetched. */
 export function toHtml(r: Report): string {
-  const state = r.verdict === 'conforms' || r.verdict === 'fails' ? r.verdict : 'interrupted';
-  const word = verdictWord(r);
-  const untested = untestedLines(r);
+  const view = viewOf(r);
+  // The stylesheet's classes: a run that did not judge its whole plan is shown in amber.
+  const state = view.tone === 'partial' ? 'interrupted' : view.tone;
+  const word = view.word;
+  const untested = view.untested;
   const unwaived = r.failures.filter((f) => !f.waivedBy && !f.baselined);
   const waived = r.failures.filter((f) => f.waivedBy);
   const baselined = r.failures.filter((f) => f.baselined);
@@ -240,7 +242,7 @@ export function toHtml(r: Report): string {
   const problemsHtml = r.problems
     ? `<h2 id="problems">Problems (${problems.length})</h2>${problems.length ? `<p class="muted">The failures grouped by root cause: the same answer failing the same checks, in any case class. Per-class detail below.</p>${problems.map((p, i) => problemSection(p, i < 3, problemMarks(r, p))).join('\n')}` : '<p class="muted">None.</p>'}`
     : '';
-  const ratchet = ratchetSections(r)
+  const ratchet = view.ratchet
     .map(
       (x) =>
         `<h2>${t(x.heading.charAt(0).toUpperCase() + x.heading.slice(1))}</h2>${x.lines.length ? `<ul>${x.lines.map((l) => `<li>${t(l)}</li>`).join('')}</ul>` : ''}`,
@@ -370,7 +372,7 @@ export function toHtml(r: Report): string {
 <main>
 <h1>Conformance report · <code>POST /v1/onboarding/entities</code></h1>
 <div class="muted">${t(`${r.tool.name} ${r.tool.version}`)}</div>
-<div class="verdict ${state}" id="verdict"><strong>${word}</strong>${r.verdictReasons.length || untested.length ? `<ul>${[...r.verdictReasons, ...untested].map((x) => `<li>${t(x)}</li>`).join('')}</ul>` : '<span>every check passed (waived failures allowed)</span>'}</div>
+<div class="verdict ${state}" id="verdict"><strong>${word}</strong><span id="headline">${t(view.headline)}</span>${view.reasons.length || untested.length ? `<ul>${[...view.reasons, ...untested].map((x) => `<li>${t(x)}</li>`).join('')}</ul>` : '<span>every check passed (waived failures allowed)</span>'}</div>
 ${problemsHtml}
 ${ratchet}
 <dl class="meta">${meta.map(([k, v]) => `<dt>${t(k)}</dt><dd>${t(v)}</dd>`).join('')}</dl>

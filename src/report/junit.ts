@@ -1,10 +1,9 @@
 // junit.xml: the report as CI systems read it (GitHub, GitLab, Jenkins, Azure): one testsuite per check, one testcase per
 // check and case class label, a failing testcase per unwaived failure, a skipped one per waived failure.
 import type { CaseRecord, CheckSummary, Report, ReportedFailure, ReportedProblem } from './model.ts';
-import { ratchetSections } from './baseline.ts';
 import { problemDetails, problemHeadline, problemRules, problemScope } from './problems.ts';
 import { repeatCommand } from './repeat.ts';
-import { untestedLines, verdictWord } from './verdict.ts';
+import { viewOf } from './view.ts';
 import { escapeMarkup, escapeText } from './text.ts';
 import { reproduceLines } from './script.ts';
 
@@ -225,17 +224,15 @@ function suite(
   };
 }
 
-/** A verdict that says the run did not judge its whole plan. */
-const partial = (r: Report) => r.verdict === 'incomplete' || r.verdict === 'interrupted' || r.verdict === 'unusable';
-
 /**
  * The run itself as a suite: a run that stopped before its plan was done (interrupted, out of budget or time, given
  * up) and each expired waiver fail it, as they keep the verdict from `conforms`.
  */
 function runSuiteXml(r: Report, timestamp: string): Suite {
   const classname = 'conformance.run';
-  const untested = untestedLines(r);
-  const completed: Case = partial(r)
+  const v = viewOf(r);
+  const untested = v.untested;
+  const completed: Case = v.partial
     ? {
         outcome: 'failed',
         xml: element(
@@ -243,7 +240,7 @@ function runSuiteXml(r: Report, timestamp: string): Suite {
           { name: 'completed', classname, time: (r.summary.durationMs / 1000).toFixed(3) },
           element(
             'failure',
-            { message: `${verdictWord(r)}: ${r.verdictReasons.join('; ')}`, type: r.verdict },
+            { message: `${v.word}: ${v.reasons.join('; ')}`, type: r.verdict },
             escapeText(untested.join('\n')),
           ),
         ),
@@ -286,9 +283,10 @@ function runSuiteXml(r: Report, timestamp: string): Suite {
         };
   });
   const notes = [
+    `${v.word}: ${v.headline}${v.reasons.length ? ` — ${v.reasons.join('; ')}` : ''}`,
     ...r.specGaps.map((g) => `spec gap: ${g.message} (${g.count}×, e.g. ${g.example}); rule ${g.rule}`),
     ...r.warnings.map((w) => `warning ${w.code}: ${w.message}; rule ${w.rule}`),
-    ...ratchetSections(r).flatMap((x) => [x.heading, ...x.lines.map((l) => `  ${l}`)]),
+    ...v.ratchet.flatMap((x) => [x.heading, ...x.lines.map((l) => `  ${l}`)]),
     `repeat: ${repeatCommand(r)}`,
   ];
   const props: [string, string][] = [
@@ -299,6 +297,8 @@ function runSuiteXml(r: Report, timestamp: string): Suite {
     ['runs', String(r.runs)],
     ['spec', `${r.spec.path} sha256:${r.spec.sha256}`],
     ['verdict', r.verdict],
+    ['verdict-word', v.word],
+    ['problems', String(v.counts.problems)],
     ...(r.shard ? [['shard', `${r.shard.index}/${r.shard.count}`] as [string, string]] : []),
   ];
   return suite('run', [completed, ...waivers], timestamp, props, notes.join('\n'));
@@ -312,7 +312,7 @@ export function toJUnit(r: Report): string {
     ...r.checks.map((c) => checkSuite(c, r.failures, timestamp)),
   ];
   // A partial run's own suite comes first, so that a CI page shows INCOMPLETE before the checks that passed.
-  const suites = partial(r) ? [runSuiteXml(r, timestamp), ...checks] : [...checks, runSuiteXml(r, timestamp)];
+  const suites = viewOf(r).partial ? [runSuiteXml(r, timestamp), ...checks] : [...checks, runSuiteXml(r, timestamp)];
   const sum = (k: 'tests' | 'failures' | 'skipped') => suites.reduce((n, s) => n + s[k], 0);
   const attrs = {
     name: `${r.tool.name}: POST /v1/onboarding/entities`,

@@ -1,13 +1,14 @@
 // report.md: the report as a pull-request comment or a CI job summary reads it (GitHub-flavoured Markdown): the
 // verdict, what to fix first with its curl line, the checks table; capped, with a link to report.html for the rest.
 import type { CaseRecord, Report, ReportedFailure, ReportedProblem } from './model.ts';
-import { problemMarks, ratchetSections } from './baseline.ts';
+import { problemMarks } from './baseline.ts';
 import { problemHeadline, problemRules, problemScope } from './problems.ts';
 import { repeatCommand } from './repeat.ts';
 import { pacingLine, tlsLine } from './sending.ts';
 import { tokenCurl } from './curl.ts';
 import { duration, escapeText, visible } from './text.ts';
 import { reproduceLines } from './script.ts';
+import { viewOf } from './view.ts';
 
 /** How report.md is cut to fit a comment (GitHub refuses comments over 65,536 characters). */
 export interface MarkdownOptions {
@@ -41,10 +42,6 @@ function block(s: string, lang = ''): string {
 /** Plain Markdown text: markup escaped as in HTML (GitHub renders Markdown to HTML), one line. */
 function text(s: string): string {
   return escapeText(s).replace(/\r?\n/g, ' ');
-}
-
-function verdictWord(r: Report): string {
-  return r.interrupted ? 'INTERRUPTED' : r.verdict === 'conforms' ? 'CONFORMS' : 'FAILS';
 }
 
 function curlBlock(r: CaseRecord, htmlLink: string): string {
@@ -125,15 +122,17 @@ export function toMarkdown(r: Report, opts: MarkdownOptions = {}): string {
   const maxChars = opts.maxChars ?? 60_000;
   const html = opts.htmlLink ?? 'report.html';
   const s = r.summary;
-  const icon = r.interrupted ? '⏸️' : r.verdict === 'conforms' ? '✅' : '❌';
+  const v = viewOf(r);
   const head = [
-    `## ${icon} ${verdictWord(r)} · conformance of ${code('POST /v1/onboarding/entities')}`,
+    `## ${v.icon} ${v.word} · conformance of ${code('POST /v1/onboarding/entities')}`,
     '',
-    `Target ${code(r.target.url)}${r.target.mock ? ' (embedded Prism mock)' : ''} · seed ${r.seed} · ${s.cases} cases, ${s.requests} requests, ${s.failures} failures, ${s.waived} waived · ${duration(s.durationMs)}`,
-    ...(r.verdictReasons.length ? ['', ...r.verdictReasons.map((x) => `- ${text(x)}`)] : []),
+    `**${text(v.headline)}**`,
+    '',
+    `Target ${code(r.target.url)}${r.target.mock ? ' (embedded Prism mock)' : ''} · seed ${r.seed} · ${s.cases} cases, ${s.requests} requests, ${s.waived} waived · ${duration(s.durationMs)}`,
+    ...(v.reasons.length || v.untested.length ? ['', ...[...v.reasons, ...v.untested].map((x) => `- ${text(x)}`)] : []),
     ...[pacingLine(r), tlsLine(r)].flatMap((l) => (l === undefined ? [] : ['', text(l)])),
   ].join('\n');
-  const ratchet = ratchetSections(r).flatMap((x) => [
+  const ratchet = v.ratchet.flatMap((x) => [
     `### ${text(x.heading.charAt(0).toUpperCase() + x.heading.slice(1))}`,
     '',
     ...x.lines.slice(0, 20).map((l) => `- ${text(l)}`),

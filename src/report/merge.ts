@@ -10,7 +10,7 @@ import {
 import { mergeBaselineStatus, type BaselineStatus } from './baseline.ts';
 import { mergeProblems } from './problems.ts';
 import type { WaiverStatus } from './waivers.ts';
-import { untestedOf, verdictOf } from './verdict.ts';
+import { buildReport } from './build.ts';
 
 /** Shard reports that do not make up one run: one line, exit code 2. */
 export class MergeError extends Error {
@@ -208,7 +208,7 @@ export function mergeReports(input: readonly Report[]): Report {
     // The plan is the whole run's in every shard.
     plan: first.plan,
     checks,
-    ...(rows === undefined ? {} : { rows, untested: untestedOf(checks, rows) }),
+    ...(rows === undefined ? {} : { rows }),
     coverage: [
       ...reports
         .flatMap((r) => r.coverage)
@@ -247,8 +247,8 @@ export function mergeReports(input: readonly Report[]): Report {
     createdCount: sum((r) => r.createdCount ?? r.created.length),
     // merge-reports joins the shards' files into its own (src/cli/merge.ts).
     ...(reports.some((r) => r.createdFile) ? { createdFile: CREATED_FILE } : {}),
-  } satisfies Omit<Report, 'verdict' | 'verdictReasons'>;
-  return { ...merged, ...verdictOf(merged) };
+  };
+  return buildReport(merged);
 }
 
 function optionalBaseline(b: BaselineStatus | undefined): { baseline?: BaselineStatus } {

@@ -64,11 +64,6 @@ export function verdictOf(r: VerdictInput): { verdict: Verdict; verdictReasons: 
   return { verdict, verdictReasons: reasons };
 }
 
-/** The verdict as a person reads it first, in capitals: CONFORMS, FAILS, INCOMPLETE, INTERRUPTED, UNUSABLE. */
-export function verdictWord(r: Pick<Report, 'verdict'>): string {
-  return r.verdict.toUpperCase();
-}
-
 /** Cases sent per verdict-table row, counted from case kinds. */
 export function rowCounts(byKind: ReadonlyMap<string, number>): NonNullable<Report['rows']> {
   return VERDICT_ROWS.map(({ row }) => ({ row, cases: byKind.get(row) ?? 0 }));

@@ -18,7 +18,8 @@ import { baselineStatus, type BaselineEntry } from '../report/baseline.ts';
 import { answerOf, describeProblem, orderProblems, problemParts, problemSignature } from '../report/problems.ts';
 import { CREATED_FILE, CREATED_KEPT, type Pacing } from '../report/model.ts';
 import type { createWaiverBook } from '../report/waivers.ts';
-import { rowCounts, untestedOf, verdictOf, type StopReason } from '../report/verdict.ts';
+import { rowCounts, type StopReason } from '../report/verdict.ts';
+import { buildReport } from '../report/build.ts';
 import type { Target } from '../targets/index.ts';
 import { TOOL } from '../version.ts';
 import type { Exchange, ReceivedResponse } from './exchange.ts';
@@ -275,7 +276,7 @@ export function createTally(
           ? `preflight: the target accepted ${p.label} with ${p.received} (expected ${p.expected}): it does not seem to enforce the contract`
           : `preflight: the target answered ${p.label} with ${p.received} (expected ${p.expected})`,
       }));
-      return {
+      return buildReport({
         tool: TOOL,
         spec: meta.spec,
         target: { kind: meta.target.kind, url: meta.target.baseUrl, mock: meta.target.mock, insecure: meta.insecure },
@@ -288,19 +289,10 @@ export function createTally(
         ...(meta.options ? { options: meta.options } : {}),
         ...(meta.pacing ? { pacing: meta.pacing } : {}),
         ...stop,
-        ...verdictOf({
-          failures: reported,
-          summary,
-          waivers: waiverStatuses,
-          interrupted: meta.interrupted,
-          budgetExhausted: meta.budgetExhausted,
-          ...stop,
-        }),
         summary,
         plan: meta.plan,
         checks: checkSummaries,
         rows,
-        untested: untestedOf(checkSummaries, rows),
         coverage: meta.coverage,
         failures: reported,
         problems: grouped,
@@ -317,7 +309,7 @@ export function createTally(
         created,
         createdCount,
         ...(onCreated ? { createdFile: CREATED_FILE } : {}),
-      };
+      });
     },
   };
 }

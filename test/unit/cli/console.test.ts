@@ -75,8 +75,10 @@ describe('progress', () => {
 
 describe('formatSummary', () => {
   it('lists checks, failures with rule and curl line, spec gaps, warnings, waivers, the verdict and the repeat command', () => {
-    expect(formatSummary(fixtureReport(), { reportDir: 'reports/' }).join('\n')).toMatchInlineSnapshot(`
+    expect(formatSummary(fixtureReport(), { reportDir: 'reports/', allFailures: true }).join('\n'))
+      .toMatchInlineSnapshot(`
       "connect-onboarding-conformance 0.1.0 · target https://sandbox.connect.example.com/connect · seed 1234567
+      3 problems · 3 distinct failures (10 in all)
 
       problems (3), by root cause:
       P1 status 400 where 201 is due · 7 cases in 1 class
@@ -124,10 +126,18 @@ describe('formatSummary', () => {
         old-echo-bug (echo-owner, owner team-onboarding): matched 0 STALE (matched nothing: remove it?)
         legacy-415 (media-type-is-enforced, owner platform): matched 0 EXPIRED 2025-01-31 STALE (matched nothing: remove it?)
 
-      FAILS: 213 cases, 229 requests, 10 failures, 3 waived in 12.3 s — 3 distinct failures (10 in all); waiver legacy-415 expired on 2025-01-31
+      FAILS: 3 problems · 213 cases, 229 requests, 10 failures, 3 waived in 12.3 s — 3 distinct failures (10 in all); waiver legacy-415 expired on 2025-01-31
       seed 1234567; repeat the run (the token in CONNECT_TOKEN, never on the command line): npx conformance run --target https://sandbox.connect.example.com/connect --seed 1234567 --runs 200
       replay the failures: npx conformance replay reports/report.json"
     `);
+  });
+
+  it('in CI lists the problems and counts, and leaves the failure list to the reports unless asked', () => {
+    const ci = formatSummary(fixtureReport()).join('\n');
+    expect(ci).toContain('problems (3), by root cause:');
+    expect(ci).toContain('failures (3): listed in report.html and report.json (--all-failures prints them here)');
+    expect(ci).not.toContain('F1 valid-is-created');
+    expect(formatSummary(fixtureReport(), { allFailures: true }).join('\n')).toContain('F1 valid-is-created');
   });
 
   it('is short for a conforming run against the embedded mock', () => {
@@ -141,12 +151,13 @@ describe('formatSummary', () => {
     });
     expect(lines.join('\n')).toMatchInlineSnapshot(`
       "connect-onboarding-conformance 0.1.0 · target http://127.0.0.1:4010 (embedded Prism mock) · seed 1234567
+      0 problems · 0 distinct failures (0 in all)
 
         check                 passed  failed  waived  skipped
         response-is-received     200       0       0        0
         not-a-server-error       200       0       0        0
 
-      CONFORMS: 213 cases, 229 requests, 0 failures, 0 waived in 12.3 s
+      CONFORMS: 0 problems · 213 cases, 229 requests, 0 failures, 0 waived in 12.3 s
       seed 1234567; repeat the run: npx conformance run --target prism --seed 1234567 --runs 200"
     `);
   });

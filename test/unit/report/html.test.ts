@@ -90,7 +90,7 @@ describe('toHtml', () => {
       untested: { checks: ['method-is-not-allowed'], rows: ['method'] },
     });
     expect(incomplete).toContain(
-      '<div class="verdict interrupted" id="verdict"><strong>INCOMPLETE</strong><ul><li>--max-requests was reached before every case was sent</li><li>untested checks (1): method-is-not-allowed</li><li>untested verdict-table rows (1): method</li></ul>',
+      '<div class="verdict interrupted" id="verdict"><strong>INCOMPLETE</strong><span id="headline">0 problems · 0 distinct failures (0 in all)</span><ul><li>--max-requests was reached before every case was sent</li><li>untested checks (1): method-is-not-allowed</li><li>untested verdict-table rows (1): method</li></ul>',
     );
     expect(incomplete).not.toContain('every check passed');
   });
