@@ -85,34 +85,37 @@ function echoCheck(name: string, description: string, fields: readonly EchoField
         const received = at(body, ...f.response);
         const sent = at(caseValue(c), f.request) ?? null;
         const where = f.response.join('.');
+        const pointer = `/${f.response.join('/')}`;
         if (received === undefined) {
           if (sent !== null) omitted.push(where);
           continue;
         }
         if (received === null) {
           if (sent !== null)
-            failures.push(
-              fail(
+            failures.push({
+              ...fail(
                 'echo-null',
                 RULES.created,
                 `${res.status} ${where} is null, but the request's ${f.request} was ${shown(sent)}`,
                 null,
                 sent,
               ),
-            );
+              at: pointer,
+            });
           continue;
         }
         if (f.when === 'given' && sent === null) continue;
         if (!(f.equal ?? jsonEqual)(sent, received)) {
-          failures.push(
-            fail(
+          failures.push({
+            ...fail(
               'echo-mismatch',
               RULES.created,
               `${res.status} ${where} does not echo the request's ${f.request}: Received: ${shown(received)} / Sent: ${shown(sent)}`,
               received,
               sent,
             ),
-          );
+            at: pointer,
+          });
         }
       }
       if (omitted.length > 0)

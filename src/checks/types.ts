@@ -17,6 +17,8 @@ export interface Failure {
   readonly message: string;
   readonly received?: unknown;
   readonly documented?: unknown;
+  /** JSON pointer of the field it concerns, when one does (an echo: `/data/entity/information/name`). */
+  readonly at?: string;
 }
 
 /** What a check may know besides the case and the exchange. */

@@ -1,20 +1,26 @@
 // Baselines and triage. A baseline is a ratchet: the problems a provider is known to have, by signature, which a run
 // reports but does not fail on; entries that no longer occur are reported as fixed, so that the file only shrinks.
 // Triage compares a run with a previous report: new problems, problems still failing, problems fixed.
-import type { Report, ReportedProblem } from './model.ts';
+import { coreOf, RANDOM_SCOPE, type Cause } from './cause.ts';
+import type { CheckSummary, Report, ReportedProblem } from './model.ts';
 
-/** One known problem of a baseline file: its signature (what is matched) and, for people, what it is. */
+/**
+ * One known problem of a baseline file: its signature (what is matched) and, for people, what it is. Version 2 adds
+ * `classes`, the case classes it was seen in: an entry is fixed only when cases of those classes were sent and passed.
+ */
 export interface BaselineEntry {
   readonly signature: string;
   readonly title: string;
   readonly checks: readonly string[];
   readonly rules: readonly string[];
+  /** The case classes it was seen in (version 2); absent in a version 1 entry, whose signature is of the old form. */
+  readonly classes?: readonly string[];
 }
 
 /** The baseline file a team commits (`conformance baseline REPORT --out FILE`). */
 export interface BaselineFile {
-  /** The format's version. */
-  readonly baseline: 1;
+  /** The format's version: 2 (problems by cause); version 1 files (problems by the failures of one case) are read. */
+  readonly baseline: 2;
   readonly problems: readonly BaselineEntry[];
 }
 
@@ -24,8 +30,13 @@ export interface BaselineStatus {
   readonly entries: number;
   /** Entries the run still showed: reported, not failing the run. */
   readonly matched: number;
-  /** Entries the run did not show: fixed (or not reached), to be removed from the file with `conformance baseline`. */
+  /** Entries the run did not show although cases of their classes were sent and passed: to be removed from the file. */
   readonly fixed: readonly BaselineEntry[];
+  /**
+   * Entries the run did not show and could not have: no case of their classes passed (not sent, another failure), a
+   * problem found by random cases only, or a version 1 entry. Kept; absent in reports of older versions.
+   */
+  readonly notSeen?: readonly BaselineEntry[];
 }
 
 /** A run compared with a previous report (report.json → `triage`, from `run --compare`). */
@@ -45,7 +56,7 @@ export class BaselineError extends Error {
 }
 
 function entryOf(p: ReportedProblem): BaselineEntry {
-  return { signature: p.signature, title: p.title, checks: p.checks, rules: p.rules };
+  return { signature: p.signature, title: p.title, checks: p.checks, rules: p.rules, classes: p.classes };
 }
 
 /** The baseline of a report: its unwaived problems by signature, sorted, with nothing of the run (seed, ids, times). */
@@ -53,14 +64,16 @@ export function toBaseline(r: Pick<Report, 'problems'>): BaselineFile {
   if (r.problems === undefined)
     throw new BaselineError('the report has no problems field (written by an older version): run again to make one');
   const entries = r.problems.map(entryOf).sort((a, b) => (a.signature < b.signature ? -1 : 1));
-  return { baseline: 1, problems: [...new Map(entries.map((e) => [e.signature, e])).values()] };
+  return { baseline: 2, problems: [...new Map(entries.map((e) => [e.signature, e])).values()] };
 }
 
 /** The entries of a parsed baseline file, checked. */
 export function parseBaseline(json: unknown, source: string): BaselineEntry[] {
   const file = json as Partial<BaselineFile> | null;
-  if (file === null || typeof file !== 'object' || file.baseline !== 1 || !Array.isArray(file.problems))
-    throw new BaselineError(`${source}: not a baseline file (expected {"baseline": 1, "problems": [...]})`);
+  // Read as data: the version is checked here, so a literal type does not narrow it.
+  const version = (file as { baseline?: unknown } | null)?.baseline;
+  if (file === null || typeof file !== 'object' || (version !== 1 && version !== 2) || !Array.isArray(file.problems))
+    throw new BaselineError(`${source}: not a baseline file (expected {"baseline": 2, "problems": [...]})`);
   return file.problems.map((e: Partial<BaselineEntry>, i) => {
     if (typeof e?.signature !== 'string' || e.signature === '')
       throw new BaselineError(`${source}: problem #${i + 1} needs a "signature" string`);
@@ -69,19 +82,64 @@ export function parseBaseline(json: unknown, source: string): BaselineEntry[] {
       title: typeof e.title === 'string' ? e.title : e.signature,
       checks: Array.isArray(e.checks) ? e.checks.map(String) : [],
       rules: Array.isArray(e.rules) ? e.rules.map(String) : [],
+      ...(version === 2 && Array.isArray(e.classes) ? { classes: e.classes.map(String) } : {}),
     };
   });
 }
 
-/** Where a run stands against a baseline: how many entries still occur, which no longer do. */
+/** A version 1 signature: `received 200 | check kind rule | …`, the failures of one case. */
+function v1Parts(e: BaselineEntry): { received: string; parts: Set<string> } | undefined {
+  if (e.classes !== undefined || !e.signature.startsWith('received ')) return undefined;
+  const [received, ...parts] = e.signature.split(' | ');
+  return { received: received.slice('received '.length), parts: new Set(parts) };
+}
+
+/**
+ * Which entry of the baseline lists a cause (its signature), if any: the entry of its signature; for a random case's
+ * cause, an entry of its core (the boundary problem it counts under); for a version 1 entry, the same answer and one
+ * of the failures the entry names.
+ */
+export function baselineMatcher(
+  entries: readonly BaselineEntry[],
+): (cause: Pick<Cause, 'signature' | 'core' | 'attachable' | 'failures'>) => string | undefined {
+  const signatures = new Set(entries.map((e) => e.signature));
+  const cores = new Map(entries.filter((e) => e.classes !== undefined).map((e) => [coreOf(e.signature), e.signature]));
+  const old = entries.flatMap((e) => {
+    const v1 = v1Parts(e);
+    return v1 ? [{ ...v1, signature: e.signature }] : [];
+  });
+  return (cause) => {
+    if (signatures.has(cause.signature)) return cause.signature;
+    const byCore = cause.attachable ? cores.get(cause.core) : undefined;
+    if (byCore !== undefined) return byCore;
+    return old.find(
+      (e) =>
+        cause.core.startsWith(`received ${e.received} | `) &&
+        cause.failures.some((f) => e.parts.has(`${f.check} ${f.kind} ${f.rule}`)),
+    )?.signature;
+  };
+}
+
+/**
+ * Where a run stands against a baseline: entries still seen; entries fixed (not seen although cases of their classes
+ * were sent and passed the entry's checks); entries not seen (their cases were not sent or did not pass, found by
+ * random cases only, or version 1). Only a fixed entry asks to be removed: a gate with a fresh seed per run is stable.
+ */
 export function baselineStatus(
   file: string,
   entries: readonly BaselineEntry[],
-  problems: readonly Pick<ReportedProblem, 'signature'>[],
+  /** The signatures of the entries the run's causes matched (`baselineMatcher`). */
+  seen: ReadonlySet<string>,
+  checks: readonly Pick<CheckSummary, 'name' | 'classes'>[] = [],
 ): BaselineStatus {
-  const seen = new Set(problems.map((p) => p.signature));
-  const fixed = entries.filter((e) => !seen.has(e.signature));
-  return { file, entries: entries.length, matched: entries.length - fixed.length, fixed };
+  const passedIn = (e: BaselineEntry) =>
+    e.classes !== undefined &&
+    !e.signature.endsWith(`| in ${RANDOM_SCOPE}`) &&
+    e.classes.some((label) => checks.some((c) => e.checks.includes(c.name) && (c.classes?.[label]?.passed ?? 0) > 0));
+  const unseen = entries.filter((e) => !seen.has(e.signature));
+  const fixed = unseen.filter(passedIn);
+  const notSeen = unseen.filter((e) => !passedIn(e));
+  return { file, entries: entries.length, matched: entries.length - unseen.length, fixed, notSeen };
 }
 
 /** Triage of a run against a previous report: new, still failing, fixed (by problem signature). */
@@ -97,15 +155,23 @@ export function triage(current: Pick<Report, 'problems'>, previous: Report, file
   };
 }
 
-/** The baseline status of merged shards: an entry is fixed only when no shard showed it. */
+/**
+ * The baseline status of merged shards: an entry any shard showed is matched; else fixed when a shard found it fixed;
+ * else not seen.
+ */
 export function mergeBaselineStatus(statuses: readonly (BaselineStatus | undefined)[]): BaselineStatus | undefined {
   const given = statuses.filter((s): s is BaselineStatus => s !== undefined);
   if (given.length === 0) return undefined;
-  const fixedEverywhere = given
-    .map((s) => new Set(s.fixed.map((e) => e.signature)))
-    .reduce((a, b) => new Set([...a].filter((x) => b.has(x))));
-  const fixed = given[0].fixed.filter((e) => fixedEverywhere.has(e.signature));
-  return { ...given[0], matched: given[0].entries - fixed.length, fixed };
+  const unseenIn = (s: BaselineStatus) => new Set([...s.fixed, ...(s.notSeen ?? [])].map((e) => e.signature));
+  const unseenEverywhere = given.map(unseenIn).reduce((a, b) => new Set([...a].filter((x) => b.has(x))));
+  const fixedSomewhere = new Set(given.flatMap((s) => s.fixed.map((e) => e.signature)));
+  const all = [
+    ...new Map(given.flatMap((s) => [...s.fixed, ...(s.notSeen ?? [])]).map((e) => [e.signature, e])).values(),
+  ];
+  const unseen = all.filter((e) => unseenEverywhere.has(e.signature));
+  const fixed = unseen.filter((e) => fixedSomewhere.has(e.signature));
+  const notSeen = unseen.filter((e) => !fixedSomewhere.has(e.signature));
+  return { ...given[0], matched: given[0].entries - unseen.length, fixed, notSeen };
 }
 
 /** The marks of a problem for people: `baselined`, `new`, `still failing`. */
@@ -127,11 +193,16 @@ export function ratchetSections(r: Pick<Report, 'baseline' | 'triage' | 'problem
     ids.map((id) => `${id} ${(r.problems ?? []).find((p) => p.id === id)?.title ?? ''}`.trimEnd());
   if (r.baseline) {
     const b = r.baseline;
+    const notSeen = b.notSeen ?? [];
     out.push({
-      heading: `baseline ${b.file}: ${b.matched} of ${b.entries} entries still occur (reported, not failing the run), ${b.fixed.length} fixed`,
+      heading: `baseline ${b.file}: ${b.matched} of ${b.entries} entries still occur (reported, not failing the run), ${b.fixed.length} fixed${notSeen.length ? `, ${notSeen.length} not seen` : ''}`,
       lines: [
         ...b.fixed.map(
           (e) => `fixed: ${e.title} — remove it from the baseline (conformance baseline REPORT --out FILE)`,
+        ),
+        ...notSeen.map(
+          (e) =>
+            `not seen: ${e.title} — ${e.classes === undefined ? 'a version 1 entry: regenerate the baseline to tell fixed from not sent' : 'no case of its classes passed in this run (not sent, or found by random cases only): kept'}`,
         ),
       ],
     });

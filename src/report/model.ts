@@ -68,17 +68,26 @@ export interface ReportedFailure extends CaseRecord, Failure {
 }
 
 /**
- * One problem: the distinct failures that share a root cause, i.e. cases that got the same answer and failed the same
- * checks the same way (same kind and rule), whatever their case class. `status 200 where 201 is due` on 70 valid
- * classes is one problem with two rules (`status-is-allowed`, `valid-is-created`).
+ * One problem: a cause (`cause.ts`): the check, its rule, the answer and the class of request or field it concerns,
+ * never which other failures shared a case. `status 200 where 201 is due` on 70 valid classes is one problem with two
+ * rules (`status-is-allowed`, `valid-is-created`); a 500 on a random case carrying the long string counts under the
+ * long string's problem.
  */
 export interface ReportedProblem {
   /** Stable within a report: `P1`, `P2`, … (most cases first). */
   readonly id: string;
-  /** Stable across runs (no seed, id or timing in it): the answer and each `check kind rule`; baselines match on it. */
+  /** Stable across runs and seeds (no seed, id or timing in it): `core` and `scope`; baselines match on it. */
   readonly signature: string;
-  /** One line for people: `status 200 where 201 is due`. */
+  /** What the provider did, without the class: a random case's cause counts under a problem of the same core. */
+  readonly core?: string;
+  /** The class family it concerns (`valid/string`, `invalid/format`), `''` for every request of its kind, or `random cases`. */
+  readonly scope?: string;
+  /** One line for people, naming the field and the rule: `collectiveId: format uuid not enforced (201 to "x")`. */
   readonly title: string;
+  /** JSON pointers of the fields it concerns: the request's (a violation) or the answer's (an echo). */
+  readonly at?: readonly string[];
+  /** Every failure it explains, as `check kind rule`. */
+  readonly parts?: readonly string[];
   /** The answer received: a status (`200`) or a transport error kind (`timeout`). */
   readonly received: string;
   /** What was due, as the most specific failure documents it (`201`), or `''` when no failure says. */

@@ -1,7 +1,8 @@
-// Problems, not symptoms: the distinct failures of a run grouped by root cause. A case's problem is its answer and the
-// set of (check, kind, rule) it failed; cases of any class that share both are one problem.
+// Problems, not symptoms: the distinct failures of a run grouped by cause (`cause.ts`): the check, its rule, the answer
+// and the class of request or field it concerns; what they are called, ordered and joined across shards.
 import type { Failure } from '../checks/types.ts';
-import type { ReportedFailure, ReportedProblem } from './model.ts';
+import { coreOf, RANDOM_SCOPE } from './cause.ts';
+import type { CaseRecord, ReportedFailure, ReportedProblem } from './model.ts';
 
 /** What a problem is made of, in a stable order: each failure as `check kind rule`. */
 export function problemParts(failures: readonly Pick<Failure, 'check' | 'kind' | 'rule'>[]): string[] {
@@ -16,34 +17,117 @@ export function answerOf(ex: {
   return ex.response ? String(ex.response.status) : (ex.error?.kind ?? 'no-answer');
 }
 
-/** The signature of a problem: stable across runs, seeds and shards (a baseline stores it). */
-export function problemSignature(received: string, parts: readonly string[]): string {
-  return [`received ${received}`, ...parts].join(' | ');
-}
-
 const STATUS_KINDS = new Set(['unexpected-status', 'undocumented-status']);
 
 function shown(v: unknown): string {
   if (Array.isArray(v)) return v.map((x) => shown(x)).join(' or ');
-  const s = typeof v === 'string' ? v : JSON.stringify(v);
+  let s: string;
+  try {
+    s = typeof v === 'string' ? v : String(JSON.stringify(v));
+  } catch {
+    // A value nested deeper than the stack allows (the request space nests 10,000 levels).
+    s = Array.isArray(v) ? '[…]' : '{…}';
+  }
   return s.length > 80 ? `${s.slice(0, 79)}…` : s;
 }
 
-/** The title and the due answer of a problem from its example's failures (the narrowest `documented` is due). */
+/** A JSON pointer as people read a field: `/data/entity/collectiveId` → `data.entity.collectiveId`. */
+function fieldName(pointer: string): string {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .join('.');
+}
+
+/** The value at a JSON pointer of a JSON text, iteratively (a body may nest 10,000 levels); undefined when absent. */
+export function valueAt(json: string | null, pointer: string): unknown {
+  if (json === null) return undefined;
+  let node: unknown;
+  try {
+    node = JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+  for (const token of pointer.split('/').slice(1)) {
+    const key = token.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+/** `collectiveId, owner` or `a, b and 3 more`. */
+function fieldList(at: readonly string[]): string {
+  const names = at.map(fieldName);
+  return names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
+}
+
+/** The classes a problem was seen in, the example's first: `valid/string/long-256` or `auth/none and 2 more classes`. */
+function classList(classes: readonly string[], first: string | undefined): string {
+  const shown = first !== undefined && classes.includes(first) ? first : classes[0];
+  return classes.length > 1 ? `${shown} and ${classes.length - 1} more classes` : (shown ?? '');
+}
+
+/** What a rule asks, in words: `format uuid`, `enum`, `type string`, `required`. */
+function ruleWords(rule: string, value: unknown): string {
+  const keyword = rule.slice(rule.lastIndexOf('/') + 1);
+  return typeof value === 'string' ? `${keyword} ${value}` : keyword;
+}
+
+/** The problem's parts, as the tally and the report keep them. */
+type Describable = {
+  readonly received: string;
+  readonly scope: string;
+  readonly failures: readonly Pick<Failure, 'check' | 'kind' | 'message' | 'documented' | 'rule'>[];
+  readonly at: ReadonlySet<string> | readonly string[];
+  readonly classes: ReadonlySet<string> | readonly string[];
+};
+
+/**
+ * The title and the due answer of a problem, naming the field and the rule in words:
+ * `collectiveId: format uuid not enforced (201 to "not-a-uuid")`, `status 500 (server error) on valid/string/long-256`.
+ */
 export function describeProblem(
-  received: string,
-  failures: readonly Pick<Failure, 'kind' | 'message' | 'documented'>[],
+  p: Describable,
+  example: Pick<CaseRecord, 'request'> & { readonly case?: Pick<CaseRecord['case'], 'label' | 'violation'> },
+  ruleValue: (pointer: string) => unknown = () => undefined,
 ): { title: string; due: string } {
+  const { received, failures } = p;
+  const at = [...p.at].sort();
+  const classes = [...p.classes].sort();
   const documented = failures
     .map((f) => f.documented)
     .filter((d) => d !== undefined)
     .sort((a, b) => (Array.isArray(a) ? a.length : 1) - (Array.isArray(b) ? b.length : 1));
   const due = documented.length ? shown(documented[0]) : '';
-  if (failures.every((f) => STATUS_KINDS.has(f.kind)) && due)
-    return { title: `status ${received} where ${due} is due`, due };
-  const [first] = failures;
-  const message = first ? first.message : `received ${received}`;
-  return { title: message.length > 160 ? `${message.slice(0, 159)}…` : message, due };
+  const [primary] = failures;
+  const cut = (t: string) => (t.length > 160 ? `${t.slice(0, 159)}…` : t);
+  if (!primary) return { title: `received ${received}`, due };
+  if (primary.check === 'invalid-is-rejected' && /^2\d\d$/.test(received) && at.length) {
+    const value = valueAt(example.request.body, example.case?.violation?.instancePath ?? at[0]);
+    const sent =
+      value === undefined ? '' : ` to ${typeof value === 'string' ? shown(JSON.stringify(value)) : shown(value)}`;
+    return {
+      title: cut(
+        `${fieldList(at)}: ${ruleWords(primary.rule, ruleValue(primary.rule))} not enforced (${received}${sent})`,
+      ),
+      due,
+    };
+  }
+  if (primary.check === 'not-a-server-error')
+    return { title: cut(`status ${received} (server error) on ${classList(classes, example.case?.label)}`), due };
+  if (primary.check === 'response-is-received')
+    return { title: cut(`no answer (${received}) on ${classList(classes, example.case?.label)}`), due };
+  if (primary.check.startsWith('echo-') && at.length)
+    return { title: cut(`${fieldList(at)}: not the value sent (${primary.check}, ${received})`), due };
+  if (STATUS_KINDS.has(primary.kind) && due) {
+    const where = p.scope
+      ? ` (${at.length ? `${fieldList(at)}, ` : ''}${classList(classes, example.case?.label)})`
+      : '';
+    return { title: cut(`status ${received} where ${due} is due${where}`), due };
+  }
+  return { title: cut(primary.message), due };
 }
 
 /** Most cases first, then by signature: the same problems come in the same order in every run. */
@@ -51,16 +135,39 @@ export function orderProblems<T extends Pick<ReportedProblem, 'cases' | 'signatu
   return [...problems].sort((a, b) => b.cases - a.cases || (a.signature < b.signature ? -1 : 1));
 }
 
+/** What a problem explains, as `check kind rule`: its `parts`, or (older reports) its signature's. */
+export function partsOf(p: Pick<ReportedProblem, 'signature' | 'parts'>): string[] {
+  return p.parts ? [...p.parts] : p.signature.split(' | ').slice(1);
+}
+
 /** The unwaived distinct failures a problem groups: its parts, in its classes. */
-function failuresOf(p: Pick<ReportedProblem, 'signature' | 'classes'>, failures: readonly ReportedFailure[]): string[] {
-  const parts = new Set(p.signature.split(' | ').slice(1));
+function failuresOf(
+  p: Pick<ReportedProblem, 'signature' | 'classes' | 'parts'>,
+  failures: readonly ReportedFailure[],
+): string[] {
+  const parts = new Set(partsOf(p));
   const classes = new Set(p.classes);
   return failures
     .filter((f) => !f.waivedBy && classes.has(f.case.label) && parts.has(`${f.check} ${f.kind} ${f.rule}`))
     .map((f) => f.id);
 }
 
-/** The problems of shards joined by signature: cases summed, classes united, the first shard's example. */
+function joined(a: ReportedProblem, b: ReportedProblem): ReportedProblem {
+  const at = [...new Set([...(a.at ?? []), ...(b.at ?? [])])].sort();
+  const parts = [...new Set([...partsOf(a), ...partsOf(b)])].sort();
+  return {
+    ...a,
+    cases: a.cases + b.cases,
+    classes: [...new Set([...a.classes, ...b.classes])].sort(),
+    ...(at.length ? { at } : {}),
+    ...(a.parts ? { parts } : {}),
+  };
+}
+
+/**
+ * The problems of shards joined by signature: cases summed, classes united, the first shard's example; a shard's
+ * problem `in random cases` counts under another shard's problem of the same core, as within one run.
+ */
 export function mergeProblems(
   lists: readonly (readonly ReportedProblem[] | undefined)[],
   failures: readonly ReportedFailure[],
@@ -68,16 +175,16 @@ export function mergeProblems(
   const bySig = new Map<string, ReportedProblem>();
   for (const p of lists.flatMap((l) => l ?? [])) {
     const seen = bySig.get(p.signature);
-    bySig.set(
-      p.signature,
-      seen
-        ? {
-            ...seen,
-            cases: seen.cases + p.cases,
-            classes: [...new Set([...seen.classes, ...p.classes])].sort(),
-          }
-        : p,
-    );
+    bySig.set(p.signature, seen ? joined(seen, p) : p);
+  }
+  const cores = new Map<string, string>();
+  for (const p of [...bySig.values()].sort((a, b) => (a.signature < b.signature ? -1 : 1)))
+    if (p.scope !== RANDOM_SCOPE && !cores.has(coreOf(p.signature))) cores.set(coreOf(p.signature), p.signature);
+  for (const p of [...bySig.values()]) {
+    const into = p.scope === RANDOM_SCOPE ? cores.get(coreOf(p.signature)) : undefined;
+    if (into === undefined) continue;
+    bySig.set(into, joined(bySig.get(into)!, p));
+    bySig.delete(p.signature);
   }
   return orderProblems([...bySig.values()]).map((p, i) => ({
     ...p,
@@ -99,11 +206,8 @@ export function problemHeadline(p: Pick<ReportedProblem, 'title' | 'received' | 
 }
 
 /** The rules a problem breaks, each with its check: `status-is-allowed /paths/…/responses`. */
-export function problemRules(p: Pick<ReportedProblem, 'signature'>): string[] {
-  return p.signature
-    .split(' | ')
-    .slice(1)
-    .map((x) => x.replace(/^(\S+) \S+ /, '$1 '));
+export function problemRules(p: Pick<ReportedProblem, 'signature' | 'parts'>): string[] {
+  return [...new Set(partsOf(p).map((x) => x.replace(/^(\S+) \S+ /, '$1 ')))];
 }
 
 /** The ids of a problem's distinct failures, the first `max` of them: `F1, F2, F3 and 40 more`. */

@@ -9,7 +9,7 @@ import { createCoverage, planCases, shrinkCase, type PlanOptions } from '../gene
 import { caseSource, WORKER_THRESHOLD, type CaseSource } from './feed.ts';
 import type { ShardSpec } from '../types.ts';
 import { lintSpec } from '../spec/lint.ts';
-import { loadSpec, OPERATION } from '../spec/load.ts';
+import { loadSpec, OPERATION, resolvePointer } from '../spec/load.ts';
 import { MOCK_TOKEN, startTarget, TargetError, type Target } from '../targets/index.ts';
 import { buildValidators } from '../validators/index.ts';
 import type { PreflightResult, Report } from '../report/model.ts';
@@ -151,8 +151,9 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
       opts.seed,
       book,
       redact,
-      new Set(opts.baseline?.entries.map((e) => e.signature)),
+      opts.baseline?.entries ?? [],
       hooks.onCreated,
+      (pointer) => resolvePointer(spec.document, pointer),
     );
     const coverage = createCoverage(planOpts);
 
@@ -236,7 +237,7 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
       if (stopped()) break;
       const stillFails = async (candidate: TestCase) => {
         const ex = await exec(candidate);
-        return ex !== undefined && tally.showsProblem(p, ex, judge(checks, candidate, ex, ctx));
+        return ex !== undefined && tally.showsProblem(p, candidate, ex, judge(checks, candidate, ex, ctx));
       };
       const smallest = await shrinkCase(p.case, planOpts, stillFails, 60);
       if (smallest !== p.case) {

@@ -14,8 +14,10 @@ import type {
   ReportedProblem,
   SpecGap,
 } from '../report/model.ts';
-import { baselineStatus, type BaselineEntry } from '../report/baseline.ts';
-import { answerOf, describeProblem, orderProblems, problemParts, problemSignature } from '../report/problems.ts';
+import { baselineMatcher, baselineStatus, type BaselineEntry } from '../report/baseline.ts';
+import { causesOf, plainer, plainness, RANDOM_SCOPE, signatureOf, type Cause } from '../report/cause.ts';
+import { answerOf, describeProblem, orderProblems, problemParts } from '../report/problems.ts';
+import { caseValue } from '../generators/draft.ts';
 import { CREATED_FILE, CREATED_KEPT, type Pacing } from '../report/model.ts';
 import type { createWaiverBook } from '../report/waivers.ts';
 import { rowCounts, type StopReason } from '../report/verdict.ts';
@@ -30,11 +32,22 @@ export function createTally(
   seed: number,
   book: ReturnType<typeof createWaiverBook>,
   redact: (s: string) => string,
-  /** The signatures of `--baseline FILE`: failures of those problems are baselined, like waived ones not failing. */
-  baseline: ReadonlySet<string> = new Set(),
+  /** The entries of `--baseline FILE`: failures of those problems are baselined, like waived ones not failing. */
+  baselineEntries: readonly BaselineEntry[] = [],
   /** Every created id, as it is seen (the CLI streams them to `created.ndjson`). */
   onCreated?: (id: string) => void,
+  /** What a spec pointer holds (a rule's value: `uuid` for a `format`), for titles in words. */
+  ruleValue: (pointer: string) => unknown = () => undefined,
 ) {
+  const matchBaseline = baselineMatcher(baselineEntries);
+  /** The signatures of the baseline entries the run's causes matched. */
+  const matchedEntries = new Set<string>();
+  const inBaseline = (cause: Cause): boolean => {
+    if (baselineEntries.length === 0) return false;
+    const entry = matchBaseline(cause);
+    if (entry !== undefined) matchedEntries.add(entry);
+    return entry !== undefined;
+  };
   const summaries = new Map<string, CheckSummary>(
     checks.map((c) => [
       c.name,
@@ -54,8 +67,14 @@ export function createTally(
       waivedBy?: string;
     }
   >();
-  /** Problems by signature: the first case's failures, the smallest example, the failure keys it groups. */
+  /**
+   * Problems by signature: the first case's failures, the plainest example, the failure keys it groups. Causes a
+   * random case may owe to a boundary problem wait in `pending` until the report (see `resolved`).
+   */
   const problems = new Map<string, TalliedProblem>();
+  const pending = new Map<string, TalliedProblem>();
+  const shrunk = new Map<string, Pick<TalliedProblem, 'case' | 'ex' | 'plain' | 'shrunk'>>();
+  const problemList = () => resolved(problems, pending).map((p) => ({ ...p, ...shrunk.get(p.signature) }));
   const warnings = new Map<string, { code: string; rule: string; message: string; count: number }>();
   const gaps = new Map<number, SpecGap>();
   // The first few ids only: the rest go to `onCreated`, so memory stays flat in the number of cases.
@@ -81,25 +100,15 @@ export function createTally(
         c,
         judged.filter((j) => j.outcome !== 'skip').map((j) => j.check.name),
       );
-      const caseFailures: Failure[] = [];
-      const caseKeys: string[] = [];
-      // Waivers first: the case's problem (and so whether the baseline lists it) is made of its unwaived failures.
+      // Waivers first: the case's causes (and so whether the baseline lists them) are made of its unwaived failures.
       const waiverOf = new Map<Failure, ReturnType<typeof book.match>>();
       for (const j of judged) for (const f of j.failures) if (f.severity === 'error') waiverOf.set(f, book.match(c, f));
-      const inBaseline =
-        baseline.size > 0 &&
-        baseline.has(
-          problemSignature(
-            answerOf(ex),
-            problemParts(
-              rootCause(
-                c,
-                judged,
-                [...waiverOf].filter(([, w]) => !w).map(([f]) => f),
-              ),
-            ),
-          ),
-        );
+      const unwaivedErrors = [...waiverOf].filter(([, w]) => !w).map(([f]) => f);
+      const causes = causesOf(c, answerOf(ex), rootCause(c, judged, unwaivedErrors));
+      // A failure is baselined when the cause that explains it is one the baseline lists.
+      const baselinedFailures = new Set<Failure>();
+      for (const cause of causes) if (inBaseline(cause)) for (const f of cause.failures) baselinedFailures.add(f);
+      const keyOf = (f: Failure) => `${f.check}|${f.kind}|${f.rule}|${c.label}`;
       for (const j of judged) {
         const s = summaries.get(j.check.name)!;
         const byClass = ((s.classes ??= {})[c.label] ??= { passed: 0, failed: 0, waived: 0, skipped: 0 });
@@ -110,6 +119,7 @@ export function createTally(
         }
         let unwaived = 0;
         let waived = 0;
+        let baselined = 0;
         for (const f of j.failures) {
           if (f.severity === 'warning') {
             // Advisory findings keep their case class: each names its own rule beyond the profile.
@@ -121,14 +131,11 @@ export function createTally(
           }
           const waiver = waiverOf.get(f);
           if (waiver) waived++;
+          else if (baselinedFailures.has(f)) baselined++;
           else unwaived++;
-          const key = `${f.check}|${f.kind}|${f.rule}|${c.label}`;
-          if (!waiver) {
-            caseFailures.push(f);
-            caseKeys.push(key);
-          }
+          const key = keyOf(f);
           const seen = failures.get(key);
-          const counted = inBaseline && !waiver ? 1 : 0;
+          const counted = baselinedFailures.has(f) && !waiver ? 1 : 0;
           if (seen) {
             seen.occurrences++;
             seen.baselined += counted;
@@ -143,24 +150,25 @@ export function createTally(
               ...(waiver ? { waivedBy: waiver.id } : {}),
             });
         }
-        if (inBaseline && unwaived > 0) {
+        waivedCount += waived;
+        if (baselined > 0 && unwaived === 0) {
           s.baselined = (s.baselined ?? 0) + 1;
           byClass.baselined = (byClass.baselined ?? 0) + 1;
-          baselinedCount += unwaived;
-          waivedCount += waived;
+          baselinedCount += baselined;
           continue;
         }
         const outcome = unwaived > 0 ? 'failed' : waived > 0 ? 'waived' : 'passed';
         s[outcome]++;
         byClass[outcome]++;
-        if (unwaived > 0) casePassed = false;
         failureCount += unwaived;
-        waivedCount += waived;
+        baselinedCount += baselined;
+        if (unwaived > 0) casePassed = false;
       }
       if (casePassed) {
-        if (!inBaseline || caseFailures.length === 0) passed++;
+        if (unwaivedErrors.length === 0) passed++;
       } else firstFailureAt = Math.min(firstFailureAt ?? place, place);
-      if (caseFailures.length) noteProblem(problems, c, ex, rootCause(c, judged, caseFailures), caseKeys);
+      for (const cause of causes)
+        noteProblem(cause.attachable ? pending : problems, c, ex, cause, cause.failures.map(keyOf), inBaseline(cause));
       const res = ex.response;
       if (res && PROFILE_ONLY_STATUSES.includes(res.status)) {
         const g = gaps.get(res.status);
@@ -189,27 +197,29 @@ export function createTally(
     },
     failureCount: () => failureCount,
     /**
-     * Problems whose smallest example is a random case (shrinkable), most cases first; the baseline's are known, and a
-     * transport failure is never shrunk (a timeout or a reset re-sent is only more waiting).
+     * Problems whose example is a random case (shrinkable), most cases first; the baseline's are known, and a transport
+     * failure is never shrunk (a timeout or a reset re-sent is only more waiting).
      */
     shrinkable(): readonly TalliedProblem[] {
-      return orderProblems([...problems.values()]).filter(
+      return orderProblems(problemList()).filter(
         (p) =>
           p.case.phase === 'random' &&
           p.case.counterexamplePath !== undefined &&
-          !baseline.has(p.signature) &&
+          !p.baselined &&
           !p.parts.some((x) => x.startsWith('response-is-received ')),
       );
     },
-    /** Whether an exchange shows the problem still: the same answer, every one of its failures. */
-    showsProblem(p: TalliedProblem, ex: Exchange, judged: readonly Judged[]): boolean {
-      if (answerOf(ex) !== p.received) return false;
-      const parts = new Set(problemParts(judged.flatMap((j) => j.failures.filter((f) => f.severity === 'error'))));
-      return p.parts.every((x) => parts.has(x));
+    /** Whether an exchange shows the problem still: a cause of the same core (the same answer, failing the same way). */
+    showsProblem(p: TalliedProblem, c: TestCase, ex: Exchange, judged: readonly Judged[]): boolean {
+      const errors = judged.flatMap((j) => j.failures.filter((f) => f.severity === 'error'));
+      return causesOf(c, answerOf(ex), rootCause(c, judged, errors)).some((x) => x.core === p.core);
     },
-    /** The shrunk example of a problem; it becomes the example of the problem's distinct failures in its class too. */
+    /** The shrunk example of a problem, when it is plainer; it becomes the example of its distinct failures in its class too. */
     replaceExample(p: TalliedProblem, c: TestCase, ex: Exchange) {
-      Object.assign(p, { case: c, ex, size: c.body?.length ?? 0, shrunk: true });
+      const plain = plainness(c, caseValue(c));
+      if (!plainer(plain, p.plain)) return;
+      // `resolved` builds the problems afresh for each caller: the shrunk example is kept by signature.
+      shrunk.set(p.signature, { case: c, ex, plain, shrunk: true });
       for (const key of p.keys) {
         const f = failures.get(key);
         if (f && f.case.label === c.label && !f.waivedBy) failures.set(key, { ...f, case: c, ex });
@@ -244,9 +254,9 @@ export function createTally(
       const tls: CurlTls = { insecure: meta.insecure, ca: meta.options?.ca };
       const reported: ReportedFailure[] = [...failures.values()].map((f, i) => toReported(f, i, seed, redact, tls));
       const ids = new Map([...failures.keys()].map((k, i) => [k, `F${i + 1}`]));
-      const grouped = orderProblems([...problems.values()]).map((p, i) => ({
-        ...toProblem(p, i, ids, seed, redact, tls),
-        ...(baseline.has(p.signature) ? { baselined: true as const } : {}),
+      const grouped = orderProblems(problemList()).map((p, i) => ({
+        ...toProblem(p, i, ids, seed, redact, ruleValue, tls),
+        ...(p.baselined ? { baselined: true as const } : {}),
       }));
       const waiverStatuses = book.statuses();
       const summary = {
@@ -296,7 +306,9 @@ export function createTally(
         coverage: meta.coverage,
         failures: reported,
         problems: grouped,
-        ...(meta.baseline ? { baseline: baselineStatus(meta.baseline.file, meta.baseline.entries, grouped) } : {}),
+        ...(meta.baseline
+          ? { baseline: baselineStatus(meta.baseline.file, meta.baseline.entries, matchedEntries, checkSummaries) }
+          : {}),
         specGaps: [...gaps.values()].sort((a, b) => a.status - b.status),
         warnings: [
           ...preflightWarnings,
@@ -338,6 +350,7 @@ function toReported(
     message: redact(failure.message),
     ...(failure.received === undefined ? {} : { received: failure.received }),
     ...(failure.documented === undefined ? {} : { documented: failure.documented }),
+    ...(failure.at === undefined ? {} : { at: failure.at }),
     case: c,
     ...record,
     occurrences: f.occurrences,
@@ -349,17 +362,23 @@ function toReported(
 /** A problem as the tally keeps it while the run goes. */
 export interface TalliedProblem {
   readonly signature: string;
+  readonly core: string;
+  readonly scope: string;
   readonly received: string;
-  readonly parts: readonly string[];
-  /** The first case's failures (title, messages). */
+  /** Every failure it explains, as `check kind rule`. */
+  parts: string[];
+  /** The first case's failures (title, messages), the primary first. */
   readonly failures: readonly Failure[];
   cases: number;
   readonly classes: Set<string>;
   readonly keys: Set<string>;
-  /** The smallest example so far (by body length), then the shrunk one. */
+  readonly at: Set<string>;
+  /** The baseline lists it (`run --baseline`). */
+  baselined: boolean;
+  /** The plainest example so far (see `plainness`), then the shrunk one. */
   case: TestCase;
   ex: Exchange;
-  size: number;
+  plain: readonly number[];
   shrunk: boolean;
 }
 
@@ -374,30 +393,33 @@ function rootCause(c: TestCase, judged: readonly Judged[], errors: readonly Fail
 }
 
 function noteProblem(
-  problems: Map<string, TalliedProblem>,
+  into: Map<string, TalliedProblem>,
   c: TestCase,
   ex: Exchange,
-  caseFailures: readonly Failure[],
+  cause: Cause,
   keys: readonly string[],
+  baselined: boolean,
 ): void {
-  const received = answerOf(ex);
-  const parts = problemParts(caseFailures);
-  const signature = problemSignature(received, parts);
-  const size = c.body?.length ?? 0;
-  const p = problems.get(signature);
+  const parts = problemParts(cause.failures);
+  const p = into.get(cause.signature);
   if (!p) {
-    const failures = [...new Map(caseFailures.map((f) => [f.check, f])).values()];
-    problems.set(signature, {
-      signature,
-      received,
+    const byCheck = new Map<string, Failure>([[cause.primary.check, cause.primary]]);
+    for (const f of cause.failures) if (!byCheck.has(f.check)) byCheck.set(f.check, f);
+    into.set(cause.signature, {
+      signature: cause.signature,
+      core: cause.core,
+      scope: cause.scope,
+      received: answerOf(ex),
       parts,
-      failures,
+      failures: [...byCheck.values()],
       cases: 1,
       classes: new Set([c.label]),
       keys: new Set(keys),
+      at: new Set(cause.at),
+      baselined,
       case: c,
       ex,
-      size,
+      plain: plainness(c, caseValue(c)),
       shrunk: false,
     });
     return;
@@ -405,7 +427,47 @@ function noteProblem(
   p.cases++;
   p.classes.add(c.label);
   for (const k of keys) p.keys.add(k);
-  if (size < p.size) Object.assign(p, { case: c, ex, size });
+  for (const a of cause.at) p.at.add(a);
+  for (const x of parts) if (!p.parts.includes(x)) p.parts = [...p.parts, x].sort();
+  const plain = plainness(c, caseValue(c));
+  if (plainer(plain, p.plain)) Object.assign(p, { case: c, ex, plain });
+}
+
+/** `b` counted under `into`: cases and classes summed; the example stays `into`'s. */
+function absorb(into: TalliedProblem, b: TalliedProblem): TalliedProblem {
+  return {
+    ...into,
+    cases: into.cases + b.cases,
+    classes: new Set([...into.classes, ...b.classes]),
+    keys: new Set([...into.keys, ...b.keys]),
+    at: new Set([...into.at, ...b.at]),
+    parts: [...new Set([...into.parts, ...b.parts])].sort(),
+    baselined: into.baselined,
+  };
+}
+
+/**
+ * The problems of the run: a random case's pending cause counts under the boundary problem of the same core (the
+ * first by signature) when there is one; the rest of one core make one problem of their own, `in random cases`.
+ */
+function resolved(problems: ReadonlyMap<string, TalliedProblem>, pending: ReadonlyMap<string, TalliedProblem>) {
+  const out = new Map(problems);
+  const byCore = new Map<string, string>();
+  for (const p of [...problems.values()].sort((a, b) => (a.signature < b.signature ? -1 : 1)))
+    if (!byCore.has(p.core)) byCore.set(p.core, p.signature);
+  for (const p of pending.values()) {
+    const target = byCore.get(p.core) ?? signatureOf(p.core, RANDOM_SCOPE);
+    const seen = out.get(target);
+    out.set(
+      target,
+      seen
+        ? plainer(p.plain, seen.plain) && seen.scope === RANDOM_SCOPE
+          ? absorb({ ...p, signature: seen.signature, scope: seen.scope, baselined: seen.baselined }, seen)
+          : absorb(seen, p)
+        : { ...p, signature: target, scope: RANDOM_SCOPE },
+    );
+  }
+  return [...out.values()];
 }
 
 function toProblem(
@@ -414,25 +476,34 @@ function toProblem(
   ids: ReadonlyMap<string, string>,
   seed: number,
   redact: (s: string) => string,
+  ruleValue: (pointer: string) => unknown,
   tls: CurlTls,
 ): ReportedProblem {
-  const { title, due } = describeProblem(p.received, p.failures);
+  const example = toCaseRecord(p.case, p.ex, seed, redact, tls);
+  const { title, due } = describeProblem(p, example, ruleValue);
   // A part is `check kind rule`; a rule (a JSON pointer) may hold spaces, check and kind do not.
   const split = (i: number) => [...new Set(p.parts.map((x) => /^(\S+) (\S+) (.*)$/.exec(x)?.[i + 1] ?? x))];
   return {
     id: `P${i + 1}`,
     signature: p.signature,
+    core: p.core,
+    scope: p.scope,
     title: redact(title),
     received: p.received,
     due,
+    ...(p.at.size ? { at: [...p.at].sort() } : {}),
     checks: split(0),
     kinds: split(1),
     rules: split(2),
+    parts: p.parts,
     messages: p.failures.map((f) => redact(f.message)),
     cases: p.cases,
     classes: [...p.classes].sort(),
-    failures: [...p.keys].map((k) => ids.get(k)).filter((x): x is string => x !== undefined),
-    example: toCaseRecord(p.case, p.ex, seed, redact, tls),
+    failures: [...p.keys]
+      .map((k) => ids.get(k))
+      .filter((x): x is string => x !== undefined)
+      .sort((a, b) => Number(a.slice(1)) - Number(b.slice(1))),
+    example,
     shrunk: p.shrunk,
   };
 }

@@ -1004,6 +1004,43 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
 
+  // Issue 24's three-bug provider: three independent bugs, each its own problem.
+  {
+    name: 'name-identifier-swapped',
+    area: 'wrong-answer',
+    caughtBy: ['echo-entity-information'],
+    description: 'information.name and information.identifier are swapped in the answer (a mapping slip).',
+    apply: (b) =>
+      afterBuild(b, (body) => {
+        const information = body.data?.entity?.information;
+        if (information !== undefined)
+          [information.name, information.identifier] = [information.identifier ?? null, information.name ?? null];
+      }),
+  },
+  {
+    name: 'long-name-500',
+    area: 'valid-refused',
+    caughtBy: ['not-a-server-error'],
+    description: 'A name of 256 characters or more overflows a varchar(255) column: 500.',
+    apply: (b) => ({
+      ...b,
+      beforeCreate: (req) => {
+        if ((req.name ?? '').length >= 256) throw new Error('String or binary data would be truncated in column name');
+        return b.beforeCreate(req);
+      },
+    }),
+  },
+  {
+    name: 'three-bugs',
+    area: 'wrong-answer',
+    description: 'name-identifier-swapped, long-name-500 and uuid-unchecked together (issue 24: one problem each).',
+    caughtBy: ['echo-entity-information', 'not-a-server-error', 'invalid-is-rejected'],
+    apply: (b) =>
+      faultNamed('name-identifier-swapped').apply(
+        faultNamed('long-name-500').apply(faultNamed('uuid-unchecked').apply(b)),
+      ),
+  },
+
   // Issue 15's two-bug provider as a seeded fault pair: many distinct failures, exactly two problems. And the same
   // provider with a third bug, which a baseline of the pair must not hide.
   {

@@ -544,6 +544,9 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'proto-dropped-from-echo': valid({ properties: JSON.parse('{"__proto__":{"x":1}}') as unknown }),
   'object-model-names-accepted': invalid({ raw: '{"brand":"b","type":"EV","constructor":1}' }),
   'escaped-names-refused': { call: { raw: '{"brand":"b","\\u0074ype":"EV"}' }, status: 201 },
+  'name-identifier-swapped': valid({ name: 'n', identifier: 'i' }),
+  'long-name-500': valid({ name: 'n'.repeat(256) }),
+  'three-bugs': valid({ name: 'n'.repeat(300) }),
   // Issue 15's fault pair: each is seen through one of its bugs (the faults it is made of have their own witnesses).
   'two-bugs': invalid({ body: { brand: 'b', type: 'ev' } }),
   'two-bugs-and-basic-accepted': { call: { body: ok, auth: 'Basic dGVzdDp0ZXN0' }, status: 401 },

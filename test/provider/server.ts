@@ -49,10 +49,10 @@ export function behaviourFor(variation?: string, fault?: string, base: Behaviour
       throw new Error(`unknown variation '${variation}'; known: ${VARIATIONS.map((v) => v.name).join(', ')}`);
     behaviour = found.apply(behaviour);
   }
-  if (fault !== undefined) {
-    const found = FAULTS.find((f) => f.name === fault);
-    if (found === undefined)
-      throw new Error(`unknown fault '${fault}'; known: ${FAULTS.map((f) => f.name).join(', ')}`);
+  // `a+b+c`: faults combined (the self-test of one problem per fault, issue #24).
+  for (const name of fault === undefined ? [] : fault.split('+')) {
+    const found = FAULTS.find((f) => f.name === name);
+    if (found === undefined) throw new Error(`unknown fault '${name}'; known: ${FAULTS.map((f) => f.name).join(', ')}`);
     behaviour = found.apply(behaviour);
   }
   return behaviour;

@@ -19,9 +19,9 @@ describe('baselines', () => {
   it('toBaseline keeps each problem by signature, sorted, with nothing of the run', () => {
     const r = fixtureReport();
     const b = toBaseline(r);
-    expect(b.baseline).toBe(1);
+    expect(b.baseline).toBe(2);
     expect(b.problems.map((p) => p.signature)).toEqual(r.problems!.map((p) => p.signature).sort());
-    expect(Object.keys(b.problems[0])).toEqual(['signature', 'title', 'checks', 'rules']);
+    expect(Object.keys(b.problems[0])).toEqual(['signature', 'title', 'checks', 'rules', 'classes']);
     // Same problems in another run (other seed, ids, order): the same file.
     const other = { ...r, seed: 9, problems: [...r.problems!].reverse().map((p, i) => ({ ...p, id: `P${i + 9}` })) };
     expect(JSON.stringify(toBaseline(other))).toBe(JSON.stringify(b));
@@ -37,13 +37,21 @@ describe('baselines', () => {
     expect(() => parseBaseline(json, 'b.json')).toThrow(message);
   });
 
-  it('baselineStatus counts the entries still seen and lists the others as fixed', () => {
-    const entries = toBaseline(fixtureReport()).problems;
-    const s = baselineStatus('b.json', entries, [{ signature: entries[0].signature }]);
-    expect(s).toMatchObject({ file: 'b.json', entries: 3, matched: 1 });
+  it('baselineStatus counts the entries still seen; fixed only where cases of their classes were sent and passed', () => {
+    const r = fixtureReport();
+    const entries = toBaseline(r).problems;
+    const s = baselineStatus('b.json', entries, new Set([entries[0].signature]), r.checks);
+    expect(s).toMatchObject({ file: 'b.json', entries: 3, matched: 1, notSeen: [] });
     expect(s.fixed.map((e) => e.signature)).toEqual(entries.slice(1).map((e) => e.signature));
-    // Merged shards: fixed only when no shard saw it.
-    const t = baselineStatus('b.json', entries, [{ signature: entries[1].signature }]);
+    // No case of their classes judged by their checks: not seen, never fixed.
+    const unsent = baselineStatus('b.json', entries, new Set([entries[0].signature]), []);
+    expect(unsent.fixed).toEqual([]);
+    expect(unsent.notSeen!.map((e) => e.signature)).toEqual(entries.slice(1).map((e) => e.signature));
+    // A version 1 entry (no classes) is never called fixed.
+    const v1 = parseBaseline({ baseline: 1, problems: [{ signature: 'received 200 | a b c' }] }, 'old.json');
+    expect(baselineStatus('old.json', v1, new Set(), r.checks)).toMatchObject({ fixed: [], notSeen: v1 });
+    // Merged shards: matched when any shard saw it, fixed when a shard found it fixed.
+    const t = baselineStatus('b.json', entries, new Set([entries[1].signature]), r.checks);
     expect(mergeBaselineStatus([s, t])!.fixed.map((e) => e.signature)).toEqual([entries[2].signature]);
     expect(mergeBaselineStatus([undefined])).toBeUndefined();
   });

@@ -112,9 +112,7 @@ describe('createTally: problems', () => {
       return t.report(META).problems![0].signature;
     };
     expect(sig(1, 'b1', 'valid/a')).toBe(sig(99, 'r7', 'valid/z'));
-    expect(sig(1, 'b1', 'valid/a')).toBe(
-      `received 200 | status-is-allowed undocumented-status ${RESPONSES} | valid-is-created unexpected-status ${CREATED}`,
-    );
+    expect(sig(1, 'b1', 'valid/a')).toBe(`received 200 | valid-is-created unexpected-status ${CREATED}`);
   });
 
   it('offers random examples for shrinking, one per problem, and takes the shrunk one for the problem and its class', () => {
@@ -127,8 +125,8 @@ describe('createTally: problems', () => {
     t.record(big, answer(big, 200), status200, 1);
     const [p] = t.shrinkable();
     // Act
-    expect(t.showsProblem(p, answer(big, 200), status200)).toBe(true);
-    expect(t.showsProblem(p, answer(big, 201), [])).toBe(false);
+    expect(t.showsProblem(p, big, answer(big, 200), status200)).toBe(true);
+    expect(t.showsProblem(p, big, answer(big, 201), [])).toBe(false);
     const small = { ...big, body: '{"type":"Company"}' };
     t.replaceExample(p, small, answer(small, 200));
     const r = t.report(META);
@@ -136,5 +134,113 @@ describe('createTally: problems', () => {
     expect(r.problems![0].shrunk).toBe(true);
     expect(r.problems![0].example.request.body).toBe('{"type":"Company"}');
     expect(r.failures.map((f) => f.request.body)).toEqual(['{"type":"Company"}', '{"type":"Company"}']);
+  });
+});
+
+/** A judged check with its failures (the check's own name stamped on each). */
+const judged = (name: string, ...found: ReturnType<typeof fail>[]): Judged => ({
+  check: byName(name),
+  outcome: 'fail',
+  failures: found.map((f) => ({ check: name, ...f })),
+});
+const SERVER = fail('server-error', RESPONSES, 'server error: Received: 500', 500, ['201', '400']);
+const notCreated = (status: number) => fail('unexpected-status', CREATED, `Received: ${status}`, status, [201]);
+const UUID_RULE = '/components/schemas/Request/properties/collectiveId/format';
+
+const invalid = (id: string, label: string, body: string, at: string, phase: TestCase['phase'] = 'boundary') =>
+  ({
+    ...valid(id, label, body, phase),
+    kind: 'schema-violation',
+    violation: { keyword: 'format', rule: UUID_RULE, instancePath: at },
+  }) satisfies TestCase;
+
+describe('createTally: a problem is a cause (issue #24)', () => {
+  it('counts a random case’s 500 under the boundary problem of the same answer, whatever else the case broke', () => {
+    const t = tallyOf();
+    const long = valid('b1', 'valid/string/long-256', `{"type":"EV","name":"${'a'.repeat(256)}"}`);
+    const random = {
+      ...invalid(
+        'r1',
+        'invalid/format/collectiveId',
+        `{"collectiveId":"x","name":"${'b'.repeat(300)}"}`,
+        '/collectiveId',
+        'random',
+      ),
+      counterexamplePath: '1:0',
+    };
+    t.record(
+      long,
+      answer(long, 500),
+      [judged('not-a-server-error', SERVER), judged('valid-is-created', notCreated(500))],
+      1,
+    );
+    t.record(
+      random,
+      answer(random, 500),
+      [
+        judged('not-a-server-error', SERVER),
+        judged('invalid-is-rejected', fail('unexpected-status', UUID_RULE, 'Received: 500', 500, [400])),
+      ],
+      2,
+    );
+    const r = t.report(META);
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems![0]).toMatchObject({
+      cases: 2,
+      classes: ['invalid/format/collectiveId', 'valid/string/long-256'],
+      title: 'status 500 (server error) on valid/string/long-256 and 1 more classes',
+      scope: 'valid/string',
+    });
+    expect(r.problems![0].example.case.id).toBe('b1');
+  });
+
+  it('makes a null and a wrong value in the same echoed field one problem, naming the field', () => {
+    const t = tallyOf();
+    const at = '/data/entity/information/name';
+    const a = valid('b1', 'valid/minimal', '{"type":"EV","name":"a"}');
+    const b = valid('b2', 'valid/all-fields', '{"type":"EV","name":"b","identifier":"c"}');
+    const created = (c: TestCase) => answer(c, 201);
+    t.record(
+      a,
+      created(a),
+      [judged('echo-entity-information', { ...fail('echo-null', CREATED, 'null', null, 'a'), at })],
+      1,
+    );
+    t.record(
+      b,
+      created(b),
+      [judged('echo-entity-information', { ...fail('echo-mismatch', CREATED, 'c', 'c', 'b'), at })],
+      2,
+    );
+    const r = t.report(META);
+    expect(r.problems!.map((p) => p.title)).toEqual([
+      'data.entity.information.name: not the value sent (echo-entity-information, 201)',
+    ]);
+    expect(r.problems![0].at).toEqual([at]);
+  });
+
+  it('titles an accepted violation by field and rule in words, one problem for every class of the rule', () => {
+    const t = createTally(
+      checks,
+      1,
+      createWaiverBook([], 'url', '2026-01-01'),
+      (s) => s,
+      [],
+      undefined,
+      (p) => (p === UUID_RULE ? 'uuid' : undefined),
+    );
+    const rejected = (_c: TestCase) =>
+      judged('invalid-is-rejected', fail('unexpected-status', UUID_RULE, 'Received: 201', 201, [400]));
+    const a = invalid(
+      'b1',
+      'invalid/format/collectiveId/not-a-uuid',
+      '{"type":"EV","collectiveId":"not-a-uuid"}',
+      '/collectiveId',
+    );
+    const b = invalid('b2', 'invalid/format/collectiveId/empty', '{"type":"EV","collectiveId":""}', '/collectiveId');
+    t.record(a, answer(a, 201), [rejected(a)], 1);
+    t.record(b, answer(b, 201), [rejected(b)], 2);
+    const r = t.report(META);
+    expect(r.problems!.map((p) => p.title)).toEqual(['collectiveId: format uuid not enforced (201 to "")']);
   });
 });

@@ -1,0 +1,132 @@
+// A problem is a cause (issue #24): what the failures of one case say about the provider, keyed by the check, its rule,
+// the answer and the class of request it concerns, never by which other failures shared the case. So a problem's
+// identity, and a baseline made of it, is the same whatever the seed (issue #23).
+import type { Failure } from '../checks/types.ts';
+import type { TestCase } from '../generators/case.ts';
+
+/** One cause found in one case: what a problem is made of. */
+export interface Cause {
+  /** What the provider did, with no class in it: `received 500 | not-a-server-error unexpected-status /…`. */
+  readonly core: string;
+  /** The class of request it concerns (`valid/string`, `invalid/format`), `''` for every request of its kind. */
+  readonly scope: string;
+  /** `core` and `scope`: stable across runs, seeds and shards; baselines match on it. */
+  readonly signature: string;
+  /** JSON pointers of the fields concerned: the request's field for a refused or accepted violation, the answer's for an echo. */
+  readonly at: readonly string[];
+  /** The failure that names the cause (the most specific of the case's status failures, or the content failure). */
+  readonly primary: Failure;
+  /** Every failure of the case it explains (a 500 explains the wrong status and the undocumented content type too). */
+  readonly failures: readonly Failure[];
+  /**
+   * A random case's server error, lost answer or refusal: random cases carry many features at once, so the cause is
+   * counted under a problem the boundary phase found with the same core (the long string, not the enum the case also
+   * broke) when there is one.
+   */
+  readonly attachable: boolean;
+}
+
+/** The scope of causes found in random cases only (no boundary problem of the same core). */
+export const RANDOM_SCOPE = 'random cases';
+
+// The status checks, most specific first: the answer never came, a server error, the row's own status, any status.
+// Names are the checks' stable identifiers (src/checks/index.ts), which waivers and baselines name too.
+const STATUS_ORDER = [
+  'response-is-received',
+  'not-a-server-error',
+  'valid-is-created',
+  'invalid-is-rejected',
+  'auth-is-enforced',
+  'media-type-is-enforced',
+  'method-is-not-allowed',
+  'status-is-allowed',
+];
+const FATAL = new Set(STATUS_ORDER.slice(0, 2));
+
+/** The class family a case belongs to: `valid/string`, `invalid/format`, `auth/basic`, `malformed`, `media`. */
+export function familyOf(c: Pick<TestCase, 'kind' | 'label'>): string {
+  const depth = c.kind === 'valid' || c.kind === 'schema-violation' || c.kind === 'auth' ? 2 : 1;
+  return c.label.split('/').slice(0, depth).join('/');
+}
+
+/** `core | in scope`: a problem's signature. */
+export function signatureOf(core: string, scope: string): string {
+  return scope ? `${core} | in ${scope}` : core;
+}
+
+/** The core of a signature (what the provider did), for matching a random case's cause with a boundary problem. */
+export function coreOf(signature: string): string {
+  const i = signature.lastIndexOf(' | in ');
+  return i < 0 ? signature : signature.slice(0, i);
+}
+
+/** The causes of one case's failures (unwaived errors, and the advisory row findings they come with). */
+export function causesOf(
+  c: Pick<TestCase, 'kind' | 'label' | 'phase' | 'violation'>,
+  answer: string,
+  failures: readonly Failure[],
+): Cause[] {
+  const rank = (f: Failure) => STATUS_ORDER.indexOf(f.check);
+  const status = failures.filter((f) => rank(f) >= 0).sort((a, b) => rank(a) - rank(b));
+  const content = failures.filter((f) => rank(f) < 0);
+  const out: Cause[] = [];
+  const [primary] = status;
+  if (primary) {
+    // A lost answer or a 5xx explains whatever else the case failed, and so does an invalid request accepted (its 2xx
+    // echoes what it should have refused).
+    const fatal = FATAL.has(primary.check) || (c.kind !== 'valid' && /^2\d\d$/.test(answer));
+    // 200 for 201 is one bug whatever the valid request; a refusal or a 5xx depends on what the request carried.
+    const scope = c.kind === 'valid' && /^2\d\d$/.test(answer) ? '' : familyOf(c);
+    // One rule for every field it applies to (`format uuid` of collectiveId and owner): the fields go to `at`.
+    const rule = primary.rule.replace(/\/properties\/[^/]+\/(?=[^/]+$)/, '/properties/*/');
+    const core = `received ${answer} | ${primary.check} ${primary.kind} ${rule}`;
+    const field = c.violation?.instancePath;
+    out.push({
+      core,
+      scope,
+      signature: signatureOf(core, scope),
+      at: field ? [field] : [],
+      primary,
+      failures: fatal ? failures : status,
+      attachable: c.phase === 'random' && (fatal || (c.kind === 'valid' && scope !== '')),
+    });
+    if (fatal) return out;
+  }
+  // Content: one cause per check and rule; a null and a wrong value in one echoed field are one cause.
+  const byKey = new Map<string, Failure[]>();
+  for (const f of content) {
+    const key = `${f.check} ${f.check.startsWith('echo-') ? 'echo' : f.kind} ${f.rule}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), f]);
+  }
+  for (const [key, fs] of byKey) {
+    const core = `received ${answer} | ${key}`;
+    out.push({
+      core,
+      scope: '',
+      signature: core,
+      at: [...new Set(fs.map((f) => f.at).filter((x): x is string => x !== undefined))],
+      primary: fs[0],
+      failures: fs,
+      attachable: false,
+    });
+  }
+  return out;
+}
+
+/**
+ * How plain an example is, smaller first: a JSON media type, ASCII only, the fewest fields, the shortest body. The
+ * example a problem shows is the plainest case that fails the same way (issue #24).
+ */
+export function plainness(c: Pick<TestCase, 'contentType' | 'body'>, value: unknown): readonly number[] {
+  const body = c.body ?? '';
+  const media = c.contentType === undefined || /^application\/json$/i.test(c.contentType) ? 0 : 1;
+  const ascii = /^[\u0020-\u007e]*$/.test(body) ? 0 : 1;
+  const fields = value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value).length : 0;
+  return [media, ascii, fields, body.length];
+}
+
+/** True when `a` is plainer than `b` (see `plainness`). */
+export function plainer(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i];
+  return false;
+}

@@ -1,0 +1,110 @@
+// Issues #23 and #24, end to end through the CLI against the reference provider on 127.0.0.1: the three-bug provider
+// (swapped echo fields, 500 on a 256-character name, uuid format unchecked) shows one problem per bug under every seed,
+// each titled by its field and rule with a plain example; a baseline made from one seed passes five other seeds and
+// calls nothing fixed; the two-bug pair is still two problems; faults combined three at a time give one problem each.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import type { Io } from '../../src/cli/io.ts';
+import type { Report } from '../../src/report/model.ts';
+import { startProvider } from '../provider/server.ts';
+
+const TOKEN = 'reference-token';
+const work = mkdtempSync(join(tmpdir(), 'conformance-per-bug-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function io(lines: string[]): Io {
+  return { out: (l) => lines.push(l), err: (l) => lines.push(l), isTTY: false, env: { CONNECT_TOKEN: TOKEN } };
+}
+
+/** One `conformance run` against a fresh provider with `fault`; its exit code, console lines and report. */
+async function runAgainst(fault: string, name: string, seed: number, extra: string[] = []) {
+  const provider = await startProvider({ token: TOKEN, fault });
+  const dir = join(work, name);
+  const lines: string[] = [];
+  try {
+    const args = ['run', '--target', provider.url, '--seed', String(seed), '--report-dir', dir];
+    const code = await main([...args, '--waivers', 'test/faults/no-waivers.json', ...extra], io(lines));
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as Report;
+    return { code, lines, report, dir };
+  } finally {
+    await provider.close();
+  }
+}
+
+const SEEDS = [1, 2, 3, 4, 5, 6];
+
+describe('the three-bug provider: one problem per bug, whatever the seed', () => {
+  const baseline = join(work, 'baseline.json');
+  const signatures: string[][] = [];
+
+  it.each(SEEDS)(
+    'seed %i: three problems, each naming its field, with a plain example',
+    async (seed) => {
+      const run = await runAgainst('three-bugs', `seed-${seed}`, seed);
+      expect(run.code).toBe(1);
+      const problems = run.report.problems!;
+      expect(problems.map((p) => p.title).sort()).toEqual([
+        'collectiveId, owner: format uuid not enforced (201 to "")',
+        'data.entity.information.identifier, data.entity.information.name: not the value sent (echo-entity-information, 201)',
+        expect.stringMatching(/^status 500 \(server error\) on /),
+      ]);
+      for (const p of problems) {
+        expect(p.example.case.contentType ?? 'application/json').toBe('application/json');
+        expect(p.example.request.body).toMatch(/^[\x20-\x7e]*$/);
+      }
+      signatures.push(problems.map((p) => p.signature).sort());
+      // Every output leads with the count of problems; the CI console lists problems, not every failure.
+      expect(run.lines).toContain(
+        `3 problems · ${run.report.failures.filter((f) => !f.waivedBy).length} distinct failures (${run.report.summary.failures} in all)`,
+      );
+      expect(readFileSync(join(run.dir, 'report.md'), 'utf8')).toContain('**3 problems · ');
+      if (seed === 1) expect(await main(['baseline', run.dir, '--out', baseline], io([]))).toBe(0);
+    },
+    120_000,
+  );
+
+  it('gives the same signatures under every seed', () => {
+    expect(signatures).toHaveLength(SEEDS.length);
+    for (const s of signatures) expect(s).toEqual(signatures[0]);
+  });
+
+  it.each(SEEDS.slice(1))(
+    'a baseline of seed 1 passes seed %i and calls nothing fixed',
+    async (seed) => {
+      const run = await runAgainst('three-bugs', `baselined-${seed}`, seed, ['--baseline', baseline]);
+      expect(run.report.verdict).toBe('conforms');
+      expect(run.code).toBe(0);
+      expect(run.report.baseline).toMatchObject({ entries: 3, matched: 3, fixed: [], notSeen: [] });
+      expect(run.report.problems!.every((p) => p.baselined)).toBe(true);
+    },
+    120_000,
+  );
+
+  it('calls an entry fixed only when cases of its classes were sent and passed', async () => {
+    const run = await runAgainst('name-identifier-swapped+uuid-unchecked', 'one-fixed', 7, ['--baseline', baseline]);
+    expect(run.code).toBe(0);
+    expect(run.report.baseline!.fixed.map((e) => e.title)).toEqual([
+      expect.stringMatching(/^status 500 \(server error\) on /),
+    ]);
+    expect(run.report.baseline!.matched).toBe(2);
+  }, 120_000);
+});
+
+describe('faults combined three at a time', () => {
+  it.each([
+    ['long-name-500+uuid-unchecked+name-identifier-swapped', 3],
+    ['basic-accepted+created-not-date-time+enum-case-insensitive', 3],
+    ['status-200+enum-case-insensitive', 2],
+  ])(
+    '%s: %i problems',
+    async (faults, count) => {
+      const run = await runAgainst(faults, faults.replace(/\+/g, '_'), 11);
+      expect(run.code).toBe(1);
+      expect(run.report.problems!.map((p) => p.title)).toHaveLength(count);
+    },
+    120_000,
+  );
+});
