@@ -52,27 +52,41 @@ export function toCurl(
   },
   auth?: AuthMode,
   tls?: CurlTls,
+  /**
+   * `line`: one copyable line (report.json, the console). `block`: for a page (report.md, report.html): the headers
+   * that matter first, `Accept` and `User-Agent` last, the body on its own line, joined by `\` continuations.
+   */
+  layout: 'line' | 'block' = 'line',
 ): string {
   if (req.wire) return wireCurl(req.method, req.url, req.wire, tls);
-  const parts = ['curl', '-sS', '-i', ...tlsArgs(tls), '-X', req.method, shq(req.url)];
+  const head = ['curl', '-sS', '-i', ...tlsArgs(tls), '-X', req.method, shq(req.url)];
   const names = Object.keys(req.headers).map((n) => n.toLowerCase());
+  const first: string[] = [];
+  const last: string[] = [];
+  // Accept and User-Agent rarely matter to a bug: a page shows them after the rest.
+  const minor = (name: string) => layout === 'block' && ['accept', 'user-agent'].includes(name.toLowerCase());
   // curl adds its own Content-Type with --data-binary and its own Accept/User-Agent; an empty value removes them.
   for (const own of ['Content-Type', 'Accept', 'User-Agent'])
-    if (!names.includes(own.toLowerCase())) parts.push('-H', `'${own}:'`);
+    if (!names.includes(own.toLowerCase())) (minor(own) ? last : first).push('-H', `'${own}:'`);
   for (const [name, value] of Object.entries(req.headers)) {
     if (name.toLowerCase() === 'content-length') continue;
     if (name.toLowerCase() === 'authorization') {
-      if (auth === undefined) parts.push('-H', authorizationWord(value.replace(` ${REDACTED}`, ' $CONNECT_TOKEN')));
+      if (auth === undefined) first.push('-H', authorizationWord(value.replace(` ${REDACTED}`, ' $CONNECT_TOKEN')));
       continue;
     }
-    parts.push('-H', shq(`${name}: ${value}`));
+    (minor(name) ? last : first).push('-H', shq(`${name}: ${value}`));
   }
   const sent = auth === undefined ? undefined : authorizationFor(auth, '$CONNECT_TOKEN');
-  if (sent !== undefined) parts.push('-H', authorizationWord(sent));
-  if (req.body === null || req.body === undefined) return parts.join(' ');
+  if (sent !== undefined) first.push('-H', authorizationWord(sent));
+  const body = req.body ?? undefined;
   // --data-binary keeps newlines and bytes as they are (plain -d strips them).
-  if (!UNPRINTABLE.test(req.body)) return [...parts, '--data-binary', shq(req.body)].join(' ');
-  return `printf '%b' ${shq(printfEscape(req.body))} | ${[...parts, '--data-binary', '@-'].join(' ')}`;
+  const piped = body !== undefined && UNPRINTABLE.test(body);
+  const data = body === undefined ? [] : ['--data-binary', piped ? '@-' : shq(body)];
+  const printf = piped ? `printf '%b' ${shq(printfEscape(body))} |` : '';
+  if (layout === 'line') return [printf, ...head, ...first, ...last, ...data].filter((x) => x !== '').join(' ');
+  return [printf, head.join(' '), first.join(' '), last.join(' '), data.join(' ')]
+    .filter((x) => x !== '')
+    .join(' \\\n  ');
 }
 
 /** The Authorization header as a shell word: double-quoted where it names `$CONNECT_TOKEN`, so the shell expands it. */
@@ -140,3 +154,14 @@ export function tokenCurl(r: Pick<Report, 'options' | 'target'>): string | undef
 
 /** How a valid bearer credential appears in every report, log and curl line. */
 export { REDACTED_BEARER } from '../secrets.ts';
+
+/** A case record's curl command laid out for a page (`toCurl`'s `block`): the body on its own line. */
+export function curlBlockOf(
+  record: {
+    readonly request: Parameters<typeof toCurl>[0];
+    readonly case: { readonly auth?: AuthMode };
+  },
+  tls?: CurlTls,
+): string {
+  return toCurl(record.request, record.case.auth, tls, 'block');
+}

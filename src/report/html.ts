@@ -6,6 +6,7 @@ import { problemMarks } from './baseline.ts';
 import { problemHeadline, problemRules, problemScope } from './problems.ts';
 import { repeatCommand, repeatNote } from './repeat.ts';
 import { viewOf } from './view.ts';
+import { curlBlockOf } from './curl.ts';
 import { duration, escapeMarkup as a, escapeText as t } from './text.ts';
 import { scriptNote } from './script.ts';
 
@@ -91,7 +92,8 @@ function copyable(id: string, text: string): string {
 
 /** The curl line of a record, and where curl falls short, the note and the script line that sends the exact bytes. */
 function reproduce(id: string, r: CaseRecord): string {
-  const curl = copyable(`curl-${id}`, r.curl);
+  // A page shows the curl command laid out (body on its own line); where curl falls short, the exact line and the script.
+  const curl = copyable(`curl-${id}`, r.curlGap === undefined ? curlBlockOf(r) : r.curl);
   return r.curlGap !== undefined && r.script !== undefined
     ? `${curl}\n<div class="muted">${t(scriptNote(r.curlGap))}</div>\n${copyable(`script-${id}`, r.script)}`
     : curl;

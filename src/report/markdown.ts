@@ -5,7 +5,7 @@ import { problemMarks } from './baseline.ts';
 import { problemHeadline, problemRules, problemScope } from './problems.ts';
 import { repeatCommand } from './repeat.ts';
 import { pacingLine, tlsLine } from './sending.ts';
-import { tokenCurl } from './curl.ts';
+import { curlBlockOf, tokenCurl } from './curl.ts';
 import { duration, escapeText, visible } from './text.ts';
 import { reproduceLines } from './script.ts';
 import { viewOf } from './view.ts';
@@ -44,8 +44,9 @@ function text(s: string): string {
   return escapeText(s).replace(/\r?\n/g, ' ');
 }
 
+/** How to reproduce a case record, the curl command laid out with the body on its own line (a long one is left to report.html). */
 function curlBlock(r: CaseRecord, htmlLink: string): string {
-  const lines = reproduceLines(r);
+  const lines = r.curlGap === undefined ? [curlBlockOf(r)] : reproduceLines(r);
   const length = lines.reduce((n, l) => n + l.length, 0);
   return length <= MAX_CURL
     ? block(lines.join('\n'), 'sh')

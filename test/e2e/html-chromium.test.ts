@@ -1,4 +1,5 @@
 // report.html and junit.xml as a real browser sees them: Debian's Chromium, headless, with every fetch made impossible.
+import { curlBlockOf } from '../../src/report/curl.ts';
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -126,7 +127,7 @@ describe('report.html in headless Chromium', () => {
     for (const c of r.checks) expect(dom).toContain(`<code>${c.name}</code>`);
     for (const f of r.failures) {
       expect(dom).toContain(`id="${f.id}"`);
-      expect(dom).toContain(escapeText(f.curl));
+      expect(dom).toContain(escapeText(curlBlockOf(f)));
       expect(dom).toContain(escapeText(f.rule));
     }
     // Bodies stay text: the provider's <script> is not an element, unicode comes through.

@@ -1,3 +1,4 @@
+import { curlBlockOf } from '../../../src/report/curl.ts';
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -69,7 +70,7 @@ describe('toHtml', () => {
     expect(html).toContain('<div class="verdict fails" id="verdict"><strong>FAILS</strong>');
     for (const id of ['F1', 'F2', 'F3', 'F4']) expect(html).toContain(`id="${id}"`);
     expect(html).toContain('Rule: <code class="rule">/paths/~1v1~1onboarding~1entities/post/responses/201</code>');
-    expect(html).toContain(escapeText(fixtureReport().failures[0].curl));
+    expect(html).toContain(escapeText(curlBlockOf(fixtureReport().failures[0])));
     expect(html).toContain('&lt;script&gt;alert(\\"x\\")&lt;/script&gt;');
     expect(html).toContain('<span class="flag expired">EXPIRED</span>');
     expect(html).toContain(

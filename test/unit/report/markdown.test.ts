@@ -43,7 +43,7 @@ describe('toMarkdown', () => {
     for (const f of r.failures.filter((x) => !x.waivedBy)) {
       expect(md).toContain(`#### ${f.id} \`${f.check}\``);
       expect(md).toContain(`rule \`${f.rule}\``);
-      expect(md).toContain(f.curl.includes('\u0000') ? 'printf' : f.curl);
+      expect(md).toContain(f.curl.includes('\u0000') ? 'printf' : `curl -sS -i -X POST '${f.request.url}' \\\n  -H`);
     }
     expect(md).not.toContain('#### F4'); // waived
     expect(md.indexOf('### Failures (3)')).toBeLessThan(md.indexOf('### Checks'));
@@ -91,7 +91,7 @@ describe('toMarkdown', () => {
           ...f1,
           message: '<img src=x onerror=alert(1)> done',
           case: { ...f1.case, label: 'a`b``c' },
-          curl: "curl --data-binary '```\n# not a heading'",
+          request: { ...f1.request, body: '```\n# not a heading' },
         },
       ],
     };
@@ -100,7 +100,11 @@ describe('toMarkdown', () => {
     // Assert
     expect(md).toContain('&lt;img src=x onerror=alert(1)&gt; done');
     expect(md).toContain('```a`b``c```');
-    expect(md).toContain("````sh\ncurl --data-binary '```\n# not a heading'\n````");
+    expect(md).toContain("````sh\nprintf '%b' '```\\0012# not a heading' | \\\n  curl -sS");
+    // The body on its own line, after the headers that matter; accept and user-agent last.
+    const block = /````sh\n([^]*?)\n````/.exec(md)![1].split('\n');
+    expect(block.at(-1)).toBe('  --data-binary @-');
+    expect(block.at(-2)).toMatch(/^ {2}-H 'accept: application\/json' -H 'user-agent: [^']+' \\$/);
   });
 
   it('code() picks a fence longer than any backtick run and shows control characters', () => {
