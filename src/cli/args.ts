@@ -186,6 +186,12 @@ export const OPTIONS = {
     default: 'all',
     commands: ['replay'],
   },
+  problem: {
+    value: 'P',
+    description: 'replay only this problem’s example (P3 or 3), judged by the check that names it',
+    default: 'all failures, then a line per problem',
+    commands: ['replay'],
+  },
   ca: {
     value: 'FILE',
     description:

@@ -9,6 +9,7 @@ import { createSecrets, secretsFrom, type Secrets } from '../secrets.ts';
 import { judge } from '../checks/judge.ts';
 import type { ReportedFailure, Report } from '../report/model.ts';
 import { caseFromFailure } from '../report/replay.ts';
+import { partsOf } from '../report/problems.ts';
 import { readReport } from '../report/read.ts';
 import { loadSpec, OPERATION } from '../spec/load.ts';
 import { TargetError } from '../targets/types.ts';
@@ -19,6 +20,41 @@ import type { Io } from './io.ts';
 import { credentialsFrom } from './credentials.ts';
 import { caFlag, sendingFlags } from './sending.ts';
 import { optional } from './optional.ts';
+
+/**
+ * `--problem P3` (or `3`): the problem's example as one failure to replay, judged by the check that names the problem
+ * (its core's, else its first), with the problem's id.
+ */
+function selectProblem(r: Report, raw: string): ReportedFailure {
+  const m = /^P?(\d+)$/i.exec(raw.trim());
+  const problems = r.problems ?? [];
+  const p = m ? problems.find((x) => x.id === `P${Number(m[1])}`) : undefined;
+  if (!p)
+    throw new UsageError(
+      `--problem ${JSON.stringify(raw)}: the report has ${problems.length ? `problems P1 to P${problems.length}` : 'no problems'}`,
+    );
+  const [check, kind, ...rule] = (p.core?.split(' | ')[1] ?? partsOf(p)[0] ?? '').split(' ');
+  return {
+    ...p.example,
+    id: p.id,
+    check: check || p.checks[0],
+    kind: kind ?? p.kinds[0],
+    rule: rule.join(' ') || p.rules[0],
+    severity: 'error',
+    message: p.title,
+    occurrences: p.cases,
+    ...(p.baselined ? { baselined: true as const } : {}),
+  };
+}
+
+/** Each problem's standing after a replay of every failure: `P1 fixed · P2 still failing`. */
+function problemSummary(r: Report, stillFailing: ReadonlySet<string>): string | undefined {
+  const problems = (r.problems ?? []).filter((p) => p.failures.length > 0);
+  if (problems.length === 0) return undefined;
+  return problems
+    .map((p) => `${p.id} ${p.failures.some((id) => stillFailing.has(id)) ? 'still failing' : 'fixed'}`)
+    .join(' · ');
+}
 
 /** `--failure F2` or `--failure 2`: that failure, else all of them. */
 function selectFailures(r: Report, raw: string | undefined): readonly ReportedFailure[] {
@@ -131,7 +167,10 @@ export async function replayCommand(
       `replay expects one report: conformance replay reports/report.json${positionals.length ? `, got ${positionals.length}` : ''}`,
     );
   const { file, report } = await readReport(positionals[0]);
-  const failures = selectFailures(report, flags.failure);
+  if (flags.problem !== undefined && flags.failure !== undefined)
+    throw new UsageError('replay takes --problem or --failure, not both');
+  const failures =
+    flags.problem !== undefined ? [selectProblem(report, flags.problem)] : selectFailures(report, flags.failure);
   if (failures.length === 0) {
     io.out(`${file} has no failures to replay`);
     return 0;
@@ -201,6 +240,7 @@ export async function replayCommand(
   io.out(`replaying ${failures.length} failure${failures.length === 1 ? '' : 's'} of ${file} against ${base}`);
   let open = 0;
   let fixed = 0;
+  const stillFailing = new Set<string>();
   try {
     for (const f of failures) {
       const send = async (c: TestCase): Promise<Exchange | undefined> => {
@@ -217,11 +257,15 @@ export async function replayCommand(
       } else {
         io.out(`${f.id} ${STATE_WORDS[outcome.state]}${waived}: ${secrets.redact(outcome.message)}`);
         if (!f.waivedBy) open++;
+        stillFailing.add(f.id);
       }
     }
   } finally {
     http.close();
   }
   io.out(`${fixed} of ${failures.length} fixed${open ? `; ${open} unwaived still failing` : ''}`);
+  const summary =
+    flags.problem === undefined && flags.failure === undefined ? problemSummary(report, stillFailing) : undefined;
+  if (summary !== undefined) io.out(`problems: ${summary}`);
   return open === 0 ? 0 : 1;
 }

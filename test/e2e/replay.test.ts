@@ -73,6 +73,7 @@ describe('replay', () => {
       'F3 fixed',
       'F4 fixed (waived by sandbox-accepts-any-bearer)',
       '3 of 4 fixed; 1 unwaived still failing',
+      'problems: P1 fixed · P2 fixed · P3 still failing',
     ]);
     expect(code).toBe(1);
     expect(err.join('\n')).toMatch(/^warning: spec\/openapi\.yaml changed since the report/);
@@ -86,6 +87,22 @@ describe('replay', () => {
     // The wrong token of an auth case is sent as it was, not replaced.
     expect(received[3].headers.authorization).toBe(fixtureReport().failures[3].request.headers['authorization']);
     expect([...out, ...err].join('\n')).not.toContain(TOKEN);
+  });
+
+  it('replays one problem with --problem, as P3 or 3: its example, judged by the check that names it', async () => {
+    const file = reportFile();
+    expect(await replay([file, '--target', base, '--problem', 'P3'])).toMatchObject({
+      code: 1,
+      out: [expect.any(String), expect.stringMatching(/^P3 still failing: /), '0 of 1 fixed; 1 unwaived still failing'],
+    });
+    expect(await replay([file, '--target', base, '--problem', '1'])).toMatchObject({
+      code: 0,
+      out: [expect.any(String), 'P1 fixed', '1 of 1 fixed'],
+    });
+    expect(await replay([file, '--target', base, '--problem', 'P9'])).toMatchObject({
+      code: 2,
+      err: ['conformance: --problem "P9": the report has problems P1 to P3'],
+    });
   });
 
   it('replays one failure with --failure, as F1 or 1; exit 0 when it is fixed', async () => {
