@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { CaseRecord, CheckSummary, Report, ReportedFailure, ReportedProblem } from './model.ts';
 import { problemMarks } from './baseline.ts';
-import { problemHeadline, problemRules, problemScope } from './problems.ts';
+import { evidenceOf, problemHeadline, problemRules, problemScope } from './problems.ts';
 import { repeatCommand, repeatNote } from './repeat.ts';
 import { viewOf } from './view.ts';
 import { curlBlockOf } from './curl.ts';
@@ -135,6 +135,8 @@ const SHOWN_CLASSES = 6;
 function problemSection(p: ReportedProblem, open: boolean, marks: readonly string[]): string {
   const ex = p.example;
   const { request, response, note } = exchangeText(ex);
+  // The answer's fragment at the path that is wrong, received against due, beside the request (issue #24).
+  const evidence = evidenceOf(p);
   // Folded classes are one text node: a page of 500 problems in 70 classes each stays quick to open.
   const classes = p.classes.slice(0, SHOWN_CLASSES).map((c) => `<code>${t(c)}</code>`);
   const classList =
@@ -159,6 +161,7 @@ ${reproduce(p.id, ex)}`;
     .join('')}</ul>
 <div class="classes muted">Classes: ${classList}</div>
 <div class="muted">Example case ${t(ex.case.id)} (${t(ex.case.label)}) · details ${details || '—'}</div>
+${evidence.length ? `<table class="evidence"><thead><tr><th>where</th><th>received</th><th>due</th></tr></thead><tbody>${evidence.map((e) => `<tr><td>${t(e.where)}</td><td><code>${t(e.received)}</code></td><td><code>${t(e.due)}</code></td></tr>`).join('')}</tbody></table>` : ''}
 ${open ? exchange : `<details><summary>Smallest request, answer and curl line</summary>${exchange}</details>`}
 </section>`;
 }

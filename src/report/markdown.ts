@@ -2,7 +2,7 @@
 // verdict, what to fix first with its curl line, the checks table; capped, with a link to report.html for the rest.
 import type { CaseRecord, Report, ReportedFailure, ReportedProblem } from './model.ts';
 import { problemMarks } from './baseline.ts';
-import { problemHeadline, problemRules, problemScope } from './problems.ts';
+import { evidenceOf, problemHeadline, problemRules, problemScope } from './problems.ts';
 import { repeatCommand } from './repeat.ts';
 import { pacingLine, tlsLine } from './sending.ts';
 import { curlBlockOf, tokenCurl } from './curl.ts';
@@ -78,6 +78,10 @@ function problemEntry(p: ReportedProblem, marks: readonly string[], htmlLink: st
       return `${code(check)} rule ${code(rule.join(' '))}  `;
     }),
     `${p.shrunk ? 'smallest example (shrunk)' : 'smallest example'}: case ${code(ex.case.id)} ${code(ex.case.label)}`,
+    ...evidenceOf(p).flatMap((e, i) => [
+      ...(i === 0 ? [''] : []),
+      `- ${text(e.where)}: received ${code(e.received)}, due ${code(e.due)}`,
+    ]),
     '',
     curlBlock(ex, htmlLink),
   ].join('\n');

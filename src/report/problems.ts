@@ -216,3 +216,42 @@ export function problemDetails(p: Pick<ReportedProblem, 'failures'>, max = 8): s
   const shown = p.failures.slice(0, max).join(', ');
   return p.failures.length > max ? `${shown} and ${p.failures.length - max} more` : shown;
 }
+
+/** One piece of evidence: where in the exchange, what came, what was due. */
+export interface Evidence {
+  readonly where: string;
+  readonly received: string;
+  readonly due: string;
+}
+
+/**
+ * What a problem's example shows, beside its request: the status received and due, and for each field it concerns
+ * the value at that JSON path: in the answer (an echo: what came back, what was sent) or in the request (an accepted
+ * violation: what was sent, and that a refusal was due).
+ */
+export function evidenceOf(p: Pick<ReportedProblem, 'received' | 'due' | 'at' | 'example'>): Evidence[] {
+  const ex = p.example;
+  const out: Evidence[] = [];
+  if (p.due) out.push({ where: 'status', received: p.received, due: p.due });
+  for (const at of (p.at ?? []).slice(0, 4)) {
+    const answered = ex.response ? valueAt(ex.response.body, at) : undefined;
+    const field = at.slice(at.lastIndexOf('/') + 1);
+    if (answered !== undefined || at.startsWith('/data/')) {
+      const sent = valueAt(ex.request.body, `/${field}`);
+      out.push({
+        where: `answer ${fieldName(at)}`,
+        received: answered === undefined ? '(absent)' : shown(JSON.stringify(answered) ?? ''),
+        due: sent === undefined ? 'absent or null' : `${shown(JSON.stringify(sent) ?? '')} (as sent)`,
+      });
+    } else {
+      const sent = valueAt(ex.request.body, at);
+      if (sent !== undefined)
+        out.push({
+          where: `request ${fieldName(at)}`,
+          received: `${shown(JSON.stringify(sent) ?? '')} accepted`,
+          due: 'refused (400)',
+        });
+    }
+  }
+  return out;
+}

@@ -40,6 +40,9 @@ describe('toHtml', () => {
     expect(at('id="verdict"')).toBeLessThan(at('<h2 id="problems">Problems (3)</h2>'));
     expect(at('<h2 id="problems">')).toBeLessThan(at('<h2>Checks</h2>'));
     expect(html).toContain(
+      '<table class="evidence"><thead><tr><th>where</th><th>received</th><th>due</th></tr></thead><tbody><tr><td>status</td><td><code>400</code></td><td><code>201</code></td></tr></tbody></table>',
+    );
+    expect(html).toContain(
       '<span class="headline">status 400 where 201 is due</span><span class="tag">7 cases in 1 class</span>',
     );
     expect(html).toContain(

@@ -11,6 +11,7 @@ function noisy(n: number, bodyChars = 100): Report {
     ...f1,
     id: `F${i + 1}`,
     case: { ...f1.case, label: `valid/class-${i}` },
+    request: { ...f1.request, body: 'x'.repeat(bodyChars) },
     curl: `curl -X POST 'https://x' --data-binary '${'x'.repeat(bodyChars)}'`,
   }));
   const { problems: _p, ...old } = r;
@@ -28,6 +29,8 @@ describe('toMarkdown', () => {
     expect(md).toContain('`valid-is-created` rule `/paths/~1v1~1onboarding~1entities/post/responses/201`');
     expect(md).toContain('#### P2 no complete answer within 10000 ms (received timeout)');
     expect(md).toContain('smallest example (shrunk): case `r0042`');
+    // The evidence beside the request: what came, what was due.
+    expect(md).toContain('- status: received `400`, due `201`');
     expect(md.indexOf('### Problems')).toBeLessThan(md.indexOf('### Checks'));
     expect(md).not.toContain('#### F');
   });

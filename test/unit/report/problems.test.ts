@@ -1,0 +1,52 @@
+// The evidence a problem shows beside its request (issue #24): the answer's value at the path that is wrong, received
+// against due; a data table of problems and what their example shows.
+import { describe, expect, it } from 'vitest';
+import type { ReportedProblem } from '../../../src/report/model.ts';
+import { evidenceOf, valueAt } from '../../../src/report/problems.ts';
+import { fixtureReport } from './fixture.ts';
+
+const base = fixtureReport().problems![0];
+const withExchange = (request: string, response: string, over: Partial<ReportedProblem>): ReportedProblem => ({
+  ...base,
+  ...over,
+  example: {
+    ...base.example,
+    request: { ...base.example.request, body: request },
+    response: { status: 201, headers: {}, body: response },
+  },
+});
+
+describe('evidenceOf', () => {
+  it.each([
+    [
+      'a swapped echo: what came back at the path, what was sent',
+      withExchange('{"name":"n","identifier":"i"}', '{"data":{"entity":{"information":{"name":"i"}}}}', {
+        received: '201',
+        due: '',
+        at: ['/data/entity/information/name'],
+      }),
+      [{ where: 'answer data.entity.information.name', received: '"i"', due: '"n" (as sent)' }],
+    ],
+    [
+      'an accepted violation: the value sent, a refusal due',
+      withExchange('{"collectiveId":"not-a-uuid"}', '{}', { received: '201', due: '400', at: ['/collectiveId'] }),
+      [
+        { where: 'status', received: '201', due: '400' },
+        { where: 'request collectiveId', received: '"not-a-uuid" accepted', due: 'refused (400)' },
+      ],
+    ],
+    [
+      'a field left out of the answer',
+      withExchange('{"owner":"x"}', '{"data":{"entity":{}}}', { received: '201', due: '', at: ['/data/entity/owner'] }),
+      [{ where: 'answer data.entity.owner', received: '(absent)', due: '"x" (as sent)' }],
+    ],
+  ])('%s', (_name, problem, expected) => {
+    expect(evidenceOf(problem)).toEqual(expected);
+  });
+
+  it('reads a value at a pointer of a body nested 10,000 levels without recursing', () => {
+    const deep = '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000);
+    expect(valueAt(deep, '/a/a/a')).toMatchObject({ a: expect.anything() });
+    expect(valueAt('not json', '/a')).toBeUndefined();
+  });
+});
