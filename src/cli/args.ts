@@ -169,6 +169,13 @@ export const OPTIONS = {
     default: 'spec/waivers.json in the current folder, when present',
     commands: ['run'],
   },
+  fixtures: {
+    value: 'FILE',
+    description:
+      'the values a vendor sandbox knows, per field (JSON, schemas/fixtures.schema.json; docs/fixtures.md): cases send them instead of generated ones, except for the field they violate',
+    default: 'none: every value generated',
+    commands: ['run'],
+  },
   pact: {
     value: 'FILE',
     description: 'the Pact file to verify',

@@ -4,7 +4,7 @@ import type { Report, ReportedFailure, ReportedProblem } from '../report/model.t
 import { problemMarks } from '../report/baseline.ts';
 import { problemDetails, problemHeadline, problemRules, problemScope } from '../report/problems.ts';
 import { repeatCommand, repeatNote } from '../report/repeat.ts';
-import { pacingLine, tlsLine } from '../report/sending.ts';
+import { fixtureLines, pacingLine, tlsLine } from '../report/sending.ts';
 import { tokenCurl } from '../report/curl.ts';
 import { duration, visible } from '../report/text.ts';
 import { reproduceLines } from '../report/script.ts';
@@ -226,7 +226,7 @@ export function formatSummary(
     `${v.word}: ${v.counts.problems} problem${v.counts.problems === 1 ? '' : 's'} · ${s.cases} cases, ${s.requests} requests, ${s.failures} failures, ${s.waived} waived${s.baselined ? `, ${s.baselined} baselined` : ''} in ${duration(s.durationMs)}${v.reasons.length ? ' — ' + v.reasons.join('; ') : ''}`,
   );
   if (r.budgetExhausted && r.complete !== false) out.push('--max-requests was reached while shrinking');
-  for (const line of [pacingLine(r), tlsLine(r)]) if (line !== undefined) out.push(line);
+  for (const line of [pacingLine(r), tlsLine(r), ...fixtureLines(r)]) if (line !== undefined) out.push(line);
   if (!partial) out.push(...v.untested);
   out.push(
     `seed ${r.seed}; repeat the run${r.target.kind === 'url' ? ` (${repeatNote(r)})` : ''}: ${repeatCommand(r)}`,

@@ -21,6 +21,7 @@ import { createdFileWriter } from './created.ts';
 import { checkReportDir, removeRunFiles, ReportDirError } from './report-dir.ts';
 import { createSecrets, secretsFrom, type Secrets } from '../secrets.ts';
 import { duration } from '../report/text.ts';
+import { readFixtures } from '../runner/fixtures.ts';
 import { caFlag, sendingFlags } from './sending.ts';
 
 /** `conformance run`: the suite against a target; exit codes by verdict (`EXIT_CODES`). */
@@ -45,6 +46,8 @@ export async function runCommand(
     ...sendingFlags(flags),
     ...optional('shard', shardFlag(flags.shard)),
     ...optional('waiversFile', flags.waivers),
+    // Read before anything else, dry run included: a bad file is one line and exit 2, before anything is sent.
+    ...optional('fixtures', flags.fixtures === undefined ? undefined : await readFixtures(flags.fixtures)),
     ...optional(
       'timeLimitMs',
       flags['time-limit'] === undefined

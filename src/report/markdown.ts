@@ -4,7 +4,7 @@ import type { CaseRecord, Report, ReportedFailure, ReportedProblem } from './mod
 import { problemMarks } from './baseline.ts';
 import { evidenceOf, problemHeadline, problemRules, problemScope } from './problems.ts';
 import { repeatCommand } from './repeat.ts';
-import { pacingLine, tlsLine } from './sending.ts';
+import { fixtureLines, pacingLine, tlsLine } from './sending.ts';
 import { curlBlockOf, tokenCurl } from './curl.ts';
 import { duration, escapeText, visible } from './text.ts';
 import { reproduceLines } from './script.ts';
@@ -135,7 +135,7 @@ export function toMarkdown(r: Report, opts: MarkdownOptions = {}): string {
     '',
     `Target ${code(r.target.url)}${r.target.mock ? ' (embedded Prism mock)' : ''} · seed ${r.seed} · ${s.cases} cases, ${s.requests} requests, ${s.waived} waived · ${duration(s.durationMs)}`,
     ...(v.reasons.length || v.untested.length ? ['', ...[...v.reasons, ...v.untested].map((x) => `- ${text(x)}`)] : []),
-    ...[pacingLine(r), tlsLine(r)].flatMap((l) => (l === undefined ? [] : ['', text(l)])),
+    ...[pacingLine(r), tlsLine(r), ...fixtureLines(r)].flatMap((l) => (l === undefined ? [] : ['', text(l)])),
   ].join('\n');
   const ratchet = v.ratchet.flatMap((x) => [
     `### ${text(x.heading.charAt(0).toUpperCase() + x.heading.slice(1))}`,

@@ -158,6 +158,20 @@ export interface Pacing {
   readonly policy?: string;
 }
 
+/** What `--fixtures FILE` put into the cases, and the values the sandbox refused (`fixtures`). */
+export interface FixturesReport {
+  readonly file: string;
+  /** Per field (`collectiveId`) or combination (`brand+type`): its values, those in use, and the cases that took one. */
+  readonly fields: readonly {
+    readonly field: string;
+    readonly values: number;
+    readonly usable: number;
+    readonly cases: number;
+  }[];
+  /** Values the sandbox refused when probed (a 4xx to an otherwise valid request): not used, to be updated. */
+  readonly stale: readonly { readonly field: string; readonly value: string; readonly received: string }[];
+}
+
 /** The machine-readable outcome of a run (written as report.json). */
 export interface Report {
   readonly tool: { readonly name: string; readonly version: string };
@@ -199,6 +213,8 @@ export interface Report {
   };
   /** The pace of the run: 429s, the rate it settled at, pauses (absent in older reports and merged ones). */
   readonly pacing?: Pacing;
+  /** What `--fixtures FILE` put into the cases; absent without it. */
+  readonly fixtures?: FixturesReport;
   /** Why the run stopped before its plan was done (absent when it was complete). */
   readonly stopReason?: StopReason;
   /** Set when the run gave up on a target that answered nothing usable (`--give-up-after`). */

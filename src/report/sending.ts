@@ -26,6 +26,22 @@ export function pacingLine(r: Report): string | undefined {
   ].join('');
 }
 
+/** What `--fixtures` put into the cases, and each stale value (refused by the sandbox): not failures, to be updated. */
+export function fixtureLines(r: Report): string[] {
+  const f = r.fixtures;
+  if (!f) return [];
+  const fields = f.fields.map(
+    (x) => `${x.field} (${x.usable} of ${x.values} value${x.values === 1 ? '' : 's'}, in ${x.cases} cases)`,
+  );
+  return [
+    `fixtures from ${f.file}: ${fields.join(', ')}`,
+    ...f.stale.map(
+      (s) =>
+        `stale fixture: ${s.field} ${s.value} was refused by the target (${s.received}); not used: update ${f.file}`,
+    ),
+  ];
+}
+
 /** Said whenever certificates were not verified, so that nobody takes the run for one over verified TLS. */
 export function tlsLine(r: Report): string | undefined {
   return r.target.insecure

@@ -11,7 +11,7 @@ import type { ShardSpec } from '../types.ts';
 import { lintSpec } from '../spec/lint.ts';
 import { loadSpec, OPERATION, resolvePointer } from '../spec/load.ts';
 import { MOCK_TOKEN, startTarget, TargetError, type Target } from '../targets/index.ts';
-import { buildValidators } from '../validators/index.ts';
+import { buildValidators, type Validators } from '../validators/index.ts';
 import type { PreflightResult, Report } from '../report/model.ts';
 import type { BaselineEntry } from '../report/baseline.ts';
 import { createWaiverBook, parseWaivers, type Waiver } from '../report/waivers.ts';
@@ -21,7 +21,8 @@ import type { Exchange } from './exchange.ts';
 import { createDeadTargetWatch } from './give-up.ts';
 import { createTransport, headerSets, sendCase } from './send.ts';
 import { probeTls, speaksTls } from './tls.ts';
-import { scheduled } from './schedule.ts';
+import { scheduled, type ScheduledPlan } from './schedule.ts';
+import { fixtureApplier, type FixtureApplier, type Fixtures } from './fixtures.ts';
 import { createTally } from './tally.ts';
 
 /** Everything a run needs; the CLI builds it from flags. */
@@ -46,6 +47,8 @@ export interface RunOptions {
   readonly ca?: { readonly file: string; readonly pem: string };
   /** The team's waivers file; `spec/waivers.json` is read when present and nothing is given. */
   readonly waiversFile?: string;
+  /** `--fixtures FILE`, read: the values the sandbox knows, put into cases as they are sent. */
+  readonly fixtures?: Fixtures;
   /** Most bytes of an answer read. */
   readonly maxBodyBytes?: number;
   /** Most 429 answers waited out for one case before giving up on it. */
@@ -90,6 +93,9 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
   const teamWaivers = await readTeamWaivers(opts.waiversFile);
   const planOpts: PlanOptions = { spec, validators, seed: opts.seed, runs: opts.runs };
   const plan = scheduled(planCases(planOpts), createChecks());
+  // Fixtures: checked against the spec before anything is sent, and put in from the plan's first valid case (the one
+  // with every field, breadth first).
+  const applier = opts.fixtures && fixturesFor(opts.fixtures, plan, validators);
   const token = await opts.credentials.token();
 
   const target = await startTarget(spec, opts.target);
@@ -131,6 +137,7 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
     };
     // Every 201 creates an entity in the target, whatever the case (shrinking and lax providers create too).
     const onAttempt = hooks.onExchange && ((c: TestCase) => (ex: Exchange) => hooks.onExchange?.(c, ex));
+    const prepared = (c: TestCase) => applier?.apply(c) ?? c;
     const exec = async (c: TestCase) => {
       const ex = await sendCase(c, deps, onAttempt?.(c));
       if (ex) hooks.onExchange?.(c, ex);
@@ -202,6 +209,16 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
       if (!opts.shard || opts.shard.index === 1) tally.record(c, ex, judge(checks, c, ex, ctx), placeOf(c));
     }
 
+    // Each fixture value once, before the cases: one the sandbox refuses is stale, reported and not used.
+    for (const { probe, choice, option } of applier?.probes() ?? []) {
+      const ex = stopped() ? undefined : await exec(probe);
+      if (!ex) break;
+      const status = ex.response?.status;
+      // A 4xx other than auth and rate limit: the sandbox does not know the value (or the combination).
+      const refused = status !== undefined && status >= 400 && status < 500 && ![401, 403, 429].includes(status);
+      applier?.probed(choice, option, status === undefined ? (ex.error?.kind ?? 'nothing') : String(status), refused);
+    }
+
     const worker = opts.generateInWorker ?? plan.count - plan.boundaryCount >= WORKER_THRESHOLD;
     source = caseSource(plan, { spec, seed: opts.seed, runs: opts.runs, shard: opts.shard, worker });
     const cases = source;
@@ -219,7 +236,8 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
       return undefined;
     };
     const sender = async () => {
-      for (let c = await take(); c !== undefined; c = await take()) {
+      for (let next = await take(); next !== undefined; next = await take()) {
+        const c = prepared(next);
         const ex = await exec(c);
         if (ex === undefined) {
           complete = false;
@@ -235,11 +253,13 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
     // Shrink: the example of each problem, with a budget of its own, re-sent in smaller forms while it shows the problem.
     for (const p of tally.shrinkable().slice(0, opts.maxShrinks ?? 10)) {
       if (stopped()) break;
-      const stillFails = async (candidate: TestCase) => {
+      const stillFails = async (generated: TestCase) => {
+        const candidate = prepared(generated);
         const ex = await exec(candidate);
         return ex !== undefined && tally.showsProblem(p, candidate, ex, judge(checks, candidate, ex, ctx));
       };
-      const smallest = await shrinkCase(p.case, planOpts, stillFails, 60);
+      const shrunk = await shrinkCase(p.case, planOpts, stillFails, 60);
+      const smallest = shrunk === p.case ? shrunk : prepared(shrunk);
       if (smallest !== p.case) {
         const ex = await exec(smallest);
         if (ex) tally.replaceExample(p, smallest, ex);
@@ -270,6 +290,7 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
         gaveUp: watch.message === undefined ? undefined : { after: watch.limit, message: watch.message },
         requests: pace.used,
         pacing: pace.state(),
+        ...(applier ? { fixtures: applier.report() } : {}),
         startedAt: new Date(started).toISOString(),
         options: {
           concurrency: opts.concurrency,
@@ -295,6 +316,15 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
     http.close();
     await target.stop();
   }
+}
+
+/** The fixtures' applier, based on the plan's first valid case with a JSON body and that body's validator. */
+function fixturesFor(fx: Fixtures, plan: ScheduledPlan, validators: Validators): FixtureApplier {
+  for (const c of plan.cases()) {
+    const validator = c.kind === 'valid' && c.body !== undefined ? validators.requestFor(c.contentType) : undefined;
+    if (validator) return fixtureApplier(fx, validator, c);
+  }
+  throw new TargetError(`fixtures file ${fx.file}: the plan has no valid case to put them in`);
 }
 
 async function readTeamWaivers(file: string | undefined): Promise<Waiver[]> {

@@ -18,7 +18,7 @@ import { baselineMatcher, baselineStatus, type BaselineEntry } from '../report/b
 import { causesOf, plainer, plainness, RANDOM_SCOPE, signatureOf, type Cause } from '../report/cause.ts';
 import { answerOf, describeProblem, orderProblems, problemParts } from '../report/problems.ts';
 import { caseValue } from '../generators/draft.ts';
-import { CREATED_FILE, CREATED_KEPT, type Pacing } from '../report/model.ts';
+import { CREATED_FILE, CREATED_KEPT, type FixturesReport, type Pacing } from '../report/model.ts';
 import type { createWaiverBook } from '../report/waivers.ts';
 import { rowCounts, type StopReason } from '../report/verdict.ts';
 import { buildReport } from '../report/build.ts';
@@ -240,6 +240,8 @@ export function createTally(
       requests: number;
       /** How the pace stood at the end: 429s, the rate settled at, pauses. */
       pacing?: Pacing;
+      /** What `--fixtures` put into the cases, and the values the sandbox refused. */
+      fixtures?: FixturesReport;
       startedAt: string;
       options?: Report['options'];
       durationMs: number;
@@ -298,6 +300,7 @@ export function createTally(
         startedAt: meta.startedAt,
         ...(meta.options ? { options: meta.options } : {}),
         ...(meta.pacing ? { pacing: meta.pacing } : {}),
+        ...(meta.fixtures ? { fixtures: meta.fixtures } : {}),
         ...stop,
         summary,
         plan: meta.plan,

@@ -815,3 +815,80 @@ describe('reproducible where it ran: an HTTPS sandbox with a private CA, OAuth2 
     expect(wrong.err.join('\n')).toMatch(/TLS|cert/i);
   });
 });
+
+describe('--fixtures: a sandbox that holds data the spec does not describe', () => {
+  const COLLECTIVE = '3f1c2a8e-7b4d-4e0a-9c51-2d6b8f0e4a11';
+  const OWNER = '9a7e5c3b-1d2f-4a6b-8c0d-e1f2a3b4c5d6';
+  const GONE = '00000000-0000-4000-8000-00000000dead';
+  const data = {
+    collectives: [COLLECTIVE],
+    owners: [OWNER],
+    brands: [
+      { brand: 'Acme', type: 'EV' },
+      { brand: 'Volt', type: 'Battery' },
+    ],
+  };
+  const fixturesFile = (dir: string, content: unknown) => {
+    const file = join(dir, 'fixtures.json');
+    writeFileSync(file, JSON.stringify(content));
+    return file;
+  };
+  const known = { fields: { collectiveId: [COLLECTIVE], owner: [OWNER, GONE] }, combinations: data.brands };
+  const run = async (fault: Parameters<typeof provider>[0], extra: string[]) => {
+    const sandbox = await servers.startKnownDataSandbox({ url: (await provider(fault)).url, token: TOKEN }, data);
+    open.push(sandbox);
+    const dir = reportDir();
+    const r = await runMain(
+      ['run', '--target', sandbox.url, '--token', TOKEN, '--runs', '10', '--seed', '4', '--report-dir', dir, ...extra],
+      {},
+    );
+    return { r, dir };
+  };
+
+  it('without fixtures, every valid case naming a collective, owner or brand is refused: the run fails', async () => {
+    const { r, dir } = await run({}, []);
+    expect(r.code, r.out.join('\n')).toBe(1);
+    expect(readReport(dir).failures.some((f) => f.check === 'valid-is-created')).toBe(true);
+  });
+
+  it('with fixtures the same sandbox conforms; the stale owner is reported as such, not as a failure', async () => {
+    // Arrange
+    const dir0 = reportDir();
+    const file = fixturesFile(dir0, known);
+    // Act
+    const { r, dir } = await run({}, ['--fixtures', file]);
+    // Assert
+    expect(r.code, r.out.join('\n')).toBe(0);
+    const report = readReport(dir);
+    expect(report.fixtures).toMatchObject({
+      file,
+      stale: [{ field: 'owner', value: GONE, received: '400' }],
+    });
+    const byField = new Map(report.fixtures!.fields.map((f) => [f.field, f]));
+    expect(byField.get('owner')).toMatchObject({ values: 2, usable: 1 });
+    for (const f of ['collectiveId', 'owner', 'brand+type']) expect(byField.get(f)!.cases, f).toBeGreaterThan(0);
+    expect(r.out).toContain(`stale fixture: owner ${GONE} was refused by the target (400); not used: update ${file}`);
+    expect(readFileSync(join(dir, 'report.md'), 'utf8')).toContain(`stale fixture: owner ${GONE}`);
+  });
+
+  it('with fixtures, a real departure still fails (the brand echoed lower-cased)', async () => {
+    const file = fixturesFile(reportDir(), known);
+    const { r, dir } = await run({ fault: 'brand-lowercased' }, ['--fixtures', file]);
+    expect(r.code, r.out.join('\n')).toBe(1);
+    expect(readReport(dir).failures.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    [{ fields: { collectiveId: ['not-a-uuid'] } }, /collectiveId.*not valid for the spec/],
+    [{ fields: { colour: ['red'] } }, /colour.*not valid for the spec/],
+    [{ field: {} }, /must NOT have additional properties/],
+    [{ fields: { owner: [] } }, /\/fields\/owner must NOT have fewer than 1 items/],
+  ])('a bad file is one line and exit 2: %j', async (content, message) => {
+    const file = fixturesFile(reportDir(), content);
+    // Checked before anything is sent: the target (nothing listens there) is never reached.
+    const r = await runMain(['run', '--target', 'http://127.0.0.1:9', '--token', TOKEN, '--fixtures', file]);
+    expect(r.code).toBe(2);
+    expect(r.err).toHaveLength(1);
+    expect(r.err[0]).toMatch(message);
+  });
+});

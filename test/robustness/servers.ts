@@ -455,3 +455,44 @@ export async function startRateLimitedProvider(
   }, tls);
   return { ...server, rejected: () => rejected };
 }
+
+/** What a sandbox knows besides the spec: its collectives, its users, the brands it lists with their types. */
+export interface SandboxData {
+  readonly collectives: readonly string[];
+  readonly owners: readonly string[];
+  readonly brands: readonly { readonly brand: string; readonly type: string }[];
+}
+
+/**
+ * A sandbox that refuses what it does not know, as real ones do: an authenticated request whose `collectiveId` or
+ * `owner` names nothing it holds, or whose `brand` (with its `type`) it does not list, is answered 400 with an error
+ * body; everything else goes on to `upstream` (which checks credentials and the schema).
+ */
+export function startKnownDataSandbox(
+  upstream: { url: string; token: string },
+  data: SandboxData,
+): Promise<TestServer> {
+  const base = new URL(upstream.url);
+  return startServer((req, res, { body, raw }) => {
+    let value: unknown;
+    try {
+      value = JSON.parse(body);
+    } catch {
+      value = undefined;
+    }
+    const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+    const unknown =
+      req.headers.authorization === `Bearer ${upstream.token}`
+        ? typeof v['collectiveId'] === 'string' && !data.collectives.includes(v['collectiveId'])
+          ? 'collectiveId'
+          : typeof v['owner'] === 'string' && !data.owners.includes(v['owner'])
+            ? 'owner'
+            : typeof v['brand'] === 'string' && !data.brands.some((b) => b.brand === v['brand'] && b.type === v['type'])
+              ? 'brand'
+              : undefined
+        : undefined;
+    if (unknown !== undefined)
+      return json(res, 400, { errors: [{ code: 'UnknownReference', message: `no such ${unknown} in this sandbox` }] });
+    forward(base, req, res, raw);
+  });
+}

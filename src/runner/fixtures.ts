@@ -1,0 +1,184 @@
+// Sandbox fixtures (`--fixtures FILE`): the values a vendor sandbox knows (existing collectives and owners, the brands
+// and types it lists), which the spec cannot describe. Cases are generated as always; on the way out, the fields of a
+// JSON body take fixture values instead, except the field a case violates, and only where the body stays what it was
+// meant to be (valid, or invalid by its one violation). Before the cases, each fixture value is probed once: one the
+// sandbox refuses is reported stale and not used, so that it fails no generated case.
+import { readFile } from 'node:fs/promises';
+import { createAjv, type BodyValidator } from '../validators/index.ts';
+import type { TestCase } from '../generators/case.ts';
+import { packageFile } from '../package.ts';
+import { TargetError } from '../targets/index.ts';
+import type { FixturesReport } from '../report/model.ts';
+
+type Scalar = string | number | boolean;
+
+/** One way a case can take fixture values: one field, or fields that go together. */
+interface Choice {
+  /** `collectiveId`, or `brand+type` for a combination. */
+  readonly name: string;
+  readonly options: readonly Readonly<Record<string, Scalar>>[];
+}
+
+/** A fixtures file, read and checked against its schema and the spec. */
+export interface Fixtures {
+  readonly file: string;
+  readonly choices: readonly Choice[];
+}
+
+/** Reads `--fixtures FILE` and checks it against `schemas/fixtures.schema.json`; one line on what is wrong. */
+export async function readFixtures(file: string): Promise<Fixtures> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(file, 'utf8'));
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new TargetError(`fixtures file ${file}: ${err.code === 'ENOENT' ? 'no such file' : err.message}`);
+  }
+  const schema: unknown = JSON.parse(await readFile(packageFile('schemas/fixtures.schema.json'), 'utf8'));
+  const validate = createAjv().compile(schema as object);
+  if (!validate(json)) {
+    const e = validate.errors?.[0];
+    throw new TargetError(
+      `fixtures file ${file}: ${e?.instancePath || '/'} ${e?.message ?? 'is not valid'} (see schemas/fixtures.schema.json)`,
+    );
+  }
+  // The schema above holds: fields of scalar lists, combinations of scalar records.
+  const f = json as { fields?: Record<string, Scalar[]>; combinations?: Record<string, Scalar>[] };
+  const choices: Choice[] = Object.entries(f.fields ?? {}).map(([name, values]) => ({
+    name,
+    options: values.map((v) => ({ [name]: v })),
+  }));
+  // Combinations with the same fields are one choice (`brand+type`), each combination one of its options.
+  const combos = new Map<string, Record<string, Scalar>[]>();
+  for (const c of f.combinations ?? []) {
+    const name = Object.keys(c).sort().join('+');
+    combos.set(name, [...(combos.get(name) ?? []), c]);
+  }
+  for (const [name, options] of combos) choices.push({ name, options });
+  return { file, choices };
+}
+
+/** Small, stable hash of a case id: which option a case takes does not change between runs of one seed. */
+function pick(id: string, n: number, salt: string): number {
+  let h = 2166136261;
+  for (const ch of id + salt) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
+  return (h >>> 0) % n;
+}
+
+/**
+ * The ways the generators write a JSON body (RFC 8259 §2 whitespace, §7 escapes): a body keeps its form when fixture
+ * values go in, so that a case about the form still tests it. A body in none of them is left as it is.
+ */
+const FORMS: readonly ((v: unknown) => string)[] = [
+  (v) => JSON.stringify(v),
+  (v) => `\n${JSON.stringify(v, null, 2)}\n`,
+  (v) => JSON.stringify(v).replace(/[\u007F-\uFFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+];
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Fixtures put into cases as they are sent, with the books of what was used and what the sandbox refused. */
+export interface FixtureApplier {
+  /** The case as sent: fixture values in place of generated ones where the body allows. */
+  apply(c: TestCase): TestCase;
+  /** The probes: one valid case per fixture value, each with every other fixture at its first value. */
+  probes(): { probe: TestCase; choice: string; option: Readonly<Record<string, Scalar>> }[];
+  /** A probe's answer: a 4xx refuses the value (stale), anything but a 2xx leaves it in doubt but in use. */
+  probed(choice: string, option: Readonly<Record<string, Scalar>>, received: string, refused: boolean): void;
+  report(): FixturesReport;
+}
+
+/**
+ * Checks each fixture value against the request schema (a value the spec refuses is a bad file, exit 2) and returns
+ * the applier. `validator`: the request body's.
+ */
+export function fixtureApplier(fx: Fixtures, validator: BodyValidator, base: TestCase): FixtureApplier {
+  const baseValue = base.body === undefined ? undefined : (JSON.parse(base.body) as unknown);
+  if (!isRecord(baseValue)) throw new TargetError(`fixtures file ${fx.file}: the spec's request body is not an object`);
+  for (const choice of fx.choices)
+    for (const option of choice.options) {
+      const errors = validator.validate({ ...baseValue, ...option });
+      if (errors.length > 0)
+        throw new TargetError(
+          `fixtures file ${fx.file}: ${JSON.stringify(option)} is not valid for the spec: ${errors[0].instancePath} ${errors[0].message}`,
+        );
+    }
+  const stale = new Map<string, { field: string; value: string; received: string }>();
+  const key = (choice: string, option: Readonly<Record<string, Scalar>>) => `${choice}\n${JSON.stringify(option)}`;
+  const usable = (choice: Choice) => choice.options.filter((o) => !stale.has(key(choice.name, o)));
+  const cases = new Map<string, number>(fx.choices.map((c) => [c.name, 0]));
+
+  return {
+    apply(c) {
+      if (c.body === undefined || c.phase === 'preflight') return c;
+      let value: unknown;
+      try {
+        value = JSON.parse(c.body);
+      } catch {
+        return c;
+      }
+      const form = isRecord(value) ? FORMS.find((f) => f(value) === c.body) : undefined;
+      if (!isRecord(value) || form === undefined) return c;
+      const violated = c.violation?.instancePath.split('/')[1];
+      const next: Record<string, unknown> = { ...value };
+      const used: string[] = [];
+      for (const choice of fx.choices) {
+        const options = usable(choice);
+        const fields = Object.keys(choice.options[0]);
+        // Never the violated field, never a field the case left out or sent as null: those are what it tests.
+        if (options.length === 0 || fields.some((f) => f === violated || next[f] === undefined || next[f] === null))
+          continue;
+        Object.assign(next, options[pick(c.id, options.length, choice.name)]);
+        used.push(choice.name);
+      }
+      if (used.length === 0) return c;
+      // The case must still be what it was: a valid body stays valid (auth and media-type cases send one too), an
+      // invalid case keeps its violation.
+      const errors = validator.validate(next);
+      if ((c.kind !== 'schema-violation') !== (errors.length === 0)) return c;
+      for (const u of used) cases.set(u, (cases.get(u) ?? 0) + 1);
+      return { ...c, body: form(next), value: next };
+    },
+    probes() {
+      const out: ReturnType<FixtureApplier['probes']> = [];
+      const first: Record<string, Scalar> = {};
+      for (const c of fx.choices) Object.assign(first, c.options[0]);
+      for (const choice of fx.choices)
+        for (const option of choice.options) {
+          const body = JSON.stringify({ ...baseValue, ...first, ...option });
+          out.push({
+            probe: {
+              ...base,
+              id: `x${out.length + 1}`,
+              label: `fixture/${choice.name}`,
+              body,
+              value: JSON.parse(body),
+            },
+            choice: choice.name,
+            option,
+          });
+        }
+      return out;
+    },
+    probed(choice, option, received, refused) {
+      if (!refused) return;
+      stale.set(key(choice, option), {
+        field: choice,
+        value: Object.values(option).map(String).join(' + '),
+        received,
+      });
+    },
+    report() {
+      return {
+        file: fx.file,
+        fields: fx.choices.map((c) => ({
+          field: c.name,
+          values: c.options.length,
+          usable: usable(c).length,
+          cases: cases.get(c.name) ?? 0,
+        })),
+        stale: [...stale.values()],
+      };
+    },
+  };
+}
