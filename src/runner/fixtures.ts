@@ -75,6 +75,27 @@ const FORMS: readonly ((v: unknown) => string)[] = [
   (v) => JSON.stringify(v).replace(/[\u007F-\uFFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
 ];
 
+/**
+ * A body in another form (whitespace everywhere, number forms): each changed member's string value replaced where it
+ * stands, every other byte kept; undefined unless each member is found exactly once and the result reads as `next`.
+ */
+function inPlace(body: string, was: Record<string, unknown>, next: Record<string, unknown>): string | undefined {
+  let out = body;
+  for (const [k, v] of Object.entries(next)) {
+    if (v === was[k]) continue;
+    if (typeof was[k] !== 'string') return undefined;
+    // The member's name may be written with escapes (`"\u0062rand"`): any string literal that reads as the name.
+    let found = 0;
+    out = out.replace(/("(?:[^"\\]|\\.)*")(\s*:\s*)"(?:[^"\\]|\\.)*"/g, (all, name: string, colon: string) => {
+      if (JSON.parse(name) !== k) return all;
+      found++;
+      return `${name}${colon}${JSON.stringify(v)}`;
+    });
+    if (found !== 1) return undefined;
+  }
+  return JSON.stringify(JSON.parse(out)) === JSON.stringify(next) ? out : undefined;
+}
+
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Fixtures put into cases as they are sent, with the books of what was used and what the sandbox refused. */
@@ -108,36 +129,49 @@ export function fixtureApplier(fx: Fixtures, validator: BodyValidator, base: Tes
   const usable = (choice: Choice) => choice.options.filter((o) => !stale.has(key(choice.name, o)));
   const cases = new Map<string, number>(fx.choices.map((c) => [c.name, 0]));
 
+  /** The case with fixture values in its body, or the case itself where they cannot go. */
+  function withFixtures(c: TestCase): TestCase {
+    if (c.body === undefined || c.phase === 'preflight') return c;
+    let value: unknown;
+    try {
+      value = JSON.parse(c.body);
+    } catch {
+      return c;
+    }
+    if (!isRecord(value)) return c;
+    const body = c.body;
+    const form = FORMS.find((f) => f(value) === body);
+    const violated = c.violation?.instancePath.split('/')[1];
+    const next: Record<string, unknown> = { ...value };
+    const used: string[] = [];
+    for (const choice of fx.choices) {
+      const options = usable(choice);
+      const fields = Object.keys(choice.options[0]);
+      // Never the violated field, never a field the case left out or sent as null: those are what it tests.
+      if (options.length === 0 || fields.some((f) => f === violated || next[f] === undefined || next[f] === null))
+        continue;
+      Object.assign(next, options[pick(c.id, options.length, choice.name)]);
+      used.push(choice.name);
+    }
+    if (used.length === 0) return c;
+    // The case must still be what it was: a valid body stays valid (auth and media-type cases send one too), an
+    // invalid case keeps its violation.
+    const errors = validator.validate(next);
+    if ((c.kind !== 'schema-violation') !== (errors.length === 0)) return c;
+    const sent = form ? form(next) : inPlace(body, value, next);
+    if (sent === undefined) return c;
+    for (const u of used) cases.set(u, (cases.get(u) ?? 0) + 1);
+    return { ...c, body: sent, value: next };
+  }
+
   return {
     apply(c) {
-      if (c.body === undefined || c.phase === 'preflight') return c;
-      let value: unknown;
+      // A body too deep to parse or write back (10,000 levels overflow the stack) is sent as generated.
       try {
-        value = JSON.parse(c.body);
+        return withFixtures(c);
       } catch {
         return c;
       }
-      const form = isRecord(value) ? FORMS.find((f) => f(value) === c.body) : undefined;
-      if (!isRecord(value) || form === undefined) return c;
-      const violated = c.violation?.instancePath.split('/')[1];
-      const next: Record<string, unknown> = { ...value };
-      const used: string[] = [];
-      for (const choice of fx.choices) {
-        const options = usable(choice);
-        const fields = Object.keys(choice.options[0]);
-        // Never the violated field, never a field the case left out or sent as null: those are what it tests.
-        if (options.length === 0 || fields.some((f) => f === violated || next[f] === undefined || next[f] === null))
-          continue;
-        Object.assign(next, options[pick(c.id, options.length, choice.name)]);
-        used.push(choice.name);
-      }
-      if (used.length === 0) return c;
-      // The case must still be what it was: a valid body stays valid (auth and media-type cases send one too), an
-      // invalid case keeps its violation.
-      const errors = validator.validate(next);
-      if ((c.kind !== 'schema-violation') !== (errors.length === 0)) return c;
-      for (const u of used) cases.set(u, (cases.get(u) ?? 0) + 1);
-      return { ...c, body: form(next), value: next };
     },
     probes() {
       const out: ReturnType<FixtureApplier['probes']> = [];

@@ -858,7 +858,7 @@ describe('--fixtures: a sandbox that holds data the spec does not describe', () 
     // Act
     const { r, dir } = await run({}, ['--fixtures', file]);
     // Assert
-    expect(r.code, r.out.join('\n')).toBe(0);
+    expect(r.code, [...r.out, ...r.err].join('\n')).toBe(0);
     const report = readReport(dir);
     expect(report.fixtures).toMatchObject({
       file,
