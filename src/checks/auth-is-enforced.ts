@@ -1,7 +1,7 @@
 import type { Check } from './types.ts';
 import { caseValue } from '../generators/draft.ts';
 import { RULES } from './rules.ts';
-import { fail, statusIn } from './util.ts';
+import { absent, fail, statusIn } from './util.ts';
 
 const judgeStatus = statusIn(RULES.security, 'credentials were not enforced');
 
@@ -29,7 +29,8 @@ export const authIsEnforced: Check = {
           [401, 403],
         );
     }
-    if (status !== undefined || res?.status !== 401 || res.headers['www-authenticate'] !== undefined) return status;
+    // An empty challenge is no challenge (RFC 9110 §11.6.1: at least one), and is said as a missing one is.
+    if (status !== undefined || res?.status !== 401 || !absent(res.headers['www-authenticate'])) return status;
     return {
       ...fail(
         'missing-www-authenticate',

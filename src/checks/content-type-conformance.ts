@@ -1,5 +1,5 @@
 import type { Check } from './types.ts';
-import { fail, withResponse } from './util.ts';
+import { fail, unlessRefusedByHttpLayer, withResponse } from './util.ts';
 
 /** A documented status answers with a documented media type (parameters such as charset allowed), §4.8.17 Response. */
 export const contentTypeConformance: Check = {
@@ -7,19 +7,21 @@ export const contentTypeConformance: Check = {
   description: 'a documented status with content is answered with a documented Content-Type',
   scope: 'request',
   applies: () => true,
-  judge: withResponse((_c, res, ctx) => {
-    const byType = ctx.validators.findResponse(res.status)?.content;
-    if (!byType || byType.size === 0) return undefined;
-    const received = res.headers['content-type'];
-    if (ctx.validators.responseFor(res.status, received)) return undefined;
-    const documented = [...byType.keys()];
-    const rule = [...byType.values()][0].pointer.replace(/\/[^/]+\/schema$/, '');
-    return fail(
-      'undocumented-content-type',
-      rule,
-      `${res.status} answered with Content-Type ${received ?? '(none)'}: Documented: ${documented.join(', ')}`,
-      received ?? null,
-      documented,
-    );
-  }),
+  judge: unlessRefusedByHttpLayer(
+    withResponse((_c, res, ctx) => {
+      const byType = ctx.validators.findResponse(res.status)?.content;
+      if (!byType || byType.size === 0) return undefined;
+      const received = res.headers['content-type'];
+      if (ctx.validators.responseFor(res.status, received)) return undefined;
+      const documented = [...byType.keys()];
+      const rule = [...byType.values()][0].pointer.replace(/\/[^/]+\/schema$/, '');
+      return fail(
+        'undocumented-content-type',
+        rule,
+        `${res.status} answered with Content-Type ${received ?? '(none)'}: Documented: ${documented.join(', ')}`,
+        received ?? null,
+        documented,
+      );
+    }),
+  ),
 };

@@ -1,8 +1,11 @@
 import type { Check } from './types.ts';
 import { allowedStatuses, RULES } from './rules.ts';
-import { fail, withResponse } from './util.ts';
+import { absent, fail, withResponse } from './util.ts';
 
-/** Another method on the path: 405, with an `Allow` header (RFC 9110 §15.5.6; its absence is a warning). */
+/**
+ * Another method on the path: 405 (or what its class accepts: 200/204 to OPTIONS), with an `Allow` header (RFC 9110
+ * §15.5.6, §9.3.7); a missing or empty one is a warning.
+ */
 export const methodIsNotAllowed: Check = {
   name: 'method-is-not-allowed',
   description: 'another method on the path is answered 405 (a missing Allow header is a warning)',
@@ -19,9 +22,16 @@ export const methodIsNotAllowed: Check = {
         allowed,
       );
     }
-    if (res.status === 405 && res.headers['allow'] === undefined) {
+    // An empty Allow says the path allows no method (RFC 9110 §10.2.1), which is as wrong here as none at all.
+    const mustAllow = res.status === 405 || (c.method === 'OPTIONS' && res.status < 300);
+    if (mustAllow && absent(res.headers['allow'])) {
+      const section = res.status === 405 ? '§15.5.6' : '§9.3.7';
       return {
-        ...fail('missing-allow-header', RULES.pathItem, `405 to ${c.method} has no Allow header (RFC 9110 §15.5.6)`),
+        ...fail(
+          'missing-allow-header',
+          RULES.pathItem,
+          `${res.status} to ${c.method} has no Allow header (RFC 9110 ${section})`,
+        ),
         severity: 'warning',
       };
     }

@@ -1,6 +1,6 @@
 import type { Check } from './types.ts';
 import { resolvePointer } from '../spec/load.ts';
-import { fail, jsonBody, withResponse } from './util.ts';
+import { fail, jsonBody, unlessRefusedByHttpLayer, withResponse } from './util.ts';
 
 /** A documented status's body is JSON valid against its documented schema (OpenAPI 3.0.4 §4.8.14 Media Type). */
 export const responseSchemaConformance: Check = {
@@ -8,35 +8,37 @@ export const responseSchemaConformance: Check = {
   description: 'the body of a documented status is valid against its documented schema',
   scope: 'request',
   applies: () => true,
-  judge: withResponse((_c, res, ctx) => {
-    const byType = ctx.validators.findResponse(res.status)?.content;
-    if (!byType || byType.size === 0) return undefined;
-    // A wrong Content-Type is content-type-conformance's to report; the body is still judged by the documented schema.
-    const validator =
-      ctx.validators.responseFor(res.status, res.headers['content-type']) ??
-      (byType.size === 1 ? [...byType.values()][0] : undefined);
-    if (!validator) return undefined;
-    if (res.truncated)
-      return fail('body-too-large', validator.pointer, `${res.status} body exceeded the read cap and was cut`);
-    const parsed = jsonBody(res);
-    if (!parsed.ok) {
-      return fail(
-        'not-json',
-        validator.pointer,
-        `${res.status} body is not JSON (${parsed.error})`,
-        res.body.slice(0, 200),
-        validator.mediaType,
+  judge: unlessRefusedByHttpLayer(
+    withResponse((_c, res, ctx) => {
+      const byType = ctx.validators.findResponse(res.status)?.content;
+      if (!byType || byType.size === 0) return undefined;
+      // A wrong Content-Type is content-type-conformance's to report; the body is still judged by the documented schema.
+      const validator =
+        ctx.validators.responseFor(res.status, res.headers['content-type']) ??
+        (byType.size === 1 ? [...byType.values()][0] : undefined);
+      if (!validator) return undefined;
+      if (res.truncated)
+        return fail('body-too-large', validator.pointer, `${res.status} body exceeded the read cap and was cut`);
+      const parsed = jsonBody(res);
+      if (!parsed.ok) {
+        return fail(
+          'not-json',
+          validator.pointer,
+          `${res.status} body is not JSON (${parsed.error})`,
+          res.body.slice(0, 200),
+          validator.mediaType,
+        );
+      }
+      const errors = validator.validate(parsed.value);
+      return errors.map((e) =>
+        fail(
+          'schema-violation',
+          e.rule,
+          `${res.status} body${e.instancePath ? ' at ' + e.instancePath : ''} ${e.message}`,
+          resolvePointer(parsed.value, e.instancePath) ?? null,
+          e.params,
+        ),
       );
-    }
-    const errors = validator.validate(parsed.value);
-    return errors.map((e) =>
-      fail(
-        'schema-violation',
-        e.rule,
-        `${res.status} body${e.instancePath ? ' at ' + e.instancePath : ''} ${e.message}`,
-        resolvePointer(parsed.value, e.instancePath) ?? null,
-        e.params,
-      ),
-    );
-  }),
+    }),
+  ),
 };

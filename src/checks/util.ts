@@ -4,6 +4,11 @@ import type { TestCase } from '../generators/case.ts';
 import { writeJson } from '../generators/json-writer.ts';
 import { allowedStatuses } from './rules.ts';
 
+/** A header field that is missing or empty: an empty `Allow` or `WWW-Authenticate` says nothing (RFC 9110 §5.5). */
+export function absent(value: string | undefined): boolean {
+  return value === undefined || value.trim() === '';
+}
+
 /** Builds a finding with the usual `Received` / `Documented` fields (judge() stamps it with its check's name). */
 export function fail(kind: string, rule: string, message: string, received?: unknown, documented?: unknown): Finding {
   return {
@@ -26,6 +31,19 @@ export function withResponse(
 /** Skip wrapper: echo checks judge real providers only; a mock answers with example data. */
 export function onRealProviders(judge: Check['judge']): Check['judge'] {
   return (c, ex, ctx) => (ctx.mockTarget ? { skip: 'the target is a mock answering example data' } : judge(c, ex, ctx));
+}
+
+/**
+ * Skips an answer the server's HTTP layer gave before the operation saw the request (`TestCase.httpLayer`: a 4xx
+ * without a body), which the operation's documented content does not describe.
+ */
+export function unlessRefusedByHttpLayer(judge: Check['judge']): Check['judge'] {
+  return (c, ex, ctx) => {
+    const res = ex.response;
+    return c.httpLayer && res !== undefined && res.status >= 400 && res.status < 500 && res.body === ''
+      ? { skip: 'refused by the HTTP layer before the operation (a 4xx without a body)' }
+      : judge(c, ex, ctx);
+  };
 }
 
 /** A row's status check: the answer's status must be one the case's row allows (`allowedStatuses`, ./rules.ts). */

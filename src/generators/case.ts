@@ -71,6 +71,11 @@ export interface TestCase {
    */
   readonly advisory?: string;
   /**
+   * Set when the HTTP layer (the server's parser, before any routing) may refuse the message itself, e.g. an unknown
+   * method token or a body without framing: a 4xx without a body is then not held to the operation's documented content.
+   */
+  readonly httpLayer?: true;
+  /**
    * The statuses accepted on the case's row where an RFC leaves the server a choice (e.g. `[201, 400]` for duplicate
    * member names, RFC 8259 §4); the row's own statuses (`ROW_STATUSES`, src/checks/rules.ts) when absent.
    */

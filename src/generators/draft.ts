@@ -1,4 +1,4 @@
-import type { AuthMode, CaseKind, TestCase, Violation } from './case.ts';
+import type { AuthMode, CaseKind, TestCase, Violation, Wire } from './case.ts';
 
 /** A case before it has an id and a phase. */
 export type Draft = Omit<TestCase, 'id' | 'phase' | 'counterexamplePath'>;
@@ -12,6 +12,10 @@ export interface DraftOptions {
   readonly accept?: readonly number[];
   /** The request-space class (label pattern) of a boundary case. */
   readonly class?: string;
+  /** The message as written byte by byte (the raw sender), when the HTTP client cannot express it. */
+  readonly wire?: Wire;
+  /** The HTTP layer may refuse the message before the operation sees it (`TestCase.httpLayer`). */
+  readonly httpLayer?: true;
   /** Leave `value` out (random drafts are buffered by the thousand; `toCase` parses the body when it is yielded). */
   readonly lazyValue?: boolean;
 }
@@ -40,6 +44,8 @@ export function draft(kind: CaseKind, label: string, body: string | undefined, o
     ...(o.advisory ? { advisory: o.advisory } : {}),
     ...(o.accept ? { accept: o.accept } : {}),
     ...(o.class ? { class: o.class } : {}),
+    ...(o.wire ? { wire: o.wire } : {}),
+    ...(o.httpLayer ? { httpLayer: true as const } : {}),
   };
 }
 

@@ -68,6 +68,7 @@ export function toCaseRecord(
       ...(c.violation ? { violation: c.violation } : {}),
       ...(c.accept ? { accept: c.accept } : {}),
       ...(c.advisory !== undefined ? { advisory: c.advisory } : {}),
+      ...(c.httpLayer ? { httpLayer: c.httpLayer } : {}),
     },
     request,
     response: ex.response
@@ -161,6 +162,7 @@ export function caseFromRecord(f: CaseRecord, name: string): TestCase {
     ...(f.case.violation ? { violation: f.case.violation } : {}),
     ...(f.case.accept ? { accept: f.case.accept } : {}),
     ...(f.case.advisory !== undefined ? { advisory: f.case.advisory } : {}),
+    ...(f.case.httpLayer ? { httpLayer: f.case.httpLayer } : {}),
     ...(f.request.wire ? { wire: wireFromRecord(f.request.wire) } : {}),
   };
 }

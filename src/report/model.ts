@@ -26,6 +26,8 @@ export interface CaseRecord {
     readonly accept?: readonly number[];
     /** Why a departure on the case's row is only a warning (replay softens it as the run did). */
     readonly advisory?: string;
+    /** The server's HTTP layer may refuse the message itself (a 4xx is not held to the documented content). */
+    readonly httpLayer?: true;
   };
   readonly request: {
     readonly method: string;

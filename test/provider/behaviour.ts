@@ -3,6 +3,7 @@
 // function Behaviour -> Behaviour that replaces (usually wraps) one or two hooks.
 
 import { randomUUID } from 'node:crypto';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { writeJson } from './json.ts';
 import {
@@ -53,13 +54,18 @@ export interface Behaviour {
 
   /** The answer to a method other than POST on the endpoint path. */
   wrongMethod(method: string): Reply;
+  /** A first look at a POST's head (framing, codings, repeated fields): an answer ends it there; none goes on. */
+  admit(req: IncomingMessage): Reply | undefined;
   /** n counts requests on the endpoint path, from 1. */
   rateLimited(n: number): boolean;
   tooManyRequests(): Reply;
-  authenticate(authorization: string | undefined, token: string): AuthOutcome;
+  /** `lines` are the request's Authorization field lines, in order (Node keeps only the first in `authorization`). */
+  authenticate(authorization: string | undefined, token: string, lines: readonly string[]): AuthOutcome;
   unauthorized(outcome: Exclude<AuthOutcome, 'ok'>): Reply;
   acceptsMediaType(contentType: string | undefined): boolean;
   unsupportedMediaType(contentType: string | undefined): Reply;
+  /** Undoes the request's Content-Encoding (RFC 9110 §8.4): the bytes, or the answer when it cannot be undone. */
+  decodeBody(raw: Buffer, contentEncoding: string | undefined): Buffer | Reply;
   readJson(raw: Buffer): Parsed;
   readonly validation: ValidationPolicy;
   badRequest(issues: readonly Issue[]): Reply;
@@ -118,6 +124,38 @@ export function isDeclaredJsonType(type: string | undefined): boolean {
   return type === 'application/json' || type === 'text/json' || (type !== undefined && STRUCTURED_JSON.test(type));
 }
 
+/** The codings the reference decodes (RFC 9110 §8.4.1); any other is answered 415 (RFC 9110 §15.5.16). */
+const DECODERS: Readonly<Record<string, (b: Buffer) => Buffer>> = {
+  identity: (b) => b,
+  gzip: (b) => gunzipSync(b),
+  'x-gzip': (b) => gunzipSync(b),
+  deflate: (b) => inflateSync(b),
+  br: (b) => brotliDecompressSync(b),
+};
+
+/** The reference's content decoding: the codings listed in order of application, undone last to first. */
+export function decodeContent(raw: Buffer, contentEncoding: string | undefined): Buffer | Reply {
+  const codings = (contentEncoding ?? '')
+    .split(',')
+    .map((c) => c.trim().toLowerCase())
+    .filter((c) => c !== '');
+  let bytes = raw;
+  for (const coding of codings.reverse()) {
+    const decode = DECODERS[coding];
+    if (decode === undefined)
+      return jsonReply(
+        415,
+        singleError('UnsupportedMediaType', `Content-Encoding '${coding}' is not supported; send gzip, deflate or br.`),
+      );
+    try {
+      bytes = decode(bytes);
+    } catch {
+      return jsonReply(400, errorResult([issue('InvalidEncoding', '$', null, `The body is not valid ${coding}.`)]));
+    }
+  }
+  return bytes;
+}
+
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 function strictReadJson(raw: Buffer): Parsed {
@@ -152,6 +190,7 @@ export const REFERENCE: Behaviour = {
 
   wrongMethod: (method) =>
     jsonReply(405, singleError('MethodNotAllowed', `${method} is not allowed; use POST.`), { Allow: 'POST' }),
+  admit: () => undefined,
   rateLimited: () => false,
   tooManyRequests: () =>
     jsonReply(429, singleError('TooManyRequests', 'Rate limit exceeded; retry after 1 second.'), {
@@ -187,6 +226,7 @@ export const REFERENCE: Behaviour = {
       ),
     ),
 
+  decodeBody: decodeContent,
   readJson: strictReadJson,
   validation: EXACT_POLICY,
   badRequest: (issues) => jsonReply(400, errorResult(issues)),

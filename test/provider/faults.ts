@@ -91,7 +91,7 @@ function mapAuth(
   b: Behaviour,
   map: (outcome: AuthOutcome, header: string | undefined, token: string) => AuthOutcome,
 ): Behaviour {
-  return { ...b, authenticate: (header, token) => map(b.authenticate(header, token), header, token) };
+  return { ...b, authenticate: (header, token, lines) => map(b.authenticate(header, token, lines), header, token) };
 }
 
 function refuseMediaType(b: Behaviour, refuse: (contentType: string) => boolean): Behaviour {
@@ -1057,6 +1057,136 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['status-is-allowed', 'valid-is-created', 'invalid-is-rejected', 'auth-is-enforced'],
     apply: (b) => faultNamed('basic-accepted').apply(faultNamed('two-bugs').apply(b)),
   },
+  // ---- the message: framing, content codings, media-type and credential spellings, methods (issue #22) ----
+  {
+    name: 'chunked-500',
+    area: 'transport',
+    caughtBy: ['not-a-server-error'],
+    description: 'A body reader that sizes its buffer from Content-Length throws on a chunked request: 500.',
+    apply: (b) => ({
+      ...b,
+      admit: (req) => {
+        if (req.headers['transfer-encoding'] !== undefined) throw new TypeError('Invalid array length');
+        return b.admit(req);
+      },
+    }),
+  },
+  {
+    name: 'content-coding-500',
+    area: 'transport',
+    caughtBy: ['not-a-server-error'],
+    description: 'A decompression middleware that reads the stream twice: a gzip, deflate or br body throws, 500.',
+    apply: (b) => ({
+      ...b,
+      decodeBody: (raw, coding) => {
+        if (coding !== undefined && /gzip|deflate|br/i.test(coding)) throw new Error('stream is not readable');
+        return b.decodeBody(raw, coding);
+      },
+    }),
+  },
+  {
+    name: 'invalid-utf8-500',
+    area: 'transport',
+    caughtBy: ['not-a-server-error'],
+    description: 'A strict UTF-8 decoder whose exception nobody catches: bytes that are not UTF-8 answer 500, not 400.',
+    apply: (b) => ({
+      ...b,
+      readJson: (raw) => {
+        new TextDecoder('utf-8', { fatal: true }).decode(raw);
+        return b.readJson(raw);
+      },
+    }),
+  },
+  {
+    name: 'bom-500',
+    area: 'transport',
+    caughtBy: ['not-a-server-error'],
+    description: 'The body is parsed as Latin-1 text: a byte-order mark before the JSON throws in the parser, 500.',
+    apply: (b) => ({
+      ...b,
+      readJson: (raw) => {
+        if (raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf) JSON.parse(raw.toString('latin1'));
+        return b.readJson(raw);
+      },
+    }),
+  },
+  {
+    name: 'no-content-type-500',
+    area: 'transport',
+    caughtBy: ['not-a-server-error'],
+    description:
+      "The media-type check reads contentType.split(';') of a missing header: a POST without Content-Type is 500.",
+    apply: (b) => ({
+      ...b,
+      acceptsMediaType: (ct) => {
+        if (ct === undefined) throw new TypeError("Cannot read properties of undefined (reading 'split')");
+        return b.acceptsMediaType(ct);
+      },
+    }),
+  },
+  {
+    name: 'charset-needs-space-400',
+    area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
+    description:
+      "Content-Type parameters are split on '; ' only: 'application/json;charset=utf-8' is refused with 400.",
+    apply: (b) => ({
+      ...b,
+      admit: (req) =>
+        /;(?! )/.test(req.headers['content-type'] ?? '')
+          ? jsonReply(400, singleError('BadRequest', 'Malformed Content-Type.'))
+          : b.admit(req),
+    }),
+  },
+  {
+    name: 'ows-before-semicolon-415',
+    area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
+    description: "The media type before ';' is not trimmed: 'application/json ; charset=utf-8' is refused with 415.",
+    apply: (b) => refuseMediaType(b, (ct) => /\s;/.test(ct)),
+  },
+  {
+    name: 'bearer-one-space-only',
+    area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
+    description: "The token is what follows 'Bearer ' exactly: with two spaces it starts with one, and is refused 401.",
+    apply: (b) => mapAuth(b, (outcome, h) => (outcome === 'ok' && /^\S+ {2}/.test(h ?? '') ? 'wrong-token' : outcome)),
+  },
+  {
+    name: 'token-first-word',
+    area: 'auth',
+    caughtBy: ['auth-is-enforced'],
+    description: "The token is the first word after the scheme: 'Bearer <token> anything' is accepted.",
+    apply: (b) =>
+      mapAuth(b, (outcome, h, token) =>
+        outcome === 'wrong-token' && parseAuthorization(h)?.credentials.split(/\s+/)[0] === token ? 'ok' : outcome,
+      ),
+  },
+  {
+    name: 'repeated-authorization-skips-auth',
+    area: 'auth',
+    caughtBy: ['auth-is-enforced'],
+    description:
+      'An auth middleware that expects one header value lets a request with repeated Authorization lines through: 201.',
+    apply: (b) => ({
+      ...b,
+      authenticate: (h, token, lines) => (lines.length > 1 ? 'ok' : b.authenticate(h, token, lines)),
+    }),
+  },
+  {
+    name: 'router-404-unlisted-methods',
+    area: 'wrong-answer',
+    caughtBy: ['method-is-not-allowed'],
+    description:
+      'The router was told about GET, PUT, PATCH and DELETE only: HEAD, OPTIONS, TRACE, QUERY and the rest get 404, not 405.',
+    apply: (b) => ({
+      ...b,
+      wrongMethod: (method) =>
+        ['GET', 'PUT', 'PATCH', 'DELETE'].includes(method)
+          ? b.wrongMethod(method)
+          : jsonReply(404, singleError('NotFound', `No route for ${method}.`)),
+    }),
+  },
 ];
 
 /** Strict to RFC 9562: versions 1-8 with variant 10xx, or the nil or the max uuid (npm uuid's validate). */
@@ -1152,6 +1282,25 @@ export const BEYOND_PROFILE: readonly {
     name: 'urn-uuid-refused',
     description: "collectiveId/owner in the 'urn:uuid:' form (which format: uuid allows) are refused.",
     apply: (b) => policy(b, { parseUuid: (v) => (/^urn:/i.test(v) ? undefined : b.validation.parseUuid(v)) }),
+  },
+  {
+    name: 'content-encoding-ignored',
+    description:
+      'Content-Encoding is ignored: a gzip body is parsed as it came (400), an unknown coding over plain JSON is created (201).',
+    apply: (b) => ({ ...b, decodeBody: (raw) => raw }),
+  },
+  {
+    name: 'utf8-decoded-leniently',
+    description: 'Bytes that are not UTF-8 become U+FFFD (as most frameworks decode), so such a body is created: 201.',
+    apply: (b) => ({
+      ...b,
+      readJson: (raw) => b.readJson(Buffer.from(new TextDecoder('utf-8').decode(raw), 'utf8')),
+    }),
+  },
+  {
+    name: 'no-content-type-is-json',
+    description: 'A POST without Content-Type is taken as JSON (as some frameworks default): created, 201.',
+    apply: (b) => ({ ...b, acceptsMediaType: (ct) => ct === undefined || b.acceptsMediaType(ct) }),
   },
   {
     name: 'auth-after-validation',

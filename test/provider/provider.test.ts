@@ -4,6 +4,8 @@
 // spec's own schemas (ajv here only; the provider itself uses no schema library).
 
 import { createChecks } from '../../src/checks/index.ts';
+import { sendRaw } from '../../src/runner/raw.ts';
+import { gzipSync } from 'node:zlib';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -55,6 +57,12 @@ interface Call {
   /** A JSON value to send (stringified), unless `raw` is given. */
   body?: unknown;
   raw?: string | Buffer;
+  /** Written byte by byte (the suite's raw sender): more header lines after these, in order. */
+  fields?: readonly (readonly [string, string])[];
+  /** Written byte by byte, chunked. */
+  chunked?: true;
+  /** Written byte by byte: the body's bytes made from the serialized body (a content coding, a byte-order mark). */
+  bytes?: (body: Buffer) => Buffer;
 }
 
 interface Answer {
@@ -72,6 +80,25 @@ async function send(url: string, c: Call, timeoutMs = 10_000): Promise<Answer> {
   const contentType = c.contentType === undefined ? 'application/json' : c.contentType;
   if (contentType !== null) headers['Content-Type'] = contentType;
   const raw = c.raw ?? (c.body === undefined ? undefined : writeJson(c.body));
+  if (c.fields !== undefined || c.chunked === true || c.bytes !== undefined) {
+    // Repeated lines, chunked framing and encoded bytes are beyond fetch: written as the suite's raw sender writes them.
+    const bytes = raw === undefined ? undefined : Buffer.from(raw);
+    const ex = await sendRaw(
+      {
+        method,
+        url: `${new URL(url).origin}${c.path ?? ENDPOINT}`,
+        message: {
+          framing: c.chunked === true ? 'chunked' : 'length',
+          headers: [...Object.entries(headers), ...(c.fields ?? [])],
+          body: bytes === undefined || c.bytes === undefined ? bytes : c.bytes(bytes),
+        },
+      },
+      { method, url, headers: {}, body: undefined },
+      { timeoutMs, maxBodyBytes: 1 << 20, insecure: false },
+    );
+    if (!ex.response) throw new Error(ex.error?.message ?? 'no answer');
+    return { status: ex.response.status, headers: new Headers(ex.response.headers), text: ex.response.body };
+  }
   // A Buffer body makes fetch add no Content-Type of its own.
   const body = method === 'GET' || method === 'HEAD' || raw === undefined ? undefined : Buffer.from(raw);
   const res = await fetch(`${new URL(url).origin}${c.path ?? ENDPOINT}`, {
@@ -547,6 +574,23 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'name-identifier-swapped': valid({ name: 'n', identifier: 'i' }),
   'long-name-500': valid({ name: 'n'.repeat(256) }),
   'three-bugs': valid({ name: 'n'.repeat(300) }),
+  // Issue 22: the message.
+  'chunked-500': valid({}, { chunked: true }),
+  'content-coding-500': valid({}, { fields: [['Content-Encoding', 'gzip']], bytes: (b) => gzipSync(b) }),
+  'invalid-utf8-500': invalid({
+    raw: Buffer.from([...Buffer.from('{"brand":"b'), 0xc3, 0x28, ...Buffer.from('","type":"EV"}')]),
+  }),
+  'bom-500': valid({}, { bytes: (b) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), b]) }),
+  'no-content-type-500': { call: { body: ok, contentType: null }, status: 415 },
+  'charset-needs-space-400': valid({}, { contentType: 'application/json;charset=utf-8' }),
+  'ows-before-semicolon-415': valid({}, { contentType: 'application/json ; charset=utf-8' }),
+  'bearer-one-space-only': valid({}, { auth: `Bearer  ${TOKEN}` }),
+  'token-first-word': { call: { body: ok, auth: `Bearer ${TOKEN} more` }, status: 401 },
+  'repeated-authorization-skips-auth': {
+    call: { body: ok, auth: 'Bearer nope', fields: [['Authorization', 'Basic dGVzdDp0ZXN0']] },
+    status: 401,
+  },
+  'router-404-unlisted-methods': { call: { method: 'PROPFIND' }, status: 405 },
   // Issue 15's fault pair: each is seen through one of its bugs (the faults it is made of have their own witnesses).
   'two-bugs': invalid({ body: { brand: 'b', type: 'ev' } }),
   'two-bugs-and-basic-accepted': { call: { body: ok, auth: 'Basic dGVzdDp0ZXN0' }, status: 401 },

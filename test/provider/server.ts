@@ -127,8 +127,10 @@ async function handleEndpoint(
 ): Promise<void> {
   if (req.method !== 'POST') return answer(b, req, res, b.wrongMethod(req.method ?? ''));
   if (b.rateLimited(n)) return answer(b, req, res, b.tooManyRequests());
+  const early = b.admit(req);
+  if (early !== undefined) return answer(b, req, res, early);
 
-  const auth = b.authenticate(req.headers.authorization, token);
+  const auth = b.authenticate(req.headers.authorization, token, authorizationLines(req));
   if (auth !== 'ok' && !b.authAfterValidation) return answer(b, req, res, b.unauthorized(auth));
 
   const contentType = req.headers['content-type'];
@@ -145,7 +147,9 @@ async function handleEndpoint(
     );
   }
 
-  const parsed = b.readJson(raw);
+  const decoded = b.decodeBody(raw, req.headers['content-encoding']);
+  if (!Buffer.isBuffer(decoded)) return answer(b, req, res, decoded);
+  const parsed = b.readJson(decoded);
   if (parsed.kind === 'invalid') return answer(b, req, res, b.badRequest([parsed.issue]));
   let request: EntityRequest;
   if (parsed.kind === 'request') {
@@ -160,6 +164,14 @@ async function handleEndpoint(
   if (b.beforeCreate(request) === 'hang') return; // never answered; close() destroys the socket
   const ctx = b.newContext();
   return answer(b, req, res, b.created(b.buildCreated(request, ctx), ctx));
+}
+
+/** Every Authorization field line of a request, in order (RFC 9110 §5.3). */
+function authorizationLines(req: IncomingMessage): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2)
+    if (req.rawHeaders[i].toLowerCase() === 'authorization') out.push(req.rawHeaders[i + 1]);
+  return out;
 }
 
 /** Reads the whole body; past maxBodyBytes it keeps draining but stores nothing. */

@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { jsonReply, withHeaders, type Behaviour, type Wire } from './behaviour.ts';
 import { writeJson } from './json.ts';
 import { buildCreated, errorResult } from './respond.ts';
+import { issue } from './validate.ts';
 import { BEYOND_PROFILE } from './faults.ts';
 
 export interface Variation {
@@ -190,6 +191,62 @@ export const VARIATIONS: readonly Variation[] = [
     description:
       'Answers use Transfer-Encoding: chunked, written in 61-byte pieces that split multi-byte UTF-8 characters.',
     apply: (b) => ({ ...b, transmit: sendChunked }),
+  },
+  // Choices RFC 9110 and 9112 leave the server (issue #22).
+  {
+    name: 'codings-unsupported-415',
+    description: 'No content coding is supported: a gzip, deflate or br body is refused with 415 (RFC 9110 §15.5.16).',
+    apply: (b) => ({
+      ...b,
+      decodeBody: (raw, coding) =>
+        coding === undefined || coding.trim().toLowerCase() === 'identity'
+          ? b.decodeBody(raw, coding)
+          : jsonReply(415, errorResult([issue('UnsupportedEncoding', '$', null, 'Send the body uncompressed.')])),
+    }),
+  },
+  {
+    name: 'length-required-411',
+    description: 'A POST with neither Content-Length nor Transfer-Encoding is answered 411 Length Required.',
+    apply: (b) => ({
+      ...b,
+      admit: (req) =>
+        req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined
+          ? jsonReply(411, errorResult([issue('LengthRequired', '$', null, 'Send a Content-Length.')]))
+          : b.admit(req),
+    }),
+  },
+  {
+    name: 'options-204',
+    description: 'OPTIONS is answered 204 with Allow: POST, OPTIONS (RFC 9110 §9.3.7).',
+    apply: (b) => ({
+      ...b,
+      wrongMethod: (method) =>
+        method === 'OPTIONS' ? { status: 204, headers: { Allow: 'POST, OPTIONS' } } : b.wrongMethod(method),
+    }),
+  },
+  {
+    name: 'repeated-authorization-400',
+    description: 'A request with repeated Authorization lines is refused 400 (RFC 9110 §5.3: it is not a list field).',
+    apply: (b) => ({
+      ...b,
+      admit: (req) =>
+        req.rawHeaders.filter((h, i) => i % 2 === 0 && h.toLowerCase() === 'authorization').length > 1
+          ? jsonReply(400, errorResult([issue('RepeatedHeader', '$', null, 'Send one Authorization header.')]))
+          : b.admit(req),
+    }),
+  },
+  {
+    name: 'charset-other-than-utf8-415',
+    description: 'A charset other than utf-8, or an unknown media-type parameter, is refused with 415.',
+    apply: (b) => ({
+      ...b,
+      acceptsMediaType: (ct) =>
+        b.acceptsMediaType(ct) &&
+        (ct ?? '')
+          .split(';')
+          .slice(1)
+          .every((p) => /^\s*charset\s*=\s*"?utf-8"?\s*$/i.test(p)),
+    }),
   },
   // Beyond the verdict profile: the suite only warns on them.
   ...BEYOND_PROFILE,

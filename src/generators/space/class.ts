@@ -6,7 +6,8 @@
  * proposes a body, the validator decides whether it is what the class says.
  */
 import { OPERATION, pointer } from '../../spec/load.ts';
-import type { AuthMode, CaseKind, Violation } from '../case.ts';
+import { isUtf8 } from 'node:buffer';
+import type { AuthMode, CaseKind, Violation, Wire } from '../case.ts';
 import { certifyInvalid, certifyValid, parseBody } from '../certify.ts';
 import { draft, type Draft } from '../draft.ts';
 import type { FieldModel } from '../model.ts';
@@ -26,6 +27,8 @@ export interface RequestClass {
   readonly rule: string;
   /** One line: why the row is due, and for an advisory class why a departure is only advice. */
   readonly why: string;
+  /** The server's HTTP layer may refuse such a message before the operation sees it (`TestCase.httpLayer`). */
+  readonly httpLayer?: true;
 }
 
 /** What a dimension's cases are built from. */
@@ -56,7 +59,7 @@ export function requestClass(
   label: string,
   rule: string,
   why: string,
-  o: { readonly advisory?: true; readonly accept?: readonly number[] } = {},
+  o: { readonly advisory?: true; readonly accept?: readonly number[]; readonly httpLayer?: true } = {},
 ): RequestClass {
   return {
     label,
@@ -65,6 +68,7 @@ export function requestClass(
     rule,
     why,
     ...(o.accept ? { accept: o.accept } : {}),
+    ...(o.httpLayer ? { httpLayer: o.httpLayer } : {}),
   };
 }
 
@@ -117,6 +121,29 @@ export interface EmitOptions {
   readonly auth?: AuthMode;
   readonly method?: string;
   readonly violation?: Violation;
+  /**
+   * The message as written byte by byte (`../case.ts` `Wire`): `body` is then its readable form, certified as such;
+   * a malformed-json case is certified on the bytes instead.
+   */
+  readonly wire?: Wire;
+}
+
+/** Content codings the suite can apply (RFC 9110 §8.4.1); any other is unknown to a server as well. */
+const KNOWN_CODINGS: ReadonlySet<string> = new Set([
+  'gzip',
+  'x-gzip',
+  'deflate',
+  'br',
+  'compress',
+  'x-compress',
+  'identity',
+  'zstd',
+]);
+
+/** True when a raw message names a content coding that no registry defines. */
+function unknownCoding(wire: Wire | undefined): boolean {
+  const coding = wire?.headers.find(([k]) => k.toLowerCase() === 'content-encoding')?.[1];
+  return coding !== undefined && !KNOWN_CODINGS.has(coding.trim().toLowerCase());
 }
 
 /** Whether a body is what its row says: the certification of `../certify.ts`, per row. */
@@ -126,7 +153,9 @@ function certified(
   contentType: string | undefined,
   body: string | undefined,
   violation?: Violation,
+  wire?: Wire,
 ): boolean {
+  const bytes = wire?.bodyBase64 === undefined ? undefined : Buffer.from(wire.bodyBase64, 'base64');
   const v = ctx.model.validators;
   switch (row) {
     case 'valid':
@@ -134,9 +163,11 @@ function certified(
     case 'schema-violation':
       return violation !== undefined && body !== undefined && certifyInvalid(v, contentType ?? ctx.ct, body, violation);
     case 'malformed-json':
-      return !parseBody(body).ok;
+      // Bytes that are not UTF-8 are not JSON text (RFC 8259 §8.1), whatever their readable form parses to.
+      return bytes !== undefined ? !isUtf8(bytes) || !parseBody(bytes.toString('utf8')).ok : !parseBody(body).ok;
     case 'media-type':
-      return v.requestFor(contentType) === undefined;
+      // An undeclared media type, or a declared one in a content coding the suite does not know (`encodings.ts`).
+      return v.requestFor(contentType) === undefined || unknownCoding(wire);
     default:
       return true;
   }
@@ -154,7 +185,7 @@ export function emit(
   o: EmitOptions = {},
 ): Draft[] {
   const contentType = 'contentType' in o ? o.contentType : ctx.ct;
-  if (!certified(ctx, cls.row, contentType, body, o.violation)) return [];
+  if (!certified(ctx, cls.row, contentType, body, o.violation, o.wire)) return [];
   return [
     draft(cls.row, labelOf(cls, fills), body, {
       contentType,
@@ -163,6 +194,8 @@ export function emit(
       ...(o.violation ? { violation: o.violation } : {}),
       ...(cls.severity === 'advisory' ? { advisory: cls.why } : {}),
       ...(cls.accept ? { accept: cls.accept } : {}),
+      ...(o.wire ? { wire: o.wire } : {}),
+      ...(cls.httpLayer ? { httpLayer: cls.httpLayer } : {}),
       class: cls.label,
     }),
   ];

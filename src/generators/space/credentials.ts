@@ -1,8 +1,21 @@
 /** Credentials (`security: [bearerAuth]`, RFC 6750 §2.1, RFC 9110 §11): how the Authorization header is spelt. */
-import type { AuthMode } from '../case.ts';
+import { authorizationFor } from '../../secrets.ts';
+import { WIRE_TOKEN, type AuthMode } from '../case.ts';
 import { certifyValid } from '../certify.ts';
 import type { Draft } from '../draft.ts';
 import { emit, SPEC, requestClass, type Dimension, type RequestClass } from './class.ts';
+import { VALID_AUTHORIZATION, wire } from './wire.ts';
+
+/** The valid token, spelt as RFC 9110 §11.4 and §5.5 allow. */
+const VALID_SPELLINGS: readonly (readonly [string, string])[] = [
+  ['two-spaces', `Bearer  ${WIRE_TOKEN}`],
+  ['trailing-space', `Bearer ${WIRE_TOKEN} `],
+];
+/** Authorization values that are not a Bearer credential (RFC 6750 §2.1: "Bearer" 1*SP b64token). */
+const REFUSED_SPELLINGS: readonly (readonly [string, string])[] = [
+  ['scheme-only', 'Bearer'],
+  ['words-after-token', `Bearer ${WIRE_TOKEN} conformance`],
+];
 
 const lowercaseScheme = requestClass(
   'valid',
@@ -25,6 +38,42 @@ const REFUSED: readonly { readonly auth: AuthMode; readonly why: string; readonl
 const refused: readonly RequestClass[] = REFUSED.map((r) =>
   requestClass('auth', `auth/${r.auth}`, SPEC.security, r.why, r.accept ? { accept: r.accept } : {}),
 );
+/** Valid credentials spelt another way: written byte by byte, so that no client library tidies them. */
+const validSpelling = requestClass(
+  'valid',
+  'valid/auth/<spelling>',
+  'RFC 9110 §11.4',
+  'the valid token spelt as the grammar allows: `Bearer` and the token separated by more than one space (credentials = auth-scheme [ 1*SP token68 ]), or followed by white space, which is not part of a field value (RFC 9110 §5.5)',
+);
+const upperScheme = requestClass(
+  'valid',
+  'valid/auth/scheme-upper-case',
+  'RFC 9110 §11.1',
+  'the auth scheme is case-insensitive (RFC 9110 §11.1), but the verdict profile does not list it',
+  { advisory: true },
+);
+const refusedSpelling = requestClass(
+  'auth',
+  'auth/<spelling>',
+  'RFC 6750 §2.1',
+  'not a Bearer credential: the scheme alone, or the token followed by more words (a token68 has no spaces, RFC 9110 §11.2); 401 is due, and a 400 to a malformed header is also right',
+  { accept: [401, 400, 403] },
+);
+const twoLines = requestClass(
+  'auth',
+  'auth/two-authorization',
+  'RFC 9110 §5.3',
+  'two Authorization lines, a wrong token then the valid one: Authorization is not a list field, so a sender MUST NOT repeat it (RFC 9110 §5.3); a server that takes the last line answers 201, hence advice',
+  { advisory: true, accept: [400, 401, 403] },
+);
+const twoWrongLines = requestClass(
+  'auth',
+  'auth/two-authorization-none-valid',
+  'RFC 9110 §5.3',
+  'two Authorization lines, neither of them valid (a wrong Bearer token, Basic): whatever a server makes of repeated lines, nothing in them authenticates',
+  { accept: [400, 401, 403] },
+);
+
 const noneInvalidBody = requestClass(
   'auth',
   'auth/none-invalid-body',
@@ -38,11 +87,32 @@ export const credentials: Dimension = {
   title: 'Credentials',
   summary:
     'Valid credentials spelt another way the RFCs allow (201 due), and missing, wrong, empty or non-Bearer ones on an otherwise valid request (401 due, 403 accepted).',
-  classes: [lowercaseScheme, ...refused, noneInvalidBody],
+  classes: [
+    lowercaseScheme,
+    upperScheme,
+    validSpelling,
+    ...refused,
+    refusedSpelling,
+    twoLines,
+    twoWrongLines,
+    noneInvalidBody,
+  ],
   drafts(ctx) {
     const m = JSON.stringify(ctx.minimal);
     const out: Draft[] = [...emit(ctx, lowercaseScheme, {}, m, { auth: 'lowercase-scheme' })];
+    const raw = (authorization: readonly string[]) =>
+      wire({ contentType: ctx.ct, authorization }, undefined, Buffer.from(m));
+    out.push(...emit(ctx, upperScheme, {}, m, { wire: raw([`BEARER ${WIRE_TOKEN}`]) }));
+    for (const [spelling, value] of VALID_SPELLINGS)
+      out.push(...emit(ctx, validSpelling, { spelling }, m, { wire: raw([value]) }));
     REFUSED.forEach((r, i) => out.push(...emit(ctx, refused[i], {}, m, { auth: r.auth })));
+    // A refused spelling is sent as `wrong` credentials: a 401 to it is not a reason to refresh the token.
+    for (const [spelling, value] of REFUSED_SPELLINGS)
+      out.push(...emit(ctx, refusedSpelling, { spelling }, m, { auth: 'wrong', wire: raw([value]) }));
+    const wrong = authorizationFor('wrong', '');
+    const basic = authorizationFor('basic', '');
+    out.push(...emit(ctx, twoLines, {}, m, { auth: 'wrong', wire: raw([wrong!, VALID_AUTHORIZATION]) }));
+    out.push(...emit(ctx, twoWrongLines, {}, m, { auth: 'wrong', wire: raw([wrong!, basic!]) }));
     // Credentials come before the body: an anonymous request with an invalid body is still 401, not 400.
     const anonymousInvalid = JSON.stringify({});
     if (!certifyValid(ctx.model.validators, ctx.ct, anonymousInvalid))

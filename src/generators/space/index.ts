@@ -7,7 +7,9 @@ import { bodies } from './bodies.ts';
 import type { Dimension } from './class.ts';
 import { credentials } from './credentials.ts';
 import { depth } from './depth.ts';
+import { encodings } from './encodings.ts';
 import { formats } from './formats.ts';
+import { framing } from './framing.ts';
 import { jsonText } from './json-text.ts';
 import { malformed } from './malformed.ts';
 import { mediaTypes } from './media-types.ts';
@@ -28,6 +30,8 @@ export const DIMENSIONS: readonly Dimension[] = [
   schemaViolations,
   memberNames,
   malformed,
+  framing,
+  encodings,
   credentials,
   mediaTypes,
   methods,

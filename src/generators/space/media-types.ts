@@ -1,6 +1,7 @@
 /** Media types (`requestBody.content`, RFC 9110 §8.3): each declared one, its spellings, and undeclared ones. */
 import type { Draft } from '../draft.ts';
 import { emit, SPEC, requestClass, type Dimension } from './class.ts';
+import { wire } from './wire.ts';
 
 const declared = requestClass(
   'valid',
@@ -21,6 +22,42 @@ const undeclared = requestClass(
   SPEC.requestContent,
   'a media type the operation does not declare (text/plain, application/xml, a form), with a valid JSON body',
 );
+const sameType = requestClass(
+  'valid',
+  'valid/media/<spelling>',
+  'RFC 9110 §8.3.1',
+  'the same media type spelt another way the grammar allows: no space or optional white space around `;` (OWS ";" OWS), a parameter name or charset value in another case, a quoted value: all must be accepted',
+);
+const otherParameter = requestClass(
+  'valid',
+  'valid/media/<parameter>',
+  'RFC 8259 §11',
+  'a charset no registry defines, or an unknown parameter: application/json defines no parameters, and "adding one really has no effect on compliant recipients" (RFC 8259 §11); refusing it with 415 is also common',
+  { advisory: true, accept: [201, 415] },
+);
+const missing = requestClass(
+  'media-type',
+  'media/missing',
+  'RFC 9110 §8.3',
+  'a valid JSON body with no Content-Type: the request does not say it is JSON (415 or 400 due); stacks that assume JSON answer 201, hence advice',
+  { advisory: true, accept: [415, 400] },
+);
+
+/** Spellings of the same media type (RFC 9110 §5.6.6 parameters: OWS ";" OWS name "=" value; names and charset values case-insensitive). */
+const SPELLINGS: readonly (readonly [string, (type: string) => string])[] = [
+  ['no-space', (t) => `${t};charset=utf-8`],
+  ['ows-before-semicolon', (t) => `${t} ;charset=utf-8`],
+  ['ows-around-semicolon', (t) => `${t} ; charset=utf-8`],
+  ['parameter-name-case', (t) => `${t}; Charset=utf-8`],
+  ['charset-value-case', (t) => `${t}; charset=UTF-8`],
+  ['quoted-charset', (t) => `${t}; charset="utf-8"`],
+];
+/** Parameters no JSON recipient needs. */
+const OTHER_PARAMETERS: readonly (readonly [string, (type: string) => string])[] = [
+  ['unknown-charset', (t) => `${t}; charset=x-conformance`],
+  ['unknown-parameter', (t) => `${t}; conformance=1`],
+];
+
 /** Media types no spec of this operation declares; each is also checked against the declared ones. */
 const UNDECLARED: readonly string[] = ['text/plain', 'application/xml', 'application/x-www-form-urlencoded'];
 
@@ -28,8 +65,8 @@ export const mediaTypes: Dimension = {
   name: 'media-types',
   title: 'Media types',
   summary:
-    'The Content-Type of an otherwise valid request: every declared media type is accepted (201 due), an undeclared one refused (415 due, 400 accepted).',
-  classes: [declared, mixedCase, undeclared],
+    'The Content-Type of an otherwise valid request: every declared media type, in every spelling of it, is accepted (201 due), an undeclared one refused (415 due, 400 accepted), none at all refused (advice).',
+  classes: [declared, mixedCase, sameType, otherParameter, undeclared, missing],
   drafts(ctx) {
     const { model } = ctx;
     const all = JSON.stringify(ctx.all);
@@ -43,9 +80,20 @@ export const mediaTypes: Dimension = {
         contentType: `${type.slice(0, 1).toUpperCase()}${type.slice(1)}/${subtype.toUpperCase()}`,
       }),
     );
+    for (const [spelling, spell] of SPELLINGS)
+      out.push(...emit(ctx, sameType, { spelling }, all, { contentType: spell(ctx.ct) }));
+    for (const [parameter, spell] of OTHER_PARAMETERS)
+      out.push(...emit(ctx, otherParameter, { parameter }, all, { contentType: spell(ctx.ct) }));
     const m = JSON.stringify(ctx.minimal);
     for (const mt of UNDECLARED)
       out.push(...emit(ctx, undeclared, { type: mt.replace(/[^a-z0-9]+/gi, '-') }, m, { contentType: mt }));
+    // Written byte by byte: the HTTP client would add a Content-Type of its own to a body without one.
+    out.push(
+      ...emit(ctx, missing, {}, m, {
+        contentType: undefined,
+        wire: wire({ contentType: undefined }, undefined, Buffer.from(m)),
+      }),
+    );
     return out;
   },
 };

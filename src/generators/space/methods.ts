@@ -1,6 +1,7 @@
 /** Methods (RFC 9110 §9): another method on the operation's path is refused with 405 and an `Allow` header. */
 import type { Draft } from '../draft.ts';
 import { emit, SPEC, requestClass, type Dimension } from './class.ts';
+import { wire } from './wire.ts';
 
 const other = requestClass(
   'method',
@@ -8,6 +9,32 @@ const other = requestClass(
   SPEC.pathItem,
   'the path defines POST only: any other method is answered 405 (RFC 9110 §15.5.6), with or without a body',
 );
+const options = requestClass(
+  'method',
+  'method/OPTIONS',
+  'RFC 9110 §9.3.7',
+  'OPTIONS asks what the path supports: 405 like any other method, or 200/204 with an Allow header that lists POST',
+  { accept: [405, 200, 204] },
+);
+const unknownToken = requestClass(
+  'method',
+  'method/unknown-token',
+  'RFC 9110 §9.1',
+  'a method token no registry defines: 405 is due, and 400 from a parser that knows only registered methods is also right (501 is a 5xx: a failure)',
+  { accept: [405, 400], httpLayer: true },
+);
+
+/** Methods written byte by byte (the HTTP client refuses some, and would frame others its own way). */
+const RAW: readonly { readonly method: string; readonly withBody: boolean }[] = [
+  { method: 'HEAD', withBody: false },
+  { method: 'TRACE', withBody: false },
+  // Registered methods a router may not know (IANA HTTP Method Registry): QUERY carries a body, PROPFIND is WebDAV's.
+  { method: 'QUERY', withBody: true },
+  { method: 'PROPFIND', withBody: false },
+];
+/** A token no registry defines (RFC 9110 §9.1: method = token). */
+const UNKNOWN_METHOD = 'CONFORMANCE';
+
 /** Other methods on the path. */
 const OTHER: readonly { readonly method: string; readonly withBody: boolean }[] = [
   { method: 'GET', withBody: false },
@@ -19,8 +46,9 @@ const OTHER: readonly { readonly method: string; readonly withBody: boolean }[] 
 export const methods: Dimension = {
   name: 'methods',
   title: 'Methods',
-  summary: 'Another method on the path: 405 is due (a missing `Allow` header is a warning).',
-  classes: [other],
+  summary:
+    'Another method on the path, every one RFC 9110 defines and registered ones a router may not know: 405 is due, with an `Allow` header (a missing or empty one is a warning).',
+  classes: [other, options, unknownToken],
   drafts(ctx) {
     const m = JSON.stringify(ctx.minimal);
     const out: Draft[] = [];
@@ -30,6 +58,17 @@ export const methods: Dimension = {
           ? emit(ctx, other, { method }, m, { method })
           : emit(ctx, other, { method }, undefined, { method, contentType: undefined })),
       );
+    // CONNECT is left out: its request target is an authority, never a path (RFC 9112 §3.2.3), so sent to the path it
+    // is a malformed request, not a method the operation refuses.
+    const bare = wire({ contentType: undefined });
+    for (const { method, withBody } of RAW)
+      out.push(
+        ...(withBody
+          ? emit(ctx, other, { method }, m, { method, wire: wire({ contentType: ctx.ct }, undefined, Buffer.from(m)) })
+          : emit(ctx, other, { method }, undefined, { method, contentType: undefined, wire: bare })),
+      );
+    out.push(...emit(ctx, options, {}, undefined, { method: 'OPTIONS', contentType: undefined, wire: bare }));
+    out.push(...emit(ctx, unknownToken, {}, undefined, { method: UNKNOWN_METHOD, contentType: undefined, wire: bare }));
     return out;
   },
 };

@@ -1,0 +1,102 @@
+/**
+ * How the body's bytes are encoded: a content coding (RFC 9110 §8.4), a byte-order mark before the JSON text, and
+ * bytes that are not UTF-8 (RFC 8259 §8.1). Each message is written byte by byte by the raw sender.
+ */
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
+import type { Draft } from '../draft.ts';
+import type { Body } from '../violations/kind.ts';
+import { emit, requestClass, type Dimension } from './class.ts';
+import { wire } from './wire.ts';
+
+const coded = requestClass(
+  'valid',
+  'valid/encoding/<coding>',
+  'RFC 9110 §8.4',
+  'a valid body in a registered content coding (gzip, deflate, br): decoded it is a valid request; a server that does not support the coding answers 415 (RFC 9110 §15.5.16), and both are common',
+  { advisory: true, accept: [201, 415] },
+);
+const unknownCoding = requestClass(
+  'media-type',
+  'media/unknown-coding',
+  'RFC 9110 §8.4',
+  'a Content-Encoding no registry defines, over a plain JSON body: the representation cannot be decoded, 415 is due (RFC 9110 §15.5.16); stacks that ignore the field parse the bytes anyway',
+  { advisory: true, accept: [415] },
+);
+const bom = requestClass(
+  'valid',
+  'valid/encoding/bom',
+  'RFC 8259 §8.1',
+  'a byte-order mark before a valid JSON text: senders MUST NOT add one, parsers MAY ignore it, so both 201 and 400 are right',
+  { accept: [201, 400] },
+);
+const invalidUtf8 = requestClass(
+  'malformed-json',
+  'malformed/invalid-utf8/<bytes>/<where>',
+  'RFC 8259 §8.1',
+  'bytes that are not UTF-8 inside a string: JSON text exchanged between systems MUST be UTF-8, so the body is not JSON (400 due); many stacks decode it leniently (U+FFFD), hence advice',
+  { advisory: true },
+);
+
+/** Registered content codings (RFC 9110 §18.6) and how to apply them. */
+const CODINGS: readonly { readonly name: string; readonly encode: (b: Buffer) => Buffer }[] = [
+  { name: 'gzip', encode: (b) => gzipSync(b) },
+  { name: 'deflate', encode: (b) => deflateSync(b) },
+  { name: 'br', encode: (b) => brotliCompressSync(b) },
+];
+
+/** A content coding no registry defines (RFC 9110 §16.6.1). */
+export const UNKNOWN_CODING = 'x-conformance-unknown';
+
+/** Byte sequences UTF-8 forbids (RFC 3629 §3, §10), each named for its label. */
+const NOT_UTF8: readonly { readonly name: string; readonly bytes: readonly number[] }[] = [
+  { name: 'bad-continuation', bytes: [0xc3, 0x28] },
+  { name: 'lone-continuation', bytes: [0x80] },
+  { name: 'overlong', bytes: [0xc0, 0xaf] },
+  { name: 'surrogate', bytes: [0xed, 0xa0, 0x80] },
+  { name: 'truncated', bytes: [0xe2, 0x82] },
+  { name: 'ff', bytes: [0xff] },
+];
+
+const MARK = 'conformance-not-utf8';
+
+export const encodings: Dimension = {
+  name: 'encodings',
+  title: 'Encodings',
+  summary:
+    'The bytes of an otherwise valid body (written byte by byte): in a content coding (201 or 415), an unknown coding (415 due, advisory), after a byte-order mark (201 or 400), with bytes that are not UTF-8 (400 due, advisory).',
+  classes: [coded, unknownCoding, bom, invalidUtf8],
+  drafts(ctx) {
+    const all = JSON.stringify(ctx.all);
+    const utf8 = Buffer.from(all, 'utf8');
+    const out: Draft[] = [];
+    for (const c of CODINGS) {
+      const w = wire({ contentType: ctx.ct, extra: [['Content-Encoding', c.name]] }, undefined, c.encode(utf8));
+      out.push(...emit(ctx, coded, { coding: c.name }, all, { wire: w }));
+    }
+    const m = JSON.stringify(ctx.minimal);
+    out.push(
+      ...emit(ctx, unknownCoding, {}, m, {
+        wire: wire({ contentType: ctx.ct, extra: [['Content-Encoding', UNKNOWN_CODING]] }, undefined, Buffer.from(m)),
+      }),
+    );
+    const bomBytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]);
+    out.push(...emit(ctx, bom, {}, all, { wire: wire({ contentType: ctx.ct }, undefined, bomBytes) }));
+    // In the first free string and in a string inside each untyped member: where a validator reads text.
+    const places: [string, Body][] = [];
+    const first = ctx.strings[0];
+    if (first) places.push([first.name, { ...ctx.minimal, [first.name]: MARK }]);
+    for (const u of ctx.untyped) places.push([`${u.name}/nested`, { ...ctx.minimal, [u.name]: { conformance: MARK } }]);
+    for (const n of NOT_UTF8) {
+      for (const [where, body] of places) {
+        const [before = '', after = ''] = JSON.stringify(body).split(MARK);
+        const bytes = Buffer.concat([Buffer.from(`${before}conformance-`), Buffer.from(n.bytes), Buffer.from(after)]);
+        out.push(
+          ...emit(ctx, invalidUtf8, { bytes: n.name, where }, bytes.toString('utf8'), {
+            wire: wire({ contentType: ctx.ct }, undefined, bytes),
+          }),
+        );
+      }
+    }
+    return out;
+  },
+};

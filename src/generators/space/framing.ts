@@ -1,0 +1,62 @@
+/**
+ * How the body is framed (RFC 9112 §6): chunked in one chunk and in odd sizes, with chunk extensions, and not framed
+ * at all. Each message is written byte by byte by the raw sender; a Content-Length that disagrees with the body is
+ * never sent (it would desynchronise the connection, and say nothing about the service).
+ */
+import { emit, SPEC, requestClass, type Dimension } from './class.ts';
+import { wire } from './wire.ts';
+
+const chunked = requestClass(
+  'valid',
+  'valid/framing/chunked',
+  'RFC 9112 §7.1',
+  'a valid body sent chunked, in one chunk: every HTTP/1.1 recipient must be able to parse chunked (RFC 9112 §6.1)',
+);
+const oddChunks = requestClass(
+  'valid',
+  'valid/framing/odd-chunks',
+  'RFC 9112 §7.1',
+  'a valid body cut into chunks of 1, 2, 3, 5 and 8 bytes, splitting tokens and UTF-8 sequences: the body is their concatenation',
+);
+const extension = requestClass(
+  'valid',
+  'valid/framing/chunk-extension',
+  'RFC 9112 §7.1.1',
+  'a valid chunked body with a chunk extension on every chunk: a recipient must ignore extensions it does not know',
+);
+const emptyChunked = requestClass(
+  'empty-body',
+  'empty-body/chunked',
+  `${SPEC.requestBody}/required`,
+  'chunked with the last chunk only: a body of no bytes, as the required body is missing',
+);
+const unframed = requestClass(
+  'empty-body',
+  'empty-body/no-framing',
+  'RFC 9112 §6.3',
+  "a body with neither Content-Length nor Transfer-Encoding: a request without framing has no body (RFC 9112 §6.3), so the required body is missing; 411 Length Required is the other answer RFC 9110 §15.5.12 gives, and the bytes that follow are a malformed next request, which a server's HTTP layer may refuse first",
+  { accept: [400, 411], httpLayer: true },
+);
+
+/** Odd chunk sizes: they split the JSON text anywhere, a multi-byte character included. */
+const ODD = [1, 2, 3, 5, 8, 13];
+
+export const framing: Dimension = {
+  name: 'framing',
+  title: 'Framing',
+  summary:
+    'How the body is delimited on the wire (written byte by byte): chunked bodies are valid requests (201 due); a body without any framing, or a chunked body of no bytes, is a request without its required body (400 due, 411 accepted without framing).',
+  classes: [chunked, oddChunks, extension, emptyChunked, unframed],
+  drafts(ctx) {
+    const all = JSON.stringify(ctx.all);
+    const m = JSON.stringify(ctx.minimal);
+    const framed = (f: Parameters<typeof wire>[1]) => ({ wire: wire({ contentType: ctx.ct }, f) });
+    return [
+      ...emit(ctx, chunked, {}, all, framed({ framing: 'chunked' })),
+      ...emit(ctx, oddChunks, {}, all, framed({ framing: 'chunked', chunks: ODD })),
+      ...emit(ctx, extension, {}, m, framed({ framing: 'chunked', chunks: [4], chunkExtension: ';conformance=1' })),
+      ...emit(ctx, emptyChunked, {}, '', framed({ framing: 'chunked' })),
+      ...emit(ctx, unframed, {}, m, framed({ framing: 'none' })),
+    ];
+  },
+};
