@@ -34,14 +34,15 @@ export function onRealProviders(judge: Check['judge']): Check['judge'] {
 }
 
 /**
- * Skips an answer the server's HTTP layer gave before the operation saw the request (`TestCase.httpLayer`: a 4xx
- * without a body), which the operation's documented content does not describe.
+ * Skips a 4xx to a message the server's HTTP layer may refuse before the operation sees it (`TestCase.httpLayer`: no
+ * framing, an unknown method token): such an answer (Node's bare 400, a framework's own error body) is the HTTP
+ * layer's, which the operation's documented content does not describe.
  */
 export function unlessRefusedByHttpLayer(judge: Check['judge']): Check['judge'] {
   return (c, ex, ctx) => {
     const res = ex.response;
-    return c.httpLayer && res !== undefined && res.status >= 400 && res.status < 500 && res.body === ''
-      ? { skip: 'refused by the HTTP layer before the operation (a 4xx without a body)' }
+    return c.httpLayer && res !== undefined && res.status >= 400 && res.status < 500
+      ? { skip: 'a 4xx to a message the HTTP layer may refuse before the operation sees it' }
       : judge(c, ex, ctx);
   };
 }

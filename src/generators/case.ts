@@ -72,7 +72,7 @@ export interface TestCase {
   readonly advisory?: string;
   /**
    * Set when the HTTP layer (the server's parser, before any routing) may refuse the message itself, e.g. an unknown
-   * method token or a body without framing: a 4xx without a body is then not held to the operation's documented content.
+   * method token or a body without framing: a 4xx is then not held to the operation's documented content.
    */
   readonly httpLayer?: true;
   /**

@@ -52,8 +52,11 @@ export async function startFastify(config: FastifyConfig): Promise<RunningFramew
       return deep ? reply.code(400).send(deep) : reply.code(201).send(created(request.body as EntityRequest)); // validated by the schema
     },
   );
+  // Every other method the router knows gets 405 (HEAD comes with GET); registered methods it does not know by default
+  // (PROPFIND) are added, since a method the router was not told about is answered 404 (issue #22).
+  app.addHttpMethod('PROPFIND');
   app.route({
-    method: ['GET', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+    method: app.supportedMethods.filter((m) => m !== 'POST' && m !== 'HEAD'),
     url: ENDPOINT,
     handler: async (request, reply) =>
       reply
