@@ -39,6 +39,10 @@ const PRISM_JSON = /^application\/(?:[^\s;/]+\+)?json\s*(?:;|$)/i;
 const MALFORMED_ANSWER = JSON.stringify({
   errors: [{ code: 'malformed-json', message: 'The request body is not valid JSON (RFC 8259).' }],
 });
+const OTHER_CHARSET = /;\s*charset\s*=\s*(?!"?utf-8"?\s*(?:;|$))/i;
+const UNSUPPORTED_ANSWER = JSON.stringify({
+  errors: [{ code: 'unsupported-encoding', message: 'The mock reads UTF-8 JSON without a content coding.' }],
+});
 /** The UTF-8 text of a body, a BOM kept (Prism hangs on one too), or undefined when it is not UTF-8. */
 function utf8(body: Buffer): string | undefined {
   try {
@@ -87,6 +91,14 @@ http.Server.prototype.emit = function (this: http.Server, event: string | symbol
   const type = req.headers['content-type'] ?? '';
   const hasBody = req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] ?? '0') !== '0';
   if (!hasBody || !PRISM_JSON.test(type)) return emit.call(this, event, ...args);
+  // Prism decodes no content coding and no charset but UTF-8, and hangs or fails on them: the mock refuses them with
+  // 415, the answer RFC 9110 §15.5.16 gives a server that does not support them.
+  const coding = (req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+  if (coding !== 'identity' || OTHER_CHARSET.test(type)) {
+    req.resume();
+    res.writeHead(415, { 'content-type': 'application/json' }).end(UNSUPPORTED_ANSWER);
+    return true;
+  }
   // Node's HTTP parser hands each body chunk to req.push and ends with push(null): collect them instead, then
   // either answer, or give Prism the request with its body waiting in the stream as if it had just arrived.
   const chunks: Buffer[] = [];

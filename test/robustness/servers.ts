@@ -390,7 +390,9 @@ function forward(
   raw: Buffer,
   headers: Record<string, string> = {},
 ): void {
-  const sent = { ...req.headers, host: base.host, 'content-length': String(raw.length), ...headers };
+  // The body goes on whole, framed by its length: a chunked request's Transfer-Encoding does not go with it.
+  const { 'transfer-encoding': _framing, ...rest } = req.headers;
+  const sent = { ...rest, host: base.host, 'content-length': String(raw.length), ...headers };
   const out = request(
     { host: base.hostname, port: base.port, method: req.method, path: req.url, headers: sent },
     (up) => {

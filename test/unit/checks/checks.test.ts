@@ -28,6 +28,22 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     'a timeout is a failure of its own kind',
     ['/paths/~1v1~1onboarding~1entities/post/responses', 'no answer'],
   ],
+  [
+    'response-is-received',
+    kase('empty-body', { httpLayer: true }),
+    { ...timeout, error: { kind: 'connection-reset', message: 'socket hang up' } },
+    'warn:connection-reset',
+    'a message the HTTP layer may refuse, answered by closing the connection: a warning (RFC 9112 §2.2)',
+    ['/paths/~1v1~1onboarding~1entities/post/responses', 'socket hang up'],
+  ],
+  [
+    'response-is-received',
+    kase('empty-body', { httpLayer: true }),
+    timeout,
+    'fail:timeout',
+    'the same message left unanswered: a failure',
+    ['/paths/~1v1~1onboarding~1entities/post/responses', 'no answer'],
+  ],
   ['not-a-server-error', kase('schema-violation'), err400, 'pass', '400'],
   [
     'not-a-server-error',
