@@ -37,7 +37,12 @@ describe('against the embedded Prism mock', () => {
         .filter((w) => w.matched > 0)
         .map((w) => w.id)
         .sort(),
-    ).toEqual(['prism-any-bearer-accepted', 'prism-text-json-refused']);
+    ).toEqual([
+      'prism-any-bearer-accepted',
+      'prism-bearer-spelling-accepted',
+      'prism-repeated-authorization-accepted',
+      'prism-text-json-refused',
+    ]);
     // The wrapper answers malformed JSON in Prism's place, with the documented 400, and the report lists it.
     expect(report!.normalisations.map((n) => n.change)).toContainEqual(expect.stringMatching(/does not parse as JSON/));
     expect(report!.normalisations.map((n) => n.rule)).toContain(

@@ -71,8 +71,10 @@ export async function startProvider(opts: ProviderOptions = {}): Promise<Running
   let received = 0;
   let onEndpoint = 0;
 
+  const served = new WeakSet<object>();
   const server = createServer((req, res) => {
     received += 1;
+    served.add(req.socket);
     req.on('error', () => undefined);
     res.on('error', () => undefined);
     const path = (req.url ?? '').split('?', 1)[0];
@@ -91,6 +93,8 @@ export async function startProvider(opts: ProviderOptions = {}): Promise<Running
     });
   });
   server.on('clientError', (_error, socket) => {
+    // A message refused before any request on its connection (an unknown method token) was still a request sent.
+    if (!served.has(socket)) received += 1;
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     else socket.destroy();
   });

@@ -34,8 +34,10 @@ export async function startServer(handler: Handler, tls?: { key: string; cert: s
   const authorizations: (string | undefined)[] = [];
   let n = 0;
   let written = 0;
+  const served = new WeakSet<Socket>();
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     n++;
+    served.add(req.socket);
     authorizations.push(req.headers.authorization);
     req.on('error', () => undefined);
     res.on('error', () => undefined);
@@ -61,7 +63,12 @@ export async function startServer(handler: Handler, tls?: { key: string; cert: s
   server.on('connection', track);
   server.on('secureConnection', track);
   server.on('tlsClientError', () => undefined);
-  server.on('clientError', (_e, socket) => socket.destroy());
+  // A message the parser refuses before any request on its connection (an unknown method token) is a request the
+  // client sent: counted, then the connection is closed as Node closes it.
+  server.on('clientError', (_e, socket: Socket) => {
+    if (!served.has(socket)) n++;
+    socket.destroy();
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const origin = `${tls ? 'https' : 'http'}://127.0.0.1:${port}`;
