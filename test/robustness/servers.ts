@@ -28,6 +28,9 @@ export type Handler = (
   ctx: { n: number; body: string; raw: Buffer; count(bytes: number): void },
 ) => void;
 
+/** An HTTP/1.1 request line (any method token): what a client sent, even when the parser refused the method. */
+const REQUEST_LINE = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+ \S+ HTTP\/1\.[01]\r\n/;
+
 /** Starts a server whose every request goes to `handler` once its body is read (the first 2 MiB are kept). */
 export async function startServer(handler: Handler, tls?: { key: string; cert: string }): Promise<TestServer> {
   const sockets = new Set<Socket>();
@@ -63,10 +66,10 @@ export async function startServer(handler: Handler, tls?: { key: string; cert: s
   server.on('connection', track);
   server.on('secureConnection', track);
   server.on('tlsClientError', () => undefined);
-  // A message the parser refuses before any request on its connection (an unknown method token) is a request the
-  // client sent: counted, then the connection is closed as Node closes it.
-  server.on('clientError', (_e, socket: Socket) => {
-    if (!served.has(socket)) n++;
+  // A request line the parser refuses before any request on its connection (an unknown method token) is a request
+  // the client sent: counted (a TLS hello or a reset is not), then the connection is closed.
+  server.on('clientError', (e: Error & { rawPacket?: Buffer }, socket: Socket) => {
+    if (!served.has(socket) && REQUEST_LINE.test(e.rawPacket?.toString('latin1') ?? '')) n++;
     socket.destroy();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
