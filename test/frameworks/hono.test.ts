@@ -60,11 +60,15 @@ const HONO_DEPARTURES: readonly Departure[] = [
   },
   {
     // 400 itself is RFC 6750 §3.1's answer to a malformed credential (the class accepts it); its body is not.
-    what: 'bearerAuth answers `Bearer` without a token 400 invalid_request in text/plain, not a ConnectApiErrorResult',
+    what: 'bearerAuth answers a malformed Bearer credential (no token, the scheme alone, words after the token, two lines) 400 invalid_request in text/plain, not a ConnectApiErrorResult',
     probe: { headers: { authorization: 'Bearer ', 'content-type': 'application/json' }, body: entity() },
     departs: { status: 400, contentType: /^text\/plain/ },
     strict: 401,
-    caughtBy: { checks: ERROR_BODY, labels: /^auth\/empty-bearer$/, sent: true },
+    caughtBy: {
+      checks: ERROR_BODY,
+      labels: /^auth\/(empty-bearer|scheme-only|words-after-token|two-authorization.*)$/,
+      sent: true,
+    },
   },
   {
     what: 'a method the app has no route for gets 404, not 405 with Allow',
@@ -88,7 +92,7 @@ const HONO_DEPARTURES: readonly Departure[] = [
     },
     departs: { status: 400, contentType: /^text\/plain/ },
     strict: 415,
-    caughtBy: { checks: ERROR_BODY, labels: /encoding|gzip/, sent: false },
+    caughtBy: { checks: ERROR_BODY, labels: /^valid\/encoding\/(gzip|deflate|br)$/, sent: true },
   },
 ];
 
