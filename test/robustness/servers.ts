@@ -380,7 +380,7 @@ export function startOAuthProvider(
   const born = new Map<string, number>();
   return startServer((req, res, { raw }) => {
     const auth = req.headers.authorization ?? '';
-    const token = /^Bearer (.+)$/i.exec(auth)?.[1];
+    const token = /^Bearer +(\S+) *$/i.exec(auth)?.[1]; // 1*SP before the token (RFC 9110 §11.4)
     if (token !== undefined && !born.has(token)) born.set(token, Date.now());
     const live = token !== undefined && tokens.isLive(token) && Date.now() - born.get(token)! < maxAgeMs;
     const authorization = live
