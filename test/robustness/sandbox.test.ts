@@ -81,7 +81,7 @@ describe('--max-requests', () => {
       '--token',
       TOKEN,
       '--runs',
-      '30',
+      '200',
       '--seed',
       '7',
       '--report-dir',
