@@ -10,6 +10,14 @@ export interface CurlTls {
   readonly ca?: string | undefined;
 }
 
+/** The run's TLS choice as a report records it, for the curl lines a page lays out. */
+export function curlTlsOf(r: {
+  readonly target: { readonly insecure: boolean };
+  readonly options?: { readonly ca?: string };
+}): CurlTls {
+  return { insecure: r.target.insecure, ca: r.options?.ca };
+}
+
 /** curl's words for the run's TLS choice: `-k` for `--insecure` (which verifies nothing, whatever the CA), `--cacert FILE`. */
 function tlsArgs(tls: CurlTls | undefined): string[] {
   if (tls?.insecure) return ['-k'];

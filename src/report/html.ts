@@ -6,7 +6,7 @@ import { problemMarks } from './baseline.ts';
 import { evidenceOf, problemHeadline, problemRules, problemScope } from './problems.ts';
 import { repeatCommand, repeatNote } from './repeat.ts';
 import { viewOf } from './view.ts';
-import { curlBlockOf } from './curl.ts';
+import { curlBlockOf, curlTlsOf, type CurlTls } from './curl.ts';
 import { duration, escapeMarkup as a, escapeText as t } from './text.ts';
 import { scriptNote } from './script.ts';
 
@@ -91,9 +91,9 @@ function copyable(id: string, text: string): string {
 }
 
 /** The curl line of a record, and where curl falls short, the note and the script line that sends the exact bytes. */
-function reproduce(id: string, r: CaseRecord): string {
+function reproduce(id: string, r: CaseRecord, tls: CurlTls): string {
   // A page shows the curl command laid out (body on its own line); where curl falls short, the exact line and the script.
-  const curl = copyable(`curl-${id}`, r.curlGap === undefined ? curlBlockOf(r) : r.curl);
+  const curl = copyable(`curl-${id}`, r.curlGap === undefined ? curlBlockOf(r, tls) : r.curl);
   return r.curlGap !== undefined && r.script !== undefined
     ? `${curl}\n<div class="muted">${t(scriptNote(r.curlGap))}</div>\n${copyable(`script-${id}`, r.script)}`
     : curl;
@@ -132,7 +132,7 @@ function exchangeText(f: CaseRecord): { request: string; response: string; note:
 /** Classes shown before the rest are folded away (a problem may span 70 of them). */
 const SHOWN_CLASSES = 6;
 
-function problemSection(p: ReportedProblem, open: boolean, marks: readonly string[]): string {
+function problemSection(p: ReportedProblem, open: boolean, marks: readonly string[], tls: CurlTls): string {
   const ex = p.example;
   const { request, response, note } = exchangeText(ex);
   // The answer's fragment at the path that is wrong, received against due, beside the request (issue #24).
@@ -150,7 +150,7 @@ function problemSection(p: ReportedProblem, open: boolean, marks: readonly strin
       .join(' ') + (p.failures.length > 20 ? ` and ${p.failures.length - 20} more` : '');
   const exchange = `<div class="exchange"><div><div class="label">${p.shrunk ? 'Smallest request (shrunk)' : 'Smallest request'}</div><pre>${t(request)}</pre></div><div><div class="label">Answer${note}</div><pre>${t(response)}</pre></div></div>
 <div class="label">Reproduce</div>
-${reproduce(p.id, ex)}`;
+${reproduce(p.id, ex, tls)}`;
   return `<section class="problem" id="${a(p.id)}">
 <header><span class="id">${t(p.id)}</span><span class="headline">${t(problemHeadline(p))}</span><span class="tag">${t(problemScope(p))}</span>${marks.map((m) => `<span class="flag ${m === 'new' ? 'expired' : 'stale'}">${t(m)}</span>`).join('')}</header>
 <ul>${problemRules(p)
@@ -166,7 +166,7 @@ ${open ? exchange : `<details><summary>Smallest request, answer and curl line</s
 </section>`;
 }
 
-function failureSection(f: ReportedFailure): string {
+function failureSection(f: ReportedFailure, tls: CurlTls): string {
   const { request, response, note } = exchangeText(f);
   const caseInfo = [
     `case ${f.case.id}`,
@@ -181,7 +181,7 @@ function failureSection(f: ReportedFailure): string {
 <div class="muted">${t(caseInfo)}</div>
 <div class="exchange"><div><div class="label">Minimal request</div><pre>${t(request)}</pre></div><div><div class="label">Answer${note}</div><pre>${t(response)}</pre></div></div>
 <div class="label">Reproduce${f.curl.includes('$CONNECT_TOKEN') ? ' (token from <code>CONNECT_TOKEN</code>)' : ''}</div>
-${reproduce(f.id, f)}
+${reproduce(f.id, f, tls)}
 </section>`;
 }
 
@@ -245,7 +245,7 @@ export function toHtml(r: Report): string {
   const problems = r.problems ?? [];
   // What a person sees first: the problems, right under the verdict (the first few open, the rest one click away).
   const problemsHtml = r.problems
-    ? `<h2 id="problems">Problems (${problems.length})</h2>${problems.length ? `<p class="muted">The failures grouped by root cause: the same answer failing the same checks, in any case class. Per-class detail below.</p>${problems.map((p, i) => problemSection(p, i < 3, problemMarks(r, p))).join('\n')}` : '<p class="muted">None.</p>'}`
+    ? `<h2 id="problems">Problems (${problems.length})</h2>${problems.length ? `<p class="muted">The failures grouped by root cause: the same answer failing the same checks, in any case class. Per-class detail below.</p>${problems.map((p, i) => problemSection(p, i < 3, problemMarks(r, p), curlTlsOf(r))).join('\n')}` : '<p class="muted">None.</p>'}`
     : '';
   const ratchet = view.ratchet
     .map(
@@ -268,14 +268,16 @@ export function toHtml(r: Report): string {
     )}`,
   );
   sections.push(
-    `<h2 id="failures">Failures by check and case class (${unwaived.length})</h2>${unwaived.length ? unwaived.map(failureSection).join('\n') : '<p class="muted">None.</p>'}`,
+    `<h2 id="failures">Failures by check and case class (${unwaived.length})</h2>${unwaived.length ? unwaived.map((f) => failureSection(f, curlTlsOf(r))).join('\n') : '<p class="muted">None.</p>'}`,
   );
   if (baselined.length)
     sections.push(
-      `<h2 id="baselined">Baselined failures (${baselined.length})</h2><p class="muted">In problems the baseline lists: reported, not failing the run.</p>${baselined.map(failureSection).join('\n')}`,
+      `<h2 id="baselined">Baselined failures (${baselined.length})</h2><p class="muted">In problems the baseline lists: reported, not failing the run.</p>${baselined.map((f) => failureSection(f, curlTlsOf(r))).join('\n')}`,
     );
   if (waived.length)
-    sections.push(`<h2 id="waived">Waived failures (${waived.length})</h2>${waived.map(failureSection).join('\n')}`);
+    sections.push(
+      `<h2 id="waived">Waived failures (${waived.length})</h2>${waived.map((f) => failureSection(f, curlTlsOf(r))).join('\n')}`,
+    );
   if (r.specGaps.length) {
     sections.push(
       `<h2 id="spec-gaps">Spec gaps (${r.specGaps.length})</h2><p class="muted">Statuses the verdict profile allows but the spec does not document: not failures; the spec should list them.</p>${table(

@@ -5,7 +5,7 @@ import { problemMarks } from './baseline.ts';
 import { evidenceOf, problemHeadline, problemRules, problemScope } from './problems.ts';
 import { repeatCommand } from './repeat.ts';
 import { fixtureLines, pacingLine, tlsLine } from './sending.ts';
-import { curlBlockOf, tokenCurl } from './curl.ts';
+import { curlBlockOf, tokenCurl, type CurlTls, curlTlsOf } from './curl.ts';
 import { duration, escapeText, visible } from './text.ts';
 import { reproduceLines } from './script.ts';
 import { viewOf } from './view.ts';
@@ -45,15 +45,15 @@ function text(s: string): string {
 }
 
 /** How to reproduce a case record, the curl command laid out with the body on its own line (a long one is left to report.html). */
-function curlBlock(r: CaseRecord, htmlLink: string): string {
-  const lines = r.curlGap === undefined ? [curlBlockOf(r)] : reproduceLines(r);
+function curlBlock(r: CaseRecord, htmlLink: string, tls: CurlTls): string {
+  const lines = r.curlGap === undefined ? [curlBlockOf(r, tls)] : reproduceLines(r);
   const length = lines.reduce((n, l) => n + l.length, 0);
   return length <= MAX_CURL
     ? block(lines.join('\n'), 'sh')
     : `_curl line of ${length} characters: copy it from [report.html](${htmlLink})_`;
 }
 
-function failureEntry(f: ReportedFailure, htmlLink: string): string {
+function failureEntry(f: ReportedFailure, htmlLink: string, tls: CurlTls): string {
   const answer = f.response ? `answer ${f.response.status}` : `no answer (${f.error?.kind ?? 'none'})`;
   return [
     `#### ${f.id} ${code(f.check)} · ${code(f.kind)} · ${code(f.case.label)}${f.occurrences > 1 ? ` (${f.occurrences}×)` : ''}`,
@@ -61,11 +61,11 @@ function failureEntry(f: ReportedFailure, htmlLink: string): string {
     `${text(f.message)}  `,
     `rule ${code(f.rule)} · ${answer} · case ${code(f.case.id)} (${f.case.phase})`,
     '',
-    curlBlock(f, htmlLink),
+    curlBlock(f, htmlLink, tls),
   ].join('\n');
 }
 
-function problemEntry(p: ReportedProblem, marks: readonly string[], htmlLink: string): string {
+function problemEntry(p: ReportedProblem, marks: readonly string[], htmlLink: string, tls: CurlTls): string {
   const ex = p.example;
   const classes =
     p.classes.slice(0, 5).map(code).join(', ') + (p.classes.length > 5 ? ` and ${p.classes.length - 5} more` : '');
@@ -83,7 +83,7 @@ function problemEntry(p: ReportedProblem, marks: readonly string[], htmlLink: st
       `- ${text(e.where)}: received ${code(e.received)}, due ${code(e.due)}`,
     ]),
     '',
-    curlBlock(ex, htmlLink),
+    curlBlock(ex, htmlLink, tls),
   ].join('\n');
 }
 
@@ -92,10 +92,13 @@ function entries(r: Report, htmlLink: string): { title: string; items: string[] 
   if (r.problems)
     return {
       title: `Problems (${r.problems.length})`,
-      items: r.problems.map((p) => problemEntry(p, problemMarks(r, p), htmlLink)),
+      items: r.problems.map((p) => problemEntry(p, problemMarks(r, p), htmlLink, curlTlsOf(r))),
     };
   const unwaived = r.failures.filter((f) => !f.waivedBy);
-  return { title: `Failures (${unwaived.length})`, items: unwaived.map((f) => failureEntry(f, htmlLink)) };
+  return {
+    title: `Failures (${unwaived.length})`,
+    items: unwaived.map((f) => failureEntry(f, htmlLink, curlTlsOf(r))),
+  };
 }
 
 function checksTable(r: Report): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { code, toMarkdown } from '../../../src/report/markdown.ts';
+import { toHtml } from '../../../src/report/html.ts';
 import type { Report, ReportedFailure } from '../../../src/report/model.ts';
 import { conformingReport, fixtureReport } from './fixture.ts';
 
@@ -115,5 +116,26 @@ describe('toMarkdown', () => {
     expect(code('a`b')).toBe('``a`b``');
     expect(code('`x')).toBe('`` `x ``');
     expect(code('a\u0000b')).toBe('`a\\u0000b`');
+  });
+});
+
+describe('curl blocks on the pages carry the run’s TLS choice, so they work against the sandbox they came from', () => {
+  const cases: readonly [string, Partial<Report>, string][] = [
+    [
+      '--ca',
+      { options: { concurrency: 4, timeoutMs: 10_000, ca: 'certs/sandbox-ca.pem' } },
+      "--cacert 'certs/sandbox-ca.pem'",
+    ],
+    ['--insecure', {}, ' -k'],
+  ];
+  it.each(cases)('%s', (flag, extra, expected) => {
+    const base = fixtureReport();
+    const r: Report = {
+      ...base,
+      ...extra,
+      target: { ...base.target, insecure: flag === '--insecure' },
+    };
+    expect(toMarkdown(r)).toContain(expected);
+    expect(toHtml(r)).toContain(expected);
   });
 });
