@@ -131,7 +131,8 @@ export function fixtureApplier(fx: Fixtures, validator: BodyValidator, base: Tes
 
   /** The case with fixture values in its body, or the case itself where they cannot go. */
   function withFixtures(c: TestCase): TestCase {
-    if (c.body === undefined || c.phase === 'preflight') return c;
+    // Bytes that are not the body's UTF-8 (a content coding, a BOM, invalid UTF-8) are sent as generated.
+    if (c.body === undefined || c.phase === 'preflight' || c.wire?.bodyBase64 !== undefined) return c;
     let value: unknown;
     try {
       value = JSON.parse(c.body);

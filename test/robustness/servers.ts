@@ -493,8 +493,9 @@ export function startKnownDataSandbox(
       value = undefined;
     }
     const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+    // Only the operation it serves looks its references up; other methods go on to the upstream's router (405).
     const unknown =
-      req.headers.authorization === `Bearer ${upstream.token}`
+      req.method === 'POST' && req.headers.authorization === `Bearer ${upstream.token}`
         ? typeof v['collectiveId'] === 'string' && !data.collectives.includes(v['collectiveId'])
           ? 'collectiveId'
           : typeof v['owner'] === 'string' && !data.owners.includes(v['owner'])
