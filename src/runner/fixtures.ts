@@ -131,8 +131,10 @@ export function fixtureApplier(fx: Fixtures, validator: BodyValidator, base: Tes
 
   /** The case with fixture values in its body, or the case itself where they cannot go. */
   function withFixtures(c: TestCase): TestCase {
+    if (c.body === undefined || c.phase === 'preflight') return c;
     // Bytes that are not the body's UTF-8 (a content coding, a BOM, invalid UTF-8) are sent as generated.
-    if (c.body === undefined || c.phase === 'preflight' || c.wire?.bodyBase64 !== undefined) return c;
+    const bytes = c.wire?.bodyBase64;
+    if (bytes !== undefined && bytes !== Buffer.from(c.body, 'utf8').toString('base64')) return c;
     let value: unknown;
     try {
       value = JSON.parse(c.body);
@@ -162,7 +164,11 @@ export function fixtureApplier(fx: Fixtures, validator: BodyValidator, base: Tes
     const sent = form ? form(next) : inPlace(body, value, next);
     if (sent === undefined) return c;
     for (const u of used) cases.set(u, (cases.get(u) ?? 0) + 1);
-    return { ...c, body: sent, value: next };
+    const wire =
+      c.wire && bytes !== undefined
+        ? { wire: { ...c.wire, bodyBase64: Buffer.from(sent, 'utf8').toString('base64') } }
+        : {};
+    return { ...c, body: sent, value: next, ...wire };
   }
 
   return {
