@@ -7,7 +7,8 @@ export const responseSchemaConformance: Check = {
   name: 'response-schema-conformance',
   description: 'the body of a documented status is valid against its documented schema',
   scope: 'request',
-  applies: () => true,
+  // A HEAD answer carries no body whatever its status (RFC 9110 §9.3.2): there is nothing to judge.
+  applies: (c) => c.method !== 'HEAD',
   judge: unlessRefusedByHttpLayer(
     withResponse((_c, res, ctx) => {
       const byType = ctx.validators.findResponse(res.status)?.content;

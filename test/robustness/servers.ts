@@ -111,8 +111,10 @@ export const resetMidAnswer = () =>
 
 /** A 201 whose body never ends (chunked, no Content-Length): written as fast as the client reads it, until it hangs up. */
 export const endlessBody = () =>
-  startServer((_req, res, ctx) => {
+  startServer((req, res, ctx) => {
     res.writeHead(201, { 'content-type': 'application/json' });
+    // A HEAD answer has no body (RFC 9110 §9.3.2): Node drops its writes and reports room for more, so never pump one.
+    if (req.method === 'HEAD') return void res.end();
     const piece = Buffer.alloc(64 * 1024, 0x20);
     const pump = () => {
       while (!res.destroyed) {

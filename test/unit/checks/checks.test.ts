@@ -577,6 +577,12 @@ describe('the checks of the verdict profile', () => {
     ).toBe(false);
   });
 
+  it('a HEAD answer has no body to judge (RFC 9110 §9.3.2), whatever its status; other methods do', () => {
+    const schema = createChecks().find((k) => k.name === 'response-schema-conformance')!;
+    expect(schema.applies(kase('method', { method: 'HEAD' }))).toBe(false);
+    expect(schema.applies(kase('method', { method: 'GET' }))).toBe(true);
+  });
+
   it('unique-id fails the second time an id is returned', () => {
     const unique = createChecks().find((k) => k.name === 'unique-id')!;
     const ctx = { validators, mockTarget: false };
