@@ -5,7 +5,8 @@
 // sandbox refuses is reported stale and not used, so that it fails no generated case.
 import { readFile } from 'node:fs/promises';
 import { createAjv, type BodyValidator } from '../validators/index.ts';
-import type { TestCase } from '../generators/case.ts';
+import type { TestCase, Wire } from '../generators/case.ts';
+import { BOM, CODINGS } from '../generators/space/encodings.ts';
 import { packageFile } from '../package.ts';
 import { TargetError } from '../targets/index.ts';
 import type { FixturesReport } from '../report/model.ts';
@@ -96,6 +97,30 @@ function inPlace(body: string, was: Record<string, unknown>, next: Record<string
   return JSON.stringify(JSON.parse(out)) === JSON.stringify(next) ? out : undefined;
 }
 
+/**
+ * How a raw case's bytes were made from its body's UTF-8, so that a body with fixture values is sent the same way: as
+ * they are, after a byte-order mark (RFC 8259 §8.1), in the content coding its Content-Encoding names (RFC 9110 §8.4),
+ * or both. Undefined for bytes made otherwise: invalid UTF-8, whose readable body is not what is sent.
+ */
+function encoderOf(w: Wire, bytes: Buffer, body: string): ((utf8: Buffer) => Buffer) | undefined {
+  const name = w.headers
+    .find(([k]) => k.toLowerCase() === 'content-encoding')?.[1]
+    .trim()
+    .toLowerCase();
+  const coding = CODINGS.find((c) => c.name === name);
+  let plain: Buffer;
+  try {
+    plain = coding ? coding.decode(bytes) : bytes;
+  } catch {
+    return undefined;
+  }
+  const encode = coding ? coding.encode : (b: Buffer) => b;
+  const utf8 = Buffer.from(body, 'utf8');
+  if (plain.equals(utf8)) return encode;
+  if (plain.equals(Buffer.concat([BOM, utf8]))) return (b) => encode(Buffer.concat([BOM, b]));
+  return undefined;
+}
+
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Fixtures put into cases as they are sent, with the books of what was used and what the sandbox refused. */
@@ -132,9 +157,11 @@ export function fixtureApplier(fx: Fixtures, validator: BodyValidator, base: Tes
   /** The case with fixture values in its body, or the case itself where they cannot go. */
   function withFixtures(c: TestCase): TestCase {
     if (c.body === undefined || c.phase === 'preflight') return c;
-    // Bytes that are not the body's UTF-8 (a content coding, a BOM, invalid UTF-8) are sent as generated.
+    // Coded and BOM bytes are made again from the new body; invalid UTF-8 is sent as generated: its bytes are the
+    // test, its case is malformed (400 due whatever the data), and its readable body is not what is sent.
     const bytes = c.wire?.bodyBase64;
-    if (bytes !== undefined && bytes !== Buffer.from(c.body, 'utf8').toString('base64')) return c;
+    const encode = c.wire && bytes !== undefined ? encoderOf(c.wire, Buffer.from(bytes, 'base64'), c.body) : undefined;
+    if (bytes !== undefined && encode === undefined) return c;
     let value: unknown;
     try {
       value = JSON.parse(c.body);
@@ -165,8 +192,8 @@ export function fixtureApplier(fx: Fixtures, validator: BodyValidator, base: Tes
     if (sent === undefined) return c;
     for (const u of used) cases.set(u, (cases.get(u) ?? 0) + 1);
     const wire =
-      c.wire && bytes !== undefined
-        ? { wire: { ...c.wire, bodyBase64: Buffer.from(sent, 'utf8').toString('base64') } }
+      c.wire && encode !== undefined
+        ? { wire: { ...c.wire, bodyBase64: encode(Buffer.from(sent, 'utf8')).toString('base64') } }
         : {};
     return { ...c, body: sent, value: next, ...wire };
   }

@@ -842,13 +842,15 @@ describe('--fixtures: a sandbox that holds data the spec does not describe', () 
       ['run', '--target', sandbox.url, '--token', TOKEN, '--runs', '10', '--seed', '4', '--report-dir', dir, ...extra],
       {},
     );
-    return { r, dir };
+    return { r, dir, sandbox };
   };
 
   it('without fixtures, every valid case naming a collective, owner or brand is refused: the run fails', async () => {
-    const { r, dir } = await run({}, []);
+    const { r, dir, sandbox } = await run({}, []);
     expect(r.code, r.out.join('\n')).toBe(1);
     expect(readReport(dir).failures.some((f) => f.check === 'valid-is-created')).toBe(true);
+    // The sandbox reads coded and BOM bodies too: gzip, deflate, br and the BOM case are refused.
+    expect(sandbox.refusedEncoded()).toBeGreaterThanOrEqual(4);
   });
 
   it('with fixtures the same sandbox conforms; the stale owner is reported as such, not as a failure', async () => {
@@ -856,9 +858,11 @@ describe('--fixtures: a sandbox that holds data the spec does not describe', () 
     const dir0 = reportDir();
     const file = fixturesFile(dir0, known);
     // Act
-    const { r, dir } = await run({}, ['--fixtures', file]);
+    const { r, dir, sandbox } = await run({}, ['--fixtures', file]);
     // Assert
     expect(r.code, [...r.out, ...r.err].join('\n')).toBe(0);
+    // Bodies sent in a content coding or after a BOM carry the fixture values too (encoded after they went in).
+    expect(sandbox.refusedEncoded()).toBe(0);
     const report = readReport(dir);
     expect(report.fixtures).toMatchObject({
       file,

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync, gzipSync, inflateSync } from 'node:zlib';
 
 export interface TestServer {
   /** Base URL, e.g. `http://127.0.0.1:40123/connect` (requests go to `url + /v1/onboarding/entities`). */
@@ -477,20 +477,39 @@ export interface SandboxData {
   readonly brands: readonly { readonly brand: string; readonly type: string }[];
 }
 
+/** The JSON text of a request body as a server that supports the codings reads it: decoded, a byte-order mark dropped. */
+function bodyText(raw: Buffer, coding: string | undefined): string | undefined {
+  const decode: Record<string, (b: Buffer) => Buffer> = {
+    gzip: gunzipSync,
+    deflate: inflateSync,
+    br: brotliDecompressSync,
+  };
+  try {
+    const text = (coding === undefined ? raw : (decode[coding] ?? ((b: Buffer) => b))(raw)).toString('utf8');
+    return text.startsWith('\uFEFF') ? text.slice(1) : text;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * A sandbox that refuses what it does not know, as real ones do: an authenticated request whose `collectiveId` or
  * `owner` names nothing it holds, or whose `brand` (with its `type`) it does not list, is answered 400 with an error
- * body; everything else goes on to `upstream` (which checks credentials and the schema).
+ * body; everything else goes on to `upstream` (which checks credentials and the schema). It reads bodies in a content
+ * coding or after a byte-order mark too; `refusedEncoded()` counts those it refused.
  */
 export function startKnownDataSandbox(
   upstream: { url: string; token: string },
   data: SandboxData,
-): Promise<TestServer> {
+): Promise<TestServer & { refusedEncoded(): number }> {
   const base = new URL(upstream.url);
-  return startServer((req, res, { body, raw }) => {
+  let refusedEncoded = 0;
+  return startServer((req, res, { raw }) => {
+    const coding = req.headers['content-encoding'];
+    const text = bodyText(raw, coding);
     let value: unknown;
     try {
-      value = JSON.parse(body);
+      value = text === undefined ? undefined : JSON.parse(text);
     } catch {
       value = undefined;
     }
@@ -506,8 +525,10 @@ export function startKnownDataSandbox(
               ? 'brand'
               : undefined
         : undefined;
-    if (unknown !== undefined)
+    if (unknown !== undefined) {
+      if (coding !== undefined || raw.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))) refusedEncoded++;
       return json(res, 400, { errors: [{ code: 'UnknownReference', message: `no such ${unknown} in this sandbox` }] });
+    }
     forward(base, req, res, raw);
-  });
+  }).then((server) => ({ ...server, refusedEncoded: () => refusedEncoded }));
 }

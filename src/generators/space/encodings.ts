@@ -2,7 +2,7 @@
  * How the body's bytes are encoded: a content coding (RFC 9110 §8.4), a byte-order mark before the JSON text, and
  * bytes that are not UTF-8 (RFC 8259 §8.1). Each message is written byte by byte by the raw sender.
  */
-import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, deflateSync, gunzipSync, gzipSync, inflateSync } from 'node:zlib';
 import type { Draft } from '../draft.ts';
 import type { Body } from '../violations/kind.ts';
 import { emit, requestClass, type Dimension } from './class.ts';
@@ -37,12 +37,22 @@ const invalidUtf8 = requestClass(
   { advisory: true },
 );
 
-/** Registered content codings (RFC 9110 §18.6) and how to apply them. */
-const CODINGS: readonly { readonly name: string; readonly encode: (b: Buffer) => Buffer }[] = [
-  { name: 'gzip', encode: (b) => gzipSync(b) },
-  { name: 'deflate', encode: (b) => deflateSync(b) },
-  { name: 'br', encode: (b) => brotliCompressSync(b) },
+/** A registered content coding (RFC 9110 §18.6): how to apply and undo it. */
+export interface Coding {
+  readonly name: string;
+  readonly encode: (b: Buffer) => Buffer;
+  readonly decode: (b: Buffer) => Buffer;
+}
+
+/** The content codings coded cases are sent in (the fixtures re-encode a body in its case's coding). */
+export const CODINGS: readonly Coding[] = [
+  { name: 'gzip', encode: (b) => gzipSync(b), decode: (b) => gunzipSync(b) },
+  { name: 'deflate', encode: (b) => deflateSync(b), decode: (b) => inflateSync(b) },
+  { name: 'br', encode: (b) => brotliCompressSync(b), decode: (b) => brotliDecompressSync(b) },
 ];
+
+/** The byte-order mark a BOM case puts before the body's UTF-8 (RFC 8259 §8.1). */
+export const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /** A content coding no registry defines (RFC 9110 §16.6.1). */
 export const UNKNOWN_CODING = 'x-conformance-unknown';
@@ -79,7 +89,7 @@ export const encodings: Dimension = {
         wire: wire({ contentType: ctx.ct, extra: [['Content-Encoding', UNKNOWN_CODING]] }, undefined, Buffer.from(m)),
       }),
     );
-    const bomBytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]);
+    const bomBytes = Buffer.concat([BOM, utf8]);
     out.push(...emit(ctx, bom, {}, all, { wire: wire({ contentType: ctx.ct }, undefined, bomBytes) }));
     // In the first free string and in a string inside each untyped member: where a validator reads text.
     const places: [string, Body][] = [];

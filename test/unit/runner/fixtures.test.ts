@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { planCases } from '../../../src/generators/index.ts';
 import type { TestCase } from '../../../src/generators/case.ts';
@@ -46,6 +47,24 @@ describe('fixtureApplier', async () => {
     expect(body(pretty)['brand']).toBe('Acme');
     const malformed = find((x) => x.kind === 'malformed-json');
     expect(applier.apply(malformed)).toBe(malformed);
+  });
+
+  it.each([
+    ['valid/encoding/gzip', gunzipSync],
+    ['valid/encoding/deflate', inflateSync],
+    ['valid/encoding/br', brotliDecompressSync],
+    ['valid/encoding/bom', (b: Buffer) => b.subarray(3)],
+  ])('%s: the fixture values go in first, then the bytes are coded as the case sends them', (label, undo) => {
+    const sent = applier.apply(find((x) => x.label === label));
+    const bytes = Buffer.from(sent.wire!.bodyBase64!, 'base64');
+    expect(undo(bytes).toString('utf8')).toBe(sent.body);
+    expect(body(sent)).toMatchObject({ collectiveId: COLLECTIVE, brand: 'Acme', type: 'EV' });
+    if (label.endsWith('bom')) expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+
+  it('bytes that are not UTF-8 are sent as generated (their readable body is not what is sent)', () => {
+    const c = find((x) => x.label.startsWith('malformed/invalid-utf8/'));
+    expect(applier.apply(c)).toBe(c);
   });
 
   it('a value refused when probed is stale: reported, and no longer sent', () => {
