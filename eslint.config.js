@@ -2,6 +2,7 @@
 // Formatting is Prettier's job alone, so no stylistic rule is enabled here.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { importRuleBlocks } from './architecture.ts';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'reports/', 'contracts/pacts/', '.stryker-tmp/'] },
@@ -34,6 +35,8 @@ export default tseslint.config(
       '@typescript-eslint/unbound-method': 'off',
     },
   },
+  // Who may import whom in src/ (architecture.ts, ARCHITECTURE.md): an import against the flow is an error.
+  ...importRuleBlocks(),
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
   // The published command: plain JavaScript run by Node (bin/conformance.js).
   { files: ['bin/**/*.js'], languageOptions: { globals: { process: 'readonly', URL: 'readonly' } } },

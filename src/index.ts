@@ -19,8 +19,10 @@ export {
   type BodyValidator,
   type SchemaError,
 } from './validators/index.ts';
+// shared types
+export type { AuthMode, Exchange, SentRequest, ReceivedResponse, TransportErrorKind } from './types.ts';
 // generators
-export type { TestCase, CaseKind, AuthMode, Violation } from './generators/case.ts';
+export type { TestCase, CaseKind, Violation } from './generators/case.ts';
 export {
   planCases,
   shrinkCase,
@@ -42,7 +44,6 @@ export { startTarget, TargetError, type Target } from './targets/index.ts';
 export { runSuite, type RunOptions, type RunHooks } from './runner/run.ts';
 export { staticToken, type Credentials } from './runner/credentials.ts';
 export { oauthClientCredentials, type OAuthOptions } from './runner/oauth.ts';
-export type { Exchange, SentRequest, ReceivedResponse, TransportErrorKind } from './runner/exchange.ts';
 // report
 export type {
   Report,
@@ -52,21 +53,16 @@ export type {
   CheckSummary,
   SpecGap,
   PreflightResult,
+  BaselineEntry,
+  BaselineStatus,
+  Triage,
+  WaiverStatus,
 } from './report/model.ts';
 export { toMarkdown, type MarkdownOptions } from './report/markdown.ts';
 export { toHar, createHarStream } from './report/har.ts';
-export {
-  toBaseline,
-  parseBaseline,
-  triage,
-  BaselineError,
-  type BaselineEntry,
-  type BaselineFile,
-  type BaselineStatus,
-  type Triage,
-} from './report/baseline.ts';
+export { toBaseline, parseBaseline, triage, BaselineError, type BaselineFile } from './report/baseline.ts';
 export { writeReports } from './report/write.ts';
-export { parseWaivers, WaiverError, type Waiver, type WaiverStatus } from './report/waivers.ts';
+export { parseWaivers, WaiverError, type Waiver } from './waivers.ts';
 export { toCurl } from './report/curl.ts';
 export { toJUnit } from './report/junit.ts';
 export { toHtml } from './report/html.ts';

@@ -4,7 +4,7 @@
  * `Cookie` and `Set-Cookie` values are always shown redacted, whatever they hold, so a token of any length is
  * safe there; the value-based pass then catches secrets a provider echoed anywhere else.
  */
-import type { AuthMode } from './generators/case.ts';
+import type { AuthMode } from './types.ts';
 
 /** The replacement of every secret in every output. */
 export const REDACTED = '[REDACTED]';

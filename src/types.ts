@@ -1,10 +1,51 @@
 /**
- * Types shared by several stages (generators, runner, report), defined here so that no stage imports another's
- * internals for them.
+ * Types shared by several stages (generators, runner, checks, report), defined here so that no stage imports
+ * another's internals for them, nor a later stage's.
  */
+import type { SentWire } from './wire.ts';
 
 /** 1-based shard index and count: a shard takes every `count`-th case of the plan, from the `index`-th. */
 export interface ShardSpec {
   readonly index: number;
   readonly count: number;
+}
+
+/** How the request authenticates. */
+export type AuthMode = 'valid' | 'none' | 'wrong' | 'basic' | 'empty-bearer' | 'lowercase-scheme';
+
+// One request and its answer, as the runner sends it and the checks judge it: defined here, below both, so that
+// the checks need nothing from the runner.
+
+/** What was sent, with secrets already replaced (see `redact`). */
+export interface SentRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string | undefined;
+  /** Set when the message was written byte by byte (the raw sender): what went on the wire, redacted. */
+  readonly wire?: SentWire;
+}
+
+/** What came back. */
+export interface ReceivedResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  /** The body as text (UTF-8), capped; see `truncated`. */
+  readonly body: string;
+  /** True when the body was longer than the cap and was cut. */
+  readonly truncated: boolean;
+}
+
+/** Why no answer could be judged. */
+export type TransportErrorKind =
+  'timeout' | 'connection-reset' | 'connection-refused' | 'dns' | 'tls' | 'rate-limited' | 'other';
+
+/** One request and its answer (or the transport error in its place). */
+export interface Exchange {
+  readonly request: SentRequest;
+  readonly response?: ReceivedResponse;
+  readonly error?: { readonly kind: TransportErrorKind; readonly message: string };
+  readonly durationMs: number;
+  /** 429 answers waited out before this one. */
+  readonly rateLimited: number;
 }

@@ -1,5 +1,5 @@
 import type { TestCase } from '../generators/case.ts';
-import type { Exchange } from '../runner/exchange.ts';
+import type { Exchange } from '../types.ts';
 import type { Check, CheckContext, Failure, Finding } from './types.ts';
 import { reportable } from './util.ts';
 

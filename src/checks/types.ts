@@ -1,5 +1,5 @@
 import type { TestCase } from '../generators/case.ts';
-import type { Exchange } from '../runner/exchange.ts';
+import type { Exchange } from '../types.ts';
 import type { Validators } from '../validators/index.ts';
 
 /** `error` fails the run; `warning` is reported and never fails it. */

@@ -1,4 +1,4 @@
-import type { Exchange, ReceivedResponse } from '../runner/exchange.ts';
+import type { Exchange, ReceivedResponse } from '../types.ts';
 import type { Check, CheckContext, CheckResult, Finding } from './types.ts';
 import type { TestCase } from '../generators/case.ts';
 import { writeJson } from '../generators/json-writer.ts';

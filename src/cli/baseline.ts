@@ -1,7 +1,8 @@
 // `conformance baseline REPORT --out FILE`: a run's problems as a baseline file a team commits; and reading one back
 // for `run --baseline FILE`.
 import { readFile, writeFile } from 'node:fs/promises';
-import { BaselineError, parseBaseline, toBaseline, type BaselineEntry } from '../report/baseline.ts';
+import { BaselineError, parseBaseline, toBaseline } from '../report/baseline.ts';
+import type { BaselineEntry } from '../report/model.ts';
 import { UsageError, type Flags } from './args.ts';
 import { readReport } from '../report/read.ts';
 import type { Io } from './io.ts';

@@ -1,4 +1,4 @@
-import type { Verdict } from '../report/verdict.ts';
+import type { Verdict } from '../report/model.ts';
 
 /**
  * The exit code of each verdict: 0 conforms, 1 fails, 2 unusable (a target error, as an unreachable one is),

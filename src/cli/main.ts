@@ -1,6 +1,6 @@
 import { SpecError } from '../spec/load.ts';
 import { TargetError } from '../targets/types.ts';
-import { WaiverError } from '../report/waivers.ts';
+import { WaiverError } from '../waivers.ts';
 import { ReportFileError } from '../report/read.ts';
 import { UsageError, parseCommandLine, usage } from './args.ts';
 import { createSecrets, secretsFrom } from '../secrets.ts';

@@ -2,7 +2,7 @@
 import { createChecks } from '../checks/index.ts';
 import type { CheckContext } from '../checks/types.ts';
 import type { TestCase } from '../generators/case.ts';
-import type { Exchange } from '../runner/exchange.ts';
+import type { Exchange } from '../types.ts';
 import { createDeadTargetWatch } from '../runner/give-up.ts';
 import { createTransport, headerSets, sendCase } from '../runner/send.ts';
 import { createSecrets, secretsFrom, type Secrets } from '../secrets.ts';

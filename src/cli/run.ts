@@ -11,7 +11,7 @@ import { optional } from './optional.ts';
 import type { Io } from './io.ts';
 import { EXIT_CODES } from './exit.ts';
 import type { TestCase } from '../generators/case.ts';
-import type { Exchange } from '../runner/exchange.ts';
+import type { Exchange } from '../types.ts';
 import { readBaseline } from './baseline.ts';
 import { readReport } from '../report/read.ts';
 import { triage } from '../report/baseline.ts';

@@ -1,3 +1,4 @@
+import type { AuthMode } from '../types.ts';
 import type { Framing } from '../wire.ts';
 
 /** What a case is meant to show; the verdict profile maps each kind to the answers it allows. */
@@ -16,9 +17,6 @@ export type CaseKind =
   | 'media-type'
   /** Another HTTP method on the path. */
   | 'method';
-
-/** How the request authenticates. */
-export type AuthMode = 'valid' | 'none' | 'wrong' | 'basic' | 'empty-bearer' | 'lowercase-scheme';
 
 /** The one schema violation an invalid case carries, certified by the request validator. */
 export interface Violation {

@@ -1,4 +1,5 @@
-import type { AuthMode, CaseKind, TestCase, Violation, Wire } from './case.ts';
+import type { CaseKind, TestCase, Violation, Wire } from './case.ts';
+import type { AuthMode } from '../types.ts';
 
 /** A case before it has an id and a phase. */
 export type Draft = Omit<TestCase, 'id' | 'phase' | 'counterexamplePath'>;

@@ -2,52 +2,13 @@
 // reports but does not fail on; entries that no longer occur are reported as fixed, so that the file only shrinks.
 // Triage compares a run with a previous report: new problems, problems still failing, problems fixed.
 import { coreOf, RANDOM_SCOPE, type Cause } from './cause.ts';
-import type { CheckSummary, Report, ReportedProblem } from './model.ts';
-
-/**
- * One known problem of a baseline file: its signature (what is matched) and, for people, what it is. Version 2 adds
- * `classes`, the case classes it was seen in: an entry is fixed only when cases of those classes were sent and passed.
- */
-export interface BaselineEntry {
-  readonly signature: string;
-  readonly title: string;
-  readonly checks: readonly string[];
-  readonly rules: readonly string[];
-  /** The case classes it was seen in (version 2); absent in a version 1 entry, whose signature is of the old form. */
-  readonly classes?: readonly string[];
-}
+import type { BaselineEntry, BaselineStatus, CheckSummary, Report, ReportedProblem, Triage } from './model.ts';
 
 /** The baseline file a team commits (`conformance baseline REPORT --out FILE`). */
 export interface BaselineFile {
   /** The format's version: 2 (problems by cause); version 1 files (problems by the failures of one case) are read. */
   readonly baseline: 2;
   readonly problems: readonly BaselineEntry[];
-}
-
-/** How a run stood against its baseline (report.json → `baseline`). */
-export interface BaselineStatus {
-  readonly file: string;
-  readonly entries: number;
-  /** Entries the run still showed: reported, not failing the run. */
-  readonly matched: number;
-  /** Entries the run did not show although cases of their classes were sent and passed: to be removed from the file. */
-  readonly fixed: readonly BaselineEntry[];
-  /**
-   * Entries the run did not show and could not have: no case of their classes passed (not sent, another failure), a
-   * problem found by random cases only, or a version 1 entry. Kept; absent in reports of older versions.
-   */
-  readonly notSeen?: readonly BaselineEntry[];
-}
-
-/** A run compared with a previous report (report.json → `triage`, from `run --compare`). */
-export interface Triage {
-  readonly previous: { readonly file: string; readonly seed: number; readonly startedAt: string };
-  /** Ids of this run's problems the previous report did not have. */
-  readonly new: readonly string[];
-  /** Ids of this run's problems the previous report had too. */
-  readonly stillFailing: readonly string[];
-  /** Problems of the previous report this run did not show. */
-  readonly fixed: readonly BaselineEntry[];
 }
 
 /** A baseline file that cannot be used: one line, exit code 2. */

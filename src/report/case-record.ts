@@ -1,6 +1,7 @@
 // The report's record of one case and its exchange (what a failure or a problem shows), written and read back here:
 // the runner writes it (redacted, with its curl line), `conformance replay` rebuilds the case from it.
-import { WIRE_TOKEN, type AuthMode, type CaseKind, type TestCase, type Wire } from '../generators/case.ts';
+import { WIRE_TOKEN, type CaseKind, type TestCase, type Wire } from '../generators/case.ts';
+import type { AuthMode } from '../types.ts';
 import { toCurl, type CurlTls } from './curl.ts';
 import { curlGap, toScript } from './script.ts';
 import type { CaseRecord } from './model.ts';

@@ -1,4 +1,4 @@
-import type { AuthMode } from '../generators/case.ts';
+import type { AuthMode } from '../types.ts';
 import type { SentWire } from '../wire.ts';
 import { authorizationFor, REDACTED } from '../secrets.ts';
 import type { Report } from './model.ts';

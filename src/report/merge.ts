@@ -2,14 +2,15 @@
 import {
   CREATED_FILE,
   CREATED_KEPT,
+  type BaselineStatus,
   type CheckSummary,
   type Report,
   type ReportedFailure,
   type SpecGap,
+  type WaiverStatus,
 } from './model.ts';
-import { mergeBaselineStatus, type BaselineStatus } from './baseline.ts';
+import { mergeBaselineStatus } from './baseline.ts';
 import { mergeProblems } from './problems.ts';
-import type { WaiverStatus } from './waivers.ts';
 import { buildReport } from './build.ts';
 
 /** Shard reports that do not make up one run: one line, exit code 2. */

@@ -1,12 +1,70 @@
 import type { Failure } from '../checks/types.ts';
 import type { Normalisation } from '../spec/normalise.ts';
 import type { SpecWarning } from '../spec/lint.ts';
-import type { WaiverStatus } from './waivers.ts';
-import type { BaselineStatus, Triage } from './baseline.ts';
-import type { AuthMode, Violation } from '../generators/case.ts';
-import type { ShardSpec } from '../types.ts';
+import type { Violation } from '../generators/case.ts';
+import type { AuthMode, ShardSpec } from '../types.ts';
 import type { SentWire } from '../wire.ts';
-import type { StopReason, Verdict } from './verdict.ts';
+import type { Waiver } from '../waivers.ts';
+
+// The report's data, every type of it here: the modules that compute parts of it (verdict, baseline, waivers) import
+// this one, never the reverse.
+
+/** Every verdict a report can carry, each with its own exit code (`src/cli/exit.ts`). */
+export type Verdict = 'conforms' | 'fails' | 'incomplete' | 'interrupted' | 'unusable';
+
+/** Why a run stopped before its plan was done. */
+export type StopReason = 'max-requests' | 'time-limit' | 'interrupted' | 'gave-up';
+
+/**
+ * One known problem of a baseline file: its signature (what is matched) and, for people, what it is. Version 2 adds
+ * `classes`, the case classes it was seen in: an entry is fixed only when cases of those classes were sent and passed.
+ */
+export interface BaselineEntry {
+  readonly signature: string;
+  readonly title: string;
+  readonly checks: readonly string[];
+  readonly rules: readonly string[];
+  /** The case classes it was seen in (version 2); absent in a version 1 entry, whose signature is of the old form. */
+  readonly classes?: readonly string[];
+}
+
+/** How a run stood against its baseline (report.json → `baseline`). */
+export interface BaselineStatus {
+  readonly file: string;
+  readonly entries: number;
+  /** Entries the run still showed: reported, not failing the run. */
+  readonly matched: number;
+  /** Entries the run did not show although cases of their classes were sent and passed: to be removed from the file. */
+  readonly fixed: readonly BaselineEntry[];
+  /**
+   * Entries the run did not show and could not have: no case of their classes passed (not sent, another failure), a
+   * problem found by random cases only, or a version 1 entry. Kept; absent in reports of older versions.
+   */
+  readonly notSeen?: readonly BaselineEntry[];
+}
+
+/** A run compared with a previous report (report.json → `triage`, from `run --compare`). */
+export interface Triage {
+  readonly previous: { readonly file: string; readonly seed: number; readonly startedAt: string };
+  /** Ids of this run's problems the previous report did not have. */
+  readonly new: readonly string[];
+  /** Ids of this run's problems the previous report had too. */
+  readonly stillFailing: readonly string[];
+  /** Problems of the previous report this run did not show. */
+  readonly fixed: readonly BaselineEntry[];
+}
+
+/**
+ * A waiver as reported: how often it matched, whether it is expired, stale (its cases ran and it matched nothing) or
+ * not exercised (none of its cases ran: the run says nothing about it, so it is not stale).
+ */
+export interface WaiverStatus extends Waiver {
+  readonly matched: number;
+  readonly expired: boolean;
+  readonly stale: boolean;
+  /** True when no case its check judged and its `case` glob covers was sent; absent in older reports. */
+  readonly notExercised?: boolean;
+}
 
 /** A case and its exchange as a report records them (written and read back by `case-record.ts`). */
 export interface CaseRecord {

@@ -1,12 +1,6 @@
 // The verdict of a run, decided in one place: the runner's tally and merge-reports both ask this module.
 import type { CaseKind } from '../generators/case.ts';
-import type { CheckSummary, Report } from './model.ts';
-
-/** Every verdict a report can carry, each with its own exit code (`src/cli/exit.ts`). */
-export type Verdict = 'conforms' | 'fails' | 'incomplete' | 'interrupted' | 'unusable';
-
-/** Why a run stopped before its plan was done. */
-export type StopReason = 'max-requests' | 'time-limit' | 'interrupted' | 'gave-up';
+import type { CheckSummary, Report, StopReason, Verdict } from './model.ts';
 
 /**
  * The rows of the verdict table (README "What conforms means"), one per case kind: a run that sent no case of a row

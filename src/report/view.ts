@@ -2,8 +2,8 @@
 // the baseline and triage sections, the counts. The console, report.md, report.html, junit.xml and the Action's
 // outputs read this, so that one run has one name everywhere (issue #23: `FAILS` in report.md for an `unusable` run).
 import { ratchetSections } from './baseline.ts';
-import type { Report } from './model.ts';
-import { untestedLines, type Verdict } from './verdict.ts';
+import type { Report, Verdict } from './model.ts';
+import { untestedLines } from './verdict.ts';
 
 /** How a writer colours a verdict: passed, failed, or a run that did not judge its whole plan. */
 export type VerdictTone = 'conforms' | 'fails' | 'partial';

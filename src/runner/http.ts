@@ -1,7 +1,7 @@
 import { Client, type Dispatcher } from 'undici';
 import { describeTls, isTlsCode, tlsConnect } from './tls.ts';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
-import type { Exchange, ReceivedResponse, SentRequest, TransportErrorKind } from './exchange.ts';
+import type { Exchange, ReceivedResponse, SentRequest, TransportErrorKind } from '../types.ts';
 import { sendRaw, sentWire, type RawMessage } from './raw.ts';
 
 /**

@@ -5,10 +5,10 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { connect as netConnect, isIP, type Socket } from 'node:net';
 import { connect as tlsConnectSocket } from 'node:tls';
 import { Duplex } from 'node:stream';
-import type { Exchange, ReceivedResponse, SentRequest, SentWire, TransportErrorKind } from './exchange.ts';
+import type { Exchange, ReceivedResponse, SentRequest, TransportErrorKind } from '../types.ts';
 import { classify, decode, describe, type HttpOptions } from './http.ts';
 import { tlsConnect } from './tls.ts';
-import { framedBody, requestBytes, type Framing } from '../wire.ts';
+import { framedBody, requestBytes, type Framing, type SentWire } from '../wire.ts';
 
 /** A message to write byte by byte: header fields in order (real token in place), the body's exact bytes. */
 export interface RawMessage extends Framing {

@@ -5,7 +5,7 @@ import { MOCK_TOKEN } from '../targets/index.ts';
 import { TOOL } from '../version.ts';
 import { authorizationFor, REDACTED, redactHeaderValue } from '../secrets.ts';
 import type { Credentials } from './credentials.ts';
-import type { Exchange } from './exchange.ts';
+import type { Exchange } from '../types.ts';
 import { createHttpClient, MAX_BODY_BYTES, type HttpClient, type OutgoingRequest } from './http.ts';
 import { createPace, retryAfterMs, type Pace } from './pace.ts';
 import type { DeadTargetWatch } from './give-up.ts';

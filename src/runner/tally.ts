@@ -7,24 +7,26 @@ import type { TestCase } from '../generators/case.ts';
 import { toCaseRecord } from '../report/case-record.ts';
 import type { CurlTls } from '../report/curl.ts';
 import type {
+  BaselineEntry,
   CheckSummary,
   PreflightResult,
   Report,
   ReportedFailure,
   ReportedProblem,
   SpecGap,
+  StopReason,
 } from '../report/model.ts';
-import { baselineMatcher, baselineStatus, type BaselineEntry } from '../report/baseline.ts';
+import { baselineMatcher, baselineStatus } from '../report/baseline.ts';
 import { causesOf, plainer, plainness, RANDOM_SCOPE, signatureOf, type Cause } from '../report/cause.ts';
 import { answerOf, describeProblem, orderProblems, problemParts } from '../report/problems.ts';
 import { caseValue } from '../generators/draft.ts';
 import { CREATED_FILE, CREATED_KEPT, type FixturesReport, type Pacing } from '../report/model.ts';
 import type { createWaiverBook } from '../report/waivers.ts';
-import { rowCounts, type StopReason } from '../report/verdict.ts';
+import { rowCounts } from '../report/verdict.ts';
 import { buildReport } from '../report/build.ts';
 import type { Target } from '../targets/index.ts';
 import { TOOL } from '../version.ts';
-import type { Exchange, ReceivedResponse } from './exchange.ts';
+import type { Exchange, ReceivedResponse } from '../types.ts';
 
 /** Streaming bookkeeping of a run: counters, distinct failures (first example kept), spec gaps, warnings. */
 export function createTally(

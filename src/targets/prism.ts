@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LoadedSpec } from '../spec/load.ts';
 import { normaliseForPrism } from '../spec/normalise.ts';
-import { parseWaivers } from '../report/waivers.ts';
+import { parseWaivers } from '../waivers.ts';
 import { siblingModule } from '../package.ts';
 import { TargetError, type Target } from './types.ts';
 

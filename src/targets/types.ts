@@ -1,5 +1,5 @@
 import type { Normalisation } from '../spec/normalise.ts';
-import type { Waiver } from '../report/waivers.ts';
+import type { Waiver } from '../waivers.ts';
 
 /** A system under test, ready to receive requests. */
 export interface Target {

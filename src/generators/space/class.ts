@@ -7,7 +7,8 @@
  */
 import { OPERATION, pointer } from '../../spec/load.ts';
 import { isUtf8 } from 'node:buffer';
-import type { AuthMode, CaseKind, Violation, Wire } from '../case.ts';
+import type { CaseKind, Violation, Wire } from '../case.ts';
+import type { AuthMode } from '../../types.ts';
 import { certifyInvalid, certifyValid, parseBody } from '../certify.ts';
 import { draft, type Draft } from '../draft.ts';
 import type { FieldModel } from '../model.ts';

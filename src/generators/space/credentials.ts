@@ -1,6 +1,7 @@
 /** Credentials (`security: [bearerAuth]`, RFC 6750 §2.1, RFC 9110 §11): how the Authorization header is spelt. */
 import { authorizationFor } from '../../secrets.ts';
-import { WIRE_TOKEN, type AuthMode } from '../case.ts';
+import { WIRE_TOKEN } from '../case.ts';
+import type { AuthMode } from '../../types.ts';
 import { certifyValid } from '../certify.ts';
 import type { Draft } from '../draft.ts';
 import { emit, SPEC, requestClass, type Dimension, type RequestClass } from './class.ts';

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createChecks } from '../../../src/checks/index.ts';
 import type { Check, CheckContext, Finding } from '../../../src/checks/types.ts';
 import type { TestCase } from '../../../src/generators/case.ts';
-import type { Exchange } from '../../../src/runner/exchange.ts';
+import type { Exchange } from '../../../src/types.ts';
 import { answer, CREATED, err400, kase, SENT, timeout, with201 } from './fixture.ts';
 import { loadSpec } from '../../../src/spec/load.ts';
 import { buildValidators } from '../../../src/validators/index.ts';

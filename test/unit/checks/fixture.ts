@@ -1,6 +1,6 @@
 // Cases and exchanges the checks' tables judge: one valid request, its correct 201, answers built around them.
 import type { TestCase } from '../../../src/generators/case.ts';
-import type { Exchange } from '../../../src/runner/exchange.ts';
+import type { Exchange } from '../../../src/types.ts';
 
 export const UUID = '497f6eca-6276-4993-bfeb-53cbbbba6f08';
 export const SENT = {

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createChecks } from '../../../src/checks/index.ts';
 import { judge, type Judged } from '../../../src/checks/judge.ts';
 import type { TestCase } from '../../../src/generators/case.ts';
-import type { Exchange } from '../../../src/runner/exchange.ts';
+import type { Exchange } from '../../../src/types.ts';
 import { loadSpec } from '../../../src/spec/load.ts';
 import { buildValidators, type Validators } from '../../../src/validators/index.ts';
 import { answer, err400, kase, timeout, with201 } from './fixture.ts';

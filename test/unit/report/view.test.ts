@@ -6,7 +6,7 @@ import { toHtml } from '../../../src/report/html.ts';
 import { toJUnit } from '../../../src/report/junit.ts';
 import { toMarkdown } from '../../../src/report/markdown.ts';
 import type { Report } from '../../../src/report/model.ts';
-import type { Verdict } from '../../../src/report/verdict.ts';
+import type { Verdict } from '../../../src/report/model.ts';
 import { viewOf } from '../../../src/report/view.ts';
 import { formatSummary } from '../../../src/cli/console.ts';
 import { conformingReport, fixtureReport } from './fixture.ts';

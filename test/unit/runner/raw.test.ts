@@ -4,7 +4,7 @@ import { createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { gzipSync } from 'node:zlib';
 import { sendRaw, type RawMessage } from '../../../src/runner/raw.ts';
-import type { SentRequest } from '../../../src/runner/exchange.ts';
+import type { SentRequest } from '../../../src/types.ts';
 import { selfSignedCertificate } from '../../robustness/servers.ts';
 
 const OPTS = { timeoutMs: 2_000, maxBodyBytes: 1024, insecure: false };

@@ -5,7 +5,7 @@ import type { Judged } from '../../../src/checks/judge.ts';
 import { fail } from '../../../src/checks/util.ts';
 import type { TestCase } from '../../../src/generators/case.ts';
 import { createWaiverBook } from '../../../src/report/waivers.ts';
-import type { Exchange } from '../../../src/runner/exchange.ts';
+import type { Exchange } from '../../../src/types.ts';
 import { createTally } from '../../../src/runner/tally.ts';
 import { reportMeta } from './tally-meta.ts';
 
