@@ -57,6 +57,9 @@ async function output(p: ChildProcess): Promise<string> {
   return buf.trim().split('\n').pop()!;
 }
 
+/** The methods autocannon's request builder writes (`autocannon/lib/httpMethods.js`), HEAD and CONNECT aside. */
+const AUTOCANNON_METHODS = new Set(['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'TRACE', 'PATCH']);
+
 /** The suite's own request mix (method, headers, body bytes), for autocannon to replay: "the same request body". */
 async function suiteRequests(
   count: number,
@@ -66,6 +69,9 @@ async function suiteRequests(
   const out: { method: string; headers: Record<string, string>; body?: string }[] = [];
   for (const c of plan.cases()) {
     if (out.length >= count) break;
+    // autocannon writes only the methods it knows, and reads every answer as if it had a body: a HEAD's answer would
+    // hold its connection until the timeout. The one case each of other methods the suite sends is left out.
+    if (!AUTOCANNON_METHODS.has(c.method)) continue;
     out.push({
       method: c.method,
       headers: caseHeaders(c, 'bench-token'),
