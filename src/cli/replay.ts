@@ -1,20 +1,12 @@
 // `conformance replay REPORT`: re-sends a report's minimal failing requests and re-runs the same check on the answers.
-import { createChecks } from '../checks/index.ts';
-import type { CheckContext } from '../checks/types.ts';
-import type { TestCase } from '../generators/case.ts';
-import type { Exchange } from '../types.ts';
-import { createDeadTargetWatch } from '../runner/give-up.ts';
-import { createTransport, headerSets, sendCase } from '../runner/send.ts';
-import { createSecrets, secretsFrom, type Secrets } from '../secrets.ts';
-import { judge } from '../checks/judge.ts';
+// The engine is the runner's (`runner/replay.ts`); this file reads the flags and the report, and prints.
 import type { ReportedFailure, Report } from '../report/model.ts';
 import { caseFromFailure } from '../report/replay.ts';
 import { partsOf } from '../report/problems.ts';
 import { readReport } from '../report/read.ts';
-import { loadSpec, OPERATION } from '../spec/load.ts';
-import { TargetError } from '../targets/types.ts';
+import { prepareReplay, type ReplayOutcome } from '../runner/replay.ts';
+import { createSecrets, secretsFrom, type Secrets } from '../secrets.ts';
 import { urlTarget } from '../targets/url.ts';
-import { buildValidators } from '../validators/index.ts';
 import { UsageError, type Flags } from './args.ts';
 import type { Io } from './io.ts';
 import { credentialsFrom } from './credentials.ts';
@@ -68,60 +60,12 @@ function selectFailures(r: Report, raw: string | undefined): readonly ReportedFa
   return [f];
 }
 
-type Outcome =
-  | { readonly state: 'fixed'; readonly note: string }
-  | { readonly state: 'failing' | 'inconclusive' | 'rate-limited' | 'not-sent'; readonly message: string };
-
-const STATE_WORDS: Readonly<Record<Exclude<Outcome['state'], 'fixed'>, string>> = {
+const STATE_WORDS: Readonly<Record<Exclude<ReplayOutcome['state'], 'fixed'>, string>> = {
   failing: 'still failing',
   inconclusive: 'not confirmed fixed',
   'rate-limited': 'not judged (rate-limited)',
   'not-sent': 'not sent',
 };
-
-const NOT_SENT: Outcome = {
-  state: 'not-sent',
-  message: 'the budget (--max-requests) was spent, the replay was interrupted or gave up on the target',
-};
-
-async function replayOne(
-  f: ReportedFailure,
-  send: (c: TestCase) => Promise<Exchange | undefined>,
-  ctx: CheckContext,
-): Promise<Outcome> {
-  const c = caseFromFailure(f);
-  const checks = createChecks();
-  let ex = await send(c);
-  if (!ex) return NOT_SENT;
-  let judged = judge(checks, c, ex, ctx);
-  if (f.check === 'unique-id') {
-    // A duplicate id needs two answers: send the same request again and judge it with the same (stateful) check.
-    const again = { ...c, id: `${c.id}-again` };
-    ex = await send(again);
-    if (!ex) return NOT_SENT;
-    judged = judge(checks, again, ex, ctx);
-  }
-  // A 429 says nothing about the failure: waited out as the run does, then reported, never taken for a fix.
-  if (ex.error?.kind === 'rate-limited')
-    return {
-      state: 'rate-limited',
-      message: `${ex.error.message}; lower --rate or replay later`,
-    };
-  const mine = judged.find((j) => j.check.name === f.check);
-  const answer = ex.response ? `${ex.response.status}` : `${ex.error?.kind ?? 'no answer'}`;
-  if (!mine)
-    return { state: 'inconclusive', message: `${f.check} does not apply to the rebuilt case (answer ${answer})` };
-  if (mine.outcome === 'skip')
-    return { state: 'inconclusive', message: `${f.check} could not judge the answer (${answer})` };
-  const errors = mine.failures.filter((x) => x.severity === 'error');
-  if (mine.outcome === 'fail')
-    return {
-      state: 'failing',
-      message: `${errors[0].message}${errors[0].kind !== f.kind ? ` [now ${errors[0].kind}]` : ''}`,
-    };
-  const others = judged.filter((j) => j.outcome === 'fail').map((j) => j.check.name);
-  return { state: 'fixed', note: others.length ? ` (answer ${answer}; now failing ${others.join(', ')})` : '' };
-}
 
 /**
  * The report's own sending choices where the flags give none (docs/cli.md: `as in the report`): its CA, `--insecure`,
@@ -189,17 +133,15 @@ export async function replayCommand(
   }
   const base = flags.target === undefined ? report.target.url : urlTarget(flags.target).baseUrl;
   const specPath = flags.spec ?? report.spec.path;
-  const spec = await loadSpec(specPath);
-  if (spec.sha256 !== report.spec.sha256)
+  const engine = await prepareReplay(specPath);
+  if (engine.specSha256 !== report.spec.sha256)
     io.err(
-      `warning: ${specPath} changed since the report (sha256 ${report.spec.sha256.slice(0, 12)}… then, ${spec.sha256.slice(0, 12)}… now); judging by the current spec`,
+      `warning: ${specPath} changed since the report (sha256 ${report.spec.sha256.slice(0, 12)}… then, ${engine.specSha256.slice(0, 12)}… now); judging by the current spec`,
     );
-  const ctx: CheckContext = { validators: buildValidators(spec), mockTarget: false };
 
   const given = flags;
   flags = withReportDefaults(given, report, io.env);
   const credentials = credentialsFrom(flags, io.env);
-  secrets.track(() => credentials.secrets());
   const usedToken = failures.filter((f) => {
     const auth = f.case.auth ?? caseFromFailure(f).auth;
     return auth === 'valid' || auth === 'lowercase-scheme';
@@ -215,27 +157,21 @@ export async function replayCommand(
     );
   }
   secrets.add(token);
-  // Sent exactly as `run` sends: the same transport, pace, budget, 429 waits, credential refresh and watch.
+  // Sent exactly as `run` sends: the same session (transport, pace, budget, 429 waits, credential refresh, watch).
   const sending = sendingFlags(flags, report.options ?? {});
-  const { http, pace } = createTransport({
+  const session = engine.open({
+    baseUrl: base,
+    credentials,
+    secrets,
     timeoutMs: sending.timeoutMs ?? 10_000,
     insecure: flags.insecure ?? false,
     ca: reportCa(flags.ca, given.ca === undefined)?.pem,
     concurrency: sending.concurrency,
     rate: sending.rate,
     maxRequests: sending.maxRequests,
+    giveUpAfter: sending.giveUpAfter,
+    signal,
   });
-  const watch = createDeadTargetWatch(sending.giveUpAfter);
-  const deps = {
-    url: base + OPERATION.path,
-    http,
-    pace,
-    credentials,
-    signal: signal ? AbortSignal.any([signal, watch.signal]) : watch.signal,
-    watch,
-    wireHeaders: headerSets(secrets.redact),
-    redact: secrets.redact,
-  };
 
   io.out(`replaying ${failures.length} failure${failures.length === 1 ? '' : 's'} of ${file} against ${base}`);
   let open = 0;
@@ -243,13 +179,7 @@ export async function replayCommand(
   const stillFailing = new Set<string>();
   try {
     for (const f of failures) {
-      const send = async (c: TestCase): Promise<Exchange | undefined> => {
-        const ex = await sendCase(c, deps);
-        if (ex?.error && ['connection-refused', 'dns', 'tls'].includes(ex.error.kind))
-          throw new TargetError(`target ${base} is unreachable: ${ex.error.message}`);
-        return ex;
-      };
-      const outcome = await replayOne(f, send, ctx);
+      const outcome = await session.replay(f);
       const waived = f.waivedBy ? ` (waived by ${f.waivedBy})` : '';
       if (outcome.state === 'fixed') {
         fixed++;
@@ -261,7 +191,7 @@ export async function replayCommand(
       }
     }
   } finally {
-    http.close();
+    session.close();
   }
   io.out(`${fixed} of ${failures.length} fixed${open ? `; ${open} unwaived still failing` : ''}`);
   const summary =

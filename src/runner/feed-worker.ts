@@ -3,7 +3,8 @@ import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildValidators } from '../validators/index.ts';
-import { shardFilter, FEED_AHEAD, FEED_BATCH, type FeedMessage, type FeedWorkerData } from './feed.ts';
+import { FEED_AHEAD, FEED_BATCH, type FeedMessage, type FeedWorkerData } from './feed.ts';
+import { shardFilter } from './shard.ts';
 import type { TestCase } from '../generators/case.ts';
 import { randomPhase } from '../generators/index.ts';
 

@@ -10,6 +10,7 @@ import type { LoadedSpec } from '../spec/load.ts';
 import type { TestCase } from '../generators/case.ts';
 import type { Plan } from '../generators/index.ts';
 import type { ShardSpec } from '../types.ts';
+import { shardFilter } from './shard.ts';
 
 /** A stream of cases; `next()` answers synchronously while cases are ready, with a promise when it has to wait. */
 export interface CaseSource {
@@ -39,19 +40,6 @@ export const FEED_BATCH = 256;
  * priority, fall behind while the exchanges need the CPU and catch up while they wait (bench: +6-10% throughput).
  */
 export const FEED_AHEAD = 16;
-
-/** Keeps the cases of one shard of a sequence (all of them without a shard). */
-export function* shardFilter(
-  cases: Iterable<TestCase>,
-  shard: ShardSpec | undefined,
-  offset = 0,
-): Generator<TestCase, undefined> {
-  let i = offset;
-  for (const c of cases) {
-    if (!shard || i % shard.count === shard.index - 1) yield c;
-    i++;
-  }
-}
 
 /**
  * The cases of a plan (one shard of them), the random phase from a worker thread when `worker` is true. The boundary

@@ -2,7 +2,7 @@ import type { ShardSpec } from '../types.ts';
 import { createChecks } from '../checks/index.ts';
 import { planCases } from '../generators/index.ts';
 import { VERDICT_ROWS } from '../report/verdict.ts';
-import { shardFilter } from './feed.ts';
+import { shardFilter, shardShare } from './shard.ts';
 import { scheduled } from './schedule.ts';
 import { loadSpec } from '../spec/load.ts';
 import { urlTarget } from '../targets/url.ts';
@@ -39,9 +39,7 @@ export async function planRun(
     checks,
   );
   const preflight = plan.preflight.length;
-  const cases = opts.shard
-    ? Math.max(0, Math.ceil((plan.count - (opts.shard.index - 1)) / opts.shard.count))
-    : plan.count;
+  const cases = shardShare(plan.count, opts.shard);
   let untested: RunPlan['untested'];
   if (opts.maxRequests !== undefined && opts.maxRequests < preflight + cases) {
     // The run's own order: the preflight, then the shard's cases breadth first, as many as the budget lets through.

@@ -3,26 +3,25 @@ import { existsSync } from 'node:fs';
 import type { CheckContext } from '../checks/types.ts';
 import { createChecks } from '../checks/index.ts';
 import { PROFILE_ONLY_STATUSES } from '../checks/rules.ts';
-import { judge } from '../checks/judge.ts';
+import { judge, type Judged } from '../checks/judge.ts';
 import type { TestCase } from '../generators/case.ts';
 import { createCoverage, planCases, shrinkCase, type PlanOptions } from '../generators/index.ts';
 import { caseSource, WORKER_THRESHOLD, type CaseSource } from './feed.ts';
 import type { Exchange, ShardSpec } from '../types.ts';
 import { lintSpec } from '../spec/lint.ts';
-import { loadSpec, OPERATION, resolvePointer } from '../spec/load.ts';
-import { MOCK_TOKEN, startTarget, TargetError, type Target } from '../targets/index.ts';
+import { loadSpec, OPERATION, resolvePointer, type LoadedSpec } from '../spec/load.ts';
+import { startTarget, TargetError, type Target } from '../targets/index.ts';
 import { buildValidators, type Validators } from '../validators/index.ts';
-import type { BaselineEntry, PreflightResult, Report } from '../report/model.ts';
+import type { BaselineEntry, FixturesReport, PreflightResult, Report } from '../report/model.ts';
 import { createWaiverBook } from '../report/waivers.ts';
 import { parseWaivers, type Waiver } from '../waivers.ts';
 import type { Credentials } from './credentials.ts';
 import { createSecrets, type Secrets } from '../secrets.ts';
-import { createDeadTargetWatch } from './give-up.ts';
-import { createTransport, headerSets, sendCase } from './send.ts';
-import { probeTls, speaksTls } from './tls.ts';
+import { createSession, type Session } from './session.ts';
+import { shardShare } from './shard.ts';
 import { scheduled, type ScheduledPlan } from './schedule.ts';
 import { fixtureApplier, type FixtureApplier, type Fixtures } from './fixtures.ts';
-import { createTally } from './tally.ts';
+import { createTally, type Tally } from './tally.ts';
 
 /** Everything a run needs; the CLI builds it from flags. */
 export interface RunOptions {
@@ -95,56 +94,37 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
   // Fixtures: checked against the spec before anything is sent, and put in from the plan's first valid case (the one
   // with every field, breadth first).
   const applier = opts.fixtures && fixturesFor(opts.fixtures, plan, validators);
-  const token = await opts.credentials.token();
+  // The token before the target: a token endpoint that fails does so before Prism is started.
+  await opts.credentials.token();
 
   const target = await startTarget(spec, opts.target);
-  let source: CaseSource | undefined;
-  const { http, pace } = createTransport({
-    timeoutMs: opts.timeoutMs ?? target.defaultTimeoutMs,
-    maxBodyBytes: opts.maxBodyBytes,
+  const secrets = opts.secrets ?? createSecrets();
+  const timeoutMs = opts.timeoutMs ?? target.defaultTimeoutMs;
+  const session = createSession({
+    baseUrl: target.baseUrl,
+    path: OPERATION.path,
+    mock: target.mock,
+    credentials: opts.credentials,
+    secrets,
+    timeoutMs,
     insecure: opts.insecure,
     ca: opts.ca?.pem,
     concurrency: opts.concurrency,
     rate: opts.rate,
     maxRequests: opts.maxRequests,
+    maxBodyBytes: opts.maxBodyBytes,
+    max429Retries: opts.max429Retries,
+    max429WaitMs: opts.max429WaitMs,
+    giveUpAfter: opts.giveUpAfter,
+    deadline: opts.timeLimitMs === undefined ? undefined : started + opts.timeLimitMs,
+    signal: hooks.signal,
   });
+  let source: CaseSource | undefined;
   try {
-    const url = target.baseUrl + OPERATION.path;
-    const validToken = token ?? (target.mock ? MOCK_TOKEN : undefined);
-    if (validToken === undefined)
+    if ((await session.token()) === undefined)
       throw new TargetError(
         'the spec requires a bearer token: pass --token T or set CONNECT_TOKEN (or use --token-url)',
       );
-    const secrets = opts.secrets ?? createSecrets();
-    secrets.add(validToken);
-    secrets.track(() => opts.credentials.secrets());
-    const redact = secrets.redact;
-    const watch = createDeadTargetWatch(opts.giveUpAfter);
-    const deadline = opts.timeLimitMs === undefined ? undefined : started + opts.timeLimitMs;
-    const timeUp = () => deadline !== undefined && Date.now() >= deadline;
-    const deps = {
-      url,
-      http,
-      pace,
-      credentials: opts.credentials,
-      signal: hooks.signal ? AbortSignal.any([hooks.signal, watch.signal]) : watch.signal,
-      max429Retries: opts.max429Retries,
-      max429WaitMs: opts.max429WaitMs,
-      watch,
-      wireHeaders: headerSets(redact),
-      redact,
-    };
-    // Every 201 creates an entity in the target, whatever the case (shrinking and lax providers create too).
-    const onAttempt = hooks.onExchange && ((c: TestCase) => (ex: Exchange) => hooks.onExchange?.(c, ex));
-    const prepared = (c: TestCase) => applier?.apply(c) ?? c;
-    const exec = async (c: TestCase) => {
-      const ex = await sendCase(c, deps, onAttempt?.(c));
-      if (ex) hooks.onExchange?.(c, ex);
-      return tally.noteCreated(ex);
-    };
-    const stopped = () => hooks.signal?.aborted === true || watch.gaveUp || pace.exhausted || timeUp();
-    let complete = true;
-
     const checks = createChecks();
     const ctx: CheckContext = { validators, mockTarget: target.mock };
     const book = createWaiverBook(
@@ -156,165 +136,222 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
       checks,
       opts.seed,
       book,
-      redact,
+      secrets.redact,
       opts.baseline?.entries ?? [],
       hooks.onCreated,
       (pointer) => resolvePointer(spec.document, pointer),
     );
-    const coverage = createCoverage(planOpts);
-
-    // A case's place in the plan as sent (preflight, then the scheduled boundary and random phases): firstFailureAt
-    // counts in plan order, not in the order answers complete, so one seed gives one figure.
-    const placeOf = (c: TestCase) =>
-      c.phase === 'preflight' ? Number(c.id.slice(1)) : plan.preflight.length + plan.placeOf(c);
-
-    // TLS before any case: a certificate the suite does not trust is one line with its hint, not a run of failures.
-    const timeoutMs = opts.timeoutMs ?? target.defaultTimeoutMs;
-    const base = new URL(target.baseUrl);
-    if (base.protocol === 'https:') {
-      const failed = await probeTls(base, { insecure: opts.insecure, ca: opts.ca?.pem }, timeoutMs);
-      if (failed !== undefined) throw new TargetError(`target ${target.baseUrl}: TLS handshake failed: ${failed}`);
-    }
-
-    // Preflight: certain verdicts first, so a target that validates nothing is named in one line.
-    const preflight: PreflightResult[] = [];
-    for (const c of plan.preflight) {
-      const ex = stopped() ? undefined : await exec(c);
-      if (!ex) {
-        complete = false;
-        break;
-      }
-      if (ex.error && ['connection-refused', 'dns', 'tls'].includes(ex.error.kind)) {
-        throw new TargetError(`target ${target.baseUrl} is unreachable: ${ex.error.message}`);
-      }
-      // http:// to a port that speaks TLS: the server hangs up on the plain request; a handshake there says why.
-      if (
-        preflight.length === 0 &&
-        ex.error?.kind === 'connection-reset' &&
-        base.protocol === 'http:' &&
-        (await speaksTls(base, timeoutMs))
-      )
-        throw new TargetError(`target ${target.baseUrl}: the port speaks TLS; use https://`);
-      const expected = c.kind === 'auth' ? [401, 403] : [400];
-      const received = ex.response ? String(ex.response.status) : (ex.error?.kind ?? 'nothing');
-      // ok only for the certain verdict: a 500 or a timeout does not enforce the contract any more than a 201 does.
-      preflight.push({
-        label: c.label,
-        expected: expected.join('/'),
-        received,
-        ok: ex.response !== undefined && expected.includes(ex.response.status),
-      });
+    // Every 201 creates an entity in the target, whatever the case (shrinking and lax providers create too).
+    const onAttempt = hooks.onExchange && ((c: TestCase) => (ex: Exchange) => hooks.onExchange?.(c, ex));
+    const run: Run = {
+      opts,
+      hooks,
+      target,
+      session,
+      plan,
+      tally,
       // Every shard probes the target, but only the first judges the probes: merged shards count them once.
-      if (!opts.shard || opts.shard.index === 1) tally.record(c, ex, judge(checks, c, ex, ctx), placeOf(c));
-    }
+      judgesProbes: !opts.shard || opts.shard.index === 1,
+      prepared: (c) => applier?.apply(c) ?? c,
+      async send(c) {
+        const ex = await session.send(c, onAttempt?.(c));
+        if (ex) hooks.onExchange?.(c, ex);
+        return tally.noteCreated(ex);
+      },
+      judge: (c, ex) => judge(checks, c, ex, ctx),
+      // A case's place in the plan as sent (preflight, then the scheduled boundary and random phases):
+      // firstFailureAt counts in plan order, not in the order answers complete, so one seed gives one figure.
+      placeOf: (c) => (c.phase === 'preflight' ? Number(c.id.slice(1)) : plan.preflight.length + plan.placeOf(c)),
+    };
 
-    // Each fixture value once, before the cases: one the sandbox refuses is stale, reported and not used.
-    for (const { probe, choice, option } of applier?.probes() ?? []) {
-      const ex = stopped() ? undefined : await exec(probe);
-      if (!ex) break;
-      const status = ex.response?.status;
-      // A 4xx other than auth and rate limit: the sandbox does not know the value (or the combination).
-      const refused = status !== undefined && status >= 400 && status < 500 && ![401, 403, 429].includes(status);
-      applier?.probed(choice, option, status === undefined ? (ex.error?.kind ?? 'nothing') : String(status), refused);
-    }
-
+    await session.handshake();
+    const preflight = await preflightPhase(run);
+    if (applier) await probeFixtures(run, applier);
     const worker = opts.generateInWorker ?? plan.count - plan.boundaryCount >= WORKER_THRESHOLD;
     source = caseSource(plan, { spec, seed: opts.seed, runs: opts.runs, shard: opts.shard, worker });
-    const cases = source;
-    // The console's count is the report's: the shard's exact share, and the preflight probes this run judges.
-    const judgedProbes = !opts.shard || opts.shard.index === 1 ? preflight.length : 0;
-    const share = opts.shard
-      ? Math.max(0, Math.floor((plan.count - opts.shard.index) / opts.shard.count) + 1)
-      : plan.count;
-    const total = share + judgedProbes;
-    hooks.onStart?.({ total, target });
-    let done = judgedProbes;
-    const take = () => {
-      if (!stopped()) return cases.next();
-      complete = false;
-      return undefined;
-    };
-    const sender = async () => {
-      for (let next = await take(); next !== undefined; next = await take()) {
-        const c = prepared(next);
-        const ex = await exec(c);
-        if (ex === undefined) {
-          complete = false;
-          return;
-        }
-        coverage.record(c);
-        tally.record(c, ex, judge(checks, c, ex, ctx), placeOf(c));
-        hooks.onProgress?.({ done: ++done, total, failures: tally.failureCount() });
-      }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, opts.concurrency) }, sender));
-
-    // Shrink: the example of each problem, with a budget of its own, re-sent in smaller forms while it shows the problem.
-    for (const p of tally.shrinkable().slice(0, opts.maxShrinks ?? 10)) {
-      if (stopped()) break;
-      const stillFails = async (generated: TestCase) => {
-        const candidate = prepared(generated);
-        const ex = await exec(candidate);
-        return ex !== undefined && tally.showsProblem(p, candidate, ex, judge(checks, candidate, ex, ctx));
-      };
-      const shrunk = await shrinkCase(p.case, planOpts, stillFails, 60);
-      const smallest = shrunk === p.case ? shrunk : prepared(shrunk);
-      if (smallest !== p.case) {
-        const ex = await exec(smallest);
-        if (ex) tally.replaceExample(p, smallest, ex);
-      }
-    }
-
-    const interrupted = hooks.signal?.aborted ?? false;
-    // The last guard: no secret survives anywhere in the report, wherever a provider echoed it.
-    return secrets.deep(
-      tally.report({
-        spec,
-        target,
-        insecure: opts.insecure,
-        runs: opts.runs,
-        shard: opts.shard ?? null,
-        interrupted,
-        budgetExhausted: pace.exhausted,
-        complete: complete && !interrupted,
-        stopReason: interrupted
-          ? 'interrupted'
-          : watch.gaveUp
-            ? 'gave-up'
-            : pace.exhausted
-              ? 'max-requests'
-              : timeUp()
-                ? 'time-limit'
-                : undefined,
-        gaveUp: watch.message === undefined ? undefined : { after: watch.limit, message: watch.message },
-        requests: pace.used,
-        pacing: pace.state(),
-        ...(applier ? { fixtures: applier.report() } : {}),
-        startedAt: new Date(started).toISOString(),
-        options: {
-          concurrency: opts.concurrency,
-          timeoutMs: opts.timeoutMs ?? target.defaultTimeoutMs,
-          ...(opts.rate === undefined ? {} : { rate: opts.rate }),
-          ...(opts.maxRequests === undefined ? {} : { maxRequests: opts.maxRequests }),
-          ...(opts.credentials.oauth ?? {}),
-          ...(opts.waiversFile === undefined ? {} : { waivers: opts.waiversFile }),
-          ...(opts.giveUpAfter === undefined ? {} : { giveUpAfter: opts.giveUpAfter }),
-          ...(opts.timeLimitMs === undefined ? {} : { timeLimitS: opts.timeLimitMs / 1000 }),
-          ...(opts.ca === undefined ? {} : { ca: opts.ca.file }),
-        },
-        durationMs: Date.now() - started,
-        plan: plan.byClass,
-        coverage: coverage.rows(),
-        lintWarnings,
-        preflight,
-        ...(opts.baseline ? { baseline: opts.baseline } : {}),
-      }),
-    );
+    const coverage = createCoverage(planOpts);
+    const sentAll = await sendPlan(run, source, coverage, run.judgesProbes ? preflight.results.length : 0);
+    await shrinkPhase(run, planOpts);
+    return finish(run, {
+      spec,
+      started,
+      timeoutMs,
+      complete: preflight.complete && sentAll,
+      preflight: preflight.results,
+      coverage: coverage.rows(),
+      lintWarnings,
+      fixtures: applier?.report(),
+      secrets,
+    });
   } finally {
     source?.close();
-    http.close();
+    session.close();
     await target.stop();
   }
+}
+
+/** What the phases of one run share: its options and hooks, the session, the plan and the tally. */
+interface Run {
+  readonly opts: RunOptions;
+  readonly hooks: RunHooks;
+  readonly target: Target;
+  readonly session: Session;
+  readonly plan: ScheduledPlan;
+  readonly tally: Tally;
+  /** This run judges the preflight probes (unsharded, or the first shard). */
+  readonly judgesProbes: boolean;
+  /** The case as sent: the fixtures put in. */
+  prepared(c: TestCase): TestCase;
+  /** Sends a case through the session, streams its exchanges to the hooks, notes the id it created. */
+  send(c: TestCase): Promise<Exchange | undefined>;
+  judge(c: TestCase, ex: Exchange): readonly Judged[];
+  /** The case's 1-based place in the plan (preflight first). */
+  placeOf(c: TestCase): number;
+}
+
+/**
+ * Preflight: certain verdicts first, so a target that validates nothing is named in one line, and an unreachable
+ * one stops the run before its plan. `complete` is false when sending stopped during it.
+ */
+async function preflightPhase(run: Run): Promise<{ results: PreflightResult[]; complete: boolean }> {
+  const results: PreflightResult[] = [];
+  for (const c of run.plan.preflight) {
+    const ex = run.session.stopped() ? undefined : await run.send(c);
+    if (!ex) return { results, complete: false };
+    await run.session.reachable(ex, results.length === 0);
+    const expected = c.kind === 'auth' ? [401, 403] : [400];
+    const received = ex.response ? String(ex.response.status) : (ex.error?.kind ?? 'nothing');
+    // ok only for the certain verdict: a 500 or a timeout does not enforce the contract any more than a 201 does.
+    results.push({
+      label: c.label,
+      expected: expected.join('/'),
+      received,
+      ok: ex.response !== undefined && expected.includes(ex.response.status),
+    });
+    if (run.judgesProbes) run.tally.record(c, ex, run.judge(c, ex), run.placeOf(c));
+  }
+  return { results, complete: true };
+}
+
+/** Each fixture value once, before the cases: one the sandbox refuses is stale, reported and not used. */
+async function probeFixtures(run: Run, applier: FixtureApplier): Promise<void> {
+  for (const { probe, choice, option } of applier.probes()) {
+    const ex = run.session.stopped() ? undefined : await run.send(probe);
+    if (!ex) return;
+    const status = ex.response?.status;
+    // A 4xx other than auth and rate limit: the sandbox does not know the value (or the combination).
+    const refused = status !== undefined && status >= 400 && status < 500 && ![401, 403, 429].includes(status);
+    applier.probed(choice, option, status === undefined ? (ex.error?.kind ?? 'nothing') : String(status), refused);
+  }
+}
+
+/** The plan (this shard's share), sent by `concurrency` senders and judged; false when sending stopped before its end. */
+async function sendPlan(
+  run: Run,
+  cases: CaseSource,
+  coverage: ReturnType<typeof createCoverage>,
+  judgedProbes: number,
+): Promise<boolean> {
+  const { session, tally, hooks } = run;
+  // The console's count is the report's: the shard's exact share, and the preflight probes this run judges.
+  const total = shardShare(run.plan.count, run.opts.shard) + judgedProbes;
+  hooks.onStart?.({ total, target: run.target });
+  let done = judgedProbes;
+  let complete = true;
+  const take = () => {
+    if (!session.stopped()) return cases.next();
+    complete = false;
+    return undefined;
+  };
+  const sender = async () => {
+    for (let next = await take(); next !== undefined; next = await take()) {
+      const c = run.prepared(next);
+      const ex = await run.send(c);
+      if (ex === undefined) {
+        complete = false;
+        return;
+      }
+      coverage.record(c);
+      tally.record(c, ex, run.judge(c, ex), run.placeOf(c));
+      hooks.onProgress?.({ done: ++done, total, failures: tally.failureCount() });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, run.opts.concurrency) }, sender));
+  return complete;
+}
+
+/** Shrink: the example of each problem, with a budget of its own, re-sent in smaller forms while it shows the problem. */
+async function shrinkPhase(run: Run, planOpts: PlanOptions): Promise<void> {
+  const { session, tally } = run;
+  for (const p of tally.shrinkable().slice(0, run.opts.maxShrinks ?? 10)) {
+    if (session.stopped()) break;
+    const stillFails = async (generated: TestCase) => {
+      const candidate = run.prepared(generated);
+      const ex = await run.send(candidate);
+      return ex !== undefined && tally.showsProblem(p, candidate, ex, run.judge(candidate, ex));
+    };
+    const shrunk = await shrinkCase(p.case, planOpts, stillFails, 60);
+    const smallest = shrunk === p.case ? shrunk : run.prepared(shrunk);
+    if (smallest !== p.case) {
+      const ex = await run.send(smallest);
+      if (ex) tally.replaceExample(p, smallest, ex);
+    }
+  }
+}
+
+/** The report of the run, its options as given and how sending ended; no secret survives in it. */
+function finish(
+  run: Run,
+  r: {
+    spec: LoadedSpec;
+    started: number;
+    timeoutMs: number;
+    complete: boolean;
+    preflight: PreflightResult[];
+    coverage: Report['coverage'];
+    lintWarnings: Report['warnings'];
+    fixtures: FixturesReport | undefined;
+    secrets: Secrets;
+  },
+): Report {
+  const { opts, session } = run;
+  const interrupted = session.interrupted;
+  // The last guard: no secret survives anywhere in the report, wherever a provider echoed it.
+  return r.secrets.deep(
+    run.tally.report({
+      spec: r.spec,
+      target: run.target,
+      insecure: opts.insecure,
+      runs: opts.runs,
+      shard: opts.shard ?? null,
+      interrupted,
+      budgetExhausted: session.budgetExhausted,
+      complete: r.complete && !interrupted,
+      stopReason: session.stopReason(),
+      gaveUp: session.gaveUp(),
+      requests: session.requests,
+      pacing: session.pacing(),
+      ...(r.fixtures ? { fixtures: r.fixtures } : {}),
+      startedAt: new Date(r.started).toISOString(),
+      options: {
+        concurrency: opts.concurrency,
+        timeoutMs: r.timeoutMs,
+        ...(opts.rate === undefined ? {} : { rate: opts.rate }),
+        ...(opts.maxRequests === undefined ? {} : { maxRequests: opts.maxRequests }),
+        ...(opts.credentials.oauth ?? {}),
+        ...(opts.waiversFile === undefined ? {} : { waivers: opts.waiversFile }),
+        ...(opts.giveUpAfter === undefined ? {} : { giveUpAfter: opts.giveUpAfter }),
+        ...(opts.timeLimitMs === undefined ? {} : { timeLimitS: opts.timeLimitMs / 1000 }),
+        ...(opts.ca === undefined ? {} : { ca: opts.ca.file }),
+      },
+      durationMs: Date.now() - r.started,
+      plan: run.plan.byClass,
+      coverage: r.coverage,
+      lintWarnings: r.lintWarnings,
+      preflight: r.preflight,
+      ...(opts.baseline ? { baseline: opts.baseline } : {}),
+    }),
+  );
 }
 
 /** The fixtures' applier, based on the plan's first valid case with a JSON body and that body's validator. */

@@ -1,41 +1,13 @@
 // Sending one case as a run sends it: wire headers, the request budget and pace, 429s waited out, one credential
-// refresh on a 401, and the watch on a dead target. `runSuite` and `conformance replay` both send through here.
+// refresh on a 401, and the watch on a dead target. The session (`session.ts`) sends every case through here.
 import { WIRE_TOKEN, type TestCase } from '../generators/case.ts';
-import { MOCK_TOKEN } from '../targets/index.ts';
 import { TOOL } from '../version.ts';
 import { authorizationFor, REDACTED, redactHeaderValue } from '../secrets.ts';
 import type { Credentials } from './credentials.ts';
 import type { Exchange } from '../types.ts';
-import { createHttpClient, MAX_BODY_BYTES, type HttpClient, type OutgoingRequest } from './http.ts';
-import { createPace, retryAfterMs, type Pace } from './pace.ts';
+import type { HttpClient, OutgoingRequest } from './http.ts';
+import { retryAfterMs, type Pace } from './pace.ts';
 import type { DeadTargetWatch } from './give-up.ts';
-
-/** How a run (or a replay) reaches its target: per-request timeout, TLS, connections, pace and budget. */
-export interface TransportOptions {
-  readonly timeoutMs: number;
-  readonly insecure: boolean;
-  /** Requests in flight at most (one keep-alive connection each). */
-  readonly concurrency: number;
-  readonly rate?: number | undefined;
-  readonly maxRequests?: number | undefined;
-  readonly maxBodyBytes?: number | undefined;
-  /** Extra trusted CA certificates, PEM (`--ca`). */
-  readonly ca?: string | undefined;
-}
-
-/** The HTTP client and the pace of a run; `replay` builds its own from the same flags, so both send alike. */
-export function createTransport(o: TransportOptions): { http: HttpClient; pace: Pace } {
-  return {
-    http: createHttpClient({
-      timeoutMs: o.timeoutMs,
-      maxBodyBytes: o.maxBodyBytes ?? MAX_BODY_BYTES,
-      insecure: o.insecure,
-      ca: o.ca,
-      maxSockets: o.concurrency,
-    }),
-    pace: createPace(o.rate, o.maxRequests),
-  };
-}
 
 /** Builds the wire headers of a case (and their redacted twin for reports). */
 export function caseHeaders(c: TestCase, token: string): Record<string, string> {
@@ -118,7 +90,8 @@ export interface SendDeps {
   readonly url: string;
   readonly http: HttpClient;
   readonly pace: Pace;
-  readonly credentials: Credentials;
+  /** The token comes from here (always one: the session puts the mock's stand-in in when there is none). */
+  readonly credentials: Pick<Credentials, 'refresh'> & { token(): Promise<string> };
   /** Ctrl-C (and the watch giving up): nothing more is sent or waited for. */
   readonly signal?: AbortSignal | undefined;
   /** Most 429 answers waited out for one case before giving up on it (5). */
@@ -144,7 +117,7 @@ export async function sendCase(c: TestCase, deps: SendDeps, onAttempt?: OnAttemp
   let refreshed = false;
   for (;;) {
     if (!(await pace.acquire(signal))) return undefined;
-    const token = (await deps.credentials.token()) ?? MOCK_TOKEN;
+    const token = await deps.credentials.token();
     const raw = wireRequest(c, token, deps.redact ?? ((s) => s));
     const { headers, shown } = raw === undefined ? wireHeaders(c, token) : { headers: {}, shown: raw.shown };
     const ex = await http.send(

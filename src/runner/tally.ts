@@ -331,6 +331,9 @@ export function createTally(
   };
 }
 
+/** The bookkeeping of one run (see `createTally`). */
+export type Tally = ReturnType<typeof createTally>;
+
 function safeId(res: ReceivedResponse): string | undefined {
   const parsed = jsonBody(res);
   const id = parsed.ok ? (parsed.value as { id?: unknown } | null)?.id : undefined;

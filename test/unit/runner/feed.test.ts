@@ -3,7 +3,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestCase } from '../../../src/generators/case.ts';
 import { caseValue } from '../../../src/generators/draft.ts';
-import { caseSource, shardFilter, type CaseSource } from '../../../src/runner/feed.ts';
+import { caseSource, type CaseSource } from '../../../src/runner/feed.ts';
+import { shardFilter } from '../../../src/runner/shard.ts';
 import { planCases, type PlanOptions } from '../../../src/generators/index.ts';
 import { loadSpec } from '../../../src/spec/load.ts';
 import { buildValidators } from '../../../src/validators/index.ts';

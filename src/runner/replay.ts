@@ -1,0 +1,91 @@
+// The replay engine (`conformance replay`): a report's failing requests rebuilt, sent again through a session as the
+// run sent them, and judged as the run judged them, by the check that reported each.
+import { createChecks } from '../checks/index.ts';
+import { judge } from '../checks/judge.ts';
+import type { CheckContext } from '../checks/types.ts';
+import type { TestCase } from '../generators/case.ts';
+import type { ReportedFailure } from '../report/model.ts';
+import { caseFromFailure } from '../report/replay.ts';
+import { loadSpec, OPERATION } from '../spec/load.ts';
+import { buildValidators } from '../validators/index.ts';
+import type { Exchange } from '../types.ts';
+import { createSession, type Session, type SessionOptions } from './session.ts';
+
+/** What became of one replayed failure. */
+export type ReplayOutcome =
+  | { readonly state: 'fixed'; readonly note: string }
+  | { readonly state: 'failing' | 'inconclusive' | 'rate-limited' | 'not-sent'; readonly message: string };
+
+/** A replay, the spec loaded: open it against a target to replay failures there. */
+export interface Replay {
+  /** The sha256 of the spec the answers are judged by (a report's may differ: the caller says so). */
+  readonly specSha256: string;
+  /** A session to the target (never the embedded mock); every failure is replayed through it. */
+  open(o: Omit<SessionOptions, 'path' | 'mock'>): ReplaySession;
+}
+
+/** Failures replayed through one session. */
+export interface ReplaySession {
+  /** Sends the failure's case again (twice for a duplicate id) and judges the answer by the failure's check. */
+  replay(f: ReportedFailure): Promise<ReplayOutcome>;
+  close(): void;
+}
+
+const NOT_SENT: ReplayOutcome = {
+  state: 'not-sent',
+  message: 'the budget (--max-requests) was spent, the replay was interrupted or gave up on the target',
+};
+
+/** Loads the spec the answers are judged by; throws a `SpecError` when it is unusable. */
+export async function prepareReplay(specPath: string): Promise<Replay> {
+  const spec = await loadSpec(specPath);
+  const ctx: CheckContext = { validators: buildValidators(spec), mockTarget: false };
+  return {
+    specSha256: spec.sha256,
+    open(o) {
+      const session = createSession({ ...o, path: OPERATION.path, mock: false });
+      // Replay sends a handful of requests: a target that cannot be reached stops it at any of them.
+      const send = async (c: TestCase): Promise<Exchange | undefined> => {
+        const ex = await session.send(c);
+        if (ex) await session.reachable(ex);
+        return ex;
+      };
+      return { replay: (f) => replayOne(f, send, ctx), close: () => session.close() };
+    },
+  };
+}
+
+async function replayOne(f: ReportedFailure, send: Session['send'], ctx: CheckContext): Promise<ReplayOutcome> {
+  const c = caseFromFailure(f);
+  const checks = createChecks();
+  let ex = await send(c);
+  if (!ex) return NOT_SENT;
+  let judged = judge(checks, c, ex, ctx);
+  if (f.check === 'unique-id') {
+    // A duplicate id needs two answers: send the same request again and judge it with the same (stateful) check.
+    const again = { ...c, id: `${c.id}-again` };
+    ex = await send(again);
+    if (!ex) return NOT_SENT;
+    judged = judge(checks, again, ex, ctx);
+  }
+  // A 429 says nothing about the failure: waited out as the run does, then reported, never taken for a fix.
+  if (ex.error?.kind === 'rate-limited')
+    return {
+      state: 'rate-limited',
+      message: `${ex.error.message}; lower --rate or replay later`,
+    };
+  const mine = judged.find((j) => j.check.name === f.check);
+  const answer = ex.response ? `${ex.response.status}` : `${ex.error?.kind ?? 'no answer'}`;
+  if (!mine)
+    return { state: 'inconclusive', message: `${f.check} does not apply to the rebuilt case (answer ${answer})` };
+  if (mine.outcome === 'skip')
+    return { state: 'inconclusive', message: `${f.check} could not judge the answer (${answer})` };
+  const errors = mine.failures.filter((x) => x.severity === 'error');
+  if (mine.outcome === 'fail')
+    return {
+      state: 'failing',
+      message: `${errors[0].message}${errors[0].kind !== f.kind ? ` [now ${errors[0].kind}]` : ''}`,
+    };
+  const others = judged.filter((j) => j.outcome === 'fail').map((j) => j.check.name);
+  return { state: 'fixed', note: others.length ? ` (answer ${answer}; now failing ${others.join(', ')})` : '' };
+}

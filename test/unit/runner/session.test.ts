@@ -1,0 +1,130 @@
+// The engine session, on real servers on 127.0.0.1: the mock's token stand-in, the unreachable rule and the reasons
+// sending stops live here once, for the run and replay alike.
+import { afterEach, describe, expect, it } from 'vitest';
+import { staticToken } from '../../../src/runner/credentials.ts';
+import { createSession, type Session, type SessionOptions } from '../../../src/runner/session.ts';
+import { createSecrets } from '../../../src/secrets.ts';
+import { MOCK_TOKEN, TargetError } from '../../../src/targets/types.ts';
+import { kase } from '../checks/fixture.ts';
+import { echoAuthorization, startServer, type TestServer } from '../../robustness/servers.ts';
+
+const PATH = '/v1/onboarding/entities';
+const servers: TestServer[] = [];
+const sessions: Session[] = [];
+afterEach(async () => {
+  sessions.splice(0).forEach((s) => s.close());
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+async function server(make: () => Promise<TestServer>): Promise<TestServer> {
+  const s = await make();
+  servers.push(s);
+  return s;
+}
+
+function session(baseUrl: string, extra: Partial<SessionOptions> = {}): Session {
+  const s = createSession({
+    baseUrl,
+    path: PATH,
+    mock: false,
+    credentials: staticToken('s3cret-token-value'),
+    secrets: createSecrets(),
+    timeoutMs: 5_000,
+    insecure: false,
+    concurrency: 1,
+    ...extra,
+  });
+  sessions.push(s);
+  return s;
+}
+
+describe('createSession', () => {
+  it('sends to the base URL and the operation path, with the token as a bearer, shown redacted', async () => {
+    // Arrange
+    const target = await server(() => echoAuthorization(400));
+    const s = session(target.url);
+    // Act
+    const ex = await s.send(kase('schema-violation'));
+    // Assert
+    expect(s.url).toBe(target.url + PATH);
+    expect(target.authorizations).toEqual(['Bearer s3cret-token-value']);
+    expect(ex?.response?.status).toBe(400);
+    expect(ex?.request.headers['authorization']).toBe('Bearer [REDACTED]');
+  });
+
+  it.each([
+    { mock: true, token: MOCK_TOKEN },
+    { mock: false, token: undefined },
+  ])('without a token, mock $mock: the token is $token', async ({ mock, token }) => {
+    // Arrange
+    const secrets = createSecrets();
+    const s = session('http://127.0.0.1:9', { mock, credentials: staticToken(undefined), secrets });
+    // Act
+    const got = await s.token();
+    // Assert: the mock's stand-in is a secret like any token (reports show it redacted).
+    expect(got).toBe(token);
+    expect(secrets.values()).toEqual(token === undefined ? [] : [token]);
+  });
+
+  it('a target that refuses connections is unreachable: one TargetError naming it', async () => {
+    // Arrange: a port that was just free
+    const gone = await startServer(() => undefined);
+    const url = gone.url;
+    await gone.close();
+    const s = session(url);
+    // Act
+    const ex = await s.send(kase('valid'));
+    // Assert
+    expect(ex?.error?.kind).toBe('connection-refused');
+    const thrown = await s.reachable(ex!).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(thrown).toBeInstanceOf(TargetError);
+    expect((thrown as Error).message).toMatch(new RegExp(`^target ${url} is unreachable: `));
+  });
+
+  it('an answer, even a 500, is reachable', async () => {
+    // Arrange
+    const target = await server(() => startServer((_req, res) => res.writeHead(500).end()));
+    const s = session(target.url);
+    // Act
+    const ex = await s.send(kase('valid'));
+    // Assert
+    expect(ex?.response?.status).toBe(500);
+    await expect(s.reachable(ex!, true)).resolves.toBeUndefined();
+  });
+
+  it('the budget stops sending: nothing past --max-requests, and the reason is said', async () => {
+    // Arrange
+    const target = await server(() => echoAuthorization(400));
+    const s = session(target.url, { maxRequests: 1 });
+    // Act
+    const first = await s.send(kase('schema-violation'));
+    const second = await s.send(kase('schema-violation'));
+    // Assert
+    expect(first?.response?.status).toBe(400);
+    expect(second).toBeUndefined();
+    expect(target.requests()).toBe(1);
+    expect(s.requests).toBe(1);
+    expect(s.stopped()).toBe(true);
+    expect(s.budgetExhausted).toBe(true);
+    expect(s.stopReason()).toBe('max-requests');
+  });
+
+  it.each([
+    { name: 'interrupted', abort: true, deadline: undefined, reason: 'interrupted' },
+    { name: 'time up', abort: false, deadline: 0, reason: 'time-limit' },
+    { name: 'going on', abort: false, deadline: undefined, reason: undefined },
+  ])('$name: the stop reason is $reason', ({ abort, deadline, reason }) => {
+    // Arrange
+    const controller = new AbortController();
+    const s = session('http://127.0.0.1:9', { signal: controller.signal, deadline });
+    // Act
+    if (abort) controller.abort();
+    // Assert
+    expect(s.stopped()).toBe(reason !== undefined);
+    expect(s.stopReason()).toBe(reason);
+    expect(s.interrupted).toBe(abort);
+  });
+});
