@@ -1,9 +1,15 @@
 // Bench helpers run in their own process, so that each figure is measured without the others' load or heap.
 //   provider PORT?          the reference provider; prints its URL
 //   suite URL RUNS CONC     runSuite against URL; prints {cases, durationMs, maxRssMb} as JSON
-import { runSuite } from '../src/runner/run.ts';
-import { startProvider } from '../test/provider/server.ts';
-import { suiteOptions } from '../test/setup/run-options.ts';
+import module from 'node:module';
+
+// Node's compile cache, as the CLI's entry enables it (bin/conformance.ts), so that the suite starts as the CLI does.
+const cache = module.enableCompileCache();
+if (cache.directory !== undefined && process.env.NODE_COMPILE_CACHE === undefined)
+  process.env.NODE_COMPILE_CACHE = cache.directory;
+const { runSuite } = await import('../src/runner/run.ts');
+const { startProvider } = await import('../test/provider/server.ts');
+const { suiteOptions } = await import('../test/setup/run-options.ts');
 
 /** The suite's options in every bench measurement: a fixed seed, no shrinking (the bench measures sending). */
 const benchOptions = (url: string, runs: string, concurrency: string) =>
