@@ -6,7 +6,8 @@ import { problemMarks } from './baseline.ts';
 import { evidenceOf, problemHeadline, problemRules, problemScope } from './problems.ts';
 import { repeatCommand, repeatNote } from './repeat.ts';
 import { viewOf } from './view.ts';
-import { curlBlockOf, curlTlsOf, type CurlTls } from './curl.ts';
+import { curlBlockOf, curlTlsOf, tokenCurl, type CurlTls } from './curl.ts';
+import { fixtureLines, pacingLine, tlsLine } from './sending.ts';
 import { duration, escapeMarkup as a, escapeText as t } from './text.ts';
 import { scriptNote } from './script.ts';
 
@@ -241,6 +242,10 @@ export function toHtml(r: Report): string {
     ['429 waited out', r.summary.rateLimited, false],
   ];
   const repeat = repeatCommand(r);
+  // How the run was sent, as the console and report.md say it: the pace, unverified TLS, the fixtures and stale ones.
+  const sending = [pacingLine(r), tlsLine(r), ...fixtureLines(r)].filter((l) => l !== undefined);
+  // The page's curl lines (waived ones too) read $CONNECT_TOKEN after an OAuth2 run: how to get one.
+  const token = r.failures.length > 0 ? tokenCurl(r) : undefined;
   const sections: string[] = [];
   const problems = r.problems ?? [];
   // What a person sees first: the problems, right under the verdict (the first few open, the rest one click away).
@@ -384,8 +389,10 @@ ${problemsHtml}
 ${ratchet}
 <dl class="meta">${meta.map(([k, v]) => `<dt>${t(k)}</dt><dd>${t(v)}</dd>`).join('')}</dl>
 <div class="stats">${stats.map(([k, n, bad]) => `<div class="stat${bad ? ' bad' : ''}"><b>${n}</b>${t(k)}</div>`).join('')}</div>
+${sending.length ? `<ul id="sending">${sending.map((l) => `<li>${t(l)}</li>`).join('')}</ul>` : ''}
 <div class="label">Repeat this run${r.target.kind === 'url' ? ` (${t(repeatNote(r))})` : ''}</div>
 ${copyable('repeat', repeat)}
+${token === undefined ? '' : `<div class="label">The curl lines read $CONNECT_TOKEN: get one from the run’s token endpoint</div>\n${copyable('token', token)}`}
 ${sections.join('\n')}
 </main>
 <script>${SCRIPT}</script>

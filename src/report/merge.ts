@@ -4,6 +4,8 @@ import {
   CREATED_KEPT,
   type BaselineStatus,
   type CheckSummary,
+  type FixturesReport,
+  type Pacing,
   type Report,
   type ReportedFailure,
   type SpecGap,
@@ -137,6 +139,62 @@ function mergeRows(lists: readonly Report['rows'][]): Report['rows'] {
   return [...byRow].map(([row, cases]) => ({ row, cases }));
 }
 
+/**
+ * The pace of shards run side by side: 429s and halvings summed; the pause the longest shard's (like the duration); the
+ * settled pace and ceiling the lowest shard's, the pace every shard could keep. Absent when no shard has one.
+ */
+function mergePacing(list: readonly (Pacing | undefined)[]): Pacing | undefined {
+  const all = list.filter((p) => p !== undefined);
+  if (all.length === 0) return undefined;
+  const least = (xs: readonly (number | undefined)[]) => {
+    const n = xs.filter((x) => x !== undefined);
+    return n.length ? Math.min(...n) : undefined;
+  };
+  const settled = least(all.map((p) => p.settledRate));
+  const ceiling = least(all.map((p) => p.ceiling));
+  const policy = all.find((p) => p.policy !== undefined)?.policy;
+  return {
+    rateLimited: all.reduce((n, p) => n + p.rateLimited, 0),
+    ...(settled === undefined ? {} : { settledRate: settled }),
+    ...(ceiling === undefined ? {} : { ceiling }),
+    lowered: all.reduce((n, p) => n + p.lowered, 0),
+    pausedMs: Math.max(...all.map((p) => p.pausedMs)),
+    ...(policy === undefined ? {} : { policy }),
+  };
+}
+
+/**
+ * What the fixtures did over all shards (each shard probes every value): per field the cases summed, the values the
+ * file's, the usable ones the fewest any shard kept; every stale value once. Absent when no shard had fixtures.
+ */
+function mergeFixtures(list: readonly (FixturesReport | undefined)[]): FixturesReport | undefined {
+  const all = list.filter((f) => f !== undefined);
+  if (all.length === 0) return undefined;
+  const fields = new Map<string, FixturesReport['fields'][number]>();
+  for (const f of all.flatMap((x) => x.fields)) {
+    const seen = fields.get(f.field);
+    fields.set(
+      f.field,
+      seen
+        ? {
+            field: f.field,
+            values: Math.max(seen.values, f.values),
+            usable: Math.min(seen.usable, f.usable),
+            cases: seen.cases + f.cases,
+          }
+        : f,
+    );
+  }
+  return {
+    file: all[0].file,
+    fields: [...fields.values()],
+    stale: unique(
+      all.flatMap((x) => x.stale),
+      (s) => `${s.field}\n${s.value}`,
+    ),
+  };
+}
+
 function unique<T>(items: readonly T[], key: (x: T) => string): T[] {
   const seen = new Set<string>();
   return items.filter((x) => !seen.has(key(x)) && (seen.add(key(x)), true));
@@ -177,6 +235,8 @@ export function mergeReports(input: readonly Report[]): Report {
   const stopReason = reports.find((r) => r.stopReason !== undefined)?.stopReason;
   const gaveUp = reports.find((r) => r.gaveUp)?.gaveUp;
   const failures = mergeFailures(reports.map((r) => r.failures));
+  const pacing = mergePacing(reports.map((r) => r.pacing));
+  const fixtures = mergeFixtures(reports.map((r) => r.fixtures));
   const merged = {
     tool: first.tool,
     spec: first.spec,
@@ -190,6 +250,10 @@ export function mergeReports(input: readonly Report[]): Report {
     startedAt: reports.map((r) => r.startedAt).sort()[0],
     // The whole run is complete when every shard was (older reports: when none ran out of budget).
     complete: reports.every((r) => r.complete ?? (!r.budgetExhausted && !r.interrupted)),
+    // The flags are one run's: the first shard's say how every shard sent (the repeat line and replay read them).
+    ...(first.options === undefined ? {} : { options: first.options }),
+    ...(pacing === undefined ? {} : { pacing }),
+    ...(fixtures === undefined ? {} : { fixtures }),
     ...(stopReason === undefined ? {} : { stopReason }),
     ...(gaveUp === undefined ? {} : { gaveUp }),
     summary: {

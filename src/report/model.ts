@@ -271,7 +271,7 @@ export interface Report {
     readonly timeLimitS?: number;
     readonly ca?: string;
   };
-  /** The pace of the run: 429s, the rate it settled at, pauses (absent in older reports and merged ones). */
+  /** The pace of the run: 429s, the rate it settled at, pauses (absent in older reports; merged: see merge.ts). */
   readonly pacing?: Pacing;
   /** What `--fixtures FILE` put into the cases; absent without it. */
   readonly fixtures?: FixturesReport;

@@ -4,7 +4,7 @@
 // meant to be (valid, or invalid by its one violation). Before the cases, each fixture value is probed once: one the
 // sandbox refuses is reported stale and not used, so that it fails no generated case.
 import { readFile } from 'node:fs/promises';
-import { createAjv, type BodyValidator } from '../validators/index.ts';
+import { createAjv, type BodyValidator, type Validators } from '../validators/index.ts';
 import type { TestCase, Wire } from '../generators/case.ts';
 import { BOM, CODINGS } from '../generators/space/encodings.ts';
 import { packageFile } from '../package.ts';
@@ -249,4 +249,13 @@ export function fixtureApplier(fx: Fixtures, validator: BodyValidator, base: Tes
       };
     },
   };
+}
+
+/** The fixtures' applier, based on the plan's first valid case with a JSON body and that body's validator. */
+export function fixturesFor(fx: Fixtures, cases: Iterable<TestCase>, validators: Validators): FixtureApplier {
+  for (const c of cases) {
+    const validator = c.kind === 'valid' && c.body !== undefined ? validators.requestFor(c.contentType) : undefined;
+    if (validator) return fixtureApplier(fx, validator, c);
+  }
+  throw new TargetError(`fixtures file ${fx.file}: the plan has no valid case to put them in`);
 }

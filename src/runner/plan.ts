@@ -8,13 +8,14 @@ import { loadSpec } from '../spec/load.ts';
 import { urlTarget } from '../targets/url.ts';
 import { buildValidators } from '../validators/index.ts';
 import type { RunOptions } from './run.ts';
+import { fixturesFor } from './fixtures.ts';
 
 /** What a run would send (`--dry-run`): requests per case class, before 429 retries and shrinking. */
 export interface RunPlan {
   readonly seed: number;
   readonly runs: number;
   readonly shard: ShardSpec | null;
-  /** Requests per case class (the preflight probes included), over the whole plan. */
+  /** Requests per case class (the preflight probes and `fixture/<field>` probes included), over the whole plan. */
   readonly byClass: Readonly<Record<string, number>>;
   /** Requests the run (this shard) would send, before 429 retries and shrinking. */
   readonly requests: number;
@@ -28,26 +29,34 @@ export interface RunPlan {
 
 /** Plans a run exactly as `runSuite` would, and sends nothing: no target is started, no token is fetched. */
 export async function planRun(
-  opts: Pick<RunOptions, 'specPath' | 'target' | 'seed' | 'runs' | 'shard' | 'maxRequests'>,
+  opts: Pick<RunOptions, 'specPath' | 'target' | 'seed' | 'runs' | 'shard' | 'maxRequests' | 'fixtures'>,
 ): Promise<RunPlan> {
   const spec = await loadSpec(opts.specPath);
   // A URL is checked for form only; `prism` would be started, so it is not.
   if (opts.target !== 'prism') urlTarget(opts.target);
   const checks = createChecks();
-  const plan = scheduled(
-    planCases({ spec, validators: buildValidators(spec), seed: opts.seed, runs: opts.runs }),
-    checks,
-  );
+  const validators = buildValidators(spec);
+  const plan = scheduled(planCases({ spec, validators, seed: opts.seed, runs: opts.runs }), checks);
   const preflight = plan.preflight.length;
+  // The run sends each fixture value once after the preflight (every shard does); one the spec refuses is exit 2 here.
+  const probes = opts.fixtures
+    ? fixturesFor(opts.fixtures, plan.cases(), validators)
+        .probes()
+        .map((p) => p.probe)
+    : [];
+  const byProbe: Record<string, number> = {};
+  for (const p of probes) byProbe[p.label] = (byProbe[p.label] ?? 0) + 1;
   const cases = shardShare(plan.count, opts.shard);
   let untested: RunPlan['untested'];
-  if (opts.maxRequests !== undefined && opts.maxRequests < preflight + cases) {
-    // The run's own order: the preflight, then the shard's cases breadth first, as many as the budget lets through.
+  if (opts.maxRequests !== undefined && opts.maxRequests < preflight + probes.length + cases) {
+    // The run's own order: the preflight, the fixture probes, then the shard's cases breadth first, as many as the
+    // budget lets through.
     const judged = new Set<string>();
     const kinds = new Set<string>();
     let left = opts.maxRequests;
     const sent = (function* () {
       yield* plan.preflight;
+      yield* probes;
       yield* shardFilter(plan.cases(), opts.shard);
     })();
     for (const c of sent) {
@@ -64,8 +73,8 @@ export async function planRun(
     seed: opts.seed,
     runs: opts.runs,
     shard: opts.shard ?? null,
-    byClass: { ...(preflight > 0 ? { preflight } : {}), ...plan.byClass },
-    requests: preflight + cases,
+    byClass: { ...(preflight > 0 ? { preflight } : {}), ...byProbe, ...plan.byClass },
+    requests: preflight + probes.length + cases,
     maxRequests: opts.maxRequests,
     ...(untested ? { untested } : {}),
   };

@@ -11,7 +11,7 @@ import type { Exchange, ShardSpec } from '../types.ts';
 import { lintSpec } from '../spec/lint.ts';
 import { loadSpec, OPERATION, resolvePointer, type LoadedSpec } from '../spec/load.ts';
 import { startTarget, TargetError, type Target } from '../targets/index.ts';
-import { buildValidators, type Validators } from '../validators/index.ts';
+import { buildValidators } from '../validators/index.ts';
 import type { BaselineEntry, FixturesReport, PreflightResult, Report } from '../report/model.ts';
 import { createWaiverBook } from '../report/waivers.ts';
 import { parseWaivers, type Waiver } from '../waivers.ts';
@@ -20,7 +20,7 @@ import { createSecrets, type Secrets } from '../secrets.ts';
 import { createSession, type Session } from './session.ts';
 import { shardShare } from './shard.ts';
 import { scheduled, type ScheduledPlan } from './schedule.ts';
-import { fixtureApplier, type FixtureApplier, type Fixtures } from './fixtures.ts';
+import { fixturesFor, type FixtureApplier, type Fixtures } from './fixtures.ts';
 import { createTally, type Tally } from './tally.ts';
 
 /** Everything a run needs; the CLI builds it from flags. */
@@ -93,7 +93,7 @@ export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<
   const plan = scheduled(planCases(planOpts), createChecks());
   // Fixtures: checked against the spec before anything is sent, and put in from the plan's first valid case (the one
   // with every field, breadth first).
-  const applier = opts.fixtures && fixturesFor(opts.fixtures, plan, validators);
+  const applier = opts.fixtures && fixturesFor(opts.fixtures, plan.cases(), validators);
   // The token before the target: a token endpoint that fails does so before Prism is started.
   await opts.credentials.token();
 
@@ -352,15 +352,6 @@ function finish(
       ...(opts.baseline ? { baseline: opts.baseline } : {}),
     }),
   );
-}
-
-/** The fixtures' applier, based on the plan's first valid case with a JSON body and that body's validator. */
-function fixturesFor(fx: Fixtures, plan: ScheduledPlan, validators: Validators): FixtureApplier {
-  for (const c of plan.cases()) {
-    const validator = c.kind === 'valid' && c.body !== undefined ? validators.requestFor(c.contentType) : undefined;
-    if (validator) return fixtureApplier(fx, validator, c);
-  }
-  throw new TargetError(`fixtures file ${fx.file}: the plan has no valid case to put them in`);
 }
 
 async function readTeamWaivers(file: string | undefined): Promise<Waiver[]> {

@@ -873,6 +873,24 @@ describe('--fixtures: a sandbox that holds data the spec does not describe', () 
     for (const f of ['collectiveId', 'owner', 'brand+type']) expect(byField.get(f)!.cases, f).toBeGreaterThan(0);
     expect(r.out).toContain(`stale fixture: owner ${GONE} was refused by the target (400); not used: update ${file}`);
     expect(readFileSync(join(dir, 'report.md'), 'utf8')).toContain(`stale fixture: owner ${GONE}`);
+    expect(readFileSync(join(dir, 'report.html'), 'utf8')).toContain(`stale fixture: owner ${GONE}`);
+    // The dry run counts what the run sent, the fixture probes (one per value) included.
+    const dry = await runMain([
+      'run',
+      '--dry-run',
+      '--target',
+      sandbox.url,
+      '--runs',
+      '10',
+      '--seed',
+      '4',
+      '--fixtures',
+      file,
+    ]);
+    expect(dry.code, dry.err.join('\n')).toBe(0);
+    expect(dry.out).toEqual(expect.arrayContaining([expect.stringMatching(/^ {2}fixture\/owner +2$/)]));
+    expect(dry.out).toEqual(expect.arrayContaining([expect.stringMatching(/^ {2}fixture\/brand\+type +2$/)]));
+    expect(Number(/total\s+(\d+) requests/.exec(dry.out.join('\n'))?.[1])).toBe(sandbox.requests());
   });
 
   it('with fixtures, a real departure still fails (the brand echoed lower-cased)', async () => {

@@ -1,8 +1,10 @@
-import { curlBlockOf } from '../../../src/report/curl.ts';
+import { curlBlockOf, tokenCurl } from '../../../src/report/curl.ts';
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toHtml } from '../../../src/report/html.ts';
+import { toMarkdown } from '../../../src/report/markdown.ts';
+import { fixtureLines, pacingLine, tlsLine } from '../../../src/report/sending.ts';
 import type { Report } from '../../../src/report/model.ts';
 import { escapeText } from '../../../src/report/text.ts';
 import { conformingReport, fixtureReport } from './fixture.ts';
@@ -97,6 +99,42 @@ describe('toHtml', () => {
       '<div class="verdict interrupted" id="verdict"><strong>INCOMPLETE</strong><span id="headline">0 problems · 0 distinct failures (0 in all)</span><ul><li>--max-requests was reached before every case was sent</li><li>untested checks (1): method-is-not-allowed</li><li>untested verdict-table rows (1): method</li></ul>',
     );
     expect(incomplete).not.toContain('every check passed');
+  });
+
+  it('says how the run was sent, as the console and report.md do: the pace, --insecure, the fixtures, the token request', () => {
+    // Arrange: an OAuth2 run over unverified TLS, paced, with fixtures and one stale value.
+    const base = fixtureReport();
+    const r: Report = {
+      ...base,
+      target: { ...base.target, insecure: true },
+      options: {
+        concurrency: 4,
+        timeoutMs: 1000,
+        rate: 20,
+        tokenUrl: 'https://127.0.0.1:9/token',
+        scope: 'onboarding',
+      },
+      pacing: { rateLimited: 3, settledRate: 10, ceiling: 20, lowered: 1, pausedMs: 2000 },
+      fixtures: {
+        file: 'fixtures.json',
+        fields: [{ field: 'owner', values: 2, usable: 1, cases: 40 }],
+        stale: [{ field: 'owner', value: '00000000-0000-4000-8000-00000000dead', received: '400' }],
+      },
+    };
+    // Act
+    const html = toHtml(r);
+    const md = toMarkdown(r);
+    // Assert
+    const lines = [pacingLine(r)!, tlsLine(r)!, ...fixtureLines(r)];
+    expect(lines).toHaveLength(4);
+    for (const l of lines) {
+      expect(html).toContain(`<li>${escapeText(l)}</li>`);
+      expect(md).toContain(l.slice(0, 20));
+    }
+    expect(html).toContain(`<pre id="token">${escapeText(tokenCurl(r)!)}</pre>`);
+    // Without failures there is no curl line to feed, and without those flags nothing is said.
+    expect(toHtml({ ...r, failures: [] })).not.toContain('id="token"');
+    expect(toHtml(base)).not.toContain('id="sending"');
   });
 
   it('adds no element whatever the strings hold: everything is escaped', () => {

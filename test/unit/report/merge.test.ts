@@ -56,6 +56,49 @@ describe('mergeReports', () => {
     expect(m.plan).toEqual(a.plan);
   });
 
+  it('merges the pace (429s summed, the lowest settled pace, the longest pause) and the fixtures (cases summed, stale once)', () => {
+    // Arrange
+    const stale = { field: 'owner', value: '00000000-0000-4000-8000-00000000dead', received: '400' };
+    const fixtures = (cases: number) => ({
+      file: 'fixtures.json',
+      fields: [{ field: 'owner', values: 2, usable: 1, cases }],
+      stale: [stale],
+    });
+    const a = {
+      ...shard(1, 2),
+      options: { concurrency: 4, timeoutMs: 1000, rate: 20 },
+      pacing: { rateLimited: 3, settledRate: 10, ceiling: 20, lowered: 1, pausedMs: 2000 },
+      fixtures: fixtures(30),
+    };
+    const b = {
+      ...shard(2, 2),
+      options: { concurrency: 4, timeoutMs: 1000, rate: 20 },
+      pacing: { rateLimited: 5, settledRate: 5, ceiling: 20, lowered: 2, pausedMs: 1500, policy: '40 per 1 s' },
+      fixtures: fixtures(12),
+    };
+    // Act
+    const m = mergeReports([a, b]);
+    // Assert
+    expect(m.pacing).toEqual({
+      rateLimited: 8,
+      settledRate: 5,
+      ceiling: 20,
+      lowered: 3,
+      pausedMs: 2000,
+      policy: '40 per 1 s',
+    });
+    expect(m.fixtures).toEqual({
+      file: 'fixtures.json',
+      fields: [{ field: 'owner', values: 2, usable: 1, cases: 42 }],
+      stale: [stale],
+    });
+    expect(m.options).toEqual(a.options);
+    // Shards without them (older ones, no --fixtures): absent, as before.
+    const plain = mergeReports([shard(1, 2), shard(2, 2)]);
+    expect(plain.pacing).toBeUndefined();
+    expect(plain.fixtures).toBeUndefined();
+  });
+
   it('joins the problems of several shards by signature: cases summed, classes united, details renumbered', () => {
     // Arrange: shard 2 found only the timeout problem (F3 there is F1), in another class too.
     const fixture = fixtureReport();
