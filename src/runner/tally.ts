@@ -1,31 +1,18 @@
-// The streaming bookkeeping of a run: counters, distinct failures, spec gaps, warnings, created ids; then the Report.
+// The streaming bookkeeping of a run: counters, distinct failures, problems, spec gaps, warnings, created ids. What it
+// accumulates becomes the Report in the report stage (report/tallied.ts).
 import type { Check, Failure } from '../checks/types.ts';
 import type { Judged } from '../checks/judge.ts';
 import { PROFILE_ONLY_STATUSES, RULES } from '../checks/rules.ts';
 import { jsonBody } from '../checks/util.ts';
 import type { TestCase } from '../generators/case.ts';
-import { toCaseRecord } from '../report/case-record.ts';
-import type { CurlTls } from '../report/curl.ts';
-import type {
-  BaselineEntry,
-  CheckSummary,
-  PreflightResult,
-  Report,
-  ReportedFailure,
-  ReportedProblem,
-  SpecGap,
-  StopReason,
-} from '../report/model.ts';
-import { baselineMatcher, baselineStatus } from '../report/baseline.ts';
+import type { BaselineEntry, CheckSummary, Report, SpecGap } from '../report/model.ts';
+import { baselineMatcher } from '../report/baseline.ts';
 import { causesOf, plainer, plainness, RANDOM_SCOPE, signatureOf, type Cause } from '../report/cause.ts';
-import { answerOf, describeProblem, orderProblems, problemParts } from '../report/problems.ts';
+import { answerOf, orderProblems, problemParts } from '../report/problems.ts';
+import { reportOfRun, type RunMeta, type TalliedFailure, type TalliedProblem } from '../report/tallied.ts';
 import { caseValue } from '../generators/draft.ts';
-import { CREATED_FILE, CREATED_KEPT, type FixturesReport, type Pacing } from '../report/model.ts';
+import { CREATED_FILE, CREATED_KEPT } from '../report/model.ts';
 import type { createWaiverBook } from '../report/waivers.ts';
-import { rowCounts } from '../report/verdict.ts';
-import { buildReport } from '../report/build.ts';
-import type { Target } from '../targets/index.ts';
-import { TOOL } from '../version.ts';
 import type { Exchange, ReceivedResponse } from '../types.ts';
 
 /** Streaming bookkeeping of a run: counters, distinct failures (first example kept), spec gaps, warnings. */
@@ -56,19 +43,7 @@ export function createTally(
       { name: c.name, description: c.description, passed: 0, failed: 0, waived: 0, skipped: 0 },
     ]),
   );
-  const failures = new Map<
-    string,
-    {
-      key: string;
-      failure: Failure;
-      case: TestCase;
-      ex: Exchange;
-      occurrences: number;
-      /** Occurrences in cases whose problem the baseline lists. */
-      baselined: number;
-      waivedBy?: string;
-    }
-  >();
+  const failures = new Map<string, TalliedFailure>();
   /**
    * Problems by signature: the first case's failures, the plainest example, the failure keys it groups. Causes a
    * random case may owe to a boundary problem wait in `pending` until the report (see `resolved`).
@@ -227,106 +202,35 @@ export function createTally(
         if (f && f.case.label === c.label && !f.waivedBy) failures.set(key, { ...f, case: c, ex });
       }
     },
-    report(meta: {
-      spec: { path: string; sha256: string };
-      target: Target;
-      insecure: boolean;
-      runs: number;
-      shard: Report['shard'];
-      interrupted: boolean;
-      budgetExhausted: boolean;
-      /** Every case of the plan (this shard) was sent and judged. */
-      complete: boolean;
-      stopReason?: StopReason | undefined;
-      gaveUp?: Report['gaveUp'] | undefined;
-      requests: number;
-      /** How the pace stood at the end: 429s, the rate settled at, pauses. */
-      pacing?: Pacing;
-      /** What `--fixtures` put into the cases, and the values the sandbox refused. */
-      fixtures?: FixturesReport;
-      startedAt: string;
-      options?: Report['options'];
-      durationMs: number;
-      plan: Report['plan'];
-      coverage: Report['coverage'];
-      lintWarnings: Report['warnings'];
-      preflight: PreflightResult[];
-      /** The `--baseline` file and its entries, when the run has one. */
-      baseline?: { file: string; entries: readonly BaselineEntry[] };
-    }): Report {
-      // Curl lines carry the run's TLS choice, so that they reproduce against the sandbox it ran on.
-      const tls: CurlTls = { insecure: meta.insecure, ca: meta.options?.ca };
-      const reported: ReportedFailure[] = [...failures.values()].map((f, i) => toReported(f, i, seed, redact, tls));
-      const ids = new Map([...failures.keys()].map((k, i) => [k, `F${i + 1}`]));
-      const grouped = orderProblems(problemList()).map((p, i) => ({
-        ...toProblem(p, i, ids, seed, redact, ruleValue, tls),
-        ...(p.baselined ? { baselined: true as const } : {}),
-      }));
-      const waiverStatuses = book.statuses();
-      const summary = {
-        cases,
-        requests: meta.requests,
-        failures: failureCount,
-        waived: waivedCount,
-        ...(meta.baseline ? { baselined: baselinedCount } : {}),
-        passed,
-        // Every 429 received (shrinking's and given-up cases' too) when the pace counted them.
-        rateLimited: meta.pacing?.rateLimited ?? rateLimited,
-        firstFailureAt,
-        durationMs: meta.durationMs,
-      };
-      const stop = {
-        complete: meta.complete,
-        ...(meta.complete || meta.stopReason === undefined ? {} : { stopReason: meta.stopReason }),
-        ...(meta.gaveUp ? { gaveUp: meta.gaveUp } : {}),
-      };
-      const checkSummaries = [...summaries.values()];
-      const rows = rowCounts(byKind);
-      const rejectedPreflight = meta.preflight.filter((p) => !p.ok);
-      const preflightWarnings = rejectedPreflight.map((p) => ({
-        code: 'preflight',
-        rule: RULES.responses,
-        message: /^2\d\d$/.test(p.received)
-          ? `preflight: the target accepted ${p.label} with ${p.received} (expected ${p.expected}): it does not seem to enforce the contract`
-          : `preflight: the target answered ${p.label} with ${p.received} (expected ${p.expected})`,
-      }));
-      return buildReport({
-        tool: TOOL,
-        spec: meta.spec,
-        target: { kind: meta.target.kind, url: meta.target.baseUrl, mock: meta.target.mock, insecure: meta.insecure },
-        seed,
-        runs: meta.runs,
-        shard: meta.shard,
-        interrupted: meta.interrupted,
-        budgetExhausted: meta.budgetExhausted,
-        startedAt: meta.startedAt,
-        ...(meta.options ? { options: meta.options } : {}),
-        ...(meta.pacing ? { pacing: meta.pacing } : {}),
-        ...(meta.fixtures ? { fixtures: meta.fixtures } : {}),
-        ...stop,
-        summary,
-        plan: meta.plan,
-        checks: checkSummaries,
-        rows,
-        coverage: meta.coverage,
-        failures: reported,
-        problems: grouped,
-        ...(meta.baseline
-          ? { baseline: baselineStatus(meta.baseline.file, meta.baseline.entries, matchedEntries, checkSummaries) }
-          : {}),
-        specGaps: [...gaps.values()].sort((a, b) => a.status - b.status),
-        warnings: [
-          ...preflightWarnings,
-          ...meta.lintWarnings,
-          ...[...warnings.values()].map((w) => ({ code: w.code, rule: w.rule, message: `${w.message} (${w.count}×)` })),
-        ],
-        preflight: meta.preflight,
-        normalisations: meta.target.normalisations,
-        waivers: waiverStatuses,
-        created,
-        createdCount,
-        ...(onCreated ? { createdFile: CREATED_FILE } : {}),
-      });
+    /** The Report of the run: what was tallied, with what the run knows at its end. */
+    report(meta: RunMeta): Report {
+      return reportOfRun(
+        {
+          seed,
+          counts: {
+            cases,
+            passed,
+            rateLimited,
+            failures: failureCount,
+            waived: waivedCount,
+            baselined: baselinedCount,
+            firstFailureAt,
+          },
+          failures: [...failures.values()],
+          problems: problemList(),
+          checks: [...summaries.values()],
+          warnings: [...warnings.values()],
+          specGaps: [...gaps.values()].sort((a, b) => a.status - b.status),
+          byKind,
+          matchedBaseline: matchedEntries,
+          waivers: book.statuses(),
+          created,
+          createdCount,
+          createdFile: onCreated ? CREATED_FILE : undefined,
+        },
+        meta,
+        { redact, ruleValue, responsesRule: RULES.responses },
+      );
     },
   };
 }
@@ -338,56 +242,6 @@ function safeId(res: ReceivedResponse): string | undefined {
   const parsed = jsonBody(res);
   const id = parsed.ok ? (parsed.value as { id?: unknown } | null)?.id : undefined;
   return typeof id === 'string' ? id : undefined;
-}
-
-function toReported(
-  f: { failure: Failure; case: TestCase; ex: Exchange; occurrences: number; baselined: number; waivedBy?: string },
-  i: number,
-  seed: number,
-  redact: (s: string) => string,
-  tls: CurlTls,
-): ReportedFailure {
-  const { failure } = f;
-  const { case: c, ...record } = toCaseRecord(f.case, f.ex, seed, redact, tls);
-  return {
-    id: `F${i + 1}`,
-    check: failure.check,
-    kind: failure.kind,
-    severity: failure.severity,
-    rule: failure.rule,
-    message: redact(failure.message),
-    ...(failure.received === undefined ? {} : { received: failure.received }),
-    ...(failure.documented === undefined ? {} : { documented: failure.documented }),
-    ...(failure.at === undefined ? {} : { at: failure.at }),
-    case: c,
-    ...record,
-    occurrences: f.occurrences,
-    ...(f.waivedBy ? { waivedBy: f.waivedBy } : {}),
-    ...(!f.waivedBy && f.baselined === f.occurrences ? { baselined: true as const } : {}),
-  };
-}
-
-/** A problem as the tally keeps it while the run goes. */
-export interface TalliedProblem {
-  readonly signature: string;
-  readonly core: string;
-  readonly scope: string;
-  readonly received: string;
-  /** Every failure it explains, as `check kind rule`. */
-  parts: string[];
-  /** The first case's failures (title, messages), the primary first. */
-  readonly failures: readonly Failure[];
-  cases: number;
-  readonly classes: Set<string>;
-  readonly keys: Set<string>;
-  readonly at: Set<string>;
-  /** The baseline lists it (`run --baseline`). */
-  baselined: boolean;
-  /** The plainest example so far (see `plainness`), then the shrunk one. */
-  case: TestCase;
-  ex: Exchange;
-  plain: readonly number[];
-  shrunk: boolean;
 }
 
 /**
@@ -476,42 +330,4 @@ function resolved(problems: ReadonlyMap<string, TalliedProblem>, pending: Readon
     );
   }
   return [...out.values()];
-}
-
-function toProblem(
-  p: TalliedProblem,
-  i: number,
-  ids: ReadonlyMap<string, string>,
-  seed: number,
-  redact: (s: string) => string,
-  ruleValue: (pointer: string) => unknown,
-  tls: CurlTls,
-): ReportedProblem {
-  const example = toCaseRecord(p.case, p.ex, seed, redact, tls);
-  const { title, due } = describeProblem(p, example, ruleValue);
-  // A part is `check kind rule`; a rule (a JSON pointer) may hold spaces, check and kind do not.
-  const split = (i: number) => [...new Set(p.parts.map((x) => /^(\S+) (\S+) (.*)$/.exec(x)?.[i + 1] ?? x))];
-  return {
-    id: `P${i + 1}`,
-    signature: p.signature,
-    core: p.core,
-    scope: p.scope,
-    title: redact(title),
-    received: p.received,
-    due,
-    ...(p.at.size ? { at: [...p.at].sort() } : {}),
-    checks: split(0),
-    kinds: split(1),
-    rules: split(2),
-    parts: p.parts,
-    messages: p.failures.map((f) => redact(f.message)),
-    cases: p.cases,
-    classes: [...p.classes].sort(),
-    failures: [...p.keys]
-      .map((k) => ids.get(k))
-      .filter((x): x is string => x !== undefined)
-      .sort((a, b) => Number(a.slice(1)) - Number(b.slice(1))),
-    example,
-    shrunk: p.shrunk,
-  };
 }
