@@ -100,7 +100,7 @@ export async function allTrials(opts: {
   return results;
 }
 
-/** The one-line figure the README shows. */
+/** The one-line figure docs/self-test.md shows. */
 export function figure(trials: readonly Trial[]): string {
   const faults = trials.filter((t) => t.kind === 'fault');
   const benign = trials.filter((t) => t.kind !== 'fault');
