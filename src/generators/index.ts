@@ -51,7 +51,19 @@ function generatorsFor(opts: Pick<PlanOptions, 'spec' | 'validators'>): Generato
   const model = modelFor(opts.spec, opts.validators);
   let g = cache.get(opts.validators);
   if (!g || g.model !== model) {
-    g = { model, preflight: preflightDrafts(model), boundary: boundaryDrafts(model), arbs: propertyArbitraries(model) };
+    // The preflight and boundary drafts when first asked for: the generation worker needs only the arbitraries.
+    let preflight: readonly Draft[] | undefined;
+    let boundary: readonly Draft[] | undefined;
+    g = {
+      model,
+      get preflight() {
+        return (preflight ??= preflightDrafts(model));
+      },
+      get boundary() {
+        return (boundary ??= boundaryDrafts(model));
+      },
+      arbs: propertyArbitraries(model),
+    };
     cache.set(opts.validators, g);
   }
   return g;

@@ -3,7 +3,7 @@ import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildValidators } from '../validators/index.ts';
-import { FEED_AHEAD, FEED_BATCH, type FeedMessage, type FeedWorkerData } from './feed.ts';
+import { FEED_AHEAD, FEED_BATCH, type FeedMessage, type FeedRequest, type FeedWorkerData } from './feed.ts';
 import { shardFilter } from './shard.ts';
 import type { TestCase } from '../generators/case.ts';
 import { randomPhase } from '../generators/index.ts';
@@ -18,14 +18,16 @@ const fail = (e: unknown) => {
 };
 
 try {
-  const cases = shardFilter(
-    randomPhase({ spec: data.spec, validators: buildValidators(data.spec), seed: data.seed, runs: data.runs }, false),
-    data.shard ?? undefined,
-    data.offset,
+  // Everything but the offset is known at start: the validators and arbitraries are built while the runner plans.
+  const random = randomPhase(
+    { spec: data.spec, validators: buildValidators(data.spec), seed: data.seed, runs: data.runs },
+    false,
   );
+  let cases: Generator<TestCase, undefined> | undefined;
   let credits = FEED_AHEAD;
   let done = false;
   const pump = () => {
+    if (!cases) return;
     try {
       while (credits > 0 && !done) {
         credits--;
@@ -49,11 +51,11 @@ try {
       fail(e);
     }
   };
-  port.on('message', () => {
-    credits++;
+  port.on('message', (m: FeedRequest) => {
+    if (m === 'more') credits++;
+    else cases = shardFilter(random, data.shard ?? undefined, m.start);
     pump();
   });
-  pump();
 } catch (e) {
   fail(e);
 }

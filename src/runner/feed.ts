@@ -23,13 +23,41 @@ export interface FeedWorkerData {
   readonly spec: LoadedSpec;
   readonly seed: number;
   readonly runs: number;
-  /** Cases of the plan before the random phase (the boundary phase), for the shard arithmetic. */
-  readonly offset: number;
   readonly shard: ShardSpec | null;
 }
 
+/**
+ * A message to the generation worker: first `start` (the plan's boundary cases, which come before the random phase in
+ * the shard arithmetic), then `more` for each batch consumed.
+ */
+export type FeedRequest = { readonly start: number } | 'more';
+
 /** A message from the generation worker. */
 export type FeedMessage = { readonly batch: TestCase[] } | { readonly done: true } | { readonly error: string };
+
+/**
+ * The generation worker of a run, started before the plan is ready: its start-up (modules, validators, arbitraries,
+ * ~0.3-0.5 s of a core) overlaps the runner's own and the boundary phase instead of following them. It generates
+ * nothing until `stream` gives it the plan's offset.
+ */
+export interface Feed {
+  /** The random phase from the worker, once the boundary phase has `offset` cases; called once. */
+  stream(offset: number): CaseSource;
+  close(): void;
+}
+
+/** Starts the generation worker of a run (see `Feed`). */
+export function startFeed(data: FeedWorkerData): Feed {
+  const worker = new Worker(siblingModule(import.meta.url, 'feed-worker'), {
+    workerData: data,
+    // Its own small heap: a few batches of drafts and the compiled validators.
+    resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 },
+  });
+  return {
+    stream: (offset) => workerStream(worker, offset),
+    close: () => void worker.terminate(),
+  };
+}
 
 /** Random cases from which the worker pays for its start-up (~0.3 s of a core). */
 export const WORKER_THRESHOLD = 2_000;
@@ -47,7 +75,15 @@ export const FEED_AHEAD = 16;
  */
 export function caseSource(
   plan: Plan,
-  opts: { spec: LoadedSpec; seed: number; runs: number; shard?: ShardSpec | undefined; worker: boolean },
+  opts: {
+    spec: LoadedSpec;
+    seed: number;
+    runs: number;
+    shard?: ShardSpec | undefined;
+    worker: boolean;
+    /** The run's worker, started early (`startFeed`) with the same spec, seed, runs and shard; one is started if not. */
+    feed?: Feed | undefined;
+  },
 ): CaseSource {
   if (!opts.worker) {
     const it = shardFilter(plan.cases(), opts.shard);
@@ -68,14 +104,8 @@ export function caseSource(
     boundary.push(next.value);
   }
   const head = shardFilter(boundary, opts.shard);
-  const data: FeedWorkerData = {
-    spec: opts.spec,
-    seed: opts.seed,
-    runs: opts.runs,
-    offset: plan.boundaryCount,
-    shard: opts.shard ?? null,
-  };
-  const tail = workerStream(data);
+  const feed = opts.feed ?? startFeed({ spec: opts.spec, seed: opts.seed, runs: opts.runs, shard: opts.shard ?? null });
+  const tail = feed.stream(plan.boundaryCount);
   let inHead = true;
   return {
     next() {
@@ -93,12 +123,9 @@ export function caseSource(
   };
 }
 
-function workerStream(data: FeedWorkerData): CaseSource {
-  const worker = new Worker(siblingModule(import.meta.url, 'feed-worker'), {
-    workerData: data,
-    // Its own small heap: a few batches of drafts and the compiled validators.
-    resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 },
-  });
+function workerStream(worker: Worker, offset: number): CaseSource {
+  const send = (m: FeedRequest) => worker.postMessage(m);
+  send({ start: offset });
   const ready: TestCase[][] = [];
   let current: TestCase[] = [];
   let at = 0;
@@ -114,7 +141,7 @@ function workerStream(data: FeedWorkerData): CaseSource {
       current = b;
       at = 0;
       // One batch consumed, one more may be generated.
-      worker.postMessage('more');
+      send('more');
     }
     return current[at++];
   };
