@@ -73,6 +73,9 @@ describe('npm run lint', () => {
       "import type { Io } from '../checks/judge.ts';",
     ],
     ["the report's model importing a sibling", 'src/report/model.ts', "import type { Io } from './verdict.ts';"],
+    ['the replay command importing the checks', 'src/cli/replay.ts', "import type { Io } from '../checks/judge.ts';"],
+    ['the replay command importing the spec', 'src/cli/replay.ts', "import type { Io } from '../spec/load.ts';"],
+    ['the cli importing the validators', 'src/cli/run.ts', "import type { Io } from '../validators/index.ts';"],
   ])('refuses %s', async (_, file, line) => {
     const messages = await lintAs(file, `${line}\n${body}`);
     expect(
