@@ -118,8 +118,8 @@ export function randomPhase(opts: PlanOptions, withValue = true): Generator<Test
 
 /**
  * Shrinks a failing random case: replays it from (seed, counterexamplePath) with `fc.check` and lets fast-check shrink
- * it, asking `stillFails` about each smaller candidate of the same label (every candidate is certified by the
- * arbitrary's filter). Returns the smallest case that still failed, with the path that replays it; boundary and
+ * it, asking `stillFails` about each smaller candidate of the same label, or for a valid case of any media type
+ * (every candidate is certified by the arbitrary's filter). Returns the smallest case that still failed, with the path that replays it; boundary and
  * preflight cases, and cases that no longer replay, are returned as they are. At most `maxAttempts` calls to `stillFails`.
  */
 export async function shrinkCase(
@@ -144,7 +144,9 @@ export async function shrinkCase(
         replayed = d.body === c.body && d.label === c.label && d.contentType === c.contentType;
         return !replayed;
       }
-      if (!replayed || attempts >= maxAttempts || d.label !== c.label) return true;
+      // A valid case may move to another media type (its label names it, `valid/random/<media>`): fast-check shrinks
+      // towards the first, application/json. A violation keeps its label: its keyword and field are the problem.
+      if (!replayed || attempts >= maxAttempts || (key !== 'valid' && d.label !== c.label)) return true;
       attempts++;
       const candidate = toCase(d, c.id, 'random', c.counterexamplePath);
       if (await stillFails(candidate)) {

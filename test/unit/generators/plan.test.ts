@@ -599,7 +599,9 @@ describe('shrinkCase', () => {
       let calls = 0;
       const small = await shrinkCase(c, opts, async () => (calls++, true), 40);
       expect(calls, key).toBeLessThanOrEqual(40);
-      expect(small.label, key).toBe(c.label);
+      // A violation keeps its label; a valid case may change media type (towards application/json).
+      if (key === 'valid') expect(small.label).toMatch(/^valid\/random\//);
+      else expect(small.label, key).toBe(c.label);
       expect(small.id).toBe(c.id);
       expect(small.body!.length, key).toBeLessThan(c.body!.length);
       if (small.kind === 'valid') expect(errorsOf(small)).toEqual([]);
@@ -613,6 +615,23 @@ describe('shrinkCase', () => {
       expect(small.counterexamplePath).toMatch(/^\d+(:\d+)+$/);
       expect(replayed!.body, key).toBe(small.body);
     }
+  });
+
+  it('shrinks a valid case towards application/json when the failure does not need its media type', async () => {
+    // Arrange: a valid random case sent in another media type, with a charset parameter.
+    const c = random.find(
+      (x) => x.kind === 'valid' && x.contentType !== 'application/json' && /charset/.test(x.contentType!),
+    )!;
+    expect(c).toBeDefined();
+    // Act: a failure that every request shows (the 500-on-everything kind).
+    const small = await shrinkCase(c, opts, async () => true, 60);
+    // Assert
+    expect(small.contentType).toBe('application/json');
+    expect(small.label).toBe('valid/random/application-json');
+    expect(errorsOf(small)).toEqual([]);
+    // One that needs the media type keeps it.
+    const kept = await shrinkCase(c, opts, async (x) => x.contentType === c.contentType, 60);
+    expect(kept.contentType).toBe(c.contentType);
   });
 
   it('shrinks towards what the target trips on', async () => {
