@@ -43,8 +43,11 @@ const STATUS_ORDER = [
 ];
 const FATAL = new Set(STATUS_ORDER.slice(0, 2));
 
-/** The class family a case belongs to: `valid/string`, `invalid/format`, `auth/basic`, `malformed`, `media`. */
+/** The class family a case belongs to: `valid/string`, `valid/string/long`, `invalid/format`, `auth/basic`, `malformed`, `media`. */
 export function familyOf(c: Pick<TestCase, 'kind' | 'label'>): string {
+  // A string's length and its characters are different bugs (a column too short, a charset that cannot hold them):
+  // the long variants are a family of their own, so that the two are never one problem.
+  if (/^valid\/string\/long-\d+$/.test(c.label)) return 'valid/string/long';
   const depth = c.kind === 'valid' || c.kind === 'schema-violation' || c.kind === 'auth' ? 2 : 1;
   return c.label.split('/').slice(0, depth).join('/');
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import type { Io } from '../../src/cli/io.ts';
-import type { Report } from '../../src/report/model.ts';
+import type { Report, ReportedProblem } from '../../src/report/model.ts';
 import { startProvider } from '../provider/server.ts';
 
 const TOKEN = 'reference-token';
@@ -107,4 +107,20 @@ describe('faults combined three at a time', () => {
     },
     120_000,
   );
+});
+
+describe('two server errors on strings', () => {
+  it('a string too long and characters beyond the BMP are two problems, never one', async () => {
+    // Arrange / Act: a 500 on a name of 256 characters and a 500 on any astral character, both on valid/string cases.
+    const run = await runAgainst('long-name-500+astral-chars-500', 'long-and-astral', 11);
+    // Assert
+    expect(run.code).toBe(1);
+    const boundary = (p: ReportedProblem) => p.classes.filter((c) => c.startsWith('valid/string/'));
+    const long = run.report.problems!.filter((p) => boundary(p).some((c) => c.startsWith('valid/string/long-')));
+    expect(long).toHaveLength(1);
+    expect(boundary(long[0]).sort()).toEqual(['valid/string/long-256', 'valid/string/long-4096']);
+    const astral = run.report.problems!.filter((p) => boundary(p).some((c) => /\/(cjk|emoji)$/.test(c)));
+    expect(astral).toHaveLength(1);
+    expect(astral[0].signature).not.toBe(long[0].signature);
+  }, 120_000);
 });

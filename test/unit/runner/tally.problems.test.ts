@@ -189,7 +189,7 @@ describe('createTally: a problem is a cause (issue #24)', () => {
       cases: 2,
       classes: ['invalid/format/collectiveId', 'valid/string/long-256'],
       title: 'status 500 (server error) on valid/string/long-256 and 1 more classes',
-      scope: 'valid/string',
+      scope: 'valid/string/long',
     });
     expect(r.problems![0].example.case.id).toBe('b1');
   });
