@@ -11,13 +11,13 @@ import type { Exchange, ShardSpec } from '../types.ts';
 import { lintSpec } from '../spec/lint.ts';
 import { loadSpec, OPERATION, resolvePointer, type LoadedSpec } from '../spec/load.ts';
 import { startTarget, TargetError, type Target } from '../targets/index.ts';
-import { buildValidators } from '../validators/index.ts';
-import type { BaselineEntry, FixturesReport, PreflightResult, Report } from '../report/model.ts';
+import { buildValidators, type Validators } from '../validators/index.ts';
+import type { BaselineEntry, PreflightResult, Report } from '../report/model.ts';
 import { createWaiverBook } from '../report/waivers.ts';
 import { parseWaivers, type Waiver } from '../waivers.ts';
 import type { Credentials } from './credentials.ts';
 import { createSecrets, type Secrets } from '../secrets.ts';
-import { createSession, type Session } from './session.ts';
+import { createSession, type Session, type SessionOptions } from './session.ts';
 import { shardShare } from './shard.ts';
 import { scheduled, type ScheduledPlan } from './schedule.ts';
 import { fixturesFor, type FixtureApplier, type Fixtures } from './fixtures.ts';
@@ -108,6 +108,54 @@ async function runWith(
   opts: RunOptions,
   hooks: RunHooks,
 ): Promise<Report> {
+  const planned = await planPhase(spec, opts);
+  // The token before the target: a token endpoint that fails does so before Prism is started.
+  await opts.credentials.token();
+  const target = await startTarget(planned.spec, opts.target);
+  const secrets = opts.secrets ?? createSecrets();
+  const session = createSession(sessionOptions(opts, hooks, target, secrets, started));
+  let source: CaseSource | undefined;
+  try {
+    if ((await session.token()) === undefined)
+      throw new TargetError(
+        'the spec requires a bearer token: pass --token T or set CONNECT_TOKEN (or use --token-url)',
+      );
+    const run = startRun(opts, hooks, planned, target, session, secrets);
+    await session.handshake();
+    const preflight = await preflightPhase(run);
+    if (planned.applier) await probeFixtures(run, planned.applier);
+    const { plan } = planned;
+    const worker = feed !== undefined && (opts.generateInWorker ?? plan.count - plan.boundaryCount >= WORKER_THRESHOLD);
+    source = caseSource(plan, { spec, seed: opts.seed, runs: opts.runs, shard: opts.shard, worker, feed });
+    const sent = await sendPlan(run, source, run.judgesProbes ? preflight.results.length : 0);
+    await shrinkPhase(run);
+    return finish(run, {
+      started,
+      complete: preflight.complete && sent.complete,
+      preflight: preflight.results,
+      coverage: sent.coverage,
+      secrets,
+    });
+  } finally {
+    source?.close();
+    session.close();
+    await target.stop();
+  }
+}
+
+/** What a run decides before it starts anything: the spec, its validators and warnings, the waivers, the plan. */
+interface Planned {
+  readonly spec: LoadedSpec;
+  readonly validators: Validators;
+  readonly lintWarnings: Report['warnings'];
+  readonly teamWaivers: readonly Waiver[];
+  readonly planOpts: PlanOptions;
+  readonly plan: ScheduledPlan;
+  readonly applier: FixtureApplier | undefined;
+}
+
+/** Plan: the spec's validators and warnings, the team's waivers read, the cases planned and scheduled, the fixtures checked. */
+async function planPhase(spec: LoadedSpec, opts: RunOptions): Promise<Planned> {
   const validators = buildValidators(spec);
   const lintWarnings = lintSpec(spec, PROFILE_ONLY_STATUSES);
   const teamWaivers = await readTeamWaivers(opts.waiversFile);
@@ -116,19 +164,24 @@ async function runWith(
   // Fixtures: checked against the spec before anything is sent, and put in from the plan's first valid case (the one
   // with every field, breadth first).
   const applier = opts.fixtures && fixturesFor(opts.fixtures, plan.cases(), validators);
-  // The token before the target: a token endpoint that fails does so before Prism is started.
-  await opts.credentials.token();
+  return { spec, validators, lintWarnings, teamWaivers, planOpts, plan, applier };
+}
 
-  const target = await startTarget(spec, opts.target);
-  const secrets = opts.secrets ?? createSecrets();
-  const timeoutMs = opts.timeoutMs ?? target.defaultTimeoutMs;
-  const session = createSession({
+/** The session of a run: its flags, the target's default timeout, Ctrl-C and the time limit. */
+function sessionOptions(
+  opts: RunOptions,
+  hooks: RunHooks,
+  target: Target,
+  secrets: Secrets,
+  started: number,
+): SessionOptions {
+  return {
     baseUrl: target.baseUrl,
     path: OPERATION.path,
     mock: target.mock,
     credentials: opts.credentials,
     secrets,
-    timeoutMs,
+    timeoutMs: opts.timeoutMs ?? target.defaultTimeoutMs,
     insecure: opts.insecure,
     ca: opts.ca?.pem,
     concurrency: opts.concurrency,
@@ -140,85 +193,16 @@ async function runWith(
     giveUpAfter: opts.giveUpAfter,
     deadline: opts.timeLimitMs === undefined ? undefined : started + opts.timeLimitMs,
     signal: hooks.signal,
-  });
-  let source: CaseSource | undefined;
-  try {
-    if ((await session.token()) === undefined)
-      throw new TargetError(
-        'the spec requires a bearer token: pass --token T or set CONNECT_TOKEN (or use --token-url)',
-      );
-    const checks = createChecks();
-    const ctx: CheckContext = { validators, mockTarget: target.mock };
-    const book = createWaiverBook(
-      [...target.waivers, ...teamWaivers],
-      target.kind,
-      opts.today ?? new Date().toISOString().slice(0, 10),
-    );
-    const tally = createTally(
-      checks,
-      opts.seed,
-      book,
-      secrets.redact,
-      opts.baseline?.entries ?? [],
-      hooks.onCreated,
-      (pointer) => resolvePointer(spec.document, pointer),
-    );
-    // Every 201 creates an entity in the target, whatever the case (shrinking and lax providers create too).
-    const onAttempt = hooks.onExchange && ((c: TestCase) => (ex: Exchange) => hooks.onExchange?.(c, ex));
-    const run: Run = {
-      opts,
-      hooks,
-      target,
-      session,
-      plan,
-      tally,
-      // Every shard probes the target, but only the first judges the probes: merged shards count them once.
-      judgesProbes: !opts.shard || opts.shard.index === 1,
-      prepared: (c) => applier?.apply(c) ?? c,
-      async send(c) {
-        const ex = await session.send(c, onAttempt?.(c));
-        if (ex) hooks.onExchange?.(c, ex);
-        return tally.noteCreated(ex);
-      },
-      judge: (c, ex) => judge(checks, c, ex, ctx),
-      // A case's place in the plan as sent (preflight, then the scheduled boundary and random phases):
-      // firstFailureAt counts in plan order, not in the order answers complete, so one seed gives one figure.
-      placeOf: (c) => (c.phase === 'preflight' ? Number(c.id.slice(1)) : plan.preflight.length + plan.placeOf(c)),
-    };
-
-    await session.handshake();
-    const preflight = await preflightPhase(run);
-    if (applier) await probeFixtures(run, applier);
-    const worker = feed !== undefined && (opts.generateInWorker ?? plan.count - plan.boundaryCount >= WORKER_THRESHOLD);
-    source = caseSource(plan, { spec, seed: opts.seed, runs: opts.runs, shard: opts.shard, worker, feed });
-    const coverage = createCoverage(planOpts);
-    const sentAll = await sendPlan(run, source, coverage, run.judgesProbes ? preflight.results.length : 0);
-    await shrinkPhase(run, planOpts);
-    return finish(run, {
-      spec,
-      started,
-      timeoutMs,
-      complete: preflight.complete && sentAll,
-      preflight: preflight.results,
-      coverage: coverage.rows(),
-      lintWarnings,
-      fixtures: applier?.report(),
-      secrets,
-    });
-  } finally {
-    source?.close();
-    session.close();
-    await target.stop();
-  }
+  };
 }
 
-/** What the phases of one run share: its options and hooks, the session, the plan and the tally. */
+/** What the phases of one run share: its options and hooks, the plan, the session and the tally. */
 interface Run {
   readonly opts: RunOptions;
   readonly hooks: RunHooks;
+  readonly planned: Planned;
   readonly target: Target;
   readonly session: Session;
-  readonly plan: ScheduledPlan;
   readonly tally: Tally;
   /** This run judges the preflight probes (unsharded, or the first shard). */
   readonly judgesProbes: boolean;
@@ -231,13 +215,63 @@ interface Run {
   placeOf(c: TestCase): number;
 }
 
+/** The checks, the waivers and the tally of a run, and how its phases send and judge a case. */
+function startRun(
+  opts: RunOptions,
+  hooks: RunHooks,
+  planned: Planned,
+  target: Target,
+  session: Session,
+  secrets: Secrets,
+): Run {
+  const { spec, validators, plan, applier } = planned;
+  const checks = createChecks();
+  const ctx: CheckContext = { validators, mockTarget: target.mock };
+  const book = createWaiverBook(
+    [...target.waivers, ...planned.teamWaivers],
+    target.kind,
+    opts.today ?? new Date().toISOString().slice(0, 10),
+  );
+  const tally = createTally(
+    checks,
+    opts.seed,
+    book,
+    secrets.redact,
+    opts.baseline?.entries ?? [],
+    hooks.onCreated,
+    (pointer) => resolvePointer(spec.document, pointer),
+  );
+  // Every 201 creates an entity in the target, whatever the case (shrinking and lax providers create too).
+  const onAttempt = hooks.onExchange && ((c: TestCase) => (ex: Exchange) => hooks.onExchange?.(c, ex));
+  return {
+    opts,
+    hooks,
+    planned,
+    target,
+    session,
+    tally,
+    // Every shard probes the target, but only the first judges the probes: merged shards count them once.
+    judgesProbes: !opts.shard || opts.shard.index === 1,
+    prepared: (c) => applier?.apply(c) ?? c,
+    async send(c) {
+      const ex = await session.send(c, onAttempt?.(c));
+      if (ex) hooks.onExchange?.(c, ex);
+      return tally.noteCreated(ex);
+    },
+    judge: (c, ex) => judge(checks, c, ex, ctx),
+    // A case's place in the plan as sent (preflight, then the scheduled boundary and random phases): firstFailureAt
+    // counts in plan order, not in the order answers complete, so one seed gives one figure.
+    placeOf: (c) => (c.phase === 'preflight' ? Number(c.id.slice(1)) : plan.preflight.length + plan.placeOf(c)),
+  };
+}
+
 /**
  * Preflight: certain verdicts first, so a target that validates nothing is named in one line, and an unreachable
  * one stops the run before its plan. `complete` is false when sending stopped during it.
  */
 async function preflightPhase(run: Run): Promise<{ results: PreflightResult[]; complete: boolean }> {
   const results: PreflightResult[] = [];
-  for (const c of run.plan.preflight) {
+  for (const c of run.planned.plan.preflight) {
     const ex = run.session.stopped() ? undefined : await run.send(c);
     if (!ex) return { results, complete: false };
     await run.session.reachable(ex, results.length === 0);
@@ -271,12 +305,12 @@ async function probeFixtures(run: Run, applier: FixtureApplier): Promise<void> {
 async function sendPlan(
   run: Run,
   cases: CaseSource,
-  coverage: ReturnType<typeof createCoverage>,
   judgedProbes: number,
-): Promise<boolean> {
+): Promise<{ complete: boolean; coverage: Report['coverage'] }> {
   const { session, tally, hooks } = run;
+  const coverage = createCoverage(run.planned.planOpts);
   // The console's count is the report's: the shard's exact share, and the preflight probes this run judges.
-  const total = shardShare(run.plan.count, run.opts.shard) + judgedProbes;
+  const total = shardShare(run.planned.plan.count, run.opts.shard) + judgedProbes;
   hooks.onStart?.({ total, target: run.target });
   let done = judgedProbes;
   let complete = true;
@@ -299,11 +333,11 @@ async function sendPlan(
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, run.opts.concurrency) }, sender));
-  return complete;
+  return { complete, coverage: coverage.rows() };
 }
 
 /** Shrink: the example of each problem, with a budget of its own, re-sent in smaller forms while it shows the problem. */
-async function shrinkPhase(run: Run, planOpts: PlanOptions): Promise<void> {
+async function shrinkPhase(run: Run): Promise<void> {
   const { session, tally } = run;
   for (const p of tally.shrinkable().slice(0, run.opts.maxShrinks ?? 10)) {
     if (session.stopped()) break;
@@ -312,7 +346,7 @@ async function shrinkPhase(run: Run, planOpts: PlanOptions): Promise<void> {
       const ex = await run.send(candidate);
       return ex !== undefined && tally.showsProblem(p, candidate, ex, run.judge(candidate, ex));
     };
-    const shrunk = await shrinkCase(p.case, planOpts, stillFails, 60);
+    const shrunk = await shrinkCase(p.case, run.planned.planOpts, stillFails, 60);
     const smallest = shrunk === p.case ? shrunk : run.prepared(shrunk);
     if (smallest !== p.case) {
       const ex = await run.send(smallest);
@@ -325,23 +359,20 @@ async function shrinkPhase(run: Run, planOpts: PlanOptions): Promise<void> {
 function finish(
   run: Run,
   r: {
-    spec: LoadedSpec;
     started: number;
-    timeoutMs: number;
     complete: boolean;
     preflight: PreflightResult[];
     coverage: Report['coverage'];
-    lintWarnings: Report['warnings'];
-    fixtures: FixturesReport | undefined;
     secrets: Secrets;
   },
 ): Report {
-  const { opts, session } = run;
+  const { opts, session, planned } = run;
+  const fixtures = planned.applier?.report();
   const interrupted = session.interrupted;
   // The last guard: no secret survives anywhere in the report, wherever a provider echoed it.
   return r.secrets.deep(
     run.tally.report({
-      spec: r.spec,
+      spec: planned.spec,
       target: run.target,
       insecure: opts.insecure,
       runs: opts.runs,
@@ -353,11 +384,11 @@ function finish(
       gaveUp: session.gaveUp(),
       requests: session.requests,
       pacing: session.pacing(),
-      ...(r.fixtures ? { fixtures: r.fixtures } : {}),
+      ...(fixtures ? { fixtures } : {}),
       startedAt: new Date(r.started).toISOString(),
       options: {
         concurrency: opts.concurrency,
-        timeoutMs: r.timeoutMs,
+        timeoutMs: opts.timeoutMs ?? run.target.defaultTimeoutMs,
         ...(opts.rate === undefined ? {} : { rate: opts.rate }),
         ...(opts.maxRequests === undefined ? {} : { maxRequests: opts.maxRequests }),
         ...(opts.credentials.oauth ?? {}),
@@ -367,9 +398,9 @@ function finish(
         ...(opts.ca === undefined ? {} : { ca: opts.ca.file }),
       },
       durationMs: Date.now() - r.started,
-      plan: run.plan.byClass,
+      plan: planned.plan.byClass,
       coverage: r.coverage,
-      lintWarnings: r.lintWarnings,
+      lintWarnings: planned.lintWarnings,
       preflight: r.preflight,
       ...(opts.baseline ? { baseline: opts.baseline } : {}),
     }),
