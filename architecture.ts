@@ -49,8 +49,8 @@ export const STAGES: readonly Stage[] = [
   { folder: 'client', imports: ['validators/media-type.ts'], why: 'the consumer the Pact contract records' },
   {
     folder: 'pact',
-    imports: ['spec', 'validators', 'checks/rules.ts'],
-    why: 'contract ↔ spec and provider verification; the statuses the verdict profile allows are defined once',
+    imports: ['spec', 'validators', 'checks/rules.ts', 'checks/profile.ts'],
+    why: "contract ↔ spec and provider verification; the statuses the verdict profile allows and the operation's rules are defined once",
   },
   {
     folder: 'cli',

@@ -8,6 +8,7 @@ import type { LoadedSpec } from './spec/load.ts';
 export { BUNDLED_SPEC, PACKAGE_ROOT } from './package.ts';
 // spec
 export { loadSpec, parseSpec, SpecError, OPERATION, type LoadedSpec } from './spec/load.ts';
+export { DEFAULT_OPERATION, operationName, parseOperation, type OperationRef } from './spec/operation.ts';
 export { convertSchema, SPEC_BASE } from './spec/convert.ts';
 export { type SpecWarning } from './spec/lint.ts';
 export { normaliseForPrism, type Normalisation } from './spec/normalise.ts';
@@ -33,6 +34,14 @@ export {
 } from './generators/index.ts';
 // checks
 export { createChecks } from './checks/index.ts';
+export {
+  DEFAULT_PROFILE,
+  PROFILES,
+  profileFor,
+  type OperationProfile,
+  type EchoGroup,
+  type EchoField,
+} from './checks/profile.ts';
 /** The spec's quirks, judged against the default verdict profile's statuses unless others are given. */
 export function lintSpec(spec: LoadedSpec, profileStatuses: readonly number[] = PROFILE_ONLY_STATUSES): SpecWarning[] {
   return lintSpecAgainst(spec, profileStatuses);

@@ -1,43 +1,46 @@
 import type { Check } from './types.ts';
 import { caseValue } from '../generators/draft.ts';
-import { RULES } from './rules.ts';
+import type { OperationProfile } from './profile.ts';
+import { rowStatuses, rulesOf } from './rules.ts';
 import { absent, fail, statusIn } from './util.ts';
-
-const judgeStatus = statusIn(RULES.security, 'credentials were not enforced');
 
 /**
  * No, wrong, empty or non-Bearer credentials: 401 (403 accepted); `security: [bearerAuth]` (OpenAPI 3.0.4 §4.8.30).
  * A 401 without a WWW-Authenticate challenge breaks RFC 9110 §15.5.2: a warning, as the verdict profile does not list it.
  * A 400 to an anonymous body the request schema refuses says that the body was validated before the credentials.
  */
-export const authIsEnforced: Check = {
-  name: 'auth-is-enforced',
-  description: 'missing, wrong, empty or non-Bearer credentials are answered 401 (403 accepted)',
-  scope: 'row',
-  applies: (c) => c.kind === 'auth',
-  judge: (c, ex, ctx) => {
-    const status = judgeStatus(c, ex, ctx);
-    const res = ex.response;
-    if (status !== undefined && res?.status === 400) {
-      const validator = ctx.validators.requestFor(c.contentType);
-      if (validator !== undefined && validator.validate(caseValue(c)).length > 0)
-        return fail(
-          'validated-before-authenticating',
-          RULES.security,
-          'validated before authenticating: 400 to an unauthenticated invalid body / Documented: 401, 403',
-          400,
-          [401, 403],
-        );
-    }
-    // An empty challenge is no challenge (RFC 9110 §11.6.1: at least one), and is said as a missing one is.
-    if (status !== undefined || res?.status !== 401 || !absent(res.headers['www-authenticate'])) return status;
-    return {
-      ...fail(
-        'missing-www-authenticate',
-        RULES.bearerScheme,
-        '401 has no WWW-Authenticate challenge (RFC 9110 §15.5.2)',
-      ),
-      severity: 'warning',
-    };
-  },
-};
+export function authIsEnforced(p: OperationProfile): Check {
+  const RULES = rulesOf(p);
+  const judgeStatus = statusIn(RULES.security, 'credentials were not enforced', rowStatuses(p));
+  return {
+    name: 'auth-is-enforced',
+    description: 'missing, wrong, empty or non-Bearer credentials are answered 401 (403 accepted)',
+    scope: 'row',
+    applies: (c) => c.kind === 'auth',
+    judge: (c, ex, ctx) => {
+      const status = judgeStatus(c, ex, ctx);
+      const res = ex.response;
+      if (status !== undefined && res?.status === 400) {
+        const validator = ctx.validators.requestFor(c.contentType);
+        if (validator !== undefined && validator.validate(caseValue(c)).length > 0)
+          return fail(
+            'validated-before-authenticating',
+            RULES.security,
+            'validated before authenticating: 400 to an unauthenticated invalid body / Documented: 401, 403',
+            400,
+            [401, 403],
+          );
+      }
+      // An empty challenge is no challenge (RFC 9110 §11.6.1: at least one), and is said as a missing one is.
+      if (status !== undefined || res?.status !== 401 || !absent(res.headers['www-authenticate'])) return status;
+      return {
+        ...fail(
+          'missing-www-authenticate',
+          RULES.bearerScheme,
+          '401 has no WWW-Authenticate challenge (RFC 9110 §15.5.2)',
+        ),
+        severity: 'warning',
+      };
+    },
+  };
+}

@@ -1,7 +1,8 @@
 import type { Check } from './types.ts';
 import { caseValue } from '../generators/draft.ts';
 import { writeJson } from '../generators/json-writer.ts';
-import { RULES } from './rules.ts';
+import type { EchoField, EchoGroup, OperationProfile } from './profile.ts';
+import { rulesOf } from './rules.ts';
 import { answered, fail } from './util.ts';
 
 /** Reads `path` in a JSON value; undefined when any step is missing. */
@@ -53,14 +54,10 @@ function sameUuid(a: unknown, b: unknown): boolean {
   return norm(a) === norm(b);
 }
 
-/** One echoed field: where the request's `request` comes back in the answer, and when it is compared. */
-interface EchoField {
-  readonly request: string;
-  readonly response: readonly string[];
-  /** `always`: compared even when the request left the field out (absent ≡ null); `given`: only when it carried a value. */
-  readonly when: 'always' | 'given';
-  readonly equal?: (a: unknown, b: unknown) => boolean;
-}
+const EQUALITY: Readonly<Record<EchoField['compare'], (sent: unknown, received: unknown) => boolean>> = {
+  json: jsonEqual,
+  uuid: sameUuid,
+};
 
 /** A preview of a value for a message: the first 120 characters, written without recursion. */
 function shown(v: unknown): string | undefined {
@@ -72,7 +69,7 @@ function shown(v: unknown): string | undefined {
  * failure), a different value too; a field left out is an omission (the schema requires nothing: a warning, counted
  * and listed). Where the request carried none, an `always` field must come back absent or null.
  */
-function echoCheck(name: string, description: string, fields: readonly EchoField[]): Check {
+function echoCheck({ name, description, fields }: EchoGroup, rule: string): Check {
   return {
     name,
     description,
@@ -95,7 +92,7 @@ function echoCheck(name: string, description: string, fields: readonly EchoField
             failures.push({
               ...fail(
                 'echo-null',
-                RULES.created,
+                rule,
                 `${res.status} ${where} is null, but the request's ${f.request} was ${shown(sent)}`,
                 null,
                 sent,
@@ -105,11 +102,11 @@ function echoCheck(name: string, description: string, fields: readonly EchoField
           continue;
         }
         if (f.when === 'given' && sent === null) continue;
-        if (!(f.equal ?? jsonEqual)(sent, received)) {
+        if (!EQUALITY[f.compare](sent, received)) {
           failures.push({
             ...fail(
               'echo-mismatch',
-              RULES.created,
+              rule,
               `${res.status} ${where} does not echo the request's ${f.request}: Received: ${shown(received)} / Sent: ${shown(sent)}`,
               received,
               sent,
@@ -122,7 +119,7 @@ function echoCheck(name: string, description: string, fields: readonly EchoField
         failures.push({
           ...fail(
             'echo-omission',
-            RULES.created,
+            rule,
             `${res.status} leaves out ${omitted.join(', ')} that the request sent (an omission: the schema requires nothing)`,
             null,
             omitted,
@@ -134,53 +131,35 @@ function echoCheck(name: string, description: string, fields: readonly EchoField
   };
 }
 
-/** Where a 2xx carries `requestType`, it is `Entity`: this operation creates Entity onboarding requests. */
-export const echoRequestType: Check = {
-  name: 'echo-request-type',
-  description: 'a created request has requestType Entity',
-  scope: 'request',
-  applies: (c) => c.kind === 'valid',
-  judge: answered((_c, body, res) =>
-    body['requestType'] === undefined || body['requestType'] === 'Entity'
-      ? undefined
-      : fail(
-          'echo-mismatch',
-          RULES.created,
-          `${res.status} requestType: Received: ${JSON.stringify(body['requestType'])} / Expected: "Entity"`,
-          body['requestType'],
-          'Entity',
-        ),
-  ),
-};
+/**
+ * Where a 2xx carries the profile's `requestType` member, it has the due value: the default operation creates Entity
+ * onboarding requests (`requestType: Entity`).
+ */
+function echoRequestType(field: string, value: string, rule: string): Check {
+  return {
+    name: 'echo-request-type',
+    description: `a created request has ${field} ${value}`,
+    scope: 'request',
+    applies: (c) => c.kind === 'valid',
+    judge: answered((_c, body, res) =>
+      body[field] === undefined || body[field] === value
+        ? undefined
+        : fail(
+            'echo-mismatch',
+            rule,
+            `${res.status} ${field}: Received: ${JSON.stringify(body[field])} / Expected: ${JSON.stringify(value)}`,
+            body[field],
+            value,
+          ),
+    ),
+  };
+}
 
-export const echoEntityType = echoCheck('echo-entity-type', 'a created entity has the type that was sent', [
-  { request: 'type', response: ['data', 'entity', 'type'], when: 'always' },
-]);
-
-export const echoEntityInformation = echoCheck(
-  'echo-entity-information',
-  'data.entity.information echoes type, brand, identifier, pairingCode, associatedEmail, name and track',
-  ['type', 'brand', 'identifier', 'pairingCode', 'associatedEmail', 'name', 'track'].map((k) => ({
-    request: k,
-    response: ['data', 'entity', 'information', k],
-    when: 'always' as const,
-  })),
-);
-
-export const echoCollectiveId = echoCheck(
-  'echo-collective-id',
-  'data.entity.collectiveId echoes the collectiveId sent',
-  [{ request: 'collectiveId', response: ['data', 'entity', 'collectiveId'], when: 'given', equal: sameUuid }],
-);
-
-export const echoOwner = echoCheck('echo-owner', 'data.entity.owner echoes the owner sent', [
-  { request: 'owner', response: ['data', 'entity', 'owner'], when: 'given', equal: sameUuid },
-]);
-
-export const echoProperties = echoCheck('echo-properties', 'data.entity.properties deep-equals the properties sent', [
-  { request: 'properties', response: ['data', 'entity', 'properties'], when: 'given' },
-]);
-
-export const echoReturnUrl = echoCheck('echo-return-url', 'returnUrl echoes the returnUrl sent', [
-  { request: 'returnUrl', response: ['returnUrl'], when: 'given' },
-]);
+/** The echo checks of an operation's profile, in report order: its request type, then its echo groups. */
+export function echoChecks(p: OperationProfile): Check[] {
+  const rule = rulesOf(p).created;
+  return [
+    ...(p.requestType ? [echoRequestType(p.requestType.field, p.requestType.value, rule)] : []),
+    ...p.echoes.map((g) => echoCheck(g, rule)),
+  ];
+}

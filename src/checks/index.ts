@@ -10,40 +10,31 @@ import { methodIsNotAllowed } from './method-is-not-allowed.ts';
 import { contentTypeConformance } from './content-type-conformance.ts';
 import { responseSchemaConformance } from './response-schema-conformance.ts';
 import { createUniqueIdCheck } from './unique-id.ts';
-import {
-  echoCollectiveId,
-  echoEntityInformation,
-  echoEntityType,
-  echoOwner,
-  echoProperties,
-  echoRequestType,
-  echoReturnUrl,
-} from './echo.ts';
+import { echoChecks } from './echo.ts';
+import { DEFAULT_PROFILE, type OperationProfile } from './profile.ts';
 
-/** The default verdict profile, in report order. `unique-id` keeps state, so each run gets a fresh list. */
-export function createChecks(): readonly Check[] {
+/**
+ * The verdict profile's checks for an operation (the default one unless given), in report order. `unique-id` keeps
+ * state, so each run gets a fresh list.
+ */
+export function createChecks(profile: OperationProfile = DEFAULT_PROFILE): readonly Check[] {
+  const p = profile;
   return [
     // transport
-    responseIsReceived,
-    notAServerError,
+    responseIsReceived(p),
+    notAServerError(p),
     // status: the verdict table's rows
-    statusIsAllowed,
-    validIsCreated,
-    invalidIsRejected,
-    authIsEnforced,
-    mediaTypeIsEnforced,
-    methodIsNotAllowed,
+    statusIsAllowed(p),
+    validIsCreated(p),
+    invalidIsRejected(p),
+    authIsEnforced(p),
+    mediaTypeIsEnforced(p),
+    methodIsNotAllowed(p),
     // response: the documented content
     contentTypeConformance,
     responseSchemaConformance,
-    // the 201 is the request that was created
-    echoRequestType,
-    echoEntityType,
-    echoEntityInformation,
-    echoCollectiveId,
-    echoOwner,
-    echoProperties,
-    echoReturnUrl,
-    createUniqueIdCheck(),
+    // the success answer is the request that was created
+    ...echoChecks(p),
+    createUniqueIdCheck(p),
   ];
 }

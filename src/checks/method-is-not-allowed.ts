@@ -1,40 +1,45 @@
 import type { Check } from './types.ts';
-import { allowedStatuses, RULES } from './rules.ts';
+import type { OperationProfile } from './profile.ts';
+import { allowedStatuses, rowStatuses, rulesOf } from './rules.ts';
 import { absent, fail, withResponse } from './util.ts';
 
 /**
  * Another method on the path: 405 (or what its class accepts: 200/204 to OPTIONS), with an `Allow` header (RFC 9110
  * §15.5.6, §9.3.7); a missing or empty one is a warning.
  */
-export const methodIsNotAllowed: Check = {
-  name: 'method-is-not-allowed',
-  description: 'another method on the path is answered 405 (a missing Allow header is a warning)',
-  scope: 'row',
-  applies: (c) => c.kind === 'method',
-  judge: withResponse((c, res) => {
-    const allowed = allowedStatuses(c);
-    if (!allowed.includes(res.status)) {
-      return fail(
-        'unexpected-status',
-        RULES.pathItem,
-        `${c.method} was not refused: Received: ${res.status} / Documented: ${allowed.join(', ')}`,
-        res.status,
-        allowed,
-      );
-    }
-    // An empty Allow says the path allows no method (RFC 9110 §10.2.1), which is as wrong here as none at all.
-    const mustAllow = res.status === 405 || (c.method === 'OPTIONS' && res.status < 300);
-    if (mustAllow && absent(res.headers['allow'])) {
-      const section = res.status === 405 ? '§15.5.6' : '§9.3.7';
-      return {
-        ...fail(
-          'missing-allow-header',
-          RULES.pathItem,
-          `${res.status} to ${c.method} has no Allow header (RFC 9110 ${section})`,
-        ),
-        severity: 'warning',
-      };
-    }
-    return undefined;
-  }),
-};
+export function methodIsNotAllowed(p: OperationProfile): Check {
+  const rule = rulesOf(p).pathItem;
+  const rows = rowStatuses(p);
+  return {
+    name: 'method-is-not-allowed',
+    description: 'another method on the path is answered 405 (a missing Allow header is a warning)',
+    scope: 'row',
+    applies: (c) => c.kind === 'method',
+    judge: withResponse((c, res) => {
+      const allowed = allowedStatuses(c, rows);
+      if (!allowed.includes(res.status)) {
+        return fail(
+          'unexpected-status',
+          rule,
+          `${c.method} was not refused: Received: ${res.status} / Documented: ${allowed.join(', ')}`,
+          res.status,
+          allowed,
+        );
+      }
+      // An empty Allow says the path allows no method (RFC 9110 §10.2.1), which is as wrong here as none at all.
+      const mustAllow = res.status === 405 || (c.method === 'OPTIONS' && res.status < 300);
+      if (mustAllow && absent(res.headers['allow'])) {
+        const section = res.status === 405 ? '§15.5.6' : '§9.3.7';
+        return {
+          ...fail(
+            'missing-allow-header',
+            rule,
+            `${res.status} to ${c.method} has no Allow header (RFC 9110 ${section})`,
+          ),
+          severity: 'warning',
+        };
+      }
+      return undefined;
+    }),
+  };
+}

@@ -1,37 +1,65 @@
 import type { CaseKind, TestCase } from '../generators/case.ts';
-import { OPERATION, pointer } from '../spec/load.ts';
+import { operationPointer, pointer } from '../spec/load.ts';
+import { DEFAULT_PROFILE, type OperationProfile } from './profile.ts';
 
 /** JSON pointers into the spec that the verdict rows cite (OpenAPI 3.0.4 §4.8.10 Operation, §4.8.16 Responses). */
-const op = pointer('paths', OPERATION.path, OPERATION.method);
-export const RULES = {
-  responses: `${op}/responses`,
-  created: `${op}/responses/201`,
-  badRequest: `${op}/responses/400`,
-  requestBody: `${op}/requestBody`,
-  requestContent: `${op}/requestBody/content`,
-  pathItem: pointer('paths', OPERATION.path),
-  security: '/security',
-  bearerScheme: '/components/securitySchemes/bearerAuth',
-} as const;
+export interface Rules {
+  readonly responses: string;
+  /** The success answer (`…/responses/201` for the default operation). */
+  readonly created: string;
+  readonly badRequest: string;
+  readonly requestBody: string;
+  readonly requestContent: string;
+  readonly pathItem: string;
+  readonly security: string;
+  readonly bearerScheme: string;
+}
+
+/** The pointers the rows cite for an operation's profile. */
+export function rulesOf(p: Pick<OperationProfile, 'operation' | 'success'>): Rules {
+  const op = operationPointer(p.operation);
+  return {
+    responses: `${op}/responses`,
+    created: `${op}/responses/${p.success}`,
+    badRequest: `${op}/responses/400`,
+    requestBody: `${op}/requestBody`,
+    requestContent: `${op}/requestBody/content`,
+    pathItem: pointer('paths', p.operation.path),
+    security: '/security',
+    bearerScheme: '/components/securitySchemes/bearerAuth',
+  };
+}
 
 /** Statuses the verdict profile allows although the spec does not document them (reported as spec gaps). */
 export const PROFILE_ONLY_STATUSES: readonly number[] = [401, 403, 405, 415, 429];
 
-/**
- * The statuses each verdict-table row (case kind) allows: the one place that says so. A case whose request-space
- * class accepts other statuses (where an RFC leaves the server a choice) carries them in `TestCase.accept`.
- */
-export const ROW_STATUSES: Readonly<Record<CaseKind, readonly number[]>> = {
-  valid: [201],
-  'schema-violation': [400],
-  'malformed-json': [400],
-  'empty-body': [400],
-  auth: [401, 403],
-  'media-type': [415, 400],
-  method: [405],
-};
+/** The statuses each verdict-table row (case kind) allows. */
+export type RowStatuses = Readonly<Record<CaseKind, readonly number[]>>;
 
-/** The statuses a case's row allows: its class's accepted ones, else its row's. */
-export function allowedStatuses(c: Pick<TestCase, 'kind' | 'accept'>): readonly number[] {
-  return c.accept ?? ROW_STATUSES[c.kind];
+/**
+ * The statuses each verdict-table row (case kind) allows for an operation's profile: the one place that says so. A
+ * case whose request-space class accepts other statuses (where an RFC leaves the server a choice) carries them in
+ * `TestCase.accept`.
+ */
+export function rowStatuses(p: Pick<OperationProfile, 'success'>): RowStatuses {
+  return {
+    valid: [p.success],
+    'schema-violation': [400],
+    'malformed-json': [400],
+    'empty-body': [400],
+    auth: [401, 403],
+    'media-type': [415, 400],
+    method: [405],
+  };
+}
+
+/** The default operation's rows. */
+export const ROW_STATUSES: RowStatuses = rowStatuses(DEFAULT_PROFILE);
+
+/** The statuses a case's row allows: its class's accepted ones, else its row's (the default operation's unless given). */
+export function allowedStatuses(
+  c: Pick<TestCase, 'kind' | 'accept'>,
+  rows: RowStatuses = ROW_STATUSES,
+): readonly number[] {
+  return c.accept ?? rows[c.kind];
 }

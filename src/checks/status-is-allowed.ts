@@ -1,28 +1,32 @@
 import type { Check } from './types.ts';
-import { PROFILE_ONLY_STATUSES, RULES } from './rules.ts';
+import type { OperationProfile } from './profile.ts';
+import { PROFILE_ONLY_STATUSES, rulesOf } from './rules.ts';
 import { fail, withResponse } from './util.ts';
 
 /** Never a status that the spec does not document and the verdict profile does not allow. */
-export const statusIsAllowed: Check = {
-  name: 'status-is-allowed',
-  description: 'every status is documented by the spec or allowed by the verdict profile',
-  scope: 'request',
-  applies: () => true,
-  judge: withResponse((c, res, ctx) => {
-    // A status the case's class accepts (an RFC's choice, e.g. 411 to a body without framing) is allowed for it.
-    const ok =
-      ctx.validators.findResponse(res.status) !== undefined ||
-      PROFILE_ONLY_STATUSES.includes(res.status) ||
-      (c.accept?.includes(res.status) ?? false);
-    const allowed = [...ctx.validators.documentedStatuses, ...PROFILE_ONLY_STATUSES.map(String)];
-    return ok
-      ? undefined
-      : fail(
-          'undocumented-status',
-          RULES.responses,
-          `Received: ${res.status} / Documented: ${allowed.join(', ')}`,
-          res.status,
-          allowed,
-        );
-  }),
-};
+export function statusIsAllowed(p: OperationProfile): Check {
+  const rule = rulesOf(p).responses;
+  return {
+    name: 'status-is-allowed',
+    description: 'every status is documented by the spec or allowed by the verdict profile',
+    scope: 'request',
+    applies: () => true,
+    judge: withResponse((c, res, ctx) => {
+      // A status the case's class accepts (an RFC's choice, e.g. 411 to a body without framing) is allowed for it.
+      const ok =
+        ctx.validators.findResponse(res.status) !== undefined ||
+        PROFILE_ONLY_STATUSES.includes(res.status) ||
+        (c.accept?.includes(res.status) ?? false);
+      const allowed = [...ctx.validators.documentedStatuses, ...PROFILE_ONLY_STATUSES.map(String)];
+      return ok
+        ? undefined
+        : fail(
+            'undocumented-status',
+            rule,
+            `Received: ${res.status} / Documented: ${allowed.join(', ')}`,
+            res.status,
+            allowed,
+          );
+    }),
+  };
+}

@@ -1,23 +1,30 @@
 import type { Check } from './types.ts';
-import { RULES } from './rules.ts';
+import { at } from './echo.ts';
+import type { OperationProfile } from './profile.ts';
+import { rulesOf } from './rules.ts';
 import { SeenIds } from './seen-ids.ts';
 import { answered, fail } from './util.ts';
 
-/** Every created request (any 2xx) has its own id across the whole run (stateful: one instance per run). */
-export function createUniqueIdCheck(): Check {
+/**
+ * Every created request (any 2xx) has its own id (at the profile's `idPath`) across the whole run (stateful: one
+ * instance per run).
+ */
+export function createUniqueIdCheck(p: OperationProfile): Check {
   const seen = new SeenIds();
+  const rule = rulesOf(p).created;
+  const where = p.idPath.join('.');
   return {
     name: 'unique-id',
     description: 'every created request has an id not seen before in the run',
     scope: 'request',
     applies: (c) => c.kind === 'valid',
     judge: answered((c, body, res) => {
-      const id = body['id'];
+      const id = at(body, ...p.idPath);
       if (typeof id !== 'string') return undefined;
       // The same case sent again (a retry, a shrink step) may get its own id back.
       const first = seen.firstOrAdd(id, c.id);
       if (first !== c.id)
-        return fail('duplicate-id', RULES.created, `${res.status} id ${id} was already returned for case ${first}`, id);
+        return fail('duplicate-id', rule, `${res.status} ${where} ${id} was already returned for case ${first}`, id);
       return undefined;
     }),
   };

@@ -133,7 +133,8 @@ export async function replayCommand(
   }
   const base = flags.target === undefined ? report.target.url : urlTarget(flags.target).baseUrl;
   const specPath = flags.spec ?? report.spec.path;
-  const engine = await prepareReplay(specPath);
+  // The report's operation (an older report's: the default one), judged by its own profile.
+  const engine = await prepareReplay(specPath, report.operation);
   if (engine.specSha256 !== report.spec.sha256)
     io.err(
       `warning: ${specPath} changed since the report (sha256 ${report.spec.sha256.slice(0, 12)}… then, ${engine.specSha256.slice(0, 12)}… now); judging by the current spec`,

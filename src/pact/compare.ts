@@ -1,8 +1,10 @@
 // Pact ↔ OpenAPI, offline: is every interaction of the consumer contract something the spec allows?
 // The suite's own check (comparePactWithSpec) uses the same Ajv validators as the live checks; the cross-check
 // (crossCheckWithComparator) asks @pactflow/openapi-pact-comparator, an independent reading of the same document.
-import { PROFILE_ONLY_STATUSES, RULES } from '../checks/rules.ts';
-import { OPERATION, pointer, type LoadedSpec } from '../spec/load.ts';
+import { profileFor } from '../checks/profile.ts';
+import { PROFILE_ONLY_STATUSES, rulesOf, type Rules } from '../checks/rules.ts';
+import { pointer, type LoadedSpec } from '../spec/load.ts';
+import { operationName, sameOperation } from '../spec/operation.ts';
 import type { SchemaError, Validators } from '../validators/index.ts';
 import { parsePact, type PactHttpInteraction, type ParsedPact } from './pact-file.ts';
 
@@ -25,7 +27,7 @@ export function isDocumentedStatus(validators: Validators, status: number): bool
 /**
  * Judges every HTTP interaction of a pact against the spec, using the example values the pact records
  * (a matcher-laden pact is judged by its examples):
- * - the request is the operation under test (`POST /v1/onboarding/entities`);
+ * - the request is the spec's operation under test (`POST /v1/onboarding/entities` by default);
  * - the response status is documented by the spec, or allowed by the verdict profile (401, 403, 405, 415, 429);
  * - for a documented status: the request carries bearer credentials (`security: bearerAuth`), and the response's
  *   Content-Type and body are allowed by the spec;
@@ -43,22 +45,23 @@ export function comparePactWithSpec(pactJson: unknown, spec: LoadedSpec, validat
     rule: pointer('paths'),
     message: 'not an HTTP interaction: the spec describes HTTP operations only',
   }));
-  for (const interaction of pact.interactions) out.push(...judgeInteraction(interaction, spec, validators));
+  const rules = rulesOf(profileFor(spec.operationRef));
+  for (const interaction of pact.interactions) out.push(...judgeInteraction(interaction, spec, validators, rules));
   return out;
 }
 
-function judgeInteraction(i: PactHttpInteraction, spec: LoadedSpec, validators: Validators): Mismatch[] {
+function judgeInteraction(i: PactHttpInteraction, spec: LoadedSpec, validators: Validators, rules: Rules): Mismatch[] {
   const out: Mismatch[] = [];
   const add = (part: Mismatch['part'], rule: string, message: string) =>
     out.push({ interaction: i.description, part, rule, message });
   const { request, response } = i;
   const path = request.path.split('?')[0];
-  if (path !== OPERATION.path || request.method !== OPERATION.method.toUpperCase()) {
+  if (!sameOperation({ method: request.method, path }, spec.operationRef)) {
     const known = spec.document.paths?.[path] !== undefined;
     add(
       'request',
       known ? pointer('paths', path) : pointer('paths'),
-      `${request.method} ${path} is not the operation under test (POST ${OPERATION.path})`,
+      `${request.method} ${path} is not the operation under test (${operationName(spec.operationRef)})`,
     );
     return out;
   }
@@ -69,7 +72,7 @@ function judgeInteraction(i: PactHttpInteraction, spec: LoadedSpec, validators: 
     const allowed = [...validators.documentedStatuses, ...PROFILE_ONLY_STATUSES.map(String)];
     add(
       'response',
-      RULES.responses,
+      rules.responses,
       `status ${status} is neither documented by the spec nor allowed by the verdict profile (${allowed.join(', ')})`,
     );
   }
@@ -79,7 +82,7 @@ function judgeInteraction(i: PactHttpInteraction, spec: LoadedSpec, validators: 
     if (!/^bearer\s+\S/i.test(request.headers['authorization'] ?? '')) {
       add(
         'request',
-        RULES.bearerScheme,
+        rules.bearerScheme,
         `a request answered ${status} must carry bearer credentials (security: bearerAuth); it has no "Authorization: Bearer …" header`,
       );
     }
@@ -98,11 +101,11 @@ function judgeInteraction(i: PactHttpInteraction, spec: LoadedSpec, validators: 
   }
 
   if (status >= 200 && status < 300) {
-    for (const problem of requestProblems(i, validators)) add('request', problem.rule, problem.message);
-  } else if (status === 400 && requestProblems(i, validators).length === 0) {
+    for (const problem of requestProblems(i, validators, rules)) add('request', problem.rule, problem.message);
+  } else if (status === 400 && requestProblems(i, validators, rules).length === 0) {
     add(
       'request',
-      RULES.badRequest,
+      rules.badRequest,
       'a 400 interaction must record an invalid request, but its request is valid for the spec',
     );
   }
@@ -110,15 +113,19 @@ function judgeInteraction(i: PactHttpInteraction, spec: LoadedSpec, validators: 
 }
 
 /** Why the request of an interaction is not one the spec accepts; empty when it is. */
-function requestProblems(i: PactHttpInteraction, validators: Validators): { rule: string; message: string }[] {
+function requestProblems(
+  i: PactHttpInteraction,
+  validators: Validators,
+  rules: Rules,
+): { rule: string; message: string }[] {
   const { request } = i;
   if (!request.hasBody)
-    return [{ rule: `${RULES.requestBody}/required`, message: 'the request has no body; the spec requires one' }];
+    return [{ rule: `${rules.requestBody}/required`, message: 'the request has no body; the spec requires one' }];
   const validator = validators.requestFor(request.contentType);
   if (!validator) {
     return [
       {
-        rule: RULES.requestContent,
+        rule: rules.requestContent,
         message: `request Content-Type ${JSON.stringify(request.contentType ?? null)} is not declared (${[...validators.request.keys()].join(', ')})`,
       },
     ];

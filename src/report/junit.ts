@@ -6,6 +6,7 @@ import { repeatCommand } from './repeat.ts';
 import { viewOf } from './view.ts';
 import { escapeMarkup, escapeText } from './text.ts';
 import { reproduceLines } from './script.ts';
+import { operationName, operationOf } from '../spec/operation.ts';
 
 /** An attribute value on one line (parsers turn raw newlines in attributes into spaces anyway). */
 function attr(s: string): string {
@@ -315,7 +316,7 @@ export function toJUnit(r: Report): string {
   const suites = viewOf(r).partial ? [runSuiteXml(r, timestamp), ...checks] : [...checks, runSuiteXml(r, timestamp)];
   const sum = (k: 'tests' | 'failures' | 'skipped') => suites.reduce((n, s) => n + s[k], 0);
   const attrs = {
-    name: `${r.tool.name}: POST /v1/onboarding/entities`,
+    name: `${r.tool.name}: ${operationName(operationOf(r))}`,
     tests: sum('tests'),
     failures: sum('failures'),
     errors: 0,

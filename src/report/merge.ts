@@ -13,6 +13,7 @@ import {
 } from './model.ts';
 import { mergeBaselineStatus } from './baseline.ts';
 import { mergeProblems } from './problems.ts';
+import { operationName, operationOf } from '../spec/operation.ts';
 import { buildReport } from './build.ts';
 
 /** Shard reports that do not make up one run: one line, exit code 2. */
@@ -202,13 +203,15 @@ function unique<T>(items: readonly T[], key: (x: T) => string): T[] {
 
 /**
  * The report of the whole run from the reports of its shards: every shard i/n of one n exactly once, with the same
- * seed, runs, spec, tool and target. Counts are summed; the duration is the longest shard's (shards run side by side).
+ * operation, seed, runs, spec, tool and target (a report without an operation, of an older version, judged the default
+ * one). Counts are summed; the duration is the longest shard's (shards run side by side).
  */
 export function mergeReports(input: readonly Report[]): Report {
   if (input.length === 0) throw new MergeError('merge-reports needs at least one shard report');
   const unsharded = input.find((r) => r.shard === null);
   if (unsharded) throw new MergeError(`a report of seed ${unsharded.seed} is not a shard (run with --shard i/n)`);
   const reports = [...input].sort((a, b) => a.shard!.index - b.shard!.index);
+  sameEverywhere(reports, 'operation', (r) => operationName(operationOf(r)));
   sameEverywhere(reports, 'seed', (r) => r.seed);
   sameEverywhere(reports, 'spec sha256', (r) => r.spec.sha256);
   sameEverywhere(reports, 'shard count', (r) => r.shard!.count);
@@ -240,6 +243,8 @@ export function mergeReports(input: readonly Report[]): Report {
   const merged = {
     tool: first.tool,
     spec: first.spec,
+    // A shard of an older version names none: the one another shard names (with its operationId), else the default.
+    operation: operationOf(reports.find((r) => r.operation !== undefined) ?? first),
     target: first.target,
     seed: first.seed,
     runs: first.runs,

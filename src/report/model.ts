@@ -4,6 +4,7 @@ import type { SpecWarning } from '../spec/lint.ts';
 import type { Violation } from '../generators/case.ts';
 import type { AuthMode, ShardSpec } from '../types.ts';
 import type { SentWire } from '../wire.ts';
+import type { OperationRef } from '../spec/operation.ts';
 import type { Waiver } from '../waivers.ts';
 
 // The report's data, every type of it here: the modules that compute parts of it (verdict, baseline, waivers) import
@@ -236,6 +237,11 @@ export interface FixturesReport {
 export interface Report {
   readonly tool: { readonly name: string; readonly version: string };
   readonly spec: { readonly path: string; readonly sha256: string };
+  /**
+   * The operation judged: method, path and the spec's operationId. Absent in reports of older versions, which all
+   * judged `POST /v1/onboarding/entities` (`operationOf` reads such a report as that one).
+   */
+  readonly operation?: OperationRef;
   readonly target: {
     readonly kind: 'prism' | 'url';
     readonly url: string;

@@ -25,6 +25,7 @@ import type {
 } from './model.ts';
 import { describeProblem, orderProblems } from './problems.ts';
 import { rowCounts } from './verdict.ts';
+import type { OperationRef } from '../spec/operation.ts';
 
 /** A distinct failure (check, kind, rule, case class) as the tally keeps it: its first example and its count. */
 export interface TalliedFailure {
@@ -94,6 +95,8 @@ export interface Tallied {
 /** What the run knows at its end, besides its tally. */
 export interface RunMeta {
   spec: { path: string; sha256: string };
+  /** The operation judged (report.json → `operation`). */
+  operation: OperationRef;
   target: { kind: 'prism' | 'url'; baseUrl: string; mock: boolean; normalisations: readonly Normalisation[] };
   insecure: boolean;
   runs: number;
@@ -159,7 +162,8 @@ export function reportOfRun(t: Tallied, meta: RunMeta, w: TalliedWording): Repor
   const checks = [...t.checks];
   return buildReport({
     tool: TOOL,
-    spec: meta.spec,
+    spec: { path: meta.spec.path, sha256: meta.spec.sha256 },
+    operation: meta.operation,
     target: { kind: meta.target.kind, url: meta.target.baseUrl, mock: meta.target.mock, insecure: meta.insecure },
     seed,
     runs: meta.runs,

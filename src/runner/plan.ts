@@ -1,5 +1,6 @@
 import type { ShardSpec } from '../types.ts';
 import { createChecks } from '../checks/index.ts';
+import { profileFor } from '../checks/profile.ts';
 import { planCases } from '../generators/index.ts';
 import { VERDICT_ROWS } from '../report/verdict.ts';
 import { shardFilter, shardShare } from './shard.ts';
@@ -29,12 +30,12 @@ export interface RunPlan {
 
 /** Plans a run exactly as `runSuite` would, and sends nothing: no target is started, no token is fetched. */
 export async function planRun(
-  opts: Pick<RunOptions, 'specPath' | 'target' | 'seed' | 'runs' | 'shard' | 'maxRequests' | 'fixtures'>,
+  opts: Pick<RunOptions, 'specPath' | 'operation' | 'target' | 'seed' | 'runs' | 'shard' | 'maxRequests' | 'fixtures'>,
 ): Promise<RunPlan> {
-  const spec = await loadSpec(opts.specPath);
+  const spec = await loadSpec(opts.specPath, opts.operation);
   // A URL is checked for form only; `prism` would be started, so it is not.
   if (opts.target !== 'prism') urlTarget(opts.target);
-  const checks = createChecks();
+  const checks = createChecks(profileFor(spec.operationRef));
   const validators = buildValidators(spec);
   const plan = scheduled(planCases({ spec, validators, seed: opts.seed, runs: opts.runs }), checks);
   const preflight = plan.preflight.length;

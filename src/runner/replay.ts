@@ -1,12 +1,14 @@
 // The replay engine (`conformance replay`): a report's failing requests rebuilt, sent again through a session as the
 // run sent them, and judged as the run judged them, by the check that reported each.
 import { createChecks } from '../checks/index.ts';
+import { profileFor, type OperationProfile } from '../checks/profile.ts';
 import { judge } from '../checks/judge.ts';
 import type { CheckContext } from '../checks/types.ts';
 import type { TestCase } from '../generators/case.ts';
 import type { ReportedFailure } from '../report/model.ts';
 import { caseFromFailure } from '../report/replay.ts';
-import { loadSpec, OPERATION } from '../spec/load.ts';
+import { loadSpec } from '../spec/load.ts';
+import type { OperationRef } from '../spec/operation.ts';
 import { buildValidators } from '../validators/index.ts';
 import type { Exchange } from '../types.ts';
 import { createSession, type Session, type SessionOptions } from './session.ts';
@@ -36,28 +38,37 @@ const NOT_SENT: ReplayOutcome = {
   message: 'the budget (--max-requests) was spent, the replay was interrupted or gave up on the target',
 };
 
-/** Loads the spec the answers are judged by; throws a `SpecError` when it is unusable. */
-export async function prepareReplay(specPath: string): Promise<Replay> {
-  const spec = await loadSpec(specPath);
+/**
+ * Loads the spec the answers are judged by, for the report's operation (judged by that operation's profile; a report
+ * of an older version names none: the default one); throws a `SpecError` when it is unusable or has no such operation.
+ */
+export async function prepareReplay(specPath: string, operation?: OperationRef): Promise<Replay> {
+  const spec = await loadSpec(specPath, operation);
+  const profile = profileFor(spec.operationRef);
   const ctx: CheckContext = { validators: buildValidators(spec), mockTarget: false };
   return {
     specSha256: spec.sha256,
     open(o) {
-      const session = createSession({ ...o, path: OPERATION.path, mock: false });
+      const session = createSession({ ...o, path: spec.operationRef.path, mock: false });
       // Replay sends a handful of requests: a target that cannot be reached stops it at any of them.
       const send = async (c: TestCase): Promise<Exchange | undefined> => {
         const ex = await session.send(c);
         if (ex) await session.reachable(ex);
         return ex;
       };
-      return { replay: (f) => replayOne(f, send, ctx), close: () => session.close() };
+      return { replay: (f) => replayOne(f, send, ctx, profile), close: () => session.close() };
     },
   };
 }
 
-async function replayOne(f: ReportedFailure, send: Session['send'], ctx: CheckContext): Promise<ReplayOutcome> {
+async function replayOne(
+  f: ReportedFailure,
+  send: Session['send'],
+  ctx: CheckContext,
+  profile: OperationProfile,
+): Promise<ReplayOutcome> {
   const c = caseFromFailure(f);
-  const checks = createChecks();
+  const checks = createChecks(profile);
   let ex = await send(c);
   if (!ex) return NOT_SENT;
   let judged = judge(checks, c, ex, ctx);

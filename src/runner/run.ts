@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import type { CheckContext } from '../checks/types.ts';
 import { createChecks } from '../checks/index.ts';
+import { profileFor, type OperationProfile } from '../checks/profile.ts';
 import { PROFILE_ONLY_STATUSES } from '../checks/rules.ts';
 import { judge, type Judged } from '../checks/judge.ts';
 import type { TestCase } from '../generators/case.ts';
@@ -9,7 +10,8 @@ import { createCoverage, planCases, shrinkCase, type PlanOptions } from '../gene
 import { caseSource, startFeed, WORKER_THRESHOLD, type CaseSource, type Feed } from './feed.ts';
 import type { Exchange, ShardSpec } from '../types.ts';
 import { lintSpec } from '../spec/lint.ts';
-import { loadSpec, OPERATION, resolvePointer, type LoadedSpec } from '../spec/load.ts';
+import { loadSpec, resolvePointer, type LoadedSpec } from '../spec/load.ts';
+import type { OperationRef } from '../spec/operation.ts';
 import { startTarget, TargetError, type Target } from '../targets/index.ts';
 import { buildValidators, type Validators } from '../validators/index.ts';
 import type { BaselineEntry, PreflightResult, Report } from '../report/model.ts';
@@ -26,6 +28,8 @@ import { createTally, type Tally } from './tally.ts';
 /** Everything a run needs; the CLI builds it from flags. */
 export interface RunOptions {
   readonly specPath: string;
+  /** The operation judged (`--operation`); `POST /v1/onboarding/entities` when absent. */
+  readonly operation?: OperationRef;
   /** `prism` or a provider's base URL. */
   readonly target: string;
   readonly credentials: Credentials;
@@ -85,7 +89,7 @@ const DEFAULT_TEAM_WAIVERS = 'spec/waivers.json';
 /** Runs the suite against one target and returns the report as data. Throws only for unusable input or target. */
 export async function runSuite(opts: RunOptions, hooks: RunHooks = {}): Promise<Report> {
   const started = Date.now();
-  const spec = await loadSpec(opts.specPath);
+  const spec = await loadSpec(opts.specPath, opts.operation);
   // A large run's generation worker starts now, so that its start-up overlaps the runner's (validators, plan,
   // preflight) and the boundary phase; it was the last ~0.3 s of a 10,000-case run's start. At most 2 × runs random
   // cases: the plan's exact count decides below whether it is used.
@@ -113,7 +117,7 @@ async function runWith(
   await opts.credentials.token();
   const target = await startTarget(planned.spec, opts.target);
   const secrets = opts.secrets ?? createSecrets();
-  const session = createSession(sessionOptions(opts, hooks, target, secrets, started));
+  const session = createSession(sessionOptions(opts, hooks, target, secrets, started, planned.spec));
   let source: CaseSource | undefined;
   try {
     if ((await session.token()) === undefined)
@@ -146,6 +150,8 @@ async function runWith(
 /** What a run decides before it starts anything: the spec, its validators and warnings, the waivers, the plan. */
 interface Planned {
   readonly spec: LoadedSpec;
+  /** The operation's verdict profile, which the checks and the tally are built from. */
+  readonly profile: OperationProfile;
   readonly validators: Validators;
   readonly lintWarnings: Report['warnings'];
   readonly teamWaivers: readonly Waiver[];
@@ -156,15 +162,16 @@ interface Planned {
 
 /** Plan: the spec's validators and warnings, the team's waivers read, the cases planned and scheduled, the fixtures checked. */
 async function planPhase(spec: LoadedSpec, opts: RunOptions): Promise<Planned> {
+  const profile = profileFor(spec.operationRef);
   const validators = buildValidators(spec);
   const lintWarnings = lintSpec(spec, PROFILE_ONLY_STATUSES);
-  const teamWaivers = await readTeamWaivers(opts.waiversFile);
+  const teamWaivers = await readTeamWaivers(opts.waiversFile, profile);
   const planOpts: PlanOptions = { spec, validators, seed: opts.seed, runs: opts.runs };
-  const plan = scheduled(planCases(planOpts), createChecks());
+  const plan = scheduled(planCases(planOpts), createChecks(profile));
   // Fixtures: checked against the spec before anything is sent, and put in from the plan's first valid case (the one
   // with every field, breadth first).
   const applier = opts.fixtures && fixturesFor(opts.fixtures, plan.cases(), validators);
-  return { spec, validators, lintWarnings, teamWaivers, planOpts, plan, applier };
+  return { spec, profile, validators, lintWarnings, teamWaivers, planOpts, plan, applier };
 }
 
 /** The session of a run: its flags, the target's default timeout, Ctrl-C and the time limit. */
@@ -174,10 +181,11 @@ function sessionOptions(
   target: Target,
   secrets: Secrets,
   started: number,
+  spec: LoadedSpec,
 ): SessionOptions {
   return {
     baseUrl: target.baseUrl,
-    path: OPERATION.path,
+    path: spec.operationRef.path,
     mock: target.mock,
     credentials: opts.credentials,
     secrets,
@@ -224,8 +232,8 @@ function startRun(
   session: Session,
   secrets: Secrets,
 ): Run {
-  const { spec, validators, plan, applier } = planned;
-  const checks = createChecks();
+  const { spec, profile, validators, plan, applier } = planned;
+  const checks = createChecks(profile);
   const ctx: CheckContext = { validators, mockTarget: target.mock };
   const book = createWaiverBook(
     [...target.waivers, ...planned.teamWaivers],
@@ -240,6 +248,7 @@ function startRun(
     opts.baseline?.entries ?? [],
     hooks.onCreated,
     (pointer) => resolvePointer(spec.document, pointer),
+    profile,
   );
   // Every 201 creates an entity in the target, whatever the case (shrinking and lax providers create too).
   const onAttempt = hooks.onExchange && ((c: TestCase) => (ex: Exchange) => hooks.onExchange?.(c, ex));
@@ -373,6 +382,7 @@ function finish(
   return r.secrets.deep(
     run.tally.report({
       spec: planned.spec,
+      operation: planned.spec.operationRef,
       target: run.target,
       insecure: opts.insecure,
       runs: opts.runs,
@@ -407,7 +417,7 @@ function finish(
   );
 }
 
-async function readTeamWaivers(file: string | undefined): Promise<Waiver[]> {
+async function readTeamWaivers(file: string | undefined, profile: OperationProfile): Promise<Waiver[]> {
   const path = file ?? (existsSync(DEFAULT_TEAM_WAIVERS) ? DEFAULT_TEAM_WAIVERS : undefined);
   if (path === undefined) return [];
   let json: unknown;
@@ -419,6 +429,6 @@ async function readTeamWaivers(file: string | undefined): Promise<Waiver[]> {
   return parseWaivers(
     json,
     path,
-    createChecks().map((c) => c.name),
+    createChecks(profile).map((c) => c.name),
   );
 }

@@ -2,7 +2,9 @@
 // accumulates becomes the Report in the report stage (report/tallied.ts).
 import type { Check, Failure } from '../checks/types.ts';
 import type { Judged } from '../checks/judge.ts';
-import { PROFILE_ONLY_STATUSES, RULES } from '../checks/rules.ts';
+import { DEFAULT_PROFILE, type OperationProfile } from '../checks/profile.ts';
+import { PROFILE_ONLY_STATUSES, rulesOf } from '../checks/rules.ts';
+import { at } from '../checks/echo.ts';
 import { jsonBody } from '../checks/util.ts';
 import type { TestCase } from '../generators/case.ts';
 import type { BaselineEntry, CheckSummary, Report, SpecGap } from '../report/model.ts';
@@ -27,7 +29,10 @@ export function createTally(
   onCreated?: (id: string) => void,
   /** What a spec pointer holds (a rule's value: `uuid` for a `format`), for titles in words. */
   ruleValue: (pointer: string) => unknown = () => undefined,
+  /** The operation's verdict profile: its success status and id path say what was created. */
+  profile: OperationProfile = DEFAULT_PROFILE,
 ) {
+  const RULES = rulesOf(profile);
   const matchBaseline = baselineMatcher(baselineEntries);
   /** The signatures of the baseline entries the run's causes matched. */
   const matchedEntries = new Set<string>();
@@ -164,7 +169,7 @@ export function createTally(
       }
     },
     noteCreated(ex: Exchange | undefined): Exchange | undefined {
-      const id = ex?.response?.status === 201 ? safeId(ex.response) : undefined;
+      const id = ex?.response?.status === profile.success ? safeId(ex.response, profile.idPath) : undefined;
       if (id) {
         createdCount++;
         if (created.length < CREATED_KEPT) created.push(id);
@@ -238,9 +243,9 @@ export function createTally(
 /** The bookkeeping of one run (see `createTally`). */
 export type Tally = ReturnType<typeof createTally>;
 
-function safeId(res: ReceivedResponse): string | undefined {
+function safeId(res: ReceivedResponse, idPath: readonly string[]): string | undefined {
   const parsed = jsonBody(res);
-  const id = parsed.ok ? (parsed.value as { id?: unknown } | null)?.id : undefined;
+  const id = parsed.ok ? at(parsed.value, ...idPath) : undefined;
   return typeof id === 'string' ? id : undefined;
 }
 

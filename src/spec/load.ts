@@ -2,8 +2,12 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import type { OpenAPIV3 } from 'openapi-types';
+import { DEFAULT_OPERATION, OPERATION_METHODS, operationName, type OperationRef } from './operation.ts';
 
-/** The operation under test: the suite covers exactly this one. */
+/**
+ * The default operation in the document's spelling (lower-case method key).
+ * @deprecated Kept for the public API: pass an {@link OperationRef} to {@link loadSpec}; `DEFAULT_OPERATION` is the default.
+ */
 export const OPERATION = { path: '/v1/onboarding/entities', method: 'post' } as const;
 
 /** A loaded OpenAPI document with what the suite derives from it once. */
@@ -14,6 +18,8 @@ export interface LoadedSpec {
   readonly sha256: string;
   /** The document as published (refs unresolved). */
   readonly document: OpenAPIV3.Document;
+  /** The operation under test: method, path and the document's operationId (report.json → `operation`). */
+  readonly operationRef: OperationRef;
   /** JSON pointer of the operation under test, e.g. `/paths/~1v1~1onboarding~1entities/post`. */
   readonly operationPointer: string;
   readonly operation: OpenAPIV3.OperationObject;
@@ -34,6 +40,11 @@ export function pointer(...tokens: readonly string[]): string {
   return tokens.map((t) => '/' + pointerToken(t)).join('');
 }
 
+/** JSON pointer of an operation in its document: `/paths/<path>/<method in lower case>` (OpenAPI 3.0.4 §4.8.8). */
+export function operationPointer(op: Pick<OperationRef, 'method' | 'path'>): string {
+  return pointer('paths', op.path, op.method.toLowerCase());
+}
+
 /** Reads the value at a JSON pointer, or undefined. */
 export function resolvePointer(root: unknown, ptr: string): unknown {
   if (ptr === '' || ptr === '#') return root;
@@ -50,19 +61,22 @@ export function resolvePointer(root: unknown, ptr: string): unknown {
   return node;
 }
 
-/** Reads, parses and sanity-checks an OpenAPI 3.0.x document holding the operation under test. */
-export async function loadSpec(path: string): Promise<LoadedSpec> {
+/**
+ * Reads, parses and sanity-checks an OpenAPI 3.0.x document holding the operation under test (by default
+ * `POST /v1/onboarding/entities`); a document without that operation is a `SpecError`.
+ */
+export async function loadSpec(path: string, operation: OperationRef = DEFAULT_OPERATION): Promise<LoadedSpec> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
   } catch (e) {
     throw new SpecError(`cannot read spec ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
-  return parseSpec(bytes, path);
+  return parseSpec(bytes, path, operation);
 }
 
 /** Parses a document already in memory (see {@link loadSpec}). */
-export function parseSpec(bytes: Buffer | string, path: string): LoadedSpec {
+export function parseSpec(bytes: Buffer | string, path: string, op: OperationRef = DEFAULT_OPERATION): LoadedSpec {
   let doc: unknown;
   try {
     doc = parse(bytes.toString(), { maxAliasCount: 100 });
@@ -77,15 +91,27 @@ export function parseSpec(bytes: Buffer | string, path: string): LoadedSpec {
     throw new SpecError(`spec ${path} is not OpenAPI 3.0 (openapi: ${JSON.stringify(version ?? null)})`);
   }
   const document = doc as OpenAPIV3.Document;
-  const operation = document.paths?.[OPERATION.path]?.[OPERATION.method];
-  if (!operation) {
-    throw new SpecError(`spec ${path} has no operation POST ${OPERATION.path}`);
+  const method = op.method.toLowerCase();
+  // Only the Path Item's method fields hold operations (OpenAPI 3.0.4 §4.8.9): not `parameters`, `servers`, `$ref`.
+  const operation = isMethod(method) ? document.paths?.[op.path]?.[method] : undefined;
+  if (!operation || typeof operation !== 'object') {
+    throw new SpecError(`spec ${path} has no operation ${operationName(op)}`);
   }
+  const operationId = typeof operation.operationId === 'string' ? operation.operationId : undefined;
   return {
     path,
     sha256: createHash('sha256').update(bytes).digest('hex'),
     document,
-    operationPointer: pointer('paths', OPERATION.path, OPERATION.method),
+    operationRef: {
+      method: method.toUpperCase(),
+      path: op.path,
+      ...(operationId === undefined ? {} : { operationId }),
+    },
+    operationPointer: operationPointer(op),
     operation,
   };
+}
+
+function isMethod(key: string): key is OpenAPIV3.HttpMethods {
+  return (OPERATION_METHODS as readonly string[]).includes(key.toUpperCase());
 }

@@ -5,7 +5,8 @@
  * `docs/request-space.md` is generated from this registry. Certification stays as it was (`../certify.ts`): a class
  * proposes a body, the validator decides whether it is what the class says.
  */
-import { OPERATION, pointer } from '../../spec/load.ts';
+import { operationPointer, pointer } from '../../spec/load.ts';
+import { DEFAULT_OPERATION } from '../../spec/operation.ts';
 import { isUtf8 } from 'node:buffer';
 import type { CaseKind, Violation, Wire } from '../case.ts';
 import type { AuthMode } from '../../types.ts';
@@ -73,8 +74,11 @@ export function requestClass(
   };
 }
 
-/** Pointers the classes cite. */
-const OP = pointer('paths', OPERATION.path, OPERATION.method);
+/**
+ * Pointers the classes cite: the request space (and `docs/request-space.md`) is the default operation's; its rows'
+ * statuses are that operation's profile (201 due to a valid request).
+ */
+const OP = operationPointer(DEFAULT_OPERATION);
 export const SPEC = {
   operation: OP,
   requestBody: `${OP}/requestBody`,
@@ -83,7 +87,7 @@ export const SPEC = {
   schema: `${OP}/requestBody/content/<media>/schema`,
   field: `${OP}/requestBody/content/<media>/schema/properties/<field>`,
   security: '/security',
-  pathItem: pointer('paths', OPERATION.path),
+  pathItem: pointer('paths', DEFAULT_OPERATION.path),
   created: `${OP}/responses/201`,
   badRequest: `${OP}/responses/400`,
 } as const;

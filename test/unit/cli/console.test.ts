@@ -77,7 +77,7 @@ describe('formatSummary', () => {
   it('lists checks, failures with rule and curl line, spec gaps, warnings, waivers, the verdict and the repeat command', () => {
     expect(formatSummary(fixtureReport(), { reportDir: 'reports/', allFailures: true }).join('\n'))
       .toMatchInlineSnapshot(`
-      "connect-onboarding-conformance 0.1.0 · target https://sandbox.connect.example.com/connect · seed 1234567
+      "connect-onboarding-conformance 0.1.0 · POST /v1/onboarding/entities · target https://sandbox.connect.example.com/connect · seed 1234567
       3 problems · 3 distinct failures (10 in all)
 
       problems (3), by root cause:
@@ -150,7 +150,7 @@ describe('formatSummary', () => {
       checks: r.checks.slice(0, 2),
     });
     expect(lines.join('\n')).toMatchInlineSnapshot(`
-      "connect-onboarding-conformance 0.1.0 · target http://127.0.0.1:4010 (embedded Prism mock) · seed 1234567
+      "connect-onboarding-conformance 0.1.0 · POST /v1/onboarding/entities · target http://127.0.0.1:4010 (embedded Prism mock) · seed 1234567
       0 problems · 0 distinct failures (0 in all)
 
         check                 passed  failed  waived  skipped

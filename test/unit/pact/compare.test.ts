@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { RULES } from '../../../src/checks/rules.ts';
+import { DEFAULT_PROFILE } from '../../../src/checks/profile.ts';
+import { rulesOf } from '../../../src/checks/rules.ts';
 import { comparePactWithSpec, crossCheckWithComparator } from '../../../src/pact/compare.ts';
 import { PactFileError } from '../../../src/pact/pact-file.ts';
 import { loadSpec, type LoadedSpec } from '../../../src/spec/load.ts';
@@ -8,6 +9,7 @@ import { buildValidators, type Validators } from '../../../src/validators/index.
 import { DEFAULT_PACT as PACT } from '../../../src/cli/verify-pact.ts';
 import { FULL, MINIMAL, MISSING_BRAND, NO_CREDENTIALS, REDIRECT } from '../../../contracts/interactions.ts';
 
+const RULES = rulesOf(DEFAULT_PROFILE);
 const C = '/components/schemas/';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- fixtures: pact JSON, mutated freely

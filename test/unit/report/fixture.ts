@@ -236,6 +236,7 @@ export function fixtureReport(): Report {
   return {
     tool: { name: 'connect-onboarding-conformance', version: '0.1.0' },
     spec: { path: 'spec/openapi.yaml', sha256: '5d41402abc4b2a76b9719d911017c592e8f1c7a2d2b0f7e3c9a4b6d8e0f1a2b3' },
+    operation: { method: 'POST', path: '/v1/onboarding/entities', operationId: 'post-postentityonboardingasync' },
     target: { kind: 'url', url: 'https://sandbox.connect.example.com/connect', mock: false, insecure: false },
     seed: 1234567,
     runs: 200,

@@ -194,6 +194,17 @@ describe('mergeReports', () => {
       [shard(1, 2), { ...shard(2, 2), spec: { path: 'spec/openapi.yaml', sha256: 'abc' } }],
       /^shard reports differ in spec sha256 \(5d41402a.* and abc\)/,
     ],
+    [
+      [shard(1, 2), { ...shard(2, 2), operation: { method: 'GET', path: '/v1/onboarding/entities' } }],
+      'shard reports differ in operation (POST /v1/onboarding/entities and GET /v1/onboarding/entities): they are not shards of one run',
+    ],
+    [
+      [
+        { ...shard(1, 2), operation: undefined },
+        { ...shard(2, 2), operation: { method: 'PUT', path: '/v1/x' } },
+      ],
+      'shard reports differ in operation (POST /v1/onboarding/entities and PUT /v1/x): they are not shards of one run',
+    ],
     [[shard(1, 2), shard(2, 3)], 'shard reports differ in shard count (2 and 3): they are not shards of one run'],
     [[shard(1, 3), shard(3, 3)], 'shard 2/3 is missing (got 1/3, 3/3)'],
     [[shard(1, 2), shard(2, 2), shard(2, 2)], 'shard 2/2 is given 2 times'],
@@ -205,6 +216,13 @@ describe('mergeReports', () => {
     const m = message(() => mergeReports(reports));
     if (typeof expected === 'string') expect(m).toBe(expected);
     else expect(m).toMatch(expected);
+  });
+
+  it('joins a shard of an older version (no operation) with one naming the default operation, and names it', () => {
+    const { operation, ...older } = shard(1, 2);
+    expect(mergeReports([older, shard(2, 2)]).operation).toEqual(operation);
+    const { operation: _, ...older2 } = shard(2, 2);
+    expect(mergeReports([older, older2]).operation).toEqual({ method: 'POST', path: '/v1/onboarding/entities' });
   });
 
   it('accepts Prism shards on different ports', () => {

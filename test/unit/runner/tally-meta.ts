@@ -1,6 +1,7 @@
 // What a run tells its tally at the end, for the tally's unit tables: a complete run of nothing in particular.
 import type { createTally } from '../../../src/runner/tally.ts';
 import type { Target } from '../../../src/targets/index.ts';
+import { DEFAULT_OPERATION } from '../../../src/spec/operation.ts';
 
 type Meta = Parameters<ReturnType<typeof createTally>['report']>[0];
 
@@ -11,6 +12,7 @@ const TARGET = { kind: 'url', baseUrl: 'http://127.0.0.1:1', mock: false, normal
 export function reportMeta(requests: number, over: Partial<Meta> = {}): Meta {
   return {
     spec: { path: 'spec/openapi.yaml', sha256: 'x' },
+    operation: DEFAULT_OPERATION,
     target: TARGET,
     insecure: false,
     runs: 0,

@@ -1,0 +1,107 @@
+// The verdict profile of one operation: what its checks hold for it that the document does not say in a form a check
+// can read (the status that means "created", where the created id is, which request fields come back where). The
+// checks are built from a profile (`createChecks(profile)`); a second operation is a second entry in `PROFILES`.
+import { SpecError } from '../spec/load.ts';
+import { DEFAULT_OPERATION, operationName, sameOperation, type OperationRef } from '../spec/operation.ts';
+
+/** One echoed field: where the request's `request` member comes back in the success answer, and when it is compared. */
+export interface EchoField {
+  /** The request body's top-level member. */
+  readonly request: string;
+  /** Its place in the answer's JSON body, key by key. */
+  readonly response: readonly string[];
+  /** `always`: compared even when the request left the field out (absent ≡ null); `given`: only when it carried a value. */
+  readonly when: 'always' | 'given';
+  /** `json`: deep JSON equality; `uuid`: one uuid in two spellings (case, `urn:uuid:`) is equal. */
+  readonly compare: 'json' | 'uuid';
+}
+
+/** One echo check: its name, what it asserts, and the fields it compares. */
+export interface EchoGroup {
+  readonly name: string;
+  readonly description: string;
+  readonly fields: readonly EchoField[];
+}
+
+/** What the checks hold for one operation besides what the document says. */
+export interface OperationProfile {
+  readonly operation: OperationRef;
+  /** The status due to a schema-valid request (the verdict table's `valid` row). */
+  readonly success: number;
+  /** Where the id of what was created is in the success answer's JSON body (`unique-id`, `created.ndjson`). */
+  readonly idPath: readonly string[];
+  /** A member of the success answer that names what was created, and its due value, when the operation has one. */
+  readonly requestType?: { readonly field: string; readonly value: string };
+  /** The echo checks, in report order. */
+  readonly echoes: readonly EchoGroup[];
+}
+
+const always = (request: string, ...response: string[]): EchoField => ({
+  request,
+  response,
+  when: 'always',
+  compare: 'json',
+});
+const given = (request: string, compare: EchoField['compare'], ...response: string[]): EchoField => ({
+  request,
+  response,
+  when: 'given',
+  compare,
+});
+
+/** `POST /v1/onboarding/entities`: creates an Entity onboarding request and answers it (201, `OnboardingResponse`). */
+export const ENTITY_ONBOARDING: OperationProfile = {
+  operation: DEFAULT_OPERATION,
+  success: 201,
+  idPath: ['id'],
+  requestType: { field: 'requestType', value: 'Entity' },
+  echoes: [
+    {
+      name: 'echo-entity-type',
+      description: 'a created entity has the type that was sent',
+      fields: [always('type', 'data', 'entity', 'type')],
+    },
+    {
+      name: 'echo-entity-information',
+      description:
+        'data.entity.information echoes type, brand, identifier, pairingCode, associatedEmail, name and track',
+      fields: ['type', 'brand', 'identifier', 'pairingCode', 'associatedEmail', 'name', 'track'].map((k) =>
+        always(k, 'data', 'entity', 'information', k),
+      ),
+    },
+    {
+      name: 'echo-collective-id',
+      description: 'data.entity.collectiveId echoes the collectiveId sent',
+      fields: [given('collectiveId', 'uuid', 'data', 'entity', 'collectiveId')],
+    },
+    {
+      name: 'echo-owner',
+      description: 'data.entity.owner echoes the owner sent',
+      fields: [given('owner', 'uuid', 'data', 'entity', 'owner')],
+    },
+    {
+      name: 'echo-properties',
+      description: 'data.entity.properties deep-equals the properties sent',
+      fields: [given('properties', 'json', 'data', 'entity', 'properties')],
+    },
+    {
+      name: 'echo-return-url',
+      description: 'returnUrl echoes the returnUrl sent',
+      fields: [given('returnUrl', 'json', 'returnUrl')],
+    },
+  ],
+};
+
+/** The operations the suite has a verdict profile for. */
+export const PROFILES: readonly OperationProfile[] = [ENTITY_ONBOARDING];
+
+/** The default operation's profile. */
+export const DEFAULT_PROFILE: OperationProfile = ENTITY_ONBOARDING;
+
+/** The profile of an operation; a `SpecError` (one line, exit 2) when the suite has none for it. */
+export function profileFor(op: OperationRef): OperationProfile {
+  const found = PROFILES.find((p) => sameOperation(p.operation, op));
+  if (found) return found;
+  const known = PROFILES.map((p) => operationName(p.operation)).join(', ');
+  throw new SpecError(`no verdict profile for ${operationName(op)}: the suite judges ${known}`);
+}
