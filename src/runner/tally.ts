@@ -83,10 +83,14 @@ export function createTally(
         judged.filter((j) => j.outcome !== 'skip').map((j) => j.check.name),
       );
       // Waivers first: the case's causes (and so whether the baseline lists them) are made of its unwaived failures.
+      // Most cases have no finding at all: nothing to match, no cause (the common case costs no maps or strings).
+      const found = judged.some((j) => j.failures.length > 0);
       const waiverOf = new Map<Failure, ReturnType<typeof book.match>>();
-      for (const j of judged) for (const f of j.failures) if (f.severity === 'error') waiverOf.set(f, book.match(c, f));
-      const unwaivedErrors = [...waiverOf].filter(([, w]) => !w).map(([f]) => f);
-      const causes = causesOf(c, answerOf(ex), rootCause(c, judged, unwaivedErrors));
+      if (found)
+        for (const j of judged)
+          for (const f of j.failures) if (f.severity === 'error') waiverOf.set(f, book.match(c, f));
+      const unwaivedErrors = found ? [...waiverOf].filter(([, w]) => !w).map(([f]) => f) : [];
+      const causes = found ? causesOf(c, answerOf(ex), rootCause(c, judged, unwaivedErrors)) : [];
       // A failure is baselined when the cause that explains it is one the baseline lists.
       const baselinedFailures = new Set<Failure>();
       for (const cause of causes) if (inBaseline(cause)) for (const f of cause.failures) baselinedFailures.add(f);
