@@ -1,5 +1,5 @@
 import { TargetError } from '../targets/types.ts';
-import { Agent, fetch as undiciFetch } from 'undici';
+import type { Agent } from 'undici';
 import type { Credentials } from './credentials.ts';
 import { describeTls, isTlsCode, speaksTls, tlsConnect } from './tls.ts';
 
@@ -151,10 +151,15 @@ async function fetchFailure(e: unknown, url: URL, timeoutMs: number): Promise<st
 /** `fetch` with the run's TLS options (undici's own, whose `dispatcher` carries them); the global one without. */
 function tlsFetch(tls: OAuthOptions['tls']): typeof fetch {
   if (!tls || (!tls.insecure && tls.ca === undefined)) return globalThis.fetch;
-  const dispatcher = new Agent({ connect: tlsConnect(tls) });
+  // undici's index is loaded by the runs that need its fetch only (~0.1 s of start-up; see http.ts).
+  const undici = import('undici');
+  let dispatcher: Agent | undefined;
   // undici's fetch takes the same arguments as the global one, plus the dispatcher.
-  return ((input: string | URL, init?: RequestInit) =>
-    undiciFetch(input, { ...(init as object), dispatcher })) as unknown as typeof fetch; // undici's Response is the global Response in shape
+  return (async (input: string | URL, init?: RequestInit) => {
+    const { Agent, fetch: undiciFetch } = await undici;
+    dispatcher ??= new Agent({ connect: tlsConnect(tls) });
+    return undiciFetch(input, { ...(init as object), dispatcher });
+  }) as unknown as typeof fetch; // undici's Response is the global Response in shape
 }
 
 /** The token URL, which must be https (RFC 6749 §2.3.1 requires TLS) unless it is on this machine. */
