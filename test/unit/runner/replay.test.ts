@@ -1,0 +1,101 @@
+// The replay engine on real servers on 127.0.0.1: a report's failure sent again through a session and judged by the
+// check that reported it, as `conformance replay` prints it.
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { staticToken } from '../../../src/runner/credentials.ts';
+import { prepareReplay, type Replay, type ReplaySession } from '../../../src/runner/replay.ts';
+import { createSecrets } from '../../../src/secrets.ts';
+import { TargetError } from '../../../src/targets/types.ts';
+import { FAILURES } from '../report/fixture.ts';
+import { endless429, startServer, type TestServer } from '../../robustness/servers.ts';
+
+const F2 = FAILURES[1]; // invalid-is-rejected: an enum violation answered 201
+const servers: TestServer[] = [];
+const sessions: ReplaySession[] = [];
+let engine: Replay;
+beforeAll(async () => {
+  engine = await prepareReplay('spec/openapi.yaml');
+});
+afterEach(async () => {
+  sessions.splice(0).forEach((s) => s.close());
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+const answering = (status: number) =>
+  startServer((_req, res) => {
+    const body = JSON.stringify(status === 201 ? { id: 'x' } : { errors: [{ code: 'Invalid', message: 'no' }] });
+    res.writeHead(status, { 'content-type': 'application/json' }).end(body);
+  });
+
+async function open(server: TestServer | string, maxRequests?: number): Promise<ReplaySession> {
+  if (typeof server !== 'string') servers.push(server);
+  const s = engine.open({
+    baseUrl: typeof server === 'string' ? server : server.url,
+    credentials: staticToken('replay-token-1234'),
+    secrets: createSecrets(),
+    timeoutMs: 5_000,
+    insecure: false,
+    concurrency: 1,
+    maxRequests,
+  });
+  sessions.push(s);
+  return s;
+}
+
+describe('prepareReplay', () => {
+  it('judges by the spec it loaded, and says which', () => {
+    expect(engine.specSha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it.each([
+    { status: 400, state: 'fixed' },
+    { status: 201, state: 'failing' },
+  ])('an invalid request answered $status: $state', async ({ status, state }) => {
+    // Arrange
+    const s = await open(await answering(status));
+    // Act
+    const outcome = await s.replay(F2);
+    // Assert
+    expect(outcome.state).toBe(state);
+    if (outcome.state === 'failing') expect(outcome.message).toMatch(/Received: 201/);
+  });
+
+  it('a target that only answers 429 is rate-limited, never fixed', async () => {
+    // Arrange
+    const s = await open(await endless429());
+    // Act
+    const outcome = await s.replay(F2);
+    // Assert
+    expect(outcome).toEqual({
+      state: 'rate-limited',
+      message: 'still 429 after 6 tries; gave up on this case; lower --rate or replay later',
+    });
+  });
+
+  it('a spent budget leaves the failure not sent', async () => {
+    // Arrange
+    const target = await answering(400);
+    const s = await open(target, 1);
+    // Act
+    const first = await s.replay(F2);
+    const second = await s.replay(F2);
+    // Assert
+    expect(first.state).toBe('fixed');
+    expect(second.state).toBe('not-sent');
+    expect(target.requests()).toBe(1);
+  });
+
+  it('a target that refuses connections stops the replay with one TargetError', async () => {
+    // Arrange: a port that was just free
+    const gone = await startServer(() => undefined);
+    await gone.close();
+    const s = await open(gone.url);
+    // Act
+    const thrown = await s.replay(F2).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    // Assert
+    expect(thrown).toBeInstanceOf(TargetError);
+    expect((thrown as Error).message).toContain('is unreachable');
+  });
+});
