@@ -4,7 +4,7 @@ import { planRun, type RunPlan } from '../runner/plan.ts';
 import { writeReports } from '../report/write.ts';
 import { createProgress, formatSummary } from './console.ts';
 import type { Report } from '../report/model.ts';
-import { BUNDLED_SPEC, shownPath } from '../package.ts';
+import { BUNDLED_SPEC, recordedSpecPath } from '../package.ts';
 import { intFlag, shardFlag, type Flags } from './args.ts';
 import { credentialsFrom } from './credentials.ts';
 import { optional } from './optional.ts';
@@ -35,8 +35,13 @@ export async function runCommand(
   const reportDir = flags['report-dir'] ?? 'reports';
   const opts = {
     // An absolute --spec inside the current folder is recorded relative to it, so that the reports replay elsewhere.
+    // The bundled spec outside the current folder (the Action's install) is recorded by its package name.
     specPath:
-      flags.spec === undefined ? shownPath(BUNDLED_SPEC) : isAbsolute(flags.spec) ? shownPath(flags.spec) : flags.spec,
+      flags.spec === undefined
+        ? recordedSpecPath(BUNDLED_SPEC)
+        : isAbsolute(flags.spec)
+          ? recordedSpecPath(flags.spec)
+          : flags.spec,
     target: flags.target ?? 'prism',
     credentials: credentialsFrom(flags, io.env),
     secrets,

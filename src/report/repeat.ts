@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { BUNDLED_SPEC } from '../package.ts';
+import { BUNDLED_SPEC, specFile } from '../package.ts';
 import type { Report } from './model.ts';
 
 /** Quotes a shell word only when it needs it. */
@@ -42,7 +42,7 @@ export function repeatCommand(r: Report): string {
     flag('time-limit', o.timeLimitS);
     flag('ca', o.ca);
   }
-  if (resolve(r.spec.path) !== BUNDLED_SPEC) parts.push('--spec', word(r.spec.path));
+  if (resolve(specFile(r.spec.path)) !== BUNDLED_SPEC) parts.push('--spec', word(r.spec.path));
   if (r.shard) parts.push('--shard', `${r.shard.index}/${r.shard.count}`);
   if (r.target.insecure) parts.push('--insecure');
   return parts.join(' ');

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
+import { specFile } from '../package.ts';
 import type { OpenAPIV3 } from 'openapi-types';
 import { DEFAULT_OPERATION, OPERATION_METHODS, operationName, type OperationRef } from './operation.ts';
 
@@ -68,7 +69,8 @@ export function resolvePointer(root: unknown, ptr: string): unknown {
 export async function loadSpec(path: string, operation: OperationRef = DEFAULT_OPERATION): Promise<LoadedSpec> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    // A report's name for the bundled spec (`connect-onboarding-conformance/spec/openapi.yaml`) reads the installed one.
+    bytes = await readFile(specFile(path));
   } catch (e) {
     throw new SpecError(`cannot read spec ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
