@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { TOOL } from '../version.ts';
+import { DEFAULT_OPERATION, operationName, parseOperation, type OperationRef } from '../spec/operation.ts';
 
 /** Bad command-line input: one line, exit code 2. */
 export class UsageError extends Error {
@@ -163,6 +164,13 @@ export const OPTIONS = {
     },
     commands: RUN_REPLAY_PACT,
   },
+  operation: {
+    value: '"METHOD /path"',
+    description:
+      'the operation judged, one the spec holds and the suite has a verdict profile for (report.json names it; shards, baselines and --compare of another operation are refused)',
+    default: 'POST /v1/onboarding/entities',
+    commands: ['run'],
+  },
   waivers: {
     value: 'FILE',
     description: 'the team’s waivers',
@@ -258,7 +266,7 @@ const EXIT_HEADING = 'Exit codes:';
 /** The commander program built from the two tables above; `record` receives the command that matched. */
 function program(record: (command: CommandName, positionals: string[], flags: Flags) => void, sink: Sink): Command {
   const root = new Command('conformance')
-    .description(`conformance suite for POST /v1/onboarding/entities (${TOOL.name} ${TOOL.version})`)
+    .description(`conformance suite for ${operationName(DEFAULT_OPERATION)} (${TOOL.name} ${TOOL.version})`)
     .version(TOOL.version, '--version', 'print the version and exit')
     .helpOption('-h, --help', 'print this help and exit')
     .helpCommand('help [command]', 'print the help of a command')
@@ -413,6 +421,17 @@ export function rateFlag(raw: string | undefined): number | undefined {
   if (!m || Number(m[1]) <= 0)
     throw new UsageError(`--rate expects requests per second above 0, such as 10 or 10/s, got ${JSON.stringify(raw)}`);
   return Number(m[1]);
+}
+
+/** `--operation "METHOD /path"`: the operation a run judges, undefined when not given; a malformed one is exit 2. */
+export function operationFlag(raw: string | undefined): OperationRef | undefined {
+  if (raw === undefined) return undefined;
+  const op = parseOperation(raw);
+  if (op === undefined)
+    throw new UsageError(
+      `--operation expects "METHOD /path", e.g. "${operationName(DEFAULT_OPERATION)}", got ${JSON.stringify(raw)}`,
+    );
+  return op;
 }
 
 /** `--shard i/n` with 1 ≤ i ≤ n. */

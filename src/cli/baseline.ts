@@ -1,7 +1,8 @@
 // `conformance baseline REPORT --out FILE`: a run's problems as a baseline file a team commits; and reading one back
 // for `run --baseline FILE`.
 import { readFile, writeFile } from 'node:fs/promises';
-import { BaselineError, parseBaseline, toBaseline } from '../report/baseline.ts';
+import { BaselineError, baselineOperation, parseBaseline, toBaseline } from '../report/baseline.ts';
+import { operationName, sameOperation, type OperationRef } from '../spec/operation.ts';
 import type { BaselineEntry } from '../report/model.ts';
 import { UsageError, type Flags } from './args.ts';
 import { readReport } from '../report/read.ts';
@@ -25,8 +26,14 @@ export async function baselineCommand(positionals: readonly string[], flags: Fla
   return 0;
 }
 
-/** Reads `--baseline FILE`; a usage error names the file when it is missing or not a baseline. */
-export async function readBaseline(file: string): Promise<{ file: string; entries: BaselineEntry[] }> {
+/**
+ * Reads `--baseline FILE` for a run of `operation`; a usage error names the file when it is missing, not a baseline,
+ * or of another operation (its signatures would never match this run's problems).
+ */
+export async function readBaseline(
+  file: string,
+  operation: OperationRef,
+): Promise<{ file: string; entries: BaselineEntry[] }> {
   let json: unknown;
   try {
     json = JSON.parse(await readFile(file, 'utf8'));
@@ -35,6 +42,11 @@ export async function readBaseline(file: string): Promise<{ file: string; entrie
     throw new UsageError(`--baseline ${file}: ${missing ? 'no such file' : `not JSON (${(e as Error).message})`}`);
   }
   try {
+    const of = baselineOperation(json, `--baseline ${file}`);
+    if (!sameOperation(of, operation))
+      throw new UsageError(
+        `--baseline ${file} lists problems of ${operationName(of)}; this run judges ${operationName(operation)}`,
+      );
     return { file, entries: parseBaseline(json, `--baseline ${file}`) };
   } catch (e) {
     if (e instanceof BaselineError) throw new UsageError(e.message);

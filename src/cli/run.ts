@@ -5,7 +5,7 @@ import { writeReports } from '../report/write.ts';
 import { createProgress, formatSummary } from './console.ts';
 import type { Report } from '../report/model.ts';
 import { BUNDLED_SPEC, recordedSpecPath } from '../package.ts';
-import { intFlag, shardFlag, type Flags } from './args.ts';
+import { intFlag, operationFlag, shardFlag, UsageError, type Flags } from './args.ts';
 import { credentialsFrom } from './credentials.ts';
 import { optional } from './optional.ts';
 import type { Io } from './io.ts';
@@ -23,6 +23,7 @@ import { createSecrets, secretsFrom, type Secrets } from '../secrets.ts';
 import { duration } from '../report/text.ts';
 import { readFixtures } from '../runner/fixtures.ts';
 import { caFlag, sendingFlags } from './sending.ts';
+import { DEFAULT_OPERATION, operationName, operationOf, sameOperation } from '../spec/operation.ts';
 
 /** `conformance run`: the suite against a target; exit codes by verdict (`EXIT_CODES`). */
 export async function runCommand(
@@ -33,6 +34,7 @@ export async function runCommand(
 ): Promise<number> {
   const seed = intFlag('seed', flags.seed, randomInt(0, 2 ** 31 - 1), 0, 2 ** 31 - 1);
   const reportDir = flags['report-dir'] ?? 'reports';
+  const operation = operationFlag(flags.operation) ?? DEFAULT_OPERATION;
   const opts = {
     // An absolute --spec inside the current folder is recorded relative to it, so that the reports replay elsewhere.
     // The bundled spec outside the current folder (the Action's install) is recorded by its package name.
@@ -42,6 +44,7 @@ export async function runCommand(
         : isAbsolute(flags.spec)
           ? recordedSpecPath(flags.spec)
           : flags.spec,
+    ...optional('operation', flags.operation === undefined ? undefined : operation),
     target: flags.target ?? 'prism',
     credentials: credentialsFrom(flags, io.env),
     secrets,
@@ -59,11 +62,16 @@ export async function runCommand(
         ? undefined
         : intFlag('time-limit', flags['time-limit'], 0, 1, 31_536_000) * 1000,
     ),
-    ...optional('baseline', flags.baseline === undefined ? undefined : await readBaseline(flags.baseline)),
+    ...optional('baseline', flags.baseline === undefined ? undefined : await readBaseline(flags.baseline, operation)),
     insecure: flags.insecure ?? false,
   };
   // Read before the run, so that a wrong path is told in one line before anything is sent.
   const previous = flags.compare === undefined ? undefined : await readReport(flags.compare);
+  // Triage matches problems by signature: a report of another operation would list every problem as new.
+  if (previous && !sameOperation(operationOf(previous.report), operation))
+    throw new UsageError(
+      `--compare ${previous.file} is a report of ${operationName(operationOf(previous.report))}; this run judges ${operationName(operation)}`,
+    );
   if (flags['dry-run']) {
     printPlan(await planRun(opts), opts.target, io, opts.rate);
     return 0;

@@ -3,11 +3,17 @@
 // Triage compares a run with a previous report: new problems, problems still failing, problems fixed.
 import { coreOf, RANDOM_SCOPE, type Cause } from './cause.ts';
 import type { BaselineEntry, BaselineStatus, CheckSummary, Report, ReportedProblem, Triage } from './model.ts';
+import { DEFAULT_OPERATION, operationOf, type OperationRef } from '../spec/operation.ts';
 
 /** The baseline file a team commits (`conformance baseline REPORT --out FILE`). */
 export interface BaselineFile {
   /** The format's version: 2 (problems by cause); version 1 files (problems by the failures of one case) are read. */
   readonly baseline: 2;
+  /**
+   * The operation whose problems it lists: a run of another operation refuses it. Absent in files written before it
+   * was added, which are of `POST /v1/onboarding/entities` (the only operation judged then) and match as before.
+   */
+  readonly operation?: OperationRef;
   readonly problems: readonly BaselineEntry[];
 }
 
@@ -21,11 +27,29 @@ function entryOf(p: ReportedProblem): BaselineEntry {
 }
 
 /** The baseline of a report: its unwaived problems by signature, sorted, with nothing of the run (seed, ids, times). */
-export function toBaseline(r: Pick<Report, 'problems'>): BaselineFile {
+export function toBaseline(r: Pick<Report, 'problems' | 'operation'>): BaselineFile {
   if (r.problems === undefined)
     throw new BaselineError('the report has no problems field (written by an older version): run again to make one');
   const entries = r.problems.map(entryOf).sort((a, b) => (a.signature < b.signature ? -1 : 1));
-  return { baseline: 2, problems: [...new Map(entries.map((e) => [e.signature, e])).values()] };
+  const { method, path } = operationOf(r);
+  return {
+    baseline: 2,
+    operation: { method, path },
+    problems: [...new Map(entries.map((e) => [e.signature, e])).values()],
+  };
+}
+
+/**
+ * The operation of a parsed baseline file: its `operation`, or for a file written before baselines named one, the
+ * default operation (the only one judged then).
+ */
+export function baselineOperation(json: unknown, source: string): OperationRef {
+  const op = (json as { operation?: unknown } | null)?.operation;
+  if (op === undefined) return DEFAULT_OPERATION;
+  const { method, path } = (op ?? {}) as { method?: unknown; path?: unknown };
+  if (typeof method !== 'string' || typeof path !== 'string')
+    throw new BaselineError(`${source}: "operation" must be {"method": "POST", "path": "/…"}`);
+  return { method: method.toUpperCase(), path };
 }
 
 /** The entries of a parsed baseline file, checked. */

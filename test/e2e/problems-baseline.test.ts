@@ -1,7 +1,7 @@
 // Issue 15's done-when, end to end through the CLI against the reference provider on 127.0.0.1: the two-bug provider
 // shows exactly two problems, each with a small example; a baseline of one run lets that run pass, fails a run with a
 // new bug, and reports its entries as fixed against a provider without them; --compare triages new, still, fixed.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -98,7 +98,12 @@ describe('the two-bug provider (200 for 201, type in any letter case)', () => {
   });
 
   it('lets the same run pass with the baseline, reporting both problems as baselined', async () => {
-    const again = await runAgainst('two-bugs', 'again', ['--baseline', baseline]);
+    // The file as versions before baselines named their operation wrote it: read as POST /v1/onboarding/entities's.
+    const { operation, ...older } = JSON.parse(readFileSync(baseline, 'utf8')) as Record<string, unknown>;
+    expect(operation).toEqual({ method: 'POST', path: '/v1/onboarding/entities' });
+    const olderFile = join(work, 'baseline-older.json');
+    writeFileSync(olderFile, JSON.stringify(older));
+    const again = await runAgainst('two-bugs', 'again', ['--baseline', olderFile]);
     expect(again.code).toBe(0);
     expect(again.report.verdict).toBe('conforms');
     expect(again.report.summary.failures).toBe(0);
@@ -146,5 +151,45 @@ describe('the two-bug provider (200 for 201, type in any letter case)', () => {
     expect(await main(['run', '--baseline', join(first.dir, 'report.json')], io(lines))).toBe(2);
     expect(lines).toEqual([expect.stringMatching(/^conformance: --baseline .*report\.json: not a baseline file/)]);
     expect(await main(['baseline', first.dir], io(lines))).toBe(2);
+  });
+
+  it('refuses, in one line (exit 2) before sending anything, a baseline or a report of another operation', async () => {
+    const other = join(work, 'baseline-other.json');
+    const file = JSON.parse(readFileSync(baseline, 'utf8')) as Record<string, unknown>;
+    writeFileSync(other, JSON.stringify({ ...file, operation: { method: 'PUT', path: '/v1/onboarding/entities' } }));
+    const otherReport = join(work, 'other-operation');
+    mkdirSync(otherReport, { recursive: true });
+    writeFileSync(
+      join(otherReport, 'report.json'),
+      JSON.stringify({ ...first.report, operation: { method: 'PUT', path: '/v1/onboarding/entities' } }),
+    );
+    const refused = async (...args: string[]) => {
+      const lines: string[] = [];
+      const code = await main(['run', '--dry-run', ...args], io(lines));
+      return { code, lines };
+    };
+    expect(await refused('--baseline', other)).toEqual({
+      code: 2,
+      lines: [
+        `conformance: --baseline ${other} lists problems of PUT /v1/onboarding/entities; this run judges POST /v1/onboarding/entities`,
+      ],
+    });
+    expect(await refused('--compare', otherReport)).toEqual({
+      code: 2,
+      lines: [
+        `conformance: --compare ${join(otherReport, 'report.json')} is a report of PUT /v1/onboarding/entities; this run judges POST /v1/onboarding/entities`,
+      ],
+    });
+    // The operation given: malformed, not in the spec, or without a verdict profile.
+    expect(await refused('--operation', 'entities')).toEqual({
+      code: 2,
+      lines: ['conformance: --operation expects "METHOD /path", e.g. "POST /v1/onboarding/entities", got "entities"'],
+    });
+    expect(await refused('--operation', 'PUT /v1/onboarding/entities')).toEqual({
+      code: 2,
+      lines: ['conformance: spec spec/openapi.yaml has no operation PUT /v1/onboarding/entities'],
+    });
+    // The default one, spelt out, is the default.
+    expect((await refused('--operation', 'post /v1/onboarding/entities')).code).toBe(0);
   });
 });

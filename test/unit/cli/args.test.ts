@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   COMMANDS,
   intFlag,
+  operationFlag,
   OPTIONS,
   parseCommandLine,
   rateFlag,
@@ -110,6 +111,10 @@ describe('flag values', () => {
     [() => rateFlag('fast'), '--rate expects requests per second above 0, such as 10 or 10/s, got "fast"'],
     [() => shardFlag('3/2'), '--shard expects i/n with 1 ≤ i ≤ n, got "3/2"'],
     [() => shardFlag('0/2'), '--shard expects i/n with 1 ≤ i ≤ n, got "0/2"'],
+    [
+      () => operationFlag('/v1/onboarding/entities'),
+      '--operation expects "METHOD /path", e.g. "POST /v1/onboarding/entities", got "/v1/onboarding/entities"',
+    ],
   ])('%#: %s', (f, message) => {
     expect(usage(f)).toBe(message);
   });
@@ -118,5 +123,7 @@ describe('flag values', () => {
     expect(intFlag('runs', undefined, 100, 0)).toBe(100);
     expect(rateFlag('2.5/s')).toBe(2.5);
     expect(shardFlag('2/3')).toEqual({ index: 2, count: 3 });
+    expect(operationFlag('post /v1/onboarding/entities')).toEqual({ method: 'POST', path: '/v1/onboarding/entities' });
+    expect(operationFlag(undefined)).toBeUndefined();
   });
 });

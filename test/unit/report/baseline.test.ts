@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  baselineOperation,
   baselineStatus,
   mergeBaselineStatus,
   parseBaseline,
@@ -28,6 +29,41 @@ describe('baselines', () => {
     const { problems: _p, ...old } = r;
     expect(() => toBaseline(old as Report)).toThrow('older version'); // a report of an older version
   });
+
+  it('names the operation of its problems: the report’s, or for a report of an older version the default one', () => {
+    const r = fixtureReport();
+    expect(toBaseline(r).operation).toEqual({ method: 'POST', path: '/v1/onboarding/entities' });
+    const { operation: _o, ...older } = r;
+    expect(toBaseline(older).operation).toEqual({ method: 'POST', path: '/v1/onboarding/entities' });
+    const other = { ...r, operation: { method: 'PUT', path: '/v1/x', operationId: 'put-x' } };
+    expect(toBaseline(other).operation).toEqual({ method: 'PUT', path: '/v1/x' });
+  });
+
+  it.each([
+    [
+      { baseline: 2, problems: [] },
+      { method: 'POST', path: '/v1/onboarding/entities' },
+    ],
+    [
+      { baseline: 1, problems: [] },
+      { method: 'POST', path: '/v1/onboarding/entities' },
+    ],
+    [
+      { baseline: 2, operation: { method: 'get', path: '/v1/x' }, problems: [] },
+      { method: 'GET', path: '/v1/x' },
+    ],
+  ])('baselineOperation of %j is %j (a file without one is of the default operation)', (json, expected) => {
+    expect(baselineOperation(json, 'b.json')).toEqual(expected);
+  });
+
+  it.each([[{ operation: 'POST /v1/x' }], [{ operation: { method: 'POST' } }], [{ operation: null }]])(
+    'baselineOperation refuses %j in one line',
+    (json) => {
+      expect(() => baselineOperation(json, 'b.json')).toThrow(
+        'b.json: "operation" must be {"method": "POST", "path": "/…"}',
+      );
+    },
+  );
 
   it.each([
     [null, 'not a baseline file'],
