@@ -79,11 +79,6 @@ export const FILE_RULES: readonly FileRule[] = [
     forbid: ['./'],
     why: "the report's data types: the modules that compute parts of it (verdict, baseline, waivers) import it, never the reverse",
   },
-  {
-    file: 'src/cli/replay.ts',
-    forbid: ['../checks/', '../validators/', '../spec/'],
-    why: "the replay engine is the runner's (`runner/replay.ts`, through the session): the command reads flags and the report, and prints",
-  },
 ];
 
 interface Pattern {
