@@ -5,6 +5,7 @@ import { staticToken } from '../../../src/runner/credentials.ts';
 import { prepareReplay, type Replay, type ReplaySession } from '../../../src/runner/replay.ts';
 import { createSecrets } from '../../../src/secrets.ts';
 import { TargetError } from '../../../src/targets/types.ts';
+import { SpecError } from '../../../src/spec/load.ts';
 import { FAILURES } from '../report/fixture.ts';
 import { endless429, startServer, type TestServer } from '../../robustness/servers.ts';
 
@@ -44,6 +45,26 @@ async function open(server: TestServer | string, maxRequests?: number): Promise<
 describe('prepareReplay', () => {
   it('judges by the spec it loaded, and says which', () => {
     expect(engine.specSha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('sends to the report’s operation: an older report names none and is POST /v1/onboarding/entities’s', async () => {
+    const seen: string[] = [];
+    const server = await startServer((req, res) => {
+      seen.push(`${req.method} ${req.url}`);
+      res.writeHead(400, { 'content-type': 'application/json' }).end('{"errors":[{"code":"Invalid","message":"no"}]}');
+    });
+    const s = await open(server);
+    expect((await s.replay(F2)).state).toBe('fixed');
+    // The target's base URL (its path included) and the operation's path.
+    expect(seen).toEqual([`POST ${new URL(server.url).pathname.replace(/\/$/, '')}/v1/onboarding/entities`]);
+  });
+
+  it('refuses a report of an operation the spec does not hold, in one line', async () => {
+    const refused = await prepareReplay('spec/openapi.yaml', { method: 'PUT', path: '/v1/onboarding/entities' }).catch(
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(SpecError);
+    expect((refused as Error).message).toBe('spec spec/openapi.yaml has no operation PUT /v1/onboarding/entities');
   });
 
   it.each([
