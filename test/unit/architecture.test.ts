@@ -44,6 +44,11 @@ describe('the import table', () => {
       expect(() => readFileSync(new URL(`../../src/${path}`, import.meta.url))).not.toThrow(/ENOENT/);
   });
 
+  it('gives each file one rule (ESLint would keep only the last)', () => {
+    const files = FILE_RULES.map((r) => r.file);
+    expect(files).toEqual([...new Set(files)]);
+  });
+
   it('is the table ARCHITECTURE.md shows', () => {
     const doc = readFileSync(DOC, 'utf8');
     expect(
