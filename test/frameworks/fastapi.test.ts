@@ -162,7 +162,12 @@ const FASTAPI_DEPARTURES: readonly Departure[] = [
     probe: { body: nested(500) },
     departs: { status: 500 },
     strict: 400,
-    caughtBy: { checks: ['not-a-server-error'], labels: /depth|nest/, sent: false },
+    caughtBy: {
+      checks: ['not-a-server-error', 'status-is-allowed'],
+      labels: /^valid\/depth\/500\//,
+      received: 500,
+      sent: true,
+    },
   },
   {
     what: 'two spaces after Bearer (RFC 9110 §11.4: 1*SP) leave a space in the token: 401',

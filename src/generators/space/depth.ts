@@ -1,5 +1,5 @@
 /**
- * Depth: the untyped members nested 10, 100, 1,000 and 10,000 levels (objects, arrays), a small body each. JSON sets no
+ * Depth: the untyped members nested 10, 100, 500, 1,000 and 10,000 levels (objects, arrays), a small body each. JSON sets no
  * limit (RFC 8259 §9 lets a parser set one): 10 levels are within every common limit, so 201 and an exact echo are
  * due; deeper, a documented limit answered 400 is a choice (advisory), but a 5xx or a dropped connection fails.
  */
@@ -31,13 +31,13 @@ export const depth: Dimension = {
   name: 'depth',
   title: 'Depth',
   summary:
-    'Each untyped member nested 10, 100, 1,000 and 10,000 levels deep, in objects and in arrays: valid at every depth.',
+    'Each untyped member nested 10, 100, 500, 1,000 and 10,000 levels deep, in objects and in arrays: valid at every depth.',
   classes: [shallow, deep],
   drafts(ctx) {
     const out: Draft[] = [];
     if (ctx.untyped.length === 0) return out;
     // The deepest first within its class: the scheduler sends each class's first case early.
-    for (const levels of [10, 10000, 1000, 100])
+    for (const levels of [10, 10000, 1000, 500, 100])
       for (const shape of ['objects', 'arrays'] as const) {
         const b: Record<string, unknown> = { ...ctx.minimal };
         for (const f of ctx.untyped) b[f.name] = new RawJson(nested(levels, shape));
