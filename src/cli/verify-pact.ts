@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { loadSpec } from '../spec/load.ts';
-import { MOCK_TOKEN, startTarget, TargetError } from '../targets/index.ts';
+import { startTarget, TargetError, tokenFor } from '../targets/index.ts';
 import { anyValuePaths } from '../pact/any-value.ts';
 import { ProviderUnreachableError, VerifierError, verifyPact } from '../pact/verify.ts';
 import { PactFileError } from '../pact/pact-file.ts';
@@ -33,7 +33,7 @@ export async function verifyPactCommand(flags: Flags, io: Io): Promise<number> {
   const verbose =
     flags.verbose === true ? lineWriter((line) => io.err(io.isTTY ? line : stripVTControlCharacters(line))) : undefined;
   try {
-    const token = flags.token ?? io.env['CONNECT_TOKEN'] ?? (target.mock ? MOCK_TOKEN : undefined);
+    const token = tokenFor(flags.token ?? io.env['CONNECT_TOKEN'], target.mock);
     if (token === undefined)
       throw new TargetError('the pact needs a bearer token for the provider: pass --token T or set CONNECT_TOKEN');
     const result = await verifyPact({

@@ -5,7 +5,7 @@
 import type { TestCase } from '../generators/case.ts';
 import type { Pacing, Report, StopReason } from '../report/model.ts';
 import type { Secrets } from '../secrets.ts';
-import { MOCK_TOKEN, TargetError } from '../targets/index.ts';
+import { MOCK_TOKEN, TargetError, tokenFor } from '../targets/index.ts';
 import type { Credentials } from './credentials.ts';
 import type { Exchange, TransportErrorKind } from '../types.ts';
 import { createDeadTargetWatch } from './give-up.ts';
@@ -103,7 +103,7 @@ export function createSession(o: SessionOptions): Session {
   const watch = createDeadTargetWatch(o.giveUpAfter);
   o.secrets.track(() => o.credentials.secrets());
   const token = async () => {
-    const t = (await o.credentials.token()) ?? (o.mock ? MOCK_TOKEN : undefined);
+    const t = tokenFor(await o.credentials.token(), o.mock);
     o.secrets.add(t);
     return t;
   };

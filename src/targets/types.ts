@@ -24,3 +24,7 @@ export class TargetError extends Error {
 
 /** The bearer sent to a mock when the run has no token: a mock cannot tell tokens apart, any well-formed one does. */
 export const MOCK_TOKEN = 'conformance-prism-token';
+
+/** The bearer for a target: the one given, else the stand-in when the target is a mock (none for a provider). */
+export const tokenFor = (given: string | undefined, mock: boolean): string | undefined =>
+  given ?? (mock ? MOCK_TOKEN : undefined);
