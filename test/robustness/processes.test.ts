@@ -106,15 +106,20 @@ describe('a cancel reaches the run however it was started', () => {
     );
   }
 
-  it("npx conformance, SIGTERM to npx: npm's sh -c dies, the orphaned run stops and writes interrupted reports", async () => {
+  // The signal goes to npx alone, as a CI that cancels a step's process sends it; npm forwards it to its `sh -c`.
+  it.each([
+    ['SIGTERM', 'the shell dies, and the orphaned run stops'],
+    ['SIGINT', 'the shell catches it and waits, and the run, seeing it wake, stops; npx ends with 130'],
+  ] as const)('npx conformance, %s to npx: %s, writing interrupted reports', async (signal) => {
     // Arrange
     const dir = reportDir();
     const { server, args } = await slowRun(dir);
     const run = spawnCommand('npx', ['conformance', 'run', ...args], { CONNECT_TOKEN: 'npx-cancel-token' });
     await until(() => server.requests() >= 4, 60_000, 'the first requests');
     // Act
-    run.child.kill('SIGTERM');
+    run.child.kill(signal);
     // Assert: the run stopped sending at once and wrote its reports, marked interrupted.
+    if (signal === 'SIGINT') expect(await run.exited, run.stderr()).toBe(130);
     await reportWhenWritten(dir);
     const report = readReport(dir);
     expect(report.verdict).toBe('interrupted');
