@@ -110,7 +110,7 @@ describe('a cancel reaches the run however it was started', () => {
   it.each([
     ['SIGTERM', 'the shell dies, and the orphaned run stops'],
     ['SIGINT', 'the shell catches it and waits, and the run, seeing it wake, stops; npx ends with 130'],
-  ] as const)('npx conformance, %s to npx: %s, writing interrupted reports', async (signal) => {
+  ] as const)('npx conformance, %s to npx: %s, writing interrupted reports', async (signal, _effect) => {
     // Arrange
     const dir = reportDir();
     const { server, args } = await slowRun(dir);
