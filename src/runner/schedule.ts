@@ -3,17 +3,30 @@
 import type { Check } from '../checks/types.ts';
 import type { TestCase } from '../generators/case.ts';
 import type { Plan } from '../generators/index.ts';
+import { parseMediaType } from '../validators/media-type.ts';
 
 /** The valid case that sends every field, so that every echo check judges something (`boundary.ts`). */
 const RICHEST_VALID = 'valid/all-fields';
 
 /**
+ * The message apart from its body: method and header fields (a raw case's own list, else its Content-Type and
+ * credentials), as one key. A class whose cases differ in it tests the server's header parsing, case by case.
+ */
+export function headerOf(c: TestCase): string {
+  return JSON.stringify(c.wire ? [c.method, c.wire.headers, c.wire.framing] : [c.method, c.contentType, c.auth]);
+}
+
+/**
  * The boundary phase reordered, each round in plan order: (1) one case for each check and each verdict-table row
- * (case kind) not yet covered, the valid case with every field first; (2) two passes over the request-space classes
- * (`src/generators/space/`), each taking the next case of every class, so that every class, new ones included, is
- * reached early; (3) one case for each schema constraint with each violation kind (rule × keyword); (4) further passes
- * over the classes until every case is sent. Deterministic: the boundary phase does not depend on the seed, and
- * neither does this order.
+ * (case kind) not yet covered, the valid case with every field first; (2) a pass over the request-space classes
+ * (`src/generators/space/`) taking the next case of every class, so that every class, new ones included, is reached
+ * early; (3) a valid case in each request media type the operation declares (OpenAPI 3.0.4 Request Body
+ * Object, `content`: each is an alternative the server must take); (4) a second pass, giving each class with fewer than two cases sent its second:
+ * error classes only (an advisory class's departure is a warning, so its second case waits), and the classes whose
+ * cases differ in their header fields first (each such case is another branch of a hand-written parser, where a
+ * body class's next case is one more value through the same schema validator); (5) one case for each schema
+ * constraint with each violation kind (rule × keyword); (6) further passes over the classes until every case is
+ * sent. Deterministic: the boundary phase does not depend on the seed, and neither does this order.
  */
 function breadthFirst(cases: readonly TestCase[], checks: readonly Check[]): TestCase[] {
   const taken = new Set<TestCase>();
@@ -44,14 +57,26 @@ function breadthFirst(cases: readonly TestCase[], checks: readonly Check[]): Tes
     if (queue) queue.push(c);
     else queues.set(key, [c]);
   }
-  const pass = () => {
-    for (const queue of queues.values()) {
+  const pass = (
+    classes: Iterable<readonly TestCase[]> = queues.values(),
+    admit: (queue: readonly TestCase[], next: TestCase) => boolean = () => true,
+  ) => {
+    for (const queue of classes) {
       const next = queue.find((c) => !taken.has(c));
-      if (next) take(next);
+      if (next && admit(queue, next)) take(next);
     }
   };
   pass();
-  pass();
+  round((c) => {
+    const media = c.kind === 'valid' ? parseMediaType(c.contentType) : undefined;
+    return media ? [`media:${media.essence}`] : [];
+  });
+  const all = [...queues.values()];
+  const byHeader = (q: readonly TestCase[]) => new Set(q.map(headerOf)).size > 1;
+  pass(
+    [...all.filter(byHeader), ...all.filter((q) => !byHeader(q))],
+    (queue, next) => next.advisory === undefined && queue.filter((c) => taken.has(c)).length < 2,
+  );
   round((c) => (c.violation ? [`${c.violation.rule}|${c.violation.keyword}`] : []));
   while (out.length < cases.length) pass();
   return out;
