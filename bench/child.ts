@@ -1,7 +1,9 @@
 // Bench helpers run in their own process, so that each figure is measured without the others' load or heap.
 //   provider PORT?          the reference provider; prints its URL
-//   suite URL RUNS CONC     runSuite against URL; prints {cases, durationMs, maxRssMb} as JSON
+//   suite URL RUNS CONC     runSuite against URL; prints {cases, durationMs, startMs, sendingMs, maxRssMb} as JSON
+//   undici URL FILE CONC S  undici's Client alone replaying FILE's requests (JSON) for S seconds; prints {requests}
 import module from 'node:module';
+import { readFileSync } from 'node:fs';
 
 // Node's compile cache, as the CLI's entry enables it (bin/conformance.ts), so that the suite starts as the CLI does.
 const cache = module.enableCompileCache();
@@ -22,17 +24,90 @@ if (mode === 'provider') {
   process.on('SIGTERM', () => void p.close().then(() => process.exit(0)));
 } else if (mode === 'suite') {
   const [url, runs, concurrency] = args;
-  const report = await runSuite(benchOptions(url, runs, concurrency));
+  // When the first case is judged: the sending phase's rate leaves the start-up out (it has a figure of its own).
+  let firstAt = 0;
+  const t0 = performance.now();
+  const report = await runSuite(benchOptions(url, runs, concurrency), {
+    onProgress: () => (firstAt ||= performance.now()),
+  });
+  const sendingMs = performance.now() - firstAt;
   console.log(
     JSON.stringify({
       cases: report.summary.cases,
       requests: report.summary.requests,
       durationMs: report.summary.durationMs,
+      startMs: Math.round(firstAt - t0),
+      sendingMs: Math.round(sendingMs),
       verdict: report.verdict,
-      maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      maxRssMb: peakRssMb(),
     }),
   );
+} else if (mode === 'undici') {
+  const [url, file, concurrency, seconds] = args;
+  console.log(JSON.stringify({ requests: await undiciAlone(url, file, Number(concurrency), Number(seconds)) }));
 } else {
-  console.error('usage: child.ts provider [PORT] | suite URL RUNS CONCURRENCY');
+  console.error('usage: child.ts provider [PORT] | suite URL RUNS CONCURRENCY | undici URL FILE CONCURRENCY SECONDS');
   process.exit(2);
+}
+
+/**
+ * The suite's HTTP client with nothing around it: one undici Client per connection, as the runner keeps them
+ * (src/runner/http.ts), each sending the next request as soon as its answer's body is read. What the suite could do
+ * at most with undici, where autocannon's own client sets the provider's pace.
+ */
+async function undiciAlone(url: string, file: string, concurrency: number, seconds: number): Promise<number> {
+  const { createRequire } = await import('node:module');
+  type Client = import('undici').Client;
+  const Client = createRequire(import.meta.url)('undici/lib/dispatcher/client.js') as typeof import('undici').Client;
+  const requests = JSON.parse(readFileSync(file, 'utf8')) as {
+    method: string;
+    headers: Record<string, string>;
+    body?: string;
+  }[];
+  const u = new URL(`${url}/v1/onboarding/entities`);
+  const end = performance.now() + seconds * 1000;
+  let sent = 0;
+  const one = (client: Client, r: (typeof requests)[number]) =>
+    new Promise<void>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      client.dispatch(
+        { path: u.pathname, method: r.method, headers: r.headers, body: r.body ?? null },
+        {
+          onRequestStart() {},
+          onResponseStart() {},
+          onResponseData(_c, chunk: Buffer) {
+            chunks.push(chunk);
+          },
+          onResponseEnd() {
+            Buffer.concat(chunks).toString('utf8');
+            resolve();
+          },
+          onResponseError(_c, e: Error) {
+            reject(e);
+          },
+        },
+      );
+    });
+  const connection = async () => {
+    const client = new Client(u.origin, { pipelining: 2, headersTimeout: 0, bodyTimeout: 0 });
+    while (performance.now() < end) await one(client, requests[sent++ % requests.length]);
+    await client.close();
+  };
+  await Promise.all(Array.from({ length: concurrency }, connection));
+  return sent / seconds;
+}
+
+/**
+ * This process's peak RSS in MB: VmHWM of /proc/self/status, which starts afresh at exec. getrusage's maxRSS does not
+ * on Linux: it keeps the high-water mark of the process that spawned this one (the bench, with its plan and requests
+ * in memory), which it read until 2026-12-03.
+ */
+function peakRssMb(): number {
+  try {
+    const kb = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (kb) return Math.round(Number(kb[1]) / 1024);
+  } catch {
+    // Not Linux: getrusage is the only reading there.
+  }
+  return Math.round(process.resourceUsage().maxRSS / 1024);
 }
