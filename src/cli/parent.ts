@@ -34,14 +34,28 @@ export function isShellCommand(pid: number): boolean {
 }
 
 /**
+ * Whether this process is the shell's only child: a shell with background jobs also wakes when one of them ends.
+ * Where the kernel does not list children (no CONFIG_PROC_CHILDREN), taken as true: npm's `sh -c` has one.
+ */
+export function onlyChildOf(pid: number): boolean {
+  try {
+    const ids = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/);
+    return ids.length === 1 && ids[0] === String(process.pid);
+  } catch {
+    return true;
+  }
+}
+
+/**
  * Watch the process above this one every `everyMs`: `onStop('orphaned')` once the parent has gone, and, when the
- * parent is npm's `sh -c` (`fromNpm`), `onStop('shell-interrupted')` once that shell wakes while this process runs.
+ * parent is npm's `sh -c` (`fromNpm`) and this process its only child, `onStop('shell-interrupted')` once that shell
+ * wakes while this process runs.
  * A wake that comes with this process's own SIGCONT (the job stopped and resumed: the shell is told of both) is not
  * a cancel; it is told apart one period later. Returns a function that stops watching.
  */
 export function watchParent(onStop: (why: ParentStop) => void, fromNpm: boolean, everyMs = 250): () => void {
   const parent = process.ppid;
-  const shell = fromNpm && isShellCommand(parent);
+  const shell = fromNpm && isShellCommand(parent) && onlyChildOf(parent);
   let wakes = shell ? wakeCount(parent) : undefined;
   let resumed = false;
   let suspect = false;

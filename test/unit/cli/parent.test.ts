@@ -1,8 +1,11 @@
 // The traces the parent watch reads (Linux /proc): which process is a `sh -c`, and that a shell asleep in wait(2)
 // wakes when it catches SIGINT (npm's forwarded cancel) and not while its child simply runs.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { isShellCommand, wakeCount } from '../../../src/cli/parent.ts';
+
+const PARENT_TS = fileURLToPath(new URL('../../../src/cli/parent.ts', import.meta.url));
 
 const settle = () => new Promise((r) => setTimeout(r, 300));
 
@@ -32,6 +35,14 @@ describe.runIf(process.platform === 'linux')('parent watch', () => {
     // Still there, waiting for its child: that is why the run has to be told. It dies of SIGINT after the child.
     expect(shell.exitCode).toBeNull();
     expect(await exited).toBe('SIGINT');
+  });
+
+  it.each([
+    ['sh -c running node alone', '', 'true'],
+    ['the same with a background job beside it', 'sleep 1 & ', 'false'],
+  ])('only child of its shell: %s', (_what, before, expected) => {
+    const node = `'${process.execPath}' --input-type=module -e "const { onlyChildOf } = await import('${PARENT_TS}'); console.log(onlyChildOf(process.ppid))"`;
+    expect(execFileSync('sh', ['-c', `${before}${node}`], { encoding: 'utf8' }).trim()).toBe(expected);
   });
 
   it('reads nothing of a process that does not exist', () => {
