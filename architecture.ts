@@ -90,7 +90,10 @@ interface Pattern {
 /** An ESLint flat-config block restricting imports (the shape eslint.config.js spreads in). */
 export interface ImportRuleBlock {
   readonly files: string[];
-  readonly rules: { readonly 'no-restricted-imports': ['error', { readonly patterns: Pattern[] }] };
+  readonly rules: {
+    readonly 'no-restricted-imports': ['error', { readonly patterns: Pattern[] }];
+    readonly 'no-restricted-syntax': ['error', ...{ readonly selector: string; readonly message: string }[]];
+  };
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -125,9 +128,20 @@ function patterns(stage: Stage | undefined, depth: number): Pattern[] {
 
 /** The ESLint blocks that enforce the table: one per stage folder and depth, the shared files, then the file rules. */
 export function importRuleBlocks(): ImportRuleBlock[] {
+  // no-restricted-imports reads static imports and exports only: `import('…')` with a literal path is held to the
+  // same patterns by a selector (esquery's regex ends at the first '/', so a slash is written \x2F).
   const block = (files: string[], p: Pattern[]): ImportRuleBlock => ({
     files,
-    rules: { 'no-restricted-imports': ['error', { patterns: p }] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: p }],
+      'no-restricted-syntax': [
+        'error',
+        ...p.map((x) => ({
+          selector: `ImportExpression > Literal[value=/${x.regex.replaceAll('/', '\\x2F')}/]`,
+          message: x.message,
+        })),
+      ],
+    },
   });
   const blocks = [
     block(

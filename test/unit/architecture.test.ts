@@ -90,6 +90,18 @@ describe('npm run lint', () => {
   });
 
   it.each([
+    ['checks loading the cli', 'src/checks/util.ts', "export const io = await import('../cli/io.ts');"],
+    ['a generator loading the runner', 'src/generators/space/depth.ts', "void import('../../runner/send.ts');"],
+    ['the replay command loading the spec', 'src/cli/replay.ts', "void import('../spec/load.ts');"],
+  ])('refuses %s by a dynamic import', async (_, file, line) => {
+    const messages = await lintAs(file, `${line}\n${body}`);
+    expect(
+      messages.some((m) => m.startsWith('no-restricted-syntax:')),
+      messages.join('\n'),
+    ).toBe(true);
+  });
+
+  it.each([
     [
       'checks importing generators',
       'src/checks/util.ts',
@@ -105,8 +117,9 @@ describe('npm run lint', () => {
       'src/runner/send.ts',
       "import type { Report as Io } from '../report/model.ts';",
     ],
+    ['the runner loading the report dynamically', 'src/runner/send.ts', "void import('../report/model.ts');"],
   ])('allows %s', async (_, file, line) => {
     const messages = await lintAs(file, `${line}\n${body}`);
-    expect(messages.filter((m) => m.startsWith('no-restricted-imports:'))).toEqual([]);
+    expect(messages.filter((m) => /^no-restricted-(imports|syntax):/.test(m))).toEqual([]);
   });
 });
