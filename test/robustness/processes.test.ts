@@ -127,6 +127,27 @@ describe('a cancel reaches the run however it was started', () => {
     expect(report.summary.requests).toBeLessThan(30);
   });
 
+  it('npx conformance, the run stopped and resumed (as Ctrl-Z, then fg): its shell wakes, but that is no cancel', async () => {
+    // Arrange: a run that ends by its budget, so that a cancel would show as `interrupted` and fewer requests.
+    const dir = reportDir();
+    const server = await servers.slow(100);
+    open.push(server);
+    const args = ['--target', server.url, '--max-requests', '40', '--concurrency', '2', '--report-dir', dir];
+    const run = spawnCommand('npx', ['conformance', 'run', ...args], { CONNECT_TOKEN: 'npx-stop-token' });
+    await until(() => server.requests() >= 4, 60_000, 'the first requests');
+    const [shell] = childrenOf(run.child.pid!);
+    const [suite] = childrenOf(shell);
+    // Act: the shell is told of both (SIGCHLD), and wakes each time.
+    process.kill(suite, 'SIGSTOP');
+    await new Promise((r) => setTimeout(r, 600));
+    process.kill(suite, 'SIGCONT');
+    // Assert
+    expect(await run.exited, run.stderr()).not.toBe(130);
+    const report = readReport(dir);
+    expect(report.verdict).not.toBe('interrupted');
+    expect(report.summary.requests).toBe(40);
+  });
+
   it('npm start, SIGINT to npm: npm forwards it to the run (the script execs node), exit 130 and interrupted reports', async () => {
     const dir = reportDir();
     const { server, args } = await slowRun(dir);
