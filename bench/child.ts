@@ -4,6 +4,7 @@
 //   undici URL FILE CONC S  undici's Client alone replaying FILE's requests (JSON) for S seconds; prints {requests}
 import module from 'node:module';
 import { readFileSync } from 'node:fs';
+import { peakRssMb } from './proc.ts';
 
 // Node's compile cache, as the CLI's entry enables it (bin/conformance.ts), so that the suite starts as the CLI does.
 const cache = module.enableCompileCache();
@@ -39,7 +40,8 @@ if (mode === 'provider') {
       startMs: Math.round(firstAt - t0),
       sendingMs: Math.round(sendingMs),
       verdict: report.verdict,
-      maxRssMb: peakRssMb(),
+      // getrusage only where /proc does not tell (not Linux): there it is this process's own.
+      maxRssMb: peakRssMb('self') || Math.round(process.resourceUsage().maxRSS / 1024),
     }),
   );
 } else if (mode === 'undici') {
@@ -56,9 +58,7 @@ if (mode === 'provider') {
  * at most with undici, where autocannon's own client sets the provider's pace.
  */
 async function undiciAlone(url: string, file: string, concurrency: number, seconds: number): Promise<number> {
-  const { createRequire } = await import('node:module');
-  type Client = import('undici').Client;
-  const Client = createRequire(import.meta.url)('undici/lib/dispatcher/client.js') as typeof import('undici').Client;
+  const { Client } = await import('../src/runner/http.ts');
   const requests = JSON.parse(readFileSync(file, 'utf8')) as {
     method: string;
     headers: Record<string, string>;
@@ -67,7 +67,7 @@ async function undiciAlone(url: string, file: string, concurrency: number, secon
   const u = new URL(`${url}/v1/onboarding/entities`);
   const end = performance.now() + seconds * 1000;
   let sent = 0;
-  const one = (client: Client, r: (typeof requests)[number]) =>
+  const one = (client: InstanceType<typeof Client>, r: (typeof requests)[number]) =>
     new Promise<void>((resolve, reject) => {
       const chunks: Buffer[] = [];
       client.dispatch(
@@ -95,19 +95,4 @@ async function undiciAlone(url: string, file: string, concurrency: number, secon
   };
   await Promise.all(Array.from({ length: concurrency }, connection));
   return sent / seconds;
-}
-
-/**
- * This process's peak RSS in MB: VmHWM of /proc/self/status, which starts afresh at exec. getrusage's maxRSS does not
- * on Linux: it keeps the high-water mark of the process that spawned this one (the bench, with its plan and requests
- * in memory), which it read until 2026-12-03.
- */
-function peakRssMb(): number {
-  try {
-    const kb = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
-    if (kb) return Math.round(Number(kb[1]) / 1024);
-  } catch {
-    // Not Linux: getrusage is the only reading there.
-  }
-  return Math.round(process.resourceUsage().maxRSS / 1024);
 }

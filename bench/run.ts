@@ -12,6 +12,7 @@ import { buildValidators } from '../src/validators/index.ts';
 import { planCases } from '../src/generators/index.ts';
 import { caseHeaders } from '../src/runner/send.ts';
 import { faultsPerBudget } from './budgets.ts';
+import { peakRssMb } from './proc.ts';
 
 const NODE = process.execPath;
 const CONCURRENCY = 4;
@@ -376,16 +377,6 @@ async function rates(): Promise<Figure[]> {
     },
     { name: 'request validations/s', value: Math.round(valRate), unit: 'validations/s', target: 50_000, sense: 'min' },
   ];
-}
-
-/** The peak RSS of a process so far (Linux VmHWM, in MB), or 0 where /proc does not tell. */
-function peakRssMb(pid: number): number {
-  try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Math.round(Number(m[1]) / 1024) : 0;
-  } catch {
-    return 0;
-  }
 }
 
 /**

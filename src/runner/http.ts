@@ -6,8 +6,9 @@ import type { Exchange, ReceivedResponse, SentRequest, TransportErrorKind } from
 import { sendRaw, sentWire, type RawMessage } from './raw.ts';
 
 // undici's Client alone, not its index, which loads fetch, WebSocket, the caches and the rest: ~0.1 s of CPU off every
-// start. The path is the module undici's index re-exports as `Client` (undici is pinned in package.json).
-const Client = createRequire(import.meta.url)('undici/lib/dispatcher/client.js') as typeof UndiciClient;
+// start. The path is the module undici's index re-exports as `Client` (undici is pinned in package.json). Exported for
+// the bench, which measures this client alone.
+export const Client = createRequire(import.meta.url)('undici/lib/dispatcher/client.js') as typeof UndiciClient;
 
 /**
  * Most bytes of an answer read (the default of `maxBodyBytes`): twice the largest answer a correct provider gives (the
