@@ -20,11 +20,11 @@ export function headerOf(c: TestCase): string {
  * The boundary phase reordered, each round in plan order: (1) one case for each check and each verdict-table row
  * (case kind) not yet covered, the valid case with every field first; (2) a pass over the request-space classes
  * (`src/generators/space/`) taking the next case of every class, so that every class, new ones included, is reached
- * early; (3) a valid case in each request media type the operation declares (OpenAPI 3.0.4 Request Body
- * Object, `content`: each is an alternative the server must take); (4) a second pass, giving each class with fewer than two cases sent its second:
- * error classes only (an advisory class's departure is a warning, so its second case waits), and the classes whose
- * cases differ in their header fields first (each such case is another branch of a hand-written parser, where a
- * body class's next case is one more value through the same schema validator); (5) one case for each schema
+ * early; (3) a valid case in each request media type the operation declares (OpenAPI 3.0.4 Request Body Object,
+ * `content`: each is an alternative the server must take); (4) a second pass, giving each class with fewer than two
+ * cases sent its second: error classes only (an advisory class's departure is a warning, so its second case waits),
+ * and the classes whose cases differ in their header fields first (each such case is another branch of a hand-written
+ * parser, where a body class's next case is one more value through the same schema validator); (5) one case for each schema
  * constraint with each violation kind (rule × keyword); (6) further passes over the classes until every case is
  * sent. Deterministic: the boundary phase does not depend on the seed, and neither does this order.
  */
@@ -72,9 +72,9 @@ function breadthFirst(cases: readonly TestCase[], checks: readonly Check[]): Tes
     return media ? [`media:${media.essence}`] : [];
   });
   const all = [...queues.values()];
-  const byHeader = (q: readonly TestCase[]) => new Set(q.map(headerOf)).size > 1;
+  const byHeader = new Set(all.filter((q) => new Set(q.map(headerOf)).size > 1));
   pass(
-    [...all.filter(byHeader), ...all.filter((q) => !byHeader(q))],
+    [...byHeader, ...all.filter((q) => !byHeader.has(q))],
     (queue, next) => next.advisory === undefined && queue.filter((c) => taken.has(c)).length < 2,
   );
   round((c) => (c.violation ? [`${c.violation.rule}|${c.violation.keyword}`] : []));
