@@ -10,7 +10,6 @@ import { duration, visible } from '../report/text.ts';
 import { reproduceLines } from '../report/script.ts';
 import { viewOf } from '../report/view.ts';
 import type { Io } from './io.ts';
-import { operationName, operationOf } from '../spec/operation.ts';
 
 /** What `runSuite`'s hooks tell the reporter. */
 export interface ProgressHooks {
@@ -145,7 +144,7 @@ export function formatSummary(
       ? ` · merged from ${r.mergedShards} shards`
       : '';
   out.push(
-    `${r.tool.name} ${r.tool.version} · ${operationName(operationOf(r))} · target ${r.target.url}${r.target.mock ? ' (embedded Prism mock)' : ''} · seed ${r.seed}${shard}`,
+    `${r.tool.name} ${r.tool.version} · ${v.operation} · target ${r.target.url}${r.target.mock ? ' (embedded Prism mock)' : ''} · seed ${r.seed}${shard}`,
   );
   out.push(v.headline);
   for (const p of r.preflight.filter((x) => !x.ok))

@@ -10,7 +10,6 @@ import { curlBlockOf, curlTlsOf, tokenCurl, type CurlTls } from './curl.ts';
 import { fixtureLines, pacingLine, tlsLine } from './sending.ts';
 import { duration, escapeMarkup as a, escapeText as t } from './text.ts';
 import { scriptNote } from './script.ts';
-import { operationName, operationOf } from '../spec/operation.ts';
 
 const STYLE = `
 :root { --ok: #17663a; --ok-bg: #e3f4e9; --bad: #a4161a; --bad-bg: #fde8e8; --warn: #8a5a00; --warn-bg: #fff4d6; --muted: #5f6670; --line: #d9dde3; --code: #f5f6f8; }
@@ -383,7 +382,7 @@ export function toHtml(r: Report): string {
 </head>
 <body>
 <main>
-<h1>Conformance report · <code>${t(operationName(operationOf(r)))}</code></h1>
+<h1>Conformance report · <code>${t(view.operation)}</code></h1>
 <div class="muted">${t(`${r.tool.name} ${r.tool.version}`)}</div>
 <div class="verdict ${state}" id="verdict"><strong>${word}</strong><span id="headline">${t(view.headline)}</span>${view.reasons.length || untested.length ? `<ul>${[...view.reasons, ...untested].map((x) => `<li>${t(x)}</li>`).join('')}</ul>` : '<span>every check passed (waived failures allowed)</span>'}</div>
 ${problemsHtml}

@@ -6,7 +6,6 @@ import { repeatCommand } from './repeat.ts';
 import { viewOf } from './view.ts';
 import { escapeMarkup, escapeText } from './text.ts';
 import { reproduceLines } from './script.ts';
-import { operationName, operationOf } from '../spec/operation.ts';
 
 /** An attribute value on one line (parsers turn raw newlines in attributes into spaces anyway). */
 function attr(s: string): string {
@@ -313,10 +312,11 @@ export function toJUnit(r: Report): string {
     ...r.checks.map((c) => checkSuite(c, r.failures, timestamp)),
   ];
   // A partial run's own suite comes first, so that a CI page shows INCOMPLETE before the checks that passed.
-  const suites = viewOf(r).partial ? [runSuiteXml(r, timestamp), ...checks] : [...checks, runSuiteXml(r, timestamp)];
+  const v = viewOf(r);
+  const suites = v.partial ? [runSuiteXml(r, timestamp), ...checks] : [...checks, runSuiteXml(r, timestamp)];
   const sum = (k: 'tests' | 'failures' | 'skipped') => suites.reduce((n, s) => n + s[k], 0);
   const attrs = {
-    name: `${r.tool.name}: ${operationName(operationOf(r))}`,
+    name: `${r.tool.name}: ${v.operation}`,
     tests: sum('tests'),
     failures: sum('failures'),
     errors: 0,

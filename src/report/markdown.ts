@@ -9,7 +9,6 @@ import { curlBlockOf, tokenCurl, type CurlTls, curlTlsOf } from './curl.ts';
 import { duration, escapeText, visible } from './text.ts';
 import { reproduceLines } from './script.ts';
 import { viewOf } from './view.ts';
-import { operationName, operationOf } from '../spec/operation.ts';
 
 /** How report.md is cut to fit a comment (GitHub refuses comments over 65,536 characters). */
 export interface MarkdownOptions {
@@ -133,7 +132,7 @@ export function toMarkdown(r: Report, opts: MarkdownOptions = {}): string {
   const s = r.summary;
   const v = viewOf(r);
   const head = [
-    `## ${v.icon} ${v.word} · conformance of ${code(operationName(operationOf(r)))}`,
+    `## ${v.icon} ${v.word} · conformance of ${code(v.operation)}`,
     '',
     `**${text(v.headline)}**`,
     '',

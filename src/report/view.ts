@@ -4,12 +4,15 @@
 import { ratchetSections } from './baseline.ts';
 import type { Report, Verdict } from './model.ts';
 import { untestedLines } from './verdict.ts';
+import { operationName, operationOf } from '../spec/operation.ts';
 
 /** How a writer colours a verdict: passed, failed, or a run that did not judge its whole plan. */
 export type VerdictTone = 'conforms' | 'fails' | 'partial';
 
 /** The parts of a report every writer shows, each derived in one place. */
 export interface ReportView {
+  /** The operation judged, as every title names it: `POST /v1/onboarding/entities`. */
+  readonly operation: string;
   readonly verdict: Verdict;
   /** The verdict as a person reads it first: `CONFORMS`, `FAILS`, `INCOMPLETE`, `INTERRUPTED`, `UNUSABLE`. */
   readonly word: string;
@@ -51,7 +54,15 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 export function viewOf(
   r: Pick<
     Report,
-    'verdict' | 'verdictReasons' | 'untested' | 'baseline' | 'triage' | 'problems' | 'failures' | 'summary'
+    | 'operation'
+    | 'verdict'
+    | 'verdictReasons'
+    | 'untested'
+    | 'baseline'
+    | 'triage'
+    | 'problems'
+    | 'failures'
+    | 'summary'
   >,
 ): ReportView {
   const w = WORDS[r.verdict];
@@ -64,6 +75,7 @@ export function viewOf(
     `${plural(distinct, 'distinct failure')} (${occurrences} in all)`,
   ].join(' · ');
   return {
+    operation: operationName(operationOf(r)),
     verdict: r.verdict,
     word: w.word,
     icon: w.icon,
