@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import type { CheckContext } from '../checks/types.ts';
+import type { Check, CheckContext } from '../checks/types.ts';
 import { createChecks } from '../checks/index.ts';
 import { profileFor, type OperationProfile } from '../checks/profile.ts';
 import { PROFILE_ONLY_STATUSES } from '../checks/rules.ts';
@@ -152,6 +152,8 @@ interface Planned {
   readonly spec: LoadedSpec;
   /** The operation's verdict profile, which the checks and the tally are built from. */
   readonly profile: OperationProfile;
+  /** The checks built from the profile, in report order: the schedule, the waivers and the judging use these. */
+  readonly checks: readonly Check[];
   readonly validators: Validators;
   readonly lintWarnings: Report['warnings'];
   readonly teamWaivers: readonly Waiver[];
@@ -163,15 +165,16 @@ interface Planned {
 /** Plan: the spec's validators and warnings, the team's waivers read, the cases planned and scheduled, the fixtures checked. */
 async function planPhase(spec: LoadedSpec, opts: RunOptions): Promise<Planned> {
   const profile = profileFor(spec.operationRef);
+  const checks = createChecks(profile);
   const validators = buildValidators(spec);
   const lintWarnings = lintSpec(spec, PROFILE_ONLY_STATUSES);
-  const teamWaivers = await readTeamWaivers(opts.waiversFile, profile);
+  const teamWaivers = await readTeamWaivers(opts.waiversFile, checks);
   const planOpts: PlanOptions = { spec, validators, seed: opts.seed, runs: opts.runs };
-  const plan = scheduled(planCases(planOpts), createChecks(profile));
+  const plan = scheduled(planCases(planOpts), checks);
   // Fixtures: checked against the spec before anything is sent, and put in from the plan's first valid case (the one
   // with every field, breadth first).
   const applier = opts.fixtures && fixturesFor(opts.fixtures, plan.cases(), validators);
-  return { spec, profile, validators, lintWarnings, teamWaivers, planOpts, plan, applier };
+  return { spec, profile, checks, validators, lintWarnings, teamWaivers, planOpts, plan, applier };
 }
 
 /** The session of a run: its flags, the target's default timeout, Ctrl-C and the time limit. */
@@ -232,8 +235,7 @@ function startRun(
   session: Session,
   secrets: Secrets,
 ): Run {
-  const { spec, profile, validators, plan, applier } = planned;
-  const checks = createChecks(profile);
+  const { spec, profile, checks, validators, plan, applier } = planned;
   const ctx: CheckContext = { validators, mockTarget: target.mock };
   const book = createWaiverBook(
     [...target.waivers, ...planned.teamWaivers],
@@ -417,7 +419,7 @@ function finish(
   );
 }
 
-async function readTeamWaivers(file: string | undefined, profile: OperationProfile): Promise<Waiver[]> {
+async function readTeamWaivers(file: string | undefined, checks: readonly Check[]): Promise<Waiver[]> {
   const path = file ?? (existsSync(DEFAULT_TEAM_WAIVERS) ? DEFAULT_TEAM_WAIVERS : undefined);
   if (path === undefined) return [];
   let json: unknown;
@@ -429,6 +431,6 @@ async function readTeamWaivers(file: string | undefined, profile: OperationProfi
   return parseWaivers(
     json,
     path,
-    createChecks(profile).map((c) => c.name),
+    checks.map((c) => c.name),
   );
 }
