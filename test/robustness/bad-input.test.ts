@@ -1,6 +1,6 @@
 // Bad input to the CLI: each is one line on stderr naming the problem, exit code 2, no stack trace.
-import { chmodSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { BIN, childrenOf, readReport, runBinary, runMain, spawnCommand, tempDir } from './cli.ts';
 import * as servers from './servers.ts';
@@ -132,6 +132,22 @@ describe('a report folder that cannot be written: one line, exit 2, nothing sent
     expect(s.requests()).toBe(0);
   });
 
+  /**
+   * Lets other users pass through the folders above `path` that they may not enter (a clone in `mktemp -d`, mode 700),
+   * so that an unprivileged user can run the binary inside; only the search bit, never reading. Returns the undo.
+   */
+  function traversable(path: string): () => void {
+    const changed: [string, number][] = [];
+    for (let d = path; d !== dirname(d); d = dirname(d)) {
+      const mode = statSync(d).mode & 0o7777;
+      if ((mode & 0o001) === 0) {
+        chmodSync(d, mode | 0o001);
+        changed.push([d, mode]);
+      }
+    }
+    return () => changed.forEach(([d, mode]) => chmodSync(d, mode));
+  }
+
   it('a folder the user may not write (the real binary, as an unprivileged user)', async () => {
     // Arrange: a folder only its owner may enter; root may write anywhere, so the binary runs as nobody then.
     const s = await counting();
@@ -139,6 +155,7 @@ describe('a report folder that cannot be written: one line, exit 2, nothing sent
     const locked = join(dir.dir, 'reports');
     const root = process.getuid?.() === 0;
     if (!root) chmodSync(dir.dir, 0o555);
+    const undo = root ? traversable(dirname(BIN)) : () => undefined;
     // Act
     const run = spawnCommand(
       BIN,
@@ -147,6 +164,7 @@ describe('a report folder that cannot be written: one line, exit 2, nothing sent
       root ? { uid: 65534, gid: 65534 } : undefined,
     );
     const code = await run.exited;
+    undo();
     if (!root) chmodSync(dir.dir, 0o755);
     dir.remove();
     // Assert
