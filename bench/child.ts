@@ -1,6 +1,6 @@
 // Bench helpers run in their own process, so that each figure is measured without the others' load or heap.
 //   provider PORT?          the reference provider; prints its URL
-//   suite URL RUNS CONC     runSuite against URL; prints {cases, durationMs, startMs, sendingMs, maxRssMb} as JSON
+//   suite URL RUNS CONC     runSuite against URL; prints {cases, durationMs, startMs, sendingMs, maxRssMb, cpuMs} as JSON
 //   undici URL FILE CONC S  undici's Client alone replaying FILE's requests (JSON) for S seconds; prints {requests}
 import module from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -32,6 +32,7 @@ if (mode === 'provider') {
     onProgress: () => (firstAt ||= performance.now()),
   });
   const sendingMs = performance.now() - firstAt;
+  const cpu = process.cpuUsage();
   console.log(
     JSON.stringify({
       cases: report.summary.cases,
@@ -42,6 +43,8 @@ if (mode === 'provider') {
       verdict: report.verdict,
       // getrusage only where /proc does not tell (not Linux): there it is this process's own.
       maxRssMb: peakRssMb('self') || Math.round(process.resourceUsage().maxRSS / 1024),
+      // The whole process's CPU (every thread, start-up included), exact where the bench's /proc readings sample.
+      cpuMs: Math.round((cpu.user + cpu.system) / 1000),
     }),
   );
 } else if (mode === 'undici') {

@@ -137,8 +137,9 @@ async function throughput(): Promise<Figure[]> {
       durationMs: number;
       sendingMs: number;
       maxRssMb: number;
+      cpuMs: number;
     };
-    budget = watch.stop();
+    budget = watch.stop(out.cases, out.cpuMs);
     return out;
   });
   const suiteRate = (suite.cases / suite.durationMs) * 1000;
@@ -186,7 +187,7 @@ async function throughput(): Promise<Figure[]> {
  * The machine's CPU while the suite runs, by process and thread (Linux /proc; empty elsewhere): on 2 cores the
  * provider, the runner thread, the generation worker and V8's own threads (GC, JIT) share the same two.
  */
-function watchCpu(suitePid: number, providerPid: number): { stop(): string } {
+function watchCpu(suitePid: number, providerPid: number): { stop(cases: number, cpuMs: number): string } {
   const tick = 100; // USER_HZ on Linux
   /** CPU ticks by thread id, with the thread's name. */
   const threads = (pid: number): Map<string, { name: string; ticks: number }> => {
@@ -215,7 +216,7 @@ function watchCpu(suitePid: number, providerPid: number): { stop(): string } {
     for (const [tid, t] of threads(suitePid)) seen.set(tid, t);
   }, 200);
   return {
-    stop() {
+    stop(cases, cpuMs) {
       clearInterval(timer);
       const seconds = (performance.now() - t0) / 1000;
       if (seen.size === 0) return '';
@@ -224,7 +225,16 @@ function watchCpu(suitePid: number, providerPid: number): { stop(): string } {
       const core = (ticks: number) => (ticks / tick / seconds).toFixed(2);
       const provider = sum(threads(providerPid)) - provider0;
       const busy = (provider + sum(seen)) / tick / seconds;
-      return `CPU in cores while it ran (${cpus().length} cores): provider ${core(provider)} · runner thread ${core(by((n) => n === 'MainThread'))} · generation worker ${core(by((n) => n === 'WorkerThread'))} · V8 GC/JIT threads ${core(by((n) => n.startsWith('V8')))} · unused ${Math.max(0, cpus().length - busy).toFixed(2)}`;
+      const runner = by((n) => n === 'MainThread');
+      const worker = by((n) => n === 'WorkerThread');
+      const v8 = by((n) => n.startsWith('V8'));
+      // The same ticks per checked case: steadier than a rate on a shared machine (a run's CPU per case moves by a few
+      // per cent where its cases/s move by 15), so the figure to compare builds by.
+      const us = (ticks: number) => Math.round(((ticks / tick) * 1e6) / cases);
+      return (
+        `CPU in cores while it ran (${cpus().length} cores): provider ${core(provider)} · runner thread ${core(runner)} · generation worker ${core(worker)} · V8 GC/JIT threads ${core(v8)} · unused ${Math.max(0, cpus().length - busy).toFixed(2)}\n` +
+        `       CPU per checked case: suite ${Math.round((cpuMs * 1000) / cases)} µs, start-up included (runner thread ${us(runner)}, generation worker ${us(worker)}, V8 GC/JIT ${us(v8)}) · provider ${us(provider)} µs`
+      );
     },
   };
 }
