@@ -15,6 +15,7 @@ import { reportOfRun, type RunMeta, type TalliedFailure, type TalliedProblem } f
 import { caseValue } from '../generators/draft.ts';
 import { CREATED_FILE, CREATED_KEPT } from '../report/model.ts';
 import type { createWaiverBook } from '../report/waivers.ts';
+import type { Waiver } from '../waivers.ts';
 import type { Exchange, ReceivedResponse } from '../types.ts';
 
 /** Streaming bookkeeping of a run: counters, distinct failures (first example kept), spec gaps, warnings. */
@@ -71,106 +72,131 @@ export function createTally(
   let baselinedCount = 0;
   let firstFailureAt: number | null = null;
 
+  /**
+   * A case's failures with the waivers and the baseline applied. Waivers first: the case's causes (and so whether the
+   * baseline lists them) are made of its unwaived failures; a failure is baselined when the cause that explains it is
+   * one the baseline lists.
+   */
+  const findingsOf = (c: TestCase, ex: Exchange, judged: readonly Judged[]): Findings => {
+    const waiverOf = new Map<Failure, Waiver | undefined>();
+    for (const j of judged) for (const f of j.failures) if (f.severity === 'error') waiverOf.set(f, book.match(c, f));
+    const unwaivedErrors = [...waiverOf].filter(([, w]) => !w).map(([f]) => f);
+    const causes = causesOf(c, answerOf(ex), rootCause(c, judged, unwaivedErrors));
+    const baselined = new Set<Failure>();
+    for (const cause of causes) if (inBaseline(cause)) for (const f of cause.failures) baselined.add(f);
+    return { waiverOf, unwaivedErrors, causes, baselined };
+  };
+
+  /** One check's verdict on a case, counted (overall and in the case's class) and its failures kept; its outcome. */
+  const countCheck = (c: TestCase, ex: Exchange, j: Judged, findings: Findings): CheckOutcome => {
+    const s = summaries.get(j.check.name)!;
+    const byClass = ((s.classes ??= {})[c.label] ??= { passed: 0, failed: 0, waived: 0, skipped: 0 });
+    if (j.outcome === 'skip') {
+      s.skipped++;
+      byClass.skipped++;
+      return 'skipped';
+    }
+    let unwaived = 0;
+    let waived = 0;
+    let baselined = 0;
+    for (const f of j.failures) {
+      if (f.severity === 'warning') {
+        noteWarning(c, f);
+        continue;
+      }
+      const waiver = findings.waiverOf.get(f);
+      const inBaselineOnly = findings.baselined.has(f) && !waiver;
+      if (waiver) waived++;
+      else if (inBaselineOnly) baselined++;
+      else unwaived++;
+      noteFailure(c, ex, f, waiver, inBaselineOnly);
+    }
+    waivedCount += waived;
+    baselinedCount += baselined;
+    if (baselined > 0 && unwaived === 0) {
+      s.baselined = (s.baselined ?? 0) + 1;
+      byClass.baselined = (byClass.baselined ?? 0) + 1;
+      return 'baselined';
+    }
+    const outcome = unwaived > 0 ? 'failed' : waived > 0 ? 'waived' : 'passed';
+    s[outcome]++;
+    byClass[outcome]++;
+    failureCount += unwaived;
+    return outcome;
+  };
+
+  /** A distinct failure (check, kind, rule, class) counted; its first case kept as the example. */
+  const noteFailure = (c: TestCase, ex: Exchange, f: Failure, waiver: Waiver | undefined, baselined: boolean) => {
+    const key = failureKey(f, c);
+    const seen = failures.get(key);
+    if (seen) {
+      seen.occurrences++;
+      seen.baselined += baselined ? 1 : 0;
+    } else
+      failures.set(key, {
+        key,
+        failure: f,
+        case: c,
+        ex,
+        occurrences: 1,
+        baselined: baselined ? 1 : 0,
+        ...(waiver ? { waivedBy: waiver.id } : {}),
+      });
+  };
+
+  /** An advisory finding counted; each keeps its case class, since each names its own rule beyond the profile. */
+  const noteWarning = (c: TestCase, f: Failure) => {
+    const key = `${f.check}|${f.kind}|${f.rule}${c.advisory ? `|${c.label}` : ''}`;
+    const w = warnings.get(key) ?? { code: `${f.check}/${f.kind}`, rule: f.rule, message: f.message, count: 0 };
+    w.count++;
+    warnings.set(key, w);
+  };
+
+  /** A status the verdict profile allows but the spec does not document: a gap in the spec, counted by status. */
+  const noteGap = (c: TestCase, res: ReceivedResponse | undefined) => {
+    if (!res || !PROFILE_ONLY_STATUSES.includes(res.status)) return;
+    const g = gaps.get(res.status);
+    gaps.set(
+      res.status,
+      g
+        ? { ...g, count: g.count + 1 }
+        : {
+            status: res.status,
+            rule: RULES.responses,
+            message: `${res.status} is allowed by the verdict profile but not documented by the spec`,
+            count: 1,
+            example: c.label,
+          },
+    );
+  };
+
   return {
     /** `place`: the case's 1-based place in the plan (preflight first), whatever order the answers come in. */
     record(c: TestCase, ex: Exchange, judged: readonly Judged[], place: number) {
       cases++;
       byKind.set(c.kind, (byKind.get(c.kind) ?? 0) + 1);
       rateLimited += ex.rateLimited;
-      let casePassed = true;
       book.exercise(
         c,
         judged.filter((j) => j.outcome !== 'skip').map((j) => j.check.name),
       );
-      // Waivers first: the case's causes (and so whether the baseline lists them) are made of its unwaived failures.
       // Most cases have no finding at all: nothing to match, no cause (the common case costs no maps or strings).
-      const found = judged.some((j) => j.failures.length > 0);
-      const waiverOf = new Map<Failure, ReturnType<typeof book.match>>();
-      if (found)
-        for (const j of judged)
-          for (const f of j.failures) if (f.severity === 'error') waiverOf.set(f, book.match(c, f));
-      const unwaivedErrors = found ? [...waiverOf].filter(([, w]) => !w).map(([f]) => f) : [];
-      const causes = found ? causesOf(c, answerOf(ex), rootCause(c, judged, unwaivedErrors)) : [];
-      // A failure is baselined when the cause that explains it is one the baseline lists.
-      const baselinedFailures = new Set<Failure>();
-      for (const cause of causes) if (inBaseline(cause)) for (const f of cause.failures) baselinedFailures.add(f);
-      const keyOf = (f: Failure) => `${f.check}|${f.kind}|${f.rule}|${c.label}`;
-      for (const j of judged) {
-        const s = summaries.get(j.check.name)!;
-        const byClass = ((s.classes ??= {})[c.label] ??= { passed: 0, failed: 0, waived: 0, skipped: 0 });
-        if (j.outcome === 'skip') {
-          s.skipped++;
-          byClass.skipped++;
-          continue;
-        }
-        let unwaived = 0;
-        let waived = 0;
-        let baselined = 0;
-        for (const f of j.failures) {
-          if (f.severity === 'warning') {
-            // Advisory findings keep their case class: each names its own rule beyond the profile.
-            const key = `${f.check}|${f.kind}|${f.rule}${c.advisory ? `|${c.label}` : ''}`;
-            const w = warnings.get(key) ?? { code: `${f.check}/${f.kind}`, rule: f.rule, message: f.message, count: 0 };
-            w.count++;
-            warnings.set(key, w);
-            continue;
-          }
-          const waiver = waiverOf.get(f);
-          if (waiver) waived++;
-          else if (baselinedFailures.has(f)) baselined++;
-          else unwaived++;
-          const key = keyOf(f);
-          const seen = failures.get(key);
-          const counted = baselinedFailures.has(f) && !waiver ? 1 : 0;
-          if (seen) {
-            seen.occurrences++;
-            seen.baselined += counted;
-          } else
-            failures.set(key, {
-              key,
-              failure: f,
-              case: c,
-              ex,
-              occurrences: 1,
-              baselined: counted,
-              ...(waiver ? { waivedBy: waiver.id } : {}),
-            });
-        }
-        waivedCount += waived;
-        if (baselined > 0 && unwaived === 0) {
-          s.baselined = (s.baselined ?? 0) + 1;
-          byClass.baselined = (byClass.baselined ?? 0) + 1;
-          baselinedCount += baselined;
-          continue;
-        }
-        const outcome = unwaived > 0 ? 'failed' : waived > 0 ? 'waived' : 'passed';
-        s[outcome]++;
-        byClass[outcome]++;
-        failureCount += unwaived;
-        baselinedCount += baselined;
-        if (unwaived > 0) casePassed = false;
-      }
+      const findings = judged.some((j) => j.failures.length > 0) ? findingsOf(c, ex, judged) : NO_FINDINGS;
+      let casePassed = true;
+      for (const j of judged) if (countCheck(c, ex, j, findings) === 'failed') casePassed = false;
       if (casePassed) {
-        if (unwaivedErrors.length === 0) passed++;
+        if (findings.unwaivedErrors.length === 0) passed++;
       } else firstFailureAt = Math.min(firstFailureAt ?? place, place);
-      for (const cause of causes)
-        noteProblem(cause.attachable ? pending : problems, c, ex, cause, cause.failures.map(keyOf), inBaseline(cause));
-      const res = ex.response;
-      if (res && PROFILE_ONLY_STATUSES.includes(res.status)) {
-        const g = gaps.get(res.status);
-        gaps.set(
-          res.status,
-          g
-            ? { ...g, count: g.count + 1 }
-            : {
-                status: res.status,
-                rule: RULES.responses,
-                message: `${res.status} is allowed by the verdict profile but not documented by the spec`,
-                count: 1,
-                example: c.label,
-              },
+      for (const cause of findings.causes)
+        noteProblem(
+          cause.attachable ? pending : problems,
+          c,
+          ex,
+          cause,
+          cause.failures.map((f) => failureKey(f, c)),
+          inBaseline(cause),
         );
-      }
+      noteGap(c, ex.response);
     },
     noteCreated(ex: Exchange | undefined): Exchange | undefined {
       const id = ex?.response?.status === profile.success ? safeId(ex.response, profile.idPath) : undefined;
@@ -246,6 +272,28 @@ export function createTally(
 
 /** The bookkeeping of one run (see `createTally`). */
 export type Tally = ReturnType<typeof createTally>;
+
+/** How one check's verdict on a case was counted. */
+type CheckOutcome = 'passed' | 'failed' | 'waived' | 'baselined' | 'skipped';
+
+/** A case's failures with the waivers and the baseline applied (`findingsOf`). */
+interface Findings {
+  /** Each error failure and the waiver that covers it, if any. */
+  readonly waiverOf: ReadonlyMap<Failure, Waiver | undefined>;
+  readonly unwaivedErrors: readonly Failure[];
+  /** What the unwaived errors come to: the problems the case shows. */
+  readonly causes: readonly Cause[];
+  /** The failures a cause the baseline lists explains. */
+  readonly baselined: ReadonlySet<Failure>;
+}
+
+/** The findings of a case without any failure: shared, nothing to build. */
+const NO_FINDINGS: Findings = { waiverOf: new Map(), unwaivedErrors: [], causes: [], baselined: new Set() };
+
+/** A distinct failure: the same check, kind and rule in the same case class. */
+function failureKey(f: Failure, c: TestCase): string {
+  return `${f.check}|${f.kind}|${f.rule}|${c.label}`;
+}
 
 function safeId(res: ReceivedResponse, idPath: readonly string[]): string | undefined {
   const parsed = jsonBody(res);
