@@ -82,9 +82,10 @@ export function createTally(
     for (const j of judged) for (const f of j.failures) if (f.severity === 'error') waiverOf.set(f, book.match(c, f));
     const unwaivedErrors = [...waiverOf].filter(([, w]) => !w).map(([f]) => f);
     const causes = causesOf(c, answerOf(ex), rootCause(c, judged, unwaivedErrors));
+    const listed = new Set(causes.filter(inBaseline));
     const baselined = new Set<Failure>();
-    for (const cause of causes) if (inBaseline(cause)) for (const f of cause.failures) baselined.add(f);
-    return { waiverOf, unwaivedErrors, causes, baselined };
+    for (const cause of listed) for (const f of cause.failures) baselined.add(f);
+    return { waiverOf, unwaivedErrors, causes, listed, baselined };
   };
 
   /** One check's verdict on a case, counted (overall and in the case's class) and its failures kept; its outcome. */
@@ -194,7 +195,7 @@ export function createTally(
           ex,
           cause,
           cause.failures.map((f) => failureKey(f, c)),
-          inBaseline(cause),
+          findings.listed.has(cause),
         );
       noteGap(c, ex.response);
     },
@@ -283,12 +284,20 @@ interface Findings {
   readonly unwaivedErrors: readonly Failure[];
   /** What the unwaived errors come to: the problems the case shows. */
   readonly causes: readonly Cause[];
+  /** The causes the baseline lists (matched once: matching also records the entry as seen). */
+  readonly listed: ReadonlySet<Cause>;
   /** The failures a cause the baseline lists explains. */
   readonly baselined: ReadonlySet<Failure>;
 }
 
 /** The findings of a case without any failure: shared, nothing to build. */
-const NO_FINDINGS: Findings = { waiverOf: new Map(), unwaivedErrors: [], causes: [], baselined: new Set() };
+const NO_FINDINGS: Findings = {
+  waiverOf: new Map(),
+  unwaivedErrors: [],
+  causes: [],
+  listed: new Set(),
+  baselined: new Set(),
+};
 
 /** A distinct failure: the same check, kind and rule in the same case class. */
 function failureKey(f: Failure, c: TestCase): string {
