@@ -61,7 +61,7 @@ if (mode === 'provider') {
  * at most with undici, where autocannon's own client sets the provider's pace.
  */
 async function undiciAlone(url: string, file: string, concurrency: number, seconds: number): Promise<number> {
-  const { Client } = await import('../src/runner/http.ts');
+  const { Client, KEEP_ALIVE } = await import('../src/runner/http.ts');
   const requests = JSON.parse(readFileSync(file, 'utf8')) as {
     method: string;
     headers: Record<string, string>;
@@ -92,7 +92,7 @@ async function undiciAlone(url: string, file: string, concurrency: number, secon
       );
     });
   const connection = async () => {
-    const client = new Client(u.origin, { pipelining: 2, headersTimeout: 0, bodyTimeout: 0 });
+    const client = new Client(u.origin, KEEP_ALIVE);
     while (performance.now() < end) await one(client, requests[sent++ % requests.length]);
     await client.close();
   };
