@@ -219,20 +219,25 @@ async function throughput(): Promise<Figure[]> {
 
 /**
  * The machine's CPU while the suite runs, by process and thread (Linux /proc; empty elsewhere): on 2 cores the
- * provider, the runner thread, the generation worker and V8's own threads (GC, JIT) share the same two.
+ * provider, the runner thread, the generation worker and V8's own threads (GC, JIT) share the same two. Beside them,
+ * from /proc/stat, what the machine spent that neither process was charged for (its kernel's own work, other
+ * processes) and how long it was idle; and from schedstat, how long the runner thread was ready but waited for a core.
  */
 function watchCpu(suitePid: number, providerPid: number): { stop(cases: number, cpuMs: number): string } {
   const tick = 100; // USER_HZ on Linux
-  /** CPU ticks by thread id, with the thread's name. */
-  const threads = (pid: number): Map<string, { name: string; ticks: number }> => {
-    const out = new Map<string, { name: string; ticks: number }>();
+  /** CPU ticks and ns spent waiting for a core, by thread id, with the thread's name. */
+  const threads = (pid: number): Map<string, { name: string; ticks: number; waitNs: number }> => {
+    const out = new Map<string, { name: string; ticks: number; waitNs: number }>();
     try {
       for (const t of readdirSync(`/proc/${pid}/task`)) {
         const stat = readFileSync(`/proc/${pid}/task/${t}/stat`, 'utf8');
         const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        // schedstat: ns on a core, ns runnable but waiting for one, time slices.
+        const waitNs = Number(readFileSync(`/proc/${pid}/task/${t}/schedstat`, 'utf8').split(' ')[1]);
         out.set(t, {
           name: readFileSync(`/proc/${pid}/task/${t}/comm`, 'utf8').trim(),
           ticks: Number(fields[11]) + Number(fields[12]),
+          waitNs: Number.isFinite(waitNs) ? waitNs : 0,
         });
       }
     } catch {
@@ -240,34 +245,61 @@ function watchCpu(suitePid: number, providerPid: number): { stop(cases: number, 
     }
     return out;
   };
+  /** The machine's busy and idle ticks, all cores (the first line of /proc/stat). */
+  const machine = (): { busy: number; idle: number } => {
+    try {
+      const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
+      // user nice system idle iowait irq softirq steal: idle and iowait are idle, steal is neither.
+      return { busy: f[0] + f[1] + f[2] + f[5] + f[6], idle: f[3] + f[4] };
+    } catch {
+      return { busy: 0, idle: 0 };
+    }
+  };
   const sum = (m: Map<string, { ticks: number }>) => [...m.values()].reduce((a, b) => a + b.ticks, 0);
   const provider0 = sum(threads(providerPid));
+  const machine0 = machine();
   const t0 = performance.now();
-  // Read while the suite runs (a thread that ended, and the process once it exits, are gone from /proc): the last
-  // reading of every thread id is kept.
-  const seen = new Map<string, { name: string; ticks: number }>();
-  const timer = setInterval(() => {
-    for (const [tid, t] of threads(suitePid)) seen.set(tid, t);
-  }, 200);
+  // Read while the suite runs (a thread that ended, and the process once it exits, are gone from /proc): the first
+  // and the last reading of every thread id are kept.
+  const first = new Map<string, { waitNs: number }>();
+  const seen = new Map<string, { name: string; ticks: number; waitNs: number }>();
+  const read = () => {
+    for (const [tid, t] of threads(suitePid)) {
+      if (!first.has(tid)) first.set(tid, t);
+      seen.set(tid, t);
+    }
+  };
+  read();
+  const timer = setInterval(read, 200);
   return {
     stop(cases, cpuMs) {
       clearInterval(timer);
+      const m = machine();
       const seconds = (performance.now() - t0) / 1000;
       if (seen.size === 0) return '';
       const by = (test: (name: string) => boolean) =>
         [...seen.values()].filter((t) => test(t.name)).reduce((a, t) => a + t.ticks, 0);
       const core = (ticks: number) => (ticks / tick / seconds).toFixed(2);
       const provider = sum(threads(providerPid)) - provider0;
-      const busy = (provider + sum(seen)) / tick / seconds;
+      const charged = provider + sum(seen);
       const runner = by((n) => n === 'MainThread');
       const worker = by((n) => n === 'WorkerThread');
       const v8 = by((n) => n.startsWith('V8'));
+      // A thread seen first after the start (the worker) waited from zero.
+      const runnerWaitNs = [...seen]
+        .filter(([, t]) => t.name === 'MainThread')
+        .reduce((a, [tid, t]) => a + t.waitNs - (first.get(tid)?.waitNs ?? 0), 0);
       // The same ticks per checked case: steadier than a rate on a shared machine (a run's CPU per case moves by a few
       // per cent where its cases/s move by 15), so the figure to compare builds by.
       const us = (ticks: number) => Math.round(((ticks / tick) * 1e6) / cases);
+      const whole = m.busy + m.idle - machine0.busy - machine0.idle;
+      const machineLine =
+        whole > 0
+          ? ` · not charged to either (kernel, other processes) ${core(Math.max(0, m.busy - machine0.busy - charged))} · idle ${core(m.idle - machine0.idle)}`
+          : ` · unused ${Math.max(0, cpus().length - charged / tick / seconds).toFixed(2)}`;
       return (
-        `CPU in cores while it ran (${cpus().length} cores): provider ${core(provider)} · runner thread ${core(runner)} · generation worker ${core(worker)} · V8 GC/JIT threads ${core(v8)} · unused ${Math.max(0, cpus().length - busy).toFixed(2)}\n` +
-        `       CPU per checked case: suite ${Math.round((cpuMs * 1000) / cases)} µs, start-up included (runner thread ${us(runner)}, generation worker ${us(worker)}, V8 GC/JIT ${us(v8)}) · provider ${us(provider)} µs`
+        `CPU in cores while it ran (${cpus().length} cores): provider ${core(provider)} · runner thread ${core(runner)} · generation worker ${core(worker)} · V8 GC/JIT threads ${core(v8)}${machineLine}\n` +
+        `       CPU per checked case: suite ${Math.round((cpuMs * 1000) / cases)} µs, start-up included (runner thread ${us(runner)}, generation worker ${us(worker)}, V8 GC/JIT ${us(v8)}) · provider ${us(provider)} µs · the runner thread waited for a core ${Math.round(runnerWaitNs / 1e7 / seconds)} % of the time`
       );
     },
   };
