@@ -146,11 +146,12 @@ export function createSecrets(initial: readonly (string | undefined)[] = []): Se
     }
     return cached.list;
   };
-  const redact = (s: string) => {
+  const redactWith = (spellings: readonly string[], s: string) => {
     let out = s;
-    for (const x of list()) if (out.includes(x)) out = out.replaceAll(x, REDACTED);
+    for (const x of spellings) if (out.includes(x)) out = out.replaceAll(x, REDACTED);
     return out;
   };
+  const redact = (s: string) => redactWith(list(), s);
   const secrets: Secrets = {
     add(...vs) {
       for (const v of vs) if (v) known.add(v);
@@ -161,11 +162,13 @@ export function createSecrets(initial: readonly (string | undefined)[] = []): Se
     values,
     redact,
     deep(value) {
+      // The secrets are looked up once for the whole walk, not once for each of a report's many strings.
+      const spellings = list();
       const walk = (v: unknown, key?: string): unknown => {
-        if (typeof v === 'string') return redact(key === undefined ? v : redactHeaderValue(key, v));
+        if (typeof v === 'string') return redactWith(spellings, key === undefined ? v : redactHeaderValue(key, v));
         if (Array.isArray(v)) return v.map((x) => walk(x));
         if (v !== null && typeof v === 'object')
-          return Object.fromEntries(Object.entries(v).map(([k, x]) => [redact(k), walk(x, k)]));
+          return Object.fromEntries(Object.entries(v).map(([k, x]) => [redactWith(spellings, k), walk(x, k)]));
         return v;
       };
       return walk(value) as typeof value;
