@@ -113,12 +113,16 @@ async function runWith(
   hooks: RunHooks,
 ): Promise<Report> {
   const planned = await planPhase(spec, opts);
+  const { plan } = planned;
+  const worker = feed !== undefined && (opts.generateInWorker ?? plan.count - plan.boundaryCount >= WORKER_THRESHOLD);
+  // The worker is told where the random phase starts as soon as the plan is known: it generates while the target
+  // starts, the preflight and the boundary phase run, and its first batch no longer keeps the senders waiting.
+  const source = caseSource(plan, { spec, seed: opts.seed, runs: opts.runs, shard: opts.shard, worker, feed });
   // The token before the target: a token endpoint that fails does so before Prism is started.
   await opts.credentials.token();
   const target = await startTarget(planned.spec, opts.target);
   const secrets = opts.secrets ?? createSecrets();
   const session = createSession(sessionOptions(opts, hooks, target, secrets, started, planned.spec));
-  let source: CaseSource | undefined;
   try {
     if ((await session.token()) === undefined)
       throw new TargetError(
@@ -128,9 +132,6 @@ async function runWith(
     await session.handshake();
     const preflight = await preflightPhase(run);
     if (planned.applier) await probeFixtures(run, planned.applier);
-    const { plan } = planned;
-    const worker = feed !== undefined && (opts.generateInWorker ?? plan.count - plan.boundaryCount >= WORKER_THRESHOLD);
-    source = caseSource(plan, { spec, seed: opts.seed, runs: opts.runs, shard: opts.shard, worker, feed });
     const sent = await sendPlan(run, source, run.judgesProbes ? preflight.results.length : 0);
     await shrinkPhase(run);
     return finish(run, {
@@ -141,7 +142,7 @@ async function runWith(
       secrets,
     });
   } finally {
-    source?.close();
+    source.close();
     session.close();
     await target.stop();
   }
