@@ -3,7 +3,10 @@ import type { OperationProfile } from './profile.ts';
 import { rulesOf } from './rules.ts';
 import { fail, withResponse } from './util.ts';
 
-/** Whatever the request, the answer is never 5xx. */
+/**
+ * Whatever the request, the answer is never 5xx, but for a status the case's class names as an RFC's own answer: 501
+ * to a method the server does not implement (RFC 9110 §9.1), the only one today.
+ */
 export function notAServerError(p: OperationProfile): Check {
   const rule = rulesOf(p).responses;
   return {
@@ -11,8 +14,10 @@ export function notAServerError(p: OperationProfile): Check {
     description: 'no request is answered with a 5xx status',
     scope: 'request',
     applies: () => true,
-    judge: withResponse((_c, res) =>
-      res.status >= 500 ? fail('server-error', rule, `server error: Received: ${res.status}`, res.status) : undefined,
+    judge: withResponse((c, res) =>
+      res.status >= 500 && !(c.accept?.includes(res.status) ?? false)
+        ? fail('server-error', rule, `server error: Received: ${res.status}`, res.status)
+        : undefined,
     ),
   };
 }

@@ -1,4 +1,7 @@
-/** Methods (RFC 9110 §9): another method on the operation's path is refused with 405 and an `Allow` header. */
+/**
+ * Methods (RFC 9110 §9): another method on the operation's path is refused with 405 and an `Allow` header, or with 501
+ * by a server that does not implement the method at all (§9.1: every method but GET and HEAD is optional).
+ */
 import type { Draft } from '../draft.ts';
 import { emit, SPEC, requestClass, type Dimension } from './class.ts';
 import { wire } from './wire.ts';
@@ -7,21 +10,22 @@ const other = requestClass(
   'method',
   'method/<method>',
   SPEC.pathItem,
-  'the path defines POST only: any other method is answered 405 (RFC 9110 §15.5.6), with or without a body',
+  'the path defines POST only: any other method is answered 405 (RFC 9110 §15.5.6), with or without a body; 501 from a server that implements the method nowhere (RFC 9110 §9.1)',
+  { accept: [405, 501] },
 );
 const options = requestClass(
   'method',
   'method/OPTIONS',
   'RFC 9110 §9.3.7',
-  'OPTIONS asks what the path supports: 405 like any other method, or 200/204 with an Allow header that lists POST',
-  { accept: [405, 200, 204] },
+  'OPTIONS asks what the path supports: 405 like any other method (or 501), or 200/204 with an Allow header that lists POST',
+  { accept: [405, 200, 204, 501] },
 );
 const unknownToken = requestClass(
   'method',
   'method/unknown-token',
   'RFC 9110 §9.1',
-  'a method token no registry defines: 405 is due, and 400 from a parser that knows only registered methods is also right (501 is a 5xx: a failure)',
-  { accept: [405, 400], httpLayer: true },
+  'a method token no registry defines: 501 is the answer RFC 9110 §9.1 names for an unrecognized method, and 405 and a 400 from a parser that knows only registered methods are also right',
+  { accept: [405, 400, 501], httpLayer: true },
 );
 
 /** Methods written byte by byte (the HTTP client refuses some, and would frame others its own way). */
@@ -47,7 +51,7 @@ export const methods: Dimension = {
   name: 'methods',
   title: 'Methods',
   summary:
-    'Another method on the path, every one RFC 9110 defines and registered ones a router may not know: 405 is due, with an `Allow` header (a missing or empty one is a warning).',
+    'Another method on the path, every one RFC 9110 defines and registered ones a router may not know: 405 is due, with an `Allow` header (a missing or empty one is a warning), or 501 from a server that does not implement the method at all (RFC 9110 §9.1).',
   classes: [other, options, unknownToken],
   drafts(ctx) {
     const m = JSON.stringify(ctx.minimal);

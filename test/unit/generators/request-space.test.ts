@@ -25,8 +25,9 @@ the spec, \`<media>\` and \`<field>\` filled per case, or an RFC section), and w
 error or advisory, and why. A label's \`<part>\` is filled per case (\`valid/null/<field>\` is sent as
 \`valid/null/brand\`, …); the cases themselves are listed by \`conformance run --dry-run\` and in every report.
 
-**A 5xx fails on every case, advisory or not**, and so do an answer that breaks the documented content type or
-schema, a wrong echo and a reused id: *advisory* softens only the case's own row (the status it expects) to a warning.
+**A 5xx fails on every case, advisory or not** (but 501 to a method the server does not implement, the answer RFC
+9110 §9.1 names for it), and so do an answer that breaks the documented content type or schema, a wrong echo and a
+reused id: *advisory* softens only the case's own row (the status it expects) to a warning.
 
 Generated from the registry in \`src/generators/space/\` by \`test/unit/generators/request-space.test.ts\`
 (\`${UPDATE}\`); do not edit by hand.
