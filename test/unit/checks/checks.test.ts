@@ -8,6 +8,8 @@ import { answer, CREATED, err400, kase, SENT, timeout, with201 } from './fixture
 import { loadSpec } from '../../../src/spec/load.ts';
 import { buildValidators } from '../../../src/validators/index.ts';
 
+const LARGE_BODY = JSON.stringify({ brand: 'x'.repeat(17 * 1024), type: 'EV' });
+const SMALL_LONG = JSON.stringify({ brand: 'x'.repeat(15 * 1024), type: 'EV' });
 const PROTO_BODY = '{"brand":"b","type":"EV","properties":{"__proto__":{"x":1}}}';
 const PROTO = kase('valid', {
   label: 'valid/any/properties/proto-key',
@@ -90,6 +92,42 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     ],
   ],
   ['valid-is-created', kase('valid'), answer(201, CREATED), 'pass', '201'],
+  [
+    'valid-is-created',
+    kase('valid', { body: LARGE_BODY }),
+    answer(413, ''),
+    'pass',
+    '413 to content over 16 KiB: a size limit RFC 9110 §15.5.14 lets a server have',
+  ],
+  [
+    'status-is-allowed',
+    kase('valid', { body: LARGE_BODY }),
+    answer(413, ''),
+    'pass',
+    'the same 413 is an allowed status',
+  ],
+  [
+    'valid-is-created',
+    kase('valid', { body: SMALL_LONG }),
+    answer(413, ''),
+    'fail:unexpected-status',
+    '413 to 15 KiB of content is no limit this operation allows',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201',
+      'a valid request was not created: Received: 413 / Documented: 201',
+    ],
+  ],
+  [
+    'status-is-allowed',
+    kase('valid', { body: SMALL_LONG }),
+    answer(413, ''),
+    'fail:undocumented-status',
+    'nor is it an allowed status',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses',
+      'Received: 413 / Documented: 201, 400, 401, 403, 405, 415, 429',
+    ],
+  ],
   [
     'valid-is-created',
     kase('valid', { accept: [201, 400] }),
