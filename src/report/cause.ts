@@ -43,6 +43,11 @@ const STATUS_ORDER = [
 ];
 const FATAL = new Set(STATUS_ORDER.slice(0, 2));
 
+/** Whether a failure is about the answer's status (or its absence), as opposed to its content. */
+export function isStatusFailure(f: Pick<Failure, 'check'>): boolean {
+  return STATUS_ORDER.includes(f.check);
+}
+
 /** The class family a case belongs to: `valid/string`, `valid/string/long`, `invalid/format`, `auth/basic`, `malformed`, `media`. */
 export function familyOf(c: Pick<TestCase, 'kind' | 'label'>): string {
   // A string's length and its characters are different bugs (a column too short, a charset that cannot hold them):

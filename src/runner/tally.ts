@@ -9,7 +9,15 @@ import { jsonBody } from '../checks/util.ts';
 import type { TestCase } from '../generators/case.ts';
 import type { BaselineEntry, CheckSummary, Report, SpecGap } from '../report/model.ts';
 import { baselineMatcher } from '../report/baseline.ts';
-import { causesOf, plainer, plainness, RANDOM_SCOPE, signatureOf, type Cause } from '../report/cause.ts';
+import {
+  causesOf,
+  isStatusFailure,
+  plainer,
+  plainness,
+  RANDOM_SCOPE,
+  signatureOf,
+  type Cause,
+} from '../report/cause.ts';
 import { answerOf, orderProblems, problemParts } from '../report/problems.ts';
 import { reportOfRun, type RunMeta, type TalliedFailure, type TalliedProblem } from '../report/tallied.ts';
 import { caseValue } from '../generators/draft.ts';
@@ -316,7 +324,9 @@ function safeId(res: ReceivedResponse, idPath: readonly string[]): string | unde
  * case is the same problem as a 200 for any other valid case.
  */
 function rootCause(c: TestCase, judged: readonly Judged[], errors: readonly Failure[]): readonly Failure[] {
-  if (c.advisory === undefined || errors.length === 0) return errors;
+  // The row's advisory findings ride along with a status error that explains them (a 500 explains the wrong status),
+  // never alone: a warning must not become the cause that swallows a content error of the same answer.
+  if (c.advisory === undefined || !errors.some(isStatusFailure)) return errors;
   return [...errors, ...judged.filter((j) => j.check.scope === 'row').flatMap((j) => j.failures)];
 }
 

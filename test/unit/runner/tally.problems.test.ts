@@ -89,6 +89,47 @@ describe('createTally: problems', () => {
     expect(p.example.curl).toContain(`'{"type":"Company"}'`);
   });
 
+  it('never makes an advisory row warning the cause of a content error: one problem for the content', () => {
+    // Arrange: a valid case and an advisory malformed case (accepted, a warning) both answered with a bad `created`.
+    const t = tallyOf();
+    const CONTENT = `${CREATED}/content/application~1json/schema/properties/created/format`;
+    const contentFailure = {
+      check: 'response-schema-conformance',
+      ...fail('schema-mismatch', CONTENT, '/created must match format "date-time"', '2026-01-01T00:00:00', {
+        format: 'date-time',
+      }),
+    };
+    const badCreated: Judged = {
+      check: byName('response-schema-conformance'),
+      outcome: 'fail',
+      failures: [contentFailure],
+    };
+    const advisory: TestCase = {
+      ...valid('b2', 'malformed/invalid-utf8/lone/brand', '{"brand":"\uFFFD","type":"EV"}'),
+      kind: 'malformed-json',
+      advisory: 'many stacks decode it leniently',
+    };
+    const accepted: Judged = {
+      check: byName('invalid-is-rejected'),
+      outcome: 'fail',
+      failures: [
+        {
+          check: 'invalid-is-rejected',
+          ...fail('unexpected-status', `${RESPONSES}/400`, 'not rejected: Received: 201', 201, [400]),
+          severity: 'warning',
+        },
+      ],
+    };
+    // Act
+    const v = valid('b1', 'valid/minimal', '{"brand":"b","type":"EV"}');
+    t.record(v, answer(v, 201), [badCreated], 1);
+    t.record(advisory, answer(advisory, 201), [accepted, badCreated], 2);
+    const r = t.report(META);
+    // Assert: the advisory case's content error counts under the content problem; its status is only a warning.
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems![0]).toMatchObject({ cases: 2, checks: ['response-schema-conformance'] });
+  });
+
   it('keeps problems apart when the answer or the failures differ, most cases first', () => {
     const t = tallyOf();
     const a = valid('b1', 'valid/a', '{}');
