@@ -153,10 +153,16 @@ export function createTally(
       });
   };
 
-  /** An advisory finding counted; each keeps its case class, since each names its own rule beyond the profile. */
+  /**
+   * A warning counted. An advisory one is kept apart by its request class and the answer, since each class names its
+   * own rule beyond the profile, and says which class: the cases of one class (every place of a byte that is not UTF-8)
+   * are one line with their count, not as many identical lines.
+   */
   const noteWarning = (c: TestCase, f: Failure) => {
-    const key = `${f.check}|${f.kind}|${f.rule}${c.advisory ? `|${c.label}` : ''}`;
-    const w = warnings.get(key) ?? { code: `${f.check}/${f.kind}`, rule: f.rule, message: f.message, count: 0 };
+    const where = c.advisory ? (c.class ?? c.label) : undefined;
+    const key = `${f.check}|${f.kind}|${f.rule}${where === undefined ? '' : `|${where}|${String(f.received)}`}`;
+    const message = where === undefined ? f.message : `${f.message} [${where}]`;
+    const w = warnings.get(key) ?? { code: `${f.check}/${f.kind}`, rule: f.rule, message, count: 0 };
     w.count++;
     warnings.set(key, w);
   };

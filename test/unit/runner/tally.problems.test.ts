@@ -130,6 +130,46 @@ describe('createTally: problems', () => {
     expect(r.problems![0]).toMatchObject({ cases: 2, checks: ['response-schema-conformance'] });
   });
 
+  it('counts the advisory warnings of one class and answer as one line that names the class', () => {
+    // Arrange: two places of a byte that is not UTF-8 (one class), both accepted; a third answered 500 elsewhere.
+    const t = tallyOf();
+    const warned = (label: string): [TestCase, Judged[]] => [
+      {
+        ...valid(label, label, '{"brand":"b","type":"EV"}'),
+        kind: 'malformed-json',
+        class: 'malformed/invalid-utf8/<bytes>/<where>',
+        advisory: 'many stacks decode it leniently',
+      },
+      [
+        {
+          check: byName('invalid-is-rejected'),
+          outcome: 'fail',
+          failures: [
+            {
+              check: 'invalid-is-rejected',
+              ...fail('unexpected-status', `${RESPONSES}/400`, 'not rejected: Received: 201', 201, [400]),
+              severity: 'warning',
+            },
+          ],
+        },
+      ],
+    ];
+    // Act
+    for (const label of ['malformed/invalid-utf8/ff/brand', 'malformed/invalid-utf8/ff/name']) {
+      const [c, judged] = warned(label);
+      t.record(c, answer(c, 201), judged, 1);
+    }
+    const r = t.report(META);
+    // Assert
+    expect(r.warnings).toEqual([
+      {
+        code: 'invalid-is-rejected/unexpected-status',
+        rule: `${RESPONSES}/400`,
+        message: 'not rejected: Received: 201 [malformed/invalid-utf8/<bytes>/<where>] (2×)',
+      },
+    ]);
+  });
+
   it('keeps problems apart when the answer or the failures differ, most cases first', () => {
     const t = tallyOf();
     const a = valid('b1', 'valid/a', '{}');
