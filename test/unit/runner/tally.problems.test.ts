@@ -50,6 +50,19 @@ const status200: Judged[] = [
   },
 ];
 
+/** An invalid request accepted with 201 on an advisory case: the row's finding, softened to a warning. */
+const acceptedInvalid = (): Judged => ({
+  check: byName('invalid-is-rejected'),
+  outcome: 'fail',
+  failures: [
+    {
+      check: 'invalid-is-rejected',
+      ...fail('unexpected-status', `${RESPONSES}/400`, 'not rejected: Received: 201', 201, [400]),
+      severity: 'warning',
+    },
+  ],
+});
+
 function tallyOf(seed = 1) {
   return createTally(checks, seed, createWaiverBook([], 'url', '2026-01-01'), (s) => s);
 }
@@ -109,21 +122,11 @@ describe('createTally: problems', () => {
       kind: 'malformed-json',
       advisory: 'many stacks decode it leniently',
     };
-    const accepted: Judged = {
-      check: byName('invalid-is-rejected'),
-      outcome: 'fail',
-      failures: [
-        {
-          check: 'invalid-is-rejected',
-          ...fail('unexpected-status', `${RESPONSES}/400`, 'not rejected: Received: 201', 201, [400]),
-          severity: 'warning',
-        },
-      ],
-    };
+
     // Act
     const v = valid('b1', 'valid/minimal', '{"brand":"b","type":"EV"}');
     t.record(v, answer(v, 201), [badCreated], 1);
-    t.record(advisory, answer(advisory, 201), [accepted, badCreated], 2);
+    t.record(advisory, answer(advisory, 201), [acceptedInvalid(), badCreated], 2);
     const r = t.report(META);
     // Assert: the advisory case's content error counts under the content problem; its status is only a warning.
     expect(r.problems).toHaveLength(1);
@@ -131,7 +134,7 @@ describe('createTally: problems', () => {
   });
 
   it('counts the advisory warnings of one class and answer as one line that names the class', () => {
-    // Arrange: two places of a byte that is not UTF-8 (one class), both accepted; a third answered 500 elsewhere.
+    // Arrange: two places of a byte that is not UTF-8 (one class), both accepted.
     const t = tallyOf();
     const warned = (label: string): [TestCase, Judged[]] => [
       {
@@ -140,19 +143,7 @@ describe('createTally: problems', () => {
         class: 'malformed/invalid-utf8/<bytes>/<where>',
         advisory: 'many stacks decode it leniently',
       },
-      [
-        {
-          check: byName('invalid-is-rejected'),
-          outcome: 'fail',
-          failures: [
-            {
-              check: 'invalid-is-rejected',
-              ...fail('unexpected-status', `${RESPONSES}/400`, 'not rejected: Received: 201', 201, [400]),
-              severity: 'warning',
-            },
-          ],
-        },
-      ],
+      [acceptedInvalid()],
     ];
     // Act
     for (const label of ['malformed/invalid-utf8/ff/brand', 'malformed/invalid-utf8/ff/name']) {
