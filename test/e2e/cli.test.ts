@@ -40,6 +40,7 @@ describe('against the embedded Prism mock', () => {
     ).toEqual([
       'prism-any-bearer-accepted',
       'prism-bearer-spelling-accepted',
+      'prism-near-token-accepted',
       'prism-repeated-authorization-accepted',
       'prism-text-json-refused',
     ]);

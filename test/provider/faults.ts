@@ -1163,6 +1163,20 @@ export const FAULTS: readonly Fault[] = [
       ),
   },
   {
+    name: 'token-trailing-ignored',
+    area: 'auth',
+    caughtBy: ['auth-is-enforced'],
+    description:
+      'The token must be one token68, then is decoded leniently: characters after the valid token are ignored (a lax base64 decoder).',
+    apply: (b) =>
+      mapAuth(b, (outcome, h, token) => {
+        const given = parseAuthorization(h)?.credentials ?? '';
+        return outcome === 'wrong-token' && /^[A-Za-z0-9\-._~+/]+=*$/.test(given) && given.startsWith(token)
+          ? 'ok'
+          : outcome;
+      }),
+  },
+  {
     name: 'repeated-authorization-skips-auth',
     area: 'auth',
     caughtBy: ['auth-is-enforced'],

@@ -586,6 +586,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'ows-before-semicolon-415': valid({}, { contentType: 'application/json ; charset=utf-8' }),
   'bearer-one-space-only': valid({}, { auth: `Bearer  ${TOKEN}` }),
   'token-first-word': { call: { body: ok, auth: `Bearer ${TOKEN} more` }, status: 401 },
+  'token-trailing-ignored': { call: { body: ok, auth: `Bearer ${TOKEN}0` }, status: 401 },
   'repeated-authorization-skips-auth': {
     call: { body: ok, auth: 'Bearer nope', fields: [['Authorization', 'Basic dGVzdDp0ZXN0']] },
     status: 401,

@@ -12,6 +12,15 @@ const VALID_SPELLINGS: readonly (readonly [string, string])[] = [
   ['two-spaces', `Bearer  ${WIRE_TOKEN}`],
   ['trailing-space', `Bearer ${WIRE_TOKEN} `],
 ];
+/**
+ * The valid token with one more character after or before it: another token, which a comparison by prefix, suffix or
+ * substring takes for the valid one. (Nothing shorter or re-cased: those would not contain the token, so a provider
+ * that echoed them could show most of it where the run's secrets redaction does not look.)
+ */
+const NEAR_TOKENS: readonly (readonly [string, string])[] = [
+  ['suffix', `Bearer ${WIRE_TOKEN}0`],
+  ['prefix', `Bearer 0${WIRE_TOKEN}`],
+];
 /** Authorization values that are not a Bearer credential (RFC 6750 §2.1: "Bearer" 1*SP b64token). */
 const REFUSED_SPELLINGS: readonly (readonly [string, string])[] = [
   ['scheme-only', 'Bearer'],
@@ -60,6 +69,12 @@ const refusedSpelling = requestClass(
   'not a Bearer credential: the scheme alone, or the token followed by more words (a token68 has no spaces, RFC 9110 §11.2); 401 is due, and a 400 to a malformed header is also right',
   { accept: [401, 400, 403] },
 );
+const nearToken = requestClass(
+  'auth',
+  'auth/near-token/<variant>',
+  SPEC.security,
+  'the valid token with one more character after or before it is another token: refused like any token the provider did not issue (a comparison by prefix, suffix or substring takes it)',
+);
 const twoLines = requestClass(
   'auth',
   'auth/two-authorization',
@@ -94,6 +109,7 @@ export const credentials: Dimension = {
     validSpelling,
     ...refused,
     refusedSpelling,
+    nearToken,
     twoLines,
     twoWrongLines,
     noneInvalidBody,
@@ -110,6 +126,8 @@ export const credentials: Dimension = {
     // A refused spelling is sent as `wrong` credentials: a 401 to it is not a reason to refresh the token.
     for (const [spelling, value] of REFUSED_SPELLINGS)
       out.push(...emit(ctx, refusedSpelling, { spelling }, m, { auth: 'wrong', wire: raw([value]) }));
+    for (const [variant, value] of NEAR_TOKENS)
+      out.push(...emit(ctx, nearToken, { variant }, m, { auth: 'wrong', wire: raw([value]) }));
     const wrong = authorizationFor('wrong', '');
     const basic = authorizationFor('basic', '');
     out.push(...emit(ctx, twoLines, {}, m, { auth: 'wrong', wire: raw([wrong!, VALID_AUTHORIZATION]) }));
