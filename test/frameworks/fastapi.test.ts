@@ -104,7 +104,7 @@ const FASTAPI_DEPARTURES: readonly Departure[] = [
     strict: 400,
     caughtBy: {
       checks: ['response-schema-conformance'],
-      labels: /^(valid\/encoding\/(gzip|deflate|br)|malformed\/invalid-utf8\/.*)$/,
+      labels: /^(valid\/encoding\/(gzip|x-gzip|deflate|br)|malformed\/invalid-utf8\/.*)$/,
       received: 400,
       sent: true,
     },

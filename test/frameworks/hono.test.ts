@@ -92,7 +92,7 @@ const HONO_DEPARTURES: readonly Departure[] = [
     },
     departs: { status: 400, contentType: /^text\/plain/ },
     strict: 415,
-    caughtBy: { checks: ERROR_BODY, labels: /^valid\/encoding\/(gzip|deflate|br)$/, sent: true },
+    caughtBy: { checks: ERROR_BODY, labels: /^valid\/encoding\/(gzip|x-gzip|deflate|br)$/, sent: true },
   },
 ];
 

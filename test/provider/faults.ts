@@ -4,6 +4,7 @@
 // ValidationPolicy (validate.ts). A correct suite must fail every one of them.
 
 import { randomUUID } from 'node:crypto';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import {
   jsonReply,
   mediaTypeOf,
@@ -1080,6 +1081,24 @@ export const FAULTS: readonly Fault[] = [
       ...b,
       decodeBody: (raw, coding) => {
         if (coding !== undefined && /gzip|deflate|br/i.test(coding)) throw new Error('stream is not readable');
+        return b.decodeBody(raw, coding);
+      },
+    }),
+  },
+  {
+    name: 'undecodable-coding-500',
+    area: 'transport',
+    caughtBy: ['not-a-server-error'],
+    description:
+      'A decoder error nobody catches: a body labelled gzip, deflate or br whose bytes are not in that coding answers 500.',
+    apply: (b) => ({
+      ...b,
+      decodeBody: (raw, coding) => {
+        const name = coding?.trim().toLowerCase();
+        // Decoded once more with nothing around it: bytes that are not in the coding throw, uncaught.
+        if (name === 'gzip' || name === 'x-gzip') gunzipSync(raw);
+        else if (name === 'deflate') inflateSync(raw);
+        else if (name === 'br') brotliDecompressSync(raw);
         return b.decodeBody(raw, coding);
       },
     }),

@@ -8,6 +8,7 @@
 import { operationPointer, pointer } from '../../spec/load.ts';
 import { DEFAULT_OPERATION } from '../../spec/operation.ts';
 import { isUtf8 } from 'node:buffer';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import type { CaseKind, Violation, Wire } from '../case.ts';
 import type { AuthMode } from '../../types.ts';
 import { certifyInvalid, certifyValid, parseBody } from '../certify.ts';
@@ -151,6 +152,28 @@ function unknownCoding(wire: Wire | undefined): boolean {
   return coding !== undefined && !KNOWN_CODINGS.has(coding.trim().toLowerCase());
 }
 
+/** True when a raw message names a registered coding its body is not in: the bytes do not decode (RFC 9110 §8.4.1). */
+function undecodable(wire: Wire | undefined): boolean {
+  const coding = wire?.headers
+    .find(([k]) => k.toLowerCase() === 'content-encoding')?.[1]
+    ?.trim()
+    .toLowerCase();
+  const decode = coding === undefined ? undefined : DECODERS[coding];
+  if (decode === undefined) return false;
+  try {
+    decode(Buffer.from(wire?.bodyBase64 ?? '', 'base64'));
+    return false;
+  } catch {
+    return true;
+  }
+}
+const DECODERS: Readonly<Record<string, (b: Buffer) => Buffer>> = {
+  gzip: (b) => gunzipSync(b),
+  'x-gzip': (b) => gunzipSync(b),
+  deflate: (b) => inflateSync(b),
+  br: (b) => brotliDecompressSync(b),
+};
+
 /** Whether a body is what its row says: the certification of `../certify.ts`, per row. */
 function certified(
   ctx: SpaceContext,
@@ -171,8 +194,9 @@ function certified(
       // Bytes that are not UTF-8 are not JSON text (RFC 8259 §8.1), whatever their readable form parses to.
       return bytes !== undefined ? !isUtf8(bytes) || !parseBody(bytes.toString('utf8')).ok : !parseBody(body).ok;
     case 'media-type':
-      // An undeclared media type, or a declared one in a content coding the suite does not know (`encodings.ts`).
-      return v.requestFor(contentType) === undefined || unknownCoding(wire);
+      // An undeclared media type, or a declared one in a content coding the suite does not know or that its bytes
+      // are not in (`encodings.ts`).
+      return v.requestFor(contentType) === undefined || unknownCoding(wire) || undecodable(wire);
     default:
       return true;
   }

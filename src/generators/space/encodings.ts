@@ -12,7 +12,7 @@ const coded = requestClass(
   'valid',
   'valid/encoding/<coding>',
   'RFC 9110 §8.4',
-  'a valid body in a registered content coding (gzip, deflate, br): decoded it is a valid request; a server that does not support the coding answers 415 (RFC 9110 §15.5.16), and both are common',
+  'a valid body in a registered content coding (gzip, x-gzip, deflate, br): decoded it is a valid request; a server that does not support the coding answers 415 (RFC 9110 §15.5.16), and both are common',
   { advisory: true, accept: [201, 415] },
 );
 const unknownCoding = requestClass(
@@ -21,6 +21,13 @@ const unknownCoding = requestClass(
   'RFC 9110 §8.4',
   'a Content-Encoding no registry defines, over a plain JSON body: the representation cannot be decoded, 415 is due (RFC 9110 §15.5.16); stacks that ignore the field parse the bytes anyway',
   { advisory: true, accept: [415] },
+);
+const undecodable = requestClass(
+  'media-type',
+  'media/undecodable/<coding>',
+  'RFC 9110 §8.4',
+  'a registered Content-Encoding over bytes that are not in it (plain JSON labelled gzip, deflate or br): the representation cannot be decoded, so 400 or 415 is due, never a 5xx; stacks that ignore the field parse the bytes anyway, hence advice',
+  { advisory: true, accept: [400, 415] },
 );
 const bom = requestClass(
   'valid',
@@ -47,6 +54,8 @@ export interface Coding {
 /** The content codings coded cases are sent in (the fixtures re-encode a body in its case's coding). */
 export const CODINGS: readonly Coding[] = [
   { name: 'gzip', encode: (b) => gzipSync(b), decode: (b) => gunzipSync(b) },
+  // RFC 9110 §8.4.1.3: a recipient SHOULD consider "x-gzip" to be equivalent to "gzip".
+  { name: 'x-gzip', encode: (b) => gzipSync(b), decode: (b) => gunzipSync(b) },
   { name: 'deflate', encode: (b) => deflateSync(b), decode: (b) => inflateSync(b) },
   { name: 'br', encode: (b) => brotliCompressSync(b), decode: (b) => brotliDecompressSync(b) },
 ];
@@ -73,8 +82,8 @@ export const encodings: Dimension = {
   name: 'encodings',
   title: 'Encodings',
   summary:
-    'The bytes of an otherwise valid body (written byte by byte): in a content coding (201 or 415), an unknown coding (415 due, advisory), after a byte-order mark (201 or 400), with bytes that are not UTF-8 (400 due, advisory).',
-  classes: [coded, unknownCoding, bom, invalidUtf8],
+    'The bytes of an otherwise valid body (written byte by byte): in a content coding (201 or 415), an unknown coding (415 due, advisory), a registered coding the bytes are not in (400 or 415, advisory), after a byte-order mark (201 or 400), with bytes that are not UTF-8 (400 due, advisory).',
+  classes: [coded, unknownCoding, undecodable, bom, invalidUtf8],
   drafts(ctx) {
     const all = JSON.stringify(ctx.all);
     const utf8 = Buffer.from(all, 'utf8');
@@ -89,6 +98,13 @@ export const encodings: Dimension = {
         wire: wire({ contentType: ctx.ct, extra: [['Content-Encoding', UNKNOWN_CODING]] }, undefined, Buffer.from(m)),
       }),
     );
+    // Each registered coding over the plain bytes: a decoder that throws must not turn into a 500.
+    for (const c of CODINGS.filter((x) => x.name !== 'x-gzip'))
+      out.push(
+        ...emit(ctx, undecodable, { coding: c.name }, m, {
+          wire: wire({ contentType: ctx.ct, extra: [['Content-Encoding', c.name]] }, undefined, Buffer.from(m)),
+        }),
+      );
     const bomBytes = Buffer.concat([BOM, utf8]);
     out.push(...emit(ctx, bom, {}, all, { wire: wire({ contentType: ctx.ct }, undefined, bomBytes) }));
     // In the first free string and in a string inside each untyped member: where a validator reads text.
