@@ -337,6 +337,14 @@ export const FAULTS: readonly Fault[] = [
     description: "Any Content-Type, or none, is parsed as JSON (express.json({ type: '*/*' })).",
     apply: (b) => ({ ...b, acceptsMediaType: () => true }),
   },
+  {
+    name: 'media-type-substring',
+    area: 'lax-validation',
+    caughtBy: ['media-type-is-enforced'],
+    description:
+      "The media type is accepted when it contains 'json' (a substring test): application/jsonp is parsed as JSON.",
+    apply: (b) => ({ ...b, acceptsMediaType: (ct) => b.acceptsMediaType(ct) || /json/i.test(mediaTypeOf(ct) ?? '') }),
+  },
 
   // auth
   {

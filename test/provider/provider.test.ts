@@ -577,6 +577,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   // Issue 22: the message.
   'chunked-500': valid({}, { chunked: true }),
   'content-coding-500': valid({}, { fields: [['Content-Encoding', 'gzip']], bytes: (b) => gzipSync(b) }),
+  'media-type-substring': { call: { body: ok, contentType: 'application/jsonp' }, status: 415 },
   'undecodable-coding-500': { call: { body: ok, fields: [['Content-Encoding', 'gzip']] }, status: 400 },
   'invalid-utf8-500': invalid({
     raw: Buffer.from([...Buffer.from('{"brand":"b'), 0xc3, 0x28, ...Buffer.from('","type":"EV"}')]),

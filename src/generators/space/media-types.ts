@@ -20,7 +20,7 @@ const undeclared = requestClass(
   'media-type',
   'media/<type>',
   SPEC.requestContent,
-  'a media type the operation does not declare (text/plain, application/xml, a form), with a valid JSON body',
+  'a media type the operation does not declare (text/plain, application/xml, a form, and look-alikes of the declared one that a substring test takes for it: application/json-seq, application/jsonp), with a valid JSON body',
 );
 const sameType = requestClass(
   'valid',
@@ -60,6 +60,15 @@ const OTHER_PARAMETERS: readonly (readonly [string, (type: string) => string])[]
 
 /** Media types no spec of this operation declares; each is also checked against the declared ones. */
 const UNDECLARED: readonly string[] = ['text/plain', 'application/xml', 'application/x-www-form-urlencoded'];
+/**
+ * Other media types whose names contain the primary one's subtype (a check by substring or prefix takes them for it):
+ * a registered sequence type (`application/json-seq`, RFC 7464) and a padded one (`application/jsonp`). Those the
+ * spec declares after all (a `+json` wildcard) are left out by the certification.
+ */
+const LOOK_ALIKES: readonly ((type: string, subtype: string) => string)[] = [
+  (t, s) => `${t}/${s}-seq`,
+  (t, s) => `${t}/${s}p`,
+];
 
 export const mediaTypes: Dimension = {
   name: 'media-types',
@@ -85,7 +94,7 @@ export const mediaTypes: Dimension = {
     for (const [parameter, spell] of OTHER_PARAMETERS)
       out.push(...emit(ctx, otherParameter, { parameter }, all, { contentType: spell(ctx.ct) }));
     const m = JSON.stringify(ctx.minimal);
-    for (const mt of UNDECLARED)
+    for (const mt of [...UNDECLARED, ...LOOK_ALIKES.map((f) => f(type, subtype))])
       out.push(...emit(ctx, undeclared, { type: mt.replace(/[^a-z0-9]+/gi, '-') }, m, { contentType: mt }));
     // Written byte by byte: the HTTP client would add a Content-Type of its own to a body without one.
     out.push(
