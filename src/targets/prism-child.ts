@@ -51,6 +51,7 @@ function utf8(body: Buffer): string | undefined {
     return undefined;
   }
 }
+const LENIENT_UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
 function parses(text: string): boolean {
   try {
     JSON.parse(text);
@@ -110,11 +111,14 @@ http.Server.prototype.emit = function (this: http.Server, event: string | symbol
     }
     req.push = push;
     const body = Buffer.concat(chunks);
-    const text = utf8(body);
-    if (text !== undefined && !parses(text)) {
+    // Bytes that are not UTF-8 are read as most stacks read them (U+FFFD), so that Prism still judges a stray byte
+    // inside a string; what does not parse even so (UTF-16 after its byte-order mark, which Prism never answers) is
+    // malformed here.
+    const text = utf8(body) ?? LENIENT_UTF8.decode(body);
+    if (!parses(text)) {
       req.resume();
       res.writeHead(400, { 'content-type': 'application/json' }).end(MALFORMED_ANSWER);
-    } else if (text !== undefined && depthOf(text) > MAX_DEPTH) {
+    } else if (depthOf(text) > MAX_DEPTH) {
       req.resume();
       res.writeHead(400, { 'content-type': 'application/json' }).end(DEPTH_ANSWER);
     } else {

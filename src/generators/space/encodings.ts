@@ -44,6 +44,14 @@ const invalidUtf8 = requestClass(
   { advisory: true },
 );
 
+const otherEncoding = requestClass(
+  'malformed-json',
+  'malformed/encoding/<form>',
+  'RFC 8259 §8.1',
+  'a valid body encoded in UTF-16 or UTF-32 (as RFC 4627 once allowed): JSON text exchanged between systems MUST be UTF-8, so the body is not JSON (400 due); readers that detect the encoding accept it, hence advice',
+  { advisory: true },
+);
+
 /** A registered content coding (RFC 9110 §18.6): how to apply and undo it. */
 export interface Coding {
   readonly name: string;
@@ -78,12 +86,27 @@ const NOT_UTF8: readonly { readonly name: string; readonly bytes: readonly numbe
 
 const MARK = 'conformance-not-utf8';
 
+/** A text in UTF-32LE: each code point in four bytes. */
+function utf32le(text: string): Buffer {
+  const points = [...text].map((ch) => ch.codePointAt(0) ?? 0);
+  const out = Buffer.alloc(points.length * 4);
+  points.forEach((p, i) => out.writeUInt32LE(p, i * 4));
+  return out;
+}
+
+/** The encodings other than UTF-8 a JSON text was once allowed in (RFC 4627 §3), each named for its label. */
+const OTHER_ENCODINGS: readonly (readonly [string, (text: string) => Buffer])[] = [
+  ['utf-16le-bom', (t) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')])],
+  ['utf-16be', (t) => Buffer.from(t, 'utf16le').swap16()],
+  ['utf-32le', utf32le],
+];
+
 export const encodings: Dimension = {
   name: 'encodings',
   title: 'Encodings',
   summary:
-    'The bytes of an otherwise valid body (written byte by byte): in a content coding (201 or 415), an unknown coding (415 due, advisory), a registered coding the bytes are not in (400 or 415, advisory), after a byte-order mark (201 or 400), with bytes that are not UTF-8 (400 due, advisory).',
-  classes: [coded, unknownCoding, undecodable, bom, invalidUtf8],
+    'The bytes of an otherwise valid body (written byte by byte): in a content coding (201 or 415), an unknown coding (415 due, advisory), a registered coding the bytes are not in (400 or 415, advisory), after a byte-order mark (201 or 400), with bytes that are not UTF-8 or in UTF-16 or UTF-32 (400 due, advisory).',
+  classes: [coded, unknownCoding, undecodable, bom, invalidUtf8, otherEncoding],
   drafts(ctx) {
     const all = JSON.stringify(ctx.all);
     const utf8 = Buffer.from(all, 'utf8');
@@ -123,6 +146,8 @@ export const encodings: Dimension = {
         );
       }
     }
+    for (const [form, encode] of OTHER_ENCODINGS)
+      out.push(...emit(ctx, otherEncoding, { form }, m, { wire: wire({ contentType: ctx.ct }, undefined, encode(m)) }));
     return out;
   },
 };
