@@ -147,8 +147,19 @@ export function toMarkdown(r: Report, opts: MarkdownOptions = {}): string {
     ...(x.lines.length > 20 ? [`- _…and ${x.lines.length - 20} more in [report.html](${html})_`] : []),
     '',
   ]);
+  // Warnings never fail a run, but a gate's reader should see them where the verdict is (the spec's quirks, advice).
+  const warnings = r.warnings.length
+    ? [
+        `### Warnings (${r.warnings.length})`,
+        '',
+        ...r.warnings.slice(0, 20).map((w) => `- ${code(w.code)}: ${text(w.message)}`),
+        ...(r.warnings.length > 20 ? [`- _…and ${r.warnings.length - 20} more in [report.html](${html})_`] : []),
+        '',
+      ]
+    : [];
   const tail = [
     ...ratchet,
+    ...warnings,
     `### Checks`,
     '',
     checksTable(r),

@@ -61,6 +61,17 @@ describe('toMarkdown', () => {
     expect(md).toContain('### Problems (0)\n\nNone.');
   });
 
+  it('lists the warnings before the checks, each with its code, capped at 20', () => {
+    const r = fixtureReport();
+    const md = toMarkdown(r);
+    expect(md).toContain(`### Warnings (${r.warnings.length})`);
+    expect(md).toContain('- `required-nullable`: owner is required and nullable: null is accepted');
+    expect(md.indexOf('### Warnings')).toBeLessThan(md.indexOf('### Checks'));
+    const many = { ...r, warnings: Array.from({ length: 25 }, (_, i) => ({ code: `w${i}`, rule: '/', message: 'm' })) };
+    expect(toMarkdown(many)).toContain('- _…and 5 more in [report.html](report.html)_');
+    expect(toMarkdown({ ...conformingReport(), warnings: [] })).not.toContain('### Warnings');
+  });
+
   it('caps the entries and says how many were left out, linking report.html', () => {
     // Act
     const md = toMarkdown(noisy(25), { maxEntries: 10 });
