@@ -80,7 +80,9 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
       const omitted: string[] = [];
       for (const f of fields) {
         const received = at(body, ...f.response);
-        const sent = at(caseValue(c), f.request) ?? null;
+        const given = at(caseValue(c), f.request);
+        // Absent and null are one value to compare (absent ≡ null), but a message says which the request did.
+        const sent = given ?? null;
         const where = f.response.join('.');
         const pointer = `/${f.response.join('/')}`;
         if (received === undefined) {
@@ -107,7 +109,7 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
             ...fail(
               'echo-mismatch',
               rule,
-              `${res.status} ${where} does not echo the request's ${f.request}: Received: ${shown(received)} / Sent: ${shown(sent)}`,
+              `${res.status} ${where} does not echo the request's ${f.request}: Received: ${shown(received)} / Sent: ${given === undefined ? '(absent)' : shown(sent)}`,
               received,
               sent,
             ),

@@ -411,7 +411,7 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     'a value the request did not send',
     [
       '/paths/~1v1~1onboarding~1entities/post/responses/201',
-      '201 data.entity.information.name does not echo the request\'s name: Received: "invented" / Sent: null',
+      '201 data.entity.information.name does not echo the request\'s name: Received: "invented" / Sent: (absent)',
     ],
   ],
   ['echo-owner', kase('valid'), answer(201, CREATED), 'pass', 'uuids compare case-insensitively'],
