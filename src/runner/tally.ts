@@ -93,7 +93,8 @@ export function createTally(
     const listed = new Set(causes.filter(inBaseline));
     const baselined = new Set<Failure>();
     for (const cause of listed) for (const f of cause.failures) baselined.add(f);
-    return { waiverOf, unwaivedErrors, causes, listed, baselined };
+    const explained = new Set(causes.flatMap((x) => x.failures));
+    return { waiverOf, unwaivedErrors, causes, listed, baselined, explained };
   };
 
   /** One check's verdict on a case, counted (overall and in the case's class) and its failures kept; its outcome. */
@@ -110,7 +111,8 @@ export function createTally(
     let baselined = 0;
     for (const f of j.failures) {
       if (f.severity === 'warning') {
-        noteWarning(c, f);
+        // A 500 to an advisory case is one problem: its softened status finding is not listed again as a warning.
+        if (!findings.explained.has(f)) noteWarning(c, f);
         continue;
       }
       const waiver = findings.waiverOf.get(f);
@@ -302,6 +304,8 @@ interface Findings {
   readonly listed: ReadonlySet<Cause>;
   /** The failures a cause the baseline lists explains. */
   readonly baselined: ReadonlySet<Failure>;
+  /** Every failure a cause explains: an advisory row's warning there is part of a problem, not a warning of its own. */
+  readonly explained: ReadonlySet<Failure>;
 }
 
 /** The findings of a case without any failure: shared, nothing to build. */
@@ -311,6 +315,7 @@ const NO_FINDINGS: Findings = {
   causes: [],
   listed: new Set(),
   baselined: new Set(),
+  explained: new Set(),
 };
 
 /** A distinct failure: the same check, kind and rule in the same case class. */

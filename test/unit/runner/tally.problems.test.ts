@@ -161,6 +161,42 @@ describe('createTally: problems', () => {
     ]);
   });
 
+  it('lists a 500 to an advisory case once, as a problem, not again as a warning', () => {
+    // Arrange: an advisory case answered 500: the server error, and its row's status finding softened to a warning.
+    const t = tallyOf();
+    const c: TestCase = {
+      ...valid('b1', 'valid/depth/10000/objects', '{"brand":"b","type":"EV"}'),
+      advisory: 'a limit',
+    };
+    const judged: Judged[] = [
+      {
+        check: byName('not-a-server-error'),
+        outcome: 'fail',
+        failures: [
+          { check: 'not-a-server-error', ...fail('server-error', RESPONSES, 'server error: Received: 500', 500) },
+        ],
+      },
+      {
+        check: byName('valid-is-created'),
+        outcome: 'fail',
+        failures: [
+          {
+            check: 'valid-is-created',
+            ...fail('unexpected-status', CREATED, 'not created: Received: 500', 500, [201, 400]),
+            severity: 'warning',
+          },
+        ],
+      },
+    ];
+    // Act
+    t.record(c, answer(c, 500), judged, 1);
+    const r = t.report(META);
+    // Assert
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems![0].title).toContain('status 500 (server error)');
+    expect(r.warnings).toEqual([]);
+  });
+
   it('keeps problems apart when the answer or the failures differ, most cases first', () => {
     const t = tallyOf();
     const a = valid('b1', 'valid/a', '{}');
