@@ -202,6 +202,8 @@ export function problemScope(p: Pick<ReportedProblem, 'cases' | 'classes'>): str
 /** What broke, for people: the title, with the answer when the title does not say it already. */
 export function problemHeadline(p: Pick<ReportedProblem, 'title' | 'received' | 'due'>): string {
   if (p.title.startsWith(`status ${p.received} `)) return p.title;
+  // A due status reads as one; a due value (an echo's null, a schema keyword) must not read as a status.
+  if (p.due && !/^\d{3}( or \d{3})*$/.test(p.due)) return `${p.title} (status ${p.received}; expected ${p.due})`;
   return `${p.title} (received ${p.received}${p.due ? `, due ${p.due}` : ''})`;
 }
 

@@ -2,7 +2,7 @@
 // against due; a data table of problems and what their example shows.
 import { describe, expect, it } from 'vitest';
 import type { ReportedProblem } from '../../../src/report/model.ts';
-import { evidenceOf, valueAt } from '../../../src/report/problems.ts';
+import { evidenceOf, problemHeadline, valueAt } from '../../../src/report/problems.ts';
 import { fixtureReport } from './fixture.ts';
 
 const base = fixtureReport().problems![0];
@@ -14,6 +14,18 @@ const withExchange = (request: string, response: string, over: Partial<ReportedP
     request: { ...base.example.request, body: request },
     response: { status: 201, headers: {}, body: response },
   },
+});
+
+describe('problemHeadline', () => {
+  it.each([
+    ['status 500 (server error) on valid/a', '500', '', 'status 500 (server error) on valid/a'],
+    ['owner: format uuid not enforced', '201', '400', 'owner: format uuid not enforced (received 201, due 400)'],
+    ['auth/none refused', '200', '401 or 403', 'auth/none refused (received 200, due 401 or 403)'],
+    ['track: not the value sent', '201', 'null', 'track: not the value sent (status 201; expected null)'],
+    ['created', '201', '{"format":"date-time"}', 'created (status 201; expected {"format":"date-time"})'],
+  ])('%s, received %s, due %s: %s', (title, received, due, headline) => {
+    expect(problemHeadline({ title, received, due })).toBe(headline);
+  });
 });
 
 describe('evidenceOf', () => {
