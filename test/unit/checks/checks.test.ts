@@ -394,6 +394,30 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
   ['echo-entity-information', kase('valid'), answer(201, CREATED), 'pass', 'null and absent are omissions'],
   [
     'echo-entity-information',
+    kase('valid', {
+      value: { ...SENT, brand: 'Audi \ud800' },
+      body: JSON.stringify({ ...SENT, brand: 'Audi \ud800' }),
+    }),
+    with201((b) => ((b.data.entity.information.brand = 'Audi \ufffd'), b)),
+    'pass',
+    'a lone surrogate echoed as U+FFFD: its handling is unpredictable (RFC 8259 §8.2)',
+  ],
+  [
+    'echo-entity-information',
+    kase('valid', {
+      value: { ...SENT, brand: 'Audi \ud800' },
+      body: JSON.stringify({ ...SENT, brand: 'Audi \ud800' }),
+    }),
+    with201((b) => ((b.data.entity.information.brand = 'Audi'), b)),
+    'fail:echo-mismatch',
+    'the same string with the surrogate dropped is another value',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201',
+      '201 data.entity.information.brand does not echo the request\'s brand: Received: "Audi" / Sent: "Audi \\ud800"',
+    ],
+  ],
+  [
+    'echo-entity-information',
     kase('valid'),
     with201((b) => ((b.data.entity.information.brand = 'audi'), b)),
     'fail:echo-mismatch',
