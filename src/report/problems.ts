@@ -199,11 +199,16 @@ export function problemScope(p: Pick<ReportedProblem, 'cases' | 'classes'>): str
   return `${p.cases} case${p.cases === 1 ? '' : 's'} in ${classes} class${classes === 1 ? '' : 'es'}`;
 }
 
+/** Whether a problem's due answer is a status (`201`, `401 or 403`), not a value (an echo's, a schema keyword). */
+function dueIsStatus(due: string): boolean {
+  return /^\d{3}( or \d{3})*$/.test(due);
+}
+
 /** What broke, for people: the title, with the answer when the title does not say it already. */
 export function problemHeadline(p: Pick<ReportedProblem, 'title' | 'received' | 'due'>): string {
   if (p.title.startsWith(`status ${p.received} `)) return p.title;
-  // A due status reads as one; a due value (an echo's null, a schema keyword) must not read as a status.
-  if (p.due && !/^\d{3}( or \d{3})*$/.test(p.due)) return `${p.title} (status ${p.received}; expected ${p.due})`;
+  // A due status reads as one; a due value must not read as a status.
+  if (p.due && !dueIsStatus(p.due)) return `${p.title} (status ${p.received}; expected ${p.due})`;
   return `${p.title} (received ${p.received}${p.due ? `, due ${p.due}` : ''})`;
 }
 
@@ -234,12 +239,15 @@ export interface Evidence {
 export function evidenceOf(p: Pick<ReportedProblem, 'received' | 'due' | 'at' | 'example'>): Evidence[] {
   const ex = p.example;
   const out: Evidence[] = [];
-  if (p.due) out.push({ where: 'status', received: p.received, due: p.due });
+  // The status line only for a due status: an echo's due value is shown by its field below.
+  if (p.due && dueIsStatus(p.due)) out.push({ where: 'status', received: p.received, due: p.due });
   for (const at of (p.at ?? []).slice(0, 4)) {
     const answered = ex.response ? valueAt(ex.response.body, at) : undefined;
     const field = at.slice(at.lastIndexOf('/') + 1);
     if (answered !== undefined || at.startsWith('/data/')) {
       const sent = valueAt(ex.request.body, `/${field}`);
+      // A field the problem names in other cases but that this example echoes as due (nothing sent, nothing back).
+      if (sent === undefined && (answered === undefined || answered === null)) continue;
       out.push({
         where: `answer ${fieldName(at)}`,
         received: answered === undefined ? '(absent)' : shown(JSON.stringify(answered) ?? ''),

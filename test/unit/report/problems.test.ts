@@ -52,6 +52,15 @@ describe('evidenceOf', () => {
       withExchange('{"owner":"x"}', '{"data":{"entity":{}}}', { received: '201', due: '', at: ['/data/entity/owner'] }),
       [{ where: 'answer data.entity.owner', received: '(absent)', due: '"x" (as sent)' }],
     ],
+    [
+      'an echo whose due is a value: no status line, and a field this example echoes as due is left out',
+      withExchange('{"brand":"b"}', '{"data":{"entity":{"information":{"brand":"c","name":null}}}}', {
+        received: '201',
+        due: '"b"',
+        at: ['/data/entity/information/brand', '/data/entity/information/name'],
+      }),
+      [{ where: 'answer data.entity.information.brand', received: '"c"', due: '"b" (as sent)' }],
+    ],
   ])('%s', (_name, problem, expected) => {
     expect(evidenceOf(problem)).toEqual(expected);
   });
