@@ -98,13 +98,25 @@ function table(rows: readonly (readonly string[])[], numeric: (col: number) => b
   );
 }
 
+/** Longest reproduce lines printed in a terminal: a 10,000-deep body's curl line runs to ~20 KB. */
+const MAX_CONSOLE_CURL = 2_000;
+
+/** The lines that reproduce a case, or one line saying where they are when they are too long for a terminal. */
+function reproduce(r: Parameters<typeof reproduceLines>[0]): string[] {
+  const lines = reproduceLines(r);
+  const length = lines.reduce((n, l) => n + l.length, 0);
+  return length <= MAX_CONSOLE_CURL
+    ? lines
+    : [`(its curl line has ${length} characters: copy it from report.html, or re-send it with conformance replay)`];
+}
+
 function failureLines(f: ReportedFailure): string[] {
   return [
     `${f.id} ${f.check} [${f.kind}] ${f.case.label}${f.occurrences > 1 ? ` (${f.occurrences}×)` : ''}`,
     `    ${visible(f.message)}`,
     `    rule: ${f.rule}`,
     `    ${f.response ? `answer: ${f.response.status}` : `no answer: ${f.error?.kind ?? 'none'}`} · case ${f.case.id} (${f.case.phase})`,
-    ...reproduceLines(f).map((l) => `    ${l}`),
+    ...reproduce(f).map((l) => `    ${l}`),
   ];
 }
 
@@ -120,7 +132,7 @@ function problemLines(r: Report, p: ReportedProblem): string[] {
     `${p.id}${marks.length ? ` [${marks.join(', ')}]` : ''} ${visible(problemHeadline(p))} · ${problemScope(p)}`,
     ...problemRules(p).map((r) => `    rule: ${r}`),
     `    ${p.shrunk ? 'smallest example (shrunk)' : 'smallest example'}: case ${ex.case.id} ${ex.case.label} · details ${problemDetails(p)}`,
-    ...reproduceLines(ex).map((l) => `    ${l}`),
+    ...reproduce(ex).map((l) => `    ${l}`),
   ];
 }
 

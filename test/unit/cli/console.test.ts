@@ -132,6 +132,16 @@ describe('formatSummary', () => {
     `);
   });
 
+  it('leaves a curl line too long for a terminal (a 10,000-deep body) to report.html', () => {
+    const r = fixtureReport();
+    const [p] = r.problems!;
+    const body = '{"properties":' + '['.repeat(10_000) + ']'.repeat(10_000) + '}';
+    const long = { ...r, problems: [{ ...p, example: { ...p.example, curl: `curl --data-binary '${body}'` } }] };
+    const lines = formatSummary(long, { reportDir: 'reports/' });
+    expect(lines.join('\n')).not.toContain('['.repeat(100));
+    expect(lines).toContainEqual(expect.stringMatching(/its curl line has \d+ characters: copy it from report\.html/));
+  });
+
   it('in CI lists the problems and counts, and leaves the failure list to the reports unless asked', () => {
     const ci = formatSummary(fixtureReport()).join('\n');
     expect(ci).toContain('problems (3), by root cause:');
