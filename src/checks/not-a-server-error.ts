@@ -1,6 +1,6 @@
 import type { Check } from './types.ts';
 import type { OperationProfile } from './profile.ts';
-import { rulesOf } from './rules.ts';
+import { caseAccepts, rulesOf } from './rules.ts';
 import { fail, withResponse } from './util.ts';
 
 /**
@@ -15,7 +15,7 @@ export function notAServerError(p: OperationProfile): Check {
     scope: 'request',
     applies: () => true,
     judge: withResponse((c, res) =>
-      res.status >= 500 && !(c.accept?.includes(res.status) ?? false)
+      res.status >= 500 && !caseAccepts(c, res.status)
         ? fail('server-error', rule, `server error: Received: ${res.status}`, res.status)
         : undefined,
     ),

@@ -2,7 +2,7 @@ import type { Exchange, ReceivedResponse } from '../types.ts';
 import type { Check, CheckContext, CheckResult, Finding } from './types.ts';
 import type { TestCase } from '../generators/case.ts';
 import { writeJson } from '../generators/json-writer.ts';
-import { allowedStatuses, isAllowedStatus, type RowStatuses } from './rules.ts';
+import { allowedStatuses, caseAccepts, type RowStatuses } from './rules.ts';
 
 /** A header field that is missing or empty: an empty `Allow` or `WWW-Authenticate` says nothing (RFC 9110 §5.5). */
 export function absent(value: string | undefined): boolean {
@@ -51,7 +51,7 @@ export function unlessRefusedByHttpLayer(judge: Check['judge']): Check['judge'] 
 export function statusIn(rule: string, what: string, rows: RowStatuses): Check['judge'] {
   return withResponse((c, res) => {
     const allowed = allowedStatuses(c, rows);
-    return isAllowedStatus(c, res.status, rows)
+    return allowed.includes(res.status) || caseAccepts(c, res.status)
       ? undefined
       : fail(
           'unexpected-status',
