@@ -6,7 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { createAjv, type BodyValidator, type Validators } from '../validators/index.ts';
 import type { TestCase, Wire } from '../generators/case.ts';
-import { BOM, CODINGS } from '../generators/space/encodings.ts';
+import { BOM } from '../generators/space/encodings.ts';
+import { CODINGS } from '../generators/space/codings.ts';
 import { packageFile } from '../package.ts';
 import { TargetError } from '../targets/index.ts';
 import type { FixturesReport } from '../report/model.ts';

@@ -8,10 +8,10 @@
 import { operationPointer, pointer } from '../../spec/load.ts';
 import { DEFAULT_OPERATION } from '../../spec/operation.ts';
 import { isUtf8 } from 'node:buffer';
-import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import type { CaseKind, Violation, Wire } from '../case.ts';
 import type { AuthMode } from '../../types.ts';
 import { certifyInvalid, certifyValid, parseBody } from '../certify.ts';
+import { CODINGS } from './codings.ts';
 import { draft, type Draft } from '../draft.ts';
 import type { FieldModel } from '../model.ts';
 import type { BoundaryContext } from '../violations/kind.ts';
@@ -146,19 +146,24 @@ const KNOWN_CODINGS: ReadonlySet<string> = new Set([
   'zstd',
 ]);
 
+/** The content coding a raw message names, trimmed and in lower case; undefined when it names none. */
+function codingOf(wire: Wire | undefined): string | undefined {
+  return wire?.headers
+    .find(([k]) => k.toLowerCase() === 'content-encoding')?.[1]
+    ?.trim()
+    .toLowerCase();
+}
+
 /** True when a raw message names a content coding that no registry defines. */
 function unknownCoding(wire: Wire | undefined): boolean {
-  const coding = wire?.headers.find(([k]) => k.toLowerCase() === 'content-encoding')?.[1];
-  return coding !== undefined && !KNOWN_CODINGS.has(coding.trim().toLowerCase());
+  const coding = codingOf(wire);
+  return coding !== undefined && !KNOWN_CODINGS.has(coding);
 }
 
 /** True when a raw message names a registered coding its body is not in: the bytes do not decode (RFC 9110 §8.4.1). */
 function undecodable(wire: Wire | undefined): boolean {
-  const coding = wire?.headers
-    .find(([k]) => k.toLowerCase() === 'content-encoding')?.[1]
-    ?.trim()
-    .toLowerCase();
-  const decode = coding === undefined ? undefined : DECODERS[coding];
+  const coding = codingOf(wire);
+  const decode = CODINGS.find((c) => c.name === coding)?.decode;
   if (decode === undefined) return false;
   try {
     decode(Buffer.from(wire?.bodyBase64 ?? '', 'base64'));
@@ -167,12 +172,6 @@ function undecodable(wire: Wire | undefined): boolean {
     return true;
   }
 }
-const DECODERS: Readonly<Record<string, (b: Buffer) => Buffer>> = {
-  gzip: (b) => gunzipSync(b),
-  'x-gzip': (b) => gunzipSync(b),
-  deflate: (b) => inflateSync(b),
-  br: (b) => brotliDecompressSync(b),
-};
 
 /** Whether a body is what its row says: the certification of `../certify.ts`, per row. */
 function certified(

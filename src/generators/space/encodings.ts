@@ -2,10 +2,10 @@
  * How the body's bytes are encoded: a content coding (RFC 9110 §8.4), a byte-order mark before the JSON text, and
  * bytes that are not UTF-8 (RFC 8259 §8.1). Each message is written byte by byte by the raw sender.
  */
-import { brotliCompressSync, brotliDecompressSync, deflateSync, gunzipSync, gzipSync, inflateSync } from 'node:zlib';
 import type { Draft } from '../draft.ts';
 import type { Body } from '../violations/kind.ts';
 import { emit, requestClass, type Dimension } from './class.ts';
+import { CODINGS } from './codings.ts';
 import { wire } from './wire.ts';
 
 const coded = requestClass(
@@ -51,22 +51,6 @@ const otherEncoding = requestClass(
   'a valid body encoded in UTF-16 or UTF-32 (as RFC 4627 once allowed): JSON text exchanged between systems MUST be UTF-8, so the body is not JSON (400 due); readers that detect the encoding accept it, hence advice',
   { advisory: true },
 );
-
-/** A registered content coding (RFC 9110 §18.6): how to apply and undo it. */
-export interface Coding {
-  readonly name: string;
-  readonly encode: (b: Buffer) => Buffer;
-  readonly decode: (b: Buffer) => Buffer;
-}
-
-/** The content codings coded cases are sent in (the fixtures re-encode a body in its case's coding). */
-export const CODINGS: readonly Coding[] = [
-  { name: 'gzip', encode: (b) => gzipSync(b), decode: (b) => gunzipSync(b) },
-  // RFC 9110 §8.4.1.3: a recipient SHOULD consider "x-gzip" to be equivalent to "gzip".
-  { name: 'x-gzip', encode: (b) => gzipSync(b), decode: (b) => gunzipSync(b) },
-  { name: 'deflate', encode: (b) => deflateSync(b), decode: (b) => inflateSync(b) },
-  { name: 'br', encode: (b) => brotliCompressSync(b), decode: (b) => brotliDecompressSync(b) },
-];
 
 /** The byte-order mark a BOM case puts before the body's UTF-8 (RFC 8259 §8.1). */
 export const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
