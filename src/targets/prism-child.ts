@@ -43,14 +43,10 @@ const OTHER_CHARSET = /;\s*charset\s*=\s*(?!"?utf-8"?\s*(?:;|$))/i;
 const UNSUPPORTED_ANSWER = JSON.stringify({
   errors: [{ code: 'unsupported-encoding', message: 'The mock reads UTF-8 JSON without a content coding.' }],
 });
-/** The UTF-8 text of a body, a BOM kept (Prism hangs on one too), or undefined when it is not UTF-8. */
-function utf8(body: Buffer): string | undefined {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
-  } catch {
-    return undefined;
-  }
-}
+/**
+ * A body's text as most stacks read it: bytes that are not UTF-8 become U+FFFD (valid UTF-8 reads as a strict decoder
+ * reads it), and a BOM is kept (Prism hangs on one too).
+ */
 const LENIENT_UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
 function parses(text: string): boolean {
   try {
@@ -111,10 +107,9 @@ http.Server.prototype.emit = function (this: http.Server, event: string | symbol
     }
     req.push = push;
     const body = Buffer.concat(chunks);
-    // Bytes that are not UTF-8 are read as most stacks read them (U+FFFD), so that Prism still judges a stray byte
-    // inside a string; what does not parse even so (UTF-16 after its byte-order mark, which Prism never answers) is
-    // malformed here.
-    const text = utf8(body) ?? LENIENT_UTF8.decode(body);
+    // Read leniently, so that Prism still judges a stray byte inside a string; what does not parse even so (UTF-16
+    // after its byte-order mark, which Prism never answers) is malformed here.
+    const text = LENIENT_UTF8.decode(body);
     if (!parses(text)) {
       req.resume();
       res.writeHead(400, { 'content-type': 'application/json' }).end(MALFORMED_ANSWER);
