@@ -125,7 +125,7 @@ export function isDeclaredJsonType(type: string | undefined): boolean {
 }
 
 /** The codings the reference decodes (RFC 9110 §8.4.1); any other is answered 415 (RFC 9110 §15.5.16). */
-const DECODERS: Readonly<Record<string, (b: Buffer) => Buffer>> = {
+export const DECODERS: Readonly<Record<string, (b: Buffer) => Buffer>> = {
   identity: (b) => b,
   gzip: (b) => gunzipSync(b),
   'x-gzip': (b) => gunzipSync(b),

@@ -4,8 +4,8 @@
 // ValidationPolicy (validate.ts). A correct suite must fail every one of them.
 
 import { randomUUID } from 'node:crypto';
-import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import {
+  DECODERS,
   jsonReply,
   mediaTypeOf,
   parseAuthorization,
@@ -1102,11 +1102,8 @@ export const FAULTS: readonly Fault[] = [
     apply: (b) => ({
       ...b,
       decodeBody: (raw, coding) => {
-        const name = coding?.trim().toLowerCase();
         // Decoded once more with nothing around it: bytes that are not in the coding throw, uncaught.
-        if (name === 'gzip' || name === 'x-gzip') gunzipSync(raw);
-        else if (name === 'deflate') inflateSync(raw);
-        else if (name === 'br') brotliDecompressSync(raw);
+        DECODERS[coding?.trim().toLowerCase() ?? 'identity']?.(raw);
         return b.decodeBody(raw, coding);
       },
     }),

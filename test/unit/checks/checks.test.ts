@@ -10,6 +10,8 @@ import { buildValidators } from '../../../src/validators/index.ts';
 
 const LARGE_BODY = JSON.stringify({ brand: 'x'.repeat(17 * 1024), type: 'EV' });
 const SMALL_LONG = JSON.stringify({ brand: 'x'.repeat(15 * 1024), type: 'EV' });
+const SURROGATE_SENT = { ...SENT, brand: 'Audi \ud800' };
+const SURROGATE = kase('valid', { value: SURROGATE_SENT, body: JSON.stringify(SURROGATE_SENT) });
 const PROTO_BODY = '{"brand":"b","type":"EV","properties":{"__proto__":{"x":1}}}';
 const PROTO = kase('valid', {
   label: 'valid/any/properties/proto-key',
@@ -394,20 +396,14 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
   ['echo-entity-information', kase('valid'), answer(201, CREATED), 'pass', 'null and absent are omissions'],
   [
     'echo-entity-information',
-    kase('valid', {
-      value: { ...SENT, brand: 'Audi \ud800' },
-      body: JSON.stringify({ ...SENT, brand: 'Audi \ud800' }),
-    }),
+    SURROGATE,
     with201((b) => ((b.data.entity.information.brand = 'Audi \ufffd'), b)),
     'pass',
     'a lone surrogate echoed as U+FFFD: its handling is unpredictable (RFC 8259 §8.2)',
   ],
   [
     'echo-entity-information',
-    kase('valid', {
-      value: { ...SENT, brand: 'Audi \ud800' },
-      body: JSON.stringify({ ...SENT, brand: 'Audi \ud800' }),
-    }),
+    SURROGATE,
     with201((b) => ((b.data.entity.information.brand = 'Audi'), b)),
     'fail:echo-mismatch',
     'the same string with the surrogate dropped is another value',
