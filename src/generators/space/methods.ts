@@ -1,6 +1,7 @@
 /**
  * Methods (RFC 9110 §9): another method on the operation's path is refused with 405 and an `Allow` header, or with 501
- * by a server that does not implement the method at all (§9.1: every method but GET and HEAD is optional).
+ * by a server that does not implement the method at all (§9.1: every method but GET and HEAD is optional). A method
+ * outside RFC 9110 may also meet a parser built with a fixed list (aiohttp's, older llhttp), which answers 400.
  */
 import type { Draft } from '../draft.ts';
 import { emit, SPEC, requestClass, type Dimension } from './class.ts';
@@ -20,6 +21,13 @@ const options = requestClass(
   'OPTIONS asks what the path supports: 405 like any other method (or 501), or 200/204 with an Allow header that lists POST',
   { accept: [405, 200, 204, 501] },
 );
+const unregistered = requestClass(
+  'method',
+  'method/<registered>',
+  'RFC 9110 §9.1',
+  'a method registered outside RFC 9110 (WebDAV, QUERY): 405 or 501 like any other, or a 400 from a parser that knows only the methods it was built with (aiohttp, older llhttp)',
+  { accept: [405, 400, 501], httpLayer: true },
+);
 const unknownToken = requestClass(
   'method',
   'method/unknown-token',
@@ -29,12 +37,12 @@ const unknownToken = requestClass(
 );
 
 /** Methods written byte by byte (the HTTP client refuses some, and would frame others its own way). */
-const RAW: readonly { readonly method: string; readonly withBody: boolean }[] = [
-  { method: 'HEAD', withBody: false },
-  { method: 'TRACE', withBody: false },
-  // Registered methods a router may not know (IANA HTTP Method Registry): QUERY carries a body, PROPFIND is WebDAV's.
-  { method: 'QUERY', withBody: true },
-  { method: 'PROPFIND', withBody: false },
+const RAW: readonly { readonly method: string; readonly withBody: boolean; readonly known: boolean }[] = [
+  { method: 'HEAD', withBody: false, known: true },
+  { method: 'TRACE', withBody: false, known: true },
+  // Registered methods a parser may not know (IANA HTTP Method Registry): QUERY carries a body, PROPFIND is WebDAV's.
+  { method: 'QUERY', withBody: true, known: false },
+  { method: 'PROPFIND', withBody: false, known: false },
 ];
 /** A token no registry defines (RFC 9110 §9.1: method = token). */
 const UNKNOWN_METHOD = 'CONFORMANCE';
@@ -51,8 +59,8 @@ export const methods: Dimension = {
   name: 'methods',
   title: 'Methods',
   summary:
-    'Another method on the path, every one RFC 9110 defines and registered ones a router may not know: 405 is due, with an `Allow` header (a missing or empty one is a warning), or 501 from a server that does not implement the method at all (RFC 9110 §9.1).',
-  classes: [other, options, unknownToken],
+    'Another method on the path, every one RFC 9110 defines and registered ones a router may not know: 405 is due, with an `Allow` header (a missing or empty one is a warning), or 501 from a server that does not implement the method at all (RFC 9110 §9.1); to a method outside RFC 9110 and to an unknown token, a parser that knows only its built-in methods may answer 400.',
+  classes: [other, unregistered, options, unknownToken],
   drafts(ctx) {
     const m = JSON.stringify(ctx.minimal);
     const out: Draft[] = [];
@@ -65,12 +73,14 @@ export const methods: Dimension = {
     // CONNECT is left out: its request target is an authority, never a path (RFC 9112 §3.2.3), so sent to the path it
     // is a malformed request, not a method the operation refuses.
     const bare = wire({ contentType: undefined });
-    for (const { method, withBody } of RAW)
+    for (const { method, withBody, known } of RAW) {
+      const [cls, fills] = known ? [other, { method }] : [unregistered, { registered: method }];
       out.push(
         ...(withBody
-          ? emit(ctx, other, { method }, m, { method, wire: wire({ contentType: ctx.ct }, undefined, Buffer.from(m)) })
-          : emit(ctx, other, { method }, undefined, { method, contentType: undefined, wire: bare })),
+          ? emit(ctx, cls, fills, m, { method, wire: wire({ contentType: ctx.ct }, undefined, Buffer.from(m)) })
+          : emit(ctx, cls, fills, undefined, { method, contentType: undefined, wire: bare })),
       );
+    }
     out.push(...emit(ctx, options, {}, undefined, { method: 'OPTIONS', contentType: undefined, wire: bare }));
     out.push(...emit(ctx, unknownToken, {}, undefined, { method: UNKNOWN_METHOD, contentType: undefined, wire: bare }));
     return out;
