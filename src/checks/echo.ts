@@ -71,7 +71,8 @@ function shown(v: unknown): string | undefined {
 /**
  * An echo check over a 2xx JSON object. Where the request carried a value: `null` in the answer contradicts it (a
  * failure), a different value too; a field left out is an omission (the schema requires nothing: a warning, counted
- * and listed). Where the request carried none, an `always` field must come back absent or null.
+ * and listed). Where the request carried none, an `always` field must come back absent or null, a `given` one anything
+ * but an empty string.
  */
 function echoCheck({ name, description, fields }: EchoGroup, rule: string): Check {
   return {
@@ -107,7 +108,9 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
             });
           continue;
         }
-        if (f.when === 'given' && sent === null) continue;
+        // A field the server may fill when none was sent: its own value passes, but an empty string is no value of its
+        // own, it is the zero value of a non-nullable string (Go's `string`, a column NOT NULL DEFAULT '') standing for null.
+        if (f.when === 'given' && sent === null && received !== '') continue;
         if (!EQUALITY[f.compare](sent, received)) {
           failures.push({
             ...fail(

@@ -858,6 +858,17 @@ export const FAULTS: readonly Fault[] = [
       }),
   },
   {
+    name: 'return-url-zero-value',
+    area: 'wrong-answer',
+    caughtBy: ['echo-return-url'],
+    description:
+      "returnUrl is a non-nullable string in the answer's struct (Go's `ReturnURL string`): none or null sent comes back as \"\".",
+    apply: (b) =>
+      afterBuild(b, (body, req) => {
+        body.returnUrl = req.returnUrl ?? '';
+      }),
+  },
+  {
     name: 'return-url-default',
     area: 'wrong-answer',
     caughtBy: ['echo-return-url'],

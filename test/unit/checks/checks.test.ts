@@ -12,6 +12,8 @@ const LARGE_BODY = JSON.stringify({ brand: 'x'.repeat(17 * 1024), type: 'EV' });
 const SMALL_LONG = JSON.stringify({ brand: 'x'.repeat(15 * 1024), type: 'EV' });
 const SURROGATE_SENT = { ...SENT, brand: 'Audi \ud800' };
 const SURROGATE = kase('valid', { value: SURROGATE_SENT, body: JSON.stringify(SURROGATE_SENT) });
+const { returnUrl: _dropped, ...WITHOUT_RETURN_URL } = SENT;
+const NO_RETURN_URL = kase('valid', { value: WITHOUT_RETURN_URL, body: JSON.stringify(WITHOUT_RETURN_URL) });
 const PROTO_BODY = '{"brand":"b","type":"EV","properties":{"__proto__":{"x":1}}}';
 const PROTO = kase('valid', {
   label: 'valid/any/properties/proto-key',
@@ -518,6 +520,24 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     [
       '/paths/~1v1~1onboarding~1entities/post/responses/201',
       '201 returnUrl is null, but the request\'s returnUrl was "https://example.com/back"',
+    ],
+  ],
+  [
+    'echo-return-url',
+    NO_RETURN_URL,
+    with201((b) => ({ ...b, returnUrl: 'https://example.com/default' })),
+    'pass',
+    'no returnUrl sent: the server may fill its own',
+  ],
+  [
+    'echo-return-url',
+    NO_RETURN_URL,
+    with201((b) => ({ ...b, returnUrl: '' })),
+    'fail:echo-mismatch',
+    "no returnUrl sent, an empty string back: a non-nullable string's zero value standing for null",
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201',
+      '201 returnUrl does not echo the request\'s returnUrl: Received: "" / Sent: (absent)',
     ],
   ],
   [
