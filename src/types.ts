@@ -34,6 +34,8 @@ export interface ReceivedResponse {
   readonly body: string;
   /** True when the body was longer than the cap and was cut. */
   readonly truncated: boolean;
+  /** The body's bytes are not UTF-8 (`body` holds U+FFFD in their place); never set on a cut body. */
+  readonly notUtf8?: true;
 }
 
 /** Why no answer could be judged. */

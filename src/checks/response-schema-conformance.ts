@@ -20,6 +20,16 @@ export const responseSchemaConformance: Check = {
       if (!validator) return undefined;
       if (res.truncated)
         return fail('body-too-large', validator.pointer, `${res.status} body exceeded the read cap and was cut`);
+      // RFC 8259 §8.1: JSON text exchanged between systems MUST be UTF-8; other bytes are no JSON text, whatever a
+      // lenient decoder (U+FFFD in their place) would make of them.
+      if (res.notUtf8)
+        return fail(
+          'not-json',
+          validator.pointer,
+          `${res.status} body is not JSON: its bytes are not UTF-8 (RFC 8259 §8.1)`,
+          res.body.slice(0, 200),
+          validator.mediaType,
+        );
       const parsed = jsonBody(res);
       if (!parsed.ok) {
         return fail(

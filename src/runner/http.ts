@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Client as UndiciClient, Dispatcher } from 'undici';
 import { describeTls, isTlsCode, tlsConnect } from './tls.ts';
+import { isUtf8 } from 'node:buffer';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import type { Exchange, ReceivedResponse, SentRequest, TransportErrorKind } from '../types.ts';
 import { sendRaw, sentWire, type RawMessage } from './raw.ts';
@@ -89,6 +90,29 @@ export function describe(e: NodeJS.ErrnoException): string {
   if (e.code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH') return `the answer ended before its Content-Length (${detail})`;
   if (e.code?.startsWith('HPE_')) return `the answer is not valid HTTP/1.1, e.g. a wrong Content-Length (${detail})`;
   return detail;
+}
+
+/**
+ * An answer as the checks read it: the body (decoded from its Content-Encoding, capped) as UTF-8 text, and whether its
+ * bytes were UTF-8 at all (a cut body may end inside a character, so it is not judged).
+ */
+export function received(
+  status: number,
+  headers: Record<string, string>,
+  body: Buffer,
+  encoding: string | undefined,
+  truncated: boolean,
+  maxBodyBytes: number,
+): ReceivedResponse {
+  const decoded = decode(body, encoding, truncated, maxBodyBytes);
+  if (decoded === 'too-large') return { status, headers, body: '', truncated: true };
+  return {
+    status,
+    headers,
+    body: decoded.toString('utf8'),
+    truncated,
+    ...(truncated || isUtf8(decoded) ? {} : { notUtf8: true as const }),
+  };
 }
 
 /**
@@ -269,14 +293,10 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
         });
       };
       const finish = () => {
-        const body = decode(
-          chunks.length === 1 ? chunks[0] : Buffer.concat(chunks),
-          headers['content-encoding'],
-          truncated,
-          opts.maxBodyBytes,
-        );
-        if (body === 'too-large') done({ response: { status, headers, body: '', truncated: true } });
-        else done({ response: { status, headers, body: body.toString('utf8'), truncated } });
+        const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+        done({
+          response: received(status, headers, bytes, headers['content-encoding'], truncated, opts.maxBodyBytes),
+        });
       };
       const timer = setTimeout(() => {
         done({ error: { kind: 'timeout', message: `no complete answer within ${opts.timeoutMs} ms` } });

@@ -6,7 +6,7 @@ import { connect as netConnect, isIP, type Socket } from 'node:net';
 import { connect as tlsConnectSocket } from 'node:tls';
 import { Duplex } from 'node:stream';
 import type { Exchange, ReceivedResponse, SentRequest, TransportErrorKind } from '../types.ts';
-import { classify, decode, describe, type HttpOptions } from './http.ts';
+import { classify, describe, received, type HttpOptions } from './http.ts';
 import { tlsConnect } from './tls.ts';
 import { framedBody, requestBytes, type Framing, type SentWire } from '../wire.ts';
 
@@ -135,12 +135,15 @@ export function sendRaw(
       let truncated = false;
       const finish = () => {
         const joined = Buffer.concat(chunks);
-        const body = decode(joined, headers['content-encoding'], truncated, opts.maxBodyBytes);
         done({
-          response:
-            body === 'too-large'
-              ? { status: res.statusCode ?? 0, headers, body: '', truncated: true }
-              : { status: res.statusCode ?? 0, headers, body: body.toString('utf8'), truncated },
+          response: received(
+            res.statusCode ?? 0,
+            headers,
+            joined,
+            headers['content-encoding'],
+            truncated,
+            opts.maxBodyBytes,
+          ),
         });
       };
       res.on('data', (chunk: Buffer) => {

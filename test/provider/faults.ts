@@ -862,7 +862,7 @@ export const FAULTS: readonly Fault[] = [
     area: 'wrong-answer',
     caughtBy: ['echo-return-url'],
     description:
-      "returnUrl is a non-nullable string in the answer's struct (Go's `ReturnURL string`): none or null sent comes back as \"\".",
+      'returnUrl is a non-nullable string in the answer\'s struct (Go\'s `ReturnURL string`): none or null sent comes back as "".',
     apply: (b) =>
       afterBuild(b, (body, req) => {
         body.returnUrl = req.returnUrl ?? '';
@@ -1129,6 +1129,24 @@ export const FAULTS: readonly Fault[] = [
       readJson: (raw) => {
         new TextDecoder('utf-8', { fatal: true }).decode(raw);
         return b.readJson(raw);
+      },
+    }),
+  },
+  {
+    name: 'raw-bytes-copied',
+    area: 'transport',
+    caughtBy: ['response-schema-conformance'],
+    description:
+      "Bytes that are not UTF-8 are taken leniently and copied into the 201 as they came (Go's json.RawMessage): the answer's bytes are not UTF-8, so it is no JSON text.",
+    apply: (b) => ({
+      ...b,
+      readJson: (raw) => b.readJson(Buffer.from(raw.toString('utf8'), 'utf8')),
+      transmit: (res, wire, req) => {
+        if (wire.status !== 201 || !wire.body.includes('\ufffd')) return b.transmit(res, wire, req);
+        const parts = wire.body.split('\ufffd').map((p) => Buffer.from(p, 'utf8'));
+        const body = Buffer.concat(parts.flatMap((p, i) => (i === 0 ? [p] : [Buffer.from([0xff]), p])));
+        res.writeHead(wire.status, { ...wire.headers, 'Content-Length': String(body.length) });
+        res.end(body);
       },
     }),
   },

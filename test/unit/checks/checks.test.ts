@@ -14,6 +14,8 @@ const SURROGATE_SENT = { ...SENT, brand: 'Audi \ud800' };
 const SURROGATE = kase('valid', { value: SURROGATE_SENT, body: JSON.stringify(SURROGATE_SENT) });
 const { returnUrl: _dropped, ...WITHOUT_RETURN_URL } = SENT;
 const NO_RETURN_URL = kase('valid', { value: WITHOUT_RETURN_URL, body: JSON.stringify(WITHOUT_RETURN_URL) });
+const NOT_UTF8_201 = answer(201, { ...CREATED, returnUrl: 'b\ufffdc' });
+const NOT_UTF8: Exchange = { ...NOT_UTF8_201, response: { ...NOT_UTF8_201.response!, notUtf8: true } };
 const PROTO_BODY = '{"brand":"b","type":"EV","properties":{"__proto__":{"x":1}}}';
 const PROTO = kase('valid', {
   label: 'valid/any/properties/proto-key',
@@ -347,6 +349,17 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     [
       '/components/schemas/Connect.Service.Onboarding.Core.Models.OnboardingStatus/enum',
       '201 body at /status must be equal to one of the allowed values',
+    ],
+  ],
+  [
+    'response-schema-conformance',
+    kase('valid'),
+    NOT_UTF8,
+    'fail:not-json',
+    'bytes that are not UTF-8 in a 201 (a raw JSON member copied through): no JSON text, whatever a lenient decoder makes of them',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201/content/application~1json/schema',
+      '201 body is not JSON: its bytes are not UTF-8 (RFC 8259 §8.1)',
     ],
   ],
   [

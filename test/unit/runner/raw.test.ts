@@ -149,6 +149,20 @@ describe('sendRaw', () => {
     expect(capped.response?.truncated).toBe(true);
   });
 
+  it("says when an answer's bytes are not UTF-8, except in a body cut at the cap", async () => {
+    const server = await tcp((got) =>
+      got.includes('\r\n\r\n')
+        ? 'HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: 11\r\n\r\n{"a":"b\xffc"}'
+        : undefined,
+    );
+    const url = `http://127.0.0.1:${server.port}/`;
+    const whole = await sendRaw({ method: 'POST', url, message: message({}) }, SHOWN, OPTS);
+    const cut = await sendRaw({ method: 'POST', url, message: message({}) }, SHOWN, { ...OPTS, maxBodyBytes: 8 });
+    expect(whole.response).toMatchObject({ body: '{"a":"b\ufffdc"}', notUtf8: true });
+    expect(cut.response?.truncated).toBe(true);
+    expect(cut.response).not.toHaveProperty('notUtf8');
+  });
+
   it('a server that never answers is a timeout; one that closes without answering is a reset; none is refused', async () => {
     const silent = await tcp(() => undefined);
     const closing = await tcp((got) => (got.length > 0 ? '' : undefined));
