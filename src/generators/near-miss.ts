@@ -86,6 +86,8 @@ export function uuidNearMisses(u: string): NearMiss[] {
       name: 'misplaced-hyphens',
       value: `${hex.slice(0, 4)}-${hex.slice(4, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`,
     },
+    // Its 16 bytes in base64: Jackson's UUID deserializer reads a 24-character string so.
+    { name: 'base64', value: Buffer.from(hex, 'hex').toString('base64') },
     { name: 'trailing-newline', value: `${u}\n` },
     { name: 'leading-space', value: ` ${u}` },
     { name: 'urn-oid', value: 'urn:oid:2.25.329800735698586629295641978511506172918' },

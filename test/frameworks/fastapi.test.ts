@@ -180,6 +180,13 @@ const FASTAPI_DEPARTURES: readonly Departure[] = [
     caughtBy: { checks: ['valid-is-created'], labels: /^valid\/auth\/two-spaces$/, sent: true },
   },
   {
+    what: 'pydantic 1 makes the object of a list of [name, value] pairs (dict()): a JSON array is created',
+    probe: { body: '[["type","EV"],["brand","Tesla"]]' },
+    departs: { status: 201 },
+    strict: 400,
+    caughtBy: { checks: ['invalid-is-rejected'], labels: /^invalid\/type\/root\/pairs$/, received: 201, sent: true },
+  },
+  {
     what: 'a top-level __proto__ member is ignored like any unknown member',
     probe: { body: '{"type":"EV","brand":"Tesla","__proto__":{"admin":true}}' },
     departs: { status: 201 },

@@ -154,7 +154,7 @@ def finite(text: str) -> float:
 
 
 class StrictRequest(Request):
-    """The body as RFC 8259 reads it: NaN and Infinity refused, nesting bounded (FastAPI's documented way to change
+    """The body as RFC 8259 reads it: NaN and Infinity refused, nesting bounded, an object (FastAPI's documented way to change
     how a body is read: a Request subclass handed out by a custom APIRoute)."""
 
     async def json(self) -> Any:
@@ -165,6 +165,8 @@ class StrictRequest(Request):
                 raise HTTPException(400, f"malformed JSON: {error}") from error
             if depth(value) > MAX_DEPTH:
                 raise HTTPException(400, f"nested deeper than {MAX_DEPTH} levels")
+            if not isinstance(value, dict):  # pydantic 1 makes an object of a list of pairs (dict())
+                raise HTTPException(400, "the body is not a JSON object")
             self._json = value
         return self._json
 

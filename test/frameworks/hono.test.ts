@@ -52,11 +52,15 @@ const HONO_DEPARTURES: readonly Departure[] = [
     caughtBy: { checks: ERROR_BODY, labels: /^(malformed|empty-body)/, sent: true },
   },
   {
-    what: 'bearerAuth answers another scheme 400 invalid_request (RFC 6750 §3: 401 and a challenge)',
+    what: 'bearerAuth answers another scheme, or none, 400 invalid_request (RFC 6750 §3: 401 and a challenge)',
     probe: { headers: { authorization: 'Basic Zm9vOmJhcg==', 'content-type': 'application/json' }, body: entity() },
     departs: { status: 400, contentType: /^text\/plain/ },
     strict: 401,
-    caughtBy: { checks: ['auth-is-enforced', ...ERROR_BODY], labels: /^auth\/basic$/, sent: true },
+    caughtBy: {
+      checks: ['auth-is-enforced', ...ERROR_BODY],
+      labels: /^auth\/(basic|valid-token-scheme\/.+)$/,
+      sent: true,
+    },
   },
   {
     // 400 itself is RFC 6750 §3.1's answer to a malformed credential (the class accepts it); its body is not.

@@ -19,6 +19,7 @@ import {
   STRING_FIELDS,
   isJsonObject,
   jsonKind,
+  validateEntityRequest,
   type EntityRequest,
   type FieldName,
   type Json,
@@ -163,6 +164,38 @@ export const FAULTS: readonly Fault[] = [
       }),
   },
   {
+    name: 'snake-case-aliases',
+    area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      "Property names also bind in snake_case (pydantic's alias_generator with allow_population_by_field_name): 'return_url' is taken as returnUrl.",
+    apply: (b) =>
+      policy(b, {
+        bindKey: (keys, field) =>
+          b.validation.bindKey(keys, field) ??
+          keys.find((k) => k === field.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase()),
+      }),
+  },
+  {
+    name: 'root-pairs-accepted',
+    area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      "The body is made an object with dict() before validation (pydantic v1's parse_obj): a list of [name, value] pairs is taken as the object.",
+    apply: (b) => ({
+      ...b,
+      readJson: (raw) => {
+        const parsed = b.readJson(raw);
+        const pairs =
+          parsed.kind === 'json' &&
+          Array.isArray(parsed.value) &&
+          parsed.value.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string');
+        // `pairs` checked every element above, which the compiler cannot carry through `every`.
+        return pairs ? { kind: 'json', value: Object.fromEntries(parsed.value as [string, unknown][]) } : parsed;
+      },
+    }),
+  },
+  {
     name: 'enum-case-insensitive',
     area: 'lax-validation',
     caughtBy: ['invalid-is-rejected'],
@@ -222,6 +255,22 @@ export const FAULTS: readonly Fault[] = [
       }),
   },
   {
+    name: 'uuid-base64-accepted',
+    area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      "collectiveId/owner are java.util.UUID read by Jackson, which also takes the uuid's 16 bytes in base64 (24 characters).",
+    apply: (b) =>
+      policy(b, {
+        parseUuid: (v) => {
+          const bytes = /^[A-Za-z0-9+/]{22}==$/.test(v) ? Buffer.from(v, 'base64').toString('hex') : undefined;
+          return bytes === undefined
+            ? b.validation.parseUuid(v)
+            : `${bytes.slice(0, 8)}-${bytes.slice(8, 12)}-${bytes.slice(12, 16)}-${bytes.slice(16, 20)}-${bytes.slice(20)}`;
+        },
+      }),
+  },
+  {
     name: 'uuid-unchecked',
     area: 'lax-validation',
     caughtBy: ['invalid-is-rejected'],
@@ -271,6 +320,23 @@ export const FAULTS: readonly Fault[] = [
           throw new TypeError(`Cannot destructure 'brand' of ${jsonKind(v)}`);
         },
       }),
+  },
+  {
+    name: 'validation-only-for-exact-media-type',
+    area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      "The schema is looked up by the Content-Type as sent: under any other declared spelling (a charset, text/json, upper case) none is found, validation is skipped, and an invalid body is created with defaults (Mojolicious::Plugin::OpenAPI's).",
+    apply: (b) => ({
+      ...b,
+      readJson: (raw, contentType) => {
+        const parsed = b.readJson(raw, contentType);
+        if (parsed.kind !== 'json' || contentType === 'application/json') return parsed;
+        return validateEntityRequest(parsed.value, b.validation).ok
+          ? parsed
+          : { kind: 'request', request: EMPTY_REQUEST };
+      },
+    }),
   },
   {
     name: 'empty-body-201',
@@ -1214,6 +1280,21 @@ export const FAULTS: readonly Fault[] = [
       mapAuth(b, (outcome, h, token) =>
         outcome === 'wrong-token' && parseAuthorization(h)?.credentials.split(/\s+/)[0] === token ? 'ok' : outcome,
       ),
+  },
+  {
+    name: 'bearer-prefix-optional',
+    area: 'auth',
+    caughtBy: ['auth-is-enforced'],
+    description:
+      "The token is the header with an optional 'Bearer ' prefix stripped (header.replace(/^Bearer /, '')): the bare token is accepted.",
+    apply: (b) => mapAuth(b, (outcome, h, token) => ((h ?? '').replace(/^Bearer /i, '') === token ? 'ok' : outcome)),
+  },
+  {
+    name: 'scheme-ignored',
+    area: 'auth',
+    caughtBy: ['auth-is-enforced'],
+    description: "The token is what follows the first space, whatever the scheme: 'Basic <token>' is accepted.",
+    apply: (b) => mapAuth(b, (outcome, h, token) => (parseAuthorization(h)?.credentials === token ? 'ok' : outcome)),
   },
   {
     name: 'token-trailing-ignored',

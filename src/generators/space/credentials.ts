@@ -21,6 +21,15 @@ const NEAR_TOKENS: readonly (readonly [string, string])[] = [
   ['suffix', `Bearer ${WIRE_TOKEN}0`],
   ['prefix', `Bearer 0${WIRE_TOKEN}`],
 ];
+/**
+ * The valid token under another scheme or none: a provider that takes whatever follows the first space, or strips an
+ * optional `Bearer ` prefix, takes it for a Bearer credential.
+ */
+const OTHER_SCHEMES: readonly (readonly [string, string])[] = [
+  ['basic', `Basic ${WIRE_TOKEN}`],
+  ['token', `Token ${WIRE_TOKEN}`],
+  ['none', WIRE_TOKEN],
+];
 /** Authorization values that are not a Bearer credential (RFC 6750 §2.1: "Bearer" 1*SP b64token). */
 const REFUSED_SPELLINGS: readonly (readonly [string, string])[] = [
   ['scheme-only', 'Bearer'],
@@ -38,7 +47,7 @@ const lowercaseScheme = requestClass(
 const REFUSED: readonly { readonly auth: AuthMode; readonly why: string; readonly accept?: readonly number[] }[] = [
   { auth: 'none', why: 'no Authorization header' },
   { auth: 'wrong', why: 'a Bearer token the provider did not issue' },
-  { auth: 'basic', why: 'another scheme (Basic) with the valid token' },
+  { auth: 'basic', why: 'another scheme (Basic) with a user and password the provider did not issue' },
   {
     auth: 'empty-bearer',
     why: '`Bearer` with no token: a malformed credential, which RFC 6750 §3.1 answers 400 (invalid_request)',
@@ -75,6 +84,13 @@ const nearToken = requestClass(
   SPEC.security,
   'the valid token with one more character after or before it is another token: refused like any token the provider did not issue (a comparison by prefix, suffix or substring takes it)',
 );
+const otherScheme = requestClass(
+  'auth',
+  'auth/valid-token-scheme/<scheme>',
+  'RFC 6750 §2.1',
+  'the valid token under another scheme (Basic, Token) or with none: no Bearer credential (credentials = "Bearer" 1*SP b64token), so 401 is due, and a 400 to a malformed header is also right',
+  { accept: [401, 400, 403] },
+);
 const twoLines = requestClass(
   'auth',
   'auth/two-authorization',
@@ -110,6 +126,7 @@ export const credentials: Dimension = {
     ...refused,
     refusedSpelling,
     nearToken,
+    otherScheme,
     twoLines,
     twoWrongLines,
     noneInvalidBody,
@@ -128,6 +145,8 @@ export const credentials: Dimension = {
       out.push(...emit(ctx, refusedSpelling, { spelling }, m, { auth: 'wrong', wire: raw([value]) }));
     for (const [variant, value] of NEAR_TOKENS)
       out.push(...emit(ctx, nearToken, { variant }, m, { auth: 'wrong', wire: raw([value]) }));
+    for (const [scheme, value] of OTHER_SCHEMES)
+      out.push(...emit(ctx, otherScheme, { scheme }, m, { auth: 'wrong', wire: raw([value]) }));
     const wrong = authorizationFor('wrong', '');
     const basic = authorizationFor('basic', '');
     out.push(...emit(ctx, twoLines, {}, m, { auth: 'wrong', wire: raw([wrong!, VALID_AUTHORIZATION]) }));

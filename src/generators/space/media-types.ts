@@ -43,6 +43,14 @@ const missing = requestClass(
   { advisory: true, accept: [415, 400] },
 );
 
+const invalidMissing = requestClass(
+  'media-type',
+  'media/missing-invalid-body',
+  'RFC 9110 §8.3',
+  'an invalid body (an empty object) with no Content-Type: whether the server takes it for JSON (400) or not (415), it is never created',
+  { accept: [415, 400] },
+);
+
 /** Spellings of the same media type (RFC 9110 §5.6.6 parameters: OWS ";" OWS name "=" value; names and charset values case-insensitive). */
 const SPELLINGS: readonly (readonly [string, (type: string) => string])[] = [
   ['no-space', (t) => `${t};charset=utf-8`],
@@ -74,8 +82,8 @@ export const mediaTypes: Dimension = {
   name: 'media-types',
   title: 'Media types',
   summary:
-    'The Content-Type of an otherwise valid request: every declared media type, in every spelling of it, is accepted (201 due), an undeclared one refused (415 due, 400 accepted), none at all refused (advice).',
-  classes: [declared, mixedCase, sameType, otherParameter, undeclared, missing],
+    'The Content-Type of an otherwise valid request: every declared media type, in every spelling of it, is accepted (201 due), an undeclared one refused (415 due, 400 accepted), none at all refused (advice; an invalid body with none is never created).',
+  classes: [declared, mixedCase, sameType, otherParameter, undeclared, missing, invalidMissing],
   drafts(ctx) {
     const { model } = ctx;
     const all = JSON.stringify(ctx.all);
@@ -103,6 +111,13 @@ export const mediaTypes: Dimension = {
         wire: wire({ contentType: undefined }, undefined, Buffer.from(m)),
       }),
     );
+    if (model.required.length > 0)
+      out.push(
+        ...emit(ctx, invalidMissing, {}, '{}', {
+          contentType: undefined,
+          wire: wire({ contentType: undefined }, undefined, Buffer.from('{}')),
+        }),
+      );
     return out;
   },
 };

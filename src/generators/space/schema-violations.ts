@@ -12,6 +12,13 @@ const field = SPEC.field;
 const CLASSES: readonly RequestClass[] = [
   requestClass(
     row,
+    'invalid/required/empty-object/<media>',
+    SPEC.requestContent,
+    'an empty object under every other declared media type and spelling: the schema applies to each; a stack that finds no schema for a spelling skips validation and creates it (a 415 is accepted: a refused declared type is the valid cases’ failure)',
+    { accept: [400, 415] },
+  ),
+  requestClass(
+    row,
     'invalid/required/<field>',
     `${SPEC.schema}/required`,
     'a required member left out: each one, all at once, an empty object',
@@ -92,7 +99,8 @@ export const schemaViolations: Dimension = {
         )) {
         const cls = CLASSES.find((k) => matchesClass(k, c.label));
         if (cls === undefined) throw new Error(`space/schema-violations: no class for ${c.label}`);
-        out.push(...emit(ctx, cls, c.label, JSON.stringify(c.body), { violation: c.violation }));
+        const media = c.contentType === undefined ? {} : { contentType: c.contentType };
+        out.push(...emit(ctx, cls, c.label, JSON.stringify(c.body), { violation: c.violation, ...media }));
       }
     return out;
   },

@@ -30,6 +30,10 @@ export const additionalProperties: ViolationKind = {
       additional(nameVariants(f.name).pascal, nameVariants(f.name).pascal, canonicalValue(f), f);
     for (const f of model.fields)
       if (f.required) additional(nameVariants(f.name).upper, nameVariants(f.name).upper, canonicalValue(f), f);
+    // snake_case twins of compound names (pydantic's alias generators, Rails' parameter conventions bind them).
+    for (const f of model.fields)
+      if (nameVariants(f.name).snake !== f.name)
+        additional(nameVariants(f.name).snake, nameVariants(f.name).snake, canonicalValue(f), f);
     additional('empty-name', '', 'conformance');
     return out;
   },

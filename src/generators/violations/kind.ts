@@ -39,6 +39,8 @@ export interface InvalidCandidate {
   readonly label: string;
   readonly body: unknown;
   readonly violation: Violation;
+  /** Sent under this declared media type instead of the primary one. */
+  readonly contentType?: string;
 }
 
 /** One violation kind, registered in `./index.ts`. */

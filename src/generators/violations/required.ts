@@ -1,6 +1,6 @@
 /** `required` (JSON Schema Validation §6.5.3): a required property left out. */
 import fc from 'fast-check';
-import { rootViolation, randomDraft, type ViolationKind } from './kind.ts';
+import { rootViolation, randomDraft, type InvalidCandidate, type ViolationKind } from './kind.ts';
 
 export const required: ViolationKind = {
   keyword: 'required',
@@ -8,7 +8,7 @@ export const required: ViolationKind = {
   invalidCases({ model, minimal, all }) {
     if (model.required.length === 0) return [];
     const violation = rootViolation(model, 'required');
-    const out = model.required.map((r) => {
+    const out: InvalidCandidate[] = model.required.map((r) => {
       const body = { ...minimal };
       delete body[r];
       return { label: `invalid/required/${r}`, body, violation };
@@ -19,6 +19,17 @@ export const required: ViolationKind = {
       out.push({ label: 'invalid/required/all', body, violation });
     }
     out.push({ label: 'invalid/required/empty-object', body: {}, violation });
+    // The same under every other declared media type, and the primary in upper case (RFC 9110 §8.3.1).
+    const [type = '', subtype = ''] = model.primary.contentType.split('/');
+    const media: [string, string][] = [
+      ...model.media.filter((m) => m !== model.primary).map((m): [string, string] => [m.slug, m.contentType]),
+      [
+        `${model.primary.slug}-mixed-case`,
+        `${type.slice(0, 1).toUpperCase()}${type.slice(1)}/${subtype.toUpperCase()}`,
+      ],
+    ];
+    for (const [slug, contentType] of media)
+      out.push({ label: `invalid/required/empty-object/${slug}`, body: {}, violation, contentType });
     return out;
   },
   arbitrary({ model, base }) {

@@ -70,6 +70,13 @@ export const type: ViolationKind = {
       body: wrongValue(undefined, t, minimal),
       violation: rootViolation(model, 'type'),
     }));
+    // The object as a list of [name, value] pairs: Python's dict() and pydantic v1's parse_obj make the object of it.
+    if (!typeAllows(model.rootTypes, 'array'))
+      out.push({
+        label: 'invalid/type/root/pairs',
+        body: Object.entries(minimal),
+        violation: rootViolation(model, 'type'),
+      });
     for (const f of model.fields) {
       const tried = new Set<string>();
       for (const t of wrongTypes(f)) {

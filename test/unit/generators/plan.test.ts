@@ -397,7 +397,7 @@ describe('boundary phase', () => {
     expect(empty[1].body).toBe('');
   });
 
-  it('auth, media-type and method cases carry an otherwise valid request (but one anonymous invalid body)', () => {
+  it('auth, media-type and method cases carry an otherwise valid request (but an anonymous and an unlabelled invalid body)', () => {
     for (const c of boundary.filter((x) => x.kind === 'auth')) {
       expect(['none', 'wrong', 'basic', 'empty-bearer']).toContain(c.auth);
       if (c.label === 'auth/none-invalid-body') expect(errorsOf(c).length).toBeGreaterThan(0);
@@ -412,7 +412,10 @@ describe('boundary phase', () => {
         expect(c.wire?.headers).toContainEqual(['Content-Encoding', coding]);
         expect(Buffer.from(c.wire!.bodyBase64!, 'base64').toString('utf8'), c.label).toBe(c.body);
       } else expect(validators.requestFor(c.contentType), c.label).toBeUndefined();
-      expect(validators.request.get('application/json')!.validate(JSON.parse(c.body!))).toEqual([]);
+      // With no Content-Type, an invalid body too: whatever the server takes it for, it is never created.
+      const errors = validators.request.get('application/json')!.validate(JSON.parse(c.body!));
+      if (c.label === 'media/missing-invalid-body') expect(errors.length).toBeGreaterThan(0);
+      else expect(errors, c.label).toEqual([]);
     }
     const methods = boundary.filter((x) => x.kind === 'method');
     expect(methods.map((c) => c.method)).toEqual([
