@@ -44,6 +44,9 @@ export interface Wire extends Framing {
 }
 
 /** Stands for the run's token in a `Wire` header value: replaced when sent, shown redacted. */
+/** The problem family of a valid request under another media type or spelling (`TestCase.family`). */
+export const MEDIA_FAMILY = 'valid/media';
+
 export const WIRE_TOKEN = '\u0000token\u0000';
 
 /** One request the suite sends, with what it is meant to show. */
@@ -80,6 +83,12 @@ export interface TestCase {
   readonly accept?: readonly number[];
   /** The request-space class the case is of (its label pattern, `src/generators/space/`); boundary cases only. */
   readonly class?: string;
+  /**
+   * The problem family its failures count under when its label's prefix does not say it: the media-type spellings of a
+   * valid request (`valid/text-json`, `valid/media/quoted-charset`, a random case under another media type) are one
+   * family, `valid/media` (see `familyOf`, src/report/cause.ts).
+   */
+  readonly family?: string;
   /** Set when the message is written byte by byte (`src/runner/raw.ts`); `body` is then its readable form. */
   readonly wire?: Wire;
   /** fast-check replay path of a random case (with the run's seed), for shrinking. */

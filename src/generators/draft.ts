@@ -13,6 +13,8 @@ export interface DraftOptions {
   readonly accept?: readonly number[];
   /** The request-space class (label pattern) of a boundary case. */
   readonly class?: string;
+  /** The problem family, where the label's prefix does not say it (`TestCase.family`). */
+  readonly family?: string;
   /** The message as written byte by byte (the raw sender), when the HTTP client cannot express it. */
   readonly wire?: Wire;
   /** The HTTP layer may refuse the message before the operation sees it (`TestCase.httpLayer`). */
@@ -45,6 +47,7 @@ export function draft(kind: CaseKind, label: string, body: string | undefined, o
     ...(o.advisory ? { advisory: o.advisory } : {}),
     ...(o.accept ? { accept: o.accept } : {}),
     ...(o.class ? { class: o.class } : {}),
+    ...(o.family ? { family: o.family } : {}),
     ...(o.wire ? { wire: o.wire } : {}),
     ...(o.httpLayer ? { httpLayer: true as const } : {}),
   };

@@ -12,7 +12,7 @@
  */
 import fc from 'fast-check';
 import { xorshift128plus } from 'pure-rand/generator/xorshift128plus';
-import type { TestCase } from './case.ts';
+import { MEDIA_FAMILY, type TestCase } from './case.ts';
 import { certifyInvalid, certifyValid } from './certify.ts';
 import { draft, toCase, type Draft } from './draft.ts';
 import type { RequestModel } from './model.ts';
@@ -41,7 +41,11 @@ export function propertyArbitraries(model: RequestModel): Map<string, fc.Arbitra
       // The primary media type (application/json) first: fast-check's constantFrom shrinks towards its first value.
       .tuple(base, fc.constantFrom(model.primary, ...model.media.filter((m) => m !== model.primary)))
       .map(([body, m]) =>
-        draft('valid', `valid/random/${m.slug}`, JSON.stringify(body), { contentType: m.contentType, lazyValue: true }),
+        draft('valid', `valid/random/${m.slug}`, JSON.stringify(body), {
+          contentType: m.contentType,
+          lazyValue: true,
+          ...(m === model.primary ? {} : { family: MEDIA_FAMILY }),
+        }),
       )
       .filter((d) => certifyValid(validators, d.contentType!, d.body!)),
   );

@@ -49,12 +49,26 @@ export function isStatusFailure(f: Pick<Failure, 'check'>): boolean {
 }
 
 /** The class family a case belongs to: `valid/string`, `valid/string/long`, `invalid/format`, `auth/basic`, `malformed`, `media`. */
-export function familyOf(c: Pick<TestCase, 'kind' | 'label'>): string {
+export function familyOf(c: Pick<TestCase, 'kind' | 'label' | 'family'>): string {
+  if (c.family !== undefined) return c.family;
   // A string's length and its characters are different bugs (a column too short, a charset that cannot hold them):
   // the long variants are a family of their own, so that the two are never one problem.
   if (/^valid\/string\/long-\d+$/.test(c.label)) return 'valid/string/long';
   const depth = c.kind === 'valid' || c.kind === 'schema-violation' || c.kind === 'auth' ? 2 : 1;
   return c.label.split('/').slice(0, depth).join('/');
+}
+
+/**
+ * What a status cause is about besides its core: nothing where the answer is one bug whatever the request (200 for
+ * 201 to a valid one; 422 or 413 where 400 is due to a refused one: the status a refusal is given), every credential
+ * at once where a request without valid ones was created (the check is off, or compares loosely), else the family.
+ */
+function scopeOf(c: Pick<TestCase, 'kind' | 'label' | 'family'>, answer: string): string {
+  const success = /^2\d\d$/.test(answer);
+  if (c.kind === 'valid') return success ? '' : familyOf(c);
+  if (/^4\d\d$/.test(answer)) return '';
+  if (c.kind === 'auth' && success) return 'auth';
+  return familyOf(c);
 }
 
 /** `core | in scope`: a problem's signature. */
@@ -70,7 +84,7 @@ export function coreOf(signature: string): string {
 
 /** The causes of one case's failures (unwaived errors, and the advisory row findings they come with). */
 export function causesOf(
-  c: Pick<TestCase, 'kind' | 'label' | 'phase' | 'violation'>,
+  c: Pick<TestCase, 'kind' | 'label' | 'phase' | 'violation' | 'family'>,
   answer: string,
   failures: readonly Failure[],
 ): Cause[] {
@@ -83,8 +97,7 @@ export function causesOf(
     // A lost answer or a 5xx explains whatever else the case failed, and so does an invalid request accepted (its 2xx
     // echoes what it should have refused).
     const fatal = FATAL.has(primary.check) || (c.kind !== 'valid' && /^2\d\d$/.test(answer));
-    // 200 for 201 is one bug whatever the valid request; a refusal or a 5xx depends on what the request carried.
-    const scope = c.kind === 'valid' && /^2\d\d$/.test(answer) ? '' : familyOf(c);
+    const scope = scopeOf(c, answer);
     // One rule for every field it applies to (`format uuid` of collectiveId and owner): the fields go to `at`.
     const rule = primary.rule.replace(/\/properties\/[^/]+\/(?=[^/]+$)/, '/properties/*/');
     const core = `received ${answer} | ${primary.check} ${primary.kind} ${rule}`;

@@ -396,8 +396,9 @@ function absorb(into: TalliedProblem, b: TalliedProblem): TalliedProblem {
 }
 
 /**
- * The problems of the run: a random case's pending cause counts under the boundary problem of the same core (the
- * first by signature) when there is one; the rest of one core make one problem of their own, `in random cases`.
+ * The problems of the run: a random case's pending cause counts under the boundary problem of the same core and
+ * family when there is one (a random case under another media type, `valid/media`), else under the first of the same
+ * core by signature; the rest of one core make one problem of their own, `in random cases`.
  */
 function resolved(problems: ReadonlyMap<string, TalliedProblem>, pending: ReadonlyMap<string, TalliedProblem>) {
   const out = new Map(problems);
@@ -405,7 +406,7 @@ function resolved(problems: ReadonlyMap<string, TalliedProblem>, pending: Readon
   for (const p of [...problems.values()].sort((a, b) => (a.signature < b.signature ? -1 : 1)))
     if (!byCore.has(p.core)) byCore.set(p.core, p.signature);
   for (const p of pending.values()) {
-    const target = byCore.get(p.core) ?? signatureOf(p.core, RANDOM_SCOPE);
+    const target = problems.has(p.signature) ? p.signature : (byCore.get(p.core) ?? signatureOf(p.core, RANDOM_SCOPE));
     const seen = out.get(target);
     out.set(
       target,

@@ -22,6 +22,8 @@ const allNull = requestClass(
   'valid/all-null',
   `${SPEC.field}/nullable`,
   'every nullable member null at once (OpenAPI 3.0.4 §4.8.24.1 nullable)',
+  // One member refused null is the same bug here as in `valid/null/<field>`.
+  { family: 'valid/null' },
 );
 const oneNull = requestClass(
   'valid',

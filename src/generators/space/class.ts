@@ -32,6 +32,8 @@ export interface RequestClass {
   readonly why: string;
   /** The server's HTTP layer may refuse such a message before the operation sees it (`TestCase.httpLayer`). */
   readonly httpLayer?: true;
+  /** The problem family of its cases, where the label's prefix does not say it (`TestCase.family`). */
+  readonly family?: string;
 }
 
 /** What a dimension's cases are built from. */
@@ -62,7 +64,12 @@ export function requestClass(
   label: string,
   rule: string,
   why: string,
-  o: { readonly advisory?: true; readonly accept?: readonly number[]; readonly httpLayer?: true } = {},
+  o: {
+    readonly advisory?: true;
+    readonly accept?: readonly number[];
+    readonly httpLayer?: true;
+    readonly family?: string;
+  } = {},
 ): RequestClass {
   return {
     label,
@@ -72,6 +79,7 @@ export function requestClass(
     why,
     ...(o.accept ? { accept: o.accept } : {}),
     ...(o.httpLayer ? { httpLayer: o.httpLayer } : {}),
+    ...(o.family ? { family: o.family } : {}),
   };
 }
 
@@ -224,6 +232,7 @@ export function emit(
       ...(cls.accept ? { accept: cls.accept } : {}),
       ...(o.wire ? { wire: o.wire } : {}),
       ...(cls.httpLayer ? { httpLayer: cls.httpLayer } : {}),
+      ...(cls.family ? { family: cls.family } : {}),
       class: cls.label,
     }),
   ];

@@ -1,4 +1,5 @@
 /** Media types (`requestBody.content`, RFC 9110 §8.3): each declared one, its spellings, and undeclared ones. */
+import { MEDIA_FAMILY } from '../case.ts';
 import type { Draft } from '../draft.ts';
 import { emit, SPEC, requestClass, type Dimension } from './class.ts';
 import { wire } from './wire.ts';
@@ -8,13 +9,14 @@ const declared = requestClass(
   'valid/<media>',
   SPEC.requestContent,
   'every declared media type, without and with `; charset=utf-8`, is a valid request',
+  { family: MEDIA_FAMILY },
 );
 const mixedCase = requestClass(
   'valid',
   'valid/<media>-mixed-case',
   'RFC 9110 §8.3.1',
   'media types are case-insensitive (RFC 9110 §8.3.1), but the verdict profile does not list it',
-  { advisory: true },
+  { advisory: true, family: MEDIA_FAMILY },
 );
 const undeclared = requestClass(
   'media-type',
@@ -27,13 +29,14 @@ const sameType = requestClass(
   'valid/media/<spelling>',
   'RFC 9110 §8.3.1',
   'the same media type spelt another way the grammar allows: no space or optional white space around `;` (OWS ";" OWS), a parameter name or charset value in another case, a quoted value: all must be accepted',
+  { family: MEDIA_FAMILY },
 );
 const otherParameter = requestClass(
   'valid',
   'valid/media/<parameter>',
   'RFC 8259 §11',
   'a charset no registry defines, or an unknown parameter: application/json defines no parameters, and "adding one really has no effect on compliant recipients" (RFC 8259 §11); refusing it with 415 is also common',
-  { advisory: true, accept: [201, 415] },
+  { advisory: true, accept: [201, 415], family: MEDIA_FAMILY },
 );
 const missing = requestClass(
   'media-type',

@@ -14,6 +14,21 @@ const serverError: Failure = {
 };
 
 const validCase = (label: string) => ({ kind: 'valid' as const, label, phase: 'boundary' as const });
+const refusedCase = (kind: 'schema-violation' | 'auth' | 'malformed-json', label: string) => ({
+  kind,
+  label,
+  phase: 'boundary' as const,
+});
+const statusFailure = (check: string, received: string, documented: string): Failure => ({
+  check,
+  kind: 'unexpected-status',
+  severity: 'error',
+  rule: `${RESPONSES}/${documented}`,
+  message: `Received: ${received}`,
+  received,
+  documented,
+});
+const scopeOf = (c: Parameters<typeof causesOf>[0], answer: string, f: Failure) => causesOf(c, answer, [f])[0].scope;
 
 describe('familyOf', () => {
   it.each([
@@ -25,6 +40,10 @@ describe('familyOf', () => {
     ['malformed-json', 'malformed/truncated', 'malformed'],
   ] as const)('%s %s is of %s', (kind, label, family) => {
     expect(familyOf({ kind, label })).toBe(family);
+  });
+
+  it('takes the family a class gives its cases over the label (every media-type spelling is one family)', () => {
+    expect(familyOf({ kind: 'valid', label: 'valid/text-json', family: 'valid/media' })).toBe('valid/media');
   });
 });
 
@@ -38,5 +57,47 @@ describe('causesOf', () => {
     expect(long256.signature).toBe(long4096.signature);
     expect(long256.signature).not.toBe(emoji.signature);
     expect(long256.core).toBe(emoji.core);
+  });
+
+  // One wrong status is one problem whatever the request: the scope a status cause is counted in.
+  it.each([
+    [
+      'a 422 where 400 is due, in every invalid family',
+      refusedCase('schema-violation', 'invalid/format/owner/braces'),
+      '422',
+      statusFailure('invalid-is-rejected', '422', '400'),
+      '',
+    ],
+    [
+      'the same 422 to malformed JSON',
+      refusedCase('malformed-json', 'malformed/truncated'),
+      '422',
+      statusFailure('invalid-is-rejected', '422', '400'),
+      '',
+    ],
+    [
+      'an invalid request created: which rule went unchecked',
+      refusedCase('schema-violation', 'invalid/format/owner/braces'),
+      '201',
+      statusFailure('invalid-is-rejected', '201', '400'),
+      'invalid/format',
+    ],
+    [
+      'a request without valid credentials created, whichever they were',
+      refusedCase('auth', 'auth/near-token/suffix'),
+      '201',
+      statusFailure('auth-is-enforced', '201', '401'),
+      'auth',
+    ],
+    [
+      'a valid request refused: what it carried',
+      validCase('valid/string/emoji'),
+      '400',
+      statusFailure('valid-is-created', '400', '201'),
+      'valid/string',
+    ],
+    ['200 for 201', validCase('valid/string/emoji'), '200', statusFailure('valid-is-created', '200', '201'), ''],
+  ] as const)('%s: scope %j', (_what, c, answer, f, scope) => {
+    expect(scopeOf(c, answer, f)).toBe(scope);
   });
 });

@@ -302,6 +302,28 @@ describe('createTally: a problem is a cause (issue #24)', () => {
     expect(r.problems![0].example.case.id).toBe('b1');
   });
 
+  it('counts a random case refused under another media type with the media problem, not the first refusal by name', () => {
+    const t = tallyOf();
+    const proto = valid('b1', 'valid/any/properties/proto-key', '{"type":"EV","properties":{"__proto__":1}}');
+    const media = {
+      ...valid('b2', 'valid/text-json', '{"type":"EV"}'),
+      contentType: 'text/json',
+      family: 'valid/media',
+    };
+    const random = {
+      ...valid('r1', 'valid/random/text-json', '{"type":"EV","name":"x"}', 'random'),
+      contentType: 'text/json',
+      family: 'valid/media',
+    };
+    for (const [i, c] of [proto, media, random].entries())
+      t.record(c, answer(c, 415), [judged('valid-is-created', notCreated(415))], i + 1);
+    const r = t.report(META);
+    expect(r.problems!.map((p) => [p.scope, p.cases])).toEqual([
+      ['valid/media', 2],
+      ['valid/any', 1],
+    ]);
+  });
+
   it('makes a null and a wrong value in the same echoed field one problem, naming the field', () => {
     const t = tallyOf();
     const at = '/data/entity/information/name';
