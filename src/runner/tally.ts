@@ -156,12 +156,13 @@ export function createTally(
   };
 
   /**
-   * A warning counted. An advisory one is kept apart by its request class and the answer, since each class names its
-   * own rule beyond the profile, and says which class: the cases of one class (every place of a byte that is not UTF-8)
-   * are one line with their count, not as many identical lines.
+   * A warning counted. An advisory case's status finding is kept apart by its request class and the answer, since each
+   * class names its own rule beyond the profile, and says which class: the cases of one class (every place of a byte
+   * that is not UTF-8) are one line with their count, not as many identical lines. Any other warning (an omitted echo, a
+   * 405 without Allow) is the same finding whichever class the case was of: one line.
    */
   const noteWarning = (c: TestCase, f: Failure) => {
-    const where = c.advisory ? (c.class ?? c.label) : undefined;
+    const where = c.advisory && isStatusFailure(f) ? (c.class ?? c.label) : undefined;
     const key = `${f.check}|${f.kind}|${f.rule}${where === undefined ? '' : `|${where}|${String(f.received)}`}`;
     const message = where === undefined ? f.message : `${f.message} [${where}]`;
     const w = warnings.get(key) ?? { code: `${f.check}/${f.kind}`, rule: f.rule, message, count: 0 };

@@ -161,6 +161,32 @@ describe('createTally: problems', () => {
     ]);
   });
 
+  it('counts a warning that is not the advisory row finding once, whichever classes gave it', () => {
+    const t = tallyOf();
+    const omitted = (): Judged => ({
+      check: byName('echo-return-url'),
+      outcome: 'fail',
+      failures: [
+        {
+          check: 'echo-return-url',
+          ...fail('echo-omission', CREATED, '201 leaves out returnUrl that the request sent', null, ['returnUrl']),
+          severity: 'warning',
+        },
+      ],
+    });
+    const plain = valid('b1', 'valid/minimal', '{"brand":"b","type":"EV","returnUrl":"x"}');
+    const advisory = { ...valid('b2', 'valid/auth-lowercase-scheme', plain.body!), advisory: 'not in the profile' };
+    t.record(plain, answer(plain, 201), [omitted()], 1);
+    t.record(advisory, answer(advisory, 201), [omitted()], 2);
+    expect(t.report(META).warnings).toEqual([
+      {
+        code: 'echo-return-url/echo-omission',
+        rule: CREATED,
+        message: '201 leaves out returnUrl that the request sent (2×)',
+      },
+    ]);
+  });
+
   it('lists a 500 to an advisory case once, as a problem, not again as a warning', () => {
     // Arrange: an advisory case answered 500: the server error, and its row's status finding softened to a warning.
     const t = tallyOf();
