@@ -69,6 +69,14 @@ function classList(classes: readonly string[], first: string | undefined): strin
   return classes.length > 1 ? `${shown} and ${classes.length - 1} more classes` : (shown ?? '');
 }
 
+/** A title at most 160 characters long, cut before its closing parenthesis (the check and the answer), never in it. */
+function cut(t: string): string {
+  if (t.length <= 160) return t;
+  const i = t.lastIndexOf(' (');
+  const tail = i > 0 && t.endsWith(')') && t.length - i <= 80 ? t.slice(i) : '';
+  return `${t.slice(0, 159 - tail.length)}…${tail}`;
+}
+
 /** What a rule asks, in words: `format uuid`, `enum`, `type string`, `required`. */
 function ruleWords(rule: string, value: unknown): string {
   const keyword = rule.slice(rule.lastIndexOf('/') + 1);
@@ -100,9 +108,12 @@ export function describeProblem(
     .map((f) => f.documented)
     .filter((d) => d !== undefined)
     .sort((a, b) => (Array.isArray(a) ? a.length : 1) - (Array.isArray(b) ? b.length : 1));
-  const due = documented.length ? shown(documented[0]) : '';
   const [primary] = failures;
-  const cut = (t: string) => (t.length > 160 ? `${t.slice(0, 159)}…` : t);
+  // An echo's due value is the value sent: quoted, so that white space shows, and absent ≡ null as the check reads it.
+  const echo = primary?.check.startsWith('echo-') === true;
+  const dueOf = (v: unknown) =>
+    !echo ? shown(v) : v === null ? 'absent or null' : typeof v === 'string' ? shown(JSON.stringify(v)) : shown(v);
+  const due = documented.length ? dueOf(documented[0]) : '';
   if (!primary) return { title: `received ${received}`, due };
   if (primary.check === 'invalid-is-rejected' && /^2\d\d$/.test(received) && at.length) {
     const value = valueAt(example.request.body, example.case?.violation?.instancePath ?? at[0]);

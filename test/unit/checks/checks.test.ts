@@ -704,6 +704,15 @@ describe('the checks of the verdict profile', () => {
     expect(schema.applies(kase('method', { method: 'GET' }))).toBe(true);
   });
 
+  it('an extra member in an answer is documented as one to leave out, not as the validator’s report', () => {
+    const schema = createChecks().find((k) => k.name === 'response-schema-conformance')!;
+    const found = schema.judge(kase('valid'), answer(201, { ...CREATED, entityType: 'EV' }), {
+      validators,
+      mockTarget: false,
+    });
+    expect(found).toMatchObject([{ kind: 'schema-violation', documented: 'no member entityType' }]);
+  });
+
   it('unique-id fails the second time an id is returned', () => {
     const unique = createChecks().find((k) => k.name === 'unique-id')!;
     const ctx = { validators, mockTarget: false };

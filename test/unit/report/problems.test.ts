@@ -2,7 +2,7 @@
 // against due; a data table of problems and what their example shows.
 import { describe, expect, it } from 'vitest';
 import type { ReportedProblem } from '../../../src/report/model.ts';
-import { evidenceOf, problemHeadline, valueAt } from '../../../src/report/problems.ts';
+import { describeProblem, evidenceOf, problemHeadline, valueAt } from '../../../src/report/problems.ts';
 import { fixtureReport } from './fixture.ts';
 
 const base = fixtureReport().problems![0];
@@ -25,6 +25,31 @@ describe('problemHeadline', () => {
     ['created', '201', '{"format":"date-time"}', 'created (status 201; expected {"format":"date-time"})'],
   ])('%s, received %s, due %s: %s', (title, received, due, headline) => {
     expect(problemHeadline({ title, received, due })).toBe(headline);
+  });
+});
+
+describe('describeProblem', () => {
+  const CREATED = '/paths/~1v1~1onboarding~1entities/post/responses/201';
+  const problem = (check: string, documented: unknown, at: string[]) => ({
+    received: '201',
+    scope: '',
+    failures: [{ check, kind: 'echo-mismatch', message: 'm', documented, rule: CREATED }],
+    at,
+    classes: ['valid/string/padded'],
+  });
+  const example = { request: { method: 'POST', url: 'u', headers: {}, body: '{}' } };
+  it.each([
+    ['a string sent: quoted, so that its white space shows', '  padded \t ', ['/returnUrl'], '"  padded \\t "'],
+    ['none sent: absent or null, as the check reads it', null, ['/data/entity/type'], 'absent or null'],
+  ])('an echo due: %s', (_what, documented, at, due) => {
+    expect(describeProblem(problem('echo-return-url', documented, at), example).due).toBe(due);
+  });
+
+  it('cuts a long title in the field list, never in the check and the answer', () => {
+    const at = ['associatedEmail', 'identifier', 'pairingCode', 'track'].map((k) => `/data/entity/information/${k}`);
+    const { title } = describeProblem(problem('echo-entity-information', 'x', at), example);
+    expect(title.length).toBeLessThanOrEqual(160);
+    expect(title).toMatch(/… \(echo-entity-information, 201\)$/);
   });
 });
 
