@@ -66,7 +66,19 @@ export function createTally(
   const pending = new Map<string, TalliedProblem>();
   const shrunk = new Map<string, Pick<TalliedProblem, 'case' | 'ex' | 'plain' | 'shrunk'>>();
   const problemList = () => resolved(problems, pending).map((p) => ({ ...p, ...shrunk.get(p.signature) }));
-  const warnings = new Map<string, { code: string; rule: string; message: string; count: number }>();
+  /** Warnings by key; an advisory one keeps its class and the first of its labels (the same in every run). */
+  const warnings = new Map<
+    string,
+    { code: string; rule: string; message: string; count: number; where?: string; example?: string }
+  >();
+  const warningLines = () =>
+    [...warnings.values()].map(({ code, rule, message, count, where, example }) => ({
+      code,
+      rule,
+      count,
+      message:
+        where === undefined ? message : `${message} [${where === example ? where : `${where}, e.g. ${example}`}]`,
+    }));
   const gaps = new Map<number, SpecGap>();
   // The first few ids only: the rest go to `onCreated`, so memory stays flat in the number of cases.
   const created: string[] = [];
@@ -164,9 +176,16 @@ export function createTally(
   const noteWarning = (c: TestCase, f: Failure) => {
     const where = c.advisory && isStatusFailure(f) ? (c.class ?? c.label) : undefined;
     const key = `${f.check}|${f.kind}|${f.rule}${where === undefined ? '' : `|${where}|${String(f.received)}`}`;
-    const message = where === undefined ? f.message : `${f.message} [${where}]`;
-    const w = warnings.get(key) ?? { code: `${f.check}/${f.kind}`, rule: f.rule, message, count: 0 };
+    const w = warnings.get(key) ?? {
+      code: `${f.check}/${f.kind}`,
+      rule: f.rule,
+      message: f.message,
+      count: 0,
+      ...(where === undefined ? {} : { where, example: c.label }),
+    };
     w.count++;
+    // The example a line names is the first label in order, not the first answered: the same line in every run.
+    if (w.example !== undefined && c.label < w.example) w.example = c.label;
     warnings.set(key, w);
   };
 
@@ -272,7 +291,7 @@ export function createTally(
           failures: [...failures.values()],
           problems: problemList(),
           checks: [...summaries.values()],
-          warnings: [...warnings.values()],
+          warnings: warningLines(),
           specGaps: [...gaps.values()].sort((a, b) => a.status - b.status),
           byKind,
           matchedBaseline: matchedEntries,

@@ -156,7 +156,8 @@ describe('createTally: problems', () => {
       {
         code: 'invalid-is-rejected/unexpected-status',
         rule: `${RESPONSES}/400`,
-        message: 'not rejected: Received: 201 [malformed/invalid-utf8/<bytes>/<where>] (2×)',
+        message:
+          'not rejected: Received: 201 [malformed/invalid-utf8/<bytes>/<where>, e.g. malformed/invalid-utf8/ff/brand] (2×)',
       },
     ]);
   });
