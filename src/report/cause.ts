@@ -89,7 +89,9 @@ export function causesOf(
   failures: readonly Failure[],
 ): Cause[] {
   const rank = (f: Failure) => STATUS_ORDER.indexOf(f.check);
-  const status = failures.filter((f) => rank(f) >= 0).sort((a, b) => rank(a) - rank(b));
+  // Errors first: an advisory case's softened row finding rides along with the error that explains it, never names it.
+  const weight = (f: Failure) => rank(f) + (f.severity === 'warning' ? STATUS_ORDER.length : 0);
+  const status = failures.filter((f) => rank(f) >= 0).sort((a, b) => weight(a) - weight(b));
   const content = failures.filter((f) => rank(f) < 0);
   const out: Cause[] = [];
   const [primary] = status;

@@ -100,4 +100,15 @@ describe('causesOf', () => {
   ] as const)('%s: scope %j', (_what, c, answer, f, scope) => {
     expect(scopeOf(c, answer, f)).toBe(scope);
   });
+
+  it('names an advisory case’s cause by its error, not by the row finding softened to a warning', () => {
+    const softened = { ...statusFailure('invalid-is-rejected', '200', '400'), severity: 'warning' as const };
+    const undocumented = statusFailure('status-is-allowed', '200', '201');
+    const [cause] = causesOf(refusedCase('malformed-json', 'malformed/invalid-utf8/ff/brand'), '200', [
+      softened,
+      undocumented,
+    ]);
+    expect(cause.primary).toBe(undocumented);
+    expect(cause.failures).toHaveLength(2);
+  });
 });
