@@ -174,7 +174,8 @@ export function createTally(
    * 405 without Allow) is the same finding whichever class the case was of: one line.
    */
   const noteWarning = (c: TestCase, f: Failure) => {
-    const where = c.advisory && isStatusFailure(f) ? (c.class ?? c.label) : undefined;
+    // A status finding of an advisory case, or a lost answer to a message the HTTP layer may refuse: the class says why.
+    const where = (c.advisory !== undefined || c.httpLayer) && isStatusFailure(f) ? (c.class ?? c.label) : undefined;
     const key = `${f.check}|${f.kind}|${f.rule}${where === undefined ? '' : `|${where}|${String(f.received)}`}`;
     const w = warnings.get(key) ?? {
       code: `${f.check}/${f.kind}`,

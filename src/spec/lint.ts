@@ -43,7 +43,7 @@ export function lintSpec(spec: LoadedSpec, profileStatuses: readonly number[]): 
     warnings.push({
       code: 'nullable-without-type',
       rule: firstUntyped,
-      message: `nullable without type has no effect: the schema admits any JSON value (some tools fail open on it), at ${untypedNullable.join(', ')}`,
+      message: `nullable without type has no effect: the schema admits any JSON value (some tools fail open on it; Ajv 8, and the validators built on it, refuse to load the document), at ${untypedNullable.join(', ')}`,
       pointers: untypedNullable,
     });
   }
@@ -67,7 +67,12 @@ export function lintSpec(spec: LoadedSpec, profileStatuses: readonly number[]): 
         warnings.push({
           code: 'response-without-required',
           rule: spec.operationPointer + pointer('responses', status, 'content', mediaType, 'schema'),
-          message: `the ${status} ${mediaType} schema requires no property: even {} is a valid answer, so echo checks can only judge what is present`,
+          // Only a success answer echoes the request; an error answer's empty body is merely uninformative.
+          message: `the ${status} ${mediaType} schema requires no property: even {} is a valid answer, ${
+            /^2/.test(status)
+              ? 'so echo checks can only judge what is present'
+              : 'so an error answer may say nothing of what was wrong'
+          }`,
         });
       }
     }

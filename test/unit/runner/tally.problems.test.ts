@@ -188,6 +188,36 @@ describe('createTally: problems', () => {
     ]);
   });
 
+  it('names the class of a message the HTTP layer may refuse when its connection was closed', () => {
+    const t = tallyOf();
+    const c: TestCase = {
+      ...valid('b1', 'empty-body/no-framing', '{}'),
+      kind: 'empty-body',
+      class: 'empty-body/no-framing',
+      httpLayer: true,
+    };
+    const reset: Judged = {
+      check: byName('response-is-received'),
+      outcome: 'fail',
+      failures: [
+        {
+          check: 'response-is-received',
+          ...fail('connection-reset', RESPONSES, 'socket hang up'),
+          severity: 'warning',
+        },
+      ],
+    };
+    const { request, durationMs, rateLimited } = answer(c, 0);
+    t.record(c, { request, durationMs, rateLimited, error: { kind: 'connection-reset', message: 'x' } }, [reset], 1);
+    expect(t.report(META).warnings).toEqual([
+      {
+        code: 'response-is-received/connection-reset',
+        rule: RESPONSES,
+        message: 'socket hang up [empty-body/no-framing] (1×)',
+      },
+    ]);
+  });
+
   it('lists a 500 to an advisory case once, as a problem, not again as a warning', () => {
     // Arrange: an advisory case answered 500: the server error, and its row's status finding softened to a warning.
     const t = tallyOf();
