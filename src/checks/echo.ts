@@ -23,13 +23,16 @@ type Members = Record<string, unknown>;
  * number); a number sent beyond the double range (JSON.parse makes `1e400` Infinity) matches any echoed number or
  * null, since no double parser keeps it (RFC 8259 §9); a string or member name with a lone surrogate matches its
  * echo with U+FFFD in the surrogate's place, since RFC 8259 §8.2 calls the handling of one unpredictable and a
- * string type that holds only Unicode text (Go's, Python's in UTF-8) cannot keep it.
+ * string type that holds only Unicode text (Go's, Python's in UTF-8) cannot keep it. With `digits`, two finite
+ * numbers equal to that many significant digits are equal too.
  */
-export function jsonEqual(sent: unknown, received: unknown): boolean {
+export function jsonEqual(sent: unknown, received: unknown, digits?: number): boolean {
   const stack: [unknown, unknown][] = [[sent, received]];
   for (let pair = stack.pop(); pair !== undefined; pair = stack.pop()) {
     const [a, b] = pair;
     if (a === b) continue;
+    if (digits !== undefined && typeof a === 'number' && typeof b === 'number' && Number.isFinite(b))
+      if (a.toPrecision(digits) === b.toPrecision(digits)) continue;
     if (typeof a === 'number' && !Number.isFinite(a) && (b === null || typeof b === 'number')) continue;
     if (typeof a === 'string' && !a.isWellFormed() && a.toWellFormed() === b) continue;
     if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
@@ -52,6 +55,9 @@ export function jsonEqual(sent: unknown, received: unknown): boolean {
   return true;
 }
 
+/** Significant digits an echoed number may keep and still be advice, not a failure (see `echoCheck`). */
+const ROUNDED_DIGITS = 15;
+
 /** Two spellings of one uuid (case, `urn:uuid:` prefix) are the same uuid. */
 function sameUuid(a: unknown, b: unknown): boolean {
   const norm = (v: unknown) => (typeof v === 'string' ? v.toLowerCase().replace(/^urn:uuid:/, '') : v);
@@ -63,9 +69,12 @@ const EQUALITY: Readonly<Record<EchoField['compare'], (sent: unknown, received: 
   uuid: sameUuid,
 };
 
-/** A preview of a value for a message: the first 120 characters, written without recursion. */
+/**
+ * A preview of a value for a message: the first 120 characters, written without recursion, a number beyond the
+ * double range as `Infinity` (so that a 1e400 sent does not read as a null sent).
+ */
 function shown(v: unknown): string | undefined {
-  return v === undefined ? undefined : writeJson(v).slice(0, 120);
+  return v === undefined ? undefined : writeJson(v, true).slice(0, 120);
 }
 
 /**
@@ -112,6 +121,22 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
         // own, it is the zero value of a non-nullable string (Go's `string`, a column NOT NULL DEFAULT '') standing for null.
         if (f.when === 'given' && sent === null && received !== '') continue;
         if (!EQUALITY[f.compare](sent, received)) {
+          // RFC 8259 §6 lets an implementation limit the precision of numbers: 15 significant digits kept (Perl's
+          // default output) is advice, not a wrong value; a double holds 17, and less than 15 is a wrong value.
+          if (f.compare === 'json' && jsonEqual(sent, received, ROUNDED_DIGITS)) {
+            failures.push({
+              ...fail(
+                'echo-rounded',
+                rule,
+                `${res.status} ${where} echoes the request's ${f.request} with its numbers rounded to ${ROUNDED_DIGITS} significant digits (RFC 8259 §6: a double holds 17)`,
+                received,
+                sent,
+              ),
+              at: pointer,
+              severity: 'warning' as const,
+            });
+            continue;
+          }
           failures.push({
             ...fail(
               'echo-mismatch',

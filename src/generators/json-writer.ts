@@ -19,8 +19,11 @@ export function rawNumber(token: string): RawJson {
 
 type Item = { readonly literal: string } | { readonly value: unknown };
 
-/** JSON.stringify's output for plain JSON values, with `RawJson` spliced in; member order as given, at any depth. */
-export function writeJson(value: unknown): string {
+/**
+ * JSON.stringify's output for plain JSON values, with `RawJson` spliced in; member order as given, at any depth.
+ * `named`: a number beyond the double range (a parsed `1e400`) is written `Infinity`, not `null`, for messages.
+ */
+export function writeJson(value: unknown, named = false): string {
   const out: string[] = [];
   const stack: Item[] = [{ value }];
   for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
@@ -44,7 +47,8 @@ export function writeJson(value: unknown): string {
           { literal: `${i === 0 ? '' : ','}${JSON.stringify(keys[i])}:` },
         );
       stack.push({ literal: '{' });
-    } else out.push(JSON.stringify(v) ?? 'null');
+    } else if (named && typeof v === 'number' && !Number.isFinite(v)) out.push(String(v));
+    else out.push(JSON.stringify(v) ?? 'null');
   }
   return out.join('');
 }

@@ -16,6 +16,13 @@ const { returnUrl: _dropped, ...WITHOUT_RETURN_URL } = SENT;
 const NO_RETURN_URL = kase('valid', { value: WITHOUT_RETURN_URL, body: JSON.stringify(WITHOUT_RETURN_URL) });
 const NOT_UTF8_201 = answer(201, { ...CREATED, returnUrl: 'b\ufffdc' });
 const NOT_UTF8: Exchange = { ...NOT_UTF8_201, response: { ...NOT_UTF8_201.response!, notUtf8: true } };
+const numberCase = (body: string) =>
+  kase('valid', {
+    body: `{"brand":"b","type":"EV","properties":${body}}`,
+    value: JSON.parse(`{"brand":"b","type":"EV","properties":${body}}`) as unknown,
+  });
+const NUMBER_SENT = numberCase('{"x":5.677712804973486e-237}');
+const BEYOND_DOUBLE = numberCase('{"x":1e400}');
 const PROTO_BODY = '{"brand":"b","type":"EV","properties":{"__proto__":{"x":1}}}';
 const PROTO = kase('valid', {
   label: 'valid/any/properties/proto-key',
@@ -551,6 +558,39 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     [
       '/paths/~1v1~1onboarding~1entities/post/responses/201',
       '201 returnUrl does not echo the request\'s returnUrl: Received: "" / Sent: (absent)',
+    ],
+  ],
+  [
+    'echo-properties',
+    NUMBER_SENT,
+    answer(201, '{"data":{"entity":{"properties":{"x":5.67771280497349e-237}}}}'),
+    'warn:echo-rounded',
+    "a number echoed with 15 significant digits (Perl's default): RFC 8259 §6 lets a receiver limit precision",
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201',
+      "201 data.entity.properties echoes the request's properties with its numbers rounded to 15 significant digits (RFC 8259 §6: a double holds 17)",
+    ],
+  ],
+  [
+    'echo-properties',
+    NUMBER_SENT,
+    answer(201, '{"data":{"entity":{"properties":{"x":5.677713e-237}}}}'),
+    'fail:echo-mismatch',
+    'a number echoed with 7 significant digits (a float): a wrong value',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201',
+      '201 data.entity.properties does not echo the request\'s properties: Received: {"x":5.677713e-237} / Sent: {"x":5.677712804973486e-237}',
+    ],
+  ],
+  [
+    'echo-properties',
+    BEYOND_DOUBLE,
+    answer(201, '{"data":{"entity":{"properties":{"x":"Inf"}}}}'),
+    'fail:echo-mismatch',
+    'a number beyond the double range echoed as a string: the message says Infinity was sent, not null',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201',
+      '201 data.entity.properties does not echo the request\'s properties: Received: {"x":"Inf"} / Sent: {"x":Infinity}',
     ],
   ],
   [
