@@ -12,6 +12,19 @@ export const REDACTED = '[REDACTED]';
 /** How a valid bearer credential appears in every report, log and curl line. */
 export const REDACTED_BEARER = `Bearer ${REDACTED}`;
 
+/** How the run's token with its letters' case swapped (`swapCase`) appears where a probe sent it. */
+export const REDACTED_SWAPPED = '[REDACTED:swapped-case]';
+
+/**
+ * The token with every ASCII letter's case swapped: another token, which a case-insensitive comparison takes for the
+ * valid one (RFC 6750 §2.1: a b64token is compared as it is). A token without letters gets a `0` after it instead,
+ * so that it is never the valid one.
+ */
+export function swapCase(token: string): string {
+  const swapped = token.replace(/[A-Za-z]/g, (ch) => (ch <= 'Z' ? ch.toLowerCase() : ch.toUpperCase()));
+  return swapped === token ? `${token}0` : swapped;
+}
+
 /** Headers whose values are credentials by definition (RFC 9110 §11.6.2, §11.7.2; RFC 6265 §4). */
 const SECRET_HEADERS: ReadonlySet<string> = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
 
@@ -61,12 +74,20 @@ export function redactHeaderValue(name: string, value: string): string {
 
 /**
  * Every spelling a writer or a server may give a secret: as is, URL-encoded (RFC 3986 and form), base64 and base64url
- * (RFC 4648 §4, §5; padded or not, standalone or inside a longer encoding), and each of those JSON-escaped once and
+ * (RFC 4648 §4, §5; padded or not, standalone or inside a longer encoding), its letters' case swapped, and each of those JSON-escaped once and
  * twice, markup-escaped, and both; and the base64 of the `Authorization` value it makes (`Bearer <secret>`), whole.
  */
 function spellings(s: string): string[] {
   const out = new Set<string>();
-  for (const plain of [s, encodeURIComponent(s), formEncode(s), ...encodings(s), ...encodings(`Bearer ${s}`)]) {
+  // Its swapped case too: the suite sends it (auth/near-token/case), and a provider may echo it.
+  for (const plain of [
+    s,
+    swapCase(s),
+    encodeURIComponent(s),
+    formEncode(s),
+    ...encodings(s),
+    ...encodings(`Bearer ${s}`),
+  ]) {
     const json = JSON.stringify(plain).slice(1, -1);
     for (const x of [plain, json, JSON.stringify(json).slice(1, -1)]) {
       out.add(x);

@@ -43,11 +43,13 @@ export interface Wire extends Framing {
   readonly bodyBase64?: string;
 }
 
-/** Stands for the run's token in a `Wire` header value: replaced when sent, shown redacted. */
 /** The problem family of a valid request under another media type or spelling (`TestCase.family`). */
 export const MEDIA_FAMILY = 'valid/media';
 
+/** Stands for the run's token in a `Wire` header value: replaced when sent, shown redacted. */
 export const WIRE_TOKEN = '\u0000token\u0000';
+/** Stands for the run's token with its letters' case swapped (`swapCase`, src/secrets.ts) in a wire value. */
+export const WIRE_TOKEN_SWAPPED = '\u0000token-swapped\u0000';
 
 /** One request the suite sends, with what it is meant to show. */
 export interface TestCase {

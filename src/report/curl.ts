@@ -1,6 +1,6 @@
 import type { AuthMode } from '../types.ts';
 import type { SentWire } from '../wire.ts';
-import { authorizationFor, REDACTED } from '../secrets.ts';
+import { authorizationFor, REDACTED, REDACTED_SWAPPED } from '../secrets.ts';
 import type { Report } from './model.ts';
 
 /** The run's TLS choice, carried by every curl line so that it reproduces against the sandbox it came from. */
@@ -41,6 +41,17 @@ function printfEscape(body: string): string {
   return body.replace(new RegExp(`\\\\|${UNPRINTABLE.source}`, 'g'), (ch) =>
     ch === '\\' ? '\\\\' : [...Buffer.from(ch, 'utf8')].map((b) => `\\0${b.toString(8).padStart(3, '0')}`).join(''),
   );
+}
+
+/** The token with its letters' case swapped, in the shell (`swapCase`, src/secrets.ts). */
+const SWAPPED_TOKEN_SH = `"$(t="$CONNECT_TOKEN"; s=$(printf %s "$t" | tr a-zA-Z A-Za-z); [ "$s" = "$t" ] && s="\${t}0"; printf %s "$s")"`;
+
+/** A header field holding the token (as is or case-swapped) as a shell word: the token from `$CONNECT_TOKEN`. */
+function tokenField(field: string): string {
+  return field
+    .split(REDACTED_SWAPPED)
+    .map((piece) => piece.split(REDACTED).map(shq).join('"$CONNECT_TOKEN"'))
+    .join(SWAPPED_TOKEN_SH);
 }
 
 /**
@@ -126,7 +137,7 @@ function wireCurl(method: string, url: string, wire: SentWire, tls: CurlTls | un
   for (const [name, value] of wire.headers) {
     if (CURL_OWN.has(name.toLowerCase())) continue;
     const field = `${name}: ${value}`;
-    if (field.includes(REDACTED)) parts.push('-H', field.split(REDACTED).map(shq).join('"$CONNECT_TOKEN"'));
+    if (field.includes(REDACTED) || field.includes(REDACTED_SWAPPED)) parts.push('-H', tokenField(field));
     else if (/^[\x20-\x7e]*$/.test(field)) parts.push('-H', shq(field));
     else parts.push('-H', `"$(printf '%b' ${shq(printfBytes(field))})"`);
   }

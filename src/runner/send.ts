@@ -1,8 +1,8 @@
 // Sending one case as a run sends it: wire headers, the request budget and pace, 429s waited out, one credential
 // refresh on a 401, and the watch on a dead target. The session (`session.ts`) sends every case through here.
-import { WIRE_TOKEN, type TestCase } from '../generators/case.ts';
+import { WIRE_TOKEN, WIRE_TOKEN_SWAPPED, type TestCase } from '../generators/case.ts';
 import { TOOL } from '../version.ts';
-import { authorizationFor, REDACTED, redactHeaderValue } from '../secrets.ts';
+import { authorizationFor, REDACTED, REDACTED_SWAPPED, redactHeaderValue, swapCase } from '../secrets.ts';
 import type { Credentials } from './credentials.ts';
 import type { Exchange } from '../types.ts';
 import type { HttpClient, OutgoingRequest } from './http.ts';
@@ -54,11 +54,16 @@ export function wireRequest(
 ): { wire: NonNullable<OutgoingRequest['wire']>; shown: Record<string, string> } | undefined {
   const w = c.wire;
   if (w === undefined) return undefined;
-  const headers = w.headers.map(([k, v]): [string, string] => [k, v.replaceAll(WIRE_TOKEN, token)]);
-  // Credential fields by structure, the token wherever it stands, everything else by value.
+  const headers = w.headers.map(([k, v]): [string, string] => [
+    k,
+    v.replaceAll(WIRE_TOKEN_SWAPPED, swapCase(token)).replaceAll(WIRE_TOKEN, token),
+  ]);
+  // Credential fields by structure, the token wherever it stands (swapped, in a marker of its own), the rest by value.
   const shownHeaders = w.headers.map(([k, v]): [string, string] => [
     k,
-    v.includes(WIRE_TOKEN) ? redact(v.replaceAll(WIRE_TOKEN, REDACTED)) : redact(redactHeaderValue(k, v)),
+    v.includes(WIRE_TOKEN) || v.includes(WIRE_TOKEN_SWAPPED)
+      ? redact(v.replaceAll(WIRE_TOKEN_SWAPPED, REDACTED_SWAPPED).replaceAll(WIRE_TOKEN, REDACTED))
+      : redact(redactHeaderValue(k, v)),
   ]);
   const shown: Record<string, string> = {};
   // A repeated field is shown as one, its values joined as RFC 9110 §5.3 combines them; `wire` keeps each line.

@@ -1290,6 +1290,17 @@ export const FAULTS: readonly Fault[] = [
     apply: (b) => mapAuth(b, (outcome, h, token) => ((h ?? '').replace(/^Bearer /i, '') === token ? 'ok' : outcome)),
   },
   {
+    name: 'token-case-insensitive',
+    area: 'auth',
+    caughtBy: ['auth-is-enforced'],
+    description:
+      "The whole Authorization value is lower-cased before it is compared (to take 'bearer' too): the token's case is ignored.",
+    apply: (b) =>
+      mapAuth(b, (outcome, h, token) =>
+        outcome === 'wrong-token' && (h ?? '').toLowerCase() === `bearer ${token}`.toLowerCase() ? 'ok' : outcome,
+      ),
+  },
+  {
     name: 'scheme-ignored',
     area: 'auth',
     caughtBy: ['auth-is-enforced'],

@@ -1,7 +1,7 @@
 // One collector and one redactor for every output: by structure for credential headers, by value elsewhere.
 import { describe, expect, it } from 'vitest';
 import { escapeMarkup, escapeText } from '../../src/report/text.ts';
-import { createSecrets, redactHeaderValue, secretsFrom } from '../../src/secrets.ts';
+import { createSecrets, redactHeaderValue, secretsFrom, swapCase } from '../../src/secrets.ts';
 
 describe('redact (every spelling)', () => {
   const token = 'tok_"a&b<c>\'d';
@@ -16,6 +16,11 @@ describe('redact (every spelling)', () => {
     const out = createSecrets([token]).redact(text);
     expect(out).not.toContain('tok_');
     expect(out.match(/\[REDACTED\]/g)).toHaveLength(5);
+  });
+  it('removes the token with its letters in the other case, which the suite sends to find a case-insensitive check', () => {
+    expect(swapCase('SeCrEt-Tok3n')).toBe('sEcReT-tOK3N');
+    expect(swapCase('12345')).toBe('123450');
+    expect(createSecrets(['SeCrEt-Tok3n']).redact('got sEcReT-tOK3N')).toBe('got [REDACTED]');
   });
   it('leaves short values alone in free text (a 1-character secret would shred the report)', () => {
     expect(createSecrets(['abc']).redact('abc abcd')).toBe('abc abcd');

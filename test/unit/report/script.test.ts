@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
-import { WIRE_TOKEN, type TestCase, type Wire } from '../../../src/generators/case.ts';
+import { WIRE_TOKEN, WIRE_TOKEN_SWAPPED, type TestCase, type Wire } from '../../../src/generators/case.ts';
 import { caseFromRecord, toCaseRecord } from '../../../src/report/case-record.ts';
 import { curlGap } from '../../../src/report/script.ts';
 import { createHttpClient } from '../../../src/runner/http.ts';
@@ -72,6 +72,7 @@ const FIELDS: Wire['headers'] = [
   ['Authorization', `Bearer  ${WIRE_TOKEN}`],
   ['Authorization', `Bearer ${WIRE_TOKEN} `],
   ['X-Conformance', 'caf\u00e9'],
+  ['X-Swapped', `Bearer ${WIRE_TOKEN_SWAPPED}`],
 ];
 const BODY = Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]).toString('base64');
 
@@ -109,6 +110,8 @@ describe('reproducing a raw message', () => {
       expect(sent.toString('latin1')).toContain(
         `Authorization: Bearer  ${TOKEN}\r\nAuthorization: Bearer ${TOKEN} \r\n`,
       );
+      expect(sent.toString('latin1')).toContain(`X-Swapped: Bearer ${TOKEN.toUpperCase()}\r\n`);
+      expect(JSON.stringify(record)).not.toContain(TOKEN.toUpperCase());
       expect(record.script === undefined).toBe(framing === 'length');
       expect(server.connections[1].toString('latin1')).toEqual(sent.toString('latin1'));
       // and replay rebuilds the same wire form from the record
