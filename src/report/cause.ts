@@ -89,8 +89,11 @@ export function causesOf(
   failures: readonly Failure[],
 ): Cause[] {
   const rank = (f: Failure) => STATUS_ORDER.indexOf(f.check);
-  // Errors first: an advisory case's softened row finding rides along with the error that explains it, never names it.
-  const weight = (f: Failure) => rank(f) + (f.severity === 'warning' ? STATUS_ORDER.length : 0);
+  // A request that should be refused, answered 2xx: errors first, so that an advisory case's softened row finding (201
+  // was advice) rides along with the error that explains it (200 is undocumented), never names it. Otherwise the row's
+  // order, so that 200 for 201, or 422 for 400, is one problem on advisory and other cases alike.
+  const accepted = c.kind !== 'valid' && /^2\d\d$/.test(answer);
+  const weight = (f: Failure) => rank(f) + (accepted && f.severity === 'warning' ? STATUS_ORDER.length : 0);
   const status = failures.filter((f) => rank(f) >= 0).sort((a, b) => weight(a) - weight(b));
   const content = failures.filter((f) => rank(f) < 0);
   const out: Cause[] = [];
@@ -100,9 +103,13 @@ export function causesOf(
     // echoes what it should have refused).
     const fatal = FATAL.has(primary.check) || (c.kind !== 'valid' && /^2\d\d$/.test(answer));
     const scope = scopeOf(c, answer);
-    // One rule for every field it applies to (`format uuid` of collectiveId and owner): the fields go to `at`.
+    // One rule for every field it applies to (`format uuid` of collectiveId and owner): the fields go to `at`. A refusal
+    // with the wrong 4xx is one bug whatever the rule the request broke: no rule then.
     const rule = primary.rule.replace(/\/properties\/[^/]+\/(?=[^/]+$)/, '/properties/*/');
-    const core = `received ${answer} | ${primary.check} ${primary.kind} ${rule}`;
+    const core =
+      scope === '' && c.kind !== 'valid' && /^4\d\d$/.test(answer)
+        ? `received ${answer} | ${primary.check} ${primary.kind}`
+        : `received ${answer} | ${primary.check} ${primary.kind} ${rule}`;
     const field = c.violation?.instancePath;
     out.push({
       core,

@@ -760,6 +760,14 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'validation-422',
+    area: 'response-schema',
+    caughtBy: ['invalid-is-rejected', 'status-is-allowed'],
+    description:
+      "Invalid and malformed bodies are answered 422 (FastAPI's and Falcon's RequestValidationError), not the documented 400.",
+    apply: (b) => ({ ...b, badRequest: (issues) => ({ ...b.badRequest(issues), status: 422 }) }),
+  },
+  {
     name: 'error-with-field-key',
     area: 'response-schema',
     caughtBy: ['response-schema-conformance'],

@@ -111,4 +111,27 @@ describe('causesOf', () => {
     expect(cause.primary).toBe(undocumented);
     expect(cause.failures).toHaveLength(2);
   });
+
+  it('makes one cause of a 422 for 400 whatever rule the request broke, and of 200 for 201 advisory or not', () => {
+    const refused = (label: string, rule: string) =>
+      causesOf(refusedCase('schema-violation', label), '422', [
+        { ...statusFailure('invalid-is-rejected', '422', '400'), rule },
+      ])[0].signature;
+    expect(refused('invalid/format/owner/braces', '/c/s/properties/owner/format')).toBe(
+      refused('invalid/enum/type/lowercase', '/c/s/properties/type/enum'),
+    );
+    const advisoryRefused = causesOf(refusedCase('malformed-json', 'malformed/invalid-utf8/ff/brand'), '422', [
+      { ...statusFailure('invalid-is-rejected', '422', '400'), severity: 'warning' },
+      statusFailure('status-is-allowed', '422', '400'),
+    ])[0].signature;
+    expect(advisoryRefused).toBe(refused('invalid/format/owner/braces', '/c/s/properties/owner/format'));
+    const created200 = statusFailure('valid-is-created', '200', '201');
+    const undocumented = statusFailure('status-is-allowed', '200', '201');
+    const plain = causesOf(validCase('valid/minimal'), '200', [created200, undocumented])[0];
+    const advisory = causesOf(validCase('valid/auth-lowercase-scheme'), '200', [
+      { ...created200, severity: 'warning' },
+      undocumented,
+    ])[0];
+    expect(advisory.signature).toBe(plain.signature);
+  });
 });
