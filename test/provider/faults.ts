@@ -1451,6 +1451,25 @@ export const BEYOND_PROFILE: readonly {
     apply: (b) => policy(b, { parseUuid: (v) => (/^urn:/i.test(v) ? undefined : b.validation.parseUuid(v)) }),
   },
   {
+    name: 'json-extensions-accepted',
+    description:
+      "The JSON reader takes a leading comment and reads an escape JSON does not define ('\\x41' as 'x41'), as Ruby's json does (RFC 8259 §9 lets it).",
+    apply: (b) => ({
+      ...b,
+      readJson: (raw, contentType) =>
+        b.readJson(
+          Buffer.from(
+            raw
+              .toString('utf8')
+              .replace(/^\/\*[^]*?\*\//, '')
+              .replace(/(?<!\\)\\x/g, 'x'),
+            'utf8',
+          ),
+          contentType,
+        ),
+    }),
+  },
+  {
     name: 'content-encoding-ignored',
     description:
       'Content-Encoding is ignored: a gzip body is parsed as it came (400), an unknown coding over plain JSON is created (201).',

@@ -8,7 +8,14 @@ const form = requestClass(
   'malformed-json',
   'malformed/<form>',
   'RFC 8259 §2',
-  'not a JSON text (truncated, a trailing comma, single quotes, a comment, two values, a BOM or white space only…)',
+  'not a JSON text (truncated, a trailing comma, single quotes, two values, a BOM or white space only…)',
+);
+const extension = requestClass(
+  'malformed-json',
+  'malformed/<extension>',
+  'RFC 8259 §9',
+  'a comment, or an escape JSON does not define (`\\x41`): not JSON, so 400 is due, but a parser MAY accept non-JSON extensions (RFC 8259 §9; Ruby’s json, under Rails, Sinatra and Grape, takes both), hence advice',
+  { advisory: true },
 );
 const nonJsonNumber = requestClass(
   'malformed-json',
@@ -27,7 +34,7 @@ export const malformed: Dimension = {
   name: 'malformed',
   title: 'Not JSON, no body',
   summary: 'Bytes that JSON.parse refuses, sent as the primary media type, and an empty body: 400 is due.',
-  classes: [form, nonJsonNumber, emptyBody],
+  classes: [form, extension, nonJsonNumber, emptyBody],
   drafts(ctx) {
     const { minimal, model } = ctx;
     const m = JSON.stringify(minimal);
@@ -42,15 +49,19 @@ export const malformed: Dimension = {
       ['unquoted-keys', m.replace(/"([^"]+)":/g, '$1:')],
       ['nan', withFirst('NaN')],
       ['leading-zero', withFirst('01')],
-      ['invalid-escape', withFirst('"\\x41"')],
+
       ['unterminated-string', `{"${firstKey}":"conformance}`],
-      ['comment', `/* conformance */${m}`],
       ['concatenated', m + m],
       ['bare-word', 'conformance'],
       ['bom-only', '\uFEFF'],
       ['whitespace-only', ' \r\n\t '],
     ];
     for (const [name, body] of forms) out.push(...emit(ctx, form, { form: name }, body));
+    const extensions: [string, string][] = [
+      ['invalid-escape', withFirst('"\\x41"')],
+      ['comment', `/* conformance */${m}`],
+    ];
+    for (const [name, body] of extensions) out.push(...emit(ctx, extension, { extension: name }, body));
     // NaN and the infinities in every position, not only the first key: Python's json.loads takes them all.
     const MARK = 'conformance-non-json-number';
     const withField = (name: string, value: unknown): Body => ({ ...minimal, [name]: value });
