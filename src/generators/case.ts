@@ -91,6 +91,8 @@ export interface TestCase {
    * family, `valid/media` (see `familyOf`, src/report/cause.ts).
    */
   readonly family?: string;
+  /** A query string sent with the request (without `?`): the operation defines no query parameter. */
+  readonly query?: string;
   /** Set when the message is written byte by byte (`src/runner/raw.ts`); `body` is then its readable form. */
   readonly wire?: Wire;
   /** fast-check replay path of a random case (with the run's seed), for shrinking. */

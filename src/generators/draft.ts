@@ -15,6 +15,8 @@ export interface DraftOptions {
   readonly class?: string;
   /** The problem family, where the label's prefix does not say it (`TestCase.family`). */
   readonly family?: string;
+  /** A query string (`TestCase.query`). */
+  readonly query?: string;
   /** The message as written byte by byte (the raw sender), when the HTTP client cannot express it. */
   readonly wire?: Wire;
   /** The HTTP layer may refuse the message before the operation sees it (`TestCase.httpLayer`). */
@@ -48,6 +50,7 @@ export function draft(kind: CaseKind, label: string, body: string | undefined, o
     ...(o.accept ? { accept: o.accept } : {}),
     ...(o.class ? { class: o.class } : {}),
     ...(o.family ? { family: o.family } : {}),
+    ...(o.query ? { query: o.query } : {}),
     ...(o.wire ? { wire: o.wire } : {}),
     ...(o.httpLayer ? { httpLayer: true as const } : {}),
   };

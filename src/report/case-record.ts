@@ -115,6 +115,12 @@ export function inferAuth(authorization: string | undefined): AuthMode {
   return 'wrong';
 }
 
+/** The query string a recorded request was sent with (`TestCase.query`), as a spread. */
+function queryOf(url: string): { query?: string } {
+  const i = url.indexOf('?');
+  return i < 0 || i === url.length - 1 ? {} : { query: url.slice(i + 1) };
+}
+
 /** Fields the raw sender adds to every message itself (`src/runner/raw.ts`): left out of the wire form it is given. */
 const SENDER_FIELDS: ReadonlySet<string> = new Set(['host', 'content-length', 'transfer-encoding', 'connection']);
 
@@ -169,6 +175,7 @@ export function caseFromRecord(f: CaseRecord, name: string): TestCase {
     ...(f.case.advisory !== undefined ? { advisory: f.case.advisory } : {}),
     ...(f.case.httpLayer ? { httpLayer: f.case.httpLayer } : {}),
     ...(f.request.wire ? { wire: wireFromRecord(f.request.wire) } : {}),
+    ...queryOf(f.request.url),
   };
 }
 

@@ -126,7 +126,13 @@ export async function sendCase(c: TestCase, deps: SendDeps, onAttempt?: OnAttemp
     const raw = wireRequest(c, token, deps.redact ?? ((s) => s));
     const { headers, shown } = raw === undefined ? wireHeaders(c, token) : { headers: {}, shown: raw.shown };
     const ex = await http.send(
-      { method: c.method, url, headers, body: c.body, ...(raw ? { wire: raw.wire } : {}) },
+      {
+        method: c.method,
+        url: c.query === undefined ? url : `${url}?${c.query}`,
+        headers,
+        body: c.body,
+        ...(raw ? { wire: raw.wire } : {}),
+      },
       shown,
       () => pace.acquire(signal),
       onAttempt && ((stale) => onAttempt({ ...stale, rateLimited })),

@@ -66,8 +66,8 @@ export interface Behaviour {
   unsupportedMediaType(contentType: string | undefined): Reply;
   /** Undoes the request's Content-Encoding (RFC 9110 §8.4): the bytes, or the answer when it cannot be undone. */
   decodeBody(raw: Buffer, contentEncoding: string | undefined): Buffer | Reply;
-  /** The body as JSON; `contentType` is the request's, for faults that read a body by its media type. */
-  readJson(raw: Buffer, contentType?: string): Parsed;
+  /** The body as JSON; `contentType` and `url` are the request's, for faults that read more than the body. */
+  readJson(raw: Buffer, contentType?: string, url?: string): Parsed;
   readonly validation: ValidationPolicy;
   badRequest(issues: readonly Issue[]): Reply;
   /** Last look at a valid request: 'hang' never answers; throwing answers 500. */

@@ -339,6 +339,39 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'method-override-member',
+    area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      "A '_method' or '_METHOD' member is taken as a method override and removed before validation (Laravel, Slim): the rest is created.",
+    apply: (b) => ({
+      ...b,
+      readJson: (raw, contentType, url) => {
+        const parsed = b.readJson(raw, contentType, url);
+        if (parsed.kind !== 'json' || !isJsonObject(parsed.value)) return parsed;
+        const { _method: _m, _METHOD: _M, ...rest } = parsed.value;
+        return { kind: 'json', value: rest };
+      },
+    }),
+  },
+  {
+    name: 'query-merged-into-body',
+    area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      "Query and body are merged into one set of parameters (Rails' params, Laravel's input()): a required member given in the query string counts.",
+    apply: (b) => ({
+      ...b,
+      readJson: (raw, contentType, url) => {
+        const parsed = b.readJson(raw, contentType, url);
+        if (parsed.kind !== 'json' || !isJsonObject(parsed.value) || url === undefined) return parsed;
+        const merged: Record<string, unknown> = { ...parsed.value };
+        for (const [k, v] of new URL(url, 'http://127.0.0.1').searchParams) merged[k] ??= v;
+        return { kind: 'json', value: merged };
+      },
+    }),
+  },
+  {
     name: 'empty-body-201',
     area: 'lax-validation',
     caughtBy: ['invalid-is-rejected'],

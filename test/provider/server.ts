@@ -154,7 +154,7 @@ async function handleEndpoint(
 
   const decoded = b.decodeBody(raw, req.headers['content-encoding']);
   if (!Buffer.isBuffer(decoded)) return answer(b, req, res, decoded);
-  const parsed = b.readJson(decoded, contentType);
+  const parsed = b.readJson(decoded, contentType, req.url);
   if (parsed.kind === 'invalid') return answer(b, req, res, b.badRequest([parsed.issue]));
   let request: EntityRequest;
   if (parsed.kind === 'request') {

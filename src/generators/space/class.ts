@@ -140,6 +140,8 @@ export interface EmitOptions {
    * a malformed-json case is certified on the bytes instead.
    */
   readonly wire?: Wire;
+  /** A query string (`TestCase.query`). */
+  readonly query?: string;
 }
 
 /** Content codings the suite can apply (RFC 9110 §8.4.1); any other is unknown to a server as well. */
@@ -233,6 +235,7 @@ export function emit(
       ...(o.wire ? { wire: o.wire } : {}),
       ...(cls.httpLayer ? { httpLayer: cls.httpLayer } : {}),
       ...(cls.family ? { family: cls.family } : {}),
+      ...(o.query ? { query: o.query } : {}),
       class: cls.label,
     }),
   ];

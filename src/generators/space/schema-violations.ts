@@ -12,6 +12,12 @@ const field = SPEC.field;
 const CLASSES: readonly RequestClass[] = [
   requestClass(
     row,
+    'invalid/required/<field>/in-query',
+    `${SPEC.schema}/required`,
+    'a required member left out of the body and given in the query string instead (the operation defines no query parameter): stacks that merge query and body into one set of parameters (Rails, Sinatra, Grape, Laravel) create it',
+  ),
+  requestClass(
+    row,
     'invalid/required/empty-object/<media>',
     SPEC.requestContent,
     'an empty object under every other declared media type and spelling: the schema applies to each; a stack that finds no schema for a spelling skips validation and creates it (a 415 is accepted: a refused declared type is the valid cases’ failure)',
@@ -76,7 +82,7 @@ const CLASSES: readonly RequestClass[] = [
     row,
     'invalid/additionalProperties/<name>',
     `${SPEC.schema}/additionalProperties`,
-    'another spelling of a known member (empty, Pascal or upper case), which case-insensitive binders take as the member',
+    'another spelling of a known member (empty, Pascal, upper or snake case), which case-insensitive binders and alias generators take as the member; or a method override (`_method`, `_METHOD`), which Laravel and Slim read and drop',
   ),
 ];
 
@@ -100,7 +106,8 @@ export const schemaViolations: Dimension = {
         const cls = CLASSES.find((k) => matchesClass(k, c.label));
         if (cls === undefined) throw new Error(`space/schema-violations: no class for ${c.label}`);
         const media = c.contentType === undefined ? {} : { contentType: c.contentType };
-        out.push(...emit(ctx, cls, c.label, JSON.stringify(c.body), { violation: c.violation, ...media }));
+        const query = c.query === undefined ? {} : { query: c.query };
+        out.push(...emit(ctx, cls, c.label, JSON.stringify(c.body), { violation: c.violation, ...media, ...query }));
       }
     return out;
   },

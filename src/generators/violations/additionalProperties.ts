@@ -35,6 +35,8 @@ export const additionalProperties: ViolationKind = {
       if (nameVariants(f.name).snake !== f.name)
         additional(nameVariants(f.name).snake, nameVariants(f.name).snake, canonicalValue(f), f);
     additional('empty-name', '', 'conformance');
+    // The members frameworks read as a method override (Laravel's and Symfony's `_method`, Slim's `_METHOD`).
+    for (const name of ['_method', '_METHOD']) additional(name, name, 'DELETE');
     return out;
   },
   arbitrary({ model, base }) {

@@ -41,6 +41,8 @@ export interface InvalidCandidate {
   readonly violation: Violation;
   /** Sent under this declared media type instead of the primary one. */
   readonly contentType?: string;
+  /** Sent with this query string (`TestCase.query`). */
+  readonly query?: string;
 }
 
 /** One violation kind, registered in `./index.ts`. */

@@ -13,6 +13,14 @@ export const required: ViolationKind = {
       delete body[r];
       return { label: `invalid/required/${r}`, body, violation };
     });
+    // The same member in the query string instead (a string-valued one: a query carries text).
+    for (const r of model.required)
+      if (typeof minimal[r] === 'string') {
+        const body = { ...minimal };
+        delete body[r];
+        const query = new URLSearchParams({ [r]: minimal[r] }).toString();
+        out.push({ label: `invalid/required/${r}/in-query`, body, violation, query });
+      }
     if (model.required.length > 1) {
       const body = { ...all };
       for (const r of model.required) delete body[r];

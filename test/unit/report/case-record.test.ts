@@ -39,13 +39,27 @@ const CASES: TestCase[] = [
     accept: [201, 400],
     advisory: 'names SHOULD be unique (RFC 8259 §4)',
   },
+  {
+    id: 'b0090',
+    phase: 'boundary',
+    kind: 'schema-violation',
+    label: 'invalid/required/brand/in-query',
+    method: 'POST',
+    contentType: 'application/json',
+    body: '{"type":"EV"}',
+    value: { type: 'EV' },
+    auth: 'valid',
+    violation: { keyword: 'required', rule: '/components/schemas/X/required', instancePath: '' },
+    query: 'brand=conformance-brand',
+  },
 ];
 
 describe('toCaseRecord and caseFromRecord', () => {
   it.each(CASES)('read back the case they wrote ($label)', (c) => {
     // Arrange
+    const url = `http://127.0.0.1:9/v1/onboarding/entities${c.query === undefined ? '' : `?${c.query}`}`;
     const ex = {
-      request: { method: c.method, url: 'http://127.0.0.1:9/v1/onboarding/entities', headers: {}, body: c.body },
+      request: { method: c.method, url, headers: {}, body: c.body },
       response: { status: 201, headers: { 'x-token': 'secret-token' }, body: 'echo secret-token' },
     };
     // Act
@@ -56,7 +70,7 @@ describe('toCaseRecord and caseFromRecord', () => {
     expect(back).toEqual(rest);
     expect(record.counterexamplePath).toBe(c.counterexamplePath ?? null);
     expect(record.response).toEqual({ status: 201, headers: { 'x-token': '[REDACTED]' }, body: 'echo [REDACTED]' });
-    expect(record.curl).toContain("curl -sS -i -X POST 'http://127.0.0.1:9/v1/onboarding/entities'");
+    expect(record.curl).toContain(`curl -sS -i -X POST '${url}'`);
   });
 
   it('names the record when its case kind is unknown', () => {
