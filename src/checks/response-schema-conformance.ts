@@ -18,6 +18,8 @@ export const responseSchemaConformance: Check = {
         ctx.validators.responseFor(res.status, res.headers['content-type']) ??
         (byType.size === 1 ? [...byType.values()][0] : undefined);
       if (!validator) return undefined;
+      // What is due is JSON text; the media type says why (a bare media type read as a Content-Type complaint).
+      const jsonText = `a JSON text, as ${validator.mediaType} says`;
       if (res.truncated)
         return fail('body-too-large', validator.pointer, `${res.status} body exceeded the read cap and was cut`);
       // RFC 8259 §8.1: JSON text exchanged between systems MUST be UTF-8; other bytes are no JSON text, whatever a
@@ -28,7 +30,7 @@ export const responseSchemaConformance: Check = {
           validator.pointer,
           `${res.status} body is not JSON: its bytes are not UTF-8 (RFC 8259 §8.1)`,
           res.body.slice(0, 200),
-          validator.mediaType,
+          jsonText,
         );
       const parsed = jsonBody(res);
       if (!parsed.ok) {
@@ -37,7 +39,7 @@ export const responseSchemaConformance: Check = {
           validator.pointer,
           `${res.status} body is not JSON (${parsed.error})`,
           res.body.slice(0, 200),
-          validator.mediaType,
+          jsonText,
         );
       }
       const errors = validator.validate(parsed.value);

@@ -86,6 +86,11 @@ export function uuidNearMisses(u: string): NearMiss[] {
       name: 'misplaced-hyphens',
       value: `${hex.slice(0, 4)}-${hex.slice(4, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`,
     },
+    // A digit that is not ASCII (fullwidth 0), hyphens too many after the four in place: Python's uuid.UUID reads them
+    // all (int(), hyphens stripped), and jsonschema's format checker is uuid.UUID and the four places.
+    { name: 'fullwidth-digit', value: `\uff10${u.slice(1)}` },
+    { name: 'extra-hyphen', value: `${u.slice(0, 28)}-${u.slice(28)}` },
+    { name: 'trailing-hyphen', value: `${u}-` },
     // Its 16 bytes in base64: Jackson's UUID deserializer reads a 24-character string so.
     { name: 'base64', value: Buffer.from(hex, 'hex').toString('base64') },
     { name: 'trailing-newline', value: `${u}\n` },

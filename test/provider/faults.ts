@@ -255,6 +255,25 @@ export const FAULTS: readonly Fault[] = [
       }),
   },
   {
+    name: 'uuid-python-parser',
+    area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      "collectiveId/owner are checked as jsonschema's format checker does: uuid.UUID() (hyphens stripped, digits read by int(), so fullwidth ones too) and a hyphen at 8, 13, 18 and 23.",
+    apply: (b) =>
+      policy(b, {
+        parseUuid: (v) => {
+          const hex = v
+            .replaceAll('-', '')
+            .replace(/[\uff10-\uff19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 48));
+          const placed = [8, 13, 18, 23].every((i) => v[i] === '-');
+          return placed && /^[0-9a-f]{32}$/i.test(hex)
+            ? `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`.toLowerCase()
+            : b.validation.parseUuid(v);
+        },
+      }),
+  },
+  {
     name: 'uuid-base64-accepted',
     area: 'lax-validation',
     caughtBy: ['invalid-is-rejected'],

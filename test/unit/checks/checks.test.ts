@@ -744,13 +744,15 @@ describe('the checks of the verdict profile', () => {
     expect(schema.applies(kase('method', { method: 'GET' }))).toBe(true);
   });
 
-  it('an extra member in an answer is documented as one to leave out, not as the validator’s report', () => {
+  it('an extra member is documented as one to leave out, a body that is not JSON as JSON text due', () => {
     const schema = createChecks().find((k) => k.name === 'response-schema-conformance')!;
     const found = schema.judge(kase('valid'), answer(201, { ...CREATED, entityType: 'EV' }), {
       validators,
       mockTarget: false,
     });
     expect(found).toMatchObject([{ kind: 'schema-violation', documented: 'no member entityType' }]);
+    const notJson = schema.judge(kase('valid'), answer(201, '{"x":Infinity}'), { validators, mockTarget: false });
+    expect(notJson).toMatchObject({ kind: 'not-json', documented: 'a JSON text, as application/json says' });
   });
 
   it('unique-id fails the second time an id is returned', () => {
