@@ -71,14 +71,17 @@ export function createTally(
     string,
     { code: string; rule: string; message: string; count: number; where?: string; example?: string }
   >();
+  // Sorted: the order answers came in depends on the concurrency, the list must not.
   const warningLines = () =>
-    [...warnings.values()].map(({ code, rule, message, count, where, example }) => ({
-      code,
-      rule,
-      count,
-      message:
-        where === undefined ? message : `${message} [${where === example ? where : `${where}, e.g. ${example}`}]`,
-    }));
+    [...warnings.values()]
+      .map(({ code, rule, message, count, where, example }) => ({
+        code,
+        rule,
+        count,
+        message:
+          where === undefined ? message : `${message} [${where === example ? where : `${where}, e.g. ${example}`}]`,
+      }))
+      .sort((a, b) => (a.code === b.code ? (a.message < b.message ? -1 : 1) : a.code < b.code ? -1 : 1));
   const gaps = new Map<number, SpecGap>();
   // The first few ids only: the rest go to `onCreated`, so memory stays flat in the number of cases.
   const created: string[] = [];

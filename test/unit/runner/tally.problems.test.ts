@@ -188,6 +188,27 @@ describe('createTally: problems', () => {
     ]);
   });
 
+  it('lists warnings in one order whatever order the answers came in', () => {
+    const warn = (check: string, kind: string): Judged => ({
+      check: byName(check),
+      outcome: 'fail',
+      failures: [{ check, ...fail(kind, RESPONSES, kind), severity: 'warning' }],
+    });
+    const lists = [false, true].map((reversed) => {
+      const t = tallyOf();
+      const a = valid('b1', 'valid/minimal', '{}');
+      const b = valid('b2', 'valid/all-fields', '{}');
+      const order: [TestCase, Judged][] = [
+        [a, warn('method-is-not-allowed', 'missing-allow-header')],
+        [b, warn('echo-return-url', 'echo-omission')],
+      ];
+      for (const [c, j] of reversed ? order.reverse() : order) t.record(c, answer(c, 201), [j], 1);
+      return t.report(META).warnings!.map((w) => w.code);
+    });
+    expect(lists[0]).toEqual(['echo-return-url/echo-omission', 'method-is-not-allowed/missing-allow-header']);
+    expect(lists[1]).toEqual(lists[0]);
+  });
+
   it('names the class of a message the HTTP layer may refuse when its connection was closed', () => {
     const t = tallyOf();
     const c: TestCase = {
