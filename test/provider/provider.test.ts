@@ -594,6 +594,29 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
     status: 401,
   },
   'router-404-unlisted-methods': { call: { method: 'PROPFIND' }, status: 405 },
+  // The probes of 2026-12-03: each fault seen through the one request the suite added for it.
+  'return-url-zero-value': valid({}, { body: ok }),
+  'raw-bytes-copied': invalid({
+    raw: Buffer.from([...Buffer.from('{"brand":"b'), 0xff, ...Buffer.from('","type":"EV"}')]),
+  }),
+  'bearer-prefix-optional': { call: { body: ok, auth: TOKEN }, status: 401 },
+  'scheme-ignored': { call: { body: ok, auth: `Basic ${TOKEN}` }, status: 401 },
+  'token-case-insensitive': { call: { body: ok, auth: `Bearer ${TOKEN.toUpperCase()}` }, status: 401 },
+  'root-pairs-accepted': invalid({
+    body: [
+      ['brand', 'b'],
+      ['type', 'EV'],
+    ],
+  }),
+  'snake-case-aliases': invalid({ body: { ...ok, return_url: 'https://app.example.com/done' } }),
+  'uuid-base64-accepted': invalid({
+    body: { ...ok, owner: Buffer.from(UUID.replaceAll('-', ''), 'hex').toString('base64') },
+  }),
+  'uuid-python-parser': invalid({ body: { ...ok, owner: `\uff10${UUID.slice(1)}` } }),
+  'validation-only-for-exact-media-type': invalid({ body: {}, contentType: 'text/json' }),
+  'validation-422': invalid({ body: { type: 'EV' } }),
+  'query-merged-into-body': invalid({ body: { type: 'EV' }, path: `${ENDPOINT}?brand=b` }),
+  'method-override-member': invalid({ body: { ...ok, _method: 'DELETE' } }),
   // Issue 15's fault pair: each is seen through one of its bugs (the faults it is made of have their own witnesses).
   'two-bugs': invalid({ body: { brand: 'b', type: 'ev' } }),
   'two-bugs-and-basic-accepted': { call: { body: ok, auth: 'Basic dGVzdDp0ZXN0' }, status: 401 },
