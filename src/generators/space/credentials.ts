@@ -20,8 +20,8 @@ const VALID_SPELLINGS: readonly (readonly [string, string])[] = [
  */
 const NEAR_TOKENS: readonly (readonly [string, string])[] = [
   ['suffix', `Bearer ${WIRE_TOKEN}0`],
-  ['prefix', `Bearer 0${WIRE_TOKEN}`],
   ['case', `Bearer ${WIRE_TOKEN_SWAPPED}`],
+  ['prefix', `Bearer 0${WIRE_TOKEN}`],
 ];
 /**
  * The valid token under another scheme or none: a provider that takes whatever follows the first space, or strips an
@@ -29,8 +29,8 @@ const NEAR_TOKENS: readonly (readonly [string, string])[] = [
  */
 const OTHER_SCHEMES: readonly (readonly [string, string])[] = [
   ['basic', `Basic ${WIRE_TOKEN}`],
-  ['token', `Token ${WIRE_TOKEN}`],
   ['none', WIRE_TOKEN],
+  ['token', `Token ${WIRE_TOKEN}`],
 ];
 /** Authorization values that are not a Bearer credential (RFC 6750 §2.1: "Bearer" 1*SP b64token). */
 const REFUSED_SPELLINGS: readonly (readonly [string, string])[] = [
