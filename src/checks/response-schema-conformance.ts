@@ -50,7 +50,9 @@ export const responseSchemaConformance: Check = {
           `${res.status} body${e.instancePath ? ' at ' + e.instancePath : ''} ${e.message}`,
           resolvePointer(parsed.value, e.instancePath) ?? null,
           // What the schema wants, not the validator's report: for an extra member, that it be left out.
-          e.keyword === 'additionalProperties' ? `no member ${String(e.params['additionalProperty'])}` : e.params,
+          e.keyword === 'additionalProperties'
+            ? `no member ${JSON.stringify(e.params['additionalProperty'])}`
+            : e.params,
         ),
       );
     }),

@@ -130,8 +130,11 @@ export function describeProblem(
     return { title: cut(`status ${received} (server error) on ${classList(classes, example.case?.label)}`), due };
   if (primary.check === 'response-is-received')
     return { title: cut(`no answer (${received}) on ${classList(classes, example.case?.label)}`), due };
-  if (primary.check.startsWith('echo-') && at.length)
-    return { title: cut(`${fieldList(at)}: not the value sent (${primary.check}, ${received})`), due };
+  if (primary.check.startsWith('echo-') && at.length) {
+    // None sent and a value back (a default filled in) is not a changed value: the title says which.
+    const what = primary.documented === null ? 'a value where none was sent' : 'not the value sent';
+    return { title: cut(`${fieldList(at)}: ${what} (${primary.check}, ${received})`), due };
+  }
   if (STATUS_KINDS.has(primary.kind) && due) {
     const where = p.scope
       ? ` (${at.length ? `${fieldList(at)}, ` : ''}${classList(classes, example.case?.label)})`

@@ -750,7 +750,7 @@ describe('the checks of the verdict profile', () => {
       validators,
       mockTarget: false,
     });
-    expect(found).toMatchObject([{ kind: 'schema-violation', documented: 'no member entityType' }]);
+    expect(found).toMatchObject([{ kind: 'schema-violation', documented: 'no member "entityType"' }]);
     const notJson = schema.judge(kase('valid'), answer(201, '{"x":Infinity}'), { validators, mockTarget: false });
     expect(notJson).toMatchObject({ kind: 'not-json', documented: 'a JSON text, as application/json says' });
   });

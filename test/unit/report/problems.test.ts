@@ -45,6 +45,16 @@ describe('describeProblem', () => {
     expect(describeProblem(problem('echo-return-url', documented, at), example).due).toBe(due);
   });
 
+  it('says a value came back where none was sent, not that it differs', () => {
+    const title = (documented: unknown) =>
+      describeProblem(problem('echo-entity-information', documented, ['/data/entity/information/track']), example)
+        .title;
+    expect(title(null)).toBe(
+      'data.entity.information.track: a value where none was sent (echo-entity-information, 201)',
+    );
+    expect(title('beta')).toBe('data.entity.information.track: not the value sent (echo-entity-information, 201)');
+  });
+
   it('cuts a long title in the field list, never in the check and the answer', () => {
     const at = ['associatedEmail', 'identifier', 'pairingCode', 'track'].map((k) => `/data/entity/information/${k}`);
     const { title } = describeProblem(problem('echo-entity-information', 'x', at), example);
