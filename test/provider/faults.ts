@@ -374,6 +374,20 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'accept-json-required',
+    area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
+    description:
+      "Content negotiation wants application/json named in Accept: no Accept field, or '*/*' (curl's default), is answered 406.",
+    apply: (b) => ({
+      ...b,
+      admit: (req) =>
+        /application\/json/i.test(req.headers.accept ?? '')
+          ? b.admit(req)
+          : jsonReply(406, singleError('NotAcceptable', 'Only application/json is produced.')),
+    }),
+  },
+  {
     name: 'query-merged-into-body',
     area: 'lax-validation',
     caughtBy: ['invalid-is-rejected'],

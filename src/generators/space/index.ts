@@ -3,6 +3,7 @@
  * then sends one case per class first). A new dimension is a new file listed here; `docs/request-space.md` is
  * generated from this list (test/unit/generators/request-space.test.ts).
  */
+import { accept } from './accept.ts';
 import { bodies } from './bodies.ts';
 import type { Dimension } from './class.ts';
 import { credentials } from './credentials.ts';
@@ -34,5 +35,6 @@ export const DIMENSIONS: readonly Dimension[] = [
   encodings,
   credentials,
   mediaTypes,
+  accept,
   methods,
 ];

@@ -1,0 +1,58 @@
+/**
+ * Accept (RFC 9110 §12.5.1): what the client says it takes back. A valid request without the field, or with one
+ * that covers JSON by a range, is answered as any other (201 due): no Accept means any media type, and the range of
+ * every type is curl's own default. One that excludes JSON leaves the server a choice: 406, or the answer anyway.
+ */
+import type { Draft } from '../draft.ts';
+import { TOOL } from '../../version.ts';
+import { emit, requestClass, type Dimension } from './class.ts';
+import { VALID_AUTHORIZATION } from './wire.ts';
+
+const covered = requestClass(
+  'valid',
+  'valid/accept/<accept>',
+  'RFC 9110 §12.5.1',
+  'no Accept field (any media type), or one that covers application/json by a range (`*/*`, curl’s default; `application/*`): the answer is the same, 201 due',
+);
+const excluded = requestClass(
+  'valid',
+  'valid/accept/text-html',
+  'RFC 9110 §12.5.1',
+  'an Accept field that excludes JSON: the server may answer 406 or disregard the field and answer as usual, hence advice',
+  { advisory: true, accept: [201, 406] },
+);
+
+/** Accept values, by the label part they get; undefined sends no Accept field. */
+const COVERED: readonly (readonly [string, string | undefined])[] = [
+  ['none', undefined],
+  ['any', '*/*'],
+  ['application-any', 'application/*'],
+];
+
+export const accept: Dimension = {
+  name: 'accept',
+  title: 'Accept',
+  summary:
+    'The Accept field of an otherwise valid request: absent, or covering JSON by a range, 201 is due; excluding JSON, 406 or 201 (advice).',
+  classes: [covered, excluded],
+  drafts(ctx) {
+    const m = JSON.stringify(ctx.minimal);
+    // Written byte by byte: the HTTP client writes an Accept of its own.
+    const raw = (value: string | undefined) => ({
+      wire: {
+        framing: 'length' as const,
+        headers: [
+          ...(value === undefined ? [] : [['Accept', value] as const]),
+          ['User-Agent', `${TOOL.name}/${TOOL.version}`] as const,
+          ['Content-Type', ctx.ct] as const,
+          ['Authorization', VALID_AUTHORIZATION] as const,
+        ],
+        bodyBase64: Buffer.from(m).toString('base64'),
+      },
+    });
+    const out: Draft[] = [];
+    for (const [name, value] of COVERED) out.push(...emit(ctx, covered, { accept: name }, m, raw(value)));
+    out.push(...emit(ctx, excluded, {}, m, raw('text/html')));
+    return out;
+  },
+};
