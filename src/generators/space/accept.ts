@@ -4,9 +4,8 @@
  * every type is curl's own default. One that excludes JSON leaves the server a choice: 406, or the answer anyway.
  */
 import type { Draft } from '../draft.ts';
-import { TOOL } from '../../version.ts';
 import { emit, requestClass, type Dimension } from './class.ts';
-import { VALID_AUTHORIZATION } from './wire.ts';
+import { wire } from './wire.ts';
 
 const covered = requestClass(
   'valid',
@@ -22,9 +21,9 @@ const excluded = requestClass(
   { advisory: true, accept: [201, 406] },
 );
 
-/** Accept values, by the label part they get; undefined sends no Accept field. */
-const COVERED: readonly (readonly [string, string | undefined])[] = [
-  ['none', undefined],
+/** Accept values, by the label part they get; null sends no Accept field. */
+const COVERED: readonly (readonly [string, string | null])[] = [
+  ['none', null],
   ['any', '*/*'],
   ['application-any', 'application/*'],
 ];
@@ -38,18 +37,7 @@ export const accept: Dimension = {
   drafts(ctx) {
     const m = JSON.stringify(ctx.minimal);
     // Written byte by byte: the HTTP client writes an Accept of its own.
-    const raw = (value: string | undefined) => ({
-      wire: {
-        framing: 'length' as const,
-        headers: [
-          ...(value === undefined ? [] : [['Accept', value] as const]),
-          ['User-Agent', `${TOOL.name}/${TOOL.version}`] as const,
-          ['Content-Type', ctx.ct] as const,
-          ['Authorization', VALID_AUTHORIZATION] as const,
-        ],
-        bodyBase64: Buffer.from(m).toString('base64'),
-      },
-    });
+    const raw = (accept: string | null) => ({ wire: wire({ contentType: ctx.ct, accept }, undefined, Buffer.from(m)) });
     const out: Draft[] = [];
     for (const [name, value] of COVERED) out.push(...emit(ctx, covered, { accept: name }, m, raw(value)));
     out.push(...emit(ctx, excluded, {}, m, raw('text/html')));

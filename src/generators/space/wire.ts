@@ -8,6 +8,8 @@ export const VALID_AUTHORIZATION = `Bearer ${WIRE_TOKEN}`;
 /** What a raw case writes besides its body: a Content-Type (none when undefined), its Authorization lines in order. */
 export interface WireFields {
   readonly contentType: string | undefined;
+  /** The Accept field: `application/json` unless given; null sends none. */
+  readonly accept?: string | null;
   readonly authorization?: readonly string[];
   /** More fields after these (a Content-Encoding). */
   readonly extra?: readonly (readonly [string, string])[];
@@ -19,8 +21,9 @@ export function wire(
   framing: Omit<Wire, 'headers' | 'bodyBase64'> = { framing: 'length' },
   bytes?: Buffer,
 ): Wire {
+  const accept = f.accept === undefined ? 'application/json' : f.accept;
   const headers: [string, string][] = [
-    ['Accept', 'application/json'],
+    ...(accept === null ? [] : [['Accept', accept] as [string, string]]),
     ['User-Agent', `${TOOL.name}/${TOOL.version}`],
   ];
   if (f.contentType !== undefined) headers.push(['Content-Type', f.contentType]);
