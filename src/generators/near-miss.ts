@@ -102,6 +102,12 @@ export function uuidNearMisses(u: string): NearMiss[] {
   ];
 }
 
+/** A media type in mixed case (`Application/JSON`): the same type, as RFC 9110 §8.3.1 compares them. */
+export function mixedCaseMediaType(contentType: string): string {
+  const [type = '', subtype = ''] = contentType.split('/');
+  return `${type.slice(0, 1).toUpperCase()}${type.slice(1)}/${subtype.toUpperCase()}`;
+}
+
 /** Other spellings of a property name: PascalCase, UPPER CASE, lower case, snake_case. */
 export function nameVariants(name: string): { pascal: string; upper: string; lower: string; snake: string } {
   return {

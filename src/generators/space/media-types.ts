@@ -1,6 +1,7 @@
 /** Media types (`requestBody.content`, RFC 9110 §8.3): each declared one, its spellings, and undeclared ones. */
 import { MEDIA_FAMILY } from '../case.ts';
 import type { Draft } from '../draft.ts';
+import { mixedCaseMediaType } from '../near-miss.ts';
 import { emit, SPEC, requestClass, type Dimension } from './class.ts';
 import { wire } from './wire.ts';
 
@@ -97,7 +98,7 @@ export const mediaTypes: Dimension = {
     const [type = '', subtype = ''] = model.primary.contentType.split('/');
     out.push(
       ...emit(ctx, mixedCase, { media: model.primary.slug }, all, {
-        contentType: `${type.slice(0, 1).toUpperCase()}${type.slice(1)}/${subtype.toUpperCase()}`,
+        contentType: mixedCaseMediaType(model.primary.contentType),
       }),
     );
     for (const [spelling, spell] of SPELLINGS)

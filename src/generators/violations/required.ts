@@ -1,5 +1,6 @@
 /** `required` (JSON Schema Validation §6.5.3): a required property left out. */
 import fc from 'fast-check';
+import { mixedCaseMediaType } from '../near-miss.ts';
 import { rootViolation, randomDraft, type InvalidCandidate, type ViolationKind } from './kind.ts';
 
 export const required: ViolationKind = {
@@ -8,18 +9,21 @@ export const required: ViolationKind = {
   invalidCases({ model, minimal, all }) {
     if (model.required.length === 0) return [];
     const violation = rootViolation(model, 'required');
-    const out: InvalidCandidate[] = model.required.map((r) => {
+    const without = (r: string) => {
       const body = { ...minimal };
       delete body[r];
-      return { label: `invalid/required/${r}`, body, violation };
-    });
+      return body;
+    };
+    const out: InvalidCandidate[] = model.required.map((r) => ({
+      label: `invalid/required/${r}`,
+      body: without(r),
+      violation,
+    }));
     // The same member in the query string instead (a string-valued one: a query carries text).
     for (const r of model.required)
       if (typeof minimal[r] === 'string') {
-        const body = { ...minimal };
-        delete body[r];
         const query = new URLSearchParams({ [r]: minimal[r] }).toString();
-        out.push({ label: `invalid/required/${r}/in-query`, body, violation, query });
+        out.push({ label: `invalid/required/${r}/in-query`, body: without(r), violation, query });
       }
     if (model.required.length > 1) {
       const body = { ...all };
@@ -28,13 +32,9 @@ export const required: ViolationKind = {
     }
     out.push({ label: 'invalid/required/empty-object', body: {}, violation });
     // The same under every other declared media type, and the primary in upper case (RFC 9110 §8.3.1).
-    const [type = '', subtype = ''] = model.primary.contentType.split('/');
     const media: [string, string][] = [
       ...model.media.filter((m) => m !== model.primary).map((m): [string, string] => [m.slug, m.contentType]),
-      [
-        `${model.primary.slug}-mixed-case`,
-        `${type.slice(0, 1).toUpperCase()}${type.slice(1)}/${subtype.toUpperCase()}`,
-      ],
+      [`${model.primary.slug}-mixed-case`, mixedCaseMediaType(model.primary.contentType)],
     ];
     for (const [slug, contentType] of media)
       out.push({ label: `invalid/required/empty-object/${slug}`, body: {}, violation, contentType });
