@@ -2,6 +2,11 @@ import type { Check } from './types.ts';
 import { resolvePointer } from '../spec/load.ts';
 import { fail, jsonBody, unlessRefusedByHttpLayer, withResponse } from './util.ts';
 
+/** What is due where a body is not JSON: JSON text, the media type saying why (a bare one read as a header complaint). */
+function jsonTextDue(mediaType: string): string {
+  return `a JSON text, as ${mediaType} says`;
+}
+
 /** A documented status's body is JSON valid against its documented schema (OpenAPI 3.0.4 §4.8.14 Media Type). */
 export const responseSchemaConformance: Check = {
   name: 'response-schema-conformance',
@@ -18,8 +23,6 @@ export const responseSchemaConformance: Check = {
         ctx.validators.responseFor(res.status, res.headers['content-type']) ??
         (byType.size === 1 ? [...byType.values()][0] : undefined);
       if (!validator) return undefined;
-      // What is due is JSON text; the media type says why (a bare media type read as a Content-Type complaint).
-      const jsonText = `a JSON text, as ${validator.mediaType} says`;
       if (res.truncated)
         return fail('body-too-large', validator.pointer, `${res.status} body exceeded the read cap and was cut`);
       // RFC 8259 §8.1: JSON text exchanged between systems MUST be UTF-8; other bytes are no JSON text, whatever a
@@ -30,7 +33,7 @@ export const responseSchemaConformance: Check = {
           validator.pointer,
           `${res.status} body is not JSON: its bytes are not UTF-8 (RFC 8259 §8.1)`,
           res.body.slice(0, 200),
-          jsonText,
+          jsonTextDue(validator.mediaType),
         );
       const parsed = jsonBody(res);
       if (!parsed.ok) {
@@ -39,7 +42,7 @@ export const responseSchemaConformance: Check = {
           validator.pointer,
           `${res.status} body is not JSON (${parsed.error})`,
           res.body.slice(0, 200),
-          jsonText,
+          jsonTextDue(validator.mediaType),
         );
       }
       const errors = validator.validate(parsed.value);
