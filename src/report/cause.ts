@@ -101,13 +101,14 @@ export function causesOf(
   if (primary) {
     // A lost answer or a 5xx explains whatever else the case failed, and so does an invalid request accepted (its 2xx
     // echoes what it should have refused).
-    const fatal = FATAL.has(primary.check) || (c.kind !== 'valid' && /^2\d\d$/.test(answer));
+    const fatal = FATAL.has(primary.check) || accepted;
     const scope = scopeOf(c, answer);
     // One rule for every field it applies to (`format uuid` of collectiveId and owner): the fields go to `at`. A refusal
-    // with the wrong 4xx is one bug whatever the rule the request broke: no rule then.
+    // with the wrong 4xx (the one scope `scopeOf` leaves empty for such a request) is one bug whatever the rule the
+    // request broke: no rule then.
     const rule = primary.rule.replace(/\/properties\/[^/]+\/(?=[^/]+$)/, '/properties/*/');
     const core =
-      scope === '' && c.kind !== 'valid' && /^4\d\d$/.test(answer)
+      scope === '' && c.kind !== 'valid'
         ? `received ${answer} | ${primary.check} ${primary.kind}`
         : `received ${answer} | ${primary.check} ${primary.kind} ${rule}`;
     const field = c.violation?.instancePath;
