@@ -6,9 +6,8 @@ import { toCurl, type CurlTls } from './curl.ts';
 import { curlGap, toScript } from './script.ts';
 import type { CaseRecord } from './model.ts';
 import type { SentWire } from '../wire.ts';
-import { REDACTED_SWAPPED } from '../secrets.ts';
 import { REDACTED } from './text.ts';
-import { redactHeaderValue } from '../secrets.ts';
+import { REDACTED_SWAPPED, redactHeaderValue } from '../secrets.ts';
 
 /** Most bytes of an answer's body kept in a report. */
 const MAX_BODY = 64 * 1024;

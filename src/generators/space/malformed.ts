@@ -49,7 +49,6 @@ export const malformed: Dimension = {
       ['unquoted-keys', m.replace(/"([^"]+)":/g, '$1:')],
       ['nan', withFirst('NaN')],
       ['leading-zero', withFirst('01')],
-
       ['unterminated-string', `{"${firstKey}":"conformance}`],
       ['concatenated', m + m],
       ['bare-word', 'conformance'],
