@@ -76,24 +76,28 @@ export function enumNearMisses(members: readonly string[]): NearMiss[] {
 export function uuidNearMisses(u: string): NearMiss[] {
   const hex = u.replaceAll('-', '');
   return [
+    // First one spelling that each common parser reads as a uuid, so that a request budget meets every parser early:
+    // hex alone (.NET's "N", Python's uuid.UUID, a lax pattern), braces (.NET's "B", Python).
     { name: 'no-hyphens', value: hex },
     { name: 'braces', value: `{${u}}` },
-    { name: 'parentheses', value: `(${u})` },
+    // A digit that is not ASCII (fullwidth 0), hyphens too many after the four in place: Python's uuid.UUID reads them
+    // all (int(), hyphens stripped), and jsonschema's format checker is uuid.UUID and the four places.
+    { name: 'fullwidth-digit', value: `\uff10${u.slice(1)}` },
+    // Its 16 bytes in base64: Jackson's UUID deserializer reads a 24-character string so.
+    { name: 'base64', value: Buffer.from(hex, 'hex').toString('base64') },
+    // One digit short: Java's UUID.fromString pads short groups.
     { name: 'too-short', value: u.slice(0, -1) },
+    // A pattern ending in `$` (Python, PHP, Ruby) matches before a final newline.
+    { name: 'trailing-newline', value: `${u}\n` },
+    { name: 'parentheses', value: `(${u})` },
     { name: 'too-long', value: `${u}0` },
     { name: 'non-hex-digit', value: `${u.slice(0, -1)}g` },
     {
       name: 'misplaced-hyphens',
       value: `${hex.slice(0, 4)}-${hex.slice(4, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`,
     },
-    // A digit that is not ASCII (fullwidth 0), hyphens too many after the four in place: Python's uuid.UUID reads them
-    // all (int(), hyphens stripped), and jsonschema's format checker is uuid.UUID and the four places.
-    { name: 'fullwidth-digit', value: `\uff10${u.slice(1)}` },
     { name: 'extra-hyphen', value: `${u.slice(0, 28)}-${u.slice(28)}` },
     { name: 'trailing-hyphen', value: `${u}-` },
-    // Its 16 bytes in base64: Jackson's UUID deserializer reads a 24-character string so.
-    { name: 'base64', value: Buffer.from(hex, 'hex').toString('base64') },
-    { name: 'trailing-newline', value: `${u}\n` },
     { name: 'leading-space', value: ` ${u}` },
     { name: 'urn-oid', value: 'urn:oid:2.25.329800735698586629295641978511506172918' },
     { name: 'urn-uuid-without-colon', value: `urn:uuid${u}` },

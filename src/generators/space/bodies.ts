@@ -1,9 +1,21 @@
 /** Valid bodies: the required members, every member, nulls, enum members, classes of text, any-value shapes. */
 import type { Draft } from '../draft.ts';
+import { leadingFirst } from '../order.ts';
 import { ANY_SHAPES, LONE_SURROGATES, STRING_VARIANTS } from '../values.ts';
 import type { Body } from '../violations/kind.ts';
 import { VIOLATIONS } from '../violations/index.ts';
 import { emit, matchesClass, SPEC, requestClass, type Dimension } from './class.ts';
+
+/**
+ * The string variants in the order the boundary phase sends them: after the empty string, the ones real stacks were
+ * seen to break (a 255-character column, control characters refused or mangled, a trimming binder, a body-size limit),
+ * then the scripts. `STRING_VARIANTS` keeps its own order, which the random phase draws from.
+ */
+const BOUNDARY_STRINGS = leadingFirst(
+  STRING_VARIANTS,
+  ['empty', 'long-256', 'json-significant', 'padded', 'long-65536'],
+  (v) => v.name,
+);
 
 const minimal = requestClass(
   'valid',
@@ -122,7 +134,7 @@ export const bodies: Dimension = {
         out.push(...emit(ctx, cls, c.label, json(c.body)));
       }
     if (strings.length > 0)
-      for (const v of STRING_VARIANTS) {
+      for (const v of BOUNDARY_STRINGS) {
         const body: Body = { ...ctx.minimal };
         for (const f of v.singleField ? strings.slice(0, 1) : strings) body[f.name] = v.value;
         out.push(...emit(ctx, text, { variant: v.name }, json(body)));

@@ -2,6 +2,7 @@
 import { MEDIA_FAMILY } from '../case.ts';
 import type { Draft } from '../draft.ts';
 import { mixedCaseMediaType } from '../near-miss.ts';
+import { interleave } from '../order.ts';
 import { emit, SPEC, requestClass, type Dimension } from './class.ts';
 import { wire } from './wire.ts';
 
@@ -106,7 +107,11 @@ export const mediaTypes: Dimension = {
     for (const [parameter, spell] of OTHER_PARAMETERS)
       out.push(...emit(ctx, otherParameter, { parameter }, all, { contentType: spell(ctx.ct) }));
     const m = JSON.stringify(ctx.minimal);
-    for (const mt of [...UNDECLARED, ...LOOK_ALIKES.map((f) => f(type, subtype))])
+    // A look-alike second: the first case asks whether the type is checked at all, the second whether exactly.
+    for (const mt of interleave(
+      UNDECLARED,
+      LOOK_ALIKES.map((f) => f(type, subtype)),
+    ))
       out.push(...emit(ctx, undeclared, { type: mt.replace(/[^a-z0-9]+/gi, '-') }, m, { contentType: mt }));
     // Written byte by byte: the HTTP client would add a Content-Type of its own to a body without one.
     out.push(

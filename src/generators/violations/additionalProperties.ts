@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import type { FieldModel } from '../model.ts';
 import { nameVariants, unknownNameArb } from '../near-miss.ts';
+import { interleave } from '../order.ts';
 import { canonicalValue, jsonValueArb } from '../values.ts';
 import { randomDraft, rootViolation, type Body, type InvalidCandidate, type ViolationKind } from './kind.ts';
 
@@ -11,33 +12,35 @@ export const additionalProperties: ViolationKind = {
   invalidCases({ model, minimal }) {
     if (!model.closed) return [];
     const known = model.fields.map((f) => f.name);
-    const out: InvalidCandidate[] = [];
-    const additional = (label: string, key: string, value: unknown, replaces?: FieldModel) => {
-      if (known.includes(key)) return;
+    const additional = (label: string, key: string, value: unknown, replaces?: FieldModel): InvalidCandidate[] => {
+      if (known.includes(key)) return [];
       const body: Body = { ...minimal };
       if (replaces && !replaces.required) delete body[replaces.name];
       body[key] = value;
-      out.push({
-        label: `invalid/additionalProperties/${label}`,
-        body,
-        violation: rootViolation(model, 'additionalProperties'),
-      });
+      return [
+        {
+          label: `invalid/additionalProperties/${label}`,
+          body,
+          violation: rootViolation(model, 'additionalProperties'),
+        },
+      ];
     };
-    additional('unknown', 'conformanceExtra', 'conformance');
+    const spelling = (f: FieldModel, as: 'pascal' | 'upper' | 'snake') =>
+      additional(nameVariants(f.name)[as], nameVariants(f.name)[as], canonicalValue(f), f);
     // Other casings of known names (ASP.NET binds case-insensitively by default): an optional field is renamed,
     // a required one stays and gets a twin, so that `required` stays satisfied.
-    for (const f of model.fields)
-      additional(nameVariants(f.name).pascal, nameVariants(f.name).pascal, canonicalValue(f), f);
-    for (const f of model.fields)
-      if (f.required) additional(nameVariants(f.name).upper, nameVariants(f.name).upper, canonicalValue(f), f);
+    const pascal = model.fields.flatMap((f) => spelling(f, 'pascal'));
+    const upper = model.fields.flatMap((f) => (f.required ? spelling(f, 'upper') : []));
     // snake_case twins of compound names (pydantic's alias generators, Rails' parameter conventions bind them).
-    for (const f of model.fields)
-      if (nameVariants(f.name).snake !== f.name)
-        additional(nameVariants(f.name).snake, nameVariants(f.name).snake, canonicalValue(f), f);
-    additional('empty-name', '', 'conformance');
+    const snake = model.fields.flatMap((f) => (nameVariants(f.name).snake === f.name ? [] : spelling(f, 'snake')));
     // The members frameworks read as a method override (Laravel's and Symfony's `_method`, Slim's `_METHOD`).
-    for (const name of ['_method', '_METHOD']) additional(name, name, 'DELETE');
-    return out;
+    const overrides = ['_method', '_METHOD'].flatMap((name) => additional(name, name, 'DELETE'));
+    // Each binder behaviour once before any twice: a request budget reaches snake_case and `_method` as early as
+    // PascalCase.
+    return [
+      ...additional('unknown', 'conformanceExtra', 'conformance'),
+      ...interleave(pascal, snake, overrides, upper, additional('empty-name', '', 'conformance')),
+    ];
   },
   arbitrary({ model, base }) {
     if (!model.closed) return undefined;

@@ -3,7 +3,15 @@ import fc from 'fast-check';
 import type { Draft } from '../draft.ts';
 import { typeAllows, type FieldModel, type JsonType } from '../model.ts';
 import { canonicalValue, jsonTypeOf, valueOfTypeArb } from '../values.ts';
-import { fieldViolation, randomDraft, rootViolation, withField, type ViolationKind } from './kind.ts';
+import { interleave } from '../order.ts';
+import {
+  fieldViolation,
+  randomDraft,
+  rootViolation,
+  withField,
+  type InvalidCandidate,
+  type ViolationKind,
+} from './kind.ts';
 
 /** Wrong JSON types tried on a typed field, in this order (both phases). */
 const WRONG_TYPES: readonly JsonType[] = ['number', 'boolean', 'array', 'object', 'string', 'null'];
@@ -65,19 +73,18 @@ export const type: ViolationKind = {
   keyword: 'type',
   property: 'invalid/type',
   invalidCases({ model, minimal }) {
-    const out = WRONG_TYPES.filter((t) => !typeAllows(model.rootTypes, t)).map((t) => ({
+    const roots = WRONG_TYPES.filter((t) => !typeAllows(model.rootTypes, t)).map((t) => ({
       label: `invalid/type/root/${t}`,
       body: wrongValue(undefined, t, minimal),
       violation: rootViolation(model, 'type'),
     }));
     // The object as a list of [name, value] pairs: Python's dict() and pydantic v1's parse_obj make the object of it.
-    if (!typeAllows(model.rootTypes, 'array'))
-      out.push({
-        label: 'invalid/type/root/pairs',
-        body: Object.entries(minimal),
-        violation: rootViolation(model, 'type'),
-      });
-    for (const f of model.fields) {
+    // Sent second: another behaviour than a scalar refused, where a second scalar is the same branch.
+    const pairs = typeAllows(model.rootTypes, 'array')
+      ? []
+      : [{ label: 'invalid/type/root/pairs', body: Object.entries(minimal), violation: rootViolation(model, 'type') }];
+    const fieldCases = (f: FieldModel): InvalidCandidate[] => {
+      const out: InvalidCandidate[] = [];
       const tried = new Set<string>();
       for (const t of wrongTypes(f)) {
         const value = wrongValue(f, t, canonicalValue(f));
@@ -88,7 +95,7 @@ export const type: ViolationKind = {
           violation: fieldViolation(f, 'type'),
         });
       }
-      if (f.types === undefined || typeAllows(f.types, 'array')) continue;
+      if (f.types === undefined || typeAllows(f.types, 'array')) return out;
       for (const a of COERCIBLE_ARRAYS)
         if (!tried.has(shapeOf(a.value)))
           out.push({
@@ -96,8 +103,20 @@ export const type: ViolationKind = {
             body: withField(minimal, f, a.value),
             violation: fieldViolation(f, 'type'),
           });
-    }
-    return out;
+      return out;
+    };
+    // An enum field's wrong types alternate with those of the other plain fields: a number there is an ordinal that
+    // Jackson and System.Text.Json bind by default, another behaviour than a number coerced to a string. Formatted
+    // fields last (as `space/schema-violations.ts` sorts them).
+    const on = (keep: (f: FieldModel) => boolean) => model.fields.filter(keep).flatMap(fieldCases);
+    return [
+      ...interleave(roots, pairs),
+      ...interleave(
+        on((f) => f.enumValues === undefined && f.format === undefined),
+        on((f) => f.enumValues !== undefined),
+      ),
+      ...on((f) => f.enumValues === undefined && f.format !== undefined),
+    ];
   },
   arbitrary({ model, base }) {
     const branches: fc.Arbitrary<Draft>[] = [];
