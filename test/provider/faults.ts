@@ -388,6 +388,28 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'errors-rendered-by-accept',
+    area: 'wrong-answer',
+    caughtBy: ['invalid-is-rejected', 'auth-is-enforced'],
+    description:
+      "Errors rendered for a browser unless Accept names JSON (Laravel's default handler): a 400 becomes a redirect back, a 401 a redirect to the login page, for curl's '*/*'.",
+    apply: (b) => ({
+      ...b,
+      transmit: (res, wire, req) =>
+        (wire.status === 400 || wire.status === 401) && !/json/i.test(req.headers.accept ?? '')
+          ? b.transmit(
+              res,
+              {
+                status: 302,
+                headers: { Location: wire.status === 401 ? '/login' : '/', 'Content-Type': 'text/html; charset=UTF-8' },
+                body: '<!DOCTYPE html><title>Redirecting</title>',
+              },
+              req,
+            )
+          : b.transmit(res, wire, req),
+    }),
+  },
+  {
     name: 'query-merged-into-body',
     area: 'lax-validation',
     caughtBy: ['invalid-is-rejected'],

@@ -618,6 +618,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'query-merged-into-body': invalid({ body: { type: 'EV' }, path: `${ENDPOINT}?brand=b` }),
   'method-override-member': invalid({ body: { ...ok, _method: 'DELETE' } }),
   'accept-json-required': valid({}, { fields: [['Accept', '*/*']] }),
+  'errors-rendered-by-accept': invalid({ body: { type: 'EV' }, fields: [['Accept', '*/*']] }),
   // Issue 15's fault pair: each is seen through one of its bugs (the faults it is made of have their own witnesses).
   'two-bugs': invalid({ body: { brand: 'b', type: 'ev' } }),
   'two-bugs-and-basic-accepted': { call: { body: ok, auth: 'Basic dGVzdDp0ZXN0' }, status: 401 },

@@ -2,9 +2,11 @@
  * Accept (RFC 9110 §12.5.1): what the client says it takes back. A valid request without the field, or with one
  * that covers JSON by a range, is answered as any other (201 due): no Accept means any media type, and the range of
  * every type is curl's own default. One that excludes JSON leaves the server a choice: 406, or the answer anyway.
+ * And an anonymous request with `*\/*`, which most HTTP clients send: a framework that renders its errors by Accept
+ * redirects it to a login page, where the documented 401 is due (the invalid body with it: `violations/required.ts`).
  */
 import type { Draft } from '../draft.ts';
-import { emit, requestClass, type Dimension } from './class.ts';
+import { emit, requestClass, SPEC, type Dimension } from './class.ts';
 import { wire } from './wire.ts';
 
 const covered = requestClass(
@@ -21,6 +23,13 @@ const excluded = requestClass(
   { advisory: true, accept: [201, 406] },
 );
 
+const anonymous = requestClass(
+  'auth',
+  'auth/none/accept-any',
+  SPEC.security,
+  'no credentials, with `Accept: */*`: the documented 401 is due, not a redirect to a login page',
+);
+
 /** Accept values, by the label part they get; null sends no Accept field. */
 const COVERED: readonly (readonly [string, string | null])[] = [
   ['none', null],
@@ -33,7 +42,7 @@ export const accept: Dimension = {
   title: 'Accept',
   summary:
     'The Accept field of an otherwise valid request: absent, or covering JSON by a range, 201 is due; excluding JSON, 406 or 201 (advice).',
-  classes: [covered, excluded],
+  classes: [covered, excluded, anonymous],
   drafts(ctx) {
     const m = JSON.stringify(ctx.minimal);
     // Written byte by byte: the HTTP client writes an Accept of its own.
@@ -41,6 +50,12 @@ export const accept: Dimension = {
     const out: Draft[] = [];
     for (const [name, value] of COVERED) out.push(...emit(ctx, covered, { accept: name }, m, raw(value)));
     out.push(...emit(ctx, excluded, {}, m, raw('text/html')));
+    out.push(
+      ...emit(ctx, anonymous, {}, m, {
+        auth: 'none',
+        wire: wire({ contentType: ctx.ct, accept: '*/*', authorization: [] }, undefined, Buffer.from(m)),
+      }),
+    );
     return out;
   },
 };

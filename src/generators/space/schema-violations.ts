@@ -4,6 +4,7 @@
  */
 import type { Draft } from '../draft.ts';
 import { VIOLATIONS } from '../violations/index.ts';
+import { wire } from './wire.ts';
 import { emit, matchesClass, requestClass, SPEC, type Dimension, type RequestClass } from './class.ts';
 
 const row = 'schema-violation' as const;
@@ -15,6 +16,12 @@ const CLASSES: readonly RequestClass[] = [
     'invalid/required/<field>/in-query',
     `${SPEC.schema}/required`,
     'a required member left out of the body and given in the query string instead (the operation defines no query parameter): stacks that merge query and body into one set of parameters (Rails, Sinatra, Grape, Laravel) create it',
+  ),
+  requestClass(
+    row,
+    'invalid/required/<field>/accept-any',
+    `${SPEC.schema}/required`,
+    'a required member missing, with `Accept: */*` (what curl and most HTTP clients send): the documented 400 is due, not an error page or a redirect rendered for a browser (Laravel’s default handler answers JSON only when Accept names it)',
   ),
   requestClass(
     row,
@@ -82,7 +89,7 @@ const CLASSES: readonly RequestClass[] = [
     row,
     'invalid/additionalProperties/<name>',
     `${SPEC.schema}/additionalProperties`,
-    'another spelling of a known member (empty, Pascal, upper or snake case), which case-insensitive binders and alias generators take as the member; or a method override (`_method`, `_METHOD`), which Laravel and Slim read and drop',
+    'another spelling of a known member (empty, Pascal, upper or snake case), which case-insensitive binders and alias generators take as the member; or a method override (`_method`, `_METHOD`), which Laravel and Slim take for the request’s method (another route, or a 405) or drop from the body',
   ),
 ];
 
@@ -107,7 +114,13 @@ export const schemaViolations: Dimension = {
         if (cls === undefined) throw new Error(`space/schema-violations: no class for ${c.label}`);
         const media = c.contentType === undefined ? {} : { contentType: c.contentType };
         const query = c.query === undefined ? {} : { query: c.query };
-        out.push(...emit(ctx, cls, c.label, JSON.stringify(c.body), { violation: c.violation, ...media, ...query }));
+        const body = JSON.stringify(c.body);
+        // Written byte by byte: the HTTP client writes an Accept of its own.
+        const accept =
+          c.accept === undefined
+            ? {}
+            : { wire: wire({ contentType: c.contentType ?? ctx.ct, accept: c.accept }, undefined, Buffer.from(body)) };
+        out.push(...emit(ctx, cls, c.label, body, { violation: c.violation, ...media, ...query, ...accept }));
       }
     return out;
   },

@@ -43,6 +43,8 @@ export interface InvalidCandidate {
   readonly contentType?: string;
   /** Sent with this query string (`TestCase.query`). */
   readonly query?: string;
+  /** Sent with this Accept field instead of `application/json` (the message written byte by byte). */
+  readonly accept?: string;
 }
 
 /** One violation kind, registered in `./index.ts`. */

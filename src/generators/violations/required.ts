@@ -25,6 +25,10 @@ export const required: ViolationKind = {
         const query = new URLSearchParams({ [r]: minimal[r] }).toString();
         out.push({ label: `invalid/required/${r}/in-query`, body: without(r), violation, query });
       }
+    // With curl's `Accept: */*`: a framework that renders its errors by Accept answers a browser's redirect or page.
+    const [first] = model.required;
+    if (first !== undefined)
+      out.push({ label: `invalid/required/${first}/accept-any`, body: without(first), violation, accept: '*/*' });
     if (model.required.length > 1) {
       const body = { ...all };
       for (const r of model.required) delete body[r];
