@@ -12,6 +12,7 @@ import {
   textReply,
   type AuthOutcome,
   type Behaviour,
+  type Parsed,
 } from './behaviour.ts';
 import { errorResult, singleError, type CreateContext, type OnboardingRequest } from './respond.ts';
 import {
@@ -25,6 +26,23 @@ import {
   type Json,
   type ValidationPolicy,
 } from './validate.ts';
+
+/** The request's members in the order the spec declares them (a struct that follows the spec): `properties` after `owner`. */
+const DECLARED_ORDER: readonly FieldName[] = [
+  ...STRING_FIELDS.slice(0, STRING_FIELDS.indexOf('owner') + 1),
+  'properties',
+  ...STRING_FIELDS.slice(STRING_FIELDS.indexOf('owner') + 1),
+  'type',
+];
+
+/** readJson that lets `f` change an object body in place, or answer for it; other bodies pass as they are. */
+function onObject(b: Behaviour, f: (value: Record<string, Json>) => Parsed | undefined): Behaviour['readJson'] {
+  return (raw, contentType, url) => {
+    const parsed = b.readJson(raw, contentType, url);
+    if (parsed.kind !== 'json' || !isJsonObject(parsed.value)) return parsed;
+    return f(parsed.value as Record<string, Json>) ?? parsed;
+  };
+}
 
 /** A check of the verdict profile, by name (checks/index.ts). */
 export type CheckName =
@@ -207,6 +225,44 @@ export const FAULTS: readonly Fault[] = [
             ? ENTITY_TYPES.find((t) => t.toLowerCase() === v.toLowerCase())
             : b.validation.parseEntityType(v),
       }),
+  },
+  {
+    name: 'enum-tagged-object',
+    area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      'type is a derived Rust enum (serde): besides "EV" it reads the externally tagged form {"EV": null} as that member.',
+    apply: (b) =>
+      policy(b, {
+        parseEntityType: (v) => {
+          if (!isJsonObject(v)) return b.validation.parseEntityType(v);
+          const keys = Object.keys(v);
+          return keys.length === 1 && (v as Record<string, Json>)[keys[0]] === null
+            ? b.validation.parseEntityType(keys[0])
+            : undefined;
+        },
+      }),
+  },
+  {
+    name: 'struct-from-sequence',
+    area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      "The body binds to a struct that derives serde's Deserialize: an array of the members' values in declaration order (the schema's) is read as the object.",
+    apply: (b) => ({
+      ...b,
+      readJson: (raw, contentType, url) => {
+        const parsed = b.readJson(raw, contentType, url);
+        if (parsed.kind !== 'json' || !Array.isArray(parsed.value) || parsed.value.length !== DECLARED_ORDER.length)
+          return parsed;
+        const values = parsed.value as Json[];
+        const value: Record<string, Json> = {};
+        DECLARED_ORDER.forEach((name, i) => {
+          if (values[i] !== null) value[name] = values[i];
+        });
+        return { kind: 'json', value };
+      },
+    }),
   },
   {
     name: 'enum-trimmed',
@@ -1166,6 +1222,49 @@ export const FAULTS: readonly Fault[] = [
         for (const k of Object.keys(value)) if (k in known) delete value[k];
         return parsed;
       },
+    }),
+  },
+  {
+    name: 'object-model-names-walked',
+    area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      'express-validator\'s checkExact: names found on Object.prototype count as known fields, and only an object value is walked, its members flagged unknown: `"__proto__": {"x": 1}` is refused, `"constructor": null` created.',
+    apply: (b) => ({
+      ...b,
+      readJson: onObject(b, (value) => {
+        const known: Record<string, unknown> = {};
+        for (const k of Object.keys(value)) {
+          if (!(k in known)) continue;
+          const v = value[k];
+          if (isJsonObject(v) && Object.keys(v).length > 0)
+            return {
+              kind: 'invalid',
+              issue: {
+                code: 'Unknown',
+                path: `$.${k}`,
+                field: null,
+                message: `Unknown field ${k}.${Object.keys(v)[0]}.`,
+              },
+            };
+          delete value[k];
+        }
+        return undefined;
+      }),
+    }),
+  },
+  {
+    name: 'falsy-values-skipped',
+    area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      "The optional string fields are checked only when truthy (express-validator's optional({ values: 'falsy' })): false and 0 skip every check and the member is left out.",
+    apply: (b) => ({
+      ...b,
+      readJson: onObject(b, (value) => {
+        for (const f of STRING_FIELDS) if (value[f] === false || value[f] === 0) delete value[f];
+        return undefined;
+      }),
     }),
   },
   {

@@ -618,6 +618,12 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'query-merged-into-body': invalid({ body: { type: 'EV' }, path: `${ENDPOINT}?brand=b` }),
   'method-override-member': invalid({ body: { ...ok, _method: 'DELETE' } }),
   'accept-json-required': valid({}, { fields: [['Accept', '*/*']] }),
+  'enum-tagged-object': invalid({ body: { ...ok, type: { EV: null } } }),
+  'struct-from-sequence': invalid({
+    body: [null, null, null, 'b', null, null, null, null, null, null, 'EV'],
+  }),
+  'object-model-names-walked': invalid({ body: JSON.parse('{"brand":"b","type":"EV","constructor":null}') as Obj }),
+  'falsy-values-skipped': invalid({ body: { ...ok, associatedEmail: false } }),
   'errors-rendered-by-accept': invalid({ body: { type: 'EV' }, fields: [['Accept', '*/*']] }),
   // Issue 15's fault pair: each is seen through one of its bugs (the faults it is made of have their own witnesses).
   'two-bugs': invalid({ body: { brand: 'b', type: 'ev' } }),

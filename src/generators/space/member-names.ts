@@ -13,7 +13,7 @@ const unknownAtTop = requestClass(
   'schema-violation',
   'invalid/additionalProperties/object-model/<name>',
   `${SPEC.schema}/additionalProperties`,
-  'an unknown member whatever its name: a lookup such as `name in {}` or `obj[name]` finds it on every object',
+  'an unknown member whatever its name and value (an object, null, a number, an empty object …): a lookup such as `name in {}` or `obj[name]` finds it on every object',
 );
 const dataInside = requestClass(
   'valid',
@@ -34,6 +34,9 @@ export const OBJECT_MODEL_NAMES: readonly string[] = [
   '__defineGetter__',
 ];
 
+/** The values the unknown members get, one per name in turn. */
+const UNKNOWN_VALUES: readonly unknown[] = [{ conformance: true }, null, 1, {}, 'conformance', false, [], 0];
+
 export const memberNames: Dimension = {
   name: 'member-names',
   title: 'Member names of the object model',
@@ -43,12 +46,19 @@ export const memberNames: Dimension = {
   drafts(ctx) {
     const out: Draft[] = [];
     const top = Object.entries(ctx.minimal);
-    for (const name of OBJECT_MODEL_NAMES)
+    // Each name with another JSON value: a check that walks only objects, or a lookup that throws on null, shows
+    // with some values only (express-validator's checkExact: 201 to `"__proto__": 1`, 500 to `"constructor": null`).
+    OBJECT_MODEL_NAMES.forEach((name, i) =>
       out.push(
-        ...emit(ctx, unknownAtTop, { name }, writeJson(objectOf([...top, [name, { conformance: true }]])), {
-          violation: rootViolation(ctx.model, 'additionalProperties'),
-        }),
-      );
+        ...emit(
+          ctx,
+          unknownAtTop,
+          { name },
+          writeJson(objectOf([...top, [name, UNKNOWN_VALUES[i % UNKNOWN_VALUES.length]]])),
+          { violation: rootViolation(ctx.model, 'additionalProperties') },
+        ),
+      ),
+    );
     if (ctx.untyped.length > 0)
       for (const name of OBJECT_MODEL_NAMES) {
         // The name at the first level, nested under itself, and inside an array element.

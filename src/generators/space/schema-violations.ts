@@ -36,7 +36,12 @@ const CLASSES: readonly RequestClass[] = [
     `${SPEC.schema}/required`,
     'a required member left out: each one, all at once, an empty object',
   ),
-  requestClass(row, 'invalid/type/root/<shape>', `${SPEC.schema}/type`, 'a body that is JSON but not an object'),
+  requestClass(
+    row,
+    'invalid/type/root/<shape>',
+    `${SPEC.schema}/type`,
+    'a body that is JSON but not an object: a scalar, null, an array, the object as `[name, value]` pairs (Python’s dict() reads them) or as its values in the schema’s order (serde reads a struct from them)',
+  ),
   requestClass(
     row,
     'invalid/type/<field>/array-of-<type>',
@@ -53,7 +58,7 @@ const CLASSES: readonly RequestClass[] = [
     row,
     'invalid/type/<field>/<shape>',
     `${field}/type`,
-    'a value of another type (a number, a boolean, an array, an object), which coercing validators turn into a string',
+    'a value of another type (a number, a boolean, an array, an object), which coercing validators turn into a string; falsy scalars (`0`, `false`), which a check skipped for falsy values lets through; for an enum, a number (an ordinal) and `{"<member>": null}` (serde’s tagged form)',
   ),
   requestClass(
     row,

@@ -43,20 +43,27 @@ function wrongTypes(f: FieldModel): JsonType[] {
   return f.format !== undefined ? wrong.filter((t) => t !== 'object' && t !== 'string') : wrong;
 }
 
-/** A value of JSON type `t` for field `f` (enum fields get a plausible ordinal as their number). */
+/**
+ * A value of JSON type `t` for field `f` (enum fields get a plausible ordinal as their number). A field's scalars are
+ * falsy (`0`, `false`): a check skipped for falsy values (`if (value && …)`, express-validator's
+ * `optional({ values: 'falsy' })`) lets them through, and a coercion makes strings of them as of any other.
+ */
 function wrongValue(f: FieldModel | undefined, t: JsonType, inner: unknown): unknown {
   switch (t) {
     case 'number':
       if (f !== undefined && typeAllows(f.types, 'integer')) return 0.5;
-      return f?.enumValues !== undefined ? Math.min(2, f.enumValues.length - 1) : 5;
+      if (f === undefined) return 5;
+      return f.enumValues !== undefined ? Math.min(2, f.enumValues.length - 1) : 0;
     case 'integer':
-      return 5;
+      return f === undefined ? 5 : 0;
     case 'boolean':
-      return true;
+      return f === undefined;
     case 'array':
       return [inner];
     case 'object':
-      return { value: inner };
+      // An enum field gets a member's name as the key: serde's externally tagged form of a unit variant, which a
+      // derived Rust enum reads as that member.
+      return f?.enumValues !== undefined ? { [String(f.enumValues[0])]: null } : { value: inner };
     case 'string':
       return 'conformance';
     case 'null':
@@ -80,9 +87,18 @@ export const type: ViolationKind = {
     }));
     // The object as a list of [name, value] pairs: Python's dict() and pydantic v1's parse_obj make the object of it.
     // Sent second: another behaviour than a scalar refused, where a second scalar is the same branch.
+    // And the members' values alone, in the schema's order (null for those not sent): serde reads a struct from such a
+    // sequence.
     const pairs = typeAllows(model.rootTypes, 'array')
       ? []
-      : [{ label: 'invalid/type/root/pairs', body: Object.entries(minimal), violation: rootViolation(model, 'type') }];
+      : [
+          { label: 'invalid/type/root/pairs', body: Object.entries(minimal), violation: rootViolation(model, 'type') },
+          {
+            label: 'invalid/type/root/values',
+            body: model.fields.map((f) => minimal[f.name] ?? null),
+            violation: rootViolation(model, 'type'),
+          },
+        ];
     const fieldCases = (f: FieldModel): InvalidCandidate[] => {
       const out: InvalidCandidate[] = [];
       const tried = new Set<string>();
