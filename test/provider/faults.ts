@@ -483,6 +483,26 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'query-bound-after-validation',
+    area: 'wrong-answer',
+    caughtBy: ['echo-entity-information'],
+    description:
+      "The body is validated, then the model is filled from body and query as one set of parameters (Laravel's $request->input()): members the body left out come from the query string.",
+    apply: (b) => ({
+      ...b,
+      readJson: (raw, contentType, url) => {
+        const parsed = b.readJson(raw, contentType, url);
+        const query = new URL(url ?? '/', 'http://127.0.0.1').searchParams;
+        if (parsed.kind !== 'json' || query.size === 0) return parsed;
+        const validation = validateEntityRequest(parsed.value, b.validation);
+        if (!validation.ok) return parsed;
+        const request: Record<string, unknown> = { ...validation.request };
+        for (const f of STRING_FIELDS) request[f] ??= query.get(f);
+        return { kind: 'request', request: request as unknown as EntityRequest };
+      },
+    }),
+  },
+  {
     name: 'empty-body-201',
     area: 'lax-validation',
     caughtBy: ['invalid-is-rejected'],

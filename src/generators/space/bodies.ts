@@ -93,9 +93,18 @@ const surrogate = requestClass(
   { advisory: true },
 );
 
+const queryMembers = requestClass(
+  'valid',
+  'valid/query-members',
+  SPEC.operation,
+  'the required members in the body, the others in the query string (the operation defines no query parameter): the body is the request, so its echo is due (nothing where none was sent); a 400 to an unknown query parameter is also right. Stacks that read body and query as one set of parameters (Laravel’s input(), Rails’ params) bind them',
+  { accept: [201, 400] },
+);
+
 const CLASSES = [
   minimal,
   allFields,
+  queryMembers,
   allNull,
   oneNull,
   enumMember,
@@ -121,6 +130,11 @@ export const bodies: Dimension = {
     const withField = (name: string, value: unknown): Body => ({ ...ctx.minimal, [name]: value });
     const out: Draft[] = [];
     out.push(...emit(ctx, minimal, {}, json(ctx.minimal)), ...emit(ctx, allFields, {}, json(ctx.all)));
+    const inQuery = Object.entries(ctx.all).filter(
+      (e): e is [string, string] => !(e[0] in ctx.minimal) && typeof e[1] === 'string',
+    );
+    if (inQuery.length > 0)
+      out.push(...emit(ctx, queryMembers, {}, json(ctx.minimal), { query: new URLSearchParams(inQuery).toString() }));
     const nulls: Body = { ...ctx.minimal };
     for (const f of model.fields) if (f.nullable) nulls[f.name] = null;
     out.push(...emit(ctx, allNull, {}, json(nulls)));
