@@ -1026,6 +1026,39 @@ export const FAULTS: readonly Fault[] = [
       }),
   },
   {
+    name: 'float-parse-one-step-off',
+    area: 'wrong-answer',
+    caughtBy: ['echo-properties'],
+    description:
+      'Numbers are read by a parser without correct rounding (serde_json without float_roundtrip): a fraction with 17 significant digits comes back one step off (1030101.3790750963 → 1030101.3790750965).',
+    apply: (b) =>
+      afterBuild(b, (body) => {
+        const bits = new DataView(new ArrayBuffer(8));
+        const off = (v: unknown, depth = 0): unknown => {
+          if (typeof v === 'number') {
+            if (
+              Number.isInteger(v) ||
+              String(v)
+                .replace(/e.*$|[-.]/g, '')
+                .replace(/^0+/, '').length < 17
+            )
+              return v;
+            bits.setFloat64(0, v);
+            bits.setBigUint64(0, bits.getBigUint64(0) + 1n);
+            return bits.getFloat64(0);
+          }
+          // Deep nesting is left alone (a recursion that deep would be a fault of its own).
+          if (depth > 100) return v;
+          if (Array.isArray(v)) return v.map((x) => off(x, depth + 1));
+          return v !== null && typeof v === 'object'
+            ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, off(x, depth + 1)]))
+            : v;
+        };
+        const entity = body.data?.entity as Record<string, unknown> | undefined;
+        if (entity && entity['properties'] !== undefined) entity['properties'] = off(entity['properties']);
+      }),
+  },
+  {
     name: 'identifier-overwritten-by-pairing-code',
     area: 'wrong-answer',
     caughtBy: ['echo-entity-information'],

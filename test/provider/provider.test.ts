@@ -625,6 +625,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'object-model-names-walked': invalid({ body: JSON.parse('{"brand":"b","type":"EV","constructor":null}') as Obj }),
   'falsy-values-skipped': invalid({ body: { ...ok, associatedEmail: false } }),
   'query-bound-after-validation': valid({ name: null }, { path: `${ENDPOINT}?name=from-the-query` }),
+  'float-parse-one-step-off': valid({ properties: { x: 1030101.3790750963 } }),
   'errors-rendered-by-accept': invalid({ body: { type: 'EV' }, fields: [['Accept', '*/*']] }),
   // Issue 15's fault pair: each is seen through one of its bugs (the faults it is made of have their own witnesses).
   'two-bugs': invalid({ body: { brand: 'b', type: 'ev' } }),

@@ -574,6 +574,17 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
   [
     'echo-properties',
     NUMBER_SENT,
+    answer(201, '{"data":{"entity":{"properties":{"x":5.677712804973487e-237}}}}'),
+    'fail:echo-mismatch',
+    'a number one step off with all its 16 digits (a parser without correct rounding): a wrong value, not a rounding',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201',
+      '201 data.entity.properties does not echo the request\'s properties: Received: {"x":5.677712804973487e-237} / Sent: {"x":5.677712804973486e-237}',
+    ],
+  ],
+  [
+    'echo-properties',
+    NUMBER_SENT,
     answer(201, '{"data":{"entity":{"properties":{"x":5.677713e-237}}}}'),
     'fail:echo-mismatch',
     'a number echoed with 7 significant digits (a float): a wrong value',
