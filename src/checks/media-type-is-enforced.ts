@@ -10,6 +10,14 @@ export function mediaTypeIsEnforced(p: OperationProfile): Check {
     description: 'an undeclared request media type is answered 415 (400 accepted)',
     scope: 'row',
     applies: (c) => c.kind === 'media-type',
-    judge: statusIn(rulesOf(p).requestContent, 'an undeclared media type was not refused', rowStatuses(p)),
+    // A declared media type in a content coding that cannot be undone is the coding's refusal (RFC 9110 §15.5.16).
+    judge: statusIn(
+      rulesOf(p).requestContent,
+      (c) =>
+        c.wire?.headers.some(([name]) => name.toLowerCase() === 'content-encoding')
+          ? 'a content coding that cannot be undone was not refused'
+          : 'an undeclared media type was not refused',
+      rowStatuses(p),
+    ),
   };
 }

@@ -48,7 +48,7 @@ export function unlessRefusedByHttpLayer(judge: Check['judge']): Check['judge'] 
 }
 
 /** A row's status check: the answer's status must be one the case's row allows (`allowedStatuses`, ./rules.ts). */
-export function statusIn(rule: string, what: string, rows: RowStatuses): Check['judge'] {
+export function statusIn(rule: string, what: string | ((c: TestCase) => string), rows: RowStatuses): Check['judge'] {
   return withResponse((c, res) => {
     const allowed = allowedStatuses(c, rows);
     return allowed.includes(res.status) || caseAccepts(c, res.status)
@@ -56,7 +56,7 @@ export function statusIn(rule: string, what: string, rows: RowStatuses): Check['
       : fail(
           'unexpected-status',
           rule,
-          `${what}: Received: ${res.status} / Documented: ${allowed.join(', ')}`,
+          `${typeof what === 'string' ? what : what(c)}: Received: ${res.status} / Documented: ${allowed.join(', ')}`,
           res.status,
           allowed,
         );

@@ -261,6 +261,26 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     ],
   ],
   [
+    'media-type-is-enforced',
+    kase('media-type', {
+      accept: [415],
+      wire: {
+        framing: 'length',
+        headers: [
+          ['Content-Type', 'application/json'],
+          ['Content-Encoding', 'x-conformance'],
+        ],
+      },
+    }),
+    answer(201, CREATED),
+    'fail:unexpected-status',
+    'a declared media type in a coding no registry defines, created: the coding is named, not the media type',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/requestBody/content',
+      'a content coding that cannot be undone was not refused: Received: 201 / Documented: 415',
+    ],
+  ],
+  [
     'method-is-not-allowed',
     kase('method', { method: 'GET' }),
     answer(405, '', { allow: 'POST' }),
