@@ -22,6 +22,8 @@ export interface MarkdownOptions {
 
 /** Longer than any curl line worth pasting from a comment; a longer one is left to report.html. */
 const MAX_CURL = 2_000;
+/** The characters of an example's answer shown under its problem (report.html has it whole). */
+const MAX_ANSWER = 400;
 
 /** Inline code that survives any content: a fence longer than every backtick run inside, on one visible line. */
 export function code(s: string): string {
@@ -51,6 +53,20 @@ function curlBlock(r: CaseRecord, htmlLink: string, tls: CurlTls): string {
   return length <= MAX_CURL
     ? block(lines.join('\n'), 'sh')
     : `_curl line of ${length} characters: copy it from [report.html](${htmlLink})_`;
+}
+
+/** The example's answer, its first characters: the provider's own words often name the cause (a field, a rule). */
+function answerLines(r: CaseRecord): string[] {
+  const res = r.response;
+  if (!res || res.body === '') return [];
+  const type = Object.entries(res.headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1];
+  const long = res.body.length > MAX_ANSWER;
+  return [
+    '',
+    `the answer, ${res.status}${type ? ` ${code(type)}` : ''}${long ? ` (its first ${MAX_ANSWER} of ${res.body.length} characters)` : ''}:`,
+    '',
+    block(long ? res.body.slice(0, MAX_ANSWER) : res.body, type?.includes('json') ? 'json' : ''),
+  ];
 }
 
 function failureEntry(f: ReportedFailure, htmlLink: string, tls: CurlTls): string {
@@ -84,6 +100,7 @@ function problemEntry(p: ReportedProblem, marks: readonly string[], htmlLink: st
     ]),
     '',
     curlBlock(ex, htmlLink, tls),
+    ...answerLines(ex),
   ].join('\n');
 }
 

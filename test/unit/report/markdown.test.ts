@@ -32,6 +32,10 @@ describe('toMarkdown', () => {
     expect(md).toContain('smallest example (shrunk): case `r0042`');
     // The evidence beside the request: what came, what was due.
     expect(md).toContain('- status: received `400`, due `201`');
+    // The provider's own words: its answer under the curl line, the markup inside a code block.
+    expect(md).toContain(
+      'the answer, 400 `application/json`:\n\n```json\n{"errors":[{"code":"invalid","message":"name must not contain <script>',
+    );
     expect(md.indexOf('### Problems')).toBeLessThan(md.indexOf('### Checks'));
     expect(md).not.toContain('#### F');
   });
