@@ -5,7 +5,8 @@ import { absent, fail, withResponse } from './util.ts';
 
 /**
  * Another method on the path: 405 (or what its class accepts: 200/204 to OPTIONS), with an `Allow` header (RFC 9110
- * §15.5.6, §9.3.7); a missing or empty one is a warning.
+ * §15.5.6, §9.3.7); a missing or empty one is a warning, one that leaves out the operation's method or lists the
+ * method refused fails (it tells a client the wrong methods).
  */
 export function methodIsNotAllowed(p: OperationProfile): Check {
   const rule = rulesOf(p).pathItem;
@@ -38,6 +39,25 @@ export function methodIsNotAllowed(p: OperationProfile): Check {
           ),
           severity: 'warning',
         };
+      }
+      // Allow lists the methods the resource supports (RFC 9110 §10.2.1): the operation's own, never the one refused.
+      if (mustAllow) {
+        const header = res.headers['allow'] ?? '';
+        const listed = header.split(',').map((m) => m.trim());
+        const own = p.operation.method;
+        const wrong = !listed.includes(own)
+          ? `does not list ${own}`
+          : res.status === 405 && listed.includes(c.method)
+            ? `lists the ${c.method} it refused`
+            : undefined;
+        if (wrong !== undefined)
+          return fail(
+            'wrong-allow-header',
+            rule,
+            `${res.status} to ${c.method} has Allow: ${header}, which ${wrong} (RFC 9110 §10.2.1)`,
+            header,
+            own,
+          );
       }
       return undefined;
     }),

@@ -85,7 +85,7 @@ const FASTAPI_DEPARTURES: readonly Departure[] = [
     strict: 400,
     caughtBy: {
       checks: ['invalid-is-rejected'],
-      labels: /^invalid\/required\/brand(\/in-query)?$/,
+      labels: /^invalid\/required\/brand(\/in-query|\/accept-any)?$/,
       received: 201,
       sent: true,
     },

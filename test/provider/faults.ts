@@ -11,6 +11,7 @@ import {
   parseAuthorization,
   textReply,
   type AuthOutcome,
+  withHeaders,
   type Behaviour,
   type Parsed,
 } from './behaviour.ts';
@@ -463,6 +464,18 @@ export const FAULTS: readonly Fault[] = [
               req,
             )
           : b.transmit(res, wire, req),
+    }),
+  },
+  {
+    name: 'allow-lists-every-method',
+    area: 'wrong-answer',
+    caughtBy: ['method-is-not-allowed'],
+    description:
+      "405 with Allow set to every method the framework knows (Tornado's SUPPORTED_METHODS), the refused one included.",
+    apply: (b) => ({
+      ...b,
+      wrongMethod: (method) =>
+        withHeaders(b.wrongMethod(method), { Allow: 'GET, HEAD, POST, DELETE, PATCH, PUT, OPTIONS' }),
     }),
   },
   {

@@ -183,6 +183,10 @@ function problemsWith(answer: Answer, expected: readonly number[], sent: unknown
   if (answer.status === 401 && !/^bearer\b/i.test(answer.headers.get('www-authenticate') ?? ''))
     problems.push('no WWW-Authenticate: Bearer');
   if (answer.status === 405 && !/\bPOST\b/.test(answer.headers.get('allow') ?? '')) problems.push('no Allow: POST');
+  // RFC 9110 §10.2.1: Allow lists the methods supported, so never one that was just refused (every witness sends POST
+  // but the method ones).
+  if (answer.status === 405 && /\b(GET|PUT|PATCH|DELETE)\b/.test(answer.headers.get('allow') ?? ''))
+    problems.push('Allow lists a refused method');
   return problems;
 }
 
@@ -626,6 +630,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'falsy-values-skipped': invalid({ body: { ...ok, associatedEmail: false } }),
   'query-bound-after-validation': valid({ name: null }, { path: `${ENDPOINT}?name=from-the-query` }),
   'float-parse-one-step-off': valid({ properties: { x: 1030101.3790750963 } }),
+  'allow-lists-every-method': { call: { method: 'GET' }, status: 405 },
   'errors-rendered-by-accept': invalid({ body: { type: 'EV' }, fields: [['Accept', '*/*']] }),
   // Issue 15's fault pair: each is seen through one of its bugs (the faults it is made of have their own witnesses).
   'two-bugs': invalid({ body: { brand: 'b', type: 'ev' } }),

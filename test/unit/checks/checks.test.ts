@@ -290,6 +290,35 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
   [
     'method-is-not-allowed',
     kase('method', { method: 'GET' }),
+    answer(405, '', { allow: 'GET, HEAD, POST, DELETE, PATCH, PUT, OPTIONS' }),
+    'fail:wrong-allow-header',
+    'Allow lists the method it refused (Tornado’s SUPPORTED_METHODS)',
+    [
+      '/paths/~1v1~1onboarding~1entities',
+      '405 to GET has Allow: GET, HEAD, POST, DELETE, PATCH, PUT, OPTIONS, which lists the GET it refused (RFC 9110 §10.2.1)',
+    ],
+  ],
+  [
+    'method-is-not-allowed',
+    kase('method', { method: 'OPTIONS', accept: [405, 200, 204] }),
+    answer(204, '', { allow: 'GET, HEAD' }),
+    'fail:wrong-allow-header',
+    'Allow to OPTIONS without the operation’s method',
+    [
+      '/paths/~1v1~1onboarding~1entities',
+      '204 to OPTIONS has Allow: GET, HEAD, which does not list POST (RFC 9110 §10.2.1)',
+    ],
+  ],
+  [
+    'method-is-not-allowed',
+    kase('method', { method: 'PUT' }),
+    answer(405, '', { allow: 'OPTIONS, POST' }),
+    'pass',
+    'Allow with POST and other methods the resource answers, not the refused one',
+  ],
+  [
+    'method-is-not-allowed',
+    kase('method', { method: 'GET' }),
     answer(405, ''),
     'warn:missing-allow-header',
     '405 without Allow',
