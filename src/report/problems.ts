@@ -117,8 +117,11 @@ export function describeProblem(
   if (!primary) return { title: `received ${received}`, due };
   if (primary.check === 'invalid-is-rejected' && /^2\d\d$/.test(received) && at.length) {
     const value = valueAt(example.request.body, example.case?.violation?.instancePath ?? at[0]);
+    // A value sent is one JSON value: a string quoted, an array as an array (shown() lists alternatives with `or`).
     const sent =
-      value === undefined ? '' : ` to ${typeof value === 'string' ? shown(JSON.stringify(value)) : shown(value)}`;
+      value === undefined
+        ? ''
+        : ` to ${typeof value === 'string' || Array.isArray(value) ? shown(JSON.stringify(value)) : shown(value)}`;
     return {
       title: cut(
         `${fieldList(at)}: ${ruleWords(primary.rule, ruleValue(primary.rule))} not enforced (${received}${sent})`,

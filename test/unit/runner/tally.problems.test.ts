@@ -451,4 +451,22 @@ describe('createTally: a problem is a cause (issue #24)', () => {
     const r = t.report(META);
     expect(r.problems!.map((p) => p.title)).toEqual(['collectiveId: format uuid not enforced (201 to "")']);
   });
+
+  it('shows an array sent as an array, not as alternatives', () => {
+    const t = createTally(checks, 1, createWaiverBook([], 'url', '2026-01-01'), (s) => s, []);
+    const rule = '/components/schemas/Req/properties/pairingCode/type';
+    const a = invalid(
+      'b1',
+      'invalid/type/pairingCode/array-of-number',
+      '{"type":"EV","pairingCode":[0]}',
+      '/pairingCode',
+    );
+    t.record(
+      a,
+      answer(a, 201),
+      [judged('invalid-is-rejected', fail('unexpected-status', rule, 'Received: 201', 201, [400]))],
+      1,
+    );
+    expect(t.report(META).problems![0].title).toMatch(/\(201 to \[0\]\)$/);
+  });
 });
