@@ -589,6 +589,33 @@ export const FAULTS: readonly Fault[] = [
     apply: (b) => ({ ...b, acceptsMediaType: (ct) => b.acceptsMediaType(ct) || /json/i.test(mediaTypeOf(ct) ?? '') }),
   },
 
+  {
+    name: 'json-synonyms-accepted',
+    area: 'lax-validation',
+    caughtBy: ['media-type-is-enforced'],
+    description:
+      'The media types a framework registers as JSON besides the declared ones are parsed too (Rails: text/x-json, application/jsonrequest).',
+    apply: (b) => ({
+      ...b,
+      acceptsMediaType: (ct) =>
+        b.acceptsMediaType(ct) || ['text/x-json', 'application/jsonrequest'].includes(mediaTypeOf(ct) ?? ''),
+    }),
+  },
+  {
+    name: 'malformed-content-type-406',
+    area: 'wrong-answer',
+    caughtBy: ['media-type-is-enforced'],
+    description:
+      "A Content-Type that is no media type (no subtype: 'json') fails the framework's parse of it, answered 406 (Rails' ActionController::UnknownFormat).",
+    apply: (b) => ({
+      ...b,
+      unsupportedMediaType: (ct) =>
+        ct !== undefined && !ct.includes('/')
+          ? jsonReply(406, singleError('NotAcceptable', 'Unknown format.'))
+          : b.unsupportedMediaType(ct),
+    }),
+  },
+
   // auth
   {
     name: 'any-bearer-accepted',
@@ -1334,6 +1361,21 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'router-params-dropped',
+    area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      "Strong parameters (Rails) permit the known members and never report the router's own, controller and action, as unpermitted: they are dropped, 201.",
+    apply: (b) => ({
+      ...b,
+      readJson: onObject(b, (value) => {
+        delete value['controller'];
+        delete value['action'];
+        return undefined;
+      }),
+    }),
+  },
+  {
     name: 'escaped-names-refused',
     area: 'valid-refused',
     caughtBy: ['valid-is-created'],
@@ -1478,6 +1520,36 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'member-names-rendered-500',
+    area: 'transport',
+    caughtBy: ['not-a-server-error'],
+    description:
+      'Text is checked in values only (bytes decoded leniently, a U+FFFD or a lone surrogate in a value refused with 400): a member name holding one throws when the answer is rendered, 500 (Rails).',
+    apply: (b) => ({
+      ...b,
+      readJson: (raw, contentType, url) => {
+        const parsed = b.readJson(Buffer.from(raw.toString('utf8'), 'utf8'), contentType, url);
+        if (parsed.kind !== 'json') return parsed;
+        const bad = (s: string) => s.includes('\ufffd') || !s.isWellFormed();
+        const walk = (v: unknown, depth: number): 'value' | 'name' | undefined => {
+          if (typeof v === 'string') return bad(v) ? 'value' : undefined;
+          if (v === null || typeof v !== 'object' || depth > 100) return undefined;
+          for (const [k, x] of Object.entries(v)) {
+            if (bad(k)) return 'name';
+            const found = walk(x, depth + 1);
+            if (found) return found;
+          }
+          return undefined;
+        };
+        const found = walk(parsed.value, 0);
+        if (found === 'name') throw new Error('invalid byte sequence in UTF-8');
+        if (found === 'value')
+          return { kind: 'invalid', issue: { code: 'Encoding', path: '$', field: null, message: 'Invalid text.' } };
+        return parsed;
+      },
+    }),
+  },
+  {
     name: 'bom-500',
     area: 'transport',
     caughtBy: ['not-a-server-error'],
@@ -1580,6 +1652,19 @@ export const FAULTS: readonly Fault[] = [
         return outcome === 'wrong-token' && /^[A-Za-z0-9\-._~+/]+=*$/.test(given) && given.startsWith(token)
           ? 'ok'
           : outcome;
+      }),
+  },
+  {
+    name: 'token-and-options',
+    area: 'auth',
+    caughtBy: ['auth-is-enforced'],
+    description:
+      "The credentials are read with the general auth-param syntax (Rails' token_and_options): a quoted token, a token= parameter, or the token before a comma and more parameters is the token.",
+    apply: (b) =>
+      mapAuth(b, (outcome, h, token) => {
+        const given = parseAuthorization(h)?.credentials ?? '';
+        const m = /^(?:token=)?"?([^",]+)"?(?:,.*)?$/s.exec(given);
+        return outcome === 'wrong-token' && m?.[1] === token ? 'ok' : outcome;
       }),
   },
   {

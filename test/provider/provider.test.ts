@@ -631,6 +631,14 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'query-bound-after-validation': valid({ name: null }, { path: `${ENDPOINT}?name=from-the-query` }),
   'float-parse-one-step-off': valid({ properties: { x: 1030101.3790750963 } }),
   'allow-lists-every-method': { call: { method: 'GET' }, status: 405 },
+  'member-names-rendered-500': {
+    call: { raw: '{"brand":"b","type":"EV","properties":{"\\ud800":1}}' },
+    status: 201,
+  },
+  'json-synonyms-accepted': { call: { body: ok, contentType: 'text/x-json' }, status: 415 },
+  'malformed-content-type-406': { call: { body: ok, contentType: 'json' }, status: 415 },
+  'token-and-options': { call: { body: ok, auth: `Bearer "${TOKEN}"` }, status: 401 },
+  'router-params-dropped': invalid({ body: { ...ok, controller: 'x' } }),
   'errors-rendered-by-accept': invalid({ body: { type: 'EV' }, fields: [['Accept', '*/*']] }),
   // Issue 15's fault pair: each is seen through one of its bugs (the faults it is made of have their own witnesses).
   'two-bugs': invalid({ body: { brand: 'b', type: 'ev' } }),

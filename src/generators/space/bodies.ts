@@ -170,6 +170,13 @@ export const bodies: Dimension = {
       for (const f of untyped)
         out.push(
           ...emit(ctx, surrogate, { unit: u.name, field: f.name }, json(withField(f.name, { conformance: u.value }))),
+          // As a member name too: a stack that checks values only meets it when it writes the answer.
+          ...emit(
+            ctx,
+            surrogate,
+            { unit: u.name, field: `${f.name}-member-name` },
+            json(withField(f.name, { [u.value]: 'conformance' })),
+          ),
         );
     }
     return out;

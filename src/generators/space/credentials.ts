@@ -32,10 +32,17 @@ const OTHER_SCHEMES: readonly (readonly [string, string])[] = [
   ['none', WIRE_TOKEN],
   ['token', `Token ${WIRE_TOKEN}`],
 ];
-/** Authorization values that are not a Bearer credential (RFC 6750 §2.1: "Bearer" 1*SP b64token). */
+/**
+ * Authorization values that are not a Bearer credential (RFC 6750 §2.1: "Bearer" 1*SP b64token), though they hold
+ * the token: a parser of the general auth-param syntax (Rails' token_and_options) or one that cuts at a comma
+ * (Laravel's bearerToken()) takes it out of them.
+ */
 const REFUSED_SPELLINGS: readonly (readonly [string, string])[] = [
   ['scheme-only', 'Bearer'],
   ['words-after-token', `Bearer ${WIRE_TOKEN} conformance`],
+  ['quoted-token', `Bearer "${WIRE_TOKEN}"`],
+  ['token-parameter', `Bearer token=${WIRE_TOKEN}`],
+  ['parameter-after-token', `Bearer ${WIRE_TOKEN}, realm="conformance"`],
 ];
 
 const lowercaseScheme = requestClass(
@@ -77,7 +84,7 @@ const refusedSpelling = requestClass(
   'auth',
   'auth/<spelling>',
   'RFC 6750 §2.1',
-  'not a Bearer credential: the scheme alone, or the token followed by more words (a token68 has no spaces, RFC 9110 §11.2); 401 is due, and a 400 to a malformed header is also right',
+  'not a Bearer credential: the scheme alone, the token followed by more words (a token68 has no spaces, RFC 9110 §11.2), quoted, as a `token=` parameter or followed by one; 401 is due, and a 400 to a malformed header is also right',
   { accept: [401, 400, 403] },
 );
 const nearToken = requestClass(

@@ -119,6 +119,10 @@ export const encodings: Dimension = {
     const first = ctx.strings[0];
     if (first) places.push([first.name, { ...ctx.minimal, [first.name]: MARK }]);
     for (const u of ctx.untyped) places.push([`${u.name}/nested`, { ...ctx.minimal, [u.name]: { conformance: MARK } }]);
+    // And in member names, inside an untyped member and at the top level: a stack that checks values only reads a
+    // name as text when it renders an error or the answer (Rails: a 500).
+    for (const u of ctx.untyped) places.push([`${u.name}/member-name`, { ...ctx.minimal, [u.name]: { [MARK]: 1 } }]);
+    places.push(['member-name', { ...ctx.minimal, [MARK]: 1 }]);
     for (const n of NOT_UTF8) {
       for (const [where, body] of places) {
         const [before = '', after = ''] = JSON.stringify(body).split(MARK);

@@ -71,8 +71,18 @@ const OTHER_PARAMETERS: readonly (readonly [string, (type: string) => string])[]
   ['unknown-parameter', (t) => `${t}; conformance=1`],
 ];
 
-/** Media types no spec of this operation declares; each is also checked against the declared ones. */
-const UNDECLARED: readonly string[] = ['text/plain', 'application/xml', 'application/x-www-form-urlencoded'];
+/**
+ * Media types no spec of this operation declares; each is also checked against the declared ones. Besides the common
+ * ones, a JSON synonym a stack registers on its own (Rails: `text/x-json`) and a Content-Type that is no media type
+ * at all (`json`, no subtype: RFC 9110 §8.3.1).
+ */
+const UNDECLARED: readonly string[] = [
+  'text/plain',
+  'application/xml',
+  'application/x-www-form-urlencoded',
+  'text/x-json',
+  'json',
+];
 /**
  * Other media types whose names contain the primary one's subtype (a check by substring or prefix takes them for it):
  * a registered sequence type (`application/json-seq`, RFC 7464) and a padded one (`application/jsonp`). Those the

@@ -33,8 +33,15 @@ export const additionalProperties: ViolationKind = {
     const upper = model.fields.flatMap((f) => (f.required ? spelling(f, 'upper') : []));
     // snake_case twins of compound names (pydantic's alias generators, Rails' parameter conventions bind them).
     const snake = model.fields.flatMap((f) => (nameVariants(f.name).snake === f.name ? [] : spelling(f, 'snake')));
-    // The members frameworks read as a method override (Laravel's and Symfony's `_method`, Slim's `_METHOD`).
-    const overrides = ['_method', '_METHOD'].flatMap((name) => additional(name, name, 'DELETE'));
+    // The names a framework keeps for itself in the same parameters: a method override (Laravel's and Symfony's
+    // `_method`, Slim's `_METHOD`) and the router's own (Rails' `controller` and `action`, which strong parameters
+    // never report as unpermitted).
+    const overrides = [
+      ...additional('_method', '_method', 'DELETE'),
+      ...additional('controller', 'controller', 'conformance'),
+      ...additional('action', 'action', 'conformance'),
+      ...additional('_METHOD', '_METHOD', 'DELETE'),
+    ];
     // Each binder behaviour once before any twice: a request budget reaches snake_case and `_method` as early as
     // PascalCase.
     return [
