@@ -123,10 +123,15 @@ export function causesOf(
     });
     if (fatal) return out;
   }
-  // Content: one cause per check and rule; a null and a wrong value in one echoed field are one cause.
+  // Content: one cause per check and rule; a null and a wrong value in one echoed field are one cause. A body that is
+  // not JSON under an undocumented Content-Type is not JSON because of it (an HTML or text error page): one cause,
+  // named by its Content-Type.
+  const typeFailure = content.find((f) => f.check === 'content-type-conformance');
+  const keyOf = (f: Failure) => `${f.check} ${f.check.startsWith('echo-') ? 'echo' : f.kind} ${f.rule}`;
   const byKey = new Map<string, Failure[]>();
-  for (const f of content) {
-    const key = `${f.check} ${f.check.startsWith('echo-') ? 'echo' : f.kind} ${f.rule}`;
+  for (const f of typeFailure ? [typeFailure, ...content.filter((x) => x !== typeFailure)] : content) {
+    const notJson = f.check === 'response-schema-conformance' && f.kind === 'not-json';
+    const key = keyOf(typeFailure && notJson ? typeFailure : f);
     byKey.set(key, [...(byKey.get(key) ?? []), f]);
   }
   for (const [key, fs] of byKey) {

@@ -135,3 +135,29 @@ describe('causesOf', () => {
     expect(advisory.signature).toBe(plain.signature);
   });
 });
+
+describe('causesOf, content', () => {
+  const content = (check: string, kind: string, rule: string): Failure => ({
+    check,
+    kind,
+    severity: 'error',
+    rule,
+    message: `${check} ${kind}`,
+  });
+  const html = content('content-type-conformance', 'undocumented-content-type', `${RESPONSES}/400/content`);
+  const notJson = content('response-schema-conformance', 'not-json', `${RESPONSES}/400/content/application~1json`);
+
+  it('an error page in HTML is one cause, named by its Content-Type, the body that is not JSON with it', () => {
+    // Act
+    const causes = causesOf(refusedCase('schema-violation', 'invalid/required/brand'), '400', [notJson, html]);
+    // Assert
+    expect(causes.map((c) => c.primary)).toEqual([html]);
+    expect(causes[0].failures).toEqual([html, notJson]);
+  });
+
+  it('a body that is not JSON under a JSON Content-Type is a cause of its own', () => {
+    expect(causesOf(refusedCase('schema-violation', 'invalid/required/brand'), '400', [notJson])[0].primary).toBe(
+      notJson,
+    );
+  });
+});
