@@ -39,8 +39,14 @@ describe('against the embedded Prism mock', () => {
         .sort(),
     ).toEqual([
       'prism-any-bearer-accepted',
+      'prism-bearer-parameter-after-token-accepted',
+      'prism-bearer-quoted-token-accepted',
       'prism-bearer-spelling-accepted',
+      'prism-bearer-token-parameter-accepted',
       'prism-near-token-accepted',
+      'prism-no-subtype-500-media-type-is-enforced',
+      'prism-no-subtype-500-not-a-server-error',
+      'prism-no-subtype-500-status-is-allowed',
       'prism-repeated-authorization-accepted',
       'prism-text-json-refused',
     ]);
