@@ -84,7 +84,7 @@ export function coreOf(signature: string): string {
 
 /** The causes of one case's failures (unwaived errors, and the advisory row findings they come with). */
 export function causesOf(
-  c: Pick<TestCase, 'kind' | 'label' | 'phase' | 'violation' | 'family'>,
+  c: Pick<TestCase, 'kind' | 'label' | 'phase' | 'violation' | 'family' | 'advisory' | 'accept'>,
   answer: string,
   failures: readonly Failure[],
 ): Cause[] {
@@ -97,7 +97,24 @@ export function causesOf(
   const status = failures.filter((f) => rank(f) >= 0).sort((a, b) => weight(a) - weight(b));
   const content = failures.filter((f) => rank(f) < 0);
   const out: Cause[] = [];
-  const [primary] = status;
+  // A refusal given a 4xx the spec does not document (422, 413) is one bug whatever the request: an invalid one, or
+  // a valid one that may be refused (advice, or a class that accepts 400), so that its status names the cause.
+  const refusable = c.kind !== 'valid' || c.advisory !== undefined || (c.accept?.includes(400) ?? false);
+  const undocumented =
+    /^4\d\d$/.test(answer) && refusable ? status.find((f) => f.kind === 'undocumented-status') : undefined;
+  if (undocumented) {
+    const core = `received ${answer} | ${undocumented.check} ${undocumented.kind}`;
+    out.push({
+      core,
+      scope: '',
+      signature: core,
+      at: [],
+      primary: undocumented,
+      failures: status,
+      attachable: false,
+    });
+  }
+  const [primary] = undocumented ? [] : status;
   if (primary) {
     // A lost answer or a 5xx explains whatever else the case failed, and so does an invalid request accepted (its 2xx
     // echoes what it should have refused).

@@ -136,6 +136,39 @@ describe('causesOf', () => {
   });
 });
 
+describe('causesOf, a refusal given an undocumented 4xx', () => {
+  const undocumented = (received: string): Failure => ({
+    ...statusFailure('status-is-allowed', received, '201'),
+    kind: 'undocumented-status',
+  });
+  const signature = (c: Parameters<typeof causesOf>[0], row: Failure) =>
+    causesOf(c, '422', [row, undocumented('422')])[0].signature;
+  const invalid = signature(
+    refusedCase('schema-violation', 'invalid/required/brand'),
+    statusFailure('invalid-is-rejected', '422', '400'),
+  );
+
+  it('is one cause on invalid requests, advisory ones and valid ones a 400 was allowed to', () => {
+    const advisory = signature(
+      { ...validCase('valid/format/owner/urn-uuid'), advisory: 'ajv-formats only' },
+      { ...statusFailure('valid-is-created', '422', '201'), severity: 'warning' },
+    );
+    const refusable = signature(
+      { ...validCase('valid/depth/10000/objects'), accept: [201, 400] },
+      statusFailure('valid-is-created', '422', '201'),
+    );
+    expect(advisory).toBe(invalid);
+    expect(refusable).toBe(invalid);
+    expect(invalid).toBe('received 422 | status-is-allowed undocumented-status');
+  });
+
+  it('leaves a valid request that may not be refused a problem of its own (refused, whatever the status)', () => {
+    const refused = signature(validCase('valid/string/long-256'), statusFailure('valid-is-created', '422', '201'));
+    expect(refused).not.toBe(invalid);
+    expect(refused).toMatch(/valid-is-created/);
+  });
+});
+
 describe('causesOf, content', () => {
   const content = (check: string, kind: string, rule: string): Failure => ({
     check,
