@@ -58,9 +58,19 @@ export function valueAt(json: string | null, pointer: string): unknown {
 }
 
 /** `collectiveId, owner` or `a, b and 3 more`. */
-function fieldList(at: readonly string[]): string {
+function fieldList(at: readonly string[], most = 3): string {
   const names = at.map(fieldName);
-  return names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
+  if (names.length <= most) return names.join(', ');
+  return most === 0 ? `${names.length} fields` : `${names.slice(0, most).join(', ')} and ${names.length - most} more`;
+}
+
+/** A title naming fields: as many names as fit, so that what follows them (what went wrong) is never cut. */
+function withFields(at: readonly string[], title: (fields: string) => string): string {
+  for (const most of [3, 2, 1, 0]) {
+    const t = title(fieldList(at, most));
+    if (t.length <= 160) return t;
+  }
+  return cut(title(fieldList(at, 0)));
 }
 
 /** The classes a problem was seen in, the example's first: `valid/string/long-256` or `auth/none and 2 more classes`. */
@@ -123,8 +133,9 @@ export function describeProblem(
         ? ''
         : ` to ${typeof value === 'string' || Array.isArray(value) ? shown(JSON.stringify(value)) : shown(value)}`;
     return {
-      title: cut(
-        `${fieldList(at)}: ${ruleWords(primary.rule, ruleValue(primary.rule))} not enforced (${received}${sent})`,
+      title: withFields(
+        at,
+        (f) => `${f}: ${ruleWords(primary.rule, ruleValue(primary.rule))} not enforced (${received}${sent})`,
       ),
       due,
     };
@@ -136,7 +147,7 @@ export function describeProblem(
   if (primary.check.startsWith('echo-') && at.length) {
     // None sent and a value back (a default filled in) is not a changed value: the title says which.
     const what = primary.documented === null ? 'a value where none was sent' : 'not the value sent';
-    return { title: cut(`${fieldList(at)}: ${what} (${primary.check}, ${received})`), due };
+    return { title: withFields(at, (f) => `${f}: ${what} (${primary.check}, ${received})`), due };
   }
   if (STATUS_KINDS.has(primary.kind) && due) {
     const where = p.scope
