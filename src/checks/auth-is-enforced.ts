@@ -26,7 +26,7 @@ export function authIsEnforced(p: OperationProfile): Check {
           return fail(
             'validated-before-authenticating',
             RULES.security,
-            '400 to an unauthenticated invalid body: validated before authenticating, unless every request without credentials gets 400 (auth/none) / Documented: 401, 403',
+            '400 to an unauthenticated invalid body: validated before authenticating, unless every request without credentials gets 400 (auth/none) / Due: 401, 403',
             400,
             [401, 403],
           );

@@ -22,7 +22,7 @@ export function methodIsNotAllowed(p: OperationProfile): Check {
         return fail(
           'unexpected-status',
           rule,
-          `${c.method} was not refused: Received: ${res.status} / Documented: ${allowed.join(', ')}`,
+          `${c.method} was not refused: Received: ${res.status} / Due: ${allowed.join(', ')}`,
           res.status,
           allowed,
         );

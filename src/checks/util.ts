@@ -56,7 +56,7 @@ export function statusIn(rule: string, what: string | ((c: TestCase) => string),
       : fail(
           'unexpected-status',
           rule,
-          `${typeof what === 'string' ? what : what(c)}: Received: ${res.status} / Documented: ${allowed.join(', ')}`,
+          `${typeof what === 'string' ? what : what(c)}: Received: ${res.status} / Due: ${allowed.join(', ')}`,
           res.status,
           allowed,
         );

@@ -69,7 +69,7 @@ describe('replay', () => {
     expect(out).toEqual([
       expect.stringMatching(/^replaying 4 failures of .+ against http:\/\/127\.0\.0\.1:\d+\/sandbox$/),
       'F1 fixed',
-      'F2 still failing: an invalid request was not rejected: Received: 201 / Documented: 400',
+      'F2 still failing: an invalid request was not rejected: Received: 201 / Due: 400',
       'F3 fixed',
       'F4 fixed (waived by sandbox-accepts-any-bearer)',
       '3 of 4 fixed; 1 unwaived still failing',

@@ -139,7 +139,7 @@ describe('judge', () => {
         kind: 'unexpected-status',
         severity: 'warning',
         rule: '/paths/~1v1~1onboarding~1entities/post/responses/201',
-        message: `a valid request was not created: Received: 400 / Documented: 201 (advisory: ${ADVICE})`,
+        message: `a valid request was not created: Received: 400 / Due: 201 (advisory: ${ADVICE})`,
         received: 400,
         documented: [201],
       },

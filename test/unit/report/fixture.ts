@@ -65,7 +65,7 @@ export const FAILURES: readonly ReportedFailure[] = [
     check: 'valid-is-created',
     kind: 'unexpected-status',
     rule: `${OP}/responses/201`,
-    message: 'a valid request was not created: Received: 400 / Documented: 201',
+    message: 'a valid request was not created: Received: 400 / Due: 201',
     received: 400,
     documented: [201],
     case: {
@@ -92,7 +92,7 @@ export const FAILURES: readonly ReportedFailure[] = [
     check: 'invalid-is-rejected',
     kind: 'unexpected-status',
     rule: '/components/schemas/CreateEntityRequest/properties/type/enum',
-    message: 'an invalid request was not rejected: Received: 201 / Documented: 400',
+    message: 'an invalid request was not rejected: Received: 201 / Due: 400',
     received: 201,
     documented: [400],
     case: {
@@ -144,7 +144,7 @@ export const FAILURES: readonly ReportedFailure[] = [
     check: 'auth-is-enforced',
     kind: 'unexpected-status',
     rule: '/security',
-    message: 'credentials were not enforced: Received: 201 / Documented: 401, 403',
+    message: 'credentials were not enforced: Received: 201 / Due: 401, 403',
     received: 201,
     documented: [401, 403],
     case: {

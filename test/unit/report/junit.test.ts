@@ -52,7 +52,7 @@ describe('toJUnit', () => {
     const [created] = testcases(root, 'valid-is-created');
     const failure = findAll(created, 'failure')[0];
     expect(failure.attrs).toEqual({
-      message: 'a valid request was not created: Received: 400 / Documented: 201',
+      message: 'a valid request was not created: Received: 400 / Due: 201',
       type: 'unexpected-status',
     });
     // The minimal request, the answer, the rule and the curl line, readable as text.
