@@ -152,6 +152,12 @@ export const ANY_SHAPES: readonly { readonly name: string; readonly value: unkno
   { name: 'array', value: [1, 'conformance', null, false, { a: [] }] },
   { name: 'empty-array', value: [] },
   { name: 'string', value: 'conformance-properties' },
+  // Strings that look like dates and times: a reader that makes dates of them (Rails' parse_json_times, a YAML
+  // loader) writes them back in its own form.
+  {
+    name: 'date-strings',
+    value: { date: '2024-01-01', time: '2024-01-01T10:00:00Z', offset: '2024-01-01T10:00:00+01:00' },
+  },
   { name: 'number', value: 42.5 },
   { name: 'boolean', value: false },
   // Prototype-named members (JSON.parse makes `__proto__` an own key; an object literal would set the prototype):

@@ -36,6 +36,9 @@ const DECLARED_ORDER: readonly FieldName[] = [
   'type',
 ];
 
+/** An ISO 8601 date and time, as Rails' parse_json_times recognises one. */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
+
 /** readJson that lets `f` change an object body in place, or answer for it; other bodies pass as they are. */
 function onObject(b: Behaviour, f: (value: Record<string, Json>) => Parsed | undefined): Behaviour['readJson'] {
   return (raw, contentType, url) => {
@@ -1097,6 +1100,28 @@ export const FAULTS: readonly Fault[] = [
         const entity = body.data?.entity as Record<string, unknown> | undefined;
         if (entity && entity['properties'] !== undefined) entity['properties'] = off(entity['properties']);
       }),
+  },
+  {
+    name: 'date-strings-parsed',
+    area: 'wrong-answer',
+    caughtBy: ['echo-properties', 'valid-is-created'],
+    description:
+      "Strings that look like an ISO date and time are made dates when the JSON is read (Rails' parse_json_times): a free string holding one is refused (not a string any more) and one inside properties comes back as 2024-01-01T10:00:00.000Z.",
+    apply: (b) => ({
+      ...afterBuild(b, (body) => {
+        const entity = body.data?.entity as Record<string, unknown> | undefined;
+        const props = entity?.['properties'];
+        if (props === null || typeof props !== 'object' || Array.isArray(props)) return;
+        for (const [k, v] of Object.entries(props))
+          if (typeof v === 'string' && ISO_TIME.test(v))
+            (props as Record<string, unknown>)[k] = new Date(v).toISOString();
+      }),
+      readJson: onObject(b, (value) =>
+        STRING_FIELDS.some((f) => typeof value[f] === 'string' && ISO_TIME.test(value[f]))
+          ? { kind: 'invalid', issue: { code: 'Type', path: '$', field: null, message: 'A string is expected.' } }
+          : undefined,
+      ),
+    }),
   },
   {
     name: 'identifier-overwritten-by-pairing-code',

@@ -11,11 +11,12 @@ import { emit, matchesClass, SPEC, requestClass, type Dimension } from './class.
  * seen to break (a 255-character column, control characters refused or mangled, a trimming binder, a body-size limit),
  * then the scripts. `STRING_VARIANTS` keeps its own order, which the random phase draws from.
  */
-const BOUNDARY_STRINGS = leadingFirst(
-  STRING_VARIANTS,
-  ['empty', 'long-256', 'json-significant', 'padded', 'long-65536'],
-  (v) => v.name,
-);
+const BOUNDARY_STRINGS = [
+  ...leadingFirst(STRING_VARIANTS, ['empty', 'long-256', 'json-significant', 'padded', 'long-65536'], (v) => v.name),
+  // A date and time as text: a reader that makes a date of it (Rails' parse_json_times) refuses it as a string or
+  // writes it back in its own form.
+  { name: 'date-like', value: '2024-01-01T10:00:00Z' },
+];
 
 const minimal = requestClass(
   'valid',
