@@ -859,6 +859,17 @@ export const FAULTS: readonly Fault[] = [
       }),
   },
   {
+    name: 'created-space-separator',
+    area: 'response-schema',
+    caughtBy: ['response-schema-conformance'],
+    description:
+      "created is Python's str(datetime): a space between date and time (2024-01-01 10:00:00.123456+00:00), which RFC 3339's date-time production does not have.",
+    apply: (b) =>
+      afterBuild(b, (body, _req, { now }) => {
+        body.created = `${now.toISOString().slice(0, 10)} ${now.toISOString().slice(11, 23)}000+00:00`;
+      }),
+  },
+  {
     name: 'id-not-uuid',
     area: 'response-schema',
     caughtBy: ['response-schema-conformance'],

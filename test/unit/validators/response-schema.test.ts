@@ -43,6 +43,18 @@ const table: [string, number, unknown, string | undefined][] = [
     `${C}Connect.Service.Onboarding.App.Models.V1.OnboardingRequest/properties/created/format`,
   ],
   [
+    'created has T between date and time (RFC 3339 date-time; ajv-formats alone takes a space)',
+    201,
+    { created: '2024-01-01 10:00:00.123456+00:00' },
+    `${C}Connect.Service.Onboarding.App.Models.V1.OnboardingRequest/properties/created/format`,
+  ],
+  [
+    'created with a lower-case t is a date-time (ABNF is case-insensitive)',
+    201,
+    { created: '2024-01-01t10:00:00Z' },
+    undefined,
+  ],
+  [
     'id must be a uuid',
     201,
     { id: 'abc' },
