@@ -178,7 +178,10 @@ export function createTally(
    */
   const noteWarning = (c: TestCase, f: Failure) => {
     // A status finding of an advisory case, or a lost answer to a message the HTTP layer may refuse: the class says why.
-    const where = (c.advisory !== undefined || c.httpLayer) && isStatusFailure(f) ? (c.class ?? c.label) : undefined;
+    // A header field missing from the answer (Allow, WWW-Authenticate) is the same finding in every class: one line.
+    const header = f.kind === 'missing-allow-header' || f.kind === 'missing-www-authenticate';
+    const where =
+      (c.advisory !== undefined || c.httpLayer) && isStatusFailure(f) && !header ? (c.class ?? c.label) : undefined;
     const key = `${f.check}|${f.kind}|${f.rule}${where === undefined ? '' : `|${where}|${String(f.received)}`}`;
     const w = warnings.get(key) ?? {
       code: `${f.check}/${f.kind}`,

@@ -209,6 +209,33 @@ describe('createTally: problems', () => {
     expect(lists[1]).toEqual(lists[0]);
   });
 
+  it('makes one line of a header missing from the answer, whatever the class, advisory or not', () => {
+    const t = tallyOf();
+    const missing = (): Judged => ({
+      check: byName('method-is-not-allowed'),
+      outcome: 'fail',
+      failures: [
+        {
+          check: 'method-is-not-allowed',
+          ...fail('missing-allow-header', RESPONSES, '405 has no Allow header'),
+          severity: 'warning',
+        },
+      ],
+    });
+    const plain = { ...valid('b1', 'method/GET', '{}'), kind: 'method' as const, method: 'GET' };
+    const layer = {
+      ...valid('b2', 'method/QUERY', '{}'),
+      kind: 'method' as const,
+      method: 'QUERY',
+      httpLayer: true as const,
+    };
+    t.record(plain, answer(plain, 405), [missing()], 1);
+    t.record(layer, answer(layer, 405), [missing()], 2);
+    expect(t.report(META).warnings.map((w) => [w.code, w.message])).toEqual([
+      ['method-is-not-allowed/missing-allow-header', '405 has no Allow header (2×)'],
+    ]);
+  });
+
   it('names the class of a message the HTTP layer may refuse when its connection was closed', () => {
     const t = tallyOf();
     const c: TestCase = {
