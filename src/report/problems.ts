@@ -1,5 +1,6 @@
 // Problems, not symptoms: the distinct failures of a run grouped by cause (`cause.ts`): the check, its rule, the answer
 // and the class of request or field it concerns; what they are called, ordered and joined across shards.
+import { writeJson } from '../generators/json-writer.ts';
 import type { Failure } from '../checks/types.ts';
 import { coreOf, RANDOM_SCOPE } from './cause.ts';
 import type { CaseRecord, ReportedFailure, ReportedProblem } from './model.ts';
@@ -21,13 +22,9 @@ const STATUS_KINDS = new Set(['unexpected-status', 'undocumented-status']);
 
 function shown(v: unknown): string {
   if (Array.isArray(v)) return v.map((x) => shown(x)).join(' or ');
-  let s: string;
-  try {
-    s = typeof v === 'string' ? v : String(JSON.stringify(v));
-  } catch {
-    // A value nested deeper than the stack allows (the request space nests 10,000 levels).
-    s = Array.isArray(v) ? '[…]' : '{…}';
-  }
+  // writeJson: no recursion (the request space nests 10,000 levels), and a number beyond the double range sent as
+  // 1e400 is shown as Infinity, as the checks' messages say, not as JSON.stringify's null.
+  const s = typeof v === 'string' ? v : writeJson(v, true);
   return s.length > 80 ? `${s.slice(0, 79)}…` : s;
 }
 

@@ -41,6 +41,12 @@ describe('describeProblem', () => {
   it.each([
     ['a string sent: quoted, so that its white space shows', '  padded \t ', ['/returnUrl'], '"  padded \\t "'],
     ['none sent: absent or null, as the check reads it', null, ['/data/entity/type'], 'absent or null'],
+    [
+      'a number beyond the double range: Infinity, as sent (1e400), not null',
+      { conformance: Infinity },
+      ['/data/entity/properties'],
+      '{"conformance":Infinity}',
+    ],
   ])('an echo due: %s', (_what, documented, at, due) => {
     expect(describeProblem(problem('echo-return-url', documented, at), example).due).toBe(due);
   });
