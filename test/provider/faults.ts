@@ -1080,6 +1080,23 @@ export const FAULTS: readonly Fault[] = [
       }),
   },
   {
+    name: 'big-integers-stringified',
+    area: 'wrong-answer',
+    caughtBy: ['echo-properties'],
+    description:
+      'Integers beyond 64 bits are kept as strings (PHP\'s JSON_BIGINT_AS_STRING, Symfony\'s Request::toArray()): 18446744073709551616 in properties comes back as "18446744073709551616".',
+    apply: (b) =>
+      afterBuild(b, (body) => {
+        const entity = body.data?.entity as Record<string, unknown> | undefined;
+        const props = entity?.['properties'];
+        if (props === null || typeof props !== 'object' || Array.isArray(props)) return;
+        for (const [k, v] of Object.entries(props))
+          // An integer token (1e21 is a float's in PHP: written with an exponent, JavaScript's form tells them apart).
+          if (typeof v === 'number' && Math.abs(v) >= 2 ** 63 && Number.isFinite(v) && !String(v).includes('e'))
+            (props as Record<string, unknown>)[k] = BigInt(v).toString();
+      }),
+  },
+  {
     name: 'float-parse-one-step-off',
     area: 'wrong-answer',
     caughtBy: ['echo-properties'],
