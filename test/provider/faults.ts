@@ -1603,6 +1603,27 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'lenient-json-features',
+    area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      "Jackson's ALLOW_UNQUOTED_CONTROL_CHARS and ALLOW_NUMERIC_LEADING_ZEROS: a raw tab inside a string and 01 are read (RFC 8259 §7, §6 forbid both).",
+    apply: (b) => ({
+      ...b,
+      readJson: (raw, contentType, url) => {
+        // Outside string literals leading zeros go; inside them raw control characters are escaped.
+        const text = raw
+          .toString('utf8')
+          .replace(/"(?:[^"\\]|\\.)*"|[^"]+/gs, (part) =>
+            part.startsWith('"')
+              ? part.replace(/[\u0000-\u001f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)
+              : part.replace(/(^|[^\d.eE+-])0+(\d)/g, '$1$2'),
+          );
+        return b.readJson(Buffer.from(text, 'utf8'), contentType, url);
+      },
+    }),
+  },
+  {
     name: 'bom-500',
     area: 'transport',
     caughtBy: ['not-a-server-error'],

@@ -644,6 +644,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'date-strings-parsed': valid({ name: '2024-01-01T10:00:00Z' }),
   'created-space-separator': valid(),
   'big-integers-stringified': valid({ properties: { n: 2 ** 64 } }),
+  'lenient-json-features': invalid({ raw: '{"brand":"a\tb","type":"EV"}' }),
   'errors-rendered-by-accept': invalid({ body: { type: 'EV' }, fields: [['Accept', '*/*']] }),
   // Issue 15's fault pair: each is seen through one of its bugs (the faults it is made of have their own witnesses).
   'two-bugs': invalid({ body: { brand: 'b', type: 'ev' } }),

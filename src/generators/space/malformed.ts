@@ -54,7 +54,21 @@ export const malformed: Dimension = {
       ['bare-word', 'conformance'],
       ['bom-only', '\uFEFF'],
       ['whitespace-only', ' \r\n\t '],
+      // A tab as it is inside a string: RFC 8259 §7 escapes every control character (Jackson's
+      // ALLOW_UNQUOTED_CONTROL_CHARS reads it).
+      ['raw-control-character', withFirst('"conformance\tvalue"')],
     ];
+    // A leading zero where no type check stands behind the parser: inside an untyped member (RFC 8259 §6; Jackson's
+    // ALLOW_NUMERIC_LEADING_ZEROS). In a typed field the schema refuses the number whatever the parser did.
+    const [untyped] = ctx.untyped;
+    if (untyped !== undefined)
+      forms.push([
+        'leading-zero-untyped',
+        JSON.stringify({ ...minimal, [untyped.name]: { conformance: 'conformance-leading-zero' } }).replace(
+          '"conformance-leading-zero"',
+          '01',
+        ),
+      ]);
     for (const [name, body] of forms) out.push(...emit(ctx, form, { form: name }, body));
     const extensions: [string, string][] = [
       ['invalid-escape', withFirst('"\\x41"')],
