@@ -159,7 +159,7 @@ describe('causesOf, a refusal given an undocumented 4xx', () => {
     );
     expect(advisory).toBe(invalid);
     expect(refusable).toBe(invalid);
-    expect(invalid).toBe('received 422 | status-is-allowed undocumented-status');
+    expect(invalid).toBe('received 422 | invalid-is-rejected unexpected-status');
   });
 
   it('leaves a valid request that may not be refused a problem of its own (refused, whatever the status)', () => {
