@@ -137,6 +137,15 @@ export function describeProblem(
       due,
     };
   }
+  // A violation of the body as a whole (an unknown member, a required one missing, not an object): the rule in words,
+  // as for a field's, with the classes it was seen in.
+  if (primary.check === 'invalid-is-rejected' && /^2\d\d$/.test(received) && example.case?.violation !== undefined)
+    return {
+      title: cut(
+        `${ruleWords(primary.rule, ruleValue(primary.rule))} not enforced (${received} to ${classList(classes, example.case.label)})`,
+      ),
+      due,
+    };
   if (primary.check === 'not-a-server-error')
     return { title: cut(`status ${received} (server error) on ${classList(classes, example.case?.label)}`), due };
   if (primary.check === 'response-is-received')

@@ -61,6 +61,27 @@ describe('describeProblem', () => {
     expect(title('beta')).toBe('data.entity.information.track: not the value sent (echo-entity-information, 201)');
   });
 
+  it('names a violation of the body as a whole by its rule in words, with the classes', () => {
+    const rule = '/components/schemas/Req/additionalProperties';
+    const p = {
+      received: '201',
+      scope: '',
+      failures: [{ check: 'invalid-is-rejected', kind: 'unexpected-status', message: 'm', documented: [400], rule }],
+      at: [],
+      classes: ['invalid/additionalProperties/unknown', 'invalid/additionalProperties/Brand'],
+    };
+    const ex = {
+      ...example,
+      case: {
+        label: 'invalid/additionalProperties/unknown',
+        violation: { keyword: 'additionalProperties', rule, instancePath: '' },
+      },
+    };
+    expect(describeProblem(p, ex).title).toBe(
+      'additionalProperties not enforced (201 to invalid/additionalProperties/unknown and 1 more classes)',
+    );
+  });
+
   it('names fewer fields in a long title, never cutting what went wrong, the check or the answer', () => {
     const at = ['associatedEmail', 'identifier', 'pairingCode', 'track'].map((k) => `/data/entity/information/${k}`);
     const { title } = describeProblem(problem('echo-entity-information', null, at), example);
