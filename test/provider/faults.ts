@@ -1624,6 +1624,20 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'charset-honoured',
+    area: 'wrong-answer',
+    caughtBy: ['echo-entity-information'],
+    description:
+      "The body is decoded by the Content-Type's charset (WebOb's json_body): UTF-8 text labelled iso-8859-1 is read as Latin-1, so 'Müller' is created as 'MÃ¼ller' (RFC 8259 §11: the parameter has no effect).",
+    apply: (b) => ({
+      ...b,
+      readJson: (raw, contentType, url) =>
+        /charset\s*=\s*"?iso-8859-1/i.test(contentType ?? '')
+          ? b.readJson(Buffer.from(raw.toString('latin1'), 'utf8'), contentType, url)
+          : b.readJson(raw, contentType, url),
+    }),
+  },
+  {
     name: 'bom-500',
     area: 'transport',
     caughtBy: ['not-a-server-error'],

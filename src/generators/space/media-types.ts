@@ -116,6 +116,19 @@ export const mediaTypes: Dimension = {
       out.push(...emit(ctx, sameType, { spelling }, all, { contentType: spell(ctx.ct) }));
     for (const [parameter, spell] of OTHER_PARAMETERS)
       out.push(...emit(ctx, otherParameter, { parameter }, all, { contentType: spell(ctx.ct) }));
+    // A registered charset other than UTF-8 over UTF-8 text that is not ASCII: the parameter has no effect (RFC 8259
+    // §11), so the text echoed is the text sent; a reader that decodes by it (WebOb's json_body) changes the text.
+    const [text] = ctx.strings;
+    if (text !== undefined)
+      out.push(
+        ...emit(
+          ctx,
+          otherParameter,
+          { parameter: 'latin-1-charset' },
+          JSON.stringify({ ...ctx.all, [text.name]: 'conformance-Müller-Ærø-测试' }),
+          { contentType: `${ctx.ct}; charset=iso-8859-1` },
+        ),
+      );
     const m = JSON.stringify(ctx.minimal);
     // A look-alike second: the first case asks whether the type is checked at all, the second whether exactly.
     for (const mt of interleave(
