@@ -37,7 +37,7 @@ const otherParameter = requestClass(
   'valid',
   'valid/media/<parameter>',
   'RFC 8259 §11',
-  'a charset no registry defines, or an unknown parameter: application/json defines no parameters, and "adding one really has no effect on compliant recipients" (RFC 8259 §11); refusing it with 415 is also common',
+  'a charset no registry defines, an unknown parameter, or iso-8859-1 over UTF-8 text that is not ASCII: application/json defines no parameters, and "adding one really has no effect on compliant recipients" (RFC 8259 §11), so the text echoed is the text sent; refusing it with 415 is also common',
   { advisory: true, accept: [201, 415], family: MEDIA_FAMILY },
 );
 const missing = requestClass(
