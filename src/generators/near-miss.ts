@@ -63,6 +63,8 @@ export function enumNearMisses(members: readonly string[]): NearMiss[] {
     { name: 'leading-space', value: ` ${shortest}` },
     { name: 'trailing-space', value: `${shortest} ` },
     { name: 'homoglyph', value: homoglyph(shortest) },
+    // A pattern ending in `$` (Perl, Python, PHP, Ruby) matches before a final newline.
+    { name: 'trailing-newline', value: `${shortest}\n` },
     { name: 'zero-width', value: `${shortest.slice(0, 1)}\u200B${shortest.slice(1)}` },
     { name: 'numeric-string', value: String(members.indexOf(shortest)) },
     { name: 'empty', value: '' },

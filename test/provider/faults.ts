@@ -269,6 +269,18 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'enum-regex-dollar',
+    area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      "type is matched by a pattern /^(?:Battery|EV|...)$/ in Perl or Python, whose $ also matches before a final newline: 'EV\\n' is created.",
+    apply: (b) =>
+      policy(b, {
+        parseEntityType: (v) =>
+          b.validation.parseEntityType(typeof v === 'string' && v.endsWith('\n') ? v.slice(0, -1) : v),
+      }),
+  },
+  {
     name: 'enum-trimmed',
     area: 'lax-validation',
     caughtBy: ['invalid-is-rejected'],

@@ -646,6 +646,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'big-integers-stringified': valid({ properties: { n: 2 ** 64 } }),
   'lenient-json-features': invalid({ raw: '{"brand":"a\tb","type":"EV"}' }),
   'charset-honoured': valid({ brand: 'Müller' }, { contentType: 'application/json; charset=iso-8859-1' }),
+  'enum-regex-dollar': invalid({ body: { ...ok, type: 'EV\n' } }),
   'errors-rendered-by-accept': invalid({ body: { type: 'EV' }, fields: [['Accept', '*/*']] }),
   // Issue 15's fault pair: each is seen through one of its bugs (the faults it is made of have their own witnesses).
   'two-bugs': invalid({ body: { brand: 'b', type: 'ev' } }),
