@@ -35,7 +35,10 @@ export function methodIsNotAllowed(p: OperationProfile): Check {
           ...fail(
             'missing-allow-header',
             rule,
-            `${res.status} to ${c.method} has no Allow header (RFC 9110 ${section})`,
+            // A 405's method is not named: the warning is one line for every method refused so.
+            res.status === 405
+              ? `405 has no Allow header (RFC 9110 ${section})`
+              : `${res.status} to ${c.method} has no Allow header (RFC 9110 ${section})`,
           ),
           severity: 'warning',
         };

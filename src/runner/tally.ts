@@ -191,7 +191,9 @@ export function createTally(
       ...(where === undefined ? {} : { where, example: c.label }),
     };
     w.count++;
-    // The example a line names is the first label in order, not the first answered: the same line in every run.
+    // The message and the example a line shows are the first in order, not the first answered: the same line in
+    // every run.
+    if (f.message < w.message) w.message = f.message;
     if (w.example !== undefined && c.label < w.example) w.example = c.label;
     warnings.set(key, w);
   };

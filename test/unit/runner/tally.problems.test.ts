@@ -236,6 +236,29 @@ describe('createTally: problems', () => {
     ]);
   });
 
+  it('shows the same message on a line of several whatever order the answers came in', () => {
+    const missing = (message: string): Judged => ({
+      check: byName('method-is-not-allowed'),
+      outcome: 'fail',
+      failures: [
+        { check: 'method-is-not-allowed', ...fail('missing-allow-header', RESPONSES, message), severity: 'warning' },
+      ],
+    });
+    const lines = [false, true].map((reversed) => {
+      const t = tallyOf();
+      const a = { ...valid('b1', 'method/GET', '{}'), kind: 'method' as const, method: 'GET' };
+      const b = { ...valid('b2', 'method/OPTIONS', '{}'), kind: 'method' as const, method: 'OPTIONS' };
+      const order: [TestCase, Judged][] = [
+        [b, missing('200 to OPTIONS has no Allow header')],
+        [a, missing('405 has no Allow header')],
+      ];
+      for (const [c, j] of reversed ? order.reverse() : order) t.record(c, answer(c, 405), [j], 1);
+      return t.report(META).warnings.map((w) => w.message);
+    });
+    expect(lines[0]).toEqual(['200 to OPTIONS has no Allow header (2×)']);
+    expect(lines[1]).toEqual(lines[0]);
+  });
+
   it('names the class of a message the HTTP layer may refuse when its connection was closed', () => {
     const t = tallyOf();
     const c: TestCase = {
