@@ -40,12 +40,23 @@ const DECLARED_ORDER: readonly FieldName[] = [
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
 
 /** readJson that lets `f` change an object body in place, or answer for it; other bodies pass as they are. */
-function onObject(b: Behaviour, f: (value: Record<string, Json>) => Parsed | undefined): Behaviour['readJson'] {
+function onObject(
+  b: Behaviour,
+  f: (value: Record<string, Json>, url: string | undefined) => Parsed | undefined,
+): Behaviour['readJson'] {
   return (raw, contentType, url) => {
     const parsed = b.readJson(raw, contentType, url);
     if (parsed.kind !== 'json' || !isJsonObject(parsed.value)) return parsed;
-    return f(parsed.value as Record<string, Json>) ?? parsed;
+    return f(parsed.value as Record<string, Json>, url) ?? parsed;
   };
+}
+
+/** The 201's `properties` replaced by `map` of them, when the answer has them. */
+function onProperties(b: Behaviour, map: (properties: unknown) => unknown): Behaviour {
+  return afterBuild(b, (body) => {
+    const entity = body.data?.entity as Record<string, unknown> | undefined;
+    if (entity && entity['properties'] !== undefined) entity['properties'] = map(entity['properties']);
+  });
 }
 
 /** A check of the verdict profile, by name (checks/index.ts). */
@@ -437,12 +448,7 @@ export const FAULTS: readonly Fault[] = [
       "A '_method' or '_METHOD' member is taken as a method override and removed before validation (Laravel, Slim): the rest is created.",
     apply: (b) => ({
       ...b,
-      readJson: (raw, contentType, url) => {
-        const parsed = b.readJson(raw, contentType, url);
-        if (parsed.kind !== 'json' || !isJsonObject(parsed.value)) return parsed;
-        const { _method: _m, _METHOD: _M, ...rest } = parsed.value;
-        return { kind: 'json', value: rest };
-      },
+      readJson: onObject(b, ({ _method: _m, _METHOD: _M, ...rest }) => ({ kind: 'json', value: rest })),
     }),
   },
   {
@@ -501,13 +507,12 @@ export const FAULTS: readonly Fault[] = [
       "Query and body are merged into one set of parameters (Rails' params, Laravel's input()): a required member given in the query string counts.",
     apply: (b) => ({
       ...b,
-      readJson: (raw, contentType, url) => {
-        const parsed = b.readJson(raw, contentType, url);
-        if (parsed.kind !== 'json' || !isJsonObject(parsed.value) || url === undefined) return parsed;
-        const merged: Record<string, unknown> = { ...parsed.value };
+      readJson: onObject(b, (value, url) => {
+        if (url === undefined) return undefined;
+        const merged: Record<string, unknown> = { ...value };
         for (const [k, v] of new URL(url, 'http://127.0.0.1').searchParams) merged[k] ??= v;
         return { kind: 'json', value: merged };
-      },
+      }),
     }),
   },
   {
@@ -1077,19 +1082,17 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['echo-properties'],
     description:
       'properties are stored through a float32 column: numbers come back rounded (0.1 → 0.10000000149011612).',
-    apply: (b) =>
-      afterBuild(b, (body) => {
-        const narrow = (v: unknown): unknown =>
-          typeof v === 'number'
-            ? Math.fround(v)
-            : Array.isArray(v)
-              ? v.map(narrow)
-              : v !== null && typeof v === 'object'
-                ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, narrow(x)]))
-                : v;
-        const entity = body.data?.entity as Record<string, unknown> | undefined;
-        if (entity && entity['properties'] !== undefined) entity['properties'] = narrow(entity['properties']);
-      }),
+    apply: (b) => {
+      const narrow = (v: unknown): unknown =>
+        typeof v === 'number'
+          ? Math.fround(v)
+          : Array.isArray(v)
+            ? v.map(narrow)
+            : v !== null && typeof v === 'object'
+              ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, narrow(x)]))
+              : v;
+      return onProperties(b, narrow);
+    },
   },
   {
     name: 'big-integers-stringified',
@@ -1098,14 +1101,13 @@ export const FAULTS: readonly Fault[] = [
     description:
       'Integers beyond 64 bits are kept as strings (PHP\'s JSON_BIGINT_AS_STRING, Symfony\'s Request::toArray()): 18446744073709551616 in properties comes back as "18446744073709551616".',
     apply: (b) =>
-      afterBuild(b, (body) => {
-        const entity = body.data?.entity as Record<string, unknown> | undefined;
-        const props = entity?.['properties'];
-        if (props === null || typeof props !== 'object' || Array.isArray(props)) return;
+      onProperties(b, (props) => {
+        if (props === null || typeof props !== 'object' || Array.isArray(props)) return props;
         for (const [k, v] of Object.entries(props))
           // An integer token (1e21 is a float's in PHP: written with an exponent, JavaScript's form tells them apart).
           if (typeof v === 'number' && Math.abs(v) >= 2 ** 63 && Number.isFinite(v) && !String(v).includes('e'))
             (props as Record<string, unknown>)[k] = BigInt(v).toString();
+        return props;
       }),
   },
   {
@@ -1114,32 +1116,30 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['echo-properties'],
     description:
       'Numbers are read by a parser without correct rounding (serde_json without float_roundtrip): a fraction with 17 significant digits comes back one step off (1030101.3790750963 → 1030101.3790750965).',
-    apply: (b) =>
-      afterBuild(b, (body) => {
-        const bits = new DataView(new ArrayBuffer(8));
-        const off = (v: unknown, depth = 0): unknown => {
-          if (typeof v === 'number') {
-            if (
-              Number.isInteger(v) ||
-              String(v)
-                .replace(/e.*$|[-.]/g, '')
-                .replace(/^0+/, '').length < 17
-            )
-              return v;
-            bits.setFloat64(0, v);
-            bits.setBigUint64(0, bits.getBigUint64(0) + 1n);
-            return bits.getFloat64(0);
-          }
-          // Deep nesting is left alone (a recursion that deep would be a fault of its own).
-          if (depth > 100) return v;
-          if (Array.isArray(v)) return v.map((x) => off(x, depth + 1));
-          return v !== null && typeof v === 'object'
-            ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, off(x, depth + 1)]))
-            : v;
-        };
-        const entity = body.data?.entity as Record<string, unknown> | undefined;
-        if (entity && entity['properties'] !== undefined) entity['properties'] = off(entity['properties']);
-      }),
+    apply: (b) => {
+      const bits = new DataView(new ArrayBuffer(8));
+      const off = (v: unknown, depth = 0): unknown => {
+        if (typeof v === 'number') {
+          if (
+            Number.isInteger(v) ||
+            String(v)
+              .replace(/e.*$|[-.]/g, '')
+              .replace(/^0+/, '').length < 17
+          )
+            return v;
+          bits.setFloat64(0, v);
+          bits.setBigUint64(0, bits.getBigUint64(0) + 1n);
+          return bits.getFloat64(0);
+        }
+        // Deep nesting is left alone (a recursion that deep would be a fault of its own).
+        if (depth > 100) return v;
+        if (Array.isArray(v)) return v.map((x) => off(x, depth + 1));
+        return v !== null && typeof v === 'object'
+          ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, off(x, depth + 1)]))
+          : v;
+      };
+      return onProperties(b, (props) => off(props));
+    },
   },
   {
     name: 'date-strings-parsed',
@@ -1148,13 +1148,12 @@ export const FAULTS: readonly Fault[] = [
     description:
       "Strings that look like an ISO date and time are made dates when the JSON is read (Rails' parse_json_times): a free string holding one is refused (not a string any more) and one inside properties comes back as 2024-01-01T10:00:00.000Z.",
     apply: (b) => ({
-      ...afterBuild(b, (body) => {
-        const entity = body.data?.entity as Record<string, unknown> | undefined;
-        const props = entity?.['properties'];
-        if (props === null || typeof props !== 'object' || Array.isArray(props)) return;
+      ...onProperties(b, (props) => {
+        if (props === null || typeof props !== 'object' || Array.isArray(props)) return props;
         for (const [k, v] of Object.entries(props))
           if (typeof v === 'string' && ISO_TIME.test(v))
             (props as Record<string, unknown>)[k] = new Date(v).toISOString();
+        return props;
       }),
       readJson: onObject(b, (value) =>
         STRING_FIELDS.some((f) => typeof value[f] === 'string' && ISO_TIME.test(value[f]))
@@ -1372,14 +1371,11 @@ export const FAULTS: readonly Fault[] = [
       'Unknown members are looked up with `key in KNOWN` on a plain object, so `constructor`, `toString`, `__proto__`... count as known, then nothing reads them: 201.',
     apply: (b) => ({
       ...b,
-      readJson: (raw) => {
-        const parsed = b.readJson(raw);
-        if (parsed.kind !== 'json' || !isJsonObject(parsed.value)) return parsed;
+      readJson: onObject(b, (value) => {
         const known: Record<string, unknown> = {};
-        const value = parsed.value as Record<string, Json>;
         for (const k of Object.keys(value)) if (k in known) delete value[k];
-        return parsed;
-      },
+        return undefined;
+      }),
     }),
   },
   {
