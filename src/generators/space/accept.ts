@@ -45,17 +45,18 @@ export const accept: Dimension = {
   classes: [covered, excluded, anonymous],
   drafts(ctx) {
     const m = JSON.stringify(ctx.minimal);
-    // Written byte by byte: the HTTP client writes an Accept of its own.
-    const raw = (accept: string | null) => ({ wire: wire({ contentType: ctx.ct, accept }, undefined, Buffer.from(m)) });
+    // Written byte by byte: the HTTP client writes an Accept of its own. `authorization` as wire() takes it.
+    const raw = (accept: string | null, authorization?: readonly string[]) => ({
+      wire: wire(
+        { contentType: ctx.ct, accept, ...(authorization ? { authorization } : {}) },
+        undefined,
+        Buffer.from(m),
+      ),
+    });
     const out: Draft[] = [];
     for (const [name, value] of COVERED) out.push(...emit(ctx, covered, { accept: name }, m, raw(value)));
     out.push(...emit(ctx, excluded, {}, m, raw('text/html')));
-    out.push(
-      ...emit(ctx, anonymous, {}, m, {
-        auth: 'none',
-        wire: wire({ contentType: ctx.ct, accept: '*/*', authorization: [] }, undefined, Buffer.from(m)),
-      }),
-    );
+    out.push(...emit(ctx, anonymous, {}, m, { auth: 'none', ...raw('*/*', []) }));
     return out;
   },
 };

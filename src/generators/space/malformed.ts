@@ -38,6 +38,10 @@ export const malformed: Dimension = {
   drafts(ctx) {
     const { minimal, model } = ctx;
     const m = JSON.stringify(minimal);
+    // A literal JSON.stringify cannot write (NaN, 01) where MARK stands in a body.
+    const MARK = 'conformance-non-json-number';
+    const withField = (name: string, value: unknown): Body => ({ ...minimal, [name]: value });
+    const withLiteral = (body: Body, literal: string) => JSON.stringify(body).replace(JSON.stringify(MARK), literal);
     const firstKey = Object.keys(minimal)[0] ?? 'conformance';
     const firstValue = JSON.stringify(minimal[firstKey] ?? 'conformance');
     const withFirst = (raw: string) => m.replace(`"${firstKey}":${firstValue}`, `"${firstKey}":${raw}`);
@@ -62,13 +66,7 @@ export const malformed: Dimension = {
     // ALLOW_NUMERIC_LEADING_ZEROS). In a typed field the schema refuses the number whatever the parser did.
     const [untyped] = ctx.untyped;
     if (untyped !== undefined)
-      forms.push([
-        'leading-zero-untyped',
-        JSON.stringify({ ...minimal, [untyped.name]: { conformance: 'conformance-leading-zero' } }).replace(
-          '"conformance-leading-zero"',
-          '01',
-        ),
-      ]);
+      forms.push(['leading-zero-untyped', withLiteral(withField(untyped.name, { conformance: MARK }), '01')]);
     for (const [name, body] of forms) out.push(...emit(ctx, form, { form: name }, body));
     const extensions: [string, string][] = [
       ['invalid-escape', withFirst('"\\x41"')],
@@ -76,8 +74,6 @@ export const malformed: Dimension = {
     ];
     for (const [name, body] of extensions) out.push(...emit(ctx, extension, { extension: name }, body));
     // NaN and the infinities in every position, not only the first key: Python's json.loads takes them all.
-    const MARK = 'conformance-non-json-number';
-    const withField = (name: string, value: unknown): Body => ({ ...minimal, [name]: value });
     // The untyped members first: a lenient parser's NaN there still passes the schema (elsewhere it breaks a type).
     const positions: [string, Body][] = ctx.untyped.flatMap((f): [string, Body][] => [
       [f.name, withField(f.name, MARK)],
@@ -87,14 +83,7 @@ export const malformed: Dimension = {
     for (const f of model.fields) if (!ctx.untyped.includes(f)) positions.push([f.name, withField(f.name, MARK)]);
     for (const n of NON_JSON_NUMBERS)
       for (const [where, body] of positions)
-        out.push(
-          ...emit(
-            ctx,
-            nonJsonNumber,
-            { literal: n.name, where },
-            JSON.stringify(body).replace(JSON.stringify(MARK), n.literal),
-          ),
-        );
+        out.push(...emit(ctx, nonJsonNumber, { literal: n.name, where }, withLiteral(body, n.literal)));
     out.push(...emit(ctx, emptyBody, {}, ''));
     return out;
   },
