@@ -1,3 +1,4 @@
+import { REDACTED, REDACTED_SWAPPED, swapCase } from '../secrets.ts';
 import type { AuthMode } from '../types.ts';
 import type { Framing } from '../wire.ts';
 
@@ -50,6 +51,19 @@ export const MEDIA_FAMILY = 'valid/media';
 export const WIRE_TOKEN = '\u0000token\u0000';
 /** Stands for the run's token with its letters' case swapped (`swapCase`, src/secrets.ts) in a wire value. */
 export const WIRE_TOKEN_SWAPPED = '\u0000token-swapped\u0000';
+
+/**
+ * The token placeholders of a wire value, each with the spelling of the token it stands for when sent and the form a
+ * report shows (and replay reads back). The only table of them: curl and the replay script spell the same in the shell.
+ */
+export const WIRE_TOKENS: readonly {
+  readonly mark: string;
+  readonly spell: (token: string) => string;
+  readonly shown: string;
+}[] = [
+  { mark: WIRE_TOKEN_SWAPPED, spell: swapCase, shown: REDACTED_SWAPPED },
+  { mark: WIRE_TOKEN, spell: (token) => token, shown: REDACTED },
+];
 
 /** One request the suite sends, with what it is meant to show. */
 export interface TestCase {

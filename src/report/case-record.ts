@@ -1,13 +1,13 @@
 // The report's record of one case and its exchange (what a failure or a problem shows), written and read back here:
 // the runner writes it (redacted, with its curl line), `conformance replay` rebuilds the case from it.
-import { WIRE_TOKEN, WIRE_TOKEN_SWAPPED, type CaseKind, type TestCase, type Wire } from '../generators/case.ts';
+import { WIRE_TOKENS, type CaseKind, type TestCase, type Wire } from '../generators/case.ts';
 import type { AuthMode } from '../types.ts';
 import { toCurl, type CurlTls } from './curl.ts';
 import { curlGap, toScript } from './script.ts';
 import type { CaseRecord } from './model.ts';
 import type { SentWire } from '../wire.ts';
 import { REDACTED } from './text.ts';
-import { REDACTED_SWAPPED, redactHeaderValue } from '../secrets.ts';
+import { redactHeaderValue } from '../secrets.ts';
 
 /** Most bytes of an answer's body kept in a report. */
 const MAX_BODY = 64 * 1024;
@@ -131,10 +131,7 @@ function wireFromRecord(w: SentWire): Wire {
     ...(w.chunkExtension ? { chunkExtension: w.chunkExtension } : {}),
     headers: w.headers
       .filter(([k]) => !SENDER_FIELDS.has(k.toLowerCase()))
-      .map(([k, v]): [string, string] => [
-        k,
-        v.replaceAll(REDACTED_SWAPPED, WIRE_TOKEN_SWAPPED).replaceAll(REDACTED, WIRE_TOKEN),
-      ]),
+      .map(([k, v]): [string, string] => [k, WIRE_TOKENS.reduce((s, t) => s.replaceAll(t.shown, t.mark), v)]),
     ...(w.bodyBase64 !== undefined ? { bodyBase64: w.bodyBase64 } : {}),
   };
 }

@@ -1,8 +1,8 @@
 // Sending one case as a run sends it: wire headers, the request budget and pace, 429s waited out, one credential
 // refresh on a 401, and the watch on a dead target. The session (`session.ts`) sends every case through here.
-import { WIRE_TOKEN, WIRE_TOKEN_SWAPPED, type TestCase } from '../generators/case.ts';
+import { WIRE_TOKENS, type TestCase } from '../generators/case.ts';
 import { TOOL } from '../version.ts';
-import { authorizationFor, REDACTED, REDACTED_SWAPPED, redactHeaderValue, swapCase } from '../secrets.ts';
+import { authorizationFor, redactHeaderValue } from '../secrets.ts';
 import type { Credentials } from './credentials.ts';
 import type { Exchange } from '../types.ts';
 import type { HttpClient, OutgoingRequest } from './http.ts';
@@ -56,13 +56,13 @@ export function wireRequest(
   if (w === undefined) return undefined;
   const headers = w.headers.map(([k, v]): [string, string] => [
     k,
-    v.replaceAll(WIRE_TOKEN_SWAPPED, swapCase(token)).replaceAll(WIRE_TOKEN, token),
+    WIRE_TOKENS.reduce((s, t) => s.replaceAll(t.mark, t.spell(token)), v),
   ]);
   // Credential fields by structure, the token wherever it stands (swapped, in a marker of its own), the rest by value.
   const shownHeaders = w.headers.map(([k, v]): [string, string] => [
     k,
-    v.includes(WIRE_TOKEN) || v.includes(WIRE_TOKEN_SWAPPED)
-      ? redact(v.replaceAll(WIRE_TOKEN_SWAPPED, REDACTED_SWAPPED).replaceAll(WIRE_TOKEN, REDACTED))
+    WIRE_TOKENS.some((t) => v.includes(t.mark))
+      ? redact(WIRE_TOKENS.reduce((s, t) => s.replaceAll(t.mark, t.shown), v))
       : redact(redactHeaderValue(k, v)),
   ]);
   const shown: Record<string, string> = {};
