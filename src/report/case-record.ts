@@ -114,10 +114,11 @@ export function inferAuth(authorization: string | undefined): AuthMode {
   return 'wrong';
 }
 
-/** The query string a recorded request was sent with (`TestCase.query`), as a spread. */
+/** The query string a recorded request was sent with (`TestCase.query`, the token's marks where it shows it redacted). */
 function queryOf(url: string): { query?: string } {
   const i = url.indexOf('?');
-  return i < 0 || i === url.length - 1 ? {} : { query: url.slice(i + 1) };
+  if (i < 0 || i === url.length - 1) return {};
+  return { query: WIRE_TOKENS.reduce((s, t) => s.replaceAll(encodeURIComponent(t.shown), t.mark), url.slice(i + 1)) };
 }
 
 /** Fields the raw sender adds to every message itself (`src/runner/raw.ts`): left out of the wire form it is given. */

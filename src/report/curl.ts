@@ -50,8 +50,25 @@ const SWAPPED_TOKEN_SH = `"$(t="$CONNECT_TOKEN"; s=$(printf %s "$t" | tr a-zA-Z 
 function tokenField(field: string): string {
   return field
     .split(REDACTED_SWAPPED)
-    .map((piece) => piece.split(REDACTED).map(shq).join('"$CONNECT_TOKEN"'))
+    .map((piece) =>
+      piece
+        .split(REDACTED)
+        .map((s) => (s === '' ? '' : shq(s)))
+        .join('"$CONNECT_TOKEN"'),
+    )
     .join(SWAPPED_TOKEN_SH);
+}
+
+/**
+ * A URL as a shell word: where its query string holds the token's placeholder (URL-encoded, `caseUrl` in
+ * runner/send.ts), the token from `$CONNECT_TOKEN`, as it is (bearer tokens are of URL-safe characters).
+ */
+function urlWord(url: string): string {
+  const swapped = encodeURIComponent(REDACTED_SWAPPED);
+  const plain = encodeURIComponent(REDACTED);
+  return url.includes(plain) || url.includes(swapped)
+    ? tokenField(url.replaceAll(swapped, REDACTED_SWAPPED).replaceAll(plain, REDACTED))
+    : shq(url);
 }
 
 /**
@@ -78,7 +95,7 @@ export function toCurl(
   layout: 'line' | 'block' = 'line',
 ): string {
   if (req.wire) return wireCurl(req.method, req.url, req.wire, tls);
-  const head = ['curl', '-sS', '-i', ...tlsArgs(tls), '-X', req.method, shq(req.url)];
+  const head = ['curl', '-sS', '-i', ...tlsArgs(tls), '-X', req.method, urlWord(req.url)];
   const names = Object.keys(req.headers).map((n) => n.toLowerCase());
   const first: string[] = [];
   const last: string[] = [];
@@ -130,7 +147,7 @@ function printfBytes(s: string): string {
  * ASCII through `printf`), the body's exact bytes. Framing is curl's own: `curlGap` (script.ts) says when that differs.
  */
 function wireCurl(method: string, url: string, wire: SentWire, tls: CurlTls | undefined): string {
-  const parts = ['curl', '-sS', '-i', ...tlsArgs(tls), '-X', method, shq(url)];
+  const parts = ['curl', '-sS', '-i', ...tlsArgs(tls), '-X', method, urlWord(url)];
   const names = wire.headers.map(([n]) => n.toLowerCase());
   for (const own of ['Content-Type', 'Accept', 'User-Agent'])
     if (!names.includes(own.toLowerCase())) parts.push('-H', `'${own}:'`);

@@ -36,6 +36,8 @@ export interface HttpOptions {
 export interface OutgoingRequest {
   readonly method: string;
   readonly url: string;
+  /** The URL as reports show it (a token in its query string redacted); `url` when absent. */
+  readonly shownUrl?: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string | undefined;
   /**
@@ -225,14 +227,19 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
   ): Promise<Omit<Exchange, 'rateLimited'>> {
     let shownWire;
     try {
-      shownWire = sentWire(new URL(req.url), wire, wire.shownHeaders);
+      shownWire = sentWire(new URL(req.shownUrl ?? req.url), wire, wire.shownHeaders);
     } catch (e) {
-      const request: SentRequest = { method: req.method, url: req.url, headers: redactedHeaders, body: req.body };
+      const request: SentRequest = {
+        method: req.method,
+        url: req.shownUrl ?? req.url,
+        headers: redactedHeaders,
+        body: req.body,
+      };
       return Promise.resolve({ request, error: { kind: 'other', message: (e as Error).message }, durationMs: 0 });
     }
     const request: SentRequest = {
       method: req.method,
-      url: req.url,
+      url: req.shownUrl ?? req.url,
       headers: redactedHeaders,
       body: req.body,
       wire: shownWire,
@@ -244,7 +251,12 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
     req: OutgoingRequest,
     redactedHeaders: Readonly<Record<string, string>>,
   ): Promise<{ exchange: Omit<Exchange, 'rateLimited'>; staleSocket: boolean }> {
-    const request: SentRequest = { method: req.method, url: req.url, headers: redactedHeaders, body: req.body };
+    const request: SentRequest = {
+      method: req.method,
+      url: req.shownUrl ?? req.url,
+      headers: redactedHeaders,
+      body: req.body,
+    };
     let t: { origin: string; path: string };
     try {
       t = where(req.url);

@@ -3,10 +3,18 @@
 import type { Check } from '../checks/types.ts';
 import type { TestCase } from '../generators/case.ts';
 import type { Plan } from '../generators/index.ts';
+import { DIMENSIONS } from '../generators/space/index.ts';
 import { parseMediaType } from '../validators/media-type.ts';
 
 /** The valid case that sends every field, so that every echo check judges something (`boundary.ts`). */
 const RICHEST_VALID = 'valid/all-fields';
+
+/** The classes that vary another class's behaviour (`RequestClass.variantOf`): their first case waits for pass 2. */
+const VARIANTS: ReadonlySet<string> = new Set(
+  DIMENSIONS.flatMap((d) => d.classes)
+    .filter((c) => c.variantOf !== undefined)
+    .map((c) => c.label),
+);
 
 /**
  * The message apart from its body: method and header fields (a raw case's own list, else its Content-Type and
@@ -19,12 +27,13 @@ export function headerOf(c: TestCase): string {
 /**
  * The boundary phase reordered, each round in plan order: (1) one case for each check and each verdict-table row
  * (case kind) not yet covered, the valid case with every field first; (2) a pass over the request-space classes
- * (`src/generators/space/`) taking the next case of every class, so that every class, new ones included, is reached
- * early; (3) a valid case in each request media type the operation declares (OpenAPI 3.0.4 Request Body Object,
- * `content`: each is an alternative the server must take); (4) a second pass, giving each class with fewer than two
- * cases sent its second: error classes only (an advisory class's departure is a warning, so its second case waits),
- * and the classes whose cases differ in their header fields first (each such case is another branch of a hand-written
- * parser, where a body class's next case is one more value through the same schema validator); (5) one case for each schema
+ * (`src/generators/space/`) taking the next case of every class but the variants of another (`variantOf`), so that
+ * every behaviour, new ones included, is reached early; (3) a valid case in each request media type the operation
+ * declares (OpenAPI 3.0.4 Request Body Object, `content`: each is an alternative the server must take); (4) a second
+ * pass: the classes whose cases differ in their header fields first (each such case is another branch of a
+ * hand-written parser, where a body class's next case is one more value through the same schema validator), then the
+ * variants' first cases, then the rest, giving each class with fewer than two cases sent its second: error classes
+ * only (an advisory class's departure is a warning, so its second case waits); (5) one case for each schema
  * constraint with each violation kind (rule × keyword); (6) further passes over the classes until every case is
  * sent. Deterministic: the boundary phase does not depend on the seed, and neither does this order.
  */
@@ -66,17 +75,18 @@ function breadthFirst(cases: readonly TestCase[], checks: readonly Check[]): Tes
       if (next && admit(queue, next)) take(next);
     }
   };
-  pass();
+  pass(undefined, (queue) => !VARIANTS.has(queue[0].class ?? ''));
   round((c) => {
     const media = c.kind === 'valid' ? parseMediaType(c.contentType) : undefined;
     return media ? [`media:${media.essence}`] : [];
   });
   const all = [...queues.values()];
   const byHeader = new Set(all.filter((q) => new Set(q.map(headerOf)).size > 1));
-  pass(
-    [...byHeader, ...all.filter((q) => !byHeader.has(q))],
-    (queue, next) => next.advisory === undefined && queue.filter((c) => taken.has(c)).length < 2,
-  );
+  const variants = all.filter((q) => !byHeader.has(q) && VARIANTS.has(q[0].class ?? ''));
+  pass([...byHeader, ...all.filter((q) => !byHeader.has(q) && !variants.includes(q)), ...variants], (queue, next) => {
+    const sent = queue.filter((c) => taken.has(c)).length;
+    return sent === 0 || (next.advisory === undefined && sent < 2);
+  });
   round((c) => (c.violation ? [`${c.violation.rule}|${c.violation.keyword}`] : []));
   while (out.length < cases.length) pass();
   return out;

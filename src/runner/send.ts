@@ -90,6 +90,20 @@ export function wireRequest(
   };
 }
 
+/**
+ * The URL of a case: its query string appended, the run's token (URL-encoded) where the query names it, and then the
+ * form reports show as `shownUrl`: the token's placeholder, URL-encoded too (a HAR's URL must be a URI, RFC 3986).
+ */
+export function caseUrl(c: TestCase, url: string, token: string): { url: string; shownUrl?: string } {
+  const q = c.query;
+  if (q === undefined) return { url };
+  if (!WIRE_TOKENS.some((t) => q.includes(t.mark))) return { url: `${url}?${q}` };
+  return {
+    url: `${url}?${WIRE_TOKENS.reduce((s, t) => s.replaceAll(t.mark, encodeURIComponent(t.spell(token))), q)}`,
+    shownUrl: `${url}?${WIRE_TOKENS.reduce((s, t) => s.replaceAll(t.mark, encodeURIComponent(t.shown)), q)}`,
+  };
+}
+
 /** What sending needs: the client, the budget, the credentials and how long to wait out 429s. */
 export interface SendDeps {
   readonly url: string;
@@ -128,7 +142,7 @@ export async function sendCase(c: TestCase, deps: SendDeps, onAttempt?: OnAttemp
     const ex = await http.send(
       {
         method: c.method,
-        url: c.query === undefined ? url : `${url}?${c.query}`,
+        ...caseUrl(c, url, token),
         headers,
         body: c.body,
         ...(raw ? { wire: raw.wire } : {}),

@@ -59,8 +59,11 @@ export interface Behaviour {
   /** n counts requests on the endpoint path, from 1. */
   rateLimited(n: number): boolean;
   tooManyRequests(): Reply;
-  /** `lines` are the request's Authorization field lines, in order (Node keeps only the first in `authorization`). */
-  authenticate(authorization: string | undefined, token: string, lines: readonly string[]): AuthOutcome;
+  /**
+   * `lines` are the request's Authorization field lines, in order (Node keeps only the first in `authorization`);
+   * `url` is the request target (for faults that look for a token elsewhere).
+   */
+  authenticate(authorization: string | undefined, token: string, lines: readonly string[], url?: string): AuthOutcome;
   unauthorized(outcome: Exclude<AuthOutcome, 'ok'>): Reply;
   acceptsMediaType(contentType: string | undefined): boolean;
   unsupportedMediaType(contentType: string | undefined): Reply;

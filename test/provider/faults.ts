@@ -1775,6 +1775,20 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'token-in-query',
+    area: 'auth',
+    caughtBy: ['auth-is-enforced'],
+    description:
+      "A token guard that also reads the token from the query string (Laravel's `api_token`): a request without an Authorization header but with `?api_token=<token>` is created.",
+    apply: (b) => ({
+      ...b,
+      authenticate: (h, token, lines, url) =>
+        h === undefined && new URL(url ?? '/', 'http://x').searchParams.get('api_token') === token
+          ? 'ok'
+          : b.authenticate(h, token, lines, url),
+    }),
+  },
+  {
     name: 'router-404-unlisted-methods',
     area: 'wrong-answer',
     caughtBy: ['method-is-not-allowed'],

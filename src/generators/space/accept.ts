@@ -20,7 +20,7 @@ const excluded = requestClass(
   'valid/accept/text-html',
   'RFC 9110 §12.5.1',
   'an Accept field that excludes JSON: the server may answer 406 or disregard the field and answer as usual, hence advice',
-  { advisory: true, accept: [201, 406] },
+  { advisory: true, accept: [201, 406], variantOf: 'valid/accept/<accept>' },
 );
 
 const anonymous = requestClass(
@@ -28,6 +28,8 @@ const anonymous = requestClass(
   'auth/none/accept-any',
   SPEC.security,
   'no credentials, with `Accept: */*`: the documented 401 is due, not a redirect to a login page',
+  // The same behaviour as an invalid body's with `Accept: */*` (an error rendered for a browser), on another error.
+  { variantOf: 'invalid/required/<field>/accept-any' },
 );
 
 /** Accept values, by the label part they get; null sends no Accept field. */

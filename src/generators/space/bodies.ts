@@ -43,6 +43,7 @@ const oneNull = requestClass(
   'valid/null/<field>',
   `${SPEC.field}/nullable`,
   'one nullable member null: null is a value, not an absence',
+  { variantOf: 'valid/all-null' },
 );
 const enumMember = requestClass(
   'valid',

@@ -34,6 +34,12 @@ export interface RequestClass {
   readonly httpLayer?: true;
   /** The problem family of its cases, where the label's prefix does not say it (`TestCase.family`). */
   readonly family?: string;
+  /**
+   * The label of the class whose behaviour this one varies (the same rule by another spelling or header): its first
+   * case is sent after every other class's first, so that a request budget reaches each behaviour once before any
+   * twice (`runner/schedule.ts`).
+   */
+  readonly variantOf?: string;
 }
 
 /** What a dimension's cases are built from. */
@@ -69,6 +75,7 @@ export function requestClass(
     readonly accept?: readonly number[];
     readonly httpLayer?: true;
     readonly family?: string;
+    readonly variantOf?: string;
   } = {},
 ): RequestClass {
   return {
@@ -80,6 +87,7 @@ export function requestClass(
     ...(o.accept ? { accept: o.accept } : {}),
     ...(o.httpLayer ? { httpLayer: o.httpLayer } : {}),
     ...(o.family ? { family: o.family } : {}),
+    ...(o.variantOf ? { variantOf: o.variantOf } : {}),
   };
 }
 

@@ -78,7 +78,7 @@ const upperScheme = requestClass(
   'valid/auth/scheme-upper-case',
   'RFC 9110 §11.1',
   'the auth scheme is case-insensitive (RFC 9110 §11.1), but the verdict profile does not list it',
-  { advisory: true },
+  { advisory: true, variantOf: 'valid/auth-lowercase-scheme' },
 );
 const refusedSpelling = requestClass(
   'auth',
@@ -100,12 +100,31 @@ const otherScheme = requestClass(
   'the valid token under another scheme (Basic, Token) or with none: no Bearer credential (credentials = "Bearer" 1*SP b64token), so 401 is due, and a 400 to a malformed header is also right',
   { accept: [401, 400, 403] },
 );
+/**
+ * Query parameters a token is looked for in beside the header: Laravel's token guard reads `api_token`, custom
+ * getters (express-jwt's `getToken` examples, FastAPI's `APIKeyQuery`) `token` or `api_key`.
+ */
+const QUERY_PARAMETERS = ['api_token', 'token', 'api_key'] as const;
+const tokenInQuery = requestClass(
+  'auth',
+  'auth/token-in-query/<parameter>',
+  SPEC.security,
+  'the valid token in a query parameter and no Authorization header: the spec’s one scheme, HTTP Bearer, is carried by the Authorization header (OpenAPI 3.0.4 §4.8.27, `type: http`), so the request has no credentials and 401 is due; a 400 to a query parameter the operation does not define is also right',
+  { accept: [401, 403, 400] },
+);
+const accessTokenInQuery = requestClass(
+  'auth',
+  'auth/access-token-in-query',
+  'RFC 6750 §2.3',
+  'the valid token as RFC 6750 §2.3’s `access_token` query parameter and no Authorization header: the spec’s scheme is the Authorization header, so 401 is due, but the RFC lets a resource server accept it (passport-http-bearer does), hence advice',
+  { advisory: true, accept: [401, 403, 400], variantOf: 'auth/token-in-query/<parameter>' },
+);
 const twoLines = requestClass(
   'auth',
   'auth/two-authorization',
   'RFC 9110 §5.3',
   'two Authorization lines, a wrong token then the valid one: Authorization is not a list field, so a sender MUST NOT repeat it (RFC 9110 §5.3); a server that takes the last line answers 201, hence advice',
-  { advisory: true, accept: [400, 401, 403] },
+  { advisory: true, accept: [400, 401, 403], variantOf: 'auth/two-authorization-none-valid' },
 );
 const twoWrongLines = requestClass(
   'auth',
@@ -136,6 +155,8 @@ export const credentials: Dimension = {
     refusedSpelling,
     nearToken,
     otherScheme,
+    tokenInQuery,
+    accessTokenInQuery,
     twoLines,
     twoWrongLines,
     noneInvalidBody,
@@ -156,6 +177,10 @@ export const credentials: Dimension = {
       out.push(...emit(ctx, nearToken, { variant }, m, { auth: 'wrong', wire: raw([value]) }));
     for (const [scheme, value] of OTHER_SCHEMES)
       out.push(...emit(ctx, otherScheme, { scheme }, m, { auth: 'wrong', wire: raw([value]) }));
+    // A token outside the Authorization header: no credentials by the spec, so sent as `none`.
+    for (const parameter of QUERY_PARAMETERS)
+      out.push(...emit(ctx, tokenInQuery, { parameter }, m, { auth: 'none', query: `${parameter}=${WIRE_TOKEN}` }));
+    out.push(...emit(ctx, accessTokenInQuery, {}, m, { auth: 'none', query: `access_token=${WIRE_TOKEN}` }));
     const wrong = authorizationFor('wrong', '');
     const basic = authorizationFor('basic', '');
     out.push(...emit(ctx, twoLines, {}, m, { auth: 'wrong', wire: raw([wrong!, VALID_AUTHORIZATION]) }));

@@ -17,12 +17,14 @@ const oddChunks = requestClass(
   'valid/framing/odd-chunks',
   'RFC 9112 §7.1',
   'a valid body cut into chunks of 1, 2, 3, 5 and 8 bytes, splitting tokens and UTF-8 sequences: the body is their concatenation',
+  { variantOf: 'valid/framing/chunked' },
 );
 const extension = requestClass(
   'valid',
   'valid/framing/chunk-extension',
   'RFC 9112 §7.1.1',
   'a valid chunked body with a chunk extension on every chunk: a recipient must ignore extensions it does not know',
+  { variantOf: 'valid/framing/chunked' },
 );
 const emptyChunked = requestClass(
   'empty-body',

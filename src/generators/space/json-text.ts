@@ -23,6 +23,7 @@ const whitespace = requestClass(
   'valid/json-text/whitespace-everywhere',
   'RFC 8259 §2',
   'space, tab, CR and LF are allowed before and after every structural character and around the value',
+  { variantOf: 'valid/pretty-printed' },
 );
 const escapedForms = requestClass(
   'valid',

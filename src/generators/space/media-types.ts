@@ -18,7 +18,7 @@ const mixedCase = requestClass(
   'valid/<media>-mixed-case',
   'RFC 9110 §8.3.1',
   'media types are case-insensitive (RFC 9110 §8.3.1), but the verdict profile does not list it',
-  { advisory: true, family: MEDIA_FAMILY },
+  { advisory: true, family: MEDIA_FAMILY, variantOf: 'valid/media/<spelling>' },
 );
 const undeclared = requestClass(
   'media-type',
@@ -53,7 +53,7 @@ const invalidMissing = requestClass(
   'media/missing-invalid-body',
   'RFC 9110 §8.3',
   'an invalid body (an empty object) with no Content-Type: whether the server takes it for JSON (400) or not (415), it is never created',
-  { accept: [415, 400] },
+  { accept: [415, 400], variantOf: 'media/missing' },
 );
 
 /** Spellings of the same media type (RFC 9110 §5.6.6 parameters: OWS ";" OWS name "=" value; names and charset values case-insensitive). */

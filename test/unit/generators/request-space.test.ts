@@ -29,6 +29,10 @@ error or advisory, and why. A label's \`<part>\` is filled per case (\`valid/nul
 9110 §9.1 names for it), and so do an answer that breaks the documented content type or schema, a wrong echo and a
 reused id: *advisory* softens only the case's own row (the status it expects) to a warning.
 
+The cases are sent breadth first (\`src/runner/schedule.ts\`): one case of every class, then the second of each; a
+class marked *a variant of* another (the same rule by another spelling or header) has its first case sent after the
+second cases, so that a request budget reaches each behaviour once before any twice.
+
 Generated from the registry in \`src/generators/space/\` by \`test/unit/generators/request-space.test.ts\`
 (\`${UPDATE}\`); do not edit by hand.
 `;
@@ -37,7 +41,7 @@ const cell = (s: string) => s.replaceAll('|', '\\|');
 
 function row(c: RequestClass): string {
   const accepted = allowedStatuses({ kind: c.row, ...(c.accept ? { accept: c.accept } : {}) }).join(', ');
-  return `| \`${cell(c.label)}\` | ${c.row} | ${accepted} | ${c.rule.startsWith('/') ? `\`${c.rule}\`` : c.rule} | ${c.severity} | ${cell(c.why)} |`;
+  return `| \`${cell(c.label)}\` | ${c.row} | ${accepted} | ${c.rule.startsWith('/') ? `\`${c.rule}\`` : c.rule} | ${c.severity} | ${cell(c.why)}${c.variantOf ? ` (a variant of \`${cell(c.variantOf)}\`)` : ''} |`;
 }
 
 function catalogue(): string {
@@ -89,6 +93,16 @@ describe('the request-space registry', () => {
       expect(c.kind, c.label).toBe(cls!.row);
       expect(c.advisory, c.label).toBe(cls!.severity === 'advisory' ? cls!.why : undefined);
       expect(c.accept, c.label).toEqual(cls!.accept);
+    }
+  });
+
+  it('makes a class the variant of another class only, never of itself or of a variant', () => {
+    const variants = CLASSES.filter((c) => c.variantOf !== undefined);
+    expect(variants.length).toBeGreaterThan(0);
+    for (const v of variants) {
+      const of = CLASSES.find((c) => c.label === v.variantOf);
+      expect(of, `${v.label} varies an unknown class ${v.variantOf}`).toBeDefined();
+      expect(of!.variantOf, `${v.label} varies a variant`).toBeUndefined();
     }
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { TestCase } from '../../../src/generators/case.ts';
+import { WIRE_TOKEN, type TestCase } from '../../../src/generators/case.ts';
 import { caseFromRecord, toCaseRecord } from '../../../src/report/case-record.ts';
+import { caseUrl } from '../../../src/runner/send.ts';
 
 const CASES: TestCase[] = [
   {
@@ -71,6 +72,37 @@ describe('toCaseRecord and caseFromRecord', () => {
     expect(record.counterexamplePath).toBe(c.counterexamplePath ?? null);
     expect(record.response).toEqual({ status: 201, headers: { 'x-token': '[REDACTED]' }, body: 'echo [REDACTED]' });
     expect(record.curl).toContain(`curl -sS -i -X POST '${url}'`);
+  });
+
+  it('sends a token in the query string, shows it redacted, replays it through $CONNECT_TOKEN', () => {
+    // Arrange
+    const c: TestCase = {
+      id: 'b0413',
+      phase: 'boundary',
+      kind: 'auth',
+      label: 'auth/token-in-query/api_token',
+      method: 'POST',
+      contentType: 'application/json',
+      body: '{"type":"EV"}',
+      value: { type: 'EV' },
+      auth: 'none',
+      query: `api_token=${WIRE_TOKEN}`,
+    };
+    const base = 'http://127.0.0.1:9/v1/onboarding/entities';
+    // Act
+    const { url, shownUrl } = caseUrl(c, base, 'se cret/+');
+    const record = toCaseRecord(
+      c,
+      { request: { method: 'POST', url: shownUrl!, headers: {}, body: c.body } },
+      1,
+      (s) => s,
+    );
+    // Assert
+    expect(url).toBe(`${base}?api_token=se%20cret%2F%2B`);
+    expect(shownUrl).toBe(`${base}?api_token=%5BREDACTED%5D`);
+    expect(record.curl).toContain(`-X POST '${base}?api_token='"$CONNECT_TOKEN" -H`);
+    expect(caseFromRecord(record, 'P1').query).toBe(c.query);
+    expect(caseUrl({ ...c, query: 'a=1' }, base, 't')).toEqual({ url: `${base}?a=1` });
   });
 
   it('names the record when its case kind is unknown', () => {

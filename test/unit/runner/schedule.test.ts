@@ -8,6 +8,7 @@ import type { TestCase } from '../../../src/generators/case.ts';
 import { planCases } from '../../../src/generators/index.ts';
 import { VERDICT_ROWS } from '../../../src/report/verdict.ts';
 import { headerOf, scheduled } from '../../../src/runner/schedule.ts';
+import { DIMENSIONS } from '../../../src/generators/space/index.ts';
 import { loadSpec } from '../../../src/spec/load.ts';
 import { buildValidators, type Validators } from '../../../src/validators/index.ts';
 import { matchMediaType, parseMediaType } from '../../../src/validators/media-type.ts';
@@ -51,6 +52,17 @@ describe('the breadth-first order', () => {
     );
     expect(declared.length).toBeGreaterThan(1);
     expect(declared.filter((m) => !sentIn.has(m))).toEqual([]);
+  });
+
+  it('sends a variant class’s first case after the first case of every class it does not vary', () => {
+    const variants = new Set(DIMENSIONS.flatMap((d) => d.classes).flatMap((k) => (k.variantOf ? [k.label] : [])));
+    const firstPlace = new Map<string, number>();
+    sent.forEach((c, i) => {
+      if (c.class !== undefined && !firstPlace.has(c.class)) firstPlace.set(c.class, i);
+    });
+    const lastOther = Math.max(...[...firstPlace].filter(([k]) => !variants.has(k)).map(([, i]) => i));
+    expect(variants.size).toBeGreaterThan(0);
+    for (const v of variants) expect(firstPlace.get(v), v).toBeGreaterThan(lastOther);
   });
 
   it(`sends two cases of every error class whose cases differ in header fields within ${BUDGET} requests`, () => {
