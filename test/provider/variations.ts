@@ -216,6 +216,18 @@ export const VARIATIONS: readonly Variation[] = [
     }),
   },
   {
+    name: 'content-length-required-411',
+    description:
+      "A POST without Content-Length, chunked ones included, is answered 411 (CherryPy's JSON tool; RFC 9112 §6.3: a server MAY reject a body without Content-Length).",
+    apply: (b) => ({
+      ...b,
+      admit: (req) =>
+        req.headers['content-length'] === undefined
+          ? jsonReply(411, errorResult([issue('LengthRequired', '$', null, 'Send a Content-Length.')]))
+          : b.admit(req),
+    }),
+  },
+  {
     name: 'options-204',
     description: 'OPTIONS is answered 204 with Allow: POST, OPTIONS (RFC 9110 §9.3.7).',
     apply: (b) => ({

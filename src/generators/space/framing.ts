@@ -6,31 +6,39 @@
 import { emit, SPEC, requestClass, type Dimension } from './class.ts';
 import { wire } from './wire.ts';
 
+/**
+ * A chunked body may be refused with 411: "A server MAY reject a request that contains a message body but not a
+ * Content-Length" (RFC 9112 §6.3), and CherryPy's JSON tool does.
+ */
+const CHUNKED_ACCEPT: readonly number[] = [201, 411];
+
 const chunked = requestClass(
   'valid',
   'valid/framing/chunked',
   'RFC 9112 §7.1',
-  'a valid body sent chunked, in one chunk: every HTTP/1.1 recipient must be able to parse chunked (RFC 9112 §6.1)',
+  'a valid body sent chunked, in one chunk: every HTTP/1.1 recipient must be able to parse chunked (RFC 9112 §6.1); a server MAY refuse a body without Content-Length with 411 (RFC 9112 §6.3), which is accepted',
+  { accept: CHUNKED_ACCEPT },
 );
 const oddChunks = requestClass(
   'valid',
   'valid/framing/odd-chunks',
   'RFC 9112 §7.1',
-  'a valid body cut into chunks of 1, 2, 3, 5 and 8 bytes, splitting tokens and UTF-8 sequences: the body is their concatenation',
-  { variantOf: 'valid/framing/chunked' },
+  'a valid body cut into chunks of 1, 2, 3, 5 and 8 bytes, splitting tokens and UTF-8 sequences: the body is their concatenation (411 accepted, as for any chunked body)',
+  { accept: CHUNKED_ACCEPT, variantOf: 'valid/framing/chunked' },
 );
 const extension = requestClass(
   'valid',
   'valid/framing/chunk-extension',
   'RFC 9112 §7.1.1',
-  'a valid chunked body with a chunk extension on every chunk: a recipient must ignore extensions it does not know',
-  { variantOf: 'valid/framing/chunked' },
+  'a valid chunked body with a chunk extension on every chunk: a recipient must ignore extensions it does not know (411 accepted, as for any chunked body)',
+  { accept: CHUNKED_ACCEPT, variantOf: 'valid/framing/chunked' },
 );
 const emptyChunked = requestClass(
   'empty-body',
   'empty-body/chunked',
   `${SPEC.requestBody}/required`,
-  'chunked with the last chunk only: a body of no bytes, as the required body is missing',
+  'chunked with the last chunk only: a body of no bytes, as the required body is missing (411 accepted, as for any chunked body)',
+  { accept: [400, 411] },
 );
 const unframed = requestClass(
   'empty-body',
@@ -47,7 +55,7 @@ export const framing: Dimension = {
   name: 'framing',
   title: 'Framing',
   summary:
-    'How the body is delimited on the wire (written byte by byte): chunked bodies are valid requests (201 due); a body without any framing, or a chunked body of no bytes, is a request without its required body (400 due, 411 accepted without framing).',
+    'How the body is delimited on the wire (written byte by byte): chunked bodies are valid requests (201 due, and 411 accepted: RFC 9112 §6.3 lets a server refuse a body without Content-Length); a body without any framing, or a chunked body of no bytes, is a request without its required body (400 due, 411 accepted).',
   classes: [chunked, oddChunks, extension, emptyChunked, unframed],
   drafts(ctx) {
     const all = JSON.stringify(ctx.all);
