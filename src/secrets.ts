@@ -61,6 +61,14 @@ export function authorizationFor(auth: AuthMode, token: string): string | undefi
   }
 }
 
+/**
+ * Whether an Authorization value is one of the suite's own probe credentials (a wrong Bearer token, Basic with a wrong
+ * password): public constants, shown as they are so that a line that repeats the field replays what was sent.
+ */
+export function isProbeCredential(value: string): boolean {
+  return value === authorizationFor('wrong', '') || value === authorizationFor('basic', '');
+}
+
 /** A credential header's value as shown: its auth scheme kept (`Bearer [REDACTED]`), everything else redacted. */
 export function redactHeaderValue(name: string, value: string): string {
   const lower = name.toLowerCase();

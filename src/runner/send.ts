@@ -2,7 +2,7 @@
 // refresh on a 401, and the watch on a dead target. The session (`session.ts`) sends every case through here.
 import { WIRE_TOKENS, type TestCase } from '../generators/case.ts';
 import { TOOL } from '../version.ts';
-import { authorizationFor, redactHeaderValue } from '../secrets.ts';
+import { authorizationFor, isProbeCredential, redactHeaderValue } from '../secrets.ts';
 import type { Credentials } from './credentials.ts';
 import type { Exchange } from '../types.ts';
 import type { HttpClient, OutgoingRequest } from './http.ts';
@@ -58,12 +58,15 @@ export function wireRequest(
     k,
     WIRE_TOKENS.reduce((s, t) => s.replaceAll(t.mark, t.spell(token)), v),
   ]);
-  // Credential fields by structure, the token wherever it stands (swapped, in a marker of its own), the rest by value.
+  // The token wherever it stands (swapped, in a marker of its own), the suite's own public probe credentials as they
+  // are (a curl line must not turn a wrong token into the run's), other credential fields by structure, the rest by value.
   const shownHeaders = w.headers.map(([k, v]): [string, string] => [
     k,
     WIRE_TOKENS.some((t) => v.includes(t.mark))
       ? redact(WIRE_TOKENS.reduce((s, t) => s.replaceAll(t.mark, t.shown), v))
-      : redact(redactHeaderValue(k, v)),
+      : isProbeCredential(v)
+        ? v
+        : redact(redactHeaderValue(k, v)),
   ]);
   const shown: Record<string, string> = {};
   // A repeated field is shown as one, its values joined as RFC 9110 §5.3 combines them; `wire` keeps each line.

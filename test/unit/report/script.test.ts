@@ -7,7 +7,7 @@ import { caseFromRecord, toCaseRecord } from '../../../src/report/case-record.ts
 import { curlGap } from '../../../src/report/script.ts';
 import { createHttpClient } from '../../../src/runner/http.ts';
 import { wireRequest } from '../../../src/runner/send.ts';
-import { createSecrets } from '../../../src/secrets.ts';
+import { authorizationFor, createSecrets } from '../../../src/secrets.ts';
 
 const TOKEN = 'tok-3f9a1c';
 const ANSWER = 'HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n';
@@ -73,6 +73,8 @@ const FIELDS: Wire['headers'] = [
   ['Authorization', `Bearer ${WIRE_TOKEN} `],
   ['X-Conformance', 'caf\u00e9'],
   ['X-Swapped', `Bearer ${WIRE_TOKEN_SWAPPED}`],
+  // The suite's own wrong token, public: shown and replayed as it is, not as the run's token.
+  ['Authorization', authorizationFor('wrong', '')!],
 ];
 const BODY = Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]).toString('base64');
 
@@ -111,6 +113,7 @@ describe('reproducing a raw message', () => {
         `Authorization: Bearer  ${TOKEN}\r\nAuthorization: Bearer ${TOKEN} \r\n`,
       );
       expect(sent.toString('latin1')).toContain(`X-Swapped: Bearer ${TOKEN.toUpperCase()}\r\n`);
+      expect(sent.toString('latin1')).toContain(`Authorization: ${authorizationFor('wrong', '')!}\r\n`);
       expect(JSON.stringify(record)).not.toContain(TOKEN.toUpperCase());
       expect(record.script === undefined).toBe(framing === 'length');
       expect(server.connections[1].toString('latin1')).toEqual(sent.toString('latin1'));
