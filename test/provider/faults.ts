@@ -1719,6 +1719,17 @@ export const FAULTS: readonly Fault[] = [
     apply: (b) => mapAuth(b, (outcome, h, token) => ((h ?? '').replace(/^Bearer /i, '') === token ? 'ok' : outcome)),
   },
   {
+    name: 'scheme-by-prefix',
+    area: 'auth',
+    caughtBy: ['auth-is-enforced'],
+    description:
+      "The scheme is tested by prefix (header.startsWith('Bearer'), LoopBack's JWT tutorial), the token taken after the first space: 'Bearer: <token>' is accepted.",
+    apply: (b) =>
+      mapAuth(b, (outcome, h, token) =>
+        (h ?? '').startsWith('Bearer') && parseAuthorization(h)?.credentials === token ? 'ok' : outcome,
+      ),
+  },
+  {
     name: 'token-case-insensitive',
     area: 'auth',
     caughtBy: ['auth-is-enforced'],

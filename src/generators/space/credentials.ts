@@ -25,12 +25,15 @@ const NEAR_TOKENS: readonly (readonly [string, string])[] = [
 ];
 /**
  * The valid token under another scheme or none: a provider that takes whatever follows the first space, or strips an
- * optional `Bearer ` prefix, takes it for a Bearer credential.
+ * optional `Bearer ` prefix, takes it for a Bearer credential; one that tests the scheme by prefix
+ * (`startsWith('Bearer')`, LoopBack's tutorial) takes `Bearer:` (no auth-scheme: `:` is not a tchar) or `BearerX`.
  */
 const OTHER_SCHEMES: readonly (readonly [string, string])[] = [
   ['basic', `Basic ${WIRE_TOKEN}`],
   ['none', WIRE_TOKEN],
+  ['bearer-colon', `Bearer: ${WIRE_TOKEN}`],
   ['token', `Token ${WIRE_TOKEN}`],
+  ['bearer-prefixed-scheme', `BearerX ${WIRE_TOKEN}`],
 ];
 /**
  * Authorization values that are not a Bearer credential (RFC 6750 §2.1: "Bearer" 1*SP b64token), though they hold
@@ -97,7 +100,7 @@ const otherScheme = requestClass(
   'auth',
   'auth/valid-token-scheme/<scheme>',
   'RFC 6750 §2.1',
-  'the valid token under another scheme (Basic, Token) or with none: no Bearer credential (credentials = "Bearer" 1*SP b64token), so 401 is due, and a 400 to a malformed header is also right',
+  'the valid token under another scheme (Basic, Token, `Bearer:`, `BearerX`) or with none: no Bearer credential (credentials = "Bearer" 1*SP b64token), so 401 is due, and a 400 to a malformed header is also right',
   { accept: [401, 400, 403] },
 );
 /**
