@@ -622,6 +622,17 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'javascript-as-json',
+    area: 'lax-validation',
+    caughtBy: ['media-type-is-enforced'],
+    description:
+      "The JSON reader's default media types are taken (CherryPy's json_in: application/json and text/javascript).",
+    apply: (b) => ({
+      ...b,
+      acceptsMediaType: (ct) => b.acceptsMediaType(ct) || mediaTypeOf(ct) === 'text/javascript',
+    }),
+  },
+  {
     name: 'malformed-content-type-406',
     area: 'wrong-answer',
     caughtBy: ['media-type-is-enforced'],

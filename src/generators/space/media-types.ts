@@ -24,7 +24,7 @@ const undeclared = requestClass(
   'media-type',
   'media/<type>',
   SPEC.requestContent,
-  'a media type the operation does not declare (text/plain, application/xml, a form, and look-alikes of the declared one that a substring test takes for it: application/json-seq, application/jsonp), with a valid JSON body',
+  'a media type the operation does not declare (text/plain, application/xml, a form, JSON synonyms such as text/x-json and text/javascript, and look-alikes of the declared one that a substring test takes for it: application/json-seq, application/jsonp), with a valid JSON body',
 );
 const sameType = requestClass(
   'valid',
@@ -73,8 +73,8 @@ const OTHER_PARAMETERS: readonly (readonly [string, (type: string) => string])[]
 
 /**
  * Media types no spec of this operation declares; each is also checked against the declared ones. Besides the common
- * ones, a JSON synonym a stack registers on its own (Rails: `text/x-json`) and a Content-Type that is no media type
- * at all (`json`, no subtype: RFC 9110 §8.3.1).
+ * ones, JSON synonyms a stack registers on its own (Rails: `text/x-json`; CherryPy's json_in: `text/javascript`) and
+ * a Content-Type that is no media type at all (`json`, no subtype: RFC 9110 §8.3.1).
  */
 const UNDECLARED: readonly string[] = [
   'text/plain',
@@ -82,6 +82,7 @@ const UNDECLARED: readonly string[] = [
   'application/x-www-form-urlencoded',
   'text/x-json',
   'json',
+  'text/javascript',
 ];
 /**
  * Other media types whose names contain the primary one's subtype (a check by substring or prefix takes them for it):
