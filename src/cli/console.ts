@@ -8,6 +8,7 @@ import { fixtureLines, pacingLine, tlsLine } from '../report/sending.ts';
 import { tokenCurl } from '../report/curl.ts';
 import { duration, visible } from '../report/text.ts';
 import { reproduceLines } from '../report/script.ts';
+import { preflightMessage } from '../report/tallied.ts';
 import { viewOf } from '../report/view.ts';
 import type { Io } from './io.ts';
 
@@ -159,8 +160,7 @@ export function formatSummary(
     `${r.tool.name} ${r.tool.version} · ${v.operation} · target ${r.target.url}${r.target.mock ? ' (embedded Prism mock)' : ''} · seed ${r.seed}${shard}`,
   );
   out.push(v.headline);
-  for (const p of r.preflight.filter((x) => !x.ok))
-    out.push(`preflight: the target accepted ${p.label} with ${p.received} (expected ${p.expected})`);
+  for (const p of r.preflight.filter((x) => !x.ok)) out.push(`preflight: ${preflightMessage(p)}`);
   const problems = r.problems ?? [];
   if (problems.length)
     out.push('', `problems (${problems.length}), by root cause:`, ...problems.flatMap((p) => problemLines(r, p)));

@@ -200,17 +200,19 @@ export function reportOfRun(t: Tallied, meta: RunMeta, w: TalliedWording): Repor
   });
 }
 
-/** A preflight probe answered otherwise than the certain verdict: a warning, worded by whether it was accepted. */
+/**
+ * What a preflight probe answered otherwise than the certain verdict, worded by whether it was accepted (a 2xx) or
+ * refused otherwise: the warning's message, and the console's line.
+ */
+export function preflightMessage(p: PreflightResult): string {
+  return /^2\d\d$/.test(p.received)
+    ? `the target accepted ${p.label} with ${p.received} (expected ${p.expected}): it does not seem to enforce the contract`
+    : `the target answered ${p.label} with ${p.received} (expected ${p.expected})`;
+}
+
+/** The preflight probes not answered as certain: one warning each (its code says `preflight`). */
 function preflightWarnings(preflight: readonly PreflightResult[], rule: string): Report['warnings'] {
-  return preflight
-    .filter((p) => !p.ok)
-    .map((p) => ({
-      code: 'preflight',
-      rule,
-      message: /^2\d\d$/.test(p.received)
-        ? `preflight: the target accepted ${p.label} with ${p.received} (expected ${p.expected}): it does not seem to enforce the contract`
-        : `preflight: the target answered ${p.label} with ${p.received} (expected ${p.expected})`,
-    }));
+  return preflight.filter((p) => !p.ok).map((p) => ({ code: 'preflight', rule, message: preflightMessage(p) }));
 }
 
 function toReported(

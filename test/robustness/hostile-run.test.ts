@@ -77,7 +77,7 @@ describe('runs against hostile targets', () => {
       { label: 'preflight/no-credentials', expected: '401/403', received: '500', ok: false },
     ]);
     expect(report.warnings.map((w) => w.message)).toContain(
-      'preflight: the target answered preflight/invalid-body with 500 (expected 400)',
+      'the target answered preflight/invalid-body with 500 (expected 400)',
     );
   });
 
