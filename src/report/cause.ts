@@ -162,15 +162,18 @@ export function causesOf(
 }
 
 /**
- * How plain an example is, smaller first: a JSON media type, ASCII only, the fewest fields, the shortest body. The
- * example a problem shows is the plainest case that fails the same way (issue #24).
+ * How plain an example is, smaller first: a message any HTTP client writes (not one written byte by byte: chunked,
+ * unframed, repeated fields), a JSON media type, ASCII only, the fewest fields, the shortest body. The example a
+ * problem shows is the plainest case that fails the same way (issue #24).
  */
-export function plainness(c: Pick<TestCase, 'contentType' | 'body'>, value: unknown): readonly number[] {
+export function plainness(c: Pick<TestCase, 'contentType' | 'body' | 'wire'>, value: unknown): readonly number[] {
   const body = c.body ?? '';
+  // A 422 to every invalid body showed an empty chunked body as its example: a reader looked at the framing first.
+  const raw = c.wire === undefined ? 0 : 1;
   const media = c.contentType === undefined || /^application\/json$/i.test(c.contentType) ? 0 : 1;
   const ascii = /^[\u0020-\u007e]*$/.test(body) ? 0 : 1;
   const fields = value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value).length : 0;
-  return [media, ascii, fields, body.length];
+  return [raw, media, ascii, fields, body.length];
 }
 
 /** True when `a` is plainer than `b` (see `plainness`). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Failure } from '../../../src/checks/types.ts';
-import { causesOf, familyOf } from '../../../src/report/cause.ts';
+import type { Wire } from '../../../src/generators/case.ts';
+import { causesOf, familyOf, plainer, plainness } from '../../../src/report/cause.ts';
 
 const RESPONSES = '/paths/~1v1~1onboarding~1entities/post/responses';
 const serverError: Failure = {
@@ -192,5 +193,37 @@ describe('causesOf, content', () => {
     expect(causesOf(refusedCase('schema-violation', 'invalid/required/brand'), '400', [notJson])[0].primary).toBe(
       notJson,
     );
+  });
+});
+
+describe('plainness: the example a problem shows', () => {
+  type Sample = { contentType: string; body: string; wire?: Wire };
+  const wire: Wire = { framing: 'chunked', headers: [] };
+  it.each<[Sample, Sample, string]>([
+    // [plainer, than, why]
+    [
+      { contentType: 'application/json', body: '{"a":1,"b":2}' },
+      { contentType: 'application/json', body: '', wire },
+      'a message any client writes, before a raw one',
+    ],
+    [
+      { contentType: 'application/json', body: '{"a":1,"b":2}' },
+      { contentType: 'text/json', body: '{}' },
+      'the JSON media type first',
+    ],
+    [
+      { contentType: 'application/json', body: '{"a":"x","b":1}' },
+      { contentType: 'application/json', body: '{"a":"é"}' },
+      'ASCII first',
+    ],
+    [
+      { contentType: 'application/json', body: '{"a":"xxxxxx"}' },
+      { contentType: 'application/json', body: '{"a":1,"b":2}' },
+      'fewer fields first',
+    ],
+  ])('%j is plainer than %j: %s', (a, b, _why) => {
+    const value = (c: { body: string }) => (c.body === '' ? undefined : (JSON.parse(c.body) as unknown));
+    expect(plainer(plainness(a, value(a)), plainness(b, value(b)))).toBe(true);
+    expect(plainer(plainness(b, value(b)), plainness(a, value(a)))).toBe(false);
   });
 });
