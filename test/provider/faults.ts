@@ -1088,6 +1088,19 @@ export const FAULTS: readonly Fault[] = [
       }),
   },
   {
+    name: 'numeric-strings-numified',
+    area: 'wrong-answer',
+    caughtBy: ['echo-entity-information'],
+    description:
+      'A string that looks like a number is written as one (Perl\'s numification, a validator\'s coercion): "007" comes back as 7.',
+    apply: (b) =>
+      afterBuild(b, (body) => {
+        const info = body.data?.entity?.information as Record<string, unknown> | undefined;
+        for (const [k, v] of Object.entries(info ?? {}))
+          if (typeof v === 'string' && /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?\s*$/i.test(v)) info![k] = Number(v);
+      }),
+  },
+  {
     name: 'numbers-narrowed',
     area: 'wrong-answer',
     caughtBy: ['echo-properties'],

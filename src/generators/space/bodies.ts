@@ -16,6 +16,9 @@ const BOUNDARY_STRINGS = [
   // A date and time as text: a reader that makes a date of it (Rails' parse_json_times) refuses it as a string or
   // writes it back in its own form.
   { name: 'date-like', value: '2024-01-01T10:00:00Z' },
+  // Digits with a leading zero: a writer that makes a number of what looks like one (Perl's numification, PHP's
+  // is_numeric, a validator's coercion) echoes 7.
+  { name: 'numeric-looking', value: '007' },
 ];
 
 const minimal = requestClass(
