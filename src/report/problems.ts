@@ -95,6 +95,8 @@ type Describable = {
   readonly received: string;
   readonly scope: string;
   readonly failures: readonly Pick<Failure, 'check' | 'kind' | 'message' | 'documented' | 'rule'>[];
+  /** The example's failures, when the tally kept them: an echo's due value is the example's (the value it sent). */
+  readonly exampleFailures?: readonly Pick<Failure, 'check' | 'documented'>[];
   readonly at: ReadonlySet<string> | readonly string[];
   readonly classes: ReadonlySet<string> | readonly string[];
 };
@@ -120,7 +122,9 @@ export function describeProblem(
   const echo = primary?.check.startsWith('echo-') === true;
   const dueOf = (v: unknown) =>
     !echo ? shown(v) : v === null ? 'absent or null' : typeof v === 'string' ? shown(JSON.stringify(v)) : shown(v);
-  const due = documented.length ? dueOf(documented[0]) : '';
+  // An echo's due value is what the example sent, so that the title's and the example's agree.
+  const exampleDue = echo ? p.exampleFailures?.find((f) => f.check === primary?.check)?.documented : undefined;
+  const due = exampleDue !== undefined ? dueOf(exampleDue) : documented.length ? dueOf(documented[0]) : '';
   if (!primary) return { title: `received ${received}`, due };
   if (primary.check === 'invalid-is-rejected' && /^2\d\d$/.test(received) && at.length) {
     const value = valueAt(example.request.body, example.case?.violation?.instancePath ?? at[0]);

@@ -49,6 +49,8 @@ export interface TalliedProblem {
   parts: string[];
   /** The first case's failures (title, messages), the primary first. */
   readonly failures: readonly Failure[];
+  /** The example's failures, the primary first: where its due value differs from the first case's (an echo). */
+  readonly exampleFailures: readonly Failure[];
   cases: number;
   readonly classes: Set<string>;
   readonly keys: Set<string>;

@@ -362,7 +362,7 @@ async function shrinkPhase(run: Run): Promise<void> {
     const smallest = shrunk === p.case ? shrunk : run.prepared(shrunk);
     if (smallest !== p.case) {
       const ex = await run.send(smallest);
-      if (ex) tally.replaceExample(p, smallest, ex);
+      if (ex) tally.replaceExample(p, smallest, ex, run.judge(smallest, ex));
     }
   }
 }

@@ -64,7 +64,7 @@ export function createTally(
    */
   const problems = new Map<string, TalliedProblem>();
   const pending = new Map<string, TalliedProblem>();
-  const shrunk = new Map<string, Pick<TalliedProblem, 'case' | 'ex' | 'plain' | 'shrunk'>>();
+  const shrunk = new Map<string, Pick<TalliedProblem, 'case' | 'ex' | 'plain' | 'shrunk' | 'exampleFailures'>>();
   const problemList = () => resolved(problems, pending).map((p) => ({ ...p, ...shrunk.get(p.signature) }));
   /** Warnings by key; an advisory one keeps its class and the first of its labels (the same in every run). */
   const warnings = new Map<
@@ -273,11 +273,14 @@ export function createTally(
       return causesOf(c, answerOf(ex), rootCause(c, judged, errors)).some((x) => x.core === p.core);
     },
     /** The shrunk example of a problem, when it is plainer; it becomes the example of its distinct failures in its class too. */
-    replaceExample(p: TalliedProblem, c: TestCase, ex: Exchange) {
+    replaceExample(p: TalliedProblem, c: TestCase, ex: Exchange, judged: readonly Judged[]) {
       const plain = plainness(c, caseValue(c));
       if (!plainer(plain, p.plain)) return;
+      const errors = judged.flatMap((j) => j.failures.filter((f) => f.severity === 'error'));
+      const cause = causesOf(c, answerOf(ex), rootCause(c, judged, errors)).find((x) => x.core === p.core);
+      const exampleFailures = cause === undefined ? p.exampleFailures : primaryFirst(cause);
       // `resolved` builds the problems afresh for each caller: the shrunk example is kept by signature.
-      shrunk.set(p.signature, { case: c, ex, plain, shrunk: true });
+      shrunk.set(p.signature, { case: c, ex, plain, shrunk: true, exampleFailures });
       for (const key of p.keys) {
         const f = failures.get(key);
         if (f && f.case.label === c.label && !f.waivedBy) failures.set(key, { ...f, case: c, ex });
@@ -381,15 +384,15 @@ function noteProblem(
   const parts = problemParts(cause.failures);
   const p = into.get(cause.signature);
   if (!p) {
-    const byCheck = new Map<string, Failure>([[cause.primary.check, cause.primary]]);
-    for (const f of cause.failures) if (!byCheck.has(f.check)) byCheck.set(f.check, f);
+    const first = primaryFirst(cause);
     into.set(cause.signature, {
       signature: cause.signature,
       core: cause.core,
       scope: cause.scope,
       received: answerOf(ex),
       parts,
-      failures: [...byCheck.values()],
+      failures: first,
+      exampleFailures: first,
       cases: 1,
       classes: new Set([c.label]),
       keys: new Set(keys),
@@ -408,7 +411,14 @@ function noteProblem(
   for (const a of cause.at) p.at.add(a);
   for (const x of parts) if (!p.parts.includes(x)) p.parts = [...p.parts, x].sort();
   const plain = plainness(c, caseValue(c));
-  if (plainer(plain, p.plain)) Object.assign(p, { case: c, ex, plain });
+  if (plainer(plain, p.plain)) Object.assign(p, { case: c, ex, plain, exampleFailures: primaryFirst(cause) });
+}
+
+/** A cause's failures, one per check, its primary first. */
+function primaryFirst(cause: Cause): Failure[] {
+  const byCheck = new Map<string, Failure>([[cause.primary.check, cause.primary]]);
+  for (const f of cause.failures) if (!byCheck.has(f.check)) byCheck.set(f.check, f);
+  return [...byCheck.values()];
 }
 
 /** `b` counted under `into`: cases and classes summed; the example stays `into`'s. */

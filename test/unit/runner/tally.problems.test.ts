@@ -364,7 +364,7 @@ describe('createTally: problems', () => {
     expect(t.showsProblem(p, big, answer(big, 200), status200)).toBe(true);
     expect(t.showsProblem(p, big, answer(big, 201), [])).toBe(false);
     const small = { ...big, body: '{"type":"Company"}' };
-    t.replaceExample(p, small, answer(small, 200));
+    t.replaceExample(p, small, answer(small, 200), status200);
     const r = t.report(META);
     // Assert
     expect(r.problems![0].shrunk).toBe(true);
@@ -475,6 +475,28 @@ describe('createTally: a problem is a cause (issue #24)', () => {
       'data.entity.information.name: not the value sent (echo-entity-information, 201)',
     ]);
     expect(r.problems![0].at).toEqual([at]);
+  });
+
+  it('gives an echo problem the due value its example sent, not the first case’s', () => {
+    const t = tallyOf();
+    const at = '/data/entity/information/name';
+    const first = valid('b1', 'valid/all-fields', '{"type":"EV","name":"first","identifier":"c"}');
+    const plain = valid('b2', 'valid/minimal', '{"type":"EV","name":"plain"}');
+    for (const [i, [c, sent]] of (
+      [
+        [first, 'first'],
+        [plain, 'plain'],
+      ] as const
+    ).entries())
+      t.record(
+        c,
+        answer(c, 201),
+        [judged('echo-entity-information', { ...fail('echo-mismatch', CREATED, 'x', 'x', sent), at })],
+        i + 1,
+      );
+    const [p] = t.report(META).problems!;
+    expect(p.example.case.id).toBe('b2');
+    expect(p.due).toBe('"plain"');
   });
 
   it('titles an accepted violation by field and rule in words, one problem for every class of the rule', () => {
