@@ -4,9 +4,22 @@ import { allowedStatuses, rowStatuses, rulesOf } from './rules.ts';
 import { absent, fail, withResponse } from './util.ts';
 
 /**
+ * The IANA HTTP Method Registry (RFC 9110 §16.1.1), as of 2026: a name in `Allow` outside it is more likely a helper
+ * or a constant a framework listed (CherryPy lists a resource's upper-case attributes, Catalyst::Action::REST its
+ * `<action>_<name>` subs) than a method the resource supports.
+ */
+const REGISTERED_METHODS: ReadonlySet<string> = new Set(
+  (
+    'ACL BASELINE-CONTROL BIND CHECKIN CHECKOUT CONNECT COPY DELETE GET HEAD LABEL LINK LOCK MERGE MKACTIVITY ' +
+    'MKCALENDAR MKCOL MKREDIRECTREF MKWORKSPACE MOVE OPTIONS ORDERPATCH PATCH POST PRI PROPFIND PROPPATCH PUT QUERY ' +
+    'REBIND REPORT SEARCH TRACE UNBIND UNCHECKOUT UNLINK UNLOCK UPDATE UPDATEREDIRECTREF VERSION-CONTROL'
+  ).split(' '),
+);
+
+/**
  * Another method on the path: 405 (or what its class accepts: 200/204 to OPTIONS), with an `Allow` header (RFC 9110
  * §15.5.6, §9.3.7); a missing or empty one is a warning, one that leaves out the operation's method or lists the
- * method refused fails (it tells a client the wrong methods).
+ * method refused fails (it tells a client the wrong methods); one that lists a name no registry defines is a warning.
  */
 export function methodIsNotAllowed(p: OperationProfile): Check {
   const rule = rulesOf(p).pathItem;
@@ -61,6 +74,18 @@ export function methodIsNotAllowed(p: OperationProfile): Check {
             header,
             own,
           );
+        const unknown = listed.filter((m) => m !== '' && !REGISTERED_METHODS.has(m));
+        if (unknown.length)
+          return {
+            ...fail(
+              'unregistered-allow-method',
+              rule,
+              // The method refused is not named: one warning line for every answer that lists the same.
+              `Allow: ${header} lists ${unknown.join(', ')}, no registered method (RFC 9110 §10.2.1, §16.1.1): a helper or a constant the framework took for one?`,
+              header,
+            ),
+            severity: 'warning',
+          };
       }
       return undefined;
     }),

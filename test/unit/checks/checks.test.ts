@@ -321,6 +321,17 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
   ],
   [
     'method-is-not-allowed',
+    kase('method', { method: 'DELETE' }),
+    answer(405, '', { allow: 'ENTITY_TYPES, POST' }),
+    'warn:unregistered-allow-method',
+    'Allow with a name no registry defines (CherryPy lists a resource’s upper-case attributes)',
+    [
+      '/paths/~1v1~1onboarding~1entities',
+      'Allow: ENTITY_TYPES, POST lists ENTITY_TYPES, no registered method (RFC 9110 §10.2.1, §16.1.1): a helper or a constant the framework took for one?',
+    ],
+  ],
+  [
+    'method-is-not-allowed',
     kase('method', { method: 'GET' }),
     answer(405, ''),
     'warn:missing-allow-header',
