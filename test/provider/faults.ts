@@ -610,6 +610,17 @@ export const FAULTS: readonly Fault[] = [
   },
 
   {
+    name: 'json-suffix-unanchored',
+    area: 'lax-validation',
+    caughtBy: ['media-type-is-enforced'],
+    description:
+      "A +json type is recognised by a pattern without an end anchor (restify's /^application\\/[a-zA-Z.]+\\+json/): application/vnd.x+jsonp is parsed as JSON.",
+    apply: (b) => ({
+      ...b,
+      acceptsMediaType: (ct) => b.acceptsMediaType(ct) || /^application\/[a-zA-Z.]+\+json/.test(mediaTypeOf(ct) ?? ''),
+    }),
+  },
+  {
     name: 'json-synonyms-accepted',
     area: 'lax-validation',
     caughtBy: ['media-type-is-enforced'],

@@ -651,6 +651,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'scheme-by-prefix': { call: { body: ok, auth: `Bearer: ${TOKEN}` }, status: 401 },
   'javascript-as-json': { call: { body: ok, contentType: 'text/javascript' }, status: 415 },
   'numeric-strings-numified': valid({ brand: '007' }),
+  'json-suffix-unanchored': { call: { body: ok, contentType: 'application/vnd.connect+jsonp' }, status: 415 },
   'token-in-query': { call: { body: ok, auth: null, path: `${ENDPOINT}?api_token=${TOKEN}` }, status: 401 },
   // Issue 15's fault pair: each is seen through one of its bugs (the faults it is made of have their own witnesses).
   'two-bugs': invalid({ body: { brand: 'b', type: 'ev' } }),

@@ -24,7 +24,7 @@ const undeclared = requestClass(
   'media-type',
   'media/<type>',
   SPEC.requestContent,
-  'a media type the operation does not declare (text/plain, application/xml, a form, JSON synonyms such as text/x-json and text/javascript, and look-alikes of the declared one that a substring test takes for it: application/json-seq, application/jsonp), with a valid JSON body',
+  'a media type the operation does not declare (text/plain, application/xml, a form, JSON synonyms such as text/x-json and text/javascript, and look-alikes of the declared ones that a substring or prefix test takes for them: application/json-seq, application/jsonp, a `+jsonp` suffix), with a valid JSON body',
 );
 const sameType = requestClass(
   'valid',
@@ -137,6 +137,14 @@ export const mediaTypes: Dimension = {
       LOOK_ALIKES.map((f) => f(type, subtype)),
     ))
       out.push(...emit(ctx, undeclared, { type: mt.replace(/[^a-z0-9]+/gi, '-') }, m, { contentType: mt }));
+    // A structured-suffix type declared or reached by a range (`application/*+json`), padded: `+jsonp` is another
+    // suffix (RFC 6838 §4.2.8), which a suffix test without an end anchor (restify's `^application/[a-zA-Z.]+\+json`)
+    // takes for JSON.
+    const suffixed = new Set(
+      model.media.map((x) => x.contentType.split(';')[0].trim()).filter((t) => /\+json$/i.test(t)),
+    );
+    for (const t of suffixed)
+      out.push(...emit(ctx, undeclared, { type: `${t}p`.replace(/[^a-z0-9]+/gi, '-') }, m, { contentType: `${t}p` }));
     // Written byte by byte: the HTTP client would add a Content-Type of its own to a body without one.
     out.push(
       ...emit(ctx, missing, {}, m, {
