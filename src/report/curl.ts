@@ -53,7 +53,8 @@ function tokenField(field: string): string {
     .map((piece) =>
       piece
         .split(REDACTED)
-        .map((s) => (s === '' ? '' : shq(s)))
+        // Bytes that are not printable ASCII (a wire value is a byte string) through printf, as wireCurl writes them.
+        .map((s) => (s === '' ? '' : /^[\x20-\x7e]*$/.test(s) ? shq(s) : `"$(printf '%b' ${shq(printfBytes(s))})"`))
         .join('"$CONNECT_TOKEN"'),
     )
     .join(SWAPPED_TOKEN_SH);

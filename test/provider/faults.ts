@@ -1821,6 +1821,21 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'token-compare-non-ascii-500',
+    area: 'auth',
+    caughtBy: ['not-a-server-error'],
+    description:
+      "The token is compared as text by a function that refuses characters beyond ASCII (Python's hmac.compare_digest on two str): a header with one raises, 500.",
+    apply: (b) => ({
+      ...b,
+      authenticate: (h, token, lines, url) => {
+        if (/[^\x00-\x7f]/.test(h ?? ''))
+          throw new TypeError('comparing strings with non-ASCII characters is not supported');
+        return b.authenticate(h, token, lines, url);
+      },
+    }),
+  },
+  {
     name: 'token-in-query',
     area: 'auth',
     caughtBy: ['auth-is-enforced'],

@@ -652,6 +652,10 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'javascript-as-json': { call: { body: ok, contentType: 'text/javascript' }, status: 415 },
   'numeric-strings-numified': valid({ brand: '007' }),
   'json-suffix-unanchored': { call: { body: ok, contentType: 'application/vnd.connect+jsonp' }, status: 415 },
+  'token-compare-non-ascii-500': {
+    call: { body: ok, auth: null, fields: [['Authorization', `Bearer ${TOKEN}\u00c3\u00a9`]] },
+    status: 401,
+  },
   'token-in-query': { call: { body: ok, auth: null, path: `${ENDPOINT}?api_token=${TOKEN}` }, status: 401 },
   // Issue 15's fault pair: each is seen through one of its bugs (the faults it is made of have their own witnesses).
   'two-bugs': invalid({ body: { brand: 'b', type: 'ev' } }),

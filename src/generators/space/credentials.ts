@@ -46,6 +46,9 @@ const REFUSED_SPELLINGS: readonly (readonly [string, string])[] = [
   ['quoted-token', `Bearer "${WIRE_TOKEN}"`],
   ['token-parameter', `Bearer token=${WIRE_TOKEN}`],
   ['parameter-after-token', `Bearer ${WIRE_TOKEN}, realm="conformance"`],
+  // The token then `é` in UTF-8 (a wire value is a byte string): a b64token is ASCII, and a comparison of text that
+  // refuses other characters (Python's hmac.compare_digest on two str) raises instead of refusing.
+  ['non-ascii-after-token', `Bearer ${WIRE_TOKEN}\u00c3\u00a9`],
 ];
 
 const lowercaseScheme = requestClass(
@@ -87,7 +90,7 @@ const refusedSpelling = requestClass(
   'auth',
   'auth/<spelling>',
   'RFC 6750 §2.1',
-  'not a Bearer credential: the scheme alone, the token followed by more words (a token68 has no spaces, RFC 9110 §11.2), quoted, as a `token=` parameter or followed by one; 401 is due, and a 400 to a malformed header is also right',
+  'not a Bearer credential: the scheme alone, the token followed by more words (a token68 has no spaces, RFC 9110 §11.2), quoted, as a `token=` parameter or followed by one, or followed by a character that is not ASCII; 401 is due, and a 400 to a malformed header is also right',
   { accept: [401, 400, 403] },
 );
 const nearToken = requestClass(

@@ -73,6 +73,8 @@ const FIELDS: Wire['headers'] = [
   ['Authorization', `Bearer ${WIRE_TOKEN} `],
   ['X-Conformance', 'caf\u00e9'],
   ['X-Swapped', `Bearer ${WIRE_TOKEN_SWAPPED}`],
+  // The token then bytes that are not ASCII (é in UTF-8): curl's line writes them through printf.
+  ['X-Token-Bytes', `Bearer ${WIRE_TOKEN}\u00c3\u00a9`],
   // The suite's own wrong token, public: shown and replayed as it is, not as the run's token.
   ['Authorization', authorizationFor('wrong', '')!],
 ];
