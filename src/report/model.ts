@@ -284,7 +284,12 @@ export interface Report {
   /** Why the run stopped before its plan was done (absent when it was complete). */
   readonly stopReason?: StopReason;
   /** Set when the run gave up on a target that answered nothing usable (`--give-up-after`). */
-  readonly gaveUp?: { readonly after: number; readonly message: string };
+  readonly gaveUp?: {
+    readonly after: number;
+    readonly message: string;
+    /** The first cases left unanswered (`id label`): those in flight when the target went down. */
+    readonly suspects?: readonly string[];
+  };
   /** `conforms` exit 0, `fails` 1, `unusable` 2, `incomplete` 3, `interrupted` 130. */
   readonly verdict: Verdict;
   readonly verdictReasons: readonly string[];

@@ -155,7 +155,7 @@ export async function sendCase(c: TestCase, deps: SendDeps, onAttempt?: OnAttemp
       onAttempt && ((stale) => onAttempt({ ...stale, rateLimited })),
     );
     const res = ex.response;
-    watch?.note(res !== undefined && res.status !== 429, c.kind);
+    watch?.note(res !== undefined && res.status !== 429, c.kind, `${c.id} ${c.label}`);
     if (res) pace.answered(res.status, res.headers);
     if (res?.status === 429) {
       // The target gave no other answer for too long: this case is not judged, and nothing more is sent.

@@ -167,7 +167,14 @@ export function createSession(o: SessionOptions): Session {
       return pace.exhausted;
     },
     pacing: () => pace.state(),
-    gaveUp: () => (watch.message === undefined ? undefined : { after: watch.limit, message: watch.message }),
+    gaveUp: () =>
+      watch.message === undefined
+        ? undefined
+        : {
+            after: watch.limit,
+            message: watch.message,
+            ...(watch.suspects.length ? { suspects: watch.suspects } : {}),
+          },
     close: () => http.close(),
   };
 }

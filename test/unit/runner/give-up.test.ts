@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { createDeadTargetWatch } from '../../../src/runner/give-up.ts';
+
+describe('the dead-target watch', () => {
+  it('gives up after the limit, over two kinds, naming the first cases left unanswered', () => {
+    const w = createDeadTargetWatch(6);
+    w.note(false, 'valid', 'b0001 valid/minimal');
+    w.note(true, 'valid', 'b0002 valid/all-fields');
+    const streak = ['b0057 media/undecodable/gzip', 'b0058 valid/encoding/bom', 'b0059 auth/wrong', 'b0060 auth/basic'];
+    for (const [i, which] of [...streak, 'b0061 method/GET', 'b0062 method/PUT'].entries()) {
+      expect(w.gaveUp).toBe(false);
+      w.note(false, i < 2 ? 'valid' : 'auth', which);
+    }
+    expect(w.gaveUp).toBe(true);
+    expect(w.signal.aborted).toBe(true);
+    expect(w.suspects).toEqual(streak);
+    expect(w.message).toMatch(/^the target gave no usable answer .* to 6 requests in a row, of 2 kinds/);
+    expect(w.message).toContain(`the first requests it left unanswered: ${streak.join(', ')}`);
+  });
+
+  it('keeps going while the failures are of one kind only, and names no suspect before giving up', () => {
+    const w = createDeadTargetWatch(3);
+    for (let i = 0; i < 10; i++) w.note(false, 'malformed-json', `b${i} malformed/x`);
+    expect(w.gaveUp).toBe(false);
+    expect(w.suspects).toEqual([]);
+  });
+});
