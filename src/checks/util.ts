@@ -2,7 +2,7 @@ import type { Exchange, ReceivedResponse } from '../types.ts';
 import type { Check, CheckContext, CheckResult, Finding } from './types.ts';
 import type { TestCase } from '../generators/case.ts';
 import { writeJson } from '../generators/json-writer.ts';
-import { allowedStatuses, caseAccepts, type RowStatuses } from './rules.ts';
+import { allowedStatuses, caseAccepts, LARGE_CONTENT_BYTES, type RowStatuses } from './rules.ts';
 
 /** A header field that is missing or empty: an empty `Allow` or `WWW-Authenticate` says nothing (RFC 9110 §5.5). */
 export function absent(value: string | undefined): boolean {
@@ -47,6 +47,9 @@ export function unlessRefusedByHttpLayer(judge: Check['judge']): Check['judge'] 
   };
 }
 
+/** Why a 413 under the limit is not accepted (RFC 9110 §15.5.14 sets no minimum; the spec sets no maximum). */
+const TOO_LARGE_NOTE = ` (413 is accepted for content over ${LARGE_CONTENT_BYTES} bytes: the spec sets no size limit, and a smaller limit refuses this operation's ordinary documents)`;
+
 /** A row's status check: the answer's status must be one the case's row allows (`allowedStatuses`, ./rules.ts). */
 export function statusIn(rule: string, what: string | ((c: TestCase) => string), rows: RowStatuses): Check['judge'] {
   return withResponse((c, res) => {
@@ -56,7 +59,7 @@ export function statusIn(rule: string, what: string | ((c: TestCase) => string),
       : fail(
           'unexpected-status',
           rule,
-          `${typeof what === 'string' ? what : what(c)}: Received: ${res.status} / Due: ${allowed.join(', ')}`,
+          `${typeof what === 'string' ? what : what(c)}: Received: ${res.status} / Due: ${allowed.join(', ')}${res.status === 413 ? TOO_LARGE_NOTE : ''}`,
           res.status,
           allowed,
         );

@@ -163,7 +163,9 @@ export function describeProblem(
     const where = p.scope
       ? ` (${at.length ? `${fieldList(at)}, ` : ''}${classList(classes, example.case?.label)})`
       : '';
-    return { title: cut(`status ${received} where ${due} is due${where}`), due };
+    // A size limit reads as a validation bug unless the title says what 413 is (the failures say when it is accepted).
+    const limit = received === '413' ? ' (content too large; the spec sets no size limit)' : '';
+    return { title: cut(`status ${received}${limit} where ${due} is due${where}`), due };
   }
   return { title: cut(primary.message), due };
 }

@@ -477,6 +477,15 @@ describe('createTally: a problem is a cause (issue #24)', () => {
     expect(r.problems![0].at).toEqual([at]);
   });
 
+  it('says in a 413 problem’s title what 413 is, so that a size limit does not read as a validation bug', () => {
+    const t = tallyOf();
+    const c = valid('b1', 'valid/string/long-4096', '{"type":"EV","name":"x"}');
+    t.record(c, answer(c, 413), [judged('valid-is-created', fail('unexpected-status', CREATED, 'x', 413, [201]))], 1);
+    expect(t.report(META).problems!.map((p) => p.title)).toEqual([
+      'status 413 (content too large; the spec sets no size limit) where 201 is due (valid/string/long-4096)',
+    ]);
+  });
+
   it('gives an echo problem the due value its example sent, not the first case’s', () => {
     const t = tallyOf();
     const at = '/data/entity/information/name';
