@@ -109,6 +109,18 @@ export function causesOf(
     const core = `received ${answer} | invalid-is-rejected unexpected-status`;
     out.push({ core, scope: '', signature: core, at: [], primary: undocumented, failures: status, attachable: false });
   }
+  // An advisory request the server took for a valid one (its 201 would only have been advice) answered with another
+  // 2xx the spec does not document: the bug that 200 for 201 to a valid request shows, one cause under its signature.
+  const tookAsValid =
+    accepted && c.advisory !== undefined ? status.find((f) => f.kind === 'undocumented-status') : undefined;
+  const success = Array.isArray(tookAsValid?.documented)
+    ? (tookAsValid.documented as unknown[]).map(String).find((s) => /^2\d\d$/.test(s))
+    : undefined;
+  if (tookAsValid && success) {
+    const core = `received ${answer} | valid-is-created unexpected-status ${tookAsValid.rule}/${success}`;
+    out.push({ core, scope: '', signature: core, at: [], primary: tookAsValid, failures, attachable: false });
+    return out;
+  }
   const [primary] = undocumented ? [] : status;
   if (primary) {
     // A lost answer or a 5xx explains whatever else the case failed, and so does an invalid request accepted (its 2xx

@@ -477,6 +477,42 @@ describe('createTally: a problem is a cause (issue #24)', () => {
     expect(r.problems![0].at).toEqual([at]);
   });
 
+  it('counts a 200 to an advisory request the server took for a valid one under 200 for 201, not as an auth problem', () => {
+    // CherryPy took the last of two Authorization lines (advice) and answered every creation 200.
+    const t = tallyOf();
+    const v = valid('b1', 'valid/all-fields', '{"type":"EV"}');
+    const twoLines: TestCase = {
+      ...valid('b2', 'auth/two-authorization', '{"type":"EV"}'),
+      kind: 'auth',
+      advisory: 'a server that takes the last line answers 201, hence advice',
+      accept: [400, 401, 403],
+    };
+    t.record(v, answer(v, 200), status200, 1);
+    t.record(
+      twoLines,
+      answer(twoLines, 200),
+      [
+        {
+          check: byName('auth-is-enforced'),
+          outcome: 'fail',
+          failures: [
+            {
+              check: 'auth-is-enforced',
+              ...fail('unexpected-status', '/security', 'x', 200, [400]),
+              severity: 'warning',
+            },
+          ],
+        },
+        status200[0],
+      ],
+      2,
+    );
+    const r = t.report(META);
+    expect(r.problems!.map((p) => [p.title, p.classes])).toEqual([
+      ['status 200 where 201 is due', ['auth/two-authorization', 'valid/all-fields']],
+    ]);
+  });
+
   it('says in a 413 problem’s title what 413 is, so that a size limit does not read as a validation bug', () => {
     const t = tallyOf();
     const c = valid('b1', 'valid/string/long-4096', '{"type":"EV","name":"x"}');
