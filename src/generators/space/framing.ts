@@ -48,15 +48,38 @@ const unframed = requestClass(
   { accept: [400, 411], httpLayer: true },
 );
 
+const transferCoding = requestClass(
+  'malformed-json',
+  'malformed/transfer-coding/<form>',
+  'RFC 9112 §6.3',
+  'a Transfer-Encoding whose final coding is not chunked, over a chunked valid body: the length cannot be determined, and the server MUST answer 400 (RFC 9112 §6.3; 501 to a coding it does not implement, §6.1, is also right); a server that looks for the word chunked anywhere in the field, or at its end (Bottle), reads the chunks and creates it',
+  { accept: [400, 501], httpLayer: true },
+);
+
+/**
+ * Transfer-Encoding values whose last coding is not chunked: chunked then another (a test for the word, or for the
+ * first coding, takes it), and a coding whose name ends in chunked (a test of the field's end takes it).
+ */
+const TRANSFER_CODINGS: readonly (readonly [string, string])[] = [
+  ['chunked-then-gzip', 'chunked, gzip'],
+  ['xchunked', 'xchunked'],
+];
+
 /** Odd chunk sizes: they split the JSON text anywhere, a multi-byte character included. */
 const ODD = [1, 2, 3, 5, 8, 13];
+
+/** A body in the chunked coding, one chunk (RFC 9112 §7.1). */
+function chunkedBytes(body: string): Buffer {
+  const b = Buffer.from(body);
+  return Buffer.concat([Buffer.from(`${b.length.toString(16)}\r\n`), b, Buffer.from('\r\n0\r\n\r\n')]);
+}
 
 export const framing: Dimension = {
   name: 'framing',
   title: 'Framing',
   summary:
     'How the body is delimited on the wire (written byte by byte): chunked bodies are valid requests (201 due, and 411 accepted: RFC 9112 §6.3 lets a server refuse a body without Content-Length); a body without any framing, or a chunked body of no bytes, is a request without its required body (400 due, 411 accepted).',
-  classes: [chunked, oddChunks, extension, emptyChunked, unframed],
+  classes: [chunked, oddChunks, extension, emptyChunked, unframed, transferCoding],
   drafts(ctx) {
     const all = JSON.stringify(ctx.all);
     const m = JSON.stringify(ctx.minimal);
@@ -67,6 +90,12 @@ export const framing: Dimension = {
       ...emit(ctx, extension, {}, m, framed({ framing: 'chunked', chunks: [4], chunkExtension: ';conformance=1' })),
       ...emit(ctx, emptyChunked, {}, '', framed({ framing: 'chunked' })),
       ...emit(ctx, unframed, {}, m, framed({ framing: 'none' })),
+      // Written unframed with a Transfer-Encoding of the case's own over chunk-encoded bytes: the sender adds none.
+      ...TRANSFER_CODINGS.flatMap(([form, te]) =>
+        emit(ctx, transferCoding, { form }, m, {
+          wire: wire({ contentType: ctx.ct, extra: [['Transfer-Encoding', te]] }, { framing: 'none' }, chunkedBytes(m)),
+        }),
+      ),
     ];
   },
 };
