@@ -121,8 +121,19 @@ function queryOf(url: string): { query?: string } {
   return { query: WIRE_TOKENS.reduce((s, t) => s.replaceAll(encodeURIComponent(t.shown), t.mark), url.slice(i + 1)) };
 }
 
-/** Fields the raw sender adds to every message itself (`src/runner/raw.ts`): left out of the wire form it is given. */
-const SENDER_FIELDS: ReadonlySet<string> = new Set(['host', 'content-length', 'transfer-encoding', 'connection']);
+/**
+ * Whether the raw sender adds a field itself (`src/runner/raw.ts`): Host and Connection always, the framing field its
+ * framing asks for; left out of the wire form it is given (an unframed message's own Content-Length stays).
+ */
+function addedBySender(name: string, framing: Wire['framing']): boolean {
+  const n = name.toLowerCase();
+  return (
+    n === 'host' ||
+    n === 'connection' ||
+    (n === 'content-length' && framing === 'length') ||
+    (n === 'transfer-encoding' && framing === 'chunked')
+  );
+}
 
 /** The wire form of a case from a record's raw message: the token where the record shows it redacted. */
 function wireFromRecord(w: SentWire): Wire {
@@ -131,7 +142,7 @@ function wireFromRecord(w: SentWire): Wire {
     ...(w.chunks ? { chunks: w.chunks } : {}),
     ...(w.chunkExtension ? { chunkExtension: w.chunkExtension } : {}),
     headers: w.headers
-      .filter(([k]) => !SENDER_FIELDS.has(k.toLowerCase()))
+      .filter(([k]) => !addedBySender(k, w.framing))
       .map(([k, v]): [string, string] => [k, WIRE_TOKENS.reduce((s, t) => s.replaceAll(t.shown, t.mark), v)]),
     ...(w.bodyBase64 !== undefined ? { bodyBase64: w.bodyBase64 } : {}),
   };

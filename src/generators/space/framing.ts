@@ -56,6 +56,14 @@ const transferCoding = requestClass(
   { accept: [400, 501], httpLayer: true },
 );
 
+const contentLength = requestClass(
+  'empty-body',
+  'empty-body/invalid-content-length',
+  'RFC 9112 §6.3',
+  'a Content-Length that is not a number (Content-Length = 1*DIGIT, RFC 9110 §8.6) before a valid body: the framing is invalid, no body can be read, and the server MUST answer 400 and close the connection (RFC 9112 §6.3); a bare int() of the field (Bottle on wsgiref) raises, 500',
+  { accept: [400], httpLayer: true },
+);
+
 /**
  * Transfer-Encoding values whose last coding is not chunked: chunked then another (a test for the word, or for the
  * first coding, takes it), and a coding whose name ends in chunked (a test of the field's end takes it).
@@ -79,7 +87,7 @@ export const framing: Dimension = {
   title: 'Framing',
   summary:
     'How the body is delimited on the wire (written byte by byte): chunked bodies are valid requests (201 due, and 411 accepted: RFC 9112 §6.3 lets a server refuse a body without Content-Length); a body without any framing, or a chunked body of no bytes, is a request without its required body (400 due, 411 accepted).',
-  classes: [chunked, oddChunks, extension, emptyChunked, unframed, transferCoding],
+  classes: [chunked, oddChunks, extension, emptyChunked, unframed, transferCoding, contentLength],
   drafts(ctx) {
     const all = JSON.stringify(ctx.all);
     const m = JSON.stringify(ctx.minimal);
@@ -91,6 +99,9 @@ export const framing: Dimension = {
       ...emit(ctx, emptyChunked, {}, '', framed({ framing: 'chunked' })),
       ...emit(ctx, unframed, {}, m, framed({ framing: 'none' })),
       // Written unframed with a Transfer-Encoding of the case's own over chunk-encoded bytes: the sender adds none.
+      ...emit(ctx, contentLength, {}, m, {
+        wire: wire({ contentType: ctx.ct, extra: [['Content-Length', 'abc']] }, { framing: 'none' }, Buffer.from(m)),
+      }),
       ...TRANSFER_CODINGS.flatMap(([form, te]) =>
         emit(ctx, transferCoding, { form }, m, {
           wire: wire({ contentType: ctx.ct, extra: [['Transfer-Encoding', te]] }, { framing: 'none' }, chunkedBytes(m)),

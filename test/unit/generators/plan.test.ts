@@ -392,6 +392,8 @@ describe('boundary phase', () => {
       ['empty-body', undefined],
       ['empty-body/chunked', 'chunked'],
       ['empty-body/no-framing', 'none'],
+      // A valid body behind a Content-Length that is not a number: no body can be read.
+      ['empty-body/invalid-content-length', 'none'],
     ]);
     expect(empty[0]).toMatchObject({ body: '', method: 'POST', contentType: 'application/json', label: 'empty-body' });
     expect(empty[1].body).toBe('');

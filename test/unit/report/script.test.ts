@@ -88,13 +88,18 @@ describe('reproducing a raw message', () => {
     expect(curlGap({ framing: 'none', headers: [] })).toMatch(/frames a body/);
   });
 
-  it.for<Wire['framing']>(['length', 'none'])(
-    'the reproduce line sends the bytes the suite sent (%s framing), the token from CONNECT_TOKEN',
-    async (framing, { skip }) => {
+  it.for<[Wire['framing'], Wire['headers']]>([
+    ['length', []],
+    ['none', []],
+    // An unframed message with a framing field of its own (a Transfer-Encoding no sender writes): kept on replay.
+    ['none', [['Transfer-Encoding', 'xchunked']]],
+  ])(
+    'the reproduce line sends the bytes the suite sent (%s framing, %j), the token from CONNECT_TOKEN',
+    async ([framing, own], { skip }) => {
       if (framing === 'length' && !hasCurl()) return skip('curl is not installed');
       // Arrange: send the case as a run does, and keep its record
       const server = await capture();
-      const c = wireCase({ framing, headers: FIELDS, bodyBase64: BODY });
+      const c = wireCase({ framing, headers: [...FIELDS, ...own], bodyBase64: BODY });
       const secrets = createSecrets([TOKEN]);
       const raw = wireRequest(c, TOKEN, secrets.redact)!;
       const client = createHttpClient({ timeoutMs: 2_000, maxBodyBytes: 1024, insecure: false, maxSockets: 1 });
