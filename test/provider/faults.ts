@@ -1836,6 +1836,20 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'unknown-name-rendered-500',
+    area: 'transport',
+    caughtBy: ['not-a-server-error'],
+    description:
+      'The error answer names the unknown member, and its encoder refuses a lone surrogate (Flask-RESTful): a top-level member named with one is a 500, not a 400.',
+    apply: (b) => ({
+      ...b,
+      readJson: onObject(b, (value) => {
+        if (Object.keys(value).some((k) => !k.isWellFormed())) throw new Error("'utf-8' codec can't encode character");
+        return undefined;
+      }),
+    }),
+  },
+  {
     name: 'token-in-query',
     area: 'auth',
     caughtBy: ['auth-is-enforced'],

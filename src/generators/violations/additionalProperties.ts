@@ -47,6 +47,9 @@ export const additionalProperties: ViolationKind = {
     return [
       ...additional('unknown', 'conformanceExtra', 'conformance'),
       ...interleave(pascal, snake, overrides, upper, additional('empty-name', '', 'conformance')),
+      // A name holding a lone surrogate (an escape JSON allows, RFC 8259 §8.2): an error answer that names the unknown
+      // member cannot encode it (Flask-RESTful's handler, Python's strict encoders), 500 where 400 is due.
+      ...additional('lone-surrogate-name', 'conformance-\ud800', 'conformance'),
     ];
   },
   arbitrary({ model, base }) {
