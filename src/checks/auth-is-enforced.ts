@@ -6,7 +6,8 @@ import { absent, fail, statusIn } from './util.ts';
 
 /**
  * No, wrong, empty or non-Bearer credentials: 401 (403 accepted); `security: [bearerAuth]` (OpenAPI 3.0.4 §4.8.30).
- * A 401 without a WWW-Authenticate challenge breaks RFC 9110 §15.5.2: a warning, as the verdict profile does not list it.
+ * A 401 without a WWW-Authenticate challenge breaks RFC 9110 §15.5.2, one that challenges another scheme only RFC 6750
+ * §3: warnings, as the verdict profile does not list them.
  * A 400 to an anonymous body the request schema refuses says that the body was validated before the credentials.
  */
 export function authIsEnforced(p: OperationProfile): Check {
@@ -31,8 +32,22 @@ export function authIsEnforced(p: OperationProfile): Check {
             [401, 403],
           );
       }
+      if (status !== undefined || res?.status !== 401) return status;
+      const challenge = res.headers['www-authenticate'];
+      // A challenge in another scheme only (Flask-RESTful's Basic) asks for credentials the operation does not take.
+      if (!absent(challenge) && !/(?:^|,)\s*bearer(?:\s|,|$)/i.test(challenge ?? ''))
+        return {
+          ...fail(
+            'non-bearer-challenge',
+            RULES.bearerScheme,
+            '401 challenges another scheme than Bearer (RFC 6750 §3: a bearer-protected resource challenges with Bearer)',
+            challenge,
+            'Bearer',
+          ),
+          severity: 'warning',
+        };
       // An empty challenge is no challenge (RFC 9110 §11.6.1: at least one), and is said as a missing one is.
-      if (status !== undefined || res?.status !== 401 || !absent(res.headers['www-authenticate'])) return status;
+      if (!absent(challenge)) return undefined;
       return {
         ...fail(
           'missing-www-authenticate',

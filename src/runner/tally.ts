@@ -179,7 +179,7 @@ export function createTally(
   const noteWarning = (c: TestCase, f: Failure) => {
     // A status finding of an advisory case, or a lost answer to a message the HTTP layer may refuse: the class says why.
     // A header field missing from the answer (Allow, WWW-Authenticate) is the same finding in every class: one line.
-    const header = f.kind === 'missing-allow-header' || f.kind === 'missing-www-authenticate';
+    const header = HEADER_WARNINGS.has(f.kind);
     const where =
       (c.advisory !== undefined || c.httpLayer) && isStatusFailure(f) && !header ? (c.class ?? c.label) : undefined;
     const key = `${f.check}|${f.kind}|${f.rule}${where === undefined ? '' : `|${where}|${String(f.received)}`}`;
@@ -339,6 +339,14 @@ interface Findings {
   /** Every failure a cause explains: an advisory row's warning there is part of a problem, not a warning of its own. */
   readonly explained: ReadonlySet<Failure>;
 }
+
+/** Warnings about a header field of the answer (missing, or naming the wrong thing): one line in every class. */
+const HEADER_WARNINGS: ReadonlySet<string> = new Set([
+  'missing-allow-header',
+  'missing-www-authenticate',
+  'non-bearer-challenge',
+  'unregistered-allow-method',
+]);
 
 /** The findings of a case without any failure: shared, nothing to build. */
 const NO_FINDINGS: Findings = {

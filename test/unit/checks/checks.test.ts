@@ -250,6 +250,24 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     '401 with an empty challenge is said as a missing one (RFC 9110 §11.6.1)',
     ['/components/securitySchemes/bearerAuth', '401 has no WWW-Authenticate challenge (RFC 9110 §15.5.2)'],
   ],
+  [
+    'auth-is-enforced',
+    kase('auth', { auth: 'none' }),
+    answer(401, '', { 'www-authenticate': 'Basic realm="flask-restful"' }),
+    'warn:non-bearer-challenge',
+    '401 challenging Basic only (Flask-RESTful’s built-in challenge)',
+    [
+      '/components/securitySchemes/bearerAuth',
+      '401 challenges another scheme than Bearer (RFC 6750 §3: a bearer-protected resource challenges with Bearer)',
+    ],
+  ],
+  [
+    'auth-is-enforced',
+    kase('auth', { auth: 'none' }),
+    answer(401, '', { 'www-authenticate': 'Basic realm="x", bearer realm="connect"' }),
+    'pass',
+    '401 challenging Basic and Bearer (RFC 9110 §11.6.1: several challenges; the scheme in any case)',
+  ],
   ['media-type-is-enforced', kase('media-type', { contentType: 'text/plain' }), answer(415, ''), 'pass', '415'],
   ['media-type-is-enforced', kase('media-type', { contentType: 'text/plain' }), err400, 'pass', '400 accepted'],
   [
