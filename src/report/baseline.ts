@@ -93,10 +93,19 @@ export function baselineMatcher(
     const v1 = v1Parts(e);
     return v1 ? [{ ...v1, signature: e.signature }] : [];
   });
+  // An entry made when its cause had a narrower scope (a server error was scoped by family until 2026-12-03: `| in
+  // auth/basic`, now `| in auth`) still lists it, so that a baseline made before keeps matching.
+  const scoped = entries.map((e) => ({ core: coreOf(e.signature), signature: e.signature }));
   return (cause) => {
     if (signatures.has(cause.signature)) return cause.signature;
     const byCore = cause.attachable ? cores.get(cause.core) : undefined;
     if (byCore !== undefined) return byCore;
+    const scope = cause.signature.slice(cause.core.length);
+    const narrower =
+      scope === ''
+        ? undefined
+        : scoped.find((e) => e.core === cause.core && e.signature.startsWith(`${cause.signature}/`));
+    if (narrower !== undefined) return narrower.signature;
     return old.find(
       (e) =>
         cause.core.startsWith(`received ${e.received} | `) &&

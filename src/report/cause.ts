@@ -61,9 +61,14 @@ export function familyOf(c: Pick<TestCase, 'kind' | 'label' | 'family'>): string
 /**
  * What a status cause is about besides its core: nothing where the answer is one bug whatever the request (200 for
  * 201 to a valid one; 422 or 413 where 400 is due to a refused one: the status a refusal is given), every credential
- * at once where a request without valid ones was created (the check is off, or compares loosely), else the family.
+ * at once where a request without valid ones was created (the check is off, or compares loosely), the kind of request
+ * for a server error, else the family.
  */
 function scopeOf(c: Pick<TestCase, 'kind' | 'label' | 'family'>, answer: string): string {
+  // A server error to a request that must be refused is one crash for every class of its kind (a handler answering 500
+  // to every error it does not know, a credential parser): the family's first segment (`invalid`, `auth`, `media`…).
+  // A valid request's keeps its family: a long string and a deep body crash different code.
+  if (/^5\d\d$/.test(answer) && c.kind !== 'valid') return familyOf(c).split('/')[0];
   const success = /^2\d\d$/.test(answer);
   if (c.kind === 'valid') return success ? '' : familyOf(c);
   if (/^4\d\d$/.test(answer)) return '';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  baselineMatcher,
   baselineOperation,
   baselineStatus,
   mergeBaselineStatus,
@@ -15,6 +16,24 @@ import { toHtml } from '../../../src/report/html.ts';
 import { toJUnit } from '../../../src/report/junit.ts';
 import { toMarkdown } from '../../../src/report/markdown.ts';
 import { findAll, parseXml } from './xml.ts';
+
+describe('baselineMatcher', () => {
+  it('matches a cause to an entry made when its scope was narrower (a 500 by family, before 2026-12-03)', () => {
+    const core = 'received 500 | not-a-server-error server-error /paths/~1v1~1onboarding~1entities/post/responses';
+    const entry = (scope: string) => ({
+      signature: `${core} | in ${scope}`,
+      title: 't',
+      checks: [],
+      rules: [],
+      classes: [],
+    });
+    const match = baselineMatcher([entry('auth/basic'), entry('authx')]);
+    const cause = (scope: string) => ({ signature: `${core} | in ${scope}`, core, attachable: false, failures: [] });
+    expect(match(cause('auth'))).toBe(`${core} | in auth/basic`);
+    expect(match(cause('media'))).toBeUndefined();
+    expect(match({ ...cause('x'), signature: core })).toBeUndefined();
+  });
+});
 
 describe('baselines', () => {
   it('toBaseline keeps each problem by signature, sorted, with nothing of the run', () => {

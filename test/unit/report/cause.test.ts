@@ -98,6 +98,21 @@ describe('causesOf', () => {
       'valid/string',
     ],
     ['200 for 201', validCase('valid/string/emoji'), '200', statusFailure('valid-is-created', '200', '201'), ''],
+    [
+      'a 500 to a refused request: one crash for its kind (a handler answering 500 to every error it does not know)',
+      refusedCase('auth', 'auth/near-token/suffix'),
+      '500',
+      serverError,
+      'auth',
+    ],
+    [
+      'the same to an invalid body of any rule',
+      refusedCase('schema-violation', 'invalid/format/owner/braces'),
+      '500',
+      serverError,
+      'invalid',
+    ],
+    ['a 500 to a valid request: its family', validCase('valid/depth/10000/objects'), '500', serverError, 'valid/depth'],
   ] as const)('%s: scope %j', (_what, c, answer, f, scope) => {
     expect(scopeOf(c, answer, f)).toBe(scope);
   });
