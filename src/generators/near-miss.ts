@@ -103,6 +103,8 @@ export function uuidNearMisses(u: string): NearMiss[] {
     { name: 'leading-space', value: ` ${u}` },
     { name: 'urn-oid', value: 'urn:oid:2.25.329800735698586629295641978511506172918' },
     { name: 'urn-uuid-without-colon', value: `urn:uuid${u}` },
+    // The word null: a binder that compares the null side of `T | null` by String() (tsoa) stores null.
+    { name: 'null-string', value: 'null' },
     { name: 'empty', value: '' },
     { name: 'not-a-uuid', value: 'conformance-not-a-uuid' },
   ];

@@ -1850,6 +1850,20 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'null-string-as-null',
+    area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected', 'echo-entity-information'],
+    description:
+      "The null side of a nullable member is matched by String() (tsoa): the string 'null' is taken for null, so a uuid member 'null' is created and a free string 'null' echoed as null.",
+    apply: (b) => ({
+      ...b,
+      readJson: onObject(b, (value) => {
+        for (const [k, v] of Object.entries(value)) if (v === 'null') value[k] = null;
+        return undefined;
+      }),
+    }),
+  },
+  {
     name: 'token-in-query',
     area: 'auth',
     caughtBy: ['auth-is-enforced'],

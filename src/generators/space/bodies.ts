@@ -19,6 +19,8 @@ const BOUNDARY_STRINGS = [
   // Digits with a leading zero: a writer that makes a number of what looks like one (Perl's numification, PHP's
   // is_numeric, a validator's coercion) echoes 7.
   { name: 'numeric-looking', value: '007' },
+  // The word null: a binder that takes it for null (tsoa compares the null side of `T | null` by String()) echoes null.
+  { name: 'null-word', value: 'null' },
 ];
 
 const minimal = requestClass(
