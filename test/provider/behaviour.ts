@@ -61,9 +61,15 @@ export interface Behaviour {
   tooManyRequests(): Reply;
   /**
    * `lines` are the request's Authorization field lines, in order (Node keeps only the first in `authorization`);
-   * `url` is the request target (for faults that look for a token elsewhere).
+   * `url` and `cookie` are the request target and its Cookie field (for faults that look for a token elsewhere).
    */
-  authenticate(authorization: string | undefined, token: string, lines: readonly string[], url?: string): AuthOutcome;
+  authenticate(
+    authorization: string | undefined,
+    token: string,
+    lines: readonly string[],
+    url?: string,
+    cookie?: string,
+  ): AuthOutcome;
   unauthorized(outcome: Exclude<AuthOutcome, 'ok'>): Reply;
   acceptsMediaType(contentType: string | undefined): boolean;
   unsupportedMediaType(contentType: string | undefined): Reply;

@@ -1864,6 +1864,20 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'token-in-cookie',
+    area: 'auth',
+    caughtBy: ['auth-is-enforced'],
+    description:
+      'Without an Authorization header the token is read from a session cookie (a Nuxt-style fallback): Cookie: token=<token> is created.',
+    apply: (b) => ({
+      ...b,
+      authenticate: (h, token, lines, url, cookie) =>
+        h === undefined && (cookie ?? '').split(';').some((c) => c.trim() === `token=${token}`)
+          ? 'ok'
+          : b.authenticate(h, token, lines, url, cookie),
+    }),
+  },
+  {
     name: 'token-in-query',
     area: 'auth',
     caughtBy: ['auth-is-enforced'],

@@ -135,7 +135,7 @@ async function handleEndpoint(
   const early = b.admit(req);
   if (early !== undefined) return answer(b, req, res, early);
 
-  const auth = b.authenticate(req.headers.authorization, token, authorizationLines(req), req.url);
+  const auth = b.authenticate(req.headers.authorization, token, authorizationLines(req), req.url, req.headers.cookie);
   if (auth !== 'ok' && !b.authAfterValidation) return answer(b, req, res, b.unauthorized(auth));
 
   const contentType = req.headers['content-type'];

@@ -125,6 +125,15 @@ const accessTokenInQuery = requestClass(
   'the valid token as RFC 6750 §2.3’s `access_token` query parameter and no Authorization header: the spec’s scheme is the Authorization header, so 401 is due, but the RFC lets a resource server accept it (passport-http-bearer does), hence advice',
   { advisory: true, accept: [401, 403, 400], variantOf: 'auth/token-in-query/<parameter>' },
 );
+/** Cookie names a token is looked for in beside the header (a Nuxt or session-style fallback). */
+const COOKIE_NAMES = ['token', 'access_token'] as const;
+const tokenInCookie = requestClass(
+  'auth',
+  'auth/token-in-cookie/<name>',
+  SPEC.security,
+  'the valid token in a cookie and no Authorization header: the spec’s one scheme is the Authorization header, so the request has no credentials and 401 is due (a fallback to a session cookie, as Nuxt apps write it, creates it)',
+  { accept: [401, 403, 400], variantOf: 'auth/token-in-query/<parameter>' },
+);
 const twoLines = requestClass(
   'auth',
   'auth/two-authorization',
@@ -163,6 +172,7 @@ export const credentials: Dimension = {
     otherScheme,
     tokenInQuery,
     accessTokenInQuery,
+    tokenInCookie,
     twoLines,
     twoWrongLines,
     noneInvalidBody,
@@ -187,6 +197,17 @@ export const credentials: Dimension = {
     for (const parameter of QUERY_PARAMETERS)
       out.push(...emit(ctx, tokenInQuery, { parameter }, m, { auth: 'none', query: `${parameter}=${WIRE_TOKEN}` }));
     out.push(...emit(ctx, accessTokenInQuery, {}, m, { auth: 'none', query: `access_token=${WIRE_TOKEN}` }));
+    for (const name of COOKIE_NAMES)
+      out.push(
+        ...emit(ctx, tokenInCookie, { name }, m, {
+          auth: 'none',
+          wire: wire(
+            { contentType: ctx.ct, authorization: [], extra: [['Cookie', `${name}=${WIRE_TOKEN}`]] },
+            undefined,
+            Buffer.from(m),
+          ),
+        }),
+      );
     const wrong = authorizationFor('wrong', '');
     const basic = authorizationFor('basic', '');
     out.push(...emit(ctx, twoLines, {}, m, { auth: 'wrong', wire: raw([wrong!, VALID_AUTHORIZATION]) }));

@@ -53,7 +53,8 @@ const transferCoding = requestClass(
   'malformed/transfer-coding/<form>',
   'RFC 9112 §6.3',
   'a Transfer-Encoding whose final coding is not chunked, over a chunked valid body: the length cannot be determined, and the server MUST answer 400 (RFC 9112 §6.3; 501 to a coding it does not implement, §6.1, is also right, and so is 411, a refusal of a body without Content-Length); a server that looks for the word chunked anywhere in the field, or at its end (Bottle), reads the chunks and creates it',
-  { accept: [400, 411, 501], httpLayer: true },
+  // The same rule as a body without framing (RFC 9112 §6.3: the length cannot be determined), by another header.
+  { accept: [400, 411, 501], httpLayer: true, variantOf: 'empty-body/no-framing' },
 );
 
 const contentLength = requestClass(
@@ -61,7 +62,7 @@ const contentLength = requestClass(
   'empty-body/invalid-content-length',
   'RFC 9112 §6.3',
   'a Content-Length that is not a number (Content-Length = 1*DIGIT, RFC 9110 §8.6) before a valid body: the framing is invalid, no body can be read, and the server MUST answer 400 and close the connection (RFC 9112 §6.3; 411, a refusal that asks for a valid length, is accepted too); a bare int() of the field (Bottle on wsgiref) raises, 500',
-  { accept: [400, 411], httpLayer: true },
+  { accept: [400, 411], httpLayer: true, variantOf: 'empty-body/no-framing' },
 );
 
 /**

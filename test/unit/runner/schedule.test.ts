@@ -68,8 +68,11 @@ describe('the breadth-first order', () => {
   it(`sends two cases of every error class whose cases differ in header fields within ${BUDGET} requests`, () => {
     const classes = new Map<string, TestCase[]>();
     for (const c of generated) if (c.class) classes.set(c.class, [...(classes.get(c.class) ?? []), c]);
+    // A variant of another class (`variantOf`) waits for the second pass by design.
+    const variants = new Set(DIMENSIONS.flatMap((d) => d.classes).flatMap((k) => (k.variantOf ? [k.label] : [])));
     const headerClasses = [...classes].filter(
-      ([, cases]) => cases[0].advisory === undefined && new Set(cases.map(headerOf)).size > 1,
+      ([name, cases]) =>
+        !variants.has(name) && cases[0].advisory === undefined && new Set(cases.map(headerOf)).size > 1,
     );
     // The request space has such classes (media types, their parameters, credentials, methods): else this tests nothing.
     expect(headerClasses.map(([name]) => name)).toEqual(
