@@ -32,8 +32,8 @@ export function headerOf(c: TestCase): string {
  * declares (OpenAPI 3.0.4 Request Body Object, `content`: each is an alternative the server must take); (4) a second
  * pass: the classes whose cases differ in their header fields first (each such case is another branch of a
  * hand-written parser, where a body class's next case is one more value through the same schema validator), then the
- * variants' first cases, then the rest, giving each class with fewer than two cases sent its second: error classes
- * only (an advisory class's departure is a warning, so its second case waits); (5) one case for each schema
+ * rest, giving each class with fewer than two cases sent its second: error classes only (an advisory class's departure
+ * is a warning, so its second case waits); then the variants' first cases; (5) one case for each schema
  * constraint with each violation kind (rule × keyword); (6) further passes over the classes until every case is
  * sent. Deterministic: the boundary phase does not depend on the seed, and neither does this order.
  */
