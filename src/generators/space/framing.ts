@@ -4,6 +4,7 @@
  * never sent (it would desynchronise the connection, and say nothing about the service).
  */
 import { emit, SPEC, requestClass, type Dimension } from './class.ts';
+import { framedBody } from '../../wire.ts';
 import { wire } from './wire.ts';
 
 /**
@@ -77,12 +78,6 @@ const TRANSFER_CODINGS: readonly (readonly [string, string])[] = [
 /** Odd chunk sizes: they split the JSON text anywhere, a multi-byte character included. */
 const ODD = [1, 2, 3, 5, 8, 13];
 
-/** A body in the chunked coding, one chunk (RFC 9112 §7.1). */
-function chunkedBytes(body: string): Buffer {
-  const b = Buffer.from(body);
-  return Buffer.concat([Buffer.from(`${b.length.toString(16)}\r\n`), b, Buffer.from('\r\n0\r\n\r\n')]);
-}
-
 export const framing: Dimension = {
   name: 'framing',
   title: 'Framing',
@@ -99,13 +94,18 @@ export const framing: Dimension = {
       ...emit(ctx, extension, {}, m, framed({ framing: 'chunked', chunks: [4], chunkExtension: ';conformance=1' })),
       ...emit(ctx, emptyChunked, {}, '', framed({ framing: 'chunked' })),
       ...emit(ctx, unframed, {}, m, framed({ framing: 'none' })),
-      // Written unframed with a Transfer-Encoding of the case's own over chunk-encoded bytes: the sender adds none.
+      // Written unframed with a framing field of the case's own (the sender adds none): a Content-Length before the
+      // body, a Transfer-Encoding over its bytes in the chunked coding.
       ...emit(ctx, contentLength, {}, m, {
         wire: wire({ contentType: ctx.ct, extra: [['Content-Length', 'abc']] }, { framing: 'none' }, Buffer.from(m)),
       }),
       ...TRANSFER_CODINGS.flatMap(([form, te]) =>
         emit(ctx, transferCoding, { form }, m, {
-          wire: wire({ contentType: ctx.ct, extra: [['Transfer-Encoding', te]] }, { framing: 'none' }, chunkedBytes(m)),
+          wire: wire(
+            { contentType: ctx.ct, extra: [['Transfer-Encoding', te]] },
+            { framing: 'none' },
+            framedBody({ framing: 'chunked' }, Buffer.from(m)),
+          ),
         }),
       ),
     ];
