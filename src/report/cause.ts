@@ -106,18 +106,15 @@ export function causesOf(
   // document (422, 413) shows the bug an invalid request refused so shows: one cause, named as that one is (so that
   // baselines made before keep matching), not a problem per family titled "201 is due".
   const refusable = c.advisory !== undefined || (c.accept?.includes(400) ?? false);
-  const undocumented =
-    c.kind === 'valid' && refusable && /^4\d\d$/.test(answer)
-      ? status.find((f) => f.kind === 'undocumented-status')
-      : undefined;
+  const undocumentedStatus = status.find((f) => f.kind === 'undocumented-status');
+  const undocumented = c.kind === 'valid' && refusable && /^4\d\d$/.test(answer) ? undocumentedStatus : undefined;
   if (undocumented) {
     const core = `received ${answer} | invalid-is-rejected unexpected-status`;
     out.push({ core, scope: '', signature: core, at: [], primary: undocumented, failures: status, attachable: false });
   }
   // An advisory request the server took for a valid one (its 201 would only have been advice) answered with another
   // 2xx the spec does not document: the bug that 200 for 201 to a valid request shows, one cause under its signature.
-  const tookAsValid =
-    accepted && c.advisory !== undefined ? status.find((f) => f.kind === 'undocumented-status') : undefined;
+  const tookAsValid = accepted && c.advisory !== undefined ? undocumentedStatus : undefined;
   const success = Array.isArray(tookAsValid?.documented)
     ? (tookAsValid.documented as unknown[]).map(String).find((s) => /^2\d\d$/.test(s))
     : undefined;

@@ -269,15 +269,13 @@ export function createTally(
     },
     /** Whether an exchange shows the problem still: a cause of the same core (the same answer, failing the same way). */
     showsProblem(p: TalliedProblem, c: TestCase, ex: Exchange, judged: readonly Judged[]): boolean {
-      const errors = judged.flatMap((j) => j.failures.filter((f) => f.severity === 'error'));
-      return causesOf(c, answerOf(ex), rootCause(c, judged, errors)).some((x) => x.core === p.core);
+      return causeOfProblem(p, c, ex, judged) !== undefined;
     },
     /** The shrunk example of a problem, when it is plainer; it becomes the example of its distinct failures in its class too. */
     replaceExample(p: TalliedProblem, c: TestCase, ex: Exchange, judged: readonly Judged[]) {
       const plain = plainness(c, caseValue(c));
       if (!plainer(plain, p.plain)) return;
-      const errors = judged.flatMap((j) => j.failures.filter((f) => f.severity === 'error'));
-      const cause = causesOf(c, answerOf(ex), rootCause(c, judged, errors)).find((x) => x.core === p.core);
+      const cause = causeOfProblem(p, c, ex, judged);
       const exampleFailures = cause === undefined ? p.exampleFailures : primaryFirst(cause);
       // `resolved` builds the problems afresh for each caller: the shrunk example is kept by signature.
       shrunk.set(p.signature, { case: c, ex, plain, shrunk: true, exampleFailures });
@@ -420,6 +418,17 @@ function noteProblem(
   for (const x of parts) if (!p.parts.includes(x)) p.parts = [...p.parts, x].sort();
   const plain = plainness(c, caseValue(c));
   if (plainer(plain, p.plain)) Object.assign(p, { case: c, ex, plain, exampleFailures: primaryFirst(cause) });
+}
+
+/** The cause of an exchange that is the problem's (its core: the same answer, failing the same way), if any. */
+function causeOfProblem(
+  p: Pick<TalliedProblem, 'core'>,
+  c: TestCase,
+  ex: Exchange,
+  judged: readonly Judged[],
+): Cause | undefined {
+  const errors = judged.flatMap((j) => j.failures.filter((f) => f.severity === 'error'));
+  return causesOf(c, answerOf(ex), rootCause(c, judged, errors)).find((x) => x.core === p.core);
 }
 
 /** A cause's failures, one per check, its primary first. */
