@@ -52,18 +52,36 @@ export const WIRE_TOKEN = '\u0000token\u0000';
 /** Stands for the run's token with its letters' case swapped (`swapCase`, src/secrets.ts) in a wire value. */
 export const WIRE_TOKEN_SWAPPED = '\u0000token-swapped\u0000';
 
-/**
- * The token placeholders of a wire value, each with the spelling of the token it stands for when sent and the form a
- * report shows (and replay reads back). The only table of them: curl and the replay script spell the same in the shell.
- */
-export const WIRE_TOKENS: readonly {
+/** A token placeholder: the spelling of the token it stands for when sent, and the form a report shows. */
+export interface WireToken {
   readonly mark: string;
   readonly spell: (token: string) => string;
   readonly shown: string;
-}[] = [
+}
+
+/**
+ * The token placeholders of a wire value or a query string (and replay reads the shown forms back). The only table of
+ * them: curl and the replay script spell the same in the shell.
+ */
+const WIRE_TOKENS: readonly WireToken[] = [
   { mark: WIRE_TOKEN_SWAPPED, spell: swapCase, shown: REDACTED_SWAPPED },
   { mark: WIRE_TOKEN, spell: (token) => token, shown: REDACTED },
 ];
+
+/** Whether `s` holds a token placeholder. */
+export function hasTokenMark(s: string): boolean {
+  return WIRE_TOKENS.some((t) => s.includes(t.mark));
+}
+
+/** `s` with each placeholder replaced by what `as` makes of it: the token as sent, its shown form, either encoded. */
+export function fillTokens(s: string, as: (t: WireToken) => string): string {
+  return WIRE_TOKENS.reduce((out, t) => out.replaceAll(t.mark, as(t)), s);
+}
+
+/** `s` with what `from` makes of each placeholder (its shown form, encoded or not) turned back into the placeholder. */
+export function markTokens(s: string, from: (t: WireToken) => string): string {
+  return WIRE_TOKENS.reduce((out, t) => out.replaceAll(from(t), t.mark), s);
+}
 
 /** One request the suite sends, with what it is meant to show. */
 export interface TestCase {

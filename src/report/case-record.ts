@@ -1,6 +1,6 @@
 // The report's record of one case and its exchange (what a failure or a problem shows), written and read back here:
 // the runner writes it (redacted, with its curl line), `conformance replay` rebuilds the case from it.
-import { WIRE_TOKENS, type CaseKind, type TestCase, type Wire } from '../generators/case.ts';
+import { markTokens, type CaseKind, type TestCase, type Wire } from '../generators/case.ts';
 import type { AuthMode } from '../types.ts';
 import { toCurl, type CurlTls } from './curl.ts';
 import { curlGap, toScript } from './script.ts';
@@ -118,7 +118,7 @@ export function inferAuth(authorization: string | undefined): AuthMode {
 function queryOf(url: string): { query?: string } {
   const i = url.indexOf('?');
   if (i < 0 || i === url.length - 1) return {};
-  return { query: WIRE_TOKENS.reduce((s, t) => s.replaceAll(encodeURIComponent(t.shown), t.mark), url.slice(i + 1)) };
+  return { query: markTokens(url.slice(i + 1), (t) => encodeURIComponent(t.shown)) };
 }
 
 /**
@@ -143,7 +143,7 @@ function wireFromRecord(w: SentWire): Wire {
     ...(w.chunkExtension ? { chunkExtension: w.chunkExtension } : {}),
     headers: w.headers
       .filter(([k]) => !addedBySender(k, w.framing))
-      .map(([k, v]): [string, string] => [k, WIRE_TOKENS.reduce((s, t) => s.replaceAll(t.shown, t.mark), v)]),
+      .map(([k, v]): [string, string] => [k, markTokens(v, (t) => t.shown)]),
     ...(w.bodyBase64 !== undefined ? { bodyBase64: w.bodyBase64 } : {}),
   };
 }

@@ -1,6 +1,6 @@
 // Sending one case as a run sends it: wire headers, the request budget and pace, 429s waited out, one credential
 // refresh on a 401, and the watch on a dead target. The session (`session.ts`) sends every case through here.
-import { WIRE_TOKENS, type TestCase } from '../generators/case.ts';
+import { fillTokens, hasTokenMark, type TestCase } from '../generators/case.ts';
 import { TOOL } from '../version.ts';
 import { authorizationFor, isProbeCredential, redactHeaderValue } from '../secrets.ts';
 import type { Credentials } from './credentials.ts';
@@ -54,16 +54,13 @@ export function wireRequest(
 ): { wire: NonNullable<OutgoingRequest['wire']>; shown: Record<string, string> } | undefined {
   const w = c.wire;
   if (w === undefined) return undefined;
-  const headers = w.headers.map(([k, v]): [string, string] => [
-    k,
-    WIRE_TOKENS.reduce((s, t) => s.replaceAll(t.mark, t.spell(token)), v),
-  ]);
+  const headers = w.headers.map(([k, v]): [string, string] => [k, fillTokens(v, (t) => t.spell(token))]);
   // The token wherever it stands (swapped, in a marker of its own), the suite's own public probe credentials as they
   // are (a curl line must not turn a wrong token into the run's), other credential fields by structure, the rest by value.
   const shownHeaders = w.headers.map(([k, v]): [string, string] => [
     k,
-    WIRE_TOKENS.some((t) => v.includes(t.mark))
-      ? redact(WIRE_TOKENS.reduce((s, t) => s.replaceAll(t.mark, t.shown), v))
+    hasTokenMark(v)
+      ? redact(fillTokens(v, (t) => t.shown))
       : isProbeCredential(v)
         ? v
         : redact(redactHeaderValue(k, v)),
@@ -100,10 +97,10 @@ export function wireRequest(
 export function caseUrl(c: TestCase, url: string, token: string): { url: string; shownUrl?: string } {
   const q = c.query;
   if (q === undefined) return { url };
-  if (!WIRE_TOKENS.some((t) => q.includes(t.mark))) return { url: `${url}?${q}` };
+  if (!hasTokenMark(q)) return { url: `${url}?${q}` };
   return {
-    url: `${url}?${WIRE_TOKENS.reduce((s, t) => s.replaceAll(t.mark, encodeURIComponent(t.spell(token))), q)}`,
-    shownUrl: `${url}?${WIRE_TOKENS.reduce((s, t) => s.replaceAll(t.mark, encodeURIComponent(t.shown)), q)}`,
+    url: `${url}?${fillTokens(q, (t) => encodeURIComponent(t.spell(token)))}`,
+    shownUrl: `${url}?${fillTokens(q, (t) => encodeURIComponent(t.shown))}`,
   };
 }
 
