@@ -47,6 +47,11 @@ export interface OutgoingRequest {
   readonly wire?: RawMessage & { readonly shownHeaders: RawMessage['headers'] };
 }
 
+/** What a report shows of a request: its shown URL (a token in the query redacted) and redacted headers. */
+function shownRequest(req: OutgoingRequest, redactedHeaders: Readonly<Record<string, string>>): SentRequest {
+  return { method: req.method, url: req.shownUrl ?? req.url, headers: redactedHeaders, body: req.body };
+}
+
 /** A keep-alive HTTP client that never throws: every outcome is an `Exchange` (answers, or a typed transport error). */
 export interface HttpClient {
   /**
@@ -225,38 +230,21 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
     wire: NonNullable<OutgoingRequest['wire']>,
     redactedHeaders: Readonly<Record<string, string>>,
   ): Promise<Omit<Exchange, 'rateLimited'>> {
+    const request = shownRequest(req, redactedHeaders);
     let shownWire;
     try {
-      shownWire = sentWire(new URL(req.shownUrl ?? req.url), wire, wire.shownHeaders);
+      shownWire = sentWire(new URL(request.url), wire, wire.shownHeaders);
     } catch (e) {
-      const request: SentRequest = {
-        method: req.method,
-        url: req.shownUrl ?? req.url,
-        headers: redactedHeaders,
-        body: req.body,
-      };
       return Promise.resolve({ request, error: { kind: 'other', message: (e as Error).message }, durationMs: 0 });
     }
-    const request: SentRequest = {
-      method: req.method,
-      url: req.shownUrl ?? req.url,
-      headers: redactedHeaders,
-      body: req.body,
-      wire: shownWire,
-    };
-    return sendRaw({ method: req.method, url: req.url, message: wire }, request, opts);
+    return sendRaw({ method: req.method, url: req.url, message: wire }, { ...request, wire: shownWire }, opts);
   }
 
   async function sendOnce(
     req: OutgoingRequest,
     redactedHeaders: Readonly<Record<string, string>>,
   ): Promise<{ exchange: Omit<Exchange, 'rateLimited'>; staleSocket: boolean }> {
-    const request: SentRequest = {
-      method: req.method,
-      url: req.shownUrl ?? req.url,
-      headers: redactedHeaders,
-      body: req.body,
-    };
+    const request = shownRequest(req, redactedHeaders);
     let t: { origin: string; path: string };
     try {
       t = where(req.url);

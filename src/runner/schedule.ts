@@ -81,9 +81,9 @@ function breadthFirst(cases: readonly TestCase[], checks: readonly Check[]): Tes
     return media ? [`media:${media.essence}`] : [];
   });
   const all = [...queues.values()];
-  const variants = all.filter((q) => VARIANTS.has(q[0].class ?? ''));
-  const byHeader = new Set(all.filter((q) => !variants.includes(q) && new Set(q.map(headerOf)).size > 1));
-  pass([...byHeader, ...all.filter((q) => !byHeader.has(q) && !variants.includes(q)), ...variants], (queue, next) => {
+  const variants = new Set(all.filter((q) => VARIANTS.has(q[0].class ?? '')));
+  const byHeader = new Set(all.filter((q) => !variants.has(q) && new Set(q.map(headerOf)).size > 1));
+  pass([...byHeader, ...all.filter((q) => !byHeader.has(q) && !variants.has(q)), ...variants], (queue, next) => {
     const sent = queue.filter((c) => taken.has(c)).length;
     return sent === 0 || (next.advisory === undefined && sent < 2);
   });
