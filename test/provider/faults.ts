@@ -121,12 +121,16 @@ function loose(o: object): Record<string, unknown> {
   return o as Record<string, unknown>;
 }
 
-/** Post-processes the outcome of the correct authentication check. */
+/** Post-processes the outcome of the correct authentication check (`url` and `cookie` are the request's). */
 function mapAuth(
   b: Behaviour,
-  map: (outcome: AuthOutcome, header: string | undefined, token: string) => AuthOutcome,
+  map: (outcome: AuthOutcome, header: string | undefined, token: string, url: string, cookie: string) => AuthOutcome,
 ): Behaviour {
-  return { ...b, authenticate: (header, token, lines) => map(b.authenticate(header, token, lines), header, token) };
+  return {
+    ...b,
+    authenticate: (header, token, lines, url, cookie) =>
+      map(b.authenticate(header, token, lines, url, cookie), header, token, url ?? '/', cookie ?? ''),
+  };
 }
 
 function refuseMediaType(b: Behaviour, refuse: (contentType: string) => boolean): Behaviour {
@@ -1869,13 +1873,10 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['auth-is-enforced'],
     description:
       'Without an Authorization header the token is read from a session cookie (a Nuxt-style fallback): Cookie: token=<token> is created.',
-    apply: (b) => ({
-      ...b,
-      authenticate: (h, token, lines, url, cookie) =>
-        h === undefined && (cookie ?? '').split(';').some((c) => c.trim() === `token=${token}`)
-          ? 'ok'
-          : b.authenticate(h, token, lines, url, cookie),
-    }),
+    apply: (b) =>
+      mapAuth(b, (outcome, h, token, _url, cookie) =>
+        h === undefined && cookie.split(';').some((c) => c.trim() === `token=${token}`) ? 'ok' : outcome,
+      ),
   },
   {
     name: 'token-in-query',
@@ -1883,13 +1884,10 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['auth-is-enforced'],
     description:
       "A token guard that also reads the token from the query string (Laravel's `api_token`): a request without an Authorization header but with `?api_token=<token>` is created.",
-    apply: (b) => ({
-      ...b,
-      authenticate: (h, token, lines, url) =>
-        h === undefined && new URL(url ?? '/', 'http://x').searchParams.get('api_token') === token
-          ? 'ok'
-          : b.authenticate(h, token, lines, url),
-    }),
+    apply: (b) =>
+      mapAuth(b, (outcome, h, token, url) =>
+        h === undefined && new URL(url, 'http://x').searchParams.get('api_token') === token ? 'ok' : outcome,
+      ),
   },
   {
     name: 'router-404-unlisted-methods',
