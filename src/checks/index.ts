@@ -11,6 +11,7 @@ import { contentTypeConformance } from './content-type-conformance.ts';
 import { responseSchemaConformance } from './response-schema-conformance.ts';
 import { createUniqueIdCheck } from './unique-id.ts';
 import { echoChecks } from './echo.ts';
+import { createdIsNow } from './created-is-now.ts';
 import { DEFAULT_PROFILE, type OperationProfile } from './profile.ts';
 
 /**
@@ -35,6 +36,7 @@ export function createChecks(profile: OperationProfile = DEFAULT_PROFILE): reado
     responseSchemaConformance,
     // the success answer is the request that was created
     ...echoChecks(p),
+    ...[createdIsNow(p)].filter((c) => c !== undefined),
     createUniqueIdCheck(p),
   ];
 }

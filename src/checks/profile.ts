@@ -34,6 +34,8 @@ export interface OperationProfile {
   readonly requestType?: { readonly field: string; readonly value: string };
   /** The echo checks, in report order. */
   readonly echoes: readonly EchoGroup[];
+  /** Where the success answer says when it was created (a date-time), when it does (`created-is-now`). */
+  readonly createdPath?: readonly string[];
 }
 
 const always = (request: string, ...response: string[]): EchoField => ({
@@ -90,6 +92,7 @@ export const ENTITY_ONBOARDING: OperationProfile = {
       fields: [given('returnUrl', 'json', 'returnUrl')],
     },
   ],
+  createdPath: ['created'],
 };
 
 /** The operations the suite has a verdict profile for. */

@@ -78,6 +78,7 @@ export type CheckName =
   | 'echo-owner'
   | 'echo-properties'
   | 'echo-return-url'
+  | 'created-is-now'
   | 'unique-id';
 
 export type FaultArea = 'lax-validation' | 'valid-refused' | 'response-schema' | 'wrong-answer' | 'auth' | 'transport';
@@ -910,6 +911,27 @@ export const FAULTS: readonly Fault[] = [
     apply: (b) =>
       afterBuild(b, (body, _req, { now }) => {
         body.created = `${now.toISOString().slice(0, 10)} ${now.toISOString().slice(11, 23)}000+00:00`;
+      }),
+  },
+  {
+    name: 'created-zero-time',
+    area: 'wrong-answer',
+    caughtBy: ['created-is-now'],
+    description: "created is never set: Go's zero time.Time, written 0001-01-01T00:00:00Z (a date-time by the format).",
+    apply: (b) =>
+      afterBuild(b, (body) => {
+        body.created = '0001-01-01T00:00:00Z';
+      }),
+  },
+  {
+    name: 'created-local-time-as-utc',
+    area: 'wrong-answer',
+    caughtBy: ['created-is-now'],
+    description:
+      "created is the server's local time (UTC+1) written with Z: Python's datetime.now().isoformat() + 'Z'.",
+    apply: (b) =>
+      afterBuild(b, (body, _req, { now }) => {
+        body.created = new Date(now.getTime() + 3_600_000).toISOString();
       }),
   },
   {

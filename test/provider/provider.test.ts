@@ -181,6 +181,10 @@ function problemsWith(answer: Answer, expected: readonly number[], sent: unknown
     const validate = answer.status === 201 ? validCreated : validError;
     if (!validate(json.value)) problems.push(`schema: ${ajv.errorsText(validate.errors)}`);
     if (answer.status === 201) problems.push(...echoProblems(obj(sent), obj(json.value)));
+    const created = answer.status === 201 ? obj(json.value).created : undefined;
+    const date = Date.parse(answer.headers.get('date') ?? '');
+    if (typeof created === 'string' && Math.abs(Date.parse(created) - date) > 5 * 60_000)
+      problems.push(`created ${created} is not the Date ${answer.headers.get('date')}`);
   }
   if (answer.status === 401 && !/^bearer\b/i.test(answer.headers.get('www-authenticate') ?? ''))
     problems.push('no WWW-Authenticate: Bearer');
@@ -530,6 +534,8 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'enums-camel-case': valid(),
   'created-not-date-time': valid(),
   'created-without-offset': valid(),
+  'created-zero-time': valid(),
+  'created-local-time-as-utc': valid(),
   'id-not-uuid': valid(),
   'request-type-null-without-return-url': valid({ returnUrl: null }),
   'undocumented-entity-id': valid(),

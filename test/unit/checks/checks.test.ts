@@ -14,6 +14,12 @@ const SURROGATE_SENT = { ...SENT, brand: 'Audi \ud800' };
 const SURROGATE = kase('valid', { value: SURROGATE_SENT, body: JSON.stringify(SURROGATE_SENT) });
 const { returnUrl: _dropped, ...WITHOUT_RETURN_URL } = SENT;
 const NO_RETURN_URL = kase('valid', { value: WITHOUT_RETURN_URL, body: JSON.stringify(WITHOUT_RETURN_URL) });
+/** A 201 whose `created` is `created` and whose `Date` is 2026-12-04 10:00:00 GMT. */
+const DATE = 'Fri, 04 Dec 2026 10:00:00 GMT';
+function dated(created: string): Exchange {
+  return answer(201, { ...CREATED, created }, { 'content-type': 'application/json', date: DATE });
+}
+
 const NOT_UTF8_201 = answer(201, { ...CREATED, returnUrl: 'b\ufffdc' });
 const NOT_UTF8: Exchange = { ...NOT_UTF8_201, response: { ...NOT_UTF8_201.response!, notUtf8: true } };
 const numberCase = (body: string) =>
@@ -748,6 +754,55 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     'fail:unexpected-status',
     'a coercing validator unwrapped [0] into "0"',
     ['/components/schemas/R/properties/brand/type', 'an invalid request was not rejected: Received: 201 / Due: 400'],
+  ],
+  ['created-is-now', kase('valid'), answer(201, CREATED), 'pass', 'no created: the schema requires none'],
+  ['created-is-now', kase('valid'), dated('2026-12-04T10:00:03.5Z'), 'pass', 'within seconds of the Date'],
+  ['created-is-now', kase('valid'), dated('2026-12-04T12:00:00+02:00'), 'pass', 'the same instant at another offset'],
+  ['created-is-now', kase('valid'), dated('yesterday'), 'pass', 'not a date-time: the schema check says so'],
+  [
+    'created-is-now',
+    kase('valid'),
+    dated('0001-01-01T00:00:00Z'),
+    'fail:created-not-now',
+    "Go's zero time",
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201',
+      `201 created "0001-01-01T00:00:00Z" is 2,026 years before the answer's Date (${DATE}): not the time the request was created`,
+    ],
+  ],
+  [
+    'created-is-now',
+    kase('valid'),
+    dated('2026-12-04T11:00:00+00:00'),
+    'fail:created-not-now',
+    'a local time (UTC+1) written as UTC',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201',
+      `201 created "2026-12-04T11:00:00+00:00" is 1 h 0 min after the answer's Date (${DATE}): not the time the request was created (a whole offset: a local time written with the wrong UTC offset?)`,
+    ],
+  ],
+  [
+    'created-is-now',
+    kase('valid'),
+    answer(201, {
+      ...CREATED,
+      created: new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10) + 'T00:00:00Z',
+    }),
+    'fail:created-not-now',
+    "no Date: days off the suite's clock",
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201',
+      expect.stringMatching(
+        /^201 created "[^"]+" is [34] days before the suite's clock \(the answer has no Date\): not the time/,
+      ),
+    ],
+  ],
+  [
+    'created-is-now',
+    kase('valid'),
+    answer(201, { ...CREATED, created: new Date(Date.now() - 3 * 3_600_000).toISOString() }),
+    'pass',
+    "no Date: hours off the suite's clock may be the clocks",
   ],
   ['echo-entity-type', kase('valid'), answer(201, []), 'skip', 'not a JSON object'],
   ['echo-return-url', kase('valid'), answer(201, CREATED), 'pass', 'the returnUrl sent'],

@@ -26,6 +26,7 @@ const ECHO_SKIPPED = {
   'echo-owner': 'skip',
   'echo-properties': 'skip',
   'echo-return-url': 'skip',
+  'created-is-now': 'skip',
   'unique-id': 'skip',
 } as const;
 

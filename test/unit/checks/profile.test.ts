@@ -99,6 +99,7 @@ describe('the default operation profile', () => {
       'echo-owner',
       'echo-properties',
       'echo-return-url',
+      'created-is-now',
       'unique-id',
     ]);
     expect(createChecks().map((c) => c.name)).toEqual(createChecks(DEFAULT_PROFILE).map((c) => c.name));

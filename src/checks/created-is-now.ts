@@ -1,0 +1,62 @@
+import type { Check } from './types.ts';
+import { at } from './echo.ts';
+import type { OperationProfile } from './profile.ts';
+import { rulesOf } from './rules.ts';
+import { answered, fail } from './util.ts';
+
+/** How far a creation time may be from the answer's `Date` (the server's own clock): a slow handler, a second's rounding. */
+export const CREATED_SKEW_MS = 5 * 60_000;
+/** How far it may be from the suite's clock when the answer has no `Date`: another host's clock may be off. */
+export const CREATED_SKEW_NO_DATE_MS = 24 * 60 * 60_000;
+
+/** A distance in time for a message: years beyond two years, days beyond two days, else hours and minutes. */
+function distance(ms: number): string {
+  const minutes = Math.round(Math.abs(ms) / 60_000);
+  const years = minutes / (365.2425 * 24 * 60);
+  if (years >= 2) return `${Math.round(years).toLocaleString('en-US')} years`;
+  if (minutes >= 2 * 24 * 60) return `${Math.round(minutes / (24 * 60)).toLocaleString('en-US')} days`;
+  const h = Math.floor(minutes / 60);
+  return h > 0 ? `${h} h ${minutes % 60} min` : `${minutes} min`;
+}
+
+/**
+ * The creation time of a created request is the time it was created (the schema's description: "the date and time the
+ * onboarding request was created"): a zero value (Go's 0001-01-01, .NET's DateTime.MinValue, Unix time 0), seconds
+ * read as milliseconds, or a local time written with another offset is a date-time by the format and a wrong value.
+ * It is compared with the answer's `Date` (RFC 9110 §6.6.1: the origin server's clock), else with the suite's clock.
+ */
+export function createdIsNow(p: OperationProfile): Check | undefined {
+  const path = p.createdPath;
+  if (path === undefined) return undefined;
+  const rule = rulesOf(p).created;
+  const where = path.join('.');
+  return {
+    name: 'created-is-now',
+    description: `a created request's ${where} is the time it was created (within 5 minutes of the answer's Date)`,
+    scope: 'request',
+    applies: (c) => c.kind === 'valid',
+    judge: answered((_c, body, res) => {
+      const value = at(body, ...path);
+      // Absent, null or not a date-time: the response schema's to say.
+      const created = typeof value === 'string' ? Date.parse(value) : NaN;
+      if (Number.isNaN(created)) return undefined;
+      const date = res.headers.date === undefined ? NaN : Date.parse(res.headers.date);
+      const serverClock = !Number.isNaN(date);
+      const off = created - (serverClock ? date : Date.now());
+      if (Math.abs(off) <= (serverClock ? CREATED_SKEW_MS : CREATED_SKEW_NO_DATE_MS)) return undefined;
+      // A whole number of hours within a day's offsets is the mark of a local time written with the wrong offset.
+      const hours = off / 3_600_000;
+      const offset =
+        serverClock && Math.abs(hours) <= 14 && Math.abs(hours - Math.round(hours * 4) / 4) * 60 <= 5
+          ? ' (a whole offset: a local time written with the wrong UTC offset?)'
+          : '';
+      return fail(
+        'created-not-now',
+        rule,
+        `${res.status} ${where} ${JSON.stringify(value)} is ${distance(off)} ${off < 0 ? 'before' : 'after'} ${serverClock ? `the answer's Date (${res.headers.date})` : "the suite's clock (the answer has no Date)"}: not the time the request was created${offset}`,
+        value,
+        serverClock ? res.headers.date : new Date().toISOString(),
+      );
+    }),
+  };
+}
