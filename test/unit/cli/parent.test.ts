@@ -39,7 +39,8 @@ describe.runIf(process.platform === 'linux')('parent watch', () => {
 
   it.each([
     ['sh -c running node alone', '', 'true'],
-    ['the same with a background job beside it', 'sleep 1 & ', 'false'],
+    // Long enough to outlive node's start on a loaded machine; its output elsewhere, so that nothing waits for it.
+    ['the same with a background job beside it', 'sleep 10 >/dev/null 2>&1 & ', 'false'],
   ])('only child of its shell: %s', (_what, before, expected) => {
     const node = `'${process.execPath}' --input-type=module -e "const { onlyChildOf } = await import('${PARENT_TS}'); console.log(onlyChildOf(process.ppid))"`;
     expect(execFileSync('sh', ['-c', `${before}${node}`], { encoding: 'utf8' }).trim()).toBe(expected);
