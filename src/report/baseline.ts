@@ -86,7 +86,7 @@ function v1Parts(e: BaselineEntry): { received: string; parts: Set<string> } | u
  */
 export function baselineMatcher(
   entries: readonly BaselineEntry[],
-): (cause: Pick<Cause, 'signature' | 'core' | 'attachable' | 'failures'>) => string | undefined {
+): (cause: Pick<Cause, 'signature' | 'core' | 'attachable' | 'failures' | 'alsoKnownAs'>) => string | undefined {
   const signatures = new Set(entries.map((e) => e.signature));
   const cores = new Map(entries.filter((e) => e.classes !== undefined).map((e) => [coreOf(e.signature), e.signature]));
   const old = entries.flatMap((e) => {
@@ -98,6 +98,7 @@ export function baselineMatcher(
   const scoped = entries.map((e) => ({ core: coreOf(e.signature), signature: e.signature }));
   return (cause) => {
     if (signatures.has(cause.signature)) return cause.signature;
+    if (cause.alsoKnownAs !== undefined && signatures.has(cause.alsoKnownAs)) return cause.alsoKnownAs;
     const byCore = cause.attachable ? cores.get(cause.core) : undefined;
     if (byCore !== undefined) return byCore;
     const scope = cause.signature.slice(cause.core.length);

@@ -24,6 +24,8 @@ export interface Cause {
    * broke) when there is one.
    */
   readonly attachable: boolean;
+  /** The signature the cause had before its scope was a field its answer names (the family's), which baselines made before list. */
+  readonly alsoKnownAs?: string;
 }
 
 /** The scope of causes found in random cases only (no boundary problem of the same core). */
@@ -87,11 +89,56 @@ export function coreOf(signature: string): string {
   return i < 0 ? signature : signature.slice(0, i);
 }
 
+/** The texts of an answer's body that may name a field: its JSON strings and member names, else the body as text. */
+function textsOf(body: string): { values: string[]; keys: string[] } {
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    return { values: [body], keys: [] };
+  }
+  const values: string[] = [];
+  const keys: string[] = [];
+  // Without recursion and bounded: an error body is small, and an echoed 10,000-deep value says nothing more.
+  const stack = [value];
+  for (let n = 0; stack.length > 0 && n < 2_000; n++) {
+    const v = stack.pop();
+    if (typeof v === 'string') values.push(v);
+    else if (Array.isArray(v)) stack.push(...(v as unknown[]));
+    else if (v !== null && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) {
+        keys.push(k);
+        stack.push(x);
+      }
+  }
+  return { values, keys };
+}
+
+/**
+ * The one member of `names` an error answer names as a field, if it names exactly one: a string that is the name
+ * (pydantic's `loc`, express-validator's `path`), or that begins with it (`properties: Invalid input`, `properties
+ * must be an object`), or the name quoted or in a path (`"properties" must be…`, `$.properties`, `Request.properties`,
+ * `/properties`); never a word inside a sentence ("of type object"). A member name of the body counts only as a path
+ * (`$.properties`: ASP.NET's), since error formats have members called `type` or `name`.
+ */
+export function memberNamedBy(body: string, names: readonly string[]): string | undefined {
+  const { values, keys } = textsOf(body);
+  const named = names.filter((n) => {
+    const word = n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const asField = new RegExp(`(?:^|[/.[$'"\`])${word}(?![\\w-])`);
+    const inPath = new RegExp(`[/.[$]${word}(?![\\w-])`);
+    return values.some((v) => asField.test(v)) || keys.some((k) => inPath.test(k));
+  });
+  return named.length === 1 ? named[0] : undefined;
+}
+
 /** The causes of one case's failures (unwaived errors, and the advisory row findings they come with). */
 export function causesOf(
   c: Pick<TestCase, 'kind' | 'label' | 'phase' | 'violation' | 'family' | 'advisory' | 'accept'>,
   answer: string,
   failures: readonly Failure[],
+  /** The member of the request the answer names as a field (`memberNamedBy`), for a valid request refused. */
+  named?: string,
 ): Cause[] {
   const rank = (f: Failure) => STATUS_ORDER.indexOf(f.check);
   // A request that should be refused, answered 2xx: errors first, so that an advisory case's softened row finding (201
@@ -128,7 +175,10 @@ export function causesOf(
     // A lost answer or a 5xx explains whatever else the case failed, and so does an invalid request accepted (its 2xx
     // echoes what it should have refused).
     const fatal = FATAL.has(primary.check) || accepted;
-    const scope = scopeOf(c, answer);
+    // A valid request refused for a field the answer names is that field's bug in whichever family sent it (a
+    // `properties` typed as a record refuses arrays, nulls and nested arrays alike): one problem, named by the field.
+    const byField = named !== undefined && c.kind === 'valid' && /^4\d\d$/.test(answer);
+    const scope = byField ? `/${named}` : scopeOf(c, answer);
     // One rule for every field it applies to (`format uuid` of collectiveId and owner): the fields go to `at`. A refusal
     // with the wrong 4xx (the one scope `scopeOf` leaves empty for such a request) is one bug whatever the rule the
     // request broke: no rule then.
@@ -137,7 +187,7 @@ export function causesOf(
       scope === '' && c.kind !== 'valid'
         ? `received ${answer} | ${primary.check} ${primary.kind}`
         : `received ${answer} | ${primary.check} ${primary.kind} ${rule}`;
-    const field = c.violation?.instancePath;
+    const field = c.violation?.instancePath ?? (byField ? scope : undefined);
     out.push({
       core,
       scope,
@@ -146,6 +196,7 @@ export function causesOf(
       primary,
       failures: fatal ? failures : status,
       attachable: c.phase === 'random' && (fatal || (c.kind === 'valid' && scope !== '')),
+      ...(byField ? { alsoKnownAs: signatureOf(core, scopeOf(c, answer)) } : {}),
     });
     if (fatal) return out;
   }

@@ -12,6 +12,7 @@ import { baselineMatcher } from '../report/baseline.ts';
 import {
   causesOf,
   isStatusFailure,
+  memberNamedBy,
   plainer,
   plainness,
   RANDOM_SCOPE,
@@ -104,7 +105,7 @@ export function createTally(
     const waiverOf = new Map<Failure, Waiver | undefined>();
     for (const j of judged) for (const f of j.failures) if (f.severity === 'error') waiverOf.set(f, book.match(c, f));
     const unwaivedErrors = [...waiverOf].filter(([, w]) => !w).map(([f]) => f);
-    const causes = causesOf(c, answerOf(ex), rootCause(c, judged, unwaivedErrors));
+    const causes = causesFor(c, ex, rootCause(c, judged, unwaivedErrors));
     const listed = new Set(causes.filter(inBaseline));
     const baselined = new Set<Failure>();
     for (const cause of listed) for (const f of cause.failures) baselined.add(f);
@@ -428,7 +429,18 @@ function causeOfProblem(
   judged: readonly Judged[],
 ): Cause | undefined {
   const errors = judged.flatMap((j) => j.failures.filter((f) => f.severity === 'error'));
-  return causesOf(c, answerOf(ex), rootCause(c, judged, errors)).find((x) => x.core === p.core);
+  return causesFor(c, ex, rootCause(c, judged, errors)).find((x) => x.core === p.core);
+}
+
+/** The causes of an exchange's failures, a refused valid request's by the member its answer names, if one. */
+function causesFor(c: TestCase, ex: Exchange, failures: readonly Failure[]): Cause[] {
+  const refusal = c.kind === 'valid' && ex.response && ex.response.status >= 400 && ex.response.status < 500;
+  const value = refusal ? caseValue(c) : undefined;
+  const named =
+    ex.response && value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? memberNamedBy(ex.response.body, Object.keys(value))
+      : undefined;
+  return causesOf(c, answerOf(ex), failures, named);
 }
 
 /** A cause's failures, one per check, its primary first. */

@@ -33,6 +33,15 @@ describe('baselineMatcher', () => {
     expect(match(cause('media'))).toBeUndefined();
     expect(match({ ...cause('x'), signature: core })).toBeUndefined();
   });
+
+  it('matches a refusal scoped by the field its answer names to the entry of its family (before 2026-12-04)', () => {
+    const core =
+      'received 400 | valid-is-created unexpected-status /paths/~1v1~1onboarding~1entities/post/responses/201';
+    const entry = { signature: `${core} | in valid/any`, title: 't', checks: [], rules: [], classes: [] };
+    const cause = { signature: `${core} | in /properties`, core, attachable: false, failures: [] };
+    expect(baselineMatcher([entry])({ ...cause, alsoKnownAs: `${core} | in valid/any` })).toBe(entry.signature);
+    expect(baselineMatcher([entry])({ ...cause, alsoKnownAs: `${core} | in valid/null` })).toBeUndefined();
+  });
 });
 
 describe('baselines', () => {

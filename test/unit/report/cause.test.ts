@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Failure } from '../../../src/checks/types.ts';
 import type { Wire } from '../../../src/generators/case.ts';
-import { causesOf, familyOf, plainer, plainness } from '../../../src/report/cause.ts';
+import { causesOf, familyOf, memberNamedBy, plainer, plainness } from '../../../src/report/cause.ts';
 
 const RESPONSES = '/paths/~1v1~1onboarding~1entities/post/responses';
 const serverError: Failure = {
@@ -182,6 +182,66 @@ describe('causesOf, a refusal given an undocumented 4xx', () => {
     const refused = signature(validCase('valid/string/long-256'), statusFailure('valid-is-created', '422', '201'));
     expect(refused).not.toBe(invalid);
     expect(refused).toMatch(/valid-is-created/);
+  });
+});
+
+describe('memberNamedBy: the field an error answer names', () => {
+  const SENT = ['brand', 'type', 'name', 'properties', 'collectiveId'];
+  it.each([
+    [
+      'zod',
+      '{"errors":[{"code":"invalid_type","message":"properties: Invalid input: expected record, received array"}]}',
+      'properties',
+    ],
+    ['Joi', '{"errors":[{"message":"\\"properties\\" must be of type object"}]}', 'properties'],
+    ['class-validator', '{"errors":[{"message":"properties must be an object"}]}', 'properties'],
+    [
+      'pydantic loc',
+      '{"detail":[{"loc":["body","properties"],"msg":"value is not a valid dict","type":"type_error.dict"}]}',
+      'properties',
+    ],
+    [
+      'express-validator',
+      '{"errors":[{"type":"field","msg":"Invalid value","path":"properties","location":"body"}]}',
+      'properties',
+    ],
+    [
+      'ASP.NET',
+      '{"errors":{"$.properties":["The JSON value could not be converted."]},"title":"One or more validation errors occurred."}',
+      'properties',
+    ],
+    [
+      'Go',
+      'json: cannot unmarshal array into Go struct field Request.properties of type map[string]interface {}',
+      'properties',
+    ],
+    ['a pointer', '{"errors":[{"code":"x","message":"/collectiveId must match format \\"uuid\\""}]}', 'collectiveId'],
+    ['a word in a sentence only', '{"errors":[{"message":"Invalid type: expected a name"}]}', undefined],
+    ['two fields', '{"errors":[{"message":"brand: required"},{"message":"type: required"}]}', undefined],
+    ['none', '{"errors":[{"code":"bad_request","message":"Bad Request"}]}', undefined],
+    ['a longer word', '{"errors":[{"message":"\\"brandName\\" is not allowed"}]}', undefined],
+  ])('%s', (_stack, body, named) => {
+    expect(memberNamedBy(body, SENT)).toBe(named);
+  });
+});
+
+describe('causesOf, a valid request refused for a field its answer names', () => {
+  const refused = statusFailure('valid-is-created', '400', '201');
+  it('is one cause in every family, at that field, known to older baselines by its family', () => {
+    const [any] = causesOf(validCase('valid/any/properties/array'), '400', [refused], 'properties');
+    const [depth] = causesOf(validCase('valid/depth/10/arrays'), '400', [refused], 'properties');
+    const [other] = causesOf(validCase('valid/any/properties/array'), '400', [refused]);
+    expect(any.signature).toBe(depth.signature);
+    expect(any.signature).toMatch(/ \| in \/properties$/);
+    expect(any.at).toEqual(['/properties']);
+    expect(any.alsoKnownAs).toBe(other.signature);
+    expect(other.signature).toMatch(/ \| in valid\/any$/);
+  });
+
+  it('leaves a server error by its family, whatever the answer names', () => {
+    expect(causesOf(validCase('valid/any/properties/array'), '500', [serverError], 'properties')[0].scope).toBe(
+      'valid/any',
+    );
   });
 });
 
