@@ -24,7 +24,7 @@ export interface Cause {
    * broke) when there is one.
    */
   readonly attachable: boolean;
-  /** The signature the cause had before its scope was a field its answer names (the family's), which baselines made before list. */
+  /** The signature the cause had before 2026-12-04 (`formerScopeOf`) where it differs: baselines made before list it. */
   readonly alsoKnownAs?: string;
 }
 
@@ -70,12 +70,25 @@ function scopeOf(c: Pick<TestCase, 'kind' | 'label' | 'family'>, answer: string)
   // A server error to a request that must be refused is one crash for every class of its kind (a handler answering 500
   // to every error it does not know, a credential parser): the family's first segment (`invalid`, `auth`, `media`…).
   // A valid request's keeps its family: a long string and a deep body crash different code.
-  if (/^5\d\d$/.test(answer) && c.kind !== 'valid') return familyOf(c).split('/')[0];
+  // An empty body fails the JSON parser a malformed one fails (JSON.parse('') throws): one crash.
+  if (/^5\d\d$/.test(answer) && c.kind !== 'valid')
+    return c.kind === 'empty-body' ? 'malformed' : familyOf(c).split('/')[0];
   const success = /^2\d\d$/.test(answer);
-  if (c.kind === 'valid') return success ? '' : familyOf(c);
+  // A redirect (Feathers' 303 with a Location) answers every valid request alike, as 200 for 201 does.
+  if (c.kind === 'valid') return success || /^3\d\d$/.test(answer) ? '' : familyOf(c);
   if (/^4\d\d$/.test(answer)) return '';
   if (c.kind === 'auth' && success) return 'auth';
   return familyOf(c);
+}
+
+/**
+ * The scope a cause had until 2026-12-04, which baselines made before list: an empty body's server error by its own
+ * kind, a redirect to a valid request by its family, a refused valid request by its family whatever its answer named.
+ */
+function formerScopeOf(c: Pick<TestCase, 'kind' | 'label' | 'family'>, answer: string): string {
+  if (/^5\d\d$/.test(answer) && c.kind !== 'valid') return familyOf(c).split('/')[0];
+  if (c.kind === 'valid') return /^2\d\d$/.test(answer) ? '' : familyOf(c);
+  return scopeOf(c, answer);
 }
 
 /** `core | in scope`: a problem's signature. */
@@ -196,7 +209,7 @@ export function causesOf(
       primary,
       failures: fatal ? failures : status,
       attachable: c.phase === 'random' && (fatal || (c.kind === 'valid' && scope !== '')),
-      ...(byField ? { alsoKnownAs: signatureOf(core, scopeOf(c, answer)) } : {}),
+      ...(formerScopeOf(c, answer) === scope ? {} : { alsoKnownAs: signatureOf(core, formerScopeOf(c, answer)) }),
     });
     if (fatal) return out;
   }

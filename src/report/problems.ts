@@ -155,8 +155,8 @@ export function describeProblem(
   if (primary.check === 'response-is-received')
     return { title: cut(`no answer (${received}) on ${classList(classes, example.case?.label)}`), due };
   if (primary.check.startsWith('echo-') && at.length) {
-    // None sent and a value back (a default filled in) is not a changed value: the title says which.
-    const what = primary.documented === null ? 'a value where none was sent' : 'not the value sent';
+    // None (or null) sent and a value back (a default, a coercion to "") is not a changed value: the title says which.
+    const what = primary.documented === null ? 'a value where null or nothing was sent' : 'not the value sent';
     return { title: withFields(at, (f) => `${f}: ${what} (${primary.check}, ${received})`), due };
   }
   if (STATUS_KINDS.has(primary.kind) && due) {

@@ -238,6 +238,19 @@ describe('causesOf, a valid request refused for a field its answer names', () =>
     expect(other.signature).toMatch(/ \| in valid\/any$/);
   });
 
+  it('makes a redirect to every valid request one cause, and a 500 to an empty body the malformed bodies’ one', () => {
+    const redirect = statusFailure('valid-is-created', '303', '201');
+    const [any] = causesOf(validCase('valid/any/properties/array'), '303', [redirect]);
+    const [media] = causesOf(validCase('valid/text-json'), '303', [redirect]);
+    expect(any.signature).toBe(media.signature);
+    expect(any.alsoKnownAs).toMatch(/ \| in valid\/any$/);
+    const [empty] = causesOf({ kind: 'empty-body', label: 'empty-body', phase: 'boundary' }, '500', [serverError]);
+    const [malformed] = causesOf(refusedCase('malformed-json', 'malformed/truncated'), '500', [serverError]);
+    expect(empty.signature).toBe(malformed.signature);
+    expect(empty.alsoKnownAs).toMatch(/ \| in empty-body$/);
+    expect(malformed.alsoKnownAs).toBeUndefined();
+  });
+
   it('leaves a server error by its family, whatever the answer names', () => {
     expect(causesOf(validCase('valid/any/properties/array'), '500', [serverError], 'properties')[0].scope).toBe(
       'valid/any',

@@ -56,7 +56,7 @@ describe('describeProblem', () => {
       describeProblem(problem('echo-entity-information', documented, ['/data/entity/information/track']), example)
         .title;
     expect(title(null)).toBe(
-      'data.entity.information.track: a value where none was sent (echo-entity-information, 201)',
+      'data.entity.information.track: a value where null or nothing was sent (echo-entity-information, 201)',
     );
     expect(title('beta')).toBe('data.entity.information.track: not the value sent (echo-entity-information, 201)');
   });
@@ -87,7 +87,7 @@ describe('describeProblem', () => {
     const { title } = describeProblem(problem('echo-entity-information', null, at), example);
     expect(title.length).toBeLessThanOrEqual(160);
     expect(title).toBe(
-      'data.entity.information.associatedEmail, data.entity.information.identifier and 2 more: a value where none was sent (echo-entity-information, 201)',
+      'data.entity.information.associatedEmail, data.entity.information.identifier and 2 more: a value where null or nothing was sent (echo-entity-information, 201)',
     );
   });
 });
