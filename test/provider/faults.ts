@@ -138,6 +138,7 @@ function refuseMediaType(b: Behaviour, refuse: (contentType: string) => boolean)
   return { ...b, acceptsMediaType: (ct) => (ct !== undefined && refuse(ct) ? false : b.acceptsMediaType(ct)) };
 }
 
+const isUrlencoded = (ct: string | undefined): boolean => /^application\/x-www-form-urlencoded\s*(;|$)/i.test(ct ?? '');
 const camelCase = (s: string): string =>
   s === s.toUpperCase() ? s.toLowerCase() : s.charAt(0).toLowerCase() + s.slice(1);
 const pascalCase = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
@@ -604,6 +605,21 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['media-type-is-enforced'],
     description: "Any Content-Type, or none, is parsed as JSON (express.json({ type: '*/*' })).",
     apply: (b) => ({ ...b, acceptsMediaType: () => true }),
+  },
+  {
+    name: 'form-bodies-read',
+    area: 'lax-validation',
+    caughtBy: ['media-type-is-enforced'],
+    description:
+      'A urlencoded form is read into the same model as JSON (koa-body, Express with urlencoded()): brand=…&type=… under application/x-www-form-urlencoded is created.',
+    apply: (b) => ({
+      ...b,
+      acceptsMediaType: (ct) => isUrlencoded(ct) || b.acceptsMediaType(ct),
+      readJson: (raw, ct, url) =>
+        isUrlencoded(ct)
+          ? { kind: 'json', value: Object.fromEntries(new URLSearchParams(raw.toString('utf8'))) }
+          : b.readJson(raw, ct, url),
+    }),
   },
   {
     name: 'media-type-substring',
@@ -1899,6 +1915,25 @@ export const FAULTS: readonly Fault[] = [
       mapAuth(b, (outcome, h, token, _url, cookie) =>
         h === undefined && cookie.split(';').some((c) => c.trim() === `token=${token}`) ? 'ok' : outcome,
       ),
+  },
+  {
+    name: 'session-cookie-token',
+    area: 'auth',
+    caughtBy: ['auth-is-enforced'],
+    description:
+      "Without an Authorization header the token is read from the app's session cookie (a Next.js route handler's cookies().get('session')): Cookie: session=<token> is created.",
+    apply: (b) =>
+      mapAuth(b, (outcome, h, token, _url, cookie) =>
+        h === undefined && cookie.split(';').some((c) => c.trim() === `session=${token}`) ? 'ok' : outcome,
+      ),
+  },
+  {
+    name: 'jwt-scheme-accepted',
+    area: 'auth',
+    caughtBy: ['auth-is-enforced'],
+    description:
+      "The token is taken under the JWT scheme as under Bearer (Feathers' JWT strategy): JWT <token> is created.",
+    apply: (b) => mapAuth(b, (outcome, h, token) => (h === `JWT ${token}` ? 'ok' : outcome)),
   },
   {
     name: 'token-in-query',

@@ -665,6 +665,12 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'unknown-name-rendered-500': invalid({ raw: '{"brand":"b","type":"EV","conformance-\\ud800":1}' }),
   'null-string-as-null': invalid({ body: { ...ok, collectiveId: 'null' } }),
   'token-in-cookie': { call: { body: ok, auth: null, fields: [['Cookie', `token=${TOKEN}`]] }, status: 401 },
+  'session-cookie-token': { call: { body: ok, auth: null, fields: [['Cookie', `session=${TOKEN}`]] }, status: 401 },
+  'jwt-scheme-accepted': { call: { body: ok, auth: `JWT ${TOKEN}` }, status: 401 },
+  'form-bodies-read': {
+    call: { raw: 'brand=Tesla&type=EV', contentType: 'application/x-www-form-urlencoded' },
+    status: 415,
+  },
   'token-in-query': { call: { body: ok, auth: null, path: `${ENDPOINT}?api_token=${TOKEN}` }, status: 401 },
   // Issue 15's fault pair: each is seen through one of its bugs (the faults it is made of have their own witnesses).
   'two-bugs': invalid({ body: { brand: 'b', type: 'ev' } }),

@@ -34,6 +34,8 @@ const OTHER_SCHEMES: readonly (readonly [string, string])[] = [
   ['bearer-colon', `Bearer: ${WIRE_TOKEN}`],
   ['token', `Token ${WIRE_TOKEN}`],
   ['bearer-prefixed-scheme', `BearerX ${WIRE_TOKEN}`],
+  // Feathers' JWT strategy and passport-jwt's fromAuthHeaderWithScheme('JWT') take `JWT` beside `Bearer`.
+  ['jwt', `JWT ${WIRE_TOKEN}`],
 ];
 /**
  * Authorization values that are not a Bearer credential (RFC 6750 §2.1: "Bearer" 1*SP b64token), though they hold
@@ -103,7 +105,7 @@ const otherScheme = requestClass(
   'auth',
   'auth/valid-token-scheme/<scheme>',
   'RFC 6750 §2.1',
-  'the valid token under another scheme (Basic, Token, `Bearer:`, `BearerX`) or with none: no Bearer credential (credentials = "Bearer" 1*SP b64token), so 401 is due, and a 400 to a malformed header is also right',
+  'the valid token under another scheme (Basic, Token, JWT, `Bearer:`, `BearerX`) or with none: no Bearer credential (credentials = "Bearer" 1*SP b64token), so 401 is due, and a 400 to a malformed header is also right',
   { accept: [401, 400, 403] },
 );
 /**
@@ -125,8 +127,31 @@ const accessTokenInQuery = requestClass(
   'the valid token as RFC 6750 §2.3’s `access_token` query parameter and no Authorization header: the spec’s scheme is the Authorization header, so 401 is due, but the RFC lets a resource server accept it (passport-http-bearer does), hence advice',
   { advisory: true, accept: [401, 403, 400], variantOf: 'auth/token-in-query/<parameter>' },
 );
-/** Cookie names a token is looked for in beside the header (a Nuxt or session-style fallback). */
-const COOKIE_NAMES = ['token', 'access_token'] as const;
+/**
+ * Cookies a token is looked for in beside the header (a Nuxt or session-style fallback): `token`, and one Cookie
+ * field with the token under every other name an auth or session library uses (Next.js apps' `session`, Auth.js',
+ * express-session's `connect.sid`…), so that a fallback to any of them creates the request.
+ */
+const SESSION_COOKIES = [
+  'access_token',
+  'session',
+  '__session',
+  'sid',
+  'connect.sid',
+  'jwt',
+  'auth',
+  'auth_token',
+  'authToken',
+  'accessToken',
+  'id_token',
+  'authjs.session-token',
+  'next-auth.session-token',
+  '__Secure-next-auth.session-token',
+] as const;
+const COOKIES: readonly (readonly [string, string])[] = [
+  ['token', `token=${WIRE_TOKEN}`],
+  ['session-names', SESSION_COOKIES.map((n) => `${n}=${WIRE_TOKEN}`).join('; ')],
+];
 const tokenInCookie = requestClass(
   'auth',
   'auth/token-in-cookie/<name>',
@@ -197,12 +222,12 @@ export const credentials: Dimension = {
     for (const parameter of QUERY_PARAMETERS)
       out.push(...emit(ctx, tokenInQuery, { parameter }, m, { auth: 'none', query: `${parameter}=${WIRE_TOKEN}` }));
     out.push(...emit(ctx, accessTokenInQuery, {}, m, { auth: 'none', query: `access_token=${WIRE_TOKEN}` }));
-    for (const name of COOKIE_NAMES)
+    for (const [name, cookie] of COOKIES)
       out.push(
         ...emit(ctx, tokenInCookie, { name }, m, {
           auth: 'none',
           wire: wire(
-            { contentType: ctx.ct, authorization: [], extra: [['Cookie', `${name}=${WIRE_TOKEN}`]] },
+            { contentType: ctx.ct, authorization: [], extra: [['Cookie', cookie]] },
             undefined,
             Buffer.from(m),
           ),

@@ -56,6 +56,14 @@ const invalidMissing = requestClass(
   { accept: [415, 400], variantOf: 'media/missing' },
 );
 
+const formBody = requestClass(
+  'media-type',
+  'media/form-body/<form>',
+  SPEC.requestContent,
+  'the minimal body’s members as a form, under its own media type (`application/x-www-form-urlencoded`, `multipart/form-data`): not a declared media type, so 415 is due (400 accepted), where a stack that reads forms into its parameters (koa-body, Express’s urlencoded(), Rails, Laravel, Flask’s request.values) creates it',
+  { variantOf: 'media/<type>' },
+);
+
 /** Spellings of the same media type (RFC 9110 §5.6.6 parameters: OWS ";" OWS name "=" value; names and charset values case-insensitive). */
 const SPELLINGS: readonly (readonly [string, (type: string) => string])[] = [
   ['no-space', (t) => `${t};charset=utf-8`],
@@ -99,7 +107,7 @@ export const mediaTypes: Dimension = {
   title: 'Media types',
   summary:
     'The Content-Type of an otherwise valid request: every declared media type, in every spelling of it, is accepted (201 due), an undeclared one refused (415 due, 400 accepted), none at all refused (advice; an invalid body with none is never created).',
-  classes: [declared, mixedCase, sameType, otherParameter, undeclared, missing, invalidMissing],
+  classes: [declared, mixedCase, sameType, otherParameter, undeclared, formBody, missing, invalidMissing],
   drafts(ctx) {
     const { model } = ctx;
     const all = JSON.stringify(ctx.all);
@@ -145,6 +153,8 @@ export const mediaTypes: Dimension = {
     );
     for (const t of suffixed)
       out.push(...emit(ctx, undeclared, { type: `${t}p`.replace(/[^a-z0-9]+/gi, '-') }, m, { contentType: `${t}p` }));
+    for (const [form, contentType, body] of formsOf(ctx.minimal))
+      out.push(...emit(ctx, formBody, { form }, body, { contentType }));
     // Written byte by byte: the HTTP client would add a Content-Type of its own to a body without one.
     out.push(
       ...emit(ctx, missing, {}, m, {
@@ -162,3 +172,17 @@ export const mediaTypes: Dimension = {
     return out;
   },
 };
+
+/** A form's text of a member's value: a string as it is, anything else as its JSON. */
+const formValue = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+
+/** The members of a body as an HTML form sends them (WHATWG URL §5.2; RFC 7578): urlencoded, and multipart. */
+function formsOf(body: Readonly<Record<string, unknown>>): [string, string, string][] {
+  const members = Object.entries(body).map(([k, v]): [string, string] => [k, formValue(v)]);
+  const boundary = 'conformance-form-boundary';
+  const parts = members.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`);
+  return [
+    ['urlencoded', 'application/x-www-form-urlencoded', new URLSearchParams(members).toString()],
+    ['multipart', `multipart/form-data; boundary=${boundary}`, `${parts.join('')}--${boundary}--\r\n`],
+  ];
+}
