@@ -20,16 +20,24 @@ const REGISTERED_METHODS: ReadonlySet<string> = new Set(
  * Another method on the path: 405 (or what its class accepts: 200/204 to OPTIONS), with an `Allow` header (RFC 9110
  * §15.5.6, §9.3.7); a missing or empty one is a warning, one that leaves out the operation's method or lists the
  * method refused fails (it tells a client the wrong methods); one that lists a name no registry defines is a warning.
+ * Stateful over a run: an `Allow` that lists a method the server refused earlier in the run fails too (a Next.js
+ * route answers 405 to GET while its automatic OPTIONS lists every method the file exports). Only the answer with the
+ * `Allow` fails, so that one wrong header is one problem: the schedule sends GET (pass 1) before OPTIONS.
  */
 export function methodIsNotAllowed(p: OperationProfile): Check {
   const rule = rulesOf(p).pathItem;
   const rows = rowStatuses(p);
+  const own = p.operation.method;
+  // The methods the server refused (405, 501) so far in the run, each with the first answer that said so.
+  const refused = new Map<string, string>();
   return {
     name: 'method-is-not-allowed',
     description: 'another method on the path is answered 405 (a missing Allow header is a warning)',
     scope: 'row',
     applies: (c) => c.kind === 'method',
     judge: withResponse((c, res) => {
+      const refusedNow = res.status === 405 || res.status === 501;
+      if (refusedNow && !refused.has(c.method)) refused.set(c.method, `${res.status} to ${c.method}`);
       const allowed = allowedStatuses(c, rows);
       if (!allowed.includes(res.status)) {
         return fail(
@@ -60,7 +68,6 @@ export function methodIsNotAllowed(p: OperationProfile): Check {
       if (mustAllow) {
         const header = res.headers['allow'] ?? '';
         const listed = header.split(',').map((m) => m.trim());
-        const own = p.operation.method;
         const wrong = !listed.includes(own)
           ? `does not list ${own}`
           : res.status === 405 && listed.includes(c.method)
@@ -71,6 +78,15 @@ export function methodIsNotAllowed(p: OperationProfile): Check {
             'wrong-allow-header',
             rule,
             `${res.status} to ${c.method} has Allow: ${header}, which ${wrong} (RFC 9110 §10.2.1)`,
+            header,
+            own,
+          );
+        const contradicted = listed.filter((m) => refused.has(m) && m !== c.method);
+        if (contradicted.length)
+          return fail(
+            'wrong-allow-header',
+            rule,
+            `${res.status} to ${c.method} has Allow: ${header}, which lists ${contradicted.join(', ')} that the server refuses (${contradicted.map((m) => refused.get(m)).join(', ')}) (RFC 9110 §10.2.1)`,
             header,
             own,
           );

@@ -506,6 +506,20 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'options-lists-refused-methods',
+    area: 'wrong-answer',
+    caughtBy: ['method-is-not-allowed'],
+    description:
+      "OPTIONS is answered 204 with every method the route file exports (Next.js's automatic OPTIONS), though each but POST is refused 405: Allow: DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT.",
+    apply: (b) => ({
+      ...b,
+      wrongMethod: (method) =>
+        method === 'OPTIONS'
+          ? { status: 204, headers: { Allow: 'DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT' } }
+          : b.wrongMethod(method),
+    }),
+  },
+  {
     name: 'query-merged-into-body',
     area: 'lax-validation',
     caughtBy: ['invalid-is-rejected'],

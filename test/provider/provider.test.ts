@@ -639,6 +639,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'query-bound-after-validation': valid({ name: null }, { path: `${ENDPOINT}?name=from-the-query` }),
   'float-parse-one-step-off': valid({ properties: { x: 1030101.3790750963 } }),
   'allow-lists-every-method': { call: { method: 'GET' }, status: 405 },
+  'options-lists-refused-methods': { call: { method: 'OPTIONS' }, status: 405 },
   'member-names-rendered-500': {
     call: { raw: '{"brand":"b","type":"EV","properties":{"\\ud800":1}}' },
     status: 201,

@@ -905,4 +905,27 @@ describe('the checks of the verdict profile', () => {
     expect(outcome(unique, kase('valid', { id: 'b1' }), answer(201, CREATED), ctx)).toBe('pass');
     expect(outcome(unique, kase('valid', { id: 'b2' }), answer(201, CREATED), ctx)).toBe('fail:duplicate-id');
   });
+
+  it('method-is-not-allowed fails an Allow that lists a method an earlier answer of the run refused', () => {
+    const ctx = { validators, mockTarget: false };
+    const allow = (value: string) => ({ 'content-type': 'application/json', allow: value });
+    const options = kase('method', { method: 'OPTIONS', accept: [405, 200, 204] });
+    const get = kase('method', { method: 'GET' });
+    const del = kase('method', { method: 'DELETE' });
+    const fresh = () => createChecks().find((k) => k.name === 'method-is-not-allowed')!;
+    // The refusal first: the OPTIONS answer that lists GET fails.
+    let check = fresh();
+    expect(outcome(check, get, answer(405, '', allow('POST')), ctx)).toBe('pass');
+    expect(judged(check, options, answer(204, '', allow('GET, POST, OPTIONS')), ctx)).toEqual({
+      expect: 'fail:wrong-allow-header',
+      pin: [
+        '/paths/~1v1~1onboarding~1entities',
+        '204 to OPTIONS has Allow: GET, POST, OPTIONS, which lists GET that the server refuses (405 to GET) (RFC 9110 §10.2.1)',
+      ],
+    });
+    // The Allow first: nothing to contradict yet, and a refusal after it is not the header's answer.
+    check = fresh();
+    expect(outcome(check, options, answer(204, '', allow('DELETE, POST')), ctx)).toBe('pass');
+    expect(outcome(check, del, answer(405, '', allow('POST')), ctx)).toBe('pass');
+  });
 });
