@@ -52,6 +52,14 @@ export function isStatusFailure(f: Pick<Failure, 'check'>): boolean {
 
 /** The class family a case belongs to: `valid/string`, `valid/string/long`, `invalid/format`, `auth/basic`, `malformed`, `media`. */
 export function familyOf(c: Pick<TestCase, 'kind' | 'label' | 'family'>): string {
+  // A preflight request is one of its kind's (an invalid body, no credentials): a crash on it is the same crash.
+  if (c.label.startsWith('preflight/'))
+    return `${c.kind === 'schema-violation' ? 'invalid' : c.kind === 'auth' ? 'auth' : 'preflight'}/preflight`;
+  return labelFamily(c);
+}
+
+/** The family a case's label (or its class) gives it, the preflight's too (`familyOf` until 2026-12-04). */
+function labelFamily(c: Pick<TestCase, 'kind' | 'label' | 'family'>): string {
   if (c.family !== undefined) return c.family;
   // A string's length and its characters are different bugs (a column too short, a charset that cannot hold them):
   // the long variants are a family of their own, so that the two are never one problem.
@@ -66,13 +74,17 @@ export function familyOf(c: Pick<TestCase, 'kind' | 'label' | 'family'>): string
  * at once where a request without valid ones was created (the check is off, or compares loosely), the kind of request
  * for a server error, else the family.
  */
-function scopeOf(c: Pick<TestCase, 'kind' | 'label' | 'family'>, answer: string): string {
+function scopeOf(c: Pick<TestCase, 'kind' | 'label' | 'family' | 'advisory' | 'accept'>, answer: string): string {
   // A server error to a request that must be refused is one crash for every class of its kind (a handler answering 500
   // to every error it does not know, a credential parser): the family's first segment (`invalid`, `auth`, `media`…).
-  // A valid request's keeps its family: a long string and a deep body crash different code.
+  // A valid request's keeps its family: a long string and an emoji crash different code.
   // An empty body fails the JSON parser a malformed one fails (JSON.parse('') throws): one crash.
   if (/^5\d\d$/.test(answer) && c.kind !== 'valid')
     return c.kind === 'empty-body' ? 'malformed' : familyOf(c).split('/')[0];
+  // A valid request a server may refuse (1e400, nesting 10,000 deep, urn:uuid, a byte-order mark) is refused by the
+  // code that refuses invalid ones: a 500 to them is that handler's, one crash for all of them.
+  if (/^5\d\d$/.test(answer) && (c.advisory !== undefined || (c.accept?.includes(400) ?? false)))
+    return 'valid/refusable';
   const success = /^2\d\d$/.test(answer);
   // A redirect (Feathers' 303 with a Location) answers every valid request alike, as 200 for 201 does.
   if (c.kind === 'valid') return success || /^3\d\d$/.test(answer) ? '' : familyOf(c);
@@ -83,12 +95,15 @@ function scopeOf(c: Pick<TestCase, 'kind' | 'label' | 'family'>, answer: string)
 
 /**
  * The scope a cause had until 2026-12-04, which baselines made before list: an empty body's server error by its own
- * kind, a redirect to a valid request by its family, a refused valid request by its family whatever its answer named.
+ * kind, a preflight's by `preflight`, a refusable valid request's by its family, a redirect to a valid request by its
+ * family, a refused valid request by its family whatever its answer named.
  */
 function formerScopeOf(c: Pick<TestCase, 'kind' | 'label' | 'family'>, answer: string): string {
-  if (/^5\d\d$/.test(answer) && c.kind !== 'valid') return familyOf(c).split('/')[0];
-  if (c.kind === 'valid') return /^2\d\d$/.test(answer) ? '' : familyOf(c);
-  return scopeOf(c, answer);
+  if (/^5\d\d$/.test(answer) && c.kind !== 'valid') return labelFamily(c).split('/')[0];
+  if (c.kind === 'valid') return /^2\d\d$/.test(answer) ? '' : labelFamily(c);
+  if (/^4\d\d$/.test(answer)) return '';
+  if (c.kind === 'auth' && /^2\d\d$/.test(answer)) return 'auth';
+  return labelFamily(c);
 }
 
 /** `core | in scope`: a problem's signature. */

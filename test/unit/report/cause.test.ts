@@ -251,6 +251,18 @@ describe('causesOf, a valid request refused for a field its answer names', () =>
     expect(malformed.alsoKnownAs).toBeUndefined();
   });
 
+  it('makes a 500 to any valid request a server may refuse one cause, and a preflight’s one of its kind', () => {
+    const [depth] = causesOf({ ...validCase('valid/depth/10000/arrays'), accept: [201, 400] }, '500', [serverError]);
+    const [bom] = causesOf({ ...validCase('valid/encoding/bom'), advisory: 'RFC 8259 §8.1' }, '500', [serverError]);
+    expect(depth.signature).toBe(bom.signature);
+    expect(depth.scope).toBe('valid/refusable');
+    expect(depth.alsoKnownAs).toMatch(/ \| in valid\/depth$/);
+    const [preflight] = causesOf(refusedCase('schema-violation', 'preflight/invalid-body'), '500', [serverError]);
+    const [invalid] = causesOf(refusedCase('schema-violation', 'invalid/type/brand/number'), '500', [serverError]);
+    expect(preflight.signature).toBe(invalid.signature);
+    expect(preflight.alsoKnownAs).toMatch(/ \| in preflight$/);
+  });
+
   it('leaves a server error by its family, whatever the answer names', () => {
     expect(causesOf(validCase('valid/any/properties/array'), '500', [serverError], 'properties')[0].scope).toBe(
       'valid/any',
