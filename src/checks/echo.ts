@@ -151,15 +151,18 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
           });
         }
       }
-      if (omitted.length > 0)
+      // One finding a field, so that the warnings list says every field a server leaves out (Go's omitempty drops
+      // each empty string), not the fields of whichever case came first.
+      for (const where of omitted)
         failures.push({
           ...fail(
             'echo-omission',
             rule,
-            `${res.status} leaves out ${omitted.join(', ')} that the request sent (an omission: the schema requires nothing)`,
+            `${res.status} leaves out ${where} that the request sent (an omission: the schema requires nothing)`,
             null,
-            omitted,
+            where,
           ),
+          at: `/${where.split('.').join('/')}`,
           severity: 'warning' as const,
         });
       return failures;

@@ -183,7 +183,9 @@ export function createTally(
     const header = HEADER_WARNINGS.has(f.kind);
     const where =
       (c.advisory !== undefined || c.httpLayer) && isStatusFailure(f) && !header ? (c.class ?? c.label) : undefined;
-    const key = `${f.check}|${f.kind}|${f.rule}${where === undefined ? '' : `|${where}|${String(f.received)}`}`;
+    // An omitted echo is a line a field (`at`): which fields a server leaves out is the finding.
+    const field = f.kind === 'echo-omission' && f.at !== undefined ? `|${f.at}` : '';
+    const key = `${f.check}|${f.kind}|${f.rule}${field}${where === undefined ? '' : `|${where}|${String(f.received)}`}`;
     const w = warnings.get(key) ?? {
       code: `${f.check}/${f.kind}`,
       rule: f.rule,

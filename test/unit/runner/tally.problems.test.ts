@@ -188,6 +188,33 @@ describe('createTally: problems', () => {
     ]);
   });
 
+  it('makes a line of each field a server leaves out, so that every such field is named', () => {
+    const t = tallyOf();
+    const omitted = (...fields: string[]): Judged => ({
+      check: byName('echo-entity-information'),
+      outcome: 'fail',
+      failures: fields.map((f) => ({
+        check: 'echo-entity-information',
+        ...fail('echo-omission', CREATED, `201 leaves out ${f} that the request sent`, null, f),
+        at: `/${f.split('.').join('/')}`,
+        severity: 'warning' as const,
+      })),
+    });
+    const a = valid('b1', 'valid/minimal', '{}');
+    const b = valid('b2', 'valid/string/empty', '{}');
+    t.record(a, answer(a, 201), [omitted('data.entity.information.associatedEmail')], 1);
+    t.record(
+      b,
+      answer(b, 201),
+      [omitted('data.entity.information.associatedEmail', 'data.entity.information.brand')],
+      2,
+    );
+    expect(t.report(META).warnings.map((w) => w.message)).toEqual([
+      '201 leaves out data.entity.information.associatedEmail that the request sent (2×)',
+      '201 leaves out data.entity.information.brand that the request sent (1×)',
+    ]);
+  });
+
   it('lists warnings in one order whatever order the answers came in', () => {
     const warn = (check: string, kind: string): Judged => ({
       check: byName(check),
