@@ -27,7 +27,7 @@ export function authIsEnforced(p: OperationProfile): Check {
           return fail(
             'validated-before-authenticating',
             RULES.security,
-            '400 to an unauthenticated invalid body: validated before authenticating, unless every request without credentials gets 400 (auth/none) / Due: 401, 403',
+            '400 to an invalid body without credentials: Received: 400 / Due: 401, 403 (the body was validated before the credentials were checked, unless auth/none also got 400)',
             400,
             [401, 403],
           );

@@ -229,7 +229,7 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     'an anonymous invalid body validated first',
     [
       '/security',
-      '400 to an unauthenticated invalid body: validated before authenticating, unless every request without credentials gets 400 (auth/none) / Due: 401, 403',
+      '400 to an invalid body without credentials: Received: 400 / Due: 401, 403 (the body was validated before the credentials were checked, unless auth/none also got 400)',
     ],
   ],
   [
