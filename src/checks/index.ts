@@ -12,6 +12,7 @@ import { responseSchemaConformance } from './response-schema-conformance.ts';
 import { createUniqueIdCheck } from './unique-id.ts';
 import { echoChecks } from './echo.ts';
 import { createdIsNow } from './created-is-now.ts';
+import { idsAreAssigned } from './ids-are-assigned.ts';
 import { DEFAULT_PROFILE, type OperationProfile } from './profile.ts';
 
 /**
@@ -36,7 +37,7 @@ export function createChecks(profile: OperationProfile = DEFAULT_PROFILE): reado
     responseSchemaConformance,
     // the success answer is the request that was created
     ...echoChecks(p),
-    ...[createdIsNow(p)].filter((c) => c !== undefined),
+    ...[createdIsNow(p), idsAreAssigned(p)].filter((c) => c !== undefined),
     createUniqueIdCheck(p),
   ];
 }

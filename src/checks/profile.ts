@@ -36,6 +36,8 @@ export interface OperationProfile {
   readonly echoes: readonly EchoGroup[];
   /** Where the success answer says when it was created (a date-time), when it does (`created-is-now`). */
   readonly createdPath?: readonly string[];
+  /** The ids the server assigns in the success answer (`ids-are-assigned`): never the nil UUID. */
+  readonly assignedIds?: readonly (readonly string[])[];
 }
 
 const always = (request: string, ...response: string[]): EchoField => ({
@@ -93,6 +95,7 @@ export const ENTITY_ONBOARDING: OperationProfile = {
     },
   ],
   createdPath: ['created'],
+  assignedIds: [['id'], ['data', 'entity', 'id']],
 };
 
 /** The operations the suite has a verdict profile for. */

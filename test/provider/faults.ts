@@ -79,6 +79,7 @@ export type CheckName =
   | 'echo-properties'
   | 'echo-return-url'
   | 'created-is-now'
+  | 'ids-are-assigned'
   | 'unique-id';
 
 export type FaultArea = 'lax-validation' | 'valid-refused' | 'response-schema' | 'wrong-answer' | 'auth' | 'transport';
@@ -962,6 +963,18 @@ export const FAULTS: readonly Fault[] = [
     apply: (b) =>
       afterBuild(b, (body, _req, { now }) => {
         body.created = new Date(now.getTime() + 3_600_000).toISOString();
+      }),
+  },
+  {
+    name: 'entity-id-zero-value',
+    area: 'wrong-answer',
+    caughtBy: ['ids-are-assigned'],
+    description:
+      "data.entity.id is never set: a Go struct's zero uuid.UUID, written 00000000-0000-0000-0000-000000000000 (a uuid by the format).",
+    apply: (b) =>
+      afterBuild(b, (body) => {
+        const entity = body.data?.entity as Record<string, unknown> | undefined;
+        if (entity) entity['id'] = '00000000-0000-0000-0000-000000000000';
       }),
   },
   {

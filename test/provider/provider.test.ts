@@ -181,6 +181,8 @@ function problemsWith(answer: Answer, expected: readonly number[], sent: unknown
     const validate = answer.status === 201 ? validCreated : validError;
     if (!validate(json.value)) problems.push(`schema: ${ajv.errorsText(validate.errors)}`);
     if (answer.status === 201) problems.push(...echoProblems(obj(sent), obj(json.value)));
+    const entityId = answer.status === 201 ? obj(obj(obj(json.value).data).entity).id : undefined;
+    if (typeof entityId === 'string' && /^0{8}-(0{4}-){3}0{12}$/.test(entityId)) problems.push('nil entity id');
     const created = answer.status === 201 ? obj(json.value).created : undefined;
     const date = Date.parse(answer.headers.get('date') ?? '');
     if (typeof created === 'string' && Math.abs(Date.parse(created) - date) > 5 * 60_000)
@@ -535,6 +537,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'created-not-date-time': valid(),
   'created-without-offset': valid(),
   'created-zero-time': valid(),
+  'entity-id-zero-value': valid(),
   'created-local-time-as-utc': valid(),
   'id-not-uuid': valid(),
   'request-type-null-without-return-url': valid({ returnUrl: null }),

@@ -804,6 +804,18 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     'pass',
     "no Date: hours off the suite's clock may be the clocks",
   ],
+  ['ids-are-assigned', kase('valid'), answer(201, CREATED), 'pass', 'ids of their own'],
+  [
+    'ids-are-assigned',
+    kase('valid'),
+    with201((b) => ((b.data.entity.id = '00000000-0000-0000-0000-000000000000'), b)),
+    'fail:nil-id',
+    "the entity's id left at Go's zero uuid.UUID",
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201',
+      '201 data.entity.id is the nil UUID 00000000-0000-0000-0000-000000000000: no id was assigned (RFC 9562 §5.9; a zero value left unset?)',
+    ],
+  ],
   ['echo-entity-type', kase('valid'), answer(201, []), 'skip', 'not a JSON object'],
   ['echo-return-url', kase('valid'), answer(201, CREATED), 'pass', 'the returnUrl sent'],
   [

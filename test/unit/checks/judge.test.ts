@@ -27,6 +27,7 @@ const ECHO_SKIPPED = {
   'echo-properties': 'skip',
   'echo-return-url': 'skip',
   'created-is-now': 'skip',
+  'ids-are-assigned': 'skip',
   'unique-id': 'skip',
 } as const;
 

@@ -100,6 +100,7 @@ describe('the default operation profile', () => {
       'echo-properties',
       'echo-return-url',
       'created-is-now',
+      'ids-are-assigned',
       'unique-id',
     ]);
     expect(createChecks().map((c) => c.name)).toEqual(createChecks(DEFAULT_PROFILE).map((c) => c.name));
