@@ -495,6 +495,28 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'xml-by-accept',
+    area: 'wrong-answer',
+    caughtBy: ['content-type-conformance'],
+    description:
+      'A 201 is rendered as XML when Accept asks for it (Spring with jackson-dataformat-xml on the class path): the operation documents JSON only.',
+    apply: (b) => ({
+      ...b,
+      transmit: (res, wire, req) =>
+        wire.status === 201 && /^application\/xml\b/i.test(req.headers.accept ?? '')
+          ? b.transmit(
+              res,
+              {
+                status: 201,
+                headers: { 'Content-Type': 'application/xml;charset=UTF-8' },
+                body: '<OnboardingRequest><requestType>Entity</requestType></OnboardingRequest>',
+              },
+              req,
+            )
+          : b.transmit(res, wire, req),
+    }),
+  },
+  {
     name: 'allow-lists-every-method',
     area: 'wrong-answer',
     caughtBy: ['method-is-not-allowed'],

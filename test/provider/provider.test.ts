@@ -658,6 +658,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'charset-honoured': valid({ brand: 'Müller' }, { contentType: 'application/json; charset=iso-8859-1' }),
   'enum-regex-dollar': invalid({ body: { ...ok, type: 'EV\n' } }),
   'errors-rendered-by-accept': invalid({ body: { type: 'EV' }, fields: [['Accept', '*/*']] }),
+  'xml-by-accept': valid({}, { fields: [['Accept', 'application/xml']] }),
   'scheme-by-prefix': { call: { body: ok, auth: `Bearer: ${TOKEN}` }, status: 401 },
   'javascript-as-json': { call: { body: ok, contentType: 'text/javascript' }, status: 415 },
   'numeric-strings-numified': valid({ brand: '007' }),

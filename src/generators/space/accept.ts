@@ -23,6 +23,14 @@ const excluded = requestClass(
   { advisory: true, accept: [201, 406], variantOf: 'valid/accept/<accept>' },
 );
 
+const xml = requestClass(
+  'valid',
+  'valid/accept/application-xml',
+  'RFC 9110 §12.5.1',
+  'an Accept field that asks for XML only: 406, or the documented JSON anyway (advice); a stack that negotiates an XML rendering (Spring with jackson-dataformat-xml, ASP.NET with XML formatters) answers a body the operation does not document, which fails whatever the status',
+  { advisory: true, accept: [201, 406], variantOf: 'valid/accept/<accept>' },
+);
+
 const anonymous = requestClass(
   'auth',
   'auth/none/accept-any',
@@ -44,7 +52,7 @@ export const accept: Dimension = {
   title: 'Accept',
   summary:
     'The Accept field of an otherwise valid request: absent, or covering JSON by a range, 201 is due; excluding JSON, 406 or 201 (advice).',
-  classes: [covered, excluded, anonymous],
+  classes: [covered, excluded, xml, anonymous],
   drafts(ctx) {
     const m = JSON.stringify(ctx.minimal);
     // Written byte by byte: the HTTP client writes an Accept of its own. `authorization` as wire() takes it.
@@ -58,6 +66,7 @@ export const accept: Dimension = {
     const out: Draft[] = [];
     for (const [name, value] of COVERED) out.push(...emit(ctx, covered, { accept: name }, m, raw(value)));
     out.push(...emit(ctx, excluded, {}, m, raw('text/html')));
+    out.push(...emit(ctx, xml, {}, m, raw('application/xml')));
     out.push(...emit(ctx, anonymous, {}, m, { auth: 'none', ...raw('*/*', []) }));
     return out;
   },
