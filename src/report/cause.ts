@@ -96,7 +96,7 @@ function scopeOf(c: Pick<TestCase, 'kind' | 'label' | 'family' | 'advisory' | 'a
 /**
  * The scope a cause had until 2026-12-04, which baselines made before list: an empty body's server error by its own
  * kind, a preflight's by `preflight`, a refusable valid request's by its family, a redirect to a valid request by its
- * family, a refused valid request by its family whatever its answer named.
+ * family.
  */
 function formerScopeOf(c: Pick<TestCase, 'kind' | 'label' | 'family'>, answer: string): string {
   if (/^5\d\d$/.test(answer) && c.kind !== 'valid') return labelFamily(c).split('/')[0];
@@ -203,10 +203,10 @@ export function causesOf(
     // A lost answer or a 5xx explains whatever else the case failed, and so does an invalid request accepted (its 2xx
     // echoes what it should have refused).
     const fatal = FATAL.has(primary.check) || accepted;
-    // A valid request refused for a field the answer names is that field's bug in whichever family sent it (a
-    // `properties` typed as a record refuses arrays, nulls and nested arrays alike): one problem, named by the field.
+    // A valid request refused for a field the answer names keeps its family (every nullable field refused is one bug,
+    // whichever field), and names the field: the title and the evidence say what the server refused.
     const byField = named !== undefined && c.kind === 'valid' && /^4\d\d$/.test(answer);
-    const scope = byField ? `/${named}` : scopeOf(c, answer);
+    const scope = scopeOf(c, answer);
     // One rule for every field it applies to (`format uuid` of collectiveId and owner): the fields go to `at`. A refusal
     // with the wrong 4xx (the one scope `scopeOf` leaves empty for such a request) is one bug whatever the rule the
     // request broke: no rule then.
@@ -215,7 +215,7 @@ export function causesOf(
       scope === '' && c.kind !== 'valid'
         ? `received ${answer} | ${primary.check} ${primary.kind}`
         : `received ${answer} | ${primary.check} ${primary.kind} ${rule}`;
-    const field = c.violation?.instancePath ?? (byField ? scope : undefined);
+    const field = c.violation?.instancePath ?? (byField ? `/${named}` : undefined);
     out.push({
       core,
       scope,

@@ -295,11 +295,13 @@ export function evidenceOf(p: Pick<ReportedProblem, 'received' | 'due' | 'at' | 
       });
     } else {
       const sent = valueAt(ex.request.body, at);
+      // A valid request refused names the field its answer blamed; an invalid one accepted, the field it broke.
+      const refused = /^4\d\d$/.test(p.received) && /^2\d\d$/.test(p.due ?? '');
       if (sent !== undefined)
         out.push({
           where: `request ${fieldName(at)}`,
-          received: `${shown(JSON.stringify(sent) ?? '')} accepted`,
-          due: 'refused (400)',
+          received: `${shown(JSON.stringify(sent) ?? '')} ${refused ? `refused (${p.received})` : 'accepted'}`,
+          due: refused ? `accepted (${p.due})` : 'refused (400)',
         });
     }
   }

@@ -227,15 +227,15 @@ describe('memberNamedBy: the field an error answer names', () => {
 
 describe('causesOf, a valid request refused for a field its answer names', () => {
   const refused = statusFailure('valid-is-created', '400', '201');
-  it('is one cause in every family, at that field, known to older baselines by its family', () => {
-    const [any] = causesOf(validCase('valid/any/properties/array'), '400', [refused], 'properties');
-    const [depth] = causesOf(validCase('valid/depth/10/arrays'), '400', [refused], 'properties');
-    const [other] = causesOf(validCase('valid/any/properties/array'), '400', [refused]);
-    expect(any.signature).toBe(depth.signature);
-    expect(any.signature).toMatch(/ \| in \/properties$/);
-    expect(any.at).toEqual(['/properties']);
-    expect(any.alsoKnownAs).toBe(other.signature);
-    expect(other.signature).toMatch(/ \| in valid\/any$/);
+  it('keeps its family (every nullable field refused is one bug) and names the field', () => {
+    const [collectiveId] = causesOf(validCase('valid/null/collectiveId'), '400', [refused], 'collectiveId');
+    const [owner] = causesOf(validCase('valid/null/owner'), '400', [refused], 'owner');
+    const [unnamed] = causesOf(validCase('valid/null/owner'), '400', [refused]);
+    expect(collectiveId.signature).toBe(owner.signature);
+    expect(owner.signature).toBe(unnamed.signature);
+    expect(owner.signature).toMatch(/ \| in valid\/null$/);
+    expect([collectiveId.at, owner.at, unnamed.at]).toEqual([['/collectiveId'], ['/owner'], []]);
+    expect(owner.alsoKnownAs).toBeUndefined();
   });
 
   it('makes a redirect to every valid request one cause, and a 500 to an empty body the malformed bodies’ one', () => {

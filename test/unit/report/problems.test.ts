@@ -112,6 +112,18 @@ describe('evidenceOf', () => {
       ],
     ],
     [
+      'a valid request refused: the field its answer blamed, acceptance due',
+      withExchange('{"collectiveId":null}', '{"errors":[{"message":"body/collectiveId must be string"}]}', {
+        received: '400',
+        due: '201',
+        at: ['/collectiveId'],
+      }),
+      [
+        { where: 'status', received: '400', due: '201' },
+        { where: 'request collectiveId', received: 'null refused (400)', due: 'accepted (201)' },
+      ],
+    ],
+    [
       'a field left out of the answer',
       withExchange('{"owner":"x"}', '{"data":{"entity":{}}}', { received: '201', due: '', at: ['/data/entity/owner'] }),
       [{ where: 'answer data.entity.owner', received: '(absent)', due: '"x" (as sent)' }],
