@@ -46,6 +46,18 @@ export const responseSchemaConformance: Check = {
         );
       }
       const errors = validator.validate(parsed.value);
+      // A refusal whose body validates but says nothing (`{}`, `{"errors":[]}`: a response schema stripping every
+      // member, Fastify's with fastify-openapi-glue) tells a client nothing of what to mend: advice, not a failure.
+      if (errors.length === 0 && res.status >= 400 && res.status < 500 && saysNothing(parsed.value))
+        return {
+          ...fail(
+            'error-says-nothing',
+            validator.pointer,
+            `${res.status} body ${res.body.slice(0, 40)} says nothing of what was refused (the schema requires nothing)`,
+            parsed.value,
+          ),
+          severity: 'warning',
+        };
       return errors.map((e) =>
         fail(
           'schema-violation',
@@ -61,3 +73,15 @@ export const responseSchemaConformance: Check = {
     }),
   ),
 };
+
+/** An object whose members are all null or empty (arrays, objects, strings): no member says anything. */
+function saysNothing(value: unknown): boolean {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  return Object.values(value).every(
+    (v) =>
+      v === null ||
+      v === '' ||
+      (Array.isArray(v) && v.length === 0) ||
+      (typeof v === 'object' && Object.keys(v as object).length === 0),
+  );
+}

@@ -816,6 +816,17 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
       '201 data.entity.id is the nil UUID 00000000-0000-0000-0000-000000000000: no id was assigned (RFC 9562 §5.9; a zero value left unset?)',
     ],
   ],
+  [
+    'response-schema-conformance',
+    kase('schema-violation'),
+    answer(400, { errors: [] }),
+    'warn:error-says-nothing',
+    'a refusal that validates but names nothing (a response schema stripping every member)',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/400/content/application~1json/schema',
+      '400 body {"errors":[]} says nothing of what was refused (the schema requires nothing)',
+    ],
+  ],
   ['echo-entity-type', kase('valid'), answer(201, []), 'skip', 'not a JSON object'],
   ['echo-return-url', kase('valid'), answer(201, CREATED), 'pass', 'the returnUrl sent'],
   [
