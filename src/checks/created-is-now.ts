@@ -30,6 +30,9 @@ export function createdIsNow(p: OperationProfile): Check | undefined {
   if (path === undefined) return undefined;
   const rule = rulesOf(p).created;
   const where = path.join('.');
+  // The run's first creation time with a fraction of a second, and its answer's Date: a value set once (a default
+  // evaluated when the process started: pydantic's `datetime.now()` as a field default) comes back in every answer.
+  let first: { value: string; date: number } | undefined;
   return {
     name: 'created-is-now',
     description: `a created request's ${where} is the time it was created (within 5 minutes of the answer's Date)`,
@@ -43,7 +46,8 @@ export function createdIsNow(p: OperationProfile): Check | undefined {
       const date = res.headers.date === undefined ? NaN : Date.parse(res.headers.date);
       const serverClock = !Number.isNaN(date);
       const off = created - (serverClock ? date : Date.now());
-      if (Math.abs(off) <= (serverClock ? CREATED_SKEW_MS : CREATED_SKEW_NO_DATE_MS)) return undefined;
+      if (Math.abs(off) <= (serverClock ? CREATED_SKEW_MS : CREATED_SKEW_NO_DATE_MS))
+        return serverClock && typeof value === 'string' ? frozen(value, date, res.status) : undefined;
       // A whole number of hours within a day's offsets is the mark of a local time written with the wrong offset.
       const hours = off / 3_600_000;
       const offset =
@@ -59,4 +63,23 @@ export function createdIsNow(p: OperationProfile): Check | undefined {
       );
     }),
   };
+
+  /** The same creation time, to the millisecond, as an answer whose Date is at least 2 s away: set once, not per request. */
+  function frozen(value: string, date: number, status: number) {
+    // Only a time to the millisecond or finer tells two creations apart; whole seconds may be shared.
+    if (!/\.\d{3}/.test(value)) return undefined;
+    first ??= { value, date };
+    const apart = Math.abs(date - first.date);
+    if (value !== first.value || apart < FROZEN_APART_MS) return undefined;
+    return fail(
+      'created-not-now',
+      rule,
+      `${status} ${where} ${JSON.stringify(value)} is the creation time of an answer ${Math.round(apart / 1000)} s earlier: a value set once (a default evaluated when the server started?), not the time this request was created`,
+      value,
+      'the time of this answer',
+    );
+  }
 }
+
+/** How far apart two answers' Dates must be for one creation time in both to be a value set once. */
+const FROZEN_APART_MS = 2_000;

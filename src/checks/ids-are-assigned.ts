@@ -1,4 +1,5 @@
 import type { Check } from './types.ts';
+import { caseValue } from '../generators/draft.ts';
 import { at } from './echo.ts';
 import type { OperationProfile } from './profile.ts';
 import { rulesOf } from './rules.ts';
@@ -10,19 +11,48 @@ const NIL = /^(?:urn:uuid:)?0{8}-0{4}-0{4}-0{4}-0{12}$/i;
 /**
  * The ids a server assigns to what it created (`OperationProfile.assignedIds`: the request's and its entity's) are
  * ids: never the nil UUID, which RFC 9562 §5.9 sets apart as no identifier at all. A field left at its zero value (a
- * Go struct's uuid.UUID, .NET's Guid.Empty) is a uuid by the format and identifies nothing.
+ * Go struct's uuid.UUID, .NET's Guid.Empty) is a uuid by the format and identifies nothing. And two requests that
+ * name different entities (`OperationProfile.entityId`: by their identifier) never get one entity id. Stateful over a
+ * run: it keeps the first entity id and name.
  */
 export function idsAreAssigned(p: OperationProfile): Check | undefined {
   const paths = p.assignedIds ?? [];
   if (paths.length === 0) return undefined;
   const rule = rulesOf(p).created;
+  const entity = p.entityId;
+  // The run's first entity id and the name its request gave the entity: an id set once (pydantic's `uuid4()` as a
+  // field default, evaluated at start) comes back for every entity.
+  let first: { id: string; name: string } | undefined;
+  /** The same entity id for a request that names another entity than the first answer's did. */
+  const reused = (c: Parameters<Check['judge']>[0], body: Record<string, unknown>, status: number) => {
+    if (entity === undefined) return [];
+    const id = at(body, ...entity.path);
+    const name = at(caseValue(c), entity.namedBy);
+    if (typeof id !== 'string' || typeof name !== 'string' || name === '' || NIL.test(id)) return [];
+    first ??= { id, name };
+    if (id !== first.id || name === first.name) return [];
+    const where = entity.path.join('.');
+    return [
+      {
+        ...fail(
+          'entity-id-reused',
+          rule,
+          `${status} ${where} ${id} is the id of the entity created for ${entity.namedBy} ${JSON.stringify(first.name)}, but this request named ${JSON.stringify(name)}: one id for two entities (a value set once?)`,
+          id,
+          `an id of its own`,
+        ),
+        at: `/${entity.path.join('/')}`,
+      },
+    ];
+  };
   return {
     name: 'ids-are-assigned',
     description: `a created request's ${paths.map((x) => x.join('.')).join(' and ')} are not the nil UUID`,
     scope: 'request',
     applies: (c) => c.kind === 'valid',
-    judge: answered((_c, body, res) =>
-      paths.flatMap((path) => {
+    judge: answered((c, body, res) => [
+      ...reused(c, body, res.status),
+      ...paths.flatMap((path) => {
         const value = at(body, ...path);
         const where = path.join('.');
         return typeof value === 'string' && NIL.test(value)
@@ -39,6 +69,6 @@ export function idsAreAssigned(p: OperationProfile): Check | undefined {
             ]
           : [];
       }),
-    ),
+    ]),
   };
 }

@@ -38,6 +38,11 @@ export interface OperationProfile {
   readonly createdPath?: readonly string[];
   /** The ids the server assigns in the success answer (`ids-are-assigned`): never the nil UUID. */
   readonly assignedIds?: readonly (readonly string[])[];
+  /**
+   * Where the success answer has the id of the entity created, and the request member that names the entity: two
+   * requests naming different entities never get one entity id (`ids-are-assigned`).
+   */
+  readonly entityId?: { readonly path: readonly string[]; readonly namedBy: string };
 }
 
 const always = (request: string, ...response: string[]): EchoField => ({
@@ -96,6 +101,7 @@ export const ENTITY_ONBOARDING: OperationProfile = {
   ],
   createdPath: ['created'],
   assignedIds: [['id'], ['data', 'entity', 'id']],
+  entityId: { path: ['data', 'entity', 'id'], namedBy: 'identifier' },
 };
 
 /** The operations the suite has a verdict profile for. */

@@ -1000,6 +1000,20 @@ export const FAULTS: readonly Fault[] = [
       }),
   },
   {
+    name: 'entity-id-set-once',
+    area: 'wrong-answer',
+    caughtBy: ['ids-are-assigned'],
+    description:
+      "data.entity.id is one uuid for every entity: pydantic's `id: UUID = uuid.uuid4()`, a default evaluated once.",
+    apply: (b) => {
+      const id = randomUUID();
+      return afterBuild(b, (body) => {
+        const entity = body.data?.entity as Record<string, unknown> | undefined;
+        if (entity) entity['id'] = id;
+      });
+    },
+  },
+  {
     name: 'id-not-uuid',
     area: 'response-schema',
     caughtBy: ['response-schema-conformance'],

@@ -491,6 +491,9 @@ interface Witness {
   status: number;
   /** Send it twice (ids must differ). */
   twice?: boolean;
+  /** Between the two: a pause, and members the second body changes. */
+  pauseMs?: number;
+  second?: Obj;
   timeoutMs?: number;
 }
 
@@ -538,6 +541,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'created-without-offset': valid(),
   'created-zero-time': valid(),
   'entity-id-zero-value': valid(),
+  'entity-id-set-once': { ...valid(), twice: true, second: { identifier: 'another-device' } },
   'created-local-time-as-utc': valid(),
   'id-not-uuid': valid(),
   'request-type-null-without-return-url': valid({ returnUrl: null }),
@@ -685,20 +689,33 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
 /** Problems found with a witness, including transport failures and repeated ids. */
 async function judge(url: string, w: Witness): Promise<string[]> {
   const ids = new Set<unknown>();
+  const seen = new Set<string>();
   const problems: string[] = [];
   for (let i = 0; i < (w.twice === true ? 2 : 1); i += 1) {
     let answer: Answer;
+    if (i > 0 && w.pauseMs !== undefined) await new Promise((r) => setTimeout(r, w.pauseMs));
+    const call = i > 0 && w.second ? { ...w.call, body: { ...obj(w.call.body), ...w.second } } : w.call;
     try {
-      answer = await send(url, w.call, w.timeoutMs);
+      answer = await send(url, call, w.timeoutMs);
     } catch (error) {
       return [`transport: ${(error as Error).name}`];
     }
-    problems.push(...problemsWith(answer, [w.status], w.call.body ?? parseRaw(w.call.raw ?? '')));
+    problems.push(...problemsWith(answer, [w.status], call.body ?? parseRaw(call.raw ?? '')));
     const json = parseJson(answer.text);
     if (json.ok) {
-      const id = obj(json.value).id;
+      const body = obj(json.value);
+      const id = body.id;
       if (id !== undefined && ids.has(id)) problems.push('id repeated');
       ids.add(id);
+      // A creation time a request seconds later gets again; an entity id a request naming another entity gets again.
+      const entity = obj(obj(body.data).entity);
+      const otherEntity = w.second?.identifier !== undefined;
+      for (const [what, value] of [
+        ['created', body.created],
+        ['entity id', otherEntity ? entity.id : undefined],
+      ] as const)
+        if (typeof value === 'string' && seen.has(`${what} ${value}`)) problems.push(`${what} repeated`);
+        else if (typeof value === 'string') seen.add(`${what} ${value}`);
     }
   }
   return problems;

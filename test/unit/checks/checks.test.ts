@@ -929,6 +929,34 @@ describe('the checks of the verdict profile', () => {
     expect(outcome(unique, kase('valid', { id: 'b2' }), answer(201, CREATED), ctx)).toBe('fail:duplicate-id');
   });
 
+  it('created-is-now fails a creation time to the millisecond that an answer 2 s of Date before had', () => {
+    const ctx = { validators, mockTarget: false };
+    const check = createChecks().find((k) => k.name === 'created-is-now')!;
+    const at = (date: string, created: string) =>
+      answer(201, { ...CREATED, created }, { 'content-type': 'application/json', date });
+    const frozen = '2026-12-04T10:00:00.345Z';
+    expect(outcome(check, kase('valid'), at('Fri, 04 Dec 2026 10:00:01 GMT', frozen), ctx)).toBe('pass');
+    // One second of Date apart may be a millisecond of time: not yet.
+    expect(outcome(check, kase('valid'), at('Fri, 04 Dec 2026 10:00:02 GMT', frozen), ctx)).toBe('pass');
+    expect(outcome(check, kase('valid'), at('Fri, 04 Dec 2026 10:00:03 GMT', '2026-12-04T10:00:03Z'), ctx)).toBe(
+      'pass',
+    );
+    expect(judged(check, kase('valid'), at('Fri, 04 Dec 2026 10:00:03 GMT', frozen), ctx).pin?.[1]).toBe(
+      '201 created "2026-12-04T10:00:00.345Z" is the creation time of an answer 2 s earlier: a value set once (a default evaluated when the server started?), not the time this request was created',
+    );
+  });
+
+  it('ids-are-assigned fails one entity id for requests that name two entities', () => {
+    const ctx = { validators, mockTarget: false };
+    const check = createChecks().find((k) => k.name === 'ids-are-assigned')!;
+    const named = (identifier: string) => kase('valid', { value: { ...SENT, identifier } });
+    expect(outcome(check, named('VIN1'), answer(201, CREATED), ctx)).toBe('pass');
+    expect(outcome(check, named('VIN1'), answer(201, CREATED), ctx)).toBe('pass');
+    expect(judged(check, named('VIN2'), answer(201, CREATED), ctx).pin?.[1]).toBe(
+      `201 data.entity.id ${CREATED.data.entity.id} is the id of the entity created for identifier "VIN1", but this request named "VIN2": one id for two entities (a value set once?)`,
+    );
+  });
+
   it('method-is-not-allowed fails an Allow that lists a method an earlier answer of the run refused', () => {
     const ctx = { validators, mockTarget: false };
     const allow = (value: string) => ({ 'content-type': 'application/json', allow: value });
