@@ -133,11 +133,12 @@ export function describeProblem(
       value === undefined
         ? ''
         : ` to ${typeof value === 'string' || Array.isArray(value) ? shown(JSON.stringify(value)) : shown(value)}`;
+    // A null taken where the type has no null (nullable: false) reads as what it is, not as a type check skipped.
+    const words = ruleWords(primary.rule, ruleValue(primary.rule));
+    const what =
+      value === null && primary.rule.endsWith('/type') ? `null accepted, not nullable (${words})` : undefined;
     return {
-      title: withFields(
-        at,
-        (f) => `${f}: ${ruleWords(primary.rule, ruleValue(primary.rule))} not enforced (${received}${sent})`,
-      ),
+      title: withFields(at, (f) => `${f}: ${what ?? `${words} not enforced`} (${received}${what ? '' : sent})`),
       due,
     };
   }

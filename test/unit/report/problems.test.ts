@@ -82,6 +82,26 @@ describe('describeProblem', () => {
     );
   });
 
+  it('names a null accepted where the type has none as such, and any other value by its rule', () => {
+    const rule = '/components/schemas/Req/properties/type/type';
+    const title = (body: string) =>
+      describeProblem(
+        {
+          received: '201',
+          scope: '',
+          failures: [
+            { check: 'invalid-is-rejected', kind: 'unexpected-status', message: 'm', documented: [400], rule },
+          ],
+          at: ['/type'],
+          classes: ['invalid/type/type/null'],
+        },
+        { ...example, request: { ...example.request, body } },
+        () => 'string',
+      ).title;
+    expect(title('{"type":null}')).toBe('type: null accepted, not nullable (type string) (201)');
+    expect(title('{"type":5}')).toBe('type: type string not enforced (201 to 5)');
+  });
+
   it('names fewer fields in a long title, never cutting what went wrong, the check or the answer', () => {
     const at = ['associatedEmail', 'identifier', 'pairingCode', 'track'].map((k) => `/data/entity/information/${k}`);
     const { title } = describeProblem(problem('echo-entity-information', null, at), example);
