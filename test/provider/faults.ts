@@ -459,6 +459,20 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'query-method-override',
+    area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
+    description:
+      "A POST's '_method' query parameter overrides its method (Express's method-override('_method'), AdonisJS's allowMethodSpoofing): ?_method=DELETE is routed as DELETE and answered 405.",
+    apply: (b) => ({
+      ...b,
+      admit: (req) => {
+        const override = /[?&]_method=([A-Za-z]+)/.exec(req.url ?? '')?.[1];
+        return override !== undefined ? b.wrongMethod(override.toUpperCase()) : b.admit(req);
+      },
+    }),
+  },
+  {
     name: 'accept-json-required',
     area: 'valid-refused',
     caughtBy: ['valid-is-created'],

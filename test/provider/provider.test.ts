@@ -636,6 +636,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'validation-422': invalid({ body: { type: 'EV' } }),
   'query-merged-into-body': invalid({ body: { type: 'EV' }, path: `${ENDPOINT}?brand=b` }),
   'method-override-member': invalid({ body: { ...ok, _method: 'DELETE' } }),
+  'query-method-override': valid({}, { path: `${ENDPOINT}?_method=DELETE` }),
   'accept-json-required': valid({}, { fields: [['Accept', '*/*']] }),
   'enum-tagged-object': invalid({ body: { ...ok, type: { EV: null } } }),
   'struct-from-sequence': invalid({

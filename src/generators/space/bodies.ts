@@ -108,10 +108,19 @@ const queryMembers = requestClass(
   { accept: [201, 400] },
 );
 
+const queryMethod = requestClass(
+  'valid',
+  'valid/query-method-override',
+  SPEC.operation,
+  'a valid body with `?_method=DELETE`, a parameter the operation does not define: the request is a POST, so 201 is due (a 400 to an unknown query parameter is also right); method spoofing (Express’s method-override as its README sets it up, AdonisJS’s allowMethodSpoofing, Symfony’s and Laravel’s _method) routes it as DELETE, a 405',
+  { accept: [201, 400], variantOf: 'valid/query-members' },
+);
+
 const CLASSES = [
   minimal,
   allFields,
   queryMembers,
+  queryMethod,
   allNull,
   oneNull,
   enumMember,
@@ -142,6 +151,7 @@ export const bodies: Dimension = {
     );
     if (inQuery.length > 0)
       out.push(...emit(ctx, queryMembers, {}, json(ctx.minimal), { query: new URLSearchParams(inQuery).toString() }));
+    out.push(...emit(ctx, queryMethod, {}, json(ctx.minimal), { query: '_method=DELETE' }));
     const nulls: Body = { ...ctx.minimal };
     for (const f of model.fields) if (f.nullable) nulls[f.name] = null;
     out.push(...emit(ctx, allNull, {}, json(nulls)));
