@@ -1,4 +1,5 @@
 import type { Check } from './types.ts';
+import type { TestCase } from '../generators/case.ts';
 import { caseValue } from '../generators/draft.ts';
 import { at } from './echo.ts';
 import type { OperationProfile } from './profile.ts';
@@ -24,7 +25,7 @@ export function idsAreAssigned(p: OperationProfile): Check | undefined {
   // field default, evaluated at start) comes back for every entity.
   let first: { id: string; name: string } | undefined;
   /** The same entity id for a request that names another entity than the first answer's did. */
-  const reused = (c: Parameters<Check['judge']>[0], body: Record<string, unknown>, status: number) => {
+  const reused = (c: TestCase, body: Record<string, unknown>, status: number) => {
     if (entity === undefined) return [];
     const id = at(body, ...entity.path);
     const name = at(caseValue(c), entity.namedBy);
