@@ -32,7 +32,7 @@ export function createdIsNow(p: OperationProfile): Check | undefined {
   const where = path.join('.');
   // The run's first creation time with a fraction of a second, and its answer's Date: a value set once (a default
   // evaluated when the process started: pydantic's `datetime.now()` as a field default) comes back in every answer.
-  let first: { value: string; date: number } | undefined;
+  let first: { value: string; date: number; seen: number } | undefined;
   return {
     name: 'created-is-now',
     description: `a created request's ${where} is the time it was created (within 5 minutes of the answer's Date)`,
@@ -64,17 +64,22 @@ export function createdIsNow(p: OperationProfile): Check | undefined {
     }),
   };
 
-  /** The same creation time, to the millisecond, as an answer whose Date is at least 2 s away: set once, not per request. */
+  /**
+   * The same creation time, to the millisecond, as an answer whose Date is at least 2 s away, or as many answers as no
+   * server creates in one millisecond in another second of Date: set once, not per request.
+   */
   function frozen(value: string, date: number, status: number) {
-    // Only a time to the millisecond or finer tells two creations apart; whole seconds may be shared.
-    if (!/\.\d{3}/.test(value)) return undefined;
-    first ??= { value, date };
+    // Only a time to the millisecond or finer tells two creations apart (whole seconds, or `.000`, may be shared).
+    if (!/\.\d{3}/.test(value) || /\.0+(?!\d)/.test(value)) return undefined;
+    first ??= { value, date, seen: 0 };
+    if (value !== first.value) return undefined;
+    first.seen++;
     const apart = Math.abs(date - first.date);
-    if (value !== first.value || apart < FROZEN_APART_MS) return undefined;
+    if (apart < FROZEN_APART_MS && (apart === 0 || first.seen < FROZEN_SEEN)) return undefined;
     return fail(
       'created-not-now',
       rule,
-      `${status} ${where} ${JSON.stringify(value)} is the creation time of an answer ${Math.round(apart / 1000)} s earlier: a value set once (a default evaluated when the server started?), not the time this request was created`,
+      `${status} ${where} ${JSON.stringify(value)} is the creation time of ${first.seen - 1} answers before, the first ${Math.round(apart / 1000)} s of Date earlier: a value set once (a default evaluated when the server started?), not the time this request was created`,
       value,
       'the time of this answer',
     );
@@ -83,3 +88,5 @@ export function createdIsNow(p: OperationProfile): Check | undefined {
 
 /** How far apart two answers' Dates must be for one creation time in both to be a value set once. */
 const FROZEN_APART_MS = 2_000;
+/** Answers with one creation time to the millisecond that no server creates in one millisecond (and a second apart). */
+const FROZEN_SEEN = 50;

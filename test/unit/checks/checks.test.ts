@@ -942,8 +942,28 @@ describe('the checks of the verdict profile', () => {
       'pass',
     );
     expect(judged(check, kase('valid'), at('Fri, 04 Dec 2026 10:00:03 GMT', frozen), ctx).pin?.[1]).toBe(
-      '201 created "2026-12-04T10:00:00.345Z" is the creation time of an answer 2 s earlier: a value set once (a default evaluated when the server started?), not the time this request was created',
+      '201 created "2026-12-04T10:00:00.345Z" is the creation time of 2 answers before, the first 2 s of Date earlier: a value set once (a default evaluated when the server started?), not the time this request was created',
     );
+  });
+
+  it('created-is-now fails one creation time to the millisecond in 50 answers over two seconds of Date', () => {
+    const ctx = { validators, mockTarget: false };
+    const check = createChecks().find((k) => k.name === 'created-is-now')!;
+    const at = (date: string, created: string) =>
+      answer(201, { ...CREATED, created }, { 'content-type': 'application/json', date });
+    const frozen = '2026-12-04T10:00:00.345Z';
+    for (let i = 0; i < 49; i++)
+      expect(outcome(check, kase('valid'), at('Fri, 04 Dec 2026 10:00:00 GMT', frozen), ctx)).toBe('pass');
+    expect(outcome(check, kase('valid'), at('Fri, 04 Dec 2026 10:00:00 GMT', frozen), ctx)).toBe('pass');
+    expect(outcome(check, kase('valid'), at('Fri, 04 Dec 2026 10:00:01 GMT', frozen), ctx)).toBe(
+      'fail:created-not-now',
+    );
+    // Whole seconds written with a fraction (`.000`) may be shared by any number of answers.
+    const seconds = createChecks().find((k) => k.name === 'created-is-now')!;
+    for (let i = 0; i < 60; i++)
+      expect(
+        outcome(seconds, kase('valid'), at(`Fri, 04 Dec 2026 10:00:0${i % 2} GMT`, '2026-12-04T10:00:00.000Z'), ctx),
+      ).toBe('pass');
   });
 
   it('ids-are-assigned fails one entity id for requests that name two entities', () => {
