@@ -203,10 +203,11 @@ export function causesOf(
     // A lost answer or a 5xx explains whatever else the case failed, and so does an invalid request accepted (its 2xx
     // echoes what it should have refused).
     const fatal = FATAL.has(primary.check) || accepted;
-    // A valid request refused for a field the answer names keeps its family (every nullable field refused is one bug,
-    // whichever field), and names the field: the title and the evidence say what the server refused.
+    // A valid request refused for a field the answer names is that field's bug whichever family sent it (one regex
+    // on associatedEmail refuses long strings, CJK and escaped text alike), unless the class is about that field
+    // (`valid/null/owner`: every nullable field refused is one bug, whichever field); the field names the problem.
     const byField = named !== undefined && c.kind === 'valid' && /^4\d\d$/.test(answer);
-    const scope = scopeOf(c, answer);
+    const scope = byField && !c.label.split('/').includes(named) ? `/${named}` : scopeOf(c, answer);
     // One rule for every field it applies to (`format uuid` of collectiveId and owner): the fields go to `at`. A refusal
     // with the wrong 4xx (the one scope `scopeOf` leaves empty for such a request) is one bug whatever the rule the
     // request broke: no rule then.

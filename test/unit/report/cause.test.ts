@@ -238,6 +238,16 @@ describe('causesOf, a valid request refused for a field its answer names', () =>
     expect(owner.alsoKnownAs).toBeUndefined();
   });
 
+  it('is the field’s problem in every family that is not about that field, known to older baselines by its family', () => {
+    const [long] = causesOf(validCase('valid/string/long-256'), '400', [refused], 'associatedEmail');
+    const [cjk] = causesOf(validCase('valid/string/cjk'), '400', [refused], 'associatedEmail');
+    const [escaped] = causesOf(validCase('valid/unicode-escaped'), '400', [refused], 'associatedEmail');
+    expect(new Set([long.signature, cjk.signature, escaped.signature]).size).toBe(1);
+    expect(long.signature).toMatch(/ \| in \/associatedEmail$/);
+    expect(long.alsoKnownAs).toMatch(/ \| in valid\/string\/long$/);
+    expect(escaped.alsoKnownAs).toMatch(/ \| in valid\/unicode-escaped$/);
+  });
+
   it('makes a redirect to every valid request one cause, and a 500 to an empty body the malformed bodies’ one', () => {
     const redirect = statusFailure('valid-is-created', '303', '201');
     const [any] = causesOf(validCase('valid/any/properties/array'), '303', [redirect]);
