@@ -15,6 +15,17 @@ export const REDACTED_BEARER = `Bearer ${REDACTED}`;
 /** How the run's token with its letters' case swapped (`swapCase`) appears where a probe sent it. */
 export const REDACTED_SWAPPED = '[REDACTED:swapped-case]';
 
+/** How the run's token without its last character (`truncate`) appears where a probe sent it. */
+export const REDACTED_TRUNCATED = '[REDACTED:truncated]';
+
+/**
+ * The token without its last character: another token, which a comparison by prefix (`expected.startsWith(given)`)
+ * takes for the valid one.
+ */
+export function truncate(token: string): string {
+  return token.slice(0, -1);
+}
+
 /**
  * The token with every ASCII letter's case swapped: another token, which a case-insensitive comparison takes for the
  * valid one (RFC 6750 §2.1: a b64token is compared as it is). A token without letters gets a `0` after it instead,
@@ -82,15 +93,16 @@ export function redactHeaderValue(name: string, value: string): string {
 
 /**
  * Every spelling a writer or a server may give a secret: as is, URL-encoded (RFC 3986 and form), base64 and base64url
- * (RFC 4648 §4, §5; padded or not, standalone or inside a longer encoding), its letters' case swapped, and each of those JSON-escaped once and
+ * (RFC 4648 §4, §5; padded or not, standalone or inside a longer encoding), its letters' case swapped, it without its last character, and each of those JSON-escaped once and
  * twice, markup-escaped, and both; and the base64 of the `Authorization` value it makes (`Bearer <secret>`), whole.
  */
 function spellings(s: string): string[] {
   const out = new Set<string>();
-  // Its swapped case too: the suite sends it (auth/near-token/case), and a provider may echo it.
+  // Its swapped case and its truncation too: the suite sends them (auth/near-token/…), and a provider may echo them.
   for (const plain of [
     s,
     swapCase(s),
+    ...(s.length > MIN_VALUE_LENGTH ? [truncate(s)] : []),
     encodeURIComponent(s),
     formEncode(s),
     ...encodings(s),

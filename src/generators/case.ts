@@ -1,4 +1,4 @@
-import { REDACTED, REDACTED_SWAPPED, swapCase } from '../secrets.ts';
+import { REDACTED, REDACTED_SWAPPED, REDACTED_TRUNCATED, swapCase, truncate } from '../secrets.ts';
 import type { AuthMode } from '../types.ts';
 import type { Framing } from '../wire.ts';
 
@@ -51,6 +51,8 @@ export const MEDIA_FAMILY = 'valid/media';
 export const WIRE_TOKEN = '\u0000token\u0000';
 /** Stands for the run's token with its letters' case swapped (`swapCase`, src/secrets.ts) in a wire value. */
 export const WIRE_TOKEN_SWAPPED = '\u0000token-swapped\u0000';
+/** Stands for the run's token without its last character (`truncate`, src/secrets.ts) in a wire value. */
+export const WIRE_TOKEN_TRUNCATED = '\u0000token-truncated\u0000';
 
 /** A token placeholder: the spelling of the token it stands for when sent, and the form a report shows. */
 export interface WireToken {
@@ -65,6 +67,7 @@ export interface WireToken {
  */
 const WIRE_TOKENS: readonly WireToken[] = [
   { mark: WIRE_TOKEN_SWAPPED, spell: swapCase, shown: REDACTED_SWAPPED },
+  { mark: WIRE_TOKEN_TRUNCATED, spell: truncate, shown: REDACTED_TRUNCATED },
   { mark: WIRE_TOKEN, spell: (token) => token, shown: REDACTED },
 ];
 

@@ -1,6 +1,6 @@
 import type { AuthMode } from '../types.ts';
 import type { SentWire } from '../wire.ts';
-import { authorizationFor, REDACTED, REDACTED_SWAPPED } from '../secrets.ts';
+import { authorizationFor, REDACTED, REDACTED_SWAPPED, REDACTED_TRUNCATED } from '../secrets.ts';
 import type { Report } from './model.ts';
 
 /** The run's TLS choice, carried by every curl line so that it reproduces against the sandbox it came from. */
@@ -46,16 +46,24 @@ function printfEscape(body: string): string {
 /** The token with its letters' case swapped, in the shell (`swapCase`, src/secrets.ts). */
 const SWAPPED_TOKEN_SH = `"$(t="$CONNECT_TOKEN"; s=$(printf %s "$t" | tr a-zA-Z A-Za-z); [ "$s" = "$t" ] && s="\${t}0"; printf %s "$s")"`;
 
-/** A header field holding the token (as is or case-swapped) as a shell word: the token from `$CONNECT_TOKEN`. */
+/** The token without its last character, in the shell (`truncate`, src/secrets.ts). */
+const TRUNCATED_TOKEN_SH = '"${CONNECT_TOKEN%?}"';
+
+/** A header field holding the token (as is, case-swapped or truncated) as a shell word: the token from `$CONNECT_TOKEN`. */
 function tokenField(field: string): string {
   return field
     .split(REDACTED_SWAPPED)
-    .map((piece) =>
-      piece
-        .split(REDACTED)
-        // Bytes that are not printable ASCII (a wire value is a byte string) through printf, as wireCurl writes them.
-        .map((s) => (s === '' ? '' : /^[\x20-\x7e]*$/.test(s) ? shq(s) : `"$(printf '%b' ${shq(printfBytes(s))})"`))
-        .join('"$CONNECT_TOKEN"'),
+    .map((swapped) =>
+      swapped
+        .split(REDACTED_TRUNCATED)
+        .map((piece) =>
+          piece
+            .split(REDACTED)
+            // Bytes that are not printable ASCII (a wire value is a byte string) through printf, as wireCurl writes them.
+            .map((s) => (s === '' ? '' : /^[\x20-\x7e]*$/.test(s) ? shq(s) : `"$(printf '%b' ${shq(printfBytes(s))})"`))
+            .join('"$CONNECT_TOKEN"'),
+        )
+        .join(TRUNCATED_TOKEN_SH),
     )
     .join(SWAPPED_TOKEN_SH);
 }
@@ -155,7 +163,8 @@ function wireCurl(method: string, url: string, wire: SentWire, tls: CurlTls | un
   for (const [name, value] of wire.headers) {
     if (CURL_OWN.has(name.toLowerCase())) continue;
     const field = `${name}: ${value}`;
-    if (field.includes(REDACTED) || field.includes(REDACTED_SWAPPED)) parts.push('-H', tokenField(field));
+    if (field.includes(REDACTED) || field.includes(REDACTED_SWAPPED) || field.includes(REDACTED_TRUNCATED))
+      parts.push('-H', tokenField(field));
     else if (/^[\x20-\x7e]*$/.test(field)) parts.push('-H', shq(field));
     else parts.push('-H', `"$(printf '%b' ${shq(printfBytes(field))})"`);
   }

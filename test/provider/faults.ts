@@ -2005,6 +2005,18 @@ export const FAULTS: readonly Fault[] = [
       ),
   },
   {
+    name: 'token-prefix-accepted',
+    area: 'auth',
+    caughtBy: ['auth-is-enforced'],
+    description:
+      'The token is compared by prefix the wrong way round (expected.startsWith(given)): the token without its last character, or any leading part of it, is created.',
+    apply: (b) =>
+      mapAuth(b, (outcome, h, token) => {
+        const given = /^Bearer (.+)$/.exec(h ?? '')?.[1];
+        return given !== undefined && token.startsWith(given) ? 'ok' : outcome;
+      }),
+  },
+  {
     name: 'jwt-scheme-accepted',
     area: 'auth',
     caughtBy: ['auth-is-enforced'],

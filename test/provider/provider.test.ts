@@ -677,6 +677,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'token-in-cookie': { call: { body: ok, auth: null, fields: [['Cookie', `token=${TOKEN}`]] }, status: 401 },
   'session-cookie-token': { call: { body: ok, auth: null, fields: [['Cookie', `session=${TOKEN}`]] }, status: 401 },
   'jwt-scheme-accepted': { call: { body: ok, auth: `JWT ${TOKEN}` }, status: 401 },
+  'token-prefix-accepted': { call: { body: ok, auth: `Bearer ${TOKEN.slice(0, -1)}` }, status: 401 },
   'form-bodies-read': {
     call: { raw: 'brand=Tesla&type=EV', contentType: 'application/x-www-form-urlencoded' },
     status: 415,

@@ -1,6 +1,6 @@
 /** Credentials (`security: [bearerAuth]`, RFC 6750 §2.1, RFC 9110 §11): how the Authorization header is spelt. */
 import { authorizationFor } from '../../secrets.ts';
-import { WIRE_TOKEN, WIRE_TOKEN_SWAPPED } from '../case.ts';
+import { WIRE_TOKEN, WIRE_TOKEN_SWAPPED, WIRE_TOKEN_TRUNCATED } from '../case.ts';
 import type { AuthMode } from '../../types.ts';
 import { certifyValid } from '../certify.ts';
 import type { Draft } from '../draft.ts';
@@ -13,15 +13,16 @@ const VALID_SPELLINGS: readonly (readonly [string, string])[] = [
   ['trailing-space', `Bearer ${WIRE_TOKEN} `],
 ];
 /**
- * The valid token with one more character after or before it, or with its letters' case swapped: another token, which
- * a comparison by prefix, suffix or substring, or a case-insensitive one (a whole header lower-cased), takes for the
- * valid one. (Nothing shorter: it would not contain the token, so a provider that echoed it could show most of it
- * where the run's secrets redaction does not look; the swapped case is one of the spellings it redacts.)
+ * The valid token with one more character after or before it, with its letters' case swapped, or without its last
+ * character: another token, which a comparison by prefix, suffix or substring, a case-insensitive one (a whole header
+ * lower-cased), or one by the expected token's prefix (`expected.startsWith(given)`) takes for the valid one. (The
+ * swapped and the truncated token are spellings the run's secrets redaction knows, so an echo of them never shows.)
  */
 const NEAR_TOKENS: readonly (readonly [string, string])[] = [
   ['suffix', `Bearer ${WIRE_TOKEN}0`],
   ['case', `Bearer ${WIRE_TOKEN_SWAPPED}`],
   ['prefix', `Bearer 0${WIRE_TOKEN}`],
+  ['truncated', `Bearer ${WIRE_TOKEN_TRUNCATED}`],
 ];
 /**
  * The valid token under another scheme or none: a provider that takes whatever follows the first space, or strips an
@@ -99,7 +100,7 @@ const nearToken = requestClass(
   'auth',
   'auth/near-token/<variant>',
   SPEC.security,
-  'the valid token with one more character after or before it, or with its letters in the other case, is another token (RFC 6750 §2.1): refused like any token the provider did not issue (a comparison by prefix, suffix or substring, or one ignoring case, takes it)',
+  'the valid token with one more character after or before it, with its letters in the other case, or without its last character, is another token (RFC 6750 §2.1): refused like any token the provider did not issue (a comparison by prefix, suffix or substring, one ignoring case, or one testing that the expected token starts with the one given, takes it)',
 );
 const otherScheme = requestClass(
   'auth',
