@@ -92,6 +92,21 @@ describe('prepareReplay', () => {
     });
   });
 
+  it('a server error that does not come again is fixed, with a note that it may come and go', async () => {
+    // Arrange: the failure F2 as a 500 to its request, which the server now refuses with 400
+    const crashed = { ...F2, check: 'not-a-server-error', kind: 'server-error' };
+    const s = await open(await answering(400));
+    // Act
+    const outcome = await s.replay(crashed);
+    const plain = await s.replay(F2);
+    // Assert
+    expect(outcome).toEqual({
+      state: 'fixed',
+      note: ' (a server error or a lost answer: if nothing changed on the server, it comes and goes)',
+    });
+    expect(plain).toEqual({ state: 'fixed', note: '' });
+  });
+
   it('a spent budget leaves the failure not sent', async () => {
     // Arrange
     const target = await answering(400);
