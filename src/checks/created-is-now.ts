@@ -9,14 +9,23 @@ export const CREATED_SKEW_MS = 5 * 60_000;
 /** How far it may be from the suite's clock when the answer has no `Date`: another host's clock may be off. */
 export const CREATED_SKEW_NO_DATE_MS = 24 * 60 * 60_000;
 
-/** A distance in time for a message: years beyond two years, days beyond two days, else hours and minutes. */
-function distance(ms: number): string {
+/**
+ * A distance in time for a message, in words that stay the same from run to run (a problem's title is its first
+ * message, and a baseline keeps titles): whole years beyond two years (a zero value), a whole UTC offset, else the
+ * tolerance it is beyond. The values themselves are the failure's received and documented.
+ */
+function distance(ms: number, tolerance: string): string {
   const minutes = Math.round(Math.abs(ms) / 60_000);
   const years = minutes / (365.2425 * 24 * 60);
   if (years >= 2) return `${Math.round(years).toLocaleString('en-US')} years`;
-  if (minutes >= 2 * 24 * 60) return `${Math.round(minutes / (24 * 60)).toLocaleString('en-US')} days`;
-  const h = Math.floor(minutes / 60);
-  return h > 0 ? `${h} h ${minutes % 60} min` : `${minutes} min`;
+  if (wholeOffset(ms)) return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+  return `more than ${tolerance}`;
+}
+
+/** A whole number of hours (or quarter hours) within a day's offsets: the mark of a local time with the wrong offset. */
+function wholeOffset(ms: number): boolean {
+  const hours = ms / 3_600_000;
+  return Math.abs(hours) <= 14 && Math.abs(hours - Math.round(hours * 4) / 4) * 60 <= 5;
 }
 
 /**
@@ -48,16 +57,13 @@ export function createdIsNow(p: OperationProfile): Check | undefined {
       const off = created - (serverClock ? date : Date.now());
       if (Math.abs(off) <= (serverClock ? CREATED_SKEW_MS : CREATED_SKEW_NO_DATE_MS))
         return serverClock && typeof value === 'string' ? frozen(value, date, res.status) : undefined;
-      // A whole number of hours within a day's offsets is the mark of a local time written with the wrong offset.
-      const hours = off / 3_600_000;
       const offset =
-        serverClock && Math.abs(hours) <= 14 && Math.abs(hours - Math.round(hours * 4) / 4) * 60 <= 5
-          ? ' (a whole offset: a local time written with the wrong UTC offset?)'
-          : '';
+        serverClock && wholeOffset(off) ? ' (a whole offset: a local time written with the wrong UTC offset?)' : '';
+      const tolerance = serverClock ? '5 min' : 'a day';
       return fail(
         'created-not-now',
         rule,
-        `${res.status} ${where} ${JSON.stringify(value)} is ${distance(off)} ${off < 0 ? 'before' : 'after'} ${serverClock ? `the answer's Date (${res.headers.date})` : "the suite's clock (the answer has no Date)"}: not the time the request was created${offset}`,
+        `${res.status} ${where} is ${distance(off, tolerance)} ${off < 0 ? 'before' : 'after'} ${serverClock ? "the answer's Date" : "the suite's clock (the answer has no Date)"}: not the time the request was created${offset}`,
         value,
         serverClock ? res.headers.date : new Date().toISOString(),
       );
@@ -79,7 +85,7 @@ export function createdIsNow(p: OperationProfile): Check | undefined {
     return fail(
       'created-not-now',
       rule,
-      `${status} ${where} ${JSON.stringify(value)} is the creation time of ${first.seen - 1} answers before, the first ${Math.round(apart / 1000)} s of Date earlier: a value set once (a default evaluated when the server started?), not the time this request was created`,
+      `${status} ${where} repeats the creation time of an earlier answer, seconds of Date or scores of answers before: a value set once (a default evaluated when the server started?), not the time this request was created`,
       value,
       'the time of this answer',
     );

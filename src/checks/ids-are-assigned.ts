@@ -38,7 +38,7 @@ export function idsAreAssigned(p: OperationProfile): Check | undefined {
         ...fail(
           'entity-id-reused',
           rule,
-          `${status} ${where} ${id} is the id of the entity created for ${entity.namedBy} ${JSON.stringify(first.name)}, but this request named ${JSON.stringify(name)}: one id for two entities (a value set once?)`,
+          `${status} ${where} is the id of the entity an earlier request named by another ${entity.namedBy}: one id for two entities (a value set once?)`,
           id,
           `an id of its own`,
         ),

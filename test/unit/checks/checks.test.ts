@@ -767,7 +767,7 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     "Go's zero time",
     [
       '/paths/~1v1~1onboarding~1entities/post/responses/201',
-      `201 created "0001-01-01T00:00:00Z" is 2,026 years before the answer's Date (${DATE}): not the time the request was created`,
+      "201 created is 2,026 years before the answer's Date: not the time the request was created",
     ],
   ],
   [
@@ -778,7 +778,7 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     'a local time (UTC+1) written as UTC',
     [
       '/paths/~1v1~1onboarding~1entities/post/responses/201',
-      `201 created "2026-12-04T11:00:00+00:00" is 1 h 0 min after the answer's Date (${DATE}): not the time the request was created (a whole offset: a local time written with the wrong UTC offset?)`,
+      "201 created is 1 h 0 min after the answer's Date: not the time the request was created (a whole offset: a local time written with the wrong UTC offset?)",
     ],
   ],
   [
@@ -793,7 +793,7 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     [
       '/paths/~1v1~1onboarding~1entities/post/responses/201',
       expect.stringMatching(
-        /^201 created "[^"]+" is [34] days before the suite's clock \(the answer has no Date\): not the time/,
+        /^201 created is more than a day before the suite's clock \(the answer has no Date\): not the time/,
       ),
     ],
   ],
@@ -942,7 +942,7 @@ describe('the checks of the verdict profile', () => {
       'pass',
     );
     expect(judged(check, kase('valid'), at('Fri, 04 Dec 2026 10:00:03 GMT', frozen), ctx).pin?.[1]).toBe(
-      '201 created "2026-12-04T10:00:00.345Z" is the creation time of 2 answers before, the first 2 s of Date earlier: a value set once (a default evaluated when the server started?), not the time this request was created',
+      '201 created repeats the creation time of an earlier answer, seconds of Date or scores of answers before: a value set once (a default evaluated when the server started?), not the time this request was created',
     );
   });
 
@@ -973,7 +973,7 @@ describe('the checks of the verdict profile', () => {
     expect(outcome(check, named('VIN1'), answer(201, CREATED), ctx)).toBe('pass');
     expect(outcome(check, named('VIN1'), answer(201, CREATED), ctx)).toBe('pass');
     expect(judged(check, named('VIN2'), answer(201, CREATED), ctx).pin?.[1]).toBe(
-      `201 data.entity.id ${CREATED.data.entity.id} is the id of the entity created for identifier "VIN1", but this request named "VIN2": one id for two entities (a value set once?)`,
+      '201 data.entity.id is the id of the entity an earlier request named by another identifier: one id for two entities (a value set once?)',
     );
   });
 
@@ -991,7 +991,7 @@ describe('the checks of the verdict profile', () => {
       expect: 'fail:wrong-allow-header',
       pin: [
         '/paths/~1v1~1onboarding~1entities',
-        '204 to OPTIONS has Allow: GET, POST, OPTIONS, which lists GET that the server refuses (405 to GET) (RFC 9110 §10.2.1)',
+        '204 to OPTIONS has Allow: GET, POST, OPTIONS, which lists methods the server refuses with 405 or 501 (RFC 9110 §10.2.1)',
       ],
     });
     // The Allow first: nothing to contradict yet, and a refusal after it is not the header's answer.
