@@ -70,7 +70,7 @@ describe('replay', () => {
       expect.stringMatching(/^replaying 4 failures of .+ against http:\/\/127\.0\.0\.1:\d+\/sandbox$/),
       'F1 fixed',
       'F2 still failing: an invalid request was not rejected: Received: 201 / Due: 400',
-      'F3 fixed',
+      'F3 fixed (a server error or a lost answer: if nothing changed on the server, it comes and goes)',
       'F4 fixed (waived by sandbox-accepts-any-bearer)',
       '3 of 4 fixed; 1 unwaived still failing',
       'problems: P1 fixed · P2 fixed · P3 still failing',
