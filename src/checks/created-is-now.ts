@@ -85,7 +85,7 @@ export function createdIsNow(p: OperationProfile): Check | undefined {
     return fail(
       'created-not-now',
       rule,
-      `${status} ${where} repeats the creation time of an earlier answer, seconds of Date or scores of answers before: a value set once (a default evaluated when the server started?), not the time this request was created`,
+      `${status} ${where} repeats an earlier answer's creation time: set once (a default evaluated at start?), not this request's`,
       value,
       'the time of this answer',
     );

@@ -942,7 +942,7 @@ describe('the checks of the verdict profile', () => {
       'pass',
     );
     expect(judged(check, kase('valid'), at('Fri, 04 Dec 2026 10:00:03 GMT', frozen), ctx).pin?.[1]).toBe(
-      '201 created repeats the creation time of an earlier answer, seconds of Date or scores of answers before: a value set once (a default evaluated when the server started?), not the time this request was created',
+      "201 created repeats an earlier answer's creation time: set once (a default evaluated at start?), not this request's",
     );
   });
 
