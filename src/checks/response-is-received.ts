@@ -1,11 +1,13 @@
 import type { Check } from './types.ts';
+import type { TestCase } from '../generators/case.ts';
 import type { OperationProfile } from './profile.ts';
 import { rulesOf } from './rules.ts';
 
 /**
  * Every request gets an answer in time: a timeout, a reset or a refused connection is a failure of its own kind. A
  * message the server's HTTP layer may refuse itself (`TestCase.httpLayer`) that it answers by closing the connection
- * is a warning: RFC 9112 §2.2 says a server SHOULD answer an unparseable message with 400, then close.
+ * is a warning: RFC 9112 §2.2 says a server SHOULD answer an unparseable message with 400, then close. But not one
+ * whose framing is invalid (`invalidFraming`): there RFC 9112 §6.3 says it MUST answer 400, then close.
  */
 export function responseIsReceived(p: OperationProfile): Check {
   const rule = rulesOf(p).responses;
@@ -18,11 +20,23 @@ export function responseIsReceived(p: OperationProfile): Check {
       ex.error
         ? {
             kind: ex.error.kind,
-            severity: c.httpLayer && ex.error.kind === 'connection-reset' ? 'warning' : 'error',
+            severity: c.httpLayer && ex.error.kind === 'connection-reset' && !invalidFraming(c) ? 'warning' : 'error',
             rule,
             message: ex.error.message,
             received: ex.error.kind,
           }
         : undefined,
   };
+}
+
+/**
+ * A request whose framing fields are invalid (RFC 9112 §6.3): a Transfer-Encoding whose final coding is not chunked,
+ * or a Content-Length that is not a number (`1*DIGIT`, RFC 9110 §8.6). The server MUST answer 400 and close.
+ */
+function invalidFraming(c: Pick<TestCase, 'wire'>): boolean {
+  return (c.wire?.headers ?? []).some(
+    ([name, value]) =>
+      (/^transfer-encoding$/i.test(name) && !/(?:^|,)\s*chunked\s*$/i.test(value)) ||
+      (/^content-length$/i.test(name) && !/^\s*\d+\s*$/.test(value)),
+  );
 }

@@ -59,6 +59,17 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
   ],
   [
     'response-is-received',
+    kase('empty-body', {
+      httpLayer: true,
+      wire: { headers: [['Content-Length', 'abc']], framing: 'none' },
+    }),
+    { ...timeout, error: { kind: 'connection-reset', message: 'socket hang up' } },
+    'fail:connection-reset',
+    'an invalid Content-Length answered by closing the connection: RFC 9112 §6.3 says 400 MUST come first',
+    ['/paths/~1v1~1onboarding~1entities/post/responses', 'socket hang up'],
+  ],
+  [
+    'response-is-received',
     kase('empty-body', { httpLayer: true }),
     timeout,
     'fail:timeout',
