@@ -67,10 +67,13 @@ export async function startServer(handler: Handler, tls?: { key: string; cert: s
   server.on('secureConnection', track);
   server.on('tlsClientError', () => undefined);
   // A request line the parser refuses before any request on its connection (an unknown method token) is a request
-  // the client sent: counted (a TLS hello or a reset is not), then the connection is closed.
+  // the client sent: counted (a TLS hello or a reset is not), then answered 400 and closed.
   server.on('clientError', (e: Error & { rawPacket?: Buffer }, socket: Socket) => {
-    if (!served.has(socket) && REQUEST_LINE.test(e.rawPacket?.toString('latin1') ?? '')) n++;
-    socket.destroy();
+    const request = REQUEST_LINE.test(e.rawPacket?.toString('latin1') ?? '');
+    if (!served.has(socket) && request) n++;
+    // As Node's default handler does: a request the parser refuses gets a 400 and a close (RFC 9112 §6.3).
+    if (request && socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
