@@ -23,8 +23,18 @@ export const responseSchemaConformance: Check = {
         ctx.validators.responseFor(res.status, res.headers['content-type']) ??
         (byType.size === 1 ? [...byType.values()][0] : undefined);
       if (!validator) return undefined;
-      if (res.truncated)
-        return fail('body-too-large', validator.pointer, `${res.status} body exceeded the read cap and was cut`);
+      if (res.truncated) {
+        const cut = fail('body-too-large', validator.pointer, `${res.status} body exceeded the read cap and was cut`);
+        // Nothing in the spec or RFC 9110 bounds an error answer's size (an error message that prints the value sent
+        // grows with it): advice; an answer to be judged (2xx) that cannot be read stays a failure.
+        return res.status >= 400 && res.status < 500
+          ? {
+              ...cut,
+              message: `${res.status} body is over the read cap and was not judged: an error answer this large (a message printing the value sent?) costs every client`,
+              severity: 'warning',
+            }
+          : cut;
+      }
       // RFC 8259 §8.1: JSON text exchanged between systems MUST be UTF-8; other bytes are no JSON text, whatever a
       // lenient decoder (U+FFFD in their place) would make of them.
       if (res.notUtf8)

@@ -838,6 +838,28 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
       '400 body {"errors":[]} says nothing of what was refused (the schema requires nothing)',
     ],
   ],
+  [
+    'response-schema-conformance',
+    kase('schema-violation'),
+    { ...err400, response: { ...err400.response!, body: '{"errors":[{"message":"brand must be', truncated: true } },
+    'warn:body-too-large',
+    'an error answer over the read cap: nothing bounds its size, so advice (an error message printing the value sent)',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/400/content/application~1json/schema',
+      '400 body is over the read cap and was not judged: an error answer this large (a message printing the value sent?) costs every client',
+    ],
+  ],
+  [
+    'response-schema-conformance',
+    kase('valid'),
+    { ...answer(201, ''), response: { ...answer(201, '').response!, truncated: true } },
+    'fail:body-too-large',
+    'a 201 over the read cap cannot be judged: a failure',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201/content/application~1json/schema',
+      '201 body exceeded the read cap and was cut',
+    ],
+  ],
   ['echo-entity-type', kase('valid'), answer(201, []), 'skip', 'not a JSON object'],
   ['echo-return-url', kase('valid'), answer(201, CREATED), 'pass', 'the returnUrl sent'],
   [
