@@ -2,6 +2,7 @@ import type { Exchange, ReceivedResponse } from '../types.ts';
 import type { Check, CheckContext, CheckResult, Finding } from './types.ts';
 import type { TestCase } from '../generators/case.ts';
 import { writeJson } from '../generators/json-writer.ts';
+import { shallow } from '../generators/shallow.ts';
 import { allowedStatuses, caseAccepts, LARGE_CONTENT_BYTES, type RowStatuses } from './rules.ts';
 
 /** A header field that is missing or empty: an empty `Allow` or `WWW-Authenticate` says nothing (RFC 9110 §5.5). */
@@ -16,8 +17,9 @@ export function fail(kind: string, rule: string, message: string, received?: unk
     severity: 'error',
     rule,
     message,
-    ...(received === undefined ? {} : { received }),
-    ...(documented === undefined ? {} : { documented }),
+    // A value nested 10,000 deep would overflow every writer of the report (JSON.stringify recurses).
+    ...(received === undefined ? {} : { received: shallow(received) }),
+    ...(documented === undefined ? {} : { documented: shallow(documented) }),
   };
 }
 

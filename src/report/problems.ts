@@ -1,6 +1,7 @@
 // Problems, not symptoms: the distinct failures of a run grouped by cause (`cause.ts`): the check, its rule, the answer
 // and the class of request or field it concerns; what they are called, ordered and joined across shards.
 import { writeJson } from '../generators/json-writer.ts';
+import { shallow } from '../generators/shallow.ts';
 import type { Failure } from '../checks/types.ts';
 import { coreOf, RANDOM_SCOPE } from './cause.ts';
 import type { CaseRecord, ReportedFailure, ReportedProblem } from './model.ts';
@@ -51,7 +52,8 @@ export function valueAt(json: string | null, pointer: string): unknown {
     if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return undefined;
     node = (node as Record<string, unknown>)[key];
   }
-  return node;
+  // Shown in evidence: a value nested 10,000 deep would overflow JSON.stringify.
+  return shallow(node);
 }
 
 /** `collectiveId, owner` or `a, b and 3 more`. */
