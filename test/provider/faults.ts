@@ -1735,6 +1735,21 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'type-error-prints-value',
+    area: 'transport',
+    caughtBy: ['not-a-server-error'],
+    description:
+      "A type error's message prints the value sent, pretty-printed (yup's default notType message): an array nested 10,000 deep where brand's string is due overflows the stack, 500.",
+    apply: (b) => ({
+      ...b,
+      readJson: onObject(b, (value) => {
+        const v = value['brand'];
+        if (v !== null && v !== undefined && typeof v !== 'string') JSON.stringify(v, null, 2);
+        return undefined;
+      }),
+    }),
+  },
+  {
     name: 'member-names-rendered-500',
     area: 'transport',
     caughtBy: ['not-a-server-error'],

@@ -648,6 +648,10 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'float-parse-one-step-off': valid({ properties: { x: 1030101.3790750963 } }),
   'allow-lists-every-method': { call: { method: 'GET' }, status: 405 },
   'options-lists-refused-methods': { call: { method: 'OPTIONS' }, status: 405 },
+  'type-error-prints-value': {
+    call: { raw: `{"brand":${'['.repeat(10000)}"x"${']'.repeat(10000)},"type":"EV"}` },
+    status: 400,
+  },
   'member-names-rendered-500': {
     call: { raw: '{"brand":"b","type":"EV","properties":{"\\ud800":1}}' },
     status: 201,

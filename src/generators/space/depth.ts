@@ -1,11 +1,13 @@
 /**
  * Depth: the untyped members nested 10, 100, 500, 1,000 and 10,000 levels (objects, arrays), a small body each. JSON sets no
  * limit (RFC 8259 §9 lets a parser set one): 10 levels are within every common limit, so 201 and an exact echo are
- * due; deeper, a documented limit answered 400 is a choice (advisory), but a 5xx or a dropped connection fails.
+ * due; deeper, a documented limit answered 400 is a choice (advisory), but a 5xx or a dropped connection fails. And
+ * the same depth where a string is due: a type violation, whose 400 must not depend on walking or printing the value.
  */
 import type { Draft } from '../draft.ts';
 import { RawJson, writeJson } from '../json-writer.ts';
-import { emit, requestClass, type Dimension } from './class.ts';
+import { emit, requestClass, SPEC, type Dimension } from './class.ts';
+import { fieldViolation } from '../violations/kind.ts';
 
 const shallow = requestClass(
   'valid',
@@ -23,6 +25,13 @@ const deep = requestClass(
   { advisory: true, accept: [201, 400] },
 );
 
+const wrongTyped = requestClass(
+  'schema-violation',
+  'invalid/type/<field>/nested-<levels>',
+  `${SPEC.field}/type`,
+  'an array nested 1,000 and 10,000 levels deep where a string is due: a type error, 400 due; an error message that prints the value sent (yup’s default) or a validator that walks it crashes on it, where the untyped members’ depth cases never reach it',
+);
+
 /** `levels` nested containers of one shape around a string, as JSON text (built as text: nothing recurses). */
 export function nested(levels: number, shape: 'objects' | 'arrays'): string {
   const [open, close] = shape === 'objects' ? ['{"level":', '}'] : ['[', ']'];
@@ -33,8 +42,8 @@ export const depth: Dimension = {
   name: 'depth',
   title: 'Depth',
   summary:
-    'Each untyped member nested 10, 100, 500, 1,000 and 10,000 levels deep, in objects and in arrays: valid at every depth.',
-  classes: [shallow, deep],
+    'Each untyped member nested 10, 100, 500, 1,000 and 10,000 levels deep, in objects and in arrays: valid at every depth; and a required string given an array nested 1,000 and 10,000 levels deep: a type error.',
+  classes: [shallow, deep, wrongTyped],
   drafts(ctx) {
     const out: Draft[] = [];
     if (ctx.untyped.length === 0) return out;
@@ -45,6 +54,17 @@ export const depth: Dimension = {
         for (const f of ctx.untyped) b[f.name] = new RawJson(nested(levels, shape));
         const fills = { levels: String(levels), shape };
         out.push(...emit(ctx, levels === 10 ? shallow : deep, fills, writeJson(b)));
+      }
+    // One field: the first required free string (the one every body carries), else the first free string.
+    const f = ctx.strings.find((x) => x.required) ?? ctx.strings[0];
+    if (f !== undefined)
+      for (const levels of [10000, 1000]) {
+        const b: Record<string, unknown> = { ...ctx.minimal, [f.name]: new RawJson(nested(levels, 'arrays')) };
+        out.push(
+          ...emit(ctx, wrongTyped, { field: f.name, levels: String(levels) }, writeJson(b), {
+            violation: fieldViolation(f, 'type'),
+          }),
+        );
       }
     return out;
   },
