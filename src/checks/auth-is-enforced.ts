@@ -7,7 +7,7 @@ import { absent, fail, statusIn } from './util.ts';
 /**
  * No, wrong, empty or non-Bearer credentials: 401 (403 accepted); `security: [bearerAuth]` (OpenAPI 3.0.4 §4.8.30).
  * A 401 without a WWW-Authenticate challenge breaks RFC 9110 §15.5.2, one that challenges another scheme only RFC 6750
- * §3: warnings, as the verdict profile does not list them.
+ * §3, a 403 RFC 6750 §3.1: warnings, as the verdict profile does not list them.
  * A 400 to an anonymous body the request schema refuses says that the body was validated before the credentials.
  */
 export function authIsEnforced(p: OperationProfile): Check {
@@ -32,6 +32,19 @@ export function authIsEnforced(p: OperationProfile): Check {
             [401, 403],
           );
       }
+      // RFC 6750 §3.1: a missing or invalid token is answered 401 with a challenge; 403 says that valid credentials
+      // lack a right (insufficient_scope), so a client cannot tell "log in" from "not allowed". The profile accepts it.
+      if (status === undefined && res?.status === 403)
+        return {
+          ...fail(
+            'forbidden-without-valid-credentials',
+            RULES.bearerScheme,
+            '403 where credentials are missing or not valid (RFC 6750 §3.1: 401 with a Bearer challenge; 403 is for valid credentials that lack a right)',
+            403,
+            401,
+          ),
+          severity: 'warning',
+        };
       if (status !== undefined || res?.status !== 401) return status;
       const challenge = res.headers['www-authenticate'];
       // A challenge in another scheme only (Flask-RESTful's Basic) asks for credentials the operation does not take.

@@ -223,7 +223,17 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     'pass',
     '401 with a challenge',
   ],
-  ['auth-is-enforced', kase('auth', { auth: 'basic' }), answer(403, ''), 'pass', '403 accepted'],
+  [
+    'auth-is-enforced',
+    kase('auth', { auth: 'basic' }),
+    answer(403, ''),
+    'warn:forbidden-without-valid-credentials',
+    '403 accepted, with advice',
+    [
+      '/components/securitySchemes/bearerAuth',
+      '403 where credentials are missing or not valid (RFC 6750 §3.1: 401 with a Bearer challenge; 403 is for valid credentials that lack a right)',
+    ],
+  ],
   [
     'auth-is-enforced',
     kase('auth', { auth: 'none' }),
@@ -250,6 +260,17 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     'fail:unexpected-status',
     'an anonymous valid body refused 400: not about the order',
     ['/security', 'credentials were not enforced: Received: 400 / Due: 401, 403'],
+  ],
+  [
+    'auth-is-enforced',
+    kase('auth', { auth: 'none' }),
+    answer(403, { errors: [] }),
+    'warn:forbidden-without-valid-credentials',
+    '403 to a request without credentials (Spring Security’s default entry point): accepted by the profile, advice',
+    [
+      '/components/securitySchemes/bearerAuth',
+      '403 where credentials are missing or not valid (RFC 6750 §3.1: 401 with a Bearer challenge; 403 is for valid credentials that lack a right)',
+    ],
   ],
   [
     'auth-is-enforced',
