@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
-import { jsonReply, withHeaders, type Behaviour, type Wire } from './behaviour.ts';
+import { jsonReply, textReply, withHeaders, type Behaviour, type Wire } from './behaviour.ts';
 import { writeJson } from './json.ts';
 import { buildCreated, errorResult } from './respond.ts';
 import { issue } from './validate.ts';
@@ -234,6 +234,18 @@ export const VARIATIONS: readonly Variation[] = [
       ...b,
       wrongMethod: (method) =>
         method === 'OPTIONS' ? { status: 204, headers: { Allow: 'POST, OPTIONS' } } : b.wrongMethod(method),
+    }),
+  },
+  {
+    name: 'trace-reflected',
+    description:
+      "TRACE is reflected with 200 and the request as message/http (RFC 9110 §9.3.8; a servlet container's default).",
+    apply: (b) => ({
+      ...b,
+      wrongMethod: (method) =>
+        method === 'TRACE'
+          ? textReply(200, 'message/http', 'TRACE /connect/v1/onboarding/entities HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n')
+          : b.wrongMethod(method),
     }),
   },
   {

@@ -21,6 +21,13 @@ const options = requestClass(
   'OPTIONS asks what the path supports: 405 like any other method (or 501), or 200/204 with an Allow header that lists POST',
   { accept: [405, 200, 204, 501] },
 );
+const trace = requestClass(
+  'method',
+  'method/TRACE',
+  'RFC 9110 §9.3.8',
+  'TRACE asks the server to reflect the request: 405 like any other method (or 501), or 200 with the request as message/http (§9.3.8: the final recipient SHOULD reflect it); sent without credentials, which a client MUST NOT put in a TRACE (§9.3.8), so 401 and 403 are right too',
+  { accept: [405, 501, 200, 401, 403] },
+);
 const unregistered = requestClass(
   'method',
   'method/<registered>',
@@ -39,7 +46,6 @@ const unknownToken = requestClass(
 /** Methods written byte by byte (the HTTP client refuses some, and would frame others its own way). */
 const RAW: readonly { readonly method: string; readonly withBody: boolean; readonly known: boolean }[] = [
   { method: 'HEAD', withBody: false, known: true },
-  { method: 'TRACE', withBody: false, known: true },
   // Registered methods a parser may not know (IANA HTTP Method Registry): QUERY carries a body, PROPFIND is WebDAV's.
   { method: 'QUERY', withBody: true, known: false },
   { method: 'PROPFIND', withBody: false, known: false },
@@ -59,8 +65,8 @@ export const methods: Dimension = {
   name: 'methods',
   title: 'Methods',
   summary:
-    'Another method on the path, every one RFC 9110 defines and registered ones a router may not know: 405 is due, with an `Allow` header (a missing or empty one is a warning), or 501 from a server that does not implement the method at all (RFC 9110 §9.1); to a method outside RFC 9110 and to an unknown token, a parser that knows only its built-in methods may answer 400.',
-  classes: [other, unregistered, options, unknownToken],
+    'Another method on the path, every one RFC 9110 defines and registered ones a router may not know: 405 is due (TRACE, sent without credentials, may also be reflected with 200), with an `Allow` header (a missing or empty one is a warning), or 501 from a server that does not implement the method at all (RFC 9110 §9.1); to a method outside RFC 9110 and to an unknown token, a parser that knows only its built-in methods may answer 400.',
+  classes: [other, unregistered, options, trace, unknownToken],
   drafts(ctx) {
     const m = JSON.stringify(ctx.minimal);
     const out: Draft[] = [];
@@ -82,6 +88,15 @@ export const methods: Dimension = {
       );
     }
     out.push(...emit(ctx, options, {}, undefined, { method: 'OPTIONS', contentType: undefined, wire: bare }));
+    // No credentials: the answer may reflect the request, fields and all (RFC 9110 §9.3.8).
+    out.push(
+      ...emit(ctx, trace, {}, undefined, {
+        method: 'TRACE',
+        contentType: undefined,
+        auth: 'none',
+        wire: wire({ contentType: undefined, authorization: [] }),
+      }),
+    );
     out.push(...emit(ctx, unknownToken, {}, undefined, { method: UNKNOWN_METHOD, contentType: undefined, wire: bare }));
     return out;
   },

@@ -160,6 +160,20 @@ describe('the value dimensions, on the bytes sent', () => {
     expect(get('valid/depth/10/objects').body).toContain('{"level":'.repeat(10));
   });
 
+  it('depth where a string is due: an array nested 10,000 and 1,000 levels in one required string, a type violation', () => {
+    const deep = get('invalid/type/brand/nested-10000');
+    expect(deep.body).toContain(`"brand":${'['.repeat(10000)}"conformance-bottom"`);
+    expect(deep).toMatchObject({ kind: 'schema-violation', violation: { keyword: 'type', instancePath: '/brand' } });
+    expect(get('invalid/type/brand/nested-1000').kind).toBe('schema-violation');
+  });
+
+  it('TRACE: sent without credentials or body (RFC 9110 §9.3.8), a reflection (200) accepted', () => {
+    const trace = get('method/TRACE');
+    expect(trace).toMatchObject({ method: 'TRACE', auth: 'none', accept: [405, 501, 200, 401, 403] });
+    expect(trace.wire!.headers.map(([k]) => k.toLowerCase())).not.toContain('authorization');
+    expect(trace.body).toBeUndefined();
+  });
+
   it('member names: own members on the wire and in the case value, unknown at the top, data inside', () => {
     const inside = get('valid/member-name/__proto__');
     expect(inside.body).toContain(
