@@ -293,8 +293,8 @@ export function evidenceOf(p: Pick<ReportedProblem, 'received' | 'due' | 'at' | 
       if (sent === undefined && (answered === undefined || answered === null)) continue;
       out.push({
         where: `answer ${fieldName(at)}`,
-        received: answered === undefined ? '(absent)' : shown(JSON.stringify(answered) ?? ''),
-        due: sent === undefined ? 'absent or null' : `${shown(JSON.stringify(sent) ?? '')} (as sent)`,
+        received: answered === undefined ? '(absent)' : shown(writeJson(answered, true)),
+        due: sent === undefined ? 'absent or null' : `${shown(writeJson(sent, true))} (as sent)`,
       });
     } else {
       const sent = valueAt(ex.request.body, at);
@@ -303,7 +303,7 @@ export function evidenceOf(p: Pick<ReportedProblem, 'received' | 'due' | 'at' | 
       if (sent !== undefined)
         out.push({
           where: `request ${fieldName(at)}`,
-          received: `${shown(JSON.stringify(sent) ?? '')} ${refused ? `refused (${p.received})` : 'accepted'}`,
+          received: `${shown(writeJson(sent, true))} ${refused ? `refused (${p.received})` : 'accepted'}`,
           due: refused ? `accepted (${p.due})` : 'refused (400)',
         });
     }

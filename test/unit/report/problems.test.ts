@@ -124,6 +124,15 @@ describe('evidenceOf', () => {
       [{ where: 'answer data.entity.information.name', received: '"i"', due: '"n" (as sent)' }],
     ],
     [
+      'a number beyond the double range sent (1e400): shown as Infinity, never as JSON.stringify’s null',
+      withExchange('{"properties":{"n":1e400}}', '{"data":{"entity":{"properties":{"n":"Infinity"}}}}', {
+        received: '201',
+        due: '',
+        at: ['/data/entity/properties'],
+      }),
+      [{ where: 'answer data.entity.properties', received: '{"n":"Infinity"}', due: '{"n":Infinity} (as sent)' }],
+    ],
+    [
       'an accepted violation: the value sent, a refusal due',
       withExchange('{"collectiveId":"not-a-uuid"}', '{}', { received: '201', due: '400', at: ['/collectiveId'] }),
       [
