@@ -257,7 +257,8 @@ export function causesOf(
 
 /**
  * How plain an example is, smaller first: a message any HTTP client writes (not one written byte by byte: chunked,
- * unframed, repeated fields), a JSON media type, ASCII only, the fewest fields, the shortest body. The example a
+ * unframed, repeated fields), a JSON media type, ASCII only, no member named after the JavaScript object model, the
+ * fewest fields, the shortest body. The example a
  * problem shows is the plainest case that fails the same way (issue #24).
  */
 export function plainness(c: Pick<TestCase, 'contentType' | 'body' | 'wire'>, value: unknown): readonly number[] {
@@ -266,8 +267,10 @@ export function plainness(c: Pick<TestCase, 'contentType' | 'body' | 'wire'>, va
   const raw = c.wire === undefined ? 0 : 1;
   const media = c.contentType === undefined || /^application\/json$/i.test(c.contentType) ? 0 : 1;
   const ascii = /^[\u0020-\u007e]*$/.test(body) ? 0 : 1;
-  const fields = value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value).length : 0;
-  return [raw, media, ascii, fields, body.length];
+  const keys = value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : [];
+  // `"prototype":1` is shorter than `"unknown":…`, but shown to a Java team it reads as a prototype-pollution report.
+  const objectModel = keys.some((k) => k === 'prototype' || k in Object.prototype) ? 1 : 0;
+  return [raw, media, ascii, objectModel, keys.length, body.length];
 }
 
 /** True when `a` is plainer than `b` (see `plainness`). */

@@ -331,6 +331,11 @@ describe('plainness: the example a problem shows', () => {
       { contentType: 'application/json', body: '{"a":1,"b":2}' },
       'fewer fields first',
     ],
+    [
+      { contentType: 'application/json', body: '{"brand":"b","type":"EV","unknown":{"nested":true}}' },
+      { contentType: 'application/json', body: '{"brand":"b","type":"EV","prototype":1}' },
+      'no member named after the JavaScript object model (it reads as prototype pollution), though longer',
+    ],
   ])('%j is plainer than %j: %s', (a, b, _why) => {
     const value = (c: { body: string }) => (c.body === '' ? undefined : (JSON.parse(c.body) as unknown));
     expect(plainer(plainness(a, value(a)), plainness(b, value(b)))).toBe(true);
