@@ -7,6 +7,7 @@ import { PROFILE_ONLY_STATUSES } from '../checks/rules.ts';
 import { judge, type Judged } from '../checks/judge.ts';
 import type { TestCase } from '../generators/case.ts';
 import { createCoverage, planCases, shrinkCase, type PlanOptions } from '../generators/index.ts';
+import { modelFor } from '../generators/model.ts';
 import { caseSource, startFeed, WORKER_THRESHOLD, type CaseSource, type Feed } from './feed.ts';
 import type { Exchange, ShardSpec } from '../types.ts';
 import { lintSpec } from '../spec/lint.ts';
@@ -252,6 +253,7 @@ function startRun(
     hooks.onCreated,
     (pointer) => resolvePointer(spec.document, pointer),
     profile,
+    modelFor(spec, validators).fields.map((f) => f.name),
   );
   // Every 201 creates an entity in the target, whatever the case (shrinking and lax providers create too).
   const onAttempt = hooks.onExchange && ((c: TestCase) => (ex: Exchange) => hooks.onExchange?.(c, ex));

@@ -41,6 +41,8 @@ export function createTally(
   ruleValue: (pointer: string) => unknown = () => undefined,
   /** The operation's verdict profile: its success status and id path say what was created. */
   profile: OperationProfile = DEFAULT_PROFILE,
+  /** The request schema's members: an answer refusing a valid request may name one that was not sent (required by mistake). */
+  members: readonly string[] = [],
 ) {
   const RULES = rulesOf(profile);
   const matchBaseline = baselineMatcher(baselineEntries);
@@ -105,7 +107,7 @@ export function createTally(
     const waiverOf = new Map<Failure, Waiver | undefined>();
     for (const j of judged) for (const f of j.failures) if (f.severity === 'error') waiverOf.set(f, book.match(c, f));
     const unwaivedErrors = [...waiverOf].filter(([, w]) => !w).map(([f]) => f);
-    const causes = causesFor(c, ex, rootCause(c, judged, unwaivedErrors));
+    const causes = causesFor(c, ex, rootCause(c, judged, unwaivedErrors), members);
     const listed = new Set(causes.filter(inBaseline));
     const baselined = new Set<Failure>();
     for (const cause of listed) for (const f of cause.failures) baselined.add(f);
@@ -272,13 +274,13 @@ export function createTally(
     },
     /** Whether an exchange shows the problem still: a cause of the same core (the same answer, failing the same way). */
     showsProblem(p: TalliedProblem, c: TestCase, ex: Exchange, judged: readonly Judged[]): boolean {
-      return causeOfProblem(p, c, ex, judged) !== undefined;
+      return causeOfProblem(p, c, ex, judged, members) !== undefined;
     },
     /** The shrunk example of a problem, when it is plainer; it becomes the example of its distinct failures in its class too. */
     replaceExample(p: TalliedProblem, c: TestCase, ex: Exchange, judged: readonly Judged[]) {
       const plain = plainness(c, caseValue(c));
       if (!plainer(plain, p.plain)) return;
-      const cause = causeOfProblem(p, c, ex, judged);
+      const cause = causeOfProblem(p, c, ex, judged, members);
       const exampleFailures = cause === undefined ? p.exampleFailures : primaryFirst(cause);
       // `resolved` builds the problems afresh for each caller: the shrunk example is kept by signature.
       shrunk.set(p.signature, { case: c, ex, plain, shrunk: true, exampleFailures });
@@ -429,18 +431,20 @@ function causeOfProblem(
   c: TestCase,
   ex: Exchange,
   judged: readonly Judged[],
+  members: readonly string[],
 ): Cause | undefined {
   const errors = judged.flatMap((j) => j.failures.filter((f) => f.severity === 'error'));
-  return causesFor(c, ex, rootCause(c, judged, errors)).find((x) => x.core === p.core);
+  return causesFor(c, ex, rootCause(c, judged, errors), members).find((x) => x.core === p.core);
 }
 
 /** The causes of an exchange's failures, a refused valid request's by the member its answer names, if one. */
-function causesFor(c: TestCase, ex: Exchange, failures: readonly Failure[]): Cause[] {
+function causesFor(c: TestCase, ex: Exchange, failures: readonly Failure[], members: readonly string[]): Cause[] {
   const refusal = c.kind === 'valid' && ex.response && ex.response.status >= 400 && ex.response.status < 500;
   const value = refusal ? caseValue(c) : undefined;
+  // The members sent, and the schema's others: a member left out and refused as missing (made required by mistake).
   const named =
     ex.response && value !== null && typeof value === 'object' && !Array.isArray(value)
-      ? memberNamedBy(ex.response.body, Object.keys(value))
+      ? memberNamedBy(ex.response.body, [...new Set([...Object.keys(value), ...members])])
       : undefined;
   return causesOf(c, answerOf(ex), failures, named);
 }

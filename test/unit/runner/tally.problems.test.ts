@@ -70,6 +70,47 @@ function tallyOf(seed = 1) {
 const META = reportMeta(3);
 
 describe('createTally: problems', () => {
+  it('scopes valid requests refused for a member they did not send, which the answer names, by that member', () => {
+    // Arrange: `properties` made required by mistake (zod 4's z.unknown()), so every body without it is refused.
+    const t = createTally(
+      checks,
+      1,
+      createWaiverBook([], 'url', '2026-01-01'),
+      (s) => s,
+      [],
+      undefined,
+      undefined,
+      undefined,
+      ['brand', 'type', 'properties'],
+    );
+    const refused: Judged[] = [
+      {
+        check: byName('valid-is-created'),
+        outcome: 'fail',
+        failures: [
+          {
+            check: 'valid-is-created',
+            ...fail('unexpected-status', CREATED, 'not created: Received: 400', 400, [201]),
+          },
+        ],
+      },
+    ];
+    const cases = [
+      valid('b1', 'valid/minimal', '{"brand":"b","type":"EV"}'),
+      valid('b2', 'valid/string/emoji', '{"brand":"😀","type":"EV"}'),
+      valid('b3', 'valid/null/brand', '{"brand":null,"type":"EV"}'),
+    ];
+    const body =
+      '{"errors":[{"code":"invalid_type","path":["properties"],"message":"Invalid input: expected unknown"}]}';
+    // Act
+    for (const c of cases)
+      t.record(c, { ...answer(c, 400), response: { ...answer(c, 400).response!, body } }, refused, 1);
+    const r = t.report(META);
+    // Assert: one problem, named by the member, not one per family.
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems![0]).toMatchObject({ scope: '/properties', cases: 3, at: ['/properties'] });
+  });
+
   it('makes one problem of the same answer failing the same checks in many classes, with both rules', () => {
     // Arrange
     const t = tallyOf();
