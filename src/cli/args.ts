@@ -217,7 +217,7 @@ export const OPTIONS = {
   'give-up-after': {
     value: 'N',
     description:
-      'stop after N consecutive exchanges without a usable answer (transport failures, 429s): the target is unusable (exit 2); 0 never gives up',
+      'stop after N consecutive exchanges without a usable answer (transport failures, 429s, 503s): the target is unusable (exit 2); 0 never gives up',
     default: '8',
     commands: RUN_REPLAY,
   },

@@ -240,6 +240,7 @@ export function toHtml(r: Report): string {
       ? [['baselined', r.summary.baselined, false] as [string, number, boolean]]
       : []),
     ['429 waited out', r.summary.rateLimited, false],
+    ...(r.pacing?.unavailable ? [['503 waited out', r.pacing.unavailable, false] as [string, number, boolean]] : []),
   ];
   const repeat = repeatCommand(r);
   // How the run was sent, as the console and report.md say it: the pace, unverified TLS, the fixtures and stale ones.

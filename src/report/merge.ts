@@ -154,8 +154,10 @@ function mergePacing(list: readonly (Pacing | undefined)[]): Pacing | undefined 
   const settled = least(all.map((p) => p.settledRate));
   const ceiling = least(all.map((p) => p.ceiling));
   const policy = all.find((p) => p.policy !== undefined)?.policy;
+  const unavailable = all.reduce((n, p) => n + (p.unavailable ?? 0), 0);
   return {
     rateLimited: all.reduce((n, p) => n + p.rateLimited, 0),
+    ...(unavailable === 0 ? {} : { unavailable }),
     ...(settled === undefined ? {} : { settledRate: settled }),
     ...(ceiling === undefined ? {} : { ceiling }),
     lowered: all.reduce((n, p) => n + p.lowered, 0),

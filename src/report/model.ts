@@ -207,11 +207,13 @@ export interface PreflightResult {
 export interface Pacing {
   /** 429 answers received (each one a request of the budget). */
   readonly rateLimited: number;
+  /** 503 answers received (each one a request of the budget), each taken for an overload first; absent when none. */
+  readonly unavailable?: number;
   /** Requests per second the pace stood at when the run ended; absent when it was never paced. */
   readonly settledRate?: number;
   /** The most the pace allowed: `--rate`, or less when the target's `RateLimit-Policy` said so; absent when unbounded. */
   readonly ceiling?: number;
-  /** Times the pace was halved on a 429. */
+  /** Times the pace was halved on a 429 or a 503. */
   readonly lowered: number;
   /** Time all sending stood still on Retry-After or a rate-limit reset, ms. */
   readonly pausedMs: number;

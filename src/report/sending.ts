@@ -12,14 +12,17 @@ const perSecond = (n: number) => `${n}/s`;
 export function pacingLine(r: Report): string | undefined {
   const p = r.pacing;
   const rate = r.options?.rate;
-  if (!p || (p.rateLimited === 0 && p.lowered === 0 && p.policy === undefined && rate === undefined)) return undefined;
+  if (!p || (p.rateLimited === 0 && !p.unavailable && p.lowered === 0 && p.policy === undefined && rate === undefined))
+    return undefined;
   const share = r.summary.requests > 0 ? ` (${((100 * p.rateLimited) / r.summary.requests).toFixed(1)}%)` : '';
   const settled =
     p.settledRate === undefined
       ? 'the run was unpaced'
       : `the pace settled at ${perSecond(p.settledRate)}${rate === undefined ? '' : `, under --rate ${perSecond(rate)}`}`;
   return [
-    `429s: ${p.rateLimited} of ${r.summary.requests} requests${share}; ${settled}`,
+    `429s: ${p.rateLimited} of ${r.summary.requests} requests${share}; `,
+    p.unavailable ? `503s taken for an overload: ${p.unavailable}; ` : '',
+    settled,
     p.lowered ? `, lowered ${p.lowered}×` : '',
     p.policy ? `; the target's quota: ${p.policy}` : '',
     p.pausedMs ? `; all sending paused ${duration(p.pausedMs)} in all` : '',

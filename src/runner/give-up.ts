@@ -1,12 +1,12 @@
 /**
  * The watch on a dead target: after `limit` consecutive exchanges without a usable answer (a transport failure or a
- * 429), spanning at least two case kinds, the run stops sending. A target that hangs on one kind of request only (the
+ * 429 or 503), spanning at least two case kinds, the run stops sending. A target that hangs on one kind of request only (the
  * Prism mock on malformed JSON) is not dead but faulty, and is judged case by case. Timeouts and resets keep their
  * full length: the watch only stops what comes after.
  */
 export interface DeadTargetWatch {
   /**
-   * One exchange's outcome: `answered` when the target gave an answer other than 429; `kind` the case's kind; `which`
+   * One exchange's outcome: `answered` when the target gave an answer other than 429 or 503; `kind` the case's kind; `which`
    * names the case (`b0057 media/undecodable/gzip`).
    */
   note(answered: boolean, kind: string, which?: string): void;
@@ -52,7 +52,7 @@ export function createDeadTargetWatch(limit: number = GIVE_UP_AFTER): DeadTarget
       const first = streak.length
         ? `; the first requests it left unanswered: ${streak.join(', ')} (if it went down, one of them may have brought it down: replay each alone)`
         : '';
-      message = `the target gave no usable answer (only transport failures or 429s) to ${strikes} requests in a row, of ${kinds.size} kinds; the run gave up on it (--give-up-after ${limit})${first}`;
+      message = `the target gave no usable answer (only transport failures, 429s or 503s) to ${strikes} requests in a row, of ${kinds.size} kinds; the run gave up on it (--give-up-after ${limit})${first}`;
       controller.abort();
     },
     get suspects() {

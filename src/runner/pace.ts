@@ -4,15 +4,16 @@ import { readRateLimit } from './rate-limit.ts';
 /**
  * Client-side pacing shared by every sender of a run: at most `maxRequests` in all (counted before sending) and at
  * most `rate` a second, lowered when the target says it is too fast. A 429 pauses all sending for its Retry-After
- * (RFC 6585 §4, RFC 9110 §10.2.3) and halves the pace; answers without 429 let it climb back by about one request a
- * second per second (additive increase, multiplicative decrease), never above `rate`.
+ * (RFC 6585 §4, RFC 9110 §10.2.3) and halves the pace, and so does a 503 (RFC 9110 §15.6.4: a temporary overload;
+ * nginx's `limit_req` and ASP.NET Core's rate limiter answer it by default); other answers let it climb back by about
+ * one request a second per second (additive increase, multiplicative decrease), never above `rate`.
  */
 export interface Pace {
   /** Waits for the next slot; false when the budget is spent (then nothing may be sent). */
   acquire(signal?: AbortSignal): Promise<boolean>;
-  /** An answer came back: a 429 lowers the pace, anything else lets it climb; rate-limit headers are heeded. */
+  /** An answer came back: a 429 or 503 lowers the pace, anything else lets it climb; rate-limit headers are heeded. */
   answered(status: number, headers: Readonly<Record<string, string>>): void;
-  /** Nothing at all is sent for `ms` from now (a Retry-After, or the back-off after a 429 without one). */
+  /** Nothing at all is sent for `ms` from now (a Retry-After, or the back-off after a 429 or 503 without one). */
   pause(ms: number): void;
   /** Requests sent (or about to be). */
   readonly used: number;
@@ -42,6 +43,7 @@ export function createPace(
   let pausedUntil = 0;
   let pausedMs = 0;
   let rateLimited = 0;
+  let unavailable = 0;
   let lowered = 0;
   let lastCut = -Infinity;
   let policy: string | undefined;
@@ -87,8 +89,9 @@ export function createPace(
       }
       // The window's quota is spent: nobody sends until it resets, rather than collect the 429s.
       if (said?.remaining === 0 && said.resetS !== undefined) pause(said.resetS * 1000);
-      if (status === 429) {
-        rateLimited++;
+      if (status === 429 || status === 503) {
+        if (status === 429) rateLimited++;
+        else unavailable++;
         if (now - lastCut < CUT_INTERVAL_MS) return;
         lastCut = now;
         lowered++;
@@ -100,6 +103,7 @@ export function createPace(
     state() {
       return {
         rateLimited,
+        ...(unavailable === 0 ? {} : { unavailable }),
         ...(current === undefined ? {} : { settledRate: Math.round(current * 10) / 10 }),
         ...(ceiling === Infinity ? {} : { ceiling: Math.round(ceiling * 10) / 10 }),
         lowered,

@@ -115,8 +115,10 @@ export interface SendDeps {
   readonly signal?: AbortSignal | undefined;
   /** Most 429 answers waited out for one case before giving up on it (5). */
   readonly max429Retries?: number | undefined;
-  /** Longest single wait for a 429, ms (30,000). */
+  /** Longest single wait for a 429 or 503, ms (30,000). */
   readonly max429WaitMs?: number | undefined;
+  /** Most 503 answers taken for an overload for one case (3); the next one is judged as the server error it is. */
+  readonly max503Retries?: number | undefined;
   readonly watch?: DeadTargetWatch | undefined;
   readonly wireHeaders: WireHeaders;
   /** The run's redactor (raw messages' header fields are redacted as they are built). */
@@ -127,12 +129,13 @@ export interface SendDeps {
 export type OnAttempt = (ex: Exchange) => void;
 
 /**
- * Sends one case, waiting out 429s and refreshing credentials once on a 401; undefined when nothing more may be sent
- * (the budget is spent, the run was interrupted or gave up on the target).
+ * Sends one case, waiting out 429s (and the first 503s) and refreshing credentials once on a 401; undefined when
+ * nothing more may be sent (the budget is spent, the run was interrupted or gave up on the target).
  */
 export async function sendCase(c: TestCase, deps: SendDeps, onAttempt?: OnAttempt): Promise<Exchange | undefined> {
   const { url, http, pace, signal, watch, wireHeaders } = deps;
   let rateLimited = 0;
+  let unavailable = 0;
   let refreshed = false;
   for (;;) {
     if (!(await pace.acquire(signal))) return undefined;
@@ -152,8 +155,19 @@ export async function sendCase(c: TestCase, deps: SendDeps, onAttempt?: OnAttemp
       onAttempt && ((stale) => onAttempt({ ...stale, rateLimited })),
     );
     const res = ex.response;
-    watch?.note(res !== undefined && res.status !== 429, c.kind, `${c.id} ${c.label}`);
+    // A 503 is no usable answer either: a target down behind its proxy answers every request so.
+    watch?.note(res !== undefined && res.status !== 429 && res.status !== 503, c.kind, `${c.id} ${c.label}`);
     if (res) pace.answered(res.status, res.headers);
+    // A 503 is a temporary overload (RFC 9110 §15.6.4; nginx's limit_req and ASP.NET Core's rate limiter answer it,
+    // without Retry-After by default): waited out as a 429 a few times, then judged as the server error it is.
+    if (res?.status === 503 && !watch?.gaveUp && unavailable < (deps.max503Retries ?? 3)) {
+      unavailable++;
+      onAttempt?.({ ...ex, rateLimited });
+      pace.pause(
+        Math.min(retryAfterMs(res.headers['retry-after']) ?? 500 * 2 ** (unavailable - 1), deps.max429WaitMs ?? 30_000),
+      );
+      continue;
+    }
     if (res?.status === 429) {
       // The target gave no other answer for too long: this case is not judged, and nothing more is sent.
       if (watch?.gaveUp) return undefined;

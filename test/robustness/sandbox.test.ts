@@ -711,6 +711,24 @@ describe('a rate-limited sandbox', () => {
     expect(readFileSync(join(dir, 'report.md'), 'utf8')).toContain(line!);
   });
 
+  it('a limiter answering 503 without Retry-After (nginx, ASP.NET Core): each waited out, the run conforms', async () => {
+    // Arrange: 100 a second allowed, more refused with a bare 503.
+    const s = await servers.startRateLimitedProvider(await provider(), 100, 'none', undefined, 503);
+    open.push(s);
+    const dir = reportDir();
+    // Act
+    const r = await run(s.url, dir, '--rate', '400/s');
+    // Assert: no 503 taken for a server error, each one counted and in exchanges.har.
+    expect(r.code, r.out.join('\n')).toBe(0);
+    const report = readReport(dir);
+    expect(s.rejected()).toBeGreaterThan(0);
+    expect(report.pacing).toMatchObject({ rateLimited: 0, unavailable: s.rejected() });
+    expect(report.pacing!.lowered).toBeGreaterThan(0);
+    expect(report.summary.requests).toBe(s.requests());
+    expect(harEntries(dir).filter((e) => e.response.status === 503)).toHaveLength(s.rejected());
+    expect(r.out.find((l) => l.startsWith('429s: '))).toContain(`503s taken for an overload: ${s.rejected()}; `);
+  });
+
   it.each(['ietf', 'ietf-separate', 'x-ratelimit'] as const)(
     'reads the target’s rate-limit fields (%s): a 429 at most per window, however fast --rate',
     async (fields) => {

@@ -433,6 +433,8 @@ export async function startRateLimitedProvider(
   perSecond: number,
   fields: RateLimitFields = 'none',
   tls?: { key: string; cert: string },
+  /** 503 without Retry-After: what nginx's `limit_req` and ASP.NET Core's rate limiter answer by default. */
+  status: 429 | 503 = 429,
 ): Promise<TestServer & { rejected(): number }> {
   const base = new URL(upstream.url);
   const accepted: number[] = [];
@@ -465,6 +467,7 @@ export async function startRateLimitedProvider(
             : {};
     if (limited) {
       rejected++;
+      if (status === 503) return json(res, 503, { errors: [{ code: 'ServiceUnavailable' }] }, said);
       return json(res, 429, { errors: [{ code: 'TooManyRequests' }] }, { 'retry-after': String(resetS), ...said });
     }
     for (const [k, v] of Object.entries(said)) res.setHeader(k, v);

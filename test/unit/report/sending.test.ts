@@ -26,6 +26,11 @@ describe('pacingLine', () => {
       '429s: 8 of 400 requests (2.0%); the pace settled at 31.5/s, under --rate 200/s, lowered 3×; all sending paused 3.0 s in all',
     ],
     [
+      '503s taken for an overload',
+      at({ rateLimited: 0, unavailable: 5, settledRate: 20, ceiling: 200, lowered: 2, pausedMs: 1500 }, 200),
+      '429s: 0 of 400 requests (0.0%); 503s taken for an overload: 5; the pace settled at 20/s, under --rate 200/s, lowered 2×; all sending paused 1.5 s in all',
+    ],
+    [
       'the target’s quota',
       at({
         rateLimited: 0,

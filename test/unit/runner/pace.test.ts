@@ -85,6 +85,19 @@ describe('createPace under 429 (clock injected, nothing waited)', () => {
     expect(pace.state()).toEqual({ rateLimited: 23, settledRate: 200, ceiling: 200, lowered: 22, pausedMs: 0 });
   });
 
+  it('a 503 lowers the pace as a 429 does, counted apart', () => {
+    const c = clockAt();
+    const pace = createPace(200, undefined, c.now);
+    pace.answered(503, {});
+    c.advance(1000);
+    pace.answered(429, {});
+    expect(pace.rate).toBe(50);
+    expect(pace.state()).toMatchObject({ rateLimited: 1, unavailable: 1, lowered: 2 });
+    // Other statuses, 500 among them, are no overload.
+    pace.answered(500, {});
+    expect(pace.state()).toMatchObject({ rateLimited: 1, unavailable: 1, lowered: 2 });
+  });
+
   it('an unpaced run is paced from its first 429, at half the rate it was sending at', async () => {
     const c = clockAt();
     const pace = createPace(undefined, undefined, c.now);

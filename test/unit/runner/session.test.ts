@@ -95,6 +95,48 @@ describe('createSession', () => {
     await expect(s.reachable(ex!, true)).resolves.toBeUndefined();
   });
 
+  it.each([
+    {
+      name: 'a 503 (an overload) is waited out and the case sent again; the answer after it is judged',
+      statuses: [503, 503, 400],
+      retryAfter: undefined,
+      judged: 400,
+      sent: 3,
+    },
+    {
+      name: 'a 503 with Retry-After: 0 is waited out the same way',
+      statuses: [503, 400],
+      retryAfter: '0',
+      judged: 400,
+      sent: 2,
+    },
+    {
+      name: 'a 503 that stays is judged after 3 waits: the server error it is',
+      statuses: [503, 503, 503, 503, 503],
+      retryAfter: '0',
+      judged: 503,
+      sent: 4,
+    },
+  ])('$name', async ({ statuses, retryAfter, judged, sent }) => {
+    // Arrange: the back-off without Retry-After is 0.5 s, then 1 s.
+    let n = 0;
+    const target = await server(() =>
+      startServer((_req, res) => {
+        const status = statuses[Math.min(n++, statuses.length - 1)];
+        res.writeHead(status, retryAfter === undefined || status !== 503 ? {} : { 'retry-after': retryAfter }).end();
+      }),
+    );
+    const s = session(target.url);
+    // Act
+    const ex = await s.send(kase('schema-violation'));
+    // Assert
+    expect(ex?.response?.status).toBe(judged);
+    expect(target.requests()).toBe(sent);
+    // Every 503 is counted, and the pace was cut (at most once a second).
+    expect(s.pacing()).toMatchObject({ rateLimited: 0, unavailable: judged === 503 ? sent : sent - 1 });
+    expect(s.pacing().lowered).toBeGreaterThan(0);
+  });
+
   it('the budget stops sending: nothing past --max-requests, and the reason is said', async () => {
     // Arrange
     const target = await server(() => echoAuthorization(400));
