@@ -69,6 +69,8 @@ export function enumNearMisses(members: readonly string[]): NearMiss[] {
     { name: 'numeric-string', value: String(members.indexOf(shortest)) },
     { name: 'empty', value: '' },
     { name: 'unknown', value: 'conformance-unknown' },
+    // A member, a NUL, more: a C string comparison (strcmp on jansson's JSON_ALLOW_NUL strings) stops at the NUL.
+    { name: 'nul-suffix', value: `${shortest}\u0000x` },
   ];
   const seen = new Set<string>(members);
   return candidates.filter((c) => (seen.has(c.value) ? false : (seen.add(c.value), true)));
@@ -107,6 +109,8 @@ export function uuidNearMisses(u: string): NearMiss[] {
     { name: 'null-string', value: 'null' },
     { name: 'empty', value: '' },
     { name: 'not-a-uuid', value: 'conformance-not-a-uuid' },
+    // A uuid, a NUL, more: C's uuid_parse checks strlen, which stops at the NUL.
+    { name: 'nul-suffix', value: `${u}\u0000x` },
   ];
 }
 

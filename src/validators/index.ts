@@ -60,8 +60,9 @@ export function createAjv(): Ajv {
   // verbose: errors carry their parentSchema, which maps back to a spec pointer.
   const ajv = new Ajv({ strict: true, allErrors: true, allowUnionTypes: true, validateFormats: true, verbose: true });
   addFormats(ajv, { mode: 'full' });
-  // RFC 3339's date-time production has "T" (or "t") between date and time; ajv-formats also takes a space, which only
-  // a note of RFC 3339 §5.6 lets applications agree on, and strict readers (Go's time.RFC3339, Java's
+  // RFC 3339's date-time production has "T" (or "t") between date and time, and an offset of "Z" or hours ":"
+  // minutes (§5.6 time-numoffset); ajv-formats also takes a space, which only a note of RFC 3339 §5.6 lets
+  // applications agree on, and `+0000` or `+00` (strftime's %z), which strict readers (Go's time.RFC3339, Java's
   // OffsetDateTime, .NET's round-trip format) refuse.
   // Cast: the full mode's date-time is fmtDef(getDateTime(true), compareDateTime), a sync string format
   // (ajv-formats/dist/formats.js); Format's type is the union of every kind of format.
@@ -71,7 +72,7 @@ export function createAjv(): Ajv {
   };
   ajv.addFormat('date-time', {
     type: 'string',
-    validate: (s: string) => /^\d{4}-\d{2}-\d{2}[Tt]/.test(s) && dateTime.validate(s),
+    validate: (s: string) => /^\d{4}-\d{2}-\d{2}[Tt].*(?:[Zz]|[+-]\d{2}:\d{2})$/.test(s) && dateTime.validate(s),
     compare: dateTime.compare,
   });
   return ajv;

@@ -42,6 +42,8 @@ describe('against the embedded Prism mock', () => {
       'prism-bearer-non-ascii-accepted',
       'prism-bearer-parameter-after-token-accepted',
       'prism-bearer-quoted-token-accepted',
+      'prism-bearer-scheme-case-sensitive',
+      'prism-bearer-scheme-case-sensitive-upper',
       'prism-bearer-spelling-accepted',
       'prism-bearer-token-parameter-accepted',
       'prism-near-token-accepted',

@@ -299,6 +299,20 @@ export const FAULTS: readonly Fault[] = [
       }),
   },
   {
+    name: 'c-string-compare',
+    area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      "type and the uuids are checked as C strings (strcmp, uuid_parse on a string that may hold a NUL): what follows a NUL is ignored, so 'EV\\u0000x' is created.",
+    apply: (b) => {
+      const cut = (v: string) => v.split('\u0000', 1)[0];
+      return policy(b, {
+        parseEntityType: (v) => b.validation.parseEntityType(typeof v === 'string' ? cut(v) : v),
+        parseUuid: (v) => b.validation.parseUuid(cut(v)),
+      });
+    },
+  },
+  {
     name: 'enum-trimmed',
     area: 'lax-validation',
     caughtBy: ['invalid-is-rejected'],
@@ -967,6 +981,17 @@ export const FAULTS: readonly Fault[] = [
     apply: (b) =>
       afterBuild(b, (body, _req, { now }) => {
         body.created = `${now.toISOString().slice(0, 23)}0000`;
+      }),
+  },
+  {
+    name: 'created-offset-without-colon',
+    area: 'response-schema',
+    caughtBy: ['response-schema-conformance'],
+    description:
+      "created is written with C's strftime('%Y-%m-%dT%H:%M:%S%z'): an offset without its colon (2024-01-01T10:00:00+0000), which RFC 3339's time-numoffset does not have.",
+    apply: (b) =>
+      afterBuild(b, (body, _req, { now }) => {
+        body.created = `${now.toISOString().slice(0, 19)}+0000`;
       }),
   },
   {
@@ -2051,6 +2076,17 @@ export const FAULTS: readonly Fault[] = [
       ),
   },
   {
+    name: 'bearer-scheme-case-sensitive',
+    area: 'auth',
+    caughtBy: ['valid-is-created'],
+    description:
+      "The scheme is matched case-sensitively (`startsWith('Bearer ')`): 'bearer T' and 'BEARER T' are refused 401, against RFC 9110 §11.1.",
+    apply: (b) =>
+      mapAuth(b, (outcome, h) =>
+        outcome === 'ok' && parseAuthorization(h)?.scheme !== 'Bearer' ? 'not-bearer' : outcome,
+      ),
+  },
+  {
     name: 'router-404-unlisted-methods',
     area: 'wrong-answer',
     caughtBy: ['method-is-not-allowed'],
@@ -2141,14 +2177,6 @@ export const BEYOND_PROFILE: readonly {
   readonly description: string;
   readonly apply: (b: Behaviour) => Behaviour;
 }[] = [
-  {
-    name: 'bearer-scheme-case-sensitive',
-    description: "The scheme is matched case-sensitively ('bearer T' is refused 401), against RFC 9110 §11.1.",
-    apply: (b) =>
-      mapAuth(b, (outcome, h) =>
-        outcome === 'ok' && parseAuthorization(h)?.scheme !== 'Bearer' ? 'not-bearer' : outcome,
-      ),
-  },
   {
     name: 'media-type-case-sensitive',
     description:

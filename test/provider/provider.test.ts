@@ -613,6 +613,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
     status: 401,
   },
   'router-404-unlisted-methods': { call: { method: 'PROPFIND' }, status: 405 },
+  'bearer-scheme-case-sensitive': valid({}, { auth: `bearer ${TOKEN}` }),
   // The probes of 2026-12-03: each fault seen through the one request the suite added for it.
   'return-url-zero-value': valid({}, { body: ok }),
   'raw-bytes-copied': invalid({
@@ -662,10 +663,12 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'router-params-dropped': invalid({ body: { ...ok, controller: 'x' } }),
   'date-strings-parsed': valid({ name: '2024-01-01T10:00:00Z' }),
   'created-space-separator': valid(),
+  'created-offset-without-colon': valid(),
   'big-integers-stringified': valid({ properties: { n: 2 ** 64 } }),
   'lenient-json-features': invalid({ raw: '{"brand":"a\tb","type":"EV"}' }),
   'charset-honoured': valid({ brand: 'Müller' }, { contentType: 'application/json; charset=iso-8859-1' }),
   'enum-regex-dollar': invalid({ body: { ...ok, type: 'EV\n' } }),
+  'c-string-compare': invalid({ body: { ...ok, type: 'EV\u0000x' } }),
   'errors-rendered-by-accept': invalid({ body: { type: 'EV' }, fields: [['Accept', '*/*']] }),
   'xml-by-accept': valid({}, { fields: [['Accept', 'application/xml']] }),
   'scheme-by-prefix': { call: { body: ok, auth: `Bearer: ${TOKEN}` }, status: 401 },

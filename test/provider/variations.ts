@@ -249,6 +249,20 @@ export const VARIATIONS: readonly Variation[] = [
     }),
   },
   {
+    name: 'integers-64-bit',
+    description:
+      'The JSON reader keeps integers in 64 bits, as jansson does by default: a body with an integer beyond ±2^63 (2^64 in properties) is refused with 400 (RFC 8259 §9 lets a parser limit numbers).',
+    apply: (b) => ({
+      ...b,
+      readJson: (raw, contentType, url) => {
+        const parsed = b.readJson(raw, contentType, url);
+        return parsed.kind === 'json' && hasWideInteger(raw.toString('utf8'))
+          ? { kind: 'invalid', issue: issue('IntegerOverflow', '$', null, 'An integer is beyond 64 bits.') }
+          : parsed;
+      },
+    }),
+  },
+  {
     name: 'repeated-authorization-400',
     description: 'A request with repeated Authorization lines is refused 400 (RFC 9110 §5.3: it is not a list field).',
     apply: (b) => ({
@@ -309,4 +323,25 @@ function sendChunked(res: ServerResponse, wire: Wire): void {
   res.writeHead(wire.status, { ...wire.headers, 'Transfer-Encoding': 'chunked' });
   for (let i = 0; i < body.length; i += 61) res.write(body.subarray(i, i + 61));
   res.end();
+}
+
+/** Whether JSON text holds an integer token (outside strings) beyond a signed 64-bit integer. */
+function hasWideInteger(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') {
+      // Skip the string, escapes included.
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+      continue;
+    }
+    if (ch !== '-' && (ch < '0' || ch > '9')) continue;
+    const m = /^-?\d+(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 6000));
+    if (!m) continue;
+    if (m[1] === undefined && m[2] === undefined) {
+      const n = BigInt(m[0]);
+      if (n > 2n ** 63n - 1n || n < -(2n ** 63n)) return true;
+    }
+    i += m[0].length - 1;
+  }
+  return false;
 }

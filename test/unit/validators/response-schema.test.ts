@@ -49,6 +49,24 @@ const table: [string, number, unknown, string | undefined][] = [
     `${C}Connect.Service.Onboarding.App.Models.V1.OnboardingRequest/properties/created/format`,
   ],
   [
+    'created has an offset with its colon (RFC 3339 time-numoffset; ajv-formats alone takes strftime %z)',
+    201,
+    { created: '2024-01-01T10:00:00+0000' },
+    `${C}Connect.Service.Onboarding.App.Models.V1.OnboardingRequest/properties/created/format`,
+  ],
+  [
+    'created with an offset of hours only is no date-time',
+    201,
+    { created: '2024-01-01T10:00:00+02' },
+    `${C}Connect.Service.Onboarding.App.Models.V1.OnboardingRequest/properties/created/format`,
+  ],
+  [
+    'created with a +02:00 offset and 7 fractional digits is a date-time',
+    201,
+    { created: '2024-01-01T10:00:00.1234567+02:00' },
+    undefined,
+  ],
+  [
     'created with a lower-case t is a date-time (ABNF is case-insensitive)',
     201,
     { created: '2024-01-01t10:00:00Z' },
