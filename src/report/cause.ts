@@ -147,10 +147,15 @@ function textsOf(body: string): { values: string[]; keys: string[] } {
  * (pydantic's `loc`, express-validator's `path`), or that begins with it (`properties: Invalid input`, `properties
  * must be an object`), or the name quoted or in a path (`"properties" must be…`, `$.properties`, `Request.properties`,
  * `/properties`); never a word inside a sentence ("of type object"). A member name of the body counts only as a path
- * (`$.properties`: ASP.NET's), since error formats have members called `type` or `name`.
+ * (`$.properties`: ASP.NET's), since error formats have members called `type` or `name`. A string that is a path
+ * alone (`data.entity.owner`, `/owner`) names its last segment before anything else does: a message that prints the
+ * whole value (Effect's "actual {…}") quotes every member name.
  */
 export function memberNamedBy(body: string, names: readonly string[]): string | undefined {
   const { values, keys } = textsOf(body);
+  const ends = new Set(values.filter((v) => PATH.test(v)).map((v) => v.split(/[./[\]'"]+/).findLast((s) => s !== '')));
+  const atEnd = names.filter((n) => ends.has(n));
+  if (atEnd.length === 1) return atEnd[0];
   const named = names.filter((n) => {
     const word = n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const asField = new RegExp(`(?:^|[/.[$'"\`])${word}(?![\\w-])`);
@@ -159,6 +164,9 @@ export function memberNamedBy(body: string, names: readonly string[]): string | 
   });
   return named.length === 1 ? named[0] : undefined;
 }
+
+/** A string that is a path and nothing else: `owner`, `data.entity.owner`, `$.owner`, `/data/owner`, `items[0].owner`. */
+const PATH = /^[$/]?[\w-]+(?:[./][\w-]+|\[\d+\]|\[(['"])[^'"]*\1\])*$/;
 
 /** The causes of one case's failures (unwaived errors, and the advisory row findings they come with). */
 export function causesOf(

@@ -109,6 +109,18 @@ describe('faults combined three at a time', () => {
   );
 });
 
+describe('a valid request refused for a member its answer names by path', () => {
+  it('is scoped by that member, though the answer prints every member (Effect)', async () => {
+    // Arrange / Act: 400 to every valid request without owner, naming data.entity.owner and printing the entity.
+    const run = await runAgainst('response-encode-400', 'response-encode', 11);
+    // Assert: one problem, and the one of the owner family itself; both name owner.
+    expect(run.code).toBe(1);
+    const titles = run.report.problems!.map((p) => p.title);
+    expect(titles.length, titles.join('\n')).toBeLessThanOrEqual(2);
+    for (const t of titles) expect(t).toMatch(/^status 400 where 201 is due \(owner, /);
+  }, 120_000);
+});
+
 describe('two server errors on strings', () => {
   it('a string too long and characters beyond the BMP are two problems, never one', async () => {
     // Arrange / Act: a 500 on a name of 256 characters and a 500 on any astral character, both on valid/string cases.

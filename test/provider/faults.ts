@@ -2087,6 +2087,47 @@ export const FAULTS: readonly Fault[] = [
       ),
   },
   {
+    name: 'scheme-cut-blindly',
+    area: 'auth',
+    caughtBy: ['auth-is-enforced'],
+    description:
+      "The token is the header after its first seven characters, whatever they are (`header.slice(7)`, as Effect's HttpApiSecurity.bearer reads it): 'Digest <token>' and 'Bearer:<token>' are created.",
+    apply: (b) => mapAuth(b, (outcome, h, token) => (h !== undefined && h.slice(7) === token ? 'ok' : outcome)),
+  },
+  {
+    name: 'response-encode-400',
+    area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
+    description:
+      "The handler writes `owner: payload.owner ?? ''` and the framework validates its own answer, reporting the failure as a decode error (Effect's HttpApi): every valid request without an owner is answered 400 naming data.entity.owner.",
+    apply: (b) => {
+      const ownerless = new WeakSet<object>();
+      return {
+        ...afterBuild(b, (body, req) => {
+          if (req.owner === undefined || req.owner === null) ownerless.add(body);
+        }),
+        // Effect's formatter: the path in `description`, then the whole entity printed in a message.
+        created: (body, ctx) =>
+          ownerless.has(body)
+            ? jsonReply(400, {
+                errors: [
+                  {
+                    code: 'Refinement',
+                    description: 'data.entity.owner',
+                    message: 'Expected a Universally Unique Identifier, actual ""',
+                  },
+                  {
+                    code: 'Type',
+                    description: 'data.entity',
+                    message: `Expected undefined, actual ${JSON.stringify({ ...body.data?.entity, properties: {}, owner: '' })}`,
+                  },
+                ],
+              })
+            : b.created(body, ctx),
+      };
+    },
+  },
+  {
     name: 'router-404-unlisted-methods',
     area: 'wrong-answer',
     caughtBy: ['method-is-not-allowed'],

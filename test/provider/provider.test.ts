@@ -614,6 +614,8 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   },
   'router-404-unlisted-methods': { call: { method: 'PROPFIND' }, status: 405 },
   'bearer-scheme-case-sensitive': valid({}, { auth: `bearer ${TOKEN}` }),
+  'scheme-cut-blindly': { call: { body: ok, auth: `Digest ${TOKEN}` }, status: 401 },
+  'response-encode-400': valid({}, { body: ok }),
   // The probes of 2026-12-03: each fault seen through the one request the suite added for it.
   'return-url-zero-value': valid({}, { body: ok }),
   'raw-bytes-copied': invalid({

@@ -37,6 +37,10 @@ const OTHER_SCHEMES: readonly (readonly [string, string])[] = [
   ['bearer-prefixed-scheme', `BearerX ${WIRE_TOKEN}`],
   // Feathers' JWT strategy and passport-jwt's fromAuthHeaderWithScheme('JWT') take `JWT` beside `Bearer`.
   ['jwt', `JWT ${WIRE_TOKEN}`],
+  // Seven characters before the token, as in `Bearer `: a reader that cuts them without looking at them (Effect's
+  // HttpApiSecurity.bearer, a hand-written `slice(7)`) takes the token out of either.
+  ['digest', `Digest ${WIRE_TOKEN}`],
+  ['bearer-colon-no-space', `Bearer:${WIRE_TOKEN}`],
 ];
 /**
  * Authorization values that are not a Bearer credential (RFC 6750 §2.1: "Bearer" 1*SP b64token), though they hold
@@ -106,7 +110,7 @@ const otherScheme = requestClass(
   'auth',
   'auth/valid-token-scheme/<scheme>',
   'RFC 6750 §2.1',
-  'the valid token under another scheme (Basic, Token, JWT, `Bearer:`, `BearerX`) or with none: no Bearer credential (credentials = "Bearer" 1*SP b64token), so 401 is due, and a 400 to a malformed header is also right',
+  'the valid token under another scheme (Basic, Token, JWT, Digest, `Bearer:`, `BearerX`) or with none: no Bearer credential (credentials = "Bearer" 1*SP b64token), so 401 is due, and a 400 to a malformed header is also right',
   { accept: [401, 400, 403] },
 );
 /**

@@ -216,6 +216,12 @@ describe('memberNamedBy: the field an error answer names', () => {
       'properties',
     ],
     ['a pointer', '{"errors":[{"code":"x","message":"/collectiveId must match format \\"uuid\\""}]}', 'collectiveId'],
+    [
+      'Effect: a path first, though the message prints every member',
+      '{"errors":[{"code":"Refinement","description":"data.entity.collectiveId","message":"Expected a UUID, actual \\"\\""},{"code":"Type","description":"data.entity","message":"Expected undefined, actual {\\"brand\\":\\"b\\",\\"type\\":\\"EV\\",\\"collectiveId\\":\\"\\"}"}]}',
+      'collectiveId',
+    ],
+    ['a path in brackets', '{"errors":[{"path":"$[\'properties\']","message":"bad"}]}', 'properties'],
     ['a word in a sentence only', '{"errors":[{"message":"Invalid type: expected a name"}]}', undefined],
     ['two fields', '{"errors":[{"message":"brand: required"},{"message":"type: required"}]}', undefined],
     ['none', '{"errors":[{"code":"bad_request","message":"Bad Request"}]}', undefined],
