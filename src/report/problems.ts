@@ -299,12 +299,18 @@ export function evidenceOf(p: Pick<ReportedProblem, 'received' | 'due' | 'at' | 
     } else {
       const sent = valueAt(ex.request.body, at);
       // A valid request refused names the field its answer blamed; an invalid one accepted, the field it broke.
-      const refused = /^4\d\d$/.test(p.received) && /^2\d\d$/.test(p.due ?? '');
+      const dueAccepted = /^2\d\d$/.test(p.due ?? '');
+      // What the answer did with it: a 5xx neither accepted nor refused it (a crash is not an acceptance).
+      const took = /^2\d\d$/.test(p.received)
+        ? 'accepted'
+        : /^4\d\d$/.test(p.received)
+          ? `refused (${p.received})`
+          : `answered ${p.received}`;
       if (sent !== undefined)
         out.push({
           where: `request ${fieldName(at)}`,
-          received: `${shown(writeJson(sent, true))} ${refused ? `refused (${p.received})` : 'accepted'}`,
-          due: refused ? `accepted (${p.due})` : 'refused (400)',
+          received: `${shown(writeJson(sent, true))} ${took}`,
+          due: dueAccepted ? `accepted (${p.due})` : 'refused (400)',
         });
     }
   }

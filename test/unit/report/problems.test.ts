@@ -153,6 +153,14 @@ describe('evidenceOf', () => {
       ],
     ],
     [
+      'a crash on a violation: neither accepted nor refused',
+      withExchange('{"brand":[[1]]}', 'Internal Server Error', { received: '500', due: '400', at: ['/brand'] }),
+      [
+        { where: 'status', received: '500', due: '400' },
+        { where: 'request brand', received: '[[1]] answered 500', due: 'refused (400)' },
+      ],
+    ],
+    [
       'a field left out of the answer',
       withExchange('{"owner":"x"}', '{"data":{"entity":{}}}', { received: '201', due: '', at: ['/data/entity/owner'] }),
       [{ where: 'answer data.entity.owner', received: '(absent)', due: '"x" (as sent)' }],
