@@ -68,7 +68,13 @@ export function createTally(
   const problems = new Map<string, TalliedProblem>();
   const pending = new Map<string, TalliedProblem>();
   const shrunk = new Map<string, Pick<TalliedProblem, 'case' | 'ex' | 'plain' | 'shrunk' | 'exampleFailures'>>();
-  const problemList = () => resolved(problems, pending).map((p) => ({ ...p, ...shrunk.get(p.signature) }));
+  // Valid requests sent, and those answered 2xx: a run where none was is one bug however many families it spans.
+  let validSent = 0;
+  let validAnswered = 0;
+  const problemList = () =>
+    (validSent > 0 && validAnswered === 0 ? oneWhereNoneSucceeded : (ps: TalliedProblem[]) => ps)(
+      resolved(problems, pending),
+    ).map((p) => ({ ...p, ...shrunk.get(p.signature) }));
   /** Warnings by key; an advisory one keeps its class and the first of its labels (the same in every run). */
   const warnings = new Map<
     string,
@@ -226,6 +232,10 @@ export function createTally(
     record(c: TestCase, ex: Exchange, judged: readonly Judged[], place: number) {
       cases++;
       byKind.set(c.kind, (byKind.get(c.kind) ?? 0) + 1);
+      if (c.kind === 'valid') {
+        validSent++;
+        if (ex.response && ex.response.status >= 200 && ex.response.status < 300) validAnswered++;
+      }
       rateLimited += ex.rateLimited;
       book.exercise(
         c,
@@ -468,6 +478,33 @@ function absorb(into: TalliedProblem, b: TalliedProblem): TalliedProblem {
     baselined: into.baselined,
   };
 }
+
+/**
+ * When no valid request of the run got a 2xx, the valid requests' problems of one core are one problem whatever their
+ * families (a handler that answers 500, or 400, to every valid request is one bug, not one per family): scoped `valid`.
+ */
+function oneWhereNoneSucceeded(problems: TalliedProblem[]): TalliedProblem[] {
+  const out: TalliedProblem[] = [];
+  const byCore = new Map<string, number>();
+  for (const p of [...problems].sort((a, b) => (a.signature < b.signature ? -1 : 1))) {
+    if (p.case.kind !== 'valid' || p.scope === '') {
+      out.push(p);
+      continue;
+    }
+    const at = byCore.get(p.core);
+    if (at === undefined) {
+      byCore.set(p.core, out.length);
+      out.push({ ...p, scope: VALID_SCOPE, signature: signatureOf(p.core, VALID_SCOPE) });
+    } else
+      out[at] = plainer(p.plain, out[at].plain)
+        ? absorb({ ...p, signature: out[at].signature, scope: VALID_SCOPE, baselined: out[at].baselined }, out[at])
+        : absorb(out[at], p);
+  }
+  return out;
+}
+
+/** The scope of a problem every valid request of a run showed (`oneWhereNoneSucceeded`). */
+const VALID_SCOPE = 'every valid request';
 
 /**
  * The problems of the run: a random case's pending cause counts under the boundary problem of the same core and

@@ -121,6 +121,18 @@ describe('a valid request refused for a member its answer names by path', () => 
   }, 120_000);
 });
 
+describe('a server error to every valid request', () => {
+  it('is one problem, not one per family', async () => {
+    // Arrange / Act: every create throws.
+    const run = await runAgainst('create-always-500', 'create-always-500', 11);
+    // Assert
+    expect(run.code).toBe(1);
+    const titles = run.report.problems!.map((p) => p.title);
+    expect(titles, titles.join('\n')).toHaveLength(1);
+    expect(titles[0]).toMatch(/^status 500 \(server error\) on /);
+  }, 120_000);
+});
+
 describe('two server errors on strings', () => {
   it('a string too long and characters beyond the BMP are two problems, never one', async () => {
     // Arrange / Act: a 500 on a name of 256 characters and a 500 on any astral character, both on valid/string cases.

@@ -2128,6 +2128,17 @@ export const FAULTS: readonly Fault[] = [
     },
   },
   {
+    name: 'create-always-500',
+    area: 'valid-refused',
+    caughtBy: ['not-a-server-error'],
+    description:
+      'Storing the entity always throws (a table never migrated): every valid request is answered 500, whatever it holds.',
+    apply: (b) => ({
+      ...b,
+      created: () => jsonReply(500, singleError('InternalError', 'relation "entities" does not exist')),
+    }),
+  },
+  {
     name: 'router-404-unlisted-methods',
     area: 'wrong-answer',
     caughtBy: ['method-is-not-allowed'],

@@ -69,6 +69,12 @@ function tallyOf(seed = 1) {
 
 const META = reportMeta(3);
 
+/** A valid request created: most runs have some, and a run without any makes one problem of a core (below). */
+function oneCreated(t: ReturnType<typeof createTally>, body = '{"brand":"b","type":"EV"}') {
+  const c = valid('b0', 'valid/all-fields', body);
+  t.record(c, answer(c, 201), [], 0);
+}
+
 describe('createTally: problems', () => {
   it('scopes valid requests refused for a member they did not send, which the answer names, by that member', () => {
     // Arrange: `properties` made required by mistake (zod 4's z.unknown()), so every body without it is refused.
@@ -103,6 +109,7 @@ describe('createTally: problems', () => {
     const body =
       '{"errors":[{"code":"invalid_type","path":["properties"],"message":"Invalid input: expected unknown"}]}';
     // Act
+    oneCreated(t, '{"brand":"b","type":"EV","properties":{}}');
     for (const c of cases)
       t.record(c, { ...answer(c, 400), response: { ...answer(c, 400).response!, body } }, refused, 1);
     const r = t.report(META);
@@ -472,6 +479,7 @@ describe('createTally: a problem is a cause (issue #24)', () => {
       ),
       counterexamplePath: '1:0',
     };
+    oneCreated(t);
     t.record(
       long,
       answer(long, 500),
@@ -511,6 +519,7 @@ describe('createTally: a problem is a cause (issue #24)', () => {
       contentType: 'text/json',
       family: 'valid/media',
     };
+    oneCreated(t);
     for (const [i, c] of [proto, media, random].entries())
       t.record(c, answer(c, 415), [judged('valid-is-created', notCreated(415))], i + 1);
     const r = t.report(META);
@@ -518,6 +527,28 @@ describe('createTally: a problem is a cause (issue #24)', () => {
       ['valid/media', 2],
       ['valid/any', 1],
     ]);
+  });
+
+  it('makes one problem of a core when no valid request of the run was created, whatever the families', () => {
+    // Arrange: every valid request answered 500 (a table never migrated), and an invalid one refused as due.
+    const t = tallyOf();
+    const cases = [
+      valid('b1', 'valid/string/long-256', `{"type":"EV","name":"${'a'.repeat(256)}"}`),
+      valid('b2', 'valid/null/brand', '{"type":"EV","brand":null}'),
+      valid('b3', 'valid/minimal', '{"type":"EV"}'),
+    ];
+    // Act
+    for (const [i, c] of cases.entries())
+      t.record(
+        c,
+        answer(c, 500),
+        [judged('not-a-server-error', SERVER), judged('valid-is-created', notCreated(500))],
+        i + 1,
+      );
+    const r = t.report(META);
+    // Assert: one problem, its example the plainest.
+    expect(r.problems!.map((p) => [p.scope, p.cases, p.classes.length])).toEqual([['every valid request', 3, 3]]);
+    expect(r.problems![0].example.case.id).toBe('b3');
   });
 
   it('makes a null and a wrong value in the same echoed field one problem, naming the field', () => {
