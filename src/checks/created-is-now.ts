@@ -56,7 +56,7 @@ export function createdIsNow(p: OperationProfile): Check | undefined {
       const serverClock = !Number.isNaN(date);
       const off = created - (serverClock ? date : Date.now());
       if (Math.abs(off) <= (serverClock ? CREATED_SKEW_MS : CREATED_SKEW_NO_DATE_MS))
-        return serverClock && typeof value === 'string' ? frozen(value, date, res.status) : undefined;
+        return serverClock && typeof value === 'string' ? frozen(value, date, res.status) : undated(res.status);
       const offset =
         serverClock && wholeOffset(off) ? ' (a whole offset: a local time written with the wrong UTC offset?)' : '';
       const tolerance = serverClock ? '5 min' : 'a day';
@@ -69,6 +69,23 @@ export function createdIsNow(p: OperationProfile): Check | undefined {
       );
     }),
   };
+
+  /**
+   * An answer without `Date` from a server that writes the time it created the request: RFC 9110 §6.6.1 says an
+   * origin server with a clock MUST send one in a 2xx. A warning, as a missing `Allow` or `WWW-Authenticate` is.
+   */
+  function undated(status: number) {
+    return {
+      ...fail(
+        'date-missing',
+        rule,
+        `${status} has no Date, though its ${where} says the server has a clock (RFC 9110 §6.6.1: an origin server with a clock MUST send Date); ${where} was compared with the suite's clock`,
+        'no Date',
+        'Date',
+      ),
+      severity: 'warning' as const,
+    };
+  }
 
   /**
    * The same creation time, to the millisecond, as an answer whose Date is at least 2 s away, or as many answers as no

@@ -2279,6 +2279,18 @@ export const BEYOND_PROFILE: readonly {
     apply: (b) => ({ ...b, acceptsMediaType: (ct) => ct === undefined || b.acceptsMediaType(ct) }),
   },
   {
+    name: 'date-suppressed',
+    description:
+      "No answer carries Date (libmicrohttpd's MHD_USE_SUPPRESS_DATE_NO_CLOCK), though the server writes created: RFC 9110 §6.6.1's MUST, a warning by the profile.",
+    apply: (b) => ({
+      ...b,
+      transmit: (res, wire, req) => {
+        res.sendDate = false;
+        b.transmit(res, wire, req);
+      },
+    }),
+  },
+  {
     name: 'auth-after-validation',
     description:
       'Middleware order bug: the body is validated before authentication, so an anonymous invalid request gets 400/415, not 401.',

@@ -833,8 +833,12 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     'created-is-now',
     kase('valid'),
     answer(201, { ...CREATED, created: new Date(Date.now() - 3 * 3_600_000).toISOString() }),
-    'pass',
-    "no Date: hours off the suite's clock may be the clocks",
+    'warn:date-missing',
+    "no Date: hours off the suite's clock may be the clocks, but the Date is due",
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201',
+      "201 has no Date, though its created says the server has a clock (RFC 9110 §6.6.1: an origin server with a clock MUST send Date); created was compared with the suite's clock",
+    ],
   ],
   ['ids-are-assigned', kase('valid'), answer(201, CREATED), 'pass', 'ids of their own'],
   [
