@@ -267,6 +267,9 @@ export function problemDetails(p: Pick<ReportedProblem, 'failures'>, max = 8): s
   return p.failures.length > max ? `${shown} and ${p.failures.length - max} more` : shown;
 }
 
+/** The checks of values the server makes itself, which no request member is due in: ids, the creation time. */
+const MADE_BY_SERVER: ReadonlySet<string> = new Set(['ids-are-assigned', 'unique-id', 'created-is-now']);
+
 /** One piece of evidence: where in the exchange, what came, what was due. */
 export interface Evidence {
   readonly where: string;
@@ -279,15 +282,25 @@ export interface Evidence {
  * the value at that JSON path: in the answer (an echo: what came back, what was sent) or in the request (an accepted
  * violation: what was sent, and that a refusal was due).
  */
-export function evidenceOf(p: Pick<ReportedProblem, 'received' | 'due' | 'at' | 'example'>): Evidence[] {
+export function evidenceOf(
+  p: Pick<ReportedProblem, 'received' | 'due' | 'at' | 'example'> & { readonly checks?: readonly string[] },
+): Evidence[] {
   const ex = p.example;
   const out: Evidence[] = [];
+  // A value the server makes (an id, the creation time) is due as its rule says, not as sent: no echo.
+  const made = p.checks?.some((c) => MADE_BY_SERVER.has(c)) === true && !p.checks.some((c) => c.startsWith('echo-'));
   // The status line only for a due status: an echo's due value is shown by its field below.
   if (p.due && dueIsStatus(p.due)) out.push({ where: 'status', received: p.received, due: p.due });
   for (const at of (p.at ?? []).slice(0, 4)) {
     const answered = ex.response ? valueAt(ex.response.body, at) : undefined;
     const field = at.slice(at.lastIndexOf('/') + 1);
-    if (answered !== undefined || at.startsWith('/data/')) {
+    if (made) {
+      out.push({
+        where: `answer ${fieldName(at)}`,
+        received: answered === undefined ? '(absent)' : shown(writeJson(answered, true)),
+        due: p.due && !dueIsStatus(p.due) ? p.due : 'another value (see the rule)',
+      });
+    } else if (answered !== undefined || at.startsWith('/data/')) {
       const sent = valueAt(ex.request.body, `/${field}`);
       // A field the problem names in other cases but that this example echoes as due (nothing sent, nothing back).
       if (sent === undefined && (answered === undefined || answered === null)) continue;

@@ -153,6 +153,16 @@ describe('evidenceOf', () => {
       ],
     ],
     [
+      'an id the server made, one for two entities: due as its rule says, not as sent',
+      withExchange('{"identifier":"b"}', '{"data":{"entity":{"id":"e1"}}}', {
+        received: '201',
+        due: 'an id of its own',
+        at: ['/data/entity/id'],
+        checks: ['ids-are-assigned'],
+      }),
+      [{ where: 'answer data.entity.id', received: '"e1"', due: 'an id of its own' }],
+    ],
+    [
       'a crash on a violation: neither accepted nor refused',
       withExchange('{"brand":[[1]]}', 'Internal Server Error', { received: '500', due: '400', at: ['/brand'] }),
       [
