@@ -104,7 +104,7 @@ export function toCurl(
   layout: 'line' | 'block' = 'line',
 ): string {
   if (req.wire) return wireCurl(req.method, req.url, req.wire, tls);
-  const head = ['curl', '-sS', '-i', ...tlsArgs(tls), '-X', req.method, urlWord(req.url)];
+  const head = ['curl', '-sS', '-i', ...tlsArgs(tls), ...methodArgs(req.method), urlWord(req.url)];
   const names = Object.keys(req.headers).map((n) => n.toLowerCase());
   const first: string[] = [];
   const last: string[] = [];
@@ -151,12 +151,17 @@ function printfBytes(s: string): string {
   );
 }
 
+/** `-X METHOD`, but `-I` for HEAD: with `-X HEAD` curl waits for the body the answer's Content-Length announces. */
+function methodArgs(method: string): string[] {
+  return method === 'HEAD' ? ['-I'] : ['-X', method];
+}
+
 /**
  * The curl line of a raw message: its fields in their order (repeated ones repeated; bytes that are not printable
  * ASCII through `printf`), the body's exact bytes. Framing is curl's own: `curlGap` (script.ts) says when that differs.
  */
 function wireCurl(method: string, url: string, wire: SentWire, tls: CurlTls | undefined): string {
-  const parts = ['curl', '-sS', '-i', ...tlsArgs(tls), '-X', method, urlWord(url)];
+  const parts = ['curl', '-sS', '-i', ...tlsArgs(tls), ...methodArgs(method), urlWord(url)];
   const names = wire.headers.map(([n]) => n.toLowerCase());
   for (const own of ['Content-Type', 'Accept', 'User-Agent'])
     if (!names.includes(own.toLowerCase())) parts.push('-H', `'${own}:'`);

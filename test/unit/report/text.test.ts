@@ -92,6 +92,11 @@ describe('toCurl', () => {
       { numRuns: 60 },
     );
   });
+  it('asks for a HEAD with -I: with -X HEAD curl waits for the body the answer announces', () => {
+    const line = toCurl({ ...req(null), method: 'HEAD' });
+    expect(line).toMatch(/^curl -sS -i -I 'https:\/\/x\.example\/v1\/onboarding\/entities' /);
+    expect(line).not.toContain('-X');
+  });
   it('writes a plain body as a quoted argument and a body with controls through printf', () => {
     expect(toCurl(req(`{"name":"O'Brien"}`))).toMatchInlineSnapshot(
       `"curl -sS -i -X POST 'https://x.example/v1/onboarding/entities' -H 'Accept:' -H 'User-Agent:' -H 'content-type: application/json' -H "Authorization: Bearer $CONNECT_TOKEN" --data-binary '{"name":"O'\\''Brien"}'"`,
