@@ -18,7 +18,10 @@ export const contentTypeConformance: Check = {
       return fail(
         'undocumented-content-type',
         rule,
-        `${res.status} answered with Content-Type ${received ?? '(none)'}: Documented: ${documented.join(', ')}`,
+        // An answer without a body has no Content-Type to give: say what is missing first.
+        received === undefined && res.body === ''
+          ? `${res.status} answered with no content (an empty body, no Content-Type): Documented: ${documented.join(', ')}`
+          : `${res.status} answered with Content-Type ${received ?? '(none)'}: Documented: ${documented.join(', ')}`,
         received ?? null,
         documented,
       );

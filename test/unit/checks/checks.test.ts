@@ -460,6 +460,17 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
   ],
   [
     'content-type-conformance',
+    kase('schema-violation'),
+    answer(400, '', {}),
+    'fail:undocumented-content-type',
+    'a 400 with nothing in it (Effect answers malformed JSON so)',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/400/content',
+      '400 answered with no content (an empty body, no Content-Type): Documented: application/json',
+    ],
+  ],
+  [
+    'content-type-conformance',
     kase('auth'),
     answer(401, '', { 'content-type': 'application/problem+json' }),
     'pass',
