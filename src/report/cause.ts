@@ -265,20 +265,26 @@ export function causesOf(
 
 /**
  * How plain an example is, smaller first: a message any HTTP client writes (not one written byte by byte: chunked,
- * unframed, repeated fields), a JSON media type, ASCII only, no member named after the JavaScript object model, the
- * fewest fields, the shortest body. The example a
+ * unframed, repeated fields), no query string, a JSON media type, ASCII only (escapes of other characters included),
+ * no member named after the JavaScript object model, the fewest fields, the shortest body. The example a
  * problem shows is the plainest case that fails the same way (issue #24).
  */
-export function plainness(c: Pick<TestCase, 'contentType' | 'body' | 'wire'>, value: unknown): readonly number[] {
+export function plainness(
+  c: Pick<TestCase, 'contentType' | 'body' | 'wire' | 'query'>,
+  value: unknown,
+): readonly number[] {
   const body = c.body ?? '';
   // A 422 to every invalid body showed an empty chunked body as its example: a reader looked at the framing first.
   const raw = c.wire === undefined ? 0 : 1;
+  // A missing brand shown with brand in the query string reads as a query-string bug.
+  const query = c.query === undefined ? 0 : 1;
   const media = c.contentType === undefined || /^application\/json$/i.test(c.contentType) ? 0 : 1;
-  const ascii = /^[\u0020-\u007e]*$/.test(body) ? 0 : 1;
+  // A lone surrogate written `\ud800` is ASCII text, and still the example of a dropped returnUrl sent a Unicode hunt.
+  const ascii = /^[\u0020-\u007e]*$/.test(body) && !/\\u(?!00[0-7])[0-9a-f]{4}/i.test(body) ? 0 : 1;
   const keys = value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : [];
   // `"prototype":1` is shorter than `"unknown":…`, but shown to a Java team it reads as a prototype-pollution report.
   const objectModel = keys.some((k) => k === 'prototype' || k in Object.prototype) ? 1 : 0;
-  return [raw, media, ascii, objectModel, keys.length, body.length];
+  return [raw, query, media, ascii, objectModel, keys.length, body.length];
 }
 
 /** True when `a` is plainer than `b` (see `plainness`). */

@@ -313,7 +313,7 @@ describe('causesOf, content', () => {
 });
 
 describe('plainness: the example a problem shows', () => {
-  type Sample = { contentType: string; body: string; wire?: Wire };
+  type Sample = { contentType: string; body: string; wire?: Wire; query?: string };
   const wire: Wire = { framing: 'chunked', headers: [] };
   it.each<[Sample, Sample, string]>([
     // [plainer, than, why]
@@ -336,6 +336,16 @@ describe('plainness: the example a problem shows', () => {
       { contentType: 'application/json', body: '{"a":"xxxxxx"}' },
       { contentType: 'application/json', body: '{"a":1,"b":2}' },
       'fewer fields first',
+    ],
+    [
+      { contentType: 'application/json', body: '{"type":"EV","name":"n"}' },
+      { contentType: 'application/json', body: '{"type":"EV"}', query: 'brand=b' },
+      'no query string first (a member in it reads as a query-string bug)',
+    ],
+    [
+      { contentType: 'application/json', body: '{"a":"xx\\u0041","b":2}' },
+      { contentType: 'application/json', body: '{"a":"x\\ud800"}' },
+      'an escape of a character beyond ASCII is not ASCII either',
     ],
     [
       { contentType: 'application/json', body: '{"brand":"b","type":"EV","unknown":{"nested":true}}' },
