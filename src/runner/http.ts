@@ -225,6 +225,16 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
     },
   };
 
+  /**
+   * Why no answer came in time: none at all, or one that began and did not end; one without Content-Length or chunked
+   * framing on a connection kept open can only end when the server closes it (RFC 9112 §6.3), which it never did.
+   */
+  function unended(began: boolean, status: number, headers: Readonly<Record<string, string>>, ms: number): string {
+    if (!began) return `no complete answer within ${ms} ms`;
+    const unframed = headers['content-length'] === undefined && headers['transfer-encoding'] === undefined;
+    return `the answer (status ${status}) began but did not end within ${ms} ms${unframed ? ': it has neither Content-Length nor chunked framing, and the server kept the connection open, so nothing could end it (RFC 9112 §6.3)' : ''}`;
+  }
+
   function sendRawRequest(
     req: OutgoingRequest,
     wire: NonNullable<OutgoingRequest['wire']>,
@@ -299,7 +309,7 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
         });
       };
       const timer = setTimeout(() => {
-        done({ error: { kind: 'timeout', message: `no complete answer within ${opts.timeoutMs} ms` } });
+        done({ error: { kind: 'timeout', message: unended(responded, status, headers, opts.timeoutMs) } });
         controller?.abort(new Error('timeout'));
       }, opts.timeoutMs);
       try {

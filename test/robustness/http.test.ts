@@ -1,5 +1,6 @@
 // The HTTP client against hostile servers: every outcome is an Exchange (an answer or a typed transport error),
 // nothing throws, nothing hangs past the timeout, and a huge answer is cut without being buffered.
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHttpClient, type HttpClient } from '../../src/runner/http.ts';
 import * as servers from './servers.ts';
@@ -126,6 +127,33 @@ describe('createHttpClient against hostile servers', () => {
     server = await servers.wrongContentLength('long');
     const ex = await post(newClient(), server.url);
     expect(ex.error?.kind).toBe('connection-reset');
+  });
+
+  it('an answer without Content-Length or chunked framing on a connection kept open: a timeout that says so', async () => {
+    // Arrange: the status line, the fields and the body, and then nothing (no length, no close).
+    const open = new Set<Socket>();
+    const raw = createServer((socket) => {
+      open.add(socket);
+      socket.on('error', () => undefined);
+      socket.once('data', () =>
+        socket.write('HTTP/1.1 201 Created\r\nContent-Type: application/json\r\n\r\n{"id":"x"}'),
+      );
+    });
+    await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = raw.address() as AddressInfo;
+      // Act
+      const ex = await post(newClient({ timeoutMs: 300 }), `http://127.0.0.1:${port}`);
+      // Assert
+      expect(ex.error).toEqual({
+        kind: 'timeout',
+        message:
+          'the answer (status 201) began but did not end within 300 ms: it has neither Content-Length nor chunked framing, and the server kept the connection open, so nothing could end it (RFC 9112 §6.3)',
+      });
+    } finally {
+      for (const s of open) s.destroy();
+      await new Promise((resolve) => raw.close(resolve));
+    }
   });
 
   it('a Content-Length too long on a connection kept open: a timeout', async () => {
