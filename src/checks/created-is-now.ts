@@ -50,13 +50,20 @@ export function createdIsNow(p: OperationProfile): Check | undefined {
     judge: answered((_c, body, res) => {
       const value = at(body, ...path);
       // Absent, null or not a date-time: the response schema's to say.
-      const created = typeof value === 'string' ? Date.parse(value) : NaN;
+      if (typeof value !== 'string') return undefined;
+      const created = Date.parse(value);
       if (Number.isNaN(created)) return undefined;
       const date = res.headers.date === undefined ? NaN : Date.parse(res.headers.date);
       const serverClock = !Number.isNaN(date);
       const off = created - (serverClock ? date : Date.now());
-      if (Math.abs(off) <= (serverClock ? CREATED_SKEW_MS : CREATED_SKEW_NO_DATE_MS))
-        return serverClock && typeof value === 'string' ? frozen(value, date, res.status) : undated(res.status);
+      if (Math.abs(off) <= (serverClock ? CREATED_SKEW_MS : CREATED_SKEW_NO_DATE_MS)) {
+        if (!serverClock)
+          return res.headers.date === undefined ? undated(res.status) : misdated(res.status, res.headers.date);
+        const found = [misdated(res.status, res.headers.date ?? ''), frozen(value, date, res.status)].filter(
+          (f) => f !== undefined,
+        );
+        return found.length > 0 ? found : undefined;
+      }
       const offset =
         serverClock && wholeOffset(off) ? ' (a whole offset: a local time written with the wrong UTC offset?)' : '';
       const tolerance = serverClock ? '5 min' : 'a day';
@@ -88,6 +95,24 @@ export function createdIsNow(p: OperationProfile): Check | undefined {
   }
 
   /**
+   * A `Date` that is not RFC 9110 §5.6.7's IMF-fixdate (`Fri, 04 Dec 2026 10:00:00 GMT`), which a sender MUST write:
+   * Netty's formatter leaves the day without its zero. Readers that parse it strictly take no date at all.
+   */
+  function misdated(status: number, field: string) {
+    if (IMF_FIXDATE.test(field)) return undefined;
+    return {
+      ...fail(
+        'date-not-imf-fixdate',
+        rule,
+        `${status} has a Date that is not an IMF-fixdate (RFC 9110 §5.6.7: a sender MUST write "Sun, 06 Nov 1994 08:49:37 GMT"; two-digit day, GMT)`,
+        field,
+        'IMF-fixdate',
+      ),
+      severity: 'warning' as const,
+    };
+  }
+
+  /**
    * The same creation time, to the millisecond, as an answer whose Date is at least 2 s away, or as many answers as no
    * server creates in one millisecond in another second of Date: set once, not per request.
    */
@@ -108,6 +133,10 @@ export function createdIsNow(p: OperationProfile): Check | undefined {
     );
   }
 }
+
+/** RFC 9110 §5.6.7's IMF-fixdate, the form every sender MUST generate. */
+const IMF_FIXDATE =
+  /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 
 /** How far apart two answers' Dates must be for one creation time in both to be a value set once. */
 const FROZEN_APART_MS = 2_000;
