@@ -2139,6 +2139,17 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'created-set-at-start',
+    area: 'wrong-answer',
+    caughtBy: ['created-is-now'],
+    description:
+      "created is a time taken once when the server starts (Go's package-level `var started = time.Now()`, a pydantic default evaluated at import): every answer carries the same creation time.",
+    apply: (b) => {
+      const started = new Date();
+      return { ...b, newContext: () => ({ ...b.newContext(), now: started }) };
+    },
+  },
+  {
     name: 'router-404-unlisted-methods',
     area: 'wrong-answer',
     caughtBy: ['method-is-not-allowed'],

@@ -1,5 +1,5 @@
 // Each check of the verdict profile passes a correct exchange and fails a wrong one: one data table.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createChecks } from '../../../src/checks/index.ts';
 import type { Check, CheckContext, Finding } from '../../../src/checks/types.ts';
 import type { TestCase } from '../../../src/generators/case.ts';
@@ -1044,6 +1044,38 @@ describe('the checks of the verdict profile', () => {
       expect(
         outcome(seconds, kase('valid'), at(`Fri, 04 Dec 2026 10:00:0${i % 2} GMT`, '2026-12-04T10:00:00.000Z'), ctx),
       ).toBe('pass');
+  });
+
+  it('created-is-now fails one creation time to the millisecond in 10 answers a quarter second apart by the suite clock', () => {
+    vi.useFakeTimers({ now: new Date('2026-12-04T10:00:00.300Z') });
+    try {
+      const ctx = { validators, mockTarget: false };
+      const check = createChecks().find((k) => k.name === 'created-is-now')!;
+      const at = (created: string) =>
+        answer(
+          201,
+          { ...CREATED, created },
+          { 'content-type': 'application/json', date: 'Fri, 04 Dec 2026 10:00:00 GMT' },
+        );
+      const frozen = '2026-12-04T10:00:00.145Z';
+      // Within 0.2 s any number may share a clock's tick; one second of Date never came.
+      for (let i = 0; i < 20; i++) {
+        expect(outcome(check, kase('valid'), at(frozen), ctx)).toBe('pass');
+        vi.advanceTimersByTime(10);
+      }
+      vi.advanceTimersByTime(60);
+      expect(outcome(check, kase('valid'), at(frozen), ctx)).toBe('fail:created-not-now');
+      // A server that writes the time it created each request: never.
+      const fresh = createChecks().find((k) => k.name === 'created-is-now')!;
+      for (let i = 0; i < 20; i++) {
+        expect(
+          outcome(fresh, kase('valid'), at(`2026-12-04T10:00:00.${String(300 + i * 30).padStart(3, '0')}Z`), ctx),
+        ).toBe('pass');
+        vi.advanceTimersByTime(30);
+      }
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('ids-are-assigned fails one entity id for requests that name two entities', () => {
