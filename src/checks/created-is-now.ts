@@ -114,7 +114,7 @@ export function createdIsNow(p: OperationProfile): Check | undefined {
 
   /**
    * The same creation time, to the millisecond, as an answer whose Date is at least 2 s away, or as many answers as no
-   * server creates in one millisecond in another second of Date, or in answers a quarter second apart by the suite's
+   * server creates in one millisecond in another second of Date, or in answers a tenth of a second apart by the suite's
    * clock (a run shorter than a second of Date): set once, not per request.
    */
   function frozen(value: string, date: number, status: number) {
@@ -124,7 +124,7 @@ export function createdIsNow(p: OperationProfile): Check | undefined {
     if (value !== first.value) return undefined;
     first.seen++;
     const apart = Math.abs(date - first.date);
-    // A run shorter than a second of Date: the suite's own clock tells that answers came a quarter second apart, more
+    // A run shorter than a second of Date: the suite's own clock tells that answers came a tenth of a second apart, more
     // than any clock's tick (Windows' 15.6 ms) can keep one value.
     const span = Date.now() - first.at;
     const spread =
@@ -149,6 +149,6 @@ const FROZEN_APART_MS = 2_000;
 /** Answers with one creation time to the millisecond that no server creates in one millisecond (and a second apart). */
 const FROZEN_SEEN = 50;
 /** How far apart by the suite's clock answers must come for one creation time in them to be a value set once. */
-const FROZEN_SPAN_MS = 250;
-/** Answers with one creation time to the millisecond, a quarter second apart by the suite's clock, that say so. */
+const FROZEN_SPAN_MS = 100;
+/** Answers with one creation time to the millisecond, a tenth of a second apart by the suite's clock, that say so. */
 const FROZEN_SEEN_SPAN = 10;
