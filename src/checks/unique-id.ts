@@ -24,7 +24,14 @@ export function createUniqueIdCheck(p: OperationProfile): Check {
       // The same case sent again (a retry, a shrink step) may get its own id back.
       const first = seen.firstOrAdd(id, c.id);
       if (first !== c.id)
-        return fail('duplicate-id', rule, `${res.status} ${where} ${id} was already returned for case ${first}`, id);
+        // The id as a value, not in the words: a problem's title must read the same every run.
+        return fail(
+          'duplicate-id',
+          rule,
+          `${res.status} ${where} was already returned to an earlier request: one id for two onboarding requests`,
+          id,
+          'an id of its own',
+        );
       return undefined;
     }),
   };
