@@ -1,13 +1,13 @@
 /**
- * The watch on a dead target: after `limit` consecutive exchanges without a usable answer (a transport failure or a
- * 429 or 503), spanning at least two case kinds, the run stops sending. A target that hangs on one kind of request only (the
- * Prism mock on malformed JSON) is not dead but faulty, and is judged case by case. Timeouts and resets keep their
+ * The watch on a dead target: after `limit` consecutive exchanges without a usable answer (a transport failure, a 429
+ * or a 503), spanning at least two case kinds, the run stops sending. A target that hangs on one kind of request only
+ * (the Prism mock on malformed JSON) is not dead but faulty, and is judged case by case. Timeouts and resets keep their
  * full length: the watch only stops what comes after.
  */
 export interface DeadTargetWatch {
   /**
-   * One exchange's outcome: `answered` when the target gave an answer other than 429 or 503; `kind` the case's kind; `which`
-   * names the case (`b0057 media/undecodable/gzip`).
+   * One exchange's outcome: `answered` when the target gave an answer other than 429 or 503; `kind` the case's kind;
+   * `which` names the case (`b0057 media/undecodable/gzip`).
    */
   note(answered: boolean, kind: string, which?: string): void;
   readonly gaveUp: boolean;

@@ -4,7 +4,7 @@ import { fillTokens, hasTokenMark, type TestCase } from '../generators/case.ts';
 import { TOOL } from '../version.ts';
 import { authorizationFor, isProbeCredential, redactHeaderValue } from '../secrets.ts';
 import type { Credentials } from './credentials.ts';
-import type { Exchange } from '../types.ts';
+import type { Exchange, ReceivedResponse } from '../types.ts';
 import type { HttpClient, OutgoingRequest } from './http.ts';
 import { retryAfterMs, type Pace } from './pace.ts';
 import type { DeadTargetWatch } from './give-up.ts';
@@ -163,9 +163,7 @@ export async function sendCase(c: TestCase, deps: SendDeps, onAttempt?: OnAttemp
     if (res?.status === 503 && !watch?.gaveUp && unavailable < (deps.max503Retries ?? 3)) {
       unavailable++;
       onAttempt?.({ ...ex, rateLimited });
-      pace.pause(
-        Math.min(retryAfterMs(res.headers['retry-after']) ?? 500 * 2 ** (unavailable - 1), deps.max429WaitMs ?? 30_000),
-      );
+      pace.pause(backOff(res, unavailable, deps));
       continue;
     }
     if (res?.status === 429) {
@@ -183,9 +181,7 @@ export async function sendCase(c: TestCase, deps: SendDeps, onAttempt?: OnAttemp
       onAttempt?.({ ...ex, rateLimited: rateLimited - 1 });
       // A 429 is not a verdict (RFC 6585 §4): every sender waits as told (or backs off exponentially), then this case
       // is sent again; the wait is in the pace, so the next acquire holds it.
-      pace.pause(
-        Math.min(retryAfterMs(res.headers['retry-after']) ?? 500 * 2 ** (rateLimited - 1), deps.max429WaitMs ?? 30_000),
-      );
+      pace.pause(backOff(res, rateLimited, deps));
       continue;
     }
     if (res?.status === 401 && (c.auth === 'valid' || c.auth === 'lowercase-scheme') && !refreshed) {
@@ -197,4 +193,9 @@ export async function sendCase(c: TestCase, deps: SendDeps, onAttempt?: OnAttemp
     }
     return { ...ex, rateLimited };
   }
+}
+
+/** How long every sender waits after the `tries`-th 429 or 503 of a case: its Retry-After, else 0.5 s doubled each time. */
+function backOff(res: ReceivedResponse, tries: number, deps: Pick<SendDeps, 'max429WaitMs'>): number {
+  return Math.min(retryAfterMs(res.headers['retry-after']) ?? 500 * 2 ** (tries - 1), deps.max429WaitMs ?? 30_000);
 }

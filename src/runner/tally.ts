@@ -71,10 +71,13 @@ export function createTally(
   // Valid requests sent, and those answered 2xx: a run where none was is one bug however many families it spans.
   let validSent = 0;
   let validAnswered = 0;
-  const problemList = () =>
-    (validSent > 0 && validAnswered === 0 ? oneWhereNoneSucceeded : (ps: TalliedProblem[]) => ps)(
-      resolved(problems, pending),
-    ).map((p) => ({ ...p, ...shrunk.get(p.signature) }));
+  const problemList = () => {
+    const list = resolved(problems, pending);
+    return (validSent > 0 && validAnswered === 0 ? oneWhereNoneSucceeded(list) : list).map((p) => ({
+      ...p,
+      ...shrunk.get(p.signature),
+    }));
+  };
   /** Warnings by key; an advisory one keeps its class and the first of its labels (the same in every run). */
   const warnings = new Map<
     string,
@@ -481,7 +484,8 @@ function absorb(into: TalliedProblem, b: TalliedProblem): TalliedProblem {
 
 /**
  * When no valid request of the run got a 2xx, the valid requests' problems of one core are one problem whatever their
- * families (a handler that answers 500, or 400, to every valid request is one bug, not one per family): scoped `valid`.
+ * families (a handler that answers 500, or 400, to every valid request is one bug, not one per family), scoped
+ * `VALID_SCOPE`.
  */
 function oneWhereNoneSucceeded(problems: TalliedProblem[]): TalliedProblem[] {
   const out: TalliedProblem[] = [];

@@ -7,7 +7,7 @@
  */
 import type { Draft } from '../draft.ts';
 import { rawNumber, writeJson } from '../json-writer.ts';
-import { emit, requestClass, type Dimension } from './class.ts';
+import { emit, requestClass, type Dimension, type RequestClass } from './class.ts';
 
 const inRange = requestClass(
   'valid',
@@ -31,11 +31,14 @@ const beyondInt64 = requestClass(
   { accept: [201, 400] },
 );
 
-/** Tokens a double holds, exactly or rounded. */
-const IN_RANGE: readonly (readonly [name: string, token: string])[] = [
+/** Tokens a double holds, exactly or rounded; a row of another class names it. */
+const IN_RANGE: readonly (readonly [name: string, token: string, cls?: RequestClass])[] = [
   // First the one a float32 or decimal store changes: the scheduler sends each class's first case early.
   ['long-fraction', '0.1000000000000000055511151231257827021181583404541015625'],
   ['above-2^53', '9007199254740993'],
+  // 2^64, exact in a double: a reader that keeps integers in 64 bits refuses it, or turns it into a string or a
+  // float (PHP's json_decode with JSON_BIGINT_AS_STRING, Symfony's Request::toArray()).
+  ['2^64', '18446744073709551616', beyondInt64],
   // 17 significant digits that a parser without correct rounding reads one step off (serde_json without its
   // float_roundtrip feature; the fast paths of hand-written readers).
   ['hard-to-round', '1030101.3790750963'],
@@ -70,11 +73,7 @@ export const numbers: Dimension = {
       for (const f of ctx.untyped) b[f.name] = { conformance: rawNumber(token) };
       return writeJson(b);
     };
-    for (const [token, raw] of IN_RANGE.slice(0, 2)) out.push(...emit(ctx, inRange, { token }, body(raw)));
-    // 2^64, exact in a double: a reader that keeps integers in 64 bits refuses it, or turns it into a string or a
-    // float (PHP's json_decode with JSON_BIGINT_AS_STRING, Symfony's Request::toArray()).
-    out.push(...emit(ctx, beyondInt64, {}, body('18446744073709551616')));
-    for (const [token, raw] of IN_RANGE.slice(2)) out.push(...emit(ctx, inRange, { token }, body(raw)));
+    for (const [token, raw, cls = inRange] of IN_RANGE) out.push(...emit(ctx, cls, { token }, body(raw)));
     for (const [token, raw] of BEYOND) out.push(...emit(ctx, beyond, { token }, body(raw)));
     return out;
   },
