@@ -47,7 +47,8 @@ export function createDeadTargetWatch(limit: number = GIVE_UP_AFTER): DeadTarget
         return;
       }
       kinds.add(kind);
-      if (which !== undefined && streak.length < SUSPECTS) streak.push(which);
+      // A case sent again after a 429 or 503 strikes again, but is one suspect.
+      if (which !== undefined && streak.length < SUSPECTS && !streak.includes(which)) streak.push(which);
       if (++strikes < limit || kinds.size < 2) return;
       const first = streak.length
         ? `; the first requests it left unanswered: ${streak.join(', ')} (if it went down, one of them may have brought it down: replay each alone)`

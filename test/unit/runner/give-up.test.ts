@@ -18,6 +18,14 @@ describe('the dead-target watch', () => {
     expect(w.message).toContain(`the first requests it left unanswered: ${streak.join(', ')}`);
   });
 
+  it('names a case sent again (after a 429 or 503) once among the suspects', () => {
+    const w = createDeadTargetWatch(4);
+    for (let i = 0; i < 3; i++) w.note(false, 'schema-violation', 'p1 preflight/invalid-body');
+    w.note(false, 'auth', 'p2 preflight/no-credentials');
+    expect(w.gaveUp).toBe(true);
+    expect(w.suspects).toEqual(['p1 preflight/invalid-body', 'p2 preflight/no-credentials']);
+  });
+
   it('keeps going while the failures are of one kind only, and names no suspect before giving up', () => {
     const w = createDeadTargetWatch(3);
     for (let i = 0; i < 10; i++) w.note(false, 'malformed-json', `b${i} malformed/x`);
