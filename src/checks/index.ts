@@ -7,6 +7,7 @@ import { invalidIsRejected } from './invalid-is-rejected.ts';
 import { authIsEnforced } from './auth-is-enforced.ts';
 import { mediaTypeIsEnforced } from './media-type-is-enforced.ts';
 import { methodIsNotAllowed } from './method-is-not-allowed.ts';
+import { pathIsNotFound } from './path-is-not-found.ts';
 import { contentTypeConformance } from './content-type-conformance.ts';
 import { responseSchemaConformance } from './response-schema-conformance.ts';
 import { createUniqueIdCheck } from './unique-id.ts';
@@ -32,6 +33,7 @@ export function createChecks(profile: OperationProfile = DEFAULT_PROFILE): reado
     authIsEnforced(p),
     mediaTypeIsEnforced(p),
     methodIsNotAllowed(p),
+    pathIsNotFound(p),
     // response: the documented content
     contentTypeConformance,
     responseSchemaConformance,

@@ -50,6 +50,7 @@ export function rowStatuses(p: Pick<OperationProfile, 'success'>): RowStatuses {
     auth: [401, 403],
     'media-type': [415, 400],
     method: [405],
+    path: [404],
   };
 }
 

@@ -17,7 +17,9 @@ export type CaseKind =
   /** An undeclared Content-Type on an otherwise valid request. */
   | 'media-type'
   /** Another HTTP method on the path. */
-  | 'method';
+  | 'method'
+  /** A valid request to a path the spec does not define, next to the operation's (`TestCase.pathSuffix`). */
+  | 'path';
 
 /** The one schema violation an invalid case carries, certified by the request validator. */
 export interface Violation {
@@ -128,6 +130,8 @@ export interface TestCase {
   readonly family?: string;
   /** A query string sent with the request (without `?`): the operation defines no query parameter. */
   readonly query?: string;
+  /** Appended to the operation's path: the request goes to a path the spec does not define (kind `path`). */
+  readonly pathSuffix?: string;
   /** Set when the message is written byte by byte (`src/runner/raw.ts`); `body` is then its readable form. */
   readonly wire?: Wire;
   /** fast-check replay path of a random case (with the run's seed), for shrinking. */

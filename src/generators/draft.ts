@@ -17,6 +17,8 @@ export interface DraftOptions {
   readonly family?: string;
   /** A query string (`TestCase.query`). */
   readonly query?: string;
+  /** Appended to the operation's path (`TestCase.pathSuffix`). */
+  readonly pathSuffix?: string;
   /** The message as written byte by byte (the raw sender), when the HTTP client cannot express it. */
   readonly wire?: Wire;
   /** The HTTP layer may refuse the message before the operation sees it (`TestCase.httpLayer`). */
@@ -51,6 +53,7 @@ export function draft(kind: CaseKind, label: string, body: string | undefined, o
     ...(o.class ? { class: o.class } : {}),
     ...(o.family ? { family: o.family } : {}),
     ...(o.query ? { query: o.query } : {}),
+    ...(o.pathSuffix ? { pathSuffix: o.pathSuffix } : {}),
     ...(o.wire ? { wire: o.wire } : {}),
     ...(o.httpLayer ? { httpLayer: true as const } : {}),
   };

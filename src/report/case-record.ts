@@ -70,6 +70,7 @@ export function toCaseRecord(
       ...(c.accept ? { accept: c.accept } : {}),
       ...(c.advisory !== undefined ? { advisory: c.advisory } : {}),
       ...(c.httpLayer ? { httpLayer: c.httpLayer } : {}),
+      ...(c.pathSuffix !== undefined ? { pathSuffix: c.pathSuffix } : {}),
     },
     request,
     response: ex.response
@@ -98,6 +99,7 @@ const KINDS: readonly CaseKind[] = [
   'auth',
   'media-type',
   'method',
+  'path',
 ];
 
 function header(h: Readonly<Record<string, string>>, name: string): string | undefined {
@@ -182,6 +184,7 @@ export function caseFromRecord(f: CaseRecord, name: string): TestCase {
     ...(f.case.accept ? { accept: f.case.accept } : {}),
     ...(f.case.advisory !== undefined ? { advisory: f.case.advisory } : {}),
     ...(f.case.httpLayer ? { httpLayer: f.case.httpLayer } : {}),
+    ...(f.case.pathSuffix !== undefined ? { pathSuffix: f.case.pathSuffix } : {}),
     ...(f.request.wire ? { wire: wireFromRecord(f.request.wire) } : {}),
     ...queryOf(f.request.url),
   };

@@ -41,6 +41,7 @@ const STATUS_ORDER = [
   'auth-is-enforced',
   'media-type-is-enforced',
   'method-is-not-allowed',
+  'path-is-not-found',
   'status-is-allowed',
 ];
 const FATAL = new Set(STATUS_ORDER.slice(0, 2));

@@ -87,6 +87,8 @@ export interface CaseRecord {
     readonly advisory?: string;
     /** The server's HTTP layer may refuse the message itself (a 4xx is not held to the documented content). */
     readonly httpLayer?: true;
+    /** Appended to the operation's path: sent to a path the spec does not define (replay sends it there again). */
+    readonly pathSuffix?: string;
   };
   readonly request: {
     readonly method: string;

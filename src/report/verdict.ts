@@ -14,6 +14,7 @@ export const VERDICT_ROWS: readonly { readonly row: CaseKind; readonly answer: s
   { row: 'auth', answer: 'missing or wrong credentials are refused (401/403)' },
   { row: 'media-type', answer: 'an undeclared media type is refused (415/400)' },
   { row: 'method', answer: 'another method is refused (405)' },
+  { row: 'path', answer: 'a path the spec does not define is not found (404)' },
 ];
 
 /** What the verdict depends on. `complete` and `stopReason` are absent in reports older than the field. */

@@ -91,10 +91,12 @@ export function wireRequest(
 }
 
 /**
- * The URL of a case: its query string appended, the run's token (URL-encoded) where the query names it, and then the
- * form reports show as `shownUrl`: the token's placeholder, URL-encoded too (a HAR's URL must be a URI, RFC 3986).
+ * The URL of a case: its path suffix (a path next to the operation's) and query string appended, the run's token
+ * (URL-encoded) where the query names it, and then the form reports show as `shownUrl`: the token's placeholder,
+ * URL-encoded too (a HAR's URL must be a URI, RFC 3986).
  */
-export function caseUrl(c: TestCase, url: string, token: string): { url: string; shownUrl?: string } {
+export function caseUrl(c: TestCase, operationUrl: string, token: string): { url: string; shownUrl?: string } {
+  const url = c.pathSuffix === undefined ? operationUrl : operationUrl + c.pathSuffix;
   const q = c.query;
   if (q === undefined) return { url };
   if (!hasTokenMark(q)) return { url: `${url}?${q}` };

@@ -28,8 +28,8 @@ describe('plan order', () => {
     // each other row and check, then the next valid case (the id again) at place 10.
     const first = await run();
     const second = await run();
-    expect(first.report.summary.firstFailureAt).toBe(10);
-    expect(second.report.summary.firstFailureAt).toBe(10);
+    expect(first.report.summary.firstFailureAt).toBe(11);
+    expect(second.report.summary.firstFailureAt).toBe(11);
   });
 
   it('the count announced is the count reported, with and without shards', async () => {

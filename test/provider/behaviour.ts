@@ -52,6 +52,8 @@ export interface Behaviour {
   /** Check Authorization only after the body has been validated (an ordering bug). */
   readonly authAfterValidation: boolean;
 
+  /** Whether a request path (query left out) is the endpoint's: exactly it, unless a fault routes by prefix. */
+  routes(path: string, endpoint: string): boolean;
   /** The answer to a method other than POST on the endpoint path. */
   wrongMethod(method: string): Reply;
   /** A first look at a POST's head (framing, codings, repeated fields): an answer ends it there; none goes on. */
@@ -197,6 +199,7 @@ export const REFERENCE: Behaviour = {
   resetAboveBytes: Number.POSITIVE_INFINITY,
   maxBodyBytes: 1024 * 1024,
   authAfterValidation: false,
+  routes: (path, endpoint) => path === endpoint,
 
   wrongMethod: (method) =>
     jsonReply(405, singleError('MethodNotAllowed', `${method} is not allowed; use POST.`), { Allow: 'POST' }),

@@ -69,6 +69,7 @@ export type CheckName =
   | 'auth-is-enforced'
   | 'media-type-is-enforced'
   | 'method-is-not-allowed'
+  | 'path-is-not-found'
   | 'content-type-conformance'
   | 'response-schema-conformance'
   | 'echo-request-type'
@@ -2148,6 +2149,14 @@ export const FAULTS: readonly Fault[] = [
       const started = new Date();
       return { ...b, newContext: () => ({ ...b.newContext(), now: started }) };
     },
+  },
+  {
+    name: 'handler-mounted-by-prefix',
+    area: 'wrong-answer',
+    caughtBy: ['path-is-not-found'],
+    description:
+      "The handler is mounted on a prefix (Express's `app.use(path, fn)`, Twisted's `isLeaf`, a hand-written `url.startsWith(path)`): a valid POST to any path that begins with the endpoint's is created.",
+    apply: (b) => ({ ...b, routes: (path, endpoint) => path.startsWith(endpoint) }),
   },
   {
     name: 'router-404-unlisted-methods',

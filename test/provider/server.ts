@@ -82,7 +82,7 @@ export async function startProvider(opts: ProviderOptions = {}): Promise<Running
       void handleStateRequest(states, req, res);
       return;
     }
-    if (path !== endpointPath) {
+    if (!behaviour.routes(path, endpointPath)) {
       void answer(behaviour, req, res, jsonReply(404, singleError('NotFound', `No route for ${path}.`)));
       return;
     }

@@ -126,7 +126,7 @@ describe('a run cut short by its budget', () => {
     expect(r.code, r.out.join('\n')).toBe(3);
     expect(r.out[0]).toBe('INCOMPLETE: --max-requests was reached before every case was sent');
     expect(r.out[1]).toMatch(/^untested checks \(\d+\): .*method-is-not-allowed/);
-    expect(r.out[2]).toMatch(/^untested verdict-table rows \(\d+\): .*method$/);
+    expect(r.out[2]).toMatch(/^untested verdict-table rows \(\d+\): .*method, path$/);
     const report = readReport(dir);
     expect(report).toMatchObject({ verdict: 'incomplete', complete: false, stopReason: 'max-requests' });
     expect(report.untested!.rows).toContain('method');
@@ -188,7 +188,7 @@ describe('--dry-run', () => {
     expect(text).toMatch(/--max-requests stops the run after 5/);
     // The preflight and 3 cases, breadth first: the last line names what 5 requests leave untested.
     expect(r.out.at(-1)).toMatch(
-      /^--max-requests 5: the run would be incomplete \(exit 3 unless something fails\); untested checks: media-type-is-enforced, method-is-not-allowed; untested verdict-table rows: (\S+, )*media-type, method$/,
+      /^--max-requests 5: the run would be incomplete \(exit 3 unless something fails\); untested checks: media-type-is-enforced, method-is-not-allowed, path-is-not-found; untested verdict-table rows: (\S+, )*media-type, method, path$/,
     );
   });
 

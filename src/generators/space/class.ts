@@ -150,6 +150,8 @@ export interface EmitOptions {
   readonly wire?: Wire;
   /** A query string (`TestCase.query`). */
   readonly query?: string;
+  /** Appended to the operation's path (`TestCase.pathSuffix`). */
+  readonly pathSuffix?: string;
 }
 
 /** Content codings the suite can apply (RFC 9110 §8.4.1); any other is unknown to a server as well. */
@@ -203,7 +205,9 @@ function certified(
   const bytes = wire?.bodyBase64 === undefined ? undefined : Buffer.from(wire.bodyBase64, 'base64');
   const v = ctx.model.validators;
   switch (row) {
+    // A request to another path is the valid one: only where it goes may be refused.
     case 'valid':
+    case 'path':
       return contentType !== undefined && body !== undefined && certifyValid(v, contentType, body);
     case 'schema-violation':
       return violation !== undefined && body !== undefined && certifyInvalid(v, contentType ?? ctx.ct, body, violation);
@@ -244,6 +248,7 @@ export function emit(
       ...(cls.httpLayer ? { httpLayer: cls.httpLayer } : {}),
       ...(cls.family ? { family: cls.family } : {}),
       ...(o.query ? { query: o.query } : {}),
+      ...(o.pathSuffix ? { pathSuffix: o.pathSuffix } : {}),
       class: cls.label,
     }),
   ];

@@ -17,6 +17,7 @@ import { mediaTypes } from './media-types.ts';
 import { memberNames } from './member-names.ts';
 import { methods } from './methods.ts';
 import { numbers } from './numbers.ts';
+import { paths } from './paths.ts';
 import { schemaViolations } from './schema-violations.ts';
 
 export type { Dimension, RequestClass, SpaceContext } from './class.ts';
@@ -37,4 +38,5 @@ export const DIMENSIONS: readonly Dimension[] = [
   mediaTypes,
   accept,
   methods,
+  paths,
 ];

@@ -441,6 +441,31 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     ['/paths/~1v1~1onboarding~1entities', 'DELETE was not refused: Received: 404 / Due: 405'],
   ],
   [
+    'path-is-not-found',
+    kase('path', { pathSuffix: '/conformance-unknown', accept: [404, 405, 410, 400, 403, 301, 308] }),
+    answer(404, 'Not Found', { 'content-type': 'text/html' }),
+    'pass',
+    'a router’s 404 to a path the spec does not define',
+  ],
+  [
+    'path-is-not-found',
+    kase('path', { pathSuffix: '/conformance-unknown' }),
+    answer(201, CREATED),
+    'fail:unexpected-status',
+    'a valid request below the operation’s path created (a handler mounted by prefix)',
+    [
+      '/paths',
+      'POST to /v1/onboarding/entities/conformance-unknown, a path the spec does not define, was not refused: Received: 201 / Due: 404',
+    ],
+  ],
+  [
+    'status-is-allowed',
+    kase('path', { pathSuffix: '-conformance-unknown', accept: [404, 405, 410, 400, 403, 301, 308] }),
+    answer(404, ''),
+    'pass',
+    'a 404 the path class accepts is no undocumented status of the operation',
+  ],
+  [
     'content-type-conformance',
     kase('valid'),
     answer(201, CREATED, { 'content-type': 'application/json;charset=UTF-8' }),

@@ -158,6 +158,7 @@ describe('judge', () => {
       'auth-is-enforced',
       'media-type-is-enforced',
       'method-is-not-allowed',
+      'path-is-not-found',
     ]);
   });
 });

@@ -77,6 +77,7 @@ describe('the default operation profile', () => {
       auth: [401, 403],
       'media-type': [415, 400],
       method: [405],
+      path: [404],
     });
   });
 
@@ -90,6 +91,7 @@ describe('the default operation profile', () => {
       'auth-is-enforced',
       'media-type-is-enforced',
       'method-is-not-allowed',
+      'path-is-not-found',
       'content-type-conformance',
       'response-schema-conformance',
       'echo-request-type',

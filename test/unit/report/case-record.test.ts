@@ -105,6 +105,19 @@ describe('toCaseRecord and caseFromRecord', () => {
     expect(caseUrl({ ...c, query: 'a=1' }, base, 't')).toEqual({ url: `${base}?a=1` });
   });
 
+  it('sends a case with a path suffix next to the operation, and rebuilds it from its record', () => {
+    // Arrange
+    const c: TestCase = { ...CASES[0], kind: 'path', label: 'path/child', pathSuffix: '/conformance-unknown' };
+    const base = 'http://127.0.0.1:9/connect/v1/onboarding/entities';
+    // Act
+    const { url } = caseUrl({ ...c, query: 'a=1' }, base, 't');
+    const record = toCaseRecord(c, { request: { method: 'POST', url, headers: {}, body: c.body } }, 1, (s) => s);
+    // Assert
+    expect(url).toBe(`${base}/conformance-unknown?a=1`);
+    expect(record.case.pathSuffix).toBe('/conformance-unknown');
+    expect(caseFromRecord(record, 'P1')).toMatchObject({ kind: 'path', pathSuffix: '/conformance-unknown' });
+  });
+
   it('names the record when its case kind is unknown', () => {
     const record = toCaseRecord(
       CASES[1],

@@ -80,7 +80,7 @@ describe('createTally', () => {
         summary: expect.objectContaining({ cases: 2, passed: 2, failures: 0 }) as Report['summary'],
         untested: {
           checks: [],
-          rows: ['schema-violation', 'malformed-json', 'empty-body', 'media-type', 'method'],
+          rows: ['schema-violation', 'malformed-json', 'empty-body', 'media-type', 'method', 'path'],
         },
         created: ['a'],
         specGaps: [expect.objectContaining({ status: 401, count: 1, example: 'auth' }) as Report['specGaps'][number]],

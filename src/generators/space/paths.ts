@@ -1,0 +1,40 @@
+/**
+ * Paths (OpenAPI 3.0.4 §4.8.8): the Paths Object lists every path the API has, so a valid request to a path it does
+ * not define, next to the operation's, is not created: a router answers 404 (405 where the path exists for other
+ * methods, 403 from a gateway that hides unknown routes). A 201 there is a handler matched by prefix: a subtree mount
+ * (Express's `app.use(path, fn)`, Twisted's `isLeaf`, a Go pattern ending in `/`) or a hand-written `startsWith`.
+ */
+import { emit, requestClass, type Dimension } from './class.ts';
+
+/** The statuses a refusal of an unknown path may take; redirects too (Django's APPEND_SLASH answers 301 first). */
+const REFUSED = [404, 405, 410, 400, 403, 301, 308];
+const WHY =
+  'a valid request to a path the spec does not define is not created: 404 (or 405, 410, 400, 403, a redirect); its answer is not held to the documented content';
+
+const child = requestClass('path', 'path/child', '/paths', `one segment below the operation's path: ${WHY}`, {
+  accept: REFUSED,
+  httpLayer: true,
+});
+const longer = requestClass('path', 'path/longer', '/paths', `the operation's path with characters appended: ${WHY}`, {
+  accept: REFUSED,
+  httpLayer: true,
+  variantOf: 'path/child',
+});
+
+/** A segment no API defines, so that a 404 is the router's. */
+const UNKNOWN = 'conformance-unknown';
+
+export const paths: Dimension = {
+  name: 'paths',
+  title: 'Paths',
+  summary:
+    'A valid request to a path next to the operation’s that the spec does not define (a segment below it, characters appended): refused (404, or 405, 410, 400, 403, a redirect), never created.',
+  classes: [child, longer],
+  drafts(ctx) {
+    const m = JSON.stringify(ctx.minimal);
+    return [
+      ...emit(ctx, child, {}, m, { pathSuffix: `/${UNKNOWN}` }),
+      ...emit(ctx, longer, {}, m, { pathSuffix: `-${UNKNOWN}` }),
+    ];
+  },
+};
