@@ -73,6 +73,9 @@ type Parsed = { ok: true; value: unknown } | { ok: false; error: string };
 // few parses are kept in a ring (a response is never mutated), not a WeakMap: an entry per response is work for every
 // garbage collection, and only the exchanges being judged (one per connection) are ever asked for again.
 const RING = 16;
+// A larger body is parsed each time it is asked for: sixteen kept parses of answers near the read cap (2 MiB) would
+// hold a hostile target's garbage in the heap; such answers are rare (deep echoes), their parses cheap beside them.
+const RING_MAX_CHARS = 256 * 1024;
 const seen = new Array<ReceivedResponse | undefined>(RING);
 const parses = new Array<Parsed>(RING);
 let slot = 0;
@@ -87,6 +90,7 @@ export function jsonBody(res: ReceivedResponse): Parsed {
   } catch (e) {
     parsed = { ok: false, error: (e as Error).message };
   }
+  if (res.body.length > RING_MAX_CHARS) return parsed;
   seen[slot] = res;
   parses[slot] = parsed;
   slot = (slot + 1) % RING;

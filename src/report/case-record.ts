@@ -10,7 +10,7 @@ import { REDACTED } from './text.ts';
 import { redactHeaderValue } from '../secrets.ts';
 
 /** Most bytes of an answer's body kept in a report. */
-const MAX_BODY = 64 * 1024;
+export const MAX_BODY = 64 * 1024;
 
 /**
  * Most bytes kept of an answer cut at the read cap (judged `body-too-large`): enough to see what it was; a hostile

@@ -12,11 +12,13 @@ import { sendRaw, sentWire, type RawMessage } from './raw.ts';
 export const Client = createRequire(import.meta.url)('undici/lib/dispatcher/client.js') as typeof UndiciClient;
 
 /**
- * Most bytes of an answer read (the default of `maxBodyBytes`): twice the largest answer a correct provider gives (the
- * echo of the 64 KiB string class), so that no legitimate answer is cut, yet every answer kept as a failure's example
- * stays small enough for thousands of them in the CLI's 256 MB heap. The rest of a longer answer is discarded, unread.
+ * Most bytes of an answer read (the default of `maxBodyBytes`): four times the largest answer a correct provider was
+ * seen to give (the echo of a value nested 500 levels deep, pretty-printed two spaces a level as Quart's debug mode
+ * writes it: ~506 KB, quadratic in the depth), so that no legitimate answer is cut, while four such answers in flight
+ * and their parses stay well inside the CLI's 256 MB heap. The rest of a longer answer is discarded, unread; an answer
+ * kept as an example is kept to the 64 KiB a report shows (`keptExchange`, runner/tally.ts).
  */
-export const MAX_BODY_BYTES = 128 * 1024;
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 /** How requests are sent. */
 export interface HttpOptions {

@@ -23,6 +23,7 @@ import { answerOf, orderProblems, problemParts } from '../report/problems.ts';
 import { reportOfRun, type RunMeta, type TalliedFailure, type TalliedProblem } from '../report/tallied.ts';
 import { caseValue } from '../generators/draft.ts';
 import { CREATED_FILE, CREATED_KEPT } from '../report/model.ts';
+import { MAX_BODY } from '../report/case-record.ts';
 import type { createWaiverBook } from '../report/waivers.ts';
 import type { Waiver } from '../waivers.ts';
 import type { Exchange, ReceivedResponse } from '../types.ts';
@@ -251,6 +252,8 @@ export function createTally(
       if (casePassed) {
         if (findings.unwaivedErrors.length === 0) passed++;
       } else firstFailureAt = Math.min(firstFailureAt ?? place, place);
+      // Judged: from here on the exchange is an example at most, of which a report shows 64 KiB.
+      ex = keptExchange(ex);
       for (const cause of findings.causes)
         noteProblem(
           cause.attachable ? pending : problems,
@@ -290,10 +293,11 @@ export function createTally(
       return causeOfProblem(p, c, ex, judged, members) !== undefined;
     },
     /** The shrunk example of a problem, when it is plainer; it becomes the example of its distinct failures in its class too. */
-    replaceExample(p: TalliedProblem, c: TestCase, ex: Exchange, judged: readonly Judged[]) {
+    replaceExample(p: TalliedProblem, c: TestCase, judgedEx: Exchange, judged: readonly Judged[]) {
       const plain = plainness(c, caseValue(c));
       if (!plainer(plain, p.plain)) return;
-      const cause = causeOfProblem(p, c, ex, judged, members);
+      const cause = causeOfProblem(p, c, judgedEx, judged, members);
+      const ex = keptExchange(judgedEx);
       const exampleFailures = cause === undefined ? p.exampleFailures : primaryFirst(cause);
       // `resolved` builds the problems afresh for each caller: the shrunk example is kept by signature.
       shrunk.set(p.signature, { case: c, ex, plain, shrunk: true, exampleFailures });
@@ -395,6 +399,14 @@ function rootCause(c: TestCase, judged: readonly Judged[], errors: readonly Fail
   // never alone: a warning must not become the cause that swallows a content error of the same answer.
   if (c.advisory === undefined || !errors.some(isStatusFailure)) return errors;
   return [...errors, ...judged.filter((j) => j.check.scope === 'row').flatMap((j) => j.failures)];
+}
+
+/** An exchange as kept for an example: its answer's body cut to what a report shows (`toCaseRecord`), no more. */
+function keptExchange(ex: Exchange): Exchange {
+  const res = ex.response;
+  return res === undefined || res.body.length <= MAX_BODY
+    ? ex
+    : { ...ex, response: { ...res, body: res.body.slice(0, MAX_BODY) } };
 }
 
 function noteProblem(

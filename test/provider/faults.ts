@@ -2192,7 +2192,7 @@ function someValue(v: unknown, test: (x: unknown) => boolean): boolean {
 }
 
 /** Whether `v` nests deeper than `limit` (counted without recursion). */
-function nestedDeeperThan(v: unknown, limit: number): boolean {
+export function nestedDeeperThan(v: unknown, limit: number): boolean {
   const stack: [unknown, number][] = [[v, 0]];
   for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
     const [x, depth] = item;

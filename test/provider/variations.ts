@@ -9,7 +9,7 @@ import { jsonReply, textReply, withHeaders, type Behaviour, type Wire } from './
 import { writeJson } from './json.ts';
 import { buildCreated, errorResult } from './respond.ts';
 import { issue } from './validate.ts';
-import { BEYOND_PROFILE } from './faults.ts';
+import { BEYOND_PROFILE, nestedDeeperThan } from './faults.ts';
 
 export interface Variation {
   readonly name: string;
@@ -246,6 +246,21 @@ export const VARIATIONS: readonly Variation[] = [
         method === 'TRACE'
           ? textReply(200, 'message/http', 'TRACE /connect/v1/onboarding/entities HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n')
           : b.wrongMethod(method),
+    }),
+  },
+  {
+    name: 'pretty-printed',
+    description:
+      "JSON answers are indented two spaces a level (Quart's and Flask's debug mode, Jackson's INDENT_OUTPUT), and the JSON reader refuses nesting deeper than 600 levels with 400: the echo of a value 500 levels deep is ~0.5 MB.",
+    apply: (b) => ({
+      ...b,
+      serialize: (v) => JSON.stringify(v, null, 2),
+      readJson: (raw, contentType, url) => {
+        const parsed = b.readJson(raw, contentType, url);
+        return parsed.kind === 'json' && nestedDeeperThan(parsed.value, 600)
+          ? { kind: 'invalid', issue: issue('DepthLimit', '$', null, 'The body is nested too deeply.') }
+          : parsed;
+      },
     }),
   },
   {
