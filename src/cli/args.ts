@@ -15,7 +15,7 @@ export const COMMANDS = {
     exits: [
       '0 the target conforms (waived failures allowed)',
       '1 at least one conformance failure',
-      '2 usage, spec or target error, told in one line; a target given up on (unusable)',
+      '2 usage, spec or target error, told in one line; a target given up on (unusable; a target that answered, then went down after failures were found, fails: exit 1)',
       '3 incomplete: the run stopped before its plan was done and found no failure',
       '130 interrupted (Ctrl-C): reports written, verdict interrupted',
     ],
@@ -217,7 +217,7 @@ export const OPTIONS = {
   'give-up-after': {
     value: 'N',
     description:
-      'stop after N consecutive exchanges without a usable answer (transport failures, 429s, 503s): the target is unusable (exit 2); 0 never gives up',
+      'stop after N consecutive exchanges without a usable answer (transport failures, 429s, 503s): the target is unusable (exit 2), or, when it had answered and failures were found before, it went down during the run and fails (exit 1); 0 never gives up',
     default: '8',
     commands: RUN_REPLAY,
   },

@@ -291,8 +291,13 @@ export interface Report {
   readonly gaveUp?: {
     readonly after: number;
     readonly message: string;
-    /** The first cases left unanswered (`id label`): those in flight when the target went down. */
+    /** The first cases left unanswered (`id label`), the likeliest culprit first: those in flight when the target went down. */
     readonly suspects?: readonly string[];
+    /**
+     * Usable answers the target gave before (absent in reports older than the field): a target that answered, then
+     * stopped, went down during the run, and a run that found failures before says so: `fails`, not `unusable`.
+     */
+    readonly answered?: number;
   };
   /** `conforms` exit 0, `fails` 1, `unusable` 2, `incomplete` 3, `interrupted` 130. */
   readonly verdict: Verdict;

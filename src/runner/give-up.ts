@@ -7,40 +7,63 @@
 export interface DeadTargetWatch {
   /**
    * One exchange's outcome: `answered` when the target gave an answer other than 429 or 503; `kind` the case's kind;
-   * `which` names the case (`b0057 media/undecodable/gzip`).
+   * `which` names the case (`b0057 media/undecodable/gzip`); `sentAt` when it was sent (`performance.now()`), `bytes`
+   * how large its content was.
    */
-  note(answered: boolean, kind: string, which?: string): void;
+  note(answered: boolean, kind: string, which?: string, sentAt?: number, bytes?: number): void;
   readonly gaveUp: boolean;
   /** Aborts when the watch gives up, so that waits (429 back-off, the pace) end at once. */
   readonly signal: AbortSignal;
   /** The verdict's reason, once given up. */
   readonly message: string | undefined;
   /**
-   * The first cases of the streak that ended the run: those in flight when a target went down, one of which may have
-   * brought it down (a crash answers them all with resets, and the cases after with refusals).
+   * The first cases of the streak that ended the run, the likeliest culprit first: those in flight when a target went down,
+   * one of which may have brought it down (a crash answers them all with resets at once, and the cases after with
+   * refusals); the one sent first had been in the server longest, and is the likeliest. Of those sent within a few
+   * milliseconds of each other (read as one), the largest first: an h3 crash on an array nested 10,000 deep was sent
+   * a tenth of a millisecond after a small malformed body still in flight.
    */
   readonly suspects: readonly string[];
+  /** Usable answers the target gave in the run: a target that answered, then went down, was alive and broke. */
+  readonly answered: number;
   readonly limit: number;
 }
 
 /** Consecutive failures without an answer before a run gives up on its target, unless `--give-up-after` says. */
 const GIVE_UP_AFTER = 8;
 
+/** Requests sent within this many milliseconds of each other were in the server together: as good as one moment. */
+const SAME_MOMENT_MS = 5;
+
 /** The first cases of a streak kept as suspects: the senders' default concurrency (4) were in flight at its start. */
 const SUSPECTS = 4;
+
+/** Suspects in the order they were sent, those sent at one moment (`SAME_MOMENT_MS`) the largest first. */
+function likeliestFirst<S extends { readonly sentAt: number; readonly bytes: number }>(streak: readonly S[]): S[] {
+  let start = Number.NEGATIVE_INFINITY;
+  const timed = [...streak]
+    .sort((a, b) => a.sentAt - b.sentAt)
+    .map((s) => {
+      if (s.sentAt - start >= SAME_MOMENT_MS) start = s.sentAt;
+      return { s, moment: start };
+    });
+  return timed.sort((a, b) => a.moment - b.moment || b.s.bytes - a.s.bytes).map((t) => t.s);
+}
 
 export function createDeadTargetWatch(limit: number = GIVE_UP_AFTER): DeadTargetWatch {
   const controller = new AbortController();
   let strikes = 0;
   const kinds = new Set<string>();
-  const streak: string[] = [];
+  const streak: { readonly which: string; readonly sentAt: number; readonly bytes: number }[] = [];
+  let answered = 0;
   let message: string | undefined;
   return {
     limit,
-    note(answered, kind, which) {
+    note(ok, kind, which, sentAt = performance.now(), bytes = 0) {
       // 0 turns the watch off.
       if (message !== undefined || limit <= 0) return;
-      if (answered) {
+      if (ok) {
+        answered++;
         strikes = 0;
         kinds.clear();
         streak.length = 0;
@@ -48,16 +71,21 @@ export function createDeadTargetWatch(limit: number = GIVE_UP_AFTER): DeadTarget
       }
       kinds.add(kind);
       // A case sent again after a 429 or 503 strikes again, but is one suspect.
-      if (which !== undefined && streak.length < SUSPECTS && !streak.includes(which)) streak.push(which);
+      if (which !== undefined && streak.length < SUSPECTS && !streak.some((s) => s.which === which))
+        streak.push({ which, sentAt, bytes });
       if (++strikes < limit || kinds.size < 2) return;
+      streak.splice(0, streak.length, ...likeliestFirst(streak));
       const first = streak.length
-        ? `; the first requests it left unanswered: ${streak.join(', ')} (if it went down, one of them may have brought it down: replay each alone)`
+        ? `; the first requests it left unanswered, the likeliest culprit first: ${streak.map((s) => s.which).join(', ')} (if it went down, one of them may have brought it down: replay each alone)`
         : '';
       message = `the target gave no usable answer (only transport failures, 429s or 503s) to ${strikes} requests in a row, of ${kinds.size} kinds; the run gave up on it (--give-up-after ${limit})${first}`;
       controller.abort();
     },
     get suspects() {
-      return message === undefined ? [] : [...streak];
+      return message === undefined ? [] : streak.map((s) => s.which);
+    },
+    get answered() {
+      return answered;
     },
     get gaveUp() {
       return message !== undefined;

@@ -158,7 +158,13 @@ export async function sendCase(c: TestCase, deps: SendDeps, onAttempt?: OnAttemp
     );
     const res = ex.response;
     // A 503 is no usable answer either: a target down behind its proxy answers every request so.
-    watch?.note(res !== undefined && res.status !== 429 && res.status !== 503, c.kind, `${c.id} ${c.label}`);
+    watch?.note(
+      res !== undefined && res.status !== 429 && res.status !== 503,
+      c.kind,
+      `${c.id} ${c.label}`,
+      performance.now() - ex.durationMs,
+      c.body?.length ?? 0,
+    );
     if (res) pace.answered(res.status, res.headers);
     // A 503 is a temporary overload (RFC 9110 §15.6.4; nginx's limit_req and ASP.NET Core's rate limiter answer it,
     // without Retry-After by default): waited out as a 429 a few times, then judged as the server error it is.

@@ -173,6 +173,7 @@ export function createSession(o: SessionOptions): Session {
         : {
             after: watch.limit,
             message: watch.message,
+            answered: watch.answered,
             ...(watch.suspects.length ? { suspects: watch.suspects } : {}),
           },
     close: () => http.close(),

@@ -321,7 +321,7 @@ export function createTally(
             firstFailureAt,
           },
           failures: [...failures.values()],
-          problems: problemList(),
+          problems: meta.gaveUp ? mergeOutage(problemList(), meta.gaveUp.suspects ?? []) : problemList(),
           checks: [...summaries.values()],
           warnings: warningLines(),
           specGaps: [...gaps.values()].sort((a, b) => a.status - b.status),
@@ -517,6 +517,36 @@ function oneWhereNoneSucceeded(problems: TalliedProblem[]): TalliedProblem[] {
         : absorb(out[at], p);
   }
   return out;
+}
+
+/** What a target that went down answers: nothing. */
+const LOST = new Set(['connection-reset', 'connection-refused', 'timeout']);
+/** The scope of the one problem a target that went down leaves (`mergeOutage`). */
+const OUTAGE_SCOPE = 'the requests left unanswered when the target went down';
+
+/**
+ * In a run that gave up on its target, the problems of requests that got no answer are one: the target went down (a
+ * crash resets the requests in flight and refuses those after, whatever their families: one h3 crash was 11
+ * problems). Its example is the likeliest culprit, the first suspect that is an example (`DeadTargetWatch.suspects`).
+ */
+function mergeOutage(problems: TalliedProblem[], suspects: readonly string[]): TalliedProblem[] {
+  const lost = problems.filter((p) => LOST.has(p.received));
+  if (lost.length < 2) return problems;
+  const rank = (p: TalliedProblem) => {
+    const i = suspects.findIndex((s) => s.split(' ', 1)[0] === p.case.id);
+    return i < 0 ? suspects.length : i;
+  };
+  const [first, ...rest] = [...lost].sort(
+    (a, b) =>
+      rank(a) - rank(b) ||
+      (plainer(a.plain, b.plain) ? -1 : plainer(b.plain, a.plain) ? 1 : a.signature < b.signature ? -1 : 1),
+  );
+  const merged = rest.reduce((into, p) => absorb(into, p), {
+    ...first,
+    scope: OUTAGE_SCOPE,
+    signature: signatureOf(first.core, OUTAGE_SCOPE),
+  });
+  return [...problems.filter((p) => !LOST.has(p.received)), merged];
 }
 
 /** The scope of a problem every valid request of a run showed (`oneWhereNoneSucceeded`). */

@@ -25,7 +25,12 @@ export interface Reply {
   readonly headers: Readonly<Record<string, string>>;
   readonly json?: unknown;
   readonly text?: string;
+  /** Writing it kills the process: the server stops listening and drops every connection (an unhandled rejection). */
+  readonly dies?: true;
 }
+
+/** The event on a request whose answer killed the process (`Reply.dies`): the server goes down. */
+export const PROCESS_DIES = 'conformance-process-dies';
 
 /** What the server finally writes. */
 export interface Wire {

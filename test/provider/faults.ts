@@ -20,6 +20,7 @@ import {
   ENTITY_TYPES,
   STRING_FIELDS,
   isJsonObject,
+  issue,
   jsonKind,
   validateEntityRequest,
   type EntityRequest,
@@ -1773,6 +1774,24 @@ export const FAULTS: readonly Fault[] = [
         if (v !== null && v !== undefined && typeof v !== 'string') JSON.stringify(v, null, 2);
         return undefined;
       }),
+    }),
+  },
+  {
+    name: 'error-render-kills-process',
+    area: 'transport',
+    caughtBy: ['response-is-received'],
+    description:
+      "No error handler: the framework's default error body serializes the validation error with the value sent (h3's sendError); a type error on an array nested 10,000 deep overflows the stack in an unawaited promise, and the unhandled rejection kills the process: nothing answers after it.",
+    apply: (b) => ({
+      ...b,
+      readJson: onObject(b, (value) => {
+        const v = value['brand'];
+        return Array.isArray(v) && nestedDeeperThan(v, 5000)
+          ? { kind: 'invalid', issue: issue('ProcessDies', '$.brand', 'brand', 'Maximum call stack size exceeded') }
+          : undefined;
+      }),
+      badRequest: (issues) =>
+        issues.some((i) => i.code === 'ProcessDies') ? { status: 500, headers: {}, dies: true } : b.badRequest(issues),
     }),
   },
   {

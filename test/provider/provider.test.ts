@@ -658,6 +658,10 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
     call: { raw: `{"brand":${'['.repeat(10000)}"x"${']'.repeat(10000)},"type":"EV"}` },
     status: 400,
   },
+  'error-render-kills-process': {
+    call: { raw: `{"brand":${'['.repeat(10000)}"x"${']'.repeat(10000)},"type":"EV"}` },
+    status: 400,
+  },
   'member-names-rendered-500': {
     call: { raw: '{"brand":"b","type":"EV","properties":{"\\ud800":1}}' },
     status: 201,

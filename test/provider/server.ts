@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { REFERENCE, jsonReply, textReply, type Behaviour, type Reply } from './behaviour.ts';
+import { PROCESS_DIES, REFERENCE, jsonReply, textReply, type Behaviour, type Reply } from './behaviour.ts';
 import { FAULTS } from './faults.ts';
 import { singleError } from './respond.ts';
 import { createStateStore, handleStateRequest, STATES_PATH, withProviderStates } from './states.ts';
@@ -87,6 +87,11 @@ export async function startProvider(opts: ProviderOptions = {}): Promise<Running
       return;
     }
     onEndpoint += 1;
+    // Node dies as a whole: nothing listens any more, and every request in flight is cut.
+    req.once(PROCESS_DIES, () => {
+      server.close();
+      server.closeAllConnections();
+    });
     handleEndpoint(behaviour, token, onEndpoint, req, res).catch(() => {
       // A thrown error is an unhandled exception in the service: the framework answers 500.
       void answer(behaviour, req, res, textReply(500, 'text/plain; charset=utf-8', 'Internal Server Error'));
@@ -199,6 +204,10 @@ function readBody(b: Behaviour, req: IncomingMessage): Promise<Buffer | 'too-lar
 }
 
 async function answer(b: Behaviour, req: IncomingMessage, res: ServerResponse, reply: Reply): Promise<void> {
+  if (reply.dies) {
+    req.emit(PROCESS_DIES);
+    return;
+  }
   const final = b.finish(reply);
   if (b.delayMs > 0) await sleep(b.delayMs);
   if (res.headersSent || res.destroyed) return;

@@ -44,6 +44,24 @@ describe('verdictOf', () => {
       [gaveUp.message, ...failing.verdictReasons],
     ],
     [
+      'a run that gave up on a target that had answered, with failures: it went down, and fails',
+      { ...failing, complete: false, stopReason: 'gave-up', gaveUp: { ...gaveUp, answered: 120 } },
+      'fails',
+      [gaveUp.message, ...failing.verdictReasons],
+    ],
+    [
+      'a run that gave up on a target that had answered, without failures (429s for ever): unusable',
+      { ...ok, complete: false, stopReason: 'gave-up', gaveUp: { ...gaveUp, answered: 120 } },
+      'unusable',
+      [gaveUp.message],
+    ],
+    [
+      'a run that gave up on a target that never answered (503 to everything): unusable',
+      { ...failing, complete: false, stopReason: 'gave-up', gaveUp: { ...gaveUp, answered: 0 } },
+      'unusable',
+      [gaveUp.message, ...failing.verdictReasons],
+    ],
+    [
       'a complete run whose budget ran out while shrinking',
       { ...ok, complete: true, budgetExhausted: true },
       'conforms',

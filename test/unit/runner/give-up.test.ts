@@ -15,7 +15,49 @@ describe('the dead-target watch', () => {
     expect(w.signal.aborted).toBe(true);
     expect(w.suspects).toEqual(streak);
     expect(w.message).toMatch(/^the target gave no usable answer .* to 6 requests in a row, of 2 kinds/);
-    expect(w.message).toContain(`the first requests it left unanswered: ${streak.join(', ')}`);
+    expect(w.message).toContain(
+      `the first requests it left unanswered, the likeliest culprit first: ${streak.join(', ')}`,
+    );
+    expect(w.answered).toBe(1);
+  });
+
+  it('names the suspect sent first first: the one a crash found in the server longest', () => {
+    // Arrange: a crash resets the four requests in flight at once, in whatever order; those after it are refused.
+    const w = createDeadTargetWatch(6);
+    w.note(true, 'valid', 'b0001 valid/minimal', 0);
+    const resets: [string, string, number][] = [
+      ['schema-violation', 'b0363 empty-body', 40],
+      ['media-type', 'b0376 media/unknown-coding', 45],
+      ['auth', 'b0412 auth/none', 48],
+      ['schema-violation', 'b0128 invalid/type/brand/nested-10000', 10],
+    ];
+    // Act
+    for (const [kind, which, sentAt] of resets) w.note(false, kind, which, sentAt);
+    w.note(false, 'valid', 'b0413 valid/minimal', 50);
+    w.note(false, 'valid', 'b0414 valid/all-fields', 51);
+    // Assert
+    expect(w.gaveUp).toBe(true);
+    expect(w.suspects).toEqual([
+      'b0128 invalid/type/brand/nested-10000',
+      'b0363 empty-body',
+      'b0376 media/unknown-coding',
+      'b0412 auth/none',
+    ]);
+  });
+
+  it('of suspects sent at one moment, names the largest first (a deep array sent just after a small body)', () => {
+    const w = createDeadTargetWatch(4);
+    w.note(true, 'valid', 'b0001 valid/minimal', 0, 40);
+    w.note(false, 'malformed-json', 'b0309 malformed/truncated', 10, 30);
+    w.note(false, 'schema-violation', 'b0128 invalid/type/brand/nested-10000', 10.2, 20_000);
+    w.note(false, 'empty-body', 'b0363 empty-body', 30, 0);
+    w.note(false, 'auth', 'b0412 auth/none', 31, 40);
+    expect(w.suspects).toEqual([
+      'b0128 invalid/type/brand/nested-10000',
+      'b0309 malformed/truncated',
+      'b0412 auth/none',
+      'b0363 empty-body',
+    ]);
   });
 
   it('names a case sent again (after a 429 or 503) once among the suspects', () => {
