@@ -207,9 +207,14 @@ export function reportOfRun(t: Tallied, meta: RunMeta, w: TalliedWording): Repor
  * refused otherwise: the warning's message, and the console's line.
  */
 export function preflightMessage(p: PreflightResult): string {
-  return /^2\d\d$/.test(p.received)
-    ? `the target accepted ${p.label} with ${p.received} (expected ${p.expected}): it does not seem to enforce the contract`
-    : `the target answered ${p.label} with ${p.received} (expected ${p.expected})`;
+  if (/^2\d\d$/.test(p.received))
+    return `the target accepted ${p.label} with ${p.received} (expected ${p.expected}): it does not seem to enforce the contract`;
+  // kin-openapi's router kept the spec's server host and found no route for any request: five problems said 404.
+  const route =
+    p.received === '404'
+      ? ': no route there; is --target the base URL the spec’s servers[0].url stands for (the operation’s path is appended to it)?'
+      : '';
+  return `the target answered ${p.label} with ${p.received} (expected ${p.expected})${route}`;
 }
 
 /** The preflight probes not answered as certain: one warning each (its code says `preflight`). */

@@ -7,6 +7,7 @@ import { PROFILE_ONLY_STATUSES, rulesOf } from '../checks/rules.ts';
 import { at } from '../checks/echo.ts';
 import { jsonBody } from '../checks/util.ts';
 import type { TestCase } from '../generators/case.ts';
+import { MINIMAL_LABEL } from '../generators/space/bodies.ts';
 import type { BaselineEntry, CheckSummary, Report, SpecGap } from '../report/model.ts';
 import { baselineMatcher } from '../report/baseline.ts';
 import {
@@ -72,9 +73,21 @@ export function createTally(
   // Valid requests sent, and those answered 2xx: a run where none was is one bug however many families it spans.
   let validSent = 0;
   let validAnswered = 0;
+  // Invalid requests sent, and those refused (4xx): a run where none was has no validation at all, one bug.
+  let invalidSent = 0;
+  let invalidRefused = 0;
+  // The cores the plainest valid request failed with: its variants failing alike fail for the same reason.
+  const minimalCores = new Set<string>();
   const problemList = () => {
     const list = resolved(problems, pending);
-    return (validSent > 0 && validAnswered === 0 ? oneWhereNoneSucceeded(list) : list).map((p) => ({
+    const merged =
+      validSent > 0 && validAnswered === 0
+        ? mergeValid(list, () => true, VALID_SCOPE)
+        : minimalCores.size > 0
+          ? // A refusal that names a member is scoped by it already (`/properties`): that says more than a merge.
+            mergeValid(list, (p) => minimalCores.has(p.core) && !p.scope.startsWith('/'), MINIMAL_SCOPE)
+          : list;
+    return (invalidSent > 0 && invalidRefused === 0 ? mergeAccepted(merged) : merged).map((p) => ({
       ...p,
       ...shrunk.get(p.signature),
     }));
@@ -240,6 +253,10 @@ export function createTally(
         validSent++;
         if (ex.response && ex.response.status >= 200 && ex.response.status < 300) validAnswered++;
       }
+      if (c.kind === 'schema-violation') {
+        invalidSent++;
+        if (ex.response && ex.response.status >= 400 && ex.response.status < 500) invalidRefused++;
+      }
       rateLimited += ex.rateLimited;
       book.exercise(
         c,
@@ -252,6 +269,7 @@ export function createTally(
       if (casePassed) {
         if (findings.unwaivedErrors.length === 0) passed++;
       } else firstFailureAt = Math.min(firstFailureAt ?? place, place);
+      if (c.label === MINIMAL_LABEL) for (const cause of findings.causes) minimalCores.add(cause.core);
       // Judged: from here on the exchange is an example at most, of which a report shows 64 KiB.
       ex = keptExchange(ex);
       for (const cause of findings.causes)
@@ -495,25 +513,71 @@ function absorb(into: TalliedProblem, b: TalliedProblem): TalliedProblem {
 }
 
 /**
- * When no valid request of the run got a 2xx, the valid requests' problems of one core are one problem whatever their
- * families (a handler that answers 500, or 400, to every valid request is one bug, not one per family), scoped
- * `VALID_SCOPE`.
+ * The valid requests' problems of one core that `merges` picks are one problem whatever their families, scoped
+ * `scope`: when no valid request of the run got a 2xx (a handler that answers 500, or 400, to every valid request is
+ * one bug, not one per family), or where the plainest valid request failed so too (a crash on a member it leaves out
+ * fails every variant of it alike: one Go panic on a missing `name` was 17 problems).
  */
-function oneWhereNoneSucceeded(problems: TalliedProblem[]): TalliedProblem[] {
+function mergeValid(
+  problems: TalliedProblem[],
+  merges: (p: TalliedProblem) => boolean,
+  scope: string,
+): TalliedProblem[] {
   const out: TalliedProblem[] = [];
   const byCore = new Map<string, number>();
+  // The plainest first; of two as plain, the minimal request itself (the example a reader starts from).
+  const first = (a: TalliedProblem, b: TalliedProblem) =>
+    plainer(a.plain, b.plain) || (!plainer(b.plain, a.plain) && a.case.label === MINIMAL_LABEL);
   for (const p of [...problems].sort((a, b) => (a.signature < b.signature ? -1 : 1))) {
-    if (p.case.kind !== 'valid' || p.scope === '') {
+    if (p.case.kind !== 'valid' || p.scope === '' || !merges(p)) {
       out.push(p);
       continue;
     }
     const at = byCore.get(p.core);
     if (at === undefined) {
       byCore.set(p.core, out.length);
-      out.push({ ...p, scope: VALID_SCOPE, signature: signatureOf(p.core, VALID_SCOPE) });
+      out.push({ ...p, scope, signature: signatureOf(p.core, scope) });
+    } else
+      out[at] = first(p, out[at])
+        ? absorb({ ...p, signature: out[at].signature, scope, baselined: out[at].baselined }, out[at])
+        : absorb(out[at], p);
+  }
+  return out;
+}
+
+/** The scope of the one problem a target that refused no invalid request shows (`mergeAccepted`). */
+const INVALID_SCOPE = 'every invalid request';
+
+/**
+ * When no invalid request of the run was refused, the invalid requests accepted (2xx) are one problem per status,
+ * whatever the rule each broke: validation is off (kin-openapi's `ExcludeRequestBody`: 7 problems, the first titled
+ * by the uuid format), not lax on one rule.
+ */
+function mergeAccepted(problems: TalliedProblem[]): TalliedProblem[] {
+  const out: TalliedProblem[] = [];
+  const byStatus = new Map<string, number>();
+  for (const p of [...problems].sort((a, b) => (a.signature < b.signature ? -1 : 1))) {
+    if (p.case.kind !== 'schema-violation' || !/^2\d\d$/.test(p.received)) {
+      out.push(p);
+      continue;
+    }
+    const at = byStatus.get(p.received);
+    if (at === undefined) {
+      byStatus.set(p.received, out.length);
+      const core = `received ${p.received} | invalid-is-rejected unexpected-status`;
+      out.push({ ...p, core, scope: INVALID_SCOPE, signature: signatureOf(core, INVALID_SCOPE) });
     } else
       out[at] = plainer(p.plain, out[at].plain)
-        ? absorb({ ...p, signature: out[at].signature, scope: VALID_SCOPE, baselined: out[at].baselined }, out[at])
+        ? absorb(
+            {
+              ...p,
+              core: out[at].core,
+              signature: out[at].signature,
+              scope: INVALID_SCOPE,
+              baselined: out[at].baselined,
+            },
+            out[at],
+          )
         : absorb(out[at], p);
   }
   return out;
@@ -549,8 +613,10 @@ function mergeOutage(problems: TalliedProblem[], suspects: readonly string[]): T
   return [...problems.filter((p) => !LOST.has(p.received)), merged];
 }
 
-/** The scope of a problem every valid request of a run showed (`oneWhereNoneSucceeded`). */
+/** The scope of a problem every valid request of a run showed (`mergeValid`). */
 const VALID_SCOPE = 'every valid request';
+/** The scope of a problem the plainest valid request showed, with the valid requests that failed alike (`mergeValid`). */
+const MINIMAL_SCOPE = `${MINIMAL_LABEL} and the valid requests failing alike`;
 
 /**
  * The problems of the run: a random case's pending cause counts under the boundary problem of the same core and

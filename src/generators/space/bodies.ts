@@ -23,9 +23,12 @@ const BOUNDARY_STRINGS = [
   { name: 'null-word', value: 'null' },
 ];
 
+/** The label of the plainest valid request: the required members only, sent as any client sends it. */
+export const MINIMAL_LABEL = 'valid/minimal';
+
 const minimal = requestClass(
   'valid',
-  'valid/minimal',
+  MINIMAL_LABEL,
   `${SPEC.schema}/required`,
   'the required members only: the least a client may send',
 );

@@ -551,6 +551,116 @@ describe('createTally: a problem is a cause (issue #24)', () => {
     expect(r.problems![0].example.case.id).toBe('b3');
   });
 
+  it('makes one problem of a redirect where refusals are due, whatever the families (a route declared with a slash)', () => {
+    // Arrange: Werkzeug answers 308 to the path without the slash, invalid bodies of two families included.
+    const t = tallyOf();
+    const redirected = (id: string, label: string): TestCase => ({
+      ...valid(id, label, '{"type":1}'),
+      kind: 'schema-violation',
+    });
+    const notRefused: Judged[] = [
+      {
+        check: byName('invalid-is-rejected'),
+        outcome: 'fail',
+        failures: [
+          {
+            check: 'invalid-is-rejected',
+            ...fail('unexpected-status', `${RESPONSES}/400`, 'not rejected: Received: 308', 308, [400]),
+          },
+        ],
+      },
+    ];
+    // Act
+    oneCreated(t);
+    for (const [i, c] of [
+      redirected('b1', 'invalid/type/brand'),
+      redirected('b2', 'malformed/trailing-comma'),
+    ].entries())
+      t.record(c, answer(c, 308), notRefused, i + 1);
+    // Assert
+    expect(t.report(META).problems!.map((p) => [p.scope, p.cases])).toEqual([['', 2]]);
+  });
+
+  it.each([
+    ['no invalid request refused: validation is off, one problem', false, [['every invalid request', 2]]],
+    [
+      'one invalid request refused: each rule accepted is its own problem',
+      true,
+      [
+        ['invalid/enum', 1],
+        ['invalid/format', 1],
+      ],
+    ],
+  ])('%s', (_what, oneRefused, problems) => {
+    // Arrange: a uuid format and an enum broken, each accepted with 201; and maybe a missing member refused.
+    const t = tallyOf();
+    const accepted = (id: string, label: string, keyword: string, rule: string): TestCase => ({
+      ...valid(id, label, '{"type":"EV"}'),
+      kind: 'schema-violation',
+      violation: { keyword, rule, instancePath: '/x' },
+    });
+    const notRejected = (rule: string): Judged[] => [
+      {
+        check: byName('invalid-is-rejected'),
+        outcome: 'fail',
+        failures: [{ check: 'invalid-is-rejected', ...fail('unexpected-status', rule, 'not rejected', 201, [400]) }],
+      },
+    ];
+    const cases = [
+      accepted('b1', 'invalid/format/owner', 'format', UUID_RULE),
+      accepted('b2', 'invalid/enum/type', 'enum', '/components/schemas/Request/properties/type/enum'),
+    ];
+    // Act
+    oneCreated(t);
+    for (const [i, c] of cases.entries()) t.record(c, answer(c, 201), notRejected(c.violation!.rule), i + 1);
+    if (oneRefused) {
+      const refused = accepted('b3', 'invalid/required/brand', 'required', '/components/schemas/Request/required');
+      t.record(refused, answer(refused, 400), [], 3);
+    }
+    // Assert
+    expect(
+      t
+        .report(META)
+        .problems!.map((p) => [p.scope, p.cases])
+        .sort(),
+    ).toEqual(problems);
+  });
+
+  it('makes one problem of a core the plainest valid request failed with, while other valid requests are created', () => {
+    // Arrange: a handler that crashes on a missing name (a Go nil pointer): the minimal body and its variants without a
+    // name answer 500 in three families; one with a name is created; a 500 of another family's own stays apart.
+    const t = tallyOf();
+    const crashed = [
+      valid('b1', 'valid/accept/none', '{"type":"EV"}'),
+      valid('b2', 'valid/null/brand', '{"type":"EV","brand":null}'),
+      valid('b3', 'valid/minimal', '{"type":"EV"}'),
+    ];
+    const named = valid('b4', 'valid/all-fields', '{"type":"EV","name":"a"}');
+    const other = valid('b5', 'valid/string/long-256', `{"type":"EV","name":"${'a'.repeat(256)}"}`);
+    // Act
+    for (const [i, c] of crashed.entries())
+      t.record(
+        c,
+        answer(c, 500),
+        [judged('not-a-server-error', SERVER), judged('valid-is-created', notCreated(500))],
+        i + 1,
+      );
+    t.record(named, answer(named, 201), [judged('valid-is-created')], 4);
+    t.record(
+      other,
+      answer(other, 503),
+      [judged('not-a-server-error', SERVER), judged('valid-is-created', notCreated(503))],
+      5,
+    );
+    const r = t.report(META);
+    // Assert: the three are one problem, its example the minimal request; the other family's 503 is its own.
+    expect(r.problems!.map((p) => [p.scope, p.cases])).toEqual([
+      ['valid/minimal and the valid requests failing alike', 3],
+      ['valid/string/long', 1],
+    ]);
+    expect(r.problems![0].example.case.id).toBe('b3');
+  });
+
   it('makes a null and a wrong value in the same echoed field one problem, naming the field', () => {
     const t = tallyOf();
     const at = '/data/entity/information/name';
