@@ -269,7 +269,7 @@ export function causesOf(
 /**
  * How plain an example is, smaller first: a message any HTTP client writes (not one written byte by byte: chunked,
  * unframed, repeated fields), no query string, a JSON media type, ASCII only (escapes of other characters included),
- * no member named after the JavaScript object model, the fewest fields, the shortest body. The example a
+ * no member named after the JavaScript object model, the fewest null members, the fewest fields, the shortest body. The example a
  * problem shows is the plainest case that fails the same way (issue #24).
  */
 export function plainness(
@@ -284,10 +284,14 @@ export function plainness(
   const media = c.contentType === undefined || /^application\/json$/i.test(c.contentType) ? 0 : 1;
   // A lone surrogate written `\ud800` is ASCII text, and still the example of a dropped returnUrl sent a Unicode hunt.
   const ascii = /^[\u0020-\u007e]*$/.test(body) && !/\\u(?!00[0-7])[0-9a-f]{4}/i.test(body) ? 0 : 1;
-  const keys = value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : [];
+  const entries: [string, unknown][] =
+    value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : [];
+  const keys = entries.map(([k]) => k);
   // `"prototype":1` is shorter than `"unknown":…`, but shown to a Java team it reads as a prototype-pollution report.
   const objectModel = keys.some((k) => k === 'prototype' || k in Object.prototype) ? 1 : 0;
-  return [raw, query, media, ascii, objectModel, keys.length, body.length];
+  // `{"brand":null,…}` shown for a refusal of a missing `properties` read as "null brand refused" (h3 with valibot).
+  const nulls = entries.filter(([, v]) => v === null).length;
+  return [raw, query, media, ascii, objectModel, nulls, keys.length, body.length];
 }
 
 /** True when `a` is plainer than `b` (see `plainness`). */

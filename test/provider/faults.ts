@@ -2170,6 +2170,29 @@ export const FAULTS: readonly Fault[] = [
     },
   },
   {
+    name: 'properties-made-required',
+    area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
+    description:
+      "properties is declared as an unknown value the validator takes for required (valibot's v.unknown(), zod 4's z.unknown() in some set-ups): a body without it is refused with 400 naming properties.",
+    apply: (b) => ({
+      ...b,
+      readJson: onObject(b, (value) =>
+        'properties' in value
+          ? undefined
+          : {
+              kind: 'invalid',
+              issue: issue(
+                'Required',
+                '$.properties',
+                null,
+                'properties: Invalid key: Expected "properties" but received undefined',
+              ),
+            },
+      ),
+    }),
+  },
+  {
     name: 'handler-mounted-by-prefix',
     area: 'wrong-answer',
     caughtBy: ['path-is-not-found'],

@@ -613,6 +613,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
     status: 401,
   },
   'router-404-unlisted-methods': { call: { method: 'PROPFIND' }, status: 405 },
+  'properties-made-required': valid({}, { body: ok }),
   'handler-mounted-by-prefix': { call: { body: ok, path: `${ENDPOINT}/anything` }, status: 404 },
   'bearer-scheme-case-sensitive': valid({}, { auth: `bearer ${TOKEN}` }),
   'scheme-cut-blindly': { call: { body: ok, auth: `Digest ${TOKEN}` }, status: 401 },

@@ -352,6 +352,11 @@ describe('plainness: the example a problem shows', () => {
       { contentType: 'application/json', body: '{"brand":"b","type":"EV","prototype":1}' },
       'no member named after the JavaScript object model (it reads as prototype pollution), though longer',
     ],
+    [
+      { contentType: 'application/json', body: '{"brand":"conformance-brand","type":"Battery","name":"n"}' },
+      { contentType: 'application/json', body: '{"brand":null,"type":"Battery"}' },
+      'no null member, though more fields (a null example reads as "null refused")',
+    ],
   ])('%j is plainer than %j: %s', (a, b, _why) => {
     const value = (c: { body: string }) => (c.body === '' ? undefined : (JSON.parse(c.body) as unknown));
     expect(plainer(plainness(a, value(a)), plainness(b, value(b)))).toBe(true);
