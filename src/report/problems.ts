@@ -96,7 +96,7 @@ function ruleWords(rule: string, value: unknown): string {
 type Describable = {
   readonly received: string;
   readonly scope: string;
-  readonly failures: readonly Pick<Failure, 'check' | 'kind' | 'message' | 'documented' | 'rule'>[];
+  readonly failures: readonly Pick<Failure, 'check' | 'kind' | 'message' | 'documented' | 'rule' | 'received'>[];
   /** The example's failures, when the tally kept them: an echo's due value is the example's (the value it sent). */
   readonly exampleFailures?: readonly Pick<Failure, 'check' | 'documented'>[];
   readonly at: ReadonlySet<string> | readonly string[];
@@ -159,7 +159,16 @@ export function describeProblem(
     return { title: cut(`no answer (${received}) on ${classList(classes, example.case?.label)}`), due };
   if (primary.check.startsWith('echo-') && at.length) {
     // None (or null) sent and a value back (a default, a coercion to "") is not a changed value: the title says which.
-    const what = primary.documented === null ? 'a value where null or nothing was sent' : 'not the value sent';
+    // A value of another JSON type (an object stored as text and echoed as the string "{}") says so: the title's due
+    // `{}` and the string `"{}"` look alike at a glance. The type is the bug's, the same in every run.
+    const sentType = jsonType(primary.documented);
+    const gotType = jsonType(primary.received);
+    const what =
+      primary.documented === null
+        ? 'a value where null or nothing was sent'
+        : primary.kind === 'echo-mismatch' && primary.received != null && gotType !== sentType
+          ? `${gotType} where ${sentType} was sent`
+          : 'not the value sent';
     return { title: withFields(at, (f) => `${f}: ${what} (${primary.check}, ${received})`), due };
   }
   if (STATUS_KINDS.has(primary.kind) && due) {
@@ -240,6 +249,13 @@ export function mergeProblems(
 export function problemScope(p: Pick<ReportedProblem, 'cases' | 'classes'>): string {
   const classes = p.classes.length;
   return `${p.cases} case${p.cases === 1 ? '' : 's'} in ${classes} class${classes === 1 ? '' : 'es'}`;
+}
+
+/** A JSON value's type in words, with its article: `an object`, `a string`, `null`. */
+function jsonType(v: unknown): string {
+  if (v === null || v === undefined) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
 }
 
 /** Whether a problem's due answer is a status (`201`, `401 or 403`), not a value (an echo's, a schema keyword). */

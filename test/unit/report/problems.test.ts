@@ -30,10 +30,10 @@ describe('problemHeadline', () => {
 
 describe('describeProblem', () => {
   const CREATED = '/paths/~1v1~1onboarding~1entities/post/responses/201';
-  const problem = (check: string, documented: unknown, at: string[]) => ({
+  const problem = (check: string, documented: unknown, at: string[], received?: unknown) => ({
     received: '201',
     scope: '',
-    failures: [{ check, kind: 'echo-mismatch', message: 'm', documented, rule: CREATED }],
+    failures: [{ check, kind: 'echo-mismatch', message: 'm', documented, rule: CREATED, received }],
     at,
     classes: ['valid/string/padded'],
   });
@@ -59,6 +59,16 @@ describe('describeProblem', () => {
       'data.entity.information.track: a value where null or nothing was sent (echo-entity-information, 201)',
     );
     expect(title('beta')).toBe('data.entity.information.track: not the value sent (echo-entity-information, 201)');
+  });
+
+  it('says a value of another JSON type came back (an object stored as text: the string "{}"), not only that it differs', () => {
+    const title = (documented: unknown, received: unknown) =>
+      describeProblem(problem('echo-properties', documented, ['/data/entity/properties'], received), example).title;
+    expect(title({}, '{}')).toBe('data.entity.properties: a string where an object was sent (echo-properties, 201)');
+    expect(title({ a: 1 }, [['a', 1]])).toBe(
+      'data.entity.properties: an array where an object was sent (echo-properties, 201)',
+    );
+    expect(title({ a: 1 }, { a: 2 })).toBe('data.entity.properties: not the value sent (echo-properties, 201)');
   });
 
   it('names a violation of the body as a whole by its rule in words, with the classes', () => {
