@@ -1,6 +1,8 @@
 import type { Check } from './types.ts';
 import { resolvePointer } from '../spec/load.ts';
 import { fail, jsonBody, unlessRefusedByHttpLayer, withResponse } from './util.ts';
+import { dateTimeShape } from './date-time-shape.ts';
+import type { SchemaError } from '../validators/index.ts';
 
 /** What is due where a body is not JSON: JSON text, the media type saying why (a bare one read as a header complaint). */
 function jsonTextDue(mediaType: string): string {
@@ -72,7 +74,7 @@ export const responseSchemaConformance: Check = {
         fail(
           'schema-violation',
           e.rule,
-          `${res.status} body${e.instancePath ? ' at ' + e.instancePath : ''} ${e.message}`,
+          `${res.status} body${e.instancePath ? ' at ' + e.instancePath : ''} ${e.message}${shapeOf(e, parsed.value)}`,
           resolvePointer(parsed.value, e.instancePath) ?? null,
           // What the schema wants, not the validator's report: for an extra member, that it be left out.
           e.keyword === 'additionalProperties'
@@ -83,6 +85,14 @@ export const responseSchemaConformance: Check = {
     }),
   ),
 };
+
+/** What a value that is no date-time looks like (`dateTimeShape`), as the end of a message: `: a space where … T`. */
+function shapeOf(e: SchemaError, body: unknown): string {
+  if (e.keyword !== 'format' || e.params['format'] !== 'date-time') return '';
+  const value = resolvePointer(body, e.instancePath);
+  const shape = typeof value === 'string' ? dateTimeShape(value) : undefined;
+  return shape === undefined ? '' : `: ${shape}`;
+}
 
 /** An object whose members are all null or empty (arrays, objects, strings): no member says anything. */
 function saysNothing(value: unknown): boolean {
