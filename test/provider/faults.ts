@@ -1846,6 +1846,39 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'number-trailing-dot-accepted',
+    area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      "lua-cjson's number reader takes a decimal point with no digit after it: `1.` is read as 1 (RFC 8259 §6: frac = decimal-point 1*DIGIT).",
+    apply: (b) => ({
+      ...b,
+      readJson: (raw, contentType, url) => {
+        // Outside string literals a digit, a point and no digit after it lose the point.
+        const text = raw
+          .toString('utf8')
+          .replace(/"(?:[^"\\]|\\.)*"|[^"]+/gs, (part) =>
+            part.startsWith('"') ? part : part.replace(/(\d)\.(?!\d)/g, '$1'),
+          );
+        return b.readJson(Buffer.from(text, 'utf8'), contentType, url);
+      },
+    }),
+  },
+  {
+    name: 'content-type-list-500',
+    area: 'transport',
+    caughtBy: ['not-a-server-error'],
+    description:
+      "The handler reads Content-Type from nginx's Lua ngx.req.get_headers(), which gives a table for a repeated field: two Content-Type lines make string functions throw, 500.",
+    apply: (b) => ({
+      ...b,
+      admit: (req) =>
+        req.rawHeaders.filter((h, i) => i % 2 === 0 && h.toLowerCase() === 'content-type').length > 1
+          ? textReply(500, 'text/html', '<h1>500 Internal Server Error</h1>')
+          : b.admit(req),
+    }),
+  },
+  {
     name: 'charset-honoured',
     area: 'wrong-answer',
     caughtBy: ['echo-entity-information'],

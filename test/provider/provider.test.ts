@@ -676,6 +676,8 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'created-offset-without-colon': valid(),
   'big-integers-stringified': valid({ properties: { n: 2 ** 64 } }),
   'lenient-json-features': invalid({ raw: '{"brand":"a\tb","type":"EV"}' }),
+  'number-trailing-dot-accepted': invalid({ raw: '{"brand":"b","type":"EV","properties":{"x":1.}}' }),
+  'content-type-list-500': valid({}, { body: ok, fields: [['Content-Type', 'application/json']] }),
   'charset-honoured': valid({ brand: 'Müller' }, { contentType: 'application/json; charset=iso-8859-1' }),
   'enum-regex-dollar': invalid({ body: { ...ok, type: 'EV\n' } }),
   'c-string-compare': invalid({ body: { ...ok, type: 'EV\u0000x' } }),

@@ -30,6 +30,19 @@ const emptyBody = requestClass(
   'the request body is required: no body at all is refused',
 );
 
+/**
+ * Numbers RFC 8259 §6 does not write, where no type check stands behind the parser (an untyped member): a leading
+ * zero (Jackson's ALLOW_NUMERIC_LEADING_ZEROS), a decimal point with no digit after it (lua-cjson reads `1.`) or before
+ * it, a plus sign, hexadecimal (JSON5).
+ */
+const UNTYPED_NUMBERS: readonly (readonly [string, string])[] = [
+  ['leading-zero-untyped', '01'],
+  ['trailing-dot-untyped', '1.'],
+  ['leading-dot-untyped', '.5'],
+  ['plus-sign-untyped', '+1'],
+  ['hexadecimal-untyped', '0x10'],
+];
+
 export const malformed: Dimension = {
   name: 'malformed',
   title: 'Not JSON, no body',
@@ -62,11 +75,12 @@ export const malformed: Dimension = {
       // ALLOW_UNQUOTED_CONTROL_CHARS reads it).
       ['raw-control-character', withFirst('"conformance\tvalue"')],
     ];
-    // A leading zero where no type check stands behind the parser: inside an untyped member (RFC 8259 §6; Jackson's
-    // ALLOW_NUMERIC_LEADING_ZEROS). In a typed field the schema refuses the number whatever the parser did.
+    // Numbers JSON does not write where no type check stands behind the parser: inside an untyped member. In a typed
+    // field the schema refuses the number whatever the parser did.
     const [untyped] = ctx.untyped;
     if (untyped !== undefined)
-      forms.push(['leading-zero-untyped', withLiteral(withField(untyped.name, { conformance: MARK }), '01')]);
+      for (const [name, literal] of UNTYPED_NUMBERS)
+        forms.push([name, withLiteral(withField(untyped.name, { conformance: MARK }), literal)]);
     for (const [name, body] of forms) out.push(...emit(ctx, form, { form: name }, body));
     const extensions: [string, string][] = [
       ['invalid-escape', withFirst('"\\x41"')],

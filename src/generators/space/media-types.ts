@@ -20,6 +20,13 @@ const mixedCase = requestClass(
   'media types are case-insensitive (RFC 9110 §8.3.1), but the verdict profile does not list it',
   { advisory: true, family: MEDIA_FAMILY, variantOf: 'valid/media/<spelling>' },
 );
+const repeated = requestClass(
+  'valid',
+  'valid/media/content-type-twice',
+  'RFC 9110 §5.3',
+  'the declared media type on two Content-Type lines: a sender MUST NOT repeat a field that is no list (RFC 9110 §5.3), so a server may refuse it (400, 415) or read one line (201); a 5xx (a handler given a list where it expects a string, as nginx’s Lua get_headers() returns) is no answer',
+  { accept: [201, 400, 415], family: MEDIA_FAMILY, variantOf: 'valid/media/<spelling>' },
+);
 const undeclared = requestClass(
   'media-type',
   'media/<type>',
@@ -107,7 +114,7 @@ export const mediaTypes: Dimension = {
   title: 'Media types',
   summary:
     'The Content-Type of an otherwise valid request: every declared media type, in every spelling of it, is accepted (201 due), an undeclared one refused (415 due, 400 accepted), none at all refused (advice; an invalid body with none is never created).',
-  classes: [declared, mixedCase, sameType, otherParameter, undeclared, formBody, missing, invalidMissing],
+  classes: [declared, mixedCase, sameType, otherParameter, repeated, undeclared, formBody, missing, invalidMissing],
   drafts(ctx) {
     const { model } = ctx;
     const all = JSON.stringify(ctx.all);
@@ -139,6 +146,12 @@ export const mediaTypes: Dimension = {
         ),
       );
     const m = JSON.stringify(ctx.minimal);
+    // Written byte by byte: the HTTP client writes one Content-Type line.
+    out.push(
+      ...emit(ctx, repeated, {}, m, {
+        wire: wire({ contentType: ctx.ct, extra: [['Content-Type', ctx.ct]] }, undefined, Buffer.from(m)),
+      }),
+    );
     // A look-alike second: the first case asks whether the type is checked at all, the second whether exactly.
     for (const mt of interleave(
       UNDECLARED,
