@@ -52,6 +52,23 @@ function onObject(
   };
 }
 
+/** A lenient JSON reader: the text rewritten outside string literals (and inside them) into JSON, then read. */
+function lenientText(
+  b: Behaviour,
+  outside: (text: string) => string,
+  inside: (literal: string) => string = (literal) => literal,
+): Behaviour {
+  return {
+    ...b,
+    readJson: (raw, contentType, url) => {
+      const text = raw
+        .toString('utf8')
+        .replace(/"(?:[^"\\]|\\.)*"|[^"]+/gs, (part) => (part.startsWith('"') ? inside(part) : outside(part)));
+      return b.readJson(Buffer.from(text, 'utf8'), contentType, url);
+    },
+  };
+}
+
 /** The 201's `properties` replaced by `map` of them, when the answer has them. */
 function onProperties(b: Behaviour, map: (properties: unknown) => unknown): Behaviour {
   return afterBuild(b, (body) => {
@@ -1830,20 +1847,13 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['invalid-is-rejected'],
     description:
       "Jackson's ALLOW_UNQUOTED_CONTROL_CHARS and ALLOW_NUMERIC_LEADING_ZEROS: a raw tab inside a string and 01 are read (RFC 8259 §7, §6 forbid both).",
-    apply: (b) => ({
-      ...b,
-      readJson: (raw, contentType, url) => {
-        // Outside string literals leading zeros go; inside them raw control characters are escaped.
-        const text = raw
-          .toString('utf8')
-          .replace(/"(?:[^"\\]|\\.)*"|[^"]+/gs, (part) =>
-            part.startsWith('"')
-              ? part.replace(/[\u0000-\u001f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)
-              : part.replace(/(^|[^\d.eE+-])0+(\d)/g, '$1$2'),
-          );
-        return b.readJson(Buffer.from(text, 'utf8'), contentType, url);
-      },
-    }),
+    // Outside string literals leading zeros go; inside them raw control characters are escaped.
+    apply: (b) =>
+      lenientText(
+        b,
+        (outside) => outside.replace(/(^|[^\d.eE+-])0+(\d)/g, '$1$2'),
+        (inside) => inside.replace(/[\u0000-\u001f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`),
+      ),
   },
   {
     name: 'number-trailing-dot-accepted',
@@ -1851,18 +1861,8 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['invalid-is-rejected'],
     description:
       "lua-cjson's number reader takes a decimal point with no digit after it: `1.` is read as 1 (RFC 8259 §6: frac = decimal-point 1*DIGIT).",
-    apply: (b) => ({
-      ...b,
-      readJson: (raw, contentType, url) => {
-        // Outside string literals a digit, a point and no digit after it lose the point.
-        const text = raw
-          .toString('utf8')
-          .replace(/"(?:[^"\\]|\\.)*"|[^"]+/gs, (part) =>
-            part.startsWith('"') ? part : part.replace(/(\d)\.(?!\d)/g, '$1'),
-          );
-        return b.readJson(Buffer.from(text, 'utf8'), contentType, url);
-      },
-    }),
+    // Outside string literals a digit, a point and no digit after it lose the point.
+    apply: (b) => lenientText(b, (outside) => outside.replace(/(\d)\.(?!\d)/g, '$1')),
   },
   {
     name: 'content-type-list-500',
