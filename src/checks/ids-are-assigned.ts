@@ -53,6 +53,25 @@ export function idsAreAssigned(p: OperationProfile): Check | undefined {
     applies: (c) => c.kind === 'valid',
     judge: answered((c, body, res) => [
       ...reused(c, body, res.status),
+      // Haskell's `nil` from Data.UUID as a placeholder principal: a uuid by the format, naming no one.
+      ...(p.principalIds ?? []).flatMap((path) => {
+        const value = at(body, ...path);
+        const where = path.join('.');
+        return typeof value === 'string' && NIL.test(value)
+          ? [
+              {
+                ...fail(
+                  'nil-principal',
+                  rule,
+                  `${res.status} ${where} is the nil UUID: no principal named (RFC 9562 §5.9; a placeholder left in?)`,
+                  value,
+                ),
+                at: `/${path.join('/')}`,
+                severity: 'warning' as const,
+              },
+            ]
+          : [];
+      }),
       ...paths.flatMap((path) => {
         const value = at(body, ...path);
         const where = path.join('.');

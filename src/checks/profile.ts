@@ -39,6 +39,11 @@ export interface OperationProfile {
   /** The ids the server assigns in the success answer (`ids-are-assigned`): never the nil UUID. */
   readonly assignedIds?: readonly (readonly string[])[];
   /**
+   * Ids the success answer takes from elsewhere (the principal, from the credentials): the nil UUID there is a warning
+   * (`ids-are-assigned`), since a sandbox may have no principal to name.
+   */
+  readonly principalIds?: readonly (readonly string[])[];
+  /**
    * Where the success answer has the id of the entity created, and the request member that names the entity: two
    * requests naming different entities never get one entity id (`ids-are-assigned`).
    */
@@ -101,6 +106,7 @@ export const ENTITY_ONBOARDING: OperationProfile = {
   ],
   createdPath: ['created'],
   assignedIds: [['id'], ['data', 'entity', 'id']],
+  principalIds: [['principalId']],
   entityId: { path: ['data', 'entity', 'id'], namedBy: 'identifier' },
 };
 

@@ -900,6 +900,17 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     ],
   ],
   [
+    'ids-are-assigned',
+    kase('valid'),
+    with201((b) => ((b.principalId = '00000000-0000-0000-0000-000000000000'), b)),
+    'warn:nil-principal',
+    "a placeholder principal (Data.UUID's nil): advice, a sandbox may have no principal to name",
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201',
+      '201 principalId is the nil UUID: no principal named (RFC 9562 §5.9; a placeholder left in?)',
+    ],
+  ],
+  [
     'response-schema-conformance',
     kase('schema-violation'),
     answer(400, { errors: [] }),
