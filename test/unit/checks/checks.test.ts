@@ -902,7 +902,7 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
   [
     'ids-are-assigned',
     kase('valid'),
-    with201((b) => ((b.principalId = '00000000-0000-0000-0000-000000000000'), b)),
+    with201((b) => ({ ...b, principalId: '00000000-0000-0000-0000-000000000000' })),
     'warn:nil-principal',
     "a placeholder principal (Data.UUID's nil): advice, a sandbox may have no principal to name",
     [
