@@ -57,6 +57,10 @@ export const STRING_VARIANTS: readonly {
   { name: 'padded', value: '  conformance padded \t ' },
   { name: 'long-256', value: longString(256) },
   { name: 'long-4096', value: longString(4096) },
+  // One field, so that the body stays just under the 16 KiB a server may refuse with 413 (LARGE_CONTENT_BYTES,
+  // checks/rules.ts): a smaller body limit (Express's `limit: '10kb'`, nginx's `client_max_body_size 8k`) shows here,
+  // where every other long case is over it.
+  { name: 'long-15000', value: longString(15000), singleField: true },
   // 64 KiB in one field only, so the body stays near 64 KiB.
   { name: 'long-65536', value: longString(65536), singleField: true },
 ];

@@ -2226,6 +2226,20 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'body-limit-10kb',
+    area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
+    description:
+      "The JSON reader is set to `limit: '10kb'` (Express's body-parser; nginx's client_max_body_size 10k): a valid body over 10 KiB is refused with 413, under the 16 KiB the profile accepts it for.",
+    apply: (b) => ({
+      ...b,
+      admit: (req) =>
+        Number(req.headers['content-length'] ?? 0) > 10 * 1024
+          ? jsonReply(413, singleError('PayloadTooLarge', 'request entity too large'))
+          : b.admit(req),
+    }),
+  },
+  {
     name: 'handler-mounted-by-prefix',
     area: 'wrong-answer',
     caughtBy: ['path-is-not-found'],
