@@ -216,9 +216,12 @@ export function causesOf(
     const fatal = FATAL.has(primary.check) || accepted;
     // A valid request refused for a field the answer names is that field's bug whichever family sent it (one regex
     // on associatedEmail refuses long strings, CJK and escaped text alike), unless the class is about that field
-    // (`valid/null/owner`: every nullable field refused is one bug, whichever field); the field names the problem.
+    // (`valid/null/owner`: every nullable field refused is one bug, whichever field); the field names the problem. A
+    // shape of an untyped field (`valid/any/properties/array`) is that field's bug too: Servant's Object for
+    // `properties` refused arrays there and at `valid/depth/10/arrays`, two problems of one title.
     const byField = named !== undefined && c.kind === 'valid' && /^4\d\d$/.test(answer);
-    const scope = byField && !c.label.split('/').includes(named) ? `/${named}` : scopeOf(c, answer);
+    const aboutField = c.label.split('/').includes(named ?? '') && !c.label.startsWith('valid/any/');
+    const scope = byField && !aboutField ? `/${named}` : scopeOf(c, answer);
     // One rule for every field it applies to (`format uuid` of collectiveId and owner): the fields go to `at`. A refusal
     // with the wrong 4xx (the one scope `scopeOf` leaves empty for such a request) is one bug whatever the rule the
     // request broke: no rule then.

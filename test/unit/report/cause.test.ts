@@ -254,6 +254,18 @@ describe('causesOf, a valid request refused for a field its answer names', () =>
     expect(escaped.alsoKnownAs).toMatch(/ \| in valid\/unicode-escaped$/);
   });
 
+  it('makes a shape of an untyped field refused for that field the field’s problem, as its depth cases are', () => {
+    // Servant's Object for properties: an array refused at valid/any/properties/array and at valid/depth/10/arrays.
+    const [shape] = causesOf(validCase('valid/any/properties/array'), '400', [refused], 'properties');
+    const [depth] = causesOf(validCase('valid/depth/10/arrays'), '400', [refused], 'properties');
+    expect(shape.signature).toBe(depth.signature);
+    expect(shape.scope).toBe('/properties');
+    // A format class stays its family's: one uuid rule refused for collectiveId and owner is one problem.
+    const [owner] = causesOf(validCase('valid/format/owner/uppercase'), '400', [refused], 'owner');
+    const [collective] = causesOf(validCase('valid/format/collectiveId/uppercase'), '400', [refused], 'collectiveId');
+    expect(owner.signature).toBe(collective.signature);
+  });
+
   it('makes a redirect to every valid request one cause, and a 500 to an empty body the malformed bodies’ one', () => {
     const redirect = statusFailure('valid-is-created', '303', '201');
     const [any] = causesOf(validCase('valid/any/properties/array'), '303', [redirect]);
