@@ -82,15 +82,21 @@ export function createTally(
     const list = resolved(problems, pending);
     const merged =
       validSent > 0 && validAnswered === 0
-        ? mergeValid(list, () => true, VALID_SCOPE)
+        ? mergeByCore(list, (p) => validCore(p, () => true), VALID_SCOPE)
         : minimalCores.size > 0
           ? // A refusal that names a member is scoped by it already (`/properties`): that says more than a merge.
-            mergeValid(list, (p) => minimalCores.has(p.core) && !p.scope.startsWith('/'), MINIMAL_SCOPE)
+            mergeByCore(
+              list,
+              (p) => validCore(p, (v) => minimalCores.has(v.core) && !v.scope.startsWith('/')),
+              MINIMAL_SCOPE,
+            )
           : list;
-    return (invalidSent > 0 && invalidRefused === 0 ? mergeAccepted(merged) : merged).map((p) => ({
-      ...p,
-      ...shrunk.get(p.signature),
-    }));
+    return (invalidSent > 0 && invalidRefused === 0 ? mergeByCore(merged, acceptedCore, INVALID_SCOPE) : merged).map(
+      (p) => ({
+        ...p,
+        ...shrunk.get(p.signature),
+      }),
+    );
   };
   /** Warnings by key; an advisory one keeps its class and the first of its labels (the same in every run). */
   const warnings = new Map<
@@ -513,39 +519,47 @@ function absorb(into: TalliedProblem, b: TalliedProblem): TalliedProblem {
 }
 
 /**
- * The valid requests' problems of one core that `merges` picks are one problem whatever their families, scoped
- * `scope`: when no valid request of the run got a 2xx (a handler that answers 500, or 400, to every valid request is
- * one bug, not one per family), or where the plainest valid request failed so too (a crash on a member it leaves out
- * fails every variant of it alike: one Go panic on a missing `name` was 17 problems).
+ * The problems `coreOf` gives a core are one problem per core whatever their families, scoped `scope`, the plainest
+ * example first (of two as plain, the minimal request itself: the example a reader starts from); the rest stay as
+ * they are.
  */
-function mergeValid(
+function mergeByCore(
   problems: TalliedProblem[],
-  merges: (p: TalliedProblem) => boolean,
+  coreOf: (p: TalliedProblem) => string | undefined,
   scope: string,
 ): TalliedProblem[] {
   const out: TalliedProblem[] = [];
   const byCore = new Map<string, number>();
-  // The plainest first; of two as plain, the minimal request itself (the example a reader starts from).
   const first = (a: TalliedProblem, b: TalliedProblem) =>
     plainer(a.plain, b.plain) || (!plainer(b.plain, a.plain) && a.case.label === MINIMAL_LABEL);
   for (const p of [...problems].sort((a, b) => (a.signature < b.signature ? -1 : 1))) {
-    if (p.case.kind !== 'valid' || p.scope === '' || !merges(p)) {
+    const core = coreOf(p);
+    if (core === undefined) {
       out.push(p);
       continue;
     }
-    const at = byCore.get(p.core);
+    const merged = { ...p, core, scope, signature: signatureOf(core, scope) };
+    const at = byCore.get(core);
     if (at === undefined) {
-      byCore.set(p.core, out.length);
-      out.push({ ...p, scope, signature: signatureOf(p.core, scope) });
+      byCore.set(core, out.length);
+      out.push(merged);
     } else
-      out[at] = first(p, out[at])
-        ? absorb({ ...p, signature: out[at].signature, scope, baselined: out[at].baselined }, out[at])
-        : absorb(out[at], p);
+      out[at] = first(p, out[at]) ? absorb({ ...merged, baselined: out[at].baselined }, out[at]) : absorb(out[at], p);
   }
   return out;
 }
 
-/** The scope of the one problem a target that refused no invalid request shows (`mergeAccepted`). */
+/**
+ * A valid request's problem keeps its core when `merges` picks it: when no valid request of the run got a 2xx (a
+ * handler that answers 500, or 400, to every valid request is one bug, not one per family), or where the plainest
+ * valid request failed so too (a crash on a member it leaves out fails every variant of it alike: one Go panic on a
+ * missing `name` was 17 problems).
+ */
+function validCore(p: TalliedProblem, merges: (p: TalliedProblem) => boolean): string | undefined {
+  return p.case.kind === 'valid' && p.scope !== '' && merges(p) ? p.core : undefined;
+}
+
+/** The scope of the one problem a target that refused no invalid request shows (an `acceptedCore` merge). */
 const INVALID_SCOPE = 'every invalid request';
 
 /**
@@ -553,34 +567,10 @@ const INVALID_SCOPE = 'every invalid request';
  * whatever the rule each broke: validation is off (kin-openapi's `ExcludeRequestBody`: 7 problems, the first titled
  * by the uuid format), not lax on one rule.
  */
-function mergeAccepted(problems: TalliedProblem[]): TalliedProblem[] {
-  const out: TalliedProblem[] = [];
-  const byStatus = new Map<string, number>();
-  for (const p of [...problems].sort((a, b) => (a.signature < b.signature ? -1 : 1))) {
-    if (p.case.kind !== 'schema-violation' || !/^2\d\d$/.test(p.received)) {
-      out.push(p);
-      continue;
-    }
-    const at = byStatus.get(p.received);
-    if (at === undefined) {
-      byStatus.set(p.received, out.length);
-      const core = `received ${p.received} | invalid-is-rejected unexpected-status`;
-      out.push({ ...p, core, scope: INVALID_SCOPE, signature: signatureOf(core, INVALID_SCOPE) });
-    } else
-      out[at] = plainer(p.plain, out[at].plain)
-        ? absorb(
-            {
-              ...p,
-              core: out[at].core,
-              signature: out[at].signature,
-              scope: INVALID_SCOPE,
-              baselined: out[at].baselined,
-            },
-            out[at],
-          )
-        : absorb(out[at], p);
-  }
-  return out;
+function acceptedCore(p: TalliedProblem): string | undefined {
+  return p.case.kind === 'schema-violation' && /^2\d\d$/.test(p.received)
+    ? `received ${p.received} | invalid-is-rejected unexpected-status`
+    : undefined;
 }
 
 /** What a target that went down answers: nothing. */
@@ -613,9 +603,9 @@ function mergeOutage(problems: TalliedProblem[], suspects: readonly string[]): T
   return [...problems.filter((p) => !LOST.has(p.received)), merged];
 }
 
-/** The scope of a problem every valid request of a run showed (`mergeValid`). */
+/** The scope of a problem every valid request of a run showed (`validCore`). */
 const VALID_SCOPE = 'every valid request';
-/** The scope of a problem the plainest valid request showed, with the valid requests that failed alike (`mergeValid`). */
+/** The scope of a problem the plainest valid request showed, with the valid requests that failed alike (`validCore`). */
 const MINIMAL_SCOPE = `${MINIMAL_LABEL} and the valid requests failing alike`;
 
 /**
