@@ -1,4 +1,4 @@
-import type { Check } from './types.ts';
+import type { Check, Finding } from './types.ts';
 import type { TestCase } from '../generators/case.ts';
 import { caseValue } from '../generators/draft.ts';
 import { at } from './echo.ts';
@@ -54,41 +54,37 @@ export function idsAreAssigned(p: OperationProfile): Check | undefined {
     judge: answered((c, body, res) => [
       ...reused(c, body, res.status),
       // Haskell's `nil` from Data.UUID as a placeholder principal: a uuid by the format, naming no one.
-      ...(p.principalIds ?? []).flatMap((path) => {
-        const value = at(body, ...path);
-        const where = path.join('.');
-        return typeof value === 'string' && NIL.test(value)
-          ? [
-              {
-                ...fail(
-                  'nil-principal',
-                  rule,
-                  `${res.status} ${where} is the nil UUID: no principal named (RFC 9562 §5.9; a placeholder left in?)`,
-                  value,
-                ),
-                at: `/${path.join('/')}`,
-                severity: 'warning' as const,
-              },
-            ]
-          : [];
-      }),
-      ...paths.flatMap((path) => {
-        const value = at(body, ...path);
-        const where = path.join('.');
-        return typeof value === 'string' && NIL.test(value)
-          ? [
-              {
-                ...fail(
-                  'nil-id',
-                  rule,
-                  `${res.status} ${where} is the nil UUID ${value}: no id was assigned (RFC 9562 §5.9; a zero value left unset?)`,
-                  value,
-                ),
-                at: `/${path.join('/')}`,
-              },
-            ]
-          : [];
-      }),
+      ...nilsAt(body, p.principalIds ?? [], (where, value) => ({
+        ...fail(
+          'nil-principal',
+          rule,
+          `${res.status} ${where} is the nil UUID: no principal named (RFC 9562 §5.9; a placeholder left in?)`,
+          value,
+        ),
+        severity: 'warning' as const,
+      })),
+      ...nilsAt(body, paths, (where, value) =>
+        fail(
+          'nil-id',
+          rule,
+          `${res.status} ${where} is the nil UUID ${value}: no id was assigned (RFC 9562 §5.9; a zero value left unset?)`,
+          value,
+        ),
+      ),
     ]),
   };
+}
+
+/** The finding `found` makes for each of `paths` whose value in `body` is the nil UUID (`where` dotted), at its pointer. */
+function nilsAt(
+  body: Record<string, unknown>,
+  paths: readonly (readonly string[])[],
+  found: (where: string, value: string) => Finding,
+): Finding[] {
+  return paths.flatMap((path) => {
+    const value = at(body, ...path);
+    return typeof value === 'string' && NIL.test(value)
+      ? [{ ...found(path.join('.'), value), at: `/${path.join('/')}` }]
+      : [];
+  });
 }
