@@ -57,6 +57,7 @@ export function createDeadTargetWatch(limit: number = GIVE_UP_AFTER): DeadTarget
   const streak: { readonly which: string; readonly sentAt: number; readonly bytes: number }[] = [];
   let answered = 0;
   let message: string | undefined;
+  let suspects: readonly string[] = [];
   return {
     limit,
     note(ok, kind, which, sentAt = performance.now(), bytes = 0) {
@@ -74,15 +75,15 @@ export function createDeadTargetWatch(limit: number = GIVE_UP_AFTER): DeadTarget
       if (which !== undefined && streak.length < SUSPECTS && !streak.some((s) => s.which === which))
         streak.push({ which, sentAt, bytes });
       if (++strikes < limit || kinds.size < 2) return;
-      streak.splice(0, streak.length, ...likeliestFirst(streak));
-      const first = streak.length
-        ? `; the first requests it left unanswered, the likeliest culprit first: ${streak.map((s) => s.which).join(', ')} (if it went down, one of them may have brought it down: replay each alone)`
+      suspects = likeliestFirst(streak).map((s) => s.which);
+      const first = suspects.length
+        ? `; the first requests it left unanswered, the likeliest culprit first: ${suspects.join(', ')} (if it went down, one of them may have brought it down: replay each alone)`
         : '';
       message = `the target gave no usable answer (only transport failures, 429s or 503s) to ${strikes} requests in a row, of ${kinds.size} kinds; the run gave up on it (--give-up-after ${limit})${first}`;
       controller.abort();
     },
     get suspects() {
-      return message === undefined ? [] : streak.map((s) => s.which);
+      return suspects;
     },
     get answered() {
       return answered;
