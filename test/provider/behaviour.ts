@@ -101,6 +101,11 @@ export interface Behaviour {
 
 export const JSON_UTF8 = 'application/json; charset=utf-8';
 
+/** Whether the request has more than one line of the field `name` (Node keeps only the first of some fields). */
+export function repeatedField(req: IncomingMessage, name: string): boolean {
+  return req.rawHeaders.filter((h, i) => i % 2 === 0 && h.toLowerCase() === name).length > 1;
+}
+
 export function jsonReply(status: number, json: unknown, headers: Record<string, string> = {}): Reply {
   return { status, headers, json };
 }

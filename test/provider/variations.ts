@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
-import { jsonReply, textReply, withHeaders, type Behaviour, type Wire } from './behaviour.ts';
+import { jsonReply, repeatedField, textReply, withHeaders, type Behaviour, type Wire } from './behaviour.ts';
 import { writeJson } from './json.ts';
 import { buildCreated, errorResult } from './respond.ts';
 import { issue } from './validate.ts';
@@ -228,6 +228,22 @@ export const VARIATIONS: readonly Variation[] = [
     }),
   },
   {
+    name: 'repeated-authorization-html-400',
+    description:
+      "A request with two Authorization lines is refused by the server's own HTTP layer with an HTML 400 (nginx in front of the API; RFC 9110 §5.3: Authorization is not a list field).",
+    apply: (b) => ({
+      ...b,
+      admit: (req) =>
+        repeatedField(req, 'authorization')
+          ? textReply(
+              400,
+              'text/html',
+              '<html><head><title>400 Bad Request</title></head><body>400 Bad Request</body></html>',
+            )
+          : b.admit(req),
+    }),
+  },
+  {
     name: 'options-204',
     description: 'OPTIONS is answered 204 with Allow: POST, OPTIONS (RFC 9110 §9.3.7).',
     apply: (b) => ({
@@ -283,7 +299,7 @@ export const VARIATIONS: readonly Variation[] = [
     apply: (b) => ({
       ...b,
       admit: (req) =>
-        req.rawHeaders.filter((h, i) => i % 2 === 0 && h.toLowerCase() === 'authorization').length > 1
+        repeatedField(req, 'authorization')
           ? jsonReply(400, errorResult([issue('RepeatedHeader', '$', null, 'Send one Authorization header.')]))
           : b.admit(req),
     }),

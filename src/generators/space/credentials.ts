@@ -168,15 +168,15 @@ const twoLines = requestClass(
   'auth',
   'auth/two-authorization',
   'RFC 9110 §5.3',
-  'two Authorization lines, a wrong token then the valid one: Authorization is not a list field, so a sender MUST NOT repeat it (RFC 9110 §5.3); a server that takes the last line answers 201, hence advice',
-  { advisory: true, accept: [400, 401, 403], variantOf: 'auth/two-authorization-none-valid' },
+  'two Authorization lines, a wrong token then the valid one: Authorization is not a list field, so a sender MUST NOT repeat it (RFC 9110 §5.3); a server that takes the last line answers 201, hence advice; a 400 may be the HTTP layer’s own (nginx’s HTML page)',
+  { advisory: true, accept: [400, 401, 403], httpLayer: true, variantOf: 'auth/two-authorization-none-valid' },
 );
 const twoWrongLines = requestClass(
   'auth',
   'auth/two-authorization-none-valid',
   'RFC 9110 §5.3',
-  'two Authorization lines, neither of them valid (a wrong Bearer token, Basic): whatever a server makes of repeated lines, nothing in them authenticates',
-  { accept: [400, 401, 403] },
+  'two Authorization lines, neither of them valid (a wrong Bearer token, Basic): whatever a server makes of repeated lines, nothing in them authenticates; a 400 may be the HTTP layer’s own (nginx’s HTML page)',
+  { accept: [400, 401, 403], httpLayer: true },
 );
 
 const noneInvalidBody = requestClass(
