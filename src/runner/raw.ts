@@ -8,7 +8,7 @@ import { Duplex } from 'node:stream';
 import type { Exchange, ReceivedResponse, SentRequest, TransportErrorKind } from '../types.ts';
 import { classify, describe, received, type HttpOptions } from './http.ts';
 import { tlsConnect } from './tls.ts';
-import { framedBody, requestBytes, type Framing, type SentWire } from '../wire.ts';
+import { framedBody, halfCloses, requestBytes, type Framing, type SentWire } from '../wire.ts';
 
 /** A message to write byte by byte: header fields in order (real token in place), the body's exact bytes. */
 export interface RawMessage extends Framing {
@@ -93,8 +93,7 @@ export function sendRaw(
   return new Promise((resolve) => {
     let settled = false;
     const write = () => {
-      // No framing: the body ends where the connection does (half-close), as RFC 9112 §6.3 leaves it to the server.
-      if (m.framing === 'none') sock.end(bytes);
+      if (halfCloses(m)) sock.end(bytes);
       else sock.write(bytes);
     };
     const sock: Socket = tls

@@ -71,6 +71,18 @@ describe('sendRaw', () => {
     });
   });
 
+  it('keeps the connection open when the message has a framing field of its own, however invalid', async () => {
+    // Arrange: a server that answers only a half-closed connection (cpp-httplib 0.11 drops such, never answering).
+    const server = await tcp((_got, ended) => (ended ? ANSWER : undefined));
+    const url = `http://127.0.0.1:${server.port}/`;
+    const m = message({ framing: 'none', headers: [['Content-Length', 'abc']], body: Buffer.from('{}') });
+    // Act
+    const ex = await sendRaw({ method: 'POST', url, message: m }, SHOWN, { ...OPTS, timeoutMs: 300 });
+    // Assert: the head alone must be answered (RFC 9112 §6.3: 400), so the client waits with its side open.
+    expect(ex.error?.kind).toBe('timeout');
+    expect(server.got().toString('latin1')).toContain('Content-Length: abc\r\nConnection: close\r\n\r\n{}');
+  });
+
   it('writes repeated fields and bytes that are not UTF-8 exactly as given', async () => {
     const server = await tcp((got) => (got.includes('\r\n\r\n') ? ANSWER : undefined));
     const ex = await sendRaw(
