@@ -1,12 +1,12 @@
 import type { Check } from './types.ts';
-import { fail, unlessRefusedByHttpLayer, withResponse } from './util.ts';
+import { fail, ofTheOperation, unlessRefusedByHttpLayer, withResponse } from './util.ts';
 
 /** A documented status answers with a documented media type (parameters such as charset allowed), §4.8.17 Response. */
 export const contentTypeConformance: Check = {
   name: 'content-type-conformance',
   description: 'a documented status with content is answered with a documented Content-Type',
   scope: 'request',
-  applies: () => true,
+  applies: ofTheOperation,
   judge: unlessRefusedByHttpLayer(
     withResponse((_c, res, ctx) => {
       const byType = ctx.validators.findResponse(res.status)?.content;

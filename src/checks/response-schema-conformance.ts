@@ -1,6 +1,6 @@
 import type { Check } from './types.ts';
 import { resolvePointer } from '../spec/load.ts';
-import { fail, jsonBody, unlessRefusedByHttpLayer, withResponse } from './util.ts';
+import { fail, jsonBody, ofTheOperation, unlessRefusedByHttpLayer, withResponse } from './util.ts';
 import { dateTimeShape } from './date-time-shape.ts';
 import type { SchemaError } from '../validators/index.ts';
 
@@ -15,7 +15,7 @@ export const responseSchemaConformance: Check = {
   description: 'the body of a documented status is valid against its documented schema',
   scope: 'request',
   // A HEAD answer carries no body whatever its status (RFC 9110 §9.3.2): there is nothing to judge.
-  applies: (c) => c.method !== 'HEAD',
+  applies: (c) => c.method !== 'HEAD' && ofTheOperation(c),
   judge: unlessRefusedByHttpLayer(
     withResponse((_c, res, ctx) => {
       const byType = ctx.validators.findResponse(res.status)?.content;

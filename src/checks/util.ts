@@ -36,6 +36,14 @@ export function onRealProviders(judge: Check['judge']): Check['judge'] {
 }
 
 /**
+ * Whether a case is a request of the operation, whose answers its `responses` describe (OpenAPI 3.0.4 §4.8.10); another
+ * method or another path is not: a 400 to OPTIONS (@fastify/cors without Origin) is no answer of the POST's 400.
+ */
+export function ofTheOperation(c: Pick<TestCase, 'kind'>): boolean {
+  return c.kind !== 'method' && c.kind !== 'path';
+}
+
+/**
  * Skips a 4xx to a message the server's HTTP layer may refuse before the operation sees it (`TestCase.httpLayer`: no
  * framing, an unknown method token): such an answer (Node's bare 400, a framework's own error body) is the HTTP
  * layer's, which the operation's documented content does not describe.

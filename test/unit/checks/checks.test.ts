@@ -1021,10 +1021,16 @@ describe('the checks of the verdict profile', () => {
     ).toBe(false);
   });
 
-  it('a HEAD answer has no body to judge (RFC 9110 §9.3.2), whatever its status; other methods do', () => {
-    const schema = createChecks().find((k) => k.name === 'response-schema-conformance')!;
-    expect(schema.applies(kase('method', { method: 'HEAD' }))).toBe(false);
-    expect(schema.applies(kase('method', { method: 'GET' }))).toBe(true);
+  it('judges the content of the operation’s answers only: no HEAD (RFC 9110 §9.3.2), no other method or path', () => {
+    for (const name of ['response-schema-conformance', 'content-type-conformance']) {
+      const check = createChecks().find((k) => k.name === name)!;
+      expect(check.applies(kase('valid')), name).toBe(true);
+      expect(check.applies(kase('schema-violation')), name).toBe(true);
+      // OpenAPI 3.0.4 §4.8.10: the POST's responses do not describe a 400 to OPTIONS (@fastify/cors without Origin).
+      expect(check.applies(kase('method', { method: 'HEAD' })), name).toBe(false);
+      expect(check.applies(kase('method', { method: 'OPTIONS' })), name).toBe(false);
+      expect(check.applies(kase('path', { pathSuffix: '/conformance-unknown' })), name).toBe(false);
+    }
   });
 
   it('an extra member is documented as one to leave out, a body that is not JSON as JSON text due', () => {
