@@ -214,7 +214,12 @@ export function preflightMessage(p: PreflightResult): string {
     p.received === '404'
       ? ': no route there; is --target the base URL the spec’s servers[0].url stands for (the operation’s path is appended to it)?'
       : '';
-  return `the target answered ${p.label} with ${p.received} (expected ${p.expected})${route}`;
+  // A proxy that does not pass Authorization on made every valid request 401: three problems said so, none said why.
+  const credentials =
+    p.received === '401' && p.label !== 'preflight/no-credentials'
+      ? ': the run’s credentials were refused; are they the target’s (--token, CONNECT_TOKEN), and does every proxy on the way pass Authorization on?'
+      : '';
+  return `the target answered ${p.label} with ${p.received} (expected ${p.expected})${route}${credentials}`;
 }
 
 /** The preflight probes not answered as certain: one warning each (its code says `preflight`). */

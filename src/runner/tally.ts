@@ -216,7 +216,10 @@ export function createTally(
       (c.advisory !== undefined || c.httpLayer) && isStatusFailure(f) && !header ? (c.class ?? c.label) : undefined;
     // An omitted echo is a line a field (`at`): which fields a server leaves out is the finding.
     const field = f.kind === 'echo-omission' && f.at !== undefined ? `|${f.at}` : '';
-    const key = `${f.check}|${f.kind}|${f.rule}${field}${where === undefined ? '' : `|${where}|${String(f.received)}`}`;
+    // A 405 and a 2xx to OPTIONS without Allow are two rules (RFC 9110 §15.5.6, §9.3.7): a line each, by its message
+    // (which names no method), so that the 405s are not counted under the OPTIONS line that came first.
+    const rfc = f.kind === 'missing-allow-header' ? `|${f.message}` : '';
+    const key = `${f.check}|${f.kind}|${f.rule}${field}${rfc}${where === undefined ? '' : `|${where}|${String(f.received)}`}`;
     const w = warnings.get(key) ?? {
       code: `${f.check}/${f.kind}`,
       rule: f.rule,

@@ -15,6 +15,11 @@ describe('preflightMessage', () => {
       '404',
       'the target answered preflight/invalid-body with 404 (expected 400): no route there; is --target the base URL the spec’s servers[0].url stands for (the operation’s path is appended to it)?',
     ],
+    [
+      'valid credentials refused: the token and the proxies are asked about',
+      '401',
+      'the target answered preflight/invalid-body with 401 (expected 400): the run’s credentials were refused; are they the target’s (--token, CONNECT_TOKEN), and does every proxy on the way pass Authorization on?',
+    ],
   ])('%s', (_what, received, message) => {
     expect(preflightMessage({ label: 'preflight/invalid-body', expected: '400', received, ok: false })).toBe(message);
   });
