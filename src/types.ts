@@ -36,6 +36,13 @@ export interface ReceivedResponse {
   readonly truncated: boolean;
   /** The body's bytes are not UTF-8 (`body` holds U+FFFD in their place); never set on a cut body. */
   readonly notUtf8?: true;
+  /** The body does not decode in the Content-Encoding the answer names (`body` is the bytes as they came). */
+  readonly undecodable?: true;
+  /**
+   * Fields that came on more than one line although they are no list (RFC 9110 §5.3: e.g. Content-Type, §8.3), lower
+   * case; `headers` joins their lines with ", ".
+   */
+  readonly repeated?: readonly string[];
 }
 
 /** Why no answer could be judged. */

@@ -1,7 +1,10 @@
 import type { Check } from './types.ts';
 import { fail, ofTheOperation, unlessRefusedByHttpLayer, withResponse } from './util.ts';
 
-/** A documented status answers with a documented media type (parameters such as charset allowed), §4.8.17 Response. */
+/**
+ * A documented status answers with a documented media type (parameters such as charset allowed), §4.8.17 Response,
+ * on one Content-Type line: it is no list field (RFC 9110 §5.3, §8.3), and of two lines a client keeps either.
+ */
 export const contentTypeConformance: Check = {
   name: 'content-type-conformance',
   description: 'a documented status with content is answered with a documented Content-Type',
@@ -12,9 +15,20 @@ export const contentTypeConformance: Check = {
       const byType = ctx.validators.findResponse(res.status)?.content;
       if (!byType || byType.size === 0) return undefined;
       const received = res.headers['content-type'];
-      if (ctx.validators.responseFor(res.status, received)) return undefined;
+      const twice = res.repeated?.includes('content-type') === true;
+      if (!twice && ctx.validators.responseFor(res.status, received)) return undefined;
       const documented = [...byType.keys()];
       const rule = [...byType.values()][0].pointer.replace(/\/[^/]+\/schema$/, '');
+      if (twice)
+        return fail(
+          'repeated-content-type',
+          // The operation's responses, not one status's: the line is repeated on every answer alike.
+          rule.replace(/\/[^/]+\/content$/, ''),
+          // The status is not named: a gateway adds the second line to every answer, one problem.
+          `answered with two Content-Type lines (${received ?? ''}): no sender may repeat the field (RFC 9110 §5.3)`,
+          received ?? null,
+          documented,
+        );
       return fail(
         'undocumented-content-type',
         rule,

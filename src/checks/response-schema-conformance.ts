@@ -37,6 +37,16 @@ export const responseSchemaConformance: Check = {
             }
           : cut;
       }
+      // A body that does not decode in the coding its Content-Encoding names cannot be read by any client (RFC 9110
+      // §8.4): a compression layer that labels a body it did not compress, or compresses it twice.
+      if (res.undecodable)
+        return fail(
+          'undecodable-content',
+          validator.pointer,
+          `${res.status} body does not decode as its Content-Encoding (${res.headers['content-encoding'] ?? ''}) says (RFC 9110 §8.4)`,
+          res.body.slice(0, 200),
+          `a body in the ${res.headers['content-encoding'] ?? ''} coding`,
+        );
       // RFC 8259 §8.1: JSON text exchanged between systems MUST be UTF-8; other bytes are no JSON text, whatever a
       // lenient decoder (U+FFFD in their place) would make of them.
       if (res.notUtf8)

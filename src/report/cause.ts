@@ -46,6 +46,9 @@ const STATUS_ORDER = [
 ];
 const FATAL = new Set(STATUS_ORDER.slice(0, 2));
 
+/** Content findings that a gateway makes on every answer alike (a second Content-Type line): one cause whatever the status. */
+const ANY_STATUS_KINDS: ReadonlySet<string> = new Set(['repeated-content-type']);
+
 /** Whether a failure is about the answer's status (or its absence), as opposed to its content. */
 export function isStatusFailure(f: Pick<Failure, 'check'>): boolean {
   return STATUS_ORDER.includes(f.check);
@@ -255,7 +258,7 @@ export function causesOf(
     byKey.set(key, [...(byKey.get(key) ?? []), f]);
   }
   for (const [key, fs] of byKey) {
-    const core = `received ${answer} | ${key}`;
+    const core = ANY_STATUS_KINDS.has(fs[0].kind) ? `any status | ${key}` : `received ${answer} | ${key}`;
     out.push({
       core,
       scope: '',

@@ -112,28 +112,58 @@ export function received(
   encoding: string | undefined,
   truncated: boolean,
   maxBodyBytes: number,
+  repeated?: readonly string[],
 ): ReceivedResponse {
   const decoded = decode(body, encoding, truncated, maxBodyBytes);
-  if (decoded === 'too-large') return { status, headers, body: '', truncated: true };
+  const twice = repeated?.length ? { repeated } : {};
+  if (decoded === 'too-large') return { status, headers, body: '', truncated: true, ...twice };
+  const bytes = decoded === 'undecodable' ? body : decoded;
   return {
     status,
     headers,
-    body: decoded.toString('utf8'),
+    body: bytes.toString('utf8'),
     truncated,
-    ...(truncated || isUtf8(decoded) ? {} : { notUtf8: true as const }),
+    ...(truncated || isUtf8(bytes) ? {} : { notUtf8: true as const }),
+    ...(decoded === 'undecodable' ? { undecodable: true as const } : {}),
+    ...twice,
   };
 }
 
 /**
- * Undoes a Content-Encoding a server applied (RFC 9110 §8.4); a body that does not decode is judged as it came, and
- * one that decodes to more than the cap (a decompression bomb) is `too-large`.
+ * Answer fields a sender may not repeat (RFC 9110 §5.3: no list syntax) and a check reads: a second line contradicts
+ * the first, and clients keep either (an operator's `add_header Content-Type` beside the application's).
+ */
+const SINGLETON_FIELDS: ReadonlySet<string> = new Set([
+  'content-type',
+  'content-length',
+  'date',
+  'location',
+  'retry-after',
+]);
+
+/** The singleton fields among an answer's field names with their lines (a name may repeat, in any case). */
+export function repeatedFields(names: Iterable<string>): string[] | undefined {
+  const seen = new Set<string>();
+  let out: string[] | undefined;
+  for (const name of names) {
+    const k = name.toLowerCase();
+    if (!SINGLETON_FIELDS.has(k)) continue;
+    if (seen.has(k) && !out?.includes(k)) (out ??= []).push(k);
+    seen.add(k);
+  }
+  return out;
+}
+
+/**
+ * Undoes a Content-Encoding a server applied (RFC 9110 §8.4); a body that does not decode in the coding it names is
+ * `undecodable` (judged as it came), and one that decodes to more than the cap (a decompression bomb) is `too-large`.
  */
 export function decode(
   body: Buffer,
   encoding: string | undefined,
   truncated: boolean,
   maxOutputLength: number,
-): Buffer | 'too-large' {
+): Buffer | 'too-large' | 'undecodable' {
   if (!encoding || truncated || body.length === 0) return body;
   try {
     switch (encoding.trim().toLowerCase()) {
@@ -148,7 +178,7 @@ export function decode(
         return body;
     }
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? 'too-large' : body;
+    return (e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? 'too-large' : 'undecodable';
   }
 }
 
@@ -288,6 +318,7 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
       let controller: Dispatcher.DispatchController | undefined;
       let status = 0;
       let headers: Record<string, string> = {};
+      let repeated: string[] | undefined;
       let responded = false;
       const chunks: Buffer[] = [];
       let size = 0;
@@ -307,7 +338,15 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
       const finish = () => {
         const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
         done({
-          response: received(status, headers, bytes, headers['content-encoding'], truncated, opts.maxBodyBytes),
+          response: received(
+            status,
+            headers,
+            bytes,
+            headers['content-encoding'],
+            truncated,
+            opts.maxBodyBytes,
+            repeated,
+          ),
         });
       };
       const timer = setTimeout(() => {
@@ -328,9 +367,14 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
               responded = true;
               status = statusCode;
               headers = {};
+              repeated = undefined;
               for (const k in hdrs) {
                 const v = hdrs[k];
-                if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+                if (v === undefined) continue;
+                if (Array.isArray(v)) {
+                  headers[k] = v.join(', ');
+                  if (SINGLETON_FIELDS.has(k)) (repeated ??= []).push(k);
+                } else headers[k] = v;
               }
             },
             onResponseData(c, chunk) {

@@ -6,7 +6,7 @@ import { connect as netConnect, isIP, type Socket } from 'node:net';
 import { connect as tlsConnectSocket } from 'node:tls';
 import { Duplex } from 'node:stream';
 import type { Exchange, ReceivedResponse, SentRequest, TransportErrorKind } from '../types.ts';
-import { classify, describe, received, type HttpOptions } from './http.ts';
+import { classify, describe, received, repeatedFields, type HttpOptions } from './http.ts';
 import { tlsConnect } from './tls.ts';
 import { framedBody, halfCloses, requestBytes, type Framing, type SentWire } from '../wire.ts';
 
@@ -142,6 +142,7 @@ export function sendRaw(
             headers['content-encoding'],
             truncated,
             opts.maxBodyBytes,
+            repeatedFields(res.rawHeaders.filter((_, i) => i % 2 === 0)),
           ),
         });
       };

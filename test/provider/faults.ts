@@ -9,6 +9,7 @@ import {
   jsonReply,
   mediaTypeOf,
   parseAuthorization,
+  repeatedField,
   textReply,
   type AuthOutcome,
   withHeaders,
@@ -1873,9 +1874,82 @@ export const FAULTS: readonly Fault[] = [
     apply: (b) => ({
       ...b,
       admit: (req) =>
-        req.rawHeaders.filter((h, i) => i % 2 === 0 && h.toLowerCase() === 'content-type').length > 1
+        repeatedField(req, 'content-type')
           ? textReply(500, 'text/html', '<h1>500 Internal Server Error</h1>')
           : b.admit(req),
+    }),
+  },
+  {
+    name: 'content-type-added-twice',
+    area: 'transport',
+    caughtBy: ['content-type-conformance'],
+    description:
+      "A gateway's `add_header Content-Type application/json always` beside the application's own: every answer carries two Content-Type lines (RFC 9110 §5.3: no list field).",
+    apply: (b) => ({
+      ...b,
+      transmit: (res, wire, req) => {
+        const own = Object.keys(wire.headers).find((h) => h.toLowerCase() === 'content-type');
+        if (own === undefined) return b.transmit(res, wire, req);
+        const { [own]: first, ...rest } = wire.headers;
+        res.writeHead(wire.status, { ...rest, 'Content-Type': [first, 'application/json'] });
+        res.end(wire.body, 'utf8');
+      },
+    }),
+  },
+  {
+    name: 'range-applied-to-post',
+    area: 'transport',
+    caughtBy: ['valid-is-created'],
+    description:
+      'The server library applies a Range field to any answer (cpp-httplib 0.11): a POST with `Range: bytes=0-9` gets 206 and ten bytes of the 201, one with a malformed range 416 (RFC 9110 §14.2: ignored on any method but GET).',
+    apply: (b) => ({
+      ...b,
+      transmit: (res, wire, req) => {
+        const range = req.headers.range;
+        if (range === undefined || wire.status !== 201) return b.transmit(res, wire, req);
+        const m = /^bytes=(\d+)-(\d+)$/.exec(range);
+        const bytes = Buffer.from(wire.body, 'utf8');
+        if (m === null) {
+          res.writeHead(416, { 'Content-Range': `bytes */${bytes.length}`, 'Content-Length': '0' });
+          res.end();
+          return;
+        }
+        const part = bytes.subarray(Number(m[1]), Number(m[2]) + 1);
+        res.writeHead(206, {
+          ...wire.headers,
+          'Content-Range': `bytes ${m[1]}-${Number(m[1]) + part.length - 1}/${bytes.length}`,
+          'Content-Length': String(part.length),
+        });
+        res.end(part);
+      },
+    }),
+  },
+  {
+    name: 'cors-origin-throws-500',
+    area: 'valid-refused',
+    caughtBy: ['not-a-server-error'],
+    description:
+      "The cors middleware's origin callback throws for an origin not on its list, and Express's default error handler answers 500 in HTML: any request that carries another Origin fails.",
+    apply: (b) => ({
+      ...b,
+      admit: (req) =>
+        req.headers.origin !== undefined && req.headers.origin !== 'https://app.example.com'
+          ? textReply(500, 'text/html; charset=utf-8', '<pre>Error: Not allowed by CORS</pre>')
+          : b.admit(req),
+    }),
+  },
+  {
+    name: 'content-encoding-without-coding',
+    area: 'transport',
+    caughtBy: ['response-schema-conformance'],
+    description:
+      'A request that takes gzip gets answers labelled Content-Encoding: gzip whose bodies are not compressed (the header set by hand where the compression middleware was switched off).',
+    apply: (b) => ({
+      ...b,
+      transmit: (res, wire, req) =>
+        /gzip/i.test(req.headers['accept-encoding'] ?? '') && wire.body !== ''
+          ? b.transmit(res, { ...wire, headers: { ...wire.headers, 'Content-Encoding': 'gzip' } }, req)
+          : b.transmit(res, wire, req),
     }),
   },
   {

@@ -40,6 +40,17 @@ const post = (c: HttpClient, base: string, headers: Record<string, string> = {})
   );
 
 describe('createHttpClient against hostile servers', () => {
+  it('a field no sender may repeat, on two lines: joined, and named in repeated; a list field is not', async () => {
+    server = await servers.startServer((_req, res) => {
+      res.setHeader('content-type', ['application/json; charset=utf-8', 'application/json']);
+      res.setHeader('vary', ['a', 'b']);
+      res.writeHead(201).end('{}');
+    });
+    const ex = await post(newClient(), server.url);
+    expect(ex.response?.headers['content-type']).toBe('application/json; charset=utf-8, application/json');
+    expect(ex.response?.repeated).toEqual(['content-type']);
+  });
+
   it('a server that never answers: a timeout, on time', async () => {
     // Arrange
     server = await servers.silent();

@@ -9,6 +9,7 @@ import type { Dimension } from './class.ts';
 import { credentials } from './credentials.ts';
 import { depth } from './depth.ts';
 import { encodings } from './encodings.ts';
+import { fields } from './fields.ts';
 import { formats } from './formats.ts';
 import { framing } from './framing.ts';
 import { jsonText } from './json-text.ts';
@@ -37,6 +38,7 @@ export const DIMENSIONS: readonly Dimension[] = [
   credentials,
   mediaTypes,
   accept,
+  fields,
   methods,
   paths,
 ];

@@ -22,6 +22,12 @@ function dated(created: string): Exchange {
 
 const NOT_UTF8_201 = answer(201, { ...CREATED, returnUrl: 'b\ufffdc' });
 const NOT_UTF8: Exchange = { ...NOT_UTF8_201, response: { ...NOT_UTF8_201.response!, notUtf8: true } };
+/** A 201 with two Content-Type lines (the transport joins them and names the field in `repeated`). */
+const TWO_TYPES_201 = answer(201, CREATED, { 'content-type': 'application/json; charset=utf-8, application/json' });
+/** A 201 labelled gzip whose bytes are not gzip (the transport says `undecodable` and keeps them as they came). */
+const FALSE_GZIP_201 = answer(201, CREATED, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+const FALSE_GZIP: Exchange = { ...FALSE_GZIP_201, response: { ...FALSE_GZIP_201.response!, undecodable: true } };
+const TWO_TYPES: Exchange = { ...TWO_TYPES_201, response: { ...TWO_TYPES_201.response!, repeated: ['content-type'] } };
 const numberCase = (body: string) =>
   kase('valid', {
     body: `{"brand":"b","type":"EV","properties":${body}}`,
@@ -481,6 +487,28 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     [
       '/paths/~1v1~1onboarding~1entities/post/responses/201/content',
       '201 answered with Content-Type text/plain: Documented: application/json',
+    ],
+  ],
+  [
+    'response-schema-conformance',
+    kase('valid'),
+    FALSE_GZIP,
+    'fail:undecodable-content',
+    'a body labelled gzip that is not (a compression layer switched off, the header set by hand)',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201/content/application~1json/schema',
+      '201 body does not decode as its Content-Encoding (gzip) says (RFC 9110 §8.4)',
+    ],
+  ],
+  [
+    'content-type-conformance',
+    kase('valid'),
+    TWO_TYPES,
+    'fail:repeated-content-type',
+    'two Content-Type lines (a gateway adds its own beside the application’s)',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses',
+      'answered with two Content-Type lines (application/json; charset=utf-8, application/json): no sender may repeat the field (RFC 9110 §5.3)',
     ],
   ],
   [

@@ -161,6 +161,34 @@ describe('sendRaw', () => {
     expect(capped.response?.truncated).toBe(true);
   });
 
+  it('says when a body does not decode in the coding it is labelled with, and keeps its bytes', async () => {
+    const server = await tcp((got) =>
+      got.includes('\r\n\r\n')
+        ? 'HTTP/1.1 201 Created\r\nContent-Encoding: gzip\r\nContent-Length: 2\r\n\r\n{}'
+        : undefined,
+    );
+    const ex = await sendRaw(
+      { method: 'POST', url: `http://127.0.0.1:${server.port}/`, message: message({}) },
+      SHOWN,
+      OPTS,
+    );
+    expect(ex.response).toMatchObject({ body: '{}', undecodable: true });
+  });
+
+  it('names a field no sender may repeat that came on two lines, in any case; not a list field', async () => {
+    const server = await tcp((got) =>
+      got.includes('\r\n\r\n')
+        ? 'HTTP/1.1 201 Created\r\nContent-Type: application/json\r\ncontent-type: text/html\r\nVary: a\r\nVary: b\r\nContent-Length: 2\r\n\r\n{}'
+        : undefined,
+    );
+    const ex = await sendRaw(
+      { method: 'POST', url: `http://127.0.0.1:${server.port}/`, message: message({}) },
+      SHOWN,
+      OPTS,
+    );
+    expect(ex.response?.repeated).toEqual(['content-type']);
+  });
+
   it("says when an answer's bytes are not UTF-8, except in a body cut at the cap", async () => {
     const server = await tcp((got) =>
       got.includes('\r\n\r\n')

@@ -1,0 +1,55 @@
+/**
+ * Other request fields a client or a browser adds to a valid request, each a rule of RFC 9110 the server's middleware
+ * meets before the handler: Accept-Encoding (a compression layer answers in a coding, which the suite undoes), Origin
+ * (a CORS layer; a browser sends it on every cross-origin POST) and Range (defined for GET only, so a POST's answer is
+ * whole). 201 is due to each, as to the same request without the field.
+ */
+import type { Draft } from '../draft.ts';
+import { emit, requestClass, type Dimension } from './class.ts';
+import { wire } from './wire.ts';
+
+const acceptEncoding = requestClass(
+  'valid',
+  'valid/accept-encoding',
+  'RFC 9110 §12.5.3',
+  'a valid request that takes gzip, deflate or br back (as browsers and most HTTP clients say): 201 due, in any of them or none; the answer is judged once its coding is undone (a compression layer that labels a body it did not compress, or frames it by its length before compression, fails)',
+);
+const origin = requestClass(
+  'valid',
+  'valid/origin',
+  'RFC 6454 §7',
+  'a valid request with the Origin a browser adds to a cross-origin POST: 201 due, or 403 from a server that refuses an origin it does not trust; a CORS layer whose origin check throws answers 500',
+  { accept: [201, 403] },
+);
+const range = requestClass(
+  'valid',
+  'valid/range/<form>',
+  'RFC 9110 §14.2',
+  'a valid request with a Range field, well-formed or not: range handling is defined for GET only, and a server MUST ignore the field on any other method, so 201 is due with the whole answer (cpp-httplib applies it to a POST: 206 or 416)',
+);
+
+/** Range values: a well-formed byte range, and one no range-unit parser reads. */
+const RANGES: readonly (readonly [string, string])[] = [
+  ['bytes-0-9', 'bytes=0-9'],
+  ['malformed', 'bytes=x-'],
+];
+
+export const fields: Dimension = {
+  name: 'fields',
+  title: 'Other request fields',
+  summary:
+    'Accept-Encoding, Origin and Range on an otherwise valid request: the middleware that reads them (compression, CORS, range handling) must leave the answer as it is without them, 201 due (403 accepted to an origin a server refuses).',
+  classes: [acceptEncoding, origin, range],
+  drafts(ctx) {
+    const m = JSON.stringify(ctx.minimal);
+    // Written byte by byte: the HTTP client writes no Accept-Encoding, and would not write a field it has its own use for.
+    const raw = (name: string, value: string) => ({
+      wire: wire({ contentType: ctx.ct, extra: [[name, value]] }, undefined, Buffer.from(m)),
+    });
+    const out: Draft[] = [];
+    out.push(...emit(ctx, acceptEncoding, {}, m, raw('Accept-Encoding', 'gzip, deflate, br')));
+    out.push(...emit(ctx, origin, {}, m, raw('Origin', 'https://conformance.invalid')));
+    for (const [form, value] of RANGES) out.push(...emit(ctx, range, { form }, m, raw('Range', value)));
+    return out;
+  },
+};
