@@ -18,16 +18,6 @@ export interface SentWire extends Framing {
   readonly bodyBase64?: string;
 }
 
-/**
- * Whether the sender half-closes after the message: only when it has no framing at all, so that its body ends where
- * the connection does (RFC 9112 §6.3 leaves such a body to the server). A framing field of the message's own, however
- * invalid, can be answered from the head, on a connection still open: cpp-httplib 0.11 drops a half-closed one
- * unanswered, and the verdict hung on which came first.
- */
-export function halfCloses(m: Framing & { readonly headers: readonly (readonly [string, string])[] }): boolean {
-  return m.framing === 'none' && !m.headers.some(([k]) => /^(content-length|transfer-encoding)$/i.test(k));
-}
-
 /** The body as it goes on the wire: as is, or cut into chunks of the given sizes (RFC 9112 §7.1), the rest in one. */
 export function framedBody(f: Framing, body: Buffer | undefined): Buffer {
   const bytes = body ?? Buffer.alloc(0);

@@ -16,16 +16,20 @@ export function responseIsReceived(p: OperationProfile): Check {
     description: 'every request is answered (no timeout, reset or refused connection)',
     scope: 'request',
     applies: () => true,
-    judge: (c, ex) =>
-      ex.error
-        ? {
-            kind: ex.error.kind,
-            severity: c.httpLayer && ex.error.kind === 'connection-reset' && !invalidFraming(c) ? 'warning' : 'error',
-            rule,
-            message: ex.error.message,
-            received: ex.error.kind,
-          }
-        : undefined,
+    judge: (c, ex) => {
+      if (!ex.error) return undefined;
+      const closed = c.httpLayer === true && ex.error.kind === 'connection-reset' && !invalidFraming(c);
+      return {
+        kind: ex.error.kind,
+        severity: closed ? 'warning' : 'error',
+        rule,
+        // A bare "ECONNRESET" among the warnings read as a fault of the transport: say why it is only a warning.
+        message: closed
+          ? `${ex.error.message}: closed without an answer, which a server may do to a message its HTTP layer will not read (RFC 9112 §2.2: it SHOULD answer 400)`
+          : ex.error.message,
+        received: ex.error.kind,
+      };
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 // Where curl cannot send a raw message exactly (no framing, chunk sizes of the suite's choosing), a one-line Node
 // script that writes its bytes to the target does: the request as the suite wrote it, the token from CONNECT_TOKEN.
 import { REDACTED, REDACTED_SWAPPED, REDACTED_TRUNCATED } from '../secrets.ts';
-import { framedBody, halfCloses, requestBytes, type SentWire } from '../wire.ts';
+import { framedBody, requestBytes, type SentWire } from '../wire.ts';
 
 /** What curl's line cannot reproduce of a raw message, in a few words; undefined when curl sends the same bytes. */
 export function curlGap(wire: SentWire | undefined): string | undefined {
@@ -20,18 +20,17 @@ function shq(s: string): string {
 /**
  * A `node -e` line that opens a connection to the target (TLS for https, verified as Node verifies; set
  * `NODE_EXTRA_CA_CERTS` for a private CA), writes the message's exact bytes with the token from `CONNECT_TOKEN` where
- * the report shows it redacted, half-closes when the message has no framing at all (`halfCloses`), and prints the answer.
+ * the report shows it redacted, and prints the answer (as the suite, it never half-closes: the server closes).
  */
 export function toScript(req: { readonly method: string; readonly url: string; readonly wire: SentWire }): string {
   const w = req.wire;
   const body = w.bodyBase64 === undefined ? undefined : Buffer.from(w.bodyBase64, 'base64');
   const bytes = requestBytes(req.method, new URL(req.url), w.headers, framedBody(w, body)).toString('base64');
-  const send = halfCloses(w) ? 'end' : 'write';
   const js =
     `const[u,b]=process.argv.slice(1),{hostname:h,port:p,protocol:s}=new URL(u),` +
     `t=process.env.CONNECT_TOKEN??"",w=t.replace(/[A-Za-z]/g,x=>x<="Z"?x.toLowerCase():x.toUpperCase()),` +
     `m=Buffer.from(Buffer.from(b,"base64").toString("latin1").replaceAll(${JSON.stringify(REDACTED_SWAPPED)},w==t?t+"0":w).replaceAll(${JSON.stringify(REDACTED_TRUNCATED)},t.slice(0,-1)).replaceAll(${JSON.stringify(REDACTED)},t),"latin1"),` +
-    `c=require(s=="https:"?"tls":"net").connect({host:h.replace(/^\\[|\\]$/g,""),port:p||(s=="https:"?443:80)},()=>c.${send}(m));` +
+    `c=require(s=="https:"?"tls":"net").connect({host:h.replace(/^\\[|\\]$/g,""),port:p||(s=="https:"?443:80)},()=>c.write(m));` +
     `c.pipe(process.stdout)`;
   return `node -e ${shq(js)} ${shq(req.url)} ${bytes}`;
 }

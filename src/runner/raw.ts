@@ -8,7 +8,7 @@ import { Duplex } from 'node:stream';
 import type { Exchange, ReceivedResponse, SentRequest, TransportErrorKind } from '../types.ts';
 import { classify, describe, received, repeatedFields, type HttpOptions } from './http.ts';
 import { tlsConnect } from './tls.ts';
-import { framedBody, halfCloses, requestBytes, type Framing, type SentWire } from '../wire.ts';
+import { framedBody, requestBytes, type Framing, type SentWire } from '../wire.ts';
 
 /** A message to write byte by byte: header fields in order (real token in place), the body's exact bytes. */
 export interface RawMessage extends Framing {
@@ -92,10 +92,10 @@ export function sendRaw(
   const host = url.hostname.replace(/^\[|\]$/g, '');
   return new Promise((resolve) => {
     let settled = false;
-    const write = () => {
-      if (halfCloses(m)) sock.end(bytes);
-      else sock.write(bytes);
-    };
+    // Never half-closed, a message without framing included: a request without Content-Length or Transfer-Encoding has
+    // no body (RFC 9112 §6.3), and Go's net/http cancels a request whose client half-closed (Caddy then answers 200, no
+    // body), cpp-httplib 0.11 drops it unanswered: verdicts that hung on timing.
+    const write = () => sock.write(bytes);
     const sock: Socket = tls
       ? tlsConnectSocket({ host, port, ...(isIP(host) ? {} : { servername: host }), ...tlsConnect(opts) }, write)
       : netConnect({ host, port }, write);

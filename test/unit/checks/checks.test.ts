@@ -61,7 +61,10 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     { ...timeout, error: { kind: 'connection-reset', message: 'socket hang up' } },
     'warn:connection-reset',
     'a message the HTTP layer may refuse, answered by closing the connection: a warning (RFC 9112 §2.2)',
-    ['/paths/~1v1~1onboarding~1entities/post/responses', 'socket hang up'],
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses',
+      'socket hang up: closed without an answer, which a server may do to a message its HTTP layer will not read (RFC 9112 §2.2: it SHOULD answer 400)',
+    ],
   ],
   [
     'response-is-received',

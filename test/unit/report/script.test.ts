@@ -20,13 +20,13 @@ afterEach(() => {
 function whole(b: Buffer): boolean {
   const end = b.indexOf('\r\n\r\n');
   const head = b.subarray(0, Math.max(0, end)).toString('latin1');
-  // A framing field of the case's own (a Transfer-Encoding no reader knows): its bytes come in one write.
-  if (end >= 0 && /\r\ntransfer-encoding:/i.test(head)) return b.length > end + 4;
   const length = /\r\ncontent-length: *(\d+)/i.exec(head)?.[1];
-  return end >= 0 && length !== undefined && b.length - end - 4 >= Number(length);
+  // No Content-Length (none at all, or a Transfer-Encoding no reader knows): the bytes come in one write.
+  if (length === undefined) return end >= 0 && b.length > end + 4;
+  return end >= 0 && b.length - end - 4 >= Number(length);
 }
 
-/** A server on 127.0.0.1 that keeps the bytes of each connection and answers once the message is whole or the client half-closed. */
+/** A server on 127.0.0.1 that keeps the bytes of each connection and answers once the message is whole (or its sender closed). */
 async function capture(): Promise<{ url: string; connections: Buffer[] }> {
   const connections: Buffer[] = [];
   const sockets = new Set<Socket>();
