@@ -63,6 +63,8 @@ export function createTally(
     ]),
   );
   const failures = new Map<string, TalliedFailure>();
+  /** Random cases whose answer was lost, kept each as its own failure (`noteFailure`). */
+  let lostKept = 0;
   /**
    * Problems by signature: the first case's failures, the plainest example, the failure keys it groups. Causes a
    * random case may owe to a boundary problem wait in `pending` until the report (see `resolved`).
@@ -185,7 +187,12 @@ export function createTally(
 
   /** A distinct failure (check, kind, rule, class) counted; its first case kept as the example. */
   const noteFailure = (c: TestCase, ex: Exchange, f: Failure, waiver: Waiver | undefined, baselined: boolean) => {
-    const key = failureKey(f, c);
+    // A random case whose answer was lost keeps its own record (the first LOST_KEPT): when a target goes down, the one
+    // that brought it down is among them, and a random case is not made again without its seed (a long name crashed
+    // cpp-httplib's handler, and only another case of its class was in the report).
+    const own = LOST.has(f.kind) && c.phase === 'random' && lostKept < LOST_KEPT;
+    const key = own ? `${failureKey(f, c)}|${c.id}` : failureKey(f, c);
+    if (own && !failures.has(key)) lostKept++;
     const seen = failures.get(key);
     if (seen) {
       seen.occurrences++;
@@ -578,6 +585,8 @@ function acceptedCore(p: TalliedProblem): string | undefined {
 
 /** What a target that went down answers: nothing. */
 const LOST = new Set(['connection-reset', 'connection-refused', 'timeout']);
+/** How many random cases with a lost answer keep a record of their own (twice the default --give-up-after). */
+const LOST_KEPT = 16;
 /** The scope of the one problem a target that went down leaves (`mergeOutage`). */
 const OUTAGE_SCOPE = 'the requests left unanswered when the target went down';
 

@@ -364,6 +364,22 @@ describe('createTally: problems', () => {
     ]);
   });
 
+  it('keeps each random case whose answer was lost, so that the one that brought a target down is reported', () => {
+    const t = tallyOf();
+    const lost = (id: string) => {
+      const c = valid(id, 'valid/random/application-json', '{"brand":"b","type":"EV"}', 'random');
+      const reset: Judged = {
+        check: byName('response-is-received'),
+        outcome: 'fail',
+        failures: [{ check: 'response-is-received', ...fail('connection-reset', RESPONSES, 'socket hang up') }],
+      };
+      const { request, durationMs, rateLimited } = answer(c, 0);
+      t.record(c, { request, durationMs, rateLimited, error: { kind: 'connection-reset', message: 'x' } }, [reset], 1);
+    };
+    for (const id of ['r00103', 'r00095']) lost(id);
+    expect(t.report(META).failures.map((f) => f.case.id)).toEqual(['r00103', 'r00095']);
+  });
+
   it('lists a 500 to an advisory case once, as a problem, not again as a warning', () => {
     // Arrange: an advisory case answered 500: the server error, and its row's status finding softened to a warning.
     const t = tallyOf();
