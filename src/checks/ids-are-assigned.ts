@@ -6,6 +6,9 @@ import type { OperationProfile } from './profile.ts';
 import { rulesOf } from './rules.ts';
 import { answered, fail } from './util.ts';
 
+/** How many entity ids a run remembers with their request's identifier (about 200 KB at most). */
+const NAMED_KEPT = 4096;
+
 /** The nil UUID (RFC 9562 §5.9), in either case: all 128 bits zero, what Go's zero uuid.UUID and .NET's Guid.Empty write. */
 const NIL = /^(?:urn:uuid:)?0{8}-0{4}-0{4}-0{4}-0{12}$/i;
 
@@ -14,24 +17,26 @@ const NIL = /^(?:urn:uuid:)?0{8}-0{4}-0{4}-0{4}-0{12}$/i;
  * ids: never the nil UUID, which RFC 9562 §5.9 sets apart as no identifier at all. A field left at its zero value (a
  * Go struct's uuid.UUID, .NET's Guid.Empty) is a uuid by the format and identifies nothing. And two requests that
  * name different entities (`OperationProfile.entityId`: by their identifier) never get one entity id. Stateful over a
- * run: it keeps the first entity id and name.
+ * run: it keeps the first 4,096 entity ids with their names.
  */
 export function idsAreAssigned(p: OperationProfile): Check | undefined {
   const paths = p.assignedIds ?? [];
   if (paths.length === 0) return undefined;
   const rule = rulesOf(p).created;
   const entity = p.entityId;
-  // The run's first entity id and the name its request gave the entity: an id set once (pydantic's `uuid4()` as a
-  // field default, evaluated at start) comes back for every entity.
-  let first: { id: string; name: string } | undefined;
-  /** The same entity id for a request that names another entity than the first answer's did. */
+  // The entity ids of the run (the first NAMED_KEPT, a bounded memory) and the name each one's request gave: an id set
+  // once (pydantic's `uuid4()` as a field default, evaluated at start) comes back for every entity, and an id hashed
+  // from other members (an Erlang team's phash2 of brand and type) for every entity of one brand and type.
+  const named = new Map<string, string>();
+  /** The same entity id for a request that names another entity than an earlier answer with that id did. */
   const reused = (c: TestCase, body: Record<string, unknown>, status: number) => {
     if (entity === undefined) return [];
     const id = at(body, ...entity.path);
     const name = at(caseValue(c), entity.namedBy);
     if (typeof id !== 'string' || typeof name !== 'string' || name === '' || NIL.test(id)) return [];
-    first ??= { id, name };
-    if (id !== first.id || name === first.name) return [];
+    const earlier = named.get(id);
+    if (earlier === undefined && named.size < NAMED_KEPT) named.set(id, name);
+    if (earlier === undefined || name === earlier) return [];
     const where = entity.path.join('.');
     return [
       {

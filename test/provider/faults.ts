@@ -3,7 +3,7 @@
 // Each replaces or wraps one hook of the Behaviour (behaviour.ts) or of its
 // ValidationPolicy (validate.ts). A correct suite must fail every one of them.
 
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   DECODERS,
   jsonReply,
@@ -1071,6 +1071,23 @@ export const FAULTS: readonly Fault[] = [
         if (entity) entity['id'] = id;
       });
     },
+  },
+  {
+    name: 'entity-id-hashed',
+    area: 'wrong-answer',
+    caughtBy: ['ids-are-assigned'],
+    description:
+      "data.entity.id is a uuid hashed from brand and type (an Erlang team's erlang:phash2/1 of the pair): every entity of one brand and type gets one id, whatever its identifier.",
+    apply: (b) =>
+      afterBuild(b, (body, req) => {
+        const entity = body.data?.entity as Record<string, unknown> | undefined;
+        const h = createHash('sha256')
+          .update(`${String(req.brand)}|${String(req.type)}`)
+          .digest('hex');
+        if (entity)
+          entity['id'] =
+            `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+      }),
   },
   {
     name: 'id-not-uuid',

@@ -546,6 +546,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'created-zero-time': valid(),
   'entity-id-zero-value': valid(),
   'entity-id-set-once': { ...valid(), twice: true, second: { identifier: 'another-device' } },
+  'entity-id-hashed': { ...valid(), twice: true, second: { identifier: 'another-device' } },
   'created-local-time-as-utc': valid(),
   'id-not-uuid': valid(),
   'request-type-null-without-return-url': valid({ returnUrl: null }),

@@ -1162,6 +1162,20 @@ describe('the checks of the verdict profile', () => {
     );
   });
 
+  it('ids-are-assigned compares an entity id with every earlier answer of it, not the first answer only', () => {
+    const ctx = { validators, mockTarget: false };
+    const check = createChecks().find((k) => k.name === 'ids-are-assigned')!;
+    const named = (identifier: string) => kase('valid', { value: { ...SENT, identifier } });
+    const withId = (id: string) =>
+      answer(201, { ...CREATED, data: { ...CREATED.data, entity: { ...CREATED.data.entity, id } } });
+    // An id hashed from brand and type (Erlang's phash2): the first entity's id is its own, later ones share one.
+    expect(outcome(check, named('VIN1'), withId('11111111-1111-4111-8111-111111111111'), ctx)).toBe('pass');
+    expect(outcome(check, named('dev-1'), withId('22222222-2222-4222-8222-222222222222'), ctx)).toBe('pass');
+    expect(outcome(check, named('dev-2'), withId('22222222-2222-4222-8222-222222222222'), ctx)).toBe(
+      'fail:entity-id-reused',
+    );
+  });
+
   it('method-is-not-allowed fails an Allow that lists a method an earlier answer of the run refused', () => {
     const ctx = { validators, mockTarget: false };
     const allow = (value: string) => ({ 'content-type': 'application/json', allow: value });
