@@ -158,17 +158,36 @@ function textsOf(body: string): { values: string[]; keys: string[] } {
  * whole value (Effect's "actual {…}") quotes every member name.
  */
 export function memberNamedBy(body: string, names: readonly string[]): string | undefined {
-  const { values, keys } = textsOf(body);
-  const ends = new Set(values.filter((v) => PATH.test(v)).map((v) => v.split(/[./[\]'"]+/).findLast((s) => s !== '')));
-  const atEnd = names.filter((n) => ends.has(n));
-  if (atEnd.length === 1) return atEnd[0];
-  const named = names.filter((n) => {
+  const texts = textsOf(body);
+  const exact = namedIn(texts, names, '');
+  // Only where no name is found as written, in any case: Go's validator names the struct field
+  // (`Request.AssociatedEmail`), not the JSON member; a name of five letters or more, so that an error code
+  // (`"code":"Type"`) does not name `type`.
+  const found =
+    exact.length > 0
+      ? exact
+      : namedIn(
+          texts,
+          names.filter((n) => n.length >= 5),
+          'i',
+        );
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/** The names an answer names (`memberNamedBy`): by a path's last segment first, else as a field; flags '' or 'i'. */
+function namedIn({ values, keys }: ReturnType<typeof textsOf>, names: readonly string[], flags: '' | 'i'): string[] {
+  const fold = (s: string) => (flags === 'i' ? s.toLowerCase() : s);
+  const ends = new Set(
+    values.filter((v) => PATH.test(v)).map((v) => fold(v.split(/[./[\]'"]+/).findLast((s) => s !== '') ?? '')),
+  );
+  const atEnd = names.filter((n) => ends.has(fold(n)));
+  if (atEnd.length === 1) return atEnd;
+  return names.filter((n) => {
     const word = n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const asField = new RegExp(`(?:^|[/.[$'"\`])${word}(?![\\w-])`);
-    const inPath = new RegExp(`[/.[$]${word}(?![\\w-])`);
+    const asField = new RegExp(`(?:^|[/.[$'"\`])${word}(?![\\w-])`, flags);
+    const inPath = new RegExp(`[/.[$]${word}(?![\\w-])`, flags);
     return values.some((v) => asField.test(v)) || keys.some((k) => inPath.test(k));
   });
-  return named.length === 1 ? named[0] : undefined;
 }
 
 /** A string that is a path and nothing else: `owner`, `data.entity.owner`, `$.owner`, `/data/owner`, `items[0].owner`. */

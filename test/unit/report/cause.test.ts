@@ -215,6 +215,11 @@ describe('memberNamedBy: the field an error answer names', () => {
       'json: cannot unmarshal array into Go struct field Request.properties of type map[string]interface {}',
       'properties',
     ],
+    [
+      'Go validator: the struct field, in another case',
+      '{"errors":[{"message":"Key: \'Request.CollectiveId\' Error:Field validation for \'CollectiveId\' failed on the \'uuid\' tag"}]}',
+      'collectiveId',
+    ],
     ['a pointer', '{"errors":[{"code":"x","message":"/collectiveId must match format \\"uuid\\""}]}', 'collectiveId'],
     [
       'Effect: a path first, though the message prints every member',
