@@ -4,6 +4,7 @@
 // ValidationPolicy (validate.ts). A correct suite must fail every one of them.
 
 import { createHash, randomUUID } from 'node:crypto';
+import { deflateRawSync } from 'node:zlib';
 import {
   DECODERS,
   jsonReply,
@@ -1970,6 +1971,43 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'raw-deflate-as-deflate',
+    area: 'transport',
+    caughtBy: ['response-schema-conformance'],
+    description:
+      "chi's Compress answers a request that takes deflate (and not gzip) with raw DEFLATE (RFC 1951) labelled deflate, which RFC 9110 §8.4.1.2 defines as the zlib format: no client decodes it.",
+    apply: (b) => ({
+      ...b,
+      transmit: (res, wire, req) => {
+        const accepts = req.headers['accept-encoding'] ?? '';
+        if (!/deflate/i.test(accepts) || /gzip/i.test(accepts) || wire.body === '') return b.transmit(res, wire, req);
+        const body = deflateRawSync(Buffer.from(wire.body, 'utf8'));
+        res.writeHead(wire.status, {
+          ...wire.headers,
+          'Content-Encoding': 'deflate',
+          'Content-Length': String(body.length),
+        });
+        res.end(body);
+      },
+    }),
+  },
+  {
+    name: 'member-names-as-atoms-500',
+    area: 'valid-refused',
+    caughtBy: ['not-a-server-error'],
+    description:
+      "Member names are read as Erlang atoms (jiffy's decode, then list_to_atom/1): a name longer than 255 characters, anywhere in the body, raises system_limit and yaws answers 500.",
+    apply: (b) => ({
+      ...b,
+      readJson: (raw, contentType, url) => {
+        const parsed = b.readJson(raw, contentType, url);
+        if (parsed.kind === 'json' && /"[^"\\]{256,}"\s*:/.test(raw.toString('utf8')))
+          throw new Error('system_limit: list_to_atom/1');
+        return parsed;
+      },
+    }),
+  },
+  {
     name: 'charset-honoured',
     area: 'wrong-answer',
     caughtBy: ['echo-entity-information'],
@@ -2217,6 +2255,17 @@ export const FAULTS: readonly Fault[] = [
     apply: (b) =>
       mapAuth(b, (outcome, h, token, url) =>
         h === undefined && new URL(url, 'http://x').searchParams.get('api_token') === token ? 'ok' : outcome,
+      ),
+  },
+  {
+    name: 'jwt-in-query',
+    area: 'auth',
+    caughtBy: ['auth-is-enforced'],
+    description:
+      "go-chi/jwtauth's Verifier with TokenFromQuery beside TokenFromHeader: a request without an Authorization header but with `?jwt=<token>` is created.",
+    apply: (b) =>
+      mapAuth(b, (outcome, h, token, url) =>
+        h === undefined && new URL(url, 'http://x').searchParams.get('jwt') === token ? 'ok' : outcome,
       ),
   },
   {

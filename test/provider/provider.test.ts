@@ -685,6 +685,8 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'number-trailing-dot-accepted': invalid({ raw: '{"brand":"b","type":"EV","properties":{"x":1.}}' }),
   'content-type-list-500': valid({}, { body: ok, fields: [['Content-Type', 'application/json']] }),
   'content-type-added-twice': valid(),
+  'raw-deflate-as-deflate': valid({}, { body: ok, fields: [['Accept-Encoding', 'deflate']] }),
+  'member-names-as-atoms-500': valid({ properties: { ['x'.repeat(256)]: 1 } }),
   'range-applied-to-post': valid({}, { body: ok, fields: [['Range', 'bytes=0-9']] }),
   'cors-origin-throws-500': valid({}, { body: ok, fields: [['Origin', 'https://conformance.invalid']] }),
   'content-encoding-without-coding': valid({}, { body: ok, fields: [['Accept-Encoding', 'gzip']] }),
@@ -712,6 +714,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
     status: 415,
   },
   'token-in-query': { call: { body: ok, auth: null, path: `${ENDPOINT}?api_token=${TOKEN}` }, status: 401 },
+  'jwt-in-query': { call: { body: ok, auth: null, path: `${ENDPOINT}?jwt=${TOKEN}` }, status: 401 },
   // Issue 15's fault pair: each is seen through one of its bugs (the faults it is made of have their own witnesses).
   'two-bugs': invalid({ body: { brand: 'b', type: 'ev' } }),
   'two-bugs-and-basic-accepted': { call: { body: ok, auth: 'Basic dGVzdDp0ZXN0' }, status: 401 },

@@ -115,9 +115,10 @@ const otherScheme = requestClass(
 );
 /**
  * Query parameters a token is looked for in beside the header: Laravel's token guard reads `api_token`, custom
- * getters (express-jwt's `getToken` examples, FastAPI's `APIKeyQuery`) `token` or `api_key`.
+ * getters (express-jwt's `getToken` examples, FastAPI's `APIKeyQuery`) `token` or `api_key`, go-chi/jwtauth's
+ * `TokenFromQuery` `jwt`.
  */
-const QUERY_PARAMETERS = ['api_token', 'token', 'api_key'] as const;
+const QUERY_PARAMETERS = ['api_token', 'token', 'api_key', 'jwt'] as const;
 const tokenInQuery = requestClass(
   'auth',
   'auth/token-in-query/<parameter>',

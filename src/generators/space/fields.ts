@@ -10,10 +10,16 @@ import { wire } from './wire.ts';
 
 const acceptEncoding = requestClass(
   'valid',
-  'valid/accept-encoding',
+  'valid/accept-encoding/<form>',
   'RFC 9110 §12.5.3',
-  'a valid request that takes gzip, deflate or br back (as browsers and most HTTP clients say): 201 due, in any of them or none; the answer is judged once its coding is undone (a compression layer that labels a body it did not compress, or frames it by its length before compression, fails)',
+  'a valid request that takes gzip, deflate or br back (as browsers and most HTTP clients say), or deflate alone: 201 due, in any of them or none; the answer is judged once its coding is undone (a compression layer that labels a body it did not compress, or raw DEFLATE as deflate, which RFC 9110 §8.4.1.2 defines as the zlib format: chi’s Compress, fails)',
 );
+
+/** Accept-Encoding values: what browsers and most clients say, and deflate alone (a server then has no gzip to pick). */
+const CODINGS: readonly (readonly [string, string])[] = [
+  ['gzip-deflate-br', 'gzip, deflate, br'],
+  ['deflate', 'deflate'],
+];
 const origin = requestClass(
   'valid',
   'valid/origin',
@@ -47,7 +53,8 @@ export const fields: Dimension = {
       wire: wire({ contentType: ctx.ct, extra: [[name, value]] }, undefined, Buffer.from(m)),
     });
     const out: Draft[] = [];
-    out.push(...emit(ctx, acceptEncoding, {}, m, raw('Accept-Encoding', 'gzip, deflate, br')));
+    for (const [form, value] of CODINGS)
+      out.push(...emit(ctx, acceptEncoding, { form }, m, raw('Accept-Encoding', value)));
     out.push(...emit(ctx, origin, {}, m, raw('Origin', 'https://conformance.invalid')));
     for (const [form, value] of RANGES) out.push(...emit(ctx, range, { form }, m, raw('Range', value)));
     return out;

@@ -19,7 +19,7 @@ const dataInside = requestClass(
   'valid',
   'valid/member-name/<name>',
   SPEC.field,
-  'inside a member without `type` any name is data, at every level: dropping or mangling it (a merge, a prototype set) breaks the echo',
+  'inside a member without `type` any name is data, at every level and of any length: dropping or mangling it (a merge, a prototype set) breaks the echo, and a name of 256 characters is no atom (Erlang’s keys as atoms: a 500)',
 );
 
 /** The names: the prototype's own accessors and methods, and `prototype`. */
@@ -75,6 +75,19 @@ export const memberNames: Dimension = {
           ),
         );
       }
+    // A name of 256 characters: Erlang's list_to_atom/1 (members read as atoms) fails past 255, a 500.
+    if (ctx.untyped.length > 0)
+      out.push(
+        ...emit(
+          ctx,
+          dataInside,
+          { name: 'long-256' },
+          writeJson(objectOf([...top, ...ctx.untyped.map((f) => [f.name, objectOf([[LONG_NAME, 1]])] as const)])),
+        ),
+      );
     return out;
   },
 };
+
+/** A member name of 256 characters, one past what Erlang's atoms hold. */
+const LONG_NAME = 'conformance-long-name-'.padEnd(256, 'x');
