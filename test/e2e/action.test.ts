@@ -249,7 +249,7 @@ describe('action.yml', () => {
         seed: '7',
         runs: '0',
         'report-dir': 'listed',
-        args: `--spec\n${join(work, 'my specs/openapi.yaml')}\n\n--max-requests\n500\n`,
+        args: `--spec\n${join(work, 'my specs/openapi.yaml')}\n\n--max-requests\n900\n`,
       },
       { CONNECT_TOKEN: 'action-token' },
     );
@@ -260,7 +260,7 @@ describe('action.yml', () => {
       options: { maxRequests?: number };
     };
     expect(report.spec.path).toBe('my specs/openapi.yaml');
-    expect(report.options.maxRequests).toBe(500);
+    expect(report.options.maxRequests).toBe(900);
   });
 
   it('a cancelled job: SIGINT to the run step reaches the suite, which writes interrupted reports (exit code 130)', async () => {
