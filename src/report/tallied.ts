@@ -219,7 +219,11 @@ export function preflightMessage(p: PreflightResult): string {
     p.received === '401' && p.label !== 'preflight/no-credentials'
       ? ': the run’s credentials were refused; are they the target’s (--token, CONNECT_TOKEN), and does every proxy on the way pass Authorization on?'
       : '';
-  return `the target answered ${p.label} with ${p.received} (expected ${p.expected})${route}${credentials}`;
+  // An HTTPS redirect (Django's SECURE_SSL_REDIRECT, ASP.NET Core's UseHttpsRedirection) answers every request alike.
+  const redirect = /^3\d\d$/.test(p.received)
+    ? ': a redirect; is --target the URL it redirects to (https://, or the path with a trailing slash)? The suite never follows one'
+    : '';
+  return `the target answered ${p.label} with ${p.received} (expected ${p.expected})${route}${credentials}${redirect}`;
 }
 
 /** The preflight probes not answered as certain: one warning each (its code says `preflight`). */

@@ -78,12 +78,18 @@ export function createTally(
   // Invalid requests sent, and those refused (4xx): a run where none was has no validation at all, one bug.
   let invalidSent = 0;
   let invalidRefused = 0;
+  // Answers to requests on the operation's path, and those that were redirects: a run where every one was (an HTTPS
+  // redirect, a route declared with a slash) is one bug, not one problem per row that expected something else.
+  let answeredOnPath = 0;
+  let redirectedOnPath = 0;
   // The cores the plainest valid request failed with: its variants failing alike fail for the same reason.
   const minimalCores = new Set<string>();
   const problemList = () => {
     const list = resolved(problems, pending);
-    const merged =
-      validSent > 0 && validAnswered === 0
+    const redirected = answeredOnPath > 0 && redirectedOnPath === answeredOnPath;
+    const merged = redirected
+      ? mergeByCore(list, redirectCore, EVERY_SCOPE)
+      : validSent > 0 && validAnswered === 0
         ? mergeByCore(list, (p) => validCore(p, () => true), VALID_SCOPE)
         : minimalCores.size > 0
           ? // A refusal that names a member is scoped by it already (`/properties`): that says more than a merge.
@@ -93,12 +99,11 @@ export function createTally(
               MINIMAL_SCOPE,
             )
           : list;
-    return (invalidSent > 0 && invalidRefused === 0 ? mergeByCore(merged, acceptedCore, INVALID_SCOPE) : merged).map(
-      (p) => ({
-        ...p,
-        ...shrunk.get(p.signature),
-      }),
-    );
+    const accepted = !redirected && invalidSent > 0 && invalidRefused === 0;
+    return (accepted ? mergeByCore(merged, acceptedCore, INVALID_SCOPE) : merged).map((p) => ({
+      ...p,
+      ...shrunk.get(p.signature),
+    }));
   };
   /** Warnings by key; an advisory one keeps its class and the first of its labels (the same in every run). */
   const warnings = new Map<
@@ -268,6 +273,11 @@ export function createTally(
       if (c.kind === 'valid') {
         validSent++;
         if (ex.response && ex.response.status >= 200 && ex.response.status < 300) validAnswered++;
+      }
+      // A message the HTTP layer may refuse before any redirect (Node's parser: a 400 to a bad Content-Length) aside.
+      if (ex.response && c.kind !== 'path' && !c.httpLayer) {
+        answeredOnPath++;
+        if (ex.response.status >= 300 && ex.response.status < 400) redirectedOnPath++;
       }
       if (c.kind === 'schema-violation') {
         invalidSent++;
@@ -567,6 +577,14 @@ function mergeByCore(
  */
 function validCore(p: TalliedProblem, merges: (p: TalliedProblem) => boolean): string | undefined {
   return p.case.kind === 'valid' && p.scope !== '' && merges(p) ? p.core : undefined;
+}
+
+/** The scope of the one problem a target that redirected every request on the operation's path shows. */
+const EVERY_SCOPE = 'every request on the operation’s path';
+
+/** A redirect's problem, in a run where every answer on the operation's path was one: one problem per status. */
+function redirectCore(p: TalliedProblem): string | undefined {
+  return /^3\d\d$/.test(p.received) ? `received ${p.received} | a redirect to every request` : undefined;
 }
 
 /** The scope of the one problem a target that refused no invalid request shows (an `acceptedCore` merge). */

@@ -2008,6 +2008,17 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'https-redirect-everything',
+    area: 'transport',
+    caughtBy: ['valid-is-created', 'invalid-is-rejected'],
+    description:
+      "An HTTPS redirect in front of the API (Django's SECURE_SSL_REDIRECT, ASP.NET Core's UseHttpsRedirection) answers every request on the path 307 to https://: nothing reaches the operation.",
+    apply: (b) => {
+      const redirect = () => withHeaders(textReply(307, 'text/plain', ''), { Location: 'https://127.0.0.1/' });
+      return { ...b, admit: redirect, wrongMethod: redirect };
+    },
+  },
+  {
     name: 'charset-honoured',
     area: 'wrong-answer',
     caughtBy: ['echo-entity-information'],

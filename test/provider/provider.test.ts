@@ -685,6 +685,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'number-trailing-dot-accepted': invalid({ raw: '{"brand":"b","type":"EV","properties":{"x":1.}}' }),
   'content-type-list-500': valid({}, { body: ok, fields: [['Content-Type', 'application/json']] }),
   'content-type-added-twice': valid(),
+  'https-redirect-everything': valid(),
   'raw-deflate-as-deflate': valid({}, { body: ok, fields: [['Accept-Encoding', 'deflate']] }),
   'member-names-as-atoms-500': valid({ properties: { ['x'.repeat(256)]: 1 } }),
   'range-applied-to-post': valid({}, { body: ok, fields: [['Range', 'bytes=0-9']] }),

@@ -20,6 +20,11 @@ describe('preflightMessage', () => {
       '401',
       'the target answered preflight/invalid-body with 401 (expected 400): the run’s credentials were refused; are they the target’s (--token, CONNECT_TOKEN), and does every proxy on the way pass Authorization on?',
     ],
+    [
+      'a redirect: the URL it redirects to is asked about',
+      '307',
+      'the target answered preflight/invalid-body with 307 (expected 400): a redirect; is --target the URL it redirects to (https://, or the path with a trailing slash)? The suite never follows one',
+    ],
   ])('%s', (_what, received, message) => {
     expect(preflightMessage({ label: 'preflight/invalid-body', expected: '400', received, ok: false })).toBe(message);
   });

@@ -364,6 +364,41 @@ describe('createTally: problems', () => {
     ]);
   });
 
+  it('makes one problem of a redirect to every request on the path, whatever each row expected', () => {
+    // Arrange: an HTTPS redirect in front of the API; a parser's own 400 to a raw message and a path case aside.
+    const t = tallyOf();
+    const status = (check: string, kind: string, rule: string, due: number[]): Judged => ({
+      check: byName(check),
+      outcome: 'fail',
+      failures: [{ check, ...fail(kind, rule, `Received: 307 / Due: ${due.join(', ')}`, 307, due) }],
+    });
+    const validCase = valid('b1', 'valid/minimal', '{"brand":"b","type":"EV"}');
+    const invalidCase: TestCase = {
+      ...valid('b2', 'invalid/required/brand', '{"type":"EV"}'),
+      kind: 'schema-violation',
+    };
+    const authCase: TestCase = { ...valid('b3', 'auth/none', '{}'), kind: 'auth', auth: 'none' };
+    const raw: TestCase = {
+      ...valid('b4', 'empty-body/invalid-content-length', '{}'),
+      kind: 'empty-body',
+      httpLayer: true,
+    };
+    const path: TestCase = { ...valid('b5', 'path/child', '{}'), kind: 'path', pathSuffix: '/x' };
+    t.record(validCase, answer(validCase, 307), [status('valid-is-created', 'unexpected-status', CREATED, [201])], 1);
+    t.record(
+      invalidCase,
+      answer(invalidCase, 307),
+      [status('invalid-is-rejected', 'unexpected-status', RESPONSES, [400])],
+      2,
+    );
+    t.record(authCase, answer(authCase, 307), [status('auth-is-enforced', 'unexpected-status', '/security', [401])], 3);
+    t.record(raw, answer(raw, 400), [], 4);
+    t.record(path, answer(path, 404), [], 5);
+    // Assert
+    const problems = t.report(META).problems ?? [];
+    expect(problems.map((p) => p.scope)).toEqual(['every request on the operation’s path']);
+  });
+
   it('keeps each random case whose answer was lost, so that the one that brought a target down is reported', () => {
     const t = tallyOf();
     const lost = (id: string) => {
