@@ -18,6 +18,22 @@ export const REDACTED_SWAPPED = '[REDACTED:swapped-case]';
 /** How the run's token without its last character (`truncate`) appears where a probe sent it. */
 export const REDACTED_TRUNCATED = '[REDACTED:truncated]';
 
+/** How Basic credentials with the run's token as the password (`basicPassword`) appear where a probe sent them. */
+export const REDACTED_BASIC_PASSWORD = '[REDACTED:basic-password]';
+
+/** How Basic credentials with the run's token as the user name (`basicUsername`) appear where a probe sent them. */
+export const REDACTED_BASIC_USERNAME = '[REDACTED:basic-username]';
+
+/** Basic credentials (RFC 7617) of the user `conformance` with the token as its password: Laravel's token guard reads it. */
+export function basicPassword(token: string): string {
+  return Buffer.from(`conformance:${token}`, 'utf8').toString('base64');
+}
+
+/** Basic credentials with the token as the user name and no password, as Stripe-style APIs take an API key. */
+export function basicUsername(token: string): string {
+  return Buffer.from(`${token}:`, 'utf8').toString('base64');
+}
+
 /**
  * The token without its last character: another token, which a comparison by prefix (`expected.startsWith(given)`)
  * takes for the valid one.

@@ -1,4 +1,14 @@
-import { REDACTED, REDACTED_SWAPPED, REDACTED_TRUNCATED, swapCase, truncate } from '../secrets.ts';
+import {
+  basicPassword,
+  basicUsername,
+  REDACTED,
+  REDACTED_BASIC_PASSWORD,
+  REDACTED_BASIC_USERNAME,
+  REDACTED_SWAPPED,
+  REDACTED_TRUNCATED,
+  swapCase,
+  truncate,
+} from '../secrets.ts';
 import type { AuthMode } from '../types.ts';
 import type { Framing } from '../wire.ts';
 
@@ -55,6 +65,10 @@ export const WIRE_TOKEN = '\u0000token\u0000';
 export const WIRE_TOKEN_SWAPPED = '\u0000token-swapped\u0000';
 /** Stands for the run's token without its last character (`truncate`, src/secrets.ts) in a wire value. */
 export const WIRE_TOKEN_TRUNCATED = '\u0000token-truncated\u0000';
+/** Stands for Basic credentials with the run's token as the password (`basicPassword`, src/secrets.ts). */
+export const WIRE_TOKEN_BASIC_PASSWORD = '\u0000token-basic-password\u0000';
+/** Stands for Basic credentials with the run's token as the user name (`basicUsername`, src/secrets.ts). */
+export const WIRE_TOKEN_BASIC_USERNAME = '\u0000token-basic-username\u0000';
 
 /** A token placeholder: the spelling of the token it stands for when sent, and the form a report shows. */
 export interface WireToken {
@@ -70,6 +84,8 @@ export interface WireToken {
 const WIRE_TOKENS: readonly WireToken[] = [
   { mark: WIRE_TOKEN_SWAPPED, spell: swapCase, shown: REDACTED_SWAPPED },
   { mark: WIRE_TOKEN_TRUNCATED, spell: truncate, shown: REDACTED_TRUNCATED },
+  { mark: WIRE_TOKEN_BASIC_PASSWORD, spell: basicPassword, shown: REDACTED_BASIC_PASSWORD },
+  { mark: WIRE_TOKEN_BASIC_USERNAME, spell: basicUsername, shown: REDACTED_BASIC_USERNAME },
   { mark: WIRE_TOKEN, spell: (token) => token, shown: REDACTED },
 ];
 

@@ -1,6 +1,13 @@
 import type { AuthMode } from '../types.ts';
 import type { SentWire } from '../wire.ts';
-import { authorizationFor, REDACTED, REDACTED_SWAPPED, REDACTED_TRUNCATED } from '../secrets.ts';
+import {
+  authorizationFor,
+  REDACTED,
+  REDACTED_BASIC_PASSWORD,
+  REDACTED_BASIC_USERNAME,
+  REDACTED_SWAPPED,
+  REDACTED_TRUNCATED,
+} from '../secrets.ts';
 import type { Report } from './model.ts';
 
 /** The run's TLS choice, carried by every curl line so that it reproduces against the sandbox it came from. */
@@ -49,23 +56,40 @@ const SWAPPED_TOKEN_SH = `"$(t="$CONNECT_TOKEN"; s=$(printf %s "$t" | tr a-zA-Z 
 /** The token without its last character, in the shell (`truncate`, src/secrets.ts). */
 const TRUNCATED_TOKEN_SH = '"${CONNECT_TOKEN%?}"';
 
-/** A header field holding the token (as is, case-swapped or truncated) as a shell word: the token from `$CONNECT_TOKEN`. */
-function tokenField(field: string): string {
+/** Basic credentials with the token as the password, in the shell (`basicPassword`, src/secrets.ts). */
+const BASIC_PASSWORD_SH = `"$(printf 'conformance:%s' "$CONNECT_TOKEN" | base64 | tr -d '\\n')"`;
+
+/** Basic credentials with the token as the user name, in the shell (`basicUsername`, src/secrets.ts). */
+const BASIC_USERNAME_SH = `"$(printf '%s:' "$CONNECT_TOKEN" | base64 | tr -d '\\n')"`;
+
+/** Each shown spelling of the token, and the shell word that makes it again from `$CONNECT_TOKEN`. */
+const SHELL_SPELLINGS: readonly (readonly [string, string])[] = [
+  [REDACTED_SWAPPED, SWAPPED_TOKEN_SH],
+  [REDACTED_TRUNCATED, TRUNCATED_TOKEN_SH],
+  [REDACTED_BASIC_PASSWORD, BASIC_PASSWORD_SH],
+  [REDACTED_BASIC_USERNAME, BASIC_USERNAME_SH],
+  [REDACTED, '"$CONNECT_TOKEN"'],
+];
+
+/** Whether a shown field holds a spelling of the token. */
+function holdsToken(field: string): boolean {
+  return SHELL_SPELLINGS.some(([shown]) => field.includes(shown));
+}
+
+/** A header field holding the token (in any spelling the suite sends) as a shell word: the token from `$CONNECT_TOKEN`. */
+function tokenField(field: string, spellings = SHELL_SPELLINGS): string {
+  const [first, ...rest] = spellings;
+  // Bytes that are not printable ASCII (a wire value is a byte string) through printf, as wireCurl writes them.
+  if (first === undefined)
+    return field === ''
+      ? ''
+      : /^[\x20-\x7e]*$/.test(field)
+        ? shq(field)
+        : `"$(printf '%b' ${shq(printfBytes(field))})"`;
   return field
-    .split(REDACTED_SWAPPED)
-    .map((swapped) =>
-      swapped
-        .split(REDACTED_TRUNCATED)
-        .map((piece) =>
-          piece
-            .split(REDACTED)
-            // Bytes that are not printable ASCII (a wire value is a byte string) through printf, as wireCurl writes them.
-            .map((s) => (s === '' ? '' : /^[\x20-\x7e]*$/.test(s) ? shq(s) : `"$(printf '%b' ${shq(printfBytes(s))})"`))
-            .join('"$CONNECT_TOKEN"'),
-        )
-        .join(TRUNCATED_TOKEN_SH),
-    )
-    .join(SWAPPED_TOKEN_SH);
+    .split(first[0])
+    .map((piece) => tokenField(piece, rest))
+    .join(first[1]);
 }
 
 /**
@@ -168,8 +192,7 @@ function wireCurl(method: string, url: string, wire: SentWire, tls: CurlTls | un
   for (const [name, value] of wire.headers) {
     if (CURL_OWN.has(name.toLowerCase())) continue;
     const field = `${name}: ${value}`;
-    if (field.includes(REDACTED) || field.includes(REDACTED_SWAPPED) || field.includes(REDACTED_TRUNCATED))
-      parts.push('-H', tokenField(field));
+    if (holdsToken(field)) parts.push('-H', tokenField(field));
     else if (/^[\x20-\x7e]*$/.test(field)) parts.push('-H', shq(field));
     else parts.push('-H', `"$(printf '%b' ${shq(printfBytes(field))})"`);
   }

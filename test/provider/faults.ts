@@ -2280,6 +2280,19 @@ export const FAULTS: readonly Fault[] = [
       ),
   },
   {
+    name: 'token-as-basic-password',
+    area: 'auth',
+    caughtBy: ['auth-is-enforced'],
+    description:
+      "Laravel's token guard also reads the token from the Basic password (PHP_AUTH_PW): `Authorization: Basic base64(user:<token>)` is created.",
+    apply: (b) =>
+      mapAuth(b, (outcome, h, token) => {
+        const basic = /^Basic (\S+)$/i.exec(h ?? '');
+        const password = basic ? Buffer.from(basic[1], 'base64').toString('utf8').split(':').slice(1).join(':') : '';
+        return password === token ? 'ok' : outcome;
+      }),
+  },
+  {
     name: 'bearer-scheme-case-sensitive',
     area: 'auth',
     caughtBy: ['valid-is-created'],

@@ -716,6 +716,10 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   },
   'token-in-query': { call: { body: ok, auth: null, path: `${ENDPOINT}?api_token=${TOKEN}` }, status: 401 },
   'jwt-in-query': { call: { body: ok, auth: null, path: `${ENDPOINT}?jwt=${TOKEN}` }, status: 401 },
+  'token-as-basic-password': {
+    call: { body: ok, auth: `Basic ${Buffer.from(`laravel:${TOKEN}`).toString('base64')}` },
+    status: 401,
+  },
   // Issue 15's fault pair: each is seen through one of its bugs (the faults it is made of have their own witnesses).
   'two-bugs': invalid({ body: { brand: 'b', type: 'ev' } }),
   'two-bugs-and-basic-accepted': { call: { body: ok, auth: 'Basic dGVzdDp0ZXN0' }, status: 401 },

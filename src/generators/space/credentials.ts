@@ -1,6 +1,12 @@
 /** Credentials (`security: [bearerAuth]`, RFC 6750 §2.1, RFC 9110 §11): how the Authorization header is spelt. */
 import { authorizationFor } from '../../secrets.ts';
-import { WIRE_TOKEN, WIRE_TOKEN_SWAPPED, WIRE_TOKEN_TRUNCATED } from '../case.ts';
+import {
+  WIRE_TOKEN,
+  WIRE_TOKEN_BASIC_PASSWORD,
+  WIRE_TOKEN_BASIC_USERNAME,
+  WIRE_TOKEN_SWAPPED,
+  WIRE_TOKEN_TRUNCATED,
+} from '../case.ts';
 import type { AuthMode } from '../../types.ts';
 import { certifyValid } from '../certify.ts';
 import type { Draft } from '../draft.ts';
@@ -41,6 +47,10 @@ const OTHER_SCHEMES: readonly (readonly [string, string])[] = [
   // HttpApiSecurity.bearer, a hand-written `slice(7)`) takes the token out of either.
   ['digest', `Digest ${WIRE_TOKEN}`],
   ['bearer-colon-no-space', `Bearer:${WIRE_TOKEN}`],
+  // Basic credentials (RFC 7617) holding the token: Laravel's token guard reads the password, Stripe-style APIs the
+  // user name.
+  ['basic-password', `Basic ${WIRE_TOKEN_BASIC_PASSWORD}`],
+  ['basic-username', `Basic ${WIRE_TOKEN_BASIC_USERNAME}`],
 ];
 /**
  * Authorization values that are not a Bearer credential (RFC 6750 §2.1: "Bearer" 1*SP b64token), though they hold
@@ -110,7 +120,7 @@ const otherScheme = requestClass(
   'auth',
   'auth/valid-token-scheme/<scheme>',
   'RFC 6750 §2.1',
-  'the valid token under another scheme (Basic, Token, JWT, Digest, `Bearer:`, `BearerX`) or with none: no Bearer credential (credentials = "Bearer" 1*SP b64token), so 401 is due, and a 400 to a malformed header is also right',
+  'the valid token under another scheme (Basic, Token, JWT, Digest, `Bearer:`, `BearerX`), as a Basic password or user name, or with no scheme: no Bearer credential (credentials = "Bearer" 1*SP b64token), so 401 is due, and a 400 to a malformed header is also right',
   { accept: [401, 400, 403] },
 );
 /**

@@ -2,7 +2,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
-import { WIRE_TOKEN, WIRE_TOKEN_SWAPPED, type TestCase, type Wire } from '../../../src/generators/case.ts';
+import {
+  WIRE_TOKEN,
+  WIRE_TOKEN_BASIC_PASSWORD,
+  WIRE_TOKEN_BASIC_USERNAME,
+  WIRE_TOKEN_SWAPPED,
+  type TestCase,
+  type Wire,
+} from '../../../src/generators/case.ts';
 import { caseFromRecord, toCaseRecord } from '../../../src/report/case-record.ts';
 import { curlGap } from '../../../src/report/script.ts';
 import { createHttpClient } from '../../../src/runner/http.ts';
@@ -76,6 +83,9 @@ const FIELDS: Wire['headers'] = [
   ['Authorization', `Bearer ${WIRE_TOKEN} `],
   ['X-Conformance', 'caf\u00e9'],
   ['X-Swapped', `Bearer ${WIRE_TOKEN_SWAPPED}`],
+  // Basic credentials holding the token (RFC 7617): base64 made again in the shell from CONNECT_TOKEN.
+  ['X-Basic-Password', `Basic ${WIRE_TOKEN_BASIC_PASSWORD}`],
+  ['X-Basic-Username', `Basic ${WIRE_TOKEN_BASIC_USERNAME}`],
   // The token then bytes that are not ASCII (é in UTF-8): curl's line writes them through printf.
   ['X-Token-Bytes', `Bearer ${WIRE_TOKEN}\u00c3\u00a9`],
   // The suite's own wrong token, public: shown and replayed as it is, not as the run's token.
@@ -123,6 +133,10 @@ describe('reproducing a raw message', () => {
         `Authorization: Bearer  ${TOKEN}\r\nAuthorization: Bearer ${TOKEN} \r\n`,
       );
       expect(sent.toString('latin1')).toContain(`X-Swapped: Bearer ${TOKEN.toUpperCase()}\r\n`);
+      const basic = (userPass: string) => Buffer.from(userPass).toString('base64');
+      expect(sent.toString('latin1')).toContain(`X-Basic-Password: Basic ${basic(`conformance:${TOKEN}`)}\r\n`);
+      expect(sent.toString('latin1')).toContain(`X-Basic-Username: Basic ${basic(`${TOKEN}:`)}\r\n`);
+      expect(JSON.stringify(record)).not.toContain(basic(`conformance:${TOKEN}`));
       expect(sent.toString('latin1')).toContain(`Authorization: ${authorizationFor('wrong', '')!}\r\n`);
       expect(JSON.stringify(record)).not.toContain(TOKEN.toUpperCase());
       expect(record.script === undefined).toBe(framing === 'length');
