@@ -35,12 +35,18 @@ export function responseIsReceived(p: OperationProfile): Check {
 
 /**
  * A request whose framing fields are invalid (RFC 9112 §6.3): a Transfer-Encoding whose final coding is not chunked,
- * or a Content-Length that is not a number (`1*DIGIT`, RFC 9110 §8.6). The server MUST answer 400 and close.
+ * a Content-Length that is not a number (`1*DIGIT`, RFC 9110 §8.6), or Content-Length lines that differ. The server
+ * MUST answer 400 and close.
  */
 function invalidFraming(c: Pick<TestCase, 'wire'>): boolean {
-  return (c.wire?.headers ?? []).some(
-    ([name, value]) =>
-      (/^transfer-encoding$/i.test(name) && !/(?:^|,)\s*chunked\s*$/i.test(value)) ||
-      (/^content-length$/i.test(name) && !/^\s*\d+\s*$/.test(value)),
+  const headers = c.wire?.headers ?? [];
+  const lengths = new Set(headers.filter(([name]) => /^content-length$/i.test(name)).map(([, v]) => v.trim()));
+  return (
+    lengths.size > 1 ||
+    headers.some(
+      ([name, value]) =>
+        (/^transfer-encoding$/i.test(name) && !/(?:^|,)\s*chunked\s*$/i.test(value)) ||
+        (/^content-length$/i.test(name) && !/^\s*\d+\s*$/.test(value)),
+    )
   );
 }

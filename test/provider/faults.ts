@@ -670,6 +670,35 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'enum-loose-in-array',
+    area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      'The enum is checked with PHP\'s loose in_array(): `true` equals any non-empty string, so {"type": true} is created (as the first member).',
+    apply: (b) => ({
+      ...b,
+      readJson: (raw, contentType, url) => {
+        const parsed = b.readJson(raw, contentType, url);
+        if (parsed.kind !== 'json' || !isJsonObject(parsed.value) || parsed.value['type'] !== true) return parsed;
+        return { kind: 'json', value: { ...parsed.value, type: 'Battery' } };
+      },
+    }),
+  },
+  {
+    name: 'comments-stripped-in-strings',
+    area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
+    description:
+      'The JSON parser is set to allow comments (POCO 1.11 setAllowComments(true)) and strips `/*` everywhere, inside strings too: a valid body with `/* … */` in a string is refused 400.',
+    apply: (b) => ({
+      ...b,
+      readJson: (raw, contentType, url) =>
+        raw.includes('/*')
+          ? { kind: 'invalid', issue: issue('InvalidJson', '$', null, 'Unterminated string.') }
+          : b.readJson(raw, contentType, url),
+    }),
+  },
+  {
     name: 'single-element-arrays-unwrapped',
     area: 'lax-validation',
     caughtBy: ['invalid-is-rejected'],

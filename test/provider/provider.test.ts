@@ -581,6 +581,8 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'content-length-in-chars': valid({ name: 'Café 中文' }),
   'non-json-numbers-accepted': invalid({ raw: '{"brand":"b","type":"EV","properties":NaN}' }),
   'single-element-arrays-unwrapped': invalid({ body: { brand: [0], type: 'EV' } }),
+  'enum-loose-in-array': invalid({ body: { brand: 'b', type: true } }),
+  'comments-stripped-in-strings': valid({ name: 'a /* b */ c' }),
   'urn-uuid-500': valid({ owner: `urn:uuid:${UUID2}` }),
   'lone-surrogate-500': valid({ name: 'lone \ud800' }),
   'prototype-keys-refused': valid({ properties: JSON.parse('{"__proto__":{"x":1}}') as unknown }),

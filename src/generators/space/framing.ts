@@ -66,6 +66,14 @@ const contentLength = requestClass(
   { accept: [400, 411], httpLayer: true, variantOf: 'empty-body/no-framing' },
 );
 
+const twoLengths = requestClass(
+  'empty-body',
+  'empty-body/conflicting-content-length',
+  'RFC 9112 §6.3',
+  'two Content-Length lines with different values before a valid body: the framing is invalid, and the server MUST answer 400 and close the connection (RFC 9112 §6.3); a server that takes either line reads a body of the wrong length (uWebSockets never answers)',
+  { accept: [400], httpLayer: true, variantOf: 'empty-body/no-framing' },
+);
+
 /**
  * Transfer-Encoding values whose last coding is not chunked: chunked then another (a test for the word, or for the
  * first coding, takes it), and a coding whose name ends in chunked (a test of the field's end takes it).
@@ -83,7 +91,7 @@ export const framing: Dimension = {
   title: 'Framing',
   summary:
     'How the body is delimited on the wire (written byte by byte): chunked bodies are valid requests (201 due, and 411 accepted: RFC 9112 §6.3 lets a server refuse a body without Content-Length); a body without any framing, or a chunked body of no bytes, is a request without its required body (400 due, 411 accepted).',
-  classes: [chunked, oddChunks, extension, emptyChunked, unframed, transferCoding, contentLength],
+  classes: [chunked, oddChunks, extension, emptyChunked, unframed, transferCoding, contentLength, twoLengths],
   drafts(ctx) {
     const all = JSON.stringify(ctx.all);
     const m = JSON.stringify(ctx.minimal);
@@ -98,6 +106,20 @@ export const framing: Dimension = {
       // body, a Transfer-Encoding over its bytes in the chunked coding.
       ...emit(ctx, contentLength, {}, m, {
         wire: wire({ contentType: ctx.ct, extra: [['Content-Length', 'abc']] }, { framing: 'none' }, Buffer.from(m)),
+      }),
+      // The body's own length and one byte more, each on a line of its own.
+      ...emit(ctx, twoLengths, {}, m, {
+        wire: wire(
+          {
+            contentType: ctx.ct,
+            extra: [
+              ['Content-Length', String(Buffer.byteLength(m))],
+              ['Content-Length', String(Buffer.byteLength(m) + 1)],
+            ],
+          },
+          { framing: 'none' },
+          Buffer.from(m),
+        ),
       }),
       ...TRANSFER_CODINGS.flatMap(([form, te]) =>
         emit(ctx, transferCoding, { form }, m, {

@@ -111,6 +111,13 @@ export const type: ViolationKind = {
           violation: fieldViolation(f, 'type'),
         });
       }
+      // `true` in an enum field too: PHP's loose in_array(true, $members) finds it equal to any non-empty string.
+      if (f.enumValues !== undefined && !typeAllows(f.types, 'boolean'))
+        out.push({
+          label: `invalid/type/${f.name}/boolean-true`,
+          body: withField(minimal, f, true),
+          violation: fieldViolation(f, 'type'),
+        });
       if (f.types === undefined || typeAllows(f.types, 'array')) return out;
       for (const a of COERCIBLE_ARRAYS)
         if (!tried.has(shapeOf(a.value)))

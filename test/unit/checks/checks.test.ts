@@ -79,6 +79,23 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
   ],
   [
     'response-is-received',
+    kase('empty-body', {
+      httpLayer: true,
+      wire: {
+        headers: [
+          ['Content-Length', '26'],
+          ['Content-Length', '27'],
+        ],
+        framing: 'none',
+      },
+    }),
+    { ...timeout, error: { kind: 'connection-reset', message: 'socket hang up' } },
+    'fail:connection-reset',
+    'two Content-Length lines that differ answered by closing the connection: RFC 9112 §6.3 says 400 MUST come first',
+    ['/paths/~1v1~1onboarding~1entities/post/responses', 'socket hang up'],
+  ],
+  [
+    'response-is-received',
     kase('empty-body', { httpLayer: true }),
     timeout,
     'fail:timeout',
