@@ -125,10 +125,15 @@ describe('the two-bug provider (200 for 201, type in any letter case)', () => {
     const fresh = worse.report.problems!.filter((p) => !p.baselined);
     expect(fresh).toHaveLength(1);
     expect(fresh[0].checks).toContain('auth-is-enforced');
-    // Only the new problem's failures count: Basic accepted (with a wrong password, and with the token), each an auth
-    // case answered 200.
-    expect(worse.report.verdictReasons).toEqual(['4 distinct failures (4 in all)']);
-    expect(fresh[0].classes).toEqual(['auth/basic', 'auth/valid-token-scheme/basic']);
+    // Only the new problem's failures count: Basic accepted (with a wrong password, the token as the credentials, as
+    // the password and as the user name), each an auth case answered 200.
+    expect(worse.report.verdictReasons).toEqual(['8 distinct failures (8 in all)']);
+    expect(fresh[0].classes).toEqual([
+      'auth/basic',
+      'auth/valid-token-scheme/basic',
+      'auth/valid-token-scheme/basic-password',
+      'auth/valid-token-scheme/basic-username',
+    ]);
     expect(worse.report.triage).toMatchObject({ new: [fresh[0].id], fixed: [] });
     expect(worse.report.triage!.stillFailing).toHaveLength(2);
     const md = readFileSync(join(worse.dir, 'report.md'), 'utf8');
