@@ -68,7 +68,7 @@ const contentLength = requestClass(
 
 const twoLengths = requestClass(
   'empty-body',
-  'empty-body/conflicting-content-length',
+  'empty-body/conflicting-content-length/<order>',
   'RFC 9112 §6.3',
   'two Content-Length lines with different values before a valid body: the framing is invalid, and the server MUST answer 400 and close the connection (RFC 9112 §6.3); a server that takes either line reads a body of the wrong length (uWebSockets never answers)',
   { accept: [400], httpLayer: true, variantOf: 'empty-body/no-framing' },
@@ -81,6 +81,12 @@ const twoLengths = requestClass(
 const TRANSFER_CODINGS: readonly (readonly [string, string])[] = [
   ['chunked-then-gzip', 'chunked, gzip'],
   ['xchunked', 'xchunked'],
+];
+
+/** The orders of two Content-Length lines that differ: the body's length first, or one byte more first. */
+const LENGTH_ORDERS: readonly (readonly [string, (n: number) => number[]])[] = [
+  ['true-first', (n) => [n, n + 1]],
+  ['longer-first', (n) => [n + 1, n]],
 ];
 
 /** Odd chunk sizes: they split the JSON text anywhere, a multi-byte character included. */
@@ -107,20 +113,20 @@ export const framing: Dimension = {
       ...emit(ctx, contentLength, {}, m, {
         wire: wire({ contentType: ctx.ct, extra: [['Content-Length', 'abc']] }, { framing: 'none' }, Buffer.from(m)),
       }),
-      // The body's own length and one byte more, each on a line of its own.
-      ...emit(ctx, twoLengths, {}, m, {
-        wire: wire(
-          {
-            contentType: ctx.ct,
-            extra: [
-              ['Content-Length', String(Buffer.byteLength(m))],
-              ['Content-Length', String(Buffer.byteLength(m) + 1)],
-            ],
-          },
-          { framing: 'none' },
-          Buffer.from(m),
-        ),
-      }),
+      // The body's own length and one byte more, each on a line of its own, in both orders: a server that takes the
+      // first line reads the body whole in one order and waits for a byte that never comes in the other.
+      ...LENGTH_ORDERS.flatMap(([order, extra]) =>
+        emit(ctx, twoLengths, { order }, m, {
+          wire: wire(
+            {
+              contentType: ctx.ct,
+              extra: extra(Buffer.byteLength(m)).map((n): [string, string] => ['Content-Length', String(n)]),
+            },
+            { framing: 'none' },
+            Buffer.from(m),
+          ),
+        }),
+      ),
       ...TRANSFER_CODINGS.flatMap(([form, te]) =>
         emit(ctx, transferCoding, { form }, m, {
           wire: wire(
