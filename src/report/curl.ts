@@ -1,13 +1,7 @@
 import type { AuthMode } from '../types.ts';
 import type { SentWire } from '../wire.ts';
-import {
-  authorizationFor,
-  REDACTED,
-  REDACTED_BASIC_PASSWORD,
-  REDACTED_BASIC_USERNAME,
-  REDACTED_SWAPPED,
-  REDACTED_TRUNCATED,
-} from '../secrets.ts';
+import { authorizationFor, REDACTED, REDACTED_SWAPPED } from '../secrets.ts';
+import { TOKEN_SPELLINGS } from './token-spellings.ts';
 import type { Report } from './model.ts';
 
 /** The run's TLS choice, carried by every curl line so that it reproduces against the sandbox it came from. */
@@ -50,34 +44,13 @@ function printfEscape(body: string): string {
   );
 }
 
-/** The token with its letters' case swapped, in the shell (`swapCase`, src/secrets.ts). */
-const SWAPPED_TOKEN_SH = `"$(t="$CONNECT_TOKEN"; s=$(printf %s "$t" | tr a-zA-Z A-Za-z); [ "$s" = "$t" ] && s="\${t}0"; printf %s "$s")"`;
-
-/** The token without its last character, in the shell (`truncate`, src/secrets.ts). */
-const TRUNCATED_TOKEN_SH = '"${CONNECT_TOKEN%?}"';
-
-/** Basic credentials with the token as the password, in the shell (`basicPassword`, src/secrets.ts). */
-const BASIC_PASSWORD_SH = `"$(printf 'conformance:%s' "$CONNECT_TOKEN" | base64 | tr -d '\\n')"`;
-
-/** Basic credentials with the token as the user name, in the shell (`basicUsername`, src/secrets.ts). */
-const BASIC_USERNAME_SH = `"$(printf '%s:' "$CONNECT_TOKEN" | base64 | tr -d '\\n')"`;
-
-/** Each shown spelling of the token, and the shell word that makes it again from `$CONNECT_TOKEN`. */
-const SHELL_SPELLINGS: readonly (readonly [string, string])[] = [
-  [REDACTED_SWAPPED, SWAPPED_TOKEN_SH],
-  [REDACTED_TRUNCATED, TRUNCATED_TOKEN_SH],
-  [REDACTED_BASIC_PASSWORD, BASIC_PASSWORD_SH],
-  [REDACTED_BASIC_USERNAME, BASIC_USERNAME_SH],
-  [REDACTED, '"$CONNECT_TOKEN"'],
-];
-
 /** Whether a shown field holds a spelling of the token. */
 function holdsToken(field: string): boolean {
-  return SHELL_SPELLINGS.some(([shown]) => field.includes(shown));
+  return TOKEN_SPELLINGS.some((t) => field.includes(t.shown));
 }
 
 /** A header field holding the token (in any spelling the suite sends) as a shell word: the token from `$CONNECT_TOKEN`. */
-function tokenField(field: string, spellings = SHELL_SPELLINGS): string {
+function tokenField(field: string, spellings = TOKEN_SPELLINGS): string {
   const [first, ...rest] = spellings;
   // Bytes that are not printable ASCII (a wire value is a byte string) through printf, as wireCurl writes them.
   if (first === undefined)
@@ -87,9 +60,9 @@ function tokenField(field: string, spellings = SHELL_SPELLINGS): string {
         ? shq(field)
         : `"$(printf '%b' ${shq(printfBytes(field))})"`;
   return field
-    .split(first[0])
+    .split(first.shown)
     .map((piece) => tokenField(piece, rest))
-    .join(first[1]);
+    .join(first.sh);
 }
 
 /**

@@ -1,12 +1,6 @@
 // Where curl cannot send a raw message exactly (no framing, chunk sizes of the suite's choosing), a one-line Node
 // script that writes its bytes to the target does: the request as the suite wrote it, the token from CONNECT_TOKEN.
-import {
-  REDACTED,
-  REDACTED_BASIC_PASSWORD,
-  REDACTED_BASIC_USERNAME,
-  REDACTED_SWAPPED,
-  REDACTED_TRUNCATED,
-} from '../secrets.ts';
+import { TOKEN_SPELLINGS } from './token-spellings.ts';
 import { framedBody, requestBytes, type SentWire } from '../wire.ts';
 
 /** What curl's line cannot reproduce of a raw message, in a few words; undefined when curl sends the same bytes. */
@@ -34,8 +28,8 @@ export function toScript(req: { readonly method: string; readonly url: string; r
   const bytes = requestBytes(req.method, new URL(req.url), w.headers, framedBody(w, body)).toString('base64');
   const js =
     `const[u,b]=process.argv.slice(1),{hostname:h,port:p,protocol:s}=new URL(u),` +
-    `t=process.env.CONNECT_TOKEN??"",w=t.replace(/[A-Za-z]/g,x=>x<="Z"?x.toLowerCase():x.toUpperCase()),` +
-    `m=Buffer.from(Buffer.from(b,"base64").toString("latin1").replaceAll(${JSON.stringify(REDACTED_SWAPPED)},w==t?t+"0":w).replaceAll(${JSON.stringify(REDACTED_TRUNCATED)},t.slice(0,-1)).replaceAll(${JSON.stringify(REDACTED_BASIC_PASSWORD)},Buffer.from("conformance:"+t).toString("base64")).replaceAll(${JSON.stringify(REDACTED_BASIC_USERNAME)},Buffer.from(t+":").toString("base64")).replaceAll(${JSON.stringify(REDACTED)},t),"latin1"),` +
+    `t=process.env.CONNECT_TOKEN??"",` +
+    `m=Buffer.from(Buffer.from(b,"base64").toString("latin1")${TOKEN_SPELLINGS.map((x) => `.replaceAll(${JSON.stringify(x.shown)},${x.js})`).join('')},"latin1"),` +
     `c=require(s=="https:"?"tls":"net").connect({host:h.replace(/^\\[|\\]$/g,""),port:p||(s=="https:"?443:80)},()=>c.write(m));` +
     `c.pipe(process.stdout)`;
   return `node -e ${shq(js)} ${shq(req.url)} ${bytes}`;
