@@ -156,6 +156,13 @@ function mapAuth(
   };
 }
 
+/** The token also taken from a query parameter when no Authorization header came (a token guard's fallback). */
+function tokenInQuery(b: Behaviour, parameter: string): Behaviour {
+  return mapAuth(b, (outcome, h, token, url) =>
+    h === undefined && new URL(url, 'http://x').searchParams.get(parameter) === token ? 'ok' : outcome,
+  );
+}
+
 function refuseMediaType(b: Behaviour, refuse: (contentType: string) => boolean): Behaviour {
   return { ...b, acceptsMediaType: (ct) => (ct !== undefined && refuse(ct) ? false : b.acceptsMediaType(ct)) };
 }
@@ -677,11 +684,9 @@ export const FAULTS: readonly Fault[] = [
       'The enum is checked with PHP\'s loose in_array(): `true` equals any non-empty string, so {"type": true} is created (as the first member).',
     apply: (b) => ({
       ...b,
-      readJson: (raw, contentType, url) => {
-        const parsed = b.readJson(raw, contentType, url);
-        if (parsed.kind !== 'json' || !isJsonObject(parsed.value) || parsed.value['type'] !== true) return parsed;
-        return { kind: 'json', value: { ...parsed.value, type: 'Battery' } };
-      },
+      readJson: onObject(b, (value) =>
+        value['type'] === true ? { kind: 'json', value: { ...value, type: 'Battery' } } : undefined,
+      ),
     }),
   },
   {
@@ -2292,10 +2297,7 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['auth-is-enforced'],
     description:
       "A token guard that also reads the token from the query string (Laravel's `api_token`): a request without an Authorization header but with `?api_token=<token>` is created.",
-    apply: (b) =>
-      mapAuth(b, (outcome, h, token, url) =>
-        h === undefined && new URL(url, 'http://x').searchParams.get('api_token') === token ? 'ok' : outcome,
-      ),
+    apply: (b) => tokenInQuery(b, 'api_token'),
   },
   {
     name: 'jwt-in-query',
@@ -2303,10 +2305,7 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['auth-is-enforced'],
     description:
       "go-chi/jwtauth's Verifier with TokenFromQuery beside TokenFromHeader: a request without an Authorization header but with `?jwt=<token>` is created.",
-    apply: (b) =>
-      mapAuth(b, (outcome, h, token, url) =>
-        h === undefined && new URL(url, 'http://x').searchParams.get('jwt') === token ? 'ok' : outcome,
-      ),
+    apply: (b) => tokenInQuery(b, 'jwt'),
   },
   {
     name: 'token-as-basic-password',
@@ -2316,9 +2315,10 @@ export const FAULTS: readonly Fault[] = [
       "Laravel's token guard also reads the token from the Basic password (PHP_AUTH_PW): `Authorization: Basic base64(user:<token>)` is created.",
     apply: (b) =>
       mapAuth(b, (outcome, h, token) => {
-        const basic = /^Basic (\S+)$/i.exec(h ?? '');
-        const password = basic ? Buffer.from(basic[1], 'base64').toString('utf8').split(':').slice(1).join(':') : '';
-        return password === token ? 'ok' : outcome;
+        const basic = parseAuthorization(h);
+        if (basic?.scheme.toLowerCase() !== 'basic') return outcome;
+        const userPass = Buffer.from(basic.credentials, 'base64').toString('utf8');
+        return userPass.slice(userPass.indexOf(':') + 1) === token && userPass.includes(':') ? 'ok' : outcome;
       }),
   },
   {
