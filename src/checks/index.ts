@@ -1,6 +1,7 @@
 import type { Check } from './types.ts';
 import { responseIsReceived } from './response-is-received.ts';
 import { notAServerError } from './not-a-server-error.ts';
+import { operationMethodIsAllowed } from './operation-method-is-allowed.ts';
 import { statusIsAllowed } from './status-is-allowed.ts';
 import { validIsCreated } from './valid-is-created.ts';
 import { invalidIsRejected } from './invalid-is-rejected.ts';
@@ -26,6 +27,7 @@ export function createChecks(profile: OperationProfile = DEFAULT_PROFILE): reado
     // transport
     responseIsReceived(p),
     notAServerError(p),
+    operationMethodIsAllowed(p),
     // status: the verdict table's rows
     statusIsAllowed(p),
     validIsCreated(p),

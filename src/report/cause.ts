@@ -36,6 +36,8 @@ export const RANDOM_SCOPE = 'random cases';
 const STATUS_ORDER = [
   'response-is-received',
   'not-a-server-error',
+  // A 405 to the operation's own method is the router's, whatever the row expected: it names the cause.
+  'operation-method-is-allowed',
   'valid-is-created',
   'invalid-is-rejected',
   'auth-is-enforced',
@@ -45,6 +47,7 @@ const STATUS_ORDER = [
   'status-is-allowed',
 ];
 const FATAL = new Set(STATUS_ORDER.slice(0, 2));
+const ROUTED = 'operation-method-is-allowed';
 
 /** Content findings that a gateway makes on every answer alike (a second Content-Type line): one cause whatever the status. */
 const ANY_STATUS_KINDS: ReadonlySet<string> = new Set(['repeated-content-type']);
@@ -243,13 +246,15 @@ export function causesOf(
     // `properties` refused arrays there and at `valid/depth/10/arrays`, two problems of one title.
     const byField = named !== undefined && c.kind === 'valid' && /^4\d\d$/.test(answer);
     const aboutField = c.label.split('/').includes(named ?? '') && !c.label.startsWith('valid/any/');
-    const scope = byField && !aboutField ? `/${named}` : scopeOf(c, answer);
+    // A 405 to the operation's own method is its router's, whatever the request: one cause, no class or field.
+    const routed = primary.check === ROUTED;
+    const scope = routed ? '' : byField && !aboutField ? `/${named}` : scopeOf(c, answer);
     // One rule for every field it applies to (`format uuid` of collectiveId and owner): the fields go to `at`. A refusal
     // with the wrong 4xx (the one scope `scopeOf` leaves empty for such a request) is one bug whatever the rule the
     // request broke: no rule then.
     const rule = primary.rule.replace(/\/properties\/[^/]+\/(?=[^/]+$)/, '/properties/*/');
     const core =
-      scope === '' && c.kind !== 'valid'
+      scope === '' && (c.kind !== 'valid' || routed)
         ? `received ${answer} | ${primary.check} ${primary.kind}`
         : `received ${answer} | ${primary.check} ${primary.kind} ${rule}`;
     const field = c.violation?.instancePath ?? (byField ? `/${named}` : undefined);
@@ -261,7 +266,19 @@ export function causesOf(
       primary,
       failures: fatal ? failures : status,
       attachable: c.phase === 'random' && (fatal || (c.kind === 'valid' && scope !== '')),
-      ...(formerScopeOf(c, answer) === scope ? {} : { alsoKnownAs: signatureOf(core, formerScopeOf(c, answer)) }),
+      ...(routed
+        ? // Until the night of 2026-12-04 the row's status finding named it: the cause the case had without this check.
+          {
+            alsoKnownAs: causesOf(
+              c,
+              answer,
+              failures.filter((f) => f !== primary),
+              named,
+            )[0]?.signature,
+          }
+        : formerScopeOf(c, answer) === scope
+          ? {}
+          : { alsoKnownAs: signatureOf(core, formerScopeOf(c, answer)) }),
     });
     if (fatal) return out;
   }

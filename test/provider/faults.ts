@@ -83,6 +83,7 @@ function onProperties(b: Behaviour, map: (properties: unknown) => unknown): Beha
 export type CheckName =
   | 'response-is-received'
   | 'not-a-server-error'
+  | 'operation-method-is-allowed'
   | 'status-is-allowed'
   | 'valid-is-created'
   | 'invalid-is-rejected'
@@ -511,6 +512,22 @@ export const FAULTS: readonly Fault[] = [
       admit: (req) => {
         const override = /[?&]_method=([A-Za-z]+)/.exec(req.url ?? '')?.[1];
         return override !== undefined ? b.wrongMethod(override.toUpperCase()) : b.admit(req);
+      },
+    }),
+  },
+  {
+    name: 'accept-predicate-405',
+    area: 'valid-refused',
+    caughtBy: ['operation-method-is-allowed'],
+    description:
+      "The view is matched on Accept as well (Pyramid's accept predicate): a POST whose Accept covers no JSON (text/html, application/xml) finds no view and is answered 405, with an Allow that lists POST.",
+    apply: (b) => ({
+      ...b,
+      admit: (req) => {
+        const accept = req.headers.accept;
+        return accept !== undefined && !/application\/json|\*\/\*|application\/\*/i.test(accept)
+          ? b.wrongMethod('POST')
+          : b.admit(req);
       },
     }),
   },

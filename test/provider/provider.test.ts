@@ -653,6 +653,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'method-override-member': invalid({ body: { ...ok, _method: 'DELETE' } }),
   'query-method-override': valid({}, { path: `${ENDPOINT}?_method=DELETE` }),
   'accept-json-required': valid({}, { fields: [['Accept', '*/*']] }),
+  'accept-predicate-405': valid({}, { fields: [['Accept', 'text/html']] }),
   'enum-tagged-object': invalid({ body: { ...ok, type: { EV: null } } }),
   'struct-from-sequence': invalid({
     body: [null, null, null, 'b', null, null, null, null, null, null, 'EV'],

@@ -113,6 +113,24 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
   ],
   ['not-a-server-error', kase('valid'), timeout, 'skip', 'no response to judge'],
   [
+    'operation-method-is-allowed',
+    kase('valid', { advisory: 'an Accept that excludes JSON', accept: [201, 406] }),
+    answer(405, '', { allow: 'POST' }),
+    'fail:method-refused',
+    'a router’s 405 to the operation’s own method (an Accept predicate), advisory class or not',
+    [
+      '/paths/~1v1~1onboarding~1entities/post',
+      '405 to POST, the method /v1/onboarding/entities defines (RFC 9110 §15.5.6)',
+    ],
+  ],
+  [
+    'operation-method-is-allowed',
+    kase('schema-violation'),
+    err400,
+    'pass',
+    'any other answer to the operation’s method is the rows’ to judge',
+  ],
+  [
     'not-a-server-error',
     kase('method', { method: 'TRACE', accept: [405, 501] }),
     answer(501, ''),

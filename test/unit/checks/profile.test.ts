@@ -85,6 +85,7 @@ describe('the default operation profile', () => {
     expect(createChecks(DEFAULT_PROFILE).map((c) => c.name)).toEqual([
       'response-is-received',
       'not-a-server-error',
+      'operation-method-is-allowed',
       'status-is-allowed',
       'valid-is-created',
       'invalid-is-rejected',

@@ -284,6 +284,30 @@ describe('causesOf, a valid request refused for a field its answer names', () =>
     expect(malformed.alsoKnownAs).toBeUndefined();
   });
 
+  it('makes a 405 to the operation’s own method one cause whatever the class, known before by the row’s', () => {
+    const refused: Failure = {
+      check: 'operation-method-is-allowed',
+      kind: 'method-refused',
+      severity: 'error',
+      rule: '/paths/~1v1~1onboarding~1entities/post',
+      message: '405 to POST',
+      received: '405',
+    };
+    const row = statusFailure('valid-is-created', '405', '201');
+    const [accept] = causesOf({ ...validCase('valid/accept/text-html'), advisory: 'advice' }, '405', [
+      refused,
+      { ...row, severity: 'warning' },
+    ]);
+    const [media] = causesOf(refusedCase('schema-violation', 'invalid/required/brand'), '405', [
+      refused,
+      statusFailure('invalid-is-rejected', '405', '400'),
+    ]);
+    expect(accept.signature).toBe('received 405 | operation-method-is-allowed method-refused');
+    expect(media.signature).toBe(accept.signature);
+    expect(accept.primary).toBe(refused);
+    expect(media.alsoKnownAs).toBe('received 405 | invalid-is-rejected unexpected-status');
+  });
+
   it('makes a 500 to any valid request a server may refuse one cause, and a preflight’s one of its kind', () => {
     const [depth] = causesOf({ ...validCase('valid/depth/10000/arrays'), accept: [201, 400] }, '500', [serverError]);
     const [bom] = causesOf({ ...validCase('valid/encoding/bom'), advisory: 'RFC 8259 §8.1' }, '500', [serverError]);
