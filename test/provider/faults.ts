@@ -516,6 +516,33 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'wrapped-body-unwrapped',
+    area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      "The controller reads the body under the resource's key (Rails' params.require(:entity) with wrap_parameters, which wraps only a body without that key): a body that carries an 'entity' object is created from it, its other members unchecked.",
+    apply: (b) => ({
+      ...b,
+      readJson: onObject(b, (value) =>
+        isJsonObject(value['entity']) ? { kind: 'json', value: value['entity'] } : undefined,
+      ),
+    }),
+  },
+  {
+    name: 'method-override-header',
+    area: 'valid-refused',
+    caughtBy: ['operation-method-is-allowed'],
+    description:
+      "A POST's X-HTTP-Method-Override field overrides its method (Symfony 5.4's Request::getMethod() with the header honoured, Express's method-override()): the field naming DELETE is routed as DELETE and answered 405.",
+    apply: (b) => ({
+      ...b,
+      admit: (req) => {
+        const override = req.headers['x-http-method-override'];
+        return typeof override === 'string' ? b.wrongMethod(override.toUpperCase()) : b.admit(req);
+      },
+    }),
+  },
+  {
     name: 'accept-predicate-405',
     area: 'valid-refused',
     caughtBy: ['operation-method-is-allowed'],
@@ -1620,6 +1647,23 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'echo-deeper-than-reader',
+    area: 'valid-refused',
+    caughtBy: ['not-a-server-error'],
+    description:
+      "Reader and writer share PHP's default depth of 512 (json_decode, json_encode): a body nested deeper is refused with 400, but the 201 nests the echoed properties deeper than the body did, so a body just under the limit (510 levels) fails to encode: 500.",
+    apply: (b) => ({
+      ...b,
+      readJson: refusedDeeperThan(b, 512, 'Maximum stack depth exceeded.'),
+      finish: (reply) => {
+        const final = b.finish(reply);
+        return final.json !== undefined && nestedDeeperThan(final.json, 512)
+          ? jsonReply(500, singleError('InternalServerError', 'Maximum stack depth exceeded.'))
+          : final;
+      },
+    }),
+  },
+  {
     name: 'proto-dropped-from-echo',
     area: 'wrong-answer',
     caughtBy: ['echo-properties'],
@@ -2488,6 +2532,16 @@ function someValue(v: unknown, test: (x: unknown) => boolean): boolean {
     if (x !== null && typeof x === 'object') stack.push(...Object.values(x));
   }
   return false;
+}
+
+/** A JSON reader that refuses a body nesting deeper than `limit` with 400 (RFC 8259 §9 lets a parser limit it). */
+export function refusedDeeperThan(b: Behaviour, limit: number, message: string): Behaviour['readJson'] {
+  return (raw, contentType, url) => {
+    const parsed = b.readJson(raw, contentType, url);
+    return parsed.kind === 'json' && nestedDeeperThan(parsed.value, limit)
+      ? { kind: 'invalid', issue: issue('DepthLimit', '$', null, message) }
+      : parsed;
+  };
 }
 
 /** Whether `v` nests deeper than `limit` (counted without recursion). */

@@ -594,6 +594,10 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
     call: { raw: `{"brand":"b","type":"EV","properties":${'['.repeat(3000)}${']'.repeat(3000)}}` },
     status: 201,
   },
+  'echo-deeper-than-reader': {
+    call: { raw: `{"brand":"b","type":"EV","properties":${'['.repeat(510)}${']'.repeat(510)}}` },
+    status: 201,
+  },
   'proto-dropped-from-echo': valid({ properties: JSON.parse('{"__proto__":{"x":1}}') as unknown }),
   'object-model-names-accepted': invalid({ raw: '{"brand":"b","type":"EV","constructor":1}' }),
   'escaped-names-refused': { call: { raw: '{"brand":"b","\\u0074ype":"EV"}' }, status: 201 },
@@ -653,6 +657,8 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'method-override-member': invalid({ body: { ...ok, _method: 'DELETE' } }),
   'query-method-override': valid({}, { path: `${ENDPOINT}?_method=DELETE` }),
   'accept-json-required': valid({}, { fields: [['Accept', '*/*']] }),
+  'wrapped-body-unwrapped': invalid({ body: { ...ok, entity: { ...ok } } }),
+  'method-override-header': valid({}, { fields: [['X-HTTP-Method-Override', 'DELETE']] }),
   'accept-predicate-405': valid({}, { fields: [['Accept', 'text/html']] }),
   'enum-tagged-object': invalid({ body: { ...ok, type: { EV: null } } }),
   'struct-from-sequence': invalid({

@@ -9,7 +9,7 @@ import { jsonReply, repeatedField, textReply, withHeaders, type Behaviour, type 
 import { writeJson } from './json.ts';
 import { buildCreated, errorResult } from './respond.ts';
 import { issue } from './validate.ts';
-import { BEYOND_PROFILE, nestedDeeperThan } from './faults.ts';
+import { BEYOND_PROFILE, refusedDeeperThan } from './faults.ts';
 
 export interface Variation {
   readonly name: string;
@@ -271,12 +271,7 @@ export const VARIATIONS: readonly Variation[] = [
     apply: (b) => ({
       ...b,
       serialize: (v) => JSON.stringify(v, null, 2),
-      readJson: (raw, contentType, url) => {
-        const parsed = b.readJson(raw, contentType, url);
-        return parsed.kind === 'json' && nestedDeeperThan(parsed.value, 600)
-          ? { kind: 'invalid', issue: issue('DepthLimit', '$', null, 'The body is nested too deeply.') }
-          : parsed;
-      },
+      readJson: refusedDeeperThan(b, 600, 'The body is nested too deeply.'),
     }),
   },
   {

@@ -1,8 +1,9 @@
 /**
  * Other request fields a client or a browser adds to a valid request, each a rule of RFC 9110 the server's middleware
  * meets before the handler: Accept-Encoding (a compression layer answers in a coding, which the suite undoes), Origin
- * (a CORS layer; a browser sends it on every cross-origin POST) and Range (defined for GET only, so a POST's answer is
- * whole). 201 is due to each, as to the same request without the field.
+ * (a CORS layer; a browser sends it on every cross-origin POST), Range (defined for GET only, so a POST's answer is
+ * whole) and the method-override fields (the request line's method is the request's). 201 is due to each, as to the
+ * same request without the field.
  */
 import type { Draft } from '../draft.ts';
 import { emit, requestClass, type Dimension } from './class.ts';
@@ -34,6 +35,17 @@ const range = requestClass(
   'a valid request with a Range field, well-formed or not: range handling is defined for GET only, and a server MUST ignore the field on any other method, so 201 is due with the whole answer (cpp-httplib applies it to a POST: 206 or 416)',
 );
 
+const methodOverride = requestClass(
+  'valid',
+  'valid/method-override/<field>',
+  'RFC 9110 §9.1',
+  'a valid request with a method-override field naming DELETE (X-HTTP-Method-Override, X-HTTP-Method, X-Method-Override), which the operation does not define: the request line’s method is the request’s (RFC 9110 §9.1), so 201 is due (a 400 to a field the server will not take is also right); a framework that honours the field (Symfony’s Request::getMethod(), Express’s method-override) routes it as DELETE, a 405',
+  { accept: [201, 400], variantOf: 'valid/query-members' },
+);
+
+/** The method-override fields in use (Google and Express; OData; IBM), each sent naming DELETE. */
+const OVERRIDES = ['X-HTTP-Method-Override', 'X-HTTP-Method', 'X-Method-Override'] as const;
+
 /** Range values: a well-formed byte range, and one no range-unit parser reads. */
 const RANGES: readonly (readonly [string, string])[] = [
   ['bytes-0-9', 'bytes=0-9'],
@@ -44,8 +56,8 @@ export const fields: Dimension = {
   name: 'fields',
   title: 'Other request fields',
   summary:
-    'Accept-Encoding, Origin and Range on an otherwise valid request: the middleware that reads them (compression, CORS, range handling) must leave the answer as it is without them, 201 due (403 accepted to an origin a server refuses).',
-  classes: [acceptEncoding, origin, range],
+    'Accept-Encoding, Origin, Range and method-override fields on an otherwise valid request: the middleware that reads them (compression, CORS, range handling, method override) must leave the answer as it is without them, 201 due (403 accepted to an origin a server refuses).',
+  classes: [acceptEncoding, origin, range, methodOverride],
   drafts(ctx) {
     const m = JSON.stringify(ctx.minimal);
     // Written byte by byte: the HTTP client writes no Accept-Encoding, and would not write a field it has its own use for.
@@ -57,6 +69,8 @@ export const fields: Dimension = {
       out.push(...emit(ctx, acceptEncoding, { form }, m, raw('Accept-Encoding', value)));
     out.push(...emit(ctx, origin, {}, m, raw('Origin', 'https://conformance.invalid')));
     for (const [form, value] of RANGES) out.push(...emit(ctx, range, { form }, m, raw('Range', value)));
+    for (const field of OVERRIDES)
+      out.push(...emit(ctx, methodOverride, { field: field.toLowerCase() }, m, raw(field, 'DELETE')));
     return out;
   },
 };

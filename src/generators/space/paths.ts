@@ -21,6 +21,26 @@ const longer = requestClass('path', 'path/longer', '/paths', `the operation's pa
   variantOf: 'path/child',
 });
 
+// Two spellings of the path that routers take for it by default: advice, since a team did not choose them. A
+// redirect to the operation's path is the router's correction (Starlette's redirect_slashes answers 307).
+const ROUTER_DEFAULT =
+  'refused (404, or 405, 410, 400, 403, a redirect to the operation’s path) like any path the spec does not define, but a router takes it for the operation’s path by default';
+const CORRECTED = [...REFUSED, 302, 307];
+const trailingSlash = requestClass(
+  'path',
+  'path/trailing-slash',
+  '/paths',
+  `the operation's path with a trailing slash, another path (RFC 3986 §6.2.4 leaves it to the scheme): ${ROUTER_DEFAULT} (Express’s non-strict routing, Spring MVC before 6), hence advice`,
+  { accept: CORRECTED, httpLayer: true, variantOf: 'path/child', advisory: true },
+);
+const formatSuffix = requestClass(
+  'path',
+  'path/format-suffix',
+  '/paths',
+  `the operation's path with \`.json\` appended: ${ROUTER_DEFAULT} (Rails’ format segment, chi’s URLFormat, Spring’s suffix patterns before 5.3), hence advice`,
+  { accept: CORRECTED, httpLayer: true, variantOf: 'path/child', advisory: true },
+);
+
 /** A segment no API defines, so that a 404 is the router's. */
 const UNKNOWN = 'conformance-unknown';
 
@@ -28,13 +48,15 @@ export const paths: Dimension = {
   name: 'paths',
   title: 'Paths',
   summary:
-    'A valid request to a path next to the operation’s that the spec does not define (a segment below it, characters appended): refused (404, or 405, 410, 400, 403, a redirect), never created.',
-  classes: [child, longer],
+    'A valid request to a path next to the operation’s that the spec does not define (a segment below it, characters appended; a trailing slash or a `.json` suffix, advice): refused (404, or 405, 410, 400, 403, a redirect), never created.',
+  classes: [child, longer, trailingSlash, formatSuffix],
   drafts(ctx) {
     const m = JSON.stringify(ctx.minimal);
     return [
       ...emit(ctx, child, {}, m, { pathSuffix: `/${UNKNOWN}` }),
       ...emit(ctx, longer, {}, m, { pathSuffix: `-${UNKNOWN}` }),
+      ...emit(ctx, trailingSlash, {}, m, { pathSuffix: '/' }),
+      ...emit(ctx, formatSuffix, {}, m, { pathSuffix: '.json' }),
     ];
   },
 };

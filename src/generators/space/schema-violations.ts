@@ -92,6 +92,13 @@ const CLASSES: readonly RequestClass[] = [
   ),
   requestClass(
     row,
+    'invalid/additionalProperties/wrapped/<member>',
+    `${SPEC.schema}/additionalProperties`,
+    'the required members, and the whole body again inside one member named after the resource (`data`, as the answers have; the path’s resource in the singular; the schema’s name): an unknown member; a stack that unwraps a body (Rails’ wrap_parameters leaves a body that already has its key alone, and the controller reads the inner one) creates it',
+    { variantOf: 'invalid/additionalProperties/<name>' },
+  ),
+  requestClass(
+    row,
     'invalid/additionalProperties/<name>',
     `${SPEC.schema}/additionalProperties`,
     'another spelling of a known member (empty, Pascal, upper or snake case), which case-insensitive binders and alias generators take as the member; or a method override (`_method`, `_METHOD`), which Laravel and Slim take for the request’s method (another route, or a 405) or drop from the body',

@@ -1,6 +1,6 @@
 /** `additionalProperties: false` (JSON Schema Core §10.3.2.3): a property the closed schema does not name. */
 import fc from 'fast-check';
-import type { FieldModel } from '../model.ts';
+import type { FieldModel, RequestModel } from '../model.ts';
 import { nameVariants, unknownNameArb } from '../near-miss.ts';
 import { interleave } from '../order.ts';
 import { canonicalValue, jsonValueArb } from '../values.ts';
@@ -9,7 +9,7 @@ import { randomDraft, rootViolation, type Body, type InvalidCandidate, type Viol
 export const additionalProperties: ViolationKind = {
   keyword: 'additionalProperties',
   property: 'invalid/additionalProperties',
-  invalidCases({ model, minimal }) {
+  invalidCases({ model, minimal, all }) {
     if (!model.closed) return [];
     const known = model.fields.map((f) => f.name);
     const additional = (label: string, key: string, value: unknown, replaces?: FieldModel): InvalidCandidate[] => {
@@ -42,11 +42,14 @@ export const additionalProperties: ViolationKind = {
       ...additional('action', 'action', 'conformance'),
       ...additional('_METHOD', '_METHOD', 'DELETE'),
     ];
+    // The whole body again, inside a member named after the resource: a stack that unwraps a body (Rails'
+    // wrap_parameters leaves one that already has its key alone, and the controller reads the inner one) creates it.
+    const wrapped = wrappers(model).flatMap((name) => additional(`wrapped/${name}`, name, { ...all }));
     // Each binder behaviour once before any twice: a request budget reaches snake_case and `_method` as early as
     // PascalCase.
     return [
       ...additional('unknown', 'conformanceExtra', 'conformance'),
-      ...interleave(pascal, snake, overrides, upper, additional('empty-name', '', 'conformance')),
+      ...interleave(pascal, snake, overrides, wrapped, upper, additional('empty-name', '', 'conformance')),
       // A name holding a lone surrogate (an escape JSON allows, RFC 8259 §8.2): an error answer that names the unknown
       // member cannot encode it (Flask-RESTful's handler, Python's strict encoders), 500 where 400 is due.
       ...additional('lone-surrogate-name', 'conformance-\ud800', 'conformance'),
@@ -67,3 +70,19 @@ export const additionalProperties: ViolationKind = {
       );
   },
 };
+
+/**
+ * Member names a body may be wrapped in: `data` (an envelope, as the answers have), the resource the path names in
+ * the singular (`entities` → `entity`: Rails wraps parameters in the controller's), the request schema's own name.
+ */
+function wrappers(model: RequestModel): string[] {
+  const segment = model.spec.operationRef.path.split('/').findLast((s) => s !== '' && !s.startsWith('{')) ?? '';
+  const resource = segment.replace(/ies$/, 'y').replace(/(?<!s)s$/, '');
+  const schema =
+    model.rootPointer
+      .slice(model.rootPointer.lastIndexOf('/') + 1)
+      .split('.')
+      .pop() ?? '';
+  const named = schema.charAt(0).toLowerCase() + schema.slice(1);
+  return [...new Set(['data', resource, named].filter((n) => /^[A-Za-z_]\w*$/.test(n)))];
+}
