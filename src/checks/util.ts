@@ -61,7 +61,11 @@ export function unlessRefusedByHttpLayer(judge: Check['judge']): Check['judge'] 
 const TOO_LARGE_NOTE = ` (413 is accepted for content over ${LARGE_CONTENT_BYTES} bytes: the spec sets no size limit, and a smaller limit refuses this operation's ordinary documents)`;
 
 /** A row's status check: the answer's status must be one the case's row allows (`allowedStatuses`, ./rules.ts). */
-export function statusIn(rule: string, what: string | ((c: TestCase) => string), rows: RowStatuses): Check['judge'] {
+export function statusIn(
+  rule: string,
+  what: string | ((c: TestCase, status: number) => string),
+  rows: RowStatuses,
+): Check['judge'] {
   return withResponse((c, res) => {
     const allowed = allowedStatuses(c, rows);
     return allowed.includes(res.status) || caseAccepts(c, res.status)
@@ -69,7 +73,7 @@ export function statusIn(rule: string, what: string | ((c: TestCase) => string),
       : fail(
           'unexpected-status',
           rule,
-          `${typeof what === 'string' ? what : what(c)}: Received: ${res.status} / Due: ${allowed.join(', ')}${res.status === 413 ? TOO_LARGE_NOTE : ''}`,
+          `${typeof what === 'string' ? what : what(c, res.status)}: Received: ${res.status} / Due: ${allowed.join(', ')}${res.status === 413 ? TOO_LARGE_NOTE : ''}`,
           res.status,
           allowed,
         );

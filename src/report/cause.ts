@@ -93,8 +93,9 @@ function scopeOf(c: Pick<TestCase, 'kind' | 'label' | 'family' | 'advisory' | 'a
   if (/^5\d\d$/.test(answer) && (c.advisory !== undefined || (c.accept?.includes(400) ?? false)))
     return 'valid/refusable';
   const success = /^2\d\d$/.test(answer);
-  // A redirect (Feathers' 303 with a Location) answers every valid request alike, as 200 for 201 does.
-  if (c.kind === 'valid') return success || /^3\d\d$/.test(answer) ? '' : familyOf(c);
+  // A redirect (Feathers' 303 with a Location) answers every valid request alike, as 200 for 201 does; so does a
+  // conflict (409), which a store's state answers (an identifier taken), not the request's class.
+  if (c.kind === 'valid') return success || /^3\d\d$/.test(answer) || answer === '409' ? '' : familyOf(c);
   // A redirect where a refusal is due is the route's or the error renderer's (Werkzeug's 308 to a route declared with
   // a slash, Laravel's 302 back): one bug whatever the request, as a wrong 4xx is (33 problems once).
   if (/^[34]\d\d$/.test(answer)) return '';
@@ -218,7 +219,9 @@ export function causesOf(
   // baselines made before keep matching), not a problem per family titled "201 is due".
   const refusable = c.advisory !== undefined || (c.accept?.includes(400) ?? false);
   const undocumentedStatus = status.find((f) => f.kind === 'undocumented-status');
-  const undocumented = c.kind === 'valid' && refusable && /^4\d\d$/.test(answer) ? undocumentedStatus : undefined;
+  // Not a conflict: 409 is the store's answer to any valid request, the bug 200 for 201 is (no refusal of a request).
+  const refused = /^4\d\d$/.test(answer) && answer !== '409';
+  const undocumented = c.kind === 'valid' && refusable && refused ? undocumentedStatus : undefined;
   if (undocumented) {
     const core = `received ${answer} | invalid-is-rejected unexpected-status`;
     out.push({ core, scope: '', signature: core, at: [], primary: undocumented, failures: status, attachable: false });
@@ -310,12 +313,12 @@ export function causesOf(
 
 /**
  * How plain an example is, smaller first: a message any HTTP client writes (not one written byte by byte: chunked,
- * unframed, repeated fields), no query string, a JSON media type, ASCII only (escapes of other characters included),
+ * unframed, repeated fields), no query string, a class that is not advisory, a JSON media type, ASCII only (escapes of other characters included),
  * no member named after the JavaScript object model, the fewest null members, the fewest fields, the shortest body. The example a
  * problem shows is the plainest case that fails the same way (issue #24).
  */
 export function plainness(
-  c: Pick<TestCase, 'contentType' | 'body' | 'wire' | 'query'>,
+  c: Pick<TestCase, 'contentType' | 'body' | 'wire' | 'query' | 'advisory'>,
   value: unknown,
 ): readonly number[] {
   const body = c.body ?? '';
@@ -323,6 +326,9 @@ export function plainness(
   const raw = c.wire === undefined ? 0 : 1;
   // A missing brand shown with brand in the query string reads as a query-string bug.
   const query = c.query === undefined ? 0 : 1;
+  // An advisory class is an edge case by its nature: `{}` without credentials (auth/none-invalid-body) shown for a
+  // crash of the auth module sent a reader to its validation.
+  const edge = c.advisory === undefined ? 0 : 1;
   const media = c.contentType === undefined || /^application\/json$/i.test(c.contentType) ? 0 : 1;
   // A lone surrogate written `\ud800` is ASCII text, and still the example of a dropped returnUrl sent a Unicode hunt.
   const ascii = /^[\u0020-\u007e]*$/.test(body) && !/\\u(?!00[0-7])[0-9a-f]{4}/i.test(body) ? 0 : 1;
@@ -333,7 +339,7 @@ export function plainness(
   const objectModel = keys.some((k) => k === 'prototype' || k in Object.prototype) ? 1 : 0;
   // `{"brand":null,…}` shown for a refusal of a missing `properties` read as "null brand refused" (h3 with valibot).
   const nulls = entries.filter(([, v]) => v === null).length;
-  return [raw, query, media, ascii, objectModel, nulls, keys.length, body.length];
+  return [raw, query, edge, media, ascii, objectModel, nulls, keys.length, body.length];
 }
 
 /** True when `a` is plainer than `b` (see `plainness`). */

@@ -115,7 +115,9 @@ export function describeProblem(
   const { received, failures } = p;
   const at = [...p.at].sort();
   const classes = [...p.classes].sort();
-  const documented = failures
+  // The due answer is the example's, as the example's own status line says (a refusable case's 201 or 400 seen first
+  // made "201 or 400" the title of a problem shown with a request only 201 was due to).
+  const documented = (p.exampleFailures ?? failures)
     .map((f) => f.documented)
     .filter((d) => d !== undefined)
     .sort((a, b) => (Array.isArray(a) ? a.length : 1) - (Array.isArray(b) ? b.length : 1));
@@ -123,7 +125,14 @@ export function describeProblem(
   // An echo's due value is the value sent: quoted, so that white space shows, and absent ≡ null as the check reads it.
   const echo = primary?.check.startsWith('echo-') === true;
   const dueOf = (v: unknown) =>
-    !echo ? shown(v) : v === null ? 'absent or null' : typeof v === 'string' ? shown(JSON.stringify(v)) : shown(v);
+    !echo
+      ? shown(v)
+      : v === null
+        ? 'absent or null'
+        : // An array sent is one value, not alternatives: `[1,"a"]`, never `1 or a`.
+          typeof v === 'string' || Array.isArray(v)
+          ? shown(writeJson(v, true))
+          : shown(v);
   // An echo's due value is what the example sent, so that the title's and the example's agree.
   const exampleDue = echo ? p.exampleFailures?.find((f) => f.check === primary?.check)?.documented : undefined;
   const due = exampleDue !== undefined ? dueOf(exampleDue) : documented.length ? dueOf(documented[0]) : '';

@@ -85,7 +85,7 @@ export function createTally(
   // The cores the plainest valid request failed with: its variants failing alike fail for the same reason.
   const minimalCores = new Set<string>();
   const problemList = () => {
-    const list = resolved(problems, pending);
+    const list = mergeAboutField(resolved(problems, pending));
     const redirected = answeredOnPath > 0 && redirectedOnPath === answeredOnPath;
     const merged = redirected
       ? mergeByCore(list, redirectCore, EVERY_SCOPE)
@@ -567,6 +567,38 @@ function mergeByCore(
       out[at] = first(p, out[at]) ? absorb({ ...merged, baselined: out[at].baselined }, out[at]) : absorb(out[at], p);
   }
   return out;
+}
+
+/**
+ * A problem scoped by its family whose classes are all about one member (`valid/null/brand`: the family is kept so
+ * that every nullable member refused is one bug) counts under the problem of the same core scoped by that member,
+ * when the run has one: a `brand` that refuses null was two problems of one title, the plainest example in the second.
+ */
+function mergeAboutField(problems: TalliedProblem[]): TalliedProblem[] {
+  const byField = problems.filter((p) => p.scope.startsWith('/'));
+  const into = (p: TalliedProblem): TalliedProblem | undefined =>
+    p.scope === '' || p.scope.startsWith('/')
+      ? undefined
+      : byField.find(
+          (q) => q.core === p.core && [...p.classes].every((label) => label.split('/').includes(q.scope.slice(1))),
+        );
+  const merged = new Map<TalliedProblem, TalliedProblem>();
+  const rest: TalliedProblem[] = [];
+  for (const p of problems) {
+    const target = into(p);
+    if (target === undefined) {
+      rest.push(p);
+      continue;
+    }
+    const seen = merged.get(target) ?? target;
+    merged.set(
+      target,
+      plainer(p.plain, seen.plain)
+        ? absorb({ ...p, signature: seen.signature, scope: seen.scope, baselined: seen.baselined }, seen)
+        : absorb(seen, p),
+    );
+  }
+  return rest.map((p) => merged.get(p) ?? p);
 }
 
 /**

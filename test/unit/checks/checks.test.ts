@@ -261,6 +261,17 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     ],
   ],
   [
+    'invalid-is-rejected',
+    kase('malformed-json', { body: '{', value: undefined }),
+    answer(403, ''),
+    'fail:unexpected-status',
+    'refused, with a status the row does not take: said so, not "not rejected"',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/400',
+      'an invalid request was refused with another status: Received: 403 / Due: 400',
+    ],
+  ],
+  [
     'auth-is-enforced',
     kase('auth', { auth: 'wrong' }),
     answer(401, '', { 'www-authenticate': 'Bearer' }),

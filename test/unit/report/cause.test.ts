@@ -284,6 +284,21 @@ describe('causesOf, a valid request refused for a field its answer names', () =>
     expect(malformed.alsoKnownAs).toBeUndefined();
   });
 
+  it('makes a conflict (409) to any valid request one cause, refusable or not, known to older baselines by its family', () => {
+    const conflict = statusFailure('valid-is-created', '409', '201');
+    const undocumented: Failure = { ...conflict, check: 'status-is-allowed', kind: 'undocumented-status' };
+    const [media] = causesOf(validCase('valid/text-json'), '409', [conflict]);
+    const [framing] = causesOf(validCase('valid/framing/chunked'), '409', [conflict]);
+    const [refusable] = causesOf({ ...validCase('valid/query-members'), accept: [201, 400] }, '409', [
+      conflict,
+      undocumented,
+    ]);
+    expect(media.signature).toBe(framing.signature);
+    expect(refusable.signature).toBe(media.signature);
+    expect(media.scope).toBe('');
+    expect(framing.alsoKnownAs).toMatch(/ \| in valid\/framing$/);
+  });
+
   it('makes a 405 to the operation’s own method one cause whatever the class, known before by the row’s', () => {
     const refused: Failure = {
       check: 'operation-method-is-allowed',
@@ -354,7 +369,7 @@ describe('causesOf, content', () => {
 });
 
 describe('plainness: the example a problem shows', () => {
-  type Sample = { contentType: string; body: string; wire?: Wire; query?: string };
+  type Sample = { contentType: string; body: string; wire?: Wire; query?: string; advisory?: string };
   const wire: Wire = { framing: 'chunked', headers: [] };
   it.each<[Sample, Sample, string]>([
     // [plainer, than, why]
@@ -397,6 +412,11 @@ describe('plainness: the example a problem shows', () => {
       { contentType: 'application/json', body: '{"brand":"conformance-brand","type":"Battery","name":"n"}' },
       { contentType: 'application/json', body: '{"brand":null,"type":"Battery"}' },
       'no null member, though more fields (a null example reads as "null refused")',
+    ],
+    [
+      { contentType: 'application/json', body: '{"brand":"conformance-brand","type":"Battery"}' },
+      { contentType: 'application/json', body: '{}', advisory: 'an invalid body without credentials' },
+      'a class that is not advisory, though longer (an edge case shown for a plain bug sends a reader to the edge)',
     ],
   ])('%j is plainer than %j: %s', (a, b, _why) => {
     const value = (c: { body: string }) => (c.body === '' ? undefined : (JSON.parse(c.body) as unknown));

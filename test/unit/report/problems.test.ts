@@ -42,6 +42,12 @@ describe('describeProblem', () => {
     ['a string sent: quoted, so that its white space shows', '  padded \t ', ['/returnUrl'], '"  padded \\t "'],
     ['none sent: absent or null, as the check reads it', null, ['/data/entity/type'], 'absent or null'],
     [
+      'an array sent: one JSON value, not alternatives',
+      [1, 'conformance', null],
+      ['/data/entity/properties'],
+      '[1,"conformance",null]',
+    ],
+    [
       'a number beyond the double range: Infinity, as sent (1e400), not null',
       { conformance: Infinity },
       ['/data/entity/properties'],
@@ -90,6 +96,25 @@ describe('describeProblem', () => {
     expect(describeProblem(p, ex).title).toBe(
       'additionalProperties not enforced (201 to invalid/additionalProperties/unknown and 1 more classes)',
     );
+  });
+
+  it('says the status due to its example, not to the case that found the problem first', () => {
+    const row = (documented: number[]) => ({
+      check: 'valid-is-created',
+      kind: 'unexpected-status',
+      message: 'm',
+      documented,
+      rule: CREATED,
+    });
+    const p = {
+      received: '200',
+      scope: '',
+      failures: [row([201, 400])],
+      exampleFailures: [row([201])],
+      at: [],
+      classes: ['valid/query-members', 'valid/minimal'],
+    };
+    expect(describeProblem(p, example)).toEqual({ title: 'status 200 where 201 is due', due: '201' });
   });
 
   it('names a null accepted where the type has none as such, and any other value by its rule', () => {

@@ -50,6 +50,31 @@ const status200: Judged[] = [
   },
 ];
 
+/** A tally that knows the request's member names, for refusals whose answer names one. */
+const namingTally = (names: string[]) =>
+  createTally(
+    checks,
+    1,
+    createWaiverBook([], 'url', '2026-01-01'),
+    (s) => s,
+    [],
+    undefined,
+    undefined,
+    undefined,
+    names,
+  );
+
+/** A valid request refused with 400. */
+const refused: Judged[] = [
+  {
+    check: byName('valid-is-created'),
+    outcome: 'fail',
+    failures: [
+      { check: 'valid-is-created', ...fail('unexpected-status', CREATED, 'not created: Received: 400', 400, [201]) },
+    ],
+  },
+];
+
 /** An invalid request accepted with 201 on an advisory case: the row's finding, softened to a warning. */
 const acceptedInvalid = (): Judged => ({
   check: byName('invalid-is-rejected'),
@@ -78,29 +103,7 @@ function oneCreated(t: ReturnType<typeof createTally>, body = '{"brand":"b","typ
 describe('createTally: problems', () => {
   it('scopes valid requests refused for a member they did not send, which the answer names, by that member', () => {
     // Arrange: `properties` made required by mistake (zod 4's z.unknown()), so every body without it is refused.
-    const t = createTally(
-      checks,
-      1,
-      createWaiverBook([], 'url', '2026-01-01'),
-      (s) => s,
-      [],
-      undefined,
-      undefined,
-      undefined,
-      ['brand', 'type', 'properties'],
-    );
-    const refused: Judged[] = [
-      {
-        check: byName('valid-is-created'),
-        outcome: 'fail',
-        failures: [
-          {
-            check: 'valid-is-created',
-            ...fail('unexpected-status', CREATED, 'not created: Received: 400', 400, [201]),
-          },
-        ],
-      },
-    ];
+    const t = namingTally(['brand', 'type', 'properties']);
     const cases = [
       valid('b1', 'valid/minimal', '{"brand":"b","type":"EV"}'),
       valid('b2', 'valid/string/emoji', '{"brand":"😀","type":"EV"}'),
@@ -116,6 +119,24 @@ describe('createTally: problems', () => {
     // Assert: one problem, named by the member, not one per family.
     expect(r.problems).toHaveLength(1);
     expect(r.problems![0]).toMatchObject({ scope: '/properties', cases: 3, at: ['/properties'] });
+  });
+
+  it('counts a class about the member the answer names under that member’s problem: one bug, one problem', () => {
+    // Arrange: brand made non-nullable (required + nullable in the spec): all-null and null/brand refused, naming it.
+    const t = namingTally(['brand', 'type', 'owner']);
+    const body = '{"errors":[{"code":"invalid","path":"brand","message":"invalid string value"}]}';
+    oneCreated(t, '{"brand":"b","type":"EV"}');
+    for (const c of [
+      valid('b1', 'valid/all-null', '{"brand":null,"type":"EV","owner":null}'),
+      valid('b2', 'valid/null/brand', '{"brand":null,"type":"EV"}'),
+    ])
+      t.record(c, { ...answer(c, 400), response: { ...answer(c, 400).response!, body } }, refused, 1);
+    // Act
+    const r = t.report(META);
+    // Assert: the class about brand (scoped by its family on its own) joins brand's problem, and is its example.
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems![0]).toMatchObject({ scope: '/brand', cases: 2 });
+    expect(r.problems![0].example.case.label).toBe('valid/null/brand');
   });
 
   it('makes one problem of the same answer failing the same checks in many classes, with both rules', () => {
