@@ -24,13 +24,13 @@ const longer = requestClass('path', 'path/longer', '/paths', `the operation's pa
 // Two spellings of the path that routers take for it by default: advice, since a team did not choose them. A
 // redirect to the operation's path is the router's correction (Starlette's redirect_slashes answers 307).
 const ROUTER_DEFAULT =
-  'refused (404, or 405, 410, 400, 403, a redirect to the operation’s path) like any path the spec does not define, but a router takes it for the operation’s path by default';
+  'refused (404, or 405, 410, 400, 403, a redirect to the operation’s path) like any path the spec does not define, but routers take it for the operation’s path, some by default';
 const CORRECTED = [...REFUSED, 302, 307];
 const trailingSlash = requestClass(
   'path',
   'path/trailing-slash',
   '/paths',
-  `the operation's path with a trailing slash, another path (RFC 3986 §6.2.4 leaves it to the scheme): ${ROUTER_DEFAULT} (Express’s non-strict routing, Spring MVC before 6), hence advice`,
+  `the operation's path with a trailing slash, another URI (RFC 3986 §6.2.4: the same resource only where the server says so, by a redirect): ${ROUTER_DEFAULT} (Express’s non-strict routing, Spring MVC before 6; chi’s StripSlashes when chosen), hence advice`,
   { accept: CORRECTED, httpLayer: true, variantOf: 'path/child', advisory: true },
 );
 const formatSuffix = requestClass(

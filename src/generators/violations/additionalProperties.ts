@@ -73,7 +73,9 @@ export const additionalProperties: ViolationKind = {
 
 /**
  * Member names a body may be wrapped in: `data` (an envelope, as the answers have), the resource the path names in
- * the singular (`entities` → `entity`: Rails wraps parameters in the controller's), the request schema's own name.
+ * the singular (`entities` → `entity`: Rails wraps parameters in the controller's name), and the request schema's
+ * own name, in camelCase and in snake_case, with and without a `Request` suffix (a controller named after the model:
+ * `entity_onboarding`).
  */
 function wrappers(model: RequestModel): string[] {
   const segment = model.spec.operationRef.path.split('/').findLast((s) => s !== '' && !s.startsWith('{')) ?? '';
@@ -83,6 +85,9 @@ function wrappers(model: RequestModel): string[] {
       .slice(model.rootPointer.lastIndexOf('/') + 1)
       .split('.')
       .pop() ?? '';
-  const named = schema.charAt(0).toLowerCase() + schema.slice(1);
-  return [...new Set(['data', resource, named].filter((n) => /^[A-Za-z_]\w*$/.test(n)))];
+  const names = [schema, schema.replace(/Request$/, '')].flatMap((n) => {
+    const camel = n.charAt(0).toLowerCase() + n.slice(1);
+    return [camel, nameVariants(camel).snake];
+  });
+  return [...new Set(['data', resource, ...names].filter((n) => /^[A-Za-z_]\w*$/.test(n)))];
 }

@@ -1098,6 +1098,16 @@ describe('the checks of the verdict profile', () => {
     ).toBe(false);
   });
 
+  it('holds a 405 against the operation’s own method and path only, never a message the HTTP layer may answer', () => {
+    const check = createChecks().find((k) => k.name === 'operation-method-is-allowed')!;
+    expect(check.applies(kase('valid'))).toBe(true);
+    expect(check.applies(kase('auth'))).toBe(true);
+    expect(check.applies(kase('method', { method: 'DELETE' }))).toBe(false);
+    expect(check.applies(kase('path', { pathSuffix: '/conformance-unknown' }))).toBe(false);
+    // After a body without framing, the answer read may be to the bytes that follow, parsed as a request of their own.
+    expect(check.applies(kase('empty-body', { httpLayer: true }))).toBe(false);
+  });
+
   it('judges the content of the operation’s answers only: no HEAD (RFC 9110 §9.3.2), no other method or path', () => {
     for (const name of ['response-schema-conformance', 'content-type-conformance']) {
       const check = createChecks().find((k) => k.name === name)!;
