@@ -204,6 +204,8 @@ export function causesOf(
   failures: readonly Failure[],
   /** The member of the request the answer names as a field (`memberNamedBy`), for a valid request refused. */
   named?: string,
+  /** The rule for an undocumented refusal before the night of 2026-12-04 (valid requests that may be refused only). */
+  former = false,
 ): Cause[] {
   const rank = (f: Failure) => STATUS_ORDER.indexOf(f.check);
   // A request that should be refused, answered 2xx: errors first, so that an advisory case's softened row finding (201
@@ -221,10 +223,25 @@ export function causesOf(
   const undocumentedStatus = status.find((f) => f.kind === 'undocumented-status');
   // Not a conflict: 409 is the store's answer to any valid request, the bug 200 for 201 is (no refusal of a request).
   const refused = /^4\d\d$/.test(answer) && answer !== '409';
-  const undocumented = c.kind === 'valid' && refusable && refused ? undocumentedStatus : undefined;
+  // The same for an undeclared media type (webargs answers 422 to both) and for a size limit, which a valid request
+  // meets as an invalid one does (413): one handler's status, one problem.
+  const refusedLikeInvalid = former
+    ? c.kind === 'valid' && refusable
+    : (c.kind === 'valid' && (refusable || answer === '413')) || c.kind === 'media-type';
+  const undocumented = refusedLikeInvalid && refused ? undocumentedStatus : undefined;
   if (undocumented) {
     const core = `received ${answer} | invalid-is-rejected unexpected-status`;
-    out.push({ core, scope: '', signature: core, at: [], primary: undocumented, failures: status, attachable: false });
+    const before = former ? undefined : causesOf(c, answer, failures, named, true)[0]?.signature;
+    out.push({
+      core,
+      scope: '',
+      signature: core,
+      at: [],
+      primary: undocumented,
+      failures: status,
+      attachable: false,
+      ...(before !== undefined && before !== core ? { alsoKnownAs: before } : {}),
+    });
   }
   // An advisory request the server took for a valid one (its 201 would only have been advice) answered with another
   // 2xx the spec does not document: the bug that 200 for 201 to a valid request shows, one cause under its signature.

@@ -178,6 +178,26 @@ describe('causesOf, a refusal given an undocumented 4xx', () => {
     expect(invalid).toBe('received 422 | invalid-is-rejected unexpected-status');
   });
 
+  it('is one cause on an undeclared media type too (webargs answers 422 to both), known before by its row', () => {
+    const [media] = causesOf({ kind: 'media-type', label: 'media/text-plain', phase: 'boundary' }, '422', [
+      statusFailure('media-type-is-enforced', '422', '415'),
+      undocumented('422'),
+    ]);
+    expect(media.signature).toBe(invalid);
+    expect(media.alsoKnownAs).toBe('received 422 | media-type-is-enforced unexpected-status');
+  });
+
+  it('is one cause for a size limit (413) on any valid request, known before by its family', () => {
+    const [limit] = causesOf(validCase('valid/string/long-15000'), '413', [
+      statusFailure('valid-is-created', '413', '201'),
+      undocumented('413'),
+    ]);
+    expect(limit.signature).toBe('received 413 | invalid-is-rejected unexpected-status');
+    expect(limit.alsoKnownAs).toMatch(
+      /^received 413 \| valid-is-created unexpected-status .* \| in valid\/string\/long$/,
+    );
+  });
+
   it('leaves a valid request that may not be refused a problem of its own (refused, whatever the status)', () => {
     const refused = signature(validCase('valid/string/long-256'), statusFailure('valid-is-created', '422', '201'));
     expect(refused).not.toBe(invalid);
