@@ -143,7 +143,10 @@ export function describeProblem(
     const sent =
       value === undefined
         ? ''
-        : ` to ${typeof value === 'string' || Array.isArray(value) ? shown(JSON.stringify(value)) : shown(value)}`;
+        : typeof value === 'string' || Array.isArray(value)
+          ? ` to ${shown(JSON.stringify(value))}`
+          : // `201 to 0` read as a riddle (NestJS probe): a bare number, boolean or object says it is the value sent.
+            ` to the value ${shown(value)}`;
     // A null taken where the type has no null (nullable: false) reads as what it is, not as a type check skipped.
     const words = ruleWords(primary.rule, ruleValue(primary.rule));
     const what =

@@ -134,7 +134,7 @@ describe('describeProblem', () => {
         () => 'string',
       ).title;
     expect(title('{"type":null}')).toBe('type: null accepted, not nullable (type string) (201)');
-    expect(title('{"type":5}')).toBe('type: type string not enforced (201 to 5)');
+    expect(title('{"type":5}')).toBe('type: type string not enforced (201 to the value 5)');
   });
 
   it('names fewer fields in a long title, never cutting what went wrong, the check or the answer', () => {
