@@ -20,7 +20,12 @@ export function operationMethodIsAllowed(p: OperationProfile): Check {
     scope: 'request',
     // Not a message the HTTP layer may answer for itself: after a body without framing, the answer read may be to the
     // bytes that follow it, parsed as a request of their own.
-    applies: (c) => c.method === method && c.pathSuffix === undefined && c.kind !== 'path' && c.httpLayer !== true,
+    applies: (c) =>
+      c.method === method &&
+      c.pathSuffix === undefined &&
+      c.pathSpelling === undefined &&
+      c.kind !== 'path' &&
+      c.httpLayer !== true,
     judge: withResponse((c, res) =>
       res.status === 405
         ? fail(

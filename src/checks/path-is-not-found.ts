@@ -18,7 +18,7 @@ export function pathIsNotFound(p: OperationProfile): Check {
     judge: statusIn(
       pointer('paths'),
       (c) =>
-        `${p.operation.method} to ${p.operation.path}${c.pathSuffix ?? ''}, a path the spec does not define, was not refused`,
+        `${p.operation.method} to ${c.pathSpelling ?? p.operation.path}${c.pathSuffix ?? ''}, a path the spec does not define, was not refused`,
       rowStatuses(p),
     ),
   };

@@ -19,6 +19,8 @@ export interface DraftOptions {
   readonly query?: string;
   /** Appended to the operation's path (`TestCase.pathSuffix`). */
   readonly pathSuffix?: string;
+  /** The operation's path spelt another way (`TestCase.pathSpelling`). */
+  readonly pathSpelling?: string;
   /** The message as written byte by byte (the raw sender), when the HTTP client cannot express it. */
   readonly wire?: Wire;
   /** The HTTP layer may refuse the message before the operation sees it (`TestCase.httpLayer`). */
@@ -54,6 +56,7 @@ export function draft(kind: CaseKind, label: string, body: string | undefined, o
     ...(o.family ? { family: o.family } : {}),
     ...(o.query ? { query: o.query } : {}),
     ...(o.pathSuffix ? { pathSuffix: o.pathSuffix } : {}),
+    ...(o.pathSpelling ? { pathSpelling: o.pathSpelling } : {}),
     ...(o.wire ? { wire: o.wire } : {}),
     ...(o.httpLayer ? { httpLayer: true as const } : {}),
   };

@@ -71,6 +71,7 @@ export function toCaseRecord(
       ...(c.advisory !== undefined ? { advisory: c.advisory } : {}),
       ...(c.httpLayer ? { httpLayer: c.httpLayer } : {}),
       ...(c.pathSuffix !== undefined ? { pathSuffix: c.pathSuffix } : {}),
+      ...(c.pathSpelling !== undefined ? { pathSpelling: c.pathSpelling } : {}),
     },
     request,
     response: ex.response
@@ -185,6 +186,7 @@ export function caseFromRecord(f: CaseRecord, name: string): TestCase {
     ...(f.case.advisory !== undefined ? { advisory: f.case.advisory } : {}),
     ...(f.case.httpLayer ? { httpLayer: f.case.httpLayer } : {}),
     ...(f.case.pathSuffix !== undefined ? { pathSuffix: f.case.pathSuffix } : {}),
+    ...(f.case.pathSpelling !== undefined ? { pathSpelling: f.case.pathSpelling } : {}),
     ...(f.request.wire ? { wire: wireFromRecord(f.request.wire) } : {}),
     ...queryOf(f.request.url),
   };

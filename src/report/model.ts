@@ -89,6 +89,8 @@ export interface CaseRecord {
     readonly httpLayer?: true;
     /** Appended to the operation's path: sent to a path the spec does not define (replay sends it there again). */
     readonly pathSuffix?: string;
+    /** The operation's path spelt another way (another case): replay sends it so again. */
+    readonly pathSpelling?: string;
   };
   readonly request: {
     readonly method: string;

@@ -96,7 +96,12 @@ export function wireRequest(
  * URL-encoded too (a HAR's URL must be a URI, RFC 3986).
  */
 export function caseUrl(c: TestCase, operationUrl: string, token: string): { url: string; shownUrl?: string } {
-  const url = c.pathSuffix === undefined ? operationUrl : operationUrl + c.pathSuffix;
+  // The spelling takes the operation path's place, which ends the operation's URL and is as long.
+  const spelt =
+    c.pathSpelling === undefined
+      ? operationUrl
+      : operationUrl.slice(0, operationUrl.length - c.pathSpelling.length) + c.pathSpelling;
+  const url = c.pathSuffix === undefined ? spelt : spelt + c.pathSuffix;
   const q = c.query;
   if (q === undefined) return { url };
   if (!hasTokenMark(q)) return { url: `${url}?${q}` };

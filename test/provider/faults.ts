@@ -2609,6 +2609,15 @@ export const BEYOND_PROFILE: readonly {
     apply: (b) => refuseMediaType(b, (ct) => /[A-Z]/.test(ct.split(';', 1)[0] ?? '')),
   },
   {
+    name: 'routes-leniently',
+    description:
+      "The router ignores the path's case and a trailing slash (Express's default routing): POST to /V1/ONBOARDING/ENTITIES or /v1/onboarding/entities/ is created.",
+    apply: (b) => ({
+      ...b,
+      routes: (path, endpoint) => b.routes(path.toLowerCase().replace(/\/$/, ''), endpoint.toLowerCase()),
+    }),
+  },
+  {
     name: 'urn-uuid-refused',
     description: "collectiveId/owner in the 'urn:uuid:' form (which format: uuid allows) are refused.",
     apply: (b) => policy(b, { parseUuid: (v) => (/^urn:/i.test(v) ? undefined : b.validation.parseUuid(v)) }),

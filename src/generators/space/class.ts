@@ -152,6 +152,8 @@ export interface EmitOptions {
   readonly query?: string;
   /** Appended to the operation's path (`TestCase.pathSuffix`). */
   readonly pathSuffix?: string;
+  /** The operation's path spelt another way (`TestCase.pathSpelling`). */
+  readonly pathSpelling?: string;
 }
 
 /** Content codings the suite can apply (RFC 9110 §8.4.1); any other is unknown to a server as well. */
@@ -249,6 +251,7 @@ export function emit(
       ...(cls.family ? { family: cls.family } : {}),
       ...(o.query ? { query: o.query } : {}),
       ...(o.pathSuffix ? { pathSuffix: o.pathSuffix } : {}),
+      ...(o.pathSpelling ? { pathSpelling: o.pathSpelling } : {}),
       class: cls.label,
     }),
   ];

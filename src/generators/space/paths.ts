@@ -41,6 +41,14 @@ const formatSuffix = requestClass(
   { accept: CORRECTED, httpLayer: true, variantOf: 'path/child', advisory: true },
 );
 
+const otherCase = requestClass(
+  'path',
+  'path/upper-case',
+  '/paths',
+  `the operation's path in upper case, another path (RFC 3986 §6.2.2.1: only the scheme and host are case-insensitive): ${ROUTER_DEFAULT} (Express’s and ASP.NET Core’s case-insensitive routing), hence advice`,
+  { accept: CORRECTED, httpLayer: true, variantOf: 'path/child', advisory: true },
+);
+
 /** A segment no API defines, so that a 404 is the router's. */
 const UNKNOWN = 'conformance-unknown';
 
@@ -48,15 +56,20 @@ export const paths: Dimension = {
   name: 'paths',
   title: 'Paths',
   summary:
-    'A valid request to a path next to the operation’s that the spec does not define (a segment below it, characters appended; a trailing slash or a `.json` suffix, advice): refused (404, or 405, 410, 400, 403, a redirect), never created.',
-  classes: [child, longer, trailingSlash, formatSuffix],
+    'A valid request to a path next to the operation’s that the spec does not define (a segment below it, characters appended; a trailing slash, a `.json` suffix or the path in upper case, advice): refused (404, or 405, 410, 400, 403, a redirect), never created.',
+  classes: [child, longer, trailingSlash, formatSuffix, otherCase],
   drafts(ctx) {
     const m = JSON.stringify(ctx.minimal);
+    const path = ctx.model.spec.operationRef.path;
+    // In place of the operation's path, so of its length (`TestCase.pathSpelling`): `ß` would become `SS`.
+    const upper = path.toUpperCase();
+    const spelt = upper !== path && upper.length === path.length;
     return [
       ...emit(ctx, child, {}, m, { pathSuffix: `/${UNKNOWN}` }),
       ...emit(ctx, longer, {}, m, { pathSuffix: `-${UNKNOWN}` }),
       ...emit(ctx, trailingSlash, {}, m, { pathSuffix: '/' }),
       ...emit(ctx, formatSuffix, {}, m, { pathSuffix: '.json' }),
+      ...(spelt ? emit(ctx, otherCase, {}, m, { pathSpelling: upper }) : []),
     ];
   },
 };

@@ -514,6 +514,17 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     ],
   ],
   [
+    'path-is-not-found',
+    kase('path', { pathSpelling: '/V1/ONBOARDING/ENTITIES' }),
+    answer(201, CREATED),
+    'fail:unexpected-status',
+    'the operation’s path in upper case created (case-insensitive routing): the path as sent is named',
+    [
+      '/paths',
+      'POST to /V1/ONBOARDING/ENTITIES, a path the spec does not define, was not refused: Received: 201 / Due: 404',
+    ],
+  ],
+  [
     'status-is-allowed',
     kase('path', { pathSuffix: '-conformance-unknown', accept: [404, 405, 410, 400, 403, 301, 308] }),
     answer(404, ''),
