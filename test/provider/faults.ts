@@ -516,6 +516,22 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'json-string-parsed-twice',
+    area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      "A string body is parsed once more (routing-controllers with body-parser's strict: false): the object's JSON text sent inside a JSON string is created as the object.",
+    apply: (b) => ({
+      ...b,
+      readJson: (raw, contentType, url) => {
+        const parsed = b.readJson(raw, contentType, url);
+        return parsed.kind === 'json' && typeof parsed.value === 'string'
+          ? b.readJson(Buffer.from(parsed.value, 'utf8'), contentType, url)
+          : parsed;
+      },
+    }),
+  },
+  {
     name: 'wrapped-body-unwrapped',
     area: 'lax-validation',
     caughtBy: ['invalid-is-rejected'],

@@ -657,6 +657,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'method-override-member': invalid({ body: { ...ok, _method: 'DELETE' } }),
   'query-method-override': valid({}, { path: `${ENDPOINT}?_method=DELETE` }),
   'accept-json-required': valid({}, { fields: [['Accept', '*/*']] }),
+  'json-string-parsed-twice': invalid({ raw: JSON.stringify(JSON.stringify(ok)) }),
   'wrapped-body-unwrapped': invalid({ body: { ...ok, entity: { ...ok } } }),
   'method-override-header': valid({}, { fields: [['X-HTTP-Method-Override', 'DELETE']] }),
   'accept-predicate-405': valid({}, { fields: [['Accept', 'text/html']] }),

@@ -40,7 +40,7 @@ const CLASSES: readonly RequestClass[] = [
     row,
     'invalid/type/root/<shape>',
     `${SPEC.schema}/type`,
-    'a body that is JSON but not an object: a scalar, null, an array, the object as `[name, value]` pairs (Python’s dict() reads them) or as its values in the schema’s order (serde reads a struct from them)',
+    'a body that is JSON but not an object: a scalar, null, an array, the object as `[name, value]` pairs (Python’s dict() reads them), as its values in the schema’s order (serde reads a struct from them) or as its JSON text inside a string (a reader that parses a string body again, as routing-controllers does with body-parser’s `strict: false`, takes it for the object)',
   ),
   requestClass(
     row,

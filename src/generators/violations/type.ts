@@ -99,6 +99,17 @@ export const type: ViolationKind = {
             violation: rootViolation(model, 'type'),
           },
         ];
+    // The object's JSON text inside a JSON string: a string, which a reader that parses a string body once more
+    // (routing-controllers with body-parser's strict: false) takes for the object.
+    const encoded = typeAllows(model.rootTypes, 'string')
+      ? []
+      : [
+          {
+            label: 'invalid/type/root/json-in-string',
+            body: JSON.stringify(minimal),
+            violation: rootViolation(model, 'type'),
+          },
+        ];
     const fieldCases = (f: FieldModel): InvalidCandidate[] => {
       const out: InvalidCandidate[] = [];
       const tried = new Set<string>();
@@ -133,7 +144,7 @@ export const type: ViolationKind = {
     // fields last (as `space/schema-violations.ts` sorts them).
     const on = (keep: (f: FieldModel) => boolean) => model.fields.filter(keep).flatMap(fieldCases);
     return [
-      ...interleave(roots, pairs),
+      ...interleave(roots, pairs, encoded),
       ...interleave(
         on((f) => f.enumValues === undefined && f.format === undefined),
         on((f) => f.enumValues !== undefined),
