@@ -222,10 +222,11 @@ export function createTally(
    */
   const noteWarning = (c: TestCase, f: Failure) => {
     // A status finding of an advisory case, or a lost answer to a message the HTTP layer may refuse: the class says why.
-    // A header field missing from the answer (Allow, WWW-Authenticate) is the same finding in every class: one line.
-    const header = HEADER_WARNINGS.has(f.kind);
+    // A header field missing from the answer (Allow, WWW-Authenticate), or a 403 for a 401, is the same finding in
+    // every class: one line.
+    const same = SAME_IN_EVERY_CLASS.has(f.kind);
     const where =
-      (c.advisory !== undefined || c.httpLayer) && isStatusFailure(f) && !header ? (c.class ?? c.label) : undefined;
+      (c.advisory !== undefined || c.httpLayer) && isStatusFailure(f) && !same ? (c.class ?? c.label) : undefined;
     // An omitted echo is a line a field (`at`): which fields a server leaves out is the finding.
     const field = f.kind === 'echo-omission' && f.at !== undefined ? `|${f.at}` : '';
     // A 405 and a 2xx to OPTIONS without Allow are two rules (RFC 9110 §15.5.6, §9.3.7): a line each, by its message
@@ -404,12 +405,17 @@ interface Findings {
   readonly explained: ReadonlySet<Failure>;
 }
 
-/** Warnings about a header field of the answer (missing, or naming the wrong thing): one line in every class. */
-const HEADER_WARNINGS: ReadonlySet<string> = new Set([
+/**
+ * Warnings about how the server answers whatever the class: a header field of the answer (missing, or naming the
+ * wrong thing), or 403 where credentials are missing or not valid (five lines, one per advisory class, for one
+ * authorization layer in two probes). One line in every class.
+ */
+const SAME_IN_EVERY_CLASS: ReadonlySet<string> = new Set([
   'missing-allow-header',
   'missing-www-authenticate',
   'non-bearer-challenge',
   'unregistered-allow-method',
+  'forbidden-without-valid-credentials',
 ]);
 
 /** The findings of a case without any failure: shared, nothing to build. */

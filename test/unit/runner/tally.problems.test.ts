@@ -332,6 +332,33 @@ describe('createTally: problems', () => {
     ]);
   });
 
+  it('makes one line of a 403 where credentials are missing or wrong, whatever the class, advisory or not', () => {
+    const t = tallyOf();
+    const forbidden = (advice = ''): Judged => ({
+      check: byName('auth-is-enforced'),
+      outcome: 'fail',
+      failures: [
+        {
+          check: 'auth-is-enforced',
+          ...fail('forbidden-without-valid-credentials', '/security', `403 where credentials are missing${advice}`),
+          severity: 'warning',
+        },
+      ],
+    });
+    const plain = { ...valid('b1', 'auth/wrong', '{}'), kind: 'auth' as const, class: 'auth/wrong' };
+    const advisory = {
+      ...valid('b2', 'auth/none-invalid-body', '{}'),
+      kind: 'auth' as const,
+      class: 'auth/none-invalid-body',
+      advisory: 'an invalid body without credentials',
+    };
+    t.record(plain, answer(plain, 403), [forbidden()], 1);
+    t.record(advisory, answer(advisory, 403), [forbidden(' (advisory: an invalid body without credentials)')], 2);
+    expect(t.report(META).warnings.map((w) => [w.code, w.message])).toEqual([
+      ['auth-is-enforced/forbidden-without-valid-credentials', '403 where credentials are missing (2×)'],
+    ]);
+  });
+
   it('makes a line of each rule, a 405 and a 2xx to OPTIONS without Allow, whatever order the answers came in', () => {
     const missing = (message: string): Judged => ({
       check: byName('method-is-not-allowed'),
