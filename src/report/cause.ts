@@ -163,6 +163,12 @@ function textsOf(body: string): { values: string[]; keys: string[] } {
  */
 export function memberNamedBy(body: string, names: readonly string[]): string | undefined {
   const texts = textsOf(body);
+  // A JSON Schema keyword as a string of its own (Ajv's `keyword` copied into an error: `"description":"type"`,
+  // `"code":"schema.type"`) names the rule broken, not the member `type`, where another string names one member
+  // (`/brand must be string`): two probes built on Ajv were titled by `type` so.
+  const rules = { values: texts.values.filter((v) => !KEYWORD_STRING.test(v)), keys: texts.keys };
+  const byRule = rules.values.length < texts.values.length ? namedIn(rules, names, '') : [];
+  if (byRule.length === 1) return byRule[0];
   const exact = namedIn(texts, names, '');
   // Only where no name is found as written, in any case: Go's validator names the struct field
   // (`Request.AssociatedEmail`), not the JSON member; a name of five letters or more, so that an error code
@@ -193,6 +199,10 @@ function namedIn({ values, keys }: ReturnType<typeof textsOf>, names: readonly s
     return values.some((v) => asField.test(v)) || keys.some((k) => inPath.test(k));
   });
 }
+
+/** A JSON Schema validation keyword, alone or as the last segment of a dotted code (`type`, `schema.required`). */
+const KEYWORD_STRING =
+  /^(?:[\w-]+\.)*(?:type|format|enum|const|required|properties|additionalProperties|pattern|minLength|maxLength|minimum|maximum|items|nullable)$/;
 
 /** A string that is a path and nothing else: `owner`, `data.entity.owner`, `$.owner`, `/data/owner`, `items[0].owner`. */
 const PATH = /^[$/]?[\w-]+(?:[./][\w-]+|\[\d+\]|\[(['"])[^'"]*\1\])*$/;

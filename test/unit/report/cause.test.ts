@@ -214,6 +214,21 @@ describe('memberNamedBy: the field an error answer names', () => {
       'properties',
     ],
     ['Joi', '{"errors":[{"message":"\\"properties\\" must be of type object"}]}', 'properties'],
+    [
+      'Ajv’s keyword copied into the error (Fastify + TypeBox probe)',
+      '{"errors":[{"code":"FST_ERR_VALIDATION","description":"type","message":"/brand must be string"}]}',
+      'brand',
+    ],
+    [
+      'Ajv’s keyword as a dotted code (Koa + Ajv probe)',
+      '{"errors":[{"code":"schema.type","message":"/brand must be string"}]}',
+      'brand',
+    ],
+    [
+      'the member type itself, by pydantic’s loc',
+      '{"detail":[{"loc":["body","type"],"msg":"value is not a valid enumeration member"}]}',
+      'type',
+    ],
     ['class-validator', '{"errors":[{"message":"properties must be an object"}]}', 'properties'],
     [
       'pydantic loc',
