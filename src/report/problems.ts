@@ -29,6 +29,20 @@ function shown(v: unknown): string {
   return s.length > 80 ? `${s.slice(0, 79)}…` : s;
 }
 
+/**
+ * Two long values shown where they differ: each cut to the same window around their first difference, so that a
+ * number read as a double 300 digits in, or a null dropped deep inside, does not show as two equal 80-character
+ * prefixes (Gson probe). Short values, or values that differ within what `shown` keeps, are shown as `shown` shows them.
+ */
+function apart(a: string, b: string): [string, string] {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (i < 60 || (a.length <= 80 && b.length <= 80)) return [shown(a), shown(b)];
+  const from = i - 30;
+  const cut = (s: string) => `…${s.slice(from, from + 78)}${s.length > from + 78 ? '…' : ''}`;
+  return [cut(a), cut(b)];
+}
+
 /** A JSON pointer as people read a field: `/data/entity/collectiveId` → `data.entity.collectiveId`. */
 function fieldName(pointer: string): string {
   return pointer
@@ -332,10 +346,14 @@ export function evidenceOf(
       const sent = valueAt(ex.request.body, `/${field}`);
       // A field the problem names in other cases but that this example echoes as due (nothing sent, nothing back).
       if (sent === undefined && (answered === undefined || answered === null)) continue;
+      const [got, sentShown] =
+        answered === undefined || sent === undefined
+          ? [answered === undefined ? '(absent)' : shown(writeJson(answered, true)), shown(writeJson(sent, true))]
+          : apart(writeJson(answered, true), writeJson(sent, true));
       out.push({
         where: `answer ${fieldName(at)}`,
-        received: answered === undefined ? '(absent)' : shown(writeJson(answered, true)),
-        due: sent === undefined ? 'absent or null' : `${shown(writeJson(sent, true))} (as sent)`,
+        received: got,
+        due: sent === undefined ? 'absent or null' : `${sentShown} (as sent)`,
       });
     } else {
       const sent = valueAt(ex.request.body, at);

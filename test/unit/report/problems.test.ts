@@ -168,6 +168,21 @@ describe('evidenceOf', () => {
       [{ where: 'answer data.entity.properties', received: '{"n":"Infinity"}', due: '{"n":Infinity} (as sent)' }],
     ],
     [
+      'two long values that differ 300 characters in: shown around the difference, not as two equal prefixes',
+      withExchange(
+        `{"properties":{"a":"${'x'.repeat(300)}","n":1.5}}`,
+        `{"data":{"entity":{"properties":{"a":"${'x'.repeat(300)}","n":"1.5"}}}}`,
+        { received: '201', due: '', at: ['/data/entity/properties'] },
+      ),
+      [
+        {
+          where: 'answer data.entity.properties',
+          received: `…${'x'.repeat(24)}","n":"1.5"}`,
+          due: `…${'x'.repeat(24)}","n":1.5} (as sent)`,
+        },
+      ],
+    ],
+    [
       'an accepted violation: the value sent, a refusal due',
       withExchange('{"collectiveId":"not-a-uuid"}', '{}', { received: '201', due: '400', at: ['/collectiveId'] }),
       [
