@@ -3,6 +3,7 @@
 // identity, and a baseline made of it, is the same whatever the seed (issue #23).
 import type { Failure } from '../checks/types.ts';
 import type { TestCase } from '../generators/case.ts';
+import { curlGap } from './script.ts';
 
 /** One cause found in one case: what a problem is made of. */
 export interface Cause {
@@ -350,7 +351,8 @@ export function plainness(
 ): readonly number[] {
   const body = c.body ?? '';
   // A 422 to every invalid body showed an empty chunked body as its example: a reader looked at the framing first.
-  const raw = c.wire === undefined ? 0 : 1;
+  // Of two raw messages, one curl can send (a plain chunked body) before one only the node -e line can (Gson probe).
+  const raw = c.wire === undefined ? 0 : curlGap(c.wire) === undefined ? 1 : 2;
   // A missing brand shown with brand in the query string reads as a query-string bug.
   const query = c.query === undefined ? 0 : 1;
   // An advisory class is an edge case by its nature: `{}` without credentials (auth/none-invalid-body) shown for a

@@ -1,10 +1,10 @@
 // Where curl cannot send a raw message exactly (no framing, chunk sizes of the suite's choosing), a one-line Node
 // script that writes its bytes to the target does: the request as the suite wrote it, the token from CONNECT_TOKEN.
 import { TOKEN_SPELLINGS } from './token-spellings.ts';
-import { framedBody, requestBytes, type SentWire } from '../wire.ts';
+import { framedBody, requestBytes, type Framing, type SentWire } from '../wire.ts';
 
 /** What curl's line cannot reproduce of a raw message, in a few words; undefined when curl sends the same bytes. */
-export function curlGap(wire: SentWire | undefined): string | undefined {
+export function curlGap(wire: SentWire | Framing | undefined): string | undefined {
   if (wire === undefined) return undefined;
   if (wire.framing === 'none') return 'curl always frames a body (Content-Length or chunked)';
   if (wire.framing === 'chunked' && ((wire.chunks?.length ?? 0) > 0 || wire.chunkExtension))

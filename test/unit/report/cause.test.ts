@@ -414,6 +414,11 @@ describe('plainness: the example a problem shows', () => {
       'a message any client writes, before a raw one',
     ],
     [
+      { contentType: 'application/json', body: '{"a":1,"b":2}', wire },
+      { contentType: 'application/json', body: '{}', wire: { ...wire, chunkExtension: ';conformance=1' } },
+      'a raw message curl can send (plain chunked) before one only the node -e line can (a chunk extension)',
+    ],
+    [
       { contentType: 'application/json', body: '{"a":1,"b":2}' },
       { contentType: 'text/json', body: '{}' },
       'the JSON media type first',
