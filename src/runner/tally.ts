@@ -544,6 +544,13 @@ function absorb(into: TalliedProblem, b: TalliedProblem): TalliedProblem {
   };
 }
 
+/** `b` counted under `into`'s problem (its core, signature, scope and baseline), with `b`'s example when `takeExample`. */
+function absorbInto(into: TalliedProblem, b: TalliedProblem, takeExample: boolean): TalliedProblem {
+  return takeExample
+    ? absorb({ ...b, core: into.core, signature: into.signature, scope: into.scope, baselined: into.baselined }, into)
+    : absorb(into, b);
+}
+
 /**
  * The problems `coreOf` gives a core are one problem per core whatever their families, scoped `scope`, the plainest
  * example first (of two as plain, the minimal request itself: the example a reader starts from); the rest stay as
@@ -569,8 +576,7 @@ function mergeByCore(
     if (at === undefined) {
       byCore.set(core, out.length);
       out.push(merged);
-    } else
-      out[at] = first(p, out[at]) ? absorb({ ...merged, baselined: out[at].baselined }, out[at]) : absorb(out[at], p);
+    } else out[at] = absorbInto(out[at], merged, first(p, out[at]));
   }
   return out;
 }
@@ -597,12 +603,7 @@ function mergeAboutField(problems: TalliedProblem[]): TalliedProblem[] {
       continue;
     }
     const seen = merged.get(target) ?? target;
-    merged.set(
-      target,
-      plainer(p.plain, seen.plain)
-        ? absorb({ ...p, signature: seen.signature, scope: seen.scope, baselined: seen.baselined }, seen)
-        : absorb(seen, p),
-    );
+    merged.set(target, absorbInto(seen, p, plainer(p.plain, seen.plain)));
   }
   return rest.map((p) => merged.get(p) ?? p);
 }
@@ -692,9 +693,7 @@ function resolved(problems: ReadonlyMap<string, TalliedProblem>, pending: Readon
     out.set(
       target,
       seen
-        ? plainer(p.plain, seen.plain) && seen.scope === RANDOM_SCOPE
-          ? absorb({ ...p, signature: seen.signature, scope: seen.scope, baselined: seen.baselined }, seen)
-          : absorb(seen, p)
+        ? absorbInto(seen, p, plainer(p.plain, seen.plain) && seen.scope === RANDOM_SCOPE)
         : { ...p, signature: target, scope: RANDOM_SCOPE },
     );
   }
