@@ -3,6 +3,7 @@
 // Each replaces or wraps one hook of the Behaviour (behaviour.ts) or of its
 // ValidationPolicy (validate.ts). A correct suite must fail every one of them.
 
+import type { IncomingMessage } from 'node:http';
 import { createHash, randomUUID } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
 import {
@@ -51,6 +52,17 @@ function onObject(
     const parsed = b.readJson(raw, contentType, url);
     if (parsed.kind !== 'json' || !isJsonObject(parsed.value)) return parsed;
     return f(parsed.value as Record<string, Json>, url) ?? parsed;
+  };
+}
+
+/** A POST whose `override` names another method is routed as that method (method spoofing): its 405. */
+function methodOverride(b: Behaviour, override: (req: IncomingMessage) => string | undefined): Behaviour {
+  return {
+    ...b,
+    admit: (req) => {
+      const method = override(req);
+      return method !== undefined ? b.wrongMethod(method.toUpperCase()) : b.admit(req);
+    },
   };
 }
 
@@ -507,13 +519,7 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['valid-is-created'],
     description:
       "A POST's '_method' query parameter overrides its method (Express's method-override('_method'), AdonisJS's allowMethodSpoofing): ?_method=DELETE is routed as DELETE and answered 405.",
-    apply: (b) => ({
-      ...b,
-      admit: (req) => {
-        const override = /[?&]_method=([A-Za-z]+)/.exec(req.url ?? '')?.[1];
-        return override !== undefined ? b.wrongMethod(override.toUpperCase()) : b.admit(req);
-      },
-    }),
+    apply: (b) => methodOverride(b, (req) => /[?&]_method=([A-Za-z]+)/.exec(req.url ?? '')?.[1]),
   },
   {
     name: 'json-string-parsed-twice',
@@ -550,13 +556,11 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['operation-method-is-allowed'],
     description:
       "A POST's X-HTTP-Method-Override field overrides its method (Symfony 5.4's Request::getMethod() with the header honoured, Express's method-override()): the field naming DELETE is routed as DELETE and answered 405.",
-    apply: (b) => ({
-      ...b,
-      admit: (req) => {
+    apply: (b) =>
+      methodOverride(b, (req) => {
         const override = req.headers['x-http-method-override'];
-        return typeof override === 'string' ? b.wrongMethod(override.toUpperCase()) : b.admit(req);
-      },
-    }),
+        return typeof override === 'string' ? override : undefined;
+      }),
   },
   {
     name: 'accept-predicate-405',
