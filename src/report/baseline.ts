@@ -2,6 +2,7 @@
 // reports but does not fail on; entries that no longer occur are reported as fixed, so that the file only shrinks.
 // Triage compares a run with a previous report: new problems, problems still failing, problems fixed.
 import { coreOf, RANDOM_SCOPE, type Cause } from './cause.ts';
+import { isRunWide, listsRunWide } from './run-wide.ts';
 import type { BaselineEntry, BaselineStatus, CheckSummary, Report, ReportedProblem, Triage } from './model.ts';
 import { DEFAULT_OPERATION, operationOf, type OperationRef } from '../spec/operation.ts';
 
@@ -84,10 +85,21 @@ function v1Parts(e: BaselineEntry): { received: string; parts: Set<string> } | u
  * cause, an entry of its core (the boundary problem it counts under); for a version 1 entry, the same answer and one
  * of the failures the entry names.
  */
-export function baselineMatcher(
-  entries: readonly BaselineEntry[],
-): (cause: Pick<Cause, 'signature' | 'core' | 'attachable' | 'failures' | 'alsoKnownAs'>) => string | undefined {
+export function baselineMatcher(entries: readonly BaselineEntry[]): (
+  cause: Pick<Cause, 'signature' | 'core' | 'attachable' | 'failures' | 'alsoKnownAs'>,
+  /** The label of the case the cause was found in (`valid/null/brand`). */
+  label?: string,
+) => string | undefined {
   const signatures = new Set(entries.map((e) => e.signature));
+  const runWide = entries.filter((e) => e.classes !== undefined && isRunWide(e.signature));
+  // An entry scoped by a member (`| in /brand`) lists the causes of classes about that member which the tally counts
+  // under it (`valid/null/brand`, scoped by its family so that every nullable member refused is one bug).
+  const byMember = entries.flatMap((e) => {
+    const i = e.signature.lastIndexOf(' | in /');
+    return e.classes !== undefined && i >= 0
+      ? [{ core: e.signature.slice(0, i), member: e.signature.slice(i + ' | in /'.length), signature: e.signature }]
+      : [];
+  });
   const cores = new Map(entries.filter((e) => e.classes !== undefined).map((e) => [coreOf(e.signature), e.signature]));
   const old = entries.flatMap((e) => {
     const v1 = v1Parts(e);
@@ -96,9 +108,14 @@ export function baselineMatcher(
   // An entry made when its cause had a narrower scope (a server error was scoped by family until 2026-12-03: `| in
   // auth/basic`, now `| in auth`) still lists it, so that a baseline made before keeps matching.
   const scoped = entries.map((e) => ({ core: coreOf(e.signature), signature: e.signature }));
-  return (cause) => {
+  return (cause, label) => {
     if (signatures.has(cause.signature)) return cause.signature;
     if (cause.alsoKnownAs !== undefined && signatures.has(cause.alsoKnownAs)) return cause.alsoKnownAs;
+    const wide = runWide.find((e) => listsRunWide(e.signature, cause));
+    if (wide !== undefined) return wide.signature;
+    const parts = label?.split('/') ?? [];
+    const member = byMember.find((e) => e.core === cause.core && parts.includes(e.member));
+    if (member !== undefined) return member.signature;
     const byCore = cause.attachable ? cores.get(cause.core) : undefined;
     if (byCore !== undefined) return byCore;
     const scope = cause.signature.slice(cause.core.length);

@@ -21,6 +21,16 @@ import {
   type Cause,
 } from '../report/cause.ts';
 import { answerOf, orderProblems, problemParts } from '../report/problems.ts';
+import {
+  acceptedCore,
+  EVERY_SCOPE,
+  INVALID_SCOPE,
+  LOST,
+  MINIMAL_SCOPE,
+  OUTAGE_SCOPE,
+  redirectCore,
+  VALID_SCOPE,
+} from '../report/run-wide.ts';
 import { reportOfRun, type RunMeta, type TalliedFailure, type TalliedProblem } from '../report/tallied.ts';
 import { caseValue } from '../generators/draft.ts';
 import { CREATED_FILE, CREATED_KEPT } from '../report/model.ts';
@@ -50,9 +60,9 @@ export function createTally(
   const matchBaseline = baselineMatcher(baselineEntries);
   /** The signatures of the baseline entries the run's causes matched. */
   const matchedEntries = new Set<string>();
-  const inBaseline = (cause: Cause): boolean => {
+  const inBaseline = (cause: Cause, label: string): boolean => {
     if (baselineEntries.length === 0) return false;
-    const entry = matchBaseline(cause);
+    const entry = matchBaseline(cause, label);
     if (entry !== undefined) matchedEntries.add(entry);
     return entry !== undefined;
   };
@@ -88,7 +98,7 @@ export function createTally(
     const list = mergeAboutField(resolved(problems, pending));
     const redirected = answeredOnPath > 0 && redirectedOnPath === answeredOnPath;
     const merged = redirected
-      ? mergeByCore(list, redirectCore, EVERY_SCOPE)
+      ? mergeByCore(list, (p) => redirectCore(p.received), EVERY_SCOPE)
       : validSent > 0 && validAnswered === 0
         ? mergeByCore(list, (p) => validCore(p, () => true), VALID_SCOPE)
         : minimalCores.size > 0
@@ -100,10 +110,12 @@ export function createTally(
             )
           : list;
     const accepted = !redirected && invalidSent > 0 && invalidRefused === 0;
-    return (accepted ? mergeByCore(merged, acceptedCore, INVALID_SCOPE) : merged).map((p) => ({
-      ...p,
-      ...shrunk.get(p.signature),
-    }));
+    return (accepted ? mergeByCore(merged, (p) => acceptedCore(p.case, p.received), INVALID_SCOPE) : merged).map(
+      (p) => ({
+        ...p,
+        ...shrunk.get(p.signature),
+      }),
+    );
   };
   /** Warnings by key; an advisory one keeps its class and the first of its labels (the same in every run). */
   const warnings = new Map<
@@ -144,7 +156,7 @@ export function createTally(
     for (const j of judged) for (const f of j.failures) if (f.severity === 'error') waiverOf.set(f, book.match(c, f));
     const unwaivedErrors = [...waiverOf].filter(([, w]) => !w).map(([f]) => f);
     const causes = causesFor(c, ex, rootCause(c, judged, unwaivedErrors), members);
-    const listed = new Set(causes.filter(inBaseline));
+    const listed = new Set(causes.filter((cause) => inBaseline(cause, c.label)));
     const baselined = new Set<Failure>();
     for (const cause of listed) for (const f of cause.failures) baselined.add(f);
     const explained = new Set(causes.flatMap((x) => x.failures));
@@ -531,7 +543,7 @@ function primaryFirst(cause: Cause): Failure[] {
   return [...byCheck.values()];
 }
 
-/** `b` counted under `into`: cases and classes summed; the example stays `into`'s. */
+/** `b` counted under `into`: cases and classes summed; the example stays `into`'s; baselined when both are. */
 function absorb(into: TalliedProblem, b: TalliedProblem): TalliedProblem {
   return {
     ...into,
@@ -540,14 +552,15 @@ function absorb(into: TalliedProblem, b: TalliedProblem): TalliedProblem {
     keys: new Set([...into.keys, ...b.keys]),
     at: new Set([...into.at, ...b.at]),
     parts: [...new Set([...into.parts, ...b.parts])].sort(),
-    baselined: into.baselined,
+    // A problem is baselined when the baseline lists every cause of it: one it does not list is news.
+    baselined: into.baselined && b.baselined,
   };
 }
 
-/** `b` counted under `into`'s problem (its core, signature, scope and baseline), with `b`'s example when `takeExample`. */
+/** `b` counted under `into`'s problem (its core, signature and scope), with `b`'s example when `takeExample`. */
 function absorbInto(into: TalliedProblem, b: TalliedProblem, takeExample: boolean): TalliedProblem {
   return takeExample
-    ? absorb({ ...b, core: into.core, signature: into.signature, scope: into.scope, baselined: into.baselined }, into)
+    ? absorb({ ...b, core: into.core, signature: into.signature, scope: into.scope }, into)
     : absorb(into, b);
 }
 
@@ -618,34 +631,8 @@ function validCore(p: TalliedProblem, merges: (p: TalliedProblem) => boolean): s
   return p.case.kind === 'valid' && p.scope !== '' && merges(p) ? p.core : undefined;
 }
 
-/** The scope of the one problem a target that redirected every request on the operation's path shows. */
-const EVERY_SCOPE = 'every request on the operation’s path';
-
-/** A redirect's problem, in a run where every answer on the operation's path was one: one problem per status. */
-function redirectCore(p: TalliedProblem): string | undefined {
-  return /^3\d\d$/.test(p.received) ? `received ${p.received} | a redirect to every request` : undefined;
-}
-
-/** The scope of the one problem a target that refused no invalid request shows (an `acceptedCore` merge). */
-const INVALID_SCOPE = 'every invalid request';
-
-/**
- * When no invalid request of the run was refused, the invalid requests accepted (2xx) are one problem per status,
- * whatever the rule each broke: validation is off (kin-openapi's `ExcludeRequestBody`: 7 problems, the first titled
- * by the uuid format), not lax on one rule.
- */
-function acceptedCore(p: TalliedProblem): string | undefined {
-  return p.case.kind === 'schema-violation' && /^2\d\d$/.test(p.received)
-    ? `received ${p.received} | invalid-is-rejected unexpected-status`
-    : undefined;
-}
-
-/** What a target that went down answers: nothing. */
-const LOST = new Set(['connection-reset', 'connection-refused', 'timeout']);
 /** How many random cases with a lost answer keep a record of their own (twice the default --give-up-after). */
 const LOST_KEPT = 16;
-/** The scope of the one problem a target that went down leaves (`mergeOutage`). */
-const OUTAGE_SCOPE = 'the requests left unanswered when the target went down';
 
 /**
  * In a run that gave up on its target, the problems of requests that got no answer are one: the target went down (a
@@ -671,11 +658,6 @@ function mergeOutage(problems: TalliedProblem[], suspects: readonly string[]): T
   });
   return [...problems.filter((p) => !LOST.has(p.received)), merged];
 }
-
-/** The scope of a problem every valid request of a run showed (`validCore`). */
-const VALID_SCOPE = 'every valid request';
-/** The scope of a problem the plainest valid request showed, with the valid requests that failed alike (`validCore`). */
-const MINIMAL_SCOPE = `${MINIMAL_LABEL} and the valid requests failing alike`;
 
 /**
  * The problems of the run: a random case's pending cause counts under the boundary problem of the same core and

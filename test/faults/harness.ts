@@ -1,7 +1,10 @@
 // Runs the suite against the reference provider, each benign variation and each seeded fault, and measures
 // the suite's own power: faults caught, false alarms raised, requests needed before the first failure.
 import { runSuite } from '../../src/runner/run.ts';
-import type { Report } from '../../src/report/model.ts';
+import type { BaselineEntry, Report, ReportedProblem } from '../../src/report/model.ts';
+import { RANDOM_SCOPE } from '../../src/report/cause.ts';
+import { isRunWide } from '../../src/report/run-wide.ts';
+import { toBaseline } from '../../src/report/baseline.ts';
 import { startProvider } from '../provider/server.ts';
 import { VARIATIONS } from '../provider/variations.ts';
 import { FAULTS } from '../provider/faults.ts';
@@ -22,6 +25,11 @@ export interface Trial {
   /** For a fault: the checks of its `caughtBy` that did not fail. */
   readonly missed: readonly string[];
   readonly durationMs: number;
+  /**
+   * With `baselineSeed`: the verdict of a run at that seed, against a fresh provider with the same fault, given the
+   * baseline of this run's report. An unchanged provider must conform (issue #23).
+   */
+  readonly baselineVerdict?: Report['verdict'];
 }
 
 const TOKEN = 'reference-token';
@@ -30,39 +38,74 @@ const TOKEN = 'reference-token';
 export async function trial(
   kind: Trial['kind'],
   name: string,
-  opts: { seed: number; runs: number; maxRequests?: number },
+  opts: { seed: number; runs: number; maxRequests?: number } & RoundTrip,
 ): Promise<Trial> {
+  const report = await runOnce(kind, name, { ...opts, entries: [] });
+  assertValidReport(report, `the report on ${name}`);
+  const baselineVerdict = !roundTrip(kind, report, opts)
+    ? undefined
+    : (await runOnce(kind, name, { ...opts, seed: opts.baselineSeed!, entries: toBaseline(report).problems })).verdict;
+  // A target given up on (unusable) is a fault found as much as a failure is.
+  const fails = report.verdict === 'fails' || report.verdict === 'unusable';
+  const failed = new Set(report.checks.filter((c) => c.failed > 0).map((c) => c.name));
+  const missed = kind === 'fault' ? faultNamed(name).caughtBy.filter((c) => !failed.has(c)) : [];
+  return {
+    kind,
+    name,
+    ok:
+      kind === 'fault'
+        ? // With its baseline, a run may still not finish (a fault that kills the process): it must not fail.
+          fails && missed.length === 0 && baselineVerdict !== 'fails'
+        : !fails,
+    verdict: report.verdict,
+    requests: report.summary.requests,
+    firstFailureAt: report.summary.firstFailureAt,
+    failedChecks: report.checks.filter((c) => c.failed > 0).map((c) => `${c.name}×${c.failed}`),
+    missed,
+    durationMs: report.summary.durationMs,
+    ...(baselineVerdict === undefined ? {} : { baselineVerdict }),
+  };
+}
+
+/** Options of a trial's baseline round trip. */
+interface RoundTrip {
+  /** The seed of the run with the baseline of the first; none: no round trip. */
+  readonly baselineSeed?: number;
+  /** Every failing fault; otherwise those whose problems the tally merged (a run-wide, member or random scope). */
+  readonly roundTripAll?: boolean;
+}
+
+/** Whether a fault's failing run is made a baseline and run again at another seed with it. */
+function roundTrip(kind: Trial['kind'], report: Report, opts: RoundTrip): boolean {
+  if (opts.baselineSeed === undefined || kind !== 'fault' || report.verdict !== 'fails') return false;
+  // The causes a merged problem counts are matched by rules of their own (src/report/run-wide.ts, baselineMatcher).
+  const merged = (p: ReportedProblem) =>
+    isRunWide(p.signature) || (p.scope ?? '').startsWith('/') || p.scope === RANDOM_SCOPE;
+  return opts.roundTripAll === true || (report.problems ?? []).some(merged);
+}
+
+/** One run of the suite against a fresh provider, with a baseline's entries. */
+async function runOnce(
+  kind: Trial['kind'],
+  name: string,
+  opts: { seed: number; runs: number; maxRequests?: number; entries: readonly BaselineEntry[] },
+): Promise<Report> {
   const provider = await startProvider({
     token: TOKEN,
     ...(kind === 'variation' ? { variation: name } : {}),
     ...(kind === 'fault' ? { fault: name } : {}),
   });
   try {
-    const report = await runSuite(
+    return await runSuite(
       suiteOptions(provider.url, TOKEN, {
         seed: opts.seed,
         runs: opts.runs,
         timeoutMs: 3_000,
         max429WaitMs: 2_000,
         ...(opts.maxRequests === undefined ? {} : { maxRequests: opts.maxRequests }),
+        ...(opts.entries.length > 0 ? { baseline: { file: 'baseline.json', entries: opts.entries } } : {}),
       }),
     );
-    assertValidReport(report, `the report on ${name}`);
-    // A target given up on (unusable) is a fault found as much as a failure is.
-    const fails = report.verdict === 'fails' || report.verdict === 'unusable';
-    const failed = new Set(report.checks.filter((c) => c.failed > 0).map((c) => c.name));
-    const missed = kind === 'fault' ? faultNamed(name).caughtBy.filter((c) => !failed.has(c)) : [];
-    return {
-      kind,
-      name,
-      ok: kind === 'fault' ? fails && missed.length === 0 : !fails,
-      verdict: report.verdict,
-      requests: report.summary.requests,
-      firstFailureAt: report.summary.firstFailureAt,
-      failedChecks: report.checks.filter((c) => c.failed > 0).map((c) => `${c.name}×${c.failed}`),
-      missed,
-      durationMs: report.summary.durationMs,
-    };
   } finally {
     await provider.close();
   }
@@ -79,6 +122,8 @@ export async function allTrials(opts: {
   seed: number;
   runs: number;
   parallel: number;
+  baselineSeed?: number;
+  roundTripAll?: boolean;
   onTrial?: (t: Trial) => void;
 }): Promise<Trial[]> {
   const jobs: [Trial['kind'], string][] = [

@@ -18,17 +18,26 @@ import { toMarkdown } from '../../../src/report/markdown.ts';
 import { findAll, parseXml } from './xml.ts';
 
 describe('baselineMatcher', () => {
+  /** A version 2 entry of `core` in `scope`, and a cause of it. */
+  const entryOf = (core: string, scope: string) => ({
+    signature: `${core} | in ${scope}`,
+    title: 't',
+    checks: [],
+    rules: [],
+    classes: [],
+  });
+  const causeOf = (core: string, scope: string) => ({
+    signature: `${core} | in ${scope}`,
+    core,
+    attachable: false,
+    failures: [],
+  });
+
   it('matches a cause to an entry made when its scope was narrower (a 500 by family, before 2026-12-03)', () => {
     const core = 'received 500 | not-a-server-error server-error /paths/~1v1~1onboarding~1entities/post/responses';
-    const entry = (scope: string) => ({
-      signature: `${core} | in ${scope}`,
-      title: 't',
-      checks: [],
-      rules: [],
-      classes: [],
-    });
+    const entry = (scope: string) => entryOf(core, scope);
     const match = baselineMatcher([entry('auth/basic'), entry('authx')]);
-    const cause = (scope: string) => ({ signature: `${core} | in ${scope}`, core, attachable: false, failures: [] });
+    const cause = (scope: string) => causeOf(core, scope);
     expect(match(cause('auth'))).toBe(`${core} | in auth/basic`);
     expect(match(cause('media'))).toBeUndefined();
     expect(match({ ...cause('x'), signature: core })).toBeUndefined();
@@ -41,6 +50,24 @@ describe('baselineMatcher', () => {
     const cause = { signature: `${core} | in /properties`, core, attachable: false, failures: [] };
     expect(baselineMatcher([entry])({ ...cause, alsoKnownAs: `${core} | in valid/any` })).toBe(entry.signature);
     expect(baselineMatcher([entry])({ ...cause, alsoKnownAs: `${core} | in valid/null` })).toBeUndefined();
+  });
+
+  it('matches the causes a run-wide problem and a member’s problem count in the run: a baseline passes another seed', () => {
+    const core =
+      'received 400 | valid-is-created unexpected-status /paths/~1v1~1onboarding~1entities/post/responses/201';
+    const entry = (scope: string) => entryOf(core, scope);
+    const cause = (scope: string) => causeOf(core, scope);
+    const match = baselineMatcher([entry('every valid request'), entry('/brand')]);
+    // No valid request created: every family's refusal is the run's one problem.
+    expect(match(cause('valid/string'), 'valid/string/empty')).toBe(`${core} | in every valid request`);
+    // Without the run-wide entry, a class about `brand` counts under brand's problem, a class about another member not.
+    const byMember = baselineMatcher([entry('/brand')]);
+    expect(byMember(cause('valid/null'), 'valid/null/brand')).toBe(`${core} | in /brand`);
+    expect(byMember(cause('valid/null'), 'valid/null/owner')).toBeUndefined();
+    expect(byMember(cause('valid/null'))).toBeUndefined();
+    // A version 1 entry (no classes) is not read as a scope.
+    const { classes: _, ...v1 } = entry('every valid request');
+    expect(baselineMatcher([v1])(cause('valid/x'), 'valid/x/y')).toBeUndefined();
   });
 });
 

@@ -1,0 +1,65 @@
+// Problems a whole run shows as one (issue #24): when every answer on the operation's path was a redirect, no valid
+// request got a 2xx, the plainest valid request failed, no invalid request was refused or the target went down, the
+// causes of one core are one problem with a run-wide scope. The tally merges them at the end of the run; a baseline
+// made of such a run lists the merged problem, which must list each of its causes in the next run (issue #23: a
+// baseline of one seed passes another seed on an unchanged provider).
+import { MINIMAL_LABEL } from '../generators/space/bodies.ts';
+import type { TestCase } from '../generators/case.ts';
+import type { Cause } from './cause.ts';
+
+/** Every answer on the operation's path was a redirect: one problem per status (`redirectCore`). */
+export const EVERY_SCOPE = 'every request on the operation’s path';
+/** No valid request got a 2xx: the valid requests' problems of one core. */
+export const VALID_SCOPE = 'every valid request';
+/** The plainest valid request failed: the valid requests failing alike. */
+export const MINIMAL_SCOPE = `${MINIMAL_LABEL} and the valid requests failing alike`;
+/** No invalid request was refused: the invalid requests accepted, one problem per status (`acceptedCore`). */
+export const INVALID_SCOPE = 'every invalid request';
+/** The target went down: the requests that got no answer. */
+export const OUTAGE_SCOPE = 'the requests left unanswered when the target went down';
+
+const RUN_WIDE: ReadonlySet<string> = new Set([EVERY_SCOPE, VALID_SCOPE, MINIMAL_SCOPE, INVALID_SCOPE, OUTAGE_SCOPE]);
+
+/** What a target that went down answers: nothing. */
+export const LOST: ReadonlySet<string> = new Set(['connection-reset', 'connection-refused', 'timeout']);
+
+/** The core a redirect's problems are merged under, in a run where every answer on the path was one. */
+export function redirectCore(received: string): string | undefined {
+  return /^3\d\d$/.test(received) ? `received ${received} | a redirect to every request` : undefined;
+}
+
+/** The core an invalid request accepted is merged under, in a run where no invalid request was refused. */
+export function acceptedCore(c: Pick<TestCase, 'kind'>, received: string): string | undefined {
+  return c.kind === 'schema-violation' && /^2\d\d$/.test(received)
+    ? `received ${received} | invalid-is-rejected unexpected-status`
+    : undefined;
+}
+
+/** Whether a problem's signature has a run-wide scope: one bug of the whole run. */
+export function isRunWide(signature: string): boolean {
+  return runWide(signature) !== undefined;
+}
+
+/** `core | in scope`, split at its run-wide scope; undefined for any other signature. */
+function runWide(signature: string): { core: string; scope: string } | undefined {
+  const i = signature.lastIndexOf(' | in ');
+  const scope = i < 0 ? '' : signature.slice(i + ' | in '.length);
+  return RUN_WIDE.has(scope) ? { core: signature.slice(0, i), scope } : undefined;
+}
+
+/**
+ * Whether a baseline entry of a run-wide scope lists a cause: the cause would be merged under the entry's core (its
+ * own; a redirect's or an accepted invalid request's by status; any lost answer, for an outage). The entry keeps
+ * listing the causes of the run's one bug when the next run draws other cases of it.
+ */
+export function listsRunWide(signature: string, cause: Pick<Cause, 'core'>): boolean {
+  const entry = runWide(signature);
+  if (entry === undefined) return false;
+  const received = (core: string) => /^received (\S+) \| /.exec(core)?.[1] ?? '';
+  if (entry.scope === OUTAGE_SCOPE) return LOST.has(received(entry.core)) && LOST.has(received(cause.core));
+  return (
+    entry.core === cause.core ||
+    entry.core === redirectCore(received(cause.core)) ||
+    (entry.scope === INVALID_SCOPE && cause.core.startsWith(`${entry.core} `))
+  );
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import {
+  acceptedCore,
+  EVERY_SCOPE,
+  INVALID_SCOPE,
+  isRunWide,
+  listsRunWide,
+  MINIMAL_SCOPE,
+  OUTAGE_SCOPE,
+  redirectCore,
+  VALID_SCOPE,
+} from '../../../src/report/run-wide.ts';
+
+const CREATED = 'received 500 | not-a-server-error server-error /paths/~1v1~1onboarding~1entities/post/responses';
+const ACCEPTED = 'received 201 | invalid-is-rejected unexpected-status';
+
+describe('run-wide problems', () => {
+  it.each([
+    // [entry signature, cause core, listed]
+    [`${CREATED} | in ${VALID_SCOPE}`, CREATED, true],
+    [`${CREATED} | in ${MINIMAL_SCOPE}`, CREATED, true],
+    [`${CREATED} | in ${VALID_SCOPE}`, CREATED.replace('500', '502'), false],
+    [
+      `received 307 | a redirect to every request | in ${EVERY_SCOPE}`,
+      'received 307 | auth-is-enforced x /security',
+      true,
+    ],
+    [
+      `received 307 | a redirect to every request | in ${EVERY_SCOPE}`,
+      'received 308 | auth-is-enforced x /security',
+      false,
+    ],
+    [`${ACCEPTED} | in ${INVALID_SCOPE}`, `${ACCEPTED} /paths/~1v1~1onboarding~1entities/post/x/format`, true],
+    [`${ACCEPTED} | in ${INVALID_SCOPE}`, `${ACCEPTED}`, true],
+    [`${ACCEPTED} | in ${INVALID_SCOPE}`, 'received 201 | echo-brand echo /x', false],
+    [
+      `received timeout | response-is-received timeout /r | in ${OUTAGE_SCOPE}`,
+      'received connection-refused | r',
+      true,
+    ],
+    [`received timeout | response-is-received timeout /r | in ${OUTAGE_SCOPE}`, 'received 500 | r', false],
+    // A scope that is no run's: the exact signature matches it, nothing else.
+    [`${CREATED} | in valid/string`, CREATED, false],
+    [CREATED, CREATED, false],
+  ])('%s lists a cause %s: %s', (signature, core, listed) => {
+    expect(listsRunWide(signature, { core })).toBe(listed);
+  });
+
+  it('names the merged cores and tells run-wide scopes from others', () => {
+    expect(redirectCore('303')).toBe('received 303 | a redirect to every request');
+    expect(redirectCore('400')).toBeUndefined();
+    expect(acceptedCore({ kind: 'schema-violation' }, '200')).toBe(
+      'received 200 | invalid-is-rejected unexpected-status',
+    );
+    expect(acceptedCore({ kind: 'auth' }, '200')).toBeUndefined();
+    expect(acceptedCore({ kind: 'schema-violation' }, '400')).toBeUndefined();
+    expect(isRunWide(`${CREATED} | in ${VALID_SCOPE}`)).toBe(true);
+    expect(isRunWide(`${CREATED} | in valid`)).toBe(false);
+  });
+});
