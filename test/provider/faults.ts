@@ -710,6 +710,19 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'bodyless-without-content-type-created',
+    area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      "The route's body is declared optional and its validator runs only for a JSON Content-Type (Hono's validator with `required: false`): a POST with no body and no Content-Type is created with the defaults.",
+    apply: (b) => ({
+      ...b,
+      acceptsMediaType: (ct) => ct === undefined || b.acceptsMediaType(ct),
+      readJson: (raw, ct, url) =>
+        raw.length === 0 && ct === undefined ? { kind: 'request', request: EMPTY_REQUEST } : b.readJson(raw, ct, url),
+    }),
+  },
+  {
     name: 'malformed-json-500',
     area: 'lax-validation',
     caughtBy: ['not-a-server-error', 'invalid-is-rejected'],

@@ -3,6 +3,7 @@ import type { Draft } from '../draft.ts';
 import { NON_JSON_NUMBERS } from '../values.ts';
 import type { Body } from '../violations/kind.ts';
 import { emit, SPEC, requestClass, type Dimension } from './class.ts';
+import { wire } from './wire.ts';
 
 const form = requestClass(
   'malformed-json',
@@ -29,6 +30,13 @@ const emptyBody = requestClass(
   `${SPEC.requestBody}/required`,
   'the request body is required: no body at all is refused',
 );
+const emptyWithoutType = requestClass(
+  'empty-body',
+  'empty-body/no-content-type',
+  `${SPEC.requestBody}/required`,
+  'no body and no Content-Type (`Content-Length: 0`), as a client sends a POST it gives no body: the required body is missing, so 400 is due (415 accepted: no media type either); a validator that runs only for a JSON Content-Type (Hono’s, with `required: false`) or a binder that makes an empty object of no body creates it',
+  { accept: [400, 415], variantOf: 'empty-body' },
+);
 
 /**
  * Numbers RFC 8259 §6 does not write, where no type check stands behind the parser (an untyped member): a leading
@@ -47,7 +55,7 @@ export const malformed: Dimension = {
   name: 'malformed',
   title: 'Not JSON, no body',
   summary: 'Bytes that JSON.parse refuses, sent as the primary media type, and an empty body: 400 is due.',
-  classes: [form, extension, nonJsonNumber, emptyBody],
+  classes: [form, extension, nonJsonNumber, emptyBody, emptyWithoutType],
   drafts(ctx) {
     const { minimal, model } = ctx;
     const m = JSON.stringify(minimal);
@@ -99,6 +107,13 @@ export const malformed: Dimension = {
       for (const [where, body] of positions)
         out.push(...emit(ctx, nonJsonNumber, { literal: n.name, where }, withLiteral(body, n.literal)));
     out.push(...emit(ctx, emptyBody, {}, ''));
+    // Written byte by byte: the HTTP client would add a Content-Type of its own.
+    out.push(
+      ...emit(ctx, emptyWithoutType, {}, '', {
+        contentType: undefined,
+        wire: wire({ contentType: undefined }, undefined, Buffer.alloc(0)),
+      }),
+    );
     return out;
   },
 };

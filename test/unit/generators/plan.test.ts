@@ -390,6 +390,8 @@ describe('boundary phase', () => {
     const empty = boundary.filter((c) => c.kind === 'empty-body');
     expect(empty.map((c) => [c.label, c.wire?.framing])).toEqual([
       ['empty-body', undefined],
+      // No body and no Content-Type, written byte by byte (Content-Length: 0).
+      ['empty-body/no-content-type', 'length'],
       ['empty-body/chunked', 'chunked'],
       ['empty-body/no-framing', 'none'],
       // A valid body behind a Content-Length that is not a number: no body can be read.
@@ -399,7 +401,9 @@ describe('boundary phase', () => {
       ['empty-body/conflicting-content-length/longer-first', 'none'],
     ]);
     expect(empty[0]).toMatchObject({ body: '', method: 'POST', contentType: 'application/json', label: 'empty-body' });
-    expect(empty[1].body).toBe('');
+    expect(empty[1]).toMatchObject({ body: '', contentType: undefined });
+    expect(empty[1].wire?.headers.map(([name]) => name.toLowerCase())).not.toContain('content-type');
+    expect(empty[2].body).toBe('');
   });
 
   it('auth, media-type and method cases carry an otherwise valid request (but an anonymous and an unlabelled invalid body)', () => {
