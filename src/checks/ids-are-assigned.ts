@@ -12,6 +12,11 @@ const NAMED_KEPT = 4096;
 /** The nil UUID (RFC 9562 §5.9), in either case: all 128 bits zero, what Go's zero uuid.UUID and .NET's Guid.Empty write. */
 const NIL = /^(?:urn:uuid:)?0{8}-0{4}-0{4}-0{4}-0{12}$/i;
 
+/** Whether an id is the nil UUID: no id at all (RFC 9562 §5.9), this check's finding wherever it is given. */
+export function isNilUuid(id: string): boolean {
+  return NIL.test(id);
+}
+
 /**
  * The ids a server assigns to what it created (`OperationProfile.assignedIds`: the request's and its entity's) are
  * ids: never the nil UUID, which RFC 9562 §5.9 sets apart as no identifier at all. A field left at its zero value (a

@@ -1,5 +1,6 @@
 import type { Check } from './types.ts';
 import { at } from './echo.ts';
+import { isNilUuid } from './ids-are-assigned.ts';
 import type { OperationProfile } from './profile.ts';
 import { rulesOf } from './rules.ts';
 import { SeenIds } from './seen-ids.ts';
@@ -20,7 +21,8 @@ export function createUniqueIdCheck(p: OperationProfile): Check {
     applies: (c) => c.kind === 'valid',
     judge: answered((c, body, res) => {
       const id = at(body, ...p.idPath);
-      if (typeof id !== 'string') return undefined;
+      // The nil UUID is no id (ids-are-assigned says so): given to every request, it is one bug, not two.
+      if (typeof id !== 'string' || isNilUuid(id)) return undefined;
       // The same case sent again (a retry, a shrink step) may get its own id back.
       const first = seen.firstOrAdd(id, c.id);
       if (first !== c.id)

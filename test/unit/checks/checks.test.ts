@@ -1149,6 +1149,14 @@ describe('the checks of the verdict profile', () => {
     expect(outcome(unique, kase('valid', { id: 'b2' }), answer(201, CREATED), ctx)).toBe('fail:duplicate-id');
   });
 
+  it('unique-id leaves the nil UUID to ids-are-assigned: an id never set is one bug, not two', () => {
+    const unique = createChecks().find((k) => k.name === 'unique-id')!;
+    const ctx = { validators, mockTarget: false };
+    const nil = answer(201, { ...CREATED, id: '00000000-0000-0000-0000-000000000000' });
+    expect(outcome(unique, kase('valid', { id: 'b1' }), nil, ctx)).toBe('pass');
+    expect(outcome(unique, kase('valid', { id: 'b2' }), nil, ctx)).toBe('pass');
+  });
+
   it('created-is-now fails a creation time to the millisecond that an answer 2 s of Date before had', () => {
     const ctx = { validators, mockTarget: false };
     const check = createChecks().find((k) => k.name === 'created-is-now')!;
