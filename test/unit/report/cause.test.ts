@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Failure } from '../../../src/checks/types.ts';
-import type { Wire } from '../../../src/generators/case.ts';
+import type { TestCase, Wire } from '../../../src/generators/case.ts';
 import { causesOf, familyOf, memberNamedBy, plainer, plainness } from '../../../src/report/cause.ts';
 
 const RESPONSES = '/paths/~1v1~1onboarding~1entities/post/responses';
@@ -404,7 +404,15 @@ describe('causesOf, content', () => {
 });
 
 describe('plainness: the example a problem shows', () => {
-  type Sample = { contentType: string; body: string; wire?: Wire; query?: string; advisory?: string };
+  type Sample = {
+    contentType: string;
+    body: string;
+    wire?: Wire;
+    query?: string;
+    advisory?: string;
+    kind?: TestCase['kind'];
+    accept?: readonly number[];
+  };
   const wire: Wire = { framing: 'chunked', headers: [] };
   it.each<[Sample, Sample, string]>([
     // [plainer, than, why]
@@ -457,6 +465,21 @@ describe('plainness: the example a problem shows', () => {
       { contentType: 'application/json', body: '{"brand":"conformance-brand","type":"Battery"}' },
       { contentType: 'application/json', body: '{}', advisory: 'an invalid body without credentials' },
       'a class that is not advisory, though longer (an edge case shown for a plain bug sends a reader to the edge)',
+    ],
+    [
+      { contentType: 'application/json', body: '{"brand":"long…","type":"EV"}', kind: 'valid' },
+      { contentType: 'application/json', body: '{"type":"EV"}', kind: 'schema-violation' },
+      'a valid request only 201 is due to, though longer (a 413 to both read "400 is due")',
+    ],
+    [
+      { contentType: 'application/json', body: '{"type":"EV"}', kind: 'schema-violation' },
+      {
+        contentType: 'application/json',
+        body: '{"brand":"b","type":"EV","n":1e400}',
+        kind: 'valid',
+        accept: [201, 400],
+      },
+      'an invalid request before a valid one a server may refuse (a 422 to both is the invalid one’s bug)',
     ],
   ])('%j is plainer than %j: %s', (a, b, _why) => {
     const value = (c: { body: string }) => (c.body === '' ? undefined : (JSON.parse(c.body) as unknown));
