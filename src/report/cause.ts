@@ -63,7 +63,10 @@ export function familyOf(c: Pick<TestCase, 'kind' | 'label' | 'family'>): string
   // A preflight request is one of its kind's (an invalid body, no credentials): a crash on it is the same crash.
   if (c.label.startsWith('preflight/'))
     return `${c.kind === 'schema-violation' ? 'invalid' : c.kind === 'auth' ? 'auth' : 'preflight'}/preflight`;
-  return labelFamily(c);
+  const family = labelFamily(c);
+  // Every nullable member null at once fails where one null does: a server refusing nulls was two problems, the
+  // all-null one scoped by its own family (LoopBack probe). Since 2026-12-05; `formerScopeOf` keeps the old scope.
+  return family === 'valid/all-null' ? 'valid/null' : family;
 }
 
 /** The family a case's label (or its class) gives it, the preflight's too (`familyOf` until 2026-12-04). */
@@ -107,7 +110,7 @@ function scopeOf(c: Pick<TestCase, 'kind' | 'label' | 'family' | 'advisory' | 'a
 /**
  * The scope a cause had until 2026-12-04, which baselines made before list: an empty body's server error by its own
  * kind, a preflight's by `preflight`, a refusable valid request's by its family, a redirect to a valid request by its
- * family.
+ * family (and until 2026-12-05 `valid/all-null` by its own).
  */
 function formerScopeOf(c: Pick<TestCase, 'kind' | 'label' | 'family'>, answer: string): string {
   if (/^5\d\d$/.test(answer) && c.kind !== 'valid') return labelFamily(c).split('/')[0];
@@ -170,6 +173,8 @@ export function memberNamedBy(body: string, names: readonly string[]): string | 
   const rules = { values: texts.values.filter((v) => !KEYWORD_STRING.test(v)), keys: texts.keys };
   const byRule = rules.values.length < texts.values.length ? namedIn(rules, names, '') : [];
   if (byRule.length === 1) return byRule[0];
+  // Two members named beside the keyword (two nulls refused, `"code":"type"`): no one member, least of all `type`.
+  if (byRule.length > 1) return undefined;
   const exact = namedIn(texts, names, '');
   // Only where no name is found as written, in any case: Go's validator names the struct field
   // (`Request.AssociatedEmail`), not the JSON member; a name of five letters or more, so that an error code
