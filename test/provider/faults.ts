@@ -936,6 +936,20 @@ export const FAULTS: readonly Fault[] = [
       }),
   },
   {
+    name: 'noncharacters-refused',
+    area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
+    description:
+      "Strings are encoded with Perl's Encode in its strict UTF-8 mode, which refuses noncharacters (U+FFFF, U+FDD0…): 400.",
+    apply: (b) =>
+      policy(b, {
+        checkString: (f, v) =>
+          /[\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD83F\uDBFF][\uDFFE\uDFFF]/.test(v)
+            ? `'${f}' does not map to Unicode.`
+            : b.validation.checkString(f, v),
+      }),
+  },
+  {
     name: 'empty-brand-refused',
     area: 'valid-refused',
     caughtBy: ['valid-is-created'],

@@ -531,6 +531,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'empty-bearer-accepted': { call: { body: ok, auth: 'Bearer' }, status: 401 },
   'long-strings-refused': valid({ name: 'x'.repeat(5000) }),
   'control-chars-refused': valid({ name: 'line1\nline2' }),
+  'noncharacters-refused': valid({ name: 'x\uFFFFy' }),
   'empty-brand-refused': valid({ brand: '' }),
   'null-brand-refused': valid({ brand: null }),
   'explicit-null-refused': valid({ pairingCode: null }),

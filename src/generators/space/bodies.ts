@@ -21,6 +21,9 @@ const BOUNDARY_STRINGS = [
   { name: 'numeric-looking', value: '007' },
   // The word null: a binder that takes it for null (tsoa compares the null side of `T | null` by String()) echoes null.
   { name: 'null-word', value: 'null' },
+  // Noncharacters (Unicode §23.7): scalar values that UTF-8 and JSON carry like any other, which a strict encoder
+  // refuses (Perl's Encode with its strict UTF-8 check, Dancer2 probe).
+  { name: 'noncharacter', value: 'conformance-\uFDD0-\uFFFE-\uFFFF-\u{1FFFF}-\u{10FFFF}-end' },
 ];
 
 /** The label of the plainest valid request: the required members only, sent as any client sends it. */
