@@ -42,6 +42,8 @@ export function createdIsNow(p: OperationProfile): Check | undefined {
   // The run's first creation time with a fraction of a second, and its answer's Date: a value set once (a default
   // evaluated when the process started: pydantic's `datetime.now()` as a field default) comes back in every answer.
   let first: { value: string; date: number; seen: number; at: number } | undefined;
+  // The same for the run's first creation time in whole seconds (Perl's `time`, a Dancer2 probe's value set at start).
+  let firstWhole: { value: string; date: number } | undefined;
   return {
     name: 'created-is-now',
     description: `a created request's ${where} is the time it was created (within 5 minutes of the answer's Date)`,
@@ -119,8 +121,9 @@ export function createdIsNow(p: OperationProfile): Check | undefined {
    * clock (a run shorter than a second of Date): set once, not per request.
    */
   function frozen(value: string, date: number, status: number) {
-    // Only a time to the millisecond or finer tells two creations apart (whole seconds, or `.000`, may be shared).
-    if (!/\.\d{3}/.test(value) || /\.0+(?!\d)/.test(value)) return undefined;
+    // Only a time to the millisecond or finer tells two creations apart within a second (whole seconds, or `.000`, may
+    // be shared); whole seconds (not a whole minute: `:00`) tell apart answers whose Dates are 12 s apart.
+    if (!/\.\d{3}/.test(value) || /\.0+(?!\d)/.test(value)) return wholeSecond(value, date, status);
     first ??= { value, date, seen: 0, at: Date.now() };
     if (value !== first.value) return undefined;
     first.seen++;
@@ -131,6 +134,23 @@ export function createdIsNow(p: OperationProfile): Check | undefined {
     const spread =
       (apart > 0 && first.seen >= FROZEN_SEEN) || (span >= FROZEN_SPAN_MS && first.seen >= FROZEN_SEEN_SPAN);
     if (apart < FROZEN_APART_MS && !spread) return undefined;
+    return repeated(value, status);
+  }
+
+  /**
+   * The same creation time in whole seconds as an answer whose Date is 12 s away: a request created at least a second
+   * later (`WHOLE_SECONDS_APART_MS`), so not this request's time. A value with `:00` seconds may be a time to the
+   * minute, which two requests a minute apart rightly share: never judged.
+   */
+  function wholeSecond(value: string, date: number, status: number) {
+    if (/:00(?:\.0+)?(?:Z|[+-]\d{2}:?\d{2})$/i.test(value)) return undefined;
+    firstWhole ??= { value, date };
+    return value === firstWhole.value && Math.abs(date - firstWhole.date) >= WHOLE_SECONDS_APART_MS
+      ? repeated(value, status)
+      : undefined;
+  }
+
+  function repeated(value: string, status: number) {
     return fail(
       'created-not-now',
       rule,
@@ -147,6 +167,12 @@ const IMF_FIXDATE =
 
 /** How far apart two answers' Dates must be for one creation time in both to be a value set once. */
 const FROZEN_APART_MS = 2_000;
+/**
+ * The same for a creation time in whole seconds, which hundreds of requests share: an answer judged at all came within
+ * the default request timeout (10 s) of its request, so a request created with an answer whose Date is 12 s after
+ * another's was created at least a second after it, whatever its handler's pace.
+ */
+const WHOLE_SECONDS_APART_MS = 12_000;
 /** Answers with one creation time to the millisecond that no server creates in one millisecond (and a second apart). */
 const FROZEN_SEEN = 50;
 /** How far apart by the suite's clock answers must come for one creation time in them to be a value set once. */

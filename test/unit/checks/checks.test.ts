@@ -1174,6 +1174,32 @@ describe('the checks of the verdict profile', () => {
     );
   });
 
+  it('created-is-now fails a creation time in whole seconds that an answer 12 s of Date before had (Perl’s time)', () => {
+    const ctx = { validators, mockTarget: false };
+    const check = () => createChecks().find((k) => k.name === 'created-is-now')!;
+    const at = (date: string, created: string) =>
+      answer(201, { ...CREATED, created }, { 'content-type': 'application/json', date });
+    const frozen = check();
+    expect(outcome(frozen, kase('valid'), at('Fri, 04 Dec 2026 10:00:05 GMT', '2026-12-04T10:00:04Z'), ctx)).toBe(
+      'pass',
+    );
+    // Hundreds of requests share a second, and a slow handler answers seconds later: not yet.
+    expect(outcome(frozen, kase('valid'), at('Fri, 04 Dec 2026 10:00:16 GMT', '2026-12-04T10:00:04Z'), ctx)).toBe(
+      'pass',
+    );
+    expect(outcome(frozen, kase('valid'), at('Fri, 04 Dec 2026 10:00:17 GMT', '2026-12-04T10:00:04Z'), ctx)).toBe(
+      'fail:created-not-now',
+    );
+    // A time to the minute (`:00` seconds) is never judged so: two requests a minute apart share it rightly.
+    const minutes = check();
+    expect(outcome(minutes, kase('valid'), at('Fri, 04 Dec 2026 10:00:05 GMT', '2026-12-04T10:00:00Z'), ctx)).toBe(
+      'pass',
+    );
+    expect(outcome(minutes, kase('valid'), at('Fri, 04 Dec 2026 10:00:59 GMT', '2026-12-04T10:00:00Z'), ctx)).toBe(
+      'pass',
+    );
+  });
+
   it('created-is-now fails one creation time to the millisecond in 50 answers over two seconds of Date', () => {
     const ctx = { validators, mockTarget: false };
     const check = createChecks().find((k) => k.name === 'created-is-now')!;
