@@ -202,7 +202,13 @@ export function describeProblem(
       ? ` (${at.length ? `${fieldList(at)}, ` : ''}${classList(classes, example.case?.label)})`
       : '';
     // A size limit reads as a validation bug unless the title says what 413 is (the failures say when it is accepted).
-    const limit = received === '413' ? ' (content too large; the spec sets no size limit)' : '';
+    // And a redirect reads as a wrong status unless it says it is one (gorilla/mux's StrictSlash probe).
+    const limit =
+      received === '413'
+        ? ' (content too large; the spec sets no size limit)'
+        : /^3\d\d$/.test(received)
+          ? ' (a redirect)'
+          : '';
     return { title: cut(`status ${received}${limit} where ${due} is due${where}`), due };
   }
   return { title: cut(primary.message), due };

@@ -9,6 +9,8 @@ import type { Cause } from './cause.ts';
 
 /** Every answer on the operation's path was a redirect: one problem per status (`redirectCore`). */
 export const EVERY_SCOPE = 'every request on the operation’s path';
+/** Some answers on the operation's path were redirects of one status, to requests of several rows (`redirectCore`). */
+export const REDIRECTED_SCOPE = 'the requests redirected on the operation’s path';
 /** No valid request got a 2xx: the valid requests' problems of one core. */
 export const VALID_SCOPE = 'every valid request';
 /** The plainest valid request failed: the valid requests failing alike. */
@@ -18,12 +20,19 @@ export const INVALID_SCOPE = 'every invalid request';
 /** The target went down: the requests that got no answer. */
 export const OUTAGE_SCOPE = 'the requests left unanswered when the target went down';
 
-const RUN_WIDE: ReadonlySet<string> = new Set([EVERY_SCOPE, VALID_SCOPE, MINIMAL_SCOPE, INVALID_SCOPE, OUTAGE_SCOPE]);
+const RUN_WIDE: ReadonlySet<string> = new Set([
+  EVERY_SCOPE,
+  REDIRECTED_SCOPE,
+  VALID_SCOPE,
+  MINIMAL_SCOPE,
+  INVALID_SCOPE,
+  OUTAGE_SCOPE,
+]);
 
 /** What a target that went down answers: nothing. */
 export const LOST: ReadonlySet<string> = new Set(['connection-reset', 'connection-refused', 'timeout']);
 
-/** The core a redirect's problems are merged under, in a run where every answer on the path was one. */
+/** The core a redirect's problems are merged under, one per status. */
 export function redirectCore(received: string): string | undefined {
   return /^3\d\d$/.test(received) ? `received ${received} | a redirect to every request` : undefined;
 }

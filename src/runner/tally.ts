@@ -29,6 +29,7 @@ import {
   MINIMAL_SCOPE,
   OUTAGE_SCOPE,
   redirectCore,
+  REDIRECTED_SCOPE,
   VALID_SCOPE,
 } from '../report/run-wide.ts';
 import { reportOfRun, type RunMeta, type TalliedFailure, type TalliedProblem } from '../report/tallied.ts';
@@ -110,12 +111,12 @@ export function createTally(
             )
           : list;
     const accepted = !redirected && invalidSent > 0 && invalidRefused === 0;
-    return (accepted ? mergeByCore(merged, (p) => acceptedCore(p.case, p.received), INVALID_SCOPE) : merged).map(
-      (p) => ({
-        ...p,
-        ...shrunk.get(p.signature),
-      }),
-    );
+    return mergeRedirects(
+      accepted ? mergeByCore(merged, (p) => acceptedCore(p.case, p.received), INVALID_SCOPE) : merged,
+    ).map((p) => ({
+      ...p,
+      ...shrunk.get(p.signature),
+    }));
   };
   /** Warnings by key; an advisory one keeps its class and the first of its labels (the same in every run). */
   const warnings = new Map<
@@ -592,6 +593,24 @@ function mergeByCore(
     } else out[at] = absorbInto(out[at], merged, first(p, out[at]));
   }
   return out;
+}
+
+/**
+ * The problems of one redirect status, where there are several, are one: a route declared with a slash (gorilla/mux's
+ * StrictSlash) redirects every request that reaches it, whatever each row expected, while the anonymous ones and other
+ * methods are refused before it (three problems, the first titled by an empty body).
+ */
+function mergeRedirects(problems: TalliedProblem[]): TalliedProblem[] {
+  const counts = new Map<string, number>();
+  for (const p of problems) {
+    const core = redirectCore(p.received);
+    if (core !== undefined) counts.set(core, (counts.get(core) ?? 0) + 1);
+  }
+  const core = (p: TalliedProblem) => {
+    const c = redirectCore(p.received);
+    return c !== undefined && (counts.get(c) ?? 0) > 1 ? c : undefined;
+  };
+  return counts.size === 0 ? problems : mergeByCore(problems, core, REDIRECTED_SCOPE);
 }
 
 /**

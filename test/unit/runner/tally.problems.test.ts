@@ -412,8 +412,13 @@ describe('createTally: problems', () => {
     ]);
   });
 
-  it('makes one problem of a redirect to every request on the path, whatever each row expected', () => {
-    // Arrange: an HTTPS redirect in front of the API; a parser's own 400 to a raw message and a path case aside.
+  it.each([
+    // An HTTPS redirect in front of the API: every request on the path.
+    [307, 'every request on the operation’s path'],
+    // A route declared with a slash (StrictSlash) redirects what reaches it; the anonymous request is refused before.
+    [401, 'the requests redirected on the operation’s path'],
+  ])('makes one problem of a redirect status to several rows (auth/none answered %i): %s', (authStatus, scope) => {
+    // Arrange: a parser's own 400 to a raw message and a path case aside.
     const t = tallyOf();
     const status = (check: string, kind: string, rule: string, due: number[]): Judged => ({
       check: byName(check),
@@ -439,12 +444,14 @@ describe('createTally: problems', () => {
       [status('invalid-is-rejected', 'unexpected-status', RESPONSES, [400])],
       2,
     );
-    t.record(authCase, answer(authCase, 307), [status('auth-is-enforced', 'unexpected-status', '/security', [401])], 3);
+    const authRow = authStatus === 307 ? [status('auth-is-enforced', 'unexpected-status', '/security', [401])] : [];
+    t.record(authCase, answer(authCase, authStatus), authRow, 3);
     t.record(raw, answer(raw, 400), [], 4);
     t.record(path, answer(path, 404), [], 5);
     // Assert
     const problems = t.report(META).problems ?? [];
-    expect(problems.map((p) => p.scope)).toEqual(['every request on the operation’s path']);
+    expect(problems.map((p) => p.scope)).toEqual([scope]);
+    expect(problems[0].title).toMatch(/^status 307 \(a redirect\) where /);
   });
 
   it('keeps each random case whose answer was lost, so that the one that brought a target down is reported', () => {
