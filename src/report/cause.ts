@@ -63,10 +63,7 @@ export function familyOf(c: Pick<TestCase, 'kind' | 'label' | 'family'>): string
   // A preflight request is one of its kind's (an invalid body, no credentials): a crash on it is the same crash.
   if (c.label.startsWith('preflight/'))
     return `${c.kind === 'schema-violation' ? 'invalid' : c.kind === 'auth' ? 'auth' : 'preflight'}/preflight`;
-  const family = labelFamily(c);
-  // Every nullable member null at once fails where one null does: a server refusing nulls was two problems, the
-  // all-null one scoped by its own family (LoopBack probe). Since 2026-12-05; `formerScopeOf` keeps the old scope.
-  return family === 'valid/all-null' ? 'valid/null' : family;
+  return labelFamily(c);
 }
 
 /** The family a case's label (or its class) gives it, the preflight's too (`familyOf` until 2026-12-04). */
@@ -110,7 +107,7 @@ function scopeOf(c: Pick<TestCase, 'kind' | 'label' | 'family' | 'advisory' | 'a
 /**
  * The scope a cause had until 2026-12-04, which baselines made before list: an empty body's server error by its own
  * kind, a preflight's by `preflight`, a refusable valid request's by its family, a redirect to a valid request by its
- * family (and until 2026-12-05 `valid/all-null` by its own).
+ * family.
  */
 function formerScopeOf(c: Pick<TestCase, 'kind' | 'label' | 'family'>, answer: string): string {
   if (/^5\d\d$/.test(answer) && c.kind !== 'valid') return labelFamily(c).split('/')[0];

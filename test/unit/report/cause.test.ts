@@ -39,24 +39,8 @@ describe('familyOf', () => {
     ['valid', 'valid/string/long-65536', 'valid/string/long'],
     ['schema-violation', 'invalid/format/owner/braces', 'invalid/format'],
     ['malformed-json', 'malformed/truncated', 'malformed'],
-    // Every nullable member null at once is refused where one is: one family (LoopBack probe).
-    ['valid', 'valid/all-null', 'valid/null'],
-    ['valid', 'valid/null/brand', 'valid/null'],
   ] as const)('%s %s is of %s', (kind, label, family) => {
     expect(familyOf({ kind, label })).toBe(family);
-  });
-
-  it('keeps the all-null scope a baseline made before 2026-12-05 lists', () => {
-    const refused: Failure = {
-      check: 'valid-is-created',
-      kind: 'unexpected-status',
-      rule: '/r/201',
-      severity: 'error',
-      message: 'm',
-    };
-    const [cause] = causesOf({ kind: 'valid', label: 'valid/all-null', phase: 'boundary' }, '400', [refused]);
-    expect(cause.scope).toBe('valid/null');
-    expect(cause.alsoKnownAs).toBe(`${cause.core} | in valid/all-null`);
   });
 
   it('takes the family a class gives its cases over the label (every media-type spelling is one family)', () => {
