@@ -5,6 +5,9 @@ import type { EchoField, EchoGroup, OperationProfile } from './profile.ts';
 import { rulesOf } from './rules.ts';
 import { answered, fail } from './util.ts';
 
+/** The empty values of JSON (as written), which writers that drop "empty" members leave out. */
+const EMPTY: ReadonlySet<string> = new Set(['""', '0', 'false', '[]', '{}']);
+
 /** Reads `path` in a JSON value; undefined when any step is missing. */
 export function at(value: unknown, ...path: readonly string[]): unknown {
   let node = value;
@@ -93,7 +96,7 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
     applies: (c) => c.kind === 'valid',
     judge: answered((c, body, res) => {
       const failures = [];
-      const omitted: string[] = [];
+      const omitted: { where: string; sent: unknown }[] = [];
       for (const f of fields) {
         const received = at(body, ...f.response);
         const given = at(caseValue(c), f.request);
@@ -102,7 +105,7 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
         const where = f.response.join('.');
         const pointer = `/${f.response.join('/')}`;
         if (received === undefined) {
-          if (sent !== null) omitted.push(where);
+          if (sent !== null) omitted.push({ where, sent });
           continue;
         }
         if (received === null) {
@@ -153,12 +156,15 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
       }
       // One finding a field, so that the warnings list says every field a server leaves out (Go's omitempty drops
       // each empty string), not the fields of whichever case came first.
-      for (const where of omitted)
+      for (const { where, sent } of omitted)
         failures.push({
           ...fail(
             'echo-omission',
             rule,
-            `${res.status} leaves out ${where} that the request sent (an omission: the schema requires nothing)`,
+            // An empty value left out is a writer's rule, which the value says (Go's omitempty drops each "").
+            EMPTY.has(writeJson(sent))
+              ? `${res.status} leaves out ${where} that the request sent as ${writeJson(sent)} (an empty value dropped: Go's omitempty? An omission: the schema requires nothing)`
+              : `${res.status} leaves out ${where} that the request sent (an omission: the schema requires nothing)`,
             null,
             where,
           ),

@@ -75,7 +75,8 @@ export const responseSchemaConformance: Check = {
           ...fail(
             'error-says-nothing',
             validator.pointer,
-            `${res.status} body ${res.body.slice(0, 40)} says nothing of what was refused (the schema requires nothing)`,
+            // The value as JSON, not the body's bytes: a trailing newline (Go's json.Encoder) split the report's line.
+            `${res.status} body ${JSON.stringify(parsed.value).slice(0, 40)} says nothing of what was refused (the schema requires nothing)`,
             parsed.value,
           ),
           severity: 'warning',

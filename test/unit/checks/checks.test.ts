@@ -757,6 +757,17 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     ],
   ],
   [
+    'echo-entity-information',
+    kase('valid', { value: { ...SENT, name: '' } }),
+    with201((b) => (delete (b.data.entity.information as { name?: unknown }).name, b)),
+    'warn:echo-omission',
+    'an empty string left out says so: the mark of a writer that drops empty values',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201',
+      '201 leaves out data.entity.information.name that the request sent as "" (an empty value dropped: Go\'s omitempty? An omission: the schema requires nothing)',
+    ],
+  ],
+  [
     'echo-properties',
     kase('valid', { value: { brand: 'Audi', type: 'EV' } }),
     with201((b) => ((b.data.entity.properties = null as never), b)),
