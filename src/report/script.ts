@@ -6,7 +6,13 @@ import { framedBody, requestBytes, type Framing, type SentWire } from '../wire.t
 /** What curl's line cannot reproduce of a raw message, in a few words; undefined when curl sends the same bytes. */
 export function curlGap(wire: SentWire | Framing | undefined): string | undefined {
   if (wire === undefined) return undefined;
-  if (wire.framing === 'none') return 'curl always frames a body (Content-Length or chunked)';
+  if (wire.framing === 'none') {
+    // Content-Length lines of the suite's own (not a number, two that differ): curl writes one of its own.
+    const lengths = 'headers' in wire ? wire.headers.filter(([n]) => n.toLowerCase() === 'content-length').length : 0;
+    return lengths > 0
+      ? `curl writes one Content-Length of its own, not the ${lengths === 1 ? 'one' : `${lengths}`} this request has`
+      : 'curl always frames a body (Content-Length or chunked)';
+  }
   if (wire.framing === 'chunked' && ((wire.chunks?.length ?? 0) > 0 || wire.chunkExtension))
     return 'curl chooses its own chunk sizes and sends no chunk extension';
   return undefined;
@@ -20,7 +26,8 @@ function shq(s: string): string {
 /**
  * A `node -e` line that opens a connection to the target (TLS for https, verified as Node verifies; set
  * `NODE_EXTRA_CA_CERTS` for a private CA), writes the message's exact bytes with the token from `CONNECT_TOKEN` where
- * the report shows it redacted, and prints the answer (as the suite, it never half-closes: the server closes).
+ * the report shows it redacted, and prints the answer (as the suite, it never half-closes: the server closes; after
+ * 10 s of silence it gives up, as the suite's default timeout does).
  */
 export function toScript(req: { readonly method: string; readonly url: string; readonly wire: SentWire }): string {
   const w = req.wire;
@@ -31,6 +38,8 @@ export function toScript(req: { readonly method: string; readonly url: string; r
     `t=process.env.CONNECT_TOKEN??"",` +
     `m=Buffer.from(Buffer.from(b,"base64").toString("latin1")${TOKEN_SPELLINGS.map((x) => `.replaceAll(${JSON.stringify(x.shown)},${x.js})`).join('')},"latin1"),` +
     `c=require(s=="https:"?"tls":"net").connect({host:h.replace(/^\\[|\\]$/g,""),port:p||(s=="https:"?443:80)},()=>c.write(m));` +
+    // A server that waits for bytes the message never sends (a length it believes) would keep the line open for ever.
+    `c.setTimeout(1e4,()=>{console.error("no answer within 10 s");c.destroy()});` +
     `c.pipe(process.stdout)`;
   return `node -e ${shq(js)} ${shq(req.url)} ${bytes}`;
 }

@@ -99,6 +99,17 @@ describe('reproducing a raw message', () => {
     expect(curlGap({ framing: 'chunked', headers: [] })).toBeUndefined();
     expect(curlGap({ framing: 'chunked', chunks: [1], headers: [] })).toMatch(/chunk sizes/);
     expect(curlGap({ framing: 'none', headers: [] })).toMatch(/frames a body/);
+    // Two Content-Length lines that differ (a Dancer2 probe read "curl always frames a body" and sent a plain request).
+    const lengths: [string, string][] = [
+      ['Content-Length', '46'],
+      ['Content-Length', '47'],
+    ];
+    expect(curlGap({ framing: 'none', headers: lengths })).toBe(
+      'curl writes one Content-Length of its own, not the 2 this request has',
+    );
+    expect(curlGap({ framing: 'none', headers: [['content-length', 'abc']] })).toBe(
+      'curl writes one Content-Length of its own, not the one this request has',
+    );
   });
 
   it.for<[Wire['framing'], Wire['headers']]>([
