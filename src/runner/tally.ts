@@ -131,7 +131,11 @@ export function createTally(
         rule,
         count,
         message:
-          where === undefined ? message : `${message} [${where === example ? where : `${where}, e.g. ${example}`}]`,
+          where === undefined
+            ? example === undefined
+              ? message
+              : `${message} [e.g. ${example}]`
+            : `${message} [${where === example ? where : `${where}, e.g. ${example}`}]`,
       }))
       .sort((a, b) => (a.code === b.code ? (a.message < b.message ? -1 : 1) : a.code < b.code ? -1 : 1));
   const gaps = new Map<number, SpecGap>();
@@ -251,7 +255,8 @@ export function createTally(
       rule: f.rule,
       message: f.message,
       count: 0,
-      ...(where === undefined ? {} : { where, example: c.label }),
+      // A finding the same in every class still names a case of it, the first in order (a 405 without Allow: which method).
+      ...(where === undefined ? (same ? { example: c.label } : {}) : { where, example: c.label }),
     };
     w.count++;
     // The message and the example a line shows are the first in order, not the first answered: the same line in

@@ -328,7 +328,7 @@ describe('createTally: problems', () => {
     t.record(plain, answer(plain, 405), [missing()], 1);
     t.record(layer, answer(layer, 405), [missing()], 2);
     expect(t.report(META).warnings.map((w) => [w.code, w.message])).toEqual([
-      ['method-is-not-allowed/missing-allow-header', '405 has no Allow header (2×)'],
+      ['method-is-not-allowed/missing-allow-header', '405 has no Allow header [e.g. method/GET] (2×)'],
     ]);
   });
 
@@ -355,7 +355,10 @@ describe('createTally: problems', () => {
     t.record(plain, answer(plain, 403), [forbidden()], 1);
     t.record(advisory, answer(advisory, 403), [forbidden(' (advisory: an invalid body without credentials)')], 2);
     expect(t.report(META).warnings.map((w) => [w.code, w.message])).toEqual([
-      ['auth-is-enforced/forbidden-without-valid-credentials', '403 where credentials are missing (2×)'],
+      [
+        'auth-is-enforced/forbidden-without-valid-credentials',
+        '403 where credentials are missing [e.g. auth/none-invalid-body] (2×)',
+      ],
     ]);
   });
 
@@ -378,7 +381,10 @@ describe('createTally: problems', () => {
       for (const [c, j] of reversed ? order.reverse() : order) t.record(c, answer(c, 405), [j], 1);
       return t.report(META).warnings.map((w) => w.message);
     });
-    expect([...lines[0]].sort()).toEqual(['200 to OPTIONS has no Allow header (1×)', '405 has no Allow header (1×)']);
+    expect([...lines[0]].sort()).toEqual([
+      '200 to OPTIONS has no Allow header [e.g. method/OPTIONS] (1×)',
+      '405 has no Allow header [e.g. method/GET] (1×)',
+    ]);
     expect(lines[1]).toEqual(lines[0]);
   });
 
