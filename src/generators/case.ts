@@ -149,8 +149,9 @@ export interface TestCase {
   /** Appended to the operation's path: the request goes to a path the spec does not define (kind `path`). */
   readonly pathSuffix?: string;
   /**
-   * The operation's path as sent, spelt another way (its letters in another case): a path the spec does not define
-   * (kind `path`). Of the operation path's length, so that it takes that path's place at the end of the target's URL.
+   * The operation's path as sent, spelt another way (its letters in another case, its slashes repeated): a path the
+   * spec does not define (kind `path`). With its repeated slashes made one, of the operation path's length, so that it
+   * takes that path's place at the end of the target's URL.
    */
   readonly pathSpelling?: string;
   /** Set when the message is written byte by byte (`src/runner/raw.ts`); `body` is then its readable form. */

@@ -2665,6 +2665,12 @@ export const BEYOND_PROFILE: readonly {
     }),
   },
   {
+    name: 'slashes-merged',
+    description:
+      "Repeated slashes are made one before routing (restify's dedupeSlashes, nginx's merge_slashes): POST to /v1//onboarding//entities is created.",
+    apply: (b) => ({ ...b, routes: (path, endpoint) => b.routes(path.replace(/\/{2,}/g, '/'), endpoint) }),
+  },
+  {
     name: 'urn-uuid-refused',
     description: "collectiveId/owner in the 'urn:uuid:' form (which format: uuid allows) are refused.",
     apply: (b) => policy(b, { parseUuid: (v) => (/^urn:/i.test(v) ? undefined : b.validation.parseUuid(v)) }),

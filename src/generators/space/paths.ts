@@ -49,6 +49,14 @@ const otherCase = requestClass(
   { accept: CORRECTED, httpLayer: true, variantOf: 'path/child', advisory: true },
 );
 
+const emptySegments = requestClass(
+  'path',
+  'path/empty-segments',
+  '/paths',
+  `the operation's path with every slash after the first doubled (\`/v1//onboarding//entities\`), another path (RFC 3986 §3.3: an empty segment is a segment; §6.2 normalises none away): ${ROUTER_DEFAULT} (restify’s dedupeSlashes and sanitizePath, LoopBack’s router, nginx’s merge_slashes), hence advice`,
+  { accept: CORRECTED, httpLayer: true, variantOf: 'path/child', advisory: true },
+);
+
 /** A segment no API defines, so that a 404 is the router's. */
 const UNKNOWN = 'conformance-unknown';
 
@@ -56,8 +64,8 @@ export const paths: Dimension = {
   name: 'paths',
   title: 'Paths',
   summary:
-    'A valid request to a path next to the operation’s that the spec does not define (a segment below it, characters appended; a trailing slash, a `.json` suffix or the path in upper case, advice): refused (404, or 405, 410, 400, 403, a redirect), never created.',
-  classes: [child, longer, trailingSlash, formatSuffix, otherCase],
+    'A valid request to a path next to the operation’s that the spec does not define (a segment below it, characters appended; a trailing slash, a `.json` suffix, the path in upper case or with empty segments, advice): refused (404, or 405, 410, 400, 403, a redirect), never created.',
+  classes: [child, longer, trailingSlash, formatSuffix, otherCase, emptySegments],
   drafts(ctx) {
     const m = JSON.stringify(ctx.minimal);
     const path = ctx.model.spec.operationRef.path;
@@ -70,6 +78,9 @@ export const paths: Dimension = {
       ...emit(ctx, trailingSlash, {}, m, { pathSuffix: '/' }),
       ...emit(ctx, formatSuffix, {}, m, { pathSuffix: '.json' }),
       ...(spelt ? emit(ctx, otherCase, {}, m, { pathSpelling: upper }) : []),
+      ...(path.lastIndexOf('/') > 0
+        ? emit(ctx, emptySegments, {}, m, { pathSpelling: `/${path.slice(1).replaceAll('/', '//')}` })
+        : []),
     ];
   },
 };

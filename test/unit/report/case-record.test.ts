@@ -118,17 +118,23 @@ describe('toCaseRecord and caseFromRecord', () => {
     expect(caseFromRecord(record, 'P1')).toMatchObject({ kind: 'path', pathSuffix: '/conformance-unknown' });
   });
 
-  it('sends the operation’s path spelt another way in its place, under the target’s own prefix, and rebuilds it', () => {
-    // Arrange
-    const spelt = '/V1/ONBOARDING/ENTITIES';
-    const c: TestCase = { ...CASES[0], kind: 'path', label: 'path/upper-case', pathSpelling: spelt };
-    // Act
-    const { url } = caseUrl(c, 'http://127.0.0.1:9/connect/v1/onboarding/entities', 't');
-    const record = toCaseRecord(c, { request: { method: 'POST', url, headers: {}, body: c.body } }, 1, (s) => s);
-    // Assert: the target's prefix (/connect) keeps its spelling; only the operation's path is spelt otherwise.
-    expect(url).toBe('http://127.0.0.1:9/connect/V1/ONBOARDING/ENTITIES');
-    expect(caseFromRecord(record, 'P1')).toMatchObject({ kind: 'path', pathSpelling: spelt });
-  });
+  it.each([
+    ['path/upper-case', '/V1/ONBOARDING/ENTITIES'],
+    // Longer by the slashes it repeats: still in the operation path's place, the target's prefix kept.
+    ['path/empty-segments', '/v1//onboarding//entities'],
+  ])(
+    'sends the operation’s path spelt another way (%s) in its place, under the target’s own prefix, and rebuilds it',
+    (label, spelt) => {
+      // Arrange
+      const c: TestCase = { ...CASES[0], kind: 'path', label, pathSpelling: spelt };
+      // Act
+      const { url } = caseUrl(c, 'http://127.0.0.1:9/connect/v1/onboarding/entities', 't');
+      const record = toCaseRecord(c, { request: { method: 'POST', url, headers: {}, body: c.body } }, 1, (s) => s);
+      // Assert: the target's prefix (/connect) keeps its spelling; only the operation's path is spelt otherwise.
+      expect(url).toBe(`http://127.0.0.1:9/connect${spelt}`);
+      expect(caseFromRecord(record, 'P1')).toMatchObject({ kind: 'path', pathSpelling: spelt });
+    },
+  );
 
   it('names the record when its case kind is unknown', () => {
     const record = toCaseRecord(
