@@ -2,6 +2,7 @@ import type { AuthMode } from '../types.ts';
 import type { SentWire } from '../wire.ts';
 import { authorizationFor, REDACTED, REDACTED_SWAPPED } from '../secrets.ts';
 import { TOKEN_SPELLINGS } from './token-spellings.ts';
+import { hasOwnLength } from './script.ts';
 import type { Report } from './model.ts';
 
 /** The run's TLS choice, carried by every curl line so that it reproduces against the sandbox it came from. */
@@ -162,8 +163,10 @@ function wireCurl(method: string, url: string, wire: SentWire, tls: CurlTls | un
   const names = wire.headers.map(([n]) => n.toLowerCase());
   for (const own of ['Content-Type', 'Accept', 'User-Agent'])
     if (!names.includes(own.toLowerCase())) parts.push('-H', `'${own}:'`);
+  // Content-Length lines the message writes itself (framing `none`: not a number, two that differ) curl sends as given.
+  const ownLength = wire.framing === 'none' && hasOwnLength(wire);
   for (const [name, value] of wire.headers) {
-    if (CURL_OWN.has(name.toLowerCase())) continue;
+    if (CURL_OWN.has(name.toLowerCase()) && !(ownLength && name.toLowerCase() === 'content-length')) continue;
     const field = `${name}: ${value}`;
     if (holdsToken(field)) parts.push('-H', tokenField(field));
     else if (/^[\x20-\x7e]*$/.test(field)) parts.push('-H', shq(field));

@@ -6,16 +6,17 @@ import { framedBody, requestBytes, type Framing, type SentWire } from '../wire.t
 /** What curl's line cannot reproduce of a raw message, in a few words; undefined when curl sends the same bytes. */
 export function curlGap(wire: SentWire | Framing | undefined): string | undefined {
   if (wire === undefined) return undefined;
-  if (wire.framing === 'none') {
-    // Content-Length lines of the suite's own (not a number, two that differ): curl writes one of its own.
-    const lengths = 'headers' in wire ? wire.headers.filter(([n]) => n.toLowerCase() === 'content-length').length : 0;
-    return lengths > 0
-      ? `curl writes one Content-Length of its own, not the ${lengths === 1 ? 'one' : `${lengths}`} this request has`
-      : 'curl always frames a body (Content-Length or chunked)';
-  }
+  // Content-Length lines of the message's own (not a number, two that differ) curl sends as given, in place of its own
+  // (`-H 'Content-Length: 46' -H 'Content-Length: 47'`): the curl line keeps them (curl.ts).
+  if (wire.framing === 'none' && !hasOwnLength(wire)) return 'curl always frames a body (Content-Length or chunked)';
   if (wire.framing === 'chunked' && ((wire.chunks?.length ?? 0) > 0 || wire.chunkExtension))
     return 'curl chooses its own chunk sizes and sends no chunk extension';
   return undefined;
+}
+
+/** Whether a raw message without framing of the suite's own carries Content-Length lines of its own. */
+export function hasOwnLength(wire: SentWire | Framing): boolean {
+  return 'headers' in wire && wire.headers.some(([n]) => n.toLowerCase() === 'content-length');
 }
 
 /** Quotes one shell word for POSIX sh. */
