@@ -208,7 +208,9 @@ export function describeProblem(
         ? ' (content too large; the spec sets no size limit)'
         : /^3\d\d$/.test(received)
           ? ' (a redirect)'
-          : '';
+          : received === '406'
+            ? ' (not acceptable: a refusal of the Accept field)'
+            : '';
     return { title: cut(`status ${received}${limit} where ${due} is due${where}`), due };
   }
   return { title: cut(primary.message), due };

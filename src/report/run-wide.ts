@@ -11,6 +11,8 @@ import type { Cause } from './cause.ts';
 export const EVERY_SCOPE = 'every request on the operation’s path';
 /** Some answers on the operation's path were redirects of one status, to requests of several rows (`redirectCore`). */
 export const REDIRECTED_SCOPE = 'the requests redirected on the operation’s path';
+/** Some answers were 406 to requests of several rows: the Accept field refused whatever each row (`notAcceptableCore`). */
+export const NOT_ACCEPTABLE_SCOPE = 'the requests refused for their Accept field';
 /** No valid request got a 2xx: the valid requests' problems of one core. */
 export const VALID_SCOPE = 'every valid request';
 /** The plainest valid request failed: the valid requests failing alike. */
@@ -23,6 +25,7 @@ export const OUTAGE_SCOPE = 'the requests left unanswered when the target went d
 const RUN_WIDE: ReadonlySet<string> = new Set([
   EVERY_SCOPE,
   REDIRECTED_SCOPE,
+  NOT_ACCEPTABLE_SCOPE,
   VALID_SCOPE,
   MINIMAL_SCOPE,
   INVALID_SCOPE,
@@ -35,6 +38,11 @@ export const LOST: ReadonlySet<string> = new Set(['connection-reset', 'connectio
 /** The core a redirect's problems are merged under, one per status. */
 export function redirectCore(received: string): string | undefined {
   return /^3\d\d$/.test(received) ? `received ${received} | a redirect to every request` : undefined;
+}
+
+/** The core a 406's problems are merged under: RFC 9110 §15.5.7 answers the Accept field with it, whatever the body. */
+export function notAcceptableCore(received: string): string | undefined {
+  return received === '406' ? 'received 406 | a refusal of the Accept field' : undefined;
 }
 
 /** The core an invalid request accepted is merged under, in a run where no invalid request was refused. */
@@ -69,6 +77,7 @@ export function listsRunWide(signature: string, cause: Pick<Cause, 'core'>): boo
   return (
     entry.core === cause.core ||
     entry.core === redirectCore(received(cause.core)) ||
+    entry.core === notAcceptableCore(received(cause.core)) ||
     (entry.scope === INVALID_SCOPE && cause.core.startsWith(`${entry.core} `))
   );
 }

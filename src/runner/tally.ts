@@ -28,6 +28,8 @@ import {
   LOST,
   MINIMAL_SCOPE,
   OUTAGE_SCOPE,
+  NOT_ACCEPTABLE_SCOPE,
+  notAcceptableCore,
   redirectCore,
   REDIRECTED_SCOPE,
   VALID_SCOPE,
@@ -603,19 +605,31 @@ function mergeByCore(
 /**
  * The problems of one redirect status, where there are several, are one: a route declared with a slash (gorilla/mux's
  * StrictSlash) redirects every request that reaches it, whatever each row expected, while the anonymous ones and other
- * methods are refused before it (three problems, the first titled by an empty body).
+ * methods are refused before it (three problems, the first titled by an empty body). So are those of a 406.
  */
 function mergeRedirects(problems: TalliedProblem[]): TalliedProblem[] {
+  return mergeSeveral(mergeSeveral(problems, redirectCore, REDIRECTED_SCOPE), notAcceptableCore, NOT_ACCEPTABLE_SCOPE);
+}
+
+/**
+ * The problems `statusCore` gives one core, where there are several, are one (`mergeRedirects`): a 406 too, which
+ * answers the Accept field whatever the row (restify's acceptParser: three problems, none naming Accept).
+ */
+function mergeSeveral(
+  problems: TalliedProblem[],
+  statusCore: (received: string) => string | undefined,
+  scope: string,
+): TalliedProblem[] {
   const counts = new Map<string, number>();
   for (const p of problems) {
-    const core = redirectCore(p.received);
+    const core = statusCore(p.received);
     if (core !== undefined) counts.set(core, (counts.get(core) ?? 0) + 1);
   }
   const core = (p: TalliedProblem) => {
-    const c = redirectCore(p.received);
+    const c = statusCore(p.received);
     return c !== undefined && (counts.get(c) ?? 0) > 1 ? c : undefined;
   };
-  return counts.size === 0 ? problems : mergeByCore(problems, core, REDIRECTED_SCOPE);
+  return counts.size === 0 ? problems : mergeByCore(problems, core, scope);
 }
 
 /**

@@ -420,16 +420,18 @@ describe('createTally: problems', () => {
 
   it.each([
     // An HTTPS redirect in front of the API: every request on the path.
-    [307, 'every request on the operation’s path'],
+    [307, 307, 'every request on the operation’s path', '(a redirect)'],
     // A route declared with a slash (StrictSlash) redirects what reaches it; the anonymous request is refused before.
-    [401, 'the requests redirected on the operation’s path'],
-  ])('makes one problem of a redirect status to several rows (auth/none answered %i): %s', (authStatus, scope) => {
+    [307, 401, 'the requests redirected on the operation’s path', '(a redirect)'],
+    // An Accept check (restify's acceptParser) refuses `*/*` before the handler, whatever the row.
+    [406, 401, 'the requests refused for their Accept field', '(not acceptable: a refusal of the Accept field)'],
+  ])('makes one problem of a %i to several rows (auth/none answered %i): %s', (got, authStatus, scope, words) => {
     // Arrange: a parser's own 400 to a raw message and a path case aside.
     const t = tallyOf();
     const status = (check: string, kind: string, rule: string, due: number[]): Judged => ({
       check: byName(check),
       outcome: 'fail',
-      failures: [{ check, ...fail(kind, rule, `Received: 307 / Due: ${due.join(', ')}`, 307, due) }],
+      failures: [{ check, ...fail(kind, rule, `Received: ${got} / Due: ${due.join(', ')}`, got, due) }],
     });
     const validCase = valid('b1', 'valid/minimal', '{"brand":"b","type":"EV"}');
     const invalidCase: TestCase = {
@@ -443,21 +445,21 @@ describe('createTally: problems', () => {
       httpLayer: true,
     };
     const path: TestCase = { ...valid('b5', 'path/child', '{}'), kind: 'path', pathSuffix: '/x' };
-    t.record(validCase, answer(validCase, 307), [status('valid-is-created', 'unexpected-status', CREATED, [201])], 1);
+    t.record(validCase, answer(validCase, got), [status('valid-is-created', 'unexpected-status', CREATED, [201])], 1);
     t.record(
       invalidCase,
-      answer(invalidCase, 307),
+      answer(invalidCase, got),
       [status('invalid-is-rejected', 'unexpected-status', RESPONSES, [400])],
       2,
     );
-    const authRow = authStatus === 307 ? [status('auth-is-enforced', 'unexpected-status', '/security', [401])] : [];
+    const authRow = authStatus === got ? [status('auth-is-enforced', 'unexpected-status', '/security', [401])] : [];
     t.record(authCase, answer(authCase, authStatus), authRow, 3);
     t.record(raw, answer(raw, 400), [], 4);
     t.record(path, answer(path, 404), [], 5);
     // Assert
     const problems = t.report(META).problems ?? [];
     expect(problems.map((p) => p.scope)).toEqual([scope]);
-    expect(problems[0].title).toMatch(/^status 307 \(a redirect\) where /);
+    expect(problems[0].title.startsWith(`status ${got} ${words} where `)).toBe(true);
   });
 
   it('keeps each random case whose answer was lost, so that the one that brought a target down is reported', () => {
