@@ -300,9 +300,15 @@ function dueIsStatus(due: string): boolean {
 /** What broke, for people: the title, with the answer when the title does not say it already. */
 export function problemHeadline(p: Pick<ReportedProblem, 'title' | 'received' | 'due'>): string {
   if (p.title.startsWith(`status ${p.received} `)) return p.title;
+  // A title that says the answer already (`400 answered with Content-Type …`, `no answer (timeout) on …`) is not told
+  // it again, nor a due value it names (`Documented: application/json`): a CherryPy probe read both twice.
+  const saysAnswer = p.title.startsWith(`${p.received} `) || p.title.includes(`(${p.received})`);
+  const due = p.due && !p.title.includes(p.due) ? p.due : '';
   // A due status reads as one; a due value must not read as a status.
-  if (p.due && !dueIsStatus(p.due)) return `${p.title} (status ${p.received}; expected ${p.due})`;
-  return `${p.title} (received ${p.received}${p.due ? `, due ${p.due}` : ''})`;
+  if (due && !dueIsStatus(due))
+    return saysAnswer ? `${p.title} (expected ${due})` : `${p.title} (status ${p.received}; expected ${due})`;
+  if (saysAnswer) return due ? `${p.title} (due ${due})` : p.title;
+  return `${p.title} (received ${p.received}${due ? `, due ${due}` : ''})`;
 }
 
 /** The rules a problem breaks, each with its check: `status-is-allowed /paths/…/responses`. */

@@ -23,6 +23,14 @@ describe('problemHeadline', () => {
     ['auth/none refused', '200', '401 or 403', 'auth/none refused (received 200, due 401 or 403)'],
     ['track: not the value sent', '201', 'null', 'track: not the value sent (status 201; expected null)'],
     ['created', '201', '{"format":"date-time"}', 'created (status 201; expected {"format":"date-time"})'],
+    // A title that says the answer and the due value is not told them again (CherryPy probe).
+    [
+      '400 answered with Content-Type text/html: Documented: application/json',
+      '400',
+      'application/json',
+      '400 answered with Content-Type text/html: Documented: application/json',
+    ],
+    ['no answer (timeout) on valid/a', 'timeout', '201', 'no answer (timeout) on valid/a (due 201)'],
   ])('%s, received %s, due %s: %s', (title, received, due, headline) => {
     expect(problemHeadline({ title, received, due })).toBe(headline);
   });
