@@ -374,10 +374,12 @@ export function evidenceOf(
       // A valid request refused names the field its answer blamed; an invalid one accepted, the field it broke.
       const dueAccepted = /^2\d\d$/.test(p.due ?? '');
       // What the answer did with it: a 5xx neither accepted nor refused it (a crash is not an acceptance).
+      // A refusal names the field, which is all the suite knows of why: "refused" read as "this value was refused" where
+      // the answer said the member was missing (restify probe).
       const took = /^2\d\d$/.test(p.received)
         ? 'accepted'
         : /^4\d\d$/.test(p.received)
-          ? `refused (${p.received})`
+          ? `sent; the ${p.received} names it`
           : `answered ${p.received}`;
       if (sent !== undefined)
         out.push({

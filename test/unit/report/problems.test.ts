@@ -207,7 +207,7 @@ describe('evidenceOf', () => {
       }),
       [
         { where: 'status', received: '400', due: '201' },
-        { where: 'request collectiveId', received: 'null refused (400)', due: 'accepted (201)' },
+        { where: 'request collectiveId', received: 'null sent; the 400 names it', due: 'accepted (201)' },
       ],
     ],
     [
