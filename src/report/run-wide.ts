@@ -13,6 +13,8 @@ export const EVERY_SCOPE = 'every request on the operation’s path';
 export const REDIRECTED_SCOPE = 'the requests redirected on the operation’s path';
 /** Some answers were 406 to requests of several rows: the Accept field refused whatever each row (`notAcceptableCore`). */
 export const NOT_ACCEPTABLE_SCOPE = 'the requests refused for their Accept field';
+/** No invalid request was refused, and invalid ones crashed: the server errors of requests to be refused, one core. */
+export const REFUSALS_SCOPE = 'every request to be refused';
 /** No valid request got a 2xx: the valid requests' problems of one core. */
 export const VALID_SCOPE = 'every valid request';
 /** The plainest valid request failed: the valid requests failing alike. */
@@ -26,6 +28,7 @@ const RUN_WIDE: ReadonlySet<string> = new Set([
   EVERY_SCOPE,
   REDIRECTED_SCOPE,
   NOT_ACCEPTABLE_SCOPE,
+  REFUSALS_SCOPE,
   VALID_SCOPE,
   MINIMAL_SCOPE,
   INVALID_SCOPE,
@@ -69,9 +72,15 @@ function runWide(signature: string): { core: string; scope: string } | undefined
  * own; a redirect's or an accepted invalid request's by status; any lost answer, for an outage). The entry keeps
  * listing the causes of the run's one bug when the next run draws other cases of it.
  */
-export function listsRunWide(signature: string, cause: Pick<Cause, 'core'>): boolean {
+export function listsRunWide(
+  signature: string,
+  cause: Pick<Cause, 'core'> & Partial<Pick<Cause, 'signature'>>,
+): boolean {
   const entry = runWide(signature);
   if (entry === undefined) return false;
+  // A refusal's crash, not a valid request's (whose scope is its family: `valid/…`).
+  if (entry.scope === REFUSALS_SCOPE)
+    return entry.core === cause.core && !(cause.signature ?? '').startsWith(`${cause.core} | in valid`);
   const received = (core: string) => /^received (\S+) \| /.exec(core)?.[1] ?? '';
   if (entry.scope === OUTAGE_SCOPE) return LOST.has(received(entry.core)) && LOST.has(received(cause.core));
   return (

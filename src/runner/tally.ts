@@ -32,6 +32,7 @@ import {
   notAcceptableCore,
   redirectCore,
   REDIRECTED_SCOPE,
+  REFUSALS_SCOPE,
   VALID_SCOPE,
 } from '../report/run-wide.ts';
 import { reportOfRun, type RunMeta, type TalliedFailure, type TalliedProblem } from '../report/tallied.ts';
@@ -103,7 +104,7 @@ export function createTally(
     const merged = redirected
       ? mergeByCore(list, (p) => redirectCore(p.received), EVERY_SCOPE)
       : validSent > 0 && validAnswered === 0
-        ? mergeByCore(list, (p) => validCore(p, () => true), VALID_SCOPE)
+        ? mergeByCore(list, crashedAsValid(list), VALID_SCOPE)
         : minimalCores.size > 0
           ? // A refusal that names a member is scoped by it already (`/properties`): that says more than a merge.
             mergeByCore(
@@ -113,8 +114,9 @@ export function createTally(
             )
           : list;
     const accepted = !redirected && invalidSent > 0 && invalidRefused === 0;
+    const refusals = accepted ? mergeRefusalCrashes(merged) : merged;
     return mergeRedirects(
-      accepted ? mergeByCore(merged, (p) => acceptedCore(p.case, p.received), INVALID_SCOPE) : merged,
+      accepted ? mergeByCore(refusals, (p) => acceptedCore(p.case, p.received), INVALID_SCOPE) : refusals,
     ).map((p) => ({
       ...p,
       ...shrunk.get(p.signature),
@@ -668,6 +670,32 @@ function mergeAboutField(problems: TalliedProblem[]): TalliedProblem[] {
 function validCore(p: TalliedProblem, merges: (p: TalliedProblem) => boolean): string | undefined {
   return p.case.kind === 'valid' && p.scope !== '' && merges(p) ? p.core : undefined;
 }
+
+/**
+ * In a run where no valid request got a 2xx: every valid request's problem by its core (`validCore`), and a request of
+ * another kind that crashed with a core a valid request crashed with, since the server took it for a valid one (bytes
+ * that are not UTF-8, a coding it ignores) and met the same crash (a response writer failing on every 201: three
+ * problems, two titled by decoding, fastify-openapi-glue probe).
+ */
+function crashedAsValid(problems: readonly TalliedProblem[]): (p: TalliedProblem) => string | undefined {
+  const crashes = new Set(
+    problems.filter((p) => p.case.kind === 'valid' && SERVER_ERROR.test(p.received)).map((p) => p.core),
+  );
+  return (p) => validCore(p, () => true) ?? (p.case.kind !== 'valid' && crashes.has(p.core) ? p.core : undefined);
+}
+
+/**
+ * In a run where no invalid request was refused, the server errors of requests that must be refused, whatever their
+ * kind, are one problem when invalid requests had them: the error path crashes (an error handler that throws answers
+ * 500 to every refusal: four problems, one per kind, fastify-openapi-glue probe).
+ */
+function mergeRefusalCrashes(problems: TalliedProblem[]): TalliedProblem[] {
+  const crash = (p: TalliedProblem) => p.case.kind !== 'valid' && SERVER_ERROR.test(p.received);
+  if (!problems.some((p) => crash(p) && p.case.kind === 'schema-violation')) return problems;
+  return mergeByCore(problems, (p) => (crash(p) ? p.core : undefined), REFUSALS_SCOPE);
+}
+
+const SERVER_ERROR = /^5\d\d$/;
 
 /** How many random cases with a lost answer keep a record of their own (twice the default --give-up-after). */
 const LOST_KEPT = 16;

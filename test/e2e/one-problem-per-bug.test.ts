@@ -98,6 +98,8 @@ describe('faults combined three at a time', () => {
     ['long-name-500+uuid-unchecked+name-identifier-swapped', 3],
     ['basic-accepted+created-not-date-time+enum-case-insensitive', 3],
     ['status-200+enum-case-insensitive', 2],
+    // Every create crashes, and undeclared media types are read as JSON: they meet the same crash, one problem.
+    ['create-always-500+media-type-unchecked', 1],
   ])(
     '%s: %i problems',
     async (faults, count) => {
@@ -130,6 +132,21 @@ describe('a server error to every valid request', () => {
     const titles = run.report.problems!.map((p) => p.title);
     expect(titles, titles.join('\n')).toHaveLength(1);
     expect(titles[0]).toMatch(/^status 500 \(server error\) on /);
+  }, 120_000);
+});
+
+describe('a server error to every refusal', () => {
+  it('is one problem, not one per kind of request', async () => {
+    // Arrange / Act: the error handler throws on every error it renders (400, 401, 415 alike).
+    const run = await runAgainst('error-handler-500', 'error-handler-500', 11);
+    // Assert
+    expect(run.code).toBe(1);
+    const problems = run.report.problems!;
+    expect(
+      problems.map((p) => p.title),
+      problems.map((p) => p.title).join('\n'),
+    ).toHaveLength(1);
+    expect(problems[0].scope).toBe('every request to be refused');
   }, 120_000);
 });
 

@@ -1345,6 +1345,18 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'error-handler-500',
+    area: 'response-schema',
+    caughtBy: ['not-a-server-error'],
+    description:
+      'The error handler throws on every error it renders (fastify-openapi-glue with a handler reading a field errors lack): 500 to every refusal, 401, 415 and 400 alike.',
+    apply: (b) => {
+      const crash = () =>
+        jsonReply(500, singleError('InternalError', "Cannot read properties of undefined (reading 'map')"));
+      return { ...b, badRequest: crash, unauthorized: crash, unsupportedMediaType: crash };
+    },
+  },
+  {
     name: 'html-400',
     area: 'response-schema',
     caughtBy: ['content-type-conformance'],

@@ -522,6 +522,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'type-not-required': invalid({ body: { brand: 'b' } }),
   'non-object-body-500': invalid({ raw: '[]' }),
   'empty-body-201': invalid({ raw: '' }),
+  'error-handler-500': invalid({ body: { type: 'EV' } }),
   'bodyless-without-content-type-created': { call: { raw: '', contentType: null }, status: 415 },
   'malformed-json-500': invalid({ raw: '{"brand":' }),
   'media-type-unchecked': { call: { body: ok, contentType: 'text/plain' }, status: 415 },

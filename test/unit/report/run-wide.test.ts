@@ -9,6 +9,7 @@ import {
   NOT_ACCEPTABLE_SCOPE,
   OUTAGE_SCOPE,
   redirectCore,
+  REFUSALS_SCOPE,
   VALID_SCOPE,
 } from '../../../src/report/run-wide.ts';
 
@@ -37,6 +38,7 @@ describe('run-wide problems', () => {
       true,
     ],
     [`received 406 | a refusal of the Accept field | in ${NOT_ACCEPTABLE_SCOPE}`, 'received 415 | x', false],
+    [`${CREATED} | in ${REFUSALS_SCOPE}`, CREATED, true],
     [`${ACCEPTED} | in ${INVALID_SCOPE}`, `${ACCEPTED} /paths/~1v1~1onboarding~1entities/post/x/format`, true],
     [`${ACCEPTED} | in ${INVALID_SCOPE}`, `${ACCEPTED}`, true],
     [`${ACCEPTED} | in ${INVALID_SCOPE}`, 'received 201 | echo-brand echo /x', false],
@@ -51,6 +53,12 @@ describe('run-wide problems', () => {
     [CREATED, CREATED, false],
   ])('%s lists a cause %s: %s', (signature, core, listed) => {
     expect(listsRunWide(signature, { core })).toBe(listed);
+  });
+
+  it('lists a refusal’s crash under every request to be refused, never a valid request’s', () => {
+    const entry = `${CREATED} | in ${REFUSALS_SCOPE}`;
+    expect(listsRunWide(entry, { core: CREATED, signature: `${CREATED} | in auth` })).toBe(true);
+    expect(listsRunWide(entry, { core: CREATED, signature: `${CREATED} | in valid/string` })).toBe(false);
   });
 
   it('names the merged cores and tells run-wide scopes from others', () => {
