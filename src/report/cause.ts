@@ -278,7 +278,10 @@ export function causesOf(
     // shape of an untyped field (`valid/any/properties/array`) is that field's bug too: Servant's Object for
     // `properties` refused arrays there and at `valid/depth/10/arrays`, two problems of one title.
     const byField = named !== undefined && c.kind === 'valid' && /^4\d\d$/.test(answer);
-    const aboutField = c.label.split('/').includes(named ?? '') && !c.label.startsWith('valid/any/');
+    // Every nullable member null at once (`valid/all-null`, of the `valid/null` family) is about each of them: an answer
+    // naming the first it refused scoped it by that member, beside the family's problem (Bottle and restify probes).
+    const allNull = c.family === 'valid/null' && !c.label.split('/').includes(named ?? '');
+    const aboutField = (c.label.split('/').includes(named ?? '') || allNull) && !c.label.startsWith('valid/any/');
     // A 405 to the operation's own method is its router's, whatever the request: one cause, no class or field.
     const routed = primary.check === ROUTED;
     const scope = routed ? '' : byField && !aboutField ? `/${named}` : scopeOf(c, answer);
@@ -309,9 +312,12 @@ export function causesOf(
               named,
             )[0]?.signature,
           }
-        : formerScopeOf(c, answer) === scope
-          ? {}
-          : { alsoKnownAs: signatureOf(core, formerScopeOf(c, answer)) }),
+        : byField && allNull
+          ? // Until 2026-12-05 scoped by the member its answer named.
+            { alsoKnownAs: signatureOf(core, `/${named}`) }
+          : formerScopeOf(c, answer) === scope
+            ? {}
+            : { alsoKnownAs: signatureOf(core, formerScopeOf(c, answer)) }),
     });
     if (fatal) return out;
   }

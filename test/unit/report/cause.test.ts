@@ -287,6 +287,11 @@ describe('causesOf, a valid request refused for a field its answer names', () =>
     expect(owner.signature).toMatch(/ \| in valid\/null$/);
     expect([collectiveId.at, owner.at, unnamed.at]).toEqual([['/collectiveId'], ['/owner'], []]);
     expect(owner.alsoKnownAs).toBeUndefined();
+    // Every nullable member null at once is about each: the member its answer named first does not scope it (Bottle).
+    const [all] = causesOf({ ...validCase('valid/all-null'), family: 'valid/null' }, '400', [refused], 'collectiveId');
+    expect(all.signature).toBe(owner.signature);
+    expect(all.at).toEqual(['/collectiveId']);
+    expect(all.alsoKnownAs).toBe(`${all.core} | in /collectiveId`);
   });
 
   it('is the field’s problem in every family that is not about that field, known to older baselines by its family', () => {
