@@ -211,6 +211,15 @@ describe('evidenceOf', () => {
       ],
     ],
     [
+      'a valid request refused by a size limit that names no field: no field of the invalid cases it counts (Bottle)',
+      withExchange('{"brand":"long…","type":"EV"}', 'Request entity too large', {
+        received: '413',
+        due: '201',
+        at: ['/brand'],
+      }),
+      [{ where: 'status', received: '413', due: '201' }],
+    ],
+    [
       'an id the server made, one for two entities: due as its rule says, not as sent',
       withExchange('{"identifier":"b"}', '{"data":{"entity":{"id":"e1"}}}', {
         received: '201',
