@@ -58,6 +58,14 @@ const transferCoding = requestClass(
   { accept: [400, 411, 501], httpLayer: true, variantOf: 'empty-body/no-framing' },
 );
 
+const fieldNameSpace = requestClass(
+  'empty-body',
+  'empty-body/field-name-whitespace',
+  'RFC 9112 §5.1',
+  'a valid body framed only by a Content-Length line with white space between the field name and the colon (`Content-Length : 46`): a server MUST answer 400 to such a line (RFC 9112 §5.1: a proxy that read the name otherwise smuggles a request through), and without it the request has no framing, so no body (411 accepted, as for any body without Content-Length); a lenient parser strips the space, reads the body and creates it (Jetty’s legacy compliance mode)',
+  { accept: [400, 411], httpLayer: true, variantOf: 'empty-body/no-framing' },
+);
+
 const contentLength = requestClass(
   'empty-body',
   'empty-body/invalid-content-length',
@@ -96,8 +104,18 @@ export const framing: Dimension = {
   name: 'framing',
   title: 'Framing',
   summary:
-    'How the body is delimited on the wire (written byte by byte): chunked bodies are valid requests (201 due, and 411 accepted: RFC 9112 §6.3 lets a server refuse a body without Content-Length); a body without any framing, or a chunked body of no bytes, is a request without its required body (400 due, 411 accepted).',
-  classes: [chunked, oddChunks, extension, emptyChunked, unframed, transferCoding, contentLength, twoLengths],
+    'How the body is delimited on the wire (written byte by byte): chunked bodies are valid requests (201 due, and 411 accepted: RFC 9112 §6.3 lets a server refuse a body without Content-Length); a body without any framing, or a chunked body of no bytes, is a request without its required body (400 due, 411 accepted); a field line with white space before its colon is refused (400).',
+  classes: [
+    chunked,
+    oddChunks,
+    extension,
+    emptyChunked,
+    unframed,
+    transferCoding,
+    contentLength,
+    twoLengths,
+    fieldNameSpace,
+  ],
   drafts(ctx) {
     const all = JSON.stringify(ctx.all);
     const m = JSON.stringify(ctx.minimal);
@@ -127,6 +145,14 @@ export const framing: Dimension = {
           ),
         }),
       ),
+      // Written unframed with its own Content-Length line, a space before the colon.
+      ...emit(ctx, fieldNameSpace, {}, m, {
+        wire: wire(
+          { contentType: ctx.ct, extra: [['Content-Length ', String(Buffer.byteLength(m))]] },
+          { framing: 'none' },
+          Buffer.from(m),
+        ),
+      }),
       ...TRANSFER_CODINGS.flatMap(([form, te]) =>
         emit(ctx, transferCoding, { form }, m, {
           wire: wire(

@@ -88,7 +88,8 @@ const OTHER_PARAMETERS: readonly (readonly [string, (type: string) => string])[]
 
 /**
  * Media types no spec of this operation declares; each is also checked against the declared ones. Besides the common
- * ones, JSON synonyms a stack registers on its own (Rails: `text/x-json`; CherryPy's json_in: `text/javascript`) and
+ * ones, JSON synonyms a stack registers on its own (Rails: `text/x-json`; CherryPy's json_in: `text/javascript`;
+ * Jackson's JAX-RS provider: `application/javascript`, `application/x-json`) and
  * a Content-Type that is no media type at all (`json`, no subtype: RFC 9110 §8.3.1).
  */
 const UNDECLARED: readonly string[] = [
@@ -98,6 +99,10 @@ const UNDECLARED: readonly string[] = [
   'text/x-json',
   'json',
   'text/javascript',
+  // What Jackson's JAX-RS provider reads as JSON besides application/json (Jersey probe), and jQuery's old synonym.
+  'application/javascript',
+  'application/x-javascript',
+  'application/x-json',
 ];
 /**
  * Other media types whose names contain the primary one's subtype (a check by substring or prefix takes them for it):
