@@ -49,7 +49,7 @@ export function createdIsNow(p: OperationProfile): Check | undefined {
     description: `a created request's ${where} is the time it was created (within 5 minutes of the answer's Date)`,
     scope: 'request',
     applies: (c) => c.kind === 'valid',
-    judge: answered((_c, body, res) => {
+    judge: answered((_c, body, res, ctx) => {
       const value = at(body, ...path);
       // Absent, null or not a date-time: the response schema's to say.
       if (typeof value !== 'string') return undefined;
@@ -61,9 +61,10 @@ export function createdIsNow(p: OperationProfile): Check | undefined {
       if (Math.abs(off) <= (serverClock ? CREATED_SKEW_MS : CREATED_SKEW_NO_DATE_MS)) {
         if (!serverClock)
           return res.headers.date === undefined ? undated(res.status) : misdated(res.status, res.headers.date);
-        const found = [misdated(res.status, res.headers.date ?? ''), frozen(value, date, res.status)].filter(
-          (f) => f !== undefined,
-        );
+        const found = [
+          misdated(res.status, res.headers.date ?? ''),
+          frozen(value, date, res.status, ctx.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+        ].filter((f) => f !== undefined);
         return found.length > 0 ? found : undefined;
       }
       const offset =
@@ -120,10 +121,11 @@ export function createdIsNow(p: OperationProfile): Check | undefined {
    * server creates in one millisecond in another second of Date, or in answers a tenth of a second apart by the suite's
    * clock (a run shorter than a second of Date): set once, not per request.
    */
-  function frozen(value: string, date: number, status: number) {
+  function frozen(value: string, date: number, status: number, timeoutMs: number) {
     // Only a time to the millisecond or finer tells two creations apart within a second (whole seconds, or `.000`, may
-    // be shared); whole seconds (not a whole minute: `:00`) tell apart answers whose Dates are 12 s apart.
-    if (!/\.\d{3}/.test(value) || /\.0+(?!\d)/.test(value)) return wholeSecond(value, date, status);
+    // be shared); whole seconds (not a whole minute: `:00`) tell apart answers whose Dates are further apart than a
+    // request may take (the run's timeout, and 2 s).
+    if (!/\.\d{3}/.test(value) || /\.0+(?!\d)/.test(value)) return wholeSecond(value, date, status, timeoutMs);
     first ??= { value, date, seen: 0, at: Date.now() };
     if (value !== first.value) return undefined;
     first.seen++;
@@ -138,14 +140,14 @@ export function createdIsNow(p: OperationProfile): Check | undefined {
   }
 
   /**
-   * The same creation time in whole seconds as an answer whose Date is 12 s away: a request created at least a second
-   * later (`WHOLE_SECONDS_APART_MS`), so not this request's time. A value with `:00` seconds may be a time to the
+   * The same creation time in whole seconds as an answer whose Date is the run's timeout and 2 s away (12 s by
+   * default): a request created at least a second later (`WHOLE_SECONDS_MARGIN_MS`), so not this request's time. A value with `:00` seconds may be a time to the
    * minute, which two requests a minute apart rightly share: never judged.
    */
-  function wholeSecond(value: string, date: number, status: number) {
+  function wholeSecond(value: string, date: number, status: number, timeoutMs: number) {
     if (/:00(?:\.0+)?(?:Z|[+-]\d{2}:?\d{2})$/i.test(value)) return undefined;
     firstWhole ??= { value, date };
-    return value === firstWhole.value && Math.abs(date - firstWhole.date) >= WHOLE_SECONDS_APART_MS
+    return value === firstWhole.value && Math.abs(date - firstWhole.date) >= timeoutMs + WHOLE_SECONDS_MARGIN_MS
       ? repeated(value, status)
       : undefined;
   }
@@ -169,10 +171,12 @@ const IMF_FIXDATE =
 const FROZEN_APART_MS = 2_000;
 /**
  * The same for a creation time in whole seconds, which hundreds of requests share: an answer judged at all came within
- * the default request timeout (10 s) of its request, so a request created with an answer whose Date is 12 s after
- * another's was created at least a second after it, whatever its handler's pace.
+ * the run's request timeout of its request, so a request created with an answer whose Date is the timeout and 2 s
+ * after another's (a second of Date on each side) was created at least a second after it, whatever its handler's pace.
  */
-const WHOLE_SECONDS_APART_MS = 12_000;
+const WHOLE_SECONDS_MARGIN_MS = 2_000;
+/** The request timeout when the run does not say (`--timeout`'s default). */
+const DEFAULT_TIMEOUT_MS = 10_000;
 /** Answers with one creation time to the millisecond that no server creates in one millisecond (and a second apart). */
 const FROZEN_SEEN = 50;
 /** How far apart by the suite's clock answers must come for one creation time in them to be a value set once. */

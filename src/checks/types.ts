@@ -26,6 +26,8 @@ export interface CheckContext {
   readonly validators: Validators;
   /** True when the target answers with example data (Prism mock): echo checks do not apply. */
   readonly mockTarget: boolean;
+  /** The run's request timeout: an answer judged at all came within it of its request (default 10,000 ms). */
+  readonly timeoutMs?: number;
 }
 
 /** What a check finds: a failure before judge() stamps it with the check's name (a check never writes its own). */

@@ -114,15 +114,15 @@ export function jsonBody(res: ReceivedResponse): Parsed {
  * (200 for 201) does not hide a wrong echo.
  */
 export function answered(
-  judge: (c: TestCase, body: Record<string, unknown>, res: ReceivedResponse) => CheckResult,
+  judge: (c: TestCase, body: Record<string, unknown>, res: ReceivedResponse, ctx: CheckContext) => CheckResult,
 ): Check['judge'] {
   return onRealProviders(
-    withResponse((c, res) => {
+    withResponse((c, res, ctx) => {
       if (res.status < 200 || res.status > 299) return { skip: 'not a 2xx' };
       const parsed = jsonBody(res);
       if (!parsed.ok || parsed.value === null || typeof parsed.value !== 'object' || Array.isArray(parsed.value))
         return { skip: 'no JSON object' };
-      return judge(c, parsed.value as Record<string, unknown>, res);
+      return judge(c, parsed.value as Record<string, unknown>, res, ctx);
     }),
   );
 }

@@ -238,7 +238,11 @@ function startRun(
   secrets: Secrets,
 ): Run {
   const { spec, profile, checks, validators, plan, applier } = planned;
-  const ctx: CheckContext = { validators, mockTarget: target.mock };
+  const ctx: CheckContext = {
+    validators,
+    mockTarget: target.mock,
+    timeoutMs: opts.timeoutMs ?? target.defaultTimeoutMs,
+  };
   const book = createWaiverBook(
     [...target.waivers, ...planned.teamWaivers],
     target.kind,

@@ -1201,6 +1201,18 @@ describe('the checks of the verdict profile', () => {
     expect(outcome(frozen, kase('valid'), at('Fri, 04 Dec 2026 10:00:17 GMT', '2026-12-04T10:00:04Z'), ctx)).toBe(
       'fail:created-not-now',
     );
+    // A run with a longer timeout waits longer: an answer may come that much later than its creation.
+    const patient = check();
+    const slow = { ...ctx, timeoutMs: 60_000 };
+    expect(outcome(patient, kase('valid'), at('Fri, 04 Dec 2026 10:00:05 GMT', '2026-12-04T10:00:04Z'), slow)).toBe(
+      'pass',
+    );
+    expect(outcome(patient, kase('valid'), at('Fri, 04 Dec 2026 10:00:40 GMT', '2026-12-04T10:00:04Z'), slow)).toBe(
+      'pass',
+    );
+    expect(outcome(patient, kase('valid'), at('Fri, 04 Dec 2026 10:01:07 GMT', '2026-12-04T10:00:04Z'), slow)).toBe(
+      'fail:created-not-now',
+    );
     // A time to the minute (`:00` seconds) is never judged so: two requests a minute apart share it rightly.
     const minutes = check();
     expect(outcome(minutes, kase('valid'), at('Fri, 04 Dec 2026 10:00:05 GMT', '2026-12-04T10:00:00Z'), ctx)).toBe(
