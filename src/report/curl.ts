@@ -159,7 +159,9 @@ function methodArgs(method: string): string[] {
  * ASCII through `printf`), the body's exact bytes. Framing is curl's own: `curlGap` (script.ts) says when that differs.
  */
 function wireCurl(method: string, url: string, wire: SentWire, tls: CurlTls | undefined): string {
-  const parts = ['curl', '-sS', '-i', ...tlsArgs(tls), ...methodArgs(method), urlWord(url)];
+  // Lengths of the message's own may leave a server waiting for bytes never sent: the line gives up as the suite does.
+  const wait = wire.framing === 'none' && hasOwnLength(wire) ? ['--max-time', '10'] : [];
+  const parts = ['curl', '-sS', '-i', ...wait, ...tlsArgs(tls), ...methodArgs(method), urlWord(url)];
   const names = wire.headers.map(([n]) => n.toLowerCase());
   for (const own of ['Content-Type', 'Accept', 'User-Agent'])
     if (!names.includes(own.toLowerCase())) parts.push('-H', `'${own}:'`);

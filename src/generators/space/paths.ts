@@ -53,7 +53,7 @@ const emptySegments = requestClass(
   'path',
   'path/empty-segments',
   '/paths',
-  `the operation's path with every slash after the first doubled (\`/v1//onboarding//entities\`), another path (RFC 3986 §3.3: an empty segment is a segment; §6.2 normalises none away): ${ROUTER_DEFAULT} (restify’s dedupeSlashes and sanitizePath, LoopBack’s router, nginx’s merge_slashes), hence advice`,
+  `the operation's path with every slash after the first doubled (\`/v1//onboarding//entities\`), another path (RFC 3986 §3.3: an empty segment is a segment; §6.2 normalises none away): ${ROUTER_DEFAULT} (LoopBack’s router and CherryPy’s dispatcher by default; restify’s dedupeSlashes and nginx’s merge_slashes when chosen), hence advice`,
   { accept: CORRECTED, httpLayer: true, variantOf: 'path/child', advisory: true },
 );
 
