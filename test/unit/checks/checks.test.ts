@@ -1185,43 +1185,42 @@ describe('the checks of the verdict profile', () => {
     );
   });
 
-  it('created-is-now fails a creation time in whole seconds that an answer 12 s of Date before had (Perl’s time)', () => {
-    const ctx = { validators, mockTarget: false };
-    const check = () => createChecks().find((k) => k.name === 'created-is-now')!;
-    const at = (date: string, created: string) =>
-      answer(201, { ...CREATED, created }, { 'content-type': 'application/json', date });
-    const frozen = check();
-    expect(outcome(frozen, kase('valid'), at('Fri, 04 Dec 2026 10:00:05 GMT', '2026-12-04T10:00:04Z'), ctx)).toBe(
-      'pass',
-    );
-    // Hundreds of requests share a second, and a slow handler answers seconds later: not yet.
-    expect(outcome(frozen, kase('valid'), at('Fri, 04 Dec 2026 10:00:16 GMT', '2026-12-04T10:00:04Z'), ctx)).toBe(
-      'pass',
-    );
-    expect(outcome(frozen, kase('valid'), at('Fri, 04 Dec 2026 10:00:17 GMT', '2026-12-04T10:00:04Z'), ctx)).toBe(
-      'fail:created-not-now',
-    );
-    // A run with a longer timeout waits longer: an answer may come that much later than its creation.
-    const patient = check();
-    const slow = { ...ctx, timeoutMs: 60_000 };
-    expect(outcome(patient, kase('valid'), at('Fri, 04 Dec 2026 10:00:05 GMT', '2026-12-04T10:00:04Z'), slow)).toBe(
-      'pass',
-    );
-    expect(outcome(patient, kase('valid'), at('Fri, 04 Dec 2026 10:00:40 GMT', '2026-12-04T10:00:04Z'), slow)).toBe(
-      'pass',
-    );
-    expect(outcome(patient, kase('valid'), at('Fri, 04 Dec 2026 10:01:07 GMT', '2026-12-04T10:00:04Z'), slow)).toBe(
-      'fail:created-not-now',
-    );
-    // A time to the minute (`:00` seconds) is never judged so: two requests a minute apart share it rightly.
-    const minutes = check();
-    expect(outcome(minutes, kase('valid'), at('Fri, 04 Dec 2026 10:00:05 GMT', '2026-12-04T10:00:00Z'), ctx)).toBe(
-      'pass',
-    );
-    expect(outcome(minutes, kase('valid'), at('Fri, 04 Dec 2026 10:00:59 GMT', '2026-12-04T10:00:00Z'), ctx)).toBe(
-      'pass',
-    );
-  });
+  it.each([
+    // [why, the run's timeout, created, the Dates of three answers, the outcomes]
+    [
+      'hundreds share a second; a slow handler answers up to the timeout later',
+      undefined,
+      '2026-12-04T10:00:04Z',
+      ['05', '16', '17'],
+      ['pass', 'pass', 'fail:created-not-now'],
+    ],
+    [
+      'a run with a longer timeout waits longer',
+      60_000,
+      '2026-12-04T10:00:04Z',
+      ['05', '40', '67'],
+      ['pass', 'pass', 'fail:created-not-now'],
+    ],
+    [
+      'a time to the minute (:00 seconds) is never judged so',
+      undefined,
+      '2026-12-04T10:00:00Z',
+      ['05', '59', '99'],
+      ['pass', 'pass', 'pass'],
+    ],
+  ] as const)(
+    'created-is-now: a creation time in whole seconds set once (Perl’s time): %s',
+    (_why, timeoutMs, created, seconds, outcomes) => {
+      const ctx = { validators, mockTarget: false, ...(timeoutMs === undefined ? {} : { timeoutMs }) };
+      const check = createChecks().find((k) => k.name === 'created-is-now')!;
+      // Seconds after 10:00:00 of the answer's Date.
+      const at = (s: string) => {
+        const date = new Date(Date.UTC(2026, 11, 4, 10, 0, Number(s))).toUTCString();
+        return answer(201, { ...CREATED, created }, { 'content-type': 'application/json', date });
+      };
+      expect(seconds.map((s) => outcome(check, kase('valid'), at(s), ctx))).toEqual(outcomes);
+    },
+  );
 
   it('created-is-now fails one creation time to the millisecond in 50 answers over two seconds of Date', () => {
     const ctx = { validators, mockTarget: false };
