@@ -1,6 +1,7 @@
 // Problems a whole run shows as one (issue #24): when every answer on the operation's path was a redirect, no valid
 // request got a 2xx, the plainest valid request failed, no invalid request was refused or the target went down, the
-// causes of one core are one problem with a run-wide scope. The tally merges them at the end of the run; a baseline
+// causes of one core are one problem with a run-wide scope; so are those of one redirect status or of a 406 answered
+// to requests of several rows (the core names the status, not what each row expected). The tally merges them at the end of the run; a baseline
 // made of such a run lists the merged problem, which must list each of its causes in the next run (issue #23: a
 // baseline of one seed passes another seed on an unchanged provider).
 import { MINIMAL_LABEL } from '../generators/space/bodies.ts';
