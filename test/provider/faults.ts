@@ -1357,6 +1357,20 @@ export const FAULTS: readonly Fault[] = [
     },
   },
   {
+    name: 'injected-names-overwritten',
+    area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      "Body members share a namespace with what the framework injects (hug's `request` and `response`), which overwrites them before validation: an unknown member so named is never seen, 201.",
+    apply: (b) => ({
+      ...b,
+      readJson: onObject(b, (body) => {
+        const { request: _request, response: _response, ...members } = body;
+        return { kind: 'json', value: members };
+      }),
+    }),
+  },
+  {
     name: 'html-400',
     area: 'response-schema',
     caughtBy: ['content-type-conformance'],

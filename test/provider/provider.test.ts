@@ -523,6 +523,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'non-object-body-500': invalid({ raw: '[]' }),
   'empty-body-201': invalid({ raw: '' }),
   'error-handler-500': invalid({ body: { type: 'EV' } }),
+  'injected-names-overwritten': invalid({ body: { ...ok, request: 'conformance' } }),
   'bodyless-without-content-type-created': { call: { raw: '', contentType: null }, status: 415 },
   'malformed-json-500': invalid({ raw: '{"brand":' }),
   'media-type-unchecked': { call: { body: ok, contentType: 'text/plain' }, status: 415 },

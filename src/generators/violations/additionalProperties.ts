@@ -36,11 +36,16 @@ export const additionalProperties: ViolationKind = {
     // The names a framework keeps for itself in the same parameters: a method override (Laravel's and Symfony's
     // `_method`, Slim's `_METHOD`) and the router's own (Rails' `controller` and `action`, which strong parameters
     // never report as unpermitted).
+    // And the names of what a framework injects beside the body's members (hug passes `request` and `response` in the
+    // namespace it maps the members into, and overwrites them: never seen as unknown).
     const overrides = [
       ...additional('_method', '_method', 'DELETE'),
       ...additional('controller', 'controller', 'conformance'),
       ...additional('action', 'action', 'conformance'),
       ...additional('_METHOD', '_METHOD', 'DELETE'),
+      ...additional('request', 'request', 'conformance'),
+      ...additional('response', 'response', 'conformance'),
+      ...additional('self', 'self', 'conformance'),
     ];
     // The whole body again, inside a member named after the resource: a stack that unwraps a body (Rails'
     // wrap_parameters leaves one that already has its key alone, and the controller reads the inner one) creates it.
