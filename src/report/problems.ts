@@ -302,7 +302,10 @@ export function problemHeadline(p: Pick<ReportedProblem, 'title' | 'received' | 
   if (p.title.startsWith(`status ${p.received} `)) return p.title;
   // A title that says the answer already (`400 answered with Content-Type …`, `no answer (timeout) on …`) is not told
   // it again, nor a due value it names (`Documented: application/json`): a CherryPy probe read both twice.
-  const saysAnswer = p.title.startsWith(`${p.received} `) || p.title.includes(`(${p.received})`);
+  const saysAnswer =
+    p.title.startsWith(`${p.received} `) ||
+    p.title.includes(`(${p.received})`) ||
+    p.title.includes(`(${p.received} to `);
   const due = p.due && !p.title.includes(p.due) ? p.due : '';
   // A due status reads as one; a due value must not read as a status.
   if (due && !dueIsStatus(due))

@@ -467,6 +467,11 @@ describe('plainness: the example a problem shows', () => {
       'no member named after the JavaScript object model (it reads as prototype pollution), though longer',
     ],
     [
+      { contentType: 'application/json', body: '{"brand":"b","type":"EV","conformanceExtra":"conformance"}' },
+      { contentType: 'application/json', body: '{"brand":"b","type":"EV","":"conformance"}' },
+      'no member with an empty name, though longer (an unknown member shown as "" reads as a riddle)',
+    ],
+    [
       { contentType: 'application/json', body: '{"brand":"conformance-brand","type":"Battery","name":"n"}' },
       { contentType: 'application/json', body: '{"brand":null,"type":"Battery"}' },
       'no null member, though more fields (a null example reads as "null refused")',

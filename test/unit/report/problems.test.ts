@@ -31,6 +31,12 @@ describe('problemHeadline', () => {
       '400 answered with Content-Type text/html: Documented: application/json',
     ],
     ['no answer (timeout) on valid/a', 'timeout', '201', 'no answer (timeout) on valid/a (due 201)'],
+    [
+      'owner: format uuid not enforced (201 to "")',
+      '201',
+      '400',
+      'owner: format uuid not enforced (201 to "") (due 400)',
+    ],
   ])('%s, received %s, due %s: %s', (title, received, due, headline) => {
     expect(problemHeadline({ title, received, due })).toBe(headline);
   });
