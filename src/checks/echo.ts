@@ -5,6 +5,16 @@ import type { EchoField, EchoGroup, OperationProfile } from './profile.ts';
 import { rulesOf } from './rules.ts';
 import { answered, fail } from './util.ts';
 
+/** Two strings that differ only by Unicode normalization (Joi's `.normalize()`): alike on screen, unlike in bytes. */
+function otherForm(sent: unknown, received: unknown): boolean {
+  return (
+    typeof sent === 'string' &&
+    typeof received === 'string' &&
+    sent !== received &&
+    sent.normalize('NFC') === received.normalize('NFC')
+  );
+}
+
 /** The empty values of JSON (as written), which writers that drop "empty" members leave out. */
 const EMPTY: ReadonlySet<string> = new Set(['""', '0', 'false', '[]', '{}']);
 
@@ -146,7 +156,7 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
             ...fail(
               'echo-mismatch',
               rule,
-              `${res.status} ${where} does not echo the request's ${f.request}: Received: ${shown(received)} / Sent: ${given === undefined ? '(absent)' : shown(sent)}`,
+              `${res.status} ${where} does not echo the request's ${f.request}: Received: ${shown(received)} / Sent: ${given === undefined ? '(absent)' : shown(sent)}${otherForm(sent, received) ? ' (the same text in another Unicode normal form: normalized, as NFC or NFD)' : ''}`,
               received,
               sent,
             ),

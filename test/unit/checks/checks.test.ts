@@ -758,6 +758,17 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
   ],
   [
     'echo-entity-information',
+    kase('valid', { value: { ...SENT, name: 'Cafe\u0301' } }),
+    with201((b) => (((b.data.entity.information as { name: unknown }).name = 'Caf\u00e9'), b)),
+    'fail:echo-mismatch',
+    'the same text in another normal form (Joi’s .normalize()) says so: alike on screen',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201',
+      '201 data.entity.information.name does not echo the request\'s name: Received: "Caf\u00e9" / Sent: "Cafe\u0301" (the same text in another Unicode normal form: normalized, as NFC or NFD)',
+    ],
+  ],
+  [
+    'echo-entity-information',
     kase('valid', { value: { ...SENT, name: '' } }),
     with201((b) => (delete (b.data.entity.information as { name?: unknown }).name, b)),
     'warn:echo-omission',
