@@ -415,6 +415,7 @@ describe('causesOf, content', () => {
 
 describe('plainness: the example a problem shows', () => {
   type Sample = {
+    label?: string;
     contentType: string;
     body: string;
     wire?: Wire;
@@ -480,6 +481,11 @@ describe('plainness: the example a problem shows', () => {
       { contentType: 'application/json', body: '{"brand":"conformance-brand","type":"Battery"}' },
       { contentType: 'application/json', body: '{}', advisory: 'an invalid body without credentials' },
       'a class that is not advisory, though longer (an edge case shown for a plain bug sends a reader to the edge)',
+    ],
+    [
+      { label: 'auth/none', contentType: 'application/json', body: '{"brand":"conformance-brand","type":"Battery"}' },
+      { label: 'preflight/no-credentials', contentType: 'application/json', body: '{"brand":"b","type":"EV"}' },
+      'a class of the plan before a preflight request, though longer (celebrate probe: auth bugs shown by the preflight)',
     ],
     [
       { contentType: 'application/json', body: '{"brand":"long…","type":"EV"}', kind: 'valid' },
