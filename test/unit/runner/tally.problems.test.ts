@@ -11,6 +11,14 @@ import { reportMeta } from './tally-meta.ts';
 
 const checks = createChecks();
 const byName = (n: string) => checks.find((c) => c.name === n)!;
+/** A judged check with its failures (the check's own name stamped on each). */
+const judged = (name: string, ...found: ReturnType<typeof fail>[]): Judged => ({
+  check: byName(name),
+  outcome: 'fail',
+  failures: found.map((f) => ({ check: name, ...f })),
+});
+/** A warning's finding: `fail` softened. */
+const warning = (...a: Parameters<typeof fail>) => ({ ...fail(...a), severity: 'warning' as const });
 const CREATED = '/paths/~1v1~1onboarding~1entities/post/responses/201';
 const RESPONSES = '/paths/~1v1~1onboarding~1entities/post/responses';
 
@@ -285,11 +293,7 @@ describe('createTally: problems', () => {
   });
 
   it('lists warnings in one order whatever order the answers came in', () => {
-    const warn = (check: string, kind: string): Judged => ({
-      check: byName(check),
-      outcome: 'fail',
-      failures: [{ check, ...fail(kind, RESPONSES, kind), severity: 'warning' }],
-    });
+    const warn = (check: string, kind: string): Judged => judged(check, warning(kind, RESPONSES, kind));
     const lists = [false, true].map((reversed) => {
       const t = tallyOf();
       const a = valid('b1', 'valid/minimal', '{}');
@@ -307,17 +311,8 @@ describe('createTally: problems', () => {
 
   it('makes one line of a header missing from the answer, whatever the class, advisory or not', () => {
     const t = tallyOf();
-    const missing = (): Judged => ({
-      check: byName('method-is-not-allowed'),
-      outcome: 'fail',
-      failures: [
-        {
-          check: 'method-is-not-allowed',
-          ...fail('missing-allow-header', RESPONSES, '405 has no Allow header'),
-          severity: 'warning',
-        },
-      ],
-    });
+    const missing = (): Judged =>
+      judged('method-is-not-allowed', warning('missing-allow-header', RESPONSES, '405 has no Allow header'));
     const plain = { ...valid('b1', 'method/GET', '{}'), kind: 'method' as const, method: 'GET' };
     const layer = {
       ...valid('b2', 'method/QUERY', '{}'),
@@ -334,17 +329,11 @@ describe('createTally: problems', () => {
 
   it('makes one line of a 403 where credentials are missing or wrong, whatever the class, advisory or not', () => {
     const t = tallyOf();
-    const forbidden = (advice = ''): Judged => ({
-      check: byName('auth-is-enforced'),
-      outcome: 'fail',
-      failures: [
-        {
-          check: 'auth-is-enforced',
-          ...fail('forbidden-without-valid-credentials', '/security', `403 where credentials are missing${advice}`),
-          severity: 'warning',
-        },
-      ],
-    });
+    const forbidden = (advice = ''): Judged =>
+      judged(
+        'auth-is-enforced',
+        warning('forbidden-without-valid-credentials', '/security', `403 where credentials are missing${advice}`),
+      );
     const plain = { ...valid('b1', 'auth/wrong', '{}'), kind: 'auth' as const, class: 'auth/wrong' };
     const advisory = {
       ...valid('b2', 'auth/none-invalid-body', '{}'),
@@ -363,13 +352,8 @@ describe('createTally: problems', () => {
   });
 
   it('makes a line of each rule, a 405 and a 2xx to OPTIONS without Allow, whatever order the answers came in', () => {
-    const missing = (message: string): Judged => ({
-      check: byName('method-is-not-allowed'),
-      outcome: 'fail',
-      failures: [
-        { check: 'method-is-not-allowed', ...fail('missing-allow-header', RESPONSES, message), severity: 'warning' },
-      ],
-    });
+    const missing = (message: string): Judged =>
+      judged('method-is-not-allowed', warning('missing-allow-header', RESPONSES, message));
     const lines = [false, true].map((reversed) => {
       const t = tallyOf();
       const a = { ...valid('b1', 'method/GET', '{}'), kind: 'method' as const, method: 'GET' };
@@ -562,12 +546,6 @@ describe('createTally: problems', () => {
   });
 });
 
-/** A judged check with its failures (the check's own name stamped on each). */
-const judged = (name: string, ...found: ReturnType<typeof fail>[]): Judged => ({
-  check: byName(name),
-  outcome: 'fail',
-  failures: found.map((f) => ({ check: name, ...f })),
-});
 const SERVER = fail('server-error', RESPONSES, 'server error: Received: 500', 500, ['201', '400']);
 const notCreated = (status: number) => fail('unexpected-status', CREATED, `Received: ${status}`, status, [201]);
 const UUID_RULE = '/components/schemas/Request/properties/collectiveId/format';
