@@ -1,7 +1,7 @@
 // Baselines and triage. A baseline is a ratchet: the problems a provider is known to have, by signature, which a run
 // reports but does not fail on; entries that no longer occur are reported as fixed, so that the file only shrinks.
 // Triage compares a run with a previous report: new problems, problems still failing, problems fixed.
-import { coreOf, RANDOM_SCOPE, type Cause } from './cause.ts';
+import { coreOf, RANDOM_SCOPE, splitSignature, type Cause } from './cause.ts';
 import { isRunWide, listsRunWide } from './run-wide.ts';
 import type { BaselineEntry, BaselineStatus, CheckSummary, Report, ReportedProblem, Triage } from './model.ts';
 import { DEFAULT_OPERATION, operationOf, type OperationRef } from '../spec/operation.ts';
@@ -95,9 +95,9 @@ export function baselineMatcher(entries: readonly BaselineEntry[]): (
   // An entry scoped by a member (`| in /brand`) lists the causes of classes about that member which the tally counts
   // under it (`valid/null/brand`, scoped by its family so that every nullable member refused is one bug).
   const byMember = entries.flatMap((e) => {
-    const i = e.signature.lastIndexOf(' | in /');
-    return e.classes !== undefined && i >= 0
-      ? [{ core: e.signature.slice(0, i), member: e.signature.slice(i + ' | in /'.length), signature: e.signature }]
+    const { core, scope } = splitSignature(e.signature);
+    return e.classes !== undefined && scope.startsWith('/')
+      ? [{ core, member: scope.slice(1), signature: e.signature }]
       : [];
   });
   const cores = new Map(entries.filter((e) => e.classes !== undefined).map((e) => [coreOf(e.signature), e.signature]));

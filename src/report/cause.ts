@@ -124,8 +124,15 @@ export function signatureOf(core: string, scope: string): string {
 
 /** The core of a signature (what the provider did), for matching a random case's cause with a boundary problem. */
 export function coreOf(signature: string): string {
+  return splitSignature(signature).core;
+}
+
+/** A signature's core and scope (`''` where it has none): `signatureOf` undone. */
+export function splitSignature(signature: string): { core: string; scope: string } {
   const i = signature.lastIndexOf(' | in ');
-  return i < 0 ? signature : signature.slice(0, i);
+  return i < 0
+    ? { core: signature, scope: '' }
+    : { core: signature.slice(0, i), scope: signature.slice(i + ' | in '.length) };
 }
 
 /** The texts of an answer's body that may name a field: its JSON strings and member names, else the body as text. */

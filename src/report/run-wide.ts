@@ -6,7 +6,7 @@
 // baseline of one seed passes another seed on an unchanged provider).
 import { MINIMAL_LABEL } from '../generators/space/bodies.ts';
 import type { TestCase } from '../generators/case.ts';
-import type { Cause } from './cause.ts';
+import { splitSignature, type Cause } from './cause.ts';
 
 /** Every answer on the operation's path was a redirect: one problem per status (`redirectCore`). */
 export const EVERY_SCOPE = 'every request on the operation’s path';
@@ -63,9 +63,8 @@ export function isRunWide(signature: string): boolean {
 
 /** `core | in scope`, split at its run-wide scope; undefined for any other signature. */
 function runWide(signature: string): { core: string; scope: string } | undefined {
-  const i = signature.lastIndexOf(' | in ');
-  const scope = i < 0 ? '' : signature.slice(i + ' | in '.length);
-  return RUN_WIDE.has(scope) ? { core: signature.slice(0, i), scope } : undefined;
+  const split = splitSignature(signature);
+  return RUN_WIDE.has(split.scope) ? split : undefined;
 }
 
 /**
@@ -81,7 +80,7 @@ export function listsRunWide(
   if (entry === undefined) return false;
   // A refusal's crash, not a valid request's (whose scope is its family: `valid/…`).
   if (entry.scope === REFUSALS_SCOPE)
-    return entry.core === cause.core && !(cause.signature ?? '').startsWith(`${cause.core} | in valid`);
+    return entry.core === cause.core && !splitSignature(cause.signature ?? '').scope.startsWith('valid');
   const received = (core: string) => /^received (\S+) \| /.exec(core)?.[1] ?? '';
   if (entry.scope === OUTAGE_SCOPE) return LOST.has(received(entry.core)) && LOST.has(received(cause.core));
   return (
