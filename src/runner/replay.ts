@@ -56,7 +56,9 @@ export async function prepareReplay(specPath: string, operation?: OperationRef):
         if (ex) await session.reachable(ex);
         return ex;
       };
-      return { replay: (f) => replayOne(f, send, ctx, profile), close: () => session.close() };
+      // The whole-second creation rule reads the timeout: an answer judged at all came within it.
+      const judgedWith: CheckContext = { ...ctx, timeoutMs: o.timeoutMs };
+      return { replay: (f) => replayOne(f, send, judgedWith, profile), close: () => session.close() };
     },
   };
 }
