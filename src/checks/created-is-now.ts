@@ -141,8 +141,8 @@ export function createdIsNow(p: OperationProfile): Check | undefined {
 
   /**
    * The same creation time in whole seconds as an answer whose Date is the run's timeout and 2 s away (12 s by
-   * default): a request created at least a second later (`WHOLE_SECONDS_MARGIN_MS`), so not this request's time. A value with `:00` seconds may be a time to the
-   * minute, which two requests a minute apart rightly share: never judged.
+   * default): a request created at least a second later (`WHOLE_SECONDS_MARGIN_MS`), so not this request's time. A
+   * value with `:00` seconds may be a time to the minute, which two requests a minute apart rightly share: never judged.
    */
   function wholeSecond(value: string, date: number, status: number, timeoutMs: number) {
     if (/:00(?:\.0+)?(?:Z|[+-]\d{2}:?\d{2})$/i.test(value)) return undefined;

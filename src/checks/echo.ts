@@ -166,14 +166,15 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
       }
       // One finding a field, so that the warnings list says every field a server leaves out (Go's omitempty drops
       // each empty string), not the fields of whichever case came first.
-      for (const { where, sent } of omitted)
+      for (const { where, sent } of omitted) {
+        const text = writeJson(sent);
         failures.push({
           ...fail(
             'echo-omission',
             rule,
             // An empty value left out is a writer's rule, which the value says (Go's omitempty drops each "").
-            EMPTY.has(writeJson(sent))
-              ? `${res.status} leaves out ${where} that the request sent as ${writeJson(sent)} (an empty value dropped: a writer that omits empty values, as Go's omitempty does? An omission: the schema requires nothing)`
+            EMPTY.has(text)
+              ? `${res.status} leaves out ${where} that the request sent as ${text} (an empty value dropped: a writer that omits empty values, as Go's omitempty does? An omission: the schema requires nothing)`
               : `${res.status} leaves out ${where} that the request sent (an omission: the schema requires nothing)`,
             null,
             where,
@@ -181,6 +182,7 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
           at: `/${where.split('.').join('/')}`,
           severity: 'warning' as const,
         });
+      }
       return failures;
     }),
   };

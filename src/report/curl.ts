@@ -159,14 +159,14 @@ function methodArgs(method: string): string[] {
  * ASCII through `printf`), the body's exact bytes. Framing is curl's own: `curlGap` (script.ts) says when that differs.
  */
 function wireCurl(method: string, url: string, wire: SentWire, tls: CurlTls | undefined): string {
-  // Lengths of the message's own may leave a server waiting for bytes never sent: the line gives up as the suite does.
-  const wait = wire.framing === 'none' && hasOwnLength(wire) ? ['--max-time', '10'] : [];
+  // Content-Length lines the message writes itself (framing `none`: not a number, two that differ) curl sends as given;
+  // they may leave a server waiting for bytes never sent, so the line gives up as the suite does.
+  const ownLength = wire.framing === 'none' && hasOwnLength(wire);
+  const wait = ownLength ? ['--max-time', '10'] : [];
   const parts = ['curl', '-sS', '-i', ...wait, ...tlsArgs(tls), ...methodArgs(method), urlWord(url)];
   const names = wire.headers.map(([n]) => n.toLowerCase());
   for (const own of ['Content-Type', 'Accept', 'User-Agent'])
     if (!names.includes(own.toLowerCase())) parts.push('-H', `'${own}:'`);
-  // Content-Length lines the message writes itself (framing `none`: not a number, two that differ) curl sends as given.
-  const ownLength = wire.framing === 'none' && hasOwnLength(wire);
   for (const [name, value] of wire.headers) {
     if (CURL_OWN.has(name.toLowerCase()) && !(ownLength && name.toLowerCase() === 'content-length')) continue;
     const field = `${name}: ${value}`;

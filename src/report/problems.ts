@@ -4,6 +4,7 @@ import { writeJson } from '../generators/json-writer.ts';
 import { shallow } from '../generators/shallow.ts';
 import type { Failure } from '../checks/types.ts';
 import { coreOf, RANDOM_SCOPE } from './cause.ts';
+import { notAcceptableCore, redirectCore } from './run-wide.ts';
 import type { CaseRecord, ReportedFailure, ReportedProblem } from './model.ts';
 
 /** What a problem is made of, in a stable order: each failure as `check kind rule`. */
@@ -206,9 +207,9 @@ export function describeProblem(
     const limit =
       received === '413'
         ? ' (content too large; the spec sets no size limit)'
-        : /^3\d\d$/.test(received)
+        : redirectCore(received) !== undefined
           ? ' (a redirect)'
-          : received === '406'
+          : notAcceptableCore(received) !== undefined
             ? ' (not acceptable: a refusal of the Accept field)'
             : '';
     return { title: cut(`status ${received}${limit} where ${due} is due${where}`), due };

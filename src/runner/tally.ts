@@ -115,7 +115,7 @@ export function createTally(
           : list;
     const accepted = !redirected && invalidSent > 0 && invalidRefused === 0;
     const refusals = accepted ? mergeRefusalCrashes(merged) : merged;
-    return mergeRedirects(
+    return mergeFormAnswers(
       accepted ? mergeByCore(refusals, (p) => acceptedCore(p.case, p.received), INVALID_SCOPE) : refusals,
     ).map((p) => ({
       ...p,
@@ -605,16 +605,17 @@ function mergeByCore(
 }
 
 /**
- * The problems of one redirect status, where there are several, are one: a route declared with a slash (gorilla/mux's
+ * The problems of a status that answers a request's form whatever its row, where there are several, are one: those of
+ * one redirect status, a route declared with a slash (gorilla/mux's
  * StrictSlash) redirects every request that reaches it, whatever each row expected, while the anonymous ones and other
- * methods are refused before it (three problems, the first titled by an empty body). So are those of a 406.
+ * methods are refused before it (three problems, the first titled by an empty body); those of a 406.
  */
-function mergeRedirects(problems: TalliedProblem[]): TalliedProblem[] {
+function mergeFormAnswers(problems: TalliedProblem[]): TalliedProblem[] {
   return mergeSeveral(mergeSeveral(problems, redirectCore, REDIRECTED_SCOPE), notAcceptableCore, NOT_ACCEPTABLE_SCOPE);
 }
 
 /**
- * The problems `statusCore` gives one core, where there are several, are one (`mergeRedirects`): a 406 too, which
+ * The problems `statusCore` gives one core, where there are several, are one (`mergeFormAnswers`): a 406 too, which
  * answers the Accept field whatever the row (restify's acceptParser: three problems, none naming Accept).
  */
 function mergeSeveral(
