@@ -11,6 +11,7 @@ import { methodIsNotAllowed } from './method-is-not-allowed.ts';
 import { pathIsNotFound } from './path-is-not-found.ts';
 import { contentTypeConformance } from './content-type-conformance.ts';
 import { responseSchemaConformance } from './response-schema-conformance.ts';
+import { labelledJsonIsJson } from './labelled-json-is-json.ts';
 import { createUniqueIdCheck } from './unique-id.ts';
 import { echoChecks } from './echo.ts';
 import { createdIsNow } from './created-is-now.ts';
@@ -39,6 +40,7 @@ export function createChecks(profile: OperationProfile = DEFAULT_PROFILE): reado
     // response: the documented content
     contentTypeConformance,
     responseSchemaConformance,
+    labelledJsonIsJson,
     // the success answer is the request that was created
     ...echoChecks(p),
     ...[createdIsNow(p), idsAreAssigned(p)].filter((c) => c !== undefined),

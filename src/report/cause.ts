@@ -50,8 +50,11 @@ const STATUS_ORDER = [
 const FATAL = new Set(STATUS_ORDER.slice(0, 2));
 const ROUTED = 'operation-method-is-allowed';
 
-/** Content findings that a gateway makes on every answer alike (a second Content-Type line): one cause whatever the status. */
-const ANY_STATUS_KINDS: ReadonlySet<string> = new Set(['repeated-content-type']);
+/**
+ * Content findings that a gateway or an error renderer makes on every answer alike (a second Content-Type line, a body
+ * that is not JSON under a JSON label): one cause whatever the status.
+ */
+const ANY_STATUS_KINDS: ReadonlySet<string> = new Set(['repeated-content-type', 'mislabelled-json']);
 
 /** Whether a failure is about the answer's status (or its absence), as opposed to its content. */
 export function isStatusFailure(f: Pick<Failure, 'check'>): boolean {

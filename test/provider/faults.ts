@@ -105,6 +105,7 @@ export type CheckName =
   | 'path-is-not-found'
   | 'content-type-conformance'
   | 'response-schema-conformance'
+  | 'labelled-json-is-json'
   | 'echo-request-type'
   | 'echo-entity-type'
   | 'echo-entity-information'
@@ -2575,6 +2576,22 @@ export const FAULTS: readonly Fault[] = [
     apply: (b) => ({ ...b, routes: (path, endpoint) => path.startsWith(endpoint) }),
   },
   {
+    name: 'route-errors-as-dict-repr',
+    area: 'response-schema',
+    caughtBy: ['labelled-json-is-json'],
+    description:
+      "The 404 and 405 handlers return the error dict as a string under application/json (Bottle's @error handlers with `str(dict)`, a `print`-style repr): `{'errors': [{'code': 'NotFound', ...}]}`, single quotes and None, which no client parses.",
+    apply: (b) => ({
+      ...b,
+      finish: (reply) => {
+        const final = b.finish(reply);
+        return (final.status === 404 || final.status === 405) && final.json !== undefined
+          ? textReply(final.status, 'application/json', pythonRepr(final.json), final.headers)
+          : final;
+      },
+    }),
+  },
+  {
     name: 'router-404-unlisted-methods',
     area: 'wrong-answer',
     caughtBy: ['method-is-not-allowed'],
@@ -2589,6 +2606,19 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
 ];
+
+/** A JSON value as Python's repr writes a dict: single quotes, None, True, False, `: ` and `, ` between items. */
+function pythonRepr(v: unknown): string {
+  if (v === null || v === undefined) return 'None';
+  if (typeof v === 'boolean') return v ? 'True' : 'False';
+  if (typeof v === 'string') return `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  if (Array.isArray(v)) return `[${v.map(pythonRepr).join(', ')}]`;
+  if (typeof v === 'object')
+    return `{${Object.entries(v)
+      .map(([k, x]) => `${pythonRepr(k)}: ${pythonRepr(x)}`)
+      .join(', ')}}`;
+  return String(v);
+}
 
 /** Strict to RFC 9562: versions 1-8 with variant 10xx, or the nil or the max uuid (npm uuid's validate). */
 const RFC9562_UUID =

@@ -199,6 +199,9 @@ function problemsWith(answer: Answer, expected: readonly number[], sent: unknown
   // but the method ones).
   if (answer.status === 405 && /\b(GET|PUT|PATCH|DELETE)\b/.test(answer.headers.get('allow') ?? ''))
     problems.push('Allow lists a refused method');
+  // RFC 9110 §8.3: a body under a JSON media type is JSON, whatever the status.
+  if (/^application\/(?:[\w.-]+\+)?json\s*(;|$)/i.test(contentType) && answer.text.trim() !== '' && !json.ok)
+    problems.push('labelled JSON, not JSON');
   return problems;
 }
 
@@ -628,6 +631,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
     status: 401,
   },
   'router-404-unlisted-methods': { call: { method: 'PROPFIND' }, status: 405 },
+  'route-errors-as-dict-repr': { call: { method: 'GET' }, status: 405 },
   'properties-made-required': valid({}, { body: ok }),
   'body-limit-10kb': valid({ name: 'x'.repeat(12_000) }),
   'handler-mounted-by-prefix': { call: { body: ok, path: `${ENDPOINT}/anything` }, status: 404 },

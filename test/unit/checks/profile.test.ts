@@ -95,6 +95,7 @@ describe('the default operation profile', () => {
       'path-is-not-found',
       'content-type-conformance',
       'response-schema-conformance',
+      'labelled-json-is-json',
       'echo-request-type',
       'echo-entity-type',
       'echo-entity-information',
