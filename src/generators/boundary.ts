@@ -31,8 +31,16 @@ export function preflightDrafts(model: RequestModel): Draft[] {
   const invalid = { [enumField?.name ?? 'type']: 'Boat', surplus: 1 };
   const out: Draft[] = [];
   const bad = parseBody(JSON.stringify(invalid));
-  if (bad.ok && model.validator.validate(bad.value).length > 0)
-    out.push(draft('schema-violation', 'preflight/invalid-body', JSON.stringify(invalid), { contentType: ct }));
+  const errors = bad.ok ? model.validator.validate(bad.value) : [];
+  // The rule it cites is its enum's (the first it breaks): accepted, it is the bug the boundary's enum cases show.
+  const first = errors.find((e) => e.keyword === 'enum') ?? errors[0];
+  if (first !== undefined)
+    out.push(
+      draft('schema-violation', 'preflight/invalid-body', JSON.stringify(invalid), {
+        contentType: ct,
+        violation: { keyword: first.keyword, rule: first.rule, instancePath: first.instancePath },
+      }),
+    );
   out.push(
     draft('auth', 'preflight/no-credentials', JSON.stringify(minimalBody(model)), { contentType: ct, auth: 'none' }),
   );

@@ -22,7 +22,7 @@ export interface Cause {
   /**
    * A random case's server error, lost answer or refusal: random cases carry many features at once, so the cause is
    * counted under a problem the boundary phase found with the same core (the long string, not the enum the case also
-   * broke) when there is one.
+   * broke) when there is one. So is a preflight's invalid body accepted (else it keeps its own scope).
    */
   readonly attachable: boolean;
   /** The signature the cause had before 2026-12-04 (`formerScopeOf`) where it differs: baselines made before list it. */
@@ -311,7 +311,10 @@ export function causesOf(
       at: field ? [field] : [],
       primary,
       failures: fatal ? failures : status,
-      attachable: c.phase === 'random' && (fatal || (c.kind === 'valid' && scope !== '')),
+      // A preflight's invalid body accepted is the bug a boundary class shows with the same rule (its enum's).
+      attachable:
+        (c.phase === 'random' && (fatal || (c.kind === 'valid' && scope !== ''))) ||
+        (c.phase === 'preflight' && accepted),
       ...(routed
         ? // Until the night of 2026-12-04 the row's status finding named it: the cause the case had without this check.
           {

@@ -729,7 +729,7 @@ function mergeOutage(problems: TalliedProblem[], suspects: readonly string[]): T
 /**
  * The problems of the run: a random case's pending cause counts under the boundary problem of the same core and
  * family when there is one (a random case under another media type, `valid/media`), else under the first of the same
- * core by signature; the rest of one core make one problem of their own, `in random cases`.
+ * core by signature; the rest of one core make one problem of their own, `in random cases` (a preflight's its own).
  */
 function resolved(problems: ReadonlyMap<string, TalliedProblem>, pending: ReadonlyMap<string, TalliedProblem>) {
   const out = new Map(problems);
@@ -737,13 +737,17 @@ function resolved(problems: ReadonlyMap<string, TalliedProblem>, pending: Readon
   for (const p of [...problems.values()].sort((a, b) => (a.signature < b.signature ? -1 : 1)))
     if (!byCore.has(p.core)) byCore.set(p.core, p.signature);
   for (const p of pending.values()) {
-    const target = problems.has(p.signature) ? p.signature : (byCore.get(p.core) ?? signatureOf(p.core, RANDOM_SCOPE));
+    // A preflight case met alone keeps its own scope (`invalid/preflight`): it is no random case.
+    const alone = p.case.phase === 'preflight' ? p.signature : signatureOf(p.core, RANDOM_SCOPE);
+    const target = problems.has(p.signature) ? p.signature : (byCore.get(p.core) ?? alone);
     const seen = out.get(target);
     out.set(
       target,
       seen
         ? absorbInto(seen, p, plainer(p.plain, seen.plain) && seen.scope === RANDOM_SCOPE)
-        : { ...p, signature: target, scope: RANDOM_SCOPE },
+        : target === p.signature
+          ? p
+          : { ...p, signature: target, scope: RANDOM_SCOPE },
     );
   }
   return [...out.values()];

@@ -870,6 +870,26 @@ describe('createTally: a problem is a cause (issue #24)', () => {
     expect(r.problems!.map((p) => p.title)).toEqual(['collectiveId: format uuid not enforced (201 to "")']);
   });
 
+  it('counts a preflight invalid body accepted under the boundary problem of its rule; alone it keeps its scope', () => {
+    const accepted = judged('invalid-is-rejected', fail('unexpected-status', UUID_RULE, 'Received: 201', 201, [400]));
+    const preflight = invalid('p1', 'preflight/invalid-body', '{"collectiveId":"x"}', '/collectiveId', 'preflight');
+    const boundary = invalid('b1', 'invalid/format/collectiveId/empty', '{"collectiveId":""}', '/collectiveId');
+    // Another rule enforced: not every invalid request was accepted (that would be one run-wide problem).
+    const refused = invalid('b2', 'invalid/enum/type/boat', '{"type":"Boat"}', '/type');
+    const both = tallyOf();
+    both.record(preflight, answer(preflight, 201), [accepted], 1);
+    both.record(boundary, answer(boundary, 201), [accepted], 2);
+    both.record(refused, answer(refused, 400), [], 3);
+    const r = both.report(META);
+    expect(r.problems!.map((p) => [p.scope, p.cases, p.classes])).toEqual([
+      ['invalid/format', 2, ['invalid/format/collectiveId/empty', 'preflight/invalid-body']],
+    ]);
+    const alone = tallyOf();
+    alone.record(preflight, answer(preflight, 201), [accepted], 1);
+    alone.record(refused, answer(refused, 400), [], 2);
+    expect(alone.report(META).problems!.map((p) => p.scope)).toEqual(['invalid/preflight']);
+  });
+
   it('shows an array sent as an array, not as alternatives', () => {
     const t = createTally(checks, 1, createWaiverBook([], 'url', '2026-01-01'), (s) => s, []);
     const rule = '/components/schemas/Req/properties/pairingCode/type';
