@@ -282,6 +282,9 @@ export function causesOf(
     // A lost answer or a 5xx explains whatever else the case failed, and so does an invalid request accepted (its 2xx
     // echoes what it should have refused).
     const fatal = FATAL.has(primary.check) || accepted;
+    // A valid request refused: the refusal is the bug, and what its answer says goes with it (fasthttp's parser
+    // answers a chunk extension with a text/plain 400: one problem, not a second one for the 400's content).
+    const explainsContent = fatal || (c.kind === 'valid' && refused);
     // A valid request refused for a field the answer names is that field's bug whichever family sent it (one regex
     // on associatedEmail refuses long strings, CJK and escaped text alike), unless the class is about that field
     // (`valid/null/owner`: every nullable field refused is one bug, whichever field); the field names the problem. A
@@ -310,7 +313,7 @@ export function causesOf(
       signature: signatureOf(core, scope),
       at: field ? [field] : [],
       primary,
-      failures: fatal ? failures : status,
+      failures: explainsContent ? failures : status,
       // A preflight's invalid body accepted is the bug a boundary class shows with the same rule (its enum's).
       attachable:
         (c.phase === 'random' && (fatal || (c.kind === 'valid' && scope !== ''))) ||
@@ -332,7 +335,7 @@ export function causesOf(
             ? {}
             : { alsoKnownAs: signatureOf(core, formerScopeOf(c, answer)) }),
     });
-    if (fatal) return out;
+    if (explainsContent) return out;
   }
   // Content: one cause per check and rule; a null and a wrong value in one echoed field are one cause. A body that is
   // not JSON under an undocumented Content-Type is not JSON because of it (an HTML or text error page): one cause,

@@ -4,7 +4,7 @@ import { writeJson } from '../generators/json-writer.ts';
 import { shallow } from '../generators/shallow.ts';
 import type { Failure } from '../checks/types.ts';
 import { coreOf, RANDOM_SCOPE } from './cause.ts';
-import { notAcceptableCore, redirectCore } from './run-wide.ts';
+import { CREDENTIALS_SCOPE, notAcceptableCore, redirectCore } from './run-wide.ts';
 import type { CaseRecord, ReportedFailure, ReportedProblem } from './model.ts';
 
 /** What a problem is made of, in a stable order: each failure as `check kind rule`. */
@@ -132,11 +132,15 @@ export function describeProblem(
   const classes = [...p.classes].sort();
   // The due answer is the example's, as the example's own status line says (a refusable case's 201 or 400 seen first
   // made "201 or 400" the title of a problem shown with a request only 201 was due to).
-  const documented = (p.exampleFailures ?? failures)
+  const [primary] = failures;
+  // The primary check's own due answer where it gave one: an accepted request's 201 also fails the response schema,
+  // whose `{"type":"string"}` is no due answer of the title's status (fasthttp probe).
+  const source = p.exampleFailures ?? failures;
+  const own = source.filter((f) => f.check === primary?.check && f.documented !== undefined);
+  const documented = (own.length > 0 ? own : source)
     .map((f) => f.documented)
     .filter((d) => d !== undefined)
     .sort((a, b) => (Array.isArray(a) ? a.length : 1) - (Array.isArray(b) ? b.length : 1));
-  const [primary] = failures;
   // An echo's due value is the value sent: quoted, so that white space shows, and absent ≡ null as the check reads it.
   const echo = primary?.check.startsWith('echo-') === true;
   const dueOf = (v: unknown) =>
@@ -198,6 +202,12 @@ export function describeProblem(
           : 'not the value sent';
     return { title: withFields(at, (f) => `${f}: ${what} (${primary.check}, ${received})`), due };
   }
+  // Valid, invalid and other requests alike: the credentials, not what each request was due (`mergeRefusedCredentials`).
+  if (p.scope === CREDENTIALS_SCOPE)
+    return {
+      title: cut(`the run’s credentials refused: status ${received} to the requests that carried them`),
+      due: '201 to a valid request',
+    };
   if (STATUS_KINDS.has(primary.kind) && due) {
     const where = p.scope
       ? ` (${at.length ? `${fieldList(at)}, ` : ''}${classList(classes, example.case?.label)})`

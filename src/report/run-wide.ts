@@ -22,6 +22,8 @@ export const VALID_SCOPE = 'every valid request';
 export const MINIMAL_SCOPE = `${MINIMAL_LABEL} and the valid requests failing alike`;
 /** No invalid request was refused: the invalid requests accepted, one problem per status (`acceptedCore`). */
 export const INVALID_SCOPE = 'every invalid request';
+/** No valid request got a 2xx, and they were refused as unauthenticated: the run's credentials, refused alike. */
+export const CREDENTIALS_SCOPE = 'every request with the run’s credentials';
 /** The target went down: the requests that got no answer. */
 export const OUTAGE_SCOPE = 'the requests left unanswered when the target went down';
 
@@ -31,6 +33,7 @@ const RUN_WIDE: ReadonlySet<string> = new Set([
   NOT_ACCEPTABLE_SCOPE,
   REFUSALS_SCOPE,
   VALID_SCOPE,
+  CREDENTIALS_SCOPE,
   MINIMAL_SCOPE,
   INVALID_SCOPE,
   OUTAGE_SCOPE,
@@ -47,6 +50,14 @@ export function redirectCore(received: string): string | undefined {
 /** The core a 406's problems are merged under: RFC 9110 §15.5.7 answers the Accept field with it, whatever the body. */
 export function notAcceptableCore(received: string): string | undefined {
   return received === '406' ? 'received 406 | a refusal of the Accept field' : undefined;
+}
+
+/**
+ * The core a refusal of credentials is merged under (RFC 9110 §15.5.2, §15.5.4), in a run where no valid request got
+ * a 2xx: the credentials were refused, whatever else each request was due.
+ */
+export function credentialsCore(received: string): string | undefined {
+  return received === '401' || received === '403' ? `received ${received} | the run’s credentials refused` : undefined;
 }
 
 /** The core an invalid request accepted is merged under, in a run where no invalid request was refused. */
@@ -87,6 +98,7 @@ export function listsRunWide(
     entry.core === cause.core ||
     entry.core === redirectCore(received(cause.core)) ||
     entry.core === notAcceptableCore(received(cause.core)) ||
+    entry.core === credentialsCore(received(cause.core)) ||
     (entry.scope === INVALID_SCOPE && cause.core.startsWith(`${entry.core} `))
   );
 }

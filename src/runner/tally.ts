@@ -23,6 +23,8 @@ import {
 import { answerOf, orderProblems, problemParts } from '../report/problems.ts';
 import {
   acceptedCore,
+  CREDENTIALS_SCOPE,
+  credentialsCore,
   EVERY_SCOPE,
   INVALID_SCOPE,
   LOST,
@@ -113,8 +115,9 @@ export function createTally(
               MINIMAL_SCOPE,
             )
           : list;
+    const credentials = redirected ? merged : mergeRefusedCredentials(merged);
     const accepted = !redirected && invalidSent > 0 && invalidRefused === 0;
-    const refusals = accepted ? mergeRefusalCrashes(merged) : merged;
+    const refusals = accepted ? mergeRefusalCrashes(credentials) : credentials;
     return mergeFormAnswers(
       accepted ? mergeByCore(refusals, (p) => acceptedCore(p.case, p.received), INVALID_SCOPE) : refusals,
     ).map((p) => ({
@@ -683,6 +686,30 @@ function crashedAsValid(problems: readonly TalliedProblem[]): (p: TalliedProblem
     problems.filter((p) => p.case.kind === 'valid' && SERVER_ERROR.test(p.received)).map((p) => p.core),
   );
   return (p) => validCore(p, () => true) ?? (p.case.kind !== 'valid' && crashes.has(p.core) ? p.core : undefined);
+}
+
+/**
+ * In a run where the valid requests were refused with 401 or 403 (none got a 2xx, or the plainest did not): every
+ * request that carried the run's credentials and got that status is one problem, whatever each was due (fasthttp's
+ * DisableHeaderNamesNormalizing lost the Authorization field: three problems, by valid, invalid and media-type
+ * requests; an expired token does the same).
+ */
+function mergeRefusedCredentials(problems: TalliedProblem[]): TalliedProblem[] {
+  const runWide = (p: TalliedProblem) => p.scope === VALID_SCOPE || p.scope === MINIMAL_SCOPE;
+  const refused = new Set(
+    problems.filter((p) => p.case.kind === 'valid' && runWide(p) && credentialsCore(p.received)).map((p) => p.received),
+  );
+  const ofTheOperation = (p: TalliedProblem) => !['auth', 'method', 'path'].includes(p.case.kind);
+  return refused.size === 0
+    ? problems
+    : mergeByCore(
+        problems,
+        (p) =>
+          refused.has(p.received) && p.case.auth === 'valid' && ofTheOperation(p)
+            ? credentialsCore(p.received)
+            : undefined,
+        CREDENTIALS_SCOPE,
+      );
 }
 
 /**

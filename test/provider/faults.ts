@@ -594,6 +594,18 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'authorization-name-case-sensitive',
+    area: 'auth',
+    caughtBy: ['valid-is-created', 'invalid-is-rejected'],
+    description:
+      'The Authorization field is looked up by its exact name (fasthttp with DisableHeaderNamesNormalizing, a hand-written header map): a client that writes it in lower case, as HTTP/2 and undici do, is anonymous, 401, though field names are case-insensitive (RFC 9110 §5.1).',
+    apply: (b) => ({
+      ...b,
+      admit: (req) =>
+        req.rawHeaders.some((h, i) => i % 2 === 0 && h === 'Authorization') ? b.admit(req) : b.unauthorized('missing'),
+    }),
+  },
+  {
     name: 'errors-rendered-by-accept',
     area: 'wrong-answer',
     caughtBy: ['invalid-is-rejected', 'auth-is-enforced'],

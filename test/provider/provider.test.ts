@@ -632,6 +632,10 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   },
   'router-404-unlisted-methods': { call: { method: 'PROPFIND' }, status: 405 },
   'route-errors-as-dict-repr': { call: { method: 'GET' }, status: 405 },
+  'authorization-name-case-sensitive': valid(
+    {},
+    { body: ok, auth: null, fields: [['authorization', `Bearer ${TOKEN}`]] },
+  ),
   'properties-made-required': valid({}, { body: ok }),
   'body-limit-10kb': valid({ name: 'x'.repeat(12_000) }),
   'handler-mounted-by-prefix': { call: { body: ok, path: `${ENDPOINT}/anything` }, status: 404 },

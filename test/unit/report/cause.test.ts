@@ -406,6 +406,16 @@ describe('causesOf, content', () => {
     expect(causes[0].failures).toEqual([html, notJson]);
   });
 
+  it('a valid request refused is one cause with what its answer says (a text/plain 400 from the HTTP parser)', () => {
+    // Arrange: fasthttp 1.31 refuses a chunk extension with its own text/plain 400.
+    const refusal = statusFailure('valid-is-created', '400', '201');
+    // Act
+    const causes = causesOf(validCase('valid/framing/chunk-extension'), '400', [refusal, html, notJson]);
+    // Assert
+    expect(causes.map((c) => c.primary)).toEqual([refusal]);
+    expect(causes[0].failures).toEqual([refusal, html, notJson]);
+  });
+
   it('a body that is not JSON under a JSON Content-Type is a cause of its own', () => {
     expect(causesOf(refusedCase('schema-violation', 'invalid/required/brand'), '400', [notJson])[0].primary).toBe(
       notJson,

@@ -112,6 +112,32 @@ describe('describeProblem', () => {
     );
   });
 
+  it('says the due status of its status check, not a schema the accepted answer also broke (fasthttp probe)', () => {
+    const p = {
+      received: '201',
+      scope: 'malformed',
+      failures: [
+        {
+          check: 'invalid-is-rejected',
+          kind: 'unexpected-status',
+          message: 'm',
+          documented: [400, 411, 501],
+          rule: 'r',
+        },
+        {
+          check: 'response-schema-conformance',
+          kind: 'schema-violation',
+          message: 'm',
+          documented: { type: 'string' },
+          rule: 's',
+        },
+      ],
+      at: [],
+      classes: ['malformed/transfer-coding/xchunked'],
+    };
+    expect(describeProblem(p, example).due).toBe('400 or 411 or 501');
+  });
+
   it('says the status due to its example, not to the case that found the problem first', () => {
     const row = (documented: number[]) => ({
       check: 'valid-is-created',

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   acceptedCore,
+  CREDENTIALS_SCOPE,
+  credentialsCore,
   EVERY_SCOPE,
   INVALID_SCOPE,
   isRunWide,
@@ -39,6 +41,12 @@ describe('run-wide problems', () => {
     ],
     [`received 406 | a refusal of the Accept field | in ${NOT_ACCEPTABLE_SCOPE}`, 'received 415 | x', false],
     [`${CREATED} | in ${REFUSALS_SCOPE}`, CREATED, true],
+    [
+      `received 401 | the run’s credentials refused | in ${CREDENTIALS_SCOPE}`,
+      'received 401 | invalid-is-rejected unexpected-status',
+      true,
+    ],
+    [`received 401 | the run’s credentials refused | in ${CREDENTIALS_SCOPE}`, 'received 403 | x', false],
     [`${ACCEPTED} | in ${INVALID_SCOPE}`, `${ACCEPTED} /paths/~1v1~1onboarding~1entities/post/x/format`, true],
     [`${ACCEPTED} | in ${INVALID_SCOPE}`, `${ACCEPTED}`, true],
     [`${ACCEPTED} | in ${INVALID_SCOPE}`, 'received 201 | echo-brand echo /x', false],
@@ -68,6 +76,8 @@ describe('run-wide problems', () => {
       'received 200 | invalid-is-rejected unexpected-status',
     );
     expect(acceptedCore({ kind: 'auth' }, '200')).toBeUndefined();
+    expect(credentialsCore('403')).toBe('received 403 | the run’s credentials refused');
+    expect(credentialsCore('400')).toBeUndefined();
     expect(acceptedCore({ kind: 'schema-violation' }, '400')).toBeUndefined();
     expect(isRunWide(`${CREATED} | in ${VALID_SCOPE}`)).toBe(true);
     expect(isRunWide(`${CREATED} | in valid`)).toBe(false);

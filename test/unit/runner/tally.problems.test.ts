@@ -643,6 +643,32 @@ describe('createTally: a problem is a cause (issue #24)', () => {
     expect(r.problems![0].example.case.id).toBe('b3');
   });
 
+  it('makes one problem of the run’s credentials refused, valid and invalid requests alike, the anonymous ones apart', () => {
+    // Arrange: the token is refused (expired, or the Authorization field lost on the way): 401 to everything.
+    const t = tallyOf();
+    const ok = valid('b1', 'valid/minimal', '{"type":"EV"}');
+    const bad = invalid('b2', 'invalid/format/owner/braces', '{"type":"EV","owner":"{x}"}', '/owner');
+    const anonymous = { ...valid('b3', 'auth/none', '{"type":"EV"}'), kind: 'auth' as const, auth: 'none' as const };
+    // Act
+    t.record(ok, answer(ok, 401), [judged('valid-is-created', notCreated(401))], 1);
+    t.record(
+      bad,
+      answer(bad, 401),
+      [judged('invalid-is-rejected', fail('unexpected-status', UUID_RULE, 'Received: 401', 401, [400]))],
+      2,
+    );
+    t.record(anonymous, answer(anonymous, 401), [], 3);
+    const r = t.report(META);
+    // Assert
+    expect(r.problems!.map((p) => [p.signature, p.cases, p.title])).toEqual([
+      [
+        'received 401 | the run’s credentials refused | in every request with the run’s credentials',
+        2,
+        'the run’s credentials refused: status 401 to the requests that carried them',
+      ],
+    ]);
+  });
+
   it('makes one problem of a redirect where refusals are due, whatever the families (a route declared with a slash)', () => {
     // Arrange: Werkzeug answers 308 to the path without the slash, invalid bodies of two families included.
     const t = tallyOf();
