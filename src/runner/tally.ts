@@ -39,6 +39,7 @@ import {
 } from '../report/run-wide.ts';
 import { reportOfRun, type RunMeta, type TalliedFailure, type TalliedProblem } from '../report/tallied.ts';
 import { caseValue } from '../generators/draft.ts';
+import { ALL_NULL_LABEL } from '../generators/space/bodies.ts';
 import { CREATED_FILE, CREATED_KEPT } from '../report/model.ts';
 import { MAX_BODY } from '../report/case-record.ts';
 import type { createWaiverBook } from '../report/waivers.ts';
@@ -649,7 +650,10 @@ function mergeAboutField(problems: TalliedProblem[]): TalliedProblem[] {
     p.scope === '' || p.scope.startsWith('/')
       ? undefined
       : byField.find(
-          (q) => q.core === p.core && [...p.classes].every((label) => label.split('/').includes(q.scope.slice(1))),
+          (q) =>
+            q.core === p.core &&
+            // Every nullable member null at once is about each of them (`valid/null/brand` beside it: go-restful probe).
+            [...p.classes].every((label) => label === ALL_NULL_LABEL || label.split('/').includes(q.scope.slice(1))),
         );
   const merged = new Map<TalliedProblem, TalliedProblem>();
   const rest: TalliedProblem[] = [];

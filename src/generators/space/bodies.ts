@@ -41,9 +41,12 @@ const allFields = requestClass(
   `${SPEC.schema}/properties`,
   'every member the schema defines, each with a plain value',
 );
+/** Every nullable member null at once: a class about each of them. */
+export const ALL_NULL_LABEL = 'valid/all-null';
+
 const allNull = requestClass(
   'valid',
-  'valid/all-null',
+  ALL_NULL_LABEL,
   `${SPEC.field}/nullable`,
   'every nullable member null at once (OpenAPI 3.0.4 §4.8.24.1 nullable)',
   // One member refused null is the same bug here as in `valid/null/<field>`.
@@ -54,7 +57,7 @@ const oneNull = requestClass(
   'valid/null/<field>',
   `${SPEC.field}/nullable`,
   'one nullable member null: null is a value, not an absence',
-  { variantOf: 'valid/all-null' },
+  { variantOf: ALL_NULL_LABEL },
 );
 const enumMember = requestClass(
   'valid',

@@ -147,6 +147,26 @@ describe('createTally: problems', () => {
     expect(r.problems![0].example.case.label).toBe('valid/null/brand');
   });
 
+  it('counts every nullable member null under a member’s problem of the same core, with that member’s own null', () => {
+    // Arrange: go-restful with plain string fields: a zero value is missing, so brand "" and brand null are refused
+    // alike, the empty string's answer naming brand, the nulls' naming brand and type (so none).
+    const t = namingTally(['brand', 'type', 'owner']);
+    const named = '{"errors":[{"code":"required","path":"brand","message":"brand is required"}]}';
+    const both = '{"errors":[{"code":"required","message":"brand and type are required"}]}';
+    oneCreated(t, '{"brand":"b","type":"EV"}');
+    const cases: [TestCase, string][] = [
+      [valid('b1', 'valid/string/empty', '{"brand":"","type":"EV","name":""}'), named],
+      [{ ...valid('b2', 'valid/all-null', '{"brand":null,"type":"EV","owner":null}'), family: 'valid/null' }, both],
+      [valid('b3', 'valid/null/brand', '{"brand":null,"type":"EV"}'), both],
+    ];
+    for (const [c, body] of cases)
+      t.record(c, { ...answer(c, 400), response: { ...answer(c, 400).response!, body } }, refused, 1);
+    // Act
+    const r = t.report(META);
+    // Assert
+    expect(r.problems!.map((p) => [p.scope, p.cases])).toEqual([['/brand', 3]]);
+  });
+
   it('makes one problem of the same answer failing the same checks in many classes, with both rules', () => {
     // Arrange
     const t = tallyOf();
