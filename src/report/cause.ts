@@ -395,7 +395,9 @@ export function plainness(
   const keys = entries.map(([k]) => k);
   // `"prototype":1` is shorter than `"unknown":…`, but shown to a Java team it reads as a prototype-pollution report;
   // `"":…` is shorter still, and reads as a riddle (hug probe).
-  const objectModel = keys.some((k) => k === '' || k === 'prototype' || k in Object.prototype) ? 1 : 0;
+  // `"TYPE"` beside `"type"` is an unknown member to the spec, and a second bug to stacks that fold case (go-restful).
+  const caseTwin = keys.some((k) => keys.some((o) => o !== k && o.toLowerCase() === k.toLowerCase()));
+  const objectModel = caseTwin || keys.some((k) => k === '' || k === 'prototype' || k in Object.prototype) ? 1 : 0;
   // `{"brand":null,…}` shown for a refusal of a missing `properties` read as "null brand refused" (h3 with valibot).
   const nulls = entries.filter(([, v]) => v === null).length;
   return [raw, created, query, edge, media, ascii, objectModel, nulls, keys.length, body.length];

@@ -483,6 +483,11 @@ describe('plainness: the example a problem shows', () => {
       'no member with an empty name, though longer (an unknown member shown as "" reads as a riddle)',
     ],
     [
+      { contentType: 'application/json', body: '{"brand":"b","type":"Battery","conformanceExtra":"x"}' },
+      { contentType: 'application/json', body: '{"brand":"b","type":"Battery","TYPE":"Battery"}' },
+      'no member named as another in another case, though longer (Go folds case: a second bug, go-restful probe)',
+    ],
+    [
       { contentType: 'application/json', body: '{"brand":"conformance-brand","type":"Battery","name":"n"}' },
       { contentType: 'application/json', body: '{"brand":null,"type":"Battery"}' },
       'no null member, though more fields (a null example reads as "null refused")',
