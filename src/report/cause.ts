@@ -29,6 +29,9 @@ export interface Cause {
   readonly alsoKnownAs?: string;
 }
 
+/** What a target that went down, or hung, answers: nothing. */
+export const LOST: ReadonlySet<string> = new Set(['connection-reset', 'connection-refused', 'timeout']);
+
 /** The scope of causes found in random cases only (no boundary problem of the same core). */
 export const RANDOM_SCOPE = 'random cases';
 
@@ -90,7 +93,8 @@ function scopeOf(c: Pick<TestCase, 'kind' | 'label' | 'family' | 'advisory' | 'a
   // to every error it does not know, a credential parser): the family's first segment (`invalid`, `auth`, `media`…).
   // A valid request's keeps its family: a long string and an emoji crash different code.
   // An empty body fails the JSON parser a malformed one fails (JSON.parse('') throws): one crash.
-  if (/^5\d\d$/.test(answer) && c.kind !== 'valid')
+  // No answer is a crash too (an async auth middleware that never calls next: 20 problems, one per auth class).
+  if ((/^5\d\d$/.test(answer) || LOST.has(answer)) && c.kind !== 'valid')
     return c.kind === 'empty-body' ? 'malformed' : familyOf(c).split('/')[0];
   // A valid request a server may refuse (1e400, nesting 10,000 deep, urn:uuid, a byte-order mark) is refused by the
   // code that refuses invalid ones: a 500 to them is that handler's, one crash for all of them.

@@ -6,7 +6,7 @@
 // baseline of one seed passes another seed on an unchanged provider).
 import { MINIMAL_LABEL } from '../generators/space/bodies.ts';
 import type { TestCase } from '../generators/case.ts';
-import { splitSignature, type Cause } from './cause.ts';
+import { LOST, splitSignature, type Cause } from './cause.ts';
 
 /** Every answer on the operation's path was a redirect: one problem per status (`redirectCore`). */
 export const EVERY_SCOPE = 'every request on the operation’s path';
@@ -40,7 +40,7 @@ const RUN_WIDE: ReadonlySet<string> = new Set([
 ]);
 
 /** What a target that went down answers: nothing. */
-export const LOST: ReadonlySet<string> = new Set(['connection-reset', 'connection-refused', 'timeout']);
+export { LOST };
 
 /** The core a redirect's problems are merged under, one per status. */
 export function redirectCore(received: string): string | undefined {

@@ -380,6 +380,18 @@ describe('causesOf, a valid request refused for a field its answer names', () =>
     expect(preflight.alsoKnownAs).toMatch(/ \| in preflight$/);
   });
 
+  it('makes no answer to any request to be refused one cause per kind, known to older baselines by its family', () => {
+    // Arrange: an async auth middleware that never calls next on a refusal (ts-rest probe: 20 problems).
+    const lost: Failure = { ...serverError, check: 'response-is-received', kind: 'timeout', received: 'timeout' };
+    // Act
+    const [none] = causesOf(refusedCase('auth', 'auth/none'), 'timeout', [lost]);
+    const [basic] = causesOf(refusedCase('auth', 'auth/basic'), 'timeout', [lost]);
+    const [valid] = causesOf(validCase('valid/string/long-256'), 'timeout', [lost]);
+    // Assert
+    expect([none.scope, basic.scope, valid.scope]).toEqual(['auth', 'auth', 'valid/string/long']);
+    expect(none.alsoKnownAs).toBe(`${none.core} | in auth/none`);
+  });
+
   it('leaves a server error by its family, whatever the answer names', () => {
     expect(causesOf(validCase('valid/any/properties/array'), '500', [serverError], 'properties')[0].scope).toBe(
       'valid/any',
