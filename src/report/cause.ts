@@ -4,6 +4,7 @@
 import type { Failure } from '../checks/types.ts';
 import type { TestCase } from '../generators/case.ts';
 import { curlGap } from './script.ts';
+import { MINIMAL_LABEL } from '../generators/space/bodies.ts';
 
 /** One cause found in one case: what a problem is made of. */
 export interface Cause {
@@ -404,7 +405,10 @@ export function plainness(
   const objectModel = caseTwin || keys.some((k) => k === '' || k === 'prototype' || k in Object.prototype) ? 1 : 0;
   // `{"brand":null,…}` shown for a refusal of a missing `properties` read as "null brand refused" (h3 with valibot).
   const nulls = entries.filter(([, v]) => v === null).length;
-  return [raw, created, query, edge, media, ascii, objectModel, nulls, keys.length, body.length];
+  // The required members only is where a reader starts: `{"brand":…,"type":"EV"}` (valid/enum/type/EV) is shorter than
+  // the minimal request's Battery, and sent a reader to the enum (ts-rest probe).
+  const minimal = c.label === MINIMAL_LABEL ? 0 : 1;
+  return [raw, created, query, edge, media, ascii, objectModel, minimal, nulls, keys.length, body.length];
 }
 
 /** True when `a` is plainer than `b` (see `plainness`). */

@@ -9,7 +9,7 @@ import { viewOf } from './view.ts';
 import { curlBlockOf, curlTlsOf, tokenCurl, type CurlTls } from './curl.ts';
 import { fixtureLines, pacingLine, tlsLine } from './sending.ts';
 import { duration, escapeMarkup as a, escapeText as t } from './text.ts';
-import { scriptNote } from './script.ts';
+import { NEAREST_CURL, scriptNote } from './script.ts';
 
 const STYLE = `
 :root { --ok: #17663a; --ok-bg: #e3f4e9; --bad: #a4161a; --bad-bg: #fde8e8; --warn: #8a5a00; --warn-bg: #fff4d6; --muted: #5f6670; --line: #d9dde3; --code: #f5f6f8; }
@@ -91,12 +91,12 @@ function copyable(id: string, text: string): string {
   return `<div class="copyable"><pre id="${a(id)}">${t(text)}</pre><button type="button" class="copy" data-copy="${a(id)}" title="Copy to the clipboard">Copy</button></div>`;
 }
 
-/** The curl line of a record, and where curl falls short, the note and the script line that sends the exact bytes. */
+/** The curl line of a record; where curl falls short, the note and the script line that sends the exact bytes first. */
 function reproduce(id: string, r: CaseRecord, tls: CurlTls): string {
   // A page shows the curl command laid out (body on its own line); where curl falls short, the exact line and the script.
   const curl = copyable(`curl-${id}`, r.curlGap === undefined ? curlBlockOf(r, tls) : r.curl);
   return r.curlGap !== undefined && r.script !== undefined
-    ? `${curl}\n<div class="muted">${t(scriptNote(r.curlGap))}</div>\n${copyable(`script-${id}`, r.script)}`
+    ? `<div class="muted">${t(scriptNote(r.curlGap))}</div>\n${copyable(`script-${id}`, r.script)}\n<div class="muted">${t(NEAREST_CURL)}</div>\n${curl}`
     : curl;
 }
 

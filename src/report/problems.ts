@@ -3,7 +3,7 @@
 import { writeJson } from '../generators/json-writer.ts';
 import { shallow } from '../generators/shallow.ts';
 import type { Failure } from '../checks/types.ts';
-import { coreOf, RANDOM_SCOPE } from './cause.ts';
+import { coreOf, isStatusFailure, RANDOM_SCOPE } from './cause.ts';
 import { CREDENTIALS_SCOPE, notAcceptableCore, redirectCore } from './run-wide.ts';
 import type { CaseRecord, ReportedFailure, ReportedProblem } from './model.ts';
 
@@ -133,11 +133,11 @@ export function describeProblem(
   // The due answer is the example's, as the example's own status line says (a refusable case's 201 or 400 seen first
   // made "201 or 400" the title of a problem shown with a request only 201 was due to).
   const [primary] = failures;
-  // The primary check's own due answer where it gave one: an accepted request's 201 also fails the response schema,
-  // whose `{"type":"string"}` is no due answer of the title's status (fasthttp probe).
+  // A status problem's due answer is a status: an accepted request's 201 also fails the response schema, whose
+  // `{"type":"string"}` is no due answer of the title's status (fasthttp probe).
   const source = p.exampleFailures ?? failures;
-  const own = source.filter((f) => f.check === primary?.check && f.documented !== undefined);
-  const documented = (own.length > 0 ? own : source)
+  const statuses = source.filter((f) => isStatusFailure(f) && f.documented !== undefined);
+  const documented = (primary !== undefined && isStatusFailure(primary) && statuses.length > 0 ? statuses : source)
     .map((f) => f.documented)
     .filter((d) => d !== undefined)
     .sort((a, b) => (Array.isArray(a) ? a.length : 1) - (Array.isArray(b) ? b.length : 1));

@@ -50,13 +50,20 @@ export function scriptNote(gap: string): string {
   return `curl cannot send this request exactly (${gap}); this line sends its exact bytes:`;
 }
 
-/** How to reproduce a case record, as lines: its curl line, then (where curl falls short) the note and the script. */
+/** The sentence that introduces the curl line after a script: another request, which may be answered otherwise. */
+export const NEAREST_CURL = 'the nearest curl line (another framing: its answer may differ):';
+
+/**
+ * How to reproduce a case record, as lines: its curl line, or where curl falls short, the note and the script first
+ * (the curl line of a body without framing sends a framed one, and got 201 where the request had 400: ts-rest probe),
+ * then the nearest curl line.
+ */
 export function reproduceLines(r: {
   readonly curl: string;
   readonly curlGap?: string;
   readonly script?: string;
 }): string[] {
   return r.curlGap !== undefined && r.script !== undefined
-    ? [r.curl, `# ${scriptNote(r.curlGap)}`, r.script]
+    ? [`# ${scriptNote(r.curlGap)}`, r.script, `# ${NEAREST_CURL}`, r.curl]
     : [r.curl];
 }

@@ -500,6 +500,11 @@ describe('plainness: the example a problem shows', () => {
       'no member named as another in another case, though longer (Go folds case: a second bug, go-restful probe)',
     ],
     [
+      { label: 'valid/minimal', contentType: 'application/json', body: '{"brand":"b","type":"Battery"}' },
+      { label: 'valid/enum/type/EV', contentType: 'application/json', body: '{"brand":"b","type":"EV"}' },
+      'the minimal request, though longer (where a reader starts: ts-rest probe)',
+    ],
+    [
       { contentType: 'application/json', body: '{"brand":"conformance-brand","type":"Battery","name":"n"}' },
       { contentType: 'application/json', body: '{"brand":null,"type":"Battery"}' },
       'no null member, though more fields (a null example reads as "null refused")',

@@ -112,7 +112,7 @@ describe('describeProblem', () => {
     );
   });
 
-  it('says the due status of its status check, not a schema the accepted answer also broke (fasthttp probe)', () => {
+  it('says a due status, not a schema the accepted answer also broke (fasthttp probe)', () => {
     const p = {
       received: '201',
       scope: 'malformed',
@@ -136,6 +136,22 @@ describe('describeProblem', () => {
       classes: ['malformed/transfer-coding/xchunked'],
     };
     expect(describeProblem(p, example).due).toBe('400 or 411 or 501');
+    // A 413 to a valid request: named by the undocumented status, due the row's 201, not every status the profile knows.
+    const limit = {
+      ...p,
+      received: '413',
+      failures: [
+        {
+          check: 'status-is-allowed',
+          kind: 'undocumented-status',
+          message: 'm',
+          documented: [201, 400, 401],
+          rule: 'r',
+        },
+        { check: 'valid-is-created', kind: 'unexpected-status', message: 'm', documented: [201], rule: 'c' },
+      ],
+    };
+    expect(describeProblem(limit, example).due).toBe('201');
   });
 
   it('says the status due to its example, not to the case that found the problem first', () => {
