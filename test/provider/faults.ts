@@ -2604,6 +2604,22 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'error-json-concatenated',
+    area: 'response-schema',
+    caughtBy: ['response-schema-conformance'],
+    description:
+      'The 400 body is JSON text built by concatenation, with a hand-written escaper that escapes quotes and forgets backslashes: a message that names an unknown member with a backslash in its name is no JSON (RFC 8259 §7).',
+    apply: (b) => ({
+      ...b,
+      badRequest: (issues) =>
+        textReply(
+          400,
+          'application/json',
+          `{"errors":[${issues.map((i) => `{"code":"${i.code}","description":null,"message":"${i.message.replaceAll('"', '\\"')}"}`).join(',')}]}`,
+        ),
+    }),
+  },
+  {
     name: 'router-404-unlisted-methods',
     area: 'wrong-answer',
     caughtBy: ['method-is-not-allowed'],

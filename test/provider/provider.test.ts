@@ -632,6 +632,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   },
   'router-404-unlisted-methods': { call: { method: 'PROPFIND' }, status: 405 },
   'route-errors-as-dict-repr': { call: { method: 'GET' }, status: 405 },
+  'error-json-concatenated': invalid({ body: { ...ok, 'a"b\\s': 1 } }),
   'authorization-name-case-sensitive': valid(
     {},
     { body: ok, auth: null, fields: [['authorization', `Bearer ${TOKEN}`]] },
