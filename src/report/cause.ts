@@ -5,6 +5,7 @@ import type { Failure } from '../checks/types.ts';
 import type { TestCase } from '../generators/case.ts';
 import { curlGap } from './script.ts';
 import { MINIMAL_LABEL } from '../generators/space/bodies.ts';
+import { RESERVED_NAMES } from '../generators/violations/additionalProperties.ts';
 
 /** One cause found in one case: what a problem is made of. */
 export interface Cause {
@@ -402,7 +403,10 @@ export function plainness(
   // `"":…` is shorter still, and reads as a riddle (hug probe).
   // `"TYPE"` beside `"type"` is an unknown member to the spec, and a second bug to stacks that fold case (go-restful).
   const caseTwin = keys.some((k) => keys.some((o) => o !== k && o.toLowerCase() === k.toLowerCase()));
-  const objectModel = caseTwin || keys.some((k) => k === '' || k === 'prototype' || k in Object.prototype) ? 1 : 0;
+  // `_method: DELETE` is shorter than the plain unknown member, and reads as a method-override bug (fastify-zod probe).
+  const reserved = keys.some((k) => RESERVED_NAMES.includes(k));
+  const objectModel =
+    caseTwin || reserved || keys.some((k) => k === '' || k === 'prototype' || k in Object.prototype) ? 1 : 0;
   // `{"brand":null,…}` shown for a refusal of a missing `properties` read as "null brand refused" (h3 with valibot).
   const nulls = entries.filter(([, v]) => v === null).length;
   // The required members only is where a reader starts: `{"brand":…,"type":"EV"}` (valid/enum/type/EV) is shorter than

@@ -129,7 +129,16 @@ export function createTally(
   /** Warnings by key; an advisory one keeps its class and the first of its labels (the same in every run). */
   const warnings = new Map<
     string,
-    { code: string; rule: string; message: string; count: number; where?: string; example?: string }
+    {
+      code: string;
+      rule: string;
+      message: string;
+      count: number;
+      where?: string;
+      example?: string;
+      /** 1 while the example is an advisory case's: a plain case replaces it. */
+      exampleEdge?: number;
+    }
   >();
   // Sorted: the order answers came in depends on the concurrency, the list must not.
   const warningLines = () =>
@@ -265,12 +274,18 @@ export function createTally(
       count: 0,
       // A finding the same in every class still names a case of it, the first in order (a 405 without Allow: which method).
       ...(where === undefined ? (same ? { example: c.label } : {}) : { where, example: c.label }),
+      exampleEdge: c.advisory === undefined ? 0 : 1,
     };
     w.count++;
     // The message and the example a line shows are the first in order, not the first answered: the same line in
     // every run.
     if (f.message < w.message) w.message = f.message;
-    if (w.example !== undefined && c.label < w.example) w.example = c.label;
+    // A class that is not advisory first (`auth/none`, not `auth/access-token-in-query`: fastify-type-provider-zod probe).
+    const edge = c.advisory === undefined ? 0 : 1;
+    if (w.example !== undefined && (edge < (w.exampleEdge ?? 1) || (edge === w.exampleEdge && c.label < w.example))) {
+      w.example = c.label;
+      w.exampleEdge = edge;
+    }
     warnings.set(key, w);
   };
 

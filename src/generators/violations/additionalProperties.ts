@@ -6,6 +6,21 @@ import { interleave } from '../order.ts';
 import { canonicalValue, jsonValueArb } from '../values.ts';
 import { randomDraft, rootViolation, type Body, type InvalidCandidate, type ViolationKind } from './kind.ts';
 
+/**
+ * Names a framework keeps for itself beside the body's members: a method override (Laravel's and Symfony's
+ * `_method`, Slim's `_METHOD`), the router's own (Rails' `controller`, `action`), what hug injects (`request`,
+ * `response`) and Python's `self`. An example that shows one reads as that framework's bug, not as an unknown member.
+ */
+export const RESERVED_NAMES: readonly string[] = [
+  '_method',
+  'controller',
+  'action',
+  '_METHOD',
+  'request',
+  'response',
+  'self',
+];
+
 export const additionalProperties: ViolationKind = {
   keyword: 'additionalProperties',
   property: 'invalid/additionalProperties',
@@ -38,15 +53,9 @@ export const additionalProperties: ViolationKind = {
     // never report as unpermitted).
     // And the names of what a framework injects beside the body's members (hug passes `request` and `response` in the
     // namespace it maps the members into, and overwrites them: never seen as unknown).
-    const overrides = [
-      ...additional('_method', '_method', 'DELETE'),
-      ...additional('controller', 'controller', 'conformance'),
-      ...additional('action', 'action', 'conformance'),
-      ...additional('_METHOD', '_METHOD', 'DELETE'),
-      ...additional('request', 'request', 'conformance'),
-      ...additional('response', 'response', 'conformance'),
-      ...additional('self', 'self', 'conformance'),
-    ];
+    const overrides = RESERVED_NAMES.flatMap((name) =>
+      additional(name, name, name.toLowerCase() === '_method' ? 'DELETE' : 'conformance'),
+    );
     // The whole body again, inside a member named after the resource: a stack that unwraps a body (Rails'
     // wrap_parameters leaves one that already has its key alone, and the controller reads the inner one) creates it.
     const wrapped = wrappers(model).flatMap((name) => additional(`wrapped/${name}`, name, { ...all }));

@@ -500,6 +500,11 @@ describe('plainness: the example a problem shows', () => {
       'no member named as another in another case, though longer (Go folds case: a second bug, go-restful probe)',
     ],
     [
+      { contentType: 'application/json', body: '{"brand":"b","type":"EV","conformanceExtra":"conformance"}' },
+      { contentType: 'application/json', body: '{"brand":"b","type":"EV","_method":"DELETE"}' },
+      'no member a framework keeps for itself, though longer (it reads as a method override: fastify-zod probe)',
+    ],
+    [
       { label: 'valid/minimal', contentType: 'application/json', body: '{"brand":"b","type":"Battery"}' },
       { label: 'valid/enum/type/EV', contentType: 'application/json', body: '{"brand":"b","type":"EV"}' },
       'the minimal request, though longer (where a reader starts: ts-rest probe)',

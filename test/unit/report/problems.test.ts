@@ -215,6 +215,15 @@ describe('evidenceOf', () => {
       [{ where: 'answer data.entity.information.name', received: '"i"', due: '"n" (as sent)' }],
     ],
     [
+      'a field the problem names in other cases that this example echoes as sent: not shown (fastify-zod probe)',
+      withExchange(
+        '{"brand":"","pairingCode":"é"}',
+        '{"data":{"entity":{"information":{"brand":"","pairingCode":"Ã©"}}}}',
+        { received: '201', due: '', at: ['/data/entity/information/brand', '/data/entity/information/pairingCode'] },
+      ),
+      [{ where: 'answer data.entity.information.pairingCode', received: '"Ã©"', due: '"é" (as sent)' }],
+    ],
+    [
       'a number beyond the double range sent (1e400): shown as Infinity, never as JSON.stringify’s null',
       withExchange('{"properties":{"n":1e400}}', '{"data":{"entity":{"properties":{"n":"Infinity"}}}}', {
         received: '201',
