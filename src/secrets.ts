@@ -96,11 +96,16 @@ export function isProbeCredential(value: string): boolean {
   return value === authorizationFor('wrong', '') || value === authorizationFor('basic', '');
 }
 
+/** Auth schemes of the IANA registry (RFC 9110 §16.4) a value may be alone, with nothing after them. */
+const SCHEMES_ALONE = /^\s*(?:basic|bearer|digest|negotiate|ntlm|token)\s*$/i;
+
 /** A credential header's value as shown: its auth scheme kept (`Bearer [REDACTED]`), everything else redacted. */
 export function redactHeaderValue(name: string, value: string): string {
   const lower = name.toLowerCase();
   if (!SECRET_HEADERS.has(lower)) return value;
   if (lower === 'authorization' || lower === 'proxy-authorization') {
+    // A registered scheme alone holds no credentials (auth/scheme-only): shown, or a curl line sends the token instead.
+    if (SCHEMES_ALONE.test(value)) return value;
     const scheme = /^\s*([A-Za-z0-9!#$%&'*+.^_`|~-]+)\s/.exec(value)?.[1];
     return scheme === undefined ? REDACTED : `${scheme} ${REDACTED}`;
   }

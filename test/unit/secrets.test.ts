@@ -85,7 +85,10 @@ describe('redactHeaderValue (by structure)', () => {
   it.each([
     ['Authorization', 'Bearer x', 'Bearer [REDACTED]'],
     ['authorization', 'bearer x', 'bearer [REDACTED]'],
-    ['authorization', 'Bearer ', 'Bearer [REDACTED]'],
+    // A scheme alone holds no credentials: shown as sent, so that a curl line and a replay send it again.
+    ['authorization', 'Bearer ', 'Bearer '],
+    ['authorization', 'Bearer', 'Bearer'],
+    ['authorization', 'Token', 'Token'],
     ['authorization', 'x', '[REDACTED]'],
     ['authorization', '', '[REDACTED]'],
     ['Proxy-Authorization', 'Basic dXNlcjpwYXNz', 'Basic [REDACTED]'],
