@@ -395,7 +395,11 @@ export function plainness(
   const edge = c.advisory === undefined && !(c.label?.startsWith('preflight/') ?? false) ? 0 : 1;
   const media = c.contentType === undefined || /^application\/json$/i.test(c.contentType) ? 0 : 1;
   // A lone surrogate written `\ud800` is ASCII text, and still the example of a dropped returnUrl sent a Unicode hunt.
-  const ascii = /^[\u0020-\u007e]*$/.test(body) && !/\\u(?!00[0-7])[0-9a-f]{4}/i.test(body) ? 0 : 1;
+  // Characters no one sees (zero-width, bidi marks) are plainer last: accents show what a latin1 reader did, a
+  // zero-width joiner does not (Python http.server probe).
+  const text = value === undefined ? body : (JSON.stringify(value) ?? body);
+  const visible = /[\p{Cf}\u2028\u2029]/u.test(text) ? 2 : 1;
+  const ascii = /^[\u0020-\u007e]*$/.test(body) && !/\\u(?!00[0-7])[0-9a-f]{4}/i.test(body) ? 0 : visible;
   const entries: [string, unknown][] =
     value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : [];
   const keys = entries.map(([k]) => k);

@@ -480,6 +480,11 @@ describe('plainness: the example a problem shows', () => {
       'no query string first (a member in it reads as a query-string bug)',
     ],
     [
+      { contentType: 'application/json', body: '{"a":"café","b":"x"}' },
+      { contentType: 'application/json', body: '{"a":"a\u200db"}' },
+      'characters one sees before ones no one does (a zero-width joiner), though longer',
+    ],
+    [
       { contentType: 'application/json', body: '{"a":"xx\\u0041","b":2}' },
       { contentType: 'application/json', body: '{"a":"x\\ud800"}' },
       'an escape of a character beyond ASCII is not ASCII either',
