@@ -2,7 +2,7 @@
 // summary a person can act on. Only the CLI prints; the engine reports through `RunHooks`.
 import type { Report, ReportedFailure, ReportedProblem } from '../report/model.ts';
 import { problemMarks } from '../report/baseline.ts';
-import { problemDetails, problemHeadline, problemRules, problemScope } from '../report/problems.ts';
+import { freshNote, problemDetails, problemHeadline, problemRules, problemScope } from '../report/problems.ts';
 import { repeatCommand, repeatNote } from '../report/repeat.ts';
 import { fixtureLines, pacingLine, tlsLine } from '../report/sending.ts';
 import { tokenCurl } from '../report/curl.ts';
@@ -133,6 +133,7 @@ function problemLines(r: Report, p: ReportedProblem): string[] {
     `${p.id}${marks.length ? ` [${marks.join(', ')}]` : ''} ${visible(problemHeadline(p))} · ${problemScope(p)}`,
     ...problemRules(p).map((r) => `    rule: ${r}`),
     `    ${p.shrunk ? 'smallest example (shrunk)' : 'smallest example'}: case ${ex.case.id} ${ex.case.label} · details ${problemDetails(p)}`,
+    ...[freshNote(p)].filter((x) => x !== undefined).map((x) => `    ${x}`),
     ...reproduce(ex).map((l) => `    ${l}`),
   ];
 }

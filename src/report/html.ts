@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { CaseRecord, CheckSummary, Report, ReportedFailure, ReportedProblem } from './model.ts';
 import { problemMarks } from './baseline.ts';
-import { evidenceOf, problemHeadline, problemRules, problemScope } from './problems.ts';
+import { evidenceOf, freshNote, problemHeadline, problemRules, problemScope } from './problems.ts';
 import { repeatCommand, repeatNote } from './repeat.ts';
 import { viewOf } from './view.ts';
 import { curlBlockOf, curlTlsOf, tokenCurl, type CurlTls } from './curl.ts';
@@ -151,7 +151,7 @@ function problemSection(p: ReportedProblem, open: boolean, marks: readonly strin
       .join(' ') + (p.failures.length > 20 ? ` and ${p.failures.length - 20} more` : '');
   const exchange = `<div class="exchange"><div><div class="label">${p.shrunk ? 'Smallest request (shrunk)' : 'Smallest request'}</div><pre>${t(request)}</pre></div><div><div class="label">Answer${note}</div><pre>${t(response)}</pre></div></div>
 <div class="label">Reproduce</div>
-${reproduce(p.id, ex, tls)}`;
+${freshNote(p) === undefined ? '' : `<p><strong>${t(freshNote(p) ?? '')}</strong></p>\n`}${reproduce(p.id, ex, tls)}`;
   return `<section class="problem" id="${a(p.id)}">
 <header><span class="id">${t(p.id)}</span><span class="headline">${t(problemHeadline(p))}</span><span class="tag">${t(problemScope(p))}</span>${marks.map((m) => `<span class="flag ${m === 'new' ? 'expired' : 'stale'}">${t(m)}</span>`).join('')}</header>
 <ul>${problemRules(p)

@@ -1,7 +1,7 @@
 // junit.xml: the report as CI systems read it (GitHub, GitLab, Jenkins, Azure): one testsuite per check, one testcase per
 // check and case class label, a failing testcase per unwaived failure, a skipped one per waived failure.
 import type { CaseRecord, CheckSummary, Report, ReportedFailure, ReportedProblem } from './model.ts';
-import { problemDetails, problemHeadline, problemRules, problemScope } from './problems.ts';
+import { freshNote, problemDetails, problemHeadline, problemRules, problemScope } from './problems.ts';
 import { repeatCommand } from './repeat.ts';
 import { viewOf } from './view.ts';
 import { escapeMarkup, escapeText } from './text.ts';
@@ -64,6 +64,7 @@ function problemText(p: ReportedProblem): string {
     `classes: ${p.classes.join(', ')}`,
     `details: ${problemDetails(p, 50)}`,
     `${p.shrunk ? 'smallest example (shrunk)' : 'smallest example'}: case ${p.example.case.id} (${p.example.case.label})`,
+    ...[freshNote(p)].filter((x) => x !== undefined),
     '',
     ...exchangeLines(p.example),
   ].join('\n');

@@ -2,7 +2,7 @@
 // verdict, what to fix first with its curl line, the checks table; capped, with a link to report.html for the rest.
 import type { CaseRecord, Report, ReportedFailure, ReportedProblem } from './model.ts';
 import { problemMarks } from './baseline.ts';
-import { evidenceOf, problemHeadline, problemRules, problemScope } from './problems.ts';
+import { evidenceOf, freshNote, problemHeadline, problemRules, problemScope } from './problems.ts';
 import { repeatCommand } from './repeat.ts';
 import { fixtureLines, pacingLine, tlsLine } from './sending.ts';
 import { curlBlockOf, tokenCurl, type CurlTls, curlTlsOf } from './curl.ts';
@@ -93,7 +93,8 @@ function problemEntry(p: ReportedProblem, marks: readonly string[], htmlLink: st
       const [check, ...rule] = x.split(' ');
       return `${code(check)} rule ${code(rule.join(' '))}  `;
     }),
-    `${p.shrunk ? 'smallest example (shrunk)' : 'smallest example'}: case ${code(ex.case.id)} ${code(ex.case.label)}`,
+    `${p.shrunk ? 'smallest example (shrunk)' : 'smallest example'}: case ${code(ex.case.id)} ${code(ex.case.label)}${freshNote(p) === undefined ? '' : '  '}`,
+    ...[freshNote(p)].filter((x) => x !== undefined).map((x) => `**${text(x)}**`),
     ...evidenceOf(p).flatMap((e, i) => [
       ...(i === 0 ? [''] : []),
       `- ${text(e.where)}: received ${code(e.received)}, due ${code(e.due)}`,

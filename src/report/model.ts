@@ -172,6 +172,12 @@ export interface ReportedProblem {
   readonly example: CaseRecord;
   /** True when the example was shrunk against the target. */
   readonly shrunk: boolean;
+  /**
+   * What the example got when sent again at the end of the run on a connection of its own, where that is not what it
+   * got in the run (`201` to a request answered 400 there): the answer depended on what came before it on its
+   * connection (a body left unread, a buffer not reset, a per-connection cache). The problem stays a problem.
+   */
+  readonly freshConnection?: string;
   /** Set when the run's baseline lists it (`run --baseline`): reported, not failing the run. */
   readonly baselined?: true;
 }

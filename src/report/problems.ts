@@ -206,7 +206,8 @@ export function describeProblem(
   if (p.scope === CREDENTIALS_SCOPE)
     return {
       title: cut(`the run’s credentials refused: status ${received} to the requests that carried them`),
-      due: '201 to a valid request',
+      // The example is a valid request (the plainest), to which 201 is due; no field is to blame.
+      due: '201',
     };
   if (STATUS_KINDS.has(primary.kind) && due) {
     const where = p.scope
@@ -288,6 +289,16 @@ export function mergeProblems(
     id: `P${i + 1}`,
     failures: failuresOf(p, failures),
   }));
+}
+
+/**
+ * What a problem's example got on a connection of its own where that differs (`ReportedProblem.freshConnection`), in
+ * words: the run's answer came from what was before it on its connection, which its curl line does not send.
+ */
+export function freshNote(p: Pick<ReportedProblem, 'freshConnection' | 'received'>): string | undefined {
+  return p.freshConnection === undefined
+    ? undefined
+    : `sent again alone on a connection of its own, this request got ${p.freshConnection}, not ${p.received}: the answer likely depended on what came before it on its connection (a body left unread, a buffer not reset, a per-connection cache), so its curl line may not show the problem`;
 }
 
 /** How far a problem reaches, for people: `140 cases in 70 classes`. */

@@ -62,6 +62,8 @@ export interface TalliedProblem {
   ex: Exchange;
   plain: readonly number[];
   shrunk: boolean;
+  /** What the example got when sent again on a connection of its own, where that differs (`Tally.noteFresh`). */
+  fresh?: string;
 }
 
 /** What a tally accumulated over a run: plain counts and collections, nothing derived. */
@@ -292,5 +294,6 @@ function toProblem(
       .sort((a, b) => Number(a.slice(1)) - Number(b.slice(1))),
     example,
     shrunk: p.shrunk,
+    ...(p.fresh === undefined ? {} : { freshConnection: p.fresh }),
   };
 }

@@ -6,6 +6,7 @@ import { profileFor, type OperationProfile } from '../checks/profile.ts';
 import { PROFILE_ONLY_STATUSES } from '../checks/rules.ts';
 import { judge, type Judged } from '../checks/judge.ts';
 import type { TestCase } from '../generators/case.ts';
+import { onConnectionOfItsOwn } from '../generators/space/wire.ts';
 import { createCoverage, planCases, shrinkCase, type PlanOptions } from '../generators/index.ts';
 import { modelFor } from '../generators/model.ts';
 import { caseSource, startFeed, WORKER_THRESHOLD, type CaseSource, type Feed } from './feed.ts';
@@ -135,6 +136,7 @@ async function runWith(
     if (planned.applier) await probeFixtures(run, planned.applier);
     const sent = await sendPlan(run, source, run.judgesProbes ? preflight.results.length : 0);
     await shrinkPhase(run);
+    await confirmPhase(run);
     return finish(run, {
       started,
       complete: preflight.complete && sent.complete,
@@ -370,6 +372,24 @@ async function shrinkPhase(run: Run): Promise<void> {
       const ex = await run.send(smallest);
       if (ex) tally.replaceExample(p, smallest, ex, run.judge(smallest, ex));
     }
+  }
+}
+
+/** How many problems' examples are sent again on a connection of their own: one request each. */
+const MAX_CONFIRMS = 5;
+
+/**
+ * Confirm: the example of each of the first problems sent again on a connection of its own. An answer that differs
+ * says the run's depended on what came before it on its connection (an unread body, a buffer not reset, Jetty's
+ * header cache): a curl line, which opens a connection of its own, would not show it (three probes; the problem stays).
+ */
+async function confirmPhase(run: Run): Promise<void> {
+  for (const p of run.tally.confirmable().slice(0, MAX_CONFIRMS)) {
+    if (run.session.stopped()) break;
+    const alone = onConnectionOfItsOwn(p.case);
+    if (alone === undefined) continue;
+    const ex = await run.send(alone);
+    if (ex) run.tally.noteFresh(p, ex);
   }
 }
 

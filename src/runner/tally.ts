@@ -89,6 +89,12 @@ export function createTally(
   const problems = new Map<string, TalliedProblem>();
   const pending = new Map<string, TalliedProblem>();
   const shrunk = new Map<string, Pick<TalliedProblem, 'case' | 'ex' | 'plain' | 'shrunk' | 'exampleFailures'>>();
+  // What a problem's example got on a connection of its own, where it differs from the run's answer.
+  const fresh = new Map<string, string>();
+  const freshOf = (signature: string): { fresh?: string } => {
+    const got = fresh.get(signature);
+    return got === undefined ? {} : { fresh: got };
+  };
   // Valid requests sent, and those answered 2xx: a run where none was is one bug however many families it spans.
   let validSent = 0;
   let validAnswered = 0;
@@ -124,6 +130,7 @@ export function createTally(
     ).map((p) => ({
       ...p,
       ...shrunk.get(p.signature),
+      ...freshOf(p.signature),
     }));
   };
   /** Warnings by key; an advisory one keeps its class and the first of its labels (the same in every run). */
@@ -373,6 +380,20 @@ export function createTally(
           !p.baselined &&
           !p.parts.some((x) => x.startsWith('response-is-received ')),
       );
+    },
+    /**
+     * Problems whose example went over a kept-alive connection (not written byte by byte, which is always on one of
+     * its own) and got an answer, not a lost one (a timeout re-sent is only more waiting), most cases first.
+     */
+    confirmable(): readonly TalliedProblem[] {
+      return orderProblems(problemList()).filter(
+        (p) => p.case.wire === undefined && !p.baselined && !LOST.has(p.received) && p.received !== 'rate-limited',
+      );
+    },
+    /** The example of a problem sent again on a connection of its own: noted where its answer differs. */
+    noteFresh(p: TalliedProblem, ex: Exchange) {
+      const got = ex.response ? String(ex.response.status) : ex.error?.kind;
+      if (got !== undefined && got !== p.received) fresh.set(p.signature, got);
     },
     /** Whether an exchange shows the problem still: a cause of the same core (the same answer, failing the same way). */
     showsProblem(p: TalliedProblem, c: TestCase, ex: Exchange, judged: readonly Judged[]): boolean {

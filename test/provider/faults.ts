@@ -2620,6 +2620,26 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'connection-buffer-not-reset',
+    area: 'transport',
+    caughtBy: ['valid-is-created'],
+    description:
+      "A request buffer kept per connection is not reset after an answer (libmicrohttpd's upload_data accumulated in a connection's context): every second POST on a kept-alive connection is read after the previous body and refused with 400, while a request on a connection of its own, as curl sends it, is created.",
+    apply: (b) => {
+      const served = new WeakMap<object, number>();
+      return {
+        ...b,
+        admit: (req) => {
+          const n = (served.get(req.socket) ?? 0) + 1;
+          served.set(req.socket, n);
+          return n % 2 === 0
+            ? jsonReply(400, singleError('InvalidJson', "end of file expected near '{'"))
+            : b.admit(req);
+        },
+      };
+    },
+  },
+  {
     name: 'router-404-unlisted-methods',
     area: 'wrong-answer',
     caughtBy: ['method-is-not-allowed'],

@@ -498,6 +498,8 @@ interface Witness {
   status: number;
   /** Send it twice (ids must differ). */
   twice?: boolean;
+  /** Send it this many times, one after another (fetch keeps the connection alive between them). */
+  times?: number;
   /** Between the two: a pause, and members the second body changes. */
   pauseMs?: number;
   second?: Obj;
@@ -632,6 +634,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   },
   'router-404-unlisted-methods': { call: { method: 'PROPFIND' }, status: 405 },
   'route-errors-as-dict-repr': { call: { method: 'GET' }, status: 405 },
+  'connection-buffer-not-reset': { ...valid(), times: 4 },
   'error-json-concatenated': invalid({ body: { ...ok, 'a"b\\s': 1 } }),
   'authorization-name-case-sensitive': valid(
     {},
@@ -753,7 +756,7 @@ async function judge(url: string, w: Witness): Promise<string[]> {
   const ids = new Set<unknown>();
   const seen = new Set<string>();
   const problems: string[] = [];
-  for (let i = 0; i < (w.twice === true ? 2 : 1); i += 1) {
+  for (let i = 0; i < (w.times ?? (w.twice === true ? 2 : 1)); i += 1) {
     let answer: Answer;
     if (i > 0 && w.pauseMs !== undefined) await new Promise((r) => setTimeout(r, w.pauseMs));
     const call = i > 0 && w.second ? { ...w.call, body: { ...obj(w.call.body), ...w.second } } : w.call;

@@ -597,7 +597,7 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     'a 405 whose body is a Python dict’s repr under application/json (Bottle’s error handler)',
     [
       'RFC 9110 §8.3',
-      "405 is labelled application/json but its body is not JSON (Expected property name or '}' in JSON at position 1 (line 1 column 2))",
+      "an answer labelled application/json is not JSON (Expected property name or '}' in JSON at position 1 (line 1 column 2))",
     ],
   ],
   [
@@ -610,7 +610,7 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     'an HTML page under a +json type',
     [
       'RFC 9110 §8.3',
-      '401 is labelled application/problem+json; charset=utf-8 but its body is not JSON (Unexpected token \'<\', "<html><bod"... is not valid JSON)',
+      'an answer labelled application/problem+json; charset=utf-8 is not JSON (Unexpected token \'<\', "<html><bod"... is not valid JSON)',
     ],
   ],
   [
@@ -649,7 +649,18 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     'a 400 to another method: no answer of the operation, so no other check reads it',
     [
       'RFC 9110 §8.3',
-      '400 is labelled application/json but its body is not JSON (Unexpected token \'b\', "bad request" is not valid JSON)',
+      'an answer labelled application/json is not JSON (Unexpected token \'b\', "bad request" is not valid JSON)',
+    ],
+  ],
+  [
+    'labelled-json-is-json',
+    kase('empty-body', { label: 'empty-body/no-framing', httpLayer: true }),
+    answer(400, '<html>Bad Request</html>', { 'content-type': 'application/json' }),
+    'fail:mislabelled-json',
+    'a 400 the HTTP layer may have given: the schema check skips it, so this one reads it (regression probe)',
+    [
+      'RFC 9110 §8.3',
+      'an answer labelled application/json is not JSON (Unexpected token \'<\', "<html>Bad "... is not valid JSON)',
     ],
   ],
   ['response-schema-conformance', kase('valid'), answer(201, {}), 'pass', '{} is a valid OnboardingRequest'],

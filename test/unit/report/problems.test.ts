@@ -2,7 +2,7 @@
 // against due; a data table of problems and what their example shows.
 import { describe, expect, it } from 'vitest';
 import type { ReportedProblem } from '../../../src/report/model.ts';
-import { describeProblem, evidenceOf, problemHeadline, valueAt } from '../../../src/report/problems.ts';
+import { describeProblem, evidenceOf, freshNote, problemHeadline, valueAt } from '../../../src/report/problems.ts';
 import { fixtureReport } from './fixture.ts';
 
 const base = fixtureReport().problems![0];
@@ -316,5 +316,14 @@ describe('evidenceOf', () => {
     const deep = '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000);
     expect(valueAt(deep, '/a/a/a')).toMatchObject({ a: expect.anything() });
     expect(valueAt('not json', '/a')).toBeUndefined();
+  });
+});
+
+describe('freshNote', () => {
+  it('says an answer depended on its connection only where the example got another one alone', () => {
+    expect(freshNote({ received: '400' })).toBeUndefined();
+    expect(freshNote({ received: '400', freshConnection: '201' })).toBe(
+      'sent again alone on a connection of its own, this request got 201, not 400: the answer likely depended on what came before it on its connection (a body left unread, a buffer not reset, a per-connection cache), so its curl line may not show the problem',
+    );
   });
 });

@@ -690,6 +690,30 @@ describe('createTally: a problem is a cause (issue #24)', () => {
     ]);
   });
 
+  it('notes what a problem’s example got on a connection of its own where it differs, and offers no raw example', () => {
+    // Arrange: a buffer not reset per connection refuses a valid request the run sent on a kept-alive connection.
+    const t = tallyOf();
+    const c = valid('b1', 'valid/minimal', '{"type":"EV"}');
+    const raw = {
+      ...valid('b2', 'valid/framing/chunked', '{"type":"EV"}'),
+      wire: { framing: 'chunked' as const, headers: [] },
+    };
+    oneCreated(t);
+    t.record(c, answer(c, 400), [judged('valid-is-created', notCreated(400))], 1);
+    t.record(raw, answer(raw, 500), [judged('not-a-server-error', SERVER)], 2);
+    // Act
+    const offered = t.confirmable();
+    for (const p of offered) t.noteFresh(p, answer(p.case, 201));
+    const r = t.report(META);
+    // Assert: the raw example went alone already; the other got 201 alone, and the problem stays.
+    expect(offered.map((p) => p.case.id)).toEqual(['b1']);
+    expect(r.problems!.map((p) => [p.example.case.id, p.freshConnection])).toEqual([
+      ['b1', '201'],
+      ['b2', undefined],
+    ]);
+    expect(r.verdict).toBe('fails');
+  });
+
   it('makes one problem of a redirect where refusals are due, whatever the families (a route declared with a slash)', () => {
     // Arrange: Werkzeug answers 308 to the path without the slash, invalid bodies of two families included.
     const t = tallyOf();
