@@ -124,7 +124,10 @@ type Describable = {
  */
 export function describeProblem(
   p: Describable,
-  example: Pick<CaseRecord, 'request'> & { readonly case?: Pick<CaseRecord['case'], 'label' | 'violation'> },
+  example: Pick<CaseRecord, 'request'> & {
+    readonly case?: Pick<CaseRecord['case'], 'label' | 'violation'>;
+    readonly response?: Pick<NonNullable<CaseRecord['response']>, 'body'> | null;
+  },
   ruleValue: (pointer: string) => unknown = () => undefined,
 ): { title: string; due: string } {
   const { received, failures } = p;
@@ -223,7 +226,10 @@ export function describeProblem(
           : notAcceptableCore(received) !== undefined
             ? ' (not acceptable: a refusal of the Accept field)'
             : '';
-    return { title: cut(`status ${received}${limit} where ${due} is due${where}`), due };
+    // A success with nothing in it is what a writer that failed after the status sends (go-restful's pretty-printer
+    // on +Inf): the title says so, not only the answer below it.
+    const empty = /^2\d\d$/.test(received) && example.response?.body === '' ? ' (an empty body)' : '';
+    return { title: cut(`status ${received}${empty}${limit} where ${due} is due${where}`), due };
   }
   return { title: cut(primary.message), due };
 }

@@ -154,6 +154,20 @@ describe('describeProblem', () => {
     expect(describeProblem(limit, example).due).toBe('201');
   });
 
+  it('says a success came with an empty body (a writer that failed after the status: go-restful probe)', () => {
+    const p = {
+      received: '200',
+      scope: '',
+      failures: [{ check: 'valid-is-created', kind: 'unexpected-status', message: 'm', documented: [201], rule: 'r' }],
+      at: [],
+      classes: ['valid/number/max-double'],
+    };
+    expect(describeProblem(p, { ...example, response: { body: '' } }).title).toBe(
+      'status 200 (an empty body) where 201 is due',
+    );
+    expect(describeProblem(p, { ...example, response: { body: '{}' } }).title).toBe('status 200 where 201 is due');
+  });
+
   it('says the status due to its example, not to the case that found the problem first', () => {
     const row = (documented: number[]) => ({
       check: 'valid-is-created',
