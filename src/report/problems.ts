@@ -197,12 +197,19 @@ export function describeProblem(
     // `{}` and the string `"{}"` look alike at a glance. The type is the bug's, the same in every run.
     const sentType = jsonType(primary.documented);
     const gotType = jsonType(primary.received);
+    // Inside an object or an array the same: `{"n":"Infinity"}` for `{"n":1e400}` (Jackson) is a string for a number.
+    const inner =
+      primary.kind === 'echo-mismatch' && gotType === sentType
+        ? innerTypes(primary.documented, primary.received)
+        : undefined;
     const what =
       primary.documented === null
         ? 'a value where null or nothing was sent'
         : primary.kind === 'echo-mismatch' && primary.received != null && gotType !== sentType
           ? `${gotType} where ${sentType} was sent`
-          : 'not the value sent';
+          : inner !== undefined
+            ? `${inner.got} where ${inner.sent} was sent, inside it`
+            : 'not the value sent';
     return { title: withFields(at, (f) => `${f}: ${what} (${primary.check}, ${received})`), due };
   }
   // Valid, invalid and other requests alike: the credentials, not what each request was due (`mergeRefusedCredentials`).
@@ -318,6 +325,24 @@ function jsonType(v: unknown): string {
   if (v === null || v === undefined) return 'null';
   if (Array.isArray(v)) return 'an array';
   return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+}
+
+/**
+ * The JSON types of the first member or item, in document order, that the echo gives another type than was sent (both
+ * present, neither null); undefined when none does. Walked with a stack, 64 levels at most: values may nest deep.
+ */
+function innerTypes(sent: unknown, got: unknown): { sent: string; got: string } | undefined {
+  const stack: [unknown, unknown, number][] = [[sent, got, 0]];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const [a, b, depth] = item;
+    if (a === null || b === null || a === undefined || b === undefined) continue;
+    if (jsonType(a) !== jsonType(b)) return { sent: jsonType(a), got: jsonType(b) };
+    if (typeof a !== 'object' || depth >= 64) continue;
+    // Both are objects or both arrays here (their types are equal): indexing either by its own keys is safe.
+    const keys = Object.keys(a).reverse();
+    for (const k of keys) stack.push([(a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], depth + 1]);
+  }
+  return undefined;
 }
 
 /** Whether a problem's due answer is a status (`201`, `401 or 403`), not a value (an echo's, a schema keyword). */

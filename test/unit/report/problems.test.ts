@@ -89,6 +89,10 @@ describe('describeProblem', () => {
       'data.entity.properties: an array where an object was sent (echo-properties, 201)',
     );
     expect(title({ a: 1 }, { a: 2 })).toBe('data.entity.properties: not the value sent (echo-properties, 201)');
+    // Inside it too: Jackson echoes 1e400 as the string "Infinity" (RESTEasy probe).
+    expect(title({ a: [1, { n: Infinity }] }, { a: [1, { n: 'Infinity' }] })).toBe(
+      'data.entity.properties: a string where a number was sent, inside it (echo-properties, 201)',
+    );
   });
 
   it('names a violation of the body as a whole by its rule in words, with the classes', () => {
