@@ -130,7 +130,7 @@ export const OPTIONS = {
   },
   'max-requests': {
     value: 'N',
-    description: 'hard request budget, 429 retries and shrinking included',
+    description: 'hard request budget, 429 retries, shrinking and examples re-sent alone included',
     default: 'none',
     commands: RUN_REPLAY,
   },

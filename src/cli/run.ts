@@ -120,7 +120,7 @@ function printPlan(plan: RunPlan, target: string, io: Io, rate: number | undefin
   const width = Math.max(...Object.keys(plan.byClass).map((k) => k.length), 8);
   for (const [label, n] of Object.entries(plan.byClass)) io.out(`  ${label.padEnd(width)} ${String(n).padStart(7)}`);
   io.out(
-    `  ${'total'.padEnd(width)} ${String(plan.requests).padStart(7)} requests${plan.maxRequests !== undefined && plan.maxRequests < plan.requests ? ` (--max-requests stops the run after ${plan.maxRequests})` : ''}, before 429 retries and shrinking`,
+    `  ${'total'.padEnd(width)} ${String(plan.requests).padStart(7)} requests${plan.maxRequests !== undefined && plan.maxRequests < plan.requests ? ` (--max-requests stops the run after ${plan.maxRequests})` : ''}, before 429 retries, shrinking and examples re-sent alone`,
   );
   // The least the plan takes at the pace; 429 waits and shrinking add to it, a slow target more.
   const sent = Math.min(plan.requests, plan.maxRequests ?? Infinity);

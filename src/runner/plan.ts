@@ -11,14 +11,14 @@ import { buildValidators } from '../validators/index.ts';
 import type { RunOptions } from './run.ts';
 import { fixturesFor } from './fixtures.ts';
 
-/** What a run would send (`--dry-run`): requests per case class, before 429 retries and shrinking. */
+/** What a run would send (`--dry-run`): requests per case class, before 429 retries, shrinking and examples re-sent alone. */
 export interface RunPlan {
   readonly seed: number;
   readonly runs: number;
   readonly shard: ShardSpec | null;
   /** Requests per case class (the preflight probes and `fixture/<field>` probes included), over the whole plan. */
   readonly byClass: Readonly<Record<string, number>>;
-  /** Requests the run (this shard) would send, before 429 retries and shrinking. */
+  /** Requests the run (this shard) would send, before 429 retries, shrinking and examples re-sent alone. */
   readonly requests: number;
   readonly maxRequests: number | undefined;
   /**
