@@ -31,7 +31,7 @@ const SHAPES: readonly (readonly [RegExp, string])[] = [
   ],
   [
     /^[A-Z][a-z]{2} [A-Z][a-z]{2} \d{1,2} /,
-    'a date as the language prints it (JavaScript’s Date.toString), not RFC 3339',
+    'a date as a language prints it (JavaScript’s or Java’s Date.toString), not RFC 3339',
   ],
   [/^\d{9,13}(?:\.\d+)?$/, 'a number of seconds or milliseconds since the epoch, not RFC 3339'],
 ];

@@ -395,11 +395,12 @@ export function plainness(
   const edge = c.advisory === undefined && !(c.label?.startsWith('preflight/') ?? false) ? 0 : 1;
   const media = c.contentType === undefined || /^application\/json$/i.test(c.contentType) ? 0 : 1;
   // A lone surrogate written `\ud800` is ASCII text, and still the example of a dropped returnUrl sent a Unicode hunt.
-  // Characters no one sees (zero-width, bidi marks) are plainer last: accents show what a latin1 reader did, a
-  // zero-width joiner does not (Python http.server probe).
+  // Characters no one sees (zero-width, bidi marks, noncharacters, private use) are plainer last: accents show what a
+  // latin1 reader did, a zero-width joiner or U+FFFF does not (Python http.server and JDK HttpServer probes).
   // Read on the text, raw or escaped: a value 10,000 levels deep is no value to stringify again.
   const visible =
-    /[\p{Cf}\u2028\u2029]/u.test(body) || /\\u(?:00ad|061c|180e|200[b-f]|202[8-9a-e]|206[0-9a-f]|feff)/i.test(body)
+    /[\p{Cf}\p{Cn}\p{Co}\u2028\u2029]/u.test(body) ||
+    /\\u(?:00ad|061c|180e|200[b-f]|202[8-9a-e]|206[0-9a-f]|feff)/i.test(body)
       ? 2
       : 1;
   const ascii = /^[\u0020-\u007e]*$/.test(body) && !/\\u(?!00[0-7])[0-9a-f]{4}/i.test(body) ? 0 : visible;

@@ -22,7 +22,7 @@ describe('dateTimeShape', () => {
     [
       "JavaScript's Date.toString",
       'Fri Dec 04 2026 15:00:00 GMT+0000 (Coordinated Universal Time)',
-      'a date as the language prints it (JavaScript’s Date.toString), not RFC 3339',
+      'a date as a language prints it (JavaScript’s or Java’s Date.toString), not RFC 3339',
     ],
     ['epoch milliseconds', '1796396400000', 'a number of seconds or milliseconds since the epoch, not RFC 3339'],
     ['something else', 'yesterday', undefined],

@@ -485,6 +485,11 @@ describe('plainness: the example a problem shows', () => {
       'characters one sees before ones no one does (a zero-width joiner), though longer',
     ],
     [
+      { contentType: 'application/json', body: '{"a":"café","b":"x"}' },
+      { contentType: 'application/json', body: '{"a":"a\uffffb"}' },
+      'characters one sees before a noncharacter, though longer (JDK HttpServer probe)',
+    ],
+    [
       { contentType: 'application/json', body: '{"a":"xx\\u0041","b":2}' },
       { contentType: 'application/json', body: '{"a":"x\\ud800"}' },
       'an escape of a character beyond ASCII is not ASCII either',
