@@ -34,6 +34,9 @@ export interface Cause {
 /** What a target that went down, or hung, answers: nothing. */
 export const LOST: ReadonlySet<string> = new Set(['connection-reset', 'connection-refused', 'timeout']);
 
+/** A server error's status (RFC 9110 §15.6). */
+export const SERVER_ERROR = /^5\d\d$/;
+
 /** The scope of causes found in random cases only (no boundary problem of the same core). */
 export const RANDOM_SCOPE = 'random cases';
 
@@ -96,11 +99,11 @@ function scopeOf(c: Pick<TestCase, 'kind' | 'label' | 'family' | 'advisory' | 'a
   // A valid request's keeps its family: a long string and an emoji crash different code.
   // An empty body fails the JSON parser a malformed one fails (JSON.parse('') throws): one crash.
   // No answer is a crash too (an async auth middleware that never calls next: 20 problems, one per auth class).
-  if ((/^5\d\d$/.test(answer) || LOST.has(answer)) && c.kind !== 'valid')
+  if ((SERVER_ERROR.test(answer) || LOST.has(answer)) && c.kind !== 'valid')
     return c.kind === 'empty-body' ? 'malformed' : familyOf(c).split('/')[0];
   // A valid request a server may refuse (1e400, nesting 10,000 deep, urn:uuid, a byte-order mark) is refused by the
   // code that refuses invalid ones: a 500 to them is that handler's, one crash for all of them.
-  if (/^5\d\d$/.test(answer) && (c.advisory !== undefined || (c.accept?.includes(400) ?? false)))
+  if (SERVER_ERROR.test(answer) && (c.advisory !== undefined || (c.accept?.includes(400) ?? false)))
     return 'valid/refusable';
   const success = /^2\d\d$/.test(answer);
   // A redirect (Feathers' 303 with a Location) answers every valid request alike, as 200 for 201 does; so does a
@@ -119,7 +122,7 @@ function scopeOf(c: Pick<TestCase, 'kind' | 'label' | 'family' | 'advisory' | 'a
  * family.
  */
 function formerScopeOf(c: Pick<TestCase, 'kind' | 'label' | 'family'>, answer: string): string {
-  if (/^5\d\d$/.test(answer) && c.kind !== 'valid') return labelFamily(c).split('/')[0];
+  if (SERVER_ERROR.test(answer) && c.kind !== 'valid') return labelFamily(c).split('/')[0];
   if (c.kind === 'valid') return /^2\d\d$/.test(answer) ? '' : labelFamily(c);
   if (/^4\d\d$/.test(answer)) return '';
   if (c.kind === 'auth' && /^2\d\d$/.test(answer)) return 'auth';

@@ -149,9 +149,10 @@ function problemSection(p: ReportedProblem, open: boolean, marks: readonly strin
       .slice(0, 20)
       .map((id) => `<a href="#${a(id)}">${t(id)}</a>`)
       .join(' ') + (p.failures.length > 20 ? ` and ${p.failures.length - 20} more` : '');
+  const fresh = freshNote(p);
   const exchange = `<div class="exchange"><div><div class="label">${p.shrunk ? 'Smallest request (shrunk)' : 'Smallest request'}</div><pre>${t(request)}</pre></div><div><div class="label">Answer${note}</div><pre>${t(response)}</pre></div></div>
 <div class="label">Reproduce</div>
-${freshNote(p) === undefined ? '' : `<p><strong>${t(freshNote(p) ?? '')}</strong></p>\n`}${reproduce(p.id, ex, tls)}`;
+${fresh === undefined ? '' : `<p><strong>${t(fresh)}</strong></p>\n`}${reproduce(p.id, ex, tls)}`;
   return `<section class="problem" id="${a(p.id)}">
 <header><span class="id">${t(p.id)}</span><span class="headline">${t(problemHeadline(p))}</span><span class="tag">${t(problemScope(p))}</span>${marks.map((m) => `<span class="flag ${m === 'new' ? 'expired' : 'stale'}">${t(m)}</span>`).join('')}</header>
 <ul>${problemRules(p)

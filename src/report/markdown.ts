@@ -83,6 +83,7 @@ function failureEntry(f: ReportedFailure, htmlLink: string, tls: CurlTls): strin
 
 function problemEntry(p: ReportedProblem, marks: readonly string[], htmlLink: string, tls: CurlTls): string {
   const ex = p.example;
+  const fresh = freshNote(p);
   const classes =
     p.classes.slice(0, 5).map(code).join(', ') + (p.classes.length > 5 ? ` and ${p.classes.length - 5} more` : '');
   return [
@@ -93,8 +94,8 @@ function problemEntry(p: ReportedProblem, marks: readonly string[], htmlLink: st
       const [check, ...rule] = x.split(' ');
       return `${code(check)} rule ${code(rule.join(' '))}  `;
     }),
-    `${p.shrunk ? 'smallest example (shrunk)' : 'smallest example'}: case ${code(ex.case.id)} ${code(ex.case.label)}${freshNote(p) === undefined ? '' : '  '}`,
-    ...[freshNote(p)].filter((x) => x !== undefined).map((x) => `**${text(x)}**`),
+    `${p.shrunk ? 'smallest example (shrunk)' : 'smallest example'}: case ${code(ex.case.id)} ${code(ex.case.label)}${fresh === undefined ? '' : '  '}`,
+    ...(fresh === undefined ? [] : [`**${text(fresh)}**`]),
     ...evidenceOf(p).flatMap((e, i) => [
       ...(i === 0 ? [''] : []),
       `- ${text(e.where)}: received ${code(e.received)}, due ${code(e.due)}`,

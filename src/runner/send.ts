@@ -1,6 +1,6 @@
 // Sending one case as a run sends it: wire headers, the request budget and pace, 429s waited out, one credential
 // refresh on a 401, and the watch on a dead target. The session (`session.ts`) sends every case through here.
-import { fillTokens, hasTokenMark, type TestCase } from '../generators/case.ts';
+import { fillTokens, hasTokenMark, WIRE_TOKEN, type TestCase } from '../generators/case.ts';
 import { TOOL } from '../version.ts';
 import { authorizationFor, isProbeCredential, redactHeaderValue } from '../secrets.ts';
 import type { Credentials } from './credentials.ts';
@@ -16,6 +16,17 @@ export function caseHeaders(c: TestCase, token: string): Record<string, string> 
   const authorization = authorizationFor(c.auth, token);
   if (authorization !== undefined) h['authorization'] = authorization;
   return h;
+}
+
+/**
+ * A case sent through the HTTP client, as a raw message on a connection of its own (the raw sender writes `Connection:
+ * close`): the fields `caseHeaders` gives the client, in its order, the run's token as the raw sender's mark, the same
+ * body, nothing before it on the connection. Undefined for a raw case (always alone).
+ */
+export function onConnectionOfItsOwn(c: TestCase): TestCase | undefined {
+  if (c.wire !== undefined) return undefined;
+  // The body is the case's own (`Wire.bodyBase64` only where the bytes are not its UTF-8).
+  return { ...c, wire: { framing: 'length', headers: Object.entries(caseHeaders(c, WIRE_TOKEN)) } };
 }
 
 /** The wire headers of a case and their redacted twin (what reports show). */

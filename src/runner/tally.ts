@@ -17,6 +17,7 @@ import {
   plainer,
   plainness,
   RANDOM_SCOPE,
+  SERVER_ERROR,
   signatureOf,
   type Cause,
 } from '../report/cause.ts';
@@ -144,7 +145,7 @@ export function createTally(
       where?: string;
       example?: string;
       /** 1 while the example is an advisory case's: a plain case replaces it. */
-      exampleEdge?: number;
+      exampleEdge: number;
     }
   >();
   // Sorted: the order answers came in depends on the concurrency, the list must not.
@@ -289,7 +290,7 @@ export function createTally(
     if (f.message < w.message) w.message = f.message;
     // A class that is not advisory first (`auth/none`, not `auth/access-token-in-query`: fastify-type-provider-zod probe).
     const edge = c.advisory === undefined ? 0 : 1;
-    if (w.example !== undefined && (edge < (w.exampleEdge ?? 1) || (edge === w.exampleEdge && c.label < w.example))) {
+    if (w.example !== undefined && (edge < w.exampleEdge || (edge === w.exampleEdge && c.label < w.example))) {
       w.example = c.label;
       w.exampleEdge = edge;
     }
@@ -762,8 +763,6 @@ function mergeRefusalCrashes(problems: TalliedProblem[]): TalliedProblem[] {
   if (!problems.some((p) => crash(p) && p.case.kind === 'schema-violation')) return problems;
   return mergeByCore(problems, (p) => (crash(p) ? p.core : undefined), REFUSALS_SCOPE);
 }
-
-const SERVER_ERROR = /^5\d\d$/;
 
 /** How many random cases with a lost answer keep a record of their own (twice the default --give-up-after). */
 const LOST_KEPT = 16;

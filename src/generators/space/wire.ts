@@ -1,7 +1,6 @@
 /** Raw messages (`Wire`, ../case.ts): the header fields a case writes byte by byte, in the HTTP client's order. */
 import { TOOL } from '../../version.ts';
-import { authorizationFor } from '../../secrets.ts';
-import { WIRE_TOKEN, type TestCase, type Wire } from '../case.ts';
+import { WIRE_TOKEN, type Wire } from '../case.ts';
 
 /** The Authorization field the run's valid credentials make. */
 export const VALID_AUTHORIZATION = `Bearer ${WIRE_TOKEN}`;
@@ -31,22 +30,4 @@ export function wire(
   for (const a of f.authorization ?? [VALID_AUTHORIZATION]) headers.push(['Authorization', a]);
   headers.push(...(f.extra ?? []).map(([k, v]): [string, string] => [k, v]));
   return { ...framing, headers, ...(bytes === undefined ? {} : { bodyBase64: bytes.toString('base64') }) };
-}
-
-/**
- * A case sent through the HTTP client, as a raw message on a connection of its own (the raw sender writes `Connection:
- * close`): the fields the client writes, named as it names them (lower case, in its order), the same body, nothing
- * before it on the connection. Undefined for a raw case (always alone).
- */
-export function onConnectionOfItsOwn(c: TestCase): TestCase | undefined {
-  if (c.wire !== undefined) return undefined;
-  const authorization = authorizationFor(c.auth, WIRE_TOKEN);
-  const headers: [string, string][] = [
-    ['accept', 'application/json'],
-    ['user-agent', `${TOOL.name}/${TOOL.version}`],
-    ...(c.contentType === undefined ? [] : [['content-type', c.contentType] as [string, string]]),
-    ...(authorization === undefined ? [] : [['authorization', authorization] as [string, string]]),
-  ];
-  // The body is the case's own (`Wire.bodyBase64` only where the bytes are not its UTF-8).
-  return { ...c, wire: { framing: 'length', headers } };
 }
