@@ -1,13 +1,28 @@
-// The bytes of an HTTP/1.1 request written by hand (RFC 9112): shared by the raw sender, which writes them, and the
+// The bytes of an HTTP/1.1 (or 1.0) request written by hand (RFC 9112): shared by the raw sender, which writes them, and the
 // reports, whose script line writes the same bytes again. A leaf: any stage may import it.
 
-/** How a raw message's body is delimited, and how it is cut when chunked. */
+/** How a raw message is framed: its body delimited (and cut when chunked), its version, its Host field. */
 export interface Framing {
   readonly framing: 'length' | 'chunked' | 'none';
   /** Chunk sizes in order; the rest of the body goes in one last chunk. */
   readonly chunks?: readonly number[] | undefined;
   /** Appended to every chunk-size line, e.g. `;conformance=1` (RFC 9112 §7.1.1). */
   readonly chunkExtension?: string | undefined;
+  /** The request line's version when it is not HTTP/1.1 (RFC 9112 §2.3). */
+  readonly version?: '1.0' | undefined;
+  /** No Host field: HTTP/1.0 does not require one; HTTP/1.1 does, and a server MUST answer 400 (RFC 9112 §3.2). */
+  readonly noHost?: true | undefined;
+}
+
+/** A framing's own fields, those absent left out (a report writes none as undefined). */
+export function framingOf(f: Framing): Framing {
+  return {
+    framing: f.framing,
+    ...(f.chunks ? { chunks: f.chunks } : {}),
+    ...(f.chunkExtension ? { chunkExtension: f.chunkExtension } : {}),
+    ...(f.version ? { version: f.version } : {}),
+    ...(f.noHost ? { noHost: true } : {}),
+  };
 }
 
 /** A raw message as sent: the request line's target, every header field in order (redacted), the body's bytes. */
@@ -45,7 +60,8 @@ export function requestBytes(
   url: URL,
   fields: readonly (readonly [string, string])[],
   framed: Buffer,
+  version: Framing['version'] = undefined,
 ): Buffer {
-  const head = `${method} ${url.pathname}${url.search} HTTP/1.1\r\n${fields.map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
+  const head = `${method} ${url.pathname}${url.search} HTTP/${version ?? '1.1'}\r\n${fields.map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
   return Buffer.concat([Buffer.from(head, 'latin1'), framed]);
 }

@@ -12,6 +12,7 @@ import { pathIsNotFound } from './path-is-not-found.ts';
 import { contentTypeConformance } from './content-type-conformance.ts';
 import { responseSchemaConformance } from './response-schema-conformance.ts';
 import { labelledJsonIsJson } from './labelled-json-is-json.ts';
+import { unchunkedToHttp10 } from './unchunked-to-http-1-0.ts';
 import { createUniqueIdCheck } from './unique-id.ts';
 import { echoChecks } from './echo.ts';
 import { createdIsNow } from './created-is-now.ts';
@@ -41,6 +42,7 @@ export function createChecks(profile: OperationProfile = DEFAULT_PROFILE): reado
     contentTypeConformance,
     responseSchemaConformance,
     labelledJsonIsJson,
+    unchunkedToHttp10,
     // the success answer is the request that was created
     ...echoChecks(p),
     ...[createdIsNow(p), idsAreAssigned(p)].filter((c) => c !== undefined),

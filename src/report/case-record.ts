@@ -5,7 +5,7 @@ import type { AuthMode } from '../types.ts';
 import { toCurl, type CurlTls } from './curl.ts';
 import { curlGap, toScript } from './script.ts';
 import type { CaseRecord } from './model.ts';
-import type { SentWire } from '../wire.ts';
+import { framingOf, type SentWire } from '../wire.ts';
 import { REDACTED } from './text.ts';
 import { redactHeaderValue } from '../secrets.ts';
 
@@ -141,9 +141,7 @@ function addedBySender(name: string, framing: Wire['framing']): boolean {
 /** The wire form of a case from a record's raw message: the token where the record shows it redacted. */
 function wireFromRecord(w: SentWire): Wire {
   return {
-    framing: w.framing,
-    ...(w.chunks ? { chunks: w.chunks } : {}),
-    ...(w.chunkExtension ? { chunkExtension: w.chunkExtension } : {}),
+    ...framingOf(w),
     headers: w.headers
       .filter(([k]) => !addedBySender(k, w.framing))
       .map(([k, v]): [string, string] => [k, markTokens(v, (t) => t.shown)]),

@@ -163,7 +163,10 @@ function wireCurl(method: string, url: string, wire: SentWire, tls: CurlTls | un
   // they may leave a server waiting for bytes never sent, so the line gives up as the suite does.
   const ownLength = wire.framing === 'none' && hasOwnLength(wire);
   const wait = ownLength ? ['--max-time', '10'] : [];
-  const parts = ['curl', '-sS', '-i', ...wait, ...tlsArgs(tls), ...methodArgs(method), urlWord(url)];
+  // The version and a Host left out as the message had them: curl drops its own Host given an empty one.
+  const version = wire.version === '1.0' ? ['--http1.0'] : [];
+  const parts = ['curl', '-sS', '-i', ...wait, ...version, ...tlsArgs(tls), ...methodArgs(method), urlWord(url)];
+  if (wire.noHost) parts.push('-H', `'Host:'`);
   const names = wire.headers.map(([n]) => n.toLowerCase());
   for (const own of ['Content-Type', 'Accept', 'User-Agent'])
     if (!names.includes(own.toLowerCase())) parts.push('-H', `'${own}:'`);

@@ -55,7 +55,7 @@ function harEntry(ex: HarExchange, startedAt: string, timeMs: number, comment?: 
     request: {
       method: req.method,
       url: req.url,
-      httpVersion: 'HTTP/1.1',
+      httpVersion: `HTTP/${req.wire?.version ?? '1.1'}`,
       cookies: [],
       // A raw message's fields as written: in order, a repeated one repeated.
       headers: req.wire ? req.wire.headers.map(([name, value]) => ({ name, value })) : headerList(req.headers),

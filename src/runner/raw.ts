@@ -8,7 +8,7 @@ import { Duplex } from 'node:stream';
 import type { Exchange, ReceivedResponse, SentRequest, TransportErrorKind } from '../types.ts';
 import { classify, describe, received, repeatedFields, type HttpOptions } from './http.ts';
 import { tlsConnect } from './tls.ts';
-import { framedBody, requestBytes, type Framing, type SentWire } from '../wire.ts';
+import { framedBody, framingOf, requestBytes, type Framing, type SentWire } from '../wire.ts';
 
 /** A message to write byte by byte: header fields in order (real token in place), the body's exact bytes. */
 export interface RawMessage extends Framing {
@@ -17,7 +17,7 @@ export interface RawMessage extends Framing {
 }
 
 /**
- * The header fields as written: Host first (RFC 9112 §3.2 requires it), the message's own fields in their order,
+ * The header fields as written: Host first (RFC 9112 §3.2 requires it; left out where a case asks), the message's own fields in their order,
  * `Connection: close` (one exchange per connection), then the framing field its `framing` asks for.
  */
 export function framedHeaders(
@@ -25,7 +25,10 @@ export function framedHeaders(
   m: Omit<RawMessage, 'headers'>,
   headers: RawMessage['headers'],
 ): [string, string][] {
-  const out: [string, string][] = [['Host', url.host], ...headers.map(([k, v]): [string, string] => [k, v])];
+  const out: [string, string][] = [
+    ...(m.noHost ? [] : [['Host', url.host] as [string, string]]),
+    ...headers.map(([k, v]): [string, string] => [k, v]),
+  ];
   out.push(['Connection', 'close']);
   // The framing field last, where curl writes it, so that a curl line replays the same bytes.
   if (m.framing === 'length' && m.body !== undefined) out.push(['Content-Length', String(m.body.length)]);
@@ -36,9 +39,7 @@ export function framedHeaders(
 /** What a raw send reports of the request: the shown (redacted) fields and the bytes, as `SentRequest.wire`. */
 export function sentWire(url: URL, m: RawMessage, shownHeaders: RawMessage['headers']): SentWire {
   return {
-    framing: m.framing,
-    ...(m.chunks ? { chunks: m.chunks } : {}),
-    ...(m.chunkExtension ? { chunkExtension: m.chunkExtension } : {}),
+    ...framingOf(m),
     headers: framedHeaders(url, m, shownHeaders),
     ...(m.body === undefined ? {} : { bodyBase64: m.body.toString('base64') }),
   };
@@ -86,7 +87,7 @@ export function sendRaw(
     return Promise.resolve({ request: shown, error: { kind: 'other', message: (e as Error).message }, durationMs: 0 });
   }
   const m = req.message;
-  const bytes = requestBytes(req.method, url, framedHeaders(url, m, m.headers), framedBody(m, m.body));
+  const bytes = requestBytes(req.method, url, framedHeaders(url, m, m.headers), framedBody(m, m.body), m.version);
   const tls = url.protocol === 'https:';
   const port = Number(url.port) || (tls ? 443 : 80);
   const host = url.hostname.replace(/^\[|\]$/g, '');

@@ -7,6 +7,7 @@ import type { Credentials } from './credentials.ts';
 import type { Exchange, ReceivedResponse } from '../types.ts';
 import type { HttpClient, OutgoingRequest } from './http.ts';
 import { retryAfterMs, type Pace } from './pace.ts';
+import { framingOf } from '../wire.ts';
 import type { DeadTargetWatch } from './give-up.ts';
 
 /** Builds the wire headers of a case (and their redacted twin for reports). */
@@ -90,9 +91,7 @@ export function wireRequest(
         : Buffer.from(c.body, 'utf8');
   return {
     wire: {
-      framing: w.framing,
-      chunks: w.chunks,
-      chunkExtension: w.chunkExtension,
+      ...framingOf(w),
       headers,
       body,
       shownHeaders,

@@ -106,6 +106,7 @@ export type CheckName =
   | 'content-type-conformance'
   | 'response-schema-conformance'
   | 'labelled-json-is-json'
+  | 'unchunked-to-http-1-0'
   | 'echo-request-type'
   | 'echo-entity-type'
   | 'echo-entity-information'
@@ -2638,6 +2639,50 @@ export const FAULTS: readonly Fault[] = [
         },
       };
     },
+  },
+  {
+    name: 'host-read-by-handler',
+    area: 'transport',
+    caughtBy: ['not-a-server-error'],
+    description:
+      "The handler builds the entity's URL from the Host field (`req.headers.host.split(':')`): an HTTP/1.0 request, which need not carry Host (RFC 9112 §3.2) and which Node passes on without one, throws: 500.",
+    apply: (b) => ({
+      ...b,
+      admit: (req) => {
+        // What `req.headers.host.split(':')` throws when the field is absent.
+        if (req.headers.host === undefined)
+          throw new TypeError("Cannot read properties of undefined (reading 'split')");
+        return b.admit(req);
+      },
+    }),
+  },
+  {
+    name: 'chunked-to-http-1-0',
+    area: 'transport',
+    caughtBy: ['unchunked-to-http-1-0'],
+    description:
+      'Every answer is streamed with `Transfer-Encoding: chunked` set by hand, which Node then writes whatever the request: an HTTP/1.0 client reads the chunk-size lines as the body (RFC 9112 §6.1: MUST NOT).',
+    apply: (b) => ({
+      ...b,
+      transmit: (res, wire) => {
+        res.writeHead(wire.status, { ...wire.headers, 'Transfer-Encoding': 'chunked' });
+        res.end(wire.body);
+      },
+    }),
+  },
+  {
+    name: 'expect-refused',
+    area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
+    description:
+      'Every request with an Expect field is refused with 417 (a gateway that implements no expectation, lighttpd before 1.4.21), 100-continue included, which curl sends before a large body: RFC 9110 §10.1.1 keeps 417 for other expectations.',
+    apply: (b) => ({
+      ...b,
+      admit: (req) =>
+        req.headers.expect !== undefined
+          ? jsonReply(417, singleError('ExpectationFailed', 'Expectations are not supported.'))
+          : b.admit(req),
+    }),
   },
   {
     name: 'router-404-unlisted-methods',

@@ -65,6 +65,8 @@ interface Call {
   chunked?: true;
   /** Written byte by byte: the body's bytes made from the serialized body (a content coding, a byte-order mark). */
   bytes?: (body: Buffer) => Buffer;
+  /** Written byte by byte as HTTP/1.0, with or without Host. */
+  http10?: 'with-host' | 'no-host';
 }
 
 interface Answer {
@@ -82,7 +84,7 @@ async function send(url: string, c: Call, timeoutMs = 10_000): Promise<Answer> {
   const contentType = c.contentType === undefined ? 'application/json' : c.contentType;
   if (contentType !== null) headers['Content-Type'] = contentType;
   const raw = c.raw ?? (c.body === undefined ? undefined : writeJson(c.body));
-  if (c.fields !== undefined || c.chunked === true || c.bytes !== undefined) {
+  if (c.fields !== undefined || c.chunked === true || c.bytes !== undefined || c.http10 !== undefined) {
     // Repeated lines, chunked framing and encoded bytes are beyond fetch: written as the suite's raw sender writes them.
     const bytes = raw === undefined ? undefined : Buffer.from(raw);
     const ex = await sendRaw(
@@ -91,6 +93,8 @@ async function send(url: string, c: Call, timeoutMs = 10_000): Promise<Answer> {
         url: `${new URL(url).origin}${c.path ?? ENDPOINT}`,
         message: {
           framing: c.chunked === true ? 'chunked' : 'length',
+          ...(c.http10 === undefined ? {} : { version: '1.0' as const }),
+          ...(c.http10 === 'no-host' ? { noHost: true as const } : {}),
           headers: [...Object.entries(headers), ...(c.fields ?? [])],
           body: bytes === undefined || c.bytes === undefined ? bytes : c.bytes(bytes),
         },
@@ -633,6 +637,9 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
     status: 401,
   },
   'router-404-unlisted-methods': { call: { method: 'PROPFIND' }, status: 405 },
+  'host-read-by-handler': valid({}, { body: ok, http10: 'no-host' }),
+  'chunked-to-http-1-0': valid({}, { body: ok, http10: 'with-host' }),
+  'expect-refused': valid({}, { body: ok, fields: [['Expect', '100-continue']] }),
   'route-errors-as-dict-repr': { call: { method: 'GET' }, status: 405 },
   'connection-buffer-not-reset': { ...valid(), times: 4 },
   'error-json-concatenated': invalid({ body: { ...ok, 'a"b\\s': 1 } }),
@@ -766,6 +773,8 @@ async function judge(url: string, w: Witness): Promise<string[]> {
       return [`transport: ${(error as Error).name}`];
     }
     problems.push(...problemsWith(answer, [w.status], call.body ?? parseRaw(call.raw ?? '')));
+    // RFC 9112 §6.1: no Transfer-Encoding in an answer to an HTTP/1.0 request.
+    if (call.http10 !== undefined && answer.headers.has('transfer-encoding')) problems.push('chunked to HTTP/1.0');
     const json = parseJson(answer.text);
     if (json.ok) {
       const body = obj(json.value);

@@ -19,6 +19,7 @@ import { memberNames } from './member-names.ts';
 import { methods } from './methods.ts';
 import { numbers } from './numbers.ts';
 import { paths } from './paths.ts';
+import { protocol } from './protocol.ts';
 import { schemaViolations } from './schema-violations.ts';
 
 export type { Dimension, RequestClass, SpaceContext } from './class.ts';
@@ -34,6 +35,7 @@ export const DIMENSIONS: readonly Dimension[] = [
   memberNames,
   malformed,
   framing,
+  protocol,
   encodings,
   credentials,
   mediaTypes,

@@ -13,6 +13,11 @@ const SMALL_LONG = JSON.stringify({ brand: 'x'.repeat(15 * 1024), type: 'EV' });
 const SURROGATE_SENT = { ...SENT, brand: 'Audi \ud800' };
 const SURROGATE = kase('valid', { value: SURROGATE_SENT, body: JSON.stringify(SURROGATE_SENT) });
 const { returnUrl: _dropped, ...WITHOUT_RETURN_URL } = SENT;
+/** A valid request written as HTTP/1.0. */
+const HTTP_10 = kase('valid', {
+  label: 'valid/http-1.0',
+  wire: { framing: 'length', version: '1.0', headers: [['Content-Type', 'application/json']] },
+});
 const NO_RETURN_URL = kase('valid', { value: WITHOUT_RETURN_URL, body: JSON.stringify(WITHOUT_RETURN_URL) });
 /** A 201 whose `created` is `created` and whose `Date` is 2026-12-04 10:00:00 GMT. */
 const DATE = 'Fri, 04 Dec 2026 10:00:00 GMT';
@@ -662,6 +667,31 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
       'RFC 9110 §8.3',
       'an answer labelled application/json is not JSON (Unexpected token \'<\', "<html>Bad "... is not valid JSON)',
     ],
+  ],
+  [
+    'unchunked-to-http-1-0',
+    HTTP_10,
+    answer(201, CREATED, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' }),
+    'fail:transfer-coding-to-http-1-0',
+    'a chunked 201 to an HTTP/1.0 request (a handler that sets Transfer-Encoding itself, to stream)',
+    [
+      'RFC 9112 §6.1',
+      'the answer to an HTTP/1.0 request carries Transfer-Encoding: chunked, which an HTTP/1.0 client cannot read',
+    ],
+  ],
+  [
+    'unchunked-to-http-1-0',
+    HTTP_10,
+    answer(201, CREATED, { 'content-type': 'application/json', 'content-length': '400' }),
+    'pass',
+    'a 201 delimited by its length',
+  ],
+  [
+    'unchunked-to-http-1-0',
+    HTTP_10,
+    answer(426, '', { connection: 'close' }),
+    'pass',
+    'a refusal of the old version (Envoy) without Transfer-Encoding: the row’s advice, not this rule',
   ],
   ['response-schema-conformance', kase('valid'), answer(201, {}), 'pass', '{} is a valid OnboardingRequest'],
   [

@@ -96,6 +96,7 @@ describe('the default operation profile', () => {
       'content-type-conformance',
       'response-schema-conformance',
       'labelled-json-is-json',
+      'unchunked-to-http-1-0',
       'echo-request-type',
       'echo-entity-type',
       'echo-entity-information',

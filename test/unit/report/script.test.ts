@@ -110,8 +110,11 @@ describe('reproducing a raw message', () => {
     expect(curlGap({ framing: 'none', headers: [['content-length', 'abc']] })).toBeUndefined();
   });
 
-  it.for<[Wire['framing'], Wire['headers']]>([
+  it.for<[Wire['framing'], Wire['headers'], Pick<Wire, 'version' | 'noHost'>?]>([
     ['length', []],
+    // HTTP/1.0 with and without Host: curl's --http1.0 and -H 'Host:' write the same request line and fields.
+    ['length', [], { version: '1.0' }],
+    ['length', [], { version: '1.0', noHost: true }],
     ['none', []],
     // An unframed message with a framing field of its own (a Transfer-Encoding no sender writes): kept on replay.
     ['none', [['Transfer-Encoding', 'xchunked']]],
@@ -124,13 +127,13 @@ describe('reproducing a raw message', () => {
       ],
     ],
   ])(
-    'the reproduce line sends the bytes the suite sent (%s framing, %j), the token from CONNECT_TOKEN',
-    async ([framing, own], { skip }) => {
+    'the reproduce line sends the bytes the suite sent (%s framing, %j, %j), the token from CONNECT_TOKEN',
+    async ([framing, own, protocol], { skip }) => {
       const byCurl = curlGap({ framing, headers: own }) === undefined;
       if (byCurl && !hasCurl()) return skip('curl is not installed');
       // Arrange: send the case as a run does, and keep its record
       const server = await capture();
-      const c = wireCase({ framing, headers: [...FIELDS, ...own], bodyBase64: BODY });
+      const c = wireCase({ framing, ...protocol, headers: [...FIELDS, ...own], bodyBase64: BODY });
       const secrets = createSecrets([TOKEN]);
       const raw = wireRequest(c, TOKEN, secrets.redact)!;
       const client = createHttpClient({ timeoutMs: 2_000, maxBodyBytes: 1024, insecure: false, maxSockets: 1 });
