@@ -2685,6 +2685,17 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'authorization-last-of-joined',
+    area: 'auth',
+    caughtBy: ['auth-is-enforced'],
+    description:
+      'The Authorization value is split at commas and its last item taken (a header map that joins repeated lines with a comma, then a handler that takes the last; Mono HttpListener probe): `Bearer wrong, Bearer <token>` on one line is created.',
+    apply: (b) =>
+      mapAuth(b, (outcome, h, token) =>
+        h !== undefined && h.includes(',') && h.split(',').at(-1)?.trim() === `Bearer ${token}` ? 'ok' : outcome,
+      ),
+  },
+  {
     name: 'router-404-unlisted-methods',
     area: 'wrong-answer',
     caughtBy: ['method-is-not-allowed'],

@@ -640,6 +640,10 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'host-read-by-handler': valid({}, { body: ok, http10: 'no-host' }),
   'chunked-to-http-1-0': valid({}, { body: ok, http10: 'with-host' }),
   'expect-refused': valid({}, { body: ok, fields: [['Expect', '100-continue']] }),
+  'authorization-last-of-joined': {
+    call: { body: ok, auth: null, fields: [['Authorization', `Bearer wrong, Bearer ${TOKEN}`]] },
+    status: 401,
+  },
   'route-errors-as-dict-repr': { call: { method: 'GET' }, status: 405 },
   'connection-buffer-not-reset': { ...valid(), times: 4 },
   'error-json-concatenated': invalid({ body: { ...ok, 'a"b\\s': 1 } }),

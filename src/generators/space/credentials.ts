@@ -66,6 +66,9 @@ const REFUSED_SPELLINGS: readonly (readonly [string, string])[] = [
   // The token then `é` in UTF-8 (a wire value is a byte string): a b64token is ASCII, and a comparison of text that
   // refuses other characters (Python's hmac.compare_digest on two str) raises instead of refusing.
   ['non-ascii-after-token', `Bearer ${WIRE_TOKEN}\u00c3\u00a9`],
+  // Two credentials on one line, a wrong one first, as a proxy joins two lines (RFC 9110 §5.3): a server that splits
+  // at the comma and takes the last (Mono's HttpListener keeps the last line, a handler the last item) creates.
+  ['joined-after-wrong', `Bearer conformance-wrong, Bearer ${WIRE_TOKEN}`],
 ];
 
 const lowercaseScheme = requestClass(
@@ -107,7 +110,7 @@ const refusedSpelling = requestClass(
   'auth',
   'auth/<spelling>',
   'RFC 6750 §2.1',
-  'not a Bearer credential: the scheme alone, the token followed by more words (a token68 has no spaces, RFC 9110 §11.2), quoted, as a `token=` parameter or followed by one, or followed by a character that is not ASCII; 401 is due, and a 400 to a malformed header is also right',
+  'not a Bearer credential: the scheme alone, the token followed by more words (a token68 has no spaces, RFC 9110 §11.2), quoted, as a `token=` parameter or followed by one, followed by a character that is not ASCII, or after a wrong one and a comma on one line; 401 is due, and a 400 to a malformed header is also right',
   { accept: [401, 400, 403] },
 );
 const nearToken = requestClass(
