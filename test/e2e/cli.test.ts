@@ -39,6 +39,7 @@ describe('against the embedded Prism mock', () => {
         .sort(),
     ).toEqual([
       'prism-any-bearer-accepted',
+      'prism-bearer-joined-accepted',
       'prism-bearer-non-ascii-accepted',
       'prism-bearer-parameter-after-token-accepted',
       'prism-bearer-quoted-token-accepted',
