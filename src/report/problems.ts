@@ -5,6 +5,7 @@ import { shallow } from '../generators/shallow.ts';
 import type { Failure } from '../checks/types.ts';
 import { coreOf, isStatusFailure, RANDOM_SCOPE } from './cause.ts';
 import { CREDENTIALS_SCOPE, notAcceptableCore, redirectCore } from './run-wide.ts';
+import { isTriggerScope } from './trigger.ts';
 import type { CaseRecord, ReportedFailure, ReportedProblem } from './model.ts';
 
 /** What a problem is made of, in a stable order: each failure as `check kind rule`. */
@@ -187,10 +188,12 @@ export function describeProblem(
       ),
       due,
     };
-  if (primary.check === 'not-a-server-error')
-    return { title: cut(`status ${received} (server error) on ${classList(classes, example.case?.label)}`), due };
-  if (primary.check === 'response-is-received')
-    return { title: cut(`no answer (${received}) on ${classList(classes, example.case?.label)}`), due };
+  // Merged by what its requests carried (src/report/trigger.ts): that first, then the classes.
+  const on = isTriggerScope(p.scope)
+    ? `${p.scope} (${classList(classes, example.case?.label)})`
+    : classList(classes, example.case?.label);
+  if (primary.check === 'not-a-server-error') return { title: cut(`status ${received} (server error) on ${on}`), due };
+  if (primary.check === 'response-is-received') return { title: cut(`no answer (${received}) on ${on}`), due };
   if (primary.check.startsWith('echo-') && at.length) {
     // None (or null) sent and a value back (a default, a coercion to "") is not a changed value: the title says which.
     // A value of another JSON type (an object stored as text and echoed as the string "{}") says so: the title's due
@@ -220,9 +223,11 @@ export function describeProblem(
       due: '201',
     };
   if (STATUS_KINDS.has(primary.kind) && due) {
-    const where = p.scope
-      ? ` (${at.length ? `${fieldList(at)}, ` : ''}${classList(classes, example.case?.label)})`
-      : '';
+    const where = isTriggerScope(p.scope)
+      ? ` on ${on}`
+      : p.scope
+        ? ` (${at.length ? `${fieldList(at)}, ` : ''}${classList(classes, example.case?.label)})`
+        : '';
     // A size limit reads as a validation bug unless the title says what 413 is (the failures say when it is accepted).
     // And a redirect reads as a wrong status unless it says it is one (gorilla/mux's StrictSlash probe).
     const limit =

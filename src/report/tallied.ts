@@ -64,6 +64,11 @@ export interface TalliedProblem {
   shrunk: boolean;
   /** What the example got when sent again on a connection of its own, where that differs (`Tally.noteFresh`). */
   fresh?: string;
+  /**
+   * What every valid request of it in the boundary phase carried (`featuresOf`, src/report/trigger.ts); undefined
+   * when it has none. The tally merges problems of one core by what they carry that no 2xx carried.
+   */
+  triggers?: Set<string>;
 }
 
 /** What a tally accumulated over a run: plain counts and collections, nothing derived. */

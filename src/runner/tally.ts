@@ -28,6 +28,7 @@ import {
   credentialsCore,
   EVERY_SCOPE,
   INVALID_SCOPE,
+  isRunWide,
   LOST,
   MINIMAL_SCOPE,
   OUTAGE_SCOPE,
@@ -40,6 +41,7 @@ import {
 } from '../report/run-wide.ts';
 import { reportOfRun, type RunMeta, type TalliedFailure, type TalliedProblem } from '../report/tallied.ts';
 import { caseValue } from '../generators/draft.ts';
+import { commonTrigger, featuresOf, triggerScope } from '../report/trigger.ts';
 import { ALL_NULL_LABEL } from '../generators/space/bodies.ts';
 import { CREATED_FILE, CREATED_KEPT } from '../report/model.ts';
 import { MAX_BODY } from '../report/case-record.ts';
@@ -108,6 +110,8 @@ export function createTally(
   let redirectedOnPath = 0;
   // The cores the plainest valid request failed with: its variants failing alike fail for the same reason.
   const minimalCores = new Set<string>();
+  // What the valid requests of the boundary phase answered 2xx carried: no trigger of a bug (`mergeByTrigger`).
+  const answeredFeatures = new Set<string>();
   const problemList = () => {
     const list = mergeAboutField(resolved(problems, pending));
     const redirected = answeredOnPath > 0 && redirectedOnPath === answeredOnPath;
@@ -123,7 +127,8 @@ export function createTally(
               MINIMAL_SCOPE,
             )
           : list;
-    const credentials = redirected ? merged : mergeRefusedCredentials(merged);
+    const triggered = redirected ? merged : mergeByTrigger(merged, answeredFeatures);
+    const credentials = redirected ? triggered : mergeRefusedCredentials(triggered);
     const accepted = !redirected && invalidSent > 0 && invalidRefused === 0;
     const refusals = accepted ? mergeRefusalCrashes(credentials) : credentials;
     return mergeFormAnswers(
@@ -320,9 +325,14 @@ export function createTally(
     record(c: TestCase, ex: Exchange, judged: readonly Judged[], place: number) {
       cases++;
       byKind.set(c.kind, (byKind.get(c.kind) ?? 0) + 1);
+      // The boundary phase's valid requests only: the same in every run (src/report/trigger.ts).
+      const features = c.kind === 'valid' && c.phase !== 'random' ? featuresOf(caseValue(c)) : undefined;
       if (c.kind === 'valid') {
         validSent++;
-        if (ex.response && ex.response.status >= 200 && ex.response.status < 300) validAnswered++;
+        if (ex.response && ex.response.status >= 200 && ex.response.status < 300) {
+          validAnswered++;
+          for (const f of features ?? []) answeredFeatures.add(f);
+        }
       }
       // A message the HTTP layer may refuse before any redirect (Node's parser: a 400 to a bad Content-Length) aside.
       if (ex.response && c.kind !== 'path' && !c.httpLayer) {
@@ -356,6 +366,7 @@ export function createTally(
           cause,
           cause.failures.map((f) => failureKey(f, c)),
           findings.listed.has(cause),
+          features,
         );
       noteGap(c, ex.response);
     },
@@ -529,6 +540,8 @@ function noteProblem(
   cause: Cause,
   keys: readonly string[],
   baselined: boolean,
+  /** What the case carried, for a valid request of the boundary phase (`featuresOf`). */
+  features?: readonly string[],
 ): void {
   const parts = problemParts(cause.failures);
   const p = into.get(cause.signature);
@@ -551,9 +564,11 @@ function noteProblem(
       ex,
       plain: plainness(c, caseValue(c)),
       shrunk: false,
+      ...(features ? { triggers: new Set(features) } : {}),
     });
     return;
   }
+  if (features) p.triggers = p.triggers ? common(p.triggers, features) : new Set(features);
   p.cases++;
   p.classes.add(c.label);
   for (const k of keys) p.keys.add(k);
@@ -594,10 +609,17 @@ function primaryFirst(cause: Cause): Failure[] {
   return [...byCheck.values()];
 }
 
+/** What both carried. */
+function common(a: ReadonlySet<string>, b: Iterable<string>): Set<string> {
+  return new Set([...b].filter((f) => a.has(f)));
+}
+
 /** `b` counted under `into`: cases and classes summed; the example stays `into`'s; baselined when both are. */
 function absorb(into: TalliedProblem, b: TalliedProblem): TalliedProblem {
+  const triggers = into.triggers && b.triggers ? common(into.triggers, b.triggers) : (into.triggers ?? b.triggers);
   return {
     ...into,
+    ...(triggers ? { triggers } : {}),
     cases: into.cases + b.cases,
     classes: new Set([...into.classes, ...b.classes]),
     keys: new Set([...into.keys, ...b.keys]),
@@ -623,7 +645,7 @@ function absorbInto(into: TalliedProblem, b: TalliedProblem, takeExample: boolea
 function mergeByCore(
   problems: TalliedProblem[],
   coreOf: (p: TalliedProblem) => string | undefined,
-  scope: string,
+  scope: string | ((p: TalliedProblem) => string),
 ): TalliedProblem[] {
   const out: TalliedProblem[] = [];
   const byCore = new Map<string, number>();
@@ -635,10 +657,12 @@ function mergeByCore(
       out.push(p);
       continue;
     }
-    const merged = { ...p, core, scope, signature: signatureOf(core, scope) };
-    const at = byCore.get(core);
+    const within = typeof scope === 'string' ? scope : scope(p);
+    const signature = signatureOf(core, within);
+    const merged = { ...p, core, scope: within, signature };
+    const at = byCore.get(signature);
     if (at === undefined) {
-      byCore.set(core, out.length);
+      byCore.set(signature, out.length);
       out.push(merged);
     } else out[at] = absorbInto(out[at], merged, first(p, out[at]));
   }
@@ -727,6 +751,41 @@ function crashedAsValid(problems: readonly TalliedProblem[]): (p: TalliedProblem
     problems.filter((p) => p.case.kind === 'valid' && SERVER_ERROR.test(p.received)).map((p) => p.core),
   );
   return (p) => validCore(p, () => true) ?? (p.case.kind !== 'valid' && crashes.has(p.core) ? p.core : undefined);
+}
+
+/**
+ * Valid requests' problems of one core, each scoped by its family, count as one where every request of them carried
+ * something no valid request answered 2xx carried (`featuresOf`): a number inside `properties` (a Go type switch
+ * without json.Number: nine problems, Echo probe), text that is not ASCII in `brand`. The trigger shared by the most
+ * problems first; a problem with none stays as it is.
+ */
+function mergeByTrigger(problems: TalliedProblem[], answered: ReadonlySet<string>): TalliedProblem[] {
+  const unanswered = new Map<TalliedProblem, string[]>();
+  for (const p of problems)
+    if (p.case.kind === 'valid' && p.triggers && p.scope !== '' && !p.scope.startsWith('/') && !isRunWide(p.signature))
+      unanswered.set(
+        p,
+        [...p.triggers].filter((f) => !answered.has(f)),
+      );
+  const byCore = new Map<string, TalliedProblem[]>();
+  for (const p of unanswered.keys()) byCore.set(p.core, [...(byCore.get(p.core) ?? []), p]);
+  const chosen = new Map<TalliedProblem, string>();
+  for (const group of byCore.values()) {
+    let left = group;
+    for (let found = commonTrigger(left, (p) => unanswered.get(p) ?? []); found;) {
+      const { feature, covered } = found;
+      for (const p of covered) chosen.set(p, triggerScope(feature));
+      left = left.filter((p) => !chosen.has(p));
+      found = commonTrigger(left, (p) => unanswered.get(p) ?? []);
+    }
+  }
+  return chosen.size === 0
+    ? problems
+    : mergeByCore(
+        problems,
+        (p) => (chosen.has(p) ? p.core : undefined),
+        (p) => chosen.get(p) ?? p.scope,
+      );
 }
 
 /**

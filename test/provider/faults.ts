@@ -2696,6 +2696,21 @@ export const FAULTS: readonly Fault[] = [
       ),
   },
   {
+    name: 'number-type-switch-500',
+    area: 'valid-refused',
+    caughtBy: ['not-a-server-error'],
+    description:
+      'A type switch over the values inside properties has no case for numbers (Go with json.Decoder.UseNumber and no `case json.Number`, Echo probe): every valid request with a number anywhere in properties panics, recovered as 500. One bug, one problem: the requests that crash carry a number in properties, and none that was created did.',
+    apply: (b) => ({
+      ...b,
+      beforeCreate: (req) => {
+        if (someValue(req.properties, (v) => typeof v === 'number'))
+          throw new Error('panic: unexpected type json.Number [recovered]');
+        return b.beforeCreate(req);
+      },
+    }),
+  },
+  {
     name: 'router-404-unlisted-methods',
     area: 'wrong-answer',
     caughtBy: ['method-is-not-allowed'],

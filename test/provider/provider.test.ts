@@ -640,6 +640,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'host-read-by-handler': valid({}, { body: ok, http10: 'no-host' }),
   'chunked-to-http-1-0': valid({}, { body: ok, http10: 'with-host' }),
   'expect-refused': valid({}, { body: ok, fields: [['Expect', '100-continue']] }),
+  'number-type-switch-500': valid({ properties: { n: 1 } }),
   'authorization-last-of-joined': {
     call: { body: ok, auth: null, fields: [['Authorization', `Bearer wrong, Bearer ${TOKEN}`]] },
     status: 401,

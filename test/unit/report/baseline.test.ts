@@ -52,6 +52,19 @@ describe('baselineMatcher', () => {
     expect(baselineMatcher([entry])({ ...cause, alsoKnownAs: `${core} | in valid/null` })).toBeUndefined();
   });
 
+  it('matches the causes a problem merged by its trigger counted, by their classes: a baseline passes another seed', () => {
+    const core = 'received 500 | not-a-server-error server-error /paths/~1v1~1onboarding~1entities/post/responses';
+    const entry = {
+      ...entryOf(core, 'valid requests with a number in properties'),
+      classes: ['valid/any/properties/number', 'valid/number/negative-zero'],
+    };
+    const match = baselineMatcher([entry]);
+    expect(match(causeOf(core, 'valid/number'), 'valid/number/negative-zero')).toBe(entry.signature);
+    // Another class of the family was not in it (a crash of its own), nor another core.
+    expect(match(causeOf(core, 'valid/number'), 'valid/number/2^64')).toBeUndefined();
+    expect(match(causeOf(core.replace('500', '502'), 'valid/any'), 'valid/any/properties/number')).toBeUndefined();
+  });
+
   it('matches the causes a run-wide problem and a member’s problem count in the run: a baseline passes another seed', () => {
     const core =
       'received 400 | valid-is-created unexpected-status /paths/~1v1~1onboarding~1entities/post/responses/201';

@@ -824,6 +824,40 @@ describe('createTally: a problem is a cause (issue #24)', () => {
     expect(r.problems![0].example.case.id).toBe('b3');
   });
 
+  it('makes one problem of valid requests failing alike that carried what no created request carried', () => {
+    // Arrange: a type switch without a number case (Echo probe): every valid request with a number in properties is a
+    // 500, in four families; one with a string there is created; a 500 to a long brand (no number) stays apart, as
+    // does a random case's (the boundary phase alone decides, the same in every run).
+    const t = tallyOf();
+    const crashed = [
+      valid('b1', 'valid/any/properties/number', '{"brand":"b","type":"EV","properties":42.5}'),
+      valid('b2', 'valid/number/negative-zero', '{"brand":"b","type":"EV","properties":{"n":-0}}'),
+      valid('b3', 'valid/member-name/valueOf', '{"brand":"b","type":"EV","properties":{"valueOf":[1]}}'),
+      valid('b4', 'valid/pretty-printed', '{\n "brand": "b", "type": "EV", "properties": {"a": [null, 2]}\n}'),
+    ];
+    const created = [
+      valid('b5', 'valid/minimal', '{"brand":"b","type":"EV"}'),
+      valid('b6', 'valid/any/properties/string', '{"brand":"b","type":"EV","properties":{"s":"x","o":{},"l":[]}}'),
+    ];
+    const long = valid('b7', 'valid/string/long-256', `{"brand":"${'b'.repeat(256)}","type":"EV"}`);
+    const random = valid('r1', 'valid/random', '{"brand":"b","type":"EV","properties":{"n":1}}', 'random');
+    const crash = [judged('not-a-server-error', SERVER), judged('valid-is-created', notCreated(500))];
+    // Act
+    for (const [i, c] of [...crashed, long].entries()) t.record(c, answer(c, 500), crash, i + 1);
+    for (const [i, c] of created.entries()) t.record(c, answer(c, 201), [judged('valid-is-created')], i + 10);
+    t.record(random, answer(random, 201), [judged('valid-is-created')], 20);
+    const r = t.report(META);
+    // Assert: one problem for the four, scoped and titled by what they carried, its example the plainest
+    expect(r.problems!.map((p) => [p.scope, p.cases])).toEqual([
+      ['valid requests with a number in properties', 4],
+      ['valid/string/long', 1],
+    ]);
+    expect(r.problems![0].example.case.id).toBe('b1');
+    expect(r.problems![0].title).toBe(
+      'status 500 (server error) on valid requests with a number in properties (valid/any/properties/number and 3 more classes)',
+    );
+  });
+
   it('makes a null and a wrong value in the same echoed field one problem, naming the field', () => {
     const t = tallyOf();
     const at = '/data/entity/information/name';

@@ -1,0 +1,82 @@
+// What valid requests that failed alike carry that no valid request answered 2xx carried: the trigger of one bug met
+// by requests of many classes (a Go type switch without json.Number panicked on every valid request with a number
+// inside `properties`: nine problems, one per family, Echo probe). The boundary phase alone is read: it is the same in
+// every run, so a problem merged by its trigger has the same signature whatever the seed (issue #23).
+
+/** The scope of the problems merged by a trigger starts so: `valid requests with a number in properties`. */
+export const TRIGGER_PREFIX = 'valid requests with ';
+
+/** Whether a scope is a trigger's (`TRIGGER_PREFIX`). */
+export function isTriggerScope(scope: string): boolean {
+  return scope.startsWith(TRIGGER_PREFIX);
+}
+
+/** The scope of the problems a feature of `featuresOf` triggers. */
+export function triggerScope(feature: string): string {
+  return `${TRIGGER_PREFIX}${feature}`;
+}
+
+/** Values read per body at most: a body nested 10,000 levels deep is read whole, an endless one is not. */
+const MOST_NODES = 50_000;
+
+/** A JSON value's type in words, as a feature says it. */
+function kindOf(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'object') return 'an object';
+  if (typeof v === 'number') return 'a number';
+  if (typeof v === 'boolean') return 'a boolean';
+  return 'a string';
+}
+
+/**
+ * What a request body carries, member by member: each JSON type found in a top-level member's value at any depth (`a
+ * number in properties`, `null in brand`), an empty string, and text that is not ASCII (in a string or a member name).
+ * None for a body that is not an object.
+ */
+export function featuresOf(body: unknown): string[] {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return [];
+  const out = new Set<string>();
+  let budget = MOST_NODES;
+  for (const [member, value] of Object.entries(body)) {
+    const stack: unknown[] = [value];
+    while (stack.length > 0 && budget-- > 0) {
+      const v = stack.pop();
+      out.add(`${kindOf(v)} in ${member}`);
+      if (typeof v === 'string') {
+        if (v === '') out.add(`an empty string in ${member}`);
+        else if (/[^\u0000-\u007f]/.test(v)) out.add(`text that is not ASCII in ${member}`);
+      } else if (Array.isArray(v)) stack.push(...(v as unknown[]));
+      else if (v !== null && typeof v === 'object') {
+        for (const [name, inner] of Object.entries(v)) {
+          if (/[^\u0000-\u007f]/.test(name)) out.add(`text that is not ASCII in ${member}`);
+          stack.push(inner);
+        }
+      }
+    }
+  }
+  return [...out];
+}
+
+/**
+ * The trigger shared by the most of `candidates` (each with what it carried that no 2xx carried), at least two, and
+ * those it covers; undefined when no feature is shared so. Ties go to the feature first in code-point order: the same
+ * choice in every run.
+ */
+export function commonTrigger<T>(
+  candidates: readonly T[],
+  featuresOfCandidate: (c: T) => readonly string[],
+): { feature: string; covered: T[] } | undefined {
+  const counts = new Map<string, number>();
+  for (const c of candidates) for (const f of featuresOfCandidate(c)) counts.set(f, (counts.get(f) ?? 0) + 1);
+  let best: string | undefined;
+  let most = 1;
+  for (const [f, n] of counts)
+    if (n > most || (n === most && best !== undefined && f < best)) {
+      best = f;
+      most = n;
+    }
+  if (best === undefined) return undefined;
+  const feature = best;
+  return { feature, covered: candidates.filter((c) => featuresOfCandidate(c).includes(feature)) };
+}

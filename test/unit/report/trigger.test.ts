@@ -1,0 +1,54 @@
+// What a valid request carries, member by member, and the trigger most problems share: the rules that merge the
+// problems of one bug met by many classes (src/report/trigger.ts).
+import { describe, expect, it } from 'vitest';
+import { commonTrigger, featuresOf, isTriggerScope, triggerScope } from '../../../src/report/trigger.ts';
+
+describe('featuresOf', () => {
+  it.each<[string, unknown, string[]]>([
+    ['not an object: nothing', [1, 2], []],
+    ['null: nothing', null, []],
+    ['each member’s own type', { brand: 'b', n: null }, ['a string in brand', 'null in n']],
+    [
+      'every type inside a member, at any depth',
+      { properties: { a: [1, { b: true }] } },
+      [
+        'an object in properties',
+        'an array in properties',
+        'an object in properties',
+        'a boolean in properties',
+      ].concat('a number in properties'),
+    ],
+    ['an empty string', { brand: '' }, ['a string in brand', 'an empty string in brand']],
+    ['text that is not ASCII', { brand: 'café' }, ['a string in brand', 'text that is not ASCII in brand']],
+    [
+      'a member name that is not ASCII, inside',
+      { properties: { ключ: 1 } },
+      ['an object in properties', 'text that is not ASCII in properties', 'a number in properties'],
+    ],
+  ])('%s', (_what, body, expected) => {
+    expect(featuresOf(body).sort()).toEqual([...new Set(expected)].sort());
+  });
+
+  it('reads a value nested 10,000 levels deep without recursion', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 10_000; i++) deep = { a: deep };
+    expect(featuresOf({ properties: deep })).toContain('a number in properties');
+  });
+});
+
+describe('commonTrigger', () => {
+  const of = (m: Record<string, string[]>) => (k: string) => m[k] ?? [];
+
+  it('picks the feature the most candidates share, ties in code-point order, at least two', () => {
+    const features = of({ a: ['x', 'y'], b: ['y'], c: ['x', 'y'], d: ['z'] });
+    expect(commonTrigger(['a', 'b', 'c', 'd'], features)).toEqual({ feature: 'y', covered: ['a', 'b', 'c'] });
+    expect(commonTrigger(['a', 'c'], features)).toEqual({ feature: 'x', covered: ['a', 'c'] });
+    expect(commonTrigger(['b', 'd'], features)).toBeUndefined();
+  });
+
+  it('names its scope so that a report and a baseline tell it apart', () => {
+    expect(triggerScope('a number in properties')).toBe('valid requests with a number in properties');
+    expect(isTriggerScope(triggerScope('null in brand'))).toBe(true);
+    expect(isTriggerScope('valid/any')).toBe(false);
+  });
+});
