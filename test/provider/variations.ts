@@ -189,7 +189,7 @@ export const VARIATIONS: readonly Variation[] = [
   {
     name: 'chunked',
     description:
-      'Answers use Transfer-Encoding: chunked, written in 61-byte pieces that split multi-byte UTF-8 characters.',
+      'Answers use Transfer-Encoding: chunked (to HTTP/1.1 requests), written in 61-byte pieces that split multi-byte UTF-8 characters.',
     apply: (b) => ({ ...b, transmit: sendChunked }),
   },
   // Choices RFC 9110 and 9112 leave the server (issue #22).
@@ -346,7 +346,8 @@ function sendGzip(res: ServerResponse, wire: Wire): void {
 
 function sendChunked(res: ServerResponse, wire: Wire): void {
   const body = Buffer.from(wire.body, 'utf8');
-  res.writeHead(wire.status, { ...wire.headers, 'Transfer-Encoding': 'chunked' });
+  // No length: Node then chunks an answer to HTTP/1.1 and closes the connection after one to HTTP/1.0 (RFC 9112 §6.1).
+  res.writeHead(wire.status, wire.headers);
   for (let i = 0; i < body.length; i += 61) res.write(body.subarray(i, i + 61));
   res.end();
 }
