@@ -201,13 +201,17 @@ function echoRequestType(field: string, value: string, rule: string): Check {
     judge: answered((_c, body, res) =>
       body[field] === undefined || body[field] === value
         ? undefined
-        : fail(
-            'echo-mismatch',
-            rule,
-            `${res.status} ${field}: Received: ${JSON.stringify(body[field])} / Expected: ${JSON.stringify(value)}`,
-            body[field],
-            value,
-          ),
+        : {
+            ...fail(
+              'echo-mismatch',
+              rule,
+              `${res.status} ${field}: Received: ${JSON.stringify(body[field])} / Expected: ${JSON.stringify(value)}`,
+              body[field],
+              value,
+            ),
+            // The answer's member: a value the schema refuses there too is one cause (src/report/cause.ts).
+            at: `/${field}`,
+          },
     ),
   };
 }

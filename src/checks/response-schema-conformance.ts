@@ -81,8 +81,8 @@ export const responseSchemaConformance: Check = {
           ),
           severity: 'warning',
         };
-      return errors.map((e) =>
-        fail(
+      return errors.map((e) => ({
+        ...fail(
           'schema-violation',
           e.rule,
           `${res.status} body${e.instancePath ? ' at ' + e.instancePath : ''} ${e.message}${shapeOf(e, parsed.value)}`,
@@ -92,7 +92,10 @@ export const responseSchemaConformance: Check = {
             ? `no member ${JSON.stringify(e.params['additionalProperty'])}`
             : e.params,
         ),
-      );
+        // The value in the answer it concerns: one wrong value breaking two keywords (an enum written as the integer 1
+        // is neither a string nor a member of the enum) is one cause (src/report/cause.ts).
+        ...(e.instancePath ? { at: e.instancePath } : {}),
+      }));
     }),
   ),
 };

@@ -348,13 +348,18 @@ export function causesOf(
   }
   // Content: one cause per check and rule; a null and a wrong value in one echoed field are one cause. A body that is
   // not JSON under an undocumented Content-Type is not JSON because of it (an HTML or text error page): one cause,
-  // named by its Content-Type.
+  // named by its Content-Type. Failures about one value of the answer (`at`) are one cause, named by the first (the
+  // schema's before the echo's): an enum written as an integer broke `type`, `enum` and the echo at once, three
+  // problems of one bug (Mono probe), and an owner echoed as "" both its format and its echo (Echo probe).
   const typeFailure = content.find((f) => f.check === 'content-type-conformance');
   const keyOf = (f: Failure) => `${f.check} ${f.check.startsWith('echo-') ? 'echo' : f.kind} ${f.rule}`;
   const byKey = new Map<string, Failure[]>();
+  const keyAt = new Map<string, string>();
   for (const f of typeFailure ? [typeFailure, ...content.filter((x) => x !== typeFailure)] : content) {
     const notJson = f.check === 'response-schema-conformance' && f.kind === 'not-json';
-    const key = keyOf(typeFailure && notJson ? typeFailure : f);
+    const own = keyOf(typeFailure && notJson ? typeFailure : f);
+    const key = (f.at !== undefined ? keyAt.get(f.at) : undefined) ?? own;
+    if (f.at !== undefined && !keyAt.has(f.at)) keyAt.set(f.at, key);
     byKey.set(key, [...(byKey.get(key) ?? []), f]);
   }
   for (const [key, fs] of byKey) {

@@ -194,7 +194,8 @@ export function describeProblem(
     : classList(classes, example.case?.label);
   if (primary.check === 'not-a-server-error') return { title: cut(`status ${received} (server error) on ${on}`), due };
   if (primary.check === 'response-is-received') return { title: cut(`no answer (${received}) on ${on}`), due };
-  if (primary.check.startsWith('echo-') && at.length) {
+  // The request type is the operation's constant, not a value sent: its own message says what was due.
+  if (primary.check.startsWith('echo-') && primary.check !== 'echo-request-type' && at.length) {
     // None (or null) sent and a value back (a default, a coercion to "") is not a changed value: the title says which.
     // A value of another JSON type (an object stored as text and echoed as the string "{}") says so: the title's due
     // `{}` and the string `"{}"` look alike at a glance. The type is the bug's, the same in every run.

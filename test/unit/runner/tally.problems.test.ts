@@ -883,6 +883,41 @@ describe('createTally: a problem is a cause (issue #24)', () => {
     expect(r.problems![0].at).toEqual([at]);
   });
 
+  it('makes the failures about one value of the answer one problem, named by the schema’s (an enum written as 1)', () => {
+    // Arrange: requestType written as the integer 1 (Newtonsoft's default for an enum, Mono probe): the schema's type
+    // and enum keywords and the echo fail at /requestType; status is fine. Another value wrong stays apart.
+    const t = tallyOf();
+    const c = valid('b1', 'valid/minimal', '{"type":"EV","brand":"b"}');
+    const schema = (keyword: string, at: string) => ({
+      ...fail('schema-violation', `/components/schemas/R/properties${at}/${keyword}`, `201 body at ${at} ${keyword}`),
+      at,
+    });
+    // Act
+    t.record(
+      c,
+      answer(c, 201),
+      [
+        judged(
+          'response-schema-conformance',
+          schema('type', '/requestType'),
+          schema('enum', '/requestType'),
+          schema('format', '/id'),
+        ),
+        judged('echo-request-type', {
+          ...fail('echo-mismatch', CREATED, '201 requestType: 1', 1, 'Entity'),
+          at: '/requestType',
+        }),
+      ],
+      1,
+    );
+    const r = t.report(META);
+    // Assert: two problems, the first with all three of /requestType's failures
+    expect(r.problems!.map((p) => [p.title, p.parts?.length])).toEqual([
+      ['201 body at /id format', 1],
+      ['201 body at /requestType type', 3],
+    ]);
+  });
+
   it('counts a 200 to an advisory request the server took for a valid one under 200 for 201, not as an auth problem', () => {
     // CherryPy took the last of two Authorization lines (advice) and answered every creation 200.
     const t = tallyOf();
