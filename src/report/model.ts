@@ -306,6 +306,11 @@ export interface Report {
      * stopped, went down during the run, and a run that found failures before says so: `fails`, not `unusable`.
      */
     readonly answered?: number;
+    /**
+     * The status a valid request sent once the run gave up got (since 2026-12-05): a 2xx says the target is up and
+     * hangs on some requests (every refusal left unanswered), not that it went down; absent when it got no answer.
+     */
+    readonly answeredAfter?: number;
   };
   /** `conforms` exit 0, `fails` 1, `unusable` 2, `incomplete` 3, `interrupted` 130. */
   readonly verdict: Verdict;

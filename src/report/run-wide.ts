@@ -26,6 +26,8 @@ export const INVALID_SCOPE = 'every invalid request';
 export const CREDENTIALS_SCOPE = 'every request with the run’s credentials';
 /** The target went down: the requests that got no answer. */
 export const OUTAGE_SCOPE = 'the requests left unanswered when the target went down';
+/** The run gave up on a target that still answered a valid request after: the requests it hangs on. */
+export const HANG_SCOPE = 'the requests left unanswered while the target answered others';
 
 const RUN_WIDE: ReadonlySet<string> = new Set([
   EVERY_SCOPE,
@@ -37,6 +39,7 @@ const RUN_WIDE: ReadonlySet<string> = new Set([
   MINIMAL_SCOPE,
   INVALID_SCOPE,
   OUTAGE_SCOPE,
+  HANG_SCOPE,
 ]);
 
 /** What a target that went down answers: nothing. */
@@ -93,7 +96,8 @@ export function listsRunWide(
   if (entry.scope === REFUSALS_SCOPE)
     return entry.core === cause.core && !splitSignature(cause.signature ?? '').scope.startsWith('valid');
   const received = (core: string) => /^received (\S+) \| /.exec(core)?.[1] ?? '';
-  if (entry.scope === OUTAGE_SCOPE) return LOST.has(received(entry.core)) && LOST.has(received(cause.core));
+  if (entry.scope === OUTAGE_SCOPE || entry.scope === HANG_SCOPE)
+    return LOST.has(received(entry.core)) && LOST.has(received(cause.core));
   return (
     entry.core === cause.core ||
     entry.core === redirectCore(received(cause.core)) ||

@@ -6,6 +6,7 @@ import { profileFor, type OperationProfile } from '../checks/profile.ts';
 import { PROFILE_ONLY_STATUSES } from '../checks/rules.ts';
 import { judge, type Judged } from '../checks/judge.ts';
 import type { TestCase } from '../generators/case.ts';
+import { MINIMAL_LABEL } from '../generators/space/bodies.ts';
 import { createCoverage, planCases, shrinkCase, type PlanOptions } from '../generators/index.ts';
 import { modelFor } from '../generators/model.ts';
 import { caseSource, startFeed, WORKER_THRESHOLD, type CaseSource, type Feed } from './feed.ts';
@@ -135,6 +136,7 @@ async function runWith(
     const preflight = await preflightPhase(run);
     if (planned.applier) await probeFixtures(run, planned.applier);
     const sent = await sendPlan(run, source, run.judgesProbes ? preflight.results.length : 0);
+    await livenessPhase(run);
     await shrinkPhase(run);
     await confirmPhase(run);
     return finish(run, {
@@ -377,6 +379,20 @@ async function shrinkPhase(run: Run): Promise<void> {
 
 /** How many problems' examples are sent again on a connection of their own: one request each. */
 const MAX_CONFIRMS = 5;
+
+/**
+ * Liveness, once the run gave up on its target: the plainest valid request (the required members, the run's
+ * credentials) sent once more, past the watch. An answer says the target is up and hangs on some requests (every
+ * refusal left unanswered: Mono probe), which the report then says, its example the plainest of them, not a suspect
+ * of a crash; no answer leaves the outage as it was. Its creation is recorded like any other.
+ */
+async function livenessPhase(run: Run): Promise<void> {
+  if (run.session.gaveUp() === undefined) return;
+  const anonymous = run.planned.plan.preflight.find((c) => c.kind === 'auth' && c.auth === 'none');
+  if (anonymous === undefined) return;
+  const plain: TestCase = { ...anonymous, id: 'p-alive', kind: 'valid', label: MINIMAL_LABEL, auth: 'valid' };
+  run.tally.noteCreated(await run.session.sendPastWatch(run.prepared(plain)));
+}
 
 /**
  * Confirm: the example of each of the first problems sent again on a connection of its own. An answer that differs

@@ -83,6 +83,11 @@ export interface Session {
   pacing(): Pacing;
   /** The watch's verdict, once it gave up on the target. */
   gaveUp(): Report['gaveUp'];
+  /**
+   * Once the watch gave up: one case sent past it (the budget and Ctrl-C still hold, the watch is not told), and its
+   * answer kept for `gaveUp()`: a target that answers it is up, and hangs on some requests rather than went down.
+   */
+  sendPastWatch(c: TestCase): Promise<Exchange | undefined>;
   /** Closes the connections. */
   close(): void;
 }
@@ -121,6 +126,8 @@ export function createSession(o: SessionOptions): Session {
     wireHeaders: headerSets(o.secrets.redact),
     redact: o.secrets.redact,
   };
+  // What the case sent past the watch got (`sendPastWatch`).
+  let after: number | undefined;
   const timeUp = () => o.deadline !== undefined && Date.now() >= o.deadline;
   const interrupted = () => o.signal?.aborted === true;
   const base = new URL(o.baseUrl);
@@ -172,10 +179,20 @@ export function createSession(o: SessionOptions): Session {
         ? undefined
         : {
             after: watch.limit,
-            message: watch.message,
+            message:
+              after !== undefined && after >= 200 && after < 300
+                ? // Up: no culprit of a crash to look for, only the requests it hangs on.
+                  `${watch.message.replace(/; the first requests it left unanswered.*$/s, '')}; a valid request sent after it was answered ${after}: the target is up and leaves such requests unanswered (a hang, not a crash)${watch.suspects.length ? `, the first of them: ${watch.suspects.join(', ')}` : ''}`
+                : watch.message,
             answered: watch.answered,
             ...(watch.suspects.length ? { suspects: watch.suspects } : {}),
+            ...(after === undefined ? {} : { answeredAfter: after }),
           },
+    async sendPastWatch(c) {
+      const ex = await sendCase(c, { ...deps, signal: o.signal, watch: undefined });
+      if (ex?.response) after = ex.response.status;
+      return ex;
+    },
     close: () => http.close(),
   };
 }

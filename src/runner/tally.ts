@@ -32,6 +32,7 @@ import {
   LOST,
   MINIMAL_SCOPE,
   OUTAGE_SCOPE,
+  HANG_SCOPE,
   NOT_ACCEPTABLE_SCOPE,
   notAcceptableCore,
   redirectCore,
@@ -440,7 +441,7 @@ export function createTally(
             firstFailureAt,
           },
           failures: [...failures.values()],
-          problems: meta.gaveUp ? mergeOutage(problemList(), meta.gaveUp.suspects ?? []) : problemList(),
+          problems: meta.gaveUp ? mergeOutage(problemList(), meta.gaveUp) : problemList(),
           checks: [...summaries.values()],
           warnings: warningLines(),
           specGaps: [...gaps.values()].sort((a, b) => a.status - b.status),
@@ -831,9 +832,14 @@ const LOST_KEPT = 16;
  * crash resets the requests in flight and refuses those after, whatever their families: one h3 crash was 11
  * problems). Its example is the likeliest culprit, the first suspect that is an example (`DeadTargetWatch.suspects`).
  */
-function mergeOutage(problems: TalliedProblem[], suspects: readonly string[]): TalliedProblem[] {
+function mergeOutage(problems: TalliedProblem[], gaveUp: NonNullable<Report['gaveUp']>): TalliedProblem[] {
   const lost = problems.filter((p) => LOST.has(p.received));
   if (lost.length < 2) return problems;
+  // A target that answered a valid request once the run gave up is up: it hangs on such requests, and the plainest of
+  // them shows it (an empty body left unanswered), not the first in flight (Mono probe: every refusal hung).
+  const up = gaveUp.answeredAfter !== undefined && gaveUp.answeredAfter >= 200 && gaveUp.answeredAfter < 300;
+  const suspects = up ? [] : (gaveUp.suspects ?? []);
+  const scope = up ? HANG_SCOPE : OUTAGE_SCOPE;
   const rank = (p: TalliedProblem) => {
     const i = suspects.findIndex((s) => s.split(' ', 1)[0] === p.case.id);
     return i < 0 ? suspects.length : i;
@@ -845,8 +851,8 @@ function mergeOutage(problems: TalliedProblem[], suspects: readonly string[]): T
   );
   const merged = rest.reduce((into, p) => absorb(into, p), {
     ...first,
-    scope: OUTAGE_SCOPE,
-    signature: signatureOf(first.core, OUTAGE_SCOPE),
+    scope,
+    signature: signatureOf(first.core, scope),
   });
   return [...problems.filter((p) => !LOST.has(p.received)), merged];
 }

@@ -2711,6 +2711,19 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'refusals-left-open',
+    area: 'transport',
+    caughtBy: ['response-is-received'],
+    description:
+      'The error path never closes its response (an exception after the status was chosen, the response object never closed: Mono HttpListener probe): every 400 is left unanswered while valid requests are created. The run gives up on the target; a valid request sent after it is created, so the report says the target hangs on such requests, its example the plainest of them, not a crash.',
+    apply: (b) => ({
+      ...b,
+      transmit: (res, wire, req) => {
+        if (wire.status !== 400) b.transmit(res, wire, req);
+      },
+    }),
+  },
+  {
     name: 'router-404-unlisted-methods',
     area: 'wrong-answer',
     caughtBy: ['method-is-not-allowed'],

@@ -641,6 +641,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'chunked-to-http-1-0': valid({}, { body: ok, http10: 'with-host' }),
   'expect-refused': valid({}, { body: ok, fields: [['Expect', '100-continue']] }),
   'number-type-switch-500': valid({ properties: { n: 1 } }),
+  'refusals-left-open': { ...invalid({ body: { brand: 'b', type: 'Boat' } }), timeoutMs: 1_000 },
   'authorization-last-of-joined': {
     call: { body: ok, auth: null, fields: [['Authorization', `Bearer wrong, Bearer ${TOKEN}`]] },
     status: 401,

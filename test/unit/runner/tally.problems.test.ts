@@ -918,6 +918,50 @@ describe('createTally: a problem is a cause (issue #24)', () => {
     ]);
   });
 
+  it('makes one problem of the requests left unanswered once the run gave up: an outage, or a hang when it answered after', () => {
+    // Arrange: an empty body and a deep invalid body left unanswered (two kinds); the deep one was the first in flight.
+    const lostCase = (id: string, label: string, kind: TestCase['kind'], body: string): TestCase => ({
+      ...valid(id, label, body),
+      kind,
+    });
+    const cases = [
+      lostCase(
+        'b1',
+        'invalid/type/brand/nested-1000',
+        'schema-violation',
+        `{"brand":${'['.repeat(50)}${']'.repeat(50)}}`,
+      ),
+      lostCase('b2', 'empty-body', 'empty-body', ''),
+    ];
+    const run = (answeredAfter?: number) => {
+      const t = tallyOf();
+      for (const [i, c] of cases.entries())
+        t.record(
+          c,
+          {
+            request: answer(c, 0).request,
+            error: { kind: 'timeout', message: 'no answer' },
+            durationMs: 1,
+            rateLimited: 0,
+          },
+          [judged('response-is-received', fail('timeout', RESPONSES, 'no answer: timeout'))],
+          i + 1,
+        );
+      const gaveUp = {
+        after: 8,
+        message: 'gave up',
+        suspects: ['b1 invalid/type/brand/nested-1000', 'b2 empty-body'],
+        ...(answeredAfter === undefined ? {} : { answeredAfter }),
+      };
+      return t.report({ ...META, gaveUp }).problems!.map((p) => [p.scope, p.cases, p.example.case.id]);
+    };
+    // Act, assert: no answer after: the target went down, the first suspect is the example
+    expect(run()).toEqual([['the requests left unanswered when the target went down', 2, 'b1']]);
+    expect(run(503)).toEqual([['the requests left unanswered when the target went down', 2, 'b1']]);
+    // A valid request created after: it hangs on these, and the plainest shows it
+    expect(run(201)).toEqual([['the requests left unanswered while the target answered others', 2, 'b2']]);
+  });
+
   it('counts a 200 to an advisory request the server took for a valid one under 200 for 201, not as an auth problem', () => {
     // CherryPy took the last of two Authorization lines (advice) and answered every creation 200.
     const t = tallyOf();
