@@ -2,7 +2,7 @@
 // the answer and the class of request it concerns, never by which other failures shared the case. So a problem's
 // identity, and a baseline made of it, is the same whatever the seed (issue #23).
 import type { Failure } from '../checks/types.ts';
-import type { TestCase } from '../generators/case.ts';
+import { HTTP_10_FAMILY, type TestCase } from '../generators/case.ts';
 import { curlGap } from './script.ts';
 import { MINIMAL_LABEL } from '../generators/space/bodies.ts';
 import { RESERVED_NAMES } from '../generators/violations/additionalProperties.ts';
@@ -103,7 +103,12 @@ function scopeOf(c: Pick<TestCase, 'kind' | 'label' | 'family' | 'advisory' | 'a
     return c.kind === 'empty-body' ? 'malformed' : familyOf(c).split('/')[0];
   // A valid request a server may refuse (1e400, nesting 10,000 deep, urn:uuid, a byte-order mark) is refused by the
   // code that refuses invalid ones: a 500 to them is that handler's, one crash for all of them.
-  if (SERVER_ERROR.test(answer) && (c.advisory !== undefined || (c.accept?.includes(400) ?? false)))
+  // Not a request as HTTP/1.0: only its refusal is advice, and its crash is its own (`HTTP_10_FAMILY`).
+  if (
+    SERVER_ERROR.test(answer) &&
+    c.family !== HTTP_10_FAMILY &&
+    (c.advisory !== undefined || (c.accept?.includes(400) ?? false))
+  )
     return 'valid/refusable';
   const success = /^2\d\d$/.test(answer);
   // A redirect (Feathers' 303 with a Location) answers every valid request alike, as 200 for 201 does; so does a

@@ -6,20 +6,21 @@
  */
 import { emit, requestClass, type Dimension } from './class.ts';
 import { wire } from './wire.ts';
+import { HTTP_10_FAMILY } from '../case.ts';
 
 const http10 = requestClass(
   'valid',
   'valid/http-1.0',
   'RFC 9110 §2.5',
   'a valid request as HTTP/1.0 (with Host): a server understands a request of a lower minor version (RFC 9110 §2.5) and answers without chunked framing, which an HTTP/1.0 client cannot read (RFC 9112 §6.1); 201 due, advisory, since a gateway may refuse the old version (426 or 505: Envoy by default), while a 5xx and a chunked answer fail',
-  { advisory: true },
+  { advisory: true, family: HTTP_10_FAMILY },
 );
 const http10NoHost = requestClass(
   'valid',
   'valid/http-1.0/no-host',
   'RFC 9112 §3.2',
   'a valid request as HTTP/1.0 without Host, which HTTP/1.0 does not require (RFC 9112 §3.2): 201 due, advisory as for any HTTP/1.0 request; a handler that reads the Host field (to build a URL, to pick a tenant) throws on its absence, a 500',
-  { advisory: true, variantOf: 'valid/http-1.0' },
+  { advisory: true, variantOf: 'valid/http-1.0', family: HTTP_10_FAMILY },
 );
 const expectContinue = requestClass(
   'valid',

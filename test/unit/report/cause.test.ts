@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Failure } from '../../../src/checks/types.ts';
-import type { TestCase, Wire } from '../../../src/generators/case.ts';
+import { HTTP_10_FAMILY, type TestCase, type Wire } from '../../../src/generators/case.ts';
 import { causesOf, familyOf, memberNamedBy, plainer, plainness } from '../../../src/report/cause.ts';
 
 const RESPONSES = '/paths/~1v1~1onboarding~1entities/post/responses';
@@ -378,6 +378,13 @@ describe('causesOf, a valid request refused for a field its answer names', () =>
     const [invalid] = causesOf(refusedCase('schema-violation', 'invalid/type/brand/number'), '500', [serverError]);
     expect(preflight.signature).toBe(invalid.signature);
     expect(preflight.alsoKnownAs).toMatch(/ \| in preflight$/);
+  });
+
+  it('keeps a 500 to a valid request as HTTP/1.0 apart: only its refusal is advice (a Host read by the handler)', () => {
+    const http10 = { ...validCase('valid/http-1.0/no-host'), advisory: 'RFC 9112 §3.2', family: HTTP_10_FAMILY };
+    const [crash] = causesOf(http10, '500', [serverError]);
+    expect(crash.scope).toBe('valid/http-1.0');
+    expect(crash.alsoKnownAs).toBeUndefined();
   });
 
   it('makes no answer to any request to be refused one cause per kind, known to older baselines by its family', () => {
