@@ -387,7 +387,8 @@ const MAX_CONFIRMS = 5;
  * of a crash; no answer leaves the outage as it was. Its creation is recorded like any other.
  */
 async function livenessPhase(run: Run): Promise<void> {
-  if (run.session.gaveUp() === undefined) return;
+  // A target that never gave a usable answer is unusable whatever this one gets: nothing to tell apart.
+  if ((run.session.gaveUp()?.answered ?? 0) === 0) return;
   const anonymous = run.planned.plan.preflight.find((c) => c.kind === 'auth' && c.auth === 'none');
   if (anonymous === undefined) return;
   const plain: TestCase = { ...anonymous, id: 'p-alive', kind: 'valid', label: MINIMAL_LABEL, auth: 'valid' };

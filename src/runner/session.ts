@@ -189,7 +189,8 @@ export function createSession(o: SessionOptions): Session {
             ...(after === undefined ? {} : { answeredAfter: after }),
           },
     async sendPastWatch(c) {
-      const ex = await sendCase(c, { ...deps, signal: o.signal, watch: undefined });
+      // A 429 or 503 is no answer to wait out here: it says nothing of whether the target is up.
+      const ex = await sendCase(c, { ...deps, signal: o.signal, watch: undefined, max429Retries: 0, max503Retries: 0 });
       if (ex?.response) after = ex.response.status;
       return ex;
     },
