@@ -356,19 +356,35 @@ export function causesOf(
   // named by its Content-Type. Failures about one value of the answer (`at`) are one cause, named by the first (the
   // schema's before the echo's): an enum written as an integer broke `type`, `enum` and the echo at once, three
   // problems of one bug (Mono probe), and an owner echoed as "" both its format and its echo (Echo probe).
+  // A serializer's slip at several places (every enum in camel case, every uuid without hyphens: one naming policy or
+  // format string, four problems before) is one cause, named by the slip, wherever it is (`slipOf`).
   const typeFailure = content.find((f) => f.check === 'content-type-conformance');
   const keyOf = (f: Failure) => `${f.check} ${f.check.startsWith('echo-') ? 'echo' : f.kind} ${f.rule}`;
+  const ordered = typeFailure ? [typeFailure, ...content.filter((x) => x !== typeFailure)] : content;
+  const slipAt = new Map<string, string>();
+  for (const f of ordered) {
+    const slip = slipOf(f);
+    if (f.at !== undefined && slip !== undefined && !slipAt.has(f.at)) slipAt.set(f.at, slip);
+  }
   const byKey = new Map<string, Failure[]>();
   const keyAt = new Map<string, string>();
-  for (const f of typeFailure ? [typeFailure, ...content.filter((x) => x !== typeFailure)] : content) {
+  const formerKey = new Map<string, string>();
+  for (const f of ordered) {
     const notJson = f.check === 'response-schema-conformance' && f.kind === 'not-json';
     const own = keyOf(typeFailure && notJson ? typeFailure : f);
-    const key = (f.at !== undefined ? keyAt.get(f.at) : undefined) ?? own;
+    const slip = f.at !== undefined ? slipAt.get(f.at) : undefined;
+    const key =
+      (slip !== undefined ? `response-schema-conformance slip ${slip}` : undefined) ??
+      (f.at !== undefined ? keyAt.get(f.at) : undefined) ??
+      own;
     if (f.at !== undefined && !keyAt.has(f.at)) keyAt.set(f.at, key);
+    if (!formerKey.has(key)) formerKey.set(key, own);
     byKey.set(key, [...(byKey.get(key) ?? []), f]);
   }
   for (const [key, fs] of byKey) {
-    const core = ANY_STATUS_KINDS.has(fs[0].kind) ? `any status | ${key}` : `received ${answer} | ${key}`;
+    const prefix = ANY_STATUS_KINDS.has(fs[0].kind) ? 'any status' : `received ${answer}`;
+    const core = `${prefix} | ${key}`;
+    const former = `${prefix} | ${formerKey.get(key) ?? key}`;
     out.push({
       core,
       scope: '',
@@ -377,6 +393,8 @@ export function causesOf(
       primary: fs[0],
       failures: fs,
       attachable: false,
+      // Until 2026-12-05 the cause of the first value so slipped, by its own rule.
+      ...(former !== core ? { alsoKnownAs: former } : {}),
     });
   }
   return out;
@@ -440,4 +458,33 @@ export function plainness(
 export function plainer(a: readonly number[], b: readonly number[]): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i];
   return false;
+}
+
+/** The words a slip's core holds after `slip ` (`received 201 | response-schema-conformance slip …`). */
+export function slipIn(core: string): string | undefined {
+  const i = core.indexOf(' slip ');
+  return i < 0 ? undefined : core.slice(i + ' slip '.length);
+}
+
+/**
+ * What a serializer did to an answer's value that it does to every value of the kind (a naming policy, a format
+ * string): an enum member in another letter case or as a number, a uuid without hyphens, in braces or as a URN. Such a
+ * slip at several places is one bug; undefined for any other failure.
+ */
+export function slipOf(f: Pick<Failure, 'check' | 'kind' | 'rule' | 'received' | 'documented'>): string | undefined {
+  if (f.check !== 'response-schema-conformance' || f.kind !== 'schema-violation') return undefined;
+  const v = f.received;
+  const d = f.documented !== null && typeof f.documented === 'object' ? (f.documented as Record<string, unknown>) : {};
+  const allowed = Array.isArray(d['allowedValues']) ? (d['allowedValues'] as unknown[]) : undefined;
+  if (f.rule.endsWith('/enum') && allowed !== undefined) {
+    if (typeof v === 'number') return 'enum members written as numbers';
+    if (typeof v === 'string' && allowed.some((a) => typeof a === 'string' && a.toLowerCase() === v.toLowerCase()))
+      return 'enum members in another letter case';
+  }
+  if (f.rule.endsWith('/format') && d['format'] === 'uuid' && typeof v === 'string') {
+    if (/^[0-9a-f]{32}$/i.test(v)) return 'uuids without hyphens';
+    if (/^\{[0-9a-f-]{36}\}$/i.test(v)) return 'uuids in braces';
+    if (/^urn:uuid:/i.test(v)) return 'uuids as URNs';
+  }
+  return undefined;
 }

@@ -3,7 +3,7 @@
 import { writeJson } from '../generators/json-writer.ts';
 import { shallow } from '../generators/shallow.ts';
 import type { Failure } from '../checks/types.ts';
-import { coreOf, isStatusFailure, RANDOM_SCOPE } from './cause.ts';
+import { coreOf, isStatusFailure, RANDOM_SCOPE, slipIn } from './cause.ts';
 import { CREDENTIALS_SCOPE, notAcceptableCore, redirectCore } from './run-wide.ts';
 import { isTriggerScope } from './trigger.ts';
 import type { CaseRecord, ReportedFailure, ReportedProblem } from './model.ts';
@@ -110,6 +110,8 @@ function ruleWords(rule: string, value: unknown): string {
 
 /** The problem's parts, as the tally and the report keep them. */
 type Describable = {
+  /** What the provider did (`Cause.core`): a serializer's slip is named by it. */
+  readonly core?: string;
   readonly received: string;
   readonly scope: string;
   readonly failures: readonly Pick<Failure, 'check' | 'kind' | 'message' | 'documented' | 'rule' | 'received'>[];
@@ -160,6 +162,10 @@ export function describeProblem(
   const exampleDue = echo ? p.exampleFailures?.find((f) => f.check === primary?.check)?.documented : undefined;
   const due = exampleDue !== undefined ? dueOf(exampleDue) : documented.length ? dueOf(documented[0]) : '';
   if (!primary) return { title: `received ${received}`, due };
+  // One slip at several places of the answer (every enum in camel case): the slip, then where (src/report/cause.ts).
+  const slip = p.core === undefined ? undefined : slipIn(p.core);
+  if (slip !== undefined && at.length)
+    return { title: withFields(at, (f) => `${f}: ${slip} (${received})`), due: 'each value as the schema writes it' };
   if (primary.check === 'invalid-is-rejected' && /^2\d\d$/.test(received) && at.length) {
     const value = valueAt(example.request.body, example.case?.violation?.instancePath ?? at[0]);
     // A value sent is one JSON value: a string quoted, an array as an array (shown() lists alternatives with `or`).

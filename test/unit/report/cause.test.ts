@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Failure } from '../../../src/checks/types.ts';
 import { HTTP_10_FAMILY, type TestCase, type Wire } from '../../../src/generators/case.ts';
-import { causesOf, familyOf, memberNamedBy, plainer, plainness } from '../../../src/report/cause.ts';
+import { causesOf, familyOf, memberNamedBy, plainer, plainness, slipOf } from '../../../src/report/cause.ts';
 
 const RESPONSES = '/paths/~1v1~1onboarding~1entities/post/responses';
 const serverError: Failure = {
@@ -433,6 +433,62 @@ describe('causesOf, content', () => {
     // Assert
     expect(causes.map((c) => c.primary)).toEqual([refusal]);
     expect(causes[0].failures).toEqual([refusal, html, notJson]);
+  });
+
+  /** A schema failure of the 201 at `at`: `keyword`'s params documented, `value` received. */
+  const schema = (at: string, keyword: string, value: unknown, params: unknown): Failure => ({
+    ...content('response-schema-conformance', 'schema-violation', `/components/schemas/R/properties${at}/${keyword}`),
+    at,
+    received: value,
+    documented: params,
+  });
+  const ENUM = { allowedValues: ['Pending', 'Failed'] };
+
+  it.each<[string, Failure, string | undefined]>([
+    [
+      'an enum member in another case',
+      schema('/status', 'enum', 'pending', ENUM),
+      'enum members in another letter case',
+    ],
+    ['an enum member as a number', schema('/status', 'enum', 0, ENUM), 'enum members written as numbers'],
+    ['another word', schema('/status', 'enum', 'Open', ENUM), undefined],
+    ['a uuid without hyphens', schema('/id', 'format', 'a'.repeat(32), { format: 'uuid' }), 'uuids without hyphens'],
+    [
+      'a uuid in braces',
+      schema('/id', 'format', `{${'0'.repeat(8)}-0000-0000-0000-${'0'.repeat(12)}}`, { format: 'uuid' }),
+      'uuids in braces',
+    ],
+    ['a uuid as a URN', schema('/id', 'format', 'urn:uuid:x', { format: 'uuid' }), 'uuids as URNs'],
+    ['no uuid at all', schema('/id', 'format', 'x', { format: 'uuid' }), undefined],
+    ['another format', schema('/created', 'format', 'a'.repeat(32), { format: 'date-time' }), undefined],
+  ])('slipOf: %s', (_what, f, slip) => {
+    expect(slipOf(f)).toBe(slip);
+  });
+
+  it('makes one slip at several places of the answer one cause, the echo at one of them with it; other values apart', () => {
+    // Arrange: enums camel-cased by a naming policy (status, requestType), the echo of one, and an id that is no uuid.
+    const echo = { ...content('echo-request-type', 'echo-mismatch', `${RESPONSES}/201`), at: '/requestType' };
+    const id = schema('/id', 'format', 'x', { format: 'uuid' });
+    const failures = [
+      schema('/status', 'enum', 'pending', ENUM),
+      schema('/requestType', 'enum', 'entity', { allowedValues: ['Entity'] }),
+      id,
+      echo,
+    ];
+    // Act
+    const causes = causesOf(validCase('valid/minimal'), '201', failures);
+    // Assert
+    expect(causes.map((c) => [c.core, c.at])).toEqual([
+      [
+        'received 201 | response-schema-conformance slip enum members in another letter case',
+        ['/status', '/requestType'],
+      ],
+      [`received 201 | response-schema-conformance schema-violation ${id.rule}`, ['/id']],
+    ]);
+    expect(causes[0].failures).toHaveLength(3);
+    expect(causes[0].alsoKnownAs).toBe(
+      `received 201 | response-schema-conformance schema-violation ${failures[0].rule}`,
+    );
   });
 
   it('a body that is not JSON under a JSON Content-Type is a cause of its own', () => {
