@@ -29,6 +29,8 @@ export interface SentRequest {
 /** What came back. */
 export interface ReceivedResponse {
   readonly status: number;
+  /** The status line's version when it is not HTTP/1.1 (an answer to an HTTP/1.0 request may say 1.0). */
+  readonly version?: '1.0';
   readonly headers: Readonly<Record<string, string>>;
   /** The body as text (UTF-8), capped; see `truncated`. */
   readonly body: string;

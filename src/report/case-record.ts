@@ -33,6 +33,8 @@ export interface ExchangeLike {
     readonly body: string;
     /** Cut at the read cap (an oversized answer). */
     readonly truncated?: boolean;
+    /** The status line's version when it was not HTTP/1.1 (since 2026-12-05). */
+    readonly version?: '1.0';
   };
   readonly error?: { readonly kind: string; readonly message: string };
 }
@@ -79,6 +81,7 @@ export function toCaseRecord(
           status: ex.response.status,
           headers: redactHeaders(ex.response.headers),
           body: redact(ex.response.body.slice(0, ex.response.truncated === true ? MAX_CUT_BODY : MAX_BODY)),
+          ...(ex.response.version ? { version: ex.response.version } : {}),
         }
       : null,
     ...(ex.error ? { error: ex.error } : {}),

@@ -20,6 +20,7 @@ export interface HarExchange {
     readonly status: number;
     readonly headers: Readonly<Record<string, string>>;
     readonly body: string;
+    readonly version?: '1.0' | undefined;
   } | null;
   readonly error?: { readonly kind: string; readonly message: string };
 }
@@ -70,7 +71,7 @@ function harEntry(ex: HarExchange, startedAt: string, timeMs: number, comment?: 
     response: {
       status: res?.status ?? 0,
       statusText: res ? (STATUS_TEXT[res.status] ?? '') : (ex.error?.kind ?? ''),
-      httpVersion: res ? 'HTTP/1.1' : '',
+      httpVersion: res ? `HTTP/${res.version ?? '1.1'}` : '',
       cookies: [],
       headers: res ? headerList(res.headers) : [],
       content: {

@@ -136,15 +136,18 @@ export function sendRaw(
       const finish = () => {
         const joined = Buffer.concat(chunks);
         done({
-          response: received(
-            res.statusCode ?? 0,
-            headers,
-            joined,
-            headers['content-encoding'],
-            truncated,
-            opts.maxBodyBytes,
-            repeatedFields(res.rawHeaders.filter((_, i) => i % 2 === 0)),
-          ),
+          response: {
+            ...received(
+              res.statusCode ?? 0,
+              headers,
+              joined,
+              headers['content-encoding'],
+              truncated,
+              opts.maxBodyBytes,
+              repeatedFields(res.rawHeaders.filter((_, i) => i % 2 === 0)),
+            ),
+            ...(res.httpVersion === '1.0' ? { version: '1.0' as const } : {}),
+          },
         });
       };
       res.on('data', (chunk: Buffer) => {

@@ -179,6 +179,23 @@ describe('sendRaw', () => {
     expect(ex.response?.repeated).toEqual(['content-type']);
   });
 
+  it('writes an HTTP/1.0 request without Host where asked, and keeps the answer’s version when it is 1.0', async () => {
+    const server = await tcp((got) =>
+      got.includes('\r\n\r\n') ? 'HTTP/1.0 201 Created\r\nContent-Type: application/json\r\n\r\n{}' : undefined,
+    );
+    const ex = await sendRaw(
+      {
+        method: 'POST',
+        url: `http://127.0.0.1:${server.port}/x`,
+        message: message({ version: '1.0', noHost: true, headers: [['Accept', '*/*']] }),
+      },
+      SHOWN,
+      OPTS,
+    );
+    expect(server.got().toString('latin1')).toBe('POST /x HTTP/1.0\r\nAccept: */*\r\nConnection: close\r\n\r\n');
+    expect([ex.response?.status, ex.response?.version, ex.response?.body]).toEqual([201, '1.0', '{}']);
+  });
+
   it("says when an answer's bytes are not UTF-8, except in a body cut at the cap", async () => {
     const server = await tcp((got) =>
       got.includes('\r\n\r\n')
