@@ -36,18 +36,20 @@ type Members = Record<string, unknown>;
  * number); a number sent beyond the double range (JSON.parse makes `1e400` Infinity) matches any echoed number or
  * null, since no double parser keeps it (RFC 8259 §9); a string or member name with a lone surrogate matches its
  * echo with U+FFFD in the surrogate's place, since RFC 8259 §8.2 calls the handling of one unpredictable and a
- * string type that holds only Unicode text (Go's, Python's in UTF-8) cannot keep it. With `digits`, two finite
- * numbers equal to that many significant digits are equal too.
+ * string type that holds only Unicode text (Go's, Python's in UTF-8) cannot keep it. With `near`, two finite
+ * numbers it calls near are equal too.
  */
-export function jsonEqual(sent: unknown, received: unknown, digits?: number): boolean {
+export function jsonEqual(
+  sent: unknown,
+  received: unknown,
+  near?: (sent: number, received: number) => boolean,
+): boolean {
   const stack: [unknown, unknown][] = [[sent, received]];
   for (let pair = stack.pop(); pair !== undefined; pair = stack.pop()) {
     const [a, b] = pair;
     if (a === b) continue;
-    // Rounded means the received number is the sent one written with `digits` significant digits (Perl's output), not
-    // any number that agrees to as many (a parser one step off keeps 17 digits and is a wrong value).
-    if (digits !== undefined && typeof a === 'number' && typeof b === 'number' && Number.isFinite(b))
-      if (b === Number(a.toPrecision(digits))) continue;
+    if (near !== undefined && typeof a === 'number' && typeof b === 'number' && Number.isFinite(b) && near(a, b))
+      continue;
     if (typeof a === 'number' && !Number.isFinite(a) && (b === null || typeof b === 'number')) continue;
     if (typeof a === 'string' && !a.isWellFormed() && a.toWellFormed() === b) continue;
     if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
@@ -72,6 +74,15 @@ export function jsonEqual(sent: unknown, received: unknown, digits?: number): bo
 
 /** Significant digits an echoed number may keep and still be advice, not a failure (see `echoCheck`). */
 const ROUNDED_DIGITS = 15;
+
+/** The sent number written with 15 significant digits (Perl's output), not any number that agrees to as many. */
+const roundedTo15 = (a: number, b: number) => b === Number(a.toPrecision(ROUNDED_DIGITS));
+
+/**
+ * The sent number read by a parser that does not round correctly (serde_json without `float_roundtrip`): a step or two
+ * off in the last place, which RFC 8259 §6's "approximate JSON numbers within the expected precision" allows.
+ */
+const stepsOff = (a: number, b: number) => Math.abs(b - a) <= 2 * Number.EPSILON * Math.abs(a);
 
 /** Two spellings of one uuid (case, `urn:uuid:` prefix) are the same uuid. */
 function sameUuid(a: unknown, b: unknown): boolean {
@@ -137,13 +148,17 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
         if (f.when === 'given' && sent === null && received !== '') continue;
         if (!EQUALITY[f.compare](sent, received)) {
           // RFC 8259 §6 lets an implementation limit the precision of numbers: 15 significant digits kept (Perl's
-          // default output) is advice, not a wrong value; a double holds 17, and less than 15 is a wrong value.
-          if (f.compare === 'json' && jsonEqual(sent, received, ROUNDED_DIGITS)) {
+          // default output) or a step off in the last place (a parser that does not round correctly) is advice, not a
+          // wrong value; a double holds 17, and less than 15 is a wrong value.
+          const rounded = f.compare === 'json' && jsonEqual(sent, received, roundedTo15);
+          if (rounded || (f.compare === 'json' && jsonEqual(sent, received, stepsOff))) {
             failures.push({
               ...fail(
                 'echo-rounded',
                 rule,
-                `${res.status} ${where} echoes the request's ${f.request} with its numbers rounded to ${ROUNDED_DIGITS} significant digits (RFC 8259 §6: a double holds 17)`,
+                rounded
+                  ? `${res.status} ${where} echoes the request's ${f.request} with its numbers rounded to ${ROUNDED_DIGITS} significant digits (RFC 8259 §6: a double holds 17)`
+                  : `${res.status} ${where} echoes the request's ${f.request} with a number a step off in its last place, as a parser that does not round correctly reads it (RFC 8259 §6: within a double's precision)`,
                 received,
                 sent,
               ),

@@ -1493,37 +1493,6 @@ export const FAULTS: readonly Fault[] = [
       }),
   },
   {
-    name: 'float-parse-one-step-off',
-    area: 'wrong-answer',
-    caughtBy: ['echo-properties'],
-    description:
-      'Numbers are read by a parser without correct rounding (serde_json without float_roundtrip): a fraction with 17 significant digits comes back one step off (1030101.3790750963 → 1030101.3790750965).',
-    apply: (b) => {
-      const bits = new DataView(new ArrayBuffer(8));
-      const off = (v: unknown, depth = 0): unknown => {
-        if (typeof v === 'number') {
-          if (
-            Number.isInteger(v) ||
-            String(v)
-              .replace(/e.*$|[-.]/g, '')
-              .replace(/^0+/, '').length < 17
-          )
-            return v;
-          bits.setFloat64(0, v);
-          bits.setBigUint64(0, bits.getBigUint64(0) + 1n);
-          return bits.getFloat64(0);
-        }
-        // Deep nesting is left alone (a recursion that deep would be a fault of its own).
-        if (depth > 100) return v;
-        if (Array.isArray(v)) return v.map((x) => off(x, depth + 1));
-        return v !== null && typeof v === 'object'
-          ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, off(x, depth + 1)]))
-          : v;
-      };
-      return onProperties(b, (props) => off(props));
-    },
-  },
-  {
     name: 'date-strings-parsed',
     area: 'wrong-answer',
     caughtBy: ['echo-properties', 'valid-is-created'],
@@ -2837,6 +2806,35 @@ export const BEYOND_PROFILE: readonly {
   readonly description: string;
   readonly apply: (b: Behaviour) => Behaviour;
 }[] = [
+  {
+    name: 'float-parse-one-step-off',
+    description:
+      'Numbers are read by a parser without correct rounding (serde_json without float_roundtrip): a fraction with 17 significant digits comes back one step off (1030101.3790750963 → 1030101.3790750965): within a double’s precision (RFC 8259 §6), a warning since 2026-12-05 (Rust probe).',
+    apply: (b) => {
+      const bits = new DataView(new ArrayBuffer(8));
+      const off = (v: unknown, depth = 0): unknown => {
+        if (typeof v === 'number') {
+          if (
+            Number.isInteger(v) ||
+            String(v)
+              .replace(/e.*$|[-.]/g, '')
+              .replace(/^0+/, '').length < 17
+          )
+            return v;
+          bits.setFloat64(0, v);
+          bits.setBigUint64(0, bits.getBigUint64(0) + 1n);
+          return bits.getFloat64(0);
+        }
+        // Deep nesting is left alone (a recursion that deep would be a fault of its own).
+        if (depth > 100) return v;
+        if (Array.isArray(v)) return v.map((x) => off(x, depth + 1));
+        return v !== null && typeof v === 'object'
+          ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, off(x, depth + 1)]))
+          : v;
+      };
+      return onProperties(b, (props) => off(props));
+    },
+  },
   {
     name: 'media-type-case-sensitive',
     description:

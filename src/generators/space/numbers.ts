@@ -13,7 +13,7 @@ const inRange = requestClass(
   'valid',
   'valid/number/<token>',
   'RFC 8259 §6',
-  'a number a double holds (maybe rounded): 201 and an echo of the same double are due',
+  'a number a double holds (maybe rounded): 201 and an echo of the same double are due (one a step or two off in its last place, as a parser that does not round correctly reads it, or kept to 15 significant digits, is a warning: RFC 8259 §6)',
 );
 const beyond = requestClass(
   'valid',
