@@ -97,6 +97,8 @@ export interface Behaviour {
   readonly jsonContentType: string;
   serialize(value: unknown): string;
   transmit(res: ServerResponse, wire: Wire, req: IncomingMessage): void;
+  /** What is written for a message Node's parser refused (`clientError`, its code such as `HPE_INVALID_CHUNK_SIZE`). */
+  parserRefusal(code: string | undefined): string;
 }
 
 export const JSON_UTF8 = 'application/json; charset=utf-8';
@@ -271,4 +273,5 @@ export const REFERENCE: Behaviour = {
   jsonContentType: JSON_UTF8,
   serialize: (value) => writeJson(value),
   transmit: plainTransmit,
+  parserRefusal: () => 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n',
 };

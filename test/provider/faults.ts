@@ -2693,6 +2693,20 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'body-read-error-500',
+    area: 'transport',
+    caughtBy: ['not-a-server-error'],
+    description:
+      "A failed read of the body is answered 500 (Go's `body, err := io.ReadAll(r.Body); if err != nil { http.Error(w, err.Error(), 500) }`): a chunk-size line that is not hexadecimal, a malformed message the server SHOULD answer 400 (RFC 9112 §2.2), gets a server error.",
+    apply: (b) => ({
+      ...b,
+      parserRefusal: (code) =>
+        code === 'HPE_INVALID_CHUNK_SIZE'
+          ? 'HTTP/1.1 500 Internal Server Error\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\nContent-Length: 29\r\n\r\ninvalid byte in chunk length\n'
+          : b.parserRefusal(code),
+    }),
+  },
+  {
     name: 'router-404-unlisted-methods',
     area: 'wrong-answer',
     caughtBy: ['method-is-not-allowed'],

@@ -67,6 +67,8 @@ interface Call {
   bytes?: (body: Buffer) => Buffer;
   /** Written byte by byte as HTTP/1.0, with or without Host. */
   http10?: 'with-host' | 'no-host';
+  /** Written byte by byte with no framing field of the sender's (the body's framing is in `fields` and `raw`). */
+  unframed?: true;
 }
 
 interface Answer {
@@ -84,7 +86,13 @@ async function send(url: string, c: Call, timeoutMs = 10_000): Promise<Answer> {
   const contentType = c.contentType === undefined ? 'application/json' : c.contentType;
   if (contentType !== null) headers['Content-Type'] = contentType;
   const raw = c.raw ?? (c.body === undefined ? undefined : writeJson(c.body));
-  if (c.fields !== undefined || c.chunked === true || c.bytes !== undefined || c.http10 !== undefined) {
+  if (
+    c.fields !== undefined ||
+    c.chunked === true ||
+    c.bytes !== undefined ||
+    c.http10 !== undefined ||
+    c.unframed === true
+  ) {
     // Repeated lines, chunked framing and encoded bytes are beyond fetch: written as the suite's raw sender writes them.
     const bytes = raw === undefined ? undefined : Buffer.from(raw);
     const ex = await sendRaw(
@@ -92,7 +100,7 @@ async function send(url: string, c: Call, timeoutMs = 10_000): Promise<Answer> {
         method,
         url: `${new URL(url).origin}${c.path ?? ENDPOINT}`,
         message: {
-          framing: c.chunked === true ? 'chunked' : 'length',
+          framing: c.chunked === true ? 'chunked' : c.unframed === true ? 'none' : 'length',
           ...(c.http10 === undefined ? {} : { version: '1.0' as const }),
           ...(c.http10 === 'no-host' ? { noHost: true as const } : {}),
           headers: [...Object.entries(headers), ...(c.fields ?? [])],
@@ -504,6 +512,8 @@ interface Witness {
   twice?: boolean;
   /** Send it this many times, one after another (fetch keeps the connection alive between them). */
   times?: number;
+  /** Only the status is judged: a message the HTTP parser refuses is answered by it, in no documented format. */
+  statusOnly?: true;
   /** Between the two: a pause, and members the second body changes. */
   pauseMs?: number;
   second?: Obj;
@@ -641,6 +651,15 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'chunked-to-http-1-0': valid({}, { body: ok, http10: 'with-host' }),
   'expect-refused': valid({}, { body: ok, fields: [['Expect', '100-continue']] }),
   'number-type-switch-500': valid({ properties: { n: 1 } }),
+  'body-read-error-500': {
+    call: {
+      raw: 'zz\r\n{"brand":"b","type":"EV"}\r\n0\r\n\r\n',
+      fields: [['Transfer-Encoding', 'chunked']],
+      unframed: true,
+    },
+    status: 400,
+    statusOnly: true,
+  },
   'refusals-left-open': { ...invalid({ body: { brand: 'b', type: 'Boat' } }), timeoutMs: 1_000 },
   'authorization-last-of-joined': {
     call: { body: ok, auth: null, fields: [['Authorization', `Bearer wrong, Bearer ${TOKEN}`]] },
@@ -777,7 +796,13 @@ async function judge(url: string, w: Witness): Promise<string[]> {
     } catch (error) {
       return [`transport: ${(error as Error).name}`];
     }
-    problems.push(...problemsWith(answer, [w.status], call.body ?? parseRaw(call.raw ?? '')));
+    problems.push(
+      ...(w.statusOnly === true
+        ? answer.status === w.status
+          ? []
+          : [`status ${answer.status}, expected ${w.status}`]
+        : problemsWith(answer, [w.status], call.body ?? parseRaw(call.raw ?? ''))),
+    );
     // RFC 9112 §6.1: no Transfer-Encoding in an answer to an HTTP/1.0 request.
     if (call.http10 !== undefined && answer.headers.has('transfer-encoding')) problems.push('chunked to HTTP/1.0');
     const json = parseJson(answer.text);

@@ -97,11 +97,11 @@ export async function startProvider(opts: ProviderOptions = {}): Promise<Running
       void answer(behaviour, req, res, textReply(500, 'text/plain; charset=utf-8', 'Internal Server Error'));
     });
   });
-  server.on('clientError', (error: Error & { rawPacket?: Buffer }, socket) => {
+  server.on('clientError', (error: Error & { rawPacket?: Buffer; code?: string }, socket) => {
     // A request line refused before any request on its connection (an unknown method token) was still a request sent.
     if (!served.has(socket) && /^\S+ \S+ HTTP\/1\.[01]\r\n/.test(error.rawPacket?.toString('latin1') ?? ''))
       received += 1;
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    if (socket.writable) socket.end(behaviour.parserRefusal(error.code));
     else socket.destroy();
   });
 

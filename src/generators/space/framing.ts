@@ -83,6 +83,14 @@ const twoLengths = requestClass(
   { accept: [400], httpLayer: true, variantOf: 'empty-body/no-framing' },
 );
 
+const chunkSize = requestClass(
+  'malformed-json',
+  'malformed/chunk-size/<form>',
+  'RFC 9112 §7.1',
+  'a chunked body whose chunk-size line is not hexadecimal (`zz`): the chunked coding cannot be read (chunk-size = 1*HEXDIG), so the message is malformed, and the server SHOULD answer 400 (RFC 9112 §2.2), which its HTTP layer may give; a handler that answers the failed read with 500 (Go’s `io.ReadAll` error passed on as one) fails, one that closes without an answer is warned (hyper’s `to_bytes` unwrapped)',
+  { accept: [400], httpLayer: true, variantOf: 'empty-body/no-framing' },
+);
+
 /**
  * Transfer-Encoding values whose last coding is not chunked: chunked then another (a test for the word, or for the
  * first coding, takes it), and a coding whose name ends in chunked (a test of the field's end takes it).
@@ -105,7 +113,7 @@ export const framing: Dimension = {
   name: 'framing',
   title: 'Framing',
   summary:
-    'How the body is delimited on the wire (written byte by byte): chunked bodies are valid requests (201 due, and 411 accepted: RFC 9112 §6.3 lets a server refuse a body without Content-Length); a body without any framing, or a chunked body of no bytes, is a request without its required body (400 due, 411 accepted); a field line with white space before its colon is refused (400).',
+    'How the body is delimited on the wire (written byte by byte): chunked bodies are valid requests (201 due, and 411 accepted: RFC 9112 §6.3 lets a server refuse a body without Content-Length); a body without any framing, or a chunked body of no bytes, is a request without its required body (400 due, 411 accepted); a field line with white space before its colon, and a chunk-size line that is not hexadecimal, are refused (400).',
   classes: [
     chunked,
     oddChunks,
@@ -116,6 +124,7 @@ export const framing: Dimension = {
     contentLength,
     twoLengths,
     fieldNameSpace,
+    chunkSize,
   ],
   drafts(ctx) {
     const all = JSON.stringify(ctx.all);
@@ -152,6 +161,14 @@ export const framing: Dimension = {
           { contentType: ctx.ct, extra: [['Content-Length ', String(Buffer.byteLength(m))]] },
           { framing: 'none' },
           Buffer.from(m),
+        ),
+      }),
+      // Written unframed with its own Transfer-Encoding: chunked, over a chunk whose size line is no number.
+      ...emit(ctx, chunkSize, { form: 'not-hex' }, m, {
+        wire: wire(
+          { contentType: ctx.ct, extra: [['Transfer-Encoding', 'chunked']] },
+          { framing: 'none' },
+          Buffer.from(`zz\r\n${m}\r\n0\r\n\r\n`),
         ),
       }),
       ...TRANSFER_CODINGS.flatMap(([form, te]) =>
