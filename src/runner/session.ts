@@ -182,7 +182,7 @@ export function createSession(o: SessionOptions): Session {
             message:
               after !== undefined && after >= 200 && after < 300
                 ? // Up: no culprit of a crash to look for, only the requests it hangs on.
-                  `${watch.message.replace(/; the first requests it left unanswered.*$/s, '')}; a valid request sent after it was answered ${after}: the target is up and leaves such requests unanswered (a hang, not a crash)${watch.suspects.length ? `, the first of them: ${watch.suspects.join(', ')}` : ''}`
+                  `${watch.message.replace(/; the first requests it left unanswered.*$/s, '')}; a valid request sent after it was answered ${after}: the target is up: it leaves such requests unanswered, it did not go down${watch.suspects.length ? `, the first of them: ${watch.suspects.join(', ')}` : ''}`
                 : watch.message,
             answered: watch.answered,
             ...(watch.suspects.length ? { suspects: watch.suspects } : {}),

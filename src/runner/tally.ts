@@ -113,7 +113,8 @@ export function createTally(
   const minimalCores = new Set<string>();
   // What the valid requests of the boundary phase answered 2xx carried: no trigger of a bug (`mergeByTrigger`).
   const answeredFeatures = new Set<string>();
-  const problemList = () => {
+  /** `outage`: the run gave up on its target, whose lost answers `mergeOutage` makes one problem of. */
+  const problemList = (outage = false) => {
     const list = mergeAboutField(resolved(problems, pending));
     const redirected = answeredOnPath > 0 && redirectedOnPath === answeredOnPath;
     const merged = redirected
@@ -131,7 +132,7 @@ export function createTally(
     const triggered = redirected ? merged : mergeByTrigger(merged, answeredFeatures);
     const credentials = redirected ? triggered : mergeRefusedCredentials(triggered);
     const accepted = !redirected && invalidSent > 0 && invalidRefused === 0;
-    const refusals = accepted ? mergeRefusalCrashes(credentials) : credentials;
+    const refusals = accepted ? mergeRefusalCrashes(credentials, !outage) : credentials;
     return mergeFormAnswers(
       accepted ? mergeByCore(refusals, (p) => acceptedCore(p.case, p.received), INVALID_SCOPE) : refusals,
     ).map((p) => ({
@@ -441,7 +442,7 @@ export function createTally(
             firstFailureAt,
           },
           failures: [...failures.values()],
-          problems: meta.gaveUp ? mergeOutage(problemList(), meta.gaveUp) : problemList(),
+          problems: meta.gaveUp ? mergeOutage(problemList(true), meta.gaveUp) : problemList(),
           checks: [...summaries.values()],
           warnings: warningLines(),
           specGaps: [...gaps.values()].sort((a, b) => a.status - b.status),
@@ -814,12 +815,15 @@ function mergeRefusedCredentials(problems: TalliedProblem[]): TalliedProblem[] {
 }
 
 /**
- * In a run where no invalid request was refused, the server errors of requests that must be refused, whatever their
- * kind, are one problem when invalid requests had them: the error path crashes (an error handler that throws answers
- * 500 to every refusal: four problems, one per kind, fastify-openapi-glue probe).
+ * In a run where no invalid request was refused, the server errors (or lost answers) of requests that must be refused,
+ * whatever their kind, are one problem per answer when invalid requests had them: the error path crashes (an error
+ * handler that throws answers 500 to every refusal: four problems, one per kind, fastify-openapi-glue probe).
  */
-function mergeRefusalCrashes(problems: TalliedProblem[]): TalliedProblem[] {
-  const crash = (p: TalliedProblem) => p.case.kind !== 'valid' && SERVER_ERROR.test(p.received);
+function mergeRefusalCrashes(problems: TalliedProblem[], lost: boolean): TalliedProblem[] {
+  // No answer is a crash too: a parse error unwrapped panics and drops the connection (hyper, Rust probe: six problems),
+  // unless the run gave up on its target, whose lost answers are its outage's (`mergeOutage`).
+  const crash = (p: TalliedProblem) =>
+    p.case.kind !== 'valid' && (SERVER_ERROR.test(p.received) || (lost && LOST.has(p.received)));
   if (!problems.some((p) => crash(p) && p.case.kind === 'schema-violation')) return problems;
   return mergeByCore(problems, (p) => (crash(p) ? p.core : undefined), REFUSALS_SCOPE);
 }

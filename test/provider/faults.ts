@@ -2707,6 +2707,20 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'refusals-reset',
+    area: 'transport',
+    caughtBy: ['response-is-received'],
+    description:
+      "The error path panics and the connection is dropped (hyper with serde_json's `from_slice(..).unwrap()`, Rust probe): every 400 is a reset, while valid requests are created. One bug, one problem: the lost answers of every kind to be refused count as one.",
+    apply: (b) => ({
+      ...b,
+      transmit: (res, wire, req) => {
+        if (wire.status === 400) req.socket.destroy();
+        else b.transmit(res, wire, req);
+      },
+    }),
+  },
+  {
     name: 'router-404-unlisted-methods',
     area: 'wrong-answer',
     caughtBy: ['method-is-not-allowed'],

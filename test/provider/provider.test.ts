@@ -660,6 +660,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
     status: 400,
     statusOnly: true,
   },
+  'refusals-reset': invalid({ body: { brand: 'b', type: 'Boat' } }),
   'refusals-left-open': { ...invalid({ body: { brand: 'b', type: 'Boat' } }), timeoutMs: 1_000 },
   'authorization-last-of-joined': {
     call: { body: ok, auth: null, fields: [['Authorization', `Bearer wrong, Bearer ${TOKEN}`]] },

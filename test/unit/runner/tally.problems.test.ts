@@ -918,6 +918,32 @@ describe('createTally: a problem is a cause (issue #24)', () => {
     ]);
   });
 
+  it('makes one problem of the resets of every kind to be refused where no invalid request was refused (a panic)', () => {
+    // Arrange: serde's from_slice unwrapped (Rust probe): every refusal is a dropped connection, valid ones are created.
+    const t = tallyOf();
+    oneCreated(t);
+    const dropped = [
+      { ...valid('b1', 'invalid/type/brand/number', '{"brand":1,"type":"EV"}'), kind: 'schema-violation' as const },
+      { ...valid('b2', 'malformed/truncated', '{"brand":'), kind: 'malformed-json' as const },
+      { ...valid('b3', 'empty-body', ''), kind: 'empty-body' as const },
+    ];
+    // Act
+    for (const [i, c] of dropped.entries())
+      t.record(
+        c,
+        {
+          request: answer(c, 0).request,
+          error: { kind: 'connection-reset', message: 'reset' },
+          durationMs: 1,
+          rateLimited: 0,
+        },
+        [judged('response-is-received', fail('connection-reset', RESPONSES, 'reset'))],
+        i + 1,
+      );
+    // Assert: one problem, not one per kind
+    expect(t.report(META).problems!.map((p) => [p.scope, p.cases])).toEqual([['every request to be refused', 3]]);
+  });
+
   it('makes one problem of the requests left unanswered once the run gave up: an outage, or a hang when it answered after', () => {
     // Arrange: an empty body and a deep invalid body left unanswered (two kinds); the deep one was the first in flight.
     const lostCase = (id: string, label: string, kind: TestCase['kind'], body: string): TestCase => ({
