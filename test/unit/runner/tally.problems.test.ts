@@ -96,6 +96,17 @@ const acceptedInvalid = (): Judged => ({
   ],
 });
 
+/** A case whose answer was lost (`kind`: a timeout, a reset), as response-is-received judges it. */
+function recordLost(
+  t: ReturnType<typeof createTally>,
+  c: TestCase,
+  kind: 'timeout' | 'connection-reset',
+  place: number,
+) {
+  const ex: Exchange = { request: answer(c, 0).request, error: { kind, message: kind }, durationMs: 1, rateLimited: 0 };
+  t.record(c, ex, [judged('response-is-received', fail(kind, RESPONSES, `no answer: ${kind}`))], place);
+}
+
 function tallyOf(seed = 1) {
   return createTally(checks, seed, createWaiverBook([], 'url', '2026-01-01'), (s) => s);
 }
@@ -928,18 +939,7 @@ describe('createTally: a problem is a cause (issue #24)', () => {
       { ...valid('b3', 'empty-body', ''), kind: 'empty-body' as const },
     ];
     // Act
-    for (const [i, c] of dropped.entries())
-      t.record(
-        c,
-        {
-          request: answer(c, 0).request,
-          error: { kind: 'connection-reset', message: 'reset' },
-          durationMs: 1,
-          rateLimited: 0,
-        },
-        [judged('response-is-received', fail('connection-reset', RESPONSES, 'reset'))],
-        i + 1,
-      );
+    for (const [i, c] of dropped.entries()) recordLost(t, c, 'connection-reset', i + 1);
     // Assert: one problem, not one per kind
     expect(t.report(META).problems!.map((p) => [p.scope, p.cases])).toEqual([['every request to be refused', 3]]);
   });
@@ -961,18 +961,7 @@ describe('createTally: a problem is a cause (issue #24)', () => {
     ];
     const run = (answeredAfter?: number) => {
       const t = tallyOf();
-      for (const [i, c] of cases.entries())
-        t.record(
-          c,
-          {
-            request: answer(c, 0).request,
-            error: { kind: 'timeout', message: 'no answer' },
-            durationMs: 1,
-            rateLimited: 0,
-          },
-          [judged('response-is-received', fail('timeout', RESPONSES, 'no answer: timeout'))],
-          i + 1,
-        );
+      for (const [i, c] of cases.entries()) recordLost(t, c, 'timeout', i + 1);
       const gaveUp = {
         after: 8,
         message: 'gave up',
