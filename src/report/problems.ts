@@ -165,7 +165,11 @@ export function describeProblem(
   // One slip at several places of the answer (every enum in camel case): the slip, then where (src/report/cause.ts).
   const slip = p.core === undefined ? undefined : slipIn(p.core);
   if (slip !== undefined && at.length)
-    return { title: withFields(at, (f) => `${f}: ${slip} (${received})`), due: 'each value as the schema writes it' };
+    return {
+      title: withFields(at, (f) => `${f}: ${slip} (${received})`),
+      // An echo's due value is the example's as sent; a schema's slip is due as the schema spells each value.
+      due: p.core?.includes(' | echo slip ') === true ? due : 'each value as the schema writes it',
+    };
   if (primary.check === 'invalid-is-rejected' && /^2\d\d$/.test(received) && at.length) {
     const value = valueAt(example.request.body, example.case?.violation?.instancePath ?? at[0]);
     // A value sent is one JSON value: a string quoted, an array as an array (shown() lists alternatives with `or`).

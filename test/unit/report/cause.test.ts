@@ -443,6 +443,13 @@ describe('causesOf, content', () => {
     documented: params,
   });
   const ENUM = { allowedValues: ['Pending', 'Failed'] };
+  /** An echo of `sent` answered with `got`. */
+  const echoed = (sent: string, got: string): Failure => ({
+    ...content('echo-entity-information', 'echo-mismatch', `${RESPONSES}/201`),
+    at: '/data/entity/information/brand',
+    received: got,
+    documented: sent,
+  });
 
   it.each<[string, Failure, string | undefined]>([
     [
@@ -461,6 +468,12 @@ describe('causesOf, content', () => {
     ['a uuid as a URN', schema('/id', 'format', 'urn:uuid:x', { format: 'uuid' }), 'uuids as URNs'],
     ['no uuid at all', schema('/id', 'format', 'x', { format: 'uuid' }), undefined],
     ['another format', schema('/created', 'format', 'a'.repeat(32), { format: 'date-time' }), undefined],
+    ['an echo trimmed', echoed(' a ', 'a'), 'strings trimmed of white space'],
+    ['an echo in lower case', echoed('Audi', 'audi'), 'strings in lower case'],
+    ['an echo in upper case', echoed('Audi', 'AUDI'), 'strings in upper case'],
+    ['an echo in another normal form', echoed('e\u0301', '\u00e9'), 'strings in another Unicode normal form'],
+    ['an echo of another value', echoed('Audi', 'BMW'), undefined],
+    ['a null echo', { ...echoed('Audi', 'audi'), kind: 'echo-null' }, undefined],
   ])('slipOf: %s', (_what, f, slip) => {
     expect(slipOf(f)).toBe(slip);
   });
