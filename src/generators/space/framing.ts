@@ -87,8 +87,9 @@ const chunkSize = requestClass(
   'malformed-json',
   'malformed/chunk-size/<form>',
   'RFC 9112 §7.1',
-  'a chunked body whose chunk-size line is not hexadecimal (`zz`): the chunked coding cannot be read (chunk-size = 1*HEXDIG), so the message is malformed, and the server SHOULD answer 400 (RFC 9112 §2.2), which its HTTP layer may give; a handler that answers the failed read with 500 (Go’s `io.ReadAll` error passed on as one) fails, one that closes without an answer is warned (hyper’s `to_bytes` unwrapped)',
-  { accept: [400], httpLayer: true, variantOf: 'empty-body/no-framing' },
+  'a chunked body whose chunk-size line is not hexadecimal (`zz`): the chunked coding cannot be read (chunk-size = 1*HEXDIG), so the message is malformed, and the server SHOULD answer 400 (RFC 9112 §2.2), which its HTTP layer may give (411, a refusal of any chunked body, is accepted too); a handler that answers the failed read with 500 (Go’s `io.ReadAll` error passed on as one) fails, one that closes without an answer is warned (hyper’s `to_bytes` unwrapped)',
+  // 411 as for any chunked body: a server MAY refuse a body without Content-Length (RFC 9112 §6.3) before reading it.
+  { accept: [400, 411], httpLayer: true, variantOf: 'empty-body/no-framing' },
 );
 
 /**
