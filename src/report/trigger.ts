@@ -31,12 +31,20 @@ function kindOf(v: unknown): string {
 
 /**
  * What a request body carries, member by member: each JSON type found in a top-level member's value at any depth (`a
- * number in properties`, `null in brand`), an empty string, and text that is not ASCII (in a string or a member name).
- * None for a body that is not an object.
+ * number in properties`, `null in brand`), an empty string, and text that is not ASCII (in a string or a member name);
+ * and anywhere: text that is not ASCII, a character beyond U+FFFF. None for a body that is not an object.
  */
 export function featuresOf(body: unknown): string[] {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) return [];
   const out = new Set<string>();
+  // Text beyond ASCII in a member, and anywhere: a column or a decoder that cannot hold it fails whichever member holds
+  // it (a 3-byte utf8 column: characters beyond U+FFFF, in every free string).
+  const text = (t: string, member: string) => {
+    if (!/[^\u0000-\u007f]/.test(t)) return;
+    out.add(`text that is not ASCII in ${member}`);
+    out.add('text that is not ASCII');
+    if (/[\u{10000}-\u{10ffff}]/u.test(t)) out.add('a character beyond U+FFFF');
+  };
   let budget = MOST_NODES;
   for (const [member, value] of Object.entries(body)) {
     const stack: unknown[] = [value];
@@ -45,11 +53,11 @@ export function featuresOf(body: unknown): string[] {
       out.add(`${kindOf(v)} in ${member}`);
       if (typeof v === 'string') {
         if (v === '') out.add(`an empty string in ${member}`);
-        else if (/[^\u0000-\u007f]/.test(v)) out.add(`text that is not ASCII in ${member}`);
+        else text(v, member);
       } else if (Array.isArray(v)) stack.push(...(v as unknown[]));
       else if (v !== null && typeof v === 'object') {
         for (const [name, inner] of Object.entries(v)) {
-          if (/[^\u0000-\u007f]/.test(name)) out.add(`text that is not ASCII in ${member}`);
+          text(name, member);
           stack.push(inner);
         }
       }

@@ -19,11 +19,25 @@ describe('featuresOf', () => {
       ].concat('a number in properties'),
     ],
     ['an empty string', { brand: '' }, ['a string in brand', 'an empty string in brand']],
-    ['text that is not ASCII', { brand: 'café' }, ['a string in brand', 'text that is not ASCII in brand']],
+    [
+      'text that is not ASCII, in its member and anywhere',
+      { brand: 'café' },
+      ['a string in brand', 'text that is not ASCII in brand', 'text that is not ASCII'],
+    ],
+    [
+      'a character beyond U+FFFF (a 3-byte utf8 column cannot hold it)',
+      { name: 'a😀' },
+      ['a string in name', 'text that is not ASCII in name', 'text that is not ASCII', 'a character beyond U+FFFF'],
+    ],
     [
       'a member name that is not ASCII, inside',
       { properties: { ключ: 1 } },
-      ['an object in properties', 'text that is not ASCII in properties', 'a number in properties'],
+      [
+        'an object in properties',
+        'text that is not ASCII in properties',
+        'text that is not ASCII',
+        'a number in properties',
+      ],
     ],
   ])('%s', (_what, body, expected) => {
     expect(featuresOf(body).sort()).toEqual([...new Set(expected)].sort());
