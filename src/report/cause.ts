@@ -471,7 +471,6 @@ export function slipIn(core: string): string | undefined {
  * slip at several places is one bug; undefined for any other failure.
  */
 export function slipOf(f: Pick<Failure, 'check' | 'kind' | 'rule' | 'received' | 'documented'>): string | undefined {
-  if (f.check.startsWith('echo-')) return echoSlipOf(f);
   if (f.check !== 'response-schema-conformance' || f.kind !== 'schema-violation') return undefined;
   const v = f.received;
   const d = f.documented !== null && typeof f.documented === 'object' ? (f.documented as Record<string, unknown>) : {};
@@ -486,20 +485,5 @@ export function slipOf(f: Pick<Failure, 'check' | 'kind' | 'rule' | 'received' |
     if (/^\{[0-9a-f-]{36}\}$/i.test(v)) return 'uuids in braces';
     if (/^urn:uuid:/i.test(v)) return 'uuids as URNs';
   }
-  return undefined;
-}
-
-/**
- * What a binder or a store did to every string it echoes (Next.js probe: a zod schema with `.trim()` on each string
- * was one problem per echo check): trimmed, in lower or upper case, in another Unicode normal form.
- */
-function echoSlipOf(f: Pick<Failure, 'kind' | 'received' | 'documented'>): string | undefined {
-  const [sent, got] = [f.documented, f.received];
-  if (f.kind !== 'echo-mismatch' || typeof sent !== 'string' || typeof got !== 'string' || sent === got)
-    return undefined;
-  if (got === sent.trim()) return 'strings trimmed of white space';
-  if (got === sent.toLowerCase()) return 'strings in lower case';
-  if (got === sent.toUpperCase()) return 'strings in upper case';
-  if (got === sent.normalize('NFC') || got === sent.normalize('NFD')) return 'strings in another Unicode normal form';
   return undefined;
 }

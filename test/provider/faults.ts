@@ -2721,6 +2721,23 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'exponent-materialized',
+    area: 'wrong-answer',
+    caughtBy: ['response-schema-conformance'],
+    description:
+      "Numbers are kept exactly and made integers for the store (Haskell's Scientific turned into an Integer, Scotty probe): a number with an exponent of millions becomes millions of digits, and the 201 that echoes it is megabytes long (with an exponent of a billion, the server runs out of memory).",
+    apply: (b) => ({
+      ...b,
+      readJson: (raw, contentType, url) => {
+        const parsed = b.readJson(raw, contentType, url);
+        if (parsed.kind !== 'json' || !isJsonObject(parsed.value) || !/\d[eE]\+?\d{7,}/.test(raw.toString('latin1')))
+          return parsed;
+        // The integer written out: capped here at 3 million digits, past the suite's 2 MiB read cap.
+        return { kind: 'json', value: { ...parsed.value, properties: { conformance: `1${'0'.repeat(3_000_000)}` } } };
+      },
+    }),
+  },
+  {
     name: 'router-404-unlisted-methods',
     area: 'wrong-answer',
     caughtBy: ['method-is-not-allowed'],

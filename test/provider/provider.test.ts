@@ -514,6 +514,8 @@ interface Witness {
   times?: number;
   /** Only the status is judged: a message the HTTP parser refuses is answered by it, in no documented format. */
   statusOnly?: true;
+  /** An answer longer than this (characters) is a problem: an echo blown up. */
+  maxLength?: number;
   /** Between the two: a pause, and members the second body changes. */
   pauseMs?: number;
   second?: Obj;
@@ -661,6 +663,12 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
     statusOnly: true,
   },
   'refusals-reset': invalid({ body: { brand: 'b', type: 'Boat' } }),
+  'exponent-materialized': {
+    call: { raw: '{"brand":"b","type":"EV","properties":{"n":1e1000000000}}' },
+    status: 201,
+    statusOnly: true,
+    maxLength: 100_000,
+  },
   'refusals-left-open': { ...invalid({ body: { brand: 'b', type: 'Boat' } }), timeoutMs: 1_000 },
   'authorization-last-of-joined': {
     call: { body: ok, auth: null, fields: [['Authorization', `Bearer wrong, Bearer ${TOKEN}`]] },
@@ -804,6 +812,8 @@ async function judge(url: string, w: Witness): Promise<string[]> {
           : [`status ${answer.status}, expected ${w.status}`]
         : problemsWith(answer, [w.status], call.body ?? parseRaw(call.raw ?? ''))),
     );
+    if (w.maxLength !== undefined && answer.text.length > w.maxLength)
+      problems.push(`${answer.text.length} characters`);
     // RFC 9112 §6.1: no Transfer-Encoding in an answer to an HTTP/1.0 request.
     if (call.http10 !== undefined && answer.headers.has('transfer-encoding')) problems.push('chunked to HTTP/1.0');
     const json = parseJson(answer.text);

@@ -468,12 +468,8 @@ describe('causesOf, content', () => {
     ['a uuid as a URN', schema('/id', 'format', 'urn:uuid:x', { format: 'uuid' }), 'uuids as URNs'],
     ['no uuid at all', schema('/id', 'format', 'x', { format: 'uuid' }), undefined],
     ['another format', schema('/created', 'format', 'a'.repeat(32), { format: 'date-time' }), undefined],
-    ['an echo trimmed', echoed(' a ', 'a'), 'strings trimmed of white space'],
-    ['an echo in lower case', echoed('Audi', 'audi'), 'strings in lower case'],
-    ['an echo in upper case', echoed('Audi', 'AUDI'), 'strings in upper case'],
-    ['an echo in another normal form', echoed('e\u0301', '\u00e9'), 'strings in another Unicode normal form'],
-    ['an echo of another value', echoed('Audi', 'BMW'), undefined],
-    ['a null echo', { ...echoed('Audi', 'audi'), kind: 'echo-null' }, undefined],
+    // An echo changed alike is no slip: a random case's values may coincide (a swap of ' a' and 'a' reads as a trim).
+    ['an echo trimmed', echoed(' a ', 'a'), undefined],
   ])('slipOf: %s', (_what, f, slip) => {
     expect(slipOf(f)).toBe(slip);
   });
