@@ -364,9 +364,9 @@ export function causesOf(
   const slipAt = new Map<string, string>();
   for (const f of ordered) {
     const slip = slipOf(f);
-    // The schema's slip first (it comes first): an echo of the same value is that slip's.
-    const by = f.check.startsWith('echo-') ? 'echo' : 'response-schema-conformance';
-    if (f.at !== undefined && slip !== undefined && !slipAt.has(f.at)) slipAt.set(f.at, `${by} slip ${slip}`);
+    // An echo of the same value is that slip's (it comes after the schema's failure).
+    if (f.at !== undefined && slip !== undefined && !slipAt.has(f.at))
+      slipAt.set(f.at, `response-schema-conformance slip ${slip}`);
   }
   const byKey = new Map<string, Failure[]>();
   const keyAt = new Map<string, string>();

@@ -167,8 +167,7 @@ export function describeProblem(
   if (slip !== undefined && at.length)
     return {
       title: withFields(at, (f) => `${f}: ${slip} (${received})`),
-      // An echo's due value is the example's as sent; a schema's slip is due as the schema spells each value.
-      due: p.core?.includes(' | echo slip ') === true ? due : 'each value as the schema writes it',
+      due: 'each value as the schema writes it',
     };
   if (primary.check === 'invalid-is-rejected' && /^2\d\d$/.test(received) && at.length) {
     const value = valueAt(example.request.body, example.case?.violation?.instancePath ?? at[0]);
