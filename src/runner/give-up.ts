@@ -17,6 +17,11 @@ export interface DeadTargetWatch {
   /** The verdict's reason, once given up. */
   readonly message: string | undefined;
   /**
+   * The verdict's reason once given up, for a target found up after (`isUpAfter`): no culprit of a crash to look for,
+   * only the requests it leaves unanswered, `status` the one the plain valid request got.
+   */
+  messageWhenUp(status: number): string | undefined;
+  /**
    * The first cases of the streak that ended the run, the likeliest culprit first: those in flight when a target went down,
    * one of which may have brought it down (a crash answers them all with resets at once, and the cases after with
    * refusals); the one sent first had been in the server longest, and is the likeliest. Of those sent within a few
@@ -38,6 +43,11 @@ const SAME_MOMENT_MS = 5;
 /** The first cases of a streak kept as suspects: the senders' default concurrency (4) were in flight at its start. */
 const SUSPECTS = 4;
 
+/** Whether the plain valid request sent once the run gave up was created: the target is up (`Session.sendPastWatch`). */
+export function isUpAfter(status: number | undefined): status is number {
+  return status !== undefined && status >= 200 && status < 300;
+}
+
 /** Suspects in the order they were sent, those sent at one moment (`SAME_MOMENT_MS`) the largest first. */
 function likeliestFirst<S extends { readonly sentAt: number; readonly bytes: number }>(streak: readonly S[]): S[] {
   let start = Number.NEGATIVE_INFINITY;
@@ -56,13 +66,18 @@ export function createDeadTargetWatch(limit: number = GIVE_UP_AFTER): DeadTarget
   const kinds = new Set<string>();
   const streak: { readonly which: string; readonly sentAt: number; readonly bytes: number }[] = [];
   let answered = 0;
-  let message: string | undefined;
+  // What the run gave up on, without the suspects' clause (`message`, `messageWhenUp`).
+  let head: string | undefined;
   let suspects: readonly string[] = [];
+  const message = () =>
+    head === undefined
+      ? undefined
+      : `${head}${suspects.length ? `; the first requests it left unanswered, the likeliest culprit first: ${suspects.join(', ')} (if it went down, one of them may have brought it down: replay each alone)` : ''}`;
   return {
     limit,
     note(ok, kind, which, sentAt = performance.now(), bytes = 0) {
       // 0 turns the watch off.
-      if (message !== undefined || limit <= 0) return;
+      if (head !== undefined || limit <= 0) return;
       if (ok) {
         answered++;
         strikes = 0;
@@ -76,10 +91,7 @@ export function createDeadTargetWatch(limit: number = GIVE_UP_AFTER): DeadTarget
         streak.push({ which, sentAt, bytes });
       if (++strikes < limit || kinds.size < 2) return;
       suspects = likeliestFirst(streak).map((s) => s.which);
-      const first = suspects.length
-        ? `; the first requests it left unanswered, the likeliest culprit first: ${suspects.join(', ')} (if it went down, one of them may have brought it down: replay each alone)`
-        : '';
-      message = `the target gave no usable answer (only transport failures, 429s or 503s) to ${strikes} requests in a row, of ${kinds.size} kinds; the run gave up on it (--give-up-after ${limit})${first}`;
+      head = `the target gave no usable answer (only transport failures, 429s or 503s) to ${strikes} requests in a row, of ${kinds.size} kinds; the run gave up on it (--give-up-after ${limit})`;
       controller.abort();
     },
     get suspects() {
@@ -89,10 +101,15 @@ export function createDeadTargetWatch(limit: number = GIVE_UP_AFTER): DeadTarget
       return answered;
     },
     get gaveUp() {
-      return message !== undefined;
+      return head !== undefined;
     },
     get message() {
-      return message;
+      return message();
+    },
+    messageWhenUp(status) {
+      return head === undefined
+        ? undefined
+        : `${head}; a valid request sent after it was answered ${status}: the target is up: it leaves such requests unanswered, it did not go down${suspects.length ? `, the first of them: ${suspects.join(', ')}` : ''}`;
     },
     signal: controller.signal,
   };

@@ -8,7 +8,7 @@ import type { Secrets } from '../secrets.ts';
 import { MOCK_TOKEN, TargetError, tokenFor } from '../targets/index.ts';
 import type { Credentials } from './credentials.ts';
 import type { Exchange, TransportErrorKind } from '../types.ts';
-import { createDeadTargetWatch } from './give-up.ts';
+import { createDeadTargetWatch, isUpAfter } from './give-up.ts';
 import { createHttpClient, MAX_BODY_BYTES } from './http.ts';
 import { createPace } from './pace.ts';
 import { headerSets, sendCase, type OnAttempt, type SendDeps } from './send.ts';
@@ -179,11 +179,7 @@ export function createSession(o: SessionOptions): Session {
         ? undefined
         : {
             after: watch.limit,
-            message:
-              after !== undefined && after >= 200 && after < 300
-                ? // Up: no culprit of a crash to look for, only the requests it hangs on.
-                  `${watch.message.replace(/; the first requests it left unanswered.*$/s, '')}; a valid request sent after it was answered ${after}: the target is up: it leaves such requests unanswered, it did not go down${watch.suspects.length ? `, the first of them: ${watch.suspects.join(', ')}` : ''}`
-                : watch.message,
+            message: (isUpAfter(after) ? watch.messageWhenUp(after) : undefined) ?? watch.message,
             answered: watch.answered,
             ...(watch.suspects.length ? { suspects: watch.suspects } : {}),
             ...(after === undefined ? {} : { answeredAfter: after }),

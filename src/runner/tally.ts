@@ -42,6 +42,7 @@ import {
 } from '../report/run-wide.ts';
 import { reportOfRun, type RunMeta, type TalliedFailure, type TalliedProblem } from '../report/tallied.ts';
 import { caseValue } from '../generators/draft.ts';
+import { isUpAfter } from './give-up.ts';
 import { commonTrigger, featuresOf, triggerScope } from '../report/trigger.ts';
 import { ALL_NULL_LABEL } from '../generators/space/bodies.ts';
 import { CREATED_FILE, CREATED_KEPT } from '../report/model.ts';
@@ -772,13 +773,12 @@ function mergeByTrigger(problems: TalliedProblem[], answered: ReadonlySet<string
   const byCore = new Map<string, TalliedProblem[]>();
   for (const p of unanswered.keys()) byCore.set(p.core, [...(byCore.get(p.core) ?? []), p]);
   const chosen = new Map<TalliedProblem, string>();
+  const featuresOfProblem = (p: TalliedProblem) => unanswered.get(p) ?? [];
   for (const group of byCore.values()) {
     let left = group;
-    for (let found = commonTrigger(left, (p) => unanswered.get(p) ?? []); found;) {
-      const { feature, covered } = found;
-      for (const p of covered) chosen.set(p, triggerScope(feature));
+    for (let found = commonTrigger(left, featuresOfProblem); found; found = commonTrigger(left, featuresOfProblem)) {
+      for (const p of found.covered) chosen.set(p, triggerScope(found.feature));
       left = left.filter((p) => !chosen.has(p));
-      found = commonTrigger(left, (p) => unanswered.get(p) ?? []);
     }
   }
   return chosen.size === 0
@@ -841,7 +841,7 @@ function mergeOutage(problems: TalliedProblem[], gaveUp: NonNullable<Report['gav
   if (lost.length < 2) return problems;
   // A target that answered a valid request once the run gave up is up: it hangs on such requests, and the plainest of
   // them shows it (an empty body left unanswered), not the first in flight (Mono probe: every refusal hung).
-  const up = gaveUp.answeredAfter !== undefined && gaveUp.answeredAfter >= 200 && gaveUp.answeredAfter < 300;
+  const up = isUpAfter(gaveUp.answeredAfter);
   const suspects = up ? [] : (gaveUp.suspects ?? []);
   const scope = up ? HANG_SCOPE : OUTAGE_SCOPE;
   const rank = (p: TalliedProblem) => {

@@ -1,7 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { createDeadTargetWatch } from '../../../src/runner/give-up.ts';
+import { createDeadTargetWatch, isUpAfter } from '../../../src/runner/give-up.ts';
 
 describe('the dead-target watch', () => {
+  it('says a target found up after giving up leaves requests unanswered, naming them, and blames no crash', () => {
+    const w = createDeadTargetWatch(2);
+    expect(w.messageWhenUp(201)).toBeUndefined();
+    w.note(false, 'schema-violation', 'b0001 invalid/type/brand/number');
+    w.note(false, 'empty-body', 'b0002 empty-body');
+    expect(w.messageWhenUp(201)).toBe(
+      'the target gave no usable answer (only transport failures, 429s or 503s) to 2 requests in a row, of 2 kinds; the run gave up on it (--give-up-after 2); a valid request sent after it was answered 201: the target is up: it leaves such requests unanswered, it did not go down, the first of them: b0001 invalid/type/brand/number, b0002 empty-body',
+    );
+    expect(w.message).toMatch(/likeliest culprit first: b0001 .*if it went down/);
+    expect([201, 200, 299, 300, 503, 429, undefined].map(isUpAfter)).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+
   it('gives up after the limit, over two kinds, naming the first cases left unanswered', () => {
     const w = createDeadTargetWatch(6);
     w.note(false, 'valid', 'b0001 valid/minimal');
