@@ -69,6 +69,8 @@ export interface TalliedProblem {
    * when it has none. The tally merges problems of one core by what they carry that no 2xx carried.
    */
   triggers?: Set<string>;
+  /** The bytes of its smallest body sent in the boundary phase; undefined when it has none (`sizeScope`). */
+  smallest?: number;
 }
 
 /** What a tally accumulated over a run: plain counts and collections, nothing derived. */

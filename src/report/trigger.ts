@@ -1,14 +1,28 @@
 // What valid requests that failed alike carry that no valid request answered 2xx carried: the trigger of one bug met
 // by requests of many classes (a Go type switch without json.Number panicked on every valid request with a number
 // inside `properties`: nine problems, one per family, Echo probe). The boundary phase alone is read: it is the same in
-// every run, so a problem merged by its trigger has the same signature whatever the seed (issue #23).
+// every run, so a problem merged by its trigger has the same signature whatever the seed (issue #23). A body's size is
+// a trigger of requests of any kind (`sizeScope`).
 
 /** The scope of the problems merged by a trigger starts so: `valid requests with a number in properties`. */
 export const TRIGGER_PREFIX = 'valid requests with ';
 
-/** Whether a scope is a trigger's (`TRIGGER_PREFIX`). */
+/** The scope of the problems merged by their size starts so: `requests with a body over 10 KiB`. */
+const SIZE_PREFIX = 'requests with a body over ';
+
+/** Whether a scope is a trigger's (`triggerScope`, `sizeScope`). */
 export function isTriggerScope(scope: string): boolean {
-  return scope.startsWith(TRIGGER_PREFIX);
+  return scope.startsWith(TRIGGER_PREFIX) || scope.startsWith(SIZE_PREFIX);
+}
+
+/**
+ * The scope of problems whose requests were all larger than any that got another answer (a body limit answered 500
+ * fails the long strings, the deep nesting and the invalid requests as big alike: three problems): over the largest
+ * other, `under` bytes, in whole KiB where that still stays under the smallest of them, `over` bytes.
+ */
+export function sizeScope(under: number, over: number): string {
+  const kib = Math.max(1, Math.ceil(under / 1024));
+  return `${SIZE_PREFIX}${kib * 1024 < over ? `${kib} KiB` : `${under} bytes`}`;
 }
 
 /** The scope of the problems a feature of `featuresOf` triggers. */

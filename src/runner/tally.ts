@@ -43,7 +43,7 @@ import {
 import { reportOfRun, type RunMeta, type TalliedFailure, type TalliedProblem } from '../report/tallied.ts';
 import { caseValue } from '../generators/draft.ts';
 import { isUpAfter } from './give-up.ts';
-import { commonTrigger, featuresOf, triggerScope } from '../report/trigger.ts';
+import { commonTrigger, featuresOf, sizeScope, triggerScope } from '../report/trigger.ts';
 import { ALL_NULL_LABEL } from '../generators/space/bodies.ts';
 import { CREATED_FILE, CREATED_KEPT } from '../report/model.ts';
 import { MAX_BODY } from '../report/case-record.ts';
@@ -114,6 +114,8 @@ export function createTally(
   const minimalCores = new Set<string>();
   // What the valid requests of the boundary phase answered 2xx carried: no trigger of a bug (`mergeByTrigger`).
   const answeredFeatures = new Set<string>();
+  // The largest body of the boundary phase by its answer: a size no other answer went beyond (`mergeBySize`).
+  const largestBy = new Map<string, number>();
   /** `outage`: the run gave up on its target, whose lost answers `mergeOutage` makes one problem of. */
   const problemList = (outage = false) => {
     const list = mergeAboutField(resolved(problems, pending));
@@ -130,7 +132,7 @@ export function createTally(
               MINIMAL_SCOPE,
             )
           : list;
-    const triggered = redirected ? merged : mergeByTrigger(merged, answeredFeatures);
+    const triggered = redirected ? merged : mergeBySize(mergeByTrigger(merged, answeredFeatures), largestBy);
     const credentials = redirected ? triggered : mergeRefusedCredentials(triggered);
     const accepted = !redirected && invalidSent > 0 && invalidRefused === 0;
     const refusals = accepted ? mergeRefusalCrashes(credentials, !outage) : credentials;
@@ -330,6 +332,11 @@ export function createTally(
       byKind.set(c.kind, (byKind.get(c.kind) ?? 0) + 1);
       // The boundary phase's valid requests only: the same in every run (src/report/trigger.ts).
       const features = c.kind === 'valid' && c.phase !== 'random' ? featuresOf(caseValue(c)) : undefined;
+      const bytes = c.phase === 'random' ? undefined : c.body === undefined ? 0 : Buffer.byteLength(c.body);
+      if (bytes !== undefined) {
+        const answer = answerOf(ex);
+        largestBy.set(answer, Math.max(largestBy.get(answer) ?? 0, bytes));
+      }
       if (c.kind === 'valid') {
         validSent++;
         if (ex.response && ex.response.status >= 200 && ex.response.status < 300) {
@@ -370,6 +377,7 @@ export function createTally(
           cause.failures.map((f) => failureKey(f, c)),
           findings.listed.has(cause),
           features,
+          bytes,
         );
       noteGap(c, ex.response);
     },
@@ -545,6 +553,8 @@ function noteProblem(
   baselined: boolean,
   /** What the case carried, for a valid request of the boundary phase (`featuresOf`). */
   features?: readonly string[],
+  /** The bytes of its body, for a request of the boundary phase. */
+  bytes?: number,
 ): void {
   const parts = problemParts(cause.failures);
   const p = into.get(cause.signature);
@@ -568,10 +578,12 @@ function noteProblem(
       plain: plainness(c, caseValue(c)),
       shrunk: false,
       ...(features ? { triggers: new Set(features) } : {}),
+      ...(bytes === undefined ? {} : { smallest: bytes }),
     });
     return;
   }
   if (features) p.triggers = p.triggers ? common(p.triggers, features) : new Set(features);
+  if (bytes !== undefined) p.smallest = Math.min(p.smallest ?? bytes, bytes);
   p.cases++;
   p.classes.add(c.label);
   for (const k of keys) p.keys.add(k);
@@ -620,9 +632,11 @@ function common(a: ReadonlySet<string>, b: Iterable<string>): Set<string> {
 /** `b` counted under `into`: cases and classes summed; the example stays `into`'s; baselined when both are. */
 function absorb(into: TalliedProblem, b: TalliedProblem): TalliedProblem {
   const triggers = into.triggers && b.triggers ? common(into.triggers, b.triggers) : (into.triggers ?? b.triggers);
+  const smallest = Math.min(into.smallest ?? Infinity, b.smallest ?? Infinity);
   return {
     ...into,
     ...(triggers ? { triggers } : {}),
+    ...(smallest === Infinity ? {} : { smallest }),
     cases: into.cases + b.cases,
     classes: new Set([...into.classes, ...b.classes]),
     keys: new Set([...into.keys, ...b.keys]),
@@ -787,6 +801,35 @@ function mergeByTrigger(problems: TalliedProblem[], answered: ReadonlySet<string
         problems,
         (p) => (chosen.has(p) ? p.core : undefined),
         (p) => chosen.get(p) ?? p.scope,
+      );
+}
+
+/**
+ * Problems of one answer, each scoped by its family, whose requests of the boundary phase were all larger than any that
+ * got another answer there, count as one (`sizeScope`): a body limit answered 500 (or a reset) fails the long strings,
+ * the deep nesting and the invalid requests as big alike, three problems. A crash on deep nesting alone is not merged
+ * with one on long strings: the invalid request nested as deep was refused.
+ */
+function mergeBySize(problems: TalliedProblem[], largestBy: ReadonlyMap<string, number>): TalliedProblem[] {
+  const under = (answer: string) => Math.max(0, ...[...largestBy].filter(([a]) => a !== answer).map(([, n]) => n));
+  const over = (p: TalliedProblem) =>
+    p.smallest !== undefined && p.scope !== '' && !p.scope.startsWith('/') && !isRunWide(p.signature)
+      ? p.smallest > under(p.received)
+      : false;
+  const byCore = new Map<string, TalliedProblem[]>();
+  for (const p of problems) if (over(p)) byCore.set(p.core, [...(byCore.get(p.core) ?? []), p]);
+  const scopes = new Map<TalliedProblem, string>();
+  for (const group of byCore.values())
+    if (group.length > 1) {
+      const scope = sizeScope(under(group[0].received), Math.min(...group.map((p) => p.smallest ?? Infinity)));
+      for (const p of group) scopes.set(p, scope);
+    }
+  return scopes.size === 0
+    ? problems
+    : mergeByCore(
+        problems,
+        (p) => (scopes.has(p) ? p.core : undefined),
+        (p) => scopes.get(p) ?? p.scope,
       );
 }
 

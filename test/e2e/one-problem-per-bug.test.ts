@@ -123,6 +123,25 @@ describe('a valid request refused for a member its answer names by path', () => 
   }, 120_000);
 });
 
+describe('a body limit answered 500', () => {
+  it.each([1, 2])(
+    'seed %i: one problem titled by the size, however many families the big bodies are of',
+    async (seed) => {
+      // Arrange / Act: 500 to every body over 10 KiB (long strings, deep nesting, invalid bodies as big).
+      const run = await runAgainst('body-limit-500', `body-limit-500-${seed}`, seed);
+      // Assert
+      expect(run.code).toBe(1);
+      const problems = run.report.problems!;
+      expect(
+        problems.map((p) => p.title),
+        problems.map((p) => p.title).join('\n'),
+      ).toEqual([expect.stringMatching(/^status 500 \(server error\) on requests with a body over 10 KiB \(/)]);
+      expect(problems[0].classes.length).toBeGreaterThan(3);
+    },
+    120_000,
+  );
+});
+
 describe('a server error to every valid request', () => {
   it('is one problem, not one per family', async () => {
     // Arrange / Act: every create throws.

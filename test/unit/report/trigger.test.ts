@@ -1,7 +1,7 @@
 // What a valid request carries, member by member, and the trigger most problems share: the rules that merge the
 // problems of one bug met by many classes (src/report/trigger.ts).
 import { describe, expect, it } from 'vitest';
-import { commonTrigger, featuresOf, isTriggerScope, triggerScope } from '../../../src/report/trigger.ts';
+import { commonTrigger, featuresOf, isTriggerScope, sizeScope, triggerScope } from '../../../src/report/trigger.ts';
 
 describe('featuresOf', () => {
   it.each<[string, unknown, string[]]>([
@@ -64,5 +64,17 @@ describe('commonTrigger', () => {
     expect(triggerScope('a number in properties')).toBe('valid requests with a number in properties');
     expect(isTriggerScope(triggerScope('null in brand'))).toBe(true);
     expect(isTriggerScope('valid/any')).toBe(false);
+  });
+});
+
+describe('sizeScope', () => {
+  it.each<[number, number, string]>([
+    [9_800, 10_500, 'requests with a body over 10 KiB'],
+    [10_300, 10_400, 'requests with a body over 10300 bytes'],
+    [0, 20_000, 'requests with a body over 1 KiB'],
+    [40, 900, 'requests with a body over 40 bytes'],
+  ])('over %i bytes, the smallest %i: %s', (under, over, scope) => {
+    expect(sizeScope(under, over)).toBe(scope);
+    expect(isTriggerScope(scope)).toBe(true);
   });
 });

@@ -869,6 +869,50 @@ describe('createTally: a problem is a cause (issue #24)', () => {
     );
   });
 
+  it('makes one problem of requests of any kind failing alike that were larger than any answered otherwise', () => {
+    // Arrange: a body limit of 10 KiB answered 500 by a catch-all error handler: a long string, deep nesting and an
+    // invalid body as big fail alike, three families; the small ones are created or refused.
+    const t = tallyOf();
+    const big = (n: number) => 'x'.repeat(n * 1024);
+    const crash = [judged('not-a-server-error', SERVER), judged('valid-is-created', notCreated(500))];
+    const small = invalid('b1', 'invalid/format/collectiveId', '{"type":"EV","collectiveId":"x"}', '/collectiveId');
+    const failing = [
+      valid('b2', 'valid/string/long-15000', `{"type":"EV","name":"${big(12)}"}`),
+      valid('b3', 'valid/depth/10000/arrays', `{"type":"EV","properties":{"a":"${big(20)}"}}`),
+      invalid('b4', 'invalid/format/owner', `{"type":"EV","owner":"${big(20)}"}`, '/owner'),
+    ];
+    // Act
+    oneCreated(t);
+    t.record(small, answer(small, 400), [judged('invalid-is-rejected')], 1);
+    for (const [i, c] of failing.entries())
+      t.record(c, answer(c, 500), c.kind === 'valid' ? crash : [judged('not-a-server-error', SERVER)], i + 2);
+    const r = t.report(META);
+    // Assert: one problem, scoped and titled by the size, its example the plainest
+    expect(r.problems!.map((p) => [p.scope, p.cases])).toEqual([['requests with a body over 1 KiB', 3]]);
+    expect(r.problems![0].title).toBe(
+      'status 500 (server error) on requests with a body over 1 KiB (valid/string/long-15000 and 2 more classes)',
+    );
+  });
+
+  it('keeps apart crashes of big requests where a request as big got another answer', () => {
+    // Arrange: long strings overflow a column and deep nesting a stack, two bugs; an invalid body as big was refused.
+    const t = tallyOf();
+    const big = (n: number) => 'x'.repeat(n * 1024);
+    const crash = [judged('not-a-server-error', SERVER), judged('valid-is-created', notCreated(500))];
+    const refusedBig = invalid('b1', 'invalid/format/owner', `{"type":"EV","owner":"${big(30)}"}`, '/owner');
+    const failing = [
+      valid('b2', 'valid/string/long-15000', `{"type":"EV","name":"${big(12)}"}`),
+      valid('b3', 'valid/depth/10000/arrays', `{"type":"EV","properties":{"a":"${big(20)}"}}`),
+    ];
+    // Act
+    oneCreated(t);
+    t.record(refusedBig, answer(refusedBig, 400), [judged('invalid-is-rejected')], 1);
+    for (const [i, c] of failing.entries()) t.record(c, answer(c, 500), crash, i + 2);
+    const r = t.report(META);
+    // Assert
+    expect(r.problems!.map((p) => p.scope)).toEqual(['valid/depth', 'valid/string/long']);
+  });
+
   it('makes a null and a wrong value in the same echoed field one problem, naming the field', () => {
     const t = tallyOf();
     const at = '/data/entity/information/name';
