@@ -6,7 +6,8 @@ import { rulesOf } from './rules.ts';
 /**
  * Every request gets an answer in time: a timeout, a reset or a refused connection is a failure of its own kind. A
  * message the server's HTTP layer may refuse itself (`TestCase.httpLayer`) that it answers by closing the connection
- * is a warning: RFC 9112 §2.2 says a server SHOULD answer an unparseable message with 400, then close. But not one
+ * is a warning: RFC 9112 §2.2 says a server SHOULD answer an unparseable message with 400, then close (RFC 9110 §9.1:
+ * a method it does not know, 501). But not one
  * whose framing is invalid (`invalidFraming`): there RFC 9112 §6.3 says it MUST answer 400, then close.
  */
 export function responseIsReceived(p: OperationProfile): Check {
@@ -25,12 +26,17 @@ export function responseIsReceived(p: OperationProfile): Check {
         rule,
         // A bare "ECONNRESET" among the warnings read as a fault of the transport: say why it is only a warning.
         message: closed
-          ? `${ex.error.message}: closed without an answer, which a server may do to a message its HTTP layer will not read (RFC 9112 §2.2: it SHOULD answer 400)`
+          ? `${ex.error.message}: closed without an answer, which a server may do to a message its HTTP layer will not read (${shouldAnswer(c)})`
           : ex.error.message,
         received: ex.error.kind,
       };
     },
   };
+}
+
+/** What the server should have answered instead of closing: a method it does not know is well formed, not unparseable. */
+function shouldAnswer(c: Pick<TestCase, 'kind'>): string {
+  return c.kind === 'method' ? 'RFC 9110 §9.1: it SHOULD answer 501' : 'RFC 9112 §2.2: it SHOULD answer 400';
 }
 
 /**

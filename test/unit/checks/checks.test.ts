@@ -73,6 +73,17 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
   ],
   [
     'response-is-received',
+    kase('method', { httpLayer: true, method: 'CONFORMANCE' }),
+    { ...timeout, error: { kind: 'connection-reset', message: 'socket hang up' } },
+    'warn:connection-reset',
+    'a method token the HTTP layer does not know, answered by closing the connection: a warning (RFC 9110 §9.1)',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses',
+      'socket hang up: closed without an answer, which a server may do to a message its HTTP layer will not read (RFC 9110 §9.1: it SHOULD answer 501)',
+    ],
+  ],
+  [
+    'response-is-received',
     kase('empty-body', {
       httpLayer: true,
       wire: { headers: [['Content-Length', 'abc']], framing: 'none' },
