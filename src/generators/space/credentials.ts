@@ -91,12 +91,17 @@ const REFUSED: readonly { readonly auth: AuthMode; readonly why: string; readonl
 const refused: readonly RequestClass[] = REFUSED.map((r) =>
   requestClass('auth', `auth/${r.auth}`, SPEC.security, r.why, r.accept ? { accept: r.accept } : {}),
 );
-/** Valid credentials spelt another way: written byte by byte, so that no client library tidies them. */
+/**
+ * Valid credentials spelt another way: written byte by byte, so that no client library tidies them. One family with the
+ * scheme's case: one reader of the field by a literal (`startsWith('Bearer ')` and `slice(7)`) refuses both, one problem
+ * (Bun and Deno probes: two).
+ */
 const validSpelling = requestClass(
   'valid',
   'valid/auth/<spelling>',
   'RFC 9110 §11.4',
   'the valid token spelt as the grammar allows: `Bearer` and the token separated by more than one space (credentials = auth-scheme [ 1*SP token68 ]), or followed by white space, which is not part of a field value (RFC 9110 §5.5)',
+  { family: 'valid/auth-lowercase-scheme' },
 );
 const upperScheme = requestClass(
   'valid',

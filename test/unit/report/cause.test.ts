@@ -344,6 +344,17 @@ describe('causesOf, a valid request refused for a field its answer names', () =>
     expect(framing.alsoKnownAs).toMatch(/ \| in valid\/framing$/);
   });
 
+  it('makes the valid token refused in another spelling one cause with the scheme’s case, known before by its label', () => {
+    // One reader of the field by a literal (`startsWith('Bearer ')`, `slice(7)`) refuses both (Bun and Deno probes).
+    const refused = statusFailure('valid-is-created', '401', '201');
+    const family = 'valid/auth-lowercase-scheme';
+    const [scheme] = causesOf({ ...validCase('valid/auth-lowercase-scheme'), family }, '401', [refused]);
+    const [spaces] = causesOf({ ...validCase('valid/auth/two-spaces'), family }, '401', [refused]);
+    expect(spaces.signature).toBe(scheme.signature);
+    expect(scheme.alsoKnownAs).toBeUndefined();
+    expect(spaces.alsoKnownAs).toBe(`${spaces.core} | in valid/auth`);
+  });
+
   it('makes a 405 to the operation’s own method one cause whatever the class, known before by the row’s', () => {
     const refused: Failure = {
       check: 'operation-method-is-allowed',
