@@ -326,7 +326,9 @@ export function mergeProblems(
 export function freshNote(p: Pick<ReportedProblem, 'freshConnection' | 'received'>): string | undefined {
   return p.freshConnection === undefined
     ? undefined
-    : `sent again alone on a connection of its own, this request got ${p.freshConnection}, not ${p.received}: the answer likely depended on what came before it on its connection (a body left unread, a buffer not reset, a per-connection cache), so its curl line may not show the problem`;
+    : p.received === 'timeout'
+      ? `sent again alone on a connection of its own, this request got ${p.freshConnection}, not ${p.received}: it likely waited behind another request the server was busy with (one that blocks its event loop or its workers), so its curl line may not show the problem`
+      : `sent again alone on a connection of its own, this request got ${p.freshConnection}, not ${p.received}: the answer likely depended on what came before it on its connection (a body left unread, a buffer not reset, a per-connection cache), so its curl line may not show the problem`;
 }
 
 /** How far a problem reaches, for people: `140 cases in 70 classes`. */

@@ -399,11 +399,13 @@ async function livenessPhase(run: Run): Promise<void> {
  * Confirm: the example of each of the first problems sent again on a connection of its own. An answer that differs
  * says the run's depended on what came before it on its connection (an unread body, a buffer not reset, Jetty's
  * header cache): a curl line, which opens a connection of its own, would not show it (three probes; the problem stays).
+ * A timeout answered alone waited behind another request, one that still gets none alone blocked it (`mergeWaited`).
  */
 async function confirmPhase(run: Run): Promise<void> {
   for (const p of run.tally.confirmable().slice(0, MAX_CONFIRMS)) {
     if (run.session.stopped()) break;
-    const alone = onConnectionOfItsOwn(p.case);
+    // A message written byte by byte has a connection of its own already: a timeout's is sent again as it is.
+    const alone = p.case.wire !== undefined ? p.case : onConnectionOfItsOwn(p.case);
     if (alone === undefined) continue;
     const ex = await run.send(alone);
     if (ex) run.tally.noteFresh(p, ex);

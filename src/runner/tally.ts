@@ -96,6 +96,8 @@ export function createTally(
   const shrunk = new Map<string, Pick<TalliedProblem, 'case' | 'ex' | 'plain' | 'shrunk' | 'exampleFailures'>>();
   // What a problem's example got on a connection of its own, where it differs from the run's answer.
   const fresh = new Map<string, string>();
+  // The problems whose example was sent again alone, whatever it got: a timeout that came again is confirmed by it.
+  const confirmed = new Set<string>();
   const freshOf = (signature: string): { fresh?: string } => {
     const got = fresh.get(signature);
     return got === undefined ? {} : { fresh: got };
@@ -136,9 +138,10 @@ export function createTally(
     const credentials = redirected ? triggered : mergeRefusedCredentials(triggered);
     const accepted = !redirected && invalidSent > 0 && invalidRefused === 0;
     const refusals = accepted ? mergeRefusalCrashes(credentials, !outage) : credentials;
-    return mergeFormAnswers(
+    const formed = mergeFormAnswers(
       accepted ? mergeByCore(refusals, (p) => acceptedCore(p.case, p.received), INVALID_SCOPE) : refusals,
-    ).map((p) => ({
+    );
+    return (outage ? formed : mergeWaited(formed, fresh, confirmed)).map((p) => ({
       ...p,
       ...shrunk.get(p.signature),
       ...freshOf(p.signature),
@@ -409,12 +412,17 @@ export function createTally(
      * its own) and got an answer, not a lost one (a timeout re-sent is only more waiting), most cases first.
      */
     confirmable(): readonly TalliedProblem[] {
+      // A timeout too (a request that waited behind a slow one is answered alone), not a crash's lost answer.
       return orderProblems(problemList()).filter(
-        (p) => p.case.wire === undefined && !p.baselined && !LOST.has(p.received) && p.received !== 'rate-limited',
+        (p) =>
+          !p.baselined &&
+          (p.received === 'timeout' || (p.case.wire === undefined && !LOST.has(p.received))) &&
+          p.received !== 'rate-limited',
       );
     },
     /** The example of a problem sent again on a connection of its own: noted where its answer differs. */
     noteFresh(p: TalliedProblem, ex: Exchange) {
+      confirmed.add(p.signature);
       const got = ex.response ? String(ex.response.status) : ex.error?.kind;
       if (got !== undefined && got !== p.received) fresh.set(p.signature, got);
     },
@@ -902,6 +910,35 @@ function mergeOutage(problems: TalliedProblem[], gaveUp: NonNullable<Report['gav
     signature: signatureOf(first.core, scope),
   });
   return [...problems.filter((p) => !LOST.has(p.received)), merged];
+}
+
+/**
+ * Timeouts of a server busy with one request: where one problem's example got no answer alone again (`confirmPhase`)
+ * and another's was answered alone, every timeout is one problem, `in the requests left unanswered while the target
+ * answered others`, its example the one that hung alone. A body that blocked a single-threaded server for 9.5 s left
+ * the requests in flight beside it unanswered, other requests in every run (Bun probe: three problems, the first of
+ * a request that answers 400 at once).
+ */
+function mergeWaited(
+  problems: TalliedProblem[],
+  fresh: ReadonlyMap<string, string>,
+  confirmed: ReadonlySet<string>,
+): TalliedProblem[] {
+  const timedOut = problems.filter((p) => p.received === 'timeout');
+  const hung = (p: TalliedProblem) => confirmed.has(p.signature) && !fresh.has(p.signature);
+  const waited = (p: TalliedProblem) => /^\d{3}$/.test(fresh.get(p.signature) ?? '');
+  if (!timedOut.some(hung) || !timedOut.some(waited)) return problems;
+  const [first, ...rest] = [...timedOut].sort(
+    (a, b) =>
+      Number(hung(b)) - Number(hung(a)) ||
+      (plainer(a.plain, b.plain) ? -1 : plainer(b.plain, a.plain) ? 1 : a.signature < b.signature ? -1 : 1),
+  );
+  const merged = rest.reduce((into, p) => absorb(into, p), {
+    ...first,
+    scope: HANG_SCOPE,
+    signature: signatureOf(first.core, HANG_SCOPE),
+  });
+  return [...problems.filter((p) => p.received !== 'timeout'), merged];
 }
 
 /**

@@ -144,6 +144,25 @@ describe('a body limit answered 500', () => {
   );
 });
 
+describe('a body that blocks a single-threaded server', () => {
+  it('is one problem with the requests that timed out beside it, its example the body that hangs alone', async () => {
+    // Arrange / Act: 4 s of the event loop per deep body, past a 3 s timeout; the requests in flight wait behind it.
+    const run = await runAgainst('deep-body-blocks-loop', 'deep-body-blocks-loop', 1, ['--timeout', '3000']);
+    // Assert
+    expect(run.code).toBe(1);
+    const problems = run.report.problems!;
+    expect(
+      problems.map((p) => [p.scope, p.example.case.label]),
+      problems.map((p) => p.title).join('\n'),
+    ).toEqual([
+      [
+        'the requests left unanswered while the target answered others',
+        expect.stringMatching(/nested-10000|\/10000\//),
+      ],
+    ]);
+  }, 120_000);
+});
+
 describe('a server error to every valid request', () => {
   it('is one problem, not one per family', async () => {
     // Arrange / Act: every create throws.

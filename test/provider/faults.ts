@@ -2564,6 +2564,23 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'deep-body-blocks-loop',
+    area: 'transport',
+    caughtBy: ['response-is-received'],
+    description:
+      "Validation errors print the whole offending value (Elysia in development mode, Bun probe): a body nested thousands of levels deep takes the one event loop for 4 s, past the harness's 3 s timeout, and the requests in flight beside it time out too, other ones in every run. Each example sent again alone tells them apart: one problem, its example the deep body.",
+    apply: (b) => ({
+      ...b,
+      readJson: (raw, contentType, url) => {
+        if (raw.length > 16 * 1024 && raw.includes('[[[[[[[[[[[[[[[[')) {
+          const end = Date.now() + 4_000;
+          while (Date.now() < end);
+        }
+        return b.readJson(raw, contentType, url);
+      },
+    }),
+  },
+  {
     name: 'handler-mounted-by-prefix',
     area: 'wrong-answer',
     caughtBy: ['path-is-not-found'],

@@ -684,6 +684,13 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'properties-made-required': valid({}, { body: ok }),
   'body-limit-10kb': valid({ name: 'x'.repeat(12_000) }),
   'body-limit-500': valid({ name: 'x'.repeat(12_000) }),
+  'deep-body-blocks-loop': {
+    ...invalid({
+      body: ok,
+      bytes: () => Buffer.from(`{"brand":${'['.repeat(10_000)}${']'.repeat(10_000)},"type":"EV"}`),
+    }),
+    timeoutMs: 1_000,
+  },
   'handler-mounted-by-prefix': { call: { body: ok, path: `${ENDPOINT}/anything` }, status: 404 },
   'bearer-scheme-case-sensitive': valid({}, { auth: `bearer ${TOKEN}` }),
   'scheme-cut-blindly': { call: { body: ok, auth: `Digest ${TOKEN}` }, status: 401 },

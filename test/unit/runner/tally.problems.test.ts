@@ -988,6 +988,42 @@ describe('createTally: a problem is a cause (issue #24)', () => {
     expect(t.report(META).problems!.map((p) => [p.scope, p.cases])).toEqual([['every request to be refused', 3]]);
   });
 
+  it('makes one problem of timeouts where one example hung alone again and another was answered alone', () => {
+    // Arrange: a deep body blocks a single-threaded server; an empty body and a valid one in flight beside it timed out.
+    const lost = (id: string, label: string, kind: TestCase['kind'], body: string): TestCase => ({
+      ...valid(id, label, body),
+      kind,
+    });
+    const deep = lost('b1', 'invalid/type/brand/nested-10000', 'schema-violation', `{"brand":${'['.repeat(50)}}`);
+    const cases = [deep, lost('b2', 'empty-body', 'empty-body', ''), valid('b3', 'valid/http-1.0', '{"type":"EV"}')];
+    const run = (alone: (c: TestCase) => Exchange) => {
+      const t = tallyOf();
+      oneCreated(t);
+      const refusal = lost('b4', 'invalid/required/type', 'schema-violation', '{}');
+      t.record(refusal, answer(refusal, 400), [judged('invalid-is-rejected')], 4);
+      for (const [i, c] of cases.entries()) recordLost(t, c, 'timeout', i + 1);
+      // Act: each example sent again alone
+      for (const p of t.confirmable()) t.noteFresh(p, alone(p.case));
+      return t.report(META).problems!.map((p) => [p.scope, p.cases, p.example.case.id, p.freshConnection]);
+    };
+    const timeout = (c: TestCase): Exchange => ({
+      request: answer(c, 0).request,
+      error: { kind: 'timeout', message: 'timeout' },
+      durationMs: 1,
+      rateLimited: 0,
+    });
+    // Assert: the deep one hung again, the others were answered: one problem, its example the one that hung
+    expect(run((c) => (c === deep ? timeout(c) : answer(c, 400)))).toEqual([
+      ['the requests left unanswered while the target answered others', 3, 'b1', undefined],
+    ]);
+    // Every one answered alone: nothing tells which blocked the others; each stays, saying what it got alone
+    expect(run((c) => answer(c, 400)).map(([, , id, fresh]) => [id, fresh])).toEqual([
+      ['b1', '400'],
+      ['b2', '400'],
+      ['b3', '400'],
+    ]);
+  });
+
   it('makes one problem of the requests left unanswered once the run gave up: an outage, or a hang when it answered after', () => {
     // Arrange: an empty body and a deep invalid body left unanswered (two kinds); the deep one was the first in flight.
     const lostCase = (id: string, label: string, kind: TestCase['kind'], body: string): TestCase => ({
