@@ -15,6 +15,21 @@ function otherForm(sent: unknown, received: unknown): boolean {
   );
 }
 
+/** A lone surrogate: half of a UTF-16 pair, not a character. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Whether `echoed` is `sent` with each lone surrogate replaced, as U+FFFD (Go, Python) or `?` (R's jsonlite): RFC 8259
+ * §8.2 calls the handling of one unpredictable, and a string type that holds only Unicode text cannot keep it.
+ */
+function surrogatesReplaced(sent: string, echoed: unknown): boolean {
+  return (
+    !sent.isWellFormed() &&
+    typeof echoed === 'string' &&
+    (sent.toWellFormed() === echoed || sent.replace(LONE_SURROGATE, '?') === echoed)
+  );
+}
+
 /** The empty values of JSON (as written), which writers that drop "empty" members leave out. */
 const EMPTY: ReadonlySet<string> = new Set(['""', '0', 'false', '[]', '{}']);
 
@@ -35,7 +50,7 @@ type Members = Record<string, unknown>;
  * nest 10,000 levels. Numbers compare as the doubles both sides parse to (`1.0` and `1`, `1E2` and `100` are one
  * number); a number sent beyond the double range (JSON.parse makes `1e400` Infinity) matches any echoed number or
  * null, since no double parser keeps it (RFC 8259 §9); a string or member name with a lone surrogate matches its
- * echo with U+FFFD in the surrogate's place, since RFC 8259 §8.2 calls the handling of one unpredictable and a
+ * echo with U+FFFD or `?` in the surrogate's place (`surrogatesReplaced`), since RFC 8259 §8.2 calls the handling of one unpredictable and a
  * string type that holds only Unicode text (Go's, Python's in UTF-8) cannot keep it. With `near`, two finite
  * numbers it calls near are equal too.
  */
@@ -51,7 +66,7 @@ export function jsonEqual(
     if (near !== undefined && typeof a === 'number' && typeof b === 'number' && Number.isFinite(b) && near(a, b))
       continue;
     if (typeof a === 'number' && !Number.isFinite(a) && (b === null || typeof b === 'number')) continue;
-    if (typeof a === 'string' && !a.isWellFormed() && a.toWellFormed() === b) continue;
+    if (typeof a === 'string' && surrogatesReplaced(a, b)) continue;
     if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
     if (Array.isArray(a) !== Array.isArray(b)) return false;
     if (Array.isArray(a)) {
@@ -64,7 +79,7 @@ export function jsonEqual(
     const ka = Object.keys(a);
     if (ka.length !== Object.keys(b).length) return false;
     for (const k of ka) {
-      const echoed = Object.hasOwn(b, k) ? k : k.isWellFormed() ? undefined : k.toWellFormed();
+      const echoed = Object.hasOwn(b, k) ? k : Object.keys(b).find((name) => surrogatesReplaced(k, name));
       if (echoed === undefined || !Object.hasOwn(b, echoed)) return false;
       stack.push([(a as Members)[k], (b as Members)[echoed]]);
     }

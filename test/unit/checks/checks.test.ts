@@ -784,6 +784,13 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
   [
     'echo-entity-information',
     SURROGATE,
+    with201((b) => ((b.data.entity.information.brand = 'Audi ?'), b)),
+    'pass',
+    'a lone surrogate echoed as `?` (R’s jsonlite): as unpredictable',
+  ],
+  [
+    'echo-entity-information',
+    SURROGATE,
     with201((b) => ((b.data.entity.information.brand = 'Audi'), b)),
     'fail:echo-mismatch',
     'the same string with the surrogate dropped is another value',
