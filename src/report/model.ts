@@ -299,7 +299,7 @@ export interface Report {
   readonly gaveUp?: {
     readonly after: number;
     readonly message: string;
-    /** The first cases left unanswered (`id label`), the likeliest culprit first: those in flight when the target went down. */
+    /** The first cases left unanswered (`id label`) in the order sent: those in flight when the target went down. */
     readonly suspects?: readonly string[];
     /**
      * Usable answers the target gave before (absent in reports older than the field): a target that answered, then

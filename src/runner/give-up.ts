@@ -22,11 +22,12 @@ export interface DeadTargetWatch {
    */
   messageWhenUp(status: number): string | undefined;
   /**
-   * The first cases of the streak that ended the run, the likeliest culprit first: those in flight when a target went down,
-   * one of which may have brought it down (a crash answers them all with resets at once, and the cases after with
-   * refusals); the one sent first had been in the server longest, and is the likeliest. Of those sent within a few
-   * milliseconds of each other (read as one), the largest first: an h3 crash on an array nested 10,000 deep was sent
-   * a tenth of a millisecond after a small malformed body still in flight.
+   * The first cases of the streak that ended the run, in the order sent: those in flight when a target went down, any
+   * of which may have brought it down (a crash answers them all with resets at once, and the cases after with
+   * refusals); the one sent first had been in the server longest. Of those sent within a few milliseconds of each other
+   * (read as one), the largest first: an h3 crash on an array nested 10,000 deep was sent a tenth of a millisecond
+   * after a small malformed body still in flight. Not a claim: a Beast server was killed by the small truncated body
+   * sent with the deep one, and a Bun one by a request already answered (probes of 2026-12-05).
    */
   readonly suspects: readonly string[];
   /** Usable answers the target gave in the run: a target that answered, then went down, was alive and broke. */
@@ -72,7 +73,7 @@ export function createDeadTargetWatch(limit: number = GIVE_UP_AFTER): DeadTarget
   const message = () =>
     head === undefined
       ? undefined
-      : `${head}${suspects.length ? `; the first requests it left unanswered, the likeliest culprit first: ${suspects.join(', ')} (if it went down, one of them may have brought it down: replay each alone)` : ''}`;
+      : `${head}${suspects.length ? `; the first requests it left unanswered, in the order sent (of those sent at once, the largest first): ${suspects.join(', ')} (if it went down, any of them may have brought it down: replay each alone)` : ''}`;
   return {
     limit,
     note(ok, kind, which, sentAt = performance.now(), bytes = 0) {
