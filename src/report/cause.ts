@@ -64,6 +64,14 @@ const ROUTED = 'operation-method-is-allowed';
  */
 const ANY_STATUS_KINDS: ReadonlySet<string> = new Set(['repeated-content-type', 'mislabelled-json']);
 
+/**
+ * An answer without a Content-Type: the writer's omission, the same on every status (one problem per status before,
+ * Beast probe), under whatever rule each status documents.
+ */
+function unlabelled(f: Pick<Failure, 'check' | 'received'>): boolean {
+  return f.check === 'content-type-conformance' && f.received === null;
+}
+
 /** Whether a failure is about the answer's status (or its absence), as opposed to its content. */
 export function isStatusFailure(f: Pick<Failure, 'check'>): boolean {
   return STATUS_ORDER.includes(f.check);
@@ -210,7 +218,14 @@ export function memberNamedBy(body: string, names: readonly string[]): string | 
           names.filter((n) => n.length >= 5),
           'i',
         );
-  return found.length === 1 ? found[0] : undefined;
+  if (found.length > 0) return found.length === 1 ? found[0] : undefined;
+  // Last, a camelCase name as a word in a sentence, which no English word is (`associatedEmailValid: associatedEmail
+  // must be a well-formed email address`: Spring's field error of an @AssertTrue getter, Tomcat probe).
+  const inSentence = names.filter(
+    (n) =>
+      /^[a-z]+(?:[A-Z][a-z]*)+$/.test(n) && texts.values.some((v) => new RegExp(`(?<![\\w-])${n}(?![\\w-])`).test(v)),
+  );
+  return inSentence.length === 1 ? inSentence[0] : undefined;
 }
 
 /** The names an answer names (`memberNamedBy`): by a path's last segment first, else as a field; flags '' or 'i'. */
@@ -361,7 +376,10 @@ export function causesOf(
   // A serializer's slip at several places (every enum in camel case, every uuid without hyphens: one naming policy or
   // format string, four problems before) is one cause, named by the slip, wherever it is (`slipOf`).
   const typeFailure = content.find((f) => f.check === 'content-type-conformance');
-  const keyOf = (f: Failure) => `${f.check} ${f.check.startsWith('echo-') ? 'echo' : f.kind} ${f.rule}`;
+  const keyOf = (f: Failure) =>
+    unlabelled(f)
+      ? `${f.check} ${f.kind} without a Content-Type`
+      : `${f.check} ${f.check.startsWith('echo-') ? 'echo' : f.kind} ${f.rule}`;
   const ordered = typeFailure ? [typeFailure, ...content.filter((x) => x !== typeFailure)] : content;
   const slipAt = new Map<string, string>();
   for (const f of ordered) {
@@ -383,9 +401,13 @@ export function causesOf(
     byKey.set(key, [...(byKey.get(key) ?? []), f]);
   }
   for (const [key, fs] of byKey) {
-    const prefix = ANY_STATUS_KINDS.has(fs[0].kind) ? 'any status' : `received ${answer}`;
+    const [first] = fs;
+    const prefix = ANY_STATUS_KINDS.has(first.kind) || unlabelled(first) ? 'any status' : `received ${answer}`;
     const core = `${prefix} | ${key}`;
-    const former = `${prefix} | ${formerKey.get(key) ?? key}`;
+    // Until 2026-12-05 an answer without a Content-Type was its status's cause, by that status's rule.
+    const former = unlabelled(first)
+      ? `received ${answer} | ${first.check} ${first.kind} ${first.rule}`
+      : `${prefix} | ${formerKey.get(key) ?? key}`;
     out.push({
       core,
       scope: '',
@@ -467,10 +489,17 @@ export function slipIn(core: string): string | undefined {
   return i < 0 ? undefined : core.slice(i + ' slip '.length);
 }
 
+/** `{}`: what a writer makes of a null it keeps as an empty list (R's jsonlite). */
+function isEmptyObject(v: unknown): boolean {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0;
+}
+
 /**
  * What a serializer did to an answer's value that it does to every value of the kind (a naming policy, a format
- * string): an enum member in another letter case or as a number, a uuid without hyphens, in braces or as a URN. Such a
- * slip at several places is one bug; undefined for any other failure.
+ * string): an enum member in another letter case or as a number, a uuid without hyphens, in braces or as a URN, an id
+ * as a number (an ORM's auto-increment key: the request's id and its entity's, Sails probe), null as `{}`, a value
+ * boxed in an array of one (R's jsonlite, plumber probe). Such a slip at several
+ * places is one bug; undefined for any other failure.
  */
 export function slipOf(f: Pick<Failure, 'check' | 'kind' | 'rule' | 'received' | 'documented'>): string | undefined {
   if (f.check !== 'response-schema-conformance' || f.kind !== 'schema-violation') return undefined;
@@ -486,6 +515,14 @@ export function slipOf(f: Pick<Failure, 'check' | 'kind' | 'rule' | 'received' |
     if (/^[0-9a-f]{32}$/i.test(v)) return 'uuids without hyphens';
     if (/^\{[0-9a-f-]{36}\}$/i.test(v)) return 'uuids in braces';
     if (/^urn:uuid:/i.test(v)) return 'uuids as URNs';
+  }
+  if (/\/properties\/id\/type$/.test(f.rule) && d['type'] === 'string' && typeof v === 'number')
+    return 'ids written as numbers';
+  if (f.rule.endsWith('/type')) {
+    // R's jsonlite writes NULL as {} (null = "list") and boxes every value (auto_unbox off): 14 and 20 problems.
+    const types = [d['type']].flat().join(',');
+    if (!types.includes('object') && isEmptyObject(v)) return 'nulls written as {}';
+    if (!types.includes('array') && Array.isArray(v) && v.length === 1) return 'values boxed in arrays of one';
   }
   return undefined;
 }

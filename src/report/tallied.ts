@@ -44,7 +44,8 @@ export interface TalliedProblem {
   readonly signature: string;
   readonly core: string;
   readonly scope: string;
-  readonly received: string;
+  /** Its example's answer (the same for every case, but where the core is of any status). */
+  received: string;
   /** Every failure it explains, as `check kind rule`. */
   parts: string[];
   /** The first case's failures (title, messages), the primary first. */

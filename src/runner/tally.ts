@@ -598,7 +598,9 @@ function noteProblem(
   for (const a of cause.at) p.at.add(a);
   for (const x of parts) if (!p.parts.includes(x)) p.parts = [...p.parts, x].sort();
   const plain = plainness(c, caseValue(c));
-  if (plainer(plain, p.plain)) Object.assign(p, { case: c, ex, plain, exampleFailures: primaryFirst(cause) });
+  // The answer goes with the example: a cause of any status (no Content-Type) has one per case.
+  if (plainer(plain, p.plain))
+    Object.assign(p, { case: c, ex, plain, received: answerOf(ex), exampleFailures: primaryFirst(cause) });
 }
 
 /** The cause of an exchange that is the problem's (its core: the same answer, failing the same way), if any. */
@@ -885,7 +887,7 @@ const LOST_KEPT = 16;
 /**
  * In a run that gave up on its target, the problems of requests that got no answer are one: the target went down (a
  * crash resets the requests in flight and refuses those after, whatever their families: one h3 crash was 11
- * problems). Its example is the likeliest culprit, the first suspect that is an example (`DeadTargetWatch.suspects`).
+ * problems). Its example is the first suspect that is an example (`DeadTargetWatch.suspects`).
  */
 function mergeOutage(problems: TalliedProblem[], gaveUp: NonNullable<Report['gaveUp']>): TalliedProblem[] {
   const lost = problems.filter((p) => LOST.has(p.received));

@@ -1199,6 +1199,36 @@ export const FAULTS: readonly Fault[] = [
       }),
   },
   {
+    name: 'ids-auto-increment',
+    area: 'wrong-answer',
+    caughtBy: ['response-schema-conformance'],
+    description:
+      "The request's id and its entity's are an ORM's auto-increment keys (Sails' and Rails' default primary key), written as numbers: one slip at two places, one problem.",
+    apply: (b) => {
+      let next = 0;
+      return afterBuild(b, (body) => {
+        // Its type says a uuid string: the fault writes what the type does not allow.
+        const record = body as unknown as Record<string, unknown>;
+        record['id'] = ++next;
+        const entity = body.data?.entity as Record<string, unknown> | undefined;
+        if (entity) entity['id'] = ++next;
+      });
+    },
+  },
+  {
+    name: 'values-boxed',
+    area: 'wrong-answer',
+    caughtBy: ['response-schema-conformance'],
+    description:
+      "Every value is written in an array of one (R's jsonlite without auto_unbox, plumber's `@serializer json`): one slip at every place, one problem.",
+    apply: (b) =>
+      afterBuild(b, (body) => {
+        // Its type says strings: the fault writes what the type does not allow.
+        const record = body as unknown as Record<string, unknown>;
+        for (const [k, v] of Object.entries(record)) if (typeof v === 'string') record[k] = [v];
+      }),
+  },
+  {
     name: 'entity-id-set-once',
     area: 'wrong-answer',
     caughtBy: ['ids-are-assigned'],
@@ -2578,6 +2608,27 @@ export const FAULTS: readonly Fault[] = [
         }
         return b.readJson(raw, contentType, url);
       },
+    }),
+  },
+  {
+    name: 'no-content-type-on-answers',
+    area: 'wrong-answer',
+    caughtBy: ['content-type-conformance'],
+    description:
+      "The answers carry no Content-Type (Boost.Beast's example server sets none unless told, a hand-written `res.end(JSON.stringify(body))`): the 201s and the refusals alike, one problem.",
+    apply: (b) => ({
+      ...b,
+      transmit: (res, wire, req) =>
+        b.transmit(
+          res,
+          {
+            ...wire,
+            headers: Object.fromEntries(
+              Object.entries(wire.headers).filter(([name]) => name.toLowerCase() !== 'content-type'),
+            ),
+          },
+          req,
+        ),
     }),
   },
   {

@@ -684,6 +684,9 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'properties-made-required': valid({}, { body: ok }),
   'body-limit-10kb': valid({ name: 'x'.repeat(12_000) }),
   'body-limit-500': valid({ name: 'x'.repeat(12_000) }),
+  'no-content-type-on-answers': valid(),
+  'ids-auto-increment': valid(),
+  'values-boxed': valid(),
   'deep-body-blocks-loop': {
     ...invalid({
       body: ok,

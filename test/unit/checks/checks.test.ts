@@ -589,6 +589,17 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
   ],
   [
     'content-type-conformance',
+    kase('valid'),
+    answer(201, CREATED, {}),
+    'fail:undocumented-content-type',
+    'no Content-Type on a body (a writer that sets none): no status named, every answer alike',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201/content',
+      'answered without a Content-Type: Documented: application/json',
+    ],
+  ],
+  [
+    'content-type-conformance',
     kase('schema-violation'),
     answer(400, '', {}),
     'fail:undocumented-content-type',

@@ -271,6 +271,12 @@ describe('memberNamedBy: the field an error answer names', () => {
     ['two fields', '{"errors":[{"message":"brand: required"},{"message":"type: required"}]}', undefined],
     ['none', '{"errors":[{"code":"bad_request","message":"Bad Request"}]}', undefined],
     ['a longer word', '{"errors":[{"message":"\\"brandName\\" is not allowed"}]}', undefined],
+    [
+      'a camelCase name in a sentence (Spring’s field error of an @AssertTrue getter)',
+      '{"errors":[{"message":"collectiveIdValid: collectiveId must be a well-formed uuid"}]}',
+      'collectiveId',
+    ],
+    ['a camelCase name inside a longer one only', '{"errors":[{"message":"collectiveIdValid: bad"}]}', undefined],
   ])('%s', (_stack, body, named) => {
     expect(memberNamedBy(body, SENT)).toBe(named);
   });
@@ -428,6 +434,23 @@ describe('causesOf, content', () => {
   const html = content('content-type-conformance', 'undocumented-content-type', `${RESPONSES}/400/content`);
   const notJson = content('response-schema-conformance', 'not-json', `${RESPONSES}/400/content/application~1json`);
 
+  it('an answer without a Content-Type is one cause whatever its status, known before by its status’s', () => {
+    // Arrange: Beast's example server sets no Content-Type on any answer.
+    const none = (status: string): Failure => ({
+      ...content('content-type-conformance', 'undocumented-content-type', `${RESPONSES}/${status}/content`),
+      received: null,
+    });
+    // Act
+    const [refused] = causesOf(refusedCase('schema-violation', 'invalid/required/brand'), '400', [none('400')]);
+    const [created] = causesOf(validCase('valid/minimal'), '201', [none('201')]);
+    // Assert
+    expect(refused.signature).toBe(created.signature);
+    expect(refused.core).toMatch(/^any status \| /);
+    expect(refused.alsoKnownAs).toBe(
+      `received 400 | content-type-conformance undocumented-content-type ${RESPONSES}/400/content`,
+    );
+  });
+
   it('an error page in HTML is one cause, named by its Content-Type, the body that is not JSON with it', () => {
     // Act
     const causes = causesOf(refusedCase('schema-violation', 'invalid/required/brand'), '400', [notJson, html]);
@@ -477,6 +500,20 @@ describe('causesOf, content', () => {
       'uuids in braces',
     ],
     ['a uuid as a URN', schema('/id', 'format', 'urn:uuid:x', { format: 'uuid' }), 'uuids as URNs'],
+    [
+      'an id as a number (an auto-increment key)',
+      schema('/id', 'type', 7, { type: 'string' }),
+      'ids written as numbers',
+    ],
+    ['another member as a number', schema('/status', 'type', 7, { type: 'string' }), undefined],
+    ['null as {} (jsonlite)', schema('/errors', 'type', {}, { type: 'array,null' }), 'nulls written as {}'],
+    ['{} where an object may be', schema('/data', 'type', {}, { type: 'object' }), undefined],
+    [
+      'a value boxed (jsonlite)',
+      schema('/status', 'type', ['Pending'], { type: 'string' }),
+      'values boxed in arrays of one',
+    ],
+    ['an array of two', schema('/status', 'type', ['a', 'b'], { type: 'string' }), undefined],
     ['no uuid at all', schema('/id', 'format', 'x', { format: 'uuid' }), undefined],
     ['another format', schema('/created', 'format', 'a'.repeat(32), { format: 'date-time' }), undefined],
     // An echo changed alike is no slip: a random case's values may coincide (a swap of ' a' and 'a' reads as a trim).
