@@ -56,10 +56,9 @@ export function methodIsNotAllowed(p: OperationProfile): Check {
           ...fail(
             'missing-allow-header',
             rule,
-            // A 405's method is not named: the warning is one line for every method refused so.
-            res.status === 405
-              ? `405 has no Allow header (RFC 9110 ${section})`
-              : `${res.status} to ${c.method} has no Allow header (RFC 9110 ${section})`,
+            // A 405's method is not named: the warning is one line for every method refused so. An empty one is said
+            // so: it is there, and says that no method is allowed (plumber's `Allow:`).
+            `${res.status === 405 ? '405' : `${res.status} to ${c.method}`} has ${res.headers['allow'] === undefined ? 'no Allow header' : 'an empty Allow header, which says no method is allowed'} (RFC 9110 ${section})`,
           ),
           severity: 'warning',
         };

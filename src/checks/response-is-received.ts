@@ -8,7 +8,8 @@ import { rulesOf } from './rules.ts';
  * message the server's HTTP layer may refuse itself (`TestCase.httpLayer`) that it answers by closing the connection
  * is a warning: RFC 9112 §2.2 says a server SHOULD answer an unparseable message with 400, then close (RFC 9110 §9.1:
  * a method it does not know, 501). But not one
- * whose framing is invalid (`invalidFraming`): there RFC 9112 §6.3 says it MUST answer 400, then close.
+ * whose framing is invalid (`invalidFraming`): there RFC 9112 §6.3 (and §5.1 for white space before a field's colon)
+ * says it MUST answer 400, then close.
  */
 export function responseIsReceived(p: OperationProfile): Check {
   const rule = rulesOf(p).responses;
@@ -41,8 +42,9 @@ function shouldAnswer(c: Pick<TestCase, 'kind'>): string {
 
 /**
  * A request whose framing fields are invalid (RFC 9112 §6.3): a Transfer-Encoding whose final coding is not chunked,
- * a Content-Length that is not a number (`1*DIGIT`, RFC 9110 §8.6), or Content-Length lines that differ. The server
- * MUST answer 400 and close.
+ * a Content-Length that is not a number (`1*DIGIT`, RFC 9110 §8.6), or Content-Length lines that differ; or a field name
+ * followed by white space before its colon, which RFC 9112 §5.1 says a server MUST reject with 400 (httpuv and Beast
+ * closed the connection, a warning until 2026-12-05). The server MUST answer 400 and close.
  */
 function invalidFraming(c: Pick<TestCase, 'wire'>): boolean {
   const headers = c.wire?.headers ?? [];
@@ -52,7 +54,8 @@ function invalidFraming(c: Pick<TestCase, 'wire'>): boolean {
     headers.some(
       ([name, value]) =>
         (/^transfer-encoding$/i.test(name) && !/(?:^|,)\s*chunked\s*$/i.test(value)) ||
-        (/^content-length$/i.test(name) && !/^\s*\d+\s*$/.test(value)),
+        (/^content-length$/i.test(name) && !/^\s*\d+\s*$/.test(value)) ||
+        /\s$/.test(name),
     )
   );
 }

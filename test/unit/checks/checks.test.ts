@@ -97,6 +97,17 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     'response-is-received',
     kase('empty-body', {
       httpLayer: true,
+      wire: { headers: [['Content-Length ', '2']], framing: 'none' },
+    }),
+    { ...timeout, error: { kind: 'connection-reset', message: 'socket hang up' } },
+    'fail:connection-reset',
+    'white space before a field’s colon answered by closing the connection: RFC 9112 §5.1 says 400 MUST come first',
+    ['/paths/~1v1~1onboarding~1entities/post/responses', 'socket hang up'],
+  ],
+  [
+    'response-is-received',
+    kase('empty-body', {
+      httpLayer: true,
       wire: {
         headers: [
           ['Content-Length', '26'],
@@ -470,8 +481,11 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     kase('method', { method: 'TRACE' }),
     answer(405, '', { allow: '' }),
     'warn:missing-allow-header',
-    'an empty Allow is said as a missing one (RFC 9110 §10.2.1)',
-    ['/paths/~1v1~1onboarding~1entities', '405 has no Allow header (RFC 9110 §15.5.6)'],
+    'an empty Allow warned as a missing one, and said to be empty (RFC 9110 §10.2.1)',
+    [
+      '/paths/~1v1~1onboarding~1entities',
+      '405 has an empty Allow header, which says no method is allowed (RFC 9110 §15.5.6)',
+    ],
   ],
   [
     'method-is-not-allowed',
