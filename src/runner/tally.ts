@@ -409,10 +409,10 @@ export function createTally(
     },
     /**
      * Problems whose example went over a kept-alive connection (not written byte by byte, which is always on one of
-     * its own) and got an answer, not a lost one (a timeout re-sent is only more waiting), most cases first.
+     * its own) and got an answer, and timeouts, raw ones too (a request that waited behind a slow one is answered
+     * alone: `mergeWaited`), not a crash's lost answers; most cases first.
      */
     confirmable(): readonly TalliedProblem[] {
-      // A timeout too (a request that waited behind a slow one is answered alone), not a crash's lost answer.
       return orderProblems(problemList()).filter(
         (p) =>
           !p.baselined &&
