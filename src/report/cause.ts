@@ -498,8 +498,8 @@ function isEmptyObject(v: unknown): boolean {
  * What a serializer did to an answer's value that it does to every value of the kind (a naming policy, a format
  * string): an enum member in another letter case or as a number, a uuid without hyphens, in braces or as a URN, an id
  * as a number (an ORM's auto-increment key: the request's id and its entity's, Sails probe), null as `{}`, a value
- * boxed in an array of one (R's jsonlite, plumber probe). Such a slip at several
- * places is one bug; undefined for any other failure.
+ * boxed in an array of one (R's jsonlite, plumber probe). Such a slip at several places is one bug; undefined for any
+ * other failure.
  */
 export function slipOf(f: Pick<Failure, 'check' | 'kind' | 'rule' | 'received' | 'documented'>): string | undefined {
   if (f.check !== 'response-schema-conformance' || f.kind !== 'schema-violation') return undefined;
