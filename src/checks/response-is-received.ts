@@ -8,7 +8,7 @@ import { rulesOf } from './rules.ts';
  * message the server's HTTP layer may refuse itself (`TestCase.httpLayer`) that it answers by closing the connection
  * is a warning: RFC 9112 §2.2 says a server SHOULD answer an unparseable message with 400, then close (RFC 9110 §9.1:
  * a method it does not know, 501). But not one
- * whose framing is invalid (`invalidFraming`): there RFC 9112 §6.3 (and §5.1 for white space before a field's colon)
+ * whose framing is invalid (`mustAnswer400`): there RFC 9112 §6.3 (and §5.1 for white space before a field's colon)
  * says it MUST answer 400, then close.
  */
 export function responseIsReceived(p: OperationProfile): Check {
@@ -20,15 +20,20 @@ export function responseIsReceived(p: OperationProfile): Check {
     applies: () => true,
     judge: (c, ex) => {
       if (!ex.error) return undefined;
-      const closed = c.httpLayer === true && ex.error.kind === 'connection-reset' && !invalidFraming(c);
+      const reset = c.httpLayer === true && ex.error.kind === 'connection-reset';
+      const must = reset ? mustAnswer400(c) : undefined;
+      const closed = reset && must === undefined;
       return {
         kind: ex.error.kind,
         severity: closed ? 'warning' : 'error',
         rule,
-        // A bare "ECONNRESET" among the warnings read as a fault of the transport: say why it is only a warning.
+        // A bare "ECONNRESET" among the warnings read as a fault of the transport: say why it is only a warning, and
+        // why the same close of a message the server must refuse is a failure.
         message: closed
           ? `${ex.error.message}: closed without an answer, which a server may do to a message its HTTP layer will not read (${shouldAnswer(c)})`
-          : ex.error.message,
+          : must !== undefined
+            ? `${ex.error.message}: closed without the 400 a server MUST answer to ${must}`
+            : ex.error.message,
         received: ex.error.kind,
       };
     },
@@ -46,16 +51,16 @@ function shouldAnswer(c: Pick<TestCase, 'kind'>): string {
  * followed by white space before its colon, which RFC 9112 §5.1 says a server MUST reject with 400 (httpuv and Beast
  * closed the connection, a warning until 2026-12-05). The server MUST answer 400 and close.
  */
-function invalidFraming(c: Pick<TestCase, 'wire'>): boolean {
+function mustAnswer400(c: Pick<TestCase, 'wire'>): string | undefined {
   const headers = c.wire?.headers ?? [];
   const lengths = new Set(headers.filter(([name]) => /^content-length$/i.test(name)).map(([, v]) => v.trim()));
-  return (
-    lengths.size > 1 ||
+  if (headers.some(([name]) => /\s$/.test(name))) return 'white space before a field’s colon (RFC 9112 §5.1)';
+  return lengths.size > 1 ||
     headers.some(
       ([name, value]) =>
         (/^transfer-encoding$/i.test(name) && !/(?:^|,)\s*chunked\s*$/i.test(value)) ||
-        (/^content-length$/i.test(name) && !/^\s*\d+\s*$/.test(value)) ||
-        /\s$/.test(name),
+        (/^content-length$/i.test(name) && !/^\s*\d+\s*$/.test(value)),
     )
-  );
+    ? 'a message whose framing is invalid (RFC 9112 §6.3)'
+    : undefined;
 }

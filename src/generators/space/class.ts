@@ -154,6 +154,8 @@ export interface EmitOptions {
   readonly pathSuffix?: string;
   /** The operation's path spelt another way (`TestCase.pathSpelling`). */
   readonly pathSpelling?: string;
+  /** The problem family of this case, where its class's is not its own (one spelling of several). */
+  readonly family?: string;
 }
 
 /** Content codings the suite can apply (RFC 9110 §8.4.1); any other is unknown to a server as well. */
@@ -248,7 +250,7 @@ export function emit(
       ...(cls.accept ? { accept: cls.accept } : {}),
       ...(o.wire ? { wire: o.wire } : {}),
       ...(cls.httpLayer ? { httpLayer: cls.httpLayer } : {}),
-      ...(cls.family ? { family: cls.family } : {}),
+      ...((o.family ?? cls.family) ? { family: o.family ?? cls.family } : {}),
       ...(o.query ? { query: o.query } : {}),
       ...(o.pathSuffix ? { pathSuffix: o.pathSuffix } : {}),
       ...(o.pathSpelling ? { pathSpelling: o.pathSpelling } : {}),

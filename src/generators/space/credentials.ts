@@ -14,9 +14,11 @@ import { emit, SPEC, requestClass, type Dimension, type RequestClass } from './c
 import { VALID_AUTHORIZATION, wire } from './wire.ts';
 
 /** The valid token, spelt as RFC 9110 §11.4 and §5.5 allow. */
-const VALID_SPELLINGS: readonly (readonly [string, string])[] = [
-  ['two-spaces', `Bearer  ${WIRE_TOKEN}`],
-  ['trailing-space', `Bearer ${WIRE_TOKEN} `],
+const VALID_SPELLINGS: readonly (readonly [string, string, { readonly family?: string }])[] = [
+  // One family with the scheme's case: a reader of the field by a literal (`startsWith('Bearer ')` and `slice(7)`)
+  // refuses both, one problem (Bun and Deno probes: two). A trailing space is the HTTP layer's to strip: its own.
+  ['two-spaces', `Bearer  ${WIRE_TOKEN}`, { family: 'valid/auth-lowercase-scheme' }],
+  ['trailing-space', `Bearer ${WIRE_TOKEN} `, {}],
 ];
 /**
  * The valid token with one more character after or before it, with its letters' case swapped, or without its last
@@ -91,17 +93,12 @@ const REFUSED: readonly { readonly auth: AuthMode; readonly why: string; readonl
 const refused: readonly RequestClass[] = REFUSED.map((r) =>
   requestClass('auth', `auth/${r.auth}`, SPEC.security, r.why, r.accept ? { accept: r.accept } : {}),
 );
-/**
- * Valid credentials spelt another way: written byte by byte, so that no client library tidies them. One family with the
- * scheme's case: one reader of the field by a literal (`startsWith('Bearer ')` and `slice(7)`) refuses both, one problem
- * (Bun and Deno probes: two).
- */
+/** Valid credentials spelt another way: written byte by byte, so that no client library tidies them. */
 const validSpelling = requestClass(
   'valid',
   'valid/auth/<spelling>',
   'RFC 9110 §11.4',
   'the valid token spelt as the grammar allows: `Bearer` and the token separated by more than one space (credentials = auth-scheme [ 1*SP token68 ]), or followed by white space, which is not part of a field value (RFC 9110 §5.5)',
-  { family: 'valid/auth-lowercase-scheme' },
 );
 const upperScheme = requestClass(
   'valid',
@@ -232,8 +229,8 @@ export const credentials: Dimension = {
     const raw = (authorization: readonly string[]) =>
       wire({ contentType: ctx.ct, authorization }, undefined, Buffer.from(m));
     out.push(...emit(ctx, upperScheme, {}, m, { wire: raw([`BEARER ${WIRE_TOKEN}`]) }));
-    for (const [spelling, value] of VALID_SPELLINGS)
-      out.push(...emit(ctx, validSpelling, { spelling }, m, { wire: raw([value]) }));
+    for (const [spelling, value, o] of VALID_SPELLINGS)
+      out.push(...emit(ctx, validSpelling, { spelling }, m, { wire: raw([value]), ...o }));
     REFUSED.forEach((r, i) => out.push(...emit(ctx, refused[i], {}, m, { auth: r.auth })));
     // A refused spelling is sent as `wrong` credentials: a 401 to it is not a reason to refresh the token.
     for (const [spelling, value] of REFUSED_SPELLINGS)

@@ -273,6 +273,9 @@ describe('boundary phase', () => {
       'application/vnd.connect+json; charset=utf-8',
     );
     expect(byLabel.get('valid/auth-lowercase-scheme')!.auth).toBe('lowercase-scheme');
+    // Two spaces and the scheme's case are one literal's (`startsWith('Bearer ')`); a trailing space is the HTTP layer's.
+    expect(byLabel.get('valid/auth/two-spaces')!.family).toBe('valid/auth-lowercase-scheme');
+    expect(byLabel.get('valid/auth/trailing-space')!.family).toBeUndefined();
     expect(boundary.some((c) => c.contentType?.includes('*'))).toBe(false);
   });
 
