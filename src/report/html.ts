@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { CaseRecord, CheckSummary, Report, ReportedFailure, ReportedProblem } from './model.ts';
 import { problemMarks } from './baseline.ts';
-import { evidenceOf, freshNote, problemHeadline, problemRules, problemScope } from './problems.ts';
+import { evidenceOf, freshNote, problemHeadline, problemRules, problemScope, shownClasses } from './problems.ts';
 import { repeatCommand, repeatNote } from './repeat.ts';
 import { viewOf } from './view.ts';
 import { curlBlockOf, curlTlsOf, tokenCurl, type CurlTls } from './curl.ts';
@@ -139,11 +139,12 @@ function problemSection(p: ReportedProblem, open: boolean, marks: readonly strin
   // The answer's fragment at the path that is wrong, received against due, beside the request (issue #24).
   const evidence = evidenceOf(p);
   // Folded classes are one text node: a page of 500 problems in 70 classes each stays quick to open.
-  const classes = p.classes.slice(0, SHOWN_CLASSES).map((c) => `<code>${t(c)}</code>`);
+  const shown = shownClasses(p);
+  const classes = shown.slice(0, SHOWN_CLASSES).map((c) => `<code>${t(c)}</code>`);
   const classList =
-    p.classes.length <= SHOWN_CLASSES
+    shown.length <= SHOWN_CLASSES
       ? classes.join(', ')
-      : `${classes.join(', ')} <details><summary>and ${p.classes.length - SHOWN_CLASSES} more classes</summary><code>${t(p.classes.slice(SHOWN_CLASSES).join(', '))}</code></details>`;
+      : `${classes.join(', ')} <details><summary>and ${shown.length - SHOWN_CLASSES} more classes</summary><code>${t(shown.slice(SHOWN_CLASSES).join(', '))}</code></details>`;
   const details =
     p.failures
       .slice(0, 20)

@@ -2,7 +2,7 @@
 // verdict, what to fix first with its curl line, the checks table; capped, with a link to report.html for the rest.
 import type { CaseRecord, Report, ReportedFailure, ReportedProblem } from './model.ts';
 import { problemMarks } from './baseline.ts';
-import { evidenceOf, freshNote, problemHeadline, problemRules, problemScope } from './problems.ts';
+import { evidenceOf, freshNote, problemHeadline, problemRules, problemScope, shownClasses } from './problems.ts';
 import { repeatCommand } from './repeat.ts';
 import { fixtureLines, pacingLine, tlsLine } from './sending.ts';
 import { curlBlockOf, tokenCurl, type CurlTls, curlTlsOf } from './curl.ts';
@@ -84,8 +84,8 @@ function failureEntry(f: ReportedFailure, htmlLink: string, tls: CurlTls): strin
 function problemEntry(p: ReportedProblem, marks: readonly string[], htmlLink: string, tls: CurlTls): string {
   const ex = p.example;
   const fresh = freshNote(p);
-  const classes =
-    p.classes.slice(0, 5).map(code).join(', ') + (p.classes.length > 5 ? ` and ${p.classes.length - 5} more` : '');
+  const shown = shownClasses(p);
+  const classes = shown.slice(0, 5).map(code).join(', ') + (shown.length > 5 ? ` and ${shown.length - 5} more` : '');
   return [
     `#### ${p.id} ${text(problemHeadline(p))}${marks.map((m) => ` · _${m}_`).join('')}`,
     '',

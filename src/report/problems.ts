@@ -332,6 +332,16 @@ export function freshNote(p: Pick<ReportedProblem, 'freshConnection' | 'received
 }
 
 /** How far a problem reaches, for people: `140 cases in 70 classes`. */
+/**
+ * A problem's classes as a report lists them: its example's first, then the others in order. Sorted by name alone, a
+ * list of every valid request's classes began with `malformed/comment` and `media/undecodable/br` (advisory classes
+ * a server took for valid ones), where the example was `valid/minimal` (plumber and Tomcat probes).
+ */
+export function shownClasses(p: Pick<ReportedProblem, 'classes' | 'example'>): string[] {
+  const first = p.example.case.label;
+  return p.classes.includes(first) ? [first, ...p.classes.filter((c) => c !== first)] : [...p.classes];
+}
+
 export function problemScope(p: Pick<ReportedProblem, 'cases' | 'classes'>): string {
   const classes = p.classes.length;
   return `${p.cases} case${p.cases === 1 ? '' : 's'} in ${classes} class${classes === 1 ? '' : 'es'}`;

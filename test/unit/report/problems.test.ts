@@ -2,7 +2,14 @@
 // against due; a data table of problems and what their example shows.
 import { describe, expect, it } from 'vitest';
 import type { ReportedProblem } from '../../../src/report/model.ts';
-import { describeProblem, evidenceOf, freshNote, problemHeadline, valueAt } from '../../../src/report/problems.ts';
+import {
+  describeProblem,
+  evidenceOf,
+  freshNote,
+  problemHeadline,
+  shownClasses,
+  valueAt,
+} from '../../../src/report/problems.ts';
 import { fixtureReport } from './fixture.ts';
 
 const base = fixtureReport().problems![0];
@@ -343,5 +350,25 @@ describe('freshNote', () => {
     expect(freshNote({ received: '400', freshConnection: '201' })).toBe(
       'sent again alone on a connection of its own, this request got 201, not 400: the answer likely depended on what came before it on its connection (a body left unread, a buffer not reset, a per-connection cache), so its curl line may not show the problem',
     );
+  });
+
+  it('says a timeout answered alone likely waited behind another request', () => {
+    expect(freshNote({ received: 'timeout', freshConnection: '400' })).toMatch(
+      /got 400, not timeout: it likely waited behind another request the server was busy with/,
+    );
+  });
+});
+
+describe('shownClasses', () => {
+  it('lists the example’s class first, the others in their order', () => {
+    const example = { ...base.example, case: { ...base.example.case, label: 'valid/minimal' } };
+    const classes = ['malformed/comment', 'media/undecodable/br', 'valid/minimal', 'valid/string/empty'];
+    expect(shownClasses({ classes, example })).toEqual([
+      'valid/minimal',
+      'malformed/comment',
+      'media/undecodable/br',
+      'valid/string/empty',
+    ]);
+    expect(shownClasses({ classes: ['a', 'b'], example })).toEqual(['a', 'b']);
   });
 });
