@@ -79,7 +79,11 @@ export function jsonEqual(
     const ka = Object.keys(a);
     if (ka.length !== Object.keys(b).length) return false;
     for (const k of ka) {
-      const echoed = Object.hasOwn(b, k) ? k : Object.keys(b).find((name) => surrogatesReplaced(k, name));
+      const echoed = Object.hasOwn(b, k)
+        ? k
+        : k.isWellFormed()
+          ? undefined
+          : Object.keys(b).find((name) => surrogatesReplaced(k, name));
       if (echoed === undefined || !Object.hasOwn(b, echoed)) return false;
       stack.push([(a as Members)[k], (b as Members)[echoed]]);
     }

@@ -2584,13 +2584,14 @@ export const FAULTS: readonly Fault[] = [
     area: 'valid-refused',
     caughtBy: ['not-a-server-error'],
     description:
-      "The JSON reader is set to `limit: '10kb'` and the app's catch-all error handler answers 500 to every error it did not make (Express's PayloadTooLargeError rendered by `app.use((err, req, res, next) => res.status(500)…)`): every body over 10 KiB, valid or not, one problem by its size.",
+      "The JSON reader is set to `limit: '10kb'` and the app's catch-all error handler answers 500 to every error it did not make (Express's PayloadTooLargeError rendered by `app.use((err, req, res, next) => res.status(500)…)`, after body-parser drained the body): every body over 10 KiB, valid or not, one problem by its size.",
     apply: (b) => ({
       ...b,
-      admit: (req) =>
-        Number(req.headers['content-length'] ?? 0) > 10 * 1024
+      maxBodyBytes: 10 * 1024,
+      badRequest: (issues) =>
+        issues.some((i) => i.code === 'BodyTooLarge')
           ? jsonReply(500, singleError('InternalServerError', 'request entity too large'))
-          : b.admit(req),
+          : b.badRequest(issues),
     }),
   },
   {
