@@ -50,6 +50,11 @@ export type Parsed =
 export interface Behaviour {
   /** Delay before every answer, in ms. */
   readonly delayMs: number;
+  /**
+   * More delay before an answer, asked when it is ready: a server busy with another request (a blocked event loop)
+   * answers once that one is done. The provider runs in the test's own process, so a fault must not block it.
+   */
+  readonly busyMs?: () => number;
   /** Destroy the connection (TCP reset) once the request body exceeds this many bytes. */
   readonly resetAboveBytes: number;
   /** Larger bodies are drained and answered 400 (413 is not documented). */

@@ -209,7 +209,8 @@ async function answer(b: Behaviour, req: IncomingMessage, res: ServerResponse, r
     return;
   }
   const final = b.finish(reply);
-  if (b.delayMs > 0) await sleep(b.delayMs);
+  const wait = b.delayMs + (b.busyMs?.() ?? 0);
+  if (wait > 0) await sleep(wait);
   if (res.headersSent || res.destroyed) return;
   let body = '';
   const headers: Record<string, string> = { ...final.headers };
