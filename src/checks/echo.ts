@@ -50,9 +50,7 @@ type Members = Record<string, unknown>;
  * nest 10,000 levels. Numbers compare as the doubles both sides parse to (`1.0` and `1`, `1E2` and `100` are one
  * number); a number sent beyond the double range (JSON.parse makes `1e400` Infinity) matches any echoed number or
  * null, since no double parser keeps it (RFC 8259 §9); a string or member name with a lone surrogate matches its
- * echo with U+FFFD or `?` in the surrogate's place (`surrogatesReplaced`), since RFC 8259 §8.2 calls the handling of one unpredictable and a
- * string type that holds only Unicode text (Go's, Python's in UTF-8) cannot keep it. With `near`, two finite
- * numbers it calls near are equal too.
+ * echo with the surrogate replaced (`surrogatesReplaced`). With `near`, two finite numbers it calls near are equal too.
  */
 export function jsonEqual(
   sent: unknown,

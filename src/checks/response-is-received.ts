@@ -7,9 +7,8 @@ import { rulesOf } from './rules.ts';
  * Every request gets an answer in time: a timeout, a reset or a refused connection is a failure of its own kind. A
  * message the server's HTTP layer may refuse itself (`TestCase.httpLayer`) that it answers by closing the connection
  * is a warning: RFC 9112 §2.2 says a server SHOULD answer an unparseable message with 400, then close (RFC 9110 §9.1:
- * a method it does not know, 501). But not one
- * whose framing is invalid (`mustAnswer400`): there RFC 9112 §6.3 (and §5.1 for white space before a field's colon)
- * says it MUST answer 400, then close.
+ * a method it does not know, 501). But not one it MUST refuse (`mustAnswer400`): invalid framing (RFC 9112 §6.3) or
+ * white space before a field's colon (§5.1), answered 400 before the close.
  */
 export function responseIsReceived(p: OperationProfile): Check {
   const rule = rulesOf(p).responses;
@@ -46,10 +45,10 @@ function shouldAnswer(c: Pick<TestCase, 'kind'>): string {
 }
 
 /**
- * A request whose framing fields are invalid (RFC 9112 §6.3): a Transfer-Encoding whose final coding is not chunked,
- * a Content-Length that is not a number (`1*DIGIT`, RFC 9110 §8.6), or Content-Length lines that differ; or a field name
- * followed by white space before its colon, which RFC 9112 §5.1 says a server MUST reject with 400 (httpuv and Beast
- * closed the connection, a warning until 2026-12-05). The server MUST answer 400 and close.
+ * Why a server MUST answer the request 400 (and close), if it must: its framing fields are invalid (RFC 9112 §6.3: a
+ * Transfer-Encoding whose final coding is not chunked, a Content-Length that is not a number, `1*DIGIT` by RFC 9110
+ * §8.6, or Content-Length lines that differ), or a field name is followed by white space before its colon (RFC 9112
+ * §5.1; httpuv and Beast closed the connection, a warning until 2026-12-05).
  */
 function mustAnswer400(c: Pick<TestCase, 'wire'>): string | undefined {
   const headers = c.wire?.headers ?? [];

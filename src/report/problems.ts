@@ -324,14 +324,14 @@ export function mergeProblems(
  * words: the run's answer came from what was before it on its connection, which its curl line does not send.
  */
 export function freshNote(p: Pick<ReportedProblem, 'freshConnection' | 'received'>): string | undefined {
-  return p.freshConnection === undefined
-    ? undefined
-    : p.received === 'timeout'
-      ? `sent again alone on a connection of its own, this request got ${p.freshConnection}, not ${p.received}: it likely waited behind another request the server was busy with (one that blocks its event loop or its workers), so its curl line may not show the problem`
-      : `sent again alone on a connection of its own, this request got ${p.freshConnection}, not ${p.received}: the answer likely depended on what came before it on its connection (a body left unread, a buffer not reset, a per-connection cache), so its curl line may not show the problem`;
+  if (p.freshConnection === undefined) return undefined;
+  const why =
+    p.received === 'timeout'
+      ? 'it likely waited behind another request the server was busy with (one that blocks its event loop or its workers)'
+      : 'the answer likely depended on what came before it on its connection (a body left unread, a buffer not reset, a per-connection cache)';
+  return `sent again alone on a connection of its own, this request got ${p.freshConnection}, not ${p.received}: ${why}, so its curl line may not show the problem`;
 }
 
-/** How far a problem reaches, for people: `140 cases in 70 classes`. */
 /**
  * A problem's classes as a report lists them: its example's first, then the others in order. Sorted by name alone, a
  * list of every valid request's classes began with `malformed/comment` and `media/undecodable/br` (advisory classes
@@ -342,6 +342,7 @@ export function shownClasses(p: Pick<ReportedProblem, 'classes' | 'example'>): s
   return p.classes.includes(first) ? [first, ...p.classes.filter((c) => c !== first)] : [...p.classes];
 }
 
+/** How far a problem reaches, for people: `140 cases in 70 classes`. */
 export function problemScope(p: Pick<ReportedProblem, 'cases' | 'classes'>): string {
   const classes = p.classes.length;
   return `${p.cases} case${p.cases === 1 ? '' : 's'} in ${classes} class${classes === 1 ? '' : 'es'}`;

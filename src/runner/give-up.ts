@@ -50,7 +50,7 @@ export function isUpAfter(status: number | undefined): status is number {
 }
 
 /** Suspects in the order they were sent, those sent at one moment (`SAME_MOMENT_MS`) the largest first. */
-function likeliestFirst<S extends { readonly sentAt: number; readonly bytes: number }>(streak: readonly S[]): S[] {
+function inOrderSent<S extends { readonly sentAt: number; readonly bytes: number }>(streak: readonly S[]): S[] {
   let start = Number.NEGATIVE_INFINITY;
   const timed = [...streak]
     .sort((a, b) => a.sentAt - b.sentAt)
@@ -91,7 +91,7 @@ export function createDeadTargetWatch(limit: number = GIVE_UP_AFTER): DeadTarget
       if (which !== undefined && streak.length < SUSPECTS && !streak.some((s) => s.which === which))
         streak.push({ which, sentAt, bytes });
       if (++strikes < limit || kinds.size < 2) return;
-      suspects = likeliestFirst(streak).map((s) => s.which);
+      suspects = inOrderSent(streak).map((s) => s.which);
       head = `the target gave no usable answer (only transport failures, 429s or 503s) to ${strikes} requests in a row, of ${kinds.size} kinds; the run gave up on it (--give-up-after ${limit})`;
       controller.abort();
     },

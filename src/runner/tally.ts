@@ -805,12 +805,17 @@ function mergeByTrigger(problems: TalliedProblem[], answered: ReadonlySet<string
       left = left.filter((p) => !chosen.has(p));
     }
   }
-  return chosen.size === 0
+  return mergeInScopes(problems, chosen);
+}
+
+/** The problems given a scope, those of one core and scope one problem (`mergeByCore`); the others as they are. */
+function mergeInScopes(problems: TalliedProblem[], scopes: ReadonlyMap<TalliedProblem, string>): TalliedProblem[] {
+  return scopes.size === 0
     ? problems
     : mergeByCore(
         problems,
-        (p) => (chosen.has(p) ? p.core : undefined),
-        (p) => chosen.get(p) ?? p.scope,
+        (p) => (scopes.has(p) ? p.core : undefined),
+        (p) => scopes.get(p) ?? p.scope,
       );
 }
 
@@ -834,13 +839,7 @@ function mergeBySize(problems: TalliedProblem[], largestBy: ReadonlyMap<string, 
       const scope = sizeScope(under(group[0].received), Math.min(...group.map((p) => p.smallest ?? Infinity)));
       for (const p of group) scopes.set(p, scope);
     }
-  return scopes.size === 0
-    ? problems
-    : mergeByCore(
-        problems,
-        (p) => (scopes.has(p) ? p.core : undefined),
-        (p) => scopes.get(p) ?? p.scope,
-      );
+  return mergeInScopes(problems, scopes);
 }
 
 /**
@@ -901,17 +900,24 @@ function mergeOutage(problems: TalliedProblem[], gaveUp: NonNullable<Report['gav
     const i = suspects.findIndex((s) => s.split(' ', 1)[0] === p.case.id);
     return i < 0 ? suspects.length : i;
   };
-  const [first, ...rest] = [...lost].sort(
+  return [...problems.filter((p) => !LOST.has(p.received)), oneProblem(lost, rank, scope)];
+}
+
+/**
+ * `problems` as one, in `scope` under the core of the first by `rank` (lowest first), then by plainness, then by
+ * signature (the same in every run), whose example it keeps.
+ */
+function oneProblem(
+  problems: readonly TalliedProblem[],
+  rank: (p: TalliedProblem) => number,
+  scope: string,
+): TalliedProblem {
+  const [first, ...rest] = [...problems].sort(
     (a, b) =>
       rank(a) - rank(b) ||
       (plainer(a.plain, b.plain) ? -1 : plainer(b.plain, a.plain) ? 1 : a.signature < b.signature ? -1 : 1),
   );
-  const merged = rest.reduce((into, p) => absorb(into, p), {
-    ...first,
-    scope,
-    signature: signatureOf(first.core, scope),
-  });
-  return [...problems.filter((p) => !LOST.has(p.received)), merged];
+  return rest.reduce((into, p) => absorb(into, p), { ...first, scope, signature: signatureOf(first.core, scope) });
 }
 
 /**
@@ -930,17 +936,10 @@ function mergeWaited(
   const hung = (p: TalliedProblem) => confirmed.has(p.signature) && !fresh.has(p.signature);
   const waited = (p: TalliedProblem) => /^\d{3}$/.test(fresh.get(p.signature) ?? '');
   if (!timedOut.some(hung) || !timedOut.some(waited)) return problems;
-  const [first, ...rest] = [...timedOut].sort(
-    (a, b) =>
-      Number(hung(b)) - Number(hung(a)) ||
-      (plainer(a.plain, b.plain) ? -1 : plainer(b.plain, a.plain) ? 1 : a.signature < b.signature ? -1 : 1),
-  );
-  const merged = rest.reduce((into, p) => absorb(into, p), {
-    ...first,
-    scope: HANG_SCOPE,
-    signature: signatureOf(first.core, HANG_SCOPE),
-  });
-  return [...problems.filter((p) => p.received !== 'timeout'), merged];
+  return [
+    ...problems.filter((p) => p.received !== 'timeout'),
+    oneProblem(timedOut, (p) => (hung(p) ? 0 : 1), HANG_SCOPE),
+  ];
 }
 
 /**
