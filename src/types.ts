@@ -45,6 +45,18 @@ export interface ReceivedResponse {
    * case; `headers` joins their lines with ", ".
    */
   readonly repeated?: readonly string[];
+  /** Read on to the close (a raw message's `awaitClose`): what the server did after the answer was complete. */
+  readonly afterAnswer?: AfterAnswer;
+}
+
+/** What came after a complete answer on a connection the request asked closed (`Connection: close`). */
+export interface AfterAnswer {
+  /** The server closed the connection within the wait (`CLOSE_WAIT_MS`, src/wire.ts). */
+  readonly closed: boolean;
+  /** From the answer's end to the close, or to the end of the wait. */
+  readonly waitedMs: number;
+  /** Bytes sent past the answer's end (content to a HEAD, more than Content-Length), when there were any. */
+  readonly surplusBytes?: number;
 }
 
 /** Why no answer could be judged. */

@@ -12,7 +12,17 @@ export interface Framing {
   readonly version?: '1.0' | undefined;
   /** No Host field: HTTP/1.0 does not require one; HTTP/1.1 does, and a server MUST answer 400 (RFC 9112 §3.2). */
   readonly noHost?: true | undefined;
+  /** The request target in absolute form (`http://host/path`), which a server MUST accept (RFC 9112 §3.2.2). */
+  readonly absoluteTarget?: true | undefined;
+  /**
+   * The sender reads on after the answer until the server closes the connection (at most `CLOSE_WAIT_MS`): whether it
+   * honours `Connection: close` (RFC 9112 §9.6) and what it sent beyond the answer's end (content to a HEAD).
+   */
+  readonly awaitClose?: true | undefined;
 }
+
+/** How long a sender waits, after a complete answer, for the server to close a connection the request asked closed. */
+export const CLOSE_WAIT_MS = 2000;
 
 /** A framing's own fields, those absent left out (a report writes none as undefined). */
 export function framingOf(f: Framing): Framing {
@@ -22,6 +32,8 @@ export function framingOf(f: Framing): Framing {
     ...(f.chunkExtension ? { chunkExtension: f.chunkExtension } : {}),
     ...(f.version ? { version: f.version } : {}),
     ...(f.noHost ? { noHost: true } : {}),
+    ...(f.absoluteTarget ? { absoluteTarget: true } : {}),
+    ...(f.awaitClose ? { awaitClose: true } : {}),
   };
 }
 
@@ -54,14 +66,18 @@ export function framedBody(f: Framing, body: Buffer | undefined): Buffer {
 
 const CRLF = Buffer.from('\r\n', 'latin1');
 
-/** The request's bytes: request line, header fields in order (values as byte strings, one character a byte), the framed body. */
+/**
+ * The request's bytes: request line (the target in origin form, or in absolute form where the framing asks), header
+ * fields in order (values as byte strings, one character a byte), the framed body.
+ */
 export function requestBytes(
   method: string,
   url: URL,
   fields: readonly (readonly [string, string])[],
   framed: Buffer,
-  version: Framing['version'] = undefined,
+  f: Pick<Framing, 'version' | 'absoluteTarget'> = {},
 ): Buffer {
-  const head = `${method} ${url.pathname}${url.search} HTTP/${version ?? '1.1'}\r\n${fields.map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
+  const target = `${f.absoluteTarget ? url.origin : ''}${url.pathname}${url.search}`;
+  const head = `${method} ${target} HTTP/${f.version ?? '1.1'}\r\n${fields.map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
   return Buffer.concat([Buffer.from(head, 'latin1'), framed]);
 }

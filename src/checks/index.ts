@@ -13,6 +13,8 @@ import { contentTypeConformance } from './content-type-conformance.ts';
 import { responseSchemaConformance } from './response-schema-conformance.ts';
 import { labelledJsonIsJson } from './labelled-json-is-json.ts';
 import { unchunkedToHttp10 } from './unchunked-to-http-1-0.ts';
+import { answerEndsAsFramed } from './answer-ends-as-framed.ts';
+import { closeIsHonoured } from './close-is-honoured.ts';
 import { createUniqueIdCheck } from './unique-id.ts';
 import { echoChecks } from './echo.ts';
 import { createdIsNow } from './created-is-now.ts';
@@ -43,6 +45,9 @@ export function createChecks(profile: OperationProfile = DEFAULT_PROFILE): reado
     responseSchemaConformance,
     labelledJsonIsJson,
     unchunkedToHttp10,
+    // the connection: where the answer ends, and that it closes as asked
+    answerEndsAsFramed,
+    closeIsHonoured,
     // the success answer is the request that was created
     ...echoChecks(p),
     ...[createdIsNow(p), idsAreAssigned(p)].filter((c) => c !== undefined),

@@ -62,7 +62,14 @@ const ROUTED = 'operation-method-is-allowed';
  * Content findings that a gateway or an error renderer makes on every answer alike (a second Content-Type line, a body
  * that is not JSON under a JSON label): one cause whatever the status.
  */
-const ANY_STATUS_KINDS: ReadonlySet<string> = new Set(['repeated-content-type', 'mislabelled-json']);
+const ANY_STATUS_KINDS: ReadonlySet<string> = new Set([
+  'repeated-content-type',
+  'mislabelled-json',
+  // The connection's handling is the server's, the same whatever it answered.
+  'connection-kept-open',
+  'bytes-beyond-framing',
+  'content-in-head-answer',
+]);
 
 /**
  * An answer without a Content-Type: the writer's omission, the same on every status (one problem per status before,

@@ -165,7 +165,19 @@ function wireCurl(method: string, url: string, wire: SentWire, tls: CurlTls | un
   const wait = ownLength ? ['--max-time', '10'] : [];
   // The version and a Host left out as the message had them: curl drops its own Host given an empty one.
   const version = wire.version === '1.0' ? ['--http1.0'] : [];
-  const parts = ['curl', '-sS', '-i', ...wait, ...version, ...tlsArgs(tls), ...methodArgs(method), urlWord(url)];
+  // The request target in absolute form, as the message wrote it (curl 7.55's `--request-target`).
+  const target = wire.absoluteTarget ? ['--request-target', urlWord(url)] : [];
+  const parts = [
+    'curl',
+    '-sS',
+    '-i',
+    ...wait,
+    ...version,
+    ...tlsArgs(tls),
+    ...methodArgs(method),
+    ...target,
+    urlWord(url),
+  ];
   if (wire.noHost) parts.push('-H', `'Host:'`);
   const names = wire.headers.map(([n]) => n.toLowerCase());
   for (const own of ['Content-Type', 'Accept', 'User-Agent'])

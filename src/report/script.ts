@@ -33,9 +33,7 @@ function shq(s: string): string {
 export function toScript(req: { readonly method: string; readonly url: string; readonly wire: SentWire }): string {
   const w = req.wire;
   const body = w.bodyBase64 === undefined ? undefined : Buffer.from(w.bodyBase64, 'base64');
-  const bytes = requestBytes(req.method, new URL(req.url), w.headers, framedBody(w, body), w.version).toString(
-    'base64',
-  );
+  const bytes = requestBytes(req.method, new URL(req.url), w.headers, framedBody(w, body), w).toString('base64');
   const js =
     `const[u,b]=process.argv.slice(1),{hostname:h,port:p,protocol:s}=new URL(u),` +
     `t=process.env.CONNECT_TOKEN??"",` +

@@ -8,7 +8,7 @@ import { Duplex } from 'node:stream';
 import type { Exchange, ReceivedResponse, SentRequest, TransportErrorKind } from '../types.ts';
 import { classify, describe, received, repeatedFields, type HttpOptions } from './http.ts';
 import { tlsConnect } from './tls.ts';
-import { framedBody, framingOf, requestBytes, type Framing, type SentWire } from '../wire.ts';
+import { CLOSE_WAIT_MS, framedBody, framingOf, requestBytes, type Framing, type SentWire } from '../wire.ts';
 
 /** A message to write byte by byte: header fields in order (real token in place), the body's exact bytes. */
 export interface RawMessage extends Framing {
@@ -48,8 +48,9 @@ export function sentWire(url: URL, m: RawMessage, shownHeaders: RawMessage['head
 /**
  * The socket's bytes for Node's HTTP client parser: what `http.request` would write is dropped (the raw bytes were
  * written instead); what the server sends is passed on. `createConnection` may return any Duplex (Node's http docs).
+ * With `keep`, the parser letting go of its side leaves the socket open, to see when the server closes it.
  */
-function parserSide(sock: Socket): Duplex {
+function parserSide(sock: Socket, keep: boolean): Duplex {
   const side = new Duplex({
     read() {
       sock.resume();
@@ -58,7 +59,7 @@ function parserSide(sock: Socket): Duplex {
       callback();
     },
     destroy(err, callback) {
-      sock.destroy();
+      if (!keep) sock.destroy();
       callback(err);
     },
   });
@@ -87,7 +88,7 @@ export function sendRaw(
     return Promise.resolve({ request: shown, error: { kind: 'other', message: (e as Error).message }, durationMs: 0 });
   }
   const m = req.message;
-  const bytes = requestBytes(req.method, url, framedHeaders(url, m, m.headers), framedBody(m, m.body), m.version);
+  const bytes = requestBytes(req.method, url, framedHeaders(url, m, m.headers), framedBody(m, m.body), m);
   const tls = url.protocol === 'https:';
   const port = Number(url.port) || (tls ? 443 : 80);
   const host = url.hostname.replace(/^\[|\]$/g, '');
@@ -104,6 +105,7 @@ export function sendRaw(
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      clearTimeout(closeTimer);
       sock.destroy();
       resolve({ request: shown, ...outcome, durationMs: Math.round(performance.now() - started) });
     };
@@ -114,9 +116,44 @@ export function sendRaw(
     // A write the server cut short (it answered early and closed) is no error if an answer came.
     sock.on('error', (e: NodeJS.ErrnoException) => {
       if (!answered) done({ error: { kind: classify(e), message: describe(e) } });
+      else closed();
     });
     let answered = false;
-    const side = parserSide(sock);
+    // Reading on to the close (`awaitClose`): every byte the server sent, the answer once read, the wait's timer.
+    const all: Buffer[] = [];
+    let allSize = 0;
+    let serverClosed = false;
+    let answer: ReceivedResponse | undefined;
+    let closeTimer: NodeJS.Timeout | undefined;
+    let answeredAt = 0;
+    const closed = () => {
+      serverClosed = true;
+      if (answer !== undefined) afterClose();
+    };
+    const afterClose = () => {
+      if (answer === undefined) return;
+      const surplus = surplusBytes(Buffer.concat(all, allSize), req.method === 'HEAD');
+      done({
+        response: {
+          ...answer,
+          afterAnswer: {
+            closed: serverClosed,
+            waitedMs: Math.round(performance.now() - answeredAt),
+            ...(surplus !== undefined && surplus > 0 ? { surplusBytes: surplus } : {}),
+          },
+        },
+      });
+    };
+    if (m.awaitClose) {
+      sock.on('data', (b: Buffer) => {
+        if (allSize > opts.maxBodyBytes + 65_536) return;
+        all.push(b);
+        allSize += b.length;
+      });
+      sock.on('end', closed);
+      sock.on('close', closed);
+    }
+    const side = parserSide(sock, m.awaitClose === true);
     const parser = httpRequest({
       method: req.method,
       host,
@@ -135,20 +172,25 @@ export function sendRaw(
       let truncated = false;
       const finish = () => {
         const joined = Buffer.concat(chunks);
-        done({
-          response: {
-            ...received(
-              res.statusCode ?? 0,
-              headers,
-              joined,
-              headers['content-encoding'],
-              truncated,
-              opts.maxBodyBytes,
-              repeatedFields(res.rawHeaders.filter((_, i) => i % 2 === 0)),
-            ),
-            ...(res.httpVersion === '1.0' ? { version: '1.0' as const } : {}),
-          },
-        });
+        const response: ReceivedResponse = {
+          ...received(
+            res.statusCode ?? 0,
+            headers,
+            joined,
+            headers['content-encoding'],
+            truncated,
+            opts.maxBodyBytes,
+            repeatedFields(res.rawHeaders.filter((_, i) => i % 2 === 0)),
+          ),
+          ...(res.httpVersion === '1.0' ? { version: '1.0' as const } : {}),
+        };
+        if (!m.awaitClose || truncated) return done({ response });
+        // The answer is complete: from now on only the close is awaited, for CLOSE_WAIT_MS at most.
+        answer = response;
+        answeredAt = performance.now();
+        clearTimeout(timer);
+        if (serverClosed) return afterClose();
+        closeTimer = setTimeout(afterClose, Math.min(CLOSE_WAIT_MS, opts.timeoutMs));
       };
       res.on('data', (chunk: Buffer) => {
         if (truncated) return;
@@ -176,6 +218,28 @@ export function sendRaw(
     });
     parser.end();
   });
+}
+
+/**
+ * How many bytes came after the final answer's end, read from the bytes the server sent before it closed: past the
+ * header block of a HEAD's answer or a 204/304 (RFC 9110 §9.3.2, §6.4.1), past Content-Length bytes of content
+ * otherwise. Undefined where the end cannot be told this way (chunked, no length: read to the close, an unfinished head).
+ */
+export function surplusBytes(bytes: Buffer, head: boolean): number | undefined {
+  let at = 0;
+  for (;;) {
+    const end = bytes.indexOf('\r\n\r\n', at, 'latin1');
+    if (end < 0) return undefined;
+    const block = bytes.toString('latin1', at, end);
+    const status = Number(/^HTTP\/\d\.\d (\d{3})/.exec(block)?.[1]);
+    at = end + 4;
+    // Interim answers (100 Continue, 103) come before the final one (RFC 9110 §15.2); 101 switches protocols.
+    if (status >= 100 && status < 200 && status !== 101) continue;
+    if (head || status === 204 || status === 304) return bytes.length - at;
+    if (/\r\ntransfer-encoding:/i.test(block)) return undefined;
+    const length = /\r\ncontent-length:[ \t]*(\d+)[ \t]*(?:\r\n|$)/i.exec(block);
+    return length ? bytes.length - at - Number(length[1]) : undefined;
+  }
 }
 
 /** An answer's header fields, a repeated one joined with `, ` (RFC 9110 §5.3), as the undici client gives them. */

@@ -107,6 +107,8 @@ export type CheckName =
   | 'response-schema-conformance'
   | 'labelled-json-is-json'
   | 'unchunked-to-http-1-0'
+  | 'answer-ends-as-framed'
+  | 'close-is-honoured'
   | 'echo-request-type'
   | 'echo-entity-type'
   | 'echo-entity-information'
@@ -2835,6 +2837,40 @@ export const FAULTS: readonly Fault[] = [
           : jsonReply(404, singleError('NotFound', `No route for ${method}.`)),
     }),
   },
+  {
+    name: 'connection-close-ignored',
+    area: 'transport',
+    caughtBy: ['close-is-honoured'],
+    description:
+      "Every connection is kept alive, whatever the request says (a hand-written server that sets `res.keep_alive(true)` on every answer, Boost.Beast probe; Node's `res.shouldKeepAlive = true`): a request with `Connection: close`, and an HTTP/1.0 one, leave the connection open until the server's idle timeout (RFC 9112 §9.6: MUST close).",
+    apply: (b) => ({
+      ...b,
+      transmit: (res, wire, req) => {
+        res.shouldKeepAlive = true;
+        b.transmit(res, wire, req);
+      },
+    }),
+  },
+  {
+    name: 'head-answered-with-body',
+    area: 'transport',
+    caughtBy: ['answer-ends-as-framed'],
+    description:
+      "The answer is written to the socket by hand, its body whatever the method (a raw-socket server, Boost.Beast's `string_body` without a HEAD case): a HEAD gets the 405's body after its fields, which a client reads as the start of the next answer (RFC 9110 §9.3.2: MUST NOT).",
+    apply: (b) => ({
+      ...b,
+      transmit: (res, wire, req) => {
+        if (req.method !== 'HEAD') return b.transmit(res, wire, req);
+        const body = Buffer.from(wire.body, 'utf8');
+        const fields = Object.entries({ ...wire.headers, 'Content-Length': String(body.length) })
+          .map(([k, v]) => `${k}: ${String(v)}\r\n`)
+          .join('');
+        req.socket.end(
+          Buffer.concat([Buffer.from(`HTTP/1.1 ${wire.status} Refused\r\n${fields}\r\n`, 'latin1'), body]),
+        );
+      },
+    }),
+  },
 ];
 
 /** A JSON value as Python's repr writes a dict: single quotes, None, True, False, `: ` and `, ` between items. */
@@ -2935,6 +2971,18 @@ export const BEYOND_PROFILE: readonly {
   readonly description: string;
   readonly apply: (b: Behaviour) => Behaviour;
 }[] = [
+  {
+    name: 'absolute-form-404',
+    description:
+      "A request target in absolute form (`POST http://host/path`) is routed as it stands (uvicorn 0.3x takes the whole target for the path): 404, though RFC 9112 §3.2.2 says a server MUST accept it; the HTTP layer's doing, a warning.",
+    apply: (b) => ({
+      ...b,
+      admit: (req) =>
+        /^https?:\/\//i.test(req.url ?? '')
+          ? jsonReply(404, singleError('NotFound', `No route for ${req.url ?? ''}.`))
+          : b.admit(req),
+    }),
+  },
   {
     name: 'float-parse-one-step-off',
     description:

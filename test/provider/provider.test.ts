@@ -69,12 +69,16 @@ interface Call {
   http10?: 'with-host' | 'no-host';
   /** Written byte by byte with no framing field of the sender's (the body's framing is in `fields` and `raw`). */
   unframed?: true;
+  /** Written byte by byte, and read on after the answer until the server closes the connection. */
+  awaitClose?: true;
 }
 
 interface Answer {
   status: number;
   headers: Headers;
   text: string;
+  /** With `awaitClose`: whether the server closed the connection, and the bytes it sent past the answer's end. */
+  after?: { closed: boolean; surplusBytes?: number };
 }
 
 // Generous: a 100,000-deep body on a loaded 2-core machine takes seconds; hang faults pass their own short timeout.
@@ -91,7 +95,8 @@ async function send(url: string, c: Call, timeoutMs = 10_000): Promise<Answer> {
     c.chunked === true ||
     c.bytes !== undefined ||
     c.http10 !== undefined ||
-    c.unframed === true
+    c.unframed === true ||
+    c.awaitClose === true
   ) {
     // Repeated lines, chunked framing and encoded bytes are beyond fetch: written as the suite's raw sender writes them.
     const bytes = raw === undefined ? undefined : Buffer.from(raw);
@@ -103,6 +108,7 @@ async function send(url: string, c: Call, timeoutMs = 10_000): Promise<Answer> {
           framing: c.chunked === true ? 'chunked' : c.unframed === true ? 'none' : 'length',
           ...(c.http10 === undefined ? {} : { version: '1.0' as const }),
           ...(c.http10 === 'no-host' ? { noHost: true as const } : {}),
+          ...(c.awaitClose === true ? { awaitClose: true as const } : {}),
           headers: [...Object.entries(headers), ...(c.fields ?? [])],
           body: bytes === undefined || c.bytes === undefined ? bytes : c.bytes(bytes),
         },
@@ -113,7 +119,8 @@ async function send(url: string, c: Call, timeoutMs = 10_000): Promise<Answer> {
     if (!ex.response) throw new Error(ex.error?.message ?? 'no answer');
     // A body that does not decode as its Content-Encoding says is no text a client reads.
     const text = ex.response.undecodable ? '(undecodable)' : ex.response.body;
-    return { status: ex.response.status, headers: new Headers(ex.response.headers), text };
+    const after = ex.response.afterAnswer;
+    return { status: ex.response.status, headers: new Headers(ex.response.headers), text, ...(after ? { after } : {}) };
   }
   // A Buffer body makes fetch add no Content-Type of its own.
   const body = method === 'GET' || method === 'HEAD' || raw === undefined ? undefined : Buffer.from(raw);
@@ -652,6 +659,12 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'host-read-by-handler': valid({}, { body: ok, http10: 'no-host' }),
   'chunked-to-http-1-0': valid({}, { body: ok, http10: 'with-host' }),
   'expect-refused': valid({}, { body: ok, fields: [['Expect', '100-continue']] }),
+  'connection-close-ignored': valid({}, { body: ok, awaitClose: true }),
+  'head-answered-with-body': {
+    call: { method: 'HEAD', contentType: null, awaitClose: true },
+    status: 405,
+    statusOnly: true,
+  },
   'number-type-switch-500': valid({ properties: { n: 1 } }),
   'body-read-error-500': {
     call: {
@@ -827,6 +840,9 @@ async function judge(url: string, w: Witness): Promise<string[]> {
       problems.push(`${answer.text.length} characters`);
     // RFC 9112 §6.1: no Transfer-Encoding in an answer to an HTTP/1.0 request.
     if (call.http10 !== undefined && answer.headers.has('transfer-encoding')) problems.push('chunked to HTTP/1.0');
+    // RFC 9112 §9.6: closed after the answer to a request with Connection: close; RFC 9110 §9.3.2: nothing after it.
+    if (answer.after?.closed === false) problems.push('connection kept open');
+    if (answer.after?.surplusBytes !== undefined) problems.push(`${answer.after.surplusBytes} bytes after the answer`);
     const json = parseJson(answer.text);
     if (json.ok) {
       const body = obj(json.value);

@@ -77,7 +77,9 @@ export async function startProvider(opts: ProviderOptions = {}): Promise<Running
     served.add(req.socket);
     req.on('error', () => undefined);
     res.on('error', () => undefined);
-    const path = (req.url ?? '').split('?', 1)[0];
+    // A target in absolute form names the path as well, and a server MUST accept it (RFC 9112 §3.2.2).
+    const target = req.url ?? '';
+    const path = /^https?:\/\//i.test(target) ? new URL(target).pathname : target.split('?', 1)[0];
     if (states && path === STATES_PATH) {
       void handleStateRequest(states, req, res);
       return;

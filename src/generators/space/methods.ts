@@ -81,10 +81,12 @@ export const methods: Dimension = {
     const bare = wire({ contentType: undefined });
     for (const { method, withBody, known } of RAW) {
       const [cls, fills] = known ? [other, { method }] : [unregistered, { registered: method }];
+      // HEAD's answer ends with its fields (RFC 9110 §9.3.2): read on to the close, to see any content after them.
+      const w = method === 'HEAD' ? wire({ contentType: undefined }, { framing: 'length', awaitClose: true }) : bare;
       out.push(
         ...(withBody
           ? emit(ctx, cls, fills, m, { method, wire: wire({ contentType: ctx.ct }, undefined, Buffer.from(m)) })
-          : emit(ctx, cls, fills, undefined, { method, contentType: undefined, wire: bare })),
+          : emit(ctx, cls, fills, undefined, { method, contentType: undefined, wire: w })),
       );
     }
     out.push(...emit(ctx, options, {}, undefined, { method: 'OPTIONS', contentType: undefined, wire: bare }));

@@ -1,12 +1,14 @@
 /**
- * The message's protocol: the request line's version, the Host field and the 100-continue expectation, each on a valid
- * request written byte by byte. HTTP/1.1 servers take HTTP/1.0 requests (RFC 9110 §2.5), which need no Host, so a
+ * The message's protocol: the request line's version and target form, the Host field and the 100-continue expectation, each on a valid
+ * request written byte by byte; on two of them the sender reads on until the server closes the connection, as the
+ * request's `Connection: close` asks (RFC 9112 §9.6). HTTP/1.1 servers take HTTP/1.0 requests (RFC 9110 §2.5), which need no Host, so a
  * handler that reads Host (to build a URL, to pick a tenant) meets its absence there. An HTTP/1.1 request without Host
  * (RFC 9112 §3.2: refused with 400) is not sent: whether a server's HTTP layer enforces it is not the service's doing.
  */
 import { emit, requestClass, type Dimension } from './class.ts';
 import { wire } from './wire.ts';
 import { HTTP_10_FAMILY } from '../case.ts';
+import { MINIMAL_LABEL } from './bodies.ts';
 
 const http10 = requestClass(
   'valid',
@@ -22,6 +24,14 @@ const http10NoHost = requestClass(
   'a valid request as HTTP/1.0 without Host, which HTTP/1.0 does not require (RFC 9112 §3.2): 201 due, advisory as for any HTTP/1.0 request; a handler that reads the Host field (to build a URL, to pick a tenant) throws on its absence, a 500',
   { advisory: true, variantOf: 'valid/http-1.0', family: HTTP_10_FAMILY },
 );
+const absoluteForm = requestClass(
+  'valid',
+  'valid/absolute-form',
+  'RFC 9112 §3.2.2',
+  'a valid request whose target is in absolute form (`POST http://host/path`), which a server MUST accept (RFC 9112 §3.2.2) as it would the path alone: 201 due, advisory, since some HTTP layers route on the raw target (uvicorn answers 404, a status the operation does not document: the HTTP layer’s); a 5xx fails',
+  // The minimal request with its target spelled another way: it waits for the second pass, as spellings do.
+  { advisory: true, httpLayer: true, variantOf: MINIMAL_LABEL },
+);
 const expectContinue = requestClass(
   'valid',
   'valid/expect-continue',
@@ -31,21 +41,26 @@ const expectContinue = requestClass(
 
 export const protocol: Dimension = {
   name: 'protocol',
-  title: 'Protocol version, Host and Expect',
+  title: 'Protocol version, Host, request target and Expect',
   summary:
-    'A valid request as HTTP/1.0, with and without Host (201 due, advisory: a gateway may refuse the old version; an answer to it must not be chunked), and one that expects 100-continue (201 due).',
-  classes: [http10, http10NoHost, expectContinue],
+    'A valid request as HTTP/1.0, with and without Host (201 due, advisory: a gateway may refuse the old version; an answer to it must not be chunked), one whose target is in absolute form (201 due, advisory: some HTTP layers route on the raw target), and one that expects 100-continue (201 due); on the HTTP/1.0 one with Host and the 100-continue one, the server must close the connection after its answer, as their `Connection: close` asks.',
+  classes: [http10, http10NoHost, absoluteForm, expectContinue],
   drafts(ctx) {
     const m = JSON.stringify(ctx.minimal);
     const body = Buffer.from(m);
     const fields = { contentType: ctx.ct };
     return [
-      ...emit(ctx, http10, {}, m, { wire: wire(fields, { framing: 'length', version: '1.0' }, body) }),
+      // An HTTP/1.0 request without keep-alive, and one of 1.1 with `Connection: close` (every raw message has it): the
+      // sender reads on to the close, which the server MUST initiate (RFC 9112 §9.3, §9.6).
+      ...emit(ctx, http10, {}, m, {
+        wire: wire(fields, { framing: 'length', version: '1.0', awaitClose: true }, body),
+      }),
       ...emit(ctx, http10NoHost, {}, m, {
         wire: wire(fields, { framing: 'length', version: '1.0', noHost: true }, body),
       }),
+      ...emit(ctx, absoluteForm, {}, m, { wire: wire(fields, { framing: 'length', absoluteTarget: true }, body) }),
       ...emit(ctx, expectContinue, {}, m, {
-        wire: wire({ ...fields, extra: [['Expect', '100-continue']] }, undefined, body),
+        wire: wire({ ...fields, extra: [['Expect', '100-continue']] }, { framing: 'length', awaitClose: true }, body),
       }),
     ];
   },

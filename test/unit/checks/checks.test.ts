@@ -13,6 +13,22 @@ const SMALL_LONG = JSON.stringify({ brand: 'x'.repeat(15 * 1024), type: 'EV' });
 const SURROGATE_SENT = { ...SENT, brand: 'Audi \ud800' };
 const SURROGATE = kase('valid', { value: SURROGATE_SENT, body: JSON.stringify(SURROGATE_SENT) });
 const { returnUrl: _dropped, ...WITHOUT_RETURN_URL } = SENT;
+/** A HEAD on the path, read on to the close. */
+const HEAD = kase('method', {
+  label: 'method/HEAD',
+  method: 'HEAD',
+  body: undefined,
+  wire: { framing: 'length', awaitClose: true, headers: [] },
+});
+/** A valid request with `Expect: 100-continue`, read on to the close. */
+const READ_TO_CLOSE = kase('valid', {
+  label: 'valid/expect-continue',
+  wire: { framing: 'length', awaitClose: true, headers: [['Content-Type', 'application/json']] },
+});
+/** An exchange whose answer came with what followed it (`afterAnswer`). */
+function after(ex: Exchange, a: NonNullable<NonNullable<Exchange['response']>['afterAnswer']>): Exchange {
+  return { ...ex, response: { ...ex.response!, afterAnswer: a } };
+}
 /** A valid request written as HTTP/1.0. */
 const HTTP_10 = kase('valid', {
   label: 'valid/http-1.0',
@@ -730,6 +746,54 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     answer(201, CREATED, { 'content-type': 'application/json', 'content-length': '400' }),
     'pass',
     'a 201 delimited by its length',
+  ],
+  [
+    'answer-ends-as-framed',
+    HEAD,
+    after(answer(405, '', { allow: 'POST', 'content-length': '61' }), { closed: true, waitedMs: 1, surplusBytes: 61 }),
+    'fail:content-in-head-answer',
+    'a HEAD answered with the body a POST would get (a server that writes the body whatever the method)',
+    ['RFC 9110 §9.3.2', 'the answer to HEAD (status 405) carries 61 bytes of content after its header fields'],
+  ],
+  [
+    'answer-ends-as-framed',
+    READ_TO_CLOSE,
+    after(answer(201, CREATED, { 'content-type': 'application/json', 'content-length': '400' }), {
+      closed: true,
+      waitedMs: 1,
+      surplusBytes: 3,
+    }),
+    'fail:bytes-beyond-framing',
+    'a Content-Length counted in characters where the body has multi-byte ones',
+    [
+      'RFC 9112 §6.3',
+      'the server sent 3 bytes after the end of its answer (400 bytes of content, as its Content-Length says)',
+    ],
+  ],
+  [
+    'answer-ends-as-framed',
+    HEAD,
+    after(answer(405, '', { allow: 'POST', 'content-length': '61' }), { closed: true, waitedMs: 1 }),
+    'pass',
+    'a HEAD answered with its fields alone (Content-Length tells what GET would get)',
+  ],
+  [
+    'close-is-honoured',
+    READ_TO_CLOSE,
+    after(answer(201, CREATED), { closed: false, waitedMs: 2000 }),
+    'fail:connection-kept-open',
+    'Connection: close ignored (a server that keeps every connection alive)',
+    [
+      'RFC 9112 §9.6',
+      'the request said Connection: close, and the server kept the connection open 2000 ms after its answer',
+    ],
+  ],
+  [
+    'close-is-honoured',
+    READ_TO_CLOSE,
+    after(answer(201, CREATED), { closed: true, waitedMs: 0 }),
+    'pass',
+    'the connection closed after the answer',
   ],
   [
     'unchunked-to-http-1-0',

@@ -97,6 +97,8 @@ describe('the default operation profile', () => {
       'response-schema-conformance',
       'labelled-json-is-json',
       'unchunked-to-http-1-0',
+      'answer-ends-as-framed',
+      'close-is-honoured',
       'echo-request-type',
       'echo-entity-type',
       'echo-entity-information',

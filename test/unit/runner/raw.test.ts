@@ -3,7 +3,7 @@ import { createServer as createNetServer, type AddressInfo, type Server, type So
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { gzipSync } from 'node:zlib';
-import { sendRaw, type RawMessage } from '../../../src/runner/raw.ts';
+import { sendRaw, surplusBytes, type RawMessage } from '../../../src/runner/raw.ts';
 import type { SentRequest } from '../../../src/types.ts';
 import { selfSignedCertificate } from '../../robustness/servers.ts';
 
@@ -245,5 +245,49 @@ describe('sendRaw', () => {
     expect(strict.error?.kind).toBe('tls');
     expect(lax.response?.status).toBe(400);
     expect(trusted.response?.status).toBe(400);
+  });
+
+  it('reads on to the close where asked: a connection kept open, one closed, and bytes past the answer', async () => {
+    // Arrange: a server that writes its answer (and what it adds) without closing, and closes only when told to
+    const servers: { port: number }[] = [];
+    for (const close of [false, true]) {
+      const server = createNetServer((s) => {
+        s.on('error', () => undefined);
+        s.once('data', (b: Buffer) => {
+          const head = b.toString('latin1').startsWith('HEAD');
+          s.write(`HTTP/1.1 405 Method Not Allowed\r\nAllow: POST\r\nContent-Length: 2\r\n\r\n{}${head ? '' : 'xyz'}`);
+          if (close) s.end();
+        });
+      });
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+      open.push({ close: () => server.close() });
+      servers.push({ port: (server.address() as AddressInfo).port });
+    }
+    const [keeps, closes] = servers.map((s) => `http://127.0.0.1:${s.port}/`);
+    const awaiting = message({ awaitClose: true });
+    // Act
+    const kept = await sendRaw({ method: 'POST', url: keeps, message: awaiting }, SHOWN, { ...OPTS, timeoutMs: 300 });
+    const head = await sendRaw({ method: 'HEAD', url: closes, message: awaiting }, SHOWN, OPTS);
+    const post = await sendRaw({ method: 'POST', url: closes, message: awaiting }, SHOWN, OPTS);
+    const notAsked = await sendRaw({ method: 'POST', url: keeps, message: message({}) }, SHOWN, OPTS);
+    // Assert: the wait is the timeout at most; HEAD's two bytes are content; POST's three are past its length
+    expect(kept.response?.afterAnswer).toMatchObject({ closed: false, surplusBytes: 3 });
+    expect(kept.response?.afterAnswer?.waitedMs).toBeGreaterThanOrEqual(290);
+    expect(head.response).toMatchObject({ status: 405, body: '', afterAnswer: { closed: true, surplusBytes: 2 } });
+    expect(post.response).toMatchObject({ body: '{}', afterAnswer: { closed: true, surplusBytes: 3 } });
+    expect(notAsked.response?.afterAnswer).toBeUndefined();
+  });
+
+  it('tells where an answer ends: interim answers skipped, HEAD and 204 without content, chunked unknown', () => {
+    const b = (s: string) => Buffer.from(s, 'latin1');
+    expect(
+      surplusBytes(b('HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 201 Created\r\nContent-Length: 2\r\n\r\n{}'), false),
+    ).toBe(0);
+    expect(surplusBytes(b('HTTP/1.1 200 OK\r\ncontent-length:  2 \r\n\r\n{}ab'), false)).toBe(2);
+    expect(surplusBytes(b('HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\nabc'), true)).toBe(3);
+    expect(surplusBytes(b('HTTP/1.1 204 No Content\r\n\r\nx'), false)).toBe(1);
+    expect(surplusBytes(b('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n'), false)).toBeUndefined();
+    expect(surplusBytes(b('HTTP/1.0 200 OK\r\n\r\n{}'), false)).toBeUndefined();
+    expect(surplusBytes(b('HTTP/1.1 200 OK\r\nContent-'), false)).toBeUndefined();
   });
 });

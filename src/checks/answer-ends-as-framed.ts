@@ -1,0 +1,39 @@
+import type { Check } from './types.ts';
+import { fail, withResponse } from './util.ts';
+
+/**
+ * An answer ends where its framing says, and nothing follows it: an answer to HEAD has no content ("the server MUST NOT
+ * send content in the response", RFC 9110 §9.3.2), and the content of an answer with Content-Length is that many bytes
+ * (RFC 9112 §6.3). A client reads the bytes beyond as the start of the next answer on the connection, so a HEAD
+ * answered with the GET's body, or a length counted in characters rather than bytes, breaks the answers after it.
+ */
+export const answerEndsAsFramed: Check = {
+  name: 'answer-ends-as-framed',
+  description: 'no bytes follow the end of an answer (no content to a HEAD, none past Content-Length)',
+  scope: 'request',
+  applies: (c) => c.wire?.awaitClose === true,
+  judge: withResponse((c, res) => {
+    const surplus = res.afterAnswer?.surplusBytes;
+    if (surplus === undefined) return undefined;
+    if (c.method === 'HEAD')
+      return fail(
+        'content-in-head-answer',
+        'RFC 9110 §9.3.2',
+        `the answer to HEAD (status ${res.status}) carries ${surplus} bytes of content after its header fields`,
+        `${surplus} bytes after the header fields`,
+        'no content: the answer to HEAD ends with its header fields',
+      );
+    // A 204 or 304 has no content whatever its fields say (RFC 9110 §6.4.1); other answers here have a Content-Length.
+    const end =
+      res.status === 204 || res.status === 304
+        ? `a ${res.status} answer, which has no content`
+        : `${res.headers['content-length'] ?? '?'} bytes of content, as its Content-Length says`;
+    return fail(
+      'bytes-beyond-framing',
+      'RFC 9112 §6.3',
+      `the server sent ${surplus} bytes after the end of its answer (${end})`,
+      `${surplus} bytes past the answer's end`,
+      `nothing after the answer's end (${end})`,
+    );
+  }),
+};
