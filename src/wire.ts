@@ -8,6 +8,8 @@ export interface Framing {
   readonly chunks?: readonly number[] | undefined;
   /** Appended to every chunk-size line, e.g. `;conformance=1` (RFC 9112 §7.1.1). */
   readonly chunkExtension?: string | undefined;
+  /** A trailer field line after the last chunk, e.g. `Conformance-Trailer: 1` (RFC 9112 §7.1.2). */
+  readonly trailer?: string | undefined;
   /** The request line's version when it is not HTTP/1.1 (RFC 9112 §2.3). */
   readonly version?: '1.0' | undefined;
   /** No Host field: HTTP/1.0 does not require one; HTTP/1.1 does, and a server MUST answer 400 (RFC 9112 §3.2). */
@@ -30,6 +32,7 @@ export function framingOf(f: Framing): Framing {
     framing: f.framing,
     ...(f.chunks ? { chunks: f.chunks } : {}),
     ...(f.chunkExtension ? { chunkExtension: f.chunkExtension } : {}),
+    ...(f.trailer ? { trailer: f.trailer } : {}),
     ...(f.version ? { version: f.version } : {}),
     ...(f.noHost ? { noHost: true } : {}),
     ...(f.absoluteTarget ? { absoluteTarget: true } : {}),
@@ -60,7 +63,7 @@ export function framedBody(f: Framing, body: Buffer | undefined): Buffer {
     at += size;
   }
   if (at < bytes.length) chunk(bytes.subarray(at));
-  parts.push(Buffer.from(`0${ext}\r\n\r\n`, 'latin1'));
+  parts.push(Buffer.from(`0${ext}\r\n${f.trailer ? `${f.trailer}\r\n` : ''}\r\n`, 'latin1'));
   return Buffer.concat(parts);
 }
 

@@ -57,7 +57,7 @@ export function toCaseRecord(
     body: ex.request.body ?? null,
     ...(ex.request.wire ? { wire: ex.request.wire } : {}),
   };
-  const gap = curlGap(ex.request.wire);
+  const gap = curlGap(ex.request.wire, ex.request.method);
   const redactHeaders = (h: Readonly<Record<string, string>>) =>
     Object.fromEntries(Object.entries(h).map(([k, v]) => [k, redact(redactHeaderValue(k, v))]));
   return {

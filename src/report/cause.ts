@@ -388,9 +388,13 @@ export function causesOf(
       ? `${f.check} ${f.kind} without a Content-Type`
       : `${f.check} ${f.check.startsWith('echo-') ? 'echo' : f.kind} ${f.rule}`;
   const ordered = typeFailure ? [typeFailure, ...content.filter((x) => x !== typeFailure)] : content;
+  const echoes = content.filter((f) => f.check.startsWith('echo-'));
+  const echoesOnlyEmptyForNull = echoes.every((f) => slipOf(f) === NULLS_AS_EMPTY);
   const slipAt = new Map<string, string>();
   for (const f of ordered) {
-    const slip = slipOf(f);
+    // "" for null is a writer's slip only where every echo of the case failed so: a swap of two members that moves a ""
+    // where null was sent also echoes the other member wrong.
+    const slip = f.check.startsWith('echo-') && !echoesOnlyEmptyForNull ? undefined : slipOf(f);
     // An echo of the same value is that slip's (it comes after the schema's failure).
     if (f.at !== undefined && slip !== undefined && !slipAt.has(f.at))
       slipAt.set(f.at, `response-schema-conformance slip ${slip}`);
@@ -438,13 +442,13 @@ export function causesOf(
  */
 export function plainness(
   c: Pick<TestCase, 'contentType' | 'body' | 'wire' | 'query' | 'advisory'> &
-    Partial<Pick<TestCase, 'kind' | 'accept' | 'label'>>,
+    Partial<Pick<TestCase, 'kind' | 'accept' | 'label' | 'method'>>,
   value: unknown,
 ): readonly number[] {
   const body = c.body ?? '';
   // A 422 to every invalid body showed an empty chunked body as its example: a reader looked at the framing first.
   // Of two raw messages, one curl can send (a plain chunked body) before one only the node -e line can (Gson probe).
-  const raw = c.wire === undefined ? 0 : curlGap(c.wire) === undefined ? 1 : 2;
+  const raw = c.wire === undefined ? 0 : curlGap(c.wire, c.method) === undefined ? 1 : 2;
   // A valid request only 201 is due to, refused, says the bug plainly: a body limit's 413 to valid and invalid bodies
   // was shown with an invalid one, titled "400 is due" (Hono and Caddy probes).
   const created = c.kind === 'valid' && c.advisory === undefined && !(c.accept?.includes(400) ?? false) ? 0 : 1;
@@ -501,6 +505,9 @@ function isEmptyObject(v: unknown): boolean {
   return v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0;
 }
 
+/** The slip of a writer that has no null for a string. */
+const NULLS_AS_EMPTY = 'nulls written as empty strings';
+
 /**
  * What a serializer did to an answer's value that it does to every value of the kind (a naming policy, a format
  * string): an enum member in another letter case or as a number, a uuid without hyphens, in braces or as a URN, an id
@@ -509,6 +516,10 @@ function isEmptyObject(v: unknown): boolean {
  * other failure.
  */
 export function slipOf(f: Pick<Failure, 'check' | 'kind' | 'rule' | 'received' | 'documented'>): string | undefined {
+  // A nullable member written by a non-nullable string (Go's `string`, a column NOT NULL DEFAULT ''): "" for every null,
+  // in plain strings and uuids alike (gin probe: four problems, two of them a uuid's format).
+  if (f.check.startsWith('echo-') && f.kind === 'echo-mismatch' && f.received === '' && f.documented === null)
+    return NULLS_AS_EMPTY;
   if (f.check !== 'response-schema-conformance' || f.kind !== 'schema-violation') return undefined;
   const v = f.received;
   const d = f.documented !== null && typeof f.documented === 'object' ? (f.documented as Record<string, unknown>) : {};
@@ -522,6 +533,8 @@ export function slipOf(f: Pick<Failure, 'check' | 'kind' | 'rule' | 'received' |
     if (/^[0-9a-f]{32}$/i.test(v)) return 'uuids without hyphens';
     if (/^\{[0-9a-f-]{36}\}$/i.test(v)) return 'uuids in braces';
     if (/^urn:uuid:/i.test(v)) return 'uuids as URNs';
+    // No valid request carries an empty uuid: the answer wrote one where null or nothing was sent.
+    if (v === '') return NULLS_AS_EMPTY;
   }
   if (/\/properties\/id\/type$/.test(f.rule) && d['type'] === 'string' && typeof v === 'number')
     return 'ids written as numbers';

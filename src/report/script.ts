@@ -3,14 +3,20 @@
 import { TOKEN_SPELLINGS } from './token-spellings.ts';
 import { framedBody, requestBytes, type Framing, type SentWire } from '../wire.ts';
 
-/** What curl's line cannot reproduce of a raw message, in a few words; undefined when curl sends the same bytes. */
-export function curlGap(wire: SentWire | Framing | undefined): string | undefined {
+/**
+ * What curl's line cannot reproduce of a raw message, in a few words; undefined when curl sends the same bytes (and,
+ * for a HEAD read on to the close, shows what came after the answer's fields).
+ */
+export function curlGap(wire: SentWire | Framing | undefined, method?: string): string | undefined {
   if (wire === undefined) return undefined;
+  // `curl -I` stops at the end of the fields: content sent after them (RFC 9110 §9.3.2) never shows (DRF probe).
+  if (method === 'HEAD' && wire.awaitClose) return 'curl stops reading an answer to HEAD at the end of its fields';
   // Content-Length lines of the message's own (not a number, two that differ) curl sends as given, in place of its own
   // (`-H 'Content-Length: 46' -H 'Content-Length: 47'`): the curl line keeps them (curl.ts).
   if (wire.framing === 'none' && !hasOwnLength(wire)) return 'curl always frames a body (Content-Length or chunked)';
   if (wire.framing === 'chunked' && ((wire.chunks?.length ?? 0) > 0 || wire.chunkExtension))
     return 'curl chooses its own chunk sizes and sends no chunk extension';
+  if (wire.framing === 'chunked' && wire.trailer) return 'curl sends no trailer field after the last chunk';
   return undefined;
 }
 

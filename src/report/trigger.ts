@@ -44,8 +44,9 @@ function kindOf(v: unknown): string {
 }
 
 /**
- * What a request body carries, member by member: each JSON type found in a top-level member's value at any depth (`a
- * number in properties`, `null in brand`), an empty string, and text that is not ASCII (in a string or a member name);
+ * What a request body carries, member by member: the shape of a top-level member's value (`properties as an array`,
+ * `properties that is not an object`), each JSON type found in it at any depth (`a number in properties`, `null in
+ * brand`), an empty string, and text that is not ASCII (in a string or a member name);
  * and anywhere: text that is not ASCII, a character beyond U+FFFF. None for a body that is not an object.
  */
 export function featuresOf(body: unknown): string[] {
@@ -61,6 +62,12 @@ export function featuresOf(body: unknown): string[] {
   };
   let budget = MOST_NODES;
   for (const [member, value] of Object.entries(body)) {
+    // The member's own shape: a handler that asserts an object (Go's `v.(map[string]interface{})`) fails on every other
+    // value, arrays, strings and numbers alike, where objects holding them were created (gin probe: three problems).
+    const notObject = value === null || typeof value !== 'object' || Array.isArray(value);
+    if (notObject) out.add(`${member} that is null or not an object`);
+    if (notObject && value !== null) out.add(`${member} that is not an object`);
+    if (Array.isArray(value)) out.add(`${member} as an array`);
     const stack: unknown[] = [value];
     while (stack.length > 0 && budget-- > 0) {
       const v = stack.pop();

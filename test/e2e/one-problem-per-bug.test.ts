@@ -175,6 +175,33 @@ describe('a server error to every valid request', () => {
   }, 120_000);
 });
 
+describe('a server error to every valid request whose properties is not an object', () => {
+  it('is one problem scoped by that shape, not one per family (gin probe: three)', async () => {
+    // Arrange / Act: a type assertion to an object panics on arrays, strings, numbers and booleans alike.
+    const run = await runAgainst('properties-asserted-object-500', 'properties-asserted-object-500', 11);
+    // Assert
+    expect(run.code).toBe(1);
+    const problems = run.report.problems!;
+    expect(
+      problems.map((p) => p.title),
+      problems.map((p) => p.title).join('\n'),
+    ).toHaveLength(1);
+    expect(problems[0].scope).toBe('valid requests with properties that is not an object');
+  }, 120_000);
+});
+
+describe('nulls written as empty strings', () => {
+  it('are one slip, though uuids fail their format and strings their echo (gin probe: four problems)', async () => {
+    // Arrange / Act: Go `string` fields in the answer write "" for every null or absent member.
+    const run = await runAgainst('nulls-as-empty-strings', 'nulls-as-empty-strings', 11);
+    // Assert
+    expect(run.code).toBe(1);
+    const titles = run.report.problems!.map((p) => p.title);
+    expect(titles, titles.join('\n')).toHaveLength(1);
+    expect(titles[0]).toMatch(/nulls written as empty strings/);
+  }, 120_000);
+});
+
 describe('a server error to every refusal', () => {
   it('is one problem, not one per kind of request', async () => {
     // Arrange / Act: the error handler throws on every error it renders (400, 401, 415 alike).

@@ -8,6 +8,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
 import {
   DECODERS,
+  JSON_UTF8,
   jsonReply,
   mediaTypeOf,
   parseAuthorization,
@@ -1228,6 +1229,29 @@ export const FAULTS: readonly Fault[] = [
         // Its type says strings: the fault writes what the type does not allow.
         const record = body as unknown as Record<string, unknown>;
         for (const [k, v] of Object.entries(record)) if (typeof v === 'string') record[k] = [v];
+      }),
+  },
+  {
+    name: 'nulls-as-empty-strings',
+    area: 'wrong-answer',
+    caughtBy: ['response-schema-conformance', 'echo-entity-information'],
+    description:
+      'The answer\'s nullable strings are Go `string` fields, not `*string`: every null or absent one is written as "" (the information members, owner, collectiveId, returnUrl). One slip at every place, one problem, though the uuids fail their format and the others their echo.',
+    apply: (b) =>
+      afterBuild(b, (body) => {
+        const blank = (o: Record<string, unknown> | undefined, keys: readonly string[]) => {
+          for (const k of keys) if (o && (o[k] === null || o[k] === undefined)) o[k] = '';
+        };
+        const entity = body.data?.entity as Record<string, unknown> | undefined;
+        blank(entity, ['owner', 'collectiveId']);
+        blank(entity?.['information'] as Record<string, unknown> | undefined, [
+          'name',
+          'identifier',
+          'pairingCode',
+          'associatedEmail',
+          'track',
+        ]);
+        blank(body as unknown as Record<string, unknown>, ['returnUrl']);
       }),
   },
   {
@@ -2740,6 +2764,30 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'chunk-trailer-refused',
+    area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
+    description:
+      'The chunked reader is written by hand and expects an empty line right after the last chunk (`0\\r\\n\\r\\n`): a trailer field there (RFC 9112 §7.1.2, part of the chunked coding every recipient must parse) is taken for a malformed body, 400.',
+    apply: (b) => ({
+      ...b,
+      transmit: (res, wire, req) =>
+        req.rawTrailers.length > 0
+          ? b.transmit(
+              res,
+              {
+                status: 400,
+                headers: { 'Content-Type': JSON_UTF8 },
+                body: JSON.stringify(
+                  errorResult([issue('MalformedBody', '$', null, 'The chunked body is malformed.')]),
+                ),
+              },
+              req,
+            )
+          : b.transmit(res, wire, req),
+    }),
+  },
+  {
     name: 'authorization-last-of-joined',
     area: 'auth',
     caughtBy: ['auth-is-enforced'],
@@ -2761,6 +2809,22 @@ export const FAULTS: readonly Fault[] = [
       beforeCreate: (req) => {
         if (someValue(req.properties, (v) => typeof v === 'number'))
           throw new Error('panic: unexpected type json.Number [recovered]');
+        return b.beforeCreate(req);
+      },
+    }),
+  },
+  {
+    name: 'properties-asserted-object-500',
+    area: 'valid-refused',
+    caughtBy: ['not-a-server-error'],
+    description:
+      "properties is read with an unchecked type assertion to an object (Go's `req.Properties.(map[string]interface{})`, gin probe): every valid request whose properties is an array, a string, a number or a boolean panics, recovered as 500, where objects holding such values are created. One bug, one problem: the requests that crash have properties that is not an object.",
+    apply: (b) => ({
+      ...b,
+      beforeCreate: (req) => {
+        const p: unknown = req.properties;
+        if (p !== null && p !== undefined && (typeof p !== 'object' || Array.isArray(p)))
+          throw new Error('panic: interface conversion: interface {} is []interface {}, not map[string]interface {}');
         return b.beforeCreate(req);
       },
     }),

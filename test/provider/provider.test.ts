@@ -660,12 +660,23 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'chunked-to-http-1-0': valid({}, { body: ok, http10: 'with-host' }),
   'expect-refused': valid({}, { body: ok, fields: [['Expect', '100-continue']] }),
   'connection-close-ignored': valid({}, { body: ok, awaitClose: true }),
+  'chunk-trailer-refused': {
+    call: {
+      raw: `${Buffer.byteLength(JSON.stringify(ok)).toString(16)}\r\n${JSON.stringify(ok)}\r\n0\r\nConformance-Trailer: 1\r\n\r\n`,
+      fields: [['Transfer-Encoding', 'chunked']],
+      unframed: true,
+    },
+    status: 201,
+    statusOnly: true,
+  },
   'head-answered-with-body': {
     call: { method: 'HEAD', contentType: null, awaitClose: true },
     status: 405,
     statusOnly: true,
   },
   'number-type-switch-500': valid({ properties: { n: 1 } }),
+  'properties-asserted-object-500': valid({ properties: [1] }),
+  'nulls-as-empty-strings': valid({ owner: null, collectiveId: null, returnUrl: null }),
   'body-read-error-500': {
     call: {
       raw: 'zz\r\n{"brand":"b","type":"EV"}\r\n0\r\n\r\n',

@@ -7,6 +7,11 @@ describe('framedBody', () => {
     expect(body.toString('latin1')).toBe('1;a=1\r\na\r\n2;a=1\r\nbc\r\n3;a=1\r\ndef\r\n0;a=1\r\n\r\n');
   });
 
+  it('writes a trailer field line between the last chunk and the end', () => {
+    const body = framedBody({ framing: 'chunked', trailer: 'A: 1' }, Buffer.from('{}'));
+    expect(body.toString('latin1')).toBe('2\r\n{}\r\n0\r\nA: 1\r\n\r\n');
+  });
+
   it('leaves a body framed by length or by nothing as it is', () => {
     expect(framedBody({ framing: 'none' }, Buffer.from('{}')).toString()).toBe('{}');
     expect(framedBody({ framing: 'length' }, undefined).length).toBe(0);
@@ -25,5 +30,13 @@ describe('requestBytes', () => {
       Buffer.from('z'),
     );
     expect(bytes).toEqual(Buffer.from('POST /a?b=1 HTTP/1.1\r\nX: \u00ff\r\nX: y\r\n\r\nz', 'latin1'));
+  });
+
+  it('writes the target in absolute form where asked, as HTTP/1.0 where asked', () => {
+    const bytes = requestBytes('POST', new URL('http://127.0.0.1:1/a?b=1'), [], Buffer.alloc(0), {
+      absoluteTarget: true,
+      version: '1.0',
+    });
+    expect(bytes.toString('latin1')).toBe('POST http://127.0.0.1:1/a?b=1 HTTP/1.0\r\n\r\n');
   });
 });

@@ -34,6 +34,13 @@ const extension = requestClass(
   'a valid chunked body with a chunk extension on every chunk: a recipient must ignore extensions it does not know (411 accepted, as for any chunked body)',
   { accept: CHUNKED_ACCEPT, variantOf: 'valid/framing/chunked' },
 );
+const trailer = requestClass(
+  'valid',
+  'valid/framing/trailer',
+  'RFC 9112 §7.1.2',
+  'a valid chunked body with a trailer field after its last chunk: the trailer section is part of the chunked coding every HTTP/1.1 recipient must parse (RFC 9112 §6.1, §7.1.2), and a field it does not know is ignored; a reader that expects `0` and an empty line at once waits for ever or refuses it (411 accepted, as for any chunked body)',
+  { accept: CHUNKED_ACCEPT, variantOf: 'valid/framing/chunked' },
+);
 const emptyChunked = requestClass(
   'empty-body',
   'empty-body/chunked',
@@ -114,11 +121,12 @@ export const framing: Dimension = {
   name: 'framing',
   title: 'Framing',
   summary:
-    'How the body is delimited on the wire (written byte by byte): chunked bodies are valid requests (201 due, and 411 accepted: RFC 9112 §6.3 lets a server refuse a body without Content-Length); a body without any framing, or a chunked body of no bytes, is a request without its required body (400 due, 411 accepted); a field line with white space before its colon, and a chunk-size line that is not hexadecimal, are refused (400).',
+    'How the body is delimited on the wire (written byte by byte): chunked bodies, in any chunk sizes, with chunk extensions and with a trailer field, are valid requests (201 due, and 411 accepted: RFC 9112 §6.3 lets a server refuse a body without Content-Length); a body without any framing, or a chunked body of no bytes, is a request without its required body (400 due, 411 accepted); a field line with white space before its colon, and a chunk-size line that is not hexadecimal, are refused (400).',
   classes: [
     chunked,
     oddChunks,
     extension,
+    trailer,
     emptyChunked,
     unframed,
     transferCoding,
@@ -135,6 +143,7 @@ export const framing: Dimension = {
       ...emit(ctx, chunked, {}, all, framed({ framing: 'chunked' })),
       ...emit(ctx, oddChunks, {}, all, framed({ framing: 'chunked', chunks: ODD })),
       ...emit(ctx, extension, {}, m, framed({ framing: 'chunked', chunks: [4], chunkExtension: ';conformance=1' })),
+      ...emit(ctx, trailer, {}, m, framed({ framing: 'chunked', trailer: 'Conformance-Trailer: 1' })),
       ...emit(ctx, emptyChunked, {}, '', framed({ framing: 'chunked' })),
       ...emit(ctx, unframed, {}, m, framed({ framing: 'none' })),
       // Written unframed with a framing field of the case's own (the sender adds none): a Content-Length before the

@@ -518,6 +518,13 @@ describe('causesOf, content', () => {
     ['another format', schema('/created', 'format', 'a'.repeat(32), { format: 'date-time' }), undefined],
     // An echo changed alike is no slip: a random case's values may coincide (a swap of ' a' and 'a' reads as a trim).
     ['an echo trimmed', echoed(' a ', 'a'), undefined],
+    [
+      '"" for a uuid (Go’s string)',
+      schema('/owner', 'format', '', { format: 'uuid' }),
+      'nulls written as empty strings',
+    ],
+    ['"" echoed for null (Go’s string)', { ...echoed('', ''), documented: null }, 'nulls written as empty strings'],
+    ['"" echoed for a value', echoed('a', ''), undefined],
   ])('slipOf: %s', (_what, f, slip) => {
     expect(slipOf(f)).toBe(slip);
   });

@@ -98,6 +98,9 @@ describe('reproducing a raw message', () => {
     expect(curlGap({ framing: 'length', headers: [] })).toBeUndefined();
     expect(curlGap({ framing: 'chunked', headers: [] })).toBeUndefined();
     expect(curlGap({ framing: 'chunked', chunks: [1], headers: [] })).toMatch(/chunk sizes/);
+    expect(curlGap({ framing: 'chunked', trailer: 'A: 1', headers: [] })).toMatch(/trailer/);
+    expect(curlGap({ framing: 'length', awaitClose: true, headers: [] }, 'HEAD')).toMatch(/HEAD/);
+    expect(curlGap({ framing: 'length', awaitClose: true, headers: [] }, 'POST')).toBeUndefined();
     expect(curlGap({ framing: 'none', headers: [] })).toMatch(/frames a body/);
     // Two Content-Length lines that differ (Dancer2 and CherryPy probes read "curl always frames a body", and the line
     // sent a plain request).

@@ -3,11 +3,28 @@
 import { describe, expect, it } from 'vitest';
 import { commonTrigger, featuresOf, isTriggerScope, sizeScope, triggerScope } from '../../../src/report/trigger.ts';
 
+/** The shape of a string member named brand. */
+const STRING_BRAND = ['brand that is not an object', 'brand that is null or not an object'];
+
 describe('featuresOf', () => {
   it.each<[string, unknown, string[]]>([
     ['not an object: nothing', [1, 2], []],
     ['null: nothing', null, []],
-    ['each member’s own type', { brand: 'b', n: null }, ['a string in brand', 'null in n']],
+    [
+      'each member’s own type and shape',
+      { brand: 'b', n: null, a: [] },
+      [
+        'a string in brand',
+        'brand that is not an object',
+        'brand that is null or not an object',
+        'null in n',
+        'n that is null or not an object',
+        'an array in a',
+        'a as an array',
+        'a that is not an object',
+        'a that is null or not an object',
+      ],
+    ],
     [
       'every type inside a member, at any depth',
       { properties: { a: [1, { b: true }] } },
@@ -18,16 +35,23 @@ describe('featuresOf', () => {
         'a boolean in properties',
       ].concat('a number in properties'),
     ],
-    ['an empty string', { brand: '' }, ['a string in brand', 'an empty string in brand']],
+    ['an empty string', { brand: '' }, ['a string in brand', 'an empty string in brand', ...STRING_BRAND]],
     [
       'text that is not ASCII, in its member and anywhere',
       { brand: 'café' },
-      ['a string in brand', 'text that is not ASCII in brand', 'text that is not ASCII'],
+      ['a string in brand', 'text that is not ASCII in brand', 'text that is not ASCII', ...STRING_BRAND],
     ],
     [
       'a character beyond U+FFFF (a 3-byte utf8 column cannot hold it)',
       { name: 'a😀' },
-      ['a string in name', 'text that is not ASCII in name', 'text that is not ASCII', 'a character beyond U+FFFF'],
+      [
+        'a string in name',
+        'text that is not ASCII in name',
+        'text that is not ASCII',
+        'a character beyond U+FFFF',
+        'name that is not an object',
+        'name that is null or not an object',
+      ],
     ],
     [
       'a member name that is not ASCII, inside',
