@@ -163,58 +163,47 @@ describe('a body that blocks a single-threaded server', () => {
   }, 120_000);
 });
 
-describe('a server error to every valid request', () => {
-  it('is one problem, not one per family', async () => {
-    // Arrange / Act: every create throws.
-    const run = await runAgainst('create-always-500', 'create-always-500', 11);
-    // Assert
-    expect(run.code).toBe(1);
-    const titles = run.report.problems!.map((p) => p.title);
-    expect(titles, titles.join('\n')).toHaveLength(1);
-    expect(titles[0]).toMatch(/^status 500 \(server error\) on /);
-  }, 120_000);
-});
-
-describe('a server error to every valid request whose properties is not an object', () => {
-  it('is one problem scoped by that shape, not one per family (gin probe: three)', async () => {
-    // Arrange / Act: a type assertion to an object panics on arrays, strings, numbers and booleans alike.
-    const run = await runAgainst('properties-asserted-object-500', 'properties-asserted-object-500', 11);
-    // Assert
-    expect(run.code).toBe(1);
-    const problems = run.report.problems!;
-    expect(
-      problems.map((p) => p.title),
-      problems.map((p) => p.title).join('\n'),
-    ).toHaveLength(1);
-    expect(problems[0].scope).toBe('valid requests with properties that is not an object');
-  }, 120_000);
-});
-
-describe('nulls written as empty strings', () => {
-  it('are one slip, though uuids fail their format and strings their echo (gin probe: four problems)', async () => {
-    // Arrange / Act: Go `string` fields in the answer write "" for every null or absent member.
-    const run = await runAgainst('nulls-as-empty-strings', 'nulls-as-empty-strings', 11);
-    // Assert
-    expect(run.code).toBe(1);
-    const titles = run.report.problems!.map((p) => p.title);
-    expect(titles, titles.join('\n')).toHaveLength(1);
-    expect(titles[0]).toMatch(/nulls written as empty strings/);
-  }, 120_000);
-});
-
-describe('a server error to every refusal', () => {
-  it('is one problem, not one per kind of request', async () => {
-    // Arrange / Act: the error handler throws on every error it renders (400, 401, 415 alike).
-    const run = await runAgainst('error-handler-500', 'error-handler-500', 11);
-    // Assert
-    expect(run.code).toBe(1);
-    const problems = run.report.problems!;
-    expect(
-      problems.map((p) => p.title),
-      problems.map((p) => p.title).join('\n'),
-    ).toHaveLength(1);
-    expect(problems[0].scope).toBe('every request to be refused');
-  }, 120_000);
+describe('one bug met by requests of many classes is one problem', () => {
+  it.each<[string, string, (p: ReportedProblem) => unknown, unknown]>([
+    // Every create throws: not one problem per family.
+    [
+      'create-always-500',
+      'a server error to every valid request',
+      (p) => /^status 500 \(server error\) on /.test(p.title),
+      true,
+    ],
+    // A type assertion to an object panics on arrays, strings, numbers and booleans alike (gin probe: three).
+    [
+      'properties-asserted-object-500',
+      'a server error to every valid request whose properties is not an object',
+      (p) => p.scope,
+      'valid requests with properties that is not an object',
+    ],
+    // Go `string` fields write "" for every null: uuids fail their format, strings their echo (gin probe: four).
+    [
+      'nulls-as-empty-strings',
+      'nulls written as empty strings',
+      (p) => /nulls written as empty strings/.test(p.title),
+      true,
+    ],
+    // The error handler throws on every error it renders (400, 401, 415 alike): not one per kind of request.
+    ['error-handler-500', 'a server error to every refusal', (p) => p.scope, 'every request to be refused'],
+  ])(
+    '%s: %s',
+    async (fault, _what, read, expected) => {
+      // Arrange / Act
+      const run = await runAgainst(fault, fault, 11);
+      // Assert
+      expect(run.code).toBe(1);
+      const problems = run.report.problems!;
+      expect(
+        problems.map((p) => p.title),
+        problems.map((p) => p.title).join('\n'),
+      ).toHaveLength(1);
+      expect(read(problems[0])).toBe(expected);
+    },
+    120_000,
+  );
 });
 
 describe('two server errors on strings', () => {
