@@ -4,7 +4,7 @@ import { writeJson } from '../generators/json-writer.ts';
 import { shallow } from '../generators/shallow.ts';
 import type { Failure } from '../checks/types.ts';
 import { coreOf, isStatusFailure, RANDOM_SCOPE, slipIn } from './cause.ts';
-import { CREDENTIALS_SCOPE, notAcceptableCore, redirectCore } from './run-wide.ts';
+import { CREDENTIALS_SCOPE, EVERY_SCOPE, notAcceptableCore, redirectCore, sameAnswerCore } from './run-wide.ts';
 import { isTriggerScope } from './trigger.ts';
 import type { CaseRecord, ReportedFailure, ReportedProblem } from './model.ts';
 
@@ -232,6 +232,15 @@ export function describeProblem(
       // The example is a valid request (the plainest), to which 201 is due; no field is to blame.
       due: '201',
     };
+  // Every answer alike: a layer in front of the operation, whatever each request was due (a Host check, a gateway).
+  if (p.scope === EVERY_SCOPE && p.core !== undefined && p.core === sameAnswerCore(received)) {
+    return {
+      title: cut(
+        `every request on the operation’s path answered ${received}, whatever it was due: a Host check, a gateway or a misconfiguration in front of the operation?`,
+      ),
+      due,
+    };
+  }
   if (STATUS_KINDS.has(primary.kind) && due) {
     const where = isTriggerScope(p.scope)
       ? ` on ${on}`

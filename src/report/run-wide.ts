@@ -50,6 +50,17 @@ export function redirectCore(received: string): string | undefined {
   return /^3\d\d$/.test(received) ? `received ${received} | a redirect to every request` : undefined;
 }
 
+/**
+ * The core every problem of a run is merged under where every answer on the operation's path had one status, an error
+ * other than a refusal of credentials (those have their own merge): a Host check (Django's ALLOWED_HOSTS), a gateway or
+ * a misconfiguration in front of the operation answered everything alike (DRF probe: four problems, one per row).
+ */
+export function sameAnswerCore(received: string): string | undefined {
+  return /^[45]\d\d$/.test(received) && received !== '401' && received !== '403'
+    ? `received ${received} | one answer to every request`
+    : undefined;
+}
+
 /** The core a 406's problems are merged under: RFC 9110 §15.5.7 answers the Accept field with it, whatever the body. */
 export function notAcceptableCore(received: string): string | undefined {
   return received === '406' ? 'received 406 | a refusal of the Accept field' : undefined;
@@ -101,6 +112,7 @@ export function listsRunWide(
   return (
     entry.core === cause.core ||
     entry.core === redirectCore(received(cause.core)) ||
+    entry.core === sameAnswerCore(received(cause.core)) ||
     entry.core === notAcceptableCore(received(cause.core)) ||
     entry.core === credentialsCore(received(cause.core)) ||
     (entry.scope === INVALID_SCOPE && cause.core.startsWith(`${entry.core} `))

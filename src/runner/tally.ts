@@ -36,6 +36,7 @@ import {
   NOT_ACCEPTABLE_SCOPE,
   notAcceptableCore,
   redirectCore,
+  sameAnswerCore,
   REDIRECTED_SCOPE,
   REFUSALS_SCOPE,
   VALID_SCOPE,
@@ -112,6 +113,10 @@ export function createTally(
   // redirect, a route declared with a slash) is one bug, not one problem per row that expected something else.
   let answeredOnPath = 0;
   let redirectedOnPath = 0;
+  // The one status every answer on the path had, while they had one (null once two differed): `sameAnswerCore`.
+  let onlyStatus: number | null | undefined;
+  // The kinds of request answered on the path: one status to requests of three rows or more is the layer's, not a row's.
+  const kindsOnPath = new Set<string>();
   // The cores the plainest valid request failed with: its variants failing alike fail for the same reason.
   const minimalCores = new Set<string>();
   // What the valid requests of the boundary phase answered 2xx carried: no trigger of a bug (`mergeByTrigger`).
@@ -121,9 +126,11 @@ export function createTally(
   /** `outage`: the run gave up on its target, whose lost answers `mergeOutage` makes one problem of. */
   const problemList = (outage = false) => {
     const list = mergeAboutField(resolved(problems, pending));
-    const redirected = answeredOnPath > 0 && redirectedOnPath === answeredOnPath;
+    const sameAnswer =
+      typeof onlyStatus === 'number' && kindsOnPath.size >= 3 && sameAnswerCore(String(onlyStatus)) !== undefined;
+    const redirected = (answeredOnPath > 0 && redirectedOnPath === answeredOnPath) || sameAnswer;
     const merged = redirected
-      ? mergeByCore(list, (p) => redirectCore(p.received), EVERY_SCOPE)
+      ? mergeByCore(list, (p) => redirectCore(p.received) ?? sameAnswerCore(p.received), EVERY_SCOPE)
       : validSent > 0 && validAnswered === 0
         ? mergeByCore(list, crashedAsValid(list), VALID_SCOPE)
         : minimalCores.size > 0
@@ -351,6 +358,8 @@ export function createTally(
       if (ex.response && c.kind !== 'path' && !c.httpLayer) {
         answeredOnPath++;
         if (ex.response.status >= 300 && ex.response.status < 400) redirectedOnPath++;
+        onlyStatus = onlyStatus === undefined || onlyStatus === ex.response.status ? ex.response.status : null;
+        kindsOnPath.add(c.kind);
       }
       if (c.kind === 'schema-violation') {
         invalidSent++;

@@ -186,6 +186,13 @@ describe('one bug met by requests of many classes is one problem', () => {
       (p) => /nulls written as empty strings/.test(p.title),
       true,
     ],
+    // A Host check answers every request 400 in HTML (DRF probe: four problems, one per row and the content type).
+    [
+      'host-check-400',
+      'one answer to every request',
+      (p) => p.title.startsWith('every request on the operation’s path answered 400'),
+      true,
+    ],
     // The error handler throws on every error it renders (400, 401, 415 alike): not one per kind of request.
     ['error-handler-500', 'a server error to every refusal', (p) => p.scope, 'every request to be refused'],
   ])(

@@ -2830,6 +2830,22 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'host-check-400',
+    area: 'wrong-answer',
+    caughtBy: ['valid-is-created', 'content-type-conformance'],
+    description:
+      "A Host check in front of the operation refuses the Host the suite sends (Django's ALLOWED_HOSTS without 127.0.0.1, DRF probe): every request answers `Bad Request (400)` as text/html, whatever it was due. One problem, not one per row.",
+    apply: (b) => ({
+      ...b,
+      transmit: (res, _wire, req) =>
+        b.transmit(
+          res,
+          { status: 400, headers: { 'Content-Type': 'text/html' }, body: '<h1>Bad Request (400)</h1>' },
+          req,
+        ),
+    }),
+  },
+  {
     name: 'refusals-left-open',
     area: 'transport',
     caughtBy: ['response-is-received'],

@@ -676,6 +676,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   },
   'number-type-switch-500': valid({ properties: { n: 1 } }),
   'properties-asserted-object-500': valid({ properties: [1] }),
+  'host-check-400': valid({}, { body: ok }),
   'nulls-as-empty-strings': valid({ owner: null, collectiveId: null, returnUrl: null }),
   'body-read-error-500': {
     call: {
