@@ -55,8 +55,12 @@ export interface AfterAnswer {
   readonly closed: boolean;
   /** From the answer's end to the close, or to the end of the wait. */
   readonly waitedMs: number;
+  /** Whether the answer's end could be told from its fields (not chunked, not delimited by the close). */
+  readonly endKnown: boolean;
   /** Bytes sent past the answer's end (content to a HEAD, more than Content-Length), when there were any. */
   readonly surplusBytes?: number;
+  /** The first line of those bytes (latin1, 80 characters at most): `HTTP/1.1 400 Bad Request` is another answer. */
+  readonly surplusHead?: string;
 }
 
 /** Why no answer could be judged. */

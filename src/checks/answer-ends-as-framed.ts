@@ -5,7 +5,9 @@ import { fail, withResponse } from './util.ts';
  * An answer ends where its framing says, and nothing follows it: an answer to HEAD has no content ("the server MUST NOT
  * send content in the response", RFC 9110 §9.3.2), and the content of an answer with Content-Length is that many bytes
  * (RFC 9112 §6.3). A client reads the bytes beyond as the start of the next answer on the connection, so a HEAD
- * answered with the GET's body, or a length counted in characters rather than bytes, breaks the answers after it.
+ * answered with the GET's body, or a length counted in characters rather than bytes, breaks the answers after it. A
+ * second answer after the first says the server read part of the message as another request, which it MUST NOT
+ * process after a request with the close option (RFC 9112 §9.6).
  */
 export const answerEndsAsFramed: Check = {
   name: 'answer-ends-as-framed',
@@ -13,7 +15,10 @@ export const answerEndsAsFramed: Check = {
   scope: 'request',
   applies: (c) => c.wire?.awaitClose === true,
   judge: withResponse((c, res) => {
-    const surplus = res.afterAnswer?.surplusBytes;
+    const after = res.afterAnswer;
+    if (after === undefined || !after.endKnown)
+      return { skip: 'the answer’s end cannot be told from its fields (chunked, or delimited by the close)' };
+    const surplus = after.surplusBytes;
     if (surplus === undefined) return undefined;
     if (c.method === 'HEAD')
       return fail(
@@ -22,6 +27,17 @@ export const answerEndsAsFramed: Check = {
         `the answer to HEAD (status ${res.status}) carries ${surplus} bytes of content after its header fields`,
         `${surplus} bytes after the header fields`,
         'no content: the answer to HEAD ends with its header fields',
+      );
+    // Another answer after the first: the server took the rest of the message for a second request, which it MUST NOT
+    // process after a request with the close option (RFC 9112 §9.6); Bun reads a chunked body's trailer so.
+    const second = /^HTTP\/\d\.\d \d{3}/.exec(res.afterAnswer?.surplusHead ?? '');
+    if (second)
+      return fail(
+        'answer-after-close',
+        'RFC 9112 §9.6',
+        `a second answer (${res.afterAnswer?.surplusHead ?? ''}) followed the answer (status ${res.status}): the server read part of this one message as another request, and answered it on a connection the request asked closed`,
+        res.afterAnswer?.surplusHead,
+        'one answer, then the close',
       );
     // A 204 or 304 has no content whatever its fields say (RFC 9110 §6.4.1); other answers here have a Content-Length.
     const end =

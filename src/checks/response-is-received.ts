@@ -22,6 +22,21 @@ export function responseIsReceived(p: OperationProfile): Check {
       const reset = c.httpLayer === true && ex.error.kind === 'connection-reset';
       const must = reset ? mustAnswer400(c) : undefined;
       const closed = reset && must === undefined;
+      // A malformed chunked body (`zz` for a size) left unanswered breaks the same SHOULD as a close (regression probe:
+      // Starman waits); framing a server MUST refuse stays a failure, and so does a hang on any other message.
+      const waited =
+        c.httpLayer === true &&
+        c.kind === 'malformed-json' &&
+        ex.error.kind === 'timeout' &&
+        mustAnswer400(c) === undefined;
+      if (waited)
+        return {
+          kind: ex.error.kind,
+          severity: 'warning',
+          rule,
+          message: `${ex.error.message}: left unanswered, which breaks only a SHOULD for a message its HTTP layer will not read (${shouldAnswer(c)} and close)`,
+          received: ex.error.kind,
+        };
       return {
         kind: ex.error.kind,
         severity: closed ? 'warning' : 'error',

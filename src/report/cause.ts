@@ -69,6 +69,7 @@ const ANY_STATUS_KINDS: ReadonlySet<string> = new Set([
   'connection-kept-open',
   'bytes-beyond-framing',
   'content-in-head-answer',
+  'answer-after-close',
 ]);
 
 /**

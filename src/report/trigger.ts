@@ -30,6 +30,9 @@ export function triggerScope(feature: string): string {
   return `${TRIGGER_PREFIX}${feature}`;
 }
 
+/** Member names longer than this are no feature (a 256-character name would be a title of its own). */
+const NAME_MOST = 40;
+
 /** Values read per body at most: a body nested 10,000 levels deep is read whole, an endless one is not. */
 const MOST_NODES = 50_000;
 
@@ -44,14 +47,18 @@ function kindOf(v: unknown): string {
 }
 
 /**
- * What a request body carries, member by member: the shape of a top-level member's value (`properties as an array`,
+ * What a request body carries (`json`, its JSON text, for what the value loses: a number's spelling), member by member: the shape of a top-level member's value (`properties as an array`,
  * `properties that is not an object`), each JSON type found in it at any depth (`a number in properties`, `null in
- * brand`), an empty string, and text that is not ASCII (in a string or a member name);
+ * brand`), the names of the members inside it (`a member named __proto__`), an empty string, and text that is not
+ * ASCII (in a string or a member name);
  * and anywhere: text that is not ASCII, a character beyond U+FFFF. None for a body that is not an object.
  */
-export function featuresOf(body: unknown): string[] {
+export function featuresOf(body: unknown, json?: string): string[] {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) return [];
   const out = new Set<string>();
+  // A number's spelling, which the value loses: a reader that makes a fraction or an exponent a decimal its writer
+  // cannot write (Python's `parse_float=Decimal`) fails 42.5, 1E2 and 1e400 alike (aiohttp probe: three problems).
+  if (json !== undefined && hasFloatLiteral(json)) out.add(FLOAT_LITERAL);
   // Text beyond ASCII in a member, and anywhere: a column or a decoder that cannot hold it fails whichever member holds
   // it (a 3-byte utf8 column: characters beyond U+FFFF, in every free string).
   const text = (t: string, member: string) => {
@@ -79,12 +86,31 @@ export function featuresOf(body: unknown): string[] {
       else if (v !== null && typeof v === 'object') {
         for (const [name, inner] of Object.entries(v)) {
           text(name, member);
+          // A name a parser or a binder treats apart (bourne refuses `__proto__` wherever it is: hapi probe, two problems).
+          if (name.length <= NAME_MOST) out.add(`a member named ${name}`);
           stack.push(inner);
         }
       }
     }
   }
   return [...out];
+}
+
+/** The feature of a body that writes a number with a fraction or an exponent. */
+const FLOAT_LITERAL = 'a number written with a fraction or an exponent';
+
+/** Whether a JSON text writes a number with a fraction or an exponent, outside its strings. */
+export function hasFloatLiteral(text: string): boolean {
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (inString) {
+      if (ch === '\\') i++;
+      else if (ch === '"') inString = false;
+    } else if (ch === '"') inString = true;
+    else if ((ch === '.' || ch === 'e' || ch === 'E') && i > 0 && text[i - 1] >= '0' && text[i - 1] <= '9') return true;
+  }
+  return false;
 }
 
 /**

@@ -132,14 +132,19 @@ export function sendRaw(
     };
     const afterClose = () => {
       if (answer === undefined) return;
-      const surplus = surplusBytes(Buffer.concat(all, allSize), req.method === 'HEAD');
+      const bytes = Buffer.concat(all, allSize);
+      const surplus = surplusBytes(bytes, req.method === 'HEAD');
+      const head = bytes.toString('latin1', bytes.length - (surplus ?? 0), bytes.length - (surplus ?? 0) + 80);
       done({
         response: {
           ...answer,
           afterAnswer: {
             closed: serverClosed,
+            endKnown: surplus !== undefined,
             waitedMs: Math.round(performance.now() - answeredAt),
-            ...(surplus !== undefined && surplus > 0 ? { surplusBytes: surplus } : {}),
+            ...(surplus !== undefined && surplus > 0
+              ? { surplusBytes: surplus, surplusHead: head.split('\r\n')[0] }
+              : {}),
           },
         },
       });

@@ -57,7 +57,13 @@ function breadthFirst(cases: readonly TestCase[], checks: readonly Check[]): Tes
   };
   const richest = cases.find((c) => c.label === RICHEST_VALID);
   if (richest) take(richest);
-  round((c) => [`row:${c.kind}`, ...checks.filter((k) => k.applies(c)).map((k) => `check:${k.name}`)]);
+  // A variant of another class covers no row or check here: the class it varies does, first (a trailer's chunked body
+  // read to the close would otherwise be the first case of the checks that read to the close).
+  round((c) =>
+    VARIANTS.has(c.class ?? '')
+      ? []
+      : [`row:${c.kind}`, ...checks.filter((k) => k.applies(c)).map((k) => `check:${k.name}`)],
+  );
   // The cases of each class in plan order (a case without a class is a class of its own).
   const queues = new Map<string, TestCase[]>();
   for (const c of cases) {

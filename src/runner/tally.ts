@@ -341,7 +341,7 @@ export function createTally(
       cases++;
       byKind.set(c.kind, (byKind.get(c.kind) ?? 0) + 1);
       // The boundary phase's valid requests only: the same in every run (src/report/trigger.ts).
-      const features = c.kind === 'valid' && c.phase !== 'random' ? featuresOf(caseValue(c)) : undefined;
+      const features = c.kind === 'valid' && c.phase !== 'random' ? featuresOf(caseValue(c), c.body) : undefined;
       const bytes = c.phase === 'random' ? undefined : c.body === undefined ? 0 : Buffer.byteLength(c.body);
       if (bytes !== undefined) {
         const answer = answerOf(ex);

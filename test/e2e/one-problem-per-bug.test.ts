@@ -186,6 +186,20 @@ describe('one bug met by requests of many classes is one problem', () => {
       (p) => /nulls written as empty strings/.test(p.title),
       true,
     ],
+    // Python's parse_float=Decimal, then json.dumps: 42.5, 1E2 and 1e400 crash alike (aiohttp probe: three problems).
+    [
+      'float-as-decimal-500',
+      'a server error to every number written with a fraction or an exponent',
+      (p) => p.scope,
+      'valid requests with a number written with a fraction or an exponent',
+    ],
+    // bourne refuses `__proto__` wherever it is: two classes of two families (hapi probe: two problems).
+    [
+      'proto-member-refused',
+      'a refusal of every member named __proto__',
+      (p) => p.scope,
+      'valid requests with a member named __proto__',
+    ],
     // A Host check answers every request 400 in HTML (DRF probe: four problems, one per row and the content type).
     [
       'host-check-400',

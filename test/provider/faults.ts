@@ -18,6 +18,7 @@ import {
   withHeaders,
   type Behaviour,
   type Parsed,
+  type Wire,
 } from './behaviour.ts';
 import { errorResult, singleError, type CreateContext, type OnboardingRequest } from './respond.ts';
 import {
@@ -133,6 +134,15 @@ export interface Fault {
 }
 
 // ---- small helpers to keep each fault a one-liner --------------------------------
+
+/** An answer as a hand-written server writes it to the socket: status line, fields, Content-Length, the body whatever the method. */
+function writtenByHand(wire: Wire): Buffer {
+  const body = Buffer.from(wire.body, 'utf8');
+  const fields = Object.entries({ ...wire.headers, 'Content-Length': String(body.length) })
+    .map(([k, v]) => `${k}: ${String(v)}\r\n`)
+    .join('');
+  return Buffer.concat([Buffer.from(`HTTP/1.1 ${wire.status} Answer\r\n${fields}\r\n`, 'latin1'), body]);
+}
 
 function policy(b: Behaviour, patch: Partial<ValidationPolicy>): Behaviour {
   return { ...b, validation: { ...b.validation, ...patch } };
@@ -2788,6 +2798,25 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'trailer-read-as-request',
+    area: 'transport',
+    caughtBy: ['answer-ends-as-framed'],
+    description:
+      "The chunked reader ends the body at the last chunk's size line and leaves the trailer for the next request (Bun.serve, regression probe): a valid request with a trailer field is created, then the trailer is answered 400 as a malformed request of its own, on a connection the request asked closed (RFC 9112 §9.6).",
+    apply: (b) => ({
+      ...b,
+      transmit: (res, wire, req) => {
+        if (req.rawTrailers.length === 0) return b.transmit(res, wire, req);
+        req.socket.end(
+          Buffer.concat([
+            writtenByHand(wire),
+            Buffer.from('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n', 'latin1'),
+          ]),
+        );
+      },
+    }),
+  },
+  {
     name: 'authorization-last-of-joined',
     area: 'auth',
     caughtBy: ['auth-is-enforced'],
@@ -2843,6 +2872,42 @@ export const FAULTS: readonly Fault[] = [
           { status: 400, headers: { 'Content-Type': 'text/html' }, body: '<h1>Bad Request (400)</h1>' },
           req,
         ),
+    }),
+  },
+  {
+    name: 'float-as-decimal-500',
+    area: 'valid-refused',
+    caughtBy: ['not-a-server-error'],
+    description:
+      "Numbers with a fraction or an exponent are read as decimals the writer cannot write (Python's `json.loads(parse_float=Decimal)` then `json.dumps`: TypeError, aiohttp probe): every valid request that writes such a number answers 500, 42.5, 1E2 and 1e400 alike, where integers are created. One problem.",
+    apply: (b) => {
+      // Set by the read and looked at before creating, with no await between them: one request at a time.
+      let floatWritten = false;
+      return {
+        ...b,
+        readJson: (raw, contentType, url) => {
+          floatWritten = /\d[.eE]/.test(raw.toString('utf8').replace(/"(?:[^"\\]|\\.)*"/g, '""'));
+          return b.readJson(raw, contentType, url);
+        },
+        beforeCreate: (req) => {
+          if (floatWritten) throw new TypeError('Object of type Decimal is not JSON serializable');
+          return b.beforeCreate(req);
+        },
+      };
+    },
+  },
+  {
+    name: 'proto-member-refused',
+    area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
+    description:
+      "The JSON reader refuses any member named `__proto__`, wherever it is (hapi's bourne with its default `protoAction: 'error'`, hapi probe): a valid body with one inside properties is refused with 400, whichever class sent it. One problem.",
+    apply: (b) => ({
+      ...b,
+      readJson: (raw, contentType, url) =>
+        /"__proto__"\s*:/.test(raw.toString('utf8'))
+          ? { kind: 'invalid', issue: issue('InvalidJson', '$', null, 'Invalid request payload JSON format.') }
+          : b.readJson(raw, contentType, url),
     }),
   },
   {
@@ -2941,13 +3006,7 @@ export const FAULTS: readonly Fault[] = [
       ...b,
       transmit: (res, wire, req) => {
         if (req.method !== 'HEAD') return b.transmit(res, wire, req);
-        const body = Buffer.from(wire.body, 'utf8');
-        const fields = Object.entries({ ...wire.headers, 'Content-Length': String(body.length) })
-          .map(([k, v]) => `${k}: ${String(v)}\r\n`)
-          .join('');
-        req.socket.end(
-          Buffer.concat([Buffer.from(`HTTP/1.1 ${wire.status} Refused\r\n${fields}\r\n`, 'latin1'), body]),
-        );
+        req.socket.end(writtenByHand(wire));
       },
     }),
   },

@@ -660,6 +660,16 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'chunked-to-http-1-0': valid({}, { body: ok, http10: 'with-host' }),
   'expect-refused': valid({}, { body: ok, fields: [['Expect', '100-continue']] }),
   'connection-close-ignored': valid({}, { body: ok, awaitClose: true }),
+  'trailer-read-as-request': {
+    call: {
+      raw: `${Buffer.byteLength(JSON.stringify(ok)).toString(16)}\r\n${JSON.stringify(ok)}\r\n0\r\nConformance-Trailer: 1\r\n\r\n`,
+      fields: [['Transfer-Encoding', 'chunked']],
+      unframed: true,
+      awaitClose: true,
+    },
+    status: 201,
+    statusOnly: true,
+  },
   'chunk-trailer-refused': {
     call: {
       raw: `${Buffer.byteLength(JSON.stringify(ok)).toString(16)}\r\n${JSON.stringify(ok)}\r\n0\r\nConformance-Trailer: 1\r\n\r\n`,
@@ -677,6 +687,8 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'number-type-switch-500': valid({ properties: { n: 1 } }),
   'properties-asserted-object-500': valid({ properties: [1] }),
   'host-check-400': valid({}, { body: ok }),
+  'float-as-decimal-500': valid({ properties: { n: 42.5 } }),
+  'proto-member-refused': valid({ properties: JSON.parse('{"__proto__":{"a":1}}') as Obj }),
   'nulls-as-empty-strings': valid({ owner: null, collectiveId: null, returnUrl: null }),
   'body-read-error-500': {
     call: {

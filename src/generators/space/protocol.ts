@@ -28,7 +28,7 @@ const absoluteForm = requestClass(
   'valid',
   'valid/absolute-form',
   'RFC 9112 §3.2.2',
-  'a valid request whose target is in absolute form (`POST http://host/path`), which a server MUST accept (RFC 9112 §3.2.2) as it would the path alone: 201 due, advisory, since some HTTP layers route on the raw target (uvicorn answers 404, a status the operation does not document: the HTTP layer’s); a 5xx fails',
+  'a valid request whose target is in absolute form (`POST http://host/path`), which a server MUST accept (RFC 9112 §3.2.2) as it would the path alone: 201 due, advisory, since some HTTP layers route on the raw target (uvicorn, Slim 3 on REQUEST_URI answer 404, a status the operation does not document) as does a handler that compares the target with its path (libmicrohttpd, cpp-httplib): the fix is to route on the path, scheme and authority left out; a 5xx fails',
   // The minimal request with its target spelled another way: it waits for the second pass, as spellings do.
   { advisory: true, httpLayer: true, variantOf: MINIMAL_LABEL },
 );

@@ -1,7 +1,14 @@
 // What a valid request carries, member by member, and the trigger most problems share: the rules that merge the
 // problems of one bug met by many classes (src/report/trigger.ts).
 import { describe, expect, it } from 'vitest';
-import { commonTrigger, featuresOf, isTriggerScope, sizeScope, triggerScope } from '../../../src/report/trigger.ts';
+import {
+  commonTrigger,
+  featuresOf,
+  hasFloatLiteral,
+  isTriggerScope,
+  sizeScope,
+  triggerScope,
+} from '../../../src/report/trigger.ts';
 
 /** The shape of a string member named brand. */
 const STRING_BRAND = ['brand that is not an object', 'brand that is null or not an object'];
@@ -33,6 +40,8 @@ describe('featuresOf', () => {
         'an array in properties',
         'an object in properties',
         'a boolean in properties',
+        'a member named a',
+        'a member named b',
       ].concat('a number in properties'),
     ],
     ['an empty string', { brand: '' }, ['a string in brand', 'an empty string in brand', ...STRING_BRAND]],
@@ -61,10 +70,19 @@ describe('featuresOf', () => {
         'text that is not ASCII in properties',
         'text that is not ASCII',
         'a number in properties',
+        'a member named ключ',
       ],
     ],
   ])('%s', (_what, body, expected) => {
     expect(featuresOf(body).sort()).toEqual([...new Set(expected)].sort());
+  });
+
+  it('reads a number’s spelling from the text, outside strings: a fraction or an exponent', () => {
+    expect(featuresOf({ n: 100 }, '{"n":1E2}')).toContain('a number written with a fraction or an exponent');
+    expect(hasFloatLiteral('{"n":42.5}')).toBe(true);
+    expect(hasFloatLiteral('{"n":1e400}')).toBe(true);
+    expect(hasFloatLiteral('{"n":100,"s":"1.5 e2 \\" 2.5"}')).toBe(false);
+    expect(hasFloatLiteral('{"type":"EV"}')).toBe(false);
   });
 
   it('reads a value nested 10,000 levels deep without recursion', () => {
