@@ -513,7 +513,7 @@ const NULLS_AS_EMPTY = 'nulls written as empty strings';
  * What a serializer did to an answer's value that it does to every value of the kind (a naming policy, a format
  * string): an enum member in another letter case or as a number, a uuid without hyphens, in braces or as a URN, an id
  * as a number (an ORM's auto-increment key: the request's id and its entity's, Sails probe), null as `{}`, a value
- * boxed in an array of one (R's jsonlite, plumber probe). Such a slip at several places is one bug; undefined for any
+ * boxed in an array of one (R's jsonlite, plumber probe), a string that reads as a number written as one. Such a slip at several places is one bug; undefined for any
  * other failure.
  */
 export function slipOf(f: Pick<Failure, 'check' | 'kind' | 'rule' | 'received' | 'documented'>): string | undefined {
@@ -544,6 +544,9 @@ export function slipOf(f: Pick<Failure, 'check' | 'kind' | 'rule' | 'received' |
     const types = [d['type']].flat().join(',');
     if (!types.includes('object') && isEmptyObject(v)) return 'nulls written as {}';
     if (!types.includes('array') && Array.isArray(v) && v.length === 1) return 'values boxed in arrays of one';
+    // A string that reads as a number, written as one (a Perl scalar compared with `==`: Mojolicious probe, six fields).
+    if (types.includes('string') && !/number|integer/.test(types) && typeof v === 'number')
+      return 'numbers where strings are due';
   }
   return undefined;
 }

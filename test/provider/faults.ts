@@ -1265,6 +1265,20 @@ export const FAULTS: readonly Fault[] = [
       }),
   },
   {
+    name: 'strings-numified',
+    area: 'wrong-answer',
+    caughtBy: ['echo-entity-information'],
+    description:
+      'A string that reads as a number is written as one (a Perl scalar compared with `==` once, then Cpanel::JSON::XS; Mojolicious probe): the name "12" comes back as 12, where "007" keeps its text.',
+    apply: (b) =>
+      afterBuild(b, (body) => {
+        const info = (body.data?.entity as Record<string, unknown> | undefined)?.['information'] as
+          Record<string, unknown> | undefined;
+        for (const [k, v] of Object.entries(info ?? {}))
+          if (info && typeof v === 'string' && /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/.test(v)) info[k] = Number(v);
+      }),
+  },
+  {
     name: 'entity-id-set-once',
     area: 'wrong-answer',
     caughtBy: ['ids-are-assigned'],

@@ -19,6 +19,9 @@ const BOUNDARY_STRINGS = [
   // Digits with a leading zero: a writer that makes a number of what looks like one (Perl's numification, PHP's
   // is_numeric, a validator's coercion) echoes 7.
   { name: 'numeric-looking', value: '007' },
+  // Digits as a number writes them: a Perl scalar compared with `==` once is written as a number by Cpanel::JSON::XS
+  // and Mojo::JSON, where "007" keeps its text (Mojolicious probe).
+  { name: 'number-as-written', value: '12' },
   // The word null: a binder that takes it for null (tsoa compares the null side of `T | null` by String()) echoes null.
   { name: 'null-word', value: 'null' },
   // Noncharacters (Unicode §23.7): scalar values that UTF-8 and JSON carry like any other, which a strict encoder

@@ -505,7 +505,12 @@ describe('causesOf, content', () => {
       schema('/id', 'type', 7, { type: 'string' }),
       'ids written as numbers',
     ],
-    ['another member as a number', schema('/status', 'type', 7, { type: 'string' }), undefined],
+    [
+      'a string member as a number (Perl)',
+      schema('/status', 'type', 7, { type: 'string' }),
+      'numbers where strings are due',
+    ],
+    ['a number where a number may be', schema('/n', 'type', 7, { type: 'number,string' }), undefined],
     ['null as {} (jsonlite)', schema('/errors', 'type', {}, { type: 'array,null' }), 'nulls written as {}'],
     ['{} where an object may be', schema('/data', 'type', {}, { type: 'object' }), undefined],
     [
