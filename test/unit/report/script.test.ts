@@ -113,8 +113,12 @@ describe('reproducing a raw message', () => {
     expect(curlGap({ framing: 'none', headers: [['content-length', 'abc']] })).toBeUndefined();
   });
 
-  it.for<[Wire['framing'], Wire['headers'], Pick<Wire, 'version' | 'noHost'>?]>([
+  it.for<[Wire['framing'], Wire['headers'], Pick<Wire, 'version' | 'noHost' | 'absoluteTarget' | 'trailer'>?]>([
     ['length', []],
+    // The target in absolute form: curl's --request-target writes the same request line.
+    ['length', [], { absoluteTarget: true }],
+    // A trailer field after the last chunk, which curl does not send: the script line writes it.
+    ['chunked', [], { trailer: 'Conformance-Trailer: 1' }],
     // HTTP/1.0 with and without Host: curl's --http1.0 and -H 'Host:' write the same request line and fields.
     ['length', [], { version: '1.0' }],
     ['length', [], { version: '1.0', noHost: true }],
@@ -132,7 +136,7 @@ describe('reproducing a raw message', () => {
   ])(
     'the reproduce line sends the bytes the suite sent (%s framing, %j, %j), the token from CONNECT_TOKEN',
     async ([framing, own, protocol], { skip }) => {
-      const byCurl = curlGap({ framing, headers: own }) === undefined;
+      const byCurl = curlGap({ framing, ...protocol, headers: own }) === undefined;
       if (byCurl && !hasCurl()) return skip('curl is not installed');
       // Arrange: send the case as a run does, and keep its record
       const server = await capture();
