@@ -206,7 +206,7 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
             rule,
             // An empty value left out is a writer's rule, which the value says (Go's omitempty drops each "").
             EMPTY.has(text)
-              ? `${res.status} leaves out ${where} that the request sent as ${text} (an empty value dropped: a writer that omits empty values, as Go's omitempty does? An omission: the schema requires nothing)`
+              ? `${res.status} leaves out ${where} that the request sent as ${text} (an empty value dropped: a writer that omits empty values, as Go's omitempty and PHP's array_filter do? An omission: the schema requires nothing)`
               : `${res.status} leaves out ${where} that the request sent (an omission: the schema requires nothing)`,
             null,
             where,

@@ -1039,7 +1039,7 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     'an empty string left out says so: the mark of a writer that drops empty values',
     [
       '/paths/~1v1~1onboarding~1entities/post/responses/201',
-      '201 leaves out data.entity.information.name that the request sent as "" (an empty value dropped: a writer that omits empty values, as Go\'s omitempty does? An omission: the schema requires nothing)',
+      '201 leaves out data.entity.information.name that the request sent as "" (an empty value dropped: a writer that omits empty values, as Go\'s omitempty and PHP\'s array_filter do? An omission: the schema requires nothing)',
     ],
   ],
   [
