@@ -14,6 +14,7 @@ import {
   causesOf,
   isStatusFailure,
   memberNamedBy,
+  familyOf,
   plainer,
   plainness,
   RANDOM_SCOPE,
@@ -752,6 +753,14 @@ function mergeAboutField(problems: TalliedProblem[]): TalliedProblem[] {
             // Every nullable member null at once is about each of them (`valid/null/brand` beside it: go-restful probe).
             [...p.classes].every((label) => label === ALL_NULL_LABEL || label.split('/').includes(q.scope.slice(1))),
         );
+  return intoFamily(absorbEach(problems, into));
+}
+
+/** Each problem `into` gives a target counted under it (the plainer example kept); the others as they are. */
+function absorbEach(
+  problems: TalliedProblem[],
+  into: (p: TalliedProblem) => TalliedProblem | undefined,
+): TalliedProblem[] {
   const merged = new Map<TalliedProblem, TalliedProblem>();
   const rest: TalliedProblem[] = [];
   for (const p of problems) {
@@ -764,6 +773,23 @@ function mergeAboutField(problems: TalliedProblem[]): TalliedProblem[] {
     merged.set(target, absorbInto(seen, p, plainer(p.plain, seen.plain)));
   }
   return rest.map((p) => merged.get(p) ?? p);
+}
+
+/**
+ * A problem scoped by a member counts under the problem of the same core scoped by a family one of its classes is of:
+ * a length limit refused the 15,000-character strings naming one member and the 256-character ones naming them all,
+ * two problems of one bug (hapi, Slim and DRF probes).
+ */
+function intoFamily(problems: TalliedProblem[]): TalliedProblem[] {
+  const byFamily = problems.filter((p) => p.scope !== '' && !p.scope.startsWith('/') && !isRunWide(p.signature));
+  const into = (q: TalliedProblem): TalliedProblem | undefined =>
+    q.scope.startsWith('/')
+      ? byFamily.find(
+          (p) =>
+            p.core === q.core && [...q.classes].some((label) => familyOf({ kind: q.case.kind, label }) === p.scope),
+        )
+      : undefined;
+  return absorbEach(problems, into);
 }
 
 /**

@@ -2925,6 +2925,29 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'max-length-255',
+    area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
+    description:
+      'Every string member is limited to 255 characters (a `strlen() > 255` check, a `.max(255)`: Slim, hapi and DRF probes), which the spec does not set: refused with 400 naming each member too long, one where one is, all where all are. One problem, not one per member named.',
+    apply: (b) => ({
+      ...b,
+      readJson: (raw, contentType, url) => {
+        const parsed = b.readJson(raw, contentType, url);
+        if (parsed.kind !== 'json' || !isJsonObject(parsed.value)) return parsed;
+        const long = Object.entries(parsed.value)
+          .filter(([, v]) => typeof v === 'string' && v.length > 255)
+          .map(([k]) => `'${k}'`);
+        return long.length === 0
+          ? parsed
+          : {
+              kind: 'invalid',
+              issue: issue('MaxLength', '$', null, `The field ${long.join(', ')} must be at most 255 characters.`),
+            };
+      },
+    }),
+  },
+  {
     name: 'refusals-left-open',
     area: 'transport',
     caughtBy: ['response-is-received'],

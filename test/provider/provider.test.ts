@@ -689,6 +689,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'host-check-400': valid({}, { body: ok }),
   'float-as-decimal-500': valid({ properties: { n: 42.5 } }),
   'strings-numified': valid({ name: '12' }),
+  'max-length-255': valid({ brand: 'b'.repeat(256) }),
   'proto-member-refused': valid({ properties: JSON.parse('{"__proto__":{"a":1}}') as Obj }),
   'nulls-as-empty-strings': valid({ owner: null, collectiveId: null, returnUrl: null }),
   'body-read-error-500': {
