@@ -30,13 +30,13 @@ export const answerEndsAsFramed: Check = {
       );
     // Another answer after the first: the server took the rest of the message for a second request, which it MUST NOT
     // process after a request with the close option (RFC 9112 §9.6); Bun reads a chunked body's trailer so.
-    const second = /^HTTP\/\d\.\d \d{3}/.exec(res.afterAnswer?.surplusHead ?? '');
-    if (second)
+    const head = after.surplusHead ?? '';
+    if (/^HTTP\/\d\.\d \d{3}/.test(head))
       return fail(
         'answer-after-close',
         'RFC 9112 §9.6',
-        `a second answer (${res.afterAnswer?.surplusHead ?? ''}) followed the answer (status ${res.status}): the server read part of this one message as another request, and answered it on a connection the request asked closed`,
-        res.afterAnswer?.surplusHead,
+        `a second answer (${head}) followed the answer (status ${res.status}): the server read part of this one message as another request, and answered it on a connection the request asked closed`,
+        head,
         'one answer, then the close',
       );
     // A 204 or 304 has no content whatever its fields say (RFC 9110 §6.4.1); other answers here have a Content-Length.

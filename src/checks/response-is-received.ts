@@ -19,35 +19,26 @@ export function responseIsReceived(p: OperationProfile): Check {
     applies: () => true,
     judge: (c, ex) => {
       if (!ex.error) return undefined;
-      const reset = c.httpLayer === true && ex.error.kind === 'connection-reset';
-      const must = reset ? mustAnswer400(c) : undefined;
-      const closed = reset && must === undefined;
+      const layer = c.httpLayer === true;
+      const must = layer && ex.error.kind === 'connection-reset' ? mustAnswer400(c) : undefined;
+      const closed = layer && ex.error.kind === 'connection-reset' && must === undefined;
       // A malformed chunked body (`zz` for a size) left unanswered breaks the same SHOULD as a close (regression probe:
       // Starman waits); framing a server MUST refuse stays a failure, and so does a hang on any other message.
       const waited =
-        c.httpLayer === true &&
-        c.kind === 'malformed-json' &&
-        ex.error.kind === 'timeout' &&
-        mustAnswer400(c) === undefined;
-      if (waited)
-        return {
-          kind: ex.error.kind,
-          severity: 'warning',
-          rule,
-          message: `${ex.error.message}: left unanswered, which breaks only a SHOULD for a message its HTTP layer will not read (${shouldAnswer(c)} and close)`,
-          received: ex.error.kind,
-        };
+        layer && c.kind === 'malformed-json' && ex.error.kind === 'timeout' && mustAnswer400(c) === undefined;
       return {
         kind: ex.error.kind,
-        severity: closed ? 'warning' : 'error',
+        severity: closed || waited ? 'warning' : 'error',
         rule,
         // A bare "ECONNRESET" among the warnings read as a fault of the transport: say why it is only a warning, and
         // why the same close of a message the server must refuse is a failure.
         message: closed
           ? `${ex.error.message}: closed without an answer, which a server may do to a message its HTTP layer will not read (${shouldAnswer(c)})`
-          : must !== undefined
-            ? `${ex.error.message}: closed without the 400 a server MUST answer to ${must}`
-            : ex.error.message,
+          : waited
+            ? `${ex.error.message}: left unanswered, which breaks only a SHOULD for a message its HTTP layer will not read (${shouldAnswer(c)} and close)`
+            : must !== undefined
+              ? `${ex.error.message}: closed without the 400 a server MUST answer to ${must}`
+              : ex.error.message,
         received: ex.error.kind,
       };
     },

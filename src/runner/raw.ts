@@ -134,7 +134,8 @@ export function sendRaw(
       if (answer === undefined) return;
       const bytes = Buffer.concat(all, allSize);
       const surplus = surplusBytes(bytes, req.method === 'HEAD');
-      const head = bytes.toString('latin1', bytes.length - (surplus ?? 0), bytes.length - (surplus ?? 0) + 80);
+      // The first line of what followed the answer: another answer's status line, or the start of content.
+      const head = (n: number) => bytes.toString('latin1', bytes.length - n, bytes.length - n + 80).split('\r\n')[0];
       done({
         response: {
           ...answer,
@@ -142,9 +143,7 @@ export function sendRaw(
             closed: serverClosed,
             endKnown: surplus !== undefined,
             waitedMs: Math.round(performance.now() - answeredAt),
-            ...(surplus !== undefined && surplus > 0
-              ? { surplusBytes: surplus, surplusHead: head.split('\r\n')[0] }
-              : {}),
+            ...(surplus !== undefined && surplus > 0 ? { surplusBytes: surplus, surplusHead: head(surplus) } : {}),
           },
         },
       });

@@ -129,8 +129,9 @@ export function createTally(
     const list = mergeAboutField(resolved(problems, pending));
     const sameAnswer =
       typeof onlyStatus === 'number' && kindsOnPath.size >= 3 && sameAnswerCore(String(onlyStatus)) !== undefined;
-    const redirected = (answeredOnPath > 0 && redirectedOnPath === answeredOnPath) || sameAnswer;
-    const merged = redirected
+    // Every answer a redirect, or every one the same error: one problem per status, whatever each row was due.
+    const alike = (answeredOnPath > 0 && redirectedOnPath === answeredOnPath) || sameAnswer;
+    const merged = alike
       ? mergeByCore(list, (p) => redirectCore(p.received) ?? sameAnswerCore(p.received), EVERY_SCOPE)
       : validSent > 0 && validAnswered === 0
         ? mergeByCore(list, crashedAsValid(list), VALID_SCOPE)
@@ -142,9 +143,9 @@ export function createTally(
               MINIMAL_SCOPE,
             )
           : list;
-    const triggered = redirected ? merged : mergeBySize(mergeByTrigger(merged, answeredFeatures), largestBy);
-    const credentials = redirected ? triggered : mergeRefusedCredentials(triggered);
-    const accepted = !redirected && invalidSent > 0 && invalidRefused === 0;
+    const triggered = alike ? merged : mergeBySize(mergeByTrigger(merged, answeredFeatures), largestBy);
+    const credentials = alike ? triggered : mergeRefusedCredentials(triggered);
+    const accepted = !alike && invalidSent > 0 && invalidRefused === 0;
     const refusals = accepted ? mergeRefusalCrashes(credentials, !outage) : credentials;
     const formed = mergeFormAnswers(
       accepted ? mergeByCore(refusals, (p) => acceptedCore(p.case, p.received), INVALID_SCOPE) : refusals,
