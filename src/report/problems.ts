@@ -4,7 +4,14 @@ import { writeJson } from '../generators/json-writer.ts';
 import { shallow } from '../generators/shallow.ts';
 import type { Failure } from '../checks/types.ts';
 import { coreOf, isStatusFailure, RANDOM_SCOPE, slipIn } from './cause.ts';
-import { CREDENTIALS_SCOPE, EVERY_SCOPE, notAcceptableCore, redirectCore, sameAnswerCore } from './run-wide.ts';
+import {
+  CREDENTIALS_SCOPE,
+  EVERY_SCOPE,
+  METHODS_TAKEN_SCOPE,
+  notAcceptableCore,
+  redirectCore,
+  sameAnswerCore,
+} from './run-wide.ts';
 import { isTriggerScope } from './trigger.ts';
 import type { CaseRecord, ReportedFailure, ReportedProblem } from './model.ts';
 
@@ -241,6 +248,14 @@ export function describeProblem(
       due,
     };
   }
+  // A success and refusals of the content to other methods: the operation's handler answered them (`app.all`).
+  if (p.scope === METHODS_TAKEN_SCOPE)
+    return {
+      title: cut(
+        `other methods reach the operation’s handler (one answered with a success, where ${due || '405'} is due; ${classList(classes, example.case?.label)}): a route bound to every method?`,
+      ),
+      due,
+    };
   if (STATUS_KINDS.has(primary.kind) && due) {
     const where = isTriggerScope(p.scope)
       ? ` on ${on}`

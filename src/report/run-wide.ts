@@ -24,6 +24,8 @@ export const MINIMAL_SCOPE = `${MINIMAL_LABEL} and the valid requests failing al
 export const INVALID_SCOPE = 'every invalid request';
 /** No valid request got a 2xx, and they were refused as unauthenticated: the run's credentials, refused alike. */
 export const CREDENTIALS_SCOPE = 'every request with the run’s credentials';
+/** Another method was taken by the operation's handler: the other methods' successes and body refusals, one bug. */
+export const METHODS_TAKEN_SCOPE = 'the other methods on the operation’s path';
 /** The target went down: the requests that got no answer. */
 export const OUTAGE_SCOPE = 'the requests left unanswered when the target went down';
 /** The run gave up on a target that still answered a valid request after: the requests it hangs on. */
@@ -40,6 +42,7 @@ const RUN_WIDE: ReadonlySet<string> = new Set([
   INVALID_SCOPE,
   OUTAGE_SCOPE,
   HANG_SCOPE,
+  METHODS_TAKEN_SCOPE,
 ]);
 
 /** What a target that went down answers: nothing. */
@@ -58,6 +61,23 @@ export function redirectCore(received: string): string | undefined {
 export function sameAnswerCore(received: string): string | undefined {
   return /^[45]\d\d$/.test(received) && received !== '401' && received !== '403'
     ? `received ${received} | one answer to every request`
+    : undefined;
+}
+
+/** A refusal of a request's content: what a create handler answers a bodiless request (RFC 9110 §15.5.1, §15.5.12, §15.5.14, §15.5.16; RFC 4918 §11.2's 422). */
+const CONTENT_REFUSED: ReadonlySet<string> = new Set(['400', '411', '413', '415', '422']);
+/** The status check of the method row, whose cores this merge reads (`method-is-not-allowed`'s unexpected status). */
+const METHOD_STATUS = /^received (\d{3}) \| method-is-not-allowed unexpected-status(?: |$)/;
+
+/**
+ * The core another method's answer is merged under, in a run where one was a success: a route bound to every method
+ * (Express's `app.all`, a view without a method guard) creates from a PUT and refuses a bodiless GET as it would a
+ * bodiless POST (two problems, 201 and 415). `core` is the cause's own.
+ */
+export function methodTakenCore(core: string): string | undefined {
+  const status = METHOD_STATUS.exec(core)?.[1];
+  return status !== undefined && (/^2\d\d$/.test(status) || CONTENT_REFUSED.has(status))
+    ? 'another method taken by the operation’s handler | method-is-not-allowed unexpected-status'
     : undefined;
 }
 
@@ -107,6 +127,7 @@ export function listsRunWide(
   if (entry.scope === REFUSALS_SCOPE)
     return entry.core === cause.core && !splitSignature(cause.signature ?? '').scope.startsWith('valid');
   const received = (core: string) => /^received (\S+) \| /.exec(core)?.[1] ?? '';
+  if (entry.scope === METHODS_TAKEN_SCOPE) return entry.core === methodTakenCore(cause.core);
   if (entry.scope === OUTAGE_SCOPE || entry.scope === HANG_SCOPE)
     return LOST.has(received(entry.core)) && LOST.has(received(cause.core));
   return (

@@ -31,6 +31,8 @@ import {
   INVALID_SCOPE,
   isRunWide,
   LOST,
+  METHODS_TAKEN_SCOPE,
+  methodTakenCore,
   MINIMAL_SCOPE,
   OUTAGE_SCOPE,
   HANG_SCOPE,
@@ -147,8 +149,10 @@ export function createTally(
     const credentials = alike ? triggered : mergeRefusedCredentials(triggered);
     const accepted = !alike && invalidSent > 0 && invalidRefused === 0;
     const refusals = accepted ? mergeRefusalCrashes(credentials, !outage) : credentials;
-    const formed = mergeFormAnswers(
-      accepted ? mergeByCore(refusals, (p) => acceptedCore(p.case, p.received), INVALID_SCOPE) : refusals,
+    const formed = mergeMethodsTaken(
+      mergeFormAnswers(
+        accepted ? mergeByCore(refusals, (p) => acceptedCore(p.case, p.received), INVALID_SCOPE) : refusals,
+      ),
     );
     return (outage ? formed : mergeWaited(formed, fresh, confirmed)).map((p) => ({
       ...p,
@@ -715,6 +719,16 @@ function mergeByCore(
  */
 function mergeFormAnswers(problems: TalliedProblem[]): TalliedProblem[] {
   return mergeSeveral(mergeSeveral(problems, redirectCore, REDIRECTED_SCOPE), notAcceptableCore, NOT_ACCEPTABLE_SCOPE);
+}
+
+/**
+ * Where another method on the path was answered with a success, its handler is the operation's: the other methods'
+ * successes and refusals of their content are one problem (`methodTakenCore`), not one per status.
+ */
+function mergeMethodsTaken(problems: TalliedProblem[]): TalliedProblem[] {
+  const taken = (p: TalliedProblem) => p.case.kind === 'method' && methodTakenCore(p.core) !== undefined;
+  if (!problems.some((p) => taken(p) && /^2\d\d$/.test(p.received))) return problems;
+  return mergeByCore(problems, (p) => (taken(p) ? methodTakenCore(p.core) : undefined), METHODS_TAKEN_SCOPE);
 }
 
 /**

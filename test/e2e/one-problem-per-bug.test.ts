@@ -209,6 +209,13 @@ describe('one bug met by requests of many classes is one problem', () => {
       (p) => p.title.startsWith('every request on the operation’s path answered 400'),
       true,
     ],
+    // A handler bound to every method creates from a PUT and refuses a bodiless GET 415 (two problems, one per status).
+    [
+      'route-takes-every-method',
+      'another method taken by the operation’s handler',
+      (p) => p.scope,
+      'the other methods on the operation’s path',
+    ],
     // The error handler throws on every error it renders (400, 401, 415 alike): not one per kind of request.
     ['error-handler-500', 'a server error to every refusal', (p) => p.scope, 'every request to be refused'],
   ])(

@@ -61,6 +61,8 @@ export interface Behaviour {
   readonly maxBodyBytes: number;
   /** Check Authorization only after the body has been validated (an ordering bug). */
   readonly authAfterValidation: boolean;
+  /** The create handler is bound to the path for every method (Express's `app.all`, a view with no method guard). */
+  readonly takesEveryMethod?: boolean;
 
   /** Whether a request path (query left out) is the endpoint's: exactly it, unless a fault routes by prefix. */
   routes(path: string, endpoint: string): boolean;

@@ -1710,6 +1710,15 @@ export const FAULTS: readonly Fault[] = [
     apply: (b) => ({ ...b, wrongMethod: (m) => (m === 'GET' || m === 'HEAD' ? b.wrongMethod(m) : jsonReply(200, {})) }),
   },
 
+  {
+    name: 'route-takes-every-method',
+    area: 'wrong-answer',
+    caughtBy: ['method-is-not-allowed'],
+    description:
+      'The create handler is bound to the path for every method (app.all): PUT and PATCH with a body create, GET and DELETE without one are refused 415.',
+    apply: (b) => ({ ...b, takesEveryMethod: true }),
+  },
+
   // transport
   {
     name: 'hang-on-emoji-name',

@@ -608,6 +608,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'id-repeats': { ...valid(), twice: true },
   'get-answered-404': { call: { method: 'GET' }, status: 405 },
   'other-methods-200': { call: { method: 'DELETE', body: ok }, status: 405 },
+  'route-takes-every-method': { call: { method: 'PUT', body: ok }, status: 405 },
   'hang-on-emoji-name': { ...valid({ name: 'Car 🚗' }), timeoutMs: 300 },
   'reset-on-long-body': valid({ name: 'x'.repeat(65_536) }),
   'content-length-in-chars': valid({ name: 'Café 中文' }),

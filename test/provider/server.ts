@@ -137,7 +137,7 @@ async function handleEndpoint(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
-  if (req.method !== 'POST') return answer(b, req, res, b.wrongMethod(req.method ?? ''));
+  if (req.method !== 'POST' && !b.takesEveryMethod) return answer(b, req, res, b.wrongMethod(req.method ?? ''));
   if (b.rateLimited(n)) return answer(b, req, res, b.tooManyRequests());
   const early = b.admit(req);
   if (early !== undefined) return answer(b, req, res, early);

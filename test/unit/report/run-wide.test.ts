@@ -7,6 +7,8 @@ import {
   INVALID_SCOPE,
   isRunWide,
   listsRunWide,
+  METHODS_TAKEN_SCOPE,
+  methodTakenCore,
   MINIMAL_SCOPE,
   NOT_ACCEPTABLE_SCOPE,
   OUTAGE_SCOPE,
@@ -17,6 +19,8 @@ import {
 
 const CREATED = 'received 500 | not-a-server-error server-error /paths/~1v1~1onboarding~1entities/post/responses';
 const ACCEPTED = 'received 201 | invalid-is-rejected unexpected-status';
+const METHOD = 'method-is-not-allowed unexpected-status';
+const TAKEN = `another method taken by the operation’s handler | ${METHOD} | in ${METHODS_TAKEN_SCOPE}`;
 
 describe('run-wide problems', () => {
   it.each([
@@ -56,6 +60,14 @@ describe('run-wide problems', () => {
       true,
     ],
     [`received timeout | response-is-received timeout /r | in ${OUTAGE_SCOPE}`, 'received 500 | r', false],
+    // A route bound to every method: its successes and its refusals of content, never a 404 or a crash.
+    [TAKEN, `received 201 | ${METHOD} /paths/~1v1~1onboarding~1entities`, true],
+    [TAKEN, `received 415 | ${METHOD}`, true],
+    [TAKEN, `received 422 | ${METHOD}`, true],
+    [TAKEN, `received 404 | ${METHOD}`, false],
+    [TAKEN, `received 500 | ${METHOD}`, false],
+    [TAKEN, `received 201 | ${METHOD}x`, false],
+    [TAKEN, 'received 415 | media-type-is-enforced unexpected-status', false],
     // A scope that is no run's: the exact signature matches it, nothing else.
     [`${CREATED} | in valid/string`, CREATED, false],
     [CREATED, CREATED, false],
@@ -79,6 +91,11 @@ describe('run-wide problems', () => {
     expect(credentialsCore('403')).toBe('received 403 | the run’s credentials refused');
     expect(credentialsCore('400')).toBeUndefined();
     expect(acceptedCore({ kind: 'schema-violation' }, '400')).toBeUndefined();
+    expect(methodTakenCore(`received 400 | ${METHOD}`)).toBe(
+      `another method taken by the operation’s handler | ${METHOD}`,
+    );
+    expect(methodTakenCore(`received 405 | ${METHOD}`)).toBeUndefined();
+    expect(isRunWide(TAKEN)).toBe(true);
     expect(isRunWide(`${CREATED} | in ${VALID_SCOPE}`)).toBe(true);
     expect(isRunWide(`${CREATED} | in valid`)).toBe(false);
   });
