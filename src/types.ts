@@ -47,6 +47,24 @@ export interface ReceivedResponse {
   readonly repeated?: readonly string[];
   /** Read on to the close (a raw message's `awaitClose`): what the server did after the answer was complete. */
   readonly afterAnswer?: AfterAnswer;
+  /** What the message sent next on the connection got (a raw message's `next`), when it was sent. */
+  readonly next?: NextAnswer;
+}
+
+/** The answer to the message sent on the connection after a complete answer (`Framing.next`). */
+export interface NextAnswer {
+  /** Its status, when a status line came. */
+  readonly status?: number;
+  /** Its first line (latin1, 80 characters at most), when bytes came. */
+  readonly head?: string;
+  /** No status line within the run's timeout, the connection still open. */
+  readonly timedOut?: true;
+  /** The server closed the connection (or reset it) before a status line came. */
+  readonly closed?: true;
+  /** From writing it to its status line, the close or the timeout. */
+  readonly waitedMs: number;
+  /** The same message sent on a connection of its own after it, when it was sent: what it gets with nothing before it. */
+  readonly alone?: { readonly status?: number; readonly timedOut?: true };
 }
 
 /** What came after a complete answer on a connection the request asked closed (`Connection: close`). */

@@ -21,6 +21,19 @@ export interface Framing {
    * honours `Connection: close` (RFC 9112 §9.6) and what it sent beyond the answer's end (content to a HEAD).
    */
   readonly awaitClose?: true | undefined;
+  /**
+   * The connection kept open (no `Connection: close`) and, once the answer is complete, this message sent on it: the
+   * server must have read the first to its end (RFC 9112 §6.3) to read the next (§9.3). Its fields in order (no
+   * credentials: 401 is due), then `Connection: close` and its Content-Length.
+   */
+  readonly next?: NextMessage | undefined;
+}
+
+/** The message a `Framing.next` sends after the answer: its own fields and body, framed by Content-Length. */
+export interface NextMessage {
+  readonly headers: readonly (readonly [string, string])[];
+  /** The body's exact bytes, base64. */
+  readonly bodyBase64: string;
 }
 
 /** How long a sender waits, after a complete answer, for the server to close a connection the request asked closed. */
@@ -37,6 +50,7 @@ export function framingOf(f: Framing): Framing {
     ...(f.noHost ? { noHost: true } : {}),
     ...(f.absoluteTarget ? { absoluteTarget: true } : {}),
     ...(f.awaitClose ? { awaitClose: true } : {}),
+    ...(f.next ? { next: f.next } : {}),
   };
 }
 
@@ -83,4 +97,16 @@ export function requestBytes(
   const target = `${f.absoluteTarget ? url.origin : ''}${url.pathname}${url.search}`;
   const head = `${method} ${target} HTTP/${f.version ?? '1.1'}\r\n${fields.map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
   return Buffer.concat([Buffer.from(head, 'latin1'), framed]);
+}
+
+/** The bytes of a `Framing.next` message: a POST to the same target, Host first, `Connection: close`, its length. */
+export function nextBytes(url: URL, next: NextMessage): Buffer {
+  const body = Buffer.from(next.bodyBase64, 'base64');
+  const fields: [string, string][] = [
+    ['Host', url.host],
+    ...next.headers.map(([k, v]): [string, string] => [k, v]),
+    ['Connection', 'close'],
+    ['Content-Length', String(body.length)],
+  ];
+  return requestBytes('POST', url, fields, body);
 }

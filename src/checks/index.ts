@@ -15,6 +15,7 @@ import { labelledJsonIsJson } from './labelled-json-is-json.ts';
 import { unchunkedToHttp10 } from './unchunked-to-http-1-0.ts';
 import { answerEndsAsFramed } from './answer-ends-as-framed.ts';
 import { closeIsHonoured } from './close-is-honoured.ts';
+import { connectionIsReusable } from './connection-is-reusable.ts';
 import { createUniqueIdCheck } from './unique-id.ts';
 import { echoChecks } from './echo.ts';
 import { createdIsNow } from './created-is-now.ts';
@@ -45,9 +46,10 @@ export function createChecks(profile: OperationProfile = DEFAULT_PROFILE): reado
     responseSchemaConformance,
     labelledJsonIsJson,
     unchunkedToHttp10,
-    // the connection: where the answer ends, and that it closes as asked
+    // the connection: where the answer ends, that it closes as asked, and that the next request on it is read
     answerEndsAsFramed,
     closeIsHonoured,
+    connectionIsReusable,
     // the success answer is the request that was created
     ...echoChecks(p),
     ...[createdIsNow(p), idsAreAssigned(p)].filter((c) => c !== undefined),

@@ -1,7 +1,7 @@
 // Where curl cannot send a raw message exactly (no framing, chunk sizes of the suite's choosing), a one-line Node
 // script that writes its bytes to the target does: the request as the suite wrote it, the token from CONNECT_TOKEN.
 import { TOKEN_SPELLINGS } from './token-spellings.ts';
-import { framedBody, requestBytes, type Framing, type SentWire } from '../wire.ts';
+import { framedBody, nextBytes, requestBytes, type Framing, type SentWire } from '../wire.ts';
 
 /**
  * What curl's line cannot reproduce of a raw message, in a few words; undefined when curl sends the same bytes (and,
@@ -11,6 +11,8 @@ export function curlGap(wire: SentWire | Framing | undefined, method?: string): 
   if (wire === undefined) return undefined;
   // `curl -I` stops at the end of the fields: content sent after them (RFC 9110 §9.3.2) never shows (DRF probe).
   if (method === 'HEAD' && wire.awaitClose) return 'curl stops reading an answer to HEAD at the end of its fields';
+  // The request sent next on the connection is what shows the bytes left behind (`connection-is-reusable`).
+  if (wire.next) return 'curl sends no second request on the connection once the answer is complete';
   // Content-Length lines of the message's own (not a number, two that differ) curl sends as given, in place of its own
   // (`-H 'Content-Length: 46' -H 'Content-Length: 47'`): the curl line keeps them (curl.ts).
   if (wire.framing === 'none' && !hasOwnLength(wire)) return 'curl always frames a body (Content-Length or chunked)';
@@ -40,16 +42,18 @@ export function toScript(req: { readonly method: string; readonly url: string; r
   const w = req.wire;
   const body = w.bodyBase64 === undefined ? undefined : Buffer.from(w.bodyBase64, 'base64');
   const bytes = requestBytes(req.method, new URL(req.url), w.headers, framedBody(w, body), w).toString('base64');
+  // The message sent next (`next`, no credentials in it) goes on the connection once the first answer's bytes come.
+  const next = w.next === undefined ? '' : ` ${nextBytes(new URL(req.url), w.next).toString('base64')}`;
   const js =
-    `const[u,b]=process.argv.slice(1),{hostname:h,port:p,protocol:s}=new URL(u),` +
+    `const[u,b,x]=process.argv.slice(1),{hostname:h,port:p,protocol:s}=new URL(u),` +
     `t=process.env.CONNECT_TOKEN??"",` +
     `m=Buffer.from(Buffer.from(b,"base64").toString("latin1")${TOKEN_SPELLINGS.map((x) => `.replaceAll(${JSON.stringify(x.shown)},${x.js})`).join('')},"latin1"),` +
     `c=require(s=="https:"?"tls":"net").connect({host:h.replace(/^\\[|\\]$/g,""),port:p||(s=="https:"?443:80)},()=>c.write(m));` +
     // A server that waits for bytes the message never sends (a length it believes) would keep the line open for ever.
     `c.setTimeout(1e4,()=>{console.error("no answer within 10 s");c.destroy()});` +
     // A close without a byte printed nothing, as if all were well (Tornado probe: a chunk extension).
-    `let a=0;c.on("data",d=>{a=1;process.stdout.write(d)});c.on("end",()=>{a||console.error("closed without an answer")})`;
-  return `node -e ${shq(js)} ${shq(req.url)} ${bytes}`;
+    `let a=0,n=x;c.on("data",d=>{a=1;process.stdout.write(d);n&&c.writable&&(c.write(Buffer.from(n,"base64")),n="")});c.on("end",()=>{a||console.error("closed without an answer")})`;
+  return `node -e ${shq(js)} ${shq(req.url)} ${bytes}${next}`;
 }
 
 /** The sentence that introduces a script line: what curl's line gets wrong, and that the script sends the exact bytes. */

@@ -57,8 +57,10 @@ function shownRequest(req: OutgoingRequest, redactedHeaders: Readonly<Record<str
 /** A keep-alive HTTP client that never throws: every outcome is an `Exchange` (answers, or a typed transport error). */
 export interface HttpClient {
   /**
-   * `mayRetry` is asked before a stale-socket retry (the request budget counts it); without it, the retry is made.
-   * `retried` is given the stale try when it is retried (it was sent too: `--har-all` lists it).
+   * `mayRetry` is asked before a stale-socket retry, and before a raw message's next message (the request budget
+   * counts each); without it, the retry or the next message is sent.
+   * `retried` is given the stale try when it is retried (it was sent too: `--har-all` lists it), and the exchange of a
+   * raw message's next message.
    */
   send(
     req: OutgoingRequest,
@@ -243,7 +245,8 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
 
   return {
     async send(req, redactedHeaders, mayRetry, retried) {
-      if (req.wire) return sendRawRequest(req, req.wire, redactedHeaders);
+      // The budget counts a message sent next on a raw message's connection as a request of its own (`Framing.next`).
+      if (req.wire) return sendRawRequest(req, req.wire, redactedHeaders, mayRetry, retried);
       const first = await sendOnce(req, redactedHeaders);
       // A keep-alive socket the server closed just as it was reused fails before any answer: not the server's fault
       // (RFC 9112 §9.3.1 lets a client retry then), so it is retried once on a fresh connection, within the budget.
@@ -271,6 +274,8 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
     req: OutgoingRequest,
     wire: NonNullable<OutgoingRequest['wire']>,
     redactedHeaders: Readonly<Record<string, string>>,
+    mayGoOn: (() => Promise<boolean>) | undefined,
+    onNext: ((ex: Omit<Exchange, 'rateLimited'>) => void) | undefined,
   ): Promise<Omit<Exchange, 'rateLimited'>> {
     const request = shownRequest(req, redactedHeaders);
     let shownWire;
@@ -279,7 +284,13 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
     } catch (e) {
       return Promise.resolve({ request, error: { kind: 'other', message: (e as Error).message }, durationMs: 0 });
     }
-    return sendRaw({ method: req.method, url: req.url, message: wire }, { ...request, wire: shownWire }, opts);
+    return sendRaw(
+      { method: req.method, url: req.url, message: wire },
+      { ...request, wire: shownWire },
+      opts,
+      mayGoOn,
+      onNext,
+    );
   }
 
   async function sendOnce(

@@ -3,7 +3,7 @@ import { createChecks } from '../checks/index.ts';
 import { profileFor } from '../checks/profile.ts';
 import { planCases } from '../generators/index.ts';
 import { VERDICT_ROWS } from '../report/verdict.ts';
-import { shardFilter, shardShare } from './shard.ts';
+import { inShard, shardFilter, shardShare } from './shard.ts';
 import { scheduled } from './schedule.ts';
 import { loadSpec } from '../spec/load.ts';
 import { urlTarget } from '../targets/url.ts';
@@ -48,8 +48,22 @@ export async function planRun(
   const byProbe: Record<string, number> = {};
   for (const p of probes) byProbe[p.label] = (byProbe[p.label] ?? 0) + 1;
   const cases = shardShare(plan.count, opts.shard);
+  // A raw message with a message sent next on its connection is three requests (`Framing.next`: the next one, and the
+  // same alone on a connection of its own): boundary cases only.
+  const nextByClass: Record<string, number> = {};
+  let next = 0;
+  let i = 0;
+  for (const c of plan.cases()) {
+    if (i >= plan.boundaryCount) break;
+    if (c.wire?.next !== undefined && inShard(i, opts.shard)) {
+      const cls = c.class ?? c.label;
+      nextByClass[cls] = (nextByClass[cls] ?? 0) + NEXT_COST;
+      next += NEXT_COST;
+    }
+    i++;
+  }
   let untested: RunPlan['untested'];
-  if (opts.maxRequests !== undefined && opts.maxRequests < preflight + probes.length + cases) {
+  if (opts.maxRequests !== undefined && opts.maxRequests < preflight + probes.length + cases + next) {
     // The run's own order: the preflight, the fixture probes, then the shard's cases breadth first, as many as the
     // budget lets through.
     const judged = new Set<string>();
@@ -61,7 +75,8 @@ export async function planRun(
       yield* shardFilter(plan.cases(), opts.shard);
     })();
     for (const c of sent) {
-      if (left-- <= 0) break;
+      if (left <= 0) break;
+      left -= c.wire?.next === undefined ? 1 : 1 + NEXT_COST;
       kinds.add(c.kind);
       for (const k of checks) if (k.applies(c)) judged.add(k.name);
     }
@@ -74,9 +89,22 @@ export async function planRun(
     seed: opts.seed,
     runs: opts.runs,
     shard: opts.shard ?? null,
-    byClass: { ...(preflight > 0 ? { preflight } : {}), ...byProbe, ...plan.byClass },
-    requests: preflight + probes.length + cases,
+    byClass: { ...(preflight > 0 ? { preflight } : {}), ...byProbe, ...withNext(plan.byClass, nextByClass) },
+    requests: preflight + probes.length + cases + next,
     maxRequests: opts.maxRequests,
     ...(untested ? { untested } : {}),
   };
+}
+
+/** The requests a `Framing.next` adds to its case: the message sent next, and the same on a connection of its own. */
+const NEXT_COST = 2;
+
+/** Requests per class, a class's messages sent next on their connections (`Framing.next`) counted in. */
+function withNext(
+  byClass: Readonly<Record<string, number>>,
+  next: Readonly<Record<string, number>>,
+): Record<string, number> {
+  const out = { ...byClass };
+  for (const [cls, n] of Object.entries(next)) out[cls] = (out[cls] ?? 0) + n;
+  return out;
 }

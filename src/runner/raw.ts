@@ -8,7 +8,7 @@ import { Duplex } from 'node:stream';
 import type { Exchange, ReceivedResponse, SentRequest, TransportErrorKind } from '../types.ts';
 import { classify, describe, received, repeatedFields, type HttpOptions } from './http.ts';
 import { tlsConnect } from './tls.ts';
-import { CLOSE_WAIT_MS, framedBody, framingOf, requestBytes, type Framing, type SentWire } from '../wire.ts';
+import { CLOSE_WAIT_MS, framedBody, framingOf, nextBytes, requestBytes, type Framing, type SentWire } from '../wire.ts';
 
 /** A message to write byte by byte: header fields in order (real token in place), the body's exact bytes. */
 export interface RawMessage extends Framing {
@@ -18,7 +18,8 @@ export interface RawMessage extends Framing {
 
 /**
  * The header fields as written: Host first (RFC 9112 §3.2 requires it; left out where a case asks), the message's own fields in their order,
- * `Connection: close` (one exchange per connection), then the framing field its `framing` asks for.
+ * `Connection: close` (one exchange per connection, unless a `next` message follows on it), then the framing field
+ * its `framing` asks for.
  */
 export function framedHeaders(
   url: URL,
@@ -29,7 +30,7 @@ export function framedHeaders(
     ...(m.noHost ? [] : [['Host', url.host] as [string, string]]),
     ...headers.map(([k, v]): [string, string] => [k, v]),
   ];
-  out.push(['Connection', 'close']);
+  if (m.next === undefined) out.push(['Connection', 'close']);
   // The framing field last, where curl writes it, so that a curl line replays the same bytes.
   if (m.framing === 'length' && m.body !== undefined) out.push(['Content-Length', String(m.body.length)]);
   if (m.framing === 'chunked') out.push(['Transfer-Encoding', 'chunked']);
@@ -50,7 +51,8 @@ export function sentWire(url: URL, m: RawMessage, shownHeaders: RawMessage['head
  * written instead); what the server sends is passed on. `createConnection` may return any Duplex (Node's http docs).
  * With `keep`, the parser letting go of its side leaves the socket open, to see when the server closes it.
  */
-function parserSide(sock: Socket, keep: boolean): Duplex {
+function parserSide(sock: Socket, keep: boolean): Duplex & { detach(): void } {
+  let detached = false;
   const side = new Duplex({
     read() {
       sock.resume();
@@ -64,21 +66,31 @@ function parserSide(sock: Socket, keep: boolean): Duplex {
     },
   });
   sock.on('data', (b: Buffer) => {
-    if (!side.push(b)) sock.pause();
+    if (!detached && !side.push(b)) sock.pause();
   });
-  sock.on('end', () => side.push(null));
-  sock.on('error', (e) => side.destroy(e));
-  return side;
+  sock.on('end', () => detached || side.push(null));
+  sock.on('error', (e) => detached || side.destroy(e));
+  // What comes after the answer is the next message's answer, read by the sender itself (`Framing.next`).
+  return Object.assign(side, {
+    detach() {
+      detached = true;
+      sock.resume();
+    },
+  });
 }
 
 /**
  * Sends one raw message on a connection of its own and reads the answer under the client's rules: the timeout from
  * sending to the last byte, the body cap, the content coding undone, TLS as `--ca` / `--insecure` say. Never throws.
+ * `mayGoOn` is asked before a `next` message is sent (the request budget counts it): false sends none; `onNext` is
+ * given its exchange.
  */
 export function sendRaw(
   req: { readonly method: string; readonly url: string; readonly message: RawMessage },
   shown: SentRequest,
   opts: Pick<HttpOptions, 'timeoutMs' | 'maxBodyBytes' | 'insecure' | 'ca'>,
+  mayGoOn?: () => Promise<boolean>,
+  onNext?: (ex: Omit<Exchange, 'rateLimited'>) => void,
 ): Promise<Omit<Exchange, 'rateLimited'>> {
   const started = performance.now();
   let url: URL;
@@ -109,13 +121,14 @@ export function sendRaw(
       sock.destroy();
       resolve({ request: shown, ...outcome, durationMs: Math.round(performance.now() - started) });
     };
-    const timer = setTimeout(
+    let timer = setTimeout(
       () => done({ error: { kind: 'timeout', message: `no complete answer within ${opts.timeoutMs} ms` } }),
       opts.timeoutMs,
     );
     // A write the server cut short (it answered early and closed) is no error if an answer came.
     sock.on('error', (e: NodeJS.ErrnoException) => {
       if (!answered) done({ error: { kind: classify(e), message: describe(e) } });
+      else if (awaiting !== undefined) awaiting.end();
       else closed();
     });
     let answered = false;
@@ -157,7 +170,79 @@ export function sendRaw(
       sock.on('end', closed);
       sock.on('close', closed);
     }
-    const side = parserSide(sock, m.awaitClose === true);
+    // The message sent next on the connection (`Framing.next`): its answer's first line, read from the bytes.
+    let awaiting: { answer: ReceivedResponse; end(): void } | undefined;
+    const sendNext = (answer: ReceivedResponse, res: IncomingMessage, next: NonNullable<RawMessage['next']>) => {
+      // The server said it closes, or answered as HTTP/1.0 without keep-alive: no next request is due (RFC 9112 §9.3).
+      const connection = (answer.headers['connection'] ?? '').toLowerCase();
+      const persistent = res.httpVersion === '1.0' ? /keep-alive/.test(connection) : !/close/.test(connection);
+      if (!persistent || sock.destroyed || peerClosed) return done({ response: answer });
+      side.detach();
+      const bytes: Buffer[] = [];
+      let size = 0;
+      let sentAt = performance.now();
+      const waited = () => (sentAt === 0 ? 0 : Math.round(performance.now() - sentAt));
+      const message = nextBytes(url, next);
+      let finishing = false;
+      const finish = (outcome: { status?: number; timedOut?: true; closed?: true }) => {
+        if (settled || finishing) return;
+        finishing = true;
+        clearTimeout(timer);
+        sock.destroy();
+        const got = Buffer.concat(bytes, size);
+        const head = got.length ? got.toString('latin1', 0, 80).split('\r\n')[0] : undefined;
+        const exchange = nextExchange(url, message, next, got, outcome.status, waited());
+        // The next message is a request of its own: `--har-all` lists it with the status and fields it got.
+        if (sentAt > 0) onNext?.(exchange);
+        const result = { ...outcome, ...(head === undefined ? {} : { head }), waitedMs: waited() };
+        void (sentAt > 0 ? alone(exchange.request, next) : Promise.resolve(undefined)).then((a) =>
+          done({ response: { ...answer, next: { ...result, ...(a === undefined ? {} : { alone: a }) } } }),
+        );
+      };
+      // The same message on a connection of its own: what the server answers it when nothing came before it.
+      const alone = async (request: SentRequest, m: NonNullable<RawMessage['next']>) => {
+        if (!(await (mayGoOn?.() ?? Promise.resolve(true)))) return undefined;
+        const body = Buffer.from(m.bodyBase64, 'base64');
+        const ex = await sendRaw(
+          { method: 'POST', url: req.url, message: { framing: 'length', headers: m.headers, body } },
+          request,
+          opts,
+        );
+        onNext?.(ex);
+        if (ex.response !== undefined) return { status: ex.response.status };
+        return ex.error?.kind === 'timeout' ? { timedOut: true as const } : {};
+      };
+      awaiting = { answer, end: () => finish({ closed: true }) };
+      sock.on('data', (b: Buffer) => {
+        bytes.push(b);
+        size += b.length;
+        const got = Buffer.concat(bytes, size);
+        // The status line and the fields: the body is not read (the message asked the connection closed after it).
+        if (got.indexOf('\r\n\r\n', 0, 'latin1') < 0 && size < 65_536) return;
+        const status = /^HTTP\/\d\.\d (\d{3})/.exec(got.toString('latin1', 0, 80))?.[1];
+        finish(status === undefined ? {} : { status: Number(status) });
+      });
+      clearTimeout(timer);
+      sentAt = 0;
+      void (mayGoOn?.() ?? Promise.resolve(true)).then((go) => {
+        if (!go || settled) return done({ response: answer });
+        sentAt = performance.now();
+        timer = setTimeout(() => finish({ timedOut: true }), opts.timeoutMs);
+        sock.write(message);
+      });
+    };
+    let peerClosed = false;
+    if (m.next !== undefined) {
+      sock.on('end', () => {
+        peerClosed = true;
+        awaiting?.end();
+      });
+      sock.on('close', () => {
+        peerClosed = true;
+        awaiting?.end();
+      });
+    }
+    const side = parserSide(sock, m.awaitClose === true || m.next !== undefined);
     const parser = httpRequest({
       method: req.method,
       host,
@@ -188,6 +273,7 @@ export function sendRaw(
           ),
           ...(res.httpVersion === '1.0' ? { version: '1.0' as const } : {}),
         };
+        if (m.next !== undefined && !truncated) return sendNext(response, res, m.next);
         if (!m.awaitClose || truncated) return done({ response });
         // The answer is complete: from now on only the close is awaited, for CLOSE_WAIT_MS at most.
         answer = response;
@@ -251,4 +337,43 @@ function fields(res: IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
   return out;
+}
+
+/** The exchange of a `next` message: the request as written (it carries no credentials), the status and fields it got. */
+function nextExchange(
+  url: URL,
+  bytes: Buffer,
+  next: NonNullable<RawMessage['next']>,
+  got: Buffer,
+  status: number | undefined,
+  durationMs: number,
+): Omit<Exchange, 'rateLimited'> {
+  const end = bytes.indexOf('\r\n\r\n', 0, 'latin1');
+  const headers = bytes
+    .toString('latin1', 0, end)
+    .split('\r\n')
+    .slice(1)
+    .map((line): [string, string] => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()]);
+  const body = Buffer.from(next.bodyBase64, 'base64');
+  const request: SentRequest = {
+    method: 'POST',
+    url: url.href,
+    headers: Object.fromEntries(headers.map(([k, v]) => [k.toLowerCase(), v])),
+    body: body.toString('utf8'),
+    wire: { framing: 'none', headers, bodyBase64: next.bodyBase64 },
+  };
+  if (status === undefined) {
+    const message = got.length ? 'bytes that are no answer' : 'no answer';
+    return { request, error: { kind: 'other', message }, durationMs };
+  }
+  const lines = got
+    .toString('latin1', 0, Math.max(0, got.indexOf('\r\n\r\n', 0, 'latin1')))
+    .split('\r\n')
+    .slice(1);
+  const fields: Record<string, string> = {};
+  for (const line of lines) {
+    const at = line.indexOf(':');
+    if (at > 0) fields[line.slice(0, at).trim().toLowerCase()] = line.slice(at + 1).trim();
+  }
+  return { request, response: { status, headers: fields, body: '', truncated: true }, durationMs };
 }

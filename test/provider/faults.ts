@@ -111,6 +111,7 @@ export type CheckName =
   | 'unchunked-to-http-1-0'
   | 'answer-ends-as-framed'
   | 'close-is-honoured'
+  | 'connection-is-reusable'
   | 'echo-request-type'
   | 'echo-entity-type'
   | 'echo-entity-information'
@@ -2838,6 +2839,24 @@ export const FAULTS: readonly Fault[] = [
         );
       },
     }),
+  },
+  {
+    name: 'chunk-end-left-on-connection',
+    area: 'transport',
+    caughtBy: ['connection-is-reusable'],
+    description:
+      "The chunked reader stops at the last chunk's size line and leaves its empty line on the connection (Guile's web server): a chunked request is created, and the next request on the connection waits for ever.",
+    apply: (b) => {
+      const left = new WeakSet<object>();
+      return {
+        ...b,
+        transmit: (res, wire, req) => {
+          if (left.has(req.socket)) return; // never answered: the parser waits on the bytes left behind
+          if (req.headers['transfer-encoding'] !== undefined) left.add(req.socket);
+          b.transmit(res, wire, req);
+        },
+      };
+    },
   },
   {
     name: 'authorization-last-of-joined',

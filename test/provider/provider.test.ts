@@ -71,6 +71,8 @@ interface Call {
   unframed?: true;
   /** Written byte by byte, and read on after the answer until the server closes the connection. */
   awaitClose?: true;
+  /** Written byte by byte on a connection kept open, then a valid body without credentials sent next on it. */
+  next?: true;
 }
 
 interface Answer {
@@ -79,6 +81,8 @@ interface Answer {
   text: string;
   /** With `awaitClose`: whether the server closed the connection, and the bytes it sent past the answer's end. */
   after?: { closed: boolean; surplusBytes?: number };
+  /** With `next`: the status the message sent next got, when it got one. */
+  next?: { status?: number; timedOut?: true };
 }
 
 // Generous: a 100,000-deep body on a loaded 2-core machine takes seconds; hang faults pass their own short timeout.
@@ -96,7 +100,8 @@ async function send(url: string, c: Call, timeoutMs = 10_000): Promise<Answer> {
     c.bytes !== undefined ||
     c.http10 !== undefined ||
     c.unframed === true ||
-    c.awaitClose === true
+    c.awaitClose === true ||
+    c.next === true
   ) {
     // Repeated lines, chunked framing and encoded bytes are beyond fetch: written as the suite's raw sender writes them.
     const bytes = raw === undefined ? undefined : Buffer.from(raw);
@@ -109,6 +114,14 @@ async function send(url: string, c: Call, timeoutMs = 10_000): Promise<Answer> {
           ...(c.http10 === undefined ? {} : { version: '1.0' as const }),
           ...(c.http10 === 'no-host' ? { noHost: true as const } : {}),
           ...(c.awaitClose === true ? { awaitClose: true as const } : {}),
+          ...(c.next === true
+            ? {
+                next: {
+                  headers: [['Content-Type', 'application/json']] as const,
+                  bodyBase64: Buffer.from(writeJson(ok)).toString('base64'),
+                },
+              }
+            : {}),
           headers: [...Object.entries(headers), ...(c.fields ?? [])],
           body: bytes === undefined || c.bytes === undefined ? bytes : c.bytes(bytes),
         },
@@ -120,7 +133,14 @@ async function send(url: string, c: Call, timeoutMs = 10_000): Promise<Answer> {
     // A body that does not decode as its Content-Encoding says is no text a client reads.
     const text = ex.response.undecodable ? '(undecodable)' : ex.response.body;
     const after = ex.response.afterAnswer;
-    return { status: ex.response.status, headers: new Headers(ex.response.headers), text, ...(after ? { after } : {}) };
+    const next = ex.response.next;
+    return {
+      status: ex.response.status,
+      headers: new Headers(ex.response.headers),
+      text,
+      ...(after ? { after } : {}),
+      ...(next ? { next } : {}),
+    };
   }
   // A Buffer body makes fetch add no Content-Type of its own.
   const body = method === 'GET' || method === 'HEAD' || raw === undefined ? undefined : Buffer.from(raw);
@@ -671,6 +691,11 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
     status: 201,
     statusOnly: true,
   },
+  'chunk-end-left-on-connection': {
+    call: { body: ok, chunked: true, next: true },
+    status: 201,
+    timeoutMs: 1_000,
+  },
   'chunk-trailer-refused': {
     call: {
       raw: `${Buffer.byteLength(JSON.stringify(ok)).toString(16)}\r\n${JSON.stringify(ok)}\r\n0\r\nConformance-Trailer: 1\r\n\r\n`,
@@ -870,6 +895,9 @@ async function judge(url: string, w: Witness): Promise<string[]> {
     // RFC 9112 §9.6: closed after the answer to a request with Connection: close; RFC 9110 §9.3.2: nothing after it.
     if (answer.after?.closed === false) problems.push('connection kept open');
     if (answer.after?.surplusBytes !== undefined) problems.push(`${answer.after.surplusBytes} bytes after the answer`);
+    // RFC 9112 §6.3, §9.3: the request sent next on a connection kept open is read as sent (401: no credentials).
+    if (call.next === true && answer.next?.status !== 401)
+      problems.push(`next request: ${JSON.stringify(answer.next)}`);
     const json = parseJson(answer.text);
     if (json.ok) {
       const body = obj(json.value);

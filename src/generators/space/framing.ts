@@ -6,6 +6,7 @@
 import { emit, SPEC, requestClass, type Dimension } from './class.ts';
 import { framedBody } from '../../wire.ts';
 import { wire } from './wire.ts';
+import { NEXT, nextMessage } from './connection.ts';
 
 /**
  * A chunked body may be refused with 411: "A server MAY reject a request that contains a message body but not a
@@ -17,7 +18,7 @@ const chunked = requestClass(
   'valid',
   'valid/framing/chunked',
   'RFC 9112 §7.1',
-  'a valid body sent chunked, in one chunk: every HTTP/1.1 recipient must be able to parse chunked (RFC 9112 §6.1); a server MAY refuse a body without Content-Length with 411 (RFC 9112 §6.3), which is accepted',
+  `a valid body sent chunked, in one chunk: every HTTP/1.1 recipient must be able to parse chunked (RFC 9112 §6.1); a server MAY refuse a body without Content-Length with 411 (RFC 9112 §6.3), which is accepted; on a connection kept open, ${NEXT}: the chunked body ends with its last chunk and an empty line, which the server must read`,
   { accept: CHUNKED_ACCEPT },
 );
 const oddChunks = requestClass(
@@ -141,7 +142,8 @@ export const framing: Dimension = {
     const m = JSON.stringify(ctx.minimal);
     const framed = (f: Parameters<typeof wire>[1]) => ({ wire: wire({ contentType: ctx.ct }, f) });
     return [
-      ...emit(ctx, chunked, {}, all, framed({ framing: 'chunked' })),
+      // On a connection kept open, a request after it (RFC 9112 §9.3): the last chunk's empty line must be read too.
+      ...emit(ctx, chunked, {}, all, framed({ framing: 'chunked', next: nextMessage(ctx) })),
       ...emit(ctx, oddChunks, {}, all, framed({ framing: 'chunked', chunks: ODD })),
       // Read on to the close: a reader that stops at the extension or the trailer may take the rest for another
       // request and answer it too (Bun: a 400 after the 201, on a connection the request asked closed).

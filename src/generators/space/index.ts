@@ -6,6 +6,7 @@
 import { accept } from './accept.ts';
 import { bodies } from './bodies.ts';
 import type { Dimension } from './class.ts';
+import { connection } from './connection.ts';
 import { credentials } from './credentials.ts';
 import { depth } from './depth.ts';
 import { encodings } from './encodings.ts';
@@ -36,6 +37,7 @@ export const DIMENSIONS: readonly Dimension[] = [
   malformed,
   framing,
   protocol,
+  connection,
   encodings,
   credentials,
   mediaTypes,

@@ -29,6 +29,19 @@ const READ_TO_CLOSE = kase('valid', {
 function after(ex: Exchange, a: NonNullable<NonNullable<Exchange['response']>['afterAnswer']>): Exchange {
   return { ...ex, response: { ...ex.response!, afterAnswer: a } };
 }
+/** A valid chunked request on a connection kept open, a request without credentials sent next (`Framing.next`). */
+const KEPT_OPEN = kase('valid', {
+  label: 'valid/connection/after-chunked',
+  wire: {
+    framing: 'chunked',
+    headers: [['Content-Type', 'application/json']],
+    next: { headers: [['Content-Type', 'application/json']], bodyBase64: '' },
+  },
+});
+/** An exchange whose answer came with the answer to the message sent next (`next`). */
+function then(ex: Exchange, next: NonNullable<NonNullable<Exchange['response']>['next']>): Exchange {
+  return { ...ex, response: { ...ex.response!, next } };
+}
 /** A valid request written as HTTP/1.0. */
 const HTTP_10 = kase('valid', {
   label: 'valid/http-1.0',
@@ -727,6 +740,70 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     [
       'RFC 9110 §8.3',
       'an answer labelled application/json is not JSON (Unexpected token \'<\', "<html>Bad "... is not valid JSON)',
+    ],
+  ],
+  [
+    'connection-is-reusable',
+    KEPT_OPEN,
+    then(answer(201, CREATED), { status: 401, head: 'HTTP/1.1 401 Unauthorized', waitedMs: 2, alone: { status: 401 } }),
+    'pass',
+    'the next request on the connection answered as on a connection of its own',
+  ],
+  [
+    'connection-is-reusable',
+    KEPT_OPEN,
+    then(answer(201, CREATED), { status: 400, head: 'HTTP/1.1 400 Bad Request', waitedMs: 2, alone: { status: 400 } }),
+    'pass',
+    'a refusal of missing credentials with 400 on both connections: another row’s bug, not the connection’s (inets probe)',
+  ],
+  [
+    'connection-is-reusable',
+    KEPT_OPEN,
+    then(answer(201, CREATED), { status: 429, waitedMs: 2, alone: { status: 401 } }),
+    'skip',
+    'a rate limit answered the next request: its status says nothing of the connection',
+  ],
+  [
+    'connection-is-reusable',
+    KEPT_OPEN,
+    then(answer(201, CREATED), { timedOut: true, waitedMs: 10000, alone: { timedOut: true } }),
+    'skip',
+    'no answer alone either: nothing to compare with',
+  ],
+  [
+    'connection-is-reusable',
+    KEPT_OPEN,
+    answer(201, CREATED, { connection: 'close' }),
+    'skip',
+    'an answer that closes the connection: nothing was sent next',
+  ],
+  [
+    'connection-is-reusable',
+    KEPT_OPEN,
+    then(answer(201, CREATED), { closed: true, waitedMs: 1 }),
+    'skip',
+    'the server closed the connection before the next answer, as it may (RFC 9112 §9.5)',
+  ],
+  [
+    'connection-is-reusable',
+    KEPT_OPEN,
+    then(answer(201, CREATED), { timedOut: true, waitedMs: 10000, alone: { status: 401 } }),
+    'fail:next-request-unanswered',
+    'the last chunk’s empty line left on the connection: the next request waits for ever (Guile)',
+    [
+      'RFC 9112 §6.3',
+      'the answer (status 201) kept the connection open, and the request sent next on it got no answer in 10000 ms (401 on a connection of its own): the server did not read this message to its end, and waits for bytes or reads the next request from the wrong place',
+    ],
+  ],
+  [
+    'connection-is-reusable',
+    KEPT_OPEN,
+    then(answer(201, CREATED), { status: 400, head: 'HTTP/1.1 400 Bad Request', waitedMs: 3, alone: { status: 401 } }),
+    'fail:next-request-misread',
+    'bytes of the body left on the connection read as the next request line: 400',
+    [
+      'RFC 9112 §6.3',
+      'the answer (status 201) kept the connection open, and the request sent next on it got status 400 where the same request on a connection of its own got 401: the server read bytes this message left behind as the start of the next',
     ],
   ],
   [

@@ -99,6 +99,7 @@ describe('the default operation profile', () => {
       'unchunked-to-http-1-0',
       'answer-ends-as-framed',
       'close-is-honoured',
+      'connection-is-reusable',
       'echo-request-type',
       'echo-entity-type',
       'echo-entity-information',

@@ -11,7 +11,7 @@ import {
   type Wire,
 } from '../../../src/generators/case.ts';
 import { caseFromRecord, toCaseRecord } from '../../../src/report/case-record.ts';
-import { curlGap } from '../../../src/report/script.ts';
+import { curlGap, toScript } from '../../../src/report/script.ts';
 import { createHttpClient } from '../../../src/runner/http.ts';
 import { wireRequest } from '../../../src/runner/send.ts';
 import { authorizationFor, createSecrets } from '../../../src/secrets.ts';
@@ -111,6 +111,61 @@ describe('reproducing a raw message', () => {
     // curl sends Content-Length lines given with -H as they are, in place of its own: its line reproduces the message.
     expect(curlGap({ framing: 'none', headers: lengths })).toBeUndefined();
     expect(curlGap({ framing: 'none', headers: [['content-length', 'abc']] })).toBeUndefined();
+    // A request sent next on the connection (`connection-is-reusable`): curl's line sends the first alone.
+    const next = { headers: [['Content-Type', 'application/json']] as const, bodyBase64: BODY };
+    expect(curlGap({ framing: 'chunked', next, headers: [] })).toMatch(/second request on the connection/);
+  });
+
+  it('the script line sends the next message on the connection once the first answer comes', async () => {
+    // Arrange: a server that answers each message as it is whole, keeping the connection open
+    const got: string[] = [];
+    const server = createServer((s) => {
+      let buf = '';
+      s.on('data', (b: Buffer) => {
+        buf += b.toString('latin1');
+        for (
+          let end = buf.indexOf('\r\n\r\n');
+          end >= 0 && whole(Buffer.from(buf, 'latin1'));
+          end = buf.indexOf('\r\n\r\n')
+        ) {
+          const length = Number(/\r\ncontent-length: *(\d+)/i.exec(buf.slice(0, end))?.[1] ?? 0);
+          got.push(buf.slice(0, end + 4 + length));
+          buf = buf.slice(end + 4 + length);
+          s.write(
+            got.length === 1
+              ? 'HTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n'
+              : ANSWER.replace('\r\n\r\n', '\r\nConnection: close\r\n\r\n'),
+          );
+          if (got.length === 2) s.end();
+        }
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    servers.push({ close: () => server.close() });
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/onboarding/entities`;
+    const next = { headers: [['Content-Type', 'application/json']] as const, bodyBase64: BODY };
+    // Act
+    const { stdout } = await run(
+      toScript({
+        method: 'POST',
+        url,
+        wire: {
+          framing: 'length',
+          headers: [
+            ['Content-Type', 'application/json'],
+            ['Content-Length', '10'],
+          ],
+          bodyBase64: BODY,
+          next,
+        },
+      }),
+    );
+    // Assert: both messages came, on one connection, the second framed by its length and asking the close
+    expect(got).toHaveLength(2);
+    expect(got[1]).toMatch(/^POST \/v1\/onboarding\/entities HTTP\/1\.1\r\nHost: 127\.0\.0\.1:\d+\r\n/);
+    expect(got[1]).toContain('Connection: close\r\nContent-Length: 10\r\n\r\n');
+    expect(stdout).toContain('HTTP/1.1 201 Created');
+    expect(stdout).toContain('HTTP/1.1 400 Bad Request');
   });
 
   it.for<[Wire['framing'], Wire['headers'], Pick<Wire, 'version' | 'noHost' | 'absoluteTarget' | 'trailer'>?]>([

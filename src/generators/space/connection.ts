@@ -1,0 +1,81 @@
+/**
+ * The connection after an answer (RFC 9112 §9.3): HTTP/1.1 connections persist, so a message is written without the
+ * close option and, once its answer is complete, a request without credentials is sent on the same connection, then
+ * alone on a connection of its own: the two answers must agree. The server must have read the first message to the
+ * end its framing gives (RFC 9112 §6.3): the last chunk's empty line (`valid/framing/chunked` sends its next message)
+ * and a trailer (a Guile server left them, and waited for ever on the next request), a body it answered without
+ * reading (a refusal of credentials or of the media type before the body is read).
+ */
+import type { Draft } from '../draft.ts';
+import { emit, SPEC, requestClass, type Dimension, type SpaceContext } from './class.ts';
+import type { NextMessage } from '../../wire.ts';
+import { wire } from './wire.ts';
+
+/** A chunked body may be refused with 411 (RFC 9112 §6.3), as in the framing classes. */
+const CHUNKED_ACCEPT: readonly number[] = [201, 411];
+/** How a class with a next message says so (`valid/framing/chunked` too). */
+export const NEXT =
+  'then, on the same connection, a valid body without credentials, which must get the answer it gets on a connection of its own (connection-is-reusable)';
+
+const afterTrailer = requestClass(
+  'valid',
+  'valid/connection/after-trailer',
+  'RFC 9112 §7.1.2',
+  `a valid chunked body with a trailer field, on a connection kept open, ${NEXT}: the trailer section is part of the chunked body (411 accepted, as for any chunked body)`,
+  // A variant: `valid/framing/chunked` sends a request next on its connection first (framing.ts).
+  { accept: CHUNKED_ACCEPT, variantOf: 'valid/framing/chunked', family: 'valid/framing/trailer' },
+);
+const afterUnreadBody = requestClass(
+  'auth',
+  'auth/connection/after-unread-body',
+  SPEC.security,
+  `a valid body without credentials, on a connection kept open, ${NEXT}: a server that refuses the credentials before reading the body must still read it, or close the connection (RFC 9112 §9.3, §6.3)`,
+  { variantOf: 'auth/none' },
+);
+const afterUnreadMedia = requestClass(
+  'media-type',
+  'media/connection/after-unread-body',
+  SPEC.requestContent,
+  `a valid body as text/plain, on a connection kept open, ${NEXT}: a server that refuses the media type before reading the body must still read it, or close the connection (RFC 9112 §9.3, §6.3)`,
+  { variantOf: 'media/<type>' },
+);
+
+/**
+ * The message sent next on a connection kept open (`Framing.next`): the plainest valid body without credentials, so
+ * that it creates nothing; its answer is compared with the same message's on a connection of its own.
+ */
+export function nextMessage(ctx: Pick<SpaceContext, 'ct' | 'minimal'>): NextMessage {
+  return {
+    headers: [
+      ['Accept', 'application/json'],
+      ['Content-Type', ctx.ct],
+    ],
+    bodyBase64: Buffer.from(JSON.stringify(ctx.minimal)).toString('base64'),
+  };
+}
+
+export const connection: Dimension = {
+  name: 'connection',
+  title: 'The connection after an answer',
+  summary:
+    'Messages written byte by byte on a connection kept open (no close option; a plain chunked body is the framing dimension’s), each followed, once its answer is complete, by a request without credentials on the same connection, which must get what it gets on a connection of its own: the server reads every message to the end its framing gives (a chunked body with or without a trailer, a body answered before it was read), or closes the connection.',
+  classes: [afterTrailer, afterUnreadBody, afterUnreadMedia],
+  drafts(ctx) {
+    const m = JSON.stringify(ctx.minimal);
+    const next = nextMessage(ctx);
+    const out: Draft[] = [
+      ...emit(ctx, afterTrailer, {}, m, {
+        wire: wire({ contentType: ctx.ct }, { framing: 'chunked', trailer: 'Conformance-Trailer: 1', next }),
+      }),
+      ...emit(ctx, afterUnreadBody, {}, m, {
+        auth: 'none',
+        wire: wire({ contentType: ctx.ct, authorization: [] }, { framing: 'length', next }, Buffer.from(m)),
+      }),
+      ...emit(ctx, afterUnreadMedia, {}, m, {
+        contentType: 'text/plain',
+        wire: wire({ contentType: 'text/plain' }, { framing: 'length', next }, Buffer.from(m)),
+      }),
+    ];
+    return out;
+  },
+};
