@@ -14,7 +14,7 @@ const http10 = requestClass(
   'valid',
   'valid/http-1.0',
   'RFC 9110 §2.5',
-  'a valid request as HTTP/1.0 (with Host): a server understands a request of a lower minor version (RFC 9110 §2.5) and answers without chunked framing, which an HTTP/1.0 client cannot read (RFC 9112 §6.1); 201 due, advisory, since a gateway may refuse the old version (426 or 505: Envoy by default), while a 5xx and a chunked answer fail',
+  'a valid request as HTTP/1.0 (with Host): a server understands a request of a lower minor version (RFC 9110 §2.5) and answers without chunked framing, which an HTTP/1.0 client cannot read (RFC 9112 §6.1); 201 due, advisory, since a gateway may refuse the old version (426 Upgrade Required: Envoy by default), while a 5xx (505 too: RFC 9110 §15.6.6 is for another major version) and a chunked answer fail',
   { advisory: true, family: HTTP_10_FAMILY },
 );
 const http10NoHost = requestClass(
