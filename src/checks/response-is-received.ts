@@ -19,7 +19,8 @@ export function responseIsReceived(p: OperationProfile): Check {
     applies: () => true,
     judge: (c, ex) => {
       if (!ex.error) return undefined;
-      const layer = c.httpLayer === true;
+      // A path next to the operation's is a well-formed request its router answers (404): a close is no leniency.
+      const layer = c.httpLayer === true && c.kind !== 'path';
       const must = layer && ex.error.kind === 'connection-reset' ? mustAnswer400(c) : undefined;
       const closed = layer && ex.error.kind === 'connection-reset' && must === undefined;
       // A malformed chunked body (`zz` for a size) left unanswered breaks the same SHOULD as a close (regression probe:

@@ -216,6 +216,13 @@ describe('one bug met by requests of many classes is one problem', () => {
       (p) => p.scope,
       'the other methods on the operation’s path',
     ],
+    // Requests to other paths dropped without an answer (lua-http): six path classes, one problem.
+    [
+      'unknown-path-closed',
+      'other paths closed unanswered',
+      (p) => p.title.startsWith('no answer (connection-reset)'),
+      true,
+    ],
     // The last chunk's empty line left on the connection (Guile): the next request on it waits, for a chunked body
     // with a trailer or without, one problem.
     [

@@ -2841,6 +2841,17 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'unknown-path-closed',
+    area: 'transport',
+    caughtBy: ['response-is-received'],
+    description:
+      'A request to a path the router does not know is dropped: the connection is closed without an answer (lua-http with no fallback for other paths).',
+    apply: (b) => ({
+      ...b,
+      transmit: (res, wire, req) => (wire.status === 404 ? req.socket.destroy() : b.transmit(res, wire, req)),
+    }),
+  },
+  {
     name: 'chunk-end-left-on-connection',
     area: 'transport',
     caughtBy: ['connection-is-reusable'],

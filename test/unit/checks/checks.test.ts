@@ -102,6 +102,14 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
   ],
   [
     'response-is-received',
+    kase('path', { httpLayer: true, label: 'path/child' }),
+    { ...timeout, error: { kind: 'connection-reset', message: 'socket hang up' } },
+    'fail:connection-reset',
+    'a well-formed request to a path next to the operation’s closed without an answer: a failure (lua-http probe)',
+    ['/paths/~1v1~1onboarding~1entities/post/responses', 'socket hang up'],
+  ],
+  [
+    'response-is-received',
     kase('method', { httpLayer: true, method: 'CONFORMANCE' }),
     { ...timeout, error: { kind: 'connection-reset', message: 'socket hang up' } },
     'warn:connection-reset',
