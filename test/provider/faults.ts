@@ -2841,6 +2841,29 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'get-body-left-on-connection',
+    area: 'transport',
+    caughtBy: ['connection-is-reusable'],
+    description:
+      'Content in a GET is never read (cohttp): its bytes stay on the connection, and the next request on it is read from them, answered 400 as malformed and closed.',
+    apply: (b) => {
+      const left = new WeakSet<object>();
+      return {
+        ...b,
+        transmit: (res, wire, req) => {
+          if (left.has(req.socket)) {
+            req.socket.end(
+              Buffer.from('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n', 'latin1'),
+            );
+            return;
+          }
+          if (req.method === 'GET' && Number(req.headers['content-length'] ?? 0) > 0) left.add(req.socket);
+          b.transmit(res, wire, req);
+        },
+      };
+    },
+  },
+  {
     name: 'unknown-path-closed',
     area: 'transport',
     caughtBy: ['response-is-received'],

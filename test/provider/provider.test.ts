@@ -691,6 +691,11 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
     status: 201,
     statusOnly: true,
   },
+  'get-body-left-on-connection': {
+    call: { method: 'GET', body: ok, fields: [], next: true },
+    status: 405,
+    statusOnly: true,
+  },
   'unknown-path-closed': { call: { path: '/v1/onboarding/entities/conformance', body: ok }, status: 404 },
   'chunk-end-left-on-connection': {
     call: { body: ok, chunked: true, next: true },

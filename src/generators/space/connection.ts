@@ -4,7 +4,7 @@
  * alone on a connection of its own: the two answers must agree. The server must have read the first message to the
  * end its framing gives (RFC 9112 §6.3): the last chunk's empty line (`valid/framing/chunked` sends its next message)
  * and a trailer (a Guile server left them, and waited for ever on the next request), a body it answered without
- * reading (a refusal of credentials or of the media type before the body is read).
+ * reading (a refusal of credentials or of the media type before the body is read), a GET's content (cohttp left it).
  */
 import type { Draft } from '../draft.ts';
 import { emit, SPEC, requestClass, type Dimension, type SpaceContext } from './class.ts';
@@ -40,6 +40,14 @@ const afterUnreadMedia = requestClass(
   { variantOf: 'media/<type>' },
 );
 
+const afterGetBody = requestClass(
+  'method',
+  'method/connection/get-with-body',
+  'RFC 9112 §6.3',
+  `GET with a Content-Length and a valid body, on a connection kept open, ${NEXT}: content in a GET has no meaning (RFC 9110 §9.3.1) but is part of the message, which the server reads to its end whatever it does with it (cohttp left it, and took it for the start of the next request); 405 like any other method, or 501, or a refusal of the content (400, or the close RFC 9110 §9.3.1 foresees, a warning)`,
+  { accept: [405, 501, 400], httpLayer: true, variantOf: 'method/<method>' },
+);
+
 /**
  * The message sent next on a connection kept open (`Framing.next`): the plainest valid body without credentials, so
  * that it creates nothing; its answer is compared with the same message's on a connection of its own.
@@ -58,8 +66,8 @@ export const connection: Dimension = {
   name: 'connection',
   title: 'The connection after an answer',
   summary:
-    'Messages written byte by byte on a connection kept open (no close option; a plain chunked body is the framing dimension’s), each followed, once its answer is complete, by a request without credentials on the same connection, which must get what it gets on a connection of its own: the server reads every message to the end its framing gives (a chunked body with or without a trailer, a body answered before it was read), or closes the connection.',
-  classes: [afterTrailer, afterUnreadBody, afterUnreadMedia],
+    'Messages written byte by byte on a connection kept open (no close option; a plain chunked body is the framing dimension’s), each followed, once its answer is complete, by a request without credentials on the same connection, which must get what it gets on a connection of its own: the server reads every message to the end its framing gives (a chunked body with or without a trailer, a body answered before it was read, content in a GET), or closes the connection.',
+  classes: [afterTrailer, afterUnreadBody, afterUnreadMedia, afterGetBody],
   drafts(ctx) {
     const m = JSON.stringify(ctx.minimal);
     const next = nextMessage(ctx);
@@ -74,6 +82,10 @@ export const connection: Dimension = {
       ...emit(ctx, afterUnreadMedia, {}, m, {
         contentType: 'text/plain',
         wire: wire({ contentType: 'text/plain' }, { framing: 'length', next }, Buffer.from(m)),
+      }),
+      ...emit(ctx, afterGetBody, {}, m, {
+        method: 'GET',
+        wire: wire({ contentType: ctx.ct }, { framing: 'length', next }, Buffer.from(m)),
       }),
     ];
     return out;
