@@ -50,7 +50,8 @@ export function toScript(req: { readonly method: string; readonly url: string; r
     `m=Buffer.from(Buffer.from(b,"base64").toString("latin1")${TOKEN_SPELLINGS.map((x) => `.replaceAll(${JSON.stringify(x.shown)},${x.js})`).join('')},"latin1"),` +
     `c=require(s=="https:"?"tls":"net").connect({host:h.replace(/^\\[|\\]$/g,""),port:p||(s=="https:"?443:80)},()=>c.write(m));` +
     // A server that waits for bytes the message never sends (a length it believes) would keep the line open for ever.
-    `c.setTimeout(1e4,()=>{console.error("no answer within 10 s");c.destroy()});` +
+    // After an answer (a next message's, `next`), what did not come is said as such.
+    `c.setTimeout(1e4,()=>{console.error(a?"nothing more within 10 s":"no answer within 10 s");c.destroy()});` +
     // A close without a byte printed nothing, as if all were well (Tornado probe: a chunk extension).
     `let a=0,n=x;c.on("data",d=>{a=1;process.stdout.write(d);n&&c.writable&&(c.write(Buffer.from(n,"base64")),n="")});c.on("end",()=>{a||console.error("closed without an answer")})`;
   return `node -e ${shq(js)} ${shq(req.url)} ${bytes}${next}`;
