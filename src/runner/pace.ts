@@ -11,8 +11,11 @@ import { readRateLimit } from './rate-limit.ts';
 export interface Pace {
   /** Waits for the next slot; false when the budget is spent (then nothing may be sent). */
   acquire(signal?: AbortSignal): Promise<boolean>;
-  /** An answer came back: a 429 or 503 lowers the pace, anything else lets it climb; rate-limit headers are heeded. */
-  answered(status: number, headers: Readonly<Record<string, string>>): void;
+  /**
+   * An answer came back: a 429 or 503 lowers the pace (a 503 only while `overload`: see `PERSISTENT_503`), anything
+   * else lets it climb; rate-limit headers are heeded.
+   */
+  answered(status: number, headers: Readonly<Record<string, string>>, overload?: boolean): void;
   /** Nothing at all is sent for `ms` from now (a Retry-After, or the back-off after a 429 or 503 without one). */
   pause(ms: number): void;
   /** Requests sent (or about to be). */
@@ -76,7 +79,7 @@ export function createPace(
       return current;
     },
     pause,
-    answered(status, headers) {
+    answered(status, headers, overload = true) {
       const now = clock();
       const said = readRateLimit(headers);
       if (said?.policy) {
@@ -92,6 +95,7 @@ export function createPace(
       if (status === 429 || status === 503) {
         if (status === 429) rateLimited++;
         else unavailable++;
+        if (status === 503 && !overload) return;
         if (now - lastCut < CUT_INTERVAL_MS) return;
         lastCut = now;
         lowered++;

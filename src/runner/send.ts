@@ -138,11 +138,23 @@ export interface SendDeps {
   readonly max429WaitMs?: number | undefined;
   /** Most 503 answers taken for an overload for one case (3); the next one is judged as the server error it is. */
   readonly max503Retries?: number | undefined;
+  /**
+   * The run's cases whose 503s outlasted every wait (the session's count, shared by its senders): from
+   * `PERSISTENT_503` on, a 503 is judged at once and leaves the pace as it is.
+   */
+  readonly unavailableJudged?: { count: number } | undefined;
   readonly watch?: DeadTargetWatch | undefined;
   readonly wireHeaders: WireHeaders;
   /** The run's redactor (raw messages' header fields are redacted as they are built). */
   readonly redact?: ((s: string) => string) | undefined;
 }
+
+/**
+ * Cases whose 503s outlasted their waits before a 503 is no longer taken for an overload: it is the target's answer to
+ * those requests (a proxy's to an upstream that crashed on them, Envoy's "upstream reset"; lua-http's to a handler
+ * error), and waiting each out, all senders paused, made one run last minutes (lua-http probe).
+ */
+export const PERSISTENT_503 = 3;
 
 /** Every request sent but not the case's last: its 429s, the 401 before a refresh, a stale socket's try (`--har-all`). */
 export type OnAttempt = (ex: Exchange) => void;
@@ -182,10 +194,11 @@ export async function sendCase(c: TestCase, deps: SendDeps, onAttempt?: OnAttemp
       performance.now() - ex.durationMs,
       c.body?.length ?? 0,
     );
-    if (res) pace.answered(res.status, res.headers);
+    const persistent = (deps.unavailableJudged?.count ?? 0) >= PERSISTENT_503;
+    if (res) pace.answered(res.status, res.headers, !persistent);
     // A 503 is a temporary overload (RFC 9110 §15.6.4; nginx's limit_req and ASP.NET Core's rate limiter answer it,
     // without Retry-After by default): waited out as a 429 a few times, then judged as the server error it is.
-    if (res?.status === 503 && !watch?.gaveUp && unavailable < (deps.max503Retries ?? 3)) {
+    if (res?.status === 503 && !watch?.gaveUp && !persistent && unavailable < (deps.max503Retries ?? 3)) {
       unavailable++;
       onAttempt?.({ ...ex, rateLimited });
       pace.pause(backOff(res, unavailable, deps));
@@ -216,6 +229,7 @@ export async function sendCase(c: TestCase, deps: SendDeps, onAttempt?: OnAttemp
         continue;
       }
     }
+    if (res?.status === 503 && deps.unavailableJudged && !persistent) deps.unavailableJudged.count++;
     return { ...ex, rateLimited };
   }
 }

@@ -123,6 +123,7 @@ export function createSession(o: SessionOptions): Session {
     max429Retries: o.max429Retries,
     max429WaitMs: o.max429WaitMs,
     watch,
+    unavailableJudged: { count: 0 },
     wireHeaders: headerSets(o.secrets.redact),
     redact: o.secrets.redact,
   };

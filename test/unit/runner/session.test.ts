@@ -137,6 +137,19 @@ describe('createSession', () => {
     expect(s.pacing().lowered).toBeGreaterThan(0);
   });
 
+  it('a 503 that outlasted every wait for three cases is then judged at once: the target’s answer, not an overload', async () => {
+    // Arrange: a proxy whose upstream crashes on these requests answers 503 to each, every time (Retry-After: 0).
+    const target = await server(() => startServer((_req, res) => res.writeHead(503, { 'retry-after': '0' }).end()));
+    const s = session(target.url);
+    // Act
+    const statuses: (number | undefined)[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await s.send(kase('schema-violation')))?.response?.status);
+    // Assert: three cases waited out three times each (four requests), the next two sent once
+    expect(statuses).toEqual([503, 503, 503, 503, 503]);
+    expect(target.requests()).toBe(3 * 4 + 2);
+    expect(s.pacing()).toMatchObject({ unavailable: 14 });
+  });
+
   it('the budget stops sending: nothing past --max-requests, and the reason is said', async () => {
     // Arrange
     const target = await server(() => echoAuthorization(400));
