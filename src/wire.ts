@@ -24,7 +24,8 @@ export interface Framing {
   /**
    * The connection kept open (no `Connection: close`) and, once the answer is complete, this message sent on it: the
    * server must have read the first to its end (RFC 9112 §6.3) to read the next (§9.3). Its fields in order (no
-   * credentials: 401 is due), then `Connection: close` and its Content-Length.
+   * credentials), then `Connection: close` and its Content-Length; its answer is compared with the same message's on a
+   * connection of its own.
    */
   readonly next?: NextMessage | undefined;
 }
@@ -99,14 +100,38 @@ export function requestBytes(
   return Buffer.concat([Buffer.from(head, 'latin1'), framed]);
 }
 
-/** The bytes of a `Framing.next` message: a POST to the same target, Host first, `Connection: close`, its length. */
-export function nextBytes(url: URL, next: NextMessage): Buffer {
-  const body = Buffer.from(next.bodyBase64, 'base64');
-  const fields: [string, string][] = [
-    ['Host', url.host],
-    ...next.headers.map(([k, v]): [string, string] => [k, v]),
-    ['Connection', 'close'],
-    ['Content-Length', String(body.length)],
+/**
+ * The header fields as written: Host first (RFC 9112 §3.2 requires it; left out where a case asks), the message's own fields in their order,
+ * `Connection: close` (one exchange per connection, unless a `next` message follows on it), then the framing field
+ * its `framing` asks for.
+ */
+export function framedHeaders(
+  url: URL,
+  m: Framing & { readonly body: Buffer | undefined },
+  headers: readonly (readonly [string, string])[],
+): [string, string][] {
+  const out: [string, string][] = [
+    ...(m.noHost ? [] : [['Host', url.host] as [string, string]]),
+    ...headers.map(([k, v]): [string, string] => [k, v]),
   ];
-  return requestBytes('POST', url, fields, body);
+  if (m.next === undefined) out.push(['Connection', 'close']);
+  // The framing field last, where curl writes it, so that a curl line replays the same bytes.
+  if (m.framing === 'length' && m.body !== undefined) out.push(['Content-Length', String(m.body.length)]);
+  if (m.framing === 'chunked') out.push(['Transfer-Encoding', 'chunked']);
+  return out;
+}
+
+/** A `Framing.next` message as a message of its own, framed by its length, as the raw sender writes any. */
+export function nextAsMessage(next: NextMessage): {
+  readonly framing: 'length';
+  readonly headers: NextMessage['headers'];
+  readonly body: Buffer;
+} {
+  return { framing: 'length', headers: next.headers, body: Buffer.from(next.bodyBase64, 'base64') };
+}
+
+/** The bytes of a `Framing.next` message: a POST to the same target, its fields framed as every raw message's are. */
+export function nextBytes(url: URL, next: NextMessage): Buffer {
+  const m = nextAsMessage(next);
+  return requestBytes('POST', url, framedHeaders(url, m, m.headers), m.body);
 }

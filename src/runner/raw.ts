@@ -8,33 +8,21 @@ import { Duplex } from 'node:stream';
 import type { Exchange, ReceivedResponse, SentRequest, TransportErrorKind } from '../types.ts';
 import { classify, describe, received, repeatedFields, type HttpOptions } from './http.ts';
 import { tlsConnect } from './tls.ts';
-import { CLOSE_WAIT_MS, framedBody, framingOf, nextBytes, requestBytes, type Framing, type SentWire } from '../wire.ts';
+import {
+  CLOSE_WAIT_MS,
+  framedBody,
+  framedHeaders,
+  framingOf,
+  nextAsMessage,
+  requestBytes,
+  type Framing,
+  type SentWire,
+} from '../wire.ts';
 
 /** A message to write byte by byte: header fields in order (real token in place), the body's exact bytes. */
 export interface RawMessage extends Framing {
   readonly headers: readonly (readonly [string, string])[];
   readonly body: Buffer | undefined;
-}
-
-/**
- * The header fields as written: Host first (RFC 9112 §3.2 requires it; left out where a case asks), the message's own fields in their order,
- * `Connection: close` (one exchange per connection, unless a `next` message follows on it), then the framing field
- * its `framing` asks for.
- */
-export function framedHeaders(
-  url: URL,
-  m: Omit<RawMessage, 'headers'>,
-  headers: RawMessage['headers'],
-): [string, string][] {
-  const out: [string, string][] = [
-    ...(m.noHost ? [] : [['Host', url.host] as [string, string]]),
-    ...headers.map(([k, v]): [string, string] => [k, v]),
-  ];
-  if (m.next === undefined) out.push(['Connection', 'close']);
-  // The framing field last, where curl writes it, so that a curl line replays the same bytes.
-  if (m.framing === 'length' && m.body !== undefined) out.push(['Content-Length', String(m.body.length)]);
-  if (m.framing === 'chunked') out.push(['Transfer-Encoding', 'chunked']);
-  return out;
 }
 
 /** What a raw send reports of the request: the shown (redacted) fields and the bytes, as `SentRequest.wire`. */
@@ -182,7 +170,9 @@ export function sendRaw(
       let size = 0;
       let sentAt = performance.now();
       const waited = () => (sentAt === 0 ? 0 : Math.round(performance.now() - sentAt));
-      const message = nextBytes(url, next);
+      const nextMessage = nextAsMessage(next);
+      const fields = framedHeaders(url, nextMessage, nextMessage.headers);
+      const message = requestBytes('POST', url, fields, nextMessage.body);
       let finishing = false;
       const finish = (outcome: { status?: number; timedOut?: true; closed?: true }) => {
         if (settled || finishing) return;
@@ -191,23 +181,18 @@ export function sendRaw(
         sock.destroy();
         const got = Buffer.concat(bytes, size);
         const head = got.length ? got.toString('latin1', 0, 80).split('\r\n')[0] : undefined;
-        const exchange = nextExchange(url, message, next, got, outcome.status, waited());
+        const exchange = nextExchange(url, fields, next, got, outcome.status, waited());
         // The next message is a request of its own: `--har-all` lists it with the status and fields it got.
         if (sentAt > 0) onNext?.(exchange);
         const result = { ...outcome, ...(head === undefined ? {} : { head }), waitedMs: waited() };
-        void (sentAt > 0 ? alone(exchange.request, next) : Promise.resolve(undefined)).then((a) =>
+        void (sentAt > 0 ? alone(exchange.request) : Promise.resolve(undefined)).then((a) =>
           done({ response: { ...answer, next: { ...result, ...(a === undefined ? {} : { alone: a }) } } }),
         );
       };
       // The same message on a connection of its own: what the server answers it when nothing came before it.
-      const alone = async (request: SentRequest, m: NonNullable<RawMessage['next']>) => {
+      const alone = async (request: SentRequest) => {
         if (!(await (mayGoOn?.() ?? Promise.resolve(true)))) return undefined;
-        const body = Buffer.from(m.bodyBase64, 'base64');
-        const ex = await sendRaw(
-          { method: 'POST', url: req.url, message: { framing: 'length', headers: m.headers, body } },
-          request,
-          opts,
-        );
+        const ex = await sendRaw({ method: 'POST', url: req.url, message: nextMessage }, request, opts);
         onNext?.(ex);
         if (ex.response !== undefined) return { status: ex.response.status };
         return ex.error?.kind === 'timeout' ? { timedOut: true as const } : {};
@@ -232,15 +217,13 @@ export function sendRaw(
       });
     };
     let peerClosed = false;
+    const peerEnded = () => {
+      peerClosed = true;
+      awaiting?.end();
+    };
     if (m.next !== undefined) {
-      sock.on('end', () => {
-        peerClosed = true;
-        awaiting?.end();
-      });
-      sock.on('close', () => {
-        peerClosed = true;
-        awaiting?.end();
-      });
+      sock.on('end', peerEnded);
+      sock.on('close', peerEnded);
     }
     const side = parserSide(sock, m.awaitClose === true || m.next !== undefined);
     const parser = httpRequest({
@@ -339,28 +322,24 @@ function fields(res: IncomingMessage): Record<string, string> {
   return out;
 }
 
-/** The exchange of a `next` message: the request as written (it carries no credentials), the status and fields it got. */
+/**
+ * The exchange of a `next` message: the request as written, `headers` its fields (it carries no credentials), the
+ * status and fields it got.
+ */
 function nextExchange(
   url: URL,
-  bytes: Buffer,
+  headers: readonly (readonly [string, string])[],
   next: NonNullable<RawMessage['next']>,
   got: Buffer,
   status: number | undefined,
   durationMs: number,
 ): Omit<Exchange, 'rateLimited'> {
-  const end = bytes.indexOf('\r\n\r\n', 0, 'latin1');
-  const headers = bytes
-    .toString('latin1', 0, end)
-    .split('\r\n')
-    .slice(1)
-    .map((line): [string, string] => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()]);
-  const body = Buffer.from(next.bodyBase64, 'base64');
   const request: SentRequest = {
     method: 'POST',
     url: url.href,
     headers: Object.fromEntries(headers.map(([k, v]) => [k.toLowerCase(), v])),
-    body: body.toString('utf8'),
-    wire: { framing: 'none', headers, bodyBase64: next.bodyBase64 },
+    body: Buffer.from(next.bodyBase64, 'base64').toString('utf8'),
+    wire: { framing: 'length', headers, bodyBase64: next.bodyBase64 },
   };
   if (status === undefined) {
     const message = got.length ? 'bytes that are no answer' : 'no answer';

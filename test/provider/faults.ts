@@ -2831,12 +2831,7 @@ export const FAULTS: readonly Fault[] = [
       ...b,
       transmit: (res, wire, req) => {
         if (req.rawTrailers.length === 0) return b.transmit(res, wire, req);
-        req.socket.end(
-          Buffer.concat([
-            writtenByHand(wire),
-            Buffer.from('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n', 'latin1'),
-          ]),
-        );
+        req.socket.end(Buffer.concat([writtenByHand(wire), Buffer.from(b.parserRefusal(undefined), 'latin1')]));
       },
     }),
   },
@@ -2852,9 +2847,7 @@ export const FAULTS: readonly Fault[] = [
         ...b,
         transmit: (res, wire, req) => {
           if (left.has(req.socket)) {
-            req.socket.end(
-              Buffer.from('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n', 'latin1'),
-            );
+            req.socket.end(b.parserRefusal(undefined));
             return;
           }
           if (req.method === 'GET' && Number(req.headers['content-length'] ?? 0) > 0) left.add(req.socket);
