@@ -14,6 +14,7 @@ import { coverageOf, type CoverageRow } from './coverage.ts';
 import { labelClass, toCase, type Draft } from './draft.ts';
 import { modelFor, type RequestModel } from './model.ts';
 import { propertyArbitraries, propertyKeyOf, randomCases, randomCounts } from './random.ts';
+import { reduceCase } from './reduce.ts';
 
 export type { CoverageRow } from './coverage.ts';
 
@@ -119,8 +120,9 @@ export function randomPhase(opts: PlanOptions, withValue = true): Generator<Test
 /**
  * Shrinks a failing random case: replays it from (seed, counterexamplePath) with `fc.check` and lets fast-check shrink
  * it, asking `stillFails` about each smaller candidate of the same label, or for a valid case of any media type
- * (every candidate is certified by the arbitrary's filter). Returns the smallest case that still failed, with the path that replays it; boundary and
- * preflight cases, and cases that no longer replay, are returned as they are. At most `maxAttempts` calls to `stillFails`.
+ * (every candidate is certified by the arbitrary's filter). Returns the smallest case that still failed, with the path
+ * that replays it. A boundary case's body is reduced member by member (`reduceCase`, where `reducible`); preflight
+ * cases, and cases that no longer replay, are returned as they are. At most `maxAttempts` calls to `stillFails`.
  */
 export async function shrinkCase(
   c: TestCase,
@@ -128,6 +130,7 @@ export async function shrinkCase(
   stillFails: (c: TestCase) => Promise<boolean>,
   maxAttempts = 50,
 ): Promise<TestCase> {
+  if (c.phase === 'boundary') return reduceCase(c, opts.validators, stillFails, maxAttempts);
   if (c.phase !== 'random' || c.counterexamplePath === undefined) return c;
   const key = propertyKeyOf(c);
   const arb = key === undefined ? undefined : generatorsFor(opts).arbs.get(key);

@@ -8,6 +8,7 @@ import { at } from '../checks/echo.ts';
 import { jsonBody } from '../checks/util.ts';
 import type { TestCase } from '../generators/case.ts';
 import { MINIMAL_LABEL } from '../generators/space/bodies.ts';
+import { reducible } from '../generators/reduce.ts';
 import type { BaselineEntry, CheckSummary, Report, SpecGap } from '../report/model.ts';
 import { baselineMatcher } from '../report/baseline.ts';
 import {
@@ -410,14 +411,13 @@ export function createTally(
     },
     failureCount: () => failureCount,
     /**
-     * Problems whose example is a random case (shrinkable), most cases first; the baseline's are known, and a transport
-     * failure is never shrunk (a timeout or a reset re-sent is only more waiting).
+     * Problems whose example is a random case or a reducible boundary case (shrinkable), most cases first; the
+     * baseline's are known, and a transport failure is never shrunk (a timeout or a reset re-sent is only more waiting).
      */
     shrinkable(): readonly TalliedProblem[] {
       return orderProblems(problemList()).filter(
         (p) =>
-          p.case.phase === 'random' &&
-          p.case.counterexamplePath !== undefined &&
+          ((p.case.phase === 'random' && p.case.counterexamplePath !== undefined) || reducible(p.case)) &&
           !p.baselined &&
           !p.parts.some((x) => x.startsWith('response-is-received ')),
       );
