@@ -61,6 +61,8 @@ export interface NextAnswer {
   readonly timedOut?: true;
   /** The server closed the connection (or reset it) before a status line came. */
   readonly closed?: true;
+  /** The server had closed the connection before the message could be sent on it (`closed` too). */
+  readonly unsent?: true;
   /** From writing it to its status line, the close or the timeout. */
   readonly waitedMs: number;
   /** The same message sent on a connection of its own after it, when it was sent: what it gets with nothing before it. */

@@ -28,6 +28,11 @@ export interface Framing {
    * connection of its own.
    */
   readonly next?: NextMessage | undefined;
+  /**
+   * Written after the framed body, outside the message: the empty line old clients send after a POST's body, which a
+   * server expecting a request line SHOULD ignore (RFC 9112 §2.2), never read as the body's.
+   */
+  readonly afterBody?: '\r\n' | undefined;
 }
 
 /** The message a `Framing.next` sends after the answer: its own fields and body, framed by Content-Length. */
@@ -52,6 +57,7 @@ export function framingOf(f: Framing): Framing {
     ...(f.absoluteTarget ? { absoluteTarget: true } : {}),
     ...(f.awaitClose ? { awaitClose: true } : {}),
     ...(f.next ? { next: f.next } : {}),
+    ...(f.afterBody ? { afterBody: f.afterBody } : {}),
   };
 }
 
@@ -63,9 +69,14 @@ export interface SentWire extends Framing {
   readonly bodyBase64?: string;
 }
 
-/** The body as it goes on the wire: as is, or cut into chunks of the given sizes (RFC 9112 §7.1), the rest in one. */
+/**
+ * The body as it goes on the wire: as is, or cut into chunks of the given sizes (RFC 9112 §7.1), the rest in one; then
+ * what a framing writes after it (`afterBody`).
+ */
 export function framedBody(f: Framing, body: Buffer | undefined): Buffer {
   const bytes = body ?? Buffer.alloc(0);
+  if (f.afterBody !== undefined)
+    return Buffer.concat([framedBody({ ...f, afterBody: undefined }, body), Buffer.from(f.afterBody, 'latin1')]);
   if (f.framing !== 'chunked') return bytes;
   const ext = f.chunkExtension ?? '';
   const parts: Buffer[] = [];

@@ -1,5 +1,18 @@
 import type { Check } from './types.ts';
+import type { TestCase } from '../generators/case.ts';
+import type { ReceivedResponse } from '../types.ts';
 import { fail, withResponse } from './util.ts';
+
+/**
+ * A close no answer announced, where nothing but the server's not keeping connections explains it: a 2xx in HTTP/1.1 to
+ * a message framed by Content-Length and nothing after it (a chunked upload or an error may be closed over, RFC 9112
+ * §9.5), the same request answered on a connection of its own (no 429 or 503: a limit answers by time).
+ */
+function closesUnannounced(c: TestCase, res: ReceivedResponse, alone: number | undefined): boolean {
+  const plain = c.wire?.framing === 'length' && c.wire.afterBody === undefined;
+  const answered = alone !== undefined && alone !== 429 && alone !== 503;
+  return plain && answered && res.version === undefined && res.status >= 200 && res.status < 300;
+}
 
 /**
  * A connection the answer kept open carries the next request: HTTP/1.1 connections persist unless the close option is
@@ -8,7 +21,7 @@ import { fail, withResponse } from './util.ts';
  * reads them as the start of the next request: it refuses a request that is fine, or waits for ever. Judged where the
  * sender sent a message on the same connection after the answer (`Framing.next`), against what the same message got
  * on a connection of its own: the server's answer to it, whatever that is, is due. A server may close the connection
- * instead (RFC 9112 §9.5).
+ * instead (RFC 9112 §9.5), unless it closes every connection: then its answers say so (§9.6).
  */
 export const connectionIsReusable: Check = {
   name: 'connection-is-reusable',
@@ -16,13 +29,24 @@ export const connectionIsReusable: Check = {
     'the request sent next on a connection the answer kept open is answered as it is on a connection of its own',
   scope: 'request',
   applies: (c) => c.wire?.next !== undefined,
-  judge: withResponse((_c, res) => {
+  judge: withResponse((c, res) => {
     const next = res.next;
     if (next === undefined)
-      return { skip: 'the answer closed the connection (or said it would): nothing was sent next' };
-    if (next.closed && next.status === undefined)
-      return { skip: 'the server closed the connection before answering the next request, as it may (RFC 9112 §9.5)' };
+      return { skip: 'nothing was sent next: the answer said the connection closes (or the request budget was spent)' };
     const alone = next.alone?.status;
+    if (next.closed && next.status === undefined) {
+      if (!closesUnannounced(c, res, alone))
+        return {
+          skip: 'the server closed the connection before answering the next request, as it may (RFC 9112 §9.5)',
+        };
+      return fail(
+        'closed-without-close-option',
+        'RFC 9112 §9.6',
+        `the server closed the connection after a ${res.status} that did not say so (no close option, HTTP/1.1, the plainest message)${next.unsent === true ? ', before the next request could be sent on it' : ', the request sent next on it unanswered'} (${alone} on a connection of its own): a server that does not keep connections open MUST send the close option in every answer (RFC 9112 §9.6), or an HTTP/1.1 client reusing the connection, as it may (§9.3), loses its next request`,
+        'the connection closed after the answer, which has no `Connection: close`',
+        '`Connection: close` in an answer after which the server closes the connection (RFC 9112 §9.6), or the connection kept open (§9.3)',
+      );
+    }
     // Without the same message's answer on a connection of its own (the budget, or none came), nothing is judged.
     if (alone === undefined)
       return { skip: 'the same request on a connection of its own got no answer to compare with (or was not sent)' };
@@ -31,6 +55,16 @@ export const connectionIsReusable: Check = {
     if ([next.status, alone].some((s) => s === 429 || s === 503))
       return { skip: 'a rate limit answered one of the two: nothing to compare' };
     const due = `status ${alone}, as the same request got on a connection of its own`;
+    // The empty line an old client sends after a POST came before the next request: ignoring it is a SHOULD (§2.2).
+    if (c.wire?.afterBody !== undefined)
+      return {
+        kind: 'empty-line-not-ignored',
+        severity: 'warning',
+        rule: 'RFC 9112 §2.2',
+        message: `the answer (status ${res.status}) kept the connection open, and the request sent next on it, after the empty line old clients send after a POST's body, got ${next.status === undefined ? (next.timedOut ? `no answer in ${next.waitedMs} ms` : 'bytes that are no answer') : `status ${next.status}`} (${alone} on a connection of its own): a server expecting a request line SHOULD ignore at least one empty line before it (RFC 9112 §2.2)`,
+        received: next.head ?? (next.status === undefined ? 'no answer' : `status ${next.status}`),
+        documented: due,
+      };
     if (next.timedOut)
       return fail(
         'next-request-unanswered',

@@ -71,9 +71,21 @@ export function enumNearMisses(members: readonly string[]): NearMiss[] {
     { name: 'unknown', value: 'conformance-unknown' },
     // A member, a NUL, more: a C string comparison (strcmp on jansson's JSON_ALLOW_NUL strings) stops at the NUL.
     { name: 'nul-suffix', value: `${shortest}\u0000x` },
+    // The first half of a member, no other's start: R's match.arg (plumber probe) and abbreviation matchers take it.
+    ...uniquePrefix(nonEmpty).map((value) => ({ name: 'prefix', value })),
   ];
   const seen = new Set<string>(members);
   return candidates.filter((c) => (seen.has(c.value) ? false : (seen.add(c.value), true)));
+}
+
+/** The first half (at least) of the longest member that starts no other member and is none: none when there is no such. */
+function uniquePrefix(members: readonly string[]): string[] {
+  const longest = members.reduce((a, b) => (b.length > a.length ? b : a));
+  for (let k = Math.ceil(longest.length / 2); k < longest.length; k++) {
+    const p = longest.slice(0, k);
+    if (members.filter((m) => m.startsWith(p)).length === 1 && !members.includes(p)) return [p];
+  }
+  return [];
 }
 
 /** The boundary near misses of `format: uuid`, around one valid uuid. */

@@ -164,7 +164,7 @@ export function sendRaw(
       // The server said it closes, or answered as HTTP/1.0 without keep-alive: no next request is due (RFC 9112 §9.3).
       const connection = (answer.headers['connection'] ?? '').toLowerCase();
       const persistent = res.httpVersion === '1.0' ? /keep-alive/.test(connection) : !/close/.test(connection);
-      if (!persistent || sock.destroyed || peerClosed) return done({ response: answer });
+      if (!persistent) return done({ response: answer });
       side.detach();
       const bytes: Buffer[] = [];
       let size = 0;
@@ -184,8 +184,14 @@ export function sendRaw(
         const exchange = nextExchange(url, fields, next, got, outcome.status, waited());
         // The next message is a request of its own: `--har-all` lists it with the status and fields it got.
         if (sentAt > 0) onNext?.(exchange);
-        const result = { ...outcome, ...(head === undefined ? {} : { head }), waitedMs: waited() };
-        void (sentAt > 0 ? alone(exchange.request) : Promise.resolve(undefined)).then((a) =>
+        const result = {
+          ...outcome,
+          ...(head === undefined ? {} : { head }),
+          ...(sentAt === 0 ? { unsent: true as const } : {}),
+          waitedMs: waited(),
+        };
+        // Closed before the next message went out too: the server kept no connection it did not say it closes.
+        void (sentAt > 0 || outcome.closed ? alone(exchange.request) : Promise.resolve(undefined)).then((a) =>
           done({ response: { ...answer, next: { ...result, ...(a === undefined ? {} : { alone: a }) } } }),
         );
       };
@@ -209,6 +215,7 @@ export function sendRaw(
       });
       clearTimeout(timer);
       sentAt = 0;
+      if (sock.destroyed || peerClosed) return finish({ closed: true });
       void (mayGoOn?.() ?? Promise.resolve(true)).then((go) => {
         if (!go || settled) return done({ response: answer });
         sentAt = performance.now();

@@ -238,6 +238,13 @@ describe('one bug met by requests of many classes is one problem', () => {
       (p) => p.title.startsWith('the answer (status 201) kept the connection open'),
       true,
     ],
+    // Every connection closed after its answer, none saying so (FPC's fcl-web): one problem, RFC 9112 §9.6.
+    [
+      'connections-closed-unannounced',
+      'connections closed without the close option',
+      (p) => p.title.startsWith('the server closed the connection after a 201 that did not say so'),
+      true,
+    ],
     // The error handler throws on every error it renders (400, 401, 415 alike): not one per kind of request.
     ['error-handler-500', 'a server error to every refusal', (p) => p.scope, 'every request to be refused'],
   ])(

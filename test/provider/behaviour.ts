@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { writeJson } from './json.ts';
 import {
   DEFAULT_OWNER,
@@ -106,6 +107,8 @@ export interface Behaviour {
   transmit(res: ServerResponse, wire: Wire, req: IncomingMessage): void;
   /** What is written for a message Node's parser refused (`clientError`, its code such as `HPE_INVALID_CHUNK_SIZE`). */
   parserRefusal(code: string | undefined): string;
+  /** Each new connection, for faults that read its raw bytes (a `data` listener takes them from Node's fast path). */
+  readonly connected?: (socket: Socket) => void;
 }
 
 export const JSON_UTF8 = 'application/json; charset=utf-8';

@@ -34,6 +34,14 @@ import {
   type ValidationPolicy,
 } from './validate.ts';
 
+/** Whether a read holds a whole message framed by Content-Length and more bytes after its body. */
+function bytesAfterBody(chunk: Buffer): boolean {
+  const end = chunk.indexOf('\r\n\r\n');
+  if (end < 0) return false;
+  const length = /\r\ncontent-length: *(\d+)\r\n/i.exec(chunk.toString('latin1', 0, end + 2))?.[1];
+  return length !== undefined && chunk.length > end + 4 + Number(length);
+}
+
 /** The request's members in the order the spec declares them (a struct that follows the spec): `properties` after `owner`. */
 const DECLARED_ORDER: readonly FieldName[] = [
   ...STRING_FIELDS.slice(0, STRING_FIELDS.indexOf('owner') + 1),
@@ -376,6 +384,20 @@ export const FAULTS: readonly Fault[] = [
     description: "type is trimmed before matching: ' EV ' is taken as EV.",
     apply: (b) =>
       policy(b, { parseEntityType: (v) => b.validation.parseEntityType(typeof v === 'string' ? v.trim() : v) }),
+  },
+  {
+    name: 'enum-unique-prefix',
+    area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      "type is matched as R's match.arg matches (plumber probe): a prefix of exactly one member is that member, so 'Charge' is taken as ChargePoint.",
+    apply: (b) =>
+      policy(b, {
+        parseEntityType: (v) => {
+          const whole = typeof v === 'string' && v !== '' ? ENTITY_TYPES.filter((t) => t.startsWith(v)) : [];
+          return b.validation.parseEntityType(whole.length === 1 ? whole[0] : v);
+        },
+      }),
   },
   {
     name: 'enum-integer-accepted',
@@ -2881,6 +2903,40 @@ export const FAULTS: readonly Fault[] = [
           if (left.has(req.socket)) return; // never answered: the parser waits on the bytes left behind
           if (req.headers['transfer-encoding'] !== undefined) left.add(req.socket);
           b.transmit(res, wire, req);
+        },
+      };
+    },
+  },
+  {
+    name: 'connections-closed-unannounced',
+    area: 'transport',
+    caughtBy: ['connection-is-reusable'],
+    description:
+      "Every connection is closed once its answer is written, and the answers say nothing of it (FPC's fcl-web TFPHttpServer serves one request a connection; Node still writes `Connection: keep-alive`): RFC 9112 §9.6 wants the close option in each; a client that reuses the connection loses its next POST.",
+    apply: (b) => ({
+      ...b,
+      transmit: (res, wire, req) => {
+        res.once('finish', () => req.socket.end());
+        b.transmit(res, wire, req);
+      },
+    }),
+  },
+  {
+    name: 'bytes-after-body-hang',
+    area: 'transport',
+    caughtBy: ['response-is-received'],
+    description:
+      "The body reader takes every byte a read gives and waits until what it has adds up to Content-Length exactly (FPC's fcl-web ReadRequestContent): the empty line old clients send after a POST's body, in the same write, leaves it waiting: never answered (RFC 9112 §6.3: the body is Content-Length bytes; §2.2: the empty line is ignored).",
+    apply: (b) => {
+      const overrun = new WeakSet<object>();
+      return {
+        ...b,
+        connected: (socket) =>
+          socket.on('data', (chunk: Buffer) => {
+            if (bytesAfterBody(chunk)) overrun.add(socket);
+          }),
+        transmit: (res, wire, req) => {
+          if (!overrun.has(req.socket)) b.transmit(res, wire, req);
         },
       };
     },

@@ -73,6 +73,8 @@ interface Call {
   awaitClose?: true;
   /** Written byte by byte on a connection kept open, then a valid body without credentials sent next on it. */
   next?: true;
+  /** Written byte by byte, an empty line after the body in the same write (RFC 9112 §2.2). */
+  crlfAfterBody?: true;
 }
 
 interface Answer {
@@ -101,7 +103,8 @@ async function send(url: string, c: Call, timeoutMs = 10_000): Promise<Answer> {
     c.http10 !== undefined ||
     c.unframed === true ||
     c.awaitClose === true ||
-    c.next === true
+    c.next === true ||
+    c.crlfAfterBody === true
   ) {
     // Repeated lines, chunked framing and encoded bytes are beyond fetch: written as the suite's raw sender writes them.
     const bytes = raw === undefined ? undefined : Buffer.from(raw);
@@ -114,6 +117,7 @@ async function send(url: string, c: Call, timeoutMs = 10_000): Promise<Answer> {
           ...(c.http10 === undefined ? {} : { version: '1.0' as const }),
           ...(c.http10 === 'no-host' ? { noHost: true as const } : {}),
           ...(c.awaitClose === true ? { awaitClose: true as const } : {}),
+          ...(c.crlfAfterBody === true ? { afterBody: '\r\n' as const } : {}),
           ...(c.next === true
             ? {
                 next: {
@@ -560,6 +564,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'case-insensitive-keys': invalid({ body: { Brand: 'b', type: 'EV' } }),
   'enum-case-insensitive': invalid({ body: { brand: 'b', type: 'ev' } }),
   'enum-trimmed': invalid({ body: { brand: 'b', type: ' EV ' } }),
+  'enum-unique-prefix': invalid({ body: { brand: 'b', type: 'Charge' } }),
   'enum-integer-accepted': invalid({ body: { brand: 'b', type: 2 } }),
   'uuid-without-hyphens': invalid({ body: { ...ok, owner: UUID.replaceAll('-', '') } }),
   'uuid-in-braces': invalid({ body: { ...ok, owner: `{${UUID}}` } }),
@@ -697,6 +702,8 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
     statusOnly: true,
   },
   'unknown-path-closed': { call: { path: '/v1/onboarding/entities/conformance', body: ok }, status: 404 },
+  'connections-closed-unannounced': { call: { body: ok, next: true }, status: 201 },
+  'bytes-after-body-hang': { call: { body: ok, crlfAfterBody: true, next: true }, status: 201, timeoutMs: 1_000 },
   'chunk-end-left-on-connection': {
     call: { body: ok, chunked: true, next: true },
     status: 201,

@@ -99,6 +99,8 @@ export async function startProvider(opts: ProviderOptions = {}): Promise<Running
       void answer(behaviour, req, res, textReply(500, 'text/plain; charset=utf-8', 'Internal Server Error'));
     });
   });
+  const connected = behaviour.connected;
+  if (connected !== undefined) server.on('connection', connected);
   server.on('clientError', (error: Error & { rawPacket?: Buffer; code?: string }, socket) => {
     // A request line refused before any request on its connection (an unknown method token) was still a request sent.
     if (!served.has(socket) && /^\S+ \S+ HTTP\/1\.[01]\r\n/.test(error.rawPacket?.toString('latin1') ?? ''))

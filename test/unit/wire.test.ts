@@ -12,6 +12,13 @@ describe('framedBody', () => {
     expect(body.toString('latin1')).toBe('2\r\n{}\r\n0\r\nA: 1\r\n\r\n');
   });
 
+  it('writes what comes after the body last, outside the framing (an old client’s CRLF after a POST)', () => {
+    expect(framedBody({ framing: 'length', afterBody: '\r\n' }, Buffer.from('{}')).toString('latin1')).toBe('{}\r\n');
+    expect(framedBody({ framing: 'chunked', afterBody: '\r\n' }, Buffer.from('{}')).toString('latin1')).toBe(
+      '2\r\n{}\r\n0\r\n\r\n\r\n',
+    );
+  });
+
   it('leaves a body framed by length or by nothing as it is', () => {
     expect(framedBody({ framing: 'none' }, Buffer.from('{}')).toString()).toBe('{}');
     expect(framedBody({ framing: 'length' }, undefined).length).toBe(0);

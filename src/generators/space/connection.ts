@@ -1,7 +1,8 @@
 /**
  * The connection after an answer (RFC 9112 §9.3): HTTP/1.1 connections persist, so a message is written without the
  * close option and, once its answer is complete, a request without credentials is sent on the same connection, then
- * alone on a connection of its own: the two answers must agree. The server must have read the first message to the
+ * alone on a connection of its own: the two answers must agree, and a server that closed the plainest one's
+ * connection must have said so (§9.6: FPC's fcl-web server serves one request a connection, unannounced). The server must have read the first message to the
  * end its framing gives (RFC 9112 §6.3): the last chunk's empty line (`valid/framing/chunked` sends its next message)
  * and a trailer (a Guile server left them, and waited for ever on the next request), a body it answered without
  * reading (a refusal of credentials or of the media type before the body is read), a GET's content (cohttp left it).
@@ -10,6 +11,7 @@ import type { Draft } from '../draft.ts';
 import { emit, SPEC, requestClass, type Dimension, type SpaceContext } from './class.ts';
 import type { NextMessage } from '../../wire.ts';
 import { wire } from './wire.ts';
+import { MINIMAL_LABEL } from './bodies.ts';
 
 /** A chunked body may be refused with 411 (RFC 9112 §6.3), as in the framing classes. */
 const CHUNKED_ACCEPT: readonly number[] = [201, 411];
@@ -17,6 +19,20 @@ const CHUNKED_ACCEPT: readonly number[] = [201, 411];
 export const NEXT =
   'then, on the same connection, a valid body without credentials, which must get the answer it gets on a connection of its own (connection-is-reusable)';
 
+const keptAlive = requestClass(
+  'valid',
+  'valid/connection/kept-alive',
+  'RFC 9112 §9.3',
+  `the plainest valid body, framed by Content-Length, on a connection kept open, ${NEXT}: HTTP/1.1 connections persist, and a server that closes them anyway MUST say so with the close option in its answer (RFC 9112 §9.6)`,
+  { variantOf: MINIMAL_LABEL },
+);
+const crlfAfterBody = requestClass(
+  'valid',
+  'valid/connection/crlf-after-body',
+  'RFC 9112 §2.2',
+  `a valid body framed by Content-Length, followed in the same write by the empty line old clients send after a POST, on a connection kept open, ${NEXT}: the message ends where its Content-Length says (RFC 9112 §6.3), so 201 is due to it (FPC’s fcl-web server waited for more, for ever); a server expecting the next request line SHOULD ignore the empty line (§2.2), so another answer to the next request is a warning`,
+  { variantOf: MINIMAL_LABEL },
+);
 const afterTrailer = requestClass(
   'valid',
   'valid/connection/after-trailer',
@@ -66,12 +82,18 @@ export const connection: Dimension = {
   name: 'connection',
   title: 'The connection after an answer',
   summary:
-    'Messages written byte by byte on a connection kept open (no close option; a plain chunked body is the framing dimension’s), each followed, once its answer is complete, by a request without credentials on the same connection, which must get what it gets on a connection of its own: the server reads every message to the end its framing gives (a chunked body with or without a trailer, a body answered before it was read, content in a GET), or closes the connection.',
-  classes: [afterTrailer, afterUnreadBody, afterUnreadMedia, afterGetBody],
+    'Messages written byte by byte on a connection kept open (no close option; a plain chunked body is the framing dimension’s), each followed, once its answer is complete, by a request without credentials on the same connection, which must get what it gets on a connection of its own: the server reads every message to the end its framing gives (a chunked body with or without a trailer, a body answered before it was read, content in a GET), or closes the connection; after a 201 to the plainest message, only once its answer said so.',
+  classes: [keptAlive, crlfAfterBody, afterTrailer, afterUnreadBody, afterUnreadMedia, afterGetBody],
   drafts(ctx) {
     const m = JSON.stringify(ctx.minimal);
     const next = nextMessage(ctx);
     const out: Draft[] = [
+      ...emit(ctx, keptAlive, {}, m, {
+        wire: wire({ contentType: ctx.ct }, { framing: 'length', next }, Buffer.from(m)),
+      }),
+      ...emit(ctx, crlfAfterBody, {}, m, {
+        wire: wire({ contentType: ctx.ct }, { framing: 'length', afterBody: '\r\n', next }, Buffer.from(m)),
+      }),
       ...emit(ctx, afterTrailer, {}, m, {
         wire: wire({ contentType: ctx.ct }, { framing: 'chunked', trailer: 'Conformance-Trailer: 1', next }),
       }),

@@ -84,6 +84,20 @@ const contentLength = requestClass(
   { accept: [400, 411], httpLayer: true, variantOf: 'empty-body/no-framing' },
 );
 
+const lengthForm = requestClass(
+  'empty-body',
+  'empty-body/content-length-form/<form>',
+  'RFC 9112 §6.3',
+  'the body’s length written with a sign (`+46`) or a digit separator (`4_6`), which Content-Length = 1*DIGIT (RFC 9110 §8.6) does not allow: the framing is invalid and 400 is due (RFC 9112 §6.3; 411 accepted); advice only, since a reader that takes it (Python’s int(), SWI-Prolog’s http library) reads the length the client meant, and only a proxy that reads it otherwise desynchronises',
+  { advisory: true, accept: [400, 411], httpLayer: true, variantOf: 'empty-body/no-framing' },
+);
+
+/** Content-Length values a lenient number parser reads as the body's length: a sign, a digit separator (Python's int()). */
+const LENGTH_FORMS: readonly (readonly [string, (n: number) => string])[] = [
+  ['plus-sign', (n) => `+${n}`],
+  ['digit-separator', (n) => `${String(n).slice(0, 1)}_${String(n).slice(1)}`],
+];
+
 const twoLengths = requestClass(
   'empty-body',
   'empty-body/conflicting-content-length/<order>',
@@ -133,6 +147,7 @@ export const framing: Dimension = {
     unframed,
     transferCoding,
     contentLength,
+    lengthForm,
     twoLengths,
     fieldNameSpace,
     chunkSize,
@@ -162,6 +177,15 @@ export const framing: Dimension = {
       ...emit(ctx, contentLength, {}, m, {
         wire: wire({ contentType: ctx.ct, extra: [['Content-Length', 'abc']] }, { framing: 'none' }, Buffer.from(m)),
       }),
+      ...LENGTH_FORMS.flatMap(([form, length]) =>
+        emit(ctx, lengthForm, { form }, m, {
+          wire: wire(
+            { contentType: ctx.ct, extra: [['Content-Length', length(Buffer.byteLength(m))]] },
+            { framing: 'none' },
+            Buffer.from(m),
+          ),
+        }),
+      ),
       // The body's own length and one byte more, each on a line of its own, in both orders: a server that takes the
       // first line reads the body whole in one order and waits for a byte that never comes in the other.
       ...LENGTH_ORDERS.flatMap(([order, extra]) =>

@@ -38,6 +38,15 @@ const KEPT_OPEN = kase('valid', {
     next: { headers: [['Content-Type', 'application/json']], bodyBase64: '' },
   },
 });
+/** The plainest message, framed by Content-Length, on a connection kept open (`valid/connection/kept-alive`). */
+const KEPT_ALIVE = kase('valid', {
+  label: 'valid/connection/kept-alive',
+  wire: {
+    framing: 'length',
+    headers: [['Content-Type', 'application/json']],
+    next: { headers: [['Content-Type', 'application/json']], bodyBase64: '' },
+  },
+});
 /** An exchange whose answer came with the answer to the message sent next (`next`). */
 function then(ex: Exchange, next: NonNullable<NonNullable<Exchange['response']>['next']>): Exchange {
   return { ...ex, response: { ...ex.response!, next } };
@@ -791,6 +800,59 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     then(answer(201, CREATED), { closed: true, waitedMs: 1 }),
     'skip',
     'the server closed the connection before the next answer, as it may (RFC 9112 §9.5)',
+  ],
+  [
+    'connection-is-reusable',
+    KEPT_OPEN,
+    then(answer(201, CREATED), { closed: true, waitedMs: 1, alone: { status: 401 } }),
+    'skip',
+    'a chunked upload’s connection closed after its 201: a server may close over it (RFC 9112 §9.5)',
+  ],
+  [
+    'connection-is-reusable',
+    KEPT_ALIVE,
+    then(answer(201, CREATED), { closed: true, unsent: true, waitedMs: 0, alone: { status: 401 } }),
+    'fail:closed-without-close-option',
+    'every connection closed after its answer, none saying so (FPC’s fcl-web server)',
+    [
+      'RFC 9112 §9.6',
+      'the server closed the connection after a 201 that did not say so (no close option, HTTP/1.1, the plainest message), before the next request could be sent on it (401 on a connection of its own): a server that does not keep connections open MUST send the close option in every answer (RFC 9112 §9.6), or an HTTP/1.1 client reusing the connection, as it may (§9.3), loses its next request',
+    ],
+  ],
+  [
+    'connection-is-reusable',
+    { ...KEPT_ALIVE, wire: { ...KEPT_ALIVE.wire!, afterBody: '\r\n' } },
+    then(answer(201, CREATED), { status: 400, head: 'HTTP/1.1 400 Bad Request', waitedMs: 2, alone: { status: 401 } }),
+    'warn:empty-line-not-ignored',
+    'the empty line after a POST read as a request line: 400 to the next request (h11), a SHOULD',
+    [
+      'RFC 9112 §2.2',
+      "the answer (status 201) kept the connection open, and the request sent next on it, after the empty line old clients send after a POST's body, got status 400 (401 on a connection of its own): a server expecting a request line SHOULD ignore at least one empty line before it (RFC 9112 §2.2)",
+    ],
+  ],
+  [
+    'connection-is-reusable',
+    KEPT_ALIVE,
+    then(answer(401, { errors: [] }), { closed: true, waitedMs: 2, alone: { status: 401 } }),
+    'skip',
+    'a refusal’s connection closed: a server may close after an error (Guile), RFC 9112 §9.5',
+  ],
+  [
+    'connection-is-reusable',
+    KEPT_ALIVE,
+    then(answer(201, CREATED), { closed: true, waitedMs: 2, alone: {} }),
+    'skip',
+    'the next request closed alone too: the request, not the connection, is what the server closes over',
+  ],
+  [
+    'connection-is-reusable',
+    KEPT_ALIVE,
+    then(
+      { ...answer(201, CREATED), response: { ...answer(201, CREATED).response!, version: '1.0' } },
+      { closed: true, waitedMs: 2, alone: { status: 401 } },
+    ),
+    'skip',
+    'an HTTP/1.0 answer: no persistence was implied',
   ],
   [
     'connection-is-reusable',

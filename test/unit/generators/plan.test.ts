@@ -399,6 +399,9 @@ describe('boundary phase', () => {
       ['empty-body/no-framing', 'none'],
       // A valid body behind a Content-Length that is not a number: no body can be read.
       ['empty-body/invalid-content-length', 'none'],
+      // The length with a sign or a digit separator: not 1*DIGIT (RFC 9110 §8.6), read as the length by int().
+      ['empty-body/content-length-form/plus-sign', 'none'],
+      ['empty-body/content-length-form/digit-separator', 'none'],
       // Two Content-Length lines that differ: the framing is invalid (RFC 9112 §6.3).
       ['empty-body/conflicting-content-length/true-first', 'none'],
       ['empty-body/conflicting-content-length/longer-first', 'none'],
