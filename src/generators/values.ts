@@ -65,6 +65,8 @@ export const STRING_VARIANTS: readonly {
   { name: 'long-15000', value: longString(15000), singleField: true },
   // 64 KiB in one field only, so the body stays near 64 KiB.
   { name: 'long-65536', value: longString(65536), singleField: true },
+  // Past 100 KiB, the default body limit of Express's body-parser (413, accepted) and milliparsec (500: tinyhttp probe).
+  { name: 'long-131072', value: longString(131072), singleField: true },
 ];
 
 /** A stable, made-up uuid (v4 layout) for a name. */

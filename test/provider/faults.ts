@@ -2677,6 +2677,21 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'body-limit-100kb-500',
+    area: 'valid-refused',
+    caughtBy: ['not-a-server-error'],
+    description:
+      "The JSON reader's default limit of 100 KiB throws an error the app never maps to 413 (milliparsec's json() under tinyhttp, tinyhttp probe): every body over 100 KiB, valid or not, is answered 500.",
+    apply: (b) => ({
+      ...b,
+      maxBodyBytes: 100 * 1024,
+      badRequest: (issues) =>
+        issues.some((i) => i.code === 'BodyTooLarge')
+          ? textReply(500, 'text/plain; charset=utf-8', 'Internal Server Error')
+          : b.badRequest(issues),
+    }),
+  },
+  {
     name: 'deep-body-blocks-loop',
     area: 'transport',
     caughtBy: ['response-is-received'],

@@ -762,6 +762,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'properties-made-required': valid({}, { body: ok }),
   'body-limit-10kb': valid({ name: 'x'.repeat(12_000) }),
   'body-limit-500': valid({ name: 'x'.repeat(12_000) }),
+  'body-limit-100kb-500': valid({ name: 'x'.repeat(110_000) }),
   'no-content-type-on-answers': valid(),
   'ids-auto-increment': valid(),
   'values-boxed': valid(),

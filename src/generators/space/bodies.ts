@@ -72,7 +72,7 @@ const text = requestClass(
   'valid',
   'valid/string/<variant>',
   `${SPEC.field}/type`,
-  'a free string has no pattern or length: every class of text (empty, astral, controls, 64 KiB) is stored and echoed as sent',
+  'a free string has no pattern or length: every class of text (empty, astral, controls, 64 and 128 KiB) is stored and echoed as sent (413 accepted to a body over 16 KiB)',
 );
 const anyNumbers = requestClass(
   'valid',
