@@ -936,7 +936,7 @@ const LOST_KEPT = 16;
 /**
  * In a run that gave up on its target, the problems of requests that got no answer are one: the target went down (a
  * crash resets the requests in flight and refuses those after, whatever their families: one h3 crash was 11
- * problems). Its example is the first suspect that is an example (`DeadTargetWatch.suspects`).
+ * problems). Its example is that of the problem of the first suspect, by its case or its class (`DeadTargetWatch.suspects`).
  */
 function mergeOutage(problems: TalliedProblem[], gaveUp: NonNullable<Report['gaveUp']>): TalliedProblem[] {
   const lost = problems.filter((p) => LOST.has(p.received));
@@ -946,8 +946,13 @@ function mergeOutage(problems: TalliedProblem[], gaveUp: NonNullable<Report['gav
   const up = isUpAfter(gaveUp.answeredAfter);
   const suspects = up ? [] : (gaveUp.suspects ?? []);
   const scope = up ? HANG_SCOPE : OUTAGE_SCOPE;
+  // A suspect is `<id> <label>`: the problem it failed in may show another case of its class (SBCL killed by a body
+  // nested 10,000 deep was shown with a byte-order mark in flight beside it: Hunchentoot probe).
   const rank = (p: TalliedProblem) => {
-    const i = suspects.findIndex((s) => s.split(' ', 1)[0] === p.case.id);
+    const i = suspects.findIndex((s) => {
+      const space = s.indexOf(' ');
+      return s.slice(0, space) === p.case.id || p.classes.has(s.slice(space + 1));
+    });
     return i < 0 ? suspects.length : i;
   };
   return [...problems.filter((p) => !LOST.has(p.received)), oneProblem(lost, rank, scope)];

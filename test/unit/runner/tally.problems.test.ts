@@ -1057,6 +1057,25 @@ describe('createTally: a problem is a cause (issue #24)', () => {
     expect(run(201)).toEqual([['the requests left unanswered while the target answered others', 2, 'b2']]);
   });
 
+  it('shows an outage with the problem of its first suspect even where another case of its class is that problem’s example', () => {
+    // Arrange: the deep body that killed the process (b9) failed in a problem shown with another case of its class
+    // (b1); an empty body in flight beside it (b2), a problem of its own, is the second suspect (Hunchentoot probe).
+    const t = tallyOf();
+    const deep = { ...valid('b1', 'valid/depth/10000/objects', '{"type":"EV"}'), kind: 'valid' as const };
+    const empty = { ...valid('b2', 'empty-body', ''), kind: 'empty-body' as const };
+    recordLost(t, deep, 'connection-reset', 1);
+    recordLost(t, empty, 'connection-reset', 2);
+    const gaveUp = {
+      after: 8,
+      message: 'gave up',
+      suspects: ['b9 valid/depth/10000/objects', 'b2 empty-body'],
+    };
+    // Act
+    const problems = t.report({ ...META, gaveUp }).problems!;
+    // Assert
+    expect(problems.map((p) => [p.cases, p.example.case.id])).toEqual([[2, 'b1']]);
+  });
+
   it('counts a 200 to an advisory request the server took for a valid one under 200 for 201, not as an auth problem', () => {
     // CherryPy took the last of two Authorization lines (advice) and answered every creation 200.
     const t = tallyOf();
