@@ -1,4 +1,4 @@
-import type { Check } from './types.ts';
+import type { Check, Finding } from './types.ts';
 import type { TestCase } from '../generators/case.ts';
 import type { ReceivedResponse } from '../types.ts';
 import { fail, withResponse } from './util.ts';
@@ -10,8 +10,28 @@ import { fail, withResponse } from './util.ts';
  */
 function closesUnannounced(c: TestCase, res: ReceivedResponse, alone: number | undefined): boolean {
   const plain = c.wire?.framing === 'length' && c.wire.afterBody === undefined;
+  return plain && keptFor(res, alone);
+}
+
+/** A 2xx in HTTP/1.1 without the close option, the next request answered alone (no 429 or 503): the connection was due. */
+function keptFor(res: ReceivedResponse, alone: number | undefined): boolean {
   const answered = alone !== undefined && alone !== 429 && alone !== 503;
-  return plain && answered && res.version === undefined && res.status >= 200 && res.status < 300;
+  return answered && res.version === undefined && res.status >= 200 && res.status < 300;
+}
+
+/**
+ * The empty line an old client sends after a POST's body came before the next request: ignoring it is a SHOULD (RFC
+ * 9112 §2.2), so what the server made of it (`what`: an answer to it, or the close) is a warning.
+ */
+function emptyLineNotIgnored(res: ReceivedResponse, what: string, received: string, due: string): Finding {
+  return {
+    kind: 'empty-line-not-ignored',
+    severity: 'warning',
+    rule: 'RFC 9112 §2.2',
+    message: `the answer (status ${res.status}) kept the connection open, and after the empty line old clients send after a POST's body ${what}: a server expecting a request line SHOULD ignore at least one empty line before it (RFC 9112 §2.2)`,
+    received,
+    documented: due,
+  };
 }
 
 /**
@@ -35,6 +55,14 @@ export const connectionIsReusable: Check = {
       return { skip: 'nothing was sent next: the answer said the connection closes (or the request budget was spent)' };
     const alone = next.alone?.status;
     if (next.closed && next.status === undefined) {
+      // Guile, Hunchentoot, cohttp and Racket close on the empty line: the plain message's connection they keep.
+      if (c.wire?.afterBody !== undefined && keptFor(res, alone))
+        return emptyLineNotIgnored(
+          res,
+          `the server closed the connection, where the request sent next got ${alone} on a connection of its own`,
+          'the connection closed',
+          `the connection kept open, and status ${alone} to the next request`,
+        );
       if (!closesUnannounced(c, res, alone))
         return {
           skip: 'the server closed the connection before answering the next request, as it may (RFC 9112 §9.5)',
@@ -56,15 +84,14 @@ export const connectionIsReusable: Check = {
       return { skip: 'a rate limit answered one of the two: nothing to compare' };
     const due = `status ${alone}, as the same request got on a connection of its own`;
     // The empty line an old client sends after a POST came before the next request: ignoring it is a SHOULD (§2.2).
+    // What came may answer the empty line itself (Guile's 400 came before the next request was written).
     if (c.wire?.afterBody !== undefined)
-      return {
-        kind: 'empty-line-not-ignored',
-        severity: 'warning',
-        rule: 'RFC 9112 §2.2',
-        message: `the answer (status ${res.status}) kept the connection open, and the request sent next on it, after the empty line old clients send after a POST's body, got ${next.status === undefined ? (next.timedOut ? `no answer in ${next.waitedMs} ms` : 'bytes that are no answer') : `status ${next.status}`} (${alone} on a connection of its own): a server expecting a request line SHOULD ignore at least one empty line before it (RFC 9112 §2.2)`,
-        received: next.head ?? (next.status === undefined ? 'no answer' : `status ${next.status}`),
-        documented: due,
-      };
+      return emptyLineNotIgnored(
+        res,
+        `the connection gave ${next.status === undefined ? (next.timedOut ? `no answer in ${next.waitedMs} ms` : 'bytes that are no answer') : `status ${next.status}`}, where the request sent next got ${alone} on a connection of its own`,
+        next.head ?? (next.status === undefined ? 'no answer' : `status ${next.status}`),
+        due,
+      );
     if (next.timedOut)
       return fail(
         'next-request-unanswered',

@@ -30,7 +30,7 @@ const crlfAfterBody = requestClass(
   'valid',
   'valid/connection/crlf-after-body',
   'RFC 9112 §2.2',
-  `a valid body framed by Content-Length, followed in the same write by the empty line old clients send after a POST, on a connection kept open, ${NEXT}: the message ends where its Content-Length says (RFC 9112 §6.3), so 201 is due to it (FPC’s fcl-web server waited for more, for ever); a server expecting the next request line SHOULD ignore the empty line (§2.2), so another answer to the next request is a warning`,
+  `a valid body framed by Content-Length, followed in the same write by the empty line old clients send after a POST, on a connection kept open, ${NEXT}: the message ends where its Content-Length says (RFC 9112 §6.3), so 201 is due to it (FPC’s fcl-web server waited for more, for ever); a server expecting the next request line SHOULD ignore the empty line (§2.2), so another answer to the next request, or the connection closed on it (Guile, Hunchentoot), is a warning`,
   { variantOf: MINIMAL_LABEL },
 );
 const afterTrailer = requestClass(

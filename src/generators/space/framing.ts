@@ -89,7 +89,14 @@ const lengthForm = requestClass(
   'empty-body/content-length-form/<form>',
   'RFC 9112 §6.3',
   'the body’s length written with a sign (`+46`) or a digit separator (`4_6`), which Content-Length = 1*DIGIT (RFC 9110 §8.6) does not allow: the framing is invalid and 400 is due (RFC 9112 §6.3; 411 accepted); advice only, since a reader that takes it (Python’s int(), SWI-Prolog’s http library) reads the length the client meant, and only a proxy that reads it otherwise desynchronises',
-  { advisory: true, accept: [400, 411], httpLayer: true, variantOf: 'empty-body/no-framing' },
+  // One family with `abc`: a server that refuses or closes on an invalid length does so however it is written.
+  {
+    advisory: true,
+    accept: [400, 411],
+    httpLayer: true,
+    variantOf: 'empty-body/no-framing',
+    family: 'empty-body/invalid-content-length',
+  },
 );
 
 /** Content-Length values a lenient number parser reads as the body's length: a sign, a digit separator (Python's int()). */

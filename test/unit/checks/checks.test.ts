@@ -827,7 +827,18 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     'the empty line after a POST read as a request line: 400 to the next request (h11), a SHOULD',
     [
       'RFC 9112 §2.2',
-      "the answer (status 201) kept the connection open, and the request sent next on it, after the empty line old clients send after a POST's body, got status 400 (401 on a connection of its own): a server expecting a request line SHOULD ignore at least one empty line before it (RFC 9112 §2.2)",
+      "the answer (status 201) kept the connection open, and after the empty line old clients send after a POST's body the connection gave status 400, where the request sent next got 401 on a connection of its own: a server expecting a request line SHOULD ignore at least one empty line before it (RFC 9112 §2.2)",
+    ],
+  ],
+  [
+    'connection-is-reusable',
+    { ...KEPT_ALIVE, wire: { ...KEPT_ALIVE.wire!, afterBody: '\r\n' } },
+    then(answer(201, CREATED), { closed: true, waitedMs: 2, alone: { status: 401 } }),
+    'warn:empty-line-not-ignored',
+    'the connection closed on the empty line after a POST (Guile, Hunchentoot), a SHOULD',
+    [
+      'RFC 9112 §2.2',
+      "the answer (status 201) kept the connection open, and after the empty line old clients send after a POST's body the server closed the connection, where the request sent next got 401 on a connection of its own: a server expecting a request line SHOULD ignore at least one empty line before it (RFC 9112 §2.2)",
     ],
   ],
   [
