@@ -307,6 +307,11 @@ export interface Report {
      */
     readonly answered?: number;
     /**
+     * A connection was refused after the target had taken one (since 2026-12-05): it went down during the run, even
+     * without a usable answer before (a crash on the first request); with failures found, `fails`, not `unusable`.
+     */
+    readonly wentDown?: true;
+    /**
      * The status a valid request sent once the run gave up got (since 2026-12-05): a 2xx says the target is up and
      * hangs on some requests (every refusal left unanswered), not that it went down; absent when it got no answer.
      */

@@ -30,8 +30,9 @@ const STOPPED: Readonly<Record<StopReason, string>> = {
 
 /**
  * The verdict and its reasons. Precedence: an interrupted run is `interrupted` (exit 130, whatever it found); a run
- * that gave up on a dead target is `unusable`, unless the target had answered before and failures were found (a
- * request that crashed it is the provider failing, not a run that could not be made); unwaived failures or an
+ * that gave up on a dead target is `unusable`, unless the target had answered before, or had taken a connection before
+ * it refused one, and failures were found (a request that crashed it is the provider failing, not a run that could not
+ * be made); unwaived failures or an
  * expired waiver `fails`; a run that stopped before its plan was done found nothing wrong in what it sent, which is
  * `incomplete`, never `conforms`.
  */
@@ -50,7 +51,8 @@ export function verdictOf(r: VerdictInput): { verdict: Verdict; verdictReasons: 
   if (!complete && stop !== undefined && stop !== 'gave-up') reasons.push(STOPPED[stop]);
   else if (!complete && stop === undefined) reasons.push('the run stopped before every case was sent');
   const failed = r.summary.failures > 0 || expired.length > 0;
-  const wentDown = r.gaveUp !== undefined && (r.gaveUp.answered ?? 0) > 0 && r.summary.failures > 0;
+  const wentDown =
+    r.gaveUp !== undefined && ((r.gaveUp.answered ?? 0) > 0 || r.gaveUp.wentDown === true) && r.summary.failures > 0;
   const verdict: Verdict = r.interrupted
     ? 'interrupted'
     : r.gaveUp && !wentDown

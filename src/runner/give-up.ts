@@ -8,9 +8,9 @@ export interface DeadTargetWatch {
   /**
    * One exchange's outcome: `answered` when the target gave an answer other than 429 or 503; `kind` the case's kind;
    * `which` names the case (`b0057 media/undecodable/gzip`); `sentAt` when it was sent (`performance.now()`), `bytes`
-   * how large its content was.
+   * how large its content was; `refused` when no connection was made (it never reached a server: no suspect).
    */
-  note(answered: boolean, kind: string, which?: string, sentAt?: number, bytes?: number): void;
+  note(answered: boolean, kind: string, which?: string, sentAt?: number, bytes?: number, refused?: boolean): void;
   readonly gaveUp: boolean;
   /** Aborts when the watch gives up, so that waits (429 back-off, the pace) end at once. */
   readonly signal: AbortSignal;
@@ -32,6 +32,12 @@ export interface DeadTargetWatch {
   readonly suspects: readonly string[];
   /** Usable answers the target gave in the run: a target that answered, then went down, was alive and broke. */
   readonly answered: number;
+  /**
+   * A connection was refused after the target had taken one (an answer, a reset, a timeout): it stopped listening
+   * during the run, went down, even if it never answered (a handler's throw killed Polka's process on the first
+   * request).
+   */
+  readonly wentDown: boolean;
   readonly limit: number;
 }
 
@@ -67,16 +73,20 @@ export function createDeadTargetWatch(limit: number = GIVE_UP_AFTER): DeadTarget
   const kinds = new Set<string>();
   const streak: { readonly which: string; readonly sentAt: number; readonly bytes: number }[] = [];
   let answered = 0;
+  let reached = false;
+  let wentDown = false;
   // What the run gave up on, without the suspects' clause (`message`, `messageWhenUp`).
   let head: string | undefined;
   let suspects: readonly string[] = [];
   const message = () =>
     head === undefined
       ? undefined
-      : `${head}${suspects.length ? `; the first requests it left unanswered, in the order sent (of those sent at once, the largest first): ${suspects.join(', ')} (if it went down, any of them may have brought it down: replay each alone)` : ''}`;
+      : `${head}${suspects.length ? `; the first requests it left unanswered, in the order sent (of those sent at once, the largest first; none refused a connection, which never reached it): ${suspects.join(', ')} (if it went down, any of them may have brought it down: replay each alone)` : ''}`;
   return {
     limit,
-    note(ok, kind, which, sentAt = performance.now(), bytes = 0) {
+    note(ok, kind, which, sentAt = performance.now(), bytes = 0, refused = false) {
+      if (!refused) reached = true;
+      else if (reached) wentDown = true;
       // 0 turns the watch off.
       if (head !== undefined || limit <= 0) return;
       if (ok) {
@@ -87,8 +97,8 @@ export function createDeadTargetWatch(limit: number = GIVE_UP_AFTER): DeadTarget
         return;
       }
       kinds.add(kind);
-      // A case sent again after a 429 or 503 strikes again, but is one suspect.
-      if (which !== undefined && streak.length < SUSPECTS && !streak.some((s) => s.which === which))
+      // A case sent again after a 429 or 503 strikes again, but is one suspect; one refused a connection is none.
+      if (which !== undefined && !refused && streak.length < SUSPECTS && !streak.some((s) => s.which === which))
         streak.push({ which, sentAt, bytes });
       if (++strikes < limit || kinds.size < 2) return;
       suspects = inOrderSent(streak).map((s) => s.which);
@@ -100,6 +110,9 @@ export function createDeadTargetWatch(limit: number = GIVE_UP_AFTER): DeadTarget
     },
     get answered() {
       return answered;
+    },
+    get wentDown() {
+      return wentDown;
     },
     get gaveUp() {
       return head !== undefined;

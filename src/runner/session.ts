@@ -129,6 +129,8 @@ export function createSession(o: SessionOptions): Session {
   };
   // What the case sent past the watch got (`sendPastWatch`).
   let after: number | undefined;
+  // A preflight request reached the target (an answer, or a connection it then reset).
+  let reached = false;
   const timeUp = () => o.deadline !== undefined && Date.now() >= o.deadline;
   const interrupted = () => o.signal?.aborted === true;
   const base = new URL(o.baseUrl);
@@ -143,8 +145,13 @@ export function createSession(o: SessionOptions): Session {
       if (failed !== undefined) throw new TargetError(`target ${o.baseUrl}: TLS handshake failed: ${failed}`);
     },
     async reachable(ex, first = false) {
-      if (ex.error && UNREACHABLE.includes(ex.error.kind))
+      if (ex.error && UNREACHABLE.includes(ex.error.kind)) {
+        // Reached before, refused now: it went down on a probe (a handler's throw killed Polka's process), which the
+        // watch and the run's verdict tell; an unusable run would say nothing of the request that did it.
+        if (reached) return;
         throw new TargetError(`target ${o.baseUrl} is unreachable: ${ex.error.message}`);
+      }
+      reached = true;
       // http:// to a port that speaks TLS: the server hangs up on the plain request; a handshake there says why.
       if (
         first &&
@@ -182,6 +189,7 @@ export function createSession(o: SessionOptions): Session {
             after: watch.limit,
             message: (isUpAfter(after) ? watch.messageWhenUp(after) : undefined) ?? watch.message,
             answered: watch.answered,
+            ...(watch.wentDown ? { wentDown: true as const } : {}),
             ...(watch.suspects.length ? { suspects: watch.suspects } : {}),
             ...(after === undefined ? {} : { answeredAfter: after }),
           },

@@ -2094,6 +2094,14 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'validation-error-kills-process',
+    area: 'transport',
+    caughtBy: ['response-is-received'],
+    description:
+      "The validator's assert throws, and nothing catches it (superstruct's assert() in a Polka 0.5 handler, Polka probe): the first body refused by validation kills the process, and the preflight's plainly invalid body is the first request of a run. A verdict is due, not 'unreachable': a connection was made, then refused.",
+    apply: (b) => ({ ...b, badRequest: () => ({ status: 500, headers: {}, dies: true }) }),
+  },
+  {
     name: 'member-names-rendered-500',
     area: 'transport',
     caughtBy: ['not-a-server-error'],

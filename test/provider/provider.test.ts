@@ -825,6 +825,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
     call: { raw: `{"brand":${'['.repeat(10000)}"x"${']'.repeat(10000)},"type":"EV"}` },
     status: 400,
   },
+  'validation-error-kills-process': { call: { body: { brand: 'b' } }, status: 400 },
   'member-names-rendered-500': {
     call: { raw: '{"brand":"b","type":"EV","properties":{"\\ud800":1}}' },
     status: 201,

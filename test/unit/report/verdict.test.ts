@@ -62,6 +62,12 @@ describe('verdictOf', () => {
       [gaveUp.message, ...failing.verdictReasons],
     ],
     [
+      'a run that gave up on a target that took a connection, then refused them (a crash on its first request): fails',
+      { ...failing, complete: false, stopReason: 'gave-up', gaveUp: { ...gaveUp, answered: 0, wentDown: true } },
+      'fails',
+      [gaveUp.message, ...failing.verdictReasons],
+    ],
+    [
       'a complete run whose budget ran out while shrinking',
       { ...ok, complete: true, budgetExhausted: true },
       'conforms',

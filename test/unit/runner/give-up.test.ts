@@ -11,7 +11,7 @@ describe('the dead-target watch', () => {
       'the target gave no usable answer (only transport failures, 429s or 503s) to 2 requests in a row, of 2 kinds; the run gave up on it (--give-up-after 2); a valid request sent after it was answered 201: the target is up: it leaves such requests unanswered, it did not go down, the first of them: b0001 invalid/type/brand/number, b0002 empty-body',
     );
     expect(w.message).toMatch(
-      /in the order sent \(of those sent at once, the largest first\): b0001 .*if it went down, any/,
+      /in the order sent \(of those sent at once, the largest first; none refused a connection, which never reached it\): b0001 .*if it went down, any/,
     );
     expect([201, 200, 299, 300, 503, 429, undefined].map(isUpAfter)).toEqual([
       true,
@@ -38,7 +38,7 @@ describe('the dead-target watch', () => {
     expect(w.suspects).toEqual(streak);
     expect(w.message).toMatch(/^the target gave no usable answer .* to 6 requests in a row, of 2 kinds/);
     expect(w.message).toContain(
-      `the first requests it left unanswered, in the order sent (of those sent at once, the largest first): ${streak.join(', ')}`,
+      `the first requests it left unanswered, in the order sent (of those sent at once, the largest first; none refused a connection, which never reached it): ${streak.join(', ')}`,
     );
     expect(w.answered).toBe(1);
   });
@@ -88,6 +88,27 @@ describe('the dead-target watch', () => {
     w.note(false, 'auth', 'p2 preflight/no-credentials');
     expect(w.gaveUp).toBe(true);
     expect(w.suspects).toEqual(['p1 preflight/invalid-body', 'p2 preflight/no-credentials']);
+  });
+
+  it('names no request refused a connection, and says the target went down once one is refused after a reset', () => {
+    // A validator's throw killed the process on the first request (Polka probe): reset, then refused.
+    const w = createDeadTargetWatch(3);
+    w.note(false, 'schema-violation', 'p1 preflight/invalid-body', 0, 10);
+    expect(w.wentDown).toBe(false);
+    w.note(false, 'auth', 'p2 preflight/no-credentials', 1, 10, true);
+    w.note(false, 'valid', 'b0001 valid/minimal', 2, 10, true);
+    expect(w.gaveUp).toBe(true);
+    expect(w.suspects).toEqual(['p1 preflight/invalid-body']);
+    expect(w.wentDown).toBe(true);
+  });
+
+  it('does not say a target went down that refused every connection from the start', () => {
+    const w = createDeadTargetWatch(2);
+    w.note(false, 'schema-violation', 'p1 preflight/invalid-body', 0, 10, true);
+    w.note(false, 'auth', 'p2 preflight/no-credentials', 1, 10, true);
+    expect(w.gaveUp).toBe(true);
+    expect(w.wentDown).toBe(false);
+    expect(w.suspects).toEqual([]);
   });
 
   it('keeps going while the failures are of one kind only, and names no suspect before giving up', () => {
