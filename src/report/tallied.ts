@@ -54,6 +54,8 @@ export interface TalliedProblem {
   readonly exampleFailures: readonly Failure[];
   cases: number;
   readonly classes: Set<string>;
+  /** The problem families of its cases (`familyOf`: a class's own family where it declares one). */
+  readonly families: Set<string>;
   readonly keys: Set<string>;
   readonly at: Set<string>;
   /** The baseline lists it (`run --baseline`). */

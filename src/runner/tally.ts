@@ -593,6 +593,7 @@ function noteProblem(
       exampleFailures: first,
       cases: 1,
       classes: new Set([c.label]),
+      families: new Set([familyOf(c)]),
       keys: new Set(keys),
       at: new Set(cause.at),
       baselined,
@@ -609,6 +610,7 @@ function noteProblem(
   if (bytes !== undefined) p.smallest = Math.min(p.smallest ?? bytes, bytes);
   p.cases++;
   p.classes.add(c.label);
+  p.families.add(familyOf(c));
   for (const k of keys) p.keys.add(k);
   for (const a of cause.at) p.at.add(a);
   for (const x of parts) if (!p.parts.includes(x)) p.parts = [...p.parts, x].sort();
@@ -664,6 +666,7 @@ function absorb(into: TalliedProblem, b: TalliedProblem): TalliedProblem {
     ...(smallest === Infinity ? {} : { smallest }),
     cases: into.cases + b.cases,
     classes: new Set([...into.classes, ...b.classes]),
+    families: new Set([...into.families, ...b.families]),
     keys: new Set([...into.keys, ...b.keys]),
     at: new Set([...into.at, ...b.at]),
     parts: [...new Set([...into.parts, ...b.parts])].sort(),
@@ -798,12 +801,7 @@ function absorbEach(
 function intoFamily(problems: TalliedProblem[]): TalliedProblem[] {
   const byFamily = problems.filter((p) => p.scope !== '' && !p.scope.startsWith('/') && !isRunWide(p.signature));
   const into = (q: TalliedProblem): TalliedProblem | undefined =>
-    q.scope.startsWith('/')
-      ? byFamily.find(
-          (p) =>
-            p.core === q.core && [...q.classes].some((label) => familyOf({ kind: q.case.kind, label }) === p.scope),
-        )
-      : undefined;
+    q.scope.startsWith('/') ? byFamily.find((p) => p.core === q.core && q.families.has(p.scope)) : undefined;
   return absorbEach(problems, into);
 }
 
