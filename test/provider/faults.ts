@@ -1844,6 +1844,24 @@ export const FAULTS: readonly Fault[] = [
       }),
   },
   {
+    name: 'defaults-assigned-over-body',
+    area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      'Defaults are applied with `Object.assign({}, body)` before a strict check that walks inherited keys (Valibot\'s strictObject, Express probe): a `__proto__` member sets the copy\'s prototype instead of staying a member; `{"conformance":true}` leaves an inherited key the check refuses, `{}` leaves none: 201 where 400 is due.',
+    apply: (b) => ({
+      ...b,
+      readJson: onObject(b, (value) => {
+        if (!Object.hasOwn(value, '__proto__')) return undefined;
+        // The setter runs: `__proto__` becomes the copy's prototype, no member of it.
+        const merged: Record<string, Json> = Object.assign({}, value);
+        const walked: Record<string, Json> = {};
+        for (const k in merged) walked[k] = merged[k];
+        return { kind: 'json', value: walked };
+      }),
+    }),
+  },
+  {
     name: 'object-model-names-accepted',
     area: 'lax-validation',
     caughtBy: ['invalid-is-rejected'],

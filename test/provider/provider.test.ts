@@ -565,6 +565,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'enum-case-insensitive': invalid({ body: { brand: 'b', type: 'ev' } }),
   'enum-trimmed': invalid({ body: { brand: 'b', type: ' EV ' } }),
   'enum-unique-prefix': invalid({ body: { brand: 'b', type: 'Charge' } }),
+  'defaults-assigned-over-body': invalid({ raw: '{"brand":"b","type":"EV","__proto__":{}}' }),
   'enum-integer-accepted': invalid({ body: { brand: 'b', type: 2 } }),
   'uuid-without-hyphens': invalid({ body: { ...ok, owner: UUID.replaceAll('-', '') } }),
   'uuid-in-braces': invalid({ body: { ...ok, owner: `{${UUID}}` } }),

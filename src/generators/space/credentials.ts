@@ -203,6 +203,14 @@ const noneInvalidBody = requestClass(
   { advisory: true },
 );
 
+const noneMalformedBody = requestClass(
+  'auth',
+  'auth/none-malformed-body',
+  SPEC.security,
+  'an anonymous body that is not JSON matches both the 401 and the 400 row, as an anonymous invalid one does: a body parser mounted before the credentials check answers it 400 (Express, Polka, tinyhttp probes), where `{}` parses and reaches the check',
+  { advisory: true, variantOf: 'auth/none-invalid-body' },
+);
+
 export const credentials: Dimension = {
   name: 'credentials',
   title: 'Credentials',
@@ -222,6 +230,7 @@ export const credentials: Dimension = {
     twoLines,
     twoWrongLines,
     noneInvalidBody,
+    noneMalformedBody,
   ],
   drafts(ctx) {
     const m = JSON.stringify(ctx.minimal);
@@ -262,6 +271,7 @@ export const credentials: Dimension = {
     const anonymousInvalid = JSON.stringify({});
     if (!certifyValid(ctx.model.validators, ctx.ct, anonymousInvalid))
       out.push(...emit(ctx, noneInvalidBody, {}, anonymousInvalid, { auth: 'none' }));
+    out.push(...emit(ctx, noneMalformedBody, {}, m.slice(0, -1), { auth: 'none' }));
     return out;
   },
 };

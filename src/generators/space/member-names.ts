@@ -59,6 +59,13 @@ export const memberNames: Dimension = {
         ),
       ),
     );
+    // `__proto__` as an empty object too: `Object.assign(defaults, body)` sets the copy's prototype, and a strict check
+    // that walks inherited keys (Valibot's strictObject) then finds none, where `{"conformance":true}` left it one.
+    out.push(
+      ...emit(ctx, unknownAtTop, { name: '__proto__-empty-object' }, writeJson(objectOf([...top, ['__proto__', {}]])), {
+        violation: rootViolation(ctx.model, 'additionalProperties'),
+      }),
+    );
     if (ctx.untyped.length > 0)
       for (const name of OBJECT_MODEL_NAMES) {
         // The name at the first level, nested under itself, and inside an array element.
