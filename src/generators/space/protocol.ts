@@ -15,14 +15,15 @@ const http10 = requestClass(
   'valid/http-1.0',
   'RFC 9110 §2.5',
   'a valid request as HTTP/1.0 (with Host): a server understands a request of a lower minor version (RFC 9110 §2.5) and answers without chunked framing, which an HTTP/1.0 client cannot read (RFC 9112 §6.1); 201 due, advisory, since a gateway may refuse the old version (426 Upgrade Required: Envoy by default), while a 5xx (505 too: RFC 9110 §15.6.6 is for another major version) and a chunked answer fail',
-  { advisory: true, family: HTTP_10_FAMILY },
+  // The HTTP layer may refuse the old version itself, in its own format (Kore's empty 400 to one without Host).
+  { advisory: true, family: HTTP_10_FAMILY, httpLayer: true },
 );
 const http10NoHost = requestClass(
   'valid',
   'valid/http-1.0/no-host',
   'RFC 9112 §3.2',
   'a valid request as HTTP/1.0 without Host, which HTTP/1.0 does not require (RFC 9112 §3.2): 201 due, advisory as for any HTTP/1.0 request; a handler that reads the Host field (to build a URL, to pick a tenant) throws on its absence, a 500',
-  { advisory: true, variantOf: 'valid/http-1.0', family: HTTP_10_FAMILY },
+  { advisory: true, variantOf: 'valid/http-1.0', family: HTTP_10_FAMILY, httpLayer: true },
 );
 const absoluteForm = requestClass(
   'valid',
