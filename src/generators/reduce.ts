@@ -25,19 +25,17 @@ export function reducible(c: TestCase): boolean {
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
-/** One step smaller: the member or element at `path` left out. */
-interface Removal {
-  readonly path: readonly (string | number)[];
-}
+/** Where a member or element sits: the keys and indexes from the body down to it. */
+type Path = readonly (string | number)[];
 
 function isContainer(v: unknown): v is Json[] | { [k: string]: Json } {
   return v !== null && typeof v === 'object';
 }
 
-/** Every member and element of `v`, outermost first (breadth first), as removals. */
-function removals(v: Json): Removal[] {
-  const out: Removal[] = [];
-  let level: { path: (string | number)[]; value: Json }[] = [{ path: [], value: v }];
+/** Every member and element of `v`, outermost first (breadth first): each one a removal to try. */
+function removals(v: Json): Path[] {
+  const out: Path[] = [];
+  let level: { path: Path; value: Json }[] = [{ path: [], value: v }];
   while (level.length > 0) {
     const next: typeof level = [];
     for (const { path, value } of level) {
@@ -46,7 +44,7 @@ function removals(v: Json): Removal[] {
         ? value.map((x, i) => [i, x])
         : Object.entries(value);
       for (const [k, child] of entries) {
-        out.push({ path: [...path, k] });
+        out.push([...path, k]);
         next.push({ path: [...path, k], value: child });
       }
     }
@@ -56,7 +54,7 @@ function removals(v: Json): Removal[] {
 }
 
 /** `v` without the member or element at `path` (a copy along the path, the rest shared). */
-function without(v: Json, path: readonly (string | number)[]): Json {
+function without(v: Json, path: Path): Json {
   if (!isContainer(v) || path.length === 0) return v;
   const [k, ...rest] = path;
   if (Array.isArray(v)) {
@@ -64,12 +62,9 @@ function without(v: Json, path: readonly (string | number)[]): Json {
     return rest.length === 0 ? v.filter((_, j) => j !== i) : v.map((x, j) => (j === i ? without(x, rest) : x));
   }
   const key = String(k);
-  const out: { [k: string]: Json } = {};
-  for (const [name, x] of Object.entries(v)) {
-    if (name !== key) out[name] = x;
-    else if (rest.length > 0) out[name] = without(x, rest);
-  }
-  return out;
+  // Object.fromEntries defines own members: an assignment would make a `__proto__` member the copy's prototype.
+  const kept = Object.entries(v).filter(([name]) => name !== key || rest.length > 0);
+  return Object.fromEntries(kept.map(([name, x]) => [name, name === key ? without(x, rest) : x]));
 }
 
 /**
@@ -96,10 +91,10 @@ export async function reduceCase(
   let changed = true;
   while (changed && attempts < maxAttempts) {
     changed = false;
-    for (const r of removals(value)) {
-      const key = JSON.stringify(r.path);
+    for (const path of removals(value)) {
+      const key = JSON.stringify(path);
       if (refused.has(key)) continue;
-      const smaller = without(value, r.path);
+      const smaller = without(value, path);
       const body = JSON.stringify(smaller);
       if (!certified(body)) continue;
       if (attempts++ >= maxAttempts) break;

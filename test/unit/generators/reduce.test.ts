@@ -90,6 +90,17 @@ describe('reduceCase', () => {
     ]);
   });
 
+  it('keeps a `__proto__` member a member in every smaller body', async () => {
+    const c = byLabel('valid/member-name/__proto__');
+    expect(reducible(c)).toBe(true);
+    // The problem: the `__proto__` member inside properties (an echo that drops it).
+    const own = (x: TestCase) => Object.hasOwn(propertiesOf(x) ?? {}, '__proto__');
+    const reduced = await reduceCase(c, opts.validators, async (x) => own(x), 60);
+    expect(own(reduced)).toBe(true);
+    expect(Object.keys(propertiesOf(reduced) ?? {})).toEqual(['__proto__']);
+    expect(reduced.body).toBe(JSON.stringify(reduced.value));
+  });
+
   it('is what shrinkCase does with a boundary case', async () => {
     const c = byLabel('valid/any/properties/nested');
     const reduced = await shrinkCase(c, opts, async (x) => propertiesOf(x) !== undefined, 60);
