@@ -168,7 +168,8 @@ export function sendRaw(
       side.detach();
       const bytes: Buffer[] = [];
       let size = 0;
-      let sentAt = performance.now();
+      // When the next message was written; 0 until then (the budget may say no, the server may close first).
+      let sentAt = 0;
       const waited = () => (sentAt === 0 ? 0 : Math.round(performance.now() - sentAt));
       const nextMessage = nextAsMessage(next);
       const fields = framedHeaders(url, nextMessage, nextMessage.headers);
@@ -214,7 +215,6 @@ export function sendRaw(
         finish(status === undefined ? {} : { status: Number(status) });
       });
       clearTimeout(timer);
-      sentAt = 0;
       if (sock.destroyed || peerClosed) return finish({ closed: true });
       void (mayGoOn?.() ?? Promise.resolve(true)).then((go) => {
         if (!go || settled) return done({ response: answer });

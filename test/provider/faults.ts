@@ -34,6 +34,26 @@ import {
   type ValidationPolicy,
 } from './validate.ts';
 
+/**
+ * Bytes a request leaves on its connection: once `leaves` says one did, the next request on that connection is not
+ * answered as it should be but as `then` says (read from the bytes left behind).
+ */
+function leftOnConnection(
+  b: Behaviour,
+  leaves: (req: IncomingMessage) => boolean,
+  then: (req: IncomingMessage) => void,
+): Behaviour {
+  const left = new WeakSet<object>();
+  return {
+    ...b,
+    transmit: (res, wire, req) => {
+      if (left.has(req.socket)) return then(req);
+      if (leaves(req)) left.add(req.socket);
+      b.transmit(res, wire, req);
+    },
+  };
+}
+
 /** Whether a read holds a whole message framed by Content-Length and more bytes after its body. */
 function bytesAfterBody(chunk: Buffer): boolean {
   const end = chunk.indexOf('\r\n\r\n');
@@ -2904,20 +2924,12 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['connection-is-reusable'],
     description:
       'Content in a GET is never read (cohttp): its bytes stay on the connection, and the next request on it is read from them, answered 400 as malformed and closed.',
-    apply: (b) => {
-      const left = new WeakSet<object>();
-      return {
-        ...b,
-        transmit: (res, wire, req) => {
-          if (left.has(req.socket)) {
-            req.socket.end(b.parserRefusal(undefined));
-            return;
-          }
-          if (req.method === 'GET' && Number(req.headers['content-length'] ?? 0) > 0) left.add(req.socket);
-          b.transmit(res, wire, req);
-        },
-      };
-    },
+    apply: (b) =>
+      leftOnConnection(
+        b,
+        (req) => req.method === 'GET' && Number(req.headers['content-length'] ?? 0) > 0,
+        (req) => req.socket.end(b.parserRefusal(undefined)),
+      ),
   },
   {
     name: 'unknown-path-closed',
@@ -2936,17 +2948,13 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['connection-is-reusable'],
     description:
       "The chunked reader stops at the last chunk's size line and leaves its empty line on the connection (Guile's web server): a chunked request is created, and the next request on the connection waits for ever.",
-    apply: (b) => {
-      const left = new WeakSet<object>();
-      return {
-        ...b,
-        transmit: (res, wire, req) => {
-          if (left.has(req.socket)) return; // never answered: the parser waits on the bytes left behind
-          if (req.headers['transfer-encoding'] !== undefined) left.add(req.socket);
-          b.transmit(res, wire, req);
-        },
-      };
-    },
+    // Never answered: the parser waits on the bytes left behind.
+    apply: (b) =>
+      leftOnConnection(
+        b,
+        (req) => req.headers['transfer-encoding'] !== undefined,
+        () => undefined,
+      ),
   },
   {
     name: 'connections-closed-unannounced',

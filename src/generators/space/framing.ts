@@ -163,6 +163,11 @@ export const framing: Dimension = {
     const all = JSON.stringify(ctx.all);
     const m = JSON.stringify(ctx.minimal);
     const framed = (f: Parameters<typeof wire>[1]) => ({ wire: wire({ contentType: ctx.ct }, f) });
+    // The minimal body written unframed after length lines of the case's own (the sender adds none).
+    const bytes = Buffer.byteLength(m);
+    const ownLength = (lines: readonly (readonly [string, string])[]) => ({
+      wire: wire({ contentType: ctx.ct, extra: lines }, { framing: 'none' }, Buffer.from(m)),
+    });
     return [
       // On a connection kept open, a request after it (RFC 9112 §9.3): the last chunk's empty line must be read too.
       ...emit(ctx, chunked, {}, all, framed({ framing: 'chunked', next: nextMessage(ctx) })),
@@ -181,40 +186,23 @@ export const framing: Dimension = {
       ...emit(ctx, unframed, {}, m, framed({ framing: 'none' })),
       // Written unframed with a framing field of the case's own (the sender adds none): a Content-Length before the
       // body, a Transfer-Encoding over its bytes in the chunked coding.
-      ...emit(ctx, contentLength, {}, m, {
-        wire: wire({ contentType: ctx.ct, extra: [['Content-Length', 'abc']] }, { framing: 'none' }, Buffer.from(m)),
-      }),
+      ...emit(ctx, contentLength, {}, m, ownLength([['Content-Length', 'abc']])),
       ...LENGTH_FORMS.flatMap(([form, length]) =>
-        emit(ctx, lengthForm, { form }, m, {
-          wire: wire(
-            { contentType: ctx.ct, extra: [['Content-Length', length(Buffer.byteLength(m))]] },
-            { framing: 'none' },
-            Buffer.from(m),
-          ),
-        }),
+        emit(ctx, lengthForm, { form }, m, ownLength([['Content-Length', length(bytes)]])),
       ),
       // The body's own length and one byte more, each on a line of its own, in both orders: a server that takes the
       // first line reads the body whole in one order and waits for a byte that never comes in the other.
       ...LENGTH_ORDERS.flatMap(([order, extra]) =>
-        emit(ctx, twoLengths, { order }, m, {
-          wire: wire(
-            {
-              contentType: ctx.ct,
-              extra: extra(Buffer.byteLength(m)).map((n): [string, string] => ['Content-Length', String(n)]),
-            },
-            { framing: 'none' },
-            Buffer.from(m),
-          ),
-        }),
+        emit(
+          ctx,
+          twoLengths,
+          { order },
+          m,
+          ownLength(extra(bytes).map((n): [string, string] => ['Content-Length', String(n)])),
+        ),
       ),
       // Written unframed with its own Content-Length line, a space before the colon.
-      ...emit(ctx, fieldNameSpace, {}, m, {
-        wire: wire(
-          { contentType: ctx.ct, extra: [['Content-Length ', String(Buffer.byteLength(m))]] },
-          { framing: 'none' },
-          Buffer.from(m),
-        ),
-      }),
+      ...emit(ctx, fieldNameSpace, {}, m, ownLength([['Content-Length ', String(bytes)]])),
       // Written unframed with its own Transfer-Encoding: chunked, over a chunk whose size line is no number.
       ...emit(ctx, chunkSize, { form: 'not-hex' }, m, {
         wire: wire(

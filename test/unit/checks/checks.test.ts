@@ -29,24 +29,19 @@ const READ_TO_CLOSE = kase('valid', {
 function after(ex: Exchange, a: NonNullable<NonNullable<Exchange['response']>['afterAnswer']>): Exchange {
   return { ...ex, response: { ...ex.response!, afterAnswer: a } };
 }
-/** A valid chunked request on a connection kept open, a request without credentials sent next (`Framing.next`). */
-const KEPT_OPEN = kase('valid', {
-  label: 'valid/connection/after-chunked',
-  wire: {
-    framing: 'chunked',
-    headers: [['Content-Type', 'application/json']],
-    next: { headers: [['Content-Type', 'application/json']], bodyBase64: '' },
-  },
-});
+/** A valid request on a connection kept open, framed as given, a request without credentials sent next (`Framing.next`). */
+const keptOpen = (label: string, framing: 'chunked' | 'length') =>
+  kase('valid', {
+    label,
+    wire: {
+      framing,
+      headers: [['Content-Type', 'application/json']],
+      next: { headers: [['Content-Type', 'application/json']], bodyBase64: '' },
+    },
+  });
+const KEPT_OPEN = keptOpen('valid/connection/after-chunked', 'chunked');
 /** The plainest message, framed by Content-Length, on a connection kept open (`valid/connection/kept-alive`). */
-const KEPT_ALIVE = kase('valid', {
-  label: 'valid/connection/kept-alive',
-  wire: {
-    framing: 'length',
-    headers: [['Content-Type', 'application/json']],
-    next: { headers: [['Content-Type', 'application/json']], bodyBase64: '' },
-  },
-});
+const KEPT_ALIVE = keptOpen('valid/connection/kept-alive', 'length');
 /** An exchange whose answer came with the answer to the message sent next (`next`). */
 function then(ex: Exchange, next: NonNullable<NonNullable<Exchange['response']>['next']>): Exchange {
   return { ...ex, response: { ...ex.response!, next } };
