@@ -133,7 +133,7 @@ export function framedHeaders(
 }
 
 /** A `Framing.next` message as a message of its own, framed by its length, as the raw sender writes any. */
-export function nextAsMessage(next: NextMessage): {
+function nextAsMessage(next: NextMessage): {
   readonly framing: 'length';
   readonly headers: NextMessage['headers'];
   readonly body: Buffer;
@@ -141,8 +141,20 @@ export function nextAsMessage(next: NextMessage): {
   return { framing: 'length', headers: next.headers, body: Buffer.from(next.bodyBase64, 'base64') };
 }
 
-/** The bytes of a `Framing.next` message: a POST to the same target, its fields framed as every raw message's are. */
+/**
+ * A `Framing.next` message as written: a POST to the same target, its fields framed as every raw message's are
+ * (`fields`, what a HAR entry lists), and its bytes.
+ */
+export function nextWritten(
+  url: URL,
+  next: NextMessage,
+): { readonly message: ReturnType<typeof nextAsMessage>; readonly fields: [string, string][]; readonly bytes: Buffer } {
+  const message = nextAsMessage(next);
+  const fields = framedHeaders(url, message, message.headers);
+  return { message, fields, bytes: requestBytes('POST', url, fields, message.body) };
+}
+
+/** The bytes of a `Framing.next` message (`nextWritten`). */
 export function nextBytes(url: URL, next: NextMessage): Buffer {
-  const m = nextAsMessage(next);
-  return requestBytes('POST', url, framedHeaders(url, m, m.headers), m.body);
+  return nextWritten(url, next).bytes;
 }

@@ -1,3 +1,8 @@
+import type { TransportErrorKind } from '../types.ts';
+
+/** Transport failures that mean a request never reached a server: no connection taken, no such host, no TLS. */
+export const UNREACHABLE: readonly TransportErrorKind[] = ['connection-refused', 'dns', 'tls'];
+
 /**
  * The watch on a dead target: after `limit` consecutive exchanges without a usable answer (a transport failure, a 429
  * or a 503), spanning at least two case kinds, the run stops sending. A target that hangs on one kind of request only
@@ -8,9 +13,17 @@ export interface DeadTargetWatch {
   /**
    * One exchange's outcome: `answered` when the target gave an answer other than 429 or 503; `kind` the case's kind;
    * `which` names the case (`b0057 media/undecodable/gzip`); `sentAt` when it was sent (`performance.now()`), `bytes`
-   * how large its content was; `refused` when no connection was made (it never reached a server: no suspect).
+   * how large its content was; `failure` the transport failure's kind, if any (one in `UNREACHABLE` never reached a
+   * server: no suspect).
    */
-  note(answered: boolean, kind: string, which?: string, sentAt?: number, bytes?: number, refused?: boolean): void;
+  note(
+    answered: boolean,
+    kind: string,
+    which?: string,
+    sentAt?: number,
+    bytes?: number,
+    failure?: TransportErrorKind,
+  ): void;
   readonly gaveUp: boolean;
   /** Aborts when the watch gives up, so that waits (429 back-off, the pace) end at once. */
   readonly signal: AbortSignal;
@@ -32,6 +45,8 @@ export interface DeadTargetWatch {
   readonly suspects: readonly string[];
   /** Usable answers the target gave in the run: a target that answered, then went down, was alive and broke. */
   readonly answered: number;
+  /** A request of the run reached the target (an answer, a reset, a timeout: not one of `UNREACHABLE`). */
+  readonly reached: boolean;
   /**
    * A connection was refused after the target had taken one (an answer, a reset, a timeout): it stopped listening
    * during the run, went down, even if it never answered (a handler's throw killed Polka's process on the first
@@ -84,9 +99,11 @@ export function createDeadTargetWatch(limit: number = GIVE_UP_AFTER): DeadTarget
       : `${head}${suspects.length ? `; the first requests it left unanswered, in the order sent (of those sent at once, the largest first; none refused a connection, which never reached it): ${suspects.join(', ')} (if it went down, any of them may have brought it down: replay each alone)` : ''}`;
   return {
     limit,
-    note(ok, kind, which, sentAt = performance.now(), bytes = 0, refused = false) {
-      if (!refused) reached = true;
-      else if (reached) wentDown = true;
+    note(ok, kind, which, sentAt = performance.now(), bytes = 0, failure) {
+      const unreached = failure !== undefined && UNREACHABLE.includes(failure);
+      if (!unreached) reached = true;
+      // Only a refusal says it stopped listening: a name that no longer resolves is the network's doing.
+      else if (reached && failure === 'connection-refused') wentDown = true;
       // 0 turns the watch off.
       if (head !== undefined || limit <= 0) return;
       if (ok) {
@@ -98,7 +115,7 @@ export function createDeadTargetWatch(limit: number = GIVE_UP_AFTER): DeadTarget
       }
       kinds.add(kind);
       // A case sent again after a 429 or 503 strikes again, but is one suspect; one refused a connection is none.
-      if (which !== undefined && !refused && streak.length < SUSPECTS && !streak.some((s) => s.which === which))
+      if (which !== undefined && !unreached && streak.length < SUSPECTS && !streak.some((s) => s.which === which))
         streak.push({ which, sentAt, bytes });
       if (++strikes < limit || kinds.size < 2) return;
       suspects = inOrderSent(streak).map((s) => s.which);
@@ -110,6 +127,9 @@ export function createDeadTargetWatch(limit: number = GIVE_UP_AFTER): DeadTarget
     },
     get answered() {
       return answered;
+    },
+    get reached() {
+      return reached;
     },
     get wentDown() {
       return wentDown;

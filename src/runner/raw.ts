@@ -13,7 +13,7 @@ import {
   framedBody,
   framedHeaders,
   framingOf,
-  nextAsMessage,
+  nextWritten,
   requestBytes,
   type Framing,
   type SentWire,
@@ -171,9 +171,7 @@ export function sendRaw(
       // When the next message was written; 0 until then (the budget may say no, the server may close first).
       let sentAt = 0;
       const waited = () => (sentAt === 0 ? 0 : Math.round(performance.now() - sentAt));
-      const nextMessage = nextAsMessage(next);
-      const fields = framedHeaders(url, nextMessage, nextMessage.headers);
-      const message = requestBytes('POST', url, fields, nextMessage.body);
+      const { message: nextMessage, fields, bytes: message } = nextWritten(url, next);
       let finishing = false;
       const finish = (outcome: { status?: number; timedOut?: true; closed?: true }) => {
         if (settled || finishing) return;

@@ -193,7 +193,7 @@ export async function sendCase(c: TestCase, deps: SendDeps, onAttempt?: OnAttemp
       `${c.id} ${c.label}`,
       performance.now() - ex.durationMs,
       c.body?.length ?? 0,
-      ex.error?.kind === 'connection-refused',
+      ex.error?.kind,
     );
     const persistent = (deps.unavailableJudged?.count ?? 0) >= PERSISTENT_503;
     if (res) pace.answered(res.status, res.headers, !persistent);

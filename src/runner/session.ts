@@ -7,8 +7,8 @@ import type { Pacing, Report, StopReason } from '../report/model.ts';
 import type { Secrets } from '../secrets.ts';
 import { MOCK_TOKEN, TargetError, tokenFor } from '../targets/index.ts';
 import type { Credentials } from './credentials.ts';
-import type { Exchange, TransportErrorKind } from '../types.ts';
-import { createDeadTargetWatch, isUpAfter } from './give-up.ts';
+import type { Exchange } from '../types.ts';
+import { createDeadTargetWatch, isUpAfter, UNREACHABLE } from './give-up.ts';
 import { createHttpClient, MAX_BODY_BYTES } from './http.ts';
 import { createPace } from './pace.ts';
 import { headerSets, sendCase, type OnAttempt, type SendDeps } from './send.ts';
@@ -92,9 +92,6 @@ export interface Session {
   close(): void;
 }
 
-/** Transport failures that mean no request can reach the target at all. */
-const UNREACHABLE: readonly TransportErrorKind[] = ['connection-refused', 'dns', 'tls'];
-
 /** Opens a session to a target; nothing is sent until a case is. */
 export function createSession(o: SessionOptions): Session {
   const http = createHttpClient({
@@ -129,8 +126,6 @@ export function createSession(o: SessionOptions): Session {
   };
   // What the case sent past the watch got (`sendPastWatch`).
   let after: number | undefined;
-  // A preflight request reached the target (an answer, or a connection it then reset).
-  let reached = false;
   const timeUp = () => o.deadline !== undefined && Date.now() >= o.deadline;
   const interrupted = () => o.signal?.aborted === true;
   const base = new URL(o.baseUrl);
@@ -148,10 +143,9 @@ export function createSession(o: SessionOptions): Session {
       if (ex.error && UNREACHABLE.includes(ex.error.kind)) {
         // Reached before, refused now: it went down on a probe (a handler's throw killed Polka's process), which the
         // watch and the run's verdict tell; an unusable run would say nothing of the request that did it.
-        if (reached) return;
+        if (watch.reached) return;
         throw new TargetError(`target ${o.baseUrl} is unreachable: ${ex.error.message}`);
       }
-      reached = true;
       // http:// to a port that speaks TLS: the server hangs up on the plain request; a handshake there says why.
       if (
         first &&

@@ -95,8 +95,8 @@ describe('the dead-target watch', () => {
     const w = createDeadTargetWatch(3);
     w.note(false, 'schema-violation', 'p1 preflight/invalid-body', 0, 10);
     expect(w.wentDown).toBe(false);
-    w.note(false, 'auth', 'p2 preflight/no-credentials', 1, 10, true);
-    w.note(false, 'valid', 'b0001 valid/minimal', 2, 10, true);
+    w.note(false, 'auth', 'p2 preflight/no-credentials', 1, 10, 'connection-refused');
+    w.note(false, 'valid', 'b0001 valid/minimal', 2, 10, 'connection-refused');
     expect(w.gaveUp).toBe(true);
     expect(w.suspects).toEqual(['p1 preflight/invalid-body']);
     expect(w.wentDown).toBe(true);
@@ -104,11 +104,24 @@ describe('the dead-target watch', () => {
 
   it('does not say a target went down that refused every connection from the start', () => {
     const w = createDeadTargetWatch(2);
-    w.note(false, 'schema-violation', 'p1 preflight/invalid-body', 0, 10, true);
-    w.note(false, 'auth', 'p2 preflight/no-credentials', 1, 10, true);
+    w.note(false, 'schema-violation', 'p1 preflight/invalid-body', 0, 10, 'connection-refused');
+    w.note(false, 'auth', 'p2 preflight/no-credentials', 1, 10, 'connection-refused');
     expect(w.gaveUp).toBe(true);
     expect(w.wentDown).toBe(false);
     expect(w.suspects).toEqual([]);
+  });
+
+  it('says a request that found no such host or no TLS never reached a server: no suspect, nothing went down', () => {
+    const w = createDeadTargetWatch(3);
+    w.note(false, 'schema-violation', 'p1 preflight/invalid-body', 0, 10, 'dns');
+    expect(w.reached).toBe(false);
+    w.note(false, 'auth', 'p2 preflight/no-credentials', 1, 10, 'connection-reset');
+    expect(w.reached).toBe(true);
+    w.note(false, 'valid', 'b0001 valid/minimal', 2, 10, 'dns');
+    w.note(false, 'valid', 'b0002 valid/all-fields', 3, 10, 'tls');
+    expect(w.gaveUp).toBe(true);
+    expect(w.suspects).toEqual(['p2 preflight/no-credentials']);
+    expect(w.wentDown).toBe(false);
   });
 
   it('keeps going while the failures are of one kind only, and names no suspect before giving up', () => {
