@@ -18,7 +18,7 @@ const options = requestClass(
   'method',
   'method/OPTIONS',
   'RFC 9110 §9.3.7',
-  'OPTIONS asks what the path supports: 405 like any other method (or 501), or 200/204 with an Allow header that lists POST',
+  'OPTIONS asks what the path supports: 405 like any other method (or 501), or 200/204, whose Allow header (a SHOULD: none is a warning) must list POST',
   { accept: [405, 200, 204, 501] },
 );
 const trace = requestClass(
