@@ -74,12 +74,35 @@ export function isLargeContent(c: Pick<TestCase, 'body' | 'wire'>): boolean {
 }
 
 /**
- * Whether the case itself accepts a status, whatever its row and the spec say: one its class names (an RFC's choice,
- * e.g. 411 to a body without framing, 501 to a method the server does not implement), or 413 to large content. The
- * row's status checks, `status-is-allowed` and `not-a-server-error` all ask here.
+ * Media types a browser sends cross-site without a preflight (Fetch, "CORS-safelisted request-header": a form's or
+ * `text/plain`): cross-site request forgery protections refuse them with 403 when no Origin of the site's comes along
+ * (SvelteKit's and Astro's `checkOrigin`, on by default), before the media type is looked at.
  */
-export function caseAccepts(c: Pick<TestCase, 'accept' | 'body' | 'wire'>, status: number): boolean {
-  return (c.accept?.includes(status) ?? false) || (status === 413 && isLargeContent(c));
+const CROSS_SITE_TYPES: ReadonlySet<string> = new Set([
+  'application/x-www-form-urlencoded',
+  'multipart/form-data',
+  'text/plain',
+]);
+
+/** Whether a refused media type was refused by a cross-site forgery protection's 403 (`CROSS_SITE_TYPES`). */
+function refusedAsCrossSite(c: Pick<TestCase, 'kind' | 'contentType'>, status: number): boolean {
+  const essence = c.contentType?.split(';')[0]?.trim().toLowerCase();
+  return status === 403 && c.kind === 'media-type' && essence !== undefined && CROSS_SITE_TYPES.has(essence);
+}
+
+/**
+ * Whether the case itself accepts a status, whatever its row and the spec say: one its class names (an RFC's choice,
+ * e.g. 411 to a body without framing, 501 to a method the server does not implement), 413 to large content, or 403 to
+ * a form or `text/plain` that the operation refuses anyway (`CROSS_SITE_TYPES`). The row's status checks,
+ * `status-is-allowed` and `not-a-server-error` all ask here.
+ */
+export function caseAccepts(
+  c: Pick<TestCase, 'accept' | 'body' | 'wire' | 'kind' | 'contentType'>,
+  status: number,
+): boolean {
+  return (
+    (c.accept?.includes(status) ?? false) || (status === 413 && isLargeContent(c)) || refusedAsCrossSite(c, status)
+  );
 }
 
 /** The statuses a case's row allows: its class's accepted ones, else its row's (the default operation's unless given). */

@@ -32,7 +32,7 @@ const undeclared = requestClass(
   'media-type',
   'media/<type>',
   SPEC.requestContent,
-  'a media type the operation does not declare (text/plain, application/xml, a form, JSON synonyms such as text/x-json and text/javascript, and look-alikes of the declared ones that a substring or prefix test takes for them: application/json-seq, application/jsonp, a `+jsonp` suffix), with a valid JSON body',
+  'a media type the operation does not declare (text/plain, application/xml, a form, JSON synonyms such as text/x-json and text/javascript, and look-alikes of the declared ones that a substring or prefix test takes for them: application/json-seq, application/jsonp, a `+jsonp` suffix), with a valid JSON body; to text/plain and a form, which a browser sends cross-site without a preflight, a forgery protection’s 403 is accepted too (SvelteKit’s and Astro’s checkOrigin)',
 );
 const sameType = requestClass(
   'valid',
@@ -68,7 +68,7 @@ const formBody = requestClass(
   'media-type',
   'media/form-body/<form>',
   SPEC.requestContent,
-  'the minimal body’s members as a form, under its own media type (`application/x-www-form-urlencoded`, `multipart/form-data`): not a declared media type, so 415 is due (400 accepted), where a stack that reads forms into its parameters (koa-body, Express’s urlencoded(), Rails, Laravel, Flask’s request.values) creates it',
+  'the minimal body’s members as a form, under its own media type (`application/x-www-form-urlencoded`, `multipart/form-data`): not a declared media type, so 415 is due (400 accepted, and a cross-site forgery protection’s 403), where a stack that reads forms into its parameters (koa-body, Express’s urlencoded(), Rails, Laravel, Flask’s request.values) creates it',
   { variantOf: 'media/<type>' },
 );
 

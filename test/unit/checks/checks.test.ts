@@ -442,6 +442,31 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
   ['media-type-is-enforced', kase('media-type', { contentType: 'text/plain' }), err400, 'pass', '400 accepted'],
   [
     'media-type-is-enforced',
+    kase('media-type', { contentType: 'multipart/form-data; boundary=b' }),
+    answer(403, ''),
+    'pass',
+    '403 to a form: a cross-site forgery protection refused it (SvelteKit’s checkOrigin)',
+  ],
+  [
+    'media-type-is-enforced',
+    kase('media-type', { contentType: 'Text/Plain; charset=utf-8' }),
+    answer(403, ''),
+    'pass',
+    '403 to text/plain, the type spelt in any case',
+  ],
+  [
+    'media-type-is-enforced',
+    kase('media-type', { contentType: 'application/xml' }),
+    answer(403, ''),
+    'fail:unexpected-status',
+    '403 to a type no browser sends cross-site without a preflight',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/requestBody/content',
+      'an undeclared media type was not refused: Received: 403 / Due: 415, 400',
+    ],
+  ],
+  [
+    'media-type-is-enforced',
     kase('media-type', { contentType: 'application/xml' }),
     answer(201, CREATED),
     'fail:unexpected-status',

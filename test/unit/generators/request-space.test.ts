@@ -167,9 +167,9 @@ describe('the value dimensions, on the bytes sent', () => {
     expect(get('invalid/type/brand/nested-1000').kind).toBe('schema-violation');
   });
 
-  it('TRACE: sent without credentials or body (RFC 9110 §9.3.8), a reflection (200) accepted', () => {
+  it('TRACE: sent without credentials or body (RFC 9110 §9.3.8), a reflection (200) and a Fetch-API server’s 400 accepted', () => {
     const trace = get('method/TRACE');
-    expect(trace).toMatchObject({ method: 'TRACE', auth: 'none', accept: [405, 501, 200, 401, 403] });
+    expect(trace).toMatchObject({ method: 'TRACE', auth: 'none', accept: [405, 501, 200, 401, 403, 400] });
     expect(trace.wire!.headers.map(([k]) => k.toLowerCase())).not.toContain('authorization');
     expect(trace.body).toBeUndefined();
   });
