@@ -67,6 +67,10 @@ export const STRING_VARIANTS: readonly {
   { name: 'long-65536', value: longString(65536), singleField: true },
   // Past 100 KiB, the default body limit of Express's body-parser (413, accepted) and milliparsec (500: tinyhttp probe).
   { name: 'long-131072', value: longString(131072), singleField: true },
+  // Past 512 KiB, the body limit of SvelteKit's adapter-node (a handler's catch-all answered its error 400: SvelteKit
+  // probe); under the 1 MiB of Fastify, koa-bodyparser, aiohttp, Kore and Racket, past which a server that answers 413
+  // early and closes with content unread (no lingering close, RFC 9112 §9.6) resets the connection at random.
+  { name: 'long-786432', value: longString(786432), singleField: true },
 ];
 
 /** A stable, made-up uuid (v4 layout) for a name. */

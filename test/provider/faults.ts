@@ -2738,6 +2738,23 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'body-limit-512kb-400',
+    area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
+    description:
+      "The server's body limit of 512 KiB surfaces as an error when the handler reads the body, which its catch-all answers as malformed JSON (SvelteKit's adapter-node BODY_SIZE_LIMIT, SvelteKit probe): every body over 512 KiB is answered 400, not 413.",
+    apply: (b) => ({
+      ...b,
+      maxBodyBytes: 512 * 1024,
+      badRequest: (issues) =>
+        b.badRequest(
+          issues.some((i) => i.code === 'BodyTooLarge')
+            ? [issue('InvalidJson', '$', null, 'The request body is not valid JSON.')]
+            : issues,
+        ),
+    }),
+  },
+  {
     name: 'deep-body-blocks-loop',
     area: 'transport',
     caughtBy: ['response-is-received'],

@@ -764,6 +764,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'body-limit-10kb': valid({ name: 'x'.repeat(12_000) }),
   'body-limit-500': valid({ name: 'x'.repeat(12_000) }),
   'body-limit-100kb-500': valid({ name: 'x'.repeat(110_000) }),
+  'body-limit-512kb-400': valid({ name: 'x'.repeat(600_000) }),
   'no-content-type-on-answers': valid(),
   'ids-auto-increment': valid(),
   'values-boxed': valid(),
