@@ -1,9 +1,17 @@
 import type { Check } from './types.ts';
 import { fail, ofTheOperation, unlessRefusedByHttpLayer, withResponse } from './util.ts';
 
+/** The charset parameter of a Content-Type, lower-cased and unquoted (RFC 9110 §8.3.1: names and values case-insensitive). */
+function charsetOf(contentType: string): string | undefined {
+  const m = /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(contentType);
+  return m?.[1]?.toLowerCase();
+}
+
 /**
  * A documented status answers with a documented media type (parameters such as charset allowed), §4.8.17 Response,
- * on one Content-Type line: it is no list field (RFC 9110 §5.3, §8.3), and of two lines a client keeps either.
+ * on one Content-Type line: it is no list field (RFC 9110 §5.3, §8.3), and of two lines a client keeps either. A
+ * charset other than UTF-8 over JSON text that is not ASCII is a warning: JSON is UTF-8 (RFC 8259 §8.1) and its
+ * charset "has no effect on compliant recipients" (§11), but a client that decodes by the label garbles the text.
  */
 export const contentTypeConformance: Check = {
   name: 'content-type-conformance',
@@ -16,7 +24,22 @@ export const contentTypeConformance: Check = {
       if (!byType || byType.size === 0) return undefined;
       const received = res.headers['content-type'];
       const twice = res.repeated?.includes('content-type') === true;
-      if (!twice && ctx.validators.responseFor(res.status, received)) return undefined;
+      if (!twice && ctx.validators.responseFor(res.status, received)) {
+        const charset = received === undefined ? undefined : charsetOf(received);
+        if (charset === undefined || charset === 'utf-8' || charset === 'utf8' || !/[^\x00-\x7f]/.test(res.body))
+          return undefined;
+        return {
+          ...fail(
+            'charset-not-utf-8',
+            [...byType.values()][0].pointer.replace(/\/[^/]+\/schema$/, ''),
+            // The status is not named: a writer labels every answer alike, one problem.
+            `JSON text labelled charset=${charset}: JSON is UTF-8 (RFC 8259 §8.1, §11), and a client that decodes by the label garbles what is not ASCII`,
+            received ?? null,
+            'UTF-8',
+          ),
+          severity: 'warning',
+        };
+      }
       const documented = [...byType.keys()];
       const rule = [...byType.values()][0].pointer.replace(/\/[^/]+\/schema$/, '');
       if (twice)

@@ -64,6 +64,7 @@ const ROUTED = 'operation-method-is-allowed';
  */
 const ANY_STATUS_KINDS: ReadonlySet<string> = new Set([
   'repeated-content-type',
+  'charset-not-utf-8',
   'mislabelled-json',
   // The connection's handling is the server's, the same whatever it answered.
   'connection-kept-open',

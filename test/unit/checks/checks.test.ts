@@ -679,6 +679,39 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
   [
     'content-type-conformance',
     kase('valid'),
+    answer(
+      201,
+      { ...CREATED, returnUrl: 'https://example.com/Müller' },
+      { 'content-type': 'application/json; charset=ISO-8859-1' },
+    ),
+    'warn:charset-not-utf-8',
+    'UTF-8 text labelled Latin-1 (a servlet container’s default charset): no status named, every answer alike',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201/content',
+      'JSON text labelled charset=iso-8859-1: JSON is UTF-8 (RFC 8259 §8.1, §11), and a client that decodes by the label garbles what is not ASCII',
+    ],
+  ],
+  [
+    'content-type-conformance',
+    kase('valid'),
+    answer(201, CREATED, { 'content-type': 'application/json; charset=iso-8859-1' }),
+    'pass',
+    'a Latin-1 label over ASCII text: the label garbles nothing',
+  ],
+  [
+    'content-type-conformance',
+    kase('valid'),
+    answer(
+      201,
+      { ...CREATED, returnUrl: 'https://example.com/Müller' },
+      { 'content-type': 'application/json; Charset="UTF-8"' },
+    ),
+    'pass',
+    'UTF-8 spelt in any case, quoted',
+  ],
+  [
+    'content-type-conformance',
+    kase('valid'),
     answer(201, CREATED, {}),
     'fail:undocumented-content-type',
     'no Content-Type on a body (a writer that sets none): no status named, every answer alike',
