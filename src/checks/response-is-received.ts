@@ -1,14 +1,15 @@
 import type { Check } from './types.ts';
 import type { TestCase } from '../generators/case.ts';
 import type { OperationProfile } from './profile.ts';
-import { rulesOf } from './rules.ts';
+import { COMMON_LIMIT_BYTES, isOverCommonLimits, rulesOf } from './rules.ts';
 
 /**
  * Every request gets an answer in time: a timeout, a reset or a refused connection is a failure of its own kind. A
  * message the server's HTTP layer may refuse itself (`TestCase.httpLayer`) that it answers by closing the connection
  * is a warning: RFC 9112 §2.2 says a server SHOULD answer an unparseable message with 400, then close (RFC 9110 §9.1:
  * a method it does not know, 501). But not one it MUST refuse (`mustAnswer400`): invalid framing (RFC 9112 §6.3) or
- * white space before a field's colon (§5.1), answered 400 before the close.
+ * white space before a field's colon (§5.1), answered 400 before the close. Nor is a reset to content over the body
+ * limits common stacks set (`COMMON_LIMIT_BYTES`): RFC 9110 §15.5.14 lets a server close the connection to refuse it.
  */
 export function responseIsReceived(p: OperationProfile): Check {
   const rule = rulesOf(p).responses;
@@ -23,23 +24,26 @@ export function responseIsReceived(p: OperationProfile): Check {
       const layer = c.httpLayer === true && c.kind !== 'path';
       const must = layer && ex.error.kind === 'connection-reset' ? mustAnswer400(c) : undefined;
       const closed = layer && ex.error.kind === 'connection-reset' && must === undefined;
+      const tooLarge = !closed && ex.error.kind === 'connection-reset' && isOverCommonLimits(c);
       // A malformed chunked body (`zz` for a size) left unanswered breaks the same SHOULD as a close (regression probe:
       // Starman waits); framing a server MUST refuse stays a failure, and so does a hang on any other message.
       const waited =
         layer && c.kind === 'malformed-json' && ex.error.kind === 'timeout' && mustAnswer400(c) === undefined;
       return {
         kind: ex.error.kind,
-        severity: closed || waited ? 'warning' : 'error',
+        severity: closed || waited || tooLarge ? 'warning' : 'error',
         rule,
         // A bare "ECONNRESET" among the warnings read as a fault of the transport: say why it is only a warning, and
         // why the same close of a message the server must refuse is a failure.
         message: closed
           ? `${ex.error.message}: closed without an answer, which a server may do to a message its HTTP layer will not read (${shouldAnswer(c)})`
-          : waited
-            ? `${ex.error.message}: left unanswered, which breaks only a SHOULD for a message its HTTP layer will not read (${shouldAnswer(c)} and close)`
-            : must !== undefined
-              ? `${ex.error.message}: closed without the 400 a server MUST answer to ${must}`
-              : ex.error.message,
+          : tooLarge
+            ? `${ex.error.message}: closed without an answer to content over ${COMMON_LIMIT_BYTES} bytes, which a server may do to refuse content too large (RFC 9110 §15.5.14); a 413 first, and a close once the content is read, says why (RFC 9112 §9.6)`
+            : waited
+              ? `${ex.error.message}: left unanswered, which breaks only a SHOULD for a message its HTTP layer will not read (${shouldAnswer(c)} and close)`
+              : must !== undefined
+                ? `${ex.error.message}: closed without the 400 a server MUST answer to ${must}`
+                : ex.error.message,
         received: ex.error.kind,
       };
     },

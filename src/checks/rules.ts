@@ -64,13 +64,31 @@ export const ROW_STATUSES: RowStatuses = rowStatuses(DEFAULT_PROFILE);
  */
 export const LARGE_CONTENT_BYTES = 16 * 1024;
 
-/** Whether a case sends more than `LARGE_CONTENT_BYTES` of content (its bytes as written, for a raw message). */
-export function isLargeContent(c: Pick<TestCase, 'body' | 'wire'>): boolean {
+/**
+ * Content over this many bytes meets the body limits many stacks set by default (1 MiB: Fastify, koa-bodyparser,
+ * aiohttp, hapi, Rocket, Kore, Racket's web server), and a server may close the connection to refuse it (RFC 9110
+ * §15.5.14): one that does so with the content unread resets it, at random before or after its 413 is read (no lingering
+ * close, RFC 9112 §9.6), so such a close is a warning there (`response-is-received`).
+ */
+export const COMMON_LIMIT_BYTES = 1024 * 1024;
+
+/** Whether a case sends more than `bytes` of content (its bytes as written, for a raw message). */
+function contentOver(c: Pick<TestCase, 'body' | 'wire'>, bytes: number): boolean {
   const b64 = c.wire?.bodyBase64;
-  if (b64 !== undefined) return Math.floor((b64.length * 3) / 4) > LARGE_CONTENT_BYTES;
+  if (b64 !== undefined) return Math.floor((b64.length * 3) / 4) > bytes;
   // Bytes are at least the string's UTF-16 length over 3 and at most 3 times it: measure only near the limit.
   const body = c.body ?? '';
-  return body.length * 3 > LARGE_CONTENT_BYTES && Buffer.byteLength(body) > LARGE_CONTENT_BYTES;
+  return body.length * 3 > bytes && Buffer.byteLength(body) > bytes;
+}
+
+/** Whether a case sends more than `LARGE_CONTENT_BYTES` of content. */
+export function isLargeContent(c: Pick<TestCase, 'body' | 'wire'>): boolean {
+  return contentOver(c, LARGE_CONTENT_BYTES);
+}
+
+/** Whether a case sends more than `COMMON_LIMIT_BYTES` of content. */
+export function isOverCommonLimits(c: Pick<TestCase, 'body' | 'wire'>): boolean {
+  return contentOver(c, COMMON_LIMIT_BYTES);
 }
 
 /**

@@ -94,6 +94,8 @@ export interface Behaviour {
   readJson(raw: Buffer, contentType?: string, url?: string): Parsed;
   readonly validation: ValidationPolicy;
   badRequest(issues: readonly Issue[]): Reply;
+  /** Content over `maxBodyBytes`: refused as too large (RFC 9110 §15.5.14). */
+  tooLarge(issues: readonly Issue[]): Reply;
   /** Last look at a valid request: 'hang' never answers; throwing answers 500. */
   beforeCreate(request: EntityRequest): 'proceed' | 'hang';
   newContext(): CreateContext;
@@ -219,7 +221,7 @@ function plainTransmit(res: ServerResponse, wire: Wire): void {
 export const REFERENCE: Behaviour = {
   delayMs: 0,
   resetAboveBytes: Number.POSITIVE_INFINITY,
-  maxBodyBytes: 1024 * 1024,
+  maxBodyBytes: 2 * 1024 * 1024,
   authAfterValidation: false,
   routes: (path, endpoint) => path === endpoint,
 
@@ -265,6 +267,7 @@ export const REFERENCE: Behaviour = {
   readJson: strictReadJson,
   validation: EXACT_POLICY,
   badRequest: (issues) => jsonReply(400, errorResult(issues)),
+  tooLarge: (issues) => jsonReply(413, errorResult(issues)),
 
   beforeCreate: () => 'proceed',
   newContext: () => ({

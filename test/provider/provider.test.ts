@@ -344,7 +344,7 @@ const TABLE: readonly Row[] = [
   ['owner in braces', { body: { ...ok, owner: `{${UUID}}` } }, 400],
   ['collectiveId too long', { body: { ...ok, collectiveId: `${UUID}0` } }, 400],
   ['collectiveId with newline', { body: { ...ok, collectiveId: `${UUID}\n` } }, 400],
-  ['body over 1 MiB', { raw: JSON.stringify({ ...ok, name: 'x'.repeat(1_100_000) }) }, 400],
+  ['body over 2 MiB', { raw: JSON.stringify({ ...ok, name: 'x'.repeat(2_200_000) }) }, 413],
   // 401
   ['no Authorization', { body: ok, auth: null }, 401],
   ['Basic', { body: ok, auth: 'Basic dGVzdDp0ZXN0' }, 401],
@@ -765,6 +765,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'body-limit-500': valid({ name: 'x'.repeat(12_000) }),
   'body-limit-100kb-500': valid({ name: 'x'.repeat(110_000) }),
   'body-limit-512kb-400': valid({ name: 'x'.repeat(600_000) }),
+  'body-limit-1mb-400': valid({ name: 'x'.repeat(1_100_000) }),
   'no-content-type-on-answers': valid(),
   'ids-auto-increment': valid(),
   'values-boxed': valid(),

@@ -157,7 +157,7 @@ async function handleEndpoint(
       b,
       req,
       res,
-      b.badRequest([issue('BodyTooLarge', '$', null, `The request body exceeds ${b.maxBodyBytes} bytes.`)]),
+      b.tooLarge([issue('BodyTooLarge', '$', null, `The request body exceeds ${b.maxBodyBytes} bytes.`)]),
     );
   }
 

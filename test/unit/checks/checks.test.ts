@@ -106,6 +106,25 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
   ],
   [
     'response-is-received',
+    kase('valid', { body: JSON.stringify({ brand: 'b', type: 'EV', name: 'x'.repeat(1_100_000) }) }),
+    { ...timeout, error: { kind: 'connection-reset', message: 'other side closed' } },
+    'warn:connection-reset',
+    'content over the common 1 MiB limits closed without an answer: a warning (RFC 9110 §15.5.14; Racket’s web server)',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses',
+      'other side closed: closed without an answer to content over 1048576 bytes, which a server may do to refuse content too large (RFC 9110 §15.5.14); a 413 first, and a close once the content is read, says why (RFC 9112 §9.6)',
+    ],
+  ],
+  [
+    'response-is-received',
+    kase('valid', { body: JSON.stringify({ brand: 'b', type: 'EV', name: 'x'.repeat(700_000) }) }),
+    { ...timeout, error: { kind: 'connection-reset', message: 'other side closed' } },
+    'fail:connection-reset',
+    'content under those limits closed without an answer: a failure',
+    ['/paths/~1v1~1onboarding~1entities/post/responses', 'other side closed'],
+  ],
+  [
+    'response-is-received',
     kase('path', { httpLayer: true, label: 'path/child' }),
     { ...timeout, error: { kind: 'connection-reset', message: 'socket hang up' } },
     'fail:connection-reset',
