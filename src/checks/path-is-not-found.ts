@@ -18,7 +18,7 @@ export function pathIsNotFound(p: OperationProfile): Check {
     judge: statusIn(
       pointer('paths'),
       (c) =>
-        `${p.operation.method} to ${c.pathSpelling ?? p.operation.path}${c.pathSuffix ?? ''}, a path the spec does not define, was not refused`,
+        `${p.operation.method} to ${c.pathSpelling ?? p.operation.path}${c.pathSuffix ?? ''}, a path the spec does not define, was not refused${c.auth === 'none' ? ' without credentials (where a router takes it for the operation’s path, the operation’s security must guard it)' : ''}`,
       rowStatuses(p),
     ),
   };

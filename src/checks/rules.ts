@@ -93,8 +93,9 @@ export function isOverCommonLimits(c: Pick<TestCase, 'body' | 'wire'>): boolean 
 
 /**
  * Media types a browser sends cross-site without a preflight (Fetch, "CORS-safelisted request-header": a form's or
- * `text/plain`): cross-site request forgery protections refuse them with 403 when no Origin of the site's comes along
- * (SvelteKit's and Astro's `checkOrigin`, on by default), before the media type is looked at.
+ * `text/plain`), and content with no Content-Type at all: cross-site request forgery protections refuse them with 403
+ * when no Origin of the site's comes along (SvelteKit's and Astro's `checkOrigin`, on by default), before the media
+ * type or the body is looked at.
  */
 const CROSS_SITE_TYPES: ReadonlySet<string> = new Set([
   'application/x-www-form-urlencoded',
@@ -102,20 +103,38 @@ const CROSS_SITE_TYPES: ReadonlySet<string> = new Set([
   'text/plain',
 ]);
 
-/** Whether a refused media type was refused by a cross-site forgery protection's 403 (`CROSS_SITE_TYPES`). */
-function refusedAsCrossSite(c: Pick<TestCase, 'kind' | 'contentType'>, status: number): boolean {
-  const essence = c.contentType?.split(';')[0]?.trim().toLowerCase();
-  return status === 403 && c.kind === 'media-type' && essence !== undefined && CROSS_SITE_TYPES.has(essence);
+/**
+ * The rows a 403 of such a protection refuses as well as their own statuses do: the body's, and another method's
+ * (Astro's check runs before routing, so a DELETE without content gets it where 405 is due); not a path's.
+ */
+const REFUSED_BODY_ROWS: ReadonlySet<TestCase['kind']> = new Set([
+  'media-type',
+  'empty-body',
+  'malformed-json',
+  'schema-violation',
+  'method',
+]);
+
+/** Methods forgery protections let through unchecked: those a browser's form or link sends without side effects. */
+const UNCHECKED_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Whether a refusal due was a cross-site forgery protection's 403 (`CROSS_SITE_TYPES`, or no Content-Type). */
+function refusedAsCrossSite(c: Pick<TestCase, 'kind' | 'method' | 'contentType' | 'wire'>, status: number): boolean {
+  if (status !== 403 || !REFUSED_BODY_ROWS.has(c.kind) || UNCHECKED_METHODS.has(c.method)) return false;
+  // A message written byte by byte says its Content-Type in its own fields.
+  const type = c.wire ? c.wire.headers.find(([name]) => /^content-type$/i.test(name))?.[1] : c.contentType;
+  const essence = type?.split(';')[0]?.trim().toLowerCase();
+  return essence === undefined || CROSS_SITE_TYPES.has(essence);
 }
 
 /**
  * Whether the case itself accepts a status, whatever its row and the spec say: one its class names (an RFC's choice,
  * e.g. 411 to a body without framing, 501 to a method the server does not implement), 413 to large content, or 403 to
- * a form or `text/plain` that the operation refuses anyway (`CROSS_SITE_TYPES`). The row's status checks,
+ * a form, `text/plain` or no Content-Type that the operation refuses anyway (`CROSS_SITE_TYPES`). The row's status checks,
  * `status-is-allowed` and `not-a-server-error` all ask here.
  */
 export function caseAccepts(
-  c: Pick<TestCase, 'accept' | 'body' | 'wire' | 'kind' | 'contentType'>,
+  c: Pick<TestCase, 'accept' | 'body' | 'wire' | 'kind' | 'method' | 'contentType'>,
   status: number,
 ): boolean {
   return (

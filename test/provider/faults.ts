@@ -2756,6 +2756,21 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'auth-on-exact-path-only',
+    area: 'auth',
+    caughtBy: ['path-is-not-found'],
+    description:
+      "The credentials are checked by a middleware that compares the exact path (`if (url.pathname === '/v1/onboarding/entities')` in Astro's or SvelteKit's hook), while the router also takes the path with a trailing slash for the endpoint: POST to /v1/onboarding/entities/ without credentials is created (Astro probe).",
+    apply: (b) => ({
+      ...b,
+      routes: (path, endpoint) => b.routes(path.replace(/\/$/, ''), endpoint),
+      authenticate: (h, token, lines, url, cookie) =>
+        (url ?? '').split('?')[0]?.endsWith('/v1/onboarding/entities') === true
+          ? b.authenticate(h, token, lines, url, cookie)
+          : 'ok',
+    }),
+  },
+  {
     name: 'deep-body-blocks-loop',
     area: 'transport',
     caughtBy: ['response-is-received'],

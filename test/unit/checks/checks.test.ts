@@ -474,6 +474,24 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     '403 to text/plain, the type spelt in any case',
   ],
   [
+    'invalid-is-rejected',
+    kase('empty-body', { body: undefined, contentType: undefined }),
+    answer(403, ''),
+    'pass',
+    '403 to an empty POST with no Content-Type: a cross-site forgery protection refused it (Astro’s checkOrigin)',
+  ],
+  [
+    'invalid-is-rejected',
+    kase('schema-violation'),
+    answer(403, ''),
+    'fail:unexpected-status',
+    '403 to an invalid JSON body: no browser sends it cross-site without a preflight',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/400',
+      'an invalid request was refused with another status: Received: 403 / Due: 400',
+    ],
+  ],
+  [
     'media-type-is-enforced',
     kase('media-type', { contentType: 'application/xml' }),
     answer(403, ''),
@@ -521,6 +539,21 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     answer(405, '', { allow: 'POST' }),
     'pass',
     '405 with Allow',
+  ],
+  [
+    'method-is-not-allowed',
+    kase('method', { method: 'DELETE', body: undefined, contentType: undefined }),
+    answer(403, ''),
+    'pass',
+    '403 to a DELETE without content: a forgery protection before routing (Astro’s checkOrigin)',
+  ],
+  [
+    'method-is-not-allowed',
+    kase('method', { method: 'GET', body: undefined, contentType: undefined }),
+    answer(403, ''),
+    'fail:unexpected-status',
+    '403 to a GET: no forgery protection checks it',
+    ['/paths/~1v1~1onboarding~1entities', 'GET was not refused: Received: 403 / Due: 405'],
   ],
   [
     'method-is-not-allowed',

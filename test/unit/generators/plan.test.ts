@@ -471,11 +471,12 @@ describe('boundary phase', () => {
     ]);
   });
 
-  it('every case is well-formed: POST unless kind method, valid auth unless kind auth (or the lower-case scheme, or TRACE)', () => {
+  it('every case is well-formed: POST unless kind method, valid auth unless kind auth (or the lower-case scheme, TRACE, or a path spelling without credentials)', () => {
     for (const c of [...boundary, ...random]) {
       expect(c.method === 'POST', c.label).toBe(c.kind !== 'method');
       // A client MUST NOT send credentials in a TRACE, whose answer may reflect them (RFC 9110 §9.3.8).
       if (c.method === 'TRACE') expect(c.auth).toBe('none');
+      else if (c.label.endsWith('/no-credentials')) expect([c.kind, c.auth], c.label).toEqual(['path', 'none']);
       else if (c.kind !== 'auth') expect(['valid', 'lowercase-scheme']).toContain(c.auth);
       if (c.auth === 'lowercase-scheme') expect(c.kind).toBe('valid');
       expect(c.kind === 'schema-violation', c.label).toBe(c.violation !== undefined);
