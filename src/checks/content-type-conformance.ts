@@ -24,6 +24,7 @@ export const contentTypeConformance: Check = {
       if (!byType || byType.size === 0) return undefined;
       const received = res.headers['content-type'];
       const twice = res.repeated?.includes('content-type') === true;
+      const rule = [...byType.values()][0].pointer.replace(/\/[^/]+\/schema$/, '');
       if (!twice && ctx.validators.responseFor(res.status, received)) {
         const charset = received === undefined ? undefined : charsetOf(received);
         if (charset === undefined || charset === 'utf-8' || charset === 'utf8' || !/[^\x00-\x7f]/.test(res.body))
@@ -31,7 +32,7 @@ export const contentTypeConformance: Check = {
         return {
           ...fail(
             'charset-not-utf-8',
-            [...byType.values()][0].pointer.replace(/\/[^/]+\/schema$/, ''),
+            rule,
             // The status is not named: a writer labels every answer alike, one problem.
             `JSON text labelled charset=${charset}: JSON is UTF-8 (RFC 8259 §8.1, §11), and a client that decodes by the label garbles what is not ASCII`,
             received ?? null,
@@ -41,7 +42,6 @@ export const contentTypeConformance: Check = {
         };
       }
       const documented = [...byType.keys()];
-      const rule = [...byType.values()][0].pointer.replace(/\/[^/]+\/schema$/, '');
       if (twice)
         return fail(
           'repeated-content-type',
