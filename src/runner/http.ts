@@ -252,7 +252,10 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
       // (RFC 9112 §9.3.1 lets a client retry then), so it is retried once on a fresh connection, within the budget.
       if (!first.staleSocket || !(await (mayRetry?.() ?? true))) return first.exchange;
       retried?.(first.exchange);
-      return (await sendOnce(req, redactedHeaders)).exchange;
+      const again = (await sendOnce(req, redactedHeaders)).exchange;
+      // Refused now: the server went down, and the close of the first try was its end, maybe by this very request (an
+      // Express handler's stack overflow on a body nested 10,000 deep): that close is what the request got.
+      return again.error?.kind === 'connection-refused' ? first.exchange : again;
     },
     close() {
       for (const p of pools.values()) for (const c of p.all) void c.client.destroy().catch(() => undefined);

@@ -77,6 +77,18 @@ describe('createHttpClient against hostile servers', () => {
     expect(server.requests()).toBe(5);
   });
 
+  it('a kept-alive connection closed by a server going down: the close is the answer, not the refused retry', async () => {
+    // Arrange: the second request on a connection takes the server down (an Express handler's stack overflow).
+    server = await servers.downOnReusedConnection();
+    const c = newClient();
+    // Act: one answered, then the one that brings it down on the same connection.
+    const first = await c.send({ method: 'POST', url: server.url + PATH, headers: {}, body: '{}' }, {});
+    const fatal = await c.send({ method: 'POST', url: server.url + PATH, headers: {}, body: '{}' }, {});
+    // Assert: it reached the server, so it is the close it got, which names it a suspect of the outage.
+    expect(first.response?.status).toBe(400);
+    expect(fatal.error?.kind).toBe('connection-reset');
+  });
+
   it('a connection reset mid-answer: connection-reset', async () => {
     server = await servers.resetMidAnswer();
     const ex = await post(newClient(), server.url);

@@ -195,6 +195,21 @@ export const resetReusedConnections = () => {
   });
 };
 
+/**
+ * The first request on a connection is answered; the second takes the whole server down (it stops listening, every
+ * connection is closed), as a process that crashes on it does: the client's retry on a fresh connection is refused.
+ */
+export const downOnReusedConnection = async () => {
+  const perSocket = new WeakMap<object, number>();
+  const self: TestServer = await startServer((req, res) => {
+    const n = (perSocket.get(req.socket) ?? 0) + 1;
+    perSocket.set(req.socket, n);
+    if (n > 1) return void self.close();
+    json(res, 400, { errors: [{ code: 'BadRequest', message: 'm' }] });
+  });
+  return self;
+};
+
 /** Every request is answered 429 with `Retry-After: 0`. */
 export const endless429 = () =>
   startServer((_req, res) => json(res, 429, { errors: [{ code: 'TooManyRequests' }] }, { 'retry-after': '0' }));
