@@ -1,11 +1,6 @@
 import type { Check } from './types.ts';
+import { parseMediaType } from '../validators/media-type.ts';
 import { fail, ofTheOperation, unlessRefusedByHttpLayer, withResponse } from './util.ts';
-
-/** The charset parameter of a Content-Type, lower-cased and unquoted (RFC 9110 §8.3.1: names and values case-insensitive). */
-function charsetOf(contentType: string): string | undefined {
-  const m = /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(contentType);
-  return m?.[1]?.toLowerCase();
-}
 
 /**
  * A documented status answers with a documented media type (parameters such as charset allowed), §4.8.17 Response,
@@ -26,7 +21,8 @@ export const contentTypeConformance: Check = {
       const twice = res.repeated?.includes('content-type') === true;
       const rule = [...byType.values()][0].pointer.replace(/\/[^/]+\/schema$/, '');
       if (!twice && ctx.validators.responseFor(res.status, received)) {
-        const charset = received === undefined ? undefined : charsetOf(received);
+        // Charset values are case-insensitive (RFC 9110 §8.3.2).
+        const charset = parseMediaType(received)?.params['charset']?.toLowerCase();
         if (charset === undefined || charset === 'utf-8' || charset === 'utf8' || !/[^\x00-\x7f]/.test(res.body))
           return undefined;
         return {
