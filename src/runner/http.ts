@@ -59,8 +59,8 @@ export interface HttpClient {
   /**
    * `mayRetry` is asked before a stale-socket retry, and before a raw message's next message (the request budget
    * counts each); without it, the retry or the next message is sent.
-   * `retried` is given the stale try when it is retried (it was sent too: `--har-all` lists it), and the exchange of a
-   * raw message's next message.
+   * `retried` is given the try of a retried request that is not its answer (it was sent too: `--har-all` lists it):
+   * the stale one, or the retry refused a connection; and the exchange of a raw message's next message.
    */
   send(
     req: OutgoingRequest,
@@ -251,11 +251,13 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
       // A keep-alive socket the server closed just as it was reused fails before any answer: not the server's fault
       // (RFC 9112 §9.3.1 lets a client retry then), so it is retried once on a fresh connection, within the budget.
       if (!first.staleSocket || !(await (mayRetry?.() ?? true))) return first.exchange;
-      retried?.(first.exchange);
       const again = (await sendOnce(req, redactedHeaders)).exchange;
       // Refused now: the server went down, and the close of the first try was its end, maybe by this very request (an
       // Express handler's stack overflow on a body nested 10,000 deep): that close is what the request got.
-      return again.error?.kind === 'connection-refused' ? first.exchange : again;
+      const [other, answer] =
+        again.error?.kind === 'connection-refused' ? [again, first.exchange] : [first.exchange, again];
+      retried?.(other);
+      return answer;
     },
     close() {
       for (const p of pools.values()) for (const c of p.all) void c.client.destroy().catch(() => undefined);
