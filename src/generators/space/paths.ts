@@ -4,7 +4,7 @@
  * methods, 403 from a gateway that hides unknown routes). A 201 there is a handler matched by prefix: a subtree mount
  * (Express's `app.use(path, fn)`, Twisted's `isLeaf`, a Go pattern ending in `/`) or a hand-written `startsWith`.
  */
-import { emit, requestClass, SPEC, type Dimension } from './class.ts';
+import { emit, requestClass, SPEC, type Dimension, type EmitOptions, type RequestClass } from './class.ts';
 
 /** The statuses a refusal of an unknown path may take; redirects too (Django's APPEND_SLASH answers 301 first). */
 const REFUSED = [404, 405, 410, 400, 403, 301, 308];
@@ -62,18 +62,37 @@ const emptySegments = requestClass(
 // Astro probe), so a 2xx there fails; 401 is the refusal due where the router matches it.
 const UNGUARDED =
   'sent without credentials: refused (401 where the router takes it for the operation’s path; 404, or 405, 410, 400, 403, a redirect otherwise), never created, for the operation’s security (OpenAPI 3.0.4 §4.8.10) holds wherever its handler is reached';
-const withoutCredentials = (cls: typeof trailingSlash, what: string) =>
+const withoutCredentials = (cls: RequestClass, what: string) =>
   requestClass('path', `${cls.label}/no-credentials`, SPEC.security, `${what}, ${UNGUARDED}`, {
     accept: [...CORRECTED, 401],
     httpLayer: true,
     variantOf: 'path/child',
   });
-const unguarded = {
-  trailingSlash: withoutCredentials(trailingSlash, 'the operation’s path with a trailing slash'),
-  formatSuffix: withoutCredentials(formatSuffix, 'the operation’s path with `.json` appended'),
-  otherCase: withoutCredentials(otherCase, 'the operation’s path in upper case'),
-  emptySegments: withoutCredentials(emptySegments, 'the operation’s path with every slash after the first doubled'),
-};
+
+/** A spelling of the operation's path a router may take for it, its twin without credentials, and where it is sent. */
+interface Spelling {
+  readonly cls: RequestClass;
+  readonly unguarded: RequestClass;
+  /** The case's path options for the operation's path; none where the spelling is the path itself. */
+  at(path: string): EmitOptions | undefined;
+}
+const spelling = (cls: RequestClass, what: string, at: Spelling['at']): Spelling => ({
+  cls,
+  unguarded: withoutCredentials(cls, what),
+  at,
+});
+const SPELLINGS: readonly Spelling[] = [
+  spelling(trailingSlash, 'the operation’s path with a trailing slash', () => ({ pathSuffix: '/' })),
+  spelling(formatSuffix, 'the operation’s path with `.json` appended', () => ({ pathSuffix: '.json' })),
+  spelling(otherCase, 'the operation’s path in upper case', (path) => {
+    // In place of the operation's path, so of its length (`TestCase.pathSpelling`): `ß` would become `SS`.
+    const upper = path.toUpperCase();
+    return upper !== path && upper.length === path.length ? { pathSpelling: upper } : undefined;
+  }),
+  spelling(emptySegments, 'the operation’s path with every slash after the first doubled', (path) =>
+    path.lastIndexOf('/') > 0 ? { pathSpelling: `/${path.slice(1).replaceAll('/', '//')}` } : undefined,
+  ),
+];
 
 /** A segment no API defines, so that a 404 is the router's. */
 const UNKNOWN = 'conformance-unknown';
@@ -83,26 +102,19 @@ export const paths: Dimension = {
   title: 'Paths',
   summary:
     'A valid request to a path next to the operation’s that the spec does not define (a segment below it, characters appended; a trailing slash, a `.json` suffix, the path in upper case or with empty segments, advice): refused (404, or 405, 410, 400, 403, a redirect), never created; the four spellings a router may take for the operation’s path also without credentials, never created (401 accepted).',
-  classes: [child, longer, trailingSlash, formatSuffix, otherCase, emptySegments, ...Object.values(unguarded)],
+  classes: [child, longer, ...SPELLINGS.map((x) => x.cls), ...SPELLINGS.map((x) => x.unguarded)],
   drafts(ctx) {
     const m = JSON.stringify(ctx.minimal);
     const path = ctx.model.spec.operationRef.path;
-    // In place of the operation's path, so of its length (`TestCase.pathSpelling`): `ß` would become `SS`.
-    const upper = path.toUpperCase();
-    const spelt = upper !== path && upper.length === path.length;
-    const doubled = path.lastIndexOf('/') > 0 ? `/${path.slice(1).replaceAll('/', '//')}` : undefined;
-    const none = { auth: 'none' } as const;
+    const sent = SPELLINGS.flatMap((x) => {
+      const at = x.at(path);
+      return at === undefined ? [] : [{ ...x, at }];
+    });
     return [
       ...emit(ctx, child, {}, m, { pathSuffix: `/${UNKNOWN}` }),
       ...emit(ctx, longer, {}, m, { pathSuffix: `-${UNKNOWN}` }),
-      ...emit(ctx, trailingSlash, {}, m, { pathSuffix: '/' }),
-      ...emit(ctx, formatSuffix, {}, m, { pathSuffix: '.json' }),
-      ...(spelt ? emit(ctx, otherCase, {}, m, { pathSpelling: upper }) : []),
-      ...(doubled === undefined ? [] : emit(ctx, emptySegments, {}, m, { pathSpelling: doubled })),
-      ...emit(ctx, unguarded.trailingSlash, {}, m, { pathSuffix: '/', ...none }),
-      ...emit(ctx, unguarded.formatSuffix, {}, m, { pathSuffix: '.json', ...none }),
-      ...(spelt ? emit(ctx, unguarded.otherCase, {}, m, { pathSpelling: upper, ...none }) : []),
-      ...(doubled === undefined ? [] : emit(ctx, unguarded.emptySegments, {}, m, { pathSpelling: doubled, ...none })),
+      ...sent.flatMap((x) => emit(ctx, x.cls, {}, m, x.at)),
+      ...sent.flatMap((x) => emit(ctx, x.unguarded, {}, m, { ...x.at, auth: 'none' })),
     ];
   },
 };
