@@ -83,10 +83,18 @@ describe('createHttpClient against hostile servers', () => {
     const c = newClient();
     // Act: one answered, then the one that brings it down on the same connection.
     const first = await c.send({ method: 'POST', url: server.url + PATH, headers: {}, body: '{}' }, {});
-    const fatal = await c.send({ method: 'POST', url: server.url + PATH, headers: {}, body: '{}' }, {});
-    // Assert: it reached the server, so it is the close it got, which names it a suspect of the outage.
+    const attempts: (string | undefined)[] = [];
+    const fatal = await c.send(
+      { method: 'POST', url: server.url + PATH, headers: {}, body: '{}' },
+      {},
+      undefined,
+      (a) => attempts.push(a.error?.kind),
+    );
+    // Assert: it reached the server, so it is the close it got, which names it a suspect of the outage; the refused
+    // retry is the other attempt (`--har-all`).
     expect(first.response?.status).toBe(400);
     expect(fatal.error?.kind).toBe('connection-reset');
+    expect(attempts).toEqual(['connection-refused']);
   });
 
   it('a connection reset mid-answer: connection-reset', async () => {
