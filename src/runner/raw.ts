@@ -180,7 +180,7 @@ export function sendRaw(
         sock.destroy();
         const got = Buffer.concat(bytes, size);
         const head = got.length ? got.toString('latin1', 0, 80).split('\r\n')[0] : undefined;
-        const exchange = nextExchange(url, fields, next, got, outcome.status, waited());
+        const exchange = nextExchange(url, fields, next, nextMessage.body, got, outcome.status, waited());
         // The next message is a request of its own: `--har-all` lists it with the status and fields it got.
         if (sentAt > 0) onNext?.(exchange);
         const result = {
@@ -328,13 +328,14 @@ function fields(res: IncomingMessage): Record<string, string> {
 }
 
 /**
- * The exchange of a `next` message: the request as written, `headers` its fields (it carries no credentials), the
- * status and fields it got.
+ * The exchange of a `next` message: the request as written, `headers` its fields (it carries no credentials), `body`
+ * its bytes as `nextWritten` decoded them, the status and fields it got.
  */
 function nextExchange(
   url: URL,
   headers: readonly (readonly [string, string])[],
   next: NonNullable<RawMessage['next']>,
+  body: Buffer,
   got: Buffer,
   status: number | undefined,
   durationMs: number,
@@ -343,7 +344,7 @@ function nextExchange(
     method: 'POST',
     url: url.href,
     headers: Object.fromEntries(headers.map(([k, v]) => [k.toLowerCase(), v])),
-    body: Buffer.from(next.bodyBase64, 'base64').toString('utf8'),
+    body: body.toString('utf8'),
     wire: { framing: 'length', headers, bodyBase64: next.bodyBase64 },
   };
   if (status === undefined) {
