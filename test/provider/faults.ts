@@ -18,6 +18,7 @@ import {
   withHeaders,
   type Behaviour,
   type Parsed,
+  type Reply,
   type Wire,
 } from './behaviour.ts';
 import { errorResult, singleError, type CreateContext, type OnboardingRequest } from './respond.ts';
@@ -163,6 +164,11 @@ export interface Fault {
 }
 
 // ---- small helpers to keep each fault a one-liner --------------------------------
+
+/** A body limit of `bytes` (the reader's, before the handler), a body over it answered as `answer` says. */
+function bodyLimit(bytes: number, answer: (b: Behaviour) => Reply): Fault['apply'] {
+  return (b) => ({ ...b, maxBodyBytes: bytes, tooLarge: () => answer(b) });
+}
 
 /** An answer as a hand-written server writes it to the socket: status line, fields, Content-Length, the body whatever the method. */
 function writtenByHand(wire: Wire): Buffer {
@@ -2713,11 +2719,7 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['not-a-server-error'],
     description:
       "The JSON reader is set to `limit: '10kb'` and the app's catch-all error handler answers 500 to every error it did not make (Express's PayloadTooLargeError rendered by `app.use((err, req, res, next) => res.status(500)…)`, after body-parser drained the body): every body over 10 KiB, valid or not, one problem by its size.",
-    apply: (b) => ({
-      ...b,
-      maxBodyBytes: 10 * 1024,
-      tooLarge: () => jsonReply(500, singleError('InternalServerError', 'request entity too large')),
-    }),
+    apply: bodyLimit(10 * 1024, () => jsonReply(500, singleError('InternalServerError', 'request entity too large'))),
   },
   {
     name: 'body-limit-100kb-500',
@@ -2725,11 +2727,7 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['not-a-server-error'],
     description:
       "The JSON reader's default limit of 100 KiB throws an error the app never maps to 413 (milliparsec's json() under tinyhttp, tinyhttp probe): every body over 100 KiB, valid or not, is answered 500.",
-    apply: (b) => ({
-      ...b,
-      maxBodyBytes: 100 * 1024,
-      tooLarge: () => textReply(500, 'text/plain; charset=utf-8', 'Internal Server Error'),
-    }),
+    apply: bodyLimit(100 * 1024, () => textReply(500, 'text/plain; charset=utf-8', 'Internal Server Error')),
   },
   {
     name: 'body-limit-512kb-400',
@@ -2737,11 +2735,9 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['valid-is-created'],
     description:
       "The server's body limit of 512 KiB surfaces as an error when the handler reads the body, which its catch-all answers as malformed JSON (SvelteKit's adapter-node BODY_SIZE_LIMIT, SvelteKit probe): every body over 512 KiB is answered 400, not 413.",
-    apply: (b) => ({
-      ...b,
-      maxBodyBytes: 512 * 1024,
-      tooLarge: () => b.badRequest([issue('InvalidJson', '$', null, 'The request body is not valid JSON.')]),
-    }),
+    apply: bodyLimit(512 * 1024, (b) =>
+      b.badRequest([issue('InvalidJson', '$', null, 'The request body is not valid JSON.')]),
+    ),
   },
   {
     name: 'body-limit-1mb-400',
@@ -2749,11 +2745,9 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['valid-is-created'],
     description:
       "The framework's default body limit of 1 MiB (Fastify's bodyLimit, koa-bodyparser's jsonLimit) raises a 413 error that the team's error handler, written to give every error the documented 400 body, answers 400: every body over 1 MiB is answered 400.",
-    apply: (b) => ({
-      ...b,
-      maxBodyBytes: 1024 * 1024,
-      tooLarge: () => b.badRequest([issue('ValidationError', '$', null, 'Request body is too large')]),
-    }),
+    apply: bodyLimit(1024 * 1024, (b) =>
+      b.badRequest([issue('ValidationError', '$', null, 'Request body is too large')]),
+    ),
   },
   {
     name: 'auth-on-exact-path-only',
