@@ -109,13 +109,16 @@ export function sendRaw(
       sock.destroy();
       resolve({ request: shown, ...outcome, durationMs: Math.round(performance.now() - started) });
     };
+    // Interim answers that came (100 Continue, 103; RFC 9110 §15.2): a final answer that never followed one is said so.
+    const interim: number[] = [];
+    const after = () => (interim.length === 0 ? '' : ` (after an interim ${interim.join(', ')})`);
     let timer = setTimeout(
-      () => done({ error: { kind: 'timeout', message: `no complete answer within ${opts.timeoutMs} ms` } }),
+      () => done({ error: { kind: 'timeout', message: `no complete answer within ${opts.timeoutMs} ms${after()}` } }),
       opts.timeoutMs,
     );
     // A write the server cut short (it answered early and closed) is no error if an answer came.
     sock.on('error', (e: NodeJS.ErrnoException) => {
-      if (!answered) done({ error: { kind: classify(e), message: describe(e) } });
+      if (!answered) done({ error: { kind: classify(e), message: `${describe(e)}${after()}` } });
       else if (awaiting !== undefined) awaiting.end();
       else closed();
     });
@@ -238,8 +241,9 @@ export function sendRaw(
       path: url.pathname + url.search,
       createConnection: () => side,
     });
+    parser.on('information', (info: { statusCode: number }) => interim.push(info.statusCode));
     parser.on('error', (e: NodeJS.ErrnoException) => {
-      if (!answered) done({ error: { kind: classify(e), message: describe(e) } });
+      if (!answered) done({ error: { kind: classify(e), message: `${describe(e)}${after()}` } });
     });
     const read = (res: IncomingMessage, head?: Buffer) => {
       answered = true;

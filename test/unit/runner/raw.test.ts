@@ -229,6 +229,33 @@ describe('sendRaw', () => {
     expect(refused.error?.kind).toBe('connection-refused');
   });
 
+  it('says an interim answer came when no final one followed it, timed out or closed', async () => {
+    // Arrange: one server writes 100 Continue and then nothing, with the connection open; one writes it and closes
+    const CONTINUE = 'HTTP/1.1 100 Continue\r\n\r\n';
+    const sockets: Socket[] = [];
+    const hanging = createNetServer((s) => {
+      sockets.push(s);
+      s.on('error', () => undefined);
+      s.once('data', () => s.write(CONTINUE));
+    });
+    await new Promise<void>((res) => hanging.listen(0, '127.0.0.1', res));
+    open.push({ close: () => (hanging.close(), sockets.forEach((s) => s.destroy())) });
+    const closing = await tcp((got) => (got.length > 0 ? CONTINUE : undefined));
+    const url = (p: number) => `http://127.0.0.1:${p}/`;
+    const expect100 = message({ headers: [['Expect', '100-continue']], body: Buffer.from('{}') });
+    // Act
+    const t = await sendRaw(
+      { method: 'POST', url: url((hanging.address() as AddressInfo).port), message: expect100 },
+      SHOWN,
+      { ...OPTS, timeoutMs: 300 },
+    );
+    const r = await sendRaw({ method: 'POST', url: url(closing.port), message: expect100 }, SHOWN, OPTS);
+    // Assert
+    expect(t.error).toEqual({ kind: 'timeout', message: 'no complete answer within 300 ms (after an interim 100)' });
+    expect(r.error?.kind).toBe('connection-reset');
+    expect(r.error?.message).toMatch(/ \(after an interim 100\)$/);
+  });
+
   it('uses the TLS options of the client: a self-signed certificate is refused, and accepted with insecure', async ({
     skip,
   }) => {
