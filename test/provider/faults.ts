@@ -2046,6 +2046,21 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'body-unset-500',
+    area: 'transport',
+    caughtBy: ['not-a-server-error'],
+    description:
+      "A POST with neither Content-Length nor Transfer-Encoding has no content (RFC 9112 §6.3), and Express 5 leaves `req.body` undefined for it (4 gave `{}`): the handler's first `req.body.brand` throws, 500 (Express 5 + VineJS probe).",
+    apply: (b) => ({
+      ...b,
+      admit: (req) => {
+        if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined)
+          throw new TypeError("Cannot read properties of undefined (reading 'brand')");
+        return b.admit(req);
+      },
+    }),
+  },
+  {
     name: 'content-coding-500',
     area: 'transport',
     caughtBy: ['not-a-server-error'],

@@ -665,6 +665,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'three-bugs': valid({ name: 'n'.repeat(300) }),
   // Issue 22: the message.
   'chunked-500': valid({}, { chunked: true }),
+  'body-unset-500': { call: { unframed: true }, status: 400, statusOnly: true },
   'content-coding-500': valid({}, { fields: [['Content-Encoding', 'gzip']], bytes: (b) => gzipSync(b) }),
   'media-type-substring': { call: { body: ok, contentType: 'application/jsonp' }, status: 415 },
   'undecodable-coding-500': { call: { body: ok, fields: [['Content-Encoding', 'gzip']] }, status: 400 },

@@ -397,6 +397,8 @@ describe('boundary phase', () => {
       ['empty-body/no-content-type', 'length'],
       ['empty-body/chunked', 'chunked'],
       ['empty-body/no-framing', 'none'],
+      // The header section alone: no framing field and no byte after it (curl -X POST with a Content-Type).
+      ['empty-body/headers-only', 'none'],
       // A valid body behind a Content-Length that is not a number: no body can be read.
       ['empty-body/invalid-content-length', 'none'],
       // The length with a sign or a digit separator: not 1*DIGIT (RFC 9110 §8.6), read as the length by int().
@@ -412,6 +414,10 @@ describe('boundary phase', () => {
     expect(empty[1]).toMatchObject({ body: '', contentType: undefined });
     expect(empty[1].wire?.headers.map(([name]) => name.toLowerCase())).not.toContain('content-type');
     expect(empty[2].body).toBe('');
+    // Nothing after the header section: no body, no bytes, and no framing field the sender would add.
+    const bare = empty.find((c) => c.label === 'empty-body/headers-only');
+    expect(bare).toMatchObject({ contentType: 'application/json', body: undefined });
+    expect(bare?.wire?.bodyBase64).toBeUndefined();
   });
 
   it('auth, media-type and method cases carry an otherwise valid request (but an anonymous invalid or malformed body and an unlabelled invalid one)', () => {
