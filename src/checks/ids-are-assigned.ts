@@ -1,5 +1,6 @@
 import type { Check, Finding } from './types.ts';
 import type { TestCase } from '../generators/case.ts';
+import type { ReceivedResponse } from '../types.ts';
 import { caseValue } from '../generators/draft.ts';
 import { at } from './echo.ts';
 import type { OperationProfile } from './profile.ts';
@@ -15,6 +16,49 @@ const NIL = /^(?:urn:uuid:)?0{8}-0{4}-0{4}-0{4}-0{12}$/i;
 /** Whether an id is the nil UUID: no id at all (RFC 9562 §5.9), this check's finding wherever it is given. */
 export function isNilUuid(id: string): boolean {
   return NIL.test(id);
+}
+
+/**
+ * Path segments that name no resource: a language's word for no value written into a URL (JavaScript's `undefined`
+ * and `[object Object]`, Python's `None`, Go's `<nil>`) or a route template left unfilled (`{id}`, `:id`, `<id>`).
+ */
+const NO_NAME = /^(?:undefined|null|none|nil|nan|<nil>|\[object object\]|\{[^/]*\}|:[a-z_][\w-]*|<[^/]*>)$/i;
+
+/** A 201's Location refers to the resource created (RFC 9110 §10.2.2): an id that was never filled in names none. */
+function namelessLocation(res: ReceivedResponse): Finding[] {
+  const location = res.headers['location'];
+  const nameless = res.status === 201 && location !== undefined ? namelessSegment(location) : undefined;
+  if (nameless === undefined) return [];
+  return [
+    fail(
+      'location-names-nothing',
+      'RFC 9110 §10.2.2',
+      `${res.status} Location ${location} names no resource: "${nameless}" stands where the created one's id belongs (RFC 9110 §10.2.2: a 201's Location refers to the resource created; an id left undefined?)`,
+      location,
+      'the URI of the resource created',
+    ),
+  ];
+}
+
+/** The first segment of a Location's path that names nothing (`NO_NAME`), when one does. */
+function namelessSegment(location: string): string | undefined {
+  let path: string;
+  try {
+    path = new URL(location, 'http://location.invalid/').pathname;
+  } catch {
+    return undefined;
+  }
+  return path
+    .split('/')
+    .slice(1)
+    .map((s) => {
+      try {
+        return decodeURIComponent(s);
+      } catch {
+        return s;
+      }
+    })
+    .find((s) => NO_NAME.test(s));
 }
 
 /**
@@ -58,11 +102,12 @@ export function idsAreAssigned(p: OperationProfile): Check | undefined {
   };
   return {
     name: 'ids-are-assigned',
-    description: `a created request's ${paths.map((x) => x.join('.')).join(' and ')} are not the nil UUID`,
+    description: `a created request's ${paths.map((x) => x.join('.')).join(' and ')} are not the nil UUID, and a Location names it`,
     scope: 'request',
     applies: (c) => c.kind === 'valid',
     judge: answered((c, body, res) => [
       ...reused(c, body, res.status),
+      ...namelessLocation(res),
       // Haskell's `nil` from Data.UUID as a placeholder principal: a uuid by the format, naming no one.
       ...nilsAt(body, p.principalIds ?? [], (where, value) => ({
         ...fail(

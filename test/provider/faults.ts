@@ -2061,6 +2061,18 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'location-undefined',
+    area: 'wrong-answer',
+    caughtBy: ['ids-are-assigned'],
+    description:
+      "The 201's Location is built as `${base}/${entity.id}` from a variable that is never set: `…/entities/undefined` names no resource (RFC 9110 §10.2.2; NestJS probe).",
+    apply: (b) => ({
+      ...b,
+      created: (body, ctx) =>
+        withHeaders(b.created(body, ctx), { Location: '/connect/v1/onboarding/entities/undefined' }),
+    }),
+  },
+  {
     name: 'content-coding-500',
     area: 'transport',
     caughtBy: ['not-a-server-error'],

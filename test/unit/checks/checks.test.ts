@@ -8,6 +8,9 @@ import { answer, CREATED, err400, kase, SENT, timeout, with201 } from './fixture
 import { loadSpec } from '../../../src/spec/load.ts';
 import { buildValidators } from '../../../src/validators/index.ts';
 
+/** The Content-Type of a JSON answer, beside which a row sets another header. */
+const JSON_TYPE = { 'content-type': 'application/json; charset=utf-8' };
+
 const LARGE_BODY = JSON.stringify({ brand: 'x'.repeat(17 * 1024), type: 'EV' });
 const SMALL_LONG = JSON.stringify({ brand: 'x'.repeat(15 * 1024), type: 'EV' });
 const SURROGATE_SENT = { ...SENT, brand: 'Audi \ud800' };
@@ -1546,6 +1549,32 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
       '/paths/~1v1~1onboarding~1entities/post/responses/201',
       '201 data.entity.id is the nil UUID 00000000-0000-0000-0000-000000000000: no id was assigned (RFC 9562 §5.9; a zero value left unset?)',
     ],
+  ],
+  [
+    'ids-are-assigned',
+    kase('valid'),
+    answer(201, CREATED, { ...JSON_TYPE, location: '/connect/v1/onboarding/entities/undefined' }),
+    'fail:location-names-nothing',
+    "a Location built from an id that was never set (Nest's `${base}/${entity.id}`)",
+    [
+      'RFC 9110 §10.2.2',
+      `201 Location /connect/v1/onboarding/entities/undefined names no resource: "undefined" stands where the created one's id belongs (RFC 9110 §10.2.2: a 201's Location refers to the resource created; an id left undefined?)`,
+    ],
+  ],
+  [
+    'ids-are-assigned',
+    kase('valid'),
+    answer(201, CREATED, { ...JSON_TYPE, location: 'https://api.example.com/v1/onboarding/entities/%7Bid%7D' }),
+    'fail:location-names-nothing',
+    'a route template left unfilled, percent-encoded',
+    ['RFC 9110 §10.2.2', expect.stringMatching(/: "\{id\}" stands where/)],
+  ],
+  [
+    'ids-are-assigned',
+    kase('valid'),
+    answer(201, CREATED, { ...JSON_TYPE, location: `entities/${CREATED.id}` }),
+    'pass',
+    'a relative Location with the id (RFC 9110 §10.2.2: a URI reference)',
   ],
   [
     'ids-are-assigned',
