@@ -2792,6 +2792,19 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'data-suffix-unguarded',
+    area: 'auth',
+    caughtBy: ['path-is-not-found'],
+    description:
+      "React Router 7 serves a route's action at its path with `.data` appended (single fetch), and the credentials are checked by an Express middleware mounted at the exact path (`app.use('/v1/onboarding/entities', auth)` does not match `entities.data`): POST to /v1/onboarding/entities.data without credentials is created (React Router probe).",
+    apply: (b) => ({
+      ...b,
+      routes: (path, endpoint) => b.routes(path.replace(/\.data$/, ''), endpoint),
+      authenticate: (h, token, lines, url, cookie) =>
+        (url ?? '').split('?')[0]?.endsWith('.data') === true ? 'ok' : b.authenticate(h, token, lines, url, cookie),
+    }),
+  },
+  {
     name: 'deep-body-blocks-loop',
     area: 'transport',
     caughtBy: ['response-is-received'],

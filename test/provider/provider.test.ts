@@ -772,6 +772,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'body-limit-512kb-400': valid({ name: 'x'.repeat(600_000) }),
   'body-limit-1mb-400': valid({ name: 'x'.repeat(1_100_000) }),
   'auth-on-exact-path-only': { call: { body: ok, auth: null, path: `${ENDPOINT}/` }, status: 404 },
+  'data-suffix-unguarded': { call: { body: ok, auth: null, path: `${ENDPOINT}.data` }, status: 404 },
   'no-content-type-on-answers': valid(),
   'ids-auto-increment': valid(),
   'values-boxed': valid(),

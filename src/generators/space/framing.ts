@@ -63,9 +63,9 @@ const headersOnly = requestClass(
   'empty-body/headers-only',
   'RFC 9112 §6.3',
   "the JSON Content-Type and nothing after the header section: neither Content-Length nor Transfer-Encoding nor a byte of content (what `curl -X POST -H 'Content-Type: application/json'` sends): a request without framing has no content (RFC 9112 §6.3), so the required body is missing and 400 is due (411 accepted, as for any request without Content-Length); a stack that leaves the body unset when there is none (Express 5's `req.body` undefined, where 4 gave `{}`) and a handler that reads a member of it answer 500",
-  // Its own class, not a variant of `no-framing`: with no bytes after the head no HTTP layer refuses a next request
-  // first, so the handler itself meets the missing body (Express 5 + VineJS probe: masked there, a 500 here).
-  { accept: [400, 411], httpLayer: true },
+  // The empty body's rule by another framing, not `no-framing`'s: with no bytes after the head no HTTP layer refuses a
+  // next request first, so the handler itself meets the missing body (Express 5 + VineJS probe: masked there, 500 here).
+  { accept: [400, 411], httpLayer: true, variantOf: 'empty-body' },
 );
 
 const transferCoding = requestClass(

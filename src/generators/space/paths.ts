@@ -41,6 +41,14 @@ const formatSuffix = requestClass(
   { accept: CORRECTED, httpLayer: true, variantOf: 'path/child', advisory: true },
 );
 
+const dataSuffix = requestClass(
+  'path',
+  'path/data-suffix',
+  '/paths',
+  `the operation's path with \`.data\` appended: ${ROUTER_DEFAULT} (React Router 7’s single fetch serves every route’s action there, in its own encoding), hence advice`,
+  { accept: CORRECTED, httpLayer: true, variantOf: 'path/child', advisory: true },
+);
+
 const otherCase = requestClass(
   'path',
   'path/upper-case',
@@ -84,6 +92,7 @@ const spelling = (cls: RequestClass, what: string, at: Spelling['at']): Spelling
 const SPELLINGS: readonly Spelling[] = [
   spelling(trailingSlash, 'the operation’s path with a trailing slash', () => ({ pathSuffix: '/' })),
   spelling(formatSuffix, 'the operation’s path with `.json` appended', () => ({ pathSuffix: '.json' })),
+  spelling(dataSuffix, 'the operation’s path with `.data` appended', () => ({ pathSuffix: '.data' })),
   spelling(otherCase, 'the operation’s path in upper case', (path) => {
     // In place of the operation's path, so of its length (`TestCase.pathSpelling`): `ß` would become `SS`.
     const upper = path.toUpperCase();
@@ -101,7 +110,7 @@ export const paths: Dimension = {
   name: 'paths',
   title: 'Paths',
   summary:
-    'A valid request to a path next to the operation’s that the spec does not define (a segment below it, characters appended; a trailing slash, a `.json` suffix, the path in upper case or with empty segments, advice): refused (404, or 405, 410, 400, 403, a redirect), never created; the four spellings a router may take for the operation’s path also without credentials, never created (401 accepted).',
+    'A valid request to a path next to the operation’s that the spec does not define (a segment below it, characters appended; a trailing slash, a `.json` or `.data` suffix, the path in upper case or with empty segments, advice): refused (404, or 405, 410, 400, 403, a redirect), never created; the spellings a router may take for the operation’s path also without credentials, never created (401 accepted).',
   classes: [child, longer, ...SPELLINGS.map((x) => x.cls), ...SPELLINGS.map((x) => x.unguarded)],
   drafts(ctx) {
     const m = JSON.stringify(ctx.minimal);
