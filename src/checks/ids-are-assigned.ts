@@ -24,20 +24,39 @@ export function isNilUuid(id: string): boolean {
  */
 const NO_NAME = /^(?:undefined|null|none|nil|nan|<nil>|\[object object\]|\{[^/]*\}|:[a-z_][\w-]*|<[^/]*>)$/i;
 
-/** A 201's Location refers to the resource created (RFC 9110 §10.2.2): an id that was never filled in names none. */
-function namelessLocation(res: ReceivedResponse): Finding[] {
+/**
+ * A 201's Location refers to the resource created (RFC 9110 §10.2.2): neither an id that was never filled in nor the
+ * URI the request was sent to (the collection; its path compared, since a gateway may name another host).
+ */
+function namelessLocation(res: ReceivedResponse, target: string): Finding[] {
   const location = res.headers['location'];
-  const nameless = res.status === 201 && location !== undefined ? namelessSegment(location) : undefined;
-  if (nameless === undefined) return [];
+  if (res.status !== 201 || location === undefined) return [];
+  const nameless = namelessSegment(location);
+  const why =
+    nameless !== undefined
+      ? `names no resource: "${nameless}" stands where the created one's id belongs (RFC 9110 §10.2.2: a 201's Location refers to the resource created; an id left undefined?)`
+      : pathOf(location, target) === pathOf(target, target)
+        ? `is the URI the request was sent to: it names the collection, not the resource created (RFC 9110 §10.2.2: a 201's Location refers to the resource created)`
+        : undefined;
+  if (why === undefined) return [];
   return [
     fail(
       'location-names-nothing',
       'RFC 9110 §10.2.2',
-      `${res.status} Location ${location} names no resource: "${nameless}" stands where the created one's id belongs (RFC 9110 §10.2.2: a 201's Location refers to the resource created; an id left undefined?)`,
+      `${res.status} Location ${location} ${why}`,
       location,
       'the URI of the resource created',
     ),
   ];
+}
+
+/** A URI reference's path resolved against `base`, one trailing slash left out; undefined when it does not resolve. */
+function pathOf(ref: string, base: string): string | undefined {
+  try {
+    return new URL(ref, base).pathname.replace(/(.)\/$/, '$1');
+  } catch {
+    return undefined;
+  }
 }
 
 /** The first segment of a Location's path that names nothing (`NO_NAME`), when one does. */
@@ -105,9 +124,9 @@ export function idsAreAssigned(p: OperationProfile): Check | undefined {
     description: `a created request's ${paths.map((x) => x.join('.')).join(' and ')} are not the nil UUID, and a Location names it`,
     scope: 'request',
     applies: (c) => c.kind === 'valid',
-    judge: answered((c, body, res) => [
+    judge: answered((c, body, res, _ctx, ex) => [
       ...reused(c, body, res.status),
-      ...namelessLocation(res),
+      ...namelessLocation(res, ex.request.url),
       // Haskell's `nil` from Data.UUID as a placeholder principal: a uuid by the format, naming no one.
       ...nilsAt(body, p.principalIds ?? [], (where, value) => ({
         ...fail(

@@ -114,15 +114,21 @@ export function jsonBody(res: ReceivedResponse): Parsed {
  * (200 for 201) does not hide a wrong echo.
  */
 export function answered(
-  judge: (c: TestCase, body: Record<string, unknown>, res: ReceivedResponse, ctx: CheckContext) => CheckResult,
+  judge: (
+    c: TestCase,
+    body: Record<string, unknown>,
+    res: ReceivedResponse,
+    ctx: CheckContext,
+    ex: Exchange,
+  ) => CheckResult,
 ): Check['judge'] {
   return onRealProviders(
-    withResponse((c, res, ctx) => {
+    withResponse((c, res, ctx, ex) => {
       if (res.status < 200 || res.status > 299) return { skip: 'not a 2xx' };
       const parsed = jsonBody(res);
       if (!parsed.ok || parsed.value === null || typeof parsed.value !== 'object' || Array.isArray(parsed.value))
         return { skip: 'no JSON object' };
-      return judge(c, parsed.value as Record<string, unknown>, res, ctx);
+      return judge(c, parsed.value as Record<string, unknown>, res, ctx, ex);
     }),
   );
 }

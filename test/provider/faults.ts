@@ -2073,6 +2073,17 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'location-collection',
+    area: 'wrong-answer',
+    caughtBy: ['ids-are-assigned'],
+    description:
+      "The 201's Location is the path the request was sent to (`headers.set('Location', url.pathname)`): it names the collection, not the request created (RFC 9110 §10.2.2; Qwik City probe).",
+    apply: (b) => ({
+      ...b,
+      created: (body, ctx) => withHeaders(b.created(body, ctx), { Location: '/connect/v1/onboarding/entities' }),
+    }),
+  },
+  {
     name: 'content-coding-500',
     area: 'transport',
     caughtBy: ['not-a-server-error'],

@@ -1572,6 +1572,17 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
   [
     'ids-are-assigned',
     kase('valid'),
+    answer(201, CREATED, { ...JSON_TYPE, location: '/v1/onboarding/entities/' }),
+    'fail:location-names-nothing',
+    "the collection the request was sent to (Qwik City's `headers.set('Location', url.pathname)`)",
+    [
+      'RFC 9110 §10.2.2',
+      "201 Location /v1/onboarding/entities/ is the URI the request was sent to: it names the collection, not the resource created (RFC 9110 §10.2.2: a 201's Location refers to the resource created)",
+    ],
+  ],
+  [
+    'ids-are-assigned',
+    kase('valid'),
     answer(201, CREATED, { ...JSON_TYPE, location: `entities/${CREATED.id}` }),
     'pass',
     'a relative Location with the id (RFC 9110 §10.2.2: a URI reference)',
