@@ -112,6 +112,17 @@ export function requestBytes(
 }
 
 /**
+ * Stands for the target's own origin (`scheme://host:port`) in a raw message's field value (`fillOrigin`): the `Origin`
+ * a page of the API's own site sends.
+ */
+export const WIRE_ORIGIN = '\u0000origin\u0000';
+
+/** A field value with `WIRE_ORIGIN` replaced by the origin of `url` (RFC 6454 §6.2: scheme, host and port). */
+export function fillOrigin(value: string, url: string): string {
+  return value.includes(WIRE_ORIGIN) ? value.replaceAll(WIRE_ORIGIN, new URL(url).origin) : value;
+}
+
+/**
  * The header fields as written: Host first (RFC 9112 §3.2 requires it; left out where a case asks), the message's own fields in their order,
  * `Connection: close` (one exchange per connection, unless a `next` message follows on it), then the framing field
  * its `framing` asks for.

@@ -7,7 +7,7 @@ import type { Credentials } from './credentials.ts';
 import type { Exchange, ReceivedResponse } from '../types.ts';
 import type { HttpClient, OutgoingRequest } from './http.ts';
 import { retryAfterMs, type Pace } from './pace.ts';
-import { framingOf } from '../wire.ts';
+import { fillOrigin, framingOf } from '../wire.ts';
 import type { DeadTargetWatch } from './give-up.ts';
 
 /** Builds the wire headers of a case (and their redacted twin for reports). */
@@ -63,9 +63,12 @@ export function wireRequest(
   c: TestCase,
   token: string,
   redact: (s: string) => string,
+  url: string,
 ): { wire: NonNullable<OutgoingRequest['wire']>; shown: Record<string, string> } | undefined {
-  const w = c.wire;
-  if (w === undefined) return undefined;
+  const raw = c.wire;
+  if (raw === undefined) return undefined;
+  // The target's own origin where a field stands for it (`WIRE_ORIGIN`), in the fields sent and in those shown.
+  const w = { ...raw, headers: raw.headers.map(([k, v]): [string, string] => [k, fillOrigin(v, url)]) };
   const headers = w.headers.map(([k, v]): [string, string] => [k, fillTokens(v, (t) => t.spell(token))]);
   // The token wherever it stands (swapped, in a marker of its own), the suite's own public probe credentials as they
   // are (a curl line must not turn a wrong token into the run's), other credential fields by structure, the rest by value.
@@ -171,7 +174,7 @@ export async function sendCase(c: TestCase, deps: SendDeps, onAttempt?: OnAttemp
   for (;;) {
     if (!(await pace.acquire(signal))) return undefined;
     const token = await deps.credentials.token();
-    const raw = wireRequest(c, token, deps.redact ?? ((s) => s));
+    const raw = wireRequest(c, token, deps.redact ?? ((s) => s), url);
     const { headers, shown } = raw === undefined ? wireHeaders(c, token) : { headers: {}, shown: raw.shown };
     const ex = await http.send(
       {

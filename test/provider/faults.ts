@@ -895,6 +895,24 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'text-plain-behind-origin-check',
+    area: 'lax-validation',
+    caughtBy: ['media-type-is-enforced'],
+    description:
+      "A text/plain body is read as JSON (its own front end posts JSON as text/plain to avoid a CORS preflight), behind SvelteKit's checkOrigin, which answers 403 to a form, text/plain or no Content-Type from another origin: only a text/plain post with the site's own Origin reaches the handler, and is created (Qwik City probe).",
+    apply: (b) => ({
+      ...b,
+      admit: (req) => {
+        const ct = mediaTypeOf(req.headers['content-type']);
+        const simple = ct === undefined || ct === 'text/plain' || isUrlencoded(ct) || ct === 'multipart/form-data';
+        return simple && req.headers.origin !== `http://${req.headers.host ?? ''}`
+          ? textReply(403, 'text/plain', 'Cross-site POST form submissions are forbidden')
+          : b.admit(req);
+      },
+      acceptsMediaType: (ct) => b.acceptsMediaType(ct) || mediaTypeOf(ct) === 'text/plain',
+    }),
+  },
+  {
     name: 'media-type-substring',
     area: 'lax-validation',
     caughtBy: ['media-type-is-enforced'],

@@ -5,6 +5,7 @@
 
 import { createChecks } from '../../src/checks/index.ts';
 import { sendRaw } from '../../src/runner/raw.ts';
+import { fillOrigin, WIRE_ORIGIN } from '../../src/wire.ts';
 import { gzipSync } from 'node:zlib';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -126,7 +127,10 @@ async function send(url: string, c: Call, timeoutMs = 10_000): Promise<Answer> {
                 },
               }
             : {}),
-          headers: [...Object.entries(headers), ...(c.fields ?? [])],
+          headers: [
+            ...Object.entries(headers),
+            ...(c.fields ?? []).map(([k, v]): [string, string] => [k, fillOrigin(v, url)]),
+          ],
           body: bytes === undefined || c.bytes === undefined ? bytes : c.bytes(bytes),
         },
       },
@@ -585,6 +589,10 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'bodyless-without-content-type-created': { call: { raw: '', contentType: null }, status: 415 },
   'malformed-json-500': invalid({ raw: '{"brand":' }),
   'media-type-unchecked': { call: { body: ok, contentType: 'text/plain' }, status: 415 },
+  'text-plain-behind-origin-check': {
+    call: { body: ok, contentType: 'text/plain', fields: [['Origin', WIRE_ORIGIN]] },
+    status: 415,
+  },
   'any-bearer-accepted': { call: { body: ok, auth: 'Bearer nope' }, status: 401 },
   'basic-accepted': { call: { body: ok, auth: 'Basic dGVzdDp0ZXN0' }, status: 401 },
   'missing-auth-accepted': { call: { body: ok, auth: null }, status: 401 },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { framedBody, requestBytes } from '../../src/wire.ts';
+import { fillOrigin, framedBody, requestBytes, WIRE_ORIGIN } from '../../src/wire.ts';
 
 describe('framedBody', () => {
   it('cuts a chunked body at the given sizes, the rest in one chunk, the extension on every size line', () => {
@@ -45,5 +45,15 @@ describe('requestBytes', () => {
       version: '1.0',
     });
     expect(bytes.toString('latin1')).toBe('POST http://127.0.0.1:1/a?b=1 HTTP/1.0\r\n\r\n');
+  });
+});
+
+describe('fillOrigin', () => {
+  it("puts the target's own origin (scheme, host, port; RFC 6454 §6.2) where a field value stands for it", () => {
+    expect(fillOrigin(WIRE_ORIGIN, 'http://127.0.0.1:8080/connect')).toBe('http://127.0.0.1:8080');
+    expect(fillOrigin(WIRE_ORIGIN, 'https://api.example.com/connect')).toBe('https://api.example.com');
+    expect(fillOrigin('https://conformance.invalid', 'http://127.0.0.1:8080/connect')).toBe(
+      'https://conformance.invalid',
+    );
   });
 });

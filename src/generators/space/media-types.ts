@@ -5,6 +5,7 @@ import { mixedCaseMediaType } from '../near-miss.ts';
 import { interleave } from '../order.ts';
 import { emit, SPEC, requestClass, type Dimension } from './class.ts';
 import { wire } from './wire.ts';
+import { WIRE_ORIGIN } from '../../wire.ts';
 
 const declared = requestClass(
   'valid',
@@ -72,6 +73,14 @@ const formBody = requestClass(
   { variantOf: 'media/<type>' },
 );
 
+const sameOrigin = requestClass(
+  'media-type',
+  'media/same-origin/<form>',
+  SPEC.requestContent,
+  'a valid JSON body as text/plain, and the minimal body’s members as a form, each with the `Origin` of the API’s own site: the forgery protection that refuses such posts cross-site (SvelteKit’s, Astro’s and Qwik City’s checkOrigin) lets them through, so the handler answers: not a declared media type, 415 due (400 accepted), where a handler behind such a protection that reads any body as JSON, or forms into its parameters, creates it',
+  { variantOf: 'media/<type>' },
+);
+
 /** Spellings of the same media type (RFC 9110 §5.6.6 parameters: OWS ";" OWS name "=" value; names and charset values case-insensitive). */
 const SPELLINGS: readonly (readonly [string, (type: string) => string])[] = [
   ['no-space', (t) => `${t};charset=utf-8`],
@@ -120,7 +129,18 @@ export const mediaTypes: Dimension = {
   title: 'Media types',
   summary:
     'The Content-Type of an otherwise valid request: every declared media type, in every spelling of it, is accepted (201 due), an undeclared one refused (415 due, 400 accepted), none at all refused (advice; an invalid body with none is never created).',
-  classes: [declared, mixedCase, sameType, otherParameter, repeated, undeclared, formBody, missing, invalidMissing],
+  classes: [
+    declared,
+    mixedCase,
+    sameType,
+    otherParameter,
+    repeated,
+    undeclared,
+    formBody,
+    sameOrigin,
+    missing,
+    invalidMissing,
+  ],
   drafts(ctx) {
     const { model } = ctx;
     const all = JSON.stringify(ctx.all);
@@ -174,6 +194,14 @@ export const mediaTypes: Dimension = {
       out.push(...emit(ctx, undeclared, { type: `${t}p`.replace(/[^a-z0-9]+/gi, '-') }, m, { contentType: `${t}p` }));
     for (const [form, contentType, body] of formsOf(ctx.minimal))
       out.push(...emit(ctx, formBody, { form }, body, { contentType }));
+    // Written byte by byte, the target's own origin filled in where the Host field is.
+    for (const [form, contentType, body] of [['text-plain', 'text/plain', m] as const, ...formsOf(ctx.minimal)])
+      out.push(
+        ...emit(ctx, sameOrigin, { form }, body, {
+          contentType,
+          wire: wire({ contentType, extra: [['Origin', WIRE_ORIGIN]] }, undefined, Buffer.from(body)),
+        }),
+      );
     // Written byte by byte: the HTTP client would add a Content-Type of its own to a body without one.
     out.push(
       ...emit(ctx, missing, {}, m, {

@@ -14,6 +14,7 @@ import {
 } from '../../../src/generators/index.ts';
 import { loadSpec } from '../../../src/spec/load.ts';
 import { buildValidators, type Validators } from '../../../src/validators/index.ts';
+import { WIRE_ORIGIN } from '../../../src/wire.ts';
 import GOLDEN_LABELS from './boundary-labels.json' with { type: 'json' };
 
 const REQ = '/components/schemas/Connect.Service.Onboarding.App.Models.V1.EntityOnboardingRequest';
@@ -438,9 +439,11 @@ describe('boundary phase', () => {
         expect(Buffer.from(c.wire!.bodyBase64!, 'base64').toString('utf8'), c.label).toBe(c.body);
       } else expect(validators.requestFor(c.contentType), c.label).toBeUndefined();
       // A form carries the members of a valid body in the form's own encoding.
-      const form = c.label.startsWith('media/form-body/');
+      const form = /^media\/(form-body|same-origin)\/(urlencoded|multipart)$/.test(c.label);
       if (form) expect(c.body, c.label).toMatch(/brand/);
-      const urlencoded = c.label === 'media/form-body/urlencoded';
+      // Posted as a page of the API's own site posts it: its origin filled in when sent.
+      if (c.label.startsWith('media/same-origin/')) expect(c.wire?.headers).toContainEqual(['Origin', WIRE_ORIGIN]);
+      const urlencoded = c.label.endsWith('/urlencoded');
       const value = urlencoded ? Object.fromEntries(new URLSearchParams(c.body)) : form ? {} : JSON.parse(c.body!);
       if (form && !urlencoded) continue;
       // With no Content-Type, an invalid body too: whatever the server takes it for, it is never created.
@@ -486,7 +489,7 @@ describe('boundary phase', () => {
       else if (c.kind !== 'auth') expect(['valid', 'lowercase-scheme']).toContain(c.auth);
       if (c.auth === 'lowercase-scheme') expect(c.kind).toBe('valid');
       expect(c.kind === 'schema-violation', c.label).toBe(c.violation !== undefined);
-      const form = c.label.startsWith('media/form-body/');
+      const form = /^media\/(form-body|same-origin)\/(urlencoded|multipart)$/.test(c.label);
       const malformed = c.kind === 'malformed-json' || c.label === 'auth/none-malformed-body';
       if (c.body !== undefined && !malformed && c.kind !== 'empty-body' && !form)
         expect(writeJson(c.value), c.label).toBe(writeJson(JSON.parse(c.body)));

@@ -197,7 +197,7 @@ describe('reproducing a raw message', () => {
       const server = await capture();
       const c = wireCase({ framing, ...protocol, headers: [...FIELDS, ...own], bodyBase64: BODY });
       const secrets = createSecrets([TOKEN]);
-      const raw = wireRequest(c, TOKEN, secrets.redact)!;
+      const raw = wireRequest(c, TOKEN, secrets.redact, server.url)!;
       const client = createHttpClient({ timeoutMs: 2_000, maxBodyBytes: 1024, insecure: false, maxSockets: 1 });
       const ex = await client.send(
         { method: 'POST', url: server.url, headers: {}, body: c.body, wire: raw.wire },
