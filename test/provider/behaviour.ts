@@ -71,6 +71,8 @@ export interface Behaviour {
   wrongMethod(method: string): Reply;
   /** A first look at a POST's head (framing, codings, repeated fields): an answer ends it there; none goes on. */
   admit(req: IncomingMessage): Reply | undefined;
+  /** The body from the pieces it came in (Node's data events: one a chunk of a chunked body, one a socket read). */
+  joinBody(pieces: readonly Buffer[]): Buffer;
   /** n counts requests on the endpoint path, from 1. */
   rateLimited(n: number): boolean;
   tooManyRequests(): Reply;
@@ -228,6 +230,7 @@ export const REFERENCE: Behaviour = {
   wrongMethod: (method) =>
     jsonReply(405, singleError('MethodNotAllowed', `${method} is not allowed; use POST.`), { Allow: 'POST' }),
   admit: () => undefined,
+  joinBody: (pieces) => Buffer.concat(pieces),
   rateLimited: () => false,
   tooManyRequests: () =>
     jsonReply(429, singleError('TooManyRequests', 'Rate limit exceeded; retry after 1 second.'), {

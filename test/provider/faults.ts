@@ -2102,6 +2102,17 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'body-text-per-chunk',
+    area: 'wrong-answer',
+    caughtBy: ['echo-entity-information'],
+    description:
+      'The body is read as `text += chunk` on each data event, each piece decoded as UTF-8 on its own: a character whose bytes two chunks of a chunked body split becomes U+FFFD twice, and the echo differs (restana probe).',
+    apply: (b) => ({
+      ...b,
+      joinBody: (pieces) => Buffer.from(pieces.map((p) => p.toString('utf8')).join(''), 'utf8'),
+    }),
+  },
+  {
     name: 'content-coding-500',
     area: 'transport',
     caughtBy: ['not-a-server-error'],

@@ -64,6 +64,8 @@ interface Call {
   fields?: readonly (readonly [string, string])[];
   /** Written byte by byte, chunked. */
   chunked?: true;
+  /** The chunk sizes of a chunked body, in order (the rest in one last chunk). */
+  chunks?: readonly number[];
   /** Written byte by byte: the body's bytes made from the serialized body (a content coding, a byte-order mark). */
   bytes?: (body: Buffer) => Buffer;
   /** Written byte by byte as HTTP/1.0, with or without Host. */
@@ -115,6 +117,7 @@ async function send(url: string, c: Call, timeoutMs = 10_000): Promise<Answer> {
         url: `${new URL(url).origin}${c.path ?? ENDPOINT}`,
         message: {
           framing: c.chunked === true ? 'chunked' : c.unframed === true ? 'none' : 'length',
+          ...(c.chunks === undefined ? {} : { chunks: c.chunks }),
           ...(c.http10 === undefined ? {} : { version: '1.0' as const }),
           ...(c.http10 === 'no-host' ? { noHost: true as const } : {}),
           ...(c.awaitClose === true ? { awaitClose: true as const } : {}),
@@ -567,6 +570,9 @@ const valid = (extra: Obj = {}, more: Call = {}): Witness => ({
 });
 const invalid = (call: Call): Witness => ({ call, status: 400 });
 
+/** A valid body with characters of two, three and four bytes in UTF-8 in its brand. */
+const UNICODE_BODY = { ...everything, brand: 'Ünïcödé 测试 😀' };
+
 const WITNESSES: Readonly<Record<string, Witness>> = {
   'additional-properties-accepted': invalid({ body: { ...ok, colour: 'red' } }),
   'case-insensitive-keys': invalid({ body: { Brand: 'b', type: 'EV' } }),
@@ -677,6 +683,15 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'three-bugs': valid({ name: 'n'.repeat(300) }),
   // Issue 22: the message.
   'chunked-500': valid({}, { chunked: true }),
+  // Every byte its own chunk: each multi-byte character is split.
+  'body-text-per-chunk': {
+    call: {
+      body: UNICODE_BODY,
+      chunked: true,
+      chunks: Array<number>(Buffer.byteLength(writeJson(UNICODE_BODY)) - 1).fill(1),
+    },
+    status: 201,
+  },
   'body-unset-500': { call: { unframed: true }, status: 400, statusOnly: true },
   'location-undefined': valid(),
   'location-collection': valid(),

@@ -25,7 +25,7 @@ const oddChunks = requestClass(
   'valid',
   'valid/framing/odd-chunks',
   'RFC 9112 §7.1',
-  'a valid body cut into chunks of 1, 2, 3, 5 and 8 bytes, splitting tokens and UTF-8 sequences: the body is their concatenation (411 accepted, as for any chunked body)',
+  'a valid body, its free strings in text beyond ASCII, cut into chunks of 1, 2, 3, 5, 8 and 13 bytes over its whole length, splitting tokens and UTF-8 sequences: the body is their concatenation (411 accepted, as for any chunked body); a reader that decodes each chunk on its own (`text += chunk` on Node’s data events, one a chunk) turns the split characters into U+FFFD',
   { accept: CHUNKED_ACCEPT, variantOf: 'valid/framing/chunked' },
 );
 const extension = requestClass(
@@ -147,8 +147,20 @@ const LENGTH_ORDERS: readonly (readonly [string, (n: number) => number[]])[] = [
   ['longer-first', (n) => [n + 1, n]],
 ];
 
-/** Odd chunk sizes: they split the JSON text anywhere, a multi-byte character included. */
+/** Odd chunk sizes, repeated over the whole body: they split the JSON text anywhere, multi-byte characters included. */
 const ODD = [1, 2, 3, 5, 8, 13];
+/** Characters of two, three and four bytes in UTF-8, in every free string of the odd-chunks body. */
+const MULTIBYTE = 'conformance-Ünïcödé-测试-😀🔋';
+
+/** `ODD` repeated until the sizes cover `length` bytes. */
+function oddChunksOver(length: number): number[] {
+  const out: number[] = [];
+  for (let sum = 0, i = 0; sum < length; i++) {
+    out.push(ODD[i % ODD.length]);
+    sum += ODD[i % ODD.length];
+  }
+  return out;
+}
 
 export const framing: Dimension = {
   name: 'framing',
@@ -173,6 +185,7 @@ export const framing: Dimension = {
   drafts(ctx) {
     const all = JSON.stringify(ctx.all);
     const m = JSON.stringify(ctx.minimal);
+    const odd = JSON.stringify({ ...ctx.all, ...Object.fromEntries(ctx.strings.map((f) => [f.name, MULTIBYTE])) });
     const framed = (f: Parameters<typeof wire>[1]) => ({ wire: wire({ contentType: ctx.ct }, f) });
     // The minimal body written unframed after length lines of the case's own (the sender adds none).
     const bytes = Buffer.byteLength(m);
@@ -182,7 +195,7 @@ export const framing: Dimension = {
     return [
       // On a connection kept open, a request after it (RFC 9112 §9.3): the last chunk's empty line must be read too.
       ...emit(ctx, chunked, {}, all, framed({ framing: 'chunked', next: nextMessage(ctx) })),
-      ...emit(ctx, oddChunks, {}, all, framed({ framing: 'chunked', chunks: ODD })),
+      ...emit(ctx, oddChunks, {}, odd, framed({ framing: 'chunked', chunks: oddChunksOver(Buffer.byteLength(odd)) })),
       // Read on to the close: a reader that stops at the extension or the trailer may take the rest for another
       // request and answer it too (Bun: a 400 after the 201, on a connection the request asked closed).
       ...emit(
