@@ -156,8 +156,9 @@ const MULTIBYTE = 'conformance-Ünïcödé-测试-😀🔋';
 function oddChunksOver(length: number): number[] {
   const out: number[] = [];
   for (let sum = 0, i = 0; sum < length; i++) {
-    out.push(ODD[i % ODD.length]);
-    sum += ODD[i % ODD.length];
+    const size = ODD[i % ODD.length];
+    out.push(size);
+    sum += size;
   }
   return out;
 }

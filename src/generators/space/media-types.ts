@@ -194,7 +194,7 @@ export const mediaTypes: Dimension = {
       out.push(...emit(ctx, undeclared, { type: `${t}p`.replace(/[^a-z0-9]+/gi, '-') }, m, { contentType: `${t}p` }));
     for (const [form, contentType, body] of formsOf(ctx.minimal))
       out.push(...emit(ctx, formBody, { form }, body, { contentType }));
-    // Written byte by byte, the target's own origin filled in where the Host field is.
+    // Written byte by byte, the target's own origin filled in when sent (`fillOrigin`, src/wire.ts).
     for (const [form, contentType, body] of [['text-plain', 'text/plain', m] as const, ...formsOf(ctx.minimal)])
       out.push(
         ...emit(ctx, sameOrigin, { form }, body, {
