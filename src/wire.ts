@@ -112,6 +112,16 @@ export function requestBytes(
 }
 
 /**
+ * The value of the field `name` (any case, RFC 9110 §5.1) among field lines (a raw message's, or a record's entries),
+ * the first line where it repeats; undefined when none has it.
+ */
+export function fieldValue(fields: Iterable<readonly [string, string]>, name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  for (const [k, v] of fields) if (k.toLowerCase() === wanted) return v;
+  return undefined;
+}
+
+/**
  * Stands for the target's own origin (`scheme://host:port`) in a raw message's field value (`fillOrigin`): the `Origin`
  * a page of the API's own site sends.
  */

@@ -2,6 +2,7 @@ import type { CaseKind, TestCase } from '../generators/case.ts';
 import { operationPointer, pointer } from '../spec/load.ts';
 import { parseMediaType } from '../validators/media-type.ts';
 import { DEFAULT_PROFILE, type OperationProfile } from './profile.ts';
+import { fieldValue } from '../wire.ts';
 
 /** JSON pointers into the spec that the verdict rows cite (OpenAPI 3.0.4 §4.8.10 Operation, §4.8.16 Responses). */
 export interface Rules {
@@ -123,7 +124,7 @@ const UNCHECKED_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS'
 function refusedAsCrossSite(c: Pick<TestCase, 'kind' | 'method' | 'contentType' | 'wire'>, status: number): boolean {
   if (status !== 403 || !REFUSED_BODY_ROWS.has(c.kind) || UNCHECKED_METHODS.has(c.method)) return false;
   // A message written byte by byte says its Content-Type in its own fields.
-  const type = c.wire ? c.wire.headers.find(([name]) => /^content-type$/i.test(name))?.[1] : c.contentType;
+  const type = c.wire ? fieldValue(c.wire.headers, 'content-type') : c.contentType;
   return type === undefined || CROSS_SITE_TYPES.has(parseMediaType(type)?.essence ?? '');
 }
 

@@ -5,7 +5,7 @@ import type { AuthMode } from '../types.ts';
 import { toCurl, type CurlTls } from './curl.ts';
 import { curlGap, toScript } from './script.ts';
 import type { CaseRecord } from './model.ts';
-import { framingOf, type SentWire } from '../wire.ts';
+import { fieldValue, framingOf, type SentWire } from '../wire.ts';
 import { REDACTED } from './text.ts';
 import { redactHeaderValue } from '../secrets.ts';
 
@@ -106,9 +106,8 @@ const KINDS: readonly CaseKind[] = [
   'path',
 ];
 
-function header(h: Readonly<Record<string, string>>, name: string): string | undefined {
-  return Object.entries(h).find(([k]) => k.toLowerCase() === name)?.[1];
-}
+/** A record's field by name, in any case. */
+const header = (h: Readonly<Record<string, string>>, name: string) => fieldValue(Object.entries(h), name);
 
 /** How the reported request authenticated, read back from its (redacted) Authorization header. */
 export function inferAuth(authorization: string | undefined): AuthMode {

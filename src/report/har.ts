@@ -5,7 +5,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import type { CaseRecord, Report } from './model.ts';
 import type { Secrets } from '../secrets.ts';
 import { TOOL } from '../version.ts';
-import type { SentWire } from '../wire.ts';
+import { fieldValue, type SentWire } from '../wire.ts';
 
 /** An exchange as HAR needs it (a report's case record, or the runner's `Exchange`, have this shape). */
 export interface HarExchange {
@@ -40,9 +40,8 @@ const STATUS_TEXT: Readonly<Record<number, string>> = {
 
 const headerList = (h: Readonly<Record<string, string>>) => Object.entries(h).map(([name, value]) => ({ name, value }));
 
-function header(h: Readonly<Record<string, string>>, name: string): string | undefined {
-  return Object.entries(h).find(([k]) => k.toLowerCase() === name)?.[1];
-}
+/** A record's field by name, in any case. */
+const header = (h: Readonly<Record<string, string>>, name: string) => fieldValue(Object.entries(h), name);
 
 /** One HAR entry; `comment` says what the suite found (failure ids, check, rule). */
 function harEntry(ex: HarExchange, startedAt: string, timeMs: number, comment?: string): object {

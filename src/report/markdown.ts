@@ -9,6 +9,7 @@ import { curlBlockOf, tokenCurl, type CurlTls, curlTlsOf } from './curl.ts';
 import { duration, escapeText, visible } from './text.ts';
 import { reproduceLines } from './script.ts';
 import { viewOf } from './view.ts';
+import { fieldValue } from '../wire.ts';
 
 /** How report.md is cut to fit a comment (GitHub refuses comments over 65,536 characters). */
 export interface MarkdownOptions {
@@ -59,7 +60,7 @@ function curlBlock(r: CaseRecord, htmlLink: string, tls: CurlTls): string {
 function answerLines(r: CaseRecord): string[] {
   const res = r.response;
   if (!res || res.body === '') return [];
-  const type = Object.entries(res.headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1];
+  const type = fieldValue(Object.entries(res.headers), 'content-type');
   const long = res.body.length > MAX_ANSWER;
   return [
     '',

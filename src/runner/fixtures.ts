@@ -11,6 +11,7 @@ import { CODINGS } from '../generators/space/codings.ts';
 import { packageFile } from '../package.ts';
 import { TargetError } from '../targets/index.ts';
 import type { FixturesReport } from '../report/model.ts';
+import { fieldValue } from '../wire.ts';
 
 type Scalar = string | number | boolean;
 
@@ -104,10 +105,7 @@ function inPlace(body: string, was: Record<string, unknown>, next: Record<string
  * or both. Undefined for bytes made otherwise: invalid UTF-8, whose readable body is not what is sent.
  */
 function encoderOf(w: Wire, bytes: Buffer, body: string): ((utf8: Buffer) => Buffer) | undefined {
-  const name = w.headers
-    .find(([k]) => k.toLowerCase() === 'content-encoding')?.[1]
-    .trim()
-    .toLowerCase();
+  const name = fieldValue(w.headers, 'content-encoding')?.trim().toLowerCase();
   const coding = CODINGS.find((c) => c.name === name);
   let plain: Buffer;
   try {

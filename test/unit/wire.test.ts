@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillOrigin, framedBody, requestBytes, WIRE_ORIGIN } from '../../src/wire.ts';
+import { fieldValue, fillOrigin, framedBody, requestBytes, WIRE_ORIGIN } from '../../src/wire.ts';
 
 describe('framedBody', () => {
   it('cuts a chunked body at the given sizes, the rest in one chunk, the extension on every size line', () => {
@@ -55,5 +55,18 @@ describe('fillOrigin', () => {
     expect(fillOrigin('https://conformance.invalid', 'http://127.0.0.1:8080/connect')).toBe(
       'https://conformance.invalid',
     );
+  });
+});
+
+describe('fieldValue', () => {
+  it('finds a field by name in any case, the first of repeated lines, in lines or a record', () => {
+    const lines: [string, string][] = [
+      ['Content-Type', 'text/plain'],
+      ['content-type', 'application/json'],
+    ];
+    expect(fieldValue(lines, 'content-type')).toBe('text/plain');
+    expect(fieldValue(lines, 'CONTENT-TYPE')).toBe('text/plain');
+    expect(fieldValue(Object.entries({ Location: '/x' }), 'location')).toBe('/x');
+    expect(fieldValue(lines, 'content-encoding')).toBeUndefined();
   });
 });

@@ -12,6 +12,7 @@ import type { CaseKind, Violation, Wire } from '../case.ts';
 import type { AuthMode } from '../../types.ts';
 import { certifyInvalid, certifyValid, parseBody } from '../certify.ts';
 import { CODINGS } from './codings.ts';
+import { fieldValue } from '../../wire.ts';
 import { draft, type Draft } from '../draft.ts';
 import type { FieldModel } from '../model.ts';
 import type { BoundaryContext } from '../violations/kind.ts';
@@ -172,10 +173,7 @@ const KNOWN_CODINGS: ReadonlySet<string> = new Set([
 
 /** The content coding a raw message names, trimmed and in lower case; undefined when it names none. */
 function codingOf(wire: Wire | undefined): string | undefined {
-  return wire?.headers
-    .find(([k]) => k.toLowerCase() === 'content-encoding')?.[1]
-    ?.trim()
-    .toLowerCase();
+  return wire === undefined ? undefined : fieldValue(wire.headers, 'content-encoding')?.trim().toLowerCase();
 }
 
 /** True when a raw message names a content coding that no registry defines. */
