@@ -165,6 +165,11 @@ export interface Fault {
 
 // ---- small helpers to keep each fault a one-liner --------------------------------
 
+/** Every 201 with `Location: location`. */
+function locatedAt(location: string): Fault['apply'] {
+  return (b) => ({ ...b, created: (body, ctx) => withHeaders(b.created(body, ctx), { Location: location }) });
+}
+
 /** A body limit of `bytes` (the reader's, before the handler), a body over it answered as `answer` says. */
 function bodyLimit(bytes: number, answer: (b: Behaviour) => Reply): Fault['apply'] {
   return (b) => ({ ...b, maxBodyBytes: bytes, tooLarge: () => answer(b) });
@@ -2084,11 +2089,7 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['ids-are-assigned'],
     description:
       "The 201's Location is built as `${base}/${entity.id}` from a variable that is never set: `…/entities/undefined` names no resource (RFC 9110 §10.2.2; NestJS probe).",
-    apply: (b) => ({
-      ...b,
-      created: (body, ctx) =>
-        withHeaders(b.created(body, ctx), { Location: '/connect/v1/onboarding/entities/undefined' }),
-    }),
+    apply: locatedAt('/connect/v1/onboarding/entities/undefined'),
   },
   {
     name: 'location-collection',
@@ -2096,10 +2097,7 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['ids-are-assigned'],
     description:
       "The 201's Location is the path the request was sent to (`headers.set('Location', url.pathname)`): it names the collection, not the request created (RFC 9110 §10.2.2; Qwik City probe).",
-    apply: (b) => ({
-      ...b,
-      created: (body, ctx) => withHeaders(b.created(body, ctx), { Location: '/connect/v1/onboarding/entities' }),
-    }),
+    apply: locatedAt('/connect/v1/onboarding/entities'),
   },
   {
     name: 'body-text-per-chunk',
