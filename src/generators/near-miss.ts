@@ -49,6 +49,16 @@ export interface NearMiss {
   readonly value: string;
 }
 
+/** Names a server's own enum commonly has that a document's does not (its zero value, a catch-all). */
+const PLACEHOLDERS = ['Unknown', 'None', 'Other', 'Unspecified'] as const;
+
+/** `word` (Pascal case) in the letter case of `member`: upper case, snake upper, lower case, or as it is. */
+function styledAs(member: string, word: string): string {
+  if (/^[A-Z0-9_]+$/.test(member) && /[A-Z]/.test(member)) return word.toUpperCase();
+  if (/^[a-z]/.test(member)) return word.toLowerCase();
+  return word;
+}
+
 /** The boundary enum near misses of a set of string members (none of them a member). */
 export function enumNearMisses(members: readonly string[]): NearMiss[] {
   const nonEmpty = members.filter((m) => m.length > 0);
@@ -69,6 +79,9 @@ export function enumNearMisses(members: readonly string[]): NearMiss[] {
     { name: 'numeric-string', value: String(members.indexOf(shortest)) },
     { name: 'empty', value: '' },
     { name: 'unknown', value: 'conformance-unknown' },
+    // The members a server's own enum adds beyond the document's, spelt as the members are: the zero value of a .NET
+    // or Java enum (`Unknown = 0`, `None`), protobuf's `UNSPECIFIED`, a catch-all `Other`.
+    ...PLACEHOLDERS.map((p) => ({ name: `placeholder-${p.toLowerCase()}`, value: styledAs(first, p) })),
     // A member, a NUL, more: a C string comparison (strcmp on jansson's JSON_ALLOW_NUL strings) stops at the NUL.
     { name: 'nul-suffix', value: `${shortest}\u0000x` },
     // The first half of a member, no other's start: R's match.arg (plumber probe) and abbreviation matchers take it.

@@ -55,6 +55,9 @@ export const STRING_VARIANTS: readonly {
   },
   // Comment markers inside a string are text: POCO 1.11's JSON parser with comments allowed strips `/*` everywhere.
   { name: 'comment-like', value: 'conformance /* not a comment */ // nor this # nor this' },
+  // A URL as text: a store that parses it (`new URL()`, a URL type, a validator that normalises) writes it back in
+  // its canonical form (the scheme and host in lower case, the default port and dot segments left out).
+  { name: 'url-like', value: 'HTTPS://Conformance.Example.COM:443/a/./b/../c?q=Conformance#Part' },
   // Leading and trailing white space must come back as sent (a trimming binder changes the value).
   { name: 'padded', value: '  conformance padded \t ' },
   { name: 'long-256', value: longString(256) },
@@ -168,6 +171,9 @@ export const ANY_SHAPES: readonly { readonly name: string; readonly value: unkno
   { name: 'array', value: [1, 'conformance', null, false, { a: [] }] },
   { name: 'empty-array', value: [] },
   { name: 'string', value: 'conformance-properties' },
+  // JSON text inside a string is text: a store that parses strings again (a JSON column read back, a reviver that
+  // tries JSON.parse on every string) echoes an object.
+  { name: 'json-text-string', value: '{"conformance":[1,"a"]}' },
   // Strings that look like dates and times: a reader that makes dates of them (Rails' parse_json_times, a YAML
   // loader) writes them back in its own form.
   {

@@ -104,13 +104,13 @@ const FASTAPI_DEPARTURES: readonly Departure[] = [
     },
   },
   {
-    what: 'a body Starlette cannot read as JSON text (a content coding, bytes that are not UTF-8) gets its own 400 {detail}, not a ConnectApiErrorResult',
+    what: 'a body Starlette cannot read as JSON text (a content coding, bytes that are not UTF-8) gets its own 400 {detail}, not a ConnectApiErrorResult, with credentials or without (the body is read before the credentials dependency runs)',
     probe: { body: Buffer.from([...Buffer.from('{"type":"EV","brand":"'), 0xc3, 0x28, ...Buffer.from('"}')]) },
     departs: { status: 400 },
     strict: 400,
     caughtBy: {
       checks: ['response-schema-conformance'],
-      labels: /^(valid\/encoding\/(gzip|x-gzip|deflate|br)|malformed\/invalid-utf8\/.*)$/,
+      labels: /^(valid\/encoding\/(gzip|x-gzip|deflate|br)|auth\/none\/gzip|malformed\/invalid-utf8\/.*)$/,
       received: 400,
       sent: true,
     },

@@ -4,7 +4,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { writeJson } from './json.ts';
 import {
@@ -78,7 +78,8 @@ export interface Behaviour {
   tooManyRequests(): Reply;
   /**
    * `lines` are the request's Authorization field lines, in order (Node keeps only the first in `authorization`);
-   * `url` and `cookie` are the request target and its Cookie field (for faults that look for a token elsewhere).
+   * `url` and `cookie` are the request target and its Cookie field (for faults that look for a token elsewhere);
+   * `head` the request's fields (for faults that check the credentials on one shape of request only).
    */
   authenticate(
     authorization: string | undefined,
@@ -86,6 +87,7 @@ export interface Behaviour {
     lines: readonly string[],
     url?: string,
     cookie?: string,
+    head?: IncomingHttpHeaders,
   ): AuthOutcome;
   unauthorized(outcome: Exclude<AuthOutcome, 'ok'>): Reply;
   acceptsMediaType(contentType: string | undefined): boolean;

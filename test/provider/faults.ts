@@ -31,6 +31,7 @@ import {
   validateEntityRequest,
   type EntityRequest,
   type FieldName,
+  type EntityType,
   type Json,
   type ValidationPolicy,
 } from './validate.ts';
@@ -168,6 +169,18 @@ export interface Fault {
 /** Every 201 with `Location: location`. */
 function locatedAt(location: string): Fault['apply'] {
   return (b) => ({ ...b, created: (body, ctx) => withHeaders(b.created(body, ctx), { Location: location }) });
+}
+
+/** A request whose Content-Length is over `bytes` (and that `also` picks) answered `reply` before its body is read. */
+function refusedOver(
+  bytes: number,
+  reply: () => Reply,
+  also: (req: IncomingMessage) => boolean = () => true,
+): Fault['apply'] {
+  return (b) => ({
+    ...b,
+    admit: (req) => (Number(req.headers['content-length'] ?? 0) > bytes && also(req) ? reply() : b.admit(req)),
+  });
 }
 
 /** A body limit of `bytes` (the reader's, before the handler), a body over it answered as `answer` says. */
@@ -407,6 +420,18 @@ export const FAULTS: readonly Fault[] = [
         parseUuid: (v) => b.validation.parseUuid(cut(v)),
       });
     },
+  },
+  {
+    name: 'enum-placeholder-accepted',
+    area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      "The server's own enum has a zero member the document does not (a C# `Unknown = 0`): type Unknown is created (FastAPI blind probe).",
+    apply: (b) =>
+      policy(b, {
+        // A member outside EntityType is the fault itself: the server's enum is wider than the document's.
+        parseEntityType: (v) => (v === 'Unknown' ? (v as EntityType) : b.validation.parseEntityType(v)),
+      }),
   },
   {
     name: 'enum-trimmed',
@@ -1584,6 +1609,39 @@ export const FAULTS: readonly Fault[] = [
         if (typeof entity?.information?.brand === 'string')
           entity.information.brand = entity.information.brand.toLowerCase();
         if (typeof entity?.reference?.brand === 'string') entity.reference.brand = entity.reference.brand.toLowerCase();
+      }),
+  },
+  {
+    name: 'properties-strings-reparsed',
+    area: 'wrong-answer',
+    caughtBy: ['echo-properties'],
+    description:
+      'properties is stored in a JSON column and read back through a reviver that parses every string that parses: a string holding JSON text comes back as the object (Express blind probe).',
+    apply: (b) =>
+      afterBuild(b, (body) => {
+        const entity = body.data?.entity;
+        if (entity === undefined || typeof entity.properties !== 'string') return;
+        try {
+          entity.properties = JSON.parse(entity.properties) as Json;
+        } catch {
+          // Not JSON text: kept as the string it is.
+        }
+      }),
+  },
+  {
+    name: 'url-normalised',
+    area: 'wrong-answer',
+    caughtBy: ['echo-return-url'],
+    description:
+      "returnUrl is kept as a URL (`new URL(v).href`): 'HTTPS://Example.COM:443/a/../b' comes back as 'https://example.com/b' (Express blind probe).",
+    apply: (b) =>
+      afterBuild(b, (body) => {
+        if (typeof body.returnUrl !== 'string') return;
+        try {
+          body.returnUrl = new URL(body.returnUrl).href;
+        } catch {
+          // Not a URL: kept as the text it is.
+        }
       }),
   },
   {
@@ -2770,13 +2828,7 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['valid-is-created'],
     description:
       "The JSON reader is set to `limit: '10kb'` (Express's body-parser; nginx's client_max_body_size 10k): a valid body over 10 KiB is refused with 413, under the 16 KiB the profile accepts it for.",
-    apply: (b) => ({
-      ...b,
-      admit: (req) =>
-        Number(req.headers['content-length'] ?? 0) > 10 * 1024
-          ? jsonReply(413, singleError('PayloadTooLarge', 'request entity too large'))
-          : b.admit(req),
-    }),
+    apply: refusedOver(10 * 1024, () => jsonReply(413, singleError('PayloadTooLarge', 'request entity too large'))),
   },
   {
     name: 'body-limit-500',
@@ -2827,6 +2879,44 @@ export const FAULTS: readonly Fault[] = [
         (url ?? '').split('?')[0]?.endsWith('/v1/onboarding/entities') === true
           ? b.authenticate(h, token, lines, url, cookie)
           : 'ok',
+    }),
+  },
+  {
+    name: 'expect-refused-over-1kib',
+    area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
+    description:
+      'A `checkContinue` handler answers 417 to `Expect: 100-continue` on a body over 1 KiB (a size limit of its own, curl sends the expectation past it): a valid request is refused (Express blind probe).',
+    apply: refusedOver(
+      1024,
+      () => jsonReply(417, singleError('ExpectationFailed', 'Bodies over 1 KiB are not taken with Expect.')),
+      (req) => req.headers.expect !== undefined,
+    ),
+  },
+  {
+    name: 'auth-for-primary-media-only',
+    area: 'auth',
+    caughtBy: ['auth-is-enforced'],
+    description:
+      "The credentials are checked in the handler's application/json branch only: a valid body sent as text/json, or as another declared type, without credentials is created (FastAPI, Fastify and Express blind probes).",
+    apply: (b) => ({
+      ...b,
+      authenticate: (h, token, lines, url, cookie, head) =>
+        (head?.['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() === 'application/json'
+          ? b.authenticate(h, token, lines, url, cookie, head)
+          : 'ok',
+    }),
+  },
+  {
+    name: 'auth-skipped-when-chunked',
+    area: 'auth',
+    caughtBy: ['auth-is-enforced'],
+    description:
+      'The credentials are checked on the Content-Length path only: a valid chunked body without credentials is created (Go blind probe).',
+    apply: (b) => ({
+      ...b,
+      authenticate: (h, token, lines, url, cookie, head) =>
+        head?.['transfer-encoding'] === undefined ? b.authenticate(h, token, lines, url, cookie, head) : 'ok',
     }),
   },
   {

@@ -144,7 +144,14 @@ async function handleEndpoint(
   const early = b.admit(req);
   if (early !== undefined) return answer(b, req, res, early);
 
-  const auth = b.authenticate(req.headers.authorization, token, authorizationLines(req), req.url, req.headers.cookie);
+  const auth = b.authenticate(
+    req.headers.authorization,
+    token,
+    authorizationLines(req),
+    req.url,
+    req.headers.cookie,
+    req.headers,
+  );
   if (auth !== 'ok' && !b.authAfterValidation) return answer(b, req, res, b.unauthorized(auth));
 
   const contentType = req.headers['content-type'];

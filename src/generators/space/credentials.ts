@@ -9,6 +9,7 @@ import {
 } from '../case.ts';
 import type { AuthMode } from '../../types.ts';
 import { certifyValid } from '../certify.ts';
+import { CODINGS } from './codings.ts';
 import type { Draft } from '../draft.ts';
 import { emit, SPEC, requestClass, type Dimension, type RequestClass } from './class.ts';
 import { VALID_AUTHORIZATION, wire } from './wire.ts';
@@ -215,6 +216,14 @@ const noneMalformedBody = requestClass(
   { advisory: true, variantOf: 'auth/none-invalid-body' },
 );
 
+const anonymousShape = requestClass(
+  'auth',
+  'auth/none/<shape>',
+  SPEC.security,
+  'no Authorization header on a valid request of another shape than the plainest: each other declared media type and spelling, a chunked body, a gzip body, `Expect: 100-continue`: the spec’s security applies to every request of the operation, so 401 is due (403 accepted, and a refusal before the credentials are read: 400, 411 to a body without Content-Length, 415 to a type or coding the server does not take); a credentials check on one branch of a handler (one media type, the Content-Length path) lets the others through',
+  { accept: [401, 403, 400, 411, 415], variantOf: 'auth/none' },
+);
+
 export const credentials: Dimension = {
   name: 'credentials',
   title: 'Credentials',
@@ -236,6 +245,7 @@ export const credentials: Dimension = {
     twoWrongLines,
     noneInvalidBody,
     noneMalformedBody,
+    anonymousShape,
   ],
   drafts(ctx) {
     const m = JSON.stringify(ctx.minimal);
@@ -279,6 +289,25 @@ export const credentials: Dimension = {
     if (!certifyValid(ctx.model.validators, ctx.ct, anonymousInvalid))
       out.push(...emit(ctx, noneInvalidBody, {}, anonymousInvalid, { auth: 'none' }));
     out.push(...emit(ctx, noneMalformedBody, {}, m.slice(0, -1), { auth: 'none' }));
+    // The valid request without credentials in each other shape a handler may branch on.
+    for (const media of ctx.model.media.filter((x) => x.contentType !== ctx.ct))
+      out.push(
+        ...emit(ctx, anonymousShape, { shape: media.slug }, m, { auth: 'none', contentType: media.contentType }),
+      );
+    const anonymous = (extra: readonly (readonly [string, string])[], f: Parameters<typeof wire>[1], bytes: Buffer) =>
+      wire({ contentType: ctx.ct, authorization: [], extra }, f, bytes);
+    const gzip = CODINGS.find((c) => c.name === 'gzip');
+    const shapes: readonly (readonly [string, ReturnType<typeof wire>])[] = [
+      ['chunked', anonymous([], { framing: 'chunked' }, Buffer.from(m))],
+      ...(gzip
+        ? [['gzip', anonymous([['Content-Encoding', 'gzip']], undefined, gzip.encode(Buffer.from(m)))] as const]
+        : []),
+      [
+        'expect-continue',
+        anonymous([['Expect', '100-continue']], { framing: 'length', awaitClose: true }, Buffer.from(m)),
+      ],
+    ];
+    for (const [shape, w] of shapes) out.push(...emit(ctx, anonymousShape, { shape }, m, { auth: 'none', wire: w }));
     return out;
   },
 };

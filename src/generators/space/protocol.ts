@@ -39,13 +39,23 @@ const expectContinue = requestClass(
   'RFC 9110 §10.1.1',
   'a valid request with `Expect: 100-continue` (curl sends it before large bodies), the body written at once as a client MAY: the server answers 100 then its final status, or the final status alone, which for a valid request is 201; 417 is for expectations other than 100-continue',
 );
+const expectContinueLarge = requestClass(
+  'valid',
+  'valid/expect-continue/large',
+  'RFC 9110 §10.1.1',
+  'a valid request of 4 KiB with `Expect: 100-continue`, as curl sends it before a body over 1 KiB (its threshold until 8.x) or 1 MiB, the body written at once: 100 then 201, or 201 alone, is due; a server that answers the expectation by the body’s size (417 over a limit of its own, a `checkContinue` handler that refuses) refuses a valid request; 417 is for expectations other than 100-continue (RFC 9110 §10.1.1)',
+  { variantOf: 'valid/expect-continue' },
+);
+
+/** The size of the larger 100-continue body: over curl's old 1 KiB threshold, under the 16 KiB a server may refuse. */
+const EXPECT_LARGE_BYTES = 4096;
 
 export const protocol: Dimension = {
   name: 'protocol',
   title: 'Protocol version, Host, request target and Expect',
   summary:
     'A valid request as HTTP/1.0, with and without Host (201 due, advisory: a gateway may refuse the old version; an answer to it must not be chunked), one whose target is in absolute form (201 due, advisory: some HTTP layers route on the raw target), and one that expects 100-continue (201 due); on the HTTP/1.0 one with Host and the 100-continue one, the server must close the connection after its answer, as their `Connection: close` asks.',
-  classes: [http10, http10NoHost, absoluteForm, expectContinue],
+  classes: [http10, http10NoHost, absoluteForm, expectContinue, expectContinueLarge],
   drafts(ctx) {
     const m = JSON.stringify(ctx.minimal);
     const body = Buffer.from(m);
@@ -63,6 +73,21 @@ export const protocol: Dimension = {
       ...emit(ctx, expectContinue, {}, m, {
         wire: wire({ ...fields, extra: [['Expect', '100-continue']] }, { framing: 'length', awaitClose: true }, body),
       }),
+      ...expectLarge(),
     ];
+    /** The every-member body with its first free string long enough for the body to pass `EXPECT_LARGE_BYTES`. */
+    function expectLarge() {
+      const [text] = ctx.strings;
+      if (text === undefined) return [];
+      const base = JSON.stringify(ctx.all);
+      const large = JSON.stringify({ ...ctx.all, [text.name]: 'c'.repeat(EXPECT_LARGE_BYTES - base.length) });
+      return emit(ctx, expectContinueLarge, {}, large, {
+        wire: wire(
+          { ...fields, extra: [['Expect', '100-continue']] },
+          { framing: 'length', awaitClose: true },
+          Buffer.from(large),
+        ),
+      });
+    }
   },
 };
