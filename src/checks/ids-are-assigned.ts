@@ -50,6 +50,46 @@ function namelessLocation(res: ReceivedResponse, target: string): Finding[] {
   ];
 }
 
+/** A uuid in its string form (RFC 9562 §4), any case, as a path segment may carry one. */
+const UUID_SEGMENT = /^(?:urn:uuid:)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A 201's Location whose last uuid names none of the ids its body gives (`ids`: the ids the server assigned, the
+ * principal, the uuids the request sent): a Location made from another value than the created resource's id (a uuid
+ * drawn afresh, another entity's). Judged only where the body carries every assigned id (`assigned`), so that a
+ * smaller answer, which may leave the named one out, is not judged on what it does not say.
+ */
+function foreignLocation(
+  res: ReceivedResponse,
+  body: Record<string, unknown>,
+  assigned: readonly (readonly string[])[],
+  ids: readonly (readonly string[])[],
+): Finding[] {
+  const location = res.headers['location'];
+  if (res.status !== 201 || location === undefined || assigned.length === 0) return [];
+  if (!assigned.every((path) => typeof at(body, ...path) === 'string')) return [];
+  const named = segmentsOf(location)
+    .filter((s) => UUID_SEGMENT.test(s))
+    .at(-1);
+  if (named === undefined) return [];
+  const norm = (v: string) => v.toLowerCase().replace(/^urn:uuid:/, '');
+  const given = ids.flatMap((path) => {
+    const v = at(body, ...path);
+    return typeof v === 'string' ? [norm(v)] : [];
+  });
+  if (given.includes(norm(named))) return [];
+  const names = assigned.map((path) => `${path.join('.')} ${String(at(body, ...path))}`).join(', ');
+  return [
+    fail(
+      'location-names-another',
+      'RFC 9110 §10.2.2',
+      `${res.status} Location names none of the ids the answer gives: ${named} (in ${location}), where the answer has ${names}; it does not refer to the resource created (RFC 9110 §10.2.2; an id drawn apart from the one stored?)`,
+      location,
+      'the URI of the resource created',
+    ),
+  ];
+}
+
 /** A URI reference's path resolved against `base`, one trailing slash left out; undefined when it does not resolve. */
 function pathOf(ref: string, base: string): string | undefined {
   try {
@@ -59,13 +99,13 @@ function pathOf(ref: string, base: string): string | undefined {
   }
 }
 
-/** The first segment of a Location's path that names nothing (`NO_NAME`), when one does. */
-function namelessSegment(location: string): string | undefined {
+/** The segments of a Location's path, percent-decoded where they decode; none when it is no URI reference. */
+function segmentsOf(location: string): string[] {
   let path: string;
   try {
     path = new URL(location, 'http://location.invalid/').pathname;
   } catch {
-    return undefined;
+    return [];
   }
   return path
     .split('/')
@@ -76,8 +116,12 @@ function namelessSegment(location: string): string | undefined {
       } catch {
         return s;
       }
-    })
-    .find((s) => NO_NAME.test(s));
+    });
+}
+
+/** The first segment of a Location's path that names nothing (`NO_NAME`), when one does. */
+function namelessSegment(location: string): string | undefined {
+  return segmentsOf(location).find((s) => NO_NAME.test(s));
 }
 
 /**
@@ -92,6 +136,12 @@ export function idsAreAssigned(p: OperationProfile): Check | undefined {
   if (paths.length === 0) return undefined;
   const rule = rulesOf(p).created;
   const entity = p.entityId;
+  // Every uuid the answer gives: a Location may name any of them (the request, its entity, the collective it joins).
+  const uuidPaths = [
+    ...paths,
+    ...(p.principalIds ?? []),
+    ...p.echoes.flatMap((g) => g.fields.filter((f) => f.compare === 'uuid').map((f) => f.response)),
+  ];
   // The entity ids of the run (the first NAMED_KEPT, a bounded memory) and the name each one's request gave: an id set
   // once (pydantic's `uuid4()` as a field default, evaluated at start) comes back for every entity, and an id hashed
   // from other members (an Erlang team's phash2 of brand and type) for every entity of one brand and type.
@@ -121,12 +171,13 @@ export function idsAreAssigned(p: OperationProfile): Check | undefined {
   };
   return {
     name: 'ids-are-assigned',
-    description: `a created request's ${paths.map((x) => x.join('.')).join(' and ')} are not the nil UUID, and a Location names it`,
+    description: `a created request's ${paths.map((x) => x.join('.')).join(' and ')} are not the nil UUID, and a Location names one of them`,
     scope: 'request',
     applies: (c) => c.kind === 'valid',
     judge: answered((c, body, res, _ctx, ex) => [
       ...reused(c, body, res.status),
       ...namelessLocation(res, ex.request.url),
+      ...foreignLocation(res, body, paths, uuidPaths),
       // Haskell's `nil` from Data.UUID as a placeholder principal: a uuid by the format, naming no one.
       ...nilsAt(body, p.principalIds ?? [], (where, value) => ({
         ...fail(

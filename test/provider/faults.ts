@@ -166,9 +166,10 @@ export interface Fault {
 
 // ---- small helpers to keep each fault a one-liner --------------------------------
 
-/** Every 201 with `Location: location`. */
-function locatedAt(location: string): Fault['apply'] {
-  return (b) => ({ ...b, created: (body, ctx) => withHeaders(b.created(body, ctx), { Location: location }) });
+/** Every 201 with `Location: location` (made afresh for each answer when a function). */
+function locatedAt(location: string | (() => string)): Fault['apply'] {
+  const made = typeof location === 'string' ? () => location : location;
+  return (b) => ({ ...b, created: (body, ctx) => withHeaders(b.created(body, ctx), { Location: made() }) });
 }
 
 /** A request whose Content-Length is over `bytes` (and that `also` picks) answered `reply` before its body is read. */
@@ -2148,6 +2149,14 @@ export const FAULTS: readonly Fault[] = [
     description:
       "The 201's Location is built as `${base}/${entity.id}` from a variable that is never set: `…/entities/undefined` names no resource (RFC 9110 §10.2.2; NestJS probe).",
     apply: locatedAt('/connect/v1/onboarding/entities/undefined'),
+  },
+  {
+    name: 'location-fresh-uuid',
+    area: 'wrong-answer',
+    caughtBy: ['ids-are-assigned'],
+    description:
+      "The 201's Location is built from a uuid drawn for it (`${base}/${uuid4()}`), not from the id stored: it names a resource that does not exist (RFC 9110 §10.2.2; Go and Fastify blind probes).",
+    apply: locatedAt(() => `/connect/v1/onboarding/entities/${randomUUID()}`),
   },
   {
     name: 'location-collection',

@@ -241,6 +241,10 @@ function problemsWith(answer: Answer, expected: readonly number[], sent: unknown
     const location = answer.status === 201 ? (answer.headers.get('location') ?? '') : '';
     if (/\/(?:undefined|null)(?:$|[/?#])/.test(location) || /\/entities\/?$/.test(location))
       problems.push(`Location ${location}`);
+    // …and names it by one of the ids the answer gives.
+    const named = location.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?=[^0-9a-f]*$)/i)?.[0];
+    if (named !== undefined && !answer.text.toLowerCase().includes(named.toLowerCase()))
+      problems.push(`Location ${location} names none of the answer's ids`);
     const created = answer.status === 201 ? obj(json.value).created : undefined;
     const date = Date.parse(answer.headers.get('date') ?? '');
     if (typeof created === 'string' && Math.abs(Date.parse(created) - date) > 5 * 60_000)
@@ -702,6 +706,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'body-unset-500': { call: { unframed: true }, status: 400, statusOnly: true },
   'location-undefined': valid(),
   'location-collection': valid(),
+  'location-fresh-uuid': valid(),
   'content-coding-500': valid({}, { fields: [['Content-Encoding', 'gzip']], bytes: (b) => gzipSync(b) }),
   'media-type-substring': { call: { body: ok, contentType: 'application/jsonp' }, status: 415 },
   'undecodable-coding-500': { call: { body: ok, fields: [['Content-Encoding', 'gzip']] }, status: 400 },

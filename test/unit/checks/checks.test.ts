@@ -1590,6 +1590,47 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
   [
     'ids-are-assigned',
     kase('valid'),
+    answer(201, CREATED, { ...JSON_TYPE, location: `/v1/entities/${CREATED.data.entity.id.toUpperCase()}` }),
+    'pass',
+    "the entity's id, in upper case (RFC 9562 §4: the same uuid)",
+  ],
+  [
+    'ids-are-assigned',
+    kase('valid'),
+    answer(201, CREATED, {
+      ...JSON_TYPE,
+      location: `/v1/collectives/${String(CREATED.data.entity.collectiveId)}/entities/${CREATED.data.entity.id}`,
+    }),
+    'pass',
+    'the entity under its collective: the last uuid is the one judged',
+  ],
+  [
+    'ids-are-assigned',
+    kase('valid'),
+    answer(201, CREATED, { ...JSON_TYPE, location: '/v1/onboarding/entities/0b6f3c1e-52a4-4d0c-9a36-1f2e3d4c5b6a' }),
+    'fail:location-names-another',
+    'a uuid drawn for the Location, not the one stored',
+    [
+      'RFC 9110 §10.2.2',
+      expect.stringMatching(
+        /^201 Location names none of the ids the answer gives: 0b6f3c1e-52a4-4d0c-9a36-1f2e3d4c5b6a \(in \/v1\/onboarding\/entities\/0b6f3c1e-52a4-4d0c-9a36-1f2e3d4c5b6a\), where the answer has id .+, data\.entity\.id .+; it does not refer to the resource created/,
+      ),
+    ],
+  ],
+  [
+    'ids-are-assigned',
+    kase('valid'),
+    answer(
+      201,
+      { id: CREATED.id, requestType: 'Entity' },
+      { ...JSON_TYPE, location: '/v1/onboarding/entities/0b6f3c1e-52a4-4d0c-9a36-1f2e3d4c5b6a' },
+    ),
+    'pass',
+    "a smaller answer without the entity's id is not judged on the uuid it may name",
+  ],
+  [
+    'ids-are-assigned',
+    kase('valid'),
     with201((b) => ({ ...b, principalId: '00000000-0000-0000-0000-000000000000' })),
     'warn:nil-principal',
     "a placeholder principal (Data.UUID's nil): advice, a sandbox may have no principal to name",
