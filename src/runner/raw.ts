@@ -35,6 +35,42 @@ export function sentWire(url: URL, m: RawMessage, shownHeaders: RawMessage['head
 }
 
 /**
+ * The bytes a server sends, with the Connection field taken out of each interim answer before the final one: a 1xx
+ * is no answer to the request (RFC 9110 §15.2), and a `close` on it (inets puts the request's on its 100 Continue)
+ * would make Node's parser refuse the final answer that follows as data after the close.
+ */
+function interimFilter(): { take(b: Buffer): Buffer; flush(): Buffer } {
+  let pending: Buffer | undefined = Buffer.alloc(0);
+  return {
+    take(b) {
+      if (pending === undefined) return b;
+      pending = Buffer.concat([pending, b]);
+      const out: Buffer[] = [];
+      for (;;) {
+        const end = pending.indexOf('\r\n\r\n', 0, 'latin1');
+        const status = /^HTTP\/\d\.\d (\d{3})/.exec(pending.toString('latin1', 0, 16))?.[1];
+        // Still in an interim block's head, and not too long to be one: wait for the rest.
+        if (end < 0 && pending.length < 65_536 && (status === undefined || status.startsWith('1'))) break;
+        if (end < 0 || status === undefined || !status.startsWith('1') || status === '101') {
+          out.push(pending);
+          pending = undefined;
+          break;
+        }
+        const block = pending.toString('latin1', 0, end).replace(/\r\nconnection:[^\r\n]*/gi, '');
+        out.push(Buffer.from(`${block}\r\n\r\n`, 'latin1'));
+        pending = pending.subarray(end + 4);
+      }
+      return Buffer.concat(out);
+    },
+    flush() {
+      const rest = pending ?? Buffer.alloc(0);
+      pending = undefined;
+      return rest;
+    },
+  };
+}
+
+/**
  * The socket's bytes for Node's HTTP client parser: what `http.request` would write is dropped (the raw bytes were
  * written instead); what the server sends is passed on. `createConnection` may return any Duplex (Node's http docs).
  * With `keep`, the parser letting go of its side leaves the socket open, to see when the server closes it.
@@ -53,10 +89,11 @@ function parserSide(sock: Socket, keep: boolean): Duplex & { detach(): void } {
       callback(err);
     },
   });
+  const interim = interimFilter();
   sock.on('data', (b: Buffer) => {
-    if (!detached && !side.push(b)) sock.pause();
+    if (!detached && !side.push(interim.take(b))) sock.pause();
   });
-  sock.on('end', () => detached || side.push(null));
+  sock.on('end', () => detached || (side.push(interim.flush()), side.push(null)));
   sock.on('error', (e) => detached || side.destroy(e));
   // What comes after the answer is the next message's answer, read by the sender itself (`Framing.next`).
   return Object.assign(side, {

@@ -256,6 +256,27 @@ describe('sendRaw', () => {
     expect(r.error?.message).toMatch(/ \(after an interim 100\)$/);
   });
 
+  it('reads the final answer after an interim one that says Connection: close (inets answers 100 so)', async () => {
+    // Arrange: a 100 Continue carrying the request's close option, in one write with the 201 that follows it
+    const server = await tcp((got) =>
+      got.includes('\r\n\r\n{}')
+        ? 'HTTP/1.1 100 Continue\r\nContent-Length: 0\r\nConnection:close\r\n\r\n' +
+          'HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}'
+        : undefined,
+    );
+    const expect100 = message({ headers: [['Expect', '100-continue']], body: Buffer.from('{}') });
+    // Act
+    const ex = await sendRaw(
+      { method: 'POST', url: `http://127.0.0.1:${server.port}/`, message: expect100 },
+      SHOWN,
+      OPTS,
+    );
+    // Assert
+    expect(ex.error).toBeUndefined();
+    expect(ex.response?.status).toBe(201);
+    expect(ex.response?.body).toBe('{}');
+  });
+
   it('uses the TLS options of the client: a self-signed certificate is refused, and accepted with insecure', async ({
     skip,
   }) => {
