@@ -1872,17 +1872,22 @@ describe('the checks of the verdict profile', () => {
       ).toBe('pass');
   });
 
+  /** A fresh created-is-now check, and 201s with a given creation time, all in one second of Date. */
+  const createdInOneSecond = () => ({
+    ctx: { validators, mockTarget: false },
+    check: createChecks().find((k) => k.name === 'created-is-now')!,
+    at: (created: string) =>
+      answer(
+        201,
+        { ...CREATED, created },
+        { 'content-type': 'application/json', date: 'Fri, 04 Dec 2026 10:00:00 GMT' },
+      ),
+  });
+
   it('created-is-now fails one creation time to the millisecond in 10 answers a tenth of a second apart by the suite clock', () => {
     vi.useFakeTimers({ now: new Date('2026-12-04T10:00:00.300Z') });
     try {
-      const ctx = { validators, mockTarget: false };
-      const check = createChecks().find((k) => k.name === 'created-is-now')!;
-      const at = (created: string) =>
-        answer(
-          201,
-          { ...CREATED, created },
-          { 'content-type': 'application/json', date: 'Fri, 04 Dec 2026 10:00:00 GMT' },
-        );
+      const { ctx, check, at } = createdInOneSecond();
       const frozen = '2026-12-04T10:00:00.145Z';
       // Within 0.1 s any number may share a clock's tick; one second of Date never came.
       for (let i = 0; i < 20; i++) {
@@ -1899,6 +1904,29 @@ describe('the checks of the verdict profile', () => {
         ).toBe('pass');
         vi.advanceTimersByTime(30);
       }
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('created-is-now fails a creation time frozen later in the run, not only the first one', () => {
+    vi.useFakeTimers({ now: new Date('2026-12-04T10:00:00.300Z') });
+    try {
+      const { ctx, check, at } = createdInOneSecond();
+      // Twenty creation times of their own, then the twentieth's again and again, a tenth of a second on.
+      for (let i = 0; i < 20; i++) {
+        expect(outcome(check, kase('valid'), at(`2026-12-04T10:00:00.${String(100 + i).padStart(3, '0')}Z`), ctx)).toBe(
+          'pass',
+        );
+        vi.advanceTimersByTime(4);
+      }
+      const frozen = '2026-12-04T10:00:00.119Z';
+      const outcomes = Array.from({ length: 12 }, () => {
+        vi.advanceTimersByTime(10);
+        return outcome(check, kase('valid'), at(frozen), ctx);
+      });
+      expect(outcomes.slice(0, 9).every((o) => o === 'pass')).toBe(true);
+      expect(outcomes.at(-1)).toBe('fail:created-not-now');
     } finally {
       vi.useRealTimers();
     }
