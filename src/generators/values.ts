@@ -60,6 +60,8 @@ export const STRING_VARIANTS: readonly {
   { name: 'url-like', value: 'HTTPS://Conformance.Example.COM:443/a/./b/../c?q=Conformance#Part' },
   // Leading and trailing white space must come back as sent (a trimming binder changes the value).
   { name: 'padded', value: '  conformance padded \t ' },
+  // White space alone is a string like any other: a check for blank values (`not v.strip()`, `@NotBlank`) refuses it.
+  { name: 'whitespace-only', value: '   ' },
   { name: 'long-256', value: longString(256) },
   { name: 'long-4096', value: longString(4096) },
   // One field, so that the body stays just under the 16 KiB a server may refuse with 413 (LARGE_CONTENT_BYTES,

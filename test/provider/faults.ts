@@ -32,6 +32,7 @@ import {
   type EntityRequest,
   type FieldName,
   type EntityType,
+  type Issue,
   type Json,
   type ValidationPolicy,
 } from './validate.ts';
@@ -170,6 +171,19 @@ export interface Fault {
 function locatedAt(location: string | (() => string)): Fault['apply'] {
   const made = typeof location === 'string' ? () => location : location;
   return (b) => ({ ...b, created: (body, ctx) => withHeaders(b.created(body, ctx), { Location: made() }) });
+}
+
+/** A body that parses, refused with `refusal` when `when` picks it (a rule of the server's own beyond the schema). */
+function refusedWhen(when: (value: Record<string, unknown>) => boolean, refusal: Issue): Fault['apply'] {
+  return (b) => ({
+    ...b,
+    readJson: (raw, contentType, url) => {
+      const parsed = b.readJson(raw, contentType, url);
+      return parsed.kind === 'json' && isJsonObject(parsed.value) && when(parsed.value)
+        ? { kind: 'invalid', issue: refusal }
+        : parsed;
+    },
+  });
 }
 
 /** A request whose Content-Length is over `bytes` (and that `also` picks) answered `reply` before its body is read. */
@@ -421,6 +435,28 @@ export const FAULTS: readonly Fault[] = [
         parseUuid: (v) => b.validation.parseUuid(cut(v)),
       });
     },
+  },
+  {
+    name: 'blank-name-refused',
+    area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
+    description:
+      "A check for blank values (`if not name.strip()`, Bean Validation's @NotBlank) refuses a name of white space alone, which the schema's `type: string` admits (Flask blind probe).",
+    apply: refusedWhen(
+      (v) => typeof v.name === 'string' && v.name !== '' && v.name.trim() === '',
+      issue('Blank', '$.name', 'name', 'name must not be blank.'),
+    ),
+  },
+  {
+    name: 'null-refused-for-one-type',
+    area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
+    description:
+      'A model per entity type, and the HeatPump one declares brand non-nullable: `brand: null` is refused with 400 for that type only (Express, FastAPI and Hono blind probes).',
+    apply: refusedWhen(
+      (v) => v.type === 'HeatPump' && v.brand === null,
+      issue('NullValue', '$.brand', 'brand', 'brand is required for a HeatPump.'),
+    ),
   },
   {
     name: 'enum-placeholder-accepted',
@@ -2809,6 +2845,26 @@ export const FAULTS: readonly Fault[] = [
     },
   },
   {
+    name: 'created-frozen-later',
+    area: 'wrong-answer',
+    caughtBy: ['created-is-now'],
+    description:
+      'created is taken from a clock cached on the twentieth creation and never refreshed: every answer after it carries that creation time (Hono blind probe: frozen at the fiftieth).',
+    apply: (b) => {
+      let count = 0;
+      let frozen: Date | undefined;
+      return {
+        ...b,
+        newContext: () => {
+          const ctx = b.newContext();
+          count += 1;
+          if (count === 20) frozen = ctx.now;
+          return frozen === undefined ? ctx : { ...ctx, now: frozen };
+        },
+      };
+    },
+  },
+  {
     name: 'properties-made-required',
     area: 'valid-refused',
     caughtBy: ['valid-is-created'],
@@ -2914,6 +2970,18 @@ export const FAULTS: readonly Fault[] = [
         (head?.['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() === 'application/json'
           ? b.authenticate(h, token, lines, url, cookie, head)
           : 'ok',
+    }),
+  },
+  {
+    name: 'auth-on-raw-target',
+    area: 'auth',
+    caughtBy: ['auth-is-enforced'],
+    description:
+      "The credentials are checked by a guard on the raw request target (`if (req.url.startsWith('/'))`, Node's `req.url` before routing), while the router reads the path: `POST http://host/v1/onboarding/entities` without credentials is created.",
+    apply: (b) => ({
+      ...b,
+      authenticate: (h, token, lines, url, cookie, head) =>
+        (url ?? '/').startsWith('/') ? b.authenticate(h, token, lines, url, cookie, head) : 'ok',
     }),
   },
   {

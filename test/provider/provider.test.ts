@@ -78,6 +78,8 @@ interface Call {
   next?: true;
   /** Written byte by byte, an empty line after the body in the same write (RFC 9112 §2.2). */
   crlfAfterBody?: true;
+  /** Written byte by byte, the request target in absolute form (RFC 9112 §3.2.2). */
+  absoluteTarget?: true;
 }
 
 interface Answer {
@@ -107,7 +109,8 @@ async function send(url: string, c: Call, timeoutMs = 10_000): Promise<Answer> {
     c.unframed === true ||
     c.awaitClose === true ||
     c.next === true ||
-    c.crlfAfterBody === true
+    c.crlfAfterBody === true ||
+    c.absoluteTarget === true
   ) {
     // Repeated lines, chunked framing and encoded bytes are beyond fetch: written as the suite's raw sender writes them.
     const bytes = raw === undefined ? undefined : Buffer.from(raw);
@@ -121,6 +124,7 @@ async function send(url: string, c: Call, timeoutMs = 10_000): Promise<Answer> {
           ...(c.http10 === undefined ? {} : { version: '1.0' as const }),
           ...(c.http10 === 'no-host' ? { noHost: true as const } : {}),
           ...(c.awaitClose === true ? { awaitClose: true as const } : {}),
+          ...(c.absoluteTarget === true ? { absoluteTarget: true as const } : {}),
           ...(c.crlfAfterBody === true ? { afterBody: '\r\n' as const } : {}),
           ...(c.next === true
             ? {
@@ -582,6 +586,8 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'case-insensitive-keys': invalid({ body: { Brand: 'b', type: 'EV' } }),
   'enum-case-insensitive': invalid({ body: { brand: 'b', type: 'ev' } }),
   'enum-placeholder-accepted': invalid({ body: { brand: 'b', type: 'Unknown' } }),
+  'null-refused-for-one-type': valid({ brand: null, type: 'HeatPump' }),
+  'blank-name-refused': valid({ name: '   ' }),
   'enum-trimmed': invalid({ body: { brand: 'b', type: ' EV ' } }),
   'properties-strings-reparsed': valid({ properties: '{"a":1}' }),
   'url-normalised': valid({ returnUrl: 'HTTPS://Example.COM:443/a/../b' }),
@@ -811,6 +817,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'auth-on-exact-path-only': { call: { body: ok, auth: null, path: `${ENDPOINT}/` }, status: 404 },
   'auth-for-primary-media-only': { call: { body: ok, auth: null, contentType: 'text/json' }, status: 401 },
   'auth-skipped-when-chunked': { call: { body: ok, auth: null, chunked: true }, status: 401 },
+  'auth-on-raw-target': { call: { body: ok, auth: null, absoluteTarget: true }, status: 401 },
   'data-suffix-unguarded': { call: { body: ok, auth: null, path: `${ENDPOINT}.data` }, status: 404 },
   'no-content-type-on-answers': valid(),
   'ids-auto-increment': valid(),
@@ -828,6 +835,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'response-encode-400': valid({}, { body: ok }),
   'create-always-500': valid(),
   'created-set-at-start': { ...valid(), twice: true, pauseMs: 5 },
+  'created-frozen-later': { ...valid(), times: 22, pauseMs: 5 },
   // The probes of 2026-12-03: each fault seen through the one request the suite added for it.
   'return-url-zero-value': valid({}, { body: ok }),
   'raw-bytes-copied': invalid({

@@ -62,6 +62,14 @@ const oneNull = requestClass(
   'one nullable member null: null is a value, not an absence',
   { variantOf: ALL_NULL_LABEL },
 );
+const allNullByMember = requestClass(
+  'valid',
+  'valid/all-null/<field>/<member>',
+  `${SPEC.field}/nullable`,
+  'every nullable member null, with each other member of an enum: a handler whose null handling depends on the enum member (a branch or a model per entity type) refuses nulls for some members only',
+  // A member refused null is the null family's bug, whichever enum member came with it.
+  { family: 'valid/null', variantOf: ALL_NULL_LABEL },
+);
 const enumMember = requestClass(
   'valid',
   'valid/enum/<field>/<member>',
@@ -135,6 +143,7 @@ const CLASSES = [
   queryMethod,
   allNull,
   oneNull,
+  allNullByMember,
   enumMember,
   text,
   anyNumbers,
@@ -169,6 +178,11 @@ export const bodies: Dimension = {
     out.push(...emit(ctx, allNull, {}, json(nulls)));
     for (const f of model.fields)
       if (f.nullable) out.push(...emit(ctx, oneNull, { field: f.name }, json(withField(f.name, null))));
+    // Nulls with each enum member the all-null body does not already carry (string members of non-nullable fields).
+    for (const f of model.fields)
+      for (const member of f.nullable ? [] : (f.enumValues ?? []))
+        if (typeof member === 'string' && member !== nulls[f.name])
+          out.push(...emit(ctx, allNullByMember, { field: f.name, member }, json({ ...nulls, [f.name]: member })));
     // The violation kinds' valid edges (enum members), in registry order.
     for (const kind of VIOLATIONS)
       for (const c of kind.validCases?.(ctx) ?? []) {

@@ -220,8 +220,8 @@ const anonymousShape = requestClass(
   'auth',
   'auth/none/<shape>',
   SPEC.security,
-  'no Authorization header on a valid request of another shape than the plainest: each other declared media type and spelling, a chunked body, a gzip body, `Expect: 100-continue`: the spec’s security applies to every request of the operation, so 401 is due (403 accepted, and a refusal before the credentials are read: 400, 411 to a body without Content-Length, 415 to a type or coding the server does not take); a credentials check on one branch of a handler (one media type, the Content-Length path) lets the others through',
-  { accept: [401, 403, 400, 411, 415], variantOf: 'auth/none' },
+  'no Authorization header on a valid request of another shape than the plainest: each other declared media type and spelling, a chunked body, a gzip body, `Expect: 100-continue`, the target in absolute form: the spec’s security applies to every request of the operation, so 401 is due (403 accepted, and a refusal before the credentials are read: 400, 404 from a router on the raw target, 411 to a body without Content-Length, 415 to a type or coding the server does not take); a credentials check on one branch of a handler (one media type, the Content-Length path, a guard comparing the raw target) lets the others through',
+  { accept: [401, 403, 400, 404, 411, 415], variantOf: 'auth/none' },
 );
 
 export const credentials: Dimension = {
@@ -306,6 +306,8 @@ export const credentials: Dimension = {
         'expect-continue',
         anonymous([['Expect', '100-continue']], { framing: 'length', awaitClose: true }, Buffer.from(m)),
       ],
+      // `POST http://host/path`: a guard that compares the raw target (Node's `req.url`) with the path skips it.
+      ['absolute-form', anonymous([], { framing: 'length', absoluteTarget: true }, Buffer.from(m))],
     ];
     for (const [shape, w] of shapes) out.push(...emit(ctx, anonymousShape, { shape }, m, { auth: 'none', wire: w }));
     return out;
