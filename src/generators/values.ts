@@ -60,6 +60,14 @@ export const STRING_VARIANTS: readonly {
   { name: 'url-like', value: 'HTTPS://Conformance.Example.COM:443/a/./b/../c?q=Conformance#Part' },
   // Leading and trailing white space must come back as sent (a trimming binder changes the value).
   { name: 'padded', value: '  conformance padded \t ' },
+  // Backslashes as text, alone and in runs, before letters an escape would use (`\n`, `\t`, `\u0041`): a store that
+  // unescapes a string again, or collapses a run, changes it.
+  { name: 'backslash-sequences', value: 'conformance-\\\\host\\new\\nodes \\t \\u0041 \\\\\\\\ end' },
+  // An e-mail address with capitals: its local part is case-sensitive (RFC 5321 §2.4), and a store that lower-cases
+  // addresses (or only what looks like one) changes the string.
+  { name: 'email-mixed-case', value: 'Conformance.Mixed@Example.COM' },
+  // Line breaks at both ends: a reader that chomps them (`rstrip('\r\n')`, a line-based parser) changes the string.
+  { name: 'line-break-ends', value: '\r\nconformance line breaks\r\n' },
   // White space alone is a string like any other: a check for blank values (`not v.strip()`, `@NotBlank`) refuses it.
   { name: 'whitespace-only', value: '   ' },
   { name: 'long-256', value: longString(256) },

@@ -110,7 +110,7 @@ const FASTAPI_DEPARTURES: readonly Departure[] = [
     strict: 400,
     caughtBy: {
       checks: ['response-schema-conformance'],
-      labels: /^(valid\/encoding\/(gzip|x-gzip|deflate|br)|auth\/none\/gzip|malformed\/invalid-utf8\/.*)$/,
+      labels: /^(valid\/encoding\/(gzip|x-gzip|deflate|br)|auth\/(none|wrong)\/gzip|malformed\/invalid-utf8\/.*)$/,
       received: 400,
       sent: true,
     },

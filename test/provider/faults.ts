@@ -437,6 +437,14 @@ export const FAULTS: readonly Fault[] = [
     },
   },
   {
+    name: 'media-type-case-sensitive',
+    area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
+    description:
+      "The media type is compared case-sensitively (a pattern without the i flag, Hono's validator): 'Application/JSON' is refused with 415, against RFC 9110 §8.3.1 (Express, FastAPI and Flask blind probes).",
+    apply: (b) => refuseMediaType(b, (ct) => /[A-Z]/.test(ct.split(';', 1)[0] ?? '')),
+  },
+  {
     name: 'blank-name-refused',
     area: 'valid-refused',
     caughtBy: ['valid-is-created'],
@@ -1680,6 +1688,54 @@ export const FAULTS: readonly Fault[] = [
           // Not a URL: kept as the text it is.
         }
       }),
+  },
+  {
+    name: 'backslash-runs-collapsed',
+    area: 'wrong-answer',
+    caughtBy: ['echo-entity-information'],
+    description:
+      'The name is unescaped once more when stored (a `replace(/\\\\/g, "\\")` meant for a path): two backslashes in a row come back as one (express-openapi-validator and Koa blind probes).',
+    apply: (b) =>
+      afterBuild(b, (body) => {
+        const info = body.data?.entity?.information;
+        if (info !== undefined && typeof info.name === 'string') info.name = info.name.replace(/\\\\/g, '\\');
+      }),
+  },
+  {
+    name: 'line-ends-chomped',
+    area: 'wrong-answer',
+    caughtBy: ['echo-entity-information'],
+    description:
+      'The track is read as a line and chomped (`rstrip("\\r\\n")`): a track ending in a line break comes back without it (Django REST blind probe).',
+    apply: (b) =>
+      afterBuild(b, (body) => {
+        const info = body.data?.entity?.information;
+        if (info !== undefined && typeof info.track === 'string') info.track = info.track.replace(/[\r\n]+$/, '');
+      }),
+  },
+  {
+    name: 'emails-lower-cased',
+    area: 'wrong-answer',
+    caughtBy: ['echo-entity-information'],
+    description:
+      'A string that looks like an e-mail address is lower-cased before it is stored: `Conformance.Mixed@Example.COM` comes back in lower case (Sinatra blind probe).',
+    apply: (b) =>
+      afterBuild(b, (body) => {
+        const info = body.data?.entity?.information;
+        if (info !== undefined && typeof info.associatedEmail === 'string' && info.associatedEmail.includes('@'))
+          info.associatedEmail = info.associatedEmail.toLowerCase();
+      }),
+  },
+  {
+    name: 'any-json-suffix-taken',
+    area: 'lax-validation',
+    caughtBy: ['media-type-is-enforced'],
+    description:
+      'The media type is tested by its suffix alone (`/\\+json$/`): text/vnd.connect+json, which no declared type or range covers, is created (express-openapi-validator blind probe).',
+    apply: (b) => ({
+      ...b,
+      acceptsMediaType: (ct) => /^[a-z]+\/[^;]+\+json\s*(;|$)/i.test(ct ?? '') || b.acceptsMediaType(ct),
+    }),
   },
   {
     name: 'strings-trimmed',
@@ -2973,15 +3029,33 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
-    name: 'auth-on-raw-target',
+    name: 'token-unchecked-for-other-media',
     area: 'auth',
     caughtBy: ['auth-is-enforced'],
     description:
-      "The credentials are checked by a guard on the raw request target (`if (req.url.startsWith('/'))`, Node's `req.url` before routing), while the router reads the path: `POST http://host/v1/onboarding/entities` without credentials is created.",
+      'Outside the application/json branch the handler only asks for a Bearer header and never compares the token: a wrong token on a text/json body is created (express-openapi-validator blind probe).',
     apply: (b) => ({
       ...b,
       authenticate: (h, token, lines, url, cookie, head) =>
-        (url ?? '/').startsWith('/') ? b.authenticate(h, token, lines, url, cookie, head) : 'ok',
+        (head?.['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() !== 'application/json' &&
+        /^Bearer \S+$/.test(h ?? '')
+          ? 'ok'
+          : b.authenticate(h, token, lines, url, cookie, head),
+    }),
+  },
+  {
+    name: 'chunked-other-media-500',
+    area: 'valid-refused',
+    caughtBy: ['not-a-server-error'],
+    description:
+      "The reader for the media types beside application/json takes the body's length from Content-Length alone: a chunked text/json body has none, and the handler answers 500 (express-openapi-validator blind probe).",
+    apply: (b) => ({
+      ...b,
+      admit: (req) =>
+        req.headers['transfer-encoding'] !== undefined &&
+        (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() !== 'application/json'
+          ? jsonReply(500, singleError('InternalServerError', 'Content-Length is NaN.'))
+          : b.admit(req),
     }),
   },
   {
@@ -3619,12 +3693,6 @@ export const BEYOND_PROFILE: readonly {
       };
       return onProperties(b, (props) => off(props));
     },
-  },
-  {
-    name: 'media-type-case-sensitive',
-    description:
-      "The media type is compared case-sensitively: 'Application/JSON' is refused with 415, against RFC 9110 §8.3.1.",
-    apply: (b) => refuseMediaType(b, (ct) => /[A-Z]/.test(ct.split(';', 1)[0] ?? '')),
   },
   {
     name: 'routes-leniently',

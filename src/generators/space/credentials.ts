@@ -220,8 +220,15 @@ const anonymousShape = requestClass(
   'auth',
   'auth/none/<shape>',
   SPEC.security,
-  'no Authorization header on a valid request of another shape than the plainest: each other declared media type and spelling, a chunked body, a gzip body, `Expect: 100-continue`, the target in absolute form: the spec’s security applies to every request of the operation, so 401 is due (403 accepted, and a refusal before the credentials are read: 400, 404 from a router on the raw target, 411 to a body without Content-Length, 415 to a type or coding the server does not take); a credentials check on one branch of a handler (one media type, the Content-Length path, a guard comparing the raw target) lets the others through',
-  { accept: [401, 403, 400, 404, 411, 415], variantOf: 'auth/none' },
+  'no Authorization header on a valid request of another shape than the plainest: each other declared media type and spelling, a chunked body, a gzip body, `Expect: 100-continue`: the spec’s security applies to every request of the operation, so 401 is due (403 accepted, and a refusal before the credentials are read: 400, 411 to a body without Content-Length, 415 to a type or coding the server does not take); a credentials check on one branch of a handler (one media type, the Content-Length path) lets the others through',
+  { accept: [401, 403, 400, 411, 415], variantOf: 'auth/none' },
+);
+const wrongShape = requestClass(
+  'auth',
+  'auth/wrong/<shape>',
+  SPEC.security,
+  'a Bearer token the provider did not issue on a valid request of each of those shapes: 401 is due as on the plainest (403, and a refusal before the credentials are read, accepted as there); a check that only asks for the header on one branch (express-openapi-validator’s security handler left to a text/json branch that never compares the token) lets a wrong one through',
+  { accept: [401, 403, 400, 411, 415], variantOf: 'auth/wrong' },
 );
 
 export const credentials: Dimension = {
@@ -246,6 +253,7 @@ export const credentials: Dimension = {
     noneInvalidBody,
     noneMalformedBody,
     anonymousShape,
+    wrongShape,
   ],
   drafts(ctx) {
     const m = JSON.stringify(ctx.minimal);
@@ -289,27 +297,25 @@ export const credentials: Dimension = {
     if (!certifyValid(ctx.model.validators, ctx.ct, anonymousInvalid))
       out.push(...emit(ctx, noneInvalidBody, {}, anonymousInvalid, { auth: 'none' }));
     out.push(...emit(ctx, noneMalformedBody, {}, m.slice(0, -1), { auth: 'none' }));
-    // The valid request without credentials in each other shape a handler may branch on.
-    for (const media of ctx.model.media.filter((x) => x.contentType !== ctx.ct))
-      out.push(
-        ...emit(ctx, anonymousShape, { shape: media.slug }, m, { auth: 'none', contentType: media.contentType }),
-      );
-    const anonymous = (extra: readonly (readonly [string, string])[], f: Parameters<typeof wire>[1], bytes: Buffer) =>
-      wire({ contentType: ctx.ct, authorization: [], extra }, f, bytes);
+    // The valid request without credentials, and with a wrong token, in each other shape a handler may branch on.
     const gzip = CODINGS.find((c) => c.name === 'gzip');
-    const shapes: readonly (readonly [string, ReturnType<typeof wire>])[] = [
-      ['chunked', anonymous([], { framing: 'chunked' }, Buffer.from(m))],
-      ...(gzip
-        ? [['gzip', anonymous([['Content-Encoding', 'gzip']], undefined, gzip.encode(Buffer.from(m)))] as const]
-        : []),
-      [
-        'expect-continue',
-        anonymous([['Expect', '100-continue']], { framing: 'length', awaitClose: true }, Buffer.from(m)),
-      ],
-      // `POST http://host/path`: a guard that compares the raw target (Node's `req.url`) with the path skips it.
-      ['absolute-form', anonymous([], { framing: 'length', absoluteTarget: true }, Buffer.from(m))],
-    ];
-    for (const [shape, w] of shapes) out.push(...emit(ctx, anonymousShape, { shape }, m, { auth: 'none', wire: w }));
+    for (const [cls, auth, lines] of [
+      [anonymousShape, 'none', []],
+      [wrongShape, 'wrong', wrong === undefined ? [] : [wrong]],
+    ] as const) {
+      for (const media of ctx.model.media.filter((x) => x.contentType !== ctx.ct))
+        out.push(...emit(ctx, cls, { shape: media.slug }, m, { auth, contentType: media.contentType }));
+      const raw = (extra: readonly (readonly [string, string])[], f: Parameters<typeof wire>[1], bytes: Buffer) =>
+        wire({ contentType: ctx.ct, authorization: lines, extra }, f, bytes);
+      const shapes: readonly (readonly [string, ReturnType<typeof wire>])[] = [
+        ['chunked', raw([], { framing: 'chunked' }, Buffer.from(m))],
+        ...(gzip
+          ? [['gzip', raw([['Content-Encoding', 'gzip']], undefined, gzip.encode(Buffer.from(m)))] as const]
+          : []),
+        ['expect-continue', raw([['Expect', '100-continue']], { framing: 'length', awaitClose: true }, Buffer.from(m))],
+      ];
+      for (const [shape, w] of shapes) out.push(...emit(ctx, cls, { shape }, m, { auth, wire: w }));
+    }
     return out;
   },
 };

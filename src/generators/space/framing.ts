@@ -21,6 +21,13 @@ const chunked = requestClass(
   `a valid body sent chunked, in one chunk: every HTTP/1.1 recipient must be able to parse chunked (RFC 9112 §6.1); a server MAY refuse a body without Content-Length with 411 (RFC 9112 §6.3), which is accepted; on a connection kept open, ${NEXT}: the chunked body ends with its last chunk and an empty line, which the server must read`,
   { accept: CHUNKED_ACCEPT },
 );
+const chunkedMedia = requestClass(
+  'valid',
+  'valid/framing/chunked/<media>',
+  'RFC 9112 §7.1',
+  'a valid body sent chunked under each other declared media type and spelling: the framing and the media type are independent, so 201 is due (411 accepted, as for any chunked body); a stack whose reader for one media type reads only a Content-Length body fails there alone',
+  { accept: CHUNKED_ACCEPT, variantOf: 'valid/framing/chunked' },
+);
 const oddChunks = requestClass(
   'valid',
   'valid/framing/odd-chunks',
@@ -170,6 +177,7 @@ export const framing: Dimension = {
     'How the body is delimited on the wire (written byte by byte): chunked bodies, in any chunk sizes, with chunk extensions and with a trailer field, are valid requests (201 due, and 411 accepted: RFC 9112 §6.3 lets a server refuse a body without Content-Length); a body without any framing, or a chunked body of no bytes, is a request without its required body (400 due, 411 accepted); a field line with white space before its colon, and a chunk-size line that is not hexadecimal, are refused (400).',
   classes: [
     chunked,
+    chunkedMedia,
     oddChunks,
     extension,
     trailer,
@@ -196,6 +204,14 @@ export const framing: Dimension = {
     return [
       // On a connection kept open, a request after it (RFC 9112 §9.3): the last chunk's empty line must be read too.
       ...emit(ctx, chunked, {}, all, framed({ framing: 'chunked', next: nextMessage(ctx) })),
+      ...ctx.model.media
+        .filter((x) => x.contentType !== ctx.ct)
+        .flatMap((x) =>
+          emit(ctx, chunkedMedia, { media: x.slug }, m, {
+            contentType: x.contentType,
+            wire: wire({ contentType: x.contentType }, { framing: 'chunked' }),
+          }),
+        ),
       ...emit(ctx, oddChunks, {}, odd, framed({ framing: 'chunked', chunks: oddChunksOver(Buffer.byteLength(odd)) })),
       // Read on to the close: a reader that stops at the extension or the trailer may take the rest for another
       // request and answer it too (Bun: a 400 after the 201, on a connection the request asked closed).

@@ -18,8 +18,8 @@ const mixedCase = requestClass(
   'valid',
   'valid/<media>-mixed-case',
   'RFC 9110 §8.3.1',
-  'media types are case-insensitive (RFC 9110 §8.3.1), but the verdict profile does not list it',
-  { advisory: true, family: MEDIA_FAMILY, variantOf: 'valid/media/<spelling>' },
+  'the declared media type in other letter cases (`Application/JSON`): type and subtype are case-insensitive (RFC 9110 §8.3.1), so it is the declared type and 201 is due; a comparison as written (a case-sensitive pattern, `===`) refuses it',
+  { family: MEDIA_FAMILY, variantOf: 'valid/media/<spelling>' },
 );
 const repeated = requestClass(
   'valid',
@@ -192,6 +192,12 @@ export const mediaTypes: Dimension = {
     );
     for (const t of suffixed)
       out.push(...emit(ctx, undeclared, { type: `${t}p`.replace(/[^a-z0-9]+/gi, '-') }, m, { contentType: `${t}p` }));
+    // The same suffixed subtype under another top-level type (`text/vnd.x+json` where `application/*+json` is
+    // declared): a test of the suffix alone (`/\+json$/`) takes it for JSON.
+    for (const t of suffixed) {
+      const other = t.replace(/^[^/]+/, (top) => (top.toLowerCase() === 'text' ? 'application' : 'text'));
+      out.push(...emit(ctx, undeclared, { type: other.replace(/[^a-z0-9]+/gi, '-') }, m, { contentType: other }));
+    }
     for (const [form, contentType, body] of formsOf(ctx.minimal))
       out.push(...emit(ctx, formBody, { form }, body, { contentType }));
     // Written byte by byte, the target's own origin filled in when sent (`fillOrigin`, src/wire.ts).
