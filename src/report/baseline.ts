@@ -3,7 +3,6 @@
 // Triage compares a run with a previous report: new problems, problems still failing, problems fixed.
 import { coreOf, RANDOM_SCOPE, splitSignature, type Cause } from './cause.ts';
 import { isRunWide, listsRunWide } from './run-wide.ts';
-import { isTriggerScope } from './trigger.ts';
 import type { BaselineEntry, BaselineStatus, CheckSummary, Report, ReportedProblem, Triage } from './model.ts';
 import { DEFAULT_OPERATION, operationOf, type OperationRef } from '../spec/operation.ts';
 
@@ -101,14 +100,15 @@ export function baselineMatcher(entries: readonly BaselineEntry[]): (
       ? [{ core, member: scope.slice(1), signature: e.signature }]
       : [];
   });
-  // An entry scoped by a trigger (`| in valid requests with a number in properties`) lists the causes of its core found
-  // in its classes, each scoped by its family in the run (the tally merges them at its end: src/report/trigger.ts).
-  const byTrigger = entries.flatMap((e) => {
-    const { core, scope } = splitSignature(e.signature);
-    return e.classes !== undefined && isTriggerScope(scope)
-      ? [{ core, classes: new Set(e.classes), signature: e.signature }]
-      : [];
-  });
+  // An entry lists the causes of its core found in its classes: each is scoped by its own family in the run, and the
+  // tally merges them at its end, by a trigger (`| in valid requests with a number in properties`:
+  // src/report/trigger.ts) or by what else the answers share (a body size: the 4 KiB 100-continue body counted under
+  // the long strings' refusal).
+  const byListed = entries.flatMap((e) =>
+    e.classes !== undefined && e.classes.length > 0
+      ? [{ core: coreOf(e.signature), classes: new Set(e.classes), signature: e.signature }]
+      : [],
+  );
   const cores = new Map(entries.filter((e) => e.classes !== undefined).map((e) => [coreOf(e.signature), e.signature]));
   const old = entries.flatMap((e) => {
     const v1 = v1Parts(e);
@@ -125,8 +125,8 @@ export function baselineMatcher(entries: readonly BaselineEntry[]): (
     const parts = label?.split('/') ?? [];
     const member = byMember.find((e) => e.core === cause.core && parts.includes(e.member));
     if (member !== undefined) return member.signature;
-    const triggered = byTrigger.find((e) => e.core === cause.core && label !== undefined && e.classes.has(label));
-    if (triggered !== undefined) return triggered.signature;
+    const listed = byListed.find((e) => e.core === cause.core && label !== undefined && e.classes.has(label));
+    if (listed !== undefined) return listed.signature;
     const byCore = cause.attachable ? cores.get(cause.core) : undefined;
     if (byCore !== undefined) return byCore;
     const scope = cause.signature.slice(cause.core.length);

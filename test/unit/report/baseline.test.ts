@@ -65,6 +65,16 @@ describe('baselineMatcher', () => {
     expect(match(causeOf(core.replace('500', '502'), 'valid/any'), 'valid/any/properties/number')).toBeUndefined();
   });
 
+  it('matches a cause of a class a merged problem listed, whatever its scope: a baseline passes another seed', () => {
+    const core =
+      'received 400 | valid-is-created unexpected-status /paths/~1v1~1onboarding~1entities/post/responses/201';
+    // Seed 3 counted the 4 KiB 100-continue body under the long strings' refusal; seed 4 found it apart.
+    const entry = { ...entryOf(core, 'valid/string/long'), classes: ['valid/expect-continue/large'] };
+    const match = baselineMatcher([entry]);
+    expect(match(causeOf(core, 'valid/expect-continue/large'), 'valid/expect-continue/large')).toBe(entry.signature);
+    expect(match(causeOf(core, 'valid/expect-continue'), 'valid/expect-continue')).toBeUndefined();
+  });
+
   it('matches the causes a run-wide problem and a member’s problem count in the run: a baseline passes another seed', () => {
     const core =
       'received 400 | valid-is-created unexpected-status /paths/~1v1~1onboarding~1entities/post/responses/201';
