@@ -102,7 +102,7 @@ const roundedTo15 = (a: number, b: number) => b === Number(a.toPrecision(ROUNDED
 const stepsOff = (a: number, b: number) => Math.abs(b - a) <= 2 * Number.EPSILON * Math.abs(a);
 
 /** Two spellings of one uuid (case, `urn:uuid:` prefix) are the same uuid. */
-function sameUuid(a: unknown, b: unknown): boolean {
+export function sameUuid(a: unknown, b: unknown): boolean {
   const norm = (v: unknown) => (typeof v === 'string' ? v.toLowerCase().replace(/^urn:uuid:/, '') : v);
   return norm(a) === norm(b);
 }

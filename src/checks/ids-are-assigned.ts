@@ -2,7 +2,7 @@ import type { Check, Finding } from './types.ts';
 import type { TestCase } from '../generators/case.ts';
 import type { ReceivedResponse } from '../types.ts';
 import { caseValue } from '../generators/draft.ts';
-import { at } from './echo.ts';
+import { at, sameUuid } from './echo.ts';
 import type { OperationProfile } from './profile.ts';
 import { rulesOf } from './rules.ts';
 import { answered, fail } from './util.ts';
@@ -72,12 +72,7 @@ function foreignLocation(
     .filter((s) => UUID_SEGMENT.test(s))
     .at(-1);
   if (named === undefined) return [];
-  const norm = (v: string) => v.toLowerCase().replace(/^urn:uuid:/, '');
-  const given = ids.flatMap((path) => {
-    const v = at(body, ...path);
-    return typeof v === 'string' ? [norm(v)] : [];
-  });
-  if (given.includes(norm(named))) return [];
+  if (ids.some((path) => sameUuid(at(body, ...path), named))) return [];
   const names = assigned.map((path) => `${path.join('.')} ${String(at(body, ...path))}`).join(', ');
   return [
     fail(

@@ -90,10 +90,12 @@ function parserSide(sock: Socket, keep: boolean): Duplex & { detach(): void } {
     },
   });
   const interim = interimFilter();
+  // Bytes held back while an interim answer's head is incomplete are pushed with the rest (an empty push is none).
+  const push = (bytes: Buffer) => bytes.length === 0 || side.push(bytes);
   sock.on('data', (b: Buffer) => {
-    if (!detached && !side.push(interim.take(b))) sock.pause();
+    if (!detached && !push(interim.take(b))) sock.pause();
   });
-  sock.on('end', () => detached || (side.push(interim.flush()), side.push(null)));
+  sock.on('end', () => detached || (push(interim.flush()), side.push(null)));
   sock.on('error', (e) => detached || side.destroy(e));
   // What comes after the answer is the next message's answer, read by the sender itself (`Framing.next`).
   return Object.assign(side, {

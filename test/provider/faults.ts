@@ -173,6 +173,19 @@ function locatedAt(location: string | (() => string)): Fault['apply'] {
   return (b) => ({ ...b, created: (body, ctx) => withHeaders(b.created(body, ctx), { Location: made() }) });
 }
 
+/** Every 201 with the string member `field` of data.entity.information changed by `edit` (a store's rewrite of it). */
+function informationEdited(
+  field: 'name' | 'track' | 'associatedEmail',
+  edit: (value: string) => string,
+): Fault['apply'] {
+  return (b) =>
+    afterBuild(b, (body) => {
+      const info = body.data?.entity?.information;
+      const value = info?.[field];
+      if (info !== undefined && typeof value === 'string') info[field] = edit(value);
+    });
+}
+
 /** A body that parses, refused with `refusal` when `when` picks it (a rule of the server's own beyond the schema). */
 function refusedWhen(when: (value: Record<string, unknown>) => boolean, refusal: Issue): Fault['apply'] {
   return (b) => ({
@@ -1695,11 +1708,7 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['echo-entity-information'],
     description:
       'The name is unescaped once more when stored (a `replace(/\\\\/g, "\\")` meant for a path): two backslashes in a row come back as one (express-openapi-validator and Koa blind probes).',
-    apply: (b) =>
-      afterBuild(b, (body) => {
-        const info = body.data?.entity?.information;
-        if (info !== undefined && typeof info.name === 'string') info.name = info.name.replace(/\\\\/g, '\\');
-      }),
+    apply: informationEdited('name', (v) => v.replace(/\\\\/g, '\\')),
   },
   {
     name: 'line-ends-chomped',
@@ -1707,11 +1716,7 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['echo-entity-information'],
     description:
       'The track is read as a line and chomped (`rstrip("\\r\\n")`): a track ending in a line break comes back without it (Django REST blind probe).',
-    apply: (b) =>
-      afterBuild(b, (body) => {
-        const info = body.data?.entity?.information;
-        if (info !== undefined && typeof info.track === 'string') info.track = info.track.replace(/[\r\n]+$/, '');
-      }),
+    apply: informationEdited('track', (v) => v.replace(/[\r\n]+$/, '')),
   },
   {
     name: 'emails-lower-cased',
@@ -1719,12 +1724,7 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['echo-entity-information'],
     description:
       'A string that looks like an e-mail address is lower-cased before it is stored: `Conformance.Mixed@Example.COM` comes back in lower case (Sinatra blind probe).',
-    apply: (b) =>
-      afterBuild(b, (body) => {
-        const info = body.data?.entity?.information;
-        if (info !== undefined && typeof info.associatedEmail === 'string' && info.associatedEmail.includes('@'))
-          info.associatedEmail = info.associatedEmail.toLowerCase();
-      }),
+    apply: informationEdited('associatedEmail', (v) => (v.includes('@') ? v.toLowerCase() : v)),
   },
   {
     name: 'any-json-suffix-taken',
@@ -3023,7 +3023,7 @@ export const FAULTS: readonly Fault[] = [
     apply: (b) => ({
       ...b,
       authenticate: (h, token, lines, url, cookie, head) =>
-        (head?.['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() === 'application/json'
+        mediaTypeOf(head?.['content-type']) === 'application/json'
           ? b.authenticate(h, token, lines, url, cookie, head)
           : 'ok',
     }),
@@ -3037,8 +3037,7 @@ export const FAULTS: readonly Fault[] = [
     apply: (b) => ({
       ...b,
       authenticate: (h, token, lines, url, cookie, head) =>
-        (head?.['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() !== 'application/json' &&
-        /^Bearer \S+$/.test(h ?? '')
+        mediaTypeOf(head?.['content-type']) !== 'application/json' && /^Bearer \S+$/.test(h ?? '')
           ? 'ok'
           : b.authenticate(h, token, lines, url, cookie, head),
     }),
@@ -3053,7 +3052,7 @@ export const FAULTS: readonly Fault[] = [
       ...b,
       admit: (req) =>
         req.headers['transfer-encoding'] !== undefined &&
-        (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() !== 'application/json'
+        mediaTypeOf(req.headers['content-type']) !== 'application/json'
           ? jsonReply(500, singleError('InternalServerError', 'Content-Length is NaN.'))
           : b.admit(req),
     }),

@@ -216,19 +216,21 @@ const noneMalformedBody = requestClass(
   { advisory: true, variantOf: 'auth/none-invalid-body' },
 );
 
+/** What a valid request of another shape without valid credentials may get: 401, 403, or a refusal of its shape first. */
+const SHAPE_REFUSALS: readonly number[] = [401, 403, 400, 411, 415];
 const anonymousShape = requestClass(
   'auth',
   'auth/none/<shape>',
   SPEC.security,
   'no Authorization header on a valid request of another shape than the plainest: each other declared media type and spelling, a chunked body, a gzip body, `Expect: 100-continue`: the spec’s security applies to every request of the operation, so 401 is due (403 accepted, and a refusal before the credentials are read: 400, 411 to a body without Content-Length, 415 to a type or coding the server does not take); a credentials check on one branch of a handler (one media type, the Content-Length path) lets the others through',
-  { accept: [401, 403, 400, 411, 415], variantOf: 'auth/none' },
+  { accept: SHAPE_REFUSALS, variantOf: 'auth/none' },
 );
 const wrongShape = requestClass(
   'auth',
   'auth/wrong/<shape>',
   SPEC.security,
   'a Bearer token the provider did not issue on a valid request of each of those shapes: 401 is due as on the plainest (403, and a refusal before the credentials are read, accepted as there); a check that only asks for the header on one branch (express-openapi-validator’s security handler left to a text/json branch that never compares the token) lets a wrong one through',
-  { accept: [401, 403, 400, 411, 415], variantOf: 'auth/wrong' },
+  { accept: SHAPE_REFUSALS, variantOf: 'auth/wrong' },
 );
 
 export const credentials: Dimension = {

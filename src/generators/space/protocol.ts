@@ -47,7 +47,7 @@ const expectContinueLarge = requestClass(
   { variantOf: 'valid/expect-continue' },
 );
 
-/** The size of the larger 100-continue body: over curl's old 1 KiB threshold, under the 16 KiB a server may refuse. */
+/** About the size of the larger 100-continue body: over curl's old 1 KiB threshold, under the 16 KiB a server may refuse. */
 const EXPECT_LARGE_BYTES = 4096;
 
 export const protocol: Dimension = {
@@ -60,6 +60,15 @@ export const protocol: Dimension = {
     const m = JSON.stringify(ctx.minimal);
     const body = Buffer.from(m);
     const fields = { contentType: ctx.ct };
+    // A body with `Expect: 100-continue`, read on to the close its `Connection: close` asks for.
+    const expecting = (bytes: Buffer) =>
+      wire({ ...fields, extra: [['Expect', '100-continue']] }, { framing: 'length', awaitClose: true }, bytes);
+    // The every-member body with its first free string padded so that the body comes to about EXPECT_LARGE_BYTES.
+    const [text] = ctx.strings;
+    const large =
+      text === undefined
+        ? undefined
+        : JSON.stringify({ ...ctx.all, [text.name]: 'c'.repeat(EXPECT_LARGE_BYTES - JSON.stringify(ctx.all).length) });
     return [
       // An HTTP/1.0 request without keep-alive, and one of 1.1 with `Connection: close` (every raw message has it): the
       // sender reads on to the close, which the server MUST initiate (RFC 9112 §9.3, §9.6).
@@ -70,24 +79,10 @@ export const protocol: Dimension = {
         wire: wire(fields, { framing: 'length', version: '1.0', noHost: true }, body),
       }),
       ...emit(ctx, absoluteForm, {}, m, { wire: wire(fields, { framing: 'length', absoluteTarget: true }, body) }),
-      ...emit(ctx, expectContinue, {}, m, {
-        wire: wire({ ...fields, extra: [['Expect', '100-continue']] }, { framing: 'length', awaitClose: true }, body),
-      }),
-      ...expectLarge(),
+      ...emit(ctx, expectContinue, {}, m, { wire: expecting(body) }),
+      ...(large === undefined
+        ? []
+        : emit(ctx, expectContinueLarge, {}, large, { wire: expecting(Buffer.from(large)) })),
     ];
-    /** The every-member body with its first free string long enough for the body to pass `EXPECT_LARGE_BYTES`. */
-    function expectLarge() {
-      const [text] = ctx.strings;
-      if (text === undefined) return [];
-      const base = JSON.stringify(ctx.all);
-      const large = JSON.stringify({ ...ctx.all, [text.name]: 'c'.repeat(EXPECT_LARGE_BYTES - base.length) });
-      return emit(ctx, expectContinueLarge, {}, large, {
-        wire: wire(
-          { ...fields, extra: [['Expect', '100-continue']] },
-          { framing: 'length', awaitClose: true },
-          Buffer.from(large),
-        ),
-      });
-    }
   },
 };
