@@ -199,6 +199,19 @@ function refusedWhen(when: (value: Record<string, unknown>) => boolean, refusal:
   });
 }
 
+/** A body that parses, read as `edit` makes it before validation (a binder's defaults or coercions of its own). */
+function readAs(edit: (value: Record<string, unknown>) => Record<string, unknown>): Fault['apply'] {
+  return (b) => ({
+    ...b,
+    readJson: (raw, contentType, url) => {
+      const parsed = b.readJson(raw, contentType, url);
+      return parsed.kind === 'json' && isJsonObject(parsed.value)
+        ? { kind: 'json', value: edit(parsed.value) }
+        : parsed;
+    },
+  });
+}
+
 /** A request whose Content-Length is over `bytes` (and that `also` picks) answered `reply` before its body is read. */
 function refusedOver(
   bytes: number,
@@ -477,6 +490,26 @@ export const FAULTS: readonly Fault[] = [
     apply: refusedWhen(
       (v) => v.type === 'HeatPump' && v.brand === null,
       issue('NullValue', '$.brand', 'brand', 'brand is required for a HeatPump.'),
+    ),
+  },
+  {
+    name: 'required-but-one-type',
+    area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      'A model per entity type, and the Inverter one gives brand a default (`brand: str | None = None`): a request without brand is created for that type only (blind probes).',
+    apply: readAs((v) => (v.type === 'Inverter' && !('brand' in v) ? { ...v, brand: null } : v)),
+  },
+  {
+    name: 'type-unchecked-for-one-type',
+    area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      "A model per entity type, and the ChargePoint one binds brand loosely (a number or boolean written as its text, as Pydantic's lax mode and Jackson do): the wrong type is created for that type only (blind probes).",
+    apply: readAs((v) =>
+      v.type === 'ChargePoint' && (typeof v.brand === 'number' || typeof v.brand === 'boolean')
+        ? { ...v, brand: String(v.brand) }
+        : v,
     ),
   },
   {

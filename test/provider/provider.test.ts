@@ -587,6 +587,8 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'enum-case-insensitive': invalid({ body: { brand: 'b', type: 'ev' } }),
   'enum-placeholder-accepted': invalid({ body: { brand: 'b', type: 'Unknown' } }),
   'null-refused-for-one-type': valid({ brand: null, type: 'HeatPump' }),
+  'required-but-one-type': invalid({ body: { type: 'Inverter' } }),
+  'type-unchecked-for-one-type': invalid({ body: { brand: 7, type: 'ChargePoint' } }),
   'blank-name-refused': valid({ name: '   ' }),
   'backslash-runs-collapsed': valid({ name: 'a\\\\b' }),
   'line-ends-chomped': valid({ track: 'line\r\n' }),

@@ -5,7 +5,15 @@
 import type { Draft } from '../draft.ts';
 import { VIOLATIONS } from '../violations/index.ts';
 import { wire } from './wire.ts';
-import { emit, matchesClass, requestClass, SPEC, type Dimension, type RequestClass } from './class.ts';
+import {
+  emit,
+  matchesClass,
+  requestClass,
+  SPEC,
+  type Dimension,
+  type RequestClass,
+  type SpaceContext,
+} from './class.ts';
 
 const row = 'schema-violation' as const;
 const field = SPEC.field;
@@ -29,6 +37,13 @@ const CLASSES: readonly RequestClass[] = [
     SPEC.requestContent,
     'an empty object under every other declared media type and spelling: the schema applies to each; a stack that finds no schema for a spelling skips validation and creates it (a 415 is accepted: a refused declared type is the valid cases’ failure)',
     { accept: [400, 415] },
+  ),
+  requestClass(
+    row,
+    'invalid/required/<field>/<other>-<member>',
+    `${SPEC.schema}/required`,
+    'a required member left out beside each other member of an enum the body carries (`type`): a provider that validates per entity type, a schema or a branch per member, checks a member on some branches only',
+    { variantOf: 'invalid/required/<field>' },
   ),
   requestClass(
     row,
@@ -116,6 +131,7 @@ export const schemaViolations: Dimension = {
     // Within a kind, cases on members without a format first: a wrong value on a uuid member breaks its format too
     // for most providers, so it shows less (the scheduler sends each class's first cases early).
     const formatted = new Set(ctx.model.fields.filter((f) => f.format !== undefined).map((f) => f.instancePath));
+    const rotate = rotation(ctx);
     for (const kind of VIOLATIONS)
       for (const c of kind
         .invalidCases(ctx)
@@ -126,7 +142,7 @@ export const schemaViolations: Dimension = {
         if (cls === undefined) throw new Error(`space/schema-violations: no class for ${c.label}`);
         const media = c.contentType === undefined ? {} : { contentType: c.contentType };
         const query = c.query === undefined ? {} : { query: c.query };
-        const body = JSON.stringify(c.body);
+        const body = JSON.stringify(rotate(c.body, c.violation.instancePath));
         // Written byte by byte: the HTTP client writes an Accept of its own.
         const accept =
           c.accept === undefined
@@ -137,3 +153,25 @@ export const schemaViolations: Dimension = {
     return out;
   },
 };
+
+/**
+ * Spreads the invalid cases over the members of each enum their bodies carry: the n-th case that carries an enum
+ * member at its canonical value (and breaks another rule) carries the n-th member instead, so that a provider that
+ * validates per entity type meets each rule under several of them, at no extra request.
+ */
+function rotation(ctx: SpaceContext): (body: unknown, violated: string) => unknown {
+  const enums = ctx.model.fields.flatMap((f) => {
+    const members = (f.enumValues ?? []).filter((m) => typeof m === 'string');
+    return members.length > 1 && f.name in ctx.minimal ? [{ f, members, next: 0 }] : [];
+  });
+  return (body, violated) => {
+    if (!isObject(body)) return body;
+    let out = body;
+    for (const e of enums)
+      if (e.f.instancePath !== violated && out[e.f.name] === ctx.minimal[e.f.name])
+        out = { ...out, [e.f.name]: e.members[e.next++ % e.members.length] };
+    return out;
+  };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -25,6 +25,18 @@ export const required: ViolationKind = {
         const query = new URLSearchParams({ [r]: minimal[r] }).toString();
         out.push({ label: `invalid/required/${r}/in-query`, body: without(r), violation, query });
       }
+    // Each required member missing beside every other member of an enum the body carries: a provider that validates
+    // per entity type (a schema or a branch per member) checks a member on some branches only.
+    for (const r of model.required)
+      for (const e of model.fields)
+        if (e.name !== r && e.name in minimal && e.enumValues !== undefined)
+          for (const m of e.enumValues)
+            if (typeof m === 'string' && m !== minimal[e.name])
+              out.push({
+                label: `invalid/required/${r}/${e.name}-${m}`,
+                body: { ...without(r), [e.name]: m },
+                violation,
+              });
     // With curl's `Accept: */*`: a framework that renders its errors by Accept answers a browser's redirect or page.
     const [first] = model.required;
     if (first !== undefined)

@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ENTITY_TYPES } from '../../../src/client/types.ts';
 import type { TestCase } from '../../../src/generators/case.ts';
 import { errorsMatch } from '../../../src/generators/certify.ts';
 import { toCase, type Draft } from '../../../src/generators/draft.ts';
@@ -314,12 +315,27 @@ describe('boundary phase', () => {
       rule: `${ENTITY_TYPE}/type`,
       instancePath: '/type',
     });
+    // Invalid cases carry the enum's members in turn (the n-th case the n-th member).
     expect(byLabel.get('invalid/additionalProperties/Brand')!.value).toEqual({
       brand: 'conformance-brand',
-      type: 'Battery',
+      type: 'Meter',
       Brand: 'conformance-brand',
     });
     expect(byLabel.get('invalid/enum/type/homoglyph')!.value).toMatchObject({ type: '\u0415V' });
+  });
+
+  it('spreads invalid cases over the enum members, and leaves each required member out beside every member', () => {
+    const invalid = boundary.filter((c) => c.kind === 'schema-violation' && c.violation?.instancePath !== '/type');
+    const types = new Map<unknown, number>();
+    for (const c of invalid) {
+      const t = (c.value as { type?: unknown } | null)?.type;
+      types.set(t, (types.get(t) ?? 0) + 1);
+    }
+    for (const member of ENTITY_TYPES) expect(types.get(member), member).toBeGreaterThanOrEqual(10);
+    const byLabel = new Map(boundary.map((c) => [c.label, c]));
+    expect(byLabel.get('invalid/required/brand/type-HeatPump')!.value).toEqual({ type: 'HeatPump' });
+    expect(byLabel.get('invalid/required/brand/type-HeatPump')!.violation?.rule).toBe(`${REQ}/required`);
+    expect(byLabel.get('invalid/required/brand/type-Battery')).toBeUndefined();
   });
 
   it('the classes real frameworks trip on: lone surrogates, prototype keys, non-JSON numbers, coercible shapes', () => {
@@ -350,7 +366,7 @@ describe('boundary phase', () => {
     );
     expect(byLabel.get('malformed/nan/type')!.body).toBe('{"brand":"conformance-brand","type":NaN}');
     // Coercible shapes: one type violation each, at the field.
-    expect(byLabel.get('invalid/type/brand/array-of-number')!.value).toEqual({ brand: [0], type: 'Battery' });
+    expect(byLabel.get('invalid/type/brand/array-of-number')!.value).toEqual({ brand: [0], type: 'RetrofitMeter' });
     expect(byLabel.get('invalid/type/owner/array')!.value).toMatchObject({
       owner: [expect.stringMatching(/^[0-9a-f-]{36}$/)],
     });
