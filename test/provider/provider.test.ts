@@ -588,6 +588,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'enum-placeholder-accepted': invalid({ body: { brand: 'b', type: 'Unknown' } }),
   'null-refused-for-one-type': valid({ brand: null, type: 'HeatPump' }),
   'required-but-one-type': invalid({ body: { type: 'Inverter' } }),
+  'trimmed-for-one-type': valid({ name: ' padded ', type: 'HeatPump' }),
   'type-unchecked-for-one-type': invalid({ body: { brand: 7, type: 'ChargePoint' } }),
   'blank-name-refused': valid({ name: '   ' }),
   'backslash-runs-collapsed': valid({ name: 'a\\\\b' }),

@@ -5,6 +5,7 @@ import { ANY_SHAPES, LONE_SURROGATES, STRING_VARIANTS } from '../values.ts';
 import type { Body } from '../violations/kind.ts';
 import { VIOLATIONS } from '../violations/index.ts';
 import { emit, matchesClass, SPEC, requestClass, type Dimension } from './class.ts';
+import { rotation } from './rotation.ts';
 
 /**
  * The string variants in the order the boundary phase sends them: after the empty string, the ones real stacks were
@@ -190,11 +191,13 @@ export const bodies: Dimension = {
         if (cls === undefined) throw new Error(`space/bodies: no class for ${c.label}`);
         out.push(...emit(ctx, cls, c.label, json(c.body)));
       }
+    // Strings and any-values under each entity type in turn: a store or model per type rewrites some of them only.
+    const rotate = rotation(ctx);
     if (strings.length > 0)
       for (const v of BOUNDARY_STRINGS) {
         const body: Body = { ...ctx.minimal };
         for (const f of v.singleField ? strings.slice(0, 1) : strings) body[f.name] = v.value;
-        out.push(...emit(ctx, text, { variant: v.name }, json(body)));
+        out.push(...emit(ctx, text, { variant: v.name }, json(rotate(body))));
       }
     for (const f of untyped)
       for (const shape of ANY_SHAPES)
@@ -203,7 +206,7 @@ export const bodies: Dimension = {
             ctx,
             ANY_CLASSES.find((k) => matchesClass(k, `valid/any/${f.name}/${shape.name}`)) ?? anyShape,
             `valid/any/${f.name}/${shape.name}`,
-            json(withField(f.name, shape.value)),
+            json(rotate(withField(f.name, shape.value))),
           ),
         );
     // Lone surrogates in each free string and inside each untyped member.

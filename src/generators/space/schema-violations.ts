@@ -4,16 +4,9 @@
  */
 import type { Draft } from '../draft.ts';
 import { VIOLATIONS } from '../violations/index.ts';
+import { rotation } from './rotation.ts';
 import { wire } from './wire.ts';
-import {
-  emit,
-  matchesClass,
-  requestClass,
-  SPEC,
-  type Dimension,
-  type RequestClass,
-  type SpaceContext,
-} from './class.ts';
+import { emit, matchesClass, requestClass, SPEC, type Dimension, type RequestClass } from './class.ts';
 
 const row = 'schema-violation' as const;
 const field = SPEC.field;
@@ -153,25 +146,3 @@ export const schemaViolations: Dimension = {
     return out;
   },
 };
-
-/**
- * Spreads the invalid cases over the members of each enum their bodies carry: the n-th case that carries an enum
- * member at its canonical value (and breaks another rule) carries the n-th member instead, so that a provider that
- * validates per entity type meets each rule under several of them, at no extra request.
- */
-function rotation(ctx: SpaceContext): (body: unknown, violated: string) => unknown {
-  const enums = ctx.model.fields.flatMap((f) => {
-    const members = (f.enumValues ?? []).filter((m) => typeof m === 'string');
-    return members.length > 1 && f.name in ctx.minimal ? [{ f, members, next: 0 }] : [];
-  });
-  return (body, violated) => {
-    if (!isObject(body)) return body;
-    let out = body;
-    for (const e of enums)
-      if (e.f.instancePath !== violated && out[e.f.name] === ctx.minimal[e.f.name])
-        out = { ...out, [e.f.name]: e.members[e.next++ % e.members.length] };
-    return out;
-  };
-}
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

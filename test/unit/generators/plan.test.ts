@@ -336,6 +336,13 @@ describe('boundary phase', () => {
     expect(byLabel.get('invalid/required/brand/type-HeatPump')!.value).toEqual({ type: 'HeatPump' });
     expect(byLabel.get('invalid/required/brand/type-HeatPump')!.violation?.rule).toBe(`${REQ}/required`);
     expect(byLabel.get('invalid/required/brand/type-Battery')).toBeUndefined();
+    // The valid strings and any-values too.
+    const validTypes = new Set(
+      boundary
+        .filter((c) => c.class === 'valid/string/<variant>' || c.class === 'valid/any/<field>/<shape>')
+        .map((c) => (c.value as { type?: unknown }).type),
+    );
+    expect(validTypes).toEqual(new Set(ENTITY_TYPES));
   });
 
   it('the classes real frameworks trip on: lone surrogates, prototype keys, non-JSON numbers, coercible shapes', () => {
@@ -350,7 +357,7 @@ describe('boundary phase', () => {
     );
     // Prototype-named members reach the wire as own keys, and are valid cases with nothing advisory about them.
     const proto = byLabel.get('valid/any/properties/proto-key')!;
-    expect(proto.body).toBe('{"brand":"conformance-brand","type":"Battery","properties":{"__proto__":{"x":1}}}');
+    expect(proto.body).toBe('{"brand":"conformance-brand","type":"ChargePoint","properties":{"__proto__":{"x":1}}}');
     expect(Object.keys((proto.value as { properties: object }).properties)).toEqual(['__proto__']);
     expect(proto.advisory).toBeUndefined();
     expect(byLabel.get('valid/any/properties/constructor-prototype')!.body).toContain(

@@ -52,7 +52,9 @@ describe('reduceCase', () => {
       return nulls !== undefined && Object.values(nulls).includes(null);
     };
     const reduced = await reduceCase(c, opts.validators, stillFails, 60);
-    expect(reduced.value).toEqual({ brand: 'conformance-brand', type: 'Battery', properties: { nulls: { a: null } } });
+    // The entity type the case carries is kept (a per-type bug needs it).
+    const { type } = c.value as { type: string };
+    expect(reduced.value).toEqual({ brand: 'conformance-brand', type, properties: { nulls: { a: null } } });
     expect(reduced.body).toBe(JSON.stringify(reduced.value));
     expect({ id: reduced.id, label: reduced.label, phase: reduced.phase }).toEqual({
       id: c.id,
@@ -104,6 +106,10 @@ describe('reduceCase', () => {
   it('is what shrinkCase does with a boundary case', async () => {
     const c = byLabel('valid/any/properties/nested');
     const reduced = await shrinkCase(c, opts, async (x) => propertiesOf(x) !== undefined, 60);
-    expect(reduced.value).toEqual({ brand: 'conformance-brand', type: 'Battery', properties: {} });
+    expect(reduced.value).toEqual({
+      brand: 'conformance-brand',
+      type: (c.value as { type: string }).type,
+      properties: {},
+    });
   });
 });

@@ -1,0 +1,25 @@
+/**
+ * Spreads a dimension's cases over the members of each enum their bodies carry: the n-th body that carries an enum
+ * member at its canonical value (and breaks no rule of that member) carries the n-th member instead, so that a
+ * provider that validates or stores per entity type (a model or a branch per member) meets each rule under several
+ * of them, at no extra request.
+ */
+import type { SpaceContext } from './class.ts';
+
+/** A rotation of its own for one dimension; `violated` is the instance path of the rule a case breaks, if any. */
+export function rotation(ctx: SpaceContext): (body: unknown, violated?: string) => unknown {
+  const enums = ctx.model.fields.flatMap((f) => {
+    const members = (f.enumValues ?? []).filter((m) => typeof m === 'string');
+    return members.length > 1 && f.name in ctx.minimal ? [{ f, members, next: 0 }] : [];
+  });
+  return (body, violated) => {
+    if (!isObject(body)) return body;
+    let out = body;
+    for (const e of enums)
+      if (e.f.instancePath !== violated && out[e.f.name] === ctx.minimal[e.f.name])
+        out = { ...out, [e.f.name]: e.members[e.next++ % e.members.length] };
+    return out;
+  };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
