@@ -59,8 +59,15 @@ function styledAs(member: string, word: string): string {
   return word;
 }
 
-/** The boundary enum near misses of a set of string members (none of them a member). */
-export function enumNearMisses(members: readonly string[]): NearMiss[] {
+/**
+ * The boundary enum near misses of a set of string members (none of them a member). `neighbours` are the document's
+ * other enums: the first member of each that is not one of these is sent too (a server that checks against the wrong
+ * enum, or a union of them, takes it).
+ */
+export function enumNearMisses(
+  members: readonly string[],
+  neighbours: readonly (readonly string[])[] = [],
+): NearMiss[] {
   const nonEmpty = members.filter((m) => m.length > 0);
   if (nonEmpty.length === 0) return [{ name: 'unknown', value: 'conformance-unknown' }];
   const shortest = nonEmpty.reduce((a, b) => (b.length < a.length ? b : a));
@@ -82,6 +89,10 @@ export function enumNearMisses(members: readonly string[]): NearMiss[] {
     // The members a server's own enum adds beyond the document's, spelt as the members are: the zero value of a .NET
     // or Java enum (`Unknown = 0`, `None`), protobuf's `UNSPECIFIED`, a catch-all `Other`.
     ...PLACEHOLDERS.map((p) => ({ name: `placeholder-${p.toLowerCase()}`, value: styledAs(first, p) })),
+    ...neighbours.flatMap((other) => {
+      const value = other.find((m) => !members.includes(m));
+      return value === undefined ? [] : [{ name: `other-enum-${value}`, value }];
+    }),
     // A member, a NUL, more: a C string comparison (strcmp on jansson's JSON_ALLOW_NUL strings) stops at the NUL.
     { name: 'nul-suffix', value: `${shortest}\u0000x` },
     // The first half of a member, no other's start: R's match.arg (plumber probe) and abbreviation matchers take it.
@@ -165,9 +176,16 @@ function flipCase(word: string, flips: readonly boolean[]): string {
 
 const PADDING = [' ', '\t', '\n', '\r\n', '\u00A0', '\u200B', '\uFEFF'] as const;
 
-/** Strings near (and not equal to) enum members: other casings, padding, look-alikes, insertions, deletions, ordinals, anything. */
-export function enumNearMissArb(members: readonly string[]): fc.Arbitrary<string> {
+/**
+ * Strings near (and not equal to) enum members: other casings, padding, look-alikes, insertions, deletions, ordinals,
+ * members of the document's other enums (`neighbours`), anything.
+ */
+export function enumNearMissArb(
+  members: readonly string[],
+  neighbours: readonly (readonly string[])[] = [],
+): fc.Arbitrary<string> {
   const member = fc.constantFrom(...members);
+  const others = [...new Set(neighbours.flat())].filter((m) => !members.includes(m));
   return fc
     .oneof(
       fc.tuple(member, fc.array(fc.boolean(), { minLength: 1, maxLength: 16 })).map(([m, flips]) => flipCase(m, flips)),
@@ -186,6 +204,7 @@ export function enumNearMissArb(members: readonly string[]): fc.Arbitrary<string
       }),
       fc.nat({ max: members.length * 2 }).map(String),
       freeStringArb,
+      ...(others.length > 0 ? [fc.constantFrom(...others)] : []),
     )
     .filter((s) => !members.includes(s));
 }

@@ -56,8 +56,12 @@ export const STRING_VARIANTS: readonly {
   // Comment markers inside a string are text: POCO 1.11's JSON parser with comments allowed strips `/*` everywhere.
   { name: 'comment-like', value: 'conformance /* not a comment */ // nor this # nor this' },
   // A URL as text: a store that parses it (`new URL()`, a URL type, a validator that normalises) writes it back in
-  // its canonical form (the scheme and host in lower case, the default port and dot segments left out).
-  { name: 'url-like', value: 'HTTPS://Conformance.Example.COM:443/a/./b/../c?q=Conformance#Part' },
+  // its canonical form (the scheme and host in lower case, the default port and dot segments left out), and one that
+  // decodes it turns its escapes and `+` into the characters they stand for (RFC 3986 §2.4: `%2F` is not `/`).
+  {
+    name: 'url-like',
+    value: 'HTTPS://Conformance.Example.COM:443/a/./b/../c?q=Conformance&next=%2Fhome%20page+1#Part',
+  },
   // Leading and trailing white space must come back as sent (a trimming binder changes the value).
   { name: 'padded', value: '  conformance padded \t ' },
   // Backslashes as text, alone and in runs, before letters an escape would use (`\n`, `\t`, `\u0041`): a store that

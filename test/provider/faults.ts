@@ -538,6 +538,37 @@ export const FAULTS: readonly Fault[] = [
       }),
   },
   {
+    name: 'other-enum-accepted',
+    area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      'type is checked against the wrong enum as well (the collective types, a shared helper over both): type Household is created (Echo blind probe).',
+    apply: (b) =>
+      policy(b, {
+        // A collective type taken as an entity type is the fault itself.
+        parseEntityType: (v) =>
+          typeof v === 'string' && ['Household', 'Fleet', 'SolarFarm', 'VirtualPowerPlant'].includes(v)
+            ? (v as EntityType)
+            : b.validation.parseEntityType(v),
+      }),
+  },
+  {
+    name: 'url-unescaped',
+    area: 'wrong-answer',
+    caughtBy: ['echo-return-url'],
+    description:
+      'returnUrl is stored percent-decoded (a URL type that decodes its query): `%2F` and `%20` come back as `/` and a space (Echo blind probe).',
+    apply: (b) =>
+      afterBuild(b, (body) => {
+        if (typeof body.returnUrl !== 'string') return;
+        try {
+          body.returnUrl = decodeURIComponent(body.returnUrl);
+        } catch {
+          // An escape that is not UTF-8 is stored as sent.
+        }
+      }),
+  },
+  {
     name: 'enum-trimmed',
     area: 'lax-validation',
     caughtBy: ['invalid-is-rejected'],

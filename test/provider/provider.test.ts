@@ -586,6 +586,8 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'case-insensitive-keys': invalid({ body: { Brand: 'b', type: 'EV' } }),
   'enum-case-insensitive': invalid({ body: { brand: 'b', type: 'ev' } }),
   'enum-placeholder-accepted': invalid({ body: { brand: 'b', type: 'Unknown' } }),
+  'other-enum-accepted': invalid({ body: { brand: 'b', type: 'Household' } }),
+  'url-unescaped': valid({ returnUrl: 'https://app.example/cb?next=%2Fhome%20page' }),
   'null-refused-for-one-type': valid({ brand: null, type: 'HeatPump' }),
   'required-but-one-type': invalid({ body: { type: 'Inverter' } }),
   'trimmed-for-one-type': valid({ name: ' padded ', type: 'HeatPump' }),

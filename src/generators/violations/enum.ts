@@ -1,6 +1,6 @@
 /** `enum` (JSON Schema Validation §6.1.2): a string one small step from every member (other casings, padding, look-alikes). */
 import fc from 'fast-check';
-import { typeAllows, type FieldModel } from '../model.ts';
+import { typeAllows, type FieldModel, type RequestModel } from '../model.ts';
 import { enumNearMissArb, enumNearMisses } from '../near-miss.ts';
 import { fieldViolation, randomDraft, withField, type ViolationKind } from './kind.ts';
 
@@ -8,6 +8,27 @@ import { fieldViolation, randomDraft, withField, type ViolationKind } from './ki
 function stringMembers(f: FieldModel): string[] {
   const members = (f.enumValues ?? []).filter((m): m is string => typeof m === 'string');
   return typeAllows(f.types, 'string') ? members : [];
+}
+
+/**
+ * The string enums of the whole document other than `f`'s (the answer's statuses, another resource's types): what a
+ * server that validates against the wrong enum, or a union of them, takes for a member.
+ */
+function neighbourEnums(model: RequestModel, f: FieldModel): string[][] {
+  const own = JSON.stringify(stringMembers(f));
+  const found = new Map<string, string[]>();
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (typeof node === 'object' && node !== null)
+      for (const [key, value] of Object.entries(node)) {
+        if (key === 'enum' && Array.isArray(value) && value.every((m) => typeof m === 'string')) {
+          const members = value.filter((m): m is string => typeof m === 'string');
+          if (JSON.stringify(members) !== own) found.set(JSON.stringify(members), members);
+        } else walk(value);
+      }
+  };
+  walk(model.spec.document);
+  return [...found.values()];
 }
 
 export const enumKind: ViolationKind = {
@@ -28,7 +49,7 @@ export const enumKind: ViolationKind = {
     return model.fields.flatMap((f) => {
       const members = stringMembers(f);
       if (members.length === 0) return [];
-      return enumNearMisses(members).map((nm) => ({
+      return enumNearMisses(members, neighbourEnums(model, f)).map((nm) => ({
         label: `invalid/enum/${f.name}/${nm.name}`,
         body: withField(minimal, f, nm.value),
         violation: fieldViolation(f, 'enum'),
@@ -41,7 +62,7 @@ export const enumKind: ViolationKind = {
       if (members.length === 0) return [];
       return [
         fc
-          .tuple(enumNearMissArb(members), base)
+          .tuple(enumNearMissArb(members, neighbourEnums(model, f)), base)
           .map(([v, body]) =>
             randomDraft(model, `invalid/enum/${f.name}`, withField(body, f, v), fieldViolation(f, 'enum')),
           ),
