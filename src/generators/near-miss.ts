@@ -97,6 +97,15 @@ export function enumNearMisses(
     { name: 'nul-suffix', value: `${shortest}\u0000x` },
     // The first half of a member, no other's start: R's match.arg (plumber probe) and abbreviation matchers take it.
     ...uniquePrefix(nonEmpty).map((value) => ({ name: 'prefix', value })),
+    // Every other member in another letter case as well: a lookup with aliases, or a parser per member, folds the
+    // case of one member only.
+    ...nonEmpty
+      .filter((m) => m !== shortest)
+      .map((m) =>
+        m === m.toLowerCase()
+          ? { name: `${m}-uppercase`, value: m.toUpperCase() }
+          : { name: `${m}-lowercase`, value: m.toLowerCase() },
+      ),
   ];
   const seen = new Set<string>(members);
   return candidates.filter((c) => (seen.has(c.value) ? false : (seen.add(c.value), true)));

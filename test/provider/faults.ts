@@ -569,6 +569,18 @@ export const FAULTS: readonly Fault[] = [
       }),
   },
   {
+    name: 'enum-case-folded-for-one-member',
+    area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      'type is looked up with an alias table written for one member: heatpump, in any letter case, is taken as HeatPump (hapi blind probe).',
+    apply: (b) =>
+      policy(b, {
+        parseEntityType: (v) =>
+          typeof v === 'string' && v.toLowerCase() === 'heatpump' ? 'HeatPump' : b.validation.parseEntityType(v),
+      }),
+  },
+  {
     name: 'enum-trimmed',
     area: 'lax-validation',
     caughtBy: ['invalid-is-rejected'],
