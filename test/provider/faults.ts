@@ -581,6 +581,21 @@ export const FAULTS: readonly Fault[] = [
       }),
   },
   {
+    name: 'trailing-text-ignored',
+    area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      'The reader cuts the body after its last closing brace: `{…}x` is read as the object and created (Rails blind probe).',
+    apply: (b) => ({
+      ...b,
+      readJson: (raw, contentType, url) => {
+        const text = raw.toString('utf8');
+        const end = text.lastIndexOf('}') + 1;
+        return b.readJson(end > 0 ? Buffer.from(text.slice(0, end), 'utf8') : raw, contentType, url);
+      },
+    }),
+  },
+  {
     name: 'enum-trimmed',
     area: 'lax-validation',
     caughtBy: ['invalid-is-rejected'],

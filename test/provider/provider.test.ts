@@ -587,6 +587,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'enum-case-insensitive': invalid({ body: { brand: 'b', type: 'ev' } }),
   'enum-placeholder-accepted': invalid({ body: { brand: 'b', type: 'Unknown' } }),
   'other-enum-accepted': invalid({ body: { brand: 'b', type: 'Household' } }),
+  'trailing-text-ignored': invalid({ raw: '{"brand":"b","type":"EV"}x' }),
   'enum-case-folded-for-one-member': invalid({ body: { brand: 'b', type: 'heatpump' } }),
   'url-unescaped': valid({ returnUrl: 'https://app.example/cb?next=%2Fhome%20page' }),
   'null-refused-for-one-type': valid({ brand: null, type: 'HeatPump' }),

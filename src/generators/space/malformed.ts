@@ -76,6 +76,10 @@ export const malformed: Dimension = {
       ['leading-zero', withFirst('01')],
       ['unterminated-string', `{"${firstKey}":"conformance}`],
       ['concatenated', m + m],
+      // Text after the value: a reader that stops at the end of the first value (Go's json.Decoder, Python's
+      // raw_decode) or cuts at the last brace takes the object; RFC 8259 §2 allows only white space there.
+      ['trailing-characters', `${m}x`],
+      ['extra-closing-brace', `${m}}`],
       ['bare-word', 'conformance'],
       ['bom-only', '\uFEFF'],
       ['whitespace-only', ' \r\n\t '],
