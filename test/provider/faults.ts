@@ -3174,6 +3174,18 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'auth-skipped-for-large-bodies',
+    area: 'auth',
+    caughtBy: ['auth-is-enforced'],
+    description:
+      'A body over 8 KiB is spooled and reaches the handler by another path, where the credentials are not checked: a large valid body without credentials is created (Slim blind probe).',
+    apply: (b) => ({
+      ...b,
+      authenticate: (h, token, lines, url, cookie, head) =>
+        Number(head?.['content-length'] ?? 0) > 8192 ? 'ok' : b.authenticate(h, token, lines, url, cookie, head),
+    }),
+  },
+  {
     name: 'data-suffix-unguarded',
     area: 'auth',
     caughtBy: ['path-is-not-found'],
