@@ -13,6 +13,11 @@ export interface ShardSpec {
 /** How the request authenticates. */
 export type AuthMode = 'valid' | 'none' | 'wrong' | 'basic' | 'empty-bearer' | 'lowercase-scheme';
 
+/** Whether a case of `auth` carries the run's token (the scheme in lower case is the same credential: RFC 9110 §11.1). */
+export function carriesToken(auth: AuthMode): boolean {
+  return auth === 'valid' || auth === 'lowercase-scheme';
+}
+
 // One request and its answer, as the runner sends it and the checks judge it: defined here, below both, so that
 // the checks need nothing from the runner.
 

@@ -7,6 +7,7 @@ import { readReport } from '../report/read.ts';
 import { prepareReplay, type ReplayOutcome } from '../runner/replay.ts';
 import { createSecrets, secretsFrom, type Secrets } from '../secrets.ts';
 import { urlTarget } from '../targets/url.ts';
+import { carriesToken } from '../types.ts';
 import { UsageError, type Flags } from './args.ts';
 import type { Io } from './io.ts';
 import { credentialsFrom } from './credentials.ts';
@@ -143,10 +144,7 @@ export async function replayCommand(
   const given = flags;
   flags = withReportDefaults(given, report, io.env);
   const credentials = credentialsFrom(flags, io.env);
-  const usedToken = failures.filter((f) => {
-    const auth = f.case.auth ?? caseFromFailure(f).auth;
-    return auth === 'valid' || auth === 'lowercase-scheme';
-  });
+  const usedToken = failures.filter((f) => carriesToken(f.case.auth ?? caseFromFailure(f).auth));
   const token = usedToken.length ? await credentials.token() : undefined;
   if (usedToken.length && token === undefined) {
     throw new UsageError(

@@ -4,7 +4,7 @@ import { fillTokens, hasTokenMark, WIRE_TOKEN, type TestCase } from '../generato
 import { TOOL } from '../version.ts';
 import { authorizationFor, isProbeCredential, redactHeaderValue } from '../secrets.ts';
 import type { Credentials } from './credentials.ts';
-import type { Exchange, ReceivedResponse } from '../types.ts';
+import { carriesToken, type Exchange, type ReceivedResponse } from '../types.ts';
 import type { HttpClient, OutgoingRequest } from './http.ts';
 import { retryAfterMs, type Pace } from './pace.ts';
 import { fillOrigin, framingOf } from '../wire.ts';
@@ -226,7 +226,7 @@ export async function sendCase(c: TestCase, deps: SendDeps, onAttempt?: OnAttemp
       pace.pause(backOff(res, rateLimited, deps));
       continue;
     }
-    if (res?.status === 401 && (c.auth === 'valid' || c.auth === 'lowercase-scheme') && !refreshed) {
+    if (res?.status === 401 && carriesToken(c.auth) && !refreshed) {
       refreshed = true;
       if (await deps.credentials.refresh(token)) {
         onAttempt?.({ ...ex, rateLimited });

@@ -54,7 +54,7 @@ import { CREATED_FILE, CREATED_KEPT } from '../report/model.ts';
 import { MAX_BODY } from '../report/case-record.ts';
 import type { createWaiverBook } from '../report/waivers.ts';
 import type { Waiver } from '../waivers.ts';
-import type { Exchange, ReceivedResponse } from '../types.ts';
+import { carriesToken, type Exchange, type ReceivedResponse } from '../types.ts';
 
 /** Streaming bookkeeping of a run: counters, distinct failures (first example kept), spec gaps, warnings. */
 export function createTally(
@@ -350,7 +350,8 @@ export function createTally(
       // The boundary phase's valid requests only: the same in every run (src/report/trigger.ts).
       const features = c.kind === 'valid' && c.phase !== 'random' ? featuresOf(caseValue(c), c.body) : undefined;
       const bytes = c.phase === 'random' ? undefined : c.body === undefined ? 0 : Buffer.byteLength(c.body);
-      if (bytes !== undefined) {
+      // A request without the run's token is refused before its body is read: its size says nothing of a body limit.
+      if (bytes !== undefined && carriesToken(c.auth)) {
         const answer = answerOf(ex);
         largestBy.set(answer, Math.max(largestBy.get(answer) ?? 0, bytes));
       }
