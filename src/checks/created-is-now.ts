@@ -120,7 +120,7 @@ export function createdIsNow(p: OperationProfile): Check | undefined {
   }
 
   /**
-   * The same creation time, to the millisecond, as an answer whose Date is at least 2 s away, or as many answers as no
+   * The same creation time, to the millisecond, in five answers, one of whose Date is at least 2 s away, or as many answers as no
    * server creates in one millisecond in another second of Date, or in answers a tenth of a second apart by the suite's
    * clock (a run shorter than a second of Date): set once, not per request.
    */
@@ -138,7 +138,7 @@ export function createdIsNow(p: OperationProfile): Check | undefined {
     // than any clock's tick (Windows' 15.6 ms) can keep one value.
     const span = Date.now() - slot.at;
     const spread = (apart > 0 && slot.seen >= FROZEN_SEEN) || (span >= FROZEN_SPAN_MS && slot.seen >= FROZEN_SEEN_SPAN);
-    if (apart < FROZEN_APART_MS && !spread) return undefined;
+    if ((apart < FROZEN_APART_MS || slot.seen < FROZEN_REPEATS) && !spread) return undefined;
     return repeated(value, status);
   }
 
@@ -180,6 +180,12 @@ const IMF_FIXDATE =
 
 /** How far apart two answers' Dates must be for one creation time in both to be a value set once. */
 const FROZEN_APART_MS = 2_000;
+/**
+ * Answers with one creation time to the millisecond, two of them that far apart, that say so: more than a run has in
+ * flight by default (4). Requests in flight together may be created in one millisecond, and one of them answered
+ * seconds later (a large body written slowly: a Starlette probe's `created` to the millisecond, twice in 9 runs).
+ */
+const FROZEN_REPEATS = 5;
 /**
  * The same for a creation time in whole seconds, which hundreds of requests share: an answer judged at all came within
  * the run's request timeout of its request, so a request created with an answer whose Date is the timeout and 2 s
