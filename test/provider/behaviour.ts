@@ -79,7 +79,8 @@ export interface Behaviour {
   /**
    * `lines` are the request's Authorization field lines, in order (Node keeps only the first in `authorization`);
    * `url` and `cookie` are the request target and its Cookie field (for faults that look for a token elsewhere);
-   * `head` the request's fields (for faults that check the credentials on one shape of request only).
+   * `head` the request's fields and `version` its HTTP version (for faults that check the credentials on one shape of
+   * request only).
    */
   authenticate(
     authorization: string | undefined,
@@ -88,6 +89,7 @@ export interface Behaviour {
     url?: string,
     cookie?: string,
     head?: IncomingHttpHeaders,
+    version?: string,
   ): AuthOutcome;
   unauthorized(outcome: Exclude<AuthOutcome, 'ok'>): Reply;
   acceptsMediaType(contentType: string | undefined): boolean;

@@ -3174,6 +3174,18 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'auth-skipped-for-http-1.0',
+    area: 'auth',
+    caughtBy: ['auth-is-enforced'],
+    description:
+      'The credentials are checked by a middleware mounted for HTTP/1.1 only: a valid HTTP/1.0 request without credentials is created (restify blind probe).',
+    apply: (b) => ({
+      ...b,
+      authenticate: (h, token, lines, url, cookie, head, version) =>
+        version === '1.0' ? 'ok' : b.authenticate(h, token, lines, url, cookie, head, version),
+    }),
+  },
+  {
     name: 'auth-skipped-for-large-bodies',
     area: 'auth',
     caughtBy: ['auth-is-enforced'],

@@ -829,6 +829,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'auth-on-exact-path-only': { call: { body: ok, auth: null, path: `${ENDPOINT}/` }, status: 404 },
   'auth-for-primary-media-only': { call: { body: ok, auth: null, contentType: 'text/json' }, status: 401 },
   'auth-skipped-when-chunked': { call: { body: ok, auth: null, chunked: true }, status: 401 },
+  'auth-skipped-for-http-1.0': { call: { body: ok, auth: null, http10: 'with-host', awaitClose: true }, status: 401 },
   'auth-skipped-for-large-bodies': { call: { body: { ...ok, name: 'x'.repeat(10_000) }, auth: null }, status: 401 },
   'chunked-other-media-500': { call: { body: ok, contentType: 'text/json', chunked: true }, status: 201 },
   'token-unchecked-for-other-media': { call: { body: ok, auth: 'Bearer nope', contentType: 'text/json' }, status: 401 },

@@ -151,6 +151,7 @@ async function handleEndpoint(
     req.url,
     req.headers.cookie,
     req.headers,
+    req.httpVersion,
   );
   if (auth !== 'ok' && !b.authAfterValidation) return answer(b, req, res, b.unauthorized(auth));
 

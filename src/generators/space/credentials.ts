@@ -217,7 +217,7 @@ const noneMalformedBody = requestClass(
 );
 
 /** What a valid request of another shape without valid credentials may get: 401, 403, or a refusal of its shape first. */
-const SHAPE_REFUSALS: readonly number[] = [401, 403, 400, 411, 413, 415];
+const SHAPE_REFUSALS: readonly number[] = [401, 403, 400, 411, 413, 415, 426];
 
 /** Characters of the large shape's string: over the buffer sizes a reader branches on (8 and 16 KiB), under body limits (100 KiB). */
 const LARGE_SHAPE = 48 * 1024;
@@ -225,7 +225,7 @@ const anonymousShape = requestClass(
   'auth',
   'auth/none/<shape>',
   SPEC.security,
-  'no Authorization header on a valid request of another shape than the plainest: each other declared media type and spelling, a chunked body, a gzip body, `Expect: 100-continue`, a body of 48 KiB: the spec’s security applies to every request of the operation, so 401 is due (403 accepted, and a refusal before the credentials are read: 400, 411 to a body without Content-Length, 413 to a body over a limit, 415 to a type or coding the server does not take); a credentials check on one branch of a handler (one media type, the Content-Length path) lets the others through',
+  'no Authorization header on a valid request of another shape than the plainest: each other declared media type and spelling, a chunked body, a gzip body, `Expect: 100-continue`, HTTP/1.0, a body of 48 KiB: the spec’s security applies to every request of the operation, so 401 is due (403 accepted, and a refusal before the credentials are read: 400, 411 to a body without Content-Length, 413 to a body over a limit, 415 to a type or coding the server does not take, 426 to HTTP/1.0); a credentials check on one branch of a handler (one media type, the Content-Length path) lets the others through',
   { accept: SHAPE_REFUSALS, variantOf: 'auth/none' },
 );
 const wrongShape = requestClass(
@@ -318,6 +318,7 @@ export const credentials: Dimension = {
           ? [['gzip', raw([['Content-Encoding', 'gzip']], undefined, gzip.encode(Buffer.from(m)))] as const]
           : []),
         ['expect-continue', raw([['Expect', '100-continue']], { framing: 'length', awaitClose: true }, Buffer.from(m))],
+        ['http-1.0', raw([], { framing: 'length', version: '1.0', awaitClose: true }, Buffer.from(m))],
       ];
       for (const [shape, w] of shapes) out.push(...emit(ctx, cls, { shape }, m, { auth, wire: w }));
       // A large body: a reader that spools it (nginx and PHP past 8 or 16 KiB, a stream past a high-water mark) may
