@@ -66,7 +66,8 @@ export function createdIsNow(p: OperationProfile): Check | undefined {
           return res.headers.date === undefined ? undated(res.status) : misdated(res.status, res.headers.date);
         const found = [
           misdated(res.status, res.headers.date ?? ''),
-          frozen(value, date, res.status, ctx.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+          frozen(value, date, res.status, ctx.timeoutMs ?? DEFAULT_TIMEOUT_MS) ??
+            drifted(value, off, res.status, ctx.timeoutMs ?? DEFAULT_TIMEOUT_MS),
         ].filter((f) => f !== undefined);
         return found.length > 0 ? found : undefined;
       }
@@ -83,6 +84,27 @@ export function createdIsNow(p: OperationProfile): Check | undefined {
       );
     }),
   };
+
+  /**
+   * A creation time within the tolerance, but further from the answer's Date than a request can take (the run's
+   * timeout, and 2 s for the Date's whole seconds): both are the server's clock, so a stale or shifted value (a
+   * cached time, a time taken before a queue); a warning, since a Date written by another host (a gateway) may be off.
+   */
+  function drifted(value: string, off: number, status: number, timeoutMs: number) {
+    // A time with `:00` seconds may be a time to the minute, a minute earlier than the request.
+    const bound = timeoutMs + WHOLE_SECONDS_MARGIN_MS + (TO_THE_MINUTE.test(value) ? 60_000 : 0);
+    if (Math.abs(off) <= bound) return undefined;
+    return {
+      ...fail(
+        'created-drifted',
+        rule,
+        `${status} ${where} is more than ${bound / 1000} s ${off < 0 ? 'before' : 'after'} the answer's Date, further than a request takes (the run's timeout): a stale or shifted creation time?`,
+        value,
+        "the time of the answer's Date",
+      ),
+      severity: 'warning' as const,
+    };
+  }
 
   /**
    * An answer without `Date` from a server that writes the time it created the request: RFC 9110 §6.6.1 says an
@@ -148,7 +170,7 @@ export function createdIsNow(p: OperationProfile): Check | undefined {
    * value with `:00` seconds may be a time to the minute, which two requests a minute apart rightly share: never judged.
    */
   function wholeSecond(value: string, date: number, status: number, timeoutMs: number) {
-    if (/:00(?:\.0+)?(?:Z|[+-]\d{2}:?\d{2})$/i.test(value)) return undefined;
+    if (TO_THE_MINUTE.test(value)) return undefined;
     firstWhole ??= { value, date };
     return value === firstWhole.value && Math.abs(date - firstWhole.date) >= timeoutMs + WHOLE_SECONDS_MARGIN_MS
       ? repeated(value, status)
@@ -178,6 +200,8 @@ interface Seen {
 const IMF_FIXDATE =
   /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 
+/** A date-time with `:00` seconds (and no fraction but zeros): maybe a time to the minute. */
+const TO_THE_MINUTE = /:00(?:\.0+)?(?:Z|[+-]\d{2}:?\d{2})$/i;
 /** How far apart two answers' Dates must be for one creation time in both to be a value set once. */
 const FROZEN_APART_MS = 2_000;
 /**

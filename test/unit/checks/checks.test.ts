@@ -1838,7 +1838,7 @@ describe('the checks of the verdict profile', () => {
       'a time to the minute (:00 seconds) is never judged so',
       undefined,
       '2026-12-04T10:00:00Z',
-      ['05', '59', '99'],
+      ['05', '59', '71'],
       ['pass', 'pass', 'pass'],
     ],
   ] as const)(
@@ -1852,6 +1852,25 @@ describe('the checks of the verdict profile', () => {
         return answer(201, { ...CREATED, created }, { 'content-type': 'application/json', date });
       };
       expect(seconds.map((s) => outcome(check, kase('valid'), at(s), ctx))).toEqual(outcomes);
+    },
+  );
+
+  it.each([
+    // [why, the run's timeout, created, Date (seconds after 10:00:00), outcome]
+    ['within a request of its Date', undefined, '2026-12-04T10:00:00.500Z', 11, 'pass'],
+    ['further before its Date than a request takes', undefined, '2026-12-04T10:00:00.500Z', 13, 'warn:created-drifted'],
+    ['after its Date', undefined, '2026-12-04T10:00:20.500Z', 5, 'warn:created-drifted'],
+    ['a longer timeout waits longer', 30_000, '2026-12-04T10:00:00.500Z', 31, 'pass'],
+    ['a time to the minute may be a minute earlier', undefined, '2026-12-04T10:00:00Z', 71, 'pass'],
+    ['and no more', undefined, '2026-12-04T10:00:00Z', 73, 'warn:created-drifted'],
+  ] as const)(
+    'created-is-now warns of a creation time a request cannot explain: %s',
+    (_why, timeoutMs, created, s, due) => {
+      const ctx = { validators, mockTarget: false, ...(timeoutMs === undefined ? {} : { timeoutMs }) };
+      const check = createChecks().find((k) => k.name === 'created-is-now')!;
+      const date = new Date(Date.UTC(2026, 11, 4, 10, 0, s)).toUTCString();
+      const res = answer(201, { ...CREATED, created }, { 'content-type': 'application/json', date });
+      expect(outcome(check, kase('valid'), res, ctx)).toBe(due);
     },
   );
 
