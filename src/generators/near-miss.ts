@@ -106,6 +106,8 @@ export function enumNearMisses(
           ? { name: `${m}-uppercase`, value: m.toUpperCase() }
           : { name: `${m}-lowercase`, value: m.toLowerCase() },
       ),
+    // Every member with more after it: a match on its start (`startsWith`, a pattern without `$`) takes it.
+    ...nonEmpty.map((m) => ({ name: `${m}-suffixed`, value: `${m}Conformance` })),
   ];
   const seen = new Set<string>(members);
   return candidates.filter((c) => (seen.has(c.value) ? false : (seen.add(c.value), true)));

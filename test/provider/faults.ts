@@ -596,6 +596,39 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'enum-prefix-matched',
+    area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      'type is matched on its start (a pattern without `$`) for the members Meter and Inverter: MeterReader is taken as Meter (Dancer2 blind probe).',
+    apply: (b) =>
+      policy(b, {
+        parseEntityType: (v) => {
+          const start = typeof v === 'string' ? ['Meter', 'Inverter'].find((m) => v.startsWith(m)) : undefined;
+          // A string only starting with a member is the fault itself.
+          return start !== undefined ? (start as EntityType) : b.validation.parseEntityType(v);
+        },
+      }),
+  },
+  {
+    name: 'extension-names-ignored',
+    area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      'Members named like extensions (`x-…`) are set aside before validation: a body with an unknown `x-debug` member is created (Dancer2 blind probe).',
+    apply: readAs((v) => Object.fromEntries(Object.entries(v).filter(([k]) => !k.startsWith('x-')))),
+  },
+  {
+    name: 'answer-members-bound',
+    area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      "The body is bound into the stored model, which has the answer's members: a request with `id`, `status` or `created` is created (mass assignment; Jetty blind probe).",
+    apply: readAs((v) =>
+      Object.fromEntries(Object.entries(v).filter(([k]) => !['id', 'status', 'created'].includes(k))),
+    ),
+  },
+  {
     name: 'enum-trimmed',
     area: 'lax-validation',
     caughtBy: ['invalid-is-rejected'],

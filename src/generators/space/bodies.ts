@@ -193,10 +193,12 @@ export const bodies: Dimension = {
       }
     // Strings and any-values under each entity type in turn: a store or model per type rewrites some of them only.
     const rotate = rotation(ctx);
+    // A long string goes into one member, a different one each time: a column cut at some length is one member's.
+    let single = 0;
     if (strings.length > 0)
       for (const v of BOUNDARY_STRINGS) {
         const body: Body = { ...ctx.minimal };
-        for (const f of v.singleField ? strings.slice(0, 1) : strings) body[f.name] = v.value;
+        for (const f of v.singleField ? [strings[single++ % strings.length]] : strings) body[f.name] = v.value;
         out.push(...emit(ctx, text, { variant: v.name }, json(rotate(body))));
       }
     for (const f of untyped)

@@ -109,7 +109,7 @@ const CLASSES: readonly RequestClass[] = [
     row,
     'invalid/additionalProperties/<name>',
     `${SPEC.schema}/additionalProperties`,
-    'another spelling of a known member (empty, Pascal, upper or snake case), which case-insensitive binders and alias generators take as the member; or a method override (`_method`, `_METHOD`), which Laravel and Slim take for the request’s method (another route, or a 405) or drop from the body; or a name an error answer must encode to name it (a lone surrogate, characters beyond ASCII)',
+    'another spelling of a known member (empty, Pascal, upper or snake case), which case-insensitive binders and alias generators take as the member; or a method override (`_method`, `_METHOD`), which Laravel and Slim take for the request’s method (another route, or a 405) or drop from the body; or a name an error answer must encode to name it (a lone surrogate, characters beyond ASCII); names a reader sets aside as metadata (`x-`, `$schema`, `_`); the answer’s own members (`id`, `status`, `created`), which a server that binds the body into its stored model takes from the client',
   ),
 ];
 

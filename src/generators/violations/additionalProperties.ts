@@ -5,6 +5,7 @@ import { nameVariants, unknownNameArb } from '../near-miss.ts';
 import { interleave } from '../order.ts';
 import { canonicalValue, jsonValueArb } from '../values.ts';
 import { randomDraft, rootViolation, type Body, type InvalidCandidate, type ViolationKind } from './kind.ts';
+import { resolvePointer } from '../../spec/load.ts';
 
 /**
  * Names a framework keeps for itself beside the body's members: a method override (Laravel's and Symfony's
@@ -74,6 +75,14 @@ export const additionalProperties: ViolationKind = {
       // A name with a quote and a backslash (before `s`, no JSON escape): an error answer that concatenates it into
       // JSON text unescaped, or with only its quotes escaped, is no JSON (RFC 8259 §7; RESTEasy probe).
       ...additional('quote-name', 'conformance"quote\\slash', 'conformance'),
+      // Names a reader sets aside as metadata rather than members: an extension (`x-`), a schema or type hint (`$`),
+      // a private one (`_`).
+      ...additional('x-name', 'x-conformance', 'conformance'),
+      ...additional('dollar-name', '$schema', 'conformance'),
+      ...additional('underscore-name', '_conformance', 'conformance'),
+      // The answer's own members the request does not have, with values of their kind: a server that binds the body
+      // into the stored model (mass assignment) takes an id, a status or a creation time from the client.
+      ...responseMembers(model).flatMap(([name, value]) => additional(`answer-member/${name}`, name, value)),
     ];
   },
   arbitrary({ model, base }) {
@@ -112,3 +121,33 @@ function wrappers(model: RequestModel): string[] {
   });
   return [...new Set(['data', resource, ...names].filter((n) => /^[A-Za-z_]\w*$/.test(n)))];
 }
+
+/**
+ * The string members of the success answer's schema (`id`, `status`, `created`...), each with a value of its kind: a
+ * uuid, its enum's first member, a date-time, else a word.
+ */
+function responseMembers(model: RequestModel): [string, string][] {
+  const doc = model.spec.document;
+  const resolve = (node: unknown): Record<string, unknown> | undefined => {
+    const ref = isRecord(node) ? node['$ref'] : undefined;
+    const target = typeof ref === 'string' && ref.startsWith('#') ? resolvePointer(doc, ref.slice(1)) : node;
+    return isRecord(target) ? target : undefined;
+  };
+  const success = Object.entries(model.spec.operation.responses ?? {}).find(([status]) => /^2\d\d$/.test(status));
+  const content = resolve(success?.[1])?.['content'];
+  const media = isRecord(content) ? Object.values(content)[0] : undefined;
+  const schema = resolve(isRecord(media) ? media['schema'] : undefined);
+  const properties = schema?.['properties'];
+  if (!isRecord(properties)) return [];
+  return Object.entries(properties).flatMap(([name, raw]): [string, string][] => {
+    const p = resolve(raw);
+    if (p?.['type'] !== 'string') return [];
+    const members = p['enum'];
+    if (Array.isArray(members) && typeof members[0] === 'string') return [[name, members[0]]];
+    if (p['format'] === 'uuid') return [[name, '3fa85f64-5717-4562-b3fc-2c963f66afa6']];
+    if (p['format'] === 'date-time') return [[name, '2026-01-01T00:00:00Z']];
+    return [[name, 'conformance']];
+  });
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
