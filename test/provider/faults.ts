@@ -471,6 +471,30 @@ export const FAULTS: readonly Fault[] = [
     apply: (b) => refuseMediaType(b, (ct) => /[A-Z]/.test(ct.split(';', 1)[0] ?? '')),
   },
   {
+    name: 'suffix-media-type-case-sensitive',
+    area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
+    description:
+      "The HTTP layer lower-cases the common media types and the application compares a `+json` one case-sensitively: 'application/Vnd.Connect+JSON' is refused with 415 (Jetty blind probe).",
+    apply: (b) =>
+      refuseMediaType(b, (ct) => {
+        const type = ct.split(';', 1)[0] ?? '';
+        return /\+json$/i.test(type) && /[A-Z]/.test(type);
+      }),
+  },
+  {
+    name: 'bearer-without-space',
+    area: 'auth',
+    caughtBy: ['auth-is-enforced'],
+    description:
+      'The token is read by stripping the word Bearer and trimming: `Bearer<token>` with no space is accepted (Jetty blind probe; RFC 6750 §2.1 asks for a space).',
+    apply: (b) => ({
+      ...b,
+      authenticate: (h, token, lines, url, cookie, head, version) =>
+        h === `Bearer${token}` ? 'ok' : b.authenticate(h, token, lines, url, cookie, head, version),
+    }),
+  },
+  {
     name: 'blank-name-refused',
     area: 'valid-refused',
     caughtBy: ['valid-is-created'],

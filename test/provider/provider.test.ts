@@ -603,6 +603,8 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'emails-lower-cased': valid({ associatedEmail: 'Mixed@Example.COM' }),
   'any-json-suffix-taken': { call: { body: ok, contentType: 'text/vnd.connect+json' }, status: 415 },
   'media-type-case-sensitive': valid({}, { contentType: 'Application/JSON' }),
+  'suffix-media-type-case-sensitive': valid({}, { contentType: 'application/Vnd.Connect+JSON' }),
+  'bearer-without-space': { call: { body: ok, auth: `Bearer${TOKEN}` }, status: 401 },
   'enum-trimmed': invalid({ body: { brand: 'b', type: ' EV ' } }),
   'properties-strings-reparsed': valid({ properties: '{"a":1}' }),
   'url-normalised': valid({ returnUrl: 'HTTPS://Example.COM:443/a/../b' }),

@@ -62,6 +62,9 @@ const OTHER_SCHEMES: readonly (readonly [string, string])[] = [
  */
 const REFUSED_SPELLINGS: readonly (readonly [string, string])[] = [
   ['scheme-only', 'Bearer'],
+  // No space between scheme and token (RFC 6750 §2.1: `"Bearer" 1*SP b64token`): a parser that strips the word Bearer
+  // and trims takes the token.
+  ['no-space', `Bearer${WIRE_TOKEN}`],
   ['words-after-token', `Bearer ${WIRE_TOKEN} conformance`],
   ['quoted-token', `Bearer "${WIRE_TOKEN}"`],
   ['token-parameter', `Bearer token=${WIRE_TOKEN}`],

@@ -154,6 +154,10 @@ export const mediaTypes: Dimension = {
         contentType: mixedCaseMediaType(model.primary.contentType),
       }),
     );
+    // The other declared types too: an HTTP layer that lower-cases the common ones (Jetty) leaves a `+json` one to
+    // the application's own comparison.
+    for (const m of model.media.filter((x) => x !== model.primary && !x.contentType.includes(';')))
+      out.push(...emit(ctx, mixedCase, { media: m.slug }, all, { contentType: mixedCaseMediaType(m.contentType) }));
     for (const [spelling, spell] of SPELLINGS)
       out.push(...emit(ctx, sameType, { spelling }, all, { contentType: spell(ctx.ct) }));
     for (const [parameter, spell] of OTHER_PARAMETERS)
