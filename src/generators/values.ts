@@ -184,6 +184,8 @@ export const ANY_SHAPES: readonly { readonly name: string; readonly value: unkno
   },
   { name: 'array', value: [1, 'conformance', null, false, { a: [] }] },
   { name: 'empty-array', value: [] },
+  // An array as long as the wide object is wide: a limit on array lengths (a validator's maxItems of its own) refuses it.
+  { name: 'long-array', value: Array.from({ length: 300 }, (_, i) => i) },
   { name: 'string', value: 'conformance-properties' },
   // JSON text inside a string is text: a store that parses strings again (a JSON column read back, a reviver that
   // tries JSON.parse on every string) echoes an object.

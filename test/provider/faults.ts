@@ -653,6 +653,17 @@ export const FAULTS: readonly Fault[] = [
     ),
   },
   {
+    name: 'properties-array-capped',
+    area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
+    description:
+      "A properties array longer than 100 items is refused with 400 (a maxItems of the server's own; the schema sets none) (Jetty blind probe).",
+    apply: refusedWhen(
+      (v) => Array.isArray(v.properties) && v.properties.length > 100,
+      issue('TooLong', '$.properties', 'properties', 'properties may hold at most 100 items.'),
+    ),
+  },
+  {
     name: 'enum-trimmed',
     area: 'lax-validation',
     caughtBy: ['invalid-is-rejected'],

@@ -360,7 +360,7 @@ describe('boundary phase', () => {
     );
     // Prototype-named members reach the wire as own keys, and are valid cases with nothing advisory about them.
     const proto = byLabel.get('valid/any/properties/proto-key')!;
-    expect(proto.body).toBe('{"brand":"conformance-brand","type":"ChargePoint","properties":{"__proto__":{"x":1}}}');
+    expect(proto.body).toMatch(/^\{"brand":"conformance-brand","type":"\w+","properties":\{"__proto__":\{"x":1\}\}\}$/);
     expect(Object.keys((proto.value as { properties: object }).properties)).toEqual(['__proto__']);
     expect(proto.advisory).toBeUndefined();
     expect(byLabel.get('valid/any/properties/constructor-prototype')!.body).toContain(
