@@ -64,10 +64,10 @@ export function createdIsNow(p: OperationProfile): Check | undefined {
       if (Math.abs(off) <= (serverClock ? CREATED_SKEW_MS : CREATED_SKEW_NO_DATE_MS)) {
         if (!serverClock)
           return res.headers.date === undefined ? undated(res.status) : misdated(res.status, res.headers.date);
+        const timeoutMs = ctx.timeoutMs ?? DEFAULT_TIMEOUT_MS;
         const found = [
           misdated(res.status, res.headers.date ?? ''),
-          frozen(value, date, res.status, ctx.timeoutMs ?? DEFAULT_TIMEOUT_MS) ??
-            drifted(value, off, res.status, ctx.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+          frozen(value, date, res.status, timeoutMs) ?? drifted(value, off, res.status, timeoutMs),
         ].filter((f) => f !== undefined);
         return found.length > 0 ? found : undefined;
       }

@@ -5,7 +5,7 @@
  */
 import type { TestCase } from './case.ts';
 import { caseValue } from './draft.ts';
-import type { Constraint, RequestModel } from './model.ts';
+import { isObject, type Constraint, type RequestModel } from './model.ts';
 
 export interface CoverageRow {
   pointer: string;
@@ -19,21 +19,17 @@ const NUMBER_KEYWORDS = new Set(['minimum', 'maximum', 'exclusiveMinimum', 'excl
 const ARRAY_KEYWORDS = new Set(['minItems', 'maxItems', 'uniqueItems']);
 const OBJECT_KEYWORDS = new Set(['required', 'additionalProperties', 'minProperties', 'maxProperties']);
 
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
 /** Whether the validator applies `c` to `body` (the body being valid). */
 export function exercises(c: Constraint, body: unknown): boolean {
   let instance: unknown = body;
   if (c.field !== undefined) {
-    if (!isPlainObject(body) || !Object.hasOwn(body, c.field)) return false;
+    if (!isObject(body) || !Object.hasOwn(body, c.field)) return false;
     instance = body[c.field];
   }
   if (STRING_KEYWORDS.has(c.keyword)) return typeof instance === 'string';
   if (NUMBER_KEYWORDS.has(c.keyword)) return typeof instance === 'number';
   if (ARRAY_KEYWORDS.has(c.keyword)) return Array.isArray(instance);
-  if (OBJECT_KEYWORDS.has(c.keyword)) return isPlainObject(instance);
+  if (OBJECT_KEYWORDS.has(c.keyword)) return isObject(instance);
   return true;
 }
 

@@ -110,7 +110,8 @@ const CONSTRAINT_KEYWORDS = new Set([
 /** A concrete subtype for a structured-syntax range such as `application/*+json` (RFC 6839): never send the asterisk. */
 const VENDOR_PREFIX = 'vnd.connect';
 
-function isObject(v: unknown): v is Record<string, unknown> {
+/** A JSON object (not null, not an array): the generators' one test for it. */
+export function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 

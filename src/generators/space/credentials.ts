@@ -307,6 +307,8 @@ export const credentials: Dimension = {
     out.push(...emit(ctx, noneMalformedBody, {}, m.slice(0, -1), { auth: 'none' }));
     // The valid request without credentials, and with a wrong token, in each other shape a handler may branch on.
     const gzip = CODINGS.find((c) => c.name === 'gzip');
+    const [text] = ctx.strings;
+    const large = text && JSON.stringify({ ...ctx.minimal, [text.name]: 'x'.repeat(LARGE_SHAPE) });
     for (const [cls, auth, lines] of [
       [anonymousShape, 'none', []],
       [wrongShape, 'wrong', wrong === undefined ? [] : [wrong]],
@@ -326,19 +328,7 @@ export const credentials: Dimension = {
       for (const [shape, w] of shapes) out.push(...emit(ctx, cls, { shape }, m, { auth, wire: w }));
       // A large body: a reader that spools it (nginx and PHP past 8 or 16 KiB, a stream past a high-water mark) may
       // take another path to the handler, where a check placed on the buffered one is not.
-      const [text] = ctx.strings;
-      if (text !== undefined)
-        out.push(
-          ...emit(
-            ctx,
-            cls,
-            { shape: 'large' },
-            JSON.stringify({ ...ctx.minimal, [text.name]: 'x'.repeat(LARGE_SHAPE) }),
-            {
-              auth,
-            },
-          ),
-        );
+      if (large !== undefined) out.push(...emit(ctx, cls, { shape: 'large' }, large, { auth }));
     }
     return out;
   },

@@ -4,6 +4,7 @@
  * provider that validates or stores per entity type (a model or a branch per member) meets each rule under several
  * of them, at no extra request.
  */
+import { isObject } from '../model.ts';
 import type { SpaceContext } from './class.ts';
 
 /** A rotation of its own for one dimension; `violated` is the instance path of the rule a case breaks, if any. */
@@ -21,5 +22,3 @@ export function rotation(ctx: SpaceContext): (body: unknown, violated?: string) 
     return out;
   };
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

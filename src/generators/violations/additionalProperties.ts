@@ -1,6 +1,6 @@
 /** `additionalProperties: false` (JSON Schema Core §10.3.2.3): a property the closed schema does not name. */
 import fc from 'fast-check';
-import type { FieldModel, RequestModel } from '../model.ts';
+import { isObject, type FieldModel, type RequestModel } from '../model.ts';
 import { nameVariants, unknownNameArb } from '../near-miss.ts';
 import { interleave } from '../order.ts';
 import { canonicalValue, jsonValueArb } from '../values.ts';
@@ -129,16 +129,16 @@ function wrappers(model: RequestModel): string[] {
 function responseMembers(model: RequestModel): [string, string][] {
   const doc = model.spec.document;
   const resolve = (node: unknown): Record<string, unknown> | undefined => {
-    const ref = isRecord(node) ? node['$ref'] : undefined;
+    const ref = isObject(node) ? node['$ref'] : undefined;
     const target = typeof ref === 'string' && ref.startsWith('#') ? resolvePointer(doc, ref.slice(1)) : node;
-    return isRecord(target) ? target : undefined;
+    return isObject(target) ? target : undefined;
   };
-  const success = Object.entries(model.spec.operation.responses ?? {}).find(([status]) => /^2\d\d$/.test(status));
-  const content = resolve(success?.[1])?.['content'];
-  const media = isRecord(content) ? Object.values(content)[0] : undefined;
-  const schema = resolve(isRecord(media) ? media['schema'] : undefined);
+  // The validator of the first documented 2xx says where its schema is.
+  const success = [...model.validators.responses].find(([status]) => /^2\d\d$/.test(status))?.[1];
+  const [validator] = success?.values() ?? [];
+  const schema = validator === undefined ? undefined : resolve(resolvePointer(doc, validator.pointer));
   const properties = schema?.['properties'];
-  if (!isRecord(properties)) return [];
+  if (!isObject(properties)) return [];
   return Object.entries(properties).flatMap(([name, raw]): [string, string][] => {
     const p = resolve(raw);
     if (p?.['type'] !== 'string') return [];
@@ -149,5 +149,3 @@ function responseMembers(model: RequestModel): [string, string][] {
     return [[name, 'conformance']];
   });
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -21,9 +21,8 @@ function neighbourEnums(model: RequestModel, f: FieldModel): string[][] {
     if (Array.isArray(node)) node.forEach(walk);
     else if (typeof node === 'object' && node !== null)
       for (const [key, value] of Object.entries(node)) {
-        if (key === 'enum' && Array.isArray(value) && value.every((m) => typeof m === 'string')) {
-          const members = value.filter((m): m is string => typeof m === 'string');
-          if (JSON.stringify(members) !== own) found.set(JSON.stringify(members), members);
+        if (key === 'enum' && Array.isArray(value) && value.every((m): m is string => typeof m === 'string')) {
+          if (JSON.stringify(value) !== own) found.set(JSON.stringify(value), value);
         } else walk(value);
       }
   };
