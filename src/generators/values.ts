@@ -74,7 +74,20 @@ export const STRING_VARIANTS: readonly {
   { name: 'line-break-ends', value: '\r\nconformance line breaks\r\n' },
   // White space alone is a string like any other: a check for blank values (`not v.strip()`, `@NotBlank`) refuses it.
   { name: 'whitespace-only', value: '   ' },
+  // Markup, a script URL, SQL and template syntax as text: a sanitiser (HTML escaping, tag stripping) changes the
+  // echo, and a filter for unsafe input refuses a request the schema admits.
+  {
+    name: 'injection-like',
+    value: "javascript:alert(1)<script>x</script>&amp;' OR 1=1 {{7*7}} %s",
+  },
+  // One length per octave from 64 to 4,096 in every free field at once: a limit or a fault that holds for a band of
+  // lengths only (a column of 100, a buffer of 1 KiB) lies in one of them; the random phase draws between them.
+  { name: 'long-64', value: longString(64) },
+  { name: 'long-128', value: longString(128) },
   { name: 'long-256', value: longString(256) },
+  { name: 'long-512', value: longString(512) },
+  { name: 'long-1024', value: longString(1024) },
+  { name: 'long-2048', value: longString(2048) },
   { name: 'long-4096', value: longString(4096) },
   // One field, so that the body stays just under the 16 KiB a server may refuse with 413 (LARGE_CONTENT_BYTES,
   // checks/rules.ts): a smaller body limit (Express's `limit: '10kb'`, nginx's `client_max_body_size 8k`) shows here,
@@ -288,13 +301,27 @@ export const freeStringArb: fc.Arbitrary<string> = fc
       weight: 1,
       arbitrary: fc.constantFrom(...STRING_VARIANTS.filter((v) => v.value.length <= 256).map((v) => v.value)),
     },
-    // Long strings: up to 4,096 code points of a repeated random unit, mostly beyond 256; the length shrinks to 1, so a
-    // failure on a long run of one character ends as that one character.
+    // Strings that read as numbers or JSON words: a run of digits of any length (a branch for six-digit codes), a
+    // number's spellings, `null`, `true`, an empty array or object as text.
     {
       weight: 1,
+      arbitrary: fc.oneof(
+        fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 1, maxLength: 12 }),
+        fc.constantFrom('-1', '1.0', '1e3', '0x10', 'NaN', 'null', 'true', 'false', 'undefined', '[]', '{}'),
+      ),
+    },
+    // Long strings: up to 4,096 code points of a repeated random unit, every octave (1, 2–3, …, 2,048–4,095) as likely,
+    // so that a band of lengths (33–255, say) is drawn as often as the longest ones; the length shrinks to 1, so a
+    // failure on a long run of one character ends as that one character.
+    {
+      weight: 2,
       arbitrary: fc
-        .tuple(fc.integer({ min: 1, max: 4096 }), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 4 }))
-        .map(([n, u]) => repeatToCodePoints(u, n)),
+        .tuple(
+          fc.integer({ min: 0, max: 11 }),
+          fc.integer({ min: 0, max: 2 ** 11 - 1 }),
+          fc.string({ unit: 'grapheme', minLength: 1, maxLength: 4 }),
+        )
+        .map(([octave, offset, u]) => repeatToCodePoints(u, 2 ** octave + (offset % 2 ** octave))),
     },
   )
   .map(noAt);

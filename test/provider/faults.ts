@@ -2351,6 +2351,59 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'length-band-500',
+    area: 'valid-refused',
+    caughtBy: ['not-a-server-error'],
+    description:
+      'An identifier of 100 to 200 characters takes a code path of its own (a second buffer) that fails: 500; shorter and longer ones are created (Express 5 blind probe).',
+    apply: (b) => ({
+      ...b,
+      beforeCreate: (req) => {
+        const n = [...(req.identifier ?? '')].length;
+        if (n >= 100 && n <= 200) throw new Error('identifier buffer overflow');
+        return b.beforeCreate(req);
+      },
+    }),
+  },
+  {
+    name: 'six-digit-code-500',
+    area: 'valid-refused',
+    caughtBy: ['not-a-server-error'],
+    description:
+      'A pairingCode of six digits is looked up as a device code, in a table that is not there: 500 (Deno blind probe).',
+    apply: (b) => ({
+      ...b,
+      beforeCreate: (req) => {
+        if (/^\d{6}$/.test(req.pairingCode ?? '')) throw new Error('relation "pairing_codes" does not exist');
+        return b.beforeCreate(req);
+      },
+    }),
+  },
+  {
+    name: 'script-url-refused',
+    area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
+    description:
+      "An input filter refuses a returnUrl with the `javascript:` scheme, which the schema's `type: string` admits (Deno blind probe).",
+    apply: refusedWhen(
+      (v) => typeof v.returnUrl === 'string' && /^\s*javascript:/i.test(v.returnUrl),
+      issue('UnsafeUrl', '$.returnUrl', 'returnUrl', 'returnUrl must not be a script URL.'),
+    ),
+  },
+  {
+    name: 'boolean-words-coerced',
+    area: 'wrong-answer',
+    caughtBy: ['echo-entity-information'],
+    description:
+      'A coercing binder reads the strings "true" and "false" as booleans and stores the name as one: the echo has true where "true" was sent.',
+    apply: (b) =>
+      afterBuild(b, (body) => {
+        const info = body.data?.entity?.information;
+        if (info !== undefined && (info.name === 'true' || info.name === 'false'))
+          loose(info).name = info.name === 'true';
+      }),
+  },
+  {
     name: 'three-bugs',
     area: 'wrong-answer',
     description: 'name-identifier-swapped, long-name-500 and uuid-unchecked together (issue 24: one problem each).',

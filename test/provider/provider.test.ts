@@ -716,6 +716,10 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'name-identifier-swapped': valid({ name: 'n', identifier: 'i' }),
   'long-name-500': valid({ name: 'n'.repeat(256) }),
   'three-bugs': valid({ name: 'n'.repeat(300) }),
+  'length-band-500': valid({ identifier: 'i'.repeat(150) }),
+  'six-digit-code-500': valid({ pairingCode: '123456' }),
+  'script-url-refused': valid({ returnUrl: 'javascript:alert(1)' }),
+  'boolean-words-coerced': valid({ name: 'true' }),
   // Issue 22: the message.
   'chunked-500': valid({}, { chunked: true }),
   // Every byte its own chunk: each multi-byte character is split.

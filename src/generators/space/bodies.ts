@@ -25,6 +25,11 @@ const BOUNDARY_STRINGS = [
   { name: 'number-as-written', value: '12' },
   // The word null: a binder that takes it for null (tsoa compares the null side of `T | null` by String()) echoes null.
   { name: 'null-word', value: 'null' },
+  // The word true likewise: a coercing binder (a boolean-or-string union, a query-style parser) echoes true.
+  { name: 'true-word', value: 'true' },
+  // Six digits, the length of a pairing code or one-time code: a business rule for all-digit codes (a lookup, an
+  // integer column) is reached by no other class.
+  { name: 'six-digits', value: '012345' },
   // Noncharacters (Unicode §23.7): scalar values that UTF-8 and JSON carry like any other, which a strict encoder
   // refuses (Perl's Encode with its strict UTF-8 check, Dancer2 probe).
   { name: 'noncharacter', value: 'conformance-\uFDD0-\uFFFE-\uFFFF-\u{1FFFF}-\u{10FFFF}-end' },
