@@ -2,6 +2,7 @@ import type { Check } from './types.ts';
 import { caseValue } from '../generators/draft.ts';
 import { writeJson } from '../generators/json-writer.ts';
 import type { EchoField, EchoGroup, OperationProfile } from './profile.ts';
+import { isNilUuid } from './ids-are-assigned.ts';
 import { rulesOf } from './rules.ts';
 import { answered, fail } from './util.ts';
 
@@ -158,6 +159,28 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
               ),
               at: pointer,
             });
+          continue;
+        }
+        // None sent, the nil UUID back: no one named (RFC 9562 §5.9), a zero value left unset (Java's new UUID(0, 0),
+        // Go's uuid.Nil); advice, since the answer's member is not nullable and a server with none to name needs a value.
+        if (
+          f.when === 'given' &&
+          sent === null &&
+          f.compare === 'uuid' &&
+          typeof received === 'string' &&
+          isNilUuid(received)
+        ) {
+          failures.push({
+            ...fail(
+              'echo-nil-uuid',
+              rule,
+              `${res.status} ${where} is the nil UUID where the request sent no ${f.request}: no one named (RFC 9562 §5.9; a zero value left unset?)`,
+              received,
+              null,
+            ),
+            at: pointer,
+            severity: 'warning' as const,
+          });
           continue;
         }
         // A field the server may fill when none was sent: its own value passes, but an empty string is no value of its

@@ -3902,6 +3902,16 @@ export const BEYOND_PROFILE: readonly {
   readonly apply: (b: Behaviour) => Behaviour;
 }[] = [
   {
+    name: 'nil-owner-when-absent',
+    description:
+      "The answer model has a non-nullable UUID owner (a Java `UUID` field defaulted to `new UUID(0, 0)`): a request without owner is answered with the nil UUID as its owner (Spring blind probe): the answer's owner is not nullable, so a server with none to name needs a value; a warning.",
+    apply: (b) =>
+      afterBuild(b, (body, req) => {
+        const entity = body.data?.entity;
+        if (entity !== undefined && req.owner === null) entity.owner = '00000000-0000-0000-0000-000000000000';
+      }),
+  },
+  {
     name: 'absolute-form-404',
     description:
       "A request target in absolute form (`POST http://host/path`) is routed as it stands (uvicorn 0.3x takes the whole target for the path): 404, though RFC 9112 §3.2.2 says a server MUST accept it; the HTTP layer's doing, a warning.",

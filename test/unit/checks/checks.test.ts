@@ -16,6 +16,7 @@ const SMALL_LONG = JSON.stringify({ brand: 'x'.repeat(15 * 1024), type: 'EV' });
 const SURROGATE_SENT = { ...SENT, brand: 'Audi \ud800' };
 const SURROGATE = kase('valid', { value: SURROGATE_SENT, body: JSON.stringify(SURROGATE_SENT) });
 const { returnUrl: _dropped, ...WITHOUT_RETURN_URL } = SENT;
+const { owner: _noOwner, ...WITHOUT_OWNER } = SENT;
 /** A HEAD on the path, read on to the close. */
 const HEAD = kase('method', {
   label: 'method/HEAD',
@@ -55,6 +56,7 @@ const HTTP_10 = kase('valid', {
   wire: { framing: 'length', version: '1.0', headers: [['Content-Type', 'application/json']] },
 });
 const NO_RETURN_URL = kase('valid', { value: WITHOUT_RETURN_URL, body: JSON.stringify(WITHOUT_RETURN_URL) });
+const NO_OWNER = kase('valid', { value: WITHOUT_OWNER, body: JSON.stringify(WITHOUT_OWNER) });
 /** A 201 whose `created` is `created` and whose `Date` is 2026-12-04 10:00:00 GMT. */
 const DATE = 'Fri, 04 Dec 2026 10:00:00 GMT';
 function dated(created: string): Exchange {
@@ -1239,6 +1241,24 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     [
       '/paths/~1v1~1onboarding~1entities/post/responses/201',
       '201 data.entity.owner does not echo the request\'s owner: Received: "00000000-0000-4000-8000-000000000000" / Sent: "497F6ECA-6276-4993-BFEB-53CBBBBA6F08"',
+    ],
+  ],
+  [
+    'echo-owner',
+    NO_OWNER,
+    with201((b) => ((b.data.entity.owner = '5f2b1c9e-3d4a-4b6c-8e7f-0a1b2c3d4e5f'), b)),
+    'pass',
+    'no owner sent: the server may name its own (the caller)',
+  ],
+  [
+    'echo-owner',
+    NO_OWNER,
+    with201((b) => ((b.data.entity.owner = '00000000-0000-0000-0000-000000000000'), b)),
+    'warn:echo-nil-uuid',
+    "no owner sent, the nil UUID back: a zero value left unset; advice, the answer's owner is not nullable (Spring blind probe)",
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201',
+      '201 data.entity.owner is the nil UUID where the request sent no owner: no one named (RFC 9562 §5.9; a zero value left unset?)',
     ],
   ],
   ['echo-collective-id', kase('valid'), answer(201, CREATED), 'pass', 'the collectiveId sent'],
