@@ -2404,6 +2404,21 @@ export const FAULTS: readonly Fault[] = [
       }),
   },
   {
+    name: 'quote-in-one-type-500',
+    area: 'valid-refused',
+    caughtBy: ['not-a-server-error'],
+    description:
+      'The Inverter answer is a JSON template filled by string concatenation: a brand with a double quote in it breaks the template, 500; other types are written by the JSON encoder (Laravel blind probe).',
+    apply: (b) => ({
+      ...b,
+      beforeCreate: (req) => {
+        if (req.type === 'Inverter' && (req.brand ?? '').includes('"'))
+          throw new SyntaxError('Unexpected token in JSON');
+        return b.beforeCreate(req);
+      },
+    }),
+  },
+  {
     name: 'three-bugs',
     area: 'wrong-answer',
     description: 'name-identifier-swapped, long-name-500 and uuid-unchecked together (issue 24: one problem each).',

@@ -5,7 +5,7 @@ import { ANY_SHAPES, LONE_SURROGATES, STRING_VARIANTS } from '../values.ts';
 import type { Body } from '../violations/kind.ts';
 import { VIOLATIONS } from '../violations/index.ts';
 import { emit, matchesClass, SPEC, requestClass, type Dimension } from './class.ts';
-import { rotation } from './rotation.ts';
+import { rotation, underEveryMember } from './rotation.ts';
 
 /**
  * The string variants in the order the boundary phase sends them: after the empty string, the ones real stacks were
@@ -34,6 +34,9 @@ const BOUNDARY_STRINGS = [
   // refuses (Perl's Encode with its strict UTF-8 check, Dancer2 probe).
   { name: 'noncharacter', value: 'conformance-\uFDD0-\uFFFE-\uFFFF-\u{1FFFF}-\u{10FFFF}-end' },
 ];
+
+/** The string variant sent under every member of each enum, not one in turn. */
+const EVERY_MEMBER_VARIANT = 'json-significant';
 
 /** The label of the plainest valid request: the required members only, sent as any client sends it. */
 export const MINIMAL_LABEL = 'valid/minimal';
@@ -207,7 +210,12 @@ export const bodies: Dimension = {
         const body: Body = { ...ctx.minimal };
         const one = v.value.length <= 128 * 1024 ? strings[single++ % strings.length] : strings[0];
         for (const f of v.singleField ? [one] : strings) body[f.name] = v.value;
-        out.push(...emit(ctx, text, { variant: v.name }, json(rotate(body))));
+        const sent = rotate(body);
+        out.push(...emit(ctx, text, { variant: v.name }, json(sent)));
+        // The characters JSON escapes under every entity type: a type whose answer is written by hand breaks on them.
+        if (v.name === EVERY_MEMBER_VARIANT)
+          for (const other of underEveryMember(ctx, sent))
+            out.push(...emit(ctx, text, { variant: `${v.name}-${other.member}` }, json(other.body)));
       }
     for (const f of untyped)
       for (const shape of ANY_SHAPES)

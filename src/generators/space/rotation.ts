@@ -22,3 +22,18 @@ export function rotation(ctx: SpaceContext): (body: unknown, violated?: string) 
     return out;
   };
 }
+
+/**
+ * `body` under every other member of each enum it carries at a member: for the few classes whose bug may live in one
+ * member's code path only (JSON written by hand in one type's serializer), where one member in turn is not enough.
+ */
+export function underEveryMember(ctx: SpaceContext, body: unknown): { member: string; body: unknown }[] {
+  if (!isObject(body)) return [];
+  return ctx.model.fields.flatMap((f) => {
+    const members = (f.enumValues ?? []).filter((m): m is string => typeof m === 'string');
+    const current = body[f.name];
+    return typeof current === 'string' && members.includes(current)
+      ? members.filter((m) => m !== current).map((member) => ({ member, body: { ...body, [f.name]: member } }))
+      : [];
+  });
+}
