@@ -47,6 +47,9 @@ export function createdIsNow(p: OperationProfile): Check | undefined {
   let latest: Seen | undefined;
   // The same for the run's first creation time in whole seconds (Perl's `time`, a Dancer2 probe's value set at start).
   let firstWhole: { value: string; date: number } | undefined;
+  // Whether the run has seen a creation time with seconds other than `:00`: a server that writes seconds, whose `:00`
+  // times are then no times to the minute (a Deno blind probe truncated one entity type's to the minute).
+  let finer = false;
   return {
     name: 'created-is-now',
     description: `a created request's ${where} is the time it was created (within 5 minutes of the answer's Date)`,
@@ -57,6 +60,7 @@ export function createdIsNow(p: OperationProfile): Check | undefined {
       // Absent, null or not a date-time: the response schema's to say.
       if (typeof value !== 'string') return undefined;
       const created = Date.parse(value);
+      if (!Number.isNaN(created) && !TO_THE_MINUTE.test(value)) finer = true;
       if (Number.isNaN(created)) return undefined;
       const date = res.headers.date === undefined ? NaN : Date.parse(res.headers.date);
       const serverClock = !Number.isNaN(date);
@@ -91,8 +95,9 @@ export function createdIsNow(p: OperationProfile): Check | undefined {
    * cached time, a time taken before a queue); a warning, since a Date written by another host (a gateway) may be off.
    */
   function drifted(value: string, off: number, status: number, timeoutMs: number) {
-    // A time with `:00` seconds may be a time to the minute, a minute earlier than the request.
-    const bound = timeoutMs + WHOLE_SECONDS_MARGIN_MS + (TO_THE_MINUTE.test(value) ? 60_000 : 0);
+    // A time with `:00` seconds may be a time to the minute, a minute earlier than the request, unless the server was
+    // seen writing seconds.
+    const bound = timeoutMs + WHOLE_SECONDS_MARGIN_MS + (!finer && TO_THE_MINUTE.test(value) ? 60_000 : 0);
     if (Math.abs(off) <= bound) return undefined;
     return {
       ...fail(

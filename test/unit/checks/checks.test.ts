@@ -1894,6 +1894,22 @@ describe('the checks of the verdict profile', () => {
     },
   );
 
+  it('created-is-now gives a time to the minute no minute once the server was seen writing seconds', () => {
+    const ctx = { validators, mockTarget: false };
+    const check = createChecks().find((k) => k.name === 'created-is-now')!;
+    const at = (s: number, created: string) =>
+      answer(
+        201,
+        { ...CREATED, created },
+        { 'content-type': 'application/json', date: new Date(Date.UTC(2026, 11, 4, 10, 0, s)).toUTCString() },
+      );
+    // Alone, a `:00` time 50 s before its Date may be a time to the minute.
+    expect(outcome(check, kase('valid'), at(50, '2026-12-04T10:00:00Z'), ctx)).toBe('pass');
+    expect(outcome(check, kase('valid'), at(51, '2026-12-04T10:00:50.250Z'), ctx)).toBe('pass');
+    // After a time in seconds, the same is one type's times truncated to the minute (Deno blind probe).
+    expect(outcome(check, kase('valid'), at(52, '2026-12-04T10:00:00Z'), ctx)).toBe('warn:created-drifted');
+  });
+
   it('created-is-now fails one creation time to the millisecond in 50 answers over two seconds of Date', () => {
     const ctx = { validators, mockTarget: false };
     const check = createChecks().find((k) => k.name === 'created-is-now')!;
