@@ -64,9 +64,16 @@ export const STRING_VARIANTS: readonly {
   },
   // Leading and trailing white space must come back as sent (a trimming binder changes the value).
   { name: 'padded', value: '  conformance padded \t ' },
-  // Backslashes as text, alone and in runs, before letters an escape would use (`\n`, `\t`, `\u0041`): a store that
-  // unescapes a string again, or collapses a run, changes it.
-  { name: 'backslash-sequences', value: 'conformance-\\\\host\\new\\nodes \\t \\u0041 \\\\\\\\ end' },
+  // Backslashes as text, alone and in runs, before letters an escape would use (`\n`, `\t`, `\u0041`) and before a
+  // quote (`\"`): a store that unescapes a string again, or collapses a run, changes it.
+  {
+    name: 'backslash-sequences',
+    value: 'conformance-\\\\host\\new\\nodes \\t \\u0041 \\"quoted\\" \\\\\\\\ end',
+  },
+  // Device identifiers as they are printed: lower-case hex, a MAC address. A store that normalises what looks like
+  // a serial or a MAC (upper case, separators dropped) changes the string.
+  { name: 'hex-lowercase', value: 'deadbeef0123' },
+  { name: 'mac-address', value: 'a4:cf:12:0b:9e:7d' },
   // An e-mail address with capitals: its local part is case-sensitive (RFC 5321 §2.4), and a store that lower-cases
   // addresses (or only what looks like one) changes the string.
   { name: 'email-mixed-case', value: 'Conformance.Mixed@Example.COM' },

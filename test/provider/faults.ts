@@ -2419,6 +2419,27 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'backslash-quote-unescaped',
+    area: 'wrong-answer',
+    caughtBy: ['echo-entity-information'],
+    description:
+      'The store unescapes quotes once more: a name with a backslash before a quote comes back without the backslash (Pyramid blind probe).',
+    apply: informationEdited('name', (v) => v.replaceAll('\\"', '"')),
+  },
+  {
+    name: 'hex-identifier-uppercased',
+    area: 'wrong-answer',
+    caughtBy: ['echo-entity-information'],
+    description:
+      'A normaliser for serial numbers writes an identifier of lower-case hex digits (with a letter) in upper case (Feathers blind probe).',
+    apply: (b) =>
+      afterBuild(b, (body) => {
+        const info = body.data?.entity?.information;
+        if (info !== undefined && typeof info.identifier === 'string' && /^(?=.*[a-f])[0-9a-f]+$/.test(info.identifier))
+          info.identifier = info.identifier.toUpperCase();
+      }),
+  },
+  {
     name: 'three-bugs',
     area: 'wrong-answer',
     description: 'name-identifier-swapped, long-name-500 and uuid-unchecked together (issue 24: one problem each).',
@@ -3916,6 +3937,16 @@ export const BEYOND_PROFILE: readonly {
   readonly description: string;
   readonly apply: (b: Behaviour) => Behaviour;
 }[] = [
+  {
+    name: 'nulls-left-out',
+    description:
+      "The answer's writer leaves out every member whose value is null (Jackson's NON_NULL, serde's skip_serializing_if; LoopBack, Pyramid and hyper blind probes): absent and null read alike, an omission, a warning.",
+    apply: (b) =>
+      afterBuild(b, (body) => {
+        for (const o of [body, body.data?.entity, body.data?.entity?.information])
+          if (o !== undefined) for (const [k, v] of Object.entries(o)) if (v === null) delete loose(o)[k];
+      }),
+  },
   {
     name: 'nil-owner-when-absent',
     description:

@@ -716,6 +716,8 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'name-identifier-swapped': valid({ name: 'n', identifier: 'i' }),
   'long-name-500': valid({ name: 'n'.repeat(256) }),
   'three-bugs': valid({ name: 'n'.repeat(300) }),
+  'backslash-quote-unescaped': valid({ name: 'a\\"b' }),
+  'hex-identifier-uppercased': valid({ identifier: 'deadbeef01' }),
   'quote-in-one-type-500': valid({ type: 'Inverter', brand: 'a"b' }),
   'length-band-500': valid({ identifier: 'i'.repeat(150) }),
   'six-digit-code-500': valid({ pairingCode: '123456' }),
