@@ -144,7 +144,8 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
         const where = f.response.join('.');
         const pointer = `/${f.response.join('/')}`;
         if (received === undefined) {
-          if (sent !== null) omitted.push({ where, sent });
+          // A null sent and left out is an omission too (a writer that drops nulls), the same warning.
+          if (given !== undefined) omitted.push({ where, sent });
           continue;
         }
         if (received === null) {
@@ -228,9 +229,11 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
             'echo-omission',
             rule,
             // An empty value left out is a writer's rule, which the value says (Go's omitempty drops each "").
-            EMPTY.has(text)
-              ? `${res.status} leaves out ${where} that the request sent as ${text} (an empty value dropped: a writer that omits empty values, as Go's omitempty and PHP's array_filter do? An omission: the schema requires nothing)`
-              : `${res.status} leaves out ${where} that the request sent (an omission: the schema requires nothing)`,
+            sent === null
+              ? `${res.status} leaves out ${where} that the request sent as null (a null dropped: a writer that omits nulls, as Jackson's NON_NULL and serde's skip_serializing_if do? An omission: the schema requires nothing)`
+              : EMPTY.has(text)
+                ? `${res.status} leaves out ${where} that the request sent as ${text} (an empty value dropped: a writer that omits empty values, as Go's omitempty and PHP's array_filter do? An omission: the schema requires nothing)`
+                : `${res.status} leaves out ${where} that the request sent (an omission: the schema requires nothing)`,
             null,
             where,
           ),

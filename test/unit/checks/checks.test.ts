@@ -1318,6 +1318,17 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     ],
   ],
   [
+    'echo-properties',
+    kase('valid', { value: { ...SENT, properties: null } }),
+    with201((b) => (delete (b.data.entity as Partial<typeof b.data.entity>).properties, b)),
+    'warn:echo-omission',
+    'a null left out is an omission too (a writer that drops nulls: LoopBack, Pyramid and hyper blind probes)',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201',
+      "201 leaves out data.entity.properties that the request sent as null (a null dropped: a writer that omits nulls, as Jackson's NON_NULL and serde's skip_serializing_if do? An omission: the schema requires nothing)",
+    ],
+  ],
+  [
     'echo-entity-information',
     kase('valid', { value: { ...SENT, name: '' } }),
     with201((b) => (delete (b.data.entity.information as { name?: unknown }).name, b)),
