@@ -1,5 +1,5 @@
 import type { Check } from './types.ts';
-import { fail, withResponse } from './util.ts';
+import { fail, waitedFor, withResponse } from './util.ts';
 
 /**
  * A request with `Connection: close` ends its connection: "A server that receives a "close" connection option MUST
@@ -18,8 +18,8 @@ export const closeIsHonoured: Check = {
     return fail(
       'connection-kept-open',
       'RFC 9112 §9.6',
-      `the request said Connection: close, and the server kept the connection open ${after.waitedMs} ms after its answer`,
-      `the connection still open ${after.waitedMs} ms after the answer`,
+      `the request said Connection: close, and the server kept the connection open ${waitedFor(after.waitedMs)} after its answer`,
+      `the connection still open ${waitedFor(after.waitedMs)} after the answer`,
       'the connection closed by the server after its answer',
     );
   }),

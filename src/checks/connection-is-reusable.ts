@@ -1,7 +1,7 @@
 import type { Check, Finding } from './types.ts';
 import type { TestCase } from '../generators/case.ts';
 import type { ReceivedResponse } from '../types.ts';
-import { fail, withResponse } from './util.ts';
+import { fail, waitedFor, withResponse } from './util.ts';
 
 /**
  * A close no answer announced, where nothing but the server's not keeping connections explains it: a 2xx in HTTP/1.1 to
@@ -88,7 +88,7 @@ export const connectionIsReusable: Check = {
     if (c.wire?.afterBody !== undefined)
       return emptyLineNotIgnored(
         res,
-        `the connection gave ${next.status === undefined ? (next.timedOut ? `no answer in ${next.waitedMs} ms` : 'bytes that are no answer') : `status ${next.status}`}, where the request sent next got ${alone} on a connection of its own`,
+        `the connection gave ${next.status === undefined ? (next.timedOut ? `no answer in ${waitedFor(next.waitedMs)}` : 'bytes that are no answer') : `status ${next.status}`}, where the request sent next got ${alone} on a connection of its own`,
         next.head ?? (next.status === undefined ? 'no answer' : `status ${next.status}`),
         due,
       );
@@ -96,10 +96,10 @@ export const connectionIsReusable: Check = {
       return fail(
         'next-request-unanswered',
         'RFC 9112 §6.3',
-        `the answer (status ${res.status}) kept the connection open, and the request sent next on it got no answer in ${next.waitedMs} ms (${alone} on a connection of its own): the server did not read this message to its end, and waits for bytes or reads the next request from the wrong place`,
+        `the answer (status ${res.status}) kept the connection open, and the request sent next on it got no answer in ${waitedFor(next.waitedMs)} (${alone} on a connection of its own): the server did not read this message to its end, and waits for bytes or reads the next request from the wrong place`,
         next.head === undefined
-          ? `no answer in ${next.waitedMs} ms`
-          : `no status line in ${next.waitedMs} ms: ${next.head}`,
+          ? `no answer in ${waitedFor(next.waitedMs)}`
+          : `no status line in ${waitedFor(next.waitedMs)}: ${next.head}`,
         due,
       );
     const got = next.status === undefined ? `bytes that are no answer (${next.head ?? ''})` : `status ${next.status}`;

@@ -10,6 +10,11 @@ export function absent(value: string | undefined): boolean {
   return value === undefined || value.trim() === '';
 }
 
+/** A wait as a message says it: whole seconds from a second on (2,000 and 2,013 ms are `2 s`), the same every run. */
+export function waitedFor(ms: number): string {
+  return ms >= 1000 ? `${Math.floor(ms / 1000)} s` : `${ms} ms`;
+}
+
 /** Builds a finding with the usual `Received` / `Documented` fields (judge() stamps it with its check's name). */
 export function fail(kind: string, rule: string, message: string, received?: unknown, documented?: unknown): Finding {
   return {

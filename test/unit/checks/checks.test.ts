@@ -983,7 +983,7 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     'the last chunk’s empty line left on the connection: the next request waits for ever (Guile)',
     [
       'RFC 9112 §6.3',
-      'the answer (status 201) kept the connection open, and the request sent next on it got no answer in 10000 ms (401 on a connection of its own): the server did not read this message to its end, and waits for bytes or reads the next request from the wrong place',
+      'the answer (status 201) kept the connection open, and the request sent next on it got no answer in 10 s (401 on a connection of its own): the server did not read this message to its end, and waits for bytes or reads the next request from the wrong place',
     ],
   ],
   [
@@ -1097,7 +1097,7 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     'Connection: close ignored (a server that keeps every connection alive)',
     [
       'RFC 9112 §9.6',
-      'the request said Connection: close, and the server kept the connection open 2000 ms after its answer',
+      'the request said Connection: close, and the server kept the connection open 2 s after its answer',
     ],
   ],
   [
