@@ -31,6 +31,50 @@ function surrogatesReplaced(sent: string, echoed: unknown): boolean {
   );
 }
 
+/** A reviver's third argument (JSON.parse source text access, ES2026; V8 since Node 21): the value's own text. */
+type Reviver = (this: unknown, key: string, value: unknown, context?: { source?: string }) => unknown;
+// The lib's JSON.parse types its reviver with two parameters; the engine passes a third, which this one reads.
+const parseWithSource = JSON.parse as (text: string, reviver: Reviver) => unknown;
+
+/** A run of 16 or more digits: the only way to write an integer beyond 2^53 that JSON.parse reads as an integer. */
+const LONG_INTEGER = /\d{16}/;
+
+/**
+ * `text` parsed with its integers beyond 2^53 (within the double range) as BigInts, exactly as written; undefined
+ * where it is no JSON or the engine gives no source text (Node 20).
+ */
+export function exactIntegers(text: string): unknown {
+  try {
+    return parseWithSource(text, (_key, value, context) =>
+      typeof value === 'number' &&
+      Number.isFinite(value) &&
+      !Number.isSafeInteger(value) &&
+      context?.source !== undefined &&
+      /^-?\d+$/.test(context.source)
+        ? BigInt(context.source)
+        : value,
+    );
+  } catch {
+    // Not JSON, or nested deeper than the reviver's recursion goes: nothing to say about its integers.
+    return undefined;
+  }
+}
+
+/** The first integer beyond 2^53 sent that the echo changed, as `[sent, received]` text; undefined where none was. */
+export function changedInteger(sent: unknown, received: unknown): [string, string] | undefined {
+  const stack: [unknown, unknown][] = [[sent, received]];
+  for (let pair = stack.pop(); pair !== undefined; pair = stack.pop()) {
+    const [a, b] = pair;
+    if (typeof a === 'bigint') {
+      if (a !== b) return [a.toString(), typeof b === 'bigint' ? b.toString() : writeJson(b ?? null)];
+    } else if (Array.isArray(a)) {
+      if (Array.isArray(b)) a.forEach((x, i) => stack.push([x, b[i]]));
+    } else if (a !== null && typeof a === 'object' && b !== null && typeof b === 'object' && !Array.isArray(b))
+      for (const [k, x] of Object.entries(a)) stack.push([x, (b as Members)[k]]);
+  }
+  return undefined;
+}
+
 /** The empty values of JSON (as written), which writers that drop "empty" members leave out. */
 const EMPTY: ReadonlySet<string> = new Set(['""', '0', 'false', '[]', '{}']);
 
@@ -136,6 +180,13 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
     judge: answered((c, body, res) => {
       const failures = [];
       const omitted: { where: string; sent: unknown }[] = [];
+      // Both sides with their long integers exact, read only when the request wrote one (most requests do not).
+      let exact: { sent: unknown; received: unknown } | undefined;
+      const exactly = () =>
+        (exact ??=
+          c.body !== undefined && LONG_INTEGER.test(c.body)
+            ? { sent: exactIntegers(c.body), received: exactIntegers(res.body) }
+            : { sent: undefined, received: undefined });
       for (const f of fields) {
         const received = at(body, ...f.response);
         const given = at(caseValue(c), f.request);
@@ -187,7 +238,26 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
         // A field the server may fill when none was sent: its own value passes, but an empty string is no value of its
         // own, it is the zero value of a non-nullable string (Go's `string`, a column NOT NULL DEFAULT '') standing for null.
         if (f.when === 'given' && sent === null && received !== '') continue;
-        if (!EQUALITY[f.compare](sent, received)) {
+        if (EQUALITY[f.compare](sent, received)) {
+          // Equal as doubles, but an integer beyond 2^53 may have been read into one and written back as its neighbour
+          // (9007199254740993 as …992): RFC 8259 §6 makes exactness there no interoperable promise, so advice.
+          const changed =
+            f.compare === 'json'
+              ? changedInteger(at(exactly().sent, f.request), at(exactly().received, ...f.response))
+              : undefined;
+          if (changed !== undefined && exactly().received !== undefined)
+            failures.push({
+              ...fail(
+                'echo-rounded',
+                rule,
+                `${res.status} ${where} echoes the request's ${f.request} with an integer beyond 2^53 changed: ${changed[0]} came back as ${changed[1]}, read into a double (RFC 8259 §6: integers are exact across implementations up to 2^53)`,
+                changed[1],
+                changed[0],
+              ),
+              at: pointer,
+              severity: 'warning' as const,
+            });
+        } else {
           // RFC 8259 §6 lets an implementation limit the precision of numbers: 15 significant digits kept (Perl's
           // default output) or a step off in the last place (a parser that does not round correctly) is advice, not a
           // wrong value; a double holds 17, and less than 15 is a wrong value.

@@ -78,6 +78,7 @@ const numberCase = (body: string) =>
   });
 const NUMBER_SENT = numberCase('{"x":5.677712804973486e-237}');
 const BEYOND_DOUBLE = numberCase('{"x":1e400}');
+const BEYOND_2_53 = numberCase('{"x":[9007199254740993]}');
 const PROTO_BODY = '{"brand":"b","type":"EV","properties":{"__proto__":{"x":1}}}';
 const PROTO = kase('valid', {
   label: 'valid/any/properties/proto-key',
@@ -1428,6 +1429,24 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     [
       '/paths/~1v1~1onboarding~1entities/post/responses/201',
       '201 data.entity.properties does not echo the request\'s properties: Received: {"x":5.677713e-237} / Sent: {"x":5.677712804973486e-237}',
+    ],
+  ],
+  [
+    'echo-properties',
+    BEYOND_2_53,
+    answer(201, '{"data":{"entity":{"properties":{"x":[9007199254740993]}}}}'),
+    'pass',
+    'an integer beyond 2^53 echoed as written',
+  ],
+  [
+    'echo-properties',
+    BEYOND_2_53,
+    answer(201, '{"data":{"entity":{"properties":{"x":[9007199254740992.0]}}}}'),
+    'warn:echo-rounded',
+    'an integer beyond 2^53 read into a double: advice (RFC 8259 §6; Python, Go and Rust probes)',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201',
+      "201 data.entity.properties echoes the request's properties with an integer beyond 2^53 changed: 9007199254740993 came back as 9007199254740992, read into a double (RFC 8259 §6: integers are exact across implementations up to 2^53)",
     ],
   ],
   [
