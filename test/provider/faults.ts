@@ -3601,6 +3601,20 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'closed-after-one-type',
+    area: 'transport',
+    caughtBy: ['connection-is-reusable'],
+    description:
+      'The EV handler hands its socket on once the 201 is written and the connection closes, without the close option (LoopBack blind probe): RFC 9112 §9.6 wants it; a client that reuses the connection loses its next POST, after EV answers only.',
+    apply: (b) => ({
+      ...b,
+      transmit: (res, wire, req) => {
+        if (wire.status === 201 && /"type":"EV"/.test(wire.body)) res.once('finish', () => req.socket.end());
+        b.transmit(res, wire, req);
+      },
+    }),
+  },
+  {
     name: 'bytes-after-body-hang',
     area: 'transport',
     caughtBy: ['response-is-received'],

@@ -777,6 +777,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   },
   'unknown-path-closed': { call: { path: '/v1/onboarding/entities/conformance', body: ok }, status: 404 },
   'connections-closed-unannounced': { call: { body: ok, next: true }, status: 201 },
+  'closed-after-one-type': { call: { body: { ...ok, type: 'EV' }, next: true }, status: 201 },
   'bytes-after-body-hang': { call: { body: ok, crlfAfterBody: true, next: true }, status: 201, timeoutMs: 1_000 },
   'chunk-end-left-on-connection': {
     call: { body: ok, chunked: true, next: true },

@@ -12,6 +12,7 @@ import { emit, SPEC, requestClass, type Dimension, type SpaceContext } from './c
 import type { NextMessage } from '../../wire.ts';
 import { wire } from './wire.ts';
 import { MINIMAL_LABEL } from './bodies.ts';
+import { underEveryMember } from './rotation.ts';
 
 /** A chunked body may be refused with 411 (RFC 9112 §6.3), as in the framing classes. */
 const CHUNKED_ACCEPT: readonly number[] = [201, 411];
@@ -24,6 +25,13 @@ const keptAlive = requestClass(
   'valid/connection/kept-alive',
   'RFC 9112 §9.3',
   `the plainest valid body, framed by Content-Length, on a connection kept open, ${NEXT}: HTTP/1.1 connections persist, and a server that closes them anyway MUST say so with the close option in its answer (RFC 9112 §9.6)`,
+  { variantOf: MINIMAL_LABEL },
+);
+const keptAliveByMember = requestClass(
+  'valid',
+  'valid/connection/kept-alive/<member>',
+  'RFC 9112 §9.3',
+  `the plainest valid body with each other member of an enum (each entity type), on a connection kept open, ${NEXT}: a server that closes the connection after some answers only (one type's handler) MUST say so with the close option (RFC 9112 §9.6)`,
   { variantOf: MINIMAL_LABEL },
 );
 const crlfAfterBody = requestClass(
@@ -83,13 +91,19 @@ export const connection: Dimension = {
   title: 'The connection after an answer',
   summary:
     'Messages written byte by byte on a connection kept open (no close option; a plain chunked body is the framing dimension’s), each followed, once its answer is complete, by a request without credentials on the same connection, which must get what it gets on a connection of its own: the server reads every message to the end its framing gives (a chunked body with or without a trailer, a body answered before it was read, content in a GET), or closes the connection; after a 201 to the plainest message, only once its answer said so.',
-  classes: [keptAlive, crlfAfterBody, afterTrailer, afterUnreadBody, afterUnreadMedia, afterGetBody],
+  classes: [keptAlive, keptAliveByMember, crlfAfterBody, afterTrailer, afterUnreadBody, afterUnreadMedia, afterGetBody],
   drafts(ctx) {
     const m = JSON.stringify(ctx.minimal);
     const next = nextMessage(ctx);
     const out: Draft[] = [
       ...emit(ctx, keptAlive, {}, m, {
         wire: wire({ contentType: ctx.ct }, { framing: 'length', next }, Buffer.from(m)),
+      }),
+      ...underEveryMember(ctx, ctx.minimal).flatMap(({ member, body }) => {
+        const text = JSON.stringify(body);
+        return emit(ctx, keptAliveByMember, { member }, text, {
+          wire: wire({ contentType: ctx.ct }, { framing: 'length', next }, Buffer.from(text)),
+        });
       }),
       ...emit(ctx, crlfAfterBody, {}, m, {
         wire: wire({ contentType: ctx.ct }, { framing: 'length', afterBody: '\r\n', next }, Buffer.from(m)),
