@@ -1,4 +1,6 @@
 import type { Check } from './types.ts';
+import type { ReceivedResponse } from '../types.ts';
+import type { Validators } from '../validators/index.ts';
 import { caseValue } from '../generators/draft.ts';
 import { writeJson } from '../generators/json-writer.ts';
 import type { EchoField, EchoGroup, OperationProfile } from './profile.ts';
@@ -73,6 +75,30 @@ export function changedInteger(sent: unknown, received: unknown): [string, strin
       for (const [k, x] of Object.entries(a)) stack.push([x, (b as Members)[k]]);
   }
   return undefined;
+}
+
+/**
+ * Whether the answer's schema admits null at `path` (the body with null there validates at that place): where it does
+ * not (`owner` is a uuid, not nullable), leaving out a null sent is the only way to echo it, no omission.
+ */
+function nullAdmitted(
+  body: Record<string, unknown>,
+  path: readonly string[],
+  res: ReceivedResponse,
+  validators: Validators,
+): boolean {
+  const validator = validators.responseFor(res.status, res.headers['content-type']);
+  if (validator === undefined || path.length === 0) return true;
+  const root: Record<string, unknown> = { ...body };
+  let node = root;
+  for (const key of path.slice(0, -1)) {
+    const child = node[key];
+    if (child === null || typeof child !== 'object' || Array.isArray(child)) return true;
+    node = node[key] = { ...(child as Record<string, unknown>) };
+  }
+  node[path[path.length - 1]] = null;
+  const pointer = `/${path.join('/')}`;
+  return !validator.validate(root).some((e) => e.instancePath === pointer);
 }
 
 /** The empty values of JSON (as written), which writers that drop "empty" members leave out. */
@@ -177,7 +203,7 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
     description,
     scope: 'request',
     applies: (c) => c.kind === 'valid',
-    judge: answered((c, body, res) => {
+    judge: answered((c, body, res, ctx) => {
       const failures = [];
       const omitted: { where: string; sent: unknown }[] = [];
       // Both sides with their long integers exact, read only when the request wrote one (most requests do not).
@@ -195,8 +221,9 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
         const where = f.response.join('.');
         const pointer = `/${f.response.join('/')}`;
         if (received === undefined) {
-          // A null sent and left out is an omission too (a writer that drops nulls), the same warning.
-          if (given !== undefined) omitted.push({ where, sent });
+          // A null sent and left out is an omission too (a writer that drops nulls) where the answer may hold null.
+          if (given !== undefined && (sent !== null || nullAdmitted(body, f.response, res, ctx.validators)))
+            omitted.push({ where, sent });
           continue;
         }
         if (received === null) {

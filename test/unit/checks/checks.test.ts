@@ -1330,6 +1330,13 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     ],
   ],
   [
+    'echo-owner',
+    kase('valid', { value: { ...SENT, owner: null } }),
+    with201((b) => (delete (b.data.entity as Partial<typeof b.data.entity>).owner, b)),
+    'pass',
+    "a null owner left out: the answer's owner is a uuid, not nullable, so leaving it out is the only echo (chi blind probe)",
+  ],
+  [
     'echo-entity-information',
     kase('valid', { value: { ...SENT, name: '' } }),
     with201((b) => (delete (b.data.entity.information as { name?: unknown }).name, b)),
