@@ -216,6 +216,12 @@ export const ANY_SHAPES: readonly { readonly name: string; readonly value: unkno
     name: 'date-strings',
     value: { date: '2024-01-01', time: '2024-01-01T10:00:00Z', offset: '2024-01-01T10:00:00+01:00' },
   },
+  // Strings that read as numbers, booleans or null: a store that coerces what looks like another type (form-style
+  // parsing, a YAML loader, a numeric column) writes back 42, 12, true or null where strings were sent.
+  {
+    name: 'typed-looking-strings',
+    value: { floor: '42', zip: '0012', ratio: '1.50', flag: 'true', nothing: 'null', big: '9007199254740993' },
+  },
   { name: 'number', value: 42.5 },
   { name: 'boolean', value: false },
   // Prototype-named members (JSON.parse makes `__proto__` an own key; an object literal would set the prototype):

@@ -2440,6 +2440,29 @@ export const FAULTS: readonly Fault[] = [
       }),
   },
   {
+    name: 'properties-digit-strings-coerced',
+    area: 'wrong-answer',
+    caughtBy: ['echo-properties'],
+    description:
+      'The properties store writes strings of digits back as integers ("42" as 42), as form-style parsers and numeric columns do (Bottle blind probe).',
+    apply: (b) =>
+      onProperties(b, (p) =>
+        isJsonObject(p)
+          ? Object.fromEntries(
+              Object.entries(p).map(([k, v]) => [k, typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v]),
+            )
+          : p,
+      ),
+  },
+  {
+    name: 'member-names-trimmed',
+    area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      'The reader trims white space around member names before validation: `"collectiveId "` binds to collectiveId, where an unknown member is due 400 (Django blind probe).',
+    apply: readAs((v) => Object.fromEntries(Object.entries(v).map(([k, x]) => [k.trim(), x]))),
+  },
+  {
     name: 'three-bugs',
     area: 'wrong-answer',
     description: 'name-identifier-swapped, long-name-500 and uuid-unchecked together (issue 24: one problem each).',

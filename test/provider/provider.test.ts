@@ -716,6 +716,8 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'name-identifier-swapped': valid({ name: 'n', identifier: 'i' }),
   'long-name-500': valid({ name: 'n'.repeat(256) }),
   'three-bugs': valid({ name: 'n'.repeat(300) }),
+  'member-names-trimmed': invalid({ body: { brand: 'b', type: 'EV', 'name ': 'x' } }),
+  'properties-digit-strings-coerced': valid({ properties: { floor: '42' } }),
   'backslash-quote-unescaped': valid({ name: 'a\\"b' }),
   'hex-identifier-uppercased': valid({ identifier: 'deadbeef01' }),
   'quote-in-one-type-500': valid({ type: 'Inverter', brand: 'a"b' }),

@@ -77,6 +77,16 @@ export const additionalProperties: ViolationKind = {
       ...additional('quote-name', 'conformance"quote\\slash', 'conformance'),
       // Names a reader sets aside as metadata rather than members: an extension (`x-`), a schema or type hint (`$`),
       // a private one (`_`).
+      // A declared name with white space after it (an optional one, renamed) or before it (a required one's twin): a
+      // reader that trims member names (a normaliser of keys) binds it to the declared member.
+      ...model.fields
+        .filter((f) => !f.required)
+        .slice(0, 1)
+        .flatMap((f) => additional('padded-name-trailing', `${f.name} `, canonicalValue(f), f)),
+      ...model.fields
+        .filter((f) => f.required)
+        .slice(0, 1)
+        .flatMap((f) => additional('padded-name-leading', ` ${f.name}`, canonicalValue(f), f)),
       ...additional('x-name', 'x-conformance', 'conformance'),
       ...additional('dollar-name', '$schema', 'conformance'),
       ...additional('underscore-name', '_conformance', 'conformance'),
