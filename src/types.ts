@@ -74,6 +74,14 @@ export interface NextAnswer {
   readonly alone?: { readonly status?: number; readonly timedOut?: true };
 }
 
+/**
+ * The statuses of the requests a raw case sends beside its own: the one next on its connection and the same one on a
+ * connection of its own. The target answered them too, so their 429s and 503s count as any other's.
+ */
+export function sideStatuses(res: ReceivedResponse | undefined): number[] {
+  return [res?.next?.status, res?.next?.alone?.status].filter((s): s is number => s !== undefined);
+}
+
 /** What came after a complete answer on a connection the request asked closed (`Connection: close`). */
 export interface AfterAnswer {
   /** The server closed the connection within the wait (`CLOSE_WAIT_MS`, src/wire.ts). */

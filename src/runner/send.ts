@@ -4,7 +4,7 @@ import { fillTokens, hasTokenMark, WIRE_TOKEN, type TestCase } from '../generato
 import { TOOL } from '../version.ts';
 import { authorizationFor, isProbeCredential, redactHeaderValue } from '../secrets.ts';
 import type { Credentials } from './credentials.ts';
-import { carriesToken, type Exchange, type ReceivedResponse } from '../types.ts';
+import { carriesToken, sideStatuses, type Exchange, type ReceivedResponse } from '../types.ts';
 import type { HttpClient, OutgoingRequest } from './http.ts';
 import { retryAfterMs, type Pace } from './pace.ts';
 import { fillOrigin, framingOf } from '../wire.ts';
@@ -200,6 +200,10 @@ export async function sendCase(c: TestCase, deps: SendDeps, onAttempt?: OnAttemp
     );
     const persistent = (deps.unavailableJudged?.count ?? 0) >= PERSISTENT_503;
     if (res) pace.answered(res.status, res.headers, !persistent);
+    // The request sent next on the connection, and the same one on a connection of its own, are the target's answers
+    // too: a 429 or a 503 among them is counted, and lowers the pace, as any other.
+    for (const status of sideStatuses(res))
+      if (status === 429 || status === 503) pace.answered(status, {}, !persistent);
     // A 503 is a temporary overload (RFC 9110 §15.6.4; nginx's limit_req and ASP.NET Core's rate limiter answer it,
     // without Retry-After by default): waited out as a 429 a few times, then judged as the server error it is.
     if (res?.status === 503 && !watch?.gaveUp && !persistent && unavailable < (deps.max503Retries ?? 3)) {

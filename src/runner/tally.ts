@@ -54,7 +54,7 @@ import { CREATED_FILE, CREATED_KEPT } from '../report/model.ts';
 import { MAX_BODY } from '../report/case-record.ts';
 import type { createWaiverBook } from '../report/waivers.ts';
 import type { Waiver } from '../waivers.ts';
-import { carriesToken, type Exchange, type ReceivedResponse } from '../types.ts';
+import { carriesToken, sideStatuses, type Exchange, type ReceivedResponse } from '../types.ts';
 
 /** Streaming bookkeeping of a run: counters, distinct failures (first example kept), spec gaps, warnings. */
 export function createTally(
@@ -373,7 +373,7 @@ export function createTally(
         invalidSent++;
         if (ex.response && ex.response.status >= 400 && ex.response.status < 500) invalidRefused++;
       }
-      rateLimited += ex.rateLimited;
+      rateLimited += ex.rateLimited + sideStatuses(ex.response).filter((s) => s === 429).length;
       book.exercise(
         c,
         judged.filter((j) => j.outcome !== 'skip').map((j) => j.check.name),
