@@ -186,6 +186,17 @@ function informationEdited(
     });
 }
 
+/** A request that `when` picks throws `error()` in the handler before it is stored: the framework's 500. */
+function crashesWhen(when: (req: EntityRequest) => boolean, error: () => Error): Fault['apply'] {
+  return (b) => ({
+    ...b,
+    beforeCreate: (req) => {
+      if (when(req)) throw error();
+      return b.beforeCreate(req);
+    },
+  });
+}
+
 /** A body that parses, refused with `refusal` when `when` picks it (a rule of the server's own beyond the schema). */
 function refusedWhen(when: (value: Record<string, unknown>) => boolean, refusal: Issue): Fault['apply'] {
   return (b) => ({
@@ -1364,14 +1375,10 @@ export const FAULTS: readonly Fault[] = [
     area: 'valid-refused',
     caughtBy: ['not-a-server-error'],
     description: 'Strings with characters beyond the BMP (emoji) fail the insert into a 3-byte utf8 column: 500.',
-    apply: (b) => ({
-      ...b,
-      beforeCreate: (req) => {
-        if (STRING_FIELDS.some((f) => ASTRAL.test(req[f] ?? '')))
-          throw new Error("Incorrect string value: '\\xF0\\x9F...' for column");
-        return b.beforeCreate(req);
-      },
-    }),
+    apply: crashesWhen(
+      (req) => STRING_FIELDS.some((f) => ASTRAL.test(req[f] ?? '')),
+      () => new Error("Incorrect string value: '\\xF0\\x9F...' for column"),
+    ),
   },
   {
     name: 'urn-uuid-500',
@@ -1393,13 +1400,10 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['not-a-server-error'],
     description:
       'A string with a lone surrogate (valid JSON: "\\ud800") fails the UTF-8 encoding of the insert: 500 (pydantic: surrogates not allowed).',
-    apply: (b) => ({
-      ...b,
-      beforeCreate: (req) => {
-        if (hasLoneSurrogate(req)) throw new Error("'utf-8' codec can't encode character: surrogates not allowed");
-        return b.beforeCreate(req);
-      },
-    }),
+    apply: crashesWhen(
+      hasLoneSurrogate,
+      () => new Error("'utf-8' codec can't encode character: surrogates not allowed"),
+    ),
   },
   {
     name: 'prototype-keys-refused',
@@ -2163,14 +2167,10 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['not-a-server-error'],
     description:
       "Numbers in properties are stored through .NET's decimal, which throws on a value beyond its range (±7.9e28: 1e30, 1e400, a 5,000-digit integer): 500.",
-    apply: (b) => ({
-      ...b,
-      beforeCreate: (req) => {
-        if (someValue(req.properties, (v) => typeof v === 'number' && !(Math.abs(v) <= DECIMAL_MAX)))
-          throw new RangeError('Value was either too large or too small for a Decimal.');
-        return b.beforeCreate(req);
-      },
-    }),
+    apply: crashesWhen(
+      (req) => someValue(req.properties, (v) => typeof v === 'number' && !(Math.abs(v) <= DECIMAL_MAX)),
+      () => new RangeError('Value was either too large or too small for a Decimal.'),
+    ),
   },
   {
     name: 'depth-stack-overflow-500',
@@ -2178,13 +2178,10 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['not-a-server-error'],
     description:
       'properties goes through a recursive sanitiser that runs out of stack at about 2,000 levels: 500 (no documented limit, no 400).',
-    apply: (b) => ({
-      ...b,
-      beforeCreate: (req) => {
-        if (nestedDeeperThan(req.properties, 2000)) throw new RangeError('Maximum call stack size exceeded');
-        return b.beforeCreate(req);
-      },
-    }),
+    apply: crashesWhen(
+      (req) => nestedDeeperThan(req.properties, 2000),
+      () => new RangeError('Maximum call stack size exceeded'),
+    ),
   },
   {
     name: 'echo-deeper-than-reader',
@@ -2342,13 +2339,10 @@ export const FAULTS: readonly Fault[] = [
     area: 'valid-refused',
     caughtBy: ['not-a-server-error'],
     description: 'A name of 256 characters or more overflows a varchar(255) column: 500.',
-    apply: (b) => ({
-      ...b,
-      beforeCreate: (req) => {
-        if ((req.name ?? '').length >= 256) throw new Error('String or binary data would be truncated in column name');
-        return b.beforeCreate(req);
-      },
-    }),
+    apply: crashesWhen(
+      (req) => (req.name ?? '').length >= 256,
+      () => new Error('String or binary data would be truncated in column name'),
+    ),
   },
   {
     name: 'length-band-500',
@@ -2356,14 +2350,13 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['not-a-server-error'],
     description:
       'An identifier of 100 to 200 characters takes a code path of its own (a second buffer) that fails: 500; shorter and longer ones are created (Express 5 blind probe).',
-    apply: (b) => ({
-      ...b,
-      beforeCreate: (req) => {
+    apply: crashesWhen(
+      (req) => {
         const n = [...(req.identifier ?? '')].length;
-        if (n >= 100 && n <= 200) throw new Error('identifier buffer overflow');
-        return b.beforeCreate(req);
+        return n >= 100 && n <= 200;
       },
-    }),
+      () => new Error('identifier buffer overflow'),
+    ),
   },
   {
     name: 'six-digit-code-500',
@@ -2371,13 +2364,10 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['not-a-server-error'],
     description:
       'A pairingCode of six digits is looked up as a device code, in a table that is not there: 500 (Deno blind probe).',
-    apply: (b) => ({
-      ...b,
-      beforeCreate: (req) => {
-        if (/^\d{6}$/.test(req.pairingCode ?? '')) throw new Error('relation "pairing_codes" does not exist');
-        return b.beforeCreate(req);
-      },
-    }),
+    apply: crashesWhen(
+      (req) => /^\d{6}$/.test(req.pairingCode ?? ''),
+      () => new Error('relation "pairing_codes" does not exist'),
+    ),
   },
   {
     name: 'script-url-refused',
@@ -2409,14 +2399,10 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['not-a-server-error'],
     description:
       'The Inverter answer is a JSON template filled by string concatenation: a brand with a double quote in it breaks the template, 500; other types are written by the JSON encoder (Laravel blind probe).',
-    apply: (b) => ({
-      ...b,
-      beforeCreate: (req) => {
-        if (req.type === 'Inverter' && (req.brand ?? '').includes('"'))
-          throw new SyntaxError('Unexpected token in JSON');
-        return b.beforeCreate(req);
-      },
-    }),
+    apply: crashesWhen(
+      (req) => req.type === 'Inverter' && (req.brand ?? '').includes('"'),
+      () => new SyntaxError('Unexpected token in JSON'),
+    ),
   },
   {
     name: 'backslash-quote-unescaped',
@@ -3674,14 +3660,10 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['not-a-server-error'],
     description:
       'A type switch over the values inside properties has no case for numbers (Go with json.Decoder.UseNumber and no `case json.Number`, Echo probe): every valid request with a number anywhere in properties panics, recovered as 500. One bug, one problem: the requests that crash carry a number in properties, and none that was created did.',
-    apply: (b) => ({
-      ...b,
-      beforeCreate: (req) => {
-        if (someValue(req.properties, (v) => typeof v === 'number'))
-          throw new Error('panic: unexpected type json.Number [recovered]');
-        return b.beforeCreate(req);
-      },
-    }),
+    apply: crashesWhen(
+      (req) => someValue(req.properties, (v) => typeof v === 'number'),
+      () => new Error('panic: unexpected type json.Number [recovered]'),
+    ),
   },
   {
     name: 'properties-asserted-object-500',
@@ -3689,15 +3671,13 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['not-a-server-error'],
     description:
       "properties is read with an unchecked type assertion to an object (Go's `req.Properties.(map[string]interface{})`, gin probe): every valid request whose properties is an array, a string, a number or a boolean panics, recovered as 500, where objects holding such values are created. One bug, one problem: the requests that crash have properties that is not an object.",
-    apply: (b) => ({
-      ...b,
-      beforeCreate: (req) => {
+    apply: crashesWhen(
+      (req) => {
         const p: unknown = req.properties;
-        if (p !== null && p !== undefined && (typeof p !== 'object' || Array.isArray(p)))
-          throw new Error('panic: interface conversion: interface {} is []interface {}, not map[string]interface {}');
-        return b.beforeCreate(req);
+        return p !== null && p !== undefined && (typeof p !== 'object' || Array.isArray(p));
       },
-    }),
+      () => new Error('panic: interface conversion: interface {} is []interface {}, not map[string]interface {}'),
+    ),
   },
   {
     name: 'host-check-400',
