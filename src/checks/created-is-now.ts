@@ -60,8 +60,8 @@ export function createdIsNow(p: OperationProfile): Check | undefined {
       // Absent, null or not a date-time: the response schema's to say.
       if (typeof value !== 'string') return undefined;
       const created = Date.parse(value);
-      if (!Number.isNaN(created) && !TO_THE_MINUTE.test(value)) finer = true;
       if (Number.isNaN(created)) return undefined;
+      if (!TO_THE_MINUTE.test(value)) finer = true;
       const date = res.headers.date === undefined ? NaN : Date.parse(res.headers.date);
       const serverClock = !Number.isNaN(date);
       const off = created - (serverClock ? date : Date.now());

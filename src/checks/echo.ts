@@ -240,31 +240,26 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
             });
           continue;
         }
-        // None sent, the nil UUID back: no one named (RFC 9562 §5.9), a zero value left unset (Java's new UUID(0, 0),
-        // Go's uuid.Nil); advice, since the answer's member is not nullable and a server with none to name needs a value.
-        if (
-          f.when === 'given' &&
-          sent === null &&
-          f.compare === 'uuid' &&
-          typeof received === 'string' &&
-          isNilUuid(received)
-        ) {
-          failures.push({
-            ...fail(
-              'echo-nil-uuid',
-              rule,
-              `${res.status} ${where} is the nil UUID where the request sent no ${f.request}: no one named (RFC 9562 §5.9; a zero value left unset?)`,
-              received,
-              null,
-            ),
-            at: pointer,
-            severity: 'warning' as const,
-          });
-          continue;
+        // A field the server may fill when none was sent.
+        if (f.when === 'given' && sent === null) {
+          // None sent, the nil UUID back: no one named (RFC 9562 §5.9), a zero value left unset (Java's new UUID(0, 0),
+          // Go's uuid.Nil); advice, since the answer's member is not nullable and a server with none to name needs one.
+          if (f.compare === 'uuid' && typeof received === 'string' && isNilUuid(received))
+            failures.push({
+              ...fail(
+                'echo-nil-uuid',
+                rule,
+                `${res.status} ${where} is the nil UUID where the request sent no ${f.request}: no one named (RFC 9562 §5.9; a zero value left unset?)`,
+                received,
+                null,
+              ),
+              at: pointer,
+              severity: 'warning' as const,
+            });
+          // Its own value passes, but an empty string is no value of its own: it is the zero value of a non-nullable
+          // string (Go's `string`, a column NOT NULL DEFAULT '') standing for null.
+          if (received !== '') continue;
         }
-        // A field the server may fill when none was sent: its own value passes, but an empty string is no value of its
-        // own, it is the zero value of a non-nullable string (Go's `string`, a column NOT NULL DEFAULT '') standing for null.
-        if (f.when === 'given' && sent === null && received !== '') continue;
         if (EQUALITY[f.compare](sent, received)) {
           // Equal as doubles, but an integer beyond 2^53 may have been read into one and written back as its neighbour
           // (9007199254740993 as …992): RFC 8259 §6 makes exactness there no interoperable promise, so advice.

@@ -4,13 +4,18 @@
  * provider that validates or stores per entity type (a model or a branch per member) meets each rule under several
  * of them, at no extra request.
  */
-import { isObject } from '../model.ts';
+import { isObject, type FieldModel } from '../model.ts';
 import type { SpaceContext } from './class.ts';
+
+/** The string members of a field's enum: none where it has no enum. */
+function stringMembers(f: FieldModel): string[] {
+  return (f.enumValues ?? []).filter((m): m is string => typeof m === 'string');
+}
 
 /** A rotation of its own for one dimension; `violated` is the instance path of the rule a case breaks, if any. */
 export function rotation(ctx: SpaceContext): (body: unknown, violated?: string) => unknown {
   const enums = ctx.model.fields.flatMap((f) => {
-    const members = (f.enumValues ?? []).filter((m) => typeof m === 'string');
+    const members = stringMembers(f);
     return members.length > 1 && f.name in ctx.minimal ? [{ f, members, next: 0 }] : [];
   });
   return (body, violated) => {
@@ -30,7 +35,7 @@ export function rotation(ctx: SpaceContext): (body: unknown, violated?: string) 
 export function underEveryMember(ctx: SpaceContext, body: unknown): { member: string; body: unknown }[] {
   if (!isObject(body)) return [];
   return ctx.model.fields.flatMap((f) => {
-    const members = (f.enumValues ?? []).filter((m): m is string => typeof m === 'string');
+    const members = stringMembers(f);
     const current = body[f.name];
     return typeof current === 'string' && members.includes(current)
       ? members.filter((m) => m !== current).map((member) => ({ member, body: { ...body, [f.name]: member } }))

@@ -60,6 +60,8 @@ export const additionalProperties: ViolationKind = {
     // The whole body again, inside a member named after the resource: a stack that unwraps a body (Rails'
     // wrap_parameters leaves one that already has its key alone, and the controller reads the inner one) creates it.
     const wrapped = wrappers(model).flatMap((name) => additional(`wrapped/${name}`, name, { ...all }));
+    const optional = model.fields.find((f) => !f.required);
+    const required = model.fields.find((f) => f.required);
     // Each binder behaviour once before any twice: a request budget reaches snake_case and `_method` as early as
     // PascalCase.
     return [
@@ -75,18 +77,12 @@ export const additionalProperties: ViolationKind = {
       // A name with a quote and a backslash (before `s`, no JSON escape): an error answer that concatenates it into
       // JSON text unescaped, or with only its quotes escaped, is no JSON (RFC 8259 §7; RESTEasy probe).
       ...additional('quote-name', 'conformance"quote\\slash', 'conformance'),
-      // Names a reader sets aside as metadata rather than members: an extension (`x-`), a schema or type hint (`$`),
-      // a private one (`_`).
       // A declared name with white space after it (an optional one, renamed) or before it (a required one's twin): a
       // reader that trims member names (a normaliser of keys) binds it to the declared member.
-      ...model.fields
-        .filter((f) => !f.required)
-        .slice(0, 1)
-        .flatMap((f) => additional('padded-name-trailing', `${f.name} `, canonicalValue(f), f)),
-      ...model.fields
-        .filter((f) => f.required)
-        .slice(0, 1)
-        .flatMap((f) => additional('padded-name-leading', ` ${f.name}`, canonicalValue(f), f)),
+      ...(optional ? additional('padded-name-trailing', `${optional.name} `, canonicalValue(optional), optional) : []),
+      ...(required ? additional('padded-name-leading', ` ${required.name}`, canonicalValue(required), required) : []),
+      // Names a reader sets aside as metadata rather than members: an extension (`x-`), a schema or type hint (`$`),
+      // a private one (`_`).
       ...additional('x-name', 'x-conformance', 'conformance'),
       ...additional('dollar-name', '$schema', 'conformance'),
       ...additional('underscore-name', '_conformance', 'conformance'),
