@@ -37,6 +37,8 @@ export interface Plan {
   readonly boundaryCount: number;
   /** Cases per class (`valid`, `invalid/<keyword>`, `malformed`, `empty-body`, `auth`, `media`, `method`), both phases. */
   readonly byClass: Readonly<Record<string, number>>;
+  /** The request media types and ranges the operation declares (`requestBody.content`'s keys). */
+  readonly mediaTypes: readonly string[];
 }
 
 interface Generators {
@@ -102,6 +104,7 @@ export function planCases(opts: PlanOptions): Plan {
     count,
     boundaryCount: g.boundary.length,
     byClass,
+    mediaTypes: [...opts.validators.request.keys()],
     cases() {
       return (function* () {
         let i = 0;

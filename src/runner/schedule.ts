@@ -4,7 +4,7 @@ import type { Check } from '../checks/types.ts';
 import type { TestCase } from '../generators/case.ts';
 import type { Plan } from '../generators/index.ts';
 import { DIMENSIONS } from '../generators/space/index.ts';
-import { parseMediaType } from '../validators/media-type.ts';
+import { matchMediaType, parseMediaType } from '../validators/media-type.ts';
 
 /** The valid case that sends every field, so that every echo check judges something (`boundary.ts`). */
 const RICHEST_VALID = 'valid/all-fields';
@@ -37,7 +37,7 @@ export function headerOf(c: TestCase): string {
  * constraint with each violation kind (rule × keyword); (6) further passes over the classes until every case is
  * sent. Deterministic: the boundary phase does not depend on the seed, and neither does this order.
  */
-function breadthFirst(cases: readonly TestCase[], checks: readonly Check[]): TestCase[] {
+function breadthFirst(cases: readonly TestCase[], checks: readonly Check[], mediaTypes: readonly string[]): TestCase[] {
   const taken = new Set<TestCase>();
   const out: TestCase[] = [];
   const take = (c: TestCase) => {
@@ -82,10 +82,11 @@ function breadthFirst(cases: readonly TestCase[], checks: readonly Check[]): Tes
     }
   };
   pass(undefined, (queue) => !VARIANTS.has(queue[0].class ?? ''));
-  // The plain case of each media type, not a variant's (a chunked body in it waits, as its class does).
+  // The plain case of each declared media type, not a variant's (a chunked body in it waits, as its class does); a
+  // range (`application/*+json`) is reached by any type it covers (OpenAPI 3.0.4 §4.8.14).
   round((c) => {
     const media = c.kind === 'valid' && !VARIANTS.has(c.class ?? '') ? parseMediaType(c.contentType) : undefined;
-    return media ? [`media:${media.essence}`] : [];
+    return media ? [`media:${matchMediaType(media, mediaTypes) ?? media.essence}`] : [];
   });
   const all = [...queues.values()];
   const variants = new Set(all.filter((q) => VARIANTS.has(q[0].class ?? '')));
@@ -121,7 +122,7 @@ export function scheduled(plan: Plan, checks: readonly Check[]): ScheduledPlan {
           if (next.done) break;
           generated.push(next.value);
         }
-        boundary ??= breadthFirst(generated, checks);
+        boundary ??= breadthFirst(generated, checks, plan.mediaTypes);
         yield* boundary;
         for (let next = it.next(); !next.done; next = it.next()) yield next.value;
       })();

@@ -1433,6 +1433,14 @@ export const FAULTS: readonly Fault[] = [
     apply: (b) => refuseMediaType(b, (ct) => (mediaTypeOf(ct) ?? '').endsWith('+json')),
   },
   {
+    name: 'suffix-media-type-vendor-only',
+    area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
+    description:
+      'The declared range application/*+json is read as application/vnd.*+json: a `+json` type outside the vendor tree (application/hal+json) is refused with 415 (Django blind probe).',
+    apply: (b) => refuseMediaType(b, (ct) => /^application\/(?!vnd\.)[^;/]*\+json\s*(;|$)/i.test(ct)),
+  },
+  {
     name: 'charset-param-refused',
     area: 'valid-refused',
     caughtBy: ['valid-is-created'],

@@ -649,6 +649,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'astral-chars-500': valid({ brand: 'Brand 𝄞' }),
   'text-json-refused': valid({}, { contentType: 'text/json' }),
   'vendor-json-refused': valid({}, { contentType: 'application/vnd.api+json' }),
+  'suffix-media-type-vendor-only': valid({}, { contentType: 'application/hal+json' }),
   'charset-param-refused': valid({}, { contentType: 'application/json; charset=utf-8' }),
   'status-200': valid(),
   'enums-camel-case': valid(),

@@ -11,7 +11,7 @@ const declared = requestClass(
   'valid',
   'valid/<media>',
   SPEC.requestContent,
-  'every declared media type, without and with `; charset=utf-8`, is a valid request',
+  'every declared media type, without and with `; charset=utf-8`, is a valid request; a range such as `application/*+json` by a subtype in the vendor tree and by one outside it (`application/conformance+json`)',
   { family: MEDIA_FAMILY },
 );
 const mixedCase = requestClass(
@@ -148,6 +148,12 @@ export const mediaTypes: Dimension = {
     // The primary media type as every valid body sends it last: the others show more.
     const media = [...model.media].sort((a, b) => Number(a.contentType === ctx.ct) - Number(b.contentType === ctx.ct));
     for (const m of media) out.push(...emit(ctx, declared, { media: m.slug }, all, { contentType: m.contentType }));
+    // A range (`application/*+json`) also by a subtype outside the vendor tree (RFC 6838 §3.1): a server that reads
+    // the range as `vnd.*+json` (Django probe) refuses it.
+    for (const m of model.media.filter((x) => x.declared.includes('*+') && !x.contentType.includes(';'))) {
+      const other = m.contentType.replace(/\/[^/+]*\+/, '/conformance+');
+      out.push(...emit(ctx, declared, { media: other.replace(/[^a-z0-9]+/gi, '-') }, all, { contentType: other }));
+    }
     const [type = '', subtype = ''] = model.primary.contentType.split('/');
     out.push(
       ...emit(ctx, mixedCase, { media: model.primary.slug }, all, {
