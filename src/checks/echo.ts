@@ -261,6 +261,21 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
           if (received !== '') continue;
         }
         if (EQUALITY[f.compare](sent, received)) {
+          // The same uuid in another spelling than sent and than its lower-case form: RFC 9562 §4 has uuids output in
+          // lower case (a store's own spelling, SQL Server's upper-case uniqueidentifier, written back); advice.
+          if (f.compare === 'uuid' && typeof received === 'string' && typeof sent === 'string')
+            if (received !== sent && received !== sent.toLowerCase().replace(/^urn:uuid:/, ''))
+              failures.push({
+                ...fail(
+                  'echo-uuid-spelling',
+                  rule,
+                  `${res.status} ${where} echoes the request's ${f.request} as the same uuid spelt otherwise: ${shown(received)} for ${shown(sent)} (RFC 9562 §4: output in lower case)`,
+                  received,
+                  sent,
+                ),
+                at: pointer,
+                severity: 'warning' as const,
+              });
           // Equal as doubles, but an integer beyond 2^53 may have been read into one and written back as its neighbour
           // (9007199254740993 as …992): RFC 8259 §6 makes exactness there no interoperable promise, so advice.
           const changed =

@@ -3983,6 +3983,18 @@ export const BEYOND_PROFILE: readonly {
       }),
   },
   {
+    name: 'uuids-written-upper-case',
+    description:
+      "The store writes uuids back in its own spelling, upper case (SQL Server's uniqueidentifier; Bottle blind probe): the owner and collectiveId sent come back as the same uuids in capitals, though RFC 9562 §4 has uuids output in lower case; a warning.",
+    apply: (b) =>
+      afterBuild(b, (body) => {
+        const entity = body.data?.entity;
+        if (entity === undefined) return;
+        if (typeof entity.owner === 'string') entity.owner = entity.owner.toUpperCase();
+        if (typeof entity.collectiveId === 'string') entity.collectiveId = entity.collectiveId.toUpperCase();
+      }),
+  },
+  {
     name: 'absolute-form-404',
     description:
       "A request target in absolute form (`POST http://host/path`) is routed as it stands (uvicorn 0.3x takes the whole target for the path): 404, though RFC 9112 §3.2.2 says a server MUST accept it; the HTTP layer's doing, a warning.",

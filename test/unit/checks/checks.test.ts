@@ -57,6 +57,8 @@ const HTTP_10 = kase('valid', {
 });
 const NO_RETURN_URL = kase('valid', { value: WITHOUT_RETURN_URL, body: JSON.stringify(WITHOUT_RETURN_URL) });
 const NO_OWNER = kase('valid', { value: WITHOUT_OWNER, body: JSON.stringify(WITHOUT_OWNER) });
+const LOWER_OWNER_SENT = { ...SENT, owner: SENT.owner.toLowerCase() };
+const LOWER_OWNER = kase('valid', { value: LOWER_OWNER_SENT, body: JSON.stringify(LOWER_OWNER_SENT) });
 /** A 201 whose `created` is `created` and whose `Date` is 2026-12-04 10:00:00 GMT. */
 const DATE = 'Fri, 04 Dec 2026 10:00:00 GMT';
 function dated(created: string): Exchange {
@@ -1233,6 +1235,24 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     ],
   ],
   ['echo-owner', kase('valid'), answer(201, CREATED), 'pass', 'uuids compare case-insensitively'],
+  [
+    'echo-owner',
+    LOWER_OWNER,
+    with201((b) => ((b.data.entity.owner = b.data.entity.owner.toUpperCase()), b)),
+    'warn:echo-uuid-spelling',
+    'sent in lower case, echoed in upper case: the same uuid, but RFC 9562 §4 has uuids output in lower case (Bottle blind probe)',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201',
+      '201 data.entity.owner echoes the request\'s owner as the same uuid spelt otherwise: "497F6ECA-6276-4993-BFEB-53CBBBBA6F08" for "497f6eca-6276-4993-bfeb-53cbbbba6f08" (RFC 9562 §4: output in lower case)',
+    ],
+  ],
+  [
+    'echo-owner',
+    kase('valid'),
+    with201((b) => ((b.data.entity.owner = b.data.entity.owner.toUpperCase()), b)),
+    'pass',
+    'sent in upper case, echoed as sent',
+  ],
   [
     'echo-owner',
     kase('valid'),
