@@ -95,15 +95,13 @@ export const connection: Dimension = {
   drafts(ctx) {
     const m = JSON.stringify(ctx.minimal);
     const next = nextMessage(ctx);
+    // A body as the plainest message carries it, the next request after it on the connection.
+    const plain = (text: string) => wire({ contentType: ctx.ct }, { framing: 'length', next }, Buffer.from(text));
     const out: Draft[] = [
-      ...emit(ctx, keptAlive, {}, m, {
-        wire: wire({ contentType: ctx.ct }, { framing: 'length', next }, Buffer.from(m)),
-      }),
+      ...emit(ctx, keptAlive, {}, m, { wire: plain(m) }),
       ...underEveryMember(ctx, ctx.minimal).flatMap(({ member, body }) => {
         const text = JSON.stringify(body);
-        return emit(ctx, keptAliveByMember, { member }, text, {
-          wire: wire({ contentType: ctx.ct }, { framing: 'length', next }, Buffer.from(text)),
-        });
+        return emit(ctx, keptAliveByMember, { member }, text, { wire: plain(text) });
       }),
       ...emit(ctx, crlfAfterBody, {}, m, {
         wire: wire({ contentType: ctx.ct }, { framing: 'length', afterBody: '\r\n', next }, Buffer.from(m)),
@@ -119,10 +117,7 @@ export const connection: Dimension = {
         contentType: 'text/plain',
         wire: wire({ contentType: 'text/plain' }, { framing: 'length', next }, Buffer.from(m)),
       }),
-      ...emit(ctx, afterGetBody, {}, m, {
-        method: 'GET',
-        wire: wire({ contentType: ctx.ct }, { framing: 'length', next }, Buffer.from(m)),
-      }),
+      ...emit(ctx, afterGetBody, {}, m, { method: 'GET', wire: plain(m) }),
     ];
     return out;
   },
