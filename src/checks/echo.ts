@@ -220,6 +220,22 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
         const sent = given ?? null;
         const where = f.response.join('.');
         const pointer = `/${f.response.join('/')}`;
+        if (f.when === 'advice') {
+          if (received !== undefined && received !== null && given !== undefined && given !== null)
+            if (!EQUALITY[f.compare](given, received))
+              failures.push({
+                ...fail(
+                  'echo-differs',
+                  rule,
+                  `${res.status} ${where} is not the request's ${f.request}: Received: ${shown(received)} / Sent: ${shown(given)} (advice: it may name the entity as another system knows it)`,
+                  received,
+                  given,
+                ),
+                at: pointer,
+                severity: 'warning' as const,
+              });
+          continue;
+        }
         if (received === undefined) {
           // A null sent and left out is an omission too (a writer that drops nulls) where the answer may hold null.
           if (given !== undefined && (sent !== null || nullAdmitted(body, f.response, res, ctx.validators)))

@@ -10,8 +10,12 @@ export interface EchoField {
   readonly request: string;
   /** Its place in the answer's JSON body, key by key. */
   readonly response: readonly string[];
-  /** `always`: compared even when the request left the field out (absent ≡ null); `given`: only when it carried a value. */
-  readonly when: 'always' | 'given';
+  /**
+   * `always`: compared even when the request left the field out (absent ≡ null); `given`: only when it carried a value;
+   * `advice`: only when the request and the answer both carry a value, and a difference is a warning (the member may
+   * name the entity as another system knows it).
+   */
+  readonly when: 'always' | 'given' | 'advice';
   /** `json`: deep JSON equality; `uuid`: one uuid in two spellings (case, `urn:uuid:`) is equal. */
   readonly compare: 'json' | 'uuid';
 }
@@ -62,6 +66,12 @@ const given = (request: string, compare: EchoField['compare'], ...response: stri
   when: 'given',
   compare,
 });
+const advice = (request: string, ...response: string[]): EchoField => ({
+  request,
+  response,
+  when: 'advice',
+  compare: 'json',
+});
 
 /** `POST /v1/onboarding/entities`: creates an Entity onboarding request and answers it (201, `OnboardingResponse`). */
 export const ENTITY_ONBOARDING: OperationProfile = {
@@ -78,10 +88,15 @@ export const ENTITY_ONBOARDING: OperationProfile = {
     {
       name: 'echo-entity-information',
       description:
-        'data.entity.information echoes type, brand, identifier, pairingCode, associatedEmail, name and track',
-      fields: ['type', 'brand', 'identifier', 'pairingCode', 'associatedEmail', 'name', 'track'].map((k) =>
-        always(k, 'data', 'entity', 'information', k),
-      ),
+        'data.entity.information echoes type, brand, identifier, pairingCode, associatedEmail, name and track; data.entity.reference.brand, where there is one, the brand (advice)',
+      fields: [
+        ...['type', 'brand', 'identifier', 'pairingCode', 'associatedEmail', 'name', 'track'].map((k) =>
+          always(k, 'data', 'entity', 'information', k),
+        ),
+        // EntityReference is "a reference to an Entity", its brand "The brand of the Entity" as the request's is; but
+        // it may name the entity as the OEM knows it, so another brand there is advice (yup and h3 blind probes).
+        advice('brand', 'data', 'entity', 'reference', 'brand'),
+      ],
     },
     {
       name: 'echo-collective-id',

@@ -3995,6 +3995,16 @@ export const BEYOND_PROFILE: readonly {
       }),
   },
   {
+    name: 'reference-brand-canonical',
+    description:
+      "data.entity.reference names the entity as the OEM knows it: its brand in the OEM's spelling (upper case), not the brand sent (yup blind probe); EntityReference need not be the request's echo, so a warning.",
+    apply: (b) =>
+      afterBuild(b, (body) => {
+        const reference = body.data?.entity?.reference;
+        if (typeof reference?.brand === 'string') reference.brand = reference.brand.toUpperCase();
+      }),
+  },
+  {
     name: 'absolute-form-404',
     description:
       "A request target in absolute form (`POST http://host/path`) is routed as it stands (uvicorn 0.3x takes the whole target for the path): 404, though RFC 9112 §3.2.2 says a server MUST accept it; the HTTP layer's doing, a warning.",

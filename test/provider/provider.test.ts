@@ -201,9 +201,9 @@ const obj = (v: unknown): Obj => (typeof v === 'object' && v !== null && !Array.
 /** Echoed values must equal what was sent, or be null/absent. */
 function echoProblems(sent: Obj, body: Obj): string[] {
   const problems: string[] = [];
-  // null for a value sent contradicts it (an echo); reference.* is not an echo, so there null is only an omission.
-  const same = (what: string, got: unknown, want: unknown, nullIsOmission = false): void => {
-    if (got === undefined || (got === null && (nullIsOmission || want === undefined || want === null))) return;
+  // null for a value sent contradicts it (an echo).
+  const same = (what: string, got: unknown, want: unknown): void => {
+    if (got === undefined || (got === null && (want === undefined || want === null))) return;
     if (!deepEqual(got, want ?? null)) problems.push(`${what}: ${JSON.stringify(got)?.slice(0, 80)}`);
   };
   if (body.requestType !== undefined && body.requestType !== 'Entity')
@@ -211,17 +211,17 @@ function echoProblems(sent: Obj, body: Obj): string[] {
   same('returnUrl', body.returnUrl, sent.returnUrl);
   const entity = obj(obj(body.data).entity);
   if (entity.type !== undefined && entity.type !== sent.type) problems.push(`entity.type ${String(entity.type)}`);
-  same('collectiveId', entity.collectiveId, sent.collectiveId);
-  if (sent.owner !== undefined && sent.owner !== null) same('owner', entity.owner, sent.owner);
+  // One uuid in either letter case (RFC 9562 §4).
+  const lower = (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : v);
+  same('collectiveId', lower(entity.collectiveId), lower(sent.collectiveId));
+  if (sent.owner !== undefined && sent.owner !== null) same('owner', lower(entity.owner), lower(sent.owner));
   same('properties', entity.properties, sent.properties);
   const information = obj(entity.information);
   if (information.type !== undefined && information.type !== sent.type)
     problems.push(`information.type ${String(information.type)}`);
   for (const f of ['brand', 'identifier', 'pairingCode', 'associatedEmail', 'name', 'track'])
     same(`information.${f}`, information[f], sent[f]);
-  const reference = obj(entity.reference);
-  same('reference.brand', reference.brand, sent.brand, true);
-  same('reference.identifier', reference.identifier, sent.identifier, true);
+  // reference.* may name the entity as the OEM knows it: a brand other than the one sent there is advice only.
   return problems;
 }
 

@@ -1282,6 +1282,41 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
       '201 data.entity.owner is the nil UUID where the request sent no owner: no one named (RFC 9562 §5.9; a zero value left unset?)',
     ],
   ],
+  [
+    'echo-entity-information',
+    kase('valid'),
+    answer(201, CREATED),
+    'pass',
+    'no reference in the answer: nothing to say',
+  ],
+  [
+    'echo-entity-information',
+    kase('valid'),
+    with201((b) => ({
+      ...b,
+      data: { entity: { ...b.data.entity, reference: { brand: 'Audi', type: null, identifier: null } } },
+    })),
+    'pass',
+    'the brand sent',
+  ],
+  [
+    'echo-entity-information',
+    kase('valid'),
+    with201((b) => ({ ...b, data: { entity: { ...b.data.entity, reference: { brand: null } } } })),
+    'pass',
+    'a reference without a brand: nothing to compare',
+  ],
+  [
+    'echo-entity-information',
+    kase('valid'),
+    with201((b) => ({ ...b, data: { entity: { ...b.data.entity, reference: { brand: 'AUDI' } } } })),
+    'warn:echo-differs',
+    'another brand in the reference: advice, the reference may name the entity as the OEM knows it (yup blind probe)',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201',
+      '201 data.entity.reference.brand is not the request\'s brand: Received: "AUDI" / Sent: "Audi" (advice: it may name the entity as another system knows it)',
+    ],
+  ],
   ['echo-collective-id', kase('valid'), answer(201, CREATED), 'pass', 'the collectiveId sent'],
   [
     'echo-collective-id',

@@ -35,7 +35,7 @@ describe('the default operation profile', () => {
   });
 
   // check, request field, where it comes back, compared when, how
-  const echoes: [string, string, string, 'always' | 'given', 'json' | 'uuid'][] = [
+  const echoes: [string, string, string, 'always' | 'given' | 'advice', 'json' | 'uuid'][] = [
     ['echo-entity-type', 'type', 'data.entity.type', 'always', 'json'],
     ...['type', 'brand', 'identifier', 'pairingCode', 'associatedEmail', 'name', 'track'].map(
       (k): [string, string, string, 'always', 'json'] => [
@@ -46,6 +46,7 @@ describe('the default operation profile', () => {
         'json',
       ],
     ),
+    ['echo-entity-information', 'brand', 'data.entity.reference.brand', 'advice', 'json'],
     ['echo-collective-id', 'collectiveId', 'data.entity.collectiveId', 'given', 'uuid'],
     ['echo-owner', 'owner', 'data.entity.owner', 'given', 'uuid'],
     ['echo-properties', 'properties', 'data.entity.properties', 'given', 'json'],
