@@ -19,7 +19,7 @@ export function jsonTypeOf(v: unknown): JsonType {
  * Exactly `n` characters (ASCII, so characters = UTF-16 units = UTF-8 bytes). Words, not one run of letters: a
  * 64 KiB run of word characters makes backtracking scanners (e.g. an e-mail regex over a body) quadratic.
  */
-function longString(n: number): string {
+export function longString(n: number): string {
   const head = `conformance-long-${n} `;
   const pattern = 'lorem ipsum dolor sit amet 0123456789 ';
   return (head + pattern.repeat(Math.ceil(n / pattern.length))).slice(0, n);

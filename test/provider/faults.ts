@@ -517,6 +517,17 @@ export const FAULTS: readonly Fault[] = [
     ),
   },
   {
+    name: 'name-length-band-refused',
+    area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
+    description:
+      'A name of 33 to 40 characters is refused with 400 (a check written for one column width, off by a band); shorter and longer ones are created (Spring and Scotty blind probes).',
+    apply: refusedWhen(
+      (v) => typeof v.name === 'string' && [...v.name].length >= 33 && [...v.name].length <= 40,
+      issue('Length', '$.name', 'name', 'name has an unsupported length.'),
+    ),
+  },
+  {
     name: 'null-refused-for-one-type',
     area: 'valid-refused',
     caughtBy: ['valid-is-created'],

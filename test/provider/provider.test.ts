@@ -723,6 +723,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'hex-identifier-uppercased': valid({ identifier: 'deadbeef01' }),
   'quote-in-one-type-500': valid({ type: 'Inverter', brand: 'a"b' }),
   'length-band-500': valid({ identifier: 'i'.repeat(150) }),
+  'name-length-band-refused': valid({ name: 'n'.repeat(36) }),
   'six-digit-code-500': valid({ pairingCode: '123456' }),
   'script-url-refused': valid({ returnUrl: 'javascript:alert(1)' }),
   'boolean-words-coerced': valid({ name: 'true' }),

@@ -1,7 +1,7 @@
 /** Valid bodies: the required members, every member, nulls, enum members, classes of text, any-value shapes. */
 import type { Draft } from '../draft.ts';
 import { leadingFirst } from '../order.ts';
-import { ANY_SHAPES, LONE_SURROGATES, STRING_VARIANTS } from '../values.ts';
+import { ANY_SHAPES, LONE_SURROGATES, longString, STRING_VARIANTS } from '../values.ts';
 import type { Body } from '../violations/kind.ts';
 import { VIOLATIONS } from '../violations/index.ts';
 import { emit, matchesClass, SPEC, requestClass, type Dimension } from './class.ts';
@@ -33,6 +33,9 @@ const BOUNDARY_STRINGS = [
   // Noncharacters (Unicode §23.7): scalar values that UTF-8 and JSON carry like any other, which a strict encoder
   // refuses (Perl's Encode with its strict UTF-8 check, Dancer2 probe).
   { name: 'noncharacter', value: 'conformance-\uFDD0-\uFFFE-\uFFFF-\u{1FFFF}-\u{10FFFF}-end' },
+  // Lengths between the others', so that up to 256 no band of a fifth of its length goes without one: a fault for a
+  // band of lengths only (33–40, 65–80: Spring and Scotty blind probes) lies on one.
+  ...[7, 10, 15, 21, 37, 78, 108, 154, 186, 224].map((n) => ({ name: `length-${n}`, value: longString(n) })),
 ];
 
 /** The string variant sent under every member of each enum, not one in turn. */
