@@ -108,6 +108,8 @@ export function enumNearMisses(
       ),
     // Every member with more after it: a match on its start (`startsWith`, a pattern without `$`) takes it.
     ...nonEmpty.map((m) => ({ name: `${m}-suffixed`, value: `${m}Conformance` })),
+    // And with more before it: a match on its end (`endsWith`, a pattern without `^`) takes it (JDK HttpServer probe).
+    ...nonEmpty.map((m) => ({ name: `${m}-prefixed`, value: `Conformance${m}` })),
   ];
   const seen = new Set<string>(members);
   return candidates.filter((c) => (seen.has(c.value) ? false : (seen.add(c.value), true)));

@@ -657,6 +657,19 @@ export const FAULTS: readonly Fault[] = [
       }),
   },
   {
+    name: 'enum-suffix-matched',
+    area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      'type is matched on its end (`endsWith`, a pattern without `^`) for the member Meter: SmartMeter is taken as Meter (JDK HttpServer blind probe).',
+    apply: (b) =>
+      policy(b, {
+        // A string only ending with the member is the fault itself (RetrofitMeter, a member, stays itself).
+        parseEntityType: (v) =>
+          b.validation.parseEntityType(v) ?? (typeof v === 'string' && v.endsWith('Meter') ? 'Meter' : undefined),
+      }),
+  },
+  {
     name: 'extension-names-ignored',
     area: 'lax-validation',
     caughtBy: ['invalid-is-rejected'],

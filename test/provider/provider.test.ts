@@ -589,6 +589,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'other-enum-accepted': invalid({ body: { brand: 'b', type: 'Household' } }),
   'properties-array-capped': valid({ properties: Array.from({ length: 101 }, (_, i) => i) }),
   'enum-prefix-matched': invalid({ body: { brand: 'b', type: 'MeterReader' } }),
+  'enum-suffix-matched': invalid({ body: { brand: 'b', type: 'SmartMeter' } }),
   'extension-names-ignored': invalid({ body: { ...ok, 'x-debug': true } }),
   'answer-members-bound': invalid({ body: { ...ok, status: 'Succeeded' } }),
   'trailing-text-ignored': invalid({ raw: '{"brand":"b","type":"EV"}x' }),
