@@ -1392,6 +1392,16 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     "a null owner left out: the answer's owner is a uuid, not nullable, so leaving it out is the only echo (chi blind probe)",
   ],
   [
+    'echo-owner',
+    kase('valid', { value: { ...SENT, owner: null } }),
+    (() => {
+      const { owner: _left, ...entity } = CREATED.data.entity;
+      return answer(201, { ...CREATED, data: { entity } }, { 'content-type': 'text/json' });
+    })(),
+    'pass',
+    'the same in an answer labelled text/json, a type its status does not document: still read against its JSON schema (JDK HttpServer blind probe)',
+  ],
+  [
     'echo-entity-information',
     kase('valid', { value: { ...SENT, name: '' } }),
     with201((b) => (delete (b.data.entity.information as { name?: unknown }).name, b)),
