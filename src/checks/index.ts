@@ -20,6 +20,7 @@ import { createUniqueIdCheck } from './unique-id.ts';
 import { echoChecks } from './echo.ts';
 import { createdIsNow } from './created-is-now.ts';
 import { idsAreAssigned } from './ids-are-assigned.ts';
+import { membersAreKept } from './members-are-kept.ts';
 import { DEFAULT_PROFILE, type OperationProfile } from './profile.ts';
 
 /**
@@ -53,6 +54,7 @@ export function createChecks(profile: OperationProfile = DEFAULT_PROFILE): reado
     // the success answer is the request that was created
     ...echoChecks(p),
     ...[createdIsNow(p), idsAreAssigned(p)].filter((c) => c !== undefined),
+    membersAreKept(p),
     createUniqueIdCheck(p),
   ];
 }

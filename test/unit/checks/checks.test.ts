@@ -1842,8 +1842,8 @@ describe('the checks of the verdict profile', () => {
   });
 
   it('every check has a passing and a failing row', () => {
-    // unique-id needs two exchanges: its own test below.
-    for (const check of createChecks().filter((k) => k.name !== 'unique-id')) {
+    // unique-id and members-are-kept need several exchanges: their own tests below.
+    for (const check of createChecks().filter((k) => k.name !== 'unique-id' && k.name !== 'members-are-kept')) {
       const rows = table.filter(([name]) => name === check.name).map(([, , , e]) => e);
       expect
         .soft(
@@ -1910,6 +1910,32 @@ describe('the checks of the verdict profile', () => {
     const ctx = { validators, mockTarget: false };
     expect(outcome(unique, kase('valid', { id: 'b1' }), answer(201, CREATED), ctx)).toBe('pass');
     expect(outcome(unique, kase('valid', { id: 'b2' }), answer(201, CREATED), ctx)).toBe('fail:duplicate-id');
+  });
+
+  it('members-are-kept warns once of a member every earlier answer had, three at least, and never of an echo', () => {
+    const check = createChecks().find((k) => k.name === 'members-are-kept')!;
+    const ctx = { validators, mockTarget: false };
+    const { status: _status, returnUrl: _returnUrl, ...withoutBoth } = { ...CREATED, created: '2026-12-04T10:00:00Z' };
+    const full = answer(201, { ...withoutBoth, status: 'Pending', returnUrl: 'https://example.com/back' });
+    const dropped = answer(201, withoutBoth);
+    const outcomes = [full, full, dropped, full, full, dropped, dropped].map((ex) =>
+      outcome(check, kase('valid'), ex, ctx),
+    );
+    // The third answer is the first a member is watched in: before it, no word; returnUrl echoes the request.
+    expect(outcomes).toEqual(['pass', 'pass', 'pass', 'pass', 'pass', 'pass', 'pass']);
+    const again = createChecks().find((k) => k.name === 'members-are-kept')!;
+    for (const ex of [full, full, full]) expect(outcome(again, kase('valid'), ex, ctx)).toBe('pass');
+    expect(judged(again, kase('valid'), dropped, ctx)).toEqual({
+      expect: 'warn:member-dropped',
+      pin: [
+        '/paths/~1v1~1onboarding~1entities/post/responses/201',
+        '201 leaves out status, which every 201 before it had (the schema requires nothing: a member only some answers have?)',
+      ],
+    });
+    // Once left out, no longer a member every answer had.
+    expect(outcome(again, kase('valid'), dropped, ctx)).toBe('pass');
+    // Another status is counted on its own.
+    expect(outcome(again, kase('valid'), answer(200, withoutBoth), ctx)).toBe('pass');
   });
 
   it('unique-id leaves the nil UUID to ids-are-assigned: an id never set is one bug, not two', () => {

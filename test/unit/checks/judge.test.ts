@@ -28,6 +28,7 @@ const ECHO_SKIPPED = {
   'echo-return-url': 'skip',
   'created-is-now': 'skip',
   'ids-are-assigned': 'skip',
+  'members-are-kept': 'skip',
   'unique-id': 'skip',
 } as const;
 

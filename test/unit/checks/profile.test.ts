@@ -110,6 +110,7 @@ describe('the default operation profile', () => {
       'echo-return-url',
       'created-is-now',
       'ids-are-assigned',
+      'members-are-kept',
       'unique-id',
     ]);
     expect(createChecks().map((c) => c.name)).toEqual(createChecks(DEFAULT_PROFILE).map((c) => c.name));
