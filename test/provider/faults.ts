@@ -4038,6 +4038,15 @@ export const BEYOND_PROFILE: readonly {
       }),
   },
   {
+    name: 'request-type-left-out-with-collective',
+    description:
+      "The 201 has no `requestType` whenever the request names a collective (a writer's branch: gorilla/mux blind probe); the first answers, for the richest request, lack it, the later ones mostly have it: the schema requires no member, so a warning.",
+    apply: (b) =>
+      afterBuild(b, (body, req) => {
+        if (typeof req.collectiveId === 'string') delete loose(body).requestType;
+      }),
+  },
+  {
     name: 'absolute-form-404',
     description:
       "A request target in absolute form (`POST http://host/path`) is routed as it stands (uvicorn 0.3x takes the whole target for the path): 404, though RFC 9112 §3.2.2 says a server MUST accept it; the HTTP layer's doing, a warning.",

@@ -1912,30 +1912,30 @@ describe('the checks of the verdict profile', () => {
     expect(outcome(unique, kase('valid', { id: 'b2' }), answer(201, CREATED), ctx)).toBe('fail:duplicate-id');
   });
 
-  it('members-are-kept warns once of a member every earlier answer had, three at least, and never of an echo', () => {
-    const check = createChecks().find((k) => k.name === 'members-are-kept')!;
+  it('members-are-kept warns once of a member most earlier answers had, three at least, and never of an echo', () => {
     const ctx = { validators, mockTarget: false };
+    const fresh = () => createChecks().find((k) => k.name === 'members-are-kept')!;
     const { status: _status, returnUrl: _returnUrl, ...withoutBoth } = { ...CREATED, created: '2026-12-04T10:00:00Z' };
     const full = answer(201, { ...withoutBoth, status: 'Pending', returnUrl: 'https://example.com/back' });
     const dropped = answer(201, withoutBoth);
-    const outcomes = [full, full, dropped, full, full, dropped, dropped].map((ex) =>
-      outcome(check, kase('valid'), ex, ctx),
+    const run = (check: Check, answers: Exchange[]) => answers.map((ex) => outcome(check, kase('valid'), ex, ctx));
+    // Fewer than three answers had it, or only half of them: no word; returnUrl echoes the request, never a word here.
+    expect(run(fresh(), [full, full, dropped, full, dropped, full, dropped, full, dropped])).toEqual(
+      Array<string>(9).fill('pass'),
     );
-    // The third answer is the first a member is watched in: before it, no word; returnUrl echoes the request.
-    expect(outcomes).toEqual(['pass', 'pass', 'pass', 'pass', 'pass', 'pass', 'pass']);
-    const again = createChecks().find((k) => k.name === 'members-are-kept')!;
-    for (const ex of [full, full, full]) expect(outcome(again, kase('valid'), ex, ctx)).toBe('pass');
-    expect(judged(again, kase('valid'), dropped, ctx)).toEqual({
+    // The first answer without it, then four with: the next without is one (gorilla/mux blind probe), once.
+    const check = fresh();
+    expect(run(check, [dropped, full, full, full, full])).toEqual(Array<string>(5).fill('pass'));
+    expect(judged(check, kase('valid'), dropped, ctx)).toEqual({
       expect: 'warn:member-dropped',
       pin: [
         '/paths/~1v1~1onboarding~1entities/post/responses/201',
-        '201 leaves out status, which every 201 before it had (the schema requires nothing: a member only some answers have?)',
+        '201 leaves out status, which most 201s before it had (the schema requires nothing: a member only some answers have?)',
       ],
     });
-    // Once left out, no longer a member every answer had.
-    expect(outcome(again, kase('valid'), dropped, ctx)).toBe('pass');
+    expect(run(check, [full, full, dropped])).toEqual(['pass', 'pass', 'pass']);
     // Another status is counted on its own.
-    expect(outcome(again, kase('valid'), answer(200, withoutBoth), ctx)).toBe('pass');
+    expect(outcome(check, kase('valid'), answer(200, withoutBoth), ctx)).toBe('pass');
   });
 
   it('unique-id leaves the nil UUID to ids-are-assigned: an id never set is one bug, not two', () => {
