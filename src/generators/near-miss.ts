@@ -52,6 +52,21 @@ export interface NearMiss {
 /** Names a server's own enum commonly has that a document's does not (its zero value, a catch-all). */
 const PLACEHOLDERS = ['Unknown', 'None', 'Other', 'Unspecified'] as const;
 
+/**
+ * Kinds of energy asset beside the ones this API onboards, which a server's own enum may have grown ahead of the
+ * document (six blind probes planted one: Gateway four times, Car, Gas); sent to every string enum, as no member.
+ */
+const DOMAIN_WORDS = [
+  'Gateway',
+  'Car',
+  'Gas',
+  'Thermostat',
+  'Boiler',
+  'Generator',
+  'WindTurbine',
+  'SmartPlug',
+] as const;
+
 /** `word` (Pascal case) in the letter case of `member`: upper case, snake upper, lower case, or as it is. */
 function styledAs(member: string, word: string): string {
   if (/^[A-Z0-9_]+$/.test(member) && /[A-Z]/.test(member)) return word.toUpperCase();
@@ -89,6 +104,7 @@ export function enumNearMisses(
     // The members a server's own enum adds beyond the document's, spelt as the members are: the zero value of a .NET
     // or Java enum (`Unknown = 0`, `None`), protobuf's `UNSPECIFIED`, a catch-all `Other`.
     ...PLACEHOLDERS.map((p) => ({ name: `placeholder-${p.toLowerCase()}`, value: styledAs(first, p) })),
+    ...DOMAIN_WORDS.map((w) => ({ name: `domain-${w.toLowerCase()}`, value: styledAs(first, w) })),
     ...neighbours.flatMap((other) => {
       const value = other.find((m) => !members.includes(m));
       return value === undefined ? [] : [{ name: `other-enum-${value}`, value }];

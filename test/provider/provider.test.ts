@@ -587,6 +587,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'enum-case-insensitive': invalid({ body: { brand: 'b', type: 'ev' } }),
   'enum-placeholder-accepted': invalid({ body: { brand: 'b', type: 'Unknown' } }),
   'other-enum-accepted': invalid({ body: { brand: 'b', type: 'Household' } }),
+  'enum-grown-ahead': invalid({ body: { brand: 'b', type: 'Gateway' } }),
   'properties-array-capped': valid({ properties: Array.from({ length: 101 }, (_, i) => i) }),
   'enum-prefix-matched': invalid({ body: { brand: 'b', type: 'MeterReader' } }),
   'enum-suffix-matched': invalid({ body: { brand: 'b', type: 'SmartMeter' } }),

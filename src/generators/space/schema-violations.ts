@@ -84,7 +84,7 @@ const CLASSES: readonly RequestClass[] = [
     row,
     'invalid/enum/<field>/<variant>',
     `${field}/enum`,
-    'a string one small step from a member (look-alike letters, zero-width characters, its ordinal, empty, unknown, the member with more after or before it, which a match on its start or end takes), or a member of another enum of the document (a server that checks against the wrong enum, or a union of them, takes it)',
+    'a string one small step from a member (look-alike letters, zero-width characters, its ordinal, empty, unknown, the member with more after or before it, which a match on its start or end takes, a kind of energy asset the document does not list, as Gateway), or a member of another enum of the document (a server that checks against the wrong enum, or a union of them, takes it)',
   ),
   requestClass(
     row,
