@@ -86,7 +86,7 @@ const FASTAPI_DEPARTURES: readonly Departure[] = [
     strict: 400,
     caughtBy: {
       checks: ['invalid-is-rejected'],
-      labels: /^invalid\/required\/brand(\/in-query|\/accept-any|\/type-[A-Za-z]+)?$/,
+      labels: /^invalid\/required\/brand(\/in-query|\/accept-any|\/type-[A-Za-z]+|\/beside-nulls)?$/,
       received: 201,
       sent: true,
     },

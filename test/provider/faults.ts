@@ -528,6 +528,14 @@ export const FAULTS: readonly Fault[] = [
     ),
   },
   {
+    name: 'null-type-beside-null-brand',
+    area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      'A nil short-circuit: where brand is null, type: null is read as not sent and takes a default (Battery), so `{"brand":null,"type":null}` is created; with a brand it is refused (Ring blind probe).',
+    apply: readAs((v) => (v.brand === null && v.type === null ? { ...v, type: 'Battery' } : v)),
+  },
+  {
     name: 'null-refused-for-one-type',
     area: 'valid-refused',
     caughtBy: ['valid-is-created'],

@@ -588,6 +588,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'enum-placeholder-accepted': invalid({ body: { brand: 'b', type: 'Unknown' } }),
   'other-enum-accepted': invalid({ body: { brand: 'b', type: 'Household' } }),
   'enum-grown-ahead': invalid({ body: { brand: 'b', type: 'Gateway' } }),
+  'null-type-beside-null-brand': invalid({ body: { brand: null, type: null } }),
   'properties-array-capped': valid({ properties: Array.from({ length: 101 }, (_, i) => i) }),
   'enum-prefix-matched': invalid({ body: { brand: 'b', type: 'MeterReader' } }),
   'enum-suffix-matched': invalid({ body: { brand: 'b', type: 'SmartMeter' } }),

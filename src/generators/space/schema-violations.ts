@@ -10,6 +10,21 @@ import { emit, matchesClass, requestClass, SPEC, type Dimension, type RequestCla
 
 const row = 'schema-violation' as const;
 const field = SPEC.field;
+/** A rule broken for a top-level member with every nullable member null beside it. */
+const requiredBesideNulls = requestClass(
+  row,
+  'invalid/required/<field>/beside-nulls',
+  `${SPEC.schema}/required`,
+  'a required member left out with every nullable member null: a check that reads the nulls as “nothing sent” and skips the rest (a nil short-circuit) creates it',
+  { variantOf: 'invalid/required/<field>' },
+);
+const nullBesideNulls = requestClass(
+  row,
+  'invalid/type/<field>/null-beside-nulls',
+  `${field}/type`,
+  'null where the member is not nullable, with every nullable member null too: a check that reads the nulls as “nothing sent” and skips the rest (Ring blind probe: `type: null` created where `brand` was null too)',
+  { variantOf: 'invalid/type/<field>/null' },
+);
 /** Most specific first: a case is of the first class whose label pattern it matches. */
 const CLASSES: readonly RequestClass[] = [
   requestClass(
@@ -31,6 +46,7 @@ const CLASSES: readonly RequestClass[] = [
     'an empty object under every other declared media type and spelling: the schema applies to each; a stack that finds no schema for a spelling skips validation and creates it (a 415 is accepted: a refused declared type is the valid cases’ failure)',
     { accept: [400, 415] },
   ),
+  requiredBesideNulls,
   requestClass(
     row,
     'invalid/required/<field>/<other>-<member>',
@@ -56,6 +72,7 @@ const CLASSES: readonly RequestClass[] = [
     `${field}/type`,
     'a one-element array, which coercing validators unwrap (Ajv `coerceTypes: array`, Fastify’s default)',
   ),
+  nullBesideNulls,
   requestClass(
     row,
     'invalid/type/<field>/null',
@@ -125,6 +142,8 @@ export const schemaViolations: Dimension = {
     // for most providers, so it shows less (the scheduler sends each class's first cases early).
     const formatted = new Set(ctx.model.fields.filter((f) => f.format !== undefined).map((f) => f.instancePath));
     const rotate = rotation(ctx);
+    const nulls = Object.fromEntries(ctx.model.fields.filter((f) => f.nullable).map((f) => [f.name, null]));
+    const topLevel = new Set(ctx.model.fields.map((f) => f.name));
     for (const kind of VIOLATIONS)
       for (const c of kind
         .invalidCases(ctx)
@@ -142,6 +161,22 @@ export const schemaViolations: Dimension = {
             ? {}
             : { wire: wire({ contentType: c.contentType ?? ctx.ct, accept: c.accept }, undefined, Buffer.from(body)) };
         out.push(...emit(ctx, cls, c.label, body, { violation: c.violation, ...media, ...query, ...accept }));
+        // The same rule broken for a top-level member with every nullable member null beside it.
+        const [, keyword, name, shape] = c.label.split('/');
+        if (name === undefined || !topLevel.has(name) || c.contentType !== undefined || c.query !== undefined) continue;
+        const { [name]: _left, ...rest } = { ...ctx.minimal, ...nulls };
+        if (keyword === 'required' && shape === undefined)
+          out.push(
+            ...emit(ctx, requiredBesideNulls, `${c.label}/beside-nulls`, JSON.stringify(rest), {
+              violation: c.violation,
+            }),
+          );
+        if (keyword === 'type' && shape === 'null')
+          out.push(
+            ...emit(ctx, nullBesideNulls, `${c.label}-beside-nulls`, JSON.stringify({ ...rest, [name]: null }), {
+              violation: c.violation,
+            }),
+          );
       }
     return out;
   },
