@@ -268,7 +268,21 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
               ...fail(
                 'echo-nil-uuid',
                 rule,
-                `${res.status} ${where} is the nil UUID where the request sent no ${f.request}: no one named (RFC 9562 §5.9; a zero value left unset?)`,
+                `${res.status} ${where} is the nil UUID where the request sent ${given === null ? `${f.request} as null` : `no ${f.request}`}: no one named (RFC 9562 §5.9; a zero value left unset?)`,
+                received,
+                null,
+              ),
+              at: pointer,
+              severity: 'warning' as const,
+            });
+          // A null sent, an empty object or array back: null made the container's zero value (a default filled in,
+          // lua-cjson's `{}` for an empty table); the server may fill what was not sent, so advice.
+          if (given === null && (writeJson(received) === '{}' || writeJson(received) === '[]'))
+            failures.push({
+              ...fail(
+                'echo-null-filled',
+                rule,
+                `${res.status} ${where} is ${writeJson(received)} where the request sent ${f.request} as null (null made an empty value: a default filled in?)`,
                 received,
                 null,
               ),

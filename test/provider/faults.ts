@@ -4067,6 +4067,25 @@ export const BEYOND_PROFILE: readonly {
       }),
   },
   {
+    name: 'status-left-out-with-return-url',
+    description:
+      'The 201 has no `status` wherever the request sends a returnUrl (Fastify and nginx blind probes): about half of the answers lack it, the first among them; the schema requires no member, so a warning.',
+    apply: (b) =>
+      afterBuild(b, (body, req) => {
+        if (typeof req.returnUrl === 'string') delete loose(body).status;
+      }),
+  },
+  {
+    name: 'null-properties-filled',
+    description:
+      "properties sent as null (or not sent) come back as {} (the store's default for an empty map; lua-cjson writes an empty table as {}: nginx blind probe): the server may fill what was not sent, so a warning where null was sent.",
+    apply: (b) =>
+      afterBuild(b, (body, req) => {
+        const entity = body.data?.entity;
+        if (entity !== undefined && req.properties === null) loose(entity).properties = {};
+      }),
+  },
+  {
     name: 'absolute-form-404',
     description:
       "A request target in absolute form (`POST http://host/path`) is routed as it stands (uvicorn 0.3x takes the whole target for the path): 404, though RFC 9112 §3.2.2 says a server MUST accept it; the HTTP layer's doing, a warning.",

@@ -215,7 +215,9 @@ function echoProblems(sent: Obj, body: Obj): string[] {
   const lower = (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : v);
   same('collectiveId', lower(entity.collectiveId), lower(sent.collectiveId));
   if (sent.owner !== undefined && sent.owner !== null) same('owner', lower(entity.owner), lower(sent.owner));
-  same('properties', entity.properties, sent.properties);
+  // None or null sent, an empty container back: a default filled in, advice at most.
+  const filled = (sent.properties ?? null) === null && JSON.stringify(entity.properties)?.match(/^(\{\}|\[\])$/);
+  if (!filled) same('properties', entity.properties, sent.properties);
   const information = obj(entity.information);
   if (information.type !== undefined && information.type !== sent.type)
     problems.push(`information.type ${String(information.type)}`);
