@@ -202,6 +202,9 @@ export const ANY_SHAPES: readonly { readonly name: string; readonly value: unkno
       int32Overflow: 2147483648,
     },
   },
+  // A member whose value is null at the first level: a writer that drops null members of a map (Jackson's NON_NULL,
+  // omitempty on a map) loses it (kin-openapi probe).
+  { name: 'null-member', value: { conformance: 'kept', empty: null } },
   { name: 'array', value: [1, 'conformance', null, false, { a: [] }] },
   { name: 'empty-array', value: [] },
   // An array as long as the wide object is wide: a limit on array lengths (a validator's maxItems of its own) refuses it.

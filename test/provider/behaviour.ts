@@ -71,8 +71,11 @@ export interface Behaviour {
   wrongMethod(method: string): Reply;
   /** A first look at a POST's head (framing, codings, repeated fields): an answer ends it there; none goes on. */
   admit(req: IncomingMessage): Reply | undefined;
-  /** The body from the pieces it came in (Node's data events: one a chunk of a chunked body, one a socket read). */
-  joinBody(pieces: readonly Buffer[]): Buffer;
+  /**
+   * The body from the pieces it came in (Node's data events: one a chunk of a chunked body, one a socket read); `head`
+   * the request's fields, for faults that read one framing otherwise.
+   */
+  joinBody(pieces: readonly Buffer[], head?: IncomingHttpHeaders): Buffer;
   /** n counts requests on the endpoint path, from 1. */
   rateLimited(n: number): boolean;
   tooManyRequests(): Reply;

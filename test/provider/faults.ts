@@ -3365,6 +3365,59 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'chunked-body-cut',
+    area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
+    description:
+      'A chunked body is read into a buffer of 1 KiB and the rest dropped (kin-openapi blind probe): a valid chunked body over 1 KiB is cut and refused with 400; Content-Length bodies are read whole.',
+    apply: (b) => ({
+      ...b,
+      joinBody: (pieces, head) => {
+        const whole = b.joinBody(pieces, head);
+        return head?.['transfer-encoding'] !== undefined ? whole.subarray(0, 1024) : whole;
+      },
+    }),
+  },
+  {
+    name: 'closed-after-one-media-type',
+    area: 'transport',
+    caughtBy: ['connection-is-reusable'],
+    description:
+      'The reader for text/json hands its socket on once the 201 is written and the connection closes, without the close option (kin-openapi blind probe): a client that reuses the connection loses its next POST, after text/json answers only.',
+    apply: (b) => ({
+      ...b,
+      transmit: (res, wire, req) => {
+        if (wire.status === 201 && mediaTypeOf(req.headers['content-type']) === 'text/json')
+          res.once('finish', () => req.socket.end());
+        b.transmit(res, wire, req);
+      },
+    }),
+  },
+  {
+    name: 'properties-null-members-dropped',
+    area: 'wrong-answer',
+    caughtBy: ['echo-properties'],
+    description:
+      'The store drops the members of properties whose value is null at its first level (a map written with omitempty; kin-openapi blind probe): {"conformance":"kept","empty":null} comes back without empty.',
+    apply: (b) =>
+      onProperties(b, (props) =>
+        props !== null && typeof props === 'object' && !Array.isArray(props)
+          ? Object.fromEntries(Object.entries(props).filter(([, v]) => v !== null))
+          : props,
+      ),
+  },
+  {
+    name: 'string-over-4096-500',
+    area: 'valid-refused',
+    caughtBy: ['not-a-server-error'],
+    description:
+      'A name over 4,096 bytes overflows a fixed buffer of 4 KiB: 500; 4,096 bytes exactly fit (nginx with Lua blind probe).',
+    apply: crashesWhen(
+      (req) => Buffer.byteLength(req.name ?? '') > 4096,
+      () => new Error('name buffer overflow'),
+    ),
+  },
+  {
     name: 'chunked-other-media-500',
     area: 'valid-refused',
     caughtBy: ['not-a-server-error'],

@@ -210,7 +210,7 @@ function readBody(b: Behaviour, req: IncomingMessage): Promise<Buffer | 'too-lar
       }
       if (size <= b.maxBodyBytes) chunks.push(chunk);
     });
-    req.on('end', () => resolve(size > b.maxBodyBytes ? 'too-large' : b.joinBody(chunks)));
+    req.on('end', () => resolve(size > b.maxBodyBytes ? 'too-large' : b.joinBody(chunks, req.headers)));
     req.on('close', () => resolve('reset')); // no-op when already resolved
   });
 }

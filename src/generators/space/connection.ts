@@ -34,6 +34,13 @@ const keptAliveByMember = requestClass(
   `the plainest valid body with each other member of an enum (each entity type), on a connection kept open, ${NEXT}: a server that closes the connection after some answers only (one type's handler) MUST say so with the close option (RFC 9112 §9.6)`,
   { variantOf: MINIMAL_LABEL },
 );
+const keptAliveByMedia = requestClass(
+  'valid',
+  'valid/connection/kept-alive/media/<media>',
+  'RFC 9112 §9.3',
+  `the plainest valid body under each other declared media type, on a connection kept open, ${NEXT}: a server that closes the connection after the answers to one media type only (its reader for that type) MUST say so with the close option (RFC 9112 §9.6)`,
+  { variantOf: MINIMAL_LABEL },
+);
 const crlfAfterBody = requestClass(
   'valid',
   'valid/connection/crlf-after-body',
@@ -91,18 +98,37 @@ export const connection: Dimension = {
   title: 'The connection after an answer',
   summary:
     'Messages written byte by byte on a connection kept open (no close option; a plain chunked body is the framing dimension’s), each followed, once its answer is complete, by a request without credentials on the same connection, which must get what it gets on a connection of its own: the server reads every message to the end its framing gives (a chunked body with or without a trailer, a body answered before it was read, content in a GET), or closes the connection; after a 201 to the plainest message, only once its answer said so.',
-  classes: [keptAlive, keptAliveByMember, crlfAfterBody, afterTrailer, afterUnreadBody, afterUnreadMedia, afterGetBody],
+  classes: [
+    keptAlive,
+    keptAliveByMember,
+    keptAliveByMedia,
+    crlfAfterBody,
+    afterTrailer,
+    afterUnreadBody,
+    afterUnreadMedia,
+    afterGetBody,
+  ],
   drafts(ctx) {
     const m = JSON.stringify(ctx.minimal);
     const next = nextMessage(ctx);
     // A body as the plainest message carries it, the next request after it on the connection.
-    const plain = (text: string) => wire({ contentType: ctx.ct }, { framing: 'length', next }, Buffer.from(text));
+    const plain = (text: string, contentType = ctx.ct) =>
+      wire({ contentType }, { framing: 'length', next }, Buffer.from(text));
     const out: Draft[] = [
       ...emit(ctx, keptAlive, {}, m, { wire: plain(m) }),
       ...underEveryMember(ctx, ctx.minimal).flatMap(({ member, body }) => {
         const text = JSON.stringify(body);
         return emit(ctx, keptAliveByMember, { member }, text, { wire: plain(text) });
       }),
+      // A kept-alive connection after each other declared media type (kin-openapi probe: closed after text/json only).
+      ...ctx.model.media
+        .filter((x) => x.contentType !== ctx.ct && !x.contentType.includes(';'))
+        .flatMap((x) =>
+          emit(ctx, keptAliveByMedia, { media: x.slug }, m, {
+            contentType: x.contentType,
+            wire: plain(m, x.contentType),
+          }),
+        ),
       ...emit(ctx, crlfAfterBody, {}, m, {
         wire: wire({ contentType: ctx.ct }, { framing: 'length', afterBody: '\r\n', next }, Buffer.from(m)),
       }),

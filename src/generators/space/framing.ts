@@ -7,6 +7,7 @@ import { emit, SPEC, requestClass, type Dimension } from './class.ts';
 import { framedBody } from '../../wire.ts';
 import { wire } from './wire.ts';
 import { NEXT, nextMessage } from './connection.ts';
+import { longString } from '../values.ts';
 
 /**
  * A chunked body may be refused with 411: "A server MAY reject a request that contains a message body but not a
@@ -26,6 +27,13 @@ const chunkedMedia = requestClass(
   'valid/framing/chunked/<media>',
   'RFC 9112 §7.1',
   'a valid body sent chunked under each other declared media type and spelling: the framing and the media type are independent, so 201 is due (411 accepted, as for any chunked body); a stack whose reader for one media type reads only a Content-Length body fails there alone',
+  { accept: CHUNKED_ACCEPT, variantOf: 'valid/framing/chunked' },
+);
+const largeChunked = requestClass(
+  'valid',
+  'valid/framing/chunked-large',
+  'RFC 9112 §7.1',
+  'a valid body of 12 KiB sent chunked, in chunks of 4 KiB and the rest: the body is their concatenation, however long (411 accepted, as for any chunked body); a reader that takes a fixed buffer or the first chunk only (kin-openapi probe: 1 KiB) cuts it and refuses it',
   { accept: CHUNKED_ACCEPT, variantOf: 'valid/framing/chunked' },
 );
 const oddChunks = requestClass(
@@ -178,6 +186,7 @@ export const framing: Dimension = {
   classes: [
     chunked,
     chunkedMedia,
+    largeChunked,
     oddChunks,
     extension,
     trailer,
@@ -213,6 +222,15 @@ export const framing: Dimension = {
           }),
         ),
       ...emit(ctx, oddChunks, {}, odd, framed({ framing: 'chunked', chunks: oddChunksOver(Buffer.byteLength(odd)) })),
+      ...(ctx.strings.length > 0
+        ? emit(
+            ctx,
+            largeChunked,
+            {},
+            JSON.stringify({ ...ctx.minimal, [ctx.strings[0].name]: longString(12 * 1024) }),
+            framed({ framing: 'chunked', chunks: [4096, 4096] }),
+          )
+        : []),
       // Read on to the close: a reader that stops at the extension or the trailer may take the rest for another
       // request and answer it too (Bun: a 400 after the 201, on a connection the request asked closed).
       ...emit(
