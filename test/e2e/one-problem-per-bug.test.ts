@@ -275,8 +275,13 @@ describe('two server errors on strings', () => {
     const boundary = (p: ReportedProblem) => p.classes.filter((c) => c.startsWith('valid/string/'));
     const long = run.report.problems!.filter((p) => boundary(p).some((c) => c.startsWith('valid/string/long-')));
     expect(long).toHaveLength(1);
-    // Every length from 256 on (one per octave), none under it.
+    // Every length from 256 on (one per octave and one past each), none under it.
     expect(boundary(long[0]).sort()).toEqual([
+      'valid/string/length-1025',
+      'valid/string/length-2049',
+      'valid/string/length-257',
+      'valid/string/length-4097',
+      'valid/string/length-513',
       'valid/string/long-1024',
       'valid/string/long-2048',
       'valid/string/long-256',

@@ -37,6 +37,7 @@ describe('familyOf', () => {
     ['valid', 'valid/string/emoji', 'valid/string'],
     ['valid', 'valid/string/long-256', 'valid/string/long'],
     ['valid', 'valid/string/long-65536', 'valid/string/long'],
+    ['valid', 'valid/string/length-257', 'valid/string/long'],
     ['schema-violation', 'invalid/format/owner/braces', 'invalid/format'],
     ['malformed-json', 'malformed/truncated', 'malformed'],
   ] as const)('%s %s is of %s', (kind, label, family) => {
