@@ -88,14 +88,16 @@ export const ENTITY_ONBOARDING: OperationProfile = {
     {
       name: 'echo-entity-information',
       description:
-        'data.entity.information echoes type, brand, identifier, pairingCode, associatedEmail, name and track; data.entity.reference.brand, where there is one, the brand (advice)',
+        'data.entity.information echoes type, brand, identifier, pairingCode, associatedEmail, name and track; data.entity.reference, where it has them, the brand and identifier (advice)',
       fields: [
         ...['type', 'brand', 'identifier', 'pairingCode', 'associatedEmail', 'name', 'track'].map((k) =>
           always(k, 'data', 'entity', 'information', k),
         ),
-        // EntityReference is "a reference to an Entity", its brand "The brand of the Entity" as the request's is; but
-        // it may name the entity as the OEM knows it, so another brand there is advice (yup and h3 blind probes).
+        // EntityReference is "a reference to an Entity", its brand "The brand of the Entity" as the request's is, its
+        // identifier "The reference of the Entity"; but it may name the entity as the OEM knows it, so another value
+        // there is advice (yup, h3 and tiny_http blind probes).
         advice('brand', 'data', 'entity', 'reference', 'brand'),
+        advice('identifier', 'data', 'entity', 'reference', 'identifier'),
       ],
     },
     {

@@ -1317,6 +1317,17 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
       '201 data.entity.reference.brand is not the request\'s brand: Received: "AUDI" / Sent: "Audi" (advice: it may name the entity as another system knows it)',
     ],
   ],
+  [
+    'echo-entity-information',
+    kase('valid'),
+    with201((b) => ({ ...b, data: { entity: { ...b.data.entity, reference: { identifier: 'NAME-1' } } } })),
+    'warn:echo-differs',
+    'another identifier in the reference: advice, as the brand (tiny_http blind probe: the name written there)',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201',
+      '201 data.entity.reference.identifier is not the request\'s identifier: Received: "NAME-1" / Sent: "VIN1" (advice: it may name the entity as another system knows it)',
+    ],
+  ],
   ['echo-collective-id', kase('valid'), answer(201, CREATED), 'pass', 'the collectiveId sent'],
   [
     'echo-collective-id',

@@ -47,6 +47,7 @@ describe('the default operation profile', () => {
       ],
     ),
     ['echo-entity-information', 'brand', 'data.entity.reference.brand', 'advice', 'json'],
+    ['echo-entity-information', 'identifier', 'data.entity.reference.identifier', 'advice', 'json'],
     ['echo-collective-id', 'collectiveId', 'data.entity.collectiveId', 'given', 'uuid'],
     ['echo-owner', 'owner', 'data.entity.owner', 'given', 'uuid'],
     ['echo-properties', 'properties', 'data.entity.properties', 'given', 'json'],
