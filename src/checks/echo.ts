@@ -1,4 +1,4 @@
-import type { Check } from './types.ts';
+import type { Check, Finding } from './types.ts';
 import type { ReceivedResponse } from '../types.ts';
 import type { Validators } from '../validators/index.ts';
 import { caseValue } from '../generators/draft.ts';
@@ -175,10 +175,12 @@ const roundedTo15 = (a: number, b: number) => b === Number(a.toPrecision(ROUNDED
  */
 const stepsOff = (a: number, b: number) => Math.abs(b - a) <= 2 * Number.EPSILON * Math.abs(a);
 
+/** A uuid as RFC 9562 §4 has it output: lower case, no `urn:uuid:` prefix (any other value as it is). */
+const canonicalUuid = (v: unknown) => (typeof v === 'string' ? v.toLowerCase().replace(/^urn:uuid:/, '') : v);
+
 /** Two spellings of one uuid (case, `urn:uuid:` prefix) are the same uuid. */
 export function sameUuid(a: unknown, b: unknown): boolean {
-  const norm = (v: unknown) => (typeof v === 'string' ? v.toLowerCase().replace(/^urn:uuid:/, '') : v);
-  return norm(a) === norm(b);
+  return canonicalUuid(a) === canonicalUuid(b);
 }
 
 const EQUALITY: Readonly<Record<EchoField['compare'], (sent: unknown, received: unknown) => boolean>> = {
@@ -207,7 +209,7 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
     scope: 'request',
     applies: (c) => c.kind === 'valid',
     judge: answered((c, body, res, ctx) => {
-      const failures = [];
+      const failures: Finding[] = [];
       const omitted: { where: string; sent: unknown }[] = [];
       // Both sides with their long integers exact, read only when the request wrote one (most requests do not).
       let exact: { sent: unknown; received: unknown } | undefined;
@@ -223,20 +225,18 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
         const sent = given ?? null;
         const where = f.response.join('.');
         const pointer = `/${f.response.join('/')}`;
+        // Advice on this field: a warning, never a failure.
+        const advise = (kind: string, message: string, got: unknown, documented: unknown) =>
+          failures.push({ ...fail(kind, rule, message, got, documented), at: pointer, severity: 'warning' });
         if (f.when === 'advice') {
           if (received !== undefined && received !== null && given !== undefined && given !== null)
             if (!EQUALITY[f.compare](given, received))
-              failures.push({
-                ...fail(
-                  'echo-differs',
-                  rule,
-                  `${res.status} ${where} is not the request's ${f.request}: Received: ${shown(received)} / Sent: ${shown(given)} (advice: it may name the entity as another system knows it)`,
-                  received,
-                  given,
-                ),
-                at: pointer,
-                severity: 'warning' as const,
-              });
+              advise(
+                'echo-differs',
+                `${res.status} ${where} is not the request's ${f.request}: Received: ${shown(received)} / Sent: ${shown(given)} (advice: it may name the entity as another system knows it)`,
+                received,
+                given,
+              );
           continue;
         }
         if (received === undefined) {
@@ -264,31 +264,22 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
           // None sent, the nil UUID back: no one named (RFC 9562 §5.9), a zero value left unset (Java's new UUID(0, 0),
           // Go's uuid.Nil); advice, since the answer's member is not nullable and a server with none to name needs one.
           if (f.compare === 'uuid' && typeof received === 'string' && isNilUuid(received))
-            failures.push({
-              ...fail(
-                'echo-nil-uuid',
-                rule,
-                `${res.status} ${where} is the nil UUID where the request sent ${given === null ? `${f.request} as null` : `no ${f.request}`}: no one named (RFC 9562 §5.9; a zero value left unset?)`,
-                received,
-                null,
-              ),
-              at: pointer,
-              severity: 'warning' as const,
-            });
+            advise(
+              'echo-nil-uuid',
+              `${res.status} ${where} is the nil UUID where the request sent ${given === null ? `${f.request} as null` : `no ${f.request}`}: no one named (RFC 9562 §5.9; a zero value left unset?)`,
+              received,
+              null,
+            );
           // A null sent, an empty object or array back: null made the container's zero value (a default filled in,
           // lua-cjson's `{}` for an empty table); the server may fill what was not sent, so advice.
-          if (given === null && (writeJson(received) === '{}' || writeJson(received) === '[]'))
-            failures.push({
-              ...fail(
-                'echo-null-filled',
-                rule,
-                `${res.status} ${where} is ${writeJson(received)} where the request sent ${f.request} as null (null made an empty value: a default filled in?)`,
-                received,
-                null,
-              ),
-              at: pointer,
-              severity: 'warning' as const,
-            });
+          const container = given === null && typeof received === 'object' ? writeJson(received) : undefined;
+          if (container === '{}' || container === '[]')
+            advise(
+              'echo-null-filled',
+              `${res.status} ${where} is ${container} where the request sent ${f.request} as null (null made an empty value: a default filled in?)`,
+              received,
+              null,
+            );
           // Its own value passes, but an empty string is no value of its own: it is the zero value of a non-nullable
           // string (Go's `string`, a column NOT NULL DEFAULT '') standing for null.
           if (received !== '') continue;
@@ -296,19 +287,13 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
         if (EQUALITY[f.compare](sent, received)) {
           // The same uuid in another spelling than sent and than its lower-case form: RFC 9562 §4 has uuids output in
           // lower case (a store's own spelling, SQL Server's upper-case uniqueidentifier, written back); advice.
-          if (f.compare === 'uuid' && typeof received === 'string' && typeof sent === 'string')
-            if (received !== sent && received !== sent.toLowerCase().replace(/^urn:uuid:/, ''))
-              failures.push({
-                ...fail(
-                  'echo-uuid-spelling',
-                  rule,
-                  `${res.status} ${where} echoes the request's ${f.request} as the same uuid spelt otherwise: ${shown(received)} for ${shown(sent)} (RFC 9562 §4: output in lower case)`,
-                  received,
-                  sent,
-                ),
-                at: pointer,
-                severity: 'warning' as const,
-              });
+          if (f.compare === 'uuid' && received !== sent && received !== canonicalUuid(sent))
+            advise(
+              'echo-uuid-spelling',
+              `${res.status} ${where} echoes the request's ${f.request} as the same uuid spelt otherwise: ${shown(received)} for ${shown(sent)} (RFC 9562 §4: output in lower case)`,
+              received,
+              sent,
+            );
           // Equal as doubles, but an integer beyond 2^53 may have been read into one and written back as its neighbour
           // (9007199254740993 as …992): RFC 8259 §6 makes exactness there no interoperable promise, so advice.
           const changed =
@@ -316,36 +301,26 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
               ? changedInteger(at(exactly().sent, f.request), at(exactly().received, ...f.response))
               : undefined;
           if (changed !== undefined && exactly().received !== undefined)
-            failures.push({
-              ...fail(
-                'echo-rounded',
-                rule,
-                `${res.status} ${where} echoes the request's ${f.request} with an integer beyond 2^53 changed: ${changed[0]} came back as ${changed[1]}, read into a double (RFC 8259 §6: integers are exact across implementations up to 2^53)`,
-                changed[1],
-                changed[0],
-              ),
-              at: pointer,
-              severity: 'warning' as const,
-            });
+            advise(
+              'echo-rounded',
+              `${res.status} ${where} echoes the request's ${f.request} with an integer beyond 2^53 changed: ${changed[0]} came back as ${changed[1]}, read into a double (RFC 8259 §6: integers are exact across implementations up to 2^53)`,
+              changed[1],
+              changed[0],
+            );
         } else {
           // RFC 8259 §6 lets an implementation limit the precision of numbers: 15 significant digits kept (Perl's
           // default output) or a step off in the last place (a parser that does not round correctly) is advice, not a
           // wrong value; a double holds 17, and less than 15 is a wrong value.
           const rounded = f.compare === 'json' && jsonEqual(sent, received, roundedTo15);
           if (rounded || (f.compare === 'json' && jsonEqual(sent, received, stepsOff))) {
-            failures.push({
-              ...fail(
-                'echo-rounded',
-                rule,
-                rounded
-                  ? `${res.status} ${where} echoes the request's ${f.request} with its numbers rounded to ${ROUNDED_DIGITS} significant digits (RFC 8259 §6: a double holds 17)`
-                  : `${res.status} ${where} echoes the request's ${f.request} with a number a step off in its last place, as a parser that does not round correctly reads it (RFC 8259 §6: within a double's precision)`,
-                received,
-                sent,
-              ),
-              at: pointer,
-              severity: 'warning' as const,
-            });
+            advise(
+              'echo-rounded',
+              rounded
+                ? `${res.status} ${where} echoes the request's ${f.request} with its numbers rounded to ${ROUNDED_DIGITS} significant digits (RFC 8259 §6: a double holds 17)`
+                : `${res.status} ${where} echoes the request's ${f.request} with a number a step off in its last place, as a parser that does not round correctly reads it (RFC 8259 §6: within a double's precision)`,
+              received,
+              sent,
+            );
             continue;
           }
           failures.push({
