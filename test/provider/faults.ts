@@ -210,6 +210,14 @@ function refusedWhen(when: (value: Record<string, unknown>) => boolean, refusal:
   });
 }
 
+/** The answer's top-level `member` left out wherever `when` holds of the request (a writer's branch for some requests). */
+function leftOutWhen(member: string, when: (req: EntityRequest) => boolean): Fault['apply'] {
+  return (b) =>
+    afterBuild(b, (body, req) => {
+      if (when(req)) delete loose(body)[member];
+    });
+}
+
 /** A body that parses, read as `edit` makes it before validation (a binder's defaults or coercions of its own). */
 function readAs(edit: (value: Record<string, unknown>) => Record<string, unknown>): Fault['apply'] {
   return (b) => ({
@@ -4105,28 +4113,19 @@ export const BEYOND_PROFILE: readonly {
     name: 'status-left-out-for-one-type',
     description:
       "The 201 of a Meter has no `status` (a writer's branch for one entity type; Mono, Spring, h3 and Symfony blind probes left a top-level member out of some answers): the schema requires no member, so a warning.",
-    apply: (b) =>
-      afterBuild(b, (body, req) => {
-        if (req.type === 'Meter') delete loose(body).status;
-      }),
+    apply: leftOutWhen('status', (req) => req.type === 'Meter'),
   },
   {
     name: 'request-type-left-out-with-collective',
     description:
       "The 201 has no `requestType` whenever the request names a collective (a writer's branch: gorilla/mux blind probe); the first answers, for the richest request, lack it, the later ones mostly have it: the schema requires no member, so a warning.",
-    apply: (b) =>
-      afterBuild(b, (body, req) => {
-        if (typeof req.collectiveId === 'string') delete loose(body).requestType;
-      }),
+    apply: leftOutWhen('requestType', (req) => typeof req.collectiveId === 'string'),
   },
   {
     name: 'status-left-out-with-return-url',
     description:
       'The 201 has no `status` wherever the request sends a returnUrl (Fastify and nginx blind probes): about half of the answers lack it, the first among them; the schema requires no member, so a warning.',
-    apply: (b) =>
-      afterBuild(b, (body, req) => {
-        if (typeof req.returnUrl === 'string') delete loose(body).status;
-      }),
+    apply: leftOutWhen('status', (req) => typeof req.returnUrl === 'string'),
   },
   {
     name: 'null-properties-filled',
