@@ -2,7 +2,7 @@ import type { Check } from './types.ts';
 import { caseValue } from '../generators/draft.ts';
 import type { OperationProfile } from './profile.ts';
 import { rowStatuses, rulesOf } from './rules.ts';
-import { absent, fail, statusIn } from './util.ts';
+import { absent, fail, statusIn, warn } from './util.ts';
 
 /**
  * No, wrong, empty or non-Bearer credentials: 401 (403 accepted); `security: [bearerAuth]` (OpenAPI 3.0.4 §4.8.30).
@@ -35,40 +35,31 @@ export function authIsEnforced(p: OperationProfile): Check {
       // RFC 6750 §3.1: a missing or invalid token is answered 401 with a challenge; 403 says that valid credentials
       // lack a right (insufficient_scope), so a client cannot tell "log in" from "not allowed". The profile accepts it.
       if (status === undefined && res?.status === 403)
-        return {
-          ...fail(
-            'forbidden-without-valid-credentials',
-            RULES.bearerScheme,
-            '403 where credentials are missing or not valid (RFC 6750 §3.1: 401 with a Bearer challenge; 403 is for valid credentials that lack a right)',
-            403,
-            401,
-          ),
-          severity: 'warning',
-        };
+        return warn(
+          'forbidden-without-valid-credentials',
+          RULES.bearerScheme,
+          '403 where credentials are missing or not valid (RFC 6750 §3.1: 401 with a Bearer challenge; 403 is for valid credentials that lack a right)',
+          403,
+          401,
+        );
       if (status !== undefined || res?.status !== 401) return status;
       const challenge = res.headers['www-authenticate'];
       // A challenge in another scheme only (Flask-RESTful's Basic) asks for credentials the operation does not take.
       if (!absent(challenge) && !/(?:^|,)\s*bearer(?:\s|,|$)/i.test(challenge ?? ''))
-        return {
-          ...fail(
-            'non-bearer-challenge',
-            RULES.bearerScheme,
-            '401 challenges another scheme than Bearer (RFC 6750 §3: a bearer-protected resource challenges with Bearer)',
-            challenge,
-            'Bearer',
-          ),
-          severity: 'warning',
-        };
+        return warn(
+          'non-bearer-challenge',
+          RULES.bearerScheme,
+          '401 challenges another scheme than Bearer (RFC 6750 §3: a bearer-protected resource challenges with Bearer)',
+          challenge,
+          'Bearer',
+        );
       // An empty challenge is no challenge (RFC 9110 §11.6.1: at least one), and is said as a missing one is.
       if (!absent(challenge)) return undefined;
-      return {
-        ...fail(
-          'missing-www-authenticate',
-          RULES.bearerScheme,
-          '401 has no WWW-Authenticate challenge (RFC 9110 §15.5.2)',
-        ),
-        severity: 'warning',
-      };
+      return warn(
+        'missing-www-authenticate',
+        RULES.bearerScheme,
+        '401 has no WWW-Authenticate challenge (RFC 9110 §15.5.2)',
+      );
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { Check, Finding } from './types.ts';
 import type { TestCase } from '../generators/case.ts';
 import type { ReceivedResponse } from '../types.ts';
-import { fail, waitedFor, withResponse } from './util.ts';
+import { fail, waitedFor, warn, withResponse } from './util.ts';
 
 /**
  * A close no answer announced, where nothing but the server's not keeping connections explains it: a 2xx in HTTP/1.1 to
@@ -24,14 +24,13 @@ function keptFor(res: ReceivedResponse, alone: number | undefined): boolean {
  * 9112 §2.2), so what the server made of it (`what`: an answer to it, or the close) is a warning.
  */
 function emptyLineNotIgnored(res: ReceivedResponse, what: string, received: string, due: string): Finding {
-  return {
-    kind: 'empty-line-not-ignored',
-    severity: 'warning',
-    rule: 'RFC 9112 §2.2',
-    message: `the answer (status ${res.status}) kept the connection open, and after the empty line old clients send after a POST's body ${what}: a server expecting a request line SHOULD ignore at least one empty line before it (RFC 9112 §2.2)`,
+  return warn(
+    'empty-line-not-ignored',
+    'RFC 9112 §2.2',
+    `the answer (status ${res.status}) kept the connection open, and after the empty line old clients send after a POST's body ${what}: a server expecting a request line SHOULD ignore at least one empty line before it (RFC 9112 §2.2)`,
     received,
-    documented: due,
-  };
+    due,
+  );
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Check } from './types.ts';
 import { parseMediaType } from '../validators/media-type.ts';
-import { fail, ofTheOperation, unlessRefusedByHttpLayer, withResponse } from './util.ts';
+import { fail, ofTheOperation, unlessRefusedByHttpLayer, warn, withResponse } from './util.ts';
 
 /**
  * A documented status answers with a documented media type (parameters such as charset allowed), §4.8.17 Response,
@@ -25,17 +25,14 @@ export const contentTypeConformance: Check = {
         const charset = parseMediaType(received)?.params['charset']?.toLowerCase();
         if (charset === undefined || charset === 'utf-8' || charset === 'utf8' || !/[^\x00-\x7f]/.test(res.body))
           return undefined;
-        return {
-          ...fail(
-            'charset-not-utf-8',
-            rule,
-            // The status is not named: a writer labels every answer alike, one problem.
-            `JSON text labelled charset=${charset}: JSON is UTF-8 (RFC 8259 §8.1, §11), and a client that decodes by the label garbles what is not ASCII`,
-            received ?? null,
-            'UTF-8',
-          ),
-          severity: 'warning',
-        };
+        return warn(
+          'charset-not-utf-8',
+          rule,
+          // The status is not named: a writer labels every answer alike, one problem.
+          `JSON text labelled charset=${charset}: JSON is UTF-8 (RFC 8259 §8.1, §11), and a client that decodes by the label garbles what is not ASCII`,
+          received ?? null,
+          'UTF-8',
+        );
       }
       const documented = [...byType.keys()];
       if (twice)

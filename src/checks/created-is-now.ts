@@ -2,7 +2,7 @@ import type { Check } from './types.ts';
 import { at } from './echo.ts';
 import type { OperationProfile } from './profile.ts';
 import { rulesOf } from './rules.ts';
-import { answered, fail } from './util.ts';
+import { answered, fail, warn } from './util.ts';
 
 /** How far a creation time may be from the answer's `Date` (the server's own clock): a slow handler, a second's rounding. */
 export const CREATED_SKEW_MS = 5 * 60_000;
@@ -99,16 +99,13 @@ export function createdIsNow(p: OperationProfile): Check | undefined {
     // seen writing seconds.
     const bound = timeoutMs + WHOLE_SECONDS_MARGIN_MS + (!finer && TO_THE_MINUTE.test(value) ? 60_000 : 0);
     if (Math.abs(off) <= bound) return undefined;
-    return {
-      ...fail(
-        'created-drifted',
-        rule,
-        `${status} ${where} is more than ${bound / 1000} s ${off < 0 ? 'before' : 'after'} the answer's Date, further than a request takes (the run's timeout): a stale or shifted creation time?`,
-        value,
-        "the time of the answer's Date",
-      ),
-      severity: 'warning' as const,
-    };
+    return warn(
+      'created-drifted',
+      rule,
+      `${status} ${where} is more than ${bound / 1000} s ${off < 0 ? 'before' : 'after'} the answer's Date, further than a request takes (the run's timeout): a stale or shifted creation time?`,
+      value,
+      "the time of the answer's Date",
+    );
   }
 
   /**
@@ -116,16 +113,13 @@ export function createdIsNow(p: OperationProfile): Check | undefined {
    * origin server with a clock MUST send one in a 2xx. A warning, as a missing `Allow` or `WWW-Authenticate` is.
    */
   function undated(status: number) {
-    return {
-      ...fail(
-        'date-missing',
-        rule,
-        `${status} has no Date, though its ${where} says the server has a clock (RFC 9110 §6.6.1: an origin server with a clock MUST send Date); ${where} was compared with the suite's clock`,
-        'no Date',
-        'Date',
-      ),
-      severity: 'warning' as const,
-    };
+    return warn(
+      'date-missing',
+      rule,
+      `${status} has no Date, though its ${where} says the server has a clock (RFC 9110 §6.6.1: an origin server with a clock MUST send Date); ${where} was compared with the suite's clock`,
+      'no Date',
+      'Date',
+    );
   }
 
   /**
@@ -134,16 +128,13 @@ export function createdIsNow(p: OperationProfile): Check | undefined {
    */
   function misdated(status: number, field: string) {
     if (IMF_FIXDATE.test(field)) return undefined;
-    return {
-      ...fail(
-        'date-not-imf-fixdate',
-        rule,
-        `${status} has a Date that is not an IMF-fixdate (RFC 9110 §5.6.7: a sender MUST write "Sun, 06 Nov 1994 08:49:37 GMT"; two-digit day, GMT)`,
-        field,
-        'IMF-fixdate',
-      ),
-      severity: 'warning' as const,
-    };
+    return warn(
+      'date-not-imf-fixdate',
+      rule,
+      `${status} has a Date that is not an IMF-fixdate (RFC 9110 §5.6.7: a sender MUST write "Sun, 06 Nov 1994 08:49:37 GMT"; two-digit day, GMT)`,
+      field,
+      'IMF-fixdate',
+    );
   }
 
   /**

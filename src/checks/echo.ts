@@ -6,7 +6,7 @@ import { writeJson } from '../generators/json-writer.ts';
 import type { EchoField, EchoGroup, OperationProfile } from './profile.ts';
 import { isNilUuid } from './ids-are-assigned.ts';
 import { rulesOf } from './rules.ts';
-import { answered, fail } from './util.ts';
+import { answered, fail, warn } from './util.ts';
 
 /** Two strings that differ only by Unicode normalization (Joi's `.normalize()`): alike on screen, unlike in bytes. */
 function otherForm(sent: unknown, received: unknown): boolean {
@@ -227,7 +227,7 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
         const pointer = `/${f.response.join('/')}`;
         // Advice on this field: a warning, never a failure.
         const advise = (kind: string, message: string, got: unknown, documented: unknown) =>
-          failures.push({ ...fail(kind, rule, message, got, documented), at: pointer, severity: 'warning' });
+          failures.push({ ...warn(kind, rule, message, got, documented), at: pointer });
         if (f.when === 'advice') {
           if (received !== undefined && received !== null && given !== undefined && given !== null)
             if (!EQUALITY[f.compare](given, received))
@@ -340,7 +340,7 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
       for (const { where, sent } of omitted) {
         const text = writeJson(sent);
         failures.push({
-          ...fail(
+          ...warn(
             'echo-omission',
             rule,
             // An empty value left out is a writer's rule, which the value says (Go's omitempty drops each "").
@@ -353,7 +353,6 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
             where,
           ),
           at: `/${where.split('.').join('/')}`,
-          severity: 'warning' as const,
         });
       }
       return failures;

@@ -5,7 +5,7 @@ import { caseValue } from '../generators/draft.ts';
 import { at, sameUuid } from './echo.ts';
 import type { OperationProfile } from './profile.ts';
 import { rulesOf } from './rules.ts';
-import { answered, fail } from './util.ts';
+import { answered, fail, warn } from './util.ts';
 
 /** How many entity ids a run remembers with their request's identifier (about 200 KB at most). */
 const NAMED_KEPT = 4096;
@@ -174,15 +174,14 @@ export function idsAreAssigned(p: OperationProfile): Check | undefined {
       ...namelessLocation(res, ex.request.url),
       ...foreignLocation(res, body, paths, uuidPaths),
       // Haskell's `nil` from Data.UUID as a placeholder principal: a uuid by the format, naming no one.
-      ...nilsAt(body, p.principalIds ?? [], (where, value) => ({
-        ...fail(
+      ...nilsAt(body, p.principalIds ?? [], (where, value) =>
+        warn(
           'nil-principal',
           rule,
           `${res.status} ${where} is the nil UUID: no principal named (RFC 9562 §5.9; a placeholder left in?)`,
           value,
         ),
-        severity: 'warning' as const,
-      })),
+      ),
       ...nilsAt(body, paths, (where, value) =>
         fail(
           'nil-id',

@@ -2,7 +2,7 @@ import type { Check, Finding } from './types.ts';
 import { at } from './echo.ts';
 import type { OperationProfile } from './profile.ts';
 import { rulesOf } from './rules.ts';
-import { answered, fail } from './util.ts';
+import { answered, warn } from './util.ts';
 
 /** How many answers of a status must have had a member before one without it is worth a word. */
 const WATCHED_AFTER = 3;
@@ -37,7 +37,7 @@ export function membersAreKept(p: OperationProfile): Check {
           if (told.has(`${res.status} ${key}`)) continue;
           told.add(`${res.status} ${key}`);
           findings.push({
-            ...fail(
+            ...warn(
               'member-dropped',
               rule,
               `${res.status} leaves out ${path.join('.')}, which other ${res.status}s had (the schema requires nothing: a member only some answers have?)`,
@@ -45,7 +45,6 @@ export function membersAreKept(p: OperationProfile): Check {
               path.join('.'),
             ),
             at: `/${path.join('/')}`,
-            severity: 'warning' as const,
           });
         }
       s.answers++;

@@ -1,7 +1,7 @@
 import type { Check } from './types.ts';
 import type { OperationProfile } from './profile.ts';
 import { allowedStatuses, caseAccepts, rowStatuses, rulesOf } from './rules.ts';
-import { absent, fail, withResponse } from './util.ts';
+import { absent, fail, warn, withResponse } from './util.ts';
 
 /**
  * The IANA HTTP Method Registry (RFC 9110 §16.1.1), as of 2026: a name in `Allow` outside it is more likely a helper
@@ -52,16 +52,13 @@ export function methodIsNotAllowed(p: OperationProfile): Check {
       const mustAllow = res.status === 405 || (c.method === 'OPTIONS' && res.status < 300);
       if (mustAllow && absent(res.headers['allow'])) {
         const section = res.status === 405 ? '§15.5.6' : '§9.3.7';
-        return {
-          ...fail(
-            'missing-allow-header',
-            rule,
-            // A 405's method is not named: the warning is one line for every method refused so. An empty one is said
-            // so: it is there, and says that no method is allowed (plumber's `Allow:`).
-            `${res.status === 405 ? '405' : `${res.status} to ${c.method}`} has ${res.headers['allow'] === undefined ? 'no Allow header' : 'an empty Allow header, which says no method is allowed'} (RFC 9110 ${section})`,
-          ),
-          severity: 'warning',
-        };
+        return warn(
+          'missing-allow-header',
+          rule,
+          // A 405's method is not named: the warning is one line for every method refused so. An empty one is said
+          // so: it is there, and says that no method is allowed (plumber's `Allow:`).
+          `${res.status === 405 ? '405' : `${res.status} to ${c.method}`} has ${res.headers['allow'] === undefined ? 'no Allow header' : 'an empty Allow header, which says no method is allowed'} (RFC 9110 ${section})`,
+        );
       }
       // Allow lists the methods the resource supports (RFC 9110 §10.2.1): the operation's own, never the one refused.
       if (mustAllow) {
@@ -92,16 +89,13 @@ export function methodIsNotAllowed(p: OperationProfile): Check {
           );
         const unknown = listed.filter((m) => m !== '' && !REGISTERED_METHODS.has(m));
         if (unknown.length)
-          return {
-            ...fail(
-              'unregistered-allow-method',
-              rule,
-              // The method refused is not named: one warning line for every answer that lists the same.
-              `Allow: ${header} lists ${unknown.join(', ')}, no registered method (RFC 9110 §10.2.1, §16.1.1): a helper or a constant the framework took for one?`,
-              header,
-            ),
-            severity: 'warning',
-          };
+          return warn(
+            'unregistered-allow-method',
+            rule,
+            // The method refused is not named: one warning line for every answer that lists the same.
+            `Allow: ${header} lists ${unknown.join(', ')}, no registered method (RFC 9110 §10.2.1, §16.1.1): a helper or a constant the framework took for one?`,
+            header,
+          );
       }
       return undefined;
     }),

@@ -1,6 +1,6 @@
 import type { Check } from './types.ts';
 import { resolvePointer } from '../spec/load.ts';
-import { fail, jsonBody, ofTheOperation, unlessRefusedByHttpLayer, withResponse } from './util.ts';
+import { fail, jsonBody, ofTheOperation, unlessRefusedByHttpLayer, warn, withResponse } from './util.ts';
 import { dateTimeShape } from './date-time-shape.ts';
 import type { SchemaError } from '../validators/index.ts';
 
@@ -26,16 +26,15 @@ export const responseSchemaConformance: Check = {
         (byType.size === 1 ? [...byType.values()][0] : undefined);
       if (!validator) return undefined;
       if (res.truncated) {
-        const cut = fail('body-too-large', validator.pointer, `${res.status} body exceeded the read cap and was cut`);
         // Nothing in the spec or RFC 9110 bounds an error answer's size (an error message that prints the value sent
         // grows with it): advice; an answer to be judged (2xx) that cannot be read stays a failure.
         return res.status >= 400 && res.status < 500
-          ? {
-              ...cut,
-              message: `${res.status} body is over the read cap and was not judged: an error answer this large (a message printing the value sent?) costs every client`,
-              severity: 'warning',
-            }
-          : cut;
+          ? warn(
+              'body-too-large',
+              validator.pointer,
+              `${res.status} body is over the read cap and was not judged: an error answer this large (a message printing the value sent?) costs every client`,
+            )
+          : fail('body-too-large', validator.pointer, `${res.status} body exceeded the read cap and was cut`);
       }
       // A body that does not decode in the coding its Content-Encoding names cannot be read by any client (RFC 9110
       // §8.4): a compression layer that labels a body it did not compress, or compresses it twice.
@@ -71,16 +70,13 @@ export const responseSchemaConformance: Check = {
       // A refusal whose body validates but says nothing (`{}`, `{"errors":[]}`: a response schema stripping every
       // member, Fastify's with fastify-openapi-glue) tells a client nothing of what to mend: advice, not a failure.
       if (errors.length === 0 && res.status >= 400 && res.status < 500 && saysNothing(parsed.value))
-        return {
-          ...fail(
-            'error-says-nothing',
-            validator.pointer,
-            // The value as JSON, not the body's bytes: a trailing newline (Go's json.Encoder) split the report's line.
-            `${res.status} body ${JSON.stringify(parsed.value).slice(0, 40)} says nothing of what was refused (the schema requires nothing)`,
-            parsed.value,
-          ),
-          severity: 'warning',
-        };
+        return warn(
+          'error-says-nothing',
+          validator.pointer,
+          // The value as JSON, not the body's bytes: a trailing newline (Go's json.Encoder) split the report's line.
+          `${res.status} body ${JSON.stringify(parsed.value).slice(0, 40)} says nothing of what was refused (the schema requires nothing)`,
+          parsed.value,
+        );
       return errors.map((e) => ({
         ...fail(
           'schema-violation',

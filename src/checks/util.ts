@@ -28,6 +28,11 @@ export function fail(kind: string, rule: string, message: string, received?: unk
   };
 }
 
+/** A finding that is advice, never a failure: what `fail` builds, with severity `warning`. */
+export function warn(kind: string, rule: string, message: string, received?: unknown, documented?: unknown): Finding {
+  return { ...fail(kind, rule, message, received, documented), severity: 'warning' };
+}
+
 /** Skip wrapper: a check that needs an answer says nothing when the transport failed (that is `response-is-received`'s). */
 export function withResponse(
   judge: (c: TestCase, res: ReceivedResponse, ctx: CheckContext, ex: Exchange) => CheckResult,
