@@ -10,6 +10,11 @@ export interface ShardSpec {
   readonly count: number;
 }
 
+/** A JSON object (not null, not an array): the one test for it that every stage shares. */
+export function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
 /** How the request authenticates. */
 export type AuthMode = 'valid' | 'none' | 'wrong' | 'basic' | 'empty-bearer' | 'lowercase-scheme';
 

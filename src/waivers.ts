@@ -1,6 +1,8 @@
 // The waivers file: its format and its parser. A leaf, since two stages read waivers: the Prism target brings its own
 // (its known departures from the spec) and the runner reads the team's; the report stage matches failures against them.
 
+import { isObject } from './types.ts';
+
 /**
  * A known, accepted deviation: failures it matches are reported as waived, not failed.
  * `check` is exact; `rule` a JSON pointer prefix; `case` a glob over case labels (`*` any run of characters).
@@ -101,8 +103,4 @@ function parseWaiver(w: unknown, where: string, checks: readonly string[] | unde
     ...(target === undefined ? {} : { target }),
     ...(expires === undefined ? {} : { expires }),
   };
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

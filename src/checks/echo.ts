@@ -1,5 +1,5 @@
 import type { Check, Finding } from './types.ts';
-import type { ReceivedResponse } from '../types.ts';
+import { isObject, type ReceivedResponse } from '../types.ts';
 import type { Validators } from '../validators/index.ts';
 import { caseValue } from '../generators/draft.ts';
 import { writeJson } from '../generators/json-writer.ts';
@@ -96,8 +96,8 @@ function nullAdmitted(
   let node = root;
   for (const key of path.slice(0, -1)) {
     const child = node[key];
-    if (child === null || typeof child !== 'object' || Array.isArray(child)) return true;
-    node = node[key] = { ...(child as Record<string, unknown>) };
+    if (!isObject(child)) return true;
+    node = node[key] = { ...child };
   }
   node[path[path.length - 1]] = null;
   const pointer = `/${path.join('/')}`;
@@ -111,8 +111,8 @@ const EMPTY: ReadonlySet<string> = new Set(['""', '0', 'false', '[]', '{}']);
 export function at(value: unknown, ...path: readonly string[]): unknown {
   let node = value;
   for (const key of path) {
-    if (node === null || typeof node !== 'object' || Array.isArray(node)) return undefined;
-    node = (node as Record<string, unknown>)[key];
+    if (!isObject(node)) return undefined;
+    node = node[key];
   }
   return node;
 }

@@ -5,7 +5,8 @@
  */
 import type { TestCase } from './case.ts';
 import { caseValue } from './draft.ts';
-import { isObject, type Constraint, type RequestModel } from './model.ts';
+import type { Constraint, RequestModel } from './model.ts';
+import { isObject } from '../types.ts';
 
 export interface CoverageRow {
   pointer: string;

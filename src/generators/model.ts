@@ -9,6 +9,7 @@ import { convertSchema, SPEC_BASE, type SchemaOrigins } from '../spec/convert.ts
 import { pointer, pointerToken, resolvePointer, type LoadedSpec } from '../spec/load.ts';
 import type { BodyValidator, Validators } from '../validators/index.ts';
 import { parseMediaType } from '../validators/media-type.ts';
+import { isObject } from '../types.ts';
 
 export type JsonType = 'null' | 'boolean' | 'integer' | 'number' | 'string' | 'array' | 'object';
 
@@ -109,11 +110,6 @@ const CONSTRAINT_KEYWORDS = new Set([
 
 /** A concrete subtype for a structured-syntax range such as `application/*+json` (RFC 6839): never send the asterisk. */
 const VENDOR_PREFIX = 'vnd.connect';
-
-/** A JSON object (not null, not an array): the generators' one test for it. */
-export function isObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
 
 function slugOf(contentType: string): string {
   return contentType

@@ -12,6 +12,7 @@ import { packageFile } from '../package.ts';
 import { TargetError } from '../targets/index.ts';
 import type { FixturesReport } from '../report/model.ts';
 import { fieldValue } from '../wire.ts';
+import { isObject } from '../types.ts';
 
 type Scalar = string | number | boolean;
 
@@ -120,8 +121,6 @@ function encoderOf(w: Wire, bytes: Buffer, body: string): ((utf8: Buffer) => Buf
   return undefined;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** Fixtures put into cases as they are sent, with the books of what was used and what the sandbox refused. */
 export interface FixtureApplier {
   /** The case as sent: fixture values in place of generated ones where the body allows. */
@@ -139,7 +138,7 @@ export interface FixtureApplier {
  */
 export function fixtureApplier(fx: Fixtures, validator: BodyValidator, base: TestCase): FixtureApplier {
   const baseValue = base.body === undefined ? undefined : (JSON.parse(base.body) as unknown);
-  if (!isRecord(baseValue)) throw new TargetError(`fixtures file ${fx.file}: the spec's request body is not an object`);
+  if (!isObject(baseValue)) throw new TargetError(`fixtures file ${fx.file}: the spec's request body is not an object`);
   for (const choice of fx.choices)
     for (const option of choice.options) {
       const errors = validator.validate({ ...baseValue, ...option });
@@ -167,7 +166,7 @@ export function fixtureApplier(fx: Fixtures, validator: BodyValidator, base: Tes
     } catch {
       return c;
     }
-    if (!isRecord(value)) return c;
+    if (!isObject(value)) return c;
     const body = c.body;
     const form = FORMS.find((f) => f(value) === body);
     const violated = c.violation?.instancePath.split('/')[1];

@@ -4,7 +4,8 @@
  * provider that validates or stores per entity type (a model or a branch per member) meets each rule under several
  * of them, at no extra request.
  */
-import { isObject, type FieldModel } from '../model.ts';
+import type { FieldModel } from '../model.ts';
+import { isObject } from '../../types.ts';
 import type { SpaceContext } from './class.ts';
 
 /** The string members of a field's enum: none where it has no enum. */

@@ -1,6 +1,7 @@
 /** `additionalProperties: false` (JSON Schema Core §10.3.2.3): a property the closed schema does not name. */
 import fc from 'fast-check';
-import { isObject, type FieldModel, type RequestModel } from '../model.ts';
+import type { FieldModel, RequestModel } from '../model.ts';
+import { isObject } from '../../types.ts';
 import { nameVariants, unknownNameArb } from '../near-miss.ts';
 import { interleave } from '../order.ts';
 import { canonicalValue, jsonValueArb } from '../values.ts';
