@@ -109,13 +109,12 @@ export function wireRequest(
  * URL-encoded too (a HAR's URL must be a URI, RFC 3986).
  */
 export function caseUrl(c: TestCase, operationUrl: string, token: string): { url: string; shownUrl?: string } {
-  // The spelling takes the operation path's place, which ends the operation's URL: as long, or longer by the slashes
-  // it repeats (the path in another letter case, with empty segments).
-  const replaced = c.pathSpelling?.replace(/\/{2,}/g, '/').length ?? 0;
-  const spelt =
-    c.pathSpelling === undefined
-      ? operationUrl
-      : operationUrl.slice(0, operationUrl.length - replaced) + c.pathSpelling;
+  // The spelling takes the operation path's place, which ends the operation's URL: as many segments (empty ones
+  // aside: the path with empty segments), each spelt another way or not.
+  let cut = operationUrl.length;
+  for (let n = c.pathSpelling?.split('/').filter((x) => x !== '').length ?? 0; n > 0; n--)
+    cut = operationUrl.lastIndexOf('/', cut - 1);
+  const spelt = c.pathSpelling === undefined ? operationUrl : operationUrl.slice(0, cut) + c.pathSpelling;
   const url = c.pathSuffix === undefined ? spelt : spelt + c.pathSuffix;
   const q = c.query;
   if (q === undefined) return { url };

@@ -3345,6 +3345,20 @@ export const FAULTS: readonly Fault[] = [
     ),
   },
   {
+    name: 'expect-continue-json-only',
+    area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
+    description:
+      'A `checkContinue` handler answers 415 to `Expect: 100-continue` unless the Content-Type starts with `application/json`: the other declared media types are refused when the client expects 100 (Fastify probe).',
+    apply: (b) => ({
+      ...b,
+      admit: (req) =>
+        req.headers.expect !== undefined && !(req.headers['content-type'] ?? '').startsWith('application/json')
+          ? jsonReply(415, singleError('UnsupportedMediaType', 'Only application/json is taken with Expect.'))
+          : b.admit(req),
+    }),
+  },
+  {
     name: 'auth-for-primary-media-only',
     area: 'auth',
     caughtBy: ['auth-is-enforced'],
@@ -3535,6 +3549,25 @@ export const FAULTS: readonly Fault[] = [
     description:
       "The handler is mounted on a prefix (Express's `app.use(path, fn)`, Twisted's `isLeaf`, a hand-written `url.startsWith(path)`): a valid POST to any path that begins with the endpoint's is created.",
     apply: (b) => ({ ...b, routes: (path, endpoint) => path.startsWith(endpoint) }),
+  },
+  {
+    name: 'version-segment-parameter',
+    area: 'wrong-answer',
+    caughtBy: ['path-is-not-found'],
+    description:
+      "The route's version is a parameter (`/:version/onboarding/entities`, checked nowhere): a valid POST under any first segment is created.",
+    apply: (b) => ({
+      ...b,
+      routes: (path, endpoint) => b.routes(path.replace(/^(.*)\/[^/]+(\/onboarding\/entities)$/, '$1/v1$2'), endpoint),
+    }),
+  },
+  {
+    name: 'singular-path-alias',
+    area: 'wrong-answer',
+    caughtBy: ['path-is-not-found'],
+    description:
+      'A legacy alias route kept beside the endpoint (`/v1/onboarding/entity`, the singular): a valid POST there is created (Fastify probe).',
+    apply: (b) => ({ ...b, routes: (path, endpoint) => b.routes(path.replace(/\/entity$/, '/entities'), endpoint) }),
   },
   {
     name: 'route-errors-as-dict-repr',

@@ -21,6 +21,30 @@ const longer = requestClass('path', 'path/longer', '/paths', `the operation's pa
   variantOf: 'path/child',
 });
 
+const sibling = requestClass(
+  'path',
+  'path/sibling/<segment>',
+  '/paths',
+  `the operation's path with one segment above the last made another (\`/v1-conformance-unknown/onboarding/entities\`): ${WHY}; a 201 there is a route whose segment is a parameter (\`/:version/…\`) or a pattern wider than the path`,
+  { accept: REFUSED, httpLayer: true, variantOf: 'path/child' },
+);
+const singular = requestClass(
+  'path',
+  'path/singular',
+  '/paths',
+  `the operation's path with its last segment in the singular (\`/entity\` for \`/entities\`): ${WHY}; a 201 there is an alias route the spec does not list (a legacy spelling kept, a pattern such as \`entit(y|ies)\`)`,
+  { accept: REFUSED, httpLayer: true, variantOf: 'path/child' },
+);
+
+/** A plural path segment in the singular (`entities` → `entity`, `boxes` → `box`, `items` → `item`); none otherwise. */
+export function singularOf(segment: string): string | undefined {
+  if (/[^aeiou]ies$/i.test(segment)) return `${segment.slice(0, -3)}y`;
+  if (/(?:ss|x|ch|sh)es$/i.test(segment)) return segment.slice(0, -2);
+  // Not `status`, `analysis`, `address`: words that end in s in the singular.
+  if (/[^siu]s$/i.test(segment)) return segment.slice(0, -1);
+  return undefined;
+}
+
 // Two spellings of the path that routers take for it by default: advice, since a team did not choose them. A
 // redirect to the operation's path is the router's correction (Starlette's redirect_slashes answers 307).
 const ROUTER_DEFAULT =
@@ -110,11 +134,16 @@ export const paths: Dimension = {
   name: 'paths',
   title: 'Paths',
   summary:
-    'A valid request to a path next to the operation’s that the spec does not define (a segment below it, characters appended; a trailing slash, a `.json` or `.data` suffix, the path in upper case or with empty segments, advice): refused (404, or 405, 410, 400, 403, a redirect), never created; the spellings a router may take for the operation’s path also without credentials, never created (401 accepted).',
-  classes: [child, longer, ...SPELLINGS.map((x) => x.cls), ...SPELLINGS.map((x) => x.unguarded)],
+    'A valid request to a path next to the operation’s that the spec does not define (a segment below it, characters appended, a segment above the last made another, the last in the singular; a trailing slash, a `.json` or `.data` suffix, the path in upper case or with empty segments, advice): refused (404, or 405, 410, 400, 403, a redirect), never created; the spellings a router may take for the operation’s path also without credentials, never created (401 accepted).',
+  classes: [child, longer, sibling, singular, ...SPELLINGS.map((x) => x.cls), ...SPELLINGS.map((x) => x.unguarded)],
   drafts(ctx) {
     const m = JSON.stringify(ctx.minimal);
     const path = ctx.model.spec.operationRef.path;
+    // Literal segments only: a templated one (`{id}`) is the path's own parameter.
+    const segments = path.split('/').slice(1);
+    const literal = (x: string) => x !== '' && !x.includes('{');
+    const last = segments.at(-1);
+    const one = last !== undefined && literal(last) ? singularOf(last) : undefined;
     const sent = SPELLINGS.flatMap((x) => {
       const at = x.at(path);
       return at === undefined ? [] : [{ ...x, at }];
@@ -122,6 +151,17 @@ export const paths: Dimension = {
     return [
       ...emit(ctx, child, {}, m, { pathSuffix: `/${UNKNOWN}` }),
       ...emit(ctx, longer, {}, m, { pathSuffix: `-${UNKNOWN}` }),
+      // Every segment above the last in turn (the last is `longer`'s), and the last in the singular.
+      ...segments.slice(0, -1).flatMap((segment, i) =>
+        !literal(segment)
+          ? []
+          : emit(ctx, sibling, { segment }, m, {
+              pathSpelling: `/${segments.map((x, j) => (j === i ? `${x}-${UNKNOWN}` : x)).join('/')}`,
+            }),
+      ),
+      ...(one === undefined
+        ? []
+        : emit(ctx, singular, {}, m, { pathSpelling: `/${[...segments.slice(0, -1), one].join('/')}` })),
       ...sent.flatMap((x) => emit(ctx, x.cls, {}, m, x.at)),
       ...sent.flatMap((x) => emit(ctx, x.unguarded, {}, m, { ...x.at, auth: 'none' })),
     ];

@@ -46,6 +46,13 @@ const expectContinueLarge = requestClass(
   'a valid request of 4 KiB with `Expect: 100-continue`, as curl sends it before a body over 1 KiB (its threshold until 8.x) or 1 MiB, the body written at once: 100 then 201, or 201 alone, is due; a server that answers the expectation by the body’s size (417 over a limit of its own, a `checkContinue` handler that refuses) refuses a valid request; 417 is for expectations other than 100-continue (RFC 9110 §10.1.1)',
   { variantOf: 'valid/expect-continue' },
 );
+const expectContinueMedia = requestClass(
+  'valid',
+  'valid/expect-continue/media/<media>',
+  'RFC 9110 §10.1.1',
+  'a valid request with `Expect: 100-continue` under each other declared media type and spelling, the body written at once: the expectation and the media type are independent, so 100 then 201, or 201 alone, is due; a server that decides the expectation by the Content-Type (a `checkContinue` handler that knows one media type) refuses a valid request',
+  { variantOf: 'valid/expect-continue' },
+);
 
 /** About the size of the larger 100-continue body: over curl's old 1 KiB threshold, under the 16 KiB a server may refuse. */
 const EXPECT_LARGE_BYTES = 4096;
@@ -54,15 +61,15 @@ export const protocol: Dimension = {
   name: 'protocol',
   title: 'Protocol version, Host, request target and Expect',
   summary:
-    'A valid request as HTTP/1.0, with and without Host (201 due, advisory: a gateway may refuse the old version; an answer to it must not be chunked), one whose target is in absolute form (201 due, advisory: some HTTP layers route on the raw target), and one that expects 100-continue (201 due); on the HTTP/1.0 one with Host and the 100-continue one, the server must close the connection after its answer, as their `Connection: close` asks.',
-  classes: [http10, http10NoHost, absoluteForm, expectContinue, expectContinueLarge],
+    'A valid request as HTTP/1.0, with and without Host (201 due, advisory: a gateway may refuse the old version; an answer to it must not be chunked), one whose target is in absolute form (201 due, advisory: some HTTP layers route on the raw target), and one that expects 100-continue (201 due, under each declared media type); on the HTTP/1.0 one with Host and the 100-continue one, the server must close the connection after its answer, as their `Connection: close` asks.',
+  classes: [http10, http10NoHost, absoluteForm, expectContinue, expectContinueLarge, expectContinueMedia],
   drafts(ctx) {
     const m = JSON.stringify(ctx.minimal);
     const body = Buffer.from(m);
     const fields = { contentType: ctx.ct };
     // A body with `Expect: 100-continue`, read on to the close its `Connection: close` asks for.
-    const expecting = (bytes: Buffer) =>
-      wire({ ...fields, extra: [['Expect', '100-continue']] }, { framing: 'length', awaitClose: true }, bytes);
+    const expecting = (bytes: Buffer, contentType = ctx.ct) =>
+      wire({ contentType, extra: [['Expect', '100-continue']] }, { framing: 'length', awaitClose: true }, bytes);
     // The every-member body with its first free string padded so that the body comes to about EXPECT_LARGE_BYTES.
     const [text] = ctx.strings;
     const large =
@@ -83,6 +90,14 @@ export const protocol: Dimension = {
       ...(large === undefined
         ? []
         : emit(ctx, expectContinueLarge, {}, large, { wire: expecting(Buffer.from(large)) })),
+      ...ctx.model.media
+        .filter((x) => x.contentType !== ctx.ct)
+        .flatMap((x) =>
+          emit(ctx, expectContinueMedia, { media: x.slug }, m, {
+            contentType: x.contentType,
+            wire: expecting(body, x.contentType),
+          }),
+        ),
     ];
   },
 };

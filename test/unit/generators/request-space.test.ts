@@ -11,6 +11,7 @@ import { modelFor, type RequestModel } from '../../../src/generators/model.ts';
 import { fieldValueArb } from '../../../src/generators/values.ts';
 import { matchesClass, type RequestClass } from '../../../src/generators/space/class.ts';
 import { DIMENSIONS } from '../../../src/generators/space/index.ts';
+import { singularOf } from '../../../src/generators/space/paths.ts';
 import { loadSpec } from '../../../src/spec/load.ts';
 import { buildValidators } from '../../../src/validators/index.ts';
 
@@ -185,6 +186,23 @@ describe('the value dimensions, on the bytes sent', () => {
     expect(Object.keys(top.value as object)).toContain('__proto__');
     expect(top.violation).toMatchObject({ keyword: 'additionalProperties', instancePath: '' });
     expect(get('invalid/additionalProperties/object-model/constructor').kind).toBe('schema-violation');
+  });
+
+  it('paths: each segment above the last made another, the last in the singular, refused and never created', () => {
+    expect(boundary.filter((c) => c.class === 'path/sibling/<segment>').map((c) => c.pathSpelling)).toEqual([
+      '/v1-conformance-unknown/onboarding/entities',
+      '/v1/onboarding-conformance-unknown/entities',
+    ]);
+    expect(get('path/singular')).toMatchObject({ kind: 'path', pathSpelling: '/v1/onboarding/entity' });
+    expect(get('path/singular').advisory).toBeUndefined();
+    expect(['entities', 'boxes', 'items', 'status', 'keys', 'data'].map(singularOf)).toEqual([
+      'entity',
+      'box',
+      'item',
+      undefined,
+      'key',
+      undefined,
+    ]);
   });
 
   it('JSON text: whitespace around every token, escaped names and solidus, a repeated member with its value', () => {

@@ -122,6 +122,9 @@ describe('toCaseRecord and caseFromRecord', () => {
     ['path/upper-case', '/V1/ONBOARDING/ENTITIES'],
     // Longer by the slashes it repeats: still in the operation path's place, the target's prefix kept.
     ['path/empty-segments', '/v1//onboarding//entities'],
+    // Longer or shorter in a segment: the same segments replaced.
+    ['path/sibling/v1', '/v1-conformance-unknown/onboarding/entities'],
+    ['path/singular', '/v1/onboarding/entity'],
   ])(
     'sends the operation’s path spelt another way (%s) in its place, under the target’s own prefix, and rebuilds it',
     (label, spelt) => {
