@@ -113,4 +113,9 @@ export interface Exchange {
   readonly durationMs: number;
   /** 429 answers waited out before this one. */
   readonly rateLimited: number;
+  /**
+   * The kept-alive connection this request was first written on had been closed by the server after an answer that
+   * did not say so (its status; how long after it ended the request went out): it was sent again on a fresh one.
+   */
+  readonly closedUnannounced?: { readonly status: number; readonly idleMs: number };
 }

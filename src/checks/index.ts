@@ -16,6 +16,7 @@ import { unchunkedToHttp10 } from './unchunked-to-http-1-0.ts';
 import { answerEndsAsFramed } from './answer-ends-as-framed.ts';
 import { closeIsHonoured } from './close-is-honoured.ts';
 import { connectionIsReusable } from './connection-is-reusable.ts';
+import { closeIsAnnounced } from './close-is-announced.ts';
 import { createUniqueIdCheck } from './unique-id.ts';
 import { echoChecks } from './echo.ts';
 import { createdIsNow } from './created-is-now.ts';
@@ -51,6 +52,7 @@ export function createChecks(profile: OperationProfile = DEFAULT_PROFILE): reado
     answerEndsAsFramed,
     closeIsHonoured,
     connectionIsReusable,
+    closeIsAnnounced,
     // the success answer is the request that was created
     ...echoChecks(p),
     ...[createdIsNow(p), idsAreAssigned(p)].filter((c) => c !== undefined),

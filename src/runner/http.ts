@@ -194,6 +194,8 @@ export const KEEP_ALIVE = { pipelining: 2, headersTimeout: 0, bodyTimeout: 0 } a
 interface Conn {
   readonly client: UndiciClient;
   served: number;
+  /** The last answer read on the socket: when it ended, its status, whether it said the connection closes. */
+  last?: { endedAt: number; status: number; close: boolean } | undefined;
 }
 
 /** Creates the client; one per run so that sockets are reused across cases. */
@@ -210,7 +212,10 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
       served: 0,
     };
     // A new socket has served nothing yet: only a socket that has can be found closed when reused.
-    conn.client.on('connect', () => (conn.served = 0));
+    conn.client.on('connect', () => {
+      conn.served = 0;
+      conn.last = undefined;
+    });
     conn.client.on('disconnect', () => (conn.served = 0));
     return conn;
   };
@@ -257,7 +262,11 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
       const [other, answer] =
         again.error?.kind === 'connection-refused' ? [again, first.exchange] : [first.exchange, again];
       retried?.(other);
-      return answer;
+      // Answered on the fresh connection: the first one was closed by the server, not by this request.
+      const after = first.closedAfter;
+      return answer === again && again.response !== undefined && after !== undefined && !after.close
+        ? { ...answer, closedUnannounced: { status: after.status, idleMs: after.idleMs } }
+        : answer;
     },
     close() {
       for (const p of pools.values()) for (const c of p.all) void c.client.destroy().catch(() => undefined);
@@ -298,10 +307,7 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
     );
   }
 
-  async function sendOnce(
-    req: OutgoingRequest,
-    redactedHeaders: Readonly<Record<string, string>>,
-  ): Promise<{ exchange: Omit<Exchange, 'rateLimited'>; staleSocket: boolean }> {
+  async function sendOnce(req: OutgoingRequest, redactedHeaders: Readonly<Record<string, string>>): Promise<Attempt> {
     const request = shownRequest(req, redactedHeaders);
     let t: { origin: string; path: string };
     try {
@@ -321,14 +327,22 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
     }
   }
 
+  /** One try on a pooled connection; `staleSocket` with what the socket's last answer was, when it had one. */
+  interface Attempt {
+    exchange: Omit<Exchange, 'rateLimited'>;
+    staleSocket: boolean;
+    closedAfter?: { status: number; idleMs: number; close: boolean } | undefined;
+  }
+
   function exchange(
     conn: Conn,
     t: { origin: string; path: string },
     req: OutgoingRequest,
     request: SentRequest,
-  ): Promise<{ exchange: Omit<Exchange, 'rateLimited'>; staleSocket: boolean }> {
+  ): Promise<Attempt> {
     const started = performance.now();
     const reused = conn.served > 0;
+    const before = conn.last;
     return new Promise((resolve) => {
       let settled = false;
       let controller: Dispatcher.DispatchController | undefined;
@@ -349,6 +363,15 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
         resolve({
           exchange: { request, ...outcome, durationMs: Math.round(performance.now() - started) },
           staleSocket,
+          ...(staleSocket && before !== undefined
+            ? {
+                closedAfter: {
+                  status: before.status,
+                  idleMs: Math.round(started - before.endedAt),
+                  close: before.close,
+                },
+              }
+            : {}),
         });
       };
       const finish = () => {
@@ -408,6 +431,11 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
             },
             onResponseEnd() {
               conn.served++;
+              conn.last = {
+                endedAt: performance.now(),
+                status,
+                close: /(?:^|,)\s*close\s*(?:,|$)/i.test(headers['connection'] ?? ''),
+              };
               finish();
             },
             onResponseError(_c, e: NodeJS.ErrnoException) {

@@ -4161,6 +4161,25 @@ export const BEYOND_PROFILE: readonly {
     apply: leftOutWhen('status', (req) => typeof req.returnUrl === 'string'),
   },
   {
+    name: 'closes-silently-every-third-201',
+    description:
+      'Every third 201 on a connection is followed by the close of that connection, without the close option (chi and NestJS blind probes: a socket recycled after N requests): a client that reused it loses its next request, which the suite sends again; a server MAY close at any time (RFC 9112 §9.5), so a warning.',
+    apply: (b) => {
+      const served = new WeakMap<object, number>();
+      return {
+        ...b,
+        transmit: (res, wire, req) => {
+          if (wire.status === 201) {
+            const n = (served.get(req.socket) ?? 0) + 1;
+            served.set(req.socket, n);
+            if (n % 3 === 0) res.once('finish', () => req.socket.destroy());
+          }
+          b.transmit(res, wire, req);
+        },
+      };
+    },
+  },
+  {
     name: 'null-properties-filled',
     description:
       "properties sent as null (or not sent) come back as {} (the store's default for an empty map; lua-cjson writes an empty table as {}: nginx blind probe): the server may fill what was not sent, so a warning where null was sent.",

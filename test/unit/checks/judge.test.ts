@@ -129,6 +129,7 @@ describe('judge', () => {
       'status-is-allowed',
       'method-is-not-allowed',
       'labelled-json-is-json',
+      'close-is-announced',
     ]);
     expect(names(kase('schema-violation'))).toContain('response-schema-conformance');
     expect(names(kase('valid'))).toContain('unique-id');

@@ -102,6 +102,7 @@ describe('the default operation profile', () => {
       'answer-ends-as-framed',
       'close-is-honoured',
       'connection-is-reusable',
+      'close-is-announced',
       'echo-request-type',
       'echo-entity-type',
       'echo-entity-information',
