@@ -8,6 +8,8 @@ export interface Framing {
   readonly chunks?: readonly number[] | undefined;
   /** Appended to every chunk-size line, e.g. `;conformance=1` (RFC 9112 §7.1.1). */
   readonly chunkExtension?: string | undefined;
+  /** Chunk sizes written in upper-case hex digits (`1A`), as .NET's client writes them (RFC 9112 §7.1: HEXDIG). */
+  readonly chunkSizeUpperCase?: true | undefined;
   /** A trailer field line after the last chunk, e.g. `Conformance-Trailer: 1` (RFC 9112 §7.1.2). */
   readonly trailer?: string | undefined;
   /** The request line's version when it is not HTTP/1.1 (RFC 9112 §2.3). */
@@ -51,6 +53,7 @@ export function framingOf(f: Framing): Framing {
     framing: f.framing,
     ...(f.chunks ? { chunks: f.chunks } : {}),
     ...(f.chunkExtension ? { chunkExtension: f.chunkExtension } : {}),
+    ...(f.chunkSizeUpperCase ? { chunkSizeUpperCase: true } : {}),
     ...(f.trailer ? { trailer: f.trailer } : {}),
     ...(f.version ? { version: f.version } : {}),
     ...(f.noHost ? { noHost: true } : {}),
@@ -79,10 +82,10 @@ export function framedBody(f: Framing, body: Buffer | undefined): Buffer {
     return Buffer.concat([framedBody({ ...f, afterBody: undefined }, body), Buffer.from(f.afterBody, 'latin1')]);
   if (f.framing !== 'chunked') return bytes;
   const ext = f.chunkExtension ?? '';
+  const hex = (n: number) => (f.chunkSizeUpperCase ? n.toString(16).toUpperCase() : n.toString(16));
   const parts: Buffer[] = [];
   let at = 0;
-  const chunk = (data: Buffer) =>
-    parts.push(Buffer.from(`${data.length.toString(16)}${ext}\r\n`, 'latin1'), data, CRLF);
+  const chunk = (data: Buffer) => parts.push(Buffer.from(`${hex(data.length)}${ext}\r\n`, 'latin1'), data, CRLF);
   for (const size of f.chunks ?? []) {
     if (at >= bytes.length) break;
     chunk(bytes.subarray(at, Math.min(bytes.length, at + size)));
@@ -146,7 +149,9 @@ export function framedHeaders(
     ...(m.noHost ? [] : [['Host', url.host] as [string, string]]),
     ...headers.map(([k, v]): [string, string] => [k, v]),
   ];
-  if (m.next === undefined) out.push(['Connection', 'close']);
+  // A Connection field of the message's own (the close option spelt another way) stands for the sender's.
+  if (m.next === undefined && !headers.some(([k]) => k.toLowerCase() === 'connection'))
+    out.push(['Connection', 'close']);
   // The framing field last, where curl writes it, so that a curl line replays the same bytes.
   if (m.framing === 'length' && m.body !== undefined) out.push(['Content-Length', String(m.body.length)]);
   if (m.framing === 'chunked') out.push(['Transfer-Encoding', 'chunked']);

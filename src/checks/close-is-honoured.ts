@@ -1,5 +1,5 @@
 import type { Check } from './types.ts';
-import { fail, waitedFor, withResponse } from './util.ts';
+import { fail, waitedFor, warn, withResponse } from './util.ts';
 
 /**
  * A request with `Connection: close` ends its connection: "A server that receives a "close" connection option MUST
@@ -12,13 +12,17 @@ export const closeIsHonoured: Check = {
   description: 'a request with Connection: close gets its connection closed after the answer',
   scope: 'request',
   applies: (c) => c.wire?.awaitClose === true,
-  judge: withResponse((_c, res) => {
+  judge: withResponse((c, res) => {
     const after = res.afterAnswer;
     if (after === undefined || after.closed) return undefined;
-    return fail(
+    // The request's own spelling of the option, where it has one (`Close`, `TE,close`); the sender writes `close`.
+    const asked = c.wire?.headers.find(([k]) => k.toLowerCase() === 'connection')?.[1] ?? 'close';
+    // In a list, advice: HTTP layers that read only a lone token (Python's http.server, Puma 5, Twisted) miss it.
+    const listed = asked.includes(',');
+    return (listed ? warn : fail)(
       'connection-kept-open',
       'RFC 9112 §9.6',
-      `the request said Connection: close, and the server kept the connection open ${waitedFor(after.waitedMs)} after its answer`,
+      `the request said Connection: ${asked}, and the server kept the connection open ${waitedFor(after.waitedMs)} after its answer${listed ? ' (a close option in a list, RFC 9110 §7.6.1: an HTTP layer that reads only a lone `close` keeps it open, hence advice)' : ''}`,
       `the connection still open ${waitedFor(after.waitedMs)} after the answer`,
       'the connection closed by the server after its answer',
     );

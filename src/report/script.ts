@@ -16,7 +16,7 @@ export function curlGap(wire: SentWire | Framing | undefined, method?: string): 
   // Content-Length lines of the message's own (not a number, two that differ) curl sends as given, in place of its own
   // (`-H 'Content-Length: 46' -H 'Content-Length: 47'`): the curl line keeps them (curl.ts).
   if (wire.framing === 'none' && !hasOwnLength(wire)) return 'curl always frames a body (Content-Length or chunked)';
-  if (wire.framing === 'chunked' && ((wire.chunks?.length ?? 0) > 0 || wire.chunkExtension))
+  if (wire.framing === 'chunked' && ((wire.chunks?.length ?? 0) > 0 || wire.chunkExtension || wire.chunkSizeUpperCase))
     return 'curl chooses its own chunk sizes and sends no chunk extension';
   if (wire.framing === 'chunked' && wire.trailer) return 'curl sends no trailer field after the last chunk';
   if (wire.afterBody !== undefined) return 'curl sends nothing after the body it frames';

@@ -3790,6 +3790,57 @@ export const FAULTS: readonly Fault[] = [
     },
   },
   {
+    name: 'chunk-size-lower-case-only',
+    area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
+    description:
+      'The chunked reader is written by hand and reads a chunk-size with `[0-9a-f]+` (Django probe): a size in upper-case hex digits (`1A`, as .NET writes it; RFC 9112 §7.1: HEXDIG, either case) is taken for a malformed body, 400.',
+    apply: (b) => {
+      const upper = new WeakSet<object>();
+      return {
+        ...b,
+        connected: (socket) =>
+          socket.on('data', (chunk: Buffer) => {
+            if (/\r\n[0-9A-F]*[A-F][0-9A-F]*\r\n/.test(chunk.toString('latin1'))) upper.add(socket);
+          }),
+        transmit: (res, wire, req) => {
+          const refused = req.headers['transfer-encoding'] !== undefined && upper.has(req.socket);
+          upper.delete(req.socket);
+          b.transmit(
+            res,
+            refused
+              ? {
+                  status: 400,
+                  headers: { 'Content-Type': JSON_UTF8 },
+                  body: JSON.stringify(
+                    errorResult([issue('MalformedBody', '$', null, 'The chunked body is malformed.')]),
+                  ),
+                }
+              : wire,
+            req,
+          );
+        },
+      };
+    },
+  },
+  {
+    name: 'close-option-exact-only',
+    area: 'transport',
+    caughtBy: ['close-is-honoured'],
+    description:
+      "The close option is honoured only when the Connection field is exactly `close` (Django probe's framing layer; RFC 9110 §7.6.1: options are case-insensitive): after `Connection: Close` the connection is kept open, and a client waiting for the close waits.",
+    apply: (b) => ({
+      ...b,
+      transmit: (res, wire, req) => {
+        const field = req.headers.connection;
+        // Node's server would close after this answer: the fault's server keeps the connection open.
+        if (field !== undefined && field !== 'close' && /(?:^|,)\s*close\s*(?:,|$)/i.test(field))
+          res.shouldKeepAlive = true;
+        b.transmit(res, wire, req);
+      },
+    }),
+  },
+  {
     name: 'authorization-last-of-joined',
     area: 'auth',
     caughtBy: ['auth-is-enforced'],

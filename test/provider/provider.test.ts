@@ -794,6 +794,19 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
     status: 201,
     timeoutMs: 1_000,
   },
+  'chunk-size-lower-case-only': {
+    call: {
+      body: everything,
+      raw: ((t: string) =>
+        `1A\r\n${t.slice(0, 26)}\r\n${(t.length - 26).toString(16).toUpperCase()}\r\n${t.slice(26)}\r\n0\r\n\r\n`)(
+        JSON.stringify(everything),
+      ),
+      fields: [['Transfer-Encoding', 'chunked']],
+      unframed: true,
+    },
+    status: 201,
+  },
+  'close-option-exact-only': valid({}, { body: ok, fields: [['Connection', 'Close']], awaitClose: true }),
   'chunk-trailer-refused': {
     call: {
       raw: `${Buffer.byteLength(JSON.stringify(ok)).toString(16)}\r\n${JSON.stringify(ok)}\r\n0\r\nConformance-Trailer: 1\r\n\r\n`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldValue, fillOrigin, framedBody, requestBytes, WIRE_ORIGIN } from '../../src/wire.ts';
+import { fieldValue, fillOrigin, framedBody, framedHeaders, requestBytes, WIRE_ORIGIN } from '../../src/wire.ts';
 
 describe('framedBody', () => {
   it('cuts a chunked body at the given sizes, the rest in one chunk, the extension on every size line', () => {
@@ -17,6 +17,19 @@ describe('framedBody', () => {
     expect(framedBody({ framing: 'chunked', afterBody: '\r\n' }, Buffer.from('{}')).toString('latin1')).toBe(
       '2\r\n{}\r\n0\r\n\r\n\r\n',
     );
+  });
+
+  it('writes chunk sizes in upper-case hex digits when asked (RFC 9112 §7.1: HEXDIG, either case)', () => {
+    const body = framedBody({ framing: 'chunked', chunks: [26], chunkSizeUpperCase: true }, Buffer.alloc(43, 'a'));
+    expect(body.toString('latin1')).toBe(`1A\r\n${'a'.repeat(26)}\r\n11\r\n${'a'.repeat(17)}\r\n0\r\n\r\n`);
+  });
+
+  it('writes the message’s own Connection field in place of the sender’s close', () => {
+    const url = new URL('http://127.0.0.1:9/p');
+    const own = framedHeaders(url, { framing: 'length', body: Buffer.from('{}') }, [['Connection', 'Close']]);
+    expect(own.filter(([k]) => k === 'Connection')).toEqual([['Connection', 'Close']]);
+    const plain = framedHeaders(url, { framing: 'length', body: Buffer.from('{}') }, []);
+    expect(plain.filter(([k]) => k === 'Connection')).toEqual([['Connection', 'close']]);
   });
 
   it('leaves a body framed by length or by nothing as it is', () => {

@@ -56,6 +56,25 @@ const afterTrailer = requestClass(
   // A variant: `valid/framing/chunked` sends a request next on its connection first (framing.ts).
   { accept: CHUNKED_ACCEPT, variantOf: 'valid/framing/chunked', family: 'valid/framing/trailer' },
 );
+// The close option spelt as RFC 9110 §7.6.1 allows (a case-insensitive token in a list): the server MUST close after
+// its answer (RFC 9112 §9.6). A lone `Close` is error; in a list, advice, for HTTP layers read only a lone token
+// (Python's http.server under Django's runserver and Flask's, Puma 5, Twisted, libevent).
+const CLOSE_SPELT = 'a valid request, read on to the close, whose Connection field asks for the close';
+const closeUpperCase = requestClass(
+  'valid',
+  'valid/connection/close/upper-case',
+  'RFC 9112 §9.6',
+  `${CLOSE_SPELT} as \`Close\` (connection options are case-insensitive tokens, RFC 9110 §7.6.1; .NET Framework’s HttpWebRequest wrote it so): 201 due, and the server MUST close the connection after it (RFC 9112 §9.6); a server that compares the field with \`close\` keeps it open, and the client waits for the close`,
+  { variantOf: MINIMAL_LABEL },
+);
+const closeListed = requestClass(
+  'valid',
+  'valid/connection/close/listed',
+  'RFC 9112 §9.6',
+  `${CLOSE_SPELT} in a list, \`TE,close\` beside \`TE: trailers\` (the Connection field is a list, RFC 9110 §7.6.1; Perl’s LWP writes \`TE, close\`): 201 due, and the server MUST close the connection after it (RFC 9112 §9.6); advice, since HTTP layers that read only a lone token (Python’s http.server under Django’s and Flask’s development servers, Puma 5, Twisted, libevent) keep it open`,
+  { variantOf: MINIMAL_LABEL, advisory: true },
+);
+
 const afterUnreadBody = requestClass(
   'auth',
   'auth/connection/after-unread-body',
@@ -107,6 +126,8 @@ export const connection: Dimension = {
     afterUnreadBody,
     afterUnreadMedia,
     afterGetBody,
+    closeUpperCase,
+    closeListed,
   ],
   drafts(ctx) {
     const m = JSON.stringify(ctx.minimal);
@@ -144,6 +165,22 @@ export const connection: Dimension = {
         wire: wire({ contentType: 'text/plain' }, { framing: 'length', next }, Buffer.from(m)),
       }),
       ...emit(ctx, afterGetBody, {}, m, { method: 'GET', wire: plain(m) }),
+      ...(
+        [
+          [closeUpperCase, [['Connection', 'Close']]],
+          [
+            closeListed,
+            [
+              ['TE', 'trailers'],
+              ['Connection', 'TE,close'],
+            ],
+          ],
+        ] as const
+      ).flatMap(([cls, extra]) =>
+        emit(ctx, cls, {}, m, {
+          wire: wire({ contentType: ctx.ct, extra }, { framing: 'length', awaitClose: true }, Buffer.from(m)),
+        }),
+      ),
     ];
     return out;
   },

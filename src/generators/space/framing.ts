@@ -36,6 +36,13 @@ const largeChunked = requestClass(
   'a valid body of 12 KiB sent chunked, in chunks of 4 KiB and the rest: the body is their concatenation, however long (411 accepted, as for any chunked body); a reader that takes a fixed buffer or the first chunk only (kin-openapi probe: 1 KiB) cuts it and refuses it',
   { accept: CHUNKED_ACCEPT, variantOf: 'valid/framing/chunked' },
 );
+const upperCaseSizes = requestClass(
+  'valid',
+  'valid/framing/chunk-size-upper-case',
+  'RFC 9112 §7.1',
+  'a valid body sent chunked in chunks of 26 and 171 bytes and the rest, each size in upper-case hex digits (`1A`, `AB`), as .NET’s HttpClient writes them: chunk-size is HEXDIG, either case (RFC 9112 §7.1; RFC 5234 §2.3), so 201 is due (411 accepted, as for any chunked body); a chunk reader written by hand that takes only `[0-9a-f]` refuses it',
+  { accept: CHUNKED_ACCEPT, variantOf: 'valid/framing/chunked' },
+);
 const oddChunks = requestClass(
   'valid',
   'valid/framing/odd-chunks',
@@ -187,6 +194,7 @@ export const framing: Dimension = {
     chunked,
     chunkedMedia,
     largeChunked,
+    upperCaseSizes,
     oddChunks,
     extension,
     trailer,
@@ -231,6 +239,13 @@ export const framing: Dimension = {
             framed({ framing: 'chunked', chunks: [4096, 4096] }),
           )
         : []),
+      ...emit(
+        ctx,
+        upperCaseSizes,
+        {},
+        all,
+        framed({ framing: 'chunked', chunks: [26, 171], chunkSizeUpperCase: true }),
+      ),
       // Read on to the close: a reader that stops at the extension or the trailer may take the rest for another
       // request and answer it too (Bun: a 400 after the 201, on a connection the request asked closed).
       ...emit(

@@ -1131,6 +1131,20 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
   ],
   [
     'close-is-honoured',
+    kase('valid', {
+      label: 'valid/connection/close/listed',
+      wire: { framing: 'length', awaitClose: true, headers: [['Connection', 'TE,close']] },
+    }),
+    after(answer(201, CREATED), { closed: false, endKnown: true, waitedMs: 2000 }),
+    'warn:connection-kept-open',
+    'the close option in a list ignored: advice (HTTP layers that read a lone token: Python’s http.server, Puma 5)',
+    [
+      'RFC 9112 §9.6',
+      'the request said Connection: TE,close, and the server kept the connection open 2 s after its answer (a close option in a list, RFC 9110 §7.6.1: an HTTP layer that reads only a lone `close` keeps it open, hence advice)',
+    ],
+  ],
+  [
+    'close-is-honoured',
     READ_TO_CLOSE,
     after(answer(201, CREATED), { closed: true, endKnown: true, waitedMs: 0 }),
     'pass',
