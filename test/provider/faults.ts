@@ -187,6 +187,30 @@ function informationEdited(
 }
 
 /** A request that `when` picks throws `error()` in the handler before it is stored: the framework's 500. */
+/**
+ * A server that reads a socket's bytes itself (a reader written by hand): `seen` marks the socket whose bytes show
+ * what it looks for, and `transmit` answers the request on it knowing whether they did (the mark is then cleared).
+ */
+function onRawBytes(
+  b: Behaviour,
+  seen: (chunk: Buffer) => boolean,
+  transmit: (marked: boolean, ...args: Parameters<Behaviour['transmit']>) => void,
+): Behaviour {
+  const marked = new WeakSet<object>();
+  return {
+    ...b,
+    connected: (socket) =>
+      socket.on('data', (chunk: Buffer) => {
+        if (seen(chunk)) marked.add(socket);
+      }),
+    transmit: (res, wire, req) => {
+      const was = marked.has(req.socket);
+      marked.delete(req.socket);
+      transmit(was, res, wire, req);
+    },
+  };
+}
+
 function crashesWhen(when: (req: EntityRequest) => boolean, error: () => Error): Fault['apply'] {
   return (b) => ({
     ...b,
@@ -3775,19 +3799,10 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['response-is-received'],
     description:
       "The body reader takes every byte a read gives and waits until what it has adds up to Content-Length exactly (FPC's fcl-web ReadRequestContent): the empty line old clients send after a POST's body, in the same write, leaves it waiting: never answered (RFC 9112 §6.3: the body is Content-Length bytes; §2.2: the empty line is ignored).",
-    apply: (b) => {
-      const overrun = new WeakSet<object>();
-      return {
-        ...b,
-        connected: (socket) =>
-          socket.on('data', (chunk: Buffer) => {
-            if (bytesAfterBody(chunk)) overrun.add(socket);
-          }),
-        transmit: (res, wire, req) => {
-          if (!overrun.has(req.socket)) b.transmit(res, wire, req);
-        },
-      };
-    },
+    apply: (b) =>
+      onRawBytes(b, bytesAfterBody, (overrun, res, wire, req) => {
+        if (!overrun) b.transmit(res, wire, req);
+      }),
   },
   {
     name: 'chunk-size-lower-case-only',
@@ -3795,20 +3810,14 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['valid-is-created'],
     description:
       'The chunked reader is written by hand and reads a chunk-size with `[0-9a-f]+` (Django probe): a size in upper-case hex digits (`1A`, as .NET writes it; RFC 9112 §7.1: HEXDIG, either case) is taken for a malformed body, 400.',
-    apply: (b) => {
-      const upper = new WeakSet<object>();
-      return {
-        ...b,
-        connected: (socket) =>
-          socket.on('data', (chunk: Buffer) => {
-            if (/\r\n[0-9A-F]*[A-F][0-9A-F]*\r\n/.test(chunk.toString('latin1'))) upper.add(socket);
-          }),
-        transmit: (res, wire, req) => {
-          const refused = req.headers['transfer-encoding'] !== undefined && upper.has(req.socket);
-          upper.delete(req.socket);
+    apply: (b) =>
+      onRawBytes(
+        b,
+        (chunk) => /\r\n[0-9A-F]*[A-F][0-9A-F]*\r\n/.test(chunk.toString('latin1')),
+        (upper, res, wire, req) => {
           b.transmit(
             res,
-            refused
+            upper && req.headers['transfer-encoding'] !== undefined
               ? {
                   status: 400,
                   headers: { 'Content-Type': JSON_UTF8 },
@@ -3820,8 +3829,7 @@ export const FAULTS: readonly Fault[] = [
             req,
           );
         },
-      };
-    },
+      ),
   },
   {
     name: 'close-option-exact-only',
