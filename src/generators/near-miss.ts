@@ -166,6 +166,8 @@ export function uuidNearMisses(u: string): NearMiss[] {
       value: `${hex.slice(0, 4)}-${hex.slice(4, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`,
     },
     { name: 'extra-hyphen', value: `${u.slice(0, 28)}-${u.slice(28)}` },
+    // The last hyphen left out, the first in place: Joi's guid() makes every hyphen after the first optional (Koa probe).
+    { name: 'missing-hyphen', value: `${u.slice(0, 23)}${u.slice(24)}` },
     { name: 'trailing-hyphen', value: `${u}-` },
     { name: 'leading-space', value: ` ${u}` },
     { name: 'urn-oid', value: 'urn:oid:2.25.329800735698586629295641978511506172918' },

@@ -798,6 +798,20 @@ export const FAULTS: readonly Fault[] = [
       }),
   },
   {
+    name: 'uuid-later-hyphens-optional',
+    area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      "collectiveId/owner are checked with Joi's guid() pattern, which makes every hyphen after the first optional (Koa probe): `12345678-1234-1234-1234123456789abc` is created.",
+    apply: (b) =>
+      policy(b, {
+        parseUuid: (v) => {
+          const m = /^([0-9a-f]{8})-([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{12})$/i.exec(v);
+          return m === null ? b.validation.parseUuid(v) : m.slice(1).join('-').toLowerCase();
+        },
+      }),
+  },
+  {
     name: 'uuid-in-braces',
     area: 'lax-validation',
     caughtBy: ['invalid-is-rejected'],
@@ -3379,6 +3393,20 @@ export const FAULTS: readonly Fault[] = [
       admit: (req) =>
         req.headers.expect !== undefined && !(req.headers['content-type'] ?? '').startsWith('application/json')
           ? jsonReply(415, singleError('UnsupportedMediaType', 'Only application/json is taken with Expect.'))
+          : b.admit(req),
+    }),
+  },
+  {
+    name: 'expect-compared-exactly',
+    area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
+    description:
+      'An expect handler compares the field with `100-continue` exactly (aiohttp probe): `Expect: 100-Continue`, the same expectation (RFC 9110 §10.1.1: case-insensitive), is answered 417.',
+    apply: (b) => ({
+      ...b,
+      admit: (req) =>
+        req.headers.expect !== undefined && req.headers.expect !== '100-continue'
+          ? jsonReply(417, singleError('ExpectationFailed', 'Only 100-continue is understood.'))
           : b.admit(req),
     }),
   },

@@ -54,6 +54,14 @@ const expectContinueMedia = requestClass(
   { variantOf: 'valid/expect-continue' },
 );
 
+const expectContinueCase = requestClass(
+  'valid',
+  'valid/expect-continue/mixed-case',
+  'RFC 9110 §10.1.1',
+  'a valid request with `Expect: 100-Continue`, the body written at once: the Expect field value is case-insensitive (RFC 9110 §10.1.1), so it is the expectation 100-continue, and 100 then 201, or 201 alone, is due; a handler that compares the field with `100-continue` exactly answers 417, which is for expectations the server cannot meet',
+  { variantOf: 'valid/expect-continue' },
+);
+
 /** About the size of the larger 100-continue body: over curl's old 1 KiB threshold, under the 16 KiB a server may refuse. */
 const EXPECT_LARGE_BYTES = 4096;
 
@@ -62,14 +70,22 @@ export const protocol: Dimension = {
   title: 'Protocol version, Host, request target and Expect',
   summary:
     'A valid request as HTTP/1.0, with and without Host (201 due, advisory: a gateway may refuse the old version; an answer to it must not be chunked), one whose target is in absolute form (201 due, advisory: some HTTP layers route on the raw target), and one that expects 100-continue (201 due, under each declared media type); on the HTTP/1.0 one with Host and the 100-continue one, the server must close the connection after its answer, as their `Connection: close` asks.',
-  classes: [http10, http10NoHost, absoluteForm, expectContinue, expectContinueLarge, expectContinueMedia],
+  classes: [
+    http10,
+    http10NoHost,
+    absoluteForm,
+    expectContinue,
+    expectContinueLarge,
+    expectContinueMedia,
+    expectContinueCase,
+  ],
   drafts(ctx) {
     const m = JSON.stringify(ctx.minimal);
     const body = Buffer.from(m);
     const fields = { contentType: ctx.ct };
     // A body with `Expect: 100-continue`, read on to the close its `Connection: close` asks for.
-    const expecting = (bytes: Buffer, contentType = ctx.ct) =>
-      wire({ contentType, extra: [['Expect', '100-continue']] }, { framing: 'length', awaitClose: true }, bytes);
+    const expecting = (bytes: Buffer, contentType = ctx.ct, expect = '100-continue') =>
+      wire({ contentType, extra: [['Expect', expect]] }, { framing: 'length', awaitClose: true }, bytes);
     // The every-member body with its first free string padded so that the body comes to about EXPECT_LARGE_BYTES.
     const [text] = ctx.strings;
     const large =
@@ -90,6 +106,7 @@ export const protocol: Dimension = {
       ...(large === undefined
         ? []
         : emit(ctx, expectContinueLarge, {}, large, { wire: expecting(Buffer.from(large)) })),
+      ...emit(ctx, expectContinueCase, {}, m, { wire: expecting(body, ctx.ct, '100-Continue') }),
       ...ctx.model.media
         .filter((x) => x.contentType !== ctx.ct)
         .flatMap((x) =>
