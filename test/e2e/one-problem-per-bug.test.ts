@@ -47,8 +47,8 @@ describe('the three-bug provider: one problem per bug, whatever the seed', () =>
       expect(run.code).toBe(1);
       const problems = run.report.problems!;
       expect(problems.map((p) => p.title).sort()).toEqual([
-        // The shortest body of the class: the invalid cases carry the entity types in turn, and "null" came with EV.
-        'collectiveId, owner: format uuid not enforced (201 to "null")',
+        // The shortest body of the class: the invalid cases carry the entity types in turn, and "" came with EV.
+        'collectiveId, owner: format uuid not enforced (201 to "")',
         'data.entity.information.identifier, data.entity.information.name: not the value sent (echo-entity-information, 201)',
         expect.stringMatching(/^status 500 \(server error\) on /),
       ]);
