@@ -3704,6 +3704,21 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'chunked-past-1kib',
+    area: 'transport',
+    caughtBy: ['unchunked-to-http-1-0'],
+    description:
+      'An answer over 1 KiB is streamed with `Transfer-Encoding: chunked` set by hand, whatever the request (Express + celebrate probe): an HTTP/1.0 client that sent a large body reads the chunk-size lines of its echo as the body (RFC 9112 §6.1: MUST NOT).',
+    apply: (b) => ({
+      ...b,
+      transmit: (res, wire, req) => {
+        if (Buffer.byteLength(wire.body) <= 1024) return b.transmit(res, wire, req);
+        res.writeHead(wire.status, { ...wire.headers, 'Transfer-Encoding': 'chunked' });
+        res.end(wire.body);
+      },
+    }),
+  },
+  {
     name: 'expect-refused',
     area: 'valid-refused',
     caughtBy: ['valid-is-created'],

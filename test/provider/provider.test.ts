@@ -770,6 +770,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'router-404-unlisted-methods': { call: { method: 'PROPFIND' }, status: 405 },
   'host-read-by-handler': valid({}, { body: ok, http10: 'no-host' }),
   'chunked-to-http-1-0': valid({}, { body: ok, http10: 'with-host' }),
+  'chunked-past-1kib': valid({ name: 'n'.repeat(2000) }, { http10: 'with-host' }),
   'expect-refused': valid({}, { body: ok, fields: [['Expect', '100-continue']] }),
   'connection-close-ignored': valid({}, { body: ok, awaitClose: true }),
   'trailer-read-as-request': {

@@ -25,6 +25,13 @@ const http10NoHost = requestClass(
   'a valid request as HTTP/1.0 without Host, which HTTP/1.0 does not require (RFC 9112 §3.2): 201 due, advisory as for any HTTP/1.0 request; a handler that reads the Host field (to build a URL, to pick a tenant) throws on its absence, a 500',
   { advisory: true, variantOf: 'valid/http-1.0', family: HTTP_10_FAMILY, httpLayer: true },
 );
+const http10Large = requestClass(
+  'valid',
+  'valid/http-1.0/large',
+  'RFC 9112 §6.1',
+  'a valid request of 4 KiB as HTTP/1.0 (with Host), every member sent: its echo is an answer of several KiB, which a server that streams large answers chunked (a writer that switches to chunked past a buffer) must still frame without chunked for an HTTP/1.0 client (RFC 9112 §6.1); 201 due, advisory as for any HTTP/1.0 request, while a chunked answer fails',
+  { advisory: true, family: HTTP_10_FAMILY, httpLayer: true, variantOf: 'valid/http-1.0' },
+);
 const absoluteForm = requestClass(
   'valid',
   'valid/absolute-form',
@@ -73,6 +80,7 @@ export const protocol: Dimension = {
   classes: [
     http10,
     http10NoHost,
+    http10Large,
     absoluteForm,
     expectContinue,
     expectContinueLarge,
@@ -101,6 +109,11 @@ export const protocol: Dimension = {
       ...emit(ctx, http10NoHost, {}, m, {
         wire: wire(fields, { framing: 'length', version: '1.0', noHost: true }, body),
       }),
+      ...(large === undefined
+        ? []
+        : emit(ctx, http10Large, {}, large, {
+            wire: wire(fields, { framing: 'length', version: '1.0', awaitClose: true }, Buffer.from(large)),
+          })),
       ...emit(ctx, absoluteForm, {}, m, { wire: wire(fields, { framing: 'length', absoluteTarget: true }, body) }),
       ...emit(ctx, expectContinue, {}, m, { wire: expecting(body) }),
       ...(large === undefined
