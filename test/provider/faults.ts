@@ -3719,6 +3719,22 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'accept-compared-whole',
+    area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
+    description:
+      'The Accept field is compared as a whole with `application/json`, `*/*` or `application/*` (Bun probe): a list (axios sends `application/json, text/plain, */*`), a weight or a parameter is answered 406, though each covers JSON (RFC 9110 §12.5.1).',
+    apply: (b) => ({
+      ...b,
+      admit: (req) => {
+        const accept = req.headers.accept;
+        return accept === undefined || ['application/json', '*/*', 'application/*'].includes(accept)
+          ? b.admit(req)
+          : jsonReply(406, singleError('NotAcceptable', 'Only application/json is produced.'));
+      },
+    }),
+  },
+  {
     name: 'expect-refused',
     area: 'valid-refused',
     caughtBy: ['valid-is-created'],

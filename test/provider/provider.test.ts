@@ -772,6 +772,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'chunked-to-http-1-0': valid({}, { body: ok, http10: 'with-host' }),
   'chunked-past-1kib': valid({ name: 'n'.repeat(2000) }, { http10: 'with-host' }),
   'expect-refused': valid({}, { body: ok, fields: [['Expect', '100-continue']] }),
+  'accept-compared-whole': valid({}, { body: ok, fields: [['Accept', 'application/json, text/plain, */*']] }),
   'connection-close-ignored': valid({}, { body: ok, awaitClose: true }),
   'trailer-read-as-request': {
     call: {

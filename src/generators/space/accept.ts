@@ -13,7 +13,7 @@ const covered = requestClass(
   'valid',
   'valid/accept/<accept>',
   'RFC 9110 §12.5.1',
-  'no Accept field (any media type), or one that covers application/json by a range (`*/*`, curl’s default; `application/*`): the answer is the same, 201 due',
+  'no Accept field (any media type), or one that covers application/json by a range (`*/*`, curl’s default; `application/*`) or as clients write it (a list, axios’s `application/json, text/plain, */*`; a weight; a charset parameter): the answer is the same, 201 due',
 );
 const excluded = requestClass(
   'valid',
@@ -45,13 +45,18 @@ const COVERED: readonly (readonly [string, string | null])[] = [
   ['none', null],
   ['any', '*/*'],
   ['application-any', 'application/*'],
+  // As clients write it: a list (axios's default), a weight, a parameter (RFC 9110 §12.5.1); a server that compares
+  // the whole field with one range refuses them (Bun probe: 406).
+  ['list', 'application/json, text/plain, */*'],
+  ['weighted', 'application/json;q=0.9, */*;q=0.1'],
+  ['charset', 'application/json; charset=utf-8'],
 ];
 
 export const accept: Dimension = {
   name: 'accept',
   title: 'Accept',
   summary:
-    'The Accept field of an otherwise valid request: absent, or covering JSON by a range, 201 is due; excluding JSON, 406 or 201 (advice).',
+    'The Accept field of an otherwise valid request: absent, or covering JSON by a range, in a list, with a weight or a parameter, 201 is due; excluding JSON, 406 or 201 (advice).',
   classes: [covered, excluded, xml, anonymous],
   drafts(ctx) {
     const m = JSON.stringify(ctx.minimal);
