@@ -191,6 +191,20 @@ function informationEdited(
  * A server that reads a socket's bytes itself (a reader written by hand): `seen` marks the socket whose bytes show
  * what it looks for, and `transmit` answers the request on it knowing whether they did (the mark is then cleared).
  */
+/**
+ * A server that closes the connection once an answer is written, where `when` says so, without the close option in
+ * that answer (Node still writes `Connection: keep-alive`): a client that reuses the connection loses its next request.
+ */
+function closesAfter(b: Behaviour, when: (...args: Parameters<Behaviour['transmit']>) => boolean): Behaviour {
+  return {
+    ...b,
+    transmit: (res, wire, req) => {
+      if (when(res, wire, req)) res.once('finish', () => req.socket.end());
+      b.transmit(res, wire, req);
+    },
+  };
+}
+
 function onRawBytes(
   b: Behaviour,
   seen: (chunk: Buffer) => boolean,
@@ -3458,14 +3472,11 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['connection-is-reusable'],
     description:
       'The reader for text/json hands its socket on once the 201 is written and the connection closes, without the close option (kin-openapi blind probe): a client that reuses the connection loses its next POST, after text/json answers only.',
-    apply: (b) => ({
-      ...b,
-      transmit: (res, wire, req) => {
-        if (wire.status === 201 && mediaTypeOf(req.headers['content-type']) === 'text/json')
-          res.once('finish', () => req.socket.end());
-        b.transmit(res, wire, req);
-      },
-    }),
+    apply: (b) =>
+      closesAfter(
+        b,
+        (_res, wire, req) => wire.status === 201 && mediaTypeOf(req.headers['content-type']) === 'text/json',
+      ),
   },
   {
     name: 'properties-null-members-dropped',
@@ -3830,13 +3841,7 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['connection-is-reusable'],
     description:
       "Every connection is closed once its answer is written, and the answers say nothing of it (FPC's fcl-web TFPHttpServer serves one request a connection; Node still writes `Connection: keep-alive`): RFC 9112 §9.6 wants the close option in each; a client that reuses the connection loses its next POST.",
-    apply: (b) => ({
-      ...b,
-      transmit: (res, wire, req) => {
-        res.once('finish', () => req.socket.end());
-        b.transmit(res, wire, req);
-      },
-    }),
+    apply: (b) => closesAfter(b, () => true),
   },
   {
     name: 'closed-after-one-type',
@@ -3844,13 +3849,7 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['connection-is-reusable'],
     description:
       'The EV handler hands its socket on once the 201 is written and the connection closes, without the close option (LoopBack blind probe): RFC 9112 §9.6 wants it; a client that reuses the connection loses its next POST, after EV answers only.',
-    apply: (b) => ({
-      ...b,
-      transmit: (res, wire, req) => {
-        if (wire.status === 201 && /"type":"EV"/.test(wire.body)) res.once('finish', () => req.socket.end());
-        b.transmit(res, wire, req);
-      },
-    }),
+    apply: (b) => closesAfter(b, (_res, wire) => wire.status === 201 && /"type":"EV"/.test(wire.body)),
   },
   {
     name: 'bytes-after-body-hang',
@@ -4284,17 +4283,12 @@ export const BEYOND_PROFILE: readonly {
       'Every third 201 on a connection is followed by the close of that connection, without the close option (chi and NestJS blind probes: a socket recycled after N requests): a client that reused it loses its next request, which the suite sends again; a server MAY close at any time (RFC 9112 §9.5), so a warning.',
     apply: (b) => {
       const served = new WeakMap<object, number>();
-      return {
-        ...b,
-        transmit: (res, wire, req) => {
-          if (wire.status === 201) {
-            const n = (served.get(req.socket) ?? 0) + 1;
-            served.set(req.socket, n);
-            if (n % 3 === 0) res.once('finish', () => req.socket.destroy());
-          }
-          b.transmit(res, wire, req);
-        },
-      };
+      return closesAfter(b, (_res, wire, req) => {
+        if (wire.status !== 201) return false;
+        const n = (served.get(req.socket) ?? 0) + 1;
+        served.set(req.socket, n);
+        return n % 3 === 0;
+      });
     },
   },
   {
