@@ -194,8 +194,10 @@ export const KEEP_ALIVE = { pipelining: 2, headersTimeout: 0, bodyTimeout: 0 } a
 interface Conn {
   readonly client: UndiciClient;
   served: number;
-  /** The last answer read on the socket: when it ended, its status, whether it said the connection closes. */
-  last?: { endedAt: number; status: number; close: boolean } | undefined;
+  /** The last answer read on the socket (while `served` > 0): when it ended, its status, its Connection field. */
+  endedAt: number;
+  lastStatus: number;
+  lastConnection: string | undefined;
 }
 
 /** Creates the client; one per run so that sockets are reused across cases. */
@@ -210,12 +212,12 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
     const conn: Conn = {
       client: new Client(origin, { ...KEEP_ALIVE, connect: { ...tlsConnect(opts), timeout: opts.timeoutMs } }),
       served: 0,
+      endedAt: 0,
+      lastStatus: 0,
+      lastConnection: undefined,
     };
     // A new socket has served nothing yet: only a socket that has can be found closed when reused.
-    conn.client.on('connect', () => {
-      conn.served = 0;
-      conn.last = undefined;
-    });
+    conn.client.on('connect', () => (conn.served = 0));
     conn.client.on('disconnect', () => (conn.served = 0));
     return conn;
   };
@@ -342,7 +344,8 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
   ): Promise<Attempt> {
     const started = performance.now();
     const reused = conn.served > 0;
-    const before = conn.last;
+    // What the socket's last answer was, read before this exchange overwrites it.
+    const [beforeEnded, beforeStatus, beforeConnection] = [conn.endedAt, conn.lastStatus, conn.lastConnection];
     return new Promise((resolve) => {
       let settled = false;
       let controller: Dispatcher.DispatchController | undefined;
@@ -363,12 +366,13 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
         resolve({
           exchange: { request, ...outcome, durationMs: Math.round(performance.now() - started) },
           staleSocket,
-          ...(staleSocket && before !== undefined
+          // Stale means reused: the fields hold the answer before, and the Connection field is read only then.
+          ...(staleSocket
             ? {
                 closedAfter: {
-                  status: before.status,
-                  idleMs: Math.round(started - before.endedAt),
-                  close: before.close,
+                  status: beforeStatus,
+                  idleMs: Math.round(started - beforeEnded),
+                  close: /(?:^|,)\s*close\s*(?:,|$)/i.test(beforeConnection ?? ''),
                 },
               }
             : {}),
@@ -431,11 +435,9 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
             },
             onResponseEnd() {
               conn.served++;
-              conn.last = {
-                endedAt: performance.now(),
-                status,
-                close: /(?:^|,)\s*close\s*(?:,|$)/i.test(headers['connection'] ?? ''),
-              };
+              conn.endedAt = performance.now();
+              conn.lastStatus = status;
+              conn.lastConnection = headers['connection'];
               finish();
             },
             onResponseError(_c, e: NodeJS.ErrnoException) {
