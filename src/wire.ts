@@ -10,7 +10,7 @@ export interface Framing {
   readonly chunkExtension?: string | undefined;
   /** Chunk sizes written in upper-case hex digits (`1A`), as .NET's client writes them (RFC 9112 §7.1: HEXDIG). */
   readonly chunkSizeUpperCase?: true | undefined;
-  /** A trailer field line after the last chunk, e.g. `Conformance-Trailer: 1` (RFC 9112 §7.1.2). */
+  /** Trailer field lines after the last chunk, CRLF between them, e.g. `Conformance-Trailer: 1` (RFC 9112 §7.1.2). */
   readonly trailer?: string | undefined;
   /** The request line's version when it is not HTTP/1.1 (RFC 9112 §2.3). */
   readonly version?: '1.0' | undefined;
@@ -138,7 +138,7 @@ export function fillOrigin(value: string, url: string): string {
 /**
  * The header fields as written: Host first (RFC 9112 §3.2 requires it; left out where a case asks), the message's own fields in their order,
  * `Connection: close` (one exchange per connection, unless a `next` message follows on it), then the framing field
- * its `framing` asks for.
+ * its `framing` asks for (a Connection or Transfer-Encoding of the message's own stands for the sender's).
  */
 export function framedHeaders(
   url: URL,
@@ -154,7 +154,9 @@ export function framedHeaders(
     out.push(['Connection', 'close']);
   // The framing field last, where curl writes it, so that a curl line replays the same bytes.
   if (m.framing === 'length' && m.body !== undefined) out.push(['Content-Length', String(m.body.length)]);
-  if (m.framing === 'chunked') out.push(['Transfer-Encoding', 'chunked']);
+  // A Transfer-Encoding of the message's own (the coding spelt `Chunked`) stands for the sender's, as Connection does.
+  if (m.framing === 'chunked' && !headers.some(([k]) => k.toLowerCase() === 'transfer-encoding'))
+    out.push(['Transfer-Encoding', 'chunked']);
   return out;
 }
 

@@ -127,16 +127,17 @@ function queryOf(url: string): { query?: string } {
 }
 
 /**
- * Whether the raw sender adds a field itself (`src/runner/raw.ts`): Host and Connection always, the framing field its
- * framing asks for; left out of the wire form it is given (an unframed message's own Content-Length stays).
+ * Whether the raw sender added a field itself (`src/wire.ts` framedHeaders): Host always, `Connection: close` and
+ * `Transfer-Encoding: chunked` as it writes them (a field of the message's own, `Close` or `Chunked`, stands in their
+ * place), the Content-Length its framing asks for; left out of the wire form it is given.
  */
-function addedBySender(name: string, framing: Wire['framing']): boolean {
+function addedBySender(name: string, value: string, framing: Wire['framing']): boolean {
   const n = name.toLowerCase();
   return (
     n === 'host' ||
-    n === 'connection' ||
+    (n === 'connection' && value === 'close') ||
     (n === 'content-length' && framing === 'length') ||
-    (n === 'transfer-encoding' && framing === 'chunked')
+    (n === 'transfer-encoding' && framing === 'chunked' && value === 'chunked')
   );
 }
 
@@ -145,7 +146,7 @@ function wireFromRecord(w: SentWire): Wire {
   return {
     ...framingOf(w),
     headers: w.headers
-      .filter(([k]) => !addedBySender(k, w.framing))
+      .filter(([k, v]) => !addedBySender(k, v, w.framing))
       .map(([k, v]): [string, string] => [k, markTokens(v, (t) => t.shown)]),
     ...(w.bodyBase64 !== undefined ? { bodyBase64: w.bodyBase64 } : {}),
   };

@@ -19,6 +19,7 @@ export function curlGap(wire: SentWire | Framing | undefined, method?: string): 
   if (wire.framing === 'chunked' && ((wire.chunks?.length ?? 0) > 0 || wire.chunkExtension || wire.chunkSizeUpperCase))
     return 'curl chooses its own chunk sizes and sends no chunk extension';
   if (wire.framing === 'chunked' && wire.trailer) return 'curl sends no trailer field after the last chunk';
+  if (wire.framing === 'chunked' && hasOwnLength(wire)) return 'curl sends no Content-Length beside a chunked body';
   if (wire.afterBody !== undefined) return 'curl sends nothing after the body it frames';
   return undefined;
 }

@@ -162,13 +162,15 @@ export function sendRaw(
       else closed();
     });
     let answered = false;
-    // Reading on to the close (`awaitClose`): every byte the server sent, the answer once read, the wait's timer.
+    // Reading on to the close (`awaitClose`), or to the `next` message: every byte the server sent, the answer once
+    // read, the wait's timer.
     const all: Buffer[] = [];
     let allSize = 0;
     let serverClosed = false;
     let answer: ReceivedResponse | undefined;
     let closeTimer: NodeJS.Timeout | undefined;
     let answeredAt = 0;
+    let nextSent = false;
     const closed = () => {
       serverClosed = true;
       if (answer !== undefined) afterClose();
@@ -178,7 +180,7 @@ export function sendRaw(
       const bytes = Buffer.concat(all, allSize);
       const surplus = surplusBytes(bytes, req.method === 'HEAD');
       // The first line of what followed the answer: another answer's status line, or the start of content.
-      const head = (n: number) => bytes.toString('latin1', bytes.length - n, bytes.length - n + 80).split('\r\n')[0];
+      const head = (n: number) => lineAt(bytes, bytes.length - n);
       done({
         response: {
           ...answer,
@@ -191,18 +193,35 @@ export function sendRaw(
         },
       });
     };
-    if (m.awaitClose) {
+    // Before a `next` message too: what came after the answer before it went out (a trailer line answered, POCO).
+    if (m.awaitClose || m.next !== undefined)
       sock.on('data', (b: Buffer) => {
-        if (allSize > opts.maxBodyBytes + 65_536) return;
+        if (allSize > opts.maxBodyBytes + 65_536 || nextSent) return;
         all.push(b);
         allSize += b.length;
       });
+    if (m.awaitClose) {
       sock.on('end', closed);
       sock.on('close', closed);
     }
     // The message sent next on the connection (`Framing.next`): its answer's first line, read from the bytes.
     let awaiting: { answer: ReceivedResponse; end(): void } | undefined;
-    const sendNext = (answer: ReceivedResponse, res: IncomingMessage, next: NonNullable<RawMessage['next']>) => {
+    const sendNext = (first: ReceivedResponse, res: IncomingMessage, next: NonNullable<RawMessage['next']>) => {
+      // What followed the answer before the next message: another answer is the message read as two (RFC 9112 §6.3).
+      const soFar = Buffer.concat(all, allSize);
+      const extra = surplusBytes(soFar, req.method === 'HEAD');
+      const answer: ReceivedResponse = {
+        ...first,
+        afterAnswer: {
+          closed: peerClosed,
+          endKnown: extra !== undefined,
+          waitedMs: 0,
+          ...(extra !== undefined && extra > 0
+            ? { surplusBytes: extra, surplusHead: lineAt(soFar, soFar.length - extra) }
+            : {}),
+        },
+      };
+      nextSent = true;
       // The server said it closes, or answered as HTTP/1.0 without keep-alive: no next request is due (RFC 9112 §9.3).
       const connection = (answer.headers['connection'] ?? '').toLowerCase();
       const persistent = res.httpVersion === '1.0' ? /keep-alive/.test(connection) : !/close/.test(connection);
@@ -339,6 +358,11 @@ export function sendRaw(
     });
     parser.end();
   });
+}
+
+/** The line of `bytes` that starts at `at` (latin1, 80 characters at most). */
+function lineAt(bytes: Buffer, at: number): string {
+  return bytes.toString('latin1', at, at + 80).split('\r\n')[0];
 }
 
 /**

@@ -67,7 +67,7 @@ const FASTAPI_DEPARTURES: readonly Departure[] = [
     strict: 400,
     caughtBy: {
       checks: ['invalid-is-rejected'],
-      labels: /^malformed\/(nan|infinity|negative-infinity)(\/\w+)?$/,
+      labels: /^malformed\/(large\/)?(nan|infinity|negative-infinity)(\/\w+)?$/,
       received: 201,
       sent: true,
     },

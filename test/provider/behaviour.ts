@@ -116,8 +116,11 @@ export interface Behaviour {
   readonly jsonContentType: string;
   serialize(value: unknown): string;
   transmit(res: ServerResponse, wire: Wire, req: IncomingMessage): void;
-  /** What is written for a message Node's parser refused (`clientError`, its code such as `HPE_INVALID_CHUNK_SIZE`). */
-  parserRefusal(code: string | undefined): string;
+  /**
+   * What is written for a message Node's parser refused (`clientError`, its code such as `HPE_INVALID_CHUNK_SIZE`);
+   * `raw` the bytes it was parsing, for faults that read a message Node refuses otherwise.
+   */
+  parserRefusal(code: string | undefined, raw?: Buffer): string;
   /** Each new connection, for faults that read its raw bytes (a `data` listener takes them from Node's fast path). */
   readonly connected?: (socket: Socket) => void;
 }

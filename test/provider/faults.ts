@@ -4117,6 +4117,91 @@ export const FAULTS: readonly Fault[] = [
       },
     }),
   },
+  {
+    name: 'lenient-json-over-4kib',
+    area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      "A strict syntax check runs on bodies up to 4 KiB; larger ones go straight to a lenient reader (cohttp probe: Yojson's extensions): unquoted member names and a trailing comma are read (RFC 8259 §2, §4).",
+    apply: (b) => {
+      const lenient = lenientText(b, (outside) =>
+        outside.replace(/([{,]\s*)([A-Za-z_][\w-]*)(\s*:)/g, '$1"$2"$3').replace(/,(\s*[}\]])/g, '$1'),
+      );
+      return { ...b, readJson: (raw, ct, url) => (raw.length > 4096 ? lenient : b).readJson(raw, ct, url) };
+    },
+  },
+  {
+    name: 'transfer-coding-exact',
+    area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
+    description:
+      'The HTTP layer takes a body as chunked only where Transfer-Encoding is exactly `chunked` (cohttp 4.0): `Chunked` (RFC 9112 §7: coding names are case-insensitive) is not read, and the request is refused, 400.',
+    apply: (b) => ({
+      ...b,
+      transmit: (res, wire, req) => {
+        const at = req.rawHeaders.findIndex((h, i) => i % 2 === 0 && h.toLowerCase() === 'transfer-encoding');
+        const te = at < 0 ? undefined : req.rawHeaders[at + 1];
+        b.transmit(
+          res,
+          te !== undefined && te !== 'chunked'
+            ? {
+                status: 400,
+                headers: { 'Content-Type': JSON_UTF8 },
+                body: JSON.stringify(errorResult([issue('MalformedBody', '$', null, 'The body is missing.')])),
+              }
+            : wire,
+          req,
+        );
+      },
+    }),
+  },
+  {
+    name: 'charset-compared-as-written',
+    area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
+    description:
+      'The charset parameter is compared with `utf-8` and `UTF-8` as written (POCO probe): `charset=Utf-8` is refused 415, though charset names are case-insensitive (RFC 9110 §8.3.2).',
+    apply: (b) =>
+      refuseMediaType(b, (ct) => {
+        const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(ct)?.[1];
+        return charset !== undefined && charset !== 'utf-8' && charset !== 'UTF-8' && /^utf-8$/i.test(charset);
+      }),
+  },
+  {
+    name: 'trailer-second-field-left',
+    area: 'transport',
+    caughtBy: ['answer-ends-as-framed'],
+    description:
+      'The chunked reader skips one line after the last chunk (POCO 1.11): a trailer of one field passes, as its empty line is read as the one a server may ignore before a request (RFC 9112 §2.2), but with two fields the rest is taken for a request of its own and answered 400 after the 201 (RFC 9112 §7.1.2).',
+    apply: (b) => ({
+      ...b,
+      transmit: (res, wire, req) => {
+        // Node lists a trailer's fields as name, value pairs: two fields are four entries.
+        if (req.rawTrailers.length < 4) return b.transmit(res, wire, req);
+        req.socket.end(Buffer.concat([writtenByHand(wire), Buffer.from(b.parserRefusal(undefined), 'latin1')]));
+      },
+    }),
+  },
+  {
+    name: 'unknown-coding-read-by-length',
+    area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      'A Transfer-Encoding the HTTP layer does not know is ignored when a Content-Length is there too (cohttp 4.0): the body is read by the length and created, where RFC 9112 §6.3 wants 400 and a close (a request smuggled past a proxy that reads the coding).',
+    // Node refuses the message before the handler sees it: the refusal is answered as the lenient layer would.
+    apply: (b) => ({
+      ...b,
+      parserRefusal: (code, raw) => {
+        const text = raw?.toString('latin1') ?? '';
+        const head = text.split('\r\n\r\n', 1)[0];
+        const coding = /\r\ntransfer-encoding:[ \t]*([^\r\n]*)/i.exec(head)?.[1].trim();
+        if (coding === undefined || /(^|,)\s*chunked$/i.test(coding) || !/\r\ncontent-length:/i.test(head))
+          return b.parserRefusal(code, raw);
+        const answer = `{"data":${text.slice(head.length + 4)}}`;
+        return `HTTP/1.1 201 Created\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\nContent-Length: ${Buffer.byteLength(answer, 'latin1')}\r\n\r\n${answer}`;
+      },
+    }),
+  },
 ];
 
 /** A JSON value as Python's repr writes a dict: single quotes, None, True, False, `: ` and `, ` between items. */

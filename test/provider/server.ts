@@ -105,7 +105,7 @@ export async function startProvider(opts: ProviderOptions = {}): Promise<Running
     // A request line refused before any request on its connection (an unknown method token) was still a request sent.
     if (!served.has(socket) && /^\S+ \S+ HTTP\/1\.[01]\r\n/.test(error.rawPacket?.toString('latin1') ?? ''))
       received += 1;
-    if (socket.writable) socket.end(behaviour.parserRefusal(error.code));
+    if (socket.writable) socket.end(behaviour.parserRefusal(error.code, error.rawPacket));
     else socket.destroy();
   });
 

@@ -43,6 +43,25 @@ const upperCaseSizes = requestClass(
   'a valid body sent chunked in chunks of 26 and 171 bytes and the rest, each size in upper-case hex digits (`1A`, `AB`), as .NET’s HttpClient writes them: chunk-size is HEXDIG, either case (RFC 9112 §7.1; RFC 5234 §2.3), so 201 is due (411 accepted, as for any chunked body); a chunk reader written by hand that takes only `[0-9a-f]` refuses it',
   { accept: CHUNKED_ACCEPT, variantOf: 'valid/framing/chunked' },
 );
+const chunkedWithLength = requestClass(
+  'valid',
+  'valid/framing/chunked-with-length',
+  'RFC 9112 §6.1',
+  'a valid body sent chunked with a Content-Length of the JSON text’s own length too, on a connection not asked closed: the server MUST read it by the Transfer-Encoding (201) or refuse it (400; 411 accepted, as for any chunked body), then MUST close the connection (RFC 9112 §6.1); one that reads the Content-Length instead takes the chunk-size line for the body and the rest for a request of its own (a request smuggled past a proxy), and one that keeps the connection open is warned, since Go’s net/http and Netty do',
+  {
+    accept: [201, 400, 411],
+    httpLayer: true,
+    variantOf: 'valid/framing/chunked',
+    family: 'valid/framing/chunked-with-length',
+  },
+);
+const codingCase = requestClass(
+  'valid',
+  'valid/framing/coding-case',
+  'RFC 9112 §7',
+  'a valid body sent chunked under `Transfer-Encoding: Chunked`: transfer-coding names are case-insensitive (RFC 9112 §7), so 201 is due (411 accepted, as for any chunked body); an HTTP layer that compares the field with `chunked` exactly (cohttp 4.0) reads no body, or the chunks as the body, and refuses it',
+  { accept: CHUNKED_ACCEPT, variantOf: 'valid/framing/chunked' },
+);
 const oddChunks = requestClass(
   'valid',
   'valid/framing/odd-chunks',
@@ -61,7 +80,7 @@ const trailer = requestClass(
   'valid',
   'valid/framing/trailer',
   'RFC 9112 §7.1.2',
-  'a valid chunked body with a trailer field after its last chunk: the trailer section is part of the chunked coding every HTTP/1.1 recipient must parse (RFC 9112 §6.1, §7.1.2), and a field it does not know is ignored; a reader that expects `0` and an empty line at once waits for ever or refuses it (411 accepted, as for any chunked body)',
+  `a valid chunked body with two trailer fields after its last chunk: the trailer section is part of the chunked coding every HTTP/1.1 recipient must parse (RFC 9112 §6.1, §7.1.2), and a field it does not know is ignored; a reader that expects \`0\` and an empty line at once waits for ever or refuses it (411 accepted, as for any chunked body); on a connection kept open, ${NEXT}: a reader that leaves a trailer line behind answers it as a request`,
   // Its own family: a reader that refuses a trailer is another bug than one that refuses an extension (fasthttp: both).
   { accept: CHUNKED_ACCEPT, variantOf: 'valid/framing/chunked', family: 'valid/framing/trailer' },
 );
@@ -96,6 +115,14 @@ const transferCoding = requestClass(
   'RFC 9112 §6.3',
   'a Transfer-Encoding whose final coding is not chunked, over a chunked valid body: the length cannot be determined, and the server MUST answer 400 (RFC 9112 §6.3; 501 to a coding it does not implement, §6.1, is also right, and so is 411, a refusal of a body without Content-Length); a server that looks for the word chunked anywhere in the field, or at its end (Bottle), reads the chunks and creates it',
   // The same rule as a body without framing (RFC 9112 §6.3: the length cannot be determined), by another header.
+  { accept: [400, 411, 501], httpLayer: true, variantOf: 'empty-body/no-framing' },
+);
+
+const codingWithLength = requestClass(
+  'empty-body',
+  'empty-body/transfer-coding-with-length/<form>',
+  'RFC 9112 §6.3',
+  'a Transfer-Encoding whose final coding is not chunked beside a Content-Length that frames the valid body: Transfer-Encoding overrides Content-Length (RFC 9112 §6.1), so the length cannot be determined and the server MUST answer 400 and close (RFC 9112 §6.3; 501 to a coding it does not implement, §6.1, and 411 are right too); a server that falls back to the Content-Length when it does not know the coding (cohttp 4.0) creates it, which is how a request is smuggled past a proxy that reads the other field',
   { accept: [400, 411, 501], httpLayer: true, variantOf: 'empty-body/no-framing' },
 );
 
@@ -195,6 +222,8 @@ export const framing: Dimension = {
     chunkedMedia,
     largeChunked,
     upperCaseSizes,
+    codingCase,
+    chunkedWithLength,
     oddChunks,
     extension,
     trailer,
@@ -202,6 +231,7 @@ export const framing: Dimension = {
     unframed,
     headersOnly,
     transferCoding,
+    codingWithLength,
     contentLength,
     lengthForm,
     twoLengths,
@@ -229,6 +259,23 @@ export const framing: Dimension = {
             wire: wire({ contentType: x.contentType }, { framing: 'chunked' }),
           }),
         ),
+      // Chunked by the sender under a Transfer-Encoding line of its own, which stands for the sender's.
+      ...emit(ctx, codingCase, {}, m, {
+        wire: wire({ contentType: ctx.ct, extra: [['Transfer-Encoding', 'Chunked']] }, { framing: 'chunked' }),
+      }),
+      // Read on to the close, on a connection the request does not ask closed: both framings MUST end it (§6.1).
+      ...emit(ctx, chunkedWithLength, {}, m, {
+        wire: wire(
+          {
+            contentType: ctx.ct,
+            extra: [
+              ['Content-Length', String(bytes)],
+              ['Connection', 'keep-alive'],
+            ],
+          },
+          { framing: 'chunked', awaitClose: true },
+        ),
+      }),
       ...emit(ctx, oddChunks, {}, odd, framed({ framing: 'chunked', chunks: oddChunksOver(Buffer.byteLength(odd)) })),
       ...(ctx.strings.length > 0
         ? emit(
@@ -246,8 +293,8 @@ export const framing: Dimension = {
         all,
         framed({ framing: 'chunked', chunks: [26, 171], chunkSizeUpperCase: true }),
       ),
-      // Read on to the close: a reader that stops at the extension or the trailer may take the rest for another
-      // request and answer it too (Bun: a 400 after the 201, on a connection the request asked closed).
+      // Read on to the close: a reader that stops at the extension may take the rest for another request and answer
+      // it too.
       ...emit(
         ctx,
         extension,
@@ -255,7 +302,19 @@ export const framing: Dimension = {
         m,
         framed({ framing: 'chunked', chunks: [4], chunkExtension: ';conformance=1', awaitClose: true }),
       ),
-      ...emit(ctx, trailer, {}, m, framed({ framing: 'chunked', trailer: 'Conformance-Trailer: 1', awaitClose: true })),
+      // Two trailer fields, then a request on the same connection: a reader that stops at the trailer (Bun) or skips
+      // one line after the last chunk (POCO) takes the rest for a request line, and the next request gets its answer.
+      ...emit(
+        ctx,
+        trailer,
+        {},
+        m,
+        framed({
+          framing: 'chunked',
+          trailer: 'Conformance-Trailer: 1\r\nConformance-Trailer-Second: 2',
+          next: nextMessage(ctx),
+        }),
+      ),
       ...emit(ctx, emptyChunked, {}, '', framed({ framing: 'chunked' })),
       ...emit(ctx, unframed, {}, m, framed({ framing: 'none' })),
       ...emit(ctx, headersOnly, {}, undefined, framed({ framing: 'none' })),
@@ -294,6 +353,19 @@ export const framing: Dimension = {
             framedBody({ framing: 'chunked' }, Buffer.from(m)),
           ),
         }),
+      ),
+      // The same codings over the body as it is, framed by its own Content-Length line too.
+      ...TRANSFER_CODINGS.flatMap(([form, te]) =>
+        emit(
+          ctx,
+          codingWithLength,
+          { form },
+          m,
+          ownLength([
+            ['Transfer-Encoding', te],
+            ['Content-Length', String(bytes)],
+          ]),
+        ),
       ),
     ];
   },

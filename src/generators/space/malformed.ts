@@ -1,6 +1,6 @@
 /** Bodies that are not JSON (RFC 8259 §2), and no body at all: 400 is due. */
 import type { Draft } from '../draft.ts';
-import { NON_JSON_NUMBERS } from '../values.ts';
+import { longString, NON_JSON_NUMBERS } from '../values.ts';
 import type { Body } from '../violations/kind.ts';
 import { emit, SPEC, requestClass, type Dimension } from './class.ts';
 import { wire } from './wire.ts';
@@ -10,6 +10,13 @@ const form = requestClass(
   'malformed/<form>',
   'RFC 8259 §2',
   'not a JSON text (truncated, a trailing comma, single quotes, two values, a BOM or white space only…)',
+);
+const large = requestClass(
+  'malformed-json',
+  'malformed/large/<form>',
+  'RFC 8259 §2',
+  'not a JSON text, in a body of 20 KiB (a free string carries the length): the forms of `malformed/<form>` where the body’s size does not hide them, 400 due; a server that checks small bodies strictly and hands large ones to another reader, or checks only their first buffer (a cohttp probe: a strict pre-check skipped over 4 KiB, then Yojson’s extensions), creates it',
+  { variantOf: 'malformed/<form>' },
 );
 const extension = requestClass(
   'malformed-json',
@@ -51,11 +58,14 @@ const UNTYPED_NUMBERS: readonly (readonly [string, string])[] = [
   ['hexadecimal-untyped', '0x10'],
 ];
 
+/** The length of the long string in `malformed/large/<form>`: past the 4, 8 and 16 KiB buffers readers switch at. */
+const LARGE = 20 * 1024;
+
 export const malformed: Dimension = {
   name: 'malformed',
   title: 'Not JSON, no body',
   summary: 'Bytes that JSON.parse refuses, sent as the primary media type, and an empty body: 400 is due.',
-  classes: [form, extension, nonJsonNumber, emptyBody, emptyWithoutType],
+  classes: [form, large, extension, nonJsonNumber, emptyBody, emptyWithoutType],
   drafts(ctx) {
     const { minimal, model } = ctx;
     const m = JSON.stringify(minimal);
@@ -65,27 +75,33 @@ export const malformed: Dimension = {
     const withLiteral = (body: Body, literal: string) => JSON.stringify(body).replace(JSON.stringify(MARK), literal);
     const firstKey = Object.keys(minimal)[0] ?? 'conformance';
     const firstValue = JSON.stringify(minimal[firstKey] ?? 'conformance');
-    const withFirst = (raw: string) => m.replace(`"${firstKey}":${firstValue}`, `"${firstKey}":${raw}`);
+    // The body `text` with its first member's value written `raw`.
+    const firstAs = (text: string, raw: string) => text.replace(`"${firstKey}":${firstValue}`, `"${firstKey}":${raw}`);
+    const withFirst = (raw: string) => firstAs(m, raw);
     const out: Draft[] = [];
+    // The forms a body's size does not hide, of `text` (`malformed/large/<form>` too).
+    const sized = (text: string): [string, string][] => [
+      ['truncated', text.slice(0, -1)],
+      ['trailing-comma', `${text.slice(0, -1)},}`],
+      ['single-quotes', text.replaceAll('"', "'")],
+      ['unquoted-keys', text.replace(/"([^"]+)":/g, '$1:')],
+      ['nan', firstAs(text, 'NaN')],
+      // Text after the value: a reader that stops at the end of the first value (Go's json.Decoder, Python's
+      // raw_decode) or cuts at the last brace takes the object; RFC 8259 §2 allows only white space there.
+      ['trailing-characters', `${text}x`],
+      // A tab as it is inside a string: RFC 8259 §7 escapes every control character (Jackson's
+      // ALLOW_UNQUOTED_CONTROL_CHARS reads it).
+      ['raw-control-character', firstAs(text, '"conformance\tvalue"')],
+    ];
     const forms: [string, string][] = [
-      ['truncated', m.slice(0, -1)],
-      ['trailing-comma', `${m.slice(0, -1)},}`],
-      ['single-quotes', m.replaceAll('"', "'")],
-      ['unquoted-keys', m.replace(/"([^"]+)":/g, '$1:')],
-      ['nan', withFirst('NaN')],
+      ...sized(m),
       ['leading-zero', withFirst('01')],
       ['unterminated-string', `{"${firstKey}":"conformance}`],
       ['concatenated', m + m],
-      // Text after the value: a reader that stops at the end of the first value (Go's json.Decoder, Python's
-      // raw_decode) or cuts at the last brace takes the object; RFC 8259 §2 allows only white space there.
-      ['trailing-characters', `${m}x`],
       ['extra-closing-brace', `${m}}`],
       ['bare-word', 'conformance'],
       ['bom-only', '\uFEFF'],
       ['whitespace-only', ' \r\n\t '],
-      // A tab as it is inside a string: RFC 8259 §7 escapes every control character (Jackson's
-      // ALLOW_UNQUOTED_CONTROL_CHARS reads it).
-      ['raw-control-character', withFirst('"conformance\tvalue"')],
     ];
     // Numbers JSON does not write where no type check stands behind the parser: inside an untyped member. In a typed
     // field the schema refuses the number whatever the parser did.
@@ -94,6 +110,11 @@ export const malformed: Dimension = {
       for (const [name, literal] of UNTYPED_NUMBERS)
         forms.push([name, withLiteral(withField(untyped.name, { conformance: MARK }), literal)]);
     for (const [name, body] of forms) out.push(...emit(ctx, form, { form: name }, body));
+    // The same forms around a long free string other than the first member (which some of them rewrite).
+    const pad = ctx.strings.find((f) => f.name !== firstKey);
+    if (pad !== undefined)
+      for (const [name, body] of sized(JSON.stringify(withField(pad.name, longString(LARGE)))))
+        out.push(...emit(ctx, large, { form: name }, body));
     const extensions: [string, string][] = [
       ['invalid-escape', withFirst('"\\x41"')],
       ['comment', `/* conformance */${m}`],

@@ -88,6 +88,8 @@ const SPELLINGS: readonly (readonly [string, (type: string) => string])[] = [
   ['ows-around-semicolon', (t) => `${t} ; charset=utf-8`],
   ['parameter-name-case', (t) => `${t}; Charset=utf-8`],
   ['charset-value-case', (t) => `${t}; charset=UTF-8`],
+  // Neither of the two spellings a comparison with `utf-8` and `UTF-8` knows (POCO probe: 415).
+  ['charset-value-mixed-case', (t) => `${t}; charset=Utf-8`],
   ['quoted-charset', (t) => `${t}; charset="utf-8"`],
 ];
 /** Parameters no JSON recipient needs. */

@@ -42,6 +42,13 @@ const unknownToken = requestClass(
   'a method token no registry defines: 501 is the answer RFC 9110 §9.1 names for an unrecognized method, and 405 and a 400 from a parser that knows only registered methods are also right',
   { accept: [405, 400, 501], httpLayer: true },
 );
+const lowerCase = requestClass(
+  'method',
+  'method/lower-case',
+  'RFC 9110 §9.1',
+  'the operation’s own method in lower case (`post`), with valid credentials and a valid body: the method token is case-sensitive (RFC 9110 §9.1), so `post` is a method the server does not know: 501, 405 or a parser’s 400 are due; advice only, since Werkzeug, Django, Symfony, Hunchentoot and Racket’s dispatcher upper-case or lower-case the method by design and create it (RFC 9110 orders nothing there)',
+  { accept: [405, 400, 501], httpLayer: true, advisory: true, variantOf: 'method/unknown-token' },
+);
 
 /** Methods written byte by byte (the HTTP client refuses some, and would frame others its own way). */
 const RAW: readonly { readonly method: string; readonly withBody: boolean; readonly known: boolean }[] = [
@@ -66,7 +73,7 @@ export const methods: Dimension = {
   title: 'Methods',
   summary:
     'Another method on the path, every one RFC 9110 defines and registered ones a router may not know: 405 is due (TRACE, sent without credentials, may also be reflected with 200), with an `Allow` header (a missing or empty one is a warning), or 501 from a server that does not implement the method at all (RFC 9110 §9.1); to a method outside RFC 9110 and to an unknown token, a parser that knows only its built-in methods may answer 400.',
-  classes: [other, unregistered, options, trace, unknownToken],
+  classes: [other, unregistered, options, trace, unknownToken, lowerCase],
   drafts(ctx) {
     const m = JSON.stringify(ctx.minimal);
     const out: Draft[] = [];
@@ -100,6 +107,13 @@ export const methods: Dimension = {
       }),
     );
     out.push(...emit(ctx, unknownToken, {}, undefined, { method: UNKNOWN_METHOD, contentType: undefined, wire: bare }));
+    // The method every draft sends (draft.ts) in lower case: written byte by byte (the client upper-cases it).
+    out.push(
+      ...emit(ctx, lowerCase, {}, m, {
+        method: 'post',
+        wire: wire({ contentType: ctx.ct }, undefined, Buffer.from(m)),
+      }),
+    );
     return out;
   },
 };

@@ -29,6 +29,18 @@ const READ_TO_CLOSE = kase('valid', {
   label: 'valid/expect-continue',
   wire: { framing: 'length', awaitClose: true, headers: [['Content-Type', 'application/json']] },
 });
+/** A chunked body with a Content-Length too, on a connection not asked closed (RFC 9112 §6.1: the server MUST close). */
+const BOTH_FRAMINGS = kase('valid', {
+  label: 'valid/framing/chunked-with-length',
+  wire: {
+    framing: 'chunked',
+    awaitClose: true,
+    headers: [
+      ['Content-Length', '46'],
+      ['Connection', 'keep-alive'],
+    ],
+  },
+});
 /** An exchange whose answer came with what followed it (`afterAnswer`). */
 function after(ex: Exchange, a: NonNullable<NonNullable<Exchange['response']>['afterAnswer']>): Exchange {
   return { ...ex, response: { ...ex.response!, afterAnswer: a } };
@@ -550,6 +562,19 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
   ],
   [
     'method-is-not-allowed',
+    kase('method', {
+      label: 'method/lower-case',
+      method: 'post',
+      accept: [405, 400, 501],
+      advisory: 'the method token is case-sensitive',
+    }),
+    answer(201, CREATED),
+    'fail:unexpected-status',
+    '`post` created: a router that folds the method’s case (Werkzeug, Django); the class’s advice makes it a warning in the engine',
+    ['/paths/~1v1~1onboarding~1entities', 'post was not refused: Received: 201 / Due: 405, 400, 501'],
+  ],
+  [
+    'method-is-not-allowed',
     kase('method', { method: 'DELETE', body: undefined, contentType: undefined }),
     answer(403, ''),
     'pass',
@@ -1046,6 +1071,44 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
   ],
   [
     'answer-ends-as-framed',
+    keptOpen('valid/framing/trailer', 'chunked'),
+    after(answer(201, CREATED, { 'content-length': '300' }), {
+      closed: true,
+      endKnown: true,
+      waitedMs: 0,
+      surplusBytes: 247,
+      surplusHead: 'HTTP/1.1 400 Bad Request',
+    }),
+    'fail:answer-before-request',
+    'a trailer line left over and answered before the next request went out (POCO 1.11)',
+    [
+      'RFC 9112 §6.3',
+      'a second answer (HTTP/1.1 400 Bad Request) followed the answer (status 201) before another request was sent: the server read part of this one message as another request (the message ends where its framing says, a chunked body with its trailer section)',
+    ],
+  ],
+  [
+    'answer-ends-as-framed',
+    kase('valid', {
+      label: 'valid/connection/empty-line-after-body',
+      wire: {
+        framing: 'length',
+        headers: [],
+        afterBody: '\r\n',
+        next: { headers: [['Content-Type', 'application/json']], bodyBase64: '' },
+      },
+    }),
+    after(answer(201, CREATED, { 'content-length': '300' }), {
+      closed: false,
+      endKnown: true,
+      waitedMs: 0,
+      surplusBytes: 120,
+      surplusHead: 'HTTP/1.1 400 Bad Request',
+    }),
+    'skip',
+    'the empty line after the body answered: a SHOULD, which connection-is-reusable warns of',
+  ],
+  [
+    'answer-ends-as-framed',
     HEAD,
     after(answer(405, '', { allow: 'POST', 'content-length': '61' }), {
       closed: true,
@@ -1149,6 +1212,24 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     after(answer(201, CREATED), { closed: true, endKnown: true, waitedMs: 0 }),
     'pass',
     'the connection closed after the answer',
+  ],
+  [
+    'close-is-honoured',
+    BOTH_FRAMINGS,
+    after(answer(201, CREATED), { closed: false, endKnown: true, waitedMs: 2000 }),
+    'warn:connection-kept-open',
+    'framed both ways and kept open: the MUST of RFC 9112 §6.1, advice (Go’s net/http, Netty)',
+    [
+      'RFC 9112 §6.1',
+      "the request was framed by both Transfer-Encoding and Content-Length, and the server kept the connection open 2 s after its answer (RFC 9112 §6.1: it MUST close, since a proxy may have read the other framing; advice, as Go's net/http and Netty keep it open)",
+    ],
+  ],
+  [
+    'close-is-honoured',
+    BOTH_FRAMINGS,
+    after(answer(400, ''), { closed: true, endKnown: true, waitedMs: 0 }),
+    'pass',
+    'framed both ways, refused and closed (Node’s HTTP parser)',
   ],
   [
     'unchunked-to-http-1-0',

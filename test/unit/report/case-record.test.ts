@@ -151,3 +151,48 @@ describe('toCaseRecord and caseFromRecord', () => {
     );
   });
 });
+
+describe('a raw message read back from its record', () => {
+  const c: TestCase = {
+    id: 'b0524',
+    phase: 'boundary',
+    kind: 'valid',
+    label: 'valid/framing/coding-case',
+    method: 'POST',
+    contentType: 'application/json',
+    body: '{"type":"EV"}',
+    value: { type: 'EV' },
+    auth: 'valid',
+    wire: { framing: 'chunked', headers: [] },
+  };
+  const back = (fields: [string, string][]) => {
+    const wire = { framing: 'chunked' as const, headers: [['Host', '127.0.0.1:9'], ...fields] as [string, string][] };
+    const url = 'http://127.0.0.1:9/v1/onboarding/entities';
+    const record = toCaseRecord(c, { request: { method: 'POST', url, headers: {}, body: c.body, wire } }, 1, (s) => s);
+    return caseFromRecord(record, 'P1').wire?.headers;
+  };
+
+  it.each([
+    [
+      'the sender’s own fields are left to the sender',
+      [
+        ['Connection', 'close'],
+        ['Transfer-Encoding', 'chunked'],
+      ],
+      [],
+    ],
+    [
+      'a Connection or Transfer-Encoding of the message’s own is kept (it stood for the sender’s)',
+      [
+        ['Connection', 'Close'],
+        ['Transfer-Encoding', 'Chunked'],
+      ],
+      [
+        ['Connection', 'Close'],
+        ['Transfer-Encoding', 'Chunked'],
+      ],
+    ],
+  ] as const)('%s', (_what, sent, kept) => {
+    expect(back(sent.map(([k, v]): [string, string] => [k, v]))).toEqual(kept);
+  });
+});
