@@ -9,6 +9,8 @@ import { answered, fail, warn } from './util.ts';
 
 /** How many entity ids a run remembers with their request's identifier (about 200 KB at most). */
 const NAMED_KEPT = 4096;
+/** How many Locations that name none of their answer's ids a run remembers with those ids (about 1 MB at most). */
+const LOCATIONS_KEPT = 4096;
 
 /** The nil UUID (RFC 9562 §5.9), in either case: all 128 bits zero, what Go's zero uuid.UUID and .NET's Guid.Empty write. */
 const NIL = /^(?:urn:uuid:)?0{8}-0{4}-0{4}-0{4}-0{12}$/i;
@@ -164,15 +166,44 @@ export function idsAreAssigned(p: OperationProfile): Check | undefined {
       },
     ];
   };
+  // The Locations of the run that name none of their answer's ids (the first LOCATIONS_KEPT), with the case and ids
+  // of the first answer to give each: a URI built from a member the request sent (its identifier) names two
+  // onboarding requests where two requests sent the same value.
+  const located = new Map<string, { readonly id: string; readonly ids: readonly string[] }>();
+  /** The same Location, naming none of the ids, for an answer none of whose ids is an earlier one's with it. */
+  const shared = (c: TestCase, body: Record<string, unknown>, res: ReceivedResponse, target: string) => {
+    const location = res.headers['location'];
+    if (res.status !== 201 || location === undefined) return [];
+    const ids = paths.map((path) => at(body, ...path));
+    if (!ids.every((x): x is string => typeof x === 'string' && !NIL.test(x))) return [];
+    const segments = segmentsOf(location).map((s) => s.toLowerCase());
+    if (ids.some((x) => segments.includes(x.toLowerCase()))) return [];
+    const key = pathOf(location, target);
+    if (key === undefined) return [];
+    const earlier = located.get(key);
+    if (earlier === undefined && located.size < LOCATIONS_KEPT) located.set(key, { id: c.id, ids });
+    // The same case sent again (a retry) may get its own answer back; one id in common names the same resource.
+    if (earlier === undefined || earlier.id === c.id || ids.some((x, i) => sameUuid(x, earlier.ids[i]))) return [];
+    return [
+      fail(
+        'location-names-another',
+        'RFC 9110 §10.2.2',
+        `${res.status} Location is one an earlier 201 gave a request with other ids: one URI for two created requests (RFC 9110 §10.2.2: it refers to the resource created; built from a member sent, not from an id?)`,
+        location,
+        'the URI of the resource created, its own',
+      ),
+    ];
+  };
   return {
     name: 'ids-are-assigned',
-    description: `a created request's ${paths.map((x) => x.join('.')).join(' and ')} are not the nil UUID, and a Location names one of them`,
+    description: `a created request's ${paths.map((x) => x.join('.')).join(' and ')} are not the nil UUID, and a Location names the request created`,
     scope: 'request',
     applies: (c) => c.kind === 'valid',
     judge: answered((c, body, res, _ctx, ex) => [
       ...reused(c, body, res.status),
       ...namelessLocation(res, ex.request.url),
       ...foreignLocation(res, body, paths, uuidPaths),
+      ...shared(c, body, res, ex.request.url),
       // Haskell's `nil` from Data.UUID as a placeholder principal: a uuid by the format, naming no one.
       ...nilsAt(body, p.principalIds ?? [], (where, value) =>
         warn(

@@ -225,6 +225,9 @@ export const ANY_SHAPES: readonly { readonly name: string; readonly value: unkno
     name: 'typed-looking-strings',
     value: { floor: '42', zip: '0012', ratio: '1.50', flag: 'true', nothing: 'null', big: '9007199254740993' },
   },
+  // An object whose keys are 0 to n-1 in order: PHP's json_decode to an array and json_encode back write it as a list
+  // (Symfony blind probe), here at the top and nested.
+  { name: 'index-keys', value: { '0': 'conformance', '1': { '0': 'a', '1': 'b' } } },
   { name: 'number', value: 42.5 },
   { name: 'boolean', value: false },
   // Prototype-named members (JSON.parse makes `__proto__` an own key; an object literal would set the prototype):

@@ -168,9 +168,9 @@ export interface Fault {
 // ---- small helpers to keep each fault a one-liner --------------------------------
 
 /** Every 201 with `Location: location` (made afresh for each answer when a function). */
-function locatedAt(location: string | (() => string)): Fault['apply'] {
+function locatedAt(location: string | ((body: OnboardingRequest) => string)): Fault['apply'] {
   const made = typeof location === 'string' ? () => location : location;
-  return (b) => ({ ...b, created: (body, ctx) => withHeaders(b.created(body, ctx), { Location: made() }) });
+  return (b) => ({ ...b, created: (body, ctx) => withHeaders(b.created(body, ctx), { Location: made(body) }) });
 }
 
 /** Every 201 with the string member `field` of data.entity.information changed by `edit` (a store's rewrite of it). */
@@ -2633,6 +2633,30 @@ export const FAULTS: readonly Fault[] = [
     apply: locatedAt(() => `/connect/v1/onboarding/entities/${randomUUID()}`),
   },
   {
+    name: 'location-from-identifier',
+    area: 'wrong-answer',
+    caughtBy: ['ids-are-assigned'],
+    description:
+      "The 201's Location is built from the identifier the request sent, where it is shaped like a serial number (`${base}/${identifier}`), not from an id: two requests with one identifier get one URI for two onboarding requests (RFC 9110 §10.2.2; Ulfius, hapi and express-openapi-validator blind probes).",
+    // Only an identifier shaped like a serial number (`SN-1`): any other is no path segment, and the id stands there.
+    apply: locatedAt((body) => {
+      const identifier = body.data?.entity?.information?.identifier;
+      const serial =
+        typeof identifier === 'string' &&
+        /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/.test(identifier) &&
+        !/^(null|undefined|none|nil)$/i.test(identifier);
+      return `/connect/v1/onboarding/entities/${serial ? identifier : String(body.id)}`;
+    }),
+  },
+  {
+    name: 'index-keys-listed',
+    area: 'wrong-answer',
+    caughtBy: ['echo-properties'],
+    description:
+      'properties is kept as PHP arrays (json_decode(..., true), then json_encode): an object whose keys are 0 to n-1 in order comes back as a list, `{"0":"x","1":"y"}` as `["x","y"]` (Symfony blind probe).',
+    apply: (b) => onProperties(b, (v) => listed(v)),
+  },
+  {
     name: 'location-collection',
     area: 'wrong-answer',
     caughtBy: ['ids-are-assigned'],
@@ -4263,6 +4287,20 @@ function assignedCopy(v: Json, depth: number): Json {
   const copy: { [key: string]: Json } = {};
   for (const [k, x] of Object.entries(v)) copy[k] = assignedCopy(x, depth + 1);
   return copy;
+}
+
+/**
+ * `v` as PHP's json_encode writes an array read from it: an object keyed 0 to n-1 in order becomes a list (to 64
+ * levels: deeper, the value is kept as it is, so that the fault's own recursion is not what a deep body meets).
+ */
+function listed(v: unknown, depth = 0): unknown {
+  if (v === null || typeof v !== 'object' || depth > 64) return v;
+  if (Array.isArray(v)) return v.map((x) => listed(x, depth + 1));
+  const entries = Object.entries(v);
+  const list = entries.length > 0 && entries.every(([k], i) => k === String(i));
+  return list
+    ? entries.map(([, x]) => listed(x, depth + 1))
+    : Object.fromEntries(entries.map(([k, x]) => [k, listed(x, depth + 1)]));
 }
 
 function hasLoneSurrogate(v: unknown): boolean {

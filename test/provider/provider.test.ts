@@ -750,6 +750,8 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'location-undefined': valid(),
   'location-collection': valid(),
   'location-fresh-uuid': valid(),
+  'index-keys-listed': valid({ properties: { a: { '0': 'x', '1': 'y' } } }),
+  'location-from-identifier': { ...valid({ identifier: 'SN-1' }), times: 2 },
   'content-coding-500': valid({}, { fields: [['Content-Encoding', 'gzip']], bytes: (b) => gzipSync(b) }),
   'media-type-substring': { call: { body: ok, contentType: 'application/jsonp' }, status: 415 },
   'undecodable-coding-500': { call: { body: ok, fields: [['Content-Encoding', 'gzip']] }, status: 400 },
@@ -1078,6 +1080,8 @@ async function judge(url: string, w: Witness): Promise<string[]> {
         // Only after a pause: two answers within one millisecond may rightly carry the same creation time.
         ['created', w.pauseMs !== undefined ? body.created : undefined],
         ['entity id', otherEntity ? entity.id : undefined],
+        // RFC 9110 §10.2.2: a 201's Location refers to the resource created, so two created requests never share one.
+        ['Location', answer.status === 201 ? (answer.headers.get('location') ?? undefined) : undefined],
       ] as const)
         if (typeof value === 'string' && seen.has(`${what} ${value}`)) problems.push(`${what} repeated`);
         else if (typeof value === 'string') seen.add(`${what} ${value}`);

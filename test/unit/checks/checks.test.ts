@@ -2304,6 +2304,33 @@ describe('the checks of the verdict profile', () => {
     );
   });
 
+  it('ids-are-assigned fails one Location, naming no id, for two created requests whose ids differ', () => {
+    const ctx = { validators, mockTarget: false };
+    const check = createChecks().find((k) => k.name === 'ids-are-assigned')!;
+    const n = (i: number) =>
+      `${i}${i}${i}${i}${i}${i}${i}${i}-${i}${i}${i}${i}-4${i}${i}${i}-8${i}${i}${i}-${String(i).repeat(12)}`;
+    // A Location built from the identifier sent (Ulfius, hapi and express-openapi-validator blind probes).
+    const located = (id: number, entity: number, location: string) =>
+      answer(
+        201,
+        { ...CREATED, id: n(id), data: { ...CREATED.data, entity: { ...CREATED.data.entity, id: n(entity) } } },
+        { 'content-type': 'application/json', location },
+      );
+    const at = (id: string) => kase('valid', { id });
+    expect(outcome(check, at('b1'), located(1, 2, '/v1/onboarding/entities/SN-1'), ctx)).toBe('pass');
+    expect(outcome(check, at('b2'), located(3, 4, '/v1/onboarding/entities/SN-2'), ctx)).toBe('pass');
+    // The same case sent again, and a request the server took for the same entity (its id in common): one resource.
+    expect(outcome(check, at('b1'), located(5, 6, '/v1/onboarding/entities/SN-1'), ctx)).toBe('pass');
+    expect(outcome(check, at('b3'), located(7, 2, '/v1/onboarding/entities/SN-1'), ctx)).toBe('pass');
+    expect(outcome(check, at('b4'), located(8, 9, '/v1/onboarding/entities/SN-1'), ctx)).toBe(
+      'fail:location-names-another',
+    );
+    // A Location that names its answer's id is never compared.
+    expect(outcome(check, at('b5'), located(1, 9, `/v1/onboarding/entities/${n(1)}`), ctx)).not.toBe(
+      'fail:location-names-another',
+    );
+  });
+
   it('method-is-not-allowed fails an Allow that lists a method an earlier answer of the run refused', () => {
     const ctx = { validators, mockTarget: false };
     const allow = (value: string) => ({ 'content-type': 'application/json', allow: value });
