@@ -9,6 +9,16 @@ function jsonTextDue(mediaType: string): string {
   return `a JSON text, as ${mediaType} says`;
 }
 
+/** Whether at least nine characters in ten of `text` are JSON's white space (RFC 8259 §2: space, tab, CR, LF). */
+function mostlyWhiteSpace(text: string): boolean {
+  let blank = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) blank++;
+  }
+  return text.length > 0 && blank * 10 >= text.length * 9;
+}
+
 /** A documented status's body is JSON valid against its documented schema (OpenAPI 3.0.4 §4.8.14 Media Type). */
 export const responseSchemaConformance: Check = {
   name: 'response-schema-conformance',
@@ -28,13 +38,21 @@ export const responseSchemaConformance: Check = {
       if (res.truncated) {
         // Nothing in the spec or RFC 9110 bounds an error answer's size (an error message that prints the value sent
         // grows with it): advice; an answer to be judged (2xx) that cannot be read stays a failure.
-        return res.status >= 400 && res.status < 500
-          ? warn(
-              'body-too-large',
-              validator.pointer,
-              `${res.status} body is over the read cap and was not judged: an error answer this large (a message printing the value sent?) costs every client`,
-            )
-          : fail('body-too-large', validator.pointer, `${res.status} body exceeded the read cap and was cut`);
+        if (res.status >= 400 && res.status < 500)
+          return warn(
+            'body-too-large',
+            validator.pointer,
+            `${res.status} body is over the read cap and was not judged: an error answer this large (a message printing the value sent?) costs every client`,
+          );
+        // Mostly white space: JSON indented so deep that its indentation outgrew the cap (an echo of 10,000 levels
+        // pretty-printed is ~200 MB; RFC 8259 §2 allows the white space): advice, the body not judged.
+        if (mostlyWhiteSpace(res.body))
+          return warn(
+            'body-too-large',
+            validator.pointer,
+            `${res.status} body is over the read cap and was not judged: what was read is mostly white space, JSON indented so deep that the indentation outgrew the cap`,
+          );
+        return fail('body-too-large', validator.pointer, `${res.status} body exceeded the read cap and was cut`);
       }
       // A body that does not decode in the coding its Content-Encoding names cannot be read by any client (RFC 9110
       // §8.4): a compression layer that labels a body it did not compress, or compresses it twice.

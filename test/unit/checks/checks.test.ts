@@ -1955,6 +1955,24 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
       '201 body exceeded the read cap and was cut',
     ],
   ],
+  [
+    'response-schema-conformance',
+    kase('valid', { label: 'valid/depth/10000/objects' }),
+    {
+      ...answer(201, ''),
+      response: {
+        ...answer(201, '').response!,
+        body: `{\n${' '.repeat(2000)}"id": "a",\n${' '.repeat(4000)}`,
+        truncated: true,
+      },
+    },
+    'warn:body-too-large',
+    'a 201 over the read cap that is mostly indentation (an echo 10,000 levels deep, pretty-printed: DRF probe): advice',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201/content/application~1json/schema',
+      '201 body is over the read cap and was not judged: what was read is mostly white space, JSON indented so deep that the indentation outgrew the cap',
+    ],
+  ],
   ['echo-entity-type', kase('valid'), answer(201, []), 'skip', 'not a JSON object'],
   ['echo-return-url', kase('valid'), answer(201, CREATED), 'pass', 'the returnUrl sent'],
   [
