@@ -9,8 +9,12 @@ function jsonTextDue(mediaType: string): string {
   return `a JSON text, as ${mediaType} says`;
 }
 
-/** Whether at least nine characters in ten of `text` are JSON's white space (RFC 8259 §2: space, tab, CR, LF). */
+/**
+ * Whether `text` reads as the start of indented JSON: an object or array, lines, and at least nine characters in ten
+ * JSON's white space (RFC 8259 §2: space, tab, CR, LF). Spaces alone, without a value begun, are no JSON.
+ */
 function mostlyWhiteSpace(text: string): boolean {
+  if (!/^\s*[[{]/.test(text) || !text.includes('\n')) return false;
   let blank = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

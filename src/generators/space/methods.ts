@@ -96,7 +96,6 @@ export const methods: Dimension = {
           : emit(ctx, cls, fills, undefined, { method, contentType: undefined, wire: w })),
       );
     }
-    out.push(...emit(ctx, options, {}, undefined, { method: 'OPTIONS', contentType: undefined, wire: bare }));
     // No credentials: the answer may reflect the request, fields and all (RFC 9110 §9.3.8).
     out.push(
       ...emit(ctx, trace, {}, undefined, {
@@ -114,6 +113,9 @@ export const methods: Dimension = {
         wire: wire({ contentType: ctx.ct }, undefined, Buffer.from(m)),
       }),
     );
+    // OPTIONS last: its Allow is judged against every method refused before it (a servlet's default doOptions lists
+    // TRACE, which the resource refuses: Jetty probe).
+    out.push(...emit(ctx, options, {}, undefined, { method: 'OPTIONS', contentType: undefined, wire: bare }));
     return out;
   },
 };

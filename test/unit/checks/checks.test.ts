@@ -1973,6 +1973,17 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
       '201 body is over the read cap and was not judged: what was read is mostly white space, JSON indented so deep that the indentation outgrew the cap',
     ],
   ],
+  [
+    'response-schema-conformance',
+    kase('valid'),
+    { ...answer(201, ''), response: { ...answer(201, '').response!, body: ' '.repeat(6000), truncated: true } },
+    'fail:body-too-large',
+    'spaces without end and no value begun (a hostile target): no indented JSON, a failure',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201/content/application~1json/schema',
+      '201 body exceeded the read cap and was cut',
+    ],
+  ],
   ['echo-entity-type', kase('valid'), answer(201, []), 'skip', 'not a JSON object'],
   ['echo-return-url', kase('valid'), answer(201, CREATED), 'pass', 'the returnUrl sent'],
   [

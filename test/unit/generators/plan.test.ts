@@ -491,11 +491,12 @@ describe('boundary phase', () => {
       'HEAD',
       'QUERY',
       'PROPFIND',
-      'OPTIONS',
       'TRACE',
       'CONFORMANCE',
       // The operation's own method in lower case (RFC 9110 §9.1: case-sensitive), with a valid body.
       'post',
+      // Last: its Allow is judged against every method refused before it.
+      'OPTIONS',
     ]);
     for (const c of methods) {
       if (c.body === undefined) expect(c.contentType).toBeUndefined();
