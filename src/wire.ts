@@ -150,12 +150,11 @@ export function framedHeaders(
     ...headers.map(([k, v]): [string, string] => [k, v]),
   ];
   // A Connection field of the message's own (the close option spelt another way) stands for the sender's.
-  if (m.next === undefined && !headers.some(([k]) => k.toLowerCase() === 'connection'))
-    out.push(['Connection', 'close']);
+  if (m.next === undefined && fieldValue(headers, 'connection') === undefined) out.push(['Connection', 'close']);
   // The framing field last, where curl writes it, so that a curl line replays the same bytes.
   if (m.framing === 'length' && m.body !== undefined) out.push(['Content-Length', String(m.body.length)]);
   // A Transfer-Encoding of the message's own (the coding spelt `Chunked`) stands for the sender's, as Connection does.
-  if (m.framing === 'chunked' && !headers.some(([k]) => k.toLowerCase() === 'transfer-encoding'))
+  if (m.framing === 'chunked' && fieldValue(headers, 'transfer-encoding') === undefined)
     out.push(['Transfer-Encoding', 'chunked']);
   return out;
 }

@@ -1,4 +1,5 @@
 import type { Check } from './types.ts';
+import { fieldValue } from '../wire.ts';
 import { fail, waitedFor, warn, withResponse } from './util.ts';
 
 /**
@@ -17,8 +18,9 @@ export const closeIsHonoured: Check = {
     const after = res.afterAnswer;
     if (after === undefined || after.closed) return undefined;
     // The request's own spelling of the option, where it has one (`Close`, `TE,close`); the sender writes `close`.
-    const asked = c.wire?.headers.find(([k]) => k.toLowerCase() === 'connection')?.[1] ?? 'close';
-    const has = (name: string) => c.wire?.headers.some(([k]) => k.toLowerCase() === name) ?? false;
+    const fields = c.wire?.headers ?? [];
+    const asked = fieldValue(fields, 'connection') ?? 'close';
+    const has = (name: string) => fieldValue(fields, name) !== undefined;
     // Framed both ways and not asked closed: the server MUST close all the same (RFC 9112 §6.1), advice since Go's
     // net/http and Netty keep the connection open.
     if ((c.wire?.framing === 'chunked' || has('transfer-encoding')) && has('content-length') && !/close/i.test(asked))

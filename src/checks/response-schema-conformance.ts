@@ -20,7 +20,7 @@ function mostlyWhiteSpace(text: string): boolean {
     const c = text.charCodeAt(i);
     if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) blank++;
   }
-  return text.length > 0 && blank * 10 >= text.length * 9;
+  return blank * 10 >= text.length * 9;
 }
 
 /** A documented status's body is JSON valid against its documented schema (OpenAPI 3.0.4 §4.8.14 Media Type). */

@@ -5,7 +5,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { connect as netConnect, isIP, type Socket } from 'node:net';
 import { connect as tlsConnectSocket } from 'node:tls';
 import { Duplex } from 'node:stream';
-import type { Exchange, ReceivedResponse, SentRequest, TransportErrorKind } from '../types.ts';
+import type { AfterAnswer, Exchange, ReceivedResponse, SentRequest, TransportErrorKind } from '../types.ts';
 import { classify, describe, received, repeatedFields, type HttpOptions } from './http.ts';
 import { tlsConnect } from './tls.ts';
 import {
@@ -175,22 +175,20 @@ export function sendRaw(
       serverClosed = true;
       if (answer !== undefined) afterClose();
     };
-    const afterClose = () => {
-      if (answer === undefined) return;
+    // What the server sent after the answer, read from every byte it sent: whether the answer's end is known, and what
+    // followed it (its first line: another answer's status line, or the start of content).
+    const afterAnswer = (closed: boolean, waitedMs: number): AfterAnswer => {
       const bytes = Buffer.concat(all, allSize);
       const surplus = surplusBytes(bytes, req.method === 'HEAD');
-      // The first line of what followed the answer: another answer's status line, or the start of content.
-      const head = (n: number) => lineAt(bytes, bytes.length - n);
+      if (surplus === undefined || surplus === 0) return { closed, endKnown: surplus !== undefined, waitedMs };
+      const at = bytes.length - surplus;
+      const surplusHead = bytes.toString('latin1', at, at + 80).split('\r\n')[0];
+      return { closed, endKnown: true, waitedMs, surplusBytes: surplus, surplusHead };
+    };
+    const afterClose = () => {
+      if (answer === undefined) return;
       done({
-        response: {
-          ...answer,
-          afterAnswer: {
-            closed: serverClosed,
-            endKnown: surplus !== undefined,
-            waitedMs: Math.round(performance.now() - answeredAt),
-            ...(surplus !== undefined && surplus > 0 ? { surplusBytes: surplus, surplusHead: head(surplus) } : {}),
-          },
-        },
+        response: { ...answer, afterAnswer: afterAnswer(serverClosed, Math.round(performance.now() - answeredAt)) },
       });
     };
     // Before a `next` message too: what came after the answer before it went out (a trailer line answered, POCO).
@@ -208,19 +206,7 @@ export function sendRaw(
     let awaiting: { answer: ReceivedResponse; end(): void } | undefined;
     const sendNext = (first: ReceivedResponse, res: IncomingMessage, next: NonNullable<RawMessage['next']>) => {
       // What followed the answer before the next message: another answer is the message read as two (RFC 9112 §6.3).
-      const soFar = Buffer.concat(all, allSize);
-      const extra = surplusBytes(soFar, req.method === 'HEAD');
-      const answer: ReceivedResponse = {
-        ...first,
-        afterAnswer: {
-          closed: peerClosed,
-          endKnown: extra !== undefined,
-          waitedMs: 0,
-          ...(extra !== undefined && extra > 0
-            ? { surplusBytes: extra, surplusHead: lineAt(soFar, soFar.length - extra) }
-            : {}),
-        },
-      };
+      const answer: ReceivedResponse = { ...first, afterAnswer: afterAnswer(peerClosed, 0) };
       nextSent = true;
       // The server said it closes, or answered as HTTP/1.0 without keep-alive: no next request is due (RFC 9112 §9.3).
       const connection = (answer.headers['connection'] ?? '').toLowerCase();
@@ -358,11 +344,6 @@ export function sendRaw(
     });
     parser.end();
   });
-}
-
-/** The line of `bytes` that starts at `at` (latin1, 80 characters at most). */
-function lineAt(bytes: Buffer, at: number): string {
-  return bytes.toString('latin1', at, at + 80).split('\r\n')[0];
 }
 
 /**

@@ -205,6 +205,30 @@ function closesAfter(b: Behaviour, when: (...args: Parameters<Behaviour['transmi
   };
 }
 
+/** The 400 a body reader written by hand answers a body it could not read (`message` says why). */
+function malformedBody(message: string): Wire {
+  return {
+    status: 400,
+    headers: { 'Content-Type': JSON_UTF8 },
+    body: JSON.stringify(errorResult([issue('MalformedBody', '$', null, message)])),
+  };
+}
+
+/**
+ * Answers that `when` picks streamed with `Transfer-Encoding: chunked` set by hand, which Node then writes whatever
+ * the request's version.
+ */
+function chunkedWhen(b: Behaviour, when: (wire: Wire) => boolean): Behaviour {
+  return {
+    ...b,
+    transmit: (res, wire, req) => {
+      if (!when(wire)) return b.transmit(res, wire, req);
+      res.writeHead(wire.status, { ...wire.headers, 'Transfer-Encoding': 'chunked' });
+      res.end(wire.body);
+    },
+  };
+}
+
 function onRawBytes(
   b: Behaviour,
   seen: (chunk: Buffer) => boolean,
@@ -3730,13 +3754,7 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['unchunked-to-http-1-0'],
     description:
       'Every answer is streamed with `Transfer-Encoding: chunked` set by hand, which Node then writes whatever the request: an HTTP/1.0 client reads the chunk-size lines as the body (RFC 9112 §6.1: MUST NOT).',
-    apply: (b) => ({
-      ...b,
-      transmit: (res, wire) => {
-        res.writeHead(wire.status, { ...wire.headers, 'Transfer-Encoding': 'chunked' });
-        res.end(wire.body);
-      },
-    }),
+    apply: (b) => chunkedWhen(b, () => true),
   },
   {
     name: 'chunked-past-1kib',
@@ -3744,14 +3762,7 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['unchunked-to-http-1-0'],
     description:
       'An answer over 1 KiB is streamed with `Transfer-Encoding: chunked` set by hand, whatever the request (Express + celebrate probe): an HTTP/1.0 client that sent a large body reads the chunk-size lines of its echo as the body (RFC 9112 §6.1: MUST NOT).',
-    apply: (b) => ({
-      ...b,
-      transmit: (res, wire, req) => {
-        if (Buffer.byteLength(wire.body) <= 1024) return b.transmit(res, wire, req);
-        res.writeHead(wire.status, { ...wire.headers, 'Transfer-Encoding': 'chunked' });
-        res.end(wire.body);
-      },
-    }),
+    apply: (b) => chunkedWhen(b, (wire) => Buffer.byteLength(wire.body) > 1024),
   },
   {
     name: 'accept-compared-whole',
@@ -3792,19 +3803,7 @@ export const FAULTS: readonly Fault[] = [
     apply: (b) => ({
       ...b,
       transmit: (res, wire, req) =>
-        req.rawTrailers.length > 0
-          ? b.transmit(
-              res,
-              {
-                status: 400,
-                headers: { 'Content-Type': JSON_UTF8 },
-                body: JSON.stringify(
-                  errorResult([issue('MalformedBody', '$', null, 'The chunked body is malformed.')]),
-                ),
-              },
-              req,
-            )
-          : b.transmit(res, wire, req),
+        b.transmit(res, req.rawTrailers.length > 0 ? malformedBody('The chunked body is malformed.') : wire, req),
     }),
   },
   {
@@ -3900,13 +3899,7 @@ export const FAULTS: readonly Fault[] = [
           b.transmit(
             res,
             upper && req.headers['transfer-encoding'] !== undefined
-              ? {
-                  status: 400,
-                  headers: { 'Content-Type': JSON_UTF8 },
-                  body: JSON.stringify(
-                    errorResult([issue('MalformedBody', '$', null, 'The chunked body is malformed.')]),
-                  ),
-                }
+              ? malformedBody('The chunked body is malformed.')
               : wire,
             req,
           );
@@ -4165,17 +4158,7 @@ export const FAULTS: readonly Fault[] = [
       transmit: (res, wire, req) => {
         const at = req.rawHeaders.findIndex((h, i) => i % 2 === 0 && h.toLowerCase() === 'transfer-encoding');
         const te = at < 0 ? undefined : req.rawHeaders[at + 1];
-        b.transmit(
-          res,
-          te !== undefined && te !== 'chunked'
-            ? {
-                status: 400,
-                headers: { 'Content-Type': JSON_UTF8 },
-                body: JSON.stringify(errorResult([issue('MalformedBody', '$', null, 'The body is missing.')])),
-              }
-            : wire,
-          req,
-        );
+        b.transmit(res, te !== undefined && te !== 'chunked' ? malformedBody('The body is missing.') : wire, req);
       },
     }),
   },
