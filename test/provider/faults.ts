@@ -43,7 +43,7 @@ import {
  */
 function leftOnConnection(
   b: Behaviour,
-  leaves: (req: IncomingMessage) => boolean,
+  leaves: (req: IncomingMessage, wire: Wire) => boolean,
   then: (req: IncomingMessage) => void,
 ): Behaviour {
   const left = new WeakSet<object>();
@@ -51,7 +51,7 @@ function leftOnConnection(
     ...b,
     transmit: (res, wire, req) => {
       if (left.has(req.socket)) return then(req);
-      if (leaves(req)) left.add(req.socket);
+      if (leaves(req, wire)) left.add(req.socket);
       b.transmit(res, wire, req);
     },
   };
@@ -1567,6 +1567,15 @@ export const FAULTS: readonly Fault[] = [
     description:
       'The declared range application/*+json is read as application/vnd.*+json: a `+json` type outside the vendor tree (application/hal+json) is refused with 415 (Django blind probe).',
     apply: (b) => refuseMediaType(b, (ct) => /^application\/(?!vnd\.)[^;/]*\+json\s*(;|$)/i.test(ct)),
+  },
+  {
+    name: 'suffix-media-type-letters-only',
+    area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
+    description:
+      "The declared range application/*+json is matched by a letters-and-dots pattern (restify's `^application/[a-zA-Z.]+\\+json`): a `+json` subtype with a digit, `-` or `_` in its name (application/vnd.api-v2+json) is refused with 415 (restify blind probe).",
+    apply: (b) =>
+      refuseMediaType(b, (ct) => /\+json\s*(;|$)/i.test(ct) && !/^application\/[a-zA-Z.]+\+json\s*(;|$)/i.test(ct)),
   },
   {
     name: 'charset-param-refused',
@@ -3834,6 +3843,19 @@ export const FAULTS: readonly Fault[] = [
       ),
   },
   {
+    name: 'refused-chunks-left-on-connection',
+    area: 'transport',
+    caughtBy: ['connection-is-reusable'],
+    description:
+      'A chunked body refused before it is read (401, 415) is left on the connection (Cheroot reads off only a body of known length): the next request on it is read from its chunks, answered 400 as malformed and closed.',
+    apply: (b) =>
+      leftOnConnection(
+        b,
+        (req, wire) => req.headers['transfer-encoding'] !== undefined && (wire.status === 401 || wire.status === 415),
+        (req) => req.socket.end(b.parserRefusal(undefined)),
+      ),
+  },
+  {
     name: 'unknown-path-closed',
     area: 'transport',
     caughtBy: ['response-is-received'],
@@ -3933,6 +3955,21 @@ export const FAULTS: readonly Fault[] = [
       mapAuth(b, (outcome, h, token) =>
         h !== undefined && h.includes(',') && h.split(',').at(-1)?.trim() === `Bearer ${token}` ? 'ok' : outcome,
       ),
+  },
+  {
+    name: 'dotted-token-decoded-500',
+    area: 'auth',
+    caughtBy: ['not-a-server-error'],
+    description:
+      'Before the token is compared, any token of three dot-separated parts has its middle part base64url-decoded and parsed as JSON, to log its subject (Mojolicious blind probe): a wrong token such as `a.b.c` raises, answered 500.',
+    apply: (b) => ({
+      ...b,
+      authenticate: (header, token, ...rest) => {
+        const parts = (parseAuthorization(header)?.credentials ?? '').split('.');
+        if (parts.length === 3) JSON.parse(Buffer.from(parts[1] ?? '', 'base64url').toString('utf8'));
+        return b.authenticate(header, token, ...rest);
+      },
+    }),
   },
   {
     name: 'number-type-switch-500',

@@ -658,6 +658,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'text-json-refused': valid({}, { contentType: 'text/json' }),
   'vendor-json-refused': valid({}, { contentType: 'application/vnd.api+json' }),
   'suffix-media-type-vendor-only': valid({}, { contentType: 'application/hal+json' }),
+  'suffix-media-type-letters-only': valid({}, { contentType: 'application/vnd.api-v2+json' }),
   'charset-param-refused': valid({}, { contentType: 'application/json; charset=utf-8' }),
   'status-200': valid(),
   'enums-camel-case': valid(),
@@ -824,6 +825,11 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
     status: 405,
     statusOnly: true,
   },
+  'refused-chunks-left-on-connection': {
+    call: { body: ok, auth: null, chunked: true, next: true },
+    status: 401,
+    statusOnly: true,
+  },
   'unknown-path-closed': { call: { path: '/v1/onboarding/entities/conformance', body: ok }, status: 404 },
   'connections-closed-unannounced': { call: { body: ok, next: true }, status: 201 },
   'closed-after-one-type': { call: { body: { ...ok, type: 'EV' }, next: true }, status: 201 },
@@ -885,6 +891,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
     maxLength: 100_000,
   },
   'refusals-left-open': { ...invalid({ body: { brand: 'b', type: 'Boat' } }), timeoutMs: 1_000 },
+  'dotted-token-decoded-500': { call: { body: ok, auth: 'Bearer a.b.c' }, status: 401 },
   'authorization-last-of-joined': {
     call: { body: ok, auth: null, fields: [['Authorization', `Bearer wrong, Bearer ${TOKEN}`]] },
     status: 401,

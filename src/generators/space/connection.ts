@@ -5,7 +5,7 @@
  * connection must have said so (§9.6: FPC's fcl-web server serves one request a connection, unannounced). The server must have read the first message to the
  * end its framing gives (RFC 9112 §6.3): the last chunk's empty line (`valid/framing/chunked` sends its next message)
  * and a trailer (a Guile server left them, and waited for ever on the next request), a body it answered without
- * reading (a refusal of credentials or of the media type before the body is read), a GET's content (cohttp left it).
+ * reading, by its length or chunked (a refusal of credentials or of the media type before the body is read), a GET's content (cohttp left it).
  */
 import type { Draft } from '../draft.ts';
 import { emit, SPEC, requestClass, type Dimension, type SpaceContext } from './class.ts';
@@ -89,6 +89,22 @@ const afterUnreadMedia = requestClass(
   `a valid body as text/plain, on a connection kept open, ${NEXT}: a server that refuses the media type before reading the body must still read it, or close the connection (RFC 9112 §9.3, §6.3)`,
   { variantOf: 'media/<type>' },
 );
+// The same, chunked: a server that reads off only a body of known length (Cheroot) leaves the chunks to be taken for
+// the next request (CherryPy probe); a chunked body may be refused with 411 first (RFC 9112 §6.3).
+const afterUnreadChunkedBody = requestClass(
+  'auth',
+  'auth/connection/after-unread-chunked-body',
+  SPEC.security,
+  `a valid chunked body without credentials, on a connection kept open, ${NEXT}: a server that refuses the credentials before reading the body must still read its chunks to the last, or close the connection (RFC 9112 §9.3, §7.1); 411 accepted, as for any chunked body`,
+  { accept: [401, 411], variantOf: 'auth/none' },
+);
+const afterUnreadChunkedMedia = requestClass(
+  'media-type',
+  'media/connection/after-unread-chunked-body',
+  SPEC.requestContent,
+  `a valid chunked body as text/plain, on a connection kept open, ${NEXT}: a server that refuses the media type before reading the body must still read its chunks to the last, or close the connection (RFC 9112 §9.3, §7.1); 411 accepted, as for any chunked body`,
+  { accept: [415, 400, 411], variantOf: 'media/<type>' },
+);
 
 const afterGetBody = requestClass(
   'method',
@@ -125,6 +141,8 @@ export const connection: Dimension = {
     afterTrailer,
     afterUnreadBody,
     afterUnreadMedia,
+    afterUnreadChunkedBody,
+    afterUnreadChunkedMedia,
     afterGetBody,
     closeUpperCase,
     closeListed,
@@ -163,6 +181,14 @@ export const connection: Dimension = {
       ...emit(ctx, afterUnreadMedia, {}, m, {
         contentType: 'text/plain',
         wire: wire({ contentType: 'text/plain' }, { framing: 'length', next }, Buffer.from(m)),
+      }),
+      ...emit(ctx, afterUnreadChunkedBody, {}, m, {
+        auth: 'none',
+        wire: wire({ contentType: ctx.ct, authorization: [] }, { framing: 'chunked', next }),
+      }),
+      ...emit(ctx, afterUnreadChunkedMedia, {}, m, {
+        contentType: 'text/plain',
+        wire: wire({ contentType: 'text/plain' }, { framing: 'chunked', next }),
       }),
       ...emit(ctx, afterGetBody, {}, m, { method: 'GET', wire: plain(m) }),
       ...(

@@ -73,6 +73,16 @@ const REFUSED_SPELLINGS: readonly (readonly [string, string])[] = [
   // at the comma and takes the last (Mono's HttpListener keeps the last line, a handler the last item) creates.
   ['joined-after-wrong', `Bearer conformance-wrong, Bearer ${WIRE_TOKEN}`],
 ];
+/**
+ * Tokens the provider did not issue, in forms an authenticator reads before it compares them (the run's wrong token
+ * is itself an unsigned JSON Web Token, `secrets.ts`): three dot-separated parts that are not base64url JSON (a logger
+ * that decodes the payload of any dotted token raises: 500), and every character a b64token may hold (RFC 6750 §2.1),
+ * `=` padding included.
+ */
+const TOKEN_FORMS: readonly (readonly [string, string])[] = [
+  ['jwt-not-json', 'Bearer conformance.not-json.signature'],
+  ['b64token-characters', 'Bearer conformance-._~+/Token09=='],
+];
 
 const lowercaseScheme = requestClass(
   'valid',
@@ -128,6 +138,13 @@ const nearToken = requestClass(
   'auth/near-token/<variant>',
   SPEC.security,
   'the valid token with one more character after or before it, with its letters in the other case, or without its last character, is another token (RFC 6750 §2.1): refused like any token the provider did not issue (a comparison by prefix, suffix or substring, one ignoring case, or one testing that the expected token starts with the one given, takes it)',
+);
+const tokenForm = requestClass(
+  'auth',
+  'auth/token-form/<form>',
+  'RFC 6750 §2.1',
+  'a Bearer token the provider did not issue, in a form an authenticator may parse before comparing it: three dot-separated parts that are not base64url JSON, every character a b64token may hold: 401 is due (a 400 to a token it cannot read, and 403, accepted); a parse that raises answers 500',
+  { accept: [401, 400, 403], variantOf: 'auth/wrong' },
 );
 const otherScheme = requestClass(
   'auth',
@@ -252,6 +269,7 @@ export const credentials: Dimension = {
     refusedSpelling,
     nonAsciiToken,
     nearToken,
+    tokenForm,
     otherScheme,
     tokenInQuery,
     accessTokenInQuery,
@@ -279,6 +297,8 @@ export const credentials: Dimension = {
     out.push(...emit(ctx, nonAsciiToken, {}, m, { auth: 'wrong', wire: raw([`Bearer ${WIRE_TOKEN}\u00c3\u00a9`]) }));
     for (const [variant, value] of NEAR_TOKENS)
       out.push(...emit(ctx, nearToken, { variant }, m, { auth: 'wrong', wire: raw([value]) }));
+    for (const [form, value] of TOKEN_FORMS)
+      out.push(...emit(ctx, tokenForm, { form }, m, { auth: 'wrong', wire: raw([value]) }));
     for (const [scheme, value] of OTHER_SCHEMES)
       out.push(...emit(ctx, otherScheme, { scheme }, m, { auth: 'wrong', wire: raw([value]) }));
     // A token outside the Authorization header: no credentials by the spec, so sent as `none`.

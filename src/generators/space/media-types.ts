@@ -11,7 +11,7 @@ const declared = requestClass(
   'valid',
   'valid/<media>',
   SPEC.requestContent,
-  'every declared media type, without and with `; charset=utf-8`, is a valid request; a range such as `application/*+json` by a subtype in the vendor tree and by one outside it (`application/conformance+json`)',
+  'every declared media type, without and with `; charset=utf-8`, is a valid request; a range such as `application/*+json` by a subtype in the vendor tree, by one outside it (`application/conformance+json`) and by one with digits, `-`, `_` and `.` in its name',
   { family: MEDIA_FAMILY },
 );
 const mixedCase = requestClass(
@@ -152,10 +152,13 @@ export const mediaTypes: Dimension = {
     for (const m of media) out.push(...emit(ctx, declared, { media: m.slug }, all, { contentType: m.contentType }));
     // A range (`application/*+json`) also by a subtype outside the vendor tree (RFC 6838 §3.1): a server that reads
     // the range as `vnd.*+json` (Django probe) refuses it.
-    for (const m of model.media.filter((x) => x.declared.includes('*+') && !x.contentType.includes(';'))) {
-      const other = m.contentType.replace(/\/[^/+]*\+/, '/conformance+');
-      out.push(...emit(ctx, declared, { media: other.replace(/[^a-z0-9]+/gi, '-') }, all, { contentType: other }));
-    }
+    // And by one spelt with the other characters a subtype name may hold (RFC 6838 §4.2: digits, `-`, `_`, `.`): a
+    // suffix test by a letters-only pattern (restify's `^application/[a-zA-Z.]+\+json`) refuses it.
+    for (const m of model.media.filter((x) => x.declared.includes('*+') && !x.contentType.includes(';')))
+      for (const name of ['conformance', 'vnd.conformance-test_2.v1']) {
+        const other = m.contentType.replace(/\/[^/+]*\+/, `/${name}+`);
+        out.push(...emit(ctx, declared, { media: other.replace(/[^a-z0-9]+/gi, '-') }, all, { contentType: other }));
+      }
     const [type = '', subtype = ''] = model.primary.contentType.split('/');
     out.push(
       ...emit(ctx, mixedCase, { media: model.primary.slug }, all, {
