@@ -104,8 +104,19 @@ function nullAdmitted(
   return !validator.validate(root).some((e) => e.instancePath === pointer);
 }
 
+/**
+ * How many answers must have echoed a field's values before one that leaves out a value sent fails (`echo-dropped`):
+ * a server that never echoes a field shows no echo to compare with.
+ */
+const ECHOED_BEFORE_DROP = 3;
 /** The empty values of JSON (as written), which writers that drop "empty" members leave out. */
 const EMPTY: ReadonlySet<string> = new Set(['""', '0', 'false', '[]', '{}']);
+
+/** Whether a value is one of `EMPTY`, without writing it (a value sent may be 64 KiB, or nested 10,000 deep). */
+function isEmptyValue(v: unknown): boolean {
+  if (Array.isArray(v)) return v.length === 0;
+  return v === '' || v === 0 || v === false || (isObject(v) && Object.keys(v).length === 0);
+}
 
 /** Reads `path` in a JSON value; undefined when any step is missing. */
 export function at(value: unknown, ...path: readonly string[]): unknown {
@@ -203,6 +214,9 @@ function shown(v: unknown): string | undefined {
  * but an empty string.
  */
 function echoCheck({ name, description, fields }: EchoGroup, rule: string): Check {
+  // Per field: how many answers echoed a value that was not empty (its path as the key). A server shows by them that it
+  // echoes the field, so leaving out such a value elsewhere is no writer's rule but a value lost for some requests.
+  const echoedValues = new Map<string, number>();
   return {
     name,
     description,
@@ -245,6 +259,8 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
             omitted.push({ where, sent });
           continue;
         }
+        if (received !== null && sent !== null && !isEmptyValue(sent))
+          echoedValues.set(where, (echoedValues.get(where) ?? 0) + 1);
         if (received === null) {
           if (sent !== null)
             failures.push({
@@ -339,6 +355,21 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
       // each empty string), not the fields of whichever case came first.
       for (const { where, sent } of omitted) {
         const text = writeJson(sent);
+        const echoed = echoedValues.get(where) ?? 0;
+        // A value, left out where other answers echoed the values they were sent: the answer misstates what was created.
+        if (sent !== null && !isEmptyValue(sent) && echoed >= ECHOED_BEFORE_DROP) {
+          failures.push({
+            ...fail(
+              'echo-dropped',
+              rule,
+              `${res.status} leaves out ${where} that the request sent as ${shown(sent)}, where ${echoed} other answers echoed the value they were sent: the value is lost for some requests only`,
+              null,
+              sent,
+            ),
+            at: `/${where.split('.').join('/')}`,
+          });
+          continue;
+        }
         failures.push({
           ...warn(
             'echo-omission',

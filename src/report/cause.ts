@@ -71,7 +71,13 @@ const ANY_STATUS_KINDS: ReadonlySet<string> = new Set([
   'bytes-beyond-framing',
   'content-in-head-answer',
   'answer-after-close',
+  // A message not read to its end spoils the next request whatever it was answered (a chunked reader that leaves the
+  // last empty line: 201, 401 and 415 alike; Cheroot's refusals of any framing): one cause.
+  'next-request-unanswered',
+  'next-request-misread',
 ]);
+/** Kinds `ANY_STATUS_KINDS` took in on 2026-12-06: until then a cause of each status, which baselines made before list. */
+const ANY_STATUS_SINCE_DEC_6: ReadonlySet<string> = new Set(['next-request-unanswered', 'next-request-misread']);
 
 /**
  * An answer without a Content-Type: the writer's omission, the same on every status (one problem per status before,
@@ -419,9 +425,10 @@ export function causesOf(
     const prefix = ANY_STATUS_KINDS.has(first.kind) || unlabelled(first) ? 'any status' : `received ${answer}`;
     const core = `${prefix} | ${key}`;
     // Until 2026-12-05 an answer without a Content-Type was its status's cause, by that status's rule.
+    const formerPrefix = ANY_STATUS_SINCE_DEC_6.has(first.kind) ? `received ${answer}` : prefix;
     const former = unlabelled(first)
       ? `received ${answer} | ${first.check} ${first.kind} ${first.rule}`
-      : `${prefix} | ${formerKey.get(key) ?? key}`;
+      : `${formerPrefix} | ${formerKey.get(key) ?? key}`;
     out.push({
       core,
       scope: '',

@@ -2024,6 +2024,33 @@ export const FAULTS: readonly Fault[] = [
       }),
   },
   {
+    name: 'owner-dropped-with-collective',
+    area: 'wrong-answer',
+    caughtBy: ['echo-owner'],
+    description:
+      "Where a collectiveId is named, the answer's entity is built from the collective's record, which has no owner: data.entity.owner is left out though the request sent one, and echoed everywhere else (Express behind HAProxy blind probe).",
+    apply: (b) =>
+      afterBuild(b, (body, req) => {
+        const entity = body.data?.entity;
+        if (entity !== undefined && typeof req.collectiveId === 'string' && typeof req.owner === 'string')
+          delete entity.owner;
+      }),
+  },
+  {
+    name: 'falsy-information-dropped',
+    area: 'wrong-answer',
+    caughtBy: ['echo-entity-information'],
+    description:
+      'The answer\'s information is built with PHP\'s array_filter: a member whose value is falsy (null, "", and the string "0") is left out, where any other value is echoed (Apache with Slim blind probe; Mojolicious\'s `if $body->{track}` alike).',
+    apply: (b) =>
+      afterBuild(b, (body) => {
+        const info = body.data?.entity?.information;
+        if (info === undefined) return;
+        const members = loose(info);
+        for (const [k, v] of Object.entries(members)) if (v === null || v === '' || v === '0') delete members[k];
+      }),
+  },
+  {
     name: 'backslash-runs-collapsed',
     area: 'wrong-answer',
     caughtBy: ['echo-entity-information'],

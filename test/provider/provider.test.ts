@@ -572,6 +572,8 @@ interface Witness {
   pauseMs?: number;
   second?: Obj;
   timeoutMs?: number;
+  /** Dotted paths of the answer that must be present: members the clean reference echoes in every 201. */
+  keeps?: readonly string[];
 }
 
 const valid = (extra: Obj = {}, more: Call = {}): Witness => ({
@@ -606,6 +608,8 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'blank-name-refused': valid({ name: '   ' }),
   'backslash-runs-collapsed': valid({ name: 'a\\\\b' }),
   'line-ends-chomped': valid({ track: 'line\r\n' }),
+  'owner-dropped-with-collective': { ...valid(), keeps: ['data.entity.owner'] },
+  'falsy-information-dropped': { ...valid({ track: '0' }), keeps: ['data.entity.information.track'] },
   'emails-lower-cased': valid({ associatedEmail: 'Mixed@Example.COM' }),
   'any-json-suffix-taken': { call: { body: ok, contentType: 'text/vnd.connect+json' }, status: 415 },
   'media-type-case-sensitive': valid({}, { contentType: 'Application/JSON' }),
@@ -1064,6 +1068,11 @@ async function judge(url: string, w: Witness): Promise<string[]> {
           : [`status ${answer.status}, expected ${w.status}`]
         : problemsWith(answer, [w.status], call.body ?? parseRaw(call.raw ?? ''))),
     );
+    for (const path of w.keeps ?? []) {
+      const parsed = parseJson(answer.text);
+      const value = path.split('.').reduce<unknown>((v, k) => obj(v)[k], parsed.ok ? parsed.value : undefined);
+      if (value === undefined) problems.push(`${path} left out`);
+    }
     if (w.maxLength !== undefined && answer.text.length > w.maxLength)
       problems.push(`${answer.text.length} characters`);
     // RFC 9112 §6.1: no Transfer-Encoding in an answer to an HTTP/1.0 request.

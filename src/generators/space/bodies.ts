@@ -23,6 +23,9 @@ const BOUNDARY_STRINGS = [
   // Digits as a number writes them: a Perl scalar compared with `==` once is written as a number by Cpanel::JSON::XS
   // and Mojo::JSON, where "007" keeps its text (Mojolicious probe).
   { name: 'number-as-written', value: '12' },
+  // The digit zero alone: a falsy string in PHP (`empty('0')`, array_filter) and Perl (`if $v`), so a member so sent
+  // is dropped from the echo or taken for a missing one (Mojolicious and Apache with Slim probes).
+  { name: 'zero-digit', value: '0' },
   // The word null: a binder that takes it for null (tsoa compares the null side of `T | null` by String()) echoes null.
   { name: 'null-word', value: 'null' },
   // The word true likewise: a coercing binder (a boolean-or-string union, a query-style parser) echoes true.

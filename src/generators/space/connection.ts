@@ -95,8 +95,8 @@ const afterUnreadChunkedBody = requestClass(
   'auth',
   'auth/connection/after-unread-chunked-body',
   SPEC.security,
-  `a valid chunked body without credentials, on a connection kept open, ${NEXT}: a server that refuses the credentials before reading the body must still read its chunks to the last, or close the connection (RFC 9112 §9.3, §7.1); 411 accepted, as for any chunked body`,
-  { accept: [401, 411], variantOf: 'auth/none' },
+  `a valid chunked body without credentials, on a connection kept open, ${NEXT}: a server that refuses the credentials before reading the body must still read its chunks to the last, or close the connection (RFC 9112 §9.3, §7.1); 403 accepted as for any refused credentials, 411 as for any chunked body`,
+  { accept: [401, 403, 411], variantOf: 'auth/none' },
 );
 const afterUnreadChunkedMedia = requestClass(
   'media-type',

@@ -452,6 +452,18 @@ describe('causesOf, content', () => {
     );
   });
 
+  it('a next request left unanswered is one cause whatever the message before it was answered, known before by its status', () => {
+    // Arrange: a chunked reader that leaves the last chunk's empty line spoils the next request after a 201 and a 401 alike.
+    const unanswered = content('connection-is-reusable', 'next-request-unanswered', 'RFC 9112 §6.3');
+    // Act
+    const [created] = causesOf(validCase('valid/framing/chunked'), '201', [unanswered]);
+    const [refused] = causesOf(refusedCase('auth', 'auth/connection/after-unread-chunked-body'), '401', [unanswered]);
+    // Assert
+    expect(refused.signature).toBe(created.signature);
+    expect(created.core).toBe('any status | connection-is-reusable next-request-unanswered RFC 9112 §6.3');
+    expect(refused.alsoKnownAs).toBe('received 401 | connection-is-reusable next-request-unanswered RFC 9112 §6.3');
+  });
+
   it('an error page in HTML is one cause, named by its Content-Type, the body that is not JSON with it', () => {
     // Act
     const causes = causesOf(refusedCase('schema-violation', 'invalid/required/brand'), '400', [notJson, html]);
