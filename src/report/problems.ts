@@ -223,13 +223,15 @@ export function describeProblem(
         ? innerTypes(primary.documented, primary.received)
         : undefined;
     const what =
-      primary.documented === null
-        ? 'a value where null or nothing was sent'
-        : primary.kind === 'echo-mismatch' && primary.received != null && gotType !== sentType
-          ? `${gotType} where ${sentType} was sent`
-          : inner !== undefined
-            ? `${inner.got} where ${inner.sent} was sent, inside it`
-            : 'not the value sent';
+      primary.kind === 'echo-dropped'
+        ? 'the value sent left out, where other answers echoed theirs'
+        : primary.documented === null
+          ? 'a value where null or nothing was sent'
+          : primary.kind === 'echo-mismatch' && primary.received != null && gotType !== sentType
+            ? `${gotType} where ${sentType} was sent`
+            : inner !== undefined
+              ? `${inner.got} where ${inner.sent} was sent, inside it`
+              : 'not the value sent';
     return { title: withFields(at, (f) => `${f}: ${what} (${primary.check}, ${received})`), due };
   }
   // Valid, invalid and other requests alike: the credentials, not what each request was due (`mergeRefusedCredentials`).
