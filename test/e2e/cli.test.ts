@@ -53,6 +53,7 @@ describe('against the embedded Prism mock', () => {
       'prism-no-subtype-500-status-is-allowed',
       'prism-repeated-authorization-accepted',
       'prism-text-json-refused',
+      'prism-token-form-accepted',
     ]);
     // The wrapper answers malformed JSON in Prism's place, with the documented 400, and the report lists it.
     expect(report!.normalisations.map((n) => n.change)).toContainEqual(expect.stringMatching(/does not parse as JSON/));
