@@ -4,15 +4,22 @@ import type { OperationProfile } from './profile.ts';
 import { rowStatuses, rulesOf } from './rules.ts';
 import { absent, fail, statusIn, warn } from './util.ts';
 
+/** How many 401s must have carried a challenge before one without fails (`challenge-dropped`), not only warns. */
+const CHALLENGED_BEFORE_DROP = 3;
+
 /**
  * No, wrong, empty or non-Bearer credentials: 401 (403 accepted); `security: [bearerAuth]` (OpenAPI 3.0.4 §4.8.30).
  * A 401 without a WWW-Authenticate challenge breaks RFC 9110 §15.5.2, one that challenges another scheme only RFC 6750
- * §3, a 403 RFC 6750 §3.1: warnings, as the verdict profile does not list them.
+ * §3, a 403 RFC 6750 §3.1: warnings, as the verdict profile does not list them; but a 401 without a challenge where
+ * three other 401s had one fails (the server sends one, but not on every branch).
  * A 400 to an anonymous body the request schema refuses says that the body was validated before the credentials.
  */
 export function authIsEnforced(p: OperationProfile): Check {
   const RULES = rulesOf(p);
   const judgeStatus = statusIn(RULES.security, 'credentials were not enforced', rowStatuses(p));
+  // How many 401s carried a challenge: a server that sends one shows it knows the rule, so a 401 without one there is
+  // a branch that forgot it (a challenge only where no Authorization was sent: Grape and Fastify blind probes).
+  let challenged = 0;
   return {
     name: 'auth-is-enforced',
     description: 'missing, wrong, empty or non-Bearer credentials are answered 401 (403 accepted)',
@@ -54,7 +61,18 @@ export function authIsEnforced(p: OperationProfile): Check {
           'Bearer',
         );
       // An empty challenge is no challenge (RFC 9110 §11.6.1: at least one), and is said as a missing one is.
-      if (!absent(challenge)) return undefined;
+      if (!absent(challenge)) {
+        challenged++;
+        return undefined;
+      }
+      if (challenged >= CHALLENGED_BEFORE_DROP)
+        return fail(
+          'challenge-dropped',
+          RULES.bearerScheme,
+          '401 has no WWW-Authenticate challenge, where other 401s had one (RFC 9110 §11.6.1: a server generating a 401 MUST send one; this one does for some requests only)',
+          null,
+          'a WWW-Authenticate challenge, as the other 401s had',
+        );
       return warn(
         'missing-www-authenticate',
         RULES.bearerScheme,

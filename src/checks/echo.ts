@@ -362,7 +362,7 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
             ...fail(
               'echo-dropped',
               rule,
-              `${res.status} leaves out ${where} that the request sent as ${shown(sent)}, where ${echoed} other answers echoed the value they were sent: the value is lost for some requests only`,
+              `${res.status} leaves out ${where} that the request sent as ${shown(sent)}, where other answers echoed the values they were sent: the value is lost for some requests only`,
               null,
               sent,
             ),

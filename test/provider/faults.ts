@@ -3984,6 +3984,24 @@ export const FAULTS: readonly Fault[] = [
       ),
   },
   {
+    name: 'challenge-only-when-missing',
+    area: 'auth',
+    caughtBy: ['auth-is-enforced'],
+    description:
+      "The 401 carries its WWW-Authenticate challenge only where no Authorization was sent: refused credentials (a wrong token, another scheme) are answered by another branch, a bare 401 (Grape and Fastify blind probes). RFC 9110 §11.6.1: a server generating a 401 MUST send a challenge.",
+    apply: (b) => ({
+      ...b,
+      unauthorized: (outcome) => {
+        const reply = b.unauthorized(outcome);
+        if (outcome === 'missing') return reply;
+        const headers = Object.fromEntries(
+          Object.entries(reply.headers).filter(([k]) => k.toLowerCase() !== 'www-authenticate'),
+        );
+        return { ...reply, headers };
+      },
+    }),
+  },
+  {
     name: 'dotted-token-decoded-500',
     area: 'auth',
     caughtBy: ['not-a-server-error'],

@@ -2149,7 +2149,7 @@ describe('the checks of the verdict profile', () => {
       expect: 'fail:echo-dropped',
       pin: [
         '/paths/~1v1~1onboarding~1entities/post/responses/201',
-        '201 leaves out data.entity.owner that the request sent as "497F6ECA-6276-4993-BFEB-53CBBBBA6F08", where 3 other answers echoed the value they were sent: the value is lost for some requests only',
+        '201 leaves out data.entity.owner that the request sent as "497F6ECA-6276-4993-BFEB-53CBBBBA6F08", where other answers echoed the values they were sent: the value is lost for some requests only',
       ],
     });
     // An empty value sent and left out stays a writer's rule (Go's omitempty), whatever was echoed before.
@@ -2165,6 +2165,24 @@ describe('the checks of the verdict profile', () => {
         ctx,
       ),
     ).toBe('warn:echo-omission');
+  });
+
+  it('auth-is-enforced fails a 401 without a challenge where three other 401s had one, and only warns before', () => {
+    const ctx = { validators, mockTarget: false };
+    const check = createChecks().find((k) => k.name === 'auth-is-enforced')!;
+    const bare = answer(401, '');
+    const challenged = answer(401, '', { 'www-authenticate': 'Bearer' });
+    const wrong = kase('auth', { auth: 'wrong' });
+    expect(outcome(check, wrong, bare, ctx)).toBe('warn:missing-www-authenticate');
+    for (let i = 0; i < 3; i++) expect(outcome(check, kase('auth', { auth: 'none' }), challenged, ctx)).toBe('pass');
+    // Grape and Fastify blind probes: a challenge where no Authorization was sent, a bare 401 to refused credentials.
+    expect(judged(check, wrong, bare, ctx)).toEqual({
+      expect: 'fail:challenge-dropped',
+      pin: [
+        '/components/securitySchemes/bearerAuth',
+        '401 has no WWW-Authenticate challenge, where other 401s had one (RFC 9110 §11.6.1: a server generating a 401 MUST send one; this one does for some requests only)',
+      ],
+    });
   });
 
   it('unique-id leaves the nil UUID to ids-are-assigned: an id never set is one bug, not two', () => {
