@@ -3988,7 +3988,7 @@ export const FAULTS: readonly Fault[] = [
     area: 'auth',
     caughtBy: ['auth-is-enforced'],
     description:
-      "The 401 carries its WWW-Authenticate challenge only where no Authorization was sent: refused credentials (a wrong token, another scheme) are answered by another branch, a bare 401 (Grape and Fastify blind probes). RFC 9110 §11.6.1: a server generating a 401 MUST send a challenge.",
+      'The 401 carries its WWW-Authenticate challenge only where no Authorization was sent: refused credentials (a wrong token, another scheme) are answered by another branch, a bare 401 (Grape and Fastify blind probes). RFC 9110 §11.6.1: a server generating a 401 MUST send a challenge.',
     apply: (b) => ({
       ...b,
       unauthorized: (outcome) => {
