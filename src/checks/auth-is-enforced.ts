@@ -69,7 +69,7 @@ export function authIsEnforced(p: OperationProfile): Check {
         return fail(
           'challenge-dropped',
           RULES.bearerScheme,
-          '401 has no WWW-Authenticate challenge, where other 401s had one (RFC 9110 §11.6.1: a server generating a 401 MUST send one; this one does for some requests only)',
+          '401 has no WWW-Authenticate challenge where other 401s had one (RFC 9110 §11.6.1: every 401 MUST carry one)',
           null,
           'a WWW-Authenticate challenge, as the other 401s had',
         );

@@ -2180,7 +2180,7 @@ describe('the checks of the verdict profile', () => {
       expect: 'fail:challenge-dropped',
       pin: [
         '/components/securitySchemes/bearerAuth',
-        '401 has no WWW-Authenticate challenge, where other 401s had one (RFC 9110 §11.6.1: a server generating a 401 MUST send one; this one does for some requests only)',
+        '401 has no WWW-Authenticate challenge where other 401s had one (RFC 9110 §11.6.1: every 401 MUST carry one)',
       ],
     });
   });
