@@ -89,10 +89,25 @@ async function replayOne(
     };
   const mine = judged.find((j) => j.check.name === f.check);
   const answer = ex.response ? `${ex.response.status}` : `${ex.error?.kind ?? 'no answer'}`;
+  // A Location an earlier 201 gave another request: one answer alone cannot show it again, nor show it gone.
+  if (f.kind === 'location-names-another' && f.message.includes('an earlier 201'))
+    return {
+      state: 'inconclusive',
+      message: `${f.check} compared this Location with an earlier answer of the run; sent alone, it cannot be judged (answer ${answer})`,
+    };
   if (!mine)
     return { state: 'inconclusive', message: `${f.check} does not apply to the rebuilt case (answer ${answer})` };
   if (mine.outcome === 'skip')
     return { state: 'inconclusive', message: `${f.check} could not judge the answer (${answer})` };
+  // A failure judged against the run's earlier answers is only its warning when its case is judged alone: that warning
+  // again is the failure still there, and its absence the fix.
+  const alone = ALONE[f.kind];
+  const still = alone && mine.failures.find((x) => x.kind === alone && (x.at === undefined || x.at === f.at));
+  if (still)
+    return {
+      state: 'failing',
+      message: `${still.message} [${f.kind}: judged alone, without the run's earlier answers]`,
+    };
   const errors = mine.failures.filter((x) => x.severity === 'error');
   if (mine.outcome === 'fail')
     return {
@@ -103,6 +118,15 @@ async function replayOne(
   const now = others.length ? ` (answer ${answer}; now failing ${others.join(', ')})` : '';
   return { state: 'fixed', note: `${now}${COMES_AND_GOES.has(f.check) ? INTERMITTENT_NOTE : ''}` };
 }
+
+/**
+ * Failure kinds judged against the run's earlier answers (`echo-dropped`: other answers echoed the member;
+ * `challenge-dropped`: other 401s had a challenge), with the warning their case gets when it is judged alone.
+ */
+const ALONE: Readonly<Record<string, string>> = {
+  'echo-dropped': 'echo-omission',
+  'challenge-dropped': 'missing-www-authenticate',
+};
 
 /** Failures that may come and go with the same request: a crash on a race or a resource, a lost answer. */
 const COMES_AND_GOES: ReadonlySet<string> = new Set(['not-a-server-error', 'response-is-received']);

@@ -107,6 +107,44 @@ describe('prepareReplay', () => {
     expect(plain).toEqual({ state: 'fixed', note: '' });
   });
 
+  it('a failure judged against the run’s earlier answers stands where its case alone gets its warning again', async () => {
+    // Arrange: F4's request (a wrong token) once failed as a 401 without the challenge other 401s had.
+    const dropped = { ...FAILURES[3], check: 'auth-is-enforced', kind: 'challenge-dropped' };
+    const bare = startServer((_req, res) => res.writeHead(401, { 'content-type': 'application/json' }).end('{}'));
+    const challenging = startServer((_req, res) =>
+      res.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer' }).end('{}'),
+    );
+    // Act
+    const still = await (await open(await bare)).replay(dropped);
+    const fixed = await (await open(await challenging)).replay(dropped);
+    // Assert
+    expect(still).toEqual({
+      state: 'failing',
+      message:
+        "401 has no WWW-Authenticate challenge (RFC 9110 §15.5.2) [challenge-dropped: judged alone, without the run's earlier answers]",
+    });
+    expect(fixed).toEqual({ state: 'fixed', note: '' });
+  });
+
+  it('a Location shared with an earlier 201 is inconclusive alone, never fixed', async () => {
+    // Arrange
+    const shared = {
+      ...F2,
+      check: 'ids-are-assigned',
+      kind: 'location-names-another',
+      message: '201 Location is one an earlier 201 gave a request with other ids: one URI for two created requests',
+    };
+    const s = await open(await answering(400));
+    // Act
+    const outcome = await s.replay(shared);
+    // Assert
+    expect(outcome).toEqual({
+      state: 'inconclusive',
+      message:
+        'ids-are-assigned compared this Location with an earlier answer of the run; sent alone, it cannot be judged (answer 400)',
+    });
+  });
+
   it('a spent budget leaves the failure not sent', async () => {
     // Arrange
     const target = await answering(400);
