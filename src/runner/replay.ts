@@ -89,11 +89,11 @@ async function replayOne(
     };
   const mine = judged.find((j) => j.check.name === f.check);
   const answer = ex.response ? `${ex.response.status}` : `${ex.error?.kind ?? 'no answer'}`;
-  // A Location an earlier 201 gave another request: one answer alone cannot show it again, nor show it gone.
-  if (f.kind === 'location-names-another' && f.message.includes('an earlier 201'))
+  // A comparison with an earlier answer of the run: one answer alone can neither show it again nor show it gone.
+  if (COMPARED_WITH_EARLIER.some(([kind, marker]) => f.kind === kind && f.message.includes(marker)))
     return {
       state: 'inconclusive',
-      message: `${f.check} compared this Location with an earlier answer of the run; sent alone, it cannot be judged (answer ${answer})`,
+      message: `${f.check} compared this answer with an earlier one of the run; sent alone, it cannot be judged (answer ${answer})`,
     };
   if (!mine)
     return { state: 'inconclusive', message: `${f.check} does not apply to the rebuilt case (answer ${answer})` };
@@ -127,6 +127,17 @@ const ALONE: Readonly<Record<string, string>> = {
   'echo-dropped': 'echo-omission',
   'challenge-dropped': 'missing-www-authenticate',
 };
+
+/**
+ * Failures found by comparing an answer with an earlier one of the run (their kind, and what their message says of it
+ * where the kind has other forms): a Location another request got, an entity id another entity got, a creation time
+ * repeated.
+ */
+const COMPARED_WITH_EARLIER: readonly (readonly [string, string])[] = [
+  ['location-names-another', 'an earlier 201'],
+  ['entity-id-reused', ''],
+  ['created-not-now', "an earlier answer's"],
+];
 
 /** Failures that may come and go with the same request: a crash on a race or a resource, a lost answer. */
 const COMES_AND_GOES: ReadonlySet<string> = new Set(['not-a-server-error', 'response-is-received']);

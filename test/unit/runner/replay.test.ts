@@ -141,7 +141,7 @@ describe('prepareReplay', () => {
     expect(outcome).toEqual({
       state: 'inconclusive',
       message:
-        'ids-are-assigned compared this Location with an earlier answer of the run; sent alone, it cannot be judged (answer 400)',
+        'ids-are-assigned compared this answer with an earlier one of the run; sent alone, it cannot be judged (answer 400)',
     });
   });
 
