@@ -109,10 +109,10 @@ function nullAdmitted(
  * a server that never echoes a field shows no echo to compare with.
  */
 const ECHOED_BEFORE_DROP = 3;
-/** The empty values of JSON (as written), which writers that drop "empty" members leave out. */
-const EMPTY: ReadonlySet<string> = new Set(['""', '0', 'false', '[]', '{}']);
-
-/** Whether a value is one of `EMPTY`, without writing it (a value sent may be 64 KiB, or nested 10,000 deep). */
+/**
+ * Whether a value is one of JSON's empty values (`""`, `0`, `false`, `[]`, `{}`), which writers that drop "empty"
+ * members leave out; read without writing it (a value sent may be 64 KiB, or nested 10,000 deep).
+ */
 function isEmptyValue(v: unknown): boolean {
   if (Array.isArray(v)) return v.length === 0;
   return v === '' || v === 0 || v === false || (isObject(v) && Object.keys(v).length === 0);
@@ -354,10 +354,10 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
       // One finding a field, so that the warnings list says every field a server leaves out (Go's omitempty drops
       // each empty string), not the fields of whichever case came first.
       for (const { where, sent } of omitted) {
-        const text = writeJson(sent);
-        const echoed = echoedValues.get(where) ?? 0;
+        const empty = sent !== null && isEmptyValue(sent);
+        const pointer = `/${where.split('.').join('/')}`;
         // A value, left out where other answers echoed the values they were sent: the answer misstates what was created.
-        if (sent !== null && !isEmptyValue(sent) && echoed >= ECHOED_BEFORE_DROP) {
+        if (sent !== null && !empty && (echoedValues.get(where) ?? 0) >= ECHOED_BEFORE_DROP) {
           failures.push({
             ...fail(
               'echo-dropped',
@@ -366,7 +366,7 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
               null,
               sent,
             ),
-            at: `/${where.split('.').join('/')}`,
+            at: pointer,
           });
           continue;
         }
@@ -377,13 +377,13 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
             // An empty value left out is a writer's rule, which the value says (Go's omitempty drops each "").
             sent === null
               ? `${res.status} leaves out ${where} that the request sent as null (a null dropped: a writer that omits nulls, as Jackson's NON_NULL and serde's skip_serializing_if do? An omission: the schema requires nothing)`
-              : EMPTY.has(text)
-                ? `${res.status} leaves out ${where} that the request sent as ${text} (an empty value dropped: a writer that omits empty values, as Go's omitempty and PHP's array_filter do? An omission: the schema requires nothing)`
+              : empty
+                ? `${res.status} leaves out ${where} that the request sent as ${writeJson(sent)} (an empty value dropped: a writer that omits empty values, as Go's omitempty and PHP's array_filter do? An omission: the schema requires nothing)`
                 : `${res.status} leaves out ${where} that the request sent (an omission: the schema requires nothing)`,
             null,
             where,
           ),
-          at: `/${where.split('.').join('/')}`,
+          at: pointer,
         });
       }
       return failures;

@@ -30,14 +30,12 @@ const NO_NAME = /^(?:undefined|null|none|nil|nan|<nil>|\[object object\]|\{[^/]*
  * A 201's Location refers to the resource created (RFC 9110 §10.2.2): neither an id that was never filled in nor the
  * URI the request was sent to (the collection; its path compared, since a gateway may name another host).
  */
-function namelessLocation(res: ReceivedResponse, target: string): Finding[] {
-  const location = res.headers['location'];
-  if (res.status !== 201 || location === undefined) return [];
-  const nameless = namelessSegment(location);
+function namelessLocation(location: Located, target: string): Finding[] {
+  const nameless = location.segments.find((s) => NO_NAME.test(s));
   const why =
     nameless !== undefined
       ? `names no resource: "${nameless}" stands where the created one's id belongs (RFC 9110 §10.2.2: a 201's Location refers to the resource created; an id left undefined?)`
-      : pathOf(location, target) === pathOf(target, target)
+      : location.path === pathOf(target, target)
         ? `is the URI the request was sent to: it names the collection, not the resource created (RFC 9110 §10.2.2: a 201's Location refers to the resource created)`
         : undefined;
   if (why === undefined) return [];
@@ -45,8 +43,8 @@ function namelessLocation(res: ReceivedResponse, target: string): Finding[] {
     fail(
       'location-names-nothing',
       'RFC 9110 §10.2.2',
-      `${res.status} Location ${location} ${why}`,
-      location,
+      `201 Location ${location.text} ${why}`,
+      location.text,
       'the URI of the resource created',
     ),
   ];
@@ -62,17 +60,14 @@ const UUID_SEGMENT = /^(?:urn:uuid:)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f
  * smaller answer, which may leave the named one out, is not judged on what it does not say.
  */
 function foreignLocation(
-  res: ReceivedResponse,
+  location: Located,
   body: Record<string, unknown>,
   assigned: readonly (readonly string[])[],
   ids: readonly (readonly string[])[],
 ): Finding[] {
-  const location = res.headers['location'];
-  if (res.status !== 201 || location === undefined || assigned.length === 0) return [];
+  if (assigned.length === 0) return [];
   if (!assigned.every((path) => typeof at(body, ...path) === 'string')) return [];
-  const named = segmentsOf(location)
-    .filter((s) => UUID_SEGMENT.test(s))
-    .at(-1);
+  const named = location.segments.filter((s) => UUID_SEGMENT.test(s)).at(-1);
   if (named === undefined) return [];
   if (ids.some((path) => sameUuid(at(body, ...path), named))) return [];
   const names = assigned.map((path) => `${path.join('.')} ${String(at(body, ...path))}`).join(', ');
@@ -80,8 +75,8 @@ function foreignLocation(
     fail(
       'location-names-another',
       'RFC 9110 §10.2.2',
-      `${res.status} Location names none of the ids the answer gives: ${named} (in ${location}), where the answer has ${names}; it does not refer to the resource created (RFC 9110 §10.2.2; an id drawn apart from the one stored?)`,
-      location,
+      `201 Location names none of the ids the answer gives: ${named} (in ${location.text}), where the answer has ${names}; it does not refer to the resource created (RFC 9110 §10.2.2; an id drawn apart from the one stored?)`,
+      location.text,
       'the URI of the resource created',
     ),
   ];
@@ -116,9 +111,18 @@ function segmentsOf(location: string): string[] {
     });
 }
 
-/** The first segment of a Location's path that names nothing (`NO_NAME`), when one does. */
-function namelessSegment(location: string): string | undefined {
-  return segmentsOf(location).find((s) => NO_NAME.test(s));
+/** A 201's Location, read once for every rule on it: as sent, its path's segments, its path resolved against the target. */
+interface Located {
+  readonly text: string;
+  readonly segments: readonly string[];
+  readonly path: string | undefined;
+}
+
+/** The Location of a 201, read (`Located`); none for another status or an answer without one. */
+function locatedBy(res: ReceivedResponse, target: string): Located | undefined {
+  const text = res.headers['location'];
+  if (res.status !== 201 || text === undefined) return undefined;
+  return { text, segments: segmentsOf(text), path: pathOf(text, target) };
 }
 
 /**
@@ -171,14 +175,12 @@ export function idsAreAssigned(p: OperationProfile): Check | undefined {
   // onboarding requests where two requests sent the same value.
   const located = new Map<string, { readonly id: string; readonly ids: readonly string[] }>();
   /** The same Location, naming none of the ids, for an answer none of whose ids is an earlier one's with it. */
-  const shared = (c: TestCase, body: Record<string, unknown>, res: ReceivedResponse, target: string) => {
-    const location = res.headers['location'];
-    if (res.status !== 201 || location === undefined) return [];
+  const shared = (c: TestCase, body: Record<string, unknown>, location: Located) => {
     const ids = paths.map((path) => at(body, ...path));
     if (!ids.every((x): x is string => typeof x === 'string' && !NIL.test(x))) return [];
-    const segments = segmentsOf(location).map((s) => s.toLowerCase());
+    const segments = location.segments.map((s) => s.toLowerCase());
     if (ids.some((x) => segments.includes(x.toLowerCase()))) return [];
-    const key = pathOf(location, target);
+    const key = location.path;
     if (key === undefined) return [];
     const earlier = located.get(key);
     if (earlier === undefined && located.size < LOCATIONS_KEPT) located.set(key, { id: c.id, ids });
@@ -188,8 +190,8 @@ export function idsAreAssigned(p: OperationProfile): Check | undefined {
       fail(
         'location-names-another',
         'RFC 9110 §10.2.2',
-        `${res.status} Location is one an earlier 201 gave a request with other ids: one URI for two created requests (RFC 9110 §10.2.2: it refers to the resource created; built from a member sent, not from an id?)`,
-        location,
+        `201 Location is one an earlier 201 gave a request with other ids: one URI for two created requests (RFC 9110 §10.2.2: it refers to the resource created; built from a member sent, not from an id?)`,
+        location.text,
         'the URI of the resource created, its own',
       ),
     ];
@@ -199,29 +201,36 @@ export function idsAreAssigned(p: OperationProfile): Check | undefined {
     description: `a created request's ${paths.map((x) => x.join('.')).join(' and ')} are not the nil UUID, and a Location names the request created`,
     scope: 'request',
     applies: (c) => c.kind === 'valid',
-    judge: answered((c, body, res, _ctx, ex) => [
-      ...reused(c, body, res.status),
-      ...namelessLocation(res, ex.request.url),
-      ...foreignLocation(res, body, paths, uuidPaths),
-      ...shared(c, body, res, ex.request.url),
-      // Haskell's `nil` from Data.UUID as a placeholder principal: a uuid by the format, naming no one.
-      ...nilsAt(body, p.principalIds ?? [], (where, value) =>
-        warn(
-          'nil-principal',
-          rule,
-          `${res.status} ${where} is the nil UUID: no principal named (RFC 9562 §5.9; a placeholder left in?)`,
-          value,
+    judge: answered((c, body, res, _ctx, ex) => {
+      const location = locatedBy(res, ex.request.url);
+      return [
+        ...reused(c, body, res.status),
+        ...(location === undefined
+          ? []
+          : [
+              ...namelessLocation(location, ex.request.url),
+              ...foreignLocation(location, body, paths, uuidPaths),
+              ...shared(c, body, location),
+            ]),
+        // Haskell's `nil` from Data.UUID as a placeholder principal: a uuid by the format, naming no one.
+        ...nilsAt(body, p.principalIds ?? [], (where, value) =>
+          warn(
+            'nil-principal',
+            rule,
+            `${res.status} ${where} is the nil UUID: no principal named (RFC 9562 §5.9; a placeholder left in?)`,
+            value,
+          ),
         ),
-      ),
-      ...nilsAt(body, paths, (where, value) =>
-        fail(
-          'nil-id',
-          rule,
-          `${res.status} ${where} is the nil UUID ${value}: no id was assigned (RFC 9562 §5.9; a zero value left unset?)`,
-          value,
+        ...nilsAt(body, paths, (where, value) =>
+          fail(
+            'nil-id',
+            rule,
+            `${res.status} ${where} is the nil UUID ${value}: no id was assigned (RFC 9562 §5.9; a zero value left unset?)`,
+            value,
+          ),
         ),
-      ),
-    ]),
+      ];
+    }),
   };
 }
 

@@ -59,6 +59,13 @@ const FATAL = new Set(STATUS_ORDER.slice(0, 2));
 const ROUTED = 'operation-method-is-allowed';
 
 /**
+ * A message not read to its end spoils the next request whatever it was answered (a chunked reader that leaves the last
+ * empty line: 201, 401 and 415 alike; Cheroot's refusals of any framing): one cause since 2026-12-06, a cause of each
+ * status before, which baselines made before list.
+ */
+const ANY_STATUS_SINCE_DEC_6: ReadonlySet<string> = new Set(['next-request-unanswered', 'next-request-misread']);
+
+/**
  * Content findings that a gateway or an error renderer makes on every answer alike (a second Content-Type line, a body
  * that is not JSON under a JSON label): one cause whatever the status.
  */
@@ -71,13 +78,8 @@ const ANY_STATUS_KINDS: ReadonlySet<string> = new Set([
   'bytes-beyond-framing',
   'content-in-head-answer',
   'answer-after-close',
-  // A message not read to its end spoils the next request whatever it was answered (a chunked reader that leaves the
-  // last empty line: 201, 401 and 415 alike; Cheroot's refusals of any framing): one cause.
-  'next-request-unanswered',
-  'next-request-misread',
+  ...ANY_STATUS_SINCE_DEC_6,
 ]);
-/** Kinds `ANY_STATUS_KINDS` took in on 2026-12-06: until then a cause of each status, which baselines made before list. */
-const ANY_STATUS_SINCE_DEC_6: ReadonlySet<string> = new Set(['next-request-unanswered', 'next-request-misread']);
 
 /**
  * An answer without a Content-Type: the writer's omission, the same on every status (one problem per status before,
