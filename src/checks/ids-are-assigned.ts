@@ -11,6 +11,10 @@ import { answered, fail, warn } from './util.ts';
 const NAMED_KEPT = 4096;
 /** How many Locations that name none of their answer's ids a run remembers with those ids (about 1 MB at most). */
 const LOCATIONS_KEPT = 4096;
+/** How many Location shapes a run counts: a server has one or two; one that names by slugs has a shape per answer. */
+const SHAPES_KEPT = 64;
+/** How many 201s of one Location shape make it the run's, so that a rarer one fails. */
+const SHAPE_PRECEDENT = 3;
 
 /** The nil UUID (RFC 9562 §5.9), in either case: all 128 bits zero, what Go's zero uuid.UUID and .NET's Guid.Empty write. */
 const NIL = /^(?:urn:uuid:)?0{8}-0{4}-0{4}-0{4}-0{12}$/i;
@@ -118,6 +122,43 @@ interface Located {
   readonly path: string | undefined;
 }
 
+/**
+ * A Location's shape: its path and query with each value that is one of the answer's uuids (`ids`) written as the
+ * member it is (`{id}`, `{data.collectiveId}`), another uuid as `{uuid}`, and the rest as sent; none when it is no URI.
+ */
+function shapeOf(
+  location: Located,
+  target: string,
+  body: Record<string, unknown>,
+  ids: readonly (readonly string[])[],
+) {
+  let url: URL;
+  try {
+    url = new URL(location.text, target);
+  } catch {
+    return undefined;
+  }
+  const named = (value: string) => {
+    const path = ids.find((p) => {
+      const id = at(body, ...p);
+      return typeof id === 'string' && sameUuid(id, value);
+    });
+    return path !== undefined ? `{${path.join('.')}}` : UUID_SEGMENT.test(value) ? '{uuid}' : value;
+  };
+  const path = (location.path ?? url.pathname)
+    .split('/')
+    .map((s) => {
+      try {
+        return named(decodeURIComponent(s));
+      } catch {
+        return s;
+      }
+    })
+    .join('/');
+  const query = [...url.searchParams].map(([k, v]) => `${k}=${named(v)}`).join('&');
+  return query === '' ? path : `${path}?${query}`;
+}
+
 /** The Location of a 201, read (`Located`); none for another status or an answer without one. */
 function locatedBy(res: ReceivedResponse, target: string): Located | undefined {
   const text = res.headers['location'];
@@ -196,6 +237,43 @@ export function idsAreAssigned(p: OperationProfile): Check | undefined {
       ),
     ];
   };
+  // How many 201s of the run gave each Location shape (the first SHAPES_KEPT shapes): one operation names what it
+  // created one way, so a shape that a branch alone gives (a collective's path where one is named) is another resource.
+  const shapes = new Map<string, number>();
+  /** A Location of a shape at most a third as common as the run's commonest that names ids, given by SHAPE_PRECEDENT 201s. */
+  const reshaped = (body: Record<string, unknown>, location: Located, target: string) => {
+    const shape = shapeOf(location, target, body, uuidPaths);
+    if (shape === undefined) return [];
+    const seen = shapes.get(shape) ?? 0;
+    let common: [string, number] | undefined;
+    // Only a shape that names the answer's ids sets the rule: a slug or an identifier sent again is no precedent.
+    for (const entry of shapes)
+      if (entry[0].includes('{') && (common === undefined || entry[1] > common[1])) common = entry;
+    if (seen > 0 || shapes.size < SHAPES_KEPT) shapes.set(shape, seen + 1);
+    if (common === undefined || common[0] === shape || common[1] < SHAPE_PRECEDENT || seen * 3 >= common[1]) return [];
+    return [
+      fail(
+        'location-names-another',
+        'RFC 9110 §10.2.2',
+        `201 Location is shaped ${shape} (${location.text}), where ${common[1]} earlier 201s of the run gave ${common[0]}: this request's Location names another resource than the others' (RFC 9110 §10.2.2: it refers to the resource created; a branch that builds it from other members?)`,
+        location.text,
+        `a Location like the run's others: ${common[0]}`,
+      ),
+    ];
+  };
+  /** A Location's findings: each rule's only where the one before found nothing, so that one bug is one finding. */
+  const locationFindings = (c: TestCase, body: Record<string, unknown>, location: Located, target: string) => {
+    for (const rule of [
+      () => namelessLocation(location, target),
+      () => foreignLocation(location, body, paths, uuidPaths),
+      () => shared(c, body, location),
+      () => reshaped(body, location, target),
+    ]) {
+      const found = rule();
+      if (found.length > 0) return found;
+    }
+    return [];
+  };
   return {
     name: 'ids-are-assigned',
     description: `a created request's ${paths.map((x) => x.join('.')).join(' and ')} are not the nil UUID, and a Location names the request created`,
@@ -205,13 +283,7 @@ export function idsAreAssigned(p: OperationProfile): Check | undefined {
       const location = locatedBy(res, ex.request.url);
       return [
         ...reused(c, body, res.status),
-        ...(location === undefined
-          ? []
-          : [
-              ...namelessLocation(location, ex.request.url),
-              ...foreignLocation(location, body, paths, uuidPaths),
-              ...shared(c, body, location),
-            ]),
+        ...(location === undefined ? [] : locationFindings(c, body, location, ex.request.url)),
         // Haskell's `nil` from Data.UUID as a placeholder principal: a uuid by the format, naming no one.
         ...nilsAt(body, p.principalIds ?? [], (where, value) =>
           warn(

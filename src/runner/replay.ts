@@ -130,11 +130,12 @@ const ALONE: Readonly<Record<string, string>> = {
 
 /**
  * Failures found by comparing an answer with an earlier one of the run (their kind, and what their message says of it
- * where the kind has other forms): a Location another request got, an entity id another entity got, a creation time
- * repeated.
+ * where the kind has other forms): a Location another request got or shaped otherwise than the run's others, an entity
+ * id another entity got, a creation time repeated.
  */
 const COMPARED_WITH_EARLIER: readonly (readonly [string, string])[] = [
   ['location-names-another', 'an earlier 201'],
+  ['location-names-another', 'earlier 201s of the run'],
   ['entity-id-reused', ''],
   ['created-not-now', "an earlier answer's"],
 ];

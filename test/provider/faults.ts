@@ -2725,6 +2725,19 @@ export const FAULTS: readonly Fault[] = [
     apply: locatedAt('/connect/v1/onboarding/entities'),
   },
   {
+    name: 'location-under-collective',
+    area: 'wrong-answer',
+    caughtBy: ['ids-are-assigned'],
+    description:
+      "Where a collective is named, the 201's Location is `/v1/collectives/{collectiveId}/entities/{id}`, elsewhere the request's own path: one branch names another resource than the others, with the request's id in it (RFC 9110 §10.2.2; Laravel and Hono blind probes).",
+    apply: locatedAt((body) => {
+      const collective = body.data?.entity?.collectiveId;
+      return typeof collective === 'string'
+        ? `/connect/v1/collectives/${collective}/entities/${String(body.id)}`
+        : `/connect/v1/onboarding/entities/${String(body.id)}`;
+    }),
+  },
+  {
     name: 'body-text-per-chunk',
     area: 'wrong-answer',
     caughtBy: ['echo-entity-information'],

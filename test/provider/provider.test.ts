@@ -247,6 +247,9 @@ function problemsWith(answer: Answer, expected: readonly number[], sent: unknown
     const location = answer.status === 201 ? (answer.headers.get('location') ?? '') : '';
     if (/\/(?:undefined|null)(?:$|[/?#])/.test(location) || /\/entities\/?$/.test(location))
       problems.push(`Location ${location}`);
+    // …under the collection the request went to, as every request's is (no branch names another resource).
+    if (location !== '' && !/(?:^|\/onboarding\/)entities\/[^/?#]+\/?(?:[?#].*)?$/.test(location))
+      problems.push(`Location ${location} is not under the collection`);
     // …and names it by one of the ids the answer gives.
     const named = location.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?=[^0-9a-f]*$)/i)?.[0];
     if (named !== undefined && !answer.text.toLowerCase().includes(named.toLowerCase()))
@@ -754,6 +757,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'body-unset-500': { call: { unframed: true }, status: 400, statusOnly: true },
   'location-undefined': valid(),
   'location-collection': valid(),
+  'location-under-collective': valid(),
   'location-fresh-uuid': valid(),
   'index-keys-listed': valid({ properties: { a: { '0': 'x', '1': 'y' } } }),
   'location-from-identifier': { ...valid({ identifier: 'SN-1' }), times: 2 },

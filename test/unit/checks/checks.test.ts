@@ -2417,6 +2417,50 @@ describe('the checks of the verdict profile', () => {
     );
   });
 
+  it('ids-are-assigned fails a Location shaped otherwise than three times as many of the run before it', () => {
+    const ctx = { validators, mockTarget: false };
+    const check = createChecks().find((k) => k.name === 'ids-are-assigned')!;
+    const n = (i: number) =>
+      `${i}${i}${i}${i}${i}${i}${i}${i}-${i}${i}${i}${i}-4${i}${i}${i}-8${i}${i}${i}-${String(i).repeat(12)}`;
+    const C = 'cccccccc-cccc-4ccc-8ccc-cccccccccccc';
+    const located = (id: number, location: (id: string) => string, collectiveId: string | null = null) =>
+      answer(
+        201,
+        {
+          ...CREATED,
+          id: n(id),
+          data: { ...CREATED.data, entity: { ...CREATED.data.entity, id: n(id + 1), collectiveId } },
+        },
+        { 'content-type': 'application/json', location: location(n(id)) },
+      );
+    const own = (id: string) => `/v1/onboarding/entities/${id}`;
+    const nested = (id: string) => `/v1/collectives/${C}/entities/${id}`;
+    // A collective's path first: nothing to compare with yet, so it passes, and so do the next three of the other shape.
+    expect(outcome(check, kase('valid', { id: 'l1' }), located(1, nested, C), ctx)).toBe('pass');
+    for (const i of [2, 3, 4])
+      expect(outcome(check, kase('valid', { id: `l${i}` }), located(i, own), ctx)).toBe('pass');
+    // Four of one shape against one of the other: the rarer one fails, naming the member its uuid is.
+    expect(judged(check, kase('valid', { id: 'l6' }), located(6, own), ctx)).toMatchObject({ expect: 'pass' });
+    expect(judged(check, kase('valid', { id: 'l7' }), located(7, nested, C), ctx)).toEqual({
+      expect: 'fail:location-names-another',
+      pin: [
+        'RFC 9110 §10.2.2',
+        `201 Location is shaped /v1/collectives/{data.entity.collectiveId}/entities/{id} (${nested(n(7))}), where 4 earlier 201s of the run gave /v1/onboarding/entities/{id}: this request's Location names another resource than the others' (RFC 9110 §10.2.2: it refers to the resource created; a branch that builds it from other members?)`,
+      ],
+    });
+    // Slugs (a shape per answer) never make a precedent; a relative Location is read against the target.
+    const slugs = createChecks().find((k) => k.name === 'ids-are-assigned')!;
+    for (const i of [1, 2, 3, 4, 5])
+      expect(
+        outcome(
+          slugs,
+          kase('valid', { id: `s${i}` }),
+          located(i, () => `/v1/onboarding/entities/dev-${i}`),
+          ctx,
+        ),
+      ).toBe('pass');
+  });
+
   it('method-is-not-allowed fails an Allow that lists a method an earlier answer of the run refused', () => {
     const ctx = { validators, mockTarget: false };
     const allow = (value: string) => ({ 'content-type': 'application/json', allow: value });
