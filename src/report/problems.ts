@@ -3,8 +3,9 @@
 import { writeJson } from '../generators/json-writer.ts';
 import { shallow } from '../generators/shallow.ts';
 import type { Failure } from '../checks/types.ts';
-import { coreOf, isStatusFailure, RANDOM_SCOPE, slipIn } from './cause.ts';
+import { coreOf, isStatusFailure, RANDOM_SCOPE, SERVER_ERROR, slipIn } from './cause.ts';
 import {
+  COMES_AND_GOES_SCOPE,
   CREDENTIALS_SCOPE,
   EVERY_SCOPE,
   METHODS_TAKEN_SCOPE,
@@ -208,7 +209,15 @@ export function describeProblem(
   const on = isTriggerScope(p.scope)
     ? `${p.scope} (${classList(classes, example.case?.label)})`
     : classList(classes, example.case?.label);
-  if (primary.check === 'not-a-server-error') return { title: cut(`status ${received} (server error) on ${on}`), due };
+  if (primary.check === 'not-a-server-error')
+    return {
+      title: cut(
+        p.scope === COMES_AND_GOES_SCOPE
+          ? `status ${received} (server error) that came and went: not again when sent alone (${classList(classes, example.case?.label)})`
+          : `status ${received} (server error) on ${on}`,
+      ),
+      due,
+    };
   if (primary.check === 'response-is-received') return { title: cut(`no answer (${received}) on ${on}`), due };
   // The request type is the operation's constant, not a value sent: its own message says what was due.
   if (primary.check.startsWith('echo-') && primary.check !== 'echo-request-type' && at.length) {
@@ -354,7 +363,9 @@ export function freshNote(p: Pick<ReportedProblem, 'freshConnection' | 'received
   const why =
     p.received === 'timeout'
       ? 'it likely waited behind another request the server was busy with (one that blocks its event loop or its workers)'
-      : 'the answer likely depended on what came before it on its connection (a body left unread, a buffer not reset, a per-connection cache)';
+      : SERVER_ERROR.test(p.received)
+        ? 'the server error comes and goes (a race, a resource running out, every nth request) or depended on what came before it on its connection (a body left unread, a buffer not reset)'
+        : 'the answer likely depended on what came before it on its connection (a body left unread, a buffer not reset, a per-connection cache)';
   return `sent again alone on a connection of its own, this request got ${p.freshConnection}, not ${p.received}: ${why}, so its curl line may not show the problem`;
 }
 

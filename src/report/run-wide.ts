@@ -30,6 +30,8 @@ export const METHODS_TAKEN_SCOPE = 'the other methods on the operation’s path'
 export const OUTAGE_SCOPE = 'the requests left unanswered when the target went down';
 /** The run gave up on a target that still answered a valid request after: the requests it hangs on. */
 export const HANG_SCOPE = 'the requests left unanswered while the target answered others';
+/** Server errors that did not come again when requests were sent again alone: one bug that comes and goes. */
+export const COMES_AND_GOES_SCOPE = 'the requests whose server error came and went';
 
 const RUN_WIDE: ReadonlySet<string> = new Set([
   EVERY_SCOPE,
@@ -43,6 +45,7 @@ const RUN_WIDE: ReadonlySet<string> = new Set([
   OUTAGE_SCOPE,
   HANG_SCOPE,
   METHODS_TAKEN_SCOPE,
+  COMES_AND_GOES_SCOPE,
 ]);
 
 /** What a target that went down answers: nothing. */

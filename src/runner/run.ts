@@ -18,6 +18,7 @@ import { startTarget, TargetError, type Target } from '../targets/index.ts';
 import { buildValidators, type Validators } from '../validators/index.ts';
 import type { BaselineEntry, PreflightResult, Report } from '../report/model.ts';
 import { createWaiverBook } from '../report/waivers.ts';
+import { SERVER_ERROR } from '../report/cause.ts';
 import { parseWaivers, type Waiver } from '../waivers.ts';
 import type { Credentials } from './credentials.ts';
 import { createSecrets, type Secrets } from '../secrets.ts';
@@ -402,12 +403,18 @@ async function livenessPhase(run: Run): Promise<void> {
  * A timeout answered alone waited behind another request, one that still gets none alone blocked it (`mergeWaited`).
  */
 async function confirmPhase(run: Run): Promise<void> {
-  for (const p of run.tally.confirmable().slice(0, MAX_CONFIRMS)) {
+  const confirmable = run.tally.confirmable();
+  // And server errors past the first few: two that do not come again alone make their like one problem (`mergeComeAndGo`).
+  const errors = confirmable.slice(MAX_CONFIRMS).filter((p) => SERVER_ERROR.test(p.received));
+  for (const p of [...confirmable.slice(0, MAX_CONFIRMS), ...errors.slice(0, MAX_CONFIRMS)]) {
     if (run.session.stopped()) break;
     // A message written byte by byte has a connection of its own already: a timeout's is sent again as it is.
     const alone = p.case.wire !== undefined ? p.case : onConnectionOfItsOwn(p.case);
     if (alone === undefined) continue;
-    const ex = await run.send(alone);
+    let ex = await run.send(alone);
+    // A server error again may be every nth request's: once more tells that from a crash on this request.
+    if (ex?.response !== undefined && String(ex.response.status) === p.received && SERVER_ERROR.test(p.received))
+      ex = run.session.stopped() ? ex : ((await run.send(alone)) ?? ex);
     if (ex) run.tally.noteFresh(p, ex);
   }
 }

@@ -21,6 +21,7 @@ import {
   RANDOM_SCOPE,
   SERVER_ERROR,
   signatureOf,
+  splitSignature,
   type Cause,
 } from '../report/cause.ts';
 import { answerOf, orderProblems, problemParts } from '../report/problems.ts';
@@ -37,6 +38,7 @@ import {
   MINIMAL_SCOPE,
   OUTAGE_SCOPE,
   HANG_SCOPE,
+  COMES_AND_GOES_SCOPE,
   NOT_ACCEPTABLE_SCOPE,
   notAcceptableCore,
   redirectCore,
@@ -75,6 +77,14 @@ export function createTally(
 ) {
   const RULES = rulesOf(profile);
   const matchBaseline = baselineMatcher(baselineEntries);
+  // The cores of server errors a baseline lists as coming and going: a run that meets them again, not sent again (a
+  // baselined problem is not), makes them one problem as the baseline's run did.
+  const comesAndGoesListed = new Set(
+    baselineEntries
+      .map((e) => splitSignature(e.signature))
+      .filter((e) => e.scope === COMES_AND_GOES_SCOPE)
+      .map((e) => e.core),
+  );
   /** The signatures of the baseline entries the run's causes matched. */
   const matchedEntries = new Set<string>();
   const inBaseline = (cause: Cause, label: string): boolean => {
@@ -155,7 +165,8 @@ export function createTally(
         accepted ? mergeByCore(refusals, (p) => acceptedCore(p.case, p.received), INVALID_SCOPE) : refusals,
       ),
     );
-    return (outage ? formed : mergeWaited(formed, fresh, confirmed)).map((p) => ({
+    const waited = outage ? formed : mergeWaited(formed, fresh, confirmed);
+    return (outage ? formed : mergeComeAndGo(waited, fresh, confirmed, comesAndGoesListed)).map((p) => ({
       ...p,
       ...shrunk.get(p.signature),
       ...freshOf(p.signature),
@@ -425,14 +436,18 @@ export function createTally(
     },
     /**
      * Problems whose example went over a kept-alive connection (not written byte by byte, which is always on one of
-     * its own) and got an answer, and timeouts, raw ones too (a request that waited behind a slow one is answered
-     * alone: `mergeWaited`), not a crash's lost answers; most cases first.
+     * its own) and got an answer, and timeouts and server errors, raw ones too (a request that waited behind a slow
+     * one is answered alone: `mergeWaited`; a 500 to every nth request is not: `mergeComeAndGo`), not a crash's lost
+     * answers; most cases first.
      */
     confirmable(): readonly TalliedProblem[] {
       return orderProblems(problemList()).filter(
         (p) =>
           !p.baselined &&
-          (p.received === 'timeout' || (p.case.wire === undefined && !LOST.has(p.received))) &&
+          // A message written byte by byte is sent again as it is: a timeout, or a server error that may come and go.
+          (p.received === 'timeout' ||
+            SERVER_ERROR.test(p.received) ||
+            (p.case.wire === undefined && !LOST.has(p.received))) &&
           p.received !== 'rate-limited',
       );
     },
@@ -993,6 +1008,39 @@ function mergeWaited(
   return [
     ...problems.filter((p) => p.received !== 'timeout'),
     oneProblem(timedOut, (p) => (hung(p) ? 0 : 1), HANG_SCOPE),
+  ];
+}
+
+/**
+ * Server errors that come and go: where the examples of two or more 5xx problems got another answer sent again alone
+ * (`confirmPhase`), the 5xx problems of one core not shown to come again alone are one problem, `in the requests whose
+ * server error came and went`, its example one that did not (nginx + PHP-FPM probe: a 500 to every 37th request was six
+ * problems, one per class it happened to hit). A 5xx that came again alone stays a problem of its own: a crash on it.
+ * Baselined problems of a core the baseline `listed` so count as gone: they are not sent again.
+ */
+function mergeComeAndGo(
+  problems: TalliedProblem[],
+  fresh: ReadonlyMap<string, string>,
+  confirmed: ReadonlySet<string>,
+  listed: ReadonlySet<string>,
+): TalliedProblem[] {
+  const gone = (p: TalliedProblem) =>
+    /^[1-4]\d\d$/.test(fresh.get(p.signature) ?? '') || (p.baselined && listed.has(p.core));
+  const errored = problems.filter((p) => SERVER_ERROR.test(p.received) && (gone(p) || !confirmed.has(p.signature)));
+  if (errored.filter(gone).length < 2) return problems;
+  const byCore = new Map<string, TalliedProblem[]>();
+  for (const p of errored) byCore.set(p.core, [...(byCore.get(p.core) ?? []), p]);
+  const groups = [...byCore.values()].filter((g) => g.length > 1 && g.some(gone));
+  if (groups.length === 0) return problems;
+  const merged = new Set(groups.flat());
+  return [
+    ...problems.filter((p) => !merged.has(p)),
+    ...groups.map((g) => {
+      const one = oneProblem(g, (p) => (gone(p) ? 0 : 1), COMES_AND_GOES_SCOPE);
+      const example = g.find((p) => p.case.id === one.case.id);
+      const got = example === undefined ? undefined : fresh.get(example.signature);
+      return got === undefined ? one : { ...one, fresh: got };
+    }),
   ];
 }
 

@@ -145,6 +145,22 @@ describe('a body limit answered 500', () => {
   );
 });
 
+describe('a server error to every 37th request', () => {
+  it('is one problem under a baseline of another seed too, baselined', async () => {
+    // Arrange: the baseline of one seed's run (its one problem, the requests whose server error came and went).
+    const first = await runAgainst('every-37th-create-500', 'every-37th-1', 1);
+    const baseline = join(work, 'every-37th.json');
+    expect(await main(['baseline', first.dir, '--out', baseline], io([]))).toBe(0);
+    // Act: another seed meets other requests 37th
+    const run = await runAgainst('every-37th-create-500', 'every-37th-2', 2, ['--baseline', baseline]);
+    // Assert
+    expect(run.code).toBe(0);
+    expect(run.report.problems!.map((p) => [p.scope, p.baselined])).toEqual([
+      ['the requests whose server error came and went', true],
+    ]);
+  }, 120_000);
+});
+
 describe('a body that blocks a single-threaded server', () => {
   it('is one problem with the requests that timed out beside it, its example the body that hangs alone', async () => {
     // Arrange / Act: 4 s of the event loop per deep body, past a 3 s timeout; the requests in flight wait behind it.
@@ -248,6 +264,13 @@ describe('one bug met by requests of many classes is one problem', () => {
     ],
     // The error handler throws on every error it renders (400, 401, 415 alike): not one per kind of request.
     ['error-handler-500', 'a server error to every refusal', (p) => p.scope, 'every request to be refused'],
+    // A 500 to every 37th request (nginx + PHP-FPM probe: six problems, one per class it happened to hit).
+    [
+      'every-37th-create-500',
+      'a server error that comes and goes',
+      (p) => p.scope,
+      'the requests whose server error came and went',
+    ],
   ])(
     '%s: %s',
     async (fault, _what, read, expected) => {

@@ -3369,6 +3369,20 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'every-37th-create-500',
+    area: 'valid-refused',
+    caughtBy: ['not-a-server-error'],
+    description:
+      'Every 37th request that reaches the store is answered 500 (a lock wait timed out; nginx + PHP-FPM blind probe): the requests it hits are whichever came 37th, so a curl line of one gets 201.',
+    apply: (b) => {
+      let reached = 0;
+      return crashesWhen(
+        () => ++reached % 37 === 0,
+        () => new Error('Lock wait timeout exceeded'),
+      )(b);
+    },
+  },
+  {
     name: 'created-set-at-start',
     area: 'wrong-answer',
     caughtBy: ['created-is-now'],

@@ -947,6 +947,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'scheme-cut-blindly': { call: { body: ok, auth: `Digest ${TOKEN}` }, status: 401 },
   'response-encode-400': valid({}, { body: ok }),
   'create-always-500': valid(),
+  'every-37th-create-500': { ...valid(), times: 37 },
   'created-set-at-start': { ...valid(), twice: true, pauseMs: 5 },
   'created-frozen-later': { ...valid(), times: 22, pauseMs: 5 },
   // The probes of 2026-12-03: each fault seen through the one request the suite added for it.
