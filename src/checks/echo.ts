@@ -105,8 +105,8 @@ function nullAdmitted(
 }
 
 /**
- * How many answers must have echoed a field's values before one that leaves out a value sent fails (`echo-dropped`):
- * a server that never echoes a field shows no echo to compare with.
+ * How many answers must have echoed a field's values (or written it as null) before one that leaves out a value sent
+ * fails (`echo-dropped`): a server that never writes a field shows no echo to compare with.
  */
 const ECHOED_BEFORE_DROP = 3;
 /**
@@ -217,6 +217,9 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
   // Per field: how many answers echoed a value that was not empty (its path as the key). A server shows by them that it
   // echoes the field, so leaving out such a value elsewhere is no writer's rule but a value lost for some requests.
   const echoedValues = new Map<string, number>();
+  // Per field: how many answers wrote it as null for a request that sent null or nothing. A writer that writes a null
+  // there omits nothing (no omitempty, no NON_NULL): leaving out a value sent is a value lost, as above.
+  const wroteNull = new Map<string, number>();
   return {
     name,
     description,
@@ -261,6 +264,7 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
         }
         if (received !== null && sent !== null && !isEmptyValue(sent))
           echoedValues.set(where, (echoedValues.get(where) ?? 0) + 1);
+        if (received === null && sent === null) wroteNull.set(where, (wroteNull.get(where) ?? 0) + 1);
         if (received === null) {
           if (sent !== null)
             failures.push({
@@ -356,13 +360,15 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
       for (const { where, sent } of omitted) {
         const empty = sent !== null && isEmptyValue(sent);
         const pointer = `/${where.split('.').join('/')}`;
-        // A value, left out where other answers echoed the values they were sent: the answer misstates what was created.
-        if (sent !== null && !empty && (echoedValues.get(where) ?? 0) >= ECHOED_BEFORE_DROP) {
+        // A value, left out where other answers echoed the values they were sent, or wrote the member as null: the
+        // answer misstates what was created.
+        const echoed = (echoedValues.get(where) ?? 0) >= ECHOED_BEFORE_DROP;
+        if (sent !== null && !empty && (echoed || (wroteNull.get(where) ?? 0) >= ECHOED_BEFORE_DROP)) {
           failures.push({
             ...fail(
               'echo-dropped',
               rule,
-              `${res.status} leaves out ${where} that the request sent as ${shown(sent)}, where other answers echoed the values they were sent: the value is lost for some requests only`,
+              `${res.status} leaves out ${where} that the request sent as ${shown(sent)}, where other answers ${echoed ? 'echoed the values they were sent' : 'wrote it as null (the writer omits no null)'}: the value is lost for some requests only`,
               null,
               sent,
             ),

@@ -2024,6 +2024,18 @@ export const FAULTS: readonly Fault[] = [
       }),
   },
   {
+    name: 'collective-dropped-when-named',
+    area: 'wrong-answer',
+    caughtBy: ['echo-collective-id'],
+    description:
+      'A collectiveId sent is left out of data.entity (a join on the collectives table that finds none), while a null or absent one is written as null: no value ever echoed, every null written (JDK HttpServer + Jackson blind probe).',
+    apply: (b) =>
+      afterBuild(b, (body, req) => {
+        const entity = body.data?.entity;
+        if (entity !== undefined && typeof req.collectiveId === 'string') delete entity.collectiveId;
+      }),
+  },
+  {
     name: 'owner-dropped-with-collective',
     area: 'wrong-answer',
     caughtBy: ['echo-owner'],

@@ -612,6 +612,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'backslash-runs-collapsed': valid({ name: 'a\\\\b' }),
   'line-ends-chomped': valid({ track: 'line\r\n' }),
   'owner-dropped-with-collective': { ...valid(), keeps: ['data.entity.owner'] },
+  'collective-dropped-when-named': { ...valid(), keeps: ['data.entity.collectiveId'] },
   'falsy-information-dropped': { ...valid({ track: '0' }), keeps: ['data.entity.information.track'] },
   'emails-lower-cased': valid({ associatedEmail: 'Mixed@Example.COM' }),
   'any-json-suffix-taken': { call: { body: ok, contentType: 'text/vnd.connect+json' }, status: 415 },

@@ -284,6 +284,28 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
   ['valid-is-created', kase('valid'), answer(201, CREATED), 'pass', '201'],
   [
     'valid-is-created',
+    kase('valid', { label: 'valid/framing/chunked', accept: [201, 411] }),
+    answer(411, ''),
+    'warn:length-required',
+    '411 to a chunked body: allowed (RFC 9112 §6.3), advice (two blind probes planted it as a departure)',
+    [
+      'RFC 9112 §6.3',
+      '411 to a valid request without Content-Length (chunked): allowed (RFC 9112 §6.3), but a client that streams its body cannot be created, where every HTTP/1.1 recipient can read chunked (RFC 9112 §6.1)',
+    ],
+  ],
+  [
+    'valid-is-created',
+    kase('valid'),
+    answer(411, ''),
+    'fail:unexpected-status',
+    '411 to a body with Content-Length',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201',
+      'a valid request was not created: Received: 411 / Due: 201',
+    ],
+  ],
+  [
+    'valid-is-created',
     kase('valid', { body: LARGE_BODY }),
     answer(413, ''),
     'pass',
@@ -2128,7 +2150,7 @@ describe('the checks of the verdict profile', () => {
     expect(outcome(check, kase('valid'), answer(200, withoutBoth), ctx)).toBe('pass');
   });
 
-  it('an echo check fails a value left out where three answers echoed the values they were sent, not an empty one', () => {
+  it('an echo check fails a value left out where three answers echoed the values sent or wrote null, not an empty one', () => {
     const ctx = { validators, mockTarget: false };
     const fresh = () => createChecks().find((k) => k.name === 'echo-owner')!;
     const { owner: _owner, ...withoutOwner } = CREATED.data.entity;
@@ -2150,6 +2172,19 @@ describe('the checks of the verdict profile', () => {
       pin: [
         '/paths/~1v1~1onboarding~1entities/post/responses/201',
         '201 leaves out data.entity.owner that the request sent as "497F6ECA-6276-4993-BFEB-53CBBBBA6F08", where other answers echoed the values they were sent: the value is lost for some requests only',
+      ],
+    });
+    // Three answers that wrote it as null for a null sent: the writer omits no null, so a value left out is lost too
+    // (JDK HttpServer + Jackson blind probe: every collectiveId or owner sent dropped, every null one echoed).
+    const nulls = fresh();
+    const nullSent = kase('valid', { value: { ...SENT, owner: null } });
+    const nullWritten = answer(201, { ...CREATED, data: { entity: { ...CREATED.data.entity, owner: null } } });
+    for (let i = 0; i < 3; i++) expect(outcome(nulls, nullSent, nullWritten, ctx)).toBe('pass');
+    expect(judged(nulls, kase('valid'), dropped, ctx)).toEqual({
+      expect: 'fail:echo-dropped',
+      pin: [
+        '/paths/~1v1~1onboarding~1entities/post/responses/201',
+        '201 leaves out data.entity.owner that the request sent as "497F6ECA-6276-4993-BFEB-53CBBBBA6F08", where other answers wrote it as null (the writer omits no null): the value is lost for some requests only',
       ],
     });
     // An empty value sent and left out stays a writer's rule (Go's omitempty), whatever was echoed before.
