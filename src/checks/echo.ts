@@ -220,6 +220,9 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
   // Per field: how many answers wrote it as null for a request that sent null or nothing. A writer that writes a null
   // there omits nothing (no omitempty, no NON_NULL): leaving out a value sent is a value lost, as above.
   const wroteNull = new Map<string, number>();
+  // How many answers echoed a value that was not empty for some field of the group: where one also leaves out another
+  // field's value, the writer drops that field only, no writer's rule (a field forgotten in the copy: three probes).
+  let groupEchoes = 0;
   return {
     name,
     description,
@@ -228,6 +231,7 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
     judge: answered((c, body, res, ctx) => {
       const failures: Finding[] = [];
       const omitted: { where: string; sent: unknown }[] = [];
+      let echoedHere = false;
       // Both sides with their long integers exact, read only when the request wrote one (most requests do not).
       let exact: { sent: unknown; received: unknown } | undefined;
       const exactly = () =>
@@ -262,8 +266,10 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
             omitted.push({ where, sent });
           continue;
         }
-        if (received !== null && sent !== null && !isEmptyValue(sent))
+        if (received !== null && sent !== null && !isEmptyValue(sent)) {
           echoedValues.set(where, (echoedValues.get(where) ?? 0) + 1);
+          echoedHere = true;
+        }
         if (received === null && sent === null) wroteNull.set(where, (wroteNull.get(where) ?? 0) + 1);
         if (received === null) {
           if (sent !== null)
@@ -357,18 +363,21 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
       }
       // One finding a field, so that the warnings list says every field a server leaves out (Go's omitempty drops
       // each empty string), not the fields of whichever case came first.
+      const siblings = echoedHere && groupEchoes >= ECHOED_BEFORE_DROP;
+      if (echoedHere) groupEchoes++;
       for (const { where, sent } of omitted) {
         const empty = sent !== null && isEmptyValue(sent);
         const pointer = `/${where.split('.').join('/')}`;
-        // A value, left out where other answers echoed the values they were sent, or wrote the member as null: the
-        // answer misstates what was created.
+        // A value, left out where other answers echoed the values they were sent, or wrote the member as null, or
+        // where the answer echoes the group's other values: the answer misstates what was created.
         const echoed = (echoedValues.get(where) ?? 0) >= ECHOED_BEFORE_DROP;
-        if (sent !== null && !empty && (echoed || (wroteNull.get(where) ?? 0) >= ECHOED_BEFORE_DROP)) {
+        const nulls = (wroteNull.get(where) ?? 0) >= ECHOED_BEFORE_DROP;
+        if (sent !== null && !empty && (echoed || nulls || siblings)) {
           failures.push({
             ...fail(
               'echo-dropped',
               rule,
-              `${res.status} leaves out ${where} that the request sent as ${shown(sent)}, where other answers ${echoed ? 'echoed the values they were sent' : 'wrote it as null (the writer omits no null)'}: the value is lost for some requests only`,
+              `${res.status} leaves out ${where} that the request sent as ${shown(sent)}, where ${echoed ? 'other answers echoed the values they were sent: the value is lost for some requests only' : nulls ? 'other answers wrote it as null (the writer omits no null): the value is lost' : 'this answer and others echo the values sent beside it: this member is lost, not left out by a writer that drops empty values'}`,
               null,
               sent,
             ),

@@ -233,7 +233,7 @@ export function describeProblem(
         : undefined;
     const what =
       primary.kind === 'echo-dropped'
-        ? 'the value sent left out, where other answers wrote this member'
+        ? 'the value sent left out of the answer'
         : primary.documented === null
           ? 'a value where null or nothing was sent'
           : primary.kind === 'echo-mismatch' && primary.received != null && gotType !== sentType

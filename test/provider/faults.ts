@@ -2024,6 +2024,18 @@ export const FAULTS: readonly Fault[] = [
       }),
   },
   {
+    name: 'track-never-echoed',
+    area: 'wrong-answer',
+    caughtBy: ['echo-entity-information'],
+    description:
+      'information.track is never copied into the answer (the last member of the list, forgotten), while the others are echoed: every track sent is lost (Twisted, Racket and openapi-backend blind probes).',
+    apply: (b) =>
+      afterBuild(b, (body) => {
+        const information = body.data?.entity?.information;
+        if (information !== undefined) delete information.track;
+      }),
+  },
+  {
     name: 'collective-dropped-when-named',
     area: 'wrong-answer',
     caughtBy: ['echo-collective-id'],

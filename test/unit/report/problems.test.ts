@@ -88,11 +88,11 @@ describe('describeProblem', () => {
     expect(title('beta')).toBe('data.entity.information.track: not the value sent (echo-entity-information, 201)');
   });
 
-  it('says a value sent was left out where other answers wrote the member (echo-dropped), not that it differs', () => {
+  it('says a value sent was left out of the answer (echo-dropped), not that it differs', () => {
     const dropped = problem('echo-owner', 'b0b3a1d2-1c0e-4c3e-9d1f-6a2b3c4d5e6f', ['/data/entity/owner'], null);
     const p = { ...dropped, failures: dropped.failures.map((f) => ({ ...f, kind: 'echo-dropped' })) };
     expect(describeProblem(p, example).title).toBe(
-      'data.entity.owner: the value sent left out, where other answers wrote this member (echo-owner, 201)',
+      'data.entity.owner: the value sent left out of the answer (echo-owner, 201)',
     );
   });
 
