@@ -453,6 +453,8 @@ export function createTally(
     },
     /** The example of a problem sent again on a connection of its own: noted where its answer differs. */
     noteFresh(p: TalliedProblem, ex: Exchange) {
+      // A server error sent again that got no answer at all (the target went down) says nothing of its coming and going.
+      if (SERVER_ERROR.test(p.received) && ex.response === undefined) return;
       confirmed.add(p.signature);
       const got = ex.response ? String(ex.response.status) : ex.error?.kind;
       if (got !== undefined && got !== p.received) fresh.set(p.signature, got);

@@ -1060,6 +1060,29 @@ describe('createTally: a problem is a cause (issue #24)', () => {
       ],
       ['valid/any', 1, 'b4', undefined, 'status 500 (server error) on valid/any/properties/deep'],
     ]);
+    // Sent again, one went and the others got no answer (the target went down): nothing is said of those
+    const lost = (c: TestCase): Exchange => ({
+      request: answer(c, 0).request,
+      error: { kind: 'connection-refused', message: 'refused' },
+      durationMs: 1,
+      rateLimited: 0,
+    });
+    const t = tallyOf();
+    oneCreated(t);
+    for (const [i, c] of crashed.entries())
+      t.record(
+        c,
+        answer(c, 500),
+        [judged('not-a-server-error', SERVER), judged('valid-is-created', notCreated(500))],
+        i + 1,
+      );
+    for (const p of t.confirmable()) t.noteFresh(p, p.case.id === 'b1' ? answer(p.case, 201) : lost(p.case));
+    expect(Object.fromEntries(t.report(META).problems!.map((p) => [p.example.case.id, p.freshConnection]))).toEqual({
+      b1: '201',
+      b2: undefined,
+      b3: undefined,
+      b4: undefined,
+    });
     // One went alone, the rest came again: nothing shows a server error that comes and goes; each stays its own
     expect(run((c) => (c.id === 'b1' ? 201 : 500)).map(([scope]) => scope)).not.toContain(
       'the requests whose server error came and went',
