@@ -48,6 +48,8 @@ export interface ReceivedResponse {
   readonly truncated: boolean;
   /** The body's bytes are not UTF-8 (`body` holds U+FFFD in their place); never set on a cut body. */
   readonly notUtf8?: true;
+  /** Beside `notUtf8`: the bytes are UTF-8 but for a character begun at their very end (a body cut short there). */
+  readonly endsInCharacter?: true;
   /** The body does not decode in the Content-Encoding the answer names (`body` is the bytes as they came). */
   readonly undecodable?: true;
   /**

@@ -4,6 +4,11 @@ import { fail, jsonBody, ofTheOperation, unlessRefusedByHttpLayer, warn, withRes
 import { dateTimeShape } from './date-time-shape.ts';
 import type { SchemaError } from '../validators/index.ts';
 
+/** A JSON reader's words for a text that ends before its value does (V8's). */
+const CUT_TEXT = /end of JSON input|Unterminated string/i;
+/** Text beyond ASCII, whose bytes a length counted in characters leaves out. */
+const NOT_ASCII = /[\u0080-\uffff]/;
+
 /** What is due where a body is not JSON: JSON text, the media type saying why (a bare one read as a header complaint). */
 function jsonTextDue(mediaType: string): string {
   return `a JSON text, as ${mediaType} says`;
@@ -74,7 +79,9 @@ export const responseSchemaConformance: Check = {
         return fail(
           'not-json',
           validator.pointer,
-          `${res.status} body is not JSON: its bytes are not UTF-8 (RFC 8259 §8.1)`,
+          res.endsInCharacter
+            ? `${res.status} body is not JSON: it ends inside a character, cut short (a Content-Length counted in characters, not bytes? RFC 9110 §8.6)`
+            : `${res.status} body is not JSON: its bytes are not UTF-8 (RFC 8259 §8.1)`,
           res.body.slice(0, 200),
           jsonTextDue(validator.mediaType),
         );
@@ -83,7 +90,9 @@ export const responseSchemaConformance: Check = {
         return fail(
           'not-json',
           validator.pointer,
-          `${res.status} body is not JSON (${parsed.error})`,
+          CUT_TEXT.test(parsed.error) && NOT_ASCII.test(res.body)
+            ? `${res.status} body is not JSON: it ends early, with text beyond ASCII in it (a Content-Length counted in characters, not bytes? RFC 9110 §8.6; ${parsed.error})`
+            : `${res.status} body is not JSON (${parsed.error})`,
           res.body.slice(0, 200),
           jsonTextDue(validator.mediaType),
         );

@@ -125,10 +125,27 @@ export function received(
     headers,
     body: bytes.toString('utf8'),
     truncated,
-    ...(truncated || isUtf8(bytes) ? {} : { notUtf8: true as const }),
+    ...(truncated || isUtf8(bytes)
+      ? {}
+      : { notUtf8: true as const, ...(endsInCharacter(bytes) ? { endsInCharacter: true as const } : {}) }),
     ...(decoded === 'undecodable' ? { undecodable: true as const } : {}),
     ...twice,
   };
+}
+
+/**
+ * Whether bytes that are not UTF-8 are UTF-8 but for a character begun at their very end: a Content-Length counted in
+ * characters, not bytes (RFC 9110 §8.6), cuts an answer with text beyond ASCII there.
+ */
+function endsInCharacter(bytes: Buffer): boolean {
+  for (let k = 1; k <= 3 && k <= bytes.length; k++) {
+    const b = bytes[bytes.length - k];
+    // A continuation byte (10xxxxxx): its character began further back.
+    if ((b & 0xc0) === 0x80) continue;
+    const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return length > k && isUtf8(bytes.subarray(0, bytes.length - k));
+  }
+  return false;
 }
 
 /**

@@ -1286,6 +1286,28 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
   [
     'response-schema-conformance',
     kase('valid'),
+    { ...NOT_UTF8, response: { ...NOT_UTF8.response!, endsInCharacter: true } },
+    'fail:not-json',
+    'bytes that are UTF-8 but for a character begun at their end: a body cut short by a length counted in characters',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201/content/application~1json/schema',
+      '201 body is not JSON: it ends inside a character, cut short (a Content-Length counted in characters, not bytes? RFC 9110 §8.6)',
+    ],
+  ],
+  [
+    'response-schema-conformance',
+    kase('valid'),
+    answer(201, '{"brand":"Ünï'),
+    'fail:not-json',
+    'a text beyond ASCII that ends early: a length counted in characters cut it at a character',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201/content/application~1json/schema',
+      '201 body is not JSON: it ends early, with text beyond ASCII in it (a Content-Length counted in characters, not bytes? RFC 9110 §8.6; Unterminated string in JSON at position 13 (line 1 column 14))',
+    ],
+  ],
+  [
+    'response-schema-conformance',
+    kase('valid'),
     answer(201, '[object Object]'),
     'fail:not-json',
     'not JSON',

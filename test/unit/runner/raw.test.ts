@@ -206,8 +206,24 @@ describe('sendRaw', () => {
     const whole = await sendRaw({ method: 'POST', url, message: message({}) }, SHOWN, OPTS);
     const cut = await sendRaw({ method: 'POST', url, message: message({}) }, SHOWN, { ...OPTS, maxBodyBytes: 8 });
     expect(whole.response).toMatchObject({ body: '{"a":"b\ufffdc"}', notUtf8: true });
+    expect(whole.response).not.toHaveProperty('endsInCharacter');
     expect(cut.response?.truncated).toBe(true);
     expect(cut.response).not.toHaveProperty('notUtf8');
+  });
+
+  it('says when an answer ends inside a character: a Content-Length counted in characters cuts it there', async () => {
+    // `{"a":"é"}` is 9 characters and 10 bytes: a length of 9 leaves é's second byte and the rest out.
+    const server = await tcp((got) =>
+      got.includes('\r\n\r\n')
+        ? 'HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: 7\r\n\r\n{"a":"\xc3\xa9"}'
+        : undefined,
+    );
+    const ex = await sendRaw(
+      { method: 'POST', url: `http://127.0.0.1:${server.port}/`, message: message({}) },
+      SHOWN,
+      OPTS,
+    );
+    expect(ex.response).toMatchObject({ notUtf8: true, endsInCharacter: true });
   });
 
   it('a server that never answers is a timeout; one that closes without answering is a reset; none is refused', async () => {
