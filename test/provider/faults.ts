@@ -3602,6 +3602,20 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'chunked-beyond-proxy-buffer-empty',
+    area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
+    description:
+      "A chunked body over 16 KiB reaches the application still chunked (Apache's mod_proxy_http past its read-ahead) and the application reads CONTENT_LENGTH alone: none, so the body is empty and refused with 400 (Django under gunicorn behind Apache blind probe); smaller chunked bodies are spooled and framed by length, and pass.",
+    apply: (b) => ({
+      ...b,
+      joinBody: (pieces, head) => {
+        const whole = b.joinBody(pieces, head);
+        return head?.['transfer-encoding'] !== undefined && whole.length > 16 * 1024 ? Buffer.alloc(0) : whole;
+      },
+    }),
+  },
+  {
     name: 'closed-after-one-media-type',
     area: 'transport',
     caughtBy: ['connection-is-reusable'],

@@ -927,6 +927,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'auth-skipped-for-large-bodies': { call: { body: { ...ok, name: 'x'.repeat(10_000) }, auth: null }, status: 401 },
   'chunked-other-media-500': { call: { body: ok, contentType: 'text/json', chunked: true }, status: 201 },
   'chunked-body-cut': valid({ name: 'n'.repeat(2000) }, { chunked: true }),
+  'chunked-beyond-proxy-buffer-empty': valid({ name: 'n'.repeat(20 * 1024) }, { chunked: true }),
   'closed-after-one-media-type': { call: { body: ok, contentType: 'text/json', next: true }, status: 201 },
   'properties-null-members-dropped': valid({ properties: { conformance: 'kept', empty: null } }),
   'string-over-4096-500': valid({ name: 'n'.repeat(4097) }),

@@ -36,6 +36,13 @@ const largeChunked = requestClass(
   'a valid body of 12 KiB sent chunked, in chunks of 4 KiB and the rest: the body is their concatenation, however long (411 accepted, as for any chunked body); a reader that takes a fixed buffer or the first chunk only (kin-openapi probe: 1 KiB) cuts it and refuses it',
   { accept: CHUNKED_ACCEPT, variantOf: 'valid/framing/chunked' },
 );
+const beyondBuffers = requestClass(
+  'valid',
+  'valid/framing/chunked-beyond-buffers',
+  'RFC 9112 §7.1',
+  'a valid body of 64 KiB sent chunked, in chunks of 8 KiB: past the read-ahead a proxy or a server spools before it hands the body on (Apache’s mod_proxy_http passes a chunked body over 16 KiB on chunked, and an application that reads CONTENT_LENGTH alone, Django under gunicorn, reads none and refuses it); 201 due, 413 accepted as for any content over 16 KiB, 411 as for any chunked body',
+  { accept: CHUNKED_ACCEPT, variantOf: 'valid/framing/chunked' },
+);
 const upperCaseSizes = requestClass(
   'valid',
   'valid/framing/chunk-size-upper-case',
@@ -221,6 +228,7 @@ export const framing: Dimension = {
     chunked,
     chunkedMedia,
     largeChunked,
+    beyondBuffers,
     upperCaseSizes,
     codingCase,
     chunkedWithLength,
@@ -284,6 +292,15 @@ export const framing: Dimension = {
             {},
             JSON.stringify({ ...ctx.minimal, [ctx.strings[0].name]: longString(12 * 1024) }),
             framed({ framing: 'chunked', chunks: [4096, 4096] }),
+          )
+        : []),
+      ...(ctx.strings.length > 0
+        ? emit(
+            ctx,
+            beyondBuffers,
+            {},
+            JSON.stringify({ ...ctx.minimal, [ctx.strings[0].name]: longString(64 * 1024) }),
+            framed({ framing: 'chunked', chunks: Array<number>(8).fill(8192) }),
           )
         : []),
       ...emit(
