@@ -288,8 +288,13 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
         // A field the server may fill when none was sent.
         if (f.when === 'given' && sent === null) {
           // None sent, the nil UUID back: no one named (RFC 9562 §5.9), a zero value left unset (Java's new UUID(0, 0),
-          // Go's uuid.Nil); advice, since the answer's member is not nullable and a server with none to name needs one.
-          if (f.compare === 'uuid' && typeof received === 'string' && isNilUuid(received))
+          // Go's uuid.Nil); advice where the answer's member is not nullable (owner), since a server with none to name
+          // needs one; where it admits null (collectiveId), the zero value stands for null, as "" does: compared below.
+          const nilForNull =
+            f.compare === 'uuid' && typeof received === 'string' && isNilUuid(received)
+              ? nullAdmitted(body, f.response, res, ctx.validators)
+              : undefined;
+          if (nilForNull === false)
             advise(
               'echo-nil-uuid',
               `${res.status} ${where} is the nil UUID where the request sent ${given === null ? `${f.request} as null` : `no ${f.request}`}: no one named (RFC 9562 §5.9; a zero value left unset?)`,
@@ -307,8 +312,8 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
               null,
             );
           // Its own value passes, but an empty string is no value of its own: it is the zero value of a non-nullable
-          // string (Go's `string`, a column NOT NULL DEFAULT '') standing for null.
-          if (received !== '') continue;
+          // string (Go's `string`, a column NOT NULL DEFAULT '') standing for null; so is a nil UUID where null fits.
+          if (received !== '' && nilForNull !== true) continue;
         }
         if (EQUALITY[f.compare](sent, received)) {
           // The same uuid in another spelling than sent and than its lower-case form: RFC 9562 §4 has uuids output in

@@ -2036,6 +2036,19 @@ export const FAULTS: readonly Fault[] = [
       }),
   },
   {
+    name: 'collective-nil-for-null',
+    area: 'wrong-answer',
+    caughtBy: ['echo-collective-id'],
+    description:
+      'A collectiveId sent as null or not sent comes back as the nil UUID (a Guid or uuid.UUID field\'s zero value), where the answer\'s collectiveId admits null: the zero value stands for null, as "" would (json_schemer, Catalyst, Fastify 5 and ts-rest blind probes).',
+    apply: (b) =>
+      afterBuild(b, (body, req) => {
+        const entity = body.data?.entity;
+        if (entity !== undefined && typeof req.collectiveId !== 'string')
+          entity.collectiveId = '00000000-0000-0000-0000-000000000000';
+      }),
+  },
+  {
     name: 'collective-dropped-when-named',
     area: 'wrong-answer',
     caughtBy: ['echo-collective-id'],

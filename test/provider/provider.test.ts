@@ -613,6 +613,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'line-ends-chomped': valid({ track: 'line\r\n' }),
   'owner-dropped-with-collective': { ...valid(), keeps: ['data.entity.owner'] },
   'collective-dropped-when-named': { ...valid(), keeps: ['data.entity.collectiveId'] },
+  'collective-nil-for-null': valid({ collectiveId: null }),
   'track-never-echoed': { ...valid(), keeps: ['data.entity.information.track'] },
   'falsy-information-dropped': { ...valid({ track: '0' }), keeps: ['data.entity.information.track'] },
   'emails-lower-cased': valid({ associatedEmail: 'Mixed@Example.COM' }),

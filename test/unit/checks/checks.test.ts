@@ -1498,11 +1498,11 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     'echo-collective-id',
     kase('valid', { value: { ...SENT, collectiveId: null } }),
     with201((b) => ((b.data.entity.collectiveId = '00000000-0000-0000-0000-000000000000'), b)),
-    'warn:echo-nil-uuid',
-    'null sent, the nil UUID back: the message says null was sent (json_schemer blind probe)',
+    'fail:echo-mismatch',
+    'null sent, the nil UUID back where the answer\'s collectiveId admits null: a zero value standing for null, as "" is (json_schemer, Catalyst and Fastify 5 blind probes)',
     [
       '/paths/~1v1~1onboarding~1entities/post/responses/201',
-      '201 data.entity.collectiveId is the nil UUID where the request sent collectiveId as null: no one named (RFC 9562 §5.9; a zero value left unset?)',
+      '201 data.entity.collectiveId does not echo the request\'s collectiveId: Received: "00000000-0000-0000-0000-000000000000" / Sent: null',
     ],
   ],
   [
