@@ -86,39 +86,47 @@ function foreignLocation(
   ];
 }
 
-/** A URI reference's path resolved against `base`, one trailing slash left out; undefined when it does not resolve. */
-function pathOf(ref: string, base: string): string | undefined {
+/** A URI reference resolved against `base`; undefined when it does not resolve. */
+function urlOf(ref: string, base: string): URL | undefined {
   try {
-    return new URL(ref, base).pathname.replace(/(.)\/$/, '$1');
+    return new URL(ref, base);
   } catch {
     return undefined;
   }
 }
 
+/** A URL's path, one trailing slash left out. */
+function pathIn(url: URL): string {
+  return url.pathname.replace(/(.)\/$/, '$1');
+}
+
+/** A URI reference's path resolved against `base` (`pathIn`); undefined when it does not resolve. */
+function pathOf(ref: string, base: string): string | undefined {
+  const url = urlOf(ref, base);
+  return url === undefined ? undefined : pathIn(url);
+}
+
+/** A path segment or query value percent-decoded, as sent where it does not decode. */
+function decoded(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
 /** The segments of a Location's path, percent-decoded where they decode; none when it is no URI reference. */
 function segmentsOf(location: string): string[] {
-  let path: string;
-  try {
-    path = new URL(location, 'http://location.invalid/').pathname;
-  } catch {
-    return [];
-  }
-  return path
-    .split('/')
-    .slice(1)
-    .map((s) => {
-      try {
-        return decodeURIComponent(s);
-      } catch {
-        return s;
-      }
-    });
+  const url = urlOf(location, 'http://location.invalid/');
+  return url === undefined ? [] : url.pathname.split('/').slice(1).map(decoded);
 }
 
 /** A 201's Location, read once for every rule on it: as sent, its path's segments, its path resolved against the target. */
 interface Located {
   readonly text: string;
   readonly segments: readonly string[];
+  /** The Location resolved against the target, and its path (`pathIn`); undefined when it does not resolve. */
+  readonly url: URL | undefined;
   readonly path: string | undefined;
 }
 
@@ -126,18 +134,8 @@ interface Located {
  * A Location's shape: its path and query with each value that is one of the answer's uuids (`ids`) written as the
  * member it is (`{id}`, `{data.collectiveId}`), another uuid as `{uuid}`, and the rest as sent; none when it is no URI.
  */
-function shapeOf(
-  location: Located,
-  target: string,
-  body: Record<string, unknown>,
-  ids: readonly (readonly string[])[],
-) {
-  let url: URL;
-  try {
-    url = new URL(location.text, target);
-  } catch {
-    return undefined;
-  }
+function shapeOf(location: Located, body: Record<string, unknown>, ids: readonly (readonly string[])[]) {
+  if (location.url === undefined || location.path === undefined) return undefined;
   const named = (value: string) => {
     const path = ids.find((p) => {
       const id = at(body, ...p);
@@ -145,17 +143,11 @@ function shapeOf(
     });
     return path !== undefined ? `{${path.join('.')}}` : UUID_SEGMENT.test(value) ? '{uuid}' : value;
   };
-  const path = (location.path ?? url.pathname)
+  const path = location.path
     .split('/')
-    .map((s) => {
-      try {
-        return named(decodeURIComponent(s));
-      } catch {
-        return s;
-      }
-    })
+    .map((s) => named(decoded(s)))
     .join('/');
-  const query = [...url.searchParams].map(([k, v]) => `${k}=${named(v)}`).join('&');
+  const query = [...location.url.searchParams].map(([k, v]) => `${k}=${named(v)}`).join('&');
   return query === '' ? path : `${path}?${query}`;
 }
 
@@ -163,7 +155,8 @@ function shapeOf(
 function locatedBy(res: ReceivedResponse, target: string): Located | undefined {
   const text = res.headers['location'];
   if (res.status !== 201 || text === undefined) return undefined;
-  return { text, segments: segmentsOf(text), path: pathOf(text, target) };
+  const url = urlOf(text, target);
+  return { text, segments: segmentsOf(text), url, path: url === undefined ? undefined : pathIn(url) };
 }
 
 /**
@@ -241,8 +234,8 @@ export function idsAreAssigned(p: OperationProfile): Check | undefined {
   // created one way, so a shape that a branch alone gives (a collective's path where one is named) is another resource.
   const shapes = new Map<string, number>();
   /** A Location of a shape at most a third as common as the run's commonest that names ids, given by SHAPE_PRECEDENT 201s. */
-  const reshaped = (body: Record<string, unknown>, location: Located, target: string) => {
-    const shape = shapeOf(location, target, body, uuidPaths);
+  const reshaped = (body: Record<string, unknown>, location: Located) => {
+    const shape = shapeOf(location, body, uuidPaths);
     if (shape === undefined) return [];
     const seen = shapes.get(shape) ?? 0;
     let common: [string, number] | undefined;
@@ -267,7 +260,7 @@ export function idsAreAssigned(p: OperationProfile): Check | undefined {
       () => namelessLocation(location, target),
       () => foreignLocation(location, body, paths, uuidPaths),
       () => shared(c, body, location),
-      () => reshaped(body, location, target),
+      () => reshaped(body, location),
     ]) {
       const found = rule();
       if (found.length > 0) return found;

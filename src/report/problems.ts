@@ -213,7 +213,7 @@ export function describeProblem(
     return {
       title: cut(
         p.scope === COMES_AND_GOES_SCOPE
-          ? `status ${received} (server error) that came and went: not again when sent alone (${classList(classes, example.case?.label)})`
+          ? `status ${received} (server error) that came and went: not again when sent alone (${on})`
           : `status ${received} (server error) on ${on}`,
       ),
       due,

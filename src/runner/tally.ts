@@ -165,8 +165,10 @@ export function createTally(
         accepted ? mergeByCore(refusals, (p) => acceptedCore(p.case, p.received), INVALID_SCOPE) : refusals,
       ),
     );
-    const waited = outage ? formed : mergeWaited(formed, fresh, confirmed);
-    return (outage ? formed : mergeComeAndGo(waited, fresh, confirmed, comesAndGoesListed)).map((p) => ({
+    const settled = outage
+      ? formed
+      : mergeComeAndGo(mergeWaited(formed, fresh, confirmed), fresh, confirmed, comesAndGoesListed);
+    return settled.map((p) => ({
       ...p,
       ...shrunk.get(p.signature),
       ...freshOf(p.signature),
