@@ -17,6 +17,7 @@ import type { OperationRef } from '../spec/operation.ts';
 import { startTarget, TargetError, type Target } from '../targets/index.ts';
 import { buildValidators, type Validators } from '../validators/index.ts';
 import type { BaselineEntry, PreflightResult, Report } from '../report/model.ts';
+import type { TalliedProblem } from '../report/tallied.ts';
 import { createWaiverBook } from '../report/waivers.ts';
 import { SERVER_ERROR } from '../report/cause.ts';
 import { parseWaivers, type Waiver } from '../waivers.ts';
@@ -359,19 +360,26 @@ async function sendPlan(
   return { complete, coverage: coverage.rows() };
 }
 
-/** Shrink: the example of each problem, with a budget of its own, re-sent in smaller forms while it shows the problem. */
+/**
+ * Shrink: the example of each problem, with a budget of its own, re-sent in smaller forms while it shows the problem.
+ * Under --max-requests it leaves what the confirm phase sends: a smaller example is worth less than telling a server
+ * error that comes and goes from a crash (a 500 to every 37th request was seven problems with 6 requests to spare).
+ */
 async function shrinkPhase(run: Run): Promise<void> {
   const { session, tally } = run;
+  const reserve = CONFIRM_SENDS * toConfirm(run).length;
+  const mayShrink = () => !session.stopped() && session.left() > reserve;
   for (const p of tally.shrinkable().slice(0, run.opts.maxShrinks ?? 10)) {
-    if (session.stopped()) break;
+    if (!mayShrink()) break;
     const stillFails = async (generated: TestCase) => {
+      if (!mayShrink()) return false;
       const candidate = run.prepared(generated);
       const ex = await run.send(candidate);
       return ex !== undefined && tally.showsProblem(p, candidate, ex, run.judge(candidate, ex));
     };
     const shrunk = await shrinkCase(p.case, run.planned.planOpts, stillFails, 60);
     const smallest = shrunk === p.case ? shrunk : run.prepared(shrunk);
-    if (smallest !== p.case) {
+    if (smallest !== p.case && mayShrink()) {
       const ex = await run.send(smallest);
       if (ex) tally.replaceExample(p, smallest, ex, run.judge(smallest, ex));
     }
@@ -380,6 +388,16 @@ async function shrinkPhase(run: Run): Promise<void> {
 
 /** How many problems' examples are sent again on a connection of their own: one request each. */
 const MAX_CONFIRMS = 5;
+/** Requests the confirm phase may send per problem: a server error that comes again is sent once more. */
+const CONFIRM_SENDS = 2;
+
+/** The problems the confirm phase sends again: the first few, and server errors past them. */
+function toConfirm(run: Run): readonly TalliedProblem[] {
+  const confirmable = run.tally.confirmable();
+  // Two server errors that do not come again alone make their like one problem (`mergeComeAndGo`).
+  const errors = confirmable.slice(MAX_CONFIRMS).filter((p) => SERVER_ERROR.test(p.received));
+  return [...confirmable.slice(0, MAX_CONFIRMS), ...errors.slice(0, MAX_CONFIRMS)];
+}
 
 /**
  * Liveness, once the run gave up on its target: the plainest valid request (the required members, the run's
@@ -403,10 +421,7 @@ async function livenessPhase(run: Run): Promise<void> {
  * A timeout answered alone waited behind another request, one that still gets none alone blocked it (`mergeWaited`).
  */
 async function confirmPhase(run: Run): Promise<void> {
-  const confirmable = run.tally.confirmable();
-  // And server errors past the first few: two that do not come again alone make their like one problem (`mergeComeAndGo`).
-  const errors = confirmable.slice(MAX_CONFIRMS).filter((p) => SERVER_ERROR.test(p.received));
-  for (const p of [...confirmable.slice(0, MAX_CONFIRMS), ...errors.slice(0, MAX_CONFIRMS)]) {
+  for (const p of toConfirm(run)) {
     if (run.session.stopped()) break;
     // A message written byte by byte has a connection of its own already: a timeout's is sent again as it is.
     const alone = p.case.wire !== undefined ? p.case : onConnectionOfItsOwn(p.case);

@@ -74,6 +74,8 @@ export interface Session {
   stopped(): boolean;
   /** Why sending stopped, when it did. */
   stopReason(): StopReason | undefined;
+  /** Requests the budget (--max-requests) still allows; Infinity without one. */
+  left(): number;
   /** Ctrl-C was pressed. */
   readonly interrupted: boolean;
   /** Requests sent (or about to be), retries included. */
@@ -156,6 +158,7 @@ export function createSession(o: SessionOptions): Session {
         throw new TargetError(`target ${o.baseUrl}: the port speaks TLS; use https://`);
     },
     stopped: () => interrupted() || watch.gaveUp || pace.exhausted || timeUp(),
+    left: () => (o.maxRequests === undefined ? Infinity : Math.max(0, o.maxRequests - pace.used)),
     stopReason: () =>
       interrupted()
         ? 'interrupted'

@@ -10,6 +10,9 @@ import { main } from '../../src/cli/main.ts';
 import type { Io } from '../../src/cli/io.ts';
 import type { Report, ReportedProblem } from '../../src/report/model.ts';
 import { startProvider } from '../provider/server.ts';
+import { planRun } from '../../src/runner/plan.ts';
+import { BUNDLED_SPEC } from '../../src/package.ts';
+import { DEFAULT_OPERATION } from '../../src/spec/operation.ts';
 
 const TOKEN = 'reference-token';
 const work = mkdtempSync(join(tmpdir(), 'conformance-per-bug-'));
@@ -158,6 +161,28 @@ describe('a server error to every 37th request', () => {
     expect(run.report.problems!.map((p) => [p.scope, p.baselined])).toEqual([
       ['the requests whose server error came and went', true],
     ]);
+  }, 120_000);
+});
+
+describe('a server error that comes and goes, under a budget the plan nearly spends', () => {
+  it('is still one problem: shrinking leaves the requests that send the examples again alone', async () => {
+    // Arrange: a budget 8 past the plan (shrinking took all of it, and the 500s were seven problems)
+    const plan = await planRun({
+      specPath: BUNDLED_SPEC,
+      operation: DEFAULT_OPERATION,
+      target: 'http://127.0.0.1:1',
+      seed: 1,
+      runs: 100,
+    });
+    // Act
+    const run = await runAgainst('every-37th-create-500', 'every-37th-budget', 1, [
+      '--max-requests',
+      String(plan.requests + 8),
+    ]);
+    // Assert
+    expect(run.code).toBe(1);
+    expect(run.report.complete).toBe(true);
+    expect(run.report.problems!.map((p) => p.scope)).toEqual(['the requests whose server error came and went']);
   }, 120_000);
 });
 
