@@ -3787,6 +3787,17 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'version-digits-pattern',
+    area: 'wrong-answer',
+    caughtBy: ['path-is-not-found'],
+    description:
+      "The route's version is a pattern of digits (Slim's `/v{version:[0-9]+}/onboarding/entities`): a valid POST under `/v2/`, `/v10/` or any `/v<digits>/` is created, other first segments are not (Slim probe).",
+    apply: (b) => ({
+      ...b,
+      routes: (path, endpoint) => b.routes(path.replace(/^(.*)\/v\d+(\/onboarding\/entities)$/, '$1/v1$2'), endpoint),
+    }),
+  },
+  {
     name: 'singular-path-alias',
     area: 'wrong-answer',
     caughtBy: ['path-is-not-found'],

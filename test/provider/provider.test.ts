@@ -947,6 +947,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'handler-mounted-by-prefix': { call: { body: ok, path: `${ENDPOINT}/anything` }, status: 404 },
   'singular-path-alias': { call: { body: ok, path: ENDPOINT.replace(/entities$/, 'entity') }, status: 404 },
   'version-segment-parameter': { call: { body: ok, path: ENDPOINT.replace('/v1/', '/v9/') }, status: 404 },
+  'version-digits-pattern': { call: { body: ok, path: ENDPOINT.replace('/v1/', '/v2/') }, status: 404 },
   'bearer-scheme-case-sensitive': valid({}, { auth: `bearer ${TOKEN}` }),
   'scheme-cut-blindly': { call: { body: ok, auth: `Digest ${TOKEN}` }, status: 401 },
   'response-encode-400': valid({}, { body: ok }),

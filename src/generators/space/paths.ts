@@ -28,6 +28,25 @@ const sibling = requestClass(
   `the operation's path with one segment above the last made another (\`/v1-conformance-unknown/onboarding/entities\`): ${WHY}; a 201 there is a route whose segment is a parameter (\`/:version/…\`) or a pattern wider than the path`,
   { accept: REFUSED, httpLayer: true, variantOf: 'path/child' },
 );
+const otherVersion = requestClass(
+  'path',
+  'path/other-version/<segment>',
+  '/paths',
+  `the operation's path with the number in one segment above the last made another (\`/v99/onboarding/entities\`): ${WHY}; a 201 there is a route whose segment is a pattern of digits wider than the path (\`/v{version:[0-9]+}/…\`, Express’s \`/v:version(\\d+)\`, Flask’s \`<int:version>\`)`,
+  { accept: REFUSED, httpLayer: true, variantOf: 'path/child' },
+);
+
+// No version a provider serves beside its own (`v2` may be one): only a route that takes any digits takes `v99`.
+const OTHER_NUMBER = '99';
+
+/** A segment's last run of digits made a number no API version takes (`v1` → `v99`); none without digits. */
+export function otherNumberIn(segment: string): string | undefined {
+  const runs = [...segment.matchAll(/\d+/g)];
+  const last = runs.at(-1);
+  if (last === undefined) return undefined;
+  const other = last[0] === OTHER_NUMBER ? '98' : OTHER_NUMBER;
+  return segment.slice(0, last.index) + other + segment.slice(last.index + last[0].length);
+}
 const singular = requestClass(
   'path',
   'path/singular',
@@ -134,8 +153,16 @@ export const paths: Dimension = {
   name: 'paths',
   title: 'Paths',
   summary:
-    'A valid request to a path next to the operation’s that the spec does not define (a segment below it, characters appended, a segment above the last made another, the last in the singular; a trailing slash, a `.json` or `.data` suffix, the path in upper case or with empty segments, advice): refused (404, or 405, 410, 400, 403, a redirect), never created; the spellings a router may take for the operation’s path also without credentials, never created (401 accepted).',
-  classes: [child, longer, sibling, singular, ...SPELLINGS.map((x) => x.cls), ...SPELLINGS.map((x) => x.unguarded)],
+    'A valid request to a path next to the operation’s that the spec does not define (a segment below it, characters appended, a segment above the last made another, the number in one made another, the last in the singular; a trailing slash, a `.json` or `.data` suffix, the path in upper case or with empty segments, advice): refused (404, or 405, 410, 400, 403, a redirect), never created; the spellings a router may take for the operation’s path also without credentials, never created (401 accepted).',
+  classes: [
+    child,
+    longer,
+    sibling,
+    otherVersion,
+    singular,
+    ...SPELLINGS.map((x) => x.cls),
+    ...SPELLINGS.map((x) => x.unguarded),
+  ],
   drafts(ctx) {
     const m = JSON.stringify(ctx.minimal);
     const path = ctx.model.spec.operationRef.path;
@@ -159,6 +186,15 @@ export const paths: Dimension = {
               pathSpelling: `/${segments.map((x, j) => (j === i ? `${x}-${UNKNOWN}` : x)).join('/')}`,
             }),
       ),
+      // And every segment above the last with a number in it, that number made another.
+      ...segments.slice(0, -1).flatMap((segment, i) => {
+        const other = literal(segment) ? otherNumberIn(segment) : undefined;
+        return other === undefined
+          ? []
+          : emit(ctx, otherVersion, { segment }, m, {
+              pathSpelling: `/${segments.map((x, j) => (j === i ? other : x)).join('/')}`,
+            });
+      }),
       ...(one === undefined
         ? []
         : emit(ctx, singular, {}, m, { pathSpelling: `/${[...segments.slice(0, -1), one].join('/')}` })),

@@ -11,7 +11,7 @@ import { modelFor, type RequestModel } from '../../../src/generators/model.ts';
 import { fieldValueArb } from '../../../src/generators/values.ts';
 import { matchesClass, type RequestClass } from '../../../src/generators/space/class.ts';
 import { DIMENSIONS } from '../../../src/generators/space/index.ts';
-import { singularOf } from '../../../src/generators/space/paths.ts';
+import { otherNumberIn, singularOf } from '../../../src/generators/space/paths.ts';
 import { loadSpec } from '../../../src/spec/load.ts';
 import { buildValidators } from '../../../src/validators/index.ts';
 
@@ -188,10 +188,20 @@ describe('the value dimensions, on the bytes sent', () => {
     expect(get('invalid/additionalProperties/object-model/constructor').kind).toBe('schema-violation');
   });
 
-  it('paths: each segment above the last made another, the last in the singular, refused and never created', () => {
+  it('paths: each segment above the last made another, its number made another, the last in the singular, refused and never created', () => {
     expect(boundary.filter((c) => c.class === 'path/sibling/<segment>').map((c) => c.pathSpelling)).toEqual([
       '/v1-conformance-unknown/onboarding/entities',
       '/v1/onboarding-conformance-unknown/entities',
+    ]);
+    expect(boundary.filter((c) => c.class === 'path/other-version/<segment>').map((c) => c.pathSpelling)).toEqual([
+      '/v99/onboarding/entities',
+    ]);
+    expect(['v1', 'v99', '2024-01', 'api', 'v2beta3'].map(otherNumberIn)).toEqual([
+      'v99',
+      'v98',
+      '2024-99',
+      undefined,
+      'v2beta99',
     ]);
     expect(get('path/singular')).toMatchObject({ kind: 'path', pathSpelling: '/v1/onboarding/entity' });
     expect(get('path/singular').advisory).toBeUndefined();
