@@ -1,8 +1,19 @@
-import type { Check } from './types.ts';
+import type { Check, Finding } from './types.ts';
 import { warn } from './util.ts';
 
 /** Longer than any pause between one answer and the next request under load; shorter than any server's idle timeout. */
 const RIGHT_AFTER_MS = 1000;
+
+/** The advice on a kept-alive connection closed right after a success answer without the close option (`then`: what came next). */
+export function closedUnannounced(status: number, then: string): Finding {
+  return warn(
+    'closed-unannounced',
+    'RFC 9112 §9.6',
+    `the server closed a kept-alive connection right after a ${status} that did not say so (no close option): ${then}; a client that does not resend a POST (RFC 9112 §9.3.1) loses it`,
+    `the connection closed after a ${status} without \`Connection: close\``,
+    '`Connection: close` in an answer after which the server closes the connection (RFC 9112 §9.6), or the connection kept open (§9.3)',
+  );
+}
 
 /**
  * A connection the server closes right after a success answer is one that answer should have said it closes: "A
@@ -22,12 +33,9 @@ export const closeIsAnnounced: Check = {
     const closed = ex.closedUnannounced;
     if (closed === undefined || closed.status < 200 || closed.status > 299 || closed.idleMs > RIGHT_AFTER_MS)
       return undefined;
-    return warn(
-      'closed-unannounced',
-      'RFC 9112 §9.6',
-      `the server closed a kept-alive connection right after a ${closed.status} that did not say so (no close option): the request the suite wrote next on it got no answer and was sent again on a new connection; a client that does not resend a POST (RFC 9112 §9.3.1) loses it`,
-      `the connection closed after a ${closed.status} without \`Connection: close\``,
-      '`Connection: close` in an answer after which the server closes the connection (RFC 9112 §9.6), or the connection kept open (§9.3)',
+    return closedUnannounced(
+      closed.status,
+      'the request the suite wrote next on it got no answer and was sent again on a new connection',
     );
   },
 };

@@ -2,6 +2,7 @@ import type { Check, Finding } from './types.ts';
 import type { TestCase } from '../generators/case.ts';
 import type { ReceivedResponse } from '../types.ts';
 import { fail, waitedFor, warn, withResponse } from './util.ts';
+import { closedUnannounced } from './close-is-announced.ts';
 
 /**
  * A close no answer announced, where nothing but the server's not keeping connections explains it: a 2xx in HTTP/1.1 to
@@ -61,6 +62,12 @@ export const connectionIsReusable: Check = {
           `the server closed the connection, where the request sent next got ${alone} on a connection of its own`,
           'the connection closed',
           `the connection kept open, and status ${alone} to the next request`,
+        );
+      // A chunked upload's 2xx closed over without a word: a server may (RFC 9112 §9.5), but should say so (Beast probe).
+      if (c.wire?.framing === 'chunked' && keptFor(res, alone))
+        return closedUnannounced(
+          res.status,
+          `the request sent next on it got no answer (${alone} on a connection of its own), after a chunked body`,
         );
       if (!closesUnannounced(c, res, alone))
         return {

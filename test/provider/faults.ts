@@ -4569,6 +4569,13 @@ export const BEYOND_PROFILE: readonly {
     },
   },
   {
+    name: 'closes-after-chunked-201',
+    description:
+      'The connection of a chunked upload is closed once its 201 is written, without the close option (Beast blind probe: a session loop that ends after a body it streamed): a server MAY close at any time (RFC 9112 §9.5), so a warning.',
+    apply: (b) =>
+      closesAfter(b, (_res, wire, req) => wire.status === 201 && req.headers['transfer-encoding'] !== undefined),
+  },
+  {
     name: 'null-properties-filled',
     description:
       "properties sent as null (or not sent) come back as {} (the store's default for an empty map; lua-cjson writes an empty table as {}: nginx blind probe): the server may fill what was not sent, so a warning where null was sent.",

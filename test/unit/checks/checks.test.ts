@@ -965,8 +965,19 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     'connection-is-reusable',
     KEPT_OPEN,
     then(answer(201, CREATED), { closed: true, waitedMs: 1, alone: { status: 401 } }),
+    'warn:closed-unannounced',
+    'a chunked upload’s connection closed after its 201 without the close option: a server may (RFC 9112 §9.5), advice (Beast probe)',
+    [
+      'RFC 9112 §9.6',
+      'the server closed a kept-alive connection right after a 201 that did not say so (no close option): the request sent next on it got no answer (401 on a connection of its own), after a chunked body; a client that does not resend a POST (RFC 9112 §9.3.1) loses it',
+    ],
+  ],
+  [
+    'connection-is-reusable',
+    KEPT_OPEN,
+    then(answer(400, '{}'), { closed: true, waitedMs: 1, alone: { status: 401 } }),
     'skip',
-    'a chunked upload’s connection closed after its 201: a server may close over it (RFC 9112 §9.5)',
+    'a chunked upload’s connection closed after a refusal: a server may close over an error (RFC 9112 §9.5)',
   ],
   [
     'connection-is-reusable',
