@@ -3559,6 +3559,20 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'expect-417-unless-json',
+    area: 'wrong-answer',
+    caughtBy: ['media-type-is-enforced'],
+    description:
+      'An expect-continue handler answers 417 to `Expect: 100-continue` unless the Content-Type names JSON (cpp-httplib blind probe): a text/plain body that expects 100 gets 417 where 415 is due; 417 is for expectations the server cannot meet (RFC 9110 §10.1.1).',
+    apply: (b) => ({
+      ...b,
+      admit: (req) =>
+        req.headers.expect !== undefined && !/json/i.test(req.headers['content-type'] ?? '')
+          ? jsonReply(417, singleError('ExpectationFailed', 'Only JSON bodies are taken with Expect.'))
+          : b.admit(req),
+    }),
+  },
+  {
     name: 'expect-compared-exactly',
     area: 'valid-refused',
     caughtBy: ['valid-is-created'],

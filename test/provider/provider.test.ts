@@ -630,6 +630,10 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   },
   'expect-continue-json-only': valid({}, { contentType: 'text/json', fields: [['Expect', '100-continue']] }),
   'expect-compared-exactly': valid({}, { fields: [['Expect', '100-Continue']] }),
+  'expect-417-unless-json': {
+    call: { body: ok, contentType: 'text/plain', fields: [['Expect', '100-continue']] },
+    status: 415,
+  },
   'enum-unique-prefix': invalid({ body: { brand: 'b', type: 'Charge' } }),
   'defaults-assigned-over-body': invalid({ raw: '{"brand":"b","type":"EV","__proto__":{}}' }),
   'enum-integer-accepted': invalid({ body: { brand: 'b', type: 2 } }),

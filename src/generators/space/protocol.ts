@@ -69,6 +69,16 @@ const expectContinueCase = requestClass(
   { variantOf: 'valid/expect-continue' },
 );
 
+// The expectation beside a refusal: a handler that decides it by the Content-Type (one that knows JSON only) answers
+// 417 where the media type's refusal is due (cpp-httplib blind probe).
+const expectContinueRefused = requestClass(
+  'media-type',
+  'media/expect-continue',
+  'RFC 9110 §10.1.1',
+  'a valid JSON body as text/plain with `Expect: 100-continue`, the body written at once: the expectation and the media type are independent, so the refusal of the media type is due (415, or 400), with or without 100 before it; a handler that decides the expectation by the Content-Type (an expect-continue handler that knows JSON only) answers 417, which is for expectations the server cannot meet',
+  { variantOf: 'media/<type>' },
+);
+
 /** About the size of the larger 100-continue body: over curl's old 1 KiB threshold, under the 16 KiB a server may refuse. */
 const EXPECT_LARGE_BYTES = 4096;
 
@@ -76,7 +86,7 @@ export const protocol: Dimension = {
   name: 'protocol',
   title: 'Protocol version, Host, request target and Expect',
   summary:
-    'A valid request as HTTP/1.0, with and without Host (201 due, advisory: a gateway may refuse the old version; an answer to it must not be chunked), one whose target is in absolute form (201 due, advisory: some HTTP layers route on the raw target), and one that expects 100-continue (201 due, under each declared media type); on the HTTP/1.0 one with Host and the 100-continue one, the server must close the connection after its answer, as their `Connection: close` asks.',
+    'A valid request as HTTP/1.0, with and without Host (201 due, advisory: a gateway may refuse the old version; an answer to it must not be chunked), one whose target is in absolute form (201 due, advisory: some HTTP layers route on the raw target), and one that expects 100-continue (201 due, under each declared media type; under text/plain, the refusal of the media type); on the HTTP/1.0 one with Host and the 100-continue one, the server must close the connection after its answer, as their `Connection: close` asks.',
   classes: [
     http10,
     http10NoHost,
@@ -86,6 +96,7 @@ export const protocol: Dimension = {
     expectContinueLarge,
     expectContinueMedia,
     expectContinueCase,
+    expectContinueRefused,
   ],
   drafts(ctx) {
     const m = JSON.stringify(ctx.minimal);
@@ -128,6 +139,7 @@ export const protocol: Dimension = {
             wire: expecting(body, x.contentType),
           }),
         ),
+      ...emit(ctx, expectContinueRefused, {}, m, { contentType: 'text/plain', wire: expecting(body, 'text/plain') }),
     ];
   },
 };
