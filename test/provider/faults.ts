@@ -3573,6 +3573,20 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'header-fields-over-1kib-431',
+    area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
+    description:
+      "A front end's header buffer is set to 1 KiB (nghttpx's --request-header-field-buffer=1K; nghttpx blind probe): a request whose header fields come to more is answered 431, a signed bearer token or a session cookie included; every common default is 8 KiB or more.",
+    apply: (b) => ({
+      ...b,
+      admit: (req) =>
+        req.rawHeaders.reduce((n, x) => n + Buffer.byteLength(x), 0) > 1024
+          ? jsonReply(431, singleError('RequestHeaderFieldsTooLarge', 'Header fields over 1 KiB.'))
+          : b.admit(req),
+    }),
+  },
+  {
     name: 'expect-compared-exactly',
     area: 'valid-refused',
     caughtBy: ['valid-is-created'],

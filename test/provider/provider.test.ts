@@ -630,6 +630,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   },
   'expect-continue-json-only': valid({}, { contentType: 'text/json', fields: [['Expect', '100-continue']] }),
   'expect-compared-exactly': valid({}, { fields: [['Expect', '100-Continue']] }),
+  'header-fields-over-1kib-431': valid({}, { fields: [['X-Conformance-Padding', 'c'.repeat(1500)]] }),
   'expect-417-unless-json': {
     call: { body: ok, contentType: 'text/plain', fields: [['Expect', '100-continue']] },
     status: 415,

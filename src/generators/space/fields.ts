@@ -8,6 +8,7 @@
 import type { Draft } from '../draft.ts';
 import { emit, requestClass, type Dimension } from './class.ts';
 import { wire } from './wire.ts';
+import { MINIMAL_LABEL } from './bodies.ts';
 
 const acceptEncoding = requestClass(
   'valid',
@@ -43,6 +44,27 @@ const methodOverride = requestClass(
   { accept: [201, 400], variantOf: 'valid/query-members' },
 );
 
+const largeFields = requestClass(
+  'valid',
+  'valid/fields/large',
+  'RFC 9110 §5.4',
+  'a valid request with one extension field of about 4 KiB (the size of a signed bearer token or a session cookie): a server may refuse fields larger than it wishes to process (431, RFC 9110 §5.4), but 4 KiB is under every common default (8 KiB in Tomcat, Jetty and per line in Apache, 16 KiB in Node, 32 KiB in nginx’s large buffers), so 201 is due; a front end whose header buffer was set small (nghttpx’s --request-header-field-buffer) refuses ordinary clients',
+  // The minimal request with fields added: it waits for the second pass, so that a budget keeps the classes that differ more.
+  { variantOf: MINIMAL_LABEL },
+);
+const manyFields = requestClass(
+  'valid',
+  'valid/fields/many',
+  'RFC 9110 §5.4',
+  'a valid request with 40 extension fields of 100 bytes, about 4 KiB in all (tracing and forwarding fields add up so): under every common limit on the fields’ size and number (Apache’s 100 fields), so 201 is due',
+  { variantOf: MINIMAL_LABEL },
+);
+
+/** About the header bytes a large-fields request adds: half the smallest common default (Tomcat's and Jetty's 8 KiB). */
+const LARGE_FIELDS_BYTES = 4000;
+/** How many fields the many-fields shape spreads them over: under Apache's LimitRequestFields of 100. */
+const MANY_FIELDS = 40;
+
 /** The method-override fields in use (Google and Express; OData; IBM), each sent naming DELETE. */
 const OVERRIDES = ['X-HTTP-Method-Override', 'X-HTTP-Method', 'X-Method-Override'] as const;
 
@@ -56,14 +78,15 @@ export const fields: Dimension = {
   name: 'fields',
   title: 'Other request fields',
   summary:
-    'Accept-Encoding, Origin, Range and method-override fields on an otherwise valid request: the middleware that reads them (compression, CORS, range handling, method override) must leave the answer as it is without them, 201 due (403 accepted to an origin a server refuses).',
-  classes: [acceptEncoding, origin, range, methodOverride],
+    'Accept-Encoding, Origin, Range and method-override fields on an otherwise valid request: the middleware that reads them (compression, CORS, range handling, method override) must leave the answer as it is without them, 201 due (403 accepted to an origin a server refuses); and about 4 KiB of extension fields, under every common limit, 201 due.',
+  classes: [acceptEncoding, origin, range, methodOverride, largeFields, manyFields],
   drafts(ctx) {
     const m = JSON.stringify(ctx.minimal);
     // Written byte by byte: the HTTP client writes no Accept-Encoding, and would not write a field it has its own use for.
-    const raw = (name: string, value: string) => ({
-      wire: wire({ contentType: ctx.ct, extra: [[name, value]] }, undefined, Buffer.from(m)),
+    const rawWith = (extra: readonly (readonly [string, string])[]) => ({
+      wire: wire({ contentType: ctx.ct, extra }, undefined, Buffer.from(m)),
     });
+    const raw = (name: string, value: string) => rawWith([[name, value]]);
     const out: Draft[] = [];
     for (const [form, value] of CODINGS)
       out.push(...emit(ctx, acceptEncoding, { form }, m, raw('Accept-Encoding', value)));
@@ -71,6 +94,23 @@ export const fields: Dimension = {
     for (const [form, value] of RANGES) out.push(...emit(ctx, range, { form }, m, raw('Range', value)));
     for (const field of OVERRIDES)
       out.push(...emit(ctx, methodOverride, { field: field.toLowerCase() }, m, raw(field, 'DELETE')));
+    // Extension fields, which a recipient ignores (RFC 9110 §5.1): only their size is asked about.
+    const padding = (n: number) => 'c'.repeat(n);
+    out.push(
+      ...emit(ctx, largeFields, {}, m, raw('X-Conformance-Padding', padding(LARGE_FIELDS_BYTES))),
+      ...emit(
+        ctx,
+        manyFields,
+        {},
+        m,
+        rawWith(
+          Array.from({ length: MANY_FIELDS }, (_, i) => [
+            `X-Conformance-Field-${String(i + 1).padStart(2, '0')}`,
+            padding(LARGE_FIELDS_BYTES / MANY_FIELDS - 26),
+          ]),
+        ),
+      ),
+    );
     return out;
   },
 };
