@@ -299,10 +299,12 @@ function refusedOver(
   reply: () => Reply,
   also: (req: IncomingMessage) => boolean = () => true,
 ): Fault['apply'] {
-  return (b) => ({
-    ...b,
-    admit: (req) => (Number(req.headers['content-length'] ?? 0) > bytes && also(req) ? reply() : b.admit(req)),
-  });
+  return answeredWhen((req) => Number(req.headers['content-length'] ?? 0) > bytes && also(req), reply);
+}
+
+/** A request `when` picks answered with `reply` before the handler sees it (a middleware's, a gateway's answer). */
+function answeredWhen(when: (req: IncomingMessage) => boolean, reply: (req: IncomingMessage) => Reply): Fault['apply'] {
+  return (b) => ({ ...b, admit: (req) => (when(req) ? reply(req) : b.admit(req)) });
 }
 
 /** A body limit of `bytes` (the reader's, before the handler), a body over it answered as `answer` says. */
@@ -1047,13 +1049,10 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['valid-is-created'],
     description:
       "Content negotiation wants application/json named in Accept: no Accept field, or '*/*' (curl's default), is answered 406.",
-    apply: (b) => ({
-      ...b,
-      admit: (req) =>
-        /application\/json/i.test(req.headers.accept ?? '')
-          ? b.admit(req)
-          : jsonReply(406, singleError('NotAcceptable', 'Only application/json is produced.')),
-    }),
+    apply: answeredWhen(
+      (req) => !/application\/json/i.test(req.headers.accept ?? ''),
+      () => jsonReply(406, singleError('NotAcceptable', 'Only application/json is produced.')),
+    ),
   },
   {
     name: 'authorization-name-case-sensitive',
@@ -2944,13 +2943,10 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['not-a-server-error'],
     description:
       "The handler reads Content-Type from nginx's Lua ngx.req.get_headers(), which gives a table for a repeated field: two Content-Type lines make string functions throw, 500.",
-    apply: (b) => ({
-      ...b,
-      admit: (req) =>
-        repeatedField(req, 'content-type')
-          ? textReply(500, 'text/html', '<h1>500 Internal Server Error</h1>')
-          : b.admit(req),
-    }),
+    apply: answeredWhen(
+      (req) => repeatedField(req, 'content-type'),
+      () => textReply(500, 'text/html', '<h1>500 Internal Server Error</h1>'),
+    ),
   },
   {
     name: 'content-type-added-twice',
@@ -3003,13 +2999,10 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['not-a-server-error'],
     description:
       "The cors middleware's origin callback throws for an origin not on its list, and Express's default error handler answers 500 in HTML: any request that carries another Origin fails.",
-    apply: (b) => ({
-      ...b,
-      admit: (req) =>
-        req.headers.origin !== undefined && req.headers.origin !== 'https://app.example.com'
-          ? textReply(500, 'text/html; charset=utf-8', '<pre>Error: Not allowed by CORS</pre>')
-          : b.admit(req),
-    }),
+    apply: answeredWhen(
+      (req) => req.headers.origin !== undefined && req.headers.origin !== 'https://app.example.com',
+      () => textReply(500, 'text/html; charset=utf-8', '<pre>Error: Not allowed by CORS</pre>'),
+    ),
   },
   {
     name: 'content-encoding-without-coding',
@@ -3120,13 +3113,10 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['valid-is-created'],
     description:
       "Content-Type parameters are split on '; ' only: 'application/json;charset=utf-8' is refused with 400.",
-    apply: (b) => ({
-      ...b,
-      admit: (req) =>
-        /;(?! )/.test(req.headers['content-type'] ?? '')
-          ? jsonReply(400, singleError('BadRequest', 'Malformed Content-Type.'))
-          : b.admit(req),
-    }),
+    apply: answeredWhen(
+      (req) => /;(?! )/.test(req.headers['content-type'] ?? ''),
+      () => jsonReply(400, singleError('BadRequest', 'Malformed Content-Type.')),
+    ),
   },
   {
     name: 'ows-before-semicolon-415',
@@ -3550,13 +3540,10 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['valid-is-created'],
     description:
       'A `checkContinue` handler answers 415 to `Expect: 100-continue` unless the Content-Type starts with `application/json`: the other declared media types are refused when the client expects 100 (Fastify probe).',
-    apply: (b) => ({
-      ...b,
-      admit: (req) =>
-        req.headers.expect !== undefined && !(req.headers['content-type'] ?? '').startsWith('application/json')
-          ? jsonReply(415, singleError('UnsupportedMediaType', 'Only application/json is taken with Expect.'))
-          : b.admit(req),
-    }),
+    apply: answeredWhen(
+      (req) => req.headers.expect !== undefined && !(req.headers['content-type'] ?? '').startsWith('application/json'),
+      () => jsonReply(415, singleError('UnsupportedMediaType', 'Only application/json is taken with Expect.')),
+    ),
   },
   {
     name: 'expect-417-unless-json',
@@ -3564,13 +3551,10 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['media-type-is-enforced'],
     description:
       'An expect-continue handler answers 417 to `Expect: 100-continue` unless the Content-Type names JSON (cpp-httplib blind probe): a text/plain body that expects 100 gets 417 where 415 is due; 417 is for expectations the server cannot meet (RFC 9110 §10.1.1).',
-    apply: (b) => ({
-      ...b,
-      admit: (req) =>
-        req.headers.expect !== undefined && !/json/i.test(req.headers['content-type'] ?? '')
-          ? jsonReply(417, singleError('ExpectationFailed', 'Only JSON bodies are taken with Expect.'))
-          : b.admit(req),
-    }),
+    apply: answeredWhen(
+      (req) => req.headers.expect !== undefined && !/json/i.test(req.headers['content-type'] ?? ''),
+      () => jsonReply(417, singleError('ExpectationFailed', 'Only JSON bodies are taken with Expect.')),
+    ),
   },
   {
     name: 'header-fields-over-1kib-431',
@@ -3578,13 +3562,10 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['valid-is-created'],
     description:
       "A front end's header buffer is set to 1 KiB (nghttpx's --request-header-field-buffer=1K; nghttpx blind probe): a request whose header fields come to more is answered 431, a signed bearer token or a session cookie included; every common default is 8 KiB or more.",
-    apply: (b) => ({
-      ...b,
-      admit: (req) =>
-        req.rawHeaders.reduce((n, x) => n + Buffer.byteLength(x), 0) > 1024
-          ? jsonReply(431, singleError('RequestHeaderFieldsTooLarge', 'Header fields over 1 KiB.'))
-          : b.admit(req),
-    }),
+    apply: answeredWhen(
+      (req) => req.rawHeaders.reduce((n, x) => n + Buffer.byteLength(x), 0) > 1024,
+      () => jsonReply(431, singleError('RequestHeaderFieldsTooLarge', 'Header fields over 1 KiB.')),
+    ),
   },
   {
     name: 'expect-compared-exactly',
@@ -3592,13 +3573,10 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['valid-is-created'],
     description:
       'An expect handler compares the field with `100-continue` exactly (aiohttp probe): `Expect: 100-Continue`, the same expectation (RFC 9110 §10.1.1: case-insensitive), is answered 417.',
-    apply: (b) => ({
-      ...b,
-      admit: (req) =>
-        req.headers.expect !== undefined && req.headers.expect !== '100-continue'
-          ? jsonReply(417, singleError('ExpectationFailed', 'Only 100-continue is understood.'))
-          : b.admit(req),
-    }),
+    apply: answeredWhen(
+      (req) => req.headers.expect !== undefined && req.headers.expect !== '100-continue',
+      () => jsonReply(417, singleError('ExpectationFailed', 'Only 100-continue is understood.')),
+    ),
   },
   {
     name: 'auth-for-primary-media-only',
@@ -3698,14 +3676,12 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['not-a-server-error'],
     description:
       "The reader for the media types beside application/json takes the body's length from Content-Length alone: a chunked text/json body has none, and the handler answers 500 (express-openapi-validator blind probe).",
-    apply: (b) => ({
-      ...b,
-      admit: (req) =>
+    apply: answeredWhen(
+      (req) =>
         req.headers['transfer-encoding'] !== undefined &&
-        mediaTypeOf(req.headers['content-type']) !== 'application/json'
-          ? jsonReply(500, singleError('InternalServerError', 'Content-Length is NaN.'))
-          : b.admit(req),
-    }),
+        mediaTypeOf(req.headers['content-type']) !== 'application/json',
+      () => jsonReply(500, singleError('InternalServerError', 'Content-Length is NaN.')),
+    ),
   },
   {
     name: 'auth-skipped-when-chunked',
@@ -3939,13 +3915,10 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['valid-is-created'],
     description:
       'Every request with an Expect field is refused with 417 (a gateway that implements no expectation, lighttpd before 1.4.21), 100-continue included, which curl sends before a large body: RFC 9110 §10.1.1 keeps 417 for other expectations.',
-    apply: (b) => ({
-      ...b,
-      admit: (req) =>
-        req.headers.expect !== undefined
-          ? jsonReply(417, singleError('ExpectationFailed', 'Expectations are not supported.'))
-          : b.admit(req),
-    }),
+    apply: answeredWhen(
+      (req) => req.headers.expect !== undefined,
+      () => jsonReply(417, singleError('ExpectationFailed', 'Expectations are not supported.')),
+    ),
   },
   {
     name: 'chunk-trailer-refused',
@@ -4617,13 +4590,10 @@ export const BEYOND_PROFILE: readonly {
     name: 'absolute-form-404',
     description:
       "A request target in absolute form (`POST http://host/path`) is routed as it stands (uvicorn 0.3x takes the whole target for the path): 404, though RFC 9112 §3.2.2 says a server MUST accept it; the HTTP layer's doing, a warning.",
-    apply: (b) => ({
-      ...b,
-      admit: (req) =>
-        /^https?:\/\//i.test(req.url ?? '')
-          ? jsonReply(404, singleError('NotFound', `No route for ${req.url ?? ''}.`))
-          : b.admit(req),
-    }),
+    apply: answeredWhen(
+      (req) => /^https?:\/\//i.test(req.url ?? ''),
+      (req) => jsonReply(404, singleError('NotFound', `No route for ${req.url ?? ''}.`)),
+    ),
   },
   {
     name: 'float-parse-one-step-off',
