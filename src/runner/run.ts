@@ -367,7 +367,8 @@ async function sendPlan(
  */
 async function shrinkPhase(run: Run): Promise<void> {
   const { session, tally } = run;
-  const reserve = CONFIRM_SENDS * toConfirm(run).length;
+  // Without a budget nothing needs keeping back, and the problems are not listed for it.
+  const reserve = session.left() === Infinity ? 0 : CONFIRM_SENDS * toConfirm(run).length;
   const mayShrink = () => !session.stopped() && session.left() > reserve;
   for (const p of tally.shrinkable().slice(0, run.opts.maxShrinks ?? 10)) {
     if (!mayShrink()) break;

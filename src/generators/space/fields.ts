@@ -104,10 +104,11 @@ export const fields: Dimension = {
         {},
         m,
         rawWith(
-          Array.from({ length: MANY_FIELDS }, (_, i) => [
-            `X-Conformance-Field-${String(i + 1).padStart(2, '0')}`,
-            padding(LARGE_FIELDS_BYTES / MANY_FIELDS - 26),
-          ]),
+          Array.from({ length: MANY_FIELDS }, (_, i) => {
+            const name = `X-Conformance-Field-${String(i + 1).padStart(2, '0')}`;
+            // Each field line is `name: value` and CRLF, its share of the bytes.
+            return [name, padding(LARGE_FIELDS_BYTES / MANY_FIELDS - name.length - ': \r\n'.length)] as const;
+          }),
         ),
       ),
     );

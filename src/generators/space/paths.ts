@@ -169,6 +169,8 @@ export const paths: Dimension = {
     // Literal segments only: a templated one (`{id}`) is the path's own parameter.
     const segments = path.split('/').slice(1);
     const literal = (x: string) => x !== '' && !x.includes('{');
+    /** The operation's path with its segment `i` made `value`. */
+    const withSegment = (i: number, value: string) => `/${segments.map((x, j) => (j === i ? value : x)).join('/')}`;
     const last = segments.at(-1);
     const one = last !== undefined && literal(last) ? singularOf(last) : undefined;
     const sent = SPELLINGS.flatMap((x) => {
@@ -179,21 +181,19 @@ export const paths: Dimension = {
       ...emit(ctx, child, {}, m, { pathSuffix: `/${UNKNOWN}` }),
       ...emit(ctx, longer, {}, m, { pathSuffix: `-${UNKNOWN}` }),
       // Every segment above the last in turn (the last is `longer`'s), and the last in the singular.
-      ...segments.slice(0, -1).flatMap((segment, i) =>
-        !literal(segment)
-          ? []
-          : emit(ctx, sibling, { segment }, m, {
-              pathSpelling: `/${segments.map((x, j) => (j === i ? `${x}-${UNKNOWN}` : x)).join('/')}`,
-            }),
-      ),
+      ...segments
+        .slice(0, -1)
+        .flatMap((segment, i) =>
+          !literal(segment)
+            ? []
+            : emit(ctx, sibling, { segment }, m, { pathSpelling: withSegment(i, `${segment}-${UNKNOWN}`) }),
+        ),
       // And every segment above the last with a number in it, that number made another.
       ...segments.slice(0, -1).flatMap((segment, i) => {
         const other = literal(segment) ? otherNumberIn(segment) : undefined;
         return other === undefined
           ? []
-          : emit(ctx, otherVersion, { segment }, m, {
-              pathSpelling: `/${segments.map((x, j) => (j === i ? other : x)).join('/')}`,
-            });
+          : emit(ctx, otherVersion, { segment }, m, { pathSpelling: withSegment(i, other) });
       }),
       ...(one === undefined
         ? []
