@@ -123,6 +123,8 @@ export interface Behaviour {
   parserRefusal(code: string | undefined, raw?: Buffer): string;
   /** Each new connection, for faults that read its raw bytes (a `data` listener takes them from Node's fast path). */
   readonly connected?: (socket: Socket) => void;
+  /** Serves an HTTP/1.1 request without Host (Node's `requireHostHeader: false`), where Node answers 400 (RFC 9112 §3.2). */
+  readonly hostNotRequired?: true;
 }
 
 export const JSON_UTF8 = 'application/json; charset=utf-8';

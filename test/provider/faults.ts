@@ -3973,6 +3973,19 @@ export const FAULTS: readonly Fault[] = [
       ),
   },
   {
+    name: 'expect-refused-body-left-on-connection',
+    area: 'transport',
+    caughtBy: ['connection-is-reusable'],
+    description:
+      'A request that expects 100-continue and is refused before its body (401, 415) keeps its connection, and the body the client sent anyway is read as the next request (a Tcl blind probe): answered 400 as malformed, and the connection closed.',
+    apply: (b) =>
+      leftOnConnection(
+        b,
+        (req, wire) => req.headers.expect !== undefined && (wire.status === 401 || wire.status === 415),
+        (req) => req.socket.end(b.parserRefusal(undefined)),
+      ),
+  },
+  {
     name: 'unknown-path-closed',
     area: 'transport',
     caughtBy: ['response-is-received'],
@@ -4585,6 +4598,12 @@ export const BEYOND_PROFILE: readonly {
         const entity = body.data?.entity;
         if (entity !== undefined && req.properties === null) loose(entity).properties = {};
       }),
+  },
+  {
+    name: 'host-not-required',
+    description:
+      "An HTTP/1.1 request without Host is served (Python's http.server under Flask's and Django's development servers, Puma, waitress; a Tcl blind probe): RFC 9112 §3.2 says 400, but the HTTP layer's doing, a warning.",
+    apply: (b) => ({ ...b, hostNotRequired: true }),
   },
   {
     name: 'absolute-form-404',

@@ -846,6 +846,11 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
     status: 401,
     statusOnly: true,
   },
+  'expect-refused-body-left-on-connection': {
+    call: { body: ok, auth: null, fields: [['Expect', '100-continue']], next: true },
+    status: 401,
+    statusOnly: true,
+  },
   'unknown-path-closed': { call: { path: '/v1/onboarding/entities/conformance', body: ok }, status: 404 },
   'connections-closed-unannounced': { call: { body: ok, next: true }, status: 201 },
   'closed-after-one-type': { call: { body: { ...ok, type: 'EV' }, next: true }, status: 201 },

@@ -72,7 +72,7 @@ export async function startProvider(opts: ProviderOptions = {}): Promise<Running
   let onEndpoint = 0;
 
   const served = new WeakSet<object>();
-  const server = createServer((req, res) => {
+  const server = createServer({ requireHostHeader: behaviour.hostNotRequired !== true }, (req, res) => {
     received += 1;
     served.add(req.socket);
     req.on('error', () => undefined);

@@ -5,7 +5,8 @@
  * connection must have said so (§9.6: FPC's fcl-web server serves one request a connection, unannounced). The server must have read the first message to the
  * end its framing gives (RFC 9112 §6.3): the last chunk's empty line (`valid/framing/chunked` sends its next message)
  * and a trailer (a Guile server left them, and waited for ever on the next request), a body it answered without
- * reading, by its length or chunked (a refusal of credentials or of the media type before the body is read), a GET's content (cohttp left it).
+ * reading, by its length or chunked (a refusal of credentials or of the media type before the body is read), or after
+ * refusing a 100-continue expectation (a Tcl server took the body for the next request), a GET's content (cohttp left it).
  */
 import type { Draft } from '../draft.ts';
 import { emit, SPEC, requestClass, type Dimension, type SpaceContext } from './class.ts';
@@ -106,6 +107,25 @@ const afterUnreadChunkedMedia = requestClass(
   { accept: [415, 400, 411], variantOf: 'media/<type>' },
 );
 
+// The refusal of a request that expects 100-continue, answered before the body (RFC 9110 §10.1.1 lets a server answer
+// the final status at once), while the client sent the body anyway, as it MAY: the body is still the message's.
+const EXPECT_REFUSED =
+  'with `Expect: 100-continue`, the body written at once as a client MAY (RFC 9110 §10.1.1), on a connection kept open';
+const afterExpectRefused = requestClass(
+  'auth',
+  'auth/connection/after-expect-refused',
+  SPEC.security,
+  `a valid body without credentials ${EXPECT_REFUSED}, ${NEXT}: a server that answers the expectation with its refusal of the credentials, before the body, must still read the body that came, or close the connection (RFC 9112 §9.3, §6.3); one that keeps the connection and reads the body as the next request answers that request wrongly`,
+  { variantOf: 'auth/none' },
+);
+const afterExpectRefusedMedia = requestClass(
+  'media-type',
+  'media/connection/after-expect-refused',
+  SPEC.requestContent,
+  `a valid body as text/plain ${EXPECT_REFUSED}, ${NEXT}: a server that answers the expectation with its refusal of the media type, before the body, must still read the body that came, or close the connection (RFC 9112 §9.3, §6.3)`,
+  { variantOf: 'media/<type>' },
+);
+
 const afterGetBody = requestClass(
   'method',
   'method/connection/get-with-body',
@@ -132,7 +152,7 @@ export const connection: Dimension = {
   name: 'connection',
   title: 'The connection after an answer',
   summary:
-    'Messages written byte by byte on a connection kept open (no close option; a plain chunked body is the framing dimension’s), each followed, once its answer is complete, by a request without credentials on the same connection, which must get what it gets on a connection of its own: the server reads every message to the end its framing gives (a chunked body with or without a trailer, a body answered before it was read, content in a GET), or closes the connection; after a 201 to the plainest message, only once its answer said so.',
+    'Messages written byte by byte on a connection kept open (no close option; a plain chunked body is the framing dimension’s), each followed, once its answer is complete, by a request without credentials on the same connection, which must get what it gets on a connection of its own: the server reads every message to the end its framing gives (a chunked body with or without a trailer, a body answered before it was read, with or without a 100-continue expectation, content in a GET), or closes the connection; after a 201 to the plainest message, only once its answer said so.',
   classes: [
     keptAlive,
     keptAliveByMember,
@@ -143,6 +163,8 @@ export const connection: Dimension = {
     afterUnreadMedia,
     afterUnreadChunkedBody,
     afterUnreadChunkedMedia,
+    afterExpectRefused,
+    afterExpectRefusedMedia,
     afterGetBody,
     closeUpperCase,
     closeListed,
@@ -150,6 +172,7 @@ export const connection: Dimension = {
   drafts(ctx) {
     const m = JSON.stringify(ctx.minimal);
     const next = nextMessage(ctx);
+    const expect = [['Expect', '100-continue']] as const;
     // A body as the plainest message carries it, the next request after it on the connection.
     const plain = (text: string, contentType = ctx.ct) =>
       wire({ contentType }, { framing: 'length', next }, Buffer.from(text));
@@ -189,6 +212,18 @@ export const connection: Dimension = {
       ...emit(ctx, afterUnreadChunkedMedia, {}, m, {
         contentType: 'text/plain',
         wire: wire({ contentType: 'text/plain' }, { framing: 'chunked', next }),
+      }),
+      ...emit(ctx, afterExpectRefused, {}, m, {
+        auth: 'none',
+        wire: wire(
+          { contentType: ctx.ct, authorization: [], extra: expect },
+          { framing: 'length', next },
+          Buffer.from(m),
+        ),
+      }),
+      ...emit(ctx, afterExpectRefusedMedia, {}, m, {
+        contentType: 'text/plain',
+        wire: wire({ contentType: 'text/plain', extra: expect }, { framing: 'length', next }, Buffer.from(m)),
       }),
       ...emit(ctx, afterGetBody, {}, m, { method: 'GET', wire: plain(m) }),
       ...(

@@ -3,7 +3,7 @@
  * request written byte by byte; on two of them the sender reads on until the server closes the connection, as the
  * request's `Connection: close` asks (RFC 9112 §9.6). HTTP/1.1 servers take HTTP/1.0 requests (RFC 9110 §2.5), which need no Host, so a
  * handler that reads Host (to build a URL, to pick a tenant) meets its absence there. An HTTP/1.1 request without Host
- * (RFC 9112 §3.2: refused with 400) is not sent: whether a server's HTTP layer enforces it is not the service's doing.
+ * MUST be refused with 400 (RFC 9112 §3.2): advice, since whether a server's HTTP layer enforces it is not the service's doing.
  */
 import { emit, requestClass, type Dimension } from './class.ts';
 import { wire } from './wire.ts';
@@ -31,6 +31,15 @@ const http10Large = requestClass(
   'RFC 9112 §6.1',
   'a valid request of 4 KiB as HTTP/1.0 (with Host), every member sent: its echo is an answer of several KiB, which a server that streams large answers chunked (a writer that switches to chunked past a buffer) must still frame without chunked for an HTTP/1.0 client (RFC 9112 §6.1); 201 due, advisory as for any HTTP/1.0 request, while a chunked answer fails',
   { advisory: true, family: HTTP_10_FAMILY, httpLayer: true, variantOf: 'valid/http-1.0' },
+);
+// RFC 9112 §3.2: 400 to an HTTP/1.1 request without Host. Advice: Python's http.server (under Flask's and Django's
+// development servers), Puma and waitress take it, Node, Go and h11 refuse it (a Tcl blind probe's server took it).
+const http11NoHost = requestClass(
+  'empty-body',
+  'malformed/http-1.1/no-host',
+  'RFC 9112 §3.2',
+  'a valid request as HTTP/1.1 without Host, which every HTTP/1.1 request MUST carry: the server MUST answer 400 (RFC 9112 §3.2); advice, since the HTTP layers of Python’s http.server (under Flask’s and Django’s development servers), Puma and waitress serve it, which is not the service’s doing, while a 5xx fails (a handler that reads the Host field throws on its absence)',
+  { accept: [400], advisory: true, httpLayer: true, variantOf: 'valid/http-1.0' },
 );
 const absoluteForm = requestClass(
   'valid',
@@ -86,11 +95,12 @@ export const protocol: Dimension = {
   name: 'protocol',
   title: 'Protocol version, Host, request target and Expect',
   summary:
-    'A valid request as HTTP/1.0, with and without Host (201 due, advisory: a gateway may refuse the old version; an answer to it must not be chunked), one whose target is in absolute form (201 due, advisory: some HTTP layers route on the raw target), and one that expects 100-continue (201 due, under each declared media type; under text/plain, the refusal of the media type); on the HTTP/1.0 one with Host and the 100-continue one, the server must close the connection after its answer, as their `Connection: close` asks.',
+    'A valid request as HTTP/1.0, with and without Host (201 due, advisory: a gateway may refuse the old version; an answer to it must not be chunked), one as HTTP/1.1 without Host (400 due, advisory: some HTTP layers serve it), one whose target is in absolute form (201 due, advisory: some HTTP layers route on the raw target), and one that expects 100-continue (201 due, under each declared media type; under text/plain, the refusal of the media type); on the HTTP/1.0 one with Host and the 100-continue one, the server must close the connection after its answer, as their `Connection: close` asks.',
   classes: [
     http10,
     http10NoHost,
     http10Large,
+    http11NoHost,
     absoluteForm,
     expectContinue,
     expectContinueLarge,
@@ -125,6 +135,7 @@ export const protocol: Dimension = {
         : emit(ctx, http10Large, {}, large, {
             wire: wire(fields, { framing: 'length', version: '1.0', awaitClose: true }, Buffer.from(large)),
           })),
+      ...emit(ctx, http11NoHost, {}, m, { wire: wire(fields, { framing: 'length', noHost: true }, body) }),
       ...emit(ctx, absoluteForm, {}, m, { wire: wire(fields, { framing: 'length', absoluteTarget: true }, body) }),
       ...emit(ctx, expectContinue, {}, m, { wire: expecting(body) }),
       ...(large === undefined
