@@ -123,7 +123,7 @@ export interface Behaviour {
   parserRefusal(code: string | undefined, raw?: Buffer): string;
   /** Each new connection, for faults that read its raw bytes (a `data` listener takes them from Node's fast path). */
   readonly connected?: (socket: Socket) => void;
-  /** Serves an HTTP/1.1 request without Host (Node's `requireHostHeader: false`), where Node answers 400 (RFC 9112 §3.2). */
+  /** Serves an HTTP/1.1 request without Host, which the reference refuses with 400 as Node does (RFC 9112 §3.2). */
   readonly hostNotRequired?: true;
 }
 

@@ -72,11 +72,16 @@ export async function startProvider(opts: ProviderOptions = {}): Promise<Running
   let onEndpoint = 0;
 
   const served = new WeakSet<object>();
-  const server = createServer({ requireHostHeader: behaviour.hostNotRequired !== true }, (req, res) => {
+  const server = createServer({ requireHostHeader: false }, (req, res) => {
     received += 1;
     served.add(req.socket);
     req.on('error', () => undefined);
     res.on('error', () => undefined);
+    // Node's own 400 to HTTP/1.1 without Host (RFC 9112 §3.2), which it writes uncounted, before any listener.
+    if (req.httpVersion === '1.1' && req.headers.host === undefined && behaviour.hostNotRequired !== true) {
+      res.writeHead(400, { connection: 'close' }).end();
+      return;
+    }
     // A target in absolute form names the path as well, and a server MUST accept it (RFC 9112 §3.2.2).
     const target = req.url ?? '';
     const path = /^https?:\/\//i.test(target) ? new URL(target).pathname : target.split('?', 1)[0];

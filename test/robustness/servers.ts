@@ -41,6 +41,11 @@ export async function startServer(handler: Handler, tls?: { key: string; cert: s
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     n++;
     served.add(req.socket);
+    // Node's own 400 to HTTP/1.1 without Host (RFC 9112 §3.2), which it writes uncounted, before any listener.
+    if (req.httpVersion === '1.1' && req.headers.host === undefined) {
+      res.writeHead(400, { connection: 'close' }).end();
+      return;
+    }
     authorizations.push(req.headers.authorization);
     req.on('error', () => undefined);
     res.on('error', () => undefined);
@@ -56,7 +61,10 @@ export async function startServer(handler: Handler, tls?: { key: string; cert: s
       handler(req, res, { n: nth, body: raw.toString('utf8'), raw, count: (b) => (written += b) });
     });
   };
-  const server = tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, onRequest) : createServer(onRequest);
+  const options = { requireHostHeader: false };
+  const server = tls
+    ? createHttpsServer({ key: tls.key, cert: tls.cert, ...options }, onRequest)
+    : createServer(options, onRequest);
   const track = (socket: Socket) => {
     sockets.add(socket);
     socket.on('error', () => undefined);
