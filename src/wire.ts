@@ -110,7 +110,7 @@ export function requestBytes(
   f: Pick<Framing, 'version' | 'absoluteTarget'> = {},
 ): Buffer {
   const target = `${f.absoluteTarget ? url.origin : ''}${url.pathname}${url.search}`;
-  const head = `${method} ${target} HTTP/${f.version ?? '1.1'}\r\n${fields.map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
+  const head = `${method} ${target} HTTP/${f.version ?? '1.1'}\r\n${fields.map(([k, v]) => (v === '' ? `${k}:\r\n` : `${k}: ${v}\r\n`)).join('')}\r\n`;
   return Buffer.concat([Buffer.from(head, 'latin1'), framed]);
 }
 

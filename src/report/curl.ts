@@ -185,7 +185,9 @@ function wireCurl(method: string, url: string, wire: SentWire, tls: CurlTls | un
   for (const [name, value] of wire.headers) {
     if (CURL_OWN.has(name.toLowerCase()) && !(ownLength && name.toLowerCase() === 'content-length')) continue;
     const field = `${name}: ${value}`;
-    if (holdsToken(field)) parts.push('-H', tokenField(field));
+    // curl drops a field given with no value (`Name:`); `Name;` sends it empty.
+    if (value === '') parts.push('-H', shq(`${name};`));
+    else if (holdsToken(field)) parts.push('-H', tokenField(field));
     else if (/^[\x20-\x7e]*$/.test(field)) parts.push('-H', shq(field));
     else parts.push('-H', `"$(printf '%b' ${shq(printfBytes(field))})"`);
   }

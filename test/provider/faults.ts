@@ -307,6 +307,14 @@ function answeredWhen(when: (req: IncomingMessage) => boolean, reply: (req: Inco
   return (b) => ({ ...b, admit: (req) => (when(req) ? reply(req) : b.admit(req)) });
 }
 
+/** The reply without its WWW-Authenticate challenge. */
+function withoutChallenge(reply: Reply): Reply {
+  const headers = Object.fromEntries(
+    Object.entries(reply.headers).filter(([k]) => k.toLowerCase() !== 'www-authenticate'),
+  );
+  return { ...reply, headers };
+}
+
 /** A body limit of `bytes` (the reader's, before the handler), a body over it answered as `answer` says. */
 function bodyLimit(bytes: number, answer: (b: Behaviour) => Reply): Fault['apply'] {
   return (b) => ({ ...b, maxBodyBytes: bytes, tooLarge: () => answer(b) });
@@ -4094,14 +4102,19 @@ export const FAULTS: readonly Fault[] = [
       'The 401 carries its WWW-Authenticate challenge only where no Authorization was sent: refused credentials (a wrong token, another scheme) are answered by another branch, a bare 401 (Grape and Fastify blind probes). RFC 9110 §11.6.1: a server generating a 401 MUST send a challenge.',
     apply: (b) => ({
       ...b,
-      unauthorized: (outcome) => {
-        const reply = b.unauthorized(outcome);
-        if (outcome === 'missing') return reply;
-        const headers = Object.fromEntries(
-          Object.entries(reply.headers).filter(([k]) => k.toLowerCase() !== 'www-authenticate'),
-        );
-        return { ...reply, headers };
-      },
+      unauthorized: (outcome) =>
+        outcome === 'missing' ? b.unauthorized(outcome) : withoutChallenge(b.unauthorized(outcome)),
+    }),
+  },
+  {
+    name: 'challenge-dropped-when-empty',
+    area: 'auth',
+    caughtBy: ['auth-is-enforced'],
+    description:
+      'An Authorization field with an empty value has a branch of its own, a 401 without the WWW-Authenticate challenge every other 401 carries (Next.js blind probe). RFC 9110 §11.6.1: a server generating a 401 MUST send a challenge.',
+    apply: (b) => ({
+      ...b,
+      admit: (req) => (req.headers.authorization === '' ? withoutChallenge(b.unauthorized('missing')) : b.admit(req)),
     }),
   },
   {

@@ -913,6 +913,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   },
   'refusals-left-open': { ...invalid({ body: { brand: 'b', type: 'Boat' } }), timeoutMs: 1_000 },
   'challenge-only-when-missing': { call: { body: ok, auth: 'Bearer wrong-token' }, status: 401 },
+  'challenge-dropped-when-empty': { call: { body: ok, auth: '' }, status: 401 },
   'dotted-token-decoded-500': { call: { body: ok, auth: 'Bearer a.b.c' }, status: 401 },
   'authorization-last-of-joined': {
     call: { body: ok, auth: null, fields: [['Authorization', `Bearer wrong, Bearer ${TOKEN}`]] },

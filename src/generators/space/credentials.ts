@@ -61,6 +61,10 @@ const OTHER_SCHEMES: readonly (readonly [string, string])[] = [
  * (Laravel's bearerToken()) takes it out of them.
  */
 const REFUSED_SPELLINGS: readonly (readonly [string, string])[] = [
+  // The field with an empty value (field-value = *field-content, RFC 9110 §5.5): present, yet no credentials; a check
+  // for the field's presence alone, or a branch of its own for it, answers otherwise (a Next.js blind probe dropped
+  // the challenge there).
+  ['empty', ''],
   ['scheme-only', 'Bearer'],
   // No space between scheme and token (RFC 6750 §2.1: `"Bearer" 1*SP b64token`): a parser that strips the word Bearer
   // and trims takes the token.
@@ -123,7 +127,7 @@ const refusedSpelling = requestClass(
   'auth',
   'auth/<spelling>',
   'RFC 6750 §2.1',
-  'not a Bearer credential: the scheme alone, the token followed by more words (a token68 has no spaces, RFC 9110 §11.2), quoted, as a `token=` parameter or followed by one, or after a wrong one and a comma on one line; 401 is due, and a 400 to a malformed header is also right',
+  'not a Bearer credential: the field empty, the scheme alone, the token followed by more words (a token68 has no spaces, RFC 9110 §11.2), quoted, as a `token=` parameter or followed by one, or after a wrong one and a comma on one line; 401 is due, and a 400 to a malformed header is also right',
   { accept: [401, 400, 403] },
 );
 const nonAsciiToken = requestClass(

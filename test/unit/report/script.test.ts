@@ -177,6 +177,8 @@ describe('reproducing a raw message', () => {
     // HTTP/1.0 with and without Host: curl's --http1.0 and -H 'Host:' write the same request line and fields.
     ['length', [], { version: '1.0' }],
     ['length', [], { version: '1.0', noHost: true }],
+    // A field with an empty value (`auth/empty`): written `Name:`, as curl's -H 'Name;' writes it.
+    ['length', [['X-Empty', '']]],
     ['none', []],
     // An unframed message with a framing field of its own (a Transfer-Encoding no sender writes): kept on replay.
     ['none', [['Transfer-Encoding', 'xchunked']]],
