@@ -61,6 +61,11 @@ export interface ReceivedResponse {
   readonly afterAnswer?: AfterAnswer;
   /** What the message sent next on the connection got (a raw message's `next`), when it was sent. */
   readonly next?: NextAnswer;
+  /**
+   * A raw message's `awaitContinue`: how long the sender waited before the body, and whether a 100 (Continue) or a
+   * final answer ended the wait (false: it ran out, `CONTINUE_WAIT_MS`).
+   */
+  readonly continueWait?: { readonly ms: number; readonly answered: boolean };
 }
 
 /** The answer to the message sent on the connection after a complete answer (`Framing.next`). */

@@ -24,6 +24,12 @@ export interface Framing {
    */
   readonly awaitClose?: true | undefined;
   /**
+   * The header section written alone, the body only once a 100 (Continue) or a final answer came, or after
+   * `CONTINUE_WAIT_MS`, as curl does with `Expect: 100-continue`: an origin server MUST send one at once (RFC 9110
+   * §10.1.1). A final answer first: the body is not written.
+   */
+  readonly awaitContinue?: true | undefined;
+  /**
    * The connection kept open (no `Connection: close`) and, once the answer is complete, this message sent on it: the
    * server must have read the first to its end (RFC 9112 §6.3) to read the next (§9.3). Its fields in order (no
    * credentials), then `Connection: close` and its Content-Length; its answer is compared with the same message's on a
@@ -47,6 +53,9 @@ export interface NextMessage {
 /** How long a sender waits, after a complete answer, for the server to close a connection the request asked closed. */
 export const CLOSE_WAIT_MS = 2000;
 
+/** How long a sender with `awaitContinue` waits for a 100 (Continue) before it writes the body: curl's default wait. */
+export const CONTINUE_WAIT_MS = 1000;
+
 /** A framing's own fields, those absent left out (a report writes none as undefined). */
 export function framingOf(f: Framing): Framing {
   return {
@@ -59,6 +68,7 @@ export function framingOf(f: Framing): Framing {
     ...(f.noHost ? { noHost: true } : {}),
     ...(f.absoluteTarget ? { absoluteTarget: true } : {}),
     ...(f.awaitClose ? { awaitClose: true } : {}),
+    ...(f.awaitContinue ? { awaitContinue: true } : {}),
     ...(f.next ? { next: f.next } : {}),
     ...(f.afterBody ? { afterBody: f.afterBody } : {}),
   };

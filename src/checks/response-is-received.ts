@@ -2,6 +2,7 @@ import type { Check } from './types.ts';
 import type { TestCase } from '../generators/case.ts';
 import type { OperationProfile } from './profile.ts';
 import { COMMON_LIMIT_BYTES, isOverCommonLimits, rulesOf } from './rules.ts';
+import { warn } from './util.ts';
 
 /**
  * Every request gets an answer in time: a timeout, a reset or a refused connection is a failure of its own kind. A
@@ -10,6 +11,9 @@ import { COMMON_LIMIT_BYTES, isOverCommonLimits, rulesOf } from './rules.ts';
  * a method it does not know, 501). But not one it MUST refuse (`mustAnswer400`): invalid framing (RFC 9112 §6.3) or
  * white space before a field's colon (§5.1), answered 400 before the close. Nor is a reset to content over the body
  * limits common stacks set (`COMMON_LIMIT_BYTES`): RFC 9110 §15.5.14 lets a server close the connection to refuse it.
+ * And a header section that expects 100-continue is answered at once, by a 100 (Continue) or a final status (RFC 9110
+ * §10.1.1: an origin server MUST); a server that waits for the body instead is advice, since the client sends it after
+ * a wait of its own (curl: 1 s) and the request is answered.
  */
 export function responseIsReceived(p: OperationProfile): Check {
   const rule = rulesOf(p).responses;
@@ -19,6 +23,15 @@ export function responseIsReceived(p: OperationProfile): Check {
     scope: 'request',
     applies: () => true,
     judge: (c, ex) => {
+      const wait = ex.response?.continueWait;
+      if (wait !== undefined && !wait.answered)
+        return warn(
+          'continue-withheld',
+          'RFC 9110 §10.1.1',
+          `neither a 100 (Continue) nor a final status within ${wait.ms} ms of a header section that expects 100-continue: an origin server MUST send one at once (RFC 9110 §10.1.1); a client that waits for it (curl: 1 s) loses that time on every such request`,
+          `nothing within ${wait.ms} ms`,
+          '100 (Continue), or the final status, at once',
+        );
       if (!ex.error) return undefined;
       // A path next to the operation's is a well-formed request its router answers (404): a close is no leniency.
       const layer = c.httpLayer === true && c.kind !== 'path';

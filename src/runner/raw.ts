@@ -10,6 +10,7 @@ import { classify, describe, received, repeatedFields, type HttpOptions } from '
 import { tlsConnect } from './tls.ts';
 import {
   CLOSE_WAIT_MS,
+  CONTINUE_WAIT_MS,
   framedBody,
   framedHeaders,
   framingOf,
@@ -136,7 +137,23 @@ export function sendRaw(
     // Never half-closed, a message without framing included: a request without Content-Length or Transfer-Encoding has
     // no body (RFC 9112 §6.3), and Go's net/http cancels a request whose client half-closed (Caddy then answers 200, no
     // body), cpp-httplib 0.11 drops it unanswered: verdicts that hung on timing.
-    const write = () => sock.write(bytes);
+    // With `awaitContinue`, the header section alone, then the body once a 100 or a final answer came or the wait ran
+    // out (RFC 9110 §10.1.1, as curl does).
+    const headEnd = m.awaitContinue ? bytes.indexOf('\r\n\r\n', 0, 'latin1') + 4 : bytes.length;
+    let headWrittenAt = 0;
+    let continueWait: ReceivedResponse['continueWait'];
+    let continueTimer: NodeJS.Timeout | undefined;
+    const bodyAfterWait = (answered: boolean, final = false) => {
+      if (continueWait !== undefined || !m.awaitContinue) return;
+      clearTimeout(continueTimer);
+      continueWait = { ms: Math.round(performance.now() - headWrittenAt), answered };
+      if (!final && !sock.destroyed) sock.write(bytes.subarray(headEnd));
+    };
+    const write = () => {
+      sock.write(bytes.subarray(0, headEnd));
+      headWrittenAt = performance.now();
+      if (m.awaitContinue) continueTimer = setTimeout(() => bodyAfterWait(false), CONTINUE_WAIT_MS);
+    };
     const sock: Socket = tls
       ? tlsConnectSocket({ host, port, ...(isIP(host) ? {} : { servername: host }), ...tlsConnect(opts) }, write)
       : netConnect({ host, port }, write);
@@ -145,6 +162,7 @@ export function sendRaw(
       settled = true;
       clearTimeout(timer);
       clearTimeout(closeTimer);
+      clearTimeout(continueTimer);
       sock.destroy();
       resolve({ request: shown, ...outcome, durationMs: Math.round(performance.now() - started) });
     };
@@ -285,7 +303,10 @@ export function sendRaw(
       path: url.pathname + url.search,
       createConnection: () => side,
     });
-    parser.on('information', (info: { statusCode: number }) => interim.push(info.statusCode));
+    parser.on('information', (info: { statusCode: number }) => {
+      interim.push(info.statusCode);
+      if (info.statusCode === 100) bodyAfterWait(true);
+    });
     parser.on('error', (e: NodeJS.ErrnoException) => {
       if (!answered) done({ error: { kind: classify(e), message: `${describe(e)}${after()}` } });
     });
@@ -308,6 +329,7 @@ export function sendRaw(
             repeatedFields(res.rawHeaders.filter((_, i) => i % 2 === 0)),
           ),
           ...(res.httpVersion === '1.0' ? { version: '1.0' as const } : {}),
+          ...(continueWait === undefined ? {} : { continueWait }),
         };
         if (m.next !== undefined && !truncated) return sendNext(response, res, m.next);
         if (!m.awaitClose || truncated) return done({ response });
@@ -336,7 +358,11 @@ export function sendRaw(
           done({ error: { kind: 'connection-reset', message: 'answer broke off (connection closed mid-body)' } });
       });
     };
-    parser.on('response', (res: IncomingMessage) => read(res));
+    // A final answer before the body: the body is not written (RFC 9110 §10.1.1 lets a client close instead).
+    parser.on('response', (res: IncomingMessage) => {
+      bodyAfterWait(true, true);
+      read(res);
+    });
     // A 2xx to CONNECT turns the connection into a tunnel (RFC 9110 §9.3.6): its answer is the status and fields.
     parser.on('connect', (res: IncomingMessage) => {
       answered = true;

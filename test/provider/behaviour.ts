@@ -125,6 +125,8 @@ export interface Behaviour {
   readonly connected?: (socket: Socket) => void;
   /** Serves an HTTP/1.1 request without Host, which the reference refuses with 400 as Node does (RFC 9112 §3.2). */
   readonly hostNotRequired?: true;
+  /** Sends no 100 (Continue) to a request that expects it: the handler waits for the body (RFC 9110 §10.1.1). */
+  readonly withholdsContinue?: true;
 }
 
 export const JSON_UTF8 = 'application/json; charset=utf-8';

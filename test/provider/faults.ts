@@ -4619,6 +4619,12 @@ export const BEYOND_PROFILE: readonly {
     apply: (b) => ({ ...b, hostNotRequired: true }),
   },
   {
+    name: 'continue-withheld',
+    description:
+      'No 100 (Continue) to a request that expects it: the handler waits for the body, which the client sends after a wait of its own (AnyEvent::HTTPD; Python http.server in HTTP/1.0 mode): RFC 9110 §10.1.1 says an origin server MUST answer the header section at once, but the request is answered; a warning.',
+    apply: (b) => ({ ...b, withholdsContinue: true }),
+  },
+  {
     name: 'absolute-form-404',
     description:
       "A request target in absolute form (`POST http://host/path`) is routed as it stands (uvicorn 0.3x takes the whole target for the path): 404, though RFC 9112 §3.2.2 says a server MUST accept it; the HTTP layer's doing, a warning.",

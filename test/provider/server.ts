@@ -104,6 +104,8 @@ export async function startProvider(opts: ProviderOptions = {}): Promise<Running
       void answer(behaviour, req, res, textReply(500, 'text/plain; charset=utf-8', 'Internal Server Error'));
     });
   });
+  // A checkContinue listener stops Node's own 100 (Continue): the request goes to the handler, which waits for the body.
+  if (behaviour.withholdsContinue === true) server.on('checkContinue', (req, res) => server.emit('request', req, res));
   const connected = behaviour.connected;
   if (connected !== undefined) server.on('connection', connected);
   server.on('clientError', (error: Error & { rawPacket?: Buffer; code?: string }, socket) => {

@@ -55,6 +55,13 @@ const expectContinue = requestClass(
   'RFC 9110 §10.1.1',
   'a valid request with `Expect: 100-continue` (curl sends it before large bodies), the body written at once as a client MAY: the server answers 100 then its final status, or the final status alone, which for a valid request is 201; 417 is for expectations other than 100-continue',
 );
+const expectContinueAwaited = requestClass(
+  'valid',
+  'valid/expect-continue/awaited',
+  'RFC 9110 §10.1.1',
+  'a valid request with `Expect: 100-continue` whose body is written only once a 100 (Continue) or a final status came, or after 1 s, as curl writes it: 201 due; an origin server MUST answer the header section at once, with 100 or its final status (RFC 9110 §10.1.1), and one that waits for the body instead is warned (`response-is-received`), since the client sends it after its own wait and the request is answered',
+  { variantOf: 'valid/expect-continue' },
+);
 const expectContinueLarge = requestClass(
   'valid',
   'valid/expect-continue/large',
@@ -103,6 +110,7 @@ export const protocol: Dimension = {
     http11NoHost,
     absoluteForm,
     expectContinue,
+    expectContinueAwaited,
     expectContinueLarge,
     expectContinueMedia,
     expectContinueCase,
@@ -138,6 +146,13 @@ export const protocol: Dimension = {
       ...emit(ctx, http11NoHost, {}, m, { wire: wire(fields, { framing: 'length', noHost: true }, body) }),
       ...emit(ctx, absoluteForm, {}, m, { wire: wire(fields, { framing: 'length', absoluteTarget: true }, body) }),
       ...emit(ctx, expectContinue, {}, m, { wire: expecting(body) }),
+      ...emit(ctx, expectContinueAwaited, {}, m, {
+        wire: wire(
+          { ...fields, extra: [['Expect', '100-continue']] },
+          { framing: 'length', awaitContinue: true },
+          body,
+        ),
+      }),
       ...(large === undefined
         ? []
         : emit(ctx, expectContinueLarge, {}, large, { wire: expecting(Buffer.from(large)) })),

@@ -108,6 +108,20 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
   [
     'response-is-received',
     kase('valid'),
+    (() => {
+      const ex = answer(201, CREATED);
+      return { ...ex, response: { ...ex.response!, continueWait: { ms: 1001, answered: false } } };
+    })(),
+    'warn:continue-withheld',
+    'neither a 100 nor a final status to a header section that expects 100-continue, within the wait: a warning',
+    [
+      'RFC 9110 §10.1.1',
+      'neither a 100 (Continue) nor a final status within 1001 ms of a header section that expects 100-continue: an origin server MUST send one at once (RFC 9110 §10.1.1); a client that waits for it (curl: 1 s) loses that time on every such request',
+    ],
+  ],
+  [
+    'response-is-received',
+    kase('valid'),
     timeout,
     'fail:timeout',
     'a timeout is a failure of its own kind',

@@ -293,6 +293,46 @@ describe('sendRaw', () => {
     expect(ex.response?.body).toBe('{}');
   });
 
+  it('with awaitContinue writes the body after a 100, not after a final answer, and after 1 s when neither came', async () => {
+    // Arrange: one server sends 100 to the header section, one refuses it at once, one waits for the body
+    const CREATED = 'HTTP/1.1 201 Created\r\nContent-Length: 2\r\n\r\n{}';
+    const headOnly = (got: Buffer) => got.indexOf('\r\n\r\n') === got.length - 4;
+    const sockets: Socket[] = [];
+    const continuing = createNetServer((s) => {
+      sockets.push(s);
+      s.on('error', () => undefined);
+      let got = Buffer.alloc(0);
+      s.on('data', (b: Buffer) => {
+        got = Buffer.concat([got, b]);
+        if (headOnly(got)) s.write('HTTP/1.1 100 Continue\r\n\r\n');
+        else if (got.toString('latin1').endsWith('{}')) s.end(CREATED);
+      });
+    });
+    await new Promise<void>((res) => continuing.listen(0, '127.0.0.1', res));
+    open.push({ close: () => (continuing.close(), sockets.forEach((s) => s.destroy())) });
+    const refusing = await tcp((got) => (headOnly(got) ? ANSWER : undefined));
+    const waiting = await tcp((got) => (got.toString('latin1').endsWith('{}') ? CREATED : undefined));
+    const m = message({ headers: [['Expect', '100-continue']], body: Buffer.from('{}'), awaitContinue: true });
+    const send = (port: number) =>
+      sendRaw({ method: 'POST', url: `http://127.0.0.1:${port}/`, message: m }, SHOWN, OPTS);
+    // Act
+    const [c, r, w] = await Promise.all([
+      send((continuing.address() as AddressInfo).port),
+      send(refusing.port),
+      send(waiting.port),
+    ]);
+    // Assert: the body follows the 100; none follows a final answer; after the wait, the body goes anyway
+    expect(c.response?.status).toBe(201);
+    expect(c.response?.continueWait?.answered).toBe(true);
+    expect(c.response?.continueWait?.ms).toBeLessThan(900);
+    expect(r.response?.status).toBe(400);
+    expect(r.response?.continueWait?.answered).toBe(true);
+    expect(refusing.got().toString('latin1')).not.toContain('{}');
+    expect(w.response?.status).toBe(201);
+    expect(w.response?.continueWait?.answered).toBe(false);
+    expect(w.response?.continueWait?.ms).toBeGreaterThanOrEqual(990);
+  });
+
   it('uses the TLS options of the client: a self-signed certificate is refused, and accepted with insecure', async ({
     skip,
   }) => {
