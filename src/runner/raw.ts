@@ -152,7 +152,9 @@ export function sendRaw(
     const write = () => {
       sock.write(bytes.subarray(0, headEnd));
       headWrittenAt = performance.now();
-      if (m.awaitContinue) continueTimer = setTimeout(() => bodyAfterWait(false), CONTINUE_WAIT_MS);
+      // Half the run's timeout at most, so that a short --timeout still leaves the answer time to come.
+      const wait = Math.min(CONTINUE_WAIT_MS, opts.timeoutMs / 2);
+      if (m.awaitContinue) continueTimer = setTimeout(() => bodyAfterWait(false), wait);
     };
     const sock: Socket = tls
       ? tlsConnectSocket({ host, port, ...(isIP(host) ? {} : { servername: host }), ...tlsConnect(opts) }, write)

@@ -331,6 +331,14 @@ describe('sendRaw', () => {
     expect(w.response?.status).toBe(201);
     expect(w.response?.continueWait?.answered).toBe(false);
     expect(w.response?.continueWait?.ms).toBeGreaterThanOrEqual(990);
+    // A short timeout halves the wait, so that the answer still has time to come
+    const short = await sendRaw({ method: 'POST', url: `http://127.0.0.1:${waiting.port}/`, message: m }, SHOWN, {
+      ...OPTS,
+      timeoutMs: 600,
+    });
+    expect(short.response?.status).toBe(201);
+    expect(short.response?.continueWait).toMatchObject({ answered: false });
+    expect(short.response?.continueWait?.ms).toBeLessThan(500);
   });
 
   it('uses the TLS options of the client: a self-signed certificate is refused, and accepted with insecure', async ({
