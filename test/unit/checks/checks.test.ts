@@ -298,6 +298,17 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
   ['valid-is-created', kase('valid'), answer(201, CREATED), 'pass', '201'],
   [
     'valid-is-created',
+    kase('valid', { label: 'valid/format/owner/urn-uuid', accept: [400] }),
+    answer(201, CREATED),
+    'fail:unexpected-status',
+    'a 201 where the class says the refusal is due though the validator takes the body (urn:uuid:): said so',
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201',
+      'a request the validator takes, whose refusal its class says is due, was answered 201: Received: 201 / Due: 400',
+    ],
+  ],
+  [
+    'valid-is-created',
     kase('valid', { label: 'valid/framing/chunked', accept: [201, 411] }),
     answer(411, ''),
     'warn:length-required',
