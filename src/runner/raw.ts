@@ -153,8 +153,8 @@ export function sendRaw(
       sock.write(bytes.subarray(0, headEnd));
       headWrittenAt = performance.now();
       // Half the run's timeout at most, so that a short --timeout still leaves the answer time to come.
-      const wait = Math.min(CONTINUE_WAIT_MS, opts.timeoutMs / 2);
-      if (m.awaitContinue) continueTimer = setTimeout(() => bodyAfterWait(false), wait);
+      if (m.awaitContinue)
+        continueTimer = setTimeout(() => bodyAfterWait(false), Math.min(CONTINUE_WAIT_MS, opts.timeoutMs / 2));
     };
     const sock: Socket = tls
       ? tlsConnectSocket({ host, port, ...(isIP(host) ? {} : { servername: host }), ...tlsConnect(opts) }, write)

@@ -131,6 +131,17 @@ export interface Behaviour {
 
 export const JSON_UTF8 = 'application/json; charset=utf-8';
 
+/**
+ * Node's own 400 to an HTTP/1.1 request without Host (RFC 9112 §3.2), given by a server that turned Node's check off
+ * (`requireHostHeader: false`), since Node writes its own before any listener and the request goes uncounted. True
+ * when it answered.
+ */
+export function refusedWithoutHost(req: IncomingMessage, res: ServerResponse): boolean {
+  if (req.httpVersion !== '1.1' || req.headers.host !== undefined) return false;
+  res.writeHead(400, { connection: 'close' }).end();
+  return true;
+}
+
 /** Whether the request has more than one line of the field `name` (Node keeps only the first of some fields). */
 export function repeatedField(req: IncomingMessage, name: string): boolean {
   return req.rawHeaders.filter((h, i) => i % 2 === 0 && h.toLowerCase() === name).length > 1;

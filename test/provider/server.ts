@@ -5,7 +5,15 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { PROCESS_DIES, REFERENCE, jsonReply, textReply, type Behaviour, type Reply } from './behaviour.ts';
+import {
+  PROCESS_DIES,
+  REFERENCE,
+  jsonReply,
+  refusedWithoutHost,
+  textReply,
+  type Behaviour,
+  type Reply,
+} from './behaviour.ts';
 import { FAULTS } from './faults.ts';
 import { singleError } from './respond.ts';
 import { createStateStore, handleStateRequest, STATES_PATH, withProviderStates } from './states.ts';
@@ -77,11 +85,7 @@ export async function startProvider(opts: ProviderOptions = {}): Promise<Running
     served.add(req.socket);
     req.on('error', () => undefined);
     res.on('error', () => undefined);
-    // Node's own 400 to HTTP/1.1 without Host (RFC 9112 §3.2), which it writes uncounted, before any listener.
-    if (req.httpVersion === '1.1' && req.headers.host === undefined && behaviour.hostNotRequired !== true) {
-      res.writeHead(400, { connection: 'close' }).end();
-      return;
-    }
+    if (behaviour.hostNotRequired !== true && refusedWithoutHost(req, res)) return;
     // A target in absolute form names the path as well, and a server MUST accept it (RFC 9112 §3.2.2).
     const target = req.url ?? '';
     const path = /^https?:\/\//i.test(target) ? new URL(target).pathname : target.split('?', 1)[0];

@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync, gzipSync, inflateSync } from 'node:zlib';
+import { refusedWithoutHost } from '../provider/behaviour.ts';
 
 export interface TestServer {
   /** Base URL, e.g. `http://127.0.0.1:40123/connect` (requests go to `url + /v1/onboarding/entities`). */
@@ -41,11 +42,7 @@ export async function startServer(handler: Handler, tls?: { key: string; cert: s
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     n++;
     served.add(req.socket);
-    // Node's own 400 to HTTP/1.1 without Host (RFC 9112 §3.2), which it writes uncounted, before any listener.
-    if (req.httpVersion === '1.1' && req.headers.host === undefined) {
-      res.writeHead(400, { connection: 'close' }).end();
-      return;
-    }
+    if (refusedWithoutHost(req, res)) return;
     authorizations.push(req.headers.authorization);
     req.on('error', () => undefined);
     res.on('error', () => undefined);
