@@ -41,6 +41,9 @@ export const STRING_VARIANTS: readonly {
   { name: 'empty', value: '' },
   { name: 'ascii', value: "conformance-ASCII 0123456789 !#$%&'()*+,-./:;<=>?[]^_`{|}~" },
   { name: 'accents', value: 'conformance-àéîõü ÅÆØ çñß Łódź Ελληνικά Кириллица' },
+  // Letters beyond ASCII that Latin-1 holds, and nothing beyond it: a writer that picks the narrowest charset that
+  // fits (ISO-8859-1 here, UTF-8 otherwise) sends bytes that are not UTF-8 for this text alone (RFC 8259 §8.1).
+  { name: 'latin-1', value: 'conformance-Müller Café Ærøskøbing ½ £ © « » ÿ\u00A0nbsp' },
   { name: 'cjk', value: 'conformance-测试数据 テスト 시험 𠀀𪚥' },
   // Surrogate pairs, a ZWJ sequence, a flag, a skin-tone modifier, a non-emoji astral character.
   { name: 'emoji', value: 'conformance-😀🔋🚗⚡ 👩‍👩‍👧 🇳🇱 👍🏽 𝄞' },
