@@ -2367,6 +2367,27 @@ export const FAULTS: readonly Fault[] = [
       },
     }),
   },
+  {
+    name: 'latin-1-when-it-fits',
+    area: 'transport',
+    caughtBy: ['response-schema-conformance'],
+    description:
+      'An answer whose text Latin-1 holds is written in ISO-8859-1 (the narrowest charset that fits), other answers in UTF-8: JSON must be UTF-8 (RFC 8259 §8.1).',
+    apply: (b) => ({
+      ...b,
+      transmit: (res, wire, req) => {
+        const narrow = /[^\x00-\x7f]/.test(wire.body) && !/[^\x00-\xff]/.test(wire.body);
+        if (!narrow) return b.transmit(res, wire, req);
+        const bytes = Buffer.from(wire.body, 'latin1');
+        res.writeHead(wire.status, {
+          ...wire.headers,
+          'Content-Type': 'application/json; charset=iso-8859-1',
+          'Content-Length': String(bytes.length),
+        });
+        res.end(bytes);
+      },
+    }),
+  },
 
   // The request space's value dimensions (issue 22): one fault each, as stacks the suite had not seen ship them.
   {

@@ -716,6 +716,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'hang-on-emoji-name': { ...valid({ name: 'Car 🚗' }), timeoutMs: 300 },
   'reset-on-long-body': valid({ name: 'x'.repeat(65_536) }),
   'content-length-in-chars': valid({ name: 'Café 中文' }),
+  'latin-1-when-it-fits': valid({ name: 'Café Müller' }),
   'non-json-numbers-accepted': invalid({ raw: '{"brand":"b","type":"EV","properties":NaN}' }),
   'single-element-arrays-unwrapped': invalid({ body: { brand: [0], type: 'EV' } }),
   'enum-loose-in-array': invalid({ body: { brand: 'b', type: true } }),
