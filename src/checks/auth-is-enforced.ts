@@ -4,6 +4,12 @@ import type { OperationProfile } from './profile.ts';
 import { rowStatuses, rulesOf } from './rules.ts';
 import { absent, fail, statusIn, warn } from './util.ts';
 
+/** Whether an answer challenges with Bearer and the error code `invalid_request` (RFC 6750 §3, §3.1). */
+function invalidRequest(headers: Readonly<Record<string, string>>): boolean {
+  const challenge = headers['www-authenticate'] ?? '';
+  return /(?:^|,)\s*bearer\s/i.test(challenge) && /\berror\s*=\s*"?invalid_request"?/i.test(challenge);
+}
+
 /** How many 401s must have carried a challenge before one without fails (`challenge-dropped`), not only warns. */
 const CHALLENGED_BEFORE_DROP = 3;
 
@@ -28,6 +34,16 @@ export function authIsEnforced(p: OperationProfile): Check {
     judge: (c, ex, ctx) => {
       const status = judgeStatus(c, ex, ctx);
       const res = ex.response;
+      // RFC 6750 §3.1: another scheme gets the challenge with no error code (SHOULD NOT); a 400 that challenges with
+      // `invalid_request` (Hono's bearerAuth) keeps §3's MUST and breaks only that SHOULD NOT, so it is advice.
+      if (status !== undefined && c.auth === 'basic' && res?.status === 400 && invalidRequest(res.headers))
+        return warn(
+          'invalid-request-to-another-scheme',
+          RULES.bearerScheme,
+          '400 invalid_request to credentials in another scheme (RFC 6750 §3.1: a request in an unsupported scheme lacks credentials, and gets 401 with the challenge and no error code)',
+          400,
+          401,
+        );
       if (status !== undefined && res?.status === 400) {
         const validator = ctx.validators.requestFor(c.contentType);
         if (validator !== undefined && validator.validate(caseValue(c)).length > 0)

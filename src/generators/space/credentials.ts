@@ -100,8 +100,7 @@ const REFUSED: readonly { readonly auth: AuthMode; readonly why: string; readonl
   { auth: 'wrong', why: 'a Bearer token the provider did not issue' },
   {
     auth: 'basic',
-    why: 'another scheme (Basic) with a user and password the provider did not issue: no Bearer credential, so 401 is due, and a 400 that calls it malformed is also right, as under `auth/valid-token-scheme/<scheme>` (Hono’s bearerAuth answers every value that is not a Bearer credential 400 with `error="invalid_request"`, RFC 6750 §3.1)',
-    accept: [401, 403, 400],
+    why: 'another scheme (Basic) with a user and password the provider did not issue: no Bearer credentials, so 401 with the challenge and no error code is due (RFC 6750 §3.1); a 400 with a Bearer challenge `error="invalid_request"` (Hono’s bearerAuth) is a warning, a 400 without a challenge fails (RFC 6750 §3: the challenge is a MUST)',
   },
   {
     auth: 'empty-bearer',

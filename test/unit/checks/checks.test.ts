@@ -524,6 +524,25 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     'pass',
     '401 challenging Basic and Bearer (RFC 9110 §11.6.1: several challenges; the scheme in any case)',
   ],
+  [
+    'auth-is-enforced',
+    kase('auth', { auth: 'basic', value: SENT, body: JSON.stringify(SENT) }),
+    answer(400, '', { 'www-authenticate': 'Bearer error="invalid_request"' }),
+    'warn:invalid-request-to-another-scheme',
+    'Basic credentials answered 400 invalid_request with a Bearer challenge (Hono’s stock bearerAuth)',
+    [
+      '/components/securitySchemes/bearerAuth',
+      '400 invalid_request to credentials in another scheme (RFC 6750 §3.1: a request in an unsupported scheme lacks credentials, and gets 401 with the challenge and no error code)',
+    ],
+  ],
+  [
+    'auth-is-enforced',
+    kase('auth', { auth: 'basic', value: SENT, body: JSON.stringify(SENT) }),
+    err400,
+    'fail:unexpected-status',
+    'Basic credentials answered 400 without a challenge (RFC 6750 §3: the challenge is a MUST)',
+    ['/security', 'credentials were not enforced: Received: 400 / Due: 401, 403'],
+  ],
   ['media-type-is-enforced', kase('media-type', { contentType: 'text/plain' }), answer(415, ''), 'pass', '415'],
   ['media-type-is-enforced', kase('media-type', { contentType: 'text/plain' }), err400, 'pass', '400 accepted'],
   [
