@@ -19,7 +19,7 @@ const unknownCoding = requestClass(
   'media-type',
   'media/unknown-coding',
   'RFC 9110 §8.4',
-  'a Content-Encoding no registry defines, over a plain JSON body: the representation cannot be decoded, 415 is due (RFC 9110 §15.5.16); stacks that ignore the field parse the bytes anyway',
+  'a Content-Encoding no registry defines, over a plain JSON body: the representation cannot be decoded, and 415 is the answer RFC 9110 §8.4 gives to a coding that is not acceptable (a MAY, hence advice); stacks that ignore the field parse the bytes anyway',
   { advisory: true, accept: [415] },
 );
 const undecodable = requestClass(
