@@ -146,9 +146,8 @@ export function jsonEqual(
   for (let pair = stack.pop(); pair !== undefined; pair = stack.pop()) {
     const [a, b] = pair;
     if (a === b) continue;
-    // An infinite echo of a finite number passes only where `near` says so: the largest doubles written with 15
-    // significant digits (Perl's 1.79769313486232e+308) read back as Infinity.
-    if (near !== undefined && typeof a === 'number' && typeof b === 'number' && near(a, b)) continue;
+    if (near !== undefined && typeof a === 'number' && typeof b === 'number' && Number.isFinite(b) && near(a, b))
+      continue;
     if (typeof a === 'number' && !Number.isFinite(a) && (b === null || typeof b === 'number')) continue;
     if (typeof a === 'string' && surrogatesReplaced(a, b)) continue;
     if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
