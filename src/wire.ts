@@ -25,8 +25,8 @@ export interface Framing {
   readonly awaitClose?: true | undefined;
   /**
    * The header section written alone, the body only once a 100 (Continue) or a final answer came, or after
-   * `CONTINUE_WAIT_MS` (half the timeout at most), as curl does with `Expect: 100-continue`: an origin server MUST send one at once (RFC 9110
-   * §10.1.1). A final answer first: the body is not written.
+   * `CONTINUE_WAIT_MS` (half the timeout at most), as curl does with `Expect: 100-continue`: an origin server MUST
+   * send one at once (RFC 9110 §10.1.1). A final answer first: the body is not written.
    */
   readonly awaitContinue?: true | undefined;
   /**
