@@ -170,15 +170,15 @@ const tokenInQuery = requestClass(
   'auth',
   'auth/token-in-query/<parameter>',
   SPEC.security,
-  'the valid token in a query parameter and no Authorization header: the spec’s one scheme, HTTP Bearer, is carried by the Authorization header (OpenAPI 3.0.4 §4.8.27, `type: http`), so the request has no credentials and 401 is due; a 400 to a query parameter the operation does not define is also right',
-  { accept: [401, 403, 400] },
+  'the valid token in a query parameter and no Authorization header: the spec’s one scheme, HTTP Bearer, is carried by the Authorization header (OpenAPI 3.0.4 §4.8.27, `type: http`), so the request has no credentials and 401 is due; a 400 to a query parameter the operation does not define, or a 404 to the URI with it (RFC 9110 §15.5.5), is also right',
+  { accept: [401, 403, 400, 404] },
 );
 const accessTokenInQuery = requestClass(
   'auth',
   'auth/access-token-in-query',
   'RFC 6750 §2.3',
   'the valid token as RFC 6750 §2.3’s `access_token` query parameter and no Authorization header: the spec’s scheme is the Authorization header, so 401 is due, but the RFC lets a resource server accept it (passport-http-bearer does), hence advice',
-  { advisory: true, accept: [401, 403, 400], variantOf: 'auth/token-in-query/<parameter>' },
+  { advisory: true, accept: [401, 403, 400, 404], variantOf: 'auth/token-in-query/<parameter>' },
 );
 /**
  * Cookies a token is looked for in beside the header (a Nuxt or session-style fallback): `token`, and one Cookie

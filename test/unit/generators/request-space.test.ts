@@ -168,6 +168,18 @@ describe('the value dimensions, on the bytes sent', () => {
     expect(get('invalid/type/brand/nested-1000').kind).toBe('schema-violation');
   });
 
+  it('a query the operation does not define: 400 or 404 to the URI accepted beside the row’s own, never beside a header', () => {
+    const withQuery = boundary.filter((c) => c.query !== undefined && c.kind !== 'path');
+    expect(withQuery.map((c) => c.class)).toEqual(
+      expect.arrayContaining(['valid/query-members', 'invalid/required/<field>/in-query']),
+    );
+    for (const c of withQuery) expect(c.accept, c.label).toEqual(expect.arrayContaining([400, 404]));
+    expect(get('valid/query-members').accept).toEqual([201, 400, 404]);
+    expect(get('invalid/required/brand/in-query').accept).toEqual([400, 404]);
+    expect(get('auth/token-in-query/api_token').accept).toEqual([401, 403, 400, 404]);
+    expect(get('valid/method-override/x-http-method-override').accept).toEqual([201, 400]);
+  });
+
   it('TRACE: sent without credentials or body (RFC 9110 §9.3.8), a reflection (200) and a Fetch-API server’s 400 accepted', () => {
     const trace = get('method/TRACE');
     expect(trace).toMatchObject({ method: 'TRACE', auth: 'none', accept: [405, 501, 200, 401, 403, 400] });
