@@ -34,16 +34,27 @@ export function authIsEnforced(p: OperationProfile): Check {
     judge: (c, ex, ctx) => {
       const status = judgeStatus(c, ex, ctx);
       const res = ex.response;
-      // RFC 6750 §3.1: another scheme gets the challenge with no error code (SHOULD NOT); a 400 that challenges with
-      // `invalid_request` (Hono's bearerAuth) keeps §3's MUST and breaks only that SHOULD NOT, so it is advice.
-      if (status !== undefined && c.auth === 'basic' && res?.status === 400 && invalidRequest(res.headers))
-        return warn(
-          'invalid-request-to-another-scheme',
-          RULES.bearerScheme,
-          '400 invalid_request to credentials in another scheme (RFC 6750 §3.1: a request in an unsupported scheme lacks credentials, and gets 401 with the challenge and no error code)',
-          400,
-          401,
-        );
+      // RFC 6750 §3: a request without credentials, or in another scheme, gets the challenge with no error code (SHOULD
+      // NOT); a 400 that challenges with `invalid_request` (Hono's bearerAuth, Elysia's bearer plugin as its docs use
+      // it) keeps §3's MUST and breaks only that SHOULD NOT, so it is advice.
+      if (status !== undefined && res?.status === 400 && invalidRequest(res.headers)) {
+        if (c.auth === 'basic')
+          return warn(
+            'invalid-request-to-another-scheme',
+            RULES.bearerScheme,
+            '400 invalid_request to credentials in another scheme (RFC 6750 §3.1: a request in an unsupported scheme lacks credentials, and gets 401 with the challenge and no error code)',
+            400,
+            401,
+          );
+        if (c.auth === 'none')
+          return warn(
+            'invalid-request-without-credentials',
+            RULES.bearerScheme,
+            '400 invalid_request to a request without credentials (RFC 6750 §3: a request that lacks any authentication information gets 401 with the challenge and no error code)',
+            400,
+            401,
+          );
+      }
       if (status !== undefined && res?.status === 400) {
         const validator = ctx.validators.requestFor(c.contentType);
         if (validator !== undefined && validator.validate(caseValue(c)).length > 0)

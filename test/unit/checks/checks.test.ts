@@ -537,6 +537,33 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
   ],
   [
     'auth-is-enforced',
+    kase('auth', { auth: 'none', value: SENT, body: JSON.stringify(SENT) }),
+    answer(400, 'Unauthorized', { 'www-authenticate': 'Bearer realm=\'sign\', error="invalid_request"' }),
+    'warn:invalid-request-without-credentials',
+    'no credentials answered 400 invalid_request with a Bearer challenge (Elysia’s bearer plugin as its docs use it)',
+    [
+      '/components/securitySchemes/bearerAuth',
+      '400 invalid_request to a request without credentials (RFC 6750 §3: a request that lacks any authentication information gets 401 with the challenge and no error code)',
+    ],
+  ],
+  [
+    'auth-is-enforced',
+    kase('auth', { auth: 'none', value: SENT, body: JSON.stringify(SENT) }),
+    err400,
+    'fail:unexpected-status',
+    'no credentials answered 400 without a challenge',
+    ['/security', 'credentials were not enforced: Received: 400 / Due: 401, 403'],
+  ],
+  [
+    'auth-is-enforced',
+    kase('auth', { auth: 'wrong', value: SENT, body: JSON.stringify(SENT) }),
+    answer(400, '', { 'www-authenticate': 'Bearer error="invalid_request"' }),
+    'fail:unexpected-status',
+    'a wrong Bearer token answered 400 invalid_request (RFC 6750 §3.1: invalid_token, 401)',
+    ['/security', 'credentials were not enforced: Received: 400 / Due: 401, 403'],
+  ],
+  [
+    'auth-is-enforced',
     kase('auth', { auth: 'basic', value: SENT, body: JSON.stringify(SENT) }),
     err400,
     'fail:unexpected-status',
