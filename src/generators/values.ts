@@ -65,6 +65,9 @@ export const STRING_VARIANTS: readonly {
     name: 'url-like',
     value: 'HTTPS://Conformance.Example.COM:443/a/./b/../c?q=Conformance&next=%2Fhome%20page+1#Part',
   },
+  // A URL without a path: a URL type writes the empty path as `/` (WHATWG URL, pydantic 2's HttpUrl, Ruby's
+  // URI#normalize; RFC 3986 §6.2.3 calls the two equivalent for http, not equal), so the echo gains a character.
+  { name: 'url-origin', value: 'https://conformance.example' },
   // Leading and trailing white space must come back as sent (a trimming binder changes the value).
   { name: 'padded', value: '  conformance padded \t ' },
   // Backslashes as text, alone and in runs, before letters an escape would use (`\n`, `\t`, `\u0041`) and before a

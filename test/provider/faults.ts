@@ -715,6 +715,18 @@ export const FAULTS: readonly Fault[] = [
       }),
   },
   {
+    name: 'url-root-path-added',
+    area: 'wrong-answer',
+    caughtBy: ['echo-return-url'],
+    description:
+      "returnUrl is stored with a root path where it had none (a URL type's canonical form): `https://x.example` comes back as `https://x.example/` (Grape and Flask blind probes).",
+    apply: (b) =>
+      afterBuild(b, (body) => {
+        if (typeof body.returnUrl === 'string' && /^[a-z][a-z0-9+.-]*:\/\/[^/?#]+$/i.test(body.returnUrl))
+          body.returnUrl += '/';
+      }),
+  },
+  {
     name: 'enum-case-folded-for-one-member',
     area: 'lax-validation',
     caughtBy: ['invalid-is-rejected'],

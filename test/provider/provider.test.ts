@@ -604,6 +604,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'trailing-text-ignored': invalid({ raw: '{"brand":"b","type":"EV"}x' }),
   'enum-case-folded-for-one-member': invalid({ body: { brand: 'b', type: 'heatpump' } }),
   'url-unescaped': valid({ returnUrl: 'https://app.example/cb?next=%2Fhome%20page' }),
+  'url-root-path-added': valid({ returnUrl: 'https://app.example' }),
   'null-refused-for-one-type': valid({ brand: null, type: 'HeatPump' }),
   'required-but-one-type': invalid({ body: { type: 'Inverter' } }),
   'trimmed-for-one-type': valid({ name: ' padded ', type: 'HeatPump' }),
