@@ -83,6 +83,10 @@ export const STRING_VARIANTS: readonly {
   // An e-mail address with capitals: its local part is case-sensitive (RFC 5321 §2.4), and a store that lower-cases
   // addresses (or only what looks like one) changes the string.
   { name: 'email-mixed-case', value: 'Conformance.Mixed@Example.COM' },
+  // Text with `@` that is no address (RFC 5322 §3.4.1: one `@`, no dots in a row): the spec gives associatedEmail no
+  // format, so a check of what looks like an address (PHP's FILTER_VALIDATE_EMAIL on a value with `@`) refuses a
+  // request the schema admits.
+  { name: 'email-like-invalid', value: 'conformance..dots@@example..invalid' },
   // Line breaks at both ends: a reader that chomps them (`rstrip('\r\n')`, a line-based parser) changes the string.
   { name: 'line-break-ends', value: '\r\nconformance line breaks\r\n' },
   // White space alone is a string like any other: a check for blank values (`not v.strip()`, `@NotBlank`) refuses it.

@@ -597,6 +597,20 @@ export const FAULTS: readonly Fault[] = [
     ),
   },
   {
+    name: 'email-checked-where-at',
+    area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
+    description:
+      "An associatedEmail with `@` in it is checked as an address (PHP's FILTER_VALIDATE_EMAIL on what looks like one), though the spec gives it no format: text with two `@` or dots in a row is refused (Slim blind probe).",
+    apply: refusedWhen(
+      (v) =>
+        typeof v.associatedEmail === 'string' &&
+        v.associatedEmail.includes('@') &&
+        !/^[^@\s.]+(?:\.[^@\s.]+)*@[^@\s.]+(?:\.[^@\s.]+)+$/.test(v.associatedEmail),
+      issue('InvalidEmail', '$.associatedEmail', 'associatedEmail', 'associatedEmail must be a valid e-mail address.'),
+    ),
+  },
+  {
     name: 'name-length-band-refused',
     area: 'valid-refused',
     caughtBy: ['valid-is-created'],
@@ -1930,6 +1944,23 @@ export const FAULTS: readonly Fault[] = [
       badRequest: (issues) =>
         jsonReply(400, {
           errors: errorResult(issues).errors.map((e, n) => ({ ...e, field: issues[n]?.field ?? null })),
+        }),
+    }),
+  },
+  {
+    name: 'error-names-integer-key',
+    area: 'response-schema',
+    caughtBy: ['response-schema-conformance'],
+    description:
+      "An unknown member's error names it by its key as PHP's arrays hold it: a name of digits is an integer key, so its description is a number where ConnectApiError has a string (Slim blind probe).",
+    apply: (b) => ({
+      ...b,
+      badRequest: (issues) =>
+        jsonReply(400, {
+          errors: errorResult(issues).errors.map((e, n) => {
+            const digits = /^\$\["(\d+)"\]$/.exec(issues[n]?.path ?? '')?.[1];
+            return digits === undefined ? e : { ...e, description: Number(digits) };
+          }),
         }),
     }),
   },

@@ -87,6 +87,9 @@ export const additionalProperties: ViolationKind = {
       ...additional('x-name', 'x-conformance', 'conformance'),
       ...additional('dollar-name', '$schema', 'conformance'),
       ...additional('underscore-name', '_conformance', 'conformance'),
+      // A name of digits: PHP's arrays make it an integer key, so an error answer that names it writes a number
+      // where ConnectApiError's strings are due (a Slim blind probe), and JavaScript orders it before the others.
+      ...additional('numeric-name', '1', 'conformance'),
       // The answer's own members the request does not have, with values of their kind: a server that binds the body
       // into the stored model (mass assignment) takes an id, a status or a creation time from the client.
       ...responseMembers(model).flatMap(([name, value]) => additional(`answer-member/${name}`, name, value)),
