@@ -80,6 +80,9 @@ export const STRING_VARIANTS: readonly {
   // a serial or a MAC (upper case, separators dropped) changes the string.
   { name: 'hex-lowercase', value: 'deadbeef0123' },
   { name: 'mac-address', value: 'a4:cf:12:0b:9e:7d' },
+  // A short code as a user types it from a device's label, in lower case: a store that normalises codes of that
+  // shape (upper case, as a pairing code is printed) changes the string.
+  { name: 'code-lowercase', value: 'k7m2xq' },
   // An e-mail address with capitals: its local part is case-sensitive (RFC 5321 §2.4), and a store that lower-cases
   // addresses (or only what looks like one) changes the string.
   { name: 'email-mixed-case', value: 'Conformance.Mixed@Example.COM' },

@@ -729,6 +729,20 @@ export const FAULTS: readonly Fault[] = [
       }),
   },
   {
+    name: 'short-code-upper-cased',
+    area: 'wrong-answer',
+    caughtBy: ['echo-entity-information'],
+    description:
+      'A pairingCode of six lower-case letters and digits is stored upper-cased, as codes are printed on a label: `ab12cd` comes back as `AB12CD` (gorilla/mux blind probe).',
+    apply: (b) =>
+      afterBuild(b, (body) => {
+        const info = body.data?.entity?.information;
+        const code = info?.pairingCode;
+        if (info !== undefined && typeof code === 'string' && /^[a-z0-9]{6}$/.test(code))
+          info.pairingCode = code.toUpperCase();
+      }),
+  },
+  {
     name: 'url-root-path-added',
     area: 'wrong-answer',
     caughtBy: ['echo-return-url'],

@@ -605,6 +605,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'enum-case-folded-for-one-member': invalid({ body: { brand: 'b', type: 'heatpump' } }),
   'url-unescaped': valid({ returnUrl: 'https://app.example/cb?next=%2Fhome%20page' }),
   'url-root-path-added': valid({ returnUrl: 'https://app.example' }),
+  'short-code-upper-cased': valid({ pairingCode: 'ab12cd' }),
   'email-checked-where-at': valid({ associatedEmail: 'a@b@c' }),
   'error-names-integer-key': invalid({ body: { brand: 'b', type: 'EV', '1': 'x' } }),
   'null-refused-for-one-type': valid({ brand: null, type: 'HeatPump' }),
