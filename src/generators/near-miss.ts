@@ -141,6 +141,22 @@ function uniquePrefix(members: readonly string[]): string[] {
   return [];
 }
 
+/** 128 bits (32 hex digits) in Crockford's base32, 26 characters (a ULID's spelling). */
+function base32Crockford(hex: string): string {
+  const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+  const n = BigInt(`0x${hex}`);
+  return Array.from({ length: 26 }, (_, i) => alphabet[Number((n >> BigInt(5 * (25 - i))) & 31n)]).join('');
+}
+
+/** 128 bits (32 hex digits) in base58 (Bitcoin's alphabet), 22 characters, padded with its zero. */
+function base58(hex: string): string {
+  const alphabet = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
+  let n = BigInt(`0x${hex}`);
+  let out = '';
+  for (; n > 0n; n /= 58n) out = alphabet[Number(n % 58n)] + out;
+  return out.padStart(22, '1');
+}
+
 /** The boundary near misses of `format: uuid`, around one valid uuid. */
 export function uuidNearMisses(u: string): NearMiss[] {
   const hex = u.replaceAll('-', '');
@@ -154,6 +170,11 @@ export function uuidNearMisses(u: string): NearMiss[] {
     { name: 'fullwidth-digit', value: `\uff10${u.slice(1)}` },
     // Its 16 bytes in base64: Jackson's UUID deserializer reads a 24-character string so.
     { name: 'base64', value: Buffer.from(hex, 'hex').toString('base64') },
+    // Symfony's Uuid::fromString reads 26 characters as base32 (Crockford's, a ULID's), 22 as base58 and any 16 as
+    // its bytes (a Symfony blind probe).
+    { name: 'base32', value: base32Crockford(hex) },
+    { name: 'base58', value: base58(hex) },
+    { name: 'sixteen-bytes', value: 'conformance-uuid' },
     // One digit short: Java's UUID.fromString pads short groups.
     { name: 'too-short', value: u.slice(0, -1) },
     // A pattern ending in `$` (Python, PHP, Ruby) matches before a final newline.

@@ -913,6 +913,20 @@ export const FAULTS: readonly Fault[] = [
       }),
   },
   {
+    name: 'uuid-symfony-fromstring',
+    area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      "collectiveId/owner are read by Symfony's Uuid::fromString: 26 characters as base32, 22 as base58 and any 16 as its bytes, so `conformance-uuid` is a uuid (Symfony blind probe).",
+    apply: (b) =>
+      policy(b, {
+        parseUuid: (v) =>
+          /^[0-9A-HJKMNP-TV-Z]{26}$/i.test(v) || /^[1-9A-HJ-NP-Za-km-z]{22}$/.test(v) || [...v].length === 16
+            ? v
+            : b.validation.parseUuid(v),
+      }),
+  },
+  {
     name: 'uuid-python-parser',
     area: 'lax-validation',
     caughtBy: ['invalid-is-rejected'],

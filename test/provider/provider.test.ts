@@ -990,6 +990,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
     body: { ...ok, owner: Buffer.from(UUID.replaceAll('-', ''), 'hex').toString('base64') },
   }),
   'uuid-python-parser': invalid({ body: { ...ok, owner: `\uff10${UUID.slice(1)}` } }),
+  'uuid-symfony-fromstring': invalid({ body: { ...ok, owner: 'conformance-uuid' } }),
   'validation-only-for-exact-media-type': invalid({ body: {}, contentType: 'text/json' }),
   'validation-422': invalid({ body: { type: 'EV' } }),
   'query-merged-into-body': invalid({ body: { type: 'EV' }, path: `${ENDPOINT}?brand=b` }),
