@@ -13,5 +13,6 @@ describe('the suite judges its own power', () => {
           `${t.kind} ${t.name}: ${t.verdict} ${t.failedChecks.join(' ')} missed: ${t.missed.join(' ')} baselined: ${t.baselineVerdict ?? '-'}`,
       );
     expect(wrong).toEqual([]);
-  }, 600_000);
+    // About 500 s on an idle 2-core machine (320 faults): a slower or busier one must not fail it on time alone.
+  }, 1_200_000);
 });
