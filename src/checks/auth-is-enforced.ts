@@ -1,4 +1,5 @@
 import type { Check } from './types.ts';
+import type { AuthMode } from '../types.ts';
 import { caseValue } from '../generators/draft.ts';
 import type { OperationProfile } from './profile.ts';
 import { rowStatuses, rulesOf } from './rules.ts';
@@ -9,6 +10,20 @@ function invalidRequest(headers: Readonly<Record<string, string>>): boolean {
   const challenge = headers['www-authenticate'] ?? '';
   return /(?:^|,)\s*bearer\s/i.test(challenge) && /\berror\s*=\s*"?invalid_request"?/i.test(challenge);
 }
+
+/** The warning for a 400 with a Bearer `invalid_request` challenge, by the credentials that got it (none elsewhere). */
+const INVALID_REQUEST_ADVICE: Partial<Record<AuthMode, { readonly kind: string; readonly message: string }>> = {
+  basic: {
+    kind: 'invalid-request-to-another-scheme',
+    message:
+      '400 invalid_request to credentials in another scheme (RFC 6750 §3.1: a request in an unsupported scheme lacks credentials, and gets 401 with the challenge and no error code)',
+  },
+  none: {
+    kind: 'invalid-request-without-credentials',
+    message:
+      '400 invalid_request to a request without credentials (RFC 6750 §3: a request that lacks any authentication information gets 401 with the challenge and no error code)',
+  },
+};
 
 /** How many 401s must have carried a challenge before one without fails (`challenge-dropped`), not only warns. */
 const CHALLENGED_BEFORE_DROP = 3;
@@ -37,24 +52,9 @@ export function authIsEnforced(p: OperationProfile): Check {
       // RFC 6750 §3: a request without credentials, or in another scheme, gets the challenge with no error code (SHOULD
       // NOT); a 400 that challenges with `invalid_request` (Hono's bearerAuth, Elysia's bearer plugin as its docs use
       // it) keeps §3's MUST and breaks only that SHOULD NOT, so it is advice.
-      if (status !== undefined && res?.status === 400 && invalidRequest(res.headers)) {
-        if (c.auth === 'basic')
-          return warn(
-            'invalid-request-to-another-scheme',
-            RULES.bearerScheme,
-            '400 invalid_request to credentials in another scheme (RFC 6750 §3.1: a request in an unsupported scheme lacks credentials, and gets 401 with the challenge and no error code)',
-            400,
-            401,
-          );
-        if (c.auth === 'none')
-          return warn(
-            'invalid-request-without-credentials',
-            RULES.bearerScheme,
-            '400 invalid_request to a request without credentials (RFC 6750 §3: a request that lacks any authentication information gets 401 with the challenge and no error code)',
-            400,
-            401,
-          );
-      }
+      const advice = INVALID_REQUEST_ADVICE[c.auth];
+      if (advice !== undefined && status !== undefined && res?.status === 400 && invalidRequest(res.headers))
+        return warn(advice.kind, RULES.bearerScheme, advice.message, 400, 401);
       if (status !== undefined && res?.status === 400) {
         const validator = ctx.validators.requestFor(c.contentType);
         if (validator !== undefined && validator.validate(caseValue(c)).length > 0)

@@ -175,7 +175,7 @@ function locatedAt(location: string | ((body: OnboardingRequest) => string)): Fa
 
 /** Every 201 with the string member `field` of data.entity.information changed by `edit` (a store's rewrite of it). */
 function informationEdited(
-  field: 'name' | 'track' | 'associatedEmail',
+  field: 'name' | 'track' | 'associatedEmail' | 'pairingCode',
   edit: (value: string) => string,
 ): Fault['apply'] {
   return (b) =>
@@ -734,13 +734,7 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['echo-entity-information'],
     description:
       'A pairingCode of six lower-case letters and digits is stored upper-cased, as codes are printed on a label: `ab12cd` comes back as `AB12CD` (gorilla/mux blind probe).',
-    apply: (b) =>
-      afterBuild(b, (body) => {
-        const info = body.data?.entity?.information;
-        const code = info?.pairingCode;
-        if (info !== undefined && typeof code === 'string' && /^[a-z0-9]{6}$/.test(code))
-          info.pairingCode = code.toUpperCase();
-      }),
+    apply: informationEdited('pairingCode', (v) => (/^[a-z0-9]{6}$/.test(v) ? v.toUpperCase() : v)),
   },
   {
     name: 'url-root-path-added',
