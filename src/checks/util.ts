@@ -3,7 +3,8 @@ import type { Check, CheckContext, CheckResult, Finding } from './types.ts';
 import type { TestCase } from '../generators/case.ts';
 import { writeJson } from '../generators/json-writer.ts';
 import { shallow } from '../generators/shallow.ts';
-import { allowedStatuses, caseAccepts, LARGE_CONTENT_BYTES, type RowStatuses } from './rules.ts';
+import { LARGE_CONTENT_BYTES } from '../generators/values.ts';
+import { allowedStatuses, caseAccepts, type RowStatuses } from './rules.ts';
 
 /** A header field that is missing or empty: an empty `Allow` or `WWW-Authenticate` says nothing (RFC 9110 §5.5). */
 export function absent(value: string | undefined): boolean {

@@ -16,6 +16,13 @@ export function jsonTypeOf(v: unknown): JsonType {
 }
 
 /**
+ * Content over this many bytes may be refused with 413 (RFC 9110 §15.5.14): the spec sets no size limit and a server
+ * may have one (Express's default is 100 KB, Flask's none, many a gateway's 64 KiB); under it a 413 is no limit this
+ * operation's small documents need. The bodies sent come up to it exactly, and a check accepts 413 over it.
+ */
+export const LARGE_CONTENT_BYTES = 16 * 1024;
+
+/**
  * Exactly `n` characters (ASCII, so characters = UTF-16 units = UTF-8 bytes). Words, not one run of letters: a
  * 64 KiB run of word characters makes backtracking scanners (e.g. an e-mail regex over a body) quadratic.
  */
@@ -37,6 +44,8 @@ export const STRING_VARIANTS: readonly {
   readonly name: string;
   readonly value: string;
   readonly singleField?: true;
+  /** The value cut so that the whole body, as JSON text, is this many bytes (`bodyOfBytes`). */
+  readonly bodyBytes?: number;
 }[] = [
   { name: 'empty', value: '' },
   { name: 'ascii', value: "conformance-ASCII 0123456789 !#$%&'()*+,-./:;<=>?[]^_`{|}~" },
@@ -113,6 +122,14 @@ export const STRING_VARIANTS: readonly {
   // checks/rules.ts): a smaller body limit (Express's `limit: '10kb'`, nginx's `client_max_body_size 8k`) shows here,
   // where every other long case is over it.
   { name: 'long-15000', value: longString(15000), singleField: true },
+  // The whole body at the floor itself, one field filled to it: every body limit under the floor refuses it (one of
+  // 16,000 bytes lets long-15000's body through), and a 413 here is none the profile accepts.
+  {
+    name: `body-${LARGE_CONTENT_BYTES}`,
+    value: longString(LARGE_CONTENT_BYTES),
+    singleField: true,
+    bodyBytes: LARGE_CONTENT_BYTES,
+  },
   // 64 KiB in one field only, so the body stays near 64 KiB.
   { name: 'long-65536', value: longString(65536), singleField: true },
   // Past 100 KiB, the default body limit of Express's body-parser (413, accepted) and milliparsec (500: tinyhttp probe).
@@ -126,6 +143,15 @@ export const STRING_VARIANTS: readonly {
   // warning (COMMON_LIMIT_BYTES, checks/rules.ts); its echo stays under the 2 MiB an answer is read to.
   { name: 'long-1572864', value: longString(1572864), singleField: true },
 ];
+
+/**
+ * `body` as JSON text of exactly `bytes` bytes, its member `field` filled (or cut) with ASCII to that length; the text
+ * is not padded where the rest of the body alone is longer.
+ */
+export function bodyOfBytes(body: Readonly<Record<string, unknown>>, field: string, bytes: number): string {
+  const rest = Buffer.byteLength(JSON.stringify({ ...body, [field]: '' }));
+  return JSON.stringify({ ...body, [field]: longString(Math.max(0, bytes - rest)) });
+}
 
 /** A stable, made-up uuid (v4 layout) for a name. */
 function uuidFor(name: string): string {

@@ -1720,6 +1720,23 @@ export const FAULTS: readonly Fault[] = [
       }),
   },
   {
+    name: 'created-from-request-date',
+    area: 'wrong-answer',
+    caughtBy: ['created-is-now'],
+    description:
+      "created is the request's Date when it has one (a \"request time\" read from the message, as a framework's request.date), the server's clock otherwise: a client whose clock is off writes the creation time.",
+    apply: (b) => ({
+      ...b,
+      transmit: (res, wire, req) => {
+        const sent = Date.parse(req.headers.date ?? '');
+        const body = Number.isNaN(sent)
+          ? wire.body
+          : wire.body.replace(/"created":"[^"]*"/, `"created":"${new Date(sent).toISOString()}"`);
+        b.transmit(res, wire.status === 201 ? { ...wire, body } : wire, req);
+      },
+    }),
+  },
+  {
     name: 'created-local-time-as-utc',
     area: 'wrong-answer',
     caughtBy: ['created-is-now'],
@@ -3566,6 +3583,14 @@ export const FAULTS: readonly Fault[] = [
     apply: refusedOver(10 * 1024, () => jsonReply(413, singleError('PayloadTooLarge', 'request entity too large'))),
   },
   {
+    name: 'body-limit-16000',
+    area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
+    description:
+      'A body limit of 16,000 bytes (a round figure set by hand, blind probe): a valid body over it, yet under the 16 KiB the profile accepts 413 over, is refused with 413; the 15 KiB strings fit, a body of 16 KiB does not.',
+    apply: refusedOver(16_000, () => jsonReply(413, singleError('PayloadTooLarge', 'request entity too large'))),
+  },
+  {
     name: 'body-limit-500',
     area: 'valid-refused',
     caughtBy: ['not-a-server-error'],
@@ -3625,6 +3650,18 @@ export const FAULTS: readonly Fault[] = [
     apply: refusedOver(
       1024,
       () => jsonReply(417, singleError('ExpectationFailed', 'Bodies over 1 KiB are not taken with Expect.')),
+      (req) => req.headers.expect !== undefined,
+    ),
+  },
+  {
+    name: 'expect-refused-over-8kib',
+    area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
+    description:
+      'A `checkContinue` handler answers 417 to `Expect: 100-continue` on a body over 8 KiB (curl 8 sends the expectation only past 1 MiB, so the team set a limit it thought no client meets, blind probe): a valid request is refused; 417 is for expectations other than 100-continue (RFC 9110 §10.1.1).',
+    apply: refusedOver(
+      8 * 1024,
+      () => jsonReply(417, singleError('ExpectationFailed', 'Bodies over 8 KiB are not taken with Expect.')),
       (req) => req.headers.expect !== undefined,
     ),
   },

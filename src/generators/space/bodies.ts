@@ -1,8 +1,9 @@
 /** Valid bodies: the required members, every member, nulls, enum members, classes of text, any-value shapes. */
 import type { Draft } from '../draft.ts';
 import { leadingFirst } from '../order.ts';
-import { ANY_SHAPES, LONE_SURROGATES, longString, STRING_VARIANTS } from '../values.ts';
+import { ANY_SHAPES, bodyOfBytes, LONE_SURROGATES, longString, STRING_VARIANTS } from '../values.ts';
 import type { Body } from '../violations/kind.ts';
+import { isObject } from '../../types.ts';
 import { VIOLATIONS } from '../violations/index.ts';
 import { emit, matchesClass, SPEC, requestClass, type Dimension } from './class.ts';
 import { rotation, underEveryMember } from './rotation.ts';
@@ -220,7 +221,9 @@ export const bodies: Dimension = {
         const one = v.value.length <= 128 * 1024 ? strings[single++ % strings.length] : strings[0];
         for (const f of v.singleField ? [one] : strings) body[f.name] = v.value;
         const sent = rotate(body);
-        out.push(...emit(ctx, text, { variant: v.name }, json(sent)));
+        const sentText =
+          v.bodyBytes === undefined || !isObject(sent) ? json(sent) : bodyOfBytes(sent, one.name, v.bodyBytes);
+        out.push(...emit(ctx, text, { variant: v.name }, sentText));
         // The characters JSON escapes under every entity type: a type whose answer is written by hand breaks on them.
         if (v.name === EVERY_MEMBER_VARIANT)
           for (const other of underEveryMember(ctx, sent))

@@ -2,7 +2,7 @@
  * Other request fields a client or a browser adds to a valid request, each a rule of RFC 9110 the server's middleware
  * meets before the handler: Accept-Encoding (a compression layer answers in a coding, which the suite undoes), Origin
  * (a CORS layer; a browser sends it on every cross-origin POST), Range (defined for GET only, so a POST's answer is
- * whole) and the method-override fields (the request line's method is the request's). 201 is due to each, as to the
+ * whole), Date (the client's clock, which `created` must not take) and the method-override fields (the request line's method is the request's). 201 is due to each, as to the
  * same request without the field.
  */
 import type { Draft } from '../draft.ts';
@@ -60,6 +60,17 @@ const manyFields = requestClass(
   { variantOf: MINIMAL_LABEL },
 );
 
+const requestDate = requestClass(
+  'valid',
+  'valid/date',
+  'RFC 9110 §6.6.1',
+  'a valid request with the Date field a client may send (RFC 9110 §6.6.1), the RFC’s own example of 1994: it is the client’s clock, not the time the request was created, so 201 is due with `created` the server’s own time (`created-is-now`); a handler that takes the request’s Date for it (a “request time” read from the message) writes 1994',
+  { variantOf: MINIMAL_LABEL },
+);
+
+/** RFC 9110 §5.6.7's example date: a client's clock decades off. */
+const CLIENT_DATE = 'Sun, 06 Nov 1994 08:49:37 GMT';
+
 /** About the header bytes a large-fields request adds: the whole request stays under the smallest common default (fasthttp's 4 KiB). */
 const LARGE_FIELDS_BYTES = 3000;
 /** How many fields the many-fields shape spreads them over: under Apache's LimitRequestFields of 100. */
@@ -78,8 +89,8 @@ export const fields: Dimension = {
   name: 'fields',
   title: 'Other request fields',
   summary:
-    'Accept-Encoding, Origin, Range and method-override fields on an otherwise valid request: the middleware that reads them (compression, CORS, range handling, method override) must leave the answer as it is without them, 201 due (403 accepted to an origin a server refuses); and about 3 KiB of extension fields, under every common limit, 201 due.',
-  classes: [acceptEncoding, origin, range, methodOverride, largeFields, manyFields],
+    'Accept-Encoding, Origin, Range and method-override fields on an otherwise valid request: the middleware that reads them (compression, CORS, range handling, method override) must leave the answer as it is without them, 201 due (403 accepted to an origin a server refuses); a Date of 1994, which the creation time must not follow; and about 3 KiB of extension fields, under every common limit, 201 due.',
+  classes: [acceptEncoding, origin, range, methodOverride, requestDate, largeFields, manyFields],
   drafts(ctx) {
     const m = JSON.stringify(ctx.minimal);
     // Written byte by byte: the HTTP client writes no Accept-Encoding, and would not write a field it has its own use for.
@@ -94,6 +105,7 @@ export const fields: Dimension = {
     for (const [form, value] of RANGES) out.push(...emit(ctx, range, { form }, m, raw('Range', value)));
     for (const field of OVERRIDES)
       out.push(...emit(ctx, methodOverride, { field: field.toLowerCase() }, m, raw(field, 'DELETE')));
+    out.push(...emit(ctx, requestDate, {}, m, raw('Date', CLIENT_DATE)));
     // Extension fields, which a recipient ignores (RFC 9110 §5.1): only their size is asked about.
     const padding = (n: number) => 'c'.repeat(n);
     out.push(

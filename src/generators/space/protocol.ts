@@ -7,6 +7,7 @@
  */
 import { emit, requestClass, type Dimension } from './class.ts';
 import { wire } from './wire.ts';
+import { bodyOfBytes, LARGE_CONTENT_BYTES } from '../values.ts';
 import { HTTP_10_FAMILY } from '../case.ts';
 import { MINIMAL_LABEL } from './bodies.ts';
 
@@ -29,7 +30,7 @@ const http10Large = requestClass(
   'valid',
   'valid/http-1.0/large',
   'RFC 9112 §6.1',
-  'a valid request of 4 KiB as HTTP/1.0 (with Host), every member sent: its echo is an answer of several KiB, which a server that streams large answers chunked (a writer that switches to chunked past a buffer) must still frame without chunked for an HTTP/1.0 client (RFC 9112 §6.1); 201 due, advisory as for any HTTP/1.0 request, while a chunked answer fails',
+  'a valid request of 16 KiB as HTTP/1.0 (with Host), every member sent: its echo is an answer of several KiB, which a server that streams large answers chunked (a writer that switches to chunked past a buffer) must still frame without chunked for an HTTP/1.0 client (RFC 9112 §6.1); 201 due, advisory as for any HTTP/1.0 request, while a chunked answer fails',
   { advisory: true, family: HTTP_10_FAMILY, httpLayer: true, variantOf: 'valid/http-1.0' },
 );
 // RFC 9112 §3.2: 400 to an HTTP/1.1 request without Host. Advice: Python's http.server (under Flask's and Django's
@@ -66,7 +67,7 @@ const expectContinueLarge = requestClass(
   'valid',
   'valid/expect-continue/large',
   'RFC 9110 §10.1.1',
-  'a valid request of 4 KiB with `Expect: 100-continue`, as curl sends it before a body over 1 KiB (its threshold until 8.x) or 1 MiB, the body written at once: 100 then 201, or 201 alone, is due; a server that answers the expectation by the body’s size (417 over a limit of its own, a `checkContinue` handler that refuses) refuses a valid request; 417 is for expectations other than 100-continue (RFC 9110 §10.1.1)',
+  'a valid request of 16 KiB (the size under which the profile accepts no 413) with `Expect: 100-continue`, as curl sends it before a body over 1 KiB (its threshold until 8.x) or 1 MiB, the body written at once: 100 then 201, or 201 alone, is due; a server that answers the expectation by the body’s size (417 over a limit of its own, a `checkContinue` handler that refuses) refuses a valid request; 417 is for expectations other than 100-continue (RFC 9110 §10.1.1)',
   { variantOf: 'valid/expect-continue' },
 );
 const expectContinueMedia = requestClass(
@@ -95,9 +96,6 @@ const expectContinueRefused = requestClass(
   { variantOf: 'media/<type>' },
 );
 
-/** About the size of the larger 100-continue body: over curl's old 1 KiB threshold, under the 16 KiB a server may refuse. */
-const EXPECT_LARGE_BYTES = 4096;
-
 export const protocol: Dimension = {
   name: 'protocol',
   title: 'Protocol version, Host, request target and Expect',
@@ -123,12 +121,10 @@ export const protocol: Dimension = {
     // A body with `Expect: 100-continue`, read on to the close its `Connection: close` asks for.
     const expecting = (bytes: Buffer, contentType = ctx.ct, expect = '100-continue') =>
       wire({ contentType, extra: [['Expect', expect]] }, { framing: 'length', awaitClose: true }, bytes);
-    // The every-member body with its first free string padded so that the body comes to about EXPECT_LARGE_BYTES.
+    // The every-member body with its first free string filled so that the body is at the 16 KiB floor under which a
+    // 413 is no limit the profile accepts: a limit on the expectation or on HTTP/1.0 content under it refuses it.
     const [text] = ctx.strings;
-    const large =
-      text === undefined
-        ? undefined
-        : JSON.stringify({ ...ctx.all, [text.name]: 'c'.repeat(EXPECT_LARGE_BYTES - JSON.stringify(ctx.all).length) });
+    const large = text === undefined ? undefined : bodyOfBytes(ctx.all, text.name, LARGE_CONTENT_BYTES);
     return [
       // An HTTP/1.0 request without keep-alive, and one of 1.1 with `Connection: close` (every raw message has it): the
       // sender reads on to the close, which the server MUST initiate (RFC 9112 §9.3, §9.6).
