@@ -5,7 +5,10 @@ import { isLargeContent } from '../../../src/checks/rules.ts';
 import { LARGE_CONTENT_BYTES } from '../../../src/generators/values.ts';
 
 const text = (n: number, unit = 'a') => ({ body: unit.repeat(n) });
-const raw = (n: number) => ({ wire: { bodyBase64: Buffer.alloc(n, 0x61).toString('base64') } });
+const raw = (n: number) => ({
+  body: '',
+  wire: { headers: [], framing: 'length' as const, bodyBase64: Buffer.alloc(n, 0x61).toString('base64') },
+});
 
 describe('isLargeContent', () => {
   it.each<[string, Parameters<typeof isLargeContent>[0], boolean]>([
@@ -15,7 +18,7 @@ describe('isLargeContent', () => {
     ['raw bytes at the floor (base64 padded)', raw(LARGE_CONTENT_BYTES), false],
     ['raw bytes one under the floor (base64 padded)', raw(LARGE_CONTENT_BYTES - 1), false],
     ['raw bytes one over', raw(LARGE_CONTENT_BYTES + 1), true],
-    ['no body', {}, false],
+    ['no body', { body: '' }, false],
   ])('%s: %s', (_, c, large) => {
     expect(isLargeContent(c)).toBe(large);
   });
