@@ -17,12 +17,30 @@ export interface Variation {
   readonly apply: (b: Behaviour) => Behaviour;
 }
 
+/** The rate-limit variation's quota per one-second window. */
+export const RATE_LIMIT_PER_SECOND = 100;
+
 export const VARIATIONS: readonly Variation[] = [
   {
     name: 'rate-limit',
     description:
-      'Every 7th request on the endpoint is answered 429 with Retry-After: 1 and a JSON body; a retry succeeds.',
-    apply: (b) => ({ ...b, rateLimited: (n) => n % 7 === 0 }),
+      'At most 100 requests a second on the endpoint (a fixed window from its first request), the rest answered 429 with Retry-After: 1 and a JSON body; a retry in the next window succeeds.',
+    apply: (b) => {
+      // A window by time, as real limiters count (a 429 to every n-th request whatever the pace held a run to ~2.5/s).
+      let windowStart = -Infinity;
+      let count = 0;
+      return {
+        ...b,
+        rateLimited: () => {
+          const now = performance.now();
+          if (now - windowStart >= 1000) {
+            windowStart = now;
+            count = 0;
+          }
+          return ++count > RATE_LIMIT_PER_SECOND;
+        },
+      };
+    },
   },
   {
     name: 'minimal-201',
