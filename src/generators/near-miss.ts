@@ -109,6 +109,10 @@ export function enumNearMisses(
       const value = other.find((m) => !members.includes(m));
       return value === undefined ? [] : [{ name: `other-enum-${value}`, value }];
     }),
+    // A name every JavaScript object has: membership by `in` or a lookup on a plain object map (`value in TYPES`,
+    // `TYPES[value]`) takes it (Elysia blind probe); and Python's, for `hasattr(Type, value)` or `getattr`.
+    { name: 'prototype-name', value: 'constructor' },
+    { name: 'dunder-name', value: '__class__' },
     // A member, a NUL, more: a C string comparison (strcmp on jansson's JSON_ALLOW_NUL strings) stops at the NUL.
     { name: 'nul-suffix', value: `${shortest}\u0000x` },
     // The first half of a member, no other's start: R's match.arg (plumber probe) and abbreviation matchers take it.

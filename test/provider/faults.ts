@@ -791,6 +791,20 @@ export const FAULTS: readonly Fault[] = [
       }),
   },
   {
+    name: 'enum-checked-with-in',
+    area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      'type is checked with `value in TYPES` on a plain object map: a name every object has (`constructor`, `toString`, `__proto__`) passes and is stored as sent (Elysia blind probe).',
+    apply: (b) => {
+      const types: Record<string, true> = Object.fromEntries(ENTITY_TYPES.map((t) => [t, true]));
+      return policy(b, {
+        // Any name `in` finds is taken for a member: the fault itself.
+        parseEntityType: (v) => (typeof v === 'string' && v in types ? (v as EntityType) : undefined),
+      });
+    },
+  },
+  {
     name: 'enum-suffix-matched',
     area: 'lax-validation',
     caughtBy: ['invalid-is-rejected'],
@@ -4238,6 +4252,24 @@ export const FAULTS: readonly Fault[] = [
     apply: (b) => ({
       ...b,
       admit: (req) => (req.headers.authorization === '' ? withoutChallenge(b.unauthorized('missing')) : b.admit(req)),
+    }),
+  },
+  {
+    name: 'challenge-dropped-scheme-case',
+    area: 'auth',
+    caughtBy: ['auth-is-enforced'],
+    description:
+      'Credentials whose scheme is not written `Bearer` as is (`bearer`, `BEARER`) go to a second branch, added for clients that change its case, whose 401 to a wrong token has no WWW-Authenticate (h3 blind probe). RFC 9110 §11.6.1: a server generating a 401 MUST send a challenge.',
+    apply: (b) => ({
+      ...b,
+      transmit: (res, wire, req) => {
+        const otherCase =
+          /^bearer /i.test(req.headers.authorization ?? '') && !/^Bearer /.test(req.headers.authorization ?? '');
+        const headers = Object.fromEntries(
+          Object.entries(wire.headers).filter(([k]) => k.toLowerCase() !== 'www-authenticate'),
+        );
+        b.transmit(res, wire.status === 401 && otherCase ? { ...wire, headers } : wire, req);
+      },
     }),
   },
   {

@@ -605,6 +605,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'null-type-beside-null-brand': invalid({ body: { brand: null, type: null } }),
   'properties-array-capped': valid({ properties: Array.from({ length: 101 }, (_, i) => i) }),
   'enum-prefix-matched': invalid({ body: { brand: 'b', type: 'MeterReader' } }),
+  'enum-checked-with-in': invalid({ body: { brand: 'b', type: 'constructor' } }),
   'enum-suffix-matched': invalid({ body: { brand: 'b', type: 'SmartMeter' } }),
   'extension-names-ignored': invalid({ body: { ...ok, 'x-debug': true } }),
   'answer-members-bound': invalid({ body: { ...ok, status: 'Succeeded' } }),
@@ -931,6 +932,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'refusals-left-open': { ...invalid({ body: { brand: 'b', type: 'Boat' } }), timeoutMs: 1_000 },
   'challenge-only-when-missing': { call: { body: ok, auth: 'Bearer wrong-token' }, status: 401 },
   'challenge-dropped-when-empty': { call: { body: ok, auth: '' }, status: 401 },
+  'challenge-dropped-scheme-case': { call: { body: ok, auth: 'bearer wrong-token' }, status: 401 },
   'dotted-token-decoded-500': { call: { body: ok, auth: 'Bearer a.b.c' }, status: 401 },
   'authorization-last-of-joined': {
     call: { body: ok, auth: null, fields: [['Authorization', `Bearer wrong, Bearer ${TOKEN}`]] },

@@ -126,6 +126,13 @@ const upperScheme = requestClass(
   // One family with the lower-case scheme: one comparison that minds the case, one problem.
   { variantOf: 'valid/auth-lowercase-scheme', family: 'valid/auth-lowercase-scheme' },
 );
+const wrongSchemeCase = requestClass(
+  'auth',
+  'auth/wrong-scheme-case/<spelling>',
+  'RFC 9110 §11.6.1',
+  'a Bearer token the provider did not issue, the scheme written `bearer` or `BEARER` (the same scheme, RFC 9110 §11.1): refused as under `Bearer`, 401 with its challenge due (403 accepted); an authenticator that matches the scheme as written takes another branch for it, whose 401 may drop the challenge a 401 MUST carry (RFC 9110 §11.6.1)',
+  { variantOf: 'auth/wrong' },
+);
 const refusedSpelling = requestClass(
   'auth',
   'auth/<spelling>',
@@ -273,6 +280,7 @@ export const credentials: Dimension = {
     upperScheme,
     validSpelling,
     ...refused,
+    wrongSchemeCase,
     refusedSpelling,
     nonAsciiToken,
     nearToken,
@@ -297,6 +305,18 @@ export const credentials: Dimension = {
     for (const [spelling, value, o] of VALID_SPELLINGS)
       out.push(...emit(ctx, validSpelling, { spelling }, m, { wire: raw([value]), ...o }));
     REFUSED.forEach((r, i) => out.push(...emit(ctx, refused[i], {}, m, { auth: r.auth })));
+    // The wrong token under the scheme in another case (`Bearer` is 6 characters).
+    const wrong = authorizationFor('wrong', '')!;
+    for (const [spelling, scheme] of [
+      ['lower-case', 'bearer'],
+      ['upper-case', 'BEARER'],
+    ] as const)
+      out.push(
+        ...emit(ctx, wrongSchemeCase, { spelling }, m, {
+          auth: 'wrong',
+          wire: raw([`${scheme}${wrong.slice('Bearer'.length)}`]),
+        }),
+      );
     // A refused spelling is sent as `wrong` credentials: a 401 to it is not a reason to refresh the token.
     for (const [spelling, value] of REFUSED_SPELLINGS)
       out.push(...emit(ctx, refusedSpelling, { spelling }, m, { auth: 'wrong', wire: raw([value]) }));
@@ -323,10 +343,9 @@ export const credentials: Dimension = {
           ),
         }),
       );
-    const wrong = authorizationFor('wrong', '');
     const basic = authorizationFor('basic', '');
-    out.push(...emit(ctx, twoLines, {}, m, { auth: 'wrong', wire: raw([wrong!, VALID_AUTHORIZATION]) }));
-    out.push(...emit(ctx, twoWrongLines, {}, m, { auth: 'wrong', wire: raw([wrong!, basic!]) }));
+    out.push(...emit(ctx, twoLines, {}, m, { auth: 'wrong', wire: raw([wrong, VALID_AUTHORIZATION]) }));
+    out.push(...emit(ctx, twoWrongLines, {}, m, { auth: 'wrong', wire: raw([wrong, basic!]) }));
     // Credentials come before the body: an anonymous request with an invalid body is still 401, not 400.
     const anonymousInvalid = JSON.stringify({});
     if (!certifyValid(ctx.model.validators, ctx.ct, anonymousInvalid))
