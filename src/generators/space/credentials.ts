@@ -305,8 +305,8 @@ export const credentials: Dimension = {
     for (const [spelling, value, o] of VALID_SPELLINGS)
       out.push(...emit(ctx, validSpelling, { spelling }, m, { wire: raw([value]), ...o }));
     REFUSED.forEach((r, i) => out.push(...emit(ctx, refused[i], {}, m, { auth: r.auth })));
-    // The wrong token under the scheme in another case (`Bearer` is 6 characters).
-    const wrong = authorizationFor('wrong', '')!;
+    // The wrong token's header (every mode but `none` has one), its scheme then respelt in another case.
+    const wrong = authorizationFor('wrong', '') ?? '';
     for (const [spelling, scheme] of [
       ['lower-case', 'bearer'],
       ['upper-case', 'BEARER'],

@@ -2,8 +2,8 @@
  * Other request fields a client or a browser adds to a valid request, each a rule of RFC 9110 the server's middleware
  * meets before the handler: Accept-Encoding (a compression layer answers in a coding, which the suite undoes), Origin
  * (a CORS layer; a browser sends it on every cross-origin POST), Range (defined for GET only, so a POST's answer is
- * whole), Date (the client's clock, which `created` must not take) and the method-override fields (the request line's method is the request's). 201 is due to each, as to the
- * same request without the field.
+ * whole), Date (the client's clock, which `created` must not take) and the method-override fields (the request line's
+ * method is the request's). 201 is due to each, as to the same request without the field.
  */
 import type { Draft } from '../draft.ts';
 import { emit, requestClass, type Dimension } from './class.ts';
