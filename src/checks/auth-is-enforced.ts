@@ -25,14 +25,17 @@ const INVALID_REQUEST_ADVICE: Partial<Record<AuthMode, { readonly kind: string; 
   },
 };
 
-/** How many 401s must have carried a challenge before one without fails (`challenge-dropped`), not only warns. */
-const CHALLENGED_BEFORE_DROP = 3;
+/**
+ * How many 401s must have carried a Bearer challenge before one without fails (`challenge-dropped`), not only warns:
+ * one shows the server knows the rule (three until 2026-12-07 missed a challenge sent on the first 401s only).
+ */
+const CHALLENGED_BEFORE_DROP = 1;
 
 /**
  * No, wrong, empty or non-Bearer credentials: 401 (403 accepted); `security: [bearerAuth]` (OpenAPI 3.0.4 §4.8.30).
  * A 401 without a WWW-Authenticate challenge breaks RFC 9110 §15.5.2, one that challenges another scheme only RFC 6750
- * §3, a 403 RFC 6750 §3.1: warnings, as the verdict profile does not list them; but a 401 without a challenge where
- * three other 401s had one fails (the server sends one, but not on every branch).
+ * §3, a 403 RFC 6750 §3.1: warnings, as the verdict profile does not list them; but a 401 without a challenge, or with
+ * another scheme's only, where an earlier 401 challenged Bearer fails (the server sends one, not on every branch).
  * A 400 to an anonymous body the request schema refuses says that the body was validated before the credentials.
  */
 export function authIsEnforced(p: OperationProfile): Check {
@@ -78,15 +81,24 @@ export function authIsEnforced(p: OperationProfile): Check {
         );
       if (status !== undefined || res?.status !== 401) return status;
       const challenge = res.headers['www-authenticate'];
-      // A challenge in another scheme only (Flask-RESTful's Basic) asks for credentials the operation does not take.
+      // A challenge in another scheme only (Flask-RESTful's Basic) asks for credentials the operation does not take;
+      // where other 401s challenged Bearer, it is a branch that answers with its own (Pyramid blind probe: Basic to Basic).
       if (!absent(challenge) && !/(?:^|,)\s*bearer(?:\s|,|$)/i.test(challenge ?? ''))
-        return warn(
-          'non-bearer-challenge',
-          RULES.bearerScheme,
-          '401 challenges another scheme than Bearer (RFC 6750 §3: a bearer-protected resource challenges with Bearer)',
-          challenge,
-          'Bearer',
-        );
+        return challenged >= CHALLENGED_BEFORE_DROP
+          ? fail(
+              'challenge-scheme-changed',
+              RULES.bearerScheme,
+              '401 challenges another scheme than Bearer where other 401s challenged Bearer (RFC 6750 §3: a bearer-protected resource challenges with Bearer, RFC 9110 §11.6.1: a challenge applicable to the resource)',
+              challenge,
+              'Bearer, as the other 401s challenged',
+            )
+          : warn(
+              'non-bearer-challenge',
+              RULES.bearerScheme,
+              '401 challenges another scheme than Bearer (RFC 6750 §3: a bearer-protected resource challenges with Bearer)',
+              challenge,
+              'Bearer',
+            );
       // An empty challenge is no challenge (RFC 9110 §11.6.1: at least one), and is said as a missing one is.
       if (!absent(challenge)) {
         challenged++;

@@ -121,11 +121,13 @@ async function replayOne(
 
 /**
  * Failure kinds judged against the run's earlier answers (`echo-dropped`: other answers echoed the member;
- * `challenge-dropped`: other 401s had a challenge), with the warning their case gets when it is judged alone.
+ * `challenge-dropped`, `challenge-scheme-changed`: other 401s challenged Bearer), with the warning their case gets when
+ * it is judged alone.
  */
 const ALONE: Readonly<Record<string, string>> = {
   'echo-dropped': 'echo-omission',
   'challenge-dropped': 'missing-www-authenticate',
+  'challenge-scheme-changed': 'non-bearer-challenge',
 };
 
 /**

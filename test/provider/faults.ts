@@ -4273,6 +4273,47 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'challenge-on-first-401-only',
+    area: 'auth',
+    caughtBy: ['auth-is-enforced'],
+    description:
+      "The 401's headers are one shared object that the framework consumes when it writes them (oRPC blind probe, a headers map reused across answers): the first 401 carries the Bearer challenge, every later one none. RFC 9110 §11.6.1: a server generating a 401 MUST send a challenge.",
+    apply: (b) => {
+      let unauthorized = 0;
+      return {
+        ...b,
+        transmit: (res, wire, req) => {
+          const later = wire.status === 401 && ++unauthorized > 1;
+          const headers = Object.fromEntries(
+            Object.entries(wire.headers).filter(([k]) => k.toLowerCase() !== 'www-authenticate'),
+          );
+          b.transmit(res, later ? { ...wire, headers } : wire, req);
+        },
+      };
+    },
+  },
+  {
+    name: 'challenge-basic-to-basic',
+    area: 'auth',
+    caughtBy: ['auth-is-enforced'],
+    description:
+      'Credentials in the Basic scheme are answered by the framework\'s Basic branch, a 401 that challenges `Basic realm="api"`, where every other 401 challenges Bearer (Pyramid blind probe). RFC 6750 §3: a bearer-protected resource challenges with Bearer.',
+    apply: (b) => ({
+      ...b,
+      transmit: (res, wire, req) => {
+        const basic = wire.status === 401 && /^basic /i.test(req.headers.authorization ?? '');
+        const headers = Object.fromEntries(
+          Object.entries(wire.headers).filter(([k]) => k.toLowerCase() !== 'www-authenticate'),
+        );
+        b.transmit(
+          res,
+          basic ? { ...wire, headers: { ...headers, 'WWW-Authenticate': 'Basic realm="api"' } } : wire,
+          req,
+        );
+      },
+    }),
+  },
+  {
     name: 'dotted-token-decoded-500',
     area: 'auth',
     caughtBy: ['not-a-server-error'],

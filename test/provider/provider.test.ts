@@ -933,6 +933,8 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'challenge-only-when-missing': { call: { body: ok, auth: 'Bearer wrong-token' }, status: 401 },
   'challenge-dropped-when-empty': { call: { body: ok, auth: '' }, status: 401 },
   'challenge-dropped-scheme-case': { call: { body: ok, auth: 'bearer wrong-token' }, status: 401 },
+  'challenge-basic-to-basic': { call: { body: ok, auth: 'Basic dGVzdDp0ZXN0' }, status: 401 },
+  'challenge-on-first-401-only': { call: { body: ok, auth: 'Bearer wrong-token' }, status: 401, times: 2 },
   'dotted-token-decoded-500': { call: { body: ok, auth: 'Bearer a.b.c' }, status: 401 },
   'authorization-last-of-joined': {
     call: { body: ok, auth: null, fields: [['Authorization', `Bearer wrong, Bearer ${TOKEN}`]] },

@@ -2315,20 +2315,41 @@ describe('the checks of the verdict profile', () => {
     ).toBe('warn:echo-omission');
   });
 
-  it('auth-is-enforced fails a 401 without a challenge where three other 401s had one, and only warns before', () => {
+  it('auth-is-enforced fails a 401 without a challenge where an earlier 401 had one, and only warns before', () => {
     const ctx = { validators, mockTarget: false };
     const check = createChecks().find((k) => k.name === 'auth-is-enforced')!;
     const bare = answer(401, '');
     const challenged = answer(401, '', { 'www-authenticate': 'Bearer' });
     const wrong = kase('auth', { auth: 'wrong' });
     expect(outcome(check, wrong, bare, ctx)).toBe('warn:missing-www-authenticate');
-    for (let i = 0; i < 3; i++) expect(outcome(check, kase('auth', { auth: 'none' }), challenged, ctx)).toBe('pass');
+    expect(outcome(check, kase('auth', { auth: 'none' }), challenged, ctx)).toBe('pass');
     // Grape and Fastify blind probes: a challenge where no Authorization was sent, a bare 401 to refused credentials.
     expect(judged(check, wrong, bare, ctx)).toEqual({
       expect: 'fail:challenge-dropped',
       pin: [
         '/components/securitySchemes/bearerAuth',
         '401 has no WWW-Authenticate challenge where other 401s had one (RFC 9110 §11.6.1: every 401 MUST carry one)',
+      ],
+    });
+  });
+
+  it('auth-is-enforced fails a 401 that challenges another scheme where an earlier 401 challenged Bearer', () => {
+    const ctx = { validators, mockTarget: false };
+    const check = createChecks().find((k) => k.name === 'auth-is-enforced')!;
+    const basicChallenge = answer(401, '', { 'www-authenticate': 'Basic realm="api"' });
+    const basic = kase('auth', { auth: 'basic' });
+    // Flask-RESTful's stock 401 challenges Basic everywhere: advice until Bearer is seen to be the server's own.
+    expect(outcome(check, basic, basicChallenge, ctx)).toBe('warn:non-bearer-challenge');
+    for (let i = 0; i < 3; i++)
+      expect(
+        outcome(check, kase('auth', { auth: 'none' }), answer(401, '', { 'www-authenticate': 'Bearer' }), ctx),
+      ).toBe('pass');
+    // Pyramid blind probe: Basic credentials answered by a Basic branch.
+    expect(judged(check, basic, basicChallenge, ctx)).toEqual({
+      expect: 'fail:challenge-scheme-changed',
+      pin: [
+        '/components/securitySchemes/bearerAuth',
+        '401 challenges another scheme than Bearer where other 401s challenged Bearer (RFC 6750 §3: a bearer-protected resource challenges with Bearer, RFC 9110 §11.6.1: a challenge applicable to the resource)',
       ],
     });
   });
