@@ -160,7 +160,7 @@ export function textReply(
   return { status, headers: { 'Content-Type': contentType, ...headers }, text };
 }
 
-export function withHeaders(reply: Reply, headers: Record<string, string>): Reply {
+export function withHeaders<T extends Pick<Reply, 'headers'>>(reply: T, headers: Record<string, string>): T {
   return { ...reply, headers: { ...reply.headers, ...headers } };
 }
 

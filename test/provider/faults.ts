@@ -307,8 +307,8 @@ function answeredWhen(when: (req: IncomingMessage) => boolean, reply: (req: Inco
   return (b) => ({ ...b, admit: (req) => (when(req) ? reply(req) : b.admit(req)) });
 }
 
-/** The reply without its WWW-Authenticate challenge. */
-function withoutChallenge(reply: Reply): Reply {
+/** The reply (or the answer as written) without its WWW-Authenticate challenge. */
+function withoutChallenge<T extends Pick<Reply, 'headers'>>(reply: T): T {
   const headers = Object.fromEntries(
     Object.entries(reply.headers).filter(([k]) => k.toLowerCase() !== 'www-authenticate'),
   );
@@ -4265,10 +4265,7 @@ export const FAULTS: readonly Fault[] = [
       transmit: (res, wire, req) => {
         const otherCase =
           /^bearer /i.test(req.headers.authorization ?? '') && !/^Bearer /.test(req.headers.authorization ?? '');
-        const headers = Object.fromEntries(
-          Object.entries(wire.headers).filter(([k]) => k.toLowerCase() !== 'www-authenticate'),
-        );
-        b.transmit(res, wire.status === 401 && otherCase ? { ...wire, headers } : wire, req);
+        b.transmit(res, wire.status === 401 && otherCase ? withoutChallenge(wire) : wire, req);
       },
     }),
   },
@@ -4284,10 +4281,7 @@ export const FAULTS: readonly Fault[] = [
         ...b,
         transmit: (res, wire, req) => {
           const later = wire.status === 401 && ++unauthorized > 1;
-          const headers = Object.fromEntries(
-            Object.entries(wire.headers).filter(([k]) => k.toLowerCase() !== 'www-authenticate'),
-          );
-          b.transmit(res, later ? { ...wire, headers } : wire, req);
+          b.transmit(res, later ? withoutChallenge(wire) : wire, req);
         },
       };
     },
@@ -4302,12 +4296,9 @@ export const FAULTS: readonly Fault[] = [
       ...b,
       transmit: (res, wire, req) => {
         const basic = wire.status === 401 && /^basic /i.test(req.headers.authorization ?? '');
-        const headers = Object.fromEntries(
-          Object.entries(wire.headers).filter(([k]) => k.toLowerCase() !== 'www-authenticate'),
-        );
         b.transmit(
           res,
-          basic ? { ...wire, headers: { ...headers, 'WWW-Authenticate': 'Basic realm="api"' } } : wire,
+          basic ? withHeaders(withoutChallenge(wire), { 'WWW-Authenticate': 'Basic realm="api"' }) : wire,
           req,
         );
       },
