@@ -216,6 +216,21 @@ export const ANY_SHAPES: readonly { readonly name: string; readonly value: unkno
       ünïcödé: '测试',
     },
   },
+  // A key in each naming style: a renderer that converts keys for a camelCase API (djangorestframework-camel-case's
+  // renderer, a global snake/camel interceptor) converts the free-form ones too, where the schema's were its style.
+  {
+    name: 'key-styles',
+    value: {
+      camelCase: 1,
+      snake_case: 2,
+      PascalCase: 3,
+      'kebab-case': 4,
+      SCREAMING_SNAKE: 5,
+      _leading: 6,
+      trailing_: 7,
+      v2_beta: 8,
+    },
+  },
   // 24 levels: under the common reader limits (32, 64: System.Text.Json's default), over ad-hoc ones.
   {
     name: 'deep',

@@ -3792,6 +3792,38 @@ export const FAULTS: readonly Fault[] = [
       ),
   },
   {
+    name: 'properties-keys-camelized',
+    area: 'wrong-answer',
+    caughtBy: ['echo-properties'],
+    description:
+      "The answer goes through a renderer that camel-cases every key for a camelCase API, joining words only between letters or digits, so that `__proto__` and `_id` keep their underscores (a hand-written kin of djangorestframework-camel-case's renderer; Adonis blind probe): the schema's names are already camelCase and pass, properties' snake_case keys come back camelCased.",
+    apply: (b) => {
+      const camel = (key: string) =>
+        key.replace(/([a-z0-9])_([a-z0-9])/gi, (_, a: string, c: string) => a + c.toUpperCase());
+      // Depth-first with a stack of its own: the suite's 10,000-deep bodies would overflow a recursion.
+      const deep = (root: unknown): unknown => {
+        const copy = (v: unknown): unknown =>
+          Array.isArray(v) ? [...v] : v !== null && typeof v === 'object' ? { ...v } : v;
+        const top = copy(root);
+        const stack: unknown[] = [top];
+        for (let v = stack.pop(); v !== undefined; v = stack.pop()) {
+          if (v === null || typeof v !== 'object') continue;
+          // An array's members are walked by their indexes, as an object's by their names.
+          const node = v as Record<string, unknown>;
+          for (const k of Object.keys(node)) {
+            const child = copy(node[k]);
+            const renamed = camel(k);
+            if (renamed !== k) delete node[k];
+            node[renamed] = child;
+            stack.push(child);
+          }
+        }
+        return top;
+      };
+      return onProperties(b, deep);
+    },
+  },
+  {
     name: 'properties-null-members-dropped',
     area: 'wrong-answer',
     caughtBy: ['echo-properties'],
