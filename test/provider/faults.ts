@@ -3792,6 +3792,23 @@ export const FAULTS: readonly Fault[] = [
       ),
   },
   {
+    name: 'brand-first-spelling-kept',
+    area: 'wrong-answer',
+    caughtBy: ['echo-entity-information'],
+    description:
+      "Brands are got or created in a table matched without case (Django's `get_or_create(name__iexact=…)`; h3 blind probe): the first spelling of a brand is written back for every later one, so CONFORMANCE-BRAND after conformance-brand comes back in lower case.",
+    apply: (b) => {
+      const first = new Map<string, string>();
+      return afterBuild(b, (body, req) => {
+        const info = body.data?.entity?.information;
+        if (info === undefined || typeof req.brand !== 'string') return;
+        const key = req.brand.toLowerCase();
+        info.brand = first.get(key) ?? req.brand;
+        first.set(key, info.brand);
+      });
+    },
+  },
+  {
     name: 'properties-keys-camelized',
     area: 'wrong-answer',
     caughtBy: ['echo-properties'],

@@ -963,6 +963,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'chunked-body-cut': valid({ name: 'n'.repeat(2000) }, { chunked: true }),
   'chunked-beyond-proxy-buffer-empty': valid({ name: 'n'.repeat(20 * 1024) }, { chunked: true }),
   'closed-after-one-media-type': { call: { body: ok, contentType: 'text/json', next: true }, status: 201 },
+  'brand-first-spelling-kept': { ...valid({ brand: 'Witness-Brand' }), times: 2, second: { brand: 'WITNESS-BRAND' } },
   'properties-keys-camelized': valid({ properties: { serial_number: 'SN-1' } }),
   'properties-null-members-dropped': valid({ properties: { conformance: 'kept', empty: null } }),
   'string-over-4096-500': valid({ name: 'n'.repeat(4097) }),

@@ -229,6 +229,17 @@ export const bodies: Dimension = {
           for (const other of underEveryMember(ctx, sent))
             out.push(...emit(ctx, text, { variant: `${v.name}-${other.member}` }, json(other.body)));
       }
+    // Every free string of the every-member body in upper case, once that body went as it is: a store that matches a
+    // value without its case (a brand got or created by `name__iexact`, a case-insensitive unique index) answers with
+    // the spelling it met first (h3 blind probe: a brand cache).
+    if (strings.length > 0) {
+      const upper: Body = { ...ctx.all };
+      for (const f of strings) {
+        const value = upper[f.name];
+        if (typeof value === 'string') upper[f.name] = value.toUpperCase();
+      }
+      out.push(...emit(ctx, text, { variant: 'earlier-in-upper-case' }, json(rotate(upper))));
+    }
     for (const f of untyped)
       for (const shape of ANY_SHAPES)
         out.push(
