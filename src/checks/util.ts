@@ -136,6 +136,9 @@ export function answered(
   return onRealProviders(
     withResponse((c, res, ctx, ex) => {
       if (res.status < 200 || res.status > 299) return { skip: 'not a 2xx' };
+      // Bytes that are not UTF-8 are no JSON text (RFC 8259 §8.1), one failure of response-schema-conformance: read
+      // with replacement characters, every member beyond ASCII would be another problem of the same bug.
+      if (res.notUtf8 === true) return { skip: 'its bytes are not UTF-8' };
       const parsed = jsonBody(res);
       if (!parsed.ok || parsed.value === null || typeof parsed.value !== 'object' || Array.isArray(parsed.value))
         return { skip: 'no JSON object' };

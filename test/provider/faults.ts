@@ -3,7 +3,7 @@
 // Each replaces or wraps one hook of the Behaviour (behaviour.ts) or of its
 // ValidationPolicy (validate.ts). A correct suite must fail every one of them.
 
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createHash, randomUUID } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
 import {
@@ -318,6 +318,17 @@ function withoutChallenge<T extends Pick<Reply, 'headers'>>(reply: T): T {
 /** A body limit of `bytes` (the reader's, before the handler), a body over it answered as `answer` says. */
 function bodyLimit(bytes: number, answer: (b: Behaviour) => Reply): Fault['apply'] {
   return (b) => ({ ...b, maxBodyBytes: bytes, tooLarge: () => answer(b) });
+}
+
+/** The answer written in ISO-8859-1 and labelled so: no JSON text (RFC 8259 §8.1) where it goes beyond ASCII. */
+function writeLatin1(res: ServerResponse, wire: Wire): void {
+  const bytes = Buffer.from(wire.body, 'latin1');
+  res.writeHead(wire.status, {
+    ...wire.headers,
+    'Content-Type': 'application/json; charset=iso-8859-1',
+    'Content-Length': String(bytes.length),
+  });
+  res.end(bytes);
 }
 
 /** An answer as a hand-written server writes it to the socket: status line, fields, Content-Length, the body whatever the method. */
@@ -2474,13 +2485,23 @@ export const FAULTS: readonly Fault[] = [
       transmit: (res, wire, req) => {
         const narrow = /[^\x00-\x7f]/.test(wire.body) && !/[^\x00-\xff]/.test(wire.body);
         if (!narrow) return b.transmit(res, wire, req);
-        const bytes = Buffer.from(wire.body, 'latin1');
-        res.writeHead(wire.status, {
-          ...wire.headers,
-          'Content-Type': 'application/json; charset=iso-8859-1',
-          'Content-Length': String(bytes.length),
-        });
-        res.end(bytes);
+        writeLatin1(res, wire);
+      },
+    }),
+  },
+  {
+    name: 'accept-charset-honoured',
+    area: 'transport',
+    caughtBy: ['response-schema-conformance'],
+    description:
+      'The writer honours Accept-Charset: a request that asks for iso-8859-1 and not utf-8 gets its answer in Latin-1, labelled so (oRPC blind probe); JSON exchanged between systems MUST be UTF-8 (RFC 8259 §8.1), and the text read as such is not what was sent.',
+    apply: (b) => ({
+      ...b,
+      transmit: (res, wire, req) => {
+        const asked = String(req.headers['accept-charset'] ?? '');
+        if (!/iso-8859-1/i.test(asked) || /utf-8/i.test(asked) || /[^\x00-\xff]/.test(wire.body))
+          return b.transmit(res, wire, req);
+        writeLatin1(res, wire);
       },
     }),
   },
@@ -3177,6 +3198,22 @@ export const FAULTS: readonly Fault[] = [
         if (parsed.kind === 'json' && /"[^"\\]{256,}"\s*:/.test(raw.toString('utf8')))
           throw new Error('system_limit: list_to_atom/1');
         return parsed;
+      },
+    }),
+  },
+  {
+    name: 'charset-utf8-as-written-only',
+    area: 'wrong-answer',
+    caughtBy: ['echo-entity-information'],
+    description:
+      'The body is decoded as UTF-8 only under a charset written exactly `utf-8` (or none), as Latin-1 under any other label (Next.js blind probe): `charset=UTF-8`, `Charset=utf-8` or a quoted value garble the text beyond ASCII, though charset names are case-insensitive and a quoted value is the same value (RFC 9110 §8.3.2, §5.6.6).',
+    apply: (b) => ({
+      ...b,
+      readJson: (raw, contentType, url) => {
+        const written = /;\s*charset=([^;]*)/.exec(contentType ?? '')?.[1]?.trim();
+        return written === undefined || written === 'utf-8'
+          ? b.readJson(raw, contentType, url)
+          : b.readJson(Buffer.from(raw.toString('latin1'), 'utf8'), contentType, url);
       },
     }),
   },

@@ -743,6 +743,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'prototype-keys-refused': valid({ properties: JSON.parse('{"__proto__":{"x":1}}') as unknown }),
   'null-echo': valid(),
   // Issue 22's value dimensions.
+  'accept-charset-honoured': valid({ name: 'Café' }, { fields: [['Accept-Charset', 'iso-8859-1']] }),
   'uuid-strict-rfc9562': valid({ owner: `${UUID2.slice(0, 14)}0${UUID2.slice(15)}` }),
   'big-number-500': valid({ properties: { n: 1e30 } }),
   'depth-stack-overflow-500': {
@@ -1054,6 +1055,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'number-trailing-dot-accepted': invalid({ raw: '{"brand":"b","type":"EV","properties":{"x":1.}}' }),
   'content-type-list-500': valid({}, { body: ok, fields: [['Content-Type', 'application/json']] }),
   'content-type-added-twice': valid(),
+  'charset-utf8-as-written-only': valid({ name: 'Müller' }, { contentType: 'application/json; charset=UTF-8' }),
   'https-redirect-everything': valid(),
   'raw-deflate-as-deflate': valid({}, { body: ok, fields: [['Accept-Encoding', 'deflate']] }),
   'member-names-as-atoms-500': valid({ properties: { ['x'.repeat(256)]: 1 } }),

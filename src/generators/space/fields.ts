@@ -2,8 +2,8 @@
  * Other request fields a client or a browser adds to a valid request, each a rule of RFC 9110 the server's middleware
  * meets before the handler: Accept-Encoding (a compression layer answers in a coding, which the suite undoes), Origin
  * (a CORS layer; a browser sends it on every cross-origin POST), Range (defined for GET only, so a POST's answer is
- * whole), Date (the client's clock, which `created` must not take) and the method-override fields (the request line's
- * method is the request's). 201 is due to each, as to the same request without the field.
+ * whole), Accept-Charset (JSON is UTF-8 whatever it asks), Date (the client's clock, which `created` must not take) and
+ * the method-override fields (the request line's method is the request's). 201 is due to each, as to the same request without the field.
  */
 import type { Draft } from '../draft.ts';
 import { emit, requestClass, type Dimension } from './class.ts';
@@ -60,6 +60,14 @@ const manyFields = requestClass(
   { variantOf: MINIMAL_LABEL },
 );
 
+const acceptCharset = requestClass(
+  'valid',
+  'valid/accept-charset',
+  'RFC 8259 §8.1',
+  'a valid request whose text Latin-1 holds, with `Accept-Charset: iso-8859-1` (a field RFC 9110 §12.5.2 keeps for old clients): JSON exchanged between systems MUST be UTF-8 (RFC 8259 §8.1), so 201 is due with the answer in UTF-8 (406 accepted: a server may refuse what the field asks); a writer that honours the field answers in Latin-1, which is no JSON text',
+  { accept: [201, 406], variantOf: MINIMAL_LABEL },
+);
+
 const requestDate = requestClass(
   'valid',
   'valid/date',
@@ -67,6 +75,9 @@ const requestDate = requestClass(
   'a valid request with the Date field a client may send (RFC 9110 §6.6.1), the RFC’s own example of 1994: it is the client’s clock, not the time the request was created, so 201 is due with `created` the server’s own time (`created-is-now`); a handler that takes the request’s Date for it (a “request time” read from the message) writes 1994',
   { variantOf: MINIMAL_LABEL },
 );
+
+/** Letters beyond ASCII that Latin-1 holds. */
+const LATIN_1_TEXT = 'conformance-Müller Café Ærøskøbing';
 
 /** RFC 9110 §5.6.7's example date: a client's clock decades off. */
 const CLIENT_DATE = 'Sun, 06 Nov 1994 08:49:37 GMT';
@@ -89,8 +100,8 @@ export const fields: Dimension = {
   name: 'fields',
   title: 'Other request fields',
   summary:
-    'Accept-Encoding, Origin, Range and method-override fields on an otherwise valid request: the middleware that reads them (compression, CORS, range handling, method override) must leave the answer as it is without them, 201 due (403 accepted to an origin a server refuses); a Date of 1994, which the creation time must not follow; and about 3 KiB of extension fields, under every common limit, 201 due.',
-  classes: [acceptEncoding, origin, range, methodOverride, requestDate, largeFields, manyFields],
+    'Accept-Encoding, Origin, Range and method-override fields on an otherwise valid request: the middleware that reads them (compression, CORS, range handling, method override) must leave the answer as it is without them, 201 due (403 accepted to an origin a server refuses); an Accept-Charset of Latin-1, answered in UTF-8 all the same (406 accepted); a Date of 1994, which the creation time must not follow; and about 3 KiB of extension fields, under every common limit, 201 due.',
+  classes: [acceptEncoding, origin, range, methodOverride, acceptCharset, requestDate, largeFields, manyFields],
   drafts(ctx) {
     const m = JSON.stringify(ctx.minimal);
     // Written byte by byte: the HTTP client writes no Accept-Encoding, and would not write a field it has its own use for.
@@ -105,6 +116,16 @@ export const fields: Dimension = {
     for (const [form, value] of RANGES) out.push(...emit(ctx, range, { form }, m, raw('Range', value)));
     for (const field of OVERRIDES)
       out.push(...emit(ctx, methodOverride, { field: field.toLowerCase() }, m, raw(field, 'DELETE')));
+    // The first free string in letters Latin-1 holds and ASCII does not: a Latin-1 answer differs from UTF-8 only there.
+    const [text] = ctx.strings;
+    if (text !== undefined) {
+      const latin = JSON.stringify({ ...ctx.minimal, [text.name]: LATIN_1_TEXT });
+      out.push(
+        ...emit(ctx, acceptCharset, {}, latin, {
+          wire: wire({ contentType: ctx.ct, extra: [['Accept-Charset', 'iso-8859-1']] }, undefined, Buffer.from(latin)),
+        }),
+      );
+    }
     out.push(...emit(ctx, requestDate, {}, m, raw('Date', CLIENT_DATE)));
     // Extension fields, which a recipient ignores (RFC 9110 §5.1): only their size is asked about.
     const padding = (n: number) => 'c'.repeat(n);

@@ -39,7 +39,7 @@ const sameType = requestClass(
   'valid',
   'valid/media/<spelling>',
   'RFC 9110 §8.3.1',
-  'the same media type spelt another way the grammar allows: no space or optional white space around `;` (OWS ";" OWS), a parameter name or charset value in another case, a quoted value: all must be accepted',
+  'the same media type spelt another way the grammar allows: no space or optional white space around `;` (OWS ";" OWS), a parameter name or charset value in another case, a quoted value: all must be accepted, and the text beyond ASCII in the body read as the UTF-8 it is',
   { family: MEDIA_FAMILY },
 );
 const otherParameter = requestClass(
@@ -92,6 +92,9 @@ const SPELLINGS: readonly (readonly [string, (type: string) => string])[] = [
   ['charset-value-mixed-case', (t) => `${t}; charset=Utf-8`],
   ['quoted-charset', (t) => `${t}; charset="utf-8"`],
 ];
+/** Text in two, three and four bytes of UTF-8, which no single-byte charset reads as sent. */
+const BEYOND_ASCII = 'conformance-Müller 测试 😀';
+
 /** Parameters no JSON recipient needs. */
 const OTHER_PARAMETERS: readonly (readonly [string, (type: string) => string])[] = [
   ['unknown-charset', (t) => `${t}; charset=x-conformance`],
@@ -169,8 +172,12 @@ export const mediaTypes: Dimension = {
     // the application's own comparison.
     for (const m of model.media.filter((x) => x !== model.primary && !x.contentType.includes(';')))
       out.push(...emit(ctx, mixedCase, { media: m.slug }, all, { contentType: mixedCaseMediaType(m.contentType) }));
+    // With text beyond ASCII in the first free string: a reader that decodes as UTF-8 only under the label it knows
+    // (`charset=utf-8` as written) and as Latin-1 otherwise garbles it (Next.js blind probe), which ASCII never shows.
+    const [first] = ctx.strings;
+    const beyondAscii = first === undefined ? all : JSON.stringify({ ...ctx.all, [first.name]: BEYOND_ASCII });
     for (const [spelling, spell] of SPELLINGS)
-      out.push(...emit(ctx, sameType, { spelling }, all, { contentType: spell(ctx.ct) }));
+      out.push(...emit(ctx, sameType, { spelling }, beyondAscii, { contentType: spell(ctx.ct) }));
     for (const [parameter, spell] of OTHER_PARAMETERS)
       out.push(...emit(ctx, otherParameter, { parameter }, all, { contentType: spell(ctx.ct) }));
     // A registered charset other than UTF-8 over UTF-8 text that is not ASCII: the parameter has no effect (RFC 8259
