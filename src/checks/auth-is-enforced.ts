@@ -82,7 +82,7 @@ export function authIsEnforced(p: OperationProfile): Check {
       if (status !== undefined || res?.status !== 401) return status;
       const challenge = res.headers['www-authenticate'];
       // A challenge in another scheme only (Flask-RESTful's Basic) asks for credentials the operation does not take;
-      // where other 401s challenged Bearer, it is a branch that answers with its own (Pyramid blind probe: Basic to Basic).
+      // where other 401s challenged Bearer, it is a branch answering with its own (Pyramid blind probe: Basic).
       if (!absent(challenge) && !/(?:^|,)\s*bearer(?:\s|,|$)/i.test(challenge ?? ''))
         return challenged >= CHALLENGED_BEFORE_DROP
           ? fail(

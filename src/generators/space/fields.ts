@@ -3,7 +3,8 @@
  * meets before the handler: Accept-Encoding (a compression layer answers in a coding, which the suite undoes), Origin
  * (a CORS layer; a browser sends it on every cross-origin POST), Range (defined for GET only, so a POST's answer is
  * whole), Accept-Charset (JSON is UTF-8 whatever it asks), Date (the client's clock, which `created` must not take) and
- * the method-override fields (the request line's method is the request's). 201 is due to each, as to the same request without the field.
+ * the method-override fields (the request line's method is the request's). 201 is due to each, as to the same request
+ * without the field.
  */
 import type { Draft } from '../draft.ts';
 import { emit, requestClass, type Dimension } from './class.ts';
@@ -116,7 +117,7 @@ export const fields: Dimension = {
     for (const [form, value] of RANGES) out.push(...emit(ctx, range, { form }, m, raw('Range', value)));
     for (const field of OVERRIDES)
       out.push(...emit(ctx, methodOverride, { field: field.toLowerCase() }, m, raw(field, 'DELETE')));
-    // The first free string in letters Latin-1 holds and ASCII does not: a Latin-1 answer differs from UTF-8 only there.
+    // The first free string in letters Latin-1 holds and ASCII does not: a Latin-1 answer differs from UTF-8 there.
     const [text] = ctx.strings;
     if (text !== undefined) {
       const latin = JSON.stringify({ ...ctx.minimal, [text.name]: LATIN_1_TEXT });
