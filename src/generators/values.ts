@@ -39,6 +39,9 @@ function repeatToCodePoints(unit: string, n: number): string {
   return cps.join('').repeat(Math.floor(n / cps.length)) + cps.slice(0, n % cps.length).join('');
 }
 
+/** Letters beyond ASCII that Latin-1 holds, and nothing beyond Latin-1. */
+export const LATIN_1_TEXT = 'conformance-Müller Café Ærøskøbing ½ £ © « » ÿ\u00A0nbsp';
+
 /** The string classes every free string field is sent with in the boundary phase. */
 export const STRING_VARIANTS: readonly {
   readonly name: string;
@@ -52,7 +55,7 @@ export const STRING_VARIANTS: readonly {
   { name: 'accents', value: 'conformance-àéîõü ÅÆØ çñß Łódź Ελληνικά Кириллица' },
   // Letters beyond ASCII that Latin-1 holds, and nothing beyond it: a writer that picks the narrowest charset that
   // fits (ISO-8859-1 here, UTF-8 otherwise) sends bytes that are not UTF-8 for this text alone (RFC 8259 §8.1).
-  { name: 'latin-1', value: 'conformance-Müller Café Ærøskøbing ½ £ © « » ÿ\u00A0nbsp' },
+  { name: 'latin-1', value: LATIN_1_TEXT },
   { name: 'cjk', value: 'conformance-测试数据 テスト 시험 𠀀𪚥' },
   // Surrogate pairs, a ZWJ sequence, a flag, a skin-tone modifier, a non-emoji astral character.
   { name: 'emoji', value: 'conformance-😀🔋🚗⚡ 👩‍👩‍👧 🇳🇱 👍🏽 𝄞' },

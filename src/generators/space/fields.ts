@@ -10,6 +10,7 @@ import type { Draft } from '../draft.ts';
 import { emit, requestClass, type Dimension } from './class.ts';
 import { wire } from './wire.ts';
 import { MINIMAL_LABEL } from './bodies.ts';
+import { LATIN_1_TEXT } from '../values.ts';
 
 const acceptEncoding = requestClass(
   'valid',
@@ -76,9 +77,6 @@ const requestDate = requestClass(
   'a valid request with the Date field a client may send (RFC 9110 §6.6.1), the RFC’s own example of 1994: it is the client’s clock, not the time the request was created, so 201 is due with `created` the server’s own time (`created-is-now`); a handler that takes the request’s Date for it (a “request time” read from the message) writes 1994',
   { variantOf: MINIMAL_LABEL },
 );
-
-/** Letters beyond ASCII that Latin-1 holds. */
-const LATIN_1_TEXT = 'conformance-Müller Café Ærøskøbing';
 
 /** RFC 9110 §5.6.7's example date: a client's clock decades off. */
 const CLIENT_DATE = 'Sun, 06 Nov 1994 08:49:37 GMT';
