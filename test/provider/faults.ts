@@ -320,6 +320,11 @@ function bodyLimit(bytes: number, answer: (b: Behaviour) => Reply): Fault['apply
   return (b) => ({ ...b, maxBodyBytes: bytes, tooLarge: () => answer(b) });
 }
 
+/** The answer as written, edited before it is sent (`edit` gives it back as it is where the fault does not apply). */
+function writtenAs(b: Behaviour, edit: (wire: Wire, req: IncomingMessage) => Wire): Behaviour {
+  return { ...b, transmit: (res, wire, req) => b.transmit(res, edit(wire, req), req) };
+}
+
 /** The answer written in ISO-8859-1 and labelled so: no JSON text (RFC 8259 §8.1) where it goes beyond ASCII. */
 function writeLatin1(res: ServerResponse, wire: Wire): void {
   const bytes = Buffer.from(wire.body, 'latin1');
@@ -1750,16 +1755,13 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['created-is-now'],
     description:
       "created is the request's Date when it has one (a \"request time\" read from the message, as a framework's request.date), the server's clock otherwise: a client whose clock is off writes the creation time.",
-    apply: (b) => ({
-      ...b,
-      transmit: (res, wire, req) => {
+    apply: (b) =>
+      writtenAs(b, (wire, req) => {
         const sent = Date.parse(req.headers.date ?? '');
-        const body = Number.isNaN(sent)
-          ? wire.body
-          : wire.body.replace(/"created":"[^"]*"/, `"created":"${new Date(sent).toISOString()}"`);
-        b.transmit(res, wire.status === 201 ? { ...wire, body } : wire, req);
-      },
-    }),
+        return wire.status !== 201 || Number.isNaN(sent)
+          ? wire
+          : { ...wire, body: wire.body.replace(/"created":"[^"]*"/, `"created":"${new Date(sent).toISOString()}"`) };
+      }),
   },
   {
     name: 'created-local-time-as-utc',
@@ -3854,27 +3856,7 @@ export const FAULTS: readonly Fault[] = [
     apply: (b) => {
       const camel = (key: string) =>
         key.replace(/([a-z0-9])_([a-z0-9])/gi, (_, a: string, c: string) => a + c.toUpperCase());
-      // Depth-first with a stack of its own: the suite's 10,000-deep bodies would overflow a recursion.
-      const deep = (root: unknown): unknown => {
-        const copy = (v: unknown): unknown =>
-          Array.isArray(v) ? [...v] : v !== null && typeof v === 'object' ? { ...v } : v;
-        const top = copy(root);
-        const stack: unknown[] = [top];
-        for (let v = stack.pop(); v !== undefined; v = stack.pop()) {
-          if (v === null || typeof v !== 'object') continue;
-          // An array's members are walked by their indexes, as an object's by their names.
-          const node = v as Record<string, unknown>;
-          for (const k of Object.keys(node)) {
-            const child = copy(node[k]);
-            const renamed = camel(k);
-            if (renamed !== k) delete node[k];
-            node[renamed] = child;
-            stack.push(child);
-          }
-        }
-        return top;
-      };
-      return onProperties(b, deep);
+      return onProperties(b, (properties) => keysRenamed(properties, camel));
     },
   },
   {
@@ -4346,14 +4328,12 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['auth-is-enforced'],
     description:
       'Credentials whose scheme is not written `Bearer` as is (`bearer`, `BEARER`) go to a second branch, added for clients that change its case, whose 401 to a wrong token has no WWW-Authenticate (h3 blind probe). RFC 9110 §11.6.1: a server generating a 401 MUST send a challenge.',
-    apply: (b) => ({
-      ...b,
-      transmit: (res, wire, req) => {
+    apply: (b) =>
+      writtenAs(b, (wire, req) => {
         const otherCase =
           /^bearer /i.test(req.headers.authorization ?? '') && !/^Bearer /.test(req.headers.authorization ?? '');
-        b.transmit(res, wire.status === 401 && otherCase ? withoutChallenge(wire) : wire, req);
-      },
-    }),
+        return wire.status === 401 && otherCase ? withoutChallenge(wire) : wire;
+      }),
   },
   {
     name: 'challenge-on-first-401-only',
@@ -4363,13 +4343,7 @@ export const FAULTS: readonly Fault[] = [
       "The 401's headers are one shared object that the framework consumes when it writes them (oRPC blind probe, a headers map reused across answers): the first 401 carries the Bearer challenge, every later one none. RFC 9110 §11.6.1: a server generating a 401 MUST send a challenge.",
     apply: (b) => {
       let unauthorized = 0;
-      return {
-        ...b,
-        transmit: (res, wire, req) => {
-          const later = wire.status === 401 && ++unauthorized > 1;
-          b.transmit(res, later ? withoutChallenge(wire) : wire, req);
-        },
-      };
+      return writtenAs(b, (wire) => (wire.status === 401 && ++unauthorized > 1 ? withoutChallenge(wire) : wire));
     },
   },
   {
@@ -4378,17 +4352,12 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['auth-is-enforced'],
     description:
       'Credentials in the Basic scheme are answered by the framework\'s Basic branch, a 401 that challenges `Basic realm="api"`, where every other 401 challenges Bearer (Pyramid blind probe). RFC 6750 §3: a bearer-protected resource challenges with Bearer.',
-    apply: (b) => ({
-      ...b,
-      transmit: (res, wire, req) => {
-        const basic = wire.status === 401 && /^basic /i.test(req.headers.authorization ?? '');
-        b.transmit(
-          res,
-          basic ? withHeaders(withoutChallenge(wire), { 'WWW-Authenticate': 'Basic realm="api"' }) : wire,
-          req,
-        );
-      },
-    }),
+    apply: (b) =>
+      writtenAs(b, (wire, req) =>
+        wire.status === 401 && /^basic /i.test(req.headers.authorization ?? '')
+          ? withHeaders(withoutChallenge(wire), { 'WWW-Authenticate': 'Basic realm="api"' })
+          : wire,
+      ),
   },
   {
     name: 'dotted-token-decoded-500',
@@ -4755,6 +4724,13 @@ function listed(v: unknown, depth = 0): unknown {
   return list
     ? entries.map(([, x]) => listed(x, depth + 1))
     : Object.fromEntries(entries.map(([k, x]) => [k, listed(x, depth + 1)]));
+}
+
+/** `v` with every member name renamed, to 64 levels (deeper, kept as it is, as `listed` does). */
+function keysRenamed(v: unknown, rename: (key: string) => string, depth = 0): unknown {
+  if (v === null || typeof v !== 'object' || depth > 64) return v;
+  if (Array.isArray(v)) return v.map((x) => keysRenamed(x, rename, depth + 1));
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [rename(k), keysRenamed(x, rename, depth + 1)]));
 }
 
 function hasLoneSurrogate(v: unknown): boolean {
