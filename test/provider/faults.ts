@@ -307,12 +307,15 @@ function answeredWhen(when: (req: IncomingMessage) => boolean, reply: (req: Inco
   return (b) => ({ ...b, admit: (req) => (when(req) ? reply(req) : b.admit(req)) });
 }
 
+/** The reply (or the answer as written) without the field `name` (any case). */
+function withoutField<T extends Pick<Reply, 'headers'>>(reply: T, name: string): T {
+  const headers = Object.fromEntries(Object.entries(reply.headers).filter(([k]) => k.toLowerCase() !== name));
+  return { ...reply, headers };
+}
+
 /** The reply (or the answer as written) without its WWW-Authenticate challenge. */
 function withoutChallenge<T extends Pick<Reply, 'headers'>>(reply: T): T {
-  const headers = Object.fromEntries(
-    Object.entries(reply.headers).filter(([k]) => k.toLowerCase() !== 'www-authenticate'),
-  );
-  return { ...reply, headers };
+  return withoutField(reply, 'www-authenticate');
 }
 
 /** A body limit of `bytes` (the reader's, before the handler), a body over it answered as `answer` says. */
@@ -1158,21 +1161,16 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['invalid-is-rejected', 'auth-is-enforced'],
     description:
       "Errors rendered for a browser unless Accept names JSON (Laravel's default handler): a 400 becomes a redirect back, a 401 a redirect to the login page, for curl's '*/*'.",
-    apply: (b) => ({
-      ...b,
-      transmit: (res, wire, req) =>
+    apply: (b) =>
+      writtenAs(b, (wire, req) =>
         (wire.status === 400 || wire.status === 401) && !/json/i.test(req.headers.accept ?? '')
-          ? b.transmit(
-              res,
-              {
-                status: 302,
-                headers: { Location: wire.status === 401 ? '/login' : '/', 'Content-Type': 'text/html; charset=UTF-8' },
-                body: '<!DOCTYPE html><title>Redirecting</title>',
-              },
-              req,
-            )
-          : b.transmit(res, wire, req),
-    }),
+          ? {
+              status: 302,
+              headers: { Location: wire.status === 401 ? '/login' : '/', 'Content-Type': 'text/html; charset=UTF-8' },
+              body: '<!DOCTYPE html><title>Redirecting</title>',
+            }
+          : wire,
+      ),
   },
   {
     name: 'xml-by-accept',
@@ -1180,21 +1178,16 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['content-type-conformance'],
     description:
       'A 201 is rendered as XML when Accept asks for it (Spring with jackson-dataformat-xml on the class path): the operation documents JSON only.',
-    apply: (b) => ({
-      ...b,
-      transmit: (res, wire, req) =>
+    apply: (b) =>
+      writtenAs(b, (wire, req) =>
         wire.status === 201 && /^application\/xml\b/i.test(req.headers.accept ?? '')
-          ? b.transmit(
-              res,
-              {
-                status: 201,
-                headers: { 'Content-Type': 'application/xml;charset=UTF-8' },
-                body: '<OnboardingRequest><requestType>Entity</requestType></OnboardingRequest>',
-              },
-              req,
-            )
-          : b.transmit(res, wire, req),
-    }),
+          ? {
+              status: 201,
+              headers: { 'Content-Type': 'application/xml;charset=UTF-8' },
+              body: '<OnboardingRequest><requestType>Entity</requestType></OnboardingRequest>',
+            }
+          : wire,
+      ),
   },
   {
     name: 'allow-lists-every-method',
@@ -3158,13 +3151,12 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['response-schema-conformance'],
     description:
       'A request that takes gzip gets answers labelled Content-Encoding: gzip whose bodies are not compressed (the header set by hand where the compression middleware was switched off).',
-    apply: (b) => ({
-      ...b,
-      transmit: (res, wire, req) =>
+    apply: (b) =>
+      writtenAs(b, (wire, req) =>
         /gzip/i.test(req.headers['accept-encoding'] ?? '') && wire.body !== ''
-          ? b.transmit(res, { ...wire, headers: { ...wire.headers, 'Content-Encoding': 'gzip' } }, req)
-          : b.transmit(res, wire, req),
-    }),
+          ? withHeaders(wire, { 'Content-Encoding': 'gzip' })
+          : wire,
+      ),
   },
   {
     name: 'raw-deflate-as-deflate',
@@ -3969,20 +3961,7 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['content-type-conformance'],
     description:
       "The answers carry no Content-Type (Boost.Beast's example server sets none unless told, a hand-written `res.end(JSON.stringify(body))`): the 201s and the refusals alike, one problem.",
-    apply: (b) => ({
-      ...b,
-      transmit: (res, wire, req) =>
-        b.transmit(
-          res,
-          {
-            ...wire,
-            headers: Object.fromEntries(
-              Object.entries(wire.headers).filter(([name]) => name.toLowerCase() !== 'content-type'),
-            ),
-          },
-          req,
-        ),
-    }),
+    apply: (b) => writtenAs(b, (wire) => withoutField(wire, 'content-type')),
   },
   {
     name: 'handler-mounted-by-prefix',
@@ -4139,11 +4118,10 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['valid-is-created'],
     description:
       'The chunked reader is written by hand and expects an empty line right after the last chunk (`0\\r\\n\\r\\n`): a trailer field there (RFC 9112 §7.1.2, part of the chunked coding every recipient must parse) is taken for a malformed body, 400.',
-    apply: (b) => ({
-      ...b,
-      transmit: (res, wire, req) =>
-        b.transmit(res, req.rawTrailers.length > 0 ? malformedBody('The chunked body is malformed.') : wire, req),
-    }),
+    apply: (b) =>
+      writtenAs(b, (wire, req) =>
+        req.rawTrailers.length > 0 ? malformedBody('The chunked body is malformed.') : wire,
+      ),
   },
   {
     name: 'trailer-read-as-request',
@@ -4593,14 +4571,12 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['valid-is-created'],
     description:
       'The HTTP layer takes a body as chunked only where Transfer-Encoding is exactly `chunked` (cohttp 4.0): `Chunked` (RFC 9112 §7: coding names are case-insensitive) is not read, and the request is refused, 400.',
-    apply: (b) => ({
-      ...b,
-      transmit: (res, wire, req) => {
+    apply: (b) =>
+      writtenAs(b, (wire, req) => {
         const at = req.rawHeaders.findIndex((h, i) => i % 2 === 0 && h.toLowerCase() === 'transfer-encoding');
         const te = at < 0 ? undefined : req.rawHeaders[at + 1];
-        b.transmit(res, te !== undefined && te !== 'chunked' ? malformedBody('The body is missing.') : wire, req);
-      },
-    }),
+        return te !== undefined && te !== 'chunked' ? malformedBody('The body is missing.') : wire;
+      }),
   },
   {
     name: 'charset-compared-as-written',
