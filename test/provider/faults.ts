@@ -4606,6 +4606,24 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'framing-last-field-wins',
+    area: 'transport',
+    caughtBy: ['answer-ends-as-framed'],
+    description:
+      "The header reader keeps the framing field it met last (a hand-written parser whose Content-Length and Transfer-Encoding branches each set the body's length): a chunked body with a Content-Length after its Transfer-Encoding is read by the length, its chunk-size line taken for the body (400) and the rest answered as a request of its own (RFC 9112 §6.1: Transfer-Encoding overrides Content-Length).",
+    // Node refuses the message before the handler sees it: the refusal is answered as the lenient layer would.
+    apply: (b) => ({
+      ...b,
+      parserRefusal: (code, raw) => {
+        const head = (raw?.toString('latin1') ?? '').split('\r\n\r\n', 1)[0];
+        const coding = head.search(/\r\ntransfer-encoding:/i);
+        if (coding < 0 || head.search(/\r\ncontent-length:/i) < coding) return b.parserRefusal(code, raw);
+        const first = writtenByHand(malformedBody('The body is not JSON.')).toString('latin1');
+        return first + b.parserRefusal(undefined);
+      },
+    }),
+  },
+  {
     name: 'unknown-coding-read-by-length',
     area: 'lax-validation',
     caughtBy: ['invalid-is-rejected'],

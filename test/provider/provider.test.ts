@@ -822,6 +822,20 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
     },
     status: 201,
   },
+  'framing-last-field-wins': {
+    call: {
+      raw: `${Buffer.byteLength(JSON.stringify(ok)).toString(16)}\r\n${JSON.stringify(ok)}\r\n0\r\n\r\n`,
+      fields: [
+        ['Transfer-Encoding', 'chunked'],
+        ['Content-Length', String(Buffer.byteLength(JSON.stringify(ok)))],
+        ['Connection', 'keep-alive'],
+      ],
+      unframed: true,
+      awaitClose: true,
+    },
+    status: 400,
+    statusOnly: true,
+  },
   'unknown-coding-read-by-length': {
     call: {
       raw: JSON.stringify(ok),

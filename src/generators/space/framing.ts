@@ -62,6 +62,18 @@ const chunkedWithLength = requestClass(
     family: 'valid/framing/chunked-with-length',
   },
 );
+const lengthAfterChunked = requestClass(
+  'valid',
+  'valid/framing/length-after-chunked',
+  'RFC 9112 §6.1',
+  'the same message with its Transfer-Encoding written before its Content-Length: the order of the fields changes nothing (RFC 9112 §6.1: Transfer-Encoding overrides), so 201, 400 or 411 and a close are due as to the other order; a header reader where the last framing field wins reads this one by its Content-Length (and the other by its chunks), the request smuggled past a proxy',
+  {
+    accept: [201, 400, 411],
+    httpLayer: true,
+    variantOf: 'valid/framing/chunked',
+    family: 'valid/framing/chunked-with-length',
+  },
+);
 const codingCase = requestClass(
   'valid',
   'valid/framing/coding-case',
@@ -232,6 +244,7 @@ export const framing: Dimension = {
     upperCaseSizes,
     codingCase,
     chunkedWithLength,
+    lengthAfterChunked,
     oddChunks,
     extension,
     trailer,
@@ -277,6 +290,20 @@ export const framing: Dimension = {
           {
             contentType: ctx.ct,
             extra: [
+              ['Content-Length', String(bytes)],
+              ['Connection', 'keep-alive'],
+            ],
+          },
+          { framing: 'chunked', awaitClose: true },
+        ),
+      }),
+      // The message's own Transfer-Encoding stands for the sender's (src/wire.ts), so it comes before the length here.
+      ...emit(ctx, lengthAfterChunked, {}, m, {
+        wire: wire(
+          {
+            contentType: ctx.ct,
+            extra: [
+              ['Transfer-Encoding', 'chunked'],
               ['Content-Length', String(bytes)],
               ['Connection', 'keep-alive'],
             ],
