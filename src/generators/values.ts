@@ -234,6 +234,12 @@ export const ANY_SHAPES: readonly { readonly name: string; readonly value: unkno
       v2_beta: 8,
     },
   },
+  // Keys with a dot and a leading `$`: data in a member that takes any JSON, which a sanitiser against MongoDB
+  // operator injection (express-mongo-sanitize, mongo-sanitize) strips, and a store that reads dotted paths nests.
+  {
+    name: 'operator-keys',
+    value: { 'dotted.key': 1, $operator: 2, 'a.b': { $in: [1, 2] } },
+  },
   // 24 levels: under the common reader limits (32, 64: System.Text.Json's default), over ad-hoc ones.
   {
     name: 'deep',

@@ -110,9 +110,9 @@ export function wireRequest(
  */
 export function caseUrl(c: TestCase, operationUrl: string, token: string): { url: string; shownUrl?: string } {
   // The spelling takes the operation path's place, which ends the operation's URL: as many segments (empty ones
-  // aside: the path with empty segments), each spelt another way or not.
+  // aside: the path with empty segments; an encoded slash counted as the one it spells), each spelt another way or not.
   let cut = operationUrl.length;
-  for (let n = c.pathSpelling?.split('/').filter((x) => x !== '').length ?? 0; n > 0; n--)
+  for (let n = c.pathSpelling?.split(/\/|%2F/i).filter((x) => x !== '').length ?? 0; n > 0; n--)
     cut = operationUrl.lastIndexOf('/', cut - 1);
   const spelt = c.pathSpelling === undefined ? operationUrl : operationUrl.slice(0, cut) + c.pathSpelling;
   const url = c.pathSuffix === undefined ? spelt : spelt + c.pathSuffix;

@@ -175,7 +175,7 @@ function locatedAt(location: string | ((body: OnboardingRequest) => string)): Fa
 
 /** Every 201 with the string member `field` of data.entity.information changed by `edit` (a store's rewrite of it). */
 function informationEdited(
-  field: 'name' | 'track' | 'associatedEmail' | 'pairingCode',
+  field: 'name' | 'identifier' | 'track' | 'associatedEmail' | 'pairingCode',
   edit: (value: string) => string,
 ): Fault['apply'] {
   return (b) =>
@@ -186,11 +186,6 @@ function informationEdited(
     });
 }
 
-/** A request that `when` picks throws `error()` in the handler before it is stored: the framework's 500. */
-/**
- * A server that reads a socket's bytes itself (a reader written by hand): `seen` marks the socket whose bytes show
- * what it looks for, and `transmit` answers the request on it knowing whether they did (the mark is then cleared).
- */
 /**
  * A server that closes the connection once an answer is written, where `when` says so, without the close option in
  * that answer (Node still writes `Connection: keep-alive`): a client that reuses the connection loses its next request.
@@ -229,6 +224,10 @@ function chunkedWhen(b: Behaviour, when: (wire: Wire) => boolean): Behaviour {
   };
 }
 
+/**
+ * A server that reads a socket's bytes itself (a reader written by hand): `seen` marks the socket whose bytes show
+ * what it looks for, and `transmit` answers the request on it knowing whether they did (the mark is then cleared).
+ */
 function onRawBytes(
   b: Behaviour,
   seen: (chunk: Buffer) => boolean,
@@ -249,6 +248,7 @@ function onRawBytes(
   };
 }
 
+/** A request that `when` picks throws `error()` in the handler before it is stored: the framework's 500. */
 function crashesWhen(when: (req: EntityRequest) => boolean, error: () => Error): Fault['apply'] {
   return (b) => ({
     ...b,
@@ -3687,6 +3687,21 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'auth-filter-on-raw-path',
+    area: 'auth',
+    caughtBy: ['path-is-not-found'],
+    description:
+      "The credentials are checked by a filter that compares the raw request path, while the dispatcher routes the path as the container normalised it, path parameters removed and `%2F` decoded (a Servlet filter on getRequestURI before Spring's dispatch; Rust hyper blind probe): POST to /v1/onboarding/entities;conformance=1 or /v1/onboarding%2Fentities without credentials is created.",
+    apply: (b) => ({
+      ...b,
+      routes: (path, endpoint) => b.routes(servletPath(path), endpoint),
+      authenticate: (h, token, lines, url, cookie) =>
+        (url ?? '').split('?')[0]?.endsWith('/v1/onboarding/entities') === true
+          ? b.authenticate(h, token, lines, url, cookie)
+          : 'ok',
+    }),
+  },
+  {
     name: 'expect-refused-over-1kib',
     area: 'valid-refused',
     caughtBy: ['valid-is-created'],
@@ -3850,6 +3865,24 @@ export const FAULTS: readonly Fault[] = [
         key.replace(/([a-z0-9])_([a-z0-9])/gi, (_, a: string, c: string) => a + c.toUpperCase());
       return onProperties(b, (properties) => keysRenamed(properties, camel));
     },
+  },
+  {
+    name: 'properties-operator-keys-stripped',
+    area: 'wrong-answer',
+    caughtBy: ['echo-properties'],
+    description:
+      'A sanitiser against MongoDB operator injection runs over the body (express-mongo-sanitize as its README mounts it): every key that starts with `$` or holds a dot is removed at any depth, so properties\' `{"dotted.key":1,"$operator":2}` comes back without them (Rust hyper blind probe: dotted keys expanded).',
+    apply: (b) => onProperties(b, (properties) => keysRenamed(properties, (k) => (/^\$|\./.test(k) ? undefined : k))),
+  },
+  {
+    name: 'device-address-normalised',
+    area: 'wrong-answer',
+    caughtBy: ['echo-entity-information'],
+    description:
+      'An identifier shaped like a hardware (MAC) address is stored in one canonical form, lower case with colons (Rust hyper blind probe): `AA-BB-CC-DD-EE-0F` comes back as `aa:bb:cc:dd:ee:0f`, not the identifier sent.',
+    apply: informationEdited('identifier', (v) =>
+      /^[0-9a-f]{2}(?:[-:][0-9a-f]{2}){5}$/i.test(v) ? v.toLowerCase().replaceAll('-', ':') : v,
+    ),
   },
   {
     name: 'properties-null-members-dropped',
@@ -4721,10 +4754,21 @@ function listed(v: unknown, depth = 0): unknown {
 }
 
 /** `v` with every member name renamed, to 64 levels (deeper, kept as it is, as `listed` does). */
-function keysRenamed(v: unknown, rename: (key: string) => string, depth = 0): unknown {
+/** A path as a Servlet container dispatches it: each segment's `;` parameters removed and `%2F` decoded. */
+function servletPath(path: string): string {
+  return path.replace(/;[^/]*/g, '').replace(/%2F/gi, '/');
+}
+
+/** `v` with every object key at any depth (to 64 levels) renamed, or its member left out where `rename` gives none. */
+function keysRenamed(v: unknown, rename: (key: string) => string | undefined, depth = 0): unknown {
   if (v === null || typeof v !== 'object' || depth > 64) return v;
   if (Array.isArray(v)) return v.map((x) => keysRenamed(x, rename, depth + 1));
-  return Object.fromEntries(Object.entries(v).map(([k, x]) => [rename(k), keysRenamed(x, rename, depth + 1)]));
+  return Object.fromEntries(
+    Object.entries(v).flatMap(([k, x]) => {
+      const name = rename(k);
+      return name === undefined ? [] : [[name, keysRenamed(x, rename, depth + 1)]];
+    }),
+  );
 }
 
 function hasLoneSurrogate(v: unknown): boolean {
@@ -4764,6 +4808,18 @@ export const BEYOND_PROFILE: readonly {
   readonly description: string;
   readonly apply: (b: Behaviour) => Behaviour;
 }[] = [
+  {
+    name: 'path-parameters-stripped',
+    description:
+      "The dispatcher removes a segment's `;` parameters before routing (Tomcat's servlet path, Spring's UrlPathHelper by default): POST to /v1/onboarding/entities;conformance=1 is created, another path by RFC 3986 §3.3, a warning.",
+    apply: (b) => ({ ...b, routes: (path, endpoint) => b.routes(path.replace(/;[^/]*/g, ''), endpoint) }),
+  },
+  {
+    name: 'encoded-slash-decoded',
+    description:
+      "The path is routed percent-decoded (WSGI's PATH_INFO under Flask or Django, gorilla/mux without UseEncodedPath): POST to /v1/onboarding%2Fentities is created, another path by RFC 3986 §2.2, a warning.",
+    apply: (b) => ({ ...b, routes: (path, endpoint) => b.routes(path.replace(/%2F/gi, '/'), endpoint) }),
+  },
   {
     name: 'nulls-left-out',
     description:

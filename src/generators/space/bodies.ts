@@ -31,6 +31,9 @@ const BOUNDARY_STRINGS = [
   { name: 'null-word', value: 'null' },
   // The word true likewise: a coercing binder (a boolean-or-string union, a query-style parser) echoes true.
   { name: 'true-word', value: 'true' },
+  // A MAC address as Windows prints it, upper case with hyphens (`STRING_VARIANTS` has the lower-case one with colons):
+  // a store that normalises addresses to the other form writes it back so.
+  { name: 'mac-address-hyphens', value: 'AA-BB-CC-DD-EE-0F' },
   // Six digits, the length of a pairing code or one-time code: a business rule for all-digit codes (a lookup, an
   // integer column) is reached by no other class.
   { name: 'six-digits', value: '012345' },

@@ -108,6 +108,22 @@ const emptySegments = requestClass(
   { accept: CORRECTED, httpLayer: true, variantOf: 'path/child', advisory: true },
 );
 
+const matrixParameter = requestClass(
+  'path',
+  'path/matrix-parameter',
+  '/paths',
+  `the operation's path with a parameter after a semicolon in its last segment (\`/entities;conformance=1\`), another path (RFC 3986 §3.3: \`;\` is a character of the segment): ${ROUTER_DEFAULT} (the Servlet containers strip path parameters, Tomcat's \`;jsessionid\`, and Spring's UrlPathHelper removes them by default), hence advice`,
+  { accept: CORRECTED, httpLayer: true, variantOf: 'path/child', advisory: true },
+);
+
+const encodedSlash = requestClass(
+  'path',
+  'path/encoded-slash',
+  '/paths',
+  `the operation's path with its last slash percent-encoded (\`/onboarding%2Fentities\`), another path (RFC 3986 §2.2: an encoded reserved character is data, not the delimiter): ${ROUTER_DEFAULT} (WSGI's and ASGI's decoded PATH_INFO under Flask, Django or Starlette, gorilla/mux unless UseEncodedPath), hence advice`,
+  { accept: CORRECTED, httpLayer: true, variantOf: 'path/child', advisory: true },
+);
+
 // The same spellings without credentials: wherever a router takes one for the operation's path, the bearer scheme
 // must guard it too (an authentication middleware that compares the exact path lets the router's spelling through:
 // Astro probe), so a 2xx there fails; 401 is the refusal due where the router matches it.
@@ -144,6 +160,13 @@ const SPELLINGS: readonly Spelling[] = [
   spelling(emptySegments, 'the operation’s path with every slash after the first doubled', (path) =>
     path.lastIndexOf('/') > 0 ? { pathSpelling: `/${path.slice(1).replaceAll('/', '//')}` } : undefined,
   ),
+  spelling(matrixParameter, 'the operation’s path with a parameter after a semicolon', () => ({
+    pathSuffix: ';conformance=1',
+  })),
+  spelling(encodedSlash, 'the operation’s path with its last slash percent-encoded', (path) => {
+    const at = path.lastIndexOf('/');
+    return at > 0 ? { pathSpelling: `${path.slice(0, at)}%2F${path.slice(at + 1)}` } : undefined;
+  }),
 ];
 
 /** A segment no API defines, so that a 404 is the router's. */
@@ -153,7 +176,7 @@ export const paths: Dimension = {
   name: 'paths',
   title: 'Paths',
   summary:
-    'A valid request to a path next to the operation’s that the spec does not define (a segment below it, characters appended, a segment above the last made another, the number in one made another, the last in the singular; a trailing slash, a `.json` or `.data` suffix, the path in upper case or with empty segments, advice): refused (404, or 405, 410, 400, 403, a redirect), never created; the spellings a router may take for the operation’s path also without credentials, never created (401 accepted).',
+    'A valid request to a path next to the operation’s that the spec does not define (a segment below it, characters appended, a segment above the last made another, the number in one made another, the last in the singular; a trailing slash, a `.json` or `.data` suffix, the path in upper case or with empty segments, a `;` parameter, its last slash percent-encoded, advice): refused (404, or 405, 410, 400, 403, a redirect), never created; the spellings a router may take for the operation’s path also without credentials, never created (401 accepted).',
   classes: [
     child,
     longer,

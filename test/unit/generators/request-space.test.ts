@@ -216,6 +216,9 @@ describe('the value dimensions, on the bytes sent', () => {
       'v2beta99',
     ]);
     expect(get('path/singular')).toMatchObject({ kind: 'path', pathSpelling: '/v1/onboarding/entity' });
+    expect(get('path/encoded-slash')).toMatchObject({ kind: 'path', pathSpelling: '/v1/onboarding%2Fentities' });
+    expect(get('path/matrix-parameter')).toMatchObject({ kind: 'path', pathSuffix: ';conformance=1' });
+    expect(get('path/encoded-slash/no-credentials').advisory).toBeUndefined();
     expect(get('path/singular').advisory).toBeUndefined();
     expect(['entities', 'boxes', 'items', 'status', 'keys', 'data'].map(singularOf)).toEqual([
       'entity',

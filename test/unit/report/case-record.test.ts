@@ -125,6 +125,8 @@ describe('toCaseRecord and caseFromRecord', () => {
     // Longer or shorter in a segment: the same segments replaced.
     ['path/sibling/v1', '/v1-conformance-unknown/onboarding/entities'],
     ['path/singular', '/v1/onboarding/entity'],
+    // An encoded slash stands for the one it spells: the same segments replaced.
+    ['path/encoded-slash', '/v1/onboarding%2Fentities'],
   ])(
     'sends the operation’s path spelt another way (%s) in its place, under the target’s own prefix, and rebuilds it',
     (label, spelt) => {
