@@ -10,6 +10,7 @@ import { curlBlockOf, curlTlsOf, tokenCurl, type CurlTls } from './curl.ts';
 import { fixtureLines, pacingLine, tlsLine } from './sending.ts';
 import { duration, escapeMarkup as a, escapeText as t } from './text.ts';
 import { NEAREST_CURL, scriptNote } from './script.ts';
+import { replayInstead, shownText, tooLongToShow } from './shown.ts';
 
 const STYLE = `
 :root { --ok: #17663a; --ok-bg: #e3f4e9; --bad: #a4161a; --bad-bg: #fde8e8; --warn: #8a5a00; --warn-bg: #fff4d6; --muted: #5f6670; --line: #d9dde3; --code: #f5f6f8; }
@@ -93,6 +94,10 @@ function copyable(id: string, text: string): string {
 
 /** The curl line of a record; where curl falls short, the note and the script line that sends the exact bytes first. */
 function reproduce(id: string, r: CaseRecord, tls: CurlTls): string {
+  if (tooLongToShow(r.curl)) {
+    const [why, replay] = replayInstead(id, r.curl.length);
+    return `<div class="muted">${t(why)}</div>\n${copyable(`replay-${id}`, replay)}`;
+  }
   // A page shows the curl command laid out (body on its own line); where curl falls short, the exact line and the script.
   const curl = copyable(`curl-${id}`, r.curlGap === undefined ? curlBlockOf(r, tls) : r.curl);
   return r.curlGap !== undefined && r.script !== undefined
@@ -119,12 +124,12 @@ function readable(body: string): { text: string; formatted: boolean } {
 
 /** The request and the answer of a case record, as readable text. */
 function exchangeText(f: CaseRecord): { request: string; response: string; note: string } {
-  const request = `${f.request.method} ${f.request.url}\n${headers(f.request.headers)}${f.request.body === null ? '' : `\n\n${f.request.body}`}`;
+  const request = `${f.request.method} ${f.request.url}\n${headers(f.request.headers)}${f.request.body === null ? '' : `\n\n${shownText(f.request.body)}`}`;
   let response: string;
   let note = '';
   if (f.response) {
     const body = readable(f.response.body);
-    response = `${f.response.status}\n${headers(f.response.headers)}${f.response.body === '' ? '' : `\n\n${body.text}`}`;
+    response = `${f.response.status}\n${headers(f.response.headers)}${f.response.body === '' ? '' : `\n\n${shownText(body.text)}`}`;
     if (body.formatted) note = ' <span class="muted">(JSON body indented)</span>';
   } else response = `no answer: ${f.error ? `${f.error.kind}: ${f.error.message}` : 'none'}`;
   return { request, response, note };

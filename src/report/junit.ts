@@ -6,6 +6,7 @@ import { repeatCommand } from './repeat.ts';
 import { viewOf } from './view.ts';
 import { escapeMarkup, escapeText } from './text.ts';
 import { reproduceLines } from './script.ts';
+import { replayInstead, shownText, tooLongToShow } from './shown.ts';
 
 /** An attribute value on one line (parsers turn raw newlines in attributes into spaces anyway). */
 function attr(s: string): string {
@@ -20,12 +21,12 @@ function element(name: string, attrs: Readonly<Record<string, string | number>>,
 }
 
 /** A case record as plain text: the request, the answer and the curl line. */
-function exchangeLines(f: CaseRecord): string[] {
+function exchangeLines(f: CaseRecord, ref: string): string[] {
   return [
     'request:',
     `${f.request.method} ${f.request.url}`,
     ...Object.entries(f.request.headers).map(([k, v]) => `${k}: ${v}`),
-    ...(f.request.body === null ? [] : ['', f.request.body]),
+    ...(f.request.body === null ? [] : ['', shownText(f.request.body)]),
     '',
     'response:',
     ...(f.response
@@ -33,12 +34,14 @@ function exchangeLines(f: CaseRecord): string[] {
           String(f.response.status),
           ...Object.entries(f.response.headers).map(([k, v]) => `${k}: ${v}`),
           '',
-          f.response.body,
+          shownText(f.response.body),
         ]
       : [`none: ${f.error ? `${f.error.kind}: ${f.error.message}` : 'no answer'}`]),
     '',
     'reproduce:',
-    ...reproduceLines(f),
+    ...(tooLongToShow(f.curl)
+      ? replayInstead(ref, f.curl.length).map((l, i) => (i === 0 ? `# ${l}` : l))
+      : reproduceLines(f)),
   ];
 }
 
@@ -50,7 +53,7 @@ function failureText(f: ReportedFailure): string {
     `rule: ${f.rule}`,
     `case: ${f.case.id} (${f.case.phase}${f.counterexamplePath ? `, counterexample path ${f.counterexamplePath}, seed ${f.seed}` : ''})`,
     '',
-    ...exchangeLines(f),
+    ...exchangeLines(f, f.id),
   ];
   return lines.join('\n');
 }
@@ -66,7 +69,7 @@ function problemText(p: ReportedProblem): string {
     `${p.shrunk ? 'smallest example (shrunk)' : 'smallest example'}: case ${p.example.case.id} (${p.example.case.label})`,
     ...[freshNote(p)].filter((x) => x !== undefined),
     '',
-    ...exchangeLines(p.example),
+    ...exchangeLines(p.example, p.id),
   ].join('\n');
 }
 

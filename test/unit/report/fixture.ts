@@ -393,3 +393,17 @@ export function carelessReport(): Report {
     warnings: [...r.warnings, { code: 'careless', rule: '/security', message: `saw ${TOKEN}` }],
   };
 }
+
+/** The fixture with its first failure's request and answer 100,000 characters long, and its curl line as long. */
+export function largeBodyReport(): { report: Report; id: string } {
+  const r = fixtureReport();
+  const long = `{"name":"${'n'.repeat(100_000)}"}`;
+  const [first, ...rest] = r.failures;
+  const big = {
+    ...first,
+    request: { ...first.request, body: long },
+    ...(first.response ? { response: { ...first.response, body: long } } : {}),
+    curl: `curl --data-binary '${long}'`,
+  };
+  return { report: { ...r, failures: [big, ...rest] }, id: first.id };
+}

@@ -7,7 +7,7 @@ import { toMarkdown } from '../../../src/report/markdown.ts';
 import { fixtureLines, pacingLine, tlsLine } from '../../../src/report/sending.ts';
 import type { Report } from '../../../src/report/model.ts';
 import { escapeText } from '../../../src/report/text.ts';
-import { conformingReport, fixtureReport } from './fixture.ts';
+import { conformingReport, fixtureReport, largeBodyReport } from './fixture.ts';
 
 /** The fixture with `s` in every place a provider or a label can put text. */
 function hostile(s: string): Report {
@@ -81,6 +81,17 @@ describe('toHtml', () => {
     expect(html).toContain(
       'npx conformance run --target https://sandbox.connect.example.com/connect --seed 1234567 --runs 200',
     );
+  });
+
+  it('cuts a large body after 16 Ki characters and gives its curl line up for the replay command', () => {
+    // Arrange: the first failure's request and answer carry 100,000 characters each (an echoed long string).
+    const { report, id } = largeBodyReport();
+    // Act
+    const text = toHtml(report);
+    // Assert: the body shown in part, never whole; the replay command in place of the curl line.
+    expect(text.length).toBeLessThan(toHtml(fixtureReport()).length + 3 * 17 * 1024);
+    expect(text).toContain('more characters (the whole body is in report.json)');
+    expect(text).toContain(`npx conformance replay report.json --failure ${id}`);
   });
 
   it('says CONFORMS for a conforming run, INTERRUPTED and INCOMPLETE with what went untested for partial ones', () => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toJUnit } from '../../../src/report/junit.ts';
 import type { Report } from '../../../src/report/model.ts';
-import { conformingReport, fixtureReport } from './fixture.ts';
+import { conformingReport, fixtureReport, largeBodyReport } from './fixture.ts';
 import { findAll, parseXml, textOf, type XmlElement } from './xml.ts';
 
 const num = (e: XmlElement, k: string) => Number(e.attrs[k]);
@@ -65,6 +65,17 @@ describe('toJUnit', () => {
     const waived = testcases(root, 'auth-is-enforced').find((t) => t.attrs['name'] === 'auth/wrong-token')!;
     expect(findAll(waived, 'skipped')[0].attrs['message']).toBe('waived by sandbox-accepts-any-bearer');
     expect(findAll(waived, 'failure')).toHaveLength(0);
+  });
+
+  it('cuts a large body after 16 Ki characters and gives its curl line up for the replay command', () => {
+    // Arrange: the first failure's request and answer carry 100,000 characters each (an echoed long string).
+    const { report, id } = largeBodyReport();
+    // Act
+    const text = toJUnit(report);
+    // Assert: the body shown in part, never whole; the replay command in place of the curl line.
+    expect(text.length).toBeLessThan(toJUnit(fixtureReport()).length + 3 * 17 * 1024);
+    expect(text).toContain('more characters (the whole body is in report.json)');
+    expect(text).toContain(`npx conformance replay report.json --failure ${id}`);
   });
 
   it('shows control characters of a body as visible escapes (XML 1.0 cannot carry them)', () => {
