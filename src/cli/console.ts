@@ -10,6 +10,7 @@ import { duration, visible } from '../report/text.ts';
 import { reproduceLines } from '../report/script.ts';
 import { preflightMessage } from '../report/tallied.ts';
 import { viewOf } from '../report/view.ts';
+import { replayInstead, tooLongToShow } from '../report/shown.ts';
 import type { Io } from './io.ts';
 
 /** What `runSuite`'s hooks tell the reporter. */
@@ -103,21 +104,23 @@ function table(rows: readonly (readonly string[])[], numeric: (col: number) => b
 const MAX_CONSOLE_CURL = 2_000;
 
 /** The lines that reproduce a case, or one line saying where they are when they are too long for a terminal. */
-function reproduce(r: Parameters<typeof reproduceLines>[0]): string[] {
+function reproduce(r: Parameters<typeof reproduceLines>[0], ref: string, reportJson?: string): string[] {
   const lines = reproduceLines(r);
   const length = lines.reduce((n, l) => n + l.length, 0);
-  return length <= MAX_CONSOLE_CURL
-    ? lines
+  if (length <= MAX_CONSOLE_CURL) return lines;
+  // Past report.html's own limit the page shows the replay command too (src/report/shown.ts).
+  return tooLongToShow(r.curl)
+    ? [`(its curl line has ${length} characters: re-send it with ${replayInstead(ref, r.curl.length, reportJson)[1]})`]
     : [`(its curl line has ${length} characters: copy it from report.html, or re-send it with conformance replay)`];
 }
 
-function failureLines(f: ReportedFailure): string[] {
+function failureLines(f: ReportedFailure, reportJson?: string): string[] {
   return [
     `${f.id} ${f.check} [${f.kind}] ${f.case.label}${f.occurrences > 1 ? ` (${f.occurrences}×)` : ''}`,
     `    ${visible(f.message)}`,
     `    rule: ${f.rule}`,
     `    ${f.response ? `answer: ${f.response.status}` : `no answer: ${f.error?.kind ?? 'none'}`} · case ${f.case.id} (${f.case.phase})`,
-    ...reproduce(f).map((l) => `    ${l}`),
+    ...reproduce(f, f.id, reportJson).map((l) => `    ${l}`),
   ];
 }
 
@@ -126,7 +129,7 @@ function compactLine(f: ReportedFailure, problems: readonly ReportedProblem[]): 
   return `${f.id} ${f.check} [${f.kind}] ${f.case.label}${f.occurrences > 1 ? ` (${f.occurrences}×)` : ''} · ${f.response ? `answer ${f.response.status}` : `no answer: ${f.error?.kind ?? 'none'}`}${of.length ? ` · ${of.join(', ')}` : ''}`;
 }
 
-function problemLines(r: Report, p: ReportedProblem): string[] {
+function problemLines(r: Report, p: ReportedProblem, reportJson?: string): string[] {
   const ex = p.example;
   const marks = problemMarks(r, p);
   return [
@@ -134,7 +137,7 @@ function problemLines(r: Report, p: ReportedProblem): string[] {
     ...problemRules(p).map((r) => `    rule: ${r}`),
     `    ${p.shrunk ? 'smallest example (shrunk)' : 'smallest example'}: case ${ex.case.id} ${ex.case.label} · details ${problemDetails(p)}`,
     ...[freshNote(p)].filter((x) => x !== undefined).map((x) => `    ${x}`),
-    ...reproduce(ex).map((l) => `    ${l}`),
+    ...reproduce(ex, p.id, reportJson).map((l) => `    ${l}`),
   ];
 }
 
@@ -148,6 +151,8 @@ export function formatSummary(
   } = {},
 ): string[] {
   const out: string[] = [];
+  // Where replay reads the run from, for a curl line too long to print.
+  const reportJson = opts.reportDir === undefined ? undefined : `${opts.reportDir.replace(/\/+$/, '')}/report.json`;
   const v = viewOf(r);
   const partial = v.partial;
   // A partial verdict comes first: whoever reads only the top must not take the table below for a whole run.
@@ -164,7 +169,11 @@ export function formatSummary(
   for (const p of r.preflight.filter((x) => !x.ok)) out.push(`preflight: ${preflightMessage(p)}`);
   const problems = r.problems ?? [];
   if (problems.length)
-    out.push('', `problems (${problems.length}), by root cause:`, ...problems.flatMap((p) => problemLines(r, p)));
+    out.push(
+      '',
+      `problems (${problems.length}), by root cause:`,
+      ...problems.flatMap((p) => problemLines(r, p, reportJson)),
+    );
   for (const x of v.ratchet)
     out.push('', `${visible(x.heading)}${x.lines.length ? ':' : ''}`, ...x.lines.map((l) => `  ${visible(l)}`));
 
@@ -190,7 +199,9 @@ export function formatSummary(
   const waived = r.failures.filter((f) => f.waivedBy);
   const baselined = r.failures.filter((f) => f.baselined);
   // With problems above, the per-class detail is one line each (its curl line is in report.html and `replay --failure`).
-  const detail = problems.length ? (f: ReportedFailure) => [compactLine(f, problems)] : failureLines;
+  const detail = problems.length
+    ? (f: ReportedFailure) => [compactLine(f, problems)]
+    : (f: ReportedFailure) => failureLines(f, reportJson);
   // With problems above, CI logs get the problems and counts; the per-class list is in the reports (or --all-failures).
   const listAll = opts.allFailures === true || problems.length === 0;
   if (unwaived.length && listAll) out.push('', `failures (${unwaived.length}):`, ...unwaived.flatMap(detail));

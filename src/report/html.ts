@@ -10,7 +10,7 @@ import { curlBlockOf, curlTlsOf, tokenCurl, type CurlTls } from './curl.ts';
 import { fixtureLines, pacingLine, tlsLine } from './sending.ts';
 import { duration, escapeMarkup as a, escapeText as t } from './text.ts';
 import { NEAREST_CURL, scriptNote } from './script.ts';
-import { replayInstead, shownText, tooLongToShow } from './shown.ts';
+import { replayInstead, shownText, tooLongToShow, type ShownOptions } from './shown.ts';
 
 const STYLE = `
 :root { --ok: #17663a; --ok-bg: #e3f4e9; --bad: #a4161a; --bad-bg: #fde8e8; --warn: #8a5a00; --warn-bg: #fff4d6; --muted: #5f6670; --line: #d9dde3; --code: #f5f6f8; }
@@ -93,9 +93,9 @@ function copyable(id: string, text: string): string {
 }
 
 /** The curl line of a record; where curl falls short, the note and the script line that sends the exact bytes first. */
-function reproduce(id: string, r: CaseRecord, tls: CurlTls): string {
+function reproduce(id: string, r: CaseRecord, tls: CurlTls, reportJson?: string): string {
   if (tooLongToShow(r.curl)) {
-    const [why, replay] = replayInstead(id, r.curl.length);
+    const [why, replay] = replayInstead(id, r.curl.length, reportJson);
     return `<div class="muted">${t(why)}</div>\n${copyable(`replay-${id}`, replay)}`;
   }
   // A page shows the curl command laid out (body on its own line); where curl falls short, the exact line and the script.
@@ -138,7 +138,13 @@ function exchangeText(f: CaseRecord): { request: string; response: string; note:
 /** Classes shown before the rest are folded away (a problem may span 70 of them). */
 const SHOWN_CLASSES = 6;
 
-function problemSection(p: ReportedProblem, open: boolean, marks: readonly string[], tls: CurlTls): string {
+function problemSection(
+  p: ReportedProblem,
+  open: boolean,
+  marks: readonly string[],
+  tls: CurlTls,
+  reportJson?: string,
+): string {
   const ex = p.example;
   const { request, response, note } = exchangeText(ex);
   // The answer's fragment at the path that is wrong, received against due, beside the request (issue #24).
@@ -158,7 +164,7 @@ function problemSection(p: ReportedProblem, open: boolean, marks: readonly strin
   const fresh = freshNote(p);
   const exchange = `<div class="exchange"><div><div class="label">${p.shrunk ? 'Smallest request (shrunk)' : 'Smallest request'}</div><pre>${t(request)}</pre></div><div><div class="label">Answer${note}</div><pre>${t(response)}</pre></div></div>
 <div class="label">Reproduce</div>
-${fresh === undefined ? '' : `<p><strong>${t(fresh)}</strong></p>\n`}${reproduce(p.id, ex, tls)}`;
+${fresh === undefined ? '' : `<p><strong>${t(fresh)}</strong></p>\n`}${reproduce(p.id, ex, tls, reportJson)}`;
   return `<section class="problem" id="${a(p.id)}">
 <header><span class="id">${t(p.id)}</span><span class="headline">${t(problemHeadline(p))}</span><span class="tag">${t(problemScope(p))}</span>${marks.map((m) => `<span class="flag ${m === 'new' ? 'expired' : 'stale'}">${t(m)}</span>`).join('')}</header>
 <ul>${problemRules(p)
@@ -174,7 +180,7 @@ ${open ? exchange : `<details><summary>Smallest request, answer and curl line</s
 </section>`;
 }
 
-function failureSection(f: ReportedFailure, tls: CurlTls): string {
+function failureSection(f: ReportedFailure, tls: CurlTls, reportJson?: string): string {
   const { request, response, note } = exchangeText(f);
   const caseInfo = [
     `case ${f.case.id}`,
@@ -189,7 +195,7 @@ function failureSection(f: ReportedFailure, tls: CurlTls): string {
 <div class="muted">${t(caseInfo)}</div>
 <div class="exchange"><div><div class="label">Minimal request</div><pre>${t(request)}</pre></div><div><div class="label">Answer${note}</div><pre>${t(response)}</pre></div></div>
 <div class="label">Reproduce${f.curl.includes('$CONNECT_TOKEN') ? ' (token from <code>CONNECT_TOKEN</code>)' : ''}</div>
-${reproduce(f.id, f, tls)}
+${reproduce(f.id, f, tls, reportJson)}
 </section>`;
 }
 
@@ -209,7 +215,7 @@ function table(head: readonly string[], rows: readonly string[], numeric: readon
 const HTML_CREATED = 20;
 
 /** report.html for a report: every value escaped, nothing fetched. */
-export function toHtml(r: Report): string {
+export function toHtml(r: Report, opts: ShownOptions = {}): string {
   const view = viewOf(r);
   // The stylesheet's classes: a run that did not judge its whole plan is shown in amber.
   const state = view.tone === 'partial' ? 'interrupted' : view.tone;
@@ -258,7 +264,7 @@ export function toHtml(r: Report): string {
   const problems = r.problems ?? [];
   // What a person sees first: the problems, right under the verdict (the first few open, the rest one click away).
   const problemsHtml = r.problems
-    ? `<h2 id="problems">Problems (${problems.length})</h2>${problems.length ? `<p class="muted">The failures grouped by root cause: the same answer failing the same checks, in any case class. Per-class detail below.</p>${problems.map((p, i) => problemSection(p, i < 3, problemMarks(r, p), curlTlsOf(r))).join('\n')}` : '<p class="muted">None.</p>'}`
+    ? `<h2 id="problems">Problems (${problems.length})</h2>${problems.length ? `<p class="muted">The failures grouped by root cause: the same answer failing the same checks, in any case class. Per-class detail below.</p>${problems.map((p, i) => problemSection(p, i < 3, problemMarks(r, p), curlTlsOf(r), opts.reportJson)).join('\n')}` : '<p class="muted">None.</p>'}`
     : '';
   const ratchet = view.ratchet
     .map(
@@ -281,15 +287,15 @@ export function toHtml(r: Report): string {
     )}`,
   );
   sections.push(
-    `<h2 id="failures">Failures by check and case class (${unwaived.length})</h2>${unwaived.length ? unwaived.map((f) => failureSection(f, curlTlsOf(r))).join('\n') : '<p class="muted">None.</p>'}`,
+    `<h2 id="failures">Failures by check and case class (${unwaived.length})</h2>${unwaived.length ? unwaived.map((f) => failureSection(f, curlTlsOf(r), opts.reportJson)).join('\n') : '<p class="muted">None.</p>'}`,
   );
   if (baselined.length)
     sections.push(
-      `<h2 id="baselined">Baselined failures (${baselined.length})</h2><p class="muted">In problems the baseline lists: reported, not failing the run.</p>${baselined.map((f) => failureSection(f, curlTlsOf(r))).join('\n')}`,
+      `<h2 id="baselined">Baselined failures (${baselined.length})</h2><p class="muted">In problems the baseline lists: reported, not failing the run.</p>${baselined.map((f) => failureSection(f, curlTlsOf(r), opts.reportJson)).join('\n')}`,
     );
   if (waived.length)
     sections.push(
-      `<h2 id="waived">Waived failures (${waived.length})</h2>${waived.map((f) => failureSection(f, curlTlsOf(r))).join('\n')}`,
+      `<h2 id="waived">Waived failures (${waived.length})</h2>${waived.map((f) => failureSection(f, curlTlsOf(r), opts.reportJson)).join('\n')}`,
     );
   if (r.specGaps.length) {
     sections.push(

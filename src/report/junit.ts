@@ -6,7 +6,7 @@ import { repeatCommand } from './repeat.ts';
 import { viewOf } from './view.ts';
 import { escapeMarkup, escapeText } from './text.ts';
 import { reproduceLines } from './script.ts';
-import { replayInstead, shownText, tooLongToShow } from './shown.ts';
+import { replayInstead, shownText, tooLongToShow, type ShownOptions } from './shown.ts';
 
 /** An attribute value on one line (parsers turn raw newlines in attributes into spaces anyway). */
 function attr(s: string): string {
@@ -21,7 +21,7 @@ function element(name: string, attrs: Readonly<Record<string, string | number>>,
 }
 
 /** A case record as plain text: the request, the answer and the curl line. */
-function exchangeLines(f: CaseRecord, ref: string): string[] {
+function exchangeLines(f: CaseRecord, ref: string, reportJson?: string): string[] {
   return [
     'request:',
     `${f.request.method} ${f.request.url}`,
@@ -40,26 +40,26 @@ function exchangeLines(f: CaseRecord, ref: string): string[] {
     '',
     'reproduce:',
     ...(tooLongToShow(f.curl)
-      ? replayInstead(ref, f.curl.length).map((l, i) => (i === 0 ? `# ${l}` : l))
+      ? replayInstead(ref, f.curl.length, reportJson).map((l, i) => (i === 0 ? `# ${l}` : l))
       : reproduceLines(f)),
   ];
 }
 
 /** A failure as plain text: what broke, where the spec says so, the minimal request, the answer and its curl line. */
-function failureText(f: ReportedFailure): string {
+function failureText(f: ReportedFailure, reportJson?: string): string {
   const lines = [
     `${f.id} ${f.check} [${f.kind}] ${f.case.label}${f.occurrences > 1 ? ` (${f.occurrences}×)` : ''}${f.waivedBy ? ` — waived by ${f.waivedBy}` : ''}`,
     f.message,
     `rule: ${f.rule}`,
     `case: ${f.case.id} (${f.case.phase}${f.counterexamplePath ? `, counterexample path ${f.counterexamplePath}, seed ${f.seed}` : ''})`,
     '',
-    ...exchangeLines(f, f.id),
+    ...exchangeLines(f, f.id, reportJson),
   ];
   return lines.join('\n');
 }
 
 /** A problem as plain text: what broke, its rules, where it was seen, the smallest example and its curl line. */
-function problemText(p: ReportedProblem): string {
+function problemText(p: ReportedProblem, reportJson?: string): string {
   return [
     `${p.id} ${problemHeadline(p)} · ${problemScope(p)}`,
     ...p.messages,
@@ -69,15 +69,15 @@ function problemText(p: ReportedProblem): string {
     `${p.shrunk ? 'smallest example (shrunk)' : 'smallest example'}: case ${p.example.case.id} (${p.example.case.label})`,
     ...[freshNote(p)].filter((x) => x !== undefined),
     '',
-    ...exchangeLines(p.example, p.id),
+    ...exchangeLines(p.example, p.id, reportJson),
   ].join('\n');
 }
 
 /** The problems as the first suite: one failing testcase each, what a CI page lists first. */
-function problemsSuite(problems: readonly ReportedProblem[], timestamp: string): Suite {
+function problemsSuite(problems: readonly ReportedProblem[], timestamp: string, reportJson?: string): Suite {
   const cases = problems.map((p): Case => {
     const attrs = { name: `${p.id} ${problemHeadline(p)}`, classname: 'conformance.problems', time: '0' };
-    const text = escapeText(problemText(p));
+    const text = escapeText(problemText(p, reportJson));
     // A baselined problem is known: skipped, as a waived failure is, so that failures count exactly what fails the run.
     if (p.baselined)
       return {
@@ -125,7 +125,7 @@ interface Case {
   readonly outcome: Outcome;
 }
 
-function testcase(check: string, row: Row): Case {
+function testcase(check: string, row: Row, reportJson?: string): Case {
   const attrs = { name: row.label, classname: `conformance.${check}`, time: '0' };
   const counts = row.tally
     ? `${row.tally.passed} passed, ${row.tally.failed} failed, ${row.tally.waived} waived, ${row.tally.skipped} skipped`
@@ -140,7 +140,11 @@ function testcase(check: string, row: Row): Case {
       xml: element(
         'testcase',
         attrs,
-        element('failure', { message, type: first.kind }, escapeText(all.map(failureText).join('\n\n'))) + out(counts),
+        element(
+          'failure',
+          { message, type: first.kind },
+          escapeText(all.map((f) => failureText(f, reportJson)).join('\n\n')),
+        ) + out(counts),
       ),
     };
   }
@@ -152,7 +156,7 @@ function testcase(check: string, row: Row): Case {
         'testcase',
         attrs,
         element('skipped', { message: `waived by ${by}` }) +
-          out([counts, ...row.waived.map(failureText)].filter(Boolean).join('\n\n')),
+          out([counts, ...row.waived.map((f) => failureText(f, reportJson))].filter(Boolean).join('\n\n')),
       ),
     };
   }
@@ -173,8 +177,13 @@ interface Suite {
 }
 
 /** The suite of one check; a report without per-label tallies gets one testcase for the cases that passed. */
-function checkSuite(check: CheckSummary, failures: readonly ReportedFailure[], timestamp: string): Suite {
-  const cases = rows(check, failures).map((row) => testcase(check.name, row));
+function checkSuite(
+  check: CheckSummary,
+  failures: readonly ReportedFailure[],
+  timestamp: string,
+  reportJson?: string,
+): Suite {
+  const cases = rows(check, failures).map((row) => testcase(check.name, row, reportJson));
   const attrs = (name: string) => ({ name, classname: `conformance.${check.name}`, time: '0' });
   if (!check.classes) {
     if (check.passed > 0)
@@ -309,11 +318,11 @@ function runSuiteXml(r: Report, timestamp: string): Suite {
 }
 
 /** junit.xml for a report: valid XML 1.0 whatever the bodies hold; its failures are non-zero exactly when the verdict fails. */
-export function toJUnit(r: Report): string {
+export function toJUnit(r: Report, opts: ShownOptions = {}): string {
   const timestamp = r.startedAt.slice(0, 19);
   const checks = [
-    ...(r.problems ? [problemsSuite(r.problems, timestamp)] : []),
-    ...r.checks.map((c) => checkSuite(c, r.failures, timestamp)),
+    ...(r.problems ? [problemsSuite(r.problems, timestamp, opts.reportJson)] : []),
+    ...r.checks.map((c) => checkSuite(c, r.failures, timestamp, opts.reportJson)),
   ];
   // A partial run's own suite comes first, so that a CI page shows INCOMPLETE before the checks that passed.
   const v = viewOf(r);

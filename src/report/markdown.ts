@@ -10,6 +10,7 @@ import { duration, escapeText, visible } from './text.ts';
 import { reproduceLines } from './script.ts';
 import { viewOf } from './view.ts';
 import { fieldValue } from '../wire.ts';
+import { replayInstead, tooLongToShow } from './shown.ts';
 
 /** How report.md is cut to fit a comment (GitHub refuses comments over 65,536 characters). */
 export interface MarkdownOptions {
@@ -19,6 +20,8 @@ export interface MarkdownOptions {
   readonly maxChars?: number;
   /** The HTML report, relative to report.md. */
   readonly htmlLink?: string;
+  /** report.json as the run wrote it, for the replay command of a curl line too long to show. */
+  readonly reportJson?: string;
 }
 
 /** Longer than any curl line worth pasting from a comment; a longer one is left to report.html. */
@@ -47,12 +50,16 @@ function text(s: string): string {
   return escapeText(s).replace(/\r?\n/g, ' ');
 }
 
-/** How to reproduce a case record, the curl command laid out with the body on its own line (a long one is left to report.html). */
-function curlBlock(r: CaseRecord, htmlLink: string, tls: CurlTls): string {
+/**
+ * How to reproduce a case record (`ref`, F12 or P3), the curl command laid out with the body on its own line; a long
+ * one is left to report.html, and one too long for it to the replay command.
+ */
+function curlBlock(r: CaseRecord, ref: string, htmlLink: string, tls: CurlTls, reportJson?: string): string {
   const lines = r.curlGap === undefined ? [curlBlockOf(r, tls)] : reproduceLines(r);
   const length = lines.reduce((n, l) => n + l.length, 0);
-  return length <= MAX_CURL
-    ? block(lines.join('\n'), 'sh')
+  if (length <= MAX_CURL) return block(lines.join('\n'), 'sh');
+  return tooLongToShow(r.curl)
+    ? `_curl line of ${length} characters: replay the request from report.json, ${code(replayInstead(ref, r.curl.length, reportJson)[1])}_`
     : `_curl line of ${length} characters: copy it from [report.html](${htmlLink})_`;
 }
 
@@ -70,7 +77,7 @@ function answerLines(r: CaseRecord): string[] {
   ];
 }
 
-function failureEntry(f: ReportedFailure, htmlLink: string, tls: CurlTls): string {
+function failureEntry(f: ReportedFailure, htmlLink: string, tls: CurlTls, reportJson?: string): string {
   const answer = f.response ? `answer ${f.response.status}` : `no answer (${f.error?.kind ?? 'none'})`;
   return [
     `#### ${f.id} ${code(f.check)} · ${code(f.kind)} · ${code(f.case.label)}${f.occurrences > 1 ? ` (${f.occurrences}×)` : ''}`,
@@ -78,11 +85,17 @@ function failureEntry(f: ReportedFailure, htmlLink: string, tls: CurlTls): strin
     `${text(f.message)}  `,
     `rule ${code(f.rule)} · ${answer} · case ${code(f.case.id)} (${f.case.phase})`,
     '',
-    curlBlock(f, htmlLink, tls),
+    curlBlock(f, f.id, htmlLink, tls, reportJson),
   ].join('\n');
 }
 
-function problemEntry(p: ReportedProblem, marks: readonly string[], htmlLink: string, tls: CurlTls): string {
+function problemEntry(
+  p: ReportedProblem,
+  marks: readonly string[],
+  htmlLink: string,
+  tls: CurlTls,
+  reportJson?: string,
+): string {
   const ex = p.example;
   const fresh = freshNote(p);
   const shown = shownClasses(p);
@@ -102,22 +115,22 @@ function problemEntry(p: ReportedProblem, marks: readonly string[], htmlLink: st
       `- ${text(e.where)}: received ${code(e.received)}, due ${code(e.due)}`,
     ]),
     '',
-    curlBlock(ex, htmlLink, tls),
+    curlBlock(ex, p.id, htmlLink, tls, reportJson),
     ...answerLines(ex),
   ].join('\n');
 }
 
 /** The entries a reader acts on, in order, each as Markdown: the problems, or the failures of an older report. */
-function entries(r: Report, htmlLink: string): { title: string; items: string[] } {
+function entries(r: Report, htmlLink: string, reportJson?: string): { title: string; items: string[] } {
   if (r.problems)
     return {
       title: `Problems (${r.problems.length})`,
-      items: r.problems.map((p) => problemEntry(p, problemMarks(r, p), htmlLink, curlTlsOf(r))),
+      items: r.problems.map((p) => problemEntry(p, problemMarks(r, p), htmlLink, curlTlsOf(r), reportJson)),
     };
   const unwaived = r.failures.filter((f) => !f.waivedBy);
   return {
     title: `Failures (${unwaived.length})`,
-    items: unwaived.map((f) => failureEntry(f, htmlLink, curlTlsOf(r))),
+    items: unwaived.map((f) => failureEntry(f, htmlLink, curlTlsOf(r), reportJson)),
   };
 }
 
@@ -189,7 +202,7 @@ export function toMarkdown(r: Report, opts: MarkdownOptions = {}): string {
     '',
   ].join('\n');
 
-  const { title, items } = entries(r, html);
+  const { title, items } = entries(r, html, opts.reportJson);
   const shown: string[] = [];
   let size = head.length + tail.length + title.length + 200;
   for (const item of items.slice(0, maxEntries)) {

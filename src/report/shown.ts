@@ -21,11 +21,20 @@ export function tooLongToShow(line: string): boolean {
   return line.length > SHOWN_CHARS;
 }
 
-/** What stands in for a curl line too long to show: why, and the replay command that sends the request from report.json. */
-export function replayInstead(ref: string, chars: number): readonly [string, string] {
+/**
+ * What stands in for a curl line too long to show: why, and the replay command that sends the request from
+ * `reportJson` (the path the run wrote it to, read from where the run ran: replay finds the spec as the run did).
+ */
+export function replayInstead(ref: string, chars: number, reportJson = 'report.json'): readonly [string, string] {
   const which = ref.startsWith('P') ? 'problem' : 'failure';
   return [
-    `the curl line is ${chars.toLocaleString('en-US')} characters long, too long to show: replay the request from report.json (in the report's folder)`,
-    `npx conformance replay report.json --${which} ${ref}`,
+    `the curl line is ${chars.toLocaleString('en-US')} characters long, too long to show: replay the request from report.json, where the run ran`,
+    `npx conformance replay ${reportJson} --${which} ${ref}`,
   ];
+}
+
+/** Where the writers of a run's files say its report.json is. */
+export interface ShownOptions {
+  /** report.json as the run wrote it (`reports/report.json`); `report.json` where not given. */
+  readonly reportJson?: string;
 }

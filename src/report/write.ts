@@ -21,11 +21,13 @@ export async function writeReports(
   const secrets = 'redact' in given ? given : createSecrets(given);
   const report = secrets.deep(input);
   await mkdir(dir, { recursive: true });
+  // Where replay reads the run from, for a curl line too long to show (src/report/shown.ts).
+  const shown = { reportJson: join(dir, 'report.json') };
   const files: [string, string][] = [
     ['report.json', JSON.stringify(report, null, 2) + '\n'],
-    ['junit.xml', toJUnit(report)],
-    ['report.html', toHtml(report)],
-    ['report.md', toMarkdown(report)],
+    ['junit.xml', toJUnit(report, shown)],
+    ['report.html', toHtml(report, shown)],
+    ['report.md', toMarkdown(report, shown)],
     ['failures.har', toHar(report)],
   ];
   const paths: string[] = [];

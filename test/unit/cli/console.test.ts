@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createProgress, formatSummary, progressLine } from '../../../src/cli/console.ts';
 import type { Io } from '../../../src/cli/io.ts';
 import { repeatCommand } from '../../../src/report/repeat.ts';
-import { conformingReport, fixtureReport, TOKEN } from '../report/fixture.ts';
+import { conformingReport, fixtureReport, largeBodyReport, TOKEN } from '../report/fixture.ts';
 
 function capture(isTTY: boolean) {
   const err: string[] = [];
@@ -132,14 +132,26 @@ describe('formatSummary', () => {
     `);
   });
 
-  it('leaves a curl line too long for a terminal (a 10,000-deep body) to report.html', () => {
+  it('leaves a curl line too long for a terminal (a 5,000-deep body) to report.html', () => {
     const r = fixtureReport();
     const [p] = r.problems!;
-    const body = '{"properties":' + '['.repeat(10_000) + ']'.repeat(10_000) + '}';
+    const body = '{"properties":' + '['.repeat(5_000) + ']'.repeat(5_000) + '}';
     const long = { ...r, problems: [{ ...p, example: { ...p.example, curl: `curl --data-binary '${body}'` } }] };
     const lines = formatSummary(long, { reportDir: 'reports/' });
     expect(lines.join('\n')).not.toContain('['.repeat(100));
     expect(lines).toContainEqual(expect.stringMatching(/its curl line has \d+ characters: copy it from report\.html/));
+  });
+
+  it('leaves a curl line too long for report.html too to the replay command of its problem', () => {
+    const { report, problem } = largeBodyReport();
+    const lines = formatSummary(report, { reportDir: 'out/' });
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        new RegExp(
+          `its curl line has \\d+ characters: re-send it with npx conformance replay out/report\\.json --problem ${problem}\\)$`,
+        ),
+      ),
+    );
   });
 
   it('in CI lists the problems and counts, and leaves the failure list to the reports unless asked', () => {

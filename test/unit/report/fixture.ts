@@ -394,16 +394,28 @@ export function carelessReport(): Report {
   };
 }
 
-/** The fixture with its first failure's request and answer 100,000 characters long, and its curl line as long. */
-export function largeBodyReport(): { report: Report; id: string } {
+/**
+ * The fixture with its first failure's request and answer 100,000 characters long, and its curl line as long; the
+ * first problem's example too.
+ */
+export function largeBodyReport(): { report: Report; id: string; problem: string } {
   const r = fixtureReport();
   const long = `{"name":"${'n'.repeat(100_000)}"}`;
-  const [first, ...rest] = r.failures;
-  const big = {
-    ...first,
-    request: { ...first.request, body: long },
-    ...(first.response ? { response: { ...first.response, body: long } } : {}),
+  const enlarged = <T extends ReportedFailure | ReportedProblem['example']>(f: T): T => ({
+    ...f,
+    request: { ...f.request, body: long },
+    ...(f.response ? { response: { ...f.response, body: long } } : {}),
     curl: `curl --data-binary '${long}'`,
+  });
+  const [first, ...rest] = r.failures;
+  const [p, ...others] = r.problems ?? [];
+  return {
+    report: {
+      ...r,
+      failures: [enlarged(first), ...rest],
+      problems: [{ ...p, example: enlarged(p.example) }, ...others],
+    },
+    id: first.id,
+    problem: p.id,
   };
-  return { report: { ...r, failures: [big, ...rest] }, id: first.id };
 }

@@ -84,12 +84,12 @@ describe('toHtml', () => {
   });
 
   it('cuts a large body after 16 Ki characters and gives its curl line up for the replay command', () => {
-    // Arrange: the first failure's request and answer carry 100,000 characters each (an echoed long string).
+    // Arrange: the first failure's and the first problem's request and answer carry 100,000 characters each.
     const { report, id } = largeBodyReport();
     // Act
     const text = toHtml(report);
     // Assert: the body shown in part, never whole; the replay command in place of the curl line.
-    expect(text.length).toBeLessThan(toHtml(fixtureReport()).length + 3 * 17 * 1024);
+    expect(text.length).toBeLessThan(toHtml(fixtureReport()).length + 5 * 17 * 1024);
     expect(text).toContain('more characters (the whole body is in report.json)');
     expect(text).toContain(`npx conformance replay report.json --failure ${id}`);
   });

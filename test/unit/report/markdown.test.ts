@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { code, toMarkdown } from '../../../src/report/markdown.ts';
 import { toHtml } from '../../../src/report/html.ts';
 import type { Report, ReportedFailure } from '../../../src/report/model.ts';
-import { conformingReport, fixtureReport } from './fixture.ts';
+import { conformingReport, fixtureReport, largeBodyReport } from './fixture.ts';
 
 /** The fixture with `n` unwaived failures, each a copy of F1 with a long body. */
 function noisy(n: number, bodyChars = 100): Report {
@@ -57,6 +57,13 @@ describe('toMarkdown', () => {
     expect(md.indexOf('### Failures (3)')).toBeLessThan(md.indexOf('### Checks'));
     expect(md).toContain('| ❌ `valid-is-created` | 33 | 7 | 0 | 0 |');
     expect(md).toContain('[report.html](report.html)');
+  });
+
+  it('gives a curl line too long for report.html up for the replay command of its problem', () => {
+    const { report, problem } = largeBodyReport();
+    expect(toMarkdown(report, { reportJson: 'out/report.json' })).toContain(
+      `replay the request from report.json, \`npx conformance replay out/report.json --problem ${problem}\`_`,
+    );
   });
 
   it('says CONFORMS and None. for a run that conforms', () => {

@@ -23,9 +23,9 @@ describe('what a page and a CI report show of a long text', () => {
     expect(tooLongToShow('c'.repeat(SHOWN_CHARS))).toBe(false);
     expect(tooLongToShow('c'.repeat(SHOWN_CHARS + 1))).toBe(true);
     expect(replayInstead('F510', 100334)[1]).toBe('npx conformance replay report.json --failure F510');
-    expect(replayInstead('P2', 100334)).toEqual([
-      "the curl line is 100,334 characters long, too long to show: replay the request from report.json (in the report's folder)",
-      'npx conformance replay report.json --problem P2',
+    expect(replayInstead('P2', 100334, 'out/report.json')).toEqual([
+      'the curl line is 100,334 characters long, too long to show: replay the request from report.json, where the run ran',
+      'npx conformance replay out/report.json --problem P2',
     ]);
   });
 });
