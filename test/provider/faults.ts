@@ -4,6 +4,7 @@
 // ValidationPolicy (validate.ts). A correct suite must fail every one of them.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { domainToASCII } from 'node:url';
 import { createHash, randomUUID } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
 import {
@@ -3873,6 +3874,33 @@ export const FAULTS: readonly Fault[] = [
     description:
       'A sanitiser against MongoDB operator injection runs over the body (express-mongo-sanitize as its README mounts it): every key that starts with `$` or holds a dot is removed at any depth, so properties\' `{"dotted.key":1,"$operator":2}` comes back without them (Rust hyper blind probe: dotted keys expanded).',
     apply: (b) => onProperties(b, (properties) => keysRenamed(properties, (k) => (/^\$|\./.test(k) ? undefined : k))),
+  },
+  {
+    name: 'created-offset-by-language',
+    area: 'wrong-answer',
+    caughtBy: ['created-is-now'],
+    description:
+      "A request with Accept-Language gets `created` in its locale's offset, the UTC clock time labelled `+02:00` (a formatter handed the locale, not a time zone; CherryPy blind probe): two hours off the answer's Date, another instant.",
+    apply: (b) =>
+      writtenAs(b, (wire, req) =>
+        wire.status === 201 && req.headers['accept-language'] !== undefined
+          ? { ...wire, body: wire.body.replace(/("created":"[^"]*?)(?:Z|[+-]\d{2}:\d{2})"/, '$1+02:00"') }
+          : wire,
+      ),
+  },
+  {
+    name: 'email-domain-punycode',
+    area: 'wrong-answer',
+    caughtBy: ['echo-entity-information'],
+    description:
+      "associatedEmail is stored normalised, its domain in ASCII (Node's url.domainToASCII, Python's idna codec; React Router blind probe): `conformance@bücher.example` comes back as `conformance@xn--bcher-kva.example`, not the string sent (the spec gives the member no format).",
+    apply: informationEdited('associatedEmail', (v) => {
+      // Only a domain beyond ASCII: an ASCII one is left as sent (its case too).
+      const at = v.lastIndexOf('@');
+      const domain = v.slice(at + 1);
+      const ascii = at < 0 || !/[^\x00-\x7f]/.test(domain) ? '' : domainToASCII(domain);
+      return ascii === '' ? v : `${v.slice(0, at + 1)}${ascii}`;
+    }),
   },
   {
     name: 'device-address-normalised',

@@ -983,6 +983,8 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'properties-keys-camelized': valid({ properties: { serial_number: 'SN-1' } }),
   'properties-operator-keys-stripped': valid({ properties: { 'dotted.key': 1, $operator: 2 } }),
   'device-address-normalised': valid({ identifier: 'AA-BB-CC-DD-EE-0F' }),
+  'email-domain-punycode': valid({ associatedEmail: 'conformance@bücher.example' }),
+  'created-offset-by-language': valid({}, { fields: [['Accept-Language', 'de-DE,de;q=0.9']] }),
   'properties-null-members-dropped': valid({ properties: { conformance: 'kept', empty: null } }),
   'string-over-4096-500': valid({ name: 'n'.repeat(4097) }),
   'token-unchecked-for-other-media': { call: { body: ok, auth: 'Bearer nope', contentType: 'text/json' }, status: 401 },

@@ -34,6 +34,9 @@ const BOUNDARY_STRINGS = [
   // A MAC address as Windows prints it, upper case with hyphens (`STRING_VARIANTS` has the lower-case one with colons):
   // a store that normalises addresses to the other form writes it back so.
   { name: 'mac-address-hyphens', value: 'AA-BB-CC-DD-EE-0F' },
+  // An e-mail address whose domain is not ASCII (RFC 6531): a store that normalises addresses writes the domain back
+  // in its ASCII form (`xn--bcher-kva.example`, Node's domainToASCII, Python's idna codec).
+  { name: 'email-international', value: 'conformance@bücher.example' },
   // Six digits, the length of a pairing code or one-time code: a business rule for all-digit codes (a lookup, an
   // integer column) is reached by no other class.
   { name: 'six-digits', value: '012345' },

@@ -78,6 +78,17 @@ const requestDate = requestClass(
   { variantOf: MINIMAL_LABEL },
 );
 
+const acceptLanguage = requestClass(
+  'valid',
+  'valid/accept-language',
+  'RFC 9110 §12.5.4',
+  'a valid request with the Accept-Language a browser sends (German first): a server may localise its texts by it, but the answer’s data is the same, so 201 is due with the echo and a `created` of the server’s own time (a handler that takes a locale’s time zone, or labels UTC with its offset, writes another instant)',
+  { variantOf: MINIMAL_LABEL },
+);
+
+/** What a browser set to German sends. */
+const BROWSER_LANGUAGES = 'de-DE,de;q=0.9,en-US;q=0.8,en;q=0.7';
+
 /** RFC 9110 §5.6.7's example date: a client's clock decades off. */
 const CLIENT_DATE = 'Sun, 06 Nov 1994 08:49:37 GMT';
 
@@ -99,8 +110,18 @@ export const fields: Dimension = {
   name: 'fields',
   title: 'Other request fields',
   summary:
-    'Accept-Encoding, Origin, Range and method-override fields on an otherwise valid request: the middleware that reads them (compression, CORS, range handling, method override) must leave the answer as it is without them, 201 due (403 accepted to an origin a server refuses); an Accept-Charset of Latin-1, answered in UTF-8 all the same (406 accepted); a Date of 1994, which the creation time must not follow; and about 3 KiB of extension fields, under every common limit, 201 due.',
-  classes: [acceptEncoding, origin, range, methodOverride, acceptCharset, requestDate, largeFields, manyFields],
+    'Accept-Encoding, Origin, Range and method-override fields on an otherwise valid request: the middleware that reads them (compression, CORS, range handling, method override) must leave the answer as it is without them, 201 due (403 accepted to an origin a server refuses); an Accept-Charset of Latin-1, answered in UTF-8 all the same (406 accepted); a Date of 1994, which the creation time must not follow; a browser’s Accept-Language, which changes no data; and about 3 KiB of extension fields, under every common limit, 201 due.',
+  classes: [
+    acceptEncoding,
+    origin,
+    range,
+    methodOverride,
+    acceptCharset,
+    acceptLanguage,
+    requestDate,
+    largeFields,
+    manyFields,
+  ],
   drafts(ctx) {
     const m = JSON.stringify(ctx.minimal);
     // Written byte by byte: the HTTP client writes no Accept-Encoding, and would not write a field it has its own use for.
@@ -126,6 +147,7 @@ export const fields: Dimension = {
       );
     }
     out.push(...emit(ctx, requestDate, {}, m, raw('Date', CLIENT_DATE)));
+    out.push(...emit(ctx, acceptLanguage, {}, m, raw('Accept-Language', BROWSER_LANGUAGES)));
     // Extension fields, which a recipient ignores (RFC 9110 §5.1): only their size is asked about.
     const padding = (n: number) => 'c'.repeat(n);
     out.push(
