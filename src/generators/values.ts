@@ -240,6 +240,12 @@ export const ANY_SHAPES: readonly { readonly name: string; readonly value: unkno
     name: 'operator-keys',
     value: { 'dotted.key': 1, $operator: 2, 'a.b': { $in: [1, 2] } },
   },
+  // Arrays whose items repeat: a store that keeps an array as a set (Python's set(), Perl's uniq, `[...new Set(a)]`)
+  // gives back each item once.
+  {
+    name: 'repeated-items',
+    value: { tags: ['a', 'a', 'b'], counts: [1, 1, 2, 2], flags: [true, true, null, null] },
+  },
   // 24 levels: under the common reader limits (32, 64: System.Text.Json's default), over ad-hoc ones.
   {
     name: 'deep',

@@ -3913,6 +3913,14 @@ export const FAULTS: readonly Fault[] = [
     ),
   },
   {
+    name: 'properties-arrays-deduplicated',
+    area: 'wrong-answer',
+    caughtBy: ['echo-properties'],
+    description:
+      'The arrays of scalars in properties are stored as sets (a `uniq` over each list; Catalyst blind probe): `{"tags":["a","a","b"]}` comes back as `{"tags":["a","b"]}`, not the value sent.',
+    apply: (b) => onProperties(b, (properties) => deduplicated(properties)),
+  },
+  {
     name: 'properties-null-members-dropped',
     area: 'wrong-answer',
     caughtBy: ['echo-properties'],
@@ -4782,6 +4790,16 @@ function listed(v: unknown, depth = 0): unknown {
 }
 
 /** `v` with every member name renamed, to 64 levels (deeper, kept as it is, as `listed` does). */
+/** `v` with every array of scalars (at any depth, to 64 levels) holding each item once, in the order first met. */
+function deduplicated(v: unknown, depth = 0): unknown {
+  if (v === null || typeof v !== 'object' || depth > 64) return v;
+  if (Array.isArray(v))
+    return v.every((x) => x === null || typeof x !== 'object')
+      ? [...new Set(v)]
+      : v.map((x) => deduplicated(x, depth + 1));
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, deduplicated(x, depth + 1)]));
+}
+
 /** A path as a Servlet container dispatches it: each segment's `;` parameters removed and `%2F` decoded. */
 function servletPath(path: string): string {
   return path.replace(/;[^/]*/g, '').replace(/%2F/gi, '/');

@@ -982,6 +982,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'brand-first-spelling-kept': { ...valid({ brand: 'Witness-Brand' }), times: 2, second: { brand: 'WITNESS-BRAND' } },
   'properties-keys-camelized': valid({ properties: { serial_number: 'SN-1' } }),
   'properties-operator-keys-stripped': valid({ properties: { 'dotted.key': 1, $operator: 2 } }),
+  'properties-arrays-deduplicated': valid({ properties: { tags: ['a', 'a', 'b'] } }),
   'device-address-normalised': valid({ identifier: 'AA-BB-CC-DD-EE-0F' }),
   'email-domain-punycode': valid({ associatedEmail: 'conformance@bücher.example' }),
   'created-offset-by-language': valid({}, { fields: [['Accept-Language', 'de-DE,de;q=0.9']] }),
