@@ -257,7 +257,7 @@ export function formatSummary(
   );
   if (unwaived.length && opts.reportDir !== undefined)
     out.push(
-      `replay the failures: npx conformance replay ${opts.reportDir.replace(/\/+$/, '')}/report.json${r.target.kind === 'prism' ? ' --target URL' : ''}`,
+      `replay the failures: npx conformance replay ${reportJson}${r.target.kind === 'prism' ? ' --target URL' : ''}`,
     );
   const token = tokenCurl(r);
   if (unwaived.length && token !== undefined)

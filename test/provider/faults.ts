@@ -3678,14 +3678,7 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['path-is-not-found'],
     description:
       "The credentials are checked by a middleware that compares the exact path (`if (url.pathname === '/v1/onboarding/entities')` in Astro's or SvelteKit's hook), while the router also takes the path with a trailing slash for the endpoint: POST to /v1/onboarding/entities/ without credentials is created (Astro probe).",
-    apply: (b) => ({
-      ...b,
-      routes: (path, endpoint) => b.routes(path.replace(/\/$/, ''), endpoint),
-      authenticate: (h, token, lines, url, cookie) =>
-        (url ?? '').split('?')[0]?.endsWith('/v1/onboarding/entities') === true
-          ? b.authenticate(h, token, lines, url, cookie)
-          : 'ok',
-    }),
+    apply: (b) => guardedAsSent(b, (path) => path.replace(/\/$/, '')),
   },
   {
     name: 'auth-filter-on-raw-path',
@@ -3693,14 +3686,7 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['path-is-not-found'],
     description:
       "The credentials are checked by a filter that compares the raw request path, while the dispatcher routes the path as the container normalised it, path parameters removed and `%2F` decoded (a Servlet filter on getRequestURI before Spring's dispatch; Rust hyper blind probe): POST to /v1/onboarding/entities;conformance=1 or /v1/onboarding%2Fentities without credentials is created.",
-    apply: (b) => ({
-      ...b,
-      routes: (path, endpoint) => b.routes(servletPath(path), endpoint),
-      authenticate: (h, token, lines, url, cookie) =>
-        (url ?? '').split('?')[0]?.endsWith('/v1/onboarding/entities') === true
-          ? b.authenticate(h, token, lines, url, cookie)
-          : 'ok',
-    }),
+    apply: (b) => guardedAsSent(b, servletPath),
   },
   {
     name: 'expect-refused-over-1kib',
@@ -4798,6 +4784,21 @@ function deduplicated(v: unknown, depth = 0): unknown {
       ? [...new Set(v)]
       : v.map((x) => deduplicated(x, depth + 1));
   return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, deduplicated(x, depth + 1)]));
+}
+
+/**
+ * The router takes the path as `spelt` makes it for the endpoint's, while the credentials are checked only where the
+ * path as sent is the endpoint's (a middleware or filter that compares the exact path).
+ */
+function guardedAsSent(b: Behaviour, spelt: (path: string) => string): Behaviour {
+  return {
+    ...b,
+    routes: (path, endpoint) => b.routes(spelt(path), endpoint),
+    authenticate: (h, token, lines, url, cookie) =>
+      (url ?? '').split('?')[0]?.endsWith('/v1/onboarding/entities') === true
+        ? b.authenticate(h, token, lines, url, cookie)
+        : 'ok',
+  };
 }
 
 /** A path as a Servlet container dispatches it: each segment's `;` parameters removed and `%2F` decoded. */

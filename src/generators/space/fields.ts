@@ -125,8 +125,8 @@ export const fields: Dimension = {
   drafts(ctx) {
     const m = JSON.stringify(ctx.minimal);
     // Written byte by byte: the HTTP client writes no Accept-Encoding, and would not write a field it has its own use for.
-    const rawWith = (extra: readonly (readonly [string, string])[]) => ({
-      wire: wire({ contentType: ctx.ct, extra }, undefined, Buffer.from(m)),
+    const rawWith = (extra: readonly (readonly [string, string])[], body = m) => ({
+      wire: wire({ contentType: ctx.ct, extra }, undefined, Buffer.from(body)),
     });
     const raw = (name: string, value: string) => rawWith([[name, value]]);
     const out: Draft[] = [];
@@ -140,11 +140,7 @@ export const fields: Dimension = {
     const [text] = ctx.strings;
     if (text !== undefined) {
       const latin = JSON.stringify({ ...ctx.minimal, [text.name]: LATIN_1_TEXT });
-      out.push(
-        ...emit(ctx, acceptCharset, {}, latin, {
-          wire: wire({ contentType: ctx.ct, extra: [['Accept-Charset', 'iso-8859-1']] }, undefined, Buffer.from(latin)),
-        }),
-      );
+      out.push(...emit(ctx, acceptCharset, {}, latin, rawWith([['Accept-Charset', 'iso-8859-1']], latin)));
     }
     out.push(...emit(ctx, requestDate, {}, m, raw('Date', CLIENT_DATE)));
     out.push(...emit(ctx, acceptLanguage, {}, m, raw('Accept-Language', BROWSER_LANGUAGES)));
