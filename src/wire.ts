@@ -1,5 +1,6 @@
 // The bytes of an HTTP/1.1 (or 1.0) request written by hand (RFC 9112): shared by the raw sender, which writes them, and the
 // reports, whose script line writes the same bytes again. A leaf: any stage may import it.
+import { randomUUID } from 'node:crypto';
 
 /** How a raw message is framed: its body delimited (and cut when chunked), its version, its Host field. */
 export interface Framing {
@@ -143,6 +144,17 @@ export const WIRE_ORIGIN = '\u0000origin\u0000';
 /** A field value with `WIRE_ORIGIN` replaced by the origin of `url` (RFC 6454 §6.2: scheme, host and port). */
 export function fillOrigin(value: string, url: string): string {
   return value.includes(WIRE_ORIGIN) ? value.replaceAll(WIRE_ORIGIN, new URL(url).origin) : value;
+}
+
+/**
+ * Stands for a value drawn afresh each time the message is sent (`fillUnique`): an `Idempotency-Key` or a request id,
+ * which a server may remember across runs, so that a run sent again is a first request again.
+ */
+export const WIRE_UNIQUE = '\u0000unique\u0000';
+
+/** A field value with each `WIRE_UNIQUE` replaced by a random UUID (RFC 9562 §5.4), drawn when it is sent. */
+export function fillUnique(value: string): string {
+  return value.includes(WIRE_UNIQUE) ? value.replaceAll(WIRE_UNIQUE, () => randomUUID()) : value;
 }
 
 /**

@@ -11,6 +11,75 @@ function invalidRequest(headers: Readonly<Record<string, string>>): boolean {
   return /(?:^|,)\s*bearer\s/i.test(challenge) && /\berror\s*=\s*"?invalid_request"?/i.test(challenge);
 }
 
+/** A tchar (RFC 9110 §5.6.2), and the characters of a token68 besides (RFC 9110 §11.2). */
+const TCHAR = /[!#$%&'*+.^_`|~0-9A-Za-z-]/;
+const WORD = /[!#$%&'*+.^_`|~0-9A-Za-z/-]/;
+
+/**
+ * Whether a WWW-Authenticate value parses (RFC 9110 §11.6.1, §11.2): comma-separated challenges, each a scheme and
+ * then a token68 or parameters, a parameter's value a token or a quoted string (§5.6.4). A scan, not a regular expression:
+ * the grammar's optional parts backtrack without end on a long value that does not parse.
+ */
+export function challengeParses(v: string): boolean {
+  const n = v.length;
+  let i = 0;
+  const space = (c: string | undefined) => c === ' ' || c === '\t';
+  const skip = () => {
+    while (i < n && space(v[i])) i++;
+  };
+  const run = (chars: RegExp) => {
+    const from = i;
+    while (i < n && chars.test(v[i])) i++;
+    return i > from;
+  };
+  const quoted = () => {
+    if (v[i] !== '"') return false;
+    for (i++; i < n; i++) {
+      const c = v.charCodeAt(i);
+      if (c === 0x22) {
+        i++;
+        return true;
+      }
+      // A quoted-pair: the next character stands for itself.
+      if (c === 0x5c) i++;
+      else if ((c < 0x20 && c !== 0x09) || c === 0x7f) return false;
+    }
+    return false;
+  };
+  const value = () => {
+    skip();
+    return quoted() || run(TCHAR);
+  };
+  for (;;) {
+    skip();
+    if (i < n && v[i] !== ',') {
+      // A scheme, or a parameter of the challenge before.
+      if (!run(TCHAR)) return false;
+      skip();
+      if (v[i] === '=') {
+        i++;
+        if (!value()) return false;
+      } else if (i < n && v[i] !== ',') {
+        // After the scheme and at least one space: a token68, or the first parameter.
+        if (!space(v[i - 1]) || !run(WORD)) return false;
+        const from = i;
+        while (v[i] === '=') i++;
+        const equals = i - from;
+        skip();
+        if (i < n && v[i] !== ',') {
+          if (equals === 0 && v[i] === '=') i++;
+          else if (equals !== 1) return false;
+          if (!value()) return false;
+        }
+      }
+    }
+    skip();
+    if (i >= n) return true;
+    if (v[i] !== ',') return false;
+    i++;
+  }
+}
+
 /** The warning for a 400 with a Bearer `invalid_request` challenge, by the credentials that got it (none elsewhere). */
 const INVALID_REQUEST_ADVICE: Partial<Record<AuthMode, { readonly kind: string; readonly message: string }>> = {
   basic: {
@@ -100,6 +169,14 @@ export function authIsEnforced(p: OperationProfile): Check {
               'Bearer',
             );
       // An empty challenge is no challenge (RFC 9110 §11.6.1: at least one), and is said as a missing one is.
+      if (!absent(challenge) && challenge !== undefined && !challengeParses(challenge))
+        return (challenged >= CHALLENGED_BEFORE_DROP ? fail : warn)(
+          'challenge-malformed',
+          RULES.bearerScheme,
+          `401 has a WWW-Authenticate challenge that does not parse (RFC 9110 §11.6.1, §11.2: a parameter's value is a token or a quoted string)${challenged >= CHALLENGED_BEFORE_DROP ? ', where the other 401s’ challenges parsed' : ''}`,
+          challenge,
+          'Bearer, its parameters each a token or a quoted string',
+        );
       if (!absent(challenge)) {
         challenged++;
         return undefined;

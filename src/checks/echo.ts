@@ -123,6 +123,10 @@ function nullAdmitted(
  * fails (`echo-dropped`): a server that never writes a field shows no echo to compare with.
  */
 const ECHOED_BEFORE_DROP = 3;
+
+/** How many of the last containers sent for a field a run keeps, to tell one leaked into another request's answer. */
+const SENT_KEPT = 16;
+
 /**
  * Whether a value is one of JSON's empty values (`""`, `0`, `false`, `[]`, `{}`), which writers that drop "empty"
  * members leave out; read without writing it (a value sent may be 64 KiB, or nested 10,000 deep).
@@ -237,6 +241,10 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
   // How many answers echoed a value that was not empty for some field of the group: where one also leaves out another
   // field's value, the writer drops that field only, no writer's rule (a field forgotten in the copy: three probes).
   let groupEchoes = 0;
+  // Per field the server may fill: the last objects and arrays sent for it, with their cases. One of them back for a
+  // request that sent none is another request's data: state shared between requests (Python's mutable default
+  // argument, a module-level object that each request updates).
+  const sentLately = new Map<string, { id: string; value: unknown }[]>();
   return {
     name,
     description,
@@ -299,8 +307,30 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
             });
           continue;
         }
+        const filled = (v: unknown) => typeof v === 'object' && v !== null && !isEmptyValue(v);
+        if (f.when === 'given' && f.compare === 'json' && filled(sent)) {
+          const kept = sentLately.get(where) ?? [];
+          if (kept.push({ id: c.id, value: sent }) > SENT_KEPT) kept.shift();
+          sentLately.set(where, kept);
+        }
         // A field the server may fill when none was sent.
         if (f.when === 'given' && sent === null) {
+          const leaked = filled(received)
+            ? sentLately.get(where)?.find((k) => k.id !== c.id && jsonEqual(k.value, received))
+            : undefined;
+          if (leaked !== undefined) {
+            failures.push({
+              ...fail(
+                'echo-leaked',
+                rule,
+                `${res.status} ${where} is ${shown(received)}, the value an earlier request (${leaked.id}) sent, where this one sent ${given === null ? `${f.request} as null` : `no ${f.request}`}: another request's data (state shared between requests, a mutable default?)`,
+                received,
+                null,
+              ),
+              at: pointer,
+            });
+            continue;
+          }
           // None sent, the nil UUID back: no one named (RFC 9562 §5.9), a zero value left unset (Java's new UUID(0, 0),
           // Go's uuid.Nil); advice where the answer's member is not nullable (owner), since a server with none to name
           // needs one; where it admits null (collectiveId), the zero value stands for null, as "" does: compared below.

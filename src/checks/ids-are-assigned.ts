@@ -54,6 +54,28 @@ function namelessLocation(location: Located, target: string): Finding[] {
   ];
 }
 
+/**
+ * A 201's Location on the host and scheme the request went to but another port (the port left out where it was not
+ * the default: Express's `req.hostname`, an nginx `$host`): it names a resource of another origin (RFC 6454 §4), which
+ * the client cannot reach. Another host or scheme is left alone: a gateway or a TLS front end may name its own.
+ */
+function otherPortLocation(location: Located, target: string): Finding[] {
+  const sent = urlOf(target, target);
+  const url = location.url;
+  if (sent === undefined || url === undefined || url.protocol !== sent.protocol) return [];
+  if (url.hostname.toLowerCase() !== sent.hostname.toLowerCase() || url.port === sent.port) return [];
+  const port = (u: URL) => u.port || (u.protocol === 'https:' ? '443' : '80');
+  return [
+    fail(
+      'location-names-another',
+      'RFC 9110 §10.2.2',
+      `201 Location ${location.text} names port ${port(url)} of the host the request was sent to on port ${port(sent)}: another origin (RFC 6454 §4), not the resource created (RFC 9110 §10.2.2; built from a host name without its port?)`,
+      location.text,
+      `the URI of the resource created, on ${sent.origin}`,
+    ),
+  ];
+}
+
 /** A uuid in its string form (RFC 9562 §4), any case, as a path segment may carry one. */
 const UUID_SEGMENT = /^(?:urn:uuid:)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -258,6 +280,8 @@ export function idsAreAssigned(p: OperationProfile): Check | undefined {
   const locationFindings = (c: TestCase, body: Record<string, unknown>, location: Located, target: string) => {
     for (const rule of [
       () => namelessLocation(location, target),
+      // Without a Host field (HTTP/1.0) the server cannot know the authority the client used (RFC 9112 §3.2.2).
+      () => (c.wire?.noHost ? [] : otherPortLocation(location, target)),
       () => foreignLocation(location, body, paths, uuidPaths),
       () => shared(c, body, location),
       () => reshaped(body, location),

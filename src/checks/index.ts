@@ -7,6 +7,7 @@ import { validIsCreated } from './valid-is-created.ts';
 import { invalidIsRejected } from './invalid-is-rejected.ts';
 import { authIsEnforced } from './auth-is-enforced.ts';
 import { mediaTypeIsEnforced } from './media-type-is-enforced.ts';
+import { mediaTypesAgree } from './media-types-agree.ts';
 import { methodIsNotAllowed } from './method-is-not-allowed.ts';
 import { pathIsNotFound } from './path-is-not-found.ts';
 import { contentTypeConformance } from './content-type-conformance.ts';
@@ -41,6 +42,7 @@ export function createChecks(profile: OperationProfile = DEFAULT_PROFILE): reado
     invalidIsRejected(p),
     authIsEnforced(p),
     mediaTypeIsEnforced(p),
+    mediaTypesAgree(p),
     methodIsNotAllowed(p),
     pathIsNotFound(p),
     // response: the documented content

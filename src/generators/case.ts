@@ -160,6 +160,11 @@ export interface TestCase {
    * takes that path's place at the end of the target's URL.
    */
   readonly pathSpelling?: string;
+  /**
+   * The label of the case this one's answer must agree with (`media-types-agree`): the same bytes under the primary
+   * media type, whose case carries its own label here.
+   */
+  readonly agreeWith?: string;
   /** Set when the message is written byte by byte (`src/runner/raw.ts`); `body` is then its readable form. */
   readonly wire?: Wire;
   /** fast-check replay path of a random case (with the run's seed), for shrinking. */

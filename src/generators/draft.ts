@@ -21,6 +21,8 @@ export interface DraftOptions {
   readonly pathSuffix?: string;
   /** The operation's path spelt another way (`TestCase.pathSpelling`). */
   readonly pathSpelling?: string;
+  /** The label of the case whose answer this one's must agree with (`TestCase.agreeWith`). */
+  readonly agreeWith?: string;
   /** The message as written byte by byte (the raw sender), when the HTTP client cannot express it. */
   readonly wire?: Wire;
   /** The HTTP layer may refuse the message before the operation sees it (`TestCase.httpLayer`). */
@@ -57,6 +59,7 @@ export function draft(kind: CaseKind, label: string, body: string | undefined, o
     ...(o.query ? { query: o.query } : {}),
     ...(o.pathSuffix ? { pathSuffix: o.pathSuffix } : {}),
     ...(o.pathSpelling ? { pathSpelling: o.pathSpelling } : {}),
+    ...(o.agreeWith ? { agreeWith: o.agreeWith } : {}),
     ...(o.wire ? { wire: o.wire } : {}),
     ...(o.httpLayer ? { httpLayer: true as const } : {}),
   };

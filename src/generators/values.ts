@@ -42,6 +42,10 @@ function repeatToCodePoints(unit: string, n: number): string {
 /** Letters beyond ASCII that Latin-1 holds, and nothing beyond Latin-1. */
 export const LATIN_1_TEXT = 'conformance-Müller Café Ærøskøbing ½ £ © « » ÿ\u00A0nbsp';
 
+/** Every character JSON must escape, plus the ones JavaScript source and HTML care about. */
+export const JSON_SIGNIFICANT_TEXT =
+  'conformance-"quoted" \\back\\slash /solidus \b\f\n\r\t nul\u0000 us\u001F del\u007F ls\u2028 ps\u2029 </script> {"a":[1]}';
+
 /** The string classes every free string field is sent with in the boundary phase. */
 export const STRING_VARIANTS: readonly {
   readonly name: string;
@@ -62,12 +66,7 @@ export const STRING_VARIANTS: readonly {
   { name: 'right-to-left', value: 'conformance-שלום مرحبا \u200Fmixed\u200E \u202Boverride\u202C' },
   { name: 'combining', value: 'conformance-e\u0301 a\u0308 n\u0303 Z\u0335\u0321\u0322 क्षि' },
   { name: 'zero-width', value: 'conformance-\u200B-\u200C-\u200D-\u2060-\uFEFF-end' },
-  // Every character JSON must escape, plus the ones JavaScript source and HTML care about.
-  {
-    name: 'json-significant',
-    value:
-      'conformance-"quoted" \\back\\slash /solidus \b\f\n\r\t nul\u0000 us\u001F del\u007F ls\u2028 ps\u2029 </script> {"a":[1]}',
-  },
+  { name: 'json-significant', value: JSON_SIGNIFICANT_TEXT },
   // Comment markers inside a string are text: POCO 1.11's JSON parser with comments allowed strips `/*` everywhere.
   { name: 'comment-like', value: 'conformance /* not a comment */ // nor this # nor this' },
   // A URL as text: a store that parses it (`new URL()`, a URL type, a validator that normalises) writes it back in
@@ -279,6 +278,9 @@ export const ANY_SHAPES: readonly { readonly name: string; readonly value: unkno
   // An array as long as the wide object is wide: a limit on array lengths (a validator's maxItems of its own) refuses it.
   { name: 'long-array', value: Array.from({ length: 300 }, (_, i) => i) },
   { name: 'string', value: 'conformance-properties' },
+  // The characters JSON must escape, U+0000 among them, inside the free-form member: a store that refuses U+0000 in a
+  // document (PostgreSQL's jsonb, MongoDB's keys) answers 500 where the same text in a typed field is kept.
+  { name: 'json-significant-strings', value: { text: JSON_SIGNIFICANT_TEXT, list: [JSON_SIGNIFICANT_TEXT] } },
   // JSON text inside a string is text: a store that parses strings again (a JSON column read back, a reviver that
   // tries JSON.parse on every string) echoes an object.
   { name: 'json-text-string', value: '{"conformance":[1,"a"]}' },

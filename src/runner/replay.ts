@@ -121,24 +121,27 @@ async function replayOne(
 
 /**
  * Failure kinds judged against the run's earlier answers (`echo-dropped`: other answers echoed the member;
- * `challenge-dropped`, `challenge-scheme-changed`: other 401s challenged Bearer), with the warning their case gets when
+ * `challenge-dropped`, `challenge-scheme-changed`, `challenge-malformed`: other 401s challenged Bearer, in a form that
+ * parses), with the warning their case gets when
  * it is judged alone.
  */
 const ALONE: Readonly<Record<string, string>> = {
   'echo-dropped': 'echo-omission',
   'challenge-dropped': 'missing-www-authenticate',
   'challenge-scheme-changed': 'non-bearer-challenge',
+  'challenge-malformed': 'challenge-malformed',
 };
 
 /**
  * Failures found by comparing an answer with an earlier one of the run (their kind, and what their message says of it
  * where the kind has other forms): a Location another request got or shaped otherwise than the run's others, an entity
- * id another entity got, a creation time repeated.
+ * id another entity got, a creation time repeated, a member another request sent.
  */
 const COMPARED_WITH_EARLIER: readonly (readonly [string, string])[] = [
   ['location-names-another', 'earlier 201'],
   ['entity-id-reused', ''],
   ['created-not-now', "an earlier answer's"],
+  ['echo-leaked', 'an earlier request'],
 ];
 
 /** Failures that may come and go with the same request: a crash on a race or a resource, a lost answer. */

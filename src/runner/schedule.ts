@@ -27,7 +27,8 @@ export function headerOf(c: TestCase): string {
 /**
  * The boundary phase reordered, each round in plan order: (1) one case for each check and each verdict-table row
  * (case kind) not yet covered, the valid case with every field first; (2) a pass over the request-space classes
- * (`src/generators/space/`) taking the next case of every class but the variants of another (`variantOf`), so that
+ * (`src/generators/space/`) taking the next case of every class but the variants of another (`variantOf`) and the
+ * advisory classes the first round reached, so that
  * every behaviour, new ones included, is reached early; (3) a valid case in each request media type the operation
  * declares (OpenAPI 3.0.4 Request Body Object, `content`: each is an alternative the server must take); (4) a second
  * pass: the classes whose cases differ in their header fields first (each such case is another branch of a
@@ -81,7 +82,12 @@ function breadthFirst(cases: readonly TestCase[], checks: readonly Check[], medi
       if (next && admit(queue, next)) take(next);
     }
   };
-  pass(undefined, (queue) => !VARIANTS.has(queue[0].class ?? ''));
+  // An advisory class reached in the first round has its case: its second waits, as below.
+  pass(
+    undefined,
+    (queue, next) =>
+      !VARIANTS.has(queue[0].class ?? '') && !(next.advisory !== undefined && queue.some((c) => taken.has(c))),
+  );
   // The plain case of each declared media type, not a variant's (a chunked body in it waits, as its class does); a
   // range (`application/*+json`) is reached by any type it covers (OpenAPI 3.0.4 §4.8.14).
   round((c) => {

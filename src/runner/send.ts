@@ -7,7 +7,7 @@ import type { Credentials } from './credentials.ts';
 import { carriesToken, sideStatuses, type Exchange, type ReceivedResponse } from '../types.ts';
 import type { HttpClient, OutgoingRequest } from './http.ts';
 import { retryAfterMs, type Pace } from './pace.ts';
-import { fillOrigin, framingOf } from '../wire.ts';
+import { fillOrigin, fillUnique, framingOf } from '../wire.ts';
 import type { DeadTargetWatch } from './give-up.ts';
 
 /** Builds the wire headers of a case (and their redacted twin for reports). */
@@ -67,8 +67,9 @@ export function wireRequest(
 ): { wire: NonNullable<OutgoingRequest['wire']>; shown: Record<string, string> } | undefined {
   const raw = c.wire;
   if (raw === undefined) return undefined;
-  // The target's own origin where a field stands for it (`WIRE_ORIGIN`), in the fields sent and in those shown.
-  const w = { ...raw, headers: raw.headers.map(([k, v]): [string, string] => [k, fillOrigin(v, url)]) };
+  // The target's own origin where a field stands for it (`WIRE_ORIGIN`), and a value drawn for this send where one
+  // does (`WIRE_UNIQUE`), in the fields sent and in those shown.
+  const w = { ...raw, headers: raw.headers.map(([k, v]): [string, string] => [k, fillOrigin(fillUnique(v), url)]) };
   const headers = w.headers.map(([k, v]): [string, string] => [k, fillTokens(v, (t) => t.spell(token))]);
   // The token wherever it stands (swapped, in a marker of its own), the suite's own public probe credentials as they
   // are (a curl line must not turn a wrong token into the run's), other credential fields by structure, the rest by value.

@@ -86,7 +86,7 @@ const FASTAPI_DEPARTURES: readonly Departure[] = [
     strict: 400,
     caughtBy: {
       checks: ['invalid-is-rejected'],
-      labels: /^invalid\/required\/brand(\/in-query|\/accept-any|\/type-[A-Za-z]+|\/beside-nulls)?$/,
+      labels: /^invalid\/required\/brand(\/in-query|\/accept-any|\/accept-browser|\/type-[A-Za-z]+|\/beside-nulls)?$/,
       received: 201,
       sent: true,
     },
@@ -110,7 +110,8 @@ const FASTAPI_DEPARTURES: readonly Departure[] = [
     strict: 400,
     caughtBy: {
       checks: ['response-schema-conformance'],
-      labels: /^(valid\/encoding\/(gzip|x-gzip|deflate|br)|auth\/(none|wrong)\/gzip|malformed\/invalid-utf8\/.*)$/,
+      labels:
+        /^(valid\/encoding\/(gzip|x-gzip|deflate|br)|auth\/(none|wrong)\/gzip|malformed\/invalid-utf8(-as)?\/.*)$/,
       received: 400,
       sent: true,
     },

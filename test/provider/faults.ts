@@ -135,6 +135,7 @@ export type CheckName =
   | 'invalid-is-rejected'
   | 'auth-is-enforced'
   | 'media-type-is-enforced'
+  | 'media-types-agree'
   | 'method-is-not-allowed'
   | 'path-is-not-found'
   | 'content-type-conformance'
@@ -322,6 +323,15 @@ function withoutChallenge<T extends Pick<Reply, 'headers'>>(reply: T): T {
 /** A body limit of `bytes` (the reader's, before the handler), a body over it answered as `answer` says. */
 function bodyLimit(bytes: number, answer: (b: Behaviour) => Reply): Fault['apply'] {
   return (b) => ({ ...b, maxBodyBytes: bytes, tooLarge: () => answer(b) });
+}
+
+/** A framework's redirect rendered for a browser (Laravel's back() and its login redirect): a 302 with an HTML page. */
+function redirectedTo(location: string): Wire {
+  return {
+    status: 302,
+    headers: { Location: location, 'Content-Type': 'text/html; charset=UTF-8' },
+    body: '<!DOCTYPE html><title>Redirecting</title>',
+  };
 }
 
 /** The answer as written, edited before it is sent (`edit` gives it back as it is where the fault does not apply). */
@@ -1165,11 +1175,7 @@ export const FAULTS: readonly Fault[] = [
     apply: (b) =>
       writtenAs(b, (wire, req) =>
         (wire.status === 400 || wire.status === 401) && !/json/i.test(req.headers.accept ?? '')
-          ? {
-              status: 302,
-              headers: { Location: wire.status === 401 ? '/login' : '/', 'Content-Type': 'text/html; charset=UTF-8' },
-              body: '<!DOCTYPE html><title>Redirecting</title>',
-            }
+          ? redirectedTo(wire.status === 401 ? '/login' : '/')
           : wire,
       ),
   },
@@ -4696,6 +4702,114 @@ export const FAULTS: readonly Fault[] = [
         const answer = `{"data":${text.slice(head.length + 4)}}`;
         return `HTTP/1.1 201 Created\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\nContent-Length: ${Buffer.byteLength(answer, 'latin1')}\r\n\r\n${answer}`;
       },
+    }),
+  },
+  // ---- the planted rounds of 2026-12-07, evening: Pecan, Express with zod, Laravel, web.py ----
+  {
+    name: 'properties-nul-500',
+    area: 'transport',
+    caughtBy: ['not-a-server-error'],
+    description:
+      "properties go to a PostgreSQL jsonb column, which refuses U+0000 in a string ('unsupported Unicode escape sequence'): a valid body with U+0000 inside properties answers 500, where the same character in a typed field is stored (Express with zod blind probe).",
+    apply: crashesWhen(
+      (req) => someValue(req.properties, (v) => typeof v === 'string' && v.includes('\u0000')),
+      () => new Error('unsupported Unicode escape sequence'),
+    ),
+  },
+  {
+    name: 'location-port-dropped',
+    area: 'wrong-answer',
+    caughtBy: ['ids-are-assigned'],
+    description:
+      "The 201's Location is built from the host name without its port (Express's req.hostname): http://127.0.0.1/v1/onboarding/entities/{id} for a server on another port names another origin (RFC 6454 §4; Express with zod blind probe).",
+    apply: (b) =>
+      writtenAs(b, (wire, req) => {
+        if (wire.status !== 201) return wire;
+        const id = (JSON.parse(wire.body) as { id?: unknown }).id;
+        const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+        return withHeaders(wire, { Location: `http://${host}/connect/v1/onboarding/entities/${String(id)}` });
+      }),
+  },
+  {
+    name: 'idempotency-key-200',
+    area: 'response-schema',
+    caughtBy: ['status-is-allowed', 'valid-is-created'],
+    description:
+      'A request with an Idempotency-Key is answered 200, as a replay would be, even the first time the key is seen (a middleware that sets the replay status on every keyed answer; Express with zod blind probe).',
+    apply: (b) =>
+      writtenAs(b, (wire, req) =>
+        wire.status === 201 && req.headers['idempotency-key'] !== undefined ? { ...wire, status: 200 } : wire,
+      ),
+  },
+  {
+    name: 'request-id-as-id',
+    area: 'response-schema',
+    caughtBy: ['response-schema-conformance'],
+    description:
+      "The client's X-Request-ID (or X-Correlation-ID) becomes the onboarding request's id (a request-id middleware whose value the handler takes for its own; Laravel blind probe): X-Request-ID: abc answers id 'abc', no uuid.",
+    apply: (b) =>
+      writtenAs(b, (wire, req) => {
+        const given = req.headers['x-request-id'] ?? req.headers['x-correlation-id'];
+        if (wire.status !== 201 || typeof given !== 'string') return wire;
+        return { ...wire, body: wire.body.replace(/"id":"[^"]*"/, `"id":${JSON.stringify(given)}`) };
+      }),
+  },
+  {
+    name: 'challenge-description-unquoted',
+    area: 'auth',
+    caughtBy: ['auth-is-enforced'],
+    description:
+      'The 401 to a token that is not valid challenges with error_description unquoted (`error_description=The access token is invalid`): a value with spaces that is neither a token nor a quoted string, so the challenge does not parse (RFC 9110 §11.2; Express with zod blind probe). The 401 to no credentials challenges as it should.',
+    apply: (b) =>
+      writtenAs(b, (wire, req) =>
+        wire.status === 401 && req.headers.authorization !== undefined
+          ? withHeaders(withoutChallenge(wire), {
+              'WWW-Authenticate':
+                'Bearer realm="connect", error="invalid_token", error_description=The access token is invalid',
+            })
+          : wire,
+      ),
+  },
+  {
+    name: 'errors-redirect-for-browsers',
+    area: 'wrong-answer',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      "A 400 to a request whose Accept names HTML is a redirect back (Laravel's validation for a request that does not ask for JSON first; Laravel blind probe): a browser's Accept, which takes JSON by */*, gets 302 for an invalid body.",
+    apply: (b) =>
+      writtenAs(b, (wire, req) =>
+        wire.status === 400 && /text\/html/i.test(req.headers.accept ?? '') ? redirectedTo('/') : wire,
+      ),
+  },
+  {
+    name: 'properties-mutable-default',
+    area: 'wrong-answer',
+    caughtBy: ['echo-properties'],
+    description:
+      "properties default to one shared object that each request's properties are stored in (Python's mutable default argument; web.py blind probe): a request without properties is answered the properties of the last request that sent them.",
+    apply: (b) => {
+      let shared: Json | undefined;
+      return afterBuild(b, (body, req) => {
+        const entity = body.data?.entity as Record<string, unknown> | undefined;
+        if (entity === undefined) return;
+        const sent = req.properties;
+        if (sent !== null && sent !== undefined && typeof sent === 'object' && !Array.isArray(sent)) shared = sent;
+        else if ((sent === null || sent === undefined) && shared !== undefined) entity['properties'] = shared;
+      });
+    },
+  },
+  {
+    name: 'text-json-decoded-leniently',
+    area: 'lax-validation',
+    caughtBy: ['media-types-agree'],
+    description:
+      'A body under a declared media type other than application/json is decoded by the handler itself, leniently (U+FFFD for bytes that are not UTF-8), where the framework refuses them under application/json (Pecan blind probe): the same bytes are refused under one declared type and created under another.',
+    apply: (b) => ({
+      ...b,
+      readJson: (raw, contentType, url) =>
+        /^application\/json\s*(;|$)/i.test(contentType ?? '')
+          ? b.readJson(raw, contentType, url)
+          : b.readJson(Buffer.from(new TextDecoder('utf-8').decode(raw), 'utf8'), contentType, url),
     }),
   },
 ];

@@ -4,6 +4,7 @@
 // spec's own schemas (ajv here only; the provider itself uses no schema library).
 
 import { createChecks } from '../../src/checks/index.ts';
+import { challengeParses } from '../../src/checks/auth-is-enforced.ts';
 import { sendRaw } from '../../src/runner/raw.ts';
 import { fillOrigin, WIRE_ORIGIN } from '../../src/wire.ts';
 import { gzipSync } from 'node:zlib';
@@ -261,6 +262,8 @@ function problemsWith(answer: Answer, expected: readonly number[], sent: unknown
   }
   if (answer.status === 401 && !/^bearer\b/i.test(answer.headers.get('www-authenticate') ?? ''))
     problems.push('no WWW-Authenticate: Bearer');
+  else if (answer.status === 401 && !challengeParses(answer.headers.get('www-authenticate') ?? ''))
+    problems.push('WWW-Authenticate does not parse');
   if (answer.status === 405 && !/\bPOST\b/.test(answer.headers.get('allow') ?? '')) problems.push('no Allow: POST');
   // RFC 9110 §10.2.1: Allow lists the methods supported, so never one that was just refused (every witness sends POST
   // but the method ones).
@@ -1111,6 +1114,22 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
     call: { body: ok, auth: `Basic ${Buffer.from(`laravel:${TOKEN}`).toString('base64')}` },
     status: 401,
   },
+  'properties-nul-500': valid({ properties: { text: 'a\u0000b' } }),
+  'location-port-dropped': valid(),
+  'idempotency-key-200': valid({}, { fields: [['Idempotency-Key', '6f1c0d8e-8d0a-4a57-9a1e-3c1d2b0e4f55']] }),
+  'request-id-as-id': valid({}, { fields: [['X-Request-ID', 'witness-1']] }),
+  'challenge-description-unquoted': { call: { body: ok, auth: 'Bearer nope' }, status: 401 },
+  'errors-redirect-for-browsers': invalid({
+    body: { type: 'EV' },
+    fields: [['Accept', 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8']],
+  }),
+  'properties-mutable-default': { ...valid({ properties: { a: 1 } }), times: 2, second: { properties: null } },
+  // The byte 0xFF in the brand: refused as no UTF-8 under application/json, created under text/json as U+FFFD.
+  'text-json-decoded-leniently': invalid({
+    body: ok,
+    contentType: 'text/json',
+    bytes: (b) => Buffer.concat([b.subarray(0, 10), Buffer.from([0xff]), b.subarray(10)]),
+  }),
   // Issue 15's fault pair: each is seen through one of its bugs (the faults it is made of have their own witnesses).
   'two-bugs': invalid({ body: { brand: 'b', type: 'ev' } }),
   'two-bugs-and-basic-accepted': { call: { body: ok, auth: 'Basic dGVzdDp0ZXN0' }, status: 401 },
@@ -1137,6 +1156,11 @@ async function judge(url: string, w: Witness): Promise<string[]> {
           : [`status ${answer.status}, expected ${w.status}`]
         : problemsWith(answer, [w.status], call.body ?? parseRaw(call.raw ?? ''))),
     );
+    // RFC 6454 §4: a Location on the host the request went to, on another port, names another origin.
+    const location = answer.status === 201 ? answer.headers.get('location') : null;
+    const named = location !== null && /^https?:/i.test(location) ? new URL(location) : undefined;
+    if (named !== undefined && named.hostname === new URL(url).hostname && named.host !== new URL(url).host)
+      problems.push(`Location ${location} on another port`);
     for (const path of w.keeps ?? []) {
       const parsed = parseJson(answer.text);
       const value = path.split('.').reduce<unknown>((v, k) => obj(v)[k], parsed.ok ? parsed.value : undefined);

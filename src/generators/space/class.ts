@@ -157,6 +157,8 @@ export interface EmitOptions {
   readonly pathSpelling?: string;
   /** The problem family of this case, where its class's is not its own (one spelling of several). */
   readonly family?: string;
+  /** The label of the case whose answer this one's must agree with (`TestCase.agreeWith`). */
+  readonly agreeWith?: string;
 }
 
 /** Content codings the suite can apply (RFC 9110 §8.4.1); any other is unknown to a server as well. */
@@ -252,6 +254,7 @@ export function emit(
       ...(o.query ? { query: o.query } : {}),
       ...(o.pathSuffix ? { pathSuffix: o.pathSuffix } : {}),
       ...(o.pathSpelling ? { pathSpelling: o.pathSpelling } : {}),
+      ...(o.agreeWith ? { agreeWith: o.agreeWith } : {}),
       class: cls.label,
     }),
   ];

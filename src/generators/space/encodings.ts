@@ -4,7 +4,7 @@
  */
 import type { Draft } from '../draft.ts';
 import type { Body } from '../violations/kind.ts';
-import { emit, requestClass, type Dimension } from './class.ts';
+import { emit, labelOf, requestClass, type Dimension } from './class.ts';
 import { CODINGS } from './codings.ts';
 import { wire } from './wire.ts';
 
@@ -42,6 +42,13 @@ const invalidUtf8 = requestClass(
   'RFC 8259 §8.1',
   'bytes that are not UTF-8 inside a string: JSON text exchanged between systems MUST be UTF-8, so the body is not JSON (400 due); many stacks decode it leniently (U+FFFD), hence advice',
   { advisory: true },
+);
+const invalidUtf8Elsewhere = requestClass(
+  'malformed-json',
+  'malformed/invalid-utf8-as/<media>',
+  'RFC 8259 §8.1',
+  'the first bytes that are not UTF-8 under each other declared media type: advice as under the primary one, but where the same bytes under the primary media type were refused, creating them fails (`media-types-agree`): the body is read by another decoder on that branch (a handler that decodes `text/json` itself, leniently)',
+  { advisory: true, variantOf: 'malformed/invalid-utf8/<bytes>/<where>' },
 );
 
 const otherEncoding = requestClass(
@@ -90,7 +97,7 @@ export const encodings: Dimension = {
   title: 'Encodings',
   summary:
     'The bytes of an otherwise valid body (written byte by byte): in a content coding (201 or 415), an unknown coding (415 due, advisory), a registered coding the bytes are not in (400 or 415, advisory), after a byte-order mark (201 or 400), with bytes that are not UTF-8 or in UTF-16 or UTF-32 (400 due, advisory).',
-  classes: [coded, unknownCoding, undecodable, bom, invalidUtf8, otherEncoding],
+  classes: [coded, unknownCoding, undecodable, bom, invalidUtf8, invalidUtf8Elsewhere, otherEncoding],
   drafts(ctx) {
     const all = JSON.stringify(ctx.all);
     const utf8 = Buffer.from(all, 'utf8');
@@ -123,17 +130,32 @@ export const encodings: Dimension = {
     // name as text when it renders an error or the answer (Rails: a 500).
     for (const u of ctx.untyped) places.push([`${u.name}/member-name`, { ...ctx.minimal, [u.name]: { [MARK]: 1 } }]);
     places.push(['member-name', { ...ctx.minimal, [MARK]: 1 }]);
+    // The first of them is the one the other declared media types are sent with, and the answers must agree.
+    let reference: { label: string; bytes: Buffer } | undefined;
     for (const n of NOT_UTF8) {
       for (const [where, body] of places) {
         const [before = '', after = ''] = JSON.stringify(body).split(MARK);
         const bytes = Buffer.concat([Buffer.from(`${before}conformance-`), Buffer.from(n.bytes), Buffer.from(after)]);
+        const label = labelOf(invalidUtf8, { bytes: n.name, where });
+        reference ??= { label, bytes };
         out.push(
           ...emit(ctx, invalidUtf8, { bytes: n.name, where }, bytes.toString('utf8'), {
             wire: wire({ contentType: ctx.ct }, undefined, bytes),
+            ...(reference.label === label ? { agreeWith: label } : {}),
           }),
         );
       }
     }
+    // Each other declared media type without parameters (its charset-labelled spelling is the same branch).
+    for (const m of ctx.model.media)
+      if (reference !== undefined && m !== ctx.model.primary && !m.contentType.includes(';'))
+        out.push(
+          ...emit(ctx, invalidUtf8Elsewhere, { media: m.slug }, reference.bytes.toString('utf8'), {
+            contentType: m.contentType,
+            wire: wire({ contentType: m.contentType }, undefined, reference.bytes),
+            agreeWith: reference.label,
+          }),
+        );
     for (const [form, encode] of OTHER_ENCODINGS)
       out.push(...emit(ctx, otherEncoding, { form }, m, { wire: wire({ contentType: ctx.ct }, undefined, encode(m)) }));
     return out;

@@ -9,6 +9,7 @@
 import type { Draft } from '../draft.ts';
 import { emit, requestClass, type Dimension } from './class.ts';
 import { wire } from './wire.ts';
+import { WIRE_UNIQUE } from '../../wire.ts';
 import { MINIMAL_LABEL } from './bodies.ts';
 import { LATIN_1_TEXT } from '../values.ts';
 
@@ -86,6 +87,30 @@ const acceptLanguage = requestClass(
   { variantOf: MINIMAL_LABEL },
 );
 
+const clientField = requestClass(
+  'valid',
+  'valid/client-field/<field>',
+  'RFC 9110 §5.1',
+  'a valid request with one field an API client, a gateway or a tracer adds (an Idempotency-Key drawn afresh each time, an X-Request-ID and an X-Correlation-ID, a W3C traceparent, `Prefer: return=representation`, `Cache-Control: no-cache`, X-Forwarded-For): a recipient ignores a field it does not take (RFC 9110 §5.1) or acts on it without changing what a first request gets, so 201 is due with the echo (a keyed request answered 200 as if replayed, a tracer that chokes on the context, a store keyed by the forwarded address, depart)',
+  { variantOf: MINIMAL_LABEL },
+);
+
+/**
+ * The fields a client or what stands between it and the server commonly adds to a create: draft-ietf-httpapi-
+ * idempotency-key-header, W3C Trace Context, RFC 7240, RFC 9111 §5.2.1.4, the de-facto request-id and forwarding
+ * fields; the key is drawn when sent (a server remembers a key, and a run sent again must be a first request again).
+ */
+const CLIENT_FIELDS: readonly (readonly [string, string, string])[] = [
+  ['idempotency-key', 'Idempotency-Key', WIRE_UNIQUE],
+  // Request ids as gateways and clients write them, not uuids: a server that takes one for its own id answers it.
+  ['x-request-id', 'X-Request-ID', 'conformance-request-1'],
+  ['x-correlation-id', 'X-Correlation-ID', 'conformance-correlation-1'],
+  ['traceparent', 'traceparent', '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01'],
+  ['prefer', 'Prefer', 'return=representation'],
+  ['cache-control', 'Cache-Control', 'no-cache'],
+  ['x-forwarded-for', 'X-Forwarded-For', '203.0.113.195, 198.51.100.17'],
+];
+
 /** What a browser set to German sends. */
 const BROWSER_LANGUAGES = 'de-DE,de;q=0.9,en-US;q=0.8,en;q=0.7';
 
@@ -110,7 +135,7 @@ export const fields: Dimension = {
   name: 'fields',
   title: 'Other request fields',
   summary:
-    'Accept-Encoding, Origin, Range and method-override fields on an otherwise valid request: the middleware that reads them (compression, CORS, range handling, method override) must leave the answer as it is without them, 201 due (403 accepted to an origin a server refuses); an Accept-Charset of Latin-1, answered in UTF-8 all the same (406 accepted); a Date of 1994, which the creation time must not follow; a browser’s Accept-Language, which changes no data; and about 3 KiB of extension fields, under every common limit, 201 due.',
+    'Accept-Encoding, Origin, Range and method-override fields on an otherwise valid request: the middleware that reads them (compression, CORS, range handling, method override) must leave the answer as it is without them, 201 due (403 accepted to an origin a server refuses); an Accept-Charset of Latin-1, answered in UTF-8 all the same (406 accepted); a Date of 1994, which the creation time must not follow; a browser’s Accept-Language, which changes no data; the fields clients, gateways and tracers add (an Idempotency-Key, a request id, a trace context, a preference, a forwarded address), 201 due; and about 3 KiB of extension fields, under every common limit, 201 due.',
   classes: [
     acceptEncoding,
     origin,
@@ -119,6 +144,7 @@ export const fields: Dimension = {
     acceptCharset,
     acceptLanguage,
     requestDate,
+    clientField,
     largeFields,
     manyFields,
   ],
@@ -144,6 +170,8 @@ export const fields: Dimension = {
     }
     out.push(...emit(ctx, requestDate, {}, m, raw('Date', CLIENT_DATE)));
     out.push(...emit(ctx, acceptLanguage, {}, m, raw('Accept-Language', BROWSER_LANGUAGES)));
+    for (const [field, name, value] of CLIENT_FIELDS)
+      out.push(...emit(ctx, clientField, { field }, m, raw(name, value)));
     // Extension fields, which a recipient ignores (RFC 9110 §5.1): only their size is asked about.
     const padding = (n: number) => 'c'.repeat(n);
     out.push(

@@ -25,6 +25,16 @@ const nullBesideNulls = requestClass(
   'null where the member is not nullable, with every nullable member null too: a check that reads the nulls as “nothing sent” and skips the rest (Ring blind probe: `type: null` created where `brand` was null too)',
   { variantOf: 'invalid/type/<field>/null' },
 );
+/** The case with curl's Accept again with the one a browser sends, its body the same (one Accept against another). */
+const acceptBrowser = requestClass(
+  row,
+  'invalid/required/<field>/accept-browser',
+  `${SPEC.schema}/required`,
+  'a required member missing, with the Accept a browser sends (HTML first, `*/*;q=0.8` last, so JSON is acceptable): the documented 400 is due, not a page or a redirect back rendered for a form (Laravel’s validation for a request that does not ask for JSON)',
+  { variantOf: 'invalid/required/<field>/accept-any' },
+);
+/** What a browser asks for when it navigates (Chrome's and Firefox's Accept): HTML first, anything at last. */
+const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 /** Most specific first: a case is of the first class whose label pattern it matches. */
 const CLASSES: readonly RequestClass[] = [
   requestClass(
@@ -40,6 +50,7 @@ const CLASSES: readonly RequestClass[] = [
     `${SPEC.schema}/required`,
     'a required member missing, with `Accept: */*` (what curl and most HTTP clients send): the documented 400 is due, not an error page or a redirect rendered for a browser (Laravel’s default handler answers JSON only when Accept names it)',
   ),
+  acceptBrowser,
   requestClass(
     row,
     'invalid/required/empty-object/<media>',
@@ -162,6 +173,18 @@ export const schemaViolations: Dimension = {
             ? {}
             : { wire: wire({ contentType: c.contentType ?? ctx.ct, accept: c.accept }, undefined, Buffer.from(body)) };
         out.push(...emit(ctx, cls, c.label, body, { violation: c.violation, ...media, ...query, ...accept }));
+        if (c.accept === '*/*')
+          out.push(
+            ...emit(ctx, acceptBrowser, c.label.replace(/accept-any$/, 'accept-browser'), body, {
+              violation: c.violation,
+              ...media,
+              wire: wire(
+                { contentType: c.contentType ?? ctx.ct, accept: BROWSER_ACCEPT },
+                undefined,
+                Buffer.from(body),
+              ),
+            }),
+          );
         // The same rule broken for a top-level member with every nullable member null beside it.
         const [, keyword, name, shape] = c.label.split('/');
         if (name === undefined || !topLevel.has(name) || c.contentType !== undefined || c.query !== undefined) continue;

@@ -4,7 +4,7 @@ import { createChecks } from '../../../src/checks/index.ts';
 import type { Check, CheckContext, Finding } from '../../../src/checks/types.ts';
 import type { TestCase } from '../../../src/generators/case.ts';
 import type { Exchange } from '../../../src/types.ts';
-import { answer, CREATED, err400, kase, SENT, timeout, with201 } from './fixture.ts';
+import { answer, CREATED, err400, kase, SENT, timeout, UUID, with201 } from './fixture.ts';
 import { loadSpec } from '../../../src/spec/load.ts';
 import { buildValidators } from '../../../src/validators/index.ts';
 
@@ -1981,6 +1981,24 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
   [
     'ids-are-assigned',
     kase('valid'),
+    answer(201, CREATED, { ...JSON_TYPE, location: `http://127.0.0.1:8080/v1/onboarding/entities/${UUID}` }),
+    'fail:location-names-another',
+    "the host the request went to on another port (Express's `req.hostname`, which drops it)",
+    [
+      'RFC 9110 §10.2.2',
+      `201 Location http://127.0.0.1:8080/v1/onboarding/entities/${UUID} names port 8080 of the host the request was sent to on port 80: another origin (RFC 6454 §4), not the resource created (RFC 9110 §10.2.2; built from a host name without its port?)`,
+    ],
+  ],
+  [
+    'ids-are-assigned',
+    kase('valid'),
+    answer(201, CREATED, { ...JSON_TYPE, location: `https://127.0.0.1:8443/v1/onboarding/entities/${UUID}` }),
+    'pass',
+    'another scheme and port: a TLS front end may name its own',
+  ],
+  [
+    'ids-are-assigned',
+    kase('valid'),
     answer(201, CREATED, { ...JSON_TYPE, location: '/v1/onboarding/entities/' }),
     'fail:location-names-nothing',
     "the collection the request was sent to (Qwik City's `headers.set('Location', url.pathname)`)",
@@ -2158,8 +2176,9 @@ describe('the checks of the verdict profile', () => {
   });
 
   it('every check has a passing and a failing row', () => {
-    // unique-id and members-are-kept need several exchanges: their own tests below.
-    for (const check of createChecks().filter((k) => k.name !== 'unique-id' && k.name !== 'members-are-kept')) {
+    // unique-id, members-are-kept and media-types-agree need several exchanges: their own tests below.
+    const several = ['unique-id', 'members-are-kept', 'media-types-agree'];
+    for (const check of createChecks().filter((k) => !several.includes(k.name))) {
       const rows = table.filter(([name]) => name === check.name).map(([, , , e]) => e);
       expect
         .soft(
@@ -2329,6 +2348,75 @@ describe('the checks of the verdict profile', () => {
       pin: [
         '/components/securitySchemes/bearerAuth',
         '401 has no WWW-Authenticate challenge where other 401s had one (RFC 9110 §11.6.1: every 401 MUST carry one)',
+      ],
+    });
+  });
+
+  it('auth-is-enforced fails a challenge that does not parse where an earlier 401 challenged in form, and warns before', () => {
+    const ctx = { validators, mockTarget: false };
+    const check = createChecks().find((k) => k.name === 'auth-is-enforced')!;
+    // Express with zod blind probe: an error_description with spaces and no quotes.
+    const unquoted = answer(401, '', {
+      'www-authenticate': 'Bearer realm="api", error="invalid_token", error_description=The access token is invalid',
+    });
+    const wrong = kase('auth', { auth: 'wrong' });
+    expect(outcome(check, wrong, unquoted, ctx)).toBe('warn:challenge-malformed');
+    const quoted = answer(401, '', { 'www-authenticate': 'Bearer realm="api", error="invalid_token"' });
+    expect(outcome(check, kase('auth', { auth: 'none' }), quoted, ctx)).toBe('pass');
+    expect(judged(check, wrong, unquoted, ctx)).toEqual({
+      expect: 'fail:challenge-malformed',
+      pin: [
+        '/components/securitySchemes/bearerAuth',
+        "401 has a WWW-Authenticate challenge that does not parse (RFC 9110 §11.6.1, §11.2: a parameter's value is a token or a quoted string), where the other 401s’ challenges parsed",
+      ],
+    });
+  });
+
+  it('media-types-agree fails a twin created where its reference under the primary media type was refused', () => {
+    const ctx = { validators, mockTarget: false };
+    const check = createChecks().find((k) => k.name === 'media-types-agree')!;
+    const reference = kase('malformed-json', { label: 'malformed/x', agreeWith: 'malformed/x' });
+    const twin = kase('malformed-json', {
+      label: 'malformed/x-as',
+      agreeWith: 'malformed/x',
+      contentType: 'text/json',
+    });
+    expect(check.applies(kase('malformed-json'))).toBe(false);
+    // Before its reference was answered, a twin is not judged.
+    expect(outcome(check, twin, answer(201, CREATED), ctx)).toBe('pass');
+    expect(outcome(check, reference, err400, ctx)).toBe('pass');
+    expect(outcome(check, twin, err400, ctx)).toBe('pass');
+    // Pecan blind probe: text/json decoded by the handler itself, leniently.
+    expect(judged(check, twin, answer(201, CREATED), ctx)).toEqual({
+      expect: 'fail:media-types-disagree',
+      pin: [
+        '/paths/~1v1~1onboarding~1entities/post/requestBody/content',
+        '201 to the bytes that got 400 under the primary media type (malformed/x), sent as text/json: one request body under two declared media types, refused under one and created under the other (a second decoder on that branch?)',
+      ],
+    });
+    // A reference created: leniency on every branch is advice, not this check's.
+    const lenient = createChecks().find((k) => k.name === 'media-types-agree')!;
+    expect(outcome(lenient, reference, answer(201, CREATED), ctx)).toBe('pass');
+    expect(outcome(lenient, twin, answer(201, CREATED), ctx)).toBe('pass');
+  });
+
+  it('an echo check fails a container another request sent, answered to a request that sent none', () => {
+    const ctx = { validators, mockTarget: false };
+    const check = createChecks().find((k) => k.name === 'echo-properties')!;
+    const { properties: _properties, ...withoutProperties } = SENT;
+    const shared = { room: 'garage', level: 2 };
+    const withShared = answer(201, { ...CREATED, data: { entity: { ...CREATED.data.entity, properties: shared } } });
+    const sending = kase('valid', { id: 'b0001', value: { ...SENT, properties: shared } });
+    const none = kase('valid', { id: 'b0002', value: withoutProperties });
+    // A default the server fills is its own: no earlier request sent it.
+    expect(outcome(check, none, withShared, ctx)).toBe('pass');
+    expect(outcome(check, sending, withShared, ctx)).toBe('pass');
+    // web.py blind probe: Python's mutable default argument.
+    expect(judged(check, none, withShared, ctx)).toEqual({
+      expect: 'fail:echo-leaked',
+      pin: [
+        '/paths/~1v1~1onboarding~1entities/post/responses/201',
+        '201 data.entity.properties is {"room":"garage","level":2}, the value an earlier request (b0001) sent, where this one sent no properties: another request\'s data (state shared between requests, a mutable default?)',
       ],
     });
   });

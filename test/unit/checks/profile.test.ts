@@ -93,6 +93,7 @@ describe('the default operation profile', () => {
       'invalid-is-rejected',
       'auth-is-enforced',
       'media-type-is-enforced',
+      'media-types-agree',
       'method-is-not-allowed',
       'path-is-not-found',
       'content-type-conformance',
