@@ -135,13 +135,14 @@ const ALONE: Readonly<Record<string, string>> = {
 /**
  * Failures found by comparing an answer with an earlier one of the run (their kind, and what their message says of it
  * where the kind has other forms): a Location another request got or shaped otherwise than the run's others, an entity
- * id another entity got, a creation time repeated, a member another request sent.
+ * id another entity got, a creation time repeated, a member another request sent, a twin's reference refused.
  */
 const COMPARED_WITH_EARLIER: readonly (readonly [string, string])[] = [
   ['location-names-another', 'earlier 201'],
   ['entity-id-reused', ''],
   ['created-not-now', "an earlier answer's"],
   ['echo-leaked', 'an earlier request'],
+  ['media-types-disagree', 'under the primary media type'],
 ];
 
 /** Failures that may come and go with the same request: a crash on a race or a resource, a lost answer. */

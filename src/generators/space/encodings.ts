@@ -96,7 +96,7 @@ export const encodings: Dimension = {
   name: 'encodings',
   title: 'Encodings',
   summary:
-    'The bytes of an otherwise valid body (written byte by byte): in a content coding (201 or 415), an unknown coding (415 due, advisory), a registered coding the bytes are not in (400 or 415, advisory), after a byte-order mark (201 or 400), with bytes that are not UTF-8 or in UTF-16 or UTF-32 (400 due, advisory).',
+    'The bytes of an otherwise valid body (written byte by byte): in a content coding (201 or 415), an unknown coding (415 due, advisory), a registered coding the bytes are not in (400 or 415, advisory), after a byte-order mark (201 or 400), with bytes that are not UTF-8 or in UTF-16 or UTF-32 (400 due, advisory; the first bytes that are not UTF-8 under each other declared media type too, where creating what the primary one refused fails).',
   classes: [coded, unknownCoding, undecodable, bom, invalidUtf8, invalidUtf8Elsewhere, otherEncoding],
   drafts(ctx) {
     const all = JSON.stringify(ctx.all);
