@@ -306,6 +306,9 @@ export const ANY_SHAPES: readonly { readonly name: string; readonly value: unkno
   { name: 'proto-key', value: JSON.parse('{"__proto__":{"x":1}}') as unknown },
   { name: 'constructor-prototype', value: JSON.parse('{"constructor":{"prototype":{}}}') as unknown },
   { name: 'prototype-key', value: JSON.parse('{"prototype":{"x":1}}') as unknown },
+  // Keys that read as integers but are not 0 to n-1: PHP's array_merge renumbers them from 0 (Laravel blind probe),
+  // where index-keys above come back as they went.
+  { name: 'integer-keys', value: { '5': 'conformance', '10': { '7': 'a' }, a: 1 } },
 ];
 
 /**

@@ -4812,7 +4812,65 @@ export const FAULTS: readonly Fault[] = [
           : b.readJson(Buffer.from(new TextDecoder('utf-8').decode(raw), 'utf8'), contentType, url),
     }),
   },
+  {
+    name: 'properties-integer-keys-renumbered',
+    area: 'wrong-answer',
+    caughtBy: ['echo-properties'],
+    description:
+      'properties go through PHP\'s array_merge([], …), which renumbers keys that read as integers from 0 (Laravel blind probe): {"5":"x","a":1} comes back as {"0":"x","a":1}; keys 0 to n-1 come back as they went.',
+    apply: (b) => onProperties(b, (properties) => keysRenumbered(properties)),
+  },
+  {
+    name: 'other-media-read-leniently',
+    area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      'Bodies under a declared media type other than application/json go to a branch with a reader of its own that takes NaN and Infinity, as Python\'s json.loads does (Flask with webargs blind probe): `{"properties":{"x":NaN}}` as application/vnd.connect+json is created, where the same bytes as application/json get 400 (RFC 8259 §6).',
+    apply: (b) => ({
+      ...b,
+      readJson: (raw, contentType, url) => {
+        if (/^application\/json\s*(;|$)/i.test(contentType ?? '')) return b.readJson(raw, contentType, url);
+        // Bytes that are not UTF-8 refused as on the other branch: only the reader differs.
+        let text: string;
+        try {
+          text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
+        } catch {
+          return b.readJson(raw, contentType, url);
+        }
+        return b.readJson(Buffer.from(nonFiniteAsZero(text)), contentType, url);
+      },
+    }),
+  },
 ];
+
+/** An object's keys that read as integers renumbered from 0 in their order, at its first level (PHP's array_merge). */
+function keysRenumbered(v: unknown): unknown {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+  let next = 0;
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [/^(0|[1-9]\d*)$/.test(k) ? String(next++) : k, x]));
+}
+
+/** JSON text with NaN and the infinities outside strings written 0: what a reader that takes them makes of them. */
+function nonFiniteAsZero(text: string): string {
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (inString) {
+      out += ch;
+      if (ch === '\\') out += text[++i] ?? '';
+      else if (ch === '"') inString = false;
+      continue;
+    }
+    if (ch === '"') inString = true;
+    const word = /^-?(?:NaN|Infinity)/.exec(text.slice(i, i + 9))?.[0];
+    if (word !== undefined) {
+      out += '0';
+      i += word.length - 1;
+    } else out += ch;
+  }
+  return out;
+}
 
 /** A JSON value as Python's repr writes a dict: single quotes, None, True, False, `: ` and `, ` between items. */
 function pythonRepr(v: unknown): string {

@@ -1130,6 +1130,11 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
     contentType: 'text/json',
     bytes: (b) => Buffer.concat([b.subarray(0, 10), Buffer.from([0xff]), b.subarray(10)]),
   }),
+  'properties-integer-keys-renumbered': valid({ properties: { '5': 'x', a: 1 } }),
+  'other-media-read-leniently': invalid({
+    raw: '{"brand":"b","type":"EV","properties":{"x":NaN}}',
+    contentType: 'text/json',
+  }),
   // Issue 15's fault pair: each is seen through one of its bugs (the faults it is made of have their own witnesses).
   'two-bugs': invalid({ body: { brand: 'b', type: 'ev' } }),
   'two-bugs-and-basic-accepted': { call: { body: ok, auth: 'Basic dGVzdDp0ZXN0' }, status: 401 },

@@ -31,6 +31,13 @@ const nonJsonNumber = requestClass(
   'RFC 8259 §6',
   'NaN and the infinities are JavaScript and Python, not JSON: in every member, nested and inside an array',
 );
+const elsewhere = requestClass(
+  'malformed-json',
+  'malformed/as/<media>/<form>',
+  'RFC 8259 §2',
+  'the forms a lenient JSON reader takes (a trailing comma, single quotes, NaN in the free-form member, text after the value) under each other declared media type: 400 due as under the primary one; a branch that reads `text/json` or `application/*+json` with a reader of its own (Python’s json.loads takes NaN; JSON5 the rest) creates them',
+  { variantOf: 'malformed/<form>' },
+);
 const emptyBody = requestClass(
   'empty-body',
   'empty-body',
@@ -64,8 +71,9 @@ const LARGE = 20 * 1024;
 export const malformed: Dimension = {
   name: 'malformed',
   title: 'Not JSON, no body',
-  summary: 'Bytes that JSON.parse refuses, sent as the primary media type, and an empty body: 400 is due.',
-  classes: [form, large, extension, nonJsonNumber, emptyBody, emptyWithoutType],
+  summary:
+    'Bytes that JSON.parse refuses, sent as the primary media type (the forms a lenient reader takes under each other declared one too), and an empty body: 400 is due.',
+  classes: [form, large, extension, nonJsonNumber, elsewhere, emptyBody, emptyWithoutType],
   drafts(ctx) {
     const { minimal, model } = ctx;
     const m = JSON.stringify(minimal);
@@ -131,6 +139,22 @@ export const malformed: Dimension = {
     for (const n of NON_JSON_NUMBERS)
       for (const [where, body] of positions)
         out.push(...emit(ctx, nonJsonNumber, { literal: n.name, where }, withLiteral(body, n.literal)));
+    // The forms a lenient reader takes, under each other declared media type without parameters (its charset-labelled
+    // spelling is the same branch); NaN where no type check stands behind the reader.
+    const lenient: [string, string][] = [
+      ['trailing-comma', `${m.slice(0, -1)},}`],
+      ['single-quotes', m.replaceAll('"', "'")],
+      ...(untyped === undefined
+        ? []
+        : [['nan', withLiteral(withField(untyped.name, { conformance: MARK }), 'NaN')] as [string, string]]),
+      ['trailing-characters', `${m}x`],
+    ];
+    for (const media of model.media)
+      if (media !== model.primary && !media.contentType.includes(';'))
+        for (const [name, body] of lenient)
+          out.push(
+            ...emit(ctx, elsewhere, { media: media.slug, form: name }, body, { contentType: media.contentType }),
+          );
     out.push(...emit(ctx, emptyBody, {}, ''));
     // Written byte by byte: the HTTP client would add a Content-Type of its own.
     out.push(
