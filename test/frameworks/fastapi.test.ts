@@ -98,7 +98,7 @@ const FASTAPI_DEPARTURES: readonly Departure[] = [
     strict: 400,
     caughtBy: {
       checks: ['not-a-server-error', 'status-is-allowed', 'invalid-is-rejected'],
-      labels: /^malformed\/[a-z-]+\/properties/,
+      labels: /^malformed\/([a-z-]+\/properties|as\/[a-z-]+\/nan$)/,
       received: 500,
       sent: true,
     },

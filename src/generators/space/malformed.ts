@@ -35,8 +35,8 @@ const elsewhere = requestClass(
   'malformed-json',
   'malformed/as/<media>/<form>',
   'RFC 8259 §2',
-  'the forms a lenient JSON reader takes (a trailing comma, single quotes, NaN in the free-form member, text after the value) under each other declared media type: 400 due as under the primary one; a branch that reads `text/json` or `application/*+json` with a reader of its own (Python’s json.loads takes NaN; JSON5 the rest) creates them',
-  { variantOf: 'malformed/<form>' },
+  'the forms a lenient JSON reader takes (a trailing comma, single quotes, NaN in the free-form member, text after the value) under each other declared media type: 400 due as under the primary one; a branch that reads `text/json` or `application/*+json` with a reader of its own (Python’s json.loads takes NaN; JSON5 the rest) creates them (a 415 is accepted: a refused declared type is the valid cases’ failure)',
+  { accept: [400, 415], variantOf: 'malformed/<form>' },
 );
 const emptyBody = requestClass(
   'empty-body',
