@@ -147,8 +147,8 @@ export function fillOrigin(value: string, url: string): string {
 }
 
 /**
- * Stands for a value drawn afresh each time the message is sent (`fillUnique`): an `Idempotency-Key` or a request id,
- * which a server may remember across runs, so that a run sent again is a first request again.
+ * Stands for a value drawn afresh each time the message is sent (`fillUnique`): an `Idempotency-Key`, which a server
+ * may remember across runs, so that a run sent again is a first request again.
  */
 export const WIRE_UNIQUE = '\u0000unique\u0000';
 

@@ -169,15 +169,15 @@ export function authIsEnforced(p: OperationProfile): Check {
               'Bearer',
             );
       // An empty challenge is no challenge (RFC 9110 §11.6.1: at least one), and is said as a missing one is.
-      if (!absent(challenge) && challenge !== undefined && !challengeParses(challenge))
-        return (challenged >= CHALLENGED_BEFORE_DROP ? fail : warn)(
-          'challenge-malformed',
-          RULES.bearerScheme,
-          `401 has a WWW-Authenticate challenge that does not parse (RFC 9110 §11.6.1, §11.2: a parameter's value is a token or a quoted string)${challenged >= CHALLENGED_BEFORE_DROP ? ', where the other 401s’ challenges parsed' : ''}`,
-          challenge,
-          'Bearer, its parameters each a token or a quoted string',
-        );
-      if (!absent(challenge)) {
+      if (challenge !== undefined && !absent(challenge)) {
+        if (!challengeParses(challenge))
+          return (challenged >= CHALLENGED_BEFORE_DROP ? fail : warn)(
+            'challenge-malformed',
+            RULES.bearerScheme,
+            `401 has a WWW-Authenticate challenge that does not parse (RFC 9110 §11.6.1, §11.2: a parameter's value is a token or a quoted string)${challenged >= CHALLENGED_BEFORE_DROP ? ', where the other 401s’ challenges parsed' : ''}`,
+            challenge,
+            'Bearer, its parameters each a token or a quoted string',
+          );
         challenged++;
         return undefined;
       }

@@ -136,6 +136,11 @@ function isEmptyValue(v: unknown): boolean {
   return v === '' || v === 0 || v === false || (isObject(v) && Object.keys(v).length === 0);
 }
 
+/** Whether a value is an object or array with something in it: what a request's data leaked into another's looks like. */
+function isFilledContainer(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && !isEmptyValue(v);
+}
+
 /** Reads `path` in a JSON value; undefined when any step is missing. */
 export function at(value: unknown, ...path: readonly string[]): unknown {
   let node = value;
@@ -307,15 +312,14 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
             });
           continue;
         }
-        const filled = (v: unknown) => typeof v === 'object' && v !== null && !isEmptyValue(v);
-        if (f.when === 'given' && f.compare === 'json' && filled(sent)) {
+        if (f.when === 'given' && f.compare === 'json' && isFilledContainer(sent)) {
           const kept = sentLately.get(where) ?? [];
           if (kept.push({ id: c.id, value: sent }) > SENT_KEPT) kept.shift();
           sentLately.set(where, kept);
         }
         // A field the server may fill when none was sent.
         if (f.when === 'given' && sent === null) {
-          const leaked = filled(received)
+          const leaked = isFilledContainer(received)
             ? sentLately.get(where)?.find((k) => k.id !== c.id && jsonEqual(k.value, received))
             : undefined;
           if (leaked !== undefined) {

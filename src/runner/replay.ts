@@ -122,8 +122,7 @@ async function replayOne(
 /**
  * Failure kinds judged against the run's earlier answers (`echo-dropped`: other answers echoed the member;
  * `challenge-dropped`, `challenge-scheme-changed`, `challenge-malformed`: other 401s challenged Bearer, in a form that
- * parses), with the warning their case gets when
- * it is judged alone.
+ * parses), with the warning their case gets when it is judged alone.
  */
 const ALONE: Readonly<Record<string, string>> = {
   'echo-dropped': 'echo-omission',

@@ -4804,13 +4804,7 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['media-types-agree'],
     description:
       'A body under a declared media type other than application/json is decoded by the handler itself, leniently (U+FFFD for bytes that are not UTF-8), where the framework refuses them under application/json (Pecan blind probe): the same bytes are refused under one declared type and created under another.',
-    apply: (b) => ({
-      ...b,
-      readJson: (raw, contentType, url) =>
-        /^application\/json\s*(;|$)/i.test(contentType ?? '')
-          ? b.readJson(raw, contentType, url)
-          : b.readJson(Buffer.from(new TextDecoder('utf-8').decode(raw), 'utf8'), contentType, url),
-    }),
+    apply: (b) => readOtherMedia(b, (raw) => Buffer.from(new TextDecoder('utf-8').decode(raw), 'utf8')),
   },
   {
     name: 'properties-integer-keys-renumbered',
@@ -4826,22 +4820,29 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['invalid-is-rejected'],
     description:
       'Bodies under a declared media type other than application/json go to a branch with a reader of its own that takes NaN and Infinity, as Python\'s json.loads does (Flask with webargs blind probe): `{"properties":{"x":NaN}}` as application/vnd.connect+json is created, where the same bytes as application/json get 400 (RFC 8259 §6).',
-    apply: (b) => ({
-      ...b,
-      readJson: (raw, contentType, url) => {
-        if (/^application\/json\s*(;|$)/i.test(contentType ?? '')) return b.readJson(raw, contentType, url);
+    apply: (b) =>
+      readOtherMedia(b, (raw) => {
         // Bytes that are not UTF-8 refused as on the other branch: only the reader differs.
-        let text: string;
         try {
-          text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
+          return Buffer.from(nonFiniteAsZero(new TextDecoder('utf-8', { fatal: true }).decode(raw)));
         } catch {
-          return b.readJson(raw, contentType, url);
+          return raw;
         }
-        return b.readJson(Buffer.from(nonFiniteAsZero(text)), contentType, url);
-      },
-    }),
+      }),
   },
 ];
+
+/**
+ * A body under a declared media type other than application/json read on a branch of its own: its bytes made `reread`
+ * of them before the reader every branch shares (a handler that decodes or parses them itself).
+ */
+function readOtherMedia(b: Behaviour, reread: (raw: Buffer) => Buffer): Behaviour {
+  return {
+    ...b,
+    readJson: (raw, contentType, url) =>
+      b.readJson(mediaTypeOf(contentType) === 'application/json' ? raw : reread(raw), contentType, url),
+  };
+}
 
 /** An object's keys that read as integers renumbered from 0 in their order, at its first level (PHP's array_merge). */
 function keysRenumbered(v: unknown): unknown {

@@ -139,22 +139,24 @@ export const malformed: Dimension = {
     for (const n of NON_JSON_NUMBERS)
       for (const [where, body] of positions)
         out.push(...emit(ctx, nonJsonNumber, { literal: n.name, where }, withLiteral(body, n.literal)));
-    // The forms a lenient reader takes, under each other declared media type without parameters (its charset-labelled
-    // spelling is the same branch); NaN where no type check stands behind the reader.
-    const lenient: [string, string][] = [
-      ['trailing-comma', `${m.slice(0, -1)},}`],
-      ['single-quotes', m.replaceAll('"', "'")],
-      ...(untyped === undefined
-        ? []
-        : [['nan', withLiteral(withField(untyped.name, { conformance: MARK }), 'NaN')] as [string, string]]),
-      ['trailing-characters', `${m}x`],
+    // The forms a lenient reader takes, the primary media type's own bytes, under each other declared media type
+    // without parameters (its charset-labelled spelling is the same branch); NaN where no type check stands behind the
+    // reader (`malformed/nan/<untyped>/nested`).
+    const plain = new Map(sized(m));
+    const nested = positions.find(([where]) => where === `${untyped?.name}/nested`)?.[1];
+    const lenient: [string, string | undefined][] = [
+      ['trailing-comma', plain.get('trailing-comma')],
+      ['single-quotes', plain.get('single-quotes')],
+      ['nan', nested && withLiteral(nested, 'NaN')],
+      ['trailing-characters', plain.get('trailing-characters')],
     ];
     for (const media of model.media)
       if (media !== model.primary && !media.contentType.includes(';'))
         for (const [name, body] of lenient)
-          out.push(
-            ...emit(ctx, elsewhere, { media: media.slug, form: name }, body, { contentType: media.contentType }),
-          );
+          if (body !== undefined)
+            out.push(
+              ...emit(ctx, elsewhere, { media: media.slug, form: name }, body, { contentType: media.contentType }),
+            );
     out.push(...emit(ctx, emptyBody, {}, ''));
     // Written byte by byte: the HTTP client would add a Content-Type of its own.
     out.push(

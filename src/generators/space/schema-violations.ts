@@ -168,21 +168,17 @@ export const schemaViolations: Dimension = {
         const query = c.query === undefined ? {} : { query: c.query };
         const body = JSON.stringify(rotate(c.body, c.violation.instancePath));
         // Written byte by byte: the HTTP client writes an Accept of its own.
-        const accept =
-          c.accept === undefined
-            ? {}
-            : { wire: wire({ contentType: c.contentType ?? ctx.ct, accept: c.accept }, undefined, Buffer.from(body)) };
+        const withAccept = (accept: string) => ({
+          wire: wire({ contentType: c.contentType ?? ctx.ct, accept }, undefined, Buffer.from(body)),
+        });
+        const accept = c.accept === undefined ? {} : withAccept(c.accept);
         out.push(...emit(ctx, cls, c.label, body, { violation: c.violation, ...media, ...query, ...accept }));
         if (c.accept === '*/*')
           out.push(
             ...emit(ctx, acceptBrowser, c.label.replace(/accept-any$/, 'accept-browser'), body, {
               violation: c.violation,
               ...media,
-              wire: wire(
-                { contentType: c.contentType ?? ctx.ct, accept: BROWSER_ACCEPT },
-                undefined,
-                Buffer.from(body),
-              ),
+              ...withAccept(BROWSER_ACCEPT),
             }),
           );
         // The same rule broken for a top-level member with every nullable member null beside it.
