@@ -141,6 +141,14 @@ function isFilledContainer(v: unknown): boolean {
   return typeof v === 'object' && v !== null && !isEmptyValue(v);
 }
 
+/**
+ * A value sent that another request's answer may be told to have leaked from: a filled container, or a string that is
+ * not empty (a leaked string is judged only where the field's fill for requests without it has changed, see below).
+ */
+function isKeptValue(v: unknown): boolean {
+  return isFilledContainer(v) || (typeof v === 'string' && v !== '');
+}
+
 /** Reads `path` in a JSON value; undefined when any step is missing. */
 export function at(value: unknown, ...path: readonly string[]): unknown {
   let node = value;
@@ -249,7 +257,11 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
   // Per field the server may fill: the last objects and arrays sent for it, with their cases. One of them back for a
   // request that sent none is another request's data: state shared between requests (Python's mutable default
   // argument, a module-level object that each request updates).
+  // Strings too, judged only where the field's fill has changed (`lastFill`): a server's constant default that a
+  // request once sent as its own value is no leak.
   const sentLately = new Map<string, { id: string; value: unknown }[]>();
+  // Per field the server may fill: what the last answer to a request without it held there (null for nothing).
+  const lastFill = new Map<string, unknown>();
   return {
     name,
     description,
@@ -273,6 +285,9 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
         const sent = given ?? null;
         const where = f.response.join('.');
         const pointer = `/${f.response.join('/')}`;
+        // What this field was filled with for the last request without it (null for nothing); undefined before any.
+        const filledBefore = f.when === 'given' && sent === null ? lastFill.get(where) : undefined;
+        if (f.when === 'given' && sent === null) lastFill.set(where, received ?? null);
         // Advice on this field: a warning, never a failure.
         const advise = (kind: string, message: string, got: unknown, documented: unknown) =>
           failures.push({ ...warn(kind, rule, message, got, documented), at: pointer });
@@ -312,15 +327,23 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
             });
           continue;
         }
-        if (f.when === 'given' && f.compare === 'json' && isFilledContainer(sent)) {
+        if (f.when === 'given' && isKeptValue(sent)) {
           const kept = sentLately.get(where) ?? [];
           if (kept.push({ id: c.id, value: sent }) > SENT_KEPT) kept.shift();
           sentLately.set(where, kept);
         }
         // A field the server may fill when none was sent.
         if (f.when === 'given' && sent === null) {
-          const leaked = isFilledContainer(received)
-            ? sentLately.get(where)?.find((k) => k.id !== c.id && jsonEqual(k.value, received))
+          // A string is judged only once this field's fill has changed: a constant default never does, where state
+          // left by the last request that sent the field (a decoded struct reused, Go's sync.Pool) does.
+          const judged =
+            isFilledContainer(received) ||
+            (typeof received === 'string' &&
+              received !== '' &&
+              filledBefore !== undefined &&
+              !EQUALITY[f.compare](filledBefore, received));
+          const leaked = judged
+            ? sentLately.get(where)?.find((k) => k.id !== c.id && EQUALITY[f.compare](k.value, received))
             : undefined;
           if (leaked !== undefined) {
             failures.push({

@@ -4830,6 +4830,30 @@ export const FAULTS: readonly Fault[] = [
         }
       }),
   },
+  {
+    name: 'request-struct-reused',
+    area: 'wrong-answer',
+    caughtBy: ['echo-collective-id', 'echo-return-url'],
+    description:
+      "Each request is decoded into one request struct kept between requests (Go's json.Decoder into a package-level value, a sync.Pool without a reset): members a request leaves out keep the last values sent, so a request without returnUrl or collectiveId is answered the ones of the last request that sent them (written with omitempty: an empty one is left out).",
+    apply: (b) => {
+      const kept: Record<string, Json> = {};
+      return afterBuild(b, (body, req) => {
+        const entity = body.data?.entity as Record<string, unknown> | undefined;
+        if (entity === undefined) return;
+        for (const [key, into] of [
+          ['returnUrl', body as Record<string, unknown>],
+          ['collectiveId', entity],
+        ] as const) {
+          const sent = req[key];
+          if (typeof sent === 'string') kept[key] = sent;
+          else if ((sent === null || sent === undefined) && kept[key] !== undefined) into[key] = kept[key];
+          // Written with omitempty: an empty string is left out.
+          if (into[key] === '') delete into[key];
+        }
+      });
+    },
+  },
 ];
 
 /**

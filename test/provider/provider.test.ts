@@ -1124,6 +1124,11 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
     fields: [['Accept', 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8']],
   }),
   'properties-mutable-default': { ...valid({ properties: { a: 1 } }), times: 2, second: { properties: null } },
+  'request-struct-reused': {
+    ...valid({ returnUrl: 'https://app.example/kept' }),
+    times: 2,
+    second: { returnUrl: null },
+  },
   // The byte 0xFF in the brand: refused as no UTF-8 under application/json, created under text/json as U+FFFD.
   'text-json-decoded-leniently': invalid({
     body: ok,

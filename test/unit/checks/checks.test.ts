@@ -2421,6 +2421,33 @@ describe('the checks of the verdict profile', () => {
     });
   });
 
+  it('an echo check fails a string another request sent, answered to a request without it, once its fill changed', () => {
+    const ctx = { validators, mockTarget: false };
+    const withUrl = (returnUrl: string | undefined) => answer(201, { ...CREATED, returnUrl });
+    const sending = (id: string, returnUrl: string) => kase('valid', { id, value: { ...SENT, returnUrl } });
+    const none = (id: string) => kase('valid', { id, value: WITHOUT_RETURN_URL });
+    // A constant default of the server's own, which one request happened to send as its value: no leak.
+    const constant = createChecks().find((k) => k.name === 'echo-return-url')!;
+    expect(outcome(constant, none('b0001'), withUrl('https://example.com/back'), ctx)).toBe('pass');
+    expect(
+      outcome(constant, sending('b0002', 'https://example.com/back'), withUrl('https://example.com/back'), ctx),
+    ).toBe('pass');
+    expect(outcome(constant, none('b0003'), withUrl('https://example.com/back'), ctx)).toBe('pass');
+    // A request struct kept between requests (Go's json.Decoder into a package-level value): the fill follows the sends.
+    const check = createChecks().find((k) => k.name === 'echo-return-url')!;
+    expect(outcome(check, none('b0001'), withUrl(undefined), ctx)).toBe('pass');
+    expect(outcome(check, sending('b0002', 'https://app.example/x'), withUrl('https://app.example/x'), ctx)).toBe(
+      'pass',
+    );
+    expect(judged(check, none('b0003'), withUrl('https://app.example/x'), ctx)).toEqual({
+      expect: 'fail:echo-leaked',
+      pin: [
+        '/paths/~1v1~1onboarding~1entities/post/responses/201',
+        '201 returnUrl is "https://app.example/x", the value an earlier request (b0002) sent, where this one sent no returnUrl: another request\'s data (state shared between requests, a mutable default?)',
+      ],
+    });
+  });
+
   it('auth-is-enforced fails a 401 that challenges another scheme where an earlier 401 challenged Bearer', () => {
     const ctx = { validators, mockTarget: false };
     const check = createChecks().find((k) => k.name === 'auth-is-enforced')!;
