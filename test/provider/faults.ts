@@ -4831,6 +4831,20 @@ export const FAULTS: readonly Fault[] = [
       }),
   },
   {
+    name: 'forwarded-loopback-trusted',
+    area: 'auth',
+    caughtBy: ['auth-is-enforced'],
+    description:
+      'The credentials check is skipped for "internal" callers, told by the address X-Forwarded-For names (a gorilla/mux middleware that trusts 127.0.0.1, 10/8 and 192.168/16; Go blind probe): a request without credentials that says it was forwarded for 127.0.0.1 is created.',
+    apply: (b) => ({
+      ...b,
+      authenticate: (h, token, lines, url, cookie, head, version) =>
+        /^\s*(127\.|10\.|192\.168\.)/.test(String(head?.['x-forwarded-for'] ?? ''))
+          ? 'ok'
+          : b.authenticate(h, token, lines, url, cookie, head, version),
+    }),
+  },
+  {
     name: 'request-struct-reused',
     area: 'wrong-answer',
     caughtBy: ['echo-collective-id', 'echo-return-url'],

@@ -1124,6 +1124,10 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
     fields: [['Accept', 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8']],
   }),
   'properties-mutable-default': { ...valid({ properties: { a: 1 } }), times: 2, second: { properties: null } },
+  'forwarded-loopback-trusted': {
+    call: { body: ok, auth: null, fields: [['X-Forwarded-For', '127.0.0.1']] },
+    status: 401,
+  },
   'request-struct-reused': {
     ...valid({ returnUrl: 'https://app.example/kept' }),
     times: 2,

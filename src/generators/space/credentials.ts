@@ -270,6 +270,14 @@ const wrongShape = requestClass(
   { accept: SHAPE_REFUSALS, variantOf: 'auth/wrong' },
 );
 
+const forwardedInternal = requestClass(
+  'auth',
+  'auth/none/forwarded-internal',
+  SPEC.security,
+  'no Authorization header on the plainest valid request, which says it was forwarded for the loopback address (X-Forwarded-For, X-Real-IP and RFC 7239 Forwarded naming 127.0.0.1): a client writes these fields as it likes, so 401 is due (403 accepted); a credentials check skipped for "internal" callers by a forwarded address lets anyone in',
+  { accept: [401, 403], variantOf: 'auth/none' },
+);
+
 export const credentials: Dimension = {
   name: 'credentials',
   title: 'Credentials',
@@ -295,6 +303,7 @@ export const credentials: Dimension = {
     noneMalformedBody,
     anonymousShape,
     wrongShape,
+    forwardedInternal,
   ],
   drafts(ctx) {
     const m = JSON.stringify(ctx.minimal);
@@ -376,6 +385,17 @@ export const credentials: Dimension = {
       // take another path to the handler, where a check placed on the buffered one is not.
       if (large !== undefined) out.push(...emit(ctx, cls, { shape: 'large' }, large, { auth }));
     }
+    const loopback: readonly (readonly [string, string])[] = [
+      ['X-Forwarded-For', '127.0.0.1'],
+      ['X-Real-IP', '127.0.0.1'],
+      ['Forwarded', 'for=127.0.0.1'],
+    ];
+    out.push(
+      ...emit(ctx, forwardedInternal, {}, m, {
+        auth: 'none',
+        wire: wire({ contentType: ctx.ct, authorization: [], extra: loopback }, undefined, Buffer.from(m)),
+      }),
+    );
     return out;
   },
 };
