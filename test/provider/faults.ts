@@ -4845,6 +4845,18 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'body-trimmed-before-parse',
+    area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      "The body is trimmed before it is parsed (Ruby's String#strip, JavaScript's trim: NUL, vertical tab, form feed, no-break space; Grape blind probe): `{…}` followed by a NUL byte is created, though RFC 8259 §2 allows only space, tab, LF and CR around the value.",
+    apply: (b) => ({
+      ...b,
+      readJson: (raw, contentType, url) =>
+        b.readJson(Buffer.from(raw.toString('utf8').replace(/^\s+|[\s\0]+$/g, ''), 'utf8'), contentType, url),
+    }),
+  },
+  {
     name: 'request-struct-reused',
     area: 'wrong-answer',
     caughtBy: ['echo-collective-id', 'echo-return-url'],

@@ -1128,6 +1128,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
     call: { body: ok, auth: null, fields: [['X-Forwarded-For', '127.0.0.1']] },
     status: 401,
   },
+  'body-trimmed-before-parse': invalid({ raw: '{"brand":"b","type":"EV"}\u0000' }),
   'request-struct-reused': {
     ...valid({ returnUrl: 'https://app.example/kept' }),
     times: 2,

@@ -9,7 +9,7 @@ const form = requestClass(
   'malformed-json',
   'malformed/<form>',
   'RFC 8259 §2',
-  'not a JSON text (truncated, a trailing comma, single quotes, two values, a BOM or white space only…)',
+  'not a JSON text (truncated, a trailing comma, single quotes, two values, a BOM or white space only, a NUL or a form feed after the value that a trim takes off…)',
 );
 const large = requestClass(
   'malformed-json',
@@ -157,6 +157,15 @@ export const malformed: Dimension = {
             out.push(
               ...emit(ctx, elsewhere, { media: media.slug, form: name }, body, { contentType: media.contentType }),
             );
+    // Characters a reader's trim takes off but JSON's white space is not (RFC 8259 §2: space, tab, LF, CR only): a NUL
+    // after the value (Ruby's String#strip, a C string's end), a vertical tab and form feed after it (JavaScript's
+    // trim, Python's strip), a no-break space before it. Emitted last, so that no earlier case's rotation moves.
+    const trimmed: [string, string][] = [
+      ['trailing-nul', `${m}\u0000`],
+      ['trailing-form-feed', `${m}\u000b\u000c`],
+      ['leading-no-break-space', `\u00a0${m}`],
+    ];
+    for (const [name, body] of trimmed) out.push(...emit(ctx, form, { form: name }, body));
     out.push(...emit(ctx, emptyBody, {}, ''));
     // Written byte by byte: the HTTP client would add a Content-Type of its own.
     out.push(
