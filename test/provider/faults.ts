@@ -177,7 +177,7 @@ function locatedAt(location: string | ((body: OnboardingRequest) => string)): Fa
 
 /** Every 201 with the string member `field` of data.entity.information changed by `edit` (a store's rewrite of it). */
 function informationEdited(
-  field: 'name' | 'identifier' | 'track' | 'associatedEmail' | 'pairingCode',
+  field: 'brand' | 'name' | 'identifier' | 'track' | 'associatedEmail' | 'pairingCode',
   edit: (value: string) => string,
 ): Fault['apply'] {
   return (b) =>
@@ -381,6 +381,11 @@ function afterBuild(
     },
   };
 }
+
+/** Makers in their own spelling, by the lower-case name a user types (`maker-alias-table`). */
+const MAKERS = new Map(
+  ['Tesla', 'SMA', 'Fronius', 'SolarEdge', 'Enphase', 'Huawei', 'Sonnen'].map((m) => [m.toLowerCase(), m]),
+);
 
 /** For edits that break the declared types on purpose. */
 function loose(o: object): Record<string, unknown> {
@@ -4855,6 +4860,32 @@ export const FAULTS: readonly Fault[] = [
       readJson: (raw, contentType, url) =>
         b.readJson(Buffer.from(raw.toString('utf8').replace(/^\s+|[\s\0]+$/g, ''), 'utf8'), contentType, url),
     }),
+  },
+  {
+    name: 'identifier-space-runs-collapsed',
+    area: 'wrong-answer',
+    caughtBy: ['echo-entity-information'],
+    description:
+      'The identifier goes through a "clean" helper that collapses runs of white space inside it to one space (Sails blind probe): `AB  12` is echoed as `AB 12`.',
+    apply: informationEdited('identifier', (v) => v.replace(/(\S)[ \t]{2,}(?=\S)/g, '$1 ')),
+  },
+  {
+    name: 'pairing-code-groups-joined',
+    area: 'wrong-answer',
+    caughtBy: ['echo-entity-information'],
+    description:
+      'A pairing code typed in lower case in groups of two to four letters and digits (split by hyphens or spaces) is stored as printed on the device, joined and in upper case (Sails blind probe): `ab-12-cd` is echoed as `AB12CD`.',
+    apply: informationEdited('pairingCode', (v) =>
+      /^[a-z0-9]{2,4}(?:[- ][a-z0-9]{2,4})+$/.test(v) ? v.replace(/[- ]/g, '').toUpperCase() : v,
+    ),
+  },
+  {
+    name: 'maker-alias-table',
+    area: 'wrong-answer',
+    caughtBy: ['echo-entity-information'],
+    description:
+      "The brand is looked up case-insensitively in a table of known makers and stored in the table's spelling (web.py and Sails blind probes): `tesla` is echoed as `Tesla`.",
+    apply: informationEdited('brand', (v) => MAKERS.get(v.toLowerCase()) ?? v),
   },
   {
     name: 'request-struct-reused',

@@ -1129,6 +1129,9 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
     status: 401,
   },
   'body-trimmed-before-parse': invalid({ raw: '{"brand":"b","type":"EV"}\u0000' }),
+  'identifier-space-runs-collapsed': valid({ identifier: 'AB  12' }),
+  'pairing-code-groups-joined': valid({ pairingCode: 'ab-12-cd' }),
+  'maker-alias-table': valid({ brand: 'tesla' }),
   'request-struct-reused': {
     ...valid({ returnUrl: 'https://app.example/kept' }),
     times: 2,

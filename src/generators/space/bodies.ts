@@ -49,6 +49,15 @@ const BOUNDARY_STRINGS = [
   // One past each octave: a limit of exactly 2^k (a column of 64, a 4 KiB buffer: nginx with Lua probe, a 500 over
   // 4,096 bytes) passes 2^k itself and fails here.
   ...[65, 129, 257, 513, 1025, 2049, 4097].map((n) => ({ name: `length-${n}`, value: longString(n) })),
+  // Runs of spaces and tabs inside the text: a store that collapses white space (a "clean" helper, `split().join()`)
+  // changes the string, where only the ends were trimmed before.
+  { name: 'space-runs', value: 'conformance  two  spaces\t\ttabs   end' },
+  // Groups of letters and digits in lower case, split by a hyphen and a space, as a code is printed on a device's
+  // label: a store that normalises codes (groups joined, upper case) changes the string.
+  { name: 'code-groups', value: 'ab-12-cd 34-ef' },
+  // A maker's name in lower case, as a user types it: a store that maps known makers to their own spelling (an alias
+  // table, `tesla` to `Tesla`: web.py and Sails blind probes) changes the string.
+  { name: 'maker-lowercase', value: 'tesla' },
 ];
 
 /** The string variant sent under every member of each enum, not one in turn. */
