@@ -4874,7 +4874,7 @@ export const FAULTS: readonly Fault[] = [
     area: 'wrong-answer',
     caughtBy: ['echo-entity-information'],
     description:
-      'A pairing code typed in lower case in groups of two to four letters and digits (split by hyphens or spaces) is stored as printed on the device, joined and in upper case (Sails blind probe): `ab-12-cd` is echoed as `AB12CD`.',
+      'A pairing code typed in lower case in groups of two to four letters and digits (split by hyphens or spaces) is stored as printed on the device, joined and in upper case (Sails blind probe): `ab12-cd34` is echoed as `AB12CD34`.',
     apply: informationEdited('pairingCode', (v) =>
       /^[a-z0-9]{2,4}(?:[- ][a-z0-9]{2,4})+$/.test(v) ? v.replace(/[- ]/g, '').toUpperCase() : v,
     ),

@@ -1130,7 +1130,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   },
   'body-trimmed-before-parse': invalid({ raw: '{"brand":"b","type":"EV"}\u0000' }),
   'identifier-space-runs-collapsed': valid({ identifier: 'AB  12' }),
-  'pairing-code-groups-joined': valid({ pairingCode: 'ab-12-cd' }),
+  'pairing-code-groups-joined': valid({ pairingCode: 'ab12-cd34' }),
   'maker-alias-table': valid({ brand: 'tesla' }),
   'request-struct-reused': {
     ...valid({ returnUrl: 'https://app.example/kept' }),

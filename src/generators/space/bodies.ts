@@ -54,7 +54,7 @@ const BOUNDARY_STRINGS = [
   { name: 'space-runs', value: 'conformance  two  spaces\t\ttabs   end' },
   // Groups of letters and digits in lower case, split by a hyphen and a space, as a code is printed on a device's
   // label: a store that normalises codes (groups joined, upper case) changes the string.
-  { name: 'code-groups', value: 'ab-12-cd 34-ef' },
+  { name: 'code-groups', value: 'ab12-cd34 ef56' },
   // A maker's name in lower case, as a user types it: a store that maps known makers to their own spelling (an alias
   // table, `tesla` to `Tesla`: web.py and Sails blind probes) changes the string.
   { name: 'maker-lowercase', value: 'tesla' },
