@@ -254,11 +254,10 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
   // How many answers echoed a value that was not empty for some field of the group: where one also leaves out another
   // field's value, the writer drops that field only, no writer's rule (a field forgotten in the copy: three probes).
   let groupEchoes = 0;
-  // Per field the server may fill: the last objects and arrays sent for it, with their cases. One of them back for a
-  // request that sent none is another request's data: state shared between requests (Python's mutable default
-  // argument, a module-level object that each request updates).
-  // Strings too, judged only where the field's fill has changed (`lastFill`): a server's constant default that a
-  // request once sent as its own value is no leak.
+  // Per field the server may fill: the last objects, arrays and strings sent for it, with their cases. One of them back
+  // for a request that sent none is another request's data: state shared between requests (Python's mutable default
+  // argument, a module-level object that each request updates). A string only once the field's fill has changed
+  // (`lastFill`): a server's constant default that a request once sent as its own value is no leak.
   const sentLately = new Map<string, { id: string; value: unknown }[]>();
   // Per field the server may fill: what the last answer to a request without it held there (null for nothing).
   const lastFill = new Map<string, unknown>();
