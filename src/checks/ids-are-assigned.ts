@@ -9,7 +9,7 @@ import { answered, fail, warn } from './util.ts';
 
 /** How many entity ids a run remembers with their request's identifier (about 200 KB at most). */
 const NAMED_KEPT = 4096;
-/** How many Locations that name none of their answer's ids a run remembers with those ids (about 1 MB at most). */
+/** How many Locations a run remembers with their answer's ids (about 1 MB at most). */
 const LOCATIONS_KEPT = 4096;
 /** How many Location shapes a run counts: a server has one or two; one that names by slugs has a shape per answer. */
 const SHAPES_KEPT = 64;
@@ -229,24 +229,31 @@ export function idsAreAssigned(p: OperationProfile): Check | undefined {
   // The Locations of the run that name none of their answer's ids (the first LOCATIONS_KEPT), with the case and ids
   // of the first answer to give each: a URI built from a member the request sent (its identifier) names two
   // onboarding requests where two requests sent the same value.
+  // A Location that names an id too: the entity's, which two requests naming one entity may share, names the same
+  // resource for both only where the request's own id (`idPath`) is the same.
+  const own = paths.findIndex((path) => path.join('/') === p.idPath.join('/'));
   const located = new Map<string, { readonly id: string; readonly ids: readonly string[] }>();
-  /** The same Location, naming none of the ids, for an answer none of whose ids is an earlier one's with it. */
+  /** The same Location for an answer none of whose ids (for one naming an id: whose own id) is an earlier one's. */
   const shared = (c: TestCase, body: Record<string, unknown>, location: Located) => {
     const ids = paths.map((path) => at(body, ...path));
     if (!ids.every((x): x is string => typeof x === 'string' && !NIL.test(x))) return [];
     const segments = location.segments.map((s) => s.toLowerCase());
-    if (ids.some((x) => segments.includes(x.toLowerCase()))) return [];
+    const namesAnId = ids.some((x) => segments.includes(x.toLowerCase()));
+    if (namesAnId && own < 0) return [];
     const key = location.path;
     if (key === undefined) return [];
     const earlier = located.get(key);
     if (earlier === undefined && located.size < LOCATIONS_KEPT) located.set(key, { id: c.id, ids });
     // The same case sent again (a retry) may get its own answer back; one id in common names the same resource.
-    if (earlier === undefined || earlier.id === c.id || ids.some((x, i) => sameUuid(x, earlier.ids[i]))) return [];
+    if (earlier === undefined || earlier.id === c.id) return [];
+    if (namesAnId ? sameUuid(ids[own], earlier.ids[own]) : ids.some((x, i) => sameUuid(x, earlier.ids[i]))) return [];
     return [
       fail(
         'location-names-another',
         'RFC 9110 §10.2.2',
-        `201 Location is one an earlier 201 gave a request with other ids: one URI for two created requests (RFC 9110 §10.2.2: it refers to the resource created; built from a member sent, not from an id?)`,
+        namesAnId
+          ? `201 Location is one an earlier 201 gave another created request (another ${p.idPath.join('.')}): one URI for two created requests (RFC 9110 §10.2.2: it refers to the resource created; an id the two share, the entity's?)`
+          : `201 Location is one an earlier 201 gave a request with other ids: one URI for two created requests (RFC 9110 §10.2.2: it refers to the resource created; built from a member sent, not from an id?)`,
         location.text,
         'the URI of the resource created, its own',
       ),

@@ -382,6 +382,12 @@ function afterBuild(
   };
 }
 
+/** A version-5-shaped uuid hashed (SHA-1) from `name`: the same name, the same uuid (RFC 9562 §5.5). */
+function nameBasedUuid(name: string): string {
+  const h = createHash('sha1').update(name).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
 /** Makers in their own spelling, by the lower-case name a user types (`maker-alias-table`). */
 const MAKERS = new Map(
   ['Tesla', 'SMA', 'Fronius', 'SolarEdge', 'Enphase', 'Huawei', 'Sonnen'].map((m) => [m.toLowerCase(), m]),
@@ -4886,6 +4892,34 @@ export const FAULTS: readonly Fault[] = [
     description:
       "The brand is looked up case-insensitively in a table of known makers and stored in the table's spelling (web.py and Sails blind probes): `tesla` is echoed as `Tesla`.",
     apply: informationEdited('brand', (v) => MAKERS.get(v.toLowerCase()) ?? v),
+  },
+  {
+    name: 'location-names-shared-entity',
+    area: 'wrong-answer',
+    caughtBy: ['ids-are-assigned'],
+    description:
+      "data.entity.id is a uuid hashed from type and identifier (one device keeps its id, as the profile allows), and the 201's Location names that entity id (kin-openapi blind probe): two requests naming one entity get one URI for two onboarding requests created (RFC 9110 §10.2.2).",
+    apply: (b) =>
+      locatedAt((body) => `/connect/v1/onboarding/entities/${String(body.data?.entity?.id)}`)(
+        afterBuild(b, (body, req) => {
+          const entity = body.data?.entity as Record<string, unknown> | undefined;
+          if (entity && typeof req.identifier === 'string')
+            entity['id'] = nameBasedUuid(`${String(req.type)}|${req.identifier}`);
+        }),
+      ),
+  },
+  {
+    name: 'entity-id-from-collective-and-name',
+    area: 'wrong-answer',
+    caughtBy: ['ids-are-assigned'],
+    description:
+      'Where a request names a collective and a name, data.entity.id is a uuid hashed from the two (Twisted blind probe): two requests that differ in their identifier alone get one entity id for two entities.',
+    apply: (b) =>
+      afterBuild(b, (body, req) => {
+        const entity = body.data?.entity as Record<string, unknown> | undefined;
+        if (entity === undefined || typeof req.collectiveId !== 'string' || typeof req.name !== 'string') return;
+        entity['id'] = nameBasedUuid(`${req.collectiveId}|${req.name}`);
+      }),
   },
   {
     name: 'request-struct-reused',

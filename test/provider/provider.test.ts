@@ -1132,6 +1132,12 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'identifier-space-runs-collapsed': valid({ identifier: 'AB  12' }),
   'pairing-code-groups-joined': valid({ pairingCode: 'ab12-cd34' }),
   'maker-alias-table': valid({ brand: 'tesla' }),
+  'location-names-shared-entity': { ...valid({ identifier: 'SN-1' }), times: 2 },
+  'entity-id-from-collective-and-name': {
+    ...valid({ collectiveId: '6f1c3a52-0d8e-4b7a-9c21-3e5d7f9a1b2c', name: 'Garage' }),
+    twice: true,
+    second: { identifier: 'another-device' },
+  },
   'request-struct-reused': {
     ...valid({ returnUrl: 'https://app.example/kept' }),
     times: 2,

@@ -13,7 +13,7 @@ const covered = requestClass(
   'valid',
   'valid/accept/<accept>',
   'RFC 9110 §12.5.1',
-  'no Accept field (any media type), or one that covers application/json by a range (`*/*`, curl’s default; `application/*`) or as clients write it (a list, axios’s `application/json, text/plain, */*`; a weight; a charset parameter): the answer is the same, 201 due',
+  'no Accept field (any media type), or one that covers application/json by a range (`*/*`, curl’s default; `application/*`) or as clients write it (a list, axios’s `application/json, text/plain, */*`; a weight; a charset parameter; another letter case): the answer is the same, 201 due',
 );
 const excluded = requestClass(
   'valid',
@@ -73,6 +73,9 @@ export const accept: Dimension = {
     out.push(...emit(ctx, excluded, {}, m, raw('text/html')));
     out.push(...emit(ctx, xml, {}, m, raw('application/xml')));
     out.push(...emit(ctx, anonymous, {}, m, { auth: 'none', ...raw('*/*', []) }));
+    // The media type in another letter case (RFC 9110 §8.3.1: type and subtype are case-insensitive): a negotiation
+    // that compares the text exactly answers 406. Last, so that no earlier case's rotation moves.
+    out.push(...emit(ctx, covered, { accept: 'mixed-case' }, m, raw('Application/JSON')));
     return out;
   },
 };

@@ -170,6 +170,14 @@ const queryMethod = requestClass(
   { accept: [201, 400, 404], variantOf: 'valid/query-members' },
 );
 
+const anotherMember = requestClass(
+  'valid',
+  'valid/all-fields/another/<field>',
+  `${SPEC.schema}/properties`,
+  'every member the schema defines, as `valid/all-fields` sent them, but one free string changed: another request, whose answer is its own (a server that keys an id or a cache on some members, an entity id hashed from the collective and the name, a dedup on brand and type, answers the earlier request’s id or data)',
+  { variantOf: 'valid/all-fields' },
+);
+
 const CLASSES = [
   minimal,
   allFields,
@@ -186,6 +194,7 @@ const CLASSES = [
   anyPrototype,
   anyShape,
   surrogate,
+  anotherMember,
 ] as const;
 /** The any-value classes, most specific first. */
 const ANY_CLASSES = [anyNumbers, anyNested, anyDeep, anyPrototype, anyShape] as const;
@@ -280,6 +289,12 @@ export const bodies: Dimension = {
             json(withField(f.name, { [u.value]: 'conformance' })),
           ),
         );
+    }
+    // The every-member body again with one free string changed. Last, so that no earlier case's rotation moves.
+    for (const f of strings) {
+      const value = ctx.all[f.name];
+      if (typeof value === 'string')
+        out.push(...emit(ctx, anotherMember, { field: f.name }, json({ ...ctx.all, [f.name]: `${value}-another` })));
     }
     return out;
   },

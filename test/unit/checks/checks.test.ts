@@ -2674,7 +2674,7 @@ describe('the checks of the verdict profile', () => {
     );
   });
 
-  it('ids-are-assigned fails one Location, naming no id, for two created requests whose ids differ', () => {
+  it('ids-are-assigned fails one Location for two created requests whose ids differ', () => {
     const ctx = { validators, mockTarget: false };
     const check = createChecks().find((k) => k.name === 'ids-are-assigned')!;
     const n = (i: number) =>
@@ -2695,10 +2695,19 @@ describe('the checks of the verdict profile', () => {
     expect(outcome(check, at('b4'), located(8, 9, '/v1/onboarding/entities/SN-1'), ctx)).toBe(
       'fail:location-names-another',
     );
-    // A Location that names its answer's id is never compared.
-    expect(outcome(check, at('b5'), located(1, 9, `/v1/onboarding/entities/${n(1)}`), ctx)).not.toBe(
-      'fail:location-names-another',
-    );
+    // A Location that names its answer's id is its own.
+    expect(outcome(check, at('b5'), located(1, 9, `/v1/onboarding/entities/${n(1)}`), ctx)).toBe('pass');
+    // One naming the entity's id, which two requests naming one entity share (kin-openapi blind probe): the same
+    // request answered again names one resource, another request created does not.
+    expect(outcome(check, at('b6'), located(2, 6, `/v1/onboarding/entities/${n(6)}`), ctx)).toBe('pass');
+    expect(outcome(check, at('b7'), located(2, 6, `/v1/onboarding/entities/${n(6)}`), ctx)).toBe('pass');
+    expect(judged(check, at('b8'), located(3, 6, `/v1/onboarding/entities/${n(6)}`), ctx)).toEqual({
+      expect: 'fail:location-names-another',
+      pin: [
+        'RFC 9110 §10.2.2',
+        "201 Location is one an earlier 201 gave another created request (another id): one URI for two created requests (RFC 9110 §10.2.2: it refers to the resource created; an id the two share, the entity's?)",
+      ],
+    });
   });
 
   it('ids-are-assigned fails a Location shaped otherwise than three times as many of the run before it', () => {
