@@ -290,11 +290,14 @@ export const bodies: Dimension = {
           ),
         );
     }
-    // The every-member body again with one free string changed. Last, so that no earlier case's rotation moves.
+    // The every-member body again with one free string changed, at its start: an address keeps its reserved domain
+    // (RFC 2606). Last, so that no earlier case's rotation moves.
     for (const f of strings) {
       const value = ctx.all[f.name];
-      if (typeof value === 'string')
-        out.push(...emit(ctx, anotherMember, { field: f.name }, json({ ...ctx.all, [f.name]: `${value}-another` })));
+      if (typeof value === 'string') {
+        const another = value.replace(/^(conformance-)?/, (prefix) => `${prefix}another-`);
+        out.push(...emit(ctx, anotherMember, { field: f.name }, json({ ...ctx.all, [f.name]: another })));
+      }
     }
     return out;
   },
