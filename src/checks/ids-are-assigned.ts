@@ -207,18 +207,32 @@ export function idsAreAssigned(p: OperationProfile): Check | undefined {
   const reused = (c: TestCase, body: Record<string, unknown>, status: number) => {
     if (entity === undefined) return [];
     const id = at(body, ...entity.path);
-    const name = at(caseValue(c), entity.namedBy);
-    if (typeof id !== 'string' || typeof name !== 'string' || name === '' || NIL.test(id)) return [];
+    const given = at(caseValue(c), entity.namedBy);
+    const kind = entity.kindBy === undefined ? undefined : at(caseValue(c), entity.kindBy);
+    // A request that names no entity is keyed by its kind (a uuid5 of type and no identifier is one per type): two of
+    // them of different kinds are two entities, an id cached for "no name" across kinds is one for both.
+    const name =
+      typeof given === 'string' && given !== ''
+        ? given
+        : typeof kind === 'string' && (given === undefined || given === null || given === '')
+          ? `\u0000${kind}`
+          : undefined;
+    if (typeof id !== 'string' || name === undefined || NIL.test(id)) return [];
     const earlier = named.get(id);
     if (earlier === undefined && named.size < NAMED_KEPT) named.set(id, name);
-    if (earlier === undefined || name === earlier) return [];
+    // Judged between two named requests, or two that name none: a named one and an unnamed one are left alone.
+    if (earlier === undefined || name === earlier || earlier.startsWith('\u0000') !== name.startsWith('\u0000'))
+      return [];
+    const unnamed = name.startsWith('\u0000');
     const where = entity.path.join('.');
     return [
       {
         ...fail(
           'entity-id-reused',
           rule,
-          `${status} ${where} is the id of the entity an earlier request named by another ${entity.namedBy}: one id for two entities (a value set once?)`,
+          unnamed
+            ? `${status} ${where} is the id of the entity an earlier request of another ${entity.kindBy} gave, neither naming one by ${entity.namedBy}: one id for two entities (an id kept for "no ${entity.namedBy}"?)`
+            : `${status} ${where} is the id of the entity an earlier request named by another ${entity.namedBy}: one id for two entities (a value set once?)`,
           id,
           `an id of its own`,
         ),

@@ -51,7 +51,12 @@ export interface OperationProfile {
    * Where the success answer has the id of the entity created, and the request member that names the entity: two
    * requests naming different entities never get one entity id (`ids-are-assigned`).
    */
-  readonly entityId?: { readonly path: readonly string[]; readonly namedBy: string };
+  readonly entityId?: {
+    readonly path: readonly string[];
+    readonly namedBy: string;
+    /** The request member that says the entity's kind: two requests that name none and differ in it are two entities. */
+    readonly kindBy?: string;
+  };
 }
 
 const always = (request: string, ...response: string[]): EchoField => ({
@@ -124,7 +129,7 @@ export const ENTITY_ONBOARDING: OperationProfile = {
   createdPath: ['created'],
   assignedIds: [['id'], ['data', 'entity', 'id']],
   principalIds: [['principalId']],
-  entityId: { path: ['data', 'entity', 'id'], namedBy: 'identifier' },
+  entityId: { path: ['data', 'entity', 'id'], namedBy: 'identifier', kindBy: 'type' },
 };
 
 /** The operations the suite has a verdict profile for. */

@@ -4922,6 +4922,22 @@ export const FAULTS: readonly Fault[] = [
       }),
   },
   {
+    name: 'entity-id-cached-for-no-identifier',
+    area: 'wrong-answer',
+    caughtBy: ['ids-are-assigned'],
+    description:
+      'Entity ids are cached by identifier, a missing one included (Flask-RESTful and kin-openapi blind probes): every request without an identifier gets the entity id of the first such request, whatever its type.',
+    apply: (b) => {
+      let unnamed: string | undefined;
+      return afterBuild(b, (body, req) => {
+        const entity = body.data?.entity as Record<string, unknown> | undefined;
+        if (entity === undefined || (typeof req.identifier === 'string' && req.identifier !== '')) return;
+        unnamed ??= String(entity['id']);
+        entity['id'] = unnamed;
+      });
+    },
+  },
+  {
     name: 'request-struct-reused',
     area: 'wrong-answer',
     caughtBy: ['echo-collective-id', 'echo-return-url'],

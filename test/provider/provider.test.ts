@@ -1138,6 +1138,11 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
     twice: true,
     second: { identifier: 'another-device' },
   },
+  'entity-id-cached-for-no-identifier': {
+    ...valid({ identifier: null, type: 'EV' }),
+    twice: true,
+    second: { identifier: null, type: 'Battery' },
+  },
   'request-struct-reused': {
     ...valid({ returnUrl: 'https://app.example/kept' }),
     times: 2,

@@ -2660,6 +2660,23 @@ describe('the checks of the verdict profile', () => {
     );
   });
 
+  it('ids-are-assigned fails one entity id for requests of two types that name no entity', () => {
+    const ctx = { validators, mockTarget: false };
+    const check = createChecks().find((k) => k.name === 'ids-are-assigned')!;
+    const { identifier: _identifier, ...unnamed } = SENT;
+    const of = (type: string, identifier?: string | null) =>
+      kase('valid', { value: identifier === undefined ? { ...unnamed, type } : { ...unnamed, type, identifier } });
+    // A uuid5 of type and no identifier is one id per type: allowed, as one device keeps its id.
+    expect(outcome(check, of('EV'), answer(201, CREATED), ctx)).toBe('pass');
+    expect(outcome(check, of('EV', null), answer(201, CREATED), ctx)).toBe('pass');
+    // A named request and an unnamed one are not compared (a server may have taken the entity for the named one).
+    expect(outcome(check, of('Battery', 'VIN1'), answer(201, CREATED), ctx)).toBe('pass');
+    // Flask-RESTful and kin-openapi blind probes: an id cached for "no identifier" across types.
+    expect(judged(check, of('Battery', ''), answer(201, CREATED), ctx).pin?.[1]).toBe(
+      '201 data.entity.id is the id of the entity an earlier request of another type gave, neither naming one by identifier: one id for two entities (an id kept for "no identifier"?)',
+    );
+  });
+
   it('ids-are-assigned compares an entity id with every earlier answer of it, not the first answer only', () => {
     const ctx = { validators, mockTarget: false };
     const check = createChecks().find((k) => k.name === 'ids-are-assigned')!;
