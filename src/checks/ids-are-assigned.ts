@@ -209,12 +209,12 @@ export function idsAreAssigned(p: OperationProfile): Check | undefined {
     const id = at(body, ...entity.path);
     const given = at(caseValue(c), entity.namedBy);
     const kind = entity.kindBy === undefined ? undefined : at(caseValue(c), entity.kindBy);
-    // A request that names no entity is keyed by its kind (a uuid5 of type and no identifier is one per type): two of
-    // them of different kinds are two entities, an id cached for "no name" across kinds is one for both.
+    // A request that names no entity (none or null; an empty name is a name a store may key on, left alone) is keyed
+    // by its kind (a uuid5 of type and no identifier is one per type): two of different kinds are two entities.
     const name =
       typeof given === 'string' && given !== ''
         ? given
-        : typeof kind === 'string' && (given === undefined || given === null || given === '')
+        : typeof kind === 'string' && (given === undefined || given === null)
           ? `\u0000${kind}`
           : undefined;
     if (typeof id !== 'string' || name === undefined || NIL.test(id)) return [];

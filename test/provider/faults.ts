@@ -382,6 +382,9 @@ function afterBuild(
   };
 }
 
+/** Text in a uuid's form, any version, either case (`identifier-uuid-as-entity-id`). */
+const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** A version-5-shaped uuid hashed (SHA-1) from `name`: the same name, the same uuid (RFC 9562 §5.5). */
 function nameBasedUuid(name: string): string {
   const h = createHash('sha1').update(name).digest('hex');
@@ -4936,6 +4939,19 @@ export const FAULTS: readonly Fault[] = [
         entity['id'] = unnamed;
       });
     },
+  },
+  {
+    name: 'identifier-uuid-as-entity-id',
+    area: 'wrong-answer',
+    caughtBy: ['ids-are-assigned'],
+    description:
+      'An identifier that reads as a uuid is taken, in lower case, for the entity id (Egg.js blind probe): the nil uuid as identifier gives a nil entity id, and two spellings of one uuid one entity id.',
+    apply: (b) =>
+      afterBuild(b, (body, req) => {
+        const entity = body.data?.entity as Record<string, unknown> | undefined;
+        if (entity !== undefined && typeof req.identifier === 'string' && UUID_TEXT.test(req.identifier))
+          entity['id'] = req.identifier.toLowerCase();
+      }),
   },
   {
     name: 'request-struct-reused',

@@ -1143,6 +1143,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
     twice: true,
     second: { identifier: null, type: 'Battery' },
   },
+  'identifier-uuid-as-entity-id': valid({ identifier: '00000000-0000-0000-0000-000000000000' }),
   'request-struct-reused': {
     ...valid({ returnUrl: 'https://app.example/kept' }),
     times: 2,

@@ -58,6 +58,11 @@ const BOUNDARY_STRINGS = [
   // A maker's name in lower case, as a user types it: a store that maps known makers to their own spelling (an alias
   // table, `tesla` to `Tesla`: web.py and Sails blind probes) changes the string.
   { name: 'maker-lowercase', value: 'tesla' },
+  // Text that reads as a uuid, the nil one and one in capitals: a store that takes a uuid-shaped identifier for the
+  // entity's id (nil, or one id for two spellings) or a binder that coerces it to a uuid type (written back in lower
+  // case: pydantic's `UUID | str`) changes what the answer says.
+  { name: 'nil-uuid-text', value: '00000000-0000-0000-0000-000000000000' },
+  { name: 'uuid-upper-text', value: 'A1B2C3D4-E5F6-4A7B-8C9D-0E1F2A3B4C5D' },
 ];
 
 /** The string variant sent under every member of each enum, not one in turn. */
