@@ -136,7 +136,7 @@ function isEmptyValue(v: unknown): boolean {
   return v === '' || v === 0 || v === false || (isObject(v) && Object.keys(v).length === 0);
 }
 
-/** Whether a value is an object or array with something in it: what a request's data leaked into another's looks like. */
+/** Whether a value is an object or array with something in it: what one request's data leaked into another's is. */
 function isFilledContainer(v: unknown): boolean {
   return typeof v === 'object' && v !== null && !isEmptyValue(v);
 }
@@ -336,11 +336,9 @@ function echoCheck({ name, description, fields }: EchoGroup, rule: string): Chec
           // A string is judged only once this field's fill has changed: a constant default never does, where state
           // left by the last request that sent the field (a decoded struct reused, Go's sync.Pool) does.
           const judged =
-            isFilledContainer(received) ||
-            (typeof received === 'string' &&
-              received !== '' &&
-              filledBefore !== undefined &&
-              !EQUALITY[f.compare](filledBefore, received));
+            isKeptValue(received) &&
+            (typeof received !== 'string' ||
+              (filledBefore !== undefined && !EQUALITY[f.compare](filledBefore, received)));
           const leaked = judged
             ? sentLately.get(where)?.find((k) => k.id !== c.id && EQUALITY[f.compare](k.value, received))
             : undefined;

@@ -11,6 +11,8 @@ import { answered, fail, warn } from './util.ts';
 const NAMED_KEPT = 4096;
 /** How many Locations a run remembers with their answer's ids (about 1 MB at most). */
 const LOCATIONS_KEPT = 4096;
+/** Marks the name of a request that names no entity by its kind (`entityId.kindBy`): no name sent begins so. */
+const UNNAMED = '\u0000';
 /** How many Location shapes a run counts: a server has one or two; one that names by slugs has a shape per answer. */
 const SHAPES_KEPT = 64;
 /** How many 201s of one Location shape make it the run's, so that a rarer one fails. */
@@ -215,15 +217,14 @@ export function idsAreAssigned(p: OperationProfile): Check | undefined {
       typeof given === 'string' && given !== ''
         ? given
         : typeof kind === 'string' && (given === undefined || given === null)
-          ? `\u0000${kind}`
+          ? `${UNNAMED}${kind}`
           : undefined;
     if (typeof id !== 'string' || name === undefined || NIL.test(id)) return [];
     const earlier = named.get(id);
     if (earlier === undefined && named.size < NAMED_KEPT) named.set(id, name);
+    const unnamed = name.startsWith(UNNAMED);
     // Judged between two named requests, or two that name none: a named one and an unnamed one are left alone.
-    if (earlier === undefined || name === earlier || earlier.startsWith('\u0000') !== name.startsWith('\u0000'))
-      return [];
-    const unnamed = name.startsWith('\u0000');
+    if (earlier === undefined || name === earlier || earlier.startsWith(UNNAMED) !== unnamed) return [];
     const where = entity.path.join('.');
     return [
       {
@@ -240,10 +241,9 @@ export function idsAreAssigned(p: OperationProfile): Check | undefined {
       },
     ];
   };
-  // The Locations of the run that name none of their answer's ids (the first LOCATIONS_KEPT), with the case and ids
-  // of the first answer to give each: a URI built from a member the request sent (its identifier) names two
-  // onboarding requests where two requests sent the same value.
-  // A Location that names an id too: the entity's, which two requests naming one entity may share, names the same
+  // The Locations of the run (the first LOCATIONS_KEPT), with the case and ids of the first answer to give each: a URI
+  // built from a member the request sent (its identifier) names two onboarding requests where two requests sent the
+  // same value; one that names an id, the entity's, which two requests naming one entity may share, names the same
   // resource for both only where the request's own id (`idPath`) is the same.
   const own = paths.findIndex((path) => path.join('/') === p.idPath.join('/'));
   const located = new Map<string, { readonly id: string; readonly ids: readonly string[] }>();

@@ -54,7 +54,7 @@ export interface OperationProfile {
   readonly entityId?: {
     readonly path: readonly string[];
     readonly namedBy: string;
-    /** The request member that says the entity's kind: two requests that name none and differ in it are two entities. */
+    /** The request member that says the entity's kind: two requests naming none that differ in it are two entities. */
     readonly kindBy?: string;
   };
 }

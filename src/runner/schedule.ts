@@ -28,14 +28,14 @@ export function headerOf(c: TestCase): string {
  * The boundary phase reordered, each round in plan order: (1) one case for each check and each verdict-table row
  * (case kind) not yet covered, the valid case with every field first; (2) a pass over the request-space classes
  * (`src/generators/space/`) taking the next case of every class but the variants of another (`variantOf`) and the
- * advisory classes the first round reached, so that every behaviour, new ones included, is reached early; (3) a valid case in each request media type the operation
- * declares (OpenAPI 3.0.4 Request Body Object, `content`: each is an alternative the server must take); (4) a second
- * pass: the classes whose cases differ in their header fields first (each such case is another branch of a
- * hand-written parser, where a body class's next case is one more value through the same schema validator), then the
- * rest, giving each class with fewer than two cases sent its second: error classes only (an advisory class's departure
- * is a warning, so its second case waits); then the variants' first cases; (5) one case for each schema
- * constraint with each violation kind (rule × keyword); (6) further passes over the classes until every case is
- * sent. Deterministic: the boundary phase does not depend on the seed, and neither does this order.
+ * advisory classes the first round reached, so that every behaviour, new ones included, is reached early; (3) a valid
+ * case in each request media type the operation declares (OpenAPI 3.0.4 Request Body Object, `content`: each is an
+ * alternative the server must take); (4) a second pass: the classes whose cases differ in their header fields first
+ * (each such case is another branch of a hand-written parser, where a body class's next case is one more value through
+ * the same schema validator), then the rest, giving each class with fewer than two cases sent its second: error
+ * classes only (an advisory class's departure is a warning, so its second case waits); then the variants' first
+ * cases; (5) one case for each schema constraint with each violation kind (rule × keyword); (6) further passes over
+ * the classes until every case is sent. Deterministic: the boundary phase does not depend on the seed, and neither does this order.
  */
 function breadthFirst(cases: readonly TestCase[], checks: readonly Check[], mediaTypes: readonly string[]): TestCase[] {
   const taken = new Set<TestCase>();

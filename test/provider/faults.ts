@@ -367,6 +367,15 @@ function withoutRequired(b: Behaviour, field: FieldName): Behaviour {
   return policy(b, { required: new Set([...b.validation.required].filter((f) => f !== field)) });
 }
 
+/** The 201's data.entity.id made by `id` from the request and the id assigned; undefined leaves it as it is. */
+function entityIdAs(b: Behaviour, id: (req: EntityRequest, assigned: unknown) => unknown): Behaviour {
+  return afterBuild(b, (body, req) => {
+    const entity = body.data?.entity as Record<string, unknown> | undefined;
+    const made = entity === undefined ? undefined : id(req, entity['id']);
+    if (entity !== undefined && made !== undefined) entity['id'] = made;
+  });
+}
+
 /** Edits the 201 body after the (otherwise correct) builder. */
 function afterBuild(
   b: Behaviour,
@@ -1794,11 +1803,7 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['ids-are-assigned'],
     description:
       "data.entity.id is never set: a Go struct's zero uuid.UUID, written 00000000-0000-0000-0000-000000000000 (a uuid by the format).",
-    apply: (b) =>
-      afterBuild(b, (body) => {
-        const entity = body.data?.entity as Record<string, unknown> | undefined;
-        if (entity) entity['id'] = '00000000-0000-0000-0000-000000000000';
-      }),
+    apply: (b) => entityIdAs(b, () => '00000000-0000-0000-0000-000000000000'),
   },
   {
     name: 'ids-auto-increment',
@@ -1875,10 +1880,7 @@ export const FAULTS: readonly Fault[] = [
       "data.entity.id is one uuid for every entity: pydantic's `id: UUID = uuid.uuid4()`, a default evaluated once.",
     apply: (b) => {
       const id = randomUUID();
-      return afterBuild(b, (body) => {
-        const entity = body.data?.entity as Record<string, unknown> | undefined;
-        if (entity) entity['id'] = id;
-      });
+      return entityIdAs(b, () => id);
     },
   },
   {
@@ -1888,14 +1890,11 @@ export const FAULTS: readonly Fault[] = [
     description:
       "data.entity.id is a uuid hashed from brand and type (an Erlang team's erlang:phash2/1 of the pair): every entity of one brand and type gets one id, whatever its identifier.",
     apply: (b) =>
-      afterBuild(b, (body, req) => {
-        const entity = body.data?.entity as Record<string, unknown> | undefined;
+      entityIdAs(b, (req) => {
         const h = createHash('sha256')
           .update(`${String(req.brand)}|${String(req.type)}`)
           .digest('hex');
-        if (entity)
-          entity['id'] =
-            `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+        return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
       }),
   },
   {
@@ -4904,11 +4903,9 @@ export const FAULTS: readonly Fault[] = [
       "data.entity.id is a uuid hashed from type and identifier (one device keeps its id, as the profile allows), and the 201's Location names that entity id (kin-openapi blind probe): two requests naming one entity get one URI for two onboarding requests created (RFC 9110 §10.2.2).",
     apply: (b) =>
       locatedAt((body) => `/connect/v1/onboarding/entities/${String(body.data?.entity?.id)}`)(
-        afterBuild(b, (body, req) => {
-          const entity = body.data?.entity as Record<string, unknown> | undefined;
-          if (entity && typeof req.identifier === 'string')
-            entity['id'] = nameBasedUuid(`${String(req.type)}|${req.identifier}`);
-        }),
+        entityIdAs(b, (req) =>
+          typeof req.identifier === 'string' ? nameBasedUuid(`${String(req.type)}|${req.identifier}`) : undefined,
+        ),
       ),
   },
   {
@@ -4918,11 +4915,11 @@ export const FAULTS: readonly Fault[] = [
     description:
       'Where a request names a collective and a name, data.entity.id is a uuid hashed from the two (Twisted blind probe): two requests that differ in their identifier alone get one entity id for two entities.',
     apply: (b) =>
-      afterBuild(b, (body, req) => {
-        const entity = body.data?.entity as Record<string, unknown> | undefined;
-        if (entity === undefined || typeof req.collectiveId !== 'string' || typeof req.name !== 'string') return;
-        entity['id'] = nameBasedUuid(`${req.collectiveId}|${req.name}`);
-      }),
+      entityIdAs(b, (req) =>
+        typeof req.collectiveId === 'string' && typeof req.name === 'string'
+          ? nameBasedUuid(`${req.collectiveId}|${req.name}`)
+          : undefined,
+      ),
   },
   {
     name: 'entity-id-cached-for-no-identifier',
@@ -4932,12 +4929,9 @@ export const FAULTS: readonly Fault[] = [
       'Entity ids are cached by identifier, a missing one included (Flask-RESTful and kin-openapi blind probes): every request without an identifier gets the entity id of the first such request, whatever its type.',
     apply: (b) => {
       let unnamed: string | undefined;
-      return afterBuild(b, (body, req) => {
-        const entity = body.data?.entity as Record<string, unknown> | undefined;
-        if (entity === undefined || (typeof req.identifier === 'string' && req.identifier !== '')) return;
-        unnamed ??= String(entity['id']);
-        entity['id'] = unnamed;
-      });
+      return entityIdAs(b, (req, assigned) =>
+        typeof req.identifier === 'string' && req.identifier !== '' ? undefined : (unnamed ??= String(assigned)),
+      );
     },
   },
   {
@@ -4947,11 +4941,9 @@ export const FAULTS: readonly Fault[] = [
     description:
       'An identifier that reads as a uuid is taken, in lower case, for the entity id (Egg.js blind probe): the nil uuid as identifier gives a nil entity id, and two spellings of one uuid one entity id.',
     apply: (b) =>
-      afterBuild(b, (body, req) => {
-        const entity = body.data?.entity as Record<string, unknown> | undefined;
-        if (entity !== undefined && typeof req.identifier === 'string' && UUID_TEXT.test(req.identifier))
-          entity['id'] = req.identifier.toLowerCase();
-      }),
+      entityIdAs(b, (req) =>
+        typeof req.identifier === 'string' && UUID_TEXT.test(req.identifier) ? req.identifier.toLowerCase() : undefined,
+      ),
   },
   {
     name: 'request-struct-reused',
