@@ -87,6 +87,8 @@ export interface RunHooks {
   onExchange?(c: TestCase, ex: Exchange): void;
   /** Every id the target created, as it is seen (the CLI streams them to `created.ndjson`). */
   readonly onCreated?: (id: string) => void;
+  /** Each check a case failed (not waived or baselined), as it is counted: a caller may stop the run by `signal`. */
+  onFailure?(check: string): void;
 }
 
 const DEFAULT_TEAM_WAIVERS = 'spec/waivers.json';
@@ -308,9 +310,14 @@ async function preflightPhase(run: Run): Promise<{ results: PreflightResult[]; c
       received,
       ok: ex.response !== undefined && expected.includes(ex.response.status),
     });
-    if (run.judgesProbes) run.tally.record(c, ex, run.judge(c, ex), run.placeOf(c));
+    if (run.judgesProbes) failed(run, run.tally.record(c, ex, run.judge(c, ex), run.placeOf(c)));
   }
   return { results, complete: true };
+}
+
+/** The checks a case failed, told to the hooks. */
+function failed(run: Run, checks: readonly string[]): void {
+  for (const check of checks) run.hooks.onFailure?.(check);
 }
 
 /** Each fixture value once, before the cases: one the sandbox refuses is stale, reported and not used. */
@@ -352,7 +359,7 @@ async function sendPlan(
         return;
       }
       coverage.record(c);
-      tally.record(c, ex, run.judge(c, ex), run.placeOf(c));
+      failed(run, tally.record(c, ex, run.judge(c, ex), run.placeOf(c)));
       hooks.onProgress?.({ done: ++done, total, failures: tally.failureCount() });
     }
   };

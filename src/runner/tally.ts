@@ -357,7 +357,8 @@ export function createTally(
 
   return {
     /** `place`: the case's 1-based place in the plan (preflight first), whatever order the answers come in. */
-    record(c: TestCase, ex: Exchange, judged: readonly Judged[], place: number) {
+    /** Counts a judged case; the checks it failed (not waived or baselined). */
+    record(c: TestCase, ex: Exchange, judged: readonly Judged[], place: number): readonly string[] {
       cases++;
       byKind.set(c.kind, (byKind.get(c.kind) ?? 0) + 1);
       // The boundary phase's valid requests only: the same in every run (src/report/trigger.ts).
@@ -393,9 +394,9 @@ export function createTally(
       );
       // Most cases have no finding at all: nothing to match, no cause (the common case costs no maps or strings).
       const findings = judged.some((j) => j.failures.length > 0) ? findingsOf(c, ex, judged) : NO_FINDINGS;
-      let casePassed = true;
-      for (const j of judged) if (countCheck(c, ex, j, findings) === 'failed') casePassed = false;
-      if (casePassed) {
+      let failed: string[] | undefined;
+      for (const j of judged) if (countCheck(c, ex, j, findings) === 'failed') (failed ??= []).push(j.check.name);
+      if (failed === undefined) {
         if (findings.unwaivedErrors.length === 0) passed++;
       } else firstFailureAt = Math.min(firstFailureAt ?? place, place);
       if (c.label === MINIMAL_LABEL) for (const cause of findings.causes) minimalCores.add(cause.core);
@@ -413,6 +414,7 @@ export function createTally(
           bytes,
         );
       noteGap(c, ex.response);
+      return failed ?? NO_CHECKS;
     },
     noteCreated(ex: Exchange | undefined): Exchange | undefined {
       const id = ex?.response?.status === profile.success ? safeId(ex.response, profile.idPath) : undefined;
@@ -555,6 +557,9 @@ const NO_FINDINGS: Findings = {
   baselined: new Set(),
   explained: new Set(),
 };
+
+/** The checks a passing case failed: none. */
+const NO_CHECKS: readonly string[] = [];
 
 /** A distinct failure: the same check, kind and rule in the same case class. */
 function failureKey(f: Failure, c: TestCase): string {

@@ -130,4 +130,14 @@ describe('createTally', () => {
     const ran = tallied([[kase('valid'), answer(201, '{"id":"a"}')]], true, [waiver]).waivers[0];
     expect([ran.stale, ran.notExercised]).toEqual([true, undefined]);
   });
+
+  it('record says which checks a case failed, waived ones aside (a caller stops the run on them)', () => {
+    const waiver: Waiver = { id: 'w', check: 'status', case: 'auth', reason: 'r', owner: 'o' };
+    const tally = createTally(CHECKS, 7, createWaiverBook([waiver], 'url', '2026-01-01'), (s) => s);
+    const record = (c: TestCase, ex: Exchange, place: number) =>
+      tally.record(c, ex, judge(CHECKS, c, ex, { validators: {} as Validators, mockTarget: false }), place); // no check here reads validators
+    expect(record(kase('valid'), answer(201, '{"id":"a"}'), 1)).toEqual([]);
+    expect(record(kase('valid'), answer(500), 2)).toEqual(['status']);
+    expect(record(kase('auth'), answer(201), 3)).toEqual([]);
+  });
 });
