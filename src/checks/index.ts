@@ -14,6 +14,7 @@ import { contentTypeConformance } from './content-type-conformance.ts';
 import { responseSchemaConformance } from './response-schema-conformance.ts';
 import { labelledJsonIsJson } from './labelled-json-is-json.ts';
 import { unchunkedToHttp10 } from './unchunked-to-http-1-0.ts';
+import { codingIsAccepted } from './coding-is-accepted.ts';
 import { answerEndsAsFramed } from './answer-ends-as-framed.ts';
 import { closeIsHonoured } from './close-is-honoured.ts';
 import { connectionIsReusable } from './connection-is-reusable.ts';
@@ -50,6 +51,7 @@ export function createChecks(profile: OperationProfile = DEFAULT_PROFILE): reado
     responseSchemaConformance,
     labelledJsonIsJson,
     unchunkedToHttp10,
+    codingIsAccepted,
     // the connection: where the answer ends, that it closes as asked, and that the next request on it is read
     answerEndsAsFramed,
     closeIsHonoured,

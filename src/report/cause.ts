@@ -106,9 +106,9 @@ export function familyOf(c: Pick<TestCase, 'kind' | 'label' | 'family'>): string
 function labelFamily(c: Pick<TestCase, 'kind' | 'label' | 'family'>): string {
   if (c.family !== undefined) return c.family;
   // A string's length and its characters are different bugs (a column too short, a charset that cannot hold them):
-  // the lengths (`long-256`, and `length-257` between them) are a family of their own, so that the two are never one
-  // problem, and one length limit is one.
-  if (/^valid\/string\/(long|length)-\d+$/.test(c.label)) return 'valid/string/long';
+  // the lengths (`long-256`, and `length-257` between them, `long-256-other-end`) are a family of their own, so that
+  // the two are never one problem, and one length limit is one.
+  if (/^valid\/string\/(long|length)-\d+(-[a-z-]+)?$/.test(c.label)) return 'valid/string/long';
   const depth = c.kind === 'valid' || c.kind === 'schema-violation' || c.kind === 'auth' ? 2 : 1;
   return c.label.split('/').slice(0, depth).join('/');
 }

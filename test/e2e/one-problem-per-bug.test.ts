@@ -336,6 +336,7 @@ describe('two server errors on strings', () => {
       'valid/string/long-15000',
       'valid/string/long-2048',
       'valid/string/long-256',
+      'valid/string/long-256-other-end',
       'valid/string/long-4096',
       'valid/string/long-512',
     ]);

@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { domainToASCII } from 'node:url';
 import { createHash, randomUUID } from 'node:crypto';
-import { deflateRawSync } from 'node:zlib';
+import { deflateRawSync, gzipSync } from 'node:zlib';
 import {
   DECODERS,
   JSON_UTF8,
@@ -142,6 +142,7 @@ export type CheckName =
   | 'response-schema-conformance'
   | 'labelled-json-is-json'
   | 'unchunked-to-http-1-0'
+  | 'coding-is-accepted'
   | 'answer-ends-as-framed'
   | 'close-is-honoured'
   | 'connection-is-reusable'
@@ -3184,20 +3185,8 @@ export const FAULTS: readonly Fault[] = [
     caughtBy: ['response-schema-conformance'],
     description:
       "chi's Compress answers a request that takes deflate (and not gzip) with raw DEFLATE (RFC 1951) labelled deflate, which RFC 9110 §8.4.1.2 defines as the zlib format: no client decodes it.",
-    apply: (b) => ({
-      ...b,
-      transmit: (res, wire, req) => {
-        const accepts = req.headers['accept-encoding'] ?? '';
-        if (!/deflate/i.test(accepts) || /gzip/i.test(accepts) || wire.body === '') return b.transmit(res, wire, req);
-        const body = deflateRawSync(Buffer.from(wire.body, 'utf8'));
-        res.writeHead(wire.status, {
-          ...wire.headers,
-          'Content-Encoding': 'deflate',
-          'Content-Length': String(body.length),
-        });
-        res.end(body);
-      },
-    }),
+    apply: (b) =>
+      codedAs(b, 'deflate', deflateRawSync, (accepts) => /deflate/i.test(accepts) && !/gzip/i.test(accepts)),
   },
   {
     name: 'member-names-as-atoms-500',
@@ -4969,6 +4958,51 @@ export const FAULTS: readonly Fault[] = [
       });
     },
   },
+  {
+    name: 'id-route-creates',
+    area: 'wrong-answer',
+    caughtBy: ['path-is-not-found'],
+    description:
+      'A route with a client-chosen id (`POST /entities/:id`, an upsert the spec does not define) goes to the create handler: a valid POST to /v1/onboarding/entities/<uuid> is created, a child segment that is no uuid is not (Feathers blind probe).',
+    apply: (b) => ({
+      ...b,
+      routes: (path, endpoint) =>
+        b.routes(
+          path.startsWith(`${endpoint}/`) && UUID_TEXT.test(path.slice(endpoint.length + 1)) ? endpoint : path,
+          endpoint,
+        ),
+    }),
+  },
+  {
+    name: 'entity-id-from-identifier-prefix',
+    area: 'wrong-answer',
+    caughtBy: ['ids-are-assigned'],
+    description:
+      'The entity id is looked up by the first 36 characters of the identifier (a key column of 36, the length of a uuid): two identifiers that differ after them name one entity (hug and go-restful blind probes).',
+    apply: (b) =>
+      entityIdAs(b, (req) =>
+        // By code points, as Python slices a str.
+        typeof req.identifier === 'string' && Array.from(req.identifier).length > 36
+          ? nameBasedUuid(Array.from(req.identifier).slice(0, 36).join(''))
+          : undefined,
+      ),
+  },
+  {
+    name: 'gzip-for-the-word-gzip',
+    area: 'transport',
+    caughtBy: ['coding-is-accepted'],
+    description:
+      "A compression layer that looks for the word gzip in Accept-Encoding (go-restful's and Django's test): `gzip;q=0, identity`, which refuses gzip (RFC 9110 §12.5.3), is answered in gzip.",
+    apply: (b) => codedAs(b, 'gzip', gzipSync, (accepts) => /gzip/i.test(accepts)),
+  },
+  {
+    name: 'vendor-type-control-characters-taken',
+    area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      "Bodies under a declared media type other than application/json are read with Python's `json.loads(strict=False)`, which takes control characters inside strings (hug blind probe): a raw tab in a string is created under application/vnd.connect+json and refused as application/json (RFC 8259 §7).",
+    apply: (b) => readOtherMedia(b, (raw) => Buffer.from(controlCharactersEscaped(raw.toString('utf8')), 'utf8')),
+  },
 ];
 
 /**
@@ -4981,6 +5015,45 @@ function readOtherMedia(b: Behaviour, reread: (raw: Buffer) => Buffer): Behaviou
     readJson: (raw, contentType, url) =>
       b.readJson(mediaTypeOf(contentType) === 'application/json' ? raw : reread(raw), contentType, url),
   };
+}
+
+/** Answers with a body, to a request whose Accept-Encoding `when` takes, written by `encode` and labelled `coding`. */
+function codedAs(
+  b: Behaviour,
+  coding: string,
+  encode: (body: Buffer) => Buffer,
+  when: (accepts: string) => boolean,
+): Behaviour {
+  return {
+    ...b,
+    transmit: (res: ServerResponse, wire: Wire, req: IncomingMessage) => {
+      if (!when(req.headers['accept-encoding'] ?? '') || wire.body === '') return b.transmit(res, wire, req);
+      const body = encode(Buffer.from(wire.body, 'utf8'));
+      res.writeHead(wire.status, {
+        ...wire.headers,
+        'Content-Encoding': coding,
+        'Content-Length': String(body.length),
+      });
+      res.end(body);
+    },
+  };
+}
+
+/** JSON text with the control characters inside its strings escaped: what a reader that takes them makes of them. */
+function controlCharactersEscaped(text: string): string {
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (inString && ch === '\\') {
+      out += ch + (text[++i] ?? '');
+      continue;
+    }
+    if (ch === '"') inString = !inString;
+    const code = ch.charCodeAt(0);
+    out += inString && code < 0x20 ? `\\u${code.toString(16).padStart(4, '0')}` : ch;
+  }
+  return out;
 }
 
 /** An object's keys that read as integers renumbered from 0 in their order, at its first level (PHP's array_merge). */

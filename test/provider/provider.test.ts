@@ -1149,6 +1149,18 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
     times: 2,
     second: { returnUrl: null },
   },
+  'id-route-creates': { call: { body: ok, path: `${ENDPOINT}/3fa85f64-5717-4562-b3fc-2c963f66afa6` }, status: 404 },
+  'entity-id-from-identifier-prefix': {
+    ...valid({ identifier: `conformance-${'x'.repeat(40)}-a` }),
+    twice: true,
+    second: { identifier: `conformance-${'x'.repeat(40)}-b` },
+  },
+  'gzip-for-the-word-gzip': valid({}, { body: ok, fields: [['Accept-Encoding', 'gzip;q=0, identity']] }),
+  'vendor-type-control-characters-taken': invalid({
+    raw: '{"brand":"b\tc","type":"EV"}',
+    contentType: 'application/vnd.connect+json',
+  }),
+
   // The byte 0xFF in the brand: refused as no UTF-8 under application/json, created under text/json as U+FFFD.
   'text-json-decoded-leniently': invalid({
     body: ok,
@@ -1200,6 +1212,11 @@ async function judge(url: string, w: Witness): Promise<string[]> {
       problems.push(`${answer.text.length} characters`);
     // RFC 9112 §6.1: no Transfer-Encoding in an answer to an HTTP/1.0 request.
     if (call.http10 !== undefined && answer.headers.has('transfer-encoding')) problems.push('chunked to HTTP/1.0');
+    // RFC 9110 §12.5.3: no answer in a coding the request gave the weight 0.
+    const accepts = call.fields?.find(([name]) => name.toLowerCase() === 'accept-encoding')?.[1] ?? '';
+    const refused = /([\w-]+)\s*;\s*q=0(?:\.0*)?(?:,|$)/i.exec(accepts)?.[1]?.toLowerCase();
+    if (refused !== undefined && answer.headers.get('content-encoding')?.toLowerCase() === refused)
+      problems.push(`answered in ${refused}, which the request refused`);
     // RFC 9112 §9.6: closed after the answer to a request with Connection: close; RFC 9110 §9.3.2: nothing after it.
     if (call.awaitClose === true && answer.after?.closed === false) problems.push('connection kept open');
     if (answer.after?.surplusBytes !== undefined) problems.push(`${answer.after.surplusBytes} bytes after the answer`);

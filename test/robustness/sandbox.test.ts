@@ -189,7 +189,7 @@ describe('--dry-run', () => {
     expect(text).toMatch(/--max-requests stops the run after 5/);
     // The preflight and 3 cases, breadth first: the last line names what 5 requests leave untested.
     expect(r.out.at(-1)).toMatch(
-      /^--max-requests 5: the run would be incomplete \(exit 3 unless something fails\); untested checks: media-type-is-enforced, media-types-agree, method-is-not-allowed, path-is-not-found, unchunked-to-http-1-0, answer-ends-as-framed, close-is-honoured, connection-is-reusable; untested verdict-table rows: (\S+, )*media-type, method, path$/,
+      /^--max-requests 5: the run would be incomplete \(exit 3 unless something fails\); untested checks: media-type-is-enforced, media-types-agree, method-is-not-allowed, path-is-not-found, unchunked-to-http-1-0, coding-is-accepted, answer-ends-as-framed, close-is-honoured, connection-is-reusable; untested verdict-table rows: (\S+, )*media-type, method, path$/,
     );
   });
 

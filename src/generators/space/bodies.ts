@@ -63,6 +63,9 @@ const BOUNDARY_STRINGS = [
   // case: pydantic's `UUID | str`) changes what the answer says.
   { name: 'nil-uuid-text', value: '00000000-0000-0000-0000-000000000000' },
   { name: 'uuid-upper-text', value: 'A1B2C3D4-E5F6-4A7B-8C9D-0E1F2A3B4C5D' },
+  // `long-256` with its last three characters changed: a store keyed on a prefix of the value (the first 32 or 36
+  // characters, a column's length) takes two identifiers for one entity (hug and go-restful blind probes).
+  { name: 'long-256-other-end', value: `${longString(256).slice(0, -3)}end` },
 ];
 
 /** The string variant sent under every member of each enum, not one in turn. */

@@ -17,13 +17,18 @@ const acceptEncoding = requestClass(
   'valid',
   'valid/accept-encoding/<form>',
   'RFC 9110 §12.5.3',
-  'a valid request that takes gzip, deflate or br back (as browsers and most HTTP clients say), or deflate alone: 201 due, in any of them or none; the answer is judged once its coding is undone (a compression layer that labels a body it did not compress, or raw DEFLATE as deflate, which RFC 9110 §8.4.1.2 defines as the zlib format: chi’s Compress, fails)',
+  'a valid request that takes gzip, deflate or br back (as browsers and most HTTP clients say), deflate alone, identity alone, or `gzip;q=0, identity`: 201 due, in a coding the field accepts or none (`coding-is-accepted`: a layer that looks for the word gzip answers gzip to gzip;q=0); the answer is judged once its coding is undone (a compression layer that labels a body it did not compress, or raw DEFLATE as deflate, which RFC 9110 §8.4.1.2 defines as the zlib format: chi’s Compress, fails)',
 );
 
 /** Accept-Encoding values: what browsers and most clients say, and deflate alone (a server then has no gzip to pick). */
 const CODINGS: readonly (readonly [string, string])[] = [
   ['gzip-deflate-br', 'gzip, deflate, br'],
   ['deflate', 'deflate'],
+];
+/** Accept-Encoding values that leave no coding but identity acceptable: an answer in gzip there is unreadable. */
+const UNCODED: readonly (readonly [string, string])[] = [
+  ['identity', 'identity'],
+  ['gzip-refused', 'gzip;q=0, identity'],
 ];
 const origin = requestClass(
   'valid',
@@ -190,6 +195,9 @@ export const fields: Dimension = {
         ),
       ),
     );
+    // Last, so that the cases before keep their places: fields that accept no compression.
+    for (const [form, value] of UNCODED)
+      out.push(...emit(ctx, acceptEncoding, { form }, m, raw('Accept-Encoding', value)));
     return out;
   },
 };

@@ -35,7 +35,7 @@ const elsewhere = requestClass(
   'malformed-json',
   'malformed/as/<media>/<form>',
   'RFC 8259 §2',
-  'the forms a lenient JSON reader takes (a trailing comma, single quotes, NaN in the free-form member, text after the value) under each other declared media type: 400 due as under the primary one; a branch that reads `text/json` or `application/*+json` with a reader of its own (Python’s json.loads takes NaN; JSON5 the rest) creates them (a 415 is accepted: a refused declared type is the valid cases’ failure)',
+  'the forms a lenient JSON reader takes (a trailing comma, single quotes, NaN in the free-form member, text after the value, a raw tab in a string) under each other declared media type: 400 due as under the primary one; a branch that reads `text/json` or `application/*+json` with a reader of its own (Python’s json.loads takes NaN; JSON5 the rest) creates them (a 415 is accepted: a refused declared type is the valid cases’ failure)',
   { accept: [400, 415], variantOf: 'malformed/<form>' },
 );
 const emptyBody = requestClass(
@@ -174,6 +174,16 @@ export const malformed: Dimension = {
         wire: wire({ contentType: undefined }, undefined, Buffer.alloc(0)),
       }),
     );
+    // A raw tab inside a string under each other declared type too (Python's `json.loads(strict=False)` on a vendor
+    // type's branch: hug probe). Last, so that no earlier case's rotation moves.
+    const control = plain.get('raw-control-character');
+    for (const media of model.media)
+      if (control !== undefined && media !== model.primary && !media.contentType.includes(';'))
+        out.push(
+          ...emit(ctx, elsewhere, { media: media.slug, form: 'raw-control-character' }, control, {
+            contentType: media.contentType,
+          }),
+        );
     return out;
   },
 };

@@ -15,6 +15,18 @@ const child = requestClass('path', 'path/child', '/paths', `one segment below th
   accept: REFUSED,
   httpLayer: true,
 });
+const childId = requestClass(
+  'path',
+  'path/child-id/<shape>',
+  '/paths',
+  `one segment below the operation's path shaped as an id (a uuid, digits): ${WHY}; a 201 there is a route with an id parameter that creates (\`/:id\`, \`{id:uuid}\`: an upsert by a client-chosen id), which the spec does not define`,
+  { accept: REFUSED, httpLayer: true, variantOf: 'path/child' },
+);
+/** The ids a route parameter takes: a uuid (a version 4, the form most patterns demand) and digits. */
+const CHILD_IDS: readonly (readonly [shape: string, id: string])[] = [
+  ['uuid', '3fa85f64-5717-4562-b3fc-2c963f66afa6'],
+  ['digits', '1'],
+];
 const longer = requestClass('path', 'path/longer', '/paths', `the operation's path with characters appended: ${WHY}`, {
   accept: REFUSED,
   httpLayer: true,
@@ -176,7 +188,7 @@ export const paths: Dimension = {
   name: 'paths',
   title: 'Paths',
   summary:
-    'A valid request to a path next to the operation’s that the spec does not define (a segment below it, characters appended, a segment above the last made another, the number in one made another, the last in the singular; a trailing slash, a `.json` or `.data` suffix, the path in upper case or with empty segments, a `;` parameter, its last slash percent-encoded, advice): refused (404, or 405, 410, 400, 403, a redirect), never created; the spellings a router may take for the operation’s path also without credentials, never created (401 accepted).',
+    'A valid request to a path next to the operation’s that the spec does not define (a segment below it, one shaped as an id (a uuid, digits), characters appended, a segment above the last made another, the number in one made another, the last in the singular; a trailing slash, a `.json` or `.data` suffix, the path in upper case or with empty segments, a `;` parameter, its last slash percent-encoded, advice): refused (404, or 405, 410, 400, 403, a redirect), never created; the spellings a router may take for the operation’s path also without credentials, never created (401 accepted).',
   classes: [
     child,
     longer,
@@ -185,6 +197,7 @@ export const paths: Dimension = {
     singular,
     ...SPELLINGS.map((x) => x.cls),
     ...SPELLINGS.map((x) => x.unguarded),
+    childId,
   ],
   drafts(ctx) {
     const m = JSON.stringify(ctx.minimal);
@@ -223,6 +236,7 @@ export const paths: Dimension = {
         : emit(ctx, singular, {}, m, { pathSpelling: `/${[...segments.slice(0, -1), one].join('/')}` })),
       ...sent.flatMap((x) => emit(ctx, x.cls, {}, m, x.at)),
       ...sent.flatMap((x) => emit(ctx, x.unguarded, {}, m, { ...x.at, auth: 'none' })),
+      ...CHILD_IDS.flatMap(([shape, id]) => emit(ctx, childId, { shape }, m, { pathSuffix: `/${id}` })),
     ];
   },
 };

@@ -67,6 +67,19 @@ const HTTP_10 = kase('valid', {
   label: 'valid/http-1.0',
   wire: { framing: 'length', version: '1.0', headers: [['Content-Type', 'application/json']] },
 });
+/** A valid request with `Accept-Encoding: value`, written byte by byte. */
+const acceptingCodings = (value: string) =>
+  kase('valid', {
+    label: 'valid/accept-encoding/form',
+    wire: {
+      framing: 'length',
+      headers: [
+        ['Content-Type', 'application/json'],
+        ['Accept-Encoding', value],
+      ],
+    },
+  });
+const GZIPPED = { 'content-type': 'application/json', 'content-encoding': 'gzip' };
 const NO_RETURN_URL = kase('valid', { value: WITHOUT_RETURN_URL, body: JSON.stringify(WITHOUT_RETURN_URL) });
 const NO_OWNER = kase('valid', { value: WITHOUT_OWNER, body: JSON.stringify(WITHOUT_OWNER) });
 const LOWER_OWNER_SENT = { ...SENT, owner: SENT.owner.toLowerCase() };
@@ -1172,6 +1185,38 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
     answer(201, CREATED, { 'content-type': 'application/json', 'content-length': '400' }),
     'pass',
     'a 201 delimited by its length',
+  ],
+  [
+    'coding-is-accepted',
+    acceptingCodings('gzip;q=0, identity'),
+    answer(201, CREATED, GZIPPED),
+    'fail:coding-not-accepted',
+    'gzip to a request that gave gzip the weight 0 (a layer that looks for the word gzip)',
+    [
+      'RFC 9110 §12.5.3',
+      "201 answer is in the gzip coding, which the request's Accept-Encoding (gzip;q=0, identity) does not accept: the client cannot read it",
+    ],
+  ],
+  [
+    'coding-is-accepted',
+    acceptingCodings('identity'),
+    answer(400, { errors: [] }, GZIPPED),
+    'fail:coding-not-accepted',
+    'gzip to a request that lists identity alone, on a refusal too',
+    [
+      'RFC 9110 §12.5.3',
+      "400 answer is in the gzip coding, which the request's Accept-Encoding (identity) does not accept: the client cannot read it",
+    ],
+  ],
+  ['coding-is-accepted', acceptingCodings('deflate, *;q=0.5'), answer(201, CREATED, GZIPPED), 'pass', '`*` takes gzip'],
+  ['coding-is-accepted', acceptingCodings('x-gzip'), answer(201, CREATED, GZIPPED), 'pass', 'x-gzip is gzip'],
+  ['coding-is-accepted', acceptingCodings('identity'), answer(201, CREATED), 'pass', 'no coding is always fine'],
+  [
+    'coding-is-accepted',
+    acceptingCodings('GZIP;Q=1'),
+    answer(201, CREATED, GZIPPED),
+    'pass',
+    'codings and q in any case',
   ],
   [
     'answer-ends-as-framed',

@@ -100,6 +100,7 @@ describe('the default operation profile', () => {
       'response-schema-conformance',
       'labelled-json-is-json',
       'unchunked-to-http-1-0',
+      'coding-is-accepted',
       'answer-ends-as-framed',
       'close-is-honoured',
       'connection-is-reusable',
