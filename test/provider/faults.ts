@@ -5003,6 +5003,14 @@ export const FAULTS: readonly Fault[] = [
       "Bodies under a declared media type other than application/json are read with Python's `json.loads(strict=False)`, which takes control characters inside strings (hug blind probe): a raw tab in a string is created under application/vnd.connect+json and refused as application/json (RFC 8259 §7).",
     apply: (b) => readOtherMedia(b, (raw) => Buffer.from(controlCharactersEscaped(raw.toString('utf8')), 'utf8')),
   },
+  {
+    name: 'email-display-name-dropped',
+    area: 'wrong-answer',
+    caughtBy: ['echo-entity-information'],
+    description:
+      "associatedEmail is parsed as a mailbox and stored as its address only (Ruby's Mail::Address#address): `Jo <jo@example.com>` comes back as `jo@example.com` (Grape blind probe).",
+    apply: informationEdited('associatedEmail', (v) => /<([^<>]+)>\s*$/.exec(v)?.[1] ?? v),
+  },
 ];
 
 /**

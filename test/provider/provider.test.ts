@@ -1155,6 +1155,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
     twice: true,
     second: { identifier: `conformance-${'x'.repeat(40)}-b` },
   },
+  'email-display-name-dropped': valid({ associatedEmail: 'Jo <jo@example.com>' }),
   'gzip-for-the-word-gzip': valid({}, { body: ok, fields: [['Accept-Encoding', 'gzip;q=0, identity']] }),
   'vendor-type-control-characters-taken': invalid({
     raw: '{"brand":"b\tc","type":"EV"}',

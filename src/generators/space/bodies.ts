@@ -66,6 +66,9 @@ const BOUNDARY_STRINGS = [
   // `long-256` with its last three characters changed: a store keyed on a prefix of the value (the first 32 or 36
   // characters, a column's length) takes two identifiers for one entity (hug and go-restful blind probes).
   { name: 'long-256-other-end', value: `${longString(256).slice(0, -3)}end` },
+  // A mailbox with a display name (RFC 5322 §3.4 name-addr): a store that parses addresses keeps only the address
+  // (Ruby's Mail::Address#address, Python's parseaddr) and changes the string (Grape blind probe).
+  { name: 'email-display-name', value: 'Conformance Person <conformance.person@example.com>' },
 ];
 
 /** The string variant sent under every member of each enum, not one in turn. */
