@@ -4992,8 +4992,9 @@ export const FAULTS: readonly Fault[] = [
     area: 'transport',
     caughtBy: ['coding-is-accepted'],
     description:
-      "A compression layer that looks for the word gzip in Accept-Encoding (go-restful's and Django's test): `gzip;q=0, identity`, which refuses gzip (RFC 9110 §12.5.3), is answered in gzip.",
-    apply: (b) => codedAs(b, 'gzip', gzipSync, (accepts) => /gzip/i.test(accepts)),
+      "A compression layer that looks for the word gzip in Accept-Encoding (go-restful's and Django's test), for answers from 2 KiB: `gzip;q=0, identity`, which refuses gzip (RFC 9110 §12.5.3), is answered in gzip (go-restful, Flask-RESTful, Slim, Dancer2 and SvelteKit blind probes).",
+    // From 2 KiB, as Spring Boot's and Tomcat's compression: a small answer goes uncoded.
+    apply: (b) => codedAs(b, 'gzip', gzipSync, (accepts, body) => /gzip/i.test(accepts) && body.length >= 2048),
   },
   {
     name: 'vendor-type-control-characters-taken',
@@ -5030,12 +5031,12 @@ function codedAs(
   b: Behaviour,
   coding: string,
   encode: (body: Buffer) => Buffer,
-  when: (accepts: string) => boolean,
+  when: (accepts: string, body: string) => boolean,
 ): Behaviour {
   return {
     ...b,
     transmit: (res: ServerResponse, wire: Wire, req: IncomingMessage) => {
-      if (!when(req.headers['accept-encoding'] ?? '') || wire.body === '') return b.transmit(res, wire, req);
+      if (!when(req.headers['accept-encoding'] ?? '', wire.body) || wire.body === '') return b.transmit(res, wire, req);
       const body = encode(Buffer.from(wire.body, 'utf8'));
       res.writeHead(wire.status, {
         ...wire.headers,

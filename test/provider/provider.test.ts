@@ -1156,7 +1156,10 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
     second: { identifier: `conformance-${'x'.repeat(40)}-b` },
   },
   'email-display-name-dropped': valid({ associatedEmail: 'Jo <jo@example.com>' }),
-  'gzip-for-the-word-gzip': valid({}, { body: ok, fields: [['Accept-Encoding', 'gzip;q=0, identity']] }),
+  'gzip-for-the-word-gzip': valid(
+    { name: 'conformance-'.repeat(200) },
+    { fields: [['Accept-Encoding', 'gzip;q=0, identity']] },
+  ),
   'vendor-type-control-characters-taken': invalid({
     raw: '{"brand":"b\tc","type":"EV"}',
     contentType: 'application/vnd.connect+json',

@@ -11,13 +11,13 @@ import { emit, requestClass, type Dimension } from './class.ts';
 import { wire } from './wire.ts';
 import { WIRE_UNIQUE } from '../../wire.ts';
 import { MINIMAL_LABEL } from './bodies.ts';
-import { LATIN_1_TEXT } from '../values.ts';
+import { LATIN_1_TEXT, longString } from '../values.ts';
 
 const acceptEncoding = requestClass(
   'valid',
   'valid/accept-encoding/<form>',
   'RFC 9110 §12.5.3',
-  'a valid request that takes gzip, deflate or br back (as browsers and most HTTP clients say), deflate alone, identity alone, or `gzip;q=0, identity`: 201 due, in a coding the field accepts or none (`coding-is-accepted`: a layer that looks for the word gzip answers gzip to gzip;q=0); the answer is judged once its coding is undone (a compression layer that labels a body it did not compress, or raw DEFLATE as deflate, which RFC 9110 §8.4.1.2 defines as the zlib format: chi’s Compress, fails)',
+  'a valid request that takes gzip, deflate or br back (as browsers and most HTTP clients say), deflate alone, identity alone, or `gzip;q=0, identity` (these two with 4 KiB in the untyped member, over the size compression layers start at): 201 due, in a coding the field accepts or none (`coding-is-accepted`: a layer that looks for the word gzip answers gzip to gzip;q=0); the answer is judged once its coding is undone (a compression layer that labels a body it did not compress, or raw DEFLATE as deflate, which RFC 9110 §8.4.1.2 defines as the zlib format: chi’s Compress, fails)',
 );
 
 /** Accept-Encoding values: what browsers and most clients say, and deflate alone (a server then has no gzip to pick). */
@@ -195,9 +195,14 @@ export const fields: Dimension = {
         ),
       ),
     );
-    // Last, so that the cases before keep their places: fields that accept no compression.
+    // Last, so that the cases before keep their places: fields that accept no compression, with 4 KiB of text in the
+    // first untyped member (no length limit a string may have meets it), so that the answer is over the size from which
+    // compression layers code (Spring Boot's and Tomcat's 2 KiB, Express's 1 KiB, Flask-Compress's 500 bytes).
+    const [free] = ctx.untyped;
+    const coded =
+      free === undefined ? m : JSON.stringify({ ...ctx.minimal, [free.name]: { conformance: longString(4096) } });
     for (const [form, value] of UNCODED)
-      out.push(...emit(ctx, acceptEncoding, { form }, m, raw('Accept-Encoding', value)));
+      out.push(...emit(ctx, acceptEncoding, { form }, coded, rawWith([['Accept-Encoding', value]], coded)));
     return out;
   },
 };
