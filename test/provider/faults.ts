@@ -25,6 +25,7 @@ import {
 import { errorResult, singleError, type CreateContext, type OnboardingRequest } from './respond.ts';
 import {
   ENTITY_TYPES,
+  FIELDS,
   STRING_FIELDS,
   isJsonObject,
   issue,
@@ -5011,6 +5012,24 @@ export const FAULTS: readonly Fault[] = [
     description:
       "associatedEmail is parsed as a mailbox and stored as its address only (Ruby's Mail::Address#address): `Jo <jo@example.com>` comes back as `jo@example.com` (Grape blind probe).",
     apply: informationEdited('associatedEmail', (v) => /<([^<>]+)>\s*$/.exec(v)?.[1] ?? v),
+  },
+  {
+    name: 'other-media-unknown-members-stripped',
+    area: 'lax-validation',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      'Bodies under a declared media type other than application/json go to a branch that strips members the schema does not define before validating (Moleculer blind probe: text/json only): `{"brand":"b","type":"EV","zzz":1}` is created there and refused as application/json.',
+    apply: (b) =>
+      readOtherMedia(b, (raw) => {
+        try {
+          const parsed: unknown = JSON.parse(raw.toString('utf8'));
+          if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return raw;
+          const kept = Object.entries(parsed).filter(([k]) => (FIELDS as readonly string[]).includes(k));
+          return Buffer.from(JSON.stringify(Object.fromEntries(kept)));
+        } catch {
+          return raw;
+        }
+      }),
   },
 ];
 

@@ -1155,6 +1155,10 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
     twice: true,
     second: { identifier: `conformance-${'x'.repeat(40)}-b` },
   },
+  'other-media-unknown-members-stripped': invalid({
+    raw: '{"brand":"b","type":"EV","zzz":1}',
+    contentType: 'text/json',
+  }),
   'email-display-name-dropped': valid({ associatedEmail: 'Jo <jo@example.com>' }),
   'gzip-for-the-word-gzip': valid(
     { name: 'conformance-'.repeat(200) },

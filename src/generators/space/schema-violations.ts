@@ -4,6 +4,7 @@
  */
 import type { Draft } from '../draft.ts';
 import { VIOLATIONS } from '../violations/index.ts';
+import { rootViolation } from '../violations/kind.ts';
 import { rotation } from './rotation.ts';
 import { wire } from './wire.ts';
 import { emit, matchesClass, requestClass, SPEC, type Dimension, type RequestClass } from './class.ts';
@@ -142,12 +143,21 @@ const CLASSES: readonly RequestClass[] = [
   ),
 ];
 
+/** The unknown member under each other declared media type: emitted after every other case (its rotation moves none). */
+const unknownElsewhere = requestClass(
+  'schema-violation',
+  'invalid/additionalProperties/unknown/<media>',
+  `${SPEC.schema}/additionalProperties`,
+  '`additionalProperties: false` under each other declared media type (no parameters): 400 due as under the primary one; a branch that strips unknown members before its own validation (Moleculer probe: `text/json` only) creates it',
+  { variantOf: 'invalid/additionalProperties/unknown' },
+);
+
 export const schemaViolations: Dimension = {
   name: 'schema-violations',
   title: 'Schema violations',
   summary:
     'One violation of the request schema per case, certified by the request validator on the bytes sent: 400 is due, and the failure cites the rule broken.',
-  classes: CLASSES,
+  classes: [...CLASSES, unknownElsewhere],
   drafts(ctx) {
     const out: Draft[] = [];
     // Within a kind, cases on members without a format first: a wrong value on a uuid member breaks its format too
@@ -198,6 +208,16 @@ export const schemaViolations: Dimension = {
             }),
           );
       }
+    if (ctx.model.closed && !('conformanceExtra' in ctx.minimal)) {
+      const violation = rootViolation(ctx.model, 'additionalProperties');
+      for (const m of ctx.model.media)
+        if (m !== ctx.model.primary && !m.contentType.includes(';')) {
+          const body = JSON.stringify(
+            rotate({ ...ctx.minimal, conformanceExtra: 'conformance' }, violation.instancePath),
+          );
+          out.push(...emit(ctx, unknownElsewhere, { media: m.slug }, body, { violation, contentType: m.contentType }));
+        }
+    }
     return out;
   },
 };
