@@ -81,6 +81,11 @@ export interface RequestModel {
   readonly constraints: readonly Constraint[];
 }
 
+/** Each declared media type but the primary, without parameters (its charset-labelled spelling is the same branch). */
+export function otherMedia(model: Pick<RequestModel, 'media' | 'primary'>): readonly MediaChoice[] {
+  return model.media.filter((m) => m !== model.primary && !m.contentType.includes(';'));
+}
+
 /** Keywords that constrain an instance (annotations and applicator containers are left out). */
 const CONSTRAINT_KEYWORDS = new Set([
   'type',

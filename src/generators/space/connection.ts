@@ -9,6 +9,7 @@
  * refusing a 100-continue expectation (a Tcl server took the body for the next request), a GET's content (cohttp left it).
  */
 import type { Draft } from '../draft.ts';
+import { otherMedia } from '../model.ts';
 import { emit, SPEC, requestClass, type Dimension, type SpaceContext } from './class.ts';
 import type { NextMessage } from '../../wire.ts';
 import { wire } from './wire.ts';
@@ -183,14 +184,12 @@ export const connection: Dimension = {
         return emit(ctx, keptAliveByMember, { member }, text, { wire: plain(text) });
       }),
       // A kept-alive connection after each other declared media type (kin-openapi probe: closed after text/json only).
-      ...ctx.model.media
-        .filter((x) => x.contentType !== ctx.ct && !x.contentType.includes(';'))
-        .flatMap((x) =>
-          emit(ctx, keptAliveByMedia, { media: x.slug }, m, {
-            contentType: x.contentType,
-            wire: plain(m, x.contentType),
-          }),
-        ),
+      ...otherMedia(ctx.model).flatMap((x) =>
+        emit(ctx, keptAliveByMedia, { media: x.slug }, m, {
+          contentType: x.contentType,
+          wire: plain(m, x.contentType),
+        }),
+      ),
       ...emit(ctx, crlfAfterBody, {}, m, {
         wire: wire({ contentType: ctx.ct }, { framing: 'length', afterBody: '\r\n', next }, Buffer.from(m)),
       }),

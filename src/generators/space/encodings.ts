@@ -3,6 +3,7 @@
  * bytes that are not UTF-8 (RFC 8259 §8.1). Each message is written byte by byte by the raw sender.
  */
 import type { Draft } from '../draft.ts';
+import { otherMedia } from '../model.ts';
 import type { Body } from '../violations/kind.ts';
 import { emit, labelOf, requestClass, type Dimension } from './class.ts';
 import { CODINGS } from './codings.ts';
@@ -147,8 +148,8 @@ export const encodings: Dimension = {
       }
     }
     // Each other declared media type without parameters (its charset-labelled spelling is the same branch).
-    for (const m of ctx.model.media)
-      if (reference !== undefined && m !== ctx.model.primary && !m.contentType.includes(';'))
+    if (reference !== undefined)
+      for (const m of otherMedia(ctx.model))
         out.push(
           ...emit(ctx, invalidUtf8Elsewhere, { media: m.slug }, reference.bytes.toString('utf8'), {
             contentType: m.contentType,

@@ -1,5 +1,6 @@
 /** Bodies that are not JSON (RFC 8259 §2), and no body at all: 400 is due. */
 import type { Draft } from '../draft.ts';
+import { otherMedia } from '../model.ts';
 import { longString, NON_JSON_NUMBERS } from '../values.ts';
 import type { Body } from '../violations/kind.ts';
 import { emit, SPEC, requestClass, type Dimension } from './class.ts';
@@ -150,13 +151,12 @@ export const malformed: Dimension = {
       ['nan', nested && withLiteral(nested, 'NaN')],
       ['trailing-characters', plain.get('trailing-characters')],
     ];
-    for (const media of model.media)
-      if (media !== model.primary && !media.contentType.includes(';'))
-        for (const [name, body] of lenient)
-          if (body !== undefined)
-            out.push(
-              ...emit(ctx, elsewhere, { media: media.slug, form: name }, body, { contentType: media.contentType }),
-            );
+    for (const media of otherMedia(model))
+      for (const [name, body] of lenient)
+        if (body !== undefined)
+          out.push(
+            ...emit(ctx, elsewhere, { media: media.slug, form: name }, body, { contentType: media.contentType }),
+          );
     // Characters a reader's trim takes off but JSON's white space is not (RFC 8259 §2: space, tab, LF, CR only): a NUL
     // after the value (Ruby's String#strip, a C string's end), a vertical tab and form feed after it (JavaScript's
     // trim, Python's strip), a no-break space before it. Emitted last, so that no earlier case's rotation moves.
@@ -177,8 +177,8 @@ export const malformed: Dimension = {
     // A raw tab inside a string under each other declared type too (Python's `json.loads(strict=False)` on a vendor
     // type's branch: hug probe). Last, so that no earlier case's rotation moves.
     const control = plain.get('raw-control-character');
-    for (const media of model.media)
-      if (control !== undefined && media !== model.primary && !media.contentType.includes(';'))
+    if (control !== undefined)
+      for (const media of otherMedia(model))
         out.push(
           ...emit(ctx, elsewhere, { media: media.slug, form: 'raw-control-character' }, control, {
             contentType: media.contentType,

@@ -1,6 +1,7 @@
 /** Media types (`requestBody.content`, RFC 9110 §8.3): each declared one, its spellings, and undeclared ones. */
 import { MEDIA_FAMILY } from '../case.ts';
 import type { Draft } from '../draft.ts';
+import { otherMedia } from '../model.ts';
 import { mixedCaseMediaType } from '../near-miss.ts';
 import { interleave } from '../order.ts';
 import { emit, SPEC, requestClass, type Dimension } from './class.ts';
@@ -170,7 +171,7 @@ export const mediaTypes: Dimension = {
     );
     // The other declared types too: an HTTP layer that lower-cases the common ones (Jetty) leaves a `+json` one to
     // the application's own comparison.
-    for (const m of model.media.filter((x) => x !== model.primary && !x.contentType.includes(';')))
+    for (const m of otherMedia(model))
       out.push(...emit(ctx, mixedCase, { media: m.slug }, all, { contentType: mixedCaseMediaType(m.contentType) }));
     // With text beyond ASCII in the first free string: a reader that decodes as UTF-8 only under the label it knows
     // (`charset=utf-8` as written) and as Latin-1 otherwise garbles it (Next.js blind probe), which ASCII never shows.

@@ -4,7 +4,8 @@
  */
 import type { Draft } from '../draft.ts';
 import { VIOLATIONS } from '../violations/index.ts';
-import { rootViolation } from '../violations/kind.ts';
+import type { InvalidCandidate } from '../violations/kind.ts';
+import { otherMedia } from '../model.ts';
 import { rotation } from './rotation.ts';
 import { wire } from './wire.ts';
 import { emit, matchesClass, requestClass, SPEC, type Dimension, type RequestClass } from './class.ts';
@@ -143,13 +144,15 @@ const CLASSES: readonly RequestClass[] = [
   ),
 ];
 
+/** The label of the unknown member's case (`additionalProperties` violations), sent under the other media types too. */
+const UNKNOWN_MEMBER = 'invalid/additionalProperties/unknown';
 /** The unknown member under each other declared media type: emitted after every other case (its rotation moves none). */
 const unknownElsewhere = requestClass(
   'schema-violation',
   'invalid/additionalProperties/unknown/<media>',
   `${SPEC.schema}/additionalProperties`,
   '`additionalProperties: false` under each other declared media type (no parameters): 400 due as under the primary one; a branch that strips unknown members before its own validation (Moleculer probe: `text/json` only) creates it (a 415 is accepted: a refused declared type is the valid cases’ failure)',
-  { accept: [400, 415], variantOf: 'invalid/additionalProperties/unknown' },
+  { accept: [400, 415], variantOf: UNKNOWN_MEMBER },
 );
 
 export const schemaViolations: Dimension = {
@@ -166,12 +169,14 @@ export const schemaViolations: Dimension = {
     const rotate = rotation(ctx);
     const nulls = Object.fromEntries(ctx.model.fields.filter((f) => f.nullable).map((f) => [f.name, null]));
     const topLevel = new Set(ctx.model.fields.map((f) => f.name));
+    let unknown: InvalidCandidate | undefined;
     for (const kind of VIOLATIONS)
       for (const c of kind
         .invalidCases(ctx)
         .sort(
           (a, b) => Number(formatted.has(a.violation.instancePath)) - Number(formatted.has(b.violation.instancePath)),
         )) {
+        if (c.label === UNKNOWN_MEMBER) unknown = c;
         const cls = CLASSES.find((k) => matchesClass(k, c.label));
         if (cls === undefined) throw new Error(`space/schema-violations: no class for ${c.label}`);
         const media = c.contentType === undefined ? {} : { contentType: c.contentType };
@@ -208,15 +213,13 @@ export const schemaViolations: Dimension = {
             }),
           );
       }
-    if (ctx.model.closed && !('conformanceExtra' in ctx.minimal)) {
-      const violation = rootViolation(ctx.model, 'additionalProperties');
-      for (const m of ctx.model.media)
-        if (m !== ctx.model.primary && !m.contentType.includes(';')) {
-          const body = JSON.stringify(
-            rotate({ ...ctx.minimal, conformanceExtra: 'conformance' }, violation.instancePath),
-          );
-          out.push(...emit(ctx, unknownElsewhere, { media: m.slug }, body, { violation, contentType: m.contentType }));
-        }
+    // The unknown member's case again under each other declared media type.
+    if (unknown !== undefined) {
+      const { violation } = unknown;
+      for (const m of otherMedia(ctx.model)) {
+        const body = JSON.stringify(rotate(unknown.body, violation.instancePath));
+        out.push(...emit(ctx, unknownElsewhere, { media: m.slug }, body, { violation, contentType: m.contentType }));
+      }
     }
     return out;
   },
