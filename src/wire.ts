@@ -32,9 +32,9 @@ export interface Framing {
   readonly awaitContinue?: true | undefined;
   /**
    * The connection kept open (no `Connection: close`) and, once the answer is complete, this message sent on it: the
-   * server must have read the first to its end (RFC 9112 §6.3) to read the next (§9.3). Its fields in order (no
-   * credentials), then `Connection: close` and its Content-Length; its answer is compared with the same message's on a
-   * connection of its own.
+   * server must have read the first to its end (RFC 9112 §6.3) to read the next (§9.3). Its fields in order (a token
+   * mark where it carries credentials), then `Connection: close` and its Content-Length; its answer is compared with the
+   * same message's on a connection of its own.
    */
   readonly next?: NextMessage | undefined;
   /**
@@ -46,6 +46,7 @@ export interface Framing {
 
 /** The message a `Framing.next` sends after the answer: its own fields and body, framed by Content-Length. */
 export interface NextMessage {
+  /** Its fields in order; a token mark (`WIRE_TOKEN`) stands for the run's token, as in a case's own fields. */
   readonly headers: readonly (readonly [string, string])[];
   /** The body's exact bytes, base64. */
   readonly bodyBase64: string;

@@ -1,5 +1,5 @@
 import type { Check, Finding } from './types.ts';
-import type { TestCase } from '../generators/case.ts';
+import { hasTokenMark, type TestCase } from '../generators/case.ts';
 import type { ReceivedResponse } from '../types.ts';
 import { fail, waitedFor, warn, withResponse } from './util.ts';
 import { closedUnannounced } from './close-is-announced.ts';
@@ -109,6 +109,17 @@ export const connectionIsReusable: Check = {
         due,
       );
     const got = next.status === undefined ? `bytes that are no answer (${next.head ?? ''})` : `status ${next.status}`;
+    // A next request with the case's credentials is judged on its own content: another answer to it on this connection
+    // is something of this request carried over (hug probe: an empty body answered as the previous one).
+    const sentNext = c.wire?.next;
+    if (sentNext?.headers.some(([, v]) => hasTokenMark(v)) === true && next.status !== undefined)
+      return fail(
+        'next-request-answered-from-previous',
+        'RFC 9110 §3.3',
+        `the answer (status ${res.status}) kept the connection open, and the request sent next on it, with the same credentials and ${sentNext.bodyBase64 === '' ? 'an empty body' : 'a body of its own'}, got ${got} where the same request on a connection of its own got ${alone}: the server carried something of this request over to the next (a body kept with the connection), or read bytes it left behind; a message means what it says whatever connection carries it (RFC 9110 §3.3)`,
+        next.head ?? got,
+        due,
+      );
     return fail(
       'next-request-misread',
       'RFC 9112 §6.3',

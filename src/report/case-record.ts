@@ -143,11 +143,13 @@ function addedBySender(name: string, value: string, framing: Wire['framing']): b
 
 /** The wire form of a case from a record's raw message: the token where the record shows it redacted. */
 function wireFromRecord(w: SentWire): Wire {
+  const marked = (fields: SentWire['headers']) =>
+    fields.map(([k, v]): [string, string] => [k, markTokens(v, (t) => t.shown)]);
   return {
     ...framingOf(w),
-    headers: w.headers
-      .filter(([k, v]) => !addedBySender(k, v, w.framing))
-      .map(([k, v]): [string, string] => [k, markTokens(v, (t) => t.shown)]),
+    // The message sent next, its credentials too (`Framing.next`).
+    ...(w.next ? { next: { ...w.next, headers: marked(w.next.headers) } } : {}),
+    headers: marked(w.headers.filter(([k, v]) => !addedBySender(k, v, w.framing))),
     ...(w.bodyBase64 !== undefined ? { bodyBase64: w.bodyBase64 } : {}),
   };
 }

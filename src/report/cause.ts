@@ -63,7 +63,11 @@ const ROUTED = 'operation-method-is-allowed';
  * empty line: 201, 401 and 415 alike; Cheroot's refusals of any framing): one cause since 2026-12-06, a cause of each
  * status before, which baselines made before list.
  */
-const ANY_STATUS_SINCE_DEC_6: ReadonlySet<string> = new Set(['next-request-unanswered', 'next-request-misread']);
+const ANY_STATUS_SINCE_DEC_6: ReadonlySet<string> = new Set([
+  'next-request-unanswered',
+  'next-request-misread',
+  'next-request-answered-from-previous',
+]);
 
 /**
  * Content findings that a gateway or an error renderer makes on every answer alike (a second Content-Type line, a body

@@ -44,18 +44,19 @@ export function toScript(req: { readonly method: string; readonly url: string; r
   const w = req.wire;
   const body = w.bodyBase64 === undefined ? undefined : Buffer.from(w.bodyBase64, 'base64');
   const bytes = requestBytes(req.method, new URL(req.url), w.headers, framedBody(w, body), w).toString('base64');
-  // The message sent next (`next`, no credentials in it) goes on the connection once the first answer's bytes come.
+  // The message sent next (`next`, the token where it carries the case's) goes on the connection once the first answer's
+  // bytes come.
   const next = w.next === undefined ? '' : ` ${nextBytes(new URL(req.url), w.next).toString('base64')}`;
   const js =
     `const[u,b,x]=process.argv.slice(1),{hostname:h,port:p,protocol:s}=new URL(u),` +
     `t=process.env.CONNECT_TOKEN??"",` +
-    `m=Buffer.from(Buffer.from(b,"base64").toString("latin1")${TOKEN_SPELLINGS.map((x) => `.replaceAll(${JSON.stringify(x.shown)},${x.js})`).join('')},"latin1"),` +
+    `f=y=>Buffer.from(Buffer.from(y,"base64").toString("latin1")${TOKEN_SPELLINGS.map((x) => `.replaceAll(${JSON.stringify(x.shown)},${x.js})`).join('')},"latin1"),m=f(b),` +
     `c=require(s=="https:"?"tls":"net").connect({host:h.replace(/^\\[|\\]$/g,""),port:p||(s=="https:"?443:80)},()=>c.write(m));` +
     // A server that waits for bytes the message never sends (a length it believes) would keep the line open for ever.
     // After an answer (a next message's, `next`), what did not come is said as such.
     `c.setTimeout(1e4,()=>{console.error(a?"nothing more within 10 s":"no answer within 10 s");c.destroy()});` +
     // A close without a byte printed nothing, as if all were well (Tornado probe: a chunk extension).
-    `let a=0,n=x;c.on("data",d=>{a=1;process.stdout.write(d);n&&c.writable&&(c.write(Buffer.from(n,"base64")),n="")});c.on("end",()=>{a||console.error("closed without an answer")})`;
+    `let a=0,n=x;c.on("data",d=>{a=1;process.stdout.write(d);n&&c.writable&&(c.write(f(n)),n="")});c.on("end",()=>{a||console.error("closed without an answer")})`;
   return `node -e ${shq(js)} ${shq(req.url)} ${bytes}${next}`;
 }
 

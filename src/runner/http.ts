@@ -5,6 +5,7 @@ import { isUtf8 } from 'node:buffer';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import type { Exchange, ReceivedResponse, SentRequest, TransportErrorKind } from '../types.ts';
 import { sendRaw, sentWire, type RawMessage } from './raw.ts';
+import type { NextMessage } from '../wire.ts';
 
 // undici's Client alone, not its index, which loads fetch, WebSocket, the caches and the rest: ~0.1 s of CPU off every
 // start. The path is the module undici's index re-exports as `Client` (undici is pinned in package.json). Exported for
@@ -46,7 +47,7 @@ export interface OutgoingRequest {
    * Set for a message the client cannot express: it is written byte by byte by the raw sender (`raw.ts`), with
    * `shownHeaders` (its header fields redacted) in what is reported.
    */
-  readonly wire?: RawMessage & { readonly shownHeaders: RawMessage['headers'] };
+  readonly wire?: RawMessage & { readonly shownHeaders: RawMessage['headers']; readonly shownNext?: NextMessage };
 }
 
 /** What a report shows of a request: its shown URL (a token in the query redacted) and redacted headers. */
@@ -313,7 +314,7 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
     const request = shownRequest(req, redactedHeaders);
     let shownWire;
     try {
-      shownWire = sentWire(new URL(request.url), wire, wire.shownHeaders);
+      shownWire = sentWire(new URL(request.url), wire, wire.shownHeaders, wire.shownNext);
     } catch (e) {
       return Promise.resolve({ request, error: { kind: 'other', message: (e as Error).message }, durationMs: 0 });
     }

@@ -17,6 +17,7 @@ import {
   nextWritten,
   requestBytes,
   type Framing,
+  type NextMessage,
   type SentWire,
 } from '../wire.ts';
 
@@ -26,10 +27,19 @@ export interface RawMessage extends Framing {
   readonly body: Buffer | undefined;
 }
 
-/** What a raw send reports of the request: the shown (redacted) fields and the bytes, as `SentRequest.wire`. */
-export function sentWire(url: URL, m: RawMessage, shownHeaders: RawMessage['headers']): SentWire {
+/**
+ * What a raw send reports of the request: the shown (redacted) fields and the bytes, as `SentRequest.wire`, and the
+ * message sent next as shown (`shownNext`, where it carries credentials).
+ */
+export function sentWire(
+  url: URL,
+  m: RawMessage,
+  shownHeaders: RawMessage['headers'],
+  shownNext: NextMessage | undefined = m.next,
+): SentWire {
   return {
     ...framingOf(m),
+    ...(shownNext ? { next: shownNext } : {}),
     headers: framedHeaders(url, m, shownHeaders),
     ...(m.body === undefined ? {} : { bodyBase64: m.body.toString('base64') }),
   };
@@ -238,7 +248,10 @@ export function sendRaw(
       // When the next message was written; 0 until then (the budget may say no, the server may close first).
       let sentAt = 0;
       const waited = () => (sentAt === 0 ? 0 : Math.round(performance.now() - sentAt));
-      const { message: nextMessage, fields, bytes: message } = nextWritten(url, next);
+      const { message: nextMessage, bytes: message } = nextWritten(url, next);
+      // What reports and `--har-all` show of it: its credentials redacted (`sentWire`).
+      const shownNext = shown.wire?.next ?? next;
+      const { fields } = nextWritten(url, shownNext);
       let finishing = false;
       const finish = (outcome: { status?: number; timedOut?: true; closed?: true }) => {
         if (settled || finishing) return;
@@ -247,7 +260,7 @@ export function sendRaw(
         sock.destroy();
         const got = Buffer.concat(bytes, size);
         const head = got.length ? got.toString('latin1', 0, 80).split('\r\n')[0] : undefined;
-        const exchange = nextExchange(url, fields, next, nextMessage.body, got, outcome.status, waited());
+        const exchange = nextExchange(url, fields, shownNext, nextMessage.body, got, outcome.status, waited());
         // The next message is a request of its own: `--har-all` lists it with the status and fields it got.
         if (sentAt > 0) onNext?.(exchange);
         const result = {
@@ -404,8 +417,8 @@ function fields(res: IncomingMessage): Record<string, string> {
 }
 
 /**
- * The exchange of a `next` message: the request as written, `headers` its fields (it carries no credentials), `body`
- * its bytes as `nextWritten` decoded them, the status and fields it got.
+ * The exchange of a `next` message: the request as shown, `headers` its fields (credentials redacted), `body` its
+ * bytes as `nextWritten` decoded them, the status and fields it got.
  */
 function nextExchange(
   url: URL,

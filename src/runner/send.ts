@@ -1,6 +1,6 @@
 // Sending one case as a run sends it: wire headers, the request budget and pace, 429s waited out, one credential
 // refresh on a 401, and the watch on a dead target. The session (`session.ts`) sends every case through here.
-import { fillTokens, hasTokenMark, WIRE_TOKEN, type TestCase } from '../generators/case.ts';
+import { fillTokens, hasTokenMark, WIRE_TOKEN, type TestCase, type Wire } from '../generators/case.ts';
 import { TOOL } from '../version.ts';
 import { authorizationFor, isProbeCredential, redactHeaderValue } from '../secrets.ts';
 import type { Credentials } from './credentials.ts';
@@ -70,17 +70,21 @@ export function wireRequest(
   // The target's own origin where a field stands for it (`WIRE_ORIGIN`), and a value drawn for this send where one
   // does (`WIRE_UNIQUE`), in the fields sent and in those shown.
   const w = { ...raw, headers: raw.headers.map(([k, v]): [string, string] => [k, fillOrigin(fillUnique(v), url)]) };
-  const headers = w.headers.map(([k, v]): [string, string] => [k, fillTokens(v, (t) => t.spell(token))]);
+  const sent = (fields: Wire['headers']) =>
+    fields.map(([k, v]): [string, string] => [k, fillTokens(v, (t) => t.spell(token))]);
   // The token wherever it stands (swapped, in a marker of its own), the suite's own public probe credentials as they
   // are (a curl line must not turn a wrong token into the run's), other credential fields by structure, the rest by value.
-  const shownHeaders = w.headers.map(([k, v]): [string, string] => [
-    k,
-    hasTokenMark(v)
-      ? redact(fillTokens(v, (t) => t.shown))
-      : isProbeCredential(v)
-        ? v
-        : redact(redactHeaderValue(k, v)),
-  ]);
+  const shownOf = (fields: Wire['headers']) =>
+    fields.map(([k, v]): [string, string] => [
+      k,
+      hasTokenMark(v)
+        ? redact(fillTokens(v, (t) => t.shown))
+        : isProbeCredential(v)
+          ? v
+          : redact(redactHeaderValue(k, v)),
+    ]);
+  const headers = sent(w.headers);
+  const shownHeaders = shownOf(w.headers);
   const shown: Record<string, string> = {};
   // A repeated field is shown as one, its values joined as RFC 9110 §5.3 combines them; `wire` keeps each line.
   for (const [k, v] of shownHeaders) {
@@ -99,6 +103,9 @@ export function wireRequest(
       headers,
       body,
       shownHeaders,
+      // The message sent next with the case's credentials (a token mark in its fields): sent filled, shown redacted.
+      ...(w.next ? { next: { ...w.next, headers: sent(w.next.headers) } } : {}),
+      ...(w.next ? { shownNext: { ...w.next, headers: shownOf(w.next.headers) } } : {}),
     },
     shown,
   };

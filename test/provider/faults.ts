@@ -5031,6 +5031,33 @@ export const FAULTS: readonly Fault[] = [
         }
       }),
   },
+  {
+    name: 'body-kept-with-connection',
+    area: 'transport',
+    caughtBy: ['connection-is-reusable'],
+    description:
+      "The body read last is kept with the connection and taken again when a request on it has none (hug probe: a request stream's buffer held per connection): an empty body after a 201 on a kept-alive connection creates the entity again, where alone it is refused with 400.",
+    apply: (b) => {
+      // Node's request fields object, one per request, to its connection: joinBody is given the fields only.
+      const socketOf = new WeakMap<object, object>();
+      const last = new WeakMap<object, Buffer>();
+      return {
+        ...b,
+        admit: (req) => {
+          socketOf.set(req.headers, req.socket);
+          return b.admit(req);
+        },
+        joinBody: (pieces, head) => {
+          const body = b.joinBody(pieces, head);
+          const socket = head === undefined ? undefined : socketOf.get(head);
+          if (socket === undefined) return body;
+          if (body.length === 0) return last.get(socket) ?? body;
+          last.set(socket, body);
+          return body;
+        },
+      };
+    },
+  },
 ];
 
 /**

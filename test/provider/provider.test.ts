@@ -75,8 +75,11 @@ interface Call {
   unframed?: true;
   /** Written byte by byte, and read on after the answer until the server closes the connection. */
   awaitClose?: true;
-  /** Written byte by byte on a connection kept open, then a valid body without credentials sent next on it. */
-  next?: true;
+  /**
+   * Written byte by byte on a connection kept open, then a valid body without credentials sent next on it (`true`), or
+   * an empty body with the credentials (`'empty'`).
+   */
+  next?: true | 'empty';
   /** Written byte by byte, an empty line after the body in the same write (RFC 9112 §2.2). */
   crlfAfterBody?: true;
   /** Written byte by byte, the request target in absolute form (RFC 9112 §3.2.2). */
@@ -109,7 +112,7 @@ async function send(url: string, c: Call, timeoutMs = 10_000): Promise<Answer> {
     c.http10 !== undefined ||
     c.unframed === true ||
     c.awaitClose === true ||
-    c.next === true ||
+    c.next !== undefined ||
     c.crlfAfterBody === true ||
     c.absoluteTarget === true
   ) {
@@ -132,6 +135,17 @@ async function send(url: string, c: Call, timeoutMs = 10_000): Promise<Answer> {
                 next: {
                   headers: [['Content-Type', 'application/json']] as const,
                   bodyBase64: Buffer.from(writeJson(ok)).toString('base64'),
+                },
+              }
+            : {}),
+          ...(c.next === 'empty'
+            ? {
+                next: {
+                  headers: [
+                    ['Content-Type', 'application/json'],
+                    ['Authorization', `Bearer ${TOKEN}`],
+                  ] as const,
+                  bodyBase64: '',
                 },
               }
             : {}),
@@ -1155,6 +1169,7 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
     twice: true,
     second: { identifier: `conformance-${'x'.repeat(40)}-b` },
   },
+  'body-kept-with-connection': { call: { body: ok, next: 'empty' }, status: 201 },
   'other-media-unknown-members-stripped': invalid({
     raw: '{"brand":"b","type":"EV","zzz":1}',
     contentType: 'text/json',
@@ -1228,8 +1243,9 @@ async function judge(url: string, w: Witness): Promise<string[]> {
     // RFC 9112 §9.6: closed after the answer to a request with Connection: close; RFC 9110 §9.3.2: nothing after it.
     if (call.awaitClose === true && answer.after?.closed === false) problems.push('connection kept open');
     if (answer.after?.surplusBytes !== undefined) problems.push(`${answer.after.surplusBytes} bytes after the answer`);
-    // RFC 9112 §6.3, §9.3: the request sent next on a connection kept open is read as sent (401: no credentials).
-    if (call.next === true && answer.next?.status !== 401)
+    // RFC 9112 §6.3, §9.3: the request sent next on a connection kept open is read as sent (401: no credentials; 400:
+    // an empty body, RFC 9110 §3.3).
+    if (call.next !== undefined && answer.next?.status !== (call.next === true ? 401 : 400))
       problems.push(`next request: ${JSON.stringify(answer.next)}`);
     const json = parseJson(answer.text);
     if (json.ok) {

@@ -1,7 +1,8 @@
 /**
  * The connection after an answer (RFC 9112 §9.3): HTTP/1.1 connections persist, so a message is written without the
  * close option and, once its answer is complete, a request without credentials is sent on the same connection, then
- * alone on a connection of its own: the two answers must agree, and a server that closed the plainest one's
+ * alone on a connection of its own: the two answers must agree (a request with credentials and an empty body too: no
+ * body may be carried over, RFC 9110 §3.3), and a server that closed the plainest one's
  * connection must have said so (§9.6: FPC's fcl-web server serves one request a connection, unannounced). The server must have read the first message to the
  * end its framing gives (RFC 9112 §6.3): the last chunk's empty line (`valid/framing/chunked` sends its next message)
  * and a trailer (a Guile server left them, and waited for ever on the next request), a body it answered without
@@ -12,7 +13,7 @@ import type { Draft } from '../draft.ts';
 import { otherMedia } from '../model.ts';
 import { emit, SPEC, requestClass, type Dimension, type SpaceContext } from './class.ts';
 import type { NextMessage } from '../../wire.ts';
-import { wire } from './wire.ts';
+import { VALID_AUTHORIZATION, wire } from './wire.ts';
 import { MINIMAL_LABEL } from './bodies.ts';
 import { underEveryMember } from './rotation.ts';
 
@@ -75,6 +76,15 @@ const closeListed = requestClass(
   'RFC 9112 §9.6',
   `${CLOSE_SPELT} in a list, \`TE,close\` beside \`TE: trailers\` (the Connection field is a list, RFC 9110 §7.6.1; Perl’s LWP writes \`TE, close\`): 201 due, and the server MUST close the connection after it (RFC 9112 §9.6); advice, since HTTP layers that read only a lone token (Python’s http.server under Django’s and Flask’s development servers, Puma 5, Twisted, libevent) keep it open`,
   { variantOf: MINIMAL_LABEL, advisory: true },
+);
+
+// A request judged on its own content next on the connection: the empty body must be refused as it is alone.
+const thenEmptyBody = requestClass(
+  'valid',
+  'valid/connection/then-empty-body',
+  'RFC 9110 §3.3',
+  'the plainest valid body, framed by Content-Length, on a connection kept open, then, on the same connection, a request with the same credentials and an empty body (Content-Length: 0), which must get the answer it gets on a connection of its own (connection-is-reusable): a message means what it says whatever connection carries it (RFC 9110 §3.3); a server that keeps a body with its connection (a hug probe: an empty body read as the previous one) creates the entity again',
+  { variantOf: MINIMAL_LABEL },
 );
 
 const afterUnreadBody = requestClass(
@@ -149,11 +159,23 @@ export function nextMessage(ctx: Pick<SpaceContext, 'ct' | 'minimal'>): NextMess
   };
 }
 
+/** A request with the run's credentials and an empty body, sent next on a connection kept open: 400 due alone. */
+function emptyNextMessage(ctx: Pick<SpaceContext, 'ct'>): NextMessage {
+  return {
+    headers: [
+      ['Accept', 'application/json'],
+      ['Content-Type', ctx.ct],
+      ['Authorization', VALID_AUTHORIZATION],
+    ],
+    bodyBase64: '',
+  };
+}
+
 export const connection: Dimension = {
   name: 'connection',
   title: 'The connection after an answer',
   summary:
-    'Messages written byte by byte on a connection kept open (no close option; a plain chunked body is the framing dimension’s), each followed, once its answer is complete, by a request without credentials on the same connection, which must get what it gets on a connection of its own: the server reads every message to the end its framing gives (a chunked body with or without a trailer, a body answered before it was read, with or without a 100-continue expectation, content in a GET), or closes the connection; after a 201 to the plainest message, only once its answer said so.',
+    'Messages written byte by byte on a connection kept open (no close option; a plain chunked body is the framing dimension’s), each followed, once its answer is complete, by a request without credentials on the same connection (or, after the plainest one, with them and an empty body), which must get what it gets on a connection of its own: the server reads every message to the end its framing gives (a chunked body with or without a trailer, a body answered before it was read, with or without a 100-continue expectation, content in a GET), or closes the connection; after a 201 to the plainest message, only once its answer said so.',
   classes: [
     keptAlive,
     keptAliveByMember,
@@ -169,6 +191,7 @@ export const connection: Dimension = {
     afterGetBody,
     closeUpperCase,
     closeListed,
+    thenEmptyBody,
   ],
   drafts(ctx) {
     const m = JSON.stringify(ctx.minimal);
@@ -241,6 +264,9 @@ export const connection: Dimension = {
           wire: wire({ contentType: ctx.ct, extra }, { framing: 'length', awaitClose: true }, Buffer.from(m)),
         }),
       ),
+      ...emit(ctx, thenEmptyBody, {}, m, {
+        wire: wire({ contentType: ctx.ct }, { framing: 'length', next: emptyNextMessage(ctx) }, Buffer.from(m)),
+      }),
     ];
     return out;
   },

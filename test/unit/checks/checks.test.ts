@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createChecks } from '../../../src/checks/index.ts';
 import type { Check, CheckContext, Finding } from '../../../src/checks/types.ts';
-import type { TestCase } from '../../../src/generators/case.ts';
+import { WIRE_TOKEN, type TestCase } from '../../../src/generators/case.ts';
 import type { Exchange } from '../../../src/types.ts';
 import { answer, CREATED, err400, kase, SENT, timeout, UUID, with201 } from './fixture.ts';
 import { loadSpec } from '../../../src/spec/load.ts';
@@ -56,6 +56,21 @@ const keptOpen = (label: string, framing: 'chunked' | 'length') =>
     },
   });
 const KEPT_OPEN = keptOpen('valid/connection/after-chunked', 'chunked');
+/** The plainest message on a connection kept open, then an empty body with the credentials (`then-empty-body`). */
+const THEN_EMPTY = kase('valid', {
+  label: 'valid/connection/then-empty-body',
+  wire: {
+    framing: 'length',
+    headers: [['Content-Type', 'application/json']],
+    next: {
+      headers: [
+        ['Content-Type', 'application/json'],
+        ['Authorization', `Bearer ${WIRE_TOKEN}`],
+      ],
+      bodyBase64: '',
+    },
+  },
+});
 /** The plainest message, framed by Content-Length, on a connection kept open (`valid/connection/kept-alive`). */
 const KEPT_ALIVE = keptOpen('valid/connection/kept-alive', 'length');
 /** An exchange whose answer came with the answer to the message sent next (`next`). */
@@ -1141,6 +1156,24 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
       'RFC 9112 §6.3',
       'the answer (status 201) kept the connection open, and the request sent next on it got status 400 where the same request on a connection of its own got 401: the server read bytes this message left behind as the start of the next',
     ],
+  ],
+  [
+    'connection-is-reusable',
+    THEN_EMPTY,
+    then(answer(201, CREATED), { status: 201, head: 'HTTP/1.1 201 Created', waitedMs: 3, alone: { status: 400 } }),
+    'fail:next-request-answered-from-previous',
+    'an empty body with credentials next on the connection created again: the previous body kept with it (hug)',
+    [
+      'RFC 9110 §3.3',
+      'the answer (status 201) kept the connection open, and the request sent next on it, with the same credentials and an empty body, got status 201 where the same request on a connection of its own got 400: the server carried something of this request over to the next (a body kept with the connection), or read bytes it left behind; a message means what it says whatever connection carries it (RFC 9110 §3.3)',
+    ],
+  ],
+  [
+    'connection-is-reusable',
+    THEN_EMPTY,
+    then(answer(201, CREATED), { status: 400, head: 'HTTP/1.1 400 Bad Request', waitedMs: 3, alone: { status: 400 } }),
+    'pass',
+    'the empty body refused on the kept connection as it is alone',
   ],
   [
     'close-is-announced',

@@ -60,6 +60,40 @@ async function capture(): Promise<{ url: string; connections: Buffer[] }> {
   };
 }
 
+/**
+ * A server on 127.0.0.1 that answers each message on a connection as it is whole: the first 201, the connection kept
+ * open, the second 400 and the close. `got` holds every message, in the order they came.
+ */
+async function keptOpen(): Promise<{ url: string; got: string[] }> {
+  const got: string[] = [];
+  const server = createServer((s) => {
+    let buf = '';
+    let n = 0;
+    s.on('data', (b: Buffer) => {
+      buf += b.toString('latin1');
+      for (
+        let end = buf.indexOf('\r\n\r\n');
+        end >= 0 && whole(Buffer.from(buf, 'latin1'));
+        end = buf.indexOf('\r\n\r\n')
+      ) {
+        const length = Number(/\r\ncontent-length: *(\d+)/i.exec(buf.slice(0, end))?.[1] ?? 0);
+        got.push(buf.slice(0, end + 4 + length));
+        buf = buf.slice(end + 4 + length);
+        n++;
+        s.write(
+          n === 1
+            ? 'HTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n'
+            : ANSWER.replace('\r\n\r\n', '\r\nConnection: close\r\n\r\n'),
+        );
+        if (n === 2) s.end();
+      }
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  servers.push({ close: () => server.close() });
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/onboarding/entities`, got };
+}
+
 const run = (line: string) =>
   promisify(execFile)('sh', ['-c', line], { env: { ...process.env, CONNECT_TOKEN: TOKEN } });
 
@@ -118,31 +152,7 @@ describe('reproducing a raw message', () => {
 
   it('the script line sends the next message on the connection once the first answer comes', async () => {
     // Arrange: a server that answers each message as it is whole, keeping the connection open
-    const got: string[] = [];
-    const server = createServer((s) => {
-      let buf = '';
-      s.on('data', (b: Buffer) => {
-        buf += b.toString('latin1');
-        for (
-          let end = buf.indexOf('\r\n\r\n');
-          end >= 0 && whole(Buffer.from(buf, 'latin1'));
-          end = buf.indexOf('\r\n\r\n')
-        ) {
-          const length = Number(/\r\ncontent-length: *(\d+)/i.exec(buf.slice(0, end))?.[1] ?? 0);
-          got.push(buf.slice(0, end + 4 + length));
-          buf = buf.slice(end + 4 + length);
-          s.write(
-            got.length === 1
-              ? 'HTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n'
-              : ANSWER.replace('\r\n\r\n', '\r\nConnection: close\r\n\r\n'),
-          );
-          if (got.length === 2) s.end();
-        }
-      });
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    servers.push({ close: () => server.close() });
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/onboarding/entities`;
+    const { url, got } = await keptOpen();
     const next = { headers: [['Content-Type', 'application/json']] as const, bodyBase64: BODY };
     // Act
     const { stdout } = await run(
@@ -166,6 +176,46 @@ describe('reproducing a raw message', () => {
     expect(got[1]).toContain('Connection: close\r\nContent-Length: 10\r\n\r\n');
     expect(stdout).toContain('HTTP/1.1 201 Created');
     expect(stdout).toContain('HTTP/1.1 400 Bad Request');
+  });
+
+  it('a message sent next with the credentials carries the token, shown redacted, filled by the script, marked on replay', async () => {
+    // Arrange: the plainest message, then an empty body with the run's token, on one connection
+    const { url, got } = await keptOpen();
+    const c = wireCase({
+      framing: 'length',
+      headers: [['Content-Type', 'application/json']],
+      bodyBase64: BODY,
+      next: {
+        headers: [
+          ['Content-Type', 'application/json'],
+          ['Authorization', `Bearer ${WIRE_TOKEN}`],
+        ],
+        bodyBase64: '',
+      },
+    });
+    const secrets = createSecrets([TOKEN]);
+    const raw = wireRequest(c, TOKEN, secrets.redact, url)!;
+    const client = createHttpClient({ timeoutMs: 2_000, maxBodyBytes: 1024, insecure: false, maxSockets: 1 });
+    const nexts: unknown[] = [];
+    // Act: sent as a run sends it, the exchanges of the message sent next (`--har-all`) kept
+    const ex = await client.send(
+      { method: 'POST', url, headers: {}, body: c.body, wire: raw.wire },
+      raw.shown,
+      undefined,
+      (n) => nexts.push(n),
+    );
+    client.close();
+    const record = toCaseRecord(c, ex, 1, secrets.redact);
+    // Assert: the token went out in the message sent next, and nowhere in what is kept
+    expect(got[1]).toContain(`Authorization: Bearer ${TOKEN}\r\n`);
+    expect(ex.response?.next?.status).toBe(400);
+    expect(JSON.stringify([ex, nexts, record])).not.toContain(TOKEN);
+    expect(record.request.wire?.next?.headers).toContainEqual(['Authorization', 'Bearer [REDACTED]']);
+    // and the script line writes it with the token from CONNECT_TOKEN; replay marks it again
+    got.length = 0;
+    await run(record.script!);
+    expect(got[1]).toContain(`Authorization: Bearer ${TOKEN}\r\n`);
+    expect(caseFromRecord(record, 'F1').wire).toEqual(c.wire);
   });
 
   it.for<[Wire['framing'], Wire['headers'], Pick<Wire, 'version' | 'noHost' | 'absoluteTarget' | 'trailer'>?]>([
