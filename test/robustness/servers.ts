@@ -425,8 +425,9 @@ function forward(
   raw: Buffer,
   headers: Record<string, string> = {},
 ): void {
-  // The body goes on whole, framed by its length: a chunked request's Transfer-Encoding does not go with it.
-  const { 'transfer-encoding': _framing, ...rest } = req.headers;
+  // The body goes on whole, framed by its length: a chunked request's Transfer-Encoding does not go with it, nor the
+  // Trailer field announcing its trailer (Node refuses one on a message framed by its length: ERR_HTTP_TRAILER_INVALID).
+  const { 'transfer-encoding': _framing, trailer: _announced, ...rest } = req.headers;
   const sent = { ...rest, host: base.host, 'content-length': String(raw.length), ...headers };
   const out = request(
     { host: base.hostname, port: base.port, method: req.method, path: req.url, headers: sent },
