@@ -5058,6 +5058,93 @@ export const FAULTS: readonly Fault[] = [
       };
     },
   },
+  {
+    name: 'card-number-masked',
+    area: 'wrong-answer',
+    caughtBy: ['echo-entity-information'],
+    description:
+      'A response filter masks what looks like a card number (13 to 19 digits, PCI DSS: the first six and the last four shown) in every JSON string it writes (Egg.js blind probe): a pairing code or an identifier of 16 digits comes back as `411111******1111`.',
+    apply: (b) => ({
+      ...b,
+      serialize: (v) => b.serialize(v).replace(/"(\d{6})\d{3,9}(\d{4})"/g, '"$1******$2"'),
+    }),
+  },
+  {
+    name: 'prefer-minimal-answered-204',
+    area: 'wrong-answer',
+    caughtBy: ['valid-is-created'],
+    description:
+      'A request that prefers a minimal answer (`Prefer: return=minimal`, RFC 7240 §4.2) is created and answered 204 with no body (go-restful blind probe), where the operation documents a 201 with the request it created.',
+    apply: (b) => ({
+      ...b,
+      transmit: (res, wire, req) => {
+        if (wire.status !== 201 || !/return=minimal/i.test(String(req.headers.prefer ?? '')))
+          return b.transmit(res, wire, req);
+        res.writeHead(204).end();
+      },
+    }),
+  },
+  {
+    name: 'accept-charset-case-sensitive',
+    area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
+    description:
+      'Accept-Charset is matched case-sensitively (hug blind probe): `Accept-Charset: UTF-8`, as Spring and Apache HttpClient write it, is answered 406 where `utf-8` is taken (charset names are case-insensitive, RFC 9110 §8.3.2).',
+    apply: (b) => ({
+      ...b,
+      admit: (req) => {
+        const asked = String(req.headers['accept-charset'] ?? '*');
+        return /utf-8|\*/.test(asked)
+          ? b.admit(req)
+          : jsonReply(406, singleError('NotAcceptable', `No acceptable charset in ${asked}.`));
+      },
+    }),
+  },
+  {
+    name: 'properties-merged-into-information',
+    area: 'wrong-answer',
+    caughtBy: ['echo-entity-information'],
+    description:
+      'The free-form `properties` map is merged over the typed members (`{ ...information, ...properties }`, go-restful blind probe): a `properties` member named `name` replaces the name sent.',
+    apply: (b) =>
+      afterBuild(b, (body, req) => {
+        const info = body.data?.entity?.information;
+        const extra = req.properties;
+        if (info === undefined || extra === null || typeof extra !== 'object' || Array.isArray(extra)) return;
+        for (const [k, v] of Object.entries(extra))
+          // The typed members by name, as a merge of maps sees them.
+          if (k in info && typeof v === 'string') (info as Record<string, unknown>)[k] = v;
+      }),
+  },
+  {
+    name: 'answer-labelled-as-accepted',
+    area: 'response-schema',
+    caughtBy: ['content-type-conformance'],
+    description:
+      'The answer is labelled with the JSON type the Accept field names (go-restful blind probe: a writer registered for each type the operation reads): `Accept: text/json` gets a 201 labelled `text/json`, which the operation does not document.',
+    apply: (b) => ({
+      ...b,
+      transmit: (res, wire, req) => {
+        const asked = req.headers.accept ?? '';
+        const other = /^(?:text\/json|application\/[\w.-]+\+json)$/i.test(asked) && wire.body !== '';
+        b.transmit(res, other ? { ...wire, headers: { ...wire.headers, 'Content-Type': asked } } : wire, req);
+      },
+    }),
+  },
+  {
+    name: 'announced-trailer-refused',
+    area: 'transport',
+    caughtBy: ['valid-is-created'],
+    description:
+      'A request that announces a trailer (a `Trailer` field, RFC 9110 §6.6.2) is refused with 400 before its body is read (Twisted third round: a guard against trailers a handler would not see), where an unannounced trailer passes.',
+    apply: (b) => ({
+      ...b,
+      admit: (req) =>
+        req.headers.trailer === undefined
+          ? b.admit(req)
+          : jsonReply(400, singleError('TrailerNotSupported', 'Trailer fields are not supported.')),
+    }),
+  },
 ];
 
 /**

@@ -1170,6 +1170,12 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
     second: { identifier: `conformance-${'x'.repeat(40)}-b` },
   },
   'body-kept-with-connection': { call: { body: ok, next: 'empty' }, status: 201 },
+  'card-number-masked': valid({ pairingCode: '4111111111111111' }),
+  'prefer-minimal-answered-204': valid({}, { fields: [['Prefer', 'return=minimal']] }),
+  'accept-charset-case-sensitive': valid({}, { fields: [['Accept-Charset', 'UTF-8']] }),
+  'properties-merged-into-information': valid({ name: 'sent', properties: { name: 'other' } }),
+  'answer-labelled-as-accepted': valid({}, { fields: [['Accept', 'text/json']] }),
+  'announced-trailer-refused': valid({}, { chunked: true, fields: [['Trailer', 'Conformance-Trailer']] }),
   'other-media-unknown-members-stripped': invalid({
     raw: '{"brand":"b","type":"EV","zzz":1}',
     contentType: 'text/json',

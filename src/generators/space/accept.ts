@@ -8,6 +8,7 @@
 import type { Draft } from '../draft.ts';
 import { emit, requestClass, SPEC, type Dimension } from './class.ts';
 import { wire } from './wire.ts';
+import { otherMedia } from '../model.ts';
 
 const covered = requestClass(
   'valid',
@@ -28,6 +29,17 @@ const xml = requestClass(
   'valid/accept/application-xml',
   'RFC 9110 §12.5.1',
   'an Accept field that asks for XML only: 406, or the documented JSON anyway (advice); a stack that negotiates an XML rendering (Spring with jackson-dataformat-xml, ASP.NET with XML formatters) answers a body the operation does not document, which fails whatever the status',
+  { advisory: true, accept: [201, 406], variantOf: 'valid/accept/<accept>' },
+);
+
+// The other media types the operation reads, asked for in Accept (a client that writes its Content-Type there too):
+// the operation documents JSON only for its answers, so 406 or JSON as application/json (advice); a stack that
+// labels the answer with the type asked for (go-restful blind probe: `text/json`) fails whatever the status.
+const asRead = requestClass(
+  'valid',
+  'valid/accept/media/<media>',
+  'RFC 9110 §12.5.1',
+  'an Accept field naming only another media type the operation reads (its Content-Type, as a client may write both alike): the answers are documented as application/json only, so 406, or the documented answer as application/json (advice); an answer labelled with the type asked for is one the operation does not document, which fails whatever the status',
   { advisory: true, accept: [201, 406], variantOf: 'valid/accept/<accept>' },
 );
 
@@ -56,8 +68,8 @@ export const accept: Dimension = {
   name: 'accept',
   title: 'Accept',
   summary:
-    'The Accept field of an otherwise valid request: absent, or covering JSON by a range, in a list, with a weight or a parameter, 201 is due; excluding JSON, 406 or 201 (advice).',
-  classes: [covered, excluded, xml, anonymous],
+    'The Accept field of an otherwise valid request: absent, or covering JSON by a range, in a list, with a weight or a parameter, 201 is due; excluding JSON (HTML, XML, another media type the operation reads), 406 or 201 as application/json (advice).',
+  classes: [covered, excluded, xml, anonymous, asRead],
   drafts(ctx) {
     const m = JSON.stringify(ctx.minimal);
     // Written byte by byte: the HTTP client writes an Accept of its own. `authorization` as wire() takes it.
@@ -76,6 +88,7 @@ export const accept: Dimension = {
     // The media type in another letter case (RFC 9110 §8.3.1: type and subtype are case-insensitive): a negotiation
     // that compares the text exactly answers 406. Last, so that no earlier case's rotation moves.
     out.push(...emit(ctx, covered, { accept: 'mixed-case' }, m, raw('Application/JSON')));
+    for (const x of otherMedia(ctx.model)) out.push(...emit(ctx, asRead, { media: x.slug }, m, raw(x.contentType)));
     return out;
   },
 };

@@ -69,6 +69,9 @@ const BOUNDARY_STRINGS = [
   // A mailbox with a display name (RFC 5322 §3.4 name-addr): a store that parses addresses keeps only the address
   // (Ruby's Mail::Address#address, Python's parseaddr) and changes the string (Grape blind probe).
   { name: 'email-display-name', value: 'Conformance Person <conformance.person@example.com>' },
+  // Sixteen digits that pass the Luhn check, as a card number does (a payment network's test number): a filter that
+  // masks card numbers in bodies (PCI DSS: the first six and last four shown) changes the string (Egg.js blind probe).
+  { name: 'card-digits', value: '4111111111111111' },
 ];
 
 /** The string variant sent under every member of each enum, not one in turn. */
@@ -309,6 +312,13 @@ export const bodies: Dimension = {
         const another = value.replace(/^(conformance-)?/, (prefix) => `${prefix}another-`);
         out.push(...emit(ctx, anotherMember, { field: f.name }, json({ ...ctx.all, [f.name]: another })));
       }
+    }
+    // The every-member body with each untyped member holding the body's own member names, other values under them: a
+    // store that merges the free-form map into the typed members (`{ ...information, ...properties }`, go-restful
+    // blind probe) answers those values for the typed ones.
+    for (const f of untyped) {
+      const named = Object.fromEntries(model.fields.map((g) => [g.name, `conformance-${g.name}-in-${f.name}`]));
+      out.push(...emit(ctx, anyShape, `valid/any/${f.name}/member-names`, json({ ...ctx.all, [f.name]: named })));
     }
     return out;
   },

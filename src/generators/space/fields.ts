@@ -84,6 +84,16 @@ const requestDate = requestClass(
   { variantOf: MINIMAL_LABEL },
 );
 
+// No User-Agent at all (hug blind probe: a "bot filter" answered 403): the field is a SHOULD for user agents (RFC 9110
+// §10.1.5), and WAF rule sets refuse requests without it (AWS's core rule set), so a refusal is advice only.
+const noUserAgent = requestClass(
+  'valid',
+  'valid/no-user-agent',
+  'RFC 9110 §10.1.5',
+  'a valid request without a User-Agent field, which a user agent SHOULD send but an API client may leave out (RFC 9110 §10.1.5): nothing in the operation depends on it, so 201 is due; advice, since WAF rule sets refuse such requests (AWS’s core rule set) in front of servers that would take them',
+  { variantOf: MINIMAL_LABEL, advisory: true },
+);
+
 const acceptLanguage = requestClass(
   'valid',
   'valid/accept-language',
@@ -96,7 +106,7 @@ const clientField = requestClass(
   'valid',
   'valid/client-field/<field>',
   'RFC 9110 §5.1',
-  'a valid request with one field an API client, a gateway or a tracer adds (an Idempotency-Key drawn afresh each time, an X-Request-ID and an X-Correlation-ID, a W3C traceparent, `Prefer: return=representation`, `Cache-Control: no-cache`, X-Forwarded-For): a recipient ignores a field it does not take (RFC 9110 §5.1) or acts on it without changing what a first request gets, so 201 is due with the echo (a keyed request answered 200 as if replayed, a tracer that chokes on the context, a store keyed by the forwarded address, depart)',
+  'a valid request with one field an API client, a gateway or a tracer adds (an Idempotency-Key drawn afresh each time, an X-Request-ID and an X-Correlation-ID, a W3C traceparent, `Prefer: return=representation` and `return=minimal`, `Cache-Control: no-cache`, X-Forwarded-For, `Accept-Charset: UTF-8`): a recipient ignores a field it does not take (RFC 9110 §5.1) or acts on it without changing what a first request gets, so 201 is due with the echo (a keyed request answered 200 as if replayed, a tracer that chokes on the context, a store keyed by the forwarded address, a 204 to a preference for a minimal answer where the operation documents a 201 with its body (RFC 7240 §2: a preference is honoured within the operation’s semantics), a 406 to UTF-8 in capitals (charset names are case-insensitive, RFC 9110 §8.3.2), depart)',
   { variantOf: MINIMAL_LABEL },
 );
 
@@ -114,6 +124,12 @@ const CLIENT_FIELDS: readonly (readonly [string, string, string])[] = [
   ['prefer', 'Prefer', 'return=representation'],
   ['cache-control', 'Cache-Control', 'no-cache'],
   ['x-forwarded-for', 'X-Forwarded-For', '203.0.113.195, 198.51.100.17'],
+  // A preference for a minimal answer (RFC 7240 §4.2), which a server MAY honour within what the operation documents:
+  // its 201 and body (the spec documents no 204; go-restful blind probe answered 204 with nothing).
+  ['prefer-minimal', 'Prefer', 'return=minimal'],
+  // UTF-8 named in capitals, as Spring's RestTemplate and Apache HttpClient write it: charset names are
+  // case-insensitive (RFC 9110 §8.3.2), so the JSON the server writes is acceptable (hug blind probe: 406).
+  ['accept-charset-utf-8', 'Accept-Charset', 'UTF-8'],
 ];
 
 /** What a browser set to German sends. */
@@ -140,13 +156,14 @@ export const fields: Dimension = {
   name: 'fields',
   title: 'Other request fields',
   summary:
-    'Accept-Encoding, Origin, Range and method-override fields on an otherwise valid request: the middleware that reads them (compression, CORS, range handling, method override) must leave the answer as it is without them, 201 due (403 accepted to an origin a server refuses); an Accept-Charset of Latin-1, answered in UTF-8 all the same (406 accepted); a Date of 1994, which the creation time must not follow; a browser’s Accept-Language, which changes no data; the fields clients, gateways and tracers add (an Idempotency-Key, a request id, a trace context, a preference, a forwarded address), 201 due; and about 3 KiB of extension fields, under every common limit, 201 due.',
+    'Accept-Encoding, Origin, Range and method-override fields on an otherwise valid request: the middleware that reads them (compression, CORS, range handling, method override) must leave the answer as it is without them, 201 due (403 accepted to an origin a server refuses); an Accept-Charset of Latin-1, answered in UTF-8 all the same (406 accepted); a Date of 1994, which the creation time must not follow; a browser’s Accept-Language, which changes no data; the fields clients, gateways and tracers add (an Idempotency-Key, a request id, a trace context, a preference for a full or a minimal answer, a forwarded address, UTF-8 named in capitals as an acceptable charset), 201 due; no User-Agent at all, 201 due (advice); and about 3 KiB of extension fields, under every common limit, 201 due.',
   classes: [
     acceptEncoding,
     origin,
     range,
     methodOverride,
     acceptCharset,
+    noUserAgent,
     acceptLanguage,
     requestDate,
     clientField,
@@ -203,6 +220,11 @@ export const fields: Dimension = {
       free === undefined ? m : JSON.stringify({ ...ctx.minimal, [free.name]: { conformance: longString(4096) } });
     for (const [form, value] of UNCODED)
       out.push(...emit(ctx, acceptEncoding, { form }, coded, rawWith([['Accept-Encoding', value]], coded)));
+    out.push(
+      ...emit(ctx, noUserAgent, {}, m, {
+        wire: wire({ contentType: ctx.ct, userAgent: null }, undefined, Buffer.from(m)),
+      }),
+    );
     return out;
   },
 };

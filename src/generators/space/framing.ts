@@ -103,6 +103,15 @@ const trailer = requestClass(
   // Its own family: a reader that refuses a trailer is another bug than one that refuses an extension (fasthttp: both).
   { accept: CHUNKED_ACCEPT, variantOf: 'valid/framing/chunked', family: 'valid/framing/trailer' },
 );
+// The trailer announced, as a sender SHOULD (RFC 9110 §6.6.2): a server that refuses a request announcing one (Twisted
+// third round) refuses a valid chunked body; of the trailer's family, as the same reader's bug.
+const trailerAnnounced = requestClass(
+  'valid',
+  'valid/framing/trailer/announced',
+  'RFC 9110 §6.6.2',
+  'a valid chunked body with a trailer field after its last chunk, announced by a `Trailer` field in the header section as a sender SHOULD (RFC 9110 §6.6.2): the trailer is part of the chunked coding every HTTP/1.1 recipient must parse (RFC 9112 §6.1), which MAY keep or discard its fields (§7.1.2) but does not refuse the message for them (411 accepted, as for any chunked body)',
+  { accept: CHUNKED_ACCEPT, variantOf: 'valid/framing/chunked', family: 'valid/framing/trailer' },
+);
 const emptyChunked = requestClass(
   'empty-body',
   'empty-body/chunked',
@@ -248,6 +257,7 @@ export const framing: Dimension = {
     oddChunks,
     extension,
     trailer,
+    trailerAnnounced,
     emptyChunked,
     unframed,
     headersOnly,
@@ -411,6 +421,12 @@ export const framing: Dimension = {
           ]),
         ),
       ),
+      ...emit(ctx, trailerAnnounced, {}, m, {
+        wire: wire(
+          { contentType: ctx.ct, extra: [['Trailer', 'Conformance-Trailer']] },
+          { framing: 'chunked', trailer: 'Conformance-Trailer: 1' },
+        ),
+      }),
     ];
   },
 };

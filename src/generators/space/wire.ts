@@ -10,6 +10,8 @@ export interface WireFields {
   readonly contentType: string | undefined;
   /** The Accept field: `application/json` unless given; null sends none. */
   readonly accept?: string | null;
+  /** null sends no User-Agent (the suite's own name otherwise). */
+  readonly userAgent?: null;
   readonly authorization?: readonly string[];
   /** More fields after these (a Content-Encoding). */
   readonly extra?: readonly (readonly [string, string])[];
@@ -24,7 +26,7 @@ export function wire(
   const accept = f.accept === undefined ? 'application/json' : f.accept;
   const headers: [string, string][] = [
     ...(accept === null ? [] : [['Accept', accept] as [string, string]]),
-    ['User-Agent', `${TOOL.name}/${TOOL.version}`],
+    ...(f.userAgent === null ? [] : [['User-Agent', `${TOOL.name}/${TOOL.version}`] as [string, string]]),
   ];
   if (f.contentType !== undefined) headers.push(['Content-Type', f.contentType]);
   for (const a of f.authorization ?? [VALID_AUTHORIZATION]) headers.push(['Authorization', a]);
