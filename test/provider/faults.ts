@@ -5132,6 +5132,36 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'api-key-header-accepted',
+    area: 'auth',
+    caughtBy: ['auth-is-enforced'],
+    description:
+      'An API-key strategy left from development lets a request without Authorization through when it carries any `X-Api-Key` header (LoopBack blind probe).',
+    apply: (b) => ({
+      ...b,
+      authenticate: (h, token, lines, url, cookie, head, version) =>
+        h === undefined && head?.['x-api-key'] !== undefined
+          ? 'ok'
+          : b.authenticate(h, token, lines, url, cookie, head, version),
+    }),
+  },
+  {
+    name: 'id-from-request-id',
+    area: 'wrong-answer',
+    caughtBy: ['unique-id'],
+    description:
+      "A tracing middleware's request id is taken for the created request's id where it is a uuid (LoopBack blind probe): two creations with the same `X-Request-ID` answer the same id.",
+    apply: (b) => ({
+      ...b,
+      transmit: (res, wire, req) => {
+        const rid = String(req.headers['x-request-id'] ?? '');
+        if (wire.status !== 201 || !UUID_TEXT.test(rid)) return b.transmit(res, wire, req);
+        const body = wire.body.replace(/^\{"id":"[^"]*"/, `{"id":"${rid}"`);
+        b.transmit(res, { ...wire, body, headers: { ...wire.headers } }, req);
+      },
+    }),
+  },
+  {
     name: 'announced-trailer-refused',
     area: 'transport',
     caughtBy: ['valid-is-created'],

@@ -1175,6 +1175,11 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'accept-charset-case-sensitive': valid({}, { fields: [['Accept-Charset', 'UTF-8']] }),
   'properties-merged-into-information': valid({ name: 'sent', properties: { name: 'other' } }),
   'answer-labelled-as-accepted': valid({}, { fields: [['Accept', 'text/json']] }),
+  'api-key-header-accepted': { call: { body: ok, auth: null, fields: [['X-Api-Key', 'x']] }, status: 401 },
+  'id-from-request-id': {
+    ...valid({}, { fields: [['X-Request-ID', 'c0f0c0f0-7e57-4c0d-9a1e-000000000001']] }),
+    twice: true,
+  },
   'announced-trailer-refused': valid({}, { chunked: true, fields: [['Trailer', 'Conformance-Trailer']] }),
   'other-media-unknown-members-stripped': invalid({
     raw: '{"brand":"b","type":"EV","zzz":1}',

@@ -270,6 +270,16 @@ const wrongShape = requestClass(
   { accept: SHAPE_REFUSALS, variantOf: 'auth/wrong' },
 );
 
+// The token in the headers API-key schemes use (Azure's api-key, OpenStack's X-Auth-Token), no Authorization: a
+// strategy left from development that takes any such header (LoopBack blind probe: X-Api-Key) lets it in.
+const tokenInHeader = requestClass(
+  'auth',
+  'auth/token-in-header/<name>',
+  SPEC.security,
+  'the valid token in the header fields API-key schemes use (X-API-Key, api-key, X-Auth-Token, X-Access-Token) and no Authorization header: the spec’s one scheme is Bearer in the Authorization header, so the request has no credentials and 401 is due (403 and 400 accepted); an API-key strategy besides the documented one (left from development, or the framework’s default) creates it',
+  { accept: [401, 403, 400], variantOf: 'auth/token-in-query/<parameter>' },
+);
+
 const forwardedInternal = requestClass(
   'auth',
   'auth/none/forwarded-internal',
@@ -304,6 +314,7 @@ export const credentials: Dimension = {
     anonymousShape,
     wrongShape,
     forwardedInternal,
+    tokenInHeader,
   ],
   drafts(ctx) {
     const m = JSON.stringify(ctx.minimal);
@@ -394,6 +405,17 @@ export const credentials: Dimension = {
       ...emit(ctx, forwardedInternal, {}, m, {
         auth: 'none',
         wire: wire({ contentType: ctx.ct, authorization: [], extra: loopback }, undefined, Buffer.from(m)),
+      }),
+    );
+    // Last, so that the cases before keep their places.
+    const apiKeys = ['X-API-Key', 'api-key', 'X-Auth-Token', 'X-Access-Token'].map((n): [string, string] => [
+      n,
+      WIRE_TOKEN,
+    ]);
+    out.push(
+      ...emit(ctx, tokenInHeader, { name: 'api-key-fields' }, m, {
+        auth: 'none',
+        wire: wire({ contentType: ctx.ct, authorization: [], extra: apiKeys }, undefined, Buffer.from(m)),
       }),
     );
     return out;

@@ -106,7 +106,7 @@ const clientField = requestClass(
   'valid',
   'valid/client-field/<field>',
   'RFC 9110 §5.1',
-  'a valid request with one field an API client, a gateway or a tracer adds (an Idempotency-Key drawn afresh each time, an X-Request-ID and an X-Correlation-ID, a W3C traceparent, `Prefer: return=representation` and `return=minimal`, `Cache-Control: no-cache`, X-Forwarded-For, `Accept-Charset: UTF-8`): a recipient ignores a field it does not take (RFC 9110 §5.1) or acts on it without changing what a first request gets, so 201 is due with the echo (a keyed request answered 200 as if replayed, a tracer that chokes on the context, a store keyed by the forwarded address, a 204 to a preference for a minimal answer where the operation documents a 201 with its body (RFC 7240 §2: a preference is honoured within the operation’s semantics), a 406 to UTF-8 in capitals (charset names are case-insensitive, RFC 9110 §8.3.2), depart)',
+  'a valid request with one field an API client, a gateway or a tracer adds (an Idempotency-Key drawn afresh each time, an X-Request-ID and an X-Correlation-ID, the same uuid X-Request-ID on two creations as a retry keeps it, a W3C traceparent, `Prefer: return=representation` and `return=minimal`, `Cache-Control: no-cache`, X-Forwarded-For, `Accept-Charset: UTF-8`): a recipient ignores a field it does not take (RFC 9110 §5.1) or acts on it without changing what a first request gets, so 201 is due with the echo (a keyed request answered 200 as if replayed, a tracer that chokes on the context, a store keyed by the forwarded address, a 204 to a preference for a minimal answer where the operation documents a 201 with its body (RFC 7240 §2: a preference is honoured within the operation’s semantics), a 406 to UTF-8 in capitals (charset names are case-insensitive, RFC 9110 §8.3.2), the request id taken for the created request’s id, so that two creations share it, depart)',
   { variantOf: MINIMAL_LABEL },
 );
 
@@ -115,6 +115,12 @@ const clientField = requestClass(
  * idempotency-key-header, W3C Trace Context, RFC 7240, RFC 9111 §5.2.1.4, the de-facto request-id and forwarding
  * fields; the key is drawn when sent (a server remembers a key, and a run sent again must be a first request again).
  */
+/**
+ * A request id in the form Envoy and AWS's load balancers write (a uuid), sent with two creations: a server that takes
+ * it for the created request's id (a tracing middleware's id reused, LoopBack blind probe) answers one id twice.
+ */
+const REQUEST_ID_UUID = 'c0f0c0f0-7e57-4c0d-9a1e-000000000001';
+
 const CLIENT_FIELDS: readonly (readonly [string, string, string])[] = [
   ['idempotency-key', 'Idempotency-Key', WIRE_UNIQUE],
   // Request ids as gateways and clients write them, not uuids: a server that takes one for its own id answers it.
@@ -130,6 +136,9 @@ const CLIENT_FIELDS: readonly (readonly [string, string, string])[] = [
   // UTF-8 named in capitals, as Spring's RestTemplate and Apache HttpClient write it: charset names are
   // case-insensitive (RFC 9110 §8.3.2), so the JSON the server writes is acceptable (hug blind probe: 406).
   ['accept-charset-utf-8', 'Accept-Charset', 'UTF-8'],
+  // The same uuid request id on two creations (a client's retry keeps it): two requests created, two ids.
+  ['x-request-id-uuid', 'X-Request-ID', REQUEST_ID_UUID],
+  ['x-request-id-uuid-again', 'X-Request-ID', REQUEST_ID_UUID],
 ];
 
 /** What a browser set to German sends. */
