@@ -309,6 +309,18 @@ export const ANY_SHAPES: readonly { readonly name: string; readonly value: unkno
   // Keys that read as integers but are not 0 to n-1: PHP's array_merge renumbers them from 0 (Laravel blind probe),
   // where index-keys above come back as they went.
   { name: 'integer-keys', value: { '5': 'conformance', '10': { '7': 'a' }, a: 1 } },
+  // Keys a log redactor masks (pino's redact paths, a "sensitive keys" list), at the top and nested: a redactor that
+  // works on the answer, not a copy of it, echoes `[REDACTED]` (h3 blind probe). No value is a secret of the run.
+  {
+    name: 'sensitive-key-names',
+    value: {
+      password: 'conformance-p',
+      secret: 'conformance-s',
+      token: 'conformance-t',
+      apiKey: 'conformance-k',
+      nested: { api_key: 'conformance-k2', accessToken: 'conformance-a', authorization: 'conformance-z' },
+    },
+  },
 ];
 
 /**

@@ -5162,6 +5162,52 @@ export const FAULTS: readonly Fault[] = [
     }),
   },
   {
+    name: 'sensitive-keys-redacted-in-answer',
+    area: 'wrong-answer',
+    caughtBy: ['echo-properties'],
+    description:
+      'A log redactor works on the answer rather than a copy (h3 blind probe): a `properties` member named password, secret, token, apiKey, api_key, accessToken or authorization, at any depth, is echoed as `[REDACTED]`.',
+    apply: (b) =>
+      afterBuild(b, (body) => {
+        const entity = body.data?.entity;
+        if (entity === undefined) return;
+        // Ten levels deep, as redactors bound their walk (a body nested 10,000 deep stays as it is).
+        const mask = (v: unknown, depth = 0): unknown =>
+          depth > 10
+            ? v
+            : Array.isArray(v)
+              ? v.map((x) => mask(x, depth + 1))
+              : v !== null && typeof v === 'object'
+                ? Object.fromEntries(
+                    Object.entries(v).map(([k, x]) => [
+                      k,
+                      /^(?:password|secret|token|api_?key|accesstoken|authorization)$/i.test(k)
+                        ? '[REDACTED]'
+                        : mask(x, depth + 1),
+                    ]),
+                  )
+                : v;
+        // The same JSON shape, strings masked: still the member's type.
+        if (entity.properties !== undefined) entity.properties = mask(entity.properties) as Json;
+      }),
+  },
+  {
+    name: 'accept-language-wildcard-crashes',
+    area: 'transport',
+    caughtBy: ['not-a-server-error'],
+    description:
+      'A message catalogue looked up by every range of Accept-Language throws on the wildcard (`*`, RFC 9110 §12.5.4), Elysia blind probe: `Accept-Language: de, *;q=0.5` is answered 500.',
+    apply: (b) => ({
+      ...b,
+      admit: (req) => {
+        // The lookup of a tag `*`, as a catalogue keyed by language tags does it.
+        if (/(?:^|,)\s*\*/.test(String(req.headers['accept-language'] ?? '')))
+          throw new RangeError('Incorrect locale information provided');
+        return b.admit(req);
+      },
+    }),
+  },
+  {
     name: 'announced-trailer-refused',
     area: 'transport',
     caughtBy: ['valid-is-created'],

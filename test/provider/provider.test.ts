@@ -1180,6 +1180,8 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
     ...valid({}, { fields: [['X-Request-ID', 'c0f0c0f0-7e57-4c0d-9a1e-000000000001']] }),
     twice: true,
   },
+  'sensitive-keys-redacted-in-answer': valid({ properties: { password: 'hunter2' } }),
+  'accept-language-wildcard-crashes': valid({}, { fields: [['Accept-Language', 'de, *;q=0.5']] }),
   'announced-trailer-refused': valid({}, { chunked: true, fields: [['Trailer', 'Conformance-Trailer']] }),
   'other-media-unknown-members-stripped': invalid({
     raw: '{"brand":"b","type":"EV","zzz":1}',
