@@ -63,11 +63,7 @@ const ROUTED = 'operation-method-is-allowed';
  * empty line: 201, 401 and 415 alike; Cheroot's refusals of any framing): one cause since 2026-12-06, a cause of each
  * status before, which baselines made before list.
  */
-const ANY_STATUS_SINCE_DEC_6: ReadonlySet<string> = new Set([
-  'next-request-unanswered',
-  'next-request-misread',
-  'next-request-answered-from-previous',
-]);
+const ANY_STATUS_SINCE_DEC_6: ReadonlySet<string> = new Set(['next-request-unanswered', 'next-request-misread']);
 
 /**
  * Content findings that a gateway or an error renderer makes on every answer alike (a second Content-Type line, a body
@@ -82,6 +78,8 @@ const ANY_STATUS_KINDS: ReadonlySet<string> = new Set([
   'bytes-beyond-framing',
   'content-in-head-answer',
   'answer-after-close',
+  // A request carried over to the next on its connection: one cause since it was first judged (2026-12-08).
+  'next-request-answered-from-previous',
   ...ANY_STATUS_SINCE_DEC_6,
 ]);
 

@@ -159,16 +159,9 @@ export function nextMessage(ctx: Pick<SpaceContext, 'ct' | 'minimal'>): NextMess
   };
 }
 
-/** A request with the run's credentials and an empty body, sent next on a connection kept open: 400 due alone. */
-function emptyNextMessage(ctx: Pick<SpaceContext, 'ct'>): NextMessage {
-  return {
-    headers: [
-      ['Accept', 'application/json'],
-      ['Content-Type', ctx.ct],
-      ['Authorization', VALID_AUTHORIZATION],
-    ],
-    bodyBase64: '',
-  };
+/** `nextMessage`'s fields with the run's credentials and an empty body, sent next on a connection kept open: 400 due alone. */
+function emptyNextMessage(ctx: Pick<SpaceContext, 'ct' | 'minimal'>): NextMessage {
+  return { headers: [...nextMessage(ctx).headers, ['Authorization', VALID_AUTHORIZATION]], bodyBase64: '' };
 }
 
 export const connection: Dimension = {

@@ -111,16 +111,16 @@ const clientField = requestClass(
 );
 
 /**
- * The fields a client or what stands between it and the server commonly adds to a create: draft-ietf-httpapi-
- * idempotency-key-header, W3C Trace Context, RFC 7240, RFC 9111 §5.2.1.4, the de-facto request-id and forwarding
- * fields; the key is drawn when sent (a server remembers a key, and a run sent again must be a first request again).
- */
-/**
  * A request id in the form Envoy and AWS's load balancers write (a uuid), sent with two creations: a server that takes
  * it for the created request's id (a tracing middleware's id reused, LoopBack blind probe) answers one id twice.
  */
 const REQUEST_ID_UUID = 'c0f0c0f0-7e57-4c0d-9a1e-000000000001';
 
+/**
+ * The fields a client or what stands between it and the server commonly adds to a create: draft-ietf-httpapi-
+ * idempotency-key-header, W3C Trace Context, RFC 7240, RFC 9111 §5.2.1.4, the de-facto request-id and forwarding
+ * fields; the key is drawn when sent (a server remembers a key, and a run sent again must be a first request again).
+ */
 const CLIENT_FIELDS: readonly (readonly [string, string, string])[] = [
   ['idempotency-key', 'Idempotency-Key', WIRE_UNIQUE],
   // Request ids as gateways and clients write them, not uuids: a server that takes one for its own id answers it.
