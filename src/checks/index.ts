@@ -24,6 +24,7 @@ import { echoChecks } from './echo.ts';
 import { createdIsNow } from './created-is-now.ts';
 import { idsAreAssigned } from './ids-are-assigned.ts';
 import { membersAreKept } from './members-are-kept.ts';
+import { fillsAreOwn } from './fills-are-own.ts';
 import { DEFAULT_PROFILE, type OperationProfile } from './profile.ts';
 
 /**
@@ -61,6 +62,7 @@ export function createChecks(profile: OperationProfile = DEFAULT_PROFILE): reado
     ...echoChecks(p),
     ...[createdIsNow(p), idsAreAssigned(p)].filter((c) => c !== undefined),
     membersAreKept(p),
+    fillsAreOwn(p),
     createUniqueIdCheck(p),
   ];
 }

@@ -86,7 +86,8 @@ const FASTAPI_DEPARTURES: readonly Departure[] = [
     strict: 400,
     caughtBy: {
       checks: ['invalid-is-rejected'],
-      labels: /^invalid\/required\/brand(\/in-query|\/accept-any|\/accept-browser|\/type-[A-Za-z]+|\/beside-nulls)?$/,
+      labels:
+        /^invalid\/required\/brand(\/in-query|\/accept-any|\/accept-browser|\/accept-html|\/xhr|\/type-[A-Za-z]+|\/beside-nulls)?$/,
       received: 201,
       sent: true,
     },

@@ -156,6 +156,7 @@ export type CheckName =
   | 'echo-return-url'
   | 'created-is-now'
   | 'ids-are-assigned'
+  | 'fills-are-own'
   | 'unique-id';
 
 export type FaultArea = 'lax-validation' | 'valid-refused' | 'response-schema' | 'wrong-answer' | 'auth' | 'transport';
@@ -304,6 +305,11 @@ function refusedOver(
   also: (req: IncomingMessage) => boolean = () => true,
 ): Fault['apply'] {
   return answeredWhen((req) => Number(req.headers['content-length'] ?? 0) > bytes && also(req), reply);
+}
+
+/** Whether a request says a browser's script sent it (`X-Requested-With: XMLHttpRequest`, jQuery's and Angular's). */
+function fromScript(req: IncomingMessage): boolean {
+  return /xmlhttprequest/i.test(String(req.headers['x-requested-with'] ?? ''));
 }
 
 /** A request `when` picks answered with `reply` before the handler sees it (a middleware's, a gateway's answer). */
@@ -4802,6 +4808,22 @@ export const FAULTS: readonly Fault[] = [
     },
   },
   {
+    name: 'system-properties-from-previous-request',
+    area: 'wrong-answer',
+    caughtBy: ['fills-are-own'],
+    description:
+      "systemProperties is filled from a module-level variable that each request's properties are stored in after its answer is built (oRPC blind probe): every answer carries the previous request's properties there.",
+    apply: (b) => {
+      let previous: Json = null;
+      return afterBuild(b, (body, req) => {
+        const entity = body.data?.entity as Record<string, unknown> | undefined;
+        if (entity === undefined) return;
+        entity['systemProperties'] = previous;
+        previous = req.properties ?? null;
+      });
+    },
+  },
+  {
     name: 'text-json-decoded-leniently',
     area: 'lax-validation',
     caughtBy: ['media-types-agree'],
@@ -5219,6 +5241,98 @@ export const FAULTS: readonly Fault[] = [
         req.headers.trailer === undefined
           ? b.admit(req)
           : jsonReply(400, singleError('TrailerNotSupported', 'Trailer fields are not supported.')),
+    }),
+  },
+  {
+    name: 'entity-id-by-folded-identifier',
+    area: 'wrong-answer',
+    caughtBy: ['ids-are-assigned'],
+    description:
+      'An entity is looked up by its brand and its identifier trimmed and lower-cased (@hono/zod-openapi blind probe): `ABC` and `abc ` of one brand are answered one data.entity.id.',
+    apply: (b) => {
+      const known = new Map<string, unknown>();
+      return entityIdAs(b, (req, assigned) => {
+        if (typeof req.identifier !== 'string') return undefined;
+        const key = `${String(req.brand)}|${req.identifier.trim().toLowerCase()}`;
+        if (!known.has(key)) known.set(key, assigned);
+        return known.get(key);
+      });
+    },
+  },
+  {
+    name: 'challenge-dropped-for-scripts',
+    area: 'auth',
+    caughtBy: ['auth-is-enforced'],
+    description:
+      "A 401 to a request with `X-Requested-With: XMLHttpRequest` carries no challenge, lest a browser show its login box (Spring Security's and AdonisJS's XHR branch; AdonisJS blind probe). RFC 9110 §11.6.1: a server generating a 401 MUST send a challenge.",
+    apply: (b) => writtenAs(b, (wire, req) => (wire.status === 401 && fromScript(req) ? withoutChallenge(wire) : wire)),
+  },
+  {
+    name: 'errors-negotiated-to-html',
+    area: 'wrong-answer',
+    caughtBy: ['content-type-conformance'],
+    description:
+      "A 400 to a request whose Accept names HTML and no JSON is rendered as an HTML error page (AdonisJS's and Spring Boot's negotiated error rendering; AdonisJS blind probe): the operation documents its 400 as JSON only (406 or the JSON 400 are due).",
+    apply: (b) =>
+      writtenAs(b, (wire, req) => {
+        const accept = String(req.headers.accept ?? '');
+        return wire.status === 400 && /text\/html/i.test(accept) && !/json|\*\/\*/i.test(accept)
+          ? { status: 400, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: '<h1>Bad Request</h1>' }
+          : wire;
+      }),
+  },
+  {
+    name: 'validation-422-for-scripts',
+    area: 'wrong-answer',
+    caughtBy: ['invalid-is-rejected'],
+    description:
+      "An invalid body from a request with `X-Requested-With: XMLHttpRequest` is answered 422, the status a framework gives the requests it takes for AJAX ones (Laravel's validation), where 400 is documented.",
+    apply: (b) =>
+      writtenAs(b, (wire, req) => (wire.status === 400 && fromScript(req) ? { ...wire, status: 422 } : wire)),
+  },
+  {
+    name: 'return-url-template-filled',
+    area: 'wrong-answer',
+    caughtBy: ['echo-return-url'],
+    description:
+      "Placeholders in returnUrl (`{id}`, `{requestId}`) are filled in with the new request's id before it is stored (AdonisJS blind probe): `https://x.example/cb/{id}` comes back with the id in it.",
+    apply: (b) =>
+      afterBuild(b, (body) => {
+        if (typeof body.returnUrl === 'string')
+          body.returnUrl = body.returnUrl.replace(/\{(?:id|requestId)\}/g, String(body.id));
+      }),
+  },
+  {
+    name: 'vin-upper-for-ev',
+    area: 'wrong-answer',
+    caughtBy: ['echo-entity-information'],
+    description:
+      "An EV's identifier shaped as a VIN (17 letters and digits, no I, O or Q) is stored in capitals, as ISO 3779 prints it (AdonisJS blind probe): `1hgcm82633a004352` comes back as `1HGCM82633A004352` for type EV only.",
+    apply: (b) =>
+      afterBuild(b, (body, req) => {
+        const info = body.data?.entity?.information;
+        const value = info?.identifier;
+        if (
+          req.type === 'EV' &&
+          info !== undefined &&
+          typeof value === 'string' &&
+          /^[a-hj-npr-z0-9]{17}$/i.test(value)
+        )
+          info.identifier = value.toUpperCase();
+      }),
+  },
+  {
+    name: 'date-iso-8601',
+    area: 'transport',
+    caughtBy: ['created-is-now'],
+    description:
+      "Every answer's Date is written by hand as an ISO 8601 instant (`2026-12-08T03:01:22.689Z`), a form no HTTP recipient reads (Fastify blind probe). RFC 9110 §5.6.7: a sender MUST write an IMF-fixdate.",
+    apply: (b) => ({
+      ...b,
+      transmit: (res, wire, req) => {
+        res.setHeader('Date', new Date().toISOString());
+        b.transmit(res, wire, req);
+      },
     }),
   },
 ];

@@ -271,6 +271,10 @@ function problemsWith(answer: Answer, expected: readonly number[], sent: unknown
       problems.push(`Location ${location} names none of the answer's ids`);
     const created = answer.status === 201 ? obj(json.value).created : undefined;
     const date = Date.parse(answer.headers.get('date') ?? '');
+    // RFC 9110 §5.6.7: a sender writes Date as an IMF-fixdate.
+    const dateField = answer.headers.get('date');
+    if (dateField !== null && !/^\w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(dateField))
+      problems.push(`Date ${dateField}`);
     if (typeof created === 'string' && Math.abs(Date.parse(created) - date) > 5 * 60_000)
       problems.push(`created ${created} is not the Date ${answer.headers.get('date')}`);
   }
@@ -1198,6 +1202,11 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   }),
 
   // The byte 0xFF in the brand: refused as no UTF-8 under application/json, created under text/json as U+FFFD.
+  'system-properties-from-previous-request': {
+    ...valid({ properties: { a: 1 } }),
+    times: 2,
+    second: { properties: { b: 2 } },
+  },
   'text-json-decoded-leniently': invalid({
     body: ok,
     contentType: 'text/json',
@@ -1208,6 +1217,20 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
     raw: '{"brand":"b","type":"EV","properties":{"x":NaN}}',
     contentType: 'text/json',
   }),
+  'entity-id-by-folded-identifier': {
+    ...valid({ identifier: 'Witness-Device' }),
+    twice: true,
+    second: { identifier: 'WITNESS-DEVICE' },
+  },
+  'challenge-dropped-for-scripts': {
+    call: { body: ok, auth: null, fields: [['X-Requested-With', 'XMLHttpRequest']] },
+    status: 401,
+  },
+  'errors-negotiated-to-html': invalid({ body: { type: 'EV' }, fields: [['Accept', 'text/html']] }),
+  'validation-422-for-scripts': invalid({ body: { type: 'EV' }, fields: [['X-Requested-With', 'XMLHttpRequest']] }),
+  'return-url-template-filled': valid({ returnUrl: 'https://app.example.com/cb/{id}' }),
+  'vin-upper-for-ev': valid({ type: 'EV', identifier: '1hgcm82633a004352' }),
+  'date-iso-8601': valid(),
   // Issue 15's fault pair: each is seen through one of its bugs (the faults it is made of have their own witnesses).
   'two-bugs': invalid({ body: { brand: 'b', type: 'ev' } }),
   'two-bugs-and-basic-accepted': { call: { body: ok, auth: 'Basic dGVzdDp0ZXN0' }, status: 401 },
@@ -1218,6 +1241,7 @@ async function judge(url: string, w: Witness): Promise<string[]> {
   const ids = new Set<unknown>();
   const seen = new Set<string>();
   const problems: string[] = [];
+  const sentBefore: string[] = [];
   for (let i = 0; i < (w.times ?? (w.twice === true ? 2 : 1)); i += 1) {
     let answer: Answer;
     if (i > 0 && w.pauseMs !== undefined) await new Promise((r) => setTimeout(r, w.pauseMs));
@@ -1263,6 +1287,10 @@ async function judge(url: string, w: Witness): Promise<string[]> {
     const json = parseJson(answer.text);
     if (json.ok) {
       const body = obj(json.value);
+      // A member the server fills holds nothing an earlier request sent (the clean reference writes it null).
+      const filled = JSON.stringify(obj(obj(body.data).entity).systemProperties ?? null);
+      if (filled !== 'null' && sentBefore.includes(filled)) problems.push("another request's properties");
+      sentBefore.push(JSON.stringify(obj(call.body).properties ?? null));
       const id = body.id;
       if (id !== undefined && ids.has(id)) problems.push('id repeated');
       ids.add(id);

@@ -9,6 +9,7 @@ import type { Draft } from '../draft.ts';
 import { emit, requestClass, SPEC, type Dimension } from './class.ts';
 import { wire } from './wire.ts';
 import { otherMedia } from '../model.ts';
+import { rootViolation } from '../violations/kind.ts';
 
 const covered = requestClass(
   'valid',
@@ -52,6 +53,23 @@ const anonymous = requestClass(
   { variantOf: 'invalid/required/<field>/accept-any' },
 );
 
+// An invalid body with an Accept for HTML only, and as a browser's script sends it: the error answer is the documented
+// one whatever the client prefers (the invalid body with `*\/*` and a browser's Accept: `violations/required.ts`).
+const invalidHtml = requestClass(
+  'schema-violation',
+  'invalid/required/<field>/accept-html',
+  `${SPEC.schema}/required`,
+  'a required member missing, with an Accept that names HTML only: the operation documents its 400 as JSON only, so the documented 400 (RFC 9110 §12.5.1: a server may disregard Accept) or a 406 is due; an error page negotiated to HTML (AdonisJS’s and Spring Boot’s default error rendering) is an answer the operation does not document',
+  { accept: [400, 406], variantOf: 'invalid/required/<field>/accept-any' },
+);
+const invalidXhr = requestClass(
+  'schema-violation',
+  'invalid/required/<field>/xhr',
+  `${SPEC.schema}/required`,
+  'a required member missing, with `X-Requested-With: XMLHttpRequest` as a browser’s script sends it: the documented 400 is due, not the 422 a framework gives the requests it takes for AJAX ones (Laravel’s validation)',
+  { variantOf: 'invalid/required/<field>/accept-any' },
+);
+
 /** Accept values, by the label part they get; null sends no Accept field. */
 const COVERED: readonly (readonly [string, string | null])[] = [
   ['none', null],
@@ -68,8 +86,8 @@ export const accept: Dimension = {
   name: 'accept',
   title: 'Accept',
   summary:
-    'The Accept field of an otherwise valid request: absent, or covering JSON by a range, in a list, with a weight or a parameter, 201 is due; excluding JSON (HTML, XML, another media type the operation reads), 406 or 201 as application/json (advice).',
-  classes: [covered, excluded, xml, anonymous, asRead],
+    'The Accept field of an otherwise valid request: absent, or covering JSON by a range, in a list, with a weight or a parameter, 201 is due; excluding JSON (HTML, XML, another media type the operation reads), 406 or 201 as application/json (advice); an invalid body with an Accept for HTML only (400 as JSON, or 406) or from a browser’s script (`X-Requested-With`, 400 due).',
+  classes: [covered, excluded, xml, anonymous, asRead, invalidHtml, invalidXhr],
   drafts(ctx) {
     const m = JSON.stringify(ctx.minimal);
     // Written byte by byte: the HTTP client writes an Accept of its own. `authorization` as wire() takes it.
@@ -89,6 +107,23 @@ export const accept: Dimension = {
     // that compares the text exactly answers 406. Last, so that no earlier case's rotation moves.
     out.push(...emit(ctx, covered, { accept: 'mixed-case' }, m, raw('Application/JSON')));
     for (const x of otherMedia(ctx.model)) out.push(...emit(ctx, asRead, { media: x.slug }, m, raw(x.contentType)));
+    const [first] = ctx.model.required;
+    if (first !== undefined) {
+      const { [first]: _left, ...rest } = ctx.minimal;
+      const body = JSON.stringify(rest);
+      const violation = rootViolation(ctx.model, 'required');
+      const bytes = Buffer.from(body);
+      out.push(
+        ...emit(ctx, invalidHtml, { field: first }, body, {
+          violation,
+          wire: wire({ contentType: ctx.ct, accept: 'text/html' }, undefined, bytes),
+        }),
+        ...emit(ctx, invalidXhr, { field: first }, body, {
+          violation,
+          wire: wire({ contentType: ctx.ct, extra: [['X-Requested-With', 'XMLHttpRequest']] }, undefined, bytes),
+        }),
+      );
+    }
     return out;
   },
 };

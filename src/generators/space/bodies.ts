@@ -74,6 +74,19 @@ const BOUNDARY_STRINGS = [
   { name: 'card-digits', value: '4111111111111111' },
 ];
 
+/**
+ * String variants sent after every other case of the dimension (so that no earlier case's rotation moves), each under
+ * every member of each enum as well: a rule a store applies for one entity type only meets its own type.
+ */
+const LATE_STRINGS = [
+  // Placeholders as URL templates write them (RFC 6570 `{id}`, a router's `:id`): a server that fills in its own ids
+  // where a callback URL names one (AdonisJS blind probe: `{id}` replaced by the new request's id) changes the string.
+  { name: 'url-template', value: 'https://conformance.example/callback/{id}?request={requestId}&entity=:id' },
+  // A vehicle identification number in lower case, as a user types it (ISO 3779 prints it in capitals): a store that
+  // normalises an EV's identifier to its printed form (AdonisJS blind probe: upper case for type EV) changes it.
+  { name: 'vin-lowercase', value: '1hgcm82633a004352' },
+];
+
 /** The string variant sent under every member of each enum, not one in turn. */
 const EVERY_MEMBER_VARIANT = 'json-significant';
 
@@ -319,6 +332,29 @@ export const bodies: Dimension = {
     for (const f of untyped) {
       const named = Object.fromEntries(model.fields.map((g) => [g.name, `conformance-${g.name}-in-${f.name}`]));
       out.push(...emit(ctx, anyShape, `valid/any/${f.name}/member-names`, json({ ...ctx.all, [f.name]: named })));
+    }
+    // Each free string of the every-member body alone in upper case, the others as they went: a store that matches one
+    // member without its case or its white space and the others exactly (an entity keyed on the brand and the folded
+    // identifier: @hono/zod-openapi blind probe) answers the earlier request's entity, where all of them changed does not.
+    for (const f of strings) {
+      const value = ctx.all[f.name];
+      if (typeof value === 'string' && value.toUpperCase() !== value)
+        out.push(
+          ...emit(
+            ctx,
+            text,
+            { variant: `earlier-in-upper-case-${f.name}` },
+            json({ ...ctx.all, [f.name]: value.toUpperCase() }),
+          ),
+        );
+    }
+    for (const v of strings.length > 0 ? LATE_STRINGS : []) {
+      const body: Body = { ...ctx.minimal };
+      for (const f of strings) body[f.name] = v.value;
+      const sent = rotate(body);
+      out.push(...emit(ctx, text, { variant: v.name }, json(sent)));
+      for (const other of underEveryMember(ctx, sent))
+        out.push(...emit(ctx, text, { variant: `${v.name}-${other.member}` }, json(other.body)));
     }
     return out;
   },

@@ -259,14 +259,14 @@ const anonymousShape = requestClass(
   'auth',
   'auth/none/<shape>',
   SPEC.security,
-  'no Authorization header on a valid request of another shape than the plainest: each other declared media type and spelling, a chunked body, a gzip body, `Expect: 100-continue`, HTTP/1.0, a body of 48 KiB: the spec’s security applies to every request of the operation, so 401 is due (403 accepted, and a refusal before the credentials are read: 400, 411 to a body without Content-Length, 413 to a body over a limit, 415 to a type or coding the server does not take, 426 to HTTP/1.0); a credentials check on one branch of a handler (one media type, the Content-Length path) lets the others through',
+  'no Authorization header on a valid request of another shape than the plainest: each other declared media type and spelling, a chunked body, a gzip body, `Expect: 100-continue`, HTTP/1.0, a body of 48 KiB, `X-Requested-With: XMLHttpRequest` as a browser’s script sends it: the spec’s security applies to every request of the operation, so 401 is due (403 accepted, and a refusal before the credentials are read: 400, 411 to a body without Content-Length, 413 to a body over a limit, 415 to a type or coding the server does not take, 426 to HTTP/1.0); a credentials check on one branch of a handler (one media type, the Content-Length path) lets the others through',
   { accept: SHAPE_REFUSALS, variantOf: 'auth/none' },
 );
 const wrongShape = requestClass(
   'auth',
   'auth/wrong/<shape>',
   SPEC.security,
-  'a Bearer token the provider did not issue on a valid request of each of those shapes: 401 is due as on the plainest (403, and a refusal before the credentials are read, accepted as there); a check that only asks for the header on one branch (express-openapi-validator’s security handler left to a text/json branch that never compares the token) lets a wrong one through',
+  'a Bearer token the provider did not issue on a valid request of each of those shapes: 401 is due as on the plainest (403, and a refusal before the credentials are read, accepted as there); a check that only asks for the header on one branch (express-openapi-validator’s security handler left to a text/json branch that never compares the token) lets a wrong one through; a 401 to a script’s request must challenge as any other (RFC 9110 §11.6.1: a framework that leaves the challenge out for scripts, so that a browser shows no login box, drops it)',
   { accept: SHAPE_REFUSALS, variantOf: 'auth/wrong' },
 );
 
@@ -418,6 +418,19 @@ export const credentials: Dimension = {
         wire: wire({ contentType: ctx.ct, authorization: [], extra: apiKeys }, undefined, Buffer.from(m)),
       }),
     );
+    // As a browser's script sends it (jQuery, Angular's old default): a framework that answers such a request without
+    // a challenge, lest the browser show its login box (Spring Security's and AdonisJS's XHR branch), drops it.
+    const xhr: readonly (readonly [string, string])[] = [['X-Requested-With', 'XMLHttpRequest']];
+    for (const [cls, auth, lines] of [
+      [anonymousShape, 'none', []],
+      [wrongShape, 'wrong', wrong === undefined ? [] : [wrong]],
+    ] as const)
+      out.push(
+        ...emit(ctx, cls, { shape: 'xhr' }, m, {
+          auth,
+          wire: wire({ contentType: ctx.ct, authorization: lines, extra: xhr }, undefined, Buffer.from(m)),
+        }),
+      );
     return out;
   },
 };

@@ -106,7 +106,7 @@ const clientField = requestClass(
   'valid',
   'valid/client-field/<field>',
   'RFC 9110 §5.1',
-  'a valid request with one field an API client, a gateway or a tracer adds (an Idempotency-Key drawn afresh each time, an X-Request-ID and an X-Correlation-ID, the same uuid X-Request-ID on two creations as a retry keeps it, an Accept-Language with the wildcard range, a W3C traceparent, `Prefer: return=representation` and `return=minimal`, `Cache-Control: no-cache`, X-Forwarded-For, `Accept-Charset: UTF-8`): a recipient ignores a field it does not take (RFC 9110 §5.1) or acts on it without changing what a first request gets, so 201 is due with the echo (a keyed request answered 200 as if replayed, a tracer that chokes on the context, a store keyed by the forwarded address, a 204 to a preference for a minimal answer where the operation documents a 201 with its body (RFC 7240 §2: a preference is honoured within the operation’s semantics), a 406 to UTF-8 in capitals (charset names are case-insensitive, RFC 9110 §8.3.2), the request id taken for the created request’s id, so that two creations share it, depart)',
+  'a valid request with one field an API client, a gateway or a tracer adds (an Idempotency-Key drawn afresh each time, an X-Request-ID and an X-Correlation-ID, the same uuid X-Request-ID on two creations as a retry keeps it, an Accept-Language with the wildcard range, a script’s X-Requested-With, a W3C traceparent, `Prefer: return=representation` and `return=minimal`, `Cache-Control: no-cache`, X-Forwarded-For, `Accept-Charset: UTF-8`): a recipient ignores a field it does not take (RFC 9110 §5.1) or acts on it without changing what a first request gets, so 201 is due with the echo (a keyed request answered 200 as if replayed, a tracer that chokes on the context, a store keyed by the forwarded address, a 204 to a preference for a minimal answer where the operation documents a 201 with its body (RFC 7240 §2: a preference is honoured within the operation’s semantics), a 406 to UTF-8 in capitals (charset names are case-insensitive, RFC 9110 §8.3.2), the request id taken for the created request’s id, so that two creations share it, depart)',
   { variantOf: MINIMAL_LABEL },
 );
 
@@ -142,6 +142,9 @@ const CLIENT_FIELDS: readonly (readonly [string, string, string])[] = [
   // A language range with the wildcard, which RFC 9110 §12.5.4 allows (`*` matches any tag): a catalogue lookup that
   // takes every range for a tag crashes on it (Elysia blind probe: 500).
   ['accept-language-any', 'Accept-Language', 'de-CH, *;q=0.5'],
+  // What a browser's script library adds (jQuery, Angular's old default): a framework that takes the request for an
+  // AJAX one answers it on another branch (Laravel's and AdonisJS's `ajax()`, Rails' `xhr?`), which must create alike.
+  ['x-requested-with', 'X-Requested-With', 'XMLHttpRequest'],
 ];
 
 /** What a browser set to German sends. */

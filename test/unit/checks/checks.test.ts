@@ -1979,6 +1979,28 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
   [
     'created-is-now',
     kase('valid'),
+    answer(201, { ...CREATED, created: '2026-12-04T10:00:01Z' }, { date: 'Fri Dec  4 10:00:00 2026' }),
+    'warn:date-not-imf-fixdate',
+    "ANSI C's asctime-date, one of the three forms a recipient reads",
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201',
+      '201 has a Date that is not an IMF-fixdate (RFC 9110 §5.6.7: a sender MUST write "Sun, 06 Nov 1994 08:49:37 GMT"; two-digit day, GMT)',
+    ],
+  ],
+  [
+    'created-is-now',
+    kase('valid'),
+    answer(201, { ...CREATED, created: '2026-12-04T10:00:01Z' }, { date: '2026-12-04T10:00:00.689Z' }),
+    'fail:date-unreadable',
+    'an ISO 8601 instant written by hand (Fastify blind probe)',
+    [
+      'RFC 9110 §5.6.7',
+      '201 has a Date in none of the forms an HTTP recipient reads (RFC 9110 §5.6.7: IMF-fixdate, rfc850-date or asctime-date; a sender MUST write "Sun, 06 Nov 1994 08:49:37 GMT")',
+    ],
+  ],
+  [
+    'created-is-now',
+    kase('valid'),
     dated('0001-01-01T00:00:00Z'),
     'fail:created-not-now',
     "Go's zero time",
@@ -2254,8 +2276,8 @@ describe('the checks of the verdict profile', () => {
   });
 
   it('every check has a passing and a failing row', () => {
-    // unique-id, members-are-kept and media-types-agree need several exchanges: their own tests below.
-    const several = ['unique-id', 'members-are-kept', 'media-types-agree'];
+    // unique-id, members-are-kept, fills-are-own and media-types-agree need several exchanges: their own tests below.
+    const several = ['unique-id', 'members-are-kept', 'fills-are-own', 'media-types-agree'];
     for (const check of createChecks().filter((k) => !several.includes(k.name))) {
       const rows = table.filter(([name]) => name === check.name).map(([, , , e]) => e);
       expect
@@ -2524,6 +2546,49 @@ describe('the checks of the verdict profile', () => {
         '201 returnUrl is "https://app.example/x", the value an earlier request (b0002) sent, where this one sent no returnUrl: another request\'s data (state shared between requests, a mutable default?)',
       ],
     });
+  });
+
+  it("fills-are-own fails a member the server fills with another request's value, once that member has changed", () => {
+    const ctx = { validators, mockTarget: false };
+    const fresh = () => createChecks().find((k) => k.name === 'fills-are-own')!;
+    const filled = (systemProperties: unknown) =>
+      answer(201, { ...CREATED, data: { entity: { ...CREATED.data.entity, systemProperties } } });
+    const sending = (id: string, properties: unknown, extra: Record<string, unknown> = {}) =>
+      kase('valid', { id, value: { brand: 'Audi', type: 'EV', identifier: `VIN-${id}`, properties, ...extra } });
+    const first = { room: 'garage', level: 2 };
+    const second = { room: 'cellar', level: -1 };
+    // oRPC blind probe: each answer's systemProperties the previous request's properties (a module-level variable).
+    const check = fresh();
+    expect(outcome(check, sending('b0001', first), filled(null), ctx)).toBe('pass');
+    expect(outcome(check, sending('b0002', second), filled(first), ctx)).toBe('pass');
+    expect(judged(check, sending('b0003', { room: 'attic' }), filled(second), ctx)).toEqual({
+      expect: 'fail:echo-leaked',
+      pin: [
+        '/paths/~1v1~1onboarding~1entities/post/responses/201',
+        '201 data.entity.systemProperties is {"room":"cellar","level":-1}, a value an earlier request (b0002) sent, which this one did not: another request\'s data (state shared between requests, a module-level variable?)',
+      ],
+    });
+    // A constant of the server's own that one request happened to send: it never changes, so it is never judged.
+    const constant = fresh();
+    expect(outcome(constant, sending('b0001', first), filled(first), ctx)).toBe('pass');
+    expect(outcome(constant, sending('b0002', second), filled(first), ctx)).toBe('pass');
+    // Its own properties copied: this request sent the value.
+    const own = fresh();
+    expect(outcome(own, sending('b0001', first), filled(first), ctx)).toBe('pass');
+    expect(outcome(own, sending('b0002', second), filled(second), ctx)).toBe('pass');
+    // What the server keeps of one entity (the same identifier) or one owner is that entity's or owner's, not a leak.
+    const entity = fresh();
+    expect(outcome(entity, sending('b0001', first, { identifier: 'VIN1' }), filled(null), ctx)).toBe('pass');
+    expect(outcome(entity, sending('b0002', second, { identifier: 'vin1' }), filled(first), ctx)).toBe('pass');
+    const owner = fresh();
+    expect(outcome(owner, sending('b0001', first, { owner: UUID }), filled(null), ctx)).toBe('pass');
+    expect(outcome(owner, sending('b0002', second, { owner: UUID.toUpperCase() }), filled(first), ctx)).toBe('pass');
+    // The echoes are the echo checks': properties answered with another request's value is not judged here.
+    const echo = fresh();
+    const echoed = (properties: unknown) =>
+      answer(201, { ...CREATED, data: { entity: { ...CREATED.data.entity, properties } } });
+    expect(outcome(echo, sending('b0001', first), echoed(null), ctx)).toBe('pass');
+    expect(outcome(echo, sending('b0002', second), echoed(first), ctx)).toBe('pass');
   });
 
   it('auth-is-enforced fails a 401 that challenges another scheme where an earlier 401 challenged Bearer', () => {

@@ -29,6 +29,7 @@ const ECHO_SKIPPED = {
   'created-is-now': 'skip',
   'ids-are-assigned': 'skip',
   'members-are-kept': 'skip',
+  'fills-are-own': 'skip',
   'unique-id': 'skip',
 } as const;
 

@@ -115,6 +115,7 @@ describe('the default operation profile', () => {
       'created-is-now',
       'ids-are-assigned',
       'members-are-kept',
+      'fills-are-own',
       'unique-id',
     ]);
     expect(createChecks().map((c) => c.name)).toEqual(createChecks(DEFAULT_PROFILE).map((c) => c.name));
