@@ -10,6 +10,8 @@ import { answered, fail } from './util.ts';
 const SENT_KEPT = 16;
 /** A string shorter than this is a word any server may fill in of its own (a status, a type, a short default). */
 const STRING_KEPT_FROM = 8;
+/** Letters alone: a word of a vocabulary (an enum member such as `ChargePoint` or `InProgress`), which a server may map one onto another. */
+const ONE_WORD = /^\p{L}+$/u;
 /** A value written longer than this is not kept: a 64 KiB string sent is compared in its echo, not here. */
 const WRITTEN_KEPT_TO = 4096;
 /** How deep into the answer the check looks, and how many members it reads: an answer is small, a fill nests little. */
@@ -23,11 +25,11 @@ interface Sent {
   readonly values: ReadonlySet<string>;
 }
 
-/** An object or array with something in it, or a string long enough to be someone's data, written as JSON. */
+/** An object or array with something in it, or a string long enough to be someone's data and no mere word, as JSON. */
 function keptForm(v: unknown): string | undefined {
   const kept =
     typeof v === 'string'
-      ? v.length >= STRING_KEPT_FROM && v.length <= WRITTEN_KEPT_TO
+      ? v.length >= STRING_KEPT_FROM && v.length <= WRITTEN_KEPT_TO && !ONE_WORD.test(v)
       : Array.isArray(v)
         ? v.length > 0
         : isObject(v) && Object.keys(v).length > 0;
@@ -39,8 +41,9 @@ function keptForm(v: unknown): string | undefined {
 /**
  * A success answer's members the server fills itself (neither an echo nor an id it assigns nor the creation time) hold
  * no other request's data: an object, array or string of 8 characters or more that one of the last 16 requests sent as
- * a member, where this request sent no such value, is state shared between requests (oRPC blind probe: each answer's
- * `systemProperties` the previous request's `properties`, from a module-level variable); the profile's `echo-leaked`.
+ * a member (a single word excepted: an entity type mapped onto another is vocabulary), where this request sent no such
+ * value, is state shared between requests (oRPC blind probe: each answer's `systemProperties` the previous request's
+ * `properties`, from a module-level variable); the profile's `echo-leaked`.
  * Judged only where that member's value has changed since the answer before (a constant is the server's own default),
  * and only against requests that share no `identifier`, `owner` or `collectiveId` with this one (a server may keep
  * what it knows of an entity, an owner or a collective).

@@ -2583,6 +2583,38 @@ describe('the checks of the verdict profile', () => {
     const owner = fresh();
     expect(outcome(owner, sending('b0001', first, { owner: UUID }), filled(null), ctx)).toBe('pass');
     expect(outcome(owner, sending('b0002', second, { owner: UUID.toUpperCase() }), filled(first), ctx)).toBe('pass');
+    // A word of a vocabulary mapped onto another (an entity type as the model) is no request's data.
+    const word = fresh();
+    const model = (type: string) =>
+      answer(201, {
+        ...CREATED,
+        data: { entity: { ...CREATED.data.entity, reference: { type } } },
+      });
+    expect(
+      outcome(word, kase('valid', { id: 'b0001', value: { ...SENT, type: 'Inverter' } }), model('Inverter'), ctx),
+    ).toBe('pass');
+    expect(
+      outcome(
+        word,
+        kase('valid', {
+          id: 'b0002',
+          value: { ...SENT, type: 'Battery', owner: null, collectiveId: null, identifier: 'VIN2' },
+        }),
+        model('Accumulator'),
+        ctx,
+      ),
+    ).toBe('pass');
+    expect(
+      outcome(
+        word,
+        kase('valid', {
+          id: 'b0003',
+          value: { ...SENT, type: 'SolarPlant', owner: null, collectiveId: null, identifier: 'VIN3' },
+        }),
+        model('Inverter'),
+        ctx,
+      ),
+    ).toBe('pass');
     // The echoes are the echo checks': properties answered with another request's value is not judged here.
     const echo = fresh();
     const echoed = (properties: unknown) =>
