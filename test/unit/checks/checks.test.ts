@@ -1990,6 +1990,17 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
   [
     'created-is-now',
     kase('valid'),
+    answer(201, { ...CREATED, created: '2026-12-04T10:00:01Z' }, { date: 'Fri, 04-Dec-2026 10:00:00 GMT' }),
+    'warn:date-not-imf-fixdate',
+    "a cookie's Expires form: an HTTP-date to a lenient reader",
+    [
+      '/paths/~1v1~1onboarding~1entities/post/responses/201',
+      '201 has a Date that is not an IMF-fixdate (RFC 9110 §5.6.7: a sender MUST write "Sun, 06 Nov 1994 08:49:37 GMT"; two-digit day, GMT)',
+    ],
+  ],
+  [
+    'created-is-now',
+    kase('valid'),
     answer(201, { ...CREATED, created: '2026-12-04T10:00:01Z' }, { date: '2026-12-04T10:00:00.689Z' }),
     'fail:date-unreadable',
     'an ISO 8601 instant written by hand (Fastify blind probe)',
