@@ -5260,6 +5260,123 @@ export const FAULTS: readonly Fault[] = [
     },
   },
   {
+    name: 'origin-parsed-as-url',
+    area: 'valid-refused',
+    caughtBy: ['not-a-server-error'],
+    description:
+      'The CORS origin check parses every Origin with `new URL(origin)` (@hono/zod-openapi blind probe): the opaque origin `null`, which a sandboxed frame or a `file:` page sends (RFC 6454 §7.1), throws, and the request is answered 500.',
+    apply: answeredWhen(
+      (req) => {
+        if (req.headers.origin === undefined) return false;
+        try {
+          new URL(req.headers.origin);
+          return false;
+        } catch {
+          return true;
+        }
+      },
+      () => textReply(500, 'text/plain; charset=utf-8', 'Internal Server Error'),
+    ),
+  },
+  {
+    name: 'errors-as-problem-json',
+    area: 'wrong-answer',
+    caughtBy: ['content-type-conformance'],
+    description:
+      'A 400 to a request whose Accept names application/problem+json is an RFC 9457 problem document labelled so (@hono/zod-openapi blind probe: a problem-details middleware switched on by Accept), where the operation documents a ConnectApiErrorResult in application/json.',
+    apply: (b) =>
+      writtenAs(b, (wire, req) =>
+        wire.status === 400 && /application\/problem\+json/i.test(String(req.headers.accept ?? ''))
+          ? {
+              status: 400,
+              headers: { 'Content-Type': 'application/problem+json' },
+              body: JSON.stringify({ type: 'about:blank', title: 'Bad Request', status: 400 }),
+            }
+          : wire,
+      ),
+  },
+  {
+    name: 'preflight-by-field',
+    area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
+    description:
+      'A hand-written CORS hook takes any request with Access-Control-Request-Method for a preflight and answers 204 with nothing created (openapi-glue blind probe): only an OPTIONS is a preflight (Fetch §4.8).',
+    apply: answeredWhen(
+      (req) => req.headers['access-control-request-method'] !== undefined,
+      () => ({ status: 204, headers: { 'Access-Control-Allow-Origin': '*' }, text: '' }),
+    ),
+  },
+  {
+    name: 'errors-carried-into-next-201',
+    area: 'wrong-answer',
+    caughtBy: ['fills-are-own'],
+    description:
+      'The errors of a 400 are kept in a module-level list that is not cleared, so the next 201 carries them in its errors member (Next.js blind probe): errors that never happened to that request.',
+    apply: (b) => {
+      let kept: unknown;
+      return writtenAs(b, (wire) => {
+        if (wire.status === 400) {
+          const parsed: unknown = JSON.parse(wire.body);
+          if (parsed !== null && typeof parsed === 'object' && 'errors' in parsed) kept = parsed.errors;
+          return wire;
+        }
+        if (wire.status !== 201 || kept === undefined) return wire;
+        const body = JSON.parse(wire.body) as Record<string, unknown>;
+        const carried = { ...wire, body: JSON.stringify({ ...body, errors: kept }) };
+        kept = undefined;
+        return carried;
+      });
+    },
+  },
+  {
+    name: 'respond-async-202',
+    area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
+    description:
+      'A request that prefers an asynchronous answer (`Prefer: respond-async`, RFC 7240 §4.1) is queued and answered 202 with no body (oRPC blind probe), where the operation documents only its 201.',
+    apply: answeredWhen(
+      (req) => /respond-async/i.test(String(req.headers.prefer ?? '')),
+      () => ({ status: 202, headers: {}, text: '' }),
+    ),
+  },
+  {
+    name: 'token-padding-stripped',
+    area: 'auth',
+    caughtBy: ['auth-is-enforced'],
+    description:
+      'Trailing `=` is stripped from the token before it is compared, as base64url tokens go without padding (Sails blind probe): `Bearer <token>=` is taken for the valid token.',
+    apply: (b) =>
+      mapAuth(b, (outcome, h, token) =>
+        outcome === 'wrong-token' && (h ?? '').replace(/=+$/, '') === `Bearer ${token}` ? 'ok' : outcome,
+      ),
+  },
+  {
+    name: 'bearer-any-white-space',
+    area: 'auth',
+    caughtBy: ['auth-is-enforced'],
+    description:
+      'The scheme and token are split at any white space (`/\\s+/`), so `Bearer<TAB><token>` is accepted (Sails blind probe): RFC 9110 §11.4 and RFC 6750 §2.1 separate them with spaces only, a malformed credential.',
+    apply: (b) =>
+      mapAuth(b, (outcome, h, token) =>
+        outcome !== 'ok' && /^Bearer\s+/.test(h ?? '') && (h ?? '').replace(/^Bearer\s+/, '') === token
+          ? 'ok'
+          : outcome,
+      ),
+  },
+  {
+    name: 'json-labelled-as-accepted',
+    area: 'wrong-answer',
+    caughtBy: ['content-type-conformance'],
+    description:
+      "The answer is labelled with the first type the request's Accept names when that is text/plain (Sails blind probe: res.type() from Accept): a 201 of JSON as text/plain, a type the operation does not document.",
+    apply: (b) =>
+      writtenAs(b, (wire, req) =>
+        /^\s*text\/plain/i.test(String(req.headers.accept ?? ''))
+          ? { ...wire, headers: { ...wire.headers, 'Content-Type': 'text/plain; charset=utf-8' } }
+          : wire,
+      ),
+  },
+  {
     name: 'challenge-dropped-for-scripts',
     area: 'auth',
     caughtBy: ['auth-is-enforced'],

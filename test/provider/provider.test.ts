@@ -602,6 +602,8 @@ interface Witness {
   /** Between the two: a pause, and members the second body changes. */
   pauseMs?: number;
   second?: Obj;
+  /** Sent first, its answer not judged: the request whose state the witness's own answer shows. */
+  before?: Call;
   timeoutMs?: number;
   /** Dotted paths of the answer that must be present: members the clean reference echoes in every 201. */
   keeps?: readonly string[];
@@ -1222,6 +1224,14 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
     twice: true,
     second: { identifier: 'WITNESS-DEVICE' },
   },
+  'origin-parsed-as-url': valid({}, { body: ok, fields: [['Origin', 'null']] }),
+  'errors-as-problem-json': invalid({ body: { type: 'EV' }, fields: [['Accept', 'application/problem+json']] }),
+  'preflight-by-field': valid({}, { fields: [['Access-Control-Request-Method', 'POST']] }),
+  'errors-carried-into-next-201': { ...valid(), before: { body: { type: 'EV' } } },
+  'respond-async-202': valid({}, { fields: [['Prefer', 'respond-async']] }),
+  'token-padding-stripped': { call: { body: ok, auth: `Bearer ${TOKEN}=` }, status: 401 },
+  'bearer-any-white-space': { call: { body: ok, auth: `Bearer\t${TOKEN}` }, status: 401 },
+  'json-labelled-as-accepted': valid({}, { fields: [['Accept', 'text/plain']] }),
   'challenge-dropped-for-scripts': {
     call: { body: ok, auth: null, fields: [['X-Requested-With', 'XMLHttpRequest']] },
     status: 401,
@@ -1242,6 +1252,7 @@ async function judge(url: string, w: Witness): Promise<string[]> {
   const seen = new Set<string>();
   const problems: string[] = [];
   const sentBefore: string[] = [];
+  if (w.before !== undefined) await send(url, w.before, w.timeoutMs).catch(() => undefined);
   for (let i = 0; i < (w.times ?? (w.twice === true ? 2 : 1)); i += 1) {
     let answer: Answer;
     if (i > 0 && w.pauseMs !== undefined) await new Promise((r) => setTimeout(r, w.pauseMs));
@@ -1287,6 +1298,9 @@ async function judge(url: string, w: Witness): Promise<string[]> {
     const json = parseJson(answer.text);
     if (json.ok) {
       const body = obj(json.value);
+      // A 201 lists no errors: the clean reference writes null there.
+      if (answer.status === 201 && Array.isArray(body.errors) && body.errors.length > 0)
+        problems.push('errors in a 201');
       // A member the server fills holds nothing an earlier request sent (the clean reference writes it null).
       const filled = JSON.stringify(obj(obj(body.data).entity).systemProperties ?? null);
       if (filled !== 'null' && sentBefore.includes(filled)) problems.push("another request's properties");

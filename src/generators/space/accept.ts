@@ -25,6 +25,14 @@ const excluded = requestClass(
   { advisory: true, accept: [201, 406], variantOf: 'valid/accept/<accept>' },
 );
 
+const plain = requestClass(
+  'valid',
+  'valid/accept/text-plain',
+  'RFC 9110 §12.5.1',
+  'an Accept field that asks for plain text only: 406, or the documented JSON anyway (advice); a stack that labels its JSON with the type asked for (Sails blind probe: a 201 as text/plain) answers a body the operation does not document, which fails whatever the status',
+  { advisory: true, accept: [201, 406], variantOf: 'valid/accept/<accept>' },
+);
+
 const xml = requestClass(
   'valid',
   'valid/accept/application-xml',
@@ -62,6 +70,13 @@ const invalidHtml = requestClass(
   'a required member missing, with an Accept that names HTML only: the operation documents its 400 as JSON only, so the documented 400 (RFC 9110 §12.5.1: a server may disregard Accept) or a 406 is due; an error page negotiated to HTML (AdonisJS’s and Spring Boot’s default error rendering) is an answer the operation does not document',
   { accept: [400, 406], variantOf: 'invalid/required/<field>/accept-any' },
 );
+const invalidProblem = requestClass(
+  'schema-violation',
+  'invalid/required/<field>/accept-problem-json',
+  `${SPEC.schema}/required`,
+  'a required member missing, with an Accept that names only `application/problem+json` (RFC 9457): the operation documents its 400 as a `ConnectApiErrorResult` in application/json, so that 400 (RFC 9110 §12.5.1: a server may disregard Accept) or a 406 is due; a problem document negotiated for it (a framework’s RFC 9457 support switched on by Accept) is an answer the operation does not document',
+  { accept: [400, 406], variantOf: 'invalid/required/<field>/accept-any' },
+);
 const invalidXhr = requestClass(
   'schema-violation',
   'invalid/required/<field>/xhr',
@@ -86,8 +101,8 @@ export const accept: Dimension = {
   name: 'accept',
   title: 'Accept',
   summary:
-    'The Accept field of an otherwise valid request: absent, or covering JSON by a range, in a list, with a weight or a parameter, 201 is due; excluding JSON (HTML, XML, another media type the operation reads), 406 or 201 as application/json (advice); an invalid body with an Accept for HTML only (400 as JSON, or 406) or from a browser’s script (`X-Requested-With`, 400 due).',
-  classes: [covered, excluded, xml, anonymous, asRead, invalidHtml, invalidXhr],
+    'The Accept field of an otherwise valid request: absent, or covering JSON by a range, in a list, with a weight or a parameter, 201 is due; excluding JSON (HTML, XML, plain text, another media type the operation reads), 406 or 201 as application/json (advice); an invalid body with an Accept for HTML only or for RFC 9457 problem documents only (400 as JSON, or 406) or from a browser’s script (`X-Requested-With`, 400 due).',
+  classes: [covered, excluded, xml, anonymous, asRead, invalidHtml, invalidXhr, invalidProblem, plain],
   drafts(ctx) {
     const m = JSON.stringify(ctx.minimal);
     // Written byte by byte: the HTTP client writes an Accept of its own. `authorization` as wire() takes it.
@@ -122,8 +137,13 @@ export const accept: Dimension = {
           violation,
           wire: wire({ contentType: ctx.ct, extra: [['X-Requested-With', 'XMLHttpRequest']] }, undefined, bytes),
         }),
+        ...emit(ctx, invalidProblem, { field: first }, body, {
+          violation,
+          wire: wire({ contentType: ctx.ct, accept: 'application/problem+json' }, undefined, bytes),
+        }),
       );
     }
+    out.push(...emit(ctx, plain, {}, m, raw('text/plain')));
     return out;
   },
 };

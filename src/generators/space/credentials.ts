@@ -32,6 +32,9 @@ const NEAR_TOKENS: readonly (readonly [string, string])[] = [
   ['case', `Bearer ${WIRE_TOKEN_SWAPPED}`],
   ['prefix', `Bearer 0${WIRE_TOKEN}`],
   ['truncated', `Bearer ${WIRE_TOKEN_TRUNCATED}`],
+  // Base64 padding after it: a comparison that strips trailing `=` first (tokens are often base64url without padding:
+  // Sails blind probe) takes it for the valid one.
+  ['padded', `Bearer ${WIRE_TOKEN}=`],
 ];
 /**
  * The valid token under another scheme or none: a provider that takes whatever follows the first space, or strips an
@@ -76,6 +79,9 @@ const REFUSED_SPELLINGS: readonly (readonly [string, string])[] = [
   // Two credentials on one line, a wrong one first, as a proxy joins two lines (RFC 9110 §5.3): a server that splits
   // at the comma and takes the last (Mono's HttpListener keeps the last line, a handler the last item) creates.
   ['joined-after-wrong', `Bearer conformance-wrong, Bearer ${WIRE_TOKEN}`],
+  // A tab between scheme and token, which `1*SP` does not admit (RFC 9110 §11.4, RFC 6750 §2.1): a parser that splits
+  // at any white space takes the token from a malformed credential (Sails blind probe).
+  ['tab', `Bearer\t${WIRE_TOKEN}`],
 ];
 /**
  * Tokens the provider did not issue, in forms an authenticator reads before it compares them (the run's wrong token
@@ -137,7 +143,7 @@ const refusedSpelling = requestClass(
   'auth',
   'auth/<spelling>',
   'RFC 6750 §2.1',
-  'not a Bearer credential: the field empty, the scheme alone, the token followed by more words (a token68 has no spaces, RFC 9110 §11.2), quoted, as a `token=` parameter or followed by one, or after a wrong one and a comma on one line; 401 is due, and a 400 to a malformed header is also right',
+  'not a Bearer credential: the field empty, the scheme alone, the token after no space or after a tab (RFC 9110 §11.4: `1*SP`), the token followed by more words (a token68 has no spaces, RFC 9110 §11.2), quoted, as a `token=` parameter or followed by one, or after a wrong one and a comma on one line; 401 is due, and a 400 to a malformed header is also right',
   { accept: [401, 400, 403] },
 );
 const nonAsciiToken = requestClass(
@@ -151,7 +157,7 @@ const nearToken = requestClass(
   'auth',
   'auth/near-token/<variant>',
   SPEC.security,
-  'the valid token with one more character after or before it, with its letters in the other case, or without its last character, is another token (RFC 6750 §2.1): refused like any token the provider did not issue (a comparison by prefix, suffix or substring, one ignoring case, or one testing that the expected token starts with the one given, takes it)',
+  'the valid token with one more character after or before it, with its letters in the other case, without its last character, or with base64 padding after it, is another token (RFC 6750 §2.1): refused like any token the provider did not issue (a comparison by prefix, suffix or substring, one ignoring case, one testing that the expected token starts with the one given, or one that strips padding first, takes it)',
 );
 const tokenForm = requestClass(
   'auth',

@@ -37,6 +37,13 @@ const origin = requestClass(
   'a valid request with the Origin a browser adds to a cross-origin POST: 201 due, or 403 from a server that refuses an origin it does not trust; a CORS layer whose origin check throws answers 500',
   { accept: [201, 403] },
 );
+const nullOrigin = requestClass(
+  'valid',
+  'valid/origin/null',
+  'RFC 6454 §7.1',
+  'a valid request with the opaque origin `null`, which a browser sends from a sandboxed frame, a `file:` page or after a cross-origin redirect: 201 due, or 403 as to any origin a server does not trust; a CORS layer that parses every Origin as a URL throws on it (500)',
+  { accept: [201, 403], variantOf: 'valid/origin' },
+);
 const range = requestClass(
   'valid',
   'valid/range/<form>',
@@ -106,7 +113,7 @@ const clientField = requestClass(
   'valid',
   'valid/client-field/<field>',
   'RFC 9110 §5.1',
-  'a valid request with one field an API client, a gateway or a tracer adds (an Idempotency-Key drawn afresh each time, an X-Request-ID and an X-Correlation-ID, the same uuid X-Request-ID on two creations as a retry keeps it, an Accept-Language with the wildcard range, a script’s X-Requested-With, a W3C traceparent, `Prefer: return=representation` and `return=minimal`, `Cache-Control: no-cache`, X-Forwarded-For, `Accept-Charset: UTF-8`): a recipient ignores a field it does not take (RFC 9110 §5.1) or acts on it without changing what a first request gets, so 201 is due with the echo (a keyed request answered 200 as if replayed, a tracer that chokes on the context, a store keyed by the forwarded address, a 204 to a preference for a minimal answer where the operation documents a 201 with its body (RFC 7240 §2: a preference is honoured within the operation’s semantics), a 406 to UTF-8 in capitals (charset names are case-insensitive, RFC 9110 §8.3.2), the request id taken for the created request’s id, so that two creations share it, depart)',
+  'a valid request with one field an API client, a gateway or a tracer adds (an Idempotency-Key drawn afresh each time, an X-Request-ID and an X-Correlation-ID, the same uuid X-Request-ID on two creations as a retry keeps it, an Accept-Language with the wildcard range, a script’s X-Requested-With, a preflight’s Access-Control-Request-Method on the POST itself, a W3C traceparent, `Prefer: return=representation`, `return=minimal` and `respond-async`, `Cache-Control: no-cache`, X-Forwarded-For, `Accept-Charset: UTF-8`): a recipient ignores a field it does not take (RFC 9110 §5.1) or acts on it without changing what a first request gets, so 201 is due with the echo (a keyed request answered 200 as if replayed, a tracer that chokes on the context, a store keyed by the forwarded address, a 204 to a preference for a minimal answer or a 202 to one for an asynchronous answer where the operation documents a 201 with its body (RFC 7240 §2: a preference is honoured within the operation’s semantics), a 406 to UTF-8 in capitals (charset names are case-insensitive, RFC 9110 §8.3.2), the request id taken for the created request’s id, so that two creations share it, depart)',
   { variantOf: MINIMAL_LABEL },
 );
 
@@ -145,6 +152,13 @@ const CLIENT_FIELDS: readonly (readonly [string, string, string])[] = [
   // What a browser's script library adds (jQuery, Angular's old default): a framework that takes the request for an
   // AJAX one answers it on another branch (Laravel's and AdonisJS's `ajax()`, Rails' `xhr?`), which must create alike.
   ['x-requested-with', 'X-Requested-With', 'XMLHttpRequest'],
+  // A CORS preflight's field on the POST itself, as a client that copies every header of a preflight sends it: only
+  // an OPTIONS is a preflight (Fetch §4.8), so a CORS layer that takes any request with it for one answers 204 and
+  // creates nothing (openapi-glue blind probe).
+  ['access-control-request-method', 'Access-Control-Request-Method', 'POST'],
+  // A preference for an asynchronous answer (RFC 7240 §4.1), which a server MAY honour within what the operation
+  // documents: its 201 (the spec documents no 202; oRPC blind probe answered 202 and created nothing visible).
+  ['prefer-respond-async', 'Prefer', 'respond-async'],
 ];
 
 /** What a browser set to German sends. */
@@ -171,7 +185,7 @@ export const fields: Dimension = {
   name: 'fields',
   title: 'Other request fields',
   summary:
-    'Accept-Encoding, Origin, Range and method-override fields on an otherwise valid request: the middleware that reads them (compression, CORS, range handling, method override) must leave the answer as it is without them, 201 due (403 accepted to an origin a server refuses); an Accept-Charset of Latin-1, answered in UTF-8 all the same (406 accepted); a Date of 1994, which the creation time must not follow; a browser’s Accept-Language, which changes no data; the fields clients, gateways and tracers add (an Idempotency-Key, a request id, a trace context, a preference for a full or a minimal answer, a forwarded address, UTF-8 named in capitals as an acceptable charset), 201 due; no User-Agent at all, 201 due (advice); and about 3 KiB of extension fields, under every common limit, 201 due.',
+    'Accept-Encoding, Origin (a site’s, and the opaque `null`), Range and method-override fields on an otherwise valid request: the middleware that reads them (compression, CORS, range handling, method override) must leave the answer as it is without them, 201 due (403 accepted to an origin a server refuses); an Accept-Charset of Latin-1, answered in UTF-8 all the same (406 accepted); a Date of 1994, which the creation time must not follow; a browser’s Accept-Language, which changes no data; the fields clients, gateways and tracers add (an Idempotency-Key, a request id, a trace context, a preference for a full or a minimal answer, a forwarded address, UTF-8 named in capitals as an acceptable charset), 201 due; no User-Agent at all, 201 due (advice); and about 3 KiB of extension fields, under every common limit, 201 due.',
   classes: [
     acceptEncoding,
     origin,
@@ -179,6 +193,7 @@ export const fields: Dimension = {
     methodOverride,
     acceptCharset,
     noUserAgent,
+    nullOrigin,
     acceptLanguage,
     requestDate,
     clientField,
@@ -240,6 +255,7 @@ export const fields: Dimension = {
         wire: wire({ contentType: ctx.ct, userAgent: null }, undefined, Buffer.from(m)),
       }),
     );
+    out.push(...emit(ctx, nullOrigin, {}, m, raw('Origin', 'null')));
     return out;
   },
 };

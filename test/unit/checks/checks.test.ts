@@ -2571,7 +2571,7 @@ describe('the checks of the verdict profile', () => {
     // oRPC blind probe: each answer's systemProperties the previous request's properties (a module-level variable).
     const check = fresh();
     expect(outcome(check, sending('b0001', first), filled(null), ctx)).toBe('pass');
-    expect(outcome(check, sending('b0002', second), filled(first), ctx)).toBe('pass');
+    expect(outcome(check, sending('b0002', second), filled(first), ctx)).toBe('fail:echo-leaked');
     expect(judged(check, sending('b0003', { room: 'attic' }), filled(second), ctx)).toEqual({
       expect: 'fail:echo-leaked',
       pin: [
@@ -2626,6 +2626,19 @@ describe('the checks of the verdict profile', () => {
         ctx,
       ),
     ).toBe('pass');
+    // Next.js blind probe: a 400's errors kept at module level and carried into the next 201.
+    const sticky = fresh();
+    const refusal = [{ code: 'unrecognized_keys', message: 'Unrecognized key: "zz"' }];
+    expect(outcome(sticky, kase('schema-violation', { id: 'b0001' }), answer(400, { errors: refusal }), ctx)).toBe(
+      'pass',
+    );
+    expect(judged(sticky, sending('b0002', first), answer(201, { ...CREATED, errors: refusal }), ctx)).toEqual({
+      expect: 'fail:echo-leaked',
+      pin: [
+        '/paths/~1v1~1onboarding~1entities/post/responses/201',
+        '201 errors is [{"code":"unrecognized_keys","message":"Unrecognized key: \\"zz\\""}], what the server answered an earlier request (b0001): another request\'s outcome (state shared between requests, a list kept at module level?)',
+      ],
+    });
     // The echoes are the echo checks': properties answered with another request's value is not judged here.
     const echo = fresh();
     const echoed = (properties: unknown) =>

@@ -235,8 +235,9 @@ describe('boundary phase', () => {
     // Compact: 800 until 2026-12-07, when two planted rounds added a request class each (Accept-Language, IDN e-mail);
     // 820 until that evening, when the declared media types' twins of lenient JSON forms came (a branch per type).
     // 840 until 2026-12-07, night, when the third planted rounds added a child segment shaped as an id. 880 until
-    // 2026-12-08, when a URL template and a lower-case VIN came under every entity type (a rule of one type's store).
-    expect(boundary.length).toBeLessThanOrEqual(900);
+    // 2026-12-08, when a URL template and a lower-case VIN came under every entity type (a rule of one type's store);
+    // 900 until that morning's fourth rounds (scripts' and preflights' fields, more Accepts, two token spellings).
+    expect(boundary.length).toBeLessThanOrEqual(920);
   });
 
   it('keeps the golden list of labels, in order (a change to it is a change of the plan, made on purpose)', () => {
