@@ -87,7 +87,7 @@ const FASTAPI_DEPARTURES: readonly Departure[] = [
     caughtBy: {
       checks: ['invalid-is-rejected'],
       labels:
-        /^invalid\/required\/brand(\/in-query|\/accept-any|\/accept-browser|\/accept-html|\/xhr|\/type-[A-Za-z]+|\/beside-nulls)?$/,
+        /^invalid\/required\/brand(\/in-query|\/accept-any|\/accept-browser|\/accept-html|\/accept-problem-json|\/xhr|\/type-[A-Za-z]+|\/beside-nulls)?$/,
       received: 201,
       sent: true,
     },

@@ -66,14 +66,14 @@ const HONO_DEPARTURES: readonly Departure[] = [
   },
   {
     // 400 itself is RFC 6750 §3.1's answer to a malformed credential (the class accepts it); its body is not.
-    what: 'bearerAuth answers a malformed Bearer credential (no token, the scheme alone, the token with no space after it, words after the token, the token quoted or with parameters or followed by bytes beyond ASCII, two lines, two credentials on one line) 400 invalid_request in text/plain, not a ConnectApiErrorResult',
+    what: 'bearerAuth answers a malformed Bearer credential (no token, the scheme alone, the token with no space or a tab after it, words after the token, the token quoted or with parameters or followed by bytes beyond ASCII, two lines, two credentials on one line) 400 invalid_request in text/plain, not a ConnectApiErrorResult',
     probe: { headers: { authorization: 'Bearer ', 'content-type': 'application/json' }, body: entity() },
     departs: { status: 400, contentType: /^text\/plain/ },
     strict: 401,
     caughtBy: {
       checks: ERROR_BODY,
       labels:
-        /^auth\/(empty-bearer|scheme-only|no-space|words-after-token|quoted-token|token-parameter|parameter-after-token|non-ascii-after-token|joined-after-wrong|two-authorization.*)$/,
+        /^auth\/(empty-bearer|scheme-only|no-space|tab|words-after-token|quoted-token|token-parameter|parameter-after-token|non-ascii-after-token|joined-after-wrong|two-authorization.*)$/,
       sent: true,
     },
   },

@@ -5351,19 +5351,6 @@ export const FAULTS: readonly Fault[] = [
       ),
   },
   {
-    name: 'bearer-any-white-space',
-    area: 'auth',
-    caughtBy: ['auth-is-enforced'],
-    description:
-      'The scheme and token are split at any white space (`/\\s+/`), so `Bearer<TAB><token>` is accepted (Sails blind probe): RFC 9110 §11.4 and RFC 6750 §2.1 separate them with spaces only, a malformed credential.',
-    apply: (b) =>
-      mapAuth(b, (outcome, h, token) =>
-        outcome !== 'ok' && /^Bearer\s+/.test(h ?? '') && (h ?? '').replace(/^Bearer\s+/, '') === token
-          ? 'ok'
-          : outcome,
-      ),
-  },
-  {
     name: 'json-labelled-as-accepted',
     area: 'wrong-answer',
     caughtBy: ['content-type-conformance'],
@@ -5911,6 +5898,17 @@ export const BEYOND_PROFILE: readonly {
         b.transmit(res, wire, req);
       },
     }),
+  },
+  {
+    name: 'bearer-any-white-space',
+    description:
+      'The scheme and token are split at any white space (`/\\s+/`), so `Bearer<TAB><token>` is accepted (Sails blind probe): RFC 9110 §11.4 and RFC 6750 §2.1 separate them with spaces only, a malformed credential.',
+    apply: (b) =>
+      mapAuth(b, (outcome, h, token) =>
+        outcome !== 'ok' && /^Bearer\s+/.test(h ?? '') && (h ?? '').replace(/^Bearer\s+/, '') === token
+          ? 'ok'
+          : outcome,
+      ),
   },
   {
     name: 'auth-after-validation',

@@ -1230,7 +1230,6 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'errors-carried-into-next-201': { ...valid(), before: { body: { type: 'EV' } } },
   'respond-async-202': valid({}, { fields: [['Prefer', 'respond-async']] }),
   'token-padding-stripped': { call: { body: ok, auth: `Bearer ${TOKEN}=` }, status: 401 },
-  'bearer-any-white-space': { call: { body: ok, auth: `Bearer\t${TOKEN}` }, status: 401 },
   'json-labelled-as-accepted': valid({}, { fields: [['Accept', 'text/plain']] }),
   'challenge-dropped-for-scripts': {
     call: { body: ok, auth: null, fields: [['X-Requested-With', 'XMLHttpRequest']] },

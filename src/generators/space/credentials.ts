@@ -79,9 +79,6 @@ const REFUSED_SPELLINGS: readonly (readonly [string, string])[] = [
   // Two credentials on one line, a wrong one first, as a proxy joins two lines (RFC 9110 §5.3): a server that splits
   // at the comma and takes the last (Mono's HttpListener keeps the last line, a handler the last item) creates.
   ['joined-after-wrong', `Bearer conformance-wrong, Bearer ${WIRE_TOKEN}`],
-  // A tab between scheme and token, which `1*SP` does not admit (RFC 9110 §11.4, RFC 6750 §2.1): a parser that splits
-  // at any white space takes the token from a malformed credential (Sails blind probe).
-  ['tab', `Bearer\t${WIRE_TOKEN}`],
 ];
 /**
  * Tokens the provider did not issue, in forms an authenticator reads before it compares them (the run's wrong token
@@ -143,8 +140,15 @@ const refusedSpelling = requestClass(
   'auth',
   'auth/<spelling>',
   'RFC 6750 §2.1',
-  'not a Bearer credential: the field empty, the scheme alone, the token after no space or after a tab (RFC 9110 §11.4: `1*SP`), the token followed by more words (a token68 has no spaces, RFC 9110 §11.2), quoted, as a `token=` parameter or followed by one, or after a wrong one and a comma on one line; 401 is due, and a 400 to a malformed header is also right',
+  'not a Bearer credential: the field empty, the scheme alone, the token followed by more words (a token68 has no spaces, RFC 9110 §11.2), quoted, as a `token=` parameter or followed by one, or after a wrong one and a comma on one line; 401 is due, and a 400 to a malformed header is also right',
   { accept: [401, 400, 403] },
+);
+const tabSpelling = requestClass(
+  'auth',
+  'auth/tab',
+  'RFC 9110 §11.4',
+  'a tab between `Bearer` and the valid token, which `1*SP` does not admit (RFC 9110 §11.4, RFC 6750 §2.1): a malformed credential, 401 due (400 and 403 accepted); but a parser that splits at any white space (Flask-HTTPAuth, a `\\s+` pattern: Sails blind probe and two audits) takes the valid token from it, a leniency that lets no one in who lacks it, hence advice',
+  { advisory: true, accept: [401, 400, 403], variantOf: 'auth/<spelling>' },
 );
 const nonAsciiToken = requestClass(
   'auth',
@@ -308,6 +312,7 @@ export const credentials: Dimension = {
     refusedSpelling,
     nonAsciiToken,
     nearToken,
+    tabSpelling,
     tokenForm,
     otherScheme,
     tokenInQuery,
@@ -437,6 +442,8 @@ export const credentials: Dimension = {
           wire: wire({ contentType: ctx.ct, authorization: lines, extra: xhr }, undefined, Buffer.from(m)),
         }),
       );
+    // A tab for the space after the scheme, sent as `wrong`: a 401 to it is not a reason to refresh the token.
+    out.push(...emit(ctx, tabSpelling, {}, m, { auth: 'wrong', wire: raw([`Bearer\t${WIRE_TOKEN}`]) }));
     return out;
   },
 };
