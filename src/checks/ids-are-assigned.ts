@@ -64,9 +64,25 @@ function namelessLocation(location: Located, target: string): Finding[] {
 function otherPortLocation(location: Located, target: string): Finding[] {
   const sent = urlOf(target, target);
   const url = location.url;
-  if (sent === undefined || url === undefined || url.protocol !== sent.protocol) return [];
-  if (url.hostname.toLowerCase() !== sent.hostname.toLowerCase() || url.port === sent.port) return [];
   const port = (u: URL) => u.port || (u.protocol === 'https:' ? '443' : '80');
+  // A loopback host names the server's own machine, which a client elsewhere does not reach: an application URL left at
+  // its default (AdonisJS blind probe: APP_URL's localhost:3333) where the request went to another host.
+  if (sent !== undefined && url !== undefined && LOOPBACK.test(url.hostname) && !LOOPBACK.test(sent.hostname))
+    return [
+      fail(
+        'location-names-another',
+        'RFC 9110 §10.2.2',
+        `201 Location ${location.text} names a loopback address, ${url.host}, where the request was sent to ${sent.host}: not the resource created (RFC 9110 §10.2.2; an application URL left at its default?)`,
+        location.text,
+        `the URI of the resource created, on ${sent.origin}`,
+      ),
+    ];
+  if (sent === undefined || url === undefined || url.protocol !== sent.protocol) return [];
+  // Two loopback names are one host (`localhost` is 127.0.0.1, RFC 6761 §6.3).
+  const sameHost =
+    url.hostname.toLowerCase() === sent.hostname.toLowerCase() ||
+    (LOOPBACK.test(url.hostname) && LOOPBACK.test(sent.hostname));
+  if (!sameHost || port(url) === port(sent)) return [];
   return [
     fail(
       'location-names-another',
@@ -77,6 +93,9 @@ function otherPortLocation(location: Located, target: string): Finding[] {
     ),
   ];
 }
+
+/** A loopback host (RFC 6761 §6.3 `localhost`, RFC 1122's 127/8, IPv6's ::1), as a URL's hostname writes it. */
+const LOOPBACK = /^(?:localhost|.+\.localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
 /** A uuid in its string form (RFC 9562 §4), any case, as a path segment may carry one. */
 const UUID_SEGMENT = /^(?:urn:uuid:)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

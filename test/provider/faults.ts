@@ -5364,6 +5364,43 @@ export const FAULTS: readonly Fault[] = [
       ),
   },
   {
+    name: 'email-smtp-limits-enforced',
+    area: 'valid-refused',
+    caughtBy: ['valid-is-created'],
+    description:
+      'An associatedEmail with `@` in it is held to the SMTP limits of RFC 5321 §4.5.3.1 (a local part of at most 64 octets: hyper blind probe), though the spec gives it no format: a longer local part is refused.',
+    apply: refusedWhen(
+      (v) =>
+        typeof v.associatedEmail === 'string' &&
+        v.associatedEmail.includes('@') &&
+        v.associatedEmail.slice(0, v.associatedEmail.lastIndexOf('@')).length > 64,
+      issue('InvalidEmail', '$.associatedEmail', 'associatedEmail', 'associatedEmail must be a valid e-mail address.'),
+    ),
+  },
+  {
+    name: 'location-app-url-default',
+    area: 'wrong-answer',
+    caughtBy: ['ids-are-assigned'],
+    description:
+      "Every 201's Location is built from an application URL left at its default, `http://localhost:3333` (AdonisJS's APP_URL; AdonisJS blind probe), whatever host and port the request went to.",
+    apply: locatedAt((body) => `http://localhost:3333/v1/onboarding/entities/${String(body.id)}`),
+  },
+  {
+    name: 'id-from-previous-entity',
+    area: 'wrong-answer',
+    caughtBy: ['unique-id'],
+    description:
+      "Each request's id is taken from the entity the request before created (a variable reused: @hono/zod-openapi blind probe): an id an earlier answer gave.",
+    apply: (b) => {
+      let previous: unknown;
+      return afterBuild(b, (body) => {
+        const entityId = body.data?.entity?.id;
+        if (typeof previous === 'string') body.id = previous;
+        previous = entityId;
+      });
+    },
+  },
+  {
     name: 'challenge-dropped-for-scripts',
     area: 'auth',
     caughtBy: ['auth-is-enforced'],

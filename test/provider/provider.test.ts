@@ -1231,6 +1231,9 @@ const WITNESSES: Readonly<Record<string, Witness>> = {
   'respond-async-202': valid({}, { fields: [['Prefer', 'respond-async']] }),
   'token-padding-stripped': { call: { body: ok, auth: `Bearer ${TOKEN}=` }, status: 401 },
   'json-labelled-as-accepted': valid({}, { fields: [['Accept', 'text/plain']] }),
+  'email-smtp-limits-enforced': valid({ associatedEmail: `${'a'.repeat(65)}@example.com` }),
+  'location-app-url-default': valid(),
+  'id-from-previous-entity': { ...valid(), twice: true, second: { identifier: 'another-device' } },
   'challenge-dropped-for-scripts': {
     call: { body: ok, auth: null, fields: [['X-Requested-With', 'XMLHttpRequest']] },
     status: 401,
@@ -1251,6 +1254,7 @@ async function judge(url: string, w: Witness): Promise<string[]> {
   const seen = new Set<string>();
   const problems: string[] = [];
   const sentBefore: string[] = [];
+  const entityIds = new Set<unknown>();
   if (w.before !== undefined) await send(url, w.before, w.timeoutMs).catch(() => undefined);
   for (let i = 0; i < (w.times ?? (w.twice === true ? 2 : 1)); i += 1) {
     let answer: Answer;
@@ -1271,7 +1275,12 @@ async function judge(url: string, w: Witness): Promise<string[]> {
     // RFC 6454 §4: a Location on the host the request went to, on another port, names another origin.
     const location = answer.status === 201 ? answer.headers.get('location') : null;
     const named = location !== null && /^https?:/i.test(location) ? new URL(location) : undefined;
-    if (named !== undefined && named.hostname === new URL(url).hostname && named.host !== new URL(url).host)
+    // Two loopback names are one host (RFC 6761 §6.3): `localhost` is 127.0.0.1.
+    const loopback = (h: string) => /^(?:localhost|127(?:\.\d+){3}|\[::1\])$/i.test(h);
+    const host = new URL(url);
+    const sameHost = (h: string) => h === host.hostname || (loopback(h) && loopback(host.hostname));
+    const port = (u: URL) => u.port || (u.protocol === 'https:' ? '443' : '80');
+    if (named !== undefined && sameHost(named.hostname) && port(named) !== port(host))
       problems.push(`Location ${location} on another port`);
     for (const path of w.keeps ?? []) {
       const parsed = parseJson(answer.text);
@@ -1307,6 +1316,8 @@ async function judge(url: string, w: Witness): Promise<string[]> {
       const id = body.id;
       if (id !== undefined && ids.has(id)) problems.push('id repeated');
       ids.add(id);
+      if (id !== undefined && entityIds.has(id)) problems.push("id was an earlier answer's entity id");
+      entityIds.add(obj(obj(body.data).entity).id);
       // A creation time a request seconds later gets again; an entity id a request naming another entity gets again.
       const entity = obj(obj(body.data).entity);
       const otherEntity = w.second?.identifier !== undefined;

@@ -77,6 +77,13 @@ const invalidProblem = requestClass(
   'a required member missing, with an Accept that names only `application/problem+json` (RFC 9457): the operation documents its 400 as a `ConnectApiErrorResult` in application/json, so that 400 (RFC 9110 §12.5.1: a server may disregard Accept) or a 406 is due; a problem document negotiated for it (a framework’s RFC 9457 support switched on by Accept) is an answer the operation does not document',
   { accept: [400, 406], variantOf: 'invalid/required/<field>/accept-any' },
 );
+const malformedHtml = requestClass(
+  'malformed-json',
+  'malformed/accept-html',
+  'RFC 8259 §2',
+  'a body that is not JSON (an unclosed object), with an Accept that names HTML only: the documented 400 as JSON, or a 406, is due; a parse error rendered as an HTML error page (Marble.js blind probe: a parser’s error handler negotiated apart from the validator’s) is an answer the operation does not document',
+  { accept: [400, 406], variantOf: 'malformed/<form>' },
+);
 const invalidXhr = requestClass(
   'schema-violation',
   'invalid/required/<field>/xhr',
@@ -101,8 +108,8 @@ export const accept: Dimension = {
   name: 'accept',
   title: 'Accept',
   summary:
-    'The Accept field of an otherwise valid request: absent, or covering JSON by a range, in a list, with a weight or a parameter, 201 is due; excluding JSON (HTML, XML, plain text, another media type the operation reads), 406 or 201 as application/json (advice); an invalid body with an Accept for HTML only or for RFC 9457 problem documents only (400 as JSON, or 406) or from a browser’s script (`X-Requested-With`, 400 due).',
-  classes: [covered, excluded, xml, anonymous, asRead, invalidHtml, invalidXhr, invalidProblem, plain],
+    'The Accept field of an otherwise valid request: absent, or covering JSON by a range, in a list, with a weight or a parameter, 201 is due; excluding JSON (HTML, XML, plain text, another media type the operation reads), 406 or 201 as application/json (advice); an invalid or malformed body with an Accept for HTML only, an invalid one for RFC 9457 problem documents only (400 as JSON, or 406) or from a browser’s script (`X-Requested-With`, 400 due).',
+  classes: [covered, excluded, xml, anonymous, asRead, invalidHtml, invalidXhr, invalidProblem, plain, malformedHtml],
   drafts(ctx) {
     const m = JSON.stringify(ctx.minimal);
     // Written byte by byte: the HTTP client writes an Accept of its own. `authorization` as wire() takes it.
@@ -144,6 +151,12 @@ export const accept: Dimension = {
       );
     }
     out.push(...emit(ctx, plain, {}, m, raw('text/plain')));
+    const unclosed = m.slice(0, -1);
+    out.push(
+      ...emit(ctx, malformedHtml, {}, unclosed, {
+        wire: wire({ contentType: ctx.ct, accept: 'text/html' }, undefined, Buffer.from(unclosed)),
+      }),
+    );
     return out;
   },
 };

@@ -76,15 +76,19 @@ const BOUNDARY_STRINGS = [
 
 /**
  * String variants sent after every other case of the dimension (so that no earlier case's rotation moves), each under
- * every member of each enum as well: a rule a store applies for one entity type only meets its own type.
+ * every member of each enum as well (a rule a store applies for one entity type only meets its own type), but those
+ * marked `typeAlone`, whose rule no entity type changes.
  */
-const LATE_STRINGS = [
+const LATE_STRINGS: readonly { readonly name: string; readonly value: string; readonly typeAlone?: true }[] = [
   // Placeholders as URL templates write them (RFC 6570 `{id}`, a router's `:id`): a server that fills in its own ids
   // where a callback URL names one (AdonisJS blind probe: `{id}` replaced by the new request's id) changes the string.
   { name: 'url-template', value: 'https://conformance.example/callback/{id}?request={requestId}&entity=:id' },
   // A vehicle identification number in lower case, as a user types it (ISO 3779 prints it in capitals): a store that
   // normalises an EV's identifier to its printed form (AdonisJS blind probe: upper case for type EV) changes it.
   { name: 'vin-lowercase', value: '1hgcm82633a004352' },
+  // An address whose local part is past RFC 5321 §4.5.3.1.1's 64 octets: the spec gives associatedEmail no format, so
+  // a validator that enforces the SMTP limits (hyper blind probe: 400) refuses a request the schema admits.
+  { name: 'email-long-local-part', value: `conformance-${'a'.repeat(53)}@example.com`, typeAlone: true },
 ];
 
 /** The string variant sent under every member of each enum, not one in turn. */
@@ -353,8 +357,9 @@ export const bodies: Dimension = {
       for (const f of strings) body[f.name] = v.value;
       const sent = rotate(body);
       out.push(...emit(ctx, text, { variant: v.name }, json(sent)));
-      for (const other of underEveryMember(ctx, sent))
-        out.push(...emit(ctx, text, { variant: `${v.name}-${other.member}` }, json(other.body)));
+      if (v.typeAlone !== true)
+        for (const other of underEveryMember(ctx, sent))
+          out.push(...emit(ctx, text, { variant: `${v.name}-${other.member}` }, json(other.body)));
     }
     return out;
   },

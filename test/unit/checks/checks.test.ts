@@ -2103,6 +2103,17 @@ const table: [string, TestCase, Exchange, Expect, string, Pin?][] = [
   [
     'ids-are-assigned',
     kase('valid'),
+    answer(201, CREATED, { ...JSON_TYPE, location: `http://localhost:3333/v1/onboarding/entities/${UUID}` }),
+    'fail:location-names-another',
+    "another loopback name and port: an application URL left at its default (AdonisJS's APP_URL)",
+    [
+      'RFC 9110 §10.2.2',
+      `201 Location http://localhost:3333/v1/onboarding/entities/${UUID} names port 3333 of the host the request was sent to on port 80: another origin (RFC 6454 §4), not the resource created (RFC 9110 §10.2.2; built from a host name without its port?)`,
+    ],
+  ],
+  [
+    'ids-are-assigned',
+    kase('valid'),
     answer(201, CREATED, { ...JSON_TYPE, location: `https://127.0.0.1:8443/v1/onboarding/entities/${UUID}` }),
     'pass',
     'another scheme and port: a TLS front end may name its own',
@@ -2357,6 +2368,22 @@ describe('the checks of the verdict profile', () => {
     const ctx = { validators, mockTarget: false };
     expect(outcome(unique, kase('valid', { id: 'b1' }), answer(201, CREATED), ctx)).toBe('pass');
     expect(outcome(unique, kase('valid', { id: 'b2' }), answer(201, CREATED), ctx)).toBe('fail:duplicate-id');
+    // @hono/zod-openapi blind probe: each request's id the entity id of the answer before.
+    const fromEntity = createChecks().find((k) => k.name === 'unique-id')!;
+    const ENTITY = '8d3e1f0a-5b6c-4d7e-9f80-112233445566';
+    const withIds = (id: string, entity: string) =>
+      answer(201, { ...CREATED, id, data: { entity: { ...CREATED.data.entity, id: entity } } });
+    expect(outcome(fromEntity, kase('valid', { id: 'b1' }), withIds(UUID, ENTITY), ctx)).toBe('pass');
+    expect(judged(fromEntity, kase('valid', { id: 'b2' }), withIds(ENTITY, UUID.replace(/^4/, '5')), ctx)).toEqual({
+      expect: 'fail:duplicate-id',
+      pin: [
+        '/paths/~1v1~1onboarding~1entities/post/responses/201',
+        "201 id is the data.entity.id an earlier answer gave: an entity's id for an onboarding request",
+      ],
+    });
+    // One id for the request and its entity in one answer is the server's choice.
+    const same = createChecks().find((k) => k.name === 'unique-id')!;
+    expect(outcome(same, kase('valid', { id: 'b1' }), withIds(ENTITY, ENTITY), ctx)).toBe('pass');
   });
 
   it('members-are-kept warns once of a member three earlier answers had, and never of an echo', () => {
