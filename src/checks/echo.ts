@@ -125,7 +125,7 @@ function nullAdmitted(
 const ECHOED_BEFORE_DROP = 3;
 
 /** How many of the last containers sent for a field a run keeps, to tell one leaked into another request's answer. */
-const SENT_KEPT = 16;
+export const SENT_KEPT = 16;
 
 /**
  * Whether a value is one of JSON's empty values (`""`, `0`, `false`, `[]`, `{}`), which writers that drop "empty"
@@ -137,7 +137,7 @@ function isEmptyValue(v: unknown): boolean {
 }
 
 /** Whether a value is an object or array with something in it: what one request's data leaked into another's is. */
-function isFilledContainer(v: unknown): boolean {
+export function isFilledContainer(v: unknown): boolean {
   return typeof v === 'object' && v !== null && !isEmptyValue(v);
 }
 

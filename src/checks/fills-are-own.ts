@@ -3,11 +3,10 @@ import { isObject } from '../types.ts';
 import { caseValue } from '../generators/draft.ts';
 import { writeJson } from '../generators/json-writer.ts';
 import type { OperationProfile } from './profile.ts';
+import { isFilledContainer, SENT_KEPT } from './echo.ts';
 import { rulesOf } from './rules.ts';
 import { answered, fail, jsonBody, ofTheOperation } from './util.ts';
 
-/** How many earlier requests' values a run keeps to compare with (as the echo checks keep). */
-const SENT_KEPT = 16;
 /** A string shorter than this is a word any server may fill in of its own (a status, a type, a short default). */
 const STRING_KEPT_FROM = 8;
 /** Letters alone: a word of a vocabulary (an enum member such as `ChargePoint` or `InProgress`), which a server may map one onto another. */
@@ -34,9 +33,7 @@ function keptForm(v: unknown): string | undefined {
   const kept =
     typeof v === 'string'
       ? v.length >= STRING_KEPT_FROM && v.length <= WRITTEN_KEPT_TO && !ONE_WORD.test(v)
-      : Array.isArray(v)
-        ? v.length > 0
-        : isObject(v) && Object.keys(v).length > 0;
+      : isFilledContainer(v);
   if (!kept) return undefined;
   const written = writeJson(v);
   return written.length <= WRITTEN_KEPT_TO ? written : undefined;
@@ -105,9 +102,11 @@ export function fillsAreOwn(p: OperationProfile): Check {
             ...fail(
               'echo-leaked',
               rule,
-              from.answered
-                ? `${res.status} ${where} is ${written.slice(0, 120)}, what the server answered an earlier request (${from.id}): another request's outcome (state shared between requests, a list kept at module level?)`
-                : `${res.status} ${where} is ${written.slice(0, 120)}, a value an earlier request (${from.id}) sent, which this one did not: another request's data (state shared between requests, a module-level variable?)`,
+              `${res.status} ${where} is ${written.slice(0, 120)}, ${
+                from.answered
+                  ? `what the server answered an earlier request (${from.id}): another request's outcome (state shared between requests, a list kept at module level?)`
+                  : `a value an earlier request (${from.id}) sent, which this one did not: another request's data (state shared between requests, a module-level variable?)`
+              }`,
               node.value,
               null,
             ),

@@ -113,11 +113,11 @@ export const accept: Dimension = {
   drafts(ctx) {
     const m = JSON.stringify(ctx.minimal);
     // Written byte by byte: the HTTP client writes an Accept of its own. `authorization` as wire() takes it.
-    const raw = (accept: string | null, authorization?: readonly string[]) => ({
+    const raw = (accept: string | null, authorization?: readonly string[], body = m) => ({
       wire: wire(
         { contentType: ctx.ct, accept, ...(authorization ? { authorization } : {}) },
         undefined,
-        Buffer.from(m),
+        Buffer.from(body),
       ),
     });
     const out: Draft[] = [];
@@ -134,29 +134,25 @@ export const accept: Dimension = {
       const { [first]: _left, ...rest } = ctx.minimal;
       const body = JSON.stringify(rest);
       const violation = rootViolation(ctx.model, 'required');
-      const bytes = Buffer.from(body);
       out.push(
-        ...emit(ctx, invalidHtml, { field: first }, body, {
-          violation,
-          wire: wire({ contentType: ctx.ct, accept: 'text/html' }, undefined, bytes),
-        }),
+        ...emit(ctx, invalidHtml, { field: first }, body, { violation, ...raw('text/html', undefined, body) }),
         ...emit(ctx, invalidXhr, { field: first }, body, {
           violation,
-          wire: wire({ contentType: ctx.ct, extra: [['X-Requested-With', 'XMLHttpRequest']] }, undefined, bytes),
+          wire: wire(
+            { contentType: ctx.ct, extra: [['X-Requested-With', 'XMLHttpRequest']] },
+            undefined,
+            Buffer.from(body),
+          ),
         }),
         ...emit(ctx, invalidProblem, { field: first }, body, {
           violation,
-          wire: wire({ contentType: ctx.ct, accept: 'application/problem+json' }, undefined, bytes),
+          ...raw('application/problem+json', undefined, body),
         }),
       );
     }
     out.push(...emit(ctx, plain, {}, m, raw('text/plain')));
     const unclosed = m.slice(0, -1);
-    out.push(
-      ...emit(ctx, malformedHtml, {}, unclosed, {
-        wire: wire({ contentType: ctx.ct, accept: 'text/html' }, undefined, Buffer.from(unclosed)),
-      }),
-    );
+    out.push(...emit(ctx, malformedHtml, {}, unclosed, raw('text/html', undefined, unclosed)));
     return out;
   },
 };

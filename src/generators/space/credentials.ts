@@ -386,10 +386,12 @@ export const credentials: Dimension = {
     const gzip = CODINGS.find((c) => c.name === 'gzip');
     const [text] = ctx.strings;
     const large = text && JSON.stringify({ ...ctx.minimal, [text.name]: 'x'.repeat(LARGE_SHAPE) });
-    for (const [cls, auth, lines] of [
+    // The shaped requests without credentials and with a wrong token: their class, auth mode and Authorization lines.
+    const refusedShapes = [
       [anonymousShape, 'none', []],
       [wrongShape, 'wrong', wrong === undefined ? [] : [wrong]],
-    ] as const) {
+    ] as const;
+    for (const [cls, auth, lines] of refusedShapes) {
       for (const media of ctx.model.media.filter((x) => x.contentType !== ctx.ct))
         out.push(...emit(ctx, cls, { shape: media.slug }, m, { auth, contentType: media.contentType }));
       const raw = (extra: readonly (readonly [string, string])[], f: Parameters<typeof wire>[1], bytes: Buffer) =>
@@ -432,10 +434,7 @@ export const credentials: Dimension = {
     // As a browser's script sends it (jQuery, Angular's old default): a framework that answers such a request without
     // a challenge, lest the browser show its login box (Spring Security's and AdonisJS's XHR branch), drops it.
     const xhr: readonly (readonly [string, string])[] = [['X-Requested-With', 'XMLHttpRequest']];
-    for (const [cls, auth, lines] of [
-      [anonymousShape, 'none', []],
-      [wrongShape, 'wrong', wrong === undefined ? [] : [wrong]],
-    ] as const)
+    for (const [cls, auth, lines] of refusedShapes)
       out.push(
         ...emit(ctx, cls, { shape: 'xhr' }, m, {
           auth,
